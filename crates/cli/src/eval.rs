@@ -1,0 +1,159 @@
+//! `dossier eval …`: accuracy and speed on the shared data sets. Each
+//! command prints its figures; BENCHMARKS.md records them.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::Subcommand;
+use dossier_core::{Source, SourceFormat, Span};
+use dossier_eval::{aeb, boundaries, f1};
+use dossier_ingest::{Meta, Payload, Record};
+
+#[derive(Subcommand)]
+pub enum EvalCommand {
+    /// Article extraction on the AEB pages (4-token shingle P/R/F1, pages/s on one thread).
+    Aeb {
+        /// The benchmark folder (with ground-truth.json and html/).
+        #[arg(long, default_value = "../shared/data/aeb")]
+        data: PathBuf,
+        /// Timed passes over all pages (the median is reported).
+        #[arg(long, default_value_t = 5)]
+        passes: usize,
+        /// Write each page's extracted text to this folder, for error analysis.
+        #[arg(long)]
+        dump: Option<PathBuf>,
+    },
+    /// Sentence-boundary F1 on CoNLL-U (`# text` lines) or CoNLL-2003 files.
+    Sentences {
+        /// A CoNLL-U file, e.g. UD EWT dev.
+        #[arg(long, conflicts_with = "conll")]
+        conllu: Option<PathBuf>,
+        /// A CoNLL-2003 file, e.g. valid.txt.
+        #[arg(long)]
+        conll: Option<PathBuf>,
+        /// Print each missed or spurious boundary.
+        #[arg(long)]
+        errors: bool,
+    },
+}
+
+pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
+    match cmd {
+        EvalCommand::Aeb { data, dump, passes } => eval_aeb(&data, dump, passes),
+        EvalCommand::Sentences { conllu, conll, errors } => eval_sentences(conllu, conll, errors),
+    }
+}
+
+fn eval_aeb(dir: &std::path::Path, dump: Option<PathBuf>, passes: usize) -> Result<ExitCode> {
+    let gt_path = dir.join("ground-truth.json");
+    let gt: serde_json::Value = serde_json::from_slice(&std::fs::read(&gt_path).with_context(|| format!("reading {}", gt_path.display()))?)?;
+    let gt = gt.as_object().context("ground-truth.json is not an object")?;
+    // Decompress everything first: the timing covers extraction only.
+    let mut pages = Vec::new();
+    for (id, v) in gt {
+        let path = dir.join("html").join(format!("{id}.html.gz"));
+        let mut html = Vec::new();
+        flate2::read::MultiGzDecoder::new(std::fs::File::open(&path).with_context(|| format!("opening {}", path.display()))?).read_to_end(&mut html)?;
+        let url = v["url"].as_str().map(str::to_string);
+        let gold = v["articleBody"].as_str().unwrap_or("").to_string();
+        pages.push((id.clone(), url, html, gold));
+    }
+    // Several timed passes; the median resists the noise of a shared machine.
+    let mut extracted = Vec::new();
+    let mut pass_secs = Vec::new();
+    for _ in 0..passes.max(1) {
+        extracted.clear();
+        let start = Instant::now();
+        for (id, url, html, _) in &pages {
+            let record = Record {
+                input: id.clone(),
+                source: Source { uri: url.clone(), format: SourceFormat::Html, record: None },
+                payload: Payload::Html { bytes: html.clone(), fragment: false },
+                charset: None,
+                meta: Meta::default(),
+            };
+            extracted.push(record.into_document().map(|d| d.text().to_string()).unwrap_or_default());
+        }
+        pass_secs.push(start.elapsed().as_secs_f64());
+    }
+    pass_secs.sort_by(f64::total_cmp);
+    let median = pass_secs[pass_secs.len() / 2];
+    if let Some(d) = &dump {
+        std::fs::create_dir_all(d)?;
+        for ((id, ..), text) in pages.iter().zip(&extracted) {
+            std::fs::write(d.join(format!("{id}.txt")), text)?;
+        }
+    }
+    let (p, r, f) = aeb::score(pages.iter().zip(&extracted).map(|((.., gold), text)| (gold.as_str(), text.as_str())));
+    println!("pages      {}", pages.len());
+    println!("precision  {p:.4}");
+    println!("recall     {r:.4}");
+    println!("F1         {f:.4}");
+    let n = pages.len() as f64;
+    println!("speed      {:.0} pages/s median of {} passes (best {:.0}; one thread, extraction only)", n / median, pass_secs.len(), n / pass_secs[0]);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_sentences(conllu: Option<PathBuf>, conll: Option<PathBuf>, show_errors: bool) -> Result<ExitCode> {
+    let (path, docs) = match (conllu, conll) {
+        (Some(p), _) => {
+            let s = std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
+            (p, boundaries::conllu_docs(&s))
+        }
+        (None, Some(p)) => {
+            let s = std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
+            (p, boundaries::conll_docs(&s))
+        }
+        (None, None) => anyhow::bail!("give --conllu FILE or --conll FILE"),
+    };
+    let (mut tp, mut np, mut ng) = (0, 0, 0);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut tokens = Vec::new();
+    let mut sents = Vec::new();
+    for doc in &docs {
+        // Paragraphs (blank-line separated) are blocks, as in `extract`.
+        let blocks = dossier_ingest::text::line_blocks(&doc.text, 0, doc.text.len());
+        let mut ends = Vec::new();
+        for b in &blocks {
+            tokens.clear();
+            sents.clear();
+            dossier_nlp::tokenize(&doc.text, b.span, &mut tokens);
+            dossier_nlp::split_sentences(&doc.text, &tokens, 0, &mut sents);
+            ends.extend(sents.iter().map(|(s, _, _): &(Span, usize, usize)| s.end));
+        }
+        let (t, p, g) = boundaries::count(&doc.ends, &ends, doc.text.len());
+        if show_errors {
+            for e in doc.ends.iter().filter(|e| **e < doc.text.len() && !ends.contains(e)) {
+                let _ = writeln!(out, "MISSED   …{}‖{}…", tail(&doc.text[..*e], 50), head(&doc.text[*e..], 30));
+            }
+            for e in ends.iter().filter(|e| **e < doc.text.len() && !doc.ends.contains(e)) {
+                let _ = writeln!(out, "SPURIOUS …{}‖{}…", tail(&doc.text[..*e], 50), head(&doc.text[*e..], 30));
+            }
+        }
+        tp += t;
+        np += p;
+        ng += g;
+    }
+    let precision = tp as f64 / np.max(1) as f64;
+    let recall = tp as f64 / ng.max(1) as f64;
+    let _ = writeln!(out, "file       {}", path.display());
+    let _ = writeln!(out, "documents  {}", docs.len());
+    let _ = writeln!(out, "boundaries {ng} gold, {np} predicted, {tp} correct");
+    let _ = writeln!(out, "precision  {precision:.4}");
+    let _ = writeln!(out, "recall     {recall:.4}");
+    let _ = writeln!(out, "F1         {:.4}", f1(precision, recall));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn tail(s: &str, n: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    chars[chars.len().saturating_sub(n)..].iter().collect::<String>().replace('\n', "⏎")
+}
+
+fn head(s: &str, n: usize) -> String {
+    s.chars().take(n).collect::<String>().replace('\n', "⏎")
+}

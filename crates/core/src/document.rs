@@ -1,0 +1,197 @@
+use crate::types::*;
+use crate::Span;
+
+/// Where a document came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// File path, URL, or `-` for standard input.
+    pub uri: Option<String>,
+    pub format: SourceFormat,
+    /// WARC-Record-ID, feed item id or JSONL line number.
+    pub record: Option<String>,
+}
+
+/// A layout unit: paragraph, heading, byline... Blocks never overlap, and no
+/// sentence or name crosses a block boundary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub span: Span,
+    pub kind: BlockKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into `Document::blocks`.
+    pub block: usize,
+    /// Index range into `Document::tokens` (empty when tokens were not built).
+    pub tokens: (usize, usize),
+}
+
+/// A token; the syntactic fields are filled by the tagger and parser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub pos: Option<&'static str>,
+    pub tag: Option<&'static str>,
+    /// Index of the head token within the document, `None` for the root.
+    pub head: Option<usize>,
+    pub dep: Option<&'static str>,
+}
+
+impl Token {
+    pub const fn new(span: Span) -> Self {
+        Token { span, pos: None, tag: None, head: None, dep: None }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    pub ty: EntityType,
+    pub kind: MentionKind,
+    /// Index into `Document::entities`.
+    pub entity: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    pub name: String,
+    pub ty: EntityType,
+    /// Indices into `Document::mentions`.
+    pub mentions: Vec<usize>,
+    pub aliases: Vec<String>,
+    /// Knowledge-base identifiers, e.g. `("iso3166", "UA")`.
+    pub kb: Vec<(&'static str, String)>,
+    /// Stable cross-document key.
+    pub key: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Speaker {
+    pub span: Span,
+    pub entity: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    pub span: Span,
+    pub kind: QuoteKind,
+    pub cue: Option<Span>,
+    pub speaker: Option<Speaker>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeExpr {
+    pub span: Span,
+    pub ty: TimeType,
+    pub value: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    pub span: Span,
+    pub kind: QuantityKind,
+    pub value: Option<f64>,
+    pub upper: Option<f64>,
+    pub unit: Option<String>,
+    pub approx: Approx,
+    pub per: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub ty: EventType,
+    pub mode: Option<String>,
+    pub status: EventStatus,
+    pub trigger: Span,
+    pub sentence: usize,
+    pub source: Vec<usize>,
+    pub target: Vec<usize>,
+    pub theme: Option<Span>,
+    pub quantity: Option<usize>,
+    pub time: Option<usize>,
+    pub place: Option<usize>,
+    pub quote: Option<usize>,
+}
+
+/// A problem found in the text or while processing it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Warning {
+    pub code: &'static str,
+    pub message: String,
+    pub spans: Vec<Span>,
+}
+
+impl Warning {
+    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Warning { code, message: message.into(), spans: Vec::new() }
+    }
+}
+
+/// One article and its annotation layers.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub id: String,
+    pub source: Source,
+    pub title: Option<String>,
+    /// ISO 8601 date or RFC 3339 date-time.
+    pub published: Option<String>,
+    pub authors: Vec<String>,
+    pub language: String,
+    text: String,
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub times: Vec<TimeExpr>,
+    pub quantities: Vec<Quantity>,
+    pub events: Vec<Event>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Document {
+    /// A document over `text`, which never changes afterwards. The id is
+    /// derived from the text, so the same article always gets the same id.
+    pub fn new(text: String, source: Source) -> Self {
+        let id = content_id(&text);
+        Document {
+            id,
+            source,
+            title: None,
+            published: None,
+            authors: Vec::new(),
+            language: "en".to_string(),
+            text,
+            blocks: Vec::new(),
+            sentences: Vec::new(),
+            tokens: Vec::new(),
+            mentions: Vec::new(),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            times: Vec::new(),
+            quantities: Vec::new(),
+            events: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn span_text(&self, span: Span) -> &str {
+        span.of(&self.text)
+    }
+
+    pub fn warn(&mut self, warning: Warning) {
+        self.warnings.push(warning);
+    }
+}
+
+/// Hex digest of the text (xxh3, 128 bits): stable across runs and versions.
+pub fn content_id(text: &str) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
+}

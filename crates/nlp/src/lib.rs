@@ -1,0 +1,10 @@
+//! Tokenizer and sentence splitter (rules), and later the trained tagger,
+//! parser and NER. Every stage works on byte spans of the original text, so
+//! each token and sentence maps back to the user's own characters.
+
+mod abbrev;
+pub mod sentences;
+pub mod tokenize;
+
+pub use sentences::split_sentences;
+pub use tokenize::tokenize;
