@@ -93,6 +93,19 @@ pub fn slim_html(html: &str) -> std::borrow::Cow<'_, str> {
             b"-->"
         } else {
             match element_name(bytes, at) {
+                None if bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic) => {
+                    // An ordinary start tag: drop attributes no extractor reads.
+                    let (tag_end, drops) = unused_attributes(bytes, at);
+                    if !drops.is_empty() {
+                        let buf = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
+                        for (a, b) in drops {
+                            buf.push_str(&html[copied..a]);
+                            copied = b;
+                        }
+                    }
+                    i = tag_end.clamp(at + 1, bytes.len());
+                    continue;
+                }
                 Some(b"script") => {
                     let tag_end = memchr::memchr(b'>', &bytes[at..]).map_or(bytes.len(), |e| at + e);
                     if contains_ignore_case(&bytes[at..tag_end], b"ld+json") {
@@ -117,6 +130,62 @@ pub fn slim_html(html: &str) -> std::borrow::Cow<'_, str> {
         Some(mut buf) => {
             buf.push_str(&html[copied..]);
             buf.into()
+        }
+    }
+}
+
+/// Scans the start tag at `at` and returns where it ends and the byte
+/// ranges of its unused attributes (`data-*`, `srcset`, `sizes`, event
+/// handlers), each with its leading white space. Quoting follows the HTML
+/// tokenizer, so the tag means the same with the ranges removed.
+fn unused_attributes(bytes: &[u8], at: usize) -> (usize, Vec<(usize, usize)>) {
+    let mut drops = Vec::new();
+    let mut i = at + 1;
+    while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
+        i += 1;
+    }
+    loop {
+        let space_start = i;
+        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/') {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i] == b'>' {
+            return (i + 1, drops);
+        }
+        let name_start = i;
+        i += 1; // a name may start with '=' in the tokenizer
+        while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'=') {
+            i += 1;
+        }
+        let name = &bytes[name_start..i];
+        let mut j = i;
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+            j += 1;
+        }
+        if j < bytes.len() && bytes[j] == b'=' {
+            j += 1;
+            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                j += 1;
+            }
+            match bytes.get(j) {
+                Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &bytes[j + 1..]) {
+                    Some(e) => j = j + 1 + e + 1,
+                    None => return (bytes.len(), Vec::new()), // unterminated: leave the tag alone
+                },
+                _ => {
+                    while j < bytes.len() && !matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>') {
+                        j += 1;
+                    }
+                }
+            }
+            i = j;
+        }
+        let unused = (name.len() > 5 && name[..5].eq_ignore_ascii_case(b"data-"))
+            || name.eq_ignore_ascii_case(b"srcset")
+            || name.eq_ignore_ascii_case(b"sizes")
+            || (name.len() > 2 && name[..2].eq_ignore_ascii_case(b"on"));
+        if unused && space_start < name_start {
+            drops.push((space_start, i));
         }
     }
 }
@@ -427,6 +496,14 @@ mod tests {
         let html = "<p>A</p><script>var x = '<p>no</p>';</script><SCRIPT type=\"application/ld+json\">{}</SCRIPT><style>p{}</style><!-- c --><svg><text>t</text></svg><scripts>B</scripts>";
         assert_eq!(slim_html(html), "<p>A</p><SCRIPT type=\"application/ld+json\">{}</SCRIPT><scripts>B</scripts>");
         assert_eq!(slim_html("<p>unclosed <script>x"), "<p>unclosed <script>x");
+        assert_eq!(
+            slim_html("<img data-src='a b' src=x.png srcset=\"x 1x, y 2x\" onload=f() alt=\"A > B\"><p class=k data-x>T</p>"),
+            "<img src=x.png alt=\"A > B\"><p class=k>T</p>"
+        );
+        assert_eq!(slim_html("<a href=\"unterminated data-x=1>"), "<a href=\"unterminated data-x=1>");
+        // Found by the fuzz tests: a start tag cut off at the end of input.
+        assert_eq!(slim_html("<p>x</p><a"), "<p>x</p><a");
+        assert_eq!(slim_html("<p data-x"), "<p");
     }
 
     #[test]
