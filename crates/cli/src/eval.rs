@@ -26,6 +26,17 @@ pub enum EvalCommand {
         #[arg(long)]
         dump: Option<PathBuf>,
     },
+    /// Tagging and parsing on gold tokens of a CoNLL-U file: UPOS, XPOS, UAS, LAS, tokens/s.
+    Syntax {
+        #[arg(long, default_value = "../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu")]
+        conllu: PathBuf,
+        #[arg(long, default_value = "models/tagger.bin")]
+        tagger: PathBuf,
+        #[arg(long, default_value = "models/parser.bin")]
+        parser: PathBuf,
+        #[arg(long, default_value = "models/clusters.bin")]
+        clusters: PathBuf,
+    },
     /// Sentence-boundary F1 on CoNLL-U (`# text` lines) or CoNLL-2003 files.
     Sentences {
         /// A CoNLL-U file, e.g. UD EWT dev.
@@ -44,6 +55,7 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
     match cmd {
         EvalCommand::Aeb { data, dump, passes } => eval_aeb(&data, dump, passes),
         EvalCommand::Sentences { conllu, conll, errors } => eval_sentences(conllu, conll, errors),
+        EvalCommand::Syntax { conllu, tagger, parser, clusters } => eval_syntax(&conllu, &tagger, &parser, &clusters),
     }
 }
 
@@ -156,4 +168,41 @@ fn tail(s: &str, n: usize) -> String {
 
 fn head(s: &str, n: usize) -> String {
     s.chars().take(n).collect::<String>().replace('\n', "⏎")
+}
+
+fn eval_syntax(path: &PathBuf, tagger: &PathBuf, parser: &PathBuf, clusters: &PathBuf) -> Result<ExitCode> {
+    use dossier_nlp::{clusters::Clusters, parser as ps, tagger as tg};
+    let read = |p: &PathBuf| std::fs::read(p).with_context(|| format!("reading {}", p.display()));
+    let clusters = Clusters::from_bytes(&read(clusters)?)?;
+    let tagger = tg::Tagger::from_bytes(&read(tagger)?)?;
+    let parser = ps::Parser::from_bytes(&read(parser)?)?;
+    let sentences = crate::train::read_conllu(path)?;
+    let (mut tag_scratch, mut parse_scratch) = (tg::TagScratch::default(), ps::ParseScratch::default());
+    let (mut tags, mut arcs) = (Vec::new(), Vec::new());
+    let (mut upos, mut xpos, mut uas, mut las, mut n) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut secs = 0.0;
+    for s in &sentences {
+        let start = Instant::now();
+        tagger.tag(s.words.iter().map(|w| w.form.as_str()), Some(&clusters), &mut tags, &mut tag_scratch);
+        parser.parse(s.words.iter().map(|w| w.form.as_str()), &tags, Some(&clusters), &mut arcs, &mut parse_scratch);
+        secs += start.elapsed().as_secs_f64();
+        for ((w, &t), (head, label)) in s.words.iter().zip(&tags).zip(&arcs) {
+            let (u, x) = tagger.class(t as usize);
+            upos += usize::from(u == w.upos);
+            xpos += usize::from(x == w.xpos);
+            let gold_head = if w.head == 0 { None } else { Some(w.head - 1) };
+            uas += usize::from(*head == gold_head);
+            las += usize::from(*head == gold_head && *label == ps::universal(&w.deprel));
+            n += 1;
+        }
+    }
+    let pct = |x: usize| 100.0 * x as f64 / n.max(1) as f64;
+    println!("file       {}", path.display());
+    println!("tokens     {n} (gold tokenization, punctuation included)");
+    println!("UPOS       {:.2}", pct(upos));
+    println!("XPOS       {:.2}", pct(xpos));
+    println!("UAS        {:.2}", pct(uas));
+    println!("LAS        {:.2}  (universal relations)", pct(las));
+    println!("speed      {:.0} tokens/s tagging + parsing, one thread", n as f64 / secs);
+    Ok(ExitCode::SUCCESS)
 }

@@ -81,7 +81,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).stack_size(64 << 20).build()?;
     let options = ReadOptions { format, max_bytes: args.max_bytes };
     let job = Job {
-        pipeline: Pipeline::new(),
+        pipeline: Pipeline::new(layers).context("loading the embedded models")?,
         layers,
         json: JsonOptions { tokens: layers.tokens, pretty: args.pretty },
         date: args.date,

@@ -1,6 +1,7 @@
 //! Per-token lexical keys (lowercase form, affixes, shape), hashed once per
 //! token into a reused buffer so feature extraction never allocates.
 
+use crate::clusters::Clusters;
 use crate::perceptron::Feature;
 
 #[derive(Clone, Copy, Default, Debug)]
@@ -14,6 +15,10 @@ pub struct Lex {
     pub prefix3: u64,
     pub shape: u64,
     pub flags: u64,
+    /// Vector row and k-means clusters (0 = unknown word).
+    pub row: u64,
+    pub coarse: u64,
+    pub fine: u64,
 }
 
 pub const FLAG_UPPER_INITIAL: u64 = 1;
@@ -23,10 +28,10 @@ pub const FLAG_HAS_HYPHEN: u64 = 8;
 pub const FLAG_ALL_PUNCT: u64 = 16;
 
 /// A sentinel for positions before the start or after the end.
-pub const PAD: Lex = Lex { form: 1, lower: 1, suffix2: 1, suffix3: 1, suffix4: 1, prefix1: 1, prefix3: 1, shape: 1, flags: 0 };
-pub const END: Lex = Lex { form: 2, lower: 2, suffix2: 2, suffix3: 2, suffix4: 2, prefix1: 2, prefix3: 2, shape: 2, flags: 0 };
+pub const PAD: Lex = Lex { form: 1, lower: 1, suffix2: 1, suffix3: 1, suffix4: 1, prefix1: 1, prefix3: 1, shape: 1, flags: 0, row: 1 << 40, coarse: 1 << 40, fine: 1 << 40 };
+pub const END: Lex = Lex { form: 2, lower: 2, suffix2: 2, suffix3: 2, suffix4: 2, prefix1: 2, prefix3: 2, shape: 2, flags: 0, row: 2 << 40, coarse: 2 << 40, fine: 2 << 40 };
 
-pub fn lex(word: &str) -> Lex {
+pub fn lex(word: &str, clusters: Option<&Clusters>) -> Lex {
     let mut lower = Feature::new(0);
     let mut shape = Feature::new(1);
     let mut flags = 0;
@@ -99,9 +104,14 @@ pub fn lex(word: &str) -> Lex {
     }
     let affix = |template: u16, chars: &[char]| chars.iter().fold(Feature::new(template), |f, &c| f.u(c as u64)).finish();
     let n = tail.len();
+    let lower = lower.finish();
+    let c = clusters.map(|c| c.lookup_key(lower)).unwrap_or_default();
     Lex {
         form: Feature::new(2).str(word).finish(),
-        lower: lower.finish(),
+        lower,
+        row: u64::from(c.row),
+        coarse: u64::from(c.coarse),
+        fine: u64::from(c.fine),
         suffix2: affix(3, &tail[n.saturating_sub(2)..]),
         suffix3: affix(4, &tail[n.saturating_sub(3)..]),
         suffix4: affix(5, tail),

@@ -3,7 +3,14 @@
 //! each token and sentence maps back to the user's own characters.
 
 mod abbrev;
+pub mod clusters;
+pub mod conllu;
+pub mod lexical;
+pub mod model_file;
+pub mod parser;
+pub mod perceptron;
 pub mod sentences;
+pub mod tagger;
 pub mod tokenize;
 
 pub use sentences::split_sentences;

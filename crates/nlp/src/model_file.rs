@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 pub const MAGIC: &[u8; 8] = b"DOSSIER\x1a";
 pub const VERSION: u32 = 1;
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum ModelError {
     #[error("not a dossier model file (bad magic)")]
     BadMagic,

@@ -70,10 +70,17 @@ struct Slot {
     stamp: u32,
 }
 
+/// Weights of one feature, and how many updates touched it.
+#[derive(Default)]
+struct Row {
+    updates: u32,
+    slots: Vec<Slot>,
+}
+
 /// Averaged-perceptron training state.
 pub struct Trainer {
     n_classes: usize,
-    rows: FeatureMap<Vec<Slot>>,
+    rows: FeatureMap<Row>,
     step: u32,
 }
 
@@ -91,7 +98,7 @@ impl Trainer {
         scores.iter_mut().for_each(|s| *s = 0.0);
         for f in features {
             if let Some(row) = self.rows.get(f) {
-                for slot in row {
+                for slot in &row.slots {
                     scores[slot.class as usize] += slot.weight;
                 }
             }
@@ -111,6 +118,8 @@ impl Trainer {
         let step = self.step;
         for &f in features {
             let row = self.rows.entry(f).or_default();
+            row.updates = row.updates.saturating_add(1);
+            let row = &mut row.slots;
             for (class, delta) in [(right, amount), (wrong, -amount)] {
                 let slot = match row.iter_mut().position(|s| s.class as usize == class) {
                     Some(i) => &mut row[i],
@@ -126,8 +135,10 @@ impl Trainer {
         }
     }
 
-    /// Freezes the averaged weights; weights below `min_abs` are dropped.
-    pub fn compile(&self, min_abs: f32) -> Model {
+    /// Freezes the averaged weights. Features updated fewer than
+    /// `min_updates` times are dropped: they are rare, barely generalise,
+    /// and make the model large and slow (every lookup is a cache miss).
+    pub fn compile(&self, min_updates: u32) -> Model {
         let step = self.step.max(1);
         let mut keys: Vec<u64> = self.rows.keys().copied().collect();
         keys.sort_unstable();
@@ -135,10 +146,14 @@ impl Trainer {
         let mut entries = Vec::new();
         for key in keys {
             let start = entries.len();
-            for slot in &self.rows[&key] {
+            let row = &self.rows[&key];
+            if row.updates < min_updates {
+                continue;
+            }
+            for slot in &row.slots {
                 let total = slot.total + f64::from(slot.weight) * f64::from(step - slot.stamp);
                 let avg = (total / f64::from(step)) as f32;
-                if avg.abs() >= min_abs {
+                if avg != 0.0 {
                     entries.push((slot.class, avg));
                 }
             }
@@ -172,6 +187,38 @@ impl Model {
 
     pub fn n_features(&self) -> usize {
         self.index.len()
+    }
+
+    pub fn n_entries(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Keeps the `max_entries` weights of largest magnitude (smaller models
+    /// are faster: fewer cache misses per feature lookup).
+    pub fn prune(&self, max_entries: usize) -> Model {
+        if self.entries.len() <= max_entries {
+            return Model { n_classes: self.n_classes, index: self.index.clone(), entries: self.entries.clone() };
+        }
+        let mut mags: Vec<f32> = self.entries.iter().map(|e| e.1.abs()).collect();
+        let cut = mags.len() - max_entries;
+        let (_, threshold, _) = mags.select_nth_unstable_by(cut, f32::total_cmp);
+        let threshold = *threshold;
+        let mut keys: Vec<(u64, (u32, u16))> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
+        keys.sort_unstable_by_key(|k| k.0);
+        let mut index = FeatureMap::default();
+        let mut entries = Vec::with_capacity(max_entries);
+        for (key, (start, len)) in keys {
+            let from = entries.len();
+            for &(c, w) in &self.entries[start as usize..start as usize + len as usize] {
+                if w.abs() >= threshold {
+                    entries.push((c, w));
+                }
+            }
+            if entries.len() > from {
+                index.insert(key, (from as u32, (entries.len() - from) as u16));
+            }
+        }
+        Model { n_classes: self.n_classes, index, entries }
     }
 
     /// Little-endian serialisation (sorted by key, so output is deterministic).

@@ -1,7 +1,11 @@
 //! The analysis pipeline: which layers to build, and the stages that build
 //! them over a [`Document`] whose text and blocks the readers produced.
 
+pub mod models;
+
 use dossier_core::{Document, Sentence, Span};
+use dossier_nlp::parser::ParseScratch;
+use dossier_nlp::tagger::TagScratch;
 
 /// The layers `--layers` can name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,16 +51,22 @@ impl Layers {
         Ok(l)
     }
 
+    /// Whether any stage needs part-of-speech tags and the parse.
+    pub fn needs_syntax(&self) -> bool {
+        self.tokens || self.entities || self.quotes || self.events
+    }
+
     /// Whether any stage needs tokens and sentences.
     pub fn needs_tokens(&self) -> bool {
         self.sentences || self.tokens || self.entities || self.quotes || self.times || self.quantities || self.events
     }
 }
 
-/// Runs the stages. Holds what is loaded once per process (models, later),
+/// Runs the stages. Holds what is loaded once per process (the models),
 /// and is shared by every worker thread.
-#[derive(Debug, Default)]
-pub struct Pipeline {}
+pub struct Pipeline {
+    syntax: Option<&'static models::Syntax>,
+}
 
 /// Reusable per-thread scratch buffers, so the hot path does not allocate
 /// per token.
@@ -64,11 +74,17 @@ pub struct Pipeline {}
 pub struct Scratch {
     tokens: Vec<Span>,
     sentences: Vec<(Span, usize, usize)>,
+    tags: Vec<u16>,
+    arcs: Vec<(Option<usize>, &'static str)>,
+    tag: TagScratch,
+    parse: ParseScratch,
 }
 
 impl Pipeline {
-    pub fn new() -> Self {
-        Pipeline {}
+    /// Loads the models the given layers need.
+    pub fn new(layers: Layers) -> Result<Self, dossier_nlp::model_file::ModelError> {
+        let syntax = if layers.needs_syntax() { Some(models::syntax()?) } else { None };
+        Ok(Pipeline { syntax })
     }
 
     pub fn run(&self, doc: &mut Document, layers: Layers, scratch: &mut Scratch) {
@@ -76,10 +92,37 @@ impl Pipeline {
             return;
         }
         segment(doc, scratch);
+        if let Some(syntax) = self.syntax {
+            parse(doc, syntax, scratch);
+        }
         if !layers.sentences {
             doc.sentences.clear();
         }
     }
+}
+
+/// Tags and parses every sentence; heads become document token indices.
+fn parse(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch) {
+    let mut tokens = std::mem::take(&mut doc.tokens);
+    let text = doc.text();
+    for s in &doc.sentences {
+        let (a, b) = s.tokens;
+        if a == b {
+            continue;
+        }
+        let words = || tokens[a..b].iter().map(|t| t.span.of(text));
+        syntax.tagger.tag(words(), Some(&syntax.clusters), &mut scratch.tags, &mut scratch.tag);
+        syntax.parser.parse(words(), &scratch.tags, Some(&syntax.clusters), &mut scratch.arcs, &mut scratch.parse);
+        for (i, t) in tokens[a..b].iter_mut().enumerate() {
+            let (upos, xpos) = syntax.tagger.class(scratch.tags[i] as usize);
+            let (head, dep) = scratch.arcs[i];
+            t.pos = Some(upos);
+            t.tag = Some(xpos);
+            t.head = head.map(|h| a + h);
+            t.dep = Some(dep);
+        }
+    }
+    doc.tokens = tokens;
 }
 
 /// Tokens and sentences, block by block: no sentence crosses a block.

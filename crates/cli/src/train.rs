@@ -1,0 +1,138 @@
+//! `dossier train …`: deterministic training of the shipped models.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::Subcommand;
+use dossier_nlp::conllu;
+
+#[derive(Subcommand)]
+pub enum TrainCommand {
+    /// Word clusters from the en_core_web_md vectors (`../shared/data/vectors`).
+    Clusters {
+        #[arg(long, default_value = "../shared/data/vectors")]
+        vectors: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Part-of-speech tagger (UPOS and XPOS) from CoNLL-U.
+    Tagger {
+        #[command(flatten)]
+        data: Data,
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+    },
+    /// Dependency parser from CoNLL-U, on tags predicted by the tagger.
+    Parser {
+        #[command(flatten)]
+        data: Data,
+        /// The trained tagger: tags the dev set as the pipeline will.
+        #[arg(long, default_value = "models/tagger.bin")]
+        tagger: PathBuf,
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// Folds for jackknifed training tags (each tagged by a tagger trained on the other folds).
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+    },
+}
+
+/// Where a syntax model learns from and is written to.
+#[derive(clap::Args)]
+pub struct Data {
+    /// Training CoNLL-U.
+    #[arg(long)]
+    train: PathBuf,
+    /// Dev CoNLL-U: picks the best epoch and is scored.
+    #[arg(long)]
+    dev: PathBuf,
+    /// The model file to write.
+    #[arg(long)]
+    out: PathBuf,
+    /// Word clusters (from `dossier train clusters`).
+    #[arg(long, default_value = "models/clusters.bin")]
+    clusters: PathBuf,
+    #[arg(long, default_value_t = 7)]
+    seed: u64,
+}
+
+fn load_clusters(path: &PathBuf) -> Result<dossier_nlp::clusters::Clusters> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    dossier_nlp::clusters::Clusters::from_bytes(&bytes).with_context(|| format!("loading {}", path.display()))
+}
+
+pub fn read_conllu(path: &PathBuf) -> Result<Vec<conllu::Sentence>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let (sentences, problems) = conllu::parse(&text);
+    if let Some(p) = problems.first() {
+        eprintln!("{}: {} malformed lines, e.g. {p}", path.display(), problems.len());
+    }
+    Ok(sentences)
+}
+
+pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
+    match cmd {
+        TrainCommand::Clusters { vectors, out } => {
+            let start = Instant::now();
+            let raw = std::fs::read(vectors.join("vectors.f32")).context("reading vectors.f32")?;
+            let floats: Vec<f32> = raw.chunks_exact(4).map(|b| f32::from_le_bytes(b.try_into().unwrap())).collect();
+            let words = std::fs::read_to_string(vectors.join("words.tsv")).context("reading words.tsv")?;
+            let bytes = dossier_nlp::clusters::Clusters::build(&floats, 300, &words, |l| eprintln!("{l}"));
+            std::fs::write(&out, &bytes)?;
+            println!("clusters: {:.1} MB in {:.0} s", bytes.len() as f64 / 1e6, start.elapsed().as_secs_f64());
+            Ok(ExitCode::SUCCESS)
+        }
+        TrainCommand::Parser { data: Data { train, dev, out, clusters, seed }, tagger, epochs, folds } => {
+            use dossier_nlp::{parser, tagger as tg};
+            let start = Instant::now();
+            let clusters = load_clusters(&clusters)?;
+            let tagger = tg::Tagger::from_bytes(&std::fs::read(&tagger).with_context(|| format!("reading {}", tagger.display()))?)?;
+            let (train, dev) = (read_conllu(&train)?, read_conllu(&dev)?);
+            let tag_all = |t: &tg::Tagger, sentences: &[conllu::Sentence]| -> Vec<Vec<u16>> {
+                let mut scratch = tg::TagScratch::default();
+                sentences
+                    .iter()
+                    .map(|s| {
+                        let mut out = Vec::new();
+                        t.tag(s.words.iter().map(|w| w.form.as_str()), Some(&clusters), &mut out, &mut scratch);
+                        out
+                    })
+                    .collect()
+            };
+            // Jackknifing: fold k is tagged by a tagger that never saw it.
+            let mut train_tags = vec![Vec::new(); train.len()];
+            for k in 0..folds.max(2) {
+                let held: Vec<usize> = (0..train.len()).filter(|i| i % folds.max(2) == k).collect();
+                let rest: Vec<conllu::Sentence> = (0..train.len()).filter(|i| i % folds.max(2) != k).map(|i| train[i].clone()).collect();
+                let held_sentences: Vec<conllu::Sentence> = held.iter().map(|&i| train[i].clone()).collect();
+                let (fold_tagger, _) = tg::train(&rest, &held_sentences, Some(&clusters), 6, seed, |_| {});
+                // Re-map fold classes onto the main tagger's classes by name.
+                let tagged = tag_all(&fold_tagger, &held_sentences);
+                for (&i, t) in held.iter().zip(tagged) {
+                    train_tags[i] = t.into_iter().map(|c| tagger.class_index(fold_tagger.class(c as usize)).unwrap_or(0)).collect();
+                }
+                eprintln!("jackknife fold {}/{} tagged", k + 1, folds.max(2));
+            }
+            let dev_tags = tag_all(&tagger, &dev);
+            let parser = parser::train(&train, &train_tags, &dev, &dev_tags, Some(&clusters), epochs, seed, |l| eprintln!("{l}"));
+            let bytes = parser.to_bytes();
+            std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+            let (uas, las) = parser::attachment(&parser, &dev, &dev_tags, Some(&clusters));
+            println!("parser: dev UAS {:.2} LAS {:.2}, {:.1} MB, trained in {:.0} s", uas * 100.0, las * 100.0, bytes.len() as f64 / 1e6, start.elapsed().as_secs_f64());
+            Ok(ExitCode::SUCCESS)
+        }
+        TrainCommand::Tagger { data: Data { train, dev, out, clusters, seed }, epochs } => {
+            let start = Instant::now();
+            let clusters = load_clusters(&clusters)?;
+            let (train, dev) = (read_conllu(&train)?, read_conllu(&dev)?);
+            let (tagger, _) = dossier_nlp::tagger::train(&train, &dev, Some(&clusters), epochs, seed, |line| eprintln!("{line}"));
+            let bytes = tagger.to_bytes();
+            std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+            let (upos, xpos) = dossier_nlp::tagger::accuracy(&tagger, &dev, Some(&clusters));
+            println!("tagger: dev UPOS {:.2}% XPOS {:.2}%, {} features, {:.1} MB, trained in {:.0} s", upos * 100.0, xpos * 100.0, tagger.n_features(), bytes.len() as f64 / 1e6, start.elapsed().as_secs_f64());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

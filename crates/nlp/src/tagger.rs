@@ -1,0 +1,253 @@
+//! Part-of-speech tagger: greedy left-to-right averaged perceptron that
+//! predicts UPOS and XPOS together (one joint class), from lexical features
+//! of a five-word window and the two previous predictions.
+
+use crate::clusters::Clusters;
+use crate::conllu::Sentence;
+use crate::lexical::{lex, Lex, END, PAD};
+use crate::model_file::{self, ModelError, Reader};
+use crate::perceptron::{Feature, Model, Trainer};
+
+pub const KIND: &str = "tagger";
+
+/// A trained tagger, ready to run.
+pub struct Tagger {
+    model: Model,
+    /// Joint classes as (UPOS, XPOS), leaked once per process so tokens can
+    /// hold `&'static str` tags without allocating.
+    classes: Vec<(&'static str, &'static str)>,
+}
+
+/// Reusable per-thread buffers.
+#[derive(Default)]
+pub struct TagScratch {
+    lex: Vec<Lex>,
+    features: Vec<u64>,
+    scores: Vec<f32>,
+}
+
+const NO_TAG: u64 = u64::MAX;
+/// Features updated fewer times are dropped from the compiled model.
+const MIN_UPDATES: u32 = 1;
+
+impl Tagger {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        let payload = model_file::decode(bytes, KIND)?;
+        let mut r = Reader::new(&payload);
+        let names = r.strings()?;
+        let model = Model::read(&mut r)?;
+        if model.n_classes != names.len() || !r.is_done() {
+            return Err(ModelError::Corrupt("class table does not match the weights".into()));
+        }
+        Ok(Tagger { model, classes: leak_classes(&names) })
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut payload = Vec::new();
+        let names: Vec<String> = self.classes.iter().map(|(u, x)| format!("{u}\t{x}")).collect();
+        model_file::put_strings(&mut payload, &names);
+        self.model.write(&mut payload);
+        model_file::encode(KIND, &payload)
+    }
+
+    pub fn class(&self, c: usize) -> (&'static str, &'static str) {
+        self.classes[c]
+    }
+
+    /// The class with these (UPOS, XPOS) tags, if the model has it.
+    pub fn class_index(&self, tags: (&str, &str)) -> Option<u16> {
+        self.classes.iter().position(|&(u, x)| u == tags.0 && x == tags.1).map(|i| i as u16)
+    }
+
+    /// A copy keeping only the `max_entries` largest weights.
+    pub fn pruned(&self, max_entries: usize) -> Tagger {
+        Tagger { model: self.model.prune(max_entries), classes: self.classes.clone() }
+    }
+
+    pub fn n_entries(&self) -> usize {
+        self.model.n_entries()
+    }
+
+    pub fn n_features(&self) -> usize {
+        self.model.n_features()
+    }
+
+    /// Tags `words`, writing one class index per word into `out`.
+    pub fn tag<'w>(&self, words: impl ExactSizeIterator<Item = &'w str>, clusters: Option<&Clusters>, out: &mut Vec<u16>, scratch: &mut TagScratch) {
+        scratch.lex.clear();
+        scratch.lex.extend(words.map(|w| lex(w, clusters)));
+        scratch.scores.resize(self.model.n_classes, 0.0);
+        out.clear();
+        for i in 0..scratch.lex.len() {
+            let prev = if i >= 1 { u64::from(out[i - 1]) } else { NO_TAG };
+            let prev2 = if i >= 2 { u64::from(out[i - 2]) } else { NO_TAG };
+            features(&scratch.lex, i, prev, prev2, &mut scratch.features);
+            self.model.score(&scratch.features, &mut scratch.scores);
+            out.push(argmax(&scratch.scores) as u16);
+        }
+    }
+}
+
+pub fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+fn at(lex: &[Lex], i: isize) -> Lex {
+    if i < 0 {
+        PAD
+    } else {
+        lex.get(i as usize).copied().unwrap_or(END)
+    }
+}
+
+/// Feature keys for word `i`, given the two previous predicted classes.
+fn features(lex: &[Lex], i: usize, prev: u64, prev2: u64, out: &mut Vec<u64>) {
+    let i = i as isize;
+    let w = at(lex, i);
+    let p1 = at(lex, i - 1);
+    let p2 = at(lex, i - 2);
+    let n1 = at(lex, i + 1);
+    let n2 = at(lex, i + 2);
+    out.clear();
+    let f = |t: u16| Feature::new(100 + t);
+    out.extend_from_slice(&[
+        f(0).finish(),
+        f(1).u(w.lower).finish(),
+        f(2).u(w.form).finish(),
+        f(3).u(w.suffix2).finish(),
+        f(4).u(w.suffix3).finish(),
+        f(5).u(w.suffix4).finish(),
+        f(6).u(w.prefix1).finish(),
+        f(7).u(w.prefix3).finish(),
+        f(8).u(w.shape).finish(),
+        f(9).u(w.flags).finish(),
+        f(10).u(prev).finish(),
+        f(11).u(prev2).finish(),
+        f(12).u(prev).u(prev2).finish(),
+        f(13).u(prev).u(w.lower).finish(),
+        f(14).u(p1.lower).finish(),
+        f(15).u(p1.suffix3).finish(),
+        f(16).u(p2.lower).finish(),
+        f(17).u(n1.lower).finish(),
+        f(18).u(n1.suffix3).finish(),
+        f(19).u(n2.lower).finish(),
+        f(20).u(p1.lower).u(w.lower).finish(),
+        f(21).u(w.lower).u(n1.lower).finish(),
+        f(22).u(n1.shape).finish(),
+        f(23).u(p1.shape).u(w.shape).finish(),
+        f(24).u(w.flags).u(u64::from(i == 0)).finish(),
+        f(25).u(prev).u(w.suffix3).finish(),
+        f(26).u(n1.suffix2).u(w.suffix3).finish(),
+        f(27).u(p1.form).finish(),
+        f(28).u(n1.form).finish(),
+        f(29).u(w.row).finish(),
+        f(30).u(w.coarse).finish(),
+        f(31).u(w.fine).finish(),
+        f(32).u(p1.fine).finish(),
+        f(33).u(n1.fine).finish(),
+        f(34).u(prev).u(w.fine).finish(),
+        f(35).u(w.fine).u(n1.coarse).finish(),
+        f(36).u(n2.coarse).finish(),
+    ]);
+}
+
+/// Training report: dev UPOS/XPOS accuracy after each epoch.
+pub struct TrainReport {
+    pub epochs: Vec<(f64, f64)>,
+}
+
+/// Trains on `train`, keeping the epoch with the best dev UPOS accuracy.
+pub fn train(train: &[Sentence], dev: &[Sentence], clusters: Option<&Clusters>, epochs: usize, seed: u64, mut log: impl FnMut(&str)) -> (Tagger, TrainReport) {
+    let mut names: Vec<String> = Vec::new();
+    for s in train {
+        for w in &s.words {
+            let n = format!("{}\t{}", w.upos, w.xpos);
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+    }
+    names.sort();
+    let class_of = |u: &str, x: &str| names.binary_search(&format!("{u}\t{x}")).ok();
+    let gold: Vec<Vec<usize>> = train.iter().map(|s| s.words.iter().map(|w| class_of(&w.upos, &w.xpos).unwrap()).collect()).collect();
+    let lexes: Vec<Vec<Lex>> = train.iter().map(|s| s.words.iter().map(|w| lex(&w.form, clusters)).collect()).collect();
+    let mut trainer = Trainer::new(names.len());
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = seed;
+    let mut scores = vec![0.0; names.len()];
+    let mut feats = Vec::new();
+    let mut report = TrainReport { epochs: Vec::new() };
+    let mut best: Option<(f64, Tagger)> = None;
+    for epoch in 0..epochs {
+        shuffle(&mut order, &mut rng);
+        let mut correct = 0usize;
+        let mut total = 0usize;
+        for &si in &order {
+            let mut pred: Vec<usize> = Vec::with_capacity(gold[si].len());
+            for i in 0..gold[si].len() {
+                let prev = if i >= 1 { pred[i - 1] as u64 } else { NO_TAG };
+                let prev2 = if i >= 2 { pred[i - 2] as u64 } else { NO_TAG };
+                features(&lexes[si], i, prev, prev2, &mut feats);
+                trainer.score(&feats, &mut scores);
+                let guess = argmax(&scores);
+                trainer.tick();
+                trainer.update(&feats, gold[si][i], guess, 1.0);
+                correct += usize::from(guess == gold[si][i]);
+                total += 1;
+                pred.push(guess);
+            }
+        }
+        let tagger = Tagger { model: trainer.compile(MIN_UPDATES), classes: leak_classes(&names) };
+        let (upos, xpos) = accuracy(&tagger, dev, clusters);
+        log(&format!("epoch {}: train {:.4}, dev UPOS {:.4} XPOS {:.4}", epoch + 1, correct as f64 / total as f64, upos, xpos));
+        report.epochs.push((upos, xpos));
+        if best.as_ref().is_none_or(|(b, _)| upos > *b) {
+            best = Some((upos, tagger));
+        }
+    }
+    (best.expect("at least one epoch").1, report)
+}
+
+fn leak_classes(names: &[String]) -> Vec<(&'static str, &'static str)> {
+    names
+        .iter()
+        .map(|n| {
+            let (u, x) = n.split_once('\t').unwrap_or((n.as_str(), "_"));
+            (&*Box::leak(u.to_string().into_boxed_str()), &*Box::leak(x.to_string().into_boxed_str()))
+        })
+        .collect()
+}
+
+/// UPOS and XPOS accuracy over gold tokens.
+pub fn accuracy(tagger: &Tagger, sentences: &[Sentence], clusters: Option<&Clusters>) -> (f64, f64) {
+    let mut scratch = TagScratch::default();
+    let mut out = Vec::new();
+    let (mut u, mut x, mut n) = (0usize, 0usize, 0usize);
+    for s in sentences {
+        tagger.tag(s.words.iter().map(|w| w.form.as_str()), clusters, &mut out, &mut scratch);
+        for (w, &c) in s.words.iter().zip(&out) {
+            let (pu, px) = tagger.class(c as usize);
+            u += usize::from(pu == w.upos);
+            x += usize::from(px == w.xpos);
+            n += 1;
+        }
+    }
+    (u as f64 / n.max(1) as f64, x as f64 / n.max(1) as f64)
+}
+
+/// Deterministic Fisher–Yates with a xorshift generator.
+pub fn shuffle<T>(v: &mut [T], state: &mut u64) {
+    for i in (1..v.len()).rev() {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        let j = (*state % (i as u64 + 1)) as usize;
+        v.swap(i, j);
+    }
+}
