@@ -24,6 +24,8 @@ pub enum TrainCommand {
         #[arg(long, default_value_t = 10)]
         epochs: usize,
     },
+    /// Named-entity recogniser from CoNLL-2003 files.
+    Ner(NerArgs),
     /// Dependency parser from CoNLL-U, on tags predicted by the tagger.
     Parser {
         #[command(flatten)]
@@ -39,7 +41,19 @@ pub enum TrainCommand {
     },
 }
 
-/// Where a syntax model learns from and is written to.
+/// Named entities from CoNLL-2003 (`token POS chunk tag`).
+#[derive(clap::Args)]
+pub struct NerArgs {
+    #[command(flatten)]
+    data: Data,
+    #[arg(long, default_value_t = 12)]
+    epochs: usize,
+    /// Gazetteer (from `scripts/build-gazetteer`).
+    #[arg(long, default_value = "models/gazetteer.tsv")]
+    gazetteer: PathBuf,
+}
+
+/// Where a model learns from and is written to.
 #[derive(clap::Args)]
 pub struct Data {
     /// Training CoNLL-U.
@@ -121,6 +135,24 @@ pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
             std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
             let (uas, las) = parser::attachment(&parser, &dev, &dev_tags, Some(&clusters));
             println!("parser: dev UAS {:.2} LAS {:.2}, {:.1} MB, trained in {:.0} s", uas * 100.0, las * 100.0, bytes.len() as f64 / 1e6, start.elapsed().as_secs_f64());
+            Ok(ExitCode::SUCCESS)
+        }
+        TrainCommand::Ner(NerArgs { data: Data { train, dev, out, clusters, seed }, epochs, gazetteer }) => {
+            use dossier_nlp::ner;
+            let start = Instant::now();
+            let clusters = load_clusters(&clusters)?;
+            let gazetteer = dossier_nlp::gazetteer::Gazetteer::from_tsv(&std::fs::read_to_string(&gazetteer).with_context(|| format!("reading {}", gazetteer.display()))?);
+            let read = |p: &PathBuf| -> Result<Vec<ner::ConllDoc>> { Ok(ner::parse_conll(&std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?)) };
+            let (train, dev) = (read(&train)?, read(&dev)?);
+            let model = ner::train(&train, &dev, Some(&clusters), Some(&gazetteer), epochs, seed, |l| eprintln!("{l}"));
+            let bytes = model.to_bytes();
+            std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+            let (p, r, f) = ner::evaluate(&model, &dev, Some(&clusters), Some(&gazetteer));
+            for (t, tp, np, ng) in ner::per_type(&model, &dev, Some(&clusters), Some(&gazetteer)) {
+                let (p, r) = (tp as f64 / np.max(1) as f64, tp as f64 / ng.max(1) as f64);
+                eprintln!("  {t:5} P {:.2} R {:.2} F1 {:.2}", p * 100.0, r * 100.0, 200.0 * p * r / (p + r).max(1e-9));
+            }
+            println!("ner: dev P {:.2} R {:.2} F1 {:.2}, {:.1} MB, trained in {:.0} s", p * 100.0, r * 100.0, f * 100.0, bytes.len() as f64 / 1e6, start.elapsed().as_secs_f64());
             Ok(ExitCode::SUCCESS)
         }
         TrainCommand::Tagger { data: Data { train, dev, out, clusters, seed }, epochs } => {

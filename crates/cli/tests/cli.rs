@@ -404,3 +404,22 @@ fn annotate_refuses_unknown_conversions() {
     let out = run(&["annotate", "--from", "conllu", "--to", "json", "-"], Some(b""));
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn annotate_conll_appends_one_iob2_tag_per_token() {
+    let out = run(&["annotate", "--from", "conll", "--to", "conll", &fixture("ner.conll")], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let input = std::fs::read_to_string(fixture("ner.conll")).unwrap();
+    let (got, was): (Vec<&str>, Vec<&str>) = (text.lines().collect(), input.lines().collect());
+    assert_eq!(got.len(), was.len());
+    for (g, w) in got.iter().zip(&was) {
+        if w.is_empty() || w.starts_with("-DOCSTART-") {
+            assert_eq!(g, w);
+        } else {
+            assert!(g.starts_with(w) && g.split_whitespace().count() == 5, "{g}");
+        }
+    }
+    let predicted: Vec<&str> = got.iter().filter(|l| l.split_whitespace().count() == 5).map(|l| l.split_whitespace().last().unwrap()).collect();
+    assert_eq!(predicted, ["B-PER", "I-PER", "O", "B-LOC", "O", "B-PER", "O", "B-ORG", "O", "O", "B-LOC", "O"]);
+}

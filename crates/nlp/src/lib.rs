@@ -5,8 +5,10 @@
 mod abbrev;
 pub mod clusters;
 pub mod conllu;
+pub mod gazetteer;
 pub mod lexical;
 pub mod model_file;
+pub mod ner;
 pub mod parser;
 pub mod perceptron;
 pub mod sentences;

@@ -70,6 +70,9 @@ impl<'a> Reader<'a> {
     pub fn corrupt(&self, why: &str) -> ModelError {
         ModelError::Corrupt(format!("{why} at byte {}", self.at))
     }
+    pub fn u8(&mut self) -> Result<u8, ModelError> {
+        Ok(self.take(1)?[0])
+    }
     pub fn u16(&mut self) -> Result<u16, ModelError> {
         Ok(u16::from_le_bytes(self.take(2)?.try_into().unwrap()))
     }

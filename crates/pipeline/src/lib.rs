@@ -111,8 +111,8 @@ fn parse(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch) {
             continue;
         }
         let words = || tokens[a..b].iter().map(|t| t.span.of(text));
-        syntax.tagger.tag(words(), Some(&syntax.clusters), &mut scratch.tags, &mut scratch.tag);
-        syntax.parser.parse(words(), &scratch.tags, Some(&syntax.clusters), &mut scratch.arcs, &mut scratch.parse);
+        syntax.tagger.tag(words(), Some(syntax.clusters), &mut scratch.tags, &mut scratch.tag);
+        syntax.parser.parse(words(), &scratch.tags, Some(syntax.clusters), &mut scratch.arcs, &mut scratch.parse);
         for (i, t) in tokens[a..b].iter_mut().enumerate() {
             let (upos, xpos) = syntax.tagger.class(scratch.tags[i] as usize);
             let (head, dep) = scratch.arcs[i];

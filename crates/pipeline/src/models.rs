@@ -4,6 +4,8 @@
 use std::sync::OnceLock;
 
 use dossier_nlp::clusters::Clusters;
+use dossier_nlp::gazetteer::Gazetteer;
+use dossier_nlp::ner::Ner;
 use dossier_nlp::model_file::ModelError;
 use dossier_nlp::parser::Parser;
 use dossier_nlp::tagger::Tagger;
@@ -11,12 +13,35 @@ use dossier_nlp::tagger::Tagger;
 static CLUSTERS: &[u8] = include_bytes!("../../../models/clusters.bin");
 static TAGGER: &[u8] = include_bytes!("../../../models/tagger.bin");
 static PARSER: &[u8] = include_bytes!("../../../models/parser.bin");
+static NER: &[u8] = include_bytes!("../../../models/ner.bin");
+static GAZETTEER: &str = include_str!("../../../models/gazetteer.tsv");
+
+fn clusters() -> Result<&'static Clusters, ModelError> {
+    static CELL: OnceLock<Result<Clusters, ModelError>> = OnceLock::new();
+    CELL.get_or_init(|| Clusters::from_bytes(CLUSTERS)).as_ref().map_err(Clone::clone)
+}
 
 /// Tagger and parser with the word clusters they read.
 pub struct Syntax {
-    pub clusters: Clusters,
+    pub clusters: &'static Clusters,
     pub tagger: Tagger,
     pub parser: Parser,
+}
+
+/// The named-entity recogniser with its clusters and gazetteer.
+pub struct Names {
+    pub clusters: &'static Clusters,
+    pub gazetteer: Gazetteer,
+    pub ner: Ner,
+}
+
+/// The shipped NER model (decoded on first call).
+pub fn names() -> Result<&'static Names, ModelError> {
+    static NAMES: OnceLock<Result<Names, ModelError>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| Ok(Names { clusters: clusters()?, gazetteer: Gazetteer::from_tsv(GAZETTEER), ner: Ner::from_bytes(NER)? }))
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
 /// The shipped syntax models (decoded on first call).
@@ -25,7 +50,7 @@ pub fn syntax() -> Result<&'static Syntax, ModelError> {
     SYNTAX
         .get_or_init(|| {
             Ok(Syntax {
-                clusters: Clusters::from_bytes(CLUSTERS)?,
+                clusters: clusters()?,
                 tagger: Tagger::from_bytes(TAGGER)?,
                 parser: Parser::from_bytes(PARSER)?,
             })

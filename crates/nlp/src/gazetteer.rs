@@ -1,0 +1,108 @@
+//! Gazetteer: names of places, organisations, people and nationalities
+//! (built by `scripts/build-gazetteer` from registry data), matched
+//! case-insensitively as token sequences. Stored as hashes of lowercased
+//! token sequences, so matching allocates nothing.
+
+use crate::clusters::word_key;
+use crate::lexical::Lex;
+use crate::perceptron::{Feature, FeatureMap};
+
+pub const GPE: u8 = 1;
+pub const LOC: u8 = 2;
+pub const NORP: u8 = 4;
+pub const ORG: u8 = 8;
+pub const PERSON: u8 = 16;
+
+pub struct Gazetteer {
+    /// Sequence key → bit set of types.
+    entries: FeatureMap<u8>,
+    max_len: usize,
+}
+
+fn type_bit(t: &str) -> Option<u8> {
+    Some(match t {
+        "GPE" => GPE,
+        "LOC" => LOC,
+        "NORP" => NORP,
+        "ORG" => ORG,
+        "PERSON" => PERSON,
+        _ => return None,
+    })
+}
+
+fn sequence_key(lowers: impl Iterator<Item = u64>) -> u64 {
+    lowers.fold(Feature::new(900), |f, x| f.u(x)).finish()
+}
+
+impl Gazetteer {
+    /// Parses `TYPE<TAB>name` lines; unknown types and blank lines are skipped.
+    pub fn from_tsv(text: &str) -> Self {
+        let mut entries = FeatureMap::default();
+        let mut max_len = 0;
+        for line in text.lines() {
+            let Some((ty, name)) = line.split_once('\t') else { continue };
+            let Some(bit) = type_bit(ty) else { continue };
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if words.is_empty() {
+                continue;
+            }
+            max_len = max_len.max(words.len());
+            *entries.entry(sequence_key(words.iter().map(|w| word_key(w)))).or_insert(0) |= bit;
+        }
+        Gazetteer { entries, max_len }
+    }
+
+    /// Types of the exact name `words` (case-insensitive), 0 if absent.
+    pub fn lookup(&self, words: &[&str]) -> u8 {
+        self.entries.get(&sequence_key(words.iter().map(|w| word_key(w)))).copied().unwrap_or(0)
+    }
+
+    /// For each token, the longest match covering it (left to right): the
+    /// type bits shifted left by 2, plus its position (0 begin, 1 inside,
+    /// 2 last, 3 unit); `u64::MAX` where there is none.
+    pub fn tag(&self, lex: &[Lex], out: &mut Vec<u64>) {
+        out.clear();
+        out.resize(lex.len(), u64::MAX);
+        let mut i = 0;
+        while i < lex.len() {
+            let mut found = None;
+            for len in (1..=self.max_len.min(lex.len() - i)).rev() {
+                if let Some(&bits) = self.entries.get(&sequence_key(lex[i..i + len].iter().map(|l| l.lower))) {
+                    found = Some((len, bits));
+                    break;
+                }
+            }
+            match found {
+                Some((len, bits)) => {
+                    for k in 0..len {
+                        let pos = if len == 1 { 3 } else if k == 0 { 0 } else if k + 1 == len { 2 } else { 1 };
+                        out[i + k] = (u64::from(bits) << 2) | pos;
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexical::lex;
+
+    #[test]
+    fn longest_case_insensitive_match() {
+        let g = Gazetteer::from_tsv("GPE\tNew York\nGPE\tYork\nPERSON\tJens Stoltenberg\nGPE\tGeorgia\nPERSON\tGeorgia\n");
+        let words = ["In", "NEW", "YORK", ",", "Jens", "Stoltenberg", "met", "Georgia"];
+        let lexes: Vec<Lex> = words.iter().map(|w| lex(w, None)).collect();
+        let mut tags = Vec::new();
+        g.tag(&lexes, &mut tags);
+        assert_eq!(tags[0], u64::MAX);
+        assert_eq!(tags[1], (u64::from(GPE) << 2) | 0);
+        assert_eq!(tags[2], (u64::from(GPE) << 2) | 2);
+        assert_eq!(tags[5], (u64::from(PERSON) << 2) | 2);
+        assert_eq!(tags[7], (u64::from(GPE | PERSON) << 2) | 3);
+        assert_eq!(g.lookup(&["georgia"]), GPE | PERSON);
+    }
+}
