@@ -423,3 +423,38 @@ fn annotate_conll_appends_one_iob2_tag_per_token() {
     let predicted: Vec<&str> = got.iter().filter(|l| l.split_whitespace().count() == 5).map(|l| l.split_whitespace().last().unwrap()).collect();
     assert_eq!(predicted, ["B-PER", "I-PER", "O", "B-LOC", "O", "B-PER", "O", "B-ORG", "O", "O", "B-LOC", "O"]);
 }
+
+/// #4 on the example: people are PERSON, equipment PRODUCT, Kyiv GPE, and
+/// no heading is taken whole as a name.
+#[test]
+fn issue_4_example_entities_have_the_right_types() {
+    let example = root().join("examples/nato-summit-2024.txt");
+    let out = run(&["extract", "--date", "2024-07-10", example.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = &docs(&out)[0];
+    check_document(doc);
+    let typed = |name: &str| -> Vec<String> {
+        doc["mentions"].as_array().unwrap().iter().filter(|m| m["text"] == name).map(|m| m["type"].as_str().unwrap().to_string()).collect()
+    };
+    for person in ["Zelenskyy", "Volodymyr Zelenskyy", "Joe Biden", "Biden", "Jens Stoltenberg", "Stoltenberg", "Donald Trump", "Vladimir Putin", "Jake Sullivan"] {
+        let types = typed(person);
+        assert!(!types.is_empty() && types.iter().all(|t| t == "PERSON"), "{person}: {types:?}");
+    }
+    for product in ["Patriot", "Stinger", "SAMP-T", "NASAMS"] {
+        let types = typed(product);
+        assert!(!types.is_empty() && types.iter().all(|t| t == "PRODUCT"), "{product}: {types:?}");
+    }
+    assert_eq!(typed("Kyiv"), ["GPE"]);
+    let headings: Vec<(u64, u64)> = doc["blocks"].as_array().unwrap().iter().filter(|b| b["kind"] == "heading").map(|b| (b["start"].as_u64().unwrap(), b["end"].as_u64().unwrap())).collect();
+    for m in doc["mentions"].as_array().unwrap() {
+        let (s, e) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
+        assert!(!headings.contains(&(s, e)), "a whole heading became a name: {}", m["text"]);
+    }
+    // Mentions point at entities that list them back.
+    for (i, m) in doc["mentions"].as_array().unwrap().iter().enumerate() {
+        let e = doc["entities"].as_array().unwrap().iter().find(|e| e["id"] == m["entity"]).expect("entity exists");
+        assert!(e["mentions"].as_array().unwrap().contains(&Value::String(format!("m{}", i + 1))));
+    }
+    let biden = doc["entities"].as_array().unwrap().iter().find(|e| e["name"] == "Joe Biden").unwrap();
+    assert!(biden["aliases"].as_array().unwrap().contains(&Value::String("Biden".into())));
+}

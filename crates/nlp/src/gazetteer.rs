@@ -12,6 +12,7 @@ pub const LOC: u8 = 2;
 pub const NORP: u8 = 4;
 pub const ORG: u8 = 8;
 pub const PERSON: u8 = 16;
+pub const PRODUCT: u8 = 32;
 
 pub struct Gazetteer {
     /// Sequence key → bit set of types.
@@ -26,6 +27,7 @@ fn type_bit(t: &str) -> Option<u8> {
         "NORP" => NORP,
         "ORG" => ORG,
         "PERSON" => PERSON,
+        "PRODUCT" => PRODUCT,
         _ => return None,
     })
 }

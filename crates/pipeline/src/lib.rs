@@ -1,6 +1,7 @@
 //! The analysis pipeline: which layers to build, and the stages that build
 //! them over a [`Document`] whose text and blocks the readers produced.
 
+mod entities;
 pub mod models;
 
 use dossier_core::{Document, Sentence, Span};
@@ -56,6 +57,11 @@ impl Layers {
         self.tokens || self.entities || self.quotes || self.events
     }
 
+    /// Whether any stage needs the named entities.
+    pub fn needs_names(&self) -> bool {
+        self.entities || self.quotes || self.events
+    }
+
     /// Whether any stage needs tokens and sentences.
     pub fn needs_tokens(&self) -> bool {
         self.sentences || self.tokens || self.entities || self.quotes || self.times || self.quantities || self.events
@@ -66,6 +72,7 @@ impl Layers {
 /// and is shared by every worker thread.
 pub struct Pipeline {
     syntax: Option<&'static models::Syntax>,
+    names: Option<&'static models::Names>,
 }
 
 /// Reusable per-thread scratch buffers, so the hot path does not allocate
@@ -78,13 +85,15 @@ pub struct Scratch {
     arcs: Vec<(Option<usize>, &'static str)>,
     tag: TagScratch,
     parse: ParseScratch,
+    ner: dossier_nlp::ner::NerScratch,
 }
 
 impl Pipeline {
     /// Loads the models the given layers need.
     pub fn new(layers: Layers) -> Result<Self, dossier_nlp::model_file::ModelError> {
         let syntax = if layers.needs_syntax() { Some(models::syntax()?) } else { None };
-        Ok(Pipeline { syntax })
+        let names = if layers.needs_names() { Some(models::names()?) } else { None };
+        Ok(Pipeline { syntax, names })
     }
 
     pub fn run(&self, doc: &mut Document, layers: Layers, scratch: &mut Scratch) {
@@ -94,6 +103,9 @@ impl Pipeline {
         segment(doc, scratch);
         if let Some(syntax) = self.syntax {
             parse(doc, syntax, scratch);
+        }
+        if let Some(names) = self.names {
+            entities::recognise(doc, names, &mut scratch.ner);
         }
         if !layers.sentences {
             doc.sentences.clear();

@@ -1,0 +1,200 @@
+//! Names: the NER over each document's sentences, OntoNotes types from the
+//! CoNLL types plus the gazetteer, named equipment, a guard against
+//! Title-Case headlines, and a first grouping of mentions into entities.
+
+use dossier_core::{Document, Entity, EntityType, Mention, MentionKind, Span};
+use dossier_nlp::gazetteer::{self, Gazetteer};
+use dossier_nlp::ner::{NerScratch, PreparedDoc};
+
+use crate::models::Names;
+
+pub fn recognise(doc: &mut Document, names: &Names, scratch: &mut NerScratch) {
+    let text = doc.text();
+    let tokens = &doc.tokens;
+    let sentences = &doc.sentences;
+    let words = |a: usize, b: usize| tokens[a..b].iter().map(move |t| t.span.of(text));
+    let prepared = PreparedDoc::new(sentences.iter().map(|s| words(s.tokens.0, s.tokens.1)), Some(names.clusters), Some(&names.gazetteer));
+    let mut spans = Vec::new();
+    names.ner.recognise_doc(&prepared, &mut spans, scratch);
+
+    let heading = |block: usize| doc.blocks[block].kind == dossier_core::BlockKind::Heading;
+    // (token start, token end, type, in heading)
+    let mut found: Vec<(usize, usize, EntityType, bool)> = Vec::new();
+    for (s, sp) in sentences.iter().zip(&spans) {
+        let a = s.tokens.0;
+        let products = product_matches(&names.gazetteer, text, &tokens[a..s.tokens.1]);
+        for &(x, y, t) in sp {
+            // A name neither starts nor ends with a lowercase word ("AP inputs").
+            let lower = |i: usize| tokens[a + i].span.of(text).chars().next().is_some_and(char::is_lowercase);
+            let (mut x, mut y) = (x, y);
+            while x < y && lower(x) {
+                x += 1;
+            }
+            while y > x && lower(y - 1) {
+                y -= 1;
+            }
+            if x == y || products.iter().any(|&(px, py)| px < y && x < py) {
+                continue; // the equipment match below wins
+            }
+            let ws: Vec<&str> = words(a + x, a + y).collect();
+            if let Some(ty) = onto_type(names.ner.types()[t], &ws, &names.gazetteer) {
+                found.push((a + x, a + y, ty, heading(s.block)));
+            }
+        }
+        for (px, py) in products {
+            found.push((a + px, a + py, EntityType::Product, heading(s.block)));
+        }
+    }
+    // Title-Case headlines capitalise everything: keep a name found there
+    // only if the body or the gazetteer knows it.
+    let key = |a: usize, b: usize| normalized(&tokens[a..b].iter().map(|t| t.span.of(text)).collect::<Vec<_>>().join(" "));
+    let body: std::collections::HashSet<String> = found.iter().filter(|f| !f.3).map(|f| key(f.0, f.1)).collect();
+    found.retain(|f| {
+        !f.3 || body.contains(&key(f.0, f.1)) || {
+            let ws: Vec<&str> = words(f.0, f.1).collect();
+            names.gazetteer.lookup(&ws) != 0
+        }
+    });
+    found.sort_by_key(|f| (f.0, std::cmp::Reverse(f.1)));
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut last_end = 0;
+    for (a, b, ty, _) in found {
+        if a < last_end && !mentions.is_empty() {
+            continue; // overlaps the previous mention
+        }
+        last_end = b;
+        mentions.push(Mention { span: Span::new(tokens[a].span.start, tokens[b - 1].span.end), ty, kind: MentionKind::Name, entity: None });
+    }
+    let entities = group(&mut mentions, text);
+    doc.mentions = mentions;
+    doc.entities = entities;
+}
+
+/// Spans of named equipment (gazetteer PRODUCT), also in the plural
+/// ("HAWKs", "F-16s"), over one sentence's tokens.
+fn product_matches(gazetteer: &Gazetteer, text: &str, tokens: &[dossier_core::Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut matched = 0;
+        for len in (1..=3.min(tokens.len() - i)).rev() {
+            let ws: Vec<&str> = tokens[i..i + len].iter().map(|t| t.span.of(text)).collect();
+            if !ws[0].chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            let mut singular = ws.clone();
+            let last = singular[len - 1];
+            if let Some(stem) = last.strip_suffix('s').filter(|s| s.len() >= 3) {
+                singular[len - 1] = stem;
+            }
+            if gazetteer.lookup(&ws) & gazetteer::PRODUCT != 0 || gazetteer.lookup(&singular) & gazetteer::PRODUCT != 0 {
+                matched = len;
+                break;
+            }
+        }
+        if matched > 0 {
+            out.push((i, i + matched));
+            i += matched;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// OntoNotes type of a CoNLL-typed name; `None` for a MISC name that fits
+/// no OntoNotes type well enough (precision over recall).
+fn onto_type(conll: &str, words: &[&str], gazetteer: &Gazetteer) -> Option<EntityType> {
+    let bits = gazetteer.lookup(words);
+    let last = words.last().copied().unwrap_or("");
+    if conll != "PER" && words.iter().any(|w| matches!(*w, "Summit" | "SUMMIT" | "Olympics")) {
+        return Some(EntityType::Event); // "the NATO Summit"
+    }
+    Some(match conll {
+        "PER" => EntityType::Person,
+        "ORG" => EntityType::Org,
+        "LOC" => {
+            if bits & gazetteer::LOC != 0 && bits & gazetteer::GPE == 0 {
+                EntityType::Loc
+            } else {
+                EntityType::Gpe
+            }
+        }
+        _ => {
+            let singular: Vec<&str> = words.iter().map(|w| w.strip_suffix('s').unwrap_or(w)).collect();
+            if bits & gazetteer::NORP != 0 || (words.len() <= 2 && is_demonym_like(last)) {
+                EntityType::Norp
+            } else if words.iter().any(|w| matches!(*w, "Cup" | "Games" | "Olympics" | "Championship" | "Championships" | "War" | "Summit" | "Open" | "Election")) {
+                EntityType::Event
+            } else if words.iter().any(|w| matches!(*w, "Act" | "Treaty" | "Law" | "Constitution" | "Convention" | "Accord" | "Accords")) {
+                EntityType::Law
+            } else if gazetteer.lookup(&singular) & gazetteer::GPE != 0 {
+                EntityType::Gpe // "the two Koreas"
+            } else if words.len() == 1 && last.len() >= 2 && last.chars().all(|c| c.is_ascii_uppercase()) {
+                EntityType::Org // an acronym: "MSNBC"
+            } else {
+                return None;
+            }
+        }
+    })
+}
+
+/// "Ukrainian", "Chinese", "Republican", "Democrats", "Muslim".
+fn is_demonym_like(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    w.chars().next().is_some_and(char::is_uppercase)
+        && ["an", "ese", "ish", "ic", "i", "ch", "Muslim", "Christian", "Jewish"].iter().any(|s| w.ends_with(s))
+}
+
+/// Lowercase, without a leading "the" and a possessive "'s".
+fn normalized(s: &str) -> String {
+    let s = s.trim();
+    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+    let s = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s);
+    s.to_lowercase()
+}
+
+/// Groups mentions into entities: same type and normalised name, and a
+/// person's surname or given name alone joins the full name mentioned.
+fn group(mentions: &mut [Mention], text: &str) -> Vec<Entity> {
+    let mut entities: Vec<Entity> = Vec::new();
+    for (mi, m) in mentions.iter_mut().enumerate() {
+        let surface = m.span.of(text);
+        let norm = normalized(surface);
+        let found = entities.iter().position(|e| {
+            e.ty == m.ty && {
+                let en = normalized(&e.name);
+                en == norm
+                    || (m.ty == EntityType::Person && {
+                        let parts: Vec<&str> = en.split_whitespace().collect();
+                        let mine: Vec<&str> = norm.split_whitespace().collect();
+                        (mine.len() == 1 && parts.len() > 1 && parts.last() == mine.last())
+                            || (parts.len() == 1 && mine.len() > 1 && mine.last() == parts.last())
+                    })
+            }
+        });
+        let ei = match found {
+            Some(ei) => ei,
+            None => {
+                entities.push(Entity { name: surface.to_string(), ty: m.ty, mentions: Vec::new(), aliases: Vec::new(), kb: Vec::new(), key: None });
+                entities.len() - 1
+            }
+        };
+        let e = &mut entities[ei];
+        e.mentions.push(mi);
+        // The fullest form names the entity; the others are aliases.
+        if surface.len() > e.name.len() {
+            let old = std::mem::replace(&mut e.name, surface.to_string());
+            if !e.aliases.contains(&old) {
+                e.aliases.push(old);
+            }
+        } else if surface != e.name && !e.aliases.iter().any(|a| a == surface) {
+            e.aliases.push(surface.to_string());
+        }
+        m.entity = Some(ei);
+    }
+    for e in &mut entities {
+        e.key = Some(format!("{}:{}", e.ty.as_str(), normalized(&e.name)));
+    }
+    entities
+}
