@@ -142,7 +142,7 @@ impl Trainer {
         let step = self.step.max(1);
         let mut keys: Vec<u64> = self.rows.keys().copied().collect();
         keys.sort_unstable();
-        let mut index = FeatureMap::default();
+        let mut found: Vec<(u64, u32, u32)> = Vec::new();
         let mut entries = Vec::new();
         for key in keys {
             let start = entries.len();
@@ -158,27 +158,134 @@ impl Trainer {
                 }
             }
             if entries.len() > start {
-                index.insert(key, (start as u32, (entries.len() - start) as u16));
+                found.push((key, start as u32, (entries.len() - start) as u32));
             }
+        }
+        let mut index = FeatureTable::with_capacity(found.len());
+        for (k, s, l) in found {
+            index.insert(k, s, l);
         }
         Model { n_classes: self.n_classes, index, entries }
     }
 }
 
+/// One slot of the feature table: key and weight-row location together,
+/// so a lookup costs one cache line.
+#[derive(Clone, Copy, Default)]
+struct TableSlot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+/// Open-addressing table (linear probing, at most half full) from feature
+/// key to its row of weights.
+#[derive(Clone, Default)]
+struct FeatureTable {
+    slots: Vec<TableSlot>,
+    mask: usize,
+    len: usize,
+}
+
+impl FeatureTable {
+    fn with_capacity(n: usize) -> Self {
+        let cap = (n.max(1) * 2).next_power_of_two();
+        FeatureTable { slots: vec![TableSlot::default(); cap], mask: cap - 1, len: 0 }
+    }
+
+    /// Key 0 marks an empty slot; a real key of 0 is stored as 1.
+    #[inline]
+    fn stored(key: u64) -> u64 {
+        key.max(1)
+    }
+
+    #[inline]
+    fn home(&self, key: u64) -> usize {
+        (Self::stored(key) as usize) & self.mask
+    }
+
+    fn insert(&mut self, key: u64, start: u32, len: u32) {
+        let k = Self::stored(key);
+        let mut i = self.home(key);
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.key == 0 || slot.key == k {
+                if slot.key == 0 {
+                    self.len += 1;
+                }
+                *slot = TableSlot { key: k, start, len };
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<(u32, u32)> {
+        let k = Self::stored(key);
+        let mut i = self.home(key);
+        loop {
+            let slot = &self.slots[i];
+            if slot.key == k {
+                return Some((slot.start, slot.len));
+            }
+            if slot.key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u64, u32, u32)> + '_ {
+        self.slots.iter().filter(|s| s.key != 0).map(|s| (s.key, s.start, s.len))
+    }
+}
+
+/// Asks the CPU to start loading `ptr`'s cache line, so that many
+/// independent lookups overlap their memory latency.
+#[inline(always)]
+fn prefetch<T>(ptr: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is a hint; it never faults, even on a bad address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(ptr as *const i8, std::arch::x86_64::_MM_HINT_T0);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = ptr;
+}
+
 /// Frozen weights for prediction.
 pub struct Model {
     pub n_classes: usize,
-    index: FeatureMap<(u32, u16)>,
+    index: FeatureTable,
     entries: Vec<(u16, f32)>,
 }
 
 impl Model {
+    /// Adds the weights of `features` into `scores` (after zeroing them).
+    /// Three passes: prefetch every feature's slot, find the rows and
+    /// prefetch them, then add. Most lookups miss the cache; this way
+    /// their latencies overlap instead of queueing.
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
-        for f in features {
-            if let Some(&(start, len)) = self.index.get(f) {
-                for &(class, w) in &self.entries[start as usize..start as usize + len as usize] {
+        for chunk in features.chunks(128) {
+            for &f in chunk {
+                prefetch(&self.index.slots[self.index.home(f)]);
+            }
+            let mut rows = [(0u32, 0u32); 128];
+            for (row, &f) in rows.iter_mut().zip(chunk) {
+                if let Some(r) = self.index.get(f) {
+                    // Rows of up to 32 weights span up to 4 cache lines.
+                    let row_entries = &self.entries[r.0 as usize..(r.0 + r.1) as usize];
+                    for e in row_entries.iter().step_by(8).take(4) {
+                        prefetch(e);
+                    }
+                    *row = r;
+                }
+            }
+            for &(start, len) in &rows[..chunk.len()] {
+                for &(class, w) in &self.entries[start as usize..(start + len) as usize] {
                     scores[class as usize] += w;
                 }
             }
@@ -186,7 +293,7 @@ impl Model {
     }
 
     pub fn n_features(&self) -> usize {
-        self.index.len()
+        self.index.len
     }
 
     pub fn n_entries(&self) -> usize {
@@ -203,11 +310,11 @@ impl Model {
         let cut = mags.len() - max_entries;
         let (_, threshold, _) = mags.select_nth_unstable_by(cut, f32::total_cmp);
         let threshold = *threshold;
-        let mut keys: Vec<(u64, (u32, u16))> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
+        let mut keys: Vec<(u64, u32, u32)> = self.index.iter().collect();
         keys.sort_unstable_by_key(|k| k.0);
-        let mut index = FeatureMap::default();
+        let mut index = FeatureTable::with_capacity(keys.len());
         let mut entries = Vec::with_capacity(max_entries);
-        for (key, (start, len)) in keys {
+        for (key, start, len) in keys {
             let from = entries.len();
             for &(c, w) in &self.entries[start as usize..start as usize + len as usize] {
                 if w.abs() >= threshold {
@@ -215,7 +322,7 @@ impl Model {
                 }
             }
             if entries.len() > from {
-                index.insert(key, (from as u32, (entries.len() - from) as u16));
+                index.insert(key, from as u32, (entries.len() - from) as u32);
             }
         }
         Model { n_classes: self.n_classes, index, entries }
@@ -223,13 +330,13 @@ impl Model {
 
     /// Little-endian serialisation (sorted by key, so output is deterministic).
     pub fn write(&self, out: &mut Vec<u8>) {
-        let mut keys: Vec<(&u64, &(u32, u16))> = self.index.iter().collect();
-        keys.sort_unstable_by_key(|(k, _)| **k);
+        let mut keys: Vec<(u64, u32, u32)> = self.index.iter().collect();
+        keys.sort_unstable_by_key(|k| k.0);
         out.extend_from_slice(&(self.n_classes as u32).to_le_bytes());
         out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        for (key, &(start, len)) in keys {
+        for (key, start, len) in keys {
             out.extend_from_slice(&key.to_le_bytes());
-            out.extend_from_slice(&len.to_le_bytes());
+            out.extend_from_slice(&(len as u16).to_le_bytes());
             for &(class, w) in &self.entries[start as usize..start as usize + len as usize] {
                 out.extend_from_slice(&class.to_le_bytes());
                 out.extend_from_slice(&w.to_le_bytes());
@@ -240,8 +347,7 @@ impl Model {
     pub fn read(r: &mut crate::model_file::Reader<'_>) -> Result<Self, crate::model_file::ModelError> {
         let n_classes = r.u32()? as usize;
         let n = r.u32()? as usize;
-        let mut index = FeatureMap::default();
-        index.reserve(n);
+        let mut index = FeatureTable::with_capacity(n);
         let mut entries = Vec::with_capacity(n * 3);
         for _ in 0..n {
             let key = r.u64()?;
@@ -255,7 +361,7 @@ impl Model {
                 }
                 entries.push((class, w));
             }
-            index.insert(key, (start, len));
+            index.insert(key, start, u32::from(len));
         }
         Ok(Model { n_classes, index, entries })
     }
