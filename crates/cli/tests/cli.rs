@@ -458,3 +458,14 @@ fn issue_4_example_entities_have_the_right_types() {
     let biden = doc["entities"].as_array().unwrap().iter().find(|e| e["name"] == "Joe Biden").unwrap();
     assert!(biden["aliases"].as_array().unwrap().contains(&Value::String("Biden".into())));
 }
+
+#[test]
+fn ontonotes_types_beyond_conll() {
+    let out = run(&["extract", "--layers", "entities", "-"], Some("The film \"Casablanca\" played at Heathrow Airport. Zelenskyy spoke in Ukrainian to reporters in Kyiv about the NASAMS.".as_bytes()));
+    let doc = &docs(&out)[0];
+    check_document(doc);
+    let got: Vec<(String, String)> = doc["mentions"].as_array().unwrap().iter().map(|m| (m["text"].as_str().unwrap().to_string(), m["type"].as_str().unwrap().to_string())).collect();
+    for (text, ty) in [("Casablanca", "WORK_OF_ART"), ("Heathrow Airport", "FAC"), ("Zelenskyy", "PERSON"), ("Ukrainian", "LANGUAGE"), ("Kyiv", "GPE"), ("NASAMS", "PRODUCT")] {
+        assert!(got.contains(&(text.to_string(), ty.to_string())), "{text} {ty}: {got:?}");
+    }
+}

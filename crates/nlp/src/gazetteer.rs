@@ -18,7 +18,19 @@ pub struct Gazetteer {
     /// Sequence key → bit set of types.
     entries: FeatureMap<u8>,
     max_len: usize,
+    /// Lowercased first words of multi-word person names ("jens", "donald"),
+    /// titles excluded.
+    first_names: FeatureMap<()>,
 }
+
+/// Words that open PERSON entries but are titles, not given names.
+const TITLES: &[&str] = &[
+    "president", "prime", "minister", "king", "queen", "prince", "princess", "secretary", "general", "gen", "gen.", "sen",
+    "sen.", "senator", "rep", "rep.", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sheikh", "ayatollah", "pope",
+    "foreign", "defense", "defence", "chancellor", "premier", "vice", "deputy", "chief", "former", "governor", "mayor",
+    "judge", "justice", "lt", "col", "colonel", "major", "captain", "admiral", "marshal", "lord", "sir", "saint", "st",
+    "imam", "cardinal", "bishop", "archbishop", "the", "un", "u.n.", "us", "u.s.", "russian", "chinese", "american",
+];
 
 fn type_bit(t: &str) -> Option<u8> {
     Some(match t {
@@ -40,6 +52,7 @@ impl Gazetteer {
     /// Parses `TYPE<TAB>name` lines; unknown types and blank lines are skipped.
     pub fn from_tsv(text: &str) -> Self {
         let mut entries = FeatureMap::default();
+        let mut first_names = FeatureMap::default();
         let mut max_len = 0;
         for line in text.lines() {
             let Some((ty, name)) = line.split_once('\t') else { continue };
@@ -50,8 +63,19 @@ impl Gazetteer {
             }
             max_len = max_len.max(words.len());
             *entries.entry(sequence_key(words.iter().map(|w| word_key(w)))).or_insert(0) |= bit;
+            if bit == PERSON && words.len() >= 2 {
+                let first = words[0].to_lowercase();
+                if first.chars().count() >= 2 && !TITLES.contains(&first.as_str()) {
+                    first_names.insert(word_key(&first), ());
+                }
+            }
         }
-        Gazetteer { entries, max_len }
+        Gazetteer { entries, max_len, first_names }
+    }
+
+    /// Whether `word` is a given name of some person in the gazetteer.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains_key(&word_key(word))
     }
 
     /// Types of the exact name `words` (case-insensitive), 0 if absent.

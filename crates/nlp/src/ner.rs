@@ -373,6 +373,11 @@ fn features(lex: &[Lex], gaz: &[u64], agg: Option<&[u64]>, i: usize, prev: u64, 
         f(36).u(g(i + 1)).finish(),
         f(37).u(g(i)).u(prev).finish(),
         f(38).u(g(i)).u(w.lower).finish(),
+        f(60).u(p2.lower).u(p1.lower).finish(),
+        f(61).u(p1.lower).u(w.lower).u(n1.lower).finish(),
+        f(62).u(n1.lower).u(n2.lower).finish(),
+        f(63).u(g(i - 2)).finish(),
+        f(64).u(g(i + 2)).finish(),
     ]);
     if let Some(agg) = agg {
         let a = |k: isize| if k < 0 { u64::MAX - 1 } else { agg.get(k as usize).copied().unwrap_or(u64::MAX - 2) };

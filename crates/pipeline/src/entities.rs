@@ -24,8 +24,9 @@ pub fn recognise(doc: &mut Document, names: &Names, scratch: &mut NerScratch) {
         let a = s.tokens.0;
         let products = product_matches(&names.gazetteer, text, &tokens[a..s.tokens.1]);
         for &(x, y, t) in sp {
-            // A name neither starts nor ends with a lowercase word ("AP inputs").
-            let lower = |i: usize| tokens[a + i].span.of(text).chars().next().is_some_and(char::is_lowercase);
+            // A name neither starts nor ends with a lowercase word ("AP
+            // inputs"), a possessive or a quotation mark.
+            let lower = |i: usize| tokens[a + i].span.of(text).chars().next().is_none_or(|c| c.is_lowercase() || !c.is_alphanumeric());
             let (mut x, mut y) = (x, y);
             while x < y && lower(x) {
                 x += 1;
@@ -36,8 +37,14 @@ pub fn recognise(doc: &mut Document, names: &Names, scratch: &mut NerScratch) {
             if x == y || products.iter().any(|&(px, py)| px < y && x < py) {
                 continue; // the equipment match below wins
             }
+            // "Heathrow" + "Airport": a facility word right after the name joins it.
+            if a + y < s.tokens.1 && is_facility_head(tokens[a + y].span.of(text)) && sp.iter().all(|&(sx, _, _)| sx != y) {
+                y += 1;
+            }
             let ws: Vec<&str> = words(a + x, a + y).collect();
-            if let Some(ty) = onto_type(names.ner.types()[t], &ws, &names.gazetteer) {
+            let around = |i: Option<usize>| i.filter(|&i| i >= a && i < s.tokens.1).map(|i| tokens[i].span.of(text));
+            let context = (around((a + x).checked_sub(1)), around(Some(a + y)));
+            if let Some(ty) = onto_type(names.ner.types()[t], &ws, context, &names.gazetteer) {
                 found.push((a + x, a + y, ty, heading(s.block)));
             }
         }
@@ -104,11 +111,25 @@ fn product_matches(gazetteer: &Gazetteer, text: &str, tokens: &[dossier_core::To
 
 /// OntoNotes type of a CoNLL-typed name; `None` for a MISC name that fits
 /// no OntoNotes type well enough (precision over recall).
-fn onto_type(conll: &str, words: &[&str], gazetteer: &Gazetteer) -> Option<EntityType> {
+fn onto_type(conll: &str, words: &[&str], (before, after): (Option<&str>, Option<&str>), gazetteer: &Gazetteer) -> Option<EntityType> {
     let bits = gazetteer.lookup(words);
+    if conll != "PER" && words.len() >= 2 && is_facility_head(words[words.len() - 1]) {
+        return Some(EntityType::Fac); // "Heathrow Airport", "Red Square"
+    }
+    if words.len() == 1 && is_language(words[0]) && before.is_some_and(|b| matches!(b.to_lowercase().as_str(), "in" | "speak" | "speaks" | "spoke" | "speaking" | "into" | "from")) {
+        return Some(EntityType::Language); // "in Ukrainian"
+    }
+    if conll != "PER" && before.is_some_and(is_open_quote) && after.is_some_and(is_close_quote) {
+        return Some(EntityType::WorkOfArt); // a quoted title
+    }
     let last = words.last().copied().unwrap_or("");
     if conll != "PER" && words.iter().any(|w| matches!(*w, "Summit" | "SUMMIT" | "Olympics")) {
         return Some(EntityType::Event); // "the NATO Summit"
+    }
+    // "Donald Trump": a known given name and a capitalised surname.
+    let capitalised = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase));
+    if conll != "PER" && (2..=3).contains(&words.len()) && capitalised && gazetteer.is_first_name(words[0]) && bits & (gazetteer::GPE | gazetteer::ORG | gazetteer::LOC) == 0 {
+        return Some(EntityType::Person);
     }
     Some(match conll {
         "PER" => EntityType::Person,
@@ -137,6 +158,33 @@ fn onto_type(conll: &str, words: &[&str], gazetteer: &Gazetteer) -> Option<Entit
             }
         }
     })
+}
+
+fn is_facility_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Airport" | "Bridge" | "Stadium" | "Tower" | "Towers" | "Palace" | "Square" | "Street" | "Avenue" | "Hospital" | "Prison"
+            | "Station" | "Building" | "Dam" | "Highway" | "Canal" | "Cathedral" | "Mosque" | "Church" | "Museum" | "Arena" | "Base"
+            | "Plant" | "Port" | "Harbour" | "Harbor" | "Terminal"
+    )
+}
+
+fn is_language(w: &str) -> bool {
+    matches!(
+        w,
+        "English" | "French" | "German" | "Spanish" | "Russian" | "Ukrainian" | "Arabic" | "Chinese" | "Mandarin" | "Cantonese"
+            | "Japanese" | "Korean" | "Hindi" | "Portuguese" | "Italian" | "Dutch" | "Polish" | "Turkish" | "Persian" | "Farsi"
+            | "Hebrew" | "Urdu" | "Swahili" | "Greek" | "Latin" | "Bengali" | "Punjabi" | "Tamil" | "Vietnamese" | "Thai"
+            | "Indonesian" | "Malay" | "Swedish" | "Norwegian" | "Danish" | "Finnish" | "Romanian" | "Hungarian" | "Czech"
+    )
+}
+
+fn is_open_quote(t: &str) -> bool {
+    matches!(t, "\"" | "“" | "‘" | "'" | "«")
+}
+
+fn is_close_quote(t: &str) -> bool {
+    matches!(t, "\"" | "”" | "’" | "'" | "»")
 }
 
 /// "Ukrainian", "Chinese", "Republican", "Democrats", "Muslim".

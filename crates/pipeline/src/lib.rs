@@ -54,7 +54,7 @@ impl Layers {
 
     /// Whether any stage needs part-of-speech tags and the parse.
     pub fn needs_syntax(&self) -> bool {
-        self.tokens || self.entities || self.quotes || self.events
+        self.tokens || self.quotes || self.events
     }
 
     /// Whether any stage needs the named entities.
