@@ -450,8 +450,13 @@ fn issue_4_example_entities_have_the_right_types() {
         let (s, e) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
         assert!(!headings.contains(&(s, e)), "a whole heading became a name: {}", m["text"]);
     }
-    // Mentions point at entities that list them back.
+    // Named mentions point at entities that list them back (numeric ones have none).
+    let numeric = ["DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"];
     for (i, m) in doc["mentions"].as_array().unwrap().iter().enumerate() {
+        if numeric.contains(&m["type"].as_str().unwrap()) {
+            assert!(m["entity"].is_null());
+            continue;
+        }
         let e = doc["entities"].as_array().unwrap().iter().find(|e| e["id"] == m["entity"]).expect("entity exists");
         assert!(e["mentions"].as_array().unwrap().contains(&Value::String(format!("m{}", i + 1))));
     }
@@ -468,4 +473,24 @@ fn ontonotes_types_beyond_conll() {
     for (text, ty) in [("Casablanca", "WORK_OF_ART"), ("Heathrow Airport", "FAC"), ("Zelenskyy", "PERSON"), ("Ukrainian", "LANGUAGE"), ("Kyiv", "GPE"), ("NASAMS", "PRODUCT")] {
         assert!(got.contains(&(text.to_string(), ty.to_string())), "{text} {ty}: {got:?}");
     }
+}
+
+/// #5 on the example: "$700 million" is 700,000,000 USD, about; the bombs
+/// come every month; and quantities are numeric mentions too.
+#[test]
+fn issue_5_example_quantities() {
+    let example = root().join("examples/nato-summit-2024.txt");
+    let doc = &docs(&run(&["extract", "--date", "2024-07-10", example.to_str().unwrap()], None))[0];
+    check_document(doc);
+    let q = |text: &str| doc["quantities"].as_array().unwrap().iter().find(|q| q["text"] == text).unwrap_or_else(|| panic!("no quantity {text}")).clone();
+    let money = q("nearly $700 million");
+    assert_eq!((money["kind"].as_str(), money["value"].as_f64(), money["unit"].as_str(), money["approx"].as_str()), (Some("money"), Some(7e8), Some("USD"), Some("about")));
+    let bombs = q("3,000 bombs");
+    assert_eq!((bombs["value"].as_f64(), bombs["unit"].as_str(), bombs["per"].as_str()), (Some(3000.0), Some("bombs"), Some("P1M")));
+    let patriots = q("at least four of the powerful Patriot systems");
+    assert_eq!((patriots["value"].as_f64(), patriots["approx"].as_str()), (Some(4.0), Some("at_least")));
+    let mentions = doc["mentions"].as_array().unwrap();
+    assert!(mentions.iter().any(|m| m["text"] == "nearly $700 million" && m["type"] == "MONEY"));
+    let starts: Vec<u64> = mentions.iter().map(|m| m["start"].as_u64().unwrap()).collect();
+    assert!(starts.windows(2).all(|w| w[0] < w[1]), "mentions in text order, no overlap");
 }

@@ -107,10 +107,55 @@ impl Pipeline {
         if let Some(names) = self.names {
             entities::recognise(doc, names, &mut scratch.ner);
         }
+        if layers.quantities {
+            dossier_extract::quantities::recognise(doc);
+            if layers.entities {
+                add_quantity_mentions(doc);
+            }
+        }
         if !layers.sentences {
             doc.sentences.clear();
         }
     }
+}
+
+/// Quantities are mentions too, with OntoNotes' numeric types; names win
+/// where the two overlap, and mentions stay in text order.
+fn add_quantity_mentions(doc: &mut Document) {
+    use dossier_core::{EntityType, Mention, MentionKind, QuantityKind};
+    let mut extra: Vec<Mention> = Vec::new();
+    for q in &doc.quantities {
+        if doc.mentions.iter().any(|m| m.span.overlaps(q.span)) {
+            continue;
+        }
+        let ty = match q.kind {
+            QuantityKind::Money => EntityType::Money,
+            QuantityKind::Percent => EntityType::Percent,
+            QuantityKind::Ordinal => EntityType::Ordinal,
+            QuantityKind::Measure => EntityType::Quantity,
+            QuantityKind::Count => EntityType::Cardinal,
+        };
+        extra.push(Mention { span: q.span, ty, kind: MentionKind::Name, entity: None });
+    }
+    if extra.is_empty() {
+        return;
+    }
+    // Merge by start offset and renumber the entities' mention indices.
+    let mut all: Vec<(Mention, Option<usize>)> = doc.mentions.drain(..).enumerate().map(|(i, m)| (m, Some(i))).collect();
+    all.extend(extra.into_iter().map(|m| (m, None)));
+    all.sort_by_key(|(m, _)| m.span.start);
+    let mut new_index = vec![0; all.len()];
+    for (new, (_, old)) in all.iter().enumerate() {
+        if let Some(old) = old {
+            new_index[*old] = new;
+        }
+    }
+    for e in &mut doc.entities {
+        for m in &mut e.mentions {
+            *m = new_index[*m];
+        }
+    }
+    doc.mentions = all.into_iter().map(|(m, _)| m).collect();
 }
 
 /// Tags and parses every sentence; heads become document token indices.

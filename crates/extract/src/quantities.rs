@@ -1,0 +1,419 @@
+//! Quantities: money with its ISO 4217 currency, percentages, ordinals and
+//! counts with the counted noun, each with its qualifier ("nearly" →
+//! about), range and rate ("every month" → P1M). Rules over tokens; years
+//! and day numbers are left to the time recogniser.
+
+use dossier_core::{Approx, Document, Quantity, QuantityKind, Span};
+
+/// Finds the quantities of every sentence and stores them on `doc`.
+pub fn recognise(doc: &mut Document) {
+    let text = doc.text();
+    let mut found = Vec::new();
+    for s in &doc.sentences {
+        let toks: Vec<Span> = doc.tokens[s.tokens.0..s.tokens.1].iter().map(|t| t.span).collect();
+        let pos: Vec<Option<&str>> = doc.tokens[s.tokens.0..s.tokens.1].iter().map(|t| t.pos).collect();
+        sentence(text, &toks, &pos, &mut found);
+    }
+    doc.quantities = found;
+}
+
+fn word(text: &str, t: Span) -> &str {
+    t.of(text)
+}
+
+fn lower(text: &str, t: Option<&Span>) -> String {
+    t.map(|t| t.of(text).to_lowercase()).unwrap_or_default()
+}
+
+/// Value of a number word ("four" → 4), not scales.
+fn small_number(w: &str) -> Option<f64> {
+    const UNITS: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    let w = w.to_lowercase();
+    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|u| *u == w) {
+        return Some(20.0 + 10.0 * i as f64);
+    }
+    // "twenty-five"
+    let (a, b) = w.split_once('-')?;
+    let t = TENS.iter().position(|u| *u == a)?;
+    let u = UNITS[1..10].iter().position(|x| *x == b)?;
+    Some(20.0 + 10.0 * t as f64 + 1.0 + u as f64)
+}
+
+fn scale(w: &str) -> Option<f64> {
+    Some(match w.to_lowercase().as_str() {
+        "hundred" => 1e2,
+        "thousand" | "k" => 1e3,
+        "million" | "millions" | "mn" | "m" | "mln" => 1e6,
+        "billion" | "billions" | "bn" | "b" => 1e9,
+        "trillion" | "trillions" | "tn" => 1e12,
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
+        _ => return None,
+    })
+}
+
+/// "3,000" → 3000; "1.5" → 1.5; "5m" → 5e6; "1.2bn" → 1.2e9; other scripts' digits too.
+fn numeral(w: &str) -> Option<f64> {
+    let digits_end = w.char_indices().find(|(_, c)| !(c.is_numeric() || *c == ',' || *c == '.')).map_or(w.len(), |(i, _)| i);
+    if digits_end == 0 {
+        return None;
+    }
+    let (num, suffix) = w.split_at(digits_end);
+    let mut clean = String::with_capacity(num.len());
+    for c in num.chars() {
+        match c {
+            ',' => {}
+            '.' => clean.push('.'),
+            c => clean.push(char::from_digit(digit_value(c)?, 10)?),
+        }
+    }
+    let v: f64 = clean.parse().ok()?;
+    if !v.is_finite() {
+        return None;
+    }
+    if suffix.is_empty() {
+        return Some(v);
+    }
+    scale(suffix).map(|s| v * s)
+}
+
+/// Decimal value of a digit in the common scripts (ASCII, Arabic-Indic,
+/// Persian, Devanagari, Bengali, full-width).
+fn digit_value(c: char) -> Option<u32> {
+    let code = c as u32;
+    [0x30, 0x660, 0x6F0, 0x966, 0x9E6, 0xFF10].iter().find(|&&zero| (zero..zero + 10).contains(&code)).map(|zero| code - zero)
+}
+
+fn currency_before(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "$" | "US$" | "USD" => "USD",
+        "€" | "EUR" => "EUR",
+        "£" | "GBP" => "GBP",
+        "¥" | "JPY" => "JPY",
+        "₹" | "Rs" | "Rs." | "INR" => "INR",
+        "₽" | "RUB" => "RUB",
+        "₴" | "UAH" => "UAH",
+        "C$" | "CAD" => "CAD",
+        "A$" | "AUD" => "AUD",
+        "CHF" => "CHF",
+        "CNY" | "RMB" => "CNY",
+        _ => return None,
+    })
+}
+
+fn currency_after(w: &str) -> Option<&'static str> {
+    Some(match w.to_lowercase().as_str() {
+        "dollar" | "dollars" | "usd" => "USD",
+        "euro" | "euros" | "eur" => "EUR",
+        "pound" | "pounds" | "sterling" | "gbp" => "GBP",
+        "yen" => "JPY",
+        "rupee" | "rupees" => "INR",
+        "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
+        "hryvnia" | "hryvnias" | "hryvnia's" => "UAH",
+        "yuan" | "renminbi" => "CNY",
+        "franc" | "francs" => "CHF",
+        _ => return None,
+    })
+}
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.",
+    "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+];
+
+/// Words that end a counted noun phrase.
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "that" | "which" | "who" | "in" | "on" | "at" | "for" | "from" | "by" | "with" | "into" | "and" | "or" | "but" | "is" | "are"
+            | "was" | "were" | "will" | "would" | "has" | "have" | "had" | "be" | "been" | "of" | "as" | "than" | "per" | "every" | "each"
+            | "a" | "an" | "the" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "ago" | "later" | "earlier" | "since"
+            | "over" | "under" | "after" | "before" | "during" | "while" | "when" | "if" | "because" | "so" | "not" | "no"
+    )
+}
+
+fn ordinal(w: &str) -> Option<f64> {
+    const WORDS: [&str; 12] = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+    let l = w.to_lowercase();
+    if let Some(i) = WORDS.iter().position(|x| *x == l) {
+        return Some(i as f64 + 1.0);
+    }
+    for suffix in ["st", "nd", "rd", "th"] {
+        if let Some(n) = l.strip_suffix(suffix) {
+            if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) {
+                return n.parse().ok();
+            }
+        }
+    }
+    None
+}
+
+/// A number starting at token `i`: (value, tokens used).
+fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
+    let w = word(text, toks[i]);
+    let mut value = numeral(w).or_else(|| small_number(w))?;
+    let mut used = 1;
+    // "700 million", "two hundred thousand"
+    while let Some(t) = toks.get(i + used) {
+        match scale(word(text, *t)) {
+            Some(s) => {
+                value *= s;
+                used += 1;
+            }
+            None => break,
+        }
+    }
+    Some((value, used))
+}
+
+fn qualifier(text: &str, toks: &[Span], i: usize) -> (Approx, usize) {
+    let w1 = lower(text, i.checked_sub(1).and_then(|k| toks.get(k)));
+    let w2 = lower(text, i.checked_sub(2).and_then(|k| toks.get(k)));
+    match (w2.as_str(), w1.as_str()) {
+        ("at", "least") => (Approx::AtLeast, 2),
+        ("at", "most") | ("no", "more") => (Approx::AtMost, 2),
+        ("more", "than") => (Approx::MoreThan, 2),
+        ("less", "than") | ("fewer", "than") => (Approx::LessThan, 2),
+        ("up", "to") => (Approx::UpTo, 2),
+        (_, "nearly" | "almost" | "about" | "around" | "approximately" | "roughly" | "some" | "circa" | "approx." | "~") => (Approx::About, 1),
+        (_, "over") => (Approx::MoreThan, 1),
+        (_, "under") => (Approx::LessThan, 1),
+        _ => (Approx::Exact, 0),
+    }
+}
+
+fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quantity>) {
+    let mut i = 0;
+    while i < toks.len() {
+        let w = word(text, toks[i]);
+        let lw = w.to_lowercase();
+        // Vague amounts: "dozens of", "hundreds of", "thousands of".
+        if matches!(lw.as_str(), "dozens" | "hundreds" | "thousands" | "millions" | "scores") && toks.get(i + 1).is_some_and(|t| word(text, *t) == "of") {
+            let (unit, unit_end) = counted_noun(text, toks, pos, i + 2);
+            let end = unit_end.unwrap_or(i + 1);
+            out.push(Quantity {
+                span: Span::new(toks[i].start, toks[end - 1].end),
+                kind: QuantityKind::Count,
+                value: None,
+                upper: None,
+                unit,
+                approx: Approx::Vague,
+                per: None,
+            });
+            i = end;
+            continue;
+        }
+        if let Some(v) = ordinal(w) {
+            if lw != "second" || toks.get(i - usize::from(i > 0)).is_some_and(|t| word(text, *t).eq_ignore_ascii_case("the")) {
+                out.push(Quantity { span: toks[i], kind: QuantityKind::Ordinal, value: Some(v), upper: None, unit: None, approx: Approx::Exact, per: None });
+                i += 1;
+                continue;
+            }
+        }
+        // A currency sign or code before the number.
+        let (currency, num_at) = match currency_before(w) {
+            Some(c) if i + 1 < toks.len() => (Some(c), i + 1),
+            _ => (None, i),
+        };
+        let Some((mut value, used)) = number_at(text, toks, num_at) else {
+            i += 1;
+            continue;
+        };
+        let raw = word(text, toks[num_at]);
+        let is_digits = raw.chars().next().is_some_and(|c| c.is_numeric());
+        let prev = lower(text, i.checked_sub(1).and_then(|k| toks.get(k)));
+        let next = lower(text, toks.get(num_at + used));
+        // Years and day numbers belong to times; "one" as a pronoun is no count.
+        let year_like = currency.is_none() && used == 1 && raw.len() == 4 && (1800.0..=2100.0).contains(&value) && !raw.contains([',', '.']);
+        let day_like = currency.is_none() && is_digits && value <= 31.0 && (MONTHS.contains(&prev.as_str()) || MONTHS.contains(&next.as_str()));
+        let partitive_one = lw == "one" && next == "of";
+        if year_like || day_like || partitive_one || (currency.is_none() && lw == "one" && !next.chars().next().is_some_and(char::is_alphabetic)) {
+            i = num_at + used;
+            continue;
+        }
+        let mut end = num_at + used; // one past the last token of the quantity
+        let mut upper = None;
+        let (mut approx, q_len) = qualifier(text, toks, i);
+        let start = i - q_len;
+        // Ranges: "between 20 and 30", "20-30", "20 to 30".
+        let between = lower(text, start.checked_sub(1).and_then(|k| toks.get(k))) == "between";
+        if matches!(lower(text, toks.get(end)).as_str(), "to" | "and" | "-" | "–") {
+            if let Some((hi, hi_used)) = toks.get(end + 1).and_then(|_| number_at(text, toks, end + 1)) {
+                if lower(text, toks.get(end)) != "and" || between {
+                    upper = Some(hi);
+                    approx = Approx::Range;
+                    end += 1 + hi_used;
+                }
+            }
+        }
+        let span_start = if between && approx == Approx::Range { start - 1 } else { start };
+        let after = lower(text, toks.get(end));
+        let (kind, unit) = if after == "%" || after == "percent" || (after == "per" && lower(text, toks.get(end + 1)) == "cent") {
+            end += if after == "per" { 2 } else { 1 };
+            (QuantityKind::Percent, Some("%".to_string()))
+        } else if let Some(c) = currency {
+            (QuantityKind::Money, Some(c.to_string()))
+        } else if let Some(c) = currency_after(&after) {
+            end += 1;
+            (QuantityKind::Money, Some(c.to_string()))
+        } else {
+            let (unit, unit_end) = counted_noun(text, toks, pos, end);
+            if let Some(e) = unit_end {
+                end = e;
+            }
+            (QuantityKind::Count, unit)
+        };
+        // A rate: "every month", "a year", "per day".
+        let mut per = None;
+        let (p1, p2) = (lower(text, toks.get(end)), lower(text, toks.get(end + 1)));
+        if matches!(p1.as_str(), "every" | "each" | "per" | "a" | "an") {
+            if let Some(period) = period(&p2) {
+                per = Some(period.to_string());
+            }
+        } else if let Some(k) = (end..toks.len().min(end + 4)).find(|&k| lower(text, toks.get(k)) == "every") {
+            // "3,000 bombs into his country every month"
+            if let Some(period) = period(&lower(text, toks.get(k + 1))) {
+                per = Some(period.to_string());
+            }
+        }
+        // "75 years", "two weeks": durations belong to the time recogniser.
+        if kind == QuantityKind::Count && unit.as_deref().is_some_and(is_time_unit) {
+            i = end;
+            continue;
+        }
+        if kind == QuantityKind::Count && upper.is_none() && !is_digits && approx == Approx::Exact && value < 2.0 {
+            // "one"/"a" with no counted thing is rarely a quantity worth listing.
+            if out.last().is_some_and(|q: &Quantity| q.span.end > toks[start].start) {
+                i = end;
+                continue;
+            }
+        }
+        value = if value.fract() == 0.0 { value } else { (value * 1e9).round() / 1e9 };
+        out.push(Quantity { span: Span::new(toks[span_start].start, toks[end - 1].end), kind, value: Some(value), upper, unit, approx, per });
+        i = end;
+    }
+}
+
+fn is_time_unit(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "hour" | "hours" | "minute" | "minutes"
+            | "second" | "seconds" | "decade" | "decades" | "century" | "centuries" | "quarter" | "quarters"
+    )
+}
+
+fn period(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "day" => "P1D",
+        "week" => "P1W",
+        "month" => "P1M",
+        "year" => "P1Y",
+        "hour" => "PT1H",
+        _ => return None,
+    })
+}
+
+/// The counted noun after a number: "bombs" in "3,000 bombs into…",
+/// "systems" in "four of the powerful Patriot systems". Returns the noun
+/// and one past its token, if any.
+fn counted_noun(text: &str, toks: &[Span], pos: &[Option<&str>], mut k: usize) -> (Option<String>, Option<usize>) {
+    // "of the" / "of"
+    if lower(text, toks.get(k)) == "of" {
+        k += 1;
+        if matches!(lower(text, toks.get(k)).as_str(), "the" | "its" | "their" | "his" | "her" | "these" | "those") {
+            k += 1;
+        }
+    }
+    let mut last = None;
+    let mut j = k;
+    while j < toks.len() && j < k + 4 {
+        let w = word(text, toks[j]);
+        let lw = w.to_lowercase();
+        if !w.chars().next().is_some_and(char::is_alphabetic) || is_function_word(&lw) || period(&lw).is_some() && j > k {
+            break;
+        }
+        // With tags: a noun phrase is adjectives and nouns; stop at a verb.
+        match pos.get(j).copied().flatten() {
+            Some("NOUN" | "PROPN") => last = Some(j),
+            Some("ADJ" | "NUM" | "X") => {}
+            Some(_) => break,
+            None => {
+                last = Some(j);
+                // Untagged: a plural noun usually ends the phrase ("Koreas support").
+                if lw.ends_with('s') && !lw.ends_with("ss") && j > k {
+                    break;
+                }
+            }
+        }
+        j += 1;
+    }
+    match last {
+        Some(l) => (Some(word(text, toks[l]).to_string()), Some(l + 1)),
+        None => (None, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quantities(text: &str) -> Vec<Quantity> {
+        let mut toks = Vec::new();
+        let mut t = 0;
+        for w in text.split(' ') {
+            toks.push(Span::new(t, t + w.len()));
+            t += w.len() + 1;
+        }
+        let mut out = Vec::new();
+        sentence(text, &toks, &vec![None; toks.len()], &mut out);
+        out
+    }
+
+    #[test]
+    fn money_with_scale_and_qualifier() {
+        let q = &quantities("a nearly $ 700 million contract")[0];
+        assert_eq!((q.kind, q.value, q.unit.as_deref(), q.approx), (QuantityKind::Money, Some(7e8), Some("USD"), Approx::About));
+        let q = &quantities("costs € 1.2bn now")[0];
+        assert_eq!((q.value, q.unit.as_deref()), (Some(1.2e9), Some("EUR")));
+        let q = &quantities("paid 700 million dollars")[0];
+        assert_eq!((q.value, q.unit.as_deref()), (Some(7e8), Some("USD")));
+        let q = &quantities("worth Rs 5 crore")[0];
+        assert_eq!((q.value, q.unit.as_deref()), (Some(5e7), Some("INR")));
+        let q = &quantities("raised £ 5m")[0];
+        assert_eq!((q.value, q.unit.as_deref()), (Some(5e6), Some("GBP")));
+    }
+
+    #[test]
+    fn counts_ranges_percent_and_rates() {
+        let q = &quantities("firing 3,000 bombs into his country every month")[0];
+        assert_eq!((q.value, q.unit.as_deref(), q.per.as_deref()), (Some(3000.0), Some("bombs"), Some("P1M")));
+        let q = &quantities("at least four of the powerful Patriot systems that")[0];
+        assert_eq!((q.value, q.unit.as_deref(), q.approx), (Some(4.0), Some("systems"), Approx::AtLeast));
+        let q = &quantities("between 20 and 30 people")[0];
+        assert_eq!((q.value, q.upper, q.approx, q.unit.as_deref()), (Some(20.0), Some(30.0), Approx::Range, Some("people")));
+        let q = &quantities("rose 20 % last")[0];
+        assert_eq!((q.kind, q.value), (QuantityKind::Percent, Some(20.0)));
+        let q = &quantities("sending dozens of air-defense systems to Ukraine")[0];
+        assert_eq!((q.approx, q.value, q.unit.as_deref()), (Approx::Vague, None, Some("systems")));
+    }
+
+    #[test]
+    fn leaves_years_days_and_durations_to_times() {
+        assert!(quantities("in 2019 and on June 27 , 75 years ago").is_empty());
+    }
+
+    #[test]
+    fn odd_numbers_never_panic() {
+        for s in ["١٢٣ bombs", "99999999999999999999999999999999999999 dollars", "the 1990s", "Q3 results", "5/6/2024 .", "$", "$ $ $", "1e309 x"] {
+            let _ = quantities(s);
+        }
+        assert_eq!(quantities("١٢٣ bombs")[0].value, Some(123.0));
+    }
+}
