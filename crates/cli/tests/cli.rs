@@ -494,3 +494,31 @@ fn issue_5_example_quantities() {
     let starts: Vec<u64> = mentions.iter().map(|m| m["start"].as_u64().unwrap()).collect();
     assert!(starts.windows(2).all(|w| w[0] < w[1]), "mentions in text order, no overlap");
 }
+
+/// #5 on the example, dated 2024-07-10: every relative date resolves.
+#[test]
+fn issue_5_example_times() {
+    let example = root().join("examples/nato-summit-2024.txt");
+    let doc = &docs(&run(&["extract", "--date", "2024-07-10", example.to_str().unwrap()], None))[0];
+    check_document(doc);
+    let times: Vec<(String, String, String)> = doc["times"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["text"].as_str().unwrap().to_string(), t["type"].as_str().unwrap().to_string(), t["value"].as_str().unwrap_or("null").to_string()))
+        .collect();
+    for (text, ty, value) in [
+        ("Tuesday", "DATE", "2024-07-09"),
+        ("November", "DATE", "2024-11"),
+        ("75 years ago", "DATE", "1949"),
+        ("Two years later", "DATE", "2021"),
+        ("the coming months", "DATE", "FUTURE_REF"),
+        ("four-year", "DURATION", "P4Y"),
+        ("every month", "SET", "P1M"),
+        ("June 27", "DATE", "2024-06-27"),
+        ("Thursday", "DATE", "2024-07-11"),
+    ] {
+        assert!(times.contains(&(text.to_string(), ty.to_string(), value.to_string())), "{text} {ty} {value}: {times:?}");
+    }
+    assert!(!times.iter().any(|t| t.0 == "November" && t.2 != "2024-11"), "{times:?}");
+}

@@ -2,3 +2,4 @@
 //! layers: quantities today; times, quotes and events next.
 
 pub mod quantities;
+pub mod times;

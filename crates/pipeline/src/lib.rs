@@ -107,11 +107,14 @@ impl Pipeline {
         if let Some(names) = self.names {
             entities::recognise(doc, names, &mut scratch.ner);
         }
+        if layers.times {
+            dossier_extract::times::recognise(doc);
+        }
         if layers.quantities {
             dossier_extract::quantities::recognise(doc);
-            if layers.entities {
-                add_quantity_mentions(doc);
-            }
+        }
+        if layers.entities && (layers.times || layers.quantities) {
+            add_numeric_mentions(doc);
         }
         if !layers.sentences {
             doc.sentences.clear();
@@ -119,12 +122,22 @@ impl Pipeline {
     }
 }
 
-/// Quantities are mentions too, with OntoNotes' numeric types; names win
-/// where the two overlap, and mentions stay in text order.
-fn add_quantity_mentions(doc: &mut Document) {
-    use dossier_core::{EntityType, Mention, MentionKind, QuantityKind};
+/// Times and quantities are mentions too, with OntoNotes' numeric types;
+/// names win where they overlap, and mentions stay in text order.
+fn add_numeric_mentions(doc: &mut Document) {
+    use dossier_core::{EntityType, Mention, MentionKind, QuantityKind, TimeType};
     let mut extra: Vec<Mention> = Vec::new();
+    for t in &doc.times {
+        if doc.mentions.iter().any(|m| m.span.overlaps(t.span)) {
+            continue;
+        }
+        let ty = if t.ty == TimeType::Time { EntityType::Time } else { EntityType::Date };
+        extra.push(Mention { span: t.span, ty, kind: MentionKind::Name, entity: None });
+    }
     for q in &doc.quantities {
+        if extra.iter().any(|m| m.span.overlaps(q.span)) {
+            continue;
+        }
         if doc.mentions.iter().any(|m| m.span.overlaps(q.span)) {
             continue;
         }

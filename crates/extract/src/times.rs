@@ -1,0 +1,349 @@
+//! Time expressions in TIMEX3 terms (DATE, TIME, DURATION, SET), resolved
+//! against the document's publication date. Tense cues pick the direction
+//! of a bare weekday or month ("began on Tuesday" is past, "is set to meet
+//! on Thursday" is future); "two years later" counts from the last year
+//! the text mentioned.
+
+use dossier_core::{Document, Span, TimeExpr, TimeType};
+
+/// A calendar date as days since 1970-01-01 (proleptic Gregorian).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// 0 = Monday.
+fn weekday(days: i64) -> i64 {
+    (days + 3).rem_euclid(7)
+}
+
+fn iso_week(days: i64) -> (i64, i64) {
+    let thursday = days - weekday(days) + 3;
+    let (y, _, _) = civil_from_days(thursday);
+    (y, (thursday - days_from_civil(y, 1, 1)) / 7 + 1)
+}
+
+fn date(days: i64) -> String {
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn parse_anchor(published: Option<&str>) -> Option<i64> {
+    let p = published?;
+    let y = p.get(0..4)?.parse().ok()?;
+    let m = p.get(5..7)?.parse().ok()?;
+    let d = p.get(8..10)?.parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| days_from_civil(y, m, d))
+}
+
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+fn month_of(w: &str) -> Option<i64> {
+    let l = w.to_lowercase();
+    let l = l.trim_end_matches('.');
+    MONTHS.iter().position(|m| *m == l || (l.len() >= 3 && m.starts_with(l) && l != "may" && l.len() <= 4)).map(|i| i as i64 + 1)
+        .or_else(|| (l == "may").then_some(5))
+}
+
+fn number_word(w: &str) -> Option<i64> {
+    const N: [&str; 13] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    let l = w.to_lowercase();
+    if let Some(i) = N.iter().position(|x| *x == l) {
+        return Some(i as i64);
+    }
+    if l == "a" || l == "an" {
+        return Some(1);
+    }
+    if l.len() <= 4 && l.chars().all(|c| c.is_ascii_digit()) {
+        return l.parse().ok();
+    }
+    None
+}
+
+fn unit_of(w: &str) -> Option<char> {
+    Some(match w.to_lowercase().trim_end_matches('s') {
+        "year" => 'Y',
+        "month" => 'M',
+        "week" => 'W',
+        "day" => 'D',
+        "decade" => 'E',
+        "century" => 'C',
+        _ => return None,
+    })
+}
+
+/// Whether the sentence speaks of the future ("will", "is set to", "plans to").
+fn future_tense(words: &[String]) -> bool {
+    words.windows(2).any(|w| matches!((w[0].as_str(), w[1].as_str()), ("set", "to") | ("going", "to") | ("plans", "to") | ("scheduled", "to") | ("expected", "to") | ("due", "to")))
+        || words.iter().any(|w| matches!(w.as_str(), "will" | "'ll" | "shall" | "upcoming" | "next"))
+        || words.windows(2).any(|w| w[0] == "wait" && w[1] == "for")
+}
+
+/// Finds and resolves the time expressions of `doc`.
+pub fn recognise(doc: &mut Document) {
+    let text = doc.text();
+    let anchor = parse_anchor(doc.published.as_deref());
+    let mut out = Vec::new();
+    // The last explicit year mentioned, for "two years later".
+    let mut last_year: Option<i64> = None;
+    for s in &doc.sentences {
+        let toks: Vec<Span> = doc.tokens[s.tokens.0..s.tokens.1].iter().map(|t| t.span).collect();
+        let words: Vec<String> = toks.iter().map(|t| t.of(text).to_lowercase()).collect();
+        let future = future_tense(&words);
+        let mut i = 0;
+        while i < toks.len() {
+            match expression(&words, &toks, text, i, anchor, future, last_year) {
+                Some((len, ty, value, year)) => {
+                    if let Some(y) = year {
+                        last_year = Some(y);
+                    }
+                    out.push(TimeExpr { span: Span::new(toks[i].start, toks[i + len - 1].end), ty, value });
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    // A bare month name keeps the reading the document first gave it
+    // ("wait for November" … "the November results").
+    let mut months: Vec<(String, String)> = Vec::new();
+    for t in &mut out {
+        let surface = t.span.of(text);
+        if month_of(surface).is_none() || surface.contains(' ') {
+            continue;
+        }
+        let Some(value) = t.value.clone() else { continue };
+        let key = surface.to_lowercase();
+        match months.iter().find(|(k, _)| *k == key) {
+            Some((_, first)) => t.value = Some(first.clone()),
+            None => months.push((key, value)),
+        }
+    }
+    doc.times = out;
+}
+
+type Found = (usize, TimeType, Option<String>, Option<i64>);
+
+/// The expression starting at token `i`: (tokens, type, value, explicit year).
+fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<i64>, future: bool, last_year: Option<i64>) -> Option<Found> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    let (y0, m0, _) = anchor.map(civil_from_days).unwrap_or((0, 0, 0));
+    let a = at(i);
+    // Deictic words.
+    match a {
+        "today" | "tonight" => return Some((1, TimeType::Date, anchor.map(date), None)),
+        "yesterday" => return Some((1, TimeType::Date, anchor.map(|d| date(d - 1)), None)),
+        "tomorrow" => return Some((1, TimeType::Date, anchor.map(|d| date(d + 1)), None)),
+        "now" | "currently" | "nowadays" => return Some((1, TimeType::Date, Some("PRESENT_REF".into()), None)),
+        "recently" => return Some((1, TimeType::Date, Some("PAST_REF".into()), None)),
+        "daily" => return Some((1, TimeType::Set, Some("P1D".into()), None)),
+        "weekly" => return Some((1, TimeType::Set, Some("P1W".into()), None)),
+        "monthly" => return Some((1, TimeType::Set, Some("P1M".into()), None)),
+        "annually" | "yearly" => return Some((1, TimeType::Set, Some("P1Y".into()), None)),
+        _ => {}
+    }
+    // "the coming months", "the coming weeks", "in the future", "the past year".
+    if a == "the" && matches!(at(i + 1), "coming" | "next" | "following") && unit_of(at(i + 2)).is_some() && at(i + 2).ends_with('s') {
+        return Some((3, TimeType::Date, Some("FUTURE_REF".into()), None));
+    }
+    if a == "the" && at(i + 1) == "future" {
+        return Some((2, TimeType::Date, Some("FUTURE_REF".into()), None));
+    }
+    if a == "the" && at(i + 1) == "past" && at(i + 2).ends_with('s') && unit_of(at(i + 2)).is_some() {
+        return Some((3, TimeType::Date, Some("PAST_REF".into()), None));
+    }
+    // "every month", "each year".
+    if matches!(a, "every" | "each") {
+        if let Some(u) = unit_of(at(i + 1)).filter(|_| !at(i + 1).ends_with('s')) {
+            let unit = if u == 'E' { "10Y".to_string() } else { format!("1{u}") };
+            return Some((2, TimeType::Set, Some(format!("P{unit}")), None));
+        }
+    }
+    // "this/last/next year|month|week".
+    if matches!(a, "this" | "last" | "next") {
+        if let (Some(u), Some(d)) = (unit_of(at(i + 1)).filter(|_| !at(i + 1).ends_with('s')), anchor) {
+            let step = match a {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            let value = match u {
+                'Y' => format!("{:04}", y0 + step),
+                'M' => {
+                    let months = y0 * 12 + (m0 - 1) + step;
+                    format!("{:04}-{:02}", months.div_euclid(12), months.rem_euclid(12) + 1)
+                }
+                'W' => {
+                    let (wy, wk) = iso_week(d + 7 * step);
+                    format!("{wy:04}-W{wk:02}")
+                }
+                'D' => date(d + step),
+                _ => return None,
+            };
+            return Some((2, TimeType::Date, Some(value), None));
+        }
+        if let Some(wd) = WEEKDAYS.iter().position(|x| *x == at(i + 1)) {
+            let value = anchor.map(|d| resolve_weekday(d, wd as i64, a == "next" || (a == "this" && future)));
+            return Some((2, TimeType::Date, value, None));
+        }
+    }
+    // Weekdays: direction from tense.
+    if let Some(wd) = WEEKDAYS.iter().position(|x| *x == a) {
+        let value = anchor.map(|d| resolve_weekday(d, wd as i64, future)).or(Some(format!("XXXX-WXX-{}", wd + 1)));
+        return Some((1, TimeType::Date, value, None));
+    }
+    // Month names: "June 27", "27 June", "June 27, 2024", "November", "November 2024".
+    if let Some(m) = month_of(toks[i].of(text)).filter(|_| toks[i].of(text).chars().next().is_some_and(char::is_uppercase)) {
+        let day = at(i + 1).parse::<i64>().ok().filter(|d| (1..=31).contains(d));
+        let mut len = 1 + usize::from(day.is_some());
+        let mut year = None;
+        let y_at = if at(i + len) == "," { i + len + 1 } else { i + len };
+        if let Some(y) = at(y_at).parse::<i64>().ok().filter(|y| (1000..=2999).contains(y) && at(y_at).len() == 4) {
+            year = Some(y);
+            len = y_at - i + 1;
+        }
+        if m == 5 && day.is_none() && year.is_none() && (i == 0 || at(i - 1) != "in") {
+            return None; // "may" the verb
+        }
+        let resolved_year = year.or_else(|| {
+            anchor.map(|_| {
+                let later = (m, day.unwrap_or(1)) > (m0, civil_from_days(anchor.unwrap()).2);
+                if future && later || (!future && !later) { y0 } else if future { y0 + 1 } else { y0 - 1 }
+            })
+        });
+        let value = match (resolved_year, day) {
+            (Some(y), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(y), None) => format!("{y:04}-{m:02}"),
+            (None, Some(d)) => format!("XXXX-{m:02}-{d:02}"),
+            (None, None) => format!("XXXX-{m:02}"),
+        };
+        return Some((len, TimeType::Date, Some(value), year));
+    }
+    // "27 June"
+    if let (Ok(d), Some(m)) = (a.parse::<i64>(), month_of(toks.get(i + 1).map(|t| t.of(text)).unwrap_or(""))) {
+        if (1..=31).contains(&d) && toks[i + 1].of(text).chars().next().is_some_and(char::is_uppercase) {
+            let y = anchor.map(|_| y0).map_or("XXXX".to_string(), |y| format!("{y:04}"));
+            return Some((2, TimeType::Date, Some(format!("{y}-{m:02}-{d:02}")), None));
+        }
+    }
+    // "75 years ago", "two years later", "a four-year term", "four years".
+    if let Some(n) = number_word(a) {
+        // "four-year" as one token
+        if let Some(u) = unit_of(at(i + 1)) {
+            let len = 2;
+            match at(i + 2) {
+                "ago" => {
+                    let value = anchor.and_then(|d| shifted(d, -n, u));
+                    return Some((3, TimeType::Date, value, None));
+                }
+                "later" | "after" if last_year.is_some() && u == 'Y' => {
+                    let y = last_year.unwrap() + n;
+                    return Some((3, TimeType::Date, Some(format!("{y:04}")), Some(y)));
+                }
+                "earlier" | "before" if last_year.is_some() && u == 'Y' => {
+                    let y = last_year.unwrap() - n;
+                    return Some((3, TimeType::Date, Some(format!("{y:04}")), Some(y)));
+                }
+                _ => return Some((len, TimeType::Duration, Some(duration(n, u)), None)),
+            }
+        }
+    }
+    if let Some((num, unit)) = a.split_once('-') {
+        if let (Some(n), Some(u)) = (number_word(num), unit_of(unit)) {
+            return Some((1, TimeType::Duration, Some(duration(n, u)), None));
+        }
+    }
+    // Years and decades: "2019", "in 2022", "the 1990s".
+    if a.len() == 4 && a.chars().all(|c| c.is_ascii_digit()) {
+        let y: i64 = a.parse().ok()?;
+        let prev = if i > 0 { at(i - 1) } else { "" };
+        let year_context = matches!(prev, "in" | "since" | "until" | "by" | "of" | "from" | "to" | "during" | "before" | "after" | "the" | "," | "early" | "late" | "mid")
+            || prev.is_empty();
+        if (1900..=2100).contains(&y) && (year_context || !at(i + 1).chars().next().is_some_and(char::is_alphabetic)) {
+            return Some((1, TimeType::Date, Some(a.to_string()), Some(y)));
+        }
+    }
+    if a.len() == 5 && a.ends_with('s') && a[..4].chars().all(|c| c.is_ascii_digit()) && a[..4].ends_with('0') {
+        return Some((1, TimeType::Date, Some(a[..3].to_string()), None));
+    }
+    let _ = text;
+    None
+}
+
+fn duration(n: i64, u: char) -> String {
+    match u {
+        'E' => format!("P{}Y", n * 10),
+        'C' => format!("P{}Y", n * 100),
+        u => format!("P{n}{u}"),
+    }
+}
+
+/// `n` units after (or before, if negative) day `d`, at the unit's granularity.
+fn shifted(d: i64, n: i64, u: char) -> Option<String> {
+    let (y, m, day) = civil_from_days(d);
+    Some(match u {
+        'Y' => format!("{:04}", y + n),
+        'E' => format!("{:04}", y + 10 * n),
+        'C' => format!("{:04}", y + 100 * n),
+        'M' => {
+            let months = y * 12 + (m - 1) + n;
+            format!("{:04}-{:02}", months.div_euclid(12), months.rem_euclid(12) + 1)
+        }
+        'W' => {
+            let (wy, wk) = iso_week(d + 7 * n);
+            format!("{wy:04}-W{wk:02}")
+        }
+        'D' => {
+            let _ = day;
+            date(d + n)
+        }
+        _ => return None,
+    })
+}
+
+/// The weekday `wd` nearest the anchor in the given direction (the anchor
+/// day itself counts as "this" weekday when looking back).
+fn resolve_weekday(anchor: i64, wd: i64, future: bool) -> String {
+    let today = weekday(anchor);
+    let d = if future { anchor + ((wd - today).rem_euclid(7)).max(1).min(7) } else { anchor - (today - wd).rem_euclid(7) };
+    let d = if future && (wd - today).rem_euclid(7) == 0 { anchor + 7 } else { d };
+    date(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_arithmetic() {
+        let d = days_from_civil(2024, 7, 10);
+        assert_eq!(civil_from_days(d), (2024, 7, 10));
+        assert_eq!(weekday(d), 2); // Wednesday
+        assert_eq!(iso_week(d), (2024, 28));
+        assert_eq!(resolve_weekday(d, 1, false), "2024-07-09"); // Tuesday before
+        assert_eq!(resolve_weekday(d, 3, true), "2024-07-11"); // Thursday after
+        assert_eq!(resolve_weekday(d, 0, false), "2024-07-08"); // Monday
+        assert_eq!(shifted(d, -75, 'Y').unwrap(), "1949");
+        assert_eq!(shifted(d, 2, 'M').unwrap(), "2024-09");
+        assert_eq!(shifted(d, -7, 'M').unwrap(), "2023-12");
+    }
+}
