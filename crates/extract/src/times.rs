@@ -186,19 +186,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
                 "next" => 1,
                 _ => 0,
             };
-            let value = match u {
-                'Y' => format!("{:04}", y0 + step),
-                'M' => {
-                    let months = y0 * 12 + (m0 - 1) + step;
-                    format!("{:04}-{:02}", months.div_euclid(12), months.rem_euclid(12) + 1)
-                }
-                'W' => {
-                    let (wy, wk) = iso_week(d + 7 * step);
-                    format!("{wy:04}-W{wk:02}")
-                }
-                'D' => date(d + step),
-                _ => return None,
-            };
+            let value = shifted(d, step, u)?;
             return Some((2, TimeType::Date, Some(value), None));
         }
         if let Some(wd) = WEEKDAYS.iter().position(|x| *x == at(i + 1)) {
