@@ -273,7 +273,6 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     if a.len() == 5 && a.ends_with('s') && a[..4].chars().all(|c| c.is_ascii_digit()) && a[..4].ends_with('0') {
         return Some((1, TimeType::Date, Some(a[..3].to_string()), None));
     }
-    let _ = text;
     None
 }
 
@@ -287,7 +286,7 @@ fn duration(n: i64, u: char) -> String {
 
 /// `n` units after (or before, if negative) day `d`, at the unit's granularity.
 fn shifted(d: i64, n: i64, u: char) -> Option<String> {
-    let (y, m, day) = civil_from_days(d);
+    let (y, m, _) = civil_from_days(d);
     Some(match u {
         'Y' => format!("{:04}", y + n),
         'E' => format!("{:04}", y + 10 * n),
@@ -300,10 +299,7 @@ fn shifted(d: i64, n: i64, u: char) -> Option<String> {
             let (wy, wk) = iso_week(d + 7 * n);
             format!("{wy:04}-W{wk:02}")
         }
-        'D' => {
-            let _ = day;
-            date(d + n)
-        }
+        'D' => date(d + n),
         _ => return None,
     })
 }

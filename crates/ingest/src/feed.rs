@@ -4,9 +4,10 @@
 use dossier_core::{Source, SourceFormat};
 use feed_rs::model::FeedType;
 
-use crate::{ErrorKind, Format, Meta, Payload, Record};
+use crate::{ErrorKind, Meta, Payload, Record};
 
-pub fn feed_records(bytes: &[u8], input: &str, uri: Option<String>, _format: Format) -> Result<Vec<Record>, ErrorKind> {
+/// The feed's own type (RSS, Atom, JSON Feed) is read from its content.
+pub fn feed_records(bytes: &[u8], input: &str, uri: Option<String>) -> Result<Vec<Record>, ErrorKind> {
     let feed = feed_rs::parser::parse(bytes).map_err(|e| ErrorKind::Feed(e.to_string()))?;
     let format = match feed.feed_type {
         FeedType::Atom => SourceFormat::Atom,

@@ -235,13 +235,13 @@ pub fn open_reader(raw: Box<dyn Read + Send>, name: &str, path_hint: Option<&Pat
         }
         Format::Rss | Format::Atom | Format::JsonFeed => {
             let bytes = read_capped(&mut reader, max).map_err(err)?;
-            let records = feed::feed_records(&bytes, name, uri, format).map_err(err)?;
+            let records = feed::feed_records(&bytes, name, uri).map_err(err)?;
             Ok(Box::new(records.into_iter().map(Ok)))
         }
     }
 }
 
-/// Reads a whole buffered reader line by line without an unbounded line.
+/// A large read buffer for the streaming framers (WARC, JSONL).
 pub(crate) fn boxed_bufread<R: Read + Send + 'static>(r: R) -> Box<dyn BufRead + Send> {
     Box::new(BufReader::with_capacity(1 << 16, r))
 }

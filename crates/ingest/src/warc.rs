@@ -54,10 +54,10 @@ impl WarcRecords {
     fn next_record(&mut self) -> Result<Option<Record>, Error> {
         loop {
             // Find the version line, skipping blank lines (and junk when resyncing).
-            let version = loop {
+            loop {
                 match self.read_line().map_err(|k| self.err(k, None))? {
                     None => return Ok(None),
-                    Some(l) if l.starts_with("WARC/") => break l,
+                    Some(l) if l.starts_with("WARC/") => break,
                     Some(l) if l.trim().is_empty() || self.resync => continue,
                     Some(l) => {
                         self.resync = true;
@@ -65,10 +65,9 @@ impl WarcRecords {
                         return Err(self.err(ErrorKind::Warc(format!("expected a `WARC/` version line, found {shown:?}")), None));
                     }
                 }
-            };
+            }
             self.resync = false;
             self.index += 1;
-            let _ = version;
             let mut headers: Vec<(String, String)> = Vec::new();
             loop {
                 match self.read_line().map_err(|k| self.err(k, None))? {
