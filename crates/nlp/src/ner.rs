@@ -421,17 +421,8 @@ pub fn train(
     seed: u64,
     mut log: impl FnMut(&str),
 ) -> Ner {
-    let mut types: Vec<String> = Vec::new();
-    for d in train {
-        for s in &d.sentences {
-            for (_, _, t) in iob_spans(&s.tags) {
-                if !types.contains(&t) {
-                    types.push(t);
-                }
-            }
-        }
-    }
-    types.sort();
+    let types: Vec<String> =
+        train.iter().flat_map(|d| &d.sentences).flat_map(|s| iob_spans(&s.tags)).map(|(_, _, t)| t).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
     let prepared: Vec<PreparedDoc> =
         train.iter().map(|d| PreparedDoc::new(d.sentences.iter().map(|s| s.words.iter().map(String::as_str)), clusters, gazetteer)).collect();
     let gold: Vec<Vec<Vec<usize>>> = train.iter().map(|d| d.sentences.iter().map(|s| bilou(&s.tags, &types)).collect()).collect();

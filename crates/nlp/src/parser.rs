@@ -410,16 +410,13 @@ pub fn train(
     seed: u64,
     mut log: impl FnMut(&str),
 ) -> Parser {
-    let mut names: Vec<String> = Vec::new();
-    for s in train {
-        for w in &s.words {
-            let l = universal(&w.deprel).to_string();
-            if !names.contains(&l) {
-                names.push(l);
-            }
-        }
-    }
-    names.sort();
+    let names: Vec<String> = train
+        .iter()
+        .flat_map(|s| &s.words)
+        .map(|w| universal(&w.deprel).to_string())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let root = names.iter().position(|l| l == "root").expect("a root label") as u16;
     let n_labels = names.len();
     let n_classes = 1 + 2 * n_labels;

@@ -164,16 +164,13 @@ pub struct TrainReport {
 
 /// Trains on `train`, keeping the epoch with the best dev UPOS accuracy.
 pub fn train(train: &[Sentence], dev: &[Sentence], clusters: Option<&Clusters>, epochs: usize, seed: u64, mut log: impl FnMut(&str)) -> (Tagger, TrainReport) {
-    let mut names: Vec<String> = Vec::new();
-    for s in train {
-        for w in &s.words {
-            let n = format!("{}\t{}", w.upos, w.xpos);
-            if !names.contains(&n) {
-                names.push(n);
-            }
-        }
-    }
-    names.sort();
+    let names: Vec<String> = train
+        .iter()
+        .flat_map(|s| &s.words)
+        .map(|w| format!("{}\t{}", w.upos, w.xpos))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let class_of = |u: &str, x: &str| names.binary_search(&format!("{u}\t{x}")).ok();
     let gold: Vec<Vec<usize>> = train.iter().map(|s| s.words.iter().map(|w| class_of(&w.upos, &w.xpos).unwrap()).collect()).collect();
     let lexes: Vec<Vec<Lex>> = train.iter().map(|s| s.words.iter().map(|w| lex(&w.form, clusters)).collect()).collect();
