@@ -48,6 +48,11 @@ pub enum EvalCommand {
         #[arg(long, default_value = "models/gazetteer.tsv")]
         gazetteer: PathBuf,
     },
+    /// TempEval-3 time expressions on TimeML files (each anchored on its DCT): extent and value F1.
+    Timeml {
+        #[arg(long, default_value = "../shared/data/tempeval3/TBAQ-cleaned")]
+        dir: PathBuf,
+    },
     /// Sentence-boundary F1 on CoNLL-U (`# text` lines) or CoNLL-2003 files.
     Sentences {
         /// A CoNLL-U file, e.g. UD EWT dev.
@@ -66,6 +71,7 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
     match cmd {
         EvalCommand::Aeb { data, dump, passes } => eval_aeb(&data, dump, passes),
         EvalCommand::Sentences { conllu, conll, errors } => eval_sentences(conllu, conll, errors),
+        EvalCommand::Timeml { dir } => eval_timeml(&dir),
         EvalCommand::Syntax { conllu, tagger, parser, clusters } => eval_syntax(&conllu, &tagger, &parser, &clusters),
         EvalCommand::Ner { conll, model, clusters, gazetteer } => eval_ner(&conll, &model, &clusters, &gazetteer),
     }
@@ -250,5 +256,48 @@ fn eval_ner(path: &PathBuf, model: &PathBuf, clusters: &PathBuf, gazetteer: &Pat
     }
     println!("overall    P {:.2} R {:.2} F1 {:.2}  (exact span and type, conlleval)", p * 100.0, r * 100.0, f * 100.0);
     println!("speed      {:.0} tokens/s (one thread, median of 5 passes)", tokens as f64 / times[2]);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_timeml(dir: &std::path::Path) -> Result<ExitCode> {
+    use dossier_eval::timeml::{parse, Counts, Timex};
+    use dossier_pipeline::{Layers, Pipeline, Scratch};
+    let mut files: Vec<PathBuf> = Vec::new();
+    for sub in ["TimeBank", "AQUAINT"] {
+        let d = dir.join(sub);
+        let entries = std::fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))?;
+        files.extend(entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "tml")));
+    }
+    files.sort();
+    let layers = Layers { times: true, ..Layers::none() };
+    let pipeline = Pipeline::new(layers)?;
+    let mut scratch = Scratch::default();
+    let mut counts = Counts::default();
+    let (mut bytes, mut secs) = (0usize, 0.0);
+    for f in &files {
+        let d = parse(&std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?);
+        let mut doc = dossier_ingest::text::plain_document(d.text.clone(), Source { uri: None, format: SourceFormat::Text, record: None });
+        doc.published = d.dct.clone();
+        let start = Instant::now();
+        pipeline.run(&mut doc, Layers { sentences: true, ..layers }, &mut scratch);
+        secs += start.elapsed().as_secs_f64();
+        bytes += d.text.len();
+        let offsets = dossier_core::CharOffsets::new(doc.text());
+        let predicted: Vec<Timex> = doc
+            .times
+            .iter()
+            .map(|t| Timex { start: offsets.to_char(t.span.start), end: offsets.to_char(t.span.end), ty: t.ty.as_str().to_string(), value: t.value.clone().unwrap_or_default() })
+            .collect();
+        counts.add(&d.gold, &predicted);
+    }
+    let (sp, sr, sf) = counts.prf(counts.strict);
+    let (rp, rr, rf) = counts.prf(counts.relaxed);
+    let (vp, vr, vf) = counts.prf(counts.value);
+    println!("documents  {} ({} gold, {} predicted)", files.len(), counts.gold, counts.predicted);
+    println!("strict     P {sp:.3} R {sr:.3} F1 {sf:.3}");
+    println!("relaxed    P {rp:.3} R {rr:.3} F1 {rf:.3}");
+    println!("value      P {vp:.3} R {vr:.3} F1 {vf:.3}  (relaxed match with the right value)");
+    println!("type acc.  {:.3} of relaxed matches", counts.type_ as f64 / counts.relaxed.max(1) as f64);
+    println!("speed      {:.1} MB/s (sentences and times, one thread)", bytes as f64 / secs / 1e6);
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,7 @@
 
 pub mod aeb;
 pub mod boundaries;
+pub mod timeml;
 
 /// Harmonic mean; 0 when both are 0.
 pub fn f1(precision: f64, recall: f64) -> f64 {
