@@ -146,7 +146,7 @@ type Found = (usize, TimeType, Option<String>, Option<i64>);
 /// The expression starting at token `i`: (tokens, type, value, explicit year).
 fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<i64>, future: bool, last_year: Option<i64>) -> Option<Found> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
-    let (y0, m0, _) = anchor.map(civil_from_days).unwrap_or((0, 0, 0));
+    let (y0, _, _) = anchor.map(civil_from_days).unwrap_or((0, 0, 0));
     let a = at(i);
     // Deictic words.
     match a {
@@ -194,6 +194,24 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             return Some((2, TimeType::Date, value, None));
         }
     }
+    // Seasons: "last fall", "this summer".
+    if matches!(a, "this" | "last" | "next") {
+        if let Some(code) = season(at(i + 1)) {
+            let y = y0 + match a {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            return Some((2, TimeType::Date, anchor.map(|_| format!("{y:04}-{code}")), None));
+        }
+    }
+    if a == "the" && at(i + 1) == "weekend" {
+        let value = anchor.map(|d| {
+            let (wy, wk) = iso_week(d);
+            format!("{wy:04}-W{wk:02}-WE")
+        });
+        return Some((2, TimeType::Date, value, None));
+    }
     // Weekdays: direction from tense.
     if let Some(wd) = WEEKDAYS.iter().position(|x| *x == a) {
         let value = anchor.map(|d| resolve_weekday(d, wd as i64, future)).or(Some(format!("XXXX-WXX-{}", wd + 1)));
@@ -212,10 +230,22 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         if m == 5 && day.is_none() && year.is_none() && (i == 0 || at(i - 1) != "in") {
             return None; // "may" the verb
         }
+        let full_name = MONTHS.contains(&at(i));
+        if !full_name && day.is_none() && year.is_none() {
+            return None; // "Jan" alone is more often a name
+        }
+        // Without a year: the year that puts the date nearest the anchor;
+        // tense decides only a near-tie (about six months either way).
         let resolved_year = year.or_else(|| {
-            anchor.map(|_| {
-                let later = (m, day.unwrap_or(1)) > (m0, civil_from_days(anchor.unwrap()).2);
-                if future && later || (!future && !later) { y0 } else if future { y0 + 1 } else { y0 - 1 }
+            anchor.map(|a| {
+                let d = day.unwrap_or(15);
+                let best = [y0 - 1, y0, y0 + 1].into_iter().min_by_key(|&y| (days_from_civil(y, m, d) - a).abs()).unwrap_or(y0);
+                let gap = (days_from_civil(best, m, d) - a).abs();
+                if gap > 150 && day.is_none() {
+                    if future { if days_from_civil(y0, m, d) >= a { y0 } else { y0 + 1 } } else if days_from_civil(y0, m, d) <= a { y0 } else { y0 - 1 }
+                } else {
+                    best
+                }
             })
         });
         let value = match (resolved_year, day) {
@@ -276,6 +306,16 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     None
 }
 
+fn season(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "spring" => "SP",
+        "summer" => "SU",
+        "fall" | "autumn" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
 fn duration(n: i64, u: char) -> String {
     match u {
         'E' => format!("P{}Y", n * 10),
@@ -308,8 +348,10 @@ fn shifted(d: i64, n: i64, u: char) -> Option<String> {
 /// day itself counts as "this" weekday when looking back).
 fn resolve_weekday(anchor: i64, wd: i64, future: bool) -> String {
     let today = weekday(anchor);
+    if wd == today {
+        return date(anchor); // news "on Friday" in a Friday report is that day
+    }
     let d = if future { anchor + ((wd - today).rem_euclid(7)).max(1).min(7) } else { anchor - (today - wd).rem_euclid(7) };
-    let d = if future && (wd - today).rem_euclid(7) == 0 { anchor + 7 } else { d };
     date(d)
 }
 
