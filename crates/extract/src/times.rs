@@ -110,14 +110,31 @@ pub fn recognise(doc: &mut Document) {
         let words: Vec<String> = toks.iter().map(|t| t.of(text).to_lowercase()).collect();
         let future = future_tense(&words);
         let mut i = 0;
+        let mut consumed = 0; // tokens before this belong to earlier expressions
         while i < toks.len() {
             match expression(&words, &toks, text, i, anchor, future, last_year) {
-                Some((len, ty, value, year)) => {
+                Some((len, mut ty, mut value, year)) => {
                     if let Some(y) = year {
                         last_year = Some(y);
                     }
-                    out.push(TimeExpr { span: Span::new(toks[i].start, toks[i + len - 1].end), ty, value });
-                    i += len;
+                    // TimeML extents take modifiers: "the first nine months",
+                    // "late November", "earlier this year".
+                    let mut first = i;
+                    while first > consumed && is_modifier(&words[first - 1], ty) {
+                        first -= 1;
+                    }
+                    // and a part of the day: "Wednesday night".
+                    let mut end = i + len;
+                    if ty == TimeType::Date {
+                        if let Some(code) = words.get(end).and_then(|w| part_of_day(w)) {
+                            end += 1;
+                            ty = TimeType::Time;
+                            value = value.map(|v| format!("{v}T{code}"));
+                        }
+                    }
+                    out.push(TimeExpr { span: Span::new(toks[first].start, toks[end - 1].end), ty, value });
+                    i = end;
+                    consumed = end;
                 }
                 None => i += 1,
             }
@@ -281,6 +298,11 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
                     let y = last_year.unwrap() - n;
                     return Some((3, TimeType::Date, Some(format!("{y:04}")), Some(y)));
                 }
+                "earlier" | "later" => {
+                    // No year to count from: count from the publication date.
+                    let sign = if at(i + 2) == "earlier" { -1 } else { 1 };
+                    return Some((3, TimeType::Date, anchor.and_then(|d| shifted(d, sign * n, u)), None));
+                }
                 _ => return Some((len, TimeType::Duration, Some(duration(n, u)), None)),
             }
         }
@@ -304,6 +326,22 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         return Some((1, TimeType::Date, Some(a[..3].to_string()), None));
     }
     None
+}
+
+/// Words TimeML keeps inside an expression when they precede it.
+fn is_modifier(w: &str, ty: TimeType) -> bool {
+    matches!(w, "early" | "late" | "mid" | "earlier" | "later" | "fiscal")
+        || (ty == TimeType::Duration && matches!(w, "the" | "past" | "last" | "first" | "next" | "coming" | "previous" | "recent"))
+}
+
+fn part_of_day(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" | "tonight" => "NI",
+        _ => return None,
+    })
 }
 
 fn season(w: &str) -> Option<&'static str> {
