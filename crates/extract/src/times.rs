@@ -87,6 +87,8 @@ fn unit_of(w: &str) -> Option<char> {
         "day" => 'D',
         "decade" => 'E',
         "century" => 'C',
+        "hour" => 'H',
+        "minute" => 'N',
         _ => return None,
     })
 }
@@ -307,6 +309,14 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             }
         }
     }
+    // "several days", "a few weeks", "for years", "recent days".
+    if matches!(a, "several" | "few" | "many" | "recent") {
+        if let Some(u) = unit_of(at(i + 1)).filter(|_| at(i + 1).ends_with('s')) {
+            let value = if a == "recent" { "PAST_REF".to_string() } else { vague_duration(u) };
+            let ty = if a == "recent" { TimeType::Date } else { TimeType::Duration };
+            return Some((2, ty, Some(value), None));
+        }
+    }
     if let Some((num, unit)) = a.split_once('-') {
         if let (Some(n), Some(u)) = (number_word(num), unit_of(unit)) {
             return Some((1, TimeType::Duration, Some(duration(n, u)), None));
@@ -358,7 +368,20 @@ fn duration(n: i64, u: char) -> String {
     match u {
         'E' => format!("P{}Y", n * 10),
         'C' => format!("P{}Y", n * 100),
+        'H' => format!("PT{n}H"),
+        'N' => format!("PT{n}M"),
         u => format!("P{n}{u}"),
+    }
+}
+
+/// TIMEX3 unit letter of a vague duration ("several days" → PXD).
+fn vague_duration(u: char) -> String {
+    match u {
+        'E' => "PXE".to_string(),
+        'C' => "PXC".to_string(),
+        'H' => "PTXH".to_string(),
+        'N' => "PTXM".to_string(),
+        u => format!("PX{u}"),
     }
 }
 
