@@ -250,8 +250,7 @@ fn eval_ner(path: &PathBuf, model: &PathBuf, clusters: &PathBuf, gazetteer: &Pat
     println!("file       {}", path.display());
     println!("tokens     {tokens}");
     for (t, tp, np, ng) in ner::per_type(&model, &docs, Some(&clusters), Some(&gazetteer)) {
-        let (tp_, p_, r_) = (tp, tp as f64 / np.max(1) as f64, tp as f64 / ng.max(1) as f64);
-        let _ = tp_;
+        let (p_, r_) = (tp as f64 / np.max(1) as f64, tp as f64 / ng.max(1) as f64);
         println!("{t:10} P {:.2} R {:.2} F1 {:.2}", p_ * 100.0, r_ * 100.0, 200.0 * p_ * r_ / (p_ + r_).max(1e-9));
     }
     println!("overall    P {:.2} R {:.2} F1 {:.2}  (exact span and type, conlleval)", p * 100.0, r * 100.0, f * 100.0);

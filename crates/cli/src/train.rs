@@ -121,7 +121,7 @@ pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
                 let held: Vec<usize> = (0..train.len()).filter(|i| i % folds.max(2) == k).collect();
                 let rest: Vec<conllu::Sentence> = (0..train.len()).filter(|i| i % folds.max(2) != k).map(|i| train[i].clone()).collect();
                 let held_sentences: Vec<conllu::Sentence> = held.iter().map(|&i| train[i].clone()).collect();
-                let (fold_tagger, _) = tg::train(&rest, &held_sentences, Some(&clusters), 6, seed, |_| {});
+                let fold_tagger = tg::train(&rest, &held_sentences, Some(&clusters), 6, seed, |_| {});
                 // Re-map fold classes onto the main tagger's classes by name.
                 let tagged = tag_all(&fold_tagger, &held_sentences);
                 for (&i, t) in held.iter().zip(tagged) {
@@ -159,7 +159,7 @@ pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
             let start = Instant::now();
             let clusters = load_clusters(&clusters)?;
             let (train, dev) = (read_conllu(&train)?, read_conllu(&dev)?);
-            let (tagger, _) = dossier_nlp::tagger::train(&train, &dev, Some(&clusters), epochs, seed, |line| eprintln!("{line}"));
+            let tagger = dossier_nlp::tagger::train(&train, &dev, Some(&clusters), epochs, seed, |line| eprintln!("{line}"));
             let bytes = tagger.to_bytes();
             std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
             let (upos, xpos) = dossier_nlp::tagger::accuracy(&tagger, &dev, Some(&clusters));

@@ -55,8 +55,11 @@ fn stderr(out: &Output) -> String {
 /// Validates against the schema, and checks that every span's offsets
 /// (in code points) select exactly its `text` and stay inside the text.
 fn check_document(doc: &Value) {
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(root().join("schema/document.schema.json")).unwrap()).unwrap();
-    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    static VALIDATOR: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    let validator = VALIDATOR.get_or_init(|| {
+        let schema: Value = serde_json::from_str(&std::fs::read_to_string(root().join("schema/document.schema.json")).unwrap()).unwrap();
+        jsonschema::validator_for(&schema).expect("schema compiles")
+    });
     let errors: Vec<String> = validator.iter_errors(doc).map(|e| format!("{} at {}", e, e.instance_path())).collect();
     assert!(errors.is_empty(), "schema errors: {errors:#?}");
     let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();

@@ -211,7 +211,7 @@ fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quant
             continue;
         }
         if let Some(v) = ordinal(w) {
-            if lw != "second" || toks.get(i - usize::from(i > 0)).is_some_and(|t| word(text, *t).eq_ignore_ascii_case("the")) {
+            if lw != "second" || (i > 0 && word(text, toks[i - 1]).eq_ignore_ascii_case("the")) {
                 out.push(Quantity { span: toks[i], kind: QuantityKind::Ordinal, value: Some(v), upper: None, unit: None, approx: Approx::Exact, per: None });
                 i += 1;
                 continue;

@@ -203,10 +203,7 @@ pub fn open_reader(raw: Box<dyn Read + Send>, name: &str, path_hint: Option<&Pat
         Some(f) => f,
         None => detect::detect(&head, path_hint, gzipped).ok_or_else(|| err(ErrorKind::Empty))?,
     };
-    let uri = match path_hint {
-        Some(p) => Some(p.display().to_string()),
-        None => None,
-    };
+    let uri = path_hint.map(|p| p.display().to_string());
     let max = options.max_bytes;
     match format {
         Format::Warc => Ok(Box::new(warc::WarcRecords::new(reader, name.to_string(), max))),

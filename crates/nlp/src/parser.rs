@@ -54,10 +54,8 @@ impl State {
         self.n = n;
         self.stack.clear();
         self.b0 = 0;
-        for v in [&mut self.heads] {
-            v.clear();
-            v.resize(n + 1, NONE);
-        }
+        self.heads.clear();
+        self.heads.resize(n + 1, NONE);
         self.labels.clear();
         self.labels.resize(n + 1, 0);
         self.left.clear();
@@ -206,15 +204,6 @@ impl Parser {
         model_file::put_strings(&mut payload, &names);
         self.model.write(&mut payload);
         model_file::encode(KIND, &payload)
-    }
-
-    /// A copy keeping only the `max_entries` largest weights.
-    pub fn pruned(&self, max_entries: usize) -> Parser {
-        Parser { model: self.model.prune(max_entries), labels: self.labels.clone(), root: self.root }
-    }
-
-    pub fn n_entries(&self) -> usize {
-        self.model.n_entries()
     }
 
     pub fn label(&self, l: u16) -> &'static str {

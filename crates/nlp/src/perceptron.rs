@@ -89,9 +89,6 @@ impl Trainer {
         Trainer { n_classes, rows: FeatureMap::default(), step: 0 }
     }
 
-    pub fn n_classes(&self) -> usize {
-        self.n_classes
-    }
 
     /// Adds the current weights of `features` into `scores`.
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
@@ -294,38 +291,6 @@ impl Model {
 
     pub fn n_features(&self) -> usize {
         self.index.len
-    }
-
-    pub fn n_entries(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Keeps the `max_entries` weights of largest magnitude (smaller models
-    /// are faster: fewer cache misses per feature lookup).
-    pub fn prune(&self, max_entries: usize) -> Model {
-        if self.entries.len() <= max_entries {
-            return Model { n_classes: self.n_classes, index: self.index.clone(), entries: self.entries.clone() };
-        }
-        let mut mags: Vec<f32> = self.entries.iter().map(|e| e.1.abs()).collect();
-        let cut = mags.len() - max_entries;
-        let (_, threshold, _) = mags.select_nth_unstable_by(cut, f32::total_cmp);
-        let threshold = *threshold;
-        let mut keys: Vec<(u64, u32, u32)> = self.index.iter().collect();
-        keys.sort_unstable_by_key(|k| k.0);
-        let mut index = FeatureTable::with_capacity(keys.len());
-        let mut entries = Vec::with_capacity(max_entries);
-        for (key, start, len) in keys {
-            let from = entries.len();
-            for &(c, w) in &self.entries[start as usize..start as usize + len as usize] {
-                if w.abs() >= threshold {
-                    entries.push((c, w));
-                }
-            }
-            if entries.len() > from {
-                index.insert(key, from as u32, (entries.len() - from) as u32);
-            }
-        }
-        Model { n_classes: self.n_classes, index, entries }
     }
 
     /// Little-endian serialisation (sorted by key, so output is deterministic).

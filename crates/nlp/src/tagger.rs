@@ -59,15 +59,6 @@ impl Tagger {
         self.classes.iter().position(|&(u, x)| u == tags.0 && x == tags.1).map(|i| i as u16)
     }
 
-    /// A copy keeping only the `max_entries` largest weights.
-    pub fn pruned(&self, max_entries: usize) -> Tagger {
-        Tagger { model: self.model.prune(max_entries), classes: self.classes.clone() }
-    }
-
-    pub fn n_entries(&self) -> usize {
-        self.model.n_entries()
-    }
-
     pub fn n_features(&self) -> usize {
         self.model.n_features()
     }
@@ -157,13 +148,8 @@ fn features(lex: &[Lex], i: usize, prev: u64, prev2: u64, out: &mut Vec<u64>) {
     ]);
 }
 
-/// Training report: dev UPOS/XPOS accuracy after each epoch.
-pub struct TrainReport {
-    pub epochs: Vec<(f64, f64)>,
-}
-
 /// Trains on `train`, keeping the epoch with the best dev UPOS accuracy.
-pub fn train(train: &[Sentence], dev: &[Sentence], clusters: Option<&Clusters>, epochs: usize, seed: u64, mut log: impl FnMut(&str)) -> (Tagger, TrainReport) {
+pub fn train(train: &[Sentence], dev: &[Sentence], clusters: Option<&Clusters>, epochs: usize, seed: u64, mut log: impl FnMut(&str)) -> Tagger {
     let names: Vec<String> = train
         .iter()
         .flat_map(|s| &s.words)
@@ -179,7 +165,6 @@ pub fn train(train: &[Sentence], dev: &[Sentence], clusters: Option<&Clusters>, 
     let mut rng = seed;
     let mut scores = vec![0.0; names.len()];
     let mut feats = Vec::new();
-    let mut report = TrainReport { epochs: Vec::new() };
     let mut best: Option<(f64, Tagger)> = None;
     for epoch in 0..epochs {
         shuffle(&mut order, &mut rng);
@@ -203,12 +188,11 @@ pub fn train(train: &[Sentence], dev: &[Sentence], clusters: Option<&Clusters>, 
         let tagger = Tagger { model: trainer.compile(MIN_UPDATES), classes: leak_classes(&names) };
         let (upos, xpos) = accuracy(&tagger, dev, clusters);
         log(&format!("epoch {}: train {:.4}, dev UPOS {:.4} XPOS {:.4}", epoch + 1, correct as f64 / total as f64, upos, xpos));
-        report.epochs.push((upos, xpos));
         if best.as_ref().is_none_or(|(b, _)| upos > *b) {
             best = Some((upos, tagger));
         }
     }
-    (best.expect("at least one epoch").1, report)
+    best.expect("at least one epoch").1
 }
 
 fn leak_classes(names: &[String]) -> Vec<(&'static str, &'static str)> {
