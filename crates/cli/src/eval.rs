@@ -53,6 +53,16 @@ pub enum EvalCommand {
         #[arg(long, default_value = "../shared/data/tempeval3/TBAQ-cleaned")]
         dir: PathBuf,
     },
+    /// Attribution on PolNeAR (first annotator file per article): content P/R/F1,
+    /// quoted-content recall, source accuracy, and an error breakdown.
+    Quotes {
+        /// A PolNeAR split folder (with text/ and attributions/).
+        #[arg(long, default_value = "../shared/data/polnear/dev")]
+        dir: PathBuf,
+        /// Print each missed gold attribution and each unmatched prediction.
+        #[arg(long)]
+        errors: bool,
+    },
     /// Sentence-boundary F1 on CoNLL-U (`# text` lines) or CoNLL-2003 files.
     Sentences {
         /// A CoNLL-U file, e.g. UD EWT dev.
@@ -72,6 +82,7 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
         EvalCommand::Aeb { data, dump, passes } => eval_aeb(&data, dump, passes),
         EvalCommand::Sentences { conllu, conll, errors } => eval_sentences(conllu, conll, errors),
         EvalCommand::Timeml { dir } => eval_timeml(&dir),
+        EvalCommand::Quotes { dir, errors } => eval_quotes(&dir, errors),
         EvalCommand::Syntax { conllu, tagger, parser, clusters } => eval_syntax(&conllu, &tagger, &parser, &clusters),
         EvalCommand::Ner { conll, model, clusters, gazetteer } => eval_ner(&conll, &model, &clusters, &gazetteer),
     }
@@ -298,5 +309,92 @@ fn eval_timeml(dir: &std::path::Path) -> Result<ExitCode> {
     println!("value      P {vp:.3} R {vr:.3} F1 {vf:.3}  (relaxed match with the right value)");
     println!("type acc.  {:.3} of relaxed matches", counts.type_ as f64 / counts.relaxed.max(1) as f64);
     println!("speed      {:.1} MB/s (sentences and times, one thread)", bytes as f64 / secs / 1e6);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_quotes(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
+    use dossier_eval::polnear::{is_quoted, parse_ann, Counts, Outcome, Ranges};
+    use dossier_pipeline::{Layers, Pipeline, Scratch};
+    let ann_dir = dir.join("attributions");
+    let mut names: Vec<String> = std::fs::read_dir(&ann_dir)
+        .with_context(|| format!("reading {}", ann_dir.display()))?
+        .filter_map(|e| e.ok().and_then(|e| e.file_name().into_string().ok()))
+        .filter(|n| n.ends_with(".ann"))
+        .collect();
+    names.sort();
+    let layers = Layers { quotes: true, ..Layers::none() };
+    let pipeline = Pipeline::new(layers)?;
+    let mut scratch = Scratch::default();
+    let mut counts = Counts::default();
+    let mut seen = std::collections::HashSet::new();
+    // Error categories over gold attributions.
+    let (mut missed_quoted, mut missed_other, mut wrong_source, mut wrong_pronoun, mut no_speaker) = (0, 0, 0, 0, 0);
+    let (mut bytes, mut secs) = (0usize, 0.0);
+    for name in &names {
+        let article = name.rsplit_once('_').map_or(name.as_str(), |(a, _)| a).to_string();
+        if !seen.insert(article.clone()) {
+            continue; // first annotator only
+        }
+        let text_path = dir.join("text").join(format!("{article}.txt"));
+        let text = std::fs::read_to_string(&text_path).with_context(|| format!("reading {}", text_path.display()))?;
+        let gold = parse_ann(&std::fs::read_to_string(ann_dir.join(name))?);
+        let mut doc = dossier_ingest::text::plain_document(text.clone(), Source { uri: None, format: SourceFormat::Text, record: None });
+        let start = Instant::now();
+        pipeline.run(&mut doc, layers, &mut scratch);
+        secs += start.elapsed().as_secs_f64();
+        bytes += text.len();
+        let offsets = dossier_core::CharOffsets::new(doc.text());
+        let chars = |s: Span| (offsets.to_char(s.start), offsets.to_char(s.end));
+        // Quotes sharing a cue are one attribution (a quote split by "he said").
+        let mut predicted: Vec<(Ranges, Option<Ranges>)> = Vec::new();
+        let mut by_cue: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+        for q in &doc.quotes {
+            let speaker = q.speaker.as_ref().map(|s| vec![chars(s.span)]);
+            match q.cue.map(chars).and_then(|c| by_cue.get(&c).copied().map(|i| (c, i))) {
+                Some((_, i)) => predicted[i].0.push(chars(q.span)),
+                None => {
+                    if let Some(c) = q.cue {
+                        by_cue.insert(chars(c), predicted.len());
+                    }
+                    predicted.push((vec![chars(q.span)], speaker));
+                }
+            }
+        }
+        let all: Vec<char> = text.chars().collect();
+        let (outcomes, used) = counts.add(&all, &gold, &predicted);
+        let show = |r: &Ranges| r.iter().map(|&(a, b)| all[a..b.min(all.len())].iter().collect::<String>()).collect::<Vec<_>>().join(" … ");
+        for (g, o) in gold.iter().zip(&outcomes) {
+            let source_text = show(&g.source).to_lowercase();
+            let pronoun = matches!(source_text.as_str(), "he" | "she" | "they" | "i" | "we" | "it");
+            match o {
+                Outcome::Missed if is_quoted(&all, &g.content) => missed_quoted += 1,
+                Outcome::Missed => missed_other += 1,
+                Outcome::Matched { source: Some(false) } if pronoun => wrong_pronoun += 1,
+                Outcome::Matched { source: Some(false) } => wrong_source += 1,
+                _ => {}
+            }
+            if show_errors && *o == Outcome::Missed {
+                println!("MISS {article}\n  cue    {}\n  source {}\n  content {}", show(&g.cue), show(&g.source), show(&g.content));
+            }
+            if show_errors && *o == (Outcome::Matched { source: Some(false) }) {
+                println!("SOURCE {article}\n  gold   {}\n  content {}", show(&g.source), show(&g.content));
+            }
+        }
+        for (p, u) in predicted.iter().zip(&used) {
+            if p.1.is_none() {
+                no_speaker += 1;
+            }
+            if show_errors && u.is_none() {
+                println!("SPURIOUS {article}\n  content {}\n  source {}", show(&p.0), p.1.as_ref().map(show).unwrap_or_default());
+            }
+        }
+    }
+    let (p, r, f) = counts.prf();
+    println!("articles   {} ({} gold attributions, {} predicted)", seen.len(), counts.gold, counts.predicted);
+    println!("content    P {p:.3} R {r:.3} F1 {f:.3}  (overlap >= half of the gold content, one to one)");
+    println!("quoted     recall {:.3} ({} of {} gold contents with quotation marks)", counts.matched_quoted as f64 / counts.gold_quoted.max(1) as f64, counts.matched_quoted, counts.gold_quoted);
+    println!("source     accuracy {:.3} ({} of {} matched pairs with a gold source)", counts.source_right as f64 / counts.with_source.max(1) as f64, counts.source_right, counts.with_source);
+    println!("errors     missed quoted {missed_quoted}, missed other {missed_other}, wrong speaker {wrong_source}, wrong pronoun {wrong_pronoun}; predictions without a speaker {no_speaker}");
+    println!("speed      {:.2} MB/s (whole pipeline up to quotes, one thread)", bytes as f64 / secs / 1e6);
     Ok(ExitCode::SUCCESS)
 }

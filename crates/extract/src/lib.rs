@@ -1,5 +1,6 @@
-//! Recognisers that read a tokenized [`dossier_core::Document`] and add
-//! layers: quantities today; times, quotes and events next.
+//! Recognisers that read an analysed [`dossier_core::Document`] and add
+//! layers: quantities, times and quotes.
 
 pub mod quantities;
+pub mod quotes;
 pub mod times;

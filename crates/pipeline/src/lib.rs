@@ -113,6 +113,9 @@ impl Pipeline {
         if layers.quantities {
             dossier_extract::quantities::recognise(doc);
         }
+        if layers.quotes {
+            dossier_extract::quotes::recognise(doc, models::cues());
+        }
         if layers.entities && (layers.times || layers.quantities) {
             add_numeric_mentions(doc);
         }

@@ -15,6 +15,7 @@ static TAGGER: &[u8] = include_bytes!("../../../models/tagger.bin");
 static PARSER: &[u8] = include_bytes!("../../../models/parser.bin");
 static NER: &[u8] = include_bytes!("../../../models/ner.bin");
 static GAZETTEER: &str = include_str!("../../../models/gazetteer.tsv");
+static CUES: &str = include_str!("../../../models/cues.tsv");
 
 fn clusters() -> Result<&'static Clusters, ModelError> {
     static CELL: OnceLock<Result<Clusters, ModelError>> = OnceLock::new();
@@ -57,4 +58,10 @@ pub fn syntax() -> Result<&'static Syntax, ModelError> {
         })
         .as_ref()
         .map_err(Clone::clone)
+}
+
+/// The reporting-cue lexicon (read on first call).
+pub fn cues() -> &'static dossier_extract::quotes::CueLexicon {
+    static CELL: OnceLock<dossier_extract::quotes::CueLexicon> = OnceLock::new();
+    CELL.get_or_init(|| dossier_extract::quotes::CueLexicon::from_tsv(CUES))
 }

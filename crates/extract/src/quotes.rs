@@ -1,0 +1,487 @@
+//! Quotes and attribution: who said what.
+//!
+//! Works over the parse. A *cue* is a reporting word from a lexicon learned
+//! on PolNeAR (see `scripts/build-cues`); its subject is the speaker and its
+//! clausal complement the content. Where the cue hangs off the reported clause
+//! (`"…," he said`), the content is the rest of the sentence. Quotation marks
+//! are paired per paragraph, independently of the parse, and a quote that no
+//! cue in its sentence claims borrows one from the sentence next to it or
+//! from the quote before it. Speakers resolve to entities: a name in the
+//! speaker span directly, a pronoun to the most salient earlier person.
+
+use std::collections::HashMap;
+
+use dossier_core::{BlockKind, Document, EntityType, Quote, QuoteKind, Span, Speaker, Warning};
+
+/// Reporting words with how often each was a cue in training text.
+pub struct CueLexicon {
+    ratio: HashMap<String, f32>,
+}
+
+/// A word is a cue candidate when at least this share of its training
+/// occurrences were cues.
+const MIN_CUE_RATIO: f32 = 0.30;
+/// And it was a cue at least this many times.
+const MIN_CUE_COUNT: u32 = 3;
+
+impl CueLexicon {
+    /// Reads `word \t as_cue \t occurrences` lines; `#` lines are comments.
+    pub fn from_tsv(tsv: &str) -> Self {
+        let mut ratio = HashMap::new();
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            let mut f = line.split('\t');
+            let (Some(w), Some(c), Some(n)) = (f.next(), f.next(), f.next()) else { continue };
+            let (Ok(c), Ok(n)) = (c.parse::<u32>(), n.parse::<u32>()) else { continue };
+            if c >= MIN_CUE_COUNT && n > 0 {
+                ratio.insert(w.to_string(), c as f32 / n as f32);
+            }
+        }
+        CueLexicon { ratio }
+    }
+
+    fn is_cue(&self, word: &str) -> bool {
+        let lower = word.to_lowercase().replace('’', "'");
+        self.ratio.get(&lower).is_some_and(|&r| r >= MIN_CUE_RATIO)
+    }
+}
+
+/// A pair of quotation marks: the span between them (marks excluded).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Marked {
+    pub inner: Span,
+    /// The closing mark was never found; the quote runs to its paragraph's end.
+    pub unclosed: bool,
+}
+
+/// Pairs quotation marks paragraph by paragraph. A paragraph that opens a
+/// quote and does not close it continues into the next one when that one
+/// opens with a mark (the newspaper convention); otherwise the quote ends
+/// with its paragraph and is flagged. Single quotes count only outside
+/// double ones (inside, they are nested quotes or apostrophes).
+pub fn pair_marks(doc: &Document) -> Vec<Marked> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    // (open position after the mark, is single)
+    let mut open: Option<(usize, bool)> = None;
+    let blocks = &doc.blocks;
+    for (bi, block) in blocks.iter().enumerate() {
+        let s = block.span.of(text);
+        let base = block.span.start;
+        let mut prev: Option<char> = None;
+        let mut iter = s.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let next = iter.peek().map(|&(_, c)| c);
+            let at_word_start = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+            let pos = base + i;
+            match (c, open) {
+                ('“' | '«' | '„', None) => open = Some((pos + c.len_utf8(), false)),
+                ('"', None) if at_word_start || next.is_some_and(|n| n.is_alphanumeric()) => open = Some((pos + 1, false)),
+                ('‘', None) if at_word_start => open = Some((pos + c.len_utf8(), true)),
+                ('"' | '”' | '»', Some((start, false))) => {
+                    out.push(Marked { inner: Span::new(start, pos), unclosed: false });
+                    open = None;
+                }
+                // A nested opening mark of the same kind: the outer quote was never closed.
+                ('“', Some((start, false))) if at_word_start && pos > start => {
+                    out.push(Marked { inner: Span::new(start, pos), unclosed: true });
+                    open = Some((pos + c.len_utf8(), false));
+                }
+                ('’', Some((start, true))) if next.is_none_or(|n| !n.is_alphanumeric()) => {
+                    out.push(Marked { inner: Span::new(start, pos), unclosed: false });
+                    open = None;
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        if let Some((start, single)) = open {
+            let continues = !single
+                && blocks.get(bi + 1).is_some_and(|nb| nb.span.of(text).trim_start().starts_with(['“', '"', '«']))
+                && block.kind == BlockKind::Paragraph;
+            if continues {
+                // Close here; the next paragraph's opening mark starts the continuation.
+                out.push(Marked { inner: Span::new(start, block.span.end), unclosed: false });
+            } else {
+                out.push(Marked { inner: Span::new(start, block.span.end), unclosed: !single });
+            }
+            open = None;
+        }
+    }
+    // Trim spaces inside the marks.
+    for m in &mut out {
+        let t = m.inner.of(text);
+        let lead = t.len() - t.trim_start().len();
+        let trail = t.len() - t.trim_end().len();
+        if lead + trail < t.len() {
+            m.inner = Span::new(m.inner.start + lead, m.inner.end - trail);
+        }
+    }
+    out.retain(|m| !m.inner.is_empty());
+    out
+}
+
+/// One attribution found in a sentence.
+struct Found {
+    cue: Span,
+    cue_token: usize,
+    source: Option<(usize, usize)>,
+    /// Token ranges of the content (one or two pieces).
+    content: Vec<(usize, usize)>,
+}
+
+pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
+    let marks = pair_marks(doc);
+    for m in marks.iter().filter(|m| m.unclosed) {
+        doc.warn(Warning { code: "unbalanced_quotes", message: "a quotation mark is never closed; the quote is taken to run to the end of its paragraph".into(), spans: vec![m.inner] });
+    }
+    if doc.tokens.is_empty() || doc.tokens[0].pos.is_none() {
+        return;
+    }
+    let mut found: Vec<Found> = Vec::new();
+    for si in 0..doc.sentences.len() {
+        find_in_sentence(doc, si, cues, &mut found);
+    }
+    let text = doc.text();
+    let tokens = &doc.tokens;
+    let span_of = |(a, b): (usize, usize)| Span::new(tokens[a].span.start, tokens[b - 1].span.end);
+
+    // Quotes from cues; direct quotes absorb the content they overlap.
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut claimed = vec![false; marks.len()];
+    let mut speaker_tokens: Vec<Option<(usize, usize)>> = Vec::new();
+    for f in &found {
+        for &piece in &f.content {
+            let span = span_of(piece);
+            let inside: Vec<usize> = (0..marks.len()).filter(|&k| marks[k].inner.overlaps(span)).collect();
+            let quoted: usize = inside.iter().map(|&k| overlap_len(marks[k].inner, span)).sum();
+            let (span, kind) = if !inside.is_empty() && quoted * 10 >= span.len() * 7 {
+                for &k in &inside {
+                    claimed[k] = true;
+                }
+                let hull = Span::new(marks[inside[0]].inner.start.min(span.start), marks[*inside.last().unwrap()].inner.end.max(span.end));
+                // A direct quote is exactly what the marks hold.
+                let inner = Span::new(marks[inside[0]].inner.start, marks[*inside.last().unwrap()].inner.end);
+                (if hull.len() <= inner.len() + 3 { inner } else { hull }, QuoteKind::Direct)
+            } else if !inside.is_empty() {
+                for &k in &inside {
+                    claimed[k] = true;
+                }
+                (span, QuoteKind::Mixed)
+            } else {
+                (span, QuoteKind::Indirect)
+            };
+            quotes.push(Quote { span: trim_punct(text, span), kind, cue: Some(f.cue), speaker: f.source.map(|s| Speaker { span: span_of(s), entity: None }) });
+            speaker_tokens.push(f.source);
+        }
+    }
+    // Quotes no cue claimed: borrow the attribution of the sentence right
+    // after ("… ," he said.) or before ("He said:"), or of the previous quote
+    // in the same or the previous paragraph.
+    let sentence_of = |pos: usize| doc.sentences.partition_point(|s| s.span.end <= pos);
+    for (k, m) in marks.iter().enumerate() {
+        if claimed[k] {
+            continue;
+        }
+        let words = m.inner.of(text).split_whitespace().count();
+        if words < 4 || doc.blocks.iter().any(|b| b.kind == BlockKind::Heading && b.span.contains(m.inner)) {
+            continue; // a scare quote or a title, not speech
+        }
+        let si = sentence_of(m.inner.start);
+        let sj = sentence_of(m.inner.end.saturating_sub(1));
+        let near = found.iter().position(|f| {
+            let fs = sentence_of(f.cue.start);
+            (fs == sj + 1 && f.content.is_empty()) || (fs + 1 == si && f.content.is_empty())
+        });
+        let previous = quotes.iter().rposition(|q| q.span.end <= m.inner.start && q.kind == QuoteKind::Direct && q.speaker.is_some());
+        let (cue, speaker, tokens_of_speaker) = if let Some(f) = near.map(|i| &found[i]) {
+            (Some(f.cue), f.source.map(|s| Speaker { span: span_of(s), entity: None }), f.source)
+        } else if let Some(p) = previous.filter(|&p| {
+            let pb = doc.sentences[sentence_of(quotes[p].span.start).min(doc.sentences.len() - 1)].block;
+            let mb = doc.sentences[si.min(doc.sentences.len() - 1)].block;
+            mb <= pb + 1
+        }) {
+            (quotes[p].cue, quotes[p].speaker.clone(), speaker_tokens[p])
+        } else {
+            (None, None, None)
+        };
+        quotes.push(Quote { span: trim_punct(text, m.inner), kind: QuoteKind::Direct, cue, speaker });
+        speaker_tokens.push(tokens_of_speaker);
+    }
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&i| (quotes[i].span.start, quotes[i].span.end));
+    let mut quotes: Vec<(Quote, Option<(usize, usize)>)> = order.into_iter().map(|i| (quotes[i].clone(), speaker_tokens[i])).collect();
+    quotes.dedup_by(|b, a| a.0.span == b.0.span);
+    resolve_speakers(doc, &mut quotes);
+    doc.quotes = quotes.into_iter().map(|(q, _)| q).collect();
+}
+
+fn overlap_len(a: Span, b: Span) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+/// Drops punctuation and spaces at both ends, keeping a closing mark's
+/// sentence-final stop out of the content.
+fn trim_punct(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    let strip = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '—' | '–' | '-');
+    let t = s.trim_start_matches(strip);
+    let lead = s.len() - t.len();
+    let t2 = t.trim_end_matches(strip);
+    if t2.is_empty() {
+        return span;
+    }
+    Span::new(span.start + lead, span.start + lead + t2.len())
+}
+
+/// Children of each token in the sentence `[a, b)`, as document indices.
+fn children(doc: &Document, a: usize, b: usize, of: usize) -> impl Iterator<Item = usize> + '_ {
+    (a..b).filter(move |&j| doc.tokens[j].head == Some(of))
+}
+
+/// Whether `j` lies under `top` in the parse (or is `top`).
+fn under(doc: &Document, mut j: usize, top: usize, a: usize, b: usize) -> bool {
+    for _ in 0..(b - a + 1) {
+        if j == top {
+            return true;
+        }
+        match doc.tokens[j].head {
+            Some(h) if h >= a && h < b => j = h,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The token range covered by `top`'s subtree.
+fn subtree(doc: &Document, top: usize, a: usize, b: usize) -> (usize, usize) {
+    let mut lo = top;
+    let mut hi = top + 1;
+    for j in a..b {
+        if under(doc, j, top, a, b) {
+            lo = lo.min(j);
+            hi = hi.max(j + 1);
+        }
+    }
+    (lo, hi)
+}
+
+fn is_punct(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].pos == Some("PUNCT")
+}
+
+/// Shrinks a token range past punctuation at both ends; `None` when too short.
+fn content_range(doc: &Document, (mut x, mut y): (usize, usize), min_words: usize) -> Option<(usize, usize)> {
+    while x < y && is_punct(doc, x) && !is_open_mark(doc.span_text(doc.tokens[x].span)) {
+        x += 1;
+    }
+    while y > x && is_punct(doc, y - 1) && !is_close_mark(doc.span_text(doc.tokens[y - 1].span)) {
+        y -= 1;
+    }
+    let words = (x..y).filter(|&i| !is_punct(doc, i)).count();
+    (words >= min_words).then_some((x, y))
+}
+
+fn is_open_mark(s: &str) -> bool {
+    matches!(s, "“" | "\"" | "«" | "‘")
+}
+
+fn is_close_mark(s: &str) -> bool {
+    matches!(s, "”" | "\"" | "»" | "’")
+}
+
+fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Vec<Found>) {
+    let s = doc.sentences[si];
+    let (a, b) = s.tokens;
+    let word = |i: usize| doc.span_text(doc.tokens[i].span);
+    let dep = |i: usize| doc.tokens[i].dep.unwrap_or("");
+    let before = found.len();
+    for c in a..b {
+        let w = word(c);
+        let pos = doc.tokens[c].pos.unwrap_or("");
+        if w.eq_ignore_ascii_case("according") && c + 1 < b && word(c + 1).eq_ignore_ascii_case("to") {
+            // "according to X, …": X is the source; the rest is the content.
+            let Some(x) = doc.tokens[c].head.filter(|&h| h >= a && h < b && h != c) else { continue };
+            let src = subtree(doc, x, a, b);
+            let src = (src.0.max(c + 2), src.1);
+            if src.0 >= src.1 {
+                continue;
+            }
+            let content = outside(doc, a, b, (c.min(src.0), src.1));
+            found.push(Found { cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end), cue_token: c, source: Some(src), content });
+            continue;
+        }
+        if pos != "VERB" || !cues.is_cue(w) {
+            continue;
+        }
+        // A cue inside another cue's content is a nested report; keep it too,
+        // PolNeAR annotates both.
+        let mut source = children(doc, a, b, c).find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass")).map(|j| subtree(doc, j, a, b));
+        let d = dep(c);
+        if source.is_none() && matches!(d, "xcomp" | "conj" | "advcl") {
+            // "…, adding that": the subject of the verb it hangs off.
+            if let Some(h) = doc.tokens[c].head.filter(|&h| h >= a && h < b) {
+                source = children(doc, a, b, h).find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass")).map(|j| subtree(doc, j, a, b));
+                if source.is_none() {
+                    if let Some(f) = found[before..].iter().rev().find(|f| f.cue_token == h) {
+                        source = f.source;
+                    }
+                }
+            }
+        }
+        if source.is_none() && d == "acl:relcl" {
+            if let Some(h) = doc.tokens[c].head {
+                source = Some((h, h + 1));
+            }
+        }
+        if let Some((x, y)) = source {
+            // "who" in a relative clause names nobody; its antecedent does.
+            if y == x + 1 && matches!(word(x).to_lowercase().as_str(), "who" | "that" | "which") {
+                if let Some(h) = doc.tokens[c].head.filter(|&h| h >= a && h < b) {
+                    source = Some(subtree_head_np(doc, h, a, b));
+                }
+            }
+        }
+        let mut content: Vec<(usize, usize)> = Vec::new();
+        for j in children(doc, a, b, c) {
+            if matches!(dep(j), "ccomp" | "parataxis") || (dep(j) == "xcomp" && j > c) {
+                if let Some(r) = content_range(doc, subtree(doc, j, a, b), 2) {
+                    content.push(r);
+                }
+            }
+        }
+        if content.is_empty() {
+            if matches!(d, "parataxis" | "root") || d.is_empty() {
+                // The cue hangs off the reported clause: the content is the rest.
+                let own = subtree(doc, c, a, b);
+                let own = if d == "root" { (source.map_or(c, |s| s.0.min(c)), c + 1 + trailing_modifiers(doc, c, b)) } else { own };
+                content = outside(doc, a, b, own);
+            } else if matches!(d, "advcl" | "conj" | "xcomp") {
+                // "…, saying the talks failed": what follows the cue.
+                if let Some(r) = content_range(doc, (c + 1, subtree(doc, c, a, b).1), 3) {
+                    content.push(r);
+                }
+            }
+        }
+        if content.is_empty() {
+            // Objects after the cue ("accused NATO of …", "denied the report").
+            let objs: Vec<usize> = children(doc, a, b, c).filter(|&j| j > c && matches!(dep(j), "obj" | "obl" | "advcl" | "iobj")).collect();
+            if let (Some(&first), Some(&last)) = (objs.first(), objs.last()) {
+                let lo = subtree(doc, first, a, b).0;
+                let hi = subtree(doc, last, a, b).1;
+                if let Some(r) = content_range(doc, (lo, hi), 2) {
+                    content.push(r);
+                }
+            }
+        }
+        let (cue_lo, cue_hi) = cue_extent(doc, c, a, b);
+        found.push(Found { cue: Span::new(doc.tokens[cue_lo].span.start, doc.tokens[cue_hi - 1].span.end), cue_token: c, source, content });
+    }
+}
+
+/// Adverbs and objects right after a sentence-final cue ("he said on
+/// Tuesday", "Biden said in an interview") belong to the attribution.
+fn trailing_modifiers(doc: &Document, c: usize, b: usize) -> usize {
+    let mut n = 0;
+    let mut j = c + 1;
+    while j < b && doc.tokens[j].head.is_some_and(|h| h == c || (h > c && h < j)) && !is_punct(doc, j) {
+        n += 1;
+        j += 1;
+    }
+    n
+}
+
+/// The noun phrase a relative clause hangs off, without the clause.
+fn subtree_head_np(doc: &Document, h: usize, a: usize, b: usize) -> (usize, usize) {
+    let (lo, _) = subtree(doc, h, a, b);
+    (lo, h + 1)
+}
+
+/// Auxiliaries and negation before the cue ("has said", "did not say") and a
+/// verb particle after it ("pointed out") make up the cue phrase.
+fn cue_extent(doc: &Document, c: usize, a: usize, b: usize) -> (usize, usize) {
+    let mut lo = c;
+    while lo > a && doc.tokens[lo - 1].head == Some(c) && matches!(doc.tokens[lo - 1].dep, Some("aux" | "aux:pass" | "advmod" | "neg")) && doc.tokens[lo - 1].pos != Some("PUNCT") {
+        lo -= 1;
+    }
+    let mut hi = c + 1;
+    if hi < b && doc.tokens[hi].head == Some(c) && doc.tokens[hi].dep == Some("compound:prt") {
+        hi += 1;
+    }
+    (lo, hi)
+}
+
+/// The parts of the sentence `[a, b)` outside `skip`, each long enough to
+/// be a statement.
+fn outside(doc: &Document, a: usize, b: usize, skip: (usize, usize)) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for r in [(a, skip.0), (skip.1, b)] {
+        if r.0 < r.1 {
+            if let Some(r) = content_range(doc, r, 3) {
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
+const MALE: &[&str] = &["he", "him", "his", "himself"];
+const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
+const PLURAL: &[&str] = &["they", "them", "their", "we", "us", "our"];
+
+/// Points each speaker span at an entity: a name inside the span first; a
+/// pronoun at the most salient earlier compatible entity (the last speaker
+/// within a few sentences, else the last subject, else the last mention).
+fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usize, usize)>)]) {
+    let text = doc.text();
+    let person_like = |t: EntityType| matches!(t, EntityType::Person);
+    let group_like = |t: EntityType| matches!(t, EntityType::Org | EntityType::Gpe | EntityType::Norp);
+    // Gender learned from the pronouns that resolved to each entity.
+    let mut gender: HashMap<usize, bool> = HashMap::new();
+    let mut last_speaker: Option<(usize, usize)> = None; // (entity, byte position)
+    for (q, _) in quotes.iter_mut() {
+        let Some(sp) = q.speaker.as_mut() else { continue };
+        let named = doc.mentions.iter().filter(|m| sp.span.contains(m.span) && m.entity.is_some()).find(|m| person_like(m.ty) || group_like(m.ty));
+        if let Some(m) = named {
+            sp.entity = m.entity;
+        } else {
+            let w = sp.span.of(text).to_lowercase();
+            let (male, female, plural) = (MALE.contains(&w.as_str()), FEMALE.contains(&w.as_str()), PLURAL.contains(&w.as_str()));
+            if male || female || plural {
+                let before = sp.span.start;
+                let window_start = sentence_start_back(doc, before, 4);
+                let ok = |e: usize| {
+                    let ty = doc.entities[e].ty;
+                    if plural {
+                        group_like(ty)
+                    } else {
+                        person_like(ty) && gender.get(&e).is_none_or(|&g| g == male)
+                    }
+                };
+                let candidate = last_speaker.filter(|&(e, at)| at >= window_start && ok(e)).map(|(e, _)| e).or_else(|| {
+                    let ms: Vec<_> = doc.mentions.iter().filter(|m| m.span.end <= before && m.span.start >= window_start && m.entity.is_some_and(ok)).collect();
+                    ms.iter().rev().find(|m| is_subject(doc, m.span)).or(ms.last()).and_then(|m| m.entity)
+                });
+                if let Some(e) = candidate {
+                    sp.entity = Some(e);
+                    if !plural {
+                        gender.insert(e, male);
+                    }
+                }
+            }
+        }
+        if let Some(e) = sp.entity {
+            last_speaker = Some((e, sp.span.end));
+        }
+    }
+}
+
+/// The byte offset where the sentence `n` sentences before `pos` starts.
+fn sentence_start_back(doc: &Document, pos: usize, n: usize) -> usize {
+    let i = doc.sentences.partition_point(|s| s.span.end <= pos);
+    doc.sentences.get(i.saturating_sub(n)).map_or(0, |s| s.span.start)
+}
+
+/// Whether the mention's last token is a subject in the parse.
+fn is_subject(doc: &Document, span: Span) -> bool {
+    doc.tokens.iter().filter(|t| span.contains(t.span)).any(|t| matches!(t.dep, Some("nsubj" | "nsubj:pass")))
+}
