@@ -363,7 +363,13 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
         let all: Vec<char> = text.chars().collect();
         let (outcomes, used) = counts.add(&all, &gold, &predicted);
         let show = |r: &Ranges| r.iter().map(|&(a, b)| all[a..b.min(all.len())].iter().collect::<String>()).collect::<Vec<_>>().join(" … ");
-        for (g, o) in gold.iter().zip(&outcomes) {
+        let mut pred_of = vec![None; gold.len()];
+        for (pi, u) in used.iter().enumerate() {
+            if let Some(g) = u {
+                pred_of[*g] = Some(pi);
+            }
+        }
+        for (gi, (g, o)) in gold.iter().zip(&outcomes).enumerate() {
             let source_text = show(&g.source).to_lowercase();
             let pronoun = matches!(source_text.as_str(), "he" | "she" | "they" | "i" | "we" | "it");
             match o {
@@ -377,7 +383,8 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
                 println!("MISS {article}\n  cue    {}\n  source {}\n  content {}", show(&g.cue), show(&g.source), show(&g.content));
             }
             if show_errors && *o == (Outcome::Matched { source: Some(false) }) {
-                println!("SOURCE {article}\n  gold   {}\n  content {}", show(&g.source), show(&g.content));
+                let predicted_source = pred_of[gi].and_then(|pi| predicted[pi].1.as_ref()).map(show).unwrap_or_else(|| "(none)".into());
+                println!("SOURCE {article}\n  gold   {}\n  ours   {}\n  content {}", show(&g.source), predicted_source, show(&g.content));
             }
         }
         for (p, u) in predicted.iter().zip(&used) {

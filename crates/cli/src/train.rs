@@ -26,6 +26,15 @@ pub enum TrainCommand {
     },
     /// Named-entity recogniser from CoNLL-2003 files.
     Ner(NerArgs),
+    /// Reporting-cue lexicon from PolNeAR attributions: per word and frame,
+    /// how often a candidate verb was an annotated cue.
+    Cues {
+        /// A PolNeAR split folder (with text/ and attributions/).
+        #[arg(long, default_value = "../shared/data/polnear/train")]
+        dir: PathBuf,
+        #[arg(long, default_value = "models/cues.tsv")]
+        out: PathBuf,
+    },
     /// Dependency parser from CoNLL-U, on tags predicted by the tagger.
     Parser {
         #[command(flatten)]
@@ -88,6 +97,7 @@ pub fn read_conllu(path: &PathBuf) -> Result<Vec<conllu::Sentence>> {
 
 pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
     match cmd {
+        TrainCommand::Cues { dir, out } => train_cues(&dir, &out),
         TrainCommand::Clusters { vectors, out } => {
             let start = Instant::now();
             let raw = std::fs::read(vectors.join("vectors.f32")).context("reading vectors.f32")?;
@@ -167,4 +177,72 @@ pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> {
+    use dossier_core::{Source, SourceFormat};
+    use dossier_extract::quotes::{cue_key, frame, is_candidate};
+    use dossier_pipeline::{Layers, Pipeline, Scratch};
+    use std::collections::{BTreeMap, HashSet};
+    let started = Instant::now();
+    let ann_dir = dir.join("attributions");
+    let mut names: Vec<String> = std::fs::read_dir(&ann_dir)
+        .with_context(|| format!("reading {}", ann_dir.display()))?
+        .filter_map(|e| e.ok().and_then(|e| e.file_name().into_string().ok()))
+        .filter(|n| n.ends_with(".ann"))
+        .collect();
+    names.sort();
+    let layers = Layers { tokens: true, sentences: true, ..Layers::none() };
+    let pipeline = Pipeline::new(layers)?;
+    let mut scratch = Scratch::default();
+    let mut seen = HashSet::new();
+    // (word, frame) → (as cue, occurrences)
+    let mut counts: BTreeMap<(String, &'static str), (u32, u32)> = BTreeMap::new();
+    for name in &names {
+        let article = name.rsplit_once('_').map_or(name.as_str(), |(a, _)| a).to_string();
+        if !seen.insert(article.clone()) {
+            continue; // first annotator only, as in the evaluation
+        }
+        let text = std::fs::read_to_string(dir.join("text").join(format!("{article}.txt")))?;
+        let gold = dossier_eval::polnear::parse_ann(&std::fs::read_to_string(ann_dir.join(name))?);
+        let mut cue_chars = vec![false; text.chars().count() + 1];
+        for a in &gold {
+            for &(x, y) in &a.cue {
+                for c in cue_chars.iter_mut().take(y.min(text.len())).skip(x) {
+                    *c = true;
+                }
+            }
+        }
+        let mut doc = dossier_ingest::text::plain_document(text, Source { uri: None, format: SourceFormat::Text, record: None });
+        pipeline.run(&mut doc, layers, &mut scratch);
+        let offsets = dossier_core::CharOffsets::new(doc.text());
+        for s in &doc.sentences {
+            let (a, b) = s.tokens;
+            for c in a..b {
+                if !is_candidate(&doc, c) {
+                    continue;
+                }
+                let word = cue_key(doc.span_text(doc.tokens[c].span));
+                let is_cue = cue_chars[offsets.to_char(doc.tokens[c].span.start)] as u32;
+                let f = frame(&doc, c, a, b).as_str();
+                for key in [(word.clone(), f), (word.clone(), "*")] {
+                    let e = counts.entry(key).or_default();
+                    e.0 += is_cue;
+                    e.1 += 1;
+                }
+            }
+        }
+    }
+    // Keep words that were cues at least twice; their other frames stay as
+    // counter-evidence.
+    let cue_words: HashSet<&String> = counts.iter().filter(|((_, f), (c, _))| *f == "*" && *c >= 2).map(|((w, _), _)| w).collect();
+    let mut tsv = String::from("# word\tframe\tas_cue\toccurrences  (dossier train cues, PolNeAR train, first annotator per article)\n");
+    for ((w, f), (c, n)) in &counts {
+        if cue_words.contains(w) {
+            tsv.push_str(&format!("{w}\t{f}\t{c}\t{n}\n"));
+        }
+    }
+    std::fs::write(out, tsv).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!("{} articles, {} cue words, {:.0} s", seen.len(), cue_words.len(), started.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
 }

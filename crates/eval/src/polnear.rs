@@ -80,8 +80,11 @@ fn overlap(x: &Ranges, y: &Ranges) -> usize {
 }
 
 /// Whether the gold content holds a quotation mark (a direct or mixed quote).
+/// Two apostrophes count as a double mark (the convention of some wires).
 pub fn is_quoted(text: &[char], content: &Ranges) -> bool {
-    content.iter().any(|&(a, b)| text.get(a..b.min(text.len())).is_some_and(|s| s.iter().any(|c| matches!(c, '"' | '“' | '”' | '«' | '»'))))
+    content.iter().any(|&(a, b)| {
+        text.get(a..b.min(text.len())).is_some_and(|s| s.iter().any(|c| matches!(c, '"' | '“' | '”' | '«' | '»')) || s.windows(2).any(|w| w == ['\'', '\'']))
+    })
 }
 
 #[derive(Clone, Copy, Debug, Default)]

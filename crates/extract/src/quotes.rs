@@ -13,36 +13,106 @@ use std::collections::HashMap;
 
 use dossier_core::{BlockKind, Document, EntityType, Quote, QuoteKind, Span, Speaker, Warning};
 
-/// Reporting words with how often each was a cue in training text.
+/// Reporting words, learned per syntactic frame: how often a verb form in
+/// that frame was a cue in PolNeAR train (`dossier train cues`). "reports"
+/// with a `that` clause is a cue; "avoided" with an object is not.
 pub struct CueLexicon {
-    ratio: HashMap<String, f32>,
+    /// `word \t frame` → (as cue, occurrences); frame `*` sums all frames.
+    counts: HashMap<String, (u32, u32)>,
 }
 
-/// A word is a cue candidate when at least this share of its training
-/// occurrences were cues.
+/// A candidate is a cue when at least this share of its training
+/// occurrences in the same frame were cues...
 const MIN_CUE_RATIO: f32 = 0.30;
-/// And it was a cue at least this many times.
-const MIN_CUE_COUNT: u32 = 3;
+/// ...counted over at least this many occurrences (else the word's figure
+/// over all frames is used).
+const MIN_FRAME_COUNT: u32 = 4;
 
 impl CueLexicon {
-    /// Reads `word \t as_cue \t occurrences` lines; `#` lines are comments.
+    /// Reads `word \t frame \t as_cue \t occurrences` lines; `#` starts a comment.
     pub fn from_tsv(tsv: &str) -> Self {
-        let mut ratio = HashMap::new();
+        let mut counts = HashMap::new();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let mut f = line.split('\t');
-            let (Some(w), Some(c), Some(n)) = (f.next(), f.next(), f.next()) else { continue };
+            let (Some(w), Some(frame), Some(c), Some(n)) = (f.next(), f.next(), f.next(), f.next()) else { continue };
             let (Ok(c), Ok(n)) = (c.parse::<u32>(), n.parse::<u32>()) else { continue };
-            if c >= MIN_CUE_COUNT && n > 0 {
-                ratio.insert(w.to_string(), c as f32 / n as f32);
-            }
+            counts.insert(format!("{w}\t{frame}"), (c, n));
         }
-        CueLexicon { ratio }
+        CueLexicon { counts }
     }
 
-    fn is_cue(&self, word: &str) -> bool {
-        let lower = word.to_lowercase().replace('’', "'");
-        self.ratio.get(&lower).is_some_and(|&r| r >= MIN_CUE_RATIO)
+    /// The share of training occurrences of `word` in `frame` that were cues.
+    pub fn ratio(&self, word: &str, frame: Frame) -> f32 {
+        let w = cue_key(word);
+        let get = |f: &str| self.counts.get(&format!("{w}\t{f}")).copied();
+        match get(frame.as_str()).filter(|&(_, n)| n >= MIN_FRAME_COUNT).or_else(|| get("*")) {
+            Some((c, n)) if n > 0 => c as f32 / n as f32,
+            _ => 0.0,
+        }
     }
+
+    fn is_cue(&self, word: &str, frame: Frame) -> bool {
+        self.ratio(word, frame) >= std::env::var("CUE_T").ok().and_then(|v| v.parse().ok()).unwrap_or(MIN_CUE_RATIO)
+    }
+}
+
+/// The lexicon's form of a word.
+pub fn cue_key(word: &str) -> String {
+    word.to_lowercase().replace('’', "'")
+}
+
+/// How a candidate cue sits in its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Frame {
+    /// It governs a clause: "said that …", "told reporters …".
+    Clause,
+    /// It hangs off the clause it reports, or closes a quote: "…, he said".
+    Tag,
+    /// It has an object or oblique but no clause: "denied the report".
+    Object,
+    /// None of these.
+    Bare,
+}
+
+impl Frame {
+    pub const ALL: [Frame; 4] = [Frame::Clause, Frame::Tag, Frame::Object, Frame::Bare];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Frame::Clause => "clause",
+            Frame::Tag => "tag",
+            Frame::Object => "object",
+            Frame::Bare => "bare",
+        }
+    }
+}
+
+/// Whether token `c` could be a cue at all: a verb, or "according (to)", or
+/// a noun the tagger put at the root (a verb it mistook: "The Post reports …").
+pub fn is_candidate(doc: &Document, c: usize) -> bool {
+    let t = &doc.tokens[c];
+    match t.pos {
+        Some("VERB") => true,
+        Some("NOUN") => t.dep == Some("root"),
+        _ => false,
+    }
+}
+
+/// The frame of token `c` in the sentence with tokens `[a, b)`.
+pub fn frame(doc: &Document, c: usize, a: usize, b: usize) -> Frame {
+    let dep = |j: usize| doc.tokens[j].dep.unwrap_or("");
+    if children(doc, a, b, c).any(|j| matches!(dep(j), "ccomp" | "parataxis") || (dep(j) == "xcomp" && j > c)) {
+        return Frame::Clause;
+    }
+    let d = dep(c);
+    let quoted_before = (a..c).any(|j| is_close_mark(doc.span_text(doc.tokens[j].span)));
+    if d == "parataxis" || (d == "root" && quoted_before) || (d == "root" && c + 2 >= b && c > a + 3) {
+        return Frame::Tag;
+    }
+    if children(doc, a, b, c).any(|j| j > c && matches!(dep(j), "obj" | "obl" | "iobj" | "advcl")) {
+        return Frame::Object;
+    }
+    Frame::Bare
 }
 
 /// A pair of quotation marks: the span between them (marks excluded).
@@ -69,13 +139,21 @@ pub fn pair_marks(doc: &Document) -> Vec<Marked> {
         let base = block.span.start;
         let mut prev: Option<char> = None;
         let mut iter = s.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            let next = iter.peek().map(|&(_, c)| c);
+        while let Some((i, mut c)) = iter.next() {
+            let mut next = iter.peek().map(|&(_, c)| c);
+            // Two apostrophes are a double mark (a convention of some wires).
+            let mut width = c.len_utf8();
+            if c == '\'' && next == Some('\'') {
+                iter.next();
+                next = iter.peek().map(|&(_, c)| c);
+                c = '"';
+                width = 2;
+            }
             let at_word_start = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
             let pos = base + i;
             match (c, open) {
                 ('“' | '«' | '„', None) => open = Some((pos + c.len_utf8(), false)),
-                ('"', None) if at_word_start || next.is_some_and(|n| n.is_alphanumeric()) => open = Some((pos + 1, false)),
+                ('"', None) if at_word_start || next.is_some_and(|n| n.is_alphanumeric()) => open = Some((pos + width, false)),
                 ('‘', None) if at_word_start => open = Some((pos + c.len_utf8(), true)),
                 ('"' | '”' | '»', Some((start, false))) => {
                     out.push(Marked { inner: Span::new(start, pos), unclosed: false });
@@ -139,8 +217,13 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
     }
     let mut found: Vec<Found> = Vec::new();
     for si in 0..doc.sentences.len() {
-        find_in_sentence(doc, si, cues, &mut found);
+        if !speaker_colon(doc, si, &mut found) {
+            find_in_sentence(doc, si, cues, &mut found);
+        }
     }
+    // A cue inside quotation marks is the speaker quoting someone else
+    // ("I say we"): the quote belongs to the cue outside.
+    found.retain(|f| !marks.iter().any(|m| m.inner.contains(f.cue) && m.inner.of(doc.text()).split_whitespace().count() >= 4));
     let text = doc.text();
     let tokens = &doc.tokens;
     let span_of = |(a, b): (usize, usize)| Span::new(tokens[a].span.start, tokens[b - 1].span.end);
@@ -154,7 +237,9 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             let span = span_of(piece);
             let inside: Vec<usize> = (0..marks.len()).filter(|&k| marks[k].inner.overlaps(span)).collect();
             let quoted: usize = inside.iter().map(|&k| overlap_len(marks[k].inner, span)).sum();
-            let (span, kind) = if !inside.is_empty() && quoted * 10 >= span.len() * 7 {
+            // Direct when what lies outside the marks is a word or two ("that").
+            let unquoted_words = span.of(text).split_whitespace().count().saturating_sub(inside.iter().map(|&k| marks[k].inner.of(text).split_whitespace().count()).sum());
+            let (span, kind) = if !inside.is_empty() && quoted * 10 >= span.len() * 7 && unquoted_words <= 1 {
                 for &k in &inside {
                     claimed[k] = true;
                 }
@@ -192,8 +277,10 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             let fs = sentence_of(f.cue.start);
             (fs == sj + 1 && f.content.is_empty()) || (fs + 1 == si && f.content.is_empty())
         });
-        let previous = quotes.iter().rposition(|q| q.span.end <= m.inner.start && q.kind == QuoteKind::Direct && q.speaker.is_some());
-        let (cue, speaker, tokens_of_speaker) = if let Some(f) = near.map(|i| &found[i]) {
+        let previous = (0..quotes.len()).filter(|&p| quotes[p].span.end <= m.inner.start && quotes[p].speaker.is_some()).max_by_key(|&p| quotes[p].span.end);
+        let (cue, speaker, tokens_of_speaker) = if let Some((cue, name)) = dash_signature(text, m.inner.end) {
+            (Some(cue), Some(Speaker { span: name, entity: None }), None)
+        } else if let Some(f) = near.map(|i| &found[i]) {
             (Some(f.cue), f.source.map(|s| Speaker { span: span_of(s), entity: None }), f.source)
         } else if let Some(p) = previous.filter(|&p| {
             let pb = doc.sentences[sentence_of(quotes[p].span.start).min(doc.sentences.len() - 1)].block;
@@ -213,6 +300,25 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
     quotes.dedup_by(|b, a| a.0.span == b.0.span);
     resolve_speakers(doc, &mut quotes);
     doc.quotes = quotes.into_iter().map(|(q, _)| q).collect();
+}
+
+/// `“…” ― Sonya Herridge`: a dash and a name right after a quote sign it.
+/// Returns the dash and the name.
+fn dash_signature(text: &str, after: usize) -> Option<(Span, Span)> {
+    let rest = &text[after..];
+    let skipped = rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '»' | ',' | '.')).len();
+    let at = after + skipped;
+    let dash = text[at..].chars().next().filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
+    let name_at = at + dash.len_utf8();
+    let line = text[name_at..].split(['\n', ',', '(']).next()?;
+    let lead = line.len() - line.trim_start().len();
+    let name = line.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || !words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase())) {
+        return None;
+    }
+    let start = name_at + lead;
+    Some((Span::new(at, name_at), Span::new(start, start + name.trim_end_matches('.').len())))
 }
 
 fn overlap_len(a: Span, b: Span) -> usize {
@@ -282,11 +388,11 @@ fn content_range(doc: &Document, (mut x, mut y): (usize, usize), min_words: usiz
 }
 
 fn is_open_mark(s: &str) -> bool {
-    matches!(s, "“" | "\"" | "«" | "‘")
+    matches!(s, "“" | "\"" | "«" | "‘" | "''" | "``")
 }
 
 fn is_close_mark(s: &str) -> bool {
-    matches!(s, "”" | "\"" | "»" | "’")
+    matches!(s, "”" | "\"" | "»" | "’" | "''")
 }
 
 fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Vec<Found>) {
@@ -297,7 +403,6 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
     let before = found.len();
     for c in a..b {
         let w = word(c);
-        let pos = doc.tokens[c].pos.unwrap_or("");
         if w.eq_ignore_ascii_case("according") && c + 1 < b && word(c + 1).eq_ignore_ascii_case("to") {
             // "according to X, …": X is the source; the rest is the content.
             let Some(x) = doc.tokens[c].head.filter(|&h| h >= a && h < b && h != c) else { continue };
@@ -310,22 +415,31 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             found.push(Found { cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end), cue_token: c, source: Some(src), content });
             continue;
         }
-        if pos != "VERB" || !cues.is_cue(w) {
+        if !is_candidate(doc, c) || !cues.is_cue(w, frame(doc, c, a, b)) {
             continue;
         }
         // A cue inside another cue's content is a nested report; keep it too,
         // PolNeAR annotates both.
         let mut source = children(doc, a, b, c).find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass")).map(|j| subtree(doc, j, a, b));
         let d = dep(c);
-        if source.is_none() && matches!(d, "xcomp" | "conj" | "advcl") {
-            // "…, adding that": the subject of the verb it hangs off.
-            if let Some(h) = doc.tokens[c].head.filter(|&h| h >= a && h < b) {
-                source = children(doc, a, b, h).find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass")).map(|j| subtree(doc, j, a, b));
-                if source.is_none() {
-                    if let Some(f) = found[before..].iter().rev().find(|f| f.cue_token == h) {
-                        source = f.source;
-                    }
+        if source.is_none() && matches!(d, "xcomp" | "conj" | "advcl" | "ccomp") {
+            // "…, adding that", "urged him to call for": the subject of the
+            // nearest verb up the chain that has one.
+            let mut h = c;
+            for _ in 0..4 {
+                let Some(up) = doc.tokens[h].head.filter(|&u| u >= a && u < b) else { break };
+                if let Some(f) = found[before..].iter().rev().find(|f| f.cue_token == up && f.source.is_some()) {
+                    source = f.source;
+                    break;
                 }
+                if let Some(j) = children(doc, a, b, up).find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass")) {
+                    source = Some(subtree(doc, j, a, b));
+                    break;
+                }
+                if !matches!(dep(up), "xcomp" | "conj" | "advcl" | "ccomp") {
+                    break;
+                }
+                h = up;
             }
         }
         if source.is_none() && d == "acl:relcl" {
@@ -341,6 +455,15 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 }
             }
         }
+        let source = source.and_then(|(mut x, mut y)| {
+            while x < y && is_punct(doc, x) {
+                x += 1;
+            }
+            while y > x && is_punct(doc, y - 1) {
+                y -= 1;
+            }
+            (x < y).then_some((x, y))
+        });
         let mut content: Vec<(usize, usize)> = Vec::new();
         for j in children(doc, a, b, c) {
             if matches!(dep(j), "ccomp" | "parataxis") || (dep(j) == "xcomp" && j > c) {
@@ -376,6 +499,33 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         let (cue_lo, cue_hi) = cue_extent(doc, c, a, b);
         found.push(Found { cue: Span::new(doc.tokens[cue_lo].span.start, doc.tokens[cue_hi - 1].span.end), cue_token: c, source, content });
     }
+}
+
+/// "PENCE: Well, look…" in a transcript, or "Pat Caddell: Voters Worried"
+/// in a headline: a short name opening its paragraph, then a colon. The
+/// content is the rest of the paragraph.
+fn speaker_colon(doc: &Document, si: usize, found: &mut Vec<Found>) -> bool {
+    let s = doc.sentences[si];
+    let (a, b) = s.tokens;
+    let block = doc.blocks[s.block];
+    if doc.tokens[a].span.start != block.span.start {
+        return false;
+    }
+    let word = |i: usize| doc.span_text(doc.tokens[i].span);
+    let Some(colon) = (a..b.min(a + 6)).find(|&i| word(i) == ":") else { return false };
+    let name_like = colon > a
+        && (a..colon).all(|i| {
+            let w = word(i);
+            w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(w, "." | "-" | "'s" | "’s")
+        });
+    if !name_like {
+        return false;
+    }
+    // The rest of the paragraph: every sentence of this block.
+    let end = doc.sentences[si..].iter().take_while(|x| x.block == s.block).last().map_or(b, |x| x.tokens.1);
+    let Some(content) = content_range(doc, (colon + 1, end), 3) else { return false };
+    found.push(Found { cue: doc.tokens[colon].span, cue_token: colon, source: Some((a, colon)), content: vec![content] });
+    true
 }
 
 /// Adverbs and objects right after a sentence-final cue ("he said on
@@ -440,7 +590,10 @@ fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usize, usize)>
     let mut last_speaker: Option<(usize, usize)> = None; // (entity, byte position)
     for (q, _) in quotes.iter_mut() {
         let Some(sp) = q.speaker.as_mut() else { continue };
-        let named = doc.mentions.iter().filter(|m| sp.span.contains(m.span) && m.entity.is_some()).find(|m| person_like(m.ty) || group_like(m.ty));
+        // "Ukrainian President Volodymyr Zelenskyy": the person, not the
+        // demonym; otherwise the last name in the span (its head).
+        let inside: Vec<_> = doc.mentions.iter().filter(|m| sp.span.contains(m.span) && m.entity.is_some()).collect();
+        let named = inside.iter().rev().find(|m| person_like(m.ty)).or_else(|| inside.iter().rev().find(|m| group_like(m.ty)));
         if let Some(m) = named {
             sp.entity = m.entity;
         } else {
