@@ -315,29 +315,17 @@ fn eval_timeml(dir: &std::path::Path) -> Result<ExitCode> {
 fn eval_quotes(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
     use dossier_eval::polnear::{is_quoted, parse_ann, Counts, Outcome, Ranges};
     use dossier_pipeline::{Layers, Pipeline, Scratch};
-    let ann_dir = dir.join("attributions");
-    let mut names: Vec<String> = std::fs::read_dir(&ann_dir)
-        .with_context(|| format!("reading {}", ann_dir.display()))?
-        .filter_map(|e| e.ok().and_then(|e| e.file_name().into_string().ok()))
-        .filter(|n| n.ends_with(".ann"))
-        .collect();
-    names.sort();
+    let files = dossier_eval::polnear::first_annotator_files(dir).with_context(|| format!("reading {}", dir.display()))?;
     let layers = Layers { quotes: true, ..Layers::none() };
     let pipeline = Pipeline::new(layers)?;
     let mut scratch = Scratch::default();
     let mut counts = Counts::default();
-    let mut seen = std::collections::HashSet::new();
     // Error categories over gold attributions.
     let (mut missed_quoted, mut missed_other, mut wrong_source, mut wrong_pronoun, mut no_speaker) = (0, 0, 0, 0, 0);
     let (mut bytes, mut secs) = (0usize, 0.0);
-    for name in &names {
-        let article = name.rsplit_once('_').map_or(name.as_str(), |(a, _)| a).to_string();
-        if !seen.insert(article.clone()) {
-            continue; // first annotator only
-        }
-        let text_path = dir.join("text").join(format!("{article}.txt"));
-        let text = std::fs::read_to_string(&text_path).with_context(|| format!("reading {}", text_path.display()))?;
-        let gold = parse_ann(&std::fs::read_to_string(ann_dir.join(name))?);
+    for (article, text_path, ann_path) in &files {
+        let text = std::fs::read_to_string(text_path).with_context(|| format!("reading {}", text_path.display()))?;
+        let gold = parse_ann(&std::fs::read_to_string(ann_path).with_context(|| format!("reading {}", ann_path.display()))?);
         let mut doc = dossier_ingest::text::plain_document(text.clone(), Source { uri: None, format: SourceFormat::Text, record: None });
         let start = Instant::now();
         pipeline.run(&mut doc, layers, &mut scratch);
@@ -397,7 +385,7 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
         }
     }
     let (p, r, f) = counts.prf();
-    println!("articles   {} ({} gold attributions, {} predicted)", seen.len(), counts.gold, counts.predicted);
+    println!("articles   {} ({} gold attributions, {} predicted)", files.len(), counts.gold, counts.predicted);
     println!("content    P {p:.3} R {r:.3} F1 {f:.3}  (overlap >= half of the gold content, one to one)");
     println!("quoted     recall {:.3} ({} of {} gold contents with quotation marks)", counts.matched_quoted as f64 / counts.gold_quoted.max(1) as f64, counts.matched_quoted, counts.gold_quoted);
     println!("source     accuracy {:.3} ({} of {} matched pairs with a gold source)", counts.source_right as f64 / counts.with_source.max(1) as f64, counts.source_right, counts.with_source);

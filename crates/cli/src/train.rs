@@ -185,26 +185,15 @@ fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> 
     use dossier_pipeline::{Layers, Pipeline, Scratch};
     use std::collections::{BTreeMap, HashSet};
     let started = Instant::now();
-    let ann_dir = dir.join("attributions");
-    let mut names: Vec<String> = std::fs::read_dir(&ann_dir)
-        .with_context(|| format!("reading {}", ann_dir.display()))?
-        .filter_map(|e| e.ok().and_then(|e| e.file_name().into_string().ok()))
-        .filter(|n| n.ends_with(".ann"))
-        .collect();
-    names.sort();
+    let files = dossier_eval::polnear::first_annotator_files(dir).with_context(|| format!("reading {}", dir.display()))?;
     let layers = Layers { tokens: true, sentences: true, ..Layers::none() };
     let pipeline = Pipeline::new(layers)?;
     let mut scratch = Scratch::default();
-    let mut seen = HashSet::new();
     // (word, frame) → (as cue, occurrences)
     let mut counts: BTreeMap<(String, &'static str), (u32, u32)> = BTreeMap::new();
-    for name in &names {
-        let article = name.rsplit_once('_').map_or(name.as_str(), |(a, _)| a).to_string();
-        if !seen.insert(article.clone()) {
-            continue; // first annotator only, as in the evaluation
-        }
-        let text = std::fs::read_to_string(dir.join("text").join(format!("{article}.txt")))?;
-        let gold = dossier_eval::polnear::parse_ann(&std::fs::read_to_string(ann_dir.join(name))?);
+    for (_, text_path, ann_path) in &files {
+        let text = std::fs::read_to_string(text_path).with_context(|| format!("reading {}", text_path.display()))?;
+        let gold = dossier_eval::polnear::parse_ann(&std::fs::read_to_string(ann_path)?);
         let mut cue_chars = vec![false; text.chars().count() + 1];
         for a in &gold {
             for &(x, y) in &a.cue {
@@ -243,6 +232,6 @@ fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> 
         }
     }
     std::fs::write(out, tsv).with_context(|| format!("writing {}", out.display()))?;
-    eprintln!("{} articles, {} cue words, {:.0} s", seen.len(), cue_words.len(), started.elapsed().as_secs_f64());
+    eprintln!("{} articles, {} cue words, {:.0} s", files.len(), cue_words.len(), started.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
 }

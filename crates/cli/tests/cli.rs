@@ -525,3 +525,44 @@ fn issue_5_example_times() {
     }
     assert!(!times.iter().any(|t| t.0 == "November" && t.2 != "2024-11"), "{times:?}");
 }
+
+/// #6 on the example: every direct quote is found with its speaker's
+/// entity, including the "he said" and "he added" that name nobody.
+#[test]
+fn issue_6_example_quotes_have_their_speakers() {
+    let example = root().join("examples/nato-summit-2024.txt");
+    let doc = &docs(&run(&["extract", "--date", "2024-07-10", example.to_str().unwrap()], None))[0];
+    check_document(doc);
+    let entity_name = |id: &Value| doc["entities"].as_array().unwrap().iter().find(|e| &e["id"] == id).map(|e| e["name"].as_str().unwrap().to_string());
+    let quote = |start: &str| doc["quotes"].as_array().unwrap().iter().find(|q| q["text"].as_str().unwrap().starts_with(start)).unwrap_or_else(|| panic!("no quote {start}")).clone();
+    for (start, kind, speaker) in [
+        ("It had been four years", "direct", "Joe Biden"),
+        ("It was here where they made", "direct", "Joe Biden"),
+        ("Our allies are looking", "direct", "Joe Biden"),
+        ("Who else do you think", "direct", "Joe Biden"),
+        ("There is no way to provide", "direct", "Jens Stoltenberg"),
+        ("We are fighting for more air-defence", "direct", "Zelenskyy"),
+        ("We are also striving", "direct", "Zelenskyy"),
+        ("NATO of \"breaching its boundary", "mixed", "Lin Jian"),
+        ("that China is supplying machine tools", "indirect", "US"),
+    ] {
+        let q = quote(start);
+        assert_eq!(q["kind"], kind, "{start}");
+        let name = entity_name(&q["speaker"]["entity"]).unwrap_or_default();
+        assert!(name.contains(speaker), "{start}: speaker {name:?}, wanted {speaker}");
+    }
+    assert_eq!(quote("It had been four years")["speaker"]["text"], "he", "the pronoun stays a pronoun in the span");
+    assert_eq!(quote("We are also striving")["cue"]["text"], "added");
+}
+
+/// #6: odd marks never fail the document; the unclosed one is flagged.
+#[test]
+fn issue_6_unbalanced_marks_give_a_warning_and_the_rest_still_parses() {
+    let text = "“There is no way,\" Stoltenberg said. He added: \"we will never stop\n\nBiden said the talks were good.";
+    let doc = &docs(&run(&["extract", "--layers", "quotes", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    assert!(doc["warnings"].as_array().unwrap().iter().any(|w| w["code"] == "unbalanced_quotes"));
+    let texts: Vec<&str> = doc["quotes"].as_array().unwrap().iter().map(|q| q["text"].as_str().unwrap()).collect();
+    assert!(texts.contains(&"There is no way"), "{texts:?}");
+    assert!(texts.iter().any(|t| t.starts_with("the talks were good")), "{texts:?}");
+}

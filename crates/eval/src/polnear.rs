@@ -65,6 +65,24 @@ pub fn parse_ann(ann: &str) -> Vec<Attribution> {
     out
 }
 
+/// The articles of a PolNeAR split folder, each with its first annotator's
+/// `.ann` file (sorted by name), as `(article, text path, ann path)`.
+pub fn first_annotator_files(dir: &std::path::Path) -> std::io::Result<Vec<(String, std::path::PathBuf, std::path::PathBuf)>> {
+    let ann_dir = dir.join("attributions");
+    let mut names: Vec<String> = std::fs::read_dir(&ann_dir)?.filter_map(|e| e.ok().and_then(|e| e.file_name().into_string().ok())).filter(|n| n.ends_with(".ann")).collect();
+    names.sort();
+    let mut out: Vec<(String, std::path::PathBuf, std::path::PathBuf)> = Vec::new();
+    for name in names {
+        let article = name.rsplit_once('_').map_or(name.as_str(), |(a, _)| a).to_string();
+        if out.last().is_some_and(|(a, _, _)| *a == article) {
+            continue;
+        }
+        let text = dir.join("text").join(format!("{article}.txt"));
+        out.push((article, text, ann_dir.join(&name)));
+    }
+    Ok(out)
+}
+
 fn length(r: &Ranges) -> usize {
     r.iter().map(|&(a, b)| b.saturating_sub(a)).sum()
 }

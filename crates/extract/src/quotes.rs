@@ -155,6 +155,8 @@ pub fn pair_marks(doc: &Document) -> Vec<Marked> {
                 ('“' | '«' | '„', None) => open = Some((pos + c.len_utf8(), false)),
                 ('"', None) if at_word_start || next.is_some_and(|n| n.is_alphanumeric()) => open = Some((pos + width, false)),
                 ('‘', None) if at_word_start => open = Some((pos + c.len_utf8(), true)),
+                // A closing mark used to open (a common typo): at a word start, before a letter.
+                ('”', None) if at_word_start && next.is_some_and(|n| n.is_alphanumeric()) => open = Some((pos + c.len_utf8(), false)),
                 ('"' | '”' | '»', Some((start, false))) => {
                     out.push(Marked { inner: Span::new(start, pos), unclosed: false });
                     open = None;
@@ -277,7 +279,13 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             let fs = sentence_of(f.cue.start);
             (fs == sj + 1 && f.content.is_empty()) || (fs + 1 == si && f.content.is_empty())
         });
-        let previous = (0..quotes.len()).filter(|&p| quotes[p].span.end <= m.inner.start && quotes[p].speaker.is_some()).max_by_key(|&p| quotes[p].span.end);
+        let opens_sentence = doc.sentences.get(si).is_some_and(|s| m.inner.start <= s.span.start + 3);
+        let previous = (0..quotes.len())
+            // An indirect report lends its speaker only to a quote that opens
+            // its sentence, not to a fragment quoted inside another clause.
+            .filter(|&p| quotes[p].span.end <= m.inner.start && quotes[p].speaker.is_some() && (quotes[p].kind != QuoteKind::Indirect || opens_sentence))
+            .max_by_key(|&p| quotes[p].span.end);
+        let mut kind = QuoteKind::Direct;
         let (cue, speaker, tokens_of_speaker) = if let Some((cue, name)) = dash_signature(text, m.inner.end) {
             (Some(cue), Some(Speaker { span: name, entity: None }), None)
         } else if let Some(f) = near.map(|i| &found[i]) {
@@ -288,10 +296,14 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             mb <= pb + 1
         }) {
             (quotes[p].cue, quotes[p].speaker.clone(), speaker_tokens[p])
+        } else if let Some((verb, subject)) = (!opens_sentence).then(|| governing_subject(doc, m.inner)).flatten() {
+            // A fragment quoted inside a clause: its speaker is that clause's subject.
+            kind = QuoteKind::Mixed;
+            (Some(doc.tokens[verb].span), Some(Speaker { span: span_of(subject), entity: None }), Some(subject))
         } else {
             (None, None, None)
         };
-        quotes.push(Quote { span: trim_punct(text, m.inner), kind: QuoteKind::Direct, cue, speaker });
+        quotes.push(Quote { span: trim_punct(text, m.inner), kind, cue, speaker });
         speaker_tokens.push(tokens_of_speaker);
     }
     let mut order: Vec<usize> = (0..quotes.len()).collect();
@@ -455,6 +467,20 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 }
             }
         }
+        if source.is_none() {
+            source = name_before(doc, c, a);
+        }
+        // "US National security advisor | Jake Sullivan said": a name the parse
+        // left between the subject and the cue belongs to the subject.
+        if let Some((x, y)) = source {
+            if y < c {
+                let after = doc.tokens[y].span.start;
+                if let Some(m) = doc.mentions.iter().find(|m| m.span.start == after && m.ty == EntityType::Person && m.span.end <= doc.tokens[c].span.start) {
+                    let end = (y..c).rev().find(|&i| doc.tokens[i].span.end <= m.span.end).map_or(y, |i| i + 1);
+                    source = Some((x, end));
+                }
+            }
+        }
         let source = source.and_then(|(mut x, mut y)| {
             while x < y && is_punct(doc, x) {
                 x += 1;
@@ -491,7 +517,7 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             if let (Some(&first), Some(&last)) = (objs.first(), objs.last()) {
                 let lo = subtree(doc, first, a, b).0;
                 let hi = subtree(doc, last, a, b).1;
-                if let Some(r) = content_range(doc, (lo, hi), 2) {
+                if let Some(r) = content_range(doc, (lo, hi), 3) {
                     content.push(r);
                 }
             }
@@ -526,6 +552,43 @@ fn speaker_colon(doc: &Document, si: usize, found: &mut Vec<Found>) -> bool {
     let Some(content) = content_range(doc, (colon + 1, end), 3) else { return false };
     found.push(Found { cue: doc.tokens[colon].span, cue_token: colon, source: Some((a, colon)), content: vec![content] });
     true
+}
+
+/// The nearest verb above the quote's first token that has a subject, and
+/// that subject ("the Summit termed China a "challenge" that "we need…"").
+fn governing_subject(doc: &Document, quote: Span) -> Option<(usize, (usize, usize))> {
+    let first = doc.tokens.partition_point(|t| t.span.end <= quote.start);
+    let s = doc.sentences.iter().find(|s| s.tokens.0 <= first && first < s.tokens.1)?;
+    let (a, b) = s.tokens;
+    let mut j = first;
+    for _ in 0..8 {
+        let h = doc.tokens[j].head.filter(|&h| h >= a && h < b)?;
+        if doc.tokens[h].pos == Some("VERB") && doc.tokens[h].span.end <= quote.start {
+            if let Some(subj) = children(doc, a, b, h).find(|&k| matches!(doc.tokens[k].dep, Some("nsubj")) && doc.tokens[k].span.end <= quote.start) {
+                let (x, y) = subtree(doc, subj, a, b);
+                return (!matches!(doc.span_text(doc.tokens[x].span).to_lowercase().as_str(), "it" | "this" | "that" | "which")).then_some((h, (x, y)));
+            }
+        }
+        j = h;
+    }
+    None
+}
+
+/// When the parse gives a cue no subject: the name (person, organization,
+/// place) ending closest before it, within a few tokens.
+fn name_before(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> {
+    let cue_start = doc.tokens[c].span.start;
+    let window = doc.tokens[c.saturating_sub(4).max(a)].span.start;
+    let m = doc
+        .mentions
+        .iter()
+        .rev()
+        .skip_while(|m| m.span.end > cue_start)
+        .take_while(|m| m.span.end >= window)
+        .find(|m| matches!(m.ty, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp))?;
+    let x = (a..c).find(|&i| doc.tokens[i].span.start >= m.span.start)?;
+    let y = (x..c).rev().find(|&i| doc.tokens[i].span.end <= m.span.end)? + 1;
+    Some((x, y))
 }
 
 /// Adverbs and objects right after a sentence-final cue ("he said on
@@ -591,9 +654,9 @@ fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usize, usize)>
     for (q, _) in quotes.iter_mut() {
         let Some(sp) = q.speaker.as_mut() else { continue };
         // "Ukrainian President Volodymyr Zelenskyy": the person, not the
-        // demonym; otherwise the last name in the span (its head).
+        // demonym; otherwise the first organization or place ("the NATO Summit in London").
         let inside: Vec<_> = doc.mentions.iter().filter(|m| sp.span.contains(m.span) && m.entity.is_some()).collect();
-        let named = inside.iter().rev().find(|m| person_like(m.ty)).or_else(|| inside.iter().rev().find(|m| group_like(m.ty)));
+        let named = inside.iter().rev().find(|m| person_like(m.ty)).or_else(|| inside.iter().find(|m| group_like(m.ty)));
         if let Some(m) = named {
             sp.entity = m.entity;
         } else {
@@ -637,4 +700,70 @@ fn sentence_start_back(doc: &Document, pos: usize, n: usize) -> usize {
 /// Whether the mention's last token is a subject in the parse.
 fn is_subject(doc: &Document, span: Span) -> bool {
     doc.tokens.iter().filter(|t| span.contains(t.span)).any(|t| matches!(t.dep, Some("nsubj" | "nsubj:pass")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_core::{Block, Source, SourceFormat};
+
+    fn doc(paragraphs: &[&str]) -> Document {
+        let text = paragraphs.join("\n");
+        let mut d = Document::new(text, Source { uri: None, format: SourceFormat::Text, record: None });
+        let mut at = 0;
+        for p in paragraphs {
+            d.blocks.push(Block { span: Span::new(at, at + p.len()), kind: BlockKind::Paragraph });
+            at += p.len() + 1;
+        }
+        d
+    }
+
+    fn quoted(d: &Document) -> Vec<(&str, bool)> {
+        pair_marks(d).iter().map(|m| (m.inner.of(d.text()), m.unclosed)).collect()
+    }
+
+    #[test]
+    fn mismatched_curly_and_straight_marks_pair() {
+        let d = doc(&["“There is no way to do it,\" Stoltenberg said."]);
+        assert_eq!(quoted(&d), [("There is no way to do it,", false)]);
+    }
+
+    #[test]
+    fn apostrophes_and_nested_single_quotes_are_not_quotes() {
+        let d = doc(&["\"We say 'no' to Russia's war,\" he said. It's Biden's ‘plan’ now."]);
+        assert_eq!(quoted(&d), [("We say 'no' to Russia's war,", false), ("plan", false)]);
+    }
+
+    #[test]
+    fn a_quote_continues_into_the_next_paragraph() {
+        let d = doc(&["\"First part of the speech.", "\"Second part.\"", "Plain text."]);
+        assert_eq!(quoted(&d), [("First part of the speech.", false), ("Second part.", false)]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_ends_with_its_paragraph_and_is_flagged() {
+        let d = doc(&["He said \"this never ends", "Next paragraph."]);
+        assert_eq!(quoted(&d), [("this never ends", true)]);
+    }
+
+    #[test]
+    fn two_apostrophes_and_guillemets_are_marks() {
+        let d = doc(&["''It's anti-reform,'' he said. «Non», she replied."]);
+        assert_eq!(quoted(&d), [("It's anti-reform,", false), ("Non", false)]);
+    }
+
+    #[test]
+    fn dash_signature_names_the_speaker() {
+        let text = "“He is ignorant of our culture.”\n― Sonya Herridge\n";
+        let (_, name) = dash_signature(text, text.find('”').unwrap()).unwrap();
+        assert_eq!(name.of(text), "Sonya Herridge");
+    }
+
+    #[test]
+    fn cue_lexicon_prefers_the_frame_figure() {
+        let lex = CueLexicon::from_tsv("# c\nreports\t*\t10\t16\nreports\tclause\t5\t8\nreports\tobject\t0\t40\n");
+        assert!(lex.is_cue("Reports", Frame::Clause));
+        assert!(!lex.is_cue("reports", Frame::Object));
+        assert!(lex.is_cue("reports", Frame::Tag), "a frame never seen falls back to the word");
+    }
 }
