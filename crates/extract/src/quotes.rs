@@ -459,14 +459,6 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 source = Some((h, h + 1));
             }
         }
-        if let Some((x, y)) = source {
-            // "who" in a relative clause names nobody; its antecedent does.
-            if y == x + 1 && matches!(word(x).to_lowercase().as_str(), "who" | "that" | "which") {
-                if let Some(h) = doc.tokens[c].head.filter(|&h| h >= a && h < b) {
-                    source = Some(subtree_head_np(doc, h, a, b));
-                }
-            }
-        }
         if source.is_none() {
             source = name_before(doc, c, a);
         }
@@ -603,12 +595,6 @@ fn trailing_modifiers(doc: &Document, c: usize, b: usize) -> usize {
     n
 }
 
-/// The noun phrase a relative clause hangs off, without the clause.
-fn subtree_head_np(doc: &Document, h: usize, a: usize, b: usize) -> (usize, usize) {
-    let (lo, _) = subtree(doc, h, a, b);
-    (lo, h + 1)
-}
-
 /// Auxiliaries and negation before the cue ("has said", "did not say") and a
 /// verb particle after it ("pointed out") make up the cue phrase.
 fn cue_extent(doc: &Document, c: usize, a: usize, b: usize) -> (usize, usize) {
@@ -662,7 +648,11 @@ fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usize, usize)>
         } else {
             let w = sp.span.of(text).to_lowercase();
             let (male, female, plural) = (MALE.contains(&w.as_str()), FEMALE.contains(&w.as_str()), PLURAL.contains(&w.as_str()));
-            if male || female || plural {
+            if matches!(w.as_str(), "who" | "which" | "that") {
+                // A relative pronoun stands for the name just before it ("Trump, who said").
+                let sentence_start = sentence_start_back(doc, sp.span.start, 0);
+                sp.entity = doc.mentions.iter().rev().skip_while(|m| m.span.end > sp.span.start).take_while(|m| m.span.start >= sentence_start).find(|m| person_like(m.ty) || group_like(m.ty)).and_then(|m| m.entity);
+            } else if male || female || plural {
                 let before = sp.span.start;
                 let window_start = sentence_start_back(doc, before, 4);
                 let ok = |e: usize| {
