@@ -544,7 +544,7 @@ fn issue_6_example_quotes_have_their_speakers() {
         ("We are fighting for more air-defence", "direct", "Zelenskyy"),
         ("We are also striving", "direct", "Zelenskyy"),
         ("NATO of \"breaching its boundary", "mixed", "Lin Jian"),
-        ("that China is supplying machine tools", "indirect", "US"),
+        ("that China is supplying machine tools", "indirect", "United States"),
     ] {
         let q = quote(start);
         assert_eq!(q["kind"], kind, "{start}");
@@ -565,4 +565,44 @@ fn issue_6_unbalanced_marks_give_a_warning_and_the_rest_still_parses() {
     let texts: Vec<&str> = doc["quotes"].as_array().unwrap().iter().map(|q| q["text"].as_str().unwrap()).collect();
     assert!(texts.contains(&"There is no way"), "{texts:?}");
     assert!(texts.iter().any(|t| t.starts_with("the talks were good")), "{texts:?}");
+}
+
+/// #7 on the example: one entity per person and country, with ISO codes,
+/// the misspelt name merged and flagged, acting capitals resolved.
+#[test]
+fn issue_7_example_entities_resolve() {
+    let example = root().join("examples/nato-summit-2024.txt");
+    let doc = &docs(&run(&["extract", "--date", "2024-07-10", example.to_str().unwrap()], None))[0];
+    check_document(doc);
+    let entities = doc["entities"].as_array().unwrap();
+    let named = |name: &str| entities.iter().filter(|e| e["name"] == name).cloned().collect::<Vec<_>>();
+    for person in ["Volodymyr Zelenskyy", "Joe Biden", "Jens Stoltenberg", "Donald Trump", "Vladimir Putin", "Jake Sullivan"] {
+        assert_eq!(named(person).len(), 1, "{person}");
+    }
+    assert!(named("Volodymr Zelenskyy").is_empty(), "the misspelling joins the right spelling");
+    assert!(doc["warnings"].as_array().unwrap().iter().any(|w| w["code"] == "name_variant" && w["message"].as_str().unwrap().contains("Volodymr")));
+    let us = &named("United States")[0];
+    assert_eq!(us["kb"]["iso3166"], "US");
+    assert_eq!(us["key"], "iso3166:US");
+    let mention_entity = |text: &str, nth: usize| {
+        let m = doc["mentions"].as_array().unwrap().iter().filter(|m| m["text"] == text).nth(nth).unwrap_or_else(|| panic!("mention {text} #{nth}"));
+        entities.iter().find(|e| e["id"] == m["entity"]).unwrap()["name"].as_str().unwrap().to_string()
+    };
+    assert_eq!(mention_entity("US", 0), "United States");
+    assert_eq!(mention_entity("U.S.", 0), "United States");
+    // "Washington is trying…", "Beijing's ambition", "that Kyiv has been seeking".
+    let acting = |text: &str, country: &str| {
+        let at = doc["text"].as_str().unwrap().find(text).unwrap();
+        let chars = doc["text"].as_str().unwrap()[..at].chars().count() as u64;
+        let m = doc["mentions"].as_array().unwrap().iter().find(|m| m["start"].as_u64() == Some(chars)).unwrap_or_else(|| panic!("no mention at {text}"));
+        let e = entities.iter().find(|e| e["id"] == m["entity"]).unwrap();
+        assert_eq!(e["name"], country, "{text}");
+    };
+    acting("Washington is trying", "United States");
+    acting("Beijing's ambition", "China");
+    acting("Kyiv has been desperately", "Ukraine");
+    acting("Washington DC on Tuesday", "Washington");
+    assert_eq!(mention_entity("Ukrainian", 0), "Ukraine", "demonyms link to their country");
+    let nato = &named("North Atlantic Treaty Organization")[0];
+    assert!(nato["aliases"].as_array().unwrap().contains(&Value::String("NATO".into())));
 }

@@ -3,6 +3,7 @@
 
 mod entities;
 pub mod models;
+pub mod resolve;
 
 use dossier_core::{Document, Sentence, Span};
 use dossier_nlp::parser::ParseScratch;
@@ -106,6 +107,7 @@ impl Pipeline {
         }
         if let Some(names) = self.names {
             entities::recognise(doc, names, &mut scratch.ner);
+            resolve::resolve(doc, models::countries());
         }
         if layers.times {
             dossier_extract::times::recognise(doc);

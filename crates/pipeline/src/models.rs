@@ -15,6 +15,7 @@ static TAGGER: &[u8] = include_bytes!("../../../models/tagger.bin");
 static PARSER: &[u8] = include_bytes!("../../../models/parser.bin");
 static NER: &[u8] = include_bytes!("../../../models/ner.bin");
 static GAZETTEER: &str = include_str!("../../../models/gazetteer.tsv");
+static COUNTRIES: &str = include_str!("../../../models/countries.tsv");
 static CUES: &str = include_str!("../../../models/cues.tsv");
 
 fn clusters() -> Result<&'static Clusters, ModelError> {
@@ -64,4 +65,10 @@ pub fn syntax() -> Result<&'static Syntax, ModelError> {
 pub fn cues() -> &'static dossier_extract::quotes::CueLexicon {
     static CELL: OnceLock<dossier_extract::quotes::CueLexicon> = OnceLock::new();
     CELL.get_or_init(|| dossier_extract::quotes::CueLexicon::from_tsv(CUES))
+}
+
+/// The country knowledge base (read on first call).
+pub fn countries() -> &'static crate::resolve::Countries {
+    static CELL: OnceLock<crate::resolve::Countries> = OnceLock::new();
+    CELL.get_or_init(|| crate::resolve::Countries::from_tsv(COUNTRIES))
 }

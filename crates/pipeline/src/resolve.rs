@@ -1,0 +1,353 @@
+//! Entity resolution within a document: one entity per real thing.
+//!
+//! Starts from the first grouping (same type and name, surnames joining full
+//! names) and merges further: country names and their variants through the
+//! country knowledge base ("US", "U.S.", "America"), demonyms into their
+//! country, acronyms into the names they abbreviate, and likely misspellings
+//! of a person's name (flagged with a `name_variant` warning). A capital
+//! that acts ("Washington is trying…", "Beijing's ambition") points at its
+//! country; "in Washington" stays the city.
+
+use std::collections::HashMap;
+
+use dossier_core::{Document, Entity, EntityType, Span, Warning};
+
+/// One country of the knowledge base.
+#[derive(Debug)]
+pub struct Country {
+    pub iso: String,
+    pub name: String,
+    pub capital: String,
+}
+
+/// Countries by ISO 3166 code, with lookup tables by name, demonym and capital.
+pub struct Countries {
+    pub list: Vec<Country>,
+    by_name: HashMap<String, usize>,
+    by_demonym: HashMap<String, usize>,
+    by_capital: HashMap<String, usize>,
+}
+
+fn key(name: &str) -> String {
+    let n = name.trim();
+    let n = n.strip_prefix("the ").or_else(|| n.strip_prefix("The ")).unwrap_or(n);
+    let n = n.strip_suffix("'s").or_else(|| n.strip_suffix("’s")).unwrap_or(n);
+    n.to_lowercase()
+}
+
+impl Countries {
+    /// Reads `models/countries.tsv` (`iso \t name \t variants \t demonyms \t capital`).
+    pub fn from_tsv(tsv: &str) -> Self {
+        let mut c = Countries { list: Vec::new(), by_name: HashMap::new(), by_demonym: HashMap::new(), by_capital: HashMap::new() };
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 5 {
+                continue;
+            }
+            let i = c.list.len();
+            c.list.push(Country { iso: f[0].to_string(), name: f[1].to_string(), capital: f[4].to_string() });
+            for n in std::iter::once(f[1]).chain(f[2].split('|')).filter(|n| !n.is_empty()) {
+                // Two-letter codes collide with words ("IN", "NO"): only the
+                // dotted or famous forms stand for a country.
+                if n.len() <= 2 && !matches!(n, "US" | "UK") {
+                    continue;
+                }
+                c.by_name.entry(key(n)).or_insert(i);
+            }
+            for d in f[3].split('|').filter(|n| !n.is_empty()) {
+                c.by_demonym.entry(key(d)).or_insert(i);
+            }
+            if !f[4].is_empty() {
+                c.by_capital.entry(key(f[4])).or_insert(i);
+            }
+        }
+        c
+    }
+
+    pub fn by_name(&self, name: &str) -> Option<usize> {
+        self.by_name.get(&key(name)).copied()
+    }
+
+    pub fn by_demonym(&self, name: &str) -> Option<usize> {
+        self.by_demonym.get(&key(name)).copied()
+    }
+
+    /// A demonym within one or two edits of a known one ("Ukranian").
+    pub fn by_misspelt_demonym(&self, name: &str) -> Option<usize> {
+        let k = key(name);
+        if k.chars().count() < 6 {
+            return None;
+        }
+        self.by_demonym.iter().filter(|(d, _)| edit_distance(d, &k) <= 1 + (k.len() >= 9) as usize).min_by_key(|(d, _)| edit_distance(d, &k)).map(|(_, &i)| i)
+    }
+
+    pub fn by_capital(&self, name: &str) -> Option<usize> {
+        self.by_capital.get(&key(name)).copied()
+    }
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for j in 0..b.len() {
+            let up = row[j + 1];
+            row[j + 1] = (diag + (ca != b[j]) as usize).min(row[j] + 1).min(up + 1);
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// Disjoint sets over entity indices.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+    /// Joins `b`'s set into `a`'s; `a`'s root stays the root.
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[rb] = ra;
+        }
+    }
+}
+
+/// Whether the mention acts in its sentence: a subject, or a possessor
+/// ("Beijing's ambition"). Without a parse only the possessive is seen.
+fn acts(doc: &Document, span: Span) -> bool {
+    let text = doc.text();
+    let after = text[span.end..].trim_start_matches(' ');
+    if after.starts_with("'s") || after.starts_with("’s") {
+        return true;
+    }
+    let i = doc.tokens.partition_point(|t| t.span.end <= span.start);
+    let last = doc.tokens[i..].iter().take_while(|t| t.span.end <= span.end).count();
+    let Some(head) = (last > 0).then(|| i + last - 1) else { return false };
+    matches!(doc.tokens[head].dep, Some("nsubj" | "nsubj:pass"))
+}
+
+/// Initials of the capitalised words: "North Atlantic Treaty Organization" → "NATO".
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| w.chars().next().is_some_and(char::is_uppercase)).filter_map(|w| w.chars().next()).collect()
+}
+
+fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.len()) && name.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Merges the first grouping's entities and fills `kb` and `key`.
+pub fn resolve(doc: &mut Document, countries: &Countries) {
+    let n = doc.entities.len();
+    if n == 0 {
+        return;
+    }
+    let text = doc.text().to_string();
+    let mut sets = Sets((0..n).collect());
+    // The country each entity stands for.
+    let mut country: Vec<Option<usize>> = vec![None; n];
+    let mut warnings = Vec::new();
+    for (ei, e) in doc.entities.iter().enumerate() {
+        let names = || std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str));
+        country[ei] = match e.ty {
+            EntityType::Gpe => names().find_map(|s| countries.by_name(s)),
+            EntityType::Norp => names().find_map(|s| countries.by_demonym(s)).or_else(|| {
+                let c = countries.by_misspelt_demonym(&e.name)?;
+                let spans = e.mentions.iter().map(|&m| doc.mentions[m].span).collect();
+                warnings.push(Warning { code: "name_variant", message: format!("\"{}\" looks like a misspelling of a demonym of {}", e.name, countries.list[c].name), spans });
+                Some(c)
+            }),
+            EntityType::Org => names().find_map(|s| countries.by_name(s).filter(|_| s.len() > 2)),
+            _ => None,
+        };
+    }
+    // One entity per country, named by its GPE mention if there is one.
+    let mut first_of_country: HashMap<usize, usize> = HashMap::new();
+    for ei in 0..n {
+        if let Some(c) = country[ei] {
+            if doc.entities[ei].ty == EntityType::Gpe {
+                first_of_country.entry(c).or_insert(ei);
+            }
+        }
+    }
+    for ei in 0..n {
+        if let Some(c) = country[ei] {
+            match first_of_country.get(&c) {
+                Some(&root) => sets.join(root, ei),
+                None => {
+                    first_of_country.insert(c, ei);
+                }
+            }
+        }
+    }
+    // Acronyms: "NATO" joins "North Atlantic Treaty Organization".
+    for ei in 0..n {
+        let e = &doc.entities[ei];
+        if !is_acronym(&e.name) {
+            continue;
+        }
+        if let Some(long) = (0..n).find(|&j| j != ei && matches!(doc.entities[j].ty, EntityType::Org | EntityType::Gpe | EntityType::Norp) && initials(&doc.entities[j].name) == e.name && doc.entities[j].name.contains(' ')) {
+            sets.join(long, ei);
+        }
+    }
+    // Likely misspellings of a person's name: same number of words, each
+    // within a small edit distance, the surnames nearly equal.
+    for i in 0..n {
+        for j in i + 1..n {
+            let (a, b) = (&doc.entities[i], &doc.entities[j]);
+            if a.ty != EntityType::Person || b.ty != EntityType::Person || sets.find(i) == sets.find(j) {
+                continue;
+            }
+            if same_person_spelling(&a.name, &b.name) {
+                // The spans of the two spellings, not of every short form.
+                let spans = a.mentions.iter().chain(&b.mentions).map(|&m| doc.mentions[m].span).filter(|s| s.of(&text) == a.name || s.of(&text) == b.name).collect();
+                warnings.push(Warning { code: "name_variant", message: format!("\"{}\" and \"{}\" look like one name spelt two ways", a.name, b.name), spans });
+                // The more frequent spelling names the entity.
+                if b.mentions.len() > a.mentions.len() {
+                    sets.join(j, i);
+                } else {
+                    sets.join(i, j);
+                }
+            }
+        }
+    }
+    // Rebuild: mentions to their root entity; acting capitals to their country.
+    let mut root_index: HashMap<usize, usize> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let old = std::mem::take(&mut doc.entities);
+    let mut mention_entity: Vec<Option<usize>> = vec![None; doc.mentions.len()];
+    for (ei, e) in old.iter().enumerate() {
+        let root = sets.find(ei);
+        let new = *root_index.entry(root).or_insert_with(|| {
+            let r = &old[root];
+            entities.push(Entity { name: r.name.clone(), ty: r.ty, mentions: Vec::new(), aliases: Vec::new(), kb: Vec::new(), key: None });
+            entities.len() - 1
+        });
+        for &m in &e.mentions {
+            mention_entity[m] = Some(new);
+        }
+        let ne = &mut entities[new];
+        for alias in std::iter::once(&e.name).chain(&e.aliases) {
+            if *alias != ne.name && !ne.aliases.contains(alias) {
+                ne.aliases.push(alias.clone());
+            }
+        }
+        if let Some(c) = country[ei] {
+            ne.kb = vec![("iso3166", countries.list[c].iso.clone())];
+            // A country is named by the knowledge base, and is a GPE.
+            if ne.ty == EntityType::Gpe || ne.ty == EntityType::Norp {
+                if ne.name != countries.list[c].name {
+                    let old_name = std::mem::replace(&mut ne.name, countries.list[c].name.clone());
+                    if !ne.aliases.contains(&old_name) {
+                        ne.aliases.push(old_name);
+                    }
+                }
+                ne.ty = EntityType::Gpe;
+            }
+        }
+    }
+    for (mi, m) in doc.mentions.iter().enumerate() {
+        if m.ty != EntityType::Gpe || mention_entity[mi].is_none() {
+            continue;
+        }
+        let surface = m.span.of(&text);
+        let Some(c) = countries.by_capital(surface) else { continue };
+        if countries.by_name(surface).is_some() || !acts(doc, m.span) {
+            continue;
+        }
+        let target = match entities.iter().position(|e| e.kb.iter().any(|(k, v)| *k == "iso3166" && *v == countries.list[c].iso)) {
+            Some(t) => t,
+            None => {
+                entities.push(Entity { name: countries.list[c].name.clone(), ty: EntityType::Gpe, mentions: Vec::new(), aliases: Vec::new(), kb: vec![("iso3166", countries.list[c].iso.clone())], key: None });
+                entities.len() - 1
+            }
+        };
+        if !entities[target].aliases.iter().any(|a| a == surface) {
+            entities[target].aliases.push(surface.to_string());
+        }
+        mention_entity[mi] = Some(target);
+    }
+    for (mi, m) in doc.mentions.iter_mut().enumerate() {
+        if let Some(e) = mention_entity[mi] {
+            m.entity = Some(e);
+            entities[e].mentions.push(mi);
+        }
+    }
+    // Entities left without mentions (a capital whose every mention acted) go.
+    let keep: Vec<bool> = entities.iter().map(|e| !e.mentions.is_empty()).collect();
+    let mut renumber = vec![None; entities.len()];
+    let mut next = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            renumber[i] = Some(next);
+            next += 1;
+        }
+    }
+    let mut entities: Vec<Entity> = entities.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(e, _)| e).collect();
+    for m in &mut doc.mentions {
+        m.entity = m.entity.and_then(|e| renumber[e]);
+    }
+    for e in &mut entities {
+        e.mentions.sort_unstable();
+        e.aliases.retain(|a| *a != e.name);
+        e.key = Some(match e.kb.first() {
+            Some((kb, id)) => format!("{kb}:{id}"),
+            None => format!("{}:{}", e.ty.as_str(), key(&e.name)),
+        });
+    }
+    doc.entities = entities;
+    for w in warnings {
+        doc.warn(w);
+    }
+}
+
+/// "Volodymr Zelenskyy" and "Volodymyr Zelenskyy": the same number of
+/// words, the last nearly equal, and the whole within two edits.
+fn same_person_spelling(a: &str, b: &str) -> bool {
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    if wa.len() != wb.len() || wa.len() < 2 || a.len() < 8 {
+        return false;
+    }
+    let total = edit_distance(&a.to_lowercase(), &b.to_lowercase());
+    let last = edit_distance(&wa[wa.len() - 1].to_lowercase(), &wb[wb.len() - 1].to_lowercase());
+    total >= 1 && total <= 2 && last <= 1 && wa.iter().zip(&wb).all(|(x, y)| x.chars().next() == y.chars().next())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance("volodymr", "volodymyr"), 1);
+        assert_eq!(edit_distance("ukranian", "ukrainian"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn misspelt_people_and_initials() {
+        assert!(same_person_spelling("Volodymr Zelenskyy", "Volodymyr Zelenskyy"));
+        assert!(!same_person_spelling("Joe Biden", "Jill Biden"));
+        assert_eq!(initials("North Atlantic Treaty Organization"), "NATO");
+    }
+
+    #[test]
+    fn countries_by_variant_demonym_and_capital() {
+        let kb = Countries::from_tsv("US\tUnited States\tUSA|U.S.|America\tAmerican\tWashington\nUA\tUkraine\tUKR\tUkrainian\tKyiv\nIN\tIndia\tIN\tIndian\tNew Delhi\n");
+        assert_eq!(kb.by_name("the U.S.").map(|i| kb.list[i].iso.as_str()), Some("US"));
+        assert_eq!(kb.by_name("America").map(|i| kb.list[i].iso.as_str()), Some("US"));
+        assert_eq!(kb.by_misspelt_demonym("Ukranian").map(|i| kb.list[i].iso.as_str()), Some("UA"));
+        assert_eq!(kb.by_capital("Kyiv").map(|i| kb.list[i].iso.as_str()), Some("UA"));
+        assert_eq!(kb.by_name("in"), None, "two-letter codes are not names");
+    }
+}
