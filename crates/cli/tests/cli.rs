@@ -606,3 +606,34 @@ fn issue_7_example_entities_resolve() {
     let nato = &named("North Atlantic Treaty Organization")[0];
     assert!(nato["aliases"].as_array().unwrap().contains(&Value::String("NATO".into())));
 }
+
+/// #7 on the example: the aid commitments with donors, recipient and item,
+/// and the conflicting contract figures.
+#[test]
+fn issue_7_example_commitments_and_conflict() {
+    let example = root().join("examples/nato-summit-2024.txt");
+    let doc = &docs(&run(&["extract", "--date", "2024-07-10", example.to_str().unwrap()], None))[0];
+    check_document(doc);
+    let name = |id: &Value| doc["entities"].as_array().unwrap().iter().find(|e| &e["id"] == id).unwrap()["name"].as_str().unwrap().to_string();
+    let aid: Vec<(Vec<String>, Vec<String>, String, String)> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "AID")
+        .map(|e| {
+            let names = |k: &str| e[k].as_array().unwrap().iter().map(name).collect::<Vec<_>>();
+            (names("source"), names("target"), e["theme"]["text"].as_str().unwrap_or("").to_string(), e["status"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let has = |donors: &[&str], item: &str| {
+        aid.iter().any(|(s, t, theme, status)| donors.iter().all(|d| s.iter().any(|x| x == d)) && t == &["Ukraine"] && theme.contains(item) && status == "pledged")
+    };
+    assert!(has(&["United States", "Germany", "Romania"], "Patriot batteries"), "{aid:#?}");
+    assert!(has(&["The Netherlands"], "Patriot components"), "{aid:#?}");
+    assert!(has(&["Italy"], "SAMP-T"), "{aid:#?}");
+    assert!(has(&["Canada", "Norway", "Spain", "United Kingdom"], "NASAMS, HAWKs, IRIS T-SLM, IRIS T-SLS and Gepards"), "{aid:#?}");
+    assert!(has(&["United States"], "air-defense systems"), "{aid:#?}");
+    let conflict = doc["warnings"].as_array().unwrap().iter().find(|w| w["code"] == "conflicting_figures").expect("conflict flagged");
+    let covered: Vec<String> = conflict["spans"].as_array().unwrap().iter().map(|s| span_text(doc, s)).collect();
+    assert_eq!(covered, ["nearly $700 million", "nearly $700"]);
+}

@@ -1,6 +1,9 @@
 //! Recognisers that read an analysed [`dossier_core::Document`] and add
-//! layers: quantities, times and quotes.
+//! layers: quantities, times, quotes, events, and the
+//! conflicting figures among them.
 
+pub mod conflicts;
+pub mod events;
 pub mod quantities;
 pub mod quotes;
 pub mod times;

@@ -109,19 +109,27 @@ impl Pipeline {
             entities::recognise(doc, names, &mut scratch.ner);
             resolve::resolve(doc, models::countries());
         }
-        if layers.times {
+        // Events link to times and quantities, so they need both.
+        if layers.times || layers.events {
             dossier_extract::times::recognise(doc);
         }
-        if layers.quantities {
+        if layers.quantities || layers.events {
             dossier_extract::quantities::recognise(doc);
         }
-        if layers.quotes {
+        if layers.quotes || layers.events {
             dossier_extract::quotes::recognise(doc, models::cues());
+        }
+        if layers.events {
+            dossier_extract::events::recognise(doc, models::event_verbs());
+        }
+        if layers.quantities {
+            dossier_extract::conflicts::flag(doc);
         }
         if layers.entities && (layers.times || layers.quantities) {
             add_numeric_mentions(doc);
         }
-        if !layers.sentences {
+        // Events point at their sentence, so they keep the sentences.
+        if !layers.sentences && !layers.events {
             doc.sentences.clear();
         }
     }

@@ -16,6 +16,7 @@ static PARSER: &[u8] = include_bytes!("../../../models/parser.bin");
 static NER: &[u8] = include_bytes!("../../../models/ner.bin");
 static GAZETTEER: &str = include_str!("../../../models/gazetteer.tsv");
 static COUNTRIES: &str = include_str!("../../../models/countries.tsv");
+static EVENT_VERBS: &str = include_str!("../../../models/event-verbs.tsv");
 static CUES: &str = include_str!("../../../models/cues.tsv");
 
 fn clusters() -> Result<&'static Clusters, ModelError> {
@@ -71,4 +72,10 @@ pub fn cues() -> &'static dossier_extract::quotes::CueLexicon {
 pub fn countries() -> &'static crate::resolve::Countries {
     static CELL: OnceLock<crate::resolve::Countries> = OnceLock::new();
     CELL.get_or_init(|| crate::resolve::Countries::from_tsv(COUNTRIES))
+}
+
+/// The event verb patterns (read on first call).
+pub fn event_verbs() -> &'static dossier_extract::events::EventLexicon {
+    static CELL: OnceLock<dossier_extract::events::EventLexicon> = OnceLock::new();
+    CELL.get_or_init(|| dossier_extract::events::EventLexicon::from_tsv(EVENT_VERBS))
 }

@@ -1,0 +1,370 @@
+//! Events in PLOVER terms: who did what to whom, with theme, amount, time,
+//! place, status and the quote that reported it.
+//!
+//! The trigger is a verb. Its type comes from the PETRARCH-2 CAMEO verb
+//! patterns (a pattern on the verb's object first, else the verb's default),
+//! mapped to PLOVER (`scripts/build-event-verbs`). Giving verbs whose object is
+//! equipment or aid are AID, as an aid tracker needs, whatever CAMEO says.
+//! Actors come from the parse: the subject's names are the sources, split
+//! over coordination; the indirect object, a "to" phrase or (for non-aid
+//! events) the object's names are the targets.
+
+use std::collections::HashMap;
+
+use dossier_core::{Document, EntityType, Event, EventStatus, EventType, Span};
+
+/// The verb patterns.
+pub struct EventLexicon {
+    /// form → (block, default type and CAMEO code)
+    verbs: HashMap<String, (u32, Option<EventType>)>,
+    /// (block, object word or `&SYNSET`) → (order in the dictionary, type)
+    patterns: HashMap<(u32, String), (u32, EventType)>,
+    /// word → synsets it belongs to
+    synsets: HashMap<String, Vec<String>>,
+}
+
+impl EventLexicon {
+    pub fn from_tsv(tsv: &str) -> Self {
+        let mut lex = EventLexicon { verbs: HashMap::new(), patterns: HashMap::new(), synsets: HashMap::new() };
+        for (order, line) in tsv.lines().filter(|l| !l.starts_with('#')).enumerate() {
+            let f: Vec<&str> = line.split('\t').collect();
+            match f.as_slice() {
+                ["V", form, block, _, ty] => {
+                    if let Ok(b) = block.parse() {
+                        lex.verbs.insert(form.to_string(), (b, EventType::parse(ty)));
+                    }
+                }
+                ["P", block, object, _, ty] => {
+                    if let (Ok(b), Some(t)) = (block.parse(), EventType::parse(ty)) {
+                        lex.patterns.entry((b, object.to_string())).or_insert((order as u32, t));
+                    }
+                }
+                ["S", name, word] => lex.synsets.entry(word.to_string()).or_default().push(name.to_string()),
+                _ => {}
+            }
+        }
+        lex
+    }
+
+    /// The type of verb `form` with these object words, if it is an event.
+    pub fn classify<'w>(&self, form: &str, objects: impl Iterator<Item = &'w str>) -> Option<EventType> {
+        let &(block, default) = self.verbs.get(form)?;
+        let mut best: Option<(u32, EventType)> = None;
+        for o in objects {
+            let mut consider = |key: &str| {
+                if let Some(&(order, t)) = self.patterns.get(&(block, key.to_string())) {
+                    if best.is_none_or(|(b, _)| order < b) {
+                        best = Some((order, t));
+                    }
+                }
+            };
+            consider(o);
+            for s in self.synsets.get(o).into_iter().flatten() {
+                consider(s);
+            }
+        }
+        best.map(|(_, t)| t).or(default)
+    }
+}
+
+/// Verbs that hand something over.
+const GIVING: &[&str] = &["send", "provide", "give", "supply", "deliver", "donate", "ship", "transfer", "grant", "offer", "pledge", "commit", "allocate", "lend", "loan"];
+/// What an aid tracker counts: equipment and aid.
+const AID_GOODS: &[&str] = &[
+    "system", "battery", "weapon", "missile", "munition", "ammunition", "shell", "rocket", "tank", "aircraft", "jet", "fighter", "drone",
+    "equipment", "component", "artillery", "vehicle", "helicopter", "aid", "assistance", "package", "fund", "funding", "loan", "grant",
+    "money", "support", "interceptor", "launcher",
+];
+/// Verbs that make their event a commitment.
+const PLEDGING: &[&str] = &["pledge", "promise", "commit", "vow", "offer", "announce", "agree"];
+const PLANNING: &[&str] = &["plan", "intend", "aim", "expect", "set", "prepare", "seek", "want", "hope"];
+
+fn base_form(word: &str) -> String {
+    let w = word.to_lowercase();
+    for (suffix, repl) in [("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            if stem.len() >= 3 {
+                let candidate = format!("{stem}{repl}");
+                if GIVING.contains(&candidate.as_str()) || PLEDGING.contains(&candidate.as_str()) || PLANNING.contains(&candidate.as_str()) {
+                    return candidate;
+                }
+                let with_e = format!("{stem}e");
+                if GIVING.contains(&with_e.as_str()) || PLEDGING.contains(&with_e.as_str()) || PLANNING.contains(&with_e.as_str()) {
+                    return with_e;
+                }
+                // "committed", "shipped": a doubled final consonant.
+                let undoubled = &stem[..stem.len() - 1];
+                if stem.len() >= 4 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2] && (GIVING.contains(&undoubled) || PLEDGING.contains(&undoubled)) {
+                    return undoubled.to_string();
+                }
+            }
+        }
+    }
+    w
+}
+
+fn singular(word: &str) -> String {
+    let w = word.to_lowercase();
+    if let Some(s) = w.strip_suffix("ies") {
+        return format!("{s}y");
+    }
+    w.strip_suffix('s').filter(|s| s.len() >= 3).map(str::to_string).unwrap_or(w)
+}
+
+/// Tokens of a sentence `[a, b)` with their parse, for the role lookups.
+struct Clause<'d> {
+    doc: &'d Document,
+    a: usize,
+    b: usize,
+}
+
+impl Clause<'_> {
+    fn dep(&self, i: usize) -> &str {
+        self.doc.tokens[i].dep.unwrap_or("")
+    }
+    fn word(&self, i: usize) -> &str {
+        self.doc.span_text(self.doc.tokens[i].span)
+    }
+    fn children(&self, of: usize) -> impl Iterator<Item = usize> + '_ {
+        (self.a..self.b).filter(move |&j| self.doc.tokens[j].head == Some(of))
+    }
+    fn under(&self, mut j: usize, top: usize) -> bool {
+        for _ in 0..=(self.b - self.a) {
+            if j == top {
+                return true;
+            }
+            match self.doc.tokens[j].head {
+                Some(h) if h >= self.a && h < self.b => j = h,
+                _ => return false,
+            }
+        }
+        false
+    }
+    /// Tokens under `top`, skipping the subtrees of `skip`-labelled children.
+    fn subtree(&self, top: usize, skip: &[&str]) -> Vec<usize> {
+        (self.a..self.b)
+            .filter(|&j| self.under(j, top) && !self.children(top).any(|c| skip.contains(&self.dep(c)) && self.under(j, c)))
+            .collect()
+    }
+    fn hull(&self, tokens: &[usize]) -> Option<Span> {
+        let (&x, &y) = (tokens.iter().min()?, tokens.iter().max()?);
+        Some(Span::new(self.doc.tokens[x].span.start, self.doc.tokens[y].span.end))
+    }
+    fn subject(&self, v: usize) -> Option<usize> {
+        let mut h = v;
+        for _ in 0..4 {
+            if let Some(s) = self.children(h).find(|&c| matches!(self.dep(c), "nsubj" | "nsubj:pass")) {
+                return Some(s);
+            }
+            // Up through any attachment but reported speech: "committed
+            // themselves towards sending" reaches "committed".
+            if matches!(self.dep(h), "ccomp" | "parataxis" | "root" | "acl:relcl") {
+                return None;
+            }
+            h = self.doc.tokens[h].head.filter(|&u| u >= self.a && u < self.b)?;
+        }
+        None
+    }
+}
+
+/// Entities named in a span of tokens, heads only: "US President Joe Biden"
+/// gives Biden, "the US, Germany and Romania" gives all three.
+fn actors(doc: &Document, tokens: &[usize]) -> Vec<usize> {
+    let Some(span) = tokens.iter().min().zip(tokens.iter().max()).map(|(&x, &y)| Span::new(doc.tokens[x].span.start, doc.tokens[y].span.end)) else {
+        return Vec::new();
+    };
+    let actor_type = |t: EntityType| matches!(t, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp);
+    let inside: Vec<_> = doc.mentions.iter().filter(|m| span.contains(m.span) && m.entity.is_some() && actor_type(m.ty)).collect();
+    let head_dep = |m: &dossier_core::Mention| {
+        let last = doc.tokens.partition_point(|t| t.span.end <= m.span.end).min(doc.tokens.len()).saturating_sub(0);
+        let last = if last < doc.tokens.len() && doc.tokens[last].span.end == m.span.end { last } else { last.saturating_sub(1) };
+        doc.tokens[last].dep.unwrap_or("")
+    };
+    let heads: Vec<usize> = inside.iter().filter(|m| !matches!(head_dep(m), "compound" | "amod" | "nmod:poss")).filter_map(|m| m.entity).collect();
+    let mut out = if heads.is_empty() { inside.iter().filter_map(|m| m.entity).collect() } else { heads };
+    out.dedup();
+    let mut seen = Vec::new();
+    out.retain(|e| {
+        let fresh = !seen.contains(e);
+        seen.push(*e);
+        fresh
+    });
+    out
+}
+
+pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
+    if doc.tokens.first().is_none_or(|t| t.pos.is_none()) {
+        return;
+    }
+    let mut events: Vec<Event> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if doc.blocks[s.block].kind == dossier_core::BlockKind::Heading {
+            continue; // a headline restates the body's events
+        }
+        let (a, b) = s.tokens;
+        let c = Clause { doc, a, b };
+        for v in a..b {
+            if doc.tokens[v].pos != Some("VERB") {
+                continue;
+            }
+            let form = c.word(v).to_lowercase();
+            let base = base_form(&form);
+            // What the verb acts on: its subtree without subject and reported content.
+            let scope = c.subtree(v, &["nsubj", "nsubj:pass", "ccomp", "parataxis", "advcl", "csubj"]);
+            let objects: Vec<String> = scope.iter().filter(|&&j| j != v && matches!(doc.tokens[j].pos, Some("NOUN" | "PROPN"))).map(|&j| singular(c.word(j))).collect();
+            let equipment = scope.iter().any(|&j| doc.mentions.iter().any(|m| m.ty == EntityType::Product && m.span.contains(doc.tokens[j].span)));
+            let aid_goods = equipment || objects.iter().any(|o| AID_GOODS.contains(&o.as_str()) || o.ends_with("defence") || o.ends_with("defense"));
+            let giving = GIVING.contains(&base.as_str());
+            let ty = if giving && aid_goods { Some(EventType::Aid) } else { lex.classify(&form, objects.iter().map(String::as_str)) };
+            let Some(ty) = ty else { continue };
+            // "committed … towards sending": one event, on the verb that gives.
+            if ty == EventType::Aid && (!giving || PLEDGING.contains(&base.as_str())) && scope.iter().any(|&j| j != v && GIVING.contains(&base_form(c.word(j)).as_str()) && doc.tokens[j].pos == Some("VERB")) {
+                continue;
+            }
+            let source_tokens = c.subject(v).map(|sj| c.subtree(sj, &["acl:relcl", "acl"])).unwrap_or_default();
+            let mut source = actors(doc, &source_tokens);
+            // Targets: indirect object, a "to" phrase, else (not for aid) the object.
+            let mut target_tokens: Vec<usize> = Vec::new();
+            for &j in &scope {
+                let d = c.dep(j);
+                let head_in_scope = doc.tokens[j].head.is_some_and(|h| scope.contains(&h));
+                if !head_in_scope {
+                    continue;
+                }
+                if d == "iobj" || (d == "obl" && c.children(j).any(|k| matches!(c.word(k).to_lowercase().as_str(), "to" | "towards" | "for" | "with" | "against" | "on"))) {
+                    target_tokens.extend(c.subtree(j, &[]));
+                }
+            }
+            let obj = c.children(v).find(|&j| c.dep(j) == "obj");
+            if ty != EventType::Aid {
+                if let Some(o) = obj {
+                    target_tokens.extend(c.subtree(o, &["acl:relcl", "acl"]));
+                }
+            }
+            let mut target = actors(doc, &target_tokens);
+            target.retain(|t| !source.contains(t));
+            if source.is_empty() && target.is_empty() {
+                continue;
+            }
+            // The theme: what is given, demanded, signed.
+            let theme_tokens: Vec<usize> = match obj.or_else(|| scope.iter().copied().find(|&j| j != v && c.dep(j) == "obj")) {
+                Some(o) => c.subtree(o, &["acl:relcl", "acl"]),
+                None => Vec::new(),
+            };
+            let theme = c.hull(&theme_tokens);
+            let scope_span = c.hull(&scope);
+            // Only an amount inside the theme: elsewhere in the clause it may count something else.
+            let quantity = doc.quantities.iter().position(|q| theme.is_some_and(|t| t.contains(q.span)));
+            let time = doc.times.iter().position(|t| s.span.contains(t.span) && scope_span.is_some_and(|sc| sc.contains(t.span)))
+                .or_else(|| doc.times.iter().position(|t| s.span.contains(t.span)));
+            let place = scope.iter().filter(|&&j| c.dep(j) == "obl" && c.children(j).any(|k| matches!(c.word(k).to_lowercase().as_str(), "in" | "at"))).find_map(|&j| {
+                doc.mentions.iter().filter(|m| matches!(m.ty, EntityType::Gpe | EntityType::Loc | EntityType::Fac) && m.span.contains(doc.tokens[j].span)).find_map(|m| m.entity)
+            });
+            let trigger = doc.tokens[v].span;
+            let quote = doc.quotes.iter().position(|q| q.span.contains(trigger));
+            let status = status_of(&c, v, &base, ty, quote.is_some());
+            if source.is_empty() {
+                source = Vec::new();
+            }
+            let mode = (ty == EventType::Aid && giving).then(|| if equipment || !objects.iter().any(|o| matches!(o.as_str(), "aid" | "fund" | "funding" | "loan" | "money" | "grant")) { "military".to_string() } else { "economic".to_string() });
+            events.push(Event { ty, mode, status, trigger, sentence: si, source, target, theme, quantity, time, place, quote });
+        }
+        // "These will include NASAMS, HAWKs…": the list is the theme of the
+        // previous sentence's aid, given by the same donors.
+        follow_list(doc, &c, si, &mut events);
+    }
+    // "Italy will provide a SAMP-T system": the recipient is the one the
+    // text has been giving to (within the last two sentences).
+    for i in 0..events.len() {
+        if events[i].ty != EventType::Aid || !events[i].target.is_empty() {
+            continue;
+        }
+        let si = events[i].sentence;
+        let recipient = events[..i].iter().rev().take_while(|e| e.sentence + 2 >= si).find(|e| !e.target.is_empty() && matches!(e.ty, EventType::Aid | EventType::Cooperate)).map(|e| e.target.clone());
+        if let Some(r) = recipient {
+            events[i].target = r.into_iter().filter(|t| !events[i].source.contains(t)).collect();
+        }
+    }
+    doc.events = events;
+}
+
+fn follow_list(doc: &Document, c: &Clause<'_>, si: usize, events: &mut Vec<Event>) {
+    let Some(prev) = events.iter().rev().find(|e| e.sentence + 1 == si && e.ty == EventType::Aid).cloned() else { return };
+    for v in c.a..c.b {
+        if !matches!(c.word(v).to_lowercase().as_str(), "include" | "includes" | "comprise" | "comprises") {
+            continue;
+        }
+        let Some(subj) = c.subject(v) else { continue };
+        if !matches!(c.word(subj).to_lowercase().as_str(), "these" | "they" | "those" | "this" | "it") {
+            continue;
+        }
+        let Some(obj) = c.children(v).find(|&j| c.dep(j) == "obj") else { continue };
+        let theme = c.hull(&c.subtree(obj, &[]));
+        let trigger = doc.tokens[v].span;
+        events.push(Event { trigger, sentence: si, theme, quantity: None, quote: doc.quotes.iter().position(|q| q.span.contains(trigger)), ..prev });
+        return;
+    }
+}
+
+fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool) -> EventStatus {
+    let kids: Vec<usize> = c.children(v).collect();
+    let lower = |i: usize| c.word(i).to_lowercase();
+    if kids.iter().any(|&k| matches!(lower(k).as_str(), "not" | "n't" | "never")) {
+        return EventStatus::Negated;
+    }
+    if kids.iter().any(|&k| matches!(lower(k).as_str(), "could" | "would" | "might" | "may" | "if" | "unless")) {
+        return EventStatus::Hypothetical;
+    }
+    // The verbs above this one: "committed … towards sending", "plans to send".
+    let mut governors = Vec::new();
+    let mut h = v;
+    for _ in 0..3 {
+        match c.doc.tokens[h].head.filter(|&u| u >= c.a && u < c.b) {
+            Some(u) if !matches!(c.dep(h), "parataxis" | "acl:relcl") => {
+                if c.doc.tokens[u].pos == Some("VERB") {
+                    governors.push(u);
+                }
+                h = u;
+            }
+            _ => break,
+        }
+    }
+    let future = kids.iter().any(|&k| c.dep(k) == "aux" && matches!(lower(k).as_str(), "will" | "'ll" | "shall"))
+        || governors.iter().any(|&g| c.children(g).any(|k| c.dep(k) == "aux" && matches!(lower(k).as_str(), "will" | "'ll" | "shall")));
+    let pledging = PLEDGING.contains(&base) || governors.iter().any(|&g| PLEDGING.contains(&base_form(c.word(g)).as_str()));
+    let planning = governors.iter().any(|&g| PLANNING.contains(&base_form(c.word(g)).as_str()));
+    if pledging || (future && ty == EventType::Aid) {
+        return EventStatus::Pledged;
+    }
+    if future || planning {
+        return EventStatus::Planned;
+    }
+    if in_quote {
+        return EventStatus::Reported;
+    }
+    EventStatus::Asserted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_beat_the_default_and_synsets_expand() {
+        let lex = EventLexicon::from_tsv("# x\nV\taccused\t1\t112\tACCUSE\nV\tprovide\t2\t060\tCOOPERATE\nP\t2\tassistance\t070\tAID\nP\t2\t&WEAPON\t072\tAID\nS\t&WEAPON\tmissile\n");
+        assert_eq!(lex.classify("accused", std::iter::empty()), Some(EventType::Accuse));
+        assert_eq!(lex.classify("provide", ["report"].into_iter()), Some(EventType::Cooperate));
+        assert_eq!(lex.classify("provide", ["assistance"].into_iter()), Some(EventType::Aid));
+        assert_eq!(lex.classify("provide", ["missile"].into_iter()), Some(EventType::Aid));
+        assert_eq!(lex.classify("walk", std::iter::empty()), None);
+    }
+
+    #[test]
+    fn base_forms_of_giving_and_pledging_verbs() {
+        assert_eq!(base_form("committed"), "commit");
+        assert_eq!(base_form("sending"), "send");
+        assert_eq!(base_form("supplied"), "supply");
+        assert_eq!(base_form("provides"), "provide");
+        assert_eq!(base_form("shipped"), "ship");
+    }
+}
