@@ -63,6 +63,15 @@ pub enum EvalCommand {
         #[arg(long)]
         errors: bool,
     },
+    /// PLOVER events on the gold sentences: type recall and precision, and
+    /// full recall (type plus source and target actors).
+    Events {
+        #[arg(long, default_value = "../shared/data/events/plover/PLOVER_GSR_CAMEO.dev.json")]
+        gold: PathBuf,
+        /// Print each sentence with its gold and predicted events.
+        #[arg(long)]
+        errors: bool,
+    },
     /// Sentence-boundary F1 on CoNLL-U (`# text` lines) or CoNLL-2003 files.
     Sentences {
         /// A CoNLL-U file, e.g. UD EWT dev.
@@ -83,6 +92,7 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
         EvalCommand::Sentences { conllu, conll, errors } => eval_sentences(conllu, conll, errors),
         EvalCommand::Timeml { dir } => eval_timeml(&dir),
         EvalCommand::Quotes { dir, errors } => eval_quotes(&dir, errors),
+        EvalCommand::Events { gold, errors } => eval_events(&gold, errors),
         EvalCommand::Syntax { conllu, tagger, parser, clusters } => eval_syntax(&conllu, &tagger, &parser, &clusters),
         EvalCommand::Ner { conll, model, clusters, gazetteer } => eval_ner(&conll, &model, &clusters, &gazetteer),
     }
@@ -391,5 +401,66 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
     println!("source     accuracy {:.3} ({} of {} matched pairs with a gold source)", counts.source_right as f64 / counts.with_source.max(1) as f64, counts.source_right, counts.with_source);
     println!("errors     missed quoted {missed_quoted}, missed other {missed_other}, wrong speaker {wrong_source}, wrong pronoun {wrong_pronoun}; predictions without a speaker {no_speaker}");
     println!("speed      {:.2} MB/s (whole pipeline up to quotes, one thread)", bytes as f64 / secs / 1e6);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_events(path: &std::path::Path, show: bool) -> Result<ExitCode> {
+    use dossier_pipeline::{Layers, Pipeline, Scratch};
+    let items: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?)?;
+    let layers = Layers { events: true, ..Layers::none() };
+    let pipeline = Pipeline::new(layers)?;
+    let mut scratch = Scratch::default();
+    // PLOVER 0.5 names in the gold, renamed to the current 16 types.
+    let current = |t: &str| match t {
+        "DEMAND" => "REQUEST",
+        "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
+        "FIGHT" => "ASSAULT",
+        other => other,
+    }
+    .to_string();
+    let (mut gold_n, mut type_hit, mut full_hit, mut predicted_types, mut right_types) = (0, 0, 0, 0, 0);
+    for item in &items {
+        let (Some(text), Some(ty)) = (item["text"].as_str(), item["event"].as_str()) else { continue };
+        if ty == "DOCUMENT" {
+            continue;
+        }
+        let ty = current(ty);
+        gold_n += 1;
+        let mut doc = dossier_ingest::text::plain_document(text.to_string(), Source { uri: None, format: SourceFormat::Text, record: None });
+        pipeline.run(&mut doc, layers, &mut scratch);
+        let mut types: Vec<&str> = doc.events.iter().map(|e| e.ty.as_str()).collect();
+        types.sort_unstable();
+        types.dedup();
+        predicted_types += types.len();
+        right_types += types.contains(&ty.as_str()) as usize;
+        let same_type: Vec<&dossier_core::Event> = doc.events.iter().filter(|e| e.ty.as_str() == ty).collect();
+        type_hit += !same_type.is_empty() as usize;
+        // An actor is found when a mention of a predicted actor overlaps the gold actor text.
+        let found = |actors: &[usize], gold: &serde_json::Value| {
+            gold.as_array().into_iter().flatten().all(|g| {
+                let Some(t) = g["actorText"].as_str() else { return true };
+                let Some(at) = text.find(t) else { return false };
+                let gspan = Span::new(at, at + t.len());
+                actors.iter().any(|&e| doc.entities[e].mentions.iter().any(|&m| doc.mentions[m].span.overlaps(gspan)))
+            })
+        };
+        let full = same_type.iter().any(|e| found(&e.source, &item["source"]) && found(&e.target, &item["target"]));
+        full_hit += full as usize;
+        if show && !full {
+            let ev: Vec<String> = doc
+                .events
+                .iter()
+                .map(|e| {
+                    let names = |v: &[usize]| v.iter().map(|&i| doc.entities[i].name.clone()).collect::<Vec<_>>().join("+");
+                    format!("{} {}({}→{})", e.ty.as_str(), doc.span_text(e.trigger), names(&e.source), names(&e.target))
+                })
+                .collect();
+            let actors = |k: &str| item[k].as_array().into_iter().flatten().filter_map(|a| a["actorText"].as_str()).collect::<Vec<_>>().join("+");
+            println!("{ty} {}→{} | {}\n   predicted: {}", actors("source"), actors("target"), text, ev.join("; "));
+        }
+    }
+    println!("sentences  {gold_n} gold events");
+    println!("type       recall {:.3} ({type_hit}), precision {:.3} ({right_types} of {predicted_types} distinct predicted types per sentence)", type_hit as f64 / gold_n.max(1) as f64, right_types as f64 / predicted_types.max(1) as f64);
+    println!("full       recall {:.3} ({full_hit}): type, and each gold source and target overlapped by a mention of a predicted actor", full_hit as f64 / gold_n.max(1) as f64);
     Ok(ExitCode::SUCCESS)
 }

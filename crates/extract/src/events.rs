@@ -154,6 +154,14 @@ impl Clause<'_> {
         let mut h = v;
         for _ in 0..4 {
             if let Some(s) = self.children(h).find(|&c| matches!(self.dep(c), "nsubj" | "nsubj:pass")) {
+                // "Hungary has said it will support…": the pronoun is the reporter.
+                if matches!(self.word(s).to_lowercase().as_str(), "it" | "they" | "he" | "she" | "we") && self.dep(h) == "ccomp" {
+                    if let Some(up) = self.doc.tokens[h].head.filter(|&u| u >= self.a && u < self.b) {
+                        if let Some(r) = self.children(up).find(|&c| matches!(self.dep(c), "nsubj")) {
+                            return Some(r);
+                        }
+                    }
+                }
                 return Some(s);
             }
             // Up through any attachment but reported speech: "committed
@@ -175,12 +183,25 @@ fn actors(doc: &Document, tokens: &[usize]) -> Vec<usize> {
     };
     let actor_type = |t: EntityType| matches!(t, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp);
     let inside: Vec<_> = doc.mentions.iter().filter(|m| span.contains(m.span) && m.entity.is_some() && actor_type(m.ty)).collect();
-    let head_dep = |m: &dossier_core::Mention| {
-        let last = doc.tokens.partition_point(|t| t.span.end <= m.span.end).min(doc.tokens.len()).saturating_sub(0);
-        let last = if last < doc.tokens.len() && doc.tokens[last].span.end == m.span.end { last } else { last.saturating_sub(1) };
-        doc.tokens[last].dep.unwrap_or("")
+    // A name that only modifies another name ("US" in "US President Joe
+    // Biden") is not an actor of its own; one that modifies a common noun
+    // ("Hungarian officials", "Haiti's efforts") stands for it.
+    let token_at = |pos: usize| doc.tokens.partition_point(|t| t.span.end <= pos);
+    let modifies_a_name = |m: &dossier_core::Mention| {
+        let mut t = token_at(m.span.end.saturating_sub(1)).min(doc.tokens.len() - 1);
+        for _ in 0..4 {
+            if !matches!(doc.tokens[t].dep, Some("compound" | "amod" | "nmod:poss" | "nmod" | "flat")) {
+                return false;
+            }
+            let Some(h) = doc.tokens[t].head else { return false };
+            if inside.iter().any(|o| !std::ptr::eq(*o, m) && o.span.contains(doc.tokens[h].span)) {
+                return true;
+            }
+            t = h;
+        }
+        false
     };
-    let heads: Vec<usize> = inside.iter().filter(|m| !matches!(head_dep(m), "compound" | "amod" | "nmod:poss")).filter_map(|m| m.entity).collect();
+    let heads: Vec<usize> = inside.iter().filter(|m| !modifies_a_name(m)).filter_map(|m| m.entity).collect();
     let mut out = if heads.is_empty() { inside.iter().filter_map(|m| m.entity).collect() } else { heads };
     out.dedup();
     let mut seen = Vec::new();
@@ -215,7 +236,15 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             let equipment = scope.iter().any(|&j| doc.mentions.iter().any(|m| m.ty == EntityType::Product && m.span.contains(doc.tokens[j].span)));
             let aid_goods = equipment || objects.iter().any(|o| AID_GOODS.contains(&o.as_str()) || o.ends_with("defence") || o.ends_with("defense"));
             let giving = GIVING.contains(&base.as_str());
-            let ty = if giving && aid_goods { Some(EventType::Aid) } else { lex.classify(&form, objects.iter().map(String::as_str)) };
+            // "agreed to", "promised to": an intent, PLOVER's AGREE.
+            let intent = matches!(base.as_str(), "agree" | "promise" | "pledge" | "vow") && c.children(v).any(|k| matches!(c.dep(k), "xcomp" | "ccomp" | "obl"));
+            let ty = if giving && aid_goods {
+                Some(EventType::Aid)
+            } else if intent {
+                Some(EventType::Agree)
+            } else {
+                lex.classify(&form, objects.iter().map(String::as_str))
+            };
             let Some(ty) = ty else { continue };
             // "committed … towards sending": one event, on the verb that gives.
             if ty == EventType::Aid && (!giving || PLEDGING.contains(&base.as_str())) && scope.iter().any(|&j| j != v && GIVING.contains(&base_form(c.word(j)).as_str()) && doc.tokens[j].pos == Some("VERB")) {
