@@ -2,6 +2,7 @@
 //! Lines on stdout, in input order.
 
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::io::{self, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::process::ExitCode;
@@ -13,8 +14,9 @@ use dossier_ingest::{expand_inputs, open, Error as ReadError, Format, ReadOption
 use dossier_pipeline::{Layers, Pipeline, Scratch};
 use rayon::prelude::*;
 
+/// What to read, shared by `extract` and `ingest`.
 #[derive(Args, Debug)]
-pub struct ExtractArgs {
+pub struct InputArgs {
     /// Publication date (YYYY-MM-DD) for inputs that carry none; the anchor for relative times.
     #[arg(long, value_name = "D")]
     pub date: Option<String>,
@@ -27,26 +29,33 @@ pub struct ExtractArgs {
     /// Input format: text, html, rss, atom, jsonfeed, warc or jsonl (default: detected).
     #[arg(long = "from", value_name = "FORMAT")]
     pub from: Option<String>,
-    /// Comma list of layers: text,sentences,tokens,entities,quotes,times,quantities,events.
-    /// Default: all but tokens. `text` alone runs no NLP.
-    #[arg(long, value_name = "LIST")]
-    pub layers: Option<String>,
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     /// Largest decoded size of one document in bytes (guards gzip bombs).
     #[arg(long, value_name = "N", default_value_t = 50_000_000)]
     pub max_bytes: usize,
-    /// Indent the JSON.
-    #[arg(long)]
-    pub pretty: bool,
     /// Files, directories (walked recursively) or `-` for stdin (the default).
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
 }
 
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Comma list of layers: text,sentences,tokens,entities,quotes,times,quantities,events.
+    /// Default: all but tokens. `text` alone runs no NLP.
+    #[arg(long, value_name = "LIST")]
+    pub layers: Option<String>,
+    /// Indent the JSON.
+    #[arg(long)]
+    pub pretty: bool,
+}
+
 /// Everything a worker needs, shared read-only.
-struct Job {
+struct Job<'s> {
+    skip: &'s HashSet<String>,
     pipeline: Pipeline,
     layers: Layers,
     json: JsonOptions,
@@ -64,6 +73,30 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         Some(list) => Layers::parse(list).map_err(anyhow::Error::msg)?,
         None => Layers::default_set(),
     };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let counts = for_each_document(&args.input, layers, args.pretty, &HashSet::new(), |line| {
+        if write_line(&mut out, &line).and_then(|_| out.flush()).is_err() {
+            // stdout closed (e.g. piped into `head`): stop quietly.
+            std::process::exit(0);
+        }
+        Ok(())
+    })?;
+    Ok(if counts.failures == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// What happened to the records of a run.
+#[derive(Default)]
+pub struct Counts {
+    pub failures: usize,
+    /// Documents not analysed because their id was in the skip set.
+    pub skipped: usize,
+}
+
+/// Reads every input, analyses the documents in parallel batches and hands
+/// each one's JSON to `sink` in input order. Documents whose id is in
+/// `skip` are not analysed. Errors go to stderr, one line each.
+pub fn for_each_document(args: &InputArgs, layers: Layers, pretty: bool, skip: &HashSet<String>, mut sink: impl FnMut(String) -> Result<()>) -> Result<Counts> {
     let format = match &args.from {
         Some(f) => Some(Format::parse(f).with_context(|| format!("unknown --from format `{f}` (expected text, html, rss, atom, jsonfeed, warc or jsonl)"))?),
         None => None,
@@ -83,19 +116,18 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let job = Job {
         pipeline: Pipeline::new(layers).context("loading the embedded models")?,
         layers,
-        json: JsonOptions { tokens: layers.tokens, pretty: args.pretty },
-        date: args.date,
-        title: args.title,
-        url: args.url,
+        json: JsonOptions { tokens: layers.tokens, pretty },
+        date: args.date.clone(),
+        title: args.title.clone(),
+        url: args.url.clone(),
+        skip,
     };
     quiet_panics();
 
-    let inputs = if args.inputs.is_empty() { vec!["-".to_string()] } else { args.inputs };
+    let inputs = if args.inputs.is_empty() { vec!["-".to_string()] } else { args.inputs.clone() };
     let batch_size = threads * 16;
     let mut batch: Vec<Result<Record, ReadError>> = Vec::with_capacity(batch_size);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut failures = 0usize;
+    let mut counts = Counts::default();
     for input in expand_inputs(&inputs) {
         let records = input.and_then(|i| open(&i, &options));
         match records {
@@ -104,39 +136,30 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 for record in records {
                     batch.push(record);
                     if batch.len() >= batch_size {
-                        failures += flush(&pool, &job, &mut batch, &mut out)?;
+                        flush(&pool, &job, &mut batch, &mut sink, &mut counts)?;
                     }
                 }
             }
         }
     }
-    failures += flush(&pool, &job, &mut batch, &mut out)?;
-    Ok(if failures == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    flush(&pool, &job, &mut batch, &mut sink, &mut counts)?;
+    Ok(counts)
 }
 
-/// Processes a batch in parallel and writes it in order. Returns the number
-/// of failed records.
-fn flush(pool: &rayon::ThreadPool, job: &Job, batch: &mut Vec<Result<Record, ReadError>>, out: &mut impl Write) -> Result<usize> {
-    let results: Vec<Result<String, String>> = pool.install(|| batch.par_drain(..).map(|r| process(job, r)).collect());
-    let mut failures = 0;
+/// Processes a batch in parallel and hands it on in order.
+fn flush(pool: &rayon::ThreadPool, job: &Job<'_>, batch: &mut Vec<Result<Record, ReadError>>, sink: &mut impl FnMut(String) -> Result<()>, counts: &mut Counts) -> Result<()> {
+    let results: Vec<Result<Option<String>, String>> = pool.install(|| batch.par_drain(..).map(|r| process(job, r)).collect());
     for r in results {
         match r {
-            Ok(line) => {
-                if write_line(out, &line).is_err() {
-                    // stdout closed (e.g. piped into `head`): stop quietly.
-                    std::process::exit(if failures == 0 { 0 } else { 1 });
-                }
-            }
+            Ok(Some(line)) => sink(line)?,
+            Ok(None) => counts.skipped += 1,
             Err(msg) => {
-                failures += 1;
+                counts.failures += 1;
                 eprintln!("{msg}");
             }
         }
     }
-    if out.flush().is_err() {
-        std::process::exit(0);
-    }
-    Ok(failures)
+    Ok(())
 }
 
 fn write_line(out: &mut impl Write, line: &str) -> io::Result<()> {
@@ -144,15 +167,18 @@ fn write_line(out: &mut impl Write, line: &str) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-fn process(job: &Job, record: Result<Record, ReadError>) -> Result<String, String> {
+fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Result<Option<String>, String> {
     let record = record.map_err(|e| e.to_string())?;
     let label = match &record.source.record {
         Some(r) => format!("{} [{r}]", record.input),
         None => record.input.clone(),
     };
-    let outcome = catch_unwind(AssertUnwindSafe(|| -> Result<String, String> {
+    let outcome = catch_unwind(AssertUnwindSafe(|| -> Result<Option<String>, String> {
         let single = record.source.record.is_none();
         let mut doc = record.into_document().map_err(|e| e.to_string())?;
+        if job.skip.contains(&doc.id) {
+            return Ok(None); // already stored
+        }
         if doc.published.is_none() {
             doc.published = job.date.clone();
         }
@@ -163,7 +189,7 @@ fn process(job: &Job, record: Result<Record, ReadError>) -> Result<String, Strin
             doc.source.uri = job.url.clone();
         }
         SCRATCH.with(|s| job.pipeline.run(&mut doc, job.layers, &mut s.borrow_mut()));
-        Ok(to_json(&doc, job.json))
+        Ok(Some(to_json(&doc, job.json)))
     }));
     match outcome {
         Ok(r) => r,

@@ -4,6 +4,7 @@
 mod annotate;
 mod eval;
 mod extract;
+mod store_cmd;
 mod train;
 
 use std::process::ExitCode;
@@ -23,6 +24,22 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Predict annotations over given tokens: `--from conllu --to conllu` fills UPOS, XPOS, HEAD and DEPREL.
     Annotate(annotate::AnnotateArgs),
+    /// Analyse articles and store them in the SQLite database (new ones only).
+    Ingest(store_cmd::IngestArgs),
+    /// Full-text search over the stored articles, ranked, with snippets.
+    Search(store_cmd::SearchArgs),
+    /// One entity's profile: aliases, documents, co-occurring entities, quotes, events, timeline.
+    Entity(store_cmd::EntityArgs),
+    /// Stored quotes, by speaker, about a name, between dates.
+    Quotes(store_cmd::QuotesArgs),
+    /// Stored events, by PLOVER type, source, target, between dates.
+    Events(store_cmd::EventsArgs),
+    /// The aid tracker: donor, recipient, item, amount, status, date, evidence.
+    Commitments(store_cmd::CommitmentsArgs),
+    /// Figures that disagree, within a document or across documents.
+    Conflicts(store_cmd::ConflictsArgs),
+    /// Every stored event as one flat row with provenance (JSON Lines or CSV).
+    Export(store_cmd::ExportArgs),
     /// Measure accuracy and speed on the shared data sets.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -36,6 +53,14 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Annotate(args) => annotate::run(args),
+        Command::Ingest(a) => store_cmd::ingest(a),
+        Command::Search(a) => store_cmd::search(a),
+        Command::Entity(a) => store_cmd::entity(a),
+        Command::Quotes(a) => store_cmd::quotes(a),
+        Command::Events(a) => store_cmd::events(a),
+        Command::Commitments(a) => store_cmd::commitments(a),
+        Command::Conflicts(a) => store_cmd::conflicts(a),
+        Command::Export(a) => store_cmd::export(a),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Train(cmd) => train::run(cmd),
     };

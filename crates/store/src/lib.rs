@@ -1,0 +1,281 @@
+//! The knowledge store: documents as `extract` writes them (JSON, code-point
+//! offsets), with their entities merged across documents by key, quotes,
+//! events and warnings in tables, and full-text indexes over text and quotes.
+//!
+//! One document is one transaction, and a document already stored (same
+//! content id) is skipped, so an ingest that was killed can simply be run
+//! again. The database runs in WAL mode.
+
+mod queries;
+
+pub use queries::*;
+
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::Value;
+
+/// Errors of the store, with the path or the document they concern.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("E201 cannot open the database {path}: {source}")]
+    Open { path: String, source: rusqlite::Error },
+    #[error("E202 the database {path} has schema version {found}, newer than this dossier ({supported}); upgrade dossier")]
+    TooNew { path: String, found: i64, supported: i64 },
+    #[error("E203 document {id}: {source}")]
+    Write { id: String, source: rusqlite::Error },
+    #[error("E204 the document has no `{0}` field; is it dossier JSON?")]
+    NotADocument(&'static str),
+    #[error("E205 query failed: {0}")]
+    Query(#[from] rusqlite::Error),
+}
+
+/// Schema migrations, applied in order; the version is their count.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    url TEXT, title TEXT, published TEXT, source_uri TEXT,
+    text TEXT NOT NULL,
+    json TEXT NOT NULL,
+    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE TABLE entities (
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL, type TEXT NOT NULL, kb TEXT,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    documents INTEGER NOT NULL DEFAULT 0,
+    first_seen TEXT, last_seen TEXT,
+    first_document TEXT, last_document TEXT
+);
+CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+CREATE TABLE aliases (
+    key TEXT NOT NULL REFERENCES entities(key), alias TEXT NOT NULL,
+    PRIMARY KEY (key, alias)
+);
+CREATE INDEX aliases_alias ON aliases(alias COLLATE NOCASE);
+CREATE TABLE document_entities (
+    document TEXT NOT NULL REFERENCES documents(id), local TEXT NOT NULL,
+    key TEXT NOT NULL REFERENCES entities(key), mentions INTEGER NOT NULL,
+    PRIMARY KEY (document, local)
+);
+CREATE INDEX document_entities_key ON document_entities(key);
+CREATE TABLE quotes (
+    document TEXT NOT NULL REFERENCES documents(id), local TEXT NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
+    cue TEXT, speaker TEXT, speaker_key TEXT, sentence TEXT,
+    PRIMARY KEY (document, local)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_key);
+CREATE TABLE events (
+    document TEXT NOT NULL REFERENCES documents(id), local TEXT NOT NULL,
+    type TEXT NOT NULL, mode TEXT, status TEXT NOT NULL,
+    trigger TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    theme TEXT, quantity TEXT, value REAL, unit TEXT, time TEXT, place TEXT,
+    quote TEXT, sentence TEXT, sentence_start INTEGER, sentence_end INTEGER,
+    PRIMARY KEY (document, local)
+);
+CREATE INDEX events_type ON events(type);
+CREATE TABLE event_actors (
+    document TEXT NOT NULL, local TEXT NOT NULL, role TEXT NOT NULL, key TEXT NOT NULL,
+    PRIMARY KEY (document, local, role, key)
+);
+CREATE INDEX event_actors_key ON event_actors(key, role);
+CREATE TABLE quantities (
+    document TEXT NOT NULL REFERENCES documents(id), local TEXT NOT NULL,
+    text TEXT NOT NULL, kind TEXT NOT NULL, value REAL, unit TEXT, approx TEXT, noun TEXT, sentence TEXT,
+    PRIMARY KEY (document, local)
+);
+CREATE INDEX quantities_noun ON quantities(kind, unit, noun);
+CREATE TABLE warnings (
+    document TEXT NOT NULL REFERENCES documents(id), code TEXT NOT NULL, message TEXT NOT NULL, spans TEXT
+);
+CREATE INDEX warnings_code ON warnings(code);
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid');
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='rowid');
+"#];
+
+pub struct Store {
+    conn: Connection,
+}
+
+fn str_of<'v>(v: &'v Value, k: &str) -> Option<&'v str> {
+    v.get(k).and_then(Value::as_str)
+}
+
+/// The sentence of `doc` around character offset `at` (its text).
+fn sentence_around(doc: &Value, chars: &[char], at: u64) -> Option<(String, u64, u64)> {
+    let s = doc["sentences"].as_array()?.iter().find(|s| s["start"].as_u64() <= Some(at) && Some(at) < s["end"].as_u64())?;
+    let (a, b) = (s["start"].as_u64()?, s["end"].as_u64()?);
+    Some((chars.get(a as usize..b as usize)?.iter().collect(), a, b))
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates the database at `path`.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
+        let conn = Connection::open(path).map_err(open_err)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(open_err)?;
+        // A killed process loses nothing committed in WAL mode at NORMAL.
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(open_err)?;
+        let mut store = Store { conn };
+        store.migrate(path)?;
+        Ok(store)
+    }
+
+    /// Opens an existing database for reading only.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
+        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(open_err)?;
+        Ok(Store { conn })
+    }
+
+    fn migrate(&mut self, path: &Path) -> Result<(), StoreError> {
+        let c = &mut self.conn;
+        c.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")?;
+        let version: i64 = c.query_row("SELECT COALESCE(MAX(version), 0) FROM schema_version", [], |r| r.get(0))?;
+        let supported = MIGRATIONS.len() as i64;
+        if version > supported {
+            return Err(StoreError::TooNew { path: path.display().to_string(), found: version, supported });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = c.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.execute("INSERT INTO schema_version (version) VALUES (?1)", [i as i64 + 1])?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Whether a document with this id is stored.
+    pub fn contains(&self, id: &str) -> Result<bool, StoreError> {
+        Ok(self.conn.query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(())).optional()?.is_some())
+    }
+
+    /// Stores one document (the JSON `extract` writes) in one transaction.
+    /// Returns false when it was already stored.
+    pub fn ingest(&mut self, doc: &Value) -> Result<bool, StoreError> {
+        let id = str_of(doc, "id").ok_or(StoreError::NotADocument("id"))?.to_string();
+        let text = str_of(doc, "text").ok_or(StoreError::NotADocument("text"))?;
+        let write = |source| StoreError::Write { id: id.clone(), source };
+        if self.contains(&id)? {
+            return Ok(false);
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let published = str_of(doc, "published").map(|p| p.get(..10).unwrap_or(p).to_string());
+        // The source is a URL when it came from the web (or `--url`); a local path is not.
+        let url = doc.pointer("/source/uri").and_then(Value::as_str).filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+        let tx = self.conn.transaction().map_err(write)?;
+        (|| -> rusqlite::Result<()> {
+            tx.execute(
+                "INSERT INTO documents (id, url, title, published, source_uri, text, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![id, url, str_of(doc, "title"), str_of(doc, "published"), doc.pointer("/source/uri").and_then(Value::as_str), text, doc.to_string()],
+            )?;
+            tx.execute("INSERT INTO documents_fts (rowid, title, text) SELECT rowid, title, text FROM documents WHERE id = ?1", [&id])?;
+            // Entities merge across documents by key.
+            let mut key_of = std::collections::HashMap::new();
+            for e in doc["entities"].as_array().into_iter().flatten() {
+                let (Some(local), Some(name), Some(ty)) = (str_of(e, "id"), str_of(e, "name"), str_of(e, "type")) else { continue };
+                let key = str_of(e, "key").map(str::to_string).unwrap_or_else(|| format!("{ty}:{}", name.to_lowercase()));
+                let mentions = e["mentions"].as_array().map_or(0, Vec::len) as i64;
+                let kb = e.get("kb").filter(|k| !k.is_null()).map(Value::to_string);
+                tx.execute(
+                    "INSERT INTO entities (key, name, type, kb, mentions, documents, first_seen, last_seen, first_document, last_document)
+                     VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6, ?7, ?7)
+                     ON CONFLICT(key) DO UPDATE SET
+                        mentions = mentions + excluded.mentions,
+                        documents = documents + 1,
+                        name = CASE WHEN length(excluded.name) > length(name) AND type != 'GPE' THEN excluded.name ELSE name END,
+                        kb = COALESCE(kb, excluded.kb),
+                        first_document = CASE WHEN excluded.first_seen < first_seen OR first_seen IS NULL THEN excluded.first_document ELSE first_document END,
+                        first_seen = CASE WHEN excluded.first_seen < first_seen OR first_seen IS NULL THEN excluded.first_seen ELSE first_seen END,
+                        last_document = CASE WHEN excluded.last_seen >= last_seen OR last_seen IS NULL THEN excluded.last_document ELSE last_document END,
+                        last_seen = CASE WHEN excluded.last_seen >= last_seen OR last_seen IS NULL THEN excluded.last_seen ELSE last_seen END",
+                    params![key, name, ty, kb, mentions, published, id],
+                )?;
+                for alias in std::iter::once(name).chain(e["aliases"].as_array().into_iter().flatten().filter_map(Value::as_str)) {
+                    tx.execute("INSERT OR IGNORE INTO aliases (key, alias) VALUES (?1, ?2)", params![key, alias])?;
+                }
+                tx.execute("INSERT INTO document_entities (document, local, key, mentions) VALUES (?1, ?2, ?3, ?4)", params![id, local, key, mentions])?;
+                key_of.insert(local.to_string(), key);
+            }
+            let key_for = |v: &Value| v.as_str().and_then(|l| key_of.get(l)).cloned();
+            for q in doc["quotes"].as_array().into_iter().flatten() {
+                let start = q["start"].as_u64().unwrap_or(0);
+                let sentence = sentence_around(doc, &chars, start).map(|s| s.0);
+                tx.execute(
+                    "INSERT INTO quotes (document, local, start, end, text, kind, cue, speaker, speaker_key, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    params![id, str_of(q, "id"), start as i64, q["end"].as_u64().unwrap_or(0) as i64, str_of(q, "text"), str_of(q, "kind"), q.pointer("/cue/text").and_then(Value::as_str), q.pointer("/speaker/text").and_then(Value::as_str), key_for(&q["speaker"]["entity"]), sentence],
+                )?;
+                tx.execute("INSERT INTO quotes_fts (rowid, text, speaker) SELECT rowid, text, speaker FROM quotes WHERE document = ?1 AND local = ?2", params![id, str_of(q, "id")])?;
+            }
+            let quantities: std::collections::HashMap<&str, &Value> = doc["quantities"].as_array().into_iter().flatten().filter_map(|q| Some((str_of(q, "id")?, q))).collect();
+            let times: std::collections::HashMap<&str, &Value> = doc["times"].as_array().into_iter().flatten().filter_map(|t| Some((str_of(t, "id")?, t))).collect();
+            for q in doc["quantities"].as_array().into_iter().flatten() {
+                let sentence = sentence_around(doc, &chars, q["start"].as_u64().unwrap_or(0)).map(|s| s.0);
+                tx.execute(
+                    "INSERT INTO quantities (document, local, text, kind, value, unit, approx, noun, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    params![id, str_of(q, "id"), str_of(q, "text"), str_of(q, "kind"), q["value"].as_f64(), str_of(q, "unit"), str_of(q, "approx"), noun_after(&chars, q["end"].as_u64().unwrap_or(0) as usize), sentence],
+                )?;
+            }
+            for e in doc["events"].as_array().into_iter().flatten() {
+                let local = str_of(e, "id");
+                let start = e.pointer("/trigger/start").and_then(Value::as_u64).unwrap_or(0);
+                let sentence = sentence_around(doc, &chars, start);
+                let quantity = e["quantity"].as_str().and_then(|q| quantities.get(q));
+                let time = e["time"].as_str().and_then(|t| times.get(t)).and_then(|t| str_of(t, "value").or(str_of(t, "text")));
+                tx.execute(
+                    "INSERT INTO events (document, local, type, mode, status, trigger, start, end, theme, quantity, value, unit, time, place, quote, sentence, sentence_start, sentence_end)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                    params![
+                        id, local, str_of(e, "type"), str_of(e, "mode"), str_of(e, "status"),
+                        e.pointer("/trigger/text").and_then(Value::as_str), start as i64, e.pointer("/trigger/end").and_then(Value::as_u64).unwrap_or(0) as i64,
+                        e.pointer("/theme/text").and_then(Value::as_str),
+                        quantity.and_then(|q| str_of(q, "text")), quantity.and_then(|q| q["value"].as_f64()), quantity.and_then(|q| str_of(q, "unit")),
+                        time, key_for(&e["place"]), str_of(e, "quote"),
+                        sentence.as_ref().map(|s| s.0.clone()), sentence.as_ref().map(|s| s.1 as i64), sentence.as_ref().map(|s| s.2 as i64)
+                    ],
+                )?;
+                for role in ["source", "target"] {
+                    for a in e[role].as_array().into_iter().flatten() {
+                        if let Some(k) = key_for(a) {
+                            tx.execute("INSERT OR IGNORE INTO event_actors (document, local, role, key) VALUES (?1, ?2, ?3, ?4)", params![id, local, role, k])?;
+                        }
+                    }
+                }
+            }
+            for w in doc["warnings"].as_array().into_iter().flatten() {
+                tx.execute("INSERT INTO warnings (document, code, message, spans) VALUES (?1, ?2, ?3, ?4)", params![id, str_of(w, "code"), str_of(w, "message"), w.get("spans").map(Value::to_string)])?;
+            }
+            Ok(())
+        })()
+        .map_err(write)?;
+        tx.commit().map_err(write)?;
+        Ok(true)
+    }
+}
+
+/// The noun an amount counts or prices, from the words right after it:
+/// the last of up to three letters-only words before punctuation or a
+/// function word ("$700 million contract" → "contract").
+fn noun_after(chars: &[char], end: usize) -> Option<String> {
+    let rest: String = chars.get(end..(end + 60).min(chars.len()))?.iter().collect();
+    let mut last = None;
+    for w in rest.split_whitespace().take(3) {
+        let clean = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if clean.is_empty() || !clean.chars().all(|c| c.is_alphabetic() || c == '-') || matches!(clean.to_lowercase().as_str(), "of" | "to" | "in" | "for" | "and" | "the" | "a" | "that" | "from" | "on" | "by" | "with" | "was" | "is" | "were" | "will") {
+            break;
+        }
+        last = Some(clean.to_lowercase());
+        if clean.len() != w.len() {
+            break;
+        }
+    }
+    last.map(|w| w.strip_suffix('s').filter(|s| s.len() >= 3).map(str::to_string).unwrap_or(w))
+}

@@ -1,0 +1,288 @@
+//! The questions users ask of the store. Every query is parameterized, and
+//! every row carries its provenance (document, URL, sentence).
+
+use rusqlite::{params, params_from_iter, types::Value as Sql, Row};
+use serde_json::{json, Map, Value};
+
+use crate::{Store, StoreError};
+
+/// Filters shared by the quote and event queries.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    pub by: Option<String>,
+    pub about: Option<String>,
+    pub source: Option<String>,
+    pub target: Option<String>,
+    pub event_type: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// Column values of a row as JSON, named by the statement's columns.
+fn row_json(row: &Row<'_>, names: &[String]) -> rusqlite::Result<Value> {
+    let mut m = Map::new();
+    for (i, n) in names.iter().enumerate() {
+        let v = match row.get::<_, Sql>(i)? {
+            Sql::Null => Value::Null,
+            Sql::Integer(x) => json!(x),
+            Sql::Real(x) => json!(x),
+            Sql::Text(s) => {
+                // Columns named *_json hold JSON.
+                if n.ends_with("_json") {
+                    serde_json::from_str(&s).unwrap_or(Value::String(s))
+                } else {
+                    Value::String(s)
+                }
+            }
+            Sql::Blob(_) => Value::Null,
+        };
+        m.insert(n.trim_end_matches("_json").to_string(), v);
+    }
+    Ok(Value::Object(m))
+}
+
+/// Quotes each word so that user text is never FTS5 syntax.
+fn fts_query(q: &str) -> String {
+    q.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect::<Vec<_>>().join(" ")
+}
+
+impl Store {
+    fn rows(&self, sql: &str, args: Vec<Sql>) -> Result<Vec<Value>, StoreError> {
+        let mut st = self.connection().prepare_cached(sql)?;
+        let names: Vec<String> = st.column_names().into_iter().map(str::to_string).collect();
+        let out = st.query_map(params_from_iter(args), |r| row_json(r, &names))?.collect::<Result<Vec<_>, _>>()?;
+        Ok(out)
+    }
+
+    /// Full-text search over article text, best first, with snippets.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Value>, StoreError> {
+        if query.trim().is_empty() {
+            return Ok(Vec::new());
+        }
+        self.rows(
+            "SELECT d.id AS document, d.title, d.url, substr(d.published, 1, 10) AS published,
+                    snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet, round(bm25(documents_fts), 3) AS rank
+             FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+             WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+            vec![Sql::Text(fts_query(query)), Sql::Integer(limit as i64)],
+        )
+    }
+
+    /// The entity a user names: by name or alias, the most mentioned first.
+    pub fn find_entity(&self, name: &str) -> Result<Option<String>, StoreError> {
+        let rows = self.rows(
+            "SELECT e.key FROM entities e WHERE e.key = ?1 OR e.name = ?1 COLLATE NOCASE
+                OR e.key IN (SELECT key FROM aliases WHERE alias = ?1 COLLATE NOCASE)
+             ORDER BY e.mentions DESC LIMIT 1",
+            vec![Sql::Text(name.to_string())],
+        )?;
+        Ok(rows.first().and_then(|r| r["key"].as_str()).map(str::to_string))
+    }
+
+    /// Keys of every entity a name may denote (for filters).
+    fn keys_for(&self, name: &str) -> Result<Vec<String>, StoreError> {
+        let rows = self.rows(
+            "SELECT key FROM entities WHERE key = ?1 OR name = ?1 COLLATE NOCASE
+             UNION SELECT key FROM aliases WHERE alias = ?1 COLLATE NOCASE",
+            vec![Sql::Text(name.to_string())],
+        )?;
+        Ok(rows.iter().filter_map(|r| r["key"].as_str().map(str::to_string)).collect())
+    }
+
+    /// One entity's profile: aliases, documents, co-occurring entities,
+    /// quotes by and about it, its events, and a timeline.
+    pub fn entity(&self, name: &str) -> Result<Option<Value>, StoreError> {
+        let Some(key) = self.find_entity(name)? else { return Ok(None) };
+        let k = || vec![Sql::Text(key.clone())];
+        let base = self.rows("SELECT key, name, type, kb AS kb_json, mentions, documents, first_seen, last_seen FROM entities WHERE key = ?1", k())?;
+        let mut profile = base.into_iter().next().unwrap_or(Value::Null);
+        let aliases: Vec<Value> = self.rows("SELECT alias FROM aliases WHERE key = ?1 ORDER BY alias", k())?.into_iter().map(|r| r["alias"].clone()).collect();
+        profile["aliases"] = Value::Array(aliases);
+        profile["documents_list"] = Value::Array(self.rows(
+            "SELECT d.id AS document, d.title, d.url, substr(d.published, 1, 10) AS published, de.mentions
+             FROM document_entities de JOIN documents d ON d.id = de.document WHERE de.key = ?1
+             ORDER BY d.published DESC LIMIT 50",
+            k(),
+        )?);
+        profile["cooccurring"] = Value::Array(self.rows(
+            "SELECT e.key, e.name, e.type, count(DISTINCT o.document) AS documents
+             FROM document_entities me JOIN document_entities o ON o.document = me.document AND o.key != me.key
+             JOIN entities e ON e.key = o.key WHERE me.key = ?1
+             GROUP BY e.key ORDER BY documents DESC, e.mentions DESC LIMIT 15",
+            k(),
+        )?);
+        profile["quotes_by"] = Value::Array(self.quotes(&Filter { by: Some(key.clone()), limit: Some(50), ..Filter::default() })?);
+        profile["quotes_about"] = Value::Array(self.quotes(&Filter { about: Some(key.clone()), limit: Some(50), ..Filter::default() })?);
+        let mut events = self.events(&Filter { source: Some(key.clone()), limit: Some(50), ..Filter::default() })?;
+        events.extend(self.events(&Filter { target: Some(key.clone()), limit: Some(50), ..Filter::default() })?);
+        profile["events"] = Value::Array(events);
+        profile["timeline"] = Value::Array(self.rows(
+            "SELECT substr(d.published, 1, 10) AS date, count(*) AS documents, sum(de.mentions) AS mentions
+             FROM document_entities de JOIN documents d ON d.id = de.document
+             WHERE de.key = ?1 AND d.published IS NOT NULL GROUP BY date ORDER BY date",
+            k(),
+        )?);
+        Ok(Some(profile))
+    }
+
+    fn date_filters(f: &Filter, sql: &mut String, args: &mut Vec<Sql>) {
+        if let Some(s) = &f.since {
+            args.push(Sql::Text(s.clone()));
+            sql.push_str(&format!(" AND substr(d.published, 1, 10) >= ?{}", args.len()));
+        }
+        if let Some(u) = &f.until {
+            args.push(Sql::Text(u.clone()));
+            sql.push_str(&format!(" AND substr(d.published, 1, 10) <= ?{}", args.len()));
+        }
+    }
+
+    fn in_keys(&self, name: &str, column: &str, args: &mut Vec<Sql>) -> Result<String, StoreError> {
+        let keys = self.keys_for(name)?;
+        let mut marks = Vec::new();
+        for k in keys {
+            args.push(Sql::Text(k));
+            marks.push(format!("?{}", args.len()));
+        }
+        Ok(if marks.is_empty() { " AND 0".to_string() } else { format!(" AND {column} IN ({})", marks.join(", ")) })
+    }
+
+    /// Quotes, newest first: by a speaker, about a name, between dates.
+    pub fn quotes(&self, f: &Filter) -> Result<Vec<Value>, StoreError> {
+        let mut args = Vec::new();
+        let mut sql = String::from(
+            "SELECT substr(d.published, 1, 10) AS published, COALESCE(e.name, q.speaker) AS speaker, q.speaker_key, q.kind, q.text, q.cue,
+                    q.document, q.local AS quote, q.start, q.end, d.title, d.url, q.sentence
+             FROM quotes q JOIN documents d ON d.id = q.document LEFT JOIN entities e ON e.key = q.speaker_key WHERE 1",
+        );
+        if let Some(by) = &f.by {
+            sql.push_str(&self.in_keys(by, "q.speaker_key", &mut args)?);
+        }
+        if let Some(about) = &f.about {
+            // Quotes whose text names the entity by any of its names.
+            let keys = self.keys_for(about)?;
+            let mut names: Vec<String> = Vec::new();
+            for k in &keys {
+                names.extend(self.rows("SELECT alias FROM aliases WHERE key = ?1", vec![Sql::Text(k.clone())])?.iter().filter_map(|r| r["alias"].as_str().map(str::to_string)));
+            }
+            names.retain(|n| n.chars().count() >= 3);
+            if names.is_empty() {
+                names.push(about.clone());
+            }
+            let mut ors = Vec::new();
+            for n in names {
+                args.push(Sql::Text(format!("%{n}%")));
+                ors.push(format!("q.text LIKE ?{}", args.len()));
+            }
+            sql.push_str(&format!(" AND ({})", ors.join(" OR ")));
+        }
+        Self::date_filters(f, &mut sql, &mut args);
+        args.push(Sql::Integer(f.limit.unwrap_or(200) as i64));
+        sql.push_str(&format!(" ORDER BY d.published DESC, q.document, q.start LIMIT ?{}", args.len()));
+        self.rows(&sql, args)
+    }
+
+    /// Events, newest first, with their actors' names.
+    pub fn events(&self, f: &Filter) -> Result<Vec<Value>, StoreError> {
+        let mut args = Vec::new();
+        let mut sql = String::from(
+            "SELECT substr(d.published, 1, 10) AS published, ev.type, ev.mode, ev.status,
+                    (SELECT json_group_array(e.name) FROM event_actors a JOIN entities e ON e.key = a.key
+                      WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'source') AS sources_json,
+                    (SELECT json_group_array(e.name) FROM event_actors a JOIN entities e ON e.key = a.key
+                      WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'target') AS targets_json,
+                    ev.trigger, ev.theme, ev.quantity, ev.value, ev.unit, ev.time, ev.document, ev.local AS event, d.title, d.url,
+                    ev.sentence, ev.sentence_start, ev.sentence_end
+             FROM events ev JOIN documents d ON d.id = ev.document WHERE 1",
+        );
+        if let Some(t) = &f.event_type {
+            args.push(Sql::Text(t.to_uppercase()));
+            sql.push_str(&format!(" AND ev.type = ?{}", args.len()));
+        }
+        for (name, role) in [(&f.source, "source"), (&f.target, "target")] {
+            if let Some(name) = name {
+                let cond = self.in_keys(name, "a.key", &mut args)?;
+                sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM event_actors a WHERE a.document = ev.document AND a.local = ev.local AND a.role = '{role}'{cond})"));
+            }
+        }
+        Self::date_filters(f, &mut sql, &mut args);
+        args.push(Sql::Integer(f.limit.unwrap_or(500) as i64));
+        sql.push_str(&format!(" ORDER BY d.published DESC, ev.document, ev.start LIMIT ?{}", args.len()));
+        self.rows(&sql, args)
+    }
+
+    /// The aid tracker: AID events as donor, recipient, item, amount, status,
+    /// date and evidence.
+    pub fn commitments(&self, donor: Option<&str>, recipient: Option<&str>) -> Result<Vec<Value>, StoreError> {
+        let f = Filter { event_type: Some("AID".into()), source: donor.map(str::to_string), target: recipient.map(str::to_string), limit: Some(5000), ..Filter::default() };
+        Ok(self
+            .events(&f)?
+            .into_iter()
+            .map(|e| {
+                json!({
+                    "donor": e["sources"], "recipient": e["targets"], "item": e["theme"], "quantity": e["quantity"],
+                    "value": e["value"], "unit": e["unit"], "status": e["status"], "date": e["time"].as_str().filter(|t| t.starts_with(|c: char| c.is_ascii_digit())).map(str::to_string).or_else(|| e["published"].as_str().map(str::to_string)),
+                    "published": e["published"], "url": e["url"], "title": e["title"], "document": e["document"], "event": e["event"], "evidence": e["sentence"],
+                })
+            })
+            .collect())
+    }
+
+    /// Figures that disagree: flagged inside one document, and the same
+    /// thing (same kind, unit and described noun, and a shared entity in the
+    /// sentence's document) given different values across documents.
+    pub fn conflicts(&self) -> Result<Vec<Value>, StoreError> {
+        let mut out = self.rows(
+            "SELECT 'document' AS scope, w.document, d.title, d.url, w.message, w.spans AS spans_json
+             FROM warnings w JOIN documents d ON d.id = w.document WHERE w.code = 'conflicting_figures' ORDER BY d.published DESC",
+            vec![],
+        )?;
+        out.extend(self.rows(
+            "SELECT 'documents' AS scope, a.document, da.title, da.url,
+                    'the ' || a.noun || ' is \"' || a.text || '\" in one report and \"' || b.text || '\" in another' AS message,
+                    b.document AS other_document, db.title AS other_title, db.url AS other_url, a.sentence, b.sentence AS other_sentence
+             FROM quantities a JOIN quantities b ON a.kind = 'money' AND b.kind = 'money' AND a.unit = b.unit AND a.noun = b.noun
+                  AND a.document < b.document AND a.value != b.value
+             JOIN documents da ON da.id = a.document JOIN documents db ON db.id = b.document
+             WHERE EXISTS (SELECT 1 FROM document_entities x JOIN document_entities y ON x.key = y.key
+                           WHERE x.document = a.document AND y.document = b.document AND x.key NOT LIKE 'DATE:%')
+             LIMIT 500",
+            vec![],
+        )?);
+        Ok(out)
+    }
+
+    /// Every event as one flat row, GDELT-style, with provenance.
+    pub fn export_events(&self) -> Result<Vec<Value>, StoreError> {
+        self.rows(
+            "SELECT ev.document, d.url, substr(d.published, 1, 10) AS published, ev.local AS event, ev.type, ev.mode, ev.status,
+                    (SELECT group_concat(e.name, '; ') FROM event_actors a JOIN entities e ON e.key = a.key WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'source') AS sources,
+                    (SELECT group_concat(a.key, '; ') FROM event_actors a WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'source') AS source_keys,
+                    (SELECT group_concat(e.name, '; ') FROM event_actors a JOIN entities e ON e.key = a.key WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'target') AS targets,
+                    (SELECT group_concat(a.key, '; ') FROM event_actors a WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'target') AS target_keys,
+                    ev.trigger, ev.theme, ev.quantity, ev.value, ev.unit, ev.time, ev.sentence, ev.sentence_start, ev.sentence_end, ev.start AS trigger_start, ev.end AS trigger_end
+             FROM events ev JOIN documents d ON d.id = ev.document ORDER BY d.published, ev.document, ev.start",
+            vec![],
+        )
+    }
+
+    /// A stored document's JSON, as `extract` wrote it.
+    pub fn document(&self, id: &str) -> Result<Option<Value>, StoreError> {
+        let mut st = self.connection().prepare_cached("SELECT json FROM documents WHERE id = ?1")?;
+        let mut rows = st.query(params![id])?;
+        Ok(match rows.next()? {
+            Some(r) => serde_json::from_str(&r.get::<_, String>(0)?).ok(),
+            None => None,
+        })
+    }
+
+    /// Counts of what is stored.
+    pub fn stats(&self) -> Result<Value, StoreError> {
+        Ok(self.rows(
+            "SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM entities) AS entities,
+                    (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM events) AS events",
+            vec![],
+        )?
+        .remove(0))
+    }
+}
