@@ -637,3 +637,60 @@ fn issue_7_example_commitments_and_conflict() {
     let covered: Vec<String> = conflict["spans"].as_array().unwrap().iter().map(|s| span_text(doc, s)).collect();
     assert_eq!(covered, ["nearly $700 million", "nearly $700"]);
 }
+
+/// Curly apostrophes next to suffixes once sliced a character in two in
+/// the event stage; every layer must survive odd typography.
+#[test]
+fn curly_apostrophes_survive_every_layer() {
+    let text = "Trump’s ’s aide’s ‘quote’ ’’ing ’ed ’es. “He’s here,” she’d said. The U.S. sent ’em 5 ’tanks’.";
+    let out = run(&["extract", "--layers", "all", "-"], Some(text.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    check_document(&docs(&out)[0]);
+}
+
+/// #8: ingest stores each document once; queries answer from the store.
+#[test]
+fn issue_8_ingest_is_idempotent_and_queries_answer() {
+    let dir = scratch("ingest");
+    let db = dir.join("d.db");
+    let example = root().join("examples/nato-summit-2024.txt");
+    let ingest = || run(&["ingest", "--db", db.to_str().unwrap(), "--date", "2024-07-10", example.to_str().unwrap()], None);
+    let first = ingest();
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stderr(&first).contains("1 new documents"), "{}", stderr(&first));
+    let second = ingest();
+    assert!(stderr(&second).contains("0 new documents") && stderr(&second).contains("1 already stored"), "{}", stderr(&second));
+    let json = |args: &[&str]| -> Value {
+        let mut all = args.to_vec();
+        all.extend(["--db", db.to_str().unwrap(), "--json"]);
+        let out = run(&all, None);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let commitments = json(&["commitments", "--recipient", "Ukraine", "--donor", "Italy"]);
+    assert_eq!(commitments.as_array().unwrap().len(), 1, "{commitments:#}");
+    assert!(commitments[0]["item"].as_str().unwrap().contains("SAMP-T"));
+    assert!(commitments[0]["evidence"].as_str().unwrap().starts_with("Additionally, Italy will provide"));
+    let quotes = json(&["quotes", "--by", "Stoltenberg"]);
+    assert!(quotes.as_array().unwrap().iter().any(|q| q["text"].as_str().unwrap().starts_with("There is no way")));
+    let conflicts = json(&["conflicts"]);
+    assert!(conflicts.as_array().unwrap().iter().any(|c| c["message"].as_str().unwrap().contains("$700 million")));
+    let hits = json(&["search", "Patriot", "batteries"]);
+    assert_eq!(hits.as_array().unwrap().len(), 1);
+    let ukraine = json(&["entity", "Kyiv"]);
+    assert_eq!(ukraine["key"], "iso3166:UA", "a capital's name finds its country");
+    let export = run(&["export", "--db", db.to_str().unwrap(), "--format", "csv"], None);
+    let csv = String::from_utf8(export.stdout).unwrap();
+    assert!(csv.starts_with("document,url,published,event,type"));
+    assert!(csv.lines().count() > 5);
+}
+
+/// #8: a query against a missing database says so, with no file created.
+#[test]
+fn queries_need_an_existing_database() {
+    let db = scratch("nodb").join("missing.db");
+    let out = run(&["quotes", "--db", db.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no database at"), "{}", stderr(&out));
+    assert!(!db.exists());
+}

@@ -93,9 +93,12 @@ fn base_form(word: &str) -> String {
                     return with_e;
                 }
                 // "committed", "shipped": a doubled final consonant.
-                let undoubled = &stem[..stem.len() - 1];
-                if stem.len() >= 4 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2] && (GIVING.contains(&undoubled) || PLEDGING.contains(&undoubled)) {
-                    return undoubled.to_string();
+                let mut chars = stem.chars().rev();
+                if let (Some(last), Some(before)) = (chars.next(), chars.next()) {
+                    let undoubled = &stem[..stem.len() - last.len_utf8()];
+                    if last == before && (GIVING.contains(&undoubled) || PLEDGING.contains(&undoubled)) {
+                        return undoubled.to_string();
+                    }
                 }
             }
         }
@@ -395,5 +398,7 @@ mod tests {
         assert_eq!(base_form("supplied"), "supply");
         assert_eq!(base_form("provides"), "provide");
         assert_eq!(base_form("shipped"), "ship");
+        assert_eq!(base_form("’s"), "’s", "no slicing inside a character");
+        assert_eq!(base_form("’’ing"), "’’ing");
     }
 }
