@@ -40,6 +40,8 @@ enum Command {
     Conflicts(store_cmd::ConflictsArgs),
     /// Every stored event as one flat row with provenance (JSON Lines or CSV).
     Export(store_cmd::ExportArgs),
+    /// Serve the JSON API and the web UI over the database.
+    Serve(store_cmd::ServeArgs),
     /// Measure accuracy and speed on the shared data sets.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         Command::Commitments(a) => store_cmd::commitments(a),
         Command::Conflicts(a) => store_cmd::conflicts(a),
         Command::Export(a) => store_cmd::export(a),
+        Command::Serve(a) => store_cmd::serve(a),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Train(cmd) => train::run(cmd),
     };

@@ -322,3 +322,20 @@ pub fn csv(rows: &[Value], columns: &[&str]) -> String {
     }
     out
 }
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Address to listen on (loopback by default).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Bearer token that `POST /documents` requires; without one, writing is off.
+    #[arg(long, env = "DOSSIER_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+}
+
+pub fn serve(a: ServeArgs) -> Result<ExitCode> {
+    dossier_server::serve(dossier_server::Config { db: a.db.db, addr: a.addr, token: a.token.filter(|t| !t.is_empty()) })?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -694,3 +694,67 @@ fn queries_need_an_existing_database() {
     assert!(stderr(&out).contains("no database at"), "{}", stderr(&out));
     assert!(!db.exists());
 }
+
+/// A minimal HTTP/1.1 exchange: returns (status, headers and body as text).
+fn http(addr: &str, request: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).expect("server reachable");
+    s.write_all(request.as_bytes()).unwrap();
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).unwrap();
+    let text = String::from_utf8_lossy(&out).to_string();
+    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    (status, text)
+}
+
+/// #8: the server answers the API, guards writes with the token, keeps
+/// article text as data, and serves its UI with no outside assets.
+#[test]
+fn issue_8_server_api_token_and_ui() {
+    use std::io::BufRead;
+    let dir = scratch("serve");
+    let db = dir.join("s.db");
+    let example = root().join("examples/nato-summit-2024.txt");
+    assert!(run(&["ingest", "--db", db.to_str().unwrap(), "--date", "2024-07-10", example.to_str().unwrap()], None).status.success());
+    /// Stops the server even when an assertion fails.
+    struct Server(std::process::Child);
+    impl Drop for Server {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut child = Server(bin().args(["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0", "--token", "t0ken"]).stderr(std::process::Stdio::piped()).spawn().unwrap());
+    let mut line = String::new();
+    std::io::BufReader::new(child.0.stderr.take().unwrap()).read_line(&mut line).unwrap();
+    let addr = line.trim().rsplit("http://").next().unwrap().to_string();
+    let get = |path: &str| http(&addr, &format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    let post = |path: &str, token: Option<&str>, body: &str| {
+        let auth = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
+        http(&addr, &format!("POST {path} HTTP/1.1\r\nHost: x\r\n{auth}Content-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len()))
+    };
+    let (status, page) = get("/");
+    assert_eq!(status, 200);
+    assert!(page.contains("content-security-policy: default-src 'self'"), "{page}");
+    assert!(!page.contains("http://") && !page.contains("https://"), "the UI loads nothing from outside");
+    let (status, body) = get("/api/commitments?donor=Italy&recipient=Ukraine");
+    assert_eq!(status, 200);
+    assert!(body.contains("SAMP-T"), "{body}");
+    let (status, body) = get("/api/quotes?by=Joe%20Biden");
+    assert!(status == 200 && body.contains("Our allies are looking"), "{body}");
+    assert_eq!(get("/openapi.json").0, 200);
+    assert_eq!(get("/api/entity?name=Nobody%20At%20All").0, 404);
+    let hostile = "Stoltenberg said <script>alert('x')</script> was in the article.";
+    assert_eq!(post("/documents?from=text&date=2024-07-11", None, hostile).0, 401);
+    assert_eq!(post("/documents?from=text&date=2024-07-11", Some("wrong"), hostile).0, 401);
+    let (status, body) = post("/documents?from=text&date=2024-07-11", Some("t0ken"), hostile);
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("\"stored\":[\""), "{body}");
+    let (_, again) = post("/documents?from=text&date=2024-07-11", Some("t0ken"), hostile);
+    assert!(again.contains("\"already\":[\""), "{again}");
+    // The article comes back as JSON data, its markup inside a string.
+    let (_, hits) = get("/api/search?q=alert");
+    assert!(hits.contains("application/json") && hits.contains("<script>"), "{hits}");
+    let big = "a".repeat(11 << 20);
+    assert_eq!(post("/documents", Some("t0ken"), &big).0, 413);
+}

@@ -172,15 +172,15 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
     }
     // One entity per country, named by its GPE mention if there is one.
     let mut first_of_country: HashMap<usize, usize> = HashMap::new();
-    for ei in 0..n {
-        if let Some(c) = country[ei] {
+    for (ei, c) in country.iter().enumerate() {
+        if let Some(c) = *c {
             if doc.entities[ei].ty == EntityType::Gpe {
                 first_of_country.entry(c).or_insert(ei);
             }
         }
     }
-    for ei in 0..n {
-        if let Some(c) = country[ei] {
+    for (ei, c) in country.iter().enumerate() {
+        if let Some(c) = *c {
             match first_of_country.get(&c) {
                 Some(&root) => sets.join(root, ei),
                 None => {
@@ -320,7 +320,7 @@ fn same_person_spelling(a: &str, b: &str) -> bool {
     }
     let total = edit_distance(&a.to_lowercase(), &b.to_lowercase());
     let last = edit_distance(&wa[wa.len() - 1].to_lowercase(), &wb[wb.len() - 1].to_lowercase());
-    total >= 1 && total <= 2 && last <= 1 && wa.iter().zip(&wb).all(|(x, y)| x.chars().next() == y.chars().next())
+    (1..=2).contains(&total) && last <= 1 && wa.iter().zip(&wb).all(|(x, y)| x.chars().next() == y.chars().next())
 }
 
 #[cfg(test)]
