@@ -475,8 +475,7 @@ pub fn train(
                 state.apply(move_of(next, n_labels));
             }
         }
-        let min_updates = std::env::var("DOSSIER_PARSER_MIN_UPDATES").ok().and_then(|v| v.parse().ok()).unwrap_or(MIN_UPDATES);
-        let parser = Parser { model: trainer.compile(min_updates), labels: labels_static.clone(), root };
+        let parser = Parser { model: trainer.compile(MIN_UPDATES), labels: labels_static.clone(), root };
         let (uas, las) = attachment(&parser, dev, dev_tags, clusters);
         log(&format!("epoch {}: train moves {:.4}, dev UAS {:.2} LAS {:.2}", epoch + 1, right as f64 / total as f64, uas * 100.0, las * 100.0));
         if best.as_ref().is_none_or(|(b, _)| las > *b) {
