@@ -671,6 +671,8 @@ fn issue_8_ingest_is_idempotent_and_queries_answer() {
     assert_eq!(commitments.as_array().unwrap().len(), 1, "{commitments:#}");
     assert!(commitments[0]["item"].as_str().unwrap().contains("SAMP-T"));
     assert!(commitments[0]["evidence"].as_str().unwrap().starts_with("Additionally, Italy will provide"));
+    let about = json(&["quotes", "--about", "NATO"]);
+    assert!(about.as_array().unwrap().iter().any(|q| q["text"].as_str().unwrap().contains("NATO")), "{about:#}");
     let quotes = json(&["quotes", "--by", "Stoltenberg"]);
     assert!(quotes.as_array().unwrap().iter().any(|q| q["text"].as_str().unwrap().starts_with("There is no way")));
     let conflicts = json(&["conflicts"]);

@@ -169,12 +169,10 @@ impl Store {
             if names.is_empty() {
                 names.push(about.clone());
             }
-            let mut ors = Vec::new();
-            for n in names {
-                args.push(Sql::Text(format!("%{n}%")));
-                ors.push(format!("q.text LIKE ?{}", args.len()));
-            }
-            sql.push_str(&format!(" AND ({})", ors.join(" OR ")));
+            // Through the quotes' full-text index: one phrase per name.
+            let phrases: Vec<String> = names.iter().map(|n| format!("text:\"{}\"", n.replace('"', "\"\""))).collect();
+            args.push(Sql::Text(phrases.join(" OR ")));
+            sql.push_str(&format!(" AND q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?{})", args.len()));
         }
         Self::date_filters(f, &mut sql, &mut args);
         args.push(Sql::Integer(f.limit.unwrap_or(200) as i64));
