@@ -38,7 +38,14 @@ struct AppState {
     token: Option<String>,
     writer: Mutex<Store>,
     pipeline: Pipeline,
+    /// Answers by request URI; emptied whenever a document is stored.
+    cache: Mutex<HashMap<String, Bytes>>,
+    /// Bumped by every write; an answer computed across a write is not kept.
+    generation: std::sync::atomic::AtomicU64,
 }
+
+/// Most distinct answers kept before the cache starts over.
+const CACHE_ENTRIES: usize = 2048;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -56,7 +63,7 @@ pub enum ServeError {
 pub fn router(db: PathBuf, token: Option<String>) -> Result<Router, ServeError> {
     let writer = Store::open(&db)?;
     let pipeline = Pipeline::new(Layers::default_set()).map_err(|e| ServeError::Models(e.to_string()))?;
-    let state = Arc::new(AppState { db, token, writer: Mutex::new(writer), pipeline });
+    let state = Arc::new(AppState { db, token, writer: Mutex::new(writer), pipeline, cache: Mutex::new(HashMap::new()), generation: Default::default() });
     Ok(Router::new()
         .route("/", get(|| async { asset("index.html") }))
         .route("/app.js", get(|| async { asset("app.js") }))
@@ -73,6 +80,7 @@ pub fn router(db: PathBuf, token: Option<String>) -> Result<Router, ServeError> 
         .route("/api/documents/{id}", get(document))
         .route("/documents", post(ingest))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), cached))
         .with_state(state))
 }
 
@@ -104,6 +112,45 @@ fn asset(name: &str) -> Response {
 }
 
 type Params = Query<HashMap<String, String>>;
+
+/// Serves repeated API reads from memory. The store only changes through
+/// `POST /documents`, which empties the cache, so an answer is never stale
+/// (an `ingest` run by another process is seen after a restart).
+async fn cached(State(s): State<Arc<AppState>>, request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let key = request.uri().to_string();
+    let cacheable = request.method() == axum::http::Method::GET && key.starts_with("/api/");
+    if cacheable {
+        if let Some(body) = s.cache.lock().unwrap_or_else(|p| p.into_inner()).get(&key).cloned() {
+            return ([(header::CONTENT_TYPE, "application/json")], body).into_response();
+        }
+    }
+    use std::sync::atomic::Ordering;
+    let is_write = request.method() == axum::http::Method::POST;
+    let generation = s.generation.load(Ordering::SeqCst);
+    let response = next.run(request).await;
+    if is_write {
+        s.generation.fetch_add(1, Ordering::SeqCst);
+        s.cache.lock().unwrap_or_else(|p| p.into_inner()).clear();
+        return response;
+    }
+    if !cacheable || response.status() != StatusCode::OK {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => {
+            let mut cache = s.cache.lock().unwrap_or_else(|p| p.into_inner());
+            if cache.len() >= CACHE_ENTRIES {
+                cache.clear();
+            }
+            if s.generation.load(Ordering::SeqCst) == generation {
+                cache.insert(key, bytes.clone());
+            }
+            Response::from_parts(parts, axum::body::Body::from(bytes))
+        }
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    }
+}
 
 fn error(status: StatusCode, message: impl Into<String>) -> Response {
     (status, Json(json!({ "error": message.into() }))).into_response()
