@@ -52,7 +52,7 @@ impl CueLexicon {
     }
 
     fn is_cue(&self, word: &str, frame: Frame) -> bool {
-        self.ratio(word, frame) >= std::env::var("CUE_T").ok().and_then(|v| v.parse().ok()).unwrap_or(MIN_CUE_RATIO)
+        self.ratio(word, frame) >= MIN_CUE_RATIO
     }
 }
 
@@ -485,7 +485,11 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         let mut content: Vec<(usize, usize)> = Vec::new();
         for j in children(doc, a, b, c) {
             if matches!(dep(j), "ccomp" | "parataxis") || (dep(j) == "xcomp" && j > c) {
-                if let Some(r) = content_range(doc, subtree(doc, j, a, b), 2) {
+                let (lo, hi) = subtree(doc, j, a, b);
+                // A clause after the cue runs to the sentence's end: the
+                // parse often cuts it short at a coordination or a comma.
+                let hi = if lo > c { b } else { hi };
+                if let Some(r) = content_range(doc, (lo, hi), 2) {
                     content.push(r);
                 }
             }
