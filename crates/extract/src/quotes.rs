@@ -270,7 +270,7 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             continue;
         }
         let words = m.inner.of(text).split_whitespace().count();
-        if words < 4 || doc.blocks.iter().any(|b| b.kind == BlockKind::Heading && b.span.contains(m.inner)) {
+        if words < 3 || doc.blocks.iter().any(|b| b.kind == BlockKind::Heading && b.span.contains(m.inner)) {
             continue; // a scare quote or a title, not speech
         }
         let si = sentence_of(m.inner.start);
@@ -286,6 +286,7 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             .filter(|&p| quotes[p].span.end <= m.inner.start && quotes[p].speaker.is_some() && (quotes[p].kind != QuoteKind::Indirect || opens_sentence))
             .max_by_key(|&p| quotes[p].span.end);
         let mut kind = QuoteKind::Direct;
+        let mut span = m.inner;
         let (cue, speaker, tokens_of_speaker) = if let Some((cue, name)) = dash_signature(text, m.inner.end) {
             (Some(cue), Some(Speaker { span: name, entity: None }), None)
         } else if let Some(f) = near.map(|i| &found[i]) {
@@ -299,11 +300,14 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
         } else if let Some((verb, subject)) = (!opens_sentence).then(|| governing_subject(doc, m.inner)).flatten() {
             // A fragment quoted inside a clause: its speaker is that clause's subject.
             kind = QuoteKind::Mixed;
+            // The reported words run from the verb's complement through the quote.
+            let after_verb = doc.tokens.get(verb + 1).map_or(m.inner.start, |t| t.span.start);
+            span = Span::new(after_verb.min(m.inner.start), m.inner.end);
             (Some(doc.tokens[verb].span), Some(Speaker { span: span_of(subject), entity: None }), Some(subject))
         } else {
             (None, None, None)
         };
-        quotes.push(Quote { span: trim_punct(text, m.inner), kind, cue, speaker });
+        quotes.push(Quote { span: trim_punct(text, span), kind, cue, speaker });
         speaker_tokens.push(tokens_of_speaker);
     }
     let mut order: Vec<usize> = (0..quotes.len()).collect();
