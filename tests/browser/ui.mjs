@@ -17,8 +17,11 @@ function check(ok, what) {
   if (!ok) { console.error("FAILED: " + what); process.exitCode = 1; throw new Error(what); }
   console.log("ok: " + what);
 }
+// Each page is a fresh load (a new query string), so a selector never
+// matches what the previous page left behind.
+let loads = 0;
 async function open(hash, waitFor) {
-  await page.goto(base + "/" + hash);
+  await page.goto(base + "/?load=" + (loads++) + hash);
   await page.waitForSelector(waitFor, { timeout: 10000 });
 }
 
