@@ -129,25 +129,11 @@ impl Clause<'_> {
         self.doc.span_text(self.doc.tokens[i].span)
     }
     fn children(&self, of: usize) -> impl Iterator<Item = usize> + '_ {
-        (self.a..self.b).filter(move |&j| self.doc.tokens[j].head == Some(of))
-    }
-    fn under(&self, mut j: usize, top: usize) -> bool {
-        for _ in 0..=(self.b - self.a) {
-            if j == top {
-                return true;
-            }
-            match self.doc.tokens[j].head {
-                Some(h) if h >= self.a && h < self.b => j = h,
-                _ => return false,
-            }
-        }
-        false
+        crate::tree::children(self.doc, self.a, self.b, of)
     }
     /// Tokens under `top`, skipping the subtrees of `skip`-labelled children.
     fn subtree(&self, top: usize, skip: &[&str]) -> Vec<usize> {
-        (self.a..self.b)
-            .filter(|&j| self.under(j, top) && !self.children(top).any(|c| skip.contains(&self.dep(c)) && self.under(j, c)))
-            .collect()
+        crate::tree::subtree_without(self.doc, top, self.a, self.b, skip)
     }
     fn hull(&self, tokens: &[usize]) -> Option<Span> {
         let (&x, &y) = (tokens.iter().min()?, tokens.iter().max()?);

@@ -7,3 +7,4 @@ pub mod events;
 pub mod quantities;
 pub mod quotes;
 pub mod times;
+mod tree;

@@ -13,6 +13,8 @@ use std::collections::HashMap;
 
 use dossier_core::{BlockKind, Document, EntityType, Quote, QuoteKind, Span, Speaker, Warning};
 
+use crate::tree::{children, subtree};
+
 /// Reporting words, learned per syntactic frame: how often a verb form in
 /// that frame was a cue in PolNeAR train (`dossier train cues`). "reports"
 /// with a `that` clause is a cue; "avoided" with an object is not.
@@ -353,38 +355,6 @@ fn trim_punct(text: &str, span: Span) -> Span {
         return span;
     }
     Span::new(span.start + lead, span.start + lead + t2.len())
-}
-
-/// Children of each token in the sentence `[a, b)`, as document indices.
-fn children(doc: &Document, a: usize, b: usize, of: usize) -> impl Iterator<Item = usize> + '_ {
-    (a..b).filter(move |&j| doc.tokens[j].head == Some(of))
-}
-
-/// Whether `j` lies under `top` in the parse (or is `top`).
-fn under(doc: &Document, mut j: usize, top: usize, a: usize, b: usize) -> bool {
-    for _ in 0..(b - a + 1) {
-        if j == top {
-            return true;
-        }
-        match doc.tokens[j].head {
-            Some(h) if h >= a && h < b => j = h,
-            _ => return false,
-        }
-    }
-    false
-}
-
-/// The token range covered by `top`'s subtree.
-fn subtree(doc: &Document, top: usize, a: usize, b: usize) -> (usize, usize) {
-    let mut lo = top;
-    let mut hi = top + 1;
-    for j in a..b {
-        if under(doc, j, top, a, b) {
-            lo = lo.min(j);
-            hi = hi.max(j + 1);
-        }
-    }
-    (lo, hi)
 }
 
 fn is_punct(doc: &Document, i: usize) -> bool {

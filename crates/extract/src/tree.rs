@@ -1,0 +1,43 @@
+//! Walking the dependency tree of one sentence, whose tokens are the
+//! document's `[a, b)`; heads outside the sentence count as the root.
+
+use dossier_core::Document;
+
+/// The children of token `of`.
+pub(crate) fn children(doc: &Document, a: usize, b: usize, of: usize) -> impl Iterator<Item = usize> + '_ {
+    (a..b).filter(move |&j| doc.tokens[j].head == Some(of))
+}
+
+/// Whether `j` lies under `top` in the parse (or is `top`).
+pub(crate) fn under(doc: &Document, mut j: usize, top: usize, a: usize, b: usize) -> bool {
+    for _ in 0..(b - a + 1) {
+        if j == top {
+            return true;
+        }
+        match doc.tokens[j].head {
+            Some(h) if h >= a && h < b => j = h,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The token range covered by `top`'s subtree.
+pub(crate) fn subtree(doc: &Document, top: usize, a: usize, b: usize) -> (usize, usize) {
+    let mut lo = top;
+    let mut hi = top + 1;
+    for j in a..b {
+        if under(doc, j, top, a, b) {
+            lo = lo.min(j);
+            hi = hi.max(j + 1);
+        }
+    }
+    (lo, hi)
+}
+
+/// The tokens under `top`, leaving out the subtrees of its children whose
+/// relation is in `skip`.
+pub(crate) fn subtree_without(doc: &Document, top: usize, a: usize, b: usize, skip: &[&str]) -> Vec<usize> {
+    let skipped: Vec<usize> = children(doc, a, b, top).filter(|&c| doc.tokens[c].dep.is_some_and(|d| skip.contains(&d))).collect();
+    (a..b).filter(|&j| under(doc, j, top, a, b) && !skipped.iter().any(|&c| under(doc, j, c, a, b))).collect()
+}
