@@ -697,6 +697,32 @@ fn queries_need_an_existing_database() {
     assert!(!db.exists());
 }
 
+/// A running `dossier serve`, stopped when dropped (even when a test fails).
+struct Server {
+    child: std::process::Child,
+    /// `host:port` it listens on.
+    addr: String,
+}
+
+impl Server {
+    /// Starts the server on a free loopback port over `db`, with `extra` arguments.
+    fn start(db: &Path, extra: &[&str]) -> Server {
+        use std::io::BufRead;
+        let mut child = bin().args(["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0"]).args(extra).stderr(std::process::Stdio::piped()).spawn().unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(child.stderr.take().unwrap()).read_line(&mut line).unwrap();
+        let addr = line.trim().rsplit("http://").next().unwrap().to_string();
+        Server { child, addr }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// A minimal HTTP/1.1 exchange: returns (status, headers and body as text).
 fn http(addr: &str, request: &str) -> (u16, String) {
     use std::io::{Read, Write};
@@ -713,23 +739,12 @@ fn http(addr: &str, request: &str) -> (u16, String) {
 /// article text as data, and serves its UI with no outside assets.
 #[test]
 fn issue_8_server_api_token_and_ui() {
-    use std::io::BufRead;
     let dir = scratch("serve");
     let db = dir.join("s.db");
     let example = root().join("examples/nato-summit-2024.txt");
     assert!(run(&["ingest", "--db", db.to_str().unwrap(), "--date", "2024-07-10", example.to_str().unwrap()], None).status.success());
-    /// Stops the server even when an assertion fails.
-    struct Server(std::process::Child);
-    impl Drop for Server {
-        fn drop(&mut self) {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-    let mut child = Server(bin().args(["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0", "--token", "t0ken"]).stderr(std::process::Stdio::piped()).spawn().unwrap());
-    let mut line = String::new();
-    std::io::BufReader::new(child.0.stderr.take().unwrap()).read_line(&mut line).unwrap();
-    let addr = line.trim().rsplit("http://").next().unwrap().to_string();
+    let server = Server::start(&db, &["--token", "t0ken"]);
+    let addr = server.addr.clone();
     let get = |path: &str| http(&addr, &format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
     let post = |path: &str, token: Option<&str>, body: &str| {
         let auth = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
@@ -800,7 +815,6 @@ fn issue_8_killed_ingest_resumes_without_loss_or_duplicates() {
 /// machine without them the test says so and passes.
 #[test]
 fn issue_8_web_ui_in_headless_chromium() {
-    use std::io::BufRead;
     let required = std::env::var("DOSSIER_BROWSER_TESTS").is_ok_and(|v| v == "1");
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let driver = root().join("tests/browser/node_modules/playwright-core");
@@ -819,17 +833,8 @@ fn issue_8_web_ui_in_headless_chromium() {
         let out = run(&["ingest", "--db", db.to_str().unwrap(), "--date", "2024-07-10", input.to_str().unwrap()], None);
         assert!(out.status.success(), "{}", stderr(&out));
     }
-    struct Server(std::process::Child);
-    impl Drop for Server {
-        fn drop(&mut self) {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-    let mut server = Server(bin().args(["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0"]).stderr(std::process::Stdio::piped()).spawn().unwrap());
-    let mut line = String::new();
-    std::io::BufReader::new(server.0.stderr.take().unwrap()).read_line(&mut line).unwrap();
-    let base = format!("http://{}", line.trim().rsplit("http://").next().unwrap());
+    let server = Server::start(&db, &[]);
+    let base = format!("http://{}", server.addr);
     let out = Command::new("node").arg(root().join("tests/browser/ui.mjs")).arg(&base).env("CHROMIUM", &chromium).output().unwrap();
     let log = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "{log}");
