@@ -192,7 +192,6 @@ fn actors(doc: &Document, tokens: &[usize]) -> Vec<usize> {
     };
     let heads: Vec<usize> = inside.iter().filter(|m| !modifies_a_name(m)).filter_map(|m| m.entity).collect();
     let mut out = if heads.is_empty() { inside.iter().filter_map(|m| m.entity).collect() } else { heads };
-    out.dedup();
     let mut seen = Vec::new();
     out.retain(|e| {
         let fresh = !seen.contains(e);
@@ -240,7 +239,7 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
                 continue;
             }
             let source_tokens = c.subject(v).map(|sj| c.subtree(sj, &["acl:relcl", "acl"])).unwrap_or_default();
-            let mut source = actors(doc, &source_tokens);
+            let source = actors(doc, &source_tokens);
             // Targets: indirect object, a "to" phrase, else (not for aid) the object.
             let mut target_tokens: Vec<usize> = Vec::new();
             for &j in &scope {
@@ -281,9 +280,6 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             let trigger = doc.tokens[v].span;
             let quote = doc.quotes.iter().position(|q| q.span.contains(trigger));
             let status = status_of(&c, v, &base, ty, quote.is_some());
-            if source.is_empty() {
-                source = Vec::new();
-            }
             let mode = (ty == EventType::Aid && giving).then(|| if equipment || !objects.iter().any(|o| matches!(o.as_str(), "aid" | "fund" | "funding" | "loan" | "money" | "grant")) { "military".to_string() } else { "economic".to_string() });
             events.push(Event { ty, mode, status, trigger, sentence: si, source, target, theme, quantity, time, place, quote });
         }

@@ -667,7 +667,8 @@ fn sentence_start_back(doc: &Document, pos: usize, n: usize) -> usize {
 
 /// Whether the mention's last token is a subject in the parse.
 fn is_subject(doc: &Document, span: Span) -> bool {
-    doc.tokens.iter().filter(|t| span.contains(t.span)).any(|t| matches!(t.dep, Some("nsubj" | "nsubj:pass")))
+    let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+    doc.tokens[first..].iter().take_while(|t| span.contains(t.span)).any(|t| matches!(t.dep, Some("nsubj" | "nsubj:pass")))
 }
 
 #[cfg(test)]
