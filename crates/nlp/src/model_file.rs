@@ -5,7 +5,7 @@
 use std::io::{Read, Write};
 
 pub const MAGIC: &[u8; 8] = b"DOSSIER\x1a";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum ModelError {

@@ -158,83 +158,44 @@ impl Trainer {
                 found.push((key, start as u32, (entries.len() - start) as u32));
             }
         }
-        let mut index = FeatureTable::with_capacity(found.len());
-        for (k, s, l) in found {
-            index.insert(k, s, l);
-        }
-        Model { n_classes: self.n_classes, index, entries }
+        Model::build(self.n_classes, &found, &entries)
     }
 }
 
-/// One slot of the feature table: key and weight-row location together,
-/// so a lookup costs one cache line.
-#[derive(Clone, Copy, Default)]
-struct TableSlot {
-    key: u64,
-    start: u32,
-    len: u32,
-}
+/// Where a feature's row lives, packed in one word so a lookup touches one
+/// cache line: 28 bits of the key (the part not used to pick the slot),
+/// the row's length and its start. 0 marks an empty slot. Two keys that
+/// share a slot path and those 28 bits would be confused; among the few
+/// hundred thousand keys of a model that happens about once in 2^28 probes.
+#[derive(Clone, Copy)]
+struct Slot64(u64);
 
-/// Open-addressing table (linear probing, at most half full) from feature
-/// key to its row of weights.
-#[derive(Clone, Default)]
-struct FeatureTable {
-    slots: Vec<TableSlot>,
-    mask: usize,
-    len: usize,
-}
+impl Slot64 {
+    const EMPTY: Slot64 = Slot64(0);
 
-impl FeatureTable {
-    fn with_capacity(n: usize) -> Self {
-        let cap = (n.max(1) * 2).next_power_of_two();
-        FeatureTable { slots: vec![TableSlot::default(); cap], mask: cap - 1, len: 0 }
-    }
-
-    /// Key 0 marks an empty slot; a real key of 0 is stored as 1.
     #[inline]
-    fn stored(key: u64) -> u64 {
-        key.max(1)
+    fn fingerprint(key: u64) -> u64 {
+        (key >> 36) | 1
     }
 
     #[inline]
-    fn home(&self, key: u64) -> usize {
-        (Self::stored(key) as usize) & self.mask
-    }
-
-    fn insert(&mut self, key: u64, start: u32, len: u32) {
-        let k = Self::stored(key);
-        let mut i = self.home(key);
-        loop {
-            let slot = &mut self.slots[i];
-            if slot.key == 0 || slot.key == k {
-                if slot.key == 0 {
-                    self.len += 1;
-                }
-                *slot = TableSlot { key: k, start, len };
-                return;
-            }
-            i = (i + 1) & self.mask;
-        }
+    fn new(key: u64, start: u32, len: u8) -> Self {
+        Slot64((Self::fingerprint(key) << 36) | (u64::from(len) << 28) | u64::from(start))
     }
 
     #[inline]
-    fn get(&self, key: u64) -> Option<(u32, u32)> {
-        let k = Self::stored(key);
-        let mut i = self.home(key);
-        loop {
-            let slot = &self.slots[i];
-            if slot.key == k {
-                return Some((slot.start, slot.len));
-            }
-            if slot.key == 0 {
-                return None;
-            }
-            i = (i + 1) & self.mask;
-        }
+    fn matches(self, key: u64) -> bool {
+        self.0 >> 36 == Self::fingerprint(key)
     }
 
-    fn iter(&self) -> impl Iterator<Item = (u64, u32, u32)> + '_ {
-        self.slots.iter().filter(|s| s.key != 0).map(|s| (s.key, s.start, s.len))
+    #[inline]
+    fn start(self) -> usize {
+        (self.0 & 0x0FFF_FFFF) as usize
+    }
+
+    #[inline]
+    fn len(self) -> usize {
+        ((self.0 >> 28) & 0xFF) as usize
     }
 }
 
@@ -251,83 +212,165 @@ fn prefetch<T>(ptr: *const T) {
     let _ = ptr;
 }
 
-/// Frozen weights for prediction.
+/// Largest class count a compiled model holds (a row length is one byte).
+pub const MAX_CLASSES: usize = 255;
+
+/// Frozen weights for prediction, quantized to 16 bits: each weight is
+/// `scale` times an integer. Half the bytes of `f32` with its class id means
+/// the tagger's and parser's tables fit the last-level cache together, and
+/// scoring is bound by memory latency, not arithmetic.
 pub struct Model {
     pub n_classes: usize,
-    index: FeatureTable,
-    entries: Vec<(u16, f32)>,
+    /// Open addressing, linear probing, at most half full.
+    slots: Vec<Slot64>,
+    mask: usize,
+    /// Key, start and length of each row, in key order: only `write` reads them.
+    rows: Vec<(u64, u32, u8)>,
+    /// Each entry is `class << 16 | weight as u16`.
+    entries: Vec<u32>,
+    scale: f32,
+}
+
+/// Fills a model's table row by row.
+struct TableBuilder {
+    slots: Vec<Slot64>,
+    mask: usize,
+    rows: Vec<(u64, u32, u8)>,
+    entries: Vec<u32>,
+}
+
+impl TableBuilder {
+    fn new(n_rows: usize) -> Self {
+        let cap = (n_rows.max(1) * 2).next_power_of_two();
+        TableBuilder { slots: vec![Slot64::EMPTY; cap], mask: cap - 1, rows: Vec::with_capacity(n_rows), entries: Vec::new() }
+    }
+
+    /// Adds one feature's row, dropping weights that round to zero.
+    fn push_row(&mut self, key: u64, row: impl Iterator<Item = (u16, i16)>) {
+        let start = self.entries.len();
+        self.entries.extend(row.filter(|&(_, w)| w != 0).map(|(c, w)| (u32::from(c) << 16) | u32::from(w as u16)));
+        let len = self.entries.len() - start;
+        if len == 0 {
+            return;
+        }
+        assert!(start < 1 << 28 && len <= MAX_CLASSES, "model too large for its table");
+        let mut i = (key as usize) & self.mask;
+        while self.slots[i].0 != 0 {
+            i = (i + 1) & self.mask;
+        }
+        self.slots[i] = Slot64::new(key, start as u32, len as u8);
+        self.rows.push((key, start as u32, len as u8));
+    }
+
+    fn finish(self, n_classes: usize, scale: f32) -> Model {
+        Model { n_classes, slots: self.slots, mask: self.mask, rows: self.rows, entries: self.entries, scale }
+    }
 }
 
 impl Model {
+    /// Builds the table from rows of `(key, start, len)` over `weights`.
+    fn build(n_classes: usize, rows: &[(u64, u32, u32)], weights: &[(u16, f32)]) -> Self {
+        let max = weights.iter().fold(0f32, |m, &(_, w)| m.max(w.abs()));
+        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
+        let mut table = TableBuilder::new(rows.len());
+        for &(key, start, len) in rows {
+            let row = &weights[start as usize..(start + len) as usize];
+            table.push_row(key, row.iter().map(|&(c, w)| (c, (w / scale).round() as i16)));
+        }
+        table.finish(n_classes, scale)
+    }
+
+    #[inline]
+    fn find(&self, key: u64) -> Option<Slot64> {
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let slot = self.slots[i];
+            if slot.0 == 0 {
+                return None;
+            }
+            if slot.matches(key) {
+                return Some(slot);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
     /// Adds the weights of `features` into `scores` (after zeroing them).
     /// Three passes: prefetch every feature's slot, find the rows and
     /// prefetch them, then add. Most lookups miss the cache; this way
     /// their latencies overlap instead of queueing.
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
-        scores.iter_mut().for_each(|s| *s = 0.0);
+        let mut sums = [0i32; MAX_CLASSES];
         for chunk in features.chunks(128) {
             for &f in chunk {
-                prefetch(&self.index.slots[self.index.home(f)]);
+                prefetch(&self.slots[(f as usize) & self.mask]);
             }
-            let mut rows = [(0u32, 0u32); 128];
+            let mut rows = [Slot64::EMPTY; 128];
             for (row, &f) in rows.iter_mut().zip(chunk) {
-                if let Some(r) = self.index.get(f) {
-                    // Rows of up to 32 weights span up to 4 cache lines.
-                    let row_entries = &self.entries[r.0 as usize..(r.0 + r.1) as usize];
-                    for e in row_entries.iter().step_by(8).take(4) {
+                if let Some(slot) = self.find(f) {
+                    let entries = &self.entries[slot.start()..slot.start() + slot.len()];
+                    // A row of up to 32 entries spans up to 3 cache lines.
+                    for e in entries.iter().step_by(16) {
                         prefetch(e);
                     }
-                    *row = r;
+                    *row = slot;
                 }
             }
-            for &(start, len) in &rows[..chunk.len()] {
-                for &(class, w) in &self.entries[start as usize..(start + len) as usize] {
-                    scores[class as usize] += w;
+            for slot in &rows[..chunk.len()] {
+                for &e in &self.entries[slot.start()..slot.start() + slot.len()] {
+                    sums[(e >> 16) as usize] += i32::from(e as u16 as i16);
                 }
             }
+        }
+        for (s, &sum) in scores.iter_mut().zip(&sums[..self.n_classes]) {
+            *s = sum as f32 * self.scale;
         }
     }
 
     pub fn n_features(&self) -> usize {
-        self.index.len
+        self.rows.len()
     }
 
-    /// Little-endian serialisation (sorted by key, so output is deterministic).
+    /// Little-endian serialisation, rows in key order (so output is
+    /// deterministic).
     pub fn write(&self, out: &mut Vec<u8>) {
-        let mut keys: Vec<(u64, u32, u32)> = self.index.iter().collect();
-        keys.sort_unstable_by_key(|k| k.0);
         out.extend_from_slice(&(self.n_classes as u32).to_le_bytes());
-        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        for (key, start, len) in keys {
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        out.extend_from_slice(&(self.rows.len() as u32).to_le_bytes());
+        for &(key, start, len) in &self.rows {
             out.extend_from_slice(&key.to_le_bytes());
-            out.extend_from_slice(&(len as u16).to_le_bytes());
-            for &(class, w) in &self.entries[start as usize..start as usize + len as usize] {
-                out.extend_from_slice(&class.to_le_bytes());
-                out.extend_from_slice(&w.to_le_bytes());
+            out.push(len);
+            for &e in &self.entries[start as usize..start as usize + usize::from(len)] {
+                out.push((e >> 16) as u8);
+                out.extend_from_slice(&(e as u16).to_le_bytes());
             }
         }
     }
 
     pub fn read(r: &mut crate::model_file::Reader<'_>) -> Result<Self, crate::model_file::ModelError> {
         let n_classes = r.u32()? as usize;
+        if n_classes > MAX_CLASSES {
+            return Err(r.corrupt("too many classes"));
+        }
+        let scale = r.f32()?;
         let n = r.u32()? as usize;
-        let mut index = FeatureTable::with_capacity(n);
-        let mut entries = Vec::with_capacity(n * 3);
+        let mut table = TableBuilder::new(n);
+        let mut row = Vec::with_capacity(n_classes);
         for _ in 0..n {
             let key = r.u64()?;
-            let len = r.u16()?;
-            let start = entries.len() as u32;
+            let len = r.u8()?;
+            row.clear();
             for _ in 0..len {
-                let class = r.u16()?;
-                let w = r.f32()?;
+                let class = r.u8()?;
+                let w = r.u16()? as i16;
                 if class as usize >= n_classes {
                     return Err(r.corrupt("class index out of range"));
                 }
-                entries.push((class, w));
+                row.push((u16::from(class), w));
             }
-            index.insert(key, start, u32::from(len));
+            table.push_row(key, row.iter().copied());
         }
-        Ok(Model { n_classes, index, entries })
+        Ok(table.finish(n_classes, scale))
     }
 }
