@@ -3,16 +3,19 @@
 
 use std::cell::RefCell;
 use std::collections::HashSet;
-use std::io::{self, Write};
+use std::collections::BTreeMap;
+use std::io::{self, Read, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::Instant;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::Args;
 use dossier_core::json::{to_json, JsonOptions};
-use dossier_ingest::{expand_inputs, open, Error as ReadError, Format, ReadOptions, Record};
+use dossier_ingest::{expand_inputs, open, open_reader, Error as ReadError, Format, Input, ReadOptions, Record};
 use dossier_pipeline::{Layers, Pipeline, Scratch};
-use rayon::prelude::*;
 
 /// What to read, shared by `extract` and `ingest`.
 #[derive(Args, Debug)]
@@ -32,6 +35,9 @@ pub struct InputArgs {
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Show documents, documents/s and (for files) an ETA on stderr while running.
+    #[arg(long)]
+    pub progress: bool,
     /// Largest decoded size of one document in bytes (guards gzip bombs).
     #[arg(long, value_name = "N", default_value_t = 50_000_000)]
     pub max_bytes: usize,
@@ -75,7 +81,12 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let counts = for_each_document(&args.input, layers, args.pretty, &HashSet::new(), |line| {
+    let counts = for_each_document(&args.input, layers, args.pretty, &HashSet::new(), |outcome| {
+        let line = match outcome {
+            Outcome::Document(json) => json,
+            Outcome::Failed(failure) => failure.json(),
+            Outcome::Skipped => return Ok(()),
+        };
         if write_line(&mut out, &line).and_then(|_| out.flush()).is_err() {
             // stdout closed (e.g. piped into `head`): stop quietly.
             std::process::exit(0);
@@ -93,10 +104,52 @@ pub struct Counts {
     pub skipped: usize,
 }
 
-/// Reads every input, analyses the documents in parallel batches and hands
-/// each one's JSON to `sink` in input order. Documents whose id is in
-/// `skip` are not analysed. Errors go to stderr, one line each.
-pub fn for_each_document(args: &InputArgs, layers: Layers, pretty: bool, skip: &HashSet<String>, mut sink: impl FnMut(String) -> Result<()>) -> Result<Counts> {
+/// A record that could not be read or analysed.
+pub struct Failure {
+    pub code: String,
+    pub message: String,
+    pub input: String,
+    pub record: Option<String>,
+}
+
+impl Failure {
+    fn from_read(e: &ReadError) -> Self {
+        Failure { code: e.kind.code().to_string(), message: e.kind.to_string(), input: e.input.clone(), record: e.record.clone() }
+    }
+
+    /// The one-line message for stderr, as the readers print it.
+    pub fn line(&self) -> String {
+        match &self.record {
+            Some(r) => format!("{} [{r}]: error[{}]: {}", self.input, self.code, self.message),
+            None => format!("{}: error[{}]: {}", self.input, self.code, self.message),
+        }
+    }
+
+    /// The error record `extract` writes in the document's place, so a
+    /// consumer of the stream sees one line per input record.
+    pub fn json(&self) -> String {
+        serde_json::json!({ "error": { "code": self.code, "message": self.message, "input": self.input, "record": self.record } }).to_string()
+    }
+}
+
+/// What became of one record.
+pub enum Outcome {
+    /// The document's JSON.
+    Document(String),
+    /// Its id was in the skip set.
+    Skipped,
+    Failed(Failure),
+}
+
+/// Documents read but not yet handed to the sink, per worker thread: the
+/// bound on memory whatever the input's size.
+const IN_FLIGHT_PER_THREAD: usize = 8;
+
+/// Reads every input and analyses the documents on `--threads` workers,
+/// handing each outcome to `sink` in input order. Documents whose id is in
+/// `skip` are not analysed. At most a few documents per thread are in
+/// memory at once, so a multi-gigabyte input streams in constant memory.
+pub fn for_each_document(args: &InputArgs, layers: Layers, pretty: bool, skip: &HashSet<String>, mut sink: impl FnMut(Outcome) -> Result<()>) -> Result<Counts> {
     let format = match &args.from {
         Some(f) => Some(Format::parse(f).with_context(|| format!("unknown --from format `{f}` (expected text, html, rss, atom, jsonfeed, warc or jsonl)"))?),
         None => None,
@@ -110,8 +163,6 @@ pub fn for_each_document(args: &InputArgs, layers: Layers, pretty: bool, skip: &
         bail!("--max-bytes must be positive");
     }
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
-    // Large stacks: third-party HTML code may recurse on odd pages.
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).stack_size(64 << 20).build()?;
     let options = ReadOptions { format, max_bytes: args.max_bytes };
     let job = Job {
         pipeline: Pipeline::new(layers).context("loading the embedded models")?,
@@ -125,41 +176,161 @@ pub fn for_each_document(args: &InputArgs, layers: Layers, pretty: bool, skip: &
     quiet_panics();
 
     let inputs = if args.inputs.is_empty() { vec!["-".to_string()] } else { args.inputs.clone() };
-    let batch_size = threads * 16;
-    let mut batch: Vec<Result<Record, ReadError>> = Vec::with_capacity(batch_size);
+    let inputs = expand_inputs(&inputs);
+    let progress = args.progress.then(|| Progress::new(&inputs));
+    let read_bytes = progress.as_ref().map(|p| p.read.clone());
+    let mut records = inputs.into_iter().flat_map(move |input| -> Box<dyn Iterator<Item = Result<Record, ReadError>>> {
+        match input.and_then(|i| open_counted(&i, &options, read_bytes.clone())) {
+            Ok(records) => records,
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        }
+    });
     let mut counts = Counts::default();
-    for input in expand_inputs(&inputs) {
-        let records = input.and_then(|i| open(&i, &options));
-        match records {
-            Err(e) => batch.push(Err(e)),
-            Ok(records) => {
-                for record in records {
-                    batch.push(record);
-                    if batch.len() >= batch_size {
-                        flush(&pool, &job, &mut batch, &mut sink, &mut counts)?;
+    let mut deliver = |outcome: Outcome, counts: &mut Counts| -> Result<()> {
+        match &outcome {
+            Outcome::Skipped => counts.skipped += 1,
+            Outcome::Failed(f) => {
+                counts.failures += 1;
+                eprintln!("{}", f.line());
+            }
+            Outcome::Document(_) => {}
+        }
+        if let Some(p) = &progress {
+            p.tick();
+        }
+        sink(outcome)
+    };
+
+    if threads == 1 {
+        // One thread means one: no reader or writer threads either.
+        for record in records {
+            deliver(process(&job, record), &mut counts)?;
+        }
+    } else {
+        let (work_tx, work_rx) = mpsc::channel::<(usize, Result<Record, ReadError>)>();
+        let (done_tx, done_rx) = mpsc::channel::<(usize, Outcome)>();
+        let work_rx = Mutex::new(work_rx);
+        std::thread::scope(|scope| -> Result<()> {
+            for _ in 0..threads {
+                let (work_rx, done_tx, job) = (&work_rx, done_tx.clone(), &job);
+                std::thread::Builder::new()
+                    // Large stacks: third-party HTML code may recurse on odd pages.
+                    .stack_size(64 << 20)
+                    .spawn_scoped(scope, move || loop {
+                        let next = work_rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                        let Ok((seq, record)) = next else { return };
+                        if done_tx.send((seq, process(job, record))).is_err() {
+                            return;
+                        }
+                    })
+                    .context("starting a worker thread")?;
+            }
+            drop(done_tx);
+            // Hand out records while fewer than the window are unfinished;
+            // put finished ones back in input order.
+            let window = threads * IN_FLIGHT_PER_THREAD;
+            let (mut sent, mut next_out) = (0usize, 0usize);
+            let mut finished: BTreeMap<usize, Outcome> = BTreeMap::new();
+            let mut input_done = false;
+            let result = (|| -> Result<()> {
+                loop {
+                    while !input_done && sent - next_out < window {
+                        match records.next() {
+                            Some(record) => {
+                                work_tx.send((sent, record)).expect("workers outlive the sender");
+                                sent += 1;
+                            }
+                            None => input_done = true,
+                        }
+                    }
+                    if next_out == sent {
+                        return Ok(());
+                    }
+                    let (seq, outcome) = done_rx.recv().context("a worker thread stopped")?;
+                    finished.insert(seq, outcome);
+                    while let Some(outcome) = finished.remove(&next_out) {
+                        deliver(outcome, &mut counts)?;
+                        next_out += 1;
                     }
                 }
-            }
-        }
+            })();
+            drop(work_tx);
+            result
+        })?;
     }
-    flush(&pool, &job, &mut batch, &mut sink, &mut counts)?;
+    if let Some(p) = progress {
+        p.finish();
+    }
     Ok(counts)
 }
 
-/// Processes a batch in parallel and hands it on in order.
-fn flush(pool: &rayon::ThreadPool, job: &Job<'_>, batch: &mut Vec<Result<Record, ReadError>>, sink: &mut impl FnMut(String) -> Result<()>, counts: &mut Counts) -> Result<()> {
-    let results: Vec<Result<Option<String>, String>> = pool.install(|| batch.par_drain(..).map(|r| process(job, r)).collect());
-    for r in results {
-        match r {
-            Ok(Some(line)) => sink(line)?,
-            Ok(None) => counts.skipped += 1,
-            Err(msg) => {
-                counts.failures += 1;
-                eprintln!("{msg}");
-            }
+/// Opens a file input through a byte counter, so progress can show how
+/// much of the input has been read.
+fn open_counted(input: &Input, options: &ReadOptions, counter: Option<Arc<AtomicU64>>) -> Result<dossier_ingest::Records, ReadError> {
+    match (input, counter) {
+        (Input::File(path), Some(counter)) => {
+            let file = std::fs::File::open(path).map_err(|e| ReadError::new(input.name(), dossier_ingest::ErrorKind::Open(e.to_string())))?;
+            open_reader(Box::new(CountingReader { inner: file, counter }), &input.name(), Some(path), options)
         }
+        _ => open(input, options),
     }
-    Ok(())
+}
+
+struct CountingReader<R> {
+    inner: R,
+    counter: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for CountingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.counter.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// `--progress`: documents, documents/s and, for file inputs, bytes read
+/// and an ETA, on stderr (drawn only on a terminal).
+struct Progress {
+    bar: indicatif::ProgressBar,
+    read: Arc<AtomicU64>,
+    docs: std::cell::Cell<u64>,
+    started: Instant,
+}
+
+impl Progress {
+    fn new(inputs: &[Result<Input, ReadError>]) -> Self {
+        let sizes: Option<u64> = inputs.iter().map(|i| match i {
+            Ok(Input::File(p)) => std::fs::metadata(p).ok().map(|m| m.len()),
+            _ => None,
+        }).sum();
+        let bar = match sizes {
+            Some(total) => {
+                let bar = indicatif::ProgressBar::new(total);
+                bar.set_style(indicatif::ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {msg} ETA {eta}").expect("valid template"));
+                bar
+            }
+            None => {
+                let bar = indicatif::ProgressBar::new_spinner();
+                bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]").expect("valid template"));
+                bar
+            }
+        };
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
+        Progress { bar, read: Arc::new(AtomicU64::new(0)), docs: std::cell::Cell::new(0), started: Instant::now() }
+    }
+
+    fn tick(&self) {
+        let docs = self.docs.get() + 1;
+        self.docs.set(docs);
+        let rate = docs as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
+        self.bar.set_position(self.read.load(Ordering::Relaxed));
+        self.bar.set_message(format!("{docs} documents, {rate:.1} documents/s"));
+    }
+
+    fn finish(self) {
+        self.bar.finish_and_clear();
+    }
 }
 
 fn write_line(out: &mut impl Write, line: &str) -> io::Result<()> {
@@ -167,17 +338,20 @@ fn write_line(out: &mut impl Write, line: &str) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Result<Option<String>, String> {
-    let record = record.map_err(|e| e.to_string())?;
-    let label = match &record.source.record {
-        Some(r) => format!("{} [{r}]", record.input),
-        None => record.input.clone(),
+fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Outcome {
+    let record = match record {
+        Ok(r) => r,
+        Err(e) => return Outcome::Failed(Failure::from_read(&e)),
     };
-    let outcome = catch_unwind(AssertUnwindSafe(|| -> Result<Option<String>, String> {
+    let (input, record_id) = (record.input.clone(), record.source.record.clone());
+    let outcome = catch_unwind(AssertUnwindSafe(|| -> Outcome {
         let single = record.source.record.is_none();
-        let mut doc = record.into_document().map_err(|e| e.to_string())?;
+        let mut doc = match record.into_document() {
+            Ok(d) => d,
+            Err(e) => return Outcome::Failed(Failure::from_read(&e)),
+        };
         if job.skip.contains(&doc.id) {
-            return Ok(None); // already stored
+            return Outcome::Skipped; // already stored
         }
         if doc.published.is_none() {
             doc.published = job.date.clone();
@@ -189,15 +363,12 @@ fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Result<Option<St
             doc.source.uri = job.url.clone();
         }
         SCRATCH.with(|s| job.pipeline.run(&mut doc, job.layers, &mut s.borrow_mut()));
-        Ok(Some(to_json(&doc, job.json)))
+        Outcome::Document(to_json(&doc, job.json))
     }));
-    match outcome {
-        Ok(r) => r,
-        Err(panic) => {
-            let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
-            Err(format!("{label}: error[E900]: internal error, please report it: {msg}"))
-        }
-    }
+    outcome.unwrap_or_else(|panic| {
+        let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+        Outcome::Failed(Failure { code: "E900".into(), message: format!("internal error, please report it: {msg}"), input, record: record_id })
+    })
 }
 
 /// A panic becomes an error line for its record (see `process`), not a

@@ -3,18 +3,18 @@
 //! a readable table or, with `--json`, JSON.
 
 use std::collections::HashSet;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use clap::Args;
 use dossier_pipeline::Layers;
 use dossier_store::{Filter, Store};
 use serde_json::Value;
 
-use crate::extract::{for_each_document, InputArgs};
+use crate::extract::{for_each_document, InputArgs, Outcome};
 
 #[derive(Args, Debug)]
 pub struct DbArg {
@@ -39,27 +39,17 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
         let ids = st.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<_, _>>()?;
         ids
     };
-    let progress = std::io::stderr().is_terminal().then(|| {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} documents stored, {per_sec} [{elapsed}] {msg}").expect("valid template"));
-        bar
-    });
     let started = Instant::now();
     let (mut added, mut seen) = (0usize, 0usize);
-    let counts = for_each_document(&args.input, Layers::default_set(), false, &known, |line| {
-        let doc: Value = serde_json::from_str(&line).context("re-reading a document")?;
-        seen += 1;
-        if store.ingest(&doc)? {
-            added += 1;
-            if let Some(bar) = &progress {
-                bar.inc(1);
+    let counts = for_each_document(&args.input, Layers::default_set(), false, &known, |outcome| {
+        if let Outcome::Document(json) = outcome {
+            seen += 1;
+            if store.ingest(&json)? {
+                added += 1;
             }
         }
         Ok(())
     })?;
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
         "dossier: {added} new documents stored in {} in {secs:.1} s ({:.1} documents/s); {} already stored, {} failed",

@@ -40,12 +40,23 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().unwrap()
 }
 
-fn docs(out: &Output) -> Vec<Value> {
+/// Every line of stdout: documents and error records, in input order.
+fn lines(out: &Output) -> Vec<Value> {
     String::from_utf8(out.stdout.clone())
         .expect("stdout is UTF-8")
         .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not one JSON document per line: {e}: {l}")))
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not one JSON object per line: {e}: {l}")))
         .collect()
+}
+
+/// The documents on stdout (error records left out).
+fn docs(out: &Output) -> Vec<Value> {
+    lines(out).into_iter().filter(|v| v.get("error").is_none()).collect()
+}
+
+/// The error records on stdout, as (code, record) pairs.
+fn error_records(out: &Output) -> Vec<(String, Value)> {
+    lines(out).into_iter().filter_map(|v| Some((v.get("error")?["code"].as_str()?.to_string(), v["error"]["record"].clone()))).collect()
 }
 
 fn stderr(out: &Output) -> String {
@@ -215,6 +226,21 @@ fn jsonl_bad_lines_are_reported_and_the_rest_written() {
     assert!(lines[1].contains("docs.jsonl [line 4]") && lines[1].contains("E107"), "{err}");
 }
 
+/// #9: as a streaming filter, `extract` writes one line per input record (blank lines are none), an
+/// error record in a bad line's place, so a map stage (Spark's `pipe`)
+/// can pair outputs with inputs; and the order holds on every thread count.
+#[test]
+fn issue_9_a_bad_jsonl_line_becomes_an_error_record_in_place() {
+    for threads in ["1", "2", "3"] {
+        let out = run(&["extract", "--threads", threads, "--layers", "text", "--from", "jsonl", "-"], Some(std::fs::read(fixture("docs.jsonl")).unwrap().as_slice()));
+        let all = lines(&out);
+        let kinds: Vec<&str> = all.iter().map(|v| if v.get("error").is_some() { "error" } else { "doc" }).collect();
+        assert_eq!(kinds, ["doc", "doc", "error", "error", "doc"], "threads {threads}");
+        assert_eq!(error_records(&out), [("E106".to_string(), Value::from("line 3")), ("E107".to_string(), Value::from("line 4"))]);
+        assert_eq!(all[0]["id"], "a1");
+    }
+}
+
 #[test]
 fn warc_archives_give_good_records_and_report_bad_ones() {
     let mut archives: Vec<String> = std::fs::read_dir(fixture("warc"))
@@ -239,6 +265,7 @@ fn warc_archives_give_good_records_and_report_bad_ones() {
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("example-trunc.warc") && err.contains("E110"), "{err}");
+    assert_eq!(error_records(&out).len(), 1);
 }
 
 #[test]
@@ -305,6 +332,8 @@ fn bad_inputs_fail_alone_with_one_clear_line_each() {
     assert_eq!(docs.len(), 2, "{}", stderr(&out));
     assert!(docs[0]["text"].as_str().unwrap().contains("Deep text survives."));
     assert_eq!(docs[1]["text"], "Italy will provide a SAMP-T system.");
+    let codes: Vec<String> = error_records(&out).into_iter().map(|(code, _)| code).collect();
+    assert_eq!(codes, ["E103", "E103", "E104", "E110", "E105", "E105", "E101"]);
     let err = stderr(&out);
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 7, "{err}");

@@ -273,9 +273,9 @@ async fn ingest(State(s): State<Arc<AppState>>, Query(p): Params, headers: Heade
                 doc.source.uri = Some(u);
             }
             state.pipeline.run(&mut doc, Layers::default_set(), &mut scratch);
-            let value: Value = serde_json::from_str(&to_json(&doc, JsonOptions { tokens: false, pretty: false })).unwrap_or(Value::Null);
+            let json = to_json(&doc, JsonOptions { tokens: false, pretty: false });
             let mut writer = state.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            match writer.ingest(&value) {
+            match writer.ingest(&json) {
                 Ok(true) => stored.push(doc.id),
                 Ok(false) => already.push(doc.id),
                 Err(e) => errors.push(e.to_string()),
