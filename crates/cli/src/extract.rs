@@ -15,7 +15,7 @@ use anyhow::{bail, Context, Result};
 use clap::Args;
 use dossier_core::json::{to_json, JsonOptions};
 use dossier_ingest::{expand_inputs, open, open_reader, Error as ReadError, Format, Input, ReadOptions, Record};
-use dossier_pipeline::{Layers, Pipeline, Scratch};
+use dossier_pipeline::{Layers, Pipeline, Scratch, StageTimes, STAGES};
 
 /// What to read, shared by `extract` and `ingest`.
 #[derive(Args, Debug)]
@@ -57,6 +57,9 @@ pub struct ExtractArgs {
     /// Indent the JSON.
     #[arg(long)]
     pub pretty: bool,
+    /// Print on stderr, at the end, how the time split across stages.
+    #[arg(long)]
+    pub profile: bool,
 }
 
 /// Everything a worker needs, shared read-only.
@@ -68,6 +71,8 @@ struct Job<'s> {
     date: Option<String>,
     title: Option<String>,
     url: Option<String>,
+    /// Stage times summed over every document and thread.
+    times: Mutex<StageTimes>,
 }
 
 thread_local! {
@@ -93,7 +98,23 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         }
         Ok(())
     })?;
+    if args.profile {
+        eprint!("{}", profile_table(&counts.times));
+    }
     Ok(if counts.failures == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Stage, seconds and share of the total, biggest first.
+fn profile_table(times: &StageTimes) -> String {
+    let total: f64 = times.0.iter().sum();
+    let mut rows: Vec<(&str, f64)> = STAGES.iter().copied().zip(times.0).filter(|&(_, t)| t > 0.0).collect();
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut out = format!("{:<18} {:>9} {:>7}\n", "stage", "seconds", "share");
+    for (stage, t) in rows {
+        out += &format!("{stage:<18} {t:>9.3} {:>6.1}%\n", 100.0 * t / total.max(1e-12));
+    }
+    out += &format!("{:<18} {total:>9.3} {:>6.1}%\n", "total", 100.0);
+    out
 }
 
 /// What happened to the records of a run.
@@ -102,6 +123,8 @@ pub struct Counts {
     pub failures: usize,
     /// Documents not analysed because their id was in the skip set.
     pub skipped: usize,
+    /// Where the time went, stage by stage.
+    pub times: StageTimes,
 }
 
 /// A record that could not be read or analysed.
@@ -172,6 +195,7 @@ pub fn for_each_document(args: &InputArgs, layers: Layers, pretty: bool, skip: &
         title: args.title.clone(),
         url: args.url.clone(),
         skip,
+        times: Mutex::new(StageTimes::default()),
     };
     quiet_panics();
 
@@ -261,6 +285,7 @@ pub fn for_each_document(args: &InputArgs, layers: Layers, pretty: bool, skip: &
     if let Some(p) = progress {
         p.finish();
     }
+    counts.times = job.times.into_inner().unwrap_or_else(|p| p.into_inner());
     Ok(counts)
 }
 
@@ -346,7 +371,11 @@ fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Outcome {
     let (input, record_id) = (record.input.clone(), record.source.record.clone());
     let outcome = catch_unwind(AssertUnwindSafe(|| -> Outcome {
         let single = record.source.record.is_none();
-        let mut doc = match record.into_document() {
+        let mut times = StageTimes::default();
+        let mut clock = Instant::now();
+        let decoded = record.into_document();
+        times.lap("read", &mut clock);
+        let mut doc = match decoded {
             Ok(d) => d,
             Err(e) => return Outcome::Failed(Failure::from_read(&e)),
         };
@@ -362,8 +391,16 @@ fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Outcome {
         if job.url.is_some() && (single || doc.source.uri.is_none()) {
             doc.source.uri = job.url.clone();
         }
-        SCRATCH.with(|s| job.pipeline.run(&mut doc, job.layers, &mut s.borrow_mut()));
-        Outcome::Document(to_json(&doc, job.json))
+        SCRATCH.with(|s| {
+            let mut scratch = s.borrow_mut();
+            job.pipeline.run(&mut doc, job.layers, &mut scratch);
+            times.add(&scratch.times.take().unwrap_or_default());
+        });
+        clock = Instant::now();
+        let json = to_json(&doc, job.json);
+        times.lap("json", &mut clock);
+        job.times.lock().unwrap_or_else(|p| p.into_inner()).add(&times);
+        Outcome::Document(json)
     }));
     outcome.unwrap_or_else(|panic| {
         let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();

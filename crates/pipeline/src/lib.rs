@@ -76,10 +76,37 @@ pub struct Pipeline {
     names: Option<&'static models::Names>,
 }
 
+/// The stages a profile reports, in pipeline order. `read` and `json` are
+/// the caller's (decoding the input, writing the output).
+pub const STAGES: [&str; 13] = ["read", "tokens+sentences", "tagger", "parser", "ner", "resolve", "times", "quantities", "quotes", "events", "conflicts", "numeric mentions", "json"];
+
+/// Seconds spent in each of [`STAGES`], summed over documents.
+#[derive(Clone, Copy, Default, Debug)]
+pub struct StageTimes(pub [f64; STAGES.len()]);
+
+impl StageTimes {
+    pub fn add(&mut self, other: &StageTimes) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a += b;
+        }
+    }
+
+    /// Adds the time since `*since` to `stage` and restarts the clock.
+    pub fn lap(&mut self, stage: &str, since: &mut std::time::Instant) {
+        let now = std::time::Instant::now();
+        if let Some(i) = STAGES.iter().position(|s| *s == stage) {
+            self.0[i] += (now - *since).as_secs_f64();
+        }
+        *since = now;
+    }
+}
+
 /// Reusable per-thread scratch buffers, so the hot path does not allocate
 /// per token.
 #[derive(Default)]
 pub struct Scratch {
+    /// `run` adds each stage's time here (`extract --profile` reads it).
+    pub times: Option<StageTimes>,
     tokens: Vec<Span>,
     sentences: Vec<(Span, usize, usize)>,
     tags: Vec<u16>,
@@ -101,33 +128,48 @@ impl Pipeline {
         if !layers.needs_tokens() {
             return;
         }
+        // A clock read per stage costs nothing next to the stages, so
+        // timing is always on; `extract --profile` reports it.
+        let mut times = scratch.times.take().unwrap_or_default();
+        let mut clock = std::time::Instant::now();
         segment(doc, scratch);
+        times.lap("tokens+sentences", &mut clock);
         if let Some(syntax) = self.syntax {
-            parse(doc, syntax, scratch);
+            parse(doc, syntax, scratch, &mut times);
+            clock = std::time::Instant::now();
         }
         if let Some(names) = self.names {
             entities::recognise(doc, names, &mut scratch.ner);
+            times.lap("ner", &mut clock);
             resolve::resolve(doc, models::countries());
+            times.lap("resolve", &mut clock);
         }
         // Events link to times and quantities, so they need both.
         if layers.times || layers.events {
             dossier_extract::times::recognise(doc);
+            times.lap("times", &mut clock);
         }
         if layers.quantities || layers.events {
             dossier_extract::quantities::recognise(doc);
+            times.lap("quantities", &mut clock);
         }
         if layers.quotes || layers.events {
             dossier_extract::quotes::recognise(doc, models::cues());
+            times.lap("quotes", &mut clock);
         }
         if layers.events {
             dossier_extract::events::recognise(doc, models::event_verbs());
+            times.lap("events", &mut clock);
         }
         if layers.quantities {
             dossier_extract::conflicts::flag(doc);
+            times.lap("conflicts", &mut clock);
         }
         if layers.entities && (layers.times || layers.quantities) {
             add_numeric_mentions(doc);
+            times.lap("numeric mentions", &mut clock);
         }
+        scratch.times = Some(times);
         // Events point at their sentence, so they keep the sentences.
         if !layers.sentences && !layers.events {
             doc.sentences.clear();
@@ -185,9 +227,10 @@ fn add_numeric_mentions(doc: &mut Document) {
 }
 
 /// Tags and parses every sentence; heads become document token indices.
-fn parse(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch) {
+fn parse(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch, times: &mut StageTimes) {
     let mut tokens = std::mem::take(&mut doc.tokens);
     let text = doc.text();
+    let mut clock = std::time::Instant::now();
     for s in &doc.sentences {
         let (a, b) = s.tokens;
         if a == b {
@@ -195,7 +238,9 @@ fn parse(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch) {
         }
         let words = || tokens[a..b].iter().map(|t| t.span.of(text));
         syntax.tagger.tag(words(), Some(syntax.clusters), &mut scratch.tags, &mut scratch.tag);
+        times.lap("tagger", &mut clock);
         syntax.parser.parse(words(), &scratch.tags, Some(syntax.clusters), &mut scratch.arcs, &mut scratch.parse);
+        times.lap("parser", &mut clock);
         for (i, t) in tokens[a..b].iter_mut().enumerate() {
             let (upos, xpos) = syntax.tagger.class(scratch.tags[i] as usize);
             let (head, dep) = scratch.arcs[i];
