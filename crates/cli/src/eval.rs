@@ -25,6 +25,10 @@ pub enum EvalCommand {
         /// Write each page's extracted text to this folder, for error analysis.
         #[arg(long)]
         dump: Option<PathBuf>,
+        /// Score another system's texts (`ID.txt` per page in this folder)
+        /// with the same measure, instead of extracting.
+        #[arg(long, value_name = "DIR")]
+        predictions: Option<PathBuf>,
     },
     /// Tagging and parsing on gold tokens of a CoNLL-U file: UPOS, XPOS, UAS, LAS, tokens/s.
     Syntax {
@@ -88,7 +92,7 @@ pub enum EvalCommand {
 
 pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
     match cmd {
-        EvalCommand::Aeb { data, dump, passes } => eval_aeb(&data, dump, passes),
+        EvalCommand::Aeb { data, dump, passes, predictions } => eval_aeb(&data, dump, passes, predictions),
         EvalCommand::Sentences { conllu, conll, errors } => eval_sentences(conllu, conll, errors),
         EvalCommand::Timeml { dir } => eval_timeml(&dir),
         EvalCommand::Quotes { dir, errors } => eval_quotes(&dir, errors),
@@ -98,7 +102,14 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
     }
 }
 
-fn eval_aeb(dir: &std::path::Path, dump: Option<PathBuf>, passes: usize) -> Result<ExitCode> {
+fn print_aeb_scores<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) {
+    let (p, r, f) = aeb::score(pairs);
+    println!("precision  {p:.4}");
+    println!("recall     {r:.4}");
+    println!("F1         {f:.4}");
+}
+
+fn eval_aeb(dir: &std::path::Path, dump: Option<PathBuf>, passes: usize, predictions: Option<PathBuf>) -> Result<ExitCode> {
     let gt_path = dir.join("ground-truth.json");
     let gt: serde_json::Value = serde_json::from_slice(&std::fs::read(&gt_path).with_context(|| format!("reading {}", gt_path.display()))?)?;
     let gt = gt.as_object().context("ground-truth.json is not an object")?;
@@ -111,6 +122,12 @@ fn eval_aeb(dir: &std::path::Path, dump: Option<PathBuf>, passes: usize) -> Resu
         let url = v["url"].as_str().map(str::to_string);
         let gold = v["articleBody"].as_str().unwrap_or("").to_string();
         pages.push((id.clone(), url, html, gold));
+    }
+    if let Some(pred) = predictions {
+        let texts: Vec<String> = pages.iter().map(|(id, ..)| std::fs::read_to_string(pred.join(format!("{id}.txt"))).unwrap_or_default()).collect();
+        println!("pages      {} (scored from {})", pages.len(), pred.display());
+        print_aeb_scores(pages.iter().zip(&texts).map(|((.., gold), text)| (gold.as_str(), text.as_str())));
+        return Ok(ExitCode::SUCCESS);
     }
     // Several timed passes; the median resists the noise of a shared machine.
     let mut extracted = Vec::new();
@@ -138,11 +155,8 @@ fn eval_aeb(dir: &std::path::Path, dump: Option<PathBuf>, passes: usize) -> Resu
             std::fs::write(d.join(format!("{id}.txt")), text)?;
         }
     }
-    let (p, r, f) = aeb::score(pages.iter().zip(&extracted).map(|((.., gold), text)| (gold.as_str(), text.as_str())));
     println!("pages      {}", pages.len());
-    println!("precision  {p:.4}");
-    println!("recall     {r:.4}");
-    println!("F1         {f:.4}");
+    print_aeb_scores(pages.iter().zip(&extracted).map(|((.., gold), text)| (gold.as_str(), text.as_str())));
     let n = pages.len() as f64;
     println!("speed      {:.0} pages/s median of {} passes (best {:.0}; one thread, extraction only)", n / median, pass_secs.len(), n / pass_secs[0]);
     Ok(ExitCode::SUCCESS)

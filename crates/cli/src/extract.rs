@@ -60,6 +60,11 @@ pub struct ExtractArgs {
     /// Print on stderr, at the end, how the time split across stages.
     #[arg(long)]
     pub profile: bool,
+    /// Exit 0 even if some records could not be read: each still gets its
+    /// error record on stdout and a line on stderr. For map stages (Spark's
+    /// `pipe`), where only a crash should fail the task.
+    #[arg(long)]
+    pub tolerate_bad_records: bool,
 }
 
 /// Everything a worker needs, shared read-only.
@@ -101,7 +106,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     if args.profile {
         eprint!("{}", profile_table(&counts.times));
     }
-    Ok(if counts.failures == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if counts.failures == 0 || args.tolerate_bad_records { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// Stage, seconds and share of the total, biggest first.

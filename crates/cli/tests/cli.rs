@@ -869,3 +869,44 @@ fn issue_8_web_ui_in_headless_chromium() {
     assert!(out.status.success(), "{log}");
     eprintln!("{log}");
 }
+
+/// #9 on Apache Spark: `examples/spark/dossier_job.py` pipes a small
+/// corpus (with two bad records) through the binary in local mode, writes
+/// documents, events and errors as Parquet, and reads them back. CI
+/// installs pyspark (Java 17 is on the machine) and sets
+/// DOSSIER_SPARK_TESTS=1, which makes a missing pyspark a failure.
+#[test]
+fn issue_9_spark_job_in_local_mode() {
+    let required = std::env::var("DOSSIER_SPARK_TESTS").is_ok_and(|v| v == "1");
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+    let pyspark = Command::new(&python).args(["-c", "import pyspark"]).output().is_ok_and(|o| o.status.success());
+    let java = Command::new("java").arg("-version").output().is_ok_and(|o| o.status.success());
+    if !(pyspark && java) {
+        assert!(!required, "Spark test required but {python} cannot import pyspark or java is missing");
+        eprintln!("skipping the Spark test: `pip install pyspark` and a Java 17 runtime (as .ci/run does)");
+        return;
+    }
+    let out_dir = scratch("spark");
+    let out = Command::new(&python)
+        .arg(root().join("examples/spark/dossier_job.py"))
+        .args(["--dossier", env!("CARGO_BIN_EXE_dossier")])
+        .arg(root().join("examples/spark/corpus.jsonl"))
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    let summary: Value = serde_json::from_str(stdout.lines().last().unwrap_or_default()).expect("the job's summary line");
+    assert_eq!(summary["documents"], 3, "{summary}");
+    assert_eq!(summary["errors"], 2, "the bad line and the record without text: {summary}");
+    assert!(summary["events"].as_u64().unwrap() >= 10, "{summary}");
+    assert_eq!(summary["titles"], serde_json::json!(["NATO summit live report"]));
+    let aid = summary["aid"].as_array().unwrap();
+    assert!(
+        aid.iter().any(|a| a["document"] == "short-1" && a["source"] == serde_json::json!(["Germany"]) && a["theme"].as_str().unwrap().contains("Patriot")),
+        "Germany's Patriot pledge is a flat event row: {summary}"
+    );
+    for table in ["documents", "events", "errors"] {
+        assert!(out_dir.join(table).join("_SUCCESS").exists(), "{table} written as Parquet");
+    }
+}
