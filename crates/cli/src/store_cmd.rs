@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Result};
 use clap::Args;
@@ -31,34 +31,78 @@ pub struct IngestArgs {
     pub input: InputArgs,
 }
 
-/// Analyses the inputs and stores each new document in its own transaction.
+/// Documents stored per transaction, at most. A batch is also committed
+/// once its first document has waited `BATCH_WAIT`, so a slow stream is
+/// stored as it comes.
+const BATCH_DOCUMENTS: usize = 32;
+const BATCH_WAIT: Duration = Duration::from_secs(2);
+
+/// Collects analysed documents and stores them a batch per transaction:
+/// one commit and one full-text flush per batch, not per document.
+struct Batcher {
+    store: Store,
+    docs: Vec<String>,
+    oldest: Instant,
+    added: usize,
+    already: usize,
+    failed: usize,
+}
+
+impl Batcher {
+    fn push(&mut self, json: String) -> Result<()> {
+        if self.docs.is_empty() {
+            self.oldest = Instant::now();
+        }
+        self.docs.push(json);
+        if self.docs.len() >= BATCH_DOCUMENTS || self.oldest.elapsed() >= BATCH_WAIT {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        for result in self.store.ingest_batch(&self.docs)? {
+            match result {
+                Ok(true) => self.added += 1,
+                Ok(false) => self.already += 1,
+                Err(e) => {
+                    self.failed += 1;
+                    eprintln!("dossier: {e}");
+                }
+            }
+        }
+        self.docs.clear();
+        Ok(())
+    }
+}
+
+/// Analyses the inputs and stores the new documents, a batch per
+/// transaction. Killed midway, it loses at most the uncommitted batch,
+/// which the next run (skipping what is stored) analyses again.
 pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
-    let mut store = Store::open(&args.db.db)?;
+    let store = Store::open(&args.db.db)?;
     let known: HashSet<String> = {
         let mut st = store.connection().prepare("SELECT id FROM documents")?;
         let ids = st.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<_, _>>()?;
         ids
     };
     let started = Instant::now();
-    let (mut added, mut seen) = (0usize, 0usize);
-    let counts = for_each_document(&args.input, Layers::default_set(), false, &known, |outcome| {
-        if let Outcome::Document(json) = outcome {
-            seen += 1;
-            if store.ingest(&json)? {
-                added += 1;
-            }
-        }
-        Ok(())
+    let mut batcher = Batcher { store, docs: Vec::new(), oldest: started, added: 0, already: 0, failed: 0 };
+    let counts = for_each_document(&args.input, Layers::default_set(), false, &known, |outcome| match outcome {
+        Outcome::Document(json) => batcher.push(json),
+        _ => Ok(()),
     })?;
+    batcher.flush()?;
     let secs = started.elapsed().as_secs_f64();
+    let added = batcher.added;
     eprintln!(
         "dossier: {added} new documents stored in {} in {secs:.1} s ({:.1} documents/s); {} already stored, {} failed",
         args.db.db.display(),
         added as f64 / secs.max(1e-9),
-        counts.skipped + (seen - added),
-        counts.failures,
+        counts.skipped + batcher.already,
+        counts.failures + batcher.failed,
     );
-    Ok(if counts.failures == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if counts.failures + batcher.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn open_existing(db: &Path) -> Result<Store> {

@@ -163,108 +163,131 @@ impl Store {
     /// Stores one document (the JSON `extract` writes) in one transaction.
     /// Returns false when it was already stored.
     pub fn ingest(&mut self, json: &str) -> Result<bool, StoreError> {
-        let doc: Value = serde_json::from_str(json).map_err(|e| StoreError::NotJson(e.to_string()))?;
-        let doc = &doc;
-        let id = str_of(doc, "id").ok_or(StoreError::NotADocument("id"))?.to_string();
-        let text = str_of(doc, "text").ok_or(StoreError::NotADocument("text"))?;
-        let write = |source| StoreError::Write { id: id.clone(), source };
-        if self.contains(&id)? {
-            return Ok(false);
+        self.ingest_batch(&[json])?.pop().expect("one result per document")
+    }
+
+    /// Stores several documents in one transaction: one commit and one
+    /// full-text flush instead of one per document. Each document is all or
+    /// nothing (a savepoint), so a bad one does not stop the others; if the
+    /// process dies before the commit, none of the batch is stored, and
+    /// running the ingest again stores it. One result per document, in order.
+    pub fn ingest_batch<S: AsRef<str>>(&mut self, jsons: &[S]) -> Result<Vec<Result<bool, StoreError>>, StoreError> {
+        let mut tx = self.conn.transaction()?;
+        let mut results = Vec::with_capacity(jsons.len());
+        for json in jsons {
+            let savepoint = tx.savepoint()?;
+            let result = insert_document(&savepoint, json.as_ref());
+            if result.is_ok() {
+                savepoint.commit()?;
+            }
+            results.push(result);
         }
-        let chars: Vec<char> = text.chars().collect();
-        let published = str_of(doc, "published").map(|p| p.get(..10).unwrap_or(p).to_string());
-        // The source is a URL when it came from the web (or `--url`); a local path is not.
-        let url = doc.pointer("/source/uri").and_then(Value::as_str).filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-        let tx = self.conn.transaction().map_err(write)?;
-        // Cached statements: preparing each one per row was 7% of ingest.
-        let run = |sql: &str, params: &[&dyn rusqlite::ToSql]| tx.prepare_cached(sql)?.execute(params);
-        (|| -> rusqlite::Result<()> {
+        tx.commit()?;
+        Ok(results)
+    }
+}
+
+/// Inserts one document and everything it holds; false if it was stored already.
+fn insert_document(tx: &Connection, json: &str) -> Result<bool, StoreError> {
+    let doc: Value = serde_json::from_str(json).map_err(|e| StoreError::NotJson(e.to_string()))?;
+    let doc = &doc;
+    let id = str_of(doc, "id").ok_or(StoreError::NotADocument("id"))?.to_string();
+    let text = str_of(doc, "text").ok_or(StoreError::NotADocument("text"))?;
+    let write = |source| StoreError::Write { id: id.clone(), source };
+    if tx.query_row("SELECT 1 FROM documents WHERE id = ?1", [&id], |_| Ok(())).optional()?.is_some() {
+        return Ok(false);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let published = str_of(doc, "published").map(|p| p.get(..10).unwrap_or(p).to_string());
+    // The source is a URL when it came from the web (or `--url`); a local path is not.
+    let url = doc.pointer("/source/uri").and_then(Value::as_str).filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    // Cached statements: preparing each one per row was 7% of ingest.
+    let run = |sql: &str, params: &[&dyn rusqlite::ToSql]| tx.prepare_cached(sql)?.execute(params);
+    (|| -> rusqlite::Result<()> {
+        run(
+            "INSERT INTO documents (id, url, title, published, source_uri, text, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![id, url, str_of(doc, "title"), str_of(doc, "published"), doc.pointer("/source/uri").and_then(Value::as_str), text, json],
+        )?;
+        run("INSERT INTO documents_fts (rowid, title, text) SELECT rowid, title, text FROM documents WHERE id = ?1", params![id])?;
+        // Entities merge across documents by key.
+        let mut key_of = std::collections::HashMap::new();
+        for e in doc["entities"].as_array().into_iter().flatten() {
+            let (Some(local), Some(name), Some(ty)) = (str_of(e, "id"), str_of(e, "name"), str_of(e, "type")) else { continue };
+            let key = str_of(e, "key").map(str::to_string).unwrap_or_else(|| format!("{ty}:{}", name.to_lowercase()));
+            let mentions = e["mentions"].as_array().map_or(0, Vec::len) as i64;
+            let kb = e.get("kb").filter(|k| !k.is_null()).map(Value::to_string);
             run(
-                "INSERT INTO documents (id, url, title, published, source_uri, text, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![id, url, str_of(doc, "title"), str_of(doc, "published"), doc.pointer("/source/uri").and_then(Value::as_str), text, json],
+                "INSERT INTO entities (key, name, type, kb, mentions, documents, first_seen, last_seen, first_document, last_document)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6, ?7, ?7)
+                 ON CONFLICT(key) DO UPDATE SET
+                    mentions = mentions + excluded.mentions,
+                    documents = documents + 1,
+                    name = CASE WHEN length(excluded.name) > length(name) AND type != 'GPE' THEN excluded.name ELSE name END,
+                    kb = COALESCE(kb, excluded.kb),
+                    first_document = CASE WHEN excluded.first_seen < first_seen OR first_seen IS NULL THEN excluded.first_document ELSE first_document END,
+                    first_seen = CASE WHEN excluded.first_seen < first_seen OR first_seen IS NULL THEN excluded.first_seen ELSE first_seen END,
+                    last_document = CASE WHEN excluded.last_seen >= last_seen OR last_seen IS NULL THEN excluded.last_document ELSE last_document END,
+                    last_seen = CASE WHEN excluded.last_seen >= last_seen OR last_seen IS NULL THEN excluded.last_seen ELSE last_seen END",
+                params![key, name, ty, kb, mentions, published, id],
             )?;
-            run("INSERT INTO documents_fts (rowid, title, text) SELECT rowid, title, text FROM documents WHERE id = ?1", params![id])?;
-            // Entities merge across documents by key.
-            let mut key_of = std::collections::HashMap::new();
-            for e in doc["entities"].as_array().into_iter().flatten() {
-                let (Some(local), Some(name), Some(ty)) = (str_of(e, "id"), str_of(e, "name"), str_of(e, "type")) else { continue };
-                let key = str_of(e, "key").map(str::to_string).unwrap_or_else(|| format!("{ty}:{}", name.to_lowercase()));
-                let mentions = e["mentions"].as_array().map_or(0, Vec::len) as i64;
-                let kb = e.get("kb").filter(|k| !k.is_null()).map(Value::to_string);
-                run(
-                    "INSERT INTO entities (key, name, type, kb, mentions, documents, first_seen, last_seen, first_document, last_document)
-                     VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6, ?7, ?7)
-                     ON CONFLICT(key) DO UPDATE SET
-                        mentions = mentions + excluded.mentions,
-                        documents = documents + 1,
-                        name = CASE WHEN length(excluded.name) > length(name) AND type != 'GPE' THEN excluded.name ELSE name END,
-                        kb = COALESCE(kb, excluded.kb),
-                        first_document = CASE WHEN excluded.first_seen < first_seen OR first_seen IS NULL THEN excluded.first_document ELSE first_document END,
-                        first_seen = CASE WHEN excluded.first_seen < first_seen OR first_seen IS NULL THEN excluded.first_seen ELSE first_seen END,
-                        last_document = CASE WHEN excluded.last_seen >= last_seen OR last_seen IS NULL THEN excluded.last_document ELSE last_document END,
-                        last_seen = CASE WHEN excluded.last_seen >= last_seen OR last_seen IS NULL THEN excluded.last_seen ELSE last_seen END",
-                    params![key, name, ty, kb, mentions, published, id],
-                )?;
-                for alias in std::iter::once(name).chain(e["aliases"].as_array().into_iter().flatten().filter_map(Value::as_str)) {
-                    run("INSERT OR IGNORE INTO aliases (key, alias) VALUES (?1, ?2)", params![key, alias])?;
-                }
-                run("INSERT INTO document_entities (document, local, key, mentions) VALUES (?1, ?2, ?3, ?4)", params![id, local, key, mentions])?;
-                key_of.insert(local.to_string(), key);
+            for alias in std::iter::once(name).chain(e["aliases"].as_array().into_iter().flatten().filter_map(Value::as_str)) {
+                run("INSERT OR IGNORE INTO aliases (key, alias) VALUES (?1, ?2)", params![key, alias])?;
             }
-            let key_for = |v: &Value| v.as_str().and_then(|l| key_of.get(l)).cloned();
-            for q in doc["quotes"].as_array().into_iter().flatten() {
-                let start = q["start"].as_u64().unwrap_or(0);
-                let sentence = sentence_around(doc, &chars, start).map(|s| s.0);
-                run(
-                    "INSERT INTO quotes (document, local, start, end, text, kind, cue, speaker, speaker_key, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                    params![id, str_of(q, "id"), start as i64, q["end"].as_u64().unwrap_or(0) as i64, str_of(q, "text"), str_of(q, "kind"), q.pointer("/cue/text").and_then(Value::as_str), q.pointer("/speaker/text").and_then(Value::as_str), key_for(&q["speaker"]["entity"]), sentence],
-                )?;
-                run("INSERT INTO quotes_fts (rowid, text, speaker) SELECT rowid, text, speaker FROM quotes WHERE document = ?1 AND local = ?2", params![id, str_of(q, "id")])?;
-            }
-            let quantities: std::collections::HashMap<&str, &Value> = doc["quantities"].as_array().into_iter().flatten().filter_map(|q| Some((str_of(q, "id")?, q))).collect();
-            let times: std::collections::HashMap<&str, &Value> = doc["times"].as_array().into_iter().flatten().filter_map(|t| Some((str_of(t, "id")?, t))).collect();
-            for q in doc["quantities"].as_array().into_iter().flatten() {
-                let sentence = sentence_around(doc, &chars, q["start"].as_u64().unwrap_or(0)).map(|s| s.0);
-                run(
-                    "INSERT INTO quantities (document, local, text, kind, value, unit, approx, noun, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![id, str_of(q, "id"), str_of(q, "text"), str_of(q, "kind"), q["value"].as_f64(), str_of(q, "unit"), str_of(q, "approx"), noun_after(&chars, q["end"].as_u64().unwrap_or(0) as usize), sentence],
-                )?;
-            }
-            for e in doc["events"].as_array().into_iter().flatten() {
-                let local = str_of(e, "id");
-                let start = e.pointer("/trigger/start").and_then(Value::as_u64).unwrap_or(0);
-                let sentence = sentence_around(doc, &chars, start);
-                let quantity = e["quantity"].as_str().and_then(|q| quantities.get(q));
-                let time = e["time"].as_str().and_then(|t| times.get(t)).and_then(|t| str_of(t, "value").or(str_of(t, "text")));
-                run(
-                    "INSERT INTO events (document, local, type, mode, status, trigger, start, end, theme, quantity, value, unit, time, place, quote, sentence, sentence_start, sentence_end)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-                    params![
-                        id, local, str_of(e, "type"), str_of(e, "mode"), str_of(e, "status"),
-                        e.pointer("/trigger/text").and_then(Value::as_str), start as i64, e.pointer("/trigger/end").and_then(Value::as_u64).unwrap_or(0) as i64,
-                        e.pointer("/theme/text").and_then(Value::as_str),
-                        quantity.and_then(|q| str_of(q, "text")), quantity.and_then(|q| q["value"].as_f64()), quantity.and_then(|q| str_of(q, "unit")),
-                        time, key_for(&e["place"]), str_of(e, "quote"),
-                        sentence.as_ref().map(|s| s.0.clone()), sentence.as_ref().map(|s| s.1 as i64), sentence.as_ref().map(|s| s.2 as i64)
-                    ],
-                )?;
-                for role in ["source", "target"] {
-                    for a in e[role].as_array().into_iter().flatten() {
-                        if let Some(k) = key_for(a) {
-                            run("INSERT OR IGNORE INTO event_actors (document, local, role, key) VALUES (?1, ?2, ?3, ?4)", params![id, local, role, k])?;
-                        }
+            run("INSERT INTO document_entities (document, local, key, mentions) VALUES (?1, ?2, ?3, ?4)", params![id, local, key, mentions])?;
+            key_of.insert(local.to_string(), key);
+        }
+        let key_for = |v: &Value| v.as_str().and_then(|l| key_of.get(l)).cloned();
+        for q in doc["quotes"].as_array().into_iter().flatten() {
+            let start = q["start"].as_u64().unwrap_or(0);
+            let sentence = sentence_around(doc, &chars, start).map(|s| s.0);
+            run(
+                "INSERT INTO quotes (document, local, start, end, text, kind, cue, speaker, speaker_key, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![id, str_of(q, "id"), start as i64, q["end"].as_u64().unwrap_or(0) as i64, str_of(q, "text"), str_of(q, "kind"), q.pointer("/cue/text").and_then(Value::as_str), q.pointer("/speaker/text").and_then(Value::as_str), key_for(&q["speaker"]["entity"]), sentence],
+            )?;
+            run("INSERT INTO quotes_fts (rowid, text, speaker) SELECT rowid, text, speaker FROM quotes WHERE document = ?1 AND local = ?2", params![id, str_of(q, "id")])?;
+        }
+        let quantities: std::collections::HashMap<&str, &Value> = doc["quantities"].as_array().into_iter().flatten().filter_map(|q| Some((str_of(q, "id")?, q))).collect();
+        let times: std::collections::HashMap<&str, &Value> = doc["times"].as_array().into_iter().flatten().filter_map(|t| Some((str_of(t, "id")?, t))).collect();
+        for q in doc["quantities"].as_array().into_iter().flatten() {
+            let sentence = sentence_around(doc, &chars, q["start"].as_u64().unwrap_or(0)).map(|s| s.0);
+            run(
+                "INSERT INTO quantities (document, local, text, kind, value, unit, approx, noun, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![id, str_of(q, "id"), str_of(q, "text"), str_of(q, "kind"), q["value"].as_f64(), str_of(q, "unit"), str_of(q, "approx"), noun_after(&chars, q["end"].as_u64().unwrap_or(0) as usize), sentence],
+            )?;
+        }
+        for e in doc["events"].as_array().into_iter().flatten() {
+            let local = str_of(e, "id");
+            let start = e.pointer("/trigger/start").and_then(Value::as_u64).unwrap_or(0);
+            let sentence = sentence_around(doc, &chars, start);
+            let quantity = e["quantity"].as_str().and_then(|q| quantities.get(q));
+            let time = e["time"].as_str().and_then(|t| times.get(t)).and_then(|t| str_of(t, "value").or(str_of(t, "text")));
+            run(
+                "INSERT INTO events (document, local, type, mode, status, trigger, start, end, theme, quantity, value, unit, time, place, quote, sentence, sentence_start, sentence_end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                params![
+                    id, local, str_of(e, "type"), str_of(e, "mode"), str_of(e, "status"),
+                    e.pointer("/trigger/text").and_then(Value::as_str), start as i64, e.pointer("/trigger/end").and_then(Value::as_u64).unwrap_or(0) as i64,
+                    e.pointer("/theme/text").and_then(Value::as_str),
+                    quantity.and_then(|q| str_of(q, "text")), quantity.and_then(|q| q["value"].as_f64()), quantity.and_then(|q| str_of(q, "unit")),
+                    time, key_for(&e["place"]), str_of(e, "quote"),
+                    sentence.as_ref().map(|s| s.0.clone()), sentence.as_ref().map(|s| s.1 as i64), sentence.as_ref().map(|s| s.2 as i64)
+                ],
+            )?;
+            for role in ["source", "target"] {
+                for a in e[role].as_array().into_iter().flatten() {
+                    if let Some(k) = key_for(a) {
+                        run("INSERT OR IGNORE INTO event_actors (document, local, role, key) VALUES (?1, ?2, ?3, ?4)", params![id, local, role, k])?;
                     }
                 }
             }
-            for w in doc["warnings"].as_array().into_iter().flatten() {
-                run("INSERT INTO warnings (document, code, message, spans) VALUES (?1, ?2, ?3, ?4)", params![id, str_of(w, "code"), str_of(w, "message"), w.get("spans").map(Value::to_string)])?;
-            }
-            Ok(())
-        })()
-        .map_err(write)?;
-        tx.commit().map_err(write)?;
-        Ok(true)
-    }
+        }
+        for w in doc["warnings"].as_array().into_iter().flatten() {
+            run("INSERT INTO warnings (document, code, message, spans) VALUES (?1, ?2, ?3, ?4)", params![id, str_of(w, "code"), str_of(w, "message"), w.get("spans").map(Value::to_string)])?;
+        }
+        Ok(())
+    })()
+    .map_err(write)?;
+    Ok(true)
 }
 
 /// The noun an amount counts or prices, from the words right after it:
