@@ -14,8 +14,8 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::Args;
 use dossier_core::json::{to_json, JsonOptions};
-use dossier_ingest::{expand_inputs, open, open_reader, Error as ReadError, Format, Input, ReadOptions, Record};
-use dossier_pipeline::{Layers, Pipeline, Scratch, StageTimes, STAGES};
+use dossier_ingest::{error_line, expand_inputs, open, open_reader, Error as ReadError, Format, Input, ReadOptions, Record};
+use dossier_pipeline::{Layers, Pipeline, Scratch, Stage, StageTimes};
 
 /// What to read, shared by `extract` and `ingest`.
 #[derive(Args, Debug)]
@@ -112,7 +112,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
 /// Stage, seconds and share of the total, biggest first.
 fn profile_table(times: &StageTimes) -> String {
     let total: f64 = times.0.iter().sum();
-    let mut rows: Vec<(&str, f64)> = STAGES.iter().copied().zip(times.0).filter(|&(_, t)| t > 0.0).collect();
+    let mut rows: Vec<(&str, f64)> = Stage::ALL.iter().map(|s| s.name()).zip(times.0).filter(|&(_, t)| t > 0.0).collect();
     rows.sort_by(|a, b| b.1.total_cmp(&a.1));
     let mut out = format!("{:<18} {:>9} {:>7}\n", "stage", "seconds", "share");
     for (stage, t) in rows {
@@ -147,10 +147,7 @@ impl Failure {
 
     /// The one-line message for stderr, as the readers print it.
     pub fn line(&self) -> String {
-        match &self.record {
-            Some(r) => format!("{} [{r}]: error[{}]: {}", self.input, self.code, self.message),
-            None => format!("{}: error[{}]: {}", self.input, self.code, self.message),
-        }
+        error_line(&self.input, self.record.as_deref(), &self.code, &self.message)
     }
 
     /// The error record `extract` writes in the document's place, so a
@@ -375,11 +372,11 @@ fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Outcome {
     };
     let (input, record_id) = (record.input.clone(), record.source.record.clone());
     let outcome = catch_unwind(AssertUnwindSafe(|| -> Outcome {
-        let single = record.source.record.is_none();
+        let single = record_id.is_none();
         let mut times = StageTimes::default();
         let mut clock = Instant::now();
         let decoded = record.into_document();
-        times.lap("read", &mut clock);
+        times.lap(Stage::Read, &mut clock);
         let mut doc = match decoded {
             Ok(d) => d,
             Err(e) => return Outcome::Failed(Failure::from_read(&e)),
@@ -399,11 +396,11 @@ fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Outcome {
         SCRATCH.with(|s| {
             let mut scratch = s.borrow_mut();
             job.pipeline.run(&mut doc, job.layers, &mut scratch);
-            times.add(&scratch.times.take().unwrap_or_default());
+            times.add(&std::mem::take(&mut scratch.times));
         });
         clock = Instant::now();
         let json = to_json(&doc, job.json);
-        times.lap("json", &mut clock);
+        times.lap(Stage::Json, &mut clock);
         job.times.lock().unwrap_or_else(|p| p.into_inner()).add(&times);
         Outcome::Document(json)
     }));

@@ -71,11 +71,16 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.input)?;
-        if let Some(r) = &self.record {
-            write!(f, " [{r}]")?;
-        }
-        write!(f, ": error[{}]: {}", self.kind.code(), self.kind)
+        f.write_str(&error_line(&self.input, self.record.as_deref(), self.kind.code(), &self.kind.to_string()))
+    }
+}
+
+/// The one-line form of every failure, ours or a caller's (E900):
+/// `INPUT [RECORD]: error[CODE]: reason`, as ERRORS.md documents it.
+pub fn error_line(input: &str, record: Option<&str>, code: &str, message: &str) -> String {
+    match record {
+        Some(r) => format!("{input} [{r}]: error[{code}]: {message}"),
+        None => format!("{input}: error[{code}]: {message}"),
     }
 }
 

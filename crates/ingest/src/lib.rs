@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use dossier_core::{Document, Source, SourceFormat, Warning};
 
 pub use detect::Format;
-pub use error::{Error, ErrorKind};
+pub use error::{error_line, Error, ErrorKind};
 use limits::read_capped;
 
 /// Settings shared by every reader.

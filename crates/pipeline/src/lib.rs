@@ -76,13 +76,64 @@ pub struct Pipeline {
     names: Option<&'static models::Names>,
 }
 
-/// The stages a profile reports, in pipeline order. `read` and `json` are
+/// The stages a profile reports, in pipeline order. `Read` and `Json` are
 /// the caller's (decoding the input, writing the output).
-pub const STAGES: [&str; 13] = ["read", "tokens+sentences", "tagger", "parser", "ner", "resolve", "times", "quantities", "quotes", "events", "conflicts", "numeric mentions", "json"];
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Read,
+    TokensSentences,
+    Tagger,
+    Parser,
+    Ner,
+    Resolve,
+    Times,
+    Quantities,
+    Quotes,
+    Events,
+    Conflicts,
+    NumericMentions,
+    Json,
+}
 
-/// Seconds spent in each of [`STAGES`], summed over documents.
+impl Stage {
+    pub const ALL: [Stage; 13] = [
+        Stage::Read,
+        Stage::TokensSentences,
+        Stage::Tagger,
+        Stage::Parser,
+        Stage::Ner,
+        Stage::Resolve,
+        Stage::Times,
+        Stage::Quantities,
+        Stage::Quotes,
+        Stage::Events,
+        Stage::Conflicts,
+        Stage::NumericMentions,
+        Stage::Json,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Read => "read",
+            Stage::TokensSentences => "tokens+sentences",
+            Stage::Tagger => "tagger",
+            Stage::Parser => "parser",
+            Stage::Ner => "ner",
+            Stage::Resolve => "resolve",
+            Stage::Times => "times",
+            Stage::Quantities => "quantities",
+            Stage::Quotes => "quotes",
+            Stage::Events => "events",
+            Stage::Conflicts => "conflicts",
+            Stage::NumericMentions => "numeric mentions",
+            Stage::Json => "json",
+        }
+    }
+}
+
+/// Seconds spent in each [`Stage`], summed over documents.
 #[derive(Clone, Copy, Default, Debug)]
-pub struct StageTimes(pub [f64; STAGES.len()]);
+pub struct StageTimes(pub [f64; Stage::ALL.len()]);
 
 impl StageTimes {
     pub fn add(&mut self, other: &StageTimes) {
@@ -92,11 +143,9 @@ impl StageTimes {
     }
 
     /// Adds the time since `*since` to `stage` and restarts the clock.
-    pub fn lap(&mut self, stage: &str, since: &mut std::time::Instant) {
+    pub fn lap(&mut self, stage: Stage, since: &mut std::time::Instant) {
         let now = std::time::Instant::now();
-        if let Some(i) = STAGES.iter().position(|s| *s == stage) {
-            self.0[i] += (now - *since).as_secs_f64();
-        }
+        self.0[stage as usize] += (now - *since).as_secs_f64();
         *since = now;
     }
 }
@@ -106,7 +155,7 @@ impl StageTimes {
 #[derive(Default)]
 pub struct Scratch {
     /// `run` adds each stage's time here (`extract --profile` reads it).
-    pub times: Option<StageTimes>,
+    pub times: StageTimes,
     tokens: Vec<Span>,
     sentences: Vec<(Span, usize, usize)>,
     tags: Vec<u16>,
@@ -130,46 +179,46 @@ impl Pipeline {
         }
         // A clock read per stage costs nothing next to the stages, so
         // timing is always on; `extract --profile` reports it.
-        let mut times = scratch.times.take().unwrap_or_default();
+        let mut times = std::mem::take(&mut scratch.times);
         let mut clock = std::time::Instant::now();
         segment(doc, scratch);
-        times.lap("tokens+sentences", &mut clock);
+        times.lap(Stage::TokensSentences, &mut clock);
         if let Some(syntax) = self.syntax {
             parse(doc, syntax, scratch, &mut times);
             clock = std::time::Instant::now();
         }
         if let Some(names) = self.names {
             entities::recognise(doc, names, &mut scratch.ner);
-            times.lap("ner", &mut clock);
+            times.lap(Stage::Ner, &mut clock);
             resolve::resolve(doc, models::countries());
-            times.lap("resolve", &mut clock);
+            times.lap(Stage::Resolve, &mut clock);
         }
         // Events link to times and quantities, so they need both.
         if layers.times || layers.events {
             dossier_extract::times::recognise(doc);
-            times.lap("times", &mut clock);
+            times.lap(Stage::Times, &mut clock);
         }
         if layers.quantities || layers.events {
             dossier_extract::quantities::recognise(doc);
-            times.lap("quantities", &mut clock);
+            times.lap(Stage::Quantities, &mut clock);
         }
         if layers.quotes || layers.events {
             dossier_extract::quotes::recognise(doc, models::cues());
-            times.lap("quotes", &mut clock);
+            times.lap(Stage::Quotes, &mut clock);
         }
         if layers.events {
             dossier_extract::events::recognise(doc, models::event_verbs());
-            times.lap("events", &mut clock);
+            times.lap(Stage::Events, &mut clock);
         }
         if layers.quantities {
             dossier_extract::conflicts::flag(doc);
-            times.lap("conflicts", &mut clock);
+            times.lap(Stage::Conflicts, &mut clock);
         }
         if layers.entities && (layers.times || layers.quantities) {
             add_numeric_mentions(doc);
-            times.lap("numeric mentions", &mut clock);
+            times.lap(Stage::NumericMentions, &mut clock);
         }
-        scratch.times = Some(times);
+        scratch.times = times;
         // Events point at their sentence, so they keep the sentences.
         if !layers.sentences && !layers.events {
             doc.sentences.clear();
@@ -238,9 +287,9 @@ fn parse(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch, tim
         }
         let words = || tokens[a..b].iter().map(|t| t.span.of(text));
         syntax.tagger.tag(words(), Some(syntax.clusters), &mut scratch.tags, &mut scratch.tag);
-        times.lap("tagger", &mut clock);
+        times.lap(Stage::Tagger, &mut clock);
         syntax.parser.parse(words(), &scratch.tags, Some(syntax.clusters), &mut scratch.arcs, &mut scratch.parse);
-        times.lap("parser", &mut clock);
+        times.lap(Stage::Parser, &mut clock);
         for (i, t) in tokens[a..b].iter_mut().enumerate() {
             let (upos, xpos) = syntax.tagger.class(scratch.tags[i] as usize);
             let (head, dep) = scratch.arcs[i];
@@ -270,4 +319,16 @@ fn segment(doc: &mut Document, scratch: &mut Scratch) {
     }
     doc.tokens = scratch.tokens.iter().map(|&s| dossier_core::Token::new(s)).collect();
     doc.sentences = sentences;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stage_list_follows_the_declaration_order() {
+        for (i, stage) in Stage::ALL.iter().enumerate() {
+            assert_eq!(*stage as usize, i, "{}", stage.name());
+        }
+    }
 }

@@ -157,7 +157,7 @@ impl Store {
 
     /// Whether a document with this id is stored.
     pub fn contains(&self, id: &str) -> Result<bool, StoreError> {
-        Ok(self.conn.query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(())).optional()?.is_some())
+        Ok(is_stored(&self.conn, id)?)
     }
 
     /// Stores one document (the JSON `extract` writes) in one transaction.
@@ -187,6 +187,10 @@ impl Store {
     }
 }
 
+fn is_stored(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
+    Ok(conn.query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(())).optional()?.is_some())
+}
+
 /// Inserts one document and everything it holds; false if it was stored already.
 fn insert_document(tx: &Connection, json: &str) -> Result<bool, StoreError> {
     let doc: Value = serde_json::from_str(json).map_err(|e| StoreError::NotJson(e.to_string()))?;
@@ -194,7 +198,7 @@ fn insert_document(tx: &Connection, json: &str) -> Result<bool, StoreError> {
     let id = str_of(doc, "id").ok_or(StoreError::NotADocument("id"))?.to_string();
     let text = str_of(doc, "text").ok_or(StoreError::NotADocument("text"))?;
     let write = |source| StoreError::Write { id: id.clone(), source };
-    if tx.query_row("SELECT 1 FROM documents WHERE id = ?1", [&id], |_| Ok(())).optional()?.is_some() {
+    if is_stored(tx, &id)? {
         return Ok(false);
     }
     let chars: Vec<char> = text.chars().collect();
