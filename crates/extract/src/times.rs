@@ -412,7 +412,7 @@ fn resolve_weekday(anchor: i64, wd: i64, future: bool) -> String {
     if wd == today {
         return date(anchor); // news "on Friday" in a Friday report is that day
     }
-    let d = if future { anchor + ((wd - today).rem_euclid(7)).max(1).min(7) } else { anchor - (today - wd).rem_euclid(7) };
+    let d = if future { anchor + (wd - today).rem_euclid(7).clamp(1, 7) } else { anchor - (today - wd).rem_euclid(7) };
     date(d)
 }
 

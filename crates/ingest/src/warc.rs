@@ -161,9 +161,12 @@ fn charset_of(content_type: &str) -> Option<String> {
     content_type.split(';').find_map(|p| p.trim().strip_prefix("charset=").map(|c| c.trim_matches('"').to_string()))
 }
 
+/// An HTML body and the charset its header declares.
+type HtmlPayload = (Vec<u8>, Option<String>);
+
 /// Splits an HTTP response into its HTML body and declared charset.
 /// `Ok(None)` when the response is not HTML.
-fn http_payload(block: &[u8], max: usize) -> Result<Option<(Vec<u8>, Option<String>)>, ErrorKind> {
+fn http_payload(block: &[u8], max: usize) -> Result<Option<HtmlPayload>, ErrorKind> {
     let Some(header_end) = memchr::memmem::find(block, b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| memchr::memmem::find(block, b"\n\n").map(|i| (i, i + 2))) else {
         return Err(ErrorKind::Warc("HTTP response without a header end".into()));
     };

@@ -125,7 +125,7 @@ mod tests {
         let mut tags = Vec::new();
         g.tag(&lexes, &mut tags);
         assert_eq!(tags[0], u64::MAX);
-        assert_eq!(tags[1], (u64::from(GPE) << 2) | 0);
+        assert_eq!(tags[1], u64::from(GPE) << 2);
         assert_eq!(tags[2], (u64::from(GPE) << 2) | 2);
         assert_eq!(tags[5], (u64::from(PERSON) << 2) | 2);
         assert_eq!(tags[7], (u64::from(GPE | PERSON) << 2) | 3);

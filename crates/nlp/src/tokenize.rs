@@ -247,7 +247,7 @@ fn url_or_email_end(text: &str, s: usize, e: usize) -> Option<usize> {
     if !is_url && !is_email {
         return None;
     }
-    let trimmed = chunk.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '"' | '\'' | '”' | '’' | '>'));
+    let trimmed = chunk.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '”', '’', '>']);
     // Keep a closing bracket that the URL itself opened: "wiki/Foo_(bar)".
     let mut end = trimmed.len();
     if chunk[end..].starts_with(')') && trimmed.contains('(') {
