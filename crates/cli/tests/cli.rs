@@ -809,11 +809,14 @@ fn issue_8_server_api_token_and_ui() {
 /// committed, and running it again stores the rest exactly once.
 #[test]
 fn issue_8_killed_ingest_resumes_without_loss_or_duplicates() {
+    // Enough documents that even a fast release build is still running
+    // when the kill comes.
+    const N: usize = 1000;
     let dir = scratch("kill");
     let db = dir.join("k.db");
     let input = dir.join("many.jsonl");
     let mut lines = String::new();
-    for i in 0..300 {
+    for i in 0..N {
         lines.push_str(&format!("{{\"text\": \"Report {i}. Germany said on Monday it will send {i} tanks to Ukraine, officials said. \\\"We stand with Kyiv,\\\" the minister added.\", \"published\": \"2024-07-10\"}}\n"));
     }
     std::fs::write(&input, lines).unwrap();
@@ -834,8 +837,8 @@ fn issue_8_killed_ingest_resumes_without_loss_or_duplicates() {
     };
     let (new, already) = figures(&run(&args, None));
     assert!(already > 0 && new > 0, "the kill came midway: {already} stored before, {new} after");
-    assert_eq!(new + already, 300);
-    assert_eq!(figures(&run(&args, None)), (0, 300));
+    assert_eq!(new + already, N);
+    assert_eq!(figures(&run(&args, None)), (0, N));
 }
 
 /// #8 in a real browser: `tests/browser/ui.mjs` drives the UI in headless

@@ -474,6 +474,9 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 let own = subtree(doc, c, a, b);
                 let own = if d == "root" { (source.map_or(c, |s| s.0.min(c)), c + 1 + trailing_modifiers(doc, c, b)) } else { own };
                 content = outside(doc, a, b, own);
+                // "Spokesman from the ministry, Lin Jian, accused": a phrase
+                // with no verb before the speaker describes the speaker.
+                content.retain(|&(lo, hi)| hi > own.0 || (lo..hi).any(|i| matches!(doc.tokens[i].pos, Some("VERB" | "AUX"))));
             } else if matches!(d, "advcl" | "conj" | "xcomp") {
                 // "…, saying the talks failed": what follows the cue.
                 if let Some(r) = content_range(doc, (c + 1, subtree(doc, c, a, b).1), 3) {
@@ -566,7 +569,8 @@ fn name_before(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> {
 fn trailing_modifiers(doc: &Document, c: usize, b: usize) -> usize {
     let mut n = 0;
     let mut j = c + 1;
-    while j < b && doc.tokens[j].head.is_some_and(|h| h == c || (h > c && h < j)) && !is_punct(doc, j) {
+    // An object is not a modifier: "accused NATO of …" reports about NATO.
+    while j < b && doc.tokens[j].head.is_some_and(|h| (h == c && !matches!(doc.tokens[j].dep, Some("obj" | "iobj"))) || (h > c && h < j)) && !is_punct(doc, j) {
         n += 1;
         j += 1;
     }
