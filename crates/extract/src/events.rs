@@ -248,7 +248,11 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
                 if !head_in_scope {
                     continue;
                 }
-                if d == "iobj" || (d == "obl" && c.children(j).any(|k| matches!(c.word(k).to_lowercase().as_str(), "to" | "towards" | "for" | "with" | "against" | "on"))) {
+                let marked = |words: &[&str]| c.children(j).any(|k| words.contains(&c.word(k).to_lowercase().as_str()));
+                // "sending systems to Ukraine": the parse may hang the "to"
+                // phrase on the thing given; it still names the recipient.
+                let recipient_of_goods = ty == EventType::Aid && d == "nmod" && marked(&["to"]);
+                if d == "iobj" || (d == "obl" && marked(&["to", "towards", "for", "with", "against", "on"])) || recipient_of_goods {
                     target_tokens.extend(c.subtree(j, &[]));
                 }
             }

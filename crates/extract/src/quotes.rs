@@ -279,7 +279,9 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
         let sj = sentence_of(m.inner.end.saturating_sub(1));
         let near = found.iter().position(|f| {
             let fs = sentence_of(f.cue.start);
-            (fs == sj + 1 && f.content.is_empty()) || (fs + 1 == si && f.content.is_empty())
+            // '"…," Zelenskyy said.' even when the parse hangs "said" inside the quote.
+            let signs_after = fs == sj && f.cue.start >= m.inner.end;
+            f.content.is_empty() && (fs == sj + 1 || fs + 1 == si || signs_after)
         });
         let opens_sentence = doc.sentences.get(si).is_some_and(|s| m.inner.start <= s.span.start + 3);
         let previous = (0..quotes.len())

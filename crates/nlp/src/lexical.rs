@@ -19,6 +19,9 @@ pub struct Lex {
     pub row: u64,
     pub coarse: u64,
     pub fine: u64,
+    /// Any capital letter: not a feature (the shape has it), but a cheap
+    /// test for the NER's shortcut over uncapitalised words.
+    pub has_upper: bool,
 }
 
 pub const FLAG_UPPER_INITIAL: u64 = 1;
@@ -28,8 +31,8 @@ pub const FLAG_HAS_HYPHEN: u64 = 8;
 pub const FLAG_ALL_PUNCT: u64 = 16;
 
 /// A sentinel for positions before the start or after the end.
-pub const PAD: Lex = Lex { form: 1, lower: 1, suffix2: 1, suffix3: 1, suffix4: 1, prefix1: 1, prefix3: 1, shape: 1, flags: 0, row: 1 << 40, coarse: 1 << 40, fine: 1 << 40 };
-pub const END: Lex = Lex { form: 2, lower: 2, suffix2: 2, suffix3: 2, suffix4: 2, prefix1: 2, prefix3: 2, shape: 2, flags: 0, row: 2 << 40, coarse: 2 << 40, fine: 2 << 40 };
+pub const PAD: Lex = Lex { form: 1, lower: 1, suffix2: 1, suffix3: 1, suffix4: 1, prefix1: 1, prefix3: 1, shape: 1, flags: 0, row: 1 << 40, coarse: 1 << 40, fine: 1 << 40, has_upper: false };
+pub const END: Lex = Lex { form: 2, lower: 2, suffix2: 2, suffix3: 2, suffix4: 2, prefix1: 2, prefix3: 2, shape: 2, flags: 0, row: 2 << 40, coarse: 2 << 40, fine: 2 << 40, has_upper: false };
 
 pub fn lex(word: &str, clusters: Option<&Clusters>) -> Lex {
     let mut lower = Feature::new(0);
@@ -40,12 +43,14 @@ pub fn lex(word: &str, clusters: Option<&Clusters>) -> Lex {
     let mut n_chars = 0;
     let mut all_upper = true;
     let mut all_punct = true;
+    let mut has_upper = false;
     for (i, c) in word.chars().enumerate() {
         n_chars += 1;
         for lc in c.to_lowercase() {
             lower = lower.u(lc as u64);
         }
         let s = if c.is_uppercase() {
+            has_upper = true;
             'X'
         } else if c.is_lowercase() {
             'x'
@@ -119,5 +124,6 @@ pub fn lex(word: &str, clusters: Option<&Clusters>) -> Lex {
         prefix3: affix(7, &head[..n_head]),
         shape: shape.u(n_chars.min(6) as u64).finish(),
         flags,
+        has_upper,
     }
 }

@@ -135,7 +135,9 @@ impl Trainer {
     /// Freezes the averaged weights. Features updated fewer than
     /// `min_updates` times are dropped: they are rare, barely generalise,
     /// and make the model large and slow (every lookup is a cache miss).
-    pub fn compile(&self, min_updates: u32) -> Model {
+    /// Weights smaller than `min_share` of the largest one are dropped too:
+    /// they rarely change a decision, and every entry kept costs a load.
+    pub fn compile(&self, min_updates: u32, min_share: f32) -> Model {
         let step = self.step.max(1);
         let mut keys: Vec<u64> = self.rows.keys().copied().collect();
         keys.sort_unstable();
@@ -158,7 +160,18 @@ impl Trainer {
                 found.push((key, start as u32, (entries.len() - start) as u32));
             }
         }
-        Model::build(self.n_classes, &found, &entries)
+        let max = entries.iter().fold(0f32, |m, &(_, w): &(u16, f32)| m.max(w.abs()));
+        let floor = max * min_share;
+        let mut kept_rows = Vec::with_capacity(found.len());
+        let mut kept = Vec::with_capacity(entries.len());
+        for (key, start, len) in found {
+            let from = kept.len();
+            kept.extend(entries[start as usize..(start + len) as usize].iter().filter(|(_, w)| w.abs() >= floor));
+            if kept.len() > from {
+                kept_rows.push((key, from as u32, (kept.len() - from) as u32));
+            }
+        }
+        Model::build(self.n_classes, &kept_rows, &kept)
     }
 }
 
