@@ -197,6 +197,19 @@ impl PreparedDoc {
             .collect();
         PreparedDoc { sentences }
     }
+
+    /// From lexical features already computed, one slice per sentence.
+    pub fn from_lexes<'l>(sentences: impl IntoIterator<Item = &'l [Lex]>, gazetteer: Option<&Gazetteer>) -> Self {
+        let sentences = sentences
+            .into_iter()
+            .map(|lexes| {
+                let mut gaz = Vec::new();
+                gaz_tags(gazetteer, lexes, &mut gaz);
+                (lexes.to_vec(), gaz)
+            })
+            .collect();
+        PreparedDoc { sentences }
+    }
 }
 
 fn spans_of(labels: &[usize]) -> Vec<(usize, usize, usize)> {

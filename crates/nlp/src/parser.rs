@@ -223,17 +223,24 @@ impl Parser {
         out: &mut Vec<(Option<usize>, &'static str)>,
         scratch: &mut ParseScratch,
     ) {
-        scratch.lex.clear();
-        scratch.lex.extend(words.map(|w| lex(w, clusters)));
+        let mut lexes = std::mem::take(&mut scratch.lex);
+        lexes.clear();
+        lexes.extend(words.map(|w| lex(w, clusters)));
+        self.parse_lexes(&lexes, tags, out, scratch);
+        scratch.lex = lexes;
+    }
+
+    /// Parses words whose lexical features are already computed.
+    pub fn parse_lexes(&self, lexes: &[Lex], tags: &[u16], out: &mut Vec<(Option<usize>, &'static str)>, scratch: &mut ParseScratch) {
         scratch.tags.clear();
         scratch.tags.extend(tags.iter().map(|&t| u64::from(t)));
-        let n = scratch.lex.len();
+        let n = lexes.len();
         let n_labels = self.labels.len();
         scratch.scores.resize(self.model.n_classes, 0.0);
         let state = &mut scratch.state;
         state.reset(n);
         while !state.is_final() {
-            features(state, &scratch.lex, &scratch.tags, &mut scratch.features);
+            features(state, lexes, &scratch.tags, &mut scratch.features);
             self.model.score(&scratch.features, &mut scratch.scores);
             let mut best = NONE;
             for c in 0..self.model.n_classes {

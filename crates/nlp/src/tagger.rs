@@ -92,18 +92,26 @@ impl Tagger {
 
     /// Tags `words`, writing one class index per word into `out`.
     pub fn tag<'w>(&self, words: impl ExactSizeIterator<Item = &'w str>, clusters: Option<&Clusters>, out: &mut Vec<u16>, scratch: &mut TagScratch) {
-        scratch.lex.clear();
-        scratch.lex.extend(words.map(|w| lex(w, clusters)));
+        let mut lexes = std::mem::take(&mut scratch.lex);
+        lexes.clear();
+        lexes.extend(words.map(|w| lex(w, clusters)));
+        self.tag_lexes(&lexes, out, scratch);
+        scratch.lex = lexes;
+    }
+
+    /// Tags words whose lexical features are already computed (the
+    /// pipeline computes them once for the tagger, parser and NER).
+    pub fn tag_lexes(&self, lexes: &[Lex], out: &mut Vec<u16>, scratch: &mut TagScratch) {
         scratch.scores.resize(self.model.n_classes, 0.0);
         out.clear();
-        for i in 0..scratch.lex.len() {
+        for i in 0..lexes.len() {
             let prev = if i >= 1 { u64::from(out[i - 1]) } else { NO_TAG };
-            if let Some(&class) = self.dictionary.get(&scratch.lex[i].form) {
+            if let Some(&class) = self.dictionary.get(&lexes[i].form) {
                 out.push(class);
                 continue;
             }
             let prev2 = if i >= 2 { u64::from(out[i - 2]) } else { NO_TAG };
-            features(&scratch.lex, i, prev, prev2, &mut scratch.features);
+            features(lexes, i, prev, prev2, &mut scratch.features);
             self.model.score(&scratch.features, &mut scratch.scores);
             out.push(argmax(&scratch.scores) as u16);
         }

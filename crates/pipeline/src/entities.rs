@@ -4,16 +4,19 @@
 
 use dossier_core::{Document, Entity, EntityType, Mention, MentionKind, Span};
 use dossier_nlp::gazetteer::{self, Gazetteer};
+use dossier_nlp::lexical::Lex;
 use dossier_nlp::ner::{NerScratch, PreparedDoc};
 
 use crate::models::Names;
 
-pub fn recognise(doc: &mut Document, names: &Names, scratch: &mut NerScratch) {
+/// `lexes` holds the lexical features of every token of `doc`.
+pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut NerScratch) {
     let text = doc.text();
     let tokens = &doc.tokens;
     let sentences = &doc.sentences;
+    debug_assert_eq!(lexes.len(), tokens.len());
     let words = |a: usize, b: usize| tokens[a..b].iter().map(move |t| t.span.of(text));
-    let prepared = PreparedDoc::new(sentences.iter().map(|s| words(s.tokens.0, s.tokens.1)), Some(names.clusters), Some(&names.gazetteer));
+    let prepared = PreparedDoc::from_lexes(sentences.iter().map(|s| &lexes[s.tokens.0..s.tokens.1]), Some(&names.gazetteer));
     let mut spans = Vec::new();
     names.ner.recognise_doc(&prepared, &mut spans, scratch);
 

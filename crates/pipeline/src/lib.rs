@@ -158,6 +158,9 @@ pub struct Scratch {
     pub times: StageTimes,
     tokens: Vec<Span>,
     sentences: Vec<(Span, usize, usize)>,
+    /// Lexical features of every token, computed once for the tagger,
+    /// parser and NER (they share the word clusters).
+    lexes: Vec<dossier_nlp::lexical::Lex>,
     tags: Vec<u16>,
     arcs: Vec<(Option<usize>, &'static str)>,
     tag: TagScratch,
@@ -182,13 +185,19 @@ impl Pipeline {
         let mut times = std::mem::take(&mut scratch.times);
         let mut clock = std::time::Instant::now();
         segment(doc, scratch);
+        // Lexical features once per token, for the tagger, parser and NER.
+        scratch.lexes.clear();
+        if let Some(clusters) = self.syntax.map(|s| s.clusters).or(self.names.map(|n| n.clusters)) {
+            let text = doc.text();
+            scratch.lexes.extend(doc.tokens.iter().map(|t| dossier_nlp::lexical::lex(t.span.of(text), Some(clusters))));
+        }
         times.lap(Stage::TokensSentences, &mut clock);
         if let Some(syntax) = self.syntax {
             parse(doc, syntax, scratch, &mut times);
             clock = std::time::Instant::now();
         }
         if let Some(names) = self.names {
-            entities::recognise(doc, names, &mut scratch.ner);
+            entities::recognise(doc, names, &scratch.lexes, &mut scratch.ner);
             times.lap(Stage::Ner, &mut clock);
             resolve::resolve(doc, models::countries());
             times.lap(Stage::Resolve, &mut clock);
@@ -278,17 +287,15 @@ fn add_numeric_mentions(doc: &mut Document) {
 /// Tags and parses every sentence; heads become document token indices.
 fn parse(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch, times: &mut StageTimes) {
     let mut tokens = std::mem::take(&mut doc.tokens);
-    let text = doc.text();
     let mut clock = std::time::Instant::now();
     for s in &doc.sentences {
         let (a, b) = s.tokens;
         if a == b {
             continue;
         }
-        let words = || tokens[a..b].iter().map(|t| t.span.of(text));
-        syntax.tagger.tag(words(), Some(syntax.clusters), &mut scratch.tags, &mut scratch.tag);
+        syntax.tagger.tag_lexes(&scratch.lexes[a..b], &mut scratch.tags, &mut scratch.tag);
         times.lap(Stage::Tagger, &mut clock);
-        syntax.parser.parse(words(), &scratch.tags, Some(syntax.clusters), &mut scratch.arcs, &mut scratch.parse);
+        syntax.parser.parse_lexes(&scratch.lexes[a..b], &scratch.tags, &mut scratch.arcs, &mut scratch.parse);
         times.lap(Stage::Parser, &mut clock);
         for (i, t) in tokens[a..b].iter_mut().enumerate() {
             let (upos, xpos) = syntax.tagger.class(scratch.tags[i] as usize);
