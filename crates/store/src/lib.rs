@@ -2,9 +2,10 @@
 //! offsets), with their entities merged across documents by key, quotes,
 //! events and warnings in tables, and full-text indexes over text and quotes.
 //!
-//! One document is one transaction, and a document already stored (same
-//! content id) is skipped, so an ingest that was killed can simply be run
-//! again. The database runs in WAL mode.
+//! Each document is stored all or nothing (a savepoint), several to a
+//! transaction; a document already stored (same content id) is skipped, so
+//! an ingest that was killed can simply be run again. The database runs in
+//! WAL mode.
 
 mod queries;
 
@@ -174,13 +175,22 @@ impl Store {
     pub fn ingest_batch<S: AsRef<str>>(&mut self, jsons: &[S]) -> Result<Vec<Result<bool, StoreError>>, StoreError> {
         let mut tx = self.conn.transaction()?;
         let mut results = Vec::with_capacity(jsons.len());
+        let mut stored = Vec::new();
         for json in jsons {
             let savepoint = tx.savepoint()?;
             let result = insert_document(&savepoint, json.as_ref());
-            if result.is_ok() {
+            if let Ok(Some(rowid)) = result {
                 savepoint.commit()?;
+                stored.push(rowid);
             }
-            results.push(result);
+            results.push(result.map(|r| r.is_some()));
+        }
+        // Full-text rows for the whole batch at once, outside the
+        // savepoints: FTS5 flushes its pending terms to a new segment at
+        // every savepoint, which made indexing half the cost of a store.
+        for rowid in stored {
+            tx.prepare_cached("INSERT INTO documents_fts (rowid, title, text) SELECT rowid, title, text FROM documents WHERE rowid = ?1")?.execute([rowid])?;
+            tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker) SELECT q.rowid, q.text, q.speaker FROM quotes q JOIN documents d ON d.id = q.document WHERE d.rowid = ?1")?.execute([rowid])?;
         }
         tx.commit()?;
         Ok(results)
@@ -191,15 +201,16 @@ fn is_stored(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
     Ok(conn.query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(())).optional()?.is_some())
 }
 
-/// Inserts one document and everything it holds; false if it was stored already.
-fn insert_document(tx: &Connection, json: &str) -> Result<bool, StoreError> {
+/// Inserts one document and everything it holds but its full-text rows;
+/// returns its rowid, or `None` if it was stored already.
+fn insert_document(tx: &Connection, json: &str) -> Result<Option<i64>, StoreError> {
     let doc: Value = serde_json::from_str(json).map_err(|e| StoreError::NotJson(e.to_string()))?;
     let doc = &doc;
     let id = str_of(doc, "id").ok_or(StoreError::NotADocument("id"))?.to_string();
     let text = str_of(doc, "text").ok_or(StoreError::NotADocument("text"))?;
     let write = |source| StoreError::Write { id: id.clone(), source };
     if is_stored(tx, &id)? {
-        return Ok(false);
+        return Ok(None);
     }
     let chars: Vec<char> = text.chars().collect();
     let published = str_of(doc, "published").map(|p| p.get(..10).unwrap_or(p).to_string());
@@ -207,12 +218,12 @@ fn insert_document(tx: &Connection, json: &str) -> Result<bool, StoreError> {
     let url = doc.pointer("/source/uri").and_then(Value::as_str).filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     // Cached statements: preparing each one per row was 7% of ingest.
     let run = |sql: &str, params: &[&dyn rusqlite::ToSql]| tx.prepare_cached(sql)?.execute(params);
-    (|| -> rusqlite::Result<()> {
+    let rowid = (|| -> rusqlite::Result<i64> {
         run(
             "INSERT INTO documents (id, url, title, published, source_uri, text, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![id, url, str_of(doc, "title"), str_of(doc, "published"), doc.pointer("/source/uri").and_then(Value::as_str), text, json],
         )?;
-        run("INSERT INTO documents_fts (rowid, title, text) SELECT rowid, title, text FROM documents WHERE id = ?1", params![id])?;
+        let rowid = tx.last_insert_rowid();
         // Entities merge across documents by key.
         let mut key_of = std::collections::HashMap::new();
         for e in doc["entities"].as_array().into_iter().flatten() {
@@ -248,7 +259,6 @@ fn insert_document(tx: &Connection, json: &str) -> Result<bool, StoreError> {
                 "INSERT INTO quotes (document, local, start, end, text, kind, cue, speaker, speaker_key, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![id, str_of(q, "id"), start as i64, q["end"].as_u64().unwrap_or(0) as i64, str_of(q, "text"), str_of(q, "kind"), q.pointer("/cue/text").and_then(Value::as_str), q.pointer("/speaker/text").and_then(Value::as_str), key_for(&q["speaker"]["entity"]), sentence],
             )?;
-            run("INSERT INTO quotes_fts (rowid, text, speaker) SELECT rowid, text, speaker FROM quotes WHERE document = ?1 AND local = ?2", params![id, str_of(q, "id")])?;
         }
         let quantities: std::collections::HashMap<&str, &Value> = doc["quantities"].as_array().into_iter().flatten().filter_map(|q| Some((str_of(q, "id")?, q))).collect();
         let times: std::collections::HashMap<&str, &Value> = doc["times"].as_array().into_iter().flatten().filter_map(|t| Some((str_of(t, "id")?, t))).collect();
@@ -288,10 +298,10 @@ fn insert_document(tx: &Connection, json: &str) -> Result<bool, StoreError> {
         for w in doc["warnings"].as_array().into_iter().flatten() {
             run("INSERT INTO warnings (document, code, message, spans) VALUES (?1, ?2, ?3, ?4)", params![id, str_of(w, "code"), str_of(w, "message"), w.get("spans").map(Value::to_string)])?;
         }
-        Ok(())
+        Ok(rowid)
     })()
     .map_err(write)?;
-    Ok(true)
+    Ok(Some(rowid))
 }
 
 /// The noun an amount counts or prices, from the words right after it:
