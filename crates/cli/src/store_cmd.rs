@@ -29,18 +29,22 @@ pub struct IngestArgs {
     pub db: DbArg,
     #[command(flatten)]
     pub input: InputArgs,
+    /// Documents per transaction, at most; each is stored all or nothing
+    /// either way. 1 commits every document on its own (slower: one
+    /// full-text flush each); a kill loses at most one uncommitted batch.
+    #[arg(long, value_name = "N", default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub batch: u32,
 }
 
-/// Documents stored per transaction, at most. A batch is also committed
-/// once its first document has waited `BATCH_WAIT`, so a slow stream is
-/// stored as it comes.
-const BATCH_DOCUMENTS: usize = 32;
+/// A batch is also committed once its first document has waited this
+/// long, so a slow stream is stored as it comes.
 const BATCH_WAIT: Duration = Duration::from_secs(2);
 
 /// Collects analysed documents and stores them a batch per transaction:
 /// one commit and one full-text flush per batch, not per document.
 struct Batcher {
     store: Store,
+    size: usize,
     docs: Vec<String>,
     oldest: Instant,
     added: usize,
@@ -54,7 +58,7 @@ impl Batcher {
             self.oldest = Instant::now();
         }
         self.docs.push(json);
-        if self.docs.len() >= BATCH_DOCUMENTS || self.oldest.elapsed() >= BATCH_WAIT {
+        if self.docs.len() >= self.size || self.oldest.elapsed() >= BATCH_WAIT {
             self.flush()?;
         }
         Ok(())
@@ -87,7 +91,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
         ids
     };
     let started = Instant::now();
-    let mut batcher = Batcher { store, docs: Vec::new(), oldest: started, added: 0, already: 0, failed: 0 };
+    let mut batcher = Batcher { store, size: args.batch as usize, docs: Vec::new(), oldest: started, added: 0, already: 0, failed: 0 };
     let counts = for_each_document(&args.input, Layers::default_set(), false, &known, |outcome| match outcome {
         Outcome::Document(json) => batcher.push(json),
         _ => Ok(()),

@@ -8,7 +8,8 @@ fn main() {
     let mut store = dossier_store::Store::open(std::path::Path::new(&args[2])).unwrap();
     let lines: Vec<String> = std::io::BufReader::new(std::fs::File::open(&args[1]).unwrap()).lines().map(Result::unwrap).collect();
     let start = std::time::Instant::now();
-    for batch in lines.chunks(32) {
+    let batch_size: usize = std::env::var("BATCH").ok().and_then(|b| b.parse().ok()).unwrap_or(32);
+    for batch in lines.chunks(batch_size) {
         for r in store.ingest_batch(batch).unwrap() {
             r.unwrap();
         }
