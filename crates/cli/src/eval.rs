@@ -392,7 +392,8 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
                 _ => {}
             }
             if show_errors && *o == Outcome::Missed {
-                println!("MISS {article}\n  cue    {}\n  source {}\n  content {}", show(&g.cue), show(&g.source), show(&g.content));
+                let label = if is_quoted(&all, &g.content) { "MISS QUOTED" } else { "MISS" };
+                println!("{label} {article}\n  cue    {}\n  source {}\n  content {}", show(&g.cue), show(&g.source), show(&g.content));
             }
             if show_errors && *o == (Outcome::Matched { source: Some(false) }) {
                 let predicted_source = pred_of[gi].and_then(|pi| predicted[pi].1.as_ref()).map(show).unwrap_or_else(|| "(none)".into());
