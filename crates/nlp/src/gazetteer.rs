@@ -14,6 +14,9 @@ pub const ORG: u8 = 8;
 pub const PERSON: u8 = 16;
 pub const PRODUCT: u8 = 32;
 
+/// The tag of a token no gazetteer entry covers.
+pub const NO_MATCH: u64 = u64::MAX;
+
 pub struct Gazetteer {
     /// Sequence key → bit set of types.
     entries: FeatureMap<u8>,
@@ -85,10 +88,10 @@ impl Gazetteer {
 
     /// For each token, the longest match covering it (left to right): the
     /// type bits shifted left by 2, plus its position (0 begin, 1 inside,
-    /// 2 last, 3 unit); `u64::MAX` where there is none.
+    /// 2 last, 3 unit); [`NO_MATCH`] where there is none.
     pub fn tag(&self, lex: &[Lex], out: &mut Vec<u64>) {
         out.clear();
-        out.resize(lex.len(), u64::MAX);
+        out.resize(lex.len(), NO_MATCH);
         let mut i = 0;
         while i < lex.len() {
             let mut found = None;

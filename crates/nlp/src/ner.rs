@@ -5,7 +5,7 @@
 //! Stoltenberg" … "Stoltenberg").
 
 use crate::clusters::Clusters;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{self, Gazetteer};
 use crate::lexical::{lex, Lex, END, FLAG_ALL_UPPER, PAD};
 use crate::model_file::{self, ModelError, Reader};
 use crate::perceptron::{Feature, FeatureMap, Model, Trainer};
@@ -102,7 +102,7 @@ fn gaz_tags(gazetteer: Option<&Gazetteer>, lex: &[Lex], out: &mut Vec<u64>) {
         Some(g) => g.tag(lex, out),
         None => {
             out.clear();
-            out.resize(lex.len(), u64::MAX);
+            out.resize(lex.len(), gazetteer::NO_MATCH);
         }
     }
 }
@@ -186,26 +186,21 @@ impl PreparedDoc {
         S: IntoIterator<Item = W>,
         W: IntoIterator<Item = &'w str>,
     {
-        let sentences = sentences
-            .into_iter()
-            .map(|words| {
-                let lexes: Vec<Lex> = words.into_iter().map(|w| lex(w, clusters)).collect();
-                let mut gaz = Vec::new();
-                gaz_tags(gazetteer, &lexes, &mut gaz);
-                (lexes, gaz)
-            })
-            .collect();
-        PreparedDoc { sentences }
+        Self::with_gazetteer(sentences.into_iter().map(|words| words.into_iter().map(|w| lex(w, clusters)).collect()), gazetteer)
     }
 
     /// From lexical features already computed, one slice per sentence.
     pub fn from_lexes<'l>(sentences: impl IntoIterator<Item = &'l [Lex]>, gazetteer: Option<&Gazetteer>) -> Self {
+        Self::with_gazetteer(sentences.into_iter().map(<[Lex]>::to_vec), gazetteer)
+    }
+
+    /// Adds each sentence's gazetteer matches to its lexical features.
+    fn with_gazetteer(sentences: impl Iterator<Item = Vec<Lex>>, gazetteer: Option<&Gazetteer>) -> Self {
         let sentences = sentences
-            .into_iter()
             .map(|lexes| {
                 let mut gaz = Vec::new();
-                gaz_tags(gazetteer, lexes, &mut gaz);
-                (lexes.to_vec(), gaz)
+                gaz_tags(gazetteer, &lexes, &mut gaz);
+                (lexes, gaz)
             })
             .collect();
         PreparedDoc { sentences }
@@ -243,8 +238,7 @@ fn label_doc(model: &Model, doc: &PreparedDoc, aggs: Option<&[Vec<u64>]>, scratc
             // Outside a name, a word with no capital letter and no
             // gazetteer match starts no name (in CoNLL-2003 almost never):
             // it is O without scoring, which skips half the lookups.
-            let closed = labels.last().is_none_or(|&l| l == 0 || matches!((l - 1) % 4, 2 | 3));
-            if closed && !lexes[i].has_upper && gaz[i] == u64::MAX {
+            if labels.last().copied().is_none_or(closes) && !lexes[i].has_upper && gaz[i] == gazetteer::NO_MATCH {
                 labels.push(0);
                 continue;
             }
@@ -316,11 +310,15 @@ fn allowed(prev: usize, next: usize) -> bool {
     }
 }
 
+/// Whether a name is complete after `label`: O, L-x or U-x.
+fn closes(label: usize) -> bool {
+    label == 0 || matches!((label - 1) % 4, 2 | 3)
+}
+
 fn best_allowed(scores: &[f32], prev: usize, last_word: bool) -> usize {
     let mut best = usize::MAX;
     for (c, &s) in scores.iter().enumerate() {
-        let closes = c == 0 || matches!((c - 1) % 4, 2 | 3);
-        if allowed(prev, c) && (!last_word || closes) && (best == usize::MAX || s > scores[best]) {
+        if allowed(prev, c) && (!last_word || closes(c)) && (best == usize::MAX || s > scores[best]) {
             best = c;
         }
     }
