@@ -584,6 +584,33 @@ fn issue_6_example_quotes_have_their_speakers() {
     assert_eq!(quote("We are also striving")["cue"]["text"], "added");
 }
 
+/// #6: a cue after a closing mark signs that quote whatever the parse made
+/// of the sentence; a verb never seen in training ("yells") still signs one;
+/// a transcript's "PENCE:" inside a mark is the speaker, not part of the quote.
+#[test]
+fn issue_6_signed_quotes_and_transcript_speakers() {
+    let text = "German Chancellor Angela Merkel met Mike Pence in Bratislava.\n\n\
+\"We are in such a critical situation in Europe after the referendum in Britain,\" German Chancellor Angela Merkel told reporters after the day-long meeting that was held on a boat.\n\n\
+\"Did you shoot him? He better not be dead,\" she yells while moving along the street.\n\n\
+\"PENCE: Well, look, this is serious business for all of us.\n\n\
+\"WALLACE: Do you really see those two as equivalent?";
+    let doc = &docs(&run(&["extract", "--layers", "quotes", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let quotes = doc["quotes"].as_array().unwrap();
+    let quote = |start: &str| quotes.iter().find(|q| q["text"].as_str().unwrap().starts_with(start)).unwrap_or_else(|| panic!("no quote {start}: {quotes:?}"));
+    let merkel = quote("We are in such a critical situation");
+    assert_eq!(merkel["kind"], "direct");
+    assert_eq!(merkel["cue"]["text"], "told");
+    assert!(merkel["speaker"]["text"].as_str().unwrap().ends_with("Angela Merkel"), "{merkel}");
+    assert!(!quotes.iter().any(|q| q["text"].as_str().unwrap().starts_with("reporters after")), "what follows the cue is not content: {quotes:?}");
+    assert_eq!(quote("Did you shoot him")["cue"]["text"], "yells");
+    let pence = quote("Well, look");
+    assert_eq!(pence["speaker"]["text"], "PENCE");
+    let entity = doc["entities"].as_array().unwrap().iter().find(|e| e["id"] == pence["speaker"]["entity"]).expect("PENCE resolves");
+    assert_eq!(entity["name"], "Mike Pence");
+    assert_eq!(quote("Do you really see")["speaker"]["text"], "WALLACE");
+}
+
 /// #6: odd marks never fail the document; the unclosed one is flagged.
 #[test]
 fn issue_6_unbalanced_marks_give_a_warning_and_the_rest_still_parses() {

@@ -56,6 +56,11 @@ impl CueLexicon {
     fn is_cue(&self, word: &str, frame: Frame) -> bool {
         self.ratio(word, frame) >= MIN_CUE_RATIO
     }
+
+    /// Whether training never saw `word` as a cue at all.
+    fn is_unknown(&self, word: &str) -> bool {
+        !self.counts.contains_key(&format!("{}\t*", cue_key(word)))
+    }
 }
 
 /// The lexicon's form of a word.
@@ -103,6 +108,9 @@ pub fn is_candidate(doc: &Document, c: usize) -> bool {
 /// The frame of token `c` in the sentence with tokens `[a, b)`.
 pub fn frame(doc: &Document, c: usize, a: usize, b: usize) -> Frame {
     let dep = |j: usize| doc.tokens[j].dep.unwrap_or("");
+    if closing_mark_before(doc, c, a).is_some() {
+        return Frame::Tag;
+    }
     if children(doc, a, b, c).any(|j| matches!(dep(j), "ccomp" | "parataxis") || (dep(j) == "xcomp" && j > c)) {
         return Frame::Clause;
     }
@@ -115,6 +123,21 @@ pub fn frame(doc: &Document, c: usize, a: usize, b: usize) -> Frame {
         return Frame::Object;
     }
     Frame::Bare
+}
+
+/// `"…," German Chancellor Angela Merkel told` or `"…," said Merkel`: the
+/// closing mark that cue `c` signs, whatever the parse made of it. Between
+/// the mark and the cue there may be only a comma and a short verbless name.
+/// The quote must end in a comma, `?`, `!` or a dash, or be followed by a comma.
+fn closing_mark_before(doc: &Document, c: usize, a: usize) -> Option<usize> {
+    let word = |i: usize| doc.span_text(doc.tokens[i].span);
+    let m = (a..c).rev().take(12).find(|&i| is_close_mark(word(i)) || is_open_mark(word(i)))?;
+    if !is_close_mark(word(m)) || m == a {
+        return None;
+    }
+    let closes_statement = matches!(word(m - 1), "," | "?" | "!" | "—" | "–" | "…" | "...") || word(m + 1) == ",";
+    let name_between = (m + 1..c).all(|i| !matches!(doc.tokens[i].pos, Some("VERB" | "AUX")) && (word(i) == "," || !is_punct(doc, i) || matches!(word(i), "." | "-")));
+    (closes_statement && name_between).then_some(m)
 }
 
 /// A pair of quotation marks: the span between them (marks excluded).
@@ -227,7 +250,9 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
     }
     // A cue inside quotation marks is the speaker quoting someone else
     // ("I say we"): the quote belongs to the cue outside.
-    found.retain(|f| !marks.iter().any(|m| m.inner.contains(f.cue) && m.inner.of(doc.text()).split_whitespace().count() >= 4));
+    // Not so a transcript's '"PENCE: …', whose mark opens with the speaker.
+    let opens_mark = |f: &Found, m: &Marked| doc.span_text(f.cue) == ":" && f.source.is_some_and(|(x, _)| doc.tokens[x].span.start == m.inner.start);
+    found.retain(|f| !marks.iter().any(|m| m.inner.contains(f.cue) && !opens_mark(f, m) && m.inner.of(doc.text()).split_whitespace().count() >= 4));
     let text = doc.text();
     let tokens = &doc.tokens;
     let span_of = |(a, b): (usize, usize)| Span::new(tokens[a].span.start, tokens[b - 1].span.end);
@@ -247,9 +272,13 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
                 for &k in &inside {
                     claimed[k] = true;
                 }
-                let hull = Span::new(marks[inside[0]].inner.start.min(span.start), marks[*inside.last().unwrap()].inner.end.max(span.end));
-                // A direct quote is exactly what the marks hold.
-                let inner = Span::new(marks[inside[0]].inner.start, marks[*inside.last().unwrap()].inner.end);
+                // A direct quote is exactly what the marks hold...
+                let mut inner = Span::new(marks[inside[0]].inner.start, marks[*inside.last().unwrap()].inner.end);
+                // ...less its own cue: '"PENCE: Well, look…'.
+                if inner.contains(f.cue) {
+                    inner.start = inner.start.max(f.cue.end.min(span.start));
+                }
+                let hull = Span::new(inner.start.min(span.start), inner.end.max(span.end));
                 (if hull.len() <= inner.len() + 3 { inner } else { hull }, QuoteKind::Direct)
             } else if !inside.is_empty() {
                 for &k in &inside {
@@ -272,6 +301,9 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             continue;
         }
         let words = m.inner.of(text).split_whitespace().count();
+        // "Fox News Sunday", "The Art of the Deal": a title, which inherits
+        // no speaker from the quotes around it.
+        let title_case = words <= 8 && m.inner.of(text).split_whitespace().all(|w| w.chars().next().is_some_and(|c| !c.is_alphabetic() || c.is_uppercase()) || matches!(w, "of" | "the" | "and" | "a" | "in" | "on" | "for" | "to"));
         if words < 3 || doc.blocks.iter().any(|b| b.kind == BlockKind::Heading && b.span.contains(m.inner)) {
             continue; // a scare quote or a title, not speech
         }
@@ -281,13 +313,15 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             let fs = sentence_of(f.cue.start);
             // '"…," Zelenskyy said.' even when the parse hangs "said" inside the quote.
             let signs_after = fs == sj && f.cue.start >= m.inner.end;
-            f.content.is_empty() && (fs == sj + 1 || fs + 1 == si || signs_after)
+            // A cue in the next or previous sentence, but not across a paragraph break.
+            let same_block = |x: usize, y: usize| doc.sentences.get(x).zip(doc.sentences.get(y)).is_some_and(|(p, q)| p.block == q.block);
+            !title_case && f.content.is_empty() && ((fs == sj + 1 && same_block(fs, sj)) || (fs + 1 == si && same_block(fs, si)) || signs_after)
         });
         let opens_sentence = doc.sentences.get(si).is_some_and(|s| m.inner.start <= s.span.start + 3);
         let previous = (0..quotes.len())
             // An indirect report lends its speaker only to a quote that opens
             // its sentence, not to a fragment quoted inside another clause.
-            .filter(|&p| quotes[p].span.end <= m.inner.start && quotes[p].speaker.is_some() && (quotes[p].kind != QuoteKind::Indirect || opens_sentence))
+            .filter(|&p| !title_case && quotes[p].span.end <= m.inner.start && quotes[p].speaker.is_some() && (quotes[p].kind != QuoteKind::Indirect || opens_sentence))
             .max_by_key(|&p| quotes[p].span.end);
         let mut kind = QuoteKind::Direct;
         let mut span = m.inner;
@@ -403,7 +437,14 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             found.push(Found { cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end), cue_token: c, source: Some(src), content });
             continue;
         }
-        if !is_candidate(doc, c) || !cues.is_cue(w, frame(doc, c, a, b)) {
+        if !is_candidate(doc, c) {
+            continue;
+        }
+        let fr = frame(doc, c, a, b);
+        // '"…," she yells': a verb that signs a quote is a cue even when
+        // training never saw it as one.
+        let signs_unseen = fr == Frame::Tag && doc.tokens[c].pos == Some("VERB") && cues.is_unknown(w) && closing_mark_before(doc, c, a).is_some();
+        if !(cues.is_cue(w, fr) || signs_unseen) {
             continue;
         }
         // A cue inside another cue's content is a nested report; keep it too,
@@ -459,7 +500,15 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             (x < y).then_some((x, y))
         });
         let mut content: Vec<(usize, usize)> = Vec::new();
-        for j in children(doc, a, b, c) {
+        let signed = closing_mark_before(doc, c, a);
+        if let Some(m) = signed {
+            // The cue signs the quote before it: that is the content, and
+            // what follows the cue ("told reporters after the meeting") is not.
+            if let Some(r) = content_range(doc, (a, m + 1), 2) {
+                content.push(r);
+            }
+        }
+        for j in children(doc, a, b, c).filter(|_| signed.is_none()) {
             if matches!(dep(j), "ccomp" | "parataxis") || (dep(j) == "xcomp" && j > c) {
                 let (lo, hi) = subtree(doc, j, a, b);
                 // A clause after the cue runs to the sentence's end: the
@@ -513,6 +562,8 @@ fn speaker_colon(doc: &Document, si: usize, found: &mut Vec<Found>) -> bool {
         return false;
     }
     let word = |i: usize| doc.span_text(doc.tokens[i].span);
+    // '"WALLACE: Let's start…' when a whole transcript is quoted.
+    let a = if is_open_mark(word(a)) { a + 1 } else { a };
     let Some(colon) = (a..b.min(a + 6)).find(|&i| word(i) == ":") else { return false };
     let name_like = colon > a
         && (a..colon).all(|i| {
@@ -629,6 +680,9 @@ fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usize, usize)>
         let named = inside.iter().rev().find(|m| person_like(m.ty)).or_else(|| inside.iter().find(|m| group_like(m.ty)));
         if let Some(m) = named {
             sp.entity = m.entity;
+        } else if let Some(e) = person_by_surname(doc, sp.span.of(text)) {
+            // A transcript's "PENCE:" names Mike Pence, whom the tagger missed in capitals.
+            sp.entity = Some(e);
         } else {
             let w = sp.span.of(text).to_lowercase();
             let (male, female, plural) = (MALE.contains(&w.as_str()), FEMALE.contains(&w.as_str()), PLURAL.contains(&w.as_str()));
@@ -663,6 +717,17 @@ fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usize, usize)>
             last_speaker = Some((e, sp.span.end));
         }
     }
+}
+
+/// The one person entity whose name ends with the speaker's one word, in any case.
+fn person_by_surname(doc: &Document, speaker: &str) -> Option<usize> {
+    let word = speaker.trim();
+    if word.contains(char::is_whitespace) || word.chars().count() < 3 || !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let mut hits = doc.entities.iter().enumerate().filter(|(_, e)| e.ty == EntityType::Person && e.name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(word)));
+    let first = hits.next()?.0;
+    hits.next().is_none().then_some(first)
 }
 
 /// The byte offset where the sentence `n` sentences before `pos` starts.
