@@ -593,7 +593,10 @@ fn issue_6_signed_quotes_and_transcript_speakers() {
 \"We are in such a critical situation in Europe after the referendum in Britain,\" German Chancellor Angela Merkel told reporters after the day-long meeting that was held on a boat.\n\n\
 \"Did you shoot him? He better not be dead,\" she yells while moving along the street.\n\n\
 \"PENCE: Well, look, this is serious business for all of us.\n\n\
-\"WALLACE: Do you really see those two as equivalent?";
+\"WALLACE: Do you really see those two as equivalent?\n\n\
+“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.\n\n\
+“I have been doing a lot of thinking recently about where we are as a country,” added Rep. Jim Clyburn (D-S.C.), the assistant leader of the Democratic caucus.\n\n\
+Mr. Quiros was accused by the commission of using $50 million for personal expenses.";
     let doc = &docs(&run(&["extract", "--layers", "quotes", "-"], Some(text.as_bytes())))[0];
     check_document(doc);
     let quotes = doc["quotes"].as_array().unwrap();
@@ -609,6 +612,11 @@ fn issue_6_signed_quotes_and_transcript_speakers() {
     let entity = doc["entities"].as_array().unwrap().iter().find(|e| e["id"] == pence["speaker"]["entity"]).expect("PENCE resolves");
     assert_eq!(entity["name"], "Mike Pence");
     assert_eq!(quote("Do you really see")["speaker"]["text"], "WALLACE");
+    assert_eq!(quote("It’s a dog whistle")["speaker"]["text"], "Rep. Gwen Moore (D-Wis.)", "the words between mark and cue, not the parse's \"Friday\"");
+    assert!(quote("I have been doing")["speaker"]["text"].as_str().unwrap().starts_with("Rep. Jim Clyburn"), "the name after an inverted cue");
+    // A passive's subject is reported about; its "by" agent is the speaker.
+    let accused = quotes.iter().find(|q| q["cue"]["text"].as_str().is_some_and(|c| c.ends_with("accused"))).expect("the passive report");
+    assert_eq!(accused["speaker"]["text"], "the commission");
 }
 
 /// #6: odd marks never fail the document; the unclosed one is flagged.

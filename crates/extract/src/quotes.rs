@@ -136,7 +136,7 @@ fn closing_mark_before(doc: &Document, c: usize, a: usize) -> Option<usize> {
         return None;
     }
     let closes_statement = matches!(word(m - 1), "," | "?" | "!" | "—" | "–" | "…" | "...") || word(m + 1) == ",";
-    let name_between = (m + 1..c).all(|i| !matches!(doc.tokens[i].pos, Some("VERB" | "AUX")) && (word(i) == "," || !is_punct(doc, i) || matches!(word(i), "." | "-")));
+    let name_between = c - m <= 12 && (m + 1..c).all(|i| !matches!(doc.tokens[i].pos, Some("VERB" | "AUX")) && !is_open_mark(word(i)) && !is_close_mark(word(i)));
     (closes_statement && name_between).then_some(m)
 }
 
@@ -332,7 +332,7 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
         } else if let Some(p) = previous.filter(|&p| {
             let pb = doc.sentences[sentence_of(quotes[p].span.start).min(doc.sentences.len() - 1)].block;
             let mb = doc.sentences[si.min(doc.sentences.len() - 1)].block;
-            mb <= pb + 1
+            mb == pb || (mb == pb + 1 && opens_sentence)
         }) {
             (quotes[p].cue, quotes[p].speaker.clone(), speaker_tokens[p])
         } else if let Some((verb, subject)) = (!opens_sentence).then(|| governing_subject(doc, m.inner)).flatten() {
@@ -450,6 +450,17 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         // A cue inside another cue's content is a nested report; keep it too,
         // PolNeAR annotates both.
         let mut source = children(doc, a, b, c).find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass")).map(|j| subtree(doc, j, a, b));
+        // "He was accused of …": the subject of a passive is what is
+        // reported about; the speaker, if named, is the "by" agent.
+        let passive_subject = is_passive(doc, c, a, b).then_some(source).flatten();
+        if passive_subject.is_some() {
+            // The agent's noun and what precedes it, without its trailing modifiers.
+            source = children(doc, a, b, c).find(|&j| j > c && is_agent(doc, j, a, b)).map(|j| {
+                let x = subtree(doc, j, a, b).0 + 1;
+                let y = children(doc, a, b, j).filter(|&k| k > j && doc.tokens[k].dep == Some("flat")).max().unwrap_or(j) + 1;
+                (x, y)
+            });
+        }
         let d = dep(c);
         if source.is_none() && matches!(d, "xcomp" | "conj" | "advcl" | "ccomp") {
             // "…, adding that", "urged him to call for": the subject of the
@@ -490,17 +501,41 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 }
             }
         }
+        let signed = closing_mark_before(doc, c, a);
+        if let Some(m) = signed {
+            // '"…," Rep. Gwen Moore (D-Wis.) said Friday': the words between
+            // the mark and the cue name the speaker, whatever the parse says.
+            let (mut x, mut y) = (m + 1, c);
+            while x < y && is_punct(doc, x) {
+                x += 1;
+            }
+            while y > x && matches!(doc.tokens[y - 1].pos, Some("PUNCT" | "ADV" | "PART")) && !matches!(word(y - 1), ")") {
+                y -= 1;
+            }
+            if x < y {
+                source = Some((x, y));
+            } else if source.is_none_or(|(sx, _)| sx < c) {
+                // '"…," added Rep. Jim Clyburn (D-S.C.), the …': the name after the cue.
+                let mut y = c + 1;
+                while y < b && y < c + 9 && (matches!(doc.tokens[y].pos, Some("PROPN" | "NOUN" | "ADJ" | "DET" | "NUM")) || matches!(word(y), "(" | ")" | "." | "-")) {
+                    y += 1;
+                }
+                if y > c + 1 {
+                    source = Some((c + 1, y));
+                }
+            }
+        }
         let source = source.and_then(|(mut x, mut y)| {
             while x < y && is_punct(doc, x) {
                 x += 1;
             }
-            while y > x && is_punct(doc, y - 1) {
+            // Keeps the bracket that closes "(D-Wis.)".
+            while y > x && is_punct(doc, y - 1) && !(word(y - 1) == ")" && (x..y).any(|i| word(i) == "(")) {
                 y -= 1;
             }
             (x < y).then_some((x, y))
         });
         let mut content: Vec<(usize, usize)> = Vec::new();
-        let signed = closing_mark_before(doc, c, a);
         if let Some(m) = signed {
             // The cue signs the quote before it: that is the content, and
             // what follows the cue ("told reporters after the meeting") is not.
@@ -537,7 +572,8 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         }
         if content.is_empty() {
             // Objects after the cue ("accused NATO of …", "denied the report").
-            let objs: Vec<usize> = children(doc, a, b, c).filter(|&j| j > c && matches!(dep(j), "obj" | "obl" | "advcl" | "iobj")).collect();
+            // Not a passive's agent ("blocked by some of its weakest countries").
+            let objs: Vec<usize> = children(doc, a, b, c).filter(|&j| j > c && matches!(dep(j), "obj" | "obl" | "advcl" | "iobj") && !is_agent(doc, j, a, b)).collect();
             if let (Some(&first), Some(&last)) = (objs.first(), objs.last()) {
                 let lo = subtree(doc, first, a, b).0;
                 let hi = subtree(doc, last, a, b).1;
@@ -545,6 +581,9 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                     content.push(r);
                 }
             }
+        }
+        if let Some((x, y)) = passive_subject.filter(|_| !content.is_empty()) {
+            content.insert(0, (x, y));
         }
         let (cue_lo, cue_hi) = cue_extent(doc, c, a, b);
         found.push(Found { cue: Span::new(doc.tokens[cue_lo].span.start, doc.tokens[cue_hi - 1].span.end), cue_token: c, source, content });
@@ -630,6 +669,18 @@ fn trailing_modifiers(doc: &Document, c: usize, b: usize) -> usize {
     n
 }
 
+/// "was criticized", "are supported": a past participle with a form of "be"
+/// or "get" among its auxiliaries (the parser gives no `aux:pass`).
+fn is_passive(doc: &Document, c: usize, a: usize, b: usize) -> bool {
+    doc.tokens[c].tag == Some("VBN")
+        && children(doc, a, b, c).any(|j| doc.tokens[j].dep == Some("aux") && matches!(doc.span_text(doc.tokens[j].span).to_lowercase().as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being" | "get" | "gets" | "got"))
+}
+
+/// Whether token `j` heads a "by" phrase: a passive's agent.
+fn is_agent(doc: &Document, j: usize, a: usize, b: usize) -> bool {
+    doc.tokens[j].dep == Some("obl") && children(doc, a, b, j).any(|k| doc.tokens[k].dep == Some("case") && doc.span_text(doc.tokens[k].span).eq_ignore_ascii_case("by"))
+}
+
 /// Auxiliaries and negation before the cue ("has said", "did not say") and a
 /// verb particle after it ("pointed out") make up the cue phrase.
 fn cue_extent(doc: &Document, c: usize, a: usize, b: usize) -> (usize, usize) {
@@ -638,7 +689,8 @@ fn cue_extent(doc: &Document, c: usize, a: usize, b: usize) -> (usize, usize) {
         lo -= 1;
     }
     let mut hi = c + 1;
-    if hi < b && doc.tokens[hi].head == Some(c) && doc.tokens[hi].dep == Some("compound:prt") {
+    // The parser gives universal relations only: a particle is `compound`.
+    if hi < b && doc.tokens[hi].head == Some(c) && doc.tokens[hi].dep == Some("compound") && matches!(doc.tokens[hi].pos, Some("ADP" | "ADV")) {
         hi += 1;
     }
     (lo, hi)
