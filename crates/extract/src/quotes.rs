@@ -108,7 +108,7 @@ pub fn is_candidate(doc: &Document, c: usize) -> bool {
 /// The frame of token `c` in the sentence with tokens `[a, b)`.
 pub fn frame(doc: &Document, c: usize, a: usize, b: usize) -> Frame {
     let dep = |j: usize| doc.tokens[j].dep.unwrap_or("");
-    if closing_mark_before(doc, c, a).is_some() {
+    if closing_mark_before(doc, c, a, b).is_some() {
         return Frame::Tag;
     }
     if children(doc, a, b, c).any(|j| matches!(dep(j), "ccomp" | "parataxis") || (dep(j) == "xcomp" && j > c)) {
@@ -129,15 +129,23 @@ pub fn frame(doc: &Document, c: usize, a: usize, b: usize) -> Frame {
 /// closing mark that cue `c` signs, whatever the parse made of it. Between
 /// the mark and the cue there may be only a comma and a short verbless name.
 /// The quote must end in a comma, `?`, `!` or a dash, or be followed by a comma.
-fn closing_mark_before(doc: &Document, c: usize, a: usize) -> Option<usize> {
+fn closing_mark_before(doc: &Document, c: usize, a: usize, b: usize) -> Option<usize> {
     let word = |i: usize| doc.span_text(doc.tokens[i].span);
-    let m = (a..c).rev().take(12).find(|&i| is_close_mark(word(i)) || is_open_mark(word(i)))?;
+    let m = (a..c).rev().take(24).find(|&i| is_close_mark(word(i)) || is_open_mark(word(i)))?;
     if !is_close_mark(word(m)) || m == a {
         return None;
     }
     let closes_statement = matches!(word(m - 1), "," | "?" | "!" | "—" | "–" | "…" | "...") || word(m + 1) == ",";
     let name_between = c - m <= 12 && (m + 1..c).all(|i| !matches!(doc.tokens[i].pos, Some("VERB" | "AUX")) && !is_open_mark(word(i)) && !is_close_mark(word(i)));
-    (closes_statement && name_between).then_some(m)
+    // Or a longer subject that the parse found filling the gap: '"…," Scott
+    // Pruitt, the attorney general of one of the states suing the EPA, said'.
+    let subject_between = || {
+        children(doc, a, b, c).any(|j| doc.tokens[j].dep == Some("nsubj") && j > m && {
+            let (x, y) = subtree(doc, j, a, b);
+            x <= m + 2 && y + 2 >= c
+        })
+    };
+    (closes_statement && (name_between || subject_between())).then_some(m)
 }
 
 /// A pair of quotation marks: the span between them (marks excluded).
@@ -443,7 +451,7 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         let fr = frame(doc, c, a, b);
         // '"…," she yells': a verb that signs a quote is a cue even when
         // training never saw it as one.
-        let signs_unseen = fr == Frame::Tag && doc.tokens[c].pos == Some("VERB") && cues.is_unknown(w) && closing_mark_before(doc, c, a).is_some();
+        let signs_unseen = fr == Frame::Tag && doc.tokens[c].pos == Some("VERB") && cues.is_unknown(w) && closing_mark_before(doc, c, a, b).is_some();
         if !(cues.is_cue(w, fr) || signs_unseen) {
             continue;
         }
@@ -501,7 +509,7 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 }
             }
         }
-        let signed = closing_mark_before(doc, c, a);
+        let signed = closing_mark_before(doc, c, a, b);
         if let Some(m) = signed {
             // '"…," Rep. Gwen Moore (D-Wis.) said Friday': the words between
             // the mark and the cue name the speaker, whatever the parse says.
@@ -548,7 +556,15 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 let (lo, hi) = subtree(doc, j, a, b);
                 // A clause after the cue runs to the sentence's end: the
                 // parse often cuts it short at a coordination or a comma.
-                let hi = if lo > c { b } else { hi };
+                // But not over a second report hung on the same cue ("…, arguing
+                // that …", "… and Democrats accused …"): that is its own attribution.
+                let hi = if lo > c {
+                    children(doc, a, b, c)
+                        .find(|&k| k >= hi && matches!(dep(k), "conj" | "advcl" | "parataxis") && is_candidate(doc, k) && cues.is_cue(word(k), frame(doc, k, a, b)))
+                        .map_or(b, |k| subtree(doc, k, a, b).0)
+                } else {
+                    hi
+                };
                 if let Some(r) = content_range(doc, (lo, hi), 2) {
                     content.push(r);
                 }

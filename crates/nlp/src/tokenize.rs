@@ -90,6 +90,11 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, out: &mut Vec<Span>) {
             }
             e = trailing[n_trailing].start;
             n_trailing += 1;
+        } else if c == '\'' && e - s >= 2 && text[..e - 1].ends_with('\'') {
+            // Two apostrophes close a quote as one mark, as they open one: "so,''".
+            trailing[n_trailing] = Span::new(e - 2, e);
+            e -= 2;
+            n_trailing += 1;
         } else if is_closing(c) || matches!(c, ',' | ';' | ':' | '!' | '?' | '%' | '…' | '。' | '！' | '？' | '、' | '，') {
             // An apostrophe that closes a plural possessive ("allies'") splits too.
             trailing[n_trailing] = Span::new(e - cl, e);
@@ -271,6 +276,7 @@ mod tests {
         assert_eq!(toks("Russia's offensive, he said."), ["Russia", "'s", "offensive", ",", "he", "said", "."]);
         assert_eq!(toks("“We can’t wait.”"), ["“", "We", "ca", "n’t", "wait", ".", "”"]);
         assert_eq!(toks("(With AP inputs)"), ["(", "With", "AP", "inputs", ")"]);
+        assert_eq!(toks("''Do so,'' he told me. The allies' plan"), ["''", "Do", "so", ",", "''", "he", "told", "me", ".", "The", "allies", "'", "plan"]);
         assert_eq!(toks("elections-- to"), ["elections", "--", "to"]);
         assert_eq!(toks("November -- for"), ["November", "--", "for"]);
         assert_eq!(toks("coalition of... nations"), ["coalition", "of", "...", "nations"]);
