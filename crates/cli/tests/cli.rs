@@ -596,7 +596,8 @@ fn issue_6_signed_quotes_and_transcript_speakers() {
 \"WALLACE: Do you really see those two as equivalent?\n\n\
 “It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.\n\n\
 “I have been doing a lot of thinking recently about where we are as a country,” added Rep. Jim Clyburn (D-S.C.), the assistant leader of the Democratic caucus.\n\n\
-Mr. Quiros was accused by the commission of using $50 million for personal expenses.";
+Mr. Quiros was accused by the commission of using $50 million for personal expenses.\n\n\
+While debating the nominees, a friend commented: \"For you, immigration is the most important reason to vote.\"";
     let doc = &docs(&run(&["extract", "--layers", "quotes", "-"], Some(text.as_bytes())))[0];
     check_document(doc);
     let quotes = doc["quotes"].as_array().unwrap();
@@ -617,6 +618,8 @@ Mr. Quiros was accused by the commission of using $50 million for personal expen
     // A passive's subject is reported about; its "by" agent is the speaker.
     let accused = quotes.iter().find(|q| q["cue"]["text"].as_str().is_some_and(|c| c.ends_with("accused"))).expect("the passive report");
     assert_eq!(accused["speaker"]["text"], "the commission");
+    let introduced = quote("For you, immigration");
+    assert_eq!((introduced["kind"].as_str(), introduced["cue"]["text"].as_str(), introduced["speaker"]["text"].as_str()), (Some("direct"), Some("commented"), Some("a friend")));
 }
 
 /// #6: odd marks never fail the document; the unclosed one is flagged.

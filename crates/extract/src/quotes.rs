@@ -111,6 +111,9 @@ pub fn frame(doc: &Document, c: usize, a: usize, b: usize) -> Frame {
     if closing_mark_before(doc, c, a, b).is_some() {
         return Frame::Tag;
     }
+    if opening_mark_after(doc, c, b).is_some() {
+        return Frame::Clause;
+    }
     if children(doc, a, b, c).any(|j| matches!(dep(j), "ccomp" | "parataxis") || (dep(j) == "xcomp" && j > c)) {
         return Frame::Clause;
     }
@@ -146,6 +149,14 @@ fn closing_mark_before(doc: &Document, c: usize, a: usize, b: usize) -> Option<u
         })
     };
     (closes_statement && (name_between || subject_between())).then_some(m)
+}
+
+/// `X said, "…"` or `a friend commented: "…"`: the opening mark that cue `c`
+/// introduces, right after it or after a comma or colon.
+fn opening_mark_after(doc: &Document, c: usize, b: usize) -> Option<usize> {
+    let word = |i: usize| doc.span_text(doc.tokens[i].span);
+    let k = if c + 1 < b && matches!(word(c + 1), "," | ":") { c + 2 } else { c + 1 };
+    (k + 1 < b && is_open_mark(word(k))).then_some(k)
 }
 
 /// A pair of quotation marks: the span between them (marks excluded).
@@ -451,7 +462,7 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         let fr = frame(doc, c, a, b);
         // '"…," she yells': a verb that signs a quote is a cue even when
         // training never saw it as one.
-        let signs_unseen = fr == Frame::Tag && doc.tokens[c].pos == Some("VERB") && cues.is_unknown(w) && closing_mark_before(doc, c, a, b).is_some();
+        let signs_unseen = doc.tokens[c].pos == Some("VERB") && cues.is_unknown(w) && (closing_mark_before(doc, c, a, b).is_some() || opening_mark_after(doc, c, b).is_some());
         if !(cues.is_cue(w, fr) || signs_unseen) {
             continue;
         }
@@ -490,9 +501,21 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 h = up;
             }
         }
-        if source.is_none() && d == "acl:relcl" {
-            if let Some(h) = doc.tokens[c].head {
-                source = Some((h, h + 1));
+        // "Trump, who said", "footage of Hillary Clinton asking": the noun the clause hangs on.
+        if source.is_none() && d == "acl" {
+            if let Some(h) = doc.tokens[c].head.filter(|&h| h >= a && h < c) {
+                // The whole name: "Lin Jian", "Prime Minister Keir Starmer".
+                let is_part = |k: usize| doc.tokens[k].head == Some(h) && matches!(doc.tokens[k].dep, Some("flat" | "compound"));
+                let modifies = |k: usize| doc.tokens[k].head == Some(h) && matches!(doc.tokens[k].dep, Some("flat" | "compound" | "det" | "amod" | "nummod"));
+                let mut x = h;
+                while x > a && modifies(x - 1) {
+                    x -= 1;
+                }
+                let mut y = h + 1;
+                while y < c && is_part(y) {
+                    y += 1;
+                }
+                source = Some((x, y));
             }
         }
         if source.is_none() {
@@ -544,6 +567,12 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             (x < y).then_some((x, y))
         });
         let mut content: Vec<(usize, usize)> = Vec::new();
+        if let Some(k) = opening_mark_after(doc, c, b) {
+            // The cue introduces the quote after it, whatever the parse says.
+            if let Some(r) = content_range(doc, (k, b), 2) {
+                content.push(r);
+            }
+        }
         if let Some(m) = signed {
             // The cue signs the quote before it: that is the content, and
             // what follows the cue ("told reporters after the meeting") is not.
@@ -551,7 +580,8 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 content.push(r);
             }
         }
-        for j in children(doc, a, b, c).filter(|_| signed.is_none()) {
+        let marked = !content.is_empty();
+        for j in children(doc, a, b, c).filter(|_| !marked) {
             if matches!(dep(j), "ccomp" | "parataxis") || (dep(j) == "xcomp" && j > c) {
                 let (lo, hi) = subtree(doc, j, a, b);
                 // A clause after the cue runs to the sentence's end: the
