@@ -271,7 +271,13 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
     // ("I say we"): the quote belongs to the cue outside.
     // Not so a transcript's '"PENCE: …', whose mark opens with the speaker.
     let opens_mark = |f: &Found, m: &Marked| doc.span_text(f.cue) == ":" && f.source.is_some_and(|(x, _)| doc.tokens[x].span.start == m.inner.start);
-    found.retain(|f| !marks.iter().any(|m| m.inner.contains(f.cue) && !opens_mark(f, m) && m.inner.of(doc.text()).split_whitespace().count() >= 4));
+    // A statement, not a scare-quoted word: four words or more, or it ends
+    // in punctuation ("It's heartbreaking,").
+    let statement = |m: &Marked| {
+        let t = m.inner.of(doc.text());
+        t.split_whitespace().count() >= 4 || (t.contains(' ') && t.ends_with([',', '.', '?', '!']))
+    };
+    found.retain(|f| !marks.iter().any(|m| m.inner.contains(f.cue) && !opens_mark(f, m) && statement(m)));
     let text = doc.text();
     let tokens = &doc.tokens;
     let span_of = |(a, b): (usize, usize)| Span::new(tokens[a].span.start, tokens[b - 1].span.end);
@@ -516,6 +522,17 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                     y += 1;
                 }
                 source = Some((x, y));
+                // "Other leaders used blunt language, condemning …": a clause on
+                // an object reports its verb's subject, not the object.
+                if doc.tokens[h].pos != Some("PROPN") && matches!(dep(h), "obj" | "obl" | "iobj") {
+                    let verb = doc.tokens[h].head.filter(|&v| v >= a && v < b);
+                    source = verb.and_then(|v| match children(doc, a, b, v).find(|&j| dep(j) == "nsubj") {
+                        Some(j) => Some(subtree(doc, j, a, b)),
+                        // "leaders using blunt language to denounce": the verb is itself a clause on a noun.
+                        None if dep(v) == "acl" => doc.tokens[v].head.filter(|&n| n >= a && n < v).map(|n| (subtree(doc, n, a, b).0, n + 1)),
+                        None => None,
+                    });
+                }
             }
         }
         if source.is_none() {
