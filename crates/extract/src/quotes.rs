@@ -526,12 +526,13 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 // an object reports its verb's subject, not the object.
                 if doc.tokens[h].pos != Some("PROPN") && matches!(dep(h), "obj" | "obl" | "iobj") {
                     let verb = doc.tokens[h].head.filter(|&v| v >= a && v < b);
-                    source = verb.and_then(|v| match children(doc, a, b, v).find(|&j| dep(j) == "nsubj") {
+                    let climbed = verb.and_then(|v| match children(doc, a, b, v).find(|&j| dep(j) == "nsubj") {
                         Some(j) => Some(subtree(doc, j, a, b)),
                         // "leaders using blunt language to denounce": the verb is itself a clause on a noun.
                         None if dep(v) == "acl" => doc.tokens[v].head.filter(|&n| n >= a && n < v).map(|n| (subtree(doc, n, a, b).0, n + 1)),
                         None => None,
                     });
+                    source = climbed.or(source);
                 }
             }
         }
