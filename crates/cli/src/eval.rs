@@ -57,6 +57,15 @@ pub enum EvalCommand {
         #[arg(long, default_value = "../shared/data/tempeval3/TBAQ-cleaned")]
         dir: PathBuf,
     },
+    /// Microsoft Recognizers-Text English specs (Number, NumberRange, Percent,
+    /// Currency), compared on what the schema expresses: share of cases passed.
+    Recognizers {
+        #[arg(long, default_value = "../shared/data/recognizers")]
+        dir: PathBuf,
+        /// Print each failed case with what was expected and found.
+        #[arg(long)]
+        errors: bool,
+    },
     /// Attribution on PolNeAR (first annotator file per article): content P/R/F1,
     /// quoted-content recall, source accuracy, and an error breakdown.
     Quotes {
@@ -96,6 +105,7 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
         EvalCommand::Sentences { conllu, conll, errors } => eval_sentences(conllu, conll, errors),
         EvalCommand::Timeml { dir } => eval_timeml(&dir),
         EvalCommand::Quotes { dir, errors } => eval_quotes(&dir, errors),
+        EvalCommand::Recognizers { dir, errors } => eval_recognizers(&dir, errors),
         EvalCommand::Events { gold, errors } => eval_events(&gold, errors),
         EvalCommand::Syntax { conllu, tagger, parser, clusters } => eval_syntax(&conllu, &tagger, &parser, &clusters),
         EvalCommand::Ner { conll, model, clusters, gazetteer } => eval_ner(&conll, &model, &clusters, &gazetteer),
@@ -333,6 +343,80 @@ fn eval_timeml(dir: &std::path::Path) -> Result<ExitCode> {
     println!("value      P {vp:.3} R {vr:.3} F1 {vf:.3}  (relaxed match with the right value)");
     println!("type acc.  {:.3} of relaxed matches", counts.type_ as f64 / counts.relaxed.max(1) as f64);
     println!("speed      {:.1} MB/s (sentences and times, one thread)", bytes as f64 / secs / 1e6);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
+    use dossier_core::{Approx, QuantityKind};
+    use dossier_eval::recognizers::{iso_currency, parse_percent, parse_range, passes, Item};
+    use dossier_pipeline::{Layers, Pipeline, Scratch};
+    let layers = Layers { quantities: true, ..Layers::none() };
+    let pipeline = Pipeline::new(layers)?;
+    let mut scratch = Scratch::default();
+    let (mut bytes, mut secs) = (0usize, 0.0);
+    for (model, file) in [("Number", "Number_EN_NumberModel.json"), ("NumberRange", "Number_EN_NumberRangeModel.json"), ("Percent", "Number_EN_PercentModel.json"), ("Currency", "NumberWithUnit_EN_CurrencyModel.json")] {
+        let path = dir.join(file);
+        let raw = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let cases: Vec<serde_json::Value> = serde_json::from_str(raw.trim_start_matches('\u{feff}')).with_context(|| format!("parsing {}", path.display()))?;
+        let mut passed = 0;
+        for case in &cases {
+            let input = case["Input"].as_str().unwrap_or_default();
+            let expected: Vec<Item> = case["Results"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|r| {
+                    let start = r["Start"].as_u64().unwrap_or(0) as usize;
+                    let end = r["End"].as_u64().unwrap_or(0) as usize + 1;
+                    let value = r["Resolution"]["value"].as_str().unwrap_or_default();
+                    let (value, upper, unit) = match model {
+                        "NumberRange" => parse_range(value).map_or((None, None, None), |(lo, hi)| (lo, hi, None)),
+                        "Percent" => (parse_percent(value), None, None),
+                        "Currency" => match iso_currency(r["Resolution"]["unit"].as_str().unwrap_or_default()) {
+                            Some((code, factor)) => (value.parse::<f64>().ok().map(|v| v * factor), None, Some(code.to_string())),
+                            None => (value.parse().ok(), None, None),
+                        },
+                        _ => (value.parse().ok(), None, None),
+                    };
+                    Item { start, end, value, upper, unit }
+                })
+                .collect();
+            let mut doc = dossier_ingest::text::plain_document(input.to_string(), Source { uri: None, format: SourceFormat::Text, record: None });
+            let start = Instant::now();
+            pipeline.run(&mut doc, layers, &mut scratch);
+            secs += start.elapsed().as_secs_f64();
+            bytes += input.len();
+            let offsets = dossier_core::CharOffsets::new(doc.text());
+            let predicted: Vec<Item> = doc
+                .quantities
+                .iter()
+                .filter_map(|q| {
+                    let (start, end) = (offsets.to_char(q.span.start), offsets.to_char(q.span.end));
+                    let item = |value, upper, unit| Some(Item { start, end, value, upper, unit });
+                    match model {
+                        "Number" if q.kind != QuantityKind::Percent => item(q.value, None, None),
+                        "Percent" if q.kind == QuantityKind::Percent => item(q.value, None, None),
+                        "Currency" if q.kind == QuantityKind::Money => item(q.value, None, q.unit.clone()),
+                        "NumberRange" => match q.approx {
+                            Approx::Range => item(q.value, q.upper, None),
+                            Approx::MoreThan | Approx::AtLeast => item(q.value, None, None),
+                            Approx::LessThan | Approx::AtMost | Approx::UpTo => item(None, q.value, None),
+                            _ => None,
+                        },
+                        _ => None,
+                    }
+                })
+                .collect();
+            if passes(&expected, &predicted) {
+                passed += 1;
+            } else if show_errors {
+                let show = |v: &[Item]| v.iter().map(|i| format!("{}[{:?}..{:?} {}]", input.chars().skip(i.start).take(i.end - i.start).collect::<String>(), i.value, i.upper, i.unit.as_deref().unwrap_or(""))).collect::<Vec<_>>().join("; ");
+                println!("FAIL {model} | {input}\n  expected {}\n  found    {}", show(&expected), show(&predicted));
+            }
+        }
+        println!("{model:12} {passed} of {} cases pass ({:.1} %)", cases.len(), 100.0 * passed as f64 / cases.len().max(1) as f64);
+    }
+    println!("speed      {:.2} MB/s (whole pipeline up to quantities, one thread, on these short inputs)", bytes as f64 / secs / 1e6);
     Ok(ExitCode::SUCCESS)
 }
 

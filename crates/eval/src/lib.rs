@@ -4,6 +4,7 @@
 pub mod aeb;
 pub mod boundaries;
 pub mod polnear;
+pub mod recognizers;
 pub mod timeml;
 
 /// Harmonic mean; 0 when both are 0.

@@ -61,6 +61,10 @@ fn scale(w: &str) -> Option<f64> {
 
 /// "3,000" → 3000; "1.5" → 1.5; "5m" → 5e6; "1.2bn" → 1.2e9; other scripts' digits too.
 fn numeral(w: &str) -> Option<f64> {
+    // "-1", "−9.5": a sign glued to the digits.
+    if let Some(rest) = w.strip_prefix(['-', '−']).filter(|r| r.starts_with(|c: char| c.is_ascii_digit())) {
+        return numeral(rest).map(|v| -v);
+    }
     let digits_end = w.char_indices().find(|(_, c)| !(c.is_numeric() || *c == ',' || *c == '.')).map_or(w.len(), |(i, _)| i);
     if digits_end == 0 {
         return None;
@@ -156,21 +160,79 @@ fn ordinal(w: &str) -> Option<f64> {
 }
 
 /// A number starting at token `i`: (value, tokens used).
+/// The number starting at token `i` and how many tokens it takes: digits
+/// with scales ("700 million", "5m"), and number words composed the way they
+/// are spoken ("one hundred and sixty-one", "two thousand and two hundred",
+/// "fifty two", "a dozen", "three dozens", "two hundred point zero three").
 fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
-    let w = word(text, toks[i]);
-    let mut value = numeral(w).or_else(|| small_number(w))?;
-    let mut used = 1;
-    // "700 million", "two hundred thousand"
-    while let Some(t) = toks.get(i + used) {
-        match scale(word(text, *t)) {
-            Some(s) => {
-                value *= s;
-                used += 1;
+    let lw = |k: usize| toks.get(k).map(|t| word(text, *t).to_lowercase()).unwrap_or_default();
+    let first = lw(i);
+    let (mut current, mut used) = if let Some(v) = numeral(&first) {
+        (v, 1)
+    } else if let Some(v) = small_number(&first) {
+        (v, 1)
+    } else if matches!(first.as_str(), "a" | "an") && (scale(&lw(i + 1)).is_some() || matches!(lw(i + 1).as_str(), "dozen")) {
+        (1.0, 1) // "a hundred", "a dozen"
+    } else {
+        return None;
+    };
+    let digits = first.starts_with(|c: char| c.is_numeric());
+    let mut total = 0.0;
+    // What the last token was: a word below 100, "hundred", or a larger scale.
+    let mut last_small = !digits && first != "a" && first != "an";
+    let mut last_tens = last_small && current >= 20.0 && current % 10.0 == 0.0;
+    let mut after_scale = false;
+    while i + used < toks.len() {
+        let w = lw(i + used);
+        if let Some(s) = scale(&w) {
+            if s == 100.0 {
+                current = if current == 0.0 { 100.0 } else { current * 100.0 };
+            } else {
+                total += if current == 0.0 { s } else { current * s };
+                current = 0.0;
             }
-            None => break,
+            used += 1;
+            (last_small, last_tens, after_scale) = (false, false, true);
+        } else if matches!(w.as_str(), "dozen" | "dozens") {
+            current = if current == 0.0 { 12.0 } else { current * 12.0 };
+            used += 1;
+            (last_small, last_tens, after_scale) = (false, false, true);
+        } else if digits {
+            break;
+        } else if let Some(v) = small_number(&w).filter(|&v| v < 100.0) {
+            // "fifty two" after a tens word; "six" after "hundred and".
+            if !((last_tens && v < 10.0 && v > 0.0) || (after_scale && current % 100.0 == 0.0)) {
+                break;
+            }
+            current += v;
+            used += 1;
+            last_tens = v >= 20.0 && v % 10.0 == 0.0 && !last_tens;
+            (last_small, after_scale) = (true, false);
+        } else if (w == "and" && after_scale) || (w == "-" && last_tens) {
+            // "one hundred and six", "fifty - two": only when a number word follows.
+            match small_number(&lw(i + used + 1)) {
+                Some(v) if v < 100.0 && (w == "and" || v < 10.0) => used += 1,
+                _ => break,
+            }
+        } else if w == "point" && (last_small || after_scale) && small_number(&lw(i + used + 1)).is_some_and(|v| v < 10.0) {
+            // "two hundred point zero three": decimal digits spoken one by one.
+            let mut scale_down = 0.1;
+            let mut fraction = 0.0;
+            let mut k = i + used + 1;
+            while let Some(v) = small_number(&lw(k)).filter(|&v| v < 10.0) {
+                fraction += v * scale_down;
+                scale_down /= 10.0;
+                k += 1;
+            }
+            current += fraction;
+            used = k - i;
+            break;
+        } else {
+            break;
         }
     }
-    Some((value, used))
+    let value = total + current;
+    value.is_finite().then_some((value, used))
 }
 
 fn qualifier(text: &str, toks: &[Span], i: usize) -> (Approx, usize) {
@@ -233,8 +295,9 @@ fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quant
         // Years and day numbers belong to times; "one" as a pronoun is no count.
         let year_like = currency.is_none() && used == 1 && raw.len() == 4 && (1800.0..=2100.0).contains(&value) && !raw.contains([',', '.']);
         let day_like = currency.is_none() && is_digits && value <= 31.0 && (MONTHS.contains(&prev.as_str()) || MONTHS.contains(&next.as_str()));
-        let partitive_one = lw == "one" && next == "of";
-        if year_like || day_like || partitive_one || (currency.is_none() && lw == "one" && !next.chars().next().is_some_and(char::is_alphabetic)) {
+        let lone_one = lw == "one" && used == 1;
+        let partitive_one = lone_one && next == "of";
+        if year_like || day_like || partitive_one || (currency.is_none() && lone_one && !next.chars().next().is_some_and(char::is_alphabetic)) {
             i = num_at + used;
             continue;
         }
@@ -407,6 +470,26 @@ mod tests {
     #[test]
     fn leaves_years_days_and_durations_to_times() {
         assert!(quantities("in 2019 and on June 27 , 75 years ago").is_empty());
+    }
+
+    #[test]
+    fn spoken_numbers_compose() {
+        let value = |s: &str| quantities(s).first().and_then(|q| q.value);
+        for (text, v) in [
+            ("one hundred and sixty-one", 161.0),
+            ("Three hundred and thirty one", 331.0),
+            ("two thousand and two hundred", 2200.0),
+            ("fifty - two", 52.0),
+            ("a dozen eggs", 12.0),
+            ("three dozens", 36.0),
+            ("two hundred point zero three", 200.03),
+            ("-1", -1.0),
+            ("twenty-five soldiers", 25.0),
+        ] {
+            assert_eq!(value(text), Some(v), "{text}");
+        }
+        let range = &quantities("between twenty and thirty people")[0];
+        assert_eq!((range.value, range.upper), (Some(20.0), Some(30.0)), "\"and\" joins two numbers only after a hundred or a scale");
     }
 
     #[test]
