@@ -96,35 +96,77 @@ fn digit_value(c: char) -> Option<u32> {
 }
 
 fn currency_before(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "$" | "US$" | "USD" => "USD",
-        "€" | "EUR" => "EUR",
-        "£" | "GBP" => "GBP",
-        "¥" | "JPY" => "JPY",
-        "₹" | "Rs" | "Rs." | "INR" => "INR",
-        "₽" | "RUB" => "RUB",
-        "₴" | "UAH" => "UAH",
-        "C$" | "CAD" => "CAD",
-        "A$" | "AUD" => "AUD",
-        "CHF" => "CHF",
-        "CNY" | "RMB" => "CNY",
+    Some(match w.to_lowercase().as_str() {
+        "$" | "us$" | "usd" => "USD",
+        "€" | "eur" => "EUR",
+        "£" | "gbp" => "GBP",
+        "¥" | "jpy" => "JPY",
+        "₹" | "rs" | "rs." | "inr" => "INR",
+        "₽" | "rub" => "RUB",
+        "₴" | "uah" => "UAH",
+        "c$" | "cad" => "CAD",
+        "a$" | "aud" => "AUD",
+        "hk$" | "hkd" => "HKD",
+        "nz$" | "nzd" => "NZD",
+        "chf" => "CHF",
+        "cny" | "rmb" => "CNY",
         _ => return None,
     })
 }
 
-fn currency_after(w: &str) -> Option<&'static str> {
+/// "c $ 16.4 million", "us $ 150 million": a country prefix split from "$".
+fn dollar_prefix(w: &str) -> Option<&'static str> {
     Some(match w.to_lowercase().as_str() {
-        "dollar" | "dollars" | "usd" => "USD",
-        "euro" | "euros" | "eur" => "EUR",
-        "pound" | "pounds" | "sterling" | "gbp" => "GBP",
-        "yen" => "JPY",
-        "rupee" | "rupees" => "INR",
-        "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
-        "hryvnia" | "hryvnias" | "hryvnia's" => "UAH",
-        "yuan" | "renminbi" => "CNY",
-        "franc" | "francs" => "CHF",
+        "us" | "u.s" | "u.s." => "USD",
+        "c" | "can" => "CAD",
+        "hk" => "HKD",
+        "nz" => "NZD",
+        "au" | "aus" => "AUD",
+        "s" | "sg" => "SGD",
         _ => return None,
     })
+}
+
+/// A currency named after the number, over one or two words: its code,
+/// the factor to the main unit ("cents" is 0.01 USD) and the words it takes.
+fn currency_after(w: &str, next: &str) -> Option<(&'static str, f64, usize)> {
+    let two = match (w, next) {
+        ("us" | "u.s." | "american", "dollar" | "dollars") => Some("USD"),
+        ("canadian", "dollar" | "dollars") => Some("CAD"),
+        ("australian", "dollar" | "dollars") => Some("AUD"),
+        ("swiss", "franc" | "francs") => Some("CHF"),
+        ("dutch", "guilder" | "guilders") => Some("NLG"),
+        ("finnish", "markka" | "markkaa") => Some("FIM"),
+        ("chinese", "yuan") => Some("CNY"),
+        ("mexican", "peso" | "pesos") => Some("MXN"),
+        ("turkish", "lira") => Some("TRY"),
+        _ => None,
+    };
+    if let Some(code) = two {
+        return Some((code, 1.0, 2));
+    }
+    let (code, factor) = match w {
+        "dollar" | "dollars" | "usd" | "$" => ("USD", 1.0),
+        "cent" | "cents" => ("USD", 0.01),
+        "euro" | "euros" | "eur" | "€" => ("EUR", 1.0),
+        "pound" | "pounds" | "sterling" | "gbp" | "£" => ("GBP", 1.0),
+        "pence" | "penny" | "pennies" => ("GBP", 0.01),
+        "yen" => ("JPY", 1.0),
+        "rupee" | "rupees" => ("INR", 1.0),
+        "rouble" | "roubles" | "ruble" | "rubles" => ("RUB", 1.0),
+        "hryvnia" | "hryvnias" | "hryvnia's" => ("UAH", 1.0),
+        "yuan" | "renminbi" | "rmb" | "kuai" | "元" => ("CNY", 1.0),
+        "franc" | "francs" | "chf" => ("CHF", 1.0),
+        "peseta" | "pesetas" => ("ESP", 1.0),
+        "guilder" | "guilders" => ("NLG", 1.0),
+        "markka" | "markkaa" => ("FIM", 1.0),
+        "lira" => ("TRY", 1.0),
+        "₡" => ("CRC", 1.0),
+        "₾" => ("GEL", 1.0),
+        "₭" => ("LAK", 1.0),
+        _ => return None,
+    };
+    Some((code, factor, 1))
 }
 
 const MONTHS: &[&str] = &[
@@ -282,7 +324,10 @@ fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quant
         // A currency sign or code before the number.
         let (currency, num_at) = match currency_before(w) {
             Some(c) if i + 1 < toks.len() => (Some(c), i + 1),
-            _ => (None, i),
+            _ => match dollar_prefix(w) {
+                Some(c) if i + 2 < toks.len() && word(text, toks[i + 1]) == "$" => (Some(c), i + 2),
+                _ => (None, i),
+            },
         };
         let Some((mut value, used)) = number_at(text, toks, num_at) else {
             i += 1;
@@ -323,8 +368,9 @@ fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quant
             (QuantityKind::Percent, Some("%".to_string()))
         } else if let Some(c) = currency {
             (QuantityKind::Money, Some(c.to_string()))
-        } else if let Some(c) = currency_after(&after) {
-            end += 1;
+        } else if let Some((c, factor, words)) = currency_after(&after, &lower(text, toks.get(end + 1))) {
+            end += words;
+            value *= factor;
             (QuantityKind::Money, Some(c.to_string()))
         } else {
             let (unit, unit_end) = counted_noun(text, toks, pos, end);
@@ -451,6 +497,18 @@ mod tests {
         assert_eq!((q.value, q.unit.as_deref()), (Some(5e7), Some("INR")));
         let q = &quantities("raised £ 5m")[0];
         assert_eq!((q.value, q.unit.as_deref()), (Some(5e6), Some("GBP")));
+        for (text, value, code) in [
+            ("the c $ 300 million charge", 3e8, "CAD"),
+            ("a us $ 150 million loan", 1.5e8, "USD"),
+            ("rose 34 cents", 0.34, "USD"),
+            ("closed at 197 pence", 1.97, "GBP"),
+            ("125 million australian dollars of bonds", 1.25e8, "AUD"),
+            ("fined 10,000 swiss francs", 1e4, "CHF"),
+            ("notes of 10 € each", 10.0, "EUR"),
+        ] {
+            let q = &quantities(text)[0];
+            assert_eq!((q.kind, q.value, q.unit.as_deref()), (QuantityKind::Money, Some(value), Some(code)), "{text}");
+        }
     }
 
     #[test]
