@@ -95,8 +95,9 @@ fn digit_value(c: char) -> Option<u32> {
     [0x30, 0x660, 0x6F0, 0x966, 0x9E6, 0xFF10].iter().find(|&&zero| (zero..zero + 10).contains(&code)).map(|zero| code - zero)
 }
 
+/// A currency sign or code before the number; `w` is lowercased.
 fn currency_before(w: &str) -> Option<&'static str> {
-    Some(match w.to_lowercase().as_str() {
+    Some(match w {
         "$" | "us$" | "usd" => "USD",
         "€" | "eur" => "EUR",
         "£" | "gbp" => "GBP",
@@ -114,9 +115,9 @@ fn currency_before(w: &str) -> Option<&'static str> {
     })
 }
 
-/// "c $ 16.4 million", "us $ 150 million": a country prefix split from "$".
+/// "c $ 16.4 million", "us $ 150 million": a country prefix split from "$"; `w` is lowercased.
 fn dollar_prefix(w: &str) -> Option<&'static str> {
-    Some(match w.to_lowercase().as_str() {
+    Some(match w {
         "us" | "u.s" | "u.s." => "USD",
         "c" | "can" => "CAD",
         "hk" => "HKD",
@@ -322,9 +323,9 @@ fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quant
             }
         }
         // A currency sign or code before the number.
-        let (currency, num_at) = match currency_before(w) {
+        let (currency, num_at) = match currency_before(&lw) {
             Some(c) if i + 1 < toks.len() => (Some(c), i + 1),
-            _ => match dollar_prefix(w) {
+            _ => match dollar_prefix(&lw) {
                 Some(c) if i + 2 < toks.len() && word(text, toks[i + 1]) == "$" => (Some(c), i + 2),
                 _ => (None, i),
             },

@@ -468,7 +468,10 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         let fr = frame(doc, c, a, b);
         // '"…," she yells': a verb that signs a quote is a cue even when
         // training never saw it as one.
-        let signs_unseen = doc.tokens[c].pos == Some("VERB") && cues.is_unknown(w) && (closing_mark_before(doc, c, a, b).is_some() || opening_mark_after(doc, c, b).is_some());
+        // The marks next to the cue, found once: they decide the cue, its speaker and its content.
+        let signed = closing_mark_before(doc, c, a, b);
+        let introduced = opening_mark_after(doc, c, b);
+        let signs_unseen = doc.tokens[c].pos == Some("VERB") && cues.is_unknown(w) && (signed.is_some() || introduced.is_some());
         if !(cues.is_cue(w, fr) || signs_unseen) {
             continue;
         }
@@ -550,7 +553,6 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 }
             }
         }
-        let signed = closing_mark_before(doc, c, a, b);
         if let Some(m) = signed {
             // '"…," Rep. Gwen Moore (D-Wis.) said Friday': the words between
             // the mark and the cue name the speaker, whatever the parse says.
@@ -585,7 +587,7 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             (x < y).then_some((x, y))
         });
         let mut content: Vec<(usize, usize)> = Vec::new();
-        if let Some(k) = opening_mark_after(doc, c, b) {
+        if let Some(k) = introduced {
             // The cue introduces the quote after it, whatever the parse says.
             if let Some(r) = content_range(doc, (k, b), 2) {
                 content.push(r);
