@@ -42,11 +42,23 @@ pub enum TrainCommand {
         /// The trained tagger: tags the dev set as the pipeline will.
         #[arg(long, default_value = "models/tagger.bin")]
         tagger: PathBuf,
-        #[arg(long, default_value_t = 12)]
+        #[arg(long, default_value_t = 24)]
         epochs: usize,
         /// Folds for jackknifed training tags (each tagged by a tagger trained on the other folds).
         #[arg(long, default_value_t = 5)]
         folds: usize,
+        /// The en_core_web_md vectors (`vectors.f32`) that seed the word-row embeddings.
+        #[arg(long, default_value = "../shared/data/vectors")]
+        vectors: PathBuf,
+        /// LSTM units per direction.
+        #[arg(long, default_value_t = 96)]
+        hidden: usize,
+        /// Units of the scoring layer.
+        #[arg(long, default_value_t = 100)]
+        mlp: usize,
+        /// Stacked BiLSTM layers.
+        #[arg(long, default_value_t = 1)]
+        layers: usize,
     },
 }
 
@@ -108,7 +120,7 @@ pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
             println!("clusters: {:.1} MB in {:.0} s", bytes.len() as f64 / 1e6, start.elapsed().as_secs_f64());
             Ok(ExitCode::SUCCESS)
         }
-        TrainCommand::Parser { data: Data { train, dev, out, clusters, seed }, tagger, epochs, folds } => {
+        TrainCommand::Parser { data: Data { train, dev, out, clusters, seed }, tagger, epochs, folds, vectors, hidden, mlp, layers } => {
             use dossier_nlp::{parser, tagger as tg};
             let start = Instant::now();
             let clusters = load_clusters(&clusters)?;
@@ -140,7 +152,11 @@ pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
                 eprintln!("jackknife fold {}/{} tagged", k + 1, folds.max(2));
             }
             let dev_tags = tag_all(&tagger, &dev);
-            let parser = parser::train(&train, &train_tags, &dev, &dev_tags, Some(&clusters), epochs, seed, |l| eprintln!("{l}"));
+            let raw = std::fs::read(vectors.join("vectors.f32")).with_context(|| format!("reading {}", vectors.join("vectors.f32").display()))?;
+            let floats: Vec<f32> = raw.chunks_exact(4).map(|b| f32::from_le_bytes(b.try_into().unwrap())).collect();
+            let defaults = parser::TrainConfig::default();
+            let config = parser::TrainConfig { epochs, seed, dims: parser::Dims { hidden, mlp, layers, ..defaults.dims }, ..defaults };
+            let parser = parser::train(&train, &train_tags, &dev, &dev_tags, Some(&clusters), Some(&floats), config, |l| eprintln!("{l}"));
             let bytes = parser.to_bytes();
             std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
             let (uas, las) = parser::attachment(&parser, &dev, &dev_tags, Some(&clusters));

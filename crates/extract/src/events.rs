@@ -140,9 +140,15 @@ impl Clause<'_> {
         Some(Span::new(self.doc.tokens[x].span.start, self.doc.tokens[y].span.end))
     }
     fn subject(&self, v: usize) -> Option<usize> {
+        self.subject_where(v, |_| true)
+    }
+
+    /// The first subject up the tree that `accept` takes; one it refuses
+    /// counts as absent, so the search climbs on.
+    fn subject_where(&self, v: usize, accept: impl Fn(usize) -> bool) -> Option<usize> {
         let mut h = v;
         for _ in 0..4 {
-            if let Some(s) = self.children(h).find(|&c| matches!(self.dep(c), "nsubj" | "nsubj:pass")) {
+            if let Some(s) = self.children(h).find(|&c| matches!(self.dep(c), "nsubj" | "nsubj:pass") && accept(c)) {
                 // "Hungary has said it will support…": the pronoun is the reporter.
                 if matches!(self.word(s).to_lowercase().as_str(), "it" | "they" | "he" | "she" | "we") && self.dep(h) == "ccomp" {
                     if let Some(up) = self.doc.tokens[h].head.filter(|&u| u >= self.a && u < self.b) {
@@ -238,7 +244,11 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             if ty == EventType::Aid && (!giving || PLEDGING.contains(&base.as_str())) && scope.iter().any(|&j| j != v && GIVING.contains(&base_form(c.word(j)).as_str()) && doc.tokens[j].pos == Some("VERB")) {
                 continue;
             }
-            let source_tokens = c.subject(v).map(|sj| c.subtree(sj, &["acl:relcl", "acl"])).unwrap_or_default();
+            // A subject that names no actor may be a misparse ("committed
+            // themselves towards sending", "towards" read as a noun): the
+            // governing clause's subject then gives.
+            let names_actor = |sj: usize| !actors(doc, &c.subtree(sj, &["acl:relcl", "acl"])).is_empty();
+            let source_tokens = c.subject_where(v, names_actor).or_else(|| c.subject(v)).map(|sj| c.subtree(sj, &["acl:relcl", "acl"])).unwrap_or_default();
             let source = actors(doc, &source_tokens);
             // Targets: indirect object, a "to" phrase, else (not for aid) the object.
             let mut target_tokens: Vec<usize> = Vec::new();

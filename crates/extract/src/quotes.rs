@@ -367,6 +367,14 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             let after_verb = doc.tokens.get(verb + 1).map_or(m.inner.start, |t| t.span.start);
             span = Span::new(after_verb.min(m.inner.start), m.inner.end);
             (Some(doc.tokens[verb].span), Some(Speaker { span: span_of(subject), entity: None }), Some(subject))
+        } else if let Some((verb, subject)) = (!opens_sentence && !title_case).then(|| cue_before(doc, cues, m.inner)).flatten() {
+            // The parse tied the quote to no verb (`Lin Jian, accused NATO
+            // of "…"` with "accused" read as an adjective): a reporting verb
+            // earlier in the sentence still frames it.
+            kind = QuoteKind::Mixed;
+            let after_verb = doc.tokens.get(verb + 1).map_or(m.inner.start, |t| t.span.start);
+            span = Span::new(after_verb.min(m.inner.start), m.inner.end);
+            (Some(doc.tokens[verb].span), Some(Speaker { span: span_of(subject), entity: None }), Some(subject))
         } else {
             (None, None, None)
         };
@@ -703,6 +711,18 @@ fn governing_subject(doc: &Document, quote: Span) -> Option<(usize, (usize, usiz
         j = h;
     }
     None
+}
+
+/// The closest reporting verb before `quote` in its sentence (a verb the
+/// lexicon takes as a cue in its frame), with its subject or else the name
+/// just before it.
+fn cue_before(doc: &Document, cues: &CueLexicon, quote: Span) -> Option<(usize, (usize, usize))> {
+    let first = doc.tokens.partition_point(|t| t.span.end <= quote.start);
+    let s = doc.sentences.iter().find(|s| s.tokens.0 <= first && first < s.tokens.1)?;
+    let (a, b) = s.tokens;
+    let c = (a..first).rev().find(|&c| doc.tokens[c].pos == Some("VERB") && cues.is_cue(doc.span_text(doc.tokens[c].span), frame(doc, c, a, b)))?;
+    let subject = children(doc, a, b, c).find(|&k| doc.tokens[k].dep == Some("nsubj") && k < c).map(|k| subtree(doc, k, a, b)).or_else(|| name_before(doc, c, a))?;
+    Some((c, subject))
 }
 
 /// When the parse gives a cue no subject: the name (person, organization,

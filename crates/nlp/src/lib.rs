@@ -5,6 +5,7 @@
 mod abbrev;
 pub mod clusters;
 pub mod conllu;
+pub mod dense;
 pub mod gazetteer;
 pub mod lexical;
 pub mod model_file;

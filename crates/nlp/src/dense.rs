@@ -1,0 +1,569 @@
+//! Dense vector arithmetic for the neural parser: matrix-vector kernels
+//! (AVX2 and FMA when the CPU has them, portable loops otherwise), a fast
+//! rational `tanh`, the Adam optimiser and a
+//! seeded random source. Everything runs in a fixed order, so training is
+//! deterministic.
+
+// Kernels index several arrays in step; iterator chains would hide that.
+#![allow(clippy::needless_range_loop)]
+
+/// Whether this CPU has AVX2 and FMA (checked once; the answer is cached).
+#[inline]
+fn wide() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
+/// Dot product.
+#[inline]
+pub fn dot(a: &[f32], b: &[f32]) -> f32 {
+    #[cfg(target_arch = "x86_64")]
+    if wide() {
+        // SAFETY: the CPU has AVX2 and FMA (checked just above).
+        return unsafe { avx::dot(a, b) };
+    }
+    portable::dot(a, b)
+}
+
+/// `y += a·x`.
+#[inline]
+pub fn axpy(y: &mut [f32], a: f32, x: &[f32]) {
+    #[cfg(target_arch = "x86_64")]
+    if wide() {
+        // SAFETY: as in `dot`.
+        return unsafe { avx::axpy(y, a, x) };
+    }
+    portable::axpy(y, a, x)
+}
+
+/// `y += W·x` for a row-major `W` of `y.len()` rows and `x.len()` columns.
+#[inline]
+pub fn gemv(y: &mut [f32], w: &[f32], x: &[f32]) {
+    #[cfg(target_arch = "x86_64")]
+    if wide() {
+        // SAFETY: as in `dot`.
+        return unsafe { avx::gemv(y, w, x) };
+    }
+    for (yi, row) in y.iter_mut().zip(w.chunks_exact(x.len())) {
+        *yi += portable::dot(row, x);
+    }
+}
+
+/// `Y[t] += W·X[t]` for each of the `n` rows of `x` (`n × cols`), giving
+/// `y` (`n × rows`). Several words share each pass over `W`, so the weights
+/// stream from cache once per block of words rather than once per word.
+pub fn gemm(y: &mut [f32], w: &[f32], x: &[f32], rows: usize, cols: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if wide() {
+        // SAFETY: as in `dot`.
+        return unsafe { avx::gemm(y, w, x, rows, cols) };
+    }
+    for (yt, xt) in y.chunks_exact_mut(rows).zip(x.chunks_exact(cols)) {
+        gemv(yt, w, xt);
+    }
+}
+
+/// A matrix repacked for `y += W·x` at run time: rows in panels of eight,
+/// each panel stored column by column, so one broadcast of `x[j]` and one
+/// contiguous load serve eight rows, and the sums need no horizontal add.
+#[derive(Clone, Default)]
+pub struct Packed {
+    rows: usize,
+    cols: usize,
+    data: Vec<f32>,
+}
+
+impl Packed {
+    pub fn new(w: &[f32], rows: usize, cols: usize) -> Self {
+        let panels = rows.div_ceil(8);
+        let mut data = vec![0f32; panels * cols * 8];
+        for r in 0..rows {
+            for c in 0..cols {
+                data[((r / 8) * cols + c) * 8 + r % 8] = w[r * cols + c];
+            }
+        }
+        Packed { rows, cols, data }
+    }
+
+    /// `y += W·x`.
+    pub fn gemv(&self, y: &mut [f32], x: &[f32]) {
+        assert!(y.len() >= self.rows && x.len() >= self.cols, "packed matrix shape");
+        #[cfg(target_arch = "x86_64")]
+        if wide() {
+            // SAFETY: as in `dot`; the shapes were checked just above.
+            return unsafe { avx::packed_gemv(y, &self.data, self.rows, self.cols, x) };
+        }
+        for r in 0..self.rows {
+            let (panel, lane) = (r / 8, r % 8);
+            let mut total = 0.0;
+            for c in 0..self.cols {
+                total += self.data[(panel * self.cols + c) * 8 + lane] * x[c];
+            }
+            y[r] += total;
+        }
+    }
+
+    /// `Y[t] += W·X[t]` for the `n` rows of `x` (`n × cols`) into `y`
+    /// (`n × rows`).
+    pub fn gemm(&self, y: &mut [f32], x: &[f32], n: usize) {
+        assert!(y.len() >= n * self.rows && x.len() >= n * self.cols, "packed matrix shape");
+        #[cfg(target_arch = "x86_64")]
+        if wide() {
+            // SAFETY: as in `dot`; the shapes were checked just above.
+            return unsafe { avx::packed_gemm(y, &self.data, self.rows, self.cols, x, n) };
+        }
+        for t in 0..n {
+            self.gemv(&mut y[t * self.rows..(t + 1) * self.rows], &x[t * self.cols..(t + 1) * self.cols]);
+        }
+    }
+}
+
+/// `dx += Wᵀ·dy`: the gradient that flows back through `y = W·x`.
+#[inline]
+pub fn gemv_t(dx: &mut [f32], w: &[f32], dy: &[f32]) {
+    for (&d, row) in dy.iter().zip(w.chunks_exact(dx.len())) {
+        if d != 0.0 {
+            axpy(dx, d, row);
+        }
+    }
+}
+
+/// `dW += dy·xᵀ`: the weight gradient of `y = W·x`.
+#[inline]
+pub fn outer(dw: &mut [f32], dy: &[f32], x: &[f32]) {
+    for (&d, row) in dy.iter().zip(dw.chunks_exact_mut(x.len())) {
+        if d != 0.0 {
+            axpy(row, d, x);
+        }
+    }
+}
+
+/// Kernels for any CPU, shaped so the compiler vectorises them: eight
+/// running sums for a dot product (one sum would serialise on float
+/// addition), a plain loop for `y += a·x`.
+mod portable {
+    #[inline]
+    pub fn dot(a: &[f32], b: &[f32]) -> f32 {
+        let n = a.len().min(b.len());
+        let (a, b) = (&a[..n], &b[..n]);
+        let mut acc = [0f32; 8];
+        let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+        let (ra, rb) = (ca.remainder(), cb.remainder());
+        for (x, y) in ca.zip(cb) {
+            for k in 0..8 {
+                acc[k] += x[k] * y[k];
+            }
+        }
+        let mut tail = 0.0;
+        for (x, y) in ra.iter().zip(rb) {
+            tail += x * y;
+        }
+        (acc[0] + acc[4]) + (acc[1] + acc[5]) + (acc[2] + acc[6]) + (acc[3] + acc[7]) + tail
+    }
+
+    #[inline]
+    pub fn axpy(y: &mut [f32], a: f32, x: &[f32]) {
+        for (y, x) in y.iter_mut().zip(x) {
+            *y += a * x;
+        }
+    }
+}
+
+/// The same kernels with 8-lane fused multiply-adds, for CPUs that have
+/// AVX2 and FMA (checked at run time, so one binary serves every x86-64).
+#[cfg(target_arch = "x86_64")]
+mod avx {
+    use std::arch::x86_64::*;
+
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn sum(v: __m256) -> f32 {
+        let s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+        let s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+        let s = _mm_add_ss(s, _mm_shuffle_ps(s, s, 1));
+        _mm_cvtss_f32(s)
+    }
+
+    #[target_feature(enable = "avx2,fma")]
+    pub unsafe fn dot(a: &[f32], b: &[f32]) -> f32 {
+        let n = a.len().min(b.len());
+        let (pa, pb) = (a.as_ptr(), b.as_ptr());
+        let (mut s0, mut s1) = (_mm256_setzero_ps(), _mm256_setzero_ps());
+        let mut i = 0;
+        while i + 16 <= n {
+            s0 = _mm256_fmadd_ps(_mm256_loadu_ps(pa.add(i)), _mm256_loadu_ps(pb.add(i)), s0);
+            s1 = _mm256_fmadd_ps(_mm256_loadu_ps(pa.add(i + 8)), _mm256_loadu_ps(pb.add(i + 8)), s1);
+            i += 16;
+        }
+        if i + 8 <= n {
+            s0 = _mm256_fmadd_ps(_mm256_loadu_ps(pa.add(i)), _mm256_loadu_ps(pb.add(i)), s0);
+            i += 8;
+        }
+        let mut total = sum(_mm256_add_ps(s0, s1));
+        while i < n {
+            total += a[i] * b[i];
+            i += 1;
+        }
+        total
+    }
+
+    #[target_feature(enable = "avx2,fma")]
+    pub unsafe fn axpy(y: &mut [f32], a: f32, x: &[f32]) {
+        let n = y.len().min(x.len());
+        let (py, px) = (y.as_mut_ptr(), x.as_ptr());
+        let va = _mm256_set1_ps(a);
+        let mut i = 0;
+        while i + 8 <= n {
+            _mm256_storeu_ps(py.add(i), _mm256_fmadd_ps(va, _mm256_loadu_ps(px.add(i)), _mm256_loadu_ps(py.add(i))));
+            i += 8;
+        }
+        while i < n {
+            y[i] += a * x[i];
+            i += 1;
+        }
+    }
+
+    /// Blocks of four words by two rows: eight running sums, six loads for
+    /// eight multiply-adds.
+    #[target_feature(enable = "avx2,fma")]
+    pub unsafe fn gemm(y: &mut [f32], w: &[f32], x: &[f32], rows: usize, cols: usize) {
+        let n = (x.len() / cols.max(1)).min(y.len() / rows.max(1));
+        let rows = rows.min(w.len() / cols.max(1));
+        let (pw, px) = (w.as_ptr(), x.as_ptr());
+        let mut t = 0;
+        while t + 4 <= n {
+            let xs = [px.add(t * cols), px.add((t + 1) * cols), px.add((t + 2) * cols), px.add((t + 3) * cols)];
+            let mut r = 0;
+            while r + 2 <= rows {
+                let ws = [pw.add(r * cols), pw.add((r + 1) * cols)];
+                let mut s = [[_mm256_setzero_ps(); 4]; 2];
+                let mut i = 0;
+                while i + 8 <= cols {
+                    let w0 = _mm256_loadu_ps(ws[0].add(i));
+                    let w1 = _mm256_loadu_ps(ws[1].add(i));
+                    for k in 0..4 {
+                        let vx = _mm256_loadu_ps(xs[k].add(i));
+                        s[0][k] = _mm256_fmadd_ps(w0, vx, s[0][k]);
+                        s[1][k] = _mm256_fmadd_ps(w1, vx, s[1][k]);
+                    }
+                    i += 8;
+                }
+                for (j, row) in ws.iter().enumerate() {
+                    for k in 0..4 {
+                        let mut total = sum(s[j][k]);
+                        for c in i..cols {
+                            total += *row.add(c) * *xs[k].add(c);
+                        }
+                        y[(t + k) * rows + r + j] += total;
+                    }
+                }
+                r += 2;
+            }
+            while r < rows {
+                for k in 0..4 {
+                    y[(t + k) * rows + r] += dot(&w[r * cols..(r + 1) * cols], &x[(t + k) * cols..(t + k + 1) * cols]);
+                }
+                r += 1;
+            }
+            t += 4;
+        }
+        while t < n {
+            gemv(&mut y[t * rows..(t + 1) * rows], w, &x[t * cols..(t + 1) * cols]);
+            t += 1;
+        }
+    }
+
+    /// Four panels (32 rows) at a time: four independent sums, each fed by
+    /// one contiguous load and a shared broadcast of `x[j]`.
+    #[target_feature(enable = "avx2,fma")]
+    pub unsafe fn packed_gemv(y: &mut [f32], data: &[f32], rows: usize, cols: usize, x: &[f32]) {
+        let panels = rows.div_ceil(8);
+        let base = data.as_ptr();
+        let mut store = |panel: usize, acc: __m256| {
+            let mut lanes = [0f32; 8];
+            _mm256_storeu_ps(lanes.as_mut_ptr(), acc);
+            for (k, v) in lanes.iter().enumerate() {
+                let r = panel * 8 + k;
+                if r < rows {
+                    y[r] += v;
+                }
+            }
+        };
+        let mut q = 0;
+        while q + 4 <= panels {
+            let p = [base.add(q * cols * 8), base.add((q + 1) * cols * 8), base.add((q + 2) * cols * 8), base.add((q + 3) * cols * 8)];
+            let mut acc = [_mm256_setzero_ps(); 4];
+            for j in 0..cols {
+                let xj = _mm256_set1_ps(*x.get_unchecked(j));
+                for k in 0..4 {
+                    acc[k] = _mm256_fmadd_ps(_mm256_loadu_ps(p[k].add(j * 8)), xj, acc[k]);
+                }
+            }
+            for k in 0..4 {
+                store(q + k, acc[k]);
+            }
+            q += 4;
+        }
+        while q < panels {
+            let p = base.add(q * cols * 8);
+            // Two sums over alternate columns, to halve the latency chain.
+            let (mut a0, mut a1) = (_mm256_setzero_ps(), _mm256_setzero_ps());
+            let mut j = 0;
+            while j + 2 <= cols {
+                a0 = _mm256_fmadd_ps(_mm256_loadu_ps(p.add(j * 8)), _mm256_set1_ps(*x.get_unchecked(j)), a0);
+                a1 = _mm256_fmadd_ps(_mm256_loadu_ps(p.add((j + 1) * 8)), _mm256_set1_ps(*x.get_unchecked(j + 1)), a1);
+                j += 2;
+            }
+            if j < cols {
+                a0 = _mm256_fmadd_ps(_mm256_loadu_ps(p.add(j * 8)), _mm256_set1_ps(*x.get_unchecked(j)), a0);
+            }
+            store(q, _mm256_add_ps(a0, a1));
+            q += 1;
+        }
+    }
+
+    /// Four words by two panels (16 rows): eight sums; per column, two
+    /// weight loads and four broadcasts feed eight multiply-adds. The
+    /// words left over go one at a time.
+    #[target_feature(enable = "avx2,fma")]
+    pub unsafe fn packed_gemm(y: &mut [f32], data: &[f32], rows: usize, cols: usize, x: &[f32], n: usize) {
+        let panels = rows.div_ceil(8);
+        let base = data.as_ptr();
+        let px = x.as_ptr();
+        let mut t = 0;
+        while t + 4 <= n {
+            let xs = [px.add(t * cols), px.add((t + 1) * cols), px.add((t + 2) * cols), px.add((t + 3) * cols)];
+            let mut q = 0;
+            while q < panels {
+                let pair = q + 1 < panels;
+                let p0 = base.add(q * cols * 8);
+                let p1 = if pair { base.add((q + 1) * cols * 8) } else { p0 };
+                let mut acc = [[_mm256_setzero_ps(); 4]; 2];
+                for j in 0..cols {
+                    let w0 = _mm256_loadu_ps(p0.add(j * 8));
+                    let w1 = _mm256_loadu_ps(p1.add(j * 8));
+                    for k in 0..4 {
+                        let xb = _mm256_set1_ps(*xs[k].add(j));
+                        acc[0][k] = _mm256_fmadd_ps(w0, xb, acc[0][k]);
+                        acc[1][k] = _mm256_fmadd_ps(w1, xb, acc[1][k]);
+                    }
+                }
+                for (half, panel_acc) in acc.iter().enumerate().take(if pair { 2 } else { 1 }) {
+                    for (k, &a) in panel_acc.iter().enumerate() {
+                        let mut lanes = [0f32; 8];
+                        _mm256_storeu_ps(lanes.as_mut_ptr(), a);
+                        for (lane, v) in lanes.iter().enumerate() {
+                            let r = (q + half) * 8 + lane;
+                            if r < rows {
+                                y[(t + k) * rows + r] += v;
+                            }
+                        }
+                    }
+                }
+                q += 2;
+            }
+            t += 4;
+        }
+        while t < n {
+            packed_gemv(&mut y[t * rows..(t + 1) * rows], data, rows, cols, &x[t * cols..(t + 1) * cols]);
+            t += 1;
+        }
+    }
+
+    /// Eight rows at a time: each load of `x` serves eight products, and
+    /// eight independent sums keep both FMA units busy despite latency.
+    #[target_feature(enable = "avx2,fma")]
+    pub unsafe fn gemv(y: &mut [f32], w: &[f32], x: &[f32]) {
+        const R: usize = 8;
+        let cols = x.len();
+        let rows = y.len().min(w.len() / cols.max(1));
+        let px = x.as_ptr();
+        let mut r = 0;
+        while r + R <= rows {
+            let base = w.as_ptr().add(r * cols);
+            let mut s = [_mm256_setzero_ps(); R];
+            let mut i = 0;
+            while i + 8 <= cols {
+                let vx = _mm256_loadu_ps(px.add(i));
+                for k in 0..R {
+                    s[k] = _mm256_fmadd_ps(_mm256_loadu_ps(base.add(k * cols + i)), vx, s[k]);
+                }
+                i += 8;
+            }
+            for k in 0..R {
+                let mut total = sum(s[k]);
+                for j in i..cols {
+                    total += *base.add(k * cols + j) * x[j];
+                }
+                y[r + k] += total;
+            }
+            r += R;
+        }
+        while r < rows {
+            y[r] += dot(&w[r * cols..(r + 1) * cols], x);
+            r += 1;
+        }
+    }
+}
+
+/// `tanh` as a rational function (the 13/6 Padé-style fit Eigen uses),
+/// accurate to about 1e-6 and several times faster than the libm call.
+#[inline]
+pub fn tanh(x: f32) -> f32 {
+    let x = x.clamp(-7.905_311, 7.905_311);
+    let x2 = x * x;
+    let p = x2 * -2.760_768_5e-16 + 2.000_188e-13;
+    let p = x2 * p + -8.604_672e-11;
+    let p = x2 * p + 5.122_297e-8;
+    let p = x2 * p + 1.485_722_4e-5;
+    let p = x2 * p + 6.372_619_3e-4;
+    let p = x2 * p + 4.893_524_6e-3;
+    let p = x * p;
+    let q = x2 * 1.198_258_4e-6 + 1.185_347_1e-4;
+    let q = x2 * q + 2.268_434_6e-3;
+    let q = x2 * q + 4.893_525e-3;
+    p / q
+}
+
+#[inline]
+pub fn sigmoid(x: f32) -> f32 {
+    0.5 * tanh(0.5 * x) + 0.5
+}
+
+/// xorshift64: small, seeded, and the same on every machine.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.max(1))
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    /// Uniform in [0, 1).
+    pub fn unit(&mut self) -> f32 {
+        (self.next_u64() >> 40) as f32 / (1u64 << 24) as f32
+    }
+    /// Uniform in [-a, a).
+    pub fn uniform(&mut self, a: f32) -> f32 {
+        (2.0 * self.unit() - 1.0) * a
+    }
+    /// Standard normal (Box–Muller).
+    pub fn normal(&mut self) -> f32 {
+        let u = self.unit().max(1e-7);
+        let v = self.unit();
+        (-2.0 * u.ln()).sqrt() * (std::f32::consts::TAU * v).cos()
+    }
+}
+
+/// Adam (Kingma & Ba) with the second-moment decay of Dozat & Manning
+/// (β₂ = 0.9), which suits parsers' sparse gradients.
+pub struct Adam {
+    pub lr: f32,
+    pub beta1: f32,
+    pub beta2: f32,
+    pub eps: f32,
+    step: i32,
+}
+
+impl Adam {
+    pub fn new(lr: f32) -> Self {
+        Adam { lr, beta1: 0.9, beta2: 0.9, eps: 1e-8, step: 0 }
+    }
+
+    /// Starts a new update: bias corrections depend on the step count.
+    pub fn tick(&mut self) {
+        self.step += 1;
+    }
+
+    /// Updates `w[range]` from `g[range]`, clearing the gradient. `scale`
+    /// multiplies the gradient first (for clipping).
+    pub fn update(&self, w: &mut [f32], g: &mut [f32], m: &mut [f32], v: &mut [f32], scale: f32) {
+        let c1 = 1.0 - self.beta1.powi(self.step);
+        let c2 = 1.0 - self.beta2.powi(self.step);
+        let rate = self.lr * c2.sqrt() / c1;
+        for i in 0..w.len() {
+            let gi = g[i] * scale;
+            m[i] = self.beta1 * m[i] + (1.0 - self.beta1) * gi;
+            v[i] = self.beta2 * v[i] + (1.0 - self.beta2) * gi * gi;
+            w[i] -= rate * m[i] / (v[i].sqrt() + self.eps);
+            g[i] = 0.0;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_tanh_matches_libm() {
+        let mut worst = 0f32;
+        for i in -2000..=2000 {
+            let x = i as f32 / 100.0;
+            worst = worst.max((tanh(x) - x.tanh()).abs());
+        }
+        assert!(worst < 2e-6, "worst error {worst}");
+        assert!((sigmoid(0.0) - 0.5).abs() < 1e-7);
+        assert!((sigmoid(3.0) - 1.0 / (1.0 + (-3f32).exp())).abs() < 1e-6);
+    }
+
+    #[test]
+    fn kernels_agree_with_plain_loops() {
+        let mut rng = Rng::new(7);
+        let (rows, cols) = (5, 19);
+        let w: Vec<f32> = (0..rows * cols).map(|_| rng.normal()).collect();
+        let x: Vec<f32> = (0..cols).map(|_| rng.normal()).collect();
+        let mut y = vec![0.0; rows];
+        gemv(&mut y, &w, &x);
+        for r in 0..rows {
+            let plain: f32 = (0..cols).map(|c| w[r * cols + c] * x[c]).sum();
+            assert!((y[r] - plain).abs() < 1e-4);
+        }
+        let words = 7;
+        let xs: Vec<f32> = (0..words * cols).map(|_| rng.normal()).collect();
+        let mut ys = vec![0.5; words * rows];
+        gemm(&mut ys, &w, &xs, rows, cols);
+        for t in 0..words {
+            for r in 0..rows {
+                let plain: f32 = 0.5 + (0..cols).map(|c| w[r * cols + c] * xs[t * cols + c]).sum::<f32>();
+                assert!((ys[t * rows + r] - plain).abs() < 1e-4);
+            }
+        }
+        for (prows, pcols) in [(5, 19), (37, 16), (64, 7)] {
+            let pw: Vec<f32> = (0..prows * pcols).map(|_| rng.normal()).collect();
+            let px: Vec<f32> = (0..pcols).map(|_| rng.normal()).collect();
+            let mut py = vec![1.0; prows];
+            Packed::new(&pw, prows, pcols).gemv(&mut py, &px);
+            for r in 0..prows {
+                let plain: f32 = 1.0 + (0..pcols).map(|c| pw[r * pcols + c] * px[c]).sum::<f32>();
+                assert!((py[r] - plain).abs() < 1e-4, "packed {prows}x{pcols} row {r}");
+            }
+            let n = 6;
+            let pxs: Vec<f32> = (0..n * pcols).map(|_| rng.normal()).collect();
+            let mut pys = vec![0.0; n * prows];
+            Packed::new(&pw, prows, pcols).gemm(&mut pys, &pxs, n);
+            for t in 0..n {
+                for r in 0..prows {
+                    let plain: f32 = (0..pcols).map(|c| pw[r * pcols + c] * pxs[t * pcols + c]).sum::<f32>();
+                    assert!((pys[t * prows + r] - plain).abs() < 1e-4, "packed gemm {prows}x{pcols} word {t} row {r}");
+                }
+            }
+        }
+        let dy: Vec<f32> = (0..rows).map(|_| rng.normal()).collect();
+        let mut dx = vec![0.0; cols];
+        gemv_t(&mut dx, &w, &dy);
+        for c in 0..cols {
+            let plain: f32 = (0..rows).map(|r| w[r * cols + c] * dy[r]).sum();
+            assert!((dx[c] - plain).abs() < 1e-4);
+        }
+    }
+}
