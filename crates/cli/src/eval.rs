@@ -243,12 +243,19 @@ fn eval_syntax(path: &PathBuf, tagger: &PathBuf, parser: &PathBuf, clusters: &Pa
     let (mut tag_scratch, mut parse_scratch) = (tg::TagScratch::default(), ps::ParseScratch::default());
     let (mut tags, mut arcs) = (Vec::new(), Vec::new());
     let (mut upos, mut xpos, mut uas, mut las, mut n) = (0usize, 0usize, 0usize, 0usize, 0usize);
-    let mut secs = 0.0;
-    for s in &sentences {
+    // Speed: the best of five passes (this machine's speed drifts between runs).
+    let mut secs = f64::MAX;
+    for _ in 0..5 {
         let start = Instant::now();
+        for s in &sentences {
+            tagger.tag(s.words.iter().map(|w| w.form.as_str()), Some(&clusters), &mut tags, &mut tag_scratch);
+            parser.parse(s.words.iter().map(|w| w.form.as_str()), &tags, Some(&clusters), &mut arcs, &mut parse_scratch);
+        }
+        secs = secs.min(start.elapsed().as_secs_f64());
+    }
+    for s in &sentences {
         tagger.tag(s.words.iter().map(|w| w.form.as_str()), Some(&clusters), &mut tags, &mut tag_scratch);
         parser.parse(s.words.iter().map(|w| w.form.as_str()), &tags, Some(&clusters), &mut arcs, &mut parse_scratch);
-        secs += start.elapsed().as_secs_f64();
         for ((w, &t), (head, label)) in s.words.iter().zip(&tags).zip(&arcs) {
             let (u, x) = tagger.class(t as usize);
             upos += usize::from(u == w.upos);
@@ -266,7 +273,7 @@ fn eval_syntax(path: &PathBuf, tagger: &PathBuf, parser: &PathBuf, clusters: &Pa
     println!("XPOS       {:.2}", pct(xpos));
     println!("UAS        {:.2}", pct(uas));
     println!("LAS        {:.2}  (universal relations)", pct(las));
-    println!("speed      {:.0} tokens/s tagging + parsing, one thread", n as f64 / secs);
+    println!("speed      {:.0} tokens/s tagging + parsing, one thread (best of 5 passes)", n as f64 / secs);
     Ok(ExitCode::SUCCESS)
 }
 

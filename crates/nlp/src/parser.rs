@@ -221,6 +221,7 @@ const TAGS: usize = 256;
 const T_ROW: usize = 0;
 const T_WORD: usize = 1;
 // 2, 3, 4: suffix, shape and tag tables.
+const TAG_TABLE: usize = 4;
 const TABLES: usize = 5;
 const T_ROOT: usize = 5;
 const T_PAD: usize = 6;
@@ -334,6 +335,10 @@ impl Net {
         }
     }
 
+    fn n_labels(&self) -> usize {
+        (self.n_classes - 1) / 2
+    }
+
     /// Width of each lookup table's rows.
     fn table_width(&self, table: usize) -> usize {
         [self.dims.row, self.dims.word, self.dims.suffix, self.dims.shape, self.dims.tag][table]
@@ -372,10 +377,29 @@ pub struct ParseScratch {
     /// First-layer products for each feature slot: FEATURES × (n + 2) × M.
     pre: Vec<f32>,
     hidden: Vec<f32>,
+    cache: LexCache,
     /// The children's label embeddings, concatenated.
     children: Vec<f32>,
     scores: Vec<f32>,
     state: State,
+}
+
+/// First-layer gate inputs of the word forms seen so far, for one parser.
+#[derive(Default)]
+struct LexCache {
+    /// The `Fast` these rows were computed with (its address).
+    owner: usize,
+    slots: FeatureMap<u32>,
+    /// Per slot: forward then backward gate inputs (2 × 4H).
+    rows: Vec<f32>,
+    miss_x: Vec<f32>,
+    miss_at: Vec<(usize, u64)>,
+    miss_out: Vec<f32>,
+}
+
+impl LexCache {
+    /// 4,096 forms cover most running words and cost 6 MB at 96 units.
+    const CAPACITY: usize = 4096;
 }
 
 /// One LSTM direction's activations over a sentence.
@@ -385,18 +409,15 @@ struct Recurrence {
     gates: Vec<f32>,
     cells: Vec<f32>,
     hidden: Vec<f32>,
+    c_prev: Vec<f32>,
 }
 
 impl Recurrence {
     #[allow(clippy::too_many_arguments)]
     fn forward(&mut self, w: &[f32], u: &[f32], b: &[f32], x: &[f32], d: usize, h: usize, n: usize, reverse: bool, packed: Option<&[Packed; 2]>) {
+        // Input products for all words at once; then the recurrence.
         self.gates.clear();
         self.gates.resize(n * 4 * h, 0.0);
-        self.cells.clear();
-        self.cells.resize(n * h, 0.0);
-        self.hidden.clear();
-        self.hidden.resize(n * h, 0.0);
-        // Input products for all words at once; then the recurrence.
         for t in 0..n {
             self.gates[t * 4 * h..(t + 1) * 4 * h].copy_from_slice(b);
         }
@@ -404,15 +425,26 @@ impl Recurrence {
             Some([pw, _]) => pw.gemm(&mut self.gates, x, n),
             None => dense::gemm(&mut self.gates, w, x, 4 * h, d),
         }
-        let mut c_prev = vec![0f32; h];
+        self.recur(u, h, n, reverse, packed.map(|[_, pu]| pu));
+    }
+
+    /// The recurrence over gates that already hold `b + W·x`.
+    fn recur(&mut self, u: &[f32], h: usize, n: usize, reverse: bool, packed_u: Option<&Packed>) {
+        self.cells.clear();
+        self.cells.resize(n * h, 0.0);
+        self.hidden.clear();
+        self.hidden.resize(n * h, 0.0);
+        self.c_prev.clear();
+        self.c_prev.resize(h, 0.0);
+        let c_prev = &mut self.c_prev;
         for step in 0..n {
             let t = if reverse { n - 1 - step } else { step };
             let prev = (step > 0).then(|| if reverse { t + 1 } else { t - 1 });
             let g = &mut self.gates[t * 4 * h..(t + 1) * 4 * h];
             if let Some(p) = prev {
                 let h_prev = &self.hidden[p * h..(p + 1) * h];
-                match packed {
-                    Some([_, pu]) => pu.gemv(g, h_prev),
+                match packed_u {
+                    Some(pu) => pu.gemv(g, h_prev),
                     None => dense::gemv(g, u, h_prev),
                 }
                 c_prev.copy_from_slice(&self.cells[p * h..(p + 1) * h]);
@@ -495,9 +527,19 @@ impl Net {
         for layer in 0..layers {
             let input: &[f32] = if layer == 0 { &scratch.x } else { &scratch.between[layer - 1] };
             let d_in = self.dims.layer_input(layer);
-            for (dir, rec) in scratch.recurrences[layer].iter_mut().enumerate() {
-                let k = t_lstm(layer, dir == 1);
-                rec.forward(&self.t[k], &self.t[k + 1], &self.t[k + 2], input, d_in, h, n, dir == 1, fast.map(|f| &f.recurrent[layer][dir]));
+            match fast {
+                Some(f) if layer == 0 => {
+                    self.first_inputs(f, scratch);
+                    for (dir, rec) in scratch.recurrences[0].iter_mut().enumerate() {
+                        rec.recur(&self.t[t_lstm(0, dir == 1) + 1], h, n, dir == 1, Some(&f.recurrent[0][dir][1]));
+                    }
+                }
+                _ => {
+                    for (dir, rec) in scratch.recurrences[layer].iter_mut().enumerate() {
+                        let k = t_lstm(layer, dir == 1);
+                        rec.forward(&self.t[k], &self.t[k + 1], &self.t[k + 2], input, d_in, h, n, dir == 1, fast.map(|f| &f.recurrent[layer][dir]));
+                    }
+                }
             }
             let out = if layer + 1 == layers { &mut scratch.v } else { &mut scratch.between[layer] };
             out.resize(out.len().max(n * width), 0.0);
@@ -524,6 +566,76 @@ impl Net {
         }
     }
 
+    /// The first layer's gate inputs `b + W·x`, split as the lexical part
+    /// (from the word's form: cached per scratch, since a few hundred words
+    /// make most of any text) plus the tag part with the bias (a table).
+    fn first_inputs(&self, f: &Fast, scratch: &mut ParseScratch) {
+        let n = scratch.ids.len();
+        let g = 4 * self.dims.hidden;
+        let lex_dim = self.dims.input() - self.dims.tag;
+        let cache = &mut scratch.cache;
+        if cache.owner != f as *const Fast as usize {
+            *cache = LexCache { owner: f as *const Fast as usize, ..LexCache::default() };
+        }
+        for rec in &mut scratch.recurrences[0] {
+            rec.gates.clear();
+            rec.gates.resize(n * g, 0.0);
+        }
+        cache.miss_x.clear();
+        cache.miss_at.clear();
+        for (t, ids) in scratch.ids.iter().enumerate() {
+            let key = ids[..TAG_TABLE].iter().fold(0x9E37_79B9_7F4A_7C15u64, |k, &id| (k.rotate_left(21) ^ u64::from(id)).wrapping_mul(0xff51_afd7_ed55_8ccd));
+            match cache.slots.get(&key) {
+                Some(&slot) => {
+                    let row = &cache.rows[slot as usize * 2 * g..(slot as usize + 1) * 2 * g];
+                    scratch.recurrences[0][0].gates[t * g..(t + 1) * g].copy_from_slice(&row[..g]);
+                    scratch.recurrences[0][1].gates[t * g..(t + 1) * g].copy_from_slice(&row[g..]);
+                }
+                None => {
+                    cache.miss_at.push((t, key));
+                    let at = cache.miss_x.len();
+                    cache.miss_x.resize(at + lex_dim, 0.0);
+                    self.input_lexical(ids, &mut cache.miss_x[at..at + lex_dim]);
+                }
+            }
+        }
+        let misses = cache.miss_at.len();
+        if misses > 0 {
+            for dir in 0..2 {
+                cache.miss_out.clear();
+                cache.miss_out.resize(misses * g, 0.0);
+                f.lexical[dir].gemm(&mut cache.miss_out, &cache.miss_x, misses);
+                for (i, &(t, _)) in cache.miss_at.iter().enumerate() {
+                    scratch.recurrences[0][dir].gates[t * g..(t + 1) * g].copy_from_slice(&cache.miss_out[i * g..(i + 1) * g]);
+                }
+            }
+            for &(t, key) in &cache.miss_at {
+                if cache.slots.len() < LexCache::CAPACITY && !cache.slots.contains_key(&key) {
+                    cache.slots.insert(key, cache.slots.len() as u32);
+                    for rec in &scratch.recurrences[0] {
+                        cache.rows.extend_from_slice(&rec.gates[t * g..(t + 1) * g]);
+                    }
+                }
+            }
+        }
+        for (t, ids) in scratch.ids.iter().enumerate() {
+            let tag = ids[TAG_TABLE] as usize;
+            for (dir, rec) in scratch.recurrences[0].iter_mut().enumerate() {
+                dense::axpy(&mut rec.gates[t * g..(t + 1) * g], 1.0, &f.tag_bias[(tag * 2 + dir) * g..(tag * 2 + dir + 1) * g]);
+            }
+        }
+    }
+
+    /// The embeddings that depend on the word's form (all but the tag).
+    fn input_lexical(&self, ids: &[u32; TABLES], x: &mut [f32]) {
+        let mut at = 0;
+        for (table, &id) in ids[..TAG_TABLE].iter().enumerate() {
+            let w = self.table_width(table);
+            x[at..at + w].copy_from_slice(&self.t[table][id as usize * w..(id as usize + 1) * w]);
+            at += w;
+        }
+    }
+
     /// Scores every move from the state: the hidden layer goes to
     /// `scratch.hidden`, the scores to `scratch.scores`.
     fn score(&self, features: &Features, n: usize, scratch: &mut ParseScratch, fast: Option<&Fast>) {
@@ -534,13 +646,22 @@ impl Net {
             let at = (k * (n + 2) + p) * m;
             dense::axpy(&mut scratch.hidden, 1.0, &scratch.pre[at..at + m]);
         }
-        scratch.children.clear();
-        for &l in &features.labels {
-            scratch.children.extend_from_slice(&self.t[T_LABEL][l * LABEL_DIM..(l + 1) * LABEL_DIM]);
-        }
         match fast {
-            Some(f) => f.label.gemv(&mut scratch.hidden, &scratch.children),
-            None => dense::gemv(&mut scratch.hidden, &self.t[T_W_LABEL], &scratch.children),
+            // Each (slot, label) pair's product is precomputed: M additions each.
+            Some(f) => {
+                let rows = self.n_labels() + 1;
+                for (slot, &l) in features.labels.iter().enumerate() {
+                    let at = (slot * rows + l) * m;
+                    dense::axpy(&mut scratch.hidden, 1.0, &f.label[at..at + m]);
+                }
+            }
+            None => {
+                scratch.children.clear();
+                for &l in &features.labels {
+                    scratch.children.extend_from_slice(&self.t[T_LABEL][l * LABEL_DIM..(l + 1) * LABEL_DIM]);
+                }
+                dense::gemv(&mut scratch.hidden, &self.t[T_W_LABEL], &scratch.children);
+            }
         }
         scratch.hidden.iter_mut().for_each(|z| *z = dense::tanh(*z));
         self.output(scratch, fast);
@@ -594,7 +715,14 @@ struct Fast {
     recurrent: Vec<[[Packed; 2]; 2]>,
     /// The first layer's block for each feature slot.
     first: Vec<Packed>,
-    label: Packed,
+    /// Layer 0's input weights on the form embeddings, each direction.
+    lexical: [Packed; 2],
+    /// Layer 0's bias plus its input weights times each tag's embedding:
+    /// TAGS × 2 directions × 4H.
+    tag_bias: Vec<f32>,
+    /// The children's contribution to the hidden layer, for each slot and
+    /// label row: CHILDREN × (labels + 1) × M.
+    label: Vec<f32>,
     output: Packed,
 }
 
@@ -606,7 +734,36 @@ impl Parser {
             .collect();
         let width = 2 * h;
         let first = (0..FEATURES).map(|k| Packed::new(&net.t[T_W1][k * m * width..(k + 1) * m * width], m, width)).collect();
-        let fast = Fast { recurrent, first, label: Packed::new(&net.t[T_W_LABEL], m, CHILDREN * LABEL_DIM), output: Packed::new(&net.t[T_W2], net.n_classes, m) };
+        // W_label is M × (CHILDREN·LABEL_DIM); slot k of it times label row l.
+        let rows = net.n_labels() + 1;
+        let mut label = vec![0f32; CHILDREN * rows * m];
+        for slot in 0..CHILDREN {
+            for l in 0..rows {
+                let mut x = vec![0f32; CHILDREN * LABEL_DIM];
+                x[slot * LABEL_DIM..(slot + 1) * LABEL_DIM].copy_from_slice(&net.t[T_LABEL][l * LABEL_DIM..(l + 1) * LABEL_DIM]);
+                dense::gemv(&mut label[(slot * rows + l) * m..(slot * rows + l + 1) * m], &net.t[T_W_LABEL], &x);
+            }
+        }
+        let (d, g) = (net.dims.input(), 4 * h);
+        let lex_dim = d - net.dims.tag;
+        let lexical = [false, true].map(|b| {
+            let w = &net.t[t_lstm(0, b)];
+            let cols: Vec<f32> = w.chunks_exact(d).flat_map(|row| row[..lex_dim].iter().copied()).collect();
+            Packed::new(&cols, g, lex_dim)
+        });
+        let mut tag_bias = vec![0f32; TAGS * 2 * g];
+        for tag in 0..TAGS {
+            for (dir, b) in [false, true].into_iter().enumerate() {
+                let k = t_lstm(0, b);
+                let out = &mut tag_bias[(tag * 2 + dir) * g..(tag * 2 + dir + 1) * g];
+                out.copy_from_slice(&net.t[k + 2]);
+                let e = &net.t[TAG_TABLE][tag * net.dims.tag..(tag + 1) * net.dims.tag];
+                for (r, row) in net.t[k].chunks_exact(d).enumerate() {
+                    out[r] += dense::dot(&row[lex_dim..], e);
+                }
+            }
+        }
+        let fast = Fast { recurrent, first, lexical, tag_bias, label, output: Packed::new(&net.t[T_W2], net.n_classes, m) };
         Parser { net, fast, labels, root }
     }
 
