@@ -378,6 +378,9 @@ pub struct ParseScratch {
     pre: Vec<f32>,
     hidden: Vec<f32>,
     cache: LexCache,
+    /// Hidden states going through `U` together, and their products.
+    batch_h: Vec<f32>,
+    batch_y: Vec<f32>,
     /// The children's label embeddings, concatenated.
     children: Vec<f32>,
     scores: Vec<f32>,
@@ -410,6 +413,25 @@ struct Recurrence {
     cells: Vec<f32>,
     hidden: Vec<f32>,
     c_prev: Vec<f32>,
+}
+
+/// One LSTM cell: the gate pre-activations `g` (i, f, g, o) become
+/// activations, then the new cell and hidden state.
+fn cell_step(g: &mut [f32], c_prev: &[f32], cells: &mut [f32], hidden: &mut [f32]) {
+    let h = cells.len();
+    // Separate loops over each gate, so they vectorise.
+    g[..2 * h].iter_mut().for_each(|x| *x = dense::sigmoid(*x));
+    g[2 * h..3 * h].iter_mut().for_each(|x| *x = dense::tanh(*x));
+    g[3 * h..].iter_mut().for_each(|x| *x = dense::sigmoid(*x));
+    let (i, rest) = g.split_at(h);
+    let (f, rest) = rest.split_at(h);
+    let (c_in, o) = rest.split_at(h);
+    for k in 0..h {
+        cells[k] = f[k] * c_prev[k] + i[k] * c_in[k];
+    }
+    for k in 0..h {
+        hidden[k] = o[k] * dense::tanh(cells[k]);
+    }
 }
 
 impl Recurrence {
@@ -449,20 +471,50 @@ impl Recurrence {
                 }
                 c_prev.copy_from_slice(&self.cells[p * h..(p + 1) * h]);
             }
-            // Separate loops over each gate, so they vectorise.
-            g[..2 * h].iter_mut().for_each(|x| *x = dense::sigmoid(*x));
-            g[2 * h..3 * h].iter_mut().for_each(|x| *x = dense::tanh(*x));
-            g[3 * h..].iter_mut().for_each(|x| *x = dense::sigmoid(*x));
-            let (i, rest) = g.split_at(h);
-            let (f, rest) = rest.split_at(h);
-            let (c_in, o) = rest.split_at(h);
-            let cells = &mut self.cells[t * h..(t + 1) * h];
-            for k in 0..h {
-                cells[k] = f[k] * c_prev[k] + i[k] * c_in[k];
+            cell_step(g, c_prev, &mut self.cells[t * h..(t + 1) * h], &mut self.hidden[t * h..(t + 1) * h]);
+        }
+    }
+
+    /// The recurrence over the sentences `order` (token ranges, longest
+    /// first) of one text at once: at each step the previous hidden states
+    /// of all sentences still running go through `U` together, so each pass
+    /// over `U` serves several words.
+    fn recur_batch(&mut self, pu: &Packed, h: usize, order: &[(usize, usize)], reverse: bool, batch_h: &mut Vec<f32>, batch_y: &mut Vec<f32>) {
+        let total = self.gates.len() / (4 * h);
+        self.cells.clear();
+        self.cells.resize(total * h, 0.0);
+        self.hidden.clear();
+        self.hidden.resize(total * h, 0.0);
+        self.c_prev.clear();
+        self.c_prev.resize(h, 0.0);
+        let pos = |(a, b): (usize, usize), step: usize| if reverse { b - 1 - step } else { a + step };
+        let longest = order.first().map_or(0, |&(a, b)| b - a);
+        let mut active = order.len();
+        for step in 0..longest {
+            while active > 0 && order[active - 1].1 - order[active - 1].0 <= step {
+                active -= 1;
             }
-            let hidden = &mut self.hidden[t * h..(t + 1) * h];
-            for k in 0..h {
-                hidden[k] = o[k] * dense::tanh(cells[k]);
+            if step > 0 {
+                batch_h.clear();
+                for &sentence in &order[..active] {
+                    let p = pos(sentence, step - 1);
+                    batch_h.extend_from_slice(&self.hidden[p * h..(p + 1) * h]);
+                }
+                batch_y.clear();
+                batch_y.resize(active * 4 * h, 0.0);
+                pu.gemm(batch_y, batch_h, active);
+            }
+            for (j, &sentence) in order[..active].iter().enumerate() {
+                let t = pos(sentence, step);
+                let g = &mut self.gates[t * 4 * h..(t + 1) * 4 * h];
+                if step > 0 {
+                    dense::axpy(g, 1.0, &batch_y[j * 4 * h..(j + 1) * 4 * h]);
+                    let p = pos(sentence, step - 1);
+                    self.c_prev.copy_from_slice(&self.cells[p * h..(p + 1) * h]);
+                } else {
+                    self.c_prev.iter_mut().for_each(|c| *c = 0.0);
+                }
+                cell_step(g, &self.c_prev, &mut self.cells[t * h..(t + 1) * h], &mut self.hidden[t * h..(t + 1) * h]);
             }
         }
     }
@@ -848,6 +900,74 @@ impl Parser {
         lexes.extend(words.map(|w| lex(w, clusters)));
         self.parse_lexes(&lexes, tags, out, scratch);
         scratch.lex = lexes;
+    }
+
+    /// Parses the sentences (token ranges of `lexes`) of one text together:
+    /// their LSTM steps share each pass over the weights. `out` gets one
+    /// entry per word of `lexes`, heads counted from the sentence's start.
+    pub fn parse_batch(&self, lexes: &[Lex], tags: &[u16], sentences: &[(usize, usize)], out: &mut Vec<(Option<usize>, &'static str)>, scratch: &mut ParseScratch) {
+        let total = lexes.len();
+        out.clear();
+        out.resize(total, (None, self.labels[self.root as usize]));
+        if self.net.dims.layers != 1 {
+            let mut one = Vec::new();
+            for &(a, b) in sentences {
+                self.parse_lexes(&lexes[a..b], &tags[a..b], &mut one, scratch);
+                out[a..b].copy_from_slice(&one);
+            }
+            return;
+        }
+        let (h, m) = (self.net.dims.hidden, self.net.dims.mlp);
+        let width = 2 * h;
+        scratch.ids.clear();
+        scratch.ids.extend(lexes.iter().enumerate().map(|(i, l)| self.net.ids(l, tags.get(i).copied().unwrap_or(0))));
+        scratch.recurrences.resize_with(1, Default::default);
+        self.net.first_inputs(&self.fast, scratch);
+        let mut order: Vec<(usize, usize)> = sentences.iter().copied().filter(|&(a, b)| b > a && b <= total).collect();
+        order.sort_by_key(|&(a, b)| std::cmp::Reverse(b - a));
+        for (dir, rec) in scratch.recurrences[0].iter_mut().enumerate() {
+            rec.recur_batch(&self.fast.recurrent[0][dir][1], h, &order, dir == 1, &mut scratch.batch_h, &mut scratch.batch_y);
+        }
+        scratch.v.clear();
+        scratch.v.resize((total + 2) * width, 0.0);
+        let [fw, bw] = &scratch.recurrences[0];
+        for i in 0..total {
+            scratch.v[i * width..i * width + h].copy_from_slice(&fw.hidden[i * h..(i + 1) * h]);
+            scratch.v[i * width + h..(i + 1) * width].copy_from_slice(&bw.hidden[i * h..(i + 1) * h]);
+        }
+        scratch.v[total * width..(total + 1) * width].copy_from_slice(&self.net.t[T_ROOT]);
+        scratch.v[(total + 1) * width..(total + 2) * width].copy_from_slice(&self.net.t[T_PAD]);
+        scratch.pre.clear();
+        scratch.pre.resize(FEATURES * (total + 2) * m, 0.0);
+        for k in 0..FEATURES {
+            self.fast.first[k].gemm(&mut scratch.pre[k * (total + 2) * m..(k + 1) * (total + 2) * m], &scratch.v, total + 2);
+        }
+        let n_labels = self.labels.len();
+        let mut state = std::mem::take(&mut scratch.state);
+        for &(a, b) in &order {
+            let n = b - a;
+            state.reset(n);
+            while !state.is_final() {
+                let mut feats = features(&state);
+                // Sentence positions to text positions; root and padding are shared.
+                for p in &mut feats.words {
+                    *p = if *p < n { a + *p } else { total + (*p - n) };
+                }
+                self.net.score(&feats, total, scratch, Some(&self.fast));
+                let mut best = NONE;
+                for c in 0..self.net.n_classes {
+                    if state.is_valid(move_of(c, n_labels), self.root) && (best == NONE || scratch.scores[c] > scratch.scores[best]) {
+                        best = c;
+                    }
+                }
+                state.apply(move_of(best, n_labels));
+            }
+            for i in 0..n {
+                let head = state.heads[i];
+                out[a + i] = (if head == n || head == NONE { None } else { Some(head) }, self.labels[state.labels[i] as usize]);
+            }
+        }
+        scratch.state = state;
     }
 
     /// Parses words whose lexical features are already computed.

@@ -165,6 +165,9 @@ pub struct Scratch {
     arcs: Vec<(Option<usize>, &'static str)>,
     tag: TagScratch,
     parse: ParseScratch,
+    /// The tags of every word of the text, and its sentences' token ranges.
+    doc_tags: Vec<u16>,
+    bounds: Vec<(usize, usize)>,
     ner: dossier_nlp::ner::NerScratch,
 }
 
@@ -284,22 +287,31 @@ fn add_numeric_mentions(doc: &mut Document) {
     doc.mentions = all.into_iter().map(|(m, _)| m).collect();
 }
 
-/// Tags and parses every sentence; heads become document token indices.
+/// Tags every sentence, then parses them all together (the parser shares
+/// its passes over the weights across a text's sentences); heads become
+/// document token indices.
 fn parse(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch, times: &mut StageTimes) {
     let mut tokens = std::mem::take(&mut doc.tokens);
     let mut clock = std::time::Instant::now();
+    scratch.doc_tags.clear();
+    scratch.doc_tags.resize(tokens.len(), 0);
+    scratch.bounds.clear();
     for s in &doc.sentences {
         let (a, b) = s.tokens;
         if a == b {
             continue;
         }
         syntax.tagger.tag_lexes(&scratch.lexes[a..b], &mut scratch.tags, &mut scratch.tag);
-        times.lap(Stage::Tagger, &mut clock);
-        syntax.parser.parse_lexes(&scratch.lexes[a..b], &scratch.tags, &mut scratch.arcs, &mut scratch.parse);
-        times.lap(Stage::Parser, &mut clock);
+        scratch.doc_tags[a..b].copy_from_slice(&scratch.tags);
+        scratch.bounds.push((a, b));
+    }
+    times.lap(Stage::Tagger, &mut clock);
+    syntax.parser.parse_batch(&scratch.lexes[..tokens.len()], &scratch.doc_tags, &scratch.bounds, &mut scratch.arcs, &mut scratch.parse);
+    times.lap(Stage::Parser, &mut clock);
+    for &(a, b) in &scratch.bounds {
         for (i, t) in tokens[a..b].iter_mut().enumerate() {
-            let (upos, xpos) = syntax.tagger.class(scratch.tags[i] as usize);
-            let (head, dep) = scratch.arcs[i];
+            let (upos, xpos) = syntax.tagger.class(scratch.doc_tags[a + i] as usize);
+            let (head, dep) = scratch.arcs[a + i];
             t.pos = Some(upos);
             t.tag = Some(xpos);
             t.head = head.map(|h| a + h);
