@@ -360,18 +360,19 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             mb == pb || (mb == pb + 1 && opens_sentence)
         }) {
             (quotes[p].cue, quotes[p].speaker.clone(), speaker_tokens[p])
-        } else if let Some((verb, subject)) = (!opens_sentence).then(|| governing_subject(doc, m.inner)).flatten() {
+        } else if let Some((verb, subject)) = (!opens_sentence)
+            .then(|| {
+                governing_subject(doc, m.inner)
+                    // The parse tied the quote to no verb (`Lin Jian, accused NATO
+                    // of "…"` with "accused" read as an adjective): a reporting verb
+                    // earlier in the sentence still frames it.
+                    .or_else(|| (!title_case).then(|| cue_before(doc, cues, m.inner)).flatten())
+            })
+            .flatten()
+        {
             // A fragment quoted inside a clause: its speaker is that clause's subject.
             kind = QuoteKind::Mixed;
             // The reported words run from the verb's complement through the quote.
-            let after_verb = doc.tokens.get(verb + 1).map_or(m.inner.start, |t| t.span.start);
-            span = Span::new(after_verb.min(m.inner.start), m.inner.end);
-            (Some(doc.tokens[verb].span), Some(Speaker { span: span_of(subject), entity: None }), Some(subject))
-        } else if let Some((verb, subject)) = (!opens_sentence && !title_case).then(|| cue_before(doc, cues, m.inner)).flatten() {
-            // The parse tied the quote to no verb (`Lin Jian, accused NATO
-            // of "…"` with "accused" read as an adjective): a reporting verb
-            // earlier in the sentence still frames it.
-            kind = QuoteKind::Mixed;
             let after_verb = doc.tokens.get(verb + 1).map_or(m.inner.start, |t| t.span.start);
             span = Span::new(after_verb.min(m.inner.start), m.inner.end);
             (Some(doc.tokens[verb].span), Some(Speaker { span: span_of(subject), entity: None }), Some(subject))
@@ -696,9 +697,7 @@ fn speaker_colon(doc: &Document, si: usize, found: &mut Vec<Found>) -> bool {
 /// The nearest verb above the quote's first token that has a subject, and
 /// that subject ("the Summit termed China a "challenge" that "we need…"").
 fn governing_subject(doc: &Document, quote: Span) -> Option<(usize, (usize, usize))> {
-    let first = doc.tokens.partition_point(|t| t.span.end <= quote.start);
-    let s = doc.sentences.iter().find(|s| s.tokens.0 <= first && first < s.tokens.1)?;
-    let (a, b) = s.tokens;
+    let (first, a, b) = sentence_of_quote(doc, quote)?;
     let mut j = first;
     for _ in 0..8 {
         let h = doc.tokens[j].head.filter(|&h| h >= a && h < b)?;
@@ -713,13 +712,18 @@ fn governing_subject(doc: &Document, quote: Span) -> Option<(usize, (usize, usiz
     None
 }
 
+/// The quote's first token and its sentence's token range `[a, b)`.
+fn sentence_of_quote(doc: &Document, quote: Span) -> Option<(usize, usize, usize)> {
+    let first = doc.tokens.partition_point(|t| t.span.end <= quote.start);
+    let s = doc.sentences.iter().find(|s| s.tokens.0 <= first && first < s.tokens.1)?;
+    Some((first, s.tokens.0, s.tokens.1))
+}
+
 /// The closest reporting verb before `quote` in its sentence (a verb the
 /// lexicon takes as a cue in its frame), with its subject or else the name
 /// just before it.
 fn cue_before(doc: &Document, cues: &CueLexicon, quote: Span) -> Option<(usize, (usize, usize))> {
-    let first = doc.tokens.partition_point(|t| t.span.end <= quote.start);
-    let s = doc.sentences.iter().find(|s| s.tokens.0 <= first && first < s.tokens.1)?;
-    let (a, b) = s.tokens;
+    let (first, a, b) = sentence_of_quote(doc, quote)?;
     let c = (a..first).rev().find(|&c| doc.tokens[c].pos == Some("VERB") && cues.is_cue(doc.span_text(doc.tokens[c].span), frame(doc, c, a, b)))?;
     let subject = children(doc, a, b, c).find(|&k| doc.tokens[k].dep == Some("nsubj") && k < c).map(|k| subtree(doc, k, a, b)).or_else(|| name_before(doc, c, a))?;
     Some((c, subject))
