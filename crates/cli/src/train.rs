@@ -93,6 +93,13 @@ pub struct Data {
     seed: u64,
 }
 
+/// `vectors.f32` of the vectors folder: little-endian floats, 300 per row.
+fn read_vectors(dir: &std::path::Path) -> Result<Vec<f32>> {
+    let path = dir.join("vectors.f32");
+    let raw = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(raw.chunks_exact(4).map(|b| f32::from_le_bytes(b.try_into().unwrap())).collect())
+}
+
 fn load_clusters(path: &PathBuf) -> Result<dossier_nlp::clusters::Clusters> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     dossier_nlp::clusters::Clusters::from_bytes(&bytes).with_context(|| format!("loading {}", path.display()))
@@ -112,8 +119,7 @@ pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
         TrainCommand::Cues { dir, out } => train_cues(&dir, &out),
         TrainCommand::Clusters { vectors, out } => {
             let start = Instant::now();
-            let raw = std::fs::read(vectors.join("vectors.f32")).context("reading vectors.f32")?;
-            let floats: Vec<f32> = raw.chunks_exact(4).map(|b| f32::from_le_bytes(b.try_into().unwrap())).collect();
+            let floats = read_vectors(&vectors)?;
             let words = std::fs::read_to_string(vectors.join("words.tsv")).context("reading words.tsv")?;
             let bytes = dossier_nlp::clusters::Clusters::build(&floats, 300, &words, |l| eprintln!("{l}"));
             std::fs::write(&out, &bytes)?;
@@ -152,8 +158,7 @@ pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
                 eprintln!("jackknife fold {}/{} tagged", k + 1, folds.max(2));
             }
             let dev_tags = tag_all(&tagger, &dev);
-            let raw = std::fs::read(vectors.join("vectors.f32")).with_context(|| format!("reading {}", vectors.join("vectors.f32").display()))?;
-            let floats: Vec<f32> = raw.chunks_exact(4).map(|b| f32::from_le_bytes(b.try_into().unwrap())).collect();
+            let floats = read_vectors(&vectors)?;
             let defaults = parser::TrainConfig::default();
             let config = parser::TrainConfig { epochs, seed, dims: parser::Dims { hidden, mlp, layers, ..defaults.dims }, ..defaults };
             let parser = parser::train(&train, &train_tags, &dev, &dev_tags, Some(&clusters), Some(&floats), config, |l| eprintln!("{l}"));
