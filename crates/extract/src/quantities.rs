@@ -3,6 +3,8 @@
 //! about), range and rate ("every month" → P1M). Rules over tokens; years
 //! and day numbers are left to the time recogniser.
 
+use std::borrow::Cow;
+
 use dossier_core::{Approx, Document, Quantity, QuantityKind, Span};
 
 /// Finds the quantities of every sentence and stores them on `doc`.
@@ -21,8 +23,18 @@ fn word(text: &str, t: Span) -> &str {
     t.of(text)
 }
 
-fn lower(text: &str, t: Option<&Span>) -> String {
-    t.map(|t| t.of(text).to_lowercase()).unwrap_or_default()
+/// The token lowercased; borrowed when it already is (most words), so the
+/// per-token scan does not allocate.
+fn lower<'a>(text: &'a str, t: Option<&Span>) -> Cow<'a, str> {
+    let unchanged = |c: char| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    };
+    match t.map(|t| t.of(text)) {
+        Some(w) if w.chars().all(unchanged) => Cow::Borrowed(w),
+        Some(w) => Cow::Owned(w.to_lowercase()),
+        None => Cow::Borrowed(""),
+    }
 }
 
 /// Value of a number word ("four" → 4), not scales.
@@ -202,19 +214,18 @@ fn ordinal(w: &str) -> Option<f64> {
     None
 }
 
-/// A number starting at token `i`: (value, tokens used).
 /// The number starting at token `i` and how many tokens it takes: digits
 /// with scales ("700 million", "5m"), and number words composed the way they
 /// are spoken ("one hundred and sixty-one", "two thousand and two hundred",
 /// "fifty two", "a dozen", "three dozens", "two hundred point zero three").
 fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
-    let lw = |k: usize| toks.get(k).map(|t| word(text, *t).to_lowercase()).unwrap_or_default();
+    let lw = |k: usize| lower(text, toks.get(k));
     let first = lw(i);
     let (mut current, mut used) = if let Some(v) = numeral(&first) {
         (v, 1)
     } else if let Some(v) = small_number(&first) {
         (v, 1)
-    } else if matches!(first.as_str(), "a" | "an") && (scale(&lw(i + 1)).is_some() || matches!(lw(i + 1).as_str(), "dozen")) {
+    } else if matches!(&*first, "a" | "an") && (scale(&lw(i + 1)).is_some() || matches!(&*lw(i + 1), "dozen")) {
         (1.0, 1) // "a hundred", "a dozen"
     } else {
         return None;
@@ -236,7 +247,7 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
             }
             used += 1;
             (last_small, last_tens, after_scale) = (false, false, true);
-        } else if matches!(w.as_str(), "dozen" | "dozens") {
+        } else if matches!(&*w, "dozen" | "dozens") {
             current = if current == 0.0 { 12.0 } else { current * 12.0 };
             used += 1;
             (last_small, last_tens, after_scale) = (false, false, true);
@@ -281,7 +292,7 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
 fn qualifier(text: &str, toks: &[Span], i: usize) -> (Approx, usize) {
     let w1 = lower(text, i.checked_sub(1).and_then(|k| toks.get(k)));
     let w2 = lower(text, i.checked_sub(2).and_then(|k| toks.get(k)));
-    match (w2.as_str(), w1.as_str()) {
+    match (&*w2, &*w1) {
         ("at", "least") => (Approx::AtLeast, 2),
         ("at", "most") | ("no", "more") => (Approx::AtMost, 2),
         ("more", "than") => (Approx::MoreThan, 2),
@@ -340,7 +351,7 @@ fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quant
         let next = lower(text, toks.get(num_at + used));
         // Years and day numbers belong to times; "one" as a pronoun is no count.
         let year_like = currency.is_none() && used == 1 && raw.len() == 4 && (1800.0..=2100.0).contains(&value) && !raw.contains([',', '.']);
-        let day_like = currency.is_none() && is_digits && value <= 31.0 && (MONTHS.contains(&prev.as_str()) || MONTHS.contains(&next.as_str()));
+        let day_like = currency.is_none() && is_digits && value <= 31.0 && (MONTHS.contains(&&*prev) || MONTHS.contains(&&*next));
         let lone_one = lw == "one" && used == 1;
         let partitive_one = lone_one && next == "of";
         if year_like || day_like || partitive_one || (currency.is_none() && lone_one && !next.chars().next().is_some_and(char::is_alphabetic)) {
@@ -353,7 +364,7 @@ fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quant
         let start = i - q_len;
         // Ranges: "between 20 and 30", "20-30", "20 to 30".
         let between = lower(text, start.checked_sub(1).and_then(|k| toks.get(k))) == "between";
-        if matches!(lower(text, toks.get(end)).as_str(), "to" | "and" | "-" | "–") {
+        if matches!(&*lower(text, toks.get(end)), "to" | "and" | "-" | "–") {
             if let Some((hi, hi_used)) = toks.get(end + 1).and_then(|_| number_at(text, toks, end + 1)) {
                 if lower(text, toks.get(end)) != "and" || between {
                     upper = Some(hi);
@@ -383,7 +394,7 @@ fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quant
         // A rate: "every month", "a year", "per day".
         let mut per = None;
         let (p1, p2) = (lower(text, toks.get(end)), lower(text, toks.get(end + 1)));
-        if matches!(p1.as_str(), "every" | "each" | "per" | "a" | "an") {
+        if matches!(&*p1, "every" | "each" | "per" | "a" | "an") {
             if let Some(period) = period(&p2) {
                 per = Some(period.to_string());
             }
@@ -437,7 +448,7 @@ fn counted_noun(text: &str, toks: &[Span], pos: &[Option<&str>], mut k: usize) -
     // "of the" / "of"
     if lower(text, toks.get(k)) == "of" {
         k += 1;
-        if matches!(lower(text, toks.get(k)).as_str(), "the" | "its" | "their" | "his" | "her" | "these" | "those") {
+        if matches!(&*lower(text, toks.get(k)), "the" | "its" | "their" | "his" | "her" | "these" | "those") {
             k += 1;
         }
     }
