@@ -350,8 +350,9 @@ impl Net {
         [row, self.words.get(lex.lower) as u32, self.suffixes.get(lex.suffix3) as u32, self.shapes.get(lex.shape) as u32, u32::from(tag).min(TAGS as u32 - 1)]
     }
 
-    /// Writes the word's input vector (the concatenated embeddings).
-    fn input(&self, ids: &[u32; TABLES], x: &mut [f32]) {
+    /// Writes the embeddings of the tables `ids` names (the first
+    /// `ids.len()` tables), concatenated.
+    fn embed(&self, ids: &[u32], x: &mut [f32]) {
         let mut at = 0;
         for (table, &id) in ids.iter().enumerate() {
             let w = self.table_width(table);
@@ -413,6 +414,15 @@ struct Recurrence {
     cells: Vec<f32>,
     hidden: Vec<f32>,
     c_prev: Vec<f32>,
+}
+
+/// Each word's vector: the forward then the backward hidden state.
+fn join_directions([fw, bw]: &[Recurrence; 2], h: usize, n: usize, out: &mut [f32]) {
+    let width = 2 * h;
+    for i in 0..n {
+        out[i * width..i * width + h].copy_from_slice(&fw.hidden[i * h..(i + 1) * h]);
+        out[i * width + h..(i + 1) * width].copy_from_slice(&bw.hidden[i * h..(i + 1) * h]);
+    }
 }
 
 /// One LSTM cell: the gate pre-activations `g` (i, f, g, o) become
@@ -579,11 +589,14 @@ impl Net {
     /// the masks for the inputs (n × D) and each layer's outputs (n × 2H).
     fn encode(&self, scratch: &mut ParseScratch, dropout: Option<(&[f32], &[Vec<f32>])>, fast: Option<&Fast>) {
         let n = scratch.ids.len();
-        let (d, h, m) = (self.dims.input(), self.dims.hidden, self.dims.mlp);
+        let (d, h) = (self.dims.input(), self.dims.hidden);
+        // At run time the first layer takes its inputs from `first_inputs`.
         scratch.x.clear();
-        scratch.x.resize(n * d, 0.0);
-        for (i, ids) in scratch.ids.iter().enumerate() {
-            self.input(ids, &mut scratch.x[i * d..(i + 1) * d]);
+        if fast.is_none() {
+            scratch.x.resize(n * d, 0.0);
+            for (i, ids) in scratch.ids.iter().enumerate() {
+                self.embed(ids, &mut scratch.x[i * d..(i + 1) * d]);
+            }
         }
         if let Some((mask, _)) = dropout {
             scratch.x.iter_mut().zip(mask).for_each(|(x, m)| *x *= m);
@@ -613,25 +626,28 @@ impl Net {
             }
             let out = if layer + 1 == layers { &mut scratch.v } else { &mut scratch.between[layer] };
             out.resize(out.len().max(n * width), 0.0);
-            let [fw, bw] = &scratch.recurrences[layer];
-            for i in 0..n {
-                out[i * width..i * width + h].copy_from_slice(&fw.hidden[i * h..(i + 1) * h]);
-                out[i * width + h..(i + 1) * width].copy_from_slice(&bw.hidden[i * h..(i + 1) * h]);
-            }
+            join_directions(&scratch.recurrences[layer], h, n, out);
             if let Some((_, masks)) = dropout {
                 out[..n * width].iter_mut().zip(&masks[layer]).for_each(|(x, m)| *x *= m);
             }
         }
+        self.project(scratch, n, fast);
+    }
+
+    /// Appends the root's and the padding's vectors after the `n` word
+    /// vectors in `scratch.v`, then applies the first layer's block for
+    /// each feature slot to all `n + 2` of them (`scratch.pre`).
+    fn project(&self, scratch: &mut ParseScratch, n: usize, fast: Option<&Fast>) {
+        let (m, width) = (self.dims.mlp, 2 * self.dims.hidden);
         scratch.v[n * width..(n + 1) * width].copy_from_slice(&self.t[T_ROOT]);
         scratch.v[(n + 1) * width..(n + 2) * width].copy_from_slice(&self.t[T_PAD]);
         scratch.pre.clear();
         scratch.pre.resize(FEATURES * (n + 2) * m, 0.0);
         for k in 0..FEATURES {
-            let w1 = &self.t[T_W1][k * m * width..(k + 1) * m * width];
             let pre = &mut scratch.pre[k * (n + 2) * m..(k + 1) * (n + 2) * m];
             match fast {
                 Some(f) => f.first[k].gemm(pre, &scratch.v, n + 2),
-                None => dense::gemm(pre, w1, &scratch.v, m, width),
+                None => dense::gemm(pre, &self.t[T_W1][k * m * width..(k + 1) * m * width], &scratch.v, m, width),
             }
         }
     }
@@ -665,7 +681,8 @@ impl Net {
                     cache.miss_at.push((t, key));
                     let at = cache.miss_x.len();
                     cache.miss_x.resize(at + lex_dim, 0.0);
-                    self.input_lexical(ids, &mut cache.miss_x[at..at + lex_dim]);
+                    // The embeddings that depend on the word's form (all but the tag).
+                    self.embed(&ids[..TAG_TABLE], &mut cache.miss_x[at..at + lex_dim]);
                 }
             }
         }
@@ -696,19 +713,15 @@ impl Net {
         }
     }
 
-    /// The embeddings that depend on the word's form (all but the tag).
-    fn input_lexical(&self, ids: &[u32; TABLES], x: &mut [f32]) {
-        let mut at = 0;
-        for (table, &id) in ids[..TAG_TABLE].iter().enumerate() {
-            let w = self.table_width(table);
-            x[at..at + w].copy_from_slice(&self.t[table][id as usize * w..(id as usize + 1) * w]);
-            at += w;
-        }
-    }
-
     /// Scores every move from the state: the hidden layer goes to
     /// `scratch.hidden`, the scores to `scratch.scores`.
     fn score(&self, features: &Features, n: usize, scratch: &mut ParseScratch, fast: Option<&Fast>) {
+        self.hidden_layer(features, n, scratch, fast);
+        self.output(scratch, fast);
+    }
+
+    /// The hidden layer for the state, into `scratch.hidden`.
+    fn hidden_layer(&self, features: &Features, n: usize, scratch: &mut ParseScratch, fast: Option<&Fast>) {
         let m = self.dims.mlp;
         scratch.hidden.clear();
         scratch.hidden.extend_from_slice(&self.t[T_B1]);
@@ -734,7 +747,6 @@ impl Net {
             }
         }
         dense::tanh_all(&mut scratch.hidden);
-        self.output(scratch, fast);
     }
 
     /// The move scores from the hidden layer.
@@ -935,8 +947,7 @@ impl Parser {
             }
             return;
         }
-        let (h, m) = (self.net.dims.hidden, self.net.dims.mlp);
-        let width = 2 * h;
+        let h = self.net.dims.hidden;
         scratch.ids.clear();
         scratch.ids.extend(lexes.iter().enumerate().map(|(i, l)| self.net.ids(l, tags.get(i).copied().unwrap_or(0))));
         scratch.recurrences.resize_with(1, Default::default);
@@ -947,43 +958,40 @@ impl Parser {
             rec.recur_batch(&self.fast.recurrent[0][dir][1], h, &order, dir == 1, &mut scratch.batch_h, &mut scratch.batch_y);
         }
         scratch.v.clear();
-        scratch.v.resize((total + 2) * width, 0.0);
-        let [fw, bw] = &scratch.recurrences[0];
-        for i in 0..total {
-            scratch.v[i * width..i * width + h].copy_from_slice(&fw.hidden[i * h..(i + 1) * h]);
-            scratch.v[i * width + h..(i + 1) * width].copy_from_slice(&bw.hidden[i * h..(i + 1) * h]);
+        scratch.v.resize((total + 2) * 2 * h, 0.0);
+        join_directions(&scratch.recurrences[0], h, total, &mut scratch.v);
+        self.net.project(scratch, total, Some(&self.fast));
+        for &(a, b) in &order {
+            self.decode(a, b, total, scratch, &mut out[a..b]);
         }
-        scratch.v[total * width..(total + 1) * width].copy_from_slice(&self.net.t[T_ROOT]);
-        scratch.v[(total + 1) * width..(total + 2) * width].copy_from_slice(&self.net.t[T_PAD]);
-        scratch.pre.clear();
-        scratch.pre.resize(FEATURES * (total + 2) * m, 0.0);
-        for k in 0..FEATURES {
-            self.fast.first[k].gemm(&mut scratch.pre[k * (total + 2) * m..(k + 1) * (total + 2) * m], &scratch.v, total + 2);
-        }
+    }
+
+    /// Runs the transitions over the sentence of text positions `[a, b)`,
+    /// whose vectors are encoded with `total` words before the shared root
+    /// and padding rows; writes its arcs to `out`.
+    fn decode(&self, a: usize, b: usize, total: usize, scratch: &mut ParseScratch, out: &mut [(Option<usize>, &'static str)]) {
+        let n = b - a;
         let n_labels = self.labels.len();
         let mut state = std::mem::take(&mut scratch.state);
-        for &(a, b) in &order {
-            let n = b - a;
-            state.reset(n);
-            while !state.is_final() {
-                let mut feats = features(&state);
-                // Sentence positions to text positions; root and padding are shared.
-                for p in &mut feats.words {
-                    *p = if *p < n { a + *p } else { total + (*p - n) };
-                }
-                self.net.score(&feats, total, scratch, Some(&self.fast));
-                let mut best = NONE;
-                for c in 0..self.net.n_classes {
-                    if state.is_valid(move_of(c, n_labels), self.root) && (best == NONE || scratch.scores[c] > scratch.scores[best]) {
-                        best = c;
-                    }
-                }
-                state.apply(move_of(best, n_labels));
+        state.reset(n);
+        while !state.is_final() {
+            let mut feats = features(&state);
+            // Sentence positions to text positions; root and padding are shared.
+            for p in &mut feats.words {
+                *p = if *p < n { a + *p } else { total + (*p - n) };
             }
-            for i in 0..n {
-                let head = state.heads[i];
-                out[a + i] = (if head == n || head == NONE { None } else { Some(head) }, self.labels[state.labels[i] as usize]);
+            self.net.score(&feats, total, scratch, Some(&self.fast));
+            let mut best = NONE;
+            for c in 0..self.net.n_classes {
+                if state.is_valid(move_of(c, n_labels), self.root) && (best == NONE || scratch.scores[c] > scratch.scores[best]) {
+                    best = c;
+                }
             }
+            state.apply(move_of(best, n_labels));
+        }
+        for (i, arc) in out.iter_mut().enumerate().take(n) {
+            let head = state.heads[i];
+            *arc = (if head == n || head == NONE { None } else { Some(head) }, self.labels[state.labels[i] as usize]);
         }
         scratch.state = state;
     }
@@ -998,24 +1006,8 @@ impl Parser {
         scratch.ids.clear();
         scratch.ids.extend(lexes.iter().enumerate().map(|(i, l)| self.net.ids(l, tags.get(i).copied().unwrap_or(0))));
         self.net.encode(scratch, None, Some(&self.fast));
-        let n_labels = self.labels.len();
-        let mut state = std::mem::take(&mut scratch.state);
-        state.reset(n);
-        while !state.is_final() {
-            self.net.score(&features(&state), n, scratch, Some(&self.fast));
-            let mut best = NONE;
-            for c in 0..self.net.n_classes {
-                if state.is_valid(move_of(c, n_labels), self.root) && (best == NONE || scratch.scores[c] > scratch.scores[best]) {
-                    best = c;
-                }
-            }
-            state.apply(move_of(best, n_labels));
-        }
-        out.extend((0..n).map(|i| {
-            let h = state.heads[i];
-            (if h == n || h == NONE { None } else { Some(h) }, self.labels[state.labels[i] as usize])
-        }));
-        scratch.state = state;
+        out.resize(n, (None, self.labels[self.root as usize]));
+        self.decode(0, n, n, scratch, out);
     }
 }
 
@@ -1156,7 +1148,7 @@ fn learn_sentence(net: &Net, learner: &mut Learner, ids: &[[u32; TABLES]], gold:
     let (mut moves, mut right, mut loss) = (0, 0, 0f64);
     while !state.is_final() {
         let feats = features(&state);
-        net.score(&feats, n, scratch, None);
+        net.hidden_layer(&feats, n, scratch, None);
         // Dropout on the hidden layer: keep the undropped values for tanh'.
         kept.copy_from_slice(&scratch.hidden);
         let mask_h = dropout_mask(rng, m, dropout.hidden);
