@@ -42,6 +42,30 @@ pub fn axpy(y: &mut [f32], a: f32, x: &[f32]) {
     portable::axpy(y, a, x)
 }
 
+/// `out = a + b`.
+#[inline]
+pub fn add(out: &mut [f32], a: &[f32], b: &[f32]) {
+    #[cfg(target_arch = "x86_64")]
+    if wide() {
+        // SAFETY: as in `dot`.
+        return unsafe { add_avx2(out, a, b) };
+    }
+    add_body(out, a, b)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn add_avx2(out: &mut [f32], a: &[f32], b: &[f32]) {
+    add_body(out, a, b)
+}
+
+#[inline(always)]
+fn add_body(out: &mut [f32], a: &[f32], b: &[f32]) {
+    for ((o, x), y) in out.iter_mut().zip(a).zip(b) {
+        *o = x + y;
+    }
+}
+
 /// `y += W·x` for a row-major `W` of `y.len()` rows and `x.len()` columns.
 #[inline]
 pub fn gemv(y: &mut [f32], w: &[f32], x: &[f32]) {
@@ -120,6 +144,162 @@ impl Packed {
         }
         for t in 0..n {
             self.gemv(&mut y[t * self.rows..(t + 1) * self.rows], &x[t * self.cols..(t + 1) * self.cols]);
+        }
+    }
+}
+
+/// How a layer's inputs become 16-bit integers for [`Packed16`]:
+/// `round(x · scale)`, clamped to `±limit`. The same quantizer serves every
+/// matrix that reads the same inputs, so they are converted once.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Quantizer {
+    scale: f32,
+    limit: f32,
+}
+
+impl Quantizer {
+    /// Inputs of magnitude up to `bound` get 13 bits: steps of `bound / 8192`,
+    /// far below what moves a parse, while leaving the weights most of an
+    /// `i32` sum's range.
+    pub fn for_bound(bound: f32) -> Self {
+        let bound = if bound > 0.0 { bound } else { 1.0 };
+        Quantizer { scale: 8192.0 / bound, limit: 8192.0 }
+    }
+
+    /// Writes `x` as integers into `out` (same length).
+    pub fn quantize(&self, x: &[f32], out: &mut [i16]) {
+        #[cfg(target_arch = "x86_64")]
+        if wide() {
+            // SAFETY: the CPU has AVX2 and FMA (checked just above).
+            return unsafe { quantize_avx2(*self, x, out) };
+        }
+        quantize_body(*self, x, out)
+    }
+}
+
+/// Sixteen values per step: scale, clamp, round to nearest (ties to even,
+/// as in `quantize_body`), narrow with the lanes put back in order.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn quantize_avx2(q: Quantizer, x: &[f32], out: &mut [i16]) {
+    use std::arch::x86_64::*;
+    let n = x.len().min(out.len());
+    let (scale, lo, hi) = (_mm256_set1_ps(q.scale), _mm256_set1_ps(-q.limit), _mm256_set1_ps(q.limit));
+    let round = |at: *const f32| _mm256_cvtps_epi32(_mm256_min_ps(_mm256_max_ps(_mm256_mul_ps(_mm256_loadu_ps(at), scale), lo), hi));
+    let mut i = 0;
+    while i + 16 <= n {
+        let packed = _mm256_packs_epi32(round(x.as_ptr().add(i)), round(x.as_ptr().add(i + 8)));
+        _mm256_storeu_si256(out.as_mut_ptr().add(i) as *mut __m256i, _mm256_permute4x64_epi64(packed, 0b11_01_10_00));
+        i += 16;
+    }
+    quantize_body(q, &x[i..n], &mut out[i..n]);
+}
+
+#[inline(always)]
+fn quantize_body(q: Quantizer, x: &[f32], out: &mut [i16]) {
+    for (o, &v) in out.iter_mut().zip(x) {
+        *o = (v * q.scale).clamp(-q.limit, q.limit).round_ties_even() as i16;
+    }
+}
+
+/// A matrix quantized to 16-bit integers for `y += W·x` over inputs
+/// quantized by a [`Quantizer`]: one `madd` multiplies and adds sixteen
+/// pairs, twice the work of a float multiply-add on half the bytes. Rows
+/// are in panels of eight, columns in pairs, so one broadcast of an input
+/// pair serves eight rows. The weight scale is chosen so that no row's sum
+/// can overflow an `i32`, whatever the inputs.
+#[derive(Clone, Default)]
+pub struct Packed16 {
+    rows: usize,
+    cols: usize,
+    /// Columns rounded up to even: the length of each input row, whose
+    /// last entry is ignored (its weight is zero) when `cols` is odd.
+    stride: usize,
+    data: Vec<i16>,
+    /// One integer product unit in the output's units.
+    unit: f32,
+    input: Quantizer,
+}
+
+impl Packed16 {
+    pub fn new(w: &[f32], rows: usize, cols: usize, input: Quantizer) -> Self {
+        let largest = w.iter().fold(0f32, |a, x| a.max(x.abs()));
+        let widest_row = w.chunks_exact(cols.max(1)).map(|r| r.iter().map(|x| x.abs()).sum::<f32>()).fold(0f32, f32::max);
+        // Σ|q_w|·limit must stay below 2^31; the 2^16 margin covers rounding.
+        let w_scale = (largest / 32767.0).max(widest_row * input.limit / (i32::MAX as f32 - 65536.0));
+        let w_scale = if w_scale > 0.0 { w_scale } else { 1.0 };
+        let panels = rows.div_ceil(8);
+        let stride = cols.next_multiple_of(2);
+        let pairs = stride / 2;
+        let mut data = vec![0i16; panels * pairs * 16];
+        for r in 0..rows {
+            for c in 0..cols {
+                let q = (w[r * cols + c] / w_scale).round().clamp(-32767.0, 32767.0) as i16;
+                data[((r / 8) * pairs + c / 2) * 16 + (r % 8) * 2 + c % 2] = q;
+            }
+        }
+        Packed16 { rows, cols, stride, data, unit: w_scale / input.scale, input }
+    }
+
+    /// How this matrix's inputs must be quantized.
+    pub fn input(&self) -> Quantizer {
+        self.input
+    }
+
+    /// The length of one input row (`cols`, rounded up to even).
+    pub fn stride(&self) -> usize {
+        self.stride
+    }
+
+    /// Quantizes `x` (`n` rows of `cols`) into `out` as `n` rows of `stride`.
+    pub fn quantize(&self, x: &[f32], n: usize, out: &mut Vec<i16>) {
+        out.resize(n * self.stride, 0);
+        if self.stride == self.cols {
+            return self.input.quantize(&x[..n * self.cols], out);
+        }
+        for t in 0..n {
+            self.input.quantize(&x[t * self.cols..(t + 1) * self.cols], &mut out[t * self.stride..t * self.stride + self.cols]);
+        }
+    }
+
+    /// `y += W·x` for an input quantized with this matrix's quantizer.
+    pub fn gemv(&self, y: &mut [f32], x: &[i16]) {
+        self.gemm(y, x, 1)
+    }
+
+    /// `Y[t] += W·X[t]` for the `n` quantized rows of `x` (`n × stride`).
+    pub fn gemm(&self, y: &mut [f32], x: &[i16], n: usize) {
+        self.run(y, x, n, false)
+    }
+
+    /// `Y[t] = W·X[t]`: the same, over whatever `y` held (so it needs no
+    /// clearing first).
+    pub fn gemm_to(&self, y: &mut [f32], x: &[i16], n: usize) {
+        self.run(y, x, n, true)
+    }
+
+    fn run(&self, y: &mut [f32], x: &[i16], n: usize, overwrite: bool) {
+        assert!(y.len() >= n * self.rows && x.len() >= n * self.stride, "packed matrix shape");
+        #[cfg(target_arch = "x86_64")]
+        if wide() {
+            // SAFETY: as in `dot`; the shapes were checked just above.
+            return unsafe { avx::packed16_gemm(y, &self.data, self.rows, self.stride, x, n, self.unit, overwrite) };
+        }
+        self.run_portable(y, x, n, overwrite)
+    }
+
+    fn run_portable(&self, y: &mut [f32], x: &[i16], n: usize, overwrite: bool) {
+        let pairs = self.stride / 2;
+        for t in 0..n {
+            let xt = &x[t * self.stride..t * self.stride + self.cols];
+            for r in 0..self.rows {
+                let mut total = 0i32;
+                for c in 0..self.cols {
+                    total += i32::from(self.data[((r / 8) * pairs + c / 2) * 16 + (r % 8) * 2 + c % 2]) * i32::from(xt[c]);
+                }
+                let out = &mut y[t * self.rows + r];
+                *out = total as f32 * self.unit + if overwrite { 0.0 } else { *out };
+            }
         }
     }
 }
@@ -375,6 +555,74 @@ mod avx {
         }
     }
 
+    /// Adds one panel's integer sums, scaled by `unit`, to word `t`'s rows.
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn add_panel(y: &mut [f32], rows: usize, t: usize, panel: usize, acc: __m256i, unit: __m256, overwrite: bool) {
+        let v = _mm256_mul_ps(_mm256_cvtepi32_ps(acc), unit);
+        let r0 = panel * 8;
+        if r0 + 8 <= rows {
+            let py = y.as_mut_ptr().add(t * rows + r0);
+            _mm256_storeu_ps(py, if overwrite { v } else { _mm256_add_ps(_mm256_loadu_ps(py), v) });
+        } else {
+            let mut lanes = [0f32; 8];
+            _mm256_storeu_ps(lanes.as_mut_ptr(), v);
+            for (lane, v) in lanes.iter().enumerate().take(rows - r0) {
+                let out = &mut y[t * rows + r0 + lane];
+                *out = v + if overwrite { 0.0 } else { *out };
+            }
+        }
+    }
+
+    /// `W` words from `t` by two panels from `q`: per column pair, two
+    /// weight loads and `W` broadcasts feed `2W` `madd`s.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    unsafe fn packed16_block<const W: usize>(y: &mut [f32], data: &[i16], rows: usize, cols: usize, x: &[i16], t: usize, q: usize, unit: __m256, overwrite: bool) {
+        let (panels, pairs) = (rows.div_ceil(8), cols / 2);
+        let pair = q + 1 < panels;
+        let p0 = data.as_ptr().add(q * pairs * 16);
+        let p1 = if pair { p0.add(pairs * 16) } else { p0 };
+        let xs: [*const i32; W] = std::array::from_fn(|k| x.as_ptr().add((t + k) * cols) as *const i32);
+        let mut acc = [[_mm256_setzero_si256(); W]; 2];
+        for j in 0..pairs {
+            let w0 = _mm256_loadu_si256(p0.add(j * 16) as *const __m256i);
+            let w1 = _mm256_loadu_si256(p1.add(j * 16) as *const __m256i);
+            for k in 0..W {
+                let xb = _mm256_set1_epi32(xs[k].add(j).read_unaligned());
+                acc[0][k] = _mm256_add_epi32(acc[0][k], _mm256_madd_epi16(w0, xb));
+                acc[1][k] = _mm256_add_epi32(acc[1][k], _mm256_madd_epi16(w1, xb));
+            }
+        }
+        for k in 0..W {
+            add_panel(y, rows, t + k, q, acc[0][k], unit, overwrite);
+            if pair {
+                add_panel(y, rows, t + k, q + 1, acc[1][k], unit, overwrite);
+            }
+        }
+    }
+
+    /// Blocks of four words; a tail of one to three words is one block.
+    #[target_feature(enable = "avx2,fma")]
+    #[allow(clippy::too_many_arguments)]
+    pub unsafe fn packed16_gemm(y: &mut [f32], data: &[i16], rows: usize, cols: usize, x: &[i16], n: usize, unit: f32, overwrite: bool) {
+        let panels = rows.div_ceil(8);
+        let unit = _mm256_set1_ps(unit);
+        let mut t = 0;
+        while t < n {
+            let words = (n - t).min(4);
+            for q in (0..panels).step_by(2) {
+                match words {
+                    4 => packed16_block::<4>(y, data, rows, cols, x, t, q, unit, overwrite),
+                    3 => packed16_block::<3>(y, data, rows, cols, x, t, q, unit, overwrite),
+                    2 => packed16_block::<2>(y, data, rows, cols, x, t, q, unit, overwrite),
+                    _ => packed16_block::<1>(y, data, rows, cols, x, t, q, unit, overwrite),
+                }
+            }
+            t += words;
+        }
+    }
+
     /// Eight rows at a time: each load of `x` serves eight products, and
     /// eight independent sums keep both FMA units busy despite latency.
     #[target_feature(enable = "avx2,fma")]
@@ -572,6 +820,30 @@ mod tests {
                 for r in 0..prows {
                     let plain: f32 = (0..pcols).map(|c| pw[r * pcols + c] * pxs[t * pcols + c]).sum::<f32>();
                     assert!((pys[t * prows + r] - plain).abs() < 1e-4, "packed gemm {prows}x{pcols} word {t} row {r}");
+                }
+            }
+        }
+        for (prows, pcols, n) in [(5, 18, 1), (37, 16, 6), (64, 96, 7), (384, 96, 3), (9, 7, 5)] {
+            let pw: Vec<f32> = (0..prows * pcols).map(|_| rng.normal()).collect();
+            let pxs: Vec<f32> = (0..n * pcols).map(|_| rng.uniform(1.0)).collect();
+            let packed = Packed16::new(&pw, prows, pcols, Quantizer::for_bound(1.0));
+            let mut qx = Vec::new();
+            packed.quantize(&pxs, n, &mut qx);
+            let mut overwritten = vec![9.0; n * prows];
+            packed.gemm_to(&mut overwritten, &qx, n);
+            let mut pys = vec![0.25; n * prows];
+            packed.gemm(&mut pys, &qx, n);
+            let mut portable = vec![0.25; n * prows];
+            packed.run_portable(&mut portable, &qx, n, false);
+            assert_eq!(pys, portable, "the AVX2 and portable kernels agree exactly");
+            let mut portable_q = vec![0i16; qx.len()];
+            quantize_body(packed.input(), &pxs[..pcols], &mut portable_q[..pcols]);
+            assert_eq!(qx[..pcols], portable_q[..pcols], "the AVX2 and portable quantizers agree");
+            assert!(pys.iter().zip(&overwritten).all(|(a, b)| (a - 0.25 - b).abs() < 1e-4), "gemm_to overwrites what gemm adds to");
+            for t in 0..n {
+                for r in 0..prows {
+                    let plain: f32 = 0.25 + (0..pcols).map(|c| pw[r * pcols + c] * pxs[t * pcols + c]).sum::<f32>();
+                    assert!((pys[t * prows + r] - plain).abs() < 2e-2, "packed16 {prows}x{pcols} word {t} row {r}: {} vs {plain}", pys[t * prows + r]);
                 }
             }
         }

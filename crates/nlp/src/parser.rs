@@ -19,7 +19,7 @@
 
 use crate::clusters::Clusters;
 use crate::conllu::Sentence;
-use crate::dense::{self, Adam, Packed, Rng};
+use crate::dense::{self, Adam, Packed, Packed16, Quantizer, Rng};
 use crate::lexical::{lex, Lex};
 use crate::model_file::{self, ModelError, Reader};
 use crate::perceptron::FeatureMap;
@@ -377,10 +377,13 @@ pub struct ParseScratch {
     v: Vec<f32>,
     /// First-layer products for each feature slot: FEATURES × (n + 2) × M.
     pre: Vec<f32>,
+    /// `v` and `hidden`, quantized for the run-time matrices.
+    v_q: Vec<i16>,
+    hidden_q: Vec<i16>,
     hidden: Vec<f32>,
     cache: LexCache,
-    /// Hidden states going through `U` together, and their products.
-    batch_h: Vec<f32>,
+    /// Hidden states going through `U` together (quantized), and their products.
+    batch_h: Vec<i16>,
     batch_y: Vec<f32>,
     /// The children's label embeddings, concatenated.
     children: Vec<f32>,
@@ -398,7 +401,8 @@ struct LexCache {
     rows: Vec<f32>,
     miss_x: Vec<f32>,
     miss_at: Vec<(usize, u64)>,
-    miss_out: Vec<f32>,
+    /// The misses' lexical gate inputs, forward and backward.
+    miss_out: [Vec<f32>; 2],
 }
 
 impl LexCache {
@@ -414,6 +418,8 @@ struct Recurrence {
     cells: Vec<f32>,
     hidden: Vec<f32>,
     c_prev: Vec<f32>,
+    /// The previous hidden state, quantized for `U`.
+    h_prev: Vec<i16>,
 }
 
 /// Each word's vector: the forward then the backward hidden state.
@@ -464,7 +470,7 @@ fn cell_step_body(g: &mut [f32], c_prev: &[f32], cells: &mut [f32], hidden: &mut
 
 impl Recurrence {
     #[allow(clippy::too_many_arguments)]
-    fn forward(&mut self, w: &[f32], u: &[f32], b: &[f32], x: &[f32], d: usize, h: usize, n: usize, reverse: bool, packed: Option<&[Packed; 2]>) {
+    fn forward(&mut self, w: &[f32], u: &[f32], b: &[f32], x: &[f32], d: usize, h: usize, n: usize, reverse: bool, packed: Option<&(Packed, Packed16)>) {
         // Input products for all words at once; then the recurrence.
         self.gates.clear();
         self.gates.resize(n * 4 * h, 0.0);
@@ -472,14 +478,14 @@ impl Recurrence {
             self.gates[t * 4 * h..(t + 1) * 4 * h].copy_from_slice(b);
         }
         match packed {
-            Some([pw, _]) => pw.gemm(&mut self.gates, x, n),
+            Some((pw, _)) => pw.gemm(&mut self.gates, x, n),
             None => dense::gemm(&mut self.gates, w, x, 4 * h, d),
         }
-        self.recur(u, h, n, reverse, packed.map(|[_, pu]| pu));
+        self.recur(u, h, n, reverse, packed.map(|(_, pu)| pu));
     }
 
     /// The recurrence over gates that already hold `b + W·x`.
-    fn recur(&mut self, u: &[f32], h: usize, n: usize, reverse: bool, packed_u: Option<&Packed>) {
+    fn recur(&mut self, u: &[f32], h: usize, n: usize, reverse: bool, packed_u: Option<&Packed16>) {
         self.cells.clear();
         self.cells.resize(n * h, 0.0);
         self.hidden.clear();
@@ -494,7 +500,10 @@ impl Recurrence {
             if let Some(p) = prev {
                 let h_prev = &self.hidden[p * h..(p + 1) * h];
                 match packed_u {
-                    Some(pu) => pu.gemv(g, h_prev),
+                    Some(pu) => {
+                        pu.quantize(h_prev, 1, &mut self.h_prev);
+                        pu.gemv(g, &self.h_prev);
+                    }
                     None => dense::gemv(g, u, h_prev),
                 }
                 c_prev.copy_from_slice(&self.cells[p * h..(p + 1) * h]);
@@ -507,13 +516,11 @@ impl Recurrence {
     /// first) of one text at once: at each step the previous hidden states
     /// of all sentences still running go through `U` together, so each pass
     /// over `U` serves several words.
-    fn recur_batch(&mut self, pu: &Packed, h: usize, order: &[(usize, usize)], reverse: bool, batch_h: &mut Vec<f32>, batch_y: &mut Vec<f32>) {
+    fn recur_batch(&mut self, pu: &Packed16, h: usize, order: &[(usize, usize)], reverse: bool, batch_h: &mut Vec<i16>, batch_y: &mut Vec<f32>) {
         let total = self.gates.len() / (4 * h);
-        self.cells.clear();
+        // Every step writes its cells and hidden state: no clearing needed.
         self.cells.resize(total * h, 0.0);
-        self.hidden.clear();
         self.hidden.resize(total * h, 0.0);
-        self.c_prev.clear();
         self.c_prev.resize(h, 0.0);
         let pos = |(a, b): (usize, usize), step: usize| if reverse { b - 1 - step } else { a + step };
         let longest = order.first().map_or(0, |&(a, b)| b - a);
@@ -523,14 +530,14 @@ impl Recurrence {
                 active -= 1;
             }
             if step > 0 {
-                batch_h.clear();
-                for &sentence in &order[..active] {
+                let stride = pu.stride();
+                batch_h.resize(active * stride, 0);
+                for (j, &sentence) in order[..active].iter().enumerate() {
                     let p = pos(sentence, step - 1);
-                    batch_h.extend_from_slice(&self.hidden[p * h..(p + 1) * h]);
+                    pu.input().quantize(&self.hidden[p * h..(p + 1) * h], &mut batch_h[j * stride..j * stride + h]);
                 }
-                batch_y.clear();
                 batch_y.resize(active * 4 * h, 0.0);
-                pu.gemm(batch_y, batch_h, active);
+                pu.gemm_to(batch_y, batch_h, active);
             }
             for (j, &sentence) in order[..active].iter().enumerate() {
                 let t = pos(sentence, step);
@@ -614,7 +621,7 @@ impl Net {
                 Some(f) if layer == 0 => {
                     self.first_inputs(f, scratch);
                     for (dir, rec) in scratch.recurrences[0].iter_mut().enumerate() {
-                        rec.recur(&self.t[t_lstm(0, dir == 1) + 1], h, n, dir == 1, Some(&f.recurrent[0][dir][1]));
+                        rec.recur(&self.t[t_lstm(0, dir == 1) + 1], h, n, dir == 1, Some(&f.recurrent[0][dir].1));
                     }
                 }
                 _ => {
@@ -641,13 +648,22 @@ impl Net {
         let (m, width) = (self.dims.mlp, 2 * self.dims.hidden);
         scratch.v[n * width..(n + 1) * width].copy_from_slice(&self.t[T_ROOT]);
         scratch.v[(n + 1) * width..(n + 2) * width].copy_from_slice(&self.t[T_PAD]);
-        scratch.pre.clear();
-        scratch.pre.resize(FEATURES * (n + 2) * m, 0.0);
-        for k in 0..FEATURES {
-            let pre = &mut scratch.pre[k * (n + 2) * m..(k + 1) * (n + 2) * m];
-            match fast {
-                Some(f) => f.first[k].gemm(pre, &scratch.v, n + 2),
-                None => dense::gemm(pre, &self.t[T_W1][k * m * width..(k + 1) * m * width], &scratch.v, m, width),
+        let len = FEATURES * (n + 2) * m;
+        match fast {
+            Some(f) => {
+                // Every entry is overwritten, so the buffer needs no clearing.
+                scratch.pre.resize(len, 0.0);
+                f.first[0].quantize(&scratch.v, n + 2, &mut scratch.v_q);
+                for (k, block) in f.first.iter().enumerate() {
+                    block.gemm_to(&mut scratch.pre[k * (n + 2) * m..(k + 1) * (n + 2) * m], &scratch.v_q, n + 2);
+                }
+            }
+            None => {
+                scratch.pre.clear();
+                scratch.pre.resize(len, 0.0);
+                for k in 0..FEATURES {
+                    dense::gemm(&mut scratch.pre[k * (n + 2) * m..(k + 1) * (n + 2) * m], &self.t[T_W1][k * m * width..(k + 1) * m * width], &scratch.v, m, width);
+                }
             }
         }
     }
@@ -663,19 +679,21 @@ impl Net {
         if cache.owner != f as *const Fast as usize {
             *cache = LexCache { owner: f as *const Fast as usize, ..LexCache::default() };
         }
+        // Every word's gates are written below: no clearing needed.
         for rec in &mut scratch.recurrences[0] {
-            rec.gates.clear();
             rec.gates.resize(n * g, 0.0);
         }
         cache.miss_x.clear();
         cache.miss_at.clear();
         for (t, ids) in scratch.ids.iter().enumerate() {
             let key = ids[..TAG_TABLE].iter().fold(0x9E37_79B9_7F4A_7C15u64, |k, &id| (k.rotate_left(21) ^ u64::from(id)).wrapping_mul(0xff51_afd7_ed55_8ccd));
+            let tag = ids[TAG_TABLE] as usize;
             match cache.slots.get(&key) {
                 Some(&slot) => {
                     let row = &cache.rows[slot as usize * 2 * g..(slot as usize + 1) * 2 * g];
-                    scratch.recurrences[0][0].gates[t * g..(t + 1) * g].copy_from_slice(&row[..g]);
-                    scratch.recurrences[0][1].gates[t * g..(t + 1) * g].copy_from_slice(&row[g..]);
+                    for (dir, rec) in scratch.recurrences[0].iter_mut().enumerate() {
+                        dense::add(&mut rec.gates[t * g..(t + 1) * g], &row[dir * g..(dir + 1) * g], &f.tag_bias[(tag * 2 + dir) * g..(tag * 2 + dir + 1) * g]);
+                    }
                 }
                 None => {
                     cache.miss_at.push((t, key));
@@ -688,27 +706,22 @@ impl Net {
         }
         let misses = cache.miss_at.len();
         if misses > 0 {
-            for dir in 0..2 {
-                cache.miss_out.clear();
-                cache.miss_out.resize(misses * g, 0.0);
-                f.lexical[dir].gemm(&mut cache.miss_out, &cache.miss_x, misses);
-                for (i, &(t, _)) in cache.miss_at.iter().enumerate() {
-                    scratch.recurrences[0][dir].gates[t * g..(t + 1) * g].copy_from_slice(&cache.miss_out[i * g..(i + 1) * g]);
-                }
+            for (dir, out) in cache.miss_out.iter_mut().enumerate() {
+                out.clear();
+                out.resize(misses * g, 0.0);
+                f.lexical[dir].gemm(out, &cache.miss_x, misses);
             }
-            for &(t, key) in &cache.miss_at {
+            for (i, &(t, key)) in cache.miss_at.iter().enumerate() {
+                let tag = scratch.ids[t][TAG_TABLE] as usize;
+                for (dir, rec) in scratch.recurrences[0].iter_mut().enumerate() {
+                    dense::add(&mut rec.gates[t * g..(t + 1) * g], &cache.miss_out[dir][i * g..(i + 1) * g], &f.tag_bias[(tag * 2 + dir) * g..(tag * 2 + dir + 1) * g]);
+                }
                 if cache.slots.len() < LexCache::CAPACITY && !cache.slots.contains_key(&key) {
                     cache.slots.insert(key, cache.slots.len() as u32);
-                    for rec in &scratch.recurrences[0] {
-                        cache.rows.extend_from_slice(&rec.gates[t * g..(t + 1) * g]);
+                    for out in &cache.miss_out {
+                        cache.rows.extend_from_slice(&out[i * g..(i + 1) * g]);
                     }
                 }
-            }
-        }
-        for (t, ids) in scratch.ids.iter().enumerate() {
-            let tag = ids[TAG_TABLE] as usize;
-            for (dir, rec) in scratch.recurrences[0].iter_mut().enumerate() {
-                dense::axpy(&mut rec.gates[t * g..(t + 1) * g], 1.0, &f.tag_bias[(tag * 2 + dir) * g..(tag * 2 + dir + 1) * g]);
             }
         }
     }
@@ -754,7 +767,10 @@ impl Net {
         scratch.scores.clear();
         scratch.scores.extend_from_slice(&self.t[T_B2]);
         match fast {
-            Some(f) => f.output.gemv(&mut scratch.scores, &scratch.hidden),
+            Some(f) => {
+                f.output.quantize(&scratch.hidden, 1, &mut scratch.hidden_q);
+                f.output.gemv(&mut scratch.scores, &scratch.hidden_q);
+            }
             None => dense::gemv(&mut scratch.scores, &self.t[T_W2], &scratch.hidden),
         }
     }
@@ -793,10 +809,10 @@ pub struct Parser {
 /// The run-time copies of the matrices used once per move or per word
 /// step, repacked for the panel kernel.
 struct Fast {
-    /// Each layer's forward and backward (W, U).
-    recurrent: Vec<[[Packed; 2]; 2]>,
-    /// The first layer's block for each feature slot.
-    first: Vec<Packed>,
+    /// Each layer's forward and backward (W, U); U reads quantized states.
+    recurrent: Vec<[(Packed, Packed16); 2]>,
+    /// The first layer's block for each feature slot, on quantized vectors.
+    first: Vec<Packed16>,
     /// Layer 0's input weights on the form embeddings, each direction.
     lexical: [Packed; 2],
     /// Layer 0's bias plus its input weights times each tag's embedding:
@@ -805,17 +821,22 @@ struct Fast {
     /// The children's contribution to the hidden layer, for each slot and
     /// label row: CHILDREN × (labels + 1) × M.
     label: Vec<f32>,
-    output: Packed,
+    output: Packed16,
 }
 
 impl Parser {
     fn new(net: Net, labels: Vec<&'static str>, root: u16) -> Self {
         let (h, m) = (net.dims.hidden, net.dims.mlp);
+        // LSTM states and the hidden layer lie in (-1, 1); the vectors the
+        // first layer reads also include the root's and the padding's.
+        let unit = Quantizer::for_bound(1.0);
         let recurrent = (0..net.dims.layers)
-            .map(|l| [false, true].map(|b| [Packed::new(&net.t[t_lstm(l, b)], 4 * h, net.dims.layer_input(l)), Packed::new(&net.t[t_lstm(l, b) + 1], 4 * h, h)]))
+            .map(|l| [false, true].map(|b| (Packed::new(&net.t[t_lstm(l, b)], 4 * h, net.dims.layer_input(l)), Packed16::new(&net.t[t_lstm(l, b) + 1], 4 * h, h, unit))))
             .collect();
         let width = 2 * h;
-        let first = (0..FEATURES).map(|k| Packed::new(&net.t[T_W1][k * m * width..(k + 1) * m * width], m, width)).collect();
+        let vector_bound = net.t[T_ROOT].iter().chain(&net.t[T_PAD]).fold(1f32, |a, x| a.max(x.abs()));
+        let vectors = Quantizer::for_bound(vector_bound);
+        let first = (0..FEATURES).map(|k| Packed16::new(&net.t[T_W1][k * m * width..(k + 1) * m * width], m, width, vectors)).collect();
         // W_label is M × (CHILDREN·LABEL_DIM); slot k of it times label row l.
         let rows = net.n_labels() + 1;
         let mut label = vec![0f32; CHILDREN * rows * m];
@@ -845,7 +866,7 @@ impl Parser {
                 }
             }
         }
-        let fast = Fast { recurrent, first, lexical, tag_bias, label, output: Packed::new(&net.t[T_W2], net.n_classes, m) };
+        let fast = Fast { recurrent, first, lexical, tag_bias, label, output: Packed16::new(&net.t[T_W2], net.n_classes, m, unit) };
         Parser { net, fast, labels, root }
     }
 
@@ -955,9 +976,8 @@ impl Parser {
         let mut order: Vec<(usize, usize)> = sentences.iter().copied().filter(|&(a, b)| b > a && b <= total).collect();
         order.sort_by_key(|&(a, b)| std::cmp::Reverse(b - a));
         for (dir, rec) in scratch.recurrences[0].iter_mut().enumerate() {
-            rec.recur_batch(&self.fast.recurrent[0][dir][1], h, &order, dir == 1, &mut scratch.batch_h, &mut scratch.batch_y);
+            rec.recur_batch(&self.fast.recurrent[0][dir].1, h, &order, dir == 1, &mut scratch.batch_h, &mut scratch.batch_y);
         }
-        scratch.v.clear();
         scratch.v.resize((total + 2) * 2 * h, 0.0);
         join_directions(&scratch.recurrences[0], h, total, &mut scratch.v);
         self.net.project(scratch, total, Some(&self.fast));
