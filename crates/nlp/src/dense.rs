@@ -66,6 +66,39 @@ fn add_body(out: &mut [f32], a: &[f32], b: &[f32]) {
     }
 }
 
+/// `out = first + rest[0] + rest[1] + …`, added in that order (so the
+/// result is that of one `axpy` per row), in one pass over `out`.
+pub fn sum_rows(out: &mut [f32], first: &[f32], rest: &[&[f32]]) {
+    assert!(first.len() >= out.len() && rest.iter().all(|r| r.len() >= out.len()), "sum_rows shapes");
+    #[cfg(target_arch = "x86_64")]
+    if wide() {
+        // SAFETY: as in `dot`; the shapes were checked just above.
+        return unsafe { avx::sum_rows(out, first, rest) };
+    }
+    for (i, o) in out.iter_mut().enumerate() {
+        *o = rest.iter().fold(first[i], |a, r| a + r[i]);
+    }
+}
+
+/// The LSTM cell at run time: `g` holds the gate pre-activations (i, f, g,
+/// o; 4H), and the new cell and hidden state go to `cells` and `hidden`.
+/// The same function as training's cell, computed eight lanes at a time
+/// with a reciprocal in place of the division (relative error ~1e-7).
+pub fn lstm_cell(g: &[f32], c_prev: &[f32], cells: &mut [f32], hidden: &mut [f32]) {
+    let h = cells.len();
+    assert!(g.len() >= 4 * h && c_prev.len() >= h && hidden.len() >= h, "lstm_cell shapes");
+    #[cfg(target_arch = "x86_64")]
+    if wide() {
+        // SAFETY: as in `dot`; the shapes were checked just above.
+        return unsafe { avx::lstm_cell(g, c_prev, cells, hidden) };
+    }
+    for k in 0..h {
+        let (i, f, c_in, o) = (sigmoid(g[k]), sigmoid(g[h + k]), tanh(g[2 * h + k]), sigmoid(g[3 * h + k]));
+        cells[k] = f * c_prev[k] + i * c_in;
+        hidden[k] = o * tanh(cells[k]);
+    }
+}
+
 /// `y += W·x` for a row-major `W` of `y.len()` rows and `x.len()` columns.
 #[inline]
 pub fn gemv(y: &mut [f32], w: &[f32], x: &[f32]) {
@@ -269,35 +302,44 @@ impl Packed16 {
 
     /// `Y[t] += W·X[t]` for the `n` quantized rows of `x` (`n × stride`).
     pub fn gemm(&self, y: &mut [f32], x: &[i16], n: usize) {
-        self.run(y, x, n, false)
+        self.run(y, &[], x, n, false)
     }
 
     /// `Y[t] = W·X[t]`: the same, over whatever `y` held (so it needs no
     /// clearing first).
     pub fn gemm_to(&self, y: &mut [f32], x: &[i16], n: usize) {
-        self.run(y, x, n, true)
+        self.run(y, &[], x, n, true)
     }
 
-    fn run(&self, y: &mut [f32], x: &[i16], n: usize, overwrite: bool) {
-        assert!(y.len() >= n * self.rows && x.len() >= n * self.stride, "packed matrix shape");
+    /// `y[at[t]..][..rows] += W·X[t]` for each row `t` of `x`: the outputs
+    /// go straight to where they are summed (one word's gates among a
+    /// text's), with no buffer in between.
+    pub fn gemm_at(&self, y: &mut [f32], at: &[usize], x: &[i16]) {
+        assert!(at.iter().all(|&o| o + self.rows <= y.len()), "packed matrix output out of range");
+        self.run(y, at, x, at.len(), false)
+    }
+
+    fn run(&self, y: &mut [f32], at: &[usize], x: &[i16], n: usize, overwrite: bool) {
+        assert!((!at.is_empty() || y.len() >= n * self.rows) && x.len() >= n * self.stride, "packed matrix shape");
         #[cfg(target_arch = "x86_64")]
         if wide() {
             // SAFETY: as in `dot`; the shapes were checked just above.
-            return unsafe { avx::packed16_gemm(y, &self.data, self.rows, self.stride, x, n, self.unit, overwrite) };
+            return unsafe { avx::packed16_gemm(y, at, &self.data, self.rows, self.stride, x, n, self.unit, overwrite) };
         }
-        self.run_portable(y, x, n, overwrite)
+        self.run_portable(y, at, x, n, overwrite)
     }
 
-    fn run_portable(&self, y: &mut [f32], x: &[i16], n: usize, overwrite: bool) {
+    fn run_portable(&self, y: &mut [f32], at: &[usize], x: &[i16], n: usize, overwrite: bool) {
         let pairs = self.stride / 2;
         for t in 0..n {
             let xt = &x[t * self.stride..t * self.stride + self.cols];
+            let base = at.get(t).copied().unwrap_or(t * self.rows);
             for r in 0..self.rows {
                 let mut total = 0i32;
                 for c in 0..self.cols {
                     total += i32::from(self.data[((r / 8) * pairs + c / 2) * 16 + (r % 8) * 2 + c % 2]) * i32::from(xt[c]);
                 }
-                let out = &mut y[t * self.rows + r];
+                let out = &mut y[base + r];
                 *out = total as f32 * self.unit + if overwrite { 0.0 } else { *out };
             }
         }
@@ -555,30 +597,102 @@ mod avx {
         }
     }
 
+    #[target_feature(enable = "avx2,fma")]
+    pub unsafe fn sum_rows(out: &mut [f32], first: &[f32], rest: &[&[f32]]) {
+        let n = out.len();
+        let mut i = 0;
+        while i + 8 <= n {
+            let mut acc = _mm256_loadu_ps(first.as_ptr().add(i));
+            for r in rest {
+                acc = _mm256_add_ps(acc, _mm256_loadu_ps(r.as_ptr().add(i)));
+            }
+            _mm256_storeu_ps(out.as_mut_ptr().add(i), acc);
+            i += 8;
+        }
+        while i < n {
+            out[i] = rest.iter().fold(first[i], |a, r| a + r[i]);
+            i += 1;
+        }
+    }
+
+    /// `tanh` as in [`super::tanh`], eight lanes, the division done as a
+    /// reciprocal estimate refined by one Newton step.
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn tanh8(x: __m256) -> __m256 {
+        let x = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(-7.905_311)), _mm256_set1_ps(7.905_311));
+        let x2 = _mm256_mul_ps(x, x);
+        let step = |p: __m256, c: f32| _mm256_fmadd_ps(x2, p, _mm256_set1_ps(c));
+        let p = step(_mm256_set1_ps(-2.760_768_5e-16), 2.000_188e-13);
+        let p = step(p, -8.604_672e-11);
+        let p = step(p, 5.122_297e-8);
+        let p = step(p, 1.485_722_4e-5);
+        let p = step(p, 6.372_619_3e-4);
+        let p = step(p, 4.893_524_6e-3);
+        let p = _mm256_mul_ps(x, p);
+        let q = step(_mm256_set1_ps(1.198_258_4e-6), 1.185_347_1e-4);
+        let q = step(q, 2.268_434_6e-3);
+        let q = step(q, 4.893_525e-3);
+        let r = _mm256_rcp_ps(q);
+        // r ← r·(2 − q·r)
+        let r = _mm256_mul_ps(r, _mm256_fnmadd_ps(q, r, _mm256_set1_ps(2.0)));
+        _mm256_mul_ps(p, r)
+    }
+
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn sigmoid8(x: __m256) -> __m256 {
+        let half = _mm256_set1_ps(0.5);
+        _mm256_fmadd_ps(half, tanh8(_mm256_mul_ps(half, x)), half)
+    }
+
+    #[target_feature(enable = "avx2,fma")]
+    pub unsafe fn lstm_cell(g: &[f32], c_prev: &[f32], cells: &mut [f32], hidden: &mut [f32]) {
+        let h = cells.len();
+        let gp = g.as_ptr();
+        let mut k = 0;
+        while k + 8 <= h {
+            let i = sigmoid8(_mm256_loadu_ps(gp.add(k)));
+            let f = sigmoid8(_mm256_loadu_ps(gp.add(h + k)));
+            let c_in = tanh8(_mm256_loadu_ps(gp.add(2 * h + k)));
+            let o = sigmoid8(_mm256_loadu_ps(gp.add(3 * h + k)));
+            let c = _mm256_fmadd_ps(f, _mm256_loadu_ps(c_prev.as_ptr().add(k)), _mm256_mul_ps(i, c_in));
+            _mm256_storeu_ps(cells.as_mut_ptr().add(k), c);
+            _mm256_storeu_ps(hidden.as_mut_ptr().add(k), _mm256_mul_ps(o, tanh8(c)));
+            k += 8;
+        }
+        while k < h {
+            let (i, f, c_in, o) = (super::sigmoid(g[k]), super::sigmoid(g[h + k]), super::tanh(g[2 * h + k]), super::sigmoid(g[3 * h + k]));
+            cells[k] = f * c_prev[k] + i * c_in;
+            hidden[k] = o * super::tanh(cells[k]);
+            k += 1;
+        }
+    }
+
     /// Adds one panel's integer sums, scaled by `unit`, to word `t`'s rows.
     #[inline]
     #[target_feature(enable = "avx2,fma")]
-    unsafe fn add_panel(y: &mut [f32], rows: usize, t: usize, panel: usize, acc: __m256i, unit: __m256, overwrite: bool) {
+    unsafe fn add_panel(y: &mut [f32], rows: usize, out: usize, panel: usize, acc: __m256i, unit: __m256, overwrite: bool) {
         let v = _mm256_mul_ps(_mm256_cvtepi32_ps(acc), unit);
         let r0 = panel * 8;
         if r0 + 8 <= rows {
-            let py = y.as_mut_ptr().add(t * rows + r0);
+            let py = y[out + r0..out + r0 + 8].as_mut_ptr();
             _mm256_storeu_ps(py, if overwrite { v } else { _mm256_add_ps(_mm256_loadu_ps(py), v) });
         } else {
             let mut lanes = [0f32; 8];
             _mm256_storeu_ps(lanes.as_mut_ptr(), v);
             for (lane, v) in lanes.iter().enumerate().take(rows - r0) {
-                let out = &mut y[t * rows + r0 + lane];
-                *out = v + if overwrite { 0.0 } else { *out };
+                let o = &mut y[out + r0 + lane];
+                *o = v + if overwrite { 0.0 } else { *o };
             }
         }
     }
 
-    /// `W` words from `t` by two panels from `q`: per column pair, two
-    /// weight loads and `W` broadcasts feed `2W` `madd`s.
+    /// `W` words from `t` (written at `outs`) by two panels from `q`: per
+    /// column pair, two weight loads and `W` broadcasts feed `2W` `madd`s.
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
-    unsafe fn packed16_block<const W: usize>(y: &mut [f32], data: &[i16], rows: usize, cols: usize, x: &[i16], t: usize, q: usize, unit: __m256, overwrite: bool) {
+    unsafe fn packed16_block<const W: usize>(y: &mut [f32], outs: [usize; W], data: &[i16], rows: usize, cols: usize, x: &[i16], t: usize, q: usize, unit: __m256, overwrite: bool) {
         let (panels, pairs) = (rows.div_ceil(8), cols / 2);
         let pair = q + 1 < panels;
         let p0 = data.as_ptr().add(q * pairs * 16);
@@ -595,28 +709,31 @@ mod avx {
             }
         }
         for k in 0..W {
-            add_panel(y, rows, t + k, q, acc[0][k], unit, overwrite);
+            add_panel(y, rows, outs[k], q, acc[0][k], unit, overwrite);
             if pair {
-                add_panel(y, rows, t + k, q + 1, acc[1][k], unit, overwrite);
+                add_panel(y, rows, outs[k], q + 1, acc[1][k], unit, overwrite);
             }
         }
     }
 
     /// Blocks of four words; a tail of one to three words is one block.
+    /// Word `t`'s rows are written at `at[t]`, or at `t · rows` when `at`
+    /// is empty.
     #[target_feature(enable = "avx2,fma")]
     #[allow(clippy::too_many_arguments)]
-    pub unsafe fn packed16_gemm(y: &mut [f32], data: &[i16], rows: usize, cols: usize, x: &[i16], n: usize, unit: f32, overwrite: bool) {
+    pub unsafe fn packed16_gemm(y: &mut [f32], at: &[usize], data: &[i16], rows: usize, cols: usize, x: &[i16], n: usize, unit: f32, overwrite: bool) {
         let panels = rows.div_ceil(8);
         let unit = _mm256_set1_ps(unit);
+        let out = |t: usize| at.get(t).copied().unwrap_or(t * rows);
         let mut t = 0;
         while t < n {
             let words = (n - t).min(4);
             for q in (0..panels).step_by(2) {
                 match words {
-                    4 => packed16_block::<4>(y, data, rows, cols, x, t, q, unit, overwrite),
-                    3 => packed16_block::<3>(y, data, rows, cols, x, t, q, unit, overwrite),
-                    2 => packed16_block::<2>(y, data, rows, cols, x, t, q, unit, overwrite),
-                    _ => packed16_block::<1>(y, data, rows, cols, x, t, q, unit, overwrite),
+                    4 => packed16_block::<4>(y, [out(t), out(t + 1), out(t + 2), out(t + 3)], data, rows, cols, x, t, q, unit, overwrite),
+                    3 => packed16_block::<3>(y, [out(t), out(t + 1), out(t + 2)], data, rows, cols, x, t, q, unit, overwrite),
+                    2 => packed16_block::<2>(y, [out(t), out(t + 1)], data, rows, cols, x, t, q, unit, overwrite),
+                    _ => packed16_block::<1>(y, [out(t)], data, rows, cols, x, t, q, unit, overwrite),
                 }
             }
             t += words;
@@ -782,6 +899,27 @@ mod tests {
     }
 
     #[test]
+    fn run_time_cell_and_sums_match_the_plain_ones() {
+        let mut rng = Rng::new(11);
+        let h = 19;
+        let g: Vec<f32> = (0..4 * h).map(|_| 3.0 * rng.normal()).collect();
+        let c_prev: Vec<f32> = (0..h).map(|_| rng.normal()).collect();
+        let (mut cells, mut hidden) = (vec![0.0; h], vec![0.0; h]);
+        lstm_cell(&g, &c_prev, &mut cells, &mut hidden);
+        for k in 0..h {
+            let (i, f, c_in, o) = (sigmoid(g[k]), sigmoid(g[h + k]), tanh(g[2 * h + k]), sigmoid(g[3 * h + k]));
+            let c = f * c_prev[k] + i * c_in;
+            assert!((cells[k] - c).abs() < 1e-5 && (hidden[k] - o * tanh(c)).abs() < 1e-5, "cell {k}");
+        }
+        let rows: Vec<Vec<f32>> = (0..4).map(|_| (0..21).map(|_| rng.normal()).collect()).collect();
+        let mut out = vec![0.0; 21];
+        sum_rows(&mut out, &rows[0], &[&rows[1], &rows[2], &rows[3]]);
+        for i in 0..21 {
+            assert_eq!(out[i], rows[0][i] + rows[1][i] + rows[2][i] + rows[3][i]);
+        }
+    }
+
+    #[test]
     fn kernels_agree_with_plain_loops() {
         let mut rng = Rng::new(7);
         let (rows, cols) = (5, 19);
@@ -834,7 +972,14 @@ mod tests {
             let mut pys = vec![0.25; n * prows];
             packed.gemm(&mut pys, &qx, n);
             let mut portable = vec![0.25; n * prows];
-            packed.run_portable(&mut portable, &qx, n, false);
+            packed.run_portable(&mut portable, &[], &qx, n, false);
+            // Scattered outputs: word t at (n - 1 - t) · rows gets the same sums.
+            let at: Vec<usize> = (0..n).map(|t| (n - 1 - t) * prows).collect();
+            let mut scattered = vec![0.25; n * prows];
+            packed.gemm_at(&mut scattered, &at, &qx);
+            for t in 0..n {
+                assert_eq!(scattered[at[t]..at[t] + prows], pys[t * prows..(t + 1) * prows], "gemm_at writes where it is told");
+            }
             assert_eq!(pys, portable, "the AVX2 and portable kernels agree exactly");
             let mut portable_q = vec![0i16; qx.len()];
             quantize_body(packed.input(), &pxs[..pcols], &mut portable_q[..pcols]);

@@ -382,9 +382,10 @@ pub struct ParseScratch {
     hidden_q: Vec<i16>,
     hidden: Vec<f32>,
     cache: LexCache,
-    /// Hidden states going through `U` together (quantized), and their products.
+    /// Hidden states going through `U` together (quantized), and where
+    /// their products go.
     batch_h: Vec<i16>,
-    batch_y: Vec<f32>,
+    batch_at: Vec<usize>,
     /// The children's label embeddings, concatenated.
     children: Vec<f32>,
     scores: Vec<f32>,
@@ -508,7 +509,12 @@ impl Recurrence {
                 }
                 c_prev.copy_from_slice(&self.cells[p * h..(p + 1) * h]);
             }
-            cell_step(g, c_prev, &mut self.cells[t * h..(t + 1) * h], &mut self.hidden[t * h..(t + 1) * h]);
+            let (cells, hidden) = (&mut self.cells[t * h..(t + 1) * h], &mut self.hidden[t * h..(t + 1) * h]);
+            // Training keeps the gate activations (in `g`) for backpropagation.
+            match packed_u {
+                Some(_) => dense::lstm_cell(g, c_prev, cells, hidden),
+                None => cell_step(g, c_prev, cells, hidden),
+            }
         }
     }
 
@@ -516,7 +522,7 @@ impl Recurrence {
     /// first) of one text at once: at each step the previous hidden states
     /// of all sentences still running go through `U` together, so each pass
     /// over `U` serves several words.
-    fn recur_batch(&mut self, pu: &Packed16, h: usize, order: &[(usize, usize)], reverse: bool, batch_h: &mut Vec<i16>, batch_y: &mut Vec<f32>) {
+    fn recur_batch(&mut self, pu: &Packed16, h: usize, order: &[(usize, usize)], reverse: bool, batch_h: &mut Vec<i16>, batch_at: &mut Vec<usize>) {
         let total = self.gates.len() / (4 * h);
         // Every step writes its cells and hidden state: no clearing needed.
         self.cells.resize(total * h, 0.0);
@@ -532,24 +538,25 @@ impl Recurrence {
             if step > 0 {
                 let stride = pu.stride();
                 batch_h.resize(active * stride, 0);
+                batch_at.clear();
                 for (j, &sentence) in order[..active].iter().enumerate() {
                     let p = pos(sentence, step - 1);
                     pu.input().quantize(&self.hidden[p * h..(p + 1) * h], &mut batch_h[j * stride..j * stride + h]);
+                    batch_at.push(pos(sentence, step) * 4 * h);
                 }
-                batch_y.resize(active * 4 * h, 0.0);
-                pu.gemm_to(batch_y, batch_h, active);
+                // U·h(t-1) is added to each word's gates in place.
+                pu.gemm_at(&mut self.gates, batch_at, batch_h);
             }
-            for (j, &sentence) in order[..active].iter().enumerate() {
+            for &sentence in &order[..active] {
                 let t = pos(sentence, step);
                 let g = &mut self.gates[t * 4 * h..(t + 1) * 4 * h];
                 if step > 0 {
-                    dense::axpy(g, 1.0, &batch_y[j * 4 * h..(j + 1) * 4 * h]);
                     let p = pos(sentence, step - 1);
                     self.c_prev.copy_from_slice(&self.cells[p * h..(p + 1) * h]);
                 } else {
                     self.c_prev.iter_mut().for_each(|c| *c = 0.0);
                 }
-                cell_step(g, &self.c_prev, &mut self.cells[t * h..(t + 1) * h], &mut self.hidden[t * h..(t + 1) * h]);
+                dense::lstm_cell(g, &self.c_prev, &mut self.cells[t * h..(t + 1) * h], &mut self.hidden[t * h..(t + 1) * h]);
             }
         }
     }
@@ -736,22 +743,30 @@ impl Net {
     /// The hidden layer for the state, into `scratch.hidden`.
     fn hidden_layer(&self, features: &Features, n: usize, scratch: &mut ParseScratch, fast: Option<&Fast>) {
         let m = self.dims.mlp;
-        scratch.hidden.clear();
-        scratch.hidden.extend_from_slice(&self.t[T_B1]);
-        for (k, &p) in features.words.iter().enumerate() {
-            let at = (k * (n + 2) + p) * m;
-            dense::axpy(&mut scratch.hidden, 1.0, &scratch.pre[at..at + m]);
-        }
+        let word_rows = |k: usize| {
+            let at = (k * (n + 2) + features.words[k]) * m;
+            &scratch.pre[at..at + m]
+        };
         match fast {
-            // Each (slot, label) pair's product is precomputed: M additions each.
+            // Each (slot, label) pair's product is precomputed: the layer
+            // is a sum of nine rows, taken in one pass.
             Some(f) => {
                 let rows = self.n_labels() + 1;
-                for (slot, &l) in features.labels.iter().enumerate() {
-                    let at = (slot * rows + l) * m;
-                    dense::axpy(&mut scratch.hidden, 1.0, &f.label[at..at + m]);
-                }
+                let label_rows = |slot: usize| {
+                    let at = (slot * rows + features.labels[slot]) * m;
+                    &f.label[at..at + m]
+                };
+                let parts: [&[f32]; FEATURES + CHILDREN] = std::array::from_fn(|i| if i < FEATURES { word_rows(i) } else { label_rows(i - FEATURES) });
+                scratch.hidden.resize(m, 0.0);
+                dense::sum_rows(&mut scratch.hidden, &self.t[T_B1], &parts);
             }
             None => {
+                scratch.hidden.clear();
+                scratch.hidden.extend_from_slice(&self.t[T_B1]);
+                for k in 0..FEATURES {
+                    let at = (k * (n + 2) + features.words[k]) * m;
+                    dense::axpy(&mut scratch.hidden, 1.0, &scratch.pre[at..at + m]);
+                }
                 scratch.children.clear();
                 for &l in &features.labels {
                     scratch.children.extend_from_slice(&self.t[T_LABEL][l * LABEL_DIM..(l + 1) * LABEL_DIM]);
@@ -976,7 +991,7 @@ impl Parser {
         let mut order: Vec<(usize, usize)> = sentences.iter().copied().filter(|&(a, b)| b > a && b <= total).collect();
         order.sort_by_key(|&(a, b)| std::cmp::Reverse(b - a));
         for (dir, rec) in scratch.recurrences[0].iter_mut().enumerate() {
-            rec.recur_batch(&self.fast.recurrent[0][dir].1, h, &order, dir == 1, &mut scratch.batch_h, &mut scratch.batch_y);
+            rec.recur_batch(&self.fast.recurrent[0][dir].1, h, &order, dir == 1, &mut scratch.batch_h, &mut scratch.batch_at);
         }
         scratch.v.resize((total + 2) * 2 * h, 0.0);
         join_directions(&scratch.recurrences[0], h, total, &mut scratch.v);

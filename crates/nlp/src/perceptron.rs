@@ -228,6 +228,13 @@ fn prefetch<T>(ptr: *const T) {
 /// Largest class count a compiled model holds (a row length is one byte).
 pub const MAX_CLASSES: usize = 255;
 
+/// A feature's weights in a compiled [`Model`]: where they start and how many.
+#[derive(Clone, Copy, Default)]
+pub struct WeightRow {
+    start: u32,
+    len: u8,
+}
+
 /// Frozen weights for prediction, quantized to 16 bits: each weight is
 /// `scale` times an integer. Half the bytes of `f32` with its class id means
 /// the tagger's and parser's tables fit the last-level cache together, and
@@ -311,31 +318,61 @@ impl Model {
     /// Adds the weights of `features` into `scores` (after zeroing them).
     /// Three passes: prefetch every feature's slot, find the rows and
     /// prefetch them, then add. Most lookups miss the cache; this way
-    /// their latencies overlap instead of queueing.
+    /// their latencies overlap instead of queueing. (The tagger spreads the
+    /// same passes over consecutive words, so they overlap even more.)
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         let mut sums = [0i32; MAX_CLASSES];
         for chunk in features.chunks(128) {
-            for &f in chunk {
-                prefetch(&self.slots[(f as usize) & self.mask]);
-            }
-            let mut rows = [Slot64::EMPTY; 128];
-            for (row, &f) in rows.iter_mut().zip(chunk) {
-                if let Some(slot) = self.find(f) {
-                    let entries = &self.entries[slot.start()..slot.start() + slot.len()];
-                    // A row of up to 32 entries spans up to 3 cache lines.
-                    for e in entries.iter().step_by(16) {
-                        prefetch(e);
-                    }
-                    *row = slot;
+            self.prefetch_slots(chunk);
+            let mut rows = [WeightRow::default(); 128];
+            let found = self.find_rows(chunk, &mut rows);
+            self.add_rows(&rows[..found], &mut sums);
+        }
+        self.scale_sums(&sums, scores);
+    }
+
+    /// Starts loading the table slots of `keys`.
+    #[inline]
+    pub fn prefetch_slots(&self, keys: &[u64]) {
+        for &f in keys {
+            prefetch(&self.slots[(f as usize) & self.mask]);
+        }
+    }
+
+    /// Finds the rows of `keys` (those the model has) and starts loading
+    /// their weights; writes them to `rows` and returns how many.
+    #[inline]
+    pub fn find_rows(&self, keys: &[u64], rows: &mut [WeightRow]) -> usize {
+        let mut found = 0;
+        for &f in keys {
+            if let Some(slot) = self.find(f) {
+                let entries = &self.entries[slot.start()..slot.start() + slot.len()];
+                // A row of up to 32 entries spans up to 3 cache lines.
+                for e in entries.iter().step_by(16) {
+                    prefetch(e);
                 }
-            }
-            for slot in &rows[..chunk.len()] {
-                for &e in &self.entries[slot.start()..slot.start() + slot.len()] {
-                    sums[(e >> 16) as usize] += i32::from(e as u16 as i16);
-                }
+                rows[found] = WeightRow { start: slot.start() as u32, len: slot.len() as u8 };
+                found += 1;
             }
         }
+        found
+    }
+
+    /// Adds the weights of `rows` to `sums` (indexed by class).
+    #[inline]
+    pub fn add_rows(&self, rows: &[WeightRow], sums: &mut [i32; MAX_CLASSES]) {
+        for row in rows {
+            let start = row.start as usize;
+            for &e in &self.entries[start..start + usize::from(row.len)] {
+                sums[(e >> 16) as usize] += i32::from(e as u16 as i16);
+            }
+        }
+    }
+
+    /// Class scores from summed weights.
+    #[inline]
+    pub fn scale_sums(&self, sums: &[i32; MAX_CLASSES], scores: &mut [f32]) {
         for (s, &sum) in scores.iter_mut().zip(&sums[..self.n_classes]) {
             *s = sum as f32 * self.scale;
         }

@@ -6,7 +6,7 @@ use crate::clusters::Clusters;
 use crate::conllu::Sentence;
 use crate::lexical::{lex, Lex, END, PAD};
 use crate::model_file::{self, ModelError, Reader};
-use crate::perceptron::{Feature, FeatureMap, Model, Trainer};
+use crate::perceptron::{Feature, FeatureMap, Model, WeightRow, Trainer, MAX_CLASSES};
 
 pub const KIND: &str = "tagger";
 
@@ -31,7 +31,8 @@ const DICTIONARY_MIN_SHARE: f64 = 0.999;
 #[derive(Default)]
 pub struct TagScratch {
     lex: Vec<Lex>,
-    features: Vec<u64>,
+    /// The positions of the words the dictionary does not tag.
+    todo: Vec<usize>,
     scores: Vec<f32>,
 }
 
@@ -101,19 +102,59 @@ impl Tagger {
 
     /// Tags words whose lexical features are already computed (the
     /// pipeline computes them once for the tagger, parser and NER).
+    ///
+    /// The words to score go through a three-stage pipeline: while word `j`
+    /// is scored, the rows of word `j + 1`'s word-only features are found
+    /// (their weights start loading) and the table slots of word `j + 2`'s
+    /// start loading. Most lookups miss the cache, and this way their
+    /// latency overlaps the scoring instead of stalling it. Sums are
+    /// integers, so the order of the features does not change the tags.
     pub fn tag_lexes(&self, lexes: &[Lex], out: &mut Vec<u16>, scratch: &mut TagScratch) {
         scratch.scores.resize(self.model.n_classes, 0.0);
         out.clear();
-        for i in 0..lexes.len() {
-            let prev = if i >= 1 { u64::from(out[i - 1]) } else { NO_TAG };
-            if let Some(&class) = self.dictionary.get(&lexes[i].form) {
-                out.push(class);
-                continue;
+        scratch.todo.clear();
+        for (i, l) in lexes.iter().enumerate() {
+            match self.dictionary.get(&l.form) {
+                Some(&class) => out.push(class),
+                None => {
+                    out.push(0);
+                    scratch.todo.push(i);
+                }
             }
+        }
+        let todo = &scratch.todo;
+        let model = &self.model;
+        let mut keys = [[0u64; STATIC]; 3];
+        let mut rows = [[WeightRow::default(); STATIC]; 2];
+        let mut found = [0usize; 2];
+        for j in 0..todo.len().min(2) {
+            static_features(lexes, todo[j], &mut keys[j]);
+            model.prefetch_slots(&keys[j]);
+        }
+        if !todo.is_empty() {
+            found[0] = model.find_rows(&keys[0], &mut rows[0]);
+        }
+        for j in 0..todo.len() {
+            if j + 2 < todo.len() {
+                static_features(lexes, todo[j + 2], &mut keys[(j + 2) % 3]);
+                model.prefetch_slots(&keys[(j + 2) % 3]);
+            }
+            if j + 1 < todo.len() {
+                found[(j + 1) % 2] = model.find_rows(&keys[(j + 1) % 3], &mut rows[(j + 1) % 2]);
+            }
+            let i = todo[j];
+            let prev = if i >= 1 { u64::from(out[i - 1]) } else { NO_TAG };
             let prev2 = if i >= 2 { u64::from(out[i - 2]) } else { NO_TAG };
-            features(lexes, i, prev, prev2, &mut scratch.features);
-            self.model.score(&scratch.features, &mut scratch.scores);
-            out.push(argmax(&scratch.scores) as u16);
+            let mut dynamic = [0u64; DYNAMIC];
+            dynamic_features(lexes, i, prev, prev2, &mut dynamic);
+            model.prefetch_slots(&dynamic);
+            let mut dynamic_rows = [WeightRow::default(); DYNAMIC];
+            let n_dynamic = model.find_rows(&dynamic, &mut dynamic_rows);
+            let mut sums = [0i32; MAX_CLASSES];
+            model.add_rows(&rows[j % 2][..found[j % 2]], &mut sums);
+            model.add_rows(&dynamic_rows[..n_dynamic], &mut sums);
+            model.scale_sums(&sums, &mut scratch.scores);
+            out[i] = argmax(&scratch.scores) as u16;
         }
     }
 }
@@ -136,17 +177,42 @@ fn at(lex: &[Lex], i: isize) -> Lex {
     }
 }
 
-/// Feature keys for word `i`, given the two previous predicted classes.
+/// How many of word `i`'s features read only the words, and how many read
+/// the previous predictions too.
+const STATIC: usize = 31;
+const DYNAMIC: usize = 6;
+
+fn template(t: u16) -> Feature {
+    Feature::new(100 + t)
+}
+
+/// Feature keys for word `i`, given the two previous predicted classes, in
+/// template order (training sums float weights in this order).
 fn features(lex: &[Lex], i: usize, prev: u64, prev2: u64, out: &mut Vec<u64>) {
+    let (mut s, mut d) = ([0u64; STATIC], [0u64; DYNAMIC]);
+    static_features(lex, i, &mut s);
+    dynamic_features(lex, i, prev, prev2, &mut d);
+    out.clear();
+    out.extend_from_slice(&s[..10]);
+    out.extend_from_slice(&d[..4]);
+    out.extend_from_slice(&s[10..21]);
+    out.push(d[4]);
+    out.extend_from_slice(&s[21..29]);
+    out.push(d[5]);
+    out.extend_from_slice(&s[29..]);
+}
+
+/// The keys of the templates that read only the words (0–9, 14–24, 26–33, 35, 36).
+fn static_features(lex: &[Lex], i: usize, out: &mut [u64; STATIC]) {
+    let first = i == 0;
     let i = i as isize;
     let w = at(lex, i);
     let p1 = at(lex, i - 1);
     let p2 = at(lex, i - 2);
     let n1 = at(lex, i + 1);
     let n2 = at(lex, i + 2);
-    out.clear();
-    let f = |t: u16| Feature::new(100 + t);
-    out.extend_from_slice(&[
+    let f = template;
+    *out = [
         f(0).finish(),
         f(1).u(w.lower).finish(),
         f(2).u(w.form).finish(),
@@ -157,10 +223,6 @@ fn features(lex: &[Lex], i: usize, prev: u64, prev2: u64, out: &mut Vec<u64>) {
         f(7).u(w.prefix3).finish(),
         f(8).u(w.shape).finish(),
         f(9).u(w.flags).finish(),
-        f(10).u(prev).finish(),
-        f(11).u(prev2).finish(),
-        f(12).u(prev).u(prev2).finish(),
-        f(13).u(prev).u(w.lower).finish(),
         f(14).u(p1.lower).finish(),
         f(15).u(p1.suffix3).finish(),
         f(16).u(p2.lower).finish(),
@@ -171,8 +233,7 @@ fn features(lex: &[Lex], i: usize, prev: u64, prev2: u64, out: &mut Vec<u64>) {
         f(21).u(w.lower).u(n1.lower).finish(),
         f(22).u(n1.shape).finish(),
         f(23).u(p1.shape).u(w.shape).finish(),
-        f(24).u(w.flags).u(u64::from(i == 0)).finish(),
-        f(25).u(prev).u(w.suffix3).finish(),
+        f(24).u(w.flags).u(u64::from(first)).finish(),
         f(26).u(n1.suffix2).u(w.suffix3).finish(),
         f(27).u(p1.form).finish(),
         f(28).u(n1.form).finish(),
@@ -181,10 +242,23 @@ fn features(lex: &[Lex], i: usize, prev: u64, prev2: u64, out: &mut Vec<u64>) {
         f(31).u(w.fine).finish(),
         f(32).u(p1.fine).finish(),
         f(33).u(n1.fine).finish(),
-        f(34).u(prev).u(w.fine).finish(),
         f(35).u(w.fine).u(n1.coarse).finish(),
         f(36).u(n2.coarse).finish(),
-    ]);
+    ];
+}
+
+/// The keys of the templates that read the previous predictions (10–13, 25, 34).
+fn dynamic_features(lex: &[Lex], i: usize, prev: u64, prev2: u64, out: &mut [u64; DYNAMIC]) {
+    let w = at(lex, i as isize);
+    let f = template;
+    *out = [
+        f(10).u(prev).finish(),
+        f(11).u(prev2).finish(),
+        f(12).u(prev).u(prev2).finish(),
+        f(13).u(prev).u(w.lower).finish(),
+        f(25).u(prev).u(w.suffix3).finish(),
+        f(34).u(prev).u(w.fine).finish(),
+    ];
 }
 
 /// Trains on `train`, keeping the epoch with the best dev UPOS accuracy.
