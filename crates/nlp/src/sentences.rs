@@ -15,6 +15,11 @@ pub fn split_sentences(text: &str, tokens: &[Span], first: usize, out: &mut Vec<
     // Whether a straight double quote is open: the next one closes it.
     let mut quote_open = false;
     let mut i = first;
+    if let Some(start) = lead_in_end(text, tokens, first) {
+        out.push((Span::new(tokens[first].start, tokens[start - 1].end), first, start));
+        sent_start = start;
+        i = start;
+    }
     while i < n {
         let tok = tokens[i].of(text);
         if tok == "\"" {
@@ -62,6 +67,60 @@ pub fn split_sentences(text: &str, tokens: &[Span], first: usize, out: &mut Vec<
     if sent_start < n {
         out.push((Span::new(tokens[sent_start].start, tokens[n - 1].end), sent_start, n));
     }
+}
+
+/// Where the sentence proper starts after a lead-in at the start of a
+/// block, which is its own sentence so that the parser never reads the two
+/// as one clause:
+/// - a run-in heading: "The Gap Goes On: It was under Mr. Ban's watch…";
+/// - a dateline: "FLINT, Mich., Oct. 4 (UPI) — Former President…";
+/// - a lead-in in capitals: "THE BORROWING Back when he wrote his book…",
+///   "HE'S BEEN CALLED OUT BY FELLOW DOCTORS — He's been…".
+///
+/// A transcript's "PENCE: Well, …" and "Pat Caddell: …" stay whole: the
+/// quote stage reads the speaker from them.
+fn lead_in_end(text: &str, tokens: &[Span], first: usize) -> Option<usize> {
+    let n = tokens.len();
+    let word = |i: usize| tokens[i].of(text);
+    let capitalized = |i: usize| i < n && word(i).chars().next().is_some_and(char::is_uppercase);
+    let letters = |i: usize| word(i).chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = |i: usize| letters(i) >= 1 && !word(i).chars().any(char::is_lowercase);
+    let small = |i: usize| matches!(word(i), "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "at" | "by" | "with" | "&");
+    let dash = |i: usize| matches!(word(i), "—" | "--" | "–");
+    let window = n.min(first + 12);
+    // Run-in heading: three or more words in Title Case (or "The …"), a colon.
+    if let Some(colon) = (first..window.min(first + 9)).find(|&i| word(i) == ":") {
+        let words = colon - first;
+        let title = (first..colon).all(|i| capitalized(i) || small(i));
+        if title && (words >= 3 || (words == 2 && word(first) == "The")) && capitalized(colon + 1) {
+            return Some(colon + 1);
+        }
+    }
+    if n <= first || !capitals(first) || letters(first) < 2 {
+        return None;
+    }
+    // Dateline: a place in capitals, a comma or an agency in brackets, a dash.
+    if matches!(tokens.get(first + 1).map(|t| t.of(text)), Some("," | "(")) {
+        if let Some(d) = (first + 2..window).find(|&i| dash(i)) {
+            if capitalized(d + 1) && !(first..d).any(|i| is_terminator(word(i))) {
+                return Some(d + 1);
+            }
+        }
+    }
+    // A lead-in in capitals with a function word ("THE", "BY"), so that a
+    // run of acronyms ("UN AIDS Director …") is not taken for one.
+    let run = (first..window).take_while(|&i| capitals(i) || matches!(word(i), "'" | "’" | "'S" | "’S")).count();
+    let has_function_word = (first..first + run).any(|i| matches!(word(i), "THE" | "A" | "AN" | "OF" | "BY" | "TO" | "IN" | "ON" | "FOR" | "AND" | "IS" | "ARE" | "WAS" | "BEEN" | "HAS" | "HAVE"));
+    if run >= 2 && has_function_word {
+        let after = first + run;
+        if after < n && dash(after) && capitalized(after + 1) {
+            return Some(after + 1);
+        }
+        if capitalized(after) && !capitals(after) {
+            return Some(after);
+        }
+    }
+    None
 }
 
 fn is_terminator(tok: &str) -> bool {
@@ -127,5 +186,20 @@ mod tests {
         assert_eq!(sents("where did you grow up? india? ok."), ["where did you grow up?", "india?", "ok."]);
         assert_eq!(sents("\"Why?\" he asked."), ["\"Why?\" he asked."]);
         assert_eq!(sents("\" I lost . \" He left . \" Yes . \""), ["\" I lost . \"", "He left .", "\" Yes . \""]);
+    }
+
+    #[test]
+    fn lead_ins_are_sentences_of_their_own() {
+        assert_eq!(sents("The Gap Goes On: It was under his watch."), ["The Gap Goes On:", "It was under his watch."]);
+        assert_eq!(sents("The Latest: Trump urges supporters."), ["The Latest:", "Trump urges supporters."]);
+        assert_eq!(sents("FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton spoke."), ["FLINT, Mich., Oct. 4 (UPI) —", "Former President Bill Clinton spoke."]);
+        assert_eq!(sents("WASHINGTON (AP) — The Senate voted."), ["WASHINGTON (AP) —", "The Senate voted."]);
+        assert_eq!(sents("THE BORROWING Back when he wrote his book, he said no."), ["THE BORROWING", "Back when he wrote his book, he said no."]);
+        assert_eq!(sents("HE’S BEEN CALLED OUT BY FELLOW DOCTORS — He’s been dragged."), ["HE’S BEEN CALLED OUT BY FELLOW DOCTORS —", "He’s been dragged."]);
+        // Not lead-ins: a transcript's speaker, acronyms, a name with a colon.
+        assert_eq!(sents("PENCE: Well, look."), ["PENCE: Well, look."]);
+        assert_eq!(sents("Pat Caddell: Voters are worried."), ["Pat Caddell: Voters are worried."]);
+        assert_eq!(sents("UN AIDS Director Michel Sidibe said so."), ["UN AIDS Director Michel Sidibe said so."]);
+        assert_eq!(sents("NATO — The alliance grew."), ["NATO — The alliance grew."]);
     }
 }
