@@ -228,7 +228,27 @@ fn prefetch<T>(ptr: *const T) {
 /// Largest class count a compiled model holds (a row length is one byte).
 pub const MAX_CLASSES: usize = 255;
 
-/// A feature's weights in a compiled [`Model`]: where they start and how many.
+/// Summed weights per class (padded to a whole number of vectors).
+pub struct Sums([i32; MAX_CLASSES + 1]);
+
+impl Default for Sums {
+    fn default() -> Self {
+        Sums([0; MAX_CLASSES + 1])
+    }
+}
+
+/// Starts loading every cache line of `x`.
+#[inline(always)]
+fn prefetch_all<T>(x: &[T]) {
+    let bytes = std::mem::size_of_val(x);
+    let base = x.as_ptr() as *const u8;
+    for offset in (0..bytes).step_by(64) {
+        prefetch(base.wrapping_add(offset));
+    }
+}
+
+/// A feature's weights in a compiled [`Model`]: where they start and how
+/// many (0 for a dense row, whose index `start` is).
 #[derive(Clone, Copy, Default)]
 pub struct WeightRow {
     start: u32,
@@ -248,8 +268,16 @@ pub struct Model {
     rows: Vec<(u64, u32, u8)>,
     /// Each entry is `class << 16 | weight as u16`.
     entries: Vec<u32>,
+    /// The long rows again, as one weight per class (`stride` each): adding
+    /// them takes a few vector additions instead of one scattered addition
+    /// per class. Their slots point here (with length 0).
+    dense: Vec<i16>,
+    stride: usize,
     scale: f32,
 }
+
+/// Rows with at least this many weights are also kept dense.
+const DENSE_MIN: usize = 24;
 
 /// Fills a model's table row by row.
 struct TableBuilder {
@@ -257,12 +285,15 @@ struct TableBuilder {
     mask: usize,
     rows: Vec<(u64, u32, u8)>,
     entries: Vec<u32>,
+    dense: Vec<i16>,
+    stride: usize,
 }
 
 impl TableBuilder {
-    fn new(n_rows: usize) -> Self {
+    fn new(n_rows: usize, n_classes: usize) -> Self {
         let cap = (n_rows.max(1) * 2).next_power_of_two();
-        TableBuilder { slots: vec![Slot64::EMPTY; cap], mask: cap - 1, rows: Vec::with_capacity(n_rows), entries: Vec::new() }
+        let stride = n_classes.next_multiple_of(16);
+        TableBuilder { slots: vec![Slot64::EMPTY; cap], mask: cap - 1, rows: Vec::with_capacity(n_rows), entries: Vec::new(), dense: Vec::new(), stride }
     }
 
     /// Adds one feature's row, dropping weights that round to zero.
@@ -278,12 +309,21 @@ impl TableBuilder {
         while self.slots[i].0 != 0 {
             i = (i + 1) & self.mask;
         }
-        self.slots[i] = Slot64::new(key, start as u32, len as u8);
+        self.slots[i] = if len >= DENSE_MIN {
+            let at = self.dense.len();
+            self.dense.resize(at + self.stride, 0);
+            for &e in &self.entries[start..] {
+                self.dense[at + (e >> 16) as usize] = e as u16 as i16;
+            }
+            Slot64::new(key, (at / self.stride) as u32, 0)
+        } else {
+            Slot64::new(key, start as u32, len as u8)
+        };
         self.rows.push((key, start as u32, len as u8));
     }
 
     fn finish(self, n_classes: usize, scale: f32) -> Model {
-        Model { n_classes, slots: self.slots, mask: self.mask, rows: self.rows, entries: self.entries, scale }
+        Model { n_classes, slots: self.slots, mask: self.mask, rows: self.rows, entries: self.entries, dense: self.dense, stride: self.stride, scale }
     }
 }
 
@@ -292,7 +332,7 @@ impl Model {
     fn build(n_classes: usize, rows: &[(u64, u32, u32)], weights: &[(u16, f32)]) -> Self {
         let max = weights.iter().fold(0f32, |m, &(_, w)| m.max(w.abs()));
         let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
-        let mut table = TableBuilder::new(rows.len());
+        let mut table = TableBuilder::new(rows.len(), n_classes);
         for &(key, start, len) in rows {
             let row = &weights[start as usize..(start + len) as usize];
             table.push_row(key, row.iter().map(|&(c, w)| (c, (w / scale).round() as i16)));
@@ -322,7 +362,7 @@ impl Model {
     /// same passes over consecutive words, so they overlap even more.)
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
-        let mut sums = [0i32; MAX_CLASSES];
+        let mut sums = Sums::default();
         for chunk in features.chunks(128) {
             self.prefetch_slots(chunk);
             let mut rows = [WeightRow::default(); 128];
@@ -347,10 +387,11 @@ impl Model {
         let mut found = 0;
         for &f in keys {
             if let Some(slot) = self.find(f) {
-                let entries = &self.entries[slot.start()..slot.start() + slot.len()];
-                // A row of up to 32 entries spans up to 3 cache lines.
-                for e in entries.iter().step_by(16) {
-                    prefetch(e);
+                if slot.len() == 0 {
+                    let at = slot.start() * self.stride;
+                    prefetch_all(&self.dense[at..at + self.stride]);
+                } else {
+                    prefetch_all(&self.entries[slot.start()..slot.start() + slot.len()]);
                 }
                 rows[found] = WeightRow { start: slot.start() as u32, len: slot.len() as u8 };
                 found += 1;
@@ -361,19 +402,42 @@ impl Model {
 
     /// Adds the weights of `rows` to `sums` (indexed by class).
     #[inline]
-    pub fn add_rows(&self, rows: &[WeightRow], sums: &mut [i32; MAX_CLASSES]) {
+    pub fn add_rows(&self, rows: &[WeightRow], sums: &mut Sums) {
+        #[cfg(target_arch = "x86_64")]
+        if std::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2 (checked just above).
+            return unsafe { self.add_rows_avx2(rows, sums) };
+        }
+        self.add_rows_body(rows, sums)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn add_rows_avx2(&self, rows: &[WeightRow], sums: &mut Sums) {
+        self.add_rows_body(rows, sums)
+    }
+
+    #[inline(always)]
+    fn add_rows_body(&self, rows: &[WeightRow], sums: &mut Sums) {
         for row in rows {
             let start = row.start as usize;
-            for &e in &self.entries[start..start + usize::from(row.len)] {
-                sums[(e >> 16) as usize] += i32::from(e as u16 as i16);
+            if row.len == 0 {
+                let dense = &self.dense[start * self.stride..(start + 1) * self.stride];
+                for (s, &w) in sums.0.iter_mut().zip(dense) {
+                    *s += i32::from(w);
+                }
+            } else {
+                for &e in &self.entries[start..start + usize::from(row.len)] {
+                    sums.0[(e >> 16) as usize] += i32::from(e as u16 as i16);
+                }
             }
         }
     }
 
     /// Class scores from summed weights.
     #[inline]
-    pub fn scale_sums(&self, sums: &[i32; MAX_CLASSES], scores: &mut [f32]) {
-        for (s, &sum) in scores.iter_mut().zip(&sums[..self.n_classes]) {
+    pub fn scale_sums(&self, sums: &Sums, scores: &mut [f32]) {
+        for (s, &sum) in scores.iter_mut().zip(&sums.0[..self.n_classes]) {
             *s = sum as f32 * self.scale;
         }
     }
@@ -405,7 +469,7 @@ impl Model {
         }
         let scale = r.f32()?;
         let n = r.u32()? as usize;
-        let mut table = TableBuilder::new(n);
+        let mut table = TableBuilder::new(n, n_classes);
         let mut row = Vec::with_capacity(n_classes);
         for _ in 0..n {
             let key = r.u64()?;
@@ -422,5 +486,47 @@ impl Model {
             table.push_row(key, row.iter().copied());
         }
         Ok(table.finish(n_classes, scale))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A feature updated against every class gets a long row, which is also
+    /// kept dense; scores through it match the sum of its sparse entries,
+    /// before and after a write and read.
+    #[test]
+    fn dense_and_sparse_rows_score_the_same() {
+        let classes = 40;
+        let mut trainer = Trainer::new(classes);
+        let (long, short) = (Feature::new(1).finish(), Feature::new(2).finish());
+        for c in 0..classes {
+            trainer.tick();
+            trainer.update(&[long], c, (c + 1) % classes, 1.0 + c as f32);
+        }
+        trainer.tick();
+        trainer.update(&[short], 3, 5, 2.0);
+        let model = trainer.compile(0, 0.0);
+        assert!(model.rows.iter().any(|&(_, _, len)| usize::from(len) >= DENSE_MIN), "the test needs a dense row");
+        let mut bytes = Vec::new();
+        model.write(&mut bytes);
+        let read = Model::read(&mut crate::model_file::Reader::new(&bytes)).unwrap();
+        for features in [vec![long], vec![short], vec![long, short, Feature::new(3).finish()]] {
+            let mut expected = vec![0i32; classes];
+            for &(key, start, len) in &model.rows {
+                if features.contains(&key) {
+                    for &e in &model.entries[start as usize..start as usize + usize::from(len)] {
+                        expected[(e >> 16) as usize] += i32::from(e as u16 as i16);
+                    }
+                }
+            }
+            let expected: Vec<f32> = expected.iter().map(|&x| x as f32 * model.scale).collect();
+            let (mut got, mut got_read) = (vec![0.0; classes], vec![0.0; classes]);
+            model.score(&features, &mut got);
+            read.score(&features, &mut got_read);
+            assert_eq!(got, expected);
+            assert_eq!(got_read, expected);
+        }
     }
 }

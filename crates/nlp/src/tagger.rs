@@ -6,7 +6,7 @@ use crate::clusters::Clusters;
 use crate::conllu::Sentence;
 use crate::lexical::{lex, Lex, END, PAD};
 use crate::model_file::{self, ModelError, Reader};
-use crate::perceptron::{Feature, FeatureMap, Model, WeightRow, Trainer, MAX_CLASSES};
+use crate::perceptron::{Feature, FeatureMap, Model, Sums, Trainer, WeightRow};
 
 pub const KIND: &str = "tagger";
 
@@ -150,7 +150,7 @@ impl Tagger {
             model.prefetch_slots(&dynamic);
             let mut dynamic_rows = [WeightRow::default(); DYNAMIC];
             let n_dynamic = model.find_rows(&dynamic, &mut dynamic_rows);
-            let mut sums = [0i32; MAX_CLASSES];
+            let mut sums = Sums::default();
             model.add_rows(&rows[j % 2][..found[j % 2]], &mut sums);
             model.add_rows(&dynamic_rows[..n_dynamic], &mut sums);
             model.scale_sums(&sums, &mut scratch.scores);
