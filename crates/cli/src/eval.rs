@@ -504,7 +504,8 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
             }
             if show_errors && *o == (Outcome::Matched { source: Some(false) }) {
                 let predicted_source = pred_of[gi].and_then(|pi| predicted[pi].1.as_ref()).map(show).unwrap_or_else(|| "(none)".into());
-                println!("SOURCE {article}\n  gold   {}\n  ours   {}\n  content {}", show(&g.source), predicted_source, show(&g.content));
+                let around = g.content.first().map(|&(a, _)| all[a.saturating_sub(160)..(a + 120).min(all.len())].iter().collect::<String>().replace('\n', " ¶ ")).unwrap_or_default();
+                println!("SOURCE {article}\n  gold   {}\n  ours   {}\n  content {}\n  around {around}", show(&g.source), predicted_source, show(&g.content));
             }
         }
         for (p, u) in predicted.iter().zip(&used) {

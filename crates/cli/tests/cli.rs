@@ -597,7 +597,9 @@ fn issue_6_signed_quotes_and_transcript_speakers() {
 “It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.\n\n\
 “I have been doing a lot of thinking recently about where we are as a country,” added Rep. Jim Clyburn (D-S.C.), the assistant leader of the Democratic caucus.\n\n\
 Mr. Quiros was accused by the commission of using $50 million for personal expenses.\n\n\
-While debating the nominees, a friend commented: \"For you, immigration is the most important reason to vote.\"";
+While debating the nominees, a friend commented: \"For you, immigration is the most important reason to vote.\"\n\n\
+The New York Times reports:\n\n\
+\"Just 24 percent of the contributors to the campaign so far have given $200 or less.\"";
     let doc = &docs(&run(&["extract", "--layers", "quotes", "-"], Some(text.as_bytes())))[0];
     check_document(doc);
     let quotes = doc["quotes"].as_array().unwrap();
@@ -620,6 +622,9 @@ While debating the nominees, a friend commented: \"For you, immigration is the m
     assert_eq!(accused["speaker"]["text"], "the commission");
     let introduced = quote("For you, immigration");
     assert_eq!((introduced["kind"].as_str(), introduced["cue"]["text"].as_str(), introduced["speaker"]["text"].as_str()), (Some("direct"), Some("commented"), Some("a friend")));
+    // A report ending its paragraph with a colon introduces the next paragraph's quote.
+    let reported = quote("Just 24 percent");
+    assert_eq!((reported["cue"]["text"].as_str(), reported["speaker"]["text"].as_str()), (Some("reports"), Some("The New York Times")), "{reported}");
 }
 
 /// #6: odd marks never fail the document; the unclosed one is flagged.

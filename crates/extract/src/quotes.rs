@@ -321,6 +321,7 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
     // after ("… ," he said.) or before ("He said:"), or of the previous quote
     // in the same or the previous paragraph.
     let sentence_of = |pos: usize| doc.sentences.partition_point(|s| s.span.end <= pos);
+    let ends_with_colon = |si: usize| doc.sentences.get(si).is_some_and(|s| s.tokens.1 > s.tokens.0 && doc.span_text(doc.tokens[s.tokens.1 - 1].span) == ":");
     for (k, m) in marks.iter().enumerate() {
         if claimed[k] {
             continue;
@@ -340,7 +341,10 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             let signs_after = fs == sj && f.cue.start >= m.inner.end;
             // A cue in the next or previous sentence, but not across a paragraph break.
             let same_block = |x: usize, y: usize| doc.sentences.get(x).zip(doc.sentences.get(y)).is_some_and(|(p, q)| p.block == q.block);
-            !title_case && f.content.is_empty() && ((fs == sj + 1 && same_block(fs, sj)) || (fs + 1 == si && same_block(fs, si)) || signs_after)
+            // "He said: ¶ "…"": a report that ends its paragraph with a colon
+            // introduces the quote that opens the next one.
+            let introduces = fs + 1 == si && ends_with_colon(fs) && doc.sentences.get(si).is_some_and(|s| m.inner.start <= s.span.start + 3);
+            !title_case && f.content.is_empty() && ((fs == sj + 1 && same_block(fs, sj)) || (fs + 1 == si && (same_block(fs, si) || introduces)) || signs_after)
         });
         let opens_sentence = doc.sentences.get(si).is_some_and(|s| m.inner.start <= s.span.start + 3);
         let previous = (0..quotes.len())
