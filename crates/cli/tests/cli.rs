@@ -431,6 +431,24 @@ fn tokens_layer_carries_pos_head_and_dep() {
     assert_eq!(tokens[biden["head"].as_u64().unwrap() as usize]["text"], "said");
 }
 
+/// #3: a dateline or a lead-in in capitals is a sentence of its own, so the
+/// parse of the sentence after it is the sentence's own.
+#[test]
+fn issue_3_lead_ins_do_not_derail_the_next_sentence() {
+    let text = "WASHINGTON (AP) — Former President Bill Clinton said the law is crazy.\n\nTHE BORROWING Back when he wrote his book, Mr. McKinley said that he considered debt a last resort.";
+    let doc = &docs(&run(&["extract", "--layers", "sentences,tokens", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let sentences: Vec<String> = doc["sentences"].as_array().unwrap().iter().map(|s| span_text(doc, s)).collect();
+    assert_eq!(sentences[0], "WASHINGTON (AP) —");
+    assert!(sentences.contains(&"THE BORROWING".to_string()), "{sentences:?}");
+    let tokens = doc["tokens"].as_array().unwrap();
+    for (subject, verb_at) in [("Bill", 0), ("McKinley", 1)] {
+        let said = tokens.iter().enumerate().filter(|(_, t)| t["text"] == "said").nth(verb_at).unwrap().0;
+        let t = tokens.iter().find(|t| t["text"] == subject).unwrap();
+        assert_eq!((t["head"].as_u64(), t["dep"].as_str()), (Some(said as u64), Some("nsubj")), "{subject} is the subject of said");
+    }
+}
+
 #[test]
 fn annotate_refuses_unknown_conversions() {
     let out = run(&["annotate", "--from", "conllu", "--to", "json", "-"], Some(b""));
