@@ -56,6 +56,9 @@ pub enum EvalCommand {
     Timeml {
         #[arg(long, default_value = "../shared/data/tempeval3/TBAQ-cleaned")]
         dir: PathBuf,
+        /// Print each missed or spurious expression, each wrong extent and each wrong value.
+        #[arg(long)]
+        errors: bool,
     },
     /// Microsoft Recognizers-Text English specs (Number, NumberRange, Percent,
     /// Currency), compared on what the schema expresses: share of cases passed.
@@ -103,7 +106,7 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
     match cmd {
         EvalCommand::Aeb { data, dump, passes, predictions } => eval_aeb(&data, dump, passes, predictions),
         EvalCommand::Sentences { conllu, conll, errors } => eval_sentences(conllu, conll, errors),
-        EvalCommand::Timeml { dir } => eval_timeml(&dir),
+        EvalCommand::Timeml { dir, errors } => eval_timeml(&dir, errors),
         EvalCommand::Quotes { dir, errors } => eval_quotes(&dir, errors),
         EvalCommand::Recognizers { dir, errors } => eval_recognizers(&dir, errors),
         EvalCommand::Events { gold, errors } => eval_events(&gold, errors),
@@ -330,7 +333,7 @@ fn eval_ner(path: &PathBuf, model: &PathBuf, clusters: &PathBuf, gazetteer: &Pat
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval_timeml(dir: &std::path::Path) -> Result<ExitCode> {
+fn eval_timeml(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
     use dossier_eval::timeml::{parse, Counts, Timex};
     use dossier_pipeline::{Layers, Pipeline, Scratch};
     let mut files: Vec<PathBuf> = Vec::new();
@@ -360,6 +363,22 @@ fn eval_timeml(dir: &std::path::Path) -> Result<ExitCode> {
             .map(|t| Timex { start: offsets.to_char(t.span.start), end: offsets.to_char(t.span.end), ty: t.ty.as_str().to_string(), value: t.value.clone().unwrap_or_default() })
             .collect();
         counts.add(&d.gold, &predicted);
+        if show_errors {
+            let chars: Vec<char> = d.text.chars().collect();
+            let show = |t: &Timex| chars[t.start..t.end.min(chars.len())].iter().collect::<String>().replace('\n', " ");
+            let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            for g in &d.gold {
+                match predicted.iter().find(|p| p.start < g.end && g.start < p.end) {
+                    None => println!("MISS\t{name}\t{}\t{}\t{}", show(g), g.ty, g.value),
+                    Some(p) if (p.start, p.end) != (g.start, g.end) => println!("EXTENT\t{name}\t{}\t{}\tours {}", show(g), g.value, show(p)),
+                    Some(p) if p.value != g.value => println!("VALUE\t{name}\t{}\t{}\tours {}", show(g), g.value, p.value),
+                    Some(_) => {}
+                }
+            }
+            for p in predicted.iter().filter(|p| !d.gold.iter().any(|g| p.start < g.end && g.start < p.end)) {
+                println!("SPURIOUS\t{name}\t{}\t{}\t{}", show(p), p.ty, p.value);
+            }
+        }
     }
     let (sp, sr, sf) = counts.prf(counts.strict);
     let (rp, rr, rf) = counts.prf(counts.relaxed);

@@ -573,6 +573,29 @@ fn issue_5_example_times() {
     assert!(!times.iter().any(|t| t.0 == "November" && t.2 != "2024-11"), "{times:?}");
 }
 
+/// #5: financial quarters resolve against the publication date and the
+/// quarter the report is about; a year before a noun is a year.
+#[test]
+fn issue_5_quarters_and_adjectival_years() {
+    let text = "Third-quarter profit rose 5%. Sales in the fourth quarter may slow. The company said the latest quarter was strong, \
+and year-earlier results were weaker. In the current quarter it expects more. A 1996 law still applies, and 1999 troops were sent.";
+    let doc = &docs(&run(&["extract", "--date", "1989-11-02", "--layers", "times", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let times: Vec<(String, String)> =
+        doc["times"].as_array().unwrap().iter().map(|t| (t["text"].as_str().unwrap().to_string(), t["value"].as_str().unwrap_or("null").to_string())).collect();
+    for (text, value) in [
+        ("Third-quarter", "1989-Q3"),
+        ("the fourth quarter", "1989-Q4"),
+        ("the latest quarter", "1989-Q3"),
+        ("year-earlier", "1988-Q3"),
+        ("the current quarter", "1989-Q4"),
+        ("1996", "1996"),
+    ] {
+        assert!(times.contains(&(text.to_string(), value.to_string())), "{text} {value}: {times:?}");
+    }
+    assert!(!times.iter().any(|t| t.0 == "1999"), "a count of troops is not a year: {times:?}");
+}
+
 /// #6 on the example: every direct quote is found with its speaker's
 /// entity, including the "he said" and "he added" that name nobody.
 #[test]

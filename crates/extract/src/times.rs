@@ -107,6 +107,11 @@ pub fn recognise(doc: &mut Document) {
     let mut out = Vec::new();
     // The last explicit year mentioned, for "two years later".
     let mut last_year: Option<i64> = None;
+    // The quarter a financial report is about, for "the latest quarter"
+    // and "year-earlier": the last one named that had ended by publication,
+    // at first the last one to have ended.
+    let current_quarter = anchor.map(quarter_of);
+    let mut quarter: Option<(i64, i64)> = current_quarter.map(|(y, q)| if q == 1 { (y - 1, 4) } else { (y, q - 1) });
     for s in &doc.sentences {
         let toks: Vec<Span> = doc.tokens[s.tokens.0..s.tokens.1].iter().map(|t| t.span).collect();
         let words: Vec<String> = toks.iter().map(|t| t.of(text).to_lowercase()).collect();
@@ -114,10 +119,14 @@ pub fn recognise(doc: &mut Document) {
         let mut i = 0;
         let mut consumed = 0; // tokens before this belong to earlier expressions
         while i < toks.len() {
-            match expression(&words, &toks, text, i, anchor, future, last_year) {
+            match expression(&words, &toks, text, i, anchor, future, last_year, quarter) {
                 Some((len, mut ty, mut value, year)) => {
                     if let Some(y) = year {
                         last_year = Some(y);
+                    }
+                    let named = words[i..i + len].iter().any(|w| quarter_ordinal(w.split('-').next().unwrap_or("")).is_some());
+                    if let Some(q) = value.as_deref().and_then(parse_quarter).filter(|&q| named && current_quarter.is_none_or(|now| q < now)) {
+                        quarter = Some(q);
                     }
                     // TimeML extents take modifiers: "the first nine months",
                     // "late November", "earlier this year".
@@ -162,11 +171,90 @@ pub fn recognise(doc: &mut Document) {
 
 type Found = (usize, TimeType, Option<String>, Option<i64>);
 
+/// "1989-Q3" as (1989, 3).
+fn parse_quarter(value: &str) -> Option<(i64, i64)> {
+    let (y, q) = value.split_once("-Q")?;
+    let (y, q) = (y.parse().ok()?, q.parse().ok()?);
+    ((0..10_000).contains(&y) && (1..=4).contains(&q)).then_some((y, q))
+}
+
+/// The (year, quarter) a day falls in.
+fn quarter_of(day: i64) -> (i64, i64) {
+    let (y, m, _) = civil_from_days(day);
+    (y, (m - 1) / 3 + 1)
+}
+
+fn quarter_value((y, q): (i64, i64)) -> String {
+    format!("{y:04}-Q{q}")
+}
+
+/// "first" … "fourth" (or "1st" … "4th") as a quarter number.
+fn quarter_ordinal(w: &str) -> Option<i64> {
+    match w {
+        "first" | "1st" => Some(1),
+        "second" | "2nd" => Some(2),
+        "third" | "3rd" => Some(3),
+        "fourth" | "4th" => Some(4),
+        _ => None,
+    }
+}
+
+/// Financial quarters: "the third quarter", "fourth-quarter", "the fiscal
+/// first quarter", "the latest quarter", "the year-ago period",
+/// "year-earlier". `reference` is the quarter the text is about.
+fn quarter_expression(w: &[String], i: usize, anchor: Option<i64>, future: bool, reference: Option<(i64, i64)>) -> Option<Found> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    let a = at(i);
+    // A named quarter is this year's, or last year's when it has not begun yet.
+    let named = |q: i64| {
+        anchor.map(|d| {
+            let (y, now) = quarter_of(d);
+            quarter_value((if q > now && !future { y - 1 } else { y }, q))
+        })
+    };
+    let year_before = || reference.map(|(y, q)| quarter_value((y - 1, q)));
+    if let Some((n, "quarter")) = a.split_once('-').and_then(|(n, u)| quarter_ordinal(n).map(|n| (n, u))) {
+        return Some((1, TimeType::Date, named(n), None));
+    }
+    if matches!(a, "year-earlier" | "year-ago") && reference.is_some() {
+        return Some((1, TimeType::Date, year_before(), None));
+    }
+    let (det, mut k) = if matches!(a, "the" | "this") { (a, i + 1) } else { ("", i) };
+    if at(k) == "fiscal" {
+        k += 1;
+    }
+    if let Some(n) = quarter_ordinal(at(k)).filter(|_| at(k + 1) == "quarter") {
+        return Some((k + 2 - i, TimeType::Date, named(n), None));
+    }
+    if det.is_empty() {
+        return None;
+    }
+    let unit = |j: usize| at(j) == "quarter" || (at(j) == "period" && reference.is_some());
+    match at(k) {
+        // "this quarter", "the current quarter": the one publication falls in.
+        "quarter" if det == "this" => Some((k + 1 - i, TimeType::Date, anchor.map(|d| quarter_value(quarter_of(d))), None)),
+        "current" if det == "the" && at(k + 1) == "quarter" => Some((k + 2 - i, TimeType::Date, anchor.map(|d| quarter_value(quarter_of(d))), None)),
+        "quarter" => Some((k + 1 - i, TimeType::Date, reference.map(quarter_value), None)),
+        "latest" | "same" if unit(k + 1) => Some((k + 2 - i, TimeType::Date, reference.map(quarter_value), None)),
+        "most" if at(k + 1) == "recent" && unit(k + 2) => Some((k + 3 - i, TimeType::Date, reference.map(quarter_value), None)),
+        "year-earlier" | "year-ago" if unit(k + 1) => Some((k + 2 - i, TimeType::Date, year_before(), None)),
+        "previous" | "preceding" | "prior" if at(k + 1) == "quarter" => {
+            let value = reference.map(|(y, q)| quarter_value(if q == 1 { (y - 1, 4) } else { (y, q - 1) }));
+            Some((k + 2 - i, TimeType::Date, value, None))
+        }
+        _ => None,
+    }
+}
+
 /// The expression starting at token `i`: (tokens, type, value, explicit year).
-fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<i64>, future: bool, last_year: Option<i64>) -> Option<Found> {
+#[allow(clippy::too_many_arguments)]
+fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<i64>, future: bool, last_year: Option<i64>, quarter: Option<(i64, i64)>) -> Option<Found> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
     let (y0, _, _) = anchor.map(civil_from_days).unwrap_or((0, 0, 0));
     let a = at(i);
+    if let Some(found) = quarter_expression(w, i, anchor, future, quarter) {
+        return Some(found);
+    }
     // Deictic words.
     match a {
         "today" | "tonight" => return Some((1, TimeType::Date, anchor.map(date), None)),
@@ -328,7 +416,12 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         let prev = if i > 0 { at(i - 1) } else { "" };
         let year_context = matches!(prev, "in" | "since" | "until" | "by" | "of" | "from" | "to" | "during" | "before" | "after" | "the" | "," | "early" | "late" | "mid")
             || prev.is_empty();
-        if (1900..=2100).contains(&y) && (year_context || !at(i + 1).chars().next().is_some_and(char::is_alphabetic)) {
+        // "a 1996 law", "its 1990 invasion": a year modifying a noun; but
+        // "1999 troops" counts them.
+        let next = at(i + 1);
+        let modifies = matches!(prev, "a" | "an" | "that" | "this" | "its" | "his" | "her" | "their" | "our")
+            || (next.chars().next().is_some_and(char::is_alphabetic) && !next.ends_with('s'));
+        if (1900..=2100).contains(&y) && (year_context || modifies || !next.chars().next().is_some_and(char::is_alphabetic)) {
             return Some((1, TimeType::Date, Some(a.to_string()), Some(y)));
         }
     }
