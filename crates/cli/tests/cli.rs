@@ -578,7 +578,7 @@ fn issue_5_example_times() {
 #[test]
 fn issue_5_quarters_and_adjectival_years() {
     let text = "Third-quarter profit rose 5%. Sales in the fourth quarter may slow. The company said the latest quarter was strong, \
-and year-earlier results were weaker. In the current quarter it expects more. A 1996 law still applies, and 1999 troops were sent.";
+and year-earlier results were weaker. In the current quarter it expects more. A 1996 law still applies, and 1999 troops were sent. Profit was lower a year ago.";
     let doc = &docs(&run(&["extract", "--date", "1989-11-02", "--layers", "times", "-"], Some(text.as_bytes())))[0];
     check_document(doc);
     let times: Vec<(String, String)> =
@@ -590,6 +590,7 @@ and year-earlier results were weaker. In the current quarter it expects more. A 
         ("year-earlier", "1988-Q3"),
         ("the current quarter", "1989-Q4"),
         ("1996", "1996"),
+        ("a year ago", "1988-Q3"),
     ] {
         assert!(times.contains(&(text.to_string(), value.to_string())), "{text} {value}: {times:?}");
     }

@@ -100,6 +100,26 @@ fn future_tense(words: &[String]) -> bool {
         || words.windows(2).any(|w| w[0] == "wait" && w[1] == "for")
 }
 
+/// The tense of the clause around word `i`, from the nearest tense marker
+/// before it ("said Friday that it will …": "Friday" is past), else the
+/// nearest after it ("On Friday, the company said"): `Some(true)` for the
+/// future, `Some(false)` for the past, `None` when no word tells.
+fn local_future(words: &[String], i: usize) -> Option<bool> {
+    let marker = |k: usize| -> Option<bool> {
+        let w = words[k].as_str();
+        let next = words.get(k + 1).map(String::as_str).unwrap_or("");
+        match w {
+            "will" | "'ll" | "shall" | "wo" => Some(true),
+            "going" | "expected" | "scheduled" | "set" | "due" | "plans" | "planned" if next == "to" => Some(true),
+            "said" | "told" | "was" | "were" | "had" | "did" | "came" | "went" | "met" | "made" | "took" | "gave" | "began" | "won" | "lost" | "left"
+            | "held" | "got" | "saw" | "found" | "became" | "fell" | "rose" | "spoke" | "led" | "sent" | "paid" | "sold" | "bought" | "struck" | "hit" => Some(false),
+            _ if w.len() > 4 && w.ends_with("ed") && !matches!(w, "need" | "indeed" | "speed" | "proceed" | "succeed" | "exceed") => Some(false),
+            _ => None,
+        }
+    };
+    (0..i).rev().find_map(marker).or_else(|| (i + 1..words.len()).find_map(marker))
+}
+
 /// Finds and resolves the time expressions of `doc`.
 pub fn recognise(doc: &mut Document) {
     let text = doc.text();
@@ -112,6 +132,8 @@ pub fn recognise(doc: &mut Document) {
     // at first the last one to have ended.
     let current_quarter = anchor.map(quarter_of);
     let mut quarter: Option<(i64, i64)> = current_quarter.map(|(y, q)| if q == 1 { (y - 1, 4) } else { (y, q - 1) });
+    // Whether the text has named a quarter: then "a year ago" is that quarter a year before.
+    let mut quarter_named = false;
     for s in &doc.sentences {
         let toks: Vec<Span> = doc.tokens[s.tokens.0..s.tokens.1].iter().map(|t| t.span).collect();
         let words: Vec<String> = toks.iter().map(|t| t.of(text).to_lowercase()).collect();
@@ -119,7 +141,9 @@ pub fn recognise(doc: &mut Document) {
         let mut i = 0;
         let mut consumed = 0; // tokens before this belong to earlier expressions
         while i < toks.len() {
-            match expression(&words, &toks, text, i, anchor, future, last_year, quarter) {
+            let future = local_future(&words, i).unwrap_or(future);
+            let quarters = Quarters { reference: quarter, named: quarter.filter(|_| quarter_named) };
+            match expression(&words, &toks, text, i, anchor, future, last_year, quarters) {
                 Some((len, mut ty, mut value, year)) => {
                     if let Some(y) = year {
                         last_year = Some(y);
@@ -127,6 +151,7 @@ pub fn recognise(doc: &mut Document) {
                     let named = words[i..i + len].iter().any(|w| quarter_ordinal(w.split('-').next().unwrap_or("")).is_some());
                     if let Some(q) = value.as_deref().and_then(parse_quarter).filter(|&q| named && current_quarter.is_none_or(|now| q < now)) {
                         quarter = Some(q);
+                        quarter_named = true;
                     }
                     // TimeML extents take modifiers: "the first nine months",
                     // "late November", "earlier this year".
@@ -186,6 +211,14 @@ fn quarter_of(day: i64) -> (i64, i64) {
 
 fn quarter_value((y, q): (i64, i64)) -> String {
     format!("{y:04}-Q{q}")
+}
+
+/// The quarter a financial text is about (see `recognise`), and the same
+/// only if the text named it.
+#[derive(Clone, Copy)]
+struct Quarters {
+    reference: Option<(i64, i64)>,
+    named: Option<(i64, i64)>,
 }
 
 /// "first" … "fourth" (or "1st" … "4th") as a quarter number.
@@ -248,11 +281,11 @@ fn quarter_expression(w: &[String], i: usize, anchor: Option<i64>, future: bool,
 
 /// The expression starting at token `i`: (tokens, type, value, explicit year).
 #[allow(clippy::too_many_arguments)]
-fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<i64>, future: bool, last_year: Option<i64>, quarter: Option<(i64, i64)>) -> Option<Found> {
+fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<i64>, future: bool, last_year: Option<i64>, quarters: Quarters) -> Option<Found> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
     let (y0, _, _) = anchor.map(civil_from_days).unwrap_or((0, 0, 0));
     let a = at(i);
-    if let Some(found) = quarter_expression(w, i, anchor, future, quarter) {
+    if let Some(found) = quarter_expression(w, i, anchor, future, quarters.reference) {
         return Some(found);
     }
     // Deictic words.
@@ -376,6 +409,11 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         if let Some(u) = unit_of(at(i + 1)) {
             let len = 2;
             match at(i + 2) {
+                // "a year ago" in a quarterly report: the same quarter a year before.
+                "ago" | "earlier" if n == 1 && u == 'Y' && quarters.named.is_some() => {
+                    let value = quarters.named.map(|(y, q)| quarter_value((y - 1, q)));
+                    return Some((3, TimeType::Date, value, None));
+                }
                 "ago" => {
                     let value = anchor.and_then(|d| shifted(d, -n, u));
                     return Some((3, TimeType::Date, value, None));
