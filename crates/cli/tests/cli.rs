@@ -574,11 +574,13 @@ fn issue_5_example_times() {
 }
 
 /// #5: financial quarters resolve against the publication date and the
-/// quarter the report is about; a year before a noun is a year.
+/// quarter the report is about; a year before a noun is a year; clock
+/// times, "last October" and "Monday, Oct. 30" are whole expressions.
 #[test]
-fn issue_5_quarters_and_adjectival_years() {
+fn issue_5_quarters_clock_times_and_anchored_months() {
     let text = "Third-quarter profit rose 5%. Sales in the fourth quarter may slow. The company said the latest quarter was strong, \
-and year-earlier results were weaker. In the current quarter it expects more. A 1996 law still applies, and 1999 troops were sent. Profit was lower a year ago.";
+and year-earlier results were weaker. In the current quarter it expects more. A 1996 law still applies, and 1999 troops were sent. Profit was lower a year ago. \
+Last October the board met, and it met again at 9 a.m. Tuesday and on Monday, Oct. 30, as it did a few years ago.";
     let doc = &docs(&run(&["extract", "--date", "1989-11-02", "--layers", "times", "-"], Some(text.as_bytes())))[0];
     check_document(doc);
     let times: Vec<(String, String)> =
@@ -591,6 +593,10 @@ and year-earlier results were weaker. In the current quarter it expects more. A 
         ("the current quarter", "1989-Q4"),
         ("1996", "1996"),
         ("a year ago", "1988-Q3"),
+        ("Last October", "1989-10"),
+        ("9 a.m. Tuesday", "1989-10-31T09:00"),
+        ("Monday, Oct. 30", "1989-10-30"),
+        ("a few years ago", "PAST_REF"),
     ] {
         assert!(times.contains(&(text.to_string(), value.to_string())), "{text} {value}: {times:?}");
     }

@@ -213,6 +213,29 @@ fn quarter_value((y, q): (i64, i64)) -> String {
     format!("{y:04}-Q{q}")
 }
 
+/// A clock time at word `i`: (hour on 24 hours, minute, words).
+fn clock(w: &[String], i: usize) -> Option<(i64, i64, usize)> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    match at(i) {
+        "noon" | "midday" => return Some((12, 0, 1)),
+        "midnight" => return Some((0, 0, 1)),
+        _ => {}
+    }
+    let pm = match at(i + 1) {
+        "a.m." | "am" => false,
+        "p.m." | "pm" => true,
+        _ => return None,
+    };
+    let (h, m) = match at(i).split_once(':') {
+        Some((h, m)) => (h.parse::<i64>().ok()?, m.parse::<i64>().ok()?),
+        None => (at(i).parse::<i64>().ok()?, 0),
+    };
+    if !(1..=12).contains(&h) || !(0..60).contains(&m) {
+        return None;
+    }
+    Some(((h % 12) + if pm { 12 } else { 0 }, m, 2))
+}
+
 /// The quarter a financial text is about (see `recognise`), and the same
 /// only if the text named it.
 #[derive(Clone, Copy)]
@@ -288,6 +311,20 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     if let Some(found) = quarter_expression(w, i, anchor, future, quarters.reference) {
         return Some(found);
     }
+    // Clock times: "9 a.m.", "10:30 p.m. EDT Wednesday", "noon Thursday".
+    if let Some((hour, minute, mut len)) = clock(w, i) {
+        if matches!(at(i + len), "edt" | "est" | "cdt" | "cst" | "pdt" | "pst" | "gmt" | "utc" | "et") {
+            len += 1;
+        }
+        // The day it falls on, when one follows; else the day of publication.
+        let day = expression(w, toks, text, i + len, anchor, future, last_year, quarters)
+            .filter(|(_, ty, v, _)| *ty == TimeType::Date && v.as_deref().is_some_and(|v| v.len() == 10 && !v.starts_with('X')));
+        let (day_len, date) = match day {
+            Some((l, _, v, _)) => (l, v),
+            None => (0, anchor.map(date)),
+        };
+        return Some((len + day_len, TimeType::Time, date.map(|d| format!("{d}T{hour:02}:{minute:02}")), None));
+    }
     // Deictic words.
     match a {
         "today" | "tonight" => return Some((1, TimeType::Date, anchor.map(date), None)),
@@ -334,6 +371,18 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             return Some((2, TimeType::Date, value, None));
         }
     }
+    // "last October", "this September", "next March".
+    if matches!(a, "this" | "last" | "next") {
+        if let (Some(m), Some(d)) = (toks.get(i + 1).and_then(|t| month_of(t.of(text))).filter(|_| MONTHS.contains(&at(i + 1))), anchor) {
+            let (y, now, _) = civil_from_days(d);
+            let y = match a {
+                "last" => if m < now { y } else { y - 1 },
+                "next" => if m > now { y } else { y + 1 },
+                _ => y,
+            };
+            return Some((2, TimeType::Date, Some(format!("{y:04}-{m:02}")), Some(y)));
+        }
+    }
     // Seasons: "last fall", "this summer".
     if matches!(a, "this" | "last" | "next") {
         if let Some(code) = season(at(i + 1)) {
@@ -352,8 +401,15 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         });
         return Some((2, TimeType::Date, value, None));
     }
-    // Weekdays: direction from tense.
+    // Weekdays: direction from tense; "Monday, Oct. 26" is that date.
     if let Some(wd) = WEEKDAYS.iter().position(|x| *x == a) {
+        if at(i + 1) == "," {
+            if let Some((len, TimeType::Date, Some(v), year)) = expression(w, toks, text, i + 2, anchor, future, last_year, quarters) {
+                if v.len() == 10 && toks.get(i + 2).is_some_and(|t| month_of(t.of(text)).is_some()) {
+                    return Some((len + 2, TimeType::Date, Some(v), year));
+                }
+            }
+        }
         let value = anchor.map(|d| resolve_weekday(d, wd as i64, future)).or(Some(format!("XXXX-WXX-{}", wd + 1)));
         return Some((1, TimeType::Date, value, None));
     }
@@ -366,6 +422,15 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         if let Some(y) = at(y_at).parse::<i64>().ok().filter(|y| (1000..=2999).contains(y) && at(y_at).len() == 4) {
             year = Some(y);
             len = y_at - i + 1;
+        }
+        // "January this year", "June last year".
+        if day.is_none() && year.is_none() && matches!(at(i + len), "this" | "last" | "next") && at(i + len + 1) == "year" {
+            let y = y0 + match at(i + len) {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            return Some((len + 2, TimeType::Date, anchor.map(|_| format!("{y:04}-{m:02}")), Some(y)));
         }
         if m == 5 && day.is_none() && year.is_none() && (i == 0 || at(i - 1) != "in") {
             return None; // "may" the verb
@@ -435,12 +500,17 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             }
         }
     }
-    // "several days", "a few weeks", "for years", "recent days".
-    if matches!(a, "several" | "few" | "many" | "recent") {
-        if let Some(u) = unit_of(at(i + 1)).filter(|_| at(i + 1).ends_with('s')) {
-            let value = if a == "recent" { "PAST_REF".to_string() } else { vague_duration(u) };
-            let ty = if a == "recent" { TimeType::Date } else { TimeType::Duration };
-            return Some((2, ty, Some(value), None));
+    // "several days", "a few weeks", "for years", "recent days", "a few years ago".
+    let article = usize::from(a == "a" && at(i + 1) == "few");
+    let (q, j) = (at(i + article), i + article);
+    if matches!(q, "several" | "few" | "many" | "recent") {
+        if let Some(u) = unit_of(at(j + 1)).filter(|_| at(j + 1).ends_with('s')) {
+            if at(j + 2) == "ago" && q != "recent" {
+                return Some((article + 3, TimeType::Date, Some("PAST_REF".into()), None));
+            }
+            let value = if q == "recent" { "PAST_REF".to_string() } else { vague_duration(u) };
+            let ty = if q == "recent" { TimeType::Date } else { TimeType::Duration };
+            return Some((article + 2, ty, Some(value), None));
         }
     }
     if let Some((num, unit)) = a.split_once('-') {
