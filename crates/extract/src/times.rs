@@ -65,10 +65,23 @@ fn month_of(w: &str) -> Option<i64> {
 }
 
 fn number_word(w: &str) -> Option<i64> {
-    const N: [&str; 13] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    const N: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+        "seventeen", "eighteen", "nineteen",
+    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     let l = w.to_lowercase();
     if let Some(i) = N.iter().position(|x| *x == l) {
         return Some(i as i64);
+    }
+    // "twenty", "forty-five" (broadcast transcripts spell numbers out).
+    let (tens, ones) = l.split_once('-').unwrap_or((&l, ""));
+    if let Some(t) = TENS.iter().position(|x| *x == tens) {
+        let ones = if ones.is_empty() { Some(0) } else { N[1..10].iter().position(|x| *x == ones).map(|o| o as i64 + 1) };
+        return ones.map(|o| 20 + 10 * t as i64 + o);
+    }
+    if l == "hundred" {
+        return Some(100);
     }
     if l == "a" || l == "an" {
         return Some(1);
@@ -518,6 +531,16 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             return Some((1, TimeType::Duration, Some(duration(n, u)), None));
         }
     }
+    // Years spelled out: "nineteen ninety-six", "the year two thousand".
+    if a == "nineteen" {
+        if let Some(n) = number_word(at(i + 1)).filter(|n| (10..100).contains(n)) {
+            let y = 1900 + n;
+            return Some((2, TimeType::Date, Some(y.to_string()), Some(y)));
+        }
+    }
+    if a == "two" && at(i + 1) == "thousand" && i > 0 && at(i - 1) == "year" {
+        return Some((2, TimeType::Date, Some("2000".into()), Some(2000)));
+    }
     // Years and decades: "2019", "in 2022", "the 1990s".
     if a.len() == 4 && a.chars().all(|c| c.is_ascii_digit()) {
         let y: i64 = a.parse().ok()?;
@@ -633,5 +656,18 @@ mod tests {
         assert_eq!(shifted(d, -75, 'Y').unwrap(), "1949");
         assert_eq!(shifted(d, 2, 'M').unwrap(), "2024-09");
         assert_eq!(shifted(d, -7, 'M').unwrap(), "2023-12");
+    }
+
+    #[test]
+    fn spelled_numbers_and_clock_times() {
+        assert_eq!(number_word("forty-five"), Some(45));
+        assert_eq!(number_word("Twenty"), Some(20));
+        assert_eq!(number_word("nineteen"), Some(19));
+        assert_eq!(number_word("twenty-ten"), None);
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(clock(&words("10:30 p.m."), 0), Some((22, 30, 2)));
+        assert_eq!(clock(&words("12 a.m."), 0), Some((0, 0, 2)));
+        assert_eq!(clock(&words("noon"), 0), Some((12, 0, 1)));
+        assert_eq!(clock(&words("13 p.m."), 0), None);
     }
 }
