@@ -226,6 +226,21 @@ fn quarter_value((y, q): (i64, i64)) -> String {
     format!("{y:04}-Q{q}")
 }
 
+/// A holiday's day (days since 1970) in a given year.
+type DayOfYear = fn(i64) -> i64;
+
+/// Thanksgiving in the US: the fourth Thursday of November of year `y`.
+fn thanksgiving(y: i64) -> i64 {
+    let first = days_from_civil(y, 11, 1);
+    first + (3 - weekday(first)).rem_euclid(7) + 21
+}
+
+/// US Election Day: the Tuesday after the first Monday of November.
+fn election_day(y: i64) -> i64 {
+    let first = days_from_civil(y, 11, 1);
+    first + (0 - weekday(first)).rem_euclid(7) + 1
+}
+
 /// A clock time at word `i`: (hour on 24 hours, minute, words).
 fn clock(w: &[String], i: usize) -> Option<(i64, i64, usize)> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
@@ -383,6 +398,38 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             let value = anchor.map(|d| resolve_weekday(d, wd as i64, a == "next" || (a == "this" && future)));
             return Some((2, TimeType::Date, value, None));
         }
+    }
+    // "this morning", "this evening".
+    if a == "this" {
+        if let Some(code) = part_of_day(at(i + 1)).filter(|_| at(i + 1) != "night") {
+            return Some((2, TimeType::Time, anchor.map(|d| format!("{}T{code}", date(d))), None));
+        }
+    }
+    // "mid-1996", "mid-November", "late-November": the year or the month.
+    if let Some((_, rest)) = a.split_once('-').filter(|(edge, _)| matches!(*edge, "mid" | "late" | "early")) {
+        if rest.len() == 4 && rest.chars().all(|c| c.is_ascii_digit()) {
+            let y: i64 = rest.parse().ok()?;
+            return Some((1, TimeType::Date, Some(rest.to_string()), Some(y)));
+        }
+        if let (Some(m), Some(d)) = (month_of(rest).filter(|_| MONTHS.contains(&rest)), anchor) {
+            let y = [y0 - 1, y0, y0 + 1].into_iter().min_by_key(|&y| (days_from_civil(y, m, 15) - d).abs()).unwrap_or(y0);
+            return Some((1, TimeType::Date, Some(format!("{y:04}-{m:02}")), None));
+        }
+    }
+    // Holidays that move: "Thanksgiving (Day)", "Election Day" (US), the
+    // last one unless the clause speaks of the future; "last Thanksgiving".
+    let (last, h) = if a == "last" { (true, i + 1) } else { (false, i) };
+    let holiday: Option<(DayOfYear, usize)> = match (at(h), at(h + 1)) {
+        ("thanksgiving", "day") => Some((thanksgiving, 2)),
+        ("thanksgiving", _) => Some((thanksgiving, 1)),
+        ("election", "day") => Some((election_day, 2)),
+        _ => None,
+    };
+    if let (Some((day_in, len)), Some(d)) = (holiday, anchor) {
+        let (y, _, _) = civil_from_days(d);
+        let (before, after) = if day_in(y) <= d { (day_in(y), day_in(y + 1)) } else { (day_in(y - 1), day_in(y)) };
+        let pick = if future && !last { after } else { before };
+        return Some((h - i + len, TimeType::Date, Some(date(pick)), None));
     }
     // "last October", "this September", "next March".
     if matches!(a, "this" | "last" | "next") {
@@ -669,5 +716,8 @@ mod tests {
         assert_eq!(clock(&words("12 a.m."), 0), Some((0, 0, 2)));
         assert_eq!(clock(&words("noon"), 0), Some((12, 0, 1)));
         assert_eq!(clock(&words("13 p.m."), 0), None);
+        assert_eq!(date(thanksgiving(1999)), "1999-11-25");
+        assert_eq!(date(election_day(1998)), "1998-11-03");
+        assert_eq!(date(election_day(2024)), "2024-11-05");
     }
 }
