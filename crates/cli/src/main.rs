@@ -50,7 +50,23 @@ enum Command {
     Train(train::TrainCommand),
 }
 
+/// `dossier eval … | head` closes the pipe early, and `println!` then
+/// panics. Stop quietly instead, as `extract` and `annotate` do when their
+/// reader goes away.
+fn quiet_on_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload.downcast_ref::<String>().map(String::as_str).or_else(|| payload.downcast_ref::<&str>().copied()).unwrap_or("");
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_on_broken_pipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),

@@ -449,6 +449,24 @@ fn issue_3_lead_ins_do_not_derail_the_next_sentence() {
     }
 }
 
+/// A reader that goes away early (`dossier eval … | head`) ends the run
+/// quietly, without a panic.
+#[test]
+fn a_closed_stdout_ends_eval_quietly() {
+    let mut child = bin()
+        .current_dir(root())
+        .args(["eval", "ner", "--conll", &fixture("ner.conll")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dossier runs");
+    // Close the read end before the models have loaded and the first line is printed.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "exit {:?}: {}", out.status, stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
+
 #[test]
 fn annotate_refuses_unknown_conversions() {
     let out = run(&["annotate", "--from", "conllu", "--to", "json", "-"], Some(b""));
