@@ -75,8 +75,15 @@ pub fn sum_rows(out: &mut [f32], first: &[f32], rest: &[&[f32]]) {
         // SAFETY: as in `dot`; the shapes were checked just above.
         return unsafe { avx::sum_rows(out, first, rest) };
     }
-    for (i, o) in out.iter_mut().enumerate() {
-        *o = rest.iter().fold(first[i], |a, r| a + r[i]);
+    sum_rows_from(out, first, rest, 0)
+}
+
+/// `sum_rows` for the entries from `from` on, one at a time (the portable
+/// kernel, and the vector kernel's tail).
+#[inline]
+fn sum_rows_from(out: &mut [f32], first: &[f32], rest: &[&[f32]], from: usize) {
+    for i in from..out.len() {
+        out[i] = rest.iter().fold(first[i], |a, r| a + r[i]);
     }
 }
 
@@ -92,7 +99,15 @@ pub fn lstm_cell(g: &[f32], c_prev: &[f32], cells: &mut [f32], hidden: &mut [f32
         // SAFETY: as in `dot`; the shapes were checked just above.
         return unsafe { avx::lstm_cell(g, c_prev, cells, hidden) };
     }
-    for k in 0..h {
+    lstm_cell_from(g, c_prev, cells, hidden, 0)
+}
+
+/// `lstm_cell` for the units from `from` on, one at a time (the portable
+/// kernel, and the vector kernel's tail).
+#[inline]
+fn lstm_cell_from(g: &[f32], c_prev: &[f32], cells: &mut [f32], hidden: &mut [f32], from: usize) {
+    let h = cells.len();
+    for k in from..h {
         let (i, f, c_in, o) = (sigmoid(g[k]), sigmoid(g[h + k]), tanh(g[2 * h + k]), sigmoid(g[3 * h + k]));
         cells[k] = f * c_prev[k] + i * c_in;
         hidden[k] = o * tanh(cells[k]);
@@ -609,10 +624,7 @@ mod avx {
             _mm256_storeu_ps(out.as_mut_ptr().add(i), acc);
             i += 8;
         }
-        while i < n {
-            out[i] = rest.iter().fold(first[i], |a, r| a + r[i]);
-            i += 1;
-        }
+        super::sum_rows_from(out, first, rest, i);
     }
 
     /// `tanh` as in [`super::tanh`], eight lanes, the division done as a
@@ -661,12 +673,7 @@ mod avx {
             _mm256_storeu_ps(hidden.as_mut_ptr().add(k), _mm256_mul_ps(o, tanh8(c)));
             k += 8;
         }
-        while k < h {
-            let (i, f, c_in, o) = (super::sigmoid(g[k]), super::sigmoid(g[h + k]), super::tanh(g[2 * h + k]), super::sigmoid(g[3 * h + k]));
-            cells[k] = f * c_prev[k] + i * c_in;
-            hidden[k] = o * super::tanh(cells[k]);
-            k += 1;
-        }
+        super::lstm_cell_from(g, c_prev, cells, hidden, k);
     }
 
     /// Adds one panel's integer sums, scaled by `unit`, to word `t`'s rows.
@@ -919,6 +926,11 @@ mod tests {
         }
     }
 
+    /// Row `r` of the row-major `w` (`cols` wide) times `x`, one product at a time.
+    fn plain(w: &[f32], cols: usize, r: usize, x: &[f32]) -> f32 {
+        (0..cols).map(|c| w[r * cols + c] * x[c]).sum()
+    }
+
     #[test]
     fn kernels_agree_with_plain_loops() {
         let mut rng = Rng::new(7);
@@ -928,8 +940,7 @@ mod tests {
         let mut y = vec![0.0; rows];
         gemv(&mut y, &w, &x);
         for r in 0..rows {
-            let plain: f32 = (0..cols).map(|c| w[r * cols + c] * x[c]).sum();
-            assert!((y[r] - plain).abs() < 1e-4);
+            assert!((y[r] - plain(&w, cols, r, &x)).abs() < 1e-4);
         }
         let words = 7;
         let xs: Vec<f32> = (0..words * cols).map(|_| rng.normal()).collect();
@@ -937,8 +948,7 @@ mod tests {
         gemm(&mut ys, &w, &xs, rows, cols);
         for t in 0..words {
             for r in 0..rows {
-                let plain: f32 = 0.5 + (0..cols).map(|c| w[r * cols + c] * xs[t * cols + c]).sum::<f32>();
-                assert!((ys[t * rows + r] - plain).abs() < 1e-4);
+                assert!((ys[t * rows + r] - (0.5 + plain(&w, cols, r, &xs[t * cols..]))).abs() < 1e-4);
             }
         }
         for (prows, pcols) in [(5, 19), (37, 16), (64, 7)] {
@@ -947,8 +957,7 @@ mod tests {
             let mut py = vec![1.0; prows];
             Packed::new(&pw, prows, pcols).gemv(&mut py, &px);
             for r in 0..prows {
-                let plain: f32 = 1.0 + (0..pcols).map(|c| pw[r * pcols + c] * px[c]).sum::<f32>();
-                assert!((py[r] - plain).abs() < 1e-4, "packed {prows}x{pcols} row {r}");
+                assert!((py[r] - (1.0 + plain(&pw, pcols, r, &px))).abs() < 1e-4, "packed {prows}x{pcols} row {r}");
             }
             let n = 6;
             let pxs: Vec<f32> = (0..n * pcols).map(|_| rng.normal()).collect();
@@ -956,8 +965,7 @@ mod tests {
             Packed::new(&pw, prows, pcols).gemm(&mut pys, &pxs, n);
             for t in 0..n {
                 for r in 0..prows {
-                    let plain: f32 = (0..pcols).map(|c| pw[r * pcols + c] * pxs[t * pcols + c]).sum::<f32>();
-                    assert!((pys[t * prows + r] - plain).abs() < 1e-4, "packed gemm {prows}x{pcols} word {t} row {r}");
+                    assert!((pys[t * prows + r] - plain(&pw, pcols, r, &pxs[t * pcols..])).abs() < 1e-4, "packed gemm {prows}x{pcols} word {t} row {r}");
                 }
             }
         }
@@ -987,7 +995,7 @@ mod tests {
             assert!(pys.iter().zip(&overwritten).all(|(a, b)| (a - 0.25 - b).abs() < 1e-4), "gemm_to overwrites what gemm adds to");
             for t in 0..n {
                 for r in 0..prows {
-                    let plain: f32 = 0.25 + (0..pcols).map(|c| pw[r * pcols + c] * pxs[t * pcols + c]).sum::<f32>();
+                    let plain = 0.25 + plain(&pw, pcols, r, &pxs[t * pcols..]);
                     assert!((pys[t * prows + r] - plain).abs() < 2e-2, "packed16 {prows}x{pcols} word {t} row {r}: {} vs {plain}", pys[t * prows + r]);
                 }
             }

@@ -682,6 +682,8 @@ impl Net {
         let n = scratch.ids.len();
         let g = 4 * self.dims.hidden;
         let lex_dim = self.dims.input() - self.dims.tag;
+        // The tag part with the bias, per tag and direction.
+        let tag_bias = |tag: usize, dir: usize| &f.tag_bias[(tag * 2 + dir) * g..(tag * 2 + dir + 1) * g];
         let cache = &mut scratch.cache;
         if cache.owner != f as *const Fast as usize {
             *cache = LexCache { owner: f as *const Fast as usize, ..LexCache::default() };
@@ -699,7 +701,7 @@ impl Net {
                 Some(&slot) => {
                     let row = &cache.rows[slot as usize * 2 * g..(slot as usize + 1) * 2 * g];
                     for (dir, rec) in scratch.recurrences[0].iter_mut().enumerate() {
-                        dense::add(&mut rec.gates[t * g..(t + 1) * g], &row[dir * g..(dir + 1) * g], &f.tag_bias[(tag * 2 + dir) * g..(tag * 2 + dir + 1) * g]);
+                        dense::add(&mut rec.gates[t * g..(t + 1) * g], &row[dir * g..(dir + 1) * g], tag_bias(tag, dir));
                     }
                 }
                 None => {
@@ -721,7 +723,7 @@ impl Net {
             for (i, &(t, key)) in cache.miss_at.iter().enumerate() {
                 let tag = scratch.ids[t][TAG_TABLE] as usize;
                 for (dir, rec) in scratch.recurrences[0].iter_mut().enumerate() {
-                    dense::add(&mut rec.gates[t * g..(t + 1) * g], &cache.miss_out[dir][i * g..(i + 1) * g], &f.tag_bias[(tag * 2 + dir) * g..(tag * 2 + dir + 1) * g]);
+                    dense::add(&mut rec.gates[t * g..(t + 1) * g], &cache.miss_out[dir][i * g..(i + 1) * g], tag_bias(tag, dir));
                 }
                 if cache.slots.len() < LexCache::CAPACITY && !cache.slots.contains_key(&key) {
                     cache.slots.insert(key, cache.slots.len() as u32);
@@ -764,8 +766,7 @@ impl Net {
                 scratch.hidden.clear();
                 scratch.hidden.extend_from_slice(&self.t[T_B1]);
                 for k in 0..FEATURES {
-                    let at = (k * (n + 2) + features.words[k]) * m;
-                    dense::axpy(&mut scratch.hidden, 1.0, &scratch.pre[at..at + m]);
+                    dense::axpy(&mut scratch.hidden, 1.0, word_rows(k));
                 }
                 scratch.children.clear();
                 for &l in &features.labels {
