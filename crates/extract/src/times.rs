@@ -113,11 +113,13 @@ fn future_tense(words: &[String]) -> bool {
         || words.windows(2).any(|w| w[0] == "wait" && w[1] == "for")
 }
 
-/// The tense of the clause around word `i`, from the nearest tense marker
+/// The tense at each word of a sentence, from the nearest tense marker
 /// before it ("said Friday that it will …": "Friday" is past), else the
 /// nearest after it ("On Friday, the company said"): `Some(true)` for the
-/// future, `Some(false)` for the past, `None` when no word tells.
-fn local_future(words: &[String], i: usize) -> Option<bool> {
+/// future, `Some(false)` for the past, `None` when no word tells. One pass
+/// each way, so every word's answer is ready before the expressions are
+/// looked for.
+fn tense_at_each(words: &[String]) -> Vec<Option<bool>> {
     let marker = |k: usize| -> Option<bool> {
         let w = words[k].as_str();
         let next = words.get(k + 1).map(String::as_str).unwrap_or("");
@@ -130,7 +132,20 @@ fn local_future(words: &[String], i: usize) -> Option<bool> {
             _ => None,
         }
     };
-    (0..i).rev().find_map(marker).or_else(|| (i + 1..words.len()).find_map(marker))
+    let markers: Vec<Option<bool>> = (0..words.len()).map(marker).collect();
+    // The nearest marker after each word, then the nearest before it wins.
+    let mut tenses = vec![None; words.len()];
+    let mut after = None;
+    for k in (0..words.len()).rev() {
+        tenses[k] = after;
+        after = markers[k].or(after);
+    }
+    let mut before = None;
+    for k in 0..words.len() {
+        tenses[k] = before.or(tenses[k]);
+        before = markers[k].or(before);
+    }
+    tenses
 }
 
 /// Finds and resolves the time expressions of `doc`.
@@ -151,10 +166,11 @@ pub fn recognise(doc: &mut Document) {
         let toks: Vec<Span> = doc.tokens[s.tokens.0..s.tokens.1].iter().map(|t| t.span).collect();
         let words: Vec<String> = toks.iter().map(|t| t.of(text).to_lowercase()).collect();
         let future = future_tense(&words);
+        let tenses = tense_at_each(&words);
         let mut i = 0;
         let mut consumed = 0; // tokens before this belong to earlier expressions
         while i < toks.len() {
-            let future = local_future(&words, i).unwrap_or(future);
+            let future = tenses[i].unwrap_or(future);
             let quarters = Quarters { reference: quarter, named: quarter.filter(|_| quarter_named) };
             match expression(&words, &toks, text, i, anchor, future, last_year, quarters) {
                 Some((len, mut ty, mut value, year)) => {
