@@ -335,6 +335,7 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
         }
         let si = sentence_of(m.inner.start);
         let sj = sentence_of(m.inner.end.saturating_sub(1));
+        let opens_sentence = doc.sentences.get(si).is_some_and(|s| m.inner.start <= s.span.start + 3);
         let near = found.iter().position(|f| {
             let fs = sentence_of(f.cue.start);
             // '"…," Zelenskyy said.' even when the parse hangs "said" inside the quote.
@@ -343,10 +344,9 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             let same_block = |x: usize, y: usize| doc.sentences.get(x).zip(doc.sentences.get(y)).is_some_and(|(p, q)| p.block == q.block);
             // "He said: ¶ "…"": a report that ends its paragraph with a colon
             // introduces the quote that opens the next one.
-            let introduces = fs + 1 == si && ends_with_colon(fs) && doc.sentences.get(si).is_some_and(|s| m.inner.start <= s.span.start + 3);
+            let introduces = ends_with_colon(fs) && opens_sentence;
             !title_case && f.content.is_empty() && ((fs == sj + 1 && same_block(fs, sj)) || (fs + 1 == si && (same_block(fs, si) || introduces)) || signs_after)
         });
-        let opens_sentence = doc.sentences.get(si).is_some_and(|s| m.inner.start <= s.span.start + 3);
         let previous = (0..quotes.len())
             // An indirect report lends its speaker only to a quote that opens
             // its sentence, not to a fragment quoted inside another clause.
