@@ -476,6 +476,9 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
     let mut counts = Counts::default();
     // Error categories over gold attributions.
     let (mut missed_quoted, mut missed_other, mut wrong_source, mut wrong_pronoun, mut no_speaker) = (0, 0, 0, 0, 0);
+    // Wrong speakers whose quote came from another cue than the gold one: the
+    // content matched, but it was reported as part of another attribution.
+    let mut other_report = 0;
     let (mut bytes, mut secs) = (0usize, 0.0);
     for (article, text_path, ann_path) in &files {
         let text = std::fs::read_to_string(text_path).with_context(|| format!("reading {}", text_path.display()))?;
@@ -489,6 +492,7 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
         let chars = |s: Span| (offsets.to_char(s.start), offsets.to_char(s.end));
         // Quotes sharing a cue are one attribution (a quote split by "he said").
         let mut predicted: Vec<(Ranges, Option<Ranges>)> = Vec::new();
+        let mut predicted_cue: Vec<Option<(usize, usize)>> = Vec::new();
         let mut by_cue: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
         for q in &doc.quotes {
             let speaker = q.speaker.as_ref().map(|s| vec![chars(s.span)]);
@@ -499,6 +503,7 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
                         by_cue.insert(chars(c), predicted.len());
                     }
                     predicted.push((vec![chars(q.span)], speaker));
+                    predicted_cue.push(q.cue.map(chars));
                 }
             }
         }
@@ -514,9 +519,12 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
         for (gi, (g, o)) in gold.iter().zip(&outcomes).enumerate() {
             let source_text = show(&g.source).to_lowercase();
             let pronoun = matches!(source_text.as_str(), "he" | "she" | "they" | "i" | "we" | "it");
+            let our_cue = pred_of[gi].and_then(|pi| predicted_cue[pi]);
+            let same_cue = our_cue.is_some_and(|c| g.cue.iter().any(|&(a, b)| a < c.1 && c.0 < b));
             match o {
                 Outcome::Missed if is_quoted(&all, &g.content) => missed_quoted += 1,
                 Outcome::Missed => missed_other += 1,
+                Outcome::Matched { source: Some(false) } if our_cue.is_some() && !same_cue && !g.cue.is_empty() => other_report += 1,
                 Outcome::Matched { source: Some(false) } if pronoun => wrong_pronoun += 1,
                 Outcome::Matched { source: Some(false) } => wrong_source += 1,
                 _ => {}
@@ -528,7 +536,8 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
             if show_errors && *o == (Outcome::Matched { source: Some(false) }) {
                 let predicted_source = pred_of[gi].and_then(|pi| predicted[pi].1.as_ref()).map(show).unwrap_or_else(|| "(none)".into());
                 let around = g.content.first().map(|&(a, _)| all[a.saturating_sub(160)..(a + 120).min(all.len())].iter().collect::<String>().replace('\n', " ¶ ")).unwrap_or_default();
-                println!("SOURCE {article}\n  gold   {}\n  ours   {}\n  content {}\n  around {around}", show(&g.source), predicted_source, show(&g.content));
+                let cues = format!("{} · ours {}", show(&g.cue), our_cue.map_or_else(|| "(none)".into(), |c| show(&vec![c])));
+                println!("SOURCE {article}\n  gold   {}\n  ours   {}\n  cue    {cues}\n  content {}\n  around {around}", show(&g.source), predicted_source, show(&g.content));
             }
         }
         for (p, u) in predicted.iter().zip(&used) {
@@ -545,7 +554,7 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
     println!("content    P {p:.3} R {r:.3} F1 {f:.3}  (overlap >= half of the gold content, one to one)");
     println!("quoted     recall {:.3} ({} of {} gold contents with quotation marks)", counts.matched_quoted as f64 / counts.gold_quoted.max(1) as f64, counts.matched_quoted, counts.gold_quoted);
     println!("source     accuracy {:.3} ({} of {} matched pairs with a gold source)", counts.source_right as f64 / counts.with_source.max(1) as f64, counts.source_right, counts.with_source);
-    println!("errors     missed quoted {missed_quoted}, missed other {missed_other}, wrong speaker {wrong_source}, wrong pronoun {wrong_pronoun}; predictions without a speaker {no_speaker}");
+    println!("errors     missed quoted {missed_quoted}, missed other {missed_other}; wrong speaker {wrong_source}, wrong pronoun {wrong_pronoun}, content taken by another cue {other_report}; predictions without a speaker {no_speaker}");
     println!("speed      {:.2} MB/s (whole pipeline up to quotes, one thread)", bytes as f64 / secs / 1e6);
     Ok(ExitCode::SUCCESS)
 }

@@ -693,6 +693,26 @@ The New York Times reports:\n\n\
     assert_eq!((reported["cue"]["text"].as_str(), reported["speaker"]["text"].as_str()), (Some("reports"), Some("The New York Times")), "{reported}");
 }
 
+/// #6: a report the parse hangs under another report's content ("she
+/// believes") is part of that report, as PolNeAR annotates it; a coordinated
+/// verb with no subject of its own reports for the outer speaker; a clause
+/// opened by "but" after a closing mark does not sign the quote.
+#[test]
+fn issue_6_nested_reports_belong_to_the_outer_speaker() {
+    let text = "Clinton said she believes the plan will fail.\n\n\
+Trump tweeted in the early morning hours that Machado was “disgusting” and “a con” and encouraged Americans to “check out” her non-existent sex tape.\n\n\
+Trump is promising lower taxes and “jobs, jobs, jobs,” but he has also intensified the dire warnings that have defined his bid.";
+    let doc = &docs(&run(&["extract", "--layers", "quotes", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let quotes = doc["quotes"].as_array().unwrap();
+    let speaker_of = |start: &str| quotes.iter().find(|q| q["text"].as_str().unwrap().starts_with(start)).unwrap_or_else(|| panic!("no quote {start}: {quotes:?}"))["speaker"]["text"].clone();
+    assert_eq!(speaker_of("she believes"), "Clinton");
+    assert!(!quotes.iter().any(|q| q["cue"]["text"] == "believes"), "no second report for the nested verb: {quotes:?}");
+    assert_eq!(speaker_of("to “check out”"), "Trump", "not Machado, the subject the parse gave it");
+    assert!(quotes.iter().all(|q| !q["text"].as_str().unwrap().contains("encouraged")), "the outer content stops before the coordinated report: {quotes:?}");
+    assert!(quotes.iter().all(|q| q["speaker"]["text"] != "but he has"), "{quotes:?}");
+}
+
 /// #6: odd marks never fail the document; the unclosed one is flagged.
 #[test]
 fn issue_6_unbalanced_marks_give_a_warning_and_the_rest_still_parses() {
