@@ -713,6 +713,25 @@ Trump is promising lower taxes and “jobs, jobs, jobs,” but he has also inten
     assert!(quotes.iter().all(|q| q["speaker"]["text"] != "but he has"), "{quotes:?}");
 }
 
+/// #6: speakers the parse does not give as a subject: a noun phrase right
+/// before the cue, a name right after an inverted cue, "as X put it", and
+/// the name in a headline before its quote.
+#[test]
+fn issue_6_speakers_without_a_parsed_subject() {
+    let text = "Hillary Clinton Speaks ‘Directly To White People’ After Latest Police Shooting.\n\n\
+Nearly eight of 10 voters say they plan to tune in.\n\n\
+However debates in and of themselves are not likely to alter the campaign, noted NBC’s Dante Chinni.\n\n\
+As Steven M. Rosenthal, a tax lawyer and senior fellow at the Urban-Brookings Tax Policy Center, recently put it, “Did Trump lower his taxes through legal tax avoidance, or illegal tax evasion?”";
+    let doc = &docs(&run(&["extract", "--layers", "quotes", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let quotes = doc["quotes"].as_array().unwrap();
+    let speaker_of = |start: &str| quotes.iter().find(|q| q["text"].as_str().unwrap().starts_with(start)).unwrap_or_else(|| panic!("no quote {start}: {quotes:?}"))["speaker"]["text"].as_str().unwrap_or_default().to_string();
+    assert_eq!(speaker_of("Directly To White People"), "Hillary Clinton");
+    assert!(speaker_of("they plan to tune in").ends_with("10 voters"));
+    assert_eq!(speaker_of("However debates"), "NBC’s Dante Chinni");
+    assert_eq!(speaker_of("Did Trump lower"), "Steven M. Rosenthal");
+}
+
 /// #6: odd marks never fail the document; the unclosed one is flagged.
 #[test]
 fn issue_6_unbalanced_marks_give_a_warning_and_the_rest_still_parses() {

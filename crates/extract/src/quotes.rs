@@ -389,6 +389,10 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             let after_verb = doc.tokens.get(verb + 1).map_or(m.inner.start, |t| t.span.start);
             span = Span::new(after_verb.min(m.inner.start), m.inner.end);
             (Some(doc.tokens[verb].span), Some(Speaker { span: span_of(subject), entity: None }), Some(subject))
+        } else if let Some(name) = headline_name(doc, m.inner) {
+            // "Hillary Clinton Speaks ‘Directly To White People’": in the
+            // headline, the name before the quote is its speaker.
+            (None, Some(Speaker { span: name, entity: None }), None)
         } else {
             (None, None, None)
         };
@@ -452,6 +456,21 @@ fn drop_nested(doc: &Document, found: &mut Vec<Found>) {
     }
     let mut k = keep.into_iter();
     found.retain(|_| k.next().unwrap());
+}
+
+/// The first person, organization or place named before `quote` when the
+/// quote sits in the document's first block and that block is a short
+/// line (a headline).
+fn headline_name(doc: &Document, quote: Span) -> Option<Span> {
+    let first = doc.blocks.first()?;
+    if !first.span.contains(quote) || first.span.of(doc.text()).split_whitespace().count() > 20 {
+        return None;
+    }
+    doc.mentions
+        .iter()
+        .take_while(|m| m.span.end <= quote.start)
+        .find(|m| first.span.contains(m.span) && matches!(m.ty, EntityType::Person | EntityType::Org | EntityType::Norp | EntityType::Gpe))
+        .map(|m| m.span)
 }
 
 /// `“…” ― Sonya Herridge`: a dash and a name right after a quote sign it.
@@ -535,6 +554,27 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             found.push(Found { cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end), cue_token: c, source: Some(src), content, marked: false });
             continue;
         }
+        let as_before = || (a..c).rev().take(30).find(|&j| word(j).eq_ignore_ascii_case("as") && (j == a || matches!(word(j - 1), "," | "(" | "—")));
+        if w.eq_ignore_ascii_case("put") && c + 1 < b && word(c + 1) == "it" && as_before().is_some() {
+            // "As Ms. Simonyan put it, RT is …": the clause around is the content.
+            let own = subtree(doc, c, a, b);
+            let subject = children(doc, a, b, c).find(|&j| dep(j) == "nsubj").map(|j| subtree(doc, j, a, b)).or_else(|| {
+                // A long apposition can hide the subject from the parse: the first name after "as".
+                let (from, to) = (doc.tokens[as_before()?].span.start, doc.tokens[c].span.start);
+                let m = doc.mentions.iter().find(|m| m.span.start >= from && m.span.end <= to && matches!(m.ty, EntityType::Person | EntityType::Org))?;
+                let x = (own.0..c).find(|&i| doc.tokens[i].span.start >= m.span.start)?;
+                Some((x, (x..c).rev().find(|&i| doc.tokens[i].span.end <= m.span.end)? + 1))
+            });
+            let Some(subject) = subject else { continue };
+            // The content is the clause "as … put it" qualifies; if the parse
+            // hangs that clause under "put", it is what follows "it".
+            let own = if own.1 > c + 2 { (own.0, c + 2) } else { own };
+            let clause = doc.tokens[c].head.filter(|&h| h >= a && h < b && h != c).map_or((a, b), |h| subtree(doc, h, a, b));
+            let content = outside(doc, clause.0.min(own.0), clause.1.max(own.1), own);
+            // It names its speaker outright, so it stays even inside another report.
+            found.push(Found { cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end), cue_token: c, source: Some(subject), content, marked: true });
+            continue;
+        }
         if !is_candidate(doc, c) {
             continue;
         }
@@ -613,7 +653,7 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             }
         }
         if source.is_none() {
-            source = name_before(doc, c, a);
+            source = name_before(doc, c, a).or_else(|| noun_phrase_before(doc, c, a));
         }
         // "US National security advisor | Jake Sullivan said": a name the parse
         // left between the subject and the cue belongs to the subject.
@@ -626,6 +666,13 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 }
             }
         }
+        let name_after = |c: usize| {
+            let mut y = c + 1;
+            while y < b && y < c + 9 && (matches!(doc.tokens[y].pos, Some("PROPN" | "NOUN" | "ADJ" | "DET" | "NUM")) || matches!(word(y), "(" | ")" | "." | "-" | "'s" | "’s")) {
+                y += 1;
+            }
+            (y > c + 1).then_some((c + 1, y))
+        };
         if let Some(m) = signed {
             // '"…," Rep. Gwen Moore (D-Wis.) said Friday': the words between
             // the mark and the cue name the speaker, whatever the parse says.
@@ -640,14 +687,12 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 source = Some((x, y));
             } else if source.is_none_or(|(sx, _)| sx < c) {
                 // '"…," added Rep. Jim Clyburn (D-S.C.), the …': the name after the cue.
-                let mut y = c + 1;
-                while y < b && y < c + 9 && (matches!(doc.tokens[y].pos, Some("PROPN" | "NOUN" | "ADJ" | "DET" | "NUM")) || matches!(word(y), "(" | ")" | "." | "-")) {
-                    y += 1;
-                }
-                if y > c + 1 {
-                    source = Some((c + 1, y));
-                }
+                source = name_after(c).or(source);
             }
+        } else if source.is_none() && (c == a || word(c - 1) == ",") {
+            // "…, noted NBC's Dante Chinni." and "Said Ellis: …": an inverted
+            // cue with no subject names its speaker right after it.
+            source = name_after(c);
         }
         let source = source.and_then(|(mut x, mut y)| {
             while x < y && is_punct(doc, x) {
@@ -807,6 +852,26 @@ fn name_before(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> {
         .find(|m| matches!(m.ty, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp))?;
     let x = (a..c).find(|&i| doc.tokens[i].span.start >= m.span.start)?;
     let y = (x..c).rev().find(|&i| doc.tokens[i].span.end <= m.span.end)? + 1;
+    Some((x, y))
+}
+
+/// "Nearly eight of 10 voters say …", "A union representing flight
+/// attendants endorsed …": the parse found no subject, but a noun phrase
+/// ends right before the cue (past adverbs and auxiliaries: "privately
+/// express", "would call").
+fn noun_phrase_before(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> {
+    let pos = |i: usize| doc.tokens[i].pos.unwrap_or("");
+    let mut y = c;
+    while y > a && matches!(pos(y - 1), "ADV" | "AUX" | "PART") {
+        y -= 1;
+    }
+    if y == a || !matches!(pos(y - 1), "NOUN" | "PROPN" | "PRON" | "NUM") {
+        return None;
+    }
+    let mut x = y - 1;
+    while x > a && (matches!(pos(x - 1), "NOUN" | "PROPN" | "PRON" | "NUM" | "DET" | "ADJ") || doc.span_text(doc.tokens[x - 1].span) == "of") {
+        x -= 1;
+    }
     Some((x, y))
 }
 
