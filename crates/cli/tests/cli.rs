@@ -732,6 +732,20 @@ As Steven M. Rosenthal, a tax lawyer and senior fellow at the Urban-Brookings Ta
     assert_eq!(speaker_of("Did Trump lower"), "Steven M. Rosenthal");
 }
 
+/// #6: the tagger reads a sentence-initial "Trump" before an adverb as a
+/// verb; the names come before the parse, so the word in a person's name is
+/// a proper noun, the subject of the report, and its speaker.
+#[test]
+fn issue_6_names_are_proper_nouns_before_the_parse() {
+    let text = "Donald Trump spoke in Ohio on Monday.\n\n\
+Trump further described the incident as a “terrible situation,” but stopped short of calling the actions racially motivated.";
+    let doc = &docs(&run(&["extract", "--layers", "quotes", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let quotes = doc["quotes"].as_array().unwrap();
+    let described = quotes.iter().find(|q| q["cue"]["text"].as_str().is_some_and(|c| c.ends_with("described"))).unwrap_or_else(|| panic!("{quotes:?}"));
+    assert_eq!(described["speaker"]["text"], "Trump");
+}
+
 /// #6: odd marks never fail the document; the unclosed one is flagged.
 #[test]
 fn issue_6_unbalanced_marks_give_a_warning_and_the_rest_still_parses() {

@@ -607,7 +607,20 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             // "…, adding that", "urged him to call for": the subject of the
             // nearest verb up the chain that has one.
             let mut h = c;
+            // "forced Stumpf … to admit", "led the journalist to fear": a
+            // clause completing a verb's object is that object's to report.
+            // Not when that verb is a report itself ("daring him to say").
+            let controller = (d == "xcomp")
+                .then(|| doc.tokens[c].head.filter(|&u| u >= a && u < b && !found[before..].iter().any(|f| f.cue_token == u)))
+                .flatten()
+                .and_then(|up| children(doc, a, b, up).find(|&j| j < c && matches!(dep(j), "obj" | "iobj")));
+            if let Some(o) = controller {
+                source = Some(subtree(doc, o, a, b));
+            }
             for _ in 0..4 {
+                if source.is_some() {
+                    break;
+                }
                 let Some(up) = doc.tokens[h].head.filter(|&u| u >= a && u < b) else { break };
                 if let Some(f) = found[before..].iter().rev().find(|f| f.cue_token == up && f.source.is_some()) {
                     source = f.source;
@@ -653,7 +666,7 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             }
         }
         if source.is_none() {
-            source = name_before(doc, c, a).or_else(|| noun_phrase_before(doc, c, a));
+            source = sentence_topic(doc, c, a).or_else(|| name_before(doc, c, a)).or_else(|| noun_phrase_before(doc, c, a));
         }
         // "US National security advisor | Jake Sullivan said": a name the parse
         // left between the subject and the cue belongs to the subject.
@@ -853,6 +866,17 @@ fn name_before(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> {
     let x = (a..c).find(|&i| doc.tokens[i].span.start >= m.span.start)?;
     let y = (x..c).rev().find(|&i| doc.tokens[i].span.end <= m.span.end)? + 1;
     Some((x, y))
+}
+
+/// "Republican nominee Donald Trump, in particular, has sharply criticized
+/// …": a sentence that opens with a name and a comma is about that name,
+/// and a cue whose subject the parse lost (in the apposition or the aside)
+/// reports for it.
+fn sentence_topic(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> {
+    let comma = (a..c.min(a + 9)).find(|&i| doc.span_text(doc.tokens[i].span) == ",")?;
+    let (from, to) = (doc.tokens[a].span.start, doc.tokens[comma].span.start);
+    let named = doc.mentions.iter().any(|m| m.span.start >= from && m.span.end <= to && matches!(m.ty, EntityType::Person | EntityType::Org));
+    (named && comma > a).then_some((a, comma))
 }
 
 /// "Nearly eight of 10 voters say …", "A union representing flight
