@@ -226,6 +226,28 @@ fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> 
         let mut doc = dossier_ingest::text::plain_document(text, Source { uri: None, format: SourceFormat::Text, record: None });
         pipeline.run(&mut doc, layers, &mut scratch);
         let offsets = dossier_core::CharOffsets::new(doc.text());
+        // Nouns that head a gold source ("the spokesman", "officials"),
+        // against all their uses as a subject: which nouns name speakers.
+        let mut in_source = vec![false; cue_chars.len()];
+        for a in &gold {
+            for &(x, y) in &a.source {
+                for c in in_source.iter_mut().take(y.min(cue_chars.len())).skip(x) {
+                    *c = true;
+                }
+            }
+        }
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let inside = |j: usize| in_source[offsets.to_char(doc.tokens[j].span.start)];
+            if t.pos != Some("NOUN") {
+                continue;
+            }
+            let heads_source = inside(i) && t.head.is_none_or(|h| !inside(h));
+            if heads_source || matches!(t.dep, Some("nsubj")) {
+                let e = counts.entry((cue_key(doc.span_text(t.span)), "speaker")).or_default();
+                e.0 += heads_source as u32;
+                e.1 += 1;
+            }
+        }
         for s in &doc.sentences {
             let (a, b) = s.tokens;
             for c in a..b {
@@ -247,12 +269,19 @@ fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> 
     // counter-evidence.
     let cue_words: HashSet<&String> = counts.iter().filter(|((_, f), (c, _))| *f == "*" && *c >= 2).map(|((w, _), _)| w).collect();
     let mut tsv = String::from("# word\tframe\tas_cue\toccurrences  (dossier train cues, PolNeAR train, first annotator per article)\n");
+    tsv.push_str("# frame \"speaker\": a noun heading a gold source, and its uses as source head or subject\n");
+    let mut speaker_nouns = 0;
     for ((w, f), (c, n)) in &counts {
-        if cue_words.contains(w) {
+        if *f == "speaker" {
+            if *c >= 2 {
+                tsv.push_str(&format!("{w}\t{f}\t{c}\t{n}\n"));
+                speaker_nouns += 1;
+            }
+        } else if cue_words.contains(w) {
             tsv.push_str(&format!("{w}\t{f}\t{c}\t{n}\n"));
         }
     }
     std::fs::write(out, tsv).with_context(|| format!("writing {}", out.display()))?;
-    eprintln!("{} articles, {} cue words, {:.0} s", files.len(), cue_words.len(), started.elapsed().as_secs_f64());
+    eprintln!("{} articles, {} cue words, {speaker_nouns} speaker nouns, {:.0} s", files.len(), cue_words.len(), started.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
 }

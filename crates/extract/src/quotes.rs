@@ -57,6 +57,13 @@ impl CueLexicon {
         self.ratio(word, frame) >= MIN_CUE_RATIO
     }
 
+    /// Whether `noun` names speakers: it headed a gold source at least twice,
+    /// in at least a fifth of its uses as a source head or a subject
+    /// ("spokesman", "officials", "poll"; not "streets" or "language").
+    pub fn is_speaker_noun(&self, noun: &str) -> bool {
+        self.counts.get(&format!("{}\tspeaker", cue_key(noun))).is_some_and(|&(c, n)| c >= 2 && c * 5 >= n)
+    }
+
     /// Whether training never saw `word` as a cue at all.
     fn is_unknown(&self, word: &str) -> bool {
         !self.counts.contains_key(&format!("{}\t*", cue_key(word)))
@@ -603,6 +610,7 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             });
         }
         let d = dep(c);
+        let mut unlikely = None;
         if source.is_none() && matches!(d, "xcomp" | "conj" | "advcl" | "ccomp") {
             // "…, adding that", "urged him to call for": the subject of the
             // nearest verb up the chain that has one.
@@ -627,8 +635,14 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                     break;
                 }
                 if let Some(j) = children(doc, a, b, up).find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass")) {
-                    source = Some(subtree(doc, j, a, b));
-                    break;
+                    // "Trump's late-summer swoon had Republicans wondering": a
+                    // subject that names no speaker is kept only as a last resort.
+                    let subject = subtree(doc, j, a, b);
+                    if speaker_like(doc, cues, subject) {
+                        source = Some(subject);
+                        break;
+                    }
+                    unlikely = unlikely.or(Some(subject));
                 }
                 if !matches!(dep(up), "xcomp" | "conj" | "advcl" | "ccomp") {
                     break;
@@ -653,7 +667,9 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 source = Some((x, y));
                 // "Other leaders used blunt language, condemning …": a clause on
                 // an object reports its verb's subject, not the object.
-                if doc.tokens[h].pos != Some("PROPN") && matches!(dep(h), "obj" | "obl" | "iobj") {
+                // So does a clause on a noun that names no speaker ("protesters
+                // marching through the streets chanted").
+                if (doc.tokens[h].pos != Some("PROPN") && matches!(dep(h), "obj" | "obl" | "iobj")) || !speaker_like(doc, cues, (x, y)) {
                     let verb = doc.tokens[h].head.filter(|&v| v >= a && v < b);
                     let climbed = verb.and_then(|v| match children(doc, a, b, v).find(|&j| dep(j) == "nsubj") {
                         Some(j) => Some(subtree(doc, j, a, b)),
@@ -666,7 +682,10 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             }
         }
         if source.is_none() {
-            source = sentence_topic(doc, c, a).or_else(|| name_before(doc, c, a)).or_else(|| noun_phrase_before(doc, c, a));
+            source = sentence_topic(doc, c, a)
+                .or_else(|| name_before(doc, c, a))
+                .or_else(|| noun_phrase_before(doc, c, a).filter(|&np| unlikely.is_none() || speaker_like(doc, cues, np)))
+                .or(unlikely);
         }
         // "US National security advisor | Jake Sullivan said": a name the parse
         // left between the subject and the cue belongs to the subject.
@@ -877,6 +896,22 @@ fn sentence_topic(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> 
     let (from, to) = (doc.tokens[a].span.start, doc.tokens[comma].span.start);
     let named = doc.mentions.iter().any(|m| m.span.start >= from && m.span.end <= to && matches!(m.ty, EntityType::Person | EntityType::Org));
     (named && comma > a).then_some((a, comma))
+}
+
+/// Whether the tokens `[x, y)` can name a speaker: a name, a pronoun, or a
+/// phrase whose head noun names speakers in PolNeAR ("the spokesman"), not
+/// "the streets" or "softer language".
+fn speaker_like(doc: &Document, cues: &CueLexicon, (x, y): (usize, usize)) -> bool {
+    let (from, to) = (doc.tokens[x].span.start, doc.tokens[y - 1].span.end);
+    if doc.mentions.iter().any(|m| m.span.start >= from && m.span.end <= to && matches!(m.ty, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp)) {
+        return true;
+    }
+    let head = (x..y).find(|&i| doc.tokens[i].head.is_none_or(|h| h < x || h >= y)).unwrap_or(y - 1);
+    match doc.tokens[head].pos {
+        Some("PROPN" | "PRON") => true,
+        Some("NOUN") => cues.is_speaker_noun(doc.span_text(doc.tokens[head].span)),
+        _ => false,
+    }
 }
 
 /// "Nearly eight of 10 voters say …", "A union representing flight
