@@ -746,6 +746,24 @@ Trump further described the incident as a “terrible situation,” but stopped 
     assert_eq!(described["speaker"]["text"], "Trump");
 }
 
+/// #6: "according to X" and a report set off by commas ("…, Mr. Clarke
+/// said, he decided …") frame the whole clause around them: the verbs
+/// inside it are not reports of their own.
+#[test]
+fn issue_6_according_to_and_parenthetical_reports_frame_their_clause() {
+    let text = "Clinton plans to visit Charlotte on Sunday, according to a campaign aide.\n\n\
+Back in Virginia, Mr. Clarke said, he decided to take aim at the coal industry.";
+    let doc = &docs(&run(&["extract", "--layers", "quotes", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let quotes = doc["quotes"].as_array().unwrap();
+    let cues: Vec<&str> = quotes.iter().map(|q| q["cue"]["text"].as_str().unwrap()).collect();
+    assert!(!cues.contains(&"plans") && !cues.contains(&"decided"), "{quotes:?}");
+    let aide = quotes.iter().find(|q| q["cue"]["text"] == "according to").unwrap_or_else(|| panic!("{quotes:?}"));
+    assert_eq!(aide["speaker"]["text"], "a campaign aide");
+    assert!(aide["text"].as_str().unwrap().starts_with("Clinton plans to visit"));
+    assert!(quotes.iter().any(|q| q["cue"]["text"] == "said" && q["speaker"]["text"] == "Mr. Clarke" && q["text"].as_str().unwrap().starts_with("he decided")), "{quotes:?}");
+}
+
 /// #6: odd marks never fail the document; the unclosed one is flagged.
 #[test]
 fn issue_6_unbalanced_marks_give_a_warning_and_the_rest_still_parses() {

@@ -266,6 +266,9 @@ struct Found {
     content: Vec<(usize, usize)>,
     /// The cue signs or introduces a quotation mark.
     marked: bool,
+    /// Every other cue inside its content is part of this report, whatever
+    /// the parse ("…, according to X"; "…, Mr. Clarke said, he decided …").
+    frames: bool,
 }
 
 pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
@@ -435,7 +438,7 @@ fn drop_nested(doc: &Document, found: &mut Vec<Found>) {
         }
         false
     };
-    let inside = |i: usize, j: usize| hulls[j].iter().any(|h| h.contains(found[i].cue)) && below(i, j);
+    let inside = |i: usize, j: usize| hulls[j].iter().any(|h| h.contains(found[i].cue)) && (below(i, j) || found[j].frames);
     let sentence_of = |t: usize| doc.sentences.iter().find(|s| s.tokens.0 <= t && t < s.tokens.1).map_or((0, tokens.len()), |s| s.tokens);
     let coordinated = |i: usize| {
         let c = found[i].cue_token;
@@ -445,7 +448,7 @@ fn drop_nested(doc: &Document, found: &mut Vec<Found>) {
     let mut keep = vec![true; found.len()];
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (inner, outer)
     for i in 0..found.len() {
-        let Some(j) = (0..found.len()).find(|&j| j != i && inside(i, j) && !inside(j, i)) else { continue };
+        let Some(j) = (0..found.len()).find(|&j| j != i && inside(i, j) && (found[j].frames || !inside(j, i))) else { continue };
         if found[i].marked {
             continue;
         }
@@ -558,7 +561,8 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 continue;
             }
             let content = outside(doc, a, b, (c.min(src.0), src.1));
-            found.push(Found { cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end), cue_token: c, source: Some(src), content, marked: false });
+            // It names its source outright, so it stays even inside another report.
+            found.push(Found { cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end), cue_token: c, source: Some(src), content, marked: true, frames: true });
             continue;
         }
         let as_before = || (a..c).rev().take(30).find(|&j| word(j).eq_ignore_ascii_case("as") && (j == a || matches!(word(j - 1), "," | "(" | "—")));
@@ -579,7 +583,7 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             let clause = doc.tokens[c].head.filter(|&h| h >= a && h < b && h != c).map_or((a, b), |h| subtree(doc, h, a, b));
             let content = outside(doc, clause.0.min(own.0), clause.1.max(own.1), own);
             // It names its speaker outright, so it stays even inside another report.
-            found.push(Found { cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end), cue_token: c, source: Some(subject), content, marked: true });
+            found.push(Found { cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end), cue_token: c, source: Some(subject), content, marked: true, frames: false });
             continue;
         }
         if !is_candidate(doc, c) {
@@ -598,6 +602,11 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         // A cue inside another cue's content is kept for now; drop_nested
         // decides once every cue of the document is known.
         let mut source = children(doc, a, b, c).find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass")).map(|j| subtree(doc, j, a, b));
+        if let Some(subject) = source.filter(|&sj| !speaker_like(doc, cues, sj)) {
+            if let Some(np) = noun_phrase_before(doc, c, a).filter(|&np| np != subject && speaker_like(doc, cues, np)) {
+                source = Some(np);
+            }
+        }
         // "He was accused of …": the subject of a passive is what is
         // reported about; the speaker, if named, is the "by" agent.
         let passive_subject = is_passive(doc, c, a, b).then_some(source).flatten();
@@ -736,6 +745,9 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             }
             (x < y).then_some((x, y))
         });
+        // "Back in Virginia, Mr. Clarke said, he decided …": a report set off
+        // by commas inside the clause it reports.
+        let parenthetical = d == "advcl" && c + 1 < b && word(c + 1) == "," && doc.tokens[c].head.is_some_and(|h| h > c && h < b) && children(doc, a, b, c).any(|j| dep(j) == "nsubj");
         let mut content: Vec<(usize, usize)> = Vec::new();
         if let Some(k) = introduced {
             // The cue introduces the quote after it, whatever the parse says.
@@ -779,6 +791,11 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 // "Spokesman from the ministry, Lin Jian, accused": a phrase
                 // with no verb before the speaker describes the speaker.
                 content.retain(|&(lo, hi)| hi > own.0 || (lo..hi).any(|i| matches!(doc.tokens[i].pos, Some("VERB" | "AUX"))));
+            } else if parenthetical {
+                // The report is its subject, an "as" before it and the cue; the
+                // parse may hang more of the reported clause on the cue.
+                let from = children(doc, a, b, c).filter(|&j| j < c && matches!(dep(j), "nsubj" | "mark")).map(|j| subtree(doc, j, a, b).0).min().unwrap_or(c);
+                content = outside(doc, a, b, (from, c + 1));
             } else if matches!(d, "advcl" | "conj" | "xcomp") {
                 // "…, saying the talks failed": what follows the cue.
                 if let Some(r) = content_range(doc, (c + 1, subtree(doc, c, a, b).1), 3) {
@@ -802,7 +819,7 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             content.insert(0, (x, y));
         }
         let (cue_lo, cue_hi) = cue_extent(doc, c, a, b);
-        found.push(Found { cue: Span::new(doc.tokens[cue_lo].span.start, doc.tokens[cue_hi - 1].span.end), cue_token: c, source, content, marked: signed.is_some() || introduced.is_some() });
+        found.push(Found { cue: Span::new(doc.tokens[cue_lo].span.start, doc.tokens[cue_hi - 1].span.end), cue_token: c, source, content, marked: signed.is_some() || introduced.is_some(), frames: parenthetical });
     }
 }
 
@@ -831,7 +848,7 @@ fn speaker_colon(doc: &Document, si: usize, found: &mut Vec<Found>) -> bool {
     // The rest of the paragraph: every sentence of this block.
     let end = doc.sentences[si..].iter().take_while(|x| x.block == s.block).last().map_or(b, |x| x.tokens.1);
     let Some(content) = content_range(doc, (colon + 1, end), 3) else { return false };
-    found.push(Found { cue: doc.tokens[colon].span, cue_token: colon, source: Some((a, colon)), content: vec![content], marked: false });
+    found.push(Found { cue: doc.tokens[colon].span, cue_token: colon, source: Some((a, colon)), content: vec![content], marked: false, frames: false });
     true
 }
 
