@@ -591,6 +591,18 @@ fn issue_5_example_times() {
     assert!(!times.iter().any(|t| t.0 == "November" && t.2 != "2024-11"), "{times:?}");
 }
 
+/// #5: a clock time that ends its sentence ("2:45 p.m." as a live blog's
+/// heading) looks for a day after it; there is none, and the document used
+/// to fail with an index out of bounds.
+#[test]
+fn issue_5_a_clock_time_ending_its_sentence_does_not_fail_the_document() {
+    let text = "The Latest: Cruz gives away a gun.\n\n2:45 p.m.\n\nThe senator spoke at noon.";
+    let doc = &docs(&run(&["extract", "--date", "2016-01-05", "--layers", "times", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let values: Vec<&str> = doc["times"].as_array().unwrap().iter().map(|t| t["value"].as_str().unwrap()).collect();
+    assert_eq!(values, ["2016-01-05T14:45", "2016-01-05T12:00"]);
+}
+
 /// #5: financial quarters resolve against the publication date and the
 /// quarter the report is about; a year before a noun is a year; clock
 /// times, "last October" and "Monday, Oct. 30" are whole expressions.

@@ -349,6 +349,10 @@ fn quarter_expression(w: &[String], i: usize, anchor: Option<i64>, future: bool,
 /// The expression starting at token `i`: (tokens, type, value, explicit year).
 #[allow(clippy::too_many_arguments)]
 fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<i64>, future: bool, last_year: Option<i64>, quarters: Quarters) -> Option<Found> {
+    // "… on Monday," at a sentence's end asks for the date after the comma.
+    if i >= toks.len() {
+        return None;
+    }
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
     let (y0, _, _) = anchor.map(civil_from_days).unwrap_or((0, 0, 0));
     let a = at(i);
