@@ -603,6 +603,22 @@ fn issue_5_a_clock_time_ending_its_sentence_does_not_fail_the_document() {
     assert_eq!(values, ["2016-01-05T14:45", "2016-01-05T12:00"]);
 }
 
+/// #5: spelled fractions are numbers ("two thirds", "a fifth of",
+/// "half a dozen"); "a third term" stays an ordinal, and "two millionth"
+/// is no fraction (the Recognizers spec reads it as a count).
+#[test]
+fn issue_5_spelled_fractions() {
+    let text = "Two thirds of voters approve, and half a dozen officials took a fifth of the budget. She won a third term.";
+    let doc = &docs(&run(&["extract", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let found: Vec<(String, f64)> = doc["quantities"].as_array().unwrap().iter().map(|q| (q["text"].as_str().unwrap().to_string(), q["value"].as_f64().unwrap())).collect();
+    let value = |start: &str| found.iter().find(|(t, _)| t.starts_with(start)).unwrap_or_else(|| panic!("no {start}: {found:?}")).1;
+    assert!((value("Two thirds") - 2.0 / 3.0).abs() < 1e-6);
+    assert_eq!(value("half a dozen"), 6.0);
+    assert_eq!(value("a fifth"), 0.2);
+    assert_eq!(value("third"), 3.0, "the ordinal of \"a third term\"");
+}
+
 /// #5: financial quarters resolve against the publication date and the
 /// quarter the report is about; a year before a noun is a year; clock
 /// times, "last October" and "Monday, Oct. 30" are whole expressions.

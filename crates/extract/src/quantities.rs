@@ -221,6 +221,21 @@ fn ordinal(w: &str) -> Option<f64> {
 fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
     let lw = |k: usize| lower(text, toks.get(k));
     let first = lw(i);
+    // "a third of the vote", "a fifth": a fraction, not the ordinal of "a third term".
+    if matches!(&*first, "a" | "an") {
+        if let Some(d) = denominator(&lw(i + 1)).filter(|_| {
+            let after = lw(i + 2);
+            after == "of" || !after.starts_with(char::is_alphabetic)
+        }) {
+            return Some((1.0 / d, 2));
+        }
+    }
+    // "half a million", "half a dozen".
+    if first == "half" && matches!(&*lw(i + 1), "a" | "an") {
+        if let Some(s) = scale(&lw(i + 2)).or_else(|| (lw(i + 2) == "dozen").then_some(12.0)) {
+            return Some((s / 2.0, 3));
+        }
+    }
     let (mut current, mut used) = if let Some(v) = numeral(&first) {
         (v, 1)
     } else if let Some(v) = small_number(&first) {
@@ -285,8 +300,52 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
             break;
         }
     }
-    let value = total + current;
+    let mut value = total + current;
+    if !digits {
+        // "two thirds", "five-eighths": a spelled count of a spelled fraction.
+        let hyphen = usize::from(lw(i + used) == "-");
+        // One takes the singular ("one eighth"), more the plural ("five
+        // eighths"): "two millionth" is a count and an ordinal.
+        let word = lw(i + used + hyphen);
+        let agrees = (value == 1.0) != word.ends_with('s') || word == "half";
+        if let Some(d) = denominator(&word).filter(|_| value > 0.0 && agrees) {
+            value /= d;
+            used += hyphen + 1;
+        } else if lw(i + used) == "and" && matches!(&*lw(i + used + 1), "a" | "an") {
+            // "one and a half", "three and a third".
+            if let Some(d) = denominator(&lw(i + used + 2)) {
+                value += 1.0 / d;
+                used += 3;
+            }
+        }
+    }
     value.is_finite().then_some((value, used))
+}
+
+/// The denominator a fraction word names: "half" 2, "thirds" 3, "eighth" 8.
+/// Not "quarter", which is mostly a span of time in news.
+fn denominator(w: &str) -> Option<f64> {
+    const NAMES: [(&str, f64); 10] = [
+        ("half", 2.0),
+        ("halves", 2.0),
+        ("third", 3.0),
+        ("fourth", 4.0),
+        ("fifth", 5.0),
+        ("sixth", 6.0),
+        ("seventh", 7.0),
+        ("eighth", 8.0),
+        ("ninth", 9.0),
+        ("tenth", 10.0),
+    ];
+    let singular = w.strip_suffix('s').filter(|s| *s != "half").unwrap_or(w);
+    NAMES.iter().find(|(n, _)| *n == singular || *n == w).map(|&(_, d)| d).or(match singular {
+        "hundredth" => Some(100.0),
+        "thousandth" => Some(1000.0),
+        "millionth" => Some(1e6),
+        "billionth" => Some(1e9),
+        "trillionth" => Some(1e12),
+        _ => None,
+    })
 }
 
 fn qualifier(text: &str, toks: &[Span], i: usize) -> (Approx, usize) {
