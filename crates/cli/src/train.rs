@@ -236,8 +236,8 @@ fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> 
                 }
             }
         }
+        let inside = |j: usize| in_source[offsets.to_char(doc.tokens[j].span.start)];
         for (i, t) in doc.tokens.iter().enumerate() {
-            let inside = |j: usize| in_source[offsets.to_char(doc.tokens[j].span.start)];
             if t.pos != Some("NOUN") {
                 continue;
             }

@@ -325,9 +325,8 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
 /// The denominator a fraction word names: "half" 2, "thirds" 3, "eighth" 8.
 /// Not "quarter", which is mostly a span of time in news.
 fn denominator(w: &str) -> Option<f64> {
-    const NAMES: [(&str, f64); 10] = [
+    const NAMES: [(&str, f64); 15] = [
         ("half", 2.0),
-        ("halves", 2.0),
         ("third", 3.0),
         ("fourth", 4.0),
         ("fifth", 5.0),
@@ -336,16 +335,15 @@ fn denominator(w: &str) -> Option<f64> {
         ("eighth", 8.0),
         ("ninth", 9.0),
         ("tenth", 10.0),
+        ("hundredth", 100.0),
+        ("thousandth", 1000.0),
+        ("millionth", 1e6),
+        ("billionth", 1e9),
+        ("trillionth", 1e12),
+        ("halves", 2.0),
     ];
     let singular = w.strip_suffix('s').filter(|s| *s != "half").unwrap_or(w);
-    NAMES.iter().find(|(n, _)| *n == singular || *n == w).map(|&(_, d)| d).or(match singular {
-        "hundredth" => Some(100.0),
-        "thousandth" => Some(1000.0),
-        "millionth" => Some(1e6),
-        "billionth" => Some(1e9),
-        "trillionth" => Some(1e12),
-        _ => None,
-    })
+    NAMES.iter().find(|(n, _)| *n == singular || *n == w).map(|&(_, d)| d)
 }
 
 fn qualifier(text: &str, toks: &[Span], i: usize) -> (Approx, usize) {

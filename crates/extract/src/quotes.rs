@@ -149,7 +149,7 @@ fn closing_mark_before(doc: &Document, c: usize, a: usize, b: usize) -> Option<u
     // '“jobs, jobs, jobs,” but he has also intensified', '“…,” when Clinton
     // blasted him': a conjunction or a relative opens a new clause, which
     // does not sign the quote.
-    if (m + 1..c).any(|i| matches!(doc.tokens[i].pos, Some("CCONJ" | "SCONJ")) || matches!(word(i).to_ascii_lowercase().as_str(), "which" | "who" | "that" | "when")) {
+    if (m + 1..c).any(|i| matches!(doc.tokens[i].pos, Some("CCONJ" | "SCONJ")) || ["which", "who", "that", "when"].iter().any(|r| word(i).eq_ignore_ascii_case(r))) {
         return None;
     }
     let name_between = c - m <= 12 && (m + 1..c).all(|i| !matches!(doc.tokens[i].pos, Some("VERB" | "AUX")) && !is_open_mark(word(i)) && !is_close_mark(word(i)));
@@ -439,7 +439,7 @@ fn drop_nested(doc: &Document, found: &mut Vec<Found>) {
         false
     };
     let inside = |i: usize, j: usize| hulls[j].iter().any(|h| h.contains(found[i].cue)) && (below(i, j) || found[j].frames);
-    let sentence_of = |t: usize| doc.sentences.iter().find(|s| s.tokens.0 <= t && t < s.tokens.1).map_or((0, tokens.len()), |s| s.tokens);
+    let sentence_of = |t: usize| doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.1 <= t)).map_or((0, tokens.len()), |s| s.tokens);
     let coordinated = |i: usize| {
         let c = found[i].cue_token;
         let (a, b) = sentence_of(c);
@@ -565,16 +565,14 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             found.push(Found { cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end), cue_token: c, source: Some(src), content, marked: true, frames: true });
             continue;
         }
-        let as_before = || (a..c).rev().take(30).find(|&j| word(j).eq_ignore_ascii_case("as") && (j == a || matches!(word(j - 1), "," | "(" | "—")));
-        if w.eq_ignore_ascii_case("put") && c + 1 < b && word(c + 1) == "it" && as_before().is_some() {
+        let put_it = w.eq_ignore_ascii_case("put") && c + 1 < b && word(c + 1) == "it";
+        if let Some(as_at) = put_it.then(|| (a..c).rev().take(30).find(|&j| word(j).eq_ignore_ascii_case("as") && (j == a || matches!(word(j - 1), "," | "(" | "—")))).flatten() {
             // "As Ms. Simonyan put it, RT is …": the clause around is the content.
             let own = subtree(doc, c, a, b);
             let subject = children(doc, a, b, c).find(|&j| dep(j) == "nsubj").map(|j| subtree(doc, j, a, b)).or_else(|| {
                 // A long apposition can hide the subject from the parse: the first name after "as".
-                let (from, to) = (doc.tokens[as_before()?].span.start, doc.tokens[c].span.start);
-                let m = doc.mentions.iter().find(|m| m.span.start >= from && m.span.end <= to && matches!(m.ty, EntityType::Person | EntityType::Org))?;
-                let x = (own.0..c).find(|&i| doc.tokens[i].span.start >= m.span.start)?;
-                Some((x, (x..c).rev().find(|&i| doc.tokens[i].span.end <= m.span.end)? + 1))
+                let name = mention_within(doc, doc.tokens[as_at].span.start, doc.tokens[c].span.start, &[EntityType::Person, EntityType::Org])?;
+                tokens_within(doc, name, own.0, c)
             });
             let Some(subject) = subject else { continue };
             // The content is the clause "as … put it" qualifies; if the parse
@@ -899,9 +897,19 @@ fn name_before(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> {
         .skip_while(|m| m.span.end > cue_start)
         .take_while(|m| m.span.end >= window)
         .find(|m| matches!(m.ty, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp))?;
-    let x = (a..c).find(|&i| doc.tokens[i].span.start >= m.span.start)?;
-    let y = (x..c).rev().find(|&i| doc.tokens[i].span.end <= m.span.end)? + 1;
+    tokens_within(doc, m.span, a, c)
+}
+
+/// The tokens of `[a, c)` that lie inside `span`, as a range.
+fn tokens_within(doc: &Document, span: Span, a: usize, c: usize) -> Option<(usize, usize)> {
+    let x = (a..c).find(|&i| doc.tokens[i].span.start >= span.start)?;
+    let y = (x..c).rev().find(|&i| doc.tokens[i].span.end <= span.end)? + 1;
     Some((x, y))
+}
+
+/// The first mention of one of `types` lying wholly in the bytes `[from, to)`.
+fn mention_within(doc: &Document, from: usize, to: usize, types: &[EntityType]) -> Option<Span> {
+    doc.mentions.iter().find(|m| m.span.start >= from && m.span.end <= to && types.contains(&m.ty)).map(|m| m.span)
 }
 
 /// "Republican nominee Donald Trump, in particular, has sharply criticized
@@ -910,8 +918,7 @@ fn name_before(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> {
 /// reports for it.
 fn sentence_topic(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> {
     let comma = (a..c.min(a + 9)).find(|&i| doc.span_text(doc.tokens[i].span) == ",")?;
-    let (from, to) = (doc.tokens[a].span.start, doc.tokens[comma].span.start);
-    let named = doc.mentions.iter().any(|m| m.span.start >= from && m.span.end <= to && matches!(m.ty, EntityType::Person | EntityType::Org));
+    let named = mention_within(doc, doc.tokens[a].span.start, doc.tokens[comma].span.start, &[EntityType::Person, EntityType::Org]).is_some();
     (named && comma > a).then_some((a, comma))
 }
 
@@ -919,8 +926,7 @@ fn sentence_topic(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> 
 /// phrase whose head noun names speakers in PolNeAR ("the spokesman"), not
 /// "the streets" or "softer language".
 fn speaker_like(doc: &Document, cues: &CueLexicon, (x, y): (usize, usize)) -> bool {
-    let (from, to) = (doc.tokens[x].span.start, doc.tokens[y - 1].span.end);
-    if doc.mentions.iter().any(|m| m.span.start >= from && m.span.end <= to && matches!(m.ty, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp)) {
+    if mention_within(doc, doc.tokens[x].span.start, doc.tokens[y - 1].span.end, &[EntityType::Person, EntityType::Org, EntityType::Gpe, EntityType::Norp]).is_some() {
         return true;
     }
     let head = (x..y).find(|&i| doc.tokens[i].head.is_none_or(|h| h < x || h >= y)).unwrap_or(y - 1);

@@ -301,15 +301,6 @@ fn parse(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch, tim
     scratch.doc_tags.clear();
     scratch.doc_tags.resize(tokens.len(), 0);
     scratch.bounds.clear();
-    // Tokens inside a person's or organization's name.
-    let proper = syntax.tagger.class_index(("PROPN", "NNP"));
-    let mut named = vec![false; tokens.len()];
-    for m in doc.mentions.iter().filter(|m| matches!(m.ty, dossier_core::EntityType::Person | dossier_core::EntityType::Org)) {
-        let first = tokens.partition_point(|t| t.span.end <= m.span.start);
-        for (i, t) in tokens.iter().enumerate().skip(first).take_while(|(_, t)| t.span.start < m.span.end) {
-            named[i] = t.span.end <= m.span.end;
-        }
-    }
     for s in &doc.sentences {
         let (a, b) = s.tokens;
         if a == b {
@@ -317,14 +308,19 @@ fn parse(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch, tim
         }
         syntax.tagger.tag_lexes(&scratch.lexes[a..b], &mut scratch.tags, &mut scratch.tag);
         scratch.doc_tags[a..b].copy_from_slice(&scratch.tags);
-        if let Some(proper) = proper {
-            for i in a..b {
-                if named[i] && syntax.tagger.class(scratch.doc_tags[i] as usize).0 != "PROPN" && doc.text()[tokens[i].span.start..].starts_with(|c: char| c.is_uppercase()) {
+        scratch.bounds.push((a, b));
+    }
+    // A capitalised word inside a person's or organization's name is a
+    // proper noun, whatever the tagger said.
+    if let Some(proper) = syntax.tagger.class_index(("PROPN", "NNP")) {
+        for m in doc.mentions.iter().filter(|m| matches!(m.ty, dossier_core::EntityType::Person | dossier_core::EntityType::Org)) {
+            let first = tokens.partition_point(|t| t.span.end <= m.span.start);
+            for i in (first..tokens.len()).take_while(|&i| tokens[i].span.end <= m.span.end) {
+                if syntax.tagger.class(scratch.doc_tags[i] as usize).0 != "PROPN" && doc.text()[tokens[i].span.start..].starts_with(char::is_uppercase) {
                     scratch.doc_tags[i] = proper;
                 }
             }
         }
-        scratch.bounds.push((a, b));
     }
     times.lap(Stage::Tagger, &mut clock);
     syntax.parser.parse_batch(&scratch.lexes[..tokens.len()], &scratch.doc_tags, &scratch.bounds, &mut scratch.arcs, &mut scratch.parse);
