@@ -649,6 +649,34 @@ Last October the board met, and it met again at 9 a.m. Tuesday and on Monday, Oc
     assert!(!times.iter().any(|t| t.0 == "1999"), "a count of troops is not a year: {times:?}");
 }
 
+/// #5: TimeML extents take the words that bound or place them ("the end
+/// of 1990", "nearly two years", "at least 30 days", "the late 1970s"),
+/// but an adjective leaves its article out ("a 30-day review"); quarters
+/// named with a year resolve to it ("the 1988 third quarter", "the third
+/// quarter of 1990", "next year's first quarter").
+#[test]
+fn issue_5_extents_take_their_bounds_and_quarters_their_years() {
+    let text = "Talks ran until the end of 1990 and lasted nearly two years, with at least 30 days of recess. \
+Prices rose in the late 1970s. A 30-day review began. Profit beat the 1988 third quarter and the third quarter of 1990. \
+The company expects a loss in next year's first quarter.";
+    let doc = &docs(&run(&["extract", "--date", "1989-11-02", "--layers", "times", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let times: Vec<(String, String)> =
+        doc["times"].as_array().unwrap().iter().map(|t| (t["text"].as_str().unwrap().to_string(), t["value"].as_str().unwrap_or("null").to_string())).collect();
+    for (text, value) in [
+        ("the end of 1990", "1990"),
+        ("nearly two years", "P2Y"),
+        ("at least 30 days", "P30D"),
+        ("the late 1970s", "197"),
+        ("30-day", "P30D"),
+        ("the 1988 third quarter", "1988-Q3"),
+        ("the third quarter of 1990", "1990-Q3"),
+        ("next year's first quarter", "1990-Q1"),
+    ] {
+        assert!(times.contains(&(text.to_string(), value.to_string())), "{text} {value}: {times:?}");
+    }
+}
+
 /// #6 on the example: every direct quote is found with its speaker's
 /// entity, including the "he said" and "he added" that name nobody.
 #[test]

@@ -185,9 +185,12 @@ pub fn recognise(doc: &mut Document) {
                     // TimeML extents take modifiers: "the first nine months",
                     // "late November", "earlier this year".
                     let mut first = i;
-                    while first > consumed && is_modifier(&words[first - 1], ty) {
+                    // An adjective ("a 30-day wait") leaves its article outside.
+                    let adjective = len == 1 && words[i].contains('-') && ty == TimeType::Duration;
+                    while first > consumed && is_modifier(&words[first - 1], ty) && !(adjective && matches!(words[first - 1].as_str(), "the" | "a" | "an")) {
                         first -= 1;
                     }
+                    first -= leading_phrase(&words[consumed..first], &words[first..i + len], ty);
                     // and a part of the day: "Wednesday night".
                     let mut end = i + len;
                     if ty == TimeType::Date {
@@ -299,6 +302,11 @@ fn quarter_ordinal(w: &str) -> Option<i64> {
     }
 }
 
+/// A four-digit year: "1988".
+fn year_number(w: &str) -> Option<i64> {
+    w.parse::<i64>().ok().filter(|y| w.len() == 4 && (1000..=2999).contains(y))
+}
+
 /// Financial quarters: "the third quarter", "fourth-quarter", "the fiscal
 /// first quarter", "the latest quarter", "the year-ago period",
 /// "year-earlier". `reference` is the quarter the text is about.
@@ -319,15 +327,51 @@ fn quarter_expression(w: &[String], i: usize, anchor: Option<i64>, future: bool,
     if matches!(a, "year-earlier" | "year-ago") && reference.is_some() {
         return Some((1, TimeType::Date, year_before(), None));
     }
+    // "this year's third quarter", "next year's first quarter", "last year's quarter".
+    if let (Some(step), "year", "'s") = (match a { "this" => Some(0), "next" => Some(1), "last" => Some(-1), _ => None }, at(i + 1), at(i + 2)) {
+        let y = anchor.map(|d| quarter_of(d).0 + step);
+        if let Some(n) = quarter_ordinal(at(i + 3)).filter(|_| at(i + 4) == "quarter") {
+            return Some((5, TimeType::Date, y.map(|y| quarter_value((y, n))), None));
+        }
+        if at(i + 3) == "quarter" {
+            return Some((4, TimeType::Date, y.zip(reference).map(|(y, (_, q))| quarter_value((y, q))), None));
+        }
+    }
     let (det, mut k) = if matches!(a, "the" | "this") { (a, i + 1) } else { ("", i) };
     if at(k) == "fiscal" {
         k += 1;
     }
     if let Some(n) = quarter_ordinal(at(k)).filter(|_| at(k + 1) == "quarter") {
+        // "the third quarter of 1990"
+        if let Some(y) = (at(k + 2) == "of").then(|| year_number(at(k + 3))).flatten() {
+            return Some((k + 4 - i, TimeType::Date, Some(quarter_value((y, n))), Some(y)));
+        }
         return Some((k + 2 - i, TimeType::Date, named(n), None));
     }
     if det.is_empty() {
         return None;
+    }
+    if matches!(at(k), "comparable" | "corresponding") {
+        k += 1;
+    }
+    // "the 1988 third quarter", "the 1988 quarter", "the 1989 period".
+    if let Some(y) = year_number(at(k)) {
+        if let Some(n) = quarter_ordinal(at(k + 1)).filter(|_| at(k + 2) == "quarter") {
+            return Some((k + 3 - i, TimeType::Date, Some(quarter_value((y, n))), Some(y)));
+        }
+        if at(k + 1) == "quarter" || (at(k + 1) == "period" && reference.is_some()) {
+            return Some((k + 2 - i, TimeType::Date, reference.map(|(_, q)| quarter_value((y, q))), Some(y)));
+        }
+    }
+    // "the year-ago third quarter"
+    if matches!(at(k), "year-earlier" | "year-ago") {
+        if let (Some(n), "quarter") = (quarter_ordinal(at(k + 1)), at(k + 2)) {
+            return Some((k + 3 - i, TimeType::Date, reference.map(|(y, _)| quarter_value((y - 1, n))), None));
+        }
+    }
+    // "the quarter a year ago"
+    if at(k) == "quarter" && at(k + 1) == "a" && at(k + 2) == "year" && matches!(at(k + 3), "ago" | "earlier") {
+        return Some((k + 4 - i, TimeType::Date, year_before(), None));
     }
     let unit = |j: usize| at(j) == "quarter" || (at(j) == "period" && reference.is_some());
     match at(k) {
@@ -630,6 +674,35 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
 }
 
 /// Words TimeML keeps inside an expression when they precede it.
+/// How many words before an expression belong to it in TimeML: "the end
+/// of 1990", "nearly two years", "more than four decades ago", "the late
+/// 1970s", "the previous Friday".
+fn leading_phrase(before: &[String], expr: &[String], ty: TimeType) -> usize {
+    let n = before.len();
+    let ends = |tail: &[&str]| n >= tail.len() && before[n - tail.len()..].iter().zip(tail).all(|(a, b)| a == b);
+    let first = expr.first().map(String::as_str).unwrap_or("");
+    if ty == TimeType::Date {
+        for part in ["end", "beginning", "middle", "start"] {
+            if ends(&["the", part, "of"]) {
+                return 3;
+            }
+        }
+    }
+    // Bounds on an amount of time, not on a date.
+    if ty == TimeType::Duration || expr.last().is_some_and(|w| w == "ago") {
+        for bound in [&["no", "more", "than"][..], &["no", "less", "than"], &["more", "than"], &["less", "than"], &["at", "least"], &["up", "to"], &["nearly"]] {
+            if ends(bound) {
+                return bound.len();
+            }
+        }
+    }
+    let decade = first.ends_with("0s") || first.ends_with("0's") || first.starts_with("mid-");
+    if ty == TimeType::Date && ends(&["the"]) && (decade || matches!(first, "last" | "past" | "previous" | "following" | "early" | "late")) {
+        return 1;
+    }
+    0
+}
+
 fn is_modifier(w: &str, ty: TimeType) -> bool {
     matches!(w, "early" | "late" | "mid" | "earlier" | "later" | "fiscal")
         || (ty == TimeType::Duration && matches!(w, "the" | "past" | "last" | "first" | "next" | "coming" | "previous" | "recent"))
