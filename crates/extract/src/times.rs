@@ -125,12 +125,19 @@ fn tense_at_each(words: &[String]) -> Vec<Option<bool>> {
         let next = words.get(k + 1).map(String::as_str).unwrap_or("");
         match w {
             "will" | "'ll" | "shall" | "wo" => Some(true),
-            "going" | "expected" | "scheduled" | "set" | "due" | "plans" | "planned" if next == "to" => Some(true),
+            "going" | "expected" | "set" | "due" | "is" | "are" | "plan" | "plans" if next == "to" => Some(true),
             "said" | "told" | "was" | "were" | "had" | "did" | "came" | "went" | "met" | "made" | "took" | "gave" | "began" | "won" | "lost" | "left"
             | "held" | "got" | "saw" | "found" | "became" | "fell" | "rose" | "spoke" | "led" | "sent" | "paid" | "sold" | "bought" | "struck" | "hit" => Some(false),
             _ if w.len() > 4 && w.ends_with("ed") && !matches!(w, "need" | "indeed" | "speed" | "proceed" | "succeed" | "exceed") => Some(false),
             _ => None,
         }
+    };
+    // Arrangements point at what follows them: "planned a rally on
+    // Saturday", "postponed until Tuesday", "would travel Thursday", "as
+    // early as Tuesday"; after a date they say nothing of it.
+    let arrangement = |k: usize| {
+        let next = words.get(k + 1).map(String::as_str).unwrap_or("");
+        matches!(words[k].as_str(), "planned" | "planning" | "scheduled" | "postponed" | "would") || (matches!(words[k].as_str(), "early" | "soon") && next == "as")
     };
     let markers: Vec<Option<bool>> = (0..words.len()).map(marker).collect();
     // The nearest marker after each word, then the nearest before it wins.
@@ -143,7 +150,7 @@ fn tense_at_each(words: &[String]) -> Vec<Option<bool>> {
     let mut before = None;
     for k in 0..words.len() {
         tenses[k] = before.or(tenses[k]);
-        before = markers[k].or(before);
+        before = if arrangement(k) { Some(true) } else { markers[k].or(before) };
     }
     tenses
 }
@@ -302,6 +309,8 @@ fn quarter_ordinal(w: &str) -> Option<i64> {
     }
 }
 
+const FUTURE_WEIGHT: i64 = 2;
+
 /// A four-digit year: "1988".
 fn year_number(w: &str) -> Option<i64> {
     w.parse::<i64>().ok().filter(|y| w.len() == 4 && (1000..=2999).contains(y))
@@ -430,6 +439,23 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         "annually" | "yearly" => return Some((1, TimeType::Set, Some("P1Y".into()), None)),
         _ => {}
     }
+    // "the year ended Sept. 30": a twelve-month period, its end a date of its own.
+    if a == "the" {
+        let k = i + 1 + usize::from(at(i + 1) == "fiscal");
+        if at(k) == "year" && matches!(at(k + 1), "ended" | "ending") {
+            return Some((k + 1 - i, TimeType::Duration, Some("P1Y".into()), None));
+        }
+        // "the current year", "the current fiscal year"
+        if at(i + 1) == "current" {
+            let k = i + 2 + usize::from(at(i + 2) == "fiscal");
+            if at(k) == "year" {
+                return Some((k + 1 - i, TimeType::Date, anchor.map(|_| format!("{y0:04}")), Some(y0)));
+            }
+        }
+    }
+    if a == "last" && at(i + 1) == "night" {
+        return Some((2, TimeType::Time, anchor.map(|d| format!("{}TNI", date(d - 1))), None));
+    }
     // "the coming months", "the coming weeks", "in the future", "the past year".
     if a == "the" && matches!(at(i + 1), "coming" | "next" | "following") && unit_of(at(i + 2)).is_some() && at(i + 2).ends_with('s') {
         return Some((3, TimeType::Date, Some("FUTURE_REF".into()), None));
@@ -519,8 +545,9 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         }
     }
     if a == "the" && at(i + 1) == "weekend" {
+        // Told in the past on a weekday, it is the weekend before.
         let value = anchor.map(|d| {
-            let (wy, wk) = iso_week(d);
+            let (wy, wk) = iso_week(if !future && weekday(d) < 5 { d - 7 } else { d });
             format!("{wy:04}-W{wk:02}-WE")
         });
         return Some((2, TimeType::Date, value, None));
@@ -568,7 +595,13 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         let resolved_year = year.or_else(|| {
             anchor.map(|a| {
                 let d = day.unwrap_or(15);
-                let best = [y0 - 1, y0, y0 + 1].into_iter().min_by_key(|&y| (days_from_civil(y, m, d) - a).abs()).unwrap_or(y0);
+                // News looks back further than ahead: a month counts as
+                // twice as far when it is still to come.
+                let distance = |y: i64| {
+                    let gap = days_from_civil(y, m, d) - a;
+                    if gap > 0 && day.is_none() { gap * FUTURE_WEIGHT } else { gap.abs() }
+                };
+                let best = [y0 - 1, y0, y0 + 1].into_iter().min_by_key(|&y| distance(y)).unwrap_or(y0);
                 let gap = (days_from_civil(best, m, d) - a).abs();
                 if gap > 150 && day.is_none() {
                     if future { if days_from_civil(y0, m, d) >= a { y0 } else { y0 + 1 } } else if days_from_civil(y0, m, d) <= a { y0 } else { y0 - 1 }
@@ -632,9 +665,8 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             if at(j + 2) == "ago" && q != "recent" {
                 return Some((article + 3, TimeType::Date, Some("PAST_REF".into()), None));
             }
-            let value = if q == "recent" { "PAST_REF".to_string() } else { vague_duration(u) };
-            let ty = if q == "recent" { TimeType::Date } else { TimeType::Duration };
-            return Some((article + 2, ty, Some(value), None));
+            // TimeBank reads "recent years" as an unknown number of them, PXY.
+            return Some((article + 2, TimeType::Duration, Some(vague_duration(u)), None));
         }
     }
     if let Some((num, unit)) = a.split_once('-') {
