@@ -147,10 +147,28 @@ fn tense_at_each(words: &[String]) -> Vec<Option<bool>> {
         tenses[k] = after;
         after = markers[k].or(after);
     }
+    // A verb of saying dates only the words right after it ("said Friday",
+    // "told reporters on Monday"); what it reports keeps its own tense
+    // ("said the world must not wait for November").
+    let reporting = |k: usize| matches!(words[k].as_str(), "said" | "told" | "says" | "added");
     let mut before = None;
+    let mut said: Option<(usize, Option<bool>)> = None; // where, and the tense before it
     for k in 0..words.len() {
+        if let Some((_, outer)) = said.filter(|&(r, _)| k > r + 3) {
+            before = outer;
+            said = None;
+        }
         tenses[k] = before.or(tenses[k]);
-        before = if arrangement(k) { Some(true) } else { markers[k].or(before) };
+        if reporting(k) {
+            said = Some((k, before));
+            before = Some(false);
+        } else if arrangement(k) {
+            said = None;
+            before = Some(true);
+        } else if markers[k].is_some() {
+            said = None;
+            before = markers[k];
+        }
     }
     tenses
 }
