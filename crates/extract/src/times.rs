@@ -503,7 +503,8 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             return Some((2, TimeType::Date, Some(value), None));
         }
         if let Some(wd) = WEEKDAYS.iter().position(|x| *x == at(i + 1)) {
-            let value = anchor.map(|d| resolve_weekday(d, wd as i64, a == "next" || (a == "this" && future)));
+            // "last Monday" said on a Monday is a week ago, not today.
+            let value = anchor.map(|d| resolve_weekday(if a == "last" { d - 1 } else { d }, wd as i64, a == "next" || (a == "this" && future)));
             return Some((2, TimeType::Date, value, None));
         }
     }
