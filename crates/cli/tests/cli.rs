@@ -677,6 +677,42 @@ The company expects a loss in next year's first quarter.";
     }
 }
 
+/// #5: sums written the ways price lists and tables write them: with their
+/// change ("thirteen dollars and forty-five cents"), glued to a code
+/// ("USD115", "115USD", "nzd$15"), in millions by code ("30 MUSD", "75 USD
+/// million"), as shares of a scale ("a quarter million us dollars"), and
+/// in bitcoin; "$5 and 10 other firms" keeps its firms apart.
+#[test]
+fn issue_5_sums_with_change_codes_and_scales() {
+    let text = "It cost thirteen dollars and forty-five cents, then 15 dollars 50. They paid USD115, then 115USD and nzd$15. \
+Losses passed 30 MUSD; they lost 75 USD million and a quarter million us dollars. A block pays 6.25 BTC. \
+A 12-cent-a-share dividend was paid. The fund gave $5 and 10 other firms joined.";
+    let doc = &docs(&run(&["extract", "--layers", "quantities", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let money: Vec<(String, f64, String)> = doc["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["kind"] == "money")
+        .map(|q| (q["text"].as_str().unwrap().to_string(), q["value"].as_f64().unwrap(), q["unit"].as_str().unwrap().to_string()))
+        .collect();
+    for (text, value, unit) in [
+        ("thirteen dollars and forty-five cents", 13.45, "USD"),
+        ("15 dollars 50", 15.5, "USD"),
+        ("USD115", 115.0, "USD"),
+        ("115USD", 115.0, "USD"),
+        ("nzd$15", 15.0, "NZD"),
+        ("30 MUSD", 30e6, "USD"),
+        ("75 USD million", 75e6, "USD"),
+        ("a quarter million us dollars", 250_000.0, "USD"),
+        ("6.25 BTC", 6.25, "XBT"),
+        ("12-cent", 0.12, "USD"),
+        ("$5", 5.0, "USD"),
+    ] {
+        assert!(money.iter().any(|m| m.0 == text && (m.1 - value).abs() < 1e-9 && m.2 == unit), "{text} {value} {unit}: {money:?}");
+    }
+}
+
 /// #6 on the example: every direct quote is found with its speaker's
 /// entity, including the "he said" and "he added" that name nobody.
 #[test]

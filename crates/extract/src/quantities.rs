@@ -110,21 +110,51 @@ fn digit_value(c: char) -> Option<u32> {
 /// A currency sign or code before the number; `w` is lowercased.
 fn currency_before(w: &str) -> Option<&'static str> {
     Some(match w {
-        "$" | "us$" | "usd" => "USD",
+        "$" | "us$" | "usd" | "usd$" => "USD",
         "€" | "eur" => "EUR",
         "£" | "gbp" => "GBP",
         "¥" | "jpy" => "JPY",
         "₹" | "rs" | "rs." | "inr" => "INR",
         "₽" | "rub" => "RUB",
         "₴" | "uah" => "UAH",
-        "c$" | "cad" => "CAD",
-        "a$" | "aud" => "AUD",
+        "c$" | "cad" | "cad$" => "CAD",
+        "a$" | "aud" | "aud$" => "AUD",
         "hk$" | "hkd" => "HKD",
-        "nz$" | "nzd" => "NZD",
+        "nz$" | "nzd" | "nzd$" => "NZD",
+        "mex$" | "mxn" | "mxn$" => "MXN",
         "chf" => "CHF",
         "cny" | "rmb" => "CNY",
+        "₿" | "btc" | "xbt" => "XBT",
         _ => return None,
     })
+}
+
+/// An ISO code with the "M" of millions in front, as in financial tables:
+/// "30 MUSD", "MAUD 60"; `w` is lowercased.
+fn million_code(w: &str) -> Option<&'static str> {
+    let code = w.strip_prefix('m').filter(|c| c.len() == 3)?;
+    currency_before(code)
+}
+
+/// A number glued to its currency: "USD115", "115USD", "nzd$15", "100元",
+/// "12-cent", "one-yen", and "12-cent-a-share" up to its currency; `w` is
+/// lowercased. Returns the currency, the value in its main unit and how
+/// many bytes of `w` the sum takes.
+fn glued_money(w: &str) -> Option<(&'static str, f64, usize)> {
+    let split = w.find(|c: char| c.is_numeric()).unwrap_or(0);
+    if split > 0 {
+        let (sign, number) = w.split_at(split);
+        return Some((currency_before(sign)?, numeral(number)?, w.len()));
+    }
+    let (number, rest) = match w.split_once('-') {
+        Some((n, rest)) if !n.starts_with(|c: char| c.is_numeric()) => (n, rest),
+        _ => w.split_at(w.find(|c: char| !(c.is_numeric() || c == ',' || c == '.'))?),
+    };
+    let unit = rest.strip_prefix('-').unwrap_or(rest);
+    let unit = unit.split('-').next().unwrap_or(unit);
+    let (code, factor, _) = currency_after(unit, "")?;
+    let value = numeral(number).or_else(|| small_number(number))?;
+    Some((code, value * factor, (unit.as_ptr() as usize - w.as_ptr() as usize) + unit.len()))
 }
 
 /// "c $ 16.4 million", "us $ 150 million": a country prefix split from "$"; `w` is lowercased.
@@ -174,12 +204,42 @@ fn currency_after(w: &str, next: &str) -> Option<(&'static str, f64, usize)> {
         "guilder" | "guilders" => ("NLG", 1.0),
         "markka" | "markkaa" => ("FIM", 1.0),
         "lira" => ("TRY", 1.0),
+        "bitcoin" | "bitcoins" | "btc" | "xbt" | "₿" => ("XBT", 1.0),
+        "satoshi" | "satoshis" => ("XBT", 1e-8),
+        "ரூ" => ("LKR", 1.0),
+        "mxn" => ("MXN", 1.0),
         "₡" => ("CRC", 1.0),
         "₾" => ("GEL", 1.0),
         "₭" => ("LAK", 1.0),
-        _ => return None,
+        _ => match million_code(w) {
+            Some(code) => (code, 1e6),
+            None => return None,
+        },
     };
     Some((code, factor, 1))
+}
+
+/// The change after a sum in the main unit: "3 dollars 50 cents",
+/// "thirteen dollars and forty-five cents", "15 dollars 50", "one kuai and
+/// five mao five". Returns the amount in the main unit and the end token.
+fn change_after(text: &str, toks: &[Span], mut k: usize) -> Option<(f64, usize)> {
+    if lower(text, toks.get(k)) == "and" {
+        k += 1;
+    }
+    let (n, used) = number_at(text, toks, k).filter(|&(n, _)| n.fract() == 0.0 && (1.0..100.0).contains(&n))?;
+    let end = k + used;
+    match &*lower(text, toks.get(end)) {
+        "cent" | "cents" | "pence" | "penny" | "pennies" | "fen" => Some((n * 0.01, end + 1)),
+        "mao" | "jiao" => {
+            let fen = number_at(text, toks, end + 1).filter(|&(f, u)| u == 1 && f.fract() == 0.0 && (1.0..10.0).contains(&f));
+            Some((n * 0.1 + fen.map_or(0.0, |(f, _)| f * 0.01), end + 1 + usize::from(fen.is_some())))
+        }
+        // A bare number is the change unless it counts something or is a
+        // sum of its own: "15 dollars 50", not "50 dollar 40 rmb".
+        // It must end the phrase, or "$5 and 10 other firms" would become $5.10.
+        next if !next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "more" | "each") => Some((n * 0.01, end)),
+        _ => None,
+    }
 }
 
 const MONTHS: &[&str] = &[
@@ -229,6 +289,17 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
         }) {
             return Some((1.0 / d, 2));
         }
+    }
+    // "half million", "a quarter million", "three quarters billion".
+    let (share, share_len) = match (&*first, &*lw(i + 1)) {
+        ("half", _) => (Some(0.5), 1),
+        ("quarter", _) => (Some(0.25), 1),
+        ("a", "quarter") => (Some(0.25), 2),
+        (n, "quarters") => (small_number(n).map(|n| n * 0.25), 2),
+        _ => (None, 0),
+    };
+    if let Some(s) = share.and_then(|f| scale(&lw(i + share_len)).filter(|&s| s >= 1e3).map(|s| f * s)) {
+        return Some((s, share_len + 1));
     }
     // "half a million", "half a dozen".
     if first == "half" && matches!(&*lw(i + 1), "a" | "an") {
@@ -390,12 +461,26 @@ fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quant
                 continue;
             }
         }
-        // A currency sign or code before the number.
-        let (currency, num_at) = match currency_before(&lw) {
-            Some(c) if i + 1 < toks.len() => (Some(c), i + 1),
+        // Lowercasing keeps the byte length of these (ASCII and CJK signs), so
+        // the taken length maps back into the token; otherwise take it whole.
+        if let Some((code, v, taken)) = glued_money(&lw) {
+            let (approx, q_len) = qualifier(text, toks, i);
+            let value = if v.fract() == 0.0 { v } else { (v * 1e9).round() / 1e9 };
+            let end = if lw.len() == w.len() && w.is_char_boundary(taken) { toks[i].start + taken } else { toks[i].end };
+            out.push(Quantity { span: Span::new(toks[i - q_len].start, end), kind: QuantityKind::Money, value: Some(value), upper: None, unit: Some(code.to_string()), approx, per: None });
+            i += 1;
+            continue;
+        }
+        // A currency sign or code before the number ("MAUD 60" is in millions).
+        let after_possessive = i > 0 && matches!(word(text, toks[i - 1]), "'" | "’");
+        let word_before_digits = matches!(lw.as_str(), "dollar" | "dollars") && toks.get(i + 1).is_some_and(|t| word(text, *t).starts_with(|c: char| c.is_ascii_digit()));
+        let named = currency_before(&lw).or(word_before_digits.then_some("USD"));
+        let (currency, num_at, factor) = match named.map(|c| (c, 1.0)).or_else(|| million_code(&lw).map(|c| (c, 1e6))) {
+            Some((c, f)) if i + 1 < toks.len() => (Some(c), i + 1, f),
             _ => match dollar_prefix(&lw) {
-                Some(c) if i + 2 < toks.len() && word(text, toks[i + 1]) == "$" => (Some(c), i + 2),
-                _ => (None, i),
+                // "music ' s $ 500 million": that "s" is a possessive, not Singapore.
+                Some(c) if i + 2 < toks.len() && word(text, toks[i + 1]) == "$" && !after_possessive => (Some(c), i + 2, 1.0),
+                _ => (None, i, 1.0),
             },
         };
         let Some((mut value, used)) = number_at(text, toks, num_at) else {
@@ -436,10 +521,28 @@ fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quant
             end += if after == "per" { 2 } else { 1 };
             (QuantityKind::Percent, Some("%".to_string()))
         } else if let Some(c) = currency {
+            value *= factor;
+            if used == 1 && upper.is_none() && factor == 1.0 && value.fract() == 0.0 {
+                if let Some((change, e)) = change_after(text, toks, end) {
+                    value += change;
+                    end = e;
+                }
+            }
             (QuantityKind::Money, Some(c.to_string()))
         } else if let Some((c, factor, words)) = currency_after(&after, &lower(text, toks.get(end + 1))) {
+            let sign = !after.starts_with(char::is_alphabetic);
             end += words;
             value *= factor;
+            // "75 USD million"
+            if let Some(s) = scale(&lower(text, toks.get(end))).filter(|&s| s >= 1e3) {
+                value *= s;
+                end += 1;
+            } else if used == 1 && upper.is_none() && factor == 1.0 && value.fract() == 0.0 && (!sign || lower(text, toks.get(end + 1)).starts_with(char::is_alphabetic)) {
+                if let Some((change, e)) = change_after(text, toks, end) {
+                    value += change;
+                    end = e;
+                }
+            }
             (QuantityKind::Money, Some(c.to_string()))
         } else {
             let (unit, unit_end) = counted_noun(text, toks, pos, end);
