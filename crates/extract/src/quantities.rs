@@ -290,6 +290,10 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
             return Some((1.0 / d, 2));
         }
     }
+    // "minus five", "negative 3.5"
+    if matches!(&*first, "minus" | "negative") {
+        return number_at(text, toks, i + 1).map(|(v, used)| (-v, used + 1));
+    }
     // "half million", "a quarter million", "three quarters billion".
     let (share, share_len) = match (&*first, &*lw(i + 1)) {
         ("half", _) => (Some(0.5), 1),
@@ -471,6 +475,29 @@ fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quant
             i += 1;
             continue;
         }
+        // "percent of 10": the rate named before its figure; "a small
+        // percent", "the % of increase", "a percentage": a rate with no figure.
+        let per_cent = lw == "per" && lower(text, toks.get(i + 1)) == "cent";
+        if matches!(lw.as_str(), "percent" | "percents" | "percentage" | "%") || per_cent {
+            let words = if per_cent { 2 } else { 1 };
+            let preceded = i > 0 && number_at(text, toks, i - 1).is_some();
+            let points = lw == "percentage" && lower(text, toks.get(i + 1)).starts_with("point");
+            if !preceded && !points {
+                let figure = (lower(text, toks.get(i + words)) == "of").then(|| number_at(text, toks, i + words + 1)).flatten();
+                let end = figure.map_or(i + words, |(_, used)| i + words + 1 + used);
+                out.push(Quantity {
+                    span: Span::new(toks[i].start, toks[end - 1].end),
+                    kind: QuantityKind::Percent,
+                    value: figure.map(|(v, _)| v),
+                    upper: None,
+                    unit: Some("%".to_string()),
+                    approx: if figure.is_some() { Approx::Exact } else { Approx::Vague },
+                    per: None,
+                });
+                i = end;
+                continue;
+            }
+        }
         // A currency sign or code before the number ("MAUD 60" is in millions).
         let after_possessive = i > 0 && matches!(word(text, toks[i - 1]), "'" | "’");
         let word_before_digits = matches!(lw.as_str(), "dollar" | "dollars") && toks.get(i + 1).is_some_and(|t| word(text, *t).starts_with(|c: char| c.is_ascii_digit()));
@@ -517,7 +544,9 @@ fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quant
         }
         let span_start = if between && approx == Approx::Range { start - 1 } else { start };
         let after = lower(text, toks.get(end));
-        let (kind, unit) = if after == "%" || after == "percent" || (after == "per" && lower(text, toks.get(end + 1)) == "cent") {
+        // "five percent", "100 percentage", but "5 percentage points" is a difference of rates.
+        let percent_word = matches!(&*after, "%" | "percent" | "percents") || (after == "percentage" && !lower(text, toks.get(end + 1)).starts_with("point"));
+        let (kind, unit) = if percent_word || (after == "per" && lower(text, toks.get(end + 1)) == "cent") {
             end += if after == "per" { 2 } else { 1 };
             (QuantityKind::Percent, Some("%".to_string()))
         } else if let Some(c) = currency {
