@@ -583,12 +583,14 @@ fn eval_events(path: &std::path::Path, show: bool) -> Result<ExitCode> {
         gold_n += 1;
         let mut doc = dossier_ingest::text::plain_document(text.to_string(), Source { uri: None, format: SourceFormat::Text, record: None });
         pipeline.run(&mut doc, layers, &mut scratch);
-        let mut types: Vec<&str> = doc.events.iter().map(|e| e.ty.as_str()).collect();
+        // Our events keep the act and its status; PLOVER codes intentions as AGREE/THREATEN.
+        let plover = |e: &dossier_core::Event| dossier_extract::events::plover_type(e).as_str();
+        let mut types: Vec<&str> = doc.events.iter().map(plover).collect();
         types.sort_unstable();
         types.dedup();
         predicted_types += types.len();
         right_types += types.contains(&ty.as_str()) as usize;
-        let same_type: Vec<&dossier_core::Event> = doc.events.iter().filter(|e| e.ty.as_str() == ty).collect();
+        let same_type: Vec<&dossier_core::Event> = doc.events.iter().filter(|e| plover(e) == ty).collect();
         type_hit += !same_type.is_empty() as usize;
         // An actor is found when a mention of a predicted actor overlaps the gold actor text.
         let found = |actors: &[usize], gold: &serde_json::Value| {
@@ -607,7 +609,7 @@ fn eval_events(path: &std::path::Path, show: bool) -> Result<ExitCode> {
                 .iter()
                 .map(|e| {
                     let names = |v: &[usize]| v.iter().map(|&i| doc.entities[i].name.clone()).collect::<Vec<_>>().join("+");
-                    format!("{} {}({}→{})", e.ty.as_str(), doc.span_text(e.trigger), names(&e.source), names(&e.target))
+                    format!("{} {}({}→{})", plover(e), doc.span_text(e.trigger), names(&e.source), names(&e.target))
                 })
                 .collect();
             let actors = |k: &str| item[k].as_array().into_iter().flatten().filter_map(|a| a["actorText"].as_str()).collect::<Vec<_>>().join("+");

@@ -908,6 +908,26 @@ fn issue_7_example_entities_resolve() {
     assert!(nato["aliases"].as_array().unwrap().contains(&Value::String("NATO".into())));
 }
 
+/// #7: one event per clause. A verb under another event's verb is part of
+/// it ("threatened to ban" is a threat, not also a ban), except a gift
+/// under a pledge, which stays the event with the pledge as its status.
+#[test]
+fn issue_7_a_complement_belongs_to_its_governing_event() {
+    let text = "Israel threatened to ban voting in East Jerusalem. Germany pledged to send tanks to Ukraine.";
+    let doc = &docs(&run(&["extract", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let events: Vec<(String, String, String)> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["type"].as_str().unwrap().to_string(), e["trigger"]["text"].as_str().unwrap().to_string(), e["status"].as_str().unwrap().to_string()))
+        .collect();
+    let triggers: Vec<&str> = events.iter().map(|e| e.1.as_str()).collect();
+    assert_eq!(triggers, ["threatened", "send"], "{events:?}");
+    assert_eq!(events[0].0, "THREATEN");
+    assert_eq!((events[1].0.as_str(), events[1].2.as_str()), ("AID", "pledged"));
+}
+
 /// #7 on the example: the aid commitments with donors, recipient and item,
 /// and the conflicting contract figures.
 #[test]

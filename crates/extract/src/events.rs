@@ -313,7 +313,58 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             events[i].target = r.into_iter().filter(|t| !events[i].source.contains(t)).collect();
         }
     }
+    keep_main_events(doc, &mut events);
     doc.events = events;
+}
+
+/// The PLOVER code of an event. PLOVER, like CAMEO before it, codes a
+/// stated intention as the intention: "will provide aid" and "promised to
+/// continue aid" are AGREE, "would boycott" and "will withdraw … unless"
+/// are THREATEN. The record keeps the act and its status (an aid tracker
+/// counts the pledged Patriot batteries as AID, pledged); this gives the
+/// code an event data set in PLOVER terms expects.
+pub fn plover_type(e: &Event) -> EventType {
+    use EventType::*;
+    if !matches!(e.status, EventStatus::Pledged | EventStatus::Planned | EventStatus::Hypothetical) {
+        return e.ty;
+    }
+    match e.ty {
+        Sanction | Coerce | Assault | Mobilize => Threaten,
+        // Already speech acts about the future, or refusals of it.
+        Agree | Request | Accuse | Reject | Threaten | Protest => e.ty,
+        Consult | Support | Concede | Cooperate | Aid | Retreat => Agree,
+    }
+}
+
+/// One event per clause: a verb hung under another event's verb as its
+/// complement or adjunct ("threatened to ban", "agreed to share",
+/// "dismissed an appeal, saying …") is part of that event, not one of its
+/// own. Aid is the exception an aid tracker needs: in "pledged to send
+/// Patriot batteries" the sending is the event, with the pledge as its status.
+fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
+    let token_of = |e: &Event| doc.tokens.partition_point(|t| t.span.start < e.trigger.start);
+    let triggers: Vec<usize> = events.iter().map(token_of).collect();
+    let mut dropped = vec![false; events.len()];
+    for (child, &t) in triggers.iter().enumerate() {
+        if !matches!(doc.tokens[t].dep, Some("xcomp" | "advcl")) {
+            continue;
+        }
+        let Some(head) = doc.tokens[t].head else { continue };
+        let Some(parent) = triggers.iter().position(|&p| p == head) else { continue };
+        if events[child].ty == EventType::Aid {
+            // "will send batteries while the Netherlands will provide components": two gifts.
+            if events[parent].ty != EventType::Aid {
+                dropped[parent] = true;
+            }
+        } else {
+            dropped[child] = true;
+        }
+    }
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !dropped[k - 1]
+    });
 }
 
 fn follow_list(doc: &Document, c: &Clause<'_>, si: usize, events: &mut Vec<Event>) {
@@ -385,6 +436,15 @@ mod tests {
         assert_eq!(lex.classify("provide", ["assistance"].into_iter()), Some(EventType::Aid));
         assert_eq!(lex.classify("provide", ["missile"].into_iter()), Some(EventType::Aid));
         assert_eq!(lex.classify("walk", std::iter::empty()), None);
+    }
+
+    #[test]
+    fn plover_codes_intentions_as_agree_or_threaten() {
+        let event = |ty, status| Event { ty, mode: None, status, trigger: Span::new(0, 1), sentence: 0, source: vec![], target: vec![], theme: None, quantity: None, time: None, place: None, quote: None };
+        assert_eq!(plover_type(&event(EventType::Aid, EventStatus::Pledged)), EventType::Agree, "will provide aid");
+        assert_eq!(plover_type(&event(EventType::Aid, EventStatus::Asserted)), EventType::Aid, "gave aid");
+        assert_eq!(plover_type(&event(EventType::Sanction, EventStatus::Hypothetical)), EventType::Threaten, "would boycott");
+        assert_eq!(plover_type(&event(EventType::Request, EventStatus::Planned)), EventType::Request);
     }
 
     #[test]
