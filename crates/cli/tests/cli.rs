@@ -911,9 +911,11 @@ fn issue_7_example_entities_resolve() {
 /// #7: one event per clause. A verb under another event's verb is part of
 /// it ("threatened to ban" is a threat, not also a ban), except a gift
 /// under a pledge, which stays the event with the pledge as its status.
+/// "X said Y must …" is X's demand of Y; staging demonstrations is a protest.
 #[test]
 fn issue_7_a_complement_belongs_to_its_governing_event() {
-    let text = "Israel threatened to ban voting in East Jerusalem. Germany pledged to send tanks to Ukraine.";
+    let text = "Israel threatened to ban voting in East Jerusalem. Germany pledged to send tanks to Ukraine. \
+Russia said that Sudan must return a helicopter. Indonesian students staged mass demonstrations in Jakarta.";
     let doc = &docs(&run(&["extract", "-"], Some(text.as_bytes())))[0];
     check_document(doc);
     let events: Vec<(String, String, String)> = doc["events"]
@@ -923,9 +925,16 @@ fn issue_7_a_complement_belongs_to_its_governing_event() {
         .map(|e| (e["type"].as_str().unwrap().to_string(), e["trigger"]["text"].as_str().unwrap().to_string(), e["status"].as_str().unwrap().to_string()))
         .collect();
     let triggers: Vec<&str> = events.iter().map(|e| e.1.as_str()).collect();
-    assert_eq!(triggers, ["threatened", "send"], "{events:?}");
+    assert_eq!(triggers, ["threatened", "send", "return", "staged"], "{events:?}");
     assert_eq!(events[0].0, "THREATEN");
     assert_eq!((events[1].0.as_str(), events[1].2.as_str()), ("AID", "pledged"));
+    // An obligation in reported speech is the speaker's demand of the obliged.
+    assert_eq!(events[2].0, "REQUEST");
+    let name = |id: &Value| doc["entities"].as_array().unwrap().iter().find(|e| &e["id"] == id).unwrap()["name"].as_str().unwrap().to_string();
+    let request = &doc["events"][2];
+    assert_eq!(request["source"].as_array().unwrap().iter().map(name).collect::<Vec<_>>(), ["Russia"]);
+    assert_eq!(request["target"].as_array().unwrap().iter().map(name).collect::<Vec<_>>(), ["Sudan"]);
+    assert_eq!(events[3].0, "PROTEST");
 }
 
 /// #7 on the example: the aid commitments with donors, recipient and item,

@@ -75,6 +75,14 @@ const AID_GOODS: &[&str] = &[
     "equipment", "component", "artillery", "vehicle", "helicopter", "aid", "assistance", "package", "fund", "funding", "loan", "grant",
     "money", "support", "interceptor", "launcher",
 ];
+/// Verbs that report what someone said or concluded.
+const SAYING: &[&str] = &["said", "says", "say", "told", "announced", "concluded", "insisted", "stated", "declared", "added"];
+/// Nouns that name a protest, and the verbs that put one on.
+const PROTEST_NOUNS: &[&str] = &["demonstration", "protest", "strike", "rally", "march", "sit-in", "walkout", "vigil", "picket"];
+const STAGING: &[&str] = &[
+    "stage", "staged", "stages", "staging", "hold", "held", "holds", "holding", "begin", "began", "begun", "begins", "continue", "continued", "continues",
+    "continuing", "launch", "launched", "launches", "start", "started", "starts", "mount", "mounted", "organize", "organized", "organise", "organised",
+];
 /// Verbs that make their event a commitment.
 const PLEDGING: &[&str] = &["pledge", "promise", "commit", "vow", "offer", "announce", "agree"];
 const PLANNING: &[&str] = &["plan", "intend", "aim", "expect", "set", "prepare", "seek", "want", "hope"];
@@ -231,8 +239,20 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             let aid_goods = equipment || objects.iter().any(|o| AID_GOODS.contains(&o.as_str()) || o.ends_with("defence") || o.ends_with("defense"));
             let giving = GIVING.contains(&base.as_str());
             // "agreed to", "promised to": an intent, PLOVER's AGREE.
-            let intent = matches!(base.as_str(), "agree" | "promise" | "pledge" | "vow") && c.children(v).any(|k| matches!(c.dep(k), "xcomp" | "ccomp" | "obl"));
-            let ty = if giving && aid_goods {
+            let intent = matches!(base.as_str(), "agree" | "promise" | "pledge" | "vow" | "swear" | "swore" | "sworn") && c.children(v).any(|k| matches!(c.dep(k), "xcomp" | "ccomp" | "obl"));
+            // "Russia said that Sudan must return a helicopter": an obligation
+            // laid on someone in reported speech is the speaker's demand of them.
+            let says = |h: usize| doc.tokens[h].pos == Some("VERB") && SAYING.contains(&c.word(h).to_lowercase().as_str());
+            let demander = (c.dep(v) == "ccomp" && c.children(v).any(|k| c.dep(k) == "aux" && matches!(c.word(k).to_lowercase().as_str(), "must" | "should")))
+                .then(|| doc.tokens[v].head.filter(|&h| h >= a && h < b && says(h)))
+                .flatten();
+            // "staged mass demonstrations", "began a hunger strike".
+            let protest = c.children(v).any(|k| c.dep(k) == "obj" && PROTEST_NOUNS.contains(&singular(c.word(k)).as_str())) && STAGING.contains(&form.as_str());
+            let ty = if demander.is_some() {
+                Some(EventType::Request)
+            } else if protest {
+                Some(EventType::Protest)
+            } else if giving && aid_goods {
                 Some(EventType::Aid)
             } else if intent {
                 Some(EventType::Agree)
@@ -249,7 +269,7 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             // governing clause's subject then gives.
             let names_actor = |sj: usize| !actors(doc, &c.subtree(sj, &["acl:relcl", "acl"])).is_empty();
             let source_tokens = c.subject_where(v, names_actor).or_else(|| c.subject(v)).map(|sj| c.subtree(sj, &["acl:relcl", "acl"])).unwrap_or_default();
-            let source = actors(doc, &source_tokens);
+            let mut source = actors(doc, &source_tokens);
             // Targets: indirect object, a "to" phrase, else (not for aid) the object.
             let mut target_tokens: Vec<usize> = Vec::new();
             for &j in &scope {
@@ -273,6 +293,11 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
                 }
             }
             let mut target = actors(doc, &target_tokens);
+            if let Some(h) = demander {
+                // The obliged are the target; the one who says so, the source.
+                target = std::mem::take(&mut source);
+                source = c.subject(h).map(|sj| actors(doc, &c.subtree(sj, &["acl:relcl", "acl"]))).unwrap_or_default();
+            }
             target.retain(|t| !source.contains(t));
             if source.is_empty() && target.is_empty() {
                 continue;
@@ -325,6 +350,10 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
 /// code an event data set in PLOVER terms expects.
 pub fn plover_type(e: &Event) -> EventType {
     use EventType::*;
+    // "will not accept refugees", "refused to deploy": PLOVER's REJECT.
+    if e.status == EventStatus::Negated && matches!(e.ty, Agree | Consult | Support | Concede | Cooperate | Aid | Retreat) {
+        return Reject;
+    }
     if !matches!(e.status, EventStatus::Pledged | EventStatus::Planned | EventStatus::Hypothetical) {
         return e.ty;
     }
@@ -346,11 +375,21 @@ fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
     let triggers: Vec<usize> = events.iter().map(token_of).collect();
     let mut dropped = vec![false; events.len()];
     for (child, &t) in triggers.iter().enumerate() {
-        if !matches!(doc.tokens[t].dep, Some("xcomp" | "advcl")) {
+        let dep = doc.tokens[t].dep;
+        if !matches!(dep, Some("xcomp" | "advcl" | "ccomp")) {
             continue;
         }
         let Some(head) = doc.tokens[t].head else { continue };
         let Some(parent) = triggers.iter().position(|&p| p == head) else { continue };
+        use EventType::*;
+        // Only a demand, threat, charge or promise contains what it reports.
+        if dep == Some("ccomp") && !matches!(events[parent].ty, Request | Threaten | Accuse | Reject | Agree) {
+            continue;
+        }
+        // "vowed to fight", "swore to attack": an intention to do harm is a threat.
+        if events[parent].ty == Agree && matches!(events[child].ty, Assault | Coerce | Sanction | Mobilize) {
+            events[parent].ty = Threaten;
+        }
         if events[child].ty == EventType::Aid {
             // "will send batteries while the Netherlands will provide components": two gifts.
             if events[parent].ty != EventType::Aid {
