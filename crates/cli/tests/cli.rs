@@ -915,7 +915,8 @@ fn issue_7_example_entities_resolve() {
 #[test]
 fn issue_7_a_complement_belongs_to_its_governing_event() {
     let text = "Israel threatened to ban voting in East Jerusalem. Germany pledged to send tanks to Ukraine. \
-Russia said that Sudan must return a helicopter. Indonesian students staged mass demonstrations in Jakarta.";
+Russia said that Sudan must return a helicopter. Indonesian students staged mass demonstrations in Jakarta. \
+Greece demanded that Turkey withdraw. Uganda threatened to expel Kenya.";
     let doc = &docs(&run(&["extract", "-"], Some(text.as_bytes())))[0];
     check_document(doc);
     let events: Vec<(String, String, String)> = doc["events"]
@@ -925,7 +926,7 @@ Russia said that Sudan must return a helicopter. Indonesian students staged mass
         .map(|e| (e["type"].as_str().unwrap().to_string(), e["trigger"]["text"].as_str().unwrap().to_string(), e["status"].as_str().unwrap().to_string()))
         .collect();
     let triggers: Vec<&str> = events.iter().map(|e| e.1.as_str()).collect();
-    assert_eq!(triggers, ["threatened", "send", "return", "staged"], "{events:?}");
+    assert_eq!(triggers, ["threatened", "send", "return", "staged", "demanded", "threatened"], "{events:?}");
     assert_eq!(events[0].0, "THREATEN");
     assert_eq!((events[1].0.as_str(), events[1].2.as_str()), ("AID", "pledged"));
     // An obligation in reported speech is the speaker's demand of the obliged.
@@ -935,6 +936,10 @@ Russia said that Sudan must return a helicopter. Indonesian students staged mass
     assert_eq!(request["source"].as_array().unwrap().iter().map(name).collect::<Vec<_>>(), ["Russia"]);
     assert_eq!(request["target"].as_array().unwrap().iter().map(name).collect::<Vec<_>>(), ["Sudan"]);
     assert_eq!(events[3].0, "PROTEST");
+    // Those asked to act are a demand's target; a threat's complement gives its object.
+    let targets = |k: usize| doc["events"][k]["target"].as_array().unwrap().iter().map(name).collect::<Vec<_>>();
+    assert_eq!(targets(4), ["Turkey"]);
+    assert_eq!(targets(5), ["Kenya"]);
 }
 
 /// #7 on the example: the aid commitments with donors, recipient and item,

@@ -288,11 +288,26 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             }
             let obj = c.children(v).find(|&j| c.dep(j) == "obj");
             if ty != EventType::Aid {
-                if let Some(o) = obj {
+                // "threatened to ban the candidates": the complement's object.
+                let complement_obj = || c.children(v).filter(|&x| c.dep(x) == "xcomp").find_map(|x| c.children(x).find(|&j| c.dep(j) == "obj"));
+                if let Some(o) = obj.or_else(complement_obj) {
                     target_tokens.extend(c.subtree(o, &["acl:relcl", "acl"]));
                 }
             }
             let mut target = actors(doc, &target_tokens);
+            // "demonstrated in Serbia", "a curfew in Algiers": with no one else
+            // acted on, the place acted in (PLOVER codes it as the target).
+            if target.is_empty() && ty != EventType::Aid {
+                let place_of = |j: usize| doc.mentions.iter().filter(|m| m.ty == EntityType::Gpe && m.span.contains(doc.tokens[j].span)).find_map(|m| m.entity);
+                let in_place = scope.iter().copied().filter(|&j| matches!(c.dep(j), "obl" | "nmod") && c.children(j).any(|k| c.word(k).eq_ignore_ascii_case("in"))).find_map(place_of);
+                target.extend(in_place);
+            }
+            // "demanded that the US cancel …": those asked to act.
+            if target.is_empty() && matches!(ty, EventType::Request | EventType::Accuse | EventType::Threaten) {
+                if let Some(sj) = c.children(v).find(|&x| c.dep(x) == "ccomp").and_then(|x| c.children(x).find(|&j| matches!(c.dep(j), "nsubj" | "nsubj:pass"))) {
+                    target = actors(doc, &c.subtree(sj, &["acl:relcl", "acl"]));
+                }
+            }
             if let Some(h) = demander {
                 // The obliged are the target; the one who says so, the source.
                 target = std::mem::take(&mut source);
@@ -397,6 +412,11 @@ fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
             }
         } else {
             dropped[child] = true;
+            // What the complement acts on is what the whole event acts on.
+            if events[parent].target.is_empty() {
+                let inherited: Vec<usize> = events[child].target.iter().copied().filter(|t| !events[parent].source.contains(t)).collect();
+                events[parent].target = inherited;
+            }
         }
     }
     let mut k = 0;
