@@ -380,7 +380,7 @@ pub fn plover_type(e: &Event) -> EventType {
     }
 }
 
-/// One event per clause: a verb hung under another event's verb as its
+/// One event per clause, and none in a noun's modifier: a verb hung under another event's verb as its
 /// complement or adjunct ("threatened to ban", "agreed to share",
 /// "dismissed an appeal, saying …") is part of that event, not one of its
 /// own. Aid is the exception an aid tracker needs: in "pledged to send
@@ -391,6 +391,13 @@ fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
     let mut dropped = vec![false; events.len()];
     for (child, &t) in triggers.iter().enumerate() {
         let dep = doc.tokens[t].dep;
+        // "plans to sell weapons", "refugees fleeing the war", "the curfew
+        // imposed in Sudan": a verb that describes a noun is background to
+        // the sentence's event, not one of its own.
+        if dep == Some("acl") && events[child].ty != EventType::Aid && doc.tokens[t].head.is_some_and(|h| doc.tokens[h].pos == Some("NOUN")) {
+            dropped[child] = true;
+            continue;
+        }
         if !matches!(dep, Some("xcomp" | "advcl" | "ccomp")) {
             continue;
         }
