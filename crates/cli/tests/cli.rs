@@ -713,6 +713,29 @@ A 12-cent-a-share dividend was paid. The fund gave $5 and 10 other firms joined.
     }
 }
 
+/// #5: bounds on a figure, before it ("no more than 12", "greater than or
+/// equal to 50", "above 170") or after it ("500 or more"), and two bounds
+/// joined into one range ("more than 10 and less than 40 people").
+#[test]
+fn issue_5_bounds_and_ranges_from_bounds() {
+    let text = "More than 10 and less than 40 people came. Some 500 or more were hurt, no more than 12 left, and greater than or equal to 50 stayed above 170 days.";
+    let doc = &docs(&run(&["extract", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let found: Vec<(String, Option<f64>, Option<f64>, String)> = doc["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| (q["text"].as_str().unwrap().to_string(), q["value"].as_f64(), q["upper"].as_f64(), q["approx"].as_str().unwrap().to_string()))
+        .collect();
+    let has = |start: &str, value: f64, upper: Option<f64>, approx: &str| {
+        assert!(found.iter().any(|q| q.0.starts_with(start) && q.1 == Some(value) && q.2 == upper && q.3 == approx), "{start}: {found:?}");
+    };
+    has("More than 10 and less than 40", 10.0, Some(40.0), "range");
+    has("500 or more", 500.0, None, "at_least");
+    has("no more than 12", 12.0, None, "at_most");
+    has("greater than or equal to 50", 50.0, None, "at_least");
+}
+
 /// #6 on the example: every direct quote is found with its speaker's
 /// entity, including the "he said" and "he added" that name nobody.
 #[test]

@@ -421,23 +421,119 @@ fn denominator(w: &str) -> Option<f64> {
     NAMES.iter().find(|(n, _)| *n == singular || *n == w).map(|&(_, d)| d)
 }
 
+/// Words that bound a figure from before it, longest first: "no less than",
+/// "greater than or equal to", "above", ">=".
+const BOUNDS_BEFORE: &[(&[&str], Approx)] = &[
+    (&["less", "than", "or", "equal", "to"], Approx::AtMost),
+    (&["fewer", "than", "or", "equal", "to"], Approx::AtMost),
+    (&["more", "than", "or", "equal", "to"], Approx::AtLeast),
+    (&["greater", "than", "or", "equal", "to"], Approx::AtLeast),
+    (&["equal", "to", "or", "less", "than"], Approx::AtMost),
+    (&["equal", "to", "or", "fewer", "than"], Approx::AtMost),
+    (&["equal", "to", "or", "more", "than"], Approx::AtLeast),
+    (&["equal", "to", "or", "greater", "than"], Approx::AtLeast),
+    (&["less", "or", "equal", "than"], Approx::AtMost),
+    (&["smaller", "or", "equal", "than"], Approx::AtMost),
+    (&["lower", "or", "equal", "than"], Approx::AtMost),
+    (&["more", "or", "equal", "than"], Approx::AtLeast),
+    (&["greater", "or", "equal", "than"], Approx::AtLeast),
+    (&["bigger", "or", "equal", "than"], Approx::AtLeast),
+    (&["larger", "or", "equal", "than"], Approx::AtLeast),
+    (&["higher", "or", "equal", "than"], Approx::AtLeast),
+    (&["at", "least", "or", "equal", "to"], Approx::AtLeast),
+    (&["at", "most", "or", "equal", "to"], Approx::AtMost),
+    (&["no", "less", "than"], Approx::AtLeast),
+    (&["not", "less", "than"], Approx::AtLeast),
+    (&["no", "fewer", "than"], Approx::AtLeast),
+    (&["no", "more", "than"], Approx::AtMost),
+    (&["not", "more", "than"], Approx::AtMost),
+    (&["at", "least"], Approx::AtLeast),
+    (&["at", "most"], Approx::AtMost),
+    (&["more", "than"], Approx::MoreThan),
+    (&["greater", "than"], Approx::MoreThan),
+    (&["larger", "than"], Approx::MoreThan),
+    (&["bigger", "than"], Approx::MoreThan),
+    (&["higher", "than"], Approx::MoreThan),
+    (&["less", "than"], Approx::LessThan),
+    (&["fewer", "than"], Approx::LessThan),
+    (&["smaller", "than"], Approx::LessThan),
+    (&["lower", "than"], Approx::LessThan),
+    (&["up", "to"], Approx::UpTo),
+    (&[">", "="], Approx::AtLeast),
+    (&["<", "="], Approx::AtMost),
+    (&[">="], Approx::AtLeast),
+    (&["<="], Approx::AtMost),
+    (&[">"], Approx::MoreThan),
+    (&["<"], Approx::LessThan),
+    (&["over"], Approx::MoreThan),
+    (&["above"], Approx::MoreThan),
+    (&["exceeding"], Approx::MoreThan),
+    (&["exceed"], Approx::MoreThan),
+    (&["exceeds"], Approx::MoreThan),
+    (&["surpass"], Approx::MoreThan),
+    (&["surpassing"], Approx::MoreThan),
+    (&["under"], Approx::LessThan),
+    (&["below"], Approx::LessThan),
+];
+
+/// What qualifies the figure at token `i`, and how many words before it say so.
 fn qualifier(text: &str, toks: &[Span], i: usize) -> (Approx, usize) {
-    let w1 = lower(text, i.checked_sub(1).and_then(|k| toks.get(k)));
-    let w2 = lower(text, i.checked_sub(2).and_then(|k| toks.get(k)));
-    match (&*w2, &*w1) {
-        ("at", "least") => (Approx::AtLeast, 2),
-        ("at", "most") | ("no", "more") => (Approx::AtMost, 2),
-        ("more", "than") => (Approx::MoreThan, 2),
-        ("less", "than") | ("fewer", "than") => (Approx::LessThan, 2),
-        ("up", "to") => (Approx::UpTo, 2),
-        (_, "nearly" | "almost" | "about" | "around" | "approximately" | "roughly" | "some" | "circa" | "approx." | "~") => (Approx::About, 1),
-        (_, "over") => (Approx::MoreThan, 1),
-        (_, "under") => (Approx::LessThan, 1),
+    // The five words before, lowercased once; most figures have none of these.
+    let from = i.saturating_sub(5);
+    let before: Vec<Cow<'_, str>> = (from..i).map(|k| lower(text, toks.get(k))).collect();
+    for &(words, approx) in BOUNDS_BEFORE {
+        if words.len() <= before.len() && before[before.len() - words.len()..].iter().zip(words).all(|(a, w)| a == w) {
+            return (approx, words.len());
+        }
+    }
+    match before.last().map(|w| &**w).unwrap_or("") {
+        "nearly" | "almost" | "about" | "around" | "approximately" | "roughly" | "some" | "circa" | "approx." | "~" => (Approx::About, 1),
         _ => (Approx::Exact, 0),
     }
 }
 
+/// Words that bound a figure from after it: "500 or more", "200 or greater".
+fn bound_after(text: &str, toks: &[Span], end: usize) -> Option<(Approx, usize)> {
+    let (w1, w2) = (lower(text, toks.get(end)), lower(text, toks.get(end + 1)));
+    // "200 or greater than 190": that bound is the next figure's.
+    if !matches!(&*w1, "or" | "and") || lower(text, toks.get(end + 2)) == "than" {
+        return None;
+    }
+    match &*w2 {
+        "more" | "greater" | "above" | "higher" | "over" => Some((Approx::AtLeast, 2)),
+        "less" | "fewer" | "below" | "lower" | "under" => Some((Approx::AtMost, 2)),
+        _ => None,
+    }
+}
+
 fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quantity>) {
+    let mut found = Vec::new();
+    bounded_figures(text, toks, pos, &mut found);
+    join_bounds(text, &mut found);
+    out.append(&mut found);
+}
+
+/// "more than 10 and less than 20", "at most 100 and at least 20": two
+/// bounds joined by "and"/"but" are one range.
+fn join_bounds(text: &str, found: &mut Vec<Quantity>) {
+    let lower_bound = |q: &Quantity| matches!(q.approx, Approx::MoreThan | Approx::AtLeast);
+    let upper_bound = |q: &Quantity| matches!(q.approx, Approx::LessThan | Approx::AtMost | Approx::UpTo);
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (a, b) = (&found[k], &found[k + 1]);
+        let gap = text.get(a.span.end..b.span.start).unwrap_or("overlap").trim().to_lowercase();
+        let pair = (lower_bound(a) && upper_bound(b)) || (upper_bound(a) && lower_bound(b));
+        // "more than 10 and less than 40 people": the unit is said once, at the end.
+        if pair && a.kind == b.kind && (a.unit == b.unit || a.unit.is_none()) && matches!(gap.as_str(), "and" | "but" | ",") {
+            let (lo, hi) = if lower_bound(a) { (a.value, b.value) } else { (b.value, a.value) };
+            let joined = Quantity { span: Span::new(a.span.start, b.span.end), value: lo, upper: hi, approx: Approx::Range, ..b.clone() };
+            found.splice(k..k + 2, [joined]);
+        }
+        k += 1;
+    }
+}
+
+fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quantity>) {
     let mut i = 0;
     while i < toks.len() {
         let w = word(text, toks[i]);
@@ -530,16 +626,25 @@ fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quant
         let mut end = num_at + used; // one past the last token of the quantity
         let mut upper = None;
         let (mut approx, q_len) = qualifier(text, toks, i);
-        let start = i - q_len;
-        // Ranges: "between 20 and 30", "20-30", "20 to 30".
-        let between = lower(text, start.checked_sub(1).and_then(|k| toks.get(k))) == "between";
-        if matches!(&*lower(text, toks.get(end)), "to" | "and" | "-" | "–") {
+        let mut start = i - q_len;
+        // Ranges: "between 20 and 30", "20-30", "20 to 30", "20 through 100", "20~100".
+        let opener = lower(text, start.checked_sub(1).and_then(|k| toks.get(k)));
+        let between = opener == "between" || opener == "from";
+        if matches!(&*lower(text, toks.get(end)), "to" | "and" | "-" | "–" | "through" | "thru" | "~") {
             if let Some((hi, hi_used)) = toks.get(end + 1).and_then(|_| number_at(text, toks, end + 1)) {
                 if lower(text, toks.get(end)) != "and" || between {
                     upper = Some(hi);
                     approx = Approx::Range;
                     end += 1 + hi_used;
                 }
+            }
+        }
+        // "500 or more", "five hundred or less"; "about 500 or more" is a bound, not an estimate.
+        if matches!(approx, Approx::Exact | Approx::About) {
+            if let Some((bound, len)) = bound_after(text, toks, end) {
+                approx = bound;
+                end += len;
+                start = i;
             }
         }
         let span_start = if between && approx == Approx::Range { start - 1 } else { start };
