@@ -715,10 +715,12 @@ A 12-cent-a-share dividend was paid. The fund gave $5 and 10 other firms joined.
 
 /// #5: bounds on a figure, before it ("no more than 12", "greater than or
 /// equal to 50", "above 170") or after it ("500 or more"), and two bounds
-/// joined into one range ("more than 10 and less than 40 people").
+/// joined into one range ("more than 10 and less than 40 people"); a range
+/// written as one token ("20-30", "$5-10 million").
 #[test]
 fn issue_5_bounds_and_ranges_from_bounds() {
-    let text = "More than 10 and less than 40 people came. Some 500 or more were hurt, no more than 12 left, and greater than or equal to 50 stayed above 170 days.";
+    let text = "More than 10 and less than 40 people came. Some 500 or more were hurt, no more than 12 left, and greater than or equal to 50 stayed above 170 days. \
+Aged 20-30, they raised $5-10 million in 1990-1995; the score was 3-2.";
     let doc = &docs(&run(&["extract", "-"], Some(text.as_bytes())))[0];
     check_document(doc);
     let found: Vec<(String, Option<f64>, Option<f64>, String)> = doc["quantities"]
@@ -734,6 +736,10 @@ fn issue_5_bounds_and_ranges_from_bounds() {
     has("500 or more", 500.0, None, "at_least");
     has("no more than 12", 12.0, None, "at_most");
     has("greater than or equal to 50", 50.0, None, "at_least");
+    // A range written as one token, with the scale after it; years and scores are no ranges.
+    has("20-30", 20.0, Some(30.0), "range");
+    has("$5-10 million", 5e6, Some(10e6), "range");
+    assert!(!found.iter().any(|q| q.0.starts_with("1990") || q.0.starts_with("3-2")), "{found:?}");
 }
 
 /// #6 on the example: every direct quote is found with its speaker's

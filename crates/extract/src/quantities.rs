@@ -219,6 +219,16 @@ fn currency_after(w: &str, next: &str) -> Option<(&'static str, f64, usize)> {
     Some((code, factor, 1))
 }
 
+/// A range written as one token: "20-30", "5k-20k", "20~100"; `w` is
+/// lowercased. Years ("1990-1995") are left to times, and a pair that does
+/// not rise ("3-2", a score) is no range.
+fn range_token(w: &str) -> Option<(f64, f64)> {
+    let (lo, hi) = w.split_once(['-', '–', '~'])?;
+    let (a, b) = (numeral(lo)?, numeral(hi)?);
+    let year = |s: &str, v: f64| s.len() == 4 && (1800.0..=2100.0).contains(&v);
+    (a < b && !(year(lo, a) && (year(hi, b) || hi.len() == 2))).then_some((a, b))
+}
+
 /// The change after a sum in the main unit: "3 dollars 50 cents",
 /// "thirteen dollars and forty-five cents", "15 dollars 50", "one kuai and
 /// five mao five". Returns the amount in the main unit and the end token.
@@ -606,7 +616,12 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
                 _ => (None, i, 1.0),
             },
         };
-        let Some((mut value, used)) = number_at(text, toks, num_at) else {
+        // "20-30 people", "$5-10 million", "5k-20k": a range written as one token.
+        let glued_range = toks.get(num_at).and_then(|t| range_token(&word(text, *t).to_lowercase())).map(|(lo, hi)| match scale(&lower(text, toks.get(num_at + 1))) {
+            Some(s) => (lo * s, hi * s, 2),
+            None => (lo, hi, 1),
+        });
+        let Some((mut value, used)) = number_at(text, toks, num_at).or(glued_range.map(|(lo, _, used)| (lo, used))) else {
             i += 1;
             continue;
         };
@@ -624,8 +639,11 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
             continue;
         }
         let mut end = num_at + used; // one past the last token of the quantity
-        let mut upper = None;
+        let mut upper = glued_range.map(|(_, hi, _)| hi);
         let (mut approx, q_len) = qualifier(text, toks, i);
+        if upper.is_some() {
+            approx = Approx::Range;
+        }
         let mut start = i - q_len;
         // Ranges: "between 20 and 30", "20-30", "20 to 30", "20 through 100", "20~100".
         let opener = lower(text, start.checked_sub(1).and_then(|k| toks.get(k)));
