@@ -48,6 +48,9 @@ fn small_number(w: &str) -> Option<f64> {
     if let Some(i) = UNITS.iter().position(|u| *u == w) {
         return Some(i as f64);
     }
+    if w == "nought" || w == "naught" {
+        return Some(0.0);
+    }
     if let Some(i) = TENS.iter().position(|u| *u == w) {
         return Some(20.0 + 10.0 * i as f64);
     }
@@ -77,11 +80,20 @@ fn numeral(w: &str) -> Option<f64> {
     if let Some(rest) = w.strip_prefix(['-', '−']).filter(|r| r.starts_with(|c: char| c.is_ascii_digit())) {
         return numeral(rest).map(|v| -v);
     }
+    // "½", "2¾": a vulgar fraction, alone or after a whole number.
+    if let Some(f) = w.chars().last().and_then(vulgar_fraction) {
+        let whole = &w[..w.len() - w.chars().last().map_or(0, char::len_utf8)];
+        return if whole.is_empty() { Some(f) } else { numeral(whole).filter(|v| v.fract() == 0.0 && *v >= 0.0).map(|v| v + f) };
+    }
     let digits_end = w.char_indices().find(|(_, c)| !(c.is_numeric() || *c == ',' || *c == '.')).map_or(w.len(), |(i, _)| i);
     if digits_end == 0 {
         return None;
     }
     let (num, suffix) = w.split_at(digits_end);
+    // "1e10", "12.32e+14", "-12e-1"
+    if let Some(exp) = suffix.strip_prefix('e').and_then(|e| e.strip_prefix('+').unwrap_or(e).parse::<i32>().ok()).filter(|e| e.abs() <= 300) {
+        return numeral(num).map(|v| v * 10f64.powi(exp)).filter(|v| v.is_finite());
+    }
     let mut clean = String::with_capacity(num.len());
     for c in num.chars() {
         match c {
@@ -98,6 +110,30 @@ fn numeral(w: &str) -> Option<f64> {
         return Some(v);
     }
     scale(suffix).map(|s| v * s)
+}
+
+fn vulgar_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅐' => 1.0 / 7.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        '⅑' => 1.0 / 9.0,
+        '⅒' => 0.1,
+        _ => return None,
+    })
 }
 
 /// Decimal value of a digit in the common scripts (ASCII, Arabic-Indic,
@@ -872,6 +908,17 @@ mod tests {
         }
         let range = &quantities("between twenty and thirty people")[0];
         assert_eq!((range.value, range.upper), (Some(20.0), Some(30.0)), "\"and\" joins two numbers only after a hundred or a scale");
+    }
+
+    #[test]
+    fn vulgar_fractions_scientific_notation_and_nought() {
+        assert_eq!(numeral("½"), Some(0.5));
+        assert_eq!(numeral("2¾"), Some(2.75));
+        assert_eq!(numeral("1e10"), Some(1e10));
+        assert_eq!(numeral("12.32e+14"), Some(1.232e15));
+        assert!((numeral("-12e-1").unwrap() + 1.2).abs() < 1e-12);
+        assert_eq!(numeral("1e999"), None, "no exponent beyond what f64 holds");
+        assert_eq!(small_number("nought"), Some(0.0));
     }
 
     #[test]
