@@ -81,8 +81,8 @@ fn numeral(w: &str) -> Option<f64> {
         return numeral(rest).map(|v| -v);
     }
     // "½", "2¾": a vulgar fraction, alone or after a whole number.
-    if let Some(f) = w.chars().last().and_then(vulgar_fraction) {
-        let whole = &w[..w.len() - w.chars().last().map_or(0, char::len_utf8)];
+    if let Some((at, f)) = w.char_indices().next_back().and_then(|(at, c)| vulgar_fraction(c).map(|f| (at, f))) {
+        let whole = &w[..at];
         return if whole.is_empty() { Some(f) } else { numeral(whole).filter(|v| v.fract() == 0.0 && *v >= 0.0).map(|v| v + f) };
     }
     let digits_end = w.char_indices().find(|(_, c)| !(c.is_numeric() || *c == ',' || *c == '.')).map_or(w.len(), |(i, _)| i);
@@ -110,6 +110,16 @@ fn numeral(w: &str) -> Option<f64> {
         return Some(v);
     }
     scale(suffix).map(|s| v * s)
+}
+
+/// A value as written: whole numbers stay whole, and float noise
+/// ("0.1 * 3") is rounded off at nine decimals.
+fn tidy(v: f64) -> f64 {
+    if v.fract() == 0.0 {
+        v
+    } else {
+        (v * 1e9).round() / 1e9
+    }
 }
 
 fn vulgar_fraction(c: char) -> Option<f64> {
@@ -538,6 +548,19 @@ fn qualifier(text: &str, toks: &[Span], i: usize) -> (Approx, usize) {
     }
 }
 
+/// The words at token `k` that say "percent", and how many: "%",
+/// "percent", "percents", "per cent", "percentage" (but "5 percentage
+/// points" is a difference of rates, not a rate).
+fn percent_sign(text: &str, toks: &[Span], k: usize) -> Option<usize> {
+    let next = lower(text, toks.get(k + 1));
+    match &*lower(text, toks.get(k)) {
+        "%" | "percent" | "percents" => Some(1),
+        "percentage" if !next.starts_with("point") => Some(1),
+        "per" if next == "cent" => Some(2),
+        _ => None,
+    }
+}
+
 /// Words that bound a figure from after it: "500 or more", "200 or greater".
 fn bound_after(text: &str, toks: &[Span], end: usize) -> Option<(Approx, usize)> {
     let (w1, w2) = (lower(text, toks.get(end)), lower(text, toks.get(end + 1)));
@@ -553,18 +576,18 @@ fn bound_after(text: &str, toks: &[Span], end: usize) -> Option<(Approx, usize)>
 }
 
 fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quantity>) {
-    let mut found = Vec::new();
-    bounded_figures(text, toks, pos, &mut found);
-    join_bounds(text, &mut found);
-    out.append(&mut found);
+    let first = out.len();
+    bounded_figures(text, toks, pos, out);
+    join_bounds(text, out, first);
 }
 
 /// "more than 10 and less than 20", "at most 100 and at least 20": two
-/// bounds joined by "and"/"but" are one range.
-fn join_bounds(text: &str, found: &mut Vec<Quantity>) {
+/// bounds joined by "and"/"but" are one range. Looks at `found[first..]`,
+/// this sentence's figures.
+fn join_bounds(text: &str, found: &mut Vec<Quantity>, first: usize) {
     let lower_bound = |q: &Quantity| matches!(q.approx, Approx::MoreThan | Approx::AtLeast);
     let upper_bound = |q: &Quantity| matches!(q.approx, Approx::LessThan | Approx::AtMost | Approx::UpTo);
-    let mut k = 0;
+    let mut k = first;
     while k + 1 < found.len() {
         let (a, b) = (&found[k], &found[k + 1]);
         let gap = text.get(a.span.end..b.span.start).unwrap_or("overlap").trim().to_lowercase();
@@ -611,7 +634,7 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
         // the taken length maps back into the token; otherwise take it whole.
         if let Some((code, v, taken)) = glued_money(&lw) {
             let (approx, q_len) = qualifier(text, toks, i);
-            let value = if v.fract() == 0.0 { v } else { (v * 1e9).round() / 1e9 };
+            let value = tidy(v);
             let end = if lw.len() == w.len() && w.is_char_boundary(taken) { toks[i].start + taken } else { toks[i].end };
             out.push(Quantity { span: Span::new(toks[i - q_len].start, end), kind: QuantityKind::Money, value: Some(value), upper: None, unit: Some(code.to_string()), approx, per: None });
             i += 1;
@@ -619,12 +642,8 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
         }
         // "percent of 10": the rate named before its figure; "a small
         // percent", "the % of increase", "a percentage": a rate with no figure.
-        let per_cent = lw == "per" && lower(text, toks.get(i + 1)) == "cent";
-        if matches!(lw.as_str(), "percent" | "percents" | "percentage" | "%") || per_cent {
-            let words = if per_cent { 2 } else { 1 };
-            let preceded = i > 0 && number_at(text, toks, i - 1).is_some();
-            let points = lw == "percentage" && lower(text, toks.get(i + 1)).starts_with("point");
-            if !preceded && !points {
+        if let Some(words) = percent_sign(text, toks, i) {
+            if i == 0 || number_at(text, toks, i - 1).is_none() {
                 let figure = (lower(text, toks.get(i + words)) == "of").then(|| number_at(text, toks, i + words + 1)).flatten();
                 let end = figure.map_or(i + words, |(_, used)| i + words + 1 + used);
                 out.push(Quantity {
@@ -653,7 +672,7 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
             },
         };
         // "20-30 people", "$5-10 million", "5k-20k": a range written as one token.
-        let glued_range = toks.get(num_at).and_then(|t| range_token(&word(text, *t).to_lowercase())).map(|(lo, hi)| match scale(&lower(text, toks.get(num_at + 1))) {
+        let glued_range = range_token(&lower(text, toks.get(num_at))).map(|(lo, hi)| match scale(&lower(text, toks.get(num_at + 1))) {
             Some(s) => (lo * s, hi * s, 2),
             None => (lo, hi, 1),
         });
@@ -703,18 +722,21 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
         }
         let span_start = if between && approx == Approx::Range { start - 1 } else { start };
         let after = lower(text, toks.get(end));
-        // "five percent", "100 percentage", but "5 percentage points" is a difference of rates.
-        let percent_word = matches!(&*after, "%" | "percent" | "percents") || (after == "percentage" && !lower(text, toks.get(end + 1)).starts_with("point"));
-        let (kind, unit) = if percent_word || (after == "per" && lower(text, toks.get(end + 1)) == "cent") {
-            end += if after == "per" { 2 } else { 1 };
+        // A whole sum in one word may have change after it: "15 dollars 50".
+        let whole_sum = used == 1 && upper.is_none() && value.fract() == 0.0;
+        let take_change = |value: &mut f64, end: &mut usize| {
+            if let Some((change, e)) = change_after(text, toks, *end) {
+                *value += change;
+                *end = e;
+            }
+        };
+        let (kind, unit) = if let Some(words) = percent_sign(text, toks, end) {
+            end += words;
             (QuantityKind::Percent, Some("%".to_string()))
         } else if let Some(c) = currency {
             value *= factor;
-            if used == 1 && upper.is_none() && factor == 1.0 && value.fract() == 0.0 {
-                if let Some((change, e)) = change_after(text, toks, end) {
-                    value += change;
-                    end = e;
-                }
+            if whole_sum && factor == 1.0 {
+                take_change(&mut value, &mut end);
             }
             (QuantityKind::Money, Some(c.to_string()))
         } else if let Some((c, factor, words)) = currency_after(&after, &lower(text, toks.get(end + 1))) {
@@ -725,11 +747,8 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
             if let Some(s) = scale(&lower(text, toks.get(end))).filter(|&s| s >= 1e3) {
                 value *= s;
                 end += 1;
-            } else if used == 1 && upper.is_none() && factor == 1.0 && value.fract() == 0.0 && (!sign || lower(text, toks.get(end + 1)).starts_with(char::is_alphabetic)) {
-                if let Some((change, e)) = change_after(text, toks, end) {
-                    value += change;
-                    end = e;
-                }
+            } else if whole_sum && factor == 1.0 && (!sign || lower(text, toks.get(end + 1)).starts_with(char::is_alphabetic)) {
+                take_change(&mut value, &mut end);
             }
             (QuantityKind::Money, Some(c.to_string()))
         } else {
@@ -764,7 +783,7 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
                 continue;
             }
         }
-        value = if value.fract() == 0.0 { value } else { (value * 1e9).round() / 1e9 };
+        value = tidy(value);
         out.push(Quantity { span: Span::new(toks[span_start].start, toks[end - 1].end), kind, value: Some(value), upper, unit, approx, per });
         i = end;
     }
