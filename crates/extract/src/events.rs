@@ -267,9 +267,10 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             // A subject that names no actor may be a misparse ("committed
             // themselves towards sending", "towards" read as a noun): the
             // governing clause's subject then gives.
-            let names_actor = |sj: usize| !actors(doc, &c.subtree(sj, &["acl:relcl", "acl"])).is_empty();
-            let source_tokens = c.subject_where(v, names_actor).or_else(|| c.subject(v)).map(|sj| c.subtree(sj, &["acl:relcl", "acl"])).unwrap_or_default();
-            let mut source = actors(doc, &source_tokens);
+            // The actors a phrase names, without the clauses that describe it.
+            let actors_of = |head: usize| actors(doc, &c.subtree(head, &["acl:relcl", "acl"]));
+            let names_actor = |sj: usize| !actors_of(sj).is_empty();
+            let mut source = c.subject_where(v, names_actor).or_else(|| c.subject(v)).map(actors_of).unwrap_or_default();
             // Targets: indirect object, a "to" phrase, else (not for aid) the object.
             let mut target_tokens: Vec<usize> = Vec::new();
             for &j in &scope {
@@ -305,13 +306,13 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             // "demanded that the US cancel …": those asked to act.
             if target.is_empty() && matches!(ty, EventType::Request | EventType::Accuse | EventType::Threaten) {
                 if let Some(sj) = c.children(v).find(|&x| c.dep(x) == "ccomp").and_then(|x| c.children(x).find(|&j| matches!(c.dep(j), "nsubj" | "nsubj:pass"))) {
-                    target = actors(doc, &c.subtree(sj, &["acl:relcl", "acl"]));
+                    target = actors_of(sj);
                 }
             }
             if let Some(h) = demander {
                 // The obliged are the target; the one who says so, the source.
                 target = std::mem::take(&mut source);
-                source = c.subject(h).map(|sj| actors(doc, &c.subtree(sj, &["acl:relcl", "acl"]))).unwrap_or_default();
+                source = c.subject(h).map(actors_of).unwrap_or_default();
             }
             target.retain(|t| !source.contains(t));
             if source.is_empty() && target.is_empty() {
@@ -366,25 +367,38 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
 pub fn plover_type(e: &Event) -> EventType {
     use EventType::*;
     // "will not accept refugees", "refused to deploy": PLOVER's REJECT.
-    if e.status == EventStatus::Negated && matches!(e.ty, Agree | Consult | Support | Concede | Cooperate | Aid | Retreat) {
+    if e.status == EventStatus::Negated && cooperative(e.ty) {
         return Reject;
     }
     if !matches!(e.status, EventStatus::Pledged | EventStatus::Planned | EventStatus::Hypothetical) {
         return e.ty;
     }
     match e.ty {
-        Sanction | Coerce | Assault | Mobilize => Threaten,
+        t if hostile(t) => Threaten,
+        t if cooperative(t) => Agree,
         // Already speech acts about the future, or refusals of it.
-        Agree | Request | Accuse | Reject | Threaten | Protest => e.ty,
-        Consult | Support | Concede | Cooperate | Aid | Retreat => Agree,
+        t => t,
     }
 }
 
-/// One event per clause, and none in a noun's modifier: a verb hung under another event's verb as its
-/// complement or adjunct ("threatened to ban", "agreed to share",
-/// "dismissed an appeal, saying …") is part of that event, not one of its
-/// own. Aid is the exception an aid tracker needs: in "pledged to send
-/// Patriot batteries" the sending is the event, with the pledge as its status.
+/// Types that do harm: intended, they are threats.
+fn hostile(t: EventType) -> bool {
+    use EventType::*;
+    matches!(t, Sanction | Coerce | Assault | Mobilize)
+}
+
+/// Types that help or give way: intended, they are agreements; refused, rejections.
+fn cooperative(t: EventType) -> bool {
+    use EventType::*;
+    matches!(t, Agree | Consult | Support | Concede | Cooperate | Aid | Retreat)
+}
+
+/// One event per clause, and none in a noun's modifier. A verb hung under
+/// another event's verb as its complement or adjunct ("threatened to ban",
+/// "agreed to share", "dismissed an appeal, saying …") is part of that
+/// event, not one of its own. Aid is the exception an aid tracker needs: in
+/// "pledged to send Patriot batteries" the sending is the event, with the
+/// pledge as its status.
 fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
     let token_of = |e: &Event| doc.tokens.partition_point(|t| t.span.start < e.trigger.start);
     let triggers: Vec<usize> = events.iter().map(token_of).collect();
@@ -409,7 +423,7 @@ fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
             continue;
         }
         // "vowed to fight", "swore to attack": an intention to do harm is a threat.
-        if events[parent].ty == Agree && matches!(events[child].ty, Assault | Coerce | Sanction | Mobilize) {
+        if events[parent].ty == Agree && hostile(events[child].ty) {
             events[parent].ty = Threaten;
         }
         if events[child].ty == EventType::Aid {

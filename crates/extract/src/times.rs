@@ -327,6 +327,8 @@ fn quarter_ordinal(w: &str) -> Option<i64> {
     }
 }
 
+/// How much further a month still to come counts than one gone by, when a
+/// bare month picks its year: news looks back more often than ahead.
 const FUTURE_WEIGHT: i64 = 2;
 
 /// A four-digit year: "1988".
@@ -381,12 +383,13 @@ fn quarter_expression(w: &[String], i: usize, anchor: Option<i64>, future: bool,
     if matches!(at(k), "comparable" | "corresponding") {
         k += 1;
     }
+    let unit = |j: usize| at(j) == "quarter" || (at(j) == "period" && reference.is_some());
     // "the 1988 third quarter", "the 1988 quarter", "the 1989 period".
     if let Some(y) = year_number(at(k)) {
         if let Some(n) = quarter_ordinal(at(k + 1)).filter(|_| at(k + 2) == "quarter") {
             return Some((k + 3 - i, TimeType::Date, Some(quarter_value((y, n))), Some(y)));
         }
-        if at(k + 1) == "quarter" || (at(k + 1) == "period" && reference.is_some()) {
+        if unit(k + 1) {
             return Some((k + 2 - i, TimeType::Date, reference.map(|(_, q)| quarter_value((y, q))), Some(y)));
         }
     }
@@ -400,7 +403,6 @@ fn quarter_expression(w: &[String], i: usize, anchor: Option<i64>, future: bool,
     if at(k) == "quarter" && at(k + 1) == "a" && at(k + 2) == "year" && matches!(at(k + 3), "ago" | "earlier") {
         return Some((k + 4 - i, TimeType::Date, year_before(), None));
     }
-    let unit = |j: usize| at(j) == "quarter" || (at(j) == "period" && reference.is_some());
     match at(k) {
         // "this quarter", "the current quarter": the one publication falls in.
         "quarter" if det == "this" => Some((k + 1 - i, TimeType::Date, anchor.map(|d| quarter_value(quarter_of(d))), None)),
@@ -614,8 +616,6 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         let resolved_year = year.or_else(|| {
             anchor.map(|a| {
                 let d = day.unwrap_or(15);
-                // News looks back further than ahead: a month counts as
-                // twice as far when it is still to come.
                 let distance = |y: i64| {
                     let gap = days_from_civil(y, m, d) - a;
                     if gap > 0 && day.is_none() { gap * FUTURE_WEIGHT } else { gap.abs() }
@@ -724,10 +724,9 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     None
 }
 
-/// Words TimeML keeps inside an expression when they precede it.
 /// How many words before an expression belong to it in TimeML: "the end
 /// of 1990", "nearly two years", "more than four decades ago", "the late
-/// 1970s", "the previous Friday".
+/// 1970s".
 fn leading_phrase(before: &[String], expr: &[String], ty: TimeType) -> usize {
     let n = before.len();
     let ends = |tail: &[&str]| n >= tail.len() && before[n - tail.len()..].iter().zip(tail).all(|(a, b)| a == b);
@@ -754,6 +753,7 @@ fn leading_phrase(before: &[String], expr: &[String], ty: TimeType) -> usize {
     0
 }
 
+/// Words TimeML keeps inside an expression when they precede it.
 fn is_modifier(w: &str, ty: TimeType) -> bool {
     matches!(w, "early" | "late" | "mid" | "earlier" | "later" | "fiscal")
         || (ty == TimeType::Duration && matches!(w, "the" | "past" | "last" | "first" | "next" | "coming" | "previous" | "recent"))
