@@ -619,6 +619,11 @@ fn issue_5_spelled_fractions() {
     assert_eq!(value("third"), 3.0, "the ordinal of \"a third term\"");
 }
 
+/// Each time expression of a document as (text, value), "null" for none.
+fn time_values(doc: &Value) -> Vec<(String, String)> {
+    doc["times"].as_array().unwrap().iter().map(|t| (t["text"].as_str().unwrap().to_string(), t["value"].as_str().unwrap_or("null").to_string())).collect()
+}
+
 /// #5: financial quarters resolve against the publication date and the
 /// quarter the report is about; a year before a noun is a year; clock
 /// times, "last October" and "Monday, Oct. 30" are whole expressions.
@@ -629,8 +634,7 @@ and year-earlier results were weaker. In the current quarter it expects more. A 
 Last October the board met, and it met again at 9 a.m. Tuesday and on Monday, Oct. 30, as it did a few years ago.";
     let doc = &docs(&run(&["extract", "--date", "1989-11-02", "--layers", "times", "-"], Some(text.as_bytes())))[0];
     check_document(doc);
-    let times: Vec<(String, String)> =
-        doc["times"].as_array().unwrap().iter().map(|t| (t["text"].as_str().unwrap().to_string(), t["value"].as_str().unwrap_or("null").to_string())).collect();
+    let times = time_values(doc);
     for (text, value) in [
         ("Third-quarter", "1989-Q3"),
         ("the fourth quarter", "1989-Q4"),
@@ -661,8 +665,7 @@ Prices rose in the late 1970s. A 30-day review began. Profit beat the 1988 third
 The company expects a loss in next year's first quarter.";
     let doc = &docs(&run(&["extract", "--date", "1989-11-02", "--layers", "times", "-"], Some(text.as_bytes())))[0];
     check_document(doc);
-    let times: Vec<(String, String)> =
-        doc["times"].as_array().unwrap().iter().map(|t| (t["text"].as_str().unwrap().to_string(), t["value"].as_str().unwrap_or("null").to_string())).collect();
+    let times = time_values(doc);
     for (text, value) in [
         ("the end of 1990", "1990"),
         ("nearly two years", "P2Y"),
