@@ -61,7 +61,8 @@ pub enum EvalCommand {
         errors: bool,
     },
     /// Microsoft Recognizers-Text English specs (Number, NumberRange, Percent,
-    /// Currency), compared on what the schema expresses: share of cases passed.
+    /// Currency, DateTime), compared on what the schema expresses: share of
+    /// cases passed.
     Recognizers {
         #[arg(long, default_value = "../shared/data/recognizers")]
         dir: PathBuf,
@@ -463,6 +464,62 @@ fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode
         println!("{model:12} {passed} of {} cases pass ({:.1} %)", cases.len(), 100.0 * passed as f64 / cases.len().max(1) as f64);
     }
     println!("speed      {:.2} MB/s (whole pipeline up to quantities, one thread, on these short inputs)", bytes as f64 / secs / 1e6);
+    eval_recognizers_datetime(dir, show_errors)
+}
+
+/// The DateTime spec: each case's text anchored on its reference date, its
+/// times compared on extent (overlap) and TIMEX3 value.
+fn eval_recognizers_datetime(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
+    use dossier_eval::recognizers::{timex_values, times_pass, ExpectedTime};
+    use dossier_pipeline::{Layers, Pipeline, Scratch};
+    let layers = Layers { sentences: true, times: true, ..Layers::none() };
+    let pipeline = Pipeline::new(layers)?;
+    let mut scratch = Scratch::default();
+    let path = dir.join("DateTime_EN_DateTimeModel.json");
+    let raw = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let cases: Vec<serde_json::Value> = serde_json::from_str(raw.trim_start_matches('\u{feff}')).with_context(|| format!("parsing {}", path.display()))?;
+    let (mut passed, mut bytes, mut secs) = (0, 0usize, 0.0);
+    for case in &cases {
+        let input = case["Input"].as_str().unwrap_or_default();
+        let expected: Vec<ExpectedTime> = case["Results"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|r| {
+                let mut values = Vec::new();
+                for v in r["Resolution"]["values"].as_array().into_iter().flatten() {
+                    values.extend(timex_values(v["timex"].as_str().unwrap_or_default()));
+                    // The resolved dates of an ambiguous timex: "the 4th" is
+                    // XXXX-XX-04, resolved to the 4th before and after the reference.
+                    for key in ["value", "start", "end"] {
+                        if let Some(x) = v[key].as_str().filter(|x| x.len() >= 10 && x.as_bytes()[4] == b'-') {
+                            values.extend(timex_values(x));
+                        }
+                    }
+                }
+                let start = r["Start"].as_u64().unwrap_or(0) as usize;
+                ExpectedTime { start, end: r["End"].as_u64().unwrap_or(0) as usize + 1, values }
+            })
+            .collect();
+        let mut doc = dossier_ingest::text::plain_document(input.to_string(), Source { uri: None, format: SourceFormat::Text, record: None });
+        doc.published = case["Context"]["ReferenceDateTime"].as_str().map(|d| d.chars().take(10).collect());
+        let start = Instant::now();
+        pipeline.run(&mut doc, layers, &mut scratch);
+        secs += start.elapsed().as_secs_f64();
+        bytes += input.len();
+        let offsets = dossier_core::CharOffsets::new(doc.text());
+        let predicted: Vec<(usize, usize, Option<String>)> = doc.times.iter().map(|t| (offsets.to_char(t.span.start), offsets.to_char(t.span.end), t.value.clone())).collect();
+        if times_pass(&expected, &predicted) {
+            passed += 1;
+        } else if show_errors {
+            let text = |s: usize, e: usize| input.chars().skip(s).take(e.saturating_sub(s)).collect::<String>();
+            let want = expected.iter().map(|e| format!("{}[{}]", text(e.start, e.end), e.values.join(" "))).collect::<Vec<_>>().join("; ");
+            let found = predicted.iter().map(|(s, e, v)| format!("{}[{}]", text(*s, *e), v.as_deref().unwrap_or("null"))).collect::<Vec<_>>().join("; ");
+            println!("FAIL DateTime | {input} | {}\n  expected {want}\n  found    {found}", doc.published.as_deref().unwrap_or(""));
+        }
+    }
+    println!("{:12} {passed} of {} cases pass ({:.1} %)", "DateTime", cases.len(), 100.0 * passed as f64 / cases.len().max(1) as f64);
+    println!("speed      {:.2} MB/s (sentences and times, one thread, on these short inputs)", bytes as f64 / secs / 1e6);
     Ok(ExitCode::SUCCESS)
 }
 

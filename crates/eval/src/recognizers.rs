@@ -69,6 +69,61 @@ pub fn parse_percent(v: &str) -> Option<f64> {
     v.trim().strip_suffix('%')?.trim().parse().ok()
 }
 
+/// One expected DateTime result: its extent in code points and the values a
+/// TIMEX3 value may take to answer it. An interval ("(2019-01-22,2020-05-05,
+/// P469D)") has no TIMEX3 value, so any of its start, end or length answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExpectedTime {
+    pub start: usize,
+    pub end: usize,
+    pub values: Vec<String>,
+}
+
+/// The TIMEX3 values a Recognizers-Text timex stands for, normalized.
+pub fn timex_values(timex: &str) -> Vec<String> {
+    match timex.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        Some(interval) => interval.split(',').map(normalize_time_value).collect(),
+        None => vec![normalize_time_value(timex)],
+    }
+}
+
+/// "2016-11-07 10:00:00" and "2016-11-07T10" both become "2016-11-07T10:00":
+/// a space for the T, no zero seconds, minutes always written.
+pub fn normalize_time_value(v: &str) -> String {
+    let v = v.trim().replace(' ', "T");
+    let Some(t) = v.find('T').filter(|&t| v[t + 1..].starts_with(|c: char| c.is_ascii_digit())) else { return v };
+    let (date, clock) = v.split_at(t + 1);
+    let digits = clock.bytes().take_while(|b| b.is_ascii_digit() || *b == b':').count();
+    let (time, rest) = clock.split_at(digits);
+    let mut parts: Vec<&str> = time.split(':').collect();
+    if parts.len() == 3 && parts[2] == "00" {
+        parts.pop();
+    }
+    if parts.len() == 1 {
+        parts.push("00");
+    }
+    format!("{date}{}{rest}", parts.join(":"))
+}
+
+/// Whether dossier's value answers one of `expected`: equal, with each X of
+/// an expected value matching any character ("XXXX-01-04" is any year's 4
+/// January), and a clock time with no date matching it on any day.
+pub fn time_value_matches(expected: &[String], ours: Option<&str>) -> bool {
+    let Some(ours) = ours.map(normalize_time_value) else { return false };
+    let same = |e: &str, o: &str| e.len() == o.len() && e.bytes().zip(o.bytes()).all(|(a, b)| a == b || a == b'X');
+    expected.iter().any(|e| same(e, &ours) || (e.starts_with('T') && ours.len() > e.len() && ours.ends_with(e.as_str()) && ours.as_bytes()[ours.len() - e.len() - 1].is_ascii_digit()))
+}
+
+/// Whether predicted times (extent and value) answer a DateTime case: each
+/// expected result overlapped by a prediction with a matching value, and no
+/// prediction outside every expected result. Extents overlap rather than
+/// match because the two conventions differ: Recognizers-Text takes "on",
+/// "from" and "between" in, TimeML leaves them out.
+pub fn times_pass(expected: &[ExpectedTime], predicted: &[(usize, usize, Option<String>)]) -> bool {
+    expected.iter().all(|e| predicted.iter().any(|(s, t, v)| *s < e.end && e.start < *t && time_value_matches(&e.values, v.as_deref())))
+        && predicted.iter().all(|(s, t, _)| expected.iter().any(|e| *s < e.end && e.start < *t))
+}
+
 fn close(a: Option<f64>, b: Option<f64>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0),
@@ -118,5 +173,20 @@ mod tests {
         assert_eq!(iso_currency("Cent"), Some(("USD", 0.01)));
         assert_eq!(iso_currency("Penny"), Some(("GBP", 0.01)));
         assert_eq!(iso_currency("Dogecoin"), None);
+    }
+
+    #[test]
+    fn time_values_match_with_wildcards_intervals_and_bare_clock_times() {
+        let e = |t: &str| timex_values(t);
+        assert!(time_value_matches(&e("XXXX-01-04"), Some("2017-01-04")));
+        assert!(!time_value_matches(&e("XXXX-01-04"), Some("2017-01-05")));
+        assert!(time_value_matches(&e("T10"), Some("2016-11-07T10:00")));
+        assert!(time_value_matches(&e("2016-11-07 10:00:00"), Some("2016-11-07T10:00")));
+        assert!(time_value_matches(&e("(2019-09-20,2019-09-22,P2D)"), Some("P2D")));
+        assert!(!time_value_matches(&e("T10"), Some("2016-11-07T110:00")));
+        assert!(!time_value_matches(&e("2019"), None));
+        let expected = [ExpectedTime { start: 4, end: 13, values: e("P2D") }];
+        assert!(times_pass(&expected, &[(6, 13, Some("P2D".into()))]));
+        assert!(!times_pass(&expected, &[(6, 13, Some("P2D".into())), (20, 24, Some("2019".into()))]));
     }
 }
