@@ -80,11 +80,68 @@ pub struct ExpectedTime {
 }
 
 /// The TIMEX3 values a Recognizers-Text timex stands for, normalized.
+/// An interval is answered by its start, its end or its length, and, when
+/// it is exactly one calendar unit, by that unit's TIMEX3 value
+/// ("(2019-07-01,2019-10-01,P3M)" is 2019-Q3). An endpoint on the first
+/// day of a month or year is also answered at that coarser grain: "April"
+/// (2016-04) answers "from April until June".
 pub fn timex_values(timex: &str) -> Vec<String> {
-    match timex.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
-        Some(interval) => interval.split(',').map(normalize_time_value).collect(),
-        None => vec![normalize_time_value(timex)],
+    let Some(interval) = timex.strip_prefix('(').and_then(|t| t.strip_suffix(')')) else { return vec![normalize_time_value(timex)] };
+    let parts: Vec<String> = interval.split(',').map(normalize_time_value).collect();
+    let mut values = parts.clone();
+    for p in parts.iter().take(2) {
+        if let Some(month) = p.strip_suffix("-01").filter(|m| m.len() == 7) {
+            values.push(month.to_string());
+            if let Some(year) = month.strip_suffix("-01") {
+                values.push(year.to_string());
+            }
+        }
     }
+    if let [start, end, ..] = parts.as_slice() {
+        values.extend(calendar_unit(start, end));
+    }
+    values
+}
+
+/// The TIMEX3 value of an interval that is one calendar unit: a year,
+/// half, quarter, month, ISO week, decade or century.
+fn calendar_unit(start: &str, end: &str) -> Option<String> {
+    let ymd = |s: &str| -> Option<(i64, i64, i64)> {
+        let mut it = s.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+        Some((it.next()??, it.next()??, it.next()??))
+    };
+    let ((y0, m0, d0), (y1, m1, d1)) = (ymd(start)?, ymd(end)?);
+    let months = (y1 - y0) * 12 + (m1 - m0);
+    if d0 == 1 && d1 == 1 {
+        return match (months, m0) {
+            (1, _) => Some(format!("{y0:04}-{m0:02}")),
+            (3, 1 | 4 | 7 | 10) => Some(format!("{y0:04}-Q{}", (m0 - 1) / 3 + 1)),
+            (6, 1 | 7) => Some(format!("{y0:04}-H{}", (m0 - 1) / 6 + 1)),
+            (12, 1) => Some(format!("{y0:04}")),
+            (120, 1) if y0 % 10 == 0 => Some(format!("{:03}", y0 / 10)),
+            (1200, 1) if y0 % 100 == 0 => Some(format!("{:02}", y0 / 100)),
+            _ => None,
+        };
+    }
+    // Seven days from a Monday: that ISO week. Days count from 1970-01-01,
+    // a Thursday, so (days + 3) mod 7 is 0 on Mondays.
+    let days = |y: i64, m: i64, d: i64| {
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+        era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+    };
+    let (a, b) = (days(y0, m0, d0), days(y1, m1, d1));
+    if b - a == 7 && (a + 3).rem_euclid(7) == 0 {
+        // The ISO year is the one holding the week's Thursday.
+        let thursday = a + 3;
+        let iso_year = if thursday >= days(y0 + 1, 1, 1) { y0 + 1 } else if thursday < days(y0, 1, 1) { y0 - 1 } else { y0 };
+        let jan4 = days(iso_year, 1, 4);
+        let week1_monday = jan4 - (jan4 + 3).rem_euclid(7);
+        return Some(format!("{iso_year:04}-W{:02}", (a - week1_monday) / 7 + 1));
+    }
+    None
 }
 
 /// "2016-11-07 10:00:00" and "2016-11-07T10" both become "2016-11-07T10:00":
@@ -185,6 +242,11 @@ mod tests {
         assert!(time_value_matches(&e("(2019-09-20,2019-09-22,P2D)"), Some("P2D")));
         assert!(!time_value_matches(&e("T10"), Some("2016-11-07T110:00")));
         assert!(!time_value_matches(&e("2019"), None));
+        assert!(time_value_matches(&e("(2019-07-01,2019-10-01,P3M)"), Some("2019-Q3")));
+        assert!(time_value_matches(&e("(1990-01-01,2000-01-01,P10Y)"), Some("199")));
+        assert!(time_value_matches(&e("(2018-07-02,2018-07-09,P1W)"), Some("2018-W27")));
+        assert!(time_value_matches(&e("(2014-12-29,2015-01-05,P1W)"), Some("2015-W01")));
+        assert!(time_value_matches(&e("(2016-04-01,2016-07-01,P3M)"), Some("2016-04")));
         let expected = [ExpectedTime { start: 4, end: 13, values: e("P2D") }];
         assert!(times_pass(&expected, &[(6, 13, Some("P2D".into()))]));
         assert!(!times_pass(&expected, &[(6, 13, Some("P2D".into())), (20, 24, Some("2019".into()))]));
