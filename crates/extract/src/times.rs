@@ -218,6 +218,16 @@ pub fn recognise(doc: &mut Document) {
                     first -= leading_phrase(&words[consumed..first], &words[first..i + len], ty);
                     // and a part of the day: "Wednesday night".
                     let mut end = i + len;
+                    // and a clock time after a day: "today at 8.30pm", "tomorrow 4:30pm".
+                    if ty == TimeType::Date && value.as_deref().is_some_and(|v| v.len() == 10) {
+                        let gap = usize::from(matches!(words.get(end).map(String::as_str), Some("at" | ",")));
+                        if let Some((hour, minute, second, clock_len)) = clock(&words, end + gap) {
+                            let seconds = if second > 0 { format!(":{second:02}") } else { String::new() };
+                            value = value.map(|v| format!("{v}T{hour:02}:{minute:02}{seconds}"));
+                            ty = TimeType::Time;
+                            end += gap + clock_len;
+                        }
+                    }
                     if ty == TimeType::Date {
                         if let Some(code) = words.get(end).and_then(|w| part_of_day(w)) {
                             end += 1;
@@ -285,27 +295,63 @@ fn election_day(y: i64) -> i64 {
     first + (0 - weekday(first)).rem_euclid(7) + 1
 }
 
-/// A clock time at word `i`: (hour on 24 hours, minute, words).
-fn clock(w: &[String], i: usize) -> Option<(i64, i64, usize)> {
+/// A clock time at word `i`: (hour on 24 hours, minute, second, words).
+/// "9 a.m.", "3pm", "8.30pm", "7:56:30 pm", "3 p . m .", "10 o'clock",
+/// and "14:30" or "2:00" after a word that introduces a time ("at 14:30").
+fn clock(w: &[String], i: usize) -> Option<(i64, i64, i64, usize)> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
     match at(i) {
-        "noon" | "midday" => return Some((12, 0, 1)),
-        "midnight" => return Some((0, 0, 1)),
+        "noon" | "midday" => return Some((12, 0, 0, 1)),
+        "midnight" => return Some((0, 0, 0, 1)),
         _ => {}
     }
-    let pm = match at(i + 1) {
-        "a.m." | "am" => false,
-        "p.m." | "pm" => true,
-        _ => return None,
-    };
-    let (h, m) = match at(i).split_once(':') {
-        Some((h, m)) => (h.parse::<i64>().ok()?, m.parse::<i64>().ok()?),
-        None => (at(i).parse::<i64>().ok()?, 0),
-    };
-    if !(1..=12).contains(&h) || !(0..60).contains(&m) {
+    let word = at(i);
+    let digits = word.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b':' | b'.')).count();
+    if digits == 0 {
         return None;
     }
-    Some(((h % 12) + if pm { 12 } else { 0 }, m, 2))
+    let (figure, glued) = word.split_at(digits);
+    // The meridiem, glued ("3pm") or in the next words ("3 p.m.", "3 p . m .").
+    let (pm, len) = match glued {
+        "am" | "a.m." | "a.m" => (Some(false), 1),
+        "pm" | "p.m." | "p.m" => (Some(true), 1),
+        "" => match (at(i + 1), at(i + 2), at(i + 3), at(i + 4)) {
+            ("a.m." | "am" | "a.m", ..) => (Some(false), 2),
+            ("p.m." | "pm" | "p.m", ..) => (Some(true), 2),
+            (m @ ("a" | "p"), ".", "m", ".") => (Some(m == "p"), 5),
+            ("o'clock" | "oclock" | "o’clock", ..) => (None, 2),
+            _ => (None, 1),
+        },
+        _ => return None,
+    };
+    let mut parts = figure.split([':', '.']);
+    let hour = parts.next()?.parse::<i64>().ok()?;
+    let minute = parts.next().map(|m| if m.len() == 2 { m.parse::<i64>().ok() } else { None }).unwrap_or(Some(0))?;
+    let second = parts.next().map(|s| if s.len() == 2 { s.parse::<i64>().ok() } else { None }).unwrap_or(Some(0))?;
+    if parts.next().is_some() || !(0..60).contains(&minute) || !(0..60).contains(&second) {
+        return None;
+    }
+    match pm {
+        Some(pm) if figure.contains('.') || (1..=12).contains(&hour) => {
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            Some(((hour % 12) + if pm { 12 } else { 0 }, minute, second, len))
+        }
+        Some(_) => None,
+        None => {
+            let oclock = len == 2;
+            // Without a meridiem a bare figure is a time only as "H:MM" after a
+            // word that introduces one, or with "o'clock".
+            let introduced = i > 0 && matches!(at(i - 1), "at" | "by" | "until" | "till" | "before" | "after" | "around" | "from" | "since");
+            let colon = figure.contains(':') && !figure.contains('.');
+            if (0..24).contains(&hour) && (oclock && (1..=12).contains(&hour) || colon && introduced) {
+                Some((hour, minute, second, len))
+            } else {
+                None
+            }
+        }
+    }
 }
 
 /// The quarter a financial text is about (see `recognise`), and the same
@@ -433,7 +479,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         return Some(found);
     }
     // Clock times: "9 a.m.", "10:30 p.m. EDT Wednesday", "noon Thursday".
-    if let Some((hour, minute, mut len)) = clock(w, i) {
+    if let Some((hour, minute, second, mut len)) = clock(w, i) {
         if matches!(at(i + len), "edt" | "est" | "cdt" | "cst" | "pdt" | "pst" | "gmt" | "utc" | "et") {
             len += 1;
         }
@@ -444,7 +490,8 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             Some((l, _, v, _)) => (l, v),
             None => (0, anchor.map(date)),
         };
-        return Some((len + day_len, TimeType::Time, date.map(|d| format!("{d}T{hour:02}:{minute:02}")), None));
+        let seconds = if second > 0 { format!(":{second:02}") } else { String::new() };
+        return Some((len + day_len, TimeType::Time, date.map(|d| format!("{d}T{hour:02}:{minute:02}{seconds}")), None));
     }
     // Deictic words.
     match a {
@@ -856,10 +903,17 @@ mod tests {
         assert_eq!(number_word("nineteen"), Some(19));
         assert_eq!(number_word("twenty-ten"), None);
         let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
-        assert_eq!(clock(&words("10:30 p.m."), 0), Some((22, 30, 2)));
-        assert_eq!(clock(&words("12 a.m."), 0), Some((0, 0, 2)));
-        assert_eq!(clock(&words("noon"), 0), Some((12, 0, 1)));
+        assert_eq!(clock(&words("10:30 p.m."), 0), Some((22, 30, 0, 2)));
+        assert_eq!(clock(&words("12 a.m."), 0), Some((0, 0, 0, 2)));
+        assert_eq!(clock(&words("noon"), 0), Some((12, 0, 0, 1)));
         assert_eq!(clock(&words("13 p.m."), 0), None);
+        assert_eq!(clock(&words("8.30pm"), 0), Some((20, 30, 0, 1)));
+        assert_eq!(clock(&words("7:56:30 pm"), 0), Some((19, 56, 30, 2)));
+        assert_eq!(clock(&words("3 p . m ."), 0), Some((15, 0, 0, 5)));
+        assert_eq!(clock(&words("10 o'clock"), 0), Some((10, 0, 0, 2)));
+        assert_eq!(clock(&words("at 14:30"), 1), Some((14, 30, 0, 1)));
+        assert_eq!(clock(&words("scored 14:30"), 1), None);
+        assert_eq!(clock(&words("8.30 percent"), 0), None);
         assert_eq!(date(thanksgiving(1999)), "1999-11-25");
         assert_eq!(date(election_day(1998)), "1998-11-03");
         assert_eq!(date(election_day(2024)), "2024-11-05");
