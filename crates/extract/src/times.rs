@@ -478,6 +478,13 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     if let Some(found) = quarter_expression(w, i, anchor, future, quarters.reference) {
         return Some(found);
     }
+    // Dates in figures: "2019-08-01", "1/1/2015", "on 22/04".
+    if a.contains(['/', '-']) && a.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        let introduced = i > 0 && (matches!(at(i - 1), "on" | "since" | "until" | "till" | "by" | "from" | "before" | "after") || WEEKDAYS.contains(&at(i - 1)));
+        if let Some((value, year)) = numeric_date(a, anchor, introduced) {
+            return Some((1, TimeType::Date, Some(value), year));
+        }
+    }
     // Clock times: "9 a.m.", "10:30 p.m. EDT Wednesday", "noon Thursday".
     if let Some((hour, minute, second, mut len)) = clock(w, i) {
         if matches!(at(i + len), "edt" | "est" | "cdt" | "cst" | "pdt" | "pst" | "gmt" | "utc" | "et") {
@@ -771,6 +778,84 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     None
 }
 
+/// The year that puts day `d` of month `m` nearest the anchor.
+fn nearest_year(anchor: i64, m: i64, d: i64) -> i64 {
+    let (y0, _, _) = civil_from_days(anchor);
+    [y0 - 1, y0, y0 + 1].into_iter().min_by_key(|&y| (days_from_civil(y, m, d) - anchor).abs()).unwrap_or(y0)
+}
+
+/// A two-digit year on a pivot: up to ten years past the anchor's year is
+/// this century, later is the last ("12/12/30" in 2016 is 1930).
+fn full_year(yy: i64, anchor: Option<i64>) -> i64 {
+    let now = anchor.map_or(2000, |a| civil_from_days(a).0);
+    let century = now - now % 100;
+    if yy <= now % 100 + 10 { century + yy } else { century - 100 + yy }
+}
+
+/// A date written as one token of figures and month names joined by "/" or
+/// "-": "2019-08-01", "1/1/2015", "23/Sep/2020", "Dec-2018", "2015-12",
+/// "nov/2". Month first when both could be ("5/6/2024" is 6 May, the US
+/// reading). A bare "M/D" is a date only after a word that introduces one
+/// (`introduced`), since "24/7" and "9/11" are not. (value, explicit year).
+fn numeric_date(token: &str, anchor: Option<i64>, introduced: bool) -> Option<(String, Option<i64>)> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Part {
+        Year(i64),
+        Number(i64, usize),
+        Month(i64),
+    }
+    let separator = if token.contains('/') { '/' } else { '-' };
+    if token.contains('/') && token.contains('-') {
+        return None;
+    }
+    let parts: Vec<Part> = token
+        .split(separator)
+        .map(|p| {
+            if p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse().ok().filter(|y| (1000..=2999).contains(y)).map(Part::Year)
+            } else if (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse().ok().map(|n| Part::Number(n, p.len()))
+            } else if p.len() >= 3 && p.bytes().all(|b| b.is_ascii_alphabetic()) {
+                month_of(p).map(Part::Month)
+            } else {
+                None
+            }
+        })
+        .collect::<Option<_>>()?;
+    let ymd = |y: Option<i64>, m: i64, d: i64| -> Option<(String, Option<i64>)> {
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let value = match y.or_else(|| anchor.map(|a| nearest_year(a, m, d))) {
+            Some(y) => format!("{y:04}-{m:02}-{d:02}"),
+            None => format!("XXXX-{m:02}-{d:02}"),
+        };
+        Some((value, y))
+    };
+    // Month first unless the first figure cannot be a month.
+    let month_day = |a: i64, b: i64| if a > 12 { (b, a) } else { (a, b) };
+    use Part::*;
+    match parts.as_slice() {
+        [Year(y), Number(m, _), Number(d, _)] | [Year(y), Month(m), Number(d, _)] | [Year(y), Number(d, _), Month(m)] => ymd(Some(*y), *m, *d),
+        [Number(d, _), Month(m), Year(y)] | [Month(m), Number(d, _), Year(y)] => ymd(Some(*y), *m, *d),
+        [Number(a, _), Number(b, _), Year(y)] => {
+            let (m, d) = month_day(*a, *b);
+            ymd(Some(*y), m, d)
+        }
+        [Number(a, _), Number(b, _), Number(yy, 2)] if separator == '/' => {
+            let (m, d) = month_day(*a, *b);
+            ymd(Some(full_year(*yy, anchor)), m, d)
+        }
+        [Year(y), Number(m, _)] | [Number(m, _), Year(y)] | [Month(m), Year(y)] if (1..=12).contains(m) => Some((format!("{y:04}-{m:02}"), Some(*y))),
+        [Month(m), Number(d, _)] | [Number(d, _), Month(m)] => ymd(None, *m, *d),
+        [Number(a, _), Number(b, _)] if separator == '/' && introduced => {
+            let (m, d) = month_day(*a, *b);
+            ymd(None, m, d)
+        }
+        _ => None,
+    }
+}
+
 /// How many words before an expression belong to it in TimeML: "the end
 /// of 1990", "nearly two years", "more than four decades ago", "the late
 /// 1970s".
@@ -915,6 +1000,18 @@ mod tests {
         assert_eq!(clock(&words("scored 14:30"), 1), None);
         assert_eq!(clock(&words("8.30 percent"), 0), None);
         assert_eq!(date(thanksgiving(1999)), "1999-11-25");
+        let a = Some(days_from_civil(2016, 11, 7));
+        let nd = |t: &str, introduced| numeric_date(t, a, introduced).map(|(v, _)| v);
+        assert_eq!(nd("2019-08-01", false).as_deref(), Some("2019-08-01"));
+        assert_eq!(nd("1/1/2015", false).as_deref(), Some("2015-01-01"));
+        assert_eq!(nd("23/08/39", false).as_deref(), Some("1939-08-23"));
+        assert_eq!(nd("23/sep/2020", false).as_deref(), Some("2020-09-23"));
+        assert_eq!(nd("dec-2018", false).as_deref(), Some("2018-12"));
+        assert_eq!(nd("nov/2", false).as_deref(), Some("2016-11-02"));
+        assert_eq!(nd("22/04", true).as_deref(), Some("2017-04-22"));
+        assert_eq!(nd("24/7", false), None);
+        assert_eq!(nd("4-23", true), None);
+        assert_eq!(nd("2015-16", false), None);
         assert_eq!(date(election_day(1998)), "1998-11-03");
         assert_eq!(date(election_day(2024)), "2024-11-05");
     }
