@@ -680,6 +680,34 @@ The company expects a loss in next year's first quarter.";
     }
 }
 
+/// #5: clock times glued or spaced, a day with its clock time, dates in
+/// figures and dates around a month name in any case; "24/7" and "may 5
+/// more" stay words.
+#[test]
+fn issue_5_clock_times_and_dates_in_figures_and_words() {
+    let text = "The vote opens today at 8.30pm and closes tomorrow 7:56:30 pm. Officials met on 22/04 and signed on 1/1/2015. \
+The ceasefire began on the fourth of july of 1995 and ended july 4th, 1996. Records from 2019-08-01 and Dec-2018 were kept. \
+They work 24/7 and may 5 more join. A review is due in april of 87, at 14:30.";
+    let doc = &docs(&run(&["extract", "--date", "2016-11-07", "--layers", "times", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let times = time_values(doc);
+    for (text, value) in [
+        ("today at 8.30pm", "2016-11-07T20:30"),
+        ("tomorrow 7:56:30 pm", "2016-11-08T19:56:30"),
+        ("22/04", "2017-04-22"),
+        ("1/1/2015", "2015-01-01"),
+        ("fourth of july of 1995", "1995-07-04"),
+        ("july 4th, 1996", "1996-07-04"),
+        ("2019-08-01", "2019-08-01"),
+        ("Dec-2018", "2018-12"),
+        ("april of 87", "1987-04"),
+        ("14:30", "2016-11-07T14:30"),
+    ] {
+        assert!(times.contains(&(text.to_string(), value.to_string())), "{text} {value}: {times:?}");
+    }
+    assert!(!times.iter().any(|(t, _)| t.contains("24/7") || t.contains("may")), "{times:?}");
+}
+
 /// #5: sums written the ways price lists and tables write them: with their
 /// change ("thirteen dollars and forty-five cents"), glued to a code
 /// ("USD115", "115USD", "nzd$15"), in millions by code ("30 MUSD", "75 USD

@@ -639,64 +639,10 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         let value = anchor.map(|d| resolve_weekday(d, wd as i64, future)).or(Some(format!("XXXX-WXX-{}", wd + 1)));
         return Some((1, TimeType::Date, value, None));
     }
-    // Month names: "June 27", "27 June", "June 27, 2024", "November", "November 2024".
-    if let Some(m) = month_of(toks[i].of(text)).filter(|_| toks[i].of(text).chars().next().is_some_and(char::is_uppercase)) {
-        let day = at(i + 1).parse::<i64>().ok().filter(|d| (1..=31).contains(d));
-        let mut len = 1 + usize::from(day.is_some());
-        let mut year = None;
-        let y_at = if at(i + len) == "," { i + len + 1 } else { i + len };
-        if let Some(y) = at(y_at).parse::<i64>().ok().filter(|y| (1000..=2999).contains(y) && at(y_at).len() == 4) {
-            year = Some(y);
-            len = y_at - i + 1;
-        }
-        // "January this year", "June last year".
-        if day.is_none() && year.is_none() && matches!(at(i + len), "this" | "last" | "next") && at(i + len + 1) == "year" {
-            let y = y0 + match at(i + len) {
-                "last" => -1,
-                "next" => 1,
-                _ => 0,
-            };
-            return Some((len + 2, TimeType::Date, anchor.map(|_| format!("{y:04}-{m:02}")), Some(y)));
-        }
-        if m == 5 && day.is_none() && year.is_none() && (i == 0 || at(i - 1) != "in") {
-            return None; // "may" the verb
-        }
-        let full_name = MONTHS.contains(&at(i));
-        if !full_name && day.is_none() && year.is_none() {
-            return None; // "Jan" alone is more often a name
-        }
-        // Without a year: the year that puts the date nearest the anchor;
-        // tense decides only a near-tie (about six months either way).
-        let resolved_year = year.or_else(|| {
-            anchor.map(|a| {
-                let d = day.unwrap_or(15);
-                let distance = |y: i64| {
-                    let gap = days_from_civil(y, m, d) - a;
-                    if gap > 0 && day.is_none() { gap * FUTURE_WEIGHT } else { gap.abs() }
-                };
-                let best = [y0 - 1, y0, y0 + 1].into_iter().min_by_key(|&y| distance(y)).unwrap_or(y0);
-                let gap = (days_from_civil(best, m, d) - a).abs();
-                if gap > 150 && day.is_none() {
-                    if future { if days_from_civil(y0, m, d) >= a { y0 } else { y0 + 1 } } else if days_from_civil(y0, m, d) <= a { y0 } else { y0 - 1 }
-                } else {
-                    best
-                }
-            })
-        });
-        let value = match (resolved_year, day) {
-            (Some(y), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
-            (Some(y), None) => format!("{y:04}-{m:02}"),
-            (None, Some(d)) => format!("XXXX-{m:02}-{d:02}"),
-            (None, None) => format!("XXXX-{m:02}"),
-        };
-        return Some((len, TimeType::Date, Some(value), year));
-    }
-    // "27 June"
-    if let (Ok(d), Some(m)) = (a.parse::<i64>(), month_of(toks.get(i + 1).map(|t| t.of(text)).unwrap_or(""))) {
-        if (1..=31).contains(&d) && toks[i + 1].of(text).chars().next().is_some_and(char::is_uppercase) {
-            let y = anchor.map(|_| y0).map_or("XXXX".to_string(), |y| format!("{y:04}"));
-            return Some((2, TimeType::Date, Some(format!("{y}-{m:02}-{d:02}")), None));
-        }
+    // Month names: "June 27", "July 4th", "27 June", "the 4th of July",
+    // "June 27, 2024", "April of 1987", "November", "November 2024".
+    if let Some(found) = month_date(w, toks, text, i, anchor, future) {
+        return Some(found);
     }
     // "75 years ago", "two years later", "a four-year term", "four years".
     if let Some(n) = number_word(a) {
@@ -776,6 +722,133 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         return Some((1, TimeType::Date, Some(a[..3].to_string()), None));
     }
     None
+}
+
+/// The day of a month at word `k`: "27", "4th", "04th", "fourth",
+/// "twenty-third", "twenty third". (day, words).
+fn day_of_month(w: &[String], k: usize) -> Option<(i64, usize)> {
+    const ORDINALS: [&str; 20] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+        "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    ];
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    let ordinal = |x: &str| ORDINALS.iter().position(|o| *o == x).map(|p| p as i64 + 1).or((x == "thirtieth").then_some(30));
+    let word = at(k);
+    let figure = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if !figure.is_empty() && figure.len() <= 2 && figure.bytes().all(|b| b.is_ascii_digit()) && matches!(&word[figure.len()..], "" | "st" | "nd" | "rd" | "th") {
+        return figure.parse().ok().filter(|d| (1..=31).contains(d)).map(|d| (d, 1));
+    }
+    if let Some(d) = ordinal(word) {
+        return Some((d, 1));
+    }
+    let (tens, rest) = word.split_once('-').unwrap_or((word, ""));
+    let tens = match tens {
+        "twenty" => 20,
+        "thirty" => 30,
+        _ => return None,
+    };
+    let (ones, len) = if rest.is_empty() { (ordinal(at(k + 1))?, 2) } else { (ordinal(rest)?, 1) };
+    (ones < 10 && tens + ones <= 31).then_some((tens + ones, len))
+}
+
+/// A year after a date at word `k`: "2024", ", 2024", "of 1995", "of 87".
+/// (year, words).
+fn year_after(w: &[String], k: usize, anchor: Option<i64>) -> Option<(i64, usize)> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    let four = |x: &str| x.parse::<i64>().ok().filter(|y| (1000..=2999).contains(y) && x.len() == 4);
+    match at(k) {
+        "," => four(at(k + 1)).map(|y| (y, 2)),
+        "of" => four(at(k + 1)).or_else(|| at(k + 1).parse::<i64>().ok().filter(|_| at(k + 1).len() == 2).map(|yy| full_year(yy, anchor))).map(|y| (y, 2)),
+        x => four(x).map(|y| (y, 1)),
+    }
+}
+
+/// A date around a month name at word `i` (see `expression`).
+fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<i64>, future: bool) -> Option<Found> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    let (y0, _, _) = anchor.map(civil_from_days).unwrap_or((0, 0, 0));
+    let raw = |k: usize| toks.get(k).map(|t| t.of(text)).unwrap_or("");
+    let capital = |k: usize| raw(k).chars().next().is_some_and(char::is_uppercase);
+    // Day first: "27 June", "4th of July", "the fourth of july".
+    let (m, month_at, mut day) = match day_of_month(w, i) {
+        Some((d, len)) => {
+            let of = usize::from(at(i + len) == "of");
+            // A spelled ordinal needs its "of": "fourth of July", but "first May Day".
+            if of == 0 && !at(i).starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            let k = i + len + of;
+            let m = month_of(raw(k))?;
+            // "3 may" or "5 march" in lower case is a verb unless an "of" or a suffix says otherwise.
+            let spelled_as_date = of == 1 || !at(i).bytes().all(|b| b.is_ascii_digit()) || capital(k) || year_after(w, k + 1, anchor).is_some();
+            if !spelled_as_date && matches!(at(k), "may" | "march") {
+                return None;
+            }
+            (m, k, Some(d))
+        }
+        None => (month_of(raw(i))?, i, None),
+    };
+    let mut len = month_at + 1 - i;
+    let full_name = MONTHS.contains(&at(month_at));
+    if day.is_none() {
+        // Then a day: "June 27", "July 4th", "june the 28th".
+        let the = usize::from(at(i + 1) == "the");
+        // Lower-case "may" and "march" before a bare figure are verbs ("may 5 …").
+        let verb = !capital(i) && matches!(at(i), "may" | "march") && at(i + 1 + the).bytes().all(|b| b.is_ascii_digit());
+        if let Some((d, l)) = day_of_month(w, i + 1 + the).filter(|_| !verb) {
+            day = Some(d);
+            len += the + l;
+        }
+    }
+    let mut year = None;
+    if let Some((y, l)) = year_after(w, i + len, anchor) {
+        year = Some(y);
+        len += l;
+    }
+    // A month alone: capitalized, or a full name other than the verbs "may" and "march".
+    if day.is_none() && year.is_none() && !capital(i) && (!full_name || matches!(at(i), "may" | "march")) {
+        return None;
+    }
+    // "January this year", "June last year".
+    if day.is_none() && year.is_none() && matches!(at(i + len), "this" | "last" | "next") && at(i + len + 1) == "year" {
+        let y = y0 + match at(i + len) {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        return Some((len + 2, TimeType::Date, anchor.map(|_| format!("{y:04}-{m:02}")), Some(y)));
+    }
+    if m == 5 && day.is_none() && year.is_none() && (i == 0 || at(i - 1) != "in") {
+        return None; // "may" the verb
+    }
+    if !full_name && day.is_none() && year.is_none() {
+        return None; // "Jan" alone is more often a name
+    }
+    // Without a year: the year that puts the date nearest the anchor;
+    // tense decides only a near-tie (about six months either way).
+    let resolved_year = year.or_else(|| {
+        anchor.map(|a| {
+            let d = day.unwrap_or(15);
+            let distance = |y: i64| {
+                let gap = days_from_civil(y, m, d) - a;
+                if gap > 0 && day.is_none() { gap * FUTURE_WEIGHT } else { gap.abs() }
+            };
+            let best = [y0 - 1, y0, y0 + 1].into_iter().min_by_key(|&y| distance(y)).unwrap_or(y0);
+            let gap = (days_from_civil(best, m, d) - a).abs();
+            if gap > 150 && day.is_none() {
+                if future { if days_from_civil(y0, m, d) >= a { y0 } else { y0 + 1 } } else if days_from_civil(y0, m, d) <= a { y0 } else { y0 - 1 }
+            } else {
+                best
+            }
+        })
+    });
+    let value = match (resolved_year, day) {
+        (Some(y), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+        (Some(y), None) => format!("{y:04}-{m:02}"),
+        (None, Some(d)) => format!("XXXX-{m:02}-{d:02}"),
+        (None, None) => format!("XXXX-{m:02}"),
+    };
+    Some((len, TimeType::Date, Some(value), year))
 }
 
 /// The year that puts day `d` of month `m` nearest the anchor.
