@@ -628,13 +628,35 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         return Some((2, TimeType::Date, value, None));
     }
     // Weekdays: direction from tense; "Monday, Oct. 26" is that date.
-    if let Some(wd) = WEEKDAYS.iter().position(|x| *x == a) {
-        if at(i + 1) == "," {
-            if let Some((len, TimeType::Date, Some(v), year)) = expression(w, toks, text, i + 2, anchor, future, last_year, quarters) {
-                if v.len() == 10 && toks.get(i + 2).is_some_and(|t| month_of(t.of(text)).is_some()) {
-                    return Some((len + 2, TimeType::Date, Some(v), year));
-                }
+    if let Some((wd, full)) = weekday_of(a) {
+        let comma = usize::from(at(i + 1) == ",");
+        if let Some((len, TimeType::Date, Some(v), year)) = month_date(w, toks, text, i + 1 + comma, anchor, future) {
+            if v.len() == 10 {
+                return Some((len + 1 + comma, TimeType::Date, Some(v), year));
             }
+        }
+        // "friday the 26th", "Sun 14th": the nearest such day that falls on that weekday.
+        let the = usize::from(at(i + 1) == "the");
+        // A cut name in lower case ("sat", "sun") is a weekday only before an ordinal.
+        let plain = at(i + 1 + the).bytes().all(|b| b.is_ascii_digit());
+        let named = full || toks[i].of(text).starts_with(char::is_uppercase) || !plain;
+        let day = day_of_month(w, i + 1 + the).filter(|&(_, len)| named && unit_of(at(i + 1 + the + len)).is_none() && !matches!(at(i + 1 + the + len), "of" | "century"));
+        if let (Some((day, len)), Some(d)) = (day, anchor) {
+            let (y0, m0, _) = civil_from_days(d);
+            let found = (-12..=12)
+                .filter_map(|k: i64| {
+                    let months = y0 * 12 + m0 - 1 + k;
+                    let (y, m) = (months.div_euclid(12), months.rem_euclid(12) + 1);
+                    let candidate = days_from_civil(y, m, day);
+                    (civil_from_days(candidate) == (y, m, day) && weekday(candidate) == wd as i64).then_some(candidate)
+                })
+                .min_by_key(|c| (c - d).abs());
+            if let Some(c) = found {
+                return Some((1 + the + len, TimeType::Date, Some(date(c)), None));
+            }
+        }
+        if !full {
+            return None;
         }
         let value = anchor.map(|d| resolve_weekday(d, wd as i64, future)).or(Some(format!("XXXX-WXX-{}", wd + 1)));
         return Some((1, TimeType::Date, value, None));
@@ -722,6 +744,16 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         return Some((1, TimeType::Date, Some(a[..3].to_string()), None));
     }
     None
+}
+
+/// A weekday name, full or cut ("tues", "Fri."): (0 = Monday, whether full).
+fn weekday_of(w: &str) -> Option<(usize, bool)> {
+    if let Some(k) = WEEKDAYS.iter().position(|x| *x == w) {
+        return Some((k, true));
+    }
+    let cut = w.trim_end_matches('.');
+    const CUT: [&[&str]; 7] = [&["mon"], &["tue", "tues"], &["wed"], &["thu", "thur", "thurs"], &["fri"], &["sat"], &["sun"]];
+    CUT.iter().position(|names| names.contains(&cut)).map(|k| (k, false))
 }
 
 /// The day of a month at word `k`: "27", "4th", "04th", "fourth",
