@@ -220,8 +220,16 @@ pub fn recognise(doc: &mut Document) {
                     let mut end = i + len;
                     // and a clock time after a day: "today at 8.30pm", "tomorrow 4:30pm".
                     if ty == TimeType::Date && value.as_deref().is_some_and(|v| v.len() == 10) {
-                        let gap = usize::from(matches!(words.get(end).map(String::as_str), Some("at" | ",")));
-                        if let Some((hour, minute, second, clock_len)) = clock(&words, end + gap) {
+                        let gap_word = words.get(end).map(String::as_str).unwrap_or("");
+                        let gap = usize::from(matches!(gap_word, "at" | "," | "around" | "@"));
+                        // After "at" a bare hour is a clock time too: "Friday the 26th at 4".
+                        let bare_hour = || {
+                            let hour = words.get(end + 1)?.parse::<i64>().ok().filter(|h| (1..=12).contains(h) && words[end + 1].len() <= 2)?;
+                            let next = words.get(end + 2).map(String::as_str).unwrap_or(".");
+                            (!next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "or" | "in" | "on" | "to")).then_some((hour, 0, 0, 1))
+                        };
+                        let found = clock(&words, end + gap).or_else(|| if matches!(gap_word, "at" | "around" | "@") { bare_hour() } else { None });
+                        if let Some((hour, minute, second, clock_len)) = found {
                             let seconds = if second > 0 { format!(":{second:02}") } else { String::new() };
                             value = value.map(|v| format!("{v}T{hour:02}:{minute:02}{seconds}"));
                             ty = TimeType::Time;
@@ -511,6 +519,9 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         "weekly" => return Some((1, TimeType::Set, Some("P1W".into()), None)),
         "monthly" => return Some((1, TimeType::Set, Some("P1M".into()), None)),
         "annually" | "yearly" => return Some((1, TimeType::Set, Some("P1Y".into()), None)),
+        // "paid quarterly", not "a quarterly dividend".
+        "quarterly" if !at(i + 1).starts_with(char::is_alphanumeric) => return Some((1, TimeType::Set, Some("P3M".into()), None)),
+        "hourly" => return Some((1, TimeType::Set, Some("PT1H".into()), None)),
         _ => {}
     }
     // "the year ended Sept. 30": a twelve-month period, its end a date of its own.
@@ -540,11 +551,50 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     if a == "the" && at(i + 1) == "past" && at(i + 2).ends_with('s') && unit_of(at(i + 2)).is_some() {
         return Some((3, TimeType::Date, Some("PAST_REF".into()), None));
     }
-    // "every month", "each year".
+    // "every month", "each year", "every other day", "every two weeks",
+    // "every Monday (morning)", "every weekend", "every night".
     if matches!(a, "every" | "each") {
+        let unit_code = |u: char, n: i64| if u == 'E' { format!("{}Y", 10 * n) } else { format!("{n}{u}") };
         if let Some(u) = unit_of(at(i + 1)).filter(|_| !at(i + 1).ends_with('s')) {
-            let unit = if u == 'E' { "10Y".to_string() } else { format!("1{u}") };
-            return Some((2, TimeType::Set, Some(format!("P{unit}")), None));
+            return Some((2, TimeType::Set, Some(format!("P{}", unit_code(u, 1))), None));
+        }
+        let n = if at(i + 1) == "other" { Some(2) } else { number_word(at(i + 1)).filter(|n| *n > 1) };
+        if let (Some(n), Some(u)) = (n, unit_of(at(i + 2))) {
+            let time = if matches!(u, 'H' | 'N') { "T" } else { "" };
+            return Some((3, TimeType::Set, Some(format!("P{time}{}", unit_code(u, n))), None));
+        }
+        if let Some((wd, true)) = weekday_of(at(i + 1)) {
+            return Some(match part_of_day(at(i + 2)) {
+                Some(code) => (3, TimeType::Set, Some(format!("XXXX-WXX-{}T{code}", wd + 1)), None),
+                None => (2, TimeType::Set, Some(format!("XXXX-WXX-{}", wd + 1)), None),
+            });
+        }
+        if at(i + 1) == "weekend" {
+            return Some((2, TimeType::Set, Some("XXXX-WXX-WE".into()), None));
+        }
+        if let Some(code) = part_of_day(at(i + 1)) {
+            return Some((2, TimeType::Set, Some(format!("T{code}")), None));
+        }
+    }
+    // "on Tuesdays", "Friday mornings": a weekday in the plural recurs.
+    if let Some((wd, true)) = a.strip_suffix('s').and_then(weekday_of) {
+        return Some(match at(i + 1).strip_suffix('s').and_then(part_of_day) {
+            Some(code) => (2, TimeType::Set, Some(format!("XXXX-WXX-{}T{code}", wd + 1)), None),
+            None => (1, TimeType::Set, Some(format!("XXXX-WXX-{}", wd + 1)), None),
+        });
+    }
+    if let Some((wd, true)) = weekday_of(a) {
+        if let Some(code) = at(i + 1).strip_suffix('s').and_then(part_of_day) {
+            return Some((2, TimeType::Set, Some(format!("XXXX-WXX-{}T{code}", wd + 1)), None));
+        }
+    }
+    // "at present", "at the moment", "at the present time".
+    if a == "at" {
+        match (at(i + 1), at(i + 2), at(i + 3)) {
+            ("present", ..) => return Some((2, TimeType::Date, Some("PRESENT_REF".into()), None)),
+            ("the", "moment", _) => return Some((3, TimeType::Date, Some("PRESENT_REF".into()), None)),
+            ("the", "present", "time") => return Some((4, TimeType::Date, Some("PRESENT_REF".into()), None)),
+            _ => {}
         }
     }
     // "this/last/next year|month|week".
