@@ -303,6 +303,73 @@ fn election_day(y: i64) -> i64 {
     first + (0 - weekday(first)).rem_euclid(7) + 1
 }
 
+/// Western Easter Sunday of year `y` (the anonymous Gregorian computus).
+fn easter(y: i64) -> i64 {
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (8 * b + 13) / 25;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 19 * l) / 433;
+    let month = (h + l - 7 * m + 90) / 25;
+    days_from_civil(y, month, (h + l - 7 * m + 33 * month + 19) % 32)
+}
+
+/// The `n`th given weekday (0 = Monday) of a month; `n` = 5 for the last.
+fn nth_weekday(y: i64, m: i64, wd: i64, n: i64) -> i64 {
+    if n == 5 {
+        let next = if m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, m + 1, 1) };
+        return next - 1 - (weekday(next - 1) - wd).rem_euclid(7);
+    }
+    let first = days_from_civil(y, m, 1);
+    first + (wd - weekday(first)).rem_euclid(7) + 7 * (n - 1)
+}
+
+/// A holiday named at word `k`: the day it falls on in a year, and its
+/// words. The fixed and moving holidays of the US and Christian calendars
+/// that news dates things by.
+fn holiday(w: &[String], k: usize) -> Option<(DayOfYear, usize)> {
+    let at = |j: usize| w.get(k + j).map(String::as_str).unwrap_or("");
+    // "Valentine's Day", "New Year's Eve": the possessive is its own token.
+    let poss = usize::from(matches!(at(1), "'s" | "’s"));
+    let day = |j: usize| usize::from(at(j) == "day");
+    Some(match (at(0), at(1 + poss)) {
+        ("thanksgiving", _) => (thanksgiving, 1 + day(1)),
+        ("election", "day") => (election_day, 2),
+        ("christmas" | "xmas", "eve") => (|y| days_from_civil(y, 12, 24), 2),
+        ("christmas" | "xmas", _) => (|y| days_from_civil(y, 12, 25), 1 + day(1)),
+        ("new", "year") => {
+            let p = usize::from(matches!(at(2), "'s" | "’s"));
+            match at(2 + p) {
+                "day" => (|y| days_from_civil(y, 1, 1), 3 + p),
+                "eve" => (|y| days_from_civil(y, 12, 31), 3 + p),
+                _ => return None,
+            }
+        }
+        ("easter", _) => (easter, 1 + usize::from(at(1) == "sunday")),
+        ("good", "friday") => (|y| easter(y) - 2, 2),
+        ("black", "friday") => (|y| thanksgiving(y) + 1, 2),
+        ("halloween", _) => (|y| days_from_civil(y, 10, 31), 1),
+        ("valentine", "day") => (|y| days_from_civil(y, 2, 14), 2 + poss),
+        ("independence", "day") => (|y| days_from_civil(y, 7, 4), 2),
+        ("labor" | "labour", "day") => (|y| nth_weekday(y, 9, 0, 1), 2),
+        ("memorial", "day") => (|y| nth_weekday(y, 5, 0, 5), 2),
+        ("veterans", "day") => (|y| days_from_civil(y, 11, 11), 2),
+        ("boxing", "day") => (|y| days_from_civil(y, 12, 26), 2),
+        ("earth", "day") => (|y| days_from_civil(y, 4, 22), 2),
+        ("saint" | "st." | "st", "patrick") => {
+            // Without "Day" or a year it is more often a church or a parade.
+            let p = usize::from(matches!(at(2), "'s" | "’s"));
+            if day(2 + p) == 0 && !(at(2 + p).len() == 4 && at(2 + p).bytes().all(|b| b.is_ascii_digit())) {
+                return None;
+            }
+            (|y| days_from_civil(y, 3, 17), 2 + p + day(2 + p))
+        }
+        _ => return None,
+    })
+}
+
 /// A clock time at word `i`: (hour on 24 hours, minute, second, words).
 /// "9 a.m.", "3pm", "8.30pm", "7:56:30 pm", "3 p . m .", "10 o'clock",
 /// and "14:30" or "2:00" after a word that introduces a time ("at 14:30").
@@ -631,19 +698,31 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             return Some((1, TimeType::Date, Some(format!("{y:04}-{m:02}")), None));
         }
     }
-    // Holidays that move: "Thanksgiving (Day)", "Election Day" (US), the
-    // last one unless the clause speaks of the future; "last Thanksgiving".
-    let (last, h) = if a == "last" { (true, i + 1) } else { (false, i) };
-    let holiday: Option<(DayOfYear, usize)> = match (at(h), at(h + 1)) {
-        ("thanksgiving", "day") => Some((thanksgiving, 2)),
-        ("thanksgiving", _) => Some((thanksgiving, 1)),
-        ("election", "day") => Some((election_day, 2)),
+    // Holidays: "Thanksgiving", "Christmas 2020", "last Easter", "the
+    // following Easter"; the last one unless the clause speaks of the future.
+    let step = match a {
+        "last" | "previous" => Some(false),
+        "next" | "following" | "coming" => Some(true),
         _ => None,
     };
-    if let (Some((day_in, len)), Some(d)) = (holiday, anchor) {
+    let h = i + usize::from(step.is_some() || a == "this");
+    if let Some((day_in, len)) = holiday(w, h) {
+        if let Some((y, l)) = year_after(w, h + len, anchor) {
+            return Some((h - i + len + l, TimeType::Date, Some(date(day_in(y))), Some(y)));
+        }
+        let Some(d) = anchor else { return None };
         let (y, _, _) = civil_from_days(d);
         let (before, after) = if day_in(y) <= d { (day_in(y), day_in(y + 1)) } else { (day_in(y - 1), day_in(y)) };
-        let pick = if future && !last { after } else { before };
+        let pick = match step {
+            Some(forward) => if forward { after } else { before },
+            None if a == "this" => day_in(y),
+            None => if future { after } else { before },
+        };
+        // "Easter week": the ISO week the holiday falls in.
+        if at(h + len) == "week" {
+            let (wy, wk) = iso_week(pick);
+            return Some((h - i + len + 1, TimeType::Date, Some(format!("{wy:04}-W{wk:02}")), None));
+        }
         return Some((h - i + len, TimeType::Date, Some(date(pick)), None));
     }
     // "last October", "this September", "next March".
@@ -1169,5 +1248,9 @@ mod tests {
         assert_eq!(nd("2015-16", false), None);
         assert_eq!(date(election_day(1998)), "1998-11-03");
         assert_eq!(date(election_day(2024)), "2024-11-05");
+        assert_eq!(date(easter(2019)), "2019-04-21");
+        assert_eq!(date(easter(2018)), "2018-04-01");
+        assert_eq!(date(nth_weekday(2021, 5, 0, 5)), "2021-05-31"); // Memorial Day
+        assert_eq!(date(nth_weekday(2021, 9, 0, 1)), "2021-09-06"); // Labor Day
     }
 }
