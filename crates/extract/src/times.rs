@@ -800,6 +800,22 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         // "four-year" as one token
         if let Some(u) = unit_of(at(i + 1)) {
             let len = 2;
+            // "3 days from today", "two weeks after January 15": that day exactly.
+            if matches!(at(i + 2), "from" | "after" | "before") && matches!(u, 'D' | 'W' | 'M' | 'Y') {
+                let sign = if at(i + 2) == "before" { -1 } else { 1 };
+                let base = match at(i + 3) {
+                    "now" | "today" if at(i + 2) == "from" => anchor.map(|d| (1, d)),
+                    "tomorrow" => anchor.map(|d| (1, d + 1)),
+                    "yesterday" => anchor.map(|d| (1, d - 1)),
+                    _ => match expression(w, toks, text, i + 3, anchor, future, last_year, quarters) {
+                        Some((l, TimeType::Date, Some(v), _)) => parse_anchor(Some(&v)).filter(|_| v.len() == 10).map(|d| (l, d)),
+                        _ => None,
+                    },
+                };
+                if let Some((l, base)) = base {
+                    return Some((3 + l, TimeType::Date, Some(date(add_exactly(base, sign * n, u))), None));
+                }
+            }
             match at(i + 2) {
                 // "a year ago" in a quarterly report: the same quarter a year before.
                 "ago" | "earlier" if n == 1 && u == 'Y' && quarters.named.is_some() => {
@@ -1184,6 +1200,22 @@ fn shifted(d: i64, n: i64, u: char) -> Option<String> {
         'D' => date(d + n),
         _ => return None,
     })
+}
+
+/// Day `d` moved by `n` days, weeks, months or years, to the day: a month
+/// on from 31 January is the last day of February.
+fn add_exactly(d: i64, n: i64, u: char) -> i64 {
+    let (y, m, day) = civil_from_days(d);
+    let months = match u {
+        'D' => return d + n,
+        'W' => return d + 7 * n,
+        'M' => n,
+        _ => 12 * n,
+    };
+    let total = y * 12 + (m - 1) + months;
+    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) + 1);
+    let last = if m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, m + 1, 1) } - days_from_civil(y, m, 1);
+    days_from_civil(y, m, day.min(last))
 }
 
 /// The weekday `wd` nearest the anchor in the given direction (the anchor
