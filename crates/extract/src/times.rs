@@ -727,7 +727,9 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     }
     // "last October", "this September", "next March".
     if matches!(a, "this" | "last" | "next") {
-        if let (Some(m), Some(d)) = (toks.get(i + 1).and_then(|t| month_of(t.of(text))).filter(|_| MONTHS.contains(&at(i + 1))), anchor) {
+        // "this may" in lower case is "this may or may not".
+        let verb = matches!(at(i + 1), "may" | "march") && !toks.get(i + 1).is_some_and(|t| t.of(text).starts_with(char::is_uppercase));
+        if let (Some(m), Some(d)) = (toks.get(i + 1).and_then(|t| month_of(t.of(text))).filter(|_| MONTHS.contains(&at(i + 1)) && !verb), anchor) {
             let (y, now, _) = civil_from_days(d);
             let y = match a {
                 "last" => if m < now { y } else { y - 1 },
@@ -769,7 +771,8 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         // A cut name in lower case ("sat", "sun") is a weekday only before an ordinal.
         let plain = at(i + 1 + the).bytes().all(|b| b.is_ascii_digit());
         let named = full || toks[i].of(text).starts_with(char::is_uppercase) || !plain;
-        let day = day_of_month(w, i + 1 + the).filter(|&(_, len)| named && unit_of(at(i + 1 + the + len)).is_none() && !matches!(at(i + 1 + the + len), "of" | "century"));
+        let day = day_of_month(w, i + 1 + the)
+            .filter(|&(_, len)| named && unit_of(at(i + 1 + the + len)).is_none() && !matches!(at(i + 1 + the + len), "of" | "century") && clock(w, i + 1 + the).is_none());
         if let (Some((day, len)), Some(d)) = (day, anchor) {
             let (y0, m0, _) = civil_from_days(d);
             let found = (-12..=12)
