@@ -708,6 +708,32 @@ They work 24/7 and may 5 more join. A review is due in april of 87, at 14:30.";
     assert!(!times.iter().any(|(t, _)| t.contains("24/7") || t.contains("may")), "{times:?}");
 }
 
+/// #5: holidays, relative and numbered quarters, centuries, recurring
+/// times and counts from a day resolve; "this may or may not" stays a verb.
+#[test]
+fn issue_5_holidays_quarters_centuries_and_recurring_times() {
+    let text = "Talks resume after Christmas 2020 and ended last Easter. Sales fell last quarter and in Q3 2019. \
+Such walls date from the 19th century. Inspectors visit every Monday morning and every other day. \
+The vote will be 3 days from today, on New Year's Day. This may or may not help.";
+    let doc = &docs(&run(&["extract", "--date", "2019-06-12", "--layers", "times", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let times = time_values(doc);
+    for (text, value) in [
+        ("Christmas 2020", "2020-12-25"),
+        ("last Easter", "2019-04-21"),
+        ("last quarter", "2019-Q1"),
+        ("Q3 2019", "2019-Q3"),
+        ("the 19th century", "18"),
+        ("every Monday morning", "XXXX-WXX-1TMO"),
+        ("every other day", "P2D"),
+        ("3 days from today", "2019-06-15"),
+        ("New Year's Day", "2020-01-01"),
+    ] {
+        assert!(times.contains(&(text.to_string(), value.to_string())), "{text} {value}: {times:?}");
+    }
+    assert!(!times.iter().any(|(t, _)| t.contains("may")), "{times:?}");
+}
+
 /// #5: sums written the ways price lists and tables write them: with their
 /// change ("thirteen dollars and forty-five cents"), glued to a code
 /// ("USD115", "115USD", "nzd$15"), in millions by code ("30 MUSD", "75 USD

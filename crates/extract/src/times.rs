@@ -487,6 +487,33 @@ fn quarter_expression(w: &[String], i: usize, anchor: Option<i64>, future: bool,
             return Some((4, TimeType::Date, y.zip(reference).map(|(y, (_, q))| quarter_value((y, q))), None));
         }
     }
+    // "last quarter", "next quarter", "the coming quarter": counted from the
+    // quarter publication falls in.
+    let the = usize::from(a == "the");
+    let step = match at(i + the) {
+        "last" | "previous" | "past" if the == 0 => Some(-1),
+        "next" | "coming" | "following" => Some(1),
+        "current" if the == 0 => Some(0),
+        _ => None,
+    };
+    if let (Some(step), "quarter", Some(d)) = (step, at(i + the + 1), anchor) {
+        let (y, q) = quarter_of(d);
+        let n = y * 4 + q - 1 + step;
+        return Some((the + 2, TimeType::Date, Some(quarter_value((n.div_euclid(4), n.rem_euclid(4) + 1))), None));
+    }
+    // "Q3 2019", "2019 Q3", "2019-Q1", "q1-2019", "2019-H2".
+    let part = |x: &str| -> Option<(char, i64)> {
+        if let Some(n) = x.strip_prefix('q').and_then(|n| n.parse::<i64>().ok()).filter(|n| (1..=4).contains(n)) {
+            return Some(('Q', n));
+        }
+        x.strip_prefix('h').and_then(|n| n.parse::<i64>().ok()).filter(|n| (1..=2).contains(n)).map(|n| ('H', n))
+    };
+    let year = |x: &str| year_number(x).filter(|_| x.len() == 4);
+    let joined = a.split_once('-').and_then(|(l, r)| year(l).zip(part(r)).or_else(|| year(r).zip(part(l))));
+    let spaced = part(a).and_then(|p| year(at(i + 1)).map(|y| (y, p))).or_else(|| year(a).and_then(|y| part(at(i + 1)).map(|p| (y, p))));
+    if let Some((y, (kind, n))) = joined.or(spaced) {
+        return Some((if joined.is_some() { 1 } else { 2 }, TimeType::Date, Some(format!("{y:04}-{kind}{n}")), Some(y)));
+    }
     let (det, mut k) = if matches!(a, "the" | "this") { (a, i + 1) } else { ("", i) };
     if at(k) == "fiscal" {
         k += 1;
@@ -577,7 +604,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     }
     // Deictic words.
     match a {
-        "today" | "tonight" => return Some((1, TimeType::Date, anchor.map(date), None)),
+        "today" | "tonight" | "tonite" => return Some((1, TimeType::Date, anchor.map(date), None)),
         "yesterday" => return Some((1, TimeType::Date, anchor.map(|d| date(d - 1)), None)),
         "tomorrow" => return Some((1, TimeType::Date, anchor.map(|d| date(d + 1)), None)),
         "now" | "currently" | "nowadays" => return Some((1, TimeType::Date, Some("PRESENT_REF".into()), None)),
@@ -710,7 +737,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         if let Some((y, l)) = year_after(w, h + len, anchor) {
             return Some((h - i + len + l, TimeType::Date, Some(date(day_in(y))), Some(y)));
         }
-        let Some(d) = anchor else { return None };
+        let d = anchor?;
         let (y, _, _) = civil_from_days(d);
         let (before, after) = if day_in(y) <= d { (day_in(y), day_in(y + 1)) } else { (day_in(y - 1), day_in(y)) };
         let pick = match step {
@@ -792,6 +819,10 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         }
         let value = anchor.map(|d| resolve_weekday(d, wd as i64, future)).or(Some(format!("XXXX-WXX-{}", wd + 1)));
         return Some((1, TimeType::Date, value, None));
+    }
+    // Centuries: "the 19th century" is 18, the hundreds it spans.
+    if let Some((n, len)) = day_of_month(w, i).filter(|&(n, len)| n <= 21 && at(i + len) == "century") {
+        return Some((len + 1, TimeType::Date, Some(format!("{:02}", n - 1)), None));
     }
     // Month names: "June 27", "July 4th", "27 June", "the 4th of July",
     // "June 27, 2024", "April of 1987", "November", "November 2024".
@@ -1131,7 +1162,7 @@ fn leading_phrase(before: &[String], expr: &[String], ty: TimeType) -> usize {
             }
         }
     }
-    let decade = first.ends_with("0s") || first.ends_with("0's") || first.starts_with("mid-");
+    let decade = first.ends_with("0s") || first.ends_with("0's") || first.starts_with("mid-") || expr.last().is_some_and(|w| w == "century");
     if ty == TimeType::Date && ends(&["the"]) && (decade || matches!(first, "last" | "past" | "previous" | "following" | "early" | "late")) {
         return 1;
     }
