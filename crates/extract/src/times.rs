@@ -448,8 +448,9 @@ fn quarter_ordinal(w: &str) -> Option<i64> {
     }
 }
 
-/// How much further a month still to come counts than one gone by, when a
-/// bare month picks its year: news looks back more often than ahead.
+/// How much further a month or day still to come counts than one gone by,
+/// when a date without a year picks one: news looks back more often than
+/// ahead.
 const FUTURE_WEIGHT: i64 = 2;
 
 /// A four-digit year: "1988".
@@ -699,7 +700,13 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
                 "next" => 1,
                 _ => 0,
             };
-            let value = shifted(d, step, u)?;
+            // "the last decade" is the 1980s (198), "next century" the 2100s (21).
+            let (y, _, _) = civil_from_days(d);
+            let value = match u {
+                'E' => format!("{:03}", (y + 10 * step).div_euclid(10)),
+                'C' => format!("{:02}", (y + 100 * step).div_euclid(100)),
+                _ => shifted(d, step, u)?,
+            };
             return Some((2, TimeType::Date, Some(value), None));
         }
         if let Some(wd) = WEEKDAYS.iter().position(|x| *x == at(i + 1)) {
@@ -1042,7 +1049,7 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             let d = day.unwrap_or(15);
             let distance = |y: i64| {
                 let gap = days_from_civil(y, m, d) - a;
-                if gap > 0 && day.is_none() { gap * FUTURE_WEIGHT } else { gap.abs() }
+                if gap > 0 { gap * FUTURE_WEIGHT } else { gap.abs() }
             };
             let best = [y0 - 1, y0, y0 + 1].into_iter().min_by_key(|&y| distance(y)).unwrap_or(y0);
             let gap = (days_from_civil(best, m, d) - a).abs();
@@ -1062,10 +1069,15 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     Some((len, TimeType::Date, Some(value), year))
 }
 
-/// The year that puts day `d` of month `m` nearest the anchor.
+/// The year that puts day `d` of month `m` nearest the anchor, a day still
+/// to come counting `FUTURE_WEIGHT` times as far (news reports the past).
 fn nearest_year(anchor: i64, m: i64, d: i64) -> i64 {
     let (y0, _, _) = civil_from_days(anchor);
-    [y0 - 1, y0, y0 + 1].into_iter().min_by_key(|&y| (days_from_civil(y, m, d) - anchor).abs()).unwrap_or(y0)
+    let distance = |y: i64| {
+        let gap = days_from_civil(y, m, d) - anchor;
+        if gap > 0 { gap * FUTURE_WEIGHT } else { -gap }
+    };
+    [y0 - 1, y0, y0 + 1].into_iter().min_by_key(|&y| distance(y)).unwrap_or(y0)
 }
 
 /// A two-digit year on a pivot: up to ten years past the anchor's year is
