@@ -608,7 +608,9 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         "today" | "tonight" | "tonite" => return Some((1, TimeType::Date, anchor.map(date), None)),
         "yesterday" => return Some((1, TimeType::Date, anchor.map(|d| date(d - 1)), None)),
         "tomorrow" => return Some((1, TimeType::Date, anchor.map(|d| date(d + 1)), None)),
-        "now" | "currently" | "nowadays" => return Some((1, TimeType::Date, Some("PRESENT_REF".into()), None)),
+        // TimeBank reads "the current chairman" as the present too.
+        "now" | "currently" | "nowadays" | "current" => return Some((1, TimeType::Date, Some("PRESENT_REF".into()), None)),
+        "then" if at(i + 1) == "current" => return Some((2, TimeType::Date, Some("PAST_REF".into()), None)),
         "recently" => return Some((1, TimeType::Date, Some("PAST_REF".into()), None)),
         "daily" => return Some((1, TimeType::Set, Some("P1D".into()), None)),
         "weekly" => return Some((1, TimeType::Set, Some("P1W".into()), None)),
@@ -642,6 +644,36 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     }
     if a == "the" && at(i + 1) == "future" {
         return Some((2, TimeType::Date, Some("FUTURE_REF".into()), None));
+    }
+    // "the near future", "the near term", "the short term".
+    if a == "the" && matches!((at(i + 1), at(i + 2)), ("near", "future" | "term") | ("short", "term")) {
+        return Some((3, TimeType::Date, Some("FUTURE_REF".into()), None));
+    }
+    // "the past" on its own; "the past year" is a period, not the past.
+    if a == "the" && at(i + 1) == "past" && !at(i + 2).starts_with(char::is_alphanumeric) {
+        return Some((2, TimeType::Date, Some("PAST_REF".into()), None));
+    }
+    if a == "these" && at(i + 1) == "days" {
+        return Some((2, TimeType::Date, Some("PRESENT_REF".into()), None));
+    }
+    // "that year", "the following year": the year the text last named.
+    if let Some(y) = last_year {
+        match (a, at(i + 1), at(i + 2)) {
+            ("that", "year", _) => return Some((2, TimeType::Date, Some(format!("{y:04}")), Some(y))),
+            ("the", "following", "year") => return Some((3, TimeType::Date, Some(format!("{:04}", y + 1)), Some(y + 1))),
+            _ => {}
+        }
+    }
+    // "the full year": the one the report is about, publication's.
+    if a == "the" && at(i + 1) == "full" && at(i + 2) == "year" {
+        return Some((3, TimeType::Date, anchor.map(|_| format!("{y0:04}")), Some(y0)));
+    }
+    // Decades in words: "the nineties".
+    if a == "the" {
+        const DECADES: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+        if let Some(k) = DECADES.iter().position(|d| *d == at(i + 1)) {
+            return Some((2, TimeType::Date, Some(format!("19{}", k + 2)), None));
+        }
     }
     if a == "the" && at(i + 1) == "past" && at(i + 2).ends_with('s') && unit_of(at(i + 2)).is_some() {
         return Some((3, TimeType::Date, Some("PAST_REF".into()), None));
@@ -782,6 +814,32 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
                 _ => 0,
             };
             return Some((2, TimeType::Date, anchor.map(|_| format!("{y:04}-{code}")), None));
+        }
+        // "this past spring"
+        if a == "this" && at(i + 1) == "past" {
+            if let Some(code) = season(at(i + 2)) {
+                return Some((3, TimeType::Date, anchor.map(|_| format!("{y0:04}-{code}")), None));
+            }
+        }
+    }
+    // A season alone, "the summer", "the early summer": this year's. Not
+    // "fall", which is more often a noun.
+    {
+        let the = usize::from(a == "the");
+        let edge = usize::from(the == 1 && matches!(at(i + 1), "early" | "late"));
+        if let Some(code) = season(at(i + the + edge)).filter(|_| at(i + the + edge) != "fall") {
+            let len = the + edge + 1;
+            // "the winter of 1994", "the winter of nineteen ninety-four".
+            let year = year_after(w, i + len, anchor).filter(|_| at(i + len) == "of").or_else(|| {
+                let n = number_word(at(i + len + 2)).filter(|n| (10..100).contains(n) && at(i + len) == "of" && at(i + len + 1) == "nineteen")?;
+                Some((1900 + n, 3))
+            });
+            if let Some((y, l)) = year {
+                return Some((len + l, TimeType::Date, Some(format!("{y:04}-{code}")), Some(y)));
+            }
+            if anchor.is_some() && (the == 1 || i == 0 || matches!(at(i - 1), "in" | "during" | "this" | "by" | "until" | "since" | "," | "early" | "late")) {
+                return Some((len, TimeType::Date, Some(format!("{y0:04}-{code}")), None));
+            }
         }
     }
     if a == "the" && at(i + 1) == "weekend" {
