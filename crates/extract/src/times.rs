@@ -724,11 +724,12 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             _ => {}
         }
     }
-    // "this/last/next year|month|week".
-    if matches!(a, "this" | "last" | "next") {
+    // "this/last/next year|month|week"; "the past year" is last year.
+    let past = a == "past" && i > 0 && at(i - 1) == "the" && matches!(at(i + 1), "year" | "month" | "week");
+    if matches!(a, "this" | "last" | "next") || past {
         if let (Some(u), Some(d)) = (unit_of(at(i + 1)).filter(|_| !at(i + 1).ends_with('s')), anchor) {
             let step = match a {
-                "last" => -1,
+                "last" | "past" => -1,
                 "next" => 1,
                 _ => 0,
             };
@@ -893,6 +894,18 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     // "June 27, 2024", "April of 1987", "November", "November 2024".
     if let Some(found) = month_date(w, toks, text, i, anchor, future) {
         return Some(found);
+    }
+    // "a couple of years": about two.
+    if a == "a" && at(i + 1) == "couple" && at(i + 2) == "of" {
+        if let Some(u) = unit_of(at(i + 3)) {
+            return Some((4, TimeType::Duration, Some(duration(2, u)), None));
+        }
+    }
+    // "an additional year": a count of the unit after all.
+    if matches!(a, "an" | "a") && matches!(at(i + 1), "additional" | "extra") {
+        if let Some(u) = unit_of(at(i + 2)).filter(|_| !at(i + 2).ends_with('s')) {
+            return Some((3, TimeType::Duration, Some(duration(1, u)), None));
+        }
     }
     // "75 years ago", "two years later", "a four-year term", "four years".
     if let Some(n) = number_word(a) {
