@@ -694,7 +694,7 @@ They work 24/7 and may 5 more join. A review is due in april of 87, at 14:30.";
     for (text, value) in [
         ("today at 8.30pm", "2016-11-07T20:30"),
         ("tomorrow 7:56:30 pm", "2016-11-08T19:56:30"),
-        ("22/04", "2017-04-22"),
+        ("22/04", "2016-04-22"),
         ("1/1/2015", "2015-01-01"),
         ("fourth of july of 1995", "1995-07-04"),
         ("july 4th, 1996", "1996-07-04"),

@@ -1391,7 +1391,7 @@ mod tests {
         assert_eq!(nd("23/sep/2020", false).as_deref(), Some("2020-09-23"));
         assert_eq!(nd("dec-2018", false).as_deref(), Some("2018-12"));
         assert_eq!(nd("nov/2", false).as_deref(), Some("2016-11-02"));
-        assert_eq!(nd("22/04", true).as_deref(), Some("2017-04-22"));
+        assert_eq!(nd("22/04", true).as_deref(), Some("2016-04-22"));
         assert_eq!(nd("24/7", false), None);
         assert_eq!(nd("4-23", true), None);
         assert_eq!(nd("2015-16", false), None);
