@@ -564,15 +564,43 @@ fn percent_sign(text: &str, toks: &[Span], k: usize) -> Option<usize> {
 /// Words that bound a figure from after it: "500 or more", "200 or greater".
 fn bound_after(text: &str, toks: &[Span], end: usize) -> Option<(Approx, usize)> {
     let (w1, w2) = (lower(text, toks.get(end)), lower(text, toks.get(end + 1)));
-    // "200 or greater than 190": that bound is the next figure's.
-    if !matches!(&*w1, "or" | "and") || lower(text, toks.get(end + 2)) == "than" {
+    if !matches!(&*w1, "or" | "and") {
+        return None;
+    }
+    // "200 or greater than 190": that bound is the next figure's; "200 or
+    // greater than" with no figure after is this one's.
+    let than = usize::from(lower(text, toks.get(end + 2)) == "than");
+    if than == 1 && number_at(text, toks, end + 3).is_some() {
         return None;
     }
     match &*w2 {
-        "more" | "greater" | "above" | "higher" | "over" => Some((Approx::AtLeast, 2)),
-        "less" | "fewer" | "below" | "lower" | "under" => Some((Approx::AtMost, 2)),
+        "more" | "greater" | "above" | "higher" | "over" => Some((Approx::AtLeast, 2 + than)),
+        "less" | "fewer" | "below" | "lower" | "under" => Some((Approx::AtMost, 2 + than)),
         _ => None,
     }
+}
+
+/// A comparison sign glued to a figure, after an optional variable name:
+/// (byte offset of the sign, bound, figure).
+fn glued_comparison(w: &str) -> Option<(usize, Approx, f64)> {
+    let at = w.find(['<', '>', '≤', '≥'])?;
+    if !w[..at].bytes().all(|b| b.is_ascii_alphabetic()) || w[..at].len() > 2 {
+        return None;
+    }
+    let rest = &w[at..];
+    let (approx, figure) = if let Some(r) = rest.strip_prefix(">=").or_else(|| rest.strip_prefix('≥')) {
+        (Approx::AtLeast, r)
+    } else if let Some(r) = rest.strip_prefix("<=").or_else(|| rest.strip_prefix('≤')) {
+        (Approx::AtMost, r)
+    } else if let Some(r) = rest.strip_prefix('>') {
+        (Approx::MoreThan, r)
+    } else {
+        (Approx::LessThan, rest.strip_prefix('<')?)
+    };
+    if !figure.trim_start_matches('-').starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    figure.replace(',', "").parse::<f64>().ok().filter(|v| v.is_finite()).map(|v| (at, approx, v))
 }
 
 fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quantity>) {
@@ -593,8 +621,10 @@ fn join_bounds(text: &str, found: &mut Vec<Quantity>, first: usize) {
         let gap = text.get(a.span.end..b.span.start).unwrap_or("overlap").trim().to_lowercase();
         let pair = (lower_bound(a) && upper_bound(b)) || (upper_bound(a) && lower_bound(b));
         // "more than 10 and less than 40 people": the unit is said once, at the end.
-        if pair && a.kind == b.kind && (a.unit == b.unit || a.unit.is_none()) && matches!(gap.as_str(), "and" | "but" | ",") {
-            let (lo, hi) = if lower_bound(a) { (a.value, b.value) } else { (b.value, a.value) };
+        let (lo, hi) = if lower_bound(a) { (a.value, b.value) } else { (b.value, a.value) };
+        // "more than 40 and less than 10" bounds nothing: two ranges, not one.
+        let nonempty = matches!((lo, hi), (Some(lo), Some(hi)) if lo < hi);
+        if pair && nonempty && a.kind == b.kind && (a.unit == b.unit || a.unit.is_none()) && matches!(gap.as_str(), "and" | "but" | ",") {
             let joined = Quantity { span: Span::new(a.span.start, b.span.end), value: lo, upper: hi, approx: Approx::Range, ..b.clone() };
             found.splice(k..k + 2, [joined]);
         }
@@ -629,6 +659,12 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
                 i += 1;
                 continue;
             }
+        }
+        // A comparison glued to its figure: ">30", "<-30", "x>10", ">=5".
+        if let Some((at, approx, v)) = glued_comparison(w) {
+            out.push(Quantity { span: Span::new(toks[i].start + at, toks[i].end), kind: QuantityKind::Count, value: Some(v), upper: None, unit: None, approx, per: None });
+            i += 1;
+            continue;
         }
         // Lowercasing keeps the byte length of these (ASCII and CJK signs), so
         // the taken length maps back into the token; otherwise take it whole.
