@@ -65,9 +65,9 @@ fn scale(w: &str) -> Option<f64> {
     Some(match w.to_lowercase().as_str() {
         "hundred" => 1e2,
         "thousand" | "k" => 1e3,
-        "million" | "millions" | "mn" | "m" | "mln" => 1e6,
-        "billion" | "billions" | "bn" | "b" => 1e9,
-        "trillion" | "trillions" | "tn" => 1e12,
+        "million" | "millions" | "mn" | "m" | "mln" | "mil" | "mm" => 1e6,
+        "billion" | "billions" | "bn" | "b" | "bln" => 1e9,
+        "trillion" | "trillions" | "tn" | "tln" => 1e12,
         "lakh" | "lakhs" => 1e5,
         "crore" | "crores" => 1e7,
         _ => return None,
@@ -367,6 +367,13 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
             return Some((s / 2.0, 3));
         }
     }
+    // "3/4", and "2 1/4" with its whole number.
+    if let Some(f) = slash_fraction(&first) {
+        return Some((f, 1));
+    }
+    if let Some(f) = numeral(&first).filter(|v| v.fract() == 0.0 && *v >= 0.0).and_then(|_| slash_fraction(&lw(i + 1)).filter(|f| *f > 0.0)) {
+        return numeral(&first).map(|v| (v + f, 2));
+    }
     let (mut current, mut used) = if let Some(v) = numeral(&first) {
         (v, 1)
     } else if let Some(v) = small_number(&first) {
@@ -393,11 +400,19 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
             }
             used += 1;
             (last_small, last_tens, after_scale) = (false, false, true);
-        } else if matches!(&*w, "dozen" | "dozens") {
+        } else if matches!(&*w, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs") {
             current = if current == 0.0 { 12.0 } else { current * 12.0 };
             used += 1;
             (last_small, last_tens, after_scale) = (false, false, true);
         } else if digits {
+            // "3 hundred and 21": figures below 100 after a scale and "and".
+            if w == "and" && after_scale && current % 100.0 == 0.0 {
+                let scaled = scale(&lw(i + used + 2)).is_some();
+                if let Some(v) = numeral(&lw(i + used + 1)).filter(|v| *v < 100.0 && v.fract() == 0.0 && !scaled) {
+                    current += v;
+                    used += 2;
+                }
+            }
             break;
         } else if let Some(v) = small_number(&w).filter(|&v| v < 100.0) {
             // "fifty two" after a tens word; "six" after "hundred and".
@@ -410,10 +425,18 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
             (last_small, after_scale) = (true, false);
         } else if (w == "and" && after_scale) || (w == "-" && last_tens) {
             // "one hundred and six", "fifty - two": only when a number word follows.
+            // "one hundred and three quarters" adds a fraction: left to and_fraction.
+            let fraction_next = and_fraction(text, toks, i + used).is_some();
             match small_number(&lw(i + used + 1)) {
-                Some(v) if v < 100.0 && (w == "and" || v < 10.0) => used += 1,
+                Some(v) if v < 100.0 && (w == "and" || v < 10.0) && !(w == "and" && fraction_next) => used += 1,
                 _ => break,
             }
+        } else if w == "point" && (last_small || after_scale) && small_number(&lw(i + used + 1)).is_some_and(|v| v >= 10.0) {
+            // "two hundred point seventy-one": the decimals said as one number.
+            let v = small_number(&lw(i + used + 1)).unwrap_or(0.0);
+            current += v / 100.0;
+            used += 2;
+            break;
         } else if w == "point" && (last_small || after_scale) && small_number(&lw(i + used + 1)).is_some_and(|v| v < 10.0) {
             // "two hundred point zero three": decimal digits spoken one by one.
             let mut scale_down = 0.1;
@@ -439,18 +462,54 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
         // eighths"): "two millionth" is a count and an ordinal.
         let word = lw(i + used + hyphen);
         let agrees = (value == 1.0) != word.ends_with('s') || word == "half";
-        if let Some(d) = denominator(&word).filter(|_| value > 0.0 && agrees) {
+        // "three quarters of the vote": quarters as a share, not as time.
+        let share_of = word == "quarters" && value > 1.0 && value < 4.0 && (lw(i + used + 1) == "of" || !lw(i + used + 1).starts_with(char::is_alphanumeric));
+        if let Some(d) = denominator(&word).filter(|_| value > 0.0 && agrees).or(share_of.then_some(4.0)) {
             value /= d;
             used += hyphen + 1;
-        } else if lw(i + used) == "and" && matches!(&*lw(i + used + 1), "a" | "an") {
-            // "one and a half", "three and a third".
-            if let Some(d) = denominator(&lw(i + used + 2)) {
-                value += 1.0 / d;
-                used += 3;
-            }
+        } else if let Some((f, words)) = and_fraction(text, toks, i + used) {
+            value += f;
+            used += words;
         }
+    } else if let Some((f, words)) = and_fraction(text, toks, i + used) {
+        value += f;
+        used += words;
     }
     value.is_finite().then_some((value, used))
+}
+
+/// A fraction added with "and" at token `k`: "and a half", "and three
+/// fifths", "and one fourth", "and three quarters". (value, tokens).
+fn and_fraction(text: &str, toks: &[Span], k: usize) -> Option<(f64, usize)> {
+    let lw = |j: usize| lower(text, toks.get(j));
+    if lw(k) != "and" {
+        return None;
+    }
+    let count = match &*lw(k + 1) {
+        "a" | "an" => 1.0,
+        w => small_number(w).filter(|n| *n >= 1.0 && *n < 20.0)?,
+    };
+    let word = lw(k + 2);
+    let agrees = (count == 1.0) != word.ends_with('s') || word == "half";
+    let d = match &*word {
+        "quarter" | "quarters" => Some(4.0),
+        w => denominator(w),
+    }
+    .filter(|_| agrees)?;
+    (count < d).then_some((count / d, 3))
+}
+
+/// A fraction written with a slash: "3/4", "-4/5". Only proper fractions
+/// over the denominators recipes and statistics use, so "9/11", "24/7"
+/// and "50/50" stay what they are.
+fn slash_fraction(w: &str) -> Option<f64> {
+    let (sign, w) = match w.strip_prefix(['-', '−']) {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, w),
+    };
+    let (n, d) = w.split_once('/')?;
+    let (n, d) = (n.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
+    (n > 0 && n < d && matches!(d, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 16 | 32 | 64 | 100)).then(|| sign * f64::from(n) / f64::from(d))
 }
 
 /// The denominator a fraction word names: "half" 2, "thirds" 3, "eighth" 8.
@@ -974,6 +1033,26 @@ mod tests {
         assert!((numeral("-12e-1").unwrap() + 1.2).abs() < 1e-12);
         assert_eq!(numeral("1e999"), None, "no exponent beyond what f64 holds");
         assert_eq!(small_number("nought"), Some(0.0));
+    }
+
+    #[test]
+    fn fractions_in_words_and_slashes_comparisons_and_bounds() {
+        let first = |s: &str| {
+            let q = quantities(s);
+            q.first().map(|q| (q.value, q.upper, q.approx))
+        };
+        assert_eq!(first("twenty and three fifths").map(|q| q.0), Some(Some(20.6)));
+        assert_eq!(first("one hundred and three quarters").map(|q| q.0), Some(Some(100.75)));
+        assert_eq!(first("three quarters of the vote").map(|q| q.0), Some(Some(0.75)));
+        assert_eq!(first("2 1/4 cups").map(|q| q.0), Some(Some(2.25)));
+        assert_eq!(first("3 hundred and 21 yuan").map(|q| q.0), Some(Some(321.0)));
+        assert_eq!(first("two hundred point seventy-one").map(|q| q.0), Some(Some(200.71)));
+        assert_eq!(first("either 10 bln").map(|q| q.0), Some(Some(1e10)));
+        assert_eq!(first("x>10"), Some((Some(10.0), None, Approx::MoreThan)));
+        assert_eq!(first("200 or greater than"), Some((Some(200.0), None, Approx::AtLeast)));
+        // No fraction in "9/11" or "24/7", and no range in bounds that enclose nothing.
+        assert!(quantities("after 9/11 and 24/7 care").iter().all(|q| q.value != Some(9.0 / 11.0) && q.value != Some(24.0 / 7.0)));
+        assert_eq!(quantities("more than 40 and less than 10").len(), 2);
     }
 
     #[test]
