@@ -248,8 +248,19 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
                 .flatten();
             // "staged mass demonstrations", "began a hunger strike".
             let protest = c.children(v).any(|k| c.dep(k) == "obj" && PROTEST_NOUNS.contains(&singular(c.word(k)).as_str())) && STAGING.contains(&form.as_str());
+            // Direct objects and the prepositions on the verb, for the codebook rules.
+            let direct: Vec<String> = c.children(v).filter(|&k| matches!(c.dep(k), "obj" | "obl")).map(|k| singular(c.word(k))).collect();
+            let marked_by = |words: &[&str]| c.children(v).filter(|&k| c.dep(k) == "obl").any(|k| c.children(k).any(|m| words.contains(&c.word(m).to_lowercase().as_str())));
+            let joint = objects.iter().any(|o| o == "joint") || c.subject(v).is_some_and(|sj| c.children(sj).any(|k| c.dep(k) == "conj"))
+                || scope.iter().any(|&j| c.word(j).eq_ignore_ascii_case("joint"));
+            let codebook = codebook_type(&form, &direct, joint, marked_by(&["on", "for"]) || c.children(v).any(|k| c.dep(k) == "xcomp"));
+            if codebook == Some(None) {
+                continue;
+            }
             let ty = if demander.is_some() {
                 Some(EventType::Request)
+            } else if let Some(Some(t)) = codebook {
+                Some(t)
             } else if protest {
                 Some(EventType::Protest)
             } else if giving && aid_goods {
@@ -356,6 +367,40 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
     }
     keep_main_events(doc, &mut events);
     doc.events = events;
+}
+
+/// Where the PLOVER codebook names the act itself, its code wins over the
+/// CAMEO dictionary's: "according to" is no event; rejections, lawsuits,
+/// resignations, surrenders and arrests have a code of their own; signing
+/// an agreement is SUPPORT; joint war games are COOPERATE; blocking roads is
+/// a PROTEST; imposing sanctions and cutting ties is SANCTION; "called on"
+/// and "called for" are a REQUEST. `Some(None)`: not an event; `None`: the
+/// codebook says nothing and the dictionary decides.
+fn codebook_type(form: &str, direct: &[String], joint: bool, appeal: bool) -> Option<Option<EventType>> {
+    use EventType::*;
+    // One inflection off, then a final "e": "refused", "refuses" and "refuse" are all "refus".
+    let bare = ["ing", "ed", "es", "s"].iter().find_map(|suffix| form.strip_suffix(suffix).filter(|s| s.len() >= 2)).unwrap_or(form);
+    let stem = bare.trim_end_matches('e');
+    let any = |words: &[&str]| direct.iter().any(|d| words.contains(&d.as_str()));
+    const AGREEMENTS: &[&str] = &["agreement", "treaty", "accord", "pact", "deal", "protocol", "memorandum", "declaration", "convention", "charter"];
+    const DRILLS: &[&str] = &["game", "exercise", "maneuver", "manoeuvre", "drill"];
+    const PASSAGES: &[&str] = &["road", "bridge", "highway", "street", "traffic", "transport", "railway", "rail", "access", "entrance", "route", "port"];
+    const TIES: &[&str] = &["tie", "relation", "link", "aid", "talk", "cooperation", "contact"];
+    Some(Some(match stem {
+        "accord" if form == "according" => return Some(None),
+        "reject" | "refus" | "reneg" | "rebuff" | "spurn" | "veto" => Reject,
+        "su" if matches!(form, "sue" | "sued" | "sues" | "suing") => Accuse,
+        "indict" => Accuse,
+        "resign" | "surrender" | "disarm" | "demobiliz" | "demobilis" => Retreat,
+        "arrest" | "detain" | "jail" | "imprison" => Coerce,
+        "sign" | "ratifi" | "ratify" if any(AGREEMENTS) => Support,
+        "launch" | "hold" | "held" | "conduct" | "stag" | "start" | "begin" | "began" if joint && any(DRILLS) => Cooperate,
+        "block" | "blockad" | "barricad" if any(PASSAGES) => Protest,
+        "impos" if any(&["sanction", "embargo", "boycott"]) => Sanction,
+        "suspend" | "sever" | "cut" | "break" | "brok" if any(TIES) => Sanction,
+        "call" if appeal => Request,
+        _ => return None,
+    }))
 }
 
 /// The PLOVER code of an event. PLOVER, like CAMEO before it, codes a
@@ -516,6 +561,25 @@ mod tests {
         assert_eq!(lex.classify("provide", ["assistance"].into_iter()), Some(EventType::Aid));
         assert_eq!(lex.classify("provide", ["missile"].into_iter()), Some(EventType::Aid));
         assert_eq!(lex.classify("walk", std::iter::empty()), None);
+    }
+
+    #[test]
+    fn the_codebook_names_acts_the_dictionary_codes_otherwise() {
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(codebook_type("according", &[], false, false), Some(None));
+        for form in ["rejected", "refuses", "refusing", "reneged"] {
+            assert_eq!(codebook_type(form, &[], false, false), Some(Some(EventType::Reject)), "{form}");
+        }
+        assert_eq!(codebook_type("suing", &[], false, false), Some(Some(EventType::Accuse)));
+        assert_eq!(codebook_type("resigned", &[], false, false), Some(Some(EventType::Retreat)));
+        assert_eq!(codebook_type("signed", &words(&["agreement"]), false, false), Some(Some(EventType::Support)));
+        assert_eq!(codebook_type("signed", &words(&["bill"]), false, false), None);
+        assert_eq!(codebook_type("launched", &words(&["game"]), true, false), Some(Some(EventType::Cooperate)));
+        assert_eq!(codebook_type("launched", &words(&["game"]), false, false), None);
+        assert_eq!(codebook_type("blocked", &words(&["road"]), false, false), Some(Some(EventType::Protest)));
+        assert_eq!(codebook_type("imposed", &words(&["sanction"]), false, false), Some(Some(EventType::Sanction)));
+        assert_eq!(codebook_type("called", &[], false, true), Some(Some(EventType::Request)));
+        assert_eq!(codebook_type("called", &[], false, false), None);
     }
 
     #[test]
