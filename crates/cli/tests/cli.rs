@@ -734,6 +734,33 @@ The vote will be 3 days from today, on New Year's Day. This may or may not help.
     assert!(!times.iter().any(|(t, _)| t.contains("may")), "{times:?}");
 }
 
+/// #7: the PLOVER codebook names some acts the CAMEO dictionary codes
+/// otherwise or not at all: a rejection, an arrest (its object misparsed as
+/// an oblique still is the target), a signed agreement, blocked roads.
+#[test]
+fn issue_7_codebook_acts_and_their_targets() {
+    let text = "Serbia on Thursday flatly rejected an Australian ultimatum. Israeli soldiers arrested more than 100 Palestinians on Saturday. \
+Czechia and China signed an agreement today to increase trade. Angry French paper workers blocked the Europe Bridge for three hours.";
+    let doc = &docs(&run(&["extract", "--date", "2024-07-10", "--layers", "text,sentences,tokens,entities,events", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let name = |id: &Value| doc["entities"].as_array().unwrap().iter().find(|e| e["id"] == *id).map(|e| e["name"].as_str().unwrap().to_string()).unwrap();
+    let events: Vec<(String, String, Vec<String>, Vec<String>)> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let names = |k: &str| e[k].as_array().unwrap().iter().map(name).collect::<Vec<_>>();
+            (e["type"].as_str().unwrap().to_string(), e["trigger"]["text"].as_str().unwrap().to_string(), names("source"), names("target"))
+        })
+        .collect();
+    let has = |ty: &str, trigger: &str| events.iter().find(|e| e.0 == ty && e.1 == trigger).cloned();
+    assert!(has("REJECT", "rejected").is_some_and(|e| e.2 == ["Serbia"]), "{events:?}");
+    let arrest = has("COERCE", "arrested").unwrap_or_else(|| panic!("{events:?}"));
+    assert_eq!((arrest.2, arrest.3), (vec!["Israel".to_string()], vec!["Palestinian Territory".to_string()]));
+    assert!(has("SUPPORT", "signed").is_some_and(|e| e.2.len() == 2), "{events:?}");
+    assert!(has("PROTEST", "blocked").is_some(), "{events:?}");
+}
+
 /// #5: sums written the ways price lists and tables write them: with their
 /// change ("thirteen dollars and forty-five cents"), glued to a code
 /// ("USD115", "115USD", "nzd$15"), in millions by code ("30 MUSD", "75 USD

@@ -248,12 +248,11 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
                 .flatten();
             // "staged mass demonstrations", "began a hunger strike".
             let protest = c.children(v).any(|k| c.dep(k) == "obj" && PROTEST_NOUNS.contains(&singular(c.word(k)).as_str())) && STAGING.contains(&form.as_str());
-            // Direct objects and the prepositions on the verb, for the codebook rules.
-            let direct: Vec<String> = c.children(v).filter(|&k| matches!(c.dep(k), "obj" | "obl")).map(|k| singular(c.word(k))).collect();
+            // The prepositions on the verb, for the codebook rules.
             let marked_by = |words: &[&str]| c.children(v).filter(|&k| c.dep(k) == "obl").any(|k| c.children(k).any(|m| words.contains(&c.word(m).to_lowercase().as_str())));
-            let joint = objects.iter().any(|o| o == "joint") || c.subject(v).is_some_and(|sj| c.children(sj).any(|k| c.dep(k) == "conj"))
+            let joint = objects.iter().any(|o| o == "joint") || c.subject(v).is_some_and(|sj| c.subtree(sj, &[]).iter().any(|&k| c.dep(k) == "conj"))
                 || scope.iter().any(|&j| c.word(j).eq_ignore_ascii_case("joint"));
-            let codebook = codebook_type(&form, &direct, joint, marked_by(&["on", "for"]) || c.children(v).any(|k| c.dep(k) == "xcomp"));
+            let codebook = codebook_type(&form, &objects, joint, marked_by(&["on", "for"]) || c.children(v).any(|k| c.dep(k) == "xcomp" && doc.tokens[k].pos == Some("VERB")));
             if codebook == Some(None) {
                 continue;
             }
@@ -298,7 +297,15 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
                     target_tokens.extend(c.subtree(j, &[]));
                 }
             }
-            let obj = c.children(v).find(|&j| c.dep(j) == "obj");
+            // The object; or a bare noun phrase the parse hung as an oblique
+            // ("arrested more than 100 Palestinians"), not a time.
+            let in_time = |j: usize| doc.times.iter().any(|t| t.span.contains(doc.tokens[j].span));
+            let bare_obl = || {
+                c.children(v).find(|&j| {
+                    c.dep(j) == "obl" && matches!(doc.tokens[j].pos, Some("NOUN" | "PROPN")) && !c.children(j).any(|k| c.dep(k) == "case") && !in_time(j)
+                })
+            };
+            let obj = c.children(v).find(|&j| c.dep(j) == "obj").or_else(bare_obl);
             if ty != EventType::Aid {
                 // "threatened to ban the candidates": the complement's object.
                 let complement_obj = || c.children(v).filter(|&x| c.dep(x) == "xcomp").find_map(|x| c.children(x).find(|&j| c.dep(j) == "obj"));
@@ -373,19 +380,20 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
 /// CAMEO dictionary's: "according to" is no event; rejections, lawsuits,
 /// resignations, surrenders and arrests have a code of their own; signing
 /// an agreement is SUPPORT; joint war games are COOPERATE; blocking roads is
-/// a PROTEST; imposing sanctions and cutting ties is SANCTION; "called on"
-/// and "called for" are a REQUEST. `Some(None)`: not an event; `None`: the
-/// codebook says nothing and the dictionary decides.
-fn codebook_type(form: &str, direct: &[String], joint: bool, appeal: bool) -> Option<Option<EventType>> {
+/// a PROTEST; imposing sanctions and cutting ties or mediation is SANCTION;
+/// mediating is CONSULT; "called on X to", "called for" are a REQUEST.
+/// `objects` are the nouns the verb governs. `Some(None)`: not an event;
+/// `None`: the codebook says nothing and the dictionary decides.
+fn codebook_type(form: &str, objects: &[String], joint: bool, appeal: bool) -> Option<Option<EventType>> {
     use EventType::*;
     // One inflection off, then a final "e": "refused", "refuses" and "refuse" are all "refus".
     let bare = ["ing", "ed", "es", "s"].iter().find_map(|suffix| form.strip_suffix(suffix).filter(|s| s.len() >= 2)).unwrap_or(form);
     let stem = bare.trim_end_matches('e');
-    let any = |words: &[&str]| direct.iter().any(|d| words.contains(&d.as_str()));
+    let any = |words: &[&str]| objects.iter().any(|d| words.contains(&d.as_str()));
     const AGREEMENTS: &[&str] = &["agreement", "treaty", "accord", "pact", "deal", "protocol", "memorandum", "declaration", "convention", "charter"];
     const DRILLS: &[&str] = &["game", "exercise", "maneuver", "manoeuvre", "drill"];
     const PASSAGES: &[&str] = &["road", "bridge", "highway", "street", "traffic", "transport", "railway", "rail", "access", "entrance", "route", "port"];
-    const TIES: &[&str] = &["tie", "relation", "link", "aid", "talk", "cooperation", "contact"];
+    const TIES: &[&str] = &["tie", "relation", "link", "aid", "talk", "cooperation", "contact", "mediation"];
     Some(Some(match stem {
         "accord" if form == "according" => return Some(None),
         "reject" | "refus" | "reneg" | "rebuff" | "spurn" | "veto" => Reject,
@@ -397,7 +405,10 @@ fn codebook_type(form: &str, direct: &[String], joint: bool, appeal: bool) -> Op
         "launch" | "hold" | "held" | "conduct" | "stag" | "start" | "begin" | "began" if joint && any(DRILLS) => Cooperate,
         "block" | "blockad" | "barricad" if any(PASSAGES) => Protest,
         "impos" if any(&["sanction", "embargo", "boycott"]) => Sanction,
-        "suspend" | "sever" | "cut" | "break" | "brok" if any(TIES) => Sanction,
+        "suspend" | "sever" | "cut" | "break" | "brok" | "end" | "halt" | "stopp" | "stop" if any(TIES) => Sanction,
+        // A third party bringing two others together: CONSULT's mediation.
+        "launch" | "start" | "begin" | "began" | "offer" | "host" if any(&["mediation"]) => Consult,
+        "mediat" => Consult,
         "call" if appeal => Request,
         _ => return None,
     }))
