@@ -185,7 +185,8 @@ fn actors(doc: &Document, tokens: &[usize]) -> Vec<usize> {
         return Vec::new();
     };
     let actor_type = |t: EntityType| matches!(t, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp);
-    let inside: Vec<_> = doc.mentions.iter().filter(|m| span.contains(m.span) && m.entity.is_some() && actor_type(m.ty)).collect();
+    // Overlapping, not only inside: a name the parse split ("Moody/obl Awori/nsubj") still counts.
+    let inside: Vec<_> = doc.mentions.iter().filter(|m| span.start < m.span.end && m.span.start < span.end && m.entity.is_some() && actor_type(m.ty)).collect();
     // A name that only modifies another name ("US" in "US President Joe
     // Biden") is not an actor of its own; one that modifies a common noun
     // ("Hungarian officials", "Haiti's efforts") stands for it.
