@@ -323,7 +323,7 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
                 target.extend(in_place);
             }
             // "demanded that the US cancel …": those asked to act.
-            if target.is_empty() && matches!(ty, EventType::Request | EventType::Accuse | EventType::Threaten) {
+            if target.is_empty() && matches!(ty, EventType::Request | EventType::Accuse | EventType::Threaten | EventType::Reject) {
                 if let Some(sj) = c.children(v).find(|&x| c.dep(x) == "ccomp").and_then(|x| c.children(x).find(|&j| matches!(c.dep(j), "nsubj" | "nsubj:pass"))) {
                     target = actors_of(sj);
                 }
@@ -398,6 +398,8 @@ fn codebook_type(form: &str, objects: &[String], joint: bool, appeal: bool) -> O
     Some(Some(match stem {
         "accord" if form == "according" => return Some(None),
         "reject" | "refus" | "reneg" | "rebuff" | "spurn" | "veto" => Reject,
+        // "dismissed an appeal": turning a request down.
+        "dismiss" | "ignor" | "snubb" if any(&["appeal", "request", "call", "demand", "ultimatum", "invitation", "offer", "proposal", "plea"]) => Reject,
         "su" if matches!(form, "sue" | "sued" | "sues" | "suing") => Accuse,
         "indict" => Accuse,
         "resign" | "surrender" | "disarm" | "demobiliz" | "demobilis" => Retreat,
