@@ -114,6 +114,13 @@ fn base_form(word: &str) -> String {
     w
 }
 
+/// A verb without one inflection and its final "e": "withdrew" stays,
+/// "evacuated" is "evacuat", "refuses" "refus".
+fn stem_of(form: &str) -> &str {
+    let bare = ["ing", "ed", "es", "s"].iter().find_map(|suffix| form.strip_suffix(suffix).filter(|s| s.len() >= 2)).unwrap_or(form);
+    bare.trim_end_matches('e')
+}
+
 fn singular(word: &str) -> String {
     let w = word.to_lowercase();
     if let Some(s) = w.strip_suffix("ies") {
@@ -282,6 +289,15 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             let actors_of = |head: usize| actors(doc, &c.subtree(head, &["acl:relcl", "acl"]));
             let names_actor = |sj: usize| !actors_of(sj).is_empty();
             let mut source = c.subject_where(v, names_actor).or_else(|| c.subject(v)).map(actors_of).unwrap_or_default();
+            // The object; or a bare noun phrase the parse hung as an oblique
+            // ("arrested more than 100 Palestinians"), not a time.
+            let in_time = |j: usize| doc.times.iter().any(|t| t.span.contains(doc.tokens[j].span));
+            let bare_obl = || {
+                c.children(v).find(|&j| {
+                    c.dep(j) == "obl" && matches!(doc.tokens[j].pos, Some("NOUN" | "PROPN")) && !c.children(j).any(|k| c.dep(k) == "case") && !in_time(j)
+                })
+            };
+            let obj = c.children(v).find(|&j| c.dep(j) == "obj").or_else(bare_obl);
             // Targets: indirect object, a "to" phrase, else (not for aid) the object.
             let mut target_tokens: Vec<usize> = Vec::new();
             for &j in &scope {
@@ -294,19 +310,15 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
                 // "sending systems to Ukraine": the parse may hang the "to"
                 // phrase on the thing given; it still names the recipient.
                 let recipient_of_goods = ty == EventType::Aid && d == "nmod" && marked(&["to"]);
-                if d == "iobj" || (d == "obl" && marked(&["to", "towards", "for", "with", "against", "on"])) || recipient_of_goods {
+                // "withdraw from Chad": what is left is acted on.
+                let left = matches!(ty, EventType::Retreat) || matches!(stem_of(&form), "withdraw" | "withdrew" | "evacuat" | "expell" | "pull");
+                // "a blockade on Palestinian lorries": the one a thing is aimed at.
+                let aimed = ty != EventType::Aid && d == "nmod" && obj.is_some_and(|o| doc.tokens[j].head == Some(o)) && marked(&["against", "on"]);
+                if d == "iobj" || (d == "obl" && marked(&["to", "towards", "for", "with", "against", "on"])) || (d == "obl" && left && marked(&["from"])) || aimed || recipient_of_goods {
                     target_tokens.extend(c.subtree(j, &[]));
                 }
             }
-            // The object; or a bare noun phrase the parse hung as an oblique
-            // ("arrested more than 100 Palestinians"), not a time.
-            let in_time = |j: usize| doc.times.iter().any(|t| t.span.contains(doc.tokens[j].span));
-            let bare_obl = || {
-                c.children(v).find(|&j| {
-                    c.dep(j) == "obl" && matches!(doc.tokens[j].pos, Some("NOUN" | "PROPN")) && !c.children(j).any(|k| c.dep(k) == "case") && !in_time(j)
-                })
-            };
-            let obj = c.children(v).find(|&j| c.dep(j) == "obj").or_else(bare_obl);
+
             if ty != EventType::Aid {
                 // "threatened to ban the candidates": the complement's object.
                 let complement_obj = || c.children(v).filter(|&x| c.dep(x) == "xcomp").find_map(|x| c.children(x).find(|&j| c.dep(j) == "obj"));
@@ -315,12 +327,25 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
                 }
             }
             let mut target = actors(doc, &target_tokens);
+            // A passive's subject is acted on, its "by" phrase acts: "a camp
+            // for refugees was attacked by militiamen".
+            let passive = c.children(v).find(|&k| c.dep(k) == "nsubj:pass");
+            if let Some(ps) = passive {
+                let agent = c.children(v).find(|&k| matches!(c.dep(k), "obl" | "obl:agent") && c.children(k).any(|m| c.word(m).eq_ignore_ascii_case("by")));
+                let patients = actors_of(ps);
+                source = agent.map(actors_of).unwrap_or_default();
+                target = patients.into_iter().chain(target).collect();
+            }
+            let place_of = |j: usize| doc.mentions.iter().filter(|m| matches!(m.ty, EntityType::Gpe | EntityType::Loc) && m.span.contains(doc.tokens[j].span)).find_map(|m| m.entity);
+            let in_place = scope.iter().copied().filter(|&j| matches!(c.dep(j), "obl" | "nmod") && c.children(j).any(|k| c.word(k).eq_ignore_ascii_case("in"))).find_map(place_of);
+            // "was arrested in Lebanon": with no one named acting, the place's authorities did.
+            if passive.is_some() && source.is_empty() {
+                source.extend(in_place.filter(|p| !target.contains(p)));
+            }
             // "demonstrated in Serbia", "a curfew in Algiers": with no one else
             // acted on, the place acted in (PLOVER codes it as the target).
             if target.is_empty() && ty != EventType::Aid {
-                let place_of = |j: usize| doc.mentions.iter().filter(|m| m.ty == EntityType::Gpe && m.span.contains(doc.tokens[j].span)).find_map(|m| m.entity);
-                let in_place = scope.iter().copied().filter(|&j| matches!(c.dep(j), "obl" | "nmod") && c.children(j).any(|k| c.word(k).eq_ignore_ascii_case("in"))).find_map(place_of);
-                target.extend(in_place);
+                target.extend(in_place.filter(|p| !source.contains(p)));
             }
             // "demanded that the US cancel …": those asked to act.
             if target.is_empty() && matches!(ty, EventType::Request | EventType::Accuse | EventType::Threaten | EventType::Reject) {
@@ -387,9 +412,7 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
 /// `None`: the codebook says nothing and the dictionary decides.
 fn codebook_type(form: &str, objects: &[String], joint: bool, appeal: bool) -> Option<Option<EventType>> {
     use EventType::*;
-    // One inflection off, then a final "e": "refused", "refuses" and "refuse" are all "refus".
-    let bare = ["ing", "ed", "es", "s"].iter().find_map(|suffix| form.strip_suffix(suffix).filter(|s| s.len() >= 2)).unwrap_or(form);
-    let stem = bare.trim_end_matches('e');
+    let stem = stem_of(form);
     let any = |words: &[&str]| objects.iter().any(|d| words.contains(&d.as_str()));
     const AGREEMENTS: &[&str] = &["agreement", "treaty", "accord", "pact", "deal", "protocol", "memorandum", "declaration", "convention", "charter"];
     const DRILLS: &[&str] = &["game", "exercise", "maneuver", "manoeuvre", "drill"];
