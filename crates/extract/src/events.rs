@@ -260,14 +260,19 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             let marked_by = |words: &[&str]| c.children(v).filter(|&k| c.dep(k) == "obl").any(|k| c.children(k).any(|m| words.contains(&c.word(m).to_lowercase().as_str())));
             let joint = objects.iter().any(|o| o == "joint") || c.subject(v).is_some_and(|sj| c.subtree(sj, &[]).iter().any(|&k| c.dep(k) == "conj"))
                 || scope.iter().any(|&j| c.word(j).eq_ignore_ascii_case("joint"));
-            let codebook = codebook_type(&form, &objects, joint, marked_by(&["on", "for"]) || c.children(v).any(|k| c.dep(k) == "xcomp" && doc.tokens[k].pos == Some("VERB")));
+            let appeal = marked_by(&["on", "for"]) || c.children(v).any(|k| c.dep(k) == "xcomp" && doc.tokens[k].pos == Some("VERB"));
+            let codebook = codebook_type(&form, &objects, joint, appeal, marked_by(&["at"]));
             if codebook == Some(None) {
                 continue;
             }
+            // Peacekeepers arriving: military personnel given, PLOVER's AID.
+            let peacekeepers = matches!(stem_of(&form), "arriv" | "deploy") && c.subject(v).is_some_and(|sj| c.subtree(sj, &[]).iter().any(|&k| c.word(k).to_lowercase().starts_with("peacekeep")));
             let ty = if demander.is_some() {
                 Some(EventType::Request)
             } else if let Some(Some(t)) = codebook {
                 Some(t)
+            } else if peacekeepers {
+                Some(EventType::Aid)
             } else if protest {
                 Some(EventType::Protest)
             } else if giving && aid_goods {
@@ -406,21 +411,37 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
 /// CAMEO dictionary's: "according to" is no event; rejections, lawsuits,
 /// resignations, surrenders and arrests have a code of their own; signing
 /// an agreement is SUPPORT; joint war games are COOPERATE; blocking roads is
-/// a PROTEST; imposing sanctions and cutting ties or mediation is SANCTION;
-/// mediating is CONSULT; "called on X to", "called for" are a REQUEST.
+/// a PROTEST, and so is stopping work for a strike; imposing sanctions,
+/// cutting ties or mediation and expelling envoys is SANCTION; mediating is
+/// CONSULT; "called on X to", "called for" are a REQUEST; mounting an
+/// invasion, retaking a town and firing at a target are ASSAULT; easing a
+/// curfew and accepting demands are CONCEDE.
 /// `objects` are the nouns the verb governs. `Some(None)`: not an event;
 /// `None`: the codebook says nothing and the dictionary decides.
-fn codebook_type(form: &str, objects: &[String], joint: bool, appeal: bool) -> Option<Option<EventType>> {
+fn codebook_type(form: &str, objects: &[String], joint: bool, appeal: bool, at_target: bool) -> Option<Option<EventType>> {
     use EventType::*;
     let stem = stem_of(form);
     let any = |words: &[&str]| objects.iter().any(|d| words.contains(&d.as_str()));
     const AGREEMENTS: &[&str] = &["agreement", "treaty", "accord", "pact", "deal", "protocol", "memorandum", "declaration", "convention", "charter"];
     const DRILLS: &[&str] = &["game", "exercise", "maneuver", "manoeuvre", "drill"];
     const PASSAGES: &[&str] = &["road", "bridge", "highway", "street", "traffic", "transport", "railway", "rail", "access", "entrance", "route", "port"];
+    const ATTACKS: &[&str] = &["invasion", "offensive", "attack", "assault", "raid", "airstrike", "incursion", "bombardment"];
     const TIES: &[&str] = &["tie", "relation", "link", "aid", "talk", "cooperation", "contact", "mediation"];
     Some(Some(match stem {
         "accord" if form == "according" => return Some(None),
         "reject" | "refus" | "reneg" | "rebuff" | "spurn" | "veto" => Reject,
+        "accus" => Accuse,
+        // Mounting an invasion, retaking a town, firing at targets: ASSAULT.
+        "launch" | "mount" | "begin" | "began" | "start" | "stag" | "conduct" if any(ATTACKS) => Assault,
+        "retak" | "retaken" | "recaptur" => Assault,
+        "fir" if at_target => Assault,
+        // Expelling a country's envoys or inspectors cuts relations: SANCTION.
+        "expell" | "expel" if any(&["inspector", "diplomat", "ambassador", "envoy", "monitor", "observer", "mission"]) => Sanction,
+        // Easing a restriction, or acceding to demands: CONCEDE.
+        "lift" | "eas" | "relax" | "shorten" if any(&["curfew", "emergency", "restriction", "ban", "sanction", "embargo"]) => Concede,
+        "accept" if any(&["demand", "condition", "term"]) => Concede,
+        // Strikes, boycotts and sit-ins, joined, stopped for or kept up: PROTEST.
+        "stopp" | "join" | "continu" | "go" | "went" if any(&["strike", "boycott", "sit-in", "demonstration", "protest", "walkout"]) => Protest,
         // "dismissed an appeal": turning a request down.
         "dismiss" | "ignor" | "snubb" if any(&["appeal", "request", "call", "demand", "ultimatum", "invitation", "offer", "proposal", "plea"]) => Reject,
         "su" if matches!(form, "sue" | "sued" | "sues" | "suing") => Accuse,
@@ -466,7 +487,8 @@ pub fn plover_type(e: &Event) -> EventType {
 /// Types that do harm: intended, they are threats.
 fn hostile(t: EventType) -> bool {
     use EventType::*;
-    matches!(t, Sanction | Coerce | Assault | Mobilize)
+    // A boycott or strike announced is a threat to restrict (PLOVER's THREATEN).
+    matches!(t, Sanction | Coerce | Assault | Mobilize | Protest)
 }
 
 /// Types that help or give way: intended, they are agreements; refused, rejections.
@@ -573,7 +595,11 @@ fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool
     let future = kids.iter().any(|&k| c.dep(k) == "aux" && matches!(lower(k).as_str(), "will" | "'ll" | "shall"))
         || governors.iter().any(|&g| c.children(g).any(|k| c.dep(k) == "aux" && matches!(lower(k).as_str(), "will" | "'ll" | "shall")));
     let pledging = PLEDGING.contains(&base) || governors.iter().any(|&g| PLEDGING.contains(&base_form(c.word(g)).as_str()));
-    let planning = governors.iter().any(|&g| PLANNING.contains(&base_form(c.word(g)).as_str()));
+    // "is willing to withdraw", "ready to send": an intention stated as a state.
+    let willing = c.doc.tokens[v].head.filter(|&u| u >= c.a && u < c.b).is_some_and(|u| {
+        c.doc.tokens[u].pos == Some("ADJ") && matches!(c.word(u).to_lowercase().as_str(), "willing" | "ready" | "prepared" | "eager" | "determined")
+    });
+    let planning = willing || governors.iter().any(|&g| PLANNING.contains(&base_form(c.word(g)).as_str()));
     if pledging || (future && ty == EventType::Aid) {
         return EventStatus::Pledged;
     }
@@ -603,20 +629,28 @@ mod tests {
     #[test]
     fn the_codebook_names_acts_the_dictionary_codes_otherwise() {
         let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(codebook_type("according", &[], false, false), Some(None));
+        assert_eq!(codebook_type("according", &[], false, false, false), Some(None));
         for form in ["rejected", "refuses", "refusing", "reneged"] {
-            assert_eq!(codebook_type(form, &[], false, false), Some(Some(EventType::Reject)), "{form}");
+            assert_eq!(codebook_type(form, &[], false, false, false), Some(Some(EventType::Reject)), "{form}");
         }
-        assert_eq!(codebook_type("suing", &[], false, false), Some(Some(EventType::Accuse)));
-        assert_eq!(codebook_type("resigned", &[], false, false), Some(Some(EventType::Retreat)));
-        assert_eq!(codebook_type("signed", &words(&["agreement"]), false, false), Some(Some(EventType::Support)));
-        assert_eq!(codebook_type("signed", &words(&["bill"]), false, false), None);
-        assert_eq!(codebook_type("launched", &words(&["game"]), true, false), Some(Some(EventType::Cooperate)));
-        assert_eq!(codebook_type("launched", &words(&["game"]), false, false), None);
-        assert_eq!(codebook_type("blocked", &words(&["road"]), false, false), Some(Some(EventType::Protest)));
-        assert_eq!(codebook_type("imposed", &words(&["sanction"]), false, false), Some(Some(EventType::Sanction)));
-        assert_eq!(codebook_type("called", &[], false, true), Some(Some(EventType::Request)));
-        assert_eq!(codebook_type("called", &[], false, false), None);
+        assert_eq!(codebook_type("suing", &[], false, false, false), Some(Some(EventType::Accuse)));
+        assert_eq!(codebook_type("resigned", &[], false, false, false), Some(Some(EventType::Retreat)));
+        assert_eq!(codebook_type("signed", &words(&["agreement"]), false, false, false), Some(Some(EventType::Support)));
+        assert_eq!(codebook_type("signed", &words(&["bill"]), false, false, false), None);
+        assert_eq!(codebook_type("launched", &words(&["game"]), true, false, false), Some(Some(EventType::Cooperate)));
+        assert_eq!(codebook_type("launched", &words(&["game"]), false, false, false), None);
+        assert_eq!(codebook_type("blocked", &words(&["road"]), false, false, false), Some(Some(EventType::Protest)));
+        assert_eq!(codebook_type("imposed", &words(&["sanction"]), false, false, false), Some(Some(EventType::Sanction)));
+        assert_eq!(codebook_type("called", &[], false, true, false), Some(Some(EventType::Request)));
+        assert_eq!(codebook_type("called", &[], false, false, false), None);
+        assert_eq!(codebook_type("accused", &[], false, false, false), Some(Some(EventType::Accuse)));
+        assert_eq!(codebook_type("mounted", &words(&["invasion"]), false, false, false), Some(Some(EventType::Assault)));
+        assert_eq!(codebook_type("fired", &words(&["shell"]), false, false, true), Some(Some(EventType::Assault)));
+        assert_eq!(codebook_type("fired", &words(&["minister"]), false, false, false), None);
+        assert_eq!(codebook_type("lifted", &words(&["curfew"]), false, false, false), Some(Some(EventType::Concede)));
+        assert_eq!(codebook_type("accepted", &words(&["demand"]), false, false, false), Some(Some(EventType::Concede)));
+        assert_eq!(codebook_type("expelled", &words(&["diplomat"]), false, false, false), Some(Some(EventType::Sanction)));
+        assert_eq!(codebook_type("stopped", &words(&["work", "strike"]), false, false, false), Some(Some(EventType::Protest)));
     }
 
     #[test]
