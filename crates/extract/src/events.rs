@@ -334,7 +334,11 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             let mut target = actors(doc, &target_tokens);
             // A passive's subject is acted on, its "by" phrase acts: "a camp
             // for refugees was attacked by militiamen".
-            let passive = c.children(v).find(|&k| c.dep(k) == "nsubj:pass");
+            // The parse may label a passive's subject plain "nsubj": then a
+            // "be" auxiliary before a participle with no object tells.
+            let be_aux = c.children(v).any(|k| matches!(c.dep(k), "aux" | "aux:pass") && matches!(c.word(k).to_lowercase().as_str(), "be" | "been" | "being" | "was" | "were" | "is" | "are"));
+            let participle = !form.ends_with("ing") && c.children(v).all(|k| c.dep(k) != "obj");
+            let passive = c.children(v).find(|&k| c.dep(k) == "nsubj:pass" || (be_aux && participle && c.dep(k) == "nsubj"));
             if let Some(ps) = passive {
                 let agent = c.children(v).find(|&k| matches!(c.dep(k), "obl" | "obl:agent") && c.children(k).any(|m| c.word(m).eq_ignore_ascii_case("by")));
                 let patients = actors_of(ps);
