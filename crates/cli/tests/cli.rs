@@ -761,6 +761,26 @@ Czechia and China signed an agreement today to increase trade. Angry French pape
     assert!(has("PROTEST", "blocked").is_some(), "{events:?}");
 }
 
+/// #7: a passive's "by" phrase acts on its subject, even when the parse
+/// labels that subject a plain "nsubj"; "is willing to" states an intention.
+#[test]
+fn issue_7_passives_and_stated_intentions() {
+    let text = "A camp for Congolese refugees was attacked by Burundian militiamen. At least three Iraqi civilians have been killed in Baghdad. \
+Syria says it is willing to withdraw its troops from Lebanon.";
+    let doc = &docs(&run(&["extract", "--date", "2024-07-10", "--layers", "text,sentences,tokens,entities,events", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let name = |id: &Value| doc["entities"].as_array().unwrap().iter().find(|e| e["id"] == *id).map(|e| e["name"].as_str().unwrap().to_string()).unwrap();
+    let event = |trigger: &str| doc["events"].as_array().unwrap().iter().find(|e| e["trigger"]["text"] == trigger).cloned().unwrap_or_else(|| panic!("{trigger}: {}", doc["events"]));
+    let names = |e: &Value, k: &str| e[k].as_array().unwrap().iter().map(name).collect::<Vec<_>>();
+    let attack = event("attacked");
+    assert_eq!((names(&attack, "source"), names(&attack, "target")), (vec!["Burundi".to_string()], vec!["Democratic Republic of the Congo".to_string()]));
+    let killing = event("killed");
+    assert!(names(&killing, "source").is_empty() && names(&killing, "target") == ["Iraq"], "{killing}");
+    let withdrawal = event("withdraw");
+    assert_eq!((withdrawal["type"].as_str(), withdrawal["status"].as_str()), (Some("RETREAT"), Some("planned")));
+    assert_eq!(names(&withdrawal, "target"), ["Lebanon"]);
+}
+
 /// #5: sums written the ways price lists and tables write them: with their
 /// change ("thirteen dollars and forty-five cents"), glued to a code
 /// ("USD115", "115USD", "nzd$15"), in millions by code ("30 MUSD", "75 USD

@@ -347,8 +347,9 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             }
             let place_of = |j: usize| doc.mentions.iter().filter(|m| matches!(m.ty, EntityType::Gpe | EntityType::Loc) && m.span.contains(doc.tokens[j].span)).find_map(|m| m.entity);
             let in_place = scope.iter().copied().filter(|&j| matches!(c.dep(j), "obl" | "nmod") && c.children(j).any(|k| c.word(k).eq_ignore_ascii_case("in"))).find_map(place_of);
-            // "was arrested in Lebanon": with no one named acting, the place's authorities did.
-            if passive.is_some() && source.is_empty() {
+            // "was arrested in Lebanon": with no one named acting, the place's
+            // authorities did; a state's acts only, not a killing.
+            if passive.is_some() && source.is_empty() && matches!(ty, EventType::Coerce | EventType::Accuse | EventType::Sanction) {
                 source.extend(in_place.filter(|p| !target.contains(p)));
             }
             // "demonstrated in Serbia", "a curfew in Algiers": with no one else
