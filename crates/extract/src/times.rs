@@ -380,6 +380,26 @@ fn clock(w: &[String], i: usize) -> Option<(i64, i64, i64, usize)> {
         "midnight" => return Some((0, 0, 0, 1)),
         _ => {}
     }
+    // "half past seven", "ten past 9", "quarter to eight", "20 min past
+    // eight": only after a word that introduces a time, or before
+    // "o'clock" or a part of the day.
+    let minutes = match at(i) {
+        "half" => Some((30, 1)),
+        "quarter" => Some((15, 1)),
+        w => number_word(w).filter(|m| (1..60).contains(m)).map(|m| (m, 1 + usize::from(matches!(at(i + 1), "min" | "mins" | "minute" | "minutes")))),
+    };
+    if let Some((m, len)) = minutes.filter(|&(_, len)| matches!(at(i + len), "past" | "to" | "after")) {
+        let hour_at = i + len + 1;
+        let hour = number_word(at(hour_at)).filter(|h| (1..=12).contains(h));
+        let introduced = i > 0 && matches!(at(i - 1), "at" | "around" | "by" | "about" | "until" | "before" | "after" | "'s" | "is");
+        let closed = matches!(at(hour_at + 1), "o'clock" | "oclock" | "in" | "am" | "pm" | "a.m." | "p.m.");
+        if let Some(h) = hour.filter(|_| introduced || closed) {
+            let (h, m) = if at(i + len) == "to" { ((h + 11) % 12, 60 - m) } else { (h, m) };
+            let h = if h == 0 { 12 } else { h };
+            let oclock = usize::from(matches!(at(hour_at + 1), "o'clock" | "oclock"));
+            return Some((h, m, 0, len + 2 + oclock));
+        }
+    }
     let word = at(i);
     let digits = word.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b':' | b'.')).count();
     if digits == 0 {
@@ -589,9 +609,18 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         }
     }
     // Clock times: "9 a.m.", "10:30 p.m. EDT Wednesday", "noon Thursday".
-    if let Some((hour, minute, second, mut len)) = clock(w, i) {
+    if let Some((mut hour, minute, second, mut len)) = clock(w, i) {
         if matches!(at(i + len), "edt" | "est" | "cdt" | "cst" | "pdt" | "pst" | "gmt" | "utc" | "et") {
             len += 1;
+        }
+        // "eight in the evening": the part of the day sets the half.
+        if at(i + len) == "in" && at(i + len + 1) == "the" {
+            if let Some(code) = part_of_day(at(i + len + 2)) {
+                if matches!(code, "AF" | "EV" | "NI") && hour < 12 {
+                    hour += 12;
+                }
+                len += 3;
+            }
         }
         // The day it falls on, when one follows; else the day of publication.
         let day = expression(w, toks, text, i + len, anchor, future, last_year, quarters)
@@ -894,6 +923,29 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     // "June 27, 2024", "April of 1987", "November", "November 2024".
     if let Some(found) = month_date(w, toks, text, i, anchor, future) {
         return Some(found);
+    }
+    // "in two weeks", "in 3 years" said of the future: that day.
+    if a == "in" && future {
+        if let (Some(n), Some(u), Some(d)) = (number_word(at(i + 1)).filter(|&n| n > 0), unit_of(at(i + 2)), anchor) {
+            if matches!(u, 'D' | 'W' | 'M' | 'Y') && (n == 1) != at(i + 2).ends_with('s') {
+                return Some((3, TimeType::Date, Some(date(add_exactly(d, n, u))), None));
+            }
+        }
+    }
+    // "the day after tomorrow", "the day before", "the day after".
+    if a == "the" && at(i + 1) == "day" && matches!(at(i + 2), "before" | "after") {
+        if let Some(d) = anchor {
+            let sign = if at(i + 2) == "before" { -1 } else { 1 };
+            let (shift, len) = match at(i + 3) {
+                "yesterday" if sign < 0 => (-2, 4),
+                "tomorrow" if sign > 0 => (2, 4),
+                x if !x.starts_with(char::is_alphanumeric) => (sign, 3),
+                _ => (0, 0),
+            };
+            if len > 0 {
+                return Some((len, TimeType::Date, Some(date(d + shift)), None));
+            }
+        }
     }
     // "a couple of years": about two.
     if a == "a" && at(i + 1) == "couple" && at(i + 2) == "of" {
@@ -1382,6 +1434,10 @@ mod tests {
         assert_eq!(clock(&words("at 14:30"), 1), Some((14, 30, 0, 1)));
         assert_eq!(clock(&words("scored 14:30"), 1), None);
         assert_eq!(clock(&words("8.30 percent"), 0), None);
+        assert_eq!(clock(&words("at half past seven"), 1), Some((7, 30, 0, 3)));
+        assert_eq!(clock(&words("at quarter to eight"), 1), Some((7, 45, 0, 3)));
+        assert_eq!(clock(&words("at 20 min past 8"), 1), Some((8, 20, 0, 4)));
+        assert_eq!(clock(&words("half past the hour"), 0), None);
         assert_eq!(date(thanksgiving(1999)), "1999-11-25");
         let a = Some(days_from_civil(2016, 11, 7));
         let nd = |t: &str, introduced| numeric_date(t, a, introduced).map(|(v, _)| v);
