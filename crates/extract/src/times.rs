@@ -230,8 +230,7 @@ pub fn recognise(doc: &mut Document) {
                         };
                         let found = clock(&words, end + gap).or_else(|| if matches!(gap_word, "at" | "around" | "@") { bare_hour() } else { None });
                         if let Some((hour, minute, second, clock_len)) = found {
-                            let seconds = if second > 0 { format!(":{second:02}") } else { String::new() };
-                            value = value.map(|v| format!("{v}T{hour:02}:{minute:02}{seconds}"));
+                            value = value.map(|v| at_clock(&v, hour, minute, second));
                             ty = TimeType::Time;
                             end += gap + clock_len;
                         }
@@ -368,6 +367,16 @@ fn holiday(w: &[String], k: usize) -> Option<(DayOfYear, usize)> {
         }
         _ => return None,
     })
+}
+
+/// A day's value at a clock time: "2016-11-07T19:56:30", seconds only when
+/// said.
+fn at_clock(day: &str, hour: i64, minute: i64, second: i64) -> String {
+    if second > 0 {
+        format!("{day}T{hour:02}:{minute:02}:{second:02}")
+    } else {
+        format!("{day}T{hour:02}:{minute:02}")
+    }
 }
 
 /// A clock time at word `i`: (hour on 24 hours, minute, second, words).
@@ -629,8 +638,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             Some((l, _, v, _)) => (l, v),
             None => (0, anchor.map(date)),
         };
-        let seconds = if second > 0 { format!(":{second:02}") } else { String::new() };
-        return Some((len + day_len, TimeType::Time, date.map(|d| format!("{d}T{hour:02}:{minute:02}{seconds}")), None));
+        return Some((len + day_len, TimeType::Time, date.map(|d| at_clock(&d, hour, minute, second)), None));
     }
     // Deictic words.
     match a {
