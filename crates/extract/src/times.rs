@@ -932,6 +932,36 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     if let Some(found) = month_date(w, toks, text, i, anchor, future) {
         return Some(found);
     }
+    // "the first week of 2015", "the last week of July", "the week of April 10th".
+    {
+        let the = usize::from(a == "the");
+        let ordinal = match at(i + the) {
+            "last" => Some(5),
+            w => ["first", "second", "third", "fourth", "fifth"].iter().position(|o| *o == w).map(|p| p as i64 + 1).or_else(|| {
+                let n = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                n.parse::<i64>().ok().filter(|n| (1..=5).contains(n) && n.to_string().len() + 2 == w.len())
+            }),
+        };
+        let k = i + the + usize::from(ordinal.is_some());
+        if at(k) == "week" && at(k + 1) == "of" && (ordinal.is_some() || the == 1) {
+            if let Some((len, _, Some(v), year)) = expression(w, toks, text, k + 2, anchor, future, last_year, quarters) {
+                let parts: Vec<i64> = v.split('-').map_while(|p| p.parse().ok()).collect();
+                let day = match (parts.as_slice(), ordinal) {
+                    ([y, m, d], None) => Some(days_from_civil(*y, *m, *d)),
+                    ([y, m], Some(5)) => Some(if *m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(*y, m + 1, 1) } - 1),
+                    ([y, m], Some(n)) => Some(days_from_civil(*y, *m, 1) + 7 * (n - 1)),
+                    // The last ISO week of a year always holds 28 December.
+                    ([y], Some(5)) if v.len() == 4 => Some(days_from_civil(*y, 12, 28)),
+                    ([y], Some(n)) if v.len() == 4 => Some(days_from_civil(*y, 1, 4) + 7 * (n - 1)),
+                    _ => None,
+                };
+                if let Some(d) = day {
+                    let (wy, wk) = iso_week(d);
+                    return Some((k + 2 + len - i, TimeType::Date, Some(format!("{wy:04}-W{wk:02}")), year));
+                }
+            }
+        }
+    }
     // "in two weeks", "in 3 years" said of the future: that day.
     if a == "in" && future {
         if let (Some(n), Some(u), Some(d)) = (number_word(at(i + 1)).filter(|&n| n > 0), unit_of(at(i + 2)), anchor) {
