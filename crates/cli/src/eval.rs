@@ -496,6 +496,11 @@ fn eval_recognizers_datetime(dir: &std::path::Path, show_errors: bool) -> Result
                             values.extend(timex_values(x));
                         }
                     }
+                    // A resolved span ("the week of April 10th": 2018-04-09 to
+                    // 2018-04-16) is answered like an interval timex.
+                    if let (Some(start), Some(end)) = (v["start"].as_str(), v["end"].as_str()) {
+                        values.extend(timex_values(&format!("({start},{end},)")));
+                    }
                 }
                 let start = r["Start"].as_u64().unwrap_or(0) as usize;
                 ExpectedTime { start, end: r["End"].as_u64().unwrap_or(0) as usize + 1, values }

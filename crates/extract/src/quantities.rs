@@ -475,6 +475,29 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
         value += f;
         used += words;
     }
+    // "one in three", "two out of five", "1 over 3": a ratio. Not "$2000
+    // over 3 years" (a span of time), nor "1 in 2019" (a year).
+    let link = match (&*lw(i + used), &*lw(i + used + 1)) {
+        ("out", "of") => Some(("out", 2)),
+        ("over", _) => Some(("over", 1)),
+        ("in", _) => Some(("in", 1)),
+        _ => None,
+    };
+    if let Some((link, link_len)) = link {
+        let k = i + used + link_len;
+        if let Some((d, d_used)) = number_at(text, toks, k).filter(|&(d, _)| d > 0.0) {
+            let after = lw(k + d_used);
+            let year = lw(k).len() == 4 && (1800.0..=2100.0).contains(&d);
+            let ratio = match link {
+                "over" => !after.starts_with(char::is_alphabetic),
+                "in" => value > 0.0 && value <= 10.0 && d > value && !year,
+                _ => d >= value,
+            };
+            if ratio {
+                return Some((value / d, used + link_len + d_used));
+            }
+        }
+    }
     value.is_finite().then_some((value, used))
 }
 
@@ -782,6 +805,12 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
         // Years and day numbers belong to times; "one" as a pronoun is no count.
         let year_like = currency.is_none() && used == 1 && raw.len() == 4 && (1800.0..=2100.0).contains(&value) && !raw.contains([',', '.']);
         let day_like = currency.is_none() && is_digits && value <= 31.0 && (MONTHS.contains(&&*prev) || MONTHS.contains(&&*next));
+        // "the one you mentioned", "which one": a pronoun, not a count.
+        let pronoun_one = lw == "one" && used == 1 && matches!(&*prev, "the" | "this" | "that" | "which" | "each" | "every" | "any" | "no");
+        if pronoun_one {
+            i = num_at + used;
+            continue;
+        }
         let lone_one = lw == "one" && used == 1;
         let partitive_one = lone_one && next == "of";
         if year_like || day_like || partitive_one || (currency.is_none() && lone_one && !next.chars().next().is_some_and(char::is_alphabetic)) {
@@ -1053,6 +1082,13 @@ mod tests {
         // No fraction in "9/11" or "24/7", and no range in bounds that enclose nothing.
         assert!(quantities("after 9/11 and 24/7 care").iter().all(|q| q.value != Some(9.0 / 11.0) && q.value != Some(24.0 / 7.0)));
         assert_eq!(quantities("more than 40 and less than 10").len(), 2);
+        // Ratios, but not a sum over a span of time or a count in a year.
+        assert_eq!(first("one in three Americans").map(|q| q.0), Some(Some(0.333333333)));
+        assert_eq!(first("two out of five").map(|q| q.0), Some(Some(0.4)));
+        assert_eq!(first("1 over 3").map(|q| q.0), Some(Some(0.333333333)));
+        assert_eq!(first("$2000 over 3 years").map(|q| q.0), Some(Some(2000.0)));
+        assert_eq!(first("3 in 2019").map(|q| q.0), Some(Some(3.0)));
+        assert!(quantities("the one you mentioned").is_empty());
     }
 
     #[test]
