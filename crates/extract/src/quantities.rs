@@ -380,6 +380,8 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
         (v, 1)
     } else if matches!(&*first, "a" | "an") && (scale(&lw(i + 1)).is_some() || matches!(&*lw(i + 1), "dozen")) {
         (1.0, 1) // "a hundred", "a dozen"
+    } else if first == "hundred" && scale(&lw(i + 1)).is_some_and(|s| s >= 1e3) {
+        (100.0, 1) // "hundred thousand dollars"
     } else {
         return None;
     };
@@ -405,10 +407,20 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
             used += 1;
             (last_small, last_tens, after_scale) = (false, false, true);
         } else if digits {
-            // "3 hundred and 21": figures below 100 after a scale and "and".
+            // "4 thousand 3 hundred": a figure that starts the next group.
+            if after_scale && current == 0.0 && scale(&lw(i + used + 1)).is_some() {
+                if let Some(v) = numeral(&w).filter(|v| *v < 1000.0 && v.fract() == 0.0) {
+                    current = v;
+                    used += 1;
+                    after_scale = false;
+                    continue;
+                }
+            }
+            // "3 hundred and 21", "3 hundred and one": below 100 after a scale and "and".
             if w == "and" && after_scale && current % 100.0 == 0.0 {
                 let scaled = scale(&lw(i + used + 2)).is_some();
-                if let Some(v) = numeral(&lw(i + used + 1)).filter(|v| *v < 100.0 && v.fract() == 0.0 && !scaled) {
+                let next = lw(i + used + 1);
+                if let Some(v) = numeral(&next).or_else(|| small_number(&next)).filter(|v| *v < 100.0 && v.fract() == 0.0 && !scaled) {
                     current += v;
                     used += 2;
                 }
@@ -467,6 +479,13 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
         if let Some(d) = denominator(&word).filter(|_| value > 0.0 && agrees).or(share_of.then_some(4.0)) {
             value /= d;
             used += hyphen + 1;
+            // "two thirds of a million"
+            if lw(i + used) == "of" && matches!(&*lw(i + used + 1), "a" | "an") {
+                if let Some(s) = scale(&lw(i + used + 2)).filter(|&s| s >= 1e3) {
+                    value *= s;
+                    used += 3;
+                }
+            }
         } else if let Some((f, words)) = and_fraction(text, toks, i + used) {
             value += f;
             used += words;
@@ -1089,6 +1108,9 @@ mod tests {
         assert_eq!(first("$2000 over 3 years").map(|q| q.0), Some(Some(2000.0)));
         assert_eq!(first("3 in 2019").map(|q| q.0), Some(Some(3.0)));
         assert!(quantities("the one you mentioned").is_empty());
+        assert_eq!(first("4 thousand 3 hundred and 21").map(|q| q.0), Some(Some(4321.0)));
+        assert_eq!(first("two thirds of a million").map(|q| q.0), Some(Some(666666.666666667)));
+        assert_eq!(first("hundred thousand dollars").map(|q| q.0), Some(Some(100000.0)));
     }
 
     #[test]
