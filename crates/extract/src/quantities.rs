@@ -346,6 +346,20 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
             return Some((1.0 / d, 2));
         }
     }
+    // "more than half", "above one quarter and below a half": a share after a bound.
+    let bounded = i > 0 && matches!(&*lw(i - 1), "than" | "above" | "below" | "over" | "under");
+    if bounded {
+        let share = match (&*first, &*lw(i + 1)) {
+            ("half", _) => Some((0.5, 1)),
+            ("a" | "one", "half") => Some((0.5, 2)),
+            ("a" | "one", "quarter") => Some((0.25, 2)),
+            ("a" | "one", "third") => Some((1.0 / 3.0, 2)),
+            _ => None,
+        };
+        if let Some((v, len)) = share.filter(|&(_, len)| scale(&lw(i + len)).is_none()) {
+            return Some((v, len));
+        }
+    }
     // "minus five", "negative 3.5"
     if matches!(&*first, "minus" | "negative") {
         return number_at(text, toks, i + 1).map(|(v, used)| (-v, used + 1));
@@ -1111,6 +1125,8 @@ mod tests {
         assert_eq!(first("4 thousand 3 hundred and 21").map(|q| q.0), Some(Some(4321.0)));
         assert_eq!(first("two thirds of a million").map(|q| q.0), Some(Some(666666.666666667)));
         assert_eq!(first("hundred thousand dollars").map(|q| q.0), Some(Some(100000.0)));
+        assert_eq!(first("more than half"), Some((Some(0.5), None, Approx::MoreThan)));
+        assert_eq!(first("the game is half over").map(|q| q.0), None, "half is a share only after a bound");
     }
 
     #[test]
