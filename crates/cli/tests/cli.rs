@@ -715,7 +715,8 @@ fn issue_5_holidays_quarters_centuries_and_recurring_times() {
     let text = "Talks resume after Christmas 2020 and ended last Easter. Sales fell last quarter and in Q3 2019. \
 Such walls date from the 19th century. Inspectors visit every Monday morning and every other day. \
 The vote will be 3 days from today, on New Year's Day. This may or may not help. \
-Results will come in two weeks, or the day after tomorrow. Audits ran in the last week of July 2016 and the first week of 2015.";
+Results will come in two weeks, or the day after tomorrow. Audits ran in the last week of July 2016 and the first week of 2015. \
+Talks resume on Tuesday of next week or next week Wednesday.";
     let doc = &docs(&run(&["extract", "--date", "2019-06-12", "--layers", "times", "-"], Some(text.as_bytes())))[0];
     check_document(doc);
     let times = time_values(doc);
@@ -733,6 +734,8 @@ Results will come in two weeks, or the day after tomorrow. Audits ran in the las
         ("the day after tomorrow", "2019-06-14"),
         ("the last week of July 2016", "2016-W30"),
         ("the first week of 2015", "2015-W01"),
+        ("Tuesday of next week", "2019-06-18"),
+        ("next week Wednesday", "2019-06-19"),
     ] {
         assert!(times.contains(&(text.to_string(), value.to_string())), "{text} {value}: {times:?}");
     }

@@ -770,6 +770,13 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
                 "next" => 1,
                 _ => 0,
             };
+            // "next week Wednesday": that weekday of that week.
+            if u == 'W' {
+                if let Some((wd, true)) = weekday_of(at(i + 2)) {
+                    let monday = d - weekday(d) + 7 * step;
+                    return Some((3, TimeType::Date, Some(date(monday + wd as i64)), None));
+                }
+            }
             // "the last decade" is the 1980s (198), "next century" the 2100s (21).
             let (y, _, _) = civil_from_days(d);
             let value = match u {
@@ -890,6 +897,20 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     }
     // Weekdays: direction from tense; "Monday, Oct. 26" is that date.
     if let Some((wd, full)) = weekday_of(a) {
+        // "Tuesday of next week", "Monday of the following week".
+        if at(i + 1) == "of" {
+            let the = usize::from(at(i + 2) == "the");
+            let step = match at(i + 2 + the) {
+                "next" | "following" | "coming" => Some(1),
+                "last" | "previous" => Some(-1),
+                "this" => Some(0),
+                _ => None,
+            };
+            if let (Some(step), "week", Some(d)) = (step, at(i + 3 + the), anchor) {
+                let monday = d - weekday(d) + 7 * step;
+                return Some((4 + the, TimeType::Date, Some(date(monday + wd as i64)), None));
+            }
+        }
         let comma = usize::from(at(i + 1) == ",");
         if let Some((len, TimeType::Date, Some(v), year)) = month_date(w, toks, text, i + 1 + comma, anchor, future) {
             if v.len() == 10 {
