@@ -603,6 +603,17 @@ fn issue_5_a_clock_time_ending_its_sentence_does_not_fail_the_document() {
     assert_eq!(values, ["2016-01-05T14:45", "2016-01-05T12:00"]);
 }
 
+/// #5: a curly possessive after a word the quarter check reads ("Valentine’s
+/// Day", "Q3’s") used to be sliced inside its apostrophe and panic; the
+/// DateTime spec found it.
+#[test]
+fn issue_5_a_curly_possessive_does_not_fail_the_document() {
+    let text = "Sales on Valentine’s Day beat Q3’s and this year’s figures.";
+    let doc = &docs(&run(&["extract", "--date", "2019-06-12", "--layers", "times", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    assert!(time_values(doc).contains(&("Valentine’s Day".to_string(), "2019-02-14".to_string())), "{:?}", time_values(doc));
+}
+
 /// #5: spelled fractions are numbers ("two thirds", "a fifth of",
 /// "half a dozen"); "a third term" stays an ordinal, and "two millionth"
 /// is no fraction (the Recognizers spec reads it as a count).
