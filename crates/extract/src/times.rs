@@ -315,11 +315,22 @@ fn easter(y: i64) -> i64 {
     days_from_civil(y, month, (h + l - 7 * m + 33 * month + 19) % 32)
 }
 
+/// The last day of month `m` of year `y`.
+fn month_end(y: i64, m: i64) -> i64 {
+    if m == 12 { days_from_civil(y + 1, 1, 1) - 1 } else { days_from_civil(y, m + 1, 1) - 1 }
+}
+
+/// Weekday `wd` (0 = Monday) of the week `step` weeks from the anchor's:
+/// "Tuesday of next week", "next week Wednesday".
+fn weekday_in_week(anchor: i64, step: i64, wd: usize) -> String {
+    date(anchor - weekday(anchor) + 7 * step + wd as i64)
+}
+
 /// The `n`th given weekday (0 = Monday) of a month; `n` = 5 for the last.
 fn nth_weekday(y: i64, m: i64, wd: i64, n: i64) -> i64 {
     if n == 5 {
-        let next = if m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, m + 1, 1) };
-        return next - 1 - (weekday(next - 1) - wd).rem_euclid(7);
+        let last = month_end(y, m);
+        return last - (weekday(last) - wd).rem_euclid(7);
     }
     let first = days_from_civil(y, m, 1);
     first + (wd - weekday(first)).rem_euclid(7) + 7 * (n - 1)
@@ -436,12 +447,7 @@ fn clock(w: &[String], i: usize) -> Option<(i64, i64, i64, usize)> {
         return None;
     }
     match pm {
-        Some(pm) if figure.contains('.') || (1..=12).contains(&hour) => {
-            if !(1..=12).contains(&hour) {
-                return None;
-            }
-            Some(((hour % 12) + if pm { 12 } else { 0 }, minute, second, len))
-        }
+        Some(pm) if (1..=12).contains(&hour) => Some(((hour % 12) + if pm { 12 } else { 0 }, minute, second, len)),
         Some(_) => None,
         None => {
             let oclock = len == 2;
@@ -538,9 +544,8 @@ fn quarter_expression(w: &[String], i: usize, anchor: Option<i64>, future: bool,
         }
         x.strip_prefix('h').and_then(|n| n.parse::<i64>().ok()).filter(|n| (1..=2).contains(n)).map(|n| ('H', n))
     };
-    let year = |x: &str| year_number(x).filter(|_| x.len() == 4);
-    let joined = a.split_once('-').and_then(|(l, r)| year(l).zip(part(r)).or_else(|| year(r).zip(part(l))));
-    let spaced = part(a).and_then(|p| year(at(i + 1)).map(|y| (y, p))).or_else(|| year(a).and_then(|y| part(at(i + 1)).map(|p| (y, p))));
+    let joined = a.split_once('-').and_then(|(l, r)| year_number(l).zip(part(r)).or_else(|| year_number(r).zip(part(l))));
+    let spaced = part(a).and_then(|p| year_number(at(i + 1)).map(|y| (y, p))).or_else(|| year_number(a).and_then(|y| part(at(i + 1)).map(|p| (y, p))));
     if let Some((y, (kind, n))) = joined.or(spaced) {
         return Some((if joined.is_some() { 1 } else { 2 }, TimeType::Date, Some(format!("{y:04}-{kind}{n}")), Some(y)));
     }
@@ -773,8 +778,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             // "next week Wednesday": that weekday of that week.
             if u == 'W' {
                 if let Some((wd, true)) = weekday_of(at(i + 2)) {
-                    let monday = d - weekday(d) + 7 * step;
-                    return Some((3, TimeType::Date, Some(date(monday + wd as i64)), None));
+                    return Some((3, TimeType::Date, Some(weekday_in_week(d, step, wd)), None));
                 }
             }
             // "the last decade" is the 1980s (198), "next century" the 2100s (21).
@@ -907,8 +911,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
                 _ => None,
             };
             if let (Some(step), "week", Some(d)) = (step, at(i + 3 + the), anchor) {
-                let monday = d - weekday(d) + 7 * step;
-                return Some((4 + the, TimeType::Date, Some(date(monday + wd as i64)), None));
+                return Some((4 + the, TimeType::Date, Some(weekday_in_week(d, step, wd)), None));
             }
         }
         let comma = usize::from(at(i + 1) == ",");
@@ -969,7 +972,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
                 let parts: Vec<i64> = v.split('-').map_while(|p| p.parse().ok()).collect();
                 let day = match (parts.as_slice(), ordinal) {
                     ([y, m, d], None) => Some(days_from_civil(*y, *m, *d)),
-                    ([y, m], Some(5)) => Some(if *m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(*y, m + 1, 1) } - 1),
+                    ([y, m], Some(5)) => Some(month_end(*y, *m)),
                     ([y, m], Some(n)) => Some(days_from_civil(*y, *m, 1) + 7 * (n - 1)),
                     // The last ISO week of a year always holds 28 December.
                     ([y], Some(5)) if v.len() == 4 => Some(days_from_civil(*y, 12, 28)),
@@ -1155,11 +1158,10 @@ fn day_of_month(w: &[String], k: usize) -> Option<(i64, usize)> {
 /// (year, words).
 fn year_after(w: &[String], k: usize, anchor: Option<i64>) -> Option<(i64, usize)> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
-    let four = |x: &str| x.parse::<i64>().ok().filter(|y| (1000..=2999).contains(y) && x.len() == 4);
     match at(k) {
-        "," => four(at(k + 1)).map(|y| (y, 2)),
-        "of" => four(at(k + 1)).or_else(|| at(k + 1).parse::<i64>().ok().filter(|_| at(k + 1).len() == 2).map(|yy| full_year(yy, anchor))).map(|y| (y, 2)),
-        x => four(x).map(|y| (y, 1)),
+        "," => year_number(at(k + 1)).map(|y| (y, 2)),
+        "of" => year_number(at(k + 1)).or_else(|| at(k + 1).parse::<i64>().ok().filter(|_| at(k + 1).len() == 2).map(|yy| full_year(yy, anchor))).map(|y| (y, 2)),
+        x => year_number(x).map(|y| (y, 1)),
     }
 }
 
@@ -1229,11 +1231,7 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     let resolved_year = year.or_else(|| {
         anchor.map(|a| {
             let d = day.unwrap_or(15);
-            let distance = |y: i64| {
-                let gap = days_from_civil(y, m, d) - a;
-                if gap > 0 { gap * FUTURE_WEIGHT } else { gap.abs() }
-            };
-            let best = [y0 - 1, y0, y0 + 1].into_iter().min_by_key(|&y| distance(y)).unwrap_or(y0);
+            let best = nearest_year(a, m, d);
             let gap = (days_from_civil(best, m, d) - a).abs();
             if gap > 150 && day.is_none() {
                 if future { if days_from_civil(y0, m, d) >= a { y0 } else { y0 + 1 } } else if days_from_civil(y0, m, d) <= a { y0 } else { y0 - 1 }
@@ -1290,7 +1288,7 @@ fn numeric_date(token: &str, anchor: Option<i64>, introduced: bool) -> Option<(S
         .split(separator)
         .map(|p| {
             if p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()) {
-                p.parse().ok().filter(|y| (1000..=2999).contains(y)).map(Part::Year)
+                year_number(p).map(Part::Year)
             } else if (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) {
                 p.parse().ok().map(|n| Part::Number(n, p.len()))
             } else if p.len() >= 3 && p.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -1442,8 +1440,8 @@ fn add_exactly(d: i64, n: i64, u: char) -> i64 {
     };
     let total = y * 12 + (m - 1) + months;
     let (y, m) = (total.div_euclid(12), total.rem_euclid(12) + 1);
-    let last = if m == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, m + 1, 1) } - days_from_civil(y, m, 1);
-    days_from_civil(y, m, day.min(last))
+    let length = month_end(y, m) - days_from_civil(y, m, 1) + 1;
+    days_from_civil(y, m, day.min(length))
 }
 
 /// The weekday `wd` nearest the anchor in the given direction (the anchor
