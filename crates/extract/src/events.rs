@@ -258,8 +258,7 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             let protest = c.children(v).any(|k| c.dep(k) == "obj" && PROTEST_NOUNS.contains(&singular(c.word(k)).as_str())) && STAGING.contains(&form.as_str());
             // The prepositions on the verb, for the codebook rules.
             let marked_by = |words: &[&str]| c.children(v).filter(|&k| c.dep(k) == "obl").any(|k| c.children(k).any(|m| words.contains(&c.word(m).to_lowercase().as_str())));
-            let joint = objects.iter().any(|o| o == "joint") || c.subject(v).is_some_and(|sj| c.subtree(sj, &[]).iter().any(|&k| c.dep(k) == "conj"))
-                || scope.iter().any(|&j| c.word(j).eq_ignore_ascii_case("joint"));
+            let joint = scope.iter().any(|&j| c.word(j).eq_ignore_ascii_case("joint")) || c.subject(v).is_some_and(|sj| c.subtree(sj, &[]).iter().any(|&k| c.dep(k) == "conj"));
             let appeal = marked_by(&["on", "for"]) || c.children(v).any(|k| c.dep(k) == "xcomp" && doc.tokens[k].pos == Some("VERB"));
             let codebook = codebook_type(&form, &objects, joint, appeal, marked_by(&["at"]));
             if codebook == Some(None) {
@@ -305,6 +304,8 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             let obj = c.children(v).find(|&j| c.dep(j) == "obj").or_else(bare_obl);
             // Targets: indirect object, a "to" phrase, else (not for aid) the object.
             let mut target_tokens: Vec<usize> = Vec::new();
+            // "withdraw from Chad": what is left is acted on.
+            let left = matches!(ty, EventType::Retreat) || matches!(stem_of(&form), "withdraw" | "withdrew" | "evacuat" | "expell" | "pull");
             for &j in &scope {
                 let d = c.dep(j);
                 let head_in_scope = doc.tokens[j].head.is_some_and(|h| scope.contains(&h));
@@ -315,15 +316,12 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
                 // "sending systems to Ukraine": the parse may hang the "to"
                 // phrase on the thing given; it still names the recipient.
                 let recipient_of_goods = ty == EventType::Aid && d == "nmod" && marked(&["to"]);
-                // "withdraw from Chad": what is left is acted on.
-                let left = matches!(ty, EventType::Retreat) || matches!(stem_of(&form), "withdraw" | "withdrew" | "evacuat" | "expell" | "pull");
                 // "a blockade on Palestinian lorries": the one a thing is aimed at.
                 let aimed = ty != EventType::Aid && d == "nmod" && obj.is_some_and(|o| doc.tokens[j].head == Some(o)) && marked(&["against", "on"]);
                 if d == "iobj" || (d == "obl" && marked(&["to", "towards", "for", "with", "against", "on"])) || (d == "obl" && left && marked(&["from"])) || aimed || recipient_of_goods {
                     target_tokens.extend(c.subtree(j, &[]));
                 }
             }
-
             if ty != EventType::Aid {
                 // "threatened to ban the candidates": the complement's object.
                 let complement_obj = || c.children(v).filter(|&x| c.dep(x) == "xcomp").find_map(|x| c.children(x).find(|&j| c.dep(j) == "obj"));

@@ -385,8 +385,8 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
     if let Some(f) = slash_fraction(&first) {
         return Some((f, 1));
     }
-    if let Some(f) = numeral(&first).filter(|v| v.fract() == 0.0 && *v >= 0.0).and_then(|_| slash_fraction(&lw(i + 1)).filter(|f| *f > 0.0)) {
-        return numeral(&first).map(|v| (v + f, 2));
+    if let (Some(whole), Some(f)) = (numeral(&first).filter(|v| v.fract() == 0.0 && *v >= 0.0), slash_fraction(&lw(i + 1)).filter(|f| *f > 0.0)) {
+        return Some((whole + f, 2));
     }
     let (mut current, mut used) = if let Some(v) = numeral(&first) {
         (v, 1)
@@ -457,13 +457,13 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
                 Some(v) if v < 100.0 && (w == "and" || v < 10.0) && !(w == "and" && fraction_next) => used += 1,
                 _ => break,
             }
-        } else if w == "point" && (last_small || after_scale) && small_number(&lw(i + used + 1)).is_some_and(|v| v >= 10.0) {
+        } else if let Some(first_decimal) = (w == "point" && (last_small || after_scale)).then(|| small_number(&lw(i + used + 1))).flatten() {
             // "two hundred point seventy-one": the decimals said as one number.
-            let v = small_number(&lw(i + used + 1)).unwrap_or(0.0);
-            current += v / 100.0;
-            used += 2;
-            break;
-        } else if w == "point" && (last_small || after_scale) && small_number(&lw(i + used + 1)).is_some_and(|v| v < 10.0) {
+            if first_decimal >= 10.0 {
+                current += first_decimal / 100.0;
+                used += 2;
+                break;
+            }
             // "two hundred point zero three": decimal digits spoken one by one.
             let mut scale_down = 0.1;
             let mut fraction = 0.0;
