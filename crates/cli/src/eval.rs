@@ -402,9 +402,7 @@ fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode
     let mut scratch = Scratch::default();
     let (mut bytes, mut secs) = (0usize, 0.0);
     for (model, file) in [("Number", "Number_EN_NumberModel.json"), ("NumberRange", "Number_EN_NumberRangeModel.json"), ("Percent", "Number_EN_PercentModel.json"), ("Currency", "NumberWithUnit_EN_CurrencyModel.json")] {
-        let path = dir.join(file);
-        let raw = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-        let cases: Vec<serde_json::Value> = serde_json::from_str(raw.trim_start_matches('\u{feff}')).with_context(|| format!("parsing {}", path.display()))?;
+        let cases = read_spec(&dir.join(file))?;
         let mut passed = 0;
         for case in &cases {
             let input = case["Input"].as_str().unwrap_or_default();
@@ -467,6 +465,13 @@ fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode
     eval_recognizers_datetime(dir, show_errors)
 }
 
+/// One Recognizers-Text spec file: its cases, the byte-order mark the files
+/// start with left out.
+fn read_spec(path: &std::path::Path) -> Result<Vec<serde_json::Value>> {
+    let raw = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    serde_json::from_str(raw.trim_start_matches('\u{feff}')).with_context(|| format!("parsing {}", path.display()))
+}
+
 /// The DateTime spec: each case's text anchored on its reference date, its
 /// times compared on extent (overlap) and TIMEX3 value.
 fn eval_recognizers_datetime(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
@@ -475,9 +480,7 @@ fn eval_recognizers_datetime(dir: &std::path::Path, show_errors: bool) -> Result
     let layers = Layers { sentences: true, times: true, ..Layers::none() };
     let pipeline = Pipeline::new(layers)?;
     let mut scratch = Scratch::default();
-    let path = dir.join("DateTime_EN_DateTimeModel.json");
-    let raw = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let cases: Vec<serde_json::Value> = serde_json::from_str(raw.trim_start_matches('\u{feff}')).with_context(|| format!("parsing {}", path.display()))?;
+    let cases = read_spec(&dir.join("DateTime_EN_DateTimeModel.json"))?;
     let (mut passed, mut bytes, mut secs) = (0, 0usize, 0.0);
     for case in &cases {
         let input = case["Input"].as_str().unwrap_or_default();
