@@ -150,6 +150,10 @@ fn calendar_unit(start: &str, end: &str) -> Option<String> {
 /// a space for the T, no zero seconds, minutes always written.
 pub fn normalize_time_value(v: &str) -> String {
     let v = v.trim().replace(' ', "T");
+    // A duration's T opens hours and minutes, not a clock time: "PT3H".
+    if v.starts_with('P') {
+        return v;
+    }
     let Some(t) = v.find('T').filter(|&t| v[t + 1..].starts_with(|c: char| c.is_ascii_digit())) else { return v };
     let (date, clock) = v.split_at(t + 1);
     let digits = clock.bytes().take_while(|b| b.is_ascii_digit() || *b == b':').count();
@@ -166,10 +170,15 @@ pub fn normalize_time_value(v: &str) -> String {
 
 /// Whether dossier's value answers one of `expected`: equal, with each X of
 /// an expected value matching any character ("XXXX-01-04" is any year's 4
-/// January), and a clock time with no date matching it on any day.
+/// January), and a clock time with no date matching it on any day. In a
+/// duration our X matches a figure too: TimeML writes "a few hours" PTXH
+/// where Recognizers-Text assumes three, PT3H.
 pub fn time_value_matches(expected: &[String], ours: Option<&str>) -> bool {
     let Some(ours) = ours.map(normalize_time_value) else { return false };
-    let same = |e: &str, o: &str| e.len() == o.len() && e.bytes().zip(o.bytes()).all(|(a, b)| a == b || a == b'X');
+    let same = |e: &str, o: &str| {
+        let vague = e.starts_with('P') && o.starts_with('P');
+        e.len() == o.len() && e.bytes().zip(o.bytes()).all(|(a, b)| a == b || a == b'X' || (vague && b == b'X' && a.is_ascii_digit()))
+    };
     expected.iter().any(|e| same(e, &ours) || (e.starts_with('T') && ours.len() > e.len() && ours.ends_with(e.as_str()) && ours.as_bytes()[ours.len() - e.len() - 1].is_ascii_digit()))
 }
 

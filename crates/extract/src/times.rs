@@ -54,6 +54,31 @@ fn parse_anchor(published: Option<&str>) -> Option<i64> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| days_from_civil(y, m, d))
 }
 
+/// The clock time of a date-time anchor ("2016-11-07T16:12:00"), in
+/// seconds after midnight; `None` for a bare date.
+fn parse_now(published: Option<&str>) -> Option<i64> {
+    let rest = published?.get(10..)?.strip_prefix(['T', 't', ' '])?;
+    let h: i64 = rest.get(0..2)?.parse().ok()?;
+    let m: i64 = rest.get(3..5)?.parse().ok()?;
+    let s: i64 = rest.get(6..8).and_then(|s| s.parse().ok()).unwrap_or(0);
+    ((0..24).contains(&h) && (0..60).contains(&m) && (0..60).contains(&s)).then_some(h * 3600 + m * 60 + s)
+}
+
+/// The moment `seconds` after the anchor's midnight, as a TIMEX3 value.
+fn moment(anchor: i64, seconds: i64) -> String {
+    let s = seconds.rem_euclid(86_400);
+    at_clock(&date(anchor + seconds.div_euclid(86_400)), s / 3600, s % 3600 / 60, s % 60)
+}
+
+/// Seconds in `n` hours or minutes.
+fn clock_seconds(n: i64, u: char) -> Option<i64> {
+    match u {
+        'H' => Some(n * 3600),
+        'N' => Some(n * 60),
+        _ => None,
+    }
+}
+
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
@@ -177,6 +202,7 @@ fn tense_at_each(words: &[String]) -> Vec<Option<bool>> {
 pub fn recognise(doc: &mut Document) {
     let text = doc.text();
     let anchor = parse_anchor(doc.published.as_deref());
+    let now = parse_now(doc.published.as_deref());
     let mut out = Vec::new();
     // The last explicit year mentioned, for "two years later".
     let mut last_year: Option<i64> = None;
@@ -197,7 +223,7 @@ pub fn recognise(doc: &mut Document) {
         while i < toks.len() {
             let future = tenses[i].unwrap_or(future);
             let quarters = Quarters { reference: quarter, named: quarter.filter(|_| quarter_named) };
-            match expression(&words, &toks, text, i, anchor, future, last_year, quarters) {
+            match expression(&words, &toks, text, i, anchor, future, last_year, quarters, now) {
                 Some((len, mut ty, mut value, year)) => {
                     if let Some(y) = year {
                         last_year = Some(y);
@@ -420,48 +446,128 @@ fn clock(w: &[String], i: usize) -> Option<(i64, i64, i64, usize)> {
             return Some((h, m, 0, len + 2 + oclock));
         }
     }
+    let f = clock_figure(w, i)?;
+    match f.pm {
+        Some(_) => Some((f.hour, f.minute, f.second, f.len)),
+        // Without a meridiem a bare figure is a time only as "H:MM" after a
+        // word that introduces one, or with "o'clock"; a number in words
+        // only with "o'clock".
+        None => {
+            let introduced = i > 0 && matches!(at(i - 1), "at" | "by" | "until" | "till" | "before" | "after" | "around" | "from" | "since");
+            ((f.oclock && (1..=12).contains(&f.hour)) || (f.colon && introduced) || f.ish).then_some((f.hour, f.minute, f.second, f.len))
+        }
+    }
+}
+
+/// A clock figure with its meridiem, if said: "5", "5:30", "0730", "8.30pm",
+/// "9a", "7:56:30 pm", "3 p . m .", "seven p m", "three thirty", "11ish".
+/// The hour is on 24 hours when a meridiem is said.
+struct ClockFigure {
+    hour: i64,
+    minute: i64,
+    second: i64,
+    pm: Option<bool>,
+    /// Minutes written with a colon, as four figures ("0730") or spoken
+    /// ("three thirty"): a clock time, not a count.
+    colon: bool,
+    oclock: bool,
+    /// "11ish", "noonish".
+    ish: bool,
+    len: usize,
+}
+
+fn clock_figure(w: &[String], i: usize) -> Option<ClockFigure> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
     let word = at(i);
     let digits = word.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b':' | b'.')).count();
-    if digits == 0 {
-        return None;
-    }
-    let (figure, glued) = word.split_at(digits);
-    // The meridiem, glued ("3pm") or in the next words ("3 p.m.", "3 p . m .").
-    let (pm, len) = match glued {
-        "am" | "a.m." | "a.m" => (Some(false), 1),
-        "pm" | "p.m." | "p.m" => (Some(true), 1),
-        "" => match (at(i + 1), at(i + 2), at(i + 3), at(i + 4)) {
-            ("a.m." | "am" | "a.m", ..) => (Some(false), 2),
-            ("p.m." | "pm" | "p.m", ..) => (Some(true), 2),
-            (m @ ("a" | "p"), ".", "m", ".") => (Some(m == "p"), 5),
-            ("o'clock" | "oclock" | "o’clock", ..) => (None, 2),
-            _ => (None, 1),
+    let (hour, minute, second, colon, mut len, glued) = if digits == 0 {
+        if word == "noonish" {
+            return Some(ClockFigure { hour: 12, minute: 0, second: 0, pm: None, colon: false, oclock: false, ish: true, len: 1 });
+        }
+        // An hour in words, and its minutes in words: "three thirty", "two forty five".
+        let hour = number_word(word).filter(|h| (1..=12).contains(h) && word.len() > 2 && word.bytes().all(|b| b.is_ascii_alphabetic()))?;
+        let tens = number_word(at(i + 1)).filter(|m| (10..60).contains(m) && at(i + 1).bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'));
+        let ones = tens.filter(|t| t % 10 == 0).and_then(|_| number_word(at(i + 2)).filter(|o| (1..10).contains(o)));
+        match tens {
+            Some(t) => (hour, t + ones.unwrap_or(0), 0, true, 2 + usize::from(ones.is_some()), ""),
+            None => (hour, 0, 0, false, 1, ""),
+        }
+    } else {
+        let (figure, glued) = word.split_at(digits);
+        let figure = figure.strip_suffix('.').filter(|_| !glued.is_empty()).unwrap_or(figure);
+        let mut parts = figure.split([':', '.']);
+        let first = parts.next()?;
+        // "0730", "1140 a.m.": hours and minutes run together.
+        let (hour, minute) = if first.len() == 4 && figure.len() == 4 {
+            (first[..2].parse::<i64>().ok()?, Some(first[2..].parse::<i64>().ok()?))
+        } else if first.len() <= 2 {
+            (first.parse::<i64>().ok()?, None)
+        } else {
+            return None;
+        };
+        let minute = match (minute, parts.next()) {
+            (Some(m), None) => m,
+            (None, Some(m)) if m.len() == 2 => m.parse::<i64>().ok()?,
+            (None, None) => 0,
+            _ => return None,
+        };
+        let second = match parts.next() {
+            Some(s) if s.len() == 2 => s.parse::<i64>().ok()?,
+            Some(_) => return None,
+            None => 0,
+        };
+        if parts.next().is_some() || !(0..60).contains(&minute) || !(0..60).contains(&second) {
+            return None;
+        }
+        let four = first.len() == 4 && (first.starts_with('0') || !glued.is_empty() || matches!(at(i + 1), "am" | "pm" | "a.m." | "p.m."));
+        if first.len() == 4 && !four {
+            return None;
+        }
+        (hour, minute, second, figure.contains(':') || four, 1, glued)
+    };
+    // The meridiem, glued ("3pm", "9a") or in the next words ("3 p.m.", "3 p . m .", "p m").
+    let mut oclock = false;
+    let mut ish = false;
+    let pm = match glued {
+        "am" | "a.m." | "a.m" | "a" => Some(false),
+        "pm" | "p.m." | "p.m" | "p" => Some(true),
+        "ish" => {
+            ish = true;
+            None
+        }
+        "" => match (at(i + len), at(i + len + 1), at(i + len + 2), at(i + len + 3)) {
+            ("a.m." | "am" | "a.m", ..) => {
+                len += 1;
+                Some(false)
+            }
+            ("p.m." | "pm" | "p.m", ..) => {
+                len += 1;
+                Some(true)
+            }
+            (m @ ("a" | "p"), ".", "m", ".") => {
+                len += 4;
+                Some(m == "p")
+            }
+            (m @ ("a" | "p"), "m", ..) => {
+                len += 2;
+                Some(m == "p")
+            }
+            ("o'clock" | "oclock" | "o’clock", ..) => {
+                len += 1;
+                oclock = true;
+                None
+            }
+            _ => None,
         },
         _ => return None,
     };
-    let mut parts = figure.split([':', '.']);
-    let hour = parts.next()?.parse::<i64>().ok()?;
-    let minute = parts.next().map(|m| if m.len() == 2 { m.parse::<i64>().ok() } else { None }).unwrap_or(Some(0))?;
-    let second = parts.next().map(|s| if s.len() == 2 { s.parse::<i64>().ok() } else { None }).unwrap_or(Some(0))?;
-    if parts.next().is_some() || !(0..60).contains(&minute) || !(0..60).contains(&second) {
-        return None;
-    }
-    match pm {
-        Some(pm) if (1..=12).contains(&hour) => Some(((hour % 12) + if pm { 12 } else { 0 }, minute, second, len)),
-        Some(_) => None,
-        None => {
-            let oclock = len == 2;
-            // Without a meridiem a bare figure is a time only as "H:MM" after a
-            // word that introduces one, or with "o'clock".
-            let introduced = i > 0 && matches!(at(i - 1), "at" | "by" | "until" | "till" | "before" | "after" | "around" | "from" | "since");
-            let colon = figure.contains(':') && !figure.contains('.');
-            if (0..24).contains(&hour) && (oclock && (1..=12).contains(&hour) || colon && introduced) {
-                Some((hour, minute, second, len))
-            } else {
-                None
-            }
-        }
-    }
+    let hour = match pm {
+        Some(pm) if (1..=12).contains(&hour) => hour % 12 + if pm { 12 } else { 0 },
+        Some(_) => return None,
+        None if (0..24).contains(&hour) => hour,
+        None => return None,
+    };
+    Some(ClockFigure { hour, minute, second, pm, colon, oclock, ish, len })
 }
 
 /// The quarter a financial text is about (see `recognise`), and the same
@@ -604,7 +710,7 @@ fn quarter_expression(w: &[String], i: usize, anchor: Option<i64>, future: bool,
 
 /// The expression starting at token `i`: (tokens, type, value, explicit year).
 #[allow(clippy::too_many_arguments)]
-fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<i64>, future: bool, last_year: Option<i64>, quarters: Quarters) -> Option<Found> {
+fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<i64>, future: bool, last_year: Option<i64>, quarters: Quarters, now: Option<i64>) -> Option<Found> {
     // "… on Monday," at a sentence's end asks for the date after the comma.
     if i >= toks.len() {
         return None;
@@ -637,7 +743,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             }
         }
         // The day it falls on, when one follows; else the day of publication.
-        let day = expression(w, toks, text, i + len, anchor, future, last_year, quarters)
+        let day = expression(w, toks, text, i + len, anchor, future, last_year, quarters, now)
             .filter(|(_, ty, v, _)| *ty == TimeType::Date && v.as_deref().is_some_and(|v| v.len() == 10 && !v.starts_with('X')));
         let (day_len, date) = match day {
             Some((l, _, v, _)) => (l, v),
@@ -968,7 +1074,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         };
         let k = i + the + usize::from(ordinal.is_some());
         if at(k) == "week" && at(k + 1) == "of" && (ordinal.is_some() || the == 1) {
-            if let Some((len, _, Some(v), year)) = expression(w, toks, text, k + 2, anchor, future, last_year, quarters) {
+            if let Some((len, _, Some(v), year)) = expression(w, toks, text, k + 2, anchor, future, last_year, quarters, now) {
                 let parts: Vec<i64> = v.split('-').map_while(|p| p.parse().ok()).collect();
                 let day = match (parts.as_slice(), ordinal) {
                     ([y, m, d], None) => Some(days_from_civil(*y, *m, *d)),
@@ -986,11 +1092,19 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             }
         }
     }
-    // "in two weeks", "in 3 years" said of the future: that day.
-    if a == "in" && future {
-        if let (Some(n), Some(u), Some(d)) = (number_word(at(i + 1)).filter(|&n| n > 0), unit_of(at(i + 2)), anchor) {
+    // "in two weeks", "in 3 years" said of the future: that day; "in 5
+    // minutes", when the anchor has a clock, that moment.
+    if a == "in" && (future || i == 0) {
+        let n = match at(i + 1) {
+            "a" | "an" => Some(1),
+            x => number_word(x).filter(|&n| n > 0),
+        };
+        if let (Some(n), Some(u), Some(d)) = (n, unit_of(at(i + 2)), anchor) {
             if matches!(u, 'D' | 'W' | 'M' | 'Y') && (n == 1) != at(i + 2).ends_with('s') {
                 return Some((3, TimeType::Date, Some(date(add_exactly(d, n, u))), None));
+            }
+            if let (Some(secs), Some(now)) = (clock_seconds(n, u), now) {
+                return Some((3, TimeType::Time, Some(moment(d, now + secs)), None));
             }
         }
     }
@@ -1026,6 +1140,16 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         // "four-year" as one token
         if let Some(u) = unit_of(at(i + 1)) {
             let len = 2;
+            // "3 minutes from now", "30 minutes later": that moment, when the
+            // anchor has a clock.
+            if let (Some(secs), Some(now), Some(d)) = (clock_seconds(n, u), now, anchor) {
+                match (at(i + 2), at(i + 3)) {
+                    ("from", "now") => return Some((4, TimeType::Time, Some(moment(d, now + secs)), None)),
+                    ("later", _) => return Some((3, TimeType::Time, Some(moment(d, now + secs)), None)),
+                    ("ago" | "earlier", _) => return Some((3, TimeType::Time, Some(moment(d, now - secs)), None)),
+                    _ => {}
+                }
+            }
             // "3 days from today", "two weeks after January 15": that day exactly.
             if matches!(at(i + 2), "from" | "after" | "before") && matches!(u, 'D' | 'W' | 'M' | 'Y') {
                 let sign = if at(i + 2) == "before" { -1 } else { 1 };
@@ -1033,7 +1157,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
                     "now" | "today" if at(i + 2) == "from" => anchor.map(|d| (1, d)),
                     "tomorrow" => anchor.map(|d| (1, d + 1)),
                     "yesterday" => anchor.map(|d| (1, d - 1)),
-                    _ => match expression(w, toks, text, i + 3, anchor, future, last_year, quarters) {
+                    _ => match expression(w, toks, text, i + 3, anchor, future, last_year, quarters, now) {
                         Some((l, TimeType::Date, Some(v), _)) => parse_anchor(Some(&v)).filter(|_| v.len() == 10).map(|d| (l, d)),
                         _ => None,
                     },
