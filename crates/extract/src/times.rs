@@ -95,12 +95,14 @@ fn number_word(w: &str) -> Option<i64> {
         "seventeen", "eighteen", "nineteen",
     ];
     const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    let l = w.to_lowercase();
+    // Called on every word: no allocation for one already in lower case.
+    let l: std::borrow::Cow<str> = if w.bytes().any(|b| b.is_ascii_uppercase()) { w.to_lowercase().into() } else { w.into() };
+    let l = l.as_ref();
     if let Some(i) = N.iter().position(|x| *x == l) {
         return Some(i as i64);
     }
     // "twenty", "forty-five" (broadcast transcripts spell numbers out).
-    let (tens, ones) = l.split_once('-').unwrap_or((&l, ""));
+    let (tens, ones) = l.split_once('-').unwrap_or((l, ""));
     if let Some(t) = TENS.iter().position(|x| *x == tens) {
         let ones = if ones.is_empty() { Some(0) } else { N[1..10].iter().position(|x| *x == ones).map(|o| o as i64 + 1) };
         return ones.map(|o| 20 + 10 * t as i64 + o);
@@ -214,15 +216,48 @@ pub fn recognise(doc: &mut Document) {
     // Whether the text has named a quarter: then "a year ago" is that quarter a year before.
     let mut quarter_named = false;
     for s in &doc.sentences {
-        let toks: Vec<Span> = doc.tokens[s.tokens.0..s.tokens.1].iter().map(|t| t.span).collect();
+        let toks: Vec<Span> = split_ranges(doc.tokens[s.tokens.0..s.tokens.1].iter().map(|t| t.span), text, anchor);
         let words: Vec<String> = toks.iter().map(|t| t.of(text).to_lowercase()).collect();
         let future = future_tense(&words);
         let tenses = tense_at_each(&words);
         let mut i = 0;
         let mut consumed = 0; // tokens before this belong to earlier expressions
+        let sentence_first = out.len();
         while i < toks.len() {
             let future = tenses[i].unwrap_or(future);
             let quarters = Quarters { reference: quarter, named: quarter.filter(|_| quarter_named) };
+            // A span of clock times, "from 10:30 to 3 on 1/1/2015": its two
+            // ends, each on the day said before or after it.
+            if let Some(range) = clock_range(&words, i) {
+                let skip = usize::from(matches!(words.get(i + range.len).map(String::as_str), Some("on" | "of" | ",")));
+                let after = expression(&words, &toks, text, i + range.len + skip, anchor, future, last_year, quarters, now)
+                    .and_then(|(len, _, v, _)| Some((len, day_and_part(v.as_deref()?)?)));
+                // The day just found, right before or across "at", "on" or ",".
+                let gap = i.checked_sub(1).filter(|&g| g >= consumed && matches!(words[g].as_str(), "at" | "on" | ",")).map_or(0, |_| 1);
+                let before = (out.len() > sentence_first && consumed + gap == i)
+                    .then(|| out.last().and_then(|t: &TimeExpr| day_and_part(t.value.as_deref()?)))
+                    .flatten();
+                if range.evidence || after.is_some() || before.is_some() {
+                    let (day, part) = match (&after, &before) {
+                        (Some((_, (d, p))), _) => (Some(d.clone()), p.or(range.part)),
+                        (None, Some((d, p))) => (Some(d.clone()), p.or(range.part)),
+                        (None, None) => (anchor.map(date), range.part),
+                    };
+                    let ((h0, m0, s0), (h1, m1, s1)) = settle_meridiem(&range, part);
+                    let first_start = if before.is_some() { out.pop().map(|t| t.span.start) } else { None };
+                    let a_start = i + range.intro;
+                    let end = i + range.len + after.as_ref().map_or(0, |(len, _)| skip + len);
+                    out.push(TimeExpr {
+                        span: Span::new(first_start.unwrap_or(toks[a_start].start), toks[a_start + range.first_len - 1].end),
+                        ty: TimeType::Time,
+                        value: day.as_deref().map(|d| at_clock(d, h0, m0, s0)),
+                    });
+                    out.push(TimeExpr { span: Span::new(toks[range.second].start, toks[end - 1].end), ty: TimeType::Time, value: day.as_deref().map(|d| at_clock(d, h1, m1, s1)) });
+                    i = end;
+                    consumed = end;
+                    continue;
+                }
+            }
             match expression(&words, &toks, text, i, anchor, future, last_year, quarters, now) {
                 Some((len, mut ty, mut value, year)) => {
                     if let Some(y) = year {
@@ -295,6 +330,127 @@ pub fn recognise(doc: &mut Document) {
 }
 
 type Found = (usize, TimeType, Option<String>, Option<i64>);
+
+/// The tokens of a sentence, with "3-8pm", "2014-2018" and "5/1-5/7" cut at
+/// the dash between two clock times, years or dates, so that each end is
+/// found on its own. A date written with dashes ("2019-08-01") stays whole.
+fn split_ranges(tokens: impl Iterator<Item = Span>, text: &str, anchor: Option<i64>) -> Vec<Span> {
+    let mut out = Vec::new();
+    for t in tokens {
+        let raw = t.of(text);
+        // Most tokens are no range: look only at figures with a dash in them.
+        if !raw.starts_with(|c: char| c.is_ascii_digit()) || !raw.contains(['-', '–', '~']) {
+            out.push(t);
+            continue;
+        }
+        let word = raw.to_lowercase();
+        match range_dash(&word, anchor) {
+            // Lowercasing keeps these ASCII offsets.
+            Some((p, dash)) if word.len() == t.end - t.start => {
+                out.push(Span::new(t.start, t.start + p));
+                out.push(Span::new(t.start + p, t.start + p + dash));
+                out.push(Span::new(t.start + p + dash, t.end));
+            }
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
+/// Where `word` is cut as a range, and the dash's length.
+fn range_dash(word: &str, anchor: Option<i64>) -> Option<(usize, usize)> {
+    if !word.starts_with(|c: char| c.is_ascii_digit()) || !word.contains(['-', '–', '~']) || numeric_date(word, anchor, true).is_some() {
+        return None;
+    }
+    // A clock time or a year: "8", "10am", "9.30", "0730", "2014".
+    let clock_like = |x: &str| {
+        let digits = x.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b':' | b'.')).count();
+        digits > 0 && matches!(&x[digits..], "" | "am" | "pm" | "a.m." | "p.m." | "a" | "p") && x[..digits].split([':', '.']).all(|p| (1..=4).contains(&p.len()))
+    };
+    word.char_indices().filter(|(_, c)| matches!(c, '-' | '–' | '~')).find_map(|(p, c)| {
+        let (left, right) = (&word[..p], &word[p + c.len_utf8()..]);
+        let dates = numeric_date(left, anchor, true).is_some() && (numeric_date(right, anchor, true).is_some() || right.parse::<i64>().is_ok_and(|d| (1..=31).contains(&d)));
+        (dates || (clock_like(left) && clock_like(right))).then_some((p, c.len_utf8()))
+    })
+}
+
+/// A span of clock times: "from 10:30 to 3", "between 5 and 6 in the
+/// afternoon", "1 - 3 pm", "5 to seven", "8am - 3".
+struct ClockRange {
+    from: ClockFigure,
+    to: ClockFigure,
+    /// 1 when "from" or "between" opens the range.
+    intro: usize,
+    first_len: usize,
+    /// Where the second time starts.
+    second: usize,
+    len: usize,
+    part: Option<&'static str>,
+    /// A meridiem, minutes or a part of the day: a time, not a count.
+    evidence: bool,
+}
+
+fn clock_range(w: &[String], i: usize) -> Option<ClockRange> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    let intro = usize::from(matches!(at(i), "from" | "between"));
+    let from = clock_figure(w, i + intro)?;
+    let k = i + intro + from.len;
+    if !(matches!(at(k), "-" | "–" | "~" | "to" | "till" | "until" | "through") || (at(k) == "and" && at(i) == "between")) {
+        return None;
+    }
+    let to = clock_figure(w, k + 1)?;
+    let mut len = k + 1 + to.len - i;
+    if is_zone(at(i + len)) {
+        len += 1;
+    }
+    let mut part = None;
+    if at(i + len) == "in" && at(i + len + 1) == "the" {
+        part = part_of_day(at(i + len + 2));
+        len += if part.is_some() { 3 } else { 0 };
+    }
+    let evidence = from.pm.is_some() || to.pm.is_some() || from.colon || to.colon || from.oclock || to.oclock || part.is_some();
+    Some(ClockRange { first_len: from.len, from, to, intro, second: k + 1, len, part, evidence })
+}
+
+fn is_zone(w: &str) -> bool {
+    matches!(w, "edt" | "est" | "cdt" | "cst" | "pdt" | "pst" | "gmt" | "utc" | "et" | "cet" | "bst")
+}
+
+/// The two ends of a clock range on 24 hours. A meridiem said once serves
+/// both ends ("5 to 6pm" is 17:00 to 18:00, "9.30 - 4.30pm" starts in the
+/// morning); with none, an end before the start is in the afternoon
+/// ("10:30 to 3"), and the part of the day decides ("7 to 9 last night").
+fn settle_meridiem(r: &ClockRange, part: Option<&str>) -> ((i64, i64, i64), (i64, i64, i64)) {
+    let (a, b) = (&r.from, &r.to);
+    let twelve = |h: i64| h % 12;
+    let later = matches!(part, Some("AF" | "EV" | "NI"));
+    let (ha, hb) = match (a.pm, b.pm) {
+        (Some(_), Some(_)) => (a.hour, b.hour),
+        (None, Some(pm)) => (if pm && twelve(a.hour) < twelve(b.hour) && a.hour < 12 { a.hour + 12 } else { a.hour }, b.hour),
+        (Some(pm), None) => {
+            let b_pm = if pm { twelve(b.hour) >= twelve(a.hour) } else { twelve(b.hour) < twelve(a.hour) };
+            (a.hour, if b_pm && b.hour < 12 { b.hour + 12 } else { b.hour })
+        }
+        (None, None) if later => (if a.hour < 12 { a.hour + 12 } else { a.hour }, if b.hour < 12 { b.hour + 12 } else { b.hour }),
+        (None, None) => (a.hour, if b.hour < a.hour && b.hour < 12 { b.hour + 12 } else { b.hour }),
+    };
+    ((ha, a.minute, a.second), (hb, b.minute, b.second))
+}
+
+/// A value naming a day, alone or with a part of it ("2016-11-07",
+/// "2016-11-07TAF"): the day, and the part.
+fn day_and_part(v: &str) -> Option<(String, Option<&'static str>)> {
+    let day = v.get(..10).filter(|d| d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-' && d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))?;
+    let part = match &v[10..] {
+        "" => None,
+        "TMO" => Some("MO"),
+        "TAF" => Some("AF"),
+        "TEV" => Some("EV"),
+        "TNI" => Some("NI"),
+        _ => return None,
+    };
+    Some((day.to_string(), part))
+}
 
 /// "1989-Q3" as (1989, 3).
 fn parse_quarter(value: &str) -> Option<(i64, i64)> {
@@ -730,7 +886,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     }
     // Clock times: "9 a.m.", "10:30 p.m. EDT Wednesday", "noon Thursday".
     if let Some((mut hour, minute, second, mut len)) = clock(w, i) {
-        if matches!(at(i + len), "edt" | "est" | "cdt" | "cst" | "pdt" | "pst" | "gmt" | "utc" | "et") {
+        if is_zone(at(i + len)) {
             len += 1;
         }
         // "eight in the evening": the part of the day sets the half.
@@ -897,8 +1053,29 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             return Some((2, TimeType::Date, Some(value), None));
         }
         if let Some(wd) = WEEKDAYS.iter().position(|x| *x == at(i + 1)) {
-            // "last Monday" said on a Monday is a week ago, not today.
-            let value = anchor.map(|d| resolve_weekday(if a == "last" { d - 1 } else { d }, wd as i64, a == "next" || (a == "this" && future)));
+            // "last Monday" said on a Monday is a week ago, not today; "next
+            // Monday" is the Monday of next week.
+            let value = anchor.map(|d| match a {
+                "next" => weekday_in_week(d, 1, wd),
+                "last" => resolve_weekday(d - 1, wd as i64, false),
+                _ => resolve_weekday(d, wd as i64, future),
+            });
+            return Some((2, TimeType::Date, value, None));
+        }
+    }
+    // "following Friday" is in next week, "previous Wednesday" in last
+    // week, "coming Thursday" the next one after today; but "the previous
+    // Friday" counts from a day the story told, and "coming Sunday, March
+    // 8" is that date.
+    let told = i > 0 && at(i - 1) == "the";
+    if let (Some(wd), Some(d), false, false) = (WEEKDAYS.iter().position(|x| *x == at(i + 1)), anchor, told, at(i + 2) == ",") {
+        let value = match a {
+            "following" => Some(weekday_in_week(d, 1, wd)),
+            "previous" => Some(weekday_in_week(d, -1, wd)),
+            "coming" => Some(resolve_weekday(d + 1, wd as i64, true)),
+            _ => None,
+        };
+        if value.is_some() {
             return Some((2, TimeType::Date, value, None));
         }
     }
@@ -1032,7 +1209,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         let plain = at(i + 1 + the).bytes().all(|b| b.is_ascii_digit());
         let named = full || toks[i].of(text).starts_with(char::is_uppercase) || !plain;
         let day = day_of_month(w, i + 1 + the)
-            .filter(|&(_, len)| named && unit_of(at(i + 1 + the + len)).is_none() && !matches!(at(i + 1 + the + len), "of" | "century") && clock(w, i + 1 + the).is_none());
+            .filter(|&(_, len)| named && unit_of(at(i + 1 + the + len)).is_none() && !matches!(at(i + 1 + the + len), "of" | "century" | "-" | "–" | "to") && clock(w, i + 1 + the).is_none());
         if let (Some((day, len)), Some(d)) = (day, anchor) {
             let (y0, m0, _) = civil_from_days(d);
             let found = (-12..=12)
