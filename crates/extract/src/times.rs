@@ -279,28 +279,24 @@ pub fn recognise(doc: &mut Document) {
                     first -= leading_phrase(&words[consumed..first], &words[first..i + len], ty);
                     // and a part of the day: "Wednesday night".
                     let mut end = i + len;
-                    // and a clock time after a day: "today at 8.30pm", "tomorrow 4:30pm".
+                    // and a part of the day: "Wednesday night", "Sunday early morning".
                     if ty == TimeType::Date && value.as_deref().is_some_and(|v| v.len() == 10) {
-                        let gap_word = words.get(end).map(String::as_str).unwrap_or("");
-                        let gap = usize::from(matches!(gap_word, "at" | "," | "around" | "@"));
-                        // After "at" a bare hour is a clock time too: "Friday the 26th at 4".
-                        let bare_hour = || {
-                            let hour = words.get(end + 1)?.parse::<i64>().ok().filter(|h| (1..=12).contains(h) && words[end + 1].len() <= 2)?;
-                            let next = words.get(end + 2).map(String::as_str).unwrap_or(".");
-                            (!next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "or" | "in" | "on" | "to")).then_some((hour, 0, 0, 1))
-                        };
-                        let found = clock(&words, end + gap).or_else(|| if matches!(gap_word, "at" | "around" | "@") { bare_hour() } else { None });
-                        if let Some((hour, minute, second, clock_len)) = found {
-                            value = value.map(|v| at_clock(&v, hour, minute, second));
-                            ty = TimeType::Time;
-                            end += gap + clock_len;
-                        }
-                    }
-                    if ty == TimeType::Date {
-                        if let Some(code) = words.get(end).and_then(|w| part_of_day(w)) {
-                            end += 1;
+                        let edge = usize::from(matches!(words.get(end).map(String::as_str), Some("early" | "late")));
+                        if let Some(code) = words.get(end + edge).and_then(|w| part_of_day(w)) {
+                            end += edge + 1;
                             ty = TimeType::Time;
                             value = value.map(|v| format!("{v}T{code}"));
+                        }
+                    }
+                    // and a clock time after a day: "today at 8.30pm", "tomorrow
+                    // 4:30pm", "every Monday at 4pm", "Wednesday evening at 7".
+                    if let Some((day, part)) = value.as_deref().and_then(day_and_part) {
+                        if let Some((hour, minute, second, len)) = clock_after_day(&words, end, part) {
+                            value = Some(at_clock(&day, hour, minute, second));
+                            if ty != TimeType::Set {
+                                ty = TimeType::Time;
+                            }
+                            end += len;
                         }
                     }
                     out.push(TimeExpr { span: Span::new(toks[first].start, toks[end - 1].end), ty, value });
@@ -412,6 +408,48 @@ fn clock_range(w: &[String], i: usize) -> Option<ClockRange> {
     Some(ClockRange { first_len: from.len, from, to, intro, second: k + 1, len, part, evidence })
 }
 
+/// A clock time right after a day, across "at", "by", "later than", ","
+/// or "for": (hour, minute, second, words). A bare hour needs a word that
+/// introduces it ("Friday at 4", not "Friday, 4 people"); the part of the
+/// day, the day's own or "in the evening" after, sets the half.
+fn clock_after_day(w: &[String], end: usize, part: Option<&'static str>) -> Option<(i64, i64, i64, usize)> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    let (gap, introduced) = match (at(end), at(end + 1), at(end + 2)) {
+        ("no", "later", "than") => (3, true),
+        ("later" | "earlier", "than", _) => (2, true),
+        ("at" | "around" | "@" | "by" | "about" | "after" | "before" | "until", ..) => (1, true),
+        ("," | "for", ..) => (1, false),
+        _ => (0, false),
+    };
+    let (mut hour, minute, second, mut len, said) = match clock_figure(w, end + gap) {
+        Some(f) => {
+            let next = at(end + gap + f.len);
+            let alone = !next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "or" | "in" | "on" | "to" | "tonight" | "today" | "tomorrow");
+            let bare = introduced && alone && (1..=12).contains(&f.hour);
+            if !(f.pm.is_some() || f.oclock || f.colon || bare) {
+                return None;
+            }
+            (f.hour, f.minute, f.second, gap + f.len, f.pm.is_some())
+        }
+        // "at half past seven", "at noon".
+        None => clock(w, end + gap).map(|(h, m, s, len)| (h, m, s, gap + len, true))?,
+    };
+    let mut part = part;
+    if at(end + len) == "in" && at(end + len + 1) == "the" {
+        if let Some(code) = part_of_day(at(end + len + 2)) {
+            part = Some(code);
+            len += 3;
+        }
+    }
+    if !said && hour < 12 && matches!(part, Some("AF" | "EV" | "NI")) {
+        hour += 12;
+    }
+    if is_zone(at(end + len)) {
+        len += 1;
+    }
+    Some((hour, minute, second, len))
+}
+
 fn is_zone(w: &str) -> bool {
     matches!(w, "edt" | "est" | "cdt" | "cst" | "pdt" | "pst" | "gmt" | "utc" | "et" | "cet" | "bst")
 }
@@ -438,9 +476,11 @@ fn settle_meridiem(r: &ClockRange, part: Option<&str>) -> ((i64, i64, i64), (i64
 }
 
 /// A value naming a day, alone or with a part of it ("2016-11-07",
-/// "2016-11-07TAF"): the day, and the part.
+/// "2016-11-07TAF", "XXXX-WXX-1" for every Monday): the day, and the part.
 fn day_and_part(v: &str) -> Option<(String, Option<&'static str>)> {
-    let day = v.get(..10).filter(|d| d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-' && d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))?;
+    let day = v.get(..10).filter(|d| {
+        d.starts_with("XXXX-WXX-") || (d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-' && d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+    })?;
     let part = match &v[10..] {
         "" => None,
         "TMO" => Some("MO"),
@@ -898,11 +938,13 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
                 len += 3;
             }
         }
-        // The day it falls on, when one follows; else the day of publication.
-        let day = expression(w, toks, text, i + len, anchor, future, last_year, quarters, now)
+        // The day it falls on, when one follows ("9am on Tuesday", "6pm of
+        // April 22"); else the day of publication.
+        let skip = usize::from(matches!(at(i + len), "on" | "of" | ","));
+        let day = expression(w, toks, text, i + len + skip, anchor, future, last_year, quarters, now)
             .filter(|(_, ty, v, _)| *ty == TimeType::Date && v.as_deref().is_some_and(|v| v.len() == 10 && !v.starts_with('X')));
         let (day_len, date) = match day {
-            Some((l, _, v, _)) => (l, v),
+            Some((l, _, v, _)) => (skip + l, v),
             None => (0, anchor.map(date)),
         };
         return Some((len + day_len, TimeType::Time, date.map(|d| at_clock(&d, hour, minute, second)), None));
