@@ -1354,6 +1354,9 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             return Some((3, TimeType::Duration, Some(duration(1, u)), None));
         }
     }
+    if let Some((len, value)) = measured_duration(w, i) {
+        return Some((len, TimeType::Duration, Some(value), None));
+    }
     // "75 years ago", "two years later", "a four-year term", "four years".
     if let Some(n) = number_word(a) {
         // "four-year" as one token
@@ -1741,6 +1744,141 @@ fn duration(n: i64, u: char) -> String {
 }
 
 /// TIMEX3 unit letter of a vague duration ("several days" → PXD).
+/// A duration's unit, seconds included: "sec", "seconds", "hrs", "h".
+fn duration_unit(w: &str) -> Option<char> {
+    match w {
+        "sec" | "secs" | "seconds" => Some('S'),
+        "min" | "mins" => Some('N'),
+        "h" | "hr" | "hrs" => Some('H'),
+        "yr" | "yrs" => Some('Y'),
+        "night" | "nights" => Some('D'),
+        _ => unit_of(w),
+    }
+}
+
+/// A duration in several units or a fraction: "1 hour and 30 minutes",
+/// "2 years 1 month 21 days", "2.5 hours", "one and a half hours", "one
+/// hour and a half", "half an hour", "3.5years", "3h", "for 10D". ("All
+/// day" is left out: TimeBank does not annotate it.)
+/// Plain "four years" is left to the caller, which knows "ago" and "later".
+fn measured_duration(w: &[String], i: usize) -> Option<(usize, String)> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    let a = at(i);
+    let amount = |x: &str| -> Option<f64> {
+        if x.contains('.') {
+            x.parse::<f64>().ok().filter(|n| *n > 0.0)
+        } else {
+            number_word(x).filter(|&n| n > 0 && !matches!(x, "a" | "an")).map(|n| n as f64)
+        }
+    };
+    let fraction = |k: usize| -> Option<(f64, usize)> {
+        let article = usize::from(matches!(at(k), "a" | "an"));
+        match at(k + article) {
+            "half" => Some((0.5, article + 1)),
+            "quarter" => Some((0.25, article + 1)),
+            _ => None,
+        }
+    };
+    // "half an hour", "a half hour", "½ hour"
+    let half = match (a, at(i + 1), at(i + 2)) {
+        ("half", "an" | "a", u) | ("a", "half", u) => Some((3, u)),
+        ("½", u, _) => Some((2, u)),
+        _ => None,
+    };
+    if let Some((len, Some(u))) = half.map(|(len, u)| (len, duration_unit(u).filter(|_| !u.ends_with('s')))) {
+        return Some((len, compound_duration(&[(0.5, u)])));
+    }
+    // Glued: "3.5years", "3h", and after "for" or "lasted" "10D", "2W", "3Y".
+    let figure = a.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+    if figure > 0 && figure < a.len() {
+        let (n, unit) = a.split_at(figure);
+        let single = unit.len() == 1 && i > 0 && matches!(at(i - 1), "for" | "lasted" | "lasts" | "last");
+        let u = match unit {
+            "d" if single => Some('D'),
+            "w" if single => Some('W'),
+            "y" if single => Some('Y'),
+            "d" | "w" | "y" => None,
+            u => duration_unit(u),
+        };
+        if let (Some(n), Some(u)) = (n.parse::<f64>().ok().filter(|n| *n > 0.0), u) {
+            return Some((1, compound_duration(&[(n, u)])));
+        }
+    }
+    let n = amount(a)?;
+    // "one and a half hours"
+    if at(i + 1) == "and" {
+        let (f, flen) = fraction(i + 2)?;
+        let u = duration_unit(at(i + 2 + flen))?;
+        return Some((3 + flen, compound_duration(&[(n + f, u)])));
+    }
+    let u = duration_unit(at(i + 1))?;
+    let mut parts = vec![(n, u)];
+    let mut k = i + 2;
+    loop {
+        // "one hour and a half", "a year and a quarter"
+        if at(k) == "and" {
+            if let Some((f, flen)) = fraction(k + 1) {
+                parts.last_mut()?.0 += f;
+                k += 1 + flen;
+                break;
+            }
+        }
+        let and = usize::from(at(k) == "and");
+        let (Some(m), Some(v)) = (amount(at(k + and)), duration_unit(at(k + and + 1))) else { break };
+        if unit_rank(v) >= unit_rank(parts.last()?.1) {
+            break;
+        }
+        parts.push((m, v));
+        k += and + 2;
+    }
+    // Only what the caller does not already read as "N units".
+    let plain = parts.len() == 1 && n.fract() == 0.0 && unit_of(at(i + 1)).is_some();
+    (!plain).then(|| (k - i, compound_duration(&parts)))
+}
+
+/// Units from the largest down, for compound durations.
+fn unit_rank(u: char) -> u8 {
+    match u {
+        'C' => 9,
+        'E' => 8,
+        'Y' => 7,
+        'M' => 6,
+        'W' => 5,
+        'D' => 4,
+        'H' => 3,
+        'N' => 2,
+        _ => 1,
+    }
+}
+
+/// The TIMEX3 value of a duration in parts: P2Y1M21D, PT1H30M, P3.5Y; a
+/// fraction of an hour becomes minutes ("2.5 hours" is PT2H30M).
+fn compound_duration(parts: &[(f64, char)]) -> String {
+    let figure = |n: f64| if n.fract() == 0.0 { format!("{}", n as i64) } else { format!("{n}") };
+    let (mut day, mut time) = (String::new(), String::new());
+    for &(n, u) in parts {
+        match u {
+            'E' => day += &format!("{}Y", figure(n * 10.0)),
+            'C' => day += &format!("{}Y", figure(n * 100.0)),
+            'H' if n.fract() != 0.0 && (n * 60.0).fract() == 0.0 => {
+                if n >= 1.0 {
+                    time += &format!("{}H", n.trunc() as i64);
+                }
+                time += &format!("{}M", (n.fract() * 60.0).round() as i64);
+            }
+            'H' => time += &format!("{}H", figure(n)),
+            'N' => time += &format!("{}M", figure(n)),
+            'S' => time += &format!("{}S", figure(n)),
+            u => day += &format!("{}{u}", figure(n)),
+        }
+    }
+    if time.is_empty() {
+        format!("P{day}")
+    } else {
+        format!("P{day}T{time}")
+    }
+}
+
 fn vague_duration(u: char) -> String {
     match u {
         'E' => "PXE".to_string(),
