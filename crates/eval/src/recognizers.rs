@@ -151,7 +151,11 @@ fn calendar_unit(start: &str, end: &str) -> Option<String> {
 pub fn normalize_time_value(v: &str) -> String {
     let v = v.trim().replace(' ', "T");
     // A duration's T opens hours and minutes, not a clock time: "PT3H".
+    // TimeML counts quarters, Recognizers-Text months: P1Q is P3M.
     if v.starts_with('P') {
+        if let Some(q) = v.strip_prefix('P').and_then(|q| q.strip_suffix('Q')).and_then(|q| q.parse::<u32>().ok()) {
+            return format!("P{}M", 3 * q);
+        }
         return v;
     }
     let Some(t) = v.find('T').filter(|&t| v[t + 1..].starts_with(|c: char| c.is_ascii_digit())) else { return v };

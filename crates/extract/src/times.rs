@@ -127,8 +127,8 @@ fn unit_of(w: &str) -> Option<char> {
         "day" => 'D',
         "decade" => 'E',
         "century" => 'C',
-        "hour" => 'H',
-        "minute" => 'N',
+        "hour" | "hr" => 'H',
+        "minute" | "min" => 'N',
         _ => return None,
     })
 }
@@ -925,7 +925,12 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         }
     }
     // Clock times: "9 a.m.", "10:30 p.m. EDT Wednesday", "noon Thursday".
-    if let Some((mut hour, minute, second, mut len)) = clock(w, i) {
+    // A bare hour is a clock time before a part of the day: "4 in the morning".
+    let before_part = || {
+        let f = clock_figure(w, i).filter(|f| f.pm.is_none() && (1..=12).contains(&f.hour))?;
+        (at(i + f.len) == "in" && at(i + f.len + 1) == "the" && part_of_day(at(i + f.len + 2)).is_some()).then_some((f.hour, f.minute, f.second, f.len))
+    };
+    if let Some((mut hour, minute, second, mut len)) = clock(w, i).or_else(before_part) {
         if is_zone(at(i + len)) {
             len += 1;
         }
@@ -1026,15 +1031,67 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     }
     // "every month", "each year", "every other day", "every two weeks",
     // "every Monday (morning)", "every weekend", "every night".
+    // "week 31", "week 3 of 2027", "week 27 of last year": an ISO week.
+    if a == "week" && !(i > 0 && number_word(at(i - 1)).is_some()) {
+        if let (Some(n), Some(d)) = (at(i + 1).parse::<i64>().ok().filter(|n| (1..=53).contains(n) && at(i + 1).len() <= 2), anchor) {
+            let (mut y, mut len) = (civil_from_days(d).0, 2);
+            if at(i + 2) == "of" {
+                match (at(i + 3), at(i + 4)) {
+                    (x, _) if year_number(x).is_some() => (y, len) = (year_number(x)?, 4),
+                    ("last", "year") => (y, len) = (y - 1, 5),
+                    ("next", "year") => (y, len) = (y + 1, 5),
+                    ("this", "year") => len = 5,
+                    _ => {}
+                }
+            }
+            return Some((len, TimeType::Date, Some(format!("{y:04}-W{n:02}")), None));
+        }
+    }
+    // "in the morning", "early morning", "later in the afternoon": that part
+    // of the day of publication.
+    let in_the = a == "the" && i > 0 && at(i - 1) == "in";
+    if in_the || (i > 0 && matches!(at(i - 1), "early" | "late")) {
+        let k = i + usize::from(in_the);
+        if let Some(code) = part_of_day(at(k)).filter(|_| at(k) != "night" && !at(k + 1).starts_with(char::is_alphanumeric)) {
+            return Some((k + 1 - i, TimeType::Time, anchor.map(|d| format!("{}T{code}", date(d))), None));
+        }
+    }
+    // "on the 18th", "by the 4th": that day of this month or a month next
+    // to it, whichever is nearer.
+    if a == "the" && i > 0 && matches!(at(i - 1), "on" | "by" | "until" | "till" | "before" | "after" | "since") {
+        if let (Some((day, len)), Some(d)) = (day_of_month(w, i + 1), anchor) {
+            let next = at(i + 1 + len);
+            if !next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "or" | "at" | "from" | "between") {
+                let (y0, m0, _) = civil_from_days(d);
+                let candidate = (-1..=1)
+                    .filter_map(|k: i64| {
+                        let months = y0 * 12 + m0 - 1 + k;
+                        let (y, m) = (months.div_euclid(12), months.rem_euclid(12) + 1);
+                        let c = days_from_civil(y, m, day);
+                        (civil_from_days(c) == (y, m, day)).then_some(c)
+                    })
+                    // The tense picks the side: the next 18th, or the last one.
+                    .min_by_key(|c| if (*c >= d) == future { (c - d).abs() } else { 100 + (c - d).abs() });
+                if let Some(c) = candidate {
+                    return Some((1 + len, TimeType::Date, Some(date(c)), None));
+                }
+            }
+        }
+    }
     if matches!(a, "every" | "each") {
-        let unit_code = |u: char, n: i64| if u == 'E' { format!("{}Y", 10 * n) } else { format!("{n}{u}") };
         if let Some(u) = unit_of(at(i + 1)).filter(|_| !at(i + 1).ends_with('s')) {
-            return Some((2, TimeType::Set, Some(format!("P{}", unit_code(u, 1))), None));
+            return Some((2, TimeType::Set, Some(duration(1, u)), None));
+        }
+        if at(i + 1) == "quarter" {
+            return Some((2, TimeType::Set, Some("P1Q".into()), None));
         }
         let n = if at(i + 1) == "other" { Some(2) } else { number_word(at(i + 1)).filter(|n| *n > 1) };
         if let (Some(n), Some(u)) = (n, unit_of(at(i + 2))) {
-            let time = if matches!(u, 'H' | 'N') { "T" } else { "" };
-            return Some((3, TimeType::Set, Some(format!("P{time}{}", unit_code(u, n))), None));
+            return Some((3, TimeType::Set, Some(duration(n, u)), None));
+        }
+        // "every other Friday": a weekly set all the same.
+        if let (true, Some((wd, true))) = (at(i + 1) == "other", weekday_of(at(i + 2))) {
+            return Some((3, TimeType::Set, Some(format!("XXXX-WXX-{}", wd + 1)), None));
         }
         if let Some((wd, true)) = weekday_of(at(i + 1)) {
             return Some(match part_of_day(at(i + 2)) {
@@ -1072,7 +1129,8 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     }
     // "this/last/next year|month|week"; "the past year" is last year.
     let past = a == "past" && i > 0 && at(i - 1) == "the" && matches!(at(i + 1), "year" | "month" | "week");
-    if matches!(a, "this" | "last" | "next") || past {
+    // ("the last week of 2016" is a week of that year, below.)
+    if (matches!(a, "this" | "last" | "next") || past) && !(at(i + 1) == "week" && at(i + 2) == "of") {
         if let (Some(u), Some(d)) = (unit_of(at(i + 1)).filter(|_| !at(i + 1).ends_with('s')), anchor) {
             let step = match a {
                 "last" | "past" => -1,
@@ -1748,8 +1806,7 @@ fn duration(n: i64, u: char) -> String {
 fn duration_unit(w: &str) -> Option<char> {
     match w {
         "sec" | "secs" | "seconds" => Some('S'),
-        "min" | "mins" => Some('N'),
-        "h" | "hr" | "hrs" => Some('H'),
+        "h" => Some('H'),
         "yr" | "yrs" => Some('Y'),
         "night" | "nights" => Some('D'),
         _ => unit_of(w),
@@ -1832,7 +1889,7 @@ fn measured_duration(w: &[String], i: usize) -> Option<(usize, String)> {
         k += and + 2;
     }
     // Only what the caller does not already read as "N units".
-    let plain = parts.len() == 1 && n.fract() == 0.0 && unit_of(at(i + 1)).is_some();
+    let plain = parts.len() == 1 && parts[0].0.fract() == 0.0 && unit_of(at(i + 1)).is_some();
     (!plain).then(|| (k - i, compound_duration(&parts)))
 }
 
@@ -1851,8 +1908,7 @@ fn unit_rank(u: char) -> u8 {
     }
 }
 
-/// The TIMEX3 value of a duration in parts: P2Y1M21D, PT1H30M, P3.5Y; a
-/// fraction of an hour becomes minutes ("2.5 hours" is PT2H30M).
+/// The TIMEX3 value of a duration in parts: P2Y1M21D, PT1H30M, P3.5Y, PT1.5H.
 fn compound_duration(parts: &[(f64, char)]) -> String {
     let figure = |n: f64| if n.fract() == 0.0 { format!("{}", n as i64) } else { format!("{n}") };
     let (mut day, mut time) = (String::new(), String::new());
@@ -1860,12 +1916,6 @@ fn compound_duration(parts: &[(f64, char)]) -> String {
         match u {
             'E' => day += &format!("{}Y", figure(n * 10.0)),
             'C' => day += &format!("{}Y", figure(n * 100.0)),
-            'H' if n.fract() != 0.0 && (n * 60.0).fract() == 0.0 => {
-                if n >= 1.0 {
-                    time += &format!("{}H", n.trunc() as i64);
-                }
-                time += &format!("{}M", (n.fract() * 60.0).round() as i64);
-            }
             'H' => time += &format!("{}H", figure(n)),
             'N' => time += &format!("{}M", figure(n)),
             'S' => time += &format!("{}S", figure(n)),
