@@ -1052,7 +1052,9 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     let in_the = a == "the" && i > 0 && at(i - 1) == "in";
     if in_the || (i > 0 && matches!(at(i - 1), "early" | "late")) {
         let k = i + usize::from(in_the);
-        if let Some(code) = part_of_day(at(k)).filter(|_| at(k) != "night" && !at(k + 1).starts_with(char::is_alphanumeric)) {
+        let next = at(k + 1);
+        let alone = !next.starts_with(char::is_alphanumeric) || matches!(next, "at" | "and" | "or" | "today" | "tomorrow" | "yesterday");
+        if let Some(code) = part_of_day(at(k)).filter(|_| at(k) != "night" && alone) {
             return Some((k + 1 - i, TimeType::Time, anchor.map(|d| format!("{}T{code}", date(d))), None));
         }
     }
@@ -1412,8 +1414,22 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             return Some((3, TimeType::Duration, Some(duration(1, u)), None));
         }
     }
-    if let Some((len, value)) = measured_duration(w, i) {
-        return Some((len, TimeType::Duration, Some(value), None));
+    if let Some((len, parts)) = measured_duration(w, i) {
+        // "half an hour from now", "2 years 1 month 21 days later", "in half an hour".
+        let (sign, extra) = match (at(i + len), at(i + len + 1)) {
+            ("from", "now") => (1, 2),
+            ("later", _) => (1, 1),
+            ("ago" | "earlier", _) => (-1, 1),
+            _ => (0, 0),
+        };
+        let in_future = sign == 0 && i > 0 && at(i - 1) == "in" && future;
+        if sign != 0 || in_future {
+            if let Some(value) = anchor.and_then(|d| moved(d, now, &parts, if in_future { 1 } else { sign })) {
+                let ty = if value.len() > 10 { TimeType::Time } else { TimeType::Date };
+                return Some((len + extra, ty, Some(value), None));
+            }
+        }
+        return Some((len, TimeType::Duration, Some(compound_duration(&parts)), None));
     }
     // "75 years ago", "two years later", "a four-year term", "four years".
     if let Some(n) = number_word(a) {
@@ -1491,14 +1507,13 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         }
     }
     // Years spelled out: "nineteen ninety-six", "the year two thousand".
-    if a == "nineteen" {
-        if let Some(n) = number_word(at(i + 1)).filter(|n| (10..100).contains(n)) {
-            let y = 1900 + n;
-            return Some((2, TimeType::Date, Some(y.to_string()), Some(y)));
+    // Years spelled out: "nineteen ninety six", "two thousand and fifteen"
+    // after "in" or "year"; "two thousand" alone is more often a count.
+    if let Some((y, len)) = spoken_year(w, i).or_else(|| spoken_millennium(w, i)) {
+        let said_as_year = i > 0 && matches!(at(i - 1), "in" | "year" | "since" | "of" | "until" | "by");
+        if a == "nineteen" || said_as_year {
+            return Some((len, TimeType::Date, Some(y.to_string()), Some(y)));
         }
-    }
-    if a == "two" && at(i + 1) == "thousand" && i > 0 && at(i - 1) == "year" {
-        return Some((2, TimeType::Date, Some("2000".into()), Some(2000)));
     }
     // Years and decades: "2019", "in 2022", "the 1990s".
     if a.len() == 4 && a.chars().all(|c| c.is_ascii_digit()) {
@@ -1560,8 +1575,49 @@ fn day_of_month(w: &[String], k: usize) -> Option<(i64, usize)> {
 
 /// A year after a date at word `k`: "2024", ", 2024", "of 1995", "of 87".
 /// (year, words).
+/// A year in words at `k`: "nineteen eighty six", "nineteen hundred ninety
+/// three", "seventeen hundred thirty three", "two thousand and fifteen".
+fn spoken_year(w: &[String], k: usize) -> Option<(i64, usize)> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    // "eighty six", "eighty-six", "thirty two": a number under a hundred.
+    let two_digits = |k: usize| -> Option<(i64, usize)> {
+        let n = number_word(at(k)).filter(|n| (1..100).contains(n) && at(k).bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'))?;
+        match number_word(at(k + 1)).filter(|o| n % 10 == 0 && n >= 20 && (1..10).contains(o) && at(k + 1).bytes().all(|b| b.is_ascii_alphabetic())) {
+            Some(o) => Some((n + o, 2)),
+            None => Some((n, 1)),
+        }
+    };
+    let century = number_word(at(k)).filter(|c| (10..=20).contains(c) && at(k).bytes().all(|b| b.is_ascii_alphabetic()))?;
+    if at(k + 1) == "thousand" {
+        return None;
+    }
+    let hundred = usize::from(at(k + 1) == "hundred");
+    let (rest, len) = two_digits(k + 1 + hundred).filter(|(n, _)| *n >= 10 || hundred == 1)?;
+    Some((century * 100 + rest, 1 + hundred + len))
+}
+
+/// "two thousand", "two thousand and fifteen", "two thousand five".
+fn spoken_millennium(w: &[String], k: usize) -> Option<(i64, usize)> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    if (at(k), at(k + 1)) != ("two", "thousand") {
+        return None;
+    }
+    let and = usize::from(at(k + 2) == "and");
+    let n = number_word(at(k + 2 + and)).filter(|n| (1..100).contains(n) && at(k + 2 + and).bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'));
+    match n {
+        Some(n) => {
+            let ones = number_word(at(k + 3 + and)).filter(|o| n % 10 == 0 && n >= 20 && (1..10).contains(o) && at(k + 3 + and).bytes().all(|b| b.is_ascii_alphabetic()));
+            Some((2000 + n + ones.unwrap_or(0), 3 + and + usize::from(ones.is_some())))
+        }
+        None => Some((2000, 2)),
+    }
+}
+
 fn year_after(w: &[String], k: usize, anchor: Option<i64>) -> Option<(i64, usize)> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    if let Some(found) = spoken_year(w, k).or_else(|| spoken_millennium(w, k)) {
+        return Some(found);
+    }
     match at(k) {
         "," => year_number(at(k + 1)).map(|y| (y, 2)),
         "of" => year_number(at(k + 1)).or_else(|| at(k + 1).parse::<i64>().ok().filter(|_| at(k + 1).len() == 2).map(|yy| full_year(yy, anchor))).map(|y| (y, 2)),
@@ -1818,7 +1874,7 @@ fn duration_unit(w: &str) -> Option<char> {
 /// hour and a half", "half an hour", "3.5years", "3h", "for 10D". ("All
 /// day" is left out: TimeBank does not annotate it.)
 /// Plain "four years" is left to the caller, which knows "ago" and "later".
-fn measured_duration(w: &[String], i: usize) -> Option<(usize, String)> {
+fn measured_duration(w: &[String], i: usize) -> Option<(usize, Vec<(f64, char)>)> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
     let a = at(i);
     let amount = |x: &str| -> Option<f64> {
@@ -1843,7 +1899,7 @@ fn measured_duration(w: &[String], i: usize) -> Option<(usize, String)> {
         _ => None,
     };
     if let Some((len, Some(u))) = half.map(|(len, u)| (len, duration_unit(u).filter(|_| !u.ends_with('s')))) {
-        return Some((len, compound_duration(&[(0.5, u)])));
+        return Some((len, vec![(0.5, u)]));
     }
     // Glued: "3.5years", "3h", and after "for" or "lasted" "10D", "2W", "3Y".
     let figure = a.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
@@ -1858,7 +1914,7 @@ fn measured_duration(w: &[String], i: usize) -> Option<(usize, String)> {
             u => duration_unit(u),
         };
         if let (Some(n), Some(u)) = (n.parse::<f64>().ok().filter(|n| *n > 0.0), u) {
-            return Some((1, compound_duration(&[(n, u)])));
+            return Some((1, vec![(n, u)]));
         }
     }
     let n = amount(a)?;
@@ -1866,7 +1922,7 @@ fn measured_duration(w: &[String], i: usize) -> Option<(usize, String)> {
     if at(i + 1) == "and" {
         let (f, flen) = fraction(i + 2)?;
         let u = duration_unit(at(i + 2 + flen))?;
-        return Some((3 + flen, compound_duration(&[(n + f, u)])));
+        return Some((3 + flen, vec![(n + f, u)]));
     }
     let u = duration_unit(at(i + 1))?;
     let mut parts = vec![(n, u)];
@@ -1890,7 +1946,27 @@ fn measured_duration(w: &[String], i: usize) -> Option<(usize, String)> {
     }
     // Only what the caller does not already read as "N units".
     let plain = parts.len() == 1 && parts[0].0.fract() == 0.0 && unit_of(at(i + 1)).is_some();
-    (!plain).then(|| (k - i, compound_duration(&parts)))
+    (!plain).then_some((k - i, parts))
+}
+
+/// The anchor moved by a duration in parts: a day when every part is a
+/// whole number of days or more, a moment when the anchor has a clock.
+fn moved(anchor: i64, now: Option<i64>, parts: &[(f64, char)], sign: i64) -> Option<String> {
+    let mut day = anchor;
+    let mut seconds = 0.0;
+    for &(n, u) in parts {
+        match u {
+            'H' => seconds += n * 3600.0,
+            'N' => seconds += n * 60.0,
+            'S' => seconds += n,
+            'Y' | 'M' | 'W' | 'D' if n.fract() == 0.0 => day = add_exactly(day, sign * n as i64, u),
+            _ => return None,
+        }
+    }
+    if seconds == 0.0 {
+        return Some(date(day));
+    }
+    Some(moment(day, now? + sign * seconds.round() as i64))
 }
 
 /// Units from the largest down, for compound durations.
