@@ -95,14 +95,18 @@ fn number_word(w: &str) -> Option<i64> {
         "seventeen", "eighteen", "nineteen",
     ];
     const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    // Called on every word: no allocation for one already in lower case.
+    // Called several times on every word: most words start with a letter no
+    // number word starts with, and need no lower-casing.
+    if !w.starts_with(|c: char| c.is_ascii_digit() || matches!(c.to_ascii_lowercase(), 'z' | 'o' | 't' | 'f' | 's' | 'e' | 'n' | 'h' | 'a')) {
+        return None;
+    }
     let l: std::borrow::Cow<str> = if w.bytes().any(|b| b.is_ascii_uppercase()) { w.to_lowercase().into() } else { w.into() };
     let l = l.as_ref();
     if let Some(i) = N.iter().position(|x| *x == l) {
         return Some(i as i64);
     }
     // "twenty", "forty-five" (broadcast transcripts spell numbers out).
-    let (tens, ones) = l.split_once('-').unwrap_or((l, ""));
+    let (tens, ones) = if l.contains('-') { l.split_once('-').unwrap_or((l, "")) } else { (l, "") };
     if let Some(t) = TENS.iter().position(|x| *x == tens) {
         let ones = if ones.is_empty() { Some(0) } else { N[1..10].iter().position(|x| *x == ones).map(|o| o as i64 + 1) };
         return ones.map(|o| 20 + 10 * t as i64 + o);
