@@ -227,6 +227,8 @@ pub fn recognise(doc: &mut Document) {
         let mut i = 0;
         let mut consumed = 0; // tokens before this belong to earlier expressions
         let sentence_first = out.len();
+        // The last date found whose year was not said, and where it ended.
+        let mut yearless: Option<(usize, usize)> = None;
         while i < toks.len() {
             let future = tenses[i].unwrap_or(future);
             let quarters = Quarters { reference: quarter, named: quarter.filter(|_| quarter_named) };
@@ -263,7 +265,29 @@ pub fn recognise(doc: &mut Document) {
                 }
             }
             match expression(&words, &toks, text, i, anchor, future, last_year, quarters, now) {
-                Some((len, mut ty, mut value, year)) => {
+                Some((len, mut ty, mut value, mut year)) => {
+                    // "28 june in 2020", "5/7, 2020": the year said after the day.
+                    let mut len = len;
+                    if year.is_none() && value.as_deref().is_some_and(|v| with_year(v, 0).is_some()) && matches!(words.get(i + len).map(String::as_str), Some("in" | ",")) {
+                        if let Some(y) = words.get(i + len + 1).and_then(|w| year_number(w)) {
+                            value = value.and_then(|v| with_year(&v, y));
+                            year = Some(y);
+                            len += 2;
+                        }
+                    }
+                    // "26 june to 28 june in 2020", "from April to June 2017": the
+                    // first end of a range takes the year of the second.
+                    if let (Some(y), Some((k, prev_end))) = (year, yearless) {
+                        let between: Vec<&str> = words[prev_end..i].iter().map(String::as_str).collect();
+                        let linked = matches!(between.as_slice(), ["-" | "–" | "~" | "to" | "until" | "till" | "through" | "and"]);
+                        if linked && k + 1 == out.len() {
+                            let month = |v: &str| v.get(5..7).and_then(|m| m.parse::<i64>().ok());
+                            let (this, prev) = (value.as_deref().and_then(month), out[k].value.as_deref().and_then(month));
+                            // "Nov - Feb 2017" starts in 2016.
+                            let y = if let (Some(a), Some(b)) = (prev, this) { if a > b { y - 1 } else { y } } else { y };
+                            out[k].value = out[k].value.as_deref().and_then(|v| with_year(v, y));
+                        }
+                    }
                     if let Some(y) = year {
                         last_year = Some(y);
                     }
@@ -303,6 +327,7 @@ pub fn recognise(doc: &mut Document) {
                             end += len;
                         }
                     }
+                    yearless = (year.is_none() && value.as_deref().is_some_and(|v| with_year(v, 0).is_some())).then_some((out.len(), end));
                     out.push(TimeExpr { span: Span::new(toks[first].start, toks[end - 1].end), ty, value });
                     i = end;
                     consumed = end;
@@ -339,7 +364,7 @@ fn split_ranges(tokens: impl Iterator<Item = Span>, text: &str, anchor: Option<i
     for t in tokens {
         let raw = t.of(text);
         // Most tokens are no range: look only at figures with a dash in them.
-        if !raw.starts_with(|c: char| c.is_ascii_digit()) || !raw.contains(['-', '–', '~']) {
+        if !raw.starts_with(|c: char| c.is_ascii_alphanumeric()) || !raw.contains(['-', '–', '~']) {
             out.push(t);
             continue;
         }
@@ -359,8 +384,15 @@ fn split_ranges(tokens: impl Iterator<Item = Span>, text: &str, anchor: Option<i
 
 /// Where `word` is cut as a range, and the dash's length.
 fn range_dash(word: &str, anchor: Option<i64>) -> Option<(usize, usize)> {
-    if !word.starts_with(|c: char| c.is_ascii_digit()) || !word.contains(['-', '–', '~']) || numeric_date(word, anchor, true).is_some() {
+    if !word.contains(['-', '–', '~']) || numeric_date(word, anchor, true).is_some() {
         return None;
+    }
+    // "nov-feb", "june-august", "dec/2018-may/2019"
+    let month_like = |x: &str| month_of(x).is_some() || (x.contains('/') && numeric_date(x, anchor, true).is_some());
+    if word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        let (p, c) = word.char_indices().find(|(_, c)| matches!(c, '-' | '–' | '~'))?;
+        let (left, right) = (&word[..p], &word[p + c.len_utf8()..]);
+        return (month_like(left) && month_like(right)).then_some((p, c.len_utf8()));
     }
     // A clock time or a year: "8", "10am", "9.30", "0730", "2014".
     let clock_like = |x: &str| {
@@ -477,6 +509,13 @@ fn settle_meridiem(r: &ClockRange, part: Option<&str>) -> ((i64, i64, i64), (i64
         (None, None) => (a.hour, if b.hour < a.hour && b.hour < 12 { b.hour + 12 } else { b.hour }),
     };
     ((ha, a.minute, a.second), (hb, b.minute, b.second))
+}
+
+/// A month or day value ("2019-06-26", "2019-06") moved to year `y`.
+fn with_year(v: &str, y: i64) -> Option<String> {
+    let b = v.as_bytes();
+    let dated = (v.len() == 7 || v.len() == 10) && b[4] == b'-' && b[..4].iter().all(u8::is_ascii_digit) && b[5..7].iter().all(u8::is_ascii_digit);
+    dated.then(|| format!("{y:04}{}", &v[4..]))
 }
 
 /// A value naming a day, alone or with a part of it ("2016-11-07",
