@@ -307,9 +307,11 @@ pub fn recognise(doc: &mut Document) {
                     first -= leading_phrase(&words[consumed..first], &words[first..i + len], ty);
                     // and a part of the day: "Wednesday night".
                     let mut end = i + len;
-                    // and a part of the day: "Wednesday night", "Sunday early morning".
+                    // and a part of the day: "Wednesday night", "Sunday early
+                    // morning", "Tuesday in the morning".
                     if ty == TimeType::Date && value.as_deref().is_some_and(|v| v.len() == 10) {
-                        let edge = usize::from(matches!(words.get(end).map(String::as_str), Some("early" | "late")));
+                        let in_the = words.get(end).is_some_and(|w| w == "in") && words.get(end + 1).is_some_and(|w| w == "the");
+                        let edge = if in_the { 2 } else { usize::from(matches!(words.get(end).map(String::as_str), Some("early" | "late"))) };
                         if let Some(code) = words.get(end + edge).and_then(|w| part_of_day(w)) {
                             end += edge + 1;
                             ty = TimeType::Time;
@@ -1001,7 +1003,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     match a {
         "today" | "tonight" | "tonite" => return Some((1, TimeType::Date, anchor.map(date), None)),
         "yesterday" => return Some((1, TimeType::Date, anchor.map(|d| date(d - 1)), None)),
-        "tomorrow" => return Some((1, TimeType::Date, anchor.map(|d| date(d + 1)), None)),
+        "tomorrow" | "tmrw" | "tmr" => return Some((1, TimeType::Date, anchor.map(|d| date(d + 1)), None)),
         // TimeBank reads "the current chairman" as the present too.
         "now" | "currently" | "nowadays" | "current" => return Some((1, TimeType::Date, Some("PRESENT_REF".into()), None)),
         "then" if at(i + 1) == "current" => return Some((2, TimeType::Date, Some("PAST_REF".into()), None)),
@@ -1175,17 +1177,21 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     // "this/last/next year|month|week"; "the past year" is last year.
     let past = a == "past" && i > 0 && at(i - 1) == "the" && matches!(at(i + 1), "year" | "month" | "week");
     // ("the last week of 2016" is a week of that year, below.)
-    if (matches!(a, "this" | "last" | "next") || past) && !(at(i + 1) == "week" && at(i + 2) == "of") {
+    // "the following month" counts from a time the story told, not from publication.
+    let relative = matches!(a, "previous" | "following") && !(i > 0 && at(i - 1) == "the");
+    if (matches!(a, "this" | "last" | "next") || relative || past) && !(at(i + 1) == "week" && at(i + 2) == "of") {
         if let (Some(u), Some(d)) = (unit_of(at(i + 1)).filter(|_| !at(i + 1).ends_with('s')), anchor) {
             let step = match a {
-                "last" | "past" => -1,
-                "next" => 1,
+                "last" | "past" | "previous" => -1,
+                "next" | "following" => 1,
                 _ => 0,
             };
             // "next week Wednesday": that weekday of that week.
+            // "next week Wednesday", "next week on Tue", "previous week - Monday".
             if u == 'W' {
-                if let Some((wd, true)) = weekday_of(at(i + 2)) {
-                    return Some((3, TimeType::Date, Some(weekday_in_week(d, step, wd)), None));
+                let gap = usize::from(matches!(at(i + 2), "on" | "-" | ","));
+                if let Some((wd, _)) = weekday_of(at(i + 2 + gap)) {
+                    return Some((3 + gap, TimeType::Date, Some(weekday_in_week(d, step, wd)), None));
                 }
             }
             // "the last decade" is the 1980s (198), "next century" the 2100s (21).
@@ -1197,7 +1203,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             };
             return Some((2, TimeType::Date, Some(value), None));
         }
-        if let Some(wd) = WEEKDAYS.iter().position(|x| *x == at(i + 1)) {
+        if let Some(wd) = WEEKDAYS.iter().position(|x| *x == at(i + 1)).filter(|_| !relative) {
             // "last Monday" said on a Monday is a week ago, not today; "next
             // Monday" is the Monday of next week.
             let value = anchor.map(|d| match a {
@@ -1369,7 +1375,25 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
                 return Some((1 + the + len, TimeType::Date, Some(date(c)), None));
             }
         }
-        if !full {
+        // "Wednesday next week", "Wednesday evening next week".
+        let part = part_of_day(at(i + 1));
+        let k = i + 1 + usize::from(part.is_some());
+        let step = match at(k) {
+            "next" | "following" => Some(1),
+            "last" | "previous" => Some(-1),
+            "this" => Some(0),
+            _ => None,
+        };
+        if let (Some(step), "week", Some(d)) = (step, at(k + 1), anchor) {
+            let day = weekday_in_week(d, step, wd);
+            return Some(match part {
+                Some(code) => (k + 2 - i, TimeType::Time, Some(format!("{day}T{code}")), None),
+                None => (k + 2 - i, TimeType::Date, Some(day), None),
+            });
+        }
+        // A cut name is a weekday when capitalized before a clock time: "Sat at 5".
+        let clocked = toks[i].of(text).starts_with(char::is_uppercase) && matches!(at(i + 1), "at" | "@");
+        if !full && !clocked {
             return None;
         }
         let value = anchor.map(|d| resolve_weekday(d, wd as i64, future)).or(Some(format!("XXXX-WXX-{}", wd + 1)));
@@ -1445,6 +1469,26 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             }
         }
     }
+    // "the 5 upcoming years", "the 13 last minutes", "the last 2 quarters",
+    // "the next couple weeks": a span of that length.
+    if let Some(n) = number_word(a).filter(|&n| n > 1) {
+        let (side, unit) = (at(i + 1), at(i + 2));
+        if matches!(side, "upcoming" | "coming" | "next" | "past" | "previous" | "last" | "following") && unit.ends_with('s') {
+            if let Some(u) = duration_unit(unit) {
+                return Some((3, TimeType::Duration, Some(compound_duration(&[(n as f64, u)])), None));
+            }
+        }
+    }
+    if matches!(a, "last" | "past" | "previous" | "next" | "coming" | "following") {
+        let couple = usize::from(at(i + 1) == "couple");
+        let n = if couple == 1 { Some(2) } else { number_word(at(i + 1)).filter(|&n| n > 1 && at(i + 1) != "a") };
+        if let (Some(n), "quarters") = (n, at(i + 2)) {
+            return Some((3, TimeType::Duration, Some(format!("P{n}Q")), None));
+        }
+        if let (Some(n), 1, Some(u)) = (n, couple, duration_unit(at(i + 2)).filter(|_| at(i + 2).ends_with('s'))) {
+            return Some((3, TimeType::Duration, Some(compound_duration(&[(n as f64, u)])), None));
+        }
+    }
     // "a couple of years": about two.
     if a == "a" && at(i + 1) == "couple" && at(i + 2) == "of" {
         if let Some(u) = unit_of(at(i + 3)) {
@@ -1494,7 +1538,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
                 let sign = if at(i + 2) == "before" { -1 } else { 1 };
                 let base = match at(i + 3) {
                     "now" | "today" if at(i + 2) == "from" => anchor.map(|d| (1, d)),
-                    "tomorrow" => anchor.map(|d| (1, d + 1)),
+                    "tomorrow" | "tmrw" => anchor.map(|d| (1, d + 1)),
                     "yesterday" => anchor.map(|d| (1, d - 1)),
                     _ => match expression(w, toks, text, i + 3, anchor, future, last_year, quarters, now) {
                         Some((l, TimeType::Date, Some(v), _)) => parse_anchor(Some(&v)).filter(|_| v.len() == 10).map(|d| (l, d)),
@@ -1726,8 +1770,10 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     if m == 5 && day.is_none() && year.is_none() && (i == 0 || at(i - 1) != "in") {
         return None; // "may" the verb
     }
-    if !full_name && day.is_none() && year.is_none() {
-        return None; // "Jan" alone is more often a name
+    // "Jan" alone is more often a name, but not in "from Sep to Nov".
+    let bounded = i > 0 && capital(i) && matches!(at(i - 1), "from" | "to" | "after" | "before" | "until" | "till" | "since" | "through" | "-");
+    if !full_name && day.is_none() && year.is_none() && !bounded {
+        return None;
     }
     // Without a year: the year that puts the date nearest the anchor;
     // tense decides only a near-tie (about six months either way).
