@@ -236,12 +236,19 @@ pub fn recognise(doc: &mut Document) {
             // ends, each on the day said before or after it.
             if let Some(range) = clock_range(&words, i) {
                 let skip = usize::from(matches!(words.get(i + range.len).map(String::as_str), Some("on" | "of" | ",")));
-                let after = expression(&words, &toks, text, i + range.len + skip, anchor, future, last_year, quarters, now)
-                    .and_then(|(len, _, v, _)| Some((len, day_and_part(v.as_deref()?)?)));
+                let after = expression(&words, &toks, text, i + range.len + skip, anchor, future, last_year, quarters, now).and_then(|(len, _, v, _)| {
+                    let (day, part) = day_and_part(v.as_deref()?)?;
+                    Some((len, (day, part.or_else(|| tonight(&words[i + range.len + skip + len - 1])))))
+                });
                 // The day just found, right before or across "at", "on" or ",".
                 let gap = i.checked_sub(1).filter(|&g| g >= consumed && matches!(words[g].as_str(), "at" | "on" | ",")).map_or(0, |_| 1);
                 let before = (out.len() > sentence_first && consumed + gap == i)
-                    .then(|| out.last().and_then(|t: &TimeExpr| day_and_part(t.value.as_deref()?)))
+                    .then(|| {
+                        out.last().and_then(|t: &TimeExpr| {
+                            let (day, part) = day_and_part(t.value.as_deref()?)?;
+                            Some((day, part.or_else(|| tonight(&t.span.of(text).to_lowercase()))))
+                        })
+                    })
                     .flatten();
                 if range.evidence || after.is_some() || before.is_some() {
                     let (day, part) = match (&after, &before) {
@@ -321,6 +328,7 @@ pub fn recognise(doc: &mut Document) {
                     // and a clock time after a day: "today at 8.30pm", "tomorrow
                     // 4:30pm", "every Monday at 4pm", "Wednesday evening at 7".
                     if let Some((day, part)) = value.as_deref().and_then(day_and_part) {
+                        let part = part.or_else(|| tonight(&words[end - 1]));
                         if let Some((hour, minute, second, len)) = clock_after_day(&words, end, part) {
                             value = Some(at_clock(&day, hour, minute, second));
                             if ty != TimeType::Set {
@@ -460,10 +468,14 @@ fn clock_after_day(w: &[String], end: usize, part: Option<&'static str>) -> Opti
         _ => (0, false),
     };
     let (mut hour, minute, second, mut len, said) = match clock_figure(w, end + gap) {
+        // "Tuesday at 2:00 - 2:30 pm" is a range: the caller's to find.
+        Some(f) if matches!(at(end + gap + f.len), "-" | "–" | "to") && clock_figure(w, end + gap + f.len + 1).is_some() => return None,
         Some(f) => {
             let next = at(end + gap + f.len);
             let alone = !next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "or" | "in" | "on" | "to" | "tonight" | "today" | "tomorrow");
-            let bare = introduced && alone && (1..=12).contains(&f.hour);
+            // "at 4", and "at 17.30" (minutes after a dot say it is a time).
+            let dotted = w[end + gap].contains('.') && f.minute > 0;
+            let bare = introduced && alone && ((1..=12).contains(&f.hour) || dotted);
             if !(f.pm.is_some() || f.oclock || f.colon || bare) {
                 return None;
             }
@@ -511,6 +523,12 @@ fn settle_meridiem(r: &ClockRange, part: Option<&str>) -> ((i64, i64, i64), (i64
         (None, None) => (a.hour, if b.hour < a.hour && b.hour < 12 { b.hour + 12 } else { b.hour }),
     };
     ((ha, a.minute, a.second), (hb, b.minute, b.second))
+}
+
+/// "Tonight" is dated by its day alone (as TimeBank does), but its clock
+/// times are in the evening.
+fn tonight(w: &str) -> Option<&'static str> {
+    (w.ends_with("tonight") || w.ends_with("tonite")).then_some("NI")
 }
 
 /// A month or day value ("2019-06-26", "2019-06") moved to year `y`.
@@ -963,6 +981,17 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         return Some(found);
     }
     // Dates in figures: "2019-08-01", "1/1/2015", "on 22/04".
+    // "23.04.2022": day first, as written where dots separate dates.
+    if a.len() >= 8 && a.bytes().filter(|&b| b == b'.').count() == 2 && a.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        let parts: Vec<&str> = a.split('.').collect();
+        if let ([d, m, y], true) = (parts.as_slice(), parts.iter().all(|p| !p.is_empty())) {
+            if let (Ok(d), Ok(m), Some(y)) = (d.parse::<i64>(), m.parse::<i64>(), year_number(y)) {
+                if (1..=12).contains(&m) && (1..=31).contains(&d) && civil_from_days(days_from_civil(y, m, d)) == (y, m, d) {
+                    return Some((1, TimeType::Date, Some(format!("{y:04}-{m:02}-{d:02}")), Some(y)));
+                }
+            }
+        }
+    }
     if a.contains(['/', '-']) && a.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         let introduced = i > 0 && (matches!(at(i - 1), "on" | "since" | "until" | "till" | "by" | "from" | "before" | "after") || WEEKDAYS.contains(&at(i - 1)));
         if let Some((value, year)) = numeric_date(a, anchor, introduced) {
@@ -1954,6 +1983,7 @@ fn duration_unit(w: &str) -> Option<char> {
         "h" => Some('H'),
         "yr" | "yrs" => Some('Y'),
         "night" | "nights" => Some('D'),
+        "fortnight" | "fortnights" => Some('F'),
         _ => unit_of(w),
     }
 }
@@ -1981,6 +2011,10 @@ fn measured_duration(w: &[String], i: usize) -> Option<(usize, Vec<(f64, char)>)
             _ => None,
         }
     };
+    // "a fortnight", "the past fortnight"
+    if a == "fortnight" || (matches!(a, "a" | "one") && at(i + 1) == "fortnight") {
+        return Some((1 + usize::from(a != "fortnight"), vec![(1.0, 'F')]));
+    }
     // "half an hour", "a half hour", "½ hour"
     let half = match (a, at(i + 1), at(i + 2)) {
         ("half", "an" | "a", u) | ("a", "half", u) => Some((3, u)),
@@ -2049,6 +2083,7 @@ fn moved(anchor: i64, now: Option<i64>, parts: &[(f64, char)], sign: i64) -> Opt
             'N' => seconds += n * 60.0,
             'S' => seconds += n,
             'Y' | 'M' | 'W' | 'D' if n.fract() == 0.0 => day = add_exactly(day, sign * n as i64, u),
+            'F' if n.fract() == 0.0 => day = add_exactly(day, sign * 2 * n as i64, 'W'),
             _ => return None,
         }
     }
@@ -2061,6 +2096,7 @@ fn moved(anchor: i64, now: Option<i64>, parts: &[(f64, char)], sign: i64) -> Opt
 /// Units from the largest down, for compound durations.
 fn unit_rank(u: char) -> u8 {
     match u {
+        'F' => 5,
         'C' => 9,
         'E' => 8,
         'Y' => 7,
@@ -2084,6 +2120,7 @@ fn compound_duration(parts: &[(f64, char)]) -> String {
             'H' => time += &format!("{}H", figure(n)),
             'N' => time += &format!("{}M", figure(n)),
             'S' => time += &format!("{}S", figure(n)),
+            'F' => day += &format!("{}W", figure(2.0 * n)),
             u => day += &format!("{}{u}", figure(n)),
         }
     }
