@@ -1467,6 +1467,33 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             }
         }
     }
+    // "the 15th day of next month", "the twenty third day of September",
+    // "the third month of 2021".
+    {
+        let the = usize::from(a == "the");
+        if let Some((n, len)) = day_of_month(w, i + the).filter(|_| !at(i + the).bytes().all(|b| b.is_ascii_digit())) {
+            let k = i + the + len;
+            if matches!(at(k), "day" | "month") && at(k + 1) == "of" {
+                let this_month = matches!((at(k + 2), at(k + 3)), ("the" | "this", "month"));
+                let of = if this_month {
+                    anchor.map(|d| (2, date(d)[..7].to_string()))
+                } else {
+                    expression(w, toks, text, k + 2, anchor, future, last_year, quarters, now).and_then(|(l, _, v, _)| Some((l, v?)))
+                };
+                if let Some((l, v)) = of {
+                    let ym: Vec<i64> = v.split('-').map_while(|p| p.parse().ok()).collect();
+                    let value = match (at(k), ym.as_slice()) {
+                        ("day", [y, m]) if civil_from_days(days_from_civil(*y, *m, n)) == (*y, *m, n) => Some(format!("{y:04}-{m:02}-{n:02}")),
+                        ("month", [y]) if v.len() == 4 && n <= 12 => Some(format!("{y:04}-{n:02}")),
+                        _ => None,
+                    };
+                    if value.is_some() {
+                        return Some((k + 2 + l - i, TimeType::Date, value, None));
+                    }
+                }
+            }
+        }
+    }
     // "in two weeks", "in 3 years" said of the future: that day; "in 5
     // minutes", when the anchor has a clock, that moment.
     if a == "in" && (future || i == 0) {
@@ -1691,6 +1718,17 @@ fn day_of_month(w: &[String], k: usize) -> Option<(i64, usize)> {
 
 /// A year after a date at word `k`: "2024", ", 2024", "of 1995", "of 87".
 /// (year, words).
+/// A day of the month as a cardinal in words: "five", "twenty five", "thirty-one".
+fn cardinal_day(w: &[String], k: usize) -> Option<(i64, usize)> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    let words_only = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-');
+    let n = number_word(at(k)).filter(|n| (1..=31).contains(n) && words_only(at(k)) && !matches!(at(k), "a" | "an"))?;
+    match number_word(at(k + 1)).filter(|o| (n == 20 || n == 30) && (1..10).contains(o) && n + o <= 31 && words_only(at(k + 1))) {
+        Some(o) => Some((n + o, 2)),
+        None => Some((n, 1)),
+    }
+}
+
 /// A year in words at `k`: "nineteen eighty six", "nineteen hundred ninety
 /// three", "seventeen hundred thirty three", "two thousand and fifteen".
 fn spoken_year(w: &[String], k: usize) -> Option<(i64, usize)> {
@@ -1747,12 +1785,13 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     let (y0, _, _) = anchor.map(civil_from_days).unwrap_or((0, 0, 0));
     let raw = |k: usize| toks.get(k).map(|t| t.of(text)).unwrap_or("");
     let capital = |k: usize| raw(k).chars().next().is_some_and(char::is_uppercase);
-    // Day first: "27 June", "4th of July", "the fourth of july".
-    let (m, month_at, mut day) = match day_of_month(w, i) {
+    // Day first: "27 June", "4th of July", "the fourth of july", "twenty five January".
+    let spoken = cardinal_day(w, i).filter(|&(_, len)| MONTHS.contains(&at(i + len)));
+    let (m, month_at, mut day) = match day_of_month(w, i).or(spoken) {
         Some((d, len)) => {
             let of = usize::from(at(i + len) == "of");
             // A spelled ordinal needs its "of": "fourth of July", but "first May Day".
-            if of == 0 && !at(i).starts_with(|c: char| c.is_ascii_digit()) {
+            if of == 0 && !at(i).starts_with(|c: char| c.is_ascii_digit()) && spoken.is_none() {
                 return None;
             }
             let k = i + len + of;
@@ -1773,7 +1812,9 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         let the = usize::from(at(i + 1) == "the");
         // Lower-case "may" and "march" before a bare figure are verbs ("may 5 …").
         let verb = !capital(i) && matches!(at(i), "may" | "march") && at(i + 1 + the).bytes().all(|b| b.is_ascii_digit());
-        if let Some((d, l)) = day_of_month(w, i + 1 + the).filter(|_| !verb) {
+        // "January twenty five": a day in words after a full month name.
+        let spoken = || cardinal_day(w, i + 1).filter(|_| the == 0 && MONTHS.contains(&at(i)) && spoken_year(w, i + 1).is_none());
+        if let Some((d, l)) = day_of_month(w, i + 1 + the).or_else(spoken).filter(|_| !verb) {
             day = Some(d);
             len += the + l;
         }
