@@ -444,6 +444,10 @@ fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode
                         "Currency" if q.kind == QuantityKind::Money => item(q.value, None, q.unit.clone()),
                         "NumberRange" => match q.approx {
                             Approx::Range => item(q.value, q.upper, None),
+                            // Recognizers-Text reads "equal to 20" as the range
+                            // [20, 20]; dossier writes exactly 20, "equal to" in
+                            // its extent.
+                            Approx::Exact if q.span.of(doc.text()).get(..5).is_some_and(|w| w.eq_ignore_ascii_case("equal")) => item(q.value, q.value, None),
                             Approx::MoreThan | Approx::AtLeast => item(q.value, None, None),
                             Approx::LessThan | Approx::AtMost | Approx::UpTo => item(None, q.value, None),
                             _ => None,

@@ -630,6 +630,12 @@ const BOUNDS_BEFORE: &[(&[&str], Approx)] = &[
     (&["smaller", "than"], Approx::LessThan),
     (&["lower", "than"], Approx::LessThan),
     (&["up", "to"], Approx::UpTo),
+    // "equal to 20", "equals 20": exactly, the cue kept in the extent.
+    (&["equal", "to"], Approx::Exact),
+    (&["equals", "to"], Approx::Exact),
+    (&["equaling", "to"], Approx::Exact),
+    (&["equalling", "to"], Approx::Exact),
+    (&["equals"], Approx::Exact),
     (&[">", "="], Approx::AtLeast),
     (&["<", "="], Approx::AtMost),
     (&[">="], Approx::AtLeast),
@@ -872,9 +878,12 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
         // "500 or more", "five hundred or less"; "about 500 or more" is a bound, not an estimate.
         if matches!(approx, Approx::Exact | Approx::About) {
             if let Some((bound, len)) = bound_after(text, toks, end) {
+                // "about" gives way to the bound; "equal to 5000 or less" keeps its words.
+                if approx == Approx::About {
+                    start = i;
+                }
                 approx = bound;
                 end += len;
-                start = i;
             }
         }
         let span_start = if between && approx == Approx::Range { start - 1 } else { start };

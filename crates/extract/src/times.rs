@@ -1786,7 +1786,8 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     let raw = |k: usize| toks.get(k).map(|t| t.of(text)).unwrap_or("");
     let capital = |k: usize| raw(k).chars().next().is_some_and(char::is_uppercase);
     // Day first: "27 June", "4th of July", "the fourth of july", "twenty five January".
-    let spoken = cardinal_day(w, i).filter(|&(_, len)| MONTHS.contains(&at(i + len)));
+    // ("One may ask": "may" and "march" are verbs after a number in words.)
+    let spoken = cardinal_day(w, i).filter(|&(_, len)| MONTHS.contains(&at(i + len)) && !matches!(at(i + len), "may" | "march"));
     let (m, month_at, mut day) = match day_of_month(w, i).or(spoken) {
         Some((d, len)) => {
             let of = usize::from(at(i + len) == "of");
