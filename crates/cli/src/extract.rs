@@ -20,7 +20,9 @@ use dossier_pipeline::{Layers, Pipeline, Scratch, Stage, StageTimes};
 /// What to read, shared by `extract` and `ingest`.
 #[derive(Args, Debug)]
 pub struct InputArgs {
-    /// Publication date (YYYY-MM-DD) for inputs that carry none; the anchor for relative times.
+    /// Publication date (YYYY-MM-DD, or an RFC 3339 date-time such as
+    /// 2024-07-10T14:30:00Z) for inputs that carry none; the anchor for
+    /// relative times ("in 5 minutes" needs the clock).
     #[arg(long, value_name = "D")]
     pub date: Option<String>,
     /// Title for inputs that carry none.
@@ -181,7 +183,7 @@ pub fn for_each_document(args: &InputArgs, layers: Layers, pretty: bool, skip: &
     };
     if let Some(d) = &args.date {
         if !is_iso_date(d) {
-            bail!("--date must be YYYY-MM-DD, got `{d}`");
+            bail!("--date must be YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][offset], got `{d}`");
         }
     }
     if args.max_bytes == 0 {
@@ -416,7 +418,30 @@ fn quiet_panics() {
     std::panic::set_hook(Box::new(|_| {}));
 }
 
+/// A calendar date, "2024-07-10", alone or with a clock time and an
+/// optional offset: "2024-07-10T14:30", "2024-07-10T14:30:00Z",
+/// "2024-07-10T14:30:00+02:00".
 fn is_iso_date(s: &str) -> bool {
+    let Some(day) = s.get(..10) else { return false };
+    let clock = |t: &str| {
+        let t = t.trim_end_matches('Z');
+        let t = match t.len() {
+            5 | 8 => t,
+            11 | 14 if matches!(t.as_bytes()[t.len() - 6], b'+' | b'-') => &t[..t.len() - 6],
+            _ => return false,
+        };
+        let b = t.as_bytes();
+        b[2] == b':'
+            && (b.len() == 5 || b[5] == b':')
+            && t.split(':').all(|p| p.len() == 2 && p.bytes().all(|c| c.is_ascii_digit()))
+            && t[..2].parse::<u32>().is_ok_and(|h| h < 24)
+            && t[3..5].parse::<u32>().is_ok_and(|m| m < 60)
+    };
+    let rest = &s[10..];
+    is_calendar_day(day) && (rest.is_empty() || rest.strip_prefix(['T', ' ']).is_some_and(clock))
+}
+
+fn is_calendar_day(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
         && b[4] == b'-'

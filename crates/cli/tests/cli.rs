@@ -354,6 +354,8 @@ fn bad_inputs_fail_alone_with_one_clear_line_each() {
 fn usage_errors_exit_2() {
     for args in [
         vec!["extract", "--date", "10/07/2024", "x.txt"],
+        vec!["extract", "--date", "2024-07-10T25:00", "x.txt"],
+        vec!["extract", "--date", "2024-07-10T14:30+2", "x.txt"],
         vec!["extract", "--layers", "text,nonsense", "x.txt"],
         vec!["extract", "--from", "pdf", "x.txt"],
         vec!["extract", "--no-such-flag"],
@@ -751,6 +753,50 @@ Talks resume on Tuesday of next week or next week Wednesday.";
         assert!(times.contains(&(text.to_string(), value.to_string())), "{text} {value}: {times:?}");
     }
     assert!(!times.iter().any(|(t, _)| t.contains("may")), "{times:?}");
+}
+
+/// #5: clock ranges give both ends on the day said before or after them,
+/// a clock time joins its day across "at", "on" or "by", durations come in
+/// several units, and a date-time anchor's clock resolves "in 5 minutes".
+#[test]
+fn issue_5_clock_ranges_days_with_clocks_and_compound_durations() {
+    let text = "The talks ran from 10:30 to 3 on 1/1/2015. Voting is between 5 and 6 in the afternoon. \
+Polls close Monday 12-4. The briefing was yesterday afternoon from 3-8pm. \
+The vote will be Friday at 4 and the count 9am on Tuesday. Envoys will meet next week on Tuesday and Wednesday evening next week. \
+Results will come in 5 minutes. The siege lasted 2 years 1 month 21 days and the march one and a half hours. \
+Ministers met 2014-2018 and again 26 june to 28 june in 2020. She was born twenty five January nineteen eighty six. \
+Talks end on the 15th day of next month. The range is week 31 of last year.";
+    let doc = &docs(&run(&["extract", "--date", "2018-05-31T16:12:00", "--layers", "times", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let times = time_values(doc);
+    for (text, value) in [
+        ("10:30", "2015-01-01T10:30"),
+        ("3 on 1/1/2015", "2015-01-01T15:00"),
+        ("5", "2018-05-31T17:00"),
+        ("6 in the afternoon", "2018-05-31T18:00"),
+        ("Monday 12", "2018-05-28T12:00"),
+        ("yesterday afternoon from 3", "2018-05-30T15:00"),
+        ("8pm", "2018-05-30T20:00"),
+        ("Friday at 4", "2018-06-01T16:00"),
+        ("9am on Tuesday", "2018-06-05T09:00"),
+        ("4", "2018-05-28T16:00"),
+        ("next week on Tuesday", "2018-06-05"),
+        ("Wednesday evening next week", "2018-06-06TEV"),
+        ("in 5 minutes", "2018-05-31T16:17"),
+        ("2 years 1 month 21 days", "P2Y1M21D"),
+        ("one and a half hours", "PT1.5H"),
+        ("2014", "2014"),
+        ("2018", "2018"),
+        ("26 june", "2020-06-26"),
+        ("28 june in 2020", "2020-06-28"),
+        ("twenty five January nineteen eighty six", "1986-01-25"),
+        ("the 15th day of next month", "2018-06-15"),
+        ("week 31 of last year", "2017-W31"),
+    ] {
+        assert!(times.contains(&(text.to_string(), value.to_string())), "{text} {value}: {times:?}");
+    }
+    // "the march one and a half hours" is a march, not 1 March.
+    assert!(!times.iter().any(|(t, _)| t.contains("march")), "{times:?}");
 }
 
 /// #7: the PLOVER codebook names some acts the CAMEO dictionary codes

@@ -1113,6 +1113,9 @@ mod tests {
             q.first().map(|q| (q.value, q.upper, q.approx))
         };
         assert_eq!(first("twenty and three fifths").map(|q| q.0), Some(Some(20.6)));
+        // "equal to" says exactly, and stays in the extent before a bound.
+        let equal = quantities("His score is equal to 5000 or less");
+        assert_eq!((equal[0].value, equal[0].approx, equal[0].span.start), (Some(5000.0), Approx::AtMost, 13));
         assert_eq!(first("one hundred and three quarters").map(|q| q.0), Some(Some(100.75)));
         assert_eq!(first("three quarters of the vote").map(|q| q.0), Some(Some(0.75)));
         assert_eq!(first("2 1/4 cups").map(|q| q.0), Some(Some(2.25)));

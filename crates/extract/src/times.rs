@@ -491,7 +491,9 @@ fn clock_after_day(w: &[String], end: usize, part: Option<&'static str>) -> Opti
             len += 3;
         }
     }
-    if !said && hour < 12 && matches!(part, Some("AF" | "EV" | "NI")) {
+    // "Friday at 4" is in the afternoon: a bare hour up to six, with no
+    // part of the day said, is read as the working day would have it.
+    if !said && hour < 12 && (matches!(part, Some("AF" | "EV" | "NI")) || (part.is_none() && (1..=6).contains(&hour))) {
         hour += 12;
     }
     if is_zone(at(end + len)) {
@@ -1813,8 +1815,10 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         let the = usize::from(at(i + 1) == "the");
         // Lower-case "may" and "march" before a bare figure are verbs ("may 5 …").
         let verb = !capital(i) && matches!(at(i), "may" | "march") && at(i + 1 + the).bytes().all(|b| b.is_ascii_digit());
-        // "January twenty five": a day in words after a full month name.
-        let spoken = || cardinal_day(w, i + 1).filter(|_| the == 0 && MONTHS.contains(&at(i)) && spoken_year(w, i + 1).is_none());
+        // "January twenty five": a day in words after a full month name (but
+        // "the march one and a half hours" is no date).
+        let verb_like = !capital(i) && matches!(at(i), "may" | "march");
+        let spoken = || cardinal_day(w, i + 1).filter(|_| the == 0 && MONTHS.contains(&at(i)) && spoken_year(w, i + 1).is_none() && !verb_like);
         if let Some((d, l)) = day_of_month(w, i + 1 + the).or_else(spoken).filter(|_| !verb) {
             day = Some(d);
             len += the + l;
