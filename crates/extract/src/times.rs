@@ -603,6 +603,18 @@ fn easter(y: i64) -> i64 {
 }
 
 /// The last day of month `m` of year `y`.
+/// The `day`s of the months from `months` before the anchor's month to
+/// `months` after it, where that month has such a day.
+fn day_in_months_around(anchor: i64, day: i64, months: i64) -> impl Iterator<Item = i64> {
+    let (y0, m0, _) = civil_from_days(anchor);
+    (-months..=months).filter_map(move |k| {
+        let n = y0 * 12 + m0 - 1 + k;
+        let (y, m) = (n.div_euclid(12), n.rem_euclid(12) + 1);
+        let candidate = days_from_civil(y, m, day);
+        (civil_from_days(candidate) == (y, m, day)).then_some(candidate)
+    })
+}
+
 fn month_end(y: i64, m: i64) -> i64 {
     if m == 12 { days_from_civil(y + 1, 1, 1) - 1 } else { days_from_civil(y, m + 1, 1) - 1 }
 }
@@ -1140,14 +1152,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         if let (Some((day, len)), Some(d)) = (day_of_month(w, i + 1), anchor) {
             let next = at(i + 1 + len);
             if !next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "or" | "at" | "from" | "between") {
-                let (y0, m0, _) = civil_from_days(d);
-                let candidate = (-1..=1)
-                    .filter_map(|k: i64| {
-                        let months = y0 * 12 + m0 - 1 + k;
-                        let (y, m) = (months.div_euclid(12), months.rem_euclid(12) + 1);
-                        let c = days_from_civil(y, m, day);
-                        (civil_from_days(c) == (y, m, day)).then_some(c)
-                    })
+                let candidate = day_in_months_around(d, day, 1)
                     // The tense picks the side: the next 18th, or the last one.
                     .min_by_key(|c| if (*c >= d) == future { (c - d).abs() } else { 100 + (c - d).abs() });
                 if let Some(c) = candidate {
@@ -1393,14 +1398,8 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         let day = day_of_month(w, i + 1 + the)
             .filter(|&(_, len)| named && unit_of(at(i + 1 + the + len)).is_none() && !matches!(at(i + 1 + the + len), "of" | "century" | "-" | "–" | "to") && clock(w, i + 1 + the).is_none());
         if let (Some((day, len)), Some(d)) = (day, anchor) {
-            let (y0, m0, _) = civil_from_days(d);
-            let found = (-12..=12)
-                .filter_map(|k: i64| {
-                    let months = y0 * 12 + m0 - 1 + k;
-                    let (y, m) = (months.div_euclid(12), months.rem_euclid(12) + 1);
-                    let candidate = days_from_civil(y, m, day);
-                    (civil_from_days(candidate) == (y, m, day) && weekday(candidate) == wd as i64).then_some(candidate)
-                })
+            let found = day_in_months_around(d, day, 12)
+                .filter(|&candidate| weekday(candidate) == wd as i64)
                 .min_by_key(|c| (c - d).abs());
             if let Some(c) = found {
                 return Some((1 + the + len, TimeType::Date, Some(date(c)), None));
