@@ -90,9 +90,14 @@ fn numeral(w: &str) -> Option<f64> {
         return None;
     }
     let (num, suffix) = w.split_at(digits_end);
-    // "1e10", "12.32e+14", "-12e-1"
-    if let Some(exp) = suffix.strip_prefix('e').and_then(|e| e.strip_prefix('+').unwrap_or(e).parse::<i32>().ok()).filter(|e| e.abs() <= 300) {
+    // "1e10", "12.32e+14", "-12e-1", "1.3x10^6"
+    let exponent = |e: &str| e.strip_prefix('+').unwrap_or(e).parse::<i32>().ok().filter(|e| e.abs() <= 300);
+    if let Some(exp) = suffix.strip_prefix('e').or_else(|| suffix.strip_prefix("x10^")).or_else(|| suffix.strip_prefix("×10^")).and_then(exponent) {
         return numeral(num).map(|v| v * 10f64.powi(exp)).filter(|v| v.is_finite());
+    }
+    // "1.1^23", "2.5^-1": a power.
+    if let Some(exp) = suffix.strip_prefix('^').and_then(exponent) {
+        return numeral(num).map(|v| v.powi(exp)).filter(|v| v.is_finite() && *v != 0.0);
     }
     let mut clean = String::with_capacity(num.len());
     for c in num.chars() {
@@ -388,6 +393,9 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
     if let (Some(whole), Some(f)) = (numeral(&first).filter(|v| v.fract() == 0.0 && *v >= 0.0), slash_fraction(&lw(i + 1)).filter(|f| *f > 0.0)) {
         return Some((whole + f, 2));
     }
+    if let Some(grouped) = space_grouped(text, toks, i) {
+        return Some(grouped);
+    }
     let (mut current, mut used) = if let Some(v) = numeral(&first) {
         (v, 1)
     } else if let Some(v) = small_number(&first) {
@@ -405,14 +413,18 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
     let mut last_small = !digits && first != "a" && first != "an";
     let mut last_tens = last_small && current >= 20.0 && current % 10.0 == 0.0;
     let mut after_scale = false;
+    // The last scale of a thousand or more: "3 million and a half" halves it.
+    let mut last_scale = 0.0;
     while i + used < toks.len() {
         let w = lw(i + used);
         if let Some(s) = scale(&w) {
             if s == 100.0 {
                 current = if current == 0.0 { 100.0 } else { current * 100.0 };
+                last_scale = 0.0;
             } else {
                 total += if current == 0.0 { s } else { current * s };
                 current = 0.0;
+                last_scale = s;
             }
             used += 1;
             (last_small, last_tens, after_scale) = (false, false, true);
@@ -501,12 +513,10 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
                 }
             }
         } else if let Some((f, words)) = and_fraction(text, toks, i + used) {
-            value += f;
-            used += words;
+            (value, used) = with_fraction(value, used, f, words, last_scale, scale(&lw(i + used + words)));
         }
     } else if let Some((f, words)) = and_fraction(text, toks, i + used) {
-        value += f;
-        used += words;
+        (value, used) = with_fraction(value, used, f, words, last_scale, scale(&lw(i + used + words)));
     }
     // "one in three", "two out of five", "1 over 3": a ratio. Not "$2000
     // over 3 years" (a span of time), nor "1 in 2019" (a year).
@@ -532,6 +542,50 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
         }
     }
     value.is_finite().then_some((value, used))
+}
+
+/// Digits grouped by thousands with spaces, as SI style writes them: "1 234
+/// 567", "40 000", "1 234 567.89". Each group after the first has three
+/// digits and follows a single space, so "in 2019 100 people" stays two numbers.
+fn space_grouped(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
+    let first = word(text, *toks.get(i)?);
+    if !(1..=3).contains(&first.len()) || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // "July 4 200 protesters": a day, then a count.
+    if i > 0 && MONTHS.contains(&&*lower(text, toks.get(i - 1))) {
+        return None;
+    }
+    let mut figure = first.to_string();
+    let mut k = i + 1;
+    while let Some(&t) = toks.get(k) {
+        let gap = &text[toks[k - 1].end..t.start];
+        let group = word(text, t);
+        let (digits, decimals) = group.split_once('.').unwrap_or((group, ""));
+        let grouped = matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}") && digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit()) && decimals.bytes().all(|b| b.is_ascii_digit());
+        if !grouped {
+            break;
+        }
+        figure.push_str(group);
+        k += 1;
+        if !decimals.is_empty() {
+            break;
+        }
+    }
+    (k > i + 1).then(|| figure.parse::<f64>().ok().map(|v| (v, k - i))).flatten()
+}
+
+/// A number with a fraction after "and": a share of the scale after it
+/// ("one billion and three quarters million", "five and a half million"),
+/// or of the scale the number ended on ("3 million and a half"), else added
+/// as it is ("two and a half"). (value, tokens used.)
+fn with_fraction(value: f64, used: usize, f: f64, words: usize, last_scale: f64, next_scale: Option<f64>) -> (f64, usize) {
+    match next_scale.filter(|&s| s >= 1e3) {
+        Some(s) if last_scale > 0.0 => (value + f * s, used + words + 1),
+        Some(s) => ((value + f) * s, used + words + 1),
+        None if last_scale > 0.0 && value % last_scale == 0.0 => (value + f * last_scale, used + words),
+        None => (value + f, used + words),
+    }
 }
 
 /// A fraction added with "and" at token `k`: "and a half", "and three
@@ -1104,6 +1158,19 @@ mod tests {
         assert!((numeral("-12e-1").unwrap() + 1.2).abs() < 1e-12);
         assert_eq!(numeral("1e999"), None, "no exponent beyond what f64 holds");
         assert_eq!(small_number("nought"), Some(0.0));
+    }
+
+    #[test]
+    fn scaled_fractions_powers_and_space_grouped_digits() {
+        let value = |s: &str| quantities(s).first().and_then(|q| q.value);
+        assert_eq!(value("3 million and a half"), Some(3_500_000.0));
+        assert_eq!(value("five and a half million fishes"), Some(5_500_000.0));
+        assert_eq!(value("one billion and three quarters million"), Some(1_000_750_000.0));
+        assert_eq!(value("1.3x10^6"), Some(1_300_000.0));
+        assert_eq!(value("2.5^-1"), Some(0.4));
+        assert_eq!(value("population 1 414 021 100"), Some(1_414_021_100.0));
+        let day_then_count = quantities("on July 4 200 protesters");
+        assert_eq!(day_then_count.last().and_then(|q| q.value), Some(200.0));
     }
 
     #[test]
