@@ -397,7 +397,8 @@ fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode
     use dossier_core::{Approx, QuantityKind};
     use dossier_eval::recognizers::{iso_currency, parse_percent, parse_range, passes, Item};
     use dossier_pipeline::{Layers, Pipeline, Scratch};
-    let layers = Layers { quantities: true, ..Layers::none() };
+    // Times too: the count in "3 years" is written in the times layer (P3Y).
+    let layers = Layers { quantities: true, sentences: true, times: true, ..Layers::none() };
     let pipeline = Pipeline::new(layers)?;
     let mut scratch = Scratch::default();
     let (mut bytes, mut secs) = (0usize, 0.0);
@@ -455,6 +456,11 @@ fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode
                         _ => None,
                     }
                 })
+                .chain(doc.times.iter().filter(|_| model == "Number").filter_map(|t| {
+                    // A duration's count is a number of the text: "3 years" is P3Y.
+                    let count = duration_count(t.value.as_deref()?)?;
+                    Some(Item { start: offsets.to_char(t.span.start), end: offsets.to_char(t.span.end), value: Some(count), upper: None, unit: None })
+                }))
                 .collect();
             if passes(&expected, &predicted) {
                 passed += 1;
@@ -465,8 +471,16 @@ fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode
         }
         println!("{model:12} {passed} of {} cases pass ({:.1} %)", cases.len(), 100.0 * passed as f64 / cases.len().max(1) as f64);
     }
-    println!("speed      {:.2} MB/s (whole pipeline up to quantities, one thread, on these short inputs)", bytes as f64 / secs / 1e6);
+    println!("speed      {:.2} MB/s (whole pipeline up to quantities and times, both recognizers together, one thread, on these short inputs)", bytes as f64 / secs / 1e6);
     eval_recognizers_datetime(dir, show_errors)
+}
+
+/// The count of a one-unit TIMEX3 duration: P3Y is 3, PT1.5H 1.5; none for
+/// PXY or P2Y6M.
+fn duration_count(value: &str) -> Option<f64> {
+    let body = value.strip_prefix("PT").or_else(|| value.strip_prefix('P'))?;
+    let figure = body.strip_suffix(|c: char| c.is_ascii_alphabetic())?;
+    figure.parse().ok()
 }
 
 /// One Recognizers-Text spec file: its cases, the byte-order mark the files

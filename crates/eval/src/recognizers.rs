@@ -9,6 +9,18 @@
 //! expected result. dossier's spans are wider by design ("3,000 bombs" holds
 //! the counted noun), so a prediction matches when it covers the expected
 //! text's start and agrees on the values.
+//!
+//! Where the two write the same thing differently, the runner (in the CLI's
+//! `eval` module) maps one onto the other:
+//! - a Number is also answered by the count of a one-unit duration in the
+//!   times layer ("3 years" is P3Y: 3), since dossier keeps durations there;
+//! - Recognizers' degenerate range "equal to 20", [20, 20], is answered by
+//!   an exact 20 whose extent starts with "equal";
+//! - a TIMEX3 X in a duration of ours answers the three Recognizers assumes
+//!   for "a few hours" (PTXH for PT3H), and TimeML's quarters its months
+//!   (P1Q is P3M);
+//! - each DateTime case is anchored on its whole ReferenceDateTime, so
+//!   "in 5 minutes" counts from its clock.
 
 /// One expected or predicted item, offsets in code points, `end` exclusive.
 #[derive(Clone, Debug, PartialEq)]

@@ -99,10 +99,20 @@ fn numeral(w: &str) -> Option<f64> {
     if let Some(exp) = suffix.strip_prefix('^').and_then(exponent) {
         return numeral(num).map(|v| v.powi(exp)).filter(|v| v.is_finite() && *v != 0.0);
     }
+    // "1.111,11" and "5,00" write the decimals after a comma: a comma
+    // after the last dot, or one comma not followed by a group of three.
+    let last_comma = num.rfind(',');
+    let decimal_comma = match (last_comma, num.rfind('.')) {
+        (Some(c), Some(d)) => c > d,
+        (Some(c), None) => num.matches(',').count() == 1 && num.len() - c - 1 != 3 && c > 0,
+        _ => false,
+    };
     let mut clean = String::with_capacity(num.len());
-    for c in num.chars() {
+    for (at, c) in num.char_indices() {
         match c {
+            ',' if decimal_comma && Some(at) == last_comma => clean.push('.'),
             ',' => {}
+            '.' if decimal_comma => {}
             '.' => clean.push('.'),
             c => clean.push(char::from_digit(digit_value(c)?, 10)?),
         }
@@ -316,6 +326,7 @@ fn is_function_word(w: &str) -> bool {
             | "was" | "were" | "will" | "would" | "has" | "have" | "had" | "be" | "been" | "of" | "as" | "than" | "per" | "every" | "each"
             | "a" | "an" | "the" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "ago" | "later" | "earlier" | "since"
             | "over" | "under" | "after" | "before" | "during" | "while" | "when" | "if" | "because" | "so" | "not" | "no"
+            | "plus" | "minus" | "times" | "equals"
     )
 }
 
@@ -344,7 +355,7 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
     let first = lw(i);
     // "a third of the vote", "a fifth": a fraction, not the ordinal of "a third term".
     if matches!(&*first, "a" | "an") {
-        if let Some(d) = denominator(&lw(i + 1)).filter(|_| {
+        if let Some(d) = denominator(&lw(i + 1)).or_else(|| spelled_ordinal(&lw(i + 1)).filter(|_| lw(i + 1).contains('-'))).filter(|_| {
             let after = lw(i + 2);
             after == "of" || !after.starts_with(char::is_alphabetic)
         }) {
@@ -365,8 +376,9 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
             return Some((v, len));
         }
     }
-    // "minus five", "negative 3.5"
-    if matches!(&*first, "minus" | "negative") {
+    // "minus five", "negative 3.5", and a sign set apart at the start: "- 1 4/5".
+    let sign_apart = i == 0 && matches!(&*first, "-" | "−") && lw(i + 1).starts_with(|c: char| c.is_ascii_digit());
+    if matches!(&*first, "minus" | "negative") || sign_apart {
         return number_at(text, toks, i + 1).map(|(v, used)| (-v, used + 1));
     }
     // "half million", "a quarter million", "three quarters billion".
@@ -396,6 +408,16 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
     if let Some(grouped) = space_grouped(text, toks, i) {
         return Some(grouped);
     }
+    if let Some(fraction) = ordinal_fraction(text, toks, i) {
+        return Some(fraction);
+    }
+    // "one-eighth", "three-quarters" written as one word.
+    if let Some((n, d)) = first.split_once('-') {
+        let d = denominator(d).or((d == "quarters" || d == "quarter").then_some(4.0));
+        if let (Some(n), Some(d)) = (small_number(n).filter(|n| (1.0..10.0).contains(n)), d) {
+            return Some((n / d, 1));
+        }
+    }
     let (mut current, mut used) = if let Some(v) = numeral(&first) {
         (v, 1)
     } else if let Some(v) = small_number(&first) {
@@ -415,21 +437,33 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
     let mut after_scale = false;
     // The last scale of a thousand or more: "3 million and a half" halves it.
     let mut last_scale = 0.0;
+    // What the last scale added: "three lakh" before "crore".
+    let mut group = 0.0;
     while i + used < toks.len() {
         let w = lw(i + used);
-        if let Some(s) = scale(&w) {
+        // "five hundreds": a plural scale after a figure.
+        let plural_scale = || w.strip_suffix('s').and_then(scale).filter(|_| current > 0.0 && total == 0.0);
+        if let Some(s) = scale(&w).or_else(plural_scale) {
             if s == 100.0 {
                 current = if current == 0.0 { 100.0 } else { current * 100.0 };
                 last_scale = 0.0;
+            } else if current == 0.0 && last_scale > 0.0 && s > last_scale {
+                // "three lakh crore", "a thousand million": a scale of the scale.
+                total = total - group + group * s;
+                group *= s;
+                last_scale = s;
             } else {
-                total += if current == 0.0 { s } else { current * s };
+                group = if current == 0.0 { s } else { current * s };
+                total += group;
                 current = 0.0;
                 last_scale = s;
             }
             used += 1;
             (last_small, last_tens, after_scale) = (false, false, true);
         } else if matches!(&*w, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs") {
-            current = if current == 0.0 { 12.0 } else { current * 12.0 };
+            // "three hundred and two dozens" is 300 and 24.
+            let below = if last_small && current > 100.0 { current % 100.0 } else { current };
+            current = if current == 0.0 { 12.0 } else { current - below + below * 12.0 };
             used += 1;
             (last_small, last_tens, after_scale) = (false, false, true);
         } else if digits {
@@ -446,9 +480,11 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
             if w == "and" && after_scale && current % 100.0 == 0.0 {
                 let scaled = scale(&lw(i + used + 2)).is_some();
                 let next = lw(i + used + 1);
-                if let Some(v) = numeral(&next).or_else(|| small_number(&next)).filter(|v| *v < 100.0 && v.fract() == 0.0 && !scaled) {
-                    current += v;
-                    used += 2;
+                // "6 crore and two hundred": hundreds below the scale before.
+                let hundred = lw(i + used + 2) == "hundred" && last_scale > 0.0;
+                if let Some(v) = numeral(&next).or_else(|| small_number(&next)).filter(|v| *v > 0.0 && *v < 100.0 && v.fract() == 0.0 && (!scaled || hundred)) {
+                    current += if hundred { v * 100.0 } else { v };
+                    used += 2 + usize::from(hundred);
                 }
             }
             break;
@@ -544,6 +580,101 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
     value.is_finite().then_some((value, used))
 }
 
+/// An ordinal in words, singular or plural: "fifth" 5, "twenty-firsts" 21,
+/// "thirtieth" 30, "hundredths" 100.
+fn spelled_ordinal(w: &str) -> Option<f64> {
+    const UNITS: [&str; 19] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+        "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    ];
+    const TENS: [&str; 8] = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
+    let w = w.strip_suffix('s').unwrap_or(w);
+    if let Some((tens, unit)) = w.split_once('-') {
+        let t = small_number(tens).filter(|t| *t >= 20.0 && t % 10.0 == 0.0)?;
+        let u = UNITS[..9].iter().position(|x| *x == unit)?;
+        return Some(t + u as f64 + 1.0);
+    }
+    if let Some(u) = UNITS.iter().position(|x| *x == w) {
+        return Some(u as f64 + 1.0);
+    }
+    if let Some(t) = TENS.iter().position(|x| *x == w) {
+        return Some(20.0 + 10.0 * t as f64);
+    }
+    match w {
+        "hundredth" => Some(100.0),
+        "thousandth" => Some(1000.0),
+        _ => None,
+    }
+}
+
+/// A fraction over a compound ordinal: "one twenty-fifth", "three twenty
+/// firsts", "one hundred thirty fifths" (100/35), "one one hundred and
+/// fifth" (1/105). The denominator takes as many words as it can, the
+/// numerator must agree with it (one fifth, two fifths). Plain "two
+/// thirds" is left to the caller, which knows "of a million".
+fn ordinal_fraction(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
+    let lw = |k: usize| lower(text, toks.get(k));
+    small_number(&lw(i))?;
+    // The ordinal that ends the phrase, after number words only.
+    let mut e = i + 1;
+    while spelled_ordinal(&lw(e)).is_none() {
+        let w = lw(e);
+        if e > i + 6 || !(small_number(&w).is_some() || scale(&w).is_some() || w == "and") {
+            return None;
+        }
+        e += 1;
+    }
+    let ordinal = lw(e);
+    let plural = ordinal.ends_with('s');
+    for j in i + 1..=e {
+        let Some((num, used)) = number_at(text, &toks[..j], i) else { continue };
+        if used != j - i || (num == 1.0) == plural {
+            continue;
+        }
+        // The words between numerator and ordinal: a round number the
+        // ordinal completes ("thirty fifths" 35, "one hundred and fifth" 105).
+        let between = if lw(e - 1) == "and" && e - 1 > j { e - 1 } else { e };
+        let base = if between == j {
+            0.0
+        } else {
+            match number_at(text, &toks[..between], j) {
+                Some((b, u)) if u == between - j && b >= 20.0 && b % 10.0 == 0.0 => b,
+                _ => continue,
+            }
+        };
+        let last = spelled_ordinal(&ordinal)?;
+        if base > 0.0 && last >= if base % 100.0 == 0.0 { 100.0 } else { 10.0 } {
+            continue;
+        }
+        // A plain fraction ("two thirds") is the caller's.
+        if base == 0.0 && j == e && denominator(&ordinal).is_some() {
+            return None;
+        }
+        return Some((num / (base + last), e + 1 - i));
+    }
+    None
+}
+
+/// Numbers listed in one token, with their byte ranges: "22,24,26,31" (two
+/// commas or more, and groups that are not thousands), "three-nought-four"
+/// (three number words or more; "twenty-five" is one number).
+fn listed_numbers(w: &str) -> Option<Vec<(usize, usize, f64)>> {
+    let separator = if w.contains(',') { ',' } else { '-' };
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for part in w.split(separator) {
+        let v = if separator == ',' {
+            part.parse::<f64>().ok().filter(|_| (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))?
+        } else {
+            small_number(part).filter(|v| *v < 20.0)?
+        };
+        pieces.push((from, from + part.len(), v));
+        from += part.len() + 1;
+    }
+    let thousands = separator == ',' && pieces.iter().skip(1).all(|&(a, b, _)| b - a == 3);
+    (pieces.len() >= 3 && !thousands).then_some(pieces)
+}
+
 /// Digits grouped by thousands with spaces, as SI style writes them: "1 234
 /// 567", "40 000", "1 234 567.89". Each group after the first has three
 /// digits and follows a single space, so "in 2019 100 people" stays two numbers.
@@ -597,13 +728,14 @@ fn and_fraction(text: &str, toks: &[Span], k: usize) -> Option<(f64, usize)> {
     }
     let count = match &*lw(k + 1) {
         "a" | "an" => 1.0,
-        w => small_number(w).filter(|n| *n >= 1.0 && *n < 20.0)?,
+        w => small_number(w).filter(|n| *n >= 1.0 && *n < 100.0)?,
     };
     let word = lw(k + 2);
     let agrees = (count == 1.0) != word.ends_with('s') || word == "half";
+    // "and a thirtieth", "and fifty-four hundredths"; not "and a second".
     let d = match &*word {
         "quarter" | "quarters" => Some(4.0),
-        w => denominator(w),
+        w => denominator(w).or_else(|| spelled_ordinal(w).filter(|d| *d >= 3.0)),
     }
     .filter(|_| agrees)?;
     (count < d).then_some((count / d, 3))
@@ -828,8 +960,19 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
             i = end;
             continue;
         }
+        // "22,24,26,31", "three-nought-four": numbers listed in one token.
+        if let Some(pieces) = listed_numbers(w) {
+            for (from, to, v) in pieces {
+                let span = Span::new(toks[i].start + from, toks[i].start + to);
+                out.push(Quantity { span, kind: QuantityKind::Count, value: Some(v), upper: None, unit: None, approx: Approx::Exact, per: None });
+            }
+            i += 1;
+            continue;
+        }
         if let Some(v) = ordinal(w) {
-            if lw != "second" || (i > 0 && word(text, toks[i - 1]).eq_ignore_ascii_case("the")) {
+            // "May 4th" is a date, not a rank.
+            let after_month = i > 0 && MONTHS.contains(&&*lower(text, toks.get(i - 1)));
+            if !after_month && (lw != "second" || (i > 0 && word(text, toks[i - 1]).eq_ignore_ascii_case("the"))) {
                 out.push(Quantity { span: toks[i], kind: QuantityKind::Ordinal, value: Some(v), upper: None, unit: None, approx: Approx::Exact, per: None });
                 i += 1;
                 continue;
@@ -1171,6 +1314,18 @@ mod tests {
         assert_eq!(value("population 1 414 021 100"), Some(1_414_021_100.0));
         let day_then_count = quantities("on July 4 200 protesters");
         assert_eq!(day_then_count.last().and_then(|q| q.value), Some(200.0));
+        // Compound ordinals take the longest denominator; decimal commas; scales of scales.
+        assert_eq!(value("one twenty-fifth"), Some(0.04));
+        assert!((value("one one hundred fifth").unwrap() - 1.0 / 105.0).abs() < 1e-8);
+        assert_eq!(value("two and fifty-four hundredths"), Some(2.54));
+        assert_eq!(value("1.111,11"), Some(1111.11));
+        assert_eq!(value("5,00"), Some(5.0));
+        assert_eq!(value("1,500"), Some(1500.0));
+        assert_eq!(value("three lakh crore"), Some(3e12));
+        assert_eq!(value("three hundred and two dozens"), Some(324.0));
+        assert_eq!(value("- 1 4/5"), Some(-1.8));
+        let listed: Vec<Option<f64>> = quantities("nrs. 22,24,26,31").iter().map(|q| q.value).collect();
+        assert_eq!(listed, [Some(22.0), Some(24.0), Some(26.0), Some(31.0)]);
     }
 
     #[test]
