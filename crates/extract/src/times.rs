@@ -995,6 +995,20 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         return Some(found);
     }
     // Dates in figures: "2019-08-01", "1/1/2015", "on 22/04".
+    // "20161016", "-20200701-": a basic ISO date, eight figures.
+    let compact = a.trim_matches('-');
+    if compact.len() == 8 && compact.bytes().all(|b| b.is_ascii_digit()) {
+        let (y, m, d) = (compact[..4].parse::<i64>().ok()?, compact[4..6].parse::<i64>().ok()?, compact[6..].parse::<i64>().ok()?);
+        if (1950..=2100).contains(&y) && (1..=12).contains(&m) && civil_from_days(days_from_civil(y, m, d)) == (y, m, d) {
+            return Some((1, TimeType::Date, Some(format!("{y:04}-{m:02}-{d:02}")), Some(y)));
+        }
+    }
+    // "-2020-07-01-": an ISO date set off by dashes.
+    if a.starts_with('-') && a.ends_with('-') && a.len() == 12 {
+        if let Some((value, year)) = numeric_date(&a[1..11], anchor, true).filter(|(v, _)| v.len() == 10) {
+            return Some((1, TimeType::Date, Some(value), year));
+        }
+    }
     // "23.04.2022": day first, as written where dots separate dates.
     if a.len() >= 8 && a.bytes().filter(|&b| b == b'.').count() == 2 && a.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         let parts: Vec<&str> = a.split('.').collect();
@@ -1119,6 +1133,33 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     }
     // "every month", "each year", "every other day", "every two weeks",
     // "every Monday (morning)", "every weekend", "every night".
+    // "end of year", "the end of the week", "EOY": that unit now (TimeML
+    // keeps "the end of" as a modifier of it).
+    if a == "eoy" {
+        return Some((1, TimeType::Date, anchor.map(|d| format!("{:04}", civil_from_days(d).0)), None));
+    }
+    let lead = usize::from(a == "the");
+    if at(i + lead) == "end" && at(i + lead + 1) == "of" {
+        let the = lead + usize::from(at(i + lead + 2) == "the");
+        let unit = at(i + 2 + the);
+        if let (Some(d), true) = (anchor, matches!(unit, "year" | "month" | "week") && !at(i + 3 + the).starts_with(char::is_alphanumeric)) {
+            let value = match unit {
+                "year" => format!("{:04}", civil_from_days(d).0),
+                "month" => date(d)[..7].to_string(),
+                _ => {
+                    let (y, w) = iso_week(d);
+                    format!("{y:04}-W{w:02}")
+                }
+            };
+            return Some((3 + the, TimeType::Date, Some(value), None));
+        }
+    }
+    // "mornings", "in the evenings": every morning (TimeBank leaves "nights" out).
+    if let Some(code) = a.strip_suffix('s').and_then(part_of_day).filter(|c| *c != "NI") {
+        if !(i > 0 && number_word(at(i - 1)).is_some()) && !at(i + 1).starts_with(char::is_alphanumeric) {
+            return Some((1, TimeType::Set, Some(format!("T{code}")), None));
+        }
+    }
     // "week 31", "week 3 of 2027", "week 27 of last year": an ISO week.
     if a == "week" && !(i > 0 && number_word(at(i - 1)).is_some()) {
         if let (Some(n), Some(d)) = (at(i + 1).parse::<i64>().ok().filter(|n| (1..=53).contains(n) && at(i + 1).len() <= 2), anchor) {
@@ -1817,7 +1858,7 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         // "January twenty five": a day in words after a full month name (but
         // "the march one and a half hours" is no date).
         let verb_like = !capital(i) && matches!(at(i), "may" | "march");
-        let spoken = || cardinal_day(w, i + 1).filter(|_| the == 0 && MONTHS.contains(&at(i)) && spoken_year(w, i + 1).is_none() && !verb_like);
+        let spoken = || cardinal_day(w, i + 1).filter(|_| the == 0 && MONTHS.contains(&at(i)) && spoken_year(w, i + 1).or_else(|| spoken_millennium(w, i + 1)).is_none() && !verb_like);
         if let Some((d, l)) = day_of_month(w, i + 1 + the).or_else(spoken).filter(|_| !verb) {
             day = Some(d);
             len += the + l;
