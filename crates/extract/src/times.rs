@@ -1156,7 +1156,9 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     }
     // "mornings", "in the evenings": every morning (TimeBank leaves "nights" out).
     if let Some(code) = a.strip_suffix('s').and_then(part_of_day).filter(|c| *c != "NI") {
-        if !(i > 0 && number_word(at(i - 1)).is_some()) && !at(i + 1).starts_with(char::is_alphanumeric) {
+        let counted = i > 0 && number_word(at(i - 1)).is_some();
+        let alone = !at(i + 1).starts_with(char::is_alphanumeric);
+        if alone && !counted {
             return Some((1, TimeType::Set, Some(format!("T{code}")), None));
         }
     }
