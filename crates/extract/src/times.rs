@@ -1154,6 +1154,25 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             return Some((3 + the, TimeType::Date, Some(value), None));
         }
     }
+    // "partner of the year", "sales in the week", "blocked for the day":
+    // the unit now, when the phrase ends there.
+    if a == "the" && i > 0 && matches!(at(i - 1), "of" | "in" | "for" | "during") && !at(i + 2).starts_with(char::is_alphanumeric) {
+        if let Some(d) = anchor {
+            let value = match at(i + 1) {
+                "year" => Some(format!("{:04}", civil_from_days(d).0)),
+                "month" => Some(date(d)[..7].to_string()),
+                "week" => Some({
+                    let (y, w) = iso_week(d);
+                    format!("{y:04}-W{w:02}")
+                }),
+                "day" => Some(date(d)),
+                _ => None,
+            };
+            if value.is_some() {
+                return Some((2, TimeType::Date, value, None));
+            }
+        }
+    }
     // "mornings", "in the evenings": every morning (TimeBank leaves "nights" out).
     if let Some(code) = a.strip_suffix('s').and_then(part_of_day).filter(|c| *c != "NI") {
         let counted = i > 0 && number_word(at(i - 1)).is_some();
