@@ -1021,7 +1021,9 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         }
     }
     if a.contains(['/', '-']) && a.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        let introduced = i > 0 && (matches!(at(i - 1), "on" | "since" | "until" | "till" | "by" | "from" | "before" | "after") || WEEKDAYS.contains(&at(i - 1)));
+        // "on 11/20, 11/22 or 11/25": a list of dates goes on after the first.
+        let listed = i > 1 && matches!(at(i - 1), "," | "or" | "and") && at(i - 2).contains('/');
+        let introduced = listed || (i > 0 && (matches!(at(i - 1), "on" | "since" | "until" | "till" | "by" | "from" | "before" | "after") || WEEKDAYS.contains(&at(i - 1))));
         if let Some((value, year)) = numeric_date(a, anchor, introduced) {
             return Some((1, TimeType::Date, Some(value), year));
         }
@@ -1154,12 +1156,20 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             return Some((3 + the, TimeType::Date, Some(value), None));
         }
     }
+    // "the week after next": two weeks on.
+    if (a, at(i + 1), at(i + 2), at(i + 3)) == ("the", "week", "after", "next") {
+        if let Some(d) = anchor {
+            let (y, w) = iso_week(d + 14);
+            return Some((4, TimeType::Date, Some(format!("{y:04}-W{w:02}")), None));
+        }
+    }
     // "partner of the year", "sales in the week", "blocked for the day":
     // the unit now, when the phrase ends there.
     if a == "the" && i > 0 && matches!(at(i - 1), "of" | "in" | "for" | "during") && !at(i + 2).starts_with(char::is_alphanumeric) {
         if let Some(d) = anchor {
             let value = match at(i + 1) {
                 "year" => Some(format!("{:04}", civil_from_days(d).0)),
+                "week" if at(i + 2) == "after" => None,
                 "month" => Some(date(d)[..7].to_string()),
                 "week" => Some({
                     let (y, w) = iso_week(d);
@@ -1903,11 +1913,13 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         };
         return Some((len + 2, TimeType::Date, anchor.map(|_| format!("{y:04}-{m:02}")), Some(y)));
     }
-    if m == 5 && day.is_none() && year.is_none() && (i == 0 || at(i - 1) != "in") {
+    // "after mid May", "since May": a capitalized May after such words is the month.
+    let may_month = i > 0 && capital(i) && matches!(at(i - 1), "in" | "mid" | "early" | "late" | "after" | "before" | "since" | "until" | "by");
+    if m == 5 && day.is_none() && year.is_none() && !may_month {
         return None; // "may" the verb
     }
     // "Jan" alone is more often a name, but not in "from Sep to Nov".
-    let bounded = i > 0 && capital(i) && matches!(at(i - 1), "from" | "to" | "after" | "before" | "until" | "till" | "since" | "through" | "-");
+    let bounded = i > 0 && capital(i) && matches!(at(i - 1), "from" | "to" | "after" | "before" | "until" | "till" | "since" | "through" | "-" | "of" | "mid");
     if !full_name && day.is_none() && year.is_none() && !bounded {
         return None;
     }
