@@ -18,7 +18,8 @@
 //!   an exact 20 whose extent starts with "equal";
 //! - a TIMEX3 X in a duration of ours answers the three Recognizers assumes
 //!   for "a few hours" (PTXH for PT3H), and TimeML's quarters its months
-//!   (P1Q is P3M);
+//!   (P1Q is P3M); a season with no year ("WI") is answered by that season
+//!   of the year dossier resolved ("2020-WI");
 //! - each DateTime case is anchored on its whole ReferenceDateTime, so
 //!   "in 5 minutes" counts from its clock.
 
@@ -195,7 +196,9 @@ pub fn time_value_matches(expected: &[String], ours: Option<&str>) -> bool {
         let vague = e.starts_with('P') && o.starts_with('P');
         e.len() == o.len() && e.bytes().zip(o.bytes()).all(|(a, b)| a == b || a == b'X' || (vague && b == b'X' && a.is_ascii_digit()))
     };
-    expected.iter().any(|e| same(e, &ours) || (e.starts_with('T') && ours.len() > e.len() && ours.ends_with(e.as_str()) && ours.as_bytes()[ours.len() - e.len() - 1].is_ascii_digit()))
+    // A season with no year ("WI") is answered by that season of any year.
+    let season = |e: &str| matches!(e, "SP" | "SU" | "FA" | "WI") && ours.len() == 7 && ours.ends_with(e) && ours.as_bytes()[4] == b'-';
+    expected.iter().any(|e| same(e, &ours) || season(e) || (e.starts_with('T') && ours.len() > e.len() && ours.ends_with(e.as_str()) && ours.as_bytes()[ours.len() - e.len() - 1].is_ascii_digit()))
 }
 
 /// Whether predicted times (extent and value) answer a DateTime case: each

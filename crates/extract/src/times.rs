@@ -475,7 +475,7 @@ fn clock_after_day(w: &[String], end: usize, part: Option<&'static str>) -> Opti
             let alone = !next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "or" | "in" | "on" | "to" | "tonight" | "today" | "tomorrow");
             // "at 4", and "at 17.30" (minutes after a dot say it is a time).
             let dotted = w[end + gap].contains('.') && f.minute > 0;
-            let bare = introduced && alone && ((1..=12).contains(&f.hour) || dotted);
+            let bare = introduced && ((alone && (1..=12).contains(&f.hour)) || (dotted && f.hour > 12));
             if !(f.pm.is_some() || f.oclock || f.colon || bare) {
                 return None;
             }
@@ -493,7 +493,9 @@ fn clock_after_day(w: &[String], end: usize, part: Option<&'static str>) -> Opti
     }
     // "Friday at 4" is in the afternoon: a bare hour up to six, with no
     // part of the day said, is read as the working day would have it.
-    if !said && hour < 12 && (matches!(part, Some("AF" | "EV" | "NI")) || (part.is_none() && (1..=6).contains(&hour))) {
+    // At night the small hours stay small: "tonight around 3" is 03:00.
+    let night_small = part == Some("NI") && hour < 5;
+    if !said && hour < 12 && !night_small && (matches!(part, Some("AF" | "EV" | "NI")) || (part.is_none() && (1..=6).contains(&hour))) {
         hour += 12;
     }
     if is_zone(at(end + len)) {
@@ -726,7 +728,7 @@ fn clock(w: &[String], i: usize) -> Option<(i64, i64, i64, usize)> {
         // word that introduces one, or with "o'clock"; a number in words
         // only with "o'clock".
         None => {
-            let introduced = i > 0 && matches!(at(i - 1), "at" | "by" | "until" | "till" | "before" | "after" | "around" | "from" | "since");
+            let introduced = i > 0 && matches!(at(i - 1), "at" | "by" | "until" | "till" | "before" | "after" | "around" | "from" | "since" | "to");
             ((f.oclock && (1..=12).contains(&f.hour)) || (f.colon && introduced) || f.ish).then_some((f.hour, f.minute, f.second, f.len))
         }
     }
@@ -1220,8 +1222,12 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     }
     // "on the 18th", "by the 4th": that day of this month or a month next
     // to it, whichever is nearer.
-    if a == "the" && i > 0 && matches!(at(i - 1), "on" | "by" | "until" | "till" | "before" | "after" | "since") {
-        if let (Some((day, len)), Some(d)) = (day_of_month(w, i + 1), anchor) {
+    // ("on 29th": a figure with its suffix needs no "the".)
+    let the = usize::from(a == "the");
+    let suffixed = the == 0 && a.len() > 2 && a.starts_with(|c: char| c.is_ascii_digit()) && a.ends_with(|c: char| c.is_ascii_alphabetic());
+    if (the == 1 || suffixed) && i > 0 && matches!(at(i - 1), "on" | "by" | "until" | "till" | "before" | "after" | "since") {
+        if let (Some((day, len)), Some(d)) = (day_of_month(w, i + the), anchor) {
+            let len = len + the - 1;
             let next = at(i + 1 + len);
             if !next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "or" | "at" | "from" | "between") {
                 let candidate = day_in_months_around(d, day, 1)
@@ -1287,6 +1293,15 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     // ("the last week of 2016" is a week of that year, below.)
     // "the following month" counts from a time the story told, not from publication.
     let relative = matches!(a, "previous" | "following") && !(i > 0 && at(i - 1) == "the");
+    // "this calendar year" is this year.
+    if matches!(a, "this" | "last" | "next") && at(i + 1) == "calendar" && at(i + 2) == "year" {
+        let step = match a {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        return Some((3, TimeType::Date, anchor.map(|d| format!("{:04}", civil_from_days(d).0 + step)), None));
+    }
     if (matches!(a, "this" | "last" | "next") || relative || past) && !(at(i + 1) == "week" && at(i + 2) == "of") {
         if let (Some(u), Some(d)) = (unit_of(at(i + 1)).filter(|_| !at(i + 1).ends_with('s')), anchor) {
             let step = match a {
@@ -1742,7 +1757,8 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         let next = at(i + 1);
         let modifies = matches!(prev, "a" | "an" | "that" | "this" | "its" | "his" | "her" | "their" | "our")
             || (next.chars().next().is_some_and(char::is_alphabetic) && !next.ends_with('s'));
-        if (1900..=2100).contains(&y) && (year_context || modifies || !next.chars().next().is_some_and(char::is_alphabetic)) {
+        let far = (2101..=2200).contains(&y) && matches!(prev, "in" | "by" | "until");
+        if ((1900..=2100).contains(&y) || far) && (year_context || modifies || !next.chars().next().is_some_and(char::is_alphabetic)) {
             return Some((1, TimeType::Date, Some(a.to_string()), Some(y)));
         }
     }
