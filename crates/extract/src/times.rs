@@ -1125,11 +1125,12 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     if a == "the" && at(i + 1) == "full" && at(i + 2) == "year" {
         return Some((3, TimeType::Date, anchor.map(|_| format!("{y0:04}")), Some(y0)));
     }
-    // Decades in words: "the nineties".
-    if a == "the" {
+    // Decades in words: "the nineties", "in nineties".
+    if a == "the" || (i > 0 && at(i - 1) == "in" && at(i).ends_with("ties")) {
+        let word = i + usize::from(a == "the");
         const DECADES: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
-        if let Some(k) = DECADES.iter().position(|d| *d == at(i + 1)) {
-            return Some((2, TimeType::Date, Some(format!("19{}", k + 2)), None));
+        if let Some(k) = DECADES.iter().position(|d| *d == at(word)) {
+            return Some((word + 1 - i, TimeType::Date, Some(format!("19{}", k + 2)), None));
         }
     }
     if a == "the" && at(i + 1) == "past" && at(i + 2).ends_with('s') && unit_of(at(i + 2)).is_some() {
@@ -1279,12 +1280,17 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             return Some((2, TimeType::Set, Some(format!("XXXX-WXX-{}T{code}", wd + 1)), None));
         }
     }
+    // "sold to date", "till date": up to now.
+    if matches!(a, "to" | "till") && at(i + 1) == "date" && !at(i + 2).starts_with(char::is_alphanumeric) {
+        return Some((2, TimeType::Date, Some("PRESENT_REF".into()), None));
+    }
     // "at present", "at the moment", "at the present time".
     if a == "at" {
         match (at(i + 1), at(i + 2), at(i + 3)) {
             ("present", ..) => return Some((2, TimeType::Date, Some("PRESENT_REF".into()), None)),
             ("the", "moment", _) => return Some((3, TimeType::Date, Some("PRESENT_REF".into()), None)),
             ("the", "present", "time") => return Some((4, TimeType::Date, Some("PRESENT_REF".into()), None)),
+            ("the", "minute", _) if !at(i + 3).starts_with(char::is_alphanumeric) => return Some((3, TimeType::Date, Some("PRESENT_REF".into()), None)),
             _ => {}
         }
     }
@@ -1653,7 +1659,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             ("ago" | "earlier", _) => (-1, 1),
             _ => (0, 0),
         };
-        let in_future = sign == 0 && i > 0 && at(i - 1) == "in" && future;
+        let in_future = sign == 0 && i > 0 && at(i - 1) == "in" && (future || i == 1);
         if sign != 0 || in_future {
             if let Some(value) = anchor.and_then(|d| moved(d, now, &parts, if in_future { 1 } else { sign })) {
                 let ty = if value.len() > 10 { TimeType::Time } else { TimeType::Date };
