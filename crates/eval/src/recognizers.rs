@@ -19,7 +19,8 @@
 //! - a TIMEX3 X in a duration of ours answers the three Recognizers assumes
 //!   for "a few hours" (PTXH for PT3H), and TimeML's quarters its months
 //!   (P1Q is P3M); a season with no year ("WI") is answered by that season
-//!   of the year dossier resolved ("2020-WI");
+//!   of the year dossier resolved ("2020-WI"), and a part of the day
+//!   ("2016-11-08TAF") the clock time Recognizers starts it at (12:00);
 //! - each DateTime case is anchored on its whole ReferenceDateTime, so
 //!   "in 5 minutes" counts from its clock.
 
@@ -197,6 +198,20 @@ pub fn time_value_matches(expected: &[String], ours: Option<&str>) -> bool {
         e.len() == o.len() && e.bytes().zip(o.bytes()).all(|(a, b)| a == b || a == b'X' || (vague && b == b'X' && a.is_ascii_digit()))
     };
     // A season with no year ("WI") is answered by that season of any year.
+    // A part of the day of ours ("2016-11-08TAF") answers the clock time
+    // Recognizers starts it at ("2016-11-08T12:00").
+    let part_start = ours.get(..10).zip(match ours.get(10..) {
+        Some("TMO") => Some("T08:00"),
+        Some("TAF") => Some("T12:00"),
+        Some("TEV") => Some("T16:00"),
+        Some("TNI") => Some("T20:00"),
+        _ => None,
+    });
+    if let Some((day, start)) = part_start {
+        if expected.iter().any(|e| *e == format!("{day}{start}")) {
+            return true;
+        }
+    }
     let season = |e: &str| matches!(e, "SP" | "SU" | "FA" | "WI") && ours.len() == 7 && ours.ends_with(e) && ours.as_bytes()[4] == b'-';
     expected.iter().any(|e| same(e, &ours) || season(e) || (e.starts_with('T') && ours.len() > e.len() && ours.ends_with(e.as_str()) && ours.as_bytes()[ours.len() - e.len() - 1].is_ascii_digit()))
 }

@@ -1025,6 +1025,9 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     if a.contains(['/', '-']) && a.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         // "on 11/20, 11/22 or 11/25": a list of dates goes on after the first.
         let listed = i > 1 && matches!(at(i - 1), "," | "or" | "and") && at(i - 2).contains('/');
+        // A date said on its own: "2/29", "2/29 - 3/1".
+        let alone = i == 0 && (toks.len() == 1 || at(1) == "-");
+        let listed = listed || alone;
         let introduced = listed || (i > 0 && (matches!(at(i - 1), "on" | "since" | "until" | "till" | "by" | "from" | "before" | "after") || WEEKDAYS.contains(&at(i - 1))));
         if let Some((value, year)) = numeric_date(a, anchor, introduced) {
             return Some((1, TimeType::Date, Some(value), year));
@@ -1386,6 +1389,10 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     let h = i + usize::from(step.is_some() || a == "this");
     if let Some((day_in, len)) = holiday(w, h) {
         if let Some((y, l)) = year_after(w, h + len, anchor) {
+            // "labor day 2021 weekend"
+            if at(h + len + l) == "weekend" {
+                return Some((h - i + len + l + 1, TimeType::Date, Some(weekend_of(day_in(y))), Some(y)));
+            }
             return Some((h - i + len + l, TimeType::Date, Some(date(day_in(y))), Some(y)));
         }
         let d = anchor?;
@@ -1396,6 +1403,14 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             None if a == "this" => day_in(y),
             None => if future { after } else { before },
         };
+        // "Labor Day weekend", "Halloween weekend 2021": the weekend it falls on or ends.
+        if at(h + len) == "weekend" {
+            let (pick, year_len) = match year_after(w, h + len + 1, anchor) {
+                Some((y, l)) => (day_in(y), l),
+                None => (pick, 0),
+            };
+            return Some((h - i + len + 1 + year_len, TimeType::Date, Some(weekend_of(pick)), None));
+        }
         // "Easter week": the ISO week the holiday falls in.
         if at(h + len) == "week" {
             let (wy, wk) = iso_week(pick);
@@ -1970,13 +1985,25 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
 
 /// The year that puts day `d` of month `m` nearest the anchor, a day still
 /// to come counting `FUTURE_WEIGHT` times as far (news reports the past).
+/// The weekend a day falls on, or that a Monday ends: "2021-W35-WE".
+fn weekend_of(day: i64) -> String {
+    let saturday = match weekday(day) {
+        0 => day - 2,
+        wd => day - wd + 5,
+    };
+    let (y, w) = iso_week(saturday);
+    format!("{y:04}-W{w:02}-WE")
+}
+
 fn nearest_year(anchor: i64, m: i64, d: i64) -> i64 {
     let (y0, _, _) = civil_from_days(anchor);
     let distance = |y: i64| {
         let gap = days_from_civil(y, m, d) - anchor;
         if gap > 0 { gap * FUTURE_WEIGHT } else { -gap }
     };
-    [y0 - 1, y0, y0 + 1].into_iter().min_by_key(|&y| distance(y)).unwrap_or(y0)
+    // 29 February exists in leap years only: look as far as it takes.
+    let exists = |y: i64| civil_from_days(days_from_civil(y, m, d)) == (y, m, d);
+    (y0 - 4..=y0 + 4).filter(|&y| exists(y) && (y - y0).abs() <= if m == 2 && d == 29 { 4 } else { 1 }).min_by_key(|&y| distance(y)).unwrap_or(y0)
 }
 
 /// A two-digit year on a pivot: up to ten years past the anchor's year is
