@@ -1267,6 +1267,10 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         if at(i + 1) == "weekend" {
             return Some((2, TimeType::Set, Some("XXXX-WXX-WE".into()), None));
         }
+        // "every two weekends"
+        if let (Some(n), "weekends") = (number_word(at(i + 1)).filter(|&n| n > 1), at(i + 2)) {
+            return Some((3, TimeType::Set, Some(format!("P{n}WE")), None));
+        }
         if let Some(code) = part_of_day(at(i + 1)) {
             return Some((2, TimeType::Set, Some(format!("T{code}")), None));
         }
@@ -1360,6 +1364,12 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         };
         if value.is_some() {
             return Some((2, TimeType::Date, value, None));
+        }
+    }
+    // "next evening": tomorrow's.
+    if a == "next" {
+        if let (Some(code), Some(d)) = (part_of_day(at(i + 1)).filter(|_| at(i + 1) != "night"), anchor) {
+            return Some((2, TimeType::Time, Some(format!("{}T{code}", date(d + 1))), None));
         }
     }
     // "this morning", "this evening".
@@ -1470,9 +1480,10 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         }
     }
     if a == "the" && at(i + 1) == "weekend" {
-        // Told in the past on a weekday, it is the weekend before.
+        // Told in the past from Monday to Thursday, it is the weekend before;
+        // on a Friday, the one to come.
         let value = anchor.map(|d| {
-            let (wy, wk) = iso_week(if !future && weekday(d) < 5 { d - 7 } else { d });
+            let (wy, wk) = iso_week(if !future && weekday(d) < 4 { d - 7 } else { d });
             format!("{wy:04}-W{wk:02}-WE")
         });
         return Some((2, TimeType::Date, value, None));
@@ -2152,6 +2163,7 @@ fn duration_unit(w: &str) -> Option<char> {
         "yr" | "yrs" => Some('Y'),
         "night" | "nights" => Some('D'),
         "fortnight" | "fortnights" => Some('F'),
+        "weekends" => Some('K'),
         _ => unit_of(w),
     }
 }
@@ -2265,6 +2277,7 @@ fn moved(anchor: i64, now: Option<i64>, parts: &[(f64, char)], sign: i64) -> Opt
 fn unit_rank(u: char) -> u8 {
     match u {
         'F' => 5,
+        'K' => 5,
         'C' => 9,
         'E' => 8,
         'Y' => 7,
@@ -2289,6 +2302,7 @@ fn compound_duration(parts: &[(f64, char)]) -> String {
             'N' => time += &format!("{}M", figure(n)),
             'S' => time += &format!("{}S", figure(n)),
             'F' => day += &format!("{}W", figure(2.0 * n)),
+            'K' => day += &format!("{}WE", figure(n)),
             u => day += &format!("{}{u}", figure(n)),
         }
     }
