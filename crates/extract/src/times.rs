@@ -412,7 +412,11 @@ fn range_dash(word: &str, anchor: Option<i64>) -> Option<(usize, usize)> {
     word.char_indices().filter(|(_, c)| matches!(c, '-' | '–' | '~')).find_map(|(p, c)| {
         let (left, right) = (&word[..p], &word[p + c.len_utf8()..]);
         let dates = numeric_date(left, anchor, true).is_some() && (numeric_date(right, anchor, true).is_some() || right.parse::<i64>().is_ok_and(|d| (1..=31).contains(&d)));
-        (dates || (clock_like(left) && clock_like(right))).then_some((p, c.len_utf8()))
+        // Two years, or two clock times; "32-2015" is neither.
+        let year = |x: &str| year_number(x).is_some();
+        let hour = |x: &str| x.bytes().take_while(u8::is_ascii_digit).count() <= 2 && x.bytes().take_while(u8::is_ascii_digit).fold(0u32, |n, b| n * 10 + u32::from(b - b'0')) <= 24;
+        let same_kind = (year(left) && year(right)) || (clock_like(left) && clock_like(right) && (hour(left) || left.len() == 4 && !year(left)) && (hour(right) || right.len() == 4 && !year(right)));
+        (dates || same_kind).then_some((p, c.len_utf8()))
     })
 }
 
@@ -1011,6 +1015,20 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             return Some((1, TimeType::Date, Some(value), year));
         }
     }
+    // "mar3", "Dec31": a cut month name with its day glued on.
+    let letters = a.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if (3..=4).contains(&letters) && (1..=2).contains(&(a.len() - letters)) && a[letters..].bytes().all(|b| b.is_ascii_digit()) {
+        if let (Some(m), Ok(d)) = (month_of(&a[..letters]), a[letters..].parse::<i64>()) {
+            if (1..=31).contains(&d) {
+                let y = anchor.map(|an| nearest_year(an, m, d));
+                let value = match y {
+                    Some(y) => format!("{y:04}-{m:02}-{d:02}"),
+                    None => format!("XXXX-{m:02}-{d:02}"),
+                };
+                return Some((1, TimeType::Date, Some(value), None));
+            }
+        }
+    }
     // "23.04.2022": day first, as written where dots separate dates.
     if a.len() >= 8 && a.bytes().filter(|&b| b == b'.').count() == 2 && a.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         let parts: Vec<&str> = a.split('.').collect();
@@ -1039,7 +1057,13 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         let f = clock_figure(w, i).filter(|f| f.pm.is_none() && (1..=12).contains(&f.hour))?;
         (at(i + f.len) == "in" && at(i + f.len + 1) == "the" && part_of_day(at(i + f.len + 2)).is_some()).then_some((f.hour, f.minute, f.second, f.len))
     };
-    if let Some((mut hour, minute, second, mut len)) = clock(w, i).or_else(before_part) {
+    // "from 9 for 2.5 hours", "for 2.5 hours from 9": a start time.
+    let starts_span = || {
+        let f = clock_figure(w, i).filter(|f| f.pm.is_none() && (1..=12).contains(&f.hour) && i > 0 && at(i - 1) == "from")?;
+        let spans = at(i + f.len) == "for" || (i >= 2 && duration_unit(at(i - 2)) == Some('H'));
+        spans.then_some((f.hour, f.minute, f.second, f.len))
+    };
+    if let Some((mut hour, minute, second, mut len)) = clock(w, i).or_else(before_part).or_else(starts_span) {
         if is_zone(at(i + len)) {
             len += 1;
         }
@@ -1790,6 +1814,11 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         let modifies = matches!(prev, "a" | "an" | "that" | "this" | "its" | "his" | "her" | "their" | "our")
             || (next.chars().next().is_some_and(char::is_alphabetic) && !next.ends_with('s'));
         let far = (2101..=2200).contains(&y) && matches!(prev, "in" | "by" | "until");
+        // "2015 - 32", "32 - 2015": a year joined to a number that is none.
+        let dashed = |dash: &str, other: &str| matches!(dash, "-" | "–") && other.bytes().all(|b| b.is_ascii_digit()) && !other.is_empty() && year_number(other).is_none();
+        if dashed(next, at(i + 2)) || (i >= 2 && dashed(prev, at(i - 2))) {
+            return None;
+        }
         if ((1900..=2100).contains(&y) || far) && (year_context || modifies || !next.chars().next().is_some_and(char::is_alphabetic)) {
             return Some((1, TimeType::Date, Some(a.to_string()), Some(y)));
         }
@@ -1909,7 +1938,9 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     // Day first: "27 June", "4th of July", "the fourth of july", "twenty five January".
     // ("One may ask": "may" and "march" are verbs after a number in words.)
     let spoken = cardinal_day(w, i).filter(|&(_, len)| MONTHS.contains(&at(i + len)) && !matches!(at(i + len), "may" | "march"));
-    let (m, month_at, mut day) = match day_of_month(w, i).or(spoken) {
+    // "$12 December 27": an amount, then the date.
+    let amount = i > 0 && matches!(at(i - 1), "$" | "€" | "£" | "¥");
+    let (m, month_at, mut day) = match day_of_month(w, i).or(spoken).filter(|_| !amount) {
         Some((d, len)) => {
             let of = usize::from(at(i + len) == "of");
             // A spelled ordinal needs its "of": "fourth of July", but "first May Day".
@@ -1938,7 +1969,9 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         // "the march one and a half hours" is no date).
         let verb_like = !capital(i) && matches!(at(i), "may" | "march");
         let spoken = || cardinal_day(w, i + 1).filter(|_| the == 0 && MONTHS.contains(&at(i)) && spoken_year(w, i + 1).or_else(|| spoken_millennium(w, i + 1)).is_none() && !verb_like);
-        if let Some((d, l)) = day_of_month(w, i + 1 + the).or_else(spoken).filter(|_| !verb) {
+        // "October, 1st": a suffixed day after a comma.
+        let comma_day = || (at(i + 1) == ",").then(|| day_of_month(w, i + 2)).flatten().filter(|_| at(i + 2).ends_with(|c: char| c.is_ascii_alphabetic()) && at(i + 2).starts_with(|c: char| c.is_ascii_digit())).map(|(d, l)| (d, l + 1));
+        if let Some((d, l)) = day_of_month(w, i + 1 + the).or_else(spoken).filter(|_| !verb).or_else(comma_day) {
             day = Some(d);
             len += the + l;
         }
