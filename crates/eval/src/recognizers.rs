@@ -20,7 +20,8 @@
 //!   for "a few hours" (PTXH for PT3H), and TimeML's quarters its months
 //!   (P1Q is P3M); a season with no year ("WI") is answered by that season
 //!   of the year dossier resolved ("2020-WI"), and a part of the day
-//!   ("2016-11-08TAF") the clock time Recognizers starts it at (12:00);
+//!   ("2016-11-08TAF") the clock time Recognizers starts it at (12:00), and a
+//!   quarter ("2017-Q1") the day it starts;
 //! - each DateTime case is anchored on its whole ReferenceDateTime, so
 //!   "in 5 minutes" counts from its clock.
 
@@ -209,6 +210,12 @@ pub fn time_value_matches(expected: &[String], ours: Option<&str>) -> bool {
     });
     if let Some((day, start)) = part_start {
         if expected.iter().any(|e| *e == format!("{day}{start}")) {
+            return true;
+        }
+    }
+    // A quarter of ours ("2017-Q1") answers the day it starts ("2017-01-01").
+    if let Some((y, q)) = ours.split_once("-Q").and_then(|(y, q)| Some((y, q.parse::<u32>().ok().filter(|q| (1..=4).contains(q))?))) {
+        if expected.iter().any(|e| *e == format!("{y}-{:02}-01", 3 * q - 2)) {
             return true;
         }
     }

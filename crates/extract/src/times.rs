@@ -319,7 +319,13 @@ pub fn recognise(doc: &mut Document) {
                     if ty == TimeType::Date && value.as_deref().is_some_and(|v| v.len() == 10) {
                         let in_the = words.get(end).is_some_and(|w| w == "in") && words.get(end + 1).is_some_and(|w| w == "the");
                         let edge = if in_the { 2 } else { usize::from(matches!(words.get(end).map(String::as_str), Some("early" | "late"))) };
-                        if let Some(code) = words.get(end + edge).and_then(|w| part_of_day(w)) {
+                        // "today pm", "tomorrow am": the half of the day.
+                        let half = |w: &String| match w.as_str() {
+                            "am" | "a.m." => Some("MO"),
+                            "pm" | "p.m." => Some("AF"),
+                            _ => None,
+                        };
+                        if let Some(code) = words.get(end + edge).and_then(|w| part_of_day(w).or_else(|| half(w).filter(|_| edge == 0))) {
                             end += edge + 1;
                             ty = TimeType::Time;
                             value = value.map(|v| format!("{v}T{code}"));
@@ -1015,6 +1021,20 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             return Some((1, TimeType::Date, Some(value), year));
         }
     }
+    // "this 5/12", "next 5/12", "last 5/12": that date this year, the next
+    // one to come, the last one gone.
+    if matches!(a, "this" | "next" | "last") && at(i + 1).contains('/') {
+        if let (Some((v, None)), Some(d)) = (numeric_date(at(i + 1), anchor, true), anchor) {
+            let (m, day) = (v[5..7].parse::<i64>().ok()?, v[8..10].parse::<i64>().ok()?);
+            let y0 = civil_from_days(d).0;
+            let y = match a {
+                "next" => if days_from_civil(y0, m, day) > d { y0 } else { y0 + 1 },
+                "last" => if days_from_civil(y0, m, day) < d { y0 } else { y0 - 1 },
+                _ => y0,
+            };
+            return Some((2, TimeType::Date, Some(format!("{y:04}-{m:02}-{day:02}")), Some(y)));
+        }
+    }
     // "mar3", "Dec31": a cut month name with its day glued on.
     let letters = a.bytes().take_while(u8::is_ascii_alphabetic).count();
     if (3..=4).contains(&letters) && (1..=2).contains(&(a.len() - letters)) && a[letters..].bytes().all(|b| b.is_ascii_digit()) {
@@ -1253,11 +1273,12 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     // ("on 29th": a figure with its suffix needs no "the".)
     let the = usize::from(a == "the");
     let suffixed = the == 0 && a.len() > 2 && a.starts_with(|c: char| c.is_ascii_digit()) && a.ends_with(|c: char| c.is_ascii_alphabetic());
-    if (the == 1 || suffixed) && i > 0 && matches!(at(i - 1), "on" | "by" | "until" | "till" | "before" | "after" | "since") {
+    let of_week = i > 1 && at(i - 1) == "of" && at(i - 2) == "week";
+    if (the == 1 || suffixed) && i > 0 && (of_week || matches!(at(i - 1), "on" | "by" | "until" | "till" | "before" | "after" | "since" | "around")) {
         if let (Some((day, len)), Some(d)) = (day_of_month(w, i + the), anchor) {
             let len = len + the - 1;
             let next = at(i + 1 + len);
-            if !next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "or" | "at" | "from" | "between") {
+            if !next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "or" | "at" | "from" | "between" | "this") {
                 let candidate = day_in_months_around(d, day, 1)
                     // The tense picks the side: the next 18th, or the last one.
                     .min_by_key(|c| if (*c >= d) == future { (c - d).abs() } else { 100 + (c - d).abs() });
@@ -1565,7 +1586,9 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             });
         }
         // A cut name is a weekday when capitalized before a clock time: "Sat at 5".
-        let clocked = toks[i].of(text).starts_with(char::is_uppercase) && matches!(at(i + 1), "at" | "@");
+        let capital = toks[i].of(text).starts_with(char::is_uppercase);
+        let listed = i > 1 && matches!(at(i - 1), "or" | "and" | ",") && weekday_of(at(i - 2)).is_some();
+        let clocked = capital && (matches!(at(i + 1), "at" | "@") || listed);
         if !full && !clocked {
             return None;
         }
