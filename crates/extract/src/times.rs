@@ -709,6 +709,7 @@ fn clock(w: &[String], i: usize) -> Option<(i64, i64, i64, usize)> {
     match at(i) {
         "noon" | "midday" => return Some((12, 0, 0, 1)),
         "midnight" => return Some((0, 0, 0, 1)),
+        "mid" if at(i + 1) == "night" => return Some((0, 0, 0, 2)),
         _ => {}
     }
     // "half past seven", "ten past 9", "quarter to eight", "20 min past
@@ -1065,6 +1066,9 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         let listed = i > 1 && matches!(at(i - 1), "," | "or" | "and") && at(i - 2).contains('/');
         // A date said on its own: "2/29", "2/29 - 3/1".
         let alone = i == 0 && (toks.len() == 1 || at(1) == "-");
+        // "for 6/4 between 9.30 and 4.30pm": a date, since times follow.
+        let timed = i > 0 && at(i - 1) == "for" && matches!(at(i + 1), "between" | "at" | "from");
+        let alone = alone || timed;
         let listed = listed || alone;
         let introduced = listed || (i > 0 && (matches!(at(i - 1), "on" | "since" | "until" | "till" | "by" | "from" | "before" | "after") || WEEKDAYS.contains(&at(i - 1))));
         if let Some((value, year)) = numeric_date(a, anchor, introduced) {
@@ -1077,13 +1081,18 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         let f = clock_figure(w, i).filter(|f| f.pm.is_none() && (1..=12).contains(&f.hour))?;
         (at(i + f.len) == "in" && at(i + f.len + 1) == "the" && part_of_day(at(i + f.len + 2)).is_some()).then_some((f.hour, f.minute, f.second, f.len))
     };
+    // "12:30 december 27th": a clock time said before its date.
+    let before_date = || {
+        let f = clock_figure(w, i).filter(|f| f.colon && f.pm.is_none())?;
+        MONTHS.contains(&at(i + f.len)).then_some((f.hour, f.minute, f.second, f.len))
+    };
     // "from 9 for 2.5 hours", "for 2.5 hours from 9": a start time.
     let starts_span = || {
         let f = clock_figure(w, i).filter(|f| f.pm.is_none() && (1..=12).contains(&f.hour) && i > 0 && at(i - 1) == "from")?;
         let spans = at(i + f.len) == "for" || (i >= 2 && duration_unit(at(i - 2)) == Some('H'));
         spans.then_some((f.hour, f.minute, f.second, f.len))
     };
-    if let Some((mut hour, minute, second, mut len)) = clock(w, i).or_else(before_part).or_else(starts_span) {
+    if let Some((mut hour, minute, second, mut len)) = clock(w, i).or_else(before_part).or_else(starts_span).or_else(before_date) {
         if is_zone(at(i + len)) {
             len += 1;
         }
@@ -1194,16 +1203,14 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     if at(i + lead) == "end" && at(i + lead + 1) == "of" {
         let the = lead + usize::from(at(i + lead + 2) == "the");
         let unit = at(i + 2 + the);
-        if let (Some(d), true) = (anchor, matches!(unit, "year" | "month" | "week") && !at(i + 3 + the).starts_with(char::is_alphanumeric)) {
-            let value = match unit {
-                "year" => format!("{:04}", civil_from_days(d).0),
-                "month" => date(d)[..7].to_string(),
-                _ => {
-                    let (y, w) = iso_week(d);
-                    format!("{y:04}-W{w:02}")
-                }
-            };
+        if let (Some(value), true) = (anchor.and_then(|d| unit_now(d, unit)), unit != "day" && !at(i + 3 + the).starts_with(char::is_alphanumeric)) {
             return Some((3 + the, TimeType::Date, Some(value), None));
+        }
+    }
+    // "the same week that it happened": the one spoken of, now if none was.
+    if a == "same" && at(i + 1) != "day" {
+        if let Some(value) = anchor.and_then(|d| unit_now(d, at(i + 1))) {
+            return Some((2, TimeType::Date, Some(value), None));
         }
     }
     // "the week after next": two weeks on.
@@ -1216,21 +1223,8 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     // "partner of the year", "sales in the week", "blocked for the day":
     // the unit now, when the phrase ends there.
     if a == "the" && i > 0 && matches!(at(i - 1), "of" | "in" | "for" | "during") && !at(i + 2).starts_with(char::is_alphanumeric) {
-        if let Some(d) = anchor {
-            let value = match at(i + 1) {
-                "year" => Some(format!("{:04}", civil_from_days(d).0)),
-                "week" if at(i + 2) == "after" => None,
-                "month" => Some(date(d)[..7].to_string()),
-                "week" => Some({
-                    let (y, w) = iso_week(d);
-                    format!("{y:04}-W{w:02}")
-                }),
-                "day" => Some(date(d)),
-                _ => None,
-            };
-            if value.is_some() {
-                return Some((2, TimeType::Date, value, None));
-            }
+        if let Some(value) = anchor.and_then(|d| unit_now(d, at(i + 1))).filter(|_| !(at(i + 1) == "week" && at(i + 2) == "after")) {
+            return Some((2, TimeType::Date, Some(value), None));
         }
     }
     // "mornings", "in the evenings": every morning (TimeBank leaves "nights" out).
@@ -1274,7 +1268,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     let the = usize::from(a == "the");
     let suffixed = the == 0 && a.len() > 2 && a.starts_with(|c: char| c.is_ascii_digit()) && a.ends_with(|c: char| c.is_ascii_alphabetic());
     let of_week = i > 1 && at(i - 1) == "of" && at(i - 2) == "week";
-    if (the == 1 || suffixed) && i > 0 && (of_week || matches!(at(i - 1), "on" | "by" | "until" | "till" | "before" | "after" | "since" | "around")) {
+    if (the == 1 || suffixed) && i > 0 && (of_week || matches!(at(i - 1), "on" | "by" | "until" | "till" | "before" | "after" | "since")) {
         if let (Some((day, len)), Some(d)) = (day_of_month(w, i + the), anchor) {
             let len = len + the - 1;
             let next = at(i + 1 + len);
@@ -1342,7 +1336,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             ("present", ..) => return Some((2, TimeType::Date, Some("PRESENT_REF".into()), None)),
             ("the", "moment", _) => return Some((3, TimeType::Date, Some("PRESENT_REF".into()), None)),
             ("the", "present", "time") => return Some((4, TimeType::Date, Some("PRESENT_REF".into()), None)),
-            ("the", "minute", _) if !at(i + 3).starts_with(char::is_alphanumeric) => return Some((3, TimeType::Date, Some("PRESENT_REF".into()), None)),
+            ("the", "minute", _) => return Some((3, TimeType::Date, Some("PRESENT_REF".into()), None)),
             _ => {}
         }
     }
@@ -1751,7 +1745,8 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             if let (Some(secs), Some(now), Some(d)) = (clock_seconds(n, u), now, anchor) {
                 match (at(i + 2), at(i + 3)) {
                     ("from", "now") => return Some((4, TimeType::Time, Some(moment(d, now + secs)), None)),
-                    ("later", _) => return Some((3, TimeType::Time, Some(moment(d, now + secs)), None)),
+                    // ("30 minutes later this week": a length, then the week.)
+                    ("later", x) if !matches!(x, "this" | "next" | "in") => return Some((3, TimeType::Time, Some(moment(d, now + secs)), None)),
                     ("ago" | "earlier", _) => return Some((3, TimeType::Time, Some(moment(d, now - secs)), None)),
                     _ => {}
                 }
@@ -2052,6 +2047,20 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
 
 /// The year that puts day `d` of month `m` nearest the anchor, a day still
 /// to come counting `FUTURE_WEIGHT` times as far (news reports the past).
+/// The year, month, ISO week or day `unit` names that holds `day`.
+fn unit_now(day: i64, unit: &str) -> Option<String> {
+    Some(match unit {
+        "year" => format!("{:04}", civil_from_days(day).0),
+        "month" => date(day)[..7].to_string(),
+        "week" => {
+            let (y, w) = iso_week(day);
+            format!("{y:04}-W{w:02}")
+        }
+        "day" => date(day),
+        _ => return None,
+    })
+}
+
 /// The weekend a day falls on, or that a Monday ends: "2021-W35-WE".
 fn weekend_of(day: i64) -> String {
     let saturday = match weekday(day) {
