@@ -766,7 +766,8 @@ The vote will be Friday at 4 and the count 9am on Tuesday. Envoys will meet next
 Results will come in 5 minutes. The siege lasted 2 years 1 month 21 days and the march one and a half hours. \
 Ministers met 2014-2018 and again 26 june to 28 june in 2020. She was born twenty five January nineteen eighty six. \
 Talks end on the 15th day of next month. The range is week 31 of last year. \
-The deal closes at the end of the month. The file is 20161016. They met in August two thousand and fifteen.";
+The deal closes at the end of the month. The file is 20161016. They met in August two thousand and fifteen. \
+Talks began in 2019 and collapsed the same year.";
     let doc = &docs(&run(&["extract", "--date", "2018-05-31T16:12:00", "--layers", "times", "-"], Some(text.as_bytes())))[0];
     check_document(doc);
     let times = time_values(doc);
@@ -796,6 +797,7 @@ The deal closes at the end of the month. The file is 20161016. They met in Augus
         ("the end of the month", "2018-05"),
         ("20161016", "2016-10-16"),
         ("August two thousand and fifteen", "2015-08"),
+        ("same year", "2019"),
     ] {
         assert!(times.contains(&(text.to_string(), value.to_string())), "{text} {value}: {times:?}");
     }

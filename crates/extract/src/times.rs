@@ -1209,6 +1209,10 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     }
     // "the same week that it happened": the one spoken of, now if none was.
     if a == "same" && at(i + 1) != "day" {
+        // "in 2019, …, the same year": the year just named.
+        if let (Some(y), "year") = (last_year, at(i + 1)) {
+            return Some((2, TimeType::Date, Some(format!("{y:04}")), Some(y)));
+        }
         if let Some(value) = anchor.and_then(|d| unit_now(d, at(i + 1))) {
             return Some((2, TimeType::Date, Some(value), None));
         }
