@@ -1076,6 +1076,14 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         }
     }
     // Clock times: "9 a.m.", "10:30 p.m. EDT Wednesday", "noon Thursday".
+    // "10, tonight": a bare hour before tonight is in the evening.
+    if let Some(f) = clock_figure(w, i).filter(|f| f.pm.is_none() && (5..=11).contains(&f.hour) && w[i].len() <= 2) {
+        let comma = usize::from(at(i + f.len) == ",");
+        if matches!(at(i + f.len + comma), "tonight" | "tonite") {
+            let value = anchor.map(|d| at_clock(&date(d), f.hour + 12, f.minute, 0));
+            return Some((f.len + comma + 1, TimeType::Time, value, None));
+        }
+    }
     // A bare hour is a clock time before a part of the day: "4 in the morning".
     let before_part = || {
         let f = clock_figure(w, i).filter(|f| f.pm.is_none() && (1..=12).contains(&f.hour))?;
@@ -1126,6 +1134,8 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         "then" if at(i + 1) == "current" => return Some((2, TimeType::Date, Some("PAST_REF".into()), None)),
         "recently" => return Some((1, TimeType::Date, Some("PAST_REF".into()), None)),
         "daily" => return Some((1, TimeType::Set, Some("P1D".into()), None)),
+        // "leave everyday"; "an everyday matter" is an adjective.
+        "everyday" if !(i > 0 && matches!(at(i - 1), "a" | "an")) => return Some((1, TimeType::Set, Some("P1D".into()), None)),
         "weekly" => return Some((1, TimeType::Set, Some("P1W".into()), None)),
         "monthly" => return Some((1, TimeType::Set, Some("P1M".into()), None)),
         "annually" | "yearly" => return Some((1, TimeType::Set, Some("P1Y".into()), None)),
@@ -1716,10 +1726,15 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             return Some((4, TimeType::Duration, Some(duration(2, u)), None));
         }
     }
-    // "an additional year": a count of the unit after all.
+    // "an additional year", "another day": a count of the unit after all.
     if matches!(a, "an" | "a") && matches!(at(i + 1), "additional" | "extra") {
         if let Some(u) = unit_of(at(i + 2)).filter(|_| !at(i + 2).ends_with('s')) {
             return Some((3, TimeType::Duration, Some(duration(1, u)), None));
+        }
+    }
+    if a == "another" {
+        if let Some(u) = unit_of(at(i + 1)).filter(|_| !at(i + 1).ends_with('s')) {
+            return Some((2, TimeType::Duration, Some(duration(1, u)), None));
         }
     }
     if let Some((len, parts)) = measured_duration(w, i) {
@@ -1801,7 +1816,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     // "several days", "a few weeks", "for years", "recent days", "a few years ago".
     let article = usize::from(a == "a" && at(i + 1) == "few");
     let (q, j) = (at(i + article), i + article);
-    if matches!(q, "several" | "few" | "many" | "recent") {
+    if matches!(q, "several" | "few" | "many" | "recent" | "some") {
         if let Some(u) = unit_of(at(j + 1)).filter(|_| at(j + 1).ends_with('s')) {
             if at(j + 2) == "ago" && q != "recent" {
                 return Some((article + 3, TimeType::Date, Some("PAST_REF".into()), None));
@@ -2196,6 +2211,7 @@ fn is_modifier(w: &str, ty: TimeType) -> bool {
 fn part_of_day(w: &str) -> Option<&'static str> {
     Some(match w {
         "morning" => "MO",
+        "daytime" => "DT",
         "afternoon" => "AF",
         "evening" => "EV",
         "night" | "tonight" => "NI",
@@ -2260,6 +2276,10 @@ fn measured_duration(w: &[String], i: usize) -> Option<(usize, Vec<(f64, char)>)
             _ => None,
         }
     };
+    // "a one second time difference": a second, counted.
+    if a == "one" && at(i + 1) == "second" {
+        return Some((2, vec![(1.0, 'S')]));
+    }
     // "a fortnight", "the past fortnight"
     if a == "fortnight" || (matches!(a, "a" | "one") && at(i + 1) == "fortnight") {
         return Some((1 + usize::from(a != "fortnight"), vec![(1.0, 'F')]));
