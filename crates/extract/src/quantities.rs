@@ -1102,7 +1102,15 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
                 take_change(&mut value, &mut end);
             }
             (QuantityKind::Money, Some(c.to_string()))
-        } else if let Some((c, factor, words)) = currency_after(&after, &lower(text, toks.get(end + 1))) {
+        } else if let Some((c, factor, words)) = currency_after(&after, &lower(text, toks.get(end + 1)))
+            // "1 $ 10 dollars": a sign before a figure named in dollars again
+            // is that figure's ("10 $ 30 cent" stays 10.30).
+            .filter(|_| {
+                let figure_next = lower(text, toks.get(end + 1)).starts_with(|c: char| c.is_ascii_digit());
+                let named_again = lower(text, toks.get(end + 2));
+                after.starts_with(char::is_alphabetic) || !figure_next || !matches!(&*named_again, "dollar" | "dollars" | "euro" | "euros" | "pound" | "pounds")
+            })
+        {
             let sign = !after.starts_with(char::is_alphabetic);
             end += words;
             value *= factor;
@@ -1187,7 +1195,8 @@ fn counted_noun(text: &str, toks: &[Span], pos: &[Option<&str>], mut k: usize) -
     while j < toks.len() && j < k + 4 {
         let w = word(text, toks[j]);
         let lw = w.to_lowercase();
-        if !w.chars().next().is_some_and(char::is_alphabetic) || is_function_word(&lw) || period(&lw).is_some() && j > k {
+        // "3 USD50 cards": an amount of money is no part of the noun.
+        if !w.chars().next().is_some_and(char::is_alphabetic) || is_function_word(&lw) || period(&lw).is_some() && j > k || glued_money(&lw).is_some() {
             break;
         }
         // With tags: a noun phrase is adjectives and nouns; stop at a verb.
@@ -1324,6 +1333,11 @@ mod tests {
         assert_eq!(value("three lakh crore"), Some(3e12));
         assert_eq!(value("three hundred and two dozens"), Some(324.0));
         assert_eq!(value("- 1 4/5"), Some(-1.8));
+        // A currency sign between two figures belongs to the one named again.
+        let bill = quantities("1 $ 10 dollars bill");
+        let money: Vec<(Option<f64>, Option<&str>)> = bill.iter().filter(|q| q.kind == QuantityKind::Money).map(|q| (q.value, q.unit.as_deref())).collect();
+        assert_eq!(money, [(Some(10.0), Some("USD"))]);
+        assert_eq!(quantities("giving away 3 USD50 cards").iter().find(|q| q.kind == QuantityKind::Money).and_then(|q| q.value), Some(50.0));
         let listed: Vec<Option<f64>> = quantities("nrs. 22,24,26,31").iter().map(|q| q.value).collect();
         assert_eq!(listed, [Some(22.0), Some(24.0), Some(26.0), Some(31.0)]);
     }
