@@ -343,6 +343,14 @@ pub fn recognise(doc: &mut Document) {
                             end += len;
                         }
                     }
+                    // "Wed Oct 26 15:50:06 2016": the year after the clock time.
+                    if year.is_none() && ty == TimeType::Time && value.as_deref().is_some_and(|v| v.len() > 10 && with_year(&v[..10], 0).is_some()) {
+                        if let Some(y) = words.get(end).and_then(|w| year_number(w)) {
+                            value = value.map(|v| format!("{y:04}{}", &v[4..]));
+                            year = Some(y);
+                            end += 1;
+                        }
+                    }
                     yearless = (year.is_none() && value.as_deref().is_some_and(|v| with_year(v, 0).is_some())).then_some((out.len(), end));
                     out.push(TimeExpr { span: Span::new(toks[first].start, toks[end - 1].end), ty, value });
                     i = end;
@@ -1529,6 +1537,14 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             }
             if anchor.is_some() && (the == 1 || i == 0 || matches!(at(i - 1), "in" | "during" | "this" | "by" | "until" | "since" | "," | "early" | "late")) {
                 return Some((len, TimeType::Date, Some(format!("{y0:04}-{code}")), None));
+            }
+        }
+    }
+    // "the weekend of Halloween": the weekend that day falls on.
+    if a == "the" && at(i + 1) == "weekend" && at(i + 2) == "of" {
+        if let Some((len, TimeType::Date, Some(v), _)) = expression(w, toks, text, i + 3, anchor, future, last_year, quarters, now) {
+            if let Some(day) = parse_anchor(Some(&v)).filter(|_| v.len() == 10) {
+                return Some((3 + len, TimeType::Date, Some(weekend_of(day)), None));
             }
         }
     }
