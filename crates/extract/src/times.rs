@@ -312,7 +312,6 @@ pub fn recognise(doc: &mut Document) {
                         first -= 1;
                     }
                     first -= leading_phrase(&words[consumed..first], &words[first..i + len], ty);
-                    // and a part of the day: "Wednesday night".
                     let mut end = i + len;
                     // and a part of the day: "Wednesday night", "Sunday early
                     // morning", "Tuesday in the morning".
@@ -622,7 +621,6 @@ fn easter(y: i64) -> i64 {
     days_from_civil(y, month, (h + l - 7 * m + 33 * month + 19) % 32)
 }
 
-/// The last day of month `m` of year `y`.
 /// The `day`s of the months from `months` before the anchor's month to
 /// `months` after it, where that month has such a day.
 fn day_in_months_around(anchor: i64, day: i64, months: i64) -> impl Iterator<Item = i64> {
@@ -635,6 +633,7 @@ fn day_in_months_around(anchor: i64, day: i64, months: i64) -> impl Iterator<Ite
     })
 }
 
+/// The last day of month `m` of year `y`.
 fn month_end(y: i64, m: i64) -> i64 {
     if m == 12 { days_from_civil(y + 1, 1, 1) - 1 } else { days_from_civil(y, m + 1, 1) - 1 }
 }
@@ -1015,7 +1014,6 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     if let Some(found) = quarter_expression(w, i, anchor, future, quarters.reference) {
         return Some(found);
     }
-    // Dates in figures: "2019-08-01", "1/1/2015", "on 22/04".
     // "20161016", "-20200701-": a basic ISO date, eight figures.
     let compact = a.trim_matches('-');
     if compact.len() == 8 && compact.bytes().all(|b| b.is_ascii_digit()) {
@@ -1069,6 +1067,7 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             }
         }
     }
+    // Dates in figures: "2019-08-01", "1/1/2015", "on 22/04".
     if a.contains(['/', '-']) && a.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         // "on 11/20, 11/22 or 11/25": a list of dates goes on after the first.
         let listed = i > 1 && matches!(at(i - 1), "," | "or" | "and") && at(i - 2).contains('/');
@@ -1076,16 +1075,19 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         let alone = i == 0 && (toks.len() == 1 || at(1) == "-");
         // "for 6/4 between 9.30 and 4.30pm": a date, since times follow.
         let timed = i > 0 && at(i - 1) == "for" && matches!(at(i + 1), "between" | "at" | "from");
-        let alone = alone || timed;
-        let listed = listed || alone;
-        let introduced = listed || (i > 0 && (matches!(at(i - 1), "on" | "since" | "until" | "till" | "by" | "from" | "before" | "after") || WEEKDAYS.contains(&at(i - 1))));
+        let after_cue = i > 0 && (matches!(at(i - 1), "on" | "since" | "until" | "till" | "by" | "from" | "before" | "after") || WEEKDAYS.contains(&at(i - 1)));
+        let introduced = listed || alone || timed || after_cue;
         if let Some((value, year)) = numeric_date(a, anchor, introduced) {
             return Some((1, TimeType::Date, Some(value), year));
         }
     }
     // Clock times: "9 a.m.", "10:30 p.m. EDT Wednesday", "noon Thursday".
+    // A figure with no meridiem, read once for the rules below that take
+    // one as a clock time by what surrounds it.
+    let bare = clock_figure(w, i).filter(|f| f.pm.is_none());
+    let hour_only = bare.as_ref().filter(|f| (1..=12).contains(&f.hour));
     // "10, tonight": a bare hour before tonight is in the evening.
-    if let Some(f) = clock_figure(w, i).filter(|f| f.pm.is_none() && (5..=11).contains(&f.hour) && w[i].len() <= 2) {
+    if let Some(f) = bare.as_ref().filter(|f| (5..=11).contains(&f.hour) && w[i].len() <= 2) {
         let comma = usize::from(at(i + f.len) == ",");
         if matches!(at(i + f.len + comma), "tonight" | "tonite") {
             let value = anchor.map(|d| at_clock(&date(d), f.hour + 12, f.minute, 0));
@@ -1094,17 +1096,17 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     }
     // A bare hour is a clock time before a part of the day: "4 in the morning".
     let before_part = || {
-        let f = clock_figure(w, i).filter(|f| f.pm.is_none() && (1..=12).contains(&f.hour))?;
+        let f = hour_only?;
         (at(i + f.len) == "in" && at(i + f.len + 1) == "the" && part_of_day(at(i + f.len + 2)).is_some()).then_some((f.hour, f.minute, f.second, f.len))
     };
     // "12:30 december 27th": a clock time said before its date.
     let before_date = || {
-        let f = clock_figure(w, i).filter(|f| f.colon && f.pm.is_none())?;
+        let f = bare.as_ref().filter(|f| f.colon)?;
         MONTHS.contains(&at(i + f.len)).then_some((f.hour, f.minute, f.second, f.len))
     };
     // "from 9 for 2.5 hours", "for 2.5 hours from 9": a start time.
     let starts_span = || {
-        let f = clock_figure(w, i).filter(|f| f.pm.is_none() && (1..=12).contains(&f.hour) && i > 0 && at(i - 1) == "from")?;
+        let f = hour_only.filter(|_| i > 0 && at(i - 1) == "from")?;
         let spans = at(i + f.len) == "for" || (i >= 2 && duration_unit(at(i - 2)) == Some('H'));
         spans.then_some((f.hour, f.minute, f.second, f.len))
     };
@@ -1210,8 +1212,6 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     if a == "the" && at(i + 1) == "past" && at(i + 2).ends_with('s') && unit_of(at(i + 2)).is_some() {
         return Some((3, TimeType::Date, Some("PAST_REF".into()), None));
     }
-    // "every month", "each year", "every other day", "every two weeks",
-    // "every Monday (morning)", "every weekend", "every night".
     // "end of year", "the end of the week", "EOY": that unit now (TimeML
     // keeps "the end of" as a modifier of it).
     if a == "eoy" {
@@ -1304,6 +1304,8 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             }
         }
     }
+    // "every month", "each year", "every other day", "every two weeks",
+    // "every Monday (morning)", "every weekend", "every night".
     if matches!(a, "every" | "each") {
         if let Some(u) = unit_of(at(i + 1)).filter(|_| !at(i + 1).ends_with('s')) {
             return Some((2, TimeType::Set, Some(duration(1, u)), None));
@@ -1362,11 +1364,6 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             _ => {}
         }
     }
-    // "this/last/next year|month|week"; "the past year" is last year.
-    let past = a == "past" && i > 0 && at(i - 1) == "the" && matches!(at(i + 1), "year" | "month" | "week");
-    // ("the last week of 2016" is a week of that year, below.)
-    // "the following month" counts from a time the story told, not from publication.
-    let relative = matches!(a, "previous" | "following") && !(i > 0 && at(i - 1) == "the");
     // "this calendar year" is this year.
     if matches!(a, "this" | "last" | "next") && at(i + 1) == "calendar" && at(i + 2) == "year" {
         let step = match a {
@@ -1376,6 +1373,11 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         };
         return Some((3, TimeType::Date, anchor.map(|d| format!("{:04}", civil_from_days(d).0 + step)), None));
     }
+    // "this/last/next year|month|week"; "the past year" is last year.
+    let past = a == "past" && i > 0 && at(i - 1) == "the" && matches!(at(i + 1), "year" | "month" | "week");
+    // "the following month" counts from a time the story told, not from publication.
+    let relative = matches!(a, "previous" | "following") && !(i > 0 && at(i - 1) == "the");
+    // ("the last week of 2016" is a week of that year, below.)
     if (matches!(a, "this" | "last" | "next") || relative || past) && !(at(i + 1) == "week" && at(i + 2) == "of") {
         if let (Some(u), Some(d)) = (unit_of(at(i + 1)).filter(|_| !at(i + 1).ends_with('s')), anchor) {
             let step = match a {
@@ -1383,7 +1385,6 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
                 "next" | "following" => 1,
                 _ => 0,
             };
-            // "next week Wednesday": that weekday of that week.
             // "next week Wednesday", "next week on Tue", "previous week - Monday".
             if u == 'W' {
                 let gap = usize::from(matches!(at(i + 2), "on" | "-" | ","));
@@ -1846,7 +1847,6 @@ fn expression(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             return Some((1, TimeType::Duration, Some(duration(n, u)), None));
         }
     }
-    // Years spelled out: "nineteen ninety-six", "the year two thousand".
     // Years spelled out: "nineteen ninety six", "two thousand and fifteen"
     // after "in" or "year"; "two thousand" alone is more often a count.
     if let Some((y, len)) = spoken_year(w, i).or_else(|| spoken_millennium(w, i)) {
@@ -1919,8 +1919,6 @@ fn day_of_month(w: &[String], k: usize) -> Option<(i64, usize)> {
     (ones < 10 && tens + ones <= 31).then_some((tens + ones, len))
 }
 
-/// A year after a date at word `k`: "2024", ", 2024", "of 1995", "of 87".
-/// (year, words).
 /// A day of the month as a cardinal in words: "five", "twenty five", "thirty-one".
 fn cardinal_day(w: &[String], k: usize) -> Option<(i64, usize)> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
@@ -1970,6 +1968,8 @@ fn spoken_millennium(w: &[String], k: usize) -> Option<(i64, usize)> {
     }
 }
 
+/// A year after a date at word `k`: "2024", ", 2024", "of 1995", "of 87",
+/// "nineteen eighty six". (year, words).
 fn year_after(w: &[String], k: usize, anchor: Option<i64>) -> Option<(i64, usize)> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
     if let Some(found) = spoken_year(w, k).or_else(|| spoken_millennium(w, k)) {
@@ -2080,8 +2080,6 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
     Some((len, TimeType::Date, Some(value), year))
 }
 
-/// The year that puts day `d` of month `m` nearest the anchor, a day still
-/// to come counting `FUTURE_WEIGHT` times as far (news reports the past).
 /// The year, month, ISO week or day `unit` names that holds `day`.
 fn unit_now(day: i64, unit: &str) -> Option<String> {
     Some(match unit {
@@ -2106,6 +2104,8 @@ fn weekend_of(day: i64) -> String {
     format!("{y:04}-W{w:02}-WE")
 }
 
+/// The year that puts day `d` of month `m` nearest the anchor, a day still
+/// to come counting `FUTURE_WEIGHT` times as far (news reports the past).
 fn nearest_year(anchor: i64, m: i64, d: i64) -> i64 {
     let (y0, _, _) = civil_from_days(anchor);
     let distance = |y: i64| {
@@ -2255,7 +2255,6 @@ fn duration(n: i64, u: char) -> String {
     }
 }
 
-/// TIMEX3 unit letter of a vague duration ("several days" → PXD).
 /// A duration's unit, seconds included: "sec", "seconds", "hrs", "h".
 fn duration_unit(w: &str) -> Option<char> {
     match w {
@@ -2381,13 +2380,12 @@ fn moved(anchor: i64, now: Option<i64>, parts: &[(f64, char)], sign: i64) -> Opt
 /// Units from the largest down, for compound durations.
 fn unit_rank(u: char) -> u8 {
     match u {
-        'F' => 5,
-        'K' => 5,
         'C' => 9,
         'E' => 8,
         'Y' => 7,
         'M' => 6,
-        'W' => 5,
+        // Fortnights and weekends rank with weeks.
+        'W' | 'F' | 'K' => 5,
         'D' => 4,
         'H' => 3,
         'N' => 2,
@@ -2418,6 +2416,7 @@ fn compound_duration(parts: &[(f64, char)]) -> String {
     }
 }
 
+/// TIMEX3 unit letter of a vague duration ("several days" → PXD).
 fn vague_duration(u: char) -> String {
     match u {
         'E' => "PXE".to_string(),
