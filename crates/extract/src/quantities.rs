@@ -330,11 +330,11 @@ fn is_function_word(w: &str) -> bool {
     )
 }
 
+/// A rank: "first" to "twelfth" in words, or "21st" in figures.
 fn ordinal(w: &str) -> Option<f64> {
-    const WORDS: [&str; 12] = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
     let l = w.to_lowercase();
-    if let Some(i) = WORDS.iter().position(|x| *x == l) {
-        return Some(i as f64 + 1.0);
+    if let Some(v) = spelled_ordinal(&l).filter(|v| *v <= 12.0 && !l.ends_with('s')) {
+        return Some(v);
     }
     for suffix in ["st", "nd", "rd", "th"] {
         if let Some(n) = l.strip_suffix(suffix) {
