@@ -182,7 +182,7 @@ pub fn for_each_document(args: &InputArgs, layers: Layers, pretty: bool, skip: &
         None => None,
     };
     if let Some(d) = &args.date {
-        if !is_iso_date(d) {
+        if !is_publication_date(d) {
             bail!("--date must be YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][offset], got `{d}`");
         }
     }
@@ -421,7 +421,7 @@ fn quiet_panics() {
 /// A calendar date, "2024-07-10", alone or with a clock time and an
 /// optional offset: "2024-07-10T14:30", "2024-07-10T14:30:00Z",
 /// "2024-07-10T14:30:00+02:00".
-fn is_iso_date(s: &str) -> bool {
+fn is_publication_date(s: &str) -> bool {
     let Some(day) = s.get(..10) else { return false };
     let clock = |t: &str| {
         let t = t.trim_end_matches('Z');
