@@ -6,14 +6,20 @@
 //! transaction; a document already stored (same content id) is skipped, so
 //! an ingest that was killed can simply be run again. The database runs in
 //! WAL mode.
+//!
+//! Several writers may share a database (two `dossier ingest`, or an ingest
+//! and the server): every write transaction takes the write lock when it
+//! begins (`BEGIN IMMEDIATE`), and a writer waits up to [`BUSY_TIMEOUT`] for
+//! another's transaction to end.
 
 mod queries;
 
 pub use queries::*;
 
 use std::path::Path;
+use std::time::{Duration, Instant};
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior};
 use serde_json::Value;
 
 /// Errors of the store, with the path or the document they concern.
@@ -31,6 +37,45 @@ pub enum StoreError {
     NotJson(String),
     #[error("E205 query failed: {0}")]
     Query(#[from] rusqlite::Error),
+    #[error("E207 another writer kept the database locked for over {} s; run again", BUSY_TIMEOUT.as_secs())]
+    Locked,
+}
+
+/// How long a writer waits for another writer's transaction to end before
+/// giving up with E207. Generous: another ingest holds the lock for a batch.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
+}
+
+/// Begins a write transaction holding the write lock from the start. A
+/// deferred one that reads and then writes gets SQLITE_BUSY at once, without
+/// waiting, when another writer got the lock in between.
+fn begin_write(conn: &mut Connection) -> Result<Transaction<'_>, StoreError> {
+    Transaction::new(conn, TransactionBehavior::Immediate).map_err(|e| if is_busy(&e) { StoreError::Locked } else { e.into() })
+}
+
+/// Switches the database to WAL. The switch takes its lock without calling
+/// the busy handler, so a concurrent opener can get SQLITE_BUSY at once:
+/// retry until the busy timeout.
+fn enable_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Err(e) if is_busy(&e) && Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
+            result => return result.map(drop),
+        }
+    }
+}
+
+/// The schema's version: 0 for a new database.
+fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
+    let exists: bool = conn.query_row("SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'", [], |r| r.get(0))?;
+    if !exists {
+        return Ok(0);
+    }
+    conn.query_row("SELECT COALESCE(MAX(version), 0) FROM schema_version", [], |r| r.get(0))
 }
 
 /// Schema migrations, applied in order; the version is their count.
@@ -117,11 +162,12 @@ impl Store {
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
         let conn = Connection::open(path).map_err(open_err)?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(open_err)?;
+        // First, so that everything after waits for other writers.
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        enable_wal(&conn).map_err(open_err)?;
         // A killed process loses nothing committed in WAL mode at NORMAL.
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(open_err)?;
         let mut store = Store { conn };
         store.migrate(path)?;
         Ok(store)
@@ -131,25 +177,40 @@ impl Store {
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
         let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
         let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(open_err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(open_err)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
         Ok(Store { conn })
     }
 
     fn migrate(&mut self, path: &Path) -> Result<(), StoreError> {
-        let c = &mut self.conn;
-        c.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")?;
-        let version: i64 = c.query_row("SELECT COALESCE(MAX(version), 0) FROM schema_version", [], |r| r.get(0))?;
+        let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
         let supported = MIGRATIONS.len() as i64;
-        if version > supported {
-            return Err(StoreError::TooNew { path: path.display().to_string(), found: version, supported });
+        // Most opens find the schema current, and need no write lock.
+        let mut found = schema_version(&self.conn).map_err(open_err)?;
+        if found < supported {
+            found = self.apply_migrations().map_err(|e| match e {
+                StoreError::Query(source) => open_err(source),
+                other => other,
+            })?;
         }
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = c.transaction()?;
-            tx.execute_batch(sql)?;
-            tx.execute("INSERT INTO schema_version (version) VALUES (?1)", [i as i64 + 1])?;
-            tx.commit()?;
+        if found > supported {
+            return Err(StoreError::TooNew { path: path.display().to_string(), found, supported });
         }
         Ok(())
+    }
+
+    /// Applies the missing migrations in one transaction under the write
+    /// lock, reading the version again there: another process may have
+    /// created or migrated the schema meanwhile. Returns the version found.
+    fn apply_migrations(&mut self) -> Result<i64, StoreError> {
+        let tx = begin_write(&mut self.conn)?;
+        tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")?;
+        let found = schema_version(&tx)?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            tx.execute_batch(sql)?;
+            tx.execute("INSERT INTO schema_version (version) VALUES (?1)", [i as i64 + 1])?;
+        }
+        tx.commit()?;
+        Ok(found)
     }
 
     pub fn connection(&self) -> &Connection {
@@ -172,8 +233,12 @@ impl Store {
     /// nothing (a savepoint), so a bad one does not stop the others; if the
     /// process dies before the commit, none of the batch is stored, and
     /// running the ingest again stores it. One result per document, in order.
+    ///
+    /// The transaction holds the write lock from its start, so a document
+    /// another writer stored meanwhile is seen here and reported as already
+    /// stored (`Ok(false)`).
     pub fn ingest_batch<S: AsRef<str>>(&mut self, jsons: &[S]) -> Result<Vec<Result<bool, StoreError>>, StoreError> {
-        let mut tx = self.conn.transaction()?;
+        let mut tx = begin_write(&mut self.conn)?;
         let mut results = Vec::with_capacity(jsons.len());
         let mut stored = Vec::new();
         for json in jsons {

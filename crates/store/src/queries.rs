@@ -232,11 +232,12 @@ impl Store {
 
     /// Figures that disagree: flagged inside one document, and the same
     /// thing (same kind, unit and described noun, and a shared entity in the
-    /// sentence's document) given different values across documents.
+    /// sentence's document) given different values across documents; at
+    /// most 500 of each.
     pub fn conflicts(&self) -> Result<Vec<Value>, StoreError> {
         let mut out = self.rows(
             "SELECT 'document' AS scope, w.document, d.title, d.url, w.message, w.spans AS spans_json
-             FROM warnings w JOIN documents d ON d.id = w.document WHERE w.code = 'conflicting_figures' ORDER BY d.published DESC",
+             FROM warnings w JOIN documents d ON d.id = w.document WHERE w.code = 'conflicting_figures' ORDER BY d.published DESC LIMIT 500",
             vec![],
         )?;
         out.extend(self.rows(
@@ -254,8 +255,17 @@ impl Store {
         Ok(out)
     }
 
-    /// Every event as one flat row, GDELT-style, with provenance.
+    /// Every event as one flat row, GDELT-style, with provenance: the whole
+    /// store, for `dossier export`. A server should use `export_events_page`.
     pub fn export_events(&self) -> Result<Vec<Value>, StoreError> {
+        self.export_events_page(usize::MAX, 0)
+    }
+
+    /// At most `limit` rows of `export_events`, after skipping `offset`. The
+    /// order is total (publication date, document, trigger, event id), so
+    /// successive pages neither repeat nor skip an event.
+    pub fn export_events_page(&self, limit: usize, offset: usize) -> Result<Vec<Value>, StoreError> {
+        let count = |n: usize| Sql::Integer(i64::try_from(n).unwrap_or(i64::MAX));
         self.rows(
             "SELECT ev.document, d.url, substr(d.published, 1, 10) AS published, ev.local AS event, ev.type, ev.mode, ev.status,
                     (SELECT group_concat(e.name, '; ') FROM event_actors a JOIN entities e ON e.key = a.key WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'source') AS sources,
@@ -263,8 +273,9 @@ impl Store {
                     (SELECT group_concat(e.name, '; ') FROM event_actors a JOIN entities e ON e.key = a.key WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'target') AS targets,
                     (SELECT group_concat(a.key, '; ') FROM event_actors a WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'target') AS target_keys,
                     ev.trigger, ev.theme, ev.quantity, ev.value, ev.unit, ev.time, ev.sentence, ev.sentence_start, ev.sentence_end, ev.start AS trigger_start, ev.end AS trigger_end
-             FROM events ev JOIN documents d ON d.id = ev.document ORDER BY d.published, ev.document, ev.start",
-            vec![],
+             FROM events ev JOIN documents d ON d.id = ev.document ORDER BY d.published, ev.document, ev.start, ev.local
+             LIMIT ?1 OFFSET ?2",
+            vec![count(limit), count(offset)],
         )
     }
 
