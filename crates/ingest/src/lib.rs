@@ -14,6 +14,7 @@ mod feed;
 pub mod html;
 mod jsonl;
 mod limits;
+mod slim;
 pub mod text;
 mod warc;
 
