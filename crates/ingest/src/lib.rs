@@ -18,6 +18,7 @@ mod slim;
 pub mod text;
 mod warc;
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -60,42 +61,68 @@ impl Input {
 }
 
 /// Expands directories (recursively, in sorted order) into files.
+/// Symbolic links are followed, but each directory and each file is taken
+/// once (by canonical path), so a link loop cannot make the walk repeat.
 pub fn expand_inputs(args: &[String]) -> Vec<Result<Input, Error>> {
-    let mut out = Vec::new();
+    let mut walk = Walk::default();
     for arg in args {
         if arg == "-" {
-            out.push(Ok(Input::Stdin));
+            walk.out.push(Ok(Input::Stdin));
             continue;
         }
         let path = PathBuf::from(arg);
         match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk_dir(&path, &mut out),
-            Ok(_) => out.push(Ok(Input::File(path))),
-            Err(e) => out.push(Err(Error::new(arg.clone(), ErrorKind::Open(e.to_string())))),
+            Ok(m) if m.is_dir() => walk.dir(&path),
+            Ok(_) => {
+                // Named on the command line: read even if named twice.
+                walk.first_visit(&path);
+                walk.out.push(Ok(Input::File(path)));
+            }
+            Err(e) => walk.out.push(Err(Error::new(arg.clone(), ErrorKind::Open(e.to_string())))),
         }
     }
-    out
+    walk.out
 }
 
-fn walk_dir(dir: &Path, out: &mut Vec<Result<Input, Error>>) {
-    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => {
-            out.push(Err(Error::new(dir.display().to_string(), ErrorKind::Open(e.to_string()))));
-            return;
+#[derive(Default)]
+struct Walk {
+    out: Vec<Result<Input, Error>>,
+    /// Canonical paths of the directories and files already taken.
+    dirs: HashSet<PathBuf>,
+    files: HashSet<PathBuf>,
+}
+
+impl Walk {
+    fn dir(&mut self, dir: &Path) {
+        let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if !self.dirs.insert(canonical) {
+            return; // reached again through a link
         }
-    };
-    entries.sort();
-    for path in entries {
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => {
+                self.out.push(Err(Error::new(dir.display().to_string(), ErrorKind::Open(e.to_string()))));
+                return;
+            }
+        };
+        entries.sort();
+        for path in entries {
+            let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                self.dir(&path);
+            } else if self.first_visit(&path) {
+                self.out.push(Ok(Input::File(path)));
+            }
         }
-        if path.is_dir() {
-            walk_dir(&path, out);
-        } else {
-            out.push(Ok(Input::File(path)));
-        }
+    }
+
+    /// False for a file already taken under another name. A path that
+    /// cannot be resolved (a broken link) is taken, for opening to report.
+    fn first_visit(&mut self, file: &Path) -> bool {
+        std::fs::canonicalize(file).map_or(true, |c| self.files.insert(c))
     }
 }
 

@@ -116,3 +116,31 @@ fn tag_soup_stays_within_the_depth_cap() {
         let _ = html_document(&html, html_source(), false);
     }
 }
+
+// 2. Symbolic link loops
+
+/// A fresh directory under the system's temporary directory.
+fn scratch_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("dossier-reliability-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("creating a scratch directory");
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_is_walked_once() {
+    use std::os::unix::fs::symlink;
+    let dir = scratch_dir("symlinks");
+    std::fs::write(dir.join("a.txt"), "First article.").unwrap();
+    std::fs::write(dir.join("b.txt"), "Second article.").unwrap();
+    std::fs::create_dir(dir.join("sub")).unwrap();
+    symlink(&dir, dir.join("loop1")).unwrap();
+    symlink(&dir, dir.join("loop2")).unwrap();
+    symlink(&dir, dir.join("sub").join("up")).unwrap();
+    symlink(dir.join("a.txt"), dir.join("alias.txt")).unwrap();
+    let inputs = dossier_ingest::expand_inputs(&[dir.display().to_string()]);
+    let files: Vec<String> = inputs.iter().map(|i| i.as_ref().expect("a file").name()).collect();
+    assert_eq!(files, [dir.join("a.txt").display().to_string(), dir.join("b.txt").display().to_string()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
