@@ -16,6 +16,14 @@ pub fn decode(owned: Vec<u8>, declared: Option<&str>, warnings: &mut Vec<Warning
         }
         return non_empty(text.into_owned());
     }
+    if let Some(enc) = sniff_utf16(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        warnings.push(Warning::new("charset_detected", format!("no byte-order mark; decoded as {}", enc.name())));
+        if had_errors {
+            warn_replacements(&text, warnings);
+        }
+        return non_empty(text.into_owned());
+    }
     let utf8 = std::str::from_utf8(bytes).ok();
     let valid_utf8 = utf8.is_some();
     let declared_enc = declared.and_then(|l| Encoding::for_label(l.trim().as_bytes()));
@@ -72,6 +80,29 @@ fn non_empty(text: String) -> Result<String, ErrorKind> {
 fn warn_replacements(text: &str, warnings: &mut Vec<Warning>) {
     let n = text.chars().filter(|&c| c == '\u{fffd}').count();
     warnings.push(Warning::new("undecodable_bytes", format!("{n} undecodable byte sequences replaced with U+FFFD")));
+}
+
+/// UTF-16 without a byte-order mark, told by its NUL bytes: in text
+/// that is mostly Latin script, the high byte of most code units is zero,
+/// at odd offsets for little-endian and even ones for big-endian, and the
+/// other bytes are almost never zero. Decoded, it must read as text.
+pub fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(8192) & !1];
+    let units = sample.len() / 2;
+    let zeros = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    let mostly = |n: usize| n * 10 >= units * 3;
+    let hardly = |n: usize| n * 50 <= units;
+    let enc = if units >= 2 && mostly(odd) && hardly(even) {
+        UTF_16LE
+    } else if units >= 2 && mostly(even) && hardly(odd) {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    let (text, _) = enc.decode_without_bom_handling(sample);
+    let control = text.chars().filter(|&c| c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\x0c')).count();
+    (control * 10 <= units).then_some(enc)
 }
 
 /// Binary junk: NUL bytes or many control characters near the start.

@@ -41,17 +41,47 @@ type Reader = Box<dyn Read + Send>;
 
 /// Peeks at the input; if it is gzip, wraps it in a decoder. Returns the
 /// (possibly decompressing) reader positioned at the start, the first
-/// decoded bytes, and whether it was gzip.
-pub fn unwrap_gzip(raw: Reader) -> Result<(Reader, Vec<u8>, bool), ErrorKind> {
+/// decoded bytes (see [`peek_head`]), and whether it was gzip.
+pub fn unwrap_gzip(raw: Reader, max: usize) -> Result<(Reader, Vec<u8>, bool), ErrorKind> {
     let (raw, magic) = peek(raw, 2)?;
     if magic.starts_with(&[0x1f, 0x8b]) {
         let gz: Reader = Box::new(MultiGzDecoder::new(raw));
-        let (reader, head) = peek(gz, HEAD)?;
+        let (reader, head) = peek_head(gz, max)?;
         Ok((reader, head, true))
     } else {
-        let (reader, head) = peek(raw, HEAD)?;
+        let (reader, head) = peek_head(raw, max)?;
         Ok((reader, head, false))
     }
+}
+
+/// Peeks at the first `HEAD` bytes past any leading white space (which
+/// says nothing about the format), reading on through white space up to
+/// `max` bytes. Every byte stays in the returned reader, so offsets and
+/// line numbers hold.
+fn peek_head(mut r: Reader, max: usize) -> Result<(Reader, Vec<u8>), ErrorKind> {
+    let mut head = Vec::with_capacity(HEAD);
+    let mut want = HEAD;
+    loop {
+        let scanned = head.len();
+        (&mut r).take((want - scanned) as u64).read_to_end(&mut head).map_err(io_kind)?;
+        let at_end = head.len() < want;
+        match content_start(&head, scanned) {
+            Some(start) if at_end || head.len() >= start + HEAD => break,
+            Some(start) => want = start + HEAD,
+            None if at_end => break,
+            None if head.len() > max => return Err(ErrorKind::TooLarge(max)),
+            None => want = (head.len() * 2).min(max + 1), // doubling keeps the reads few
+        }
+    }
+    let reader: Reader = Box::new(Cursor::new(head.clone()).chain(r));
+    Ok((reader, head))
+}
+
+/// Where the content starts after a byte-order mark and ASCII white
+/// space, looking from `from` on; `None` if nothing but those is there.
+fn content_start(head: &[u8], from: usize) -> Option<usize> {
+    let from = if from == 0 && head.starts_with(b"\xef\xbb\xbf") { 3 } else { from };
+    head.get(from..)?.iter().position(|b| !b.is_ascii_whitespace()).map(|p| from + p)
 }
 
 fn peek(mut r: Reader, n: usize) -> Result<(Reader, Vec<u8>), ErrorKind> {
@@ -64,8 +94,9 @@ fn peek(mut r: Reader, n: usize) -> Result<(Reader, Vec<u8>), ErrorKind> {
 /// Detects the format from the first bytes, then the file name. `None` for
 /// an empty input.
 pub fn detect(head: &[u8], path: Option<&Path>, gzipped: bool) -> Option<Format> {
-    let text = String::from_utf8_lossy(head);
-    let t = text.trim_start_matches('\u{feff}').trim_start();
+    let start = content_start(head, 0)?;
+    let text = String::from_utf8_lossy(&head[start..head.len().min(start + HEAD)]);
+    let t = text.trim_start();
     if t.is_empty() {
         return None;
     }
@@ -77,7 +108,9 @@ pub fn detect(head: &[u8], path: Option<&Path>, gzipped: bool) -> Option<Format>
         if lower.contains("<rss") || lower.contains("<rdf:rdf") {
             return Some(Format::Rss);
         }
-        if lower.contains("<feed") && lower.contains("http://www.w3.org/2005/atom") {
+        // A `<feed>` in another namespace is still meant as Atom: reading
+        // it as a feed gives a clear error rather than a page of markup.
+        if lower.contains("<feed") && (lower.contains("http://www.w3.org/2005/atom") || !lower.contains("<html")) {
             return Some(Format::Atom);
         }
         if lower.contains("<html") || lower.contains("<!doctype html") || lower.contains("<head") || lower.contains("<body") || lower.contains("<p") || lower.contains("<div") {
@@ -112,6 +145,8 @@ mod tests {
         assert_eq!(detect(b"WARC/1.0\r\n", None, false), Some(Format::Warc));
         assert_eq!(detect(b"<?xml version='1.0'?><rss>", None, false), Some(Format::Rss));
         assert_eq!(detect(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">", None, false), Some(Format::Atom));
+        assert_eq!(detect(b"<feed xmlns=\"http://www.w3.org/2005/Atomic\">", None, false), Some(Format::Atom));
+        assert_eq!(detect(b"\xef\xbb\xbf \n<html><p>", None, false), Some(Format::Html));
         assert_eq!(detect(b"<!DOCTYPE html><html>", None, false), Some(Format::Html));
         assert_eq!(detect(b"{\"version\": \"https://jsonfeed.org/version/1.1\"}", None, false), Some(Format::JsonFeed));
         assert_eq!(detect(b"{\"text\": \"x\"}\n", None, false), Some(Format::Jsonl));

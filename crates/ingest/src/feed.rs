@@ -9,6 +9,10 @@ use crate::{ErrorKind, Meta, Payload, Record};
 /// The feed's own type (RSS, Atom, JSON Feed) is read from its content.
 pub fn feed_records(bytes: &[u8], input: &str, uri: Option<String>) -> Result<Vec<Record>, ErrorKind> {
     let feed = feed_rs::parser::parse(bytes).map_err(|e| ErrorKind::Feed(e.to_string()))?;
+    if feed.entries.is_empty() {
+        // Elements outside the format's namespace are skipped unseen.
+        return Err(ErrorKind::Feed("no items found (RSS needs <item>s, Atom <entry>s in the namespace http://www.w3.org/2005/Atom, JSON Feed an `items` array)".into()));
+    }
     let format = match feed.feed_type {
         FeedType::Atom => SourceFormat::Atom,
         FeedType::JSON => SourceFormat::JsonFeed,
@@ -30,6 +34,8 @@ pub fn feed_records(bytes: &[u8], input: &str, uri: Option<String>) -> Result<Ve
             published: entry.published.or(entry.updated).map(|d| d.to_rfc3339()),
             authors: if authors.is_empty() { feed_authors.clone() } else { authors },
             id: None,
+            label: Some(format!("item {}", i + 1)),
+            warnings: Vec::new(),
         };
         let record = if entry.id.is_empty() { format!("item {}", i + 1) } else { entry.id };
         records.push(Record {

@@ -4,11 +4,13 @@
 
 use std::io::{BufRead, Read};
 
-use dossier_core::{Source, SourceFormat};
+use dossier_core::{Source, SourceFormat, Warning};
 use serde::Deserialize;
 
 use crate::limits::io_kind;
 use crate::{Error, ErrorKind, Meta, Payload, Record};
+
+const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
 
 pub struct JsonlRecords {
     reader: Box<dyn BufRead + Send>,
@@ -91,6 +93,9 @@ impl Iterator for JsonlRecords {
                 Ok(CappedLine::Eof) => self.done = true,
                 Ok(CappedLine::TooLong) => return Some(Err(err(ErrorKind::TooLarge(self.max)))),
                 Ok(CappedLine::Line) => {
+                    if self.line_no == 1 && self.buf.starts_with(UTF8_BOM) {
+                        self.buf.drain(..UTF8_BOM.len());
+                    }
                     if self.buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
@@ -114,12 +119,95 @@ impl JsonlRecords {
             serde_json::Value::String(s) => s,
             other => other.to_string(),
         });
+        let mut warnings = Vec::new();
+        let published = line.published.filter(|p| {
+            let valid = is_publication_date(p);
+            if !valid {
+                warnings.push(Warning::new("bad_date", format!("`published` is not a YYYY-MM-DD date or an RFC 3339 date-time, so it is ignored: {p:?}")));
+            }
+            valid
+        });
         Ok(Record {
             input: self.input.clone(),
             source: Source { uri: line.url, format: SourceFormat::Jsonl, record: Some(self.line_no.to_string()) },
             payload,
             charset: None,
-            meta: Meta { title: line.title, published: line.published, authors: line.authors, id },
+            meta: Meta { title: line.title, published, authors: line.authors, id, label: Some(format!("line {}", self.line_no)), warnings },
         })
+    }
+}
+
+/// A calendar date, alone or with a clock time (`T` or a space between,
+/// seconds and their fraction optional) and an optional offset (`Z`,
+/// `+02:00`, `+0200`): what the time recognisers can anchor on.
+fn is_publication_date(s: &str) -> bool {
+    let (Some(day), Some(rest)) = (s.get(..10), s.get(10..)) else { return false };
+    is_calendar_day(day) && (rest.is_empty() || rest.strip_prefix(['T', 't', ' ']).is_some_and(is_clock_time))
+}
+
+fn is_calendar_day(s: &str) -> bool {
+    let b = s.as_bytes();
+    if !(b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())) {
+        return false;
+    }
+    let number = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    let (y, m, d) = (number(0..4), number(5..7), number(8..10));
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fff`, then `Z`, `±HH:MM`, `±HHMM` or nothing.
+fn is_clock_time(s: &str) -> bool {
+    let (clock, offset) = s.split_at(s.find(['Z', 'z', '+', '-']).unwrap_or(s.len()));
+    let (hms, fraction) = match clock.split_once('.') {
+        Some((hms, fraction)) => (hms, Some(fraction)),
+        None => (clock, None),
+    };
+    let fields: Vec<&str> = hms.split(':').collect();
+    let clock_ok = match fields[..] {
+        [h, m] => fraction.is_none() && two_digits_below(h, 24) && two_digits_below(m, 60),
+        [h, m, sec] => {
+            let fraction_ok = fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|c| c.is_ascii_digit()));
+            two_digits_below(h, 24) && two_digits_below(m, 60) && two_digits_below(sec, 61) && fraction_ok
+        }
+        _ => false,
+    };
+    clock_ok && (matches!(offset, "" | "Z" | "z") || is_utc_offset(offset))
+}
+
+/// `+02:00`, `-0530`.
+fn is_utc_offset(s: &str) -> bool {
+    let Some(hm) = s.strip_prefix(['+', '-']) else { return false };
+    let (h, m) = match hm.split_once(':') {
+        Some(parts) => parts,
+        None if hm.len() == 4 && hm.is_ascii() => hm.split_at(2),
+        None => return false,
+    };
+    two_digits_below(h, 24) && two_digits_below(m, 60)
+}
+
+fn two_digits_below(s: &str, below: u32) -> bool {
+    s.len() == 2 && s.bytes().all(|c| c.is_ascii_digit()) && s.parse::<u32>().is_ok_and(|n| n < below)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_publication_date;
+
+    #[test]
+    fn publication_dates() {
+        for ok in ["2024-07-10", "2024-02-29", "2024-07-10T14:30", "2024-07-10 14:30:00.123Z", "2024-07-10T14:30:00+05:30", "2024-07-10T14:30:00-0530"] {
+            assert!(is_publication_date(ok), "{ok}");
+        }
+        for bad in ["garbage", "2023-02-29", "2024-13-01", "2024-07-10T25:00", "2024-07-10T14:30:00+05", "2024-07-10Z", "10/07/2024", "2024-07-1", "2024-07-10T14:30.5"] {
+            assert!(!is_publication_date(bad), "{bad}");
+        }
     }
 }

@@ -146,6 +146,11 @@ pub struct Meta {
     pub published: Option<String>,
     pub authors: Vec<String>,
     pub id: Option<String>,
+    /// How error messages name the record: `line N` (JSONL), `record N`
+    /// (WARC) or `item N` (feeds), as ERRORS.md documents.
+    pub label: Option<String>,
+    /// Problems found while framing it (a `published` that is no date).
+    pub warnings: Vec<Warning>,
 }
 
 /// One future document, framed but not yet decoded.
@@ -161,16 +166,21 @@ pub struct Record {
 }
 
 impl Record {
+    /// How error messages name this record within its input.
+    pub fn label(&self) -> Option<&str> {
+        self.meta.label.as_deref().or(self.source.record.as_deref())
+    }
+
     /// Decodes and extracts the text, blocks and metadata.
-    pub fn into_document(self) -> Result<Document, Error> {
+    pub fn into_document(mut self) -> Result<Document, Error> {
+        let label = self.label().map(str::to_string);
         let input = self.input;
-        let record_id = self.source.record.clone();
         let err = |kind| {
             let mut e = Error::new(input.clone(), kind);
-            e.record = record_id.clone();
+            e.record = label.clone();
             e
         };
-        let mut warnings: Vec<Warning> = Vec::new();
+        let mut warnings: Vec<Warning> = std::mem::take(&mut self.meta.warnings);
         let mut doc = match self.payload {
             Payload::Text(bytes) => {
                 let text = decode::decode(bytes, self.charset.as_deref(), &mut warnings).map_err(err)?;
@@ -226,7 +236,7 @@ pub fn open(input: &Input, options: &ReadOptions) -> Result<Records, Error> {
 /// Frames any reader (used for files, stdin and tests).
 pub fn open_reader(raw: Box<dyn Read + Send>, name: &str, path_hint: Option<&Path>, options: &ReadOptions) -> Result<Records, Error> {
     let err = |kind| Error::new(name.to_string(), kind);
-    let (mut reader, head, gzipped) = detect::unwrap_gzip(raw).map_err(err)?;
+    let (mut reader, head, gzipped) = detect::unwrap_gzip(raw, options.max_bytes).map_err(err)?;
     let format = match options.format {
         Some(f) => f,
         None => detect::detect(&head, path_hint, gzipped).ok_or_else(|| err(ErrorKind::Empty))?,
@@ -241,7 +251,7 @@ pub fn open_reader(raw: Box<dyn Read + Send>, name: &str, path_hint: Option<&Pat
             if bytes.iter().all(|b| b.is_ascii_whitespace()) {
                 return Err(err(ErrorKind::Empty));
             }
-            if format == Format::Text && decode::looks_binary(&bytes) {
+            if format == Format::Text && decode::looks_binary(&bytes) && decode::sniff_utf16(&bytes).is_none() {
                 return Err(err(ErrorKind::Binary));
             }
             let (payload, sf) = if format == Format::Html {

@@ -31,12 +31,15 @@ impl WarcRecords {
         WarcRecords { reader: crate::boxed_bufread(reader), input, max, done: false, line: Vec::new(), resync: false, index: 0 }
     }
 
-    fn err(&self, kind: ErrorKind, record: Option<&str>) -> Error {
-        let e = Error::new(self.input.clone(), kind);
-        match record {
-            Some(r) => e.at(r.to_string()),
-            None => e.at(format!("record {}", self.index)),
-        }
+    /// An error in the record being read, named `record N` (ERRORS.md).
+    fn err(&self, kind: ErrorKind) -> Error {
+        Error::new(self.input.clone(), kind).at(format!("record {}", self.index))
+    }
+
+    /// An error between records (junk where a record should start).
+    fn err_between(&self, kind: ErrorKind) -> Error {
+        let at = if self.index == 0 { "before record 1".to_string() } else { format!("after record {}", self.index) };
+        Error::new(self.input.clone(), kind).at(at)
     }
 
     fn read_line(&mut self) -> Result<Option<String>, ErrorKind> {
@@ -50,66 +53,70 @@ impl WarcRecords {
         }
     }
 
+    /// Moves to the next `WARC/` version line, skipping blank lines (and
+    /// junk when resynchronising). `Ok(false)` at the end of the input.
+    fn find_version_line(&mut self) -> Result<bool, Error> {
+        loop {
+            match self.read_line().map_err(|k| self.err_between(k))? {
+                None => return Ok(false),
+                Some(l) if l.starts_with("WARC/") => return Ok(true),
+                Some(l) if l.trim().is_empty() || self.resync => continue,
+                Some(l) => {
+                    self.resync = true;
+                    let shown: String = l.chars().take(40).collect();
+                    return Err(self.err_between(ErrorKind::Warc(format!("expected a `WARC/` version line, found {shown:?}"))));
+                }
+            }
+        }
+    }
+
+    /// The header fields after the version line, names lowercased.
+    fn read_headers(&mut self) -> Result<Vec<(String, String)>, Error> {
+        let mut headers = Vec::new();
+        loop {
+            match self.read_line().map_err(|k| self.err(k))? {
+                None => return Err(self.err(ErrorKind::Truncated("archive ends inside a WARC header".into()))),
+                Some(l) if l.is_empty() => return Ok(headers),
+                Some(l) => {
+                    if let Some((k, v)) = l.split_once(':') {
+                        headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
+                    }
+                }
+            }
+        }
+    }
+
     /// Reads the next record's headers and block. `Ok(None)` at the end.
     fn next_record(&mut self) -> Result<Option<Record>, Error> {
         loop {
-            // Find the version line, skipping blank lines (and junk when resyncing).
-            loop {
-                match self.read_line().map_err(|k| self.err(k, None))? {
-                    None => return Ok(None),
-                    Some(l) if l.starts_with("WARC/") => break,
-                    Some(l) if l.trim().is_empty() || self.resync => continue,
-                    Some(l) => {
-                        self.resync = true;
-                        let shown: String = l.chars().take(40).collect();
-                        return Err(self.err(ErrorKind::Warc(format!("expected a `WARC/` version line, found {shown:?}")), None));
-                    }
-                }
+            if !self.find_version_line()? {
+                return Ok(None);
             }
             self.resync = false;
             self.index += 1;
-            let mut headers: Vec<(String, String)> = Vec::new();
-            loop {
-                match self.read_line().map_err(|k| self.err(k, None))? {
-                    None => return Err(self.err(ErrorKind::Truncated("archive ends inside a WARC header".into()), None)),
-                    Some(l) if l.is_empty() => break,
-                    Some(l) => {
-                        if let Some((k, v)) = l.split_once(':') {
-                            headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
-                        }
-                    }
-                }
-            }
+            let headers = self.read_headers()?;
             let get = |name: &str| headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-            let record_id = get("warc-record-id").map(str::to_string);
-            let rid = record_id.clone().unwrap_or_else(|| format!("record {}", self.index));
             let Some(length) = get("content-length").and_then(|v| v.parse::<u64>().ok()) else {
                 self.resync = true;
-                return Err(self.err(ErrorKind::Warc("missing or invalid Content-Length".into()), Some(&rid)));
+                return Err(self.err(ErrorKind::Warc("missing or invalid Content-Length".into())));
             };
             let warc_type = get("warc-type").unwrap_or("").to_ascii_lowercase();
             let content_type = get("content-type").unwrap_or("").to_ascii_lowercase();
-            let target = get("warc-target-uri").map(|u| u.trim_matches(|c| c == '<' || c == '>').trim().to_string());
             let wanted = (warc_type == "response" && content_type.starts_with("application/http"))
                 || (warc_type == "resource" && is_html_type(&content_type));
+            let too_large = length > (self.max as u64).saturating_add(64 * 1024);
+            let block = match self.read_block(length, wanted && !too_large).map_err(|k| self.err(k))? {
+                Block::Full(block) => block,
+                Block::Short { read, resume } => return Err(self.cut_short(length, read, resume)),
+            };
             if !wanted {
-                let skipped = std::io::copy(&mut (&mut self.reader).take(length), &mut std::io::sink()).map_err(|e| self.err(io_kind(e), Some(&rid)))?;
-                if skipped < length {
-                    self.done = true;
-                    return Err(self.err(ErrorKind::Truncated(format!("record ends after {skipped} of {length} bytes")), Some(&rid)));
-                }
                 continue;
             }
-            if length as usize > self.max.saturating_add(64 * 1024) {
-                let _ = std::io::copy(&mut (&mut self.reader).take(length), &mut std::io::sink());
-                return Err(self.err(ErrorKind::TooLarge(self.max), Some(&rid)));
+            if too_large {
+                return Err(self.err(ErrorKind::TooLarge(self.max)));
             }
-            let mut block = Vec::with_capacity(length as usize);
-            (&mut self.reader).take(length).read_to_end(&mut block).map_err(|e| self.err(io_kind(e), Some(&rid)))?;
-            if (block.len() as u64) < length {
-                self.done = true;
-                return Err(self.err(ErrorKind::Truncated(format!("record ends after {} of {length} bytes", block.len())), Some(&rid)));
-            }
+            let record_id = get("warc-record-id").map(str::to_string);
+            let target = get("warc-target-uri").map(|u| u.trim_matches(|c| c == '<' || c == '>').trim().to_string());
             let source = Source { uri: target, format: SourceFormat::Warc, record: record_id };
             let (body, charset) = if warc_type == "resource" {
                 (block, charset_of(&content_type))
@@ -117,17 +124,142 @@ impl WarcRecords {
                 match http_payload(&block, self.max) {
                     Ok(Some(x)) => x,
                     Ok(None) => continue, // not HTML: not a document
-                    Err(kind) => return Err(self.err(kind, Some(&rid))),
+                    Err(kind) => return Err(self.err(kind)),
                 }
             };
-            return Ok(Some(Record {
-                input: self.input.clone(),
-                source,
-                payload: Payload::Html { bytes: body, fragment: false },
-                charset,
-                meta: Meta::default(),
-            }));
+            let meta = Meta { label: Some(format!("record {}", self.index)), ..Meta::default() };
+            return Ok(Some(Record { input: self.input.clone(), source, payload: Payload::Html { bytes: body, fragment: false }, charset, meta }));
         }
+    }
+
+    /// Reads a record's block of `length` bytes, keeping it if `keep`. The
+    /// Content-Length may be wrong: if the input ends first, the next
+    /// record must start at a `WARC/1.` line inside the block, so the
+    /// bytes from the first such line on are kept too (up to `max`).
+    fn read_block(&mut self, length: u64, keep: bool) -> Result<Block, ErrorKind> {
+        let mut kept = Vec::with_capacity(if keep { length.min(1 << 20) as usize } else { 0 });
+        let mut finder = RecordStartFinder::new();
+        let mut resume = Resume::None;
+        let mut read = 0u64;
+        while read < length {
+            let chunk = self.reader.fill_buf().map_err(io_kind)?;
+            if chunk.is_empty() {
+                break;
+            }
+            let chunk = &chunk[..(length - read).min(chunk.len() as u64) as usize];
+            if keep {
+                kept.extend_from_slice(chunk);
+            } else {
+                resume.follow(&mut finder, chunk, self.max);
+            }
+            let taken = chunk.len();
+            self.reader.consume(taken);
+            read += taken as u64;
+        }
+        if read == length {
+            return Ok(Block::Full(kept));
+        }
+        if keep {
+            resume = record_start(&kept).map_or(Resume::None, |at| Resume::At(kept[at..].to_vec()));
+        }
+        Ok(Block::Short { read, resume })
+    }
+
+    /// The error for a record whose block the input ends inside; reading
+    /// resumes at the next record if one starts within it.
+    fn cut_short(&mut self, length: u64, read: u64, resume: Resume) -> Error {
+        match resume {
+            Resume::At(rest) => {
+                let at = read - rest.len() as u64;
+                self.reader = Box::new(std::io::Cursor::new(rest));
+                self.err(ErrorKind::Warc(format!("Content-Length {length} runs past the end of the archive; reading resumes at the record starting {at} bytes in")))
+            }
+            Resume::TooFar => {
+                self.done = true;
+                self.err(ErrorKind::Truncated(format!(
+                    "Content-Length {length} runs past the end of the archive ({read} bytes follow); the records inside are more than --max-bytes and are not read"
+                )))
+            }
+            Resume::None => {
+                self.done = true;
+                self.err(ErrorKind::Truncated(format!("record ends after {read} of {length} bytes")))
+            }
+        }
+    }
+}
+
+/// A record's block, read in full or cut short by the end of the input.
+enum Block {
+    Full(Vec<u8>),
+    Short { read: u64, resume: Resume },
+}
+
+/// Where reading can resume when a block is cut short.
+enum Resume {
+    /// No record starts inside the block.
+    None,
+    /// The bytes from the first record start inside the block on.
+    At(Vec<u8>),
+    /// A record starts inside, but what follows it is more than `max`.
+    TooFar,
+}
+
+impl Resume {
+    /// Feeds a chunk of a skipped block: looks for a record start, then
+    /// keeps what follows it.
+    fn follow(&mut self, finder: &mut RecordStartFinder, chunk: &[u8], max: usize) {
+        match self {
+            Resume::None => {
+                if let Some(at) = finder.feed(chunk) {
+                    // A start that began in the previous chunk is a prefix of the mark.
+                    let mut rest = RECORD_MARK[1..][..at.min(0).unsigned_abs()].to_vec();
+                    rest.extend_from_slice(&chunk[at.max(0) as usize..]);
+                    *self = Resume::At(rest);
+                }
+            }
+            Resume::At(rest) if rest.len() + chunk.len() > max => *self = Resume::TooFar,
+            Resume::At(rest) => rest.extend_from_slice(chunk),
+            Resume::TooFar => {}
+        }
+    }
+}
+
+/// A line starting a WARC record, with the newline that precedes it.
+const RECORD_MARK: &[u8] = b"\nWARC/1.";
+
+/// Where the first record starts in `block`, if anywhere.
+fn record_start(block: &[u8]) -> Option<usize> {
+    if block.starts_with(&RECORD_MARK[1..]) {
+        return Some(0);
+    }
+    memchr::memmem::find(block, RECORD_MARK).map(|i| i + 1)
+}
+
+/// Finds the first record start in a block fed chunk by chunk, including
+/// one split between two chunks.
+struct RecordStartFinder {
+    /// The last bytes fed (a block follows a blank line, hence the newline).
+    tail: Vec<u8>,
+}
+
+impl RecordStartFinder {
+    fn new() -> Self {
+        RecordStartFinder { tail: b"\n".to_vec() }
+    }
+
+    /// The offset in `chunk` where a record starts (negative when its
+    /// first bytes ended the previous chunk).
+    fn feed(&mut self, chunk: &[u8]) -> Option<isize> {
+        let keep = RECORD_MARK.len() - 1;
+        let mut seam = std::mem::take(&mut self.tail);
+        let tail_len = seam.len() as isize;
+        seam.extend_from_slice(&chunk[..chunk.len().min(keep)]);
+        let found = memchr::memmem::find(&seam, RECORD_MARK)
+            .map(|i| i as isize + 1 - tail_len)
+            .or_else(|| memchr::memmem::find(chunk, RECORD_MARK).map(|i| i as isize + 1));
+        let joined = if chunk.len() >= keep { &chunk[chunk.len() - keep..] } else { &seam[seam.len().saturating_sub(keep)..] };
+        self.tail = joined.to_vec();
+        found
     }
 }
 

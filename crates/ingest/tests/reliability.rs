@@ -3,8 +3,11 @@
 //! input, runs the reader and checks the result is sane and the work
 //! bounded (by structure, as timing asserts would be flaky).
 
-use dossier_core::{Source, SourceFormat};
+use std::io::Cursor;
+
+use dossier_core::{Document, Source, SourceFormat};
 use dossier_ingest::html::{html_document, slim_html, MAX_ATTRIBUTES, MAX_DEPTH};
+use dossier_ingest::{open_reader, Error, Format, ReadOptions};
 
 fn html_source() -> Source {
     Source { uri: None, format: SourceFormat::Html, record: None }
@@ -143,4 +146,117 @@ fn symlink_loop_is_walked_once() {
     let files: Vec<String> = inputs.iter().map(|i| i.as_ref().expect("a file").name()).collect();
     assert_eq!(files, [dir.join("a.txt").display().to_string(), dir.join("b.txt").display().to_string()]);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+// 3. Smaller ones
+
+/// Every record of `bytes` read as a document, or the error of its framing
+/// or decoding.
+fn read_all(bytes: &[u8], format: Option<Format>) -> Vec<Result<Document, Error>> {
+    let options = ReadOptions { format, max_bytes: 1 << 20 };
+    match open_reader(Box::new(Cursor::new(bytes.to_vec())), "input", None, &options) {
+        Ok(records) => records.map(|r| r.and_then(|r| r.into_document())).collect(),
+        Err(e) => vec![Err(e)],
+    }
+}
+
+/// Documents as their text, failures as `CODE@RECORD`.
+fn outcomes(bytes: &[u8], format: Option<Format>) -> Vec<String> {
+    read_all(bytes, format)
+        .into_iter()
+        .map(|r| match r {
+            Ok(doc) => doc.text().trim().to_string(),
+            Err(e) => format!("{}@{}", e.kind.code(), e.record.unwrap_or_default()),
+        })
+        .collect()
+}
+
+#[test]
+fn jsonl_bom_is_skipped() {
+    let jsonl = b"\xef\xbb\xbf{\"text\": \"First.\"}\n{\"text\": \"Second.\"}\n";
+    assert_eq!(outcomes(jsonl, None), ["First.", "Second."]);
+    assert_eq!(outcomes(jsonl, Some(Format::Jsonl)), ["First.", "Second."]);
+}
+
+#[test]
+fn leading_blank_lines_beyond_the_peek_are_skipped() {
+    let jsonl = format!("{}{{\"text\": \"First.\"}}\nnot json\n", "\n".repeat(10_000));
+    assert_eq!(outcomes(jsonl.as_bytes(), None), ["First.", "E106@line 10002"]);
+    let text = format!("{}The NATO summit opened.\n", " \r\n".repeat(5_000));
+    let docs = read_all(text.as_bytes(), None);
+    let doc = docs[0].as_ref().expect("a text document");
+    assert_eq!(doc.text(), text, "plain text keeps every byte");
+    assert_eq!(outcomes(" \n".repeat(5_000).as_bytes(), None), ["E103@"]);
+}
+
+#[test]
+fn record_labels_name_line_record_and_item() {
+    let jsonl = b"{\"text\": \"Fine.\"}\nnot json\n{\"text\": \"   \"}\n{\"title\": \"no text\"}\n";
+    assert_eq!(outcomes(jsonl, None), ["Fine.", "E106@line 2", "E103@line 3", "E107@line 4"]);
+
+    let rss = b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item><guid>urn:x:1</guid><description>   </description></item><item><description>&lt;p&gt;Fine.&lt;/p&gt;</description></item></channel></rss>";
+    assert_eq!(outcomes(rss, None), ["E111@item 1", "Fine."]);
+
+    let warc = [warc_record("warcinfo", "", "software: test"), warc_record("response", "", &http("<p>Fine.</p>")), "WARC/1.0\r\nWARC-Type: response\r\n\r\n".to_string(), warc_record("response", "", &http("<p> </p>"))].concat();
+    assert_eq!(outcomes(warc.as_bytes(), None), ["Fine.", "E109@record 3", "E111@record 4"]);
+}
+
+fn http(html: &str) -> String {
+    format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body>{html}</body></html>")
+}
+
+/// A WARC record; `length` overrides the true Content-Length when not empty.
+fn warc_record(kind: &str, length: &str, block: &str) -> String {
+    let length = if length.is_empty() { block.len().to_string() } else { length.to_string() };
+    let content_type = if kind == "warcinfo" { "application/warc-fields" } else { "application/http; msgtype=response" };
+    format!("WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{kind}>\r\nWARC-Target-URI: http://x.example/\r\nContent-Type: {content_type}\r\nContent-Length: {length}\r\n\r\n{block}\r\n\r\n")
+}
+
+#[test]
+fn atom_feed_without_items_is_an_error() {
+    let atom = b"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atomic\"><title>t</title><entry><id>urn:x:1</id><title>A</title><content type=\"html\">&lt;p&gt;Body.&lt;/p&gt;</content></entry></feed>";
+    assert_eq!(outcomes(atom, Some(Format::Atom)), ["E108@"]);
+    assert_eq!(outcomes(atom, None), ["E108@"]);
+    let empty_rss = b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title></channel></rss>";
+    assert_eq!(outcomes(empty_rss, None), ["E108@"]);
+}
+
+#[test]
+fn warc_bogus_content_length_resumes_at_the_next_record() {
+    let good = warc_record("response", "", &http("<p>Before.</p>"));
+    let after = warc_record("response", "", &http("<p>After.</p>"));
+    for (kind, length) in [("response", "1000000000000000"), ("request", "1000000000000000"), ("response", "5000")] {
+        let bad = warc_record(kind, length, &http("<p>Lost.</p>"));
+        let warc = [good.as_str(), &bad, &after].concat();
+        assert_eq!(outcomes(warc.as_bytes(), None), ["Before.", "E109@record 2", "After."], "{kind} {length}");
+    }
+    // Nothing to resume at: the cut is reported.
+    let warc = [good.as_str(), &warc_record("response", "1000000000000000", &http("<p>Lost.</p>"))].concat();
+    assert_eq!(outcomes(warc.as_bytes(), None), ["Before.", "E110@record 2"]);
+}
+
+#[test]
+fn jsonl_bad_published_is_dropped_with_a_warning() {
+    let jsonl = b"{\"text\": \"A.\", \"published\": \"garbage\"}\n{\"text\": \"B.\", \"published\": \"2024-02-30\"}\n{\"text\": \"C.\", \"published\": \"2024-07-10T14:30:00+02:00\"}\n{\"text\": \"D.\", \"published\": \"2024-07-10\"}\n";
+    let docs: Vec<Document> = read_all(jsonl, None).into_iter().map(|d| d.expect("a document")).collect();
+    let published: Vec<Option<&str>> = docs.iter().map(|d| d.published.as_deref()).collect();
+    assert_eq!(published, [None, None, Some("2024-07-10T14:30:00+02:00"), Some("2024-07-10")]);
+    let warned: Vec<bool> = docs.iter().map(|d| d.warnings.iter().any(|w| w.code == "bad_date")).collect();
+    assert_eq!(warned, [true, true, false, false]);
+}
+
+#[test]
+fn utf16_without_bom_is_read_as_text() {
+    let text = "The NATO summit opened in Washington. Café.\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for bytes in [le, be] {
+        for format in [None, Some(Format::Text)] {
+            let docs = read_all(&bytes, format);
+            assert_eq!(docs.len(), 1);
+            assert_eq!(docs[0].as_ref().expect("a text document").text(), text);
+        }
+    }
+    // Binary data is still refused.
+    assert_eq!(outcomes(&[0u8, 1, 2, 3, 0, 0, 7, 0, 9, 0, 0, 0, 200, 0, 0, 1], Some(Format::Text)), ["E104@"]);
 }
