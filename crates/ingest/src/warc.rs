@@ -24,11 +24,15 @@ pub struct WarcRecords {
     /// Set after a malformed record: skip to the next `WARC/` line.
     resync: bool,
     index: usize,
+    /// Set once reading resumed from the bytes kept after a wrong
+    /// Content-Length: the reader is then a `Cursor`, whose buffer is all
+    /// that is left.
+    in_memory: bool,
 }
 
 impl WarcRecords {
     pub fn new(reader: Box<dyn Read + Send>, input: String, max: usize) -> Self {
-        WarcRecords { reader: crate::boxed_bufread(reader), input, max, done: false, line: Vec::new(), resync: false, index: 0 }
+        WarcRecords { reader: crate::boxed_bufread(reader), input, max, done: false, line: Vec::new(), resync: false, index: 0, in_memory: false }
     }
 
     /// An error in the record being read, named `record N` (ERRORS.md).
@@ -104,6 +108,12 @@ impl WarcRecords {
             let content_type = get("content-type").unwrap_or("").to_ascii_lowercase();
             let wanted = (warc_type == "response" && content_type.starts_with("application/http"))
                 || (warc_type == "resource" && is_html_type(&content_type));
+            if self.in_memory && length > self.bytes_left().map_err(|k| self.err(k))? {
+                // Known wrong before reading: resynchronise line by line,
+                // so a run of such records is not rescanned once each.
+                self.resync = true;
+                return Err(self.err(ErrorKind::Warc(format!("Content-Length {length} runs past the end of the archive"))));
+            }
             let too_large = length > (self.max as u64).saturating_add(64 * 1024);
             let block = match self.read_block(length, wanted && !too_large).map_err(|k| self.err(k))? {
                 Block::Full(block) => block,
@@ -130,6 +140,11 @@ impl WarcRecords {
             let meta = Meta { label: Some(format!("record {}", self.index)), ..Meta::default() };
             return Ok(Some(Record { input: self.input.clone(), source, payload: Payload::Html { bytes: body, fragment: false }, charset, meta }));
         }
+    }
+
+    /// What is left of an in-memory input (a `Cursor` lends all of it).
+    fn bytes_left(&mut self) -> Result<u64, ErrorKind> {
+        Ok(self.reader.fill_buf().map_err(io_kind)?.len() as u64)
     }
 
     /// Reads a record's block of `length` bytes, keeping it if `keep`. The
@@ -172,6 +187,7 @@ impl WarcRecords {
             Resume::At(rest) => {
                 let at = read - rest.len() as u64;
                 self.reader = Box::new(std::io::Cursor::new(rest));
+                self.in_memory = true;
                 self.err(ErrorKind::Warc(format!("Content-Length {length} runs past the end of the archive; reading resumes at the record starting {at} bytes in")))
             }
             Resume::TooFar => {

@@ -230,6 +230,13 @@ fn warc_bogus_content_length_resumes_at_the_next_record() {
         let warc = [good.as_str(), &bad, &after].concat();
         assert_eq!(outcomes(warc.as_bytes(), None), ["Before.", "E109@record 2", "After."], "{kind} {length}");
     }
+    // A run of them: each is reported once and the archive is not rescanned per record.
+    let bogus = warc_record("response", "1000000000000000", &http("<p>Lost.</p>"));
+    let warc = [good.as_str(), &[bogus.as_str(), &after].concat().repeat(500)].concat();
+    let got = outcomes(warc.as_bytes(), None);
+    assert_eq!(got.len(), 1001);
+    assert_eq!(got.iter().filter(|o| *o == "After.").count(), 500, "{:?}", &got[..6]);
+    assert!(got[1..].iter().step_by(2).all(|o| o.starts_with("E109@record ")), "{:?}", &got[..6]);
     // Nothing to resume at: the cut is reported.
     let warc = [good.as_str(), &warc_record("response", "1000000000000000", &http("<p>Lost.</p>"))].concat();
     assert_eq!(outcomes(warc.as_bytes(), None), ["Before.", "E110@record 2"]);
