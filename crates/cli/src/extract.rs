@@ -13,7 +13,8 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::Args;
-use dossier_core::json::{to_json, JsonOptions};
+use dossier_core::json::{to_json, write_json, JsonOptions};
+use dossier_core::Document;
 use dossier_ingest::{error_line, expand_inputs, open, open_reader, Error as ReadError, Format, Input, ReadOptions, Record};
 use dossier_pipeline::{Layers, Pipeline, Scratch, Stage, StageTimes};
 
@@ -94,12 +95,13 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let counts = for_each_document(&args.input, layers, args.pretty, &HashSet::new(), |outcome| {
-        let line = match outcome {
-            Outcome::Document(json) => json,
-            Outcome::Failed(failure) => failure.json(),
+        let written = match outcome {
+            Outcome::Document(json) => write_line(&mut out, &json),
+            Outcome::Long(doc, options) => write_json(&doc, options, &mut out).and_then(|_| out.write_all(b"\n")),
+            Outcome::Failed(failure) => write_line(&mut out, &failure.json()),
             Outcome::Skipped => return Ok(()),
         };
-        if write_line(&mut out, &line).and_then(|_| out.flush()).is_err() {
+        if written.and_then(|_| out.flush()).is_err() {
             // stdout closed (e.g. piped into `head`): stop quietly.
             std::process::exit(0);
         }
@@ -163,10 +165,17 @@ impl Failure {
 pub enum Outcome {
     /// The document's JSON.
     Document(String),
+    /// A document too long to hold its JSON in memory too: the sink writes
+    /// it out (`write_json`) or serialises it.
+    Long(Box<Document>, JsonOptions),
     /// Its id was in the skip set.
     Skipped,
     Failed(Failure),
 }
+
+/// Documents with more text than this are written out as they are
+/// serialised, not first built as one string.
+const STREAMED_JSON_BYTES: usize = 1 << 20;
 
 /// Documents read but not yet handed to the sink, per worker thread: the
 /// bound on memory whatever the input's size.
@@ -221,7 +230,7 @@ pub fn for_each_document(args: &InputArgs, layers: Layers, pretty: bool, skip: &
                 counts.failures += 1;
                 eprintln!("{}", f.line());
             }
-            Outcome::Document(_) => {}
+            Outcome::Document(_) | Outcome::Long(..) => {}
         }
         if let Some(p) = &progress {
             p.tick();
@@ -400,6 +409,10 @@ fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Outcome {
             job.pipeline.run(&mut doc, job.layers, &mut scratch);
             times.add(&std::mem::take(&mut scratch.times));
         });
+        if doc.text().len() > STREAMED_JSON_BYTES {
+            job.times.lock().unwrap_or_else(|p| p.into_inner()).add(&times);
+            return Outcome::Long(Box::new(doc), job.json);
+        }
         clock = Instant::now();
         let json = to_json(&doc, job.json);
         times.lap(Stage::Json, &mut clock);

@@ -94,6 +94,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let mut batcher = Batcher { store, size: args.batch as usize, docs: Vec::new(), oldest: started, added: 0, already: 0, failed: 0 };
     let counts = for_each_document(&args.input, Layers::default_set(), false, &known, |outcome| match outcome {
         Outcome::Document(json) => batcher.push(json),
+        Outcome::Long(doc, options) => batcher.push(dossier_core::json::to_json(&doc, options)),
         _ => Ok(()),
     })?;
     batcher.flush()?;
@@ -371,9 +372,38 @@ pub struct ServeArgs {
     /// Bearer token that `POST /documents` requires; without one, writing is off.
     #[arg(long, env = "DOSSIER_TOKEN", hide_env_values = true)]
     pub token: Option<String>,
+    /// A host name the server also answers to (repeat for more). On loopback
+    /// only loopback names are answered otherwise (against DNS rebinding).
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<String>,
+    /// Open connections at most (lowered to fit the open-files limit); idle
+    /// ones are closed when it is reached.
+    #[arg(long, default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+    /// Seconds a client has to send a request's headers.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout: u64,
+    /// Seconds a client has to send a request's body.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_timeout: u64,
+    /// Megabytes of answers kept in memory for repeated queries.
+    #[arg(long, default_value_t = 64)]
+    pub cache_mb: usize,
+    /// Rows one API answer (a query or an export page) holds at most.
+    #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_rows: u32,
 }
 
 pub fn serve(a: ServeArgs) -> Result<ExitCode> {
-    dossier_server::serve(dossier_server::Config { db: a.db.db, addr: a.addr, token: a.token.filter(|t| !t.is_empty()) })?;
+    let limits = dossier_server::Limits {
+        max_connections: a.max_connections as usize,
+        header_timeout: std::time::Duration::from_secs(a.header_timeout),
+        body_timeout: std::time::Duration::from_secs(a.body_timeout),
+        cache_bytes: a.cache_mb << 20,
+        max_rows: a.max_rows as usize,
+        ..dossier_server::Limits::default()
+    };
+    let config = dossier_server::Config { db: a.db.db, addr: a.addr, token: a.token.filter(|t| !t.is_empty()), limits, allowed_hosts: a.allow_hosts };
+    dossier_server::serve(config)?;
     Ok(ExitCode::SUCCESS)
 }

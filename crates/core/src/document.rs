@@ -182,6 +182,25 @@ impl Document {
         &self.text
     }
 
+    /// A document over the same text and metadata with only `blocks` and
+    /// no layers, for analysing a long document a section at a time. The
+    /// text moves into the section; `take_text_back` returns it.
+    pub fn section(&mut self, blocks: Vec<Block>) -> Document {
+        let mut part = Document::new(String::new(), self.source.clone());
+        part.text = std::mem::take(&mut self.text);
+        part.id.clone_from(&self.id);
+        part.title.clone_from(&self.title);
+        part.published.clone_from(&self.published);
+        part.language.clone_from(&self.language);
+        part.blocks = blocks;
+        part
+    }
+
+    /// Takes back the text that `section` lent to `part`.
+    pub fn take_text_back(&mut self, part: &mut Document) {
+        self.text = std::mem::take(&mut part.text);
+    }
+
     pub fn span_text(&self, span: Span) -> &str {
         span.of(&self.text)
     }

@@ -30,6 +30,14 @@ pub fn to_json(doc: &Document, options: JsonOptions) -> String {
     out.expect("document serialises")
 }
 
+/// Writes `doc` as `to_json` would, straight into `out`: a long document's
+/// JSON is never held in memory whole.
+pub fn write_json(doc: &Document, options: JsonOptions, out: impl std::io::Write) -> std::io::Result<()> {
+    let view = DocView { doc, offsets: CharOffsets::new(doc.text()), options };
+    let written = if options.pretty { serde_json::to_writer_pretty(out, &view) } else { serde_json::to_writer(out, &view) };
+    written.map_err(std::io::Error::from)
+}
+
 struct DocView<'d> {
     doc: &'d Document,
     offsets: CharOffsets<'d>,

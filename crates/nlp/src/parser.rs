@@ -969,13 +969,36 @@ impl Parser {
         scratch.lex = lexes;
     }
 
-    /// Parses the sentences (token ranges of `lexes`) of one text together:
-    /// their LSTM steps share each pass over the weights. `out` gets one
-    /// entry per word of `lexes`, heads counted from the sentence's start.
+    /// Parses the sentences (token ranges of `lexes`, in text order) of one
+    /// text, up to [`BATCH_WORDS`] words at a time: a batch's LSTM steps
+    /// share each pass over the weights, and its activations are all that
+    /// is held, so memory does not grow with the length of the text.
+    /// `out` gets one entry per word of `lexes`, heads counted from the
+    /// sentence's start.
     pub fn parse_batch(&self, lexes: &[Lex], tags: &[u16], sentences: &[(usize, usize)], out: &mut Vec<(Option<usize>, &'static str)>, scratch: &mut ParseScratch) {
         let total = lexes.len();
         out.clear();
         out.resize(total, (None, self.labels[self.root as usize]));
+        let mut group: Vec<(usize, usize)> = Vec::new();
+        let mut sentences = sentences.iter().copied().filter(|&(a, b)| b > a && b <= total).peekable();
+        while let Some(first) = sentences.next() {
+            group.clear();
+            group.push(first);
+            while let Some(&(a, b)) = sentences.peek() {
+                if b - first.0 > BATCH_WORDS || a < group[group.len() - 1].1 {
+                    break;
+                }
+                group.push((a, b));
+                sentences.next();
+            }
+            let (lo, hi) = (first.0, group[group.len() - 1].1);
+            group.iter_mut().for_each(|s| *s = (s.0 - lo, s.1 - lo));
+            self.parse_group(&lexes[lo..hi], &tags[lo..hi], &group, &mut out[lo..hi], scratch);
+        }
+    }
+
+    /// Parses a batch of sentences together (see `parse_batch`).
+    fn parse_group(&self, lexes: &[Lex], tags: &[u16], sentences: &[(usize, usize)], out: &mut [(Option<usize>, &'static str)], scratch: &mut ParseScratch) {
         if self.net.dims.layers != 1 {
             let mut one = Vec::new();
             for &(a, b) in sentences {
@@ -984,12 +1007,13 @@ impl Parser {
             }
             return;
         }
+        let total = lexes.len();
         let h = self.net.dims.hidden;
         scratch.ids.clear();
         scratch.ids.extend(lexes.iter().enumerate().map(|(i, l)| self.net.ids(l, tags.get(i).copied().unwrap_or(0))));
         scratch.recurrences.resize_with(1, Default::default);
         self.net.first_inputs(&self.fast, scratch);
-        let mut order: Vec<(usize, usize)> = sentences.iter().copied().filter(|&(a, b)| b > a && b <= total).collect();
+        let mut order = sentences.to_vec();
         order.sort_by_key(|&(a, b)| std::cmp::Reverse(b - a));
         for (dir, rec) in scratch.recurrences[0].iter_mut().enumerate() {
             rec.recur_batch(&self.fast.recurrent[0][dir].1, h, &order, dir == 1, &mut scratch.batch_h, &mut scratch.batch_at);
@@ -1046,6 +1070,11 @@ impl Parser {
         self.decode(0, n, n, scratch, out);
     }
 }
+
+/// Words parsed together at most (a longer sentence is one batch alone):
+/// enough to share the passes over the weights, small enough that the
+/// activations stay a few megabytes.
+pub const BATCH_WORDS: usize = 2048;
 
 /// Universal relation (subtype dropped).
 pub fn universal(deprel: &str) -> &str {

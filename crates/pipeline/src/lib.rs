@@ -4,6 +4,7 @@
 mod entities;
 pub mod models;
 pub mod resolve;
+pub mod sections;
 
 use dossier_core::{Document, Sentence, Span};
 use dossier_nlp::parser::ParseScratch;
@@ -180,9 +181,34 @@ impl Pipeline {
     }
 
     pub fn run(&self, doc: &mut Document, layers: Layers, scratch: &mut Scratch) {
+        self.run_in_sections(doc, layers, scratch, sections::SECTION_BYTES);
+    }
+
+    /// Analyses a document of more than `section_bytes` of text a section of
+    /// blocks at a time (see [`sections`]); a shorter one whole.
+    pub fn run_in_sections(&self, doc: &mut Document, layers: Layers, scratch: &mut Scratch, section_bytes: usize) {
         if !layers.needs_tokens() {
             return;
         }
+        if doc.text().len() <= section_bytes {
+            return self.run_whole(doc, layers, scratch);
+        }
+        let blocks = std::mem::take(&mut doc.blocks);
+        for section in sections::plan(doc.text(), &blocks, section_bytes) {
+            let (pieces, block_of): (Vec<_>, Vec<_>) = section.into_iter().unzip();
+            let mut part = doc.section(pieces);
+            self.run_whole(&mut part, layers, scratch);
+            doc.take_text_back(&mut part);
+            if !layers.tokens {
+                part.tokens = Vec::new(); // only the tokens layer shows them
+            }
+            sections::absorb(doc, part, &block_of);
+        }
+        doc.blocks = blocks;
+        sections::merge_entities(doc);
+    }
+
+    fn run_whole(&self, doc: &mut Document, layers: Layers, scratch: &mut Scratch) {
         // A clock read per stage costs nothing next to the stages, so
         // timing is always on; `extract --profile` reports it.
         let mut times = std::mem::take(&mut scratch.times);
@@ -338,6 +364,11 @@ fn parse(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch, tim
     doc.tokens = tokens;
 }
 
+/// Longest sentence, in tokens: a run of text with no sentence end (a
+/// table, a list, a page without punctuation) is cut into pieces of this
+/// size, so that the parse and the recognisers see bounded sentences.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 /// Tokens and sentences, block by block: no sentence crosses a block.
 fn segment(doc: &mut Document, scratch: &mut Scratch) {
     scratch.tokens.clear();
@@ -350,7 +381,15 @@ fn segment(doc: &mut Document, scratch: &mut Scratch) {
         let before = scratch.sentences.len();
         dossier_nlp::split_sentences(text, &scratch.tokens, first, &mut scratch.sentences);
         for &(span, a, b) in &scratch.sentences[before..] {
-            sentences.push(Sentence { span, block: bi, tokens: (a, b) });
+            if b - a <= MAX_SENTENCE_TOKENS {
+                sentences.push(Sentence { span, block: bi, tokens: (a, b) });
+                continue;
+            }
+            for start in (a..b).step_by(MAX_SENTENCE_TOKENS) {
+                let end = (start + MAX_SENTENCE_TOKENS).min(b);
+                let span = Span::new(scratch.tokens[start].start, scratch.tokens[end - 1].end);
+                sentences.push(Sentence { span, block: bi, tokens: (start, end) });
+            }
         }
     }
     doc.tokens = scratch.tokens.iter().map(|&s| dossier_core::Token::new(s)).collect();
@@ -360,6 +399,51 @@ fn segment(doc: &mut Document, scratch: &mut Scratch) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The example four times over, analysed in sections of about one copy:
+    /// every copy gets the same layers, and one person stays one entity.
+    #[test]
+    fn a_long_document_in_sections_keeps_its_layers_and_links() {
+        let example = include_str!("../../../examples/nato-summit-2024.txt");
+        let analyse = |text: String, section_bytes: usize| {
+            let source = dossier_core::Source { uri: None, format: dossier_core::SourceFormat::Text, record: None };
+            let mut doc = dossier_core::Document::new(text, source);
+            doc.published = Some("2024-07-10".into());
+            let mut start = 0;
+            for line in doc.text().to_string().split_inclusive('\n') {
+                let end = start + line.trim_end().len();
+                if end > start {
+                    doc.blocks.push(dossier_core::Block { span: Span::new(start, end), kind: dossier_core::BlockKind::Paragraph });
+                }
+                start += line.len();
+            }
+            let layers = Layers { tokens: true, ..Layers::default_set() };
+            Pipeline::new(layers).unwrap().run_in_sections(&mut doc, layers, &mut Scratch::default(), section_bytes);
+            doc
+        };
+        let one = analyse(example.to_string(), usize::MAX);
+        let four = analyse(format!("{example}\n").repeat(4), example.len() / 2);
+        assert_eq!(four.blocks.len(), 4 * one.blocks.len());
+        assert_eq!(four.sentences.len(), 4 * one.sentences.len());
+        assert_eq!(four.tokens.len(), 4 * one.tokens.len());
+        assert_eq!(four.mentions.len(), 4 * one.mentions.len());
+        assert!(four.events.len() >= 3 * one.events.len(), "{} events against {}", four.events.len(), one.events.len());
+        let persons = |d: &dossier_core::Document| d.entities.iter().filter(|e| e.name.contains("Biden")).count();
+        assert_eq!(persons(&four), persons(&one), "one Biden entity, however many sections");
+        for (i, m) in four.mentions.iter().enumerate() {
+            if let Some(e) = m.entity {
+                assert!(four.entities[e].mentions.contains(&i), "mention {i} and its entity agree");
+            }
+        }
+        for e in &four.events {
+            assert!(four.sentences[e.sentence].span.contains(e.trigger), "an event points at its own sentence");
+            assert!(e.source.iter().chain(&e.target).all(|&a| a < four.entities.len()));
+            assert!(e.quote.is_none_or(|q| four.quotes[q].span.contains(e.trigger)));
+        }
+        for t in &four.tokens {
+            assert!(t.head.is_none_or(|h| h < four.tokens.len()));
+        }
+    }
 
     #[test]
     fn stage_list_follows_the_declaration_order() {

@@ -2,8 +2,12 @@
 //! /documents` to ingest (with a token), an OpenAPI document, and a web UI
 //! whose every asset is compiled into the binary.
 //!
-//! Reads open their own read-only connection on a blocking thread, so they
-//! run in parallel; writes go through one connection behind a mutex.
+//! Reads open their own read-only connection on a blocking thread, a few at
+//! a time; writes go through one connection behind a mutex. Connections,
+//! answers kept in memory and rows per answer are all bounded (`Limits`).
+
+mod cache;
+mod listen;
 
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -12,8 +16,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{from_fn_with_state, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -22,6 +27,10 @@ use dossier_ingest::{open_reader, Format, ReadOptions};
 use dossier_pipeline::{Layers, Pipeline, Scratch};
 use dossier_store::{Filter, Store};
 use serde_json::{json, Value};
+use tokio::sync::Semaphore;
+
+use cache::Cache;
+pub use listen::Limits;
 
 /// Largest request body (an article, a feed, a small WARC).
 pub const BODY_LIMIT: usize = 10 << 20;
@@ -31,6 +40,10 @@ pub struct Config {
     pub addr: SocketAddr,
     /// Required for `POST /documents`; without one, writing is disabled.
     pub token: Option<String>,
+    pub limits: Limits,
+    /// Host names the server answers to besides loopback ones (a guard
+    /// against DNS rebinding); empty on a non-loopback address means any.
+    pub allowed_hosts: Vec<String>,
 }
 
 struct AppState {
@@ -39,13 +52,15 @@ struct AppState {
     writer: Mutex<Store>,
     pipeline: Pipeline,
     /// Answers by request URI; emptied whenever a document is stored.
-    cache: Mutex<HashMap<String, Bytes>>,
+    cache: Mutex<Cache>,
     /// Bumped by every write; an answer computed across a write is not kept.
     generation: std::sync::atomic::AtomicU64,
+    /// Reads running at once, so a burst of large queries queues instead of
+    /// multiplying the memory it takes.
+    read_slots: Semaphore,
+    limits: Limits,
+    hosts: HostGuard,
 }
-
-/// Most distinct answers kept before the cache starts over.
-const CACHE_ENTRIES: usize = 2048;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -59,11 +74,26 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
 }
 
-/// Builds the router (used by `serve` and by tests).
+/// Builds the router with default limits, for a loopback server (tests).
 pub fn router(db: PathBuf, token: Option<String>) -> Result<Router, ServeError> {
-    let writer = Store::open(&db)?;
+    let addr = SocketAddr::from(([127, 0, 0, 1], 0));
+    build_router(&Config { db, addr, token, limits: Limits::default(), allowed_hosts: Vec::new() })
+}
+
+fn build_router(config: &Config) -> Result<Router, ServeError> {
+    let writer = Store::open(&config.db)?;
     let pipeline = Pipeline::new(Layers::default_set()).map_err(|e| ServeError::Models(e.to_string()))?;
-    let state = Arc::new(AppState { db, token, writer: Mutex::new(writer), pipeline, cache: Mutex::new(HashMap::new()), generation: Default::default() });
+    let state = Arc::new(AppState {
+        db: config.db.clone(),
+        token: config.token.clone(),
+        writer: Mutex::new(writer),
+        pipeline,
+        cache: Mutex::new(Cache::new(config.limits.cache_bytes)),
+        generation: Default::default(),
+        read_slots: Semaphore::new(config.limits.concurrent_reads.max(1)),
+        limits: config.limits.clone(),
+        hosts: HostGuard::new(config.addr, &config.allowed_hosts),
+    });
     Ok(Router::new()
         .route("/", get(|| async { asset("index.html") }))
         .route("/app.js", get(|| async { asset("app.js") }))
@@ -80,20 +110,71 @@ pub fn router(db: PathBuf, token: Option<String>) -> Result<Router, ServeError> 
         .route("/api/documents/{id}", get(document))
         .route("/documents", post(ingest))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), cached))
+        .layer(from_fn_with_state(state.clone(), cached))
+        .layer(from_fn_with_state(state.clone(), guard))
         .with_state(state))
 }
 
 /// Serves until the process is stopped.
-pub fn serve(config: Config) -> Result<(), ServeError> {
-    let app = router(config.db, config.token)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_io().build()?;
+pub fn serve(mut config: Config) -> Result<(), ServeError> {
+    config.limits.max_connections = listen::fitted_connections(config.limits.max_connections);
+    let app = build_router(&config)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|source| ServeError::Bind { addr: config.addr, source })?;
         eprintln!("dossier: serving on http://{}", listener.local_addr()?);
-        axum::serve(listener, app).await?;
+        listen::accept_loop(listener, app, config.limits).await;
         Ok(())
     })
+}
+
+/// Which `Host` headers a loopback server answers, so that a web page
+/// whose name was rebound to 127.0.0.1 cannot read the store.
+struct HostGuard {
+    loopback_only: bool,
+    allowed: Vec<String>,
+}
+
+impl HostGuard {
+    fn new(addr: SocketAddr, allowed: &[String]) -> Self {
+        let allowed: Vec<String> = allowed.iter().map(|h| h.trim().to_ascii_lowercase()).filter(|h| !h.is_empty()).collect();
+        HostGuard { loopback_only: addr.ip().is_loopback() || !allowed.is_empty(), allowed }
+    }
+
+    fn admits(&self, host: Option<&str>) -> bool {
+        let Some(host) = host else { return true };
+        if !self.loopback_only {
+            return true;
+        }
+        let name = host_name(host).to_ascii_lowercase();
+        is_loopback_name(&name) || self.allowed.iter().any(|a| *a == name)
+    }
+}
+
+/// The name in a `Host` header, without its port.
+fn host_name(host: &str) -> &str {
+    if let Some(rest) = host.strip_prefix('[') {
+        return rest.split(']').next().unwrap_or(rest);
+    }
+    host.rsplit_once(':').map_or(host, |(name, _)| name)
+}
+
+fn is_loopback_name(name: &str) -> bool {
+    name == "localhost" || name.ends_with(".localhost") || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Refuses foreign `Host` names and marks every answer as not to be
+/// sniffed or framed.
+async fn guard(State(s): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok());
+    let mut response = if s.hosts.admits(host) { next.run(request).await } else { error(StatusCode::MISDIRECTED_REQUEST, "unknown Host: start the server with --allow-host NAME to serve it under that name") };
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"));
+    }
+    response
 }
 
 const INDEX: &str = include_str!("ui/index.html");
@@ -108,7 +189,7 @@ fn asset(name: &str) -> Response {
         _ => ("text/css; charset=utf-8", APP_CSS),
     };
     // The page may load only its own assets.
-    ([(header::CONTENT_TYPE, ty), (header::CONTENT_SECURITY_POLICY, "default-src 'self'; img-src 'self' data:; style-src 'self'"), (header::X_CONTENT_TYPE_OPTIONS, "nosniff")], body).into_response()
+    ([(header::CONTENT_TYPE, ty), (header::CONTENT_SECURITY_POLICY, "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'")], body).into_response()
 }
 
 type Params = Query<HashMap<String, String>>;
@@ -116,11 +197,11 @@ type Params = Query<HashMap<String, String>>;
 /// Serves repeated API reads from memory. The store only changes through
 /// `POST /documents`, which empties the cache, so an answer is never stale
 /// (an `ingest` run by another process is seen after a restart).
-async fn cached(State(s): State<Arc<AppState>>, request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+async fn cached(State(s): State<Arc<AppState>>, request: Request, next: Next) -> Response {
     let key = request.uri().to_string();
     let cacheable = request.method() == axum::http::Method::GET && key.starts_with("/api/");
     if cacheable {
-        if let Some(body) = s.cache.lock().unwrap_or_else(|p| p.into_inner()).get(&key).cloned() {
+        if let Some(body) = lock(&s.cache).get(&key) {
             return ([(header::CONTENT_TYPE, "application/json")], body).into_response();
         }
     }
@@ -128,9 +209,9 @@ async fn cached(State(s): State<Arc<AppState>>, request: axum::extract::Request,
     let is_write = request.method() == axum::http::Method::POST;
     let generation = s.generation.load(Ordering::SeqCst);
     let response = next.run(request).await;
-    if is_write {
+    if is_write && response.status() == StatusCode::OK {
         s.generation.fetch_add(1, Ordering::SeqCst);
-        s.cache.lock().unwrap_or_else(|p| p.into_inner()).clear();
+        lock(&s.cache).clear();
         return response;
     }
     if !cacheable || response.status() != StatusCode::OK {
@@ -139,10 +220,7 @@ async fn cached(State(s): State<Arc<AppState>>, request: axum::extract::Request,
     let (parts, body) = response.into_parts();
     match axum::body::to_bytes(body, usize::MAX).await {
         Ok(bytes) => {
-            let mut cache = s.cache.lock().unwrap_or_else(|p| p.into_inner());
-            if cache.len() >= CACHE_ENTRIES {
-                cache.clear();
-            }
+            let mut cache = lock(&s.cache);
             if s.generation.load(Ordering::SeqCst) == generation {
                 cache.insert(key, bytes.clone());
             }
@@ -161,6 +239,7 @@ async fn read<F>(state: Arc<AppState>, f: F) -> Response
 where
     F: FnOnce(&Store) -> Result<Value, dossier_store::StoreError> + Send + 'static,
 {
+    let Ok(_slot) = state.read_slots.acquire().await else { return error(StatusCode::SERVICE_UNAVAILABLE, "shutting down") };
     let db = state.db.clone();
     let result = tokio::task::spawn_blocking(move || {
         let store = Store::open_read_only(&db)?;
@@ -175,11 +254,21 @@ where
     }
 }
 
+/// A query parameter, trimmed and without control characters (a NUL is
+/// no text anyone searches for, and SQLite's full-text parser rejects it).
 fn param(p: &HashMap<String, String>, k: &str) -> Option<String> {
-    p.get(k).map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+    p.get(k).map(|s| s.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_string()).filter(|s| !s.is_empty())
 }
 
-fn filter(p: &HashMap<String, String>) -> Filter {
+/// A row count: `limit` capped at the server's `max_rows`, or `default`.
+fn limit(p: &HashMap<String, String>, default: usize, max_rows: usize) -> Result<usize, Response> {
+    match param(p, "limit") {
+        None => Ok(default.min(max_rows)),
+        Some(l) => l.parse::<usize>().map(|l| l.min(max_rows)).map_err(|_| error(StatusCode::BAD_REQUEST, format!("limit must be a whole number, not `{l}`"))),
+    }
+}
+
+fn filter(p: &HashMap<String, String>, max_rows: usize) -> Filter {
     Filter {
         by: param(p, "by"),
         about: param(p, "about"),
@@ -188,7 +277,7 @@ fn filter(p: &HashMap<String, String>) -> Filter {
         event_type: param(p, "type"),
         since: param(p, "since"),
         until: param(p, "until"),
-        limit: param(p, "limit").and_then(|l| l.parse().ok()).map(|l: usize| l.min(5000)),
+        limit: Some(param(p, "limit").and_then(|l| l.parse().ok()).unwrap_or(max_rows).min(max_rows)),
     }
 }
 
@@ -198,7 +287,10 @@ async fn stats(State(s): State<Arc<AppState>>) -> Response {
 
 async fn search(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
     let q = param(&p, "q").unwrap_or_default();
-    let limit = param(&p, "limit").and_then(|l| l.parse().ok()).unwrap_or(20usize).min(200);
+    let limit = match limit(&p, 20, 200) {
+        Ok(l) => l,
+        Err(response) => return response,
+    };
     read(s, move |st| st.search(&q, limit).map(Value::from)).await
 }
 
@@ -208,12 +300,12 @@ async fn entity(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
 }
 
 async fn quotes(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
-    let f = filter(&p);
+    let f = filter(&p, s.limits.max_rows);
     read(s, move |st| st.quotes(&f).map(Value::from)).await
 }
 
 async fn events(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
-    let f = filter(&p);
+    let f = filter(&p, s.limits.max_rows);
     read(s, move |st| st.events(&f).map(Value::from)).await
 }
 
@@ -226,8 +318,14 @@ async fn conflicts(State(s): State<Arc<AppState>>) -> Response {
     read(s, |st| st.conflicts().map(Value::from)).await
 }
 
-async fn export(State(s): State<Arc<AppState>>) -> Response {
-    read(s, |st| st.export_events().map(Value::from)).await
+/// Every event as a flat row, a page at a time (`limit`, `offset`).
+async fn export(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
+    let limit = match limit(&p, s.limits.max_rows, s.limits.max_rows) {
+        Ok(l) => l,
+        Err(response) => return response,
+    };
+    let offset = param(&p, "offset").and_then(|o| o.parse::<usize>().ok()).unwrap_or(0);
+    read(s, move |st| st.export_events_page(limit, offset).map(Value::from)).await
 }
 
 async fn document(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
@@ -236,65 +334,98 @@ async fn document(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Res
 
 /// `POST /documents?from=&date=&title=&url=` with the article (text, HTML,
 /// a feed, JSONL or WARC) as the body and `Authorization: Bearer TOKEN`.
-async fn ingest(State(s): State<Arc<AppState>>, Query(p): Params, headers: HeaderMap, body: Bytes) -> Response {
-    let Some(token) = s.token.as_deref() else { return error(StatusCode::FORBIDDEN, "writing is disabled: start the server with --token or DOSSIER_TOKEN") };
-    let given = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
-    if given.is_none_or(|g| !constant_time_eq(g.as_bytes(), token.as_bytes())) {
-        return error(StatusCode::UNAUTHORIZED, "a valid bearer token is required to write");
+/// The token is checked before a byte of the body is read, and the body
+/// must arrive within the body timeout.
+async fn ingest(State(s): State<Arc<AppState>>, Query(p): Params, request: Request) -> Response {
+    if let Err(refused) = authorize(&s, request.headers()) {
+        return refused;
     }
     let format = match param(&p, "from").map(|f| Format::parse(&f).ok_or(f)) {
         Some(Err(f)) => return error(StatusCode::BAD_REQUEST, format!("unknown format `{f}`")),
         Some(Ok(f)) => Some(f),
         None => None,
     };
+    let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > BODY_LIMIT as u64) {
+        return error(StatusCode::PAYLOAD_TOO_LARGE, format!("the body is over {BODY_LIMIT} bytes"));
+    }
+    let body = match tokio::time::timeout(s.limits.body_timeout, axum::body::to_bytes(request.into_body(), BODY_LIMIT)).await {
+        Err(_) => return error(StatusCode::REQUEST_TIMEOUT, "the body did not arrive in time"),
+        Ok(Err(_)) => return error(StatusCode::PAYLOAD_TOO_LARGE, format!("the body is over {BODY_LIMIT} bytes")),
+        Ok(Ok(b)) => b,
+    };
     let state = s.clone();
-    let result = tokio::task::spawn_blocking(move || -> Value {
-        let options = ReadOptions { format, max_bytes: BODY_LIMIT };
-        let mut stored = Vec::new();
-        let mut already = Vec::new();
-        let mut errors = Vec::new();
-        let records = match open_reader(Box::new(Cursor::new(body.to_vec())), "request", None, &options) {
-            Ok(r) => r,
-            Err(e) => return json!({ "stored": stored, "already": already, "errors": [e.to_string()] }),
-        };
-        let mut scratch = Scratch::default();
-        for record in records {
-            let doc = record.and_then(|r| r.into_document());
-            let mut doc = match doc {
-                Ok(d) => d,
-                Err(e) => {
-                    errors.push(e.to_string());
-                    continue;
-                }
-            };
-            doc.published = doc.published.or_else(|| param(&p, "date"));
-            doc.title = doc.title.or_else(|| param(&p, "title"));
-            if let Some(u) = param(&p, "url") {
-                doc.source.uri = Some(u);
-            }
-            state.pipeline.run(&mut doc, Layers::default_set(), &mut scratch);
-            let json = to_json(&doc, JsonOptions { tokens: false, pretty: false });
-            let mut writer = state.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            match writer.ingest(&json) {
-                Ok(true) => stored.push(doc.id),
-                Ok(false) => already.push(doc.id),
-                Err(e) => errors.push(e.to_string()),
-            }
-        }
-        json!({ "stored": stored, "already": already, "errors": errors })
-    })
-    .await;
-    match result {
+    match tokio::task::spawn_blocking(move || store_body(&state, body, format, &p)).await {
         Ok(v) => {
-            let status = if v["errors"].as_array().is_some_and(|e| !e.is_empty()) && v["stored"].as_array().is_some_and(Vec::is_empty) && v["already"].as_array().is_some_and(Vec::is_empty) {
-                StatusCode::UNPROCESSABLE_ENTITY
-            } else {
-                StatusCode::OK
-            };
+            let nothing_kept = v["stored"].as_array().is_some_and(Vec::is_empty) && v["already"].as_array().is_some_and(Vec::is_empty);
+            let failed = v["errors"].as_array().is_some_and(|e| !e.is_empty());
+            let status = if failed && nothing_kept { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
             (status, Json(v)).into_response()
         }
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }
+}
+
+/// Checks `Authorization: Bearer TOKEN` (the scheme in any case).
+fn authorize(s: &AppState, headers: &HeaderMap) -> Result<(), Response> {
+    let Some(token) = s.token.as_deref() else { return Err(error(StatusCode::FORBIDDEN, "writing is disabled: start the server with --token or DOSSIER_TOKEN")) };
+    let given = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| {
+        let (scheme, credentials) = v.trim().split_once(' ')?;
+        scheme.eq_ignore_ascii_case("bearer").then(|| credentials.trim())
+    });
+    match given {
+        Some(g) if constant_time_eq(g.as_bytes(), token.as_bytes()) => Ok(()),
+        _ => Err(error(StatusCode::UNAUTHORIZED, "a valid bearer token is required to write")),
+    }
+}
+
+/// Reads every record of a POSTed body and stores the new ones; a record
+/// already stored is found before it is analysed.
+fn store_body(state: &AppState, body: Bytes, format: Option<Format>, p: &HashMap<String, String>) -> Value {
+    let (mut stored, mut already, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+    let options = ReadOptions { format, max_bytes: BODY_LIMIT };
+    let records = match open_reader(Box::new(Cursor::new(body)), "request", None, &options) {
+        Ok(r) => r,
+        Err(e) => return json!({ "stored": stored, "already": already, "errors": [e.to_string()] }),
+    };
+    let mut scratch = Scratch::default();
+    for record in records {
+        let mut doc = match record.and_then(|r| r.into_document()) {
+            Ok(d) => d,
+            Err(e) => {
+                errors.push(e.to_string());
+                continue;
+            }
+        };
+        if lock(&state.writer).contains(&doc.id).unwrap_or(false) {
+            already.push(doc.id);
+            continue;
+        }
+        doc.published = doc.published.or_else(|| param(p, "date"));
+        doc.title = doc.title.or_else(|| param(p, "title"));
+        if let Some(u) = param(p, "url") {
+            doc.source.uri = Some(u);
+        }
+        let analysed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            state.pipeline.run(&mut doc, Layers::default_set(), &mut scratch);
+            to_json(&doc, JsonOptions { tokens: false, pretty: false })
+        }));
+        let Ok(json) = analysed else {
+            scratch = Scratch::default();
+            errors.push(format!("E900 internal error while analysing {}, please report it", doc.id));
+            continue;
+        };
+        match lock(&state.writer).ingest(&json) {
+            Ok(true) => stored.push(doc.id),
+            Ok(false) => already.push(doc.id),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    json!({ "stored": stored, "already": already, "errors": errors })
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

@@ -1,0 +1,163 @@
+//! Long documents are analysed a section of blocks at a time, and the
+//! sections' layers are joined: memory then follows the section, not the
+//! document, and the recognisers' look-ups stay local. An ordinary article
+//! is far below the section size and is analysed whole.
+
+use dossier_core::{Block, Document, Span};
+
+/// Bytes of text analysed together at most.
+pub const SECTION_BYTES: usize = 64 << 10;
+
+/// Cuts the blocks into runs of at most `limit` bytes; a block longer than
+/// that is cut at white space into pieces. Each piece remembers its block.
+pub fn plan(text: &str, blocks: &[Block], limit: usize) -> Vec<Vec<(Block, usize)>> {
+    let mut sections: Vec<Vec<(Block, usize)>> = Vec::new();
+    let mut size = usize::MAX;
+    for (bi, block) in blocks.iter().enumerate() {
+        for span in pieces(text, block.span, limit) {
+            if size.saturating_add(span.len()) > limit {
+                sections.push(Vec::new());
+                size = 0;
+            }
+            size += span.len();
+            sections.last_mut().expect("a section was opened").push((Block { span, ..*block }, bi));
+        }
+    }
+    sections
+}
+
+/// `span` cut into pieces of at most about `limit` bytes, each ending at
+/// white space where there is some (else at a character boundary).
+fn pieces(text: &str, span: Span, limit: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > limit {
+        let mut cut = start + limit;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &text[start..cut];
+        let at_space = window.rfind(char::is_whitespace).filter(|&i| i > limit / 2).map(|i| start + i + 1);
+        let mut end = at_space.unwrap_or(cut);
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        out.push(Span::new(start, end));
+        start = end;
+    }
+    out.push(Span::new(start, span.end));
+    out
+}
+
+/// Appends an analysed section's layers to `doc`, renumbering every
+/// cross-layer link; `block_of` maps the section's blocks to `doc`'s.
+pub fn absorb(doc: &mut Document, mut part: Document, block_of: &[usize]) {
+    let tokens = doc.tokens.len();
+    let sentences = doc.sentences.len();
+    let mentions = doc.mentions.len();
+    let entities = doc.entities.len();
+    let quotes = doc.quotes.len();
+    let times = doc.times.len();
+    let quantities = doc.quantities.len();
+    doc.tokens.extend(part.tokens.drain(..).map(|mut t| {
+        t.head = t.head.map(|h| h + tokens);
+        t
+    }));
+    doc.sentences.extend(part.sentences.drain(..).map(|mut s| {
+        s.tokens = (s.tokens.0 + tokens, s.tokens.1 + tokens);
+        s.block = block_of[s.block];
+        s
+    }));
+    doc.mentions.extend(part.mentions.drain(..).map(|mut m| {
+        m.entity = m.entity.map(|e| e + entities);
+        m
+    }));
+    doc.entities.extend(part.entities.drain(..).map(|mut e| {
+        e.mentions.iter_mut().for_each(|m| *m += mentions);
+        e
+    }));
+    doc.quotes.extend(part.quotes.drain(..).map(|mut q| {
+        if let Some(sp) = q.speaker.as_mut() {
+            sp.entity = sp.entity.map(|e| e + entities);
+        }
+        q
+    }));
+    doc.times.append(&mut part.times);
+    doc.quantities.append(&mut part.quantities);
+    doc.events.extend(part.events.drain(..).map(|mut e| {
+        e.sentence += sentences;
+        e.source.iter_mut().chain(e.target.iter_mut()).for_each(|a| *a += entities);
+        e.place = e.place.map(|p| p + entities);
+        e.quantity = e.quantity.map(|q| q + quantities);
+        e.time = e.time.map(|t| t + times);
+        e.quote = e.quote.map(|q| q + quotes);
+        e
+    }));
+    doc.warnings.append(&mut part.warnings);
+}
+
+/// Entities of different sections with one key (or, keyless, one type and
+/// name) become one, as they would have in a single pass.
+pub fn merge_entities(doc: &mut Document) {
+    let mut first: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
+    let mut target: Vec<usize> = Vec::with_capacity(doc.entities.len());
+    let mut kept: Vec<dossier_core::Entity> = Vec::new();
+    for e in doc.entities.drain(..) {
+        let identity = (e.key.clone().unwrap_or_else(|| format!("{:?}", e.ty)), if e.key.is_some() { String::new() } else { e.name.to_lowercase() });
+        match first.get(&identity) {
+            Some(&k) => {
+                let into = &mut kept[k];
+                into.mentions.extend(e.mentions);
+                for alias in e.aliases {
+                    if !into.aliases.contains(&alias) {
+                        into.aliases.push(alias);
+                    }
+                }
+                target.push(k);
+            }
+            None => {
+                first.insert(identity, kept.len());
+                target.push(kept.len());
+                kept.push(e);
+            }
+        }
+    }
+    kept.iter_mut().for_each(|e| e.mentions.sort_unstable());
+    doc.entities = kept;
+    let moved = |e: &mut usize| *e = target[*e];
+    doc.mentions.iter_mut().filter_map(|m| m.entity.as_mut()).for_each(moved);
+    doc.quotes.iter_mut().filter_map(|q| q.speaker.as_mut().and_then(|s| s.entity.as_mut())).for_each(moved);
+    for e in &mut doc.events {
+        e.source.iter_mut().chain(e.target.iter_mut()).chain(e.place.as_mut()).for_each(moved);
+        unique(&mut e.source);
+        unique(&mut e.target);
+    }
+}
+
+/// Drops repeated entries, keeping the first of each.
+fn unique(items: &mut Vec<usize>) {
+    let mut seen = Vec::with_capacity(items.len());
+    items.retain(|&i| {
+        let new = !seen.contains(&i);
+        seen.push(i);
+        new
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_core::BlockKind;
+
+    #[test]
+    fn long_blocks_are_cut_at_white_space_into_bounded_pieces() {
+        let text = "word ".repeat(100);
+        let blocks = [Block { span: Span::new(0, text.len()), kind: BlockKind::Paragraph }];
+        let plan = plan(&text, &blocks, 64);
+        let pieces: Vec<Span> = plan.iter().flatten().map(|(b, _)| b.span).collect();
+        assert!(pieces.iter().all(|p| p.len() <= 64 && text[p.start..p.end].ends_with(' ') || p.end == text.len()));
+        assert_eq!(pieces.first().unwrap().start, 0);
+        assert!(pieces.windows(2).all(|w| w[0].end == w[1].start), "no text is lost between pieces");
+        assert!(plan.iter().flatten().all(|&(_, b)| b == 0));
+    }
+}
