@@ -15,7 +15,7 @@ use anyhow::{bail, Context, Result};
 use clap::Args;
 use dossier_core::json::{to_json, write_json, JsonOptions};
 use dossier_core::Document;
-use dossier_ingest::{error_line, expand_inputs, open, open_reader, Error as ReadError, Format, Input, ReadOptions, Record};
+use dossier_ingest::{error_line, expand_inputs, is_publication_date, open, open_reader, Error as ReadError, Format, Input, ReadOptions, Record};
 use dossier_pipeline::{Layers, Pipeline, Scratch, Stage, StageTimes};
 
 /// What to read, shared by `extract` and `ingest`.
@@ -381,7 +381,7 @@ fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Outcome {
         Ok(r) => r,
         Err(e) => return Outcome::Failed(Failure::from_read(&e)),
     };
-    let (input, record_id) = (record.input.clone(), record.source.record.clone());
+    let (input, record_id, label) = (record.input.clone(), record.source.record.clone(), record.label().map(str::to_string));
     let outcome = catch_unwind(AssertUnwindSafe(|| -> Outcome {
         let single = record_id.is_none();
         let mut times = StageTimes::default();
@@ -421,7 +421,7 @@ fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Outcome {
     }));
     outcome.unwrap_or_else(|panic| {
         let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
-        Outcome::Failed(Failure { code: "E900".into(), message: format!("internal error, please report it: {msg}"), input, record: record_id })
+        Outcome::Failed(Failure { code: "E900".into(), message: format!("internal error, please report it: {msg}"), input, record: label })
     })
 }
 
@@ -431,35 +431,3 @@ fn quiet_panics() {
     std::panic::set_hook(Box::new(|_| {}));
 }
 
-/// A calendar date, "2024-07-10", alone or with a clock time and an
-/// optional offset: "2024-07-10T14:30", "2024-07-10T14:30:00Z",
-/// "2024-07-10T14:30:00+02:00".
-fn is_publication_date(s: &str) -> bool {
-    let Some(day) = s.get(..10) else { return false };
-    let clock = |t: &str| {
-        let t = t.trim_end_matches('Z');
-        let t = match t.len() {
-            5 | 8 => t,
-            11 | 14 if matches!(t.as_bytes()[t.len() - 6], b'+' | b'-') => &t[..t.len() - 6],
-            _ => return false,
-        };
-        let b = t.as_bytes();
-        b[2] == b':'
-            && (b.len() == 5 || b[5] == b':')
-            && t.split(':').all(|p| p.len() == 2 && p.bytes().all(|c| c.is_ascii_digit()))
-            && t[..2].parse::<u32>().is_ok_and(|h| h < 24)
-            && t[3..5].parse::<u32>().is_ok_and(|m| m < 60)
-    };
-    let rest = &s[10..];
-    is_calendar_day(day) && (rest.is_empty() || rest.strip_prefix(['T', ' ']).is_some_and(clock))
-}
-
-fn is_calendar_day(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0))
-}

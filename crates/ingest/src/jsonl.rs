@@ -140,7 +140,7 @@ impl JsonlRecords {
 /// A calendar date, alone or with a clock time (`T` or a space between,
 /// seconds and their fraction optional) and an optional offset (`Z`,
 /// `+02:00`, `+0200`): what the time recognisers can anchor on.
-fn is_publication_date(s: &str) -> bool {
+pub fn is_publication_date(s: &str) -> bool {
     let (Some(day), Some(rest)) = (s.get(..10), s.get(10..)) else { return false };
     is_calendar_day(day) && (rest.is_empty() || rest.strip_prefix(['T', 't', ' ']).is_some_and(is_clock_time))
 }

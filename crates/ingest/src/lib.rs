@@ -27,6 +27,7 @@ use dossier_core::{Document, Source, SourceFormat, Warning};
 
 pub use detect::Format;
 pub use error::{error_line, Error, ErrorKind};
+pub use jsonl::is_publication_date;
 use limits::read_capped;
 
 /// Settings shared by every reader.

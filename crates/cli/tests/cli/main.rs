@@ -358,6 +358,9 @@ fn usage_errors_exit_2() {
         vec!["extract", "--date", "10/07/2024", "x.txt"],
         vec!["extract", "--date", "2024-07-10T25:00", "x.txt"],
         vec!["extract", "--date", "2024-07-10T14:30+2", "x.txt"],
+        // #29: a day the calendar does not have.
+        vec!["extract", "--date", "2024-02-30", "x.txt"],
+        vec!["extract", "--date", "2023-02-29", "x.txt"],
         vec!["extract", "--layers", "text,nonsense", "x.txt"],
         vec!["extract", "--from", "pdf", "x.txt"],
         vec!["extract", "--no-such-flag"],

@@ -132,3 +132,25 @@ fn issue_29_serve_control_characters_are_no_server_error_and_limits_are_checked(
     let body: Value = serde_json::from_str(answer.split("\r\n\r\n").nth(1).unwrap()).unwrap();
     assert_eq!(body.as_array().map(Vec::len), Some(3), "an export page holds --max-rows rows at most");
 }
+
+/// #29: a long document (about 200 KB, so analysed in sections) comes out
+/// as one valid document whose links hold, with one entity per person.
+#[test]
+fn issue_29_a_long_document_is_analysed_in_sections() {
+    let dir = scratch("long");
+    let example = std::fs::read_to_string(root().join("examples/nato-summit-2024.txt")).unwrap();
+    let path = dir.join("long.txt");
+    std::fs::write(&path, format!("{example}\n").repeat(30)).unwrap();
+    let out = run(&["extract", "--threads", "1", "--date", "2024-07-10", "--layers", "all", path.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = docs(&out);
+    assert_eq!(docs.len(), 1);
+    let doc = &docs[0];
+    check_document(doc);
+    let bidens = doc["entities"].as_array().unwrap().iter().filter(|e| e["name"].as_str().is_some_and(|n| n.contains("Biden"))).count();
+    assert_eq!(bidens, 1, "one Biden across the sections");
+    let sentences = doc["sentences"].as_array().unwrap().len();
+    for e in doc["events"].as_array().unwrap() {
+        assert!(e["sentence"].as_u64().is_some_and(|s| (s as usize) < sentences) || e["sentence"].is_string(), "{e}");
+    }
+}
