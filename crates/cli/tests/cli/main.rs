@@ -1367,20 +1367,16 @@ fn issue_8_killed_ingest_resumes_without_loss_or_duplicates() {
 }
 
 /// #8 in a real browser: `tests/browser/ui.mjs` drives the UI in headless
-/// Chromium. CI installs Chromium and playwright-core and sets
-/// DOSSIER_BROWSER_TESTS=1, which makes a missing browser a failure; on a
-/// machine without them the test says so and passes.
+/// Chromium. Ignored where the browser cannot run; `.ci/run` installs
+/// Chromium and playwright-core and runs it with `--include-ignored`, so
+/// there a missing tool is a failure, never a silent pass.
 #[test]
+#[ignore = "needs Chromium, Node.js and playwright-core (npm ci in tests/browser); .ci/run installs them and runs it"]
 fn issue_8_web_ui_in_headless_chromium() {
-    let required = std::env::var("DOSSIER_BROWSER_TESTS").is_ok_and(|v| v == "1");
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let driver = root().join("tests/browser/node_modules/playwright-core");
     let node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !(node && driver.exists() && std::path::Path::new(&chromium).exists()) {
-        assert!(!required, "browser tests required but node, playwright-core ({}) or {chromium} is missing", driver.display());
-        eprintln!("skipping the browser test: install chromium, node and `npm ci` in tests/browser (as .ci/run does)");
-        return;
-    }
+    assert!(node && driver.exists() && std::path::Path::new(&chromium).exists(), "the browser test needs node, playwright-core ({}) and {chromium}", driver.display());
     let dir = scratch("browser");
     let db = dir.join("b.db");
     let hostile = dir.join("hostile.txt");
@@ -1400,20 +1396,16 @@ fn issue_8_web_ui_in_headless_chromium() {
 
 /// #9 on Apache Spark: `examples/spark/dossier_job.py` pipes a small
 /// corpus (with two bad records) through the binary in local mode, writes
-/// documents, events and errors as Parquet, and reads them back. CI
-/// installs pyspark (Java 17 is on the machine) and sets
-/// DOSSIER_SPARK_TESTS=1, which makes a missing pyspark a failure.
+/// documents, events and errors as Parquet, and reads them back. Ignored
+/// where Spark cannot run; `.ci/run` installs pyspark (Java 17 is on the
+/// machine) and runs it with `--include-ignored`.
 #[test]
+#[ignore = "needs pyspark and a Java 17 runtime; .ci/run installs pyspark and runs it"]
 fn issue_9_spark_job_in_local_mode() {
-    let required = std::env::var("DOSSIER_SPARK_TESTS").is_ok_and(|v| v == "1");
     let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
     let pyspark = Command::new(&python).args(["-c", "import pyspark"]).output().is_ok_and(|o| o.status.success());
     let java = Command::new("java").arg("-version").output().is_ok_and(|o| o.status.success());
-    if !(pyspark && java) {
-        assert!(!required, "Spark test required but {python} cannot import pyspark or java is missing");
-        eprintln!("skipping the Spark test: `pip install pyspark` and a Java 17 runtime (as .ci/run does)");
-        return;
-    }
+    assert!(pyspark && java, "the Spark test needs {python} with pyspark, and java");
     let out_dir = scratch("spark");
     let out = Command::new(&python)
         .arg(root().join("examples/spark/dossier_job.py"))
