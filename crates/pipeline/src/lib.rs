@@ -430,7 +430,7 @@ mod tests {
         // half copy: a few names may differ, not many.
         assert!(four.mentions.len() * 100 >= 4 * one.mentions.len() * 97, "{} mentions against {}", four.mentions.len(), one.mentions.len());
         assert!(four.events.len() >= 3 * one.events.len(), "{} events against {}", four.events.len(), one.events.len());
-        let persons = |d: &dossier_core::Document| d.entities.iter().filter(|e| e.name.contains("Biden")).count();
+        let persons = |d: &dossier_core::Document| d.entities.iter().filter(|e| e.ty == dossier_core::EntityType::Person && e.name.contains("Biden")).count();
         assert_eq!(persons(&four), persons(&one), "one Biden entity, however many sections");
         for (i, m) in four.mentions.iter().enumerate() {
             if let Some(e) = m.entity {

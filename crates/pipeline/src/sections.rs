@@ -3,7 +3,9 @@
 //! document, and the recognisers' look-ups stay local. An ordinary article
 //! is far below the section size and is analysed whole.
 
-use dossier_core::{Block, Document, Span};
+use std::collections::HashMap;
+
+use dossier_core::{Block, Document, Entity, EntityType, Span};
 
 /// Bytes of text analysed together at most.
 pub const SECTION_BYTES: usize = 64 << 10;
@@ -96,23 +98,18 @@ pub fn absorb(doc: &mut Document, mut part: Document, block_of: &[usize]) {
     doc.warnings.append(&mut part.warnings);
 }
 
-/// Entities of different sections with one key (or, keyless, one type and
-/// name) become one, as they would have in a single pass.
+/// Entities of different sections that one pass would have grouped become
+/// one: the same key (or, keyless, type and name), and a person's surname
+/// alone joins the one full name of the document that ends in it.
 pub fn merge_entities(doc: &mut Document) {
-    let mut first: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
+    let identities = canonical_identities(&doc.entities);
+    let mut first: HashMap<String, usize> = HashMap::new();
     let mut target: Vec<usize> = Vec::with_capacity(doc.entities.len());
-    let mut kept: Vec<dossier_core::Entity> = Vec::new();
-    for e in doc.entities.drain(..) {
-        let identity = (e.key.clone().unwrap_or_else(|| format!("{:?}", e.ty)), if e.key.is_some() { String::new() } else { e.name.to_lowercase() });
+    let mut kept: Vec<Entity> = Vec::new();
+    for (e, identity) in doc.entities.drain(..).zip(identities) {
         match first.get(&identity) {
             Some(&k) => {
-                let into = &mut kept[k];
-                into.mentions.extend(e.mentions);
-                for alias in e.aliases {
-                    if !into.aliases.contains(&alias) {
-                        into.aliases.push(alias);
-                    }
-                }
+                absorb_entity(&mut kept[k], e);
                 target.push(k);
             }
             None => {
@@ -131,6 +128,48 @@ pub fn merge_entities(doc: &mut Document) {
         e.source.iter_mut().chain(e.target.iter_mut()).chain(e.place.as_mut()).for_each(moved);
         unique(&mut e.source);
         unique(&mut e.target);
+    }
+}
+
+/// Each entity's identity for merging: its key, or for a person known by
+/// a surname alone, the key of the only full name ending in that surname.
+fn canonical_identities(entities: &[Entity]) -> Vec<String> {
+    let identity = |e: &Entity| e.key.clone().unwrap_or_else(|| format!("{}:{}", e.ty.as_str(), e.name.to_lowercase()));
+    let ids: Vec<String> = entities.iter().map(identity).collect();
+    let name_of = |id: &str| id.split_once(':').map_or(id.to_string(), |(_, n)| n.to_string());
+    let mut full_names: HashMap<String, Vec<&str>> = HashMap::new();
+    for (e, id) in entities.iter().zip(&ids) {
+        let name = name_of(id);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if e.ty == EntityType::Person && words.len() > 1 {
+            let holders = full_names.entry(words[words.len() - 1].to_string()).or_default();
+            if !holders.contains(&id.as_str()) {
+                holders.push(id);
+            }
+        }
+    }
+    entities
+        .iter()
+        .zip(&ids)
+        .map(|(e, id)| match full_names.get(&name_of(id)) {
+            Some(holders) if e.ty == EntityType::Person && holders.len() == 1 => holders[0].to_string(),
+            _ => id.clone(),
+        })
+        .collect()
+}
+
+/// Adds `e`'s mentions and names to `into`; the fuller name names both.
+fn absorb_entity(into: &mut Entity, e: Entity) {
+    into.mentions.extend(e.mentions);
+    let (mut name, aliases) = (e.name, e.aliases);
+    if name.len() > into.name.len() {
+        std::mem::swap(&mut into.name, &mut name);
+        into.key = e.key;
+    }
+    for alias in std::iter::once(name).chain(aliases) {
+        if alias != into.name && !into.aliases.contains(&alias) {
+            into.aliases.push(alias);
+        }
     }
 }
 
