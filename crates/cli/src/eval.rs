@@ -59,6 +59,8 @@ pub enum EvalCommand {
         /// Print each missed or spurious expression, each wrong extent and each wrong value.
         #[arg(long)]
         errors: bool,
+        #[command(flatten)]
+        split: SplitArg,
     },
     /// Microsoft Recognizers-Text English specs (Number, NumberRange, Percent,
     /// Currency, DateTime), compared on what the schema expresses: share of
@@ -88,6 +90,8 @@ pub enum EvalCommand {
         /// Print each sentence with its gold and predicted events.
         #[arg(long)]
         errors: bool,
+        #[command(flatten)]
+        split: SplitArg,
     },
     /// Sentence-boundary F1 on CoNLL-U (`# text` lines) or CoNLL-2003 files.
     Sentences {
@@ -103,14 +107,39 @@ pub enum EvalCommand {
     },
 }
 
+/// Which fixed part of a data set to score (`benchmarks/splits/`): rules
+/// are written from the `tune` part's errors and figures reported on
+/// `report`, which no rule was written from.
+#[derive(clap::Args, Debug)]
+pub struct SplitArg {
+    /// `tune`, `report` or `all`.
+    #[arg(long, default_value = "all", value_parser = ["tune", "report", "all"])]
+    split: String,
+    /// Where the split lists are.
+    #[arg(long, default_value = "benchmarks/splits")]
+    splits: PathBuf,
+}
+
+impl SplitArg {
+    /// The names in `NAME-SPLIT.txt`, or `None` for `all`.
+    fn members(&self, name: &str) -> Result<Option<std::collections::HashSet<String>>> {
+        if self.split == "all" {
+            return Ok(None);
+        }
+        let path = self.splits.join(format!("{name}-{}.txt", self.split));
+        let list = std::fs::read_to_string(&path).with_context(|| format!("reading the split list {} (run from the repository, or give --splits)", path.display()))?;
+        Ok(Some(list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect()))
+    }
+}
+
 pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
     match cmd {
         EvalCommand::Aeb { data, dump, passes, predictions } => eval_aeb(&data, dump, passes, predictions),
         EvalCommand::Sentences { conllu, conll, errors } => eval_sentences(conllu, conll, errors),
-        EvalCommand::Timeml { dir, errors } => eval_timeml(&dir, errors),
+        EvalCommand::Timeml { dir, errors, split } => eval_timeml(&dir, errors, &split.members("tempeval")?),
         EvalCommand::Quotes { dir, errors } => eval_quotes(&dir, errors),
         EvalCommand::Recognizers { dir, errors } => eval_recognizers(&dir, errors),
-        EvalCommand::Events { gold, errors } => eval_events(&gold, errors),
+        EvalCommand::Events { gold, errors, split } => eval_events(&gold, errors, &split.members("plover-dev")?),
         EvalCommand::Syntax { conllu, tagger, parser, clusters } => eval_syntax(&conllu, &tagger, &parser, &clusters),
         EvalCommand::Ner { conll, model, clusters, gazetteer } => eval_ner(&conll, &model, &clusters, &gazetteer),
     }
@@ -334,7 +363,7 @@ fn eval_ner(path: &PathBuf, model: &PathBuf, clusters: &PathBuf, gazetteer: &Pat
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval_timeml(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
+fn eval_timeml(dir: &std::path::Path, show_errors: bool, split: &Option<std::collections::HashSet<String>>) -> Result<ExitCode> {
     use dossier_eval::timeml::{parse, Counts, Timex};
     use dossier_pipeline::{Layers, Pipeline, Scratch};
     let mut files: Vec<PathBuf> = Vec::new();
@@ -343,6 +372,7 @@ fn eval_timeml(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
         let entries = std::fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))?;
         files.extend(entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "tml")));
     }
+    files.retain(|f| split.as_ref().is_none_or(|names| f.file_name().is_some_and(|n| names.contains(&*n.to_string_lossy()))));
     files.sort();
     let layers = Layers { times: true, ..Layers::none() };
     let pipeline = Pipeline::new(layers)?;
@@ -643,7 +673,7 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval_events(path: &std::path::Path, show: bool) -> Result<ExitCode> {
+fn eval_events(path: &std::path::Path, show: bool, split: &Option<std::collections::HashSet<String>>) -> Result<ExitCode> {
     use dossier_pipeline::{Layers, Pipeline, Scratch};
     let items: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?)?;
     let layers = Layers { events: true, ..Layers::none() };
@@ -660,7 +690,8 @@ fn eval_events(path: &std::path::Path, show: bool) -> Result<ExitCode> {
     let (mut gold_n, mut type_hit, mut full_hit, mut predicted_types, mut right_types) = (0, 0, 0, 0, 0);
     for item in &items {
         let (Some(text), Some(ty)) = (item["text"].as_str(), item["event"].as_str()) else { continue };
-        if ty == "DOCUMENT" {
+        let in_split = split.as_ref().is_none_or(|ids| item["id"].as_str().is_some_and(|id| ids.contains(id)));
+        if ty == "DOCUMENT" || !in_split {
             continue;
         }
         let ty = current(ty);
