@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use clap::Args;
 use dossier_pipeline::Layers;
 use dossier_store::{Filter, Store};
@@ -310,9 +310,12 @@ pub fn conflicts(a: ConflictsArgs) -> Result<ExitCode> {
 pub struct ExportArgs {
     #[command(flatten)]
     pub db: DbArg,
-    /// jsonl or csv.
+    /// jsonl or csv (every event, on stdout), or parquet (one file per table, in --output).
     #[arg(long, default_value = "jsonl")]
     pub format: String,
+    /// The folder the Parquet files are written to (created if needed).
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
 }
 
 pub const EXPORT_COLUMNS: &[&str] = &[
@@ -322,6 +325,10 @@ pub const EXPORT_COLUMNS: &[&str] = &[
 
 pub fn export(a: ExportArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
+    if a.format == "parquet" {
+        let Some(dir) = &a.output else { bail!("--format parquet needs --output DIR") };
+        return export_parquet(&store, dir);
+    }
     let rows = store.export_events()?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format.as_str() {
@@ -332,9 +339,20 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
             }
         }
         "csv" => out.write_all(csv(&rows, EXPORT_COLUMNS).as_bytes())?,
-        other => bail!("unknown --format `{other}` (expected jsonl or csv)"),
+        other => bail!("unknown --format `{other}` (expected jsonl, csv or parquet)"),
     }
     out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One Parquet file per table in `dir` (see docs/parquet.md).
+fn export_parquet(store: &Store, dir: &Path) -> Result<ExitCode> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for table in dossier_store::tables::TABLES {
+        let (path, rows) = dossier_store::parquet::write_table(store, table, dir)?;
+        eprintln!("dossier: {rows} rows in {}", path.display());
+    }
+    eprintln!("dossier: no stories.parquet: this store has no stories");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -13,6 +13,11 @@
 //! another's transaction to end.
 
 mod queries;
+pub mod tables;
+#[cfg(feature = "arrow")]
+pub mod arrow;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 
 pub use queries::*;
 

@@ -48,7 +48,7 @@ fn fts_query(q: &str) -> String {
 }
 
 impl Store {
-    fn rows(&self, sql: &str, args: Vec<Sql>) -> Result<Vec<Value>, StoreError> {
+    pub(crate) fn rows(&self, sql: &str, args: Vec<Sql>) -> Result<Vec<Value>, StoreError> {
         let mut st = self.connection().prepare_cached(sql)?;
         let names: Vec<String> = st.column_names().into_iter().map(str::to_string).collect();
         let out = st.query_map(params_from_iter(args), |r| row_json(r, &names))?.collect::<Result<Vec<_>, _>>()?;

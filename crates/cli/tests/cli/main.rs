@@ -7,6 +7,7 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+mod export_parquet;
 mod serve_limits;
 
 fn bin() -> Command {
