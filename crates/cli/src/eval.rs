@@ -78,6 +78,10 @@ pub enum EvalCommand {
         /// A PolNeAR split folder (with text/ and attributions/).
         #[arg(long, default_value = "../shared/data/polnear/dev")]
         dir: PathBuf,
+        /// Which quotes to score: `all` (PolNeAR's broad attribution, the
+        /// benchmark's setting) or `speech` (the extract default).
+        #[arg(long, value_name = "WHICH", default_value = "speech", value_parser = ["speech", "all"])]
+        quotes: String,
         /// Print each missed gold attribution and each unmatched prediction.
         #[arg(long)]
         errors: bool,
@@ -137,7 +141,7 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
         EvalCommand::Aeb { data, dump, passes, predictions } => eval_aeb(&data, dump, passes, predictions),
         EvalCommand::Sentences { conllu, conll, errors } => eval_sentences(conllu, conll, errors),
         EvalCommand::Timeml { dir, errors, split } => eval_timeml(&dir, errors, &split.members("tempeval")?),
-        EvalCommand::Quotes { dir, errors } => eval_quotes(&dir, errors),
+        EvalCommand::Quotes { dir, errors, quotes } => eval_quotes(&dir, errors, &quotes),
         EvalCommand::Recognizers { dir, errors } => eval_recognizers(&dir, errors),
         EvalCommand::Events { gold, errors, split } => eval_events(&gold, errors, &split.members("plover-dev")?),
         EvalCommand::Syntax { conllu, tagger, parser, clusters } => eval_syntax(&conllu, &tagger, &parser, &clusters),
@@ -580,11 +584,11 @@ fn eval_recognizers_datetime(dir: &std::path::Path, show_errors: bool) -> Result
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval_quotes(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
+fn eval_quotes(dir: &std::path::Path, show_errors: bool, mode: &str) -> Result<ExitCode> {
     use dossier_eval::polnear::{is_quoted, parse_ann, Counts, Outcome, Ranges};
-    use dossier_pipeline::{Layers, Pipeline, Scratch};
+    use dossier_pipeline::{Layers, Pipeline, QuoteMode, Scratch};
     let files = dossier_eval::polnear::first_annotator_files(dir).with_context(|| format!("reading {}", dir.display()))?;
-    let layers = Layers { quotes: true, ..Layers::none() };
+    let layers = Layers { quotes: true, quote_mode: QuoteMode::parse(mode).unwrap_or_default(), ..Layers::none() };
     let pipeline = Pipeline::new(layers)?;
     let mut scratch = Scratch::default();
     let mut counts = Counts::default();

@@ -16,7 +16,7 @@ use clap::Args;
 use dossier_core::json::{to_json, write_json, JsonOptions};
 use dossier_core::Document;
 use dossier_ingest::{error_line, expand_inputs, is_publication_date, open, open_reader, Error as ReadError, Format, Input, ReadOptions, Record};
-use dossier_pipeline::{Layers, Pipeline, Scratch, Stage, StageTimes};
+use dossier_pipeline::{Layers, Pipeline, QuoteMode, Scratch, Stage, StageTimes};
 
 /// What to read, shared by `extract` and `ingest`.
 #[derive(Args, Debug)]
@@ -44,6 +44,11 @@ pub struct InputArgs {
     /// Largest decoded size of one document in bytes (guards gzip bombs).
     #[arg(long, value_name = "N", default_value_t = 50_000_000)]
     pub max_bytes: usize,
+    /// Which quotes to keep: `speech` (statements, claims, questions,
+    /// posts: the cue says someone expressed it) or `all` (every attribution,
+    /// with beliefs, perceptions and expectations).
+    #[arg(long, value_name = "WHICH", default_value = "speech", value_parser = ["speech", "all"])]
+    pub quotes: String,
     /// Files, directories (walked recursively) or `-` for stdin (the default).
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
@@ -200,6 +205,7 @@ pub fn for_each_document(args: &InputArgs, layers: Layers, pretty: bool, skip: &
     }
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let options = ReadOptions { format, max_bytes: args.max_bytes };
+    let layers = Layers { quote_mode: QuoteMode::parse(&args.quotes).unwrap_or_default(), ..layers };
     let job = Job {
         pipeline: Pipeline::new(layers).context("loading the embedded models")?,
         layers,

@@ -78,6 +78,9 @@ pub struct Quote {
     pub span: Span,
     pub kind: QuoteKind,
     pub cue: Option<Span>,
+    /// The class of the cue (or of the attribution the quote borrowed);
+    /// `None` for a quote no one is reported to have said.
+    pub cue_class: Option<CueClass>,
     pub speaker: Option<Speaker>,
 }
 

@@ -236,6 +236,7 @@ impl Serialize for DocView<'_> {
             span: SpanJson<'a>,
             kind: &'static str,
             cue: Option<SpanJson<'a>>,
+            cue_class: Option<&'static str>,
             speaker: Option<SpeakerJson<'a>>,
         }
         m.serialize_entry(
@@ -246,6 +247,7 @@ impl Serialize for DocView<'_> {
                     span: self.span(q.span),
                     kind: q.kind.as_str(),
                     cue: q.cue.map(|c| self.span(c)),
+                    cue_class: q.cue_class.map(|c| c.as_str()),
                     speaker: q.speaker.as_ref().map(|sp| SpeakerJson {
                         span: self.span(sp.span),
                         entity: sp.entity.map(entity_id),

@@ -16,7 +16,7 @@ pub use document::{
 };
 pub use offsets::CharOffsets;
 pub use types::{
-    Approx, BlockKind, EntityType, EventStatus, EventType, MentionKind, QuantityKind, QuoteKind,
+    Approx, BlockKind, CueClass, EntityType, EventStatus, EventType, MentionKind, QuantityKind, QuoteKind,
     SourceFormat, TimeType,
 };
 

@@ -56,6 +56,12 @@ string_enum!(
 );
 
 string_enum!(
+    /// What a quote's cue reports: speech or writing, or a broader attribution.
+    CueClass { Speech => "speech", Belief => "belief", Perception => "perception",
+    Expectation => "expectation", Other => "other" }
+);
+
+string_enum!(
     /// TIMEX3 types.
     TimeType { Date => "DATE", Time => "TIME", Duration => "DURATION", Set => "SET" }
 );

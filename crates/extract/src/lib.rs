@@ -3,6 +3,7 @@
 //! conflicting figures among them.
 
 pub mod conflicts;
+pub mod cue_classes;
 pub mod events;
 pub mod quantities;
 pub mod quotes;

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use dossier_core::{BlockKind, Document, EntityType, Quote, QuoteKind, Span, Speaker, Warning};
 
+use crate::cue_classes::{CueClasses, QuoteMode};
 use crate::tree::{children, subtree};
 
 /// Reporting words, learned per syntactic frame: how often a verb form in
@@ -198,22 +199,27 @@ pub fn pair_marks(doc: &Document) -> Vec<Marked> {
         let mut iter = s.char_indices().peekable();
         while let Some((i, mut c)) = iter.next() {
             let mut next = iter.peek().map(|&(_, c)| c);
-            // Two apostrophes are a double mark (a convention of some wires).
+            // Two apostrophes are a double mark (a convention of some wires),
+            // and so are two curly single marks: `’’` closes, `‘‘` opens.
             let mut width = c.len_utf8();
-            if c == '\'' && next == Some('\'') {
+            if matches!(c, '\'' | '’' | '‘') && next == Some(c) {
                 iter.next();
                 next = iter.peek().map(|&(_, c)| c);
-                c = '"';
-                width = 2;
+                width = 2 * c.len_utf8();
+                c = match c {
+                    '’' => '”',
+                    '‘' => '“',
+                    _ => '"',
+                };
             }
             let at_word_start = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
             let pos = base + i;
             match (c, open) {
-                ('“' | '«' | '„', None) => open = Some((pos + c.len_utf8(), false)),
+                ('“' | '«' | '„', None) => open = Some((pos + width, false)),
                 ('"', None) if at_word_start || next.is_some_and(|n| n.is_alphanumeric()) => open = Some((pos + width, false)),
                 ('‘', None) if at_word_start => open = Some((pos + c.len_utf8(), true)),
                 // A closing mark used to open (a common typo): at a word start, before a letter.
-                ('”', None) if at_word_start && next.is_some_and(|n| n.is_alphanumeric()) => open = Some((pos + c.len_utf8(), false)),
+                ('”', None) if at_word_start && next.is_some_and(|n| n.is_alphanumeric()) => open = Some((pos + width, false)),
                 ('"' | '”' | '»', Some((start, false))) => {
                     out.push(Marked { inner: Span::new(start, pos), unclosed: false });
                     open = None;
@@ -221,7 +227,7 @@ pub fn pair_marks(doc: &Document) -> Vec<Marked> {
                 // A nested opening mark of the same kind: the outer quote was never closed.
                 ('“', Some((start, false))) if at_word_start && pos > start => {
                     out.push(Marked { inner: Span::new(start, pos), unclosed: true });
-                    open = Some((pos + c.len_utf8(), false));
+                    open = Some((pos + width, false));
                 }
                 ('’', Some((start, true))) if next.is_none_or(|n| !n.is_alphanumeric()) => {
                     out.push(Marked { inner: Span::new(start, pos), unclosed: false });
@@ -271,7 +277,8 @@ struct Found {
     frames: bool,
 }
 
-pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
+/// Finds the quotes of `doc`; `mode` says whether only speech stays.
+pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
     let marks = pair_marks(doc);
     for m in marks.iter().filter(|m| m.unclosed) {
         doc.warn(Warning { code: "unbalanced_quotes", message: "a quotation mark is never closed; the quote is taken to run to the end of its paragraph".into(), spans: vec![m.inner] });
@@ -297,6 +304,7 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
     };
     found.retain(|f| !marks.iter().any(|m| m.inner.contains(f.cue) && !opens_mark(f, m) && statement(m)));
     drop_nested(doc, &mut found);
+    drop_distant_according(doc, &mut found);
     let text = doc.text();
     let tokens = &doc.tokens;
     let span_of = |(a, b): (usize, usize)| Span::new(tokens[a].span.start, tokens[b - 1].span.end);
@@ -312,7 +320,13 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             let quoted: usize = inside.iter().map(|&k| overlap_len(marks[k].inner, span)).sum();
             // Direct when what lies outside the marks is a word or two ("that").
             let unquoted_words = span.of(text).split_whitespace().count().saturating_sub(inside.iter().map(|&k| marks[k].inner.of(text).split_whitespace().count()).sum());
-            let (span, kind) = if !inside.is_empty() && quoted * 10 >= span.len() * 7 && unquoted_words <= 1 {
+            // A word outside the marks ("that") leaves a quote direct only when
+            // the marks hold a statement: 'called China a "systemic challenge"' is mixed.
+            let statement_inside = inside.iter().any(|&k| {
+                let t = marks[k].inner.of(text);
+                t.split_whitespace().count() >= 4 || t.ends_with([',', '.', '?', '!'])
+            });
+            let (span, kind) = if !inside.is_empty() && quoted * 10 >= span.len() * 7 && (unquoted_words == 0 || (unquoted_words <= 1 && statement_inside)) {
                 for &k in &inside {
                     claimed[k] = true;
                 }
@@ -332,7 +346,8 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             } else {
                 (span, QuoteKind::Indirect)
             };
-            quotes.push(Quote { span: trim_punct(text, span), kind, cue: Some(f.cue), speaker: f.source.map(|s| Speaker { span: span_of(s), entity: None }) });
+            let span = if kind == QuoteKind::Mixed { balance_marks(text, trim_punct(text, span)) } else { trim_punct(text, span) };
+            quotes.push(Quote { span, kind, cue: Some(f.cue), cue_class: None, speaker: f.source.map(|s| Speaker { span: span_of(s), entity: None }) });
             speaker_tokens.push(f.source);
         }
     }
@@ -371,7 +386,7 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             // its sentence, not to a fragment quoted inside another clause.
             .filter(|&p| !title_case && quotes[p].span.end <= m.inner.start && quotes[p].speaker.is_some() && (quotes[p].kind != QuoteKind::Indirect || opens_sentence))
             .max_by_key(|&p| quotes[p].span.end);
-        let mut kind = QuoteKind::Direct;
+        let mut kind = if embedded_in_sentence(doc, m.inner, opens_sentence) { QuoteKind::Mixed } else { QuoteKind::Direct };
         let mut span = m.inner;
         let (cue, speaker, tokens_of_speaker) = if let Some((cue, name)) = dash_signature(text, m.inner.end) {
             (Some(cue), Some(Speaker { span: name, entity: None }), None)
@@ -399,14 +414,11 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
             let after_verb = doc.tokens.get(verb + 1).map_or(m.inner.start, |t| t.span.start);
             span = Span::new(after_verb.min(m.inner.start), m.inner.end);
             (Some(doc.tokens[verb].span), Some(Speaker { span: span_of(subject), entity: None }), Some(subject))
-        } else if let Some(name) = headline_name(doc, m.inner) {
-            // "Hillary Clinton Speaks ‘Directly To White People’": in the
-            // headline, the name before the quote is its speaker.
-            (None, Some(Speaker { span: name, entity: None }), None)
         } else {
             (None, None, None)
         };
-        quotes.push(Quote { span: trim_punct(text, span), kind, cue, speaker });
+        let span = if kind == QuoteKind::Mixed { balance_marks(text, trim_punct(text, span)) } else { trim_punct(text, span) };
+        quotes.push(Quote { span, kind, cue, cue_class: None, speaker });
         speaker_tokens.push(tokens_of_speaker);
     }
     let mut order: Vec<usize> = (0..quotes.len()).collect();
@@ -414,7 +426,70 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon) {
     let mut quotes: Vec<(Quote, Option<(usize, usize)>)> = order.into_iter().map(|i| (quotes[i].clone(), speaker_tokens[i])).collect();
     quotes.dedup_by(|b, a| a.0.span == b.0.span);
     resolve_speakers(doc, &mut quotes);
-    doc.quotes = quotes.into_iter().map(|(q, _)| q).collect();
+    let classes = CueClasses::english();
+    doc.quotes = quotes
+        .into_iter()
+        .map(|(mut q, _)| {
+            q.cue_class = q.cue.map(|c| classes.of_phrase(doc.span_text(c)));
+            q
+        })
+        // Speech is someone's: a report that names no speaker (an agentless
+        // "was announced as …") is kept only with every attribution.
+        .filter(|q| mode.keeps(q.cue_class) && (mode == QuoteMode::All || q.speaker.is_some() || q.kind == QuoteKind::Direct))
+        .filter(|q| !in_headline(doc, q.span))
+        .collect();
+}
+
+/// Whether `span` lies in a title or heading block: a headline's quotation
+/// marks are scare quotes or a summary, not a report.
+fn in_headline(doc: &Document, span: Span) -> bool {
+    doc.blocks.iter().any(|b| matches!(b.kind, BlockKind::Title | BlockKind::Heading) && b.span.contains(span))
+}
+
+/// A quoted fragment inside a sentence ('called it a “systemic challenge”
+/// to the alliance'): the marks neither open the sentence nor follow a
+/// colon, comma or dash that introduces them.
+fn embedded_in_sentence(doc: &Document, inner: Span, opens_sentence: bool) -> bool {
+    let before = doc.text()[..inner.start].trim_end_matches(['“', '"', '«', '‘', '\'', '„']).trim_end();
+    !opens_sentence && !before.ends_with([':', ',', '—', '–']) && !before.ends_with('\n') && !before.is_empty()
+}
+
+/// A mixed quote's span holds both marks of a quoted stretch or neither:
+/// an opening mark inside whose closing mark lies just after the span
+/// takes that mark in, and likewise a closing mark with its opening one.
+fn balance_marks(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    let opens = s.matches(['“', '«']).count();
+    let closes = s.matches(['”', '»']).count();
+    let (mut start, mut end) = (span.start, span.end);
+    if s.matches('"').count() % 2 == 1 {
+        // Straight marks: take in the one next to the span.
+        if text[end..].starts_with('"') {
+            end += 1;
+        } else if text[..start].ends_with('"') {
+            start -= 1;
+        }
+    } else if opens > closes {
+        let after = &text[end..];
+        if let Some(c) = after.chars().next().filter(|c| matches!(c, '”' | '»' | '"')) {
+            end += c.len_utf8();
+        }
+    } else if closes > opens {
+        if let Some(c) = text[..start].chars().next_back().filter(|c| matches!(c, '“' | '«' | '"')) {
+            start -= c.len_utf8();
+        }
+    }
+    Span::new(start, end)
+}
+
+/// '“…,” he said, according to CNN': the verb that signs or introduces the
+/// quotation marks names the speaker; the "according to" further off
+/// sources the report, not the quote.
+fn drop_distant_according(doc: &Document, found: &mut Vec<Found>) {
+    let sentence = |t: usize| doc.sentences.partition_point(|s| s.tokens.1 <= t);
+    let is_according = |f: &Found| doc.span_text(f.cue).to_lowercase().starts_with("according");
+    let signing: Vec<usize> = found.iter().filter(|f| f.marked && !is_according(f) && doc.span_text(f.cue) != ":").map(|f| sentence(f.cue_token)).collect();
+    found.retain(|f| !is_according(f) || !signing.contains(&sentence(f.cue_token)));
 }
 
 /// PolNeAR almost never nests one report inside another's content (6 of
@@ -466,21 +541,6 @@ fn drop_nested(doc: &Document, found: &mut Vec<Found>) {
     }
     let mut k = keep.into_iter();
     found.retain(|_| k.next().unwrap());
-}
-
-/// The first person, organization or place named before `quote` when the
-/// quote sits in the document's first block and that block is a short
-/// line (a headline).
-fn headline_name(doc: &Document, quote: Span) -> Option<Span> {
-    let first = doc.blocks.first()?;
-    if !first.span.contains(quote) || first.span.of(doc.text()).split_whitespace().count() > 20 {
-        return None;
-    }
-    doc.mentions
-        .iter()
-        .take_while(|m| m.span.end <= quote.start)
-        .find(|m| first.span.contains(m.span) && matches!(m.ty, EntityType::Person | EntityType::Org | EntityType::Norp | EntityType::Gpe))
-        .map(|m| m.span)
 }
 
 /// `“…” ― Sonya Herridge`: a dash and a name right after a quote sign it.
@@ -537,11 +597,11 @@ fn content_range(doc: &Document, (mut x, mut y): (usize, usize), min_words: usiz
 }
 
 fn is_open_mark(s: &str) -> bool {
-    matches!(s, "“" | "\"" | "«" | "‘" | "''" | "``")
+    matches!(s, "“" | "\"" | "«" | "‘" | "''" | "``" | "‘‘")
 }
 
 fn is_close_mark(s: &str) -> bool {
-    matches!(s, "”" | "\"" | "»" | "’" | "''")
+    matches!(s, "”" | "\"" | "»" | "’" | "''" | "’’")
 }
 
 fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Vec<Found>) {
@@ -584,7 +644,10 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             found.push(Found { cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end), cue_token: c, source: Some(subject), content, marked: true, frames: false });
             continue;
         }
-        if !is_candidate(doc, c) {
+        // A "verb" the parse uses as a noun ("broke promises to", "the
+        // claims of") is a mistagged noun, which reports nothing.
+        let nominal = matches!(dep(c), "obj" | "iobj" | "nsubj" | "obl" | "nmod" | "compound");
+        if !is_candidate(doc, c) || nominal || is_discourse_marker(doc, c, a, b) {
             continue;
         }
         let fr = frame(doc, c, a, b);
@@ -607,8 +670,8 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         }
         // "He was accused of …": the subject of a passive is what is
         // reported about; the speaker, if named, is the "by" agent.
-        let passive_subject = is_passive(doc, c, a, b).then_some(source).flatten();
-        if passive_subject.is_some() {
+        let passive = is_passive(doc, c, a, b);
+        if passive {
             // The agent's noun and what precedes it, without its trailing modifiers.
             source = children(doc, a, b, c).find(|&j| j > c && is_agent(doc, j, a, b)).map(|j| {
                 let x = subtree(doc, j, a, b).0 + 1;
@@ -688,7 +751,9 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 }
             }
         }
-        if source.is_none() {
+        // An agentless passive ("was announced", "is seen as") names no
+        // speaker: no fallback makes one up from its subject.
+        if source.is_none() && !passive {
             source = sentence_topic(doc, c, a)
                 .or_else(|| name_before(doc, c, a))
                 .or_else(|| noun_phrase_before(doc, c, a).filter(|&np| unlikely.is_none() || speaker_like(doc, cues, np)))
@@ -781,8 +846,9 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             }
         }
         if content.is_empty() {
-            if matches!(d, "parataxis" | "root") || d.is_empty() {
+            if (matches!(d, "parataxis" | "root") || d.is_empty()) && !passive {
                 // The cue hangs off the reported clause: the content is the rest.
+                // Not a passive's: what precedes it is what the report is about.
                 let own = subtree(doc, c, a, b);
                 let own = if d == "root" { (source.map_or(c, |s| s.0.min(c)), c + 1 + trailing_modifiers(doc, c, b)) } else { own };
                 content = outside(doc, a, b, own);
@@ -813,12 +879,20 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 }
             }
         }
-        if let Some((x, y)) = passive_subject.filter(|_| !content.is_empty()) {
-            content.insert(0, (x, y));
-        }
         let (cue_lo, cue_hi) = cue_extent(doc, c, a, b);
         found.push(Found { cue: Span::new(doc.tokens[cue_lo].span.start, doc.tokens[cue_hi - 1].span.end), cue_token: c, source, content, marked: signed.is_some() || introduced.is_some(), frames: parenthetical });
     }
+}
+
+/// "That said, …", "Having said that, …", "Needless to say, …": a verb of
+/// saying used as a connective, which reports nothing.
+fn is_discourse_marker(doc: &Document, c: usize, a: usize, b: usize) -> bool {
+    let word = |i: usize| doc.span_text(doc.tokens[i].span).to_lowercase();
+    let comma_after = |i: usize| i < b && word(i) == ",";
+    let that_said = c == a + 1 && matches!(word(a).as_str(), "that" | "this") && comma_after(c + 1);
+    let having_said = c > a && word(c - 1) == "having" && c + 1 < b && word(c + 1) == "that" && comma_after(c + 2);
+    let needless = c > a + 1 && word(c - 1) == "to" && matches!(word(c - 2).as_str(), "needless" | "suffice" | "so") && comma_after(c + 1);
+    that_said || having_said || needless
 }
 
 /// "PENCE: Well, look…" in a transcript, or "Pat Caddell: Voters Worried"
@@ -1015,61 +1089,140 @@ const MALE: &[&str] = &["he", "him", "his", "himself"];
 const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
 const PLURAL: &[&str] = &["they", "them", "their", "we", "us", "our"];
 
-/// Points each speaker span at an entity: a name inside the span first; a
-/// pronoun at the most salient earlier compatible entity (the last speaker
-/// within a few sentences, else the last subject, else the last mention).
+fn person_like(t: EntityType) -> bool {
+    t == EntityType::Person
+}
+
+fn group_like(t: EntityType) -> bool {
+    matches!(t, EntityType::Org | EntityType::Gpe | EntityType::Norp)
+}
+
+/// Points each speaker span at an entity: the name at the head of the
+/// source phrase first; a relative pronoun at the name it follows; a
+/// personal pronoun at the most salient earlier entity of its type. A
+/// speaker that is a bare function word ("the", "those") is dropped.
 fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usize, usize)>)]) {
     let text = doc.text();
-    let person_like = |t: EntityType| matches!(t, EntityType::Person);
-    let group_like = |t: EntityType| matches!(t, EntityType::Org | EntityType::Gpe | EntityType::Norp);
     // Gender learned from the pronouns that resolved to each entity.
     let mut gender: HashMap<usize, bool> = HashMap::new();
     let mut last_speaker: Option<(usize, usize)> = None; // (entity, byte position)
-    for (q, _) in quotes.iter_mut() {
+    for (q, tokens) in quotes.iter_mut() {
         let Some(sp) = q.speaker.as_mut() else { continue };
-        // "Ukrainian President Volodymyr Zelenskyy": the person, not the
-        // demonym; otherwise the first organization or place ("the NATO Summit in London").
-        let inside: Vec<_> = doc.mentions.iter().filter(|m| sp.span.contains(m.span) && m.entity.is_some()).collect();
-        let named = inside.iter().rev().find(|m| person_like(m.ty)).or_else(|| inside.iter().find(|m| group_like(m.ty)));
-        if let Some(m) = named {
-            sp.entity = m.entity;
+        let w = sp.span.of(text).to_lowercase();
+        if let Some(named) = head_name(doc, sp.span, *tokens) {
+            sp.entity = Some(named);
         } else if let Some(e) = person_by_surname(doc, sp.span.of(text)) {
             // A transcript's "PENCE:" names Mike Pence, whom the tagger missed in capitals.
             sp.entity = Some(e);
-        } else {
-            let w = sp.span.of(text).to_lowercase();
-            let (male, female, plural) = (MALE.contains(&w.as_str()), FEMALE.contains(&w.as_str()), PLURAL.contains(&w.as_str()));
-            if matches!(w.as_str(), "who" | "which" | "that") {
-                // A relative pronoun stands for the name just before it ("Trump, who said").
-                let sentence_start = sentence_start_back(doc, sp.span.start, 0);
-                sp.entity = doc.mentions.iter().rev().skip_while(|m| m.span.end > sp.span.start).take_while(|m| m.span.start >= sentence_start).find(|m| person_like(m.ty) || group_like(m.ty)).and_then(|m| m.entity);
-            } else if male || female || plural {
-                let before = sp.span.start;
-                let window_start = sentence_start_back(doc, before, 4);
-                let ok = |e: usize| {
-                    let ty = doc.entities[e].ty;
-                    if plural {
-                        group_like(ty)
-                    } else {
-                        person_like(ty) && gender.get(&e).is_none_or(|&g| g == male)
-                    }
-                };
-                let candidate = last_speaker.filter(|&(e, at)| at >= window_start && ok(e)).map(|(e, _)| e).or_else(|| {
-                    let ms: Vec<_> = doc.mentions.iter().filter(|m| m.span.end <= before && m.span.start >= window_start && m.entity.is_some_and(ok)).collect();
-                    ms.iter().rev().find(|m| is_subject(doc, m.span)).or(ms.last()).and_then(|m| m.entity)
-                });
-                if let Some(e) = candidate {
-                    sp.entity = Some(e);
-                    if !plural {
-                        gender.insert(e, male);
-                    }
-                }
+        } else if matches!(w.as_str(), "who" | "which" | "that") {
+            // A relative pronoun stands for the name just before it ("Trump, who said").
+            match antecedent(doc, sp.span.start) {
+                Some(m) => sp.entity = m.entity,
+                None => q.speaker = None,
+            }
+        } else if FUNCTION_WORDS.contains(&w.as_str()) {
+            q.speaker = None;
+        } else if let Some(e) = resolve_pronoun(doc, &w, sp.span.start, last_speaker, &gender) {
+            sp.entity = Some(e);
+            if !PLURAL.contains(&w.as_str()) {
+                gender.insert(e, MALE.contains(&w.as_str()));
             }
         }
-        if let Some(e) = sp.entity {
-            last_speaker = Some((e, sp.span.end));
+        if let Some(e) = q.speaker.as_ref().and_then(|sp| sp.entity) {
+            last_speaker = Some((e, q.speaker.as_ref().map_or(0, |sp| sp.span.end)));
         }
     }
+}
+
+/// Words that can stand as a parse's subject but name no one.
+const FUNCTION_WORDS: &[&str] = &["the", "a", "an", "this", "these", "those", "there", "here", "what", "whom", "whose", "such"];
+
+/// The person or group named last before `pos` in its sentence.
+fn antecedent(doc: &Document, pos: usize) -> Option<&dossier_core::Mention> {
+    let sentence_start = sentence_start_back(doc, pos, 0);
+    doc.mentions.iter().rev().skip_while(|m| m.span.end > pos).take_while(|m| m.span.start >= sentence_start).find(|m| (person_like(m.ty) || group_like(m.ty)) && m.entity.is_some())
+}
+
+/// A personal pronoun's entity: he and she a person (of that gender when
+/// known), they a group or organisation, never a place. The most recent of
+/// the last speaker and the last subject of that type within a few
+/// sentences wins, else the last mention of that type.
+fn resolve_pronoun(doc: &Document, w: &str, before: usize, last_speaker: Option<(usize, usize)>, gender: &HashMap<usize, bool>) -> Option<usize> {
+    let (male, female, plural) = (MALE.contains(&w), FEMALE.contains(&w), PLURAL.contains(&w));
+    if !(male || female || plural) {
+        return None;
+    }
+    let window_start = sentence_start_back(doc, before, 4);
+    let ok = |e: usize| {
+        let ty = doc.entities[e].ty;
+        if plural {
+            matches!(ty, EntityType::Org | EntityType::Norp)
+        } else {
+            person_like(ty) && gender.get(&e).is_none_or(|&g| g == male)
+        }
+    };
+    let speaker = last_speaker.filter(|&(e, at)| at >= window_start && ok(e));
+    let ms: Vec<_> = doc.mentions.iter().filter(|m| m.span.end <= before && m.span.start >= window_start && m.entity.is_some_and(ok)).collect();
+    let subject = ms.iter().rev().find(|m| is_subject(doc, m.span)).map(|m| (m.entity.unwrap_or(0), m.span.end));
+    match (speaker, subject) {
+        (Some(s), Some(t)) => Some(if t.1 > s.1 { t.0 } else { s.0 }),
+        (Some(s), None) => Some(s.0),
+        (None, Some(t)) => Some(t.0),
+        (None, None) => ms.last().and_then(|m| m.entity),
+    }
+}
+
+/// Heads of source phrases that stand for the group named before them
+/// ("the US state department", "Syrian troops").
+const INSTITUTIONS: &[&str] = &["government", "ministry", "department", "office", "army", "military", "forces", "troops", "police", "authorities", "administration", "embassy", "council", "parliament", "court", "regime", "cabinet", "state", "media", "agency"];
+
+/// The entity named at the head of the source phrase. With the phrase's
+/// tokens, only names joined to its head by name parts, modifiers or
+/// apposition count ("Russia's deputy prime minister Arkady Dvorkovich" →
+/// Dvorkovich), not those in its possessor, "of" phrase or relative clause
+/// ("A friend of Begum" → none); a name before a common-noun head is a
+/// modifier ("a Trump campaign source"), except a group's before an
+/// institution. A person is preferred to a group ("Ukrainian President
+/// Volodymyr Zelenskyy"); among groups the first ("the NATO Summit in London").
+fn head_name(doc: &Document, span: Span, tokens: Option<(usize, usize)>) -> Option<usize> {
+    let inside: Vec<_> = doc.mentions.iter().filter(|m| span.contains(m.span) && m.entity.is_some()).collect();
+    let inside: Vec<_> = match tokens {
+        Some((x, y)) if y > x => {
+            let h = phrase_head(doc, x, y);
+            let common = doc.tokens[h].pos == Some("NOUN");
+            let institution = INSTITUTIONS.contains(&doc.span_text(doc.tokens[h].span).to_lowercase().as_str());
+            inside
+                .into_iter()
+                .filter(|m| (x..y).any(|i| m.span.contains(doc.tokens[i].span) && joined_to_head(doc, i, h, x, y)))
+                .filter(|m| !common || m.span.start > doc.tokens[h].span.start || (institution && group_like(m.ty)))
+                .collect()
+        }
+        _ => inside,
+    };
+    let named = inside.iter().rev().find(|m| person_like(m.ty)).or_else(|| inside.iter().find(|m| group_like(m.ty)))?;
+    named.entity
+}
+
+/// The token of `[x, y)` whose head lies outside it.
+fn phrase_head(doc: &Document, x: usize, y: usize) -> usize {
+    (x..y).find(|&i| doc.tokens[i].head.is_none_or(|h| h < x || h >= y)).unwrap_or(y - 1)
+}
+
+/// Whether token `i` reaches the head `h` through name parts, modifiers and
+/// apposition only.
+fn joined_to_head(doc: &Document, i: usize, h: usize, x: usize, y: usize) -> bool {
+    let mut t = i;
+    for _ in 0..12 {
+        if t == h {
+            return true;
+        }
+        let ok = matches!(doc.tokens[t].dep, Some("flat" | "compound" | "appos" | "amod" | "det" | "nummod" | "punct"));
+        match doc.tokens[t].head {
+            Some(up) if ok && up >= x && up < y => t = up,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The one person entity whose name ends with the speaker's one word, in any case.

@@ -7,6 +7,7 @@ pub mod resolve;
 pub mod sections;
 
 use dossier_core::{Document, Sentence, Span};
+pub use dossier_extract::cue_classes::QuoteMode;
 use dossier_nlp::parser::ParseScratch;
 use dossier_nlp::tagger::TagScratch;
 
@@ -20,6 +21,8 @@ pub struct Layers {
     pub times: bool,
     pub quantities: bool,
     pub events: bool,
+    /// Which quotes the quotes layer keeps: speech only, or every attribution.
+    pub quote_mode: QuoteMode,
 }
 
 impl Layers {
@@ -27,11 +30,11 @@ impl Layers {
 
     /// Everything but tokens (the default of `extract`).
     pub const fn default_set() -> Self {
-        Layers { sentences: true, tokens: false, entities: true, quotes: true, times: true, quantities: true, events: true }
+        Layers { sentences: true, tokens: false, entities: true, quotes: true, times: true, quantities: true, events: true, quote_mode: QuoteMode::Speech }
     }
 
     pub const fn none() -> Self {
-        Layers { sentences: false, tokens: false, entities: false, quotes: false, times: false, quantities: false, events: false }
+        Layers { sentences: false, tokens: false, entities: false, quotes: false, times: false, quantities: false, events: false, quote_mode: QuoteMode::Speech }
     }
 
     /// Parses a comma list such as `text,sentences`. `text` alone runs no NLP.
@@ -246,7 +249,7 @@ impl Pipeline {
             times.lap(Stage::Quantities, &mut clock);
         }
         if layers.quotes || layers.events {
-            dossier_extract::quotes::recognise(doc, models::cues());
+            dossier_extract::quotes::recognise(doc, models::cues(), layers.quote_mode);
             times.lap(Stage::Quotes, &mut clock);
         }
         if layers.events {
