@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use arrow_array::builder::{ListBuilder, StringBuilder};
-use arrow_array::{ArrayRef, Float64Array, Int64Array, RecordBatch};
+use arrow_array::{ArrayRef, Float64Array, Int64Array, RecordBatch, RecordBatchOptions};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use serde_json::Value;
 
@@ -75,7 +75,9 @@ pub fn record_batch(columns: &[Column], rows: &[Value]) -> Result<RecordBatch, A
 /// As `record_batch`, for columns named at run time.
 pub fn record_batch_of(columns: &[(&str, Kind)], rows: &[Value]) -> Result<RecordBatch, ArrowError> {
     let arrays = columns.iter().map(|&(name, kind)| array(kind, name, rows)).collect();
-    RecordBatch::try_new(schema_of(columns), arrays)
+    // The row count, for a batch of no columns (no stories).
+    let options = RecordBatchOptions::new().with_row_count(Some(rows.len()));
+    RecordBatch::try_new_with_options(schema_of(columns), arrays, &options)
 }
 
 /// Columns for rows of unknown shape (a table of another version): each
