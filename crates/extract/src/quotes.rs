@@ -337,7 +337,9 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
                     inner.start = inner.start.max(f.cue.end.min(span.start));
                 }
                 let hull = Span::new(inner.start.min(span.start), inner.end.max(span.end));
-                (if hull.len() <= inner.len() + 3 { inner } else { hull }, QuoteKind::Direct)
+                // Only marks, punctuation and spaces around the marks: the marks' text.
+                let mut around = text[hull.start..inner.start].chars().chain(text[inner.end..hull.end].chars());
+                (if around.all(|ch| !ch.is_alphanumeric()) { inner } else { hull }, QuoteKind::Direct)
             } else if !inside.is_empty() {
                 for &k in &inside {
                     claimed[k] = true;
@@ -846,12 +848,14 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             }
         }
         if content.is_empty() {
-            if (matches!(d, "parataxis" | "root") || d.is_empty()) && !passive {
+            if matches!(d, "parataxis" | "root") || d.is_empty() {
                 // The cue hangs off the reported clause: the content is the rest.
-                // Not a passive's: what precedes it is what the report is about.
                 let own = subtree(doc, c, a, b);
                 let own = if d == "root" { (source.map_or(c, |s| s.0.min(c)), c + 1 + trailing_modifiers(doc, c, b)) } else { own };
                 content = outside(doc, a, b, own);
+                // Of a passive, only what follows: what precedes is its subject,
+                // what the report is about ("The pullout was announced as …").
+                content.retain(|&(lo, _)| !passive || lo > c);
                 // "Spokesman from the ministry, Lin Jian, accused": a phrase
                 // with no verb before the speaker describes the speaker.
                 content.retain(|&(lo, hi)| hi > own.0 || (lo..hi).any(|i| matches!(doc.tokens[i].pos, Some("VERB" | "AUX"))));
