@@ -1,0 +1,115 @@
+//! Quotes (#23): speech by default, the speaker at the head of the source
+//! phrase, and marks that pair.
+
+use super::*;
+
+fn example_quotes(mode: &str) -> (Value, Vec<Value>) {
+    let example = root().join("examples/nato-summit-2024.txt");
+    let out = run(&["extract", "--date", "2024-07-10", "--quotes", mode, example.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = docs(&out).remove(0);
+    let quotes = doc["quotes"].as_array().unwrap().clone();
+    (doc, quotes)
+}
+
+fn quotes_of(text: &str, mode: &str) -> (Value, Vec<Value>) {
+    let out = run(&["extract", "--from", "text", "--quotes", mode], Some(text.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = docs(&out).remove(0);
+    let quotes = doc["quotes"].as_array().unwrap().clone();
+    (doc, quotes)
+}
+
+fn entity_name(doc: &Value, speaker: &Value) -> Option<String> {
+    let id = speaker["entity"].as_str()?;
+    doc["entities"].as_array()?.iter().find(|e| e["id"] == id).and_then(|e| e["name"].as_str()).map(str::to_string)
+}
+
+#[test]
+fn example_direct_quotes_have_speakers_and_no_function_word_or_name_only_quote() {
+    let (doc, quotes) = example_quotes("speech");
+    let names: Vec<String> = doc["entities"].as_array().unwrap().iter().filter_map(|e| e["name"].as_str().map(str::to_string)).collect();
+    let mut speakers = Vec::new();
+    for q in &quotes {
+        assert_eq!(q["cue_class"], "speech", "{q}");
+        let text = q["text"].as_str().unwrap();
+        assert!(!names.iter().any(|n| n == text), "a quote that is only a name: {text}");
+        let sp = &q["speaker"];
+        if !sp.is_null() {
+            let w = sp["text"].as_str().unwrap().to_lowercase();
+            assert!(!["the", "that", "who", "which", "those", "this"].contains(&w.as_str()) || !sp["entity"].is_null(), "function-word speaker in {q}");
+        }
+        if q["kind"] == "direct" {
+            let name = entity_name(&doc, sp).unwrap_or_else(|| panic!("direct quote without a resolved speaker: {q}"));
+            speakers.push((sp["text"].as_str().unwrap().to_string(), name));
+        }
+    }
+    for who in ["Zelenskyy", "Biden", "Stoltenberg"] {
+        assert!(speakers.iter().any(|(_, n)| n.contains(who)), "{who} missing from {speakers:?}");
+    }
+    assert!(speakers.iter().any(|(t, n)| t.eq_ignore_ascii_case("he") && n.contains("Biden")), "no resolved \"he said\": {speakers:?}");
+}
+
+#[test]
+fn all_keeps_more_attributions_than_speech() {
+    let text = "The inspectors are expected to start their work in the coming weeks. The minister said the talks failed.\n";
+    let (_, speech) = quotes_of(text, "speech");
+    let (_, all) = quotes_of(text, "all");
+    assert!(speech.iter().all(|q| q["cue_class"] == "speech"));
+    assert!(all.iter().any(|q| q["cue_class"] == "expectation"), "{all:?}");
+    assert!(all.len() > speech.len());
+}
+
+#[test]
+fn agentless_passive_gives_no_subject_content_or_speaker() {
+    let text = "The planned US pullout was announced as Turkey was preparing to send its military into Syria.\n";
+    let (_, quotes) = quotes_of(text, "all");
+    for q in &quotes {
+        assert_ne!(q["text"], "The planned US pullout", "{q}");
+        assert!(q["speaker"].is_null(), "{q}");
+    }
+    let (_, speech) = quotes_of(text, "speech");
+    assert!(speech.is_empty(), "{speech:?}");
+}
+
+#[test]
+fn that_said_is_no_cue() {
+    let (_, quotes) = quotes_of("That said, the economy grew by three percent last year.\n", "all");
+    assert!(quotes.is_empty(), "{quotes:?}");
+}
+
+#[test]
+fn a_friend_of_a_person_is_not_that_person() {
+    let text = "Shamima Begum left London in 2015. A friend of Begum said the baby had been ill for a week.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    let q = quotes.iter().find(|q| q["cue"]["text"] == "said").expect("the friend's quote");
+    assert!(entity_name(&doc, &q["speaker"]).is_none_or(|n| !n.contains("Begum")), "{q}");
+}
+
+#[test]
+fn the_adjacent_verb_beats_a_distant_according_to() {
+    let text = "Mark Smith spoke on Monday.\n“We will not leave the region,” he said, according to CNN.\n";
+    let (_, quotes) = quotes_of(text, "speech");
+    let q = quotes.iter().find(|q| q["text"].as_str().unwrap().starts_with("We will not")).expect("the quote");
+    assert_eq!(q["speaker"]["text"], "he", "{q}");
+}
+
+#[test]
+fn double_curly_apostrophes_close_a_quote() {
+    let text = "“If he were surrendered, he would face charges,’’ she said. The case continues in court.\n";
+    let (_, quotes) = quotes_of(text, "speech");
+    assert!(quotes.iter().any(|q| q["text"] == "If he were surrendered, he would face charges"), "{quotes:?}");
+}
+
+#[test]
+fn a_quoted_fragment_is_mixed_and_keeps_both_marks() {
+    let text = "Two years later, NATO called China a \"systemic challenge\" and said that it was \"cooperating with Russia\".\n";
+    let (_, quotes) = quotes_of(text, "speech");
+    for q in &quotes {
+        let t = q["text"].as_str().unwrap();
+        assert_eq!(t.matches('"').count() % 2, 0, "unbalanced marks: {t}");
+        if t.contains("systemic") {
+            assert_eq!(q["kind"], "mixed", "{q}");
+        }
+    }
+}
