@@ -92,6 +92,7 @@ mod tests {
         assert_eq!(c.of_phrase("has not denied"), CueClass::Speech);
         assert_eq!(c.of_phrase("pointed out"), CueClass::Speech);
         assert_eq!(c.of_phrase("According to"), CueClass::Speech);
+        assert_eq!(c.of_phrase("put it"), CueClass::Speech, "as she put it");
         assert_eq!(c.of_phrase("tweeted"), CueClass::Speech);
         assert_eq!(c.of_phrase("is expected"), CueClass::Expectation);
         assert_eq!(c.of_phrase("sees"), CueClass::Perception);

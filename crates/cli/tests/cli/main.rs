@@ -953,7 +953,7 @@ fn issue_6_example_quotes_have_their_speakers() {
     assert_eq!(quote("We are also striving")["cue"]["text"], "added");
 }
 
-/// #6: a cue after a closing mark signs that quote whatever the parse made
+/// #6 (PolNeAR's broad notion, `--quotes all`): a cue after a closing mark signs that quote whatever the parse made
 /// of the sentence; a verb never seen in training ("yells") still signs one;
 /// a transcript's "PENCE:" inside a mark is the speaker, not part of the quote.
 #[test]
@@ -969,7 +969,7 @@ Mr. Quiros was accused by the commission of using $50 million for personal expen
 While debating the nominees, a friend commented: \"For you, immigration is the most important reason to vote.\"\n\n\
 The New York Times reports:\n\n\
 \"Just 24 percent of the contributors to the campaign so far have given $200 or less.\"";
-    let doc = &docs(&run(&["extract", "--layers", "quotes", "-"], Some(text.as_bytes())))[0];
+    let doc = &docs(&run(&["extract", "--layers", "quotes", "--quotes", "all", "-"], Some(text.as_bytes())))[0];
     check_document(doc);
     let quotes = doc["quotes"].as_array().unwrap();
     let quote = |start: &str| quotes.iter().find(|q| q["text"].as_str().unwrap().starts_with(start)).unwrap_or_else(|| panic!("no quote {start}: {quotes:?}"));
@@ -1005,7 +1005,7 @@ fn issue_6_nested_reports_belong_to_the_outer_speaker() {
     let text = "Clinton said she believes the plan will fail.\n\n\
 Trump tweeted in the early morning hours that Machado was “disgusting” and “a con” and encouraged Americans to “check out” her non-existent sex tape.\n\n\
 Trump is promising lower taxes and “jobs, jobs, jobs,” but he has also intensified the dire warnings that have defined his bid.";
-    let doc = &docs(&run(&["extract", "--layers", "quotes", "-"], Some(text.as_bytes())))[0];
+    let doc = &docs(&run(&["extract", "--layers", "quotes", "--quotes", "all", "-"], Some(text.as_bytes())))[0];
     check_document(doc);
     let quotes = doc["quotes"].as_array().unwrap();
     let speaker_of = |start: &str| quotes.iter().find(|q| q["text"].as_str().unwrap().starts_with(start)).unwrap_or_else(|| panic!("no quote {start}: {quotes:?}"))["speaker"]["text"].clone();
@@ -1016,23 +1016,27 @@ Trump is promising lower taxes and “jobs, jobs, jobs,” but he has also inten
     assert!(quotes.iter().all(|q| q["speaker"]["text"] != "but he has"), "{quotes:?}");
 }
 
-/// #6: speakers the parse does not give as a subject: a noun phrase right
-/// before the cue, a name right after an inverted cue, "as X put it", and
-/// the name in a headline before its quote.
+/// #6 (with `--quotes all`): speakers the parse does not give as a subject:
+/// a noun phrase right before the cue, a name right after an inverted cue,
+/// "as X put it"; and since #23, no quote from a headline.
 #[test]
 fn issue_6_speakers_without_a_parsed_subject() {
     let text = "Hillary Clinton Speaks ‘Directly To White People’ After Latest Police Shooting.\n\n\
 Nearly eight of 10 voters say they plan to tune in.\n\n\
 However debates in and of themselves are not likely to alter the campaign, noted NBC’s Dante Chinni.\n\n\
 As Steven M. Rosenthal, a tax lawyer and senior fellow at the Urban-Brookings Tax Policy Center, recently put it, “Did Trump lower his taxes through legal tax avoidance, or illegal tax evasion?”";
-    let doc = &docs(&run(&["extract", "--layers", "quotes", "-"], Some(text.as_bytes())))[0];
+    let doc = &docs(&run(&["extract", "--layers", "quotes", "--quotes", "all", "-"], Some(text.as_bytes())))[0];
     check_document(doc);
     let quotes = doc["quotes"].as_array().unwrap();
     let speaker_of = |start: &str| quotes.iter().find(|q| q["text"].as_str().unwrap().starts_with(start)).unwrap_or_else(|| panic!("no quote {start}: {quotes:?}"))["speaker"]["text"].as_str().unwrap_or_default().to_string();
-    assert_eq!(speaker_of("Directly To White People"), "Hillary Clinton");
+    // #23: a headline's scare quotes are credited to no one.
+    assert!(quotes.iter().filter(|q| q["text"].as_str().unwrap().contains("Directly To White People")).all(|q| q["speaker"].is_null()), "{quotes:?}");
     assert!(speaker_of("they plan to tune in").ends_with("10 voters"));
     assert_eq!(speaker_of("However debates"), "NBC’s Dante Chinni");
     assert_eq!(speaker_of("Did Trump lower"), "Steven M. Rosenthal");
+    // "As X put it" is speech: the default keeps that direct quote too.
+    let speech = &docs(&run(&["extract", "--layers", "quotes", "-"], Some(text.as_bytes())))[0];
+    assert!(speech["quotes"].as_array().unwrap().iter().any(|q| q["text"].as_str().unwrap().starts_with("Did Trump lower") && q["speaker"]["text"] == "Steven M. Rosenthal"), "{speech}");
 }
 
 /// #6: the tagger reads a sentence-initial "Trump" before an adverb as a
