@@ -289,7 +289,7 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
     let mut found: Vec<Found> = Vec::new();
     for si in 0..doc.sentences.len() {
         if !speaker_colon(doc, si, &mut found) {
-            find_in_sentence(doc, si, cues, mode, &mut found);
+            find_in_sentence(doc, si, cues, &mut found);
         }
     }
     // A cue inside quotation marks is the speaker quoting someone else
@@ -606,7 +606,7 @@ fn is_close_mark(s: &str) -> bool {
     matches!(s, "”" | "\"" | "»" | "’" | "''" | "’’")
 }
 
-fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, mode: QuoteMode, found: &mut Vec<Found>) {
+fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Vec<Found>) {
     let s = doc.sentences[si];
     let (a, b) = s.tokens;
     let word = |i: usize| doc.span_text(doc.tokens[i].span);
@@ -673,10 +673,6 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, mode: QuoteMod
         // "He was accused of …": the subject of a passive is what is
         // reported about; the speaker, if named, is the "by" agent.
         let passive = is_passive(doc, c, a, b);
-        // PolNeAR's broad notion counts a passive's subject as part of the
-        // attribution ("They have been praised by …"); speech never does.
-        let broad = mode == QuoteMode::All;
-        let passive_subject = (passive && broad).then_some(source).flatten();
         if passive {
             // The agent's noun and what precedes it, without its trailing modifiers.
             source = children(doc, a, b, c).find(|&j| j > c && is_agent(doc, j, a, b)).map(|j| {
@@ -759,7 +755,7 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, mode: QuoteMod
         }
         // An agentless passive ("was announced", "is seen as") names no
         // speaker: no fallback makes one up from its subject.
-        if source.is_none() && (!passive || broad) {
+        if source.is_none() && !passive {
             source = sentence_topic(doc, c, a)
                 .or_else(|| name_before(doc, c, a))
                 .or_else(|| noun_phrase_before(doc, c, a).filter(|&np| unlikely.is_none() || speaker_like(doc, cues, np)))
@@ -859,7 +855,7 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, mode: QuoteMod
                 content = outside(doc, a, b, own);
                 // Of a passive, only what follows: what precedes is its subject,
                 // what the report is about ("The pullout was announced as …").
-                content.retain(|&(lo, _)| !passive || broad || lo > c);
+                content.retain(|&(lo, _)| !passive || lo > c);
                 // "Spokesman from the ministry, Lin Jian, accused": a phrase
                 // with no verb before the speaker describes the speaker.
                 content.retain(|&(lo, hi)| hi > own.0 || (lo..hi).any(|i| matches!(doc.tokens[i].pos, Some("VERB" | "AUX"))));
@@ -886,9 +882,6 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, mode: QuoteMod
                     content.push(r);
                 }
             }
-        }
-        if let Some((x, y)) = passive_subject.filter(|_| !content.is_empty() && !content.iter().any(|&(lo, _)| lo <= c)) {
-            content.insert(0, (x, y));
         }
         let (cue_lo, cue_hi) = cue_extent(doc, c, a, b);
         found.push(Found { cue: Span::new(doc.tokens[cue_lo].span.start, doc.tokens[cue_hi - 1].span.end), cue_token: c, source, content, marked: signed.is_some() || introduced.is_some(), frames: parenthetical });
