@@ -38,7 +38,7 @@ enum Command {
     Commitments(store_cmd::CommitmentsArgs),
     /// Figures that disagree, within a document or across documents.
     Conflicts(store_cmd::ConflictsArgs),
-    /// Every stored event as one flat row with provenance (JSON Lines or CSV).
+    /// The store as flat rows with provenance: every event as JSON Lines or CSV, or every table as Parquet.
     Export(store_cmd::ExportArgs),
     /// Serve the JSON API and the web UI over the database.
     Serve(store_cmd::ServeArgs),
