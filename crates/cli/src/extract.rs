@@ -15,7 +15,7 @@ use anyhow::{bail, Context, Result};
 use clap::Args;
 use dossier_core::json::{to_json, write_json, JsonOptions};
 use dossier_core::Document;
-use dossier_ingest::{error_line, expand_inputs, is_publication_date, open, open_reader, Error as ReadError, Format, Input, ReadOptions, Record};
+use dossier_ingest::{expand_inputs, is_publication_date, open, open_reader, Error as ReadError, Failure, Format, Input, ReadOptions, Record};
 use dossier_pipeline::{Layers, Pipeline, QuoteMode, Scratch, Stage, StageTimes};
 
 /// What to read, shared by `extract` and `ingest`.
@@ -139,31 +139,6 @@ pub struct Counts {
     pub skipped: usize,
     /// Where the time went, stage by stage.
     pub times: StageTimes,
-}
-
-/// A record that could not be read or analysed.
-pub struct Failure {
-    pub code: String,
-    pub message: String,
-    pub input: String,
-    pub record: Option<String>,
-}
-
-impl Failure {
-    fn from_read(e: &ReadError) -> Self {
-        Failure { code: e.kind.code().to_string(), message: e.kind.to_string(), input: e.input.clone(), record: e.record.clone() }
-    }
-
-    /// The one-line message for stderr, as the readers print it.
-    pub fn line(&self) -> String {
-        error_line(&self.input, self.record.as_deref(), &self.code, &self.message)
-    }
-
-    /// The error record `extract` writes in the document's place, so a
-    /// consumer of the stream sees one line per input record.
-    pub fn json(&self) -> String {
-        serde_json::json!({ "error": { "code": self.code, "message": self.message, "input": self.input, "record": self.record } }).to_string()
-    }
 }
 
 /// What became of one record.
@@ -425,10 +400,7 @@ fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Outcome {
         job.times.lock().unwrap_or_else(|p| p.into_inner()).add(&times);
         Outcome::Document(json)
     }));
-    outcome.unwrap_or_else(|panic| {
-        let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
-        Outcome::Failed(Failure { code: "E900".into(), message: format!("internal error, please report it: {msg}"), input, record: label })
-    })
+    outcome.unwrap_or_else(|panic| Outcome::Failed(Failure::internal(input, label, &*panic)))
 }
 
 /// A panic becomes an error line for its record (see `process`), not a

@@ -85,3 +85,36 @@ pub fn error_line(input: &str, record: Option<&str>, code: &str, message: &str) 
 }
 
 impl std::error::Error for Error {}
+
+/// A record that gave no document: a code of ERRORS.md, its reason, and
+/// where. Every front end (the CLI, the Python package) reports these.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub code: String,
+    pub message: String,
+    pub input: String,
+    pub record: Option<String>,
+}
+
+impl Failure {
+    pub fn from_read(e: &Error) -> Self {
+        Failure { code: e.kind.code().to_string(), message: e.kind.to_string(), input: e.input.clone(), record: e.record.clone() }
+    }
+
+    /// E900 for a panic while analysing a record, with the panic's message.
+    pub fn internal(input: String, record: Option<String>, panic: &(dyn std::any::Any + Send)) -> Self {
+        let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+        Failure { code: "E900".into(), message: format!("internal error, please report it: {msg}"), input, record }
+    }
+
+    /// `INPUT [RECORD]: error[CODE]: reason`, as the readers print it.
+    pub fn line(&self) -> String {
+        error_line(&self.input, self.record.as_deref(), &self.code, &self.message)
+    }
+
+    /// The error record written in the document's place, so a consumer of
+    /// the stream sees one line per input record.
+    pub fn json(&self) -> String {
+        serde_json::json!({ "error": { "code": self.code, "message": self.message, "input": self.input, "record": self.record } }).to_string()
+    }
+}

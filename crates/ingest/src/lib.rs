@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use dossier_core::{Document, Source, SourceFormat, Warning};
 
 pub use detect::Format;
-pub use error::{error_line, Error, ErrorKind};
+pub use error::{error_line, Error, ErrorKind, Failure};
 pub use jsonl::is_publication_date;
 use limits::read_capped;
 

@@ -7,33 +7,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use dossier_core::json::{to_json, JsonOptions};
 use dossier_core::{Source, SourceFormat};
-use dossier_ingest::{error_line, is_publication_date, open_reader, Error as ReadError, Format, Meta, Payload, ReadOptions, Record};
+pub use dossier_ingest::Failure;
+use dossier_ingest::{is_publication_date, open_reader, Error as ReadError, Format, Meta, Payload, ReadOptions, Record};
 use dossier_pipeline::{Layers, Pipeline, Scratch};
-
-/// Why a record gave no document: a code of ERRORS.md and where.
-#[derive(Debug)]
-pub struct Failure {
-    pub code: String,
-    pub message: String,
-    pub input: String,
-    pub record: Option<String>,
-}
-
-impl Failure {
-    pub fn from_read(e: &ReadError) -> Self {
-        Failure { code: e.kind.code().to_string(), message: e.kind.to_string(), input: e.input.clone(), record: e.record.clone() }
-    }
-
-    /// `INPUT [RECORD]: error[CODE]: reason`, as on the CLI's stderr.
-    pub fn line(&self) -> String {
-        error_line(&self.input, self.record.as_deref(), &self.code, &self.message)
-    }
-
-    /// The CLI's error record: `{"error": {"code", "message", "input", "record"}}`.
-    pub fn json(&self) -> String {
-        serde_json::json!({"error": {"code": self.code, "message": self.message, "input": self.input, "record": self.record}}).to_string()
-    }
-}
 
 /// What every record of a call or a pipe shares.
 pub struct Job {
@@ -64,10 +40,7 @@ impl Job {
         let record = record?;
         let (input, label) = (record.input.clone(), record.label().map(str::to_string));
         let single = record.source.record.is_none();
-        catch_unwind(AssertUnwindSafe(|| self.analyse_record(record, single))).unwrap_or_else(|panic| {
-            let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
-            Err(Failure { code: "E900".into(), message: format!("internal error, please report it: {msg}"), input, record: label })
-        })
+        catch_unwind(AssertUnwindSafe(|| self.analyse_record(record, single))).unwrap_or_else(|panic| Err(Failure::internal(input, label, &*panic)))
     }
 
     fn analyse_record(&self, record: Record, single: bool) -> Result<String, Failure> {

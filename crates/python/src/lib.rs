@@ -15,7 +15,12 @@ use analyse::{Failure, Job};
 
 create_exception!(_dossier, DossierError, PyValueError, "A bad input or store error; `.code` is its code in ERRORS.md (e.g. \"E103\").");
 
-impl Failure {
+/// A failure as Python's typed exception.
+trait IntoPyErr {
+    fn into_py_err(self, py: Python<'_>) -> PyErr;
+}
+
+impl IntoPyErr for Failure {
     /// The typed exception, with `code`, `input` and `record` attributes.
     fn into_py_err(self, py: Python<'_>) -> PyErr {
         let err = DossierError::new_err(self.line());

@@ -12,6 +12,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyIterator, PyString};
 
 use crate::analyse::{json_record, text_record, Failure, Job};
+use crate::IntoPyErr;
 
 /// Unfinished records per worker thread, at most (as the CLI).
 const IN_FLIGHT_PER_THREAD: usize = 8;

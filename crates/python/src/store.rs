@@ -13,6 +13,7 @@ use pyo3::exceptions::PyRuntimeError;
 use serde_json::Value;
 
 use crate::analyse::Failure;
+use crate::IntoPyErr;
 
 /// A dossier database, opened read-only.
 #[pyclass(module = "dossier._dossier")]
