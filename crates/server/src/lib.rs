@@ -147,7 +147,7 @@ impl HostGuard {
             return true;
         }
         let name = host_name(host).to_ascii_lowercase();
-        is_loopback_name(&name) || self.allowed.iter().any(|a| *a == name)
+        is_loopback_name(&name) || self.allowed.contains(&name)
     }
 }
 
@@ -277,7 +277,7 @@ fn filter(p: &HashMap<String, String>, max_rows: usize) -> Filter {
         event_type: param(p, "type"),
         since: param(p, "since"),
         until: param(p, "until"),
-        limit: Some(param(p, "limit").and_then(|l| l.parse().ok()).unwrap_or(max_rows).min(max_rows)),
+        limit: Some(limit(p, max_rows, max_rows).unwrap_or(max_rows)),
     }
 }
 
