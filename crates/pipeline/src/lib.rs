@@ -203,7 +203,10 @@ impl Pipeline {
             self.run_whole(&mut part, layers, scratch);
             doc.take_text_back(&mut part);
             if !layers.tokens {
-                part.tokens = Vec::new(); // only the tokens layer shows them
+                // Only the tokens layer shows them; the sentences then point at
+                // none, as when tokens were never built.
+                part.tokens = Vec::new();
+                part.sentences.iter_mut().for_each(|s| s.tokens = (0, 0));
             }
             sections::absorb(doc, part, &block_of);
         }
