@@ -384,6 +384,7 @@ fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Outcome {
         }
         if job.url.is_some() && (single || doc.source.uri.is_none()) {
             doc.source.uri = job.url.clone();
+            doc.url = job.url.clone().filter(|u| dossier_ingest::meta::is_web_url(u));
         }
         SCRATCH.with(|s| {
             let mut scratch = s.borrow_mut();

@@ -141,6 +141,10 @@ pub struct Document {
     /// ISO 8601 date or RFC 3339 date-time.
     pub published: Option<String>,
     pub authors: Vec<String>,
+    /// The article's address on the web: the page's canonical link or
+    /// `og:url`, a JSONL `url`, or a WARC target URI.
+    pub url: Option<String>,
+    /// ISO 639-1 code (639-3 where there is none), detected from the text.
     pub language: String,
     text: String,
     pub blocks: Vec<Block>,
@@ -166,6 +170,7 @@ impl Document {
             title: None,
             published: None,
             authors: Vec::new(),
+            url: None,
             language: "en".to_string(),
             text,
             blocks: Vec::new(),
@@ -194,6 +199,7 @@ impl Document {
         part.id.clone_from(&self.id);
         part.title.clone_from(&self.title);
         part.published.clone_from(&self.published);
+        part.url.clone_from(&self.url);
         part.language.clone_from(&self.language);
         part.blocks = blocks;
         part

@@ -123,6 +123,7 @@ impl Serialize for DocView<'_> {
         m.serialize_entry("title", &d.title)?;
         m.serialize_entry("published", &d.published)?;
         m.serialize_entry("authors", &d.authors)?;
+        m.serialize_entry("url", &d.url)?;
         m.serialize_entry("language", &d.language)?;
         m.serialize_entry("text", d.text())?;
 

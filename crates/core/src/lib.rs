@@ -5,6 +5,7 @@
 //! byte offsets (cheap to slice); the JSON writer ([`json`]) converts them to
 //! Unicode code-point offsets, the contract of `document.schema.json`.
 
+pub mod calendar;
 mod document;
 pub mod json;
 mod offsets;

@@ -24,6 +24,7 @@ pub fn html_document(html: &str, source: Source, fragment: bool) -> Result<Docum
     let config = Config { max_elements_to_parse: 0, ..Config::default() };
     let dom = Dom::from(html);
     let time_tag = first_time_tag(&dom);
+    let url = canonical_url(&dom);
     let mut readability = Readability::with_document(dom, None, Some(config)).map_err(|_| ErrorKind::NoContent)?;
     let (blocks, title, published, byline) = match readability.parse() {
         Ok(article) => {
@@ -46,7 +47,24 @@ pub fn html_document(html: &str, source: Source, fragment: bool) -> Result<Docum
     };
     let published = published.as_deref().and_then(normalize_date).or_else(|| time_tag.as_deref().and_then(normalize_date));
     let authors = byline.map(|b| split_authors(&b)).unwrap_or_default();
-    assemble(blocks, source, title, published, authors)
+    let mut doc = assemble(blocks, source, title, published, authors)?;
+    doc.url = url;
+    Ok(doc)
+}
+
+/// The page's own address: `<link rel="canonical">`, else `og:url`
+/// (absolute http(s) only; a protocol-relative one is taken as https).
+fn canonical_url(dom: &Dom) -> Option<String> {
+    let candidates = [("link[rel~=canonical]", "href"), ("meta[property='og:url']", "content"), ("meta[name='og:url']", "content")];
+    candidates.iter().find_map(|(selector, attr)| {
+        let sel = dom.select(selector);
+        sel.nodes().iter().find_map(|n| {
+            let v = n.attr(attr)?;
+            let v = v.trim();
+            let v = if v.starts_with("//") { format!("https:{v}") } else { v.to_string() };
+            crate::meta::is_web_url(&v).then_some(v)
+        })
+    })
 }
 
 fn assemble(
@@ -286,6 +304,16 @@ mod tests {
         assert_eq!(normalize_date("2024-07-10T12:30:00Z").as_deref(), Some("2024-07-10T12:30:00Z"));
         assert_eq!(normalize_date("2024-07-10 12:30").as_deref(), Some("2024-07-10"));
         assert_eq!(normalize_date("July 10, 2024"), None);
+    }
+
+    #[test]
+    fn url_from_canonical_link_or_og_url() {
+        let body = "<body><article><p>The allies committed more air defence systems on Tuesday, officials said in a statement.</p></article></body>";
+        let page = |head: &str| format!("<html><head>{head}</head>{body}</html>");
+        let url = |head: &str| html_document(&page(head), src(), false).unwrap().url;
+        assert_eq!(url(r#"<link rel="canonical" href="https://example.com/a"><meta property="og:url" content="https://example.com/b">"#).as_deref(), Some("https://example.com/a"));
+        assert_eq!(url(r#"<meta property="og:url" content="//example.com/b">"#).as_deref(), Some("https://example.com/b"));
+        assert_eq!(url(r#"<link rel="canonical" href="/relative">"#), None);
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod feed;
 pub mod html;
 mod jsonl;
 mod limits;
+pub mod meta;
 mod slim;
 pub mod text;
 mod warc;
@@ -213,6 +214,7 @@ impl Record {
             doc.authors = self.meta.authors;
         }
         doc.warnings.splice(0..0, warnings);
+        meta::finish(&mut doc);
         Ok(doc)
     }
 }

@@ -3,9 +3,16 @@
 
 use dossier_core::{Block, BlockKind, Document, Source, Span};
 
+/// A plain-text document; a first line that reads as a headline, with
+/// more text after it, is its title.
 pub fn plain_document(text: String, source: Source) -> Document {
     let mut doc = Document::new(text, source);
     doc.blocks = line_blocks(doc.text(), 0, doc.text().len());
+    if let [first, _, ..] = doc.blocks.as_slice() {
+        if first.kind == BlockKind::Heading {
+            doc.title = Some(first.span.of(doc.text()).to_string());
+        }
+    }
     doc
 }
 
@@ -122,6 +129,16 @@ mod tests {
         ] {
             assert_eq!(classify_line(line), kind, "{line}");
         }
+    }
+
+    #[test]
+    fn a_headline_first_line_is_the_title() {
+        let src = || Source { uri: None, format: dossier_core::SourceFormat::Text, record: None };
+        let doc = plain_document("Allies Pledge New Air Defences\n\nThe allies said on Tuesday they would send more.".into(), src());
+        assert_eq!(doc.title.as_deref(), Some("Allies Pledge New Air Defences"));
+        let doc = plain_document("The allies said on Tuesday they would send more.\nMore text.".into(), src());
+        assert_eq!(doc.title, None);
+        assert_eq!(plain_document("Only A Headline".into(), src()).title, None);
     }
 
     #[test]

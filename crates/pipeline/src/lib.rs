@@ -220,6 +220,16 @@ impl Pipeline {
         let mut times = std::mem::take(&mut scratch.times);
         let mut clock = std::time::Instant::now();
         segment(doc, scratch);
+        // The models and recognisers are English: another language keeps its
+        // text, blocks and sentences, and the reader's `not_english` warning.
+        if doc.language != "en" {
+            times.lap(Stage::TokensSentences, &mut clock);
+            scratch.times = times;
+            if !layers.sentences {
+                doc.sentences.clear();
+            }
+            return;
+        }
         // Lexical features once per token, for the tagger, parser and NER.
         scratch.lexes.clear();
         if let Some(clusters) = self.syntax.map(|s| s.clusters).or(self.names.map(|n| n.clusters)) {

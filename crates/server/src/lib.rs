@@ -404,6 +404,7 @@ fn store_body(state: &AppState, body: Bytes, format: Option<Format>, p: &HashMap
         doc.published = doc.published.or_else(|| param(p, "date"));
         doc.title = doc.title.or_else(|| param(p, "title"));
         if let Some(u) = param(p, "url") {
+            doc.url = Some(u.clone()).filter(|u| dossier_ingest::meta::is_web_url(u));
             doc.source.uri = Some(u);
         }
         let analysed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

@@ -284,8 +284,10 @@ fn insert_document(tx: &Connection, json: &str) -> Result<Option<i64>, StoreErro
     }
     let chars: Vec<char> = text.chars().collect();
     let published = str_of(doc, "published").map(|p| p.get(..10).unwrap_or(p).to_string());
-    // The source is a URL when it came from the web (or `--url`); a local path is not.
-    let url = doc.pointer("/source/uri").and_then(Value::as_str).filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    // The document's `url` (canonical link, og:url, JSONL url); else the source
+    // when it came from the web (or `--url`); a local path is not a URL.
+    let is_web = |u: &&str| u.starts_with("http://") || u.starts_with("https://");
+    let url = doc.get("url").and_then(Value::as_str).filter(is_web).or_else(|| doc.pointer("/source/uri").and_then(Value::as_str).filter(is_web));
     // Cached statements: preparing each one per row was 7% of ingest.
     let run = |sql: &str, params: &[&dyn rusqlite::ToSql]| tx.prepare_cached(sql)?.execute(params);
     let rowid = (|| -> rusqlite::Result<i64> {

@@ -8,6 +8,7 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 
 mod export_parquet;
+mod metadata;
 mod quotes;
 mod serve_limits;
 
