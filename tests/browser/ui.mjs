@@ -49,7 +49,7 @@ try {
   await open("#/entity/Jens%20Stoltenberg", "svg.timeline");
   check((await page.locator("h1").innerText()) === "Jens Stoltenberg", "the entity page opens with its timeline");
 
-  const docs = await (await fetch(base + "/api/search?q=alert")).json();
+  const docs = (await (await fetch(base + "/api/search?q=alert")).json()).rows;
   check(docs.length === 1, "the hostile article is stored");
   await open("#/doc/" + docs[0].document, ".doc");
   const text = await page.locator(".doc").innerText();
@@ -58,7 +58,7 @@ try {
   const hovered = await page.locator(".doc .quote").first().getAttribute("title");
   check(hovered !== null && hovered.includes("said by"), "a quote names its speaker on hover (" + hovered + ")");
 
-  await open("#/doc/" + (await (await fetch(base + "/api/search?q=Patriot")).json())[0].document, ".doc");
+  await open("#/doc/" + (await (await fetch(base + "/api/search?q=Patriot")).json()).rows[0].document, ".doc");
   check((await page.locator(".doc .ent").count()) > 20, "the document page highlights entities");
 
   check(errors.length === 0, "no script errors or dialogs: " + errors.join("; "));

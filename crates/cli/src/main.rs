@@ -4,6 +4,7 @@
 mod annotate;
 mod eval;
 mod extract;
+mod query_args;
 mod store_cmd;
 mod train;
 
@@ -65,6 +66,11 @@ fn quiet_on_broken_pipe() {
     }));
 }
 
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+        || e.chain().any(|c| c.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind) == Some(std::io::ErrorKind::BrokenPipe))
+}
+
 fn main() -> ExitCode {
     quiet_on_broken_pipe();
     let cli = Cli::parse();
@@ -85,6 +91,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // `dossier events | head`: the reader has what it wanted.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("dossier: error: {e:#}");
             ExitCode::from(2)

@@ -11,10 +11,12 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 use clap::Args;
 use dossier_pipeline::Layers;
-use dossier_store::{Filter, Store};
+use dossier_store::export::Export;
+use dossier_store::{Filter, Page, Store};
 use serde_json::Value;
 
 use crate::extract::{for_each_document, InputArgs, Outcome};
+use crate::query_args::{self, show_page, table, Output, Paging};
 
 #[derive(Args, Debug)]
 pub struct DbArg {
@@ -101,7 +103,8 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let secs = started.elapsed().as_secs_f64();
     let added = batcher.added;
     eprintln!(
-        "dossier: {added} new documents stored in {} in {secs:.1} s ({:.1} documents/s); {} already stored, {} failed",
+        "dossier: {added} new {} stored in {} in {secs:.1} s ({:.1} documents/s); {} already stored, {} failed",
+        if added == 1 { "document" } else { "documents" },
         args.db.db.display(),
         added as f64 / secs.max(1e-9),
         counts.skipped + batcher.already,
@@ -118,72 +121,69 @@ fn open_existing(db: &Path) -> Result<Store> {
 }
 
 #[derive(Args, Debug)]
-pub struct Output {
-    /// Print JSON instead of a table.
-    #[arg(long)]
-    pub json: bool,
-}
-
-fn show(rows: &[Value], columns: &[&str], out: &Output) -> Result<ExitCode> {
-    let mut stdout = std::io::stdout().lock();
-    if out.json {
-        serde_json::to_writer_pretty(&mut stdout, rows)?;
-        writeln!(stdout)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    write!(stdout, "{}", table(rows, columns))?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// A plain-text table, each cell cut to fit.
-pub fn table(rows: &[Value], columns: &[&str]) -> String {
-    let cell = |v: &Value| -> String {
-        let s = match v {
-            Value::Null => String::new(),
-            Value::String(s) => s.clone(),
-            Value::Array(a) => a.iter().map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string())).collect::<Vec<_>>().join(", "),
-            other => other.to_string(),
-        };
-        let s = s.replace(['\n', '\t'], " ");
-        if s.chars().count() > 60 {
-            format!("{}…", s.chars().take(59).collect::<String>())
-        } else {
-            s
-        }
-    };
-    let cells: Vec<Vec<String>> = rows.iter().map(|r| columns.iter().map(|c| cell(&r[*c])).collect()).collect();
-    let widths: Vec<usize> = columns.iter().enumerate().map(|(i, c)| cells.iter().map(|r| r[i].chars().count()).max().unwrap_or(0).max(c.len())).collect();
-    let mut s = String::new();
-    let line = |s: &mut String, vals: &[String]| {
-        let parts: Vec<String> = vals.iter().zip(&widths).map(|(v, w)| format!("{v:<w$}")).collect();
-        s.push_str(parts.join("  ").trim_end());
-        s.push('\n');
-    };
-    line(&mut s, &columns.iter().map(|c| c.to_uppercase()).collect::<Vec<_>>());
-    for r in &cells {
-        line(&mut s, r);
-    }
-    s.push_str(&format!("({} rows)\n", rows.len()));
-    s
-}
-
-#[derive(Args, Debug)]
 pub struct SearchArgs {
     #[command(flatten)]
     pub db: DbArg,
     #[command(flatten)]
     pub out: Output,
-    #[arg(long, default_value_t = 20)]
-    pub limit: usize,
-    /// Words to find (all of them, ranked by BM25).
+    #[command(flatten)]
+    pub paging: Paging,
+    /// Only articles published on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "D", value_parser = query_args::date)]
+    pub since: Option<String>,
+    /// Only articles published on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "D", value_parser = query_args::date)]
+    pub until: Option<String>,
+    /// Only articles from this outlet: the host of their URL, e.g. reuters.com.
+    #[arg(long, value_name = "HOST")]
+    pub outlet: Option<String>,
+    /// Only articles that mention this entity (name, alias or key).
+    #[arg(long, value_name = "NAME")]
+    pub entity: Option<String>,
+    /// What to find: words (all must appear), "exact phrases", OR, NOT or -word,
+    /// prefix*, title:word or title:"a phrase", and parentheses. Ranked by BM25.
     #[arg(required = true)]
     pub query: Vec<String>,
 }
 
 pub fn search(a: SearchArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
-    let rows = store.search(&a.query.join(" "), a.limit)?;
-    show(&rows, &["published", "title", "snippet", "url"], &a.out)
+    let f = Filter { since: a.since, until: a.until, outlet: a.outlet, entity: a.entity, ..paged(a.paging) };
+    let mut page = match store.search_page(&a.query.join(" "), &f) {
+        Ok(page) => page,
+        Err(e @ dossier_store::StoreError::BadSearch(_)) => {
+            eprintln!("dossier: {e}");
+            return Ok(ExitCode::from(2));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if !a.out.json {
+        // The table marks each match with [brackets].
+        page.rows.iter_mut().for_each(bracket_highlights);
+    }
+    show_page(&page, a.paging, &["published", "title", "snippet", "url"], &a.out)
+}
+
+/// The snippet with its highlighted ranges in [brackets], for a table.
+fn bracket_highlights(row: &mut Value) {
+    let chars: Vec<char> = row["snippet"].as_str().unwrap_or("").chars().collect();
+    let mut marks: Vec<(usize, char)> = Vec::new();
+    for h in row["highlights"].as_array().into_iter().flatten() {
+        marks.push((h[0].as_u64().unwrap_or(0) as usize, '['));
+        marks.push((h[1].as_u64().unwrap_or(0) as usize, ']'));
+    }
+    let mut out = String::new();
+    for (i, c) in chars.iter().enumerate() {
+        marks.iter().filter(|m| m.0 == i).for_each(|m| out.push(m.1));
+        out.push(*c);
+    }
+    marks.iter().filter(|m| m.0 == chars.len()).for_each(|m| out.push(m.1));
+    row["snippet"] = Value::String(out);
+}
+
+/// A filter holding only the page.
+fn paged(p: Paging) -> Filter {
+    Filter { limit: Some(p.limit as usize), offset: p.offset as usize, ..Filter::default() }
 }
 
 #[derive(Args, Debug)]
@@ -206,22 +206,26 @@ pub fn entity(a: EntityArgs) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&p)?);
         return Ok(ExitCode::SUCCESS);
     }
+    let full = a.out.wide || !std::io::IsTerminal::is_terminal(&std::io::stdout());
     let aliases: Vec<&str> = p["aliases"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
-    println!("{} ({}), key {}", p["name"].as_str().unwrap_or(""), p["type"].as_str().unwrap_or(""), p["key"].as_str().unwrap_or(""));
-    println!("aliases: {}", aliases.join(", "));
-    println!("{} mentions in {} documents, first seen {}, last seen {}", p["mentions"], p["documents"], p["first_seen"].as_str().unwrap_or("?"), p["last_seen"].as_str().unwrap_or("?"));
-    let section = |title: &str, rows: &Value, cols: &[&str]| {
-        let rows = rows.as_array().cloned().unwrap_or_default();
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{} ({}), key {}", p["name"].as_str().unwrap_or(""), p["type"].as_str().unwrap_or(""), p["key"].as_str().unwrap_or(""))?;
+    writeln!(out, "aliases: {}", aliases.join(", "))?;
+    writeln!(out, "{} mentions in {} documents, first seen {}, last seen {}", p["mentions"], p["documents"], p["first_seen"].as_str().unwrap_or("?"), p["last_seen"].as_str().unwrap_or("?"))?;
+    let sections: [(&str, &str, &[&str]); 6] = [
+        ("Appears with", "cooccurring", &["name", "type", "documents"]),
+        ("Quotes by", "quotes_by", &["published", "kind", "text", "title"]),
+        ("Quotes about", "quotes_about", &["published", "speaker", "text"]),
+        ("Events", "events", &["published", "type", "status", "sources", "targets", "theme"]),
+        ("Timeline", "timeline", &["date", "documents", "mentions"]),
+        ("Documents", "documents_list", &["published", "title", "url"]),
+    ];
+    for (title, field, cols) in sections {
+        let rows = p[field].as_array().cloned().unwrap_or_default();
         if !rows.is_empty() {
-            println!("\n{title}\n{}", table(&rows, cols));
+            writeln!(out, "\n{title}\n{}", table(&rows, cols, full))?;
         }
-    };
-    section("Appears with", &p["cooccurring"], &["name", "type", "documents"]);
-    section("Quotes by", &p["quotes_by"], &["published", "kind", "text", "title"]);
-    section("Quotes about", &p["quotes_about"], &["published", "speaker", "text"]);
-    section("Events", &p["events"], &["published", "type", "status", "sources", "targets", "theme"]);
-    section("Timeline", &p["timeline"], &["date", "documents", "mentions"]);
-    section("Documents", &p["documents_list"], &["published", "title", "url"]);
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -231,22 +235,26 @@ pub struct QuotesArgs {
     pub db: DbArg,
     #[command(flatten)]
     pub out: Output,
+    #[command(flatten)]
+    pub paging: Paging,
     /// Quotes by this speaker (name, alias or key).
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
     /// Quotes that name this entity.
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     pub about: Option<String>,
-    #[arg(long, value_name = "D")]
+    /// Only quotes from articles published on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "D", value_parser = query_args::date)]
     pub since: Option<String>,
-    #[arg(long, value_name = "D")]
+    /// Only quotes from articles published on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "D", value_parser = query_args::date)]
     pub until: Option<String>,
 }
 
 pub fn quotes(a: QuotesArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
-    let rows = store.quotes(&Filter { by: a.by, about: a.about, since: a.since, until: a.until, ..Filter::default() })?;
-    show(&rows, &["published", "speaker", "kind", "text", "title"], &a.out)
+    let page = store.quotes_page(&Filter { by: a.by, about: a.about, since: a.since, until: a.until, ..paged(a.paging) })?;
+    show_page(&page, a.paging, &["published", "speaker", "kind", "text", "title"], &a.out)
 }
 
 #[derive(Args, Debug)]
@@ -255,23 +263,39 @@ pub struct EventsArgs {
     pub db: DbArg,
     #[command(flatten)]
     pub out: Output,
-    /// A PLOVER type, e.g. AID, ACCUSE.
-    #[arg(long = "type")]
+    #[command(flatten)]
+    pub paging: Paging,
+    /// Only events of this PLOVER type, e.g. AID, ACCUSE (any case).
+    #[arg(long = "type", value_name = "TYPE", value_parser = query_args::event_type)]
     pub event_type: Option<String>,
-    #[arg(long)]
+    /// Only events with this status: asserted, pledged, planned, negated, hypothetical, reported.
+    #[arg(long, value_name = "STATUS", value_parser = query_args::event_status)]
+    pub status: Option<String>,
+    /// Only events whose source (the actor) is this entity (name, alias or key).
+    #[arg(long, value_name = "NAME")]
     pub source: Option<String>,
-    #[arg(long)]
+    /// Only events whose target (acted on) is this entity (name, alias or key).
+    #[arg(long, value_name = "NAME")]
     pub target: Option<String>,
-    #[arg(long, value_name = "D")]
+    /// Only events from articles published on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "D", value_parser = query_args::date)]
     pub since: Option<String>,
-    #[arg(long, value_name = "D")]
+    /// Only events from articles published on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "D", value_parser = query_args::date)]
     pub until: Option<String>,
+    /// Oldest first (the default is newest first).
+    #[arg(long)]
+    pub oldest_first: bool,
 }
 
 pub fn events(a: EventsArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
-    let rows = store.events(&Filter { event_type: a.event_type, source: a.source, target: a.target, since: a.since, until: a.until, ..Filter::default() })?;
-    show(&rows, &["published", "type", "status", "sources", "targets", "theme", "quantity"], &a.out)
+    let f = Filter {
+        event_type: a.event_type, status: a.status, source: a.source, target: a.target, since: a.since, until: a.until, oldest_first: a.oldest_first,
+        ..paged(a.paging)
+    };
+    let page = store.events_page(&f)?;
+    show_page(&page, a.paging, &["published", "type", "status", "sources", "targets", "theme", "quantity"], &a.out)
 }
 
 #[derive(Args, Debug)]
@@ -280,16 +304,20 @@ pub struct CommitmentsArgs {
     pub db: DbArg,
     #[command(flatten)]
     pub out: Output,
-    #[arg(long)]
+    #[command(flatten)]
+    pub paging: Paging,
+    /// Only commitments by this donor (name, alias or key).
+    #[arg(long, value_name = "NAME")]
     pub donor: Option<String>,
-    #[arg(long)]
+    /// Only commitments to this recipient (name, alias or key).
+    #[arg(long, value_name = "NAME")]
     pub recipient: Option<String>,
 }
 
 pub fn commitments(a: CommitmentsArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
-    let rows = store.commitments(a.donor.as_deref(), a.recipient.as_deref())?;
-    show(&rows, &["donor", "recipient", "item", "quantity", "status", "date", "url"], &a.out)
+    let page = store.commitments_page(&Filter { source: a.donor, target: a.recipient, ..paged(a.paging) })?;
+    show_page(&page, a.paging, &["donor", "recipient", "item", "quantity", "status", "date", "url"], &a.out)
 }
 
 #[derive(Args, Debug)]
@@ -298,30 +326,35 @@ pub struct ConflictsArgs {
     pub db: DbArg,
     #[command(flatten)]
     pub out: Output,
+    #[command(flatten)]
+    pub paging: Paging,
 }
 
 pub fn conflicts(a: ConflictsArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
-    let rows = store.conflicts()?;
-    show(&rows, &["scope", "message", "title", "url"], &a.out)
+    let page = Page::of(store.conflicts()?, a.paging.limit as usize, a.paging.offset as usize);
+    show_page(&page, a.paging, &["scope", "message", "title", "url"], &a.out)
 }
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
     #[command(flatten)]
     pub db: DbArg,
-    /// jsonl or csv (every event, on stdout), or parquet (one file per table, in --output).
-    #[arg(long, default_value = "jsonl")]
+    /// What to export: events, quotes, entities (one row per entity and document), commitments, stories or
+    /// conflicts. Every row carries its document's title, URL, publisher and publication date.
+    #[arg(long, value_name = "WHAT", default_value = "events", value_parser = export_what)]
+    pub what: String,
+    /// jsonl or csv (on stdout), or parquet (one file per table, in --output; --what does not apply).
+    #[arg(long, value_name = "FORMAT", default_value = "jsonl", value_parser = ["jsonl", "csv", "parquet"])]
     pub format: String,
     /// The folder the Parquet files are written to (created if needed).
     #[arg(long, value_name = "DIR")]
     pub output: Option<PathBuf>,
 }
 
-pub const EXPORT_COLUMNS: &[&str] = &[
-    "document", "url", "published", "event", "type", "mode", "status", "sources", "source_keys", "targets", "target_keys", "trigger", "theme",
-    "quantity", "value", "unit", "time", "sentence", "sentence_start", "sentence_end", "trigger_start", "trigger_end",
-];
+fn export_what(s: &str) -> Result<String, String> {
+    Export::parse(s).map(|_| s.to_string()).ok_or_else(|| format!("`{s}` cannot be exported; choose one of {}", Export::NAMES))
+}
 
 pub fn export(a: ExportArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
@@ -329,17 +362,20 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
         let Some(dir) = &a.output else { bail!("--format parquet needs --output DIR") };
         return export_parquet(&store, dir);
     }
-    let rows = store.export_events()?;
+    let what = Export::parse(&a.what).unwrap_or(Export::Events);
+    let Some(rows) = store.export_rows(what)? else {
+        eprintln!("dossier: this store holds no stories yet; nothing to export");
+        return Ok(ExitCode::from(1));
+    };
+    let columns = what.columns();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match a.format.as_str() {
-        "jsonl" => {
-            for r in &rows {
-                serde_json::to_writer(&mut out, r)?;
-                writeln!(out)?;
-            }
+    if a.format == "csv" {
+        out.write_all(dossier_store::export::csv(&rows, columns).as_bytes())?;
+    } else {
+        for r in &rows {
+            serde_json::to_writer(&mut out, &dossier_store::export::ordered(r, columns))?;
+            writeln!(out)?;
         }
-        "csv" => out.write_all(csv(&rows, EXPORT_COLUMNS).as_bytes())?,
-        other => bail!("unknown --format `{other}` (expected jsonl, csv or parquet)"),
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -354,30 +390,6 @@ fn export_parquet(store: &Store, dir: &Path) -> Result<ExitCode> {
     }
     eprintln!("dossier: no stories.parquet: this store has no stories");
     Ok(ExitCode::SUCCESS)
-}
-
-/// RFC 4180 CSV of the given columns.
-pub fn csv(rows: &[Value], columns: &[&str]) -> String {
-    let field = |v: &Value| -> String {
-        let s = match v {
-            Value::Null => String::new(),
-            Value::String(s) => s.clone(),
-            Value::Array(a) => a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("; "),
-            other => other.to_string(),
-        };
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s
-        }
-    };
-    let mut out = columns.join(",");
-    out.push_str("\r\n");
-    for r in rows {
-        out.push_str(&columns.iter().map(|c| field(&r[*c])).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    out
 }
 
 #[derive(Args, Debug)]

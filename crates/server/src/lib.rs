@@ -249,6 +249,7 @@ where
     match result {
         Ok(Ok(Value::Null)) => error(StatusCode::NOT_FOUND, "not found"),
         Ok(Ok(v)) => Json(v).into_response(),
+        Ok(Err(e @ dossier_store::StoreError::BadSearch(_))) => error(StatusCode::BAD_REQUEST, e.to_string()),
         Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }
@@ -261,24 +262,64 @@ fn param(p: &HashMap<String, String>, k: &str) -> Option<String> {
 }
 
 /// A row count: `limit` capped at the server's `max_rows`, or `default`.
-fn limit(p: &HashMap<String, String>, default: usize, max_rows: usize) -> Result<usize, Response> {
+fn limit(p: &HashMap<String, String>, default: usize, max_rows: usize) -> Result<usize, String> {
     match param(p, "limit") {
         None => Ok(default.min(max_rows)),
-        Some(l) => l.parse::<usize>().map(|l| l.min(max_rows)).map_err(|_| error(StatusCode::BAD_REQUEST, format!("limit must be a whole number, not `{l}`"))),
+        Some(l) => l.parse::<usize>().map(|l| l.min(max_rows)).map_err(|_| format!("limit must be a whole number, not `{l}`")),
     }
 }
 
-fn filter(p: &HashMap<String, String>, max_rows: usize) -> Filter {
-    Filter {
+fn bad_request(message: String) -> Response {
+    error(StatusCode::BAD_REQUEST, message)
+}
+
+/// The query filters of a request, each checked: a bad value is a 400
+/// that says what is expected, never an empty answer.
+fn filter(p: &HashMap<String, String>, max_rows: usize) -> Result<Filter, String> {
+    use dossier_store::checks;
+    let checked = |key: &str, check: fn(&str) -> Result<String, String>| -> Result<Option<String>, String> {
+        param(p, key).map(|v| check(&v).map_err(|m| format!("{key}: {m}"))).transpose()
+    };
+    let oldest_first = match param(p, "sort").as_deref() {
+        None | Some("newest") => false,
+        Some("oldest") => true,
+        Some(other) => return Err(format!("sort must be `newest` or `oldest`, not `{other}`")),
+    };
+    Ok(Filter {
         by: param(p, "by"),
         about: param(p, "about"),
-        source: param(p, "source"),
-        target: param(p, "target"),
-        event_type: param(p, "type"),
-        since: param(p, "since"),
-        until: param(p, "until"),
-        limit: Some(limit(p, max_rows, max_rows).unwrap_or(max_rows)),
+        source: param(p, "source").or_else(|| param(p, "donor")),
+        target: param(p, "target").or_else(|| param(p, "recipient")),
+        event_type: checked("type", checks::event_type)?,
+        status: checked("status", checks::event_status)?,
+        since: checked("since", checks::date)?,
+        until: checked("until", checks::date)?,
+        outlet: param(p, "outlet"),
+        entity: param(p, "entity"),
+        oldest_first,
+        limit: Some(limit(p, max_rows.min(100), max_rows)?),
+        offset: offset(p)?,
+    })
+}
+
+/// Rows to skip: `offset`, a whole number, 0 when absent.
+fn offset(p: &HashMap<String, String>) -> Result<usize, String> {
+    match param(p, "offset") {
+        None => Ok(0),
+        Some(o) => o.parse::<usize>().map_err(|_| format!("offset must be a whole number, not `{o}`")),
     }
+}
+
+/// Runs a paged query with the request's filters.
+async fn paged<F>(s: Arc<AppState>, p: HashMap<String, String>, query: F) -> Response
+where
+    F: FnOnce(&Store, &Filter) -> Result<dossier_store::Page, dossier_store::StoreError> + Send + 'static,
+{
+    let f = match filter(&p, s.limits.max_rows) {
+        Ok(f) => f,
+        Err(message) => return bad_request(message),
+    };
+    read(s, move |st| query(st, &f).map(dossier_store::Page::to_json)).await
 }
 
 async fn stats(State(s): State<Arc<AppState>>) -> Response {
@@ -287,11 +328,7 @@ async fn stats(State(s): State<Arc<AppState>>) -> Response {
 
 async fn search(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
     let q = param(&p, "q").unwrap_or_default();
-    let limit = match limit(&p, 20, 200) {
-        Ok(l) => l,
-        Err(response) => return response,
-    };
-    read(s, move |st| st.search(&q, limit).map(Value::from)).await
+    paged(s, p, move |st, f| st.search_page(&q, f)).await
 }
 
 async fn entity(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
@@ -300,31 +337,27 @@ async fn entity(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
 }
 
 async fn quotes(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
-    let f = filter(&p, s.limits.max_rows);
-    read(s, move |st| st.quotes(&f).map(Value::from)).await
+    paged(s, p, |st, f| st.quotes_page(f)).await
 }
 
 async fn events(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
-    let f = filter(&p, s.limits.max_rows);
-    read(s, move |st| st.events(&f).map(Value::from)).await
+    paged(s, p, |st, f| st.events_page(f)).await
 }
 
 async fn commitments(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
-    let (donor, recipient) = (param(&p, "donor"), param(&p, "recipient"));
-    read(s, move |st| st.commitments(donor.as_deref(), recipient.as_deref()).map(Value::from)).await
+    paged(s, p, |st, f| st.commitments_page(f)).await
 }
 
-async fn conflicts(State(s): State<Arc<AppState>>) -> Response {
-    read(s, |st| st.conflicts().map(Value::from)).await
+async fn conflicts(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
+    paged(s, p, |st, f| Ok(dossier_store::Page::of(st.conflicts()?, f.limit.unwrap_or(100), f.offset))).await
 }
 
 /// Every event as a flat row, a page at a time (`limit`, `offset`).
 async fn export(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
-    let limit = match limit(&p, s.limits.max_rows, s.limits.max_rows) {
-        Ok(l) => l,
-        Err(response) => return response,
+    let (limit, offset) = match (limit(&p, s.limits.max_rows, s.limits.max_rows), offset(&p)) {
+        (Ok(l), Ok(o)) => (l, o),
+        (Err(message), _) | (_, Err(message)) => return bad_request(message),
     };
-    let offset = param(&p, "offset").and_then(|o| o.parse::<usize>().ok()).unwrap_or(0);
     read(s, move |st| st.export_events_page(limit, offset).map(Value::from)).await
 }
 

@@ -12,7 +12,10 @@
 //! begins (`BEGIN IMMEDIATE`), and a writer waits up to [`BUSY_TIMEOUT`] for
 //! another's transaction to end.
 
+pub mod checks;
+pub mod export;
 mod queries;
+pub mod search_syntax;
 pub mod tables;
 #[cfg(feature = "arrow")]
 pub mod arrow;
@@ -42,6 +45,8 @@ pub enum StoreError {
     NotJson(String),
     #[error("E205 query failed: {0}")]
     Query(#[from] rusqlite::Error),
+    #[error("E208 the search cannot be run: {0}")]
+    BadSearch(String),
     #[error("E207 another writer kept the database locked for over {} s; run again", BUSY_TIMEOUT.as_secs())]
     Locked,
 }

@@ -14,9 +14,43 @@ pub struct Filter {
     pub source: Option<String>,
     pub target: Option<String>,
     pub event_type: Option<String>,
+    /// Events: asserted, pledged, planned, negated, hypothetical, reported.
+    pub status: Option<String>,
+    /// Oldest first instead of newest first.
+    pub oldest_first: bool,
     pub since: Option<String>,
     pub until: Option<String>,
     pub limit: Option<usize>,
+    /// Rows skipped before the first returned (paging).
+    pub offset: usize,
+    /// Search: documents whose URL's host is or ends with this outlet
+    /// (`reuters.com`).
+    pub outlet: Option<String>,
+    /// Search: documents that mention this entity (name, alias or key).
+    pub entity: Option<String>,
+}
+
+/// One page of a query's rows and how many rows the whole query has.
+#[derive(Clone, Debug, Default)]
+pub struct Page {
+    pub total: usize,
+    pub offset: usize,
+    pub rows: Vec<Value>,
+}
+
+impl Page {
+    /// A page cut from rows already all in memory.
+    pub fn of(mut rows: Vec<Value>, limit: usize, offset: usize) -> Page {
+        let total = rows.len();
+        rows.drain(..offset.min(total));
+        rows.truncate(limit);
+        Page { total, offset, rows }
+    }
+
+    /// `{total, offset, rows}`, as the API answers.
+    pub fn to_json(self) -> Value {
+        json!({ "total": self.total, "offset": self.offset, "rows": self.rows })
+    }
 }
 
 /// Column values of a row as JSON, named by the statement's columns.
@@ -42,11 +76,6 @@ fn row_json(row: &Row<'_>, names: &[String]) -> rusqlite::Result<Value> {
     Ok(Value::Object(m))
 }
 
-/// Quotes each word so that user text is never FTS5 syntax.
-fn fts_query(q: &str) -> String {
-    q.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect::<Vec<_>>().join(" ")
-}
-
 impl Store {
     pub(crate) fn rows(&self, sql: &str, args: Vec<Sql>) -> Result<Vec<Value>, StoreError> {
         let mut st = self.connection().prepare_cached(sql)?;
@@ -57,16 +86,49 @@ impl Store {
 
     /// Full-text search over article text, best first, with snippets.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Value>, StoreError> {
-        if query.trim().is_empty() {
-            return Ok(Vec::new());
-        }
-        self.rows(
+        Ok(self.search_page(query, &Filter { limit: Some(limit), ..Filter::default() })?.rows)
+    }
+
+    /// A page of full-text hits, best first, in the search syntax of
+    /// [`crate::search_syntax`] (phrases, OR, NOT, prefix*, title:), within
+    /// the filter's dates, outlet and entity.
+    pub fn search_page(&self, query: &str, f: &Filter) -> Result<Page, StoreError> {
+        let Some(fts) = crate::search_syntax::to_fts5(query)? else { return Ok(Page::default()) };
+        let mut args = vec![Sql::Text(fts)];
+        let mut sql = String::from(
             "SELECT d.id AS document, d.title, d.url, substr(d.published, 1, 10) AS published,
-                    snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet, round(bm25(documents_fts), 3) AS rank
+                    snippet(documents_fts, 1, '\u{2}', '\u{3}', '…', 16) AS snippet, round(bm25(documents_fts), 3) AS rank
              FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-             WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-            vec![Sql::Text(fts_query(query)), Sql::Integer(limit as i64)],
-        )
+             WHERE documents_fts MATCH ?1",
+        );
+        Self::date_filters(f, &mut sql, &mut args);
+        if let Some(outlet) = &f.outlet {
+            let host = outlet.trim().trim_start_matches("www.").to_lowercase();
+            args.push(Sql::Text(format!("%://{host}/%")));
+            args.push(Sql::Text(format!("%.{host}/%")));
+            sql.push_str(&format!(" AND (lower(d.url) LIKE ?{} OR lower(d.url) LIKE ?{})", args.len() - 1, args.len()));
+        }
+        if let Some(entity) = &f.entity {
+            let cond = self.in_keys(entity, "x.key", &mut args)?;
+            sql.push_str(&format!(" AND d.id IN (SELECT x.document FROM document_entities x WHERE 1{cond})"));
+        }
+        let mut page = self.page(&sql, args, "rank", f, 20).map_err(crate::search_syntax::explain_match_error)?;
+        page.rows.iter_mut().for_each(split_highlights);
+        Ok(page)
+    }
+
+    /// Runs `sql` (a SELECT without ORDER BY) for one page of `f`, in
+    /// `order`, and counts all its rows.
+    pub(crate) fn page(&self, sql: &str, args: Vec<Sql>, order: &str, f: &Filter, default_limit: usize) -> Result<Page, StoreError> {
+        let total = self.rows(&format!("SELECT count(*) AS n FROM ({sql})"), args.clone())?;
+        let total = total.first().and_then(|r| r["n"].as_u64()).unwrap_or(0) as usize;
+        let mut args = args;
+        let count = |n: usize| Sql::Integer(i64::try_from(n).unwrap_or(i64::MAX));
+        args.push(count(f.limit.unwrap_or(default_limit)));
+        args.push(count(f.offset));
+        let n = args.len();
+        let rows = self.rows(&format!("{sql} ORDER BY {order} LIMIT ?{} OFFSET ?{n}", n - 1), args)?;
+        Ok(Page { total, offset: f.offset, rows })
     }
 
     /// The entity a user names: by name or alias, the most mentioned first.
@@ -152,6 +214,11 @@ impl Store {
 
     /// Quotes, newest first: by a speaker, about a name, between dates.
     pub fn quotes(&self, f: &Filter) -> Result<Vec<Value>, StoreError> {
+        Ok(self.quotes_page(f)?.rows)
+    }
+
+    /// A page of [`Store::quotes`] and their total.
+    pub fn quotes_page(&self, f: &Filter) -> Result<Page, StoreError> {
         let mut args = Vec::new();
         let mut sql = String::from(
             "SELECT substr(d.published, 1, 10) AS published, COALESCE(e.name, q.speaker) AS speaker, q.speaker_key, q.kind, q.text, q.cue,
@@ -178,13 +245,17 @@ impl Store {
             sql.push_str(&format!(" AND q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?{})", args.len()));
         }
         Self::date_filters(f, &mut sql, &mut args);
-        args.push(Sql::Integer(f.limit.unwrap_or(200) as i64));
-        sql.push_str(&format!(" ORDER BY d.published DESC, q.document, q.start LIMIT ?{}", args.len()));
-        self.rows(&sql, args)
+        let order = if f.oldest_first { "d.published, q.document, q.start" } else { "d.published DESC, q.document, q.start" };
+        self.page(&sql, args, order, f, 200)
     }
 
     /// Events, newest first, with their actors' names.
     pub fn events(&self, f: &Filter) -> Result<Vec<Value>, StoreError> {
+        Ok(self.events_page(f)?.rows)
+    }
+
+    /// A page of [`Store::events`] and their total.
+    pub fn events_page(&self, f: &Filter) -> Result<Page, StoreError> {
         let mut args = Vec::new();
         let mut sql = String::from(
             "SELECT substr(d.published, 1, 10) AS published, ev.type, ev.mode, ev.status,
@@ -200,6 +271,10 @@ impl Store {
             args.push(Sql::Text(t.to_uppercase()));
             sql.push_str(&format!(" AND ev.type = ?{}", args.len()));
         }
+        if let Some(status) = &f.status {
+            args.push(Sql::Text(status.to_lowercase()));
+            sql.push_str(&format!(" AND ev.status = ?{}", args.len()));
+        }
         for (name, role) in [(&f.source, "source"), (&f.target, "target")] {
             if let Some(name) = name {
                 let cond = self.in_keys(name, "a.key", &mut args)?;
@@ -208,26 +283,24 @@ impl Store {
             }
         }
         Self::date_filters(f, &mut sql, &mut args);
-        args.push(Sql::Integer(f.limit.unwrap_or(500) as i64));
-        sql.push_str(&format!(" ORDER BY d.published DESC, ev.document, ev.start LIMIT ?{}", args.len()));
-        self.rows(&sql, args)
+        let order = if f.oldest_first { "d.published, ev.document, ev.start" } else { "d.published DESC, ev.document, ev.start" };
+        self.page(&sql, args, order, f, 500)
     }
 
     /// The aid tracker: AID events as donor, recipient, item, amount, status,
     /// date and evidence.
     pub fn commitments(&self, donor: Option<&str>, recipient: Option<&str>) -> Result<Vec<Value>, StoreError> {
-        let f = Filter { event_type: Some("AID".into()), source: donor.map(str::to_string), target: recipient.map(str::to_string), limit: Some(5000), ..Filter::default() };
-        Ok(self
-            .events(&f)?
-            .into_iter()
-            .map(|e| {
-                json!({
-                    "donor": e["sources"], "recipient": e["targets"], "item": e["theme"], "quantity": e["quantity"],
-                    "value": e["value"], "unit": e["unit"], "status": e["status"], "date": e["time"].as_str().filter(|t| t.starts_with(|c: char| c.is_ascii_digit())).map(str::to_string).or_else(|| e["published"].as_str().map(str::to_string)),
-                    "published": e["published"], "url": e["url"], "title": e["title"], "document": e["document"], "event": e["event"], "evidence": e["sentence"],
-                })
-            })
-            .collect())
+        let f = Filter { source: donor.map(str::to_string), target: recipient.map(str::to_string), limit: Some(5000), ..Filter::default() };
+        Ok(self.commitments_page(&f)?.rows)
+    }
+
+    /// A page of commitments (the filter's `source` is the donor, `target`
+    /// the recipient) and their total.
+    pub fn commitments_page(&self, f: &Filter) -> Result<Page, StoreError> {
+        let f = Filter { event_type: Some("AID".into()), ..f.clone() };
+        let page = self.events_page(&f)?;
+        let rows = page.rows.into_iter().map(|e| commitment(&e)).collect();
+        Ok(Page { rows, ..page })
     }
 
     /// Figures that disagree: flagged inside one document, and the same
@@ -298,4 +371,36 @@ impl Store {
         )?
         .remove(0))
     }
+}
+
+/// A snippet's match marks (U+0002 … U+0003, which no article text holds)
+/// become `highlights`, code-point ranges into the plain `snippet`, so no
+/// reader has to tell marks from brackets in the text.
+fn split_highlights(row: &mut Value) {
+    let Some(marked) = row["snippet"].as_str() else { return };
+    let mut plain = String::with_capacity(marked.len());
+    let mut ranges = Vec::new();
+    let (mut at, mut start) = (0usize, 0usize);
+    for c in marked.chars() {
+        match c {
+            '\u{2}' => start = at,
+            '\u{3}' => ranges.push(json!([start, at])),
+            _ => {
+                plain.push(c);
+                at += 1;
+            }
+        }
+    }
+    row["snippet"] = Value::String(plain);
+    row["highlights"] = Value::Array(ranges);
+}
+
+/// An AID event as a commitment row.
+fn commitment(e: &Value) -> Value {
+    let date = e["time"].as_str().filter(|t| t.starts_with(|c: char| c.is_ascii_digit())).map(str::to_string).or_else(|| e["published"].as_str().map(str::to_string));
+    json!({
+        "donor": e["sources"], "recipient": e["targets"], "item": e["theme"], "quantity": e["quantity"],
+        "value": e["value"], "unit": e["unit"], "status": e["status"], "date": date,
+        "published": e["published"], "url": e["url"], "title": e["title"], "document": e["document"], "event": e["event"], "evidence": e["sentence"],
+    })
 }

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 mod export_parquet;
 mod metadata;
+mod workbench;
 mod quotes;
 mod serve_limits;
 
@@ -1210,7 +1211,7 @@ fn issue_8_ingest_is_idempotent_and_queries_answer() {
     // One transaction per document here; the second run uses the default batches.
     let first = run(&["ingest", "--batch", "1", "--db", db.to_str().unwrap(), "--date", "2024-07-10", example.to_str().unwrap()], None);
     assert!(first.status.success(), "{}", stderr(&first));
-    assert!(stderr(&first).contains("1 new documents"), "{}", stderr(&first));
+    assert!(stderr(&first).contains("1 new document "), "{}", stderr(&first));
     let second = ingest();
     assert!(stderr(&second).contains("0 new documents") && stderr(&second).contains("1 already stored"), "{}", stderr(&second));
     let json = |args: &[&str]| -> Value {

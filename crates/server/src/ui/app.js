@@ -58,7 +58,7 @@ async function searchPage(params) {
   const form = el("form", { onsubmit: e => { e.preventDefault(); location.hash = "#/?q=" + encodeURIComponent(input.value); } }, input, el("button", { text: "Search" }));
   const q = params.get("q");
   if (!q) return show(el("h1", { text: "Search" }), form);
-  const hits = await api("/api/search", { q });
+  const hits = (await api("/api/search", { q })).rows;
   show(el("h1", { text: "Search" }), form, el("p", { class: "muted", text: hits.length + " documents" }),
     ...hits.map(h => el("div", { class: "hit" }, docLink(h.document, h.title), " ", el("span", { class: "muted", text: h.published || "" }), el("div", { text: h.snippet }))));
 }
@@ -126,17 +126,17 @@ async function quotesPage(params) {
   const by = el("input", { placeholder: "speaker", value: params.get("by") || "" });
   const about = el("input", { placeholder: "about", value: params.get("about") || "" });
   const form = el("form", { onsubmit: e => { e.preventDefault(); location.hash = "#/quotes?" + new URLSearchParams({ by: by.value, about: about.value }); } }, by, about, el("button", { text: "Filter" }));
-  const rows = await api("/api/quotes", { by: params.get("by"), about: params.get("about") });
+  const rows = (await api("/api/quotes", { by: params.get("by"), about: params.get("about") })).rows;
   show(el("h1", { text: "Quotes" }), form, table(rows, [["published", "Date"], ["speaker", "Speaker", r => r.speaker ? entityLink(r.speaker) : ""], ["kind", "Kind"], ["text", "Quote"], ["title", "Document", r => docLink(r.document, r.title)]], { name: "quotes" }));
 }
 
 async function commitmentsPage(params) {
-  const rows = await api("/api/commitments", { donor: params.get("donor"), recipient: params.get("recipient") });
+  const rows = (await api("/api/commitments", { donor: params.get("donor"), recipient: params.get("recipient") })).rows;
   show(el("h1", { text: "Commitments" }), table(rows, [["donor", "Donor"], ["recipient", "Recipient"], ["item", "Item"], ["quantity", "Quantity"], ["value", "Value"], ["status", "Status"], ["date", "Date"], ["evidence", "Evidence", r => docLink(r.document, r.evidence)]], { name: "commitments" }));
 }
 
 async function conflictsPage() {
-  const rows = await api("/api/conflicts");
+  const rows = (await api("/api/conflicts")).rows;
   show(el("h1", { text: "Conflicting figures" }), table(rows, [["scope", "Scope"], ["message", "What disagrees"], ["title", "Document", r => docLink(r.document, r.title)]], { name: "conflicts" }));
 }
 
