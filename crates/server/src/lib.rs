@@ -105,6 +105,8 @@ fn build_router(config: &Config) -> Result<Router, ServeError> {
         .route("/api/quotes", get(quotes))
         .route("/api/events", get(events))
         .route("/api/commitments", get(commitments))
+        .route("/api/commitments/totals", get(commitment_totals))
+        .route("/api/dashboard", get(dashboard))
         .route("/api/conflicts", get(conflicts))
         .route("/api/export", get(export))
         .route("/api/documents/{id}", get(document))
@@ -346,6 +348,18 @@ async fn events(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
 
 async fn commitments(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
     paged(s, p, |st, f| st.commitments_page(f)).await
+}
+
+async fn commitment_totals(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
+    let f = match filter(&p, s.limits.max_rows) {
+        Ok(f) => f,
+        Err(message) => return bad_request(message),
+    };
+    read(s, move |st| st.commitment_totals(&f)).await
+}
+
+async fn dashboard(State(s): State<Arc<AppState>>) -> Response {
+    read(s, |st| st.dashboard()).await
 }
 
 async fn conflicts(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {

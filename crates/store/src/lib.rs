@@ -16,6 +16,7 @@ pub mod checks;
 pub mod export;
 mod queries;
 pub mod search_syntax;
+mod workbench;
 pub mod tables;
 #[cfg(feature = "arrow")]
 pub mod arrow;

@@ -179,9 +179,11 @@ impl Store {
         )?);
         profile["quotes_by"] = Value::Array(self.quotes(&Filter { by: Some(key.clone()), limit: Some(50), ..Filter::default() })?);
         profile["quotes_about"] = Value::Array(self.quotes(&Filter { about: Some(key.clone()), limit: Some(50), ..Filter::default() })?);
-        let mut events = self.events(&Filter { source: Some(key.clone()), limit: Some(50), ..Filter::default() })?;
-        events.extend(self.events(&Filter { target: Some(key.clone()), limit: Some(50), ..Filter::default() })?);
-        profile["events"] = Value::Array(events);
+        let as_source = self.entity_events(&key, "source", 50)?;
+        let as_target = self.entity_events(&key, "target", 50)?;
+        profile["events"] = Value::Array(as_source.iter().chain(&as_target).cloned().collect());
+        profile["events_as_source"] = Value::Array(as_source);
+        profile["events_as_target"] = Value::Array(as_target);
         profile["timeline"] = Value::Array(self.rows(
             "SELECT substr(d.published, 1, 10) AS date, count(*) AS documents, sum(de.mentions) AS mentions
              FROM document_entities de JOIN documents d ON d.id = de.document
@@ -309,7 +311,9 @@ impl Store {
     /// most 500 of each.
     pub fn conflicts(&self) -> Result<Vec<Value>, StoreError> {
         let mut out = self.rows(
-            "SELECT 'document' AS scope, w.document, d.title, d.url, w.message, w.spans AS spans_json
+            "SELECT 'document' AS scope, w.document, d.title, d.url, w.message, w.spans AS spans_json,
+                    substr(d.text, max(1, json_extract(w.spans, '$[0].start') - 80), 200) AS sentence,
+                    substr(d.text, max(1, json_extract(w.spans, '$[1].start') - 80), 200) AS other_sentence
              FROM warnings w JOIN documents d ON d.id = w.document WHERE w.code = 'conflicting_figures' ORDER BY d.published DESC LIMIT 500",
             vec![],
         )?;

@@ -1374,7 +1374,7 @@ fn issue_8_killed_ingest_resumes_without_loss_or_duplicates() {
     assert_eq!(figures(&run(&args, None)), (0, N));
 }
 
-/// #8 in a real browser: `tests/browser/ui.mjs` drives the UI in headless
+/// #8 and #26 in a real browser: `tests/browser/ui.mjs` drives every page in headless
 /// Chromium. Ignored where the browser cannot run; `.ci/run` installs
 /// Chromium and playwright-core and runs it with `--include-ignored`, so
 /// there a missing tool is a failure, never a silent pass.
@@ -1390,7 +1390,8 @@ fn issue_8_web_ui_in_headless_chromium() {
     let hostile = dir.join("hostile.txt");
     std::fs::write(&hostile, "Stoltenberg said <script>alert('x')</script> was in the article.\n").unwrap();
     let example = root().join("examples/nato-summit-2024.txt");
-    for input in [example.as_path(), hostile.as_path()] {
+    let corpus = root().join("tests/browser/corpus/corpus.jsonl");
+    for input in [example.as_path(), corpus.as_path(), hostile.as_path()] {
         let out = run(&["ingest", "--db", db.to_str().unwrap(), "--date", "2024-07-10", input.to_str().unwrap()], None);
         assert!(out.status.success(), "{}", stderr(&out));
     }
