@@ -29,6 +29,8 @@ enum Command {
     Ingest(store_cmd::IngestArgs),
     /// Full-text search over the stored articles, ranked, with snippets.
     Search(store_cmd::SearchArgs),
+    /// The stored entities, most mentioned first: key, name, type, aliases, documents, mentions.
+    Entities(store_cmd::EntitiesArgs),
     /// One entity's profile: aliases, documents, co-occurring entities, quotes, events, timeline.
     Entity(store_cmd::EntityArgs),
     /// Stored quotes, by speaker, about a name, between dates.
@@ -79,6 +81,7 @@ fn main() -> ExitCode {
         Command::Annotate(args) => annotate::run(args),
         Command::Ingest(a) => store_cmd::ingest(a),
         Command::Search(a) => store_cmd::search(a),
+        Command::Entities(a) => store_cmd::entities(a),
         Command::Entity(a) => store_cmd::entity(a),
         Command::Quotes(a) => store_cmd::quotes(a),
         Command::Events(a) => store_cmd::events(a),

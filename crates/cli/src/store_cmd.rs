@@ -1,5 +1,5 @@
 //! The store's commands: `ingest`, and the queries (`search`, `entity`,
-//! `quotes`, `events`, `commitments`, `conflicts`, `export`), each printing
+//! `entities`, `quotes`, `events`, `commitments`, `conflicts`, `export`), each printing
 //! a readable table or, with `--json`, JSON.
 
 use std::collections::HashSet;
@@ -12,7 +12,7 @@ use anyhow::{bail, Context, Result};
 use clap::Args;
 use dossier_pipeline::Layers;
 use dossier_store::export::Export;
-use dossier_store::{Filter, Page, Store};
+use dossier_store::{EntityQuery, Filter, Page, Store};
 use serde_json::Value;
 
 use crate::extract::{for_each_document, InputArgs, Outcome};
@@ -184,6 +184,35 @@ fn bracket_highlights(row: &mut Value) {
 /// A filter holding only the page.
 fn paged(p: Paging) -> Filter {
     Filter { limit: Some(p.limit as usize), offset: p.offset as usize, ..Filter::default() }
+}
+
+#[derive(Args, Debug)]
+pub struct EntitiesArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub out: Output,
+    /// Only entities of this type (PERSON, ORG, GPE, …).
+    #[arg(long = "type", value_name = "T")]
+    pub entity_type: Option<String>,
+    /// Only entities whose name or an alias contains this text (any case).
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+    /// Rows to show at most; 0 shows them all.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub limit: u32,
+    /// Rows to skip first; with --limit, pages through the results.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: u32,
+}
+
+/// The stored entities, the most mentioned first.
+pub fn entities(a: EntitiesArgs) -> Result<ExitCode> {
+    let store = open_existing(&a.db.db)?;
+    let query = EntityQuery { entity_type: a.entity_type, name: a.name, limit: (a.limit > 0).then_some(a.limit as usize), offset: a.offset as usize };
+    let page = store.entity_page(&query)?;
+    let paging = Paging { limit: if a.limit > 0 { a.limit } else { u32::try_from(page.total).unwrap_or(u32::MAX) }, offset: a.offset };
+    show_page(&page, paging, &["key", "name", "type", "mentions", "documents", "aliases"], &a.out)
 }
 
 #[derive(Args, Debug)]

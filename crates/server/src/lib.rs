@@ -25,7 +25,7 @@ use axum::{Json, Router};
 use dossier_core::json::{to_json, JsonOptions};
 use dossier_ingest::{open_reader, Format, ReadOptions};
 use dossier_pipeline::{Layers, Pipeline, Scratch};
-use dossier_store::{Filter, Store};
+use dossier_store::{EntityQuery, Filter, Store};
 use serde_json::{json, Value};
 use tokio::sync::Semaphore;
 
@@ -101,6 +101,7 @@ fn build_router(config: &Config) -> Result<Router, ServeError> {
         .route("/openapi.json", get(|| async { ([(header::CONTENT_TYPE, "application/json")], OPENAPI) }))
         .route("/api/stats", get(stats))
         .route("/api/search", get(search))
+        .route("/api/entities", get(entities))
         .route("/api/entity", get(entity))
         .route("/api/quotes", get(quotes))
         .route("/api/events", get(events))
@@ -331,6 +332,19 @@ async fn stats(State(s): State<Arc<AppState>>) -> Response {
 async fn search(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
     let q = param(&p, "q").unwrap_or_default();
     paged(s, p, move |st, f| st.search_page(&q, f)).await
+}
+
+/// The stored entities, the most mentioned first, a page at a time:
+/// `{"total": N, "offset": N, "entities": [...]}`; `limit=0` is the most
+/// rows an answer holds.
+async fn entities(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
+    let (limit, offset) = match (limit(&p, 50, s.limits.max_rows), offset(&p)) {
+        (Ok(l), Ok(o)) => (l, o),
+        (Err(m), _) | (_, Err(m)) => return bad_request(m),
+    };
+    let limit = if limit == 0 { s.limits.max_rows } else { limit };
+    let query = EntityQuery { entity_type: param(&p, "type"), name: param(&p, "name"), limit: Some(limit), offset };
+    read(s, move |st| st.entity_page(&query).map(|page| json!({ "total": page.total, "offset": page.offset, "entities": page.rows }))).await
 }
 
 async fn entity(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {

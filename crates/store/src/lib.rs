@@ -24,6 +24,7 @@ pub mod arrow;
 pub mod parquet;
 
 pub use queries::*;
+pub use tables::EntityQuery;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

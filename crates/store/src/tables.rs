@@ -6,7 +6,7 @@
 use rusqlite::types::Value as Sql;
 use serde_json::{json, Value};
 
-use crate::{Store, StoreError};
+use crate::{Page, Store, StoreError};
 
 /// A column's type, as Arrow and Parquet write it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,6 +133,20 @@ pub const COMMITMENTS: Table = Table {
     )),
 };
 
+/// Which stored entities to list (`Store::entity_page`); no limit is all.
+#[derive(Clone, Debug, Default)]
+pub struct EntityQuery {
+    pub entity_type: Option<String>,
+    pub name: Option<String>,
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
+/// `s` with LIKE's wildcards taken literally (escape character `\`).
+fn like_escaped(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
 /// Every table `export` writes. Stories are not stored yet, so there is
 /// no stories table (see `docs/parquet.md`).
 pub const TABLES: &[Table] = &[DOCUMENTS, ENTITIES, MENTIONS, QUOTES, EVENTS, COMMITMENTS];
@@ -180,12 +194,36 @@ impl Store {
     /// Every entity, the most mentioned first, optionally of one type:
     /// key, name, type, kb, counts, first and last seen, and aliases.
     pub fn entities(&self, entity_type: Option<&str>, limit: usize) -> Result<Vec<Value>, StoreError> {
-        self.rows(
-            "SELECT e.key, e.name, e.type, e.kb AS kb_json, e.mentions, e.documents, e.first_seen, e.last_seen, e.first_document, e.last_document,
+        let query = EntityQuery { entity_type: entity_type.map(str::to_string), limit: Some(limit), ..EntityQuery::default() };
+        Ok(self.entity_page(&query)?.rows)
+    }
+
+    /// One page of the stored entities, the most mentioned first, and how
+    /// many match in all. `name` matches any part of a name or an alias,
+    /// in any case.
+    pub fn entity_page(&self, q: &EntityQuery) -> Result<Page, StoreError> {
+        let args = || {
+            let ty = q.entity_type.as_deref().map_or(Sql::Null, |t| Sql::Text(t.to_uppercase()));
+            let name = q.name.as_deref().map(str::trim).filter(|n| !n.is_empty()).map_or(Sql::Null, |n| Sql::Text(format!("%{}%", like_escaped(n))));
+            vec![ty, name]
+        };
+        const MATCHING: &str = "?1 IS NULL OR e.type = ?1) AND (?2 IS NULL OR e.name LIKE ?2 ESCAPE '\\'
+                OR e.key IN (SELECT key FROM aliases WHERE alias LIKE ?2 ESCAPE '\\')";
+        let total = self.rows(&format!("SELECT count(*) AS n FROM entities e WHERE ({MATCHING})"), args())?;
+        let total = total.first().and_then(|r| r["n"].as_u64()).unwrap_or(0) as usize;
+        let mut page = args();
+        let count = |n: Option<usize>| Sql::Integer(n.and_then(|n| i64::try_from(n).ok()).unwrap_or(-1));
+        page.push(count(q.limit));
+        page.push(count(Some(q.offset)));
+        let rows = self.rows(
+            &format!(
+                "SELECT e.key, e.name, e.type, e.kb AS kb_json, e.mentions, e.documents, e.first_seen, e.last_seen, e.first_document, e.last_document,
                     (SELECT json_group_array(alias) FROM (SELECT alias FROM aliases a WHERE a.key = e.key ORDER BY alias)) AS aliases_json
-             FROM entities e WHERE ?1 IS NULL OR e.type = upper(?1) ORDER BY e.mentions DESC, e.key LIMIT ?2",
-            vec![entity_type.map_or(Sql::Null, |t| Sql::Text(t.to_string())), Sql::Integer(i64::try_from(limit).unwrap_or(i64::MAX))],
-        )
+                 FROM entities e WHERE ({MATCHING}) ORDER BY e.mentions DESC, e.key LIMIT ?3 OFFSET ?4"
+            ),
+            page,
+        )?;
+        Ok(Page { total, offset: q.offset, rows })
     }
 
     /// Story clusters, when the store has a `stories` table; none otherwise.

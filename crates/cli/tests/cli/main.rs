@@ -7,6 +7,7 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+mod entities;
 mod export_parquet;
 mod metadata;
 mod workbench;
