@@ -12,7 +12,7 @@ const pages = [
   ["dashboard", "#/", ".chart"],
   ["search", "#/search?q=%22air%20defence%22%20OR%20Patriot", ".hit"],
   ["events", "#/events?limit=12", "table.data tbody tr"],
-  ["entities", "#/entities", "h1"],
+  ["entities", "#/entities?limit=15", "table.data tbody tr"],
   ["entity", "#/entity/Ukraine", "svg.timeline"],
   ["stories", "#/stories", "h1"],
   ["quotes", "#/quotes?limit=12", "table.data tbody tr"],
