@@ -154,7 +154,7 @@ function timeTicks(t0, t1) {
 // Mentions per day on a real time axis over the whole range (one date is
 // a bar in a month-wide window, not a solid block).
 function timelineChart(points, label) {
-  const W = 720, H = 140, L = 44, B = 28, T = 10, R = 12;
+  const W = 720, H = 140, L = 44, B = 28, T = 24, R = 12;
   const dated = points.filter(p => p.date && /^\d{4}-\d{2}-\d{2}/.test(p.date));
   const box = svg("svg", { class: "chart timeline", viewBox: `0 0 ${W} ${H + B + T}`, role: "img", "aria-label": label || "timeline" });
   if (!dated.length) { box.append(svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "tick", text: "no dated mentions" })); return box; }
@@ -171,8 +171,12 @@ function timelineChart(points, label) {
     g.append(svg("rect", { x: x(day(p.date)) - barW / 2, y: H - h, width: barW, height: Math.max(1, h), class: "bar" }, svg("title", { text: p.date + ": " + p.mentions + " mentions in " + p.documents + " documents" })));
   }
   g.append(svg("line", { x1: L, x2: W - R, y1: H, y2: H, class: "axis" }));
-  for (const [t, text] of timeTicks(t0, t1)) g.append(svg("line", { x1: x(t), x2: x(t), y1: H, y2: H + 4, class: "axis" }), svg("text", { x: x(t), y: H + 18, "text-anchor": "middle", class: "tick", text }));
-  g.append(svg("text", { x: 4, y: -1, class: "tick", text: "mentions" }));
+  for (const [t, text] of timeTicks(t0, t1)) {
+    // A label near either end is anchored inside the chart, not cut off.
+    const anchor = x(t) > W - R - 36 ? "end" : x(t) < L + 36 ? "start" : "middle";
+    g.append(svg("line", { x1: x(t), x2: x(t), y1: H, y2: H + 4, class: "axis" }), svg("text", { x: x(t), y: H + 18, "text-anchor": anchor, class: "tick", text }));
+  }
+  g.append(svg("text", { x: 4, y: -12, class: "tick", text: "mentions" }));
   box.append(g);
   return box;
 }
@@ -200,7 +204,7 @@ function barChart(items, label, unit) {
 
 // Events per month, stacked by type, with a legend.
 function monthChart(rows) {
-  const W = 720, H = 160, L = 44, B = 30, T = 10, R = 12;
+  const W = 720, H = 160, L = 44, B = 30, T = 24, R = 12;
   // Every month from the first to the last, so a quiet month shows as one.
   const seen = [...new Set(rows.map(r => r.month))].sort();
   const months = [];
@@ -230,7 +234,7 @@ function monthChart(rows) {
     }
     if (months.length <= 12 || i % Math.ceil(months.length / 12) === 0) g.append(svg("text", { x: cx, y: H + 18, "text-anchor": "middle", class: "tick", text: m }));
   });
-  g.append(svg("line", { x1: L, x2: W - R, y1: H, y2: H, class: "axis" }), svg("text", { x: 4, y: -1, class: "tick", text: "events" }));
+  g.append(svg("line", { x1: L, x2: W - R, y1: H, y2: H, class: "axis" }), svg("text", { x: 4, y: -12, class: "tick", text: "events" }));
   box.append(g);
   return el("div", {}, box, legend);
 }
