@@ -247,7 +247,7 @@ async function dashboardPage() {
   const cards = el("div", { class: "cards" }, ...[["documents", "#/search"], ["entities", "#/entities"], ["quotes", "#/quotes"], ["events", "#/events"]].map(([k, href]) =>
     el("a", { class: "card", href }, el("strong", { text: fmt(s[k]) }), el("span", { text: k }))));
   const storyList = stories && (stories.stories || stories.rows)
-    ? el("ul", { class: "plain" }, ...(stories.stories || stories.rows).map(st => el("li", {}, el("a", { href: "#/story/" + encodeURIComponent(st.id), text: st.title || st.label || st.id }), " ", muted([st.documents && st.documents + " documents", st.last_published || st.published].filter(Boolean).join(" · ")))))
+    ? el("ul", { class: "plain" }, ...(stories.stories || stories.rows).map(st => el("li", {}, el("a", { href: "#/story/" + encodeURIComponent(st.id), text: st.title || String(st.id) }), " ", muted(storyLine(st)))))
     : el("ul", { class: "plain" }, ...d.recent_documents.map(r => el("li", {}, docLink(r.document, r.title), " ", muted(r.published || ""))));
   show(el("h1", { text: "Dashboard" }), cards,
     el("div", { class: "grid2" },
@@ -314,13 +314,23 @@ async function entityPage(name) {
     section("Events with " + p.name + " as target", table(p.events_as_target || [], eventCols, { name: "events-target" })));
 }
 
+// "5 articles from 3 outlets · 2024-07-10 – 2024-07-12".
+function storyLine(st) {
+  const n = st.articles != null ? st.articles : (st.documents || []).length;
+  const span = [st.first_seen, st.last_seen].filter(Boolean).map(d => String(d).slice(0, 10));
+  return [n + (n === 1 ? " article" : " articles") + (st.sources != null ? " from " + st.sources + (st.sources === 1 ? " outlet" : " outlets") : ""), [...new Set(span)].join(" – ")].filter(Boolean).join(" · ");
+}
+
 async function storiesPage() {
   const page = await api("/api/stories", pageParams());
-  if (!page) return show(el("h1", { text: "Stories" }), el("p", { class: "muted", text: "This server groups no stories yet (GET /api/stories)." }));
+  const head = [el("h1", { text: "Stories" }), filterForm([["entity", "about (entity)"], ["since", "since"], ["until", "until"]])];
+  if (!page) return show(head, el("p", { class: "muted", text: "This server groups no stories yet (GET /api/stories)." }));
   const rows = page.stories || page.rows || [];
   const p = { total: page.total, offset: page.offset != null ? page.offset : +(current.params.get("offset") || 0), rows };
-  show(el("h1", { text: "Stories" }), filterForm([["since", "since"], ["until", "until"]]), pager(p, pageLimit()),
-    table(rows, [["title", "Story", r => el("a", { href: "#/story/" + encodeURIComponent(r.id), text: r.title || r.label || String(r.id) })], ["documents", "Documents"], ["publishers", "Publishers"], ["first_published", "First"], ["last_published", "Last"]], { name: "stories" }),
+  show(head, pager(p, pageLimit()),
+    el("div", { class: "stories" }, ...rows.map(st => el("article", { class: "hit" },
+      el("a", { href: "#/story/" + encodeURIComponent(st.id), text: st.title || String(st.id) }), " ", muted(storyLine(st)),
+      el("p", { class: "muted", text: [...new Set((st.documents || []).map(d => d.publisher || host(d.url)).filter(Boolean))].join(", ") })))),
     pager(p, pageLimit()));
 }
 
@@ -328,10 +338,10 @@ async function storyPage(id) {
   const s = await api("/api/stories/" + encodeURIComponent(id));
   if (!s) return show(el("h1", { text: "Not found" }), el("p", { class: "error", text: "No story " + id + "." }));
   const docs = s.documents || [];
-  show(el("h1", { text: s.title || s.label || "Story " + id }), el("p", { class: "meta", text: [docs.length + " documents", s.first_published, s.last_published].filter(Boolean).join(" · ") }),
-    section("Documents", table(docs, [["published", "Date"], ["publisher", "Publisher"], ["title", "Title", r => docLink(r.document || r.id, r.title)]], { name: "story" })),
-    s.entities ? section("Who is in it", el("ul", { class: "plain" }, ...s.entities.map(e => el("li", {}, entityLink(e.name), " ", muted(e.type || ""))))) : null,
-    s.conflicts ? section("Figures that disagree", conflictList(s.conflicts)) : null);
+  show(el("h1", { text: s.title || "Story " + id }), el("p", { class: "meta", text: storyLine(s) }),
+    section("Documents", table(docs, [["published", "Date"], ["publisher", "Publisher", r => r.publisher || host(r.url)], ["title", "Title", r => docLink(r.id || r.document, r.title)]], { name: "story" })),
+    s.events && s.events.length ? section("Events across reports", table(s.events, [["type", "Type", r => el("span", { class: "badge ev-" + r.type, text: r.type })], ["source_keys", "Source"], ["target_keys", "Target"], ["articles", "Articles"], ["sources", "Outlets"], ["first_seen", "First seen"]], { name: "story-events" })) : null,
+    section("Figures that disagree", conflictList(s.conflicts || [])));
 }
 
 async function quotesPage() {
@@ -364,13 +374,22 @@ function conflictSide(doc, title, url, sentence) {
   return el("div", { class: "side" }, el("blockquote", { text: sentence || "" }), el("p", {}, doc ? docLink(doc, title) : "", host(url) ? el("span", { class: "muted", text: " · " + host(url) }) : null));
 }
 
+// Each side of a conflict: its text and its document. A conflict lists its
+// figures (each with its sentence) or, in the older form, two sentences.
+function conflictSides(c) {
+  if (Array.isArray(c.figures)) {
+    const docs = Object.fromEntries((c.documents || []).map(d => [d.id, d]));
+    return c.figures.map(f => { const d = docs[f.document] || {}; return conflictSide(f.document, d.title || f.document, d.url, f.sentence || f.text); });
+  }
+  return [conflictSide(c.document, c.title, c.url, c.sentence),
+    c.other_document ? conflictSide(c.other_document, c.other_title, c.other_url, c.other_sentence) : conflictSide(c.document, c.title, null, c.other_sentence || "(same document)")];
+}
+
 function conflictList(rows) {
   if (!rows || !rows.length) return el("p", { class: "muted", text: "No conflicting figures." });
   return el("div", { class: "conflicts" }, ...rows.map(c => el("article", { class: "conflict" },
-    el("p", { class: "what" }, el("span", { class: "badge", text: c.scope === "documents" ? "across documents" : "within a document" }), " ", c.message || ""),
-    el("div", { class: "sides" },
-      conflictSide(c.document, c.title, c.url, c.sentence || (c.evidence && c.evidence[0])),
-      c.other_document ? conflictSide(c.other_document, c.other_title, c.other_url, c.other_sentence) : conflictSide(c.document, c.title, null, c.other_sentence || (c.evidence && c.evidence[1]) || "(same document)")))));
+    el("p", { class: "what" }, el("span", { class: "badge", text: c.scope === "document" ? "within a document" : "across documents" }), " ", c.message || ""),
+    el("div", { class: "sides" }, ...conflictSides(c)))));
 }
 
 async function conflictsPage() {
