@@ -110,6 +110,12 @@ try {
   check((await page.locator("main").innerText()).includes("Also called: Kyiv"), "the profile lists aliases");
   check((await page.locator("h2", { hasText: "as source" }).count()) === 1 && (await page.locator("h2", { hasText: "as target" }).count()) === 1, "events as source and as target");
   check((await page.locator("h2", { hasText: "Quotes about" }).count()) === 1, "quotes about the entity");
+  const targets = page.locator("section", { has: page.locator("h2", { hasText: "as target" }) });
+  check(/^rows 1–10 of \d+$/.test(await targets.locator(".pager .total").innerText()), "the profile's lists page with their totals");
+  await navigated(() => targets.locator("a.next").click(), "svg.timeline");
+  check(page.url().includes("etoffset=10") && (await page.locator("section", { has: page.locator("h2", { hasText: "as target" }) }).locator(".pager .total").innerText()).startsWith("rows 11–"), "one list of the profile goes to its next page");
+  await navigated(() => page.goBack(), "svg.timeline");
+  check(!page.url().includes("etoffset"), "the back button returns to the first page of the list");
   await open("#/entity/Jens%20Stoltenberg", "svg.timeline");
   check((await texts("td[data-label=Quote]")).some(q => q.includes("There is no way")), "quotes by a person");
 

@@ -108,6 +108,7 @@ fn build_router(config: &Config) -> Result<Router, ServeError> {
         .route("/api/commitments", get(commitments))
         .route("/api/commitments/totals", get(commitment_totals))
         .route("/api/dashboard", get(dashboard))
+        .route("/api/entity/documents", get(entity_documents))
         .route("/api/conflicts", get(conflicts))
         .route("/api/export", get(export))
         .route("/api/documents/{id}", get(document))
@@ -370,6 +371,12 @@ async fn commitment_totals(State(s): State<Arc<AppState>>, Query(p): Params) -> 
         Err(message) => return bad_request(message),
     };
     read(s, move |st| st.commitment_totals(&f)).await
+}
+
+/// The documents that mention `name`, a page at a time.
+async fn entity_documents(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
+    let Some(name) = param(&p, "name") else { return bad_request("give ?name=".into()) };
+    paged(s, p, move |st, f| st.entity_documents_page(&name, f)).await
 }
 
 async fn dashboard(State(s): State<Arc<AppState>>) -> Response {

@@ -204,7 +204,7 @@ impl Store {
         }
     }
 
-    fn in_keys(&self, name: &str, column: &str, args: &mut Vec<Sql>) -> Result<String, StoreError> {
+    pub(crate) fn in_keys(&self, name: &str, column: &str, args: &mut Vec<Sql>) -> Result<String, StoreError> {
         let keys = self.keys_for(name)?;
         let mut marks = Vec::new();
         for k in keys {

@@ -62,6 +62,18 @@ impl Store {
         Ok(json!({ "by_donor": listed(by_donor), "by_recipient": listed(by_recipient) }))
     }
 
+    /// A page of the documents that mention an entity (name, alias or
+    /// key), newest first, with its mentions in each.
+    pub fn entity_documents_page(&self, name: &str, f: &Filter) -> Result<crate::Page, StoreError> {
+        let mut args = Vec::new();
+        let cond = self.in_keys(name, "de.key", &mut args)?;
+        let sql = format!(
+            "SELECT d.id AS document, d.title, d.url, substr(d.published, 1, 10) AS published, sum(de.mentions) AS mentions
+             FROM document_entities de JOIN documents d ON d.id = de.document WHERE 1{cond} GROUP BY d.id"
+        );
+        self.page(&sql, args, "d.published DESC, d.id", f, 50)
+    }
+
     /// The events in which an entity is the source or the target, newest first.
     pub fn entity_events(&self, key: &str, role: &str, limit: usize) -> Result<Vec<Value>, StoreError> {
         let f = match role {

@@ -61,11 +61,12 @@ function withParams(changes) {
 }
 
 // "rows 1–50 of 1,234" with previous and next links that keep the filters.
-function pager(page, limit) {
+function pager(page, limit, param) {
+  param = param || "offset";
   const total = page.total, offset = page.offset || 0, shown = page.rows.length;
   const text = total === 0 ? "nothing found" : shown === total ? total + (total === 1 ? " row" : " rows") : "rows " + (offset + 1) + "–" + (offset + shown) + " of " + fmt(total);
-  const prev = offset > 0 ? el("a", { class: "button", href: withParams({ offset: Math.max(0, offset - limit) || null }), text: "← previous" }) : null;
-  const next = offset + shown < total ? el("a", { class: "button next", href: withParams({ offset: offset + limit }), text: "next →" }) : null;
+  const prev = offset > 0 ? el("a", { class: "button", href: withParams({ [param]: Math.max(0, offset - limit) || null }), text: "← previous" }) : null;
+  const next = offset + shown < total ? el("a", { class: "button next", href: withParams({ [param]: offset + limit }), text: "next →" }) : null;
   return el("nav", { class: "pager", "aria-label": "pages" }, el("span", { class: "total", text }), prev, next);
 }
 
@@ -296,22 +297,35 @@ async function entitiesPage() {
     pager(p, pageLimit()));
 }
 
+// A section of the entity page over a paged API list, with its own offset
+// parameter (so each list pages on its own and the back button undoes it).
+async function pagedSection(title, path, params, param, columns, name) {
+  const limit = 10;
+  const page = await api(path, Object.assign({ limit, offset: current.params.get(param) || 0 }, params));
+  return section(title + " (" + fmt(page.total) + ")", page.total ? [table(page.rows, columns, { name }), pager(page, limit, param)] : muted("None."));
+}
+
 async function entityPage(name) {
   const p = await api("/api/entity", { name });
   if (!p) return show(el("h1", { text: "Not found" }), el("p", { class: "error", text: "No entity named " + name + "." }));
   const quoteCols = [["published", "Date"], ["speaker", "Speaker", r => r.speaker ? entityLink(r.speaker) : ""], ["text", "Quote"], ["title", "Document", r => docLink(r.document, r.title)]];
   const eventCols = [["published", "Date"], ["type", "Type", r => el("span", { class: "badge ev-" + r.type, text: r.type })], ["status", "Status"], ["sources", "Source", r => entityLinks(r.sources)], ["targets", "Target", r => entityLinks(r.targets)], ["theme", "Theme"], ["sentence", "Evidence", r => docLink(r.document, r.sentence)]];
+  const key = p.key;
+  const lists = await Promise.all([
+    pagedSection("Documents", "/api/entity/documents", { name: key }, "doffset", [["published", "Date"], ["title", "Title", r => docLink(r.document, r.title)], ["mentions", "Mentions"]], "documents"),
+    pagedSection("Quotes by " + p.name, "/api/quotes", { by: key }, "qboffset", quoteCols, "quotes-by"),
+    pagedSection("Quotes about " + p.name, "/api/quotes", { about: key }, "qaoffset", quoteCols, "quotes-about"),
+    pagedSection("Events with " + p.name + " as source", "/api/events", { source: key }, "esoffset", eventCols, "events-source"),
+    pagedSection("Events with " + p.name + " as target", "/api/events", { target: key }, "etoffset", eventCols, "events-target"),
+  ]);
   show(el("h1", { text: p.name }),
     el("p", { class: "meta" }, el("span", { class: "badge t-" + p.type, text: p.type }), " " + p.key + " · " + fmt(p.mentions) + " mentions in " + fmt(p.documents) + " documents · first " + (p.first_seen || "?") + ", last " + (p.last_seen || "?")),
     el("p", {}, el("strong", { text: "Also called: " }), p.aliases.join(", ") || "—"),
     section("Timeline", timelineChart(p.timeline, "mentions of " + p.name + " over time")),
     el("div", { class: "grid2" },
       section("Appears with", el("ul", { class: "plain" }, ...p.cooccurring.map(c => el("li", {}, entityLink(c.name), " ", muted(c.type + ", " + c.documents + " documents together"))))),
-      section("Documents", el("ul", { class: "plain" }, ...p.documents_list.map(d => el("li", {}, docLink(d.document, d.title), " ", muted((d.published || "") + " · " + d.mentions + " mentions")))))),
-    section("Quotes by " + p.name, table(p.quotes_by, quoteCols, { name: "quotes-by" })),
-    section("Quotes about " + p.name, table(p.quotes_about, quoteCols, { name: "quotes-about" })),
-    section("Events with " + p.name + " as source", table(p.events_as_source || [], eventCols, { name: "events-source" })),
-    section("Events with " + p.name + " as target", table(p.events_as_target || [], eventCols, { name: "events-target" })));
+      lists[0]),
+    lists.slice(1));
 }
 
 // "5 articles from 3 outlets · 2024-07-10 – 2024-07-12".
