@@ -121,6 +121,9 @@ function pageParams(extra) {
 
 // ---- charts -------------------------------------------------------------
 
+// Charts are drawn at the width they get, so their labels stay legible on a phone.
+function chartWidth() { return Math.max(300, Math.min(960, main.clientWidth || 720)); }
+
 function niceMax(v) { if (v <= 5) return Math.max(1, Math.ceil(v)); const m = Math.pow(10, Math.floor(Math.log10(v))); return Math.ceil(v / m) * m; }
 
 function yAxis(g, max, h, left, right) {
@@ -133,20 +136,20 @@ function yAxis(g, max, h, left, right) {
 function day(s) { return Date.UTC(+s.slice(0, 4), (+s.slice(5, 7) || 1) - 1, +s.slice(8, 10) || 1); }
 function ymd(t) { return new Date(t).toISOString().slice(0, 10); }
 
-// Ticks across [t0, t1]: weeks, months or years, whichever gives at most about eight.
-function timeTicks(t0, t1) {
+// Ticks across [t0, t1]: days, months or years, at most `most` of them.
+function timeTicks(t0, t1, most) {
   const dayMs = 86400000, span = (t1 - t0) / dayMs;
   const ticks = [];
   if (span <= 70) {
-    const step = Math.max(1, Math.ceil(span / 7));
+    const step = Math.max(1, Math.ceil(span / most));
     for (let t = t0; t <= t1; t += step * dayMs) ticks.push([t, ymd(t)]);
   } else if (span <= 365 * 3) {
-    const step = Math.max(1, Math.ceil(span / 30 / 8));
+    const step = Math.max(1, Math.ceil(span / 30 / most));
     const d = new Date(t0); let y = d.getUTCFullYear(), m = d.getUTCMonth() + 1;
     for (let t = Date.UTC(y, m - 1 + 1, 1); t <= t1; ) { ticks.push([t, ymd(t).slice(0, 7)]); m += step; t = Date.UTC(y, m, 1); }
   } else {
     const y0 = new Date(t0).getUTCFullYear() + 1, y1 = new Date(t1).getUTCFullYear();
-    const step = Math.max(1, Math.ceil((y1 - y0 + 1) / 8));
+    const step = Math.max(1, Math.ceil((y1 - y0 + 1) / most));
     for (let y = y0; y <= y1; y += step) ticks.push([Date.UTC(y, 0, 1), String(y)]);
   }
   return ticks;
@@ -155,7 +158,7 @@ function timeTicks(t0, t1) {
 // Mentions per day on a real time axis over the whole range (one date is
 // a bar in a month-wide window, not a solid block).
 function timelineChart(points, label) {
-  const W = 720, H = 140, L = 44, B = 28, T = 24, R = 12;
+  const W = chartWidth(), H = 140, L = 44, B = 28, T = 24, R = 12;
   const dated = points.filter(p => p.date && /^\d{4}-\d{2}-\d{2}/.test(p.date));
   const box = svg("svg", { class: "chart timeline", viewBox: `0 0 ${W} ${H + B + T}`, role: "img", "aria-label": label || "timeline" });
   if (!dated.length) { box.append(svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "tick", text: "no dated mentions" })); return box; }
@@ -172,7 +175,7 @@ function timelineChart(points, label) {
     g.append(svg("rect", { x: x(day(p.date)) - barW / 2, y: H - h, width: barW, height: Math.max(1, h), class: "bar" }, svg("title", { text: p.date + ": " + p.mentions + " mentions in " + p.documents + " documents" })));
   }
   g.append(svg("line", { x1: L, x2: W - R, y1: H, y2: H, class: "axis" }));
-  for (const [t, text] of timeTicks(t0, t1)) {
+  for (const [t, text] of timeTicks(t0, t1, Math.max(2, Math.min(8, Math.floor((W - L - R) / 80))))) {
     // A label near either end is anchored inside the chart, not cut off.
     const anchor = x(t) > W - R - 36 ? "end" : x(t) < L + 36 ? "start" : "middle";
     g.append(svg("line", { x1: x(t), x2: x(t), y1: H, y2: H + 4, class: "axis" }), svg("text", { x: x(t), y: H + 18, "text-anchor": anchor, class: "tick", text }));
@@ -184,7 +187,7 @@ function timelineChart(points, label) {
 
 // Horizontal bars: [label, value, href?], with a value axis.
 function barChart(items, label, unit) {
-  const W = 640, row = 22, L = 170, R = 60, T = 6;
+  const W = Math.min(chartWidth(), 640), row = 22, L = Math.min(170, W * 0.36), R = 50, T = 6;
   const H = items.length * row;
   const max = niceMax(Math.max(1, ...items.map(i => i[1])));
   const box = svg("svg", { class: "chart bars", viewBox: `0 0 ${W} ${H + 30 + T}`, role: "img", "aria-label": label });
@@ -193,7 +196,7 @@ function barChart(items, label, unit) {
   for (const t of [0, max / 2, max]) g.append(svg("line", { x1: x(t), x2: x(t), y1: 0, y2: H, class: "grid" }), svg("text", { x: x(t), y: H + 16, "text-anchor": "middle", class: "tick", text: fmt(t) }));
   items.forEach(([name, v, href], i) => {
     const y = i * row;
-    const text = svg("text", { x: L - 6, y: y + row * 0.68, "text-anchor": "end", class: "label", text: name.length > 24 ? name.slice(0, 23) + "…" : name });
+    const text = svg("text", { x: L - 6, y: y + row * 0.68, "text-anchor": "end", class: "label", text: name.length > L / 7 ? name.slice(0, Math.floor(L / 7) - 1) + "…" : name });
     const a = href ? svg("a", { href }, text) : text;
     g.append(a, svg("rect", { x: L, y: y + 3, width: Math.max(1, x(v) - L), height: row - 6, class: "bar" }, svg("title", { text: name + ": " + fmt(v) + (unit ? " " + unit : "") })),
       svg("text", { x: x(v) + 4, y: y + row * 0.68, class: "tick", text: fmt(v) }));
@@ -205,7 +208,7 @@ function barChart(items, label, unit) {
 
 // Events per month, stacked by type, with a legend.
 function monthChart(rows) {
-  const W = 720, H = 160, L = 44, B = 30, T = 24, R = 12;
+  const W = chartWidth(), H = 160, L = 44, B = 30, T = 24, R = 12;
   // Every month from the first to the last, so a quiet month shows as one.
   const seen = [...new Set(rows.map(r => r.month))].sort();
   const months = [];
@@ -233,7 +236,8 @@ function monthChart(rows) {
       y -= h;
       g.append(svg("rect", { x: cx - bw / 2, y, width: bw, height: h, class: "ev-" + t }, svg("title", { text: m + " " + t + ": " + r.events })));
     }
-    if (months.length <= 12 || i % Math.ceil(months.length / 12) === 0) g.append(svg("text", { x: cx, y: H + 18, "text-anchor": "middle", class: "tick", text: m }));
+    const labels = Math.max(2, Math.floor((W - L - R) / 60));
+    if (i % Math.ceil(months.length / labels) === 0) g.append(svg("text", { x: cx, y: H + 18, "text-anchor": "middle", class: "tick", text: m }));
   });
   g.append(svg("line", { x1: L, x2: W - R, y1: H, y2: H, class: "axis" }), svg("text", { x: 4, y: -12, class: "tick", text: "events" }));
   box.append(g);
