@@ -75,15 +75,15 @@ fn bad_options_are_refused_with_what_is_expected() {
 #[test]
 fn search_reads_phrases_or_not_prefixes_and_title() {
     let db = store("workbench-search");
-    let kharkiv = "Drone Strikes Hit Kharkiv".to_string();
-    let geneva = "Talks In Geneva".to_string();
-    assert_eq!(titles(&db, "zorblat"), [kharkiv.clone(), geneva.clone()]);
-    assert_eq!(titles(&db, "\"air defence units\""), [kharkiv.clone()]);
-    assert_eq!(titles(&db, "kharkiv OR geneva"), [kharkiv.clone(), geneva.clone()]);
-    assert_eq!(titles(&db, "zorblat NOT geneva"), [kharkiv.clone()]);
-    assert_eq!(titles(&db, "zorblat -kharkiv"), [geneva.clone()]);
-    assert_eq!(titles(&db, "genev*"), [geneva.clone()]);
-    assert_eq!(titles(&db, "title:talks"), [geneva.clone()]);
+    let kharkiv = "Drone Strikes Hit Kharkiv";
+    let geneva = "Talks In Geneva";
+    assert_eq!(titles(&db, "zorblat"), [kharkiv, geneva]);
+    assert_eq!(titles(&db, "\"air defence units\""), [kharkiv]);
+    assert_eq!(titles(&db, "kharkiv OR geneva"), [kharkiv, geneva]);
+    assert_eq!(titles(&db, "zorblat NOT geneva"), [kharkiv]);
+    assert_eq!(titles(&db, "zorblat -kharkiv"), [geneva]);
+    assert_eq!(titles(&db, "genev*"), [geneva]);
+    assert_eq!(titles(&db, "title:talks"), [geneva]);
     assert!(titles(&db, "title:missiles").is_empty(), "title: looks in titles only");
     // Punctuation that is FTS5 syntax is only text here.
     assert!(run(&["search", "--db", &db, "NEAR(\"a\" ^b) :*"], None).status.code() != Some(101));
@@ -139,7 +139,7 @@ fn every_option_has_help() {
             let option = line.trim_start();
             if in_options && (option.starts_with('-') || option.starts_with('[') || option.starts_with('<')) {
                 // Help follows on the same line, or (when clap wraps) on the next.
-                let same_line = option.splitn(2, "  ").nth(1).is_some_and(|h| !h.trim().is_empty());
+                let same_line = option.split_once("  ").is_some_and(|(_, h)| !h.trim().is_empty());
                 let next = lines.get(i + 1).map(|l| l.trim_start()).unwrap_or("");
                 let next_line = !next.is_empty() && !next.starts_with('-') && lines[i + 1].starts_with("          ");
                 assert!(same_line || next_line, "`dossier {command}`: no help for `{option}`");
