@@ -55,7 +55,9 @@ impl Gazetteer {
     /// Parses `TYPE<TAB>name` lines; unknown types and blank lines are skipped.
     pub fn from_tsv(text: &str) -> Self {
         let mut entries = FeatureMap::default();
-        let mut first_names = FeatureMap::default();
+        // How often a word opens a person's entry, and how often it is in
+        // the name of a place, an organization or a group.
+        let mut opens_person: std::collections::HashMap<String, (u32, u32)> = std::collections::HashMap::new();
         let mut max_len = 0;
         for line in text.lines() {
             let Some((ty, name)) = line.split_once('\t') else { continue };
@@ -67,10 +69,19 @@ impl Gazetteer {
             max_len = max_len.max(words.len());
             *entries.entry(sequence_key(words.iter().map(|w| word_key(w)))).or_insert(0) |= bit;
             if bit == PERSON && words.len() >= 2 {
-                let first = words[0].to_lowercase();
-                if first.chars().count() >= 2 && !TITLES.contains(&first.as_str()) {
-                    first_names.insert(word_key(&first), ());
+                opens_person.entry(words[0].to_lowercase()).or_default().0 += 1;
+            } else if bit != PERSON && bit != PRODUCT {
+                for w in &words {
+                    opens_person.entry(w.to_lowercase()).or_default().1 += 1;
                 }
+            }
+        }
+        // A given name opens two people's names at least, and more people's
+        // names than names of other things ("San", "South", "United" do not).
+        let mut first_names = FeatureMap::default();
+        for (word, (people, others)) in opens_person {
+            if people >= 2 && people > others && word.chars().count() >= 2 && !TITLES.contains(&word.as_str()) {
+                first_names.insert(word_key(&word), ());
             }
         }
         Gazetteer { entries, max_len, first_names }
@@ -133,5 +144,13 @@ mod tests {
         assert_eq!(tags[5], (u64::from(PERSON) << 2) | 2);
         assert_eq!(tags[7], (u64::from(GPE | PERSON) << 2) | 3);
         assert_eq!(g.lookup(&["georgia"]), GPE | PERSON);
+    }
+
+    #[test]
+    fn given_names_open_people_more_than_places() {
+        let g = Gazetteer::from_tsv("PERSON\tJens Stoltenberg\nPERSON\tJens Weidmann\nPERSON\tSan Suu\nPERSON\tSan Min\nGPE\tSan Diego\nGPE\tSan Jose\nGPE\tSan Juan\nPERSON\tOlaf Scholz\n");
+        assert!(g.is_first_name("Jens"));
+        assert!(!g.is_first_name("San"), "more places than people open with it");
+        assert!(!g.is_first_name("Olaf"), "one person only");
     }
 }
