@@ -12,7 +12,7 @@ use anyhow::{bail, Context, Result};
 use clap::Args;
 use dossier_pipeline::Layers;
 use dossier_store::export::Export;
-use dossier_store::{EntityQuery, Filter, Page, Store};
+use dossier_store::{Correction, EntityQuery, Filter, Page, Store};
 use serde_json::Value;
 
 use crate::extract::{for_each_document, InputArgs, Outcome};
@@ -216,19 +216,106 @@ pub fn entities(a: EntitiesArgs) -> Result<ExitCode> {
 }
 
 #[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct EntityArgs {
     #[command(flatten)]
     pub db: DbArg,
     #[command(flatten)]
     pub out: Output,
-    /// A name, an alias, or an entity key (e.g. `iso3166:UA`).
-    pub name: String,
+    /// A name, an alias (with or without a title: "Mrs. Clinton"), or an entity key (e.g. `iso3166:UA`).
+    #[arg(required = true)]
+    pub name: Option<String>,
+    #[command(subcommand)]
+    pub correct: Option<Correct>,
+}
+
+/// Corrections by the user: kept in the store, applied to what is stored
+/// and to every document ingested later.
+#[derive(clap::Subcommand, Debug)]
+pub enum Correct {
+    /// A and B are one entity: B's documents, aliases, quotes and events join A.
+    Merge {
+        #[command(flatten)]
+        db: DbArg,
+        a: String,
+        b: String,
+    },
+    /// Names of an entity: `alias remove KEY ALIAS` splits ALIAS off KEY.
+    Alias {
+        #[command(flatten)]
+        db: DbArg,
+        /// remove
+        #[arg(value_parser = ["remove"])]
+        action: String,
+        key: String,
+        alias: String,
+    },
+    /// Gives the entity a name of your choosing.
+    Rename {
+        #[command(flatten)]
+        db: DbArg,
+        key: String,
+        name: String,
+    },
+    /// Gives the entity a type (PERSON, ORG, GPE, …); its mentions no longer vote.
+    Retype {
+        #[command(flatten)]
+        db: DbArg,
+        key: String,
+        #[arg(value_name = "TYPE")]
+        entity_type: String,
+    },
+    /// The corrections made so far, oldest first.
+    Corrections {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        out: Output,
+    },
+}
+
+/// The stored key a user's name for an entity stands for.
+fn key_named(store: &Store, name: &str) -> Result<String> {
+    store.find_entity(name)?.with_context(|| format!("no entity named `{name}`"))
+}
+
+fn correct(c: Correct) -> Result<ExitCode> {
+    let (db, correction) = match c {
+        Correct::Corrections { db, out } => {
+            let store = open_existing(&db.db)?;
+            let rows = store.corrections()?;
+            let paging = Paging { limit: u32::try_from(rows.len()).unwrap_or(u32::MAX).max(1), offset: 0 };
+            return show_page(&Page::of(rows, paging.limit as usize, 0), paging, &["id", "action", "key", "value", "made_at"], &out);
+        }
+        Correct::Merge { db, a, b } => {
+            let store = open_existing(&db.db)?;
+            let (into, from) = (key_named(&store, &a)?, key_named(&store, &b)?);
+            (db, Correction::Merge { from, into })
+        }
+        Correct::Alias { db, key, alias, .. } => {
+            let key = key_named(&open_existing(&db.db)?, &key)?;
+            (db, Correction::SplitAlias { key, alias })
+        }
+        Correct::Rename { db, key, name } => {
+            let key = key_named(&open_existing(&db.db)?, &key)?;
+            (db, Correction::Rename { key, name })
+        }
+        Correct::Retype { db, key, entity_type } => {
+            let key = key_named(&open_existing(&db.db)?, &key)?;
+            (db, Correction::Retype { key, entity_type: entity_type.to_uppercase() })
+        }
+    };
+    let mut store = open_existing(&db.db)?;
+    let moved = store.correct(&correction)?;
+    eprintln!("dossier: {correction:?}: {moved} document rows changed; later ingests apply it too");
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn entity(a: EntityArgs) -> Result<ExitCode> {
+    let (Some(name), None) = (&a.name, &a.correct) else { return correct(a.correct.context("give a name or a correction")?) };
     let store = open_existing(&a.db.db)?;
-    let Some(p) = store.entity(&a.name)? else {
-        eprintln!("dossier: no entity named `{}`", a.name);
+    let Some(p) = store.entity(name)? else {
+        eprintln!("dossier: no entity named `{name}`");
         return Ok(ExitCode::from(1));
     };
     if a.out.json {

@@ -8,6 +8,7 @@
 pub mod calendar;
 mod document;
 pub mod json;
+pub mod names;
 mod offsets;
 mod types;
 

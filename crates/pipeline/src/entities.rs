@@ -2,6 +2,7 @@
 //! CoNLL types plus the gazetteer, named equipment, a guard against
 //! Title-Case headlines, and a first grouping of mentions into entities.
 
+use dossier_core::names::{self, normalized, title_words};
 use dossier_core::{Document, Entity, EntityType, Mention, MentionKind, Span};
 use dossier_nlp::gazetteer::{self, Gazetteer};
 use dossier_nlp::lexical::Lex;
@@ -48,6 +49,8 @@ pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut
             let around = |i: Option<usize>| i.filter(|&i| i >= a && i < s.tokens.1).map(|i| tokens[i].span.of(text));
             let context = (around((a + x).checked_sub(1)), around(Some(a + y)));
             if let Some(ty) = onto_type(names.ner.types()[t], &ws, context, &names.gazetteer) {
+                // A title is no part of a person's name ("Mrs. Clinton").
+                let x = if ty == EntityType::Person { x + title_words(&ws) } else { x };
                 found.push((a + x, a + y, ty, heading(s.block)));
             }
         }
@@ -116,6 +119,13 @@ fn product_matches(gazetteer: &Gazetteer, text: &str, tokens: &[dossier_core::To
 /// no OntoNotes type well enough (precision over recall).
 fn onto_type(conll: &str, words: &[&str], (before, after): (Option<&str>, Option<&str>), gazetteer: &Gazetteer) -> Option<EntityType> {
     let bits = gazetteer.lookup(words);
+    // "President Obama", "the Obama administration": a lone name after an
+    // honorific or before its holder's government is a person's (not a
+    // place's only: "the Iraq campaign").
+    let leads = |a: &str| matches!(a, "administration" | "campaign" | "presidency");
+    if conll != "PER" && words.len() == 1 && (before.is_some_and(names::is_honorific) || after.is_some_and(leads)) && (bits & gazetteer::PERSON != 0 || bits & (gazetteer::GPE | gazetteer::LOC | gazetteer::ORG) == 0) && !is_demonym_like(words[0]) {
+        return Some(EntityType::Person);
+    }
     if conll != "PER" && words.len() >= 2 && is_facility_head(words[words.len() - 1]) {
         return Some(EntityType::Fac); // "Heathrow Airport", "Red Square"
     }
@@ -129,9 +139,11 @@ fn onto_type(conll: &str, words: &[&str], (before, after): (Option<&str>, Option
     if conll != "PER" && words.iter().any(|w| matches!(*w, "Summit" | "SUMMIT" | "Olympics")) {
         return Some(EntityType::Event); // "the NATO Summit"
     }
-    // "Donald Trump": a known given name and a capitalised surname.
-    let capitalised = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase));
-    if conll != "PER" && (2..=3).contains(&words.len()) && capitalised && gazetteer.is_first_name(words[0]) && bits & (gazetteer::GPE | gazetteer::ORG | gazetteer::LOC) == 0 {
+    // "Donald Trump", "Democrat Hillary Clinton": a known given name and a
+    // capitalised surname, after any title.
+    let titled = &words[title_words(words)..];
+    let capitalised = titled.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase));
+    if conll != "PER" && (2..=3).contains(&titled.len()) && capitalised && gazetteer.is_first_name(titled[0]) && gazetteer.lookup(titled) & (gazetteer::GPE | gazetteer::ORG | gazetteer::LOC) == 0 {
         return Some(EntityType::Person);
     }
     Some(match conll {
@@ -197,55 +209,73 @@ fn is_demonym_like(w: &str) -> bool {
         && ["an", "ese", "ish", "ic", "i", "ch", "Muslim", "Christian", "Jewish"].iter().any(|s| w.ends_with(s))
 }
 
-/// Lowercase, without a leading "the" and a possessive "'s".
-fn normalized(s: &str) -> String {
-    let s = s.trim();
-    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
-    let s = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s);
-    s.to_lowercase()
+/// The key part of a name (typography made plain, a person's title gone).
+pub fn name_key(name: &str, ty: EntityType) -> String {
+    names::name_key(name, ty == EntityType::Person)
 }
 
-/// Groups mentions into entities: same type and normalised name, and a
-/// person's surname or given name alone joins the full name mentioned.
+/// Groups mentions into entities: same type and normalised name; then a
+/// person's lone surname or given name joins the one full name of the
+/// document it fits ("Clinton" stays apart where Bill and Hillary Clinton
+/// are both named).
 fn group(mentions: &mut [Mention], text: &str) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
+    let keys: Vec<String> = mentions.iter().map(|m| name_key(m.span.of(text), m.ty)).collect();
+    let lone_person = |mi: usize| mentions[mi].ty == EntityType::Person && !keys[mi].contains(' ');
+    let mut entity_of = vec![usize::MAX; mentions.len()];
+    let mut by_key: std::collections::HashMap<(EntityType, &str), usize> = std::collections::HashMap::new();
+    for (mi, m) in mentions.iter().enumerate().filter(|&(mi, _)| !lone_person(mi)) {
+        entity_of[mi] = *by_key.entry((m.ty, keys[mi].as_str())).or_insert_with(|| {
+            entities.push(Entity { name: String::new(), ty: m.ty, mentions: Vec::new(), aliases: Vec::new(), kb: Vec::new(), key: None });
+            entities.len() - 1
+        });
+    }
+    let full_names: Vec<(usize, Vec<&str>)> = by_key.iter().filter(|((ty, k), _)| *ty == EntityType::Person && k.contains(' ')).map(|((_, k), &e)| (e, k.split(' ').collect())).collect();
+    for mi in (0..mentions.len()).filter(|&mi| lone_person(mi)) {
+        let word = keys[mi].as_str();
+        let fits = |at_end: bool| -> Vec<usize> {
+            let mut found: Vec<usize> = full_names.iter().filter(|(_, w)| if at_end { w.last() == Some(&word) } else { w.first() == Some(&word) }).map(|(e, _)| *e).collect();
+            found.sort_unstable();
+            found
+        };
+        let (surname, given) = (fits(true), fits(false));
+        entity_of[mi] = match (&surname[..], &given[..]) {
+            ([one], _) | ([], [one]) => *one,
+            _ => *by_key.entry((EntityType::Person, word)).or_insert_with(|| {
+                entities.push(Entity { name: String::new(), ty: EntityType::Person, mentions: Vec::new(), aliases: Vec::new(), kb: Vec::new(), key: None });
+                entities.len() - 1
+            }),
+        };
+    }
     for (mi, m) in mentions.iter_mut().enumerate() {
         let surface = m.span.of(text);
-        let norm = normalized(surface);
-        let found = entities.iter().position(|e| {
-            e.ty == m.ty && {
-                let en = normalized(&e.name);
-                en == norm
-                    || (m.ty == EntityType::Person && {
-                        let parts: Vec<&str> = en.split_whitespace().collect();
-                        let mine: Vec<&str> = norm.split_whitespace().collect();
-                        (mine.len() == 1 && parts.len() > 1 && parts.last() == mine.last())
-                            || (parts.len() == 1 && mine.len() > 1 && mine.last() == parts.last())
-                    })
-            }
-        });
-        let ei = match found {
-            Some(ei) => ei,
-            None => {
-                entities.push(Entity { name: surface.to_string(), ty: m.ty, mentions: Vec::new(), aliases: Vec::new(), kb: Vec::new(), key: None });
-                entities.len() - 1
-            }
-        };
-        let e = &mut entities[ei];
+        let e = &mut entities[entity_of[mi]];
         e.mentions.push(mi);
         // The fullest form names the entity; the others are aliases.
         if surface.len() > e.name.len() {
             let old = std::mem::replace(&mut e.name, surface.to_string());
-            if !e.aliases.contains(&old) {
+            if !old.is_empty() && !e.aliases.contains(&old) {
                 e.aliases.push(old);
             }
         } else if surface != e.name && !e.aliases.iter().any(|a| a == surface) {
             e.aliases.push(surface.to_string());
         }
-        m.entity = Some(ei);
+        m.entity = Some(entity_of[mi]);
     }
+    // Entities in the order of their first mentions.
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by_key(|&e| entities[e].mentions[0]);
+    let mut new_index = vec![0; entities.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    for m in mentions.iter_mut() {
+        m.entity = m.entity.map(|e| new_index[e]);
+    }
+    let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    let mut entities: Vec<Entity> = order.iter().filter_map(|&e| slots[e].take()).collect();
     for e in &mut entities {
-        e.key = Some(format!("{}:{}", e.ty.as_str(), normalized(&e.name)));
+        e.key = Some(format!("{}:{}", e.ty.as_str(), name_key(&e.name, e.ty)));
     }
     entities
 }

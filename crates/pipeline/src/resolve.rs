@@ -12,6 +12,10 @@ use std::collections::HashMap;
 
 use dossier_core::{Document, Entity, EntityType, Span, Warning};
 
+use dossier_core::names::without_initials;
+
+use crate::entities::name_key;
+
 /// One country of the knowledge base.
 #[derive(Debug)]
 pub struct Country {
@@ -23,22 +27,22 @@ pub struct Country {
 /// Countries by ISO 3166 code, with lookup tables by name, demonym and capital.
 pub struct Countries {
     pub list: Vec<Country>,
+    /// Each country's other names, as listed.
+    variants: Vec<Vec<String>>,
     by_name: HashMap<String, usize>,
     by_demonym: HashMap<String, usize>,
     by_capital: HashMap<String, usize>,
 }
 
 fn key(name: &str) -> String {
-    let n = name.trim();
-    let n = n.strip_prefix("the ").or_else(|| n.strip_prefix("The ")).unwrap_or(n);
-    let n = n.strip_suffix("'s").or_else(|| n.strip_suffix("’s")).unwrap_or(n);
-    n.to_lowercase()
+    dossier_core::names::normalized(name)
 }
 
 impl Countries {
     /// Reads `models/countries.tsv` (`iso \t name \t variants \t demonyms \t capital`).
     pub fn from_tsv(tsv: &str) -> Self {
-        let mut c = Countries { list: Vec::new(), by_name: HashMap::new(), by_demonym: HashMap::new(), by_capital: HashMap::new() };
+        let mut c = Countries { list: Vec::new(), variants: Vec::new(), by_name: HashMap::new(), by_demonym: HashMap::new(), by_capital: HashMap::new() };
+        let mut demonyms = Vec::new();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() < 5 {
@@ -46,6 +50,7 @@ impl Countries {
             }
             let i = c.list.len();
             c.list.push(Country { iso: f[0].to_string(), name: f[1].to_string(), capital: f[4].to_string() });
+            c.variants.push(f[2].split('|').filter(|n| !n.is_empty()).map(str::to_string).collect());
             for n in std::iter::once(f[1]).chain(f[2].split('|')).filter(|n| !n.is_empty()) {
                 // Two-letter codes collide with words ("IN", "NO"): only the
                 // dotted or famous forms stand for a country.
@@ -55,13 +60,29 @@ impl Countries {
                 c.by_name.entry(key(n)).or_insert(i);
             }
             for d in f[3].split('|').filter(|n| !n.is_empty()) {
-                c.by_demonym.entry(key(d)).or_insert(i);
+                demonyms.push((key(d), i));
             }
             if !f[4].is_empty() {
                 c.by_capital.entry(key(f[4])).or_insert(i);
             }
         }
+        // A demonym two countries claim ("American": the United States and
+        // the Northern Mariana Islands) belongs to the one it is formed from.
+        for (d, i) in demonyms {
+            let stem = |j: usize| c.names_of(j).map(|n| common_prefix(&key(n), &d)).max().unwrap_or(0);
+            match c.by_demonym.get(&d) {
+                Some(&j) if stem(j) >= stem(i) => {}
+                _ => {
+                    c.by_demonym.insert(d, i);
+                }
+            }
+        }
         c
+    }
+
+    /// The name and variants of country `i`, as the knowledge base has them.
+    fn names_of(&self, i: usize) -> impl Iterator<Item = &str> {
+        std::iter::once(self.list[i].name.as_str()).chain(self.variants[i].iter().map(String::as_str))
     }
 
     pub fn by_name(&self, name: &str) -> Option<usize> {
@@ -84,6 +105,11 @@ impl Countries {
     pub fn by_capital(&self, name: &str) -> Option<usize> {
         self.by_capital.get(&key(name)).copied()
     }
+}
+
+/// How many leading characters two strings share.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
 /// Levenshtein distance over characters.
@@ -199,6 +225,13 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
             sets.join(long, ei);
         }
     }
+    let retyped = join_name_forms(&doc.entities, &country, &mut sets);
+    for &ei in &retyped {
+        let root_type = doc.entities[sets.find(ei)].ty;
+        for &m in &doc.entities[ei].mentions {
+            doc.mentions[m].ty = root_type;
+        }
+    }
     // Likely misspellings of a person's name: same number of words, each
     // within a small edit distance, the surnames nearly equal.
     for i in 0..n {
@@ -301,13 +334,52 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
         e.aliases.retain(|a| *a != e.name);
         e.key = Some(match e.kb.first() {
             Some((kb, id)) => format!("{kb}:{id}"),
-            None => format!("{}:{}", e.ty.as_str(), key(&e.name)),
+            None => format!("{}:{}", e.ty.as_str(), name_key(&e.name, e.ty)),
         });
     }
     doc.entities = entities;
     for w in warnings {
         doc.warn(w);
     }
+}
+
+/// Joins the forms of one name: a person's name with and without middle
+/// initials ("Donald J. Trump"), one name given two types ("Trump" as a
+/// person and as an organization: the type of more mentions wins), and a
+/// lone surname of another type that the document's one full name ends in.
+/// Returns the entities whose mentions take their new entity's type.
+fn join_name_forms(entities: &[Entity], country: &[Option<usize>], sets: &mut Sets) -> Vec<usize> {
+    let keys: Vec<String> = entities.iter().map(|e| name_key(&e.name, e.ty)).collect();
+    let free = |i: usize| country[i].is_none() && !matches!(entities[i].ty, EntityType::Date | EntityType::Time | EntityType::Money | EntityType::Percent | EntityType::Quantity | EntityType::Cardinal | EntityType::Ordinal);
+    let full_person = |i: usize| entities[i].ty == EntityType::Person && keys[i].contains(' ');
+    let mut retyped = Vec::new();
+    for i in 0..entities.len() {
+        for j in i + 1..entities.len() {
+            if !free(i) || !free(j) || sets.find(i) == sets.find(j) {
+                continue;
+            }
+            let (a, b) = (&entities[i], &entities[j]);
+            if a.ty != b.ty && keys[i] == keys[j] {
+                let (root, other) = if b.mentions.len() > a.mentions.len() { (j, i) } else { (i, j) };
+                sets.join(root, other);
+                retyped.push(other);
+            } else if full_person(i) && full_person(j) && keys[i] != keys[j] && without_initials(&keys[i]) == without_initials(&keys[j]) {
+                let (root, other) = if b.mentions.len() > a.mentions.len() { (j, i) } else { (i, j) };
+                sets.join(root, other);
+            }
+        }
+    }
+    for i in (0..entities.len()).filter(|&i| free(i) && entities[i].ty != EntityType::Person && !keys[i].contains(' ')) {
+        let mut holders: Vec<usize> = (0..entities.len()).filter(|&j| full_person(j) && keys[j].rsplit(' ').next() == Some(keys[i].as_str())).map(|j| sets.find(j)).collect();
+        holders.dedup();
+        if let [holder] = holders[..] {
+            if sets.find(i) != holder {
+                sets.join(holder, i);
+                retyped.push(i);
+            }
+        }
+    }
+    retyped
 }
 
 /// "Volodymr Zelenskyy" and "Volodymyr Zelenskyy": the same number of
@@ -343,11 +415,12 @@ mod tests {
 
     #[test]
     fn countries_by_variant_demonym_and_capital() {
-        let kb = Countries::from_tsv("US\tUnited States\tUSA|U.S.|America\tAmerican\tWashington\nUA\tUkraine\tUKR\tUkrainian\tKyiv\nIN\tIndia\tIN\tIndian\tNew Delhi\n");
+        let kb = Countries::from_tsv("MP\tNorthern Mariana Islands\tMNP\tAmerican\tSaipan\nUS\tUnited States\tUSA|U.S.|America\tAmerican\tWashington\nUA\tUkraine\tUKR\tUkrainian\tKyiv\nIN\tIndia\tIN\tIndian\tNew Delhi\n");
         assert_eq!(kb.by_name("the U.S.").map(|i| kb.list[i].iso.as_str()), Some("US"));
         assert_eq!(kb.by_name("America").map(|i| kb.list[i].iso.as_str()), Some("US"));
         assert_eq!(kb.by_misspelt_demonym("Ukranian").map(|i| kb.list[i].iso.as_str()), Some("UA"));
         assert_eq!(kb.by_capital("Kyiv").map(|i| kb.list[i].iso.as_str()), Some("UA"));
         assert_eq!(kb.by_name("in"), None, "two-letter codes are not names");
+        assert_eq!(kb.by_demonym("American").map(|i| kb.list[i].iso.as_str()), Some("US"), "the demonym goes to the country it is formed from");
     }
 }

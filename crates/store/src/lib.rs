@@ -14,6 +14,7 @@
 
 pub mod checks;
 pub mod export;
+mod identity;
 mod queries;
 pub mod search_syntax;
 mod workbench;
@@ -24,6 +25,7 @@ pub mod arrow;
 pub mod parquet;
 
 pub use queries::*;
+pub use identity::Correction;
 pub use tables::EntityQuery;
 
 use std::path::Path;
@@ -152,6 +154,24 @@ CREATE TABLE warnings (
 CREATE INDEX warnings_code ON warnings(code);
 CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid');
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='rowid');
+"#, r#"
+ALTER TABLE entities ADD COLUMN surname TEXT;
+ALTER TABLE entities ADD COLUMN ambiguous TEXT;
+ALTER TABLE entities ADD COLUMN acronym TEXT;
+CREATE INDEX entities_surname ON entities(surname);
+CREATE INDEX entities_acronym ON entities(acronym);
+ALTER TABLE document_entities ADD COLUMN given_key TEXT;
+UPDATE document_entities SET given_key = key;
+CREATE TABLE entity_types (
+    key TEXT NOT NULL, type TEXT NOT NULL, mentions INTEGER NOT NULL,
+    PRIMARY KEY (key, type)
+);
+INSERT INTO entity_types (key, type, mentions) SELECT key, type, mentions FROM entities;
+CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY, action TEXT NOT NULL, key TEXT NOT NULL, value TEXT,
+    made_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE INDEX corrections_key ON corrections(key, action);
 "#];
 
 pub struct Store {
@@ -269,8 +289,25 @@ impl Store {
             tx.prepare_cached("INSERT INTO documents_fts (rowid, title, text) SELECT rowid, title, text FROM documents WHERE rowid = ?1")?.execute([rowid])?;
             tx.prepare_cached("INSERT INTO quotes_fts (rowid, text, speaker) SELECT q.rowid, q.text, q.speaker FROM quotes q JOIN documents d ON d.id = q.document WHERE d.rowid = ?1")?.execute([rowid])?;
         }
+        identity::reapply_names_and_types(&tx)?;
         tx.commit()?;
         Ok(results)
+    }
+}
+
+impl Store {
+    /// Applies a user's correction to the stored entities and keeps it for
+    /// every later ingest. Returns how many rows it changed.
+    pub fn correct(&mut self, c: &Correction) -> Result<usize, StoreError> {
+        let tx = begin_write(&mut self.conn)?;
+        let changed = identity::apply(&tx, c)?;
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// The corrections made so far, oldest first.
+    pub fn corrections(&self) -> Result<Vec<Value>, StoreError> {
+        self.rows("SELECT id, action, key, value, made_at FROM corrections ORDER BY id", vec![])
     }
 }
 
@@ -305,14 +342,18 @@ fn insert_document(tx: &Connection, json: &str) -> Result<Option<i64>, StoreErro
         let rowid = tx.last_insert_rowid();
         // Entities merge across documents by key.
         let mut key_of = std::collections::HashMap::new();
+        let mut full_names = Vec::new();
         for e in doc["entities"].as_array().into_iter().flatten() {
             let (Some(local), Some(name), Some(ty)) = (str_of(e, "id"), str_of(e, "name"), str_of(e, "type")) else { continue };
-            let key = str_of(e, "key").map(str::to_string).unwrap_or_else(|| format!("{ty}:{}", name.to_lowercase()));
+            let given = str_of(e, "key").map(str::to_string).unwrap_or_else(|| format!("{ty}:{}", name.to_lowercase()));
+            // One stored entity per real-world thing, whatever this document called it.
+            let (key, also) = identity::resolve(tx, &given, name)?;
+            let acronym = identity::acronym_of(name);
             let mentions = e["mentions"].as_array().map_or(0, Vec::len) as i64;
             let kb = e.get("kb").filter(|k| !k.is_null()).map(Value::to_string);
             run(
-                "INSERT INTO entities (key, name, type, kb, mentions, documents, first_seen, last_seen, first_document, last_document)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6, ?7, ?7)
+                "INSERT INTO entities (key, name, type, kb, mentions, documents, first_seen, last_seen, first_document, last_document, surname, acronym)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6, ?7, ?7, ?8, ?9)
                  ON CONFLICT(key) DO UPDATE SET
                     mentions = mentions + excluded.mentions,
                     documents = documents + 1,
@@ -322,12 +363,16 @@ fn insert_document(tx: &Connection, json: &str) -> Result<Option<i64>, StoreErro
                     first_seen = CASE WHEN excluded.first_seen < first_seen OR first_seen IS NULL THEN excluded.first_seen ELSE first_seen END,
                     last_document = CASE WHEN excluded.last_seen >= last_seen OR last_seen IS NULL THEN excluded.last_document ELSE last_document END,
                     last_seen = CASE WHEN excluded.last_seen >= last_seen OR last_seen IS NULL THEN excluded.last_seen ELSE last_seen END",
-                params![key, name, ty, kb, mentions, published, id],
+                params![key, name, ty, kb, mentions, published, id, identity::surname_of(&key), acronym],
             )?;
+            identity::add_type_votes(tx, &key, ty, mentions, &also)?;
             for alias in std::iter::once(name).chain(e["aliases"].as_array().into_iter().flatten().filter_map(Value::as_str)) {
-                run("INSERT OR IGNORE INTO aliases (key, alias) VALUES (?1, ?2)", params![key, alias])?;
+                identity::add_alias(tx, &key, alias)?;
             }
-            run("INSERT INTO document_entities (document, local, key, mentions) VALUES (?1, ?2, ?3, ?4)", params![id, local, key, mentions])?;
+            run("INSERT INTO document_entities (document, local, key, mentions, given_key) VALUES (?1, ?2, ?3, ?4, ?5)", params![id, local, key, mentions, given])?;
+            if identity::surname_of(&key).is_some() || acronym.is_some() {
+                full_names.push((key.clone(), ty.to_string(), acronym));
+            }
             key_of.insert(local.to_string(), key);
         }
         let key_for = |v: &Value| v.as_str().and_then(|l| key_of.get(l)).cloned();
@@ -376,6 +421,14 @@ fn insert_document(tx: &Connection, json: &str) -> Result<Option<i64>, StoreErro
         }
         for w in doc["warnings"].as_array().into_iter().flatten() {
             run("INSERT INTO warnings (document, code, message, spans) VALUES (?1, ?2, ?3, ?4)", params![id, str_of(w, "code"), str_of(w, "message"), w.get("spans").map(Value::to_string)])?;
+        }
+        // Last, when every row of the document points at its entities: a
+        // full name now stored takes in the entities of its lone surname.
+        for (key, ty, acronym) in full_names {
+            identity::consolidate(tx, &key)?;
+            if let Some(acronym) = acronym {
+                identity::consolidate_acronym(tx, &key, &ty, &acronym)?;
+            }
         }
         Ok(rowid)
     })()

@@ -4,6 +4,8 @@
 use rusqlite::{params, params_from_iter, types::Value as Sql, Row};
 use serde_json::{json, Map, Value};
 
+use dossier_core::names::{name_key, plain_chars, title_words};
+
 use crate::{Store, StoreError};
 
 /// Filters shared by the quote and event queries.
@@ -51,6 +53,21 @@ impl Page {
     pub fn to_json(self) -> Value {
         json!({ "total": self.total, "offset": self.offset, "rows": self.rows })
     }
+}
+
+/// The forms a user's name for an entity is looked up in: as typed, with
+/// plain spaces and quotes, and without a title.
+fn lookup_forms(name: &str) -> Vec<String> {
+    let plain = plain_chars(name);
+    let words: Vec<&str> = plain.split(' ').collect();
+    let untitled = words[title_words(&words)..].join(" ");
+    let mut forms = vec![name.to_string()];
+    for f in [plain.clone(), untitled] {
+        if !forms.contains(&f) {
+            forms.push(f);
+        }
+    }
+    forms
 }
 
 /// Column values of a row as JSON, named by the statement's columns.
@@ -131,15 +148,24 @@ impl Store {
         Ok(Page { total, offset: f.offset, rows })
     }
 
-    /// The entity a user names: by name or alias, the most mentioned first.
+    /// The entity a user names: by key, name or alias, the most mentioned
+    /// first; then by the name without its title and typography ("Mrs.
+    /// Clinton"), or as a person's name the store would resolve so.
     pub fn find_entity(&self, name: &str) -> Result<Option<String>, StoreError> {
-        let rows = self.rows(
-            "SELECT e.key FROM entities e WHERE e.key = ?1 OR e.name = ?1 COLLATE NOCASE
-                OR e.key IN (SELECT key FROM aliases WHERE alias = ?1 COLLATE NOCASE)
-             ORDER BY e.mentions DESC LIMIT 1",
-            vec![Sql::Text(name.to_string())],
-        )?;
-        Ok(rows.first().and_then(|r| r["key"].as_str()).map(str::to_string))
+        for form in lookup_forms(name) {
+            let rows = self.rows(
+                "SELECT e.key FROM entities e WHERE e.key = ?1 OR e.name = ?1 COLLATE NOCASE
+                    OR e.key IN (SELECT key FROM aliases WHERE alias = ?1 COLLATE NOCASE)
+                 ORDER BY e.mentions DESC LIMIT 1",
+                vec![Sql::Text(form)],
+            )?;
+            if let Some(key) = rows.first().and_then(|r| r["key"].as_str()) {
+                return Ok(Some(key.to_string()));
+            }
+        }
+        let (key, _) = crate::identity::resolve(self.connection(), &format!("PERSON:{}", name_key(name, true)), name)?;
+        let stored = self.rows("SELECT key FROM entities WHERE key = ?1", vec![Sql::Text(key)])?;
+        Ok(stored.first().and_then(|r| r["key"].as_str()).map(str::to_string))
     }
 
     /// Keys of every entity a name may denote (for filters).
@@ -149,7 +175,11 @@ impl Store {
              UNION SELECT key FROM aliases WHERE alias = ?1 COLLATE NOCASE",
             vec![Sql::Text(name.to_string())],
         )?;
-        Ok(rows.iter().filter_map(|r| r["key"].as_str().map(str::to_string)).collect())
+        let keys: Vec<String> = rows.iter().filter_map(|r| r["key"].as_str().map(str::to_string)).collect();
+        if keys.is_empty() {
+            return Ok(self.find_entity(name)?.into_iter().collect());
+        }
+        Ok(keys)
     }
 
     /// One entity's profile: aliases, documents, co-occurring entities,
@@ -157,7 +187,7 @@ impl Store {
     pub fn entity(&self, name: &str) -> Result<Option<Value>, StoreError> {
         let Some(key) = self.find_entity(name)? else { return Ok(None) };
         let k = || vec![Sql::Text(key.clone())];
-        let base = self.rows("SELECT key, name, type, kb AS kb_json, mentions, documents, first_seen, last_seen FROM entities WHERE key = ?1", k())?;
+        let base = self.rows("SELECT key, name, type, kb AS kb_json, mentions, documents, first_seen, last_seen, ambiguous AS ambiguous_json FROM entities WHERE key = ?1", k())?;
         let mut profile = base.into_iter().next().unwrap_or(Value::Null);
         let aliases: Vec<Value> = self.rows("SELECT alias FROM aliases WHERE key = ?1 ORDER BY alias", k())?.into_iter().map(|r| r["alias"].clone()).collect();
         profile["aliases"] = Value::Array(aliases);

@@ -218,7 +218,8 @@ impl Store {
         let rows = self.rows(
             &format!(
                 "SELECT e.key, e.name, e.type, e.kb AS kb_json, e.mentions, e.documents, e.first_seen, e.last_seen, e.first_document, e.last_document,
-                    (SELECT json_group_array(alias) FROM (SELECT alias FROM aliases a WHERE a.key = e.key ORDER BY alias)) AS aliases_json
+                    (SELECT json_group_array(alias) FROM (SELECT alias FROM aliases a WHERE a.key = e.key ORDER BY alias)) AS aliases_json,
+                    e.ambiguous AS ambiguous_json
                  FROM entities e WHERE ({MATCHING}) ORDER BY e.mentions DESC, e.key LIMIT ?3 OFFSET ?4"
             ),
             page,

@@ -62,3 +62,82 @@ fn api_entities_pages_with_a_total() {
     let (status, _) = body("/api/entities?offset=x");
     assert_eq!(status, 400);
 }
+
+/// The stored entity (key, name, type, documents, aliases, ambiguous) of each key.
+fn by_key(db: &Path) -> std::collections::HashMap<String, Value> {
+    entities_json(db, &["--limit", "0"]).into_iter().map(|e| (e["key"].as_str().unwrap().to_string(), e)).collect()
+}
+
+fn aliases(e: &Value) -> Vec<&str> {
+    e["aliases"].as_array().unwrap().iter().filter_map(Value::as_str).collect()
+}
+
+fn entity_key(db: &Path, name: &str) -> Option<String> {
+    let out = run(&["entity", "--db", db.to_str().unwrap(), "--json", name], None);
+    out.status.success().then(|| serde_json::from_slice::<Value>(&out.stdout).unwrap()["key"].as_str().unwrap().to_string())
+}
+
+#[test]
+fn one_key_per_person_across_the_store_and_a_shared_surname_said() {
+    let db = entities_store("entities-identity");
+    let all = by_key(&db);
+    // "Donald J. Trump", "Mr. Trump", "Donald Trump" and a lone "Trump" in
+    // another article: one person, whose key has no title.
+    let trump: Vec<&Value> = all.values().filter(|e| aliases(e).iter().any(|a| a.contains("Trump"))).collect();
+    assert_eq!(trump.len(), 1, "{trump:#?}");
+    assert_eq!(trump[0]["type"], "PERSON");
+    assert_eq!(trump[0]["documents"], 3, "{:#}", trump[0]);
+    assert!(all.keys().all(|k| !k.contains("mr.") && !k.contains("president") && !k.contains("mrs.")), "{:?}", all.keys());
+    // "Clinton" alone where both Hillary and Bill Clinton are stored: kept
+    // apart, and it says whom it may mean.
+    let clinton = &all["PERSON:clinton"];
+    let could_be: Vec<&str> = clinton["ambiguous"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert_eq!(could_be, ["PERSON:bill clinton", "PERSON:hillary clinton"]);
+    // A demonym is its own country's alias, never another's.
+    assert!(aliases(&all["iso3166:US"]).contains(&"American"));
+    assert!(!all.contains_key("iso3166:MP"));
+}
+
+#[test]
+fn entity_finds_a_name_with_or_without_its_title() {
+    let db = entities_store("entities-titles");
+    let hillary = entity_key(&db, "Hillary Clinton").unwrap();
+    assert_eq!(entity_key(&db, "Mrs. Clinton").as_deref(), Some(hillary.as_str()));
+    assert_eq!(entity_key(&db, "Mr.\u{a0}Trump"), entity_key(&db, "Donald Trump"));
+    assert_eq!(entity_key(&db, "President Obama").as_deref(), Some("PERSON:barack obama"));
+    assert_eq!(entity_key(&db, "Pres. Nobody"), None);
+}
+
+#[test]
+fn corrections_change_the_store_and_apply_to_later_documents() {
+    let db = entities_store("entities-corrections");
+    let d = db.to_str().unwrap();
+    let ok = |args: &[&str]| {
+        let out = run(args, None);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    };
+    ok(&["entity", "merge", "--db", d, "Hillary Clinton", "PERSON:clinton"]);
+    ok(&["entity", "alias", "remove", "--db", d, "Donald Trump", "Trump"]);
+    ok(&["entity", "rename", "--db", d, "PERSON:barack obama", "Barack H. Obama"]);
+    ok(&["entity", "retype", "--db", d, "Philadelphia", "LOC"]);
+    let all = by_key(&db);
+    assert!(!all.contains_key("PERSON:clinton"));
+    assert_eq!(all["PERSON:hillary clinton"]["documents"], 3);
+    assert_eq!(all["PERSON:trump"]["documents"], 1, "the article that said only \"Trump\" went apart");
+    assert!(!aliases(&all["PERSON:donald j. trump"]).contains(&"Trump"));
+    assert_eq!(all["PERSON:barack obama"]["name"], "Barack H. Obama");
+    // A later article: its lone "Clinton" joins Hillary Clinton, its lone
+    // "Trump" stays apart, and the name and type the user gave hold.
+    let later = br#"{"id": "e4", "published": "2016-10-04", "text": "Clinton and Trump traded blows in Ohio. Obama stayed away.\n\nVoters in Philadelphia said nothing.\n"}"#;
+    let out = run(&["ingest", "--db", d, "-"], Some(later));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let all = by_key(&db);
+    assert_eq!(all["PERSON:hillary clinton"]["documents"], 4, "{:#}", all["PERSON:hillary clinton"]);
+    assert!(!all.contains_key("PERSON:clinton"));
+    assert!(!aliases(&all["PERSON:donald j. trump"]).contains(&"Trump"));
+    assert_eq!(all["PERSON:barack obama"]["name"], "Barack H. Obama");
+    assert_eq!(all["GPE:philadelphia"]["type"], "LOC");
+    assert_eq!(all["GPE:philadelphia"]["documents"], 2);
+    let corrections = run(&["entity", "corrections", "--db", d, "--json"], None);
+    assert_eq!(serde_json::from_slice::<Value>(&corrections.stdout).unwrap().as_array().unwrap().len(), 4);
+}
