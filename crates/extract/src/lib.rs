@@ -7,5 +7,6 @@ pub mod cue_classes;
 pub mod events;
 pub mod quantities;
 pub mod quotes;
+mod speakers;
 pub mod times;
 mod tree;

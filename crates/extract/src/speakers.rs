@@ -1,0 +1,172 @@
+//! Speakers: which entity a quote's source phrase names.
+//!
+//! The name at the head of the source phrase first; a relative pronoun
+//! stands for the name it follows; a personal pronoun for the most salient
+//! earlier entity of its type.
+
+use std::collections::HashMap;
+
+use dossier_core::{Document, EntityType, Quote, Span};
+
+const MALE: &[&str] = &["he", "him", "his", "himself"];
+const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
+const PLURAL: &[&str] = &["they", "them", "their", "we", "us", "our"];
+
+fn person_like(t: EntityType) -> bool {
+    t == EntityType::Person
+}
+
+fn group_like(t: EntityType) -> bool {
+    matches!(t, EntityType::Org | EntityType::Gpe | EntityType::Norp)
+}
+
+/// Points each speaker span at an entity: the name at the head of the
+/// source phrase first; a relative pronoun at the name it follows; a
+/// personal pronoun at the most salient earlier entity of its type. A
+/// speaker that is a bare function word ("the", "those") is dropped.
+pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usize, usize)>)]) {
+    let text = doc.text();
+    // Gender learned from the pronouns that resolved to each entity.
+    let mut gender: HashMap<usize, bool> = HashMap::new();
+    let mut last_speaker: Option<(usize, usize)> = None; // (entity, byte position)
+    for (q, tokens) in quotes.iter_mut() {
+        let Some(sp) = q.speaker.as_mut() else { continue };
+        let w = sp.span.of(text).to_lowercase();
+        if let Some(named) = head_name(doc, sp.span, *tokens) {
+            sp.entity = Some(named);
+        } else if let Some(e) = person_by_surname(doc, sp.span.of(text)) {
+            // A transcript's "PENCE:" names Mike Pence, whom the tagger missed in capitals.
+            sp.entity = Some(e);
+        } else if matches!(w.as_str(), "who" | "which" | "that") {
+            // A relative pronoun stands for the name just before it ("Trump, who said").
+            match antecedent(doc, sp.span.start) {
+                Some(m) => sp.entity = m.entity,
+                None => q.speaker = None,
+            }
+        } else if FUNCTION_WORDS.contains(&w.as_str()) {
+            q.speaker = None;
+        } else if let Some(e) = resolve_pronoun(doc, &w, sp.span.start, last_speaker, &gender) {
+            sp.entity = Some(e);
+            if !PLURAL.contains(&w.as_str()) {
+                gender.insert(e, MALE.contains(&w.as_str()));
+            }
+        }
+        if let Some(e) = q.speaker.as_ref().and_then(|sp| sp.entity) {
+            last_speaker = Some((e, q.speaker.as_ref().map_or(0, |sp| sp.span.end)));
+        }
+    }
+}
+
+/// Words that can stand as a parse's subject but name no one.
+const FUNCTION_WORDS: &[&str] = &["the", "a", "an", "this", "these", "those", "there", "here", "what", "whom", "whose", "such"];
+
+/// The person or group named last before `pos` in its sentence.
+fn antecedent(doc: &Document, pos: usize) -> Option<&dossier_core::Mention> {
+    let sentence_start = sentence_start_back(doc, pos, 0);
+    doc.mentions.iter().rev().skip_while(|m| m.span.end > pos).take_while(|m| m.span.start >= sentence_start).find(|m| (person_like(m.ty) || group_like(m.ty)) && m.entity.is_some())
+}
+
+/// A personal pronoun's entity: he and she a person (of that gender when
+/// known), they a group or organisation, never a place. The most recent of
+/// the last speaker and the last subject of that type within a few
+/// sentences wins, else the last mention of that type.
+fn resolve_pronoun(doc: &Document, w: &str, before: usize, last_speaker: Option<(usize, usize)>, gender: &HashMap<usize, bool>) -> Option<usize> {
+    let (male, female, plural) = (MALE.contains(&w), FEMALE.contains(&w), PLURAL.contains(&w));
+    if !(male || female || plural) {
+        return None;
+    }
+    let window_start = sentence_start_back(doc, before, 4);
+    let ok = |e: usize| {
+        let ty = doc.entities[e].ty;
+        if plural {
+            matches!(ty, EntityType::Org | EntityType::Norp)
+        } else {
+            person_like(ty) && gender.get(&e).is_none_or(|&g| g == male)
+        }
+    };
+    let speaker = last_speaker.filter(|&(e, at)| at >= window_start && ok(e));
+    let ms: Vec<_> = doc.mentions.iter().filter(|m| m.span.end <= before && m.span.start >= window_start && m.entity.is_some_and(ok)).collect();
+    let subject = ms.iter().rev().find(|m| is_subject(doc, m.span)).map(|m| (m.entity.unwrap_or(0), m.span.end));
+    match (speaker, subject) {
+        (Some(s), Some(t)) => Some(if t.1 > s.1 { t.0 } else { s.0 }),
+        (Some(s), None) => Some(s.0),
+        (None, Some(t)) => Some(t.0),
+        (None, None) => ms.last().and_then(|m| m.entity),
+    }
+}
+
+/// Heads of source phrases that stand for the group named before them
+/// ("the US state department", "Syrian troops").
+const INSTITUTIONS: &[&str] = &["government", "ministry", "department", "office", "army", "military", "forces", "troops", "police", "authorities", "administration", "embassy", "council", "parliament", "court", "regime", "cabinet", "state", "media", "agency"];
+
+/// The entity named at the head of the source phrase. With the phrase's
+/// tokens, only names joined to its head by name parts, modifiers or
+/// apposition count ("Russia's deputy prime minister Arkady Dvorkovich" →
+/// Dvorkovich), not those in its possessor, "of" phrase or relative clause
+/// ("A friend of Begum" → none); a name before a common-noun head is a
+/// modifier ("a Trump campaign source"), except a group's before an
+/// institution. A person is preferred to a group ("Ukrainian President
+/// Volodymyr Zelenskyy"); among groups the first ("the NATO Summit in London").
+fn head_name(doc: &Document, span: Span, tokens: Option<(usize, usize)>) -> Option<usize> {
+    let inside: Vec<_> = doc.mentions.iter().filter(|m| span.contains(m.span) && m.entity.is_some()).collect();
+    let inside: Vec<_> = match tokens {
+        Some((x, y)) if y > x => {
+            let h = phrase_head(doc, x, y);
+            let common = doc.tokens[h].pos == Some("NOUN");
+            let institution = INSTITUTIONS.contains(&doc.span_text(doc.tokens[h].span).to_lowercase().as_str());
+            inside
+                .into_iter()
+                .filter(|m| (x..y).any(|i| m.span.contains(doc.tokens[i].span) && joined_to_head(doc, i, h, x, y)))
+                .filter(|m| !common || m.span.start > doc.tokens[h].span.start || (institution && group_like(m.ty)))
+                .collect()
+        }
+        _ => inside,
+    };
+    let named = inside.iter().rev().find(|m| person_like(m.ty)).or_else(|| inside.iter().find(|m| group_like(m.ty)))?;
+    named.entity
+}
+
+/// The token of `[x, y)` whose head lies outside it.
+fn phrase_head(doc: &Document, x: usize, y: usize) -> usize {
+    (x..y).find(|&i| doc.tokens[i].head.is_none_or(|h| h < x || h >= y)).unwrap_or(y - 1)
+}
+
+/// Whether token `i` reaches the head `h` through name parts, modifiers and
+/// apposition only.
+fn joined_to_head(doc: &Document, i: usize, h: usize, x: usize, y: usize) -> bool {
+    let mut t = i;
+    for _ in 0..12 {
+        if t == h {
+            return true;
+        }
+        let ok = matches!(doc.tokens[t].dep, Some("flat" | "compound" | "appos" | "amod" | "det" | "nummod" | "punct"));
+        match doc.tokens[t].head {
+            Some(up) if ok && up >= x && up < y => t = up,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The one person entity whose name ends with the speaker's one word, in any case.
+fn person_by_surname(doc: &Document, speaker: &str) -> Option<usize> {
+    let word = speaker.trim();
+    if word.contains(char::is_whitespace) || word.chars().count() < 3 || !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let mut hits = doc.entities.iter().enumerate().filter(|(_, e)| e.ty == EntityType::Person && e.name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(word)));
+    let first = hits.next()?.0;
+    hits.next().is_none().then_some(first)
+}
+
+/// The byte offset where the sentence `n` sentences before `pos` starts.
+fn sentence_start_back(doc: &Document, pos: usize, n: usize) -> usize {
+    let i = doc.sentences.partition_point(|s| s.span.end <= pos);
+    doc.sentences.get(i.saturating_sub(n)).map_or(0, |s| s.span.start)
+}
+
+/// Whether the mention's last token is a subject in the parse.
+fn is_subject(doc: &Document, span: Span) -> bool {
+    let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+    doc.tokens[first..].iter().take_while(|t| span.contains(t.span)).any(|t| matches!(t.dep, Some("nsubj" | "nsubj:pass")))
+}
