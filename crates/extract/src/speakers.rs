@@ -47,9 +47,11 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
             q.speaker = None;
         } else if let Some(e) = resolve_pronoun(doc, &w, sp.span.start, last_speaker, &gender) {
             sp.entity = Some(e);
-            if !PLURAL.contains(&w.as_str()) {
+            if MALE.contains(&w.as_str()) || FEMALE.contains(&w.as_str()) {
                 gender.insert(e, MALE.contains(&w.as_str()));
             }
+        } else if let Some(e) = descriptor_antecedent(doc, sp.span, *tokens) {
+            sp.entity = Some(e);
         }
         if let Some(e) = q.speaker.as_ref().and_then(|sp| sp.entity) {
             last_speaker = Some((e, q.speaker.as_ref().map_or(0, |sp| sp.span.end)));
@@ -67,12 +69,12 @@ fn antecedent(doc: &Document, pos: usize) -> Option<&dossier_core::Mention> {
 }
 
 /// A personal pronoun's entity: he and she a person (of that gender when
-/// known), they a group or organisation, never a place. The most recent of
+/// known), they a group or organisation, it an organisation or a country. The most recent of
 /// the last speaker and the last subject of that type within a few
 /// sentences wins, else the last mention of that type.
 fn resolve_pronoun(doc: &Document, w: &str, before: usize, last_speaker: Option<(usize, usize)>, gender: &HashMap<usize, bool>) -> Option<usize> {
-    let (male, female, plural) = (MALE.contains(&w), FEMALE.contains(&w), PLURAL.contains(&w));
-    if !(male || female || plural) {
+    let (male, female, plural, neuter) = (MALE.contains(&w), FEMALE.contains(&w), PLURAL.contains(&w), w == "it");
+    if !(male || female || plural || neuter) {
         return None;
     }
     let window_start = sentence_start_back(doc, before, 4);
@@ -80,6 +82,9 @@ fn resolve_pronoun(doc: &Document, w: &str, before: usize, last_speaker: Option<
         let ty = doc.entities[e].ty;
         if plural {
             matches!(ty, EntityType::Org | EntityType::Norp)
+        } else if neuter {
+            // "it added": an organisation or a country, never a person.
+            matches!(ty, EntityType::Org | EntityType::Gpe)
         } else {
             person_like(ty) && gender.get(&e).is_none_or(|&g| g == male)
         }
@@ -169,4 +174,71 @@ fn sentence_start_back(doc: &Document, pos: usize, n: usize) -> usize {
 fn is_subject(doc: &Document, span: Span) -> bool {
     let first = doc.tokens.partition_point(|t| t.span.start < span.start);
     doc.tokens[first..].iter().take_while(|t| span.contains(t.span)).any(|t| matches!(t.dep, Some("nsubj" | "nsubj:pass")))
+}
+
+/// What a descriptor's head word stands for.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Role {
+    /// Resolved only to a person introduced with the word beside the name.
+    Person,
+    /// Resolved to the one organisation named just before.
+    Group,
+}
+
+const ROLE_NOUNS: &str = include_str!("../data/en/role-nouns.tsv");
+
+fn role_of(word: &str) -> Option<Role> {
+    static ROLES: std::sync::OnceLock<HashMap<&'static str, Role>> = std::sync::OnceLock::new();
+    let roles = ROLES.get_or_init(|| {
+        let rows = ROLE_NOUNS.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t'));
+        rows.filter_map(|(w, class)| Some((w, match class.trim() { "person" => Role::Person, "group" => Role::Group, _ => return None }))).collect()
+    });
+    roles.get(word).copied()
+}
+
+/// A definite descriptor's entity: "the US president" is the person named
+/// earlier with "president" beside the name ("President Erdoğan",
+/// "Pompeo, the secretary of state"); "the group" is the one organisation
+/// named in the two sentences before. Anything less certain stays
+/// unresolved: a wrong name is worse than none.
+fn descriptor_antecedent(doc: &Document, span: Span, tokens: Option<(usize, usize)>) -> Option<usize> {
+    let (x, y) = tokens.filter(|&(x, y)| y > x)?;
+    if !doc.span_text(doc.tokens[x].span).eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let head = doc.span_text(doc.tokens[phrase_head(doc, x, y)].span).to_lowercase();
+    match role_of(&head)? {
+        Role::Person => doc.mentions.iter().rev().filter(|m| m.span.end <= span.start && person_like(m.ty)).find(|m| m.entity.is_some() && titled(doc, m.span, &head))?.entity,
+        Role::Group => lone_group(doc, span.start, &head),
+    }
+}
+
+/// The organisation named in the two sentences before `pos`: the only one,
+/// or the only one whose name or apposition holds `word`.
+fn lone_group(doc: &Document, pos: usize, word: &str) -> Option<usize> {
+    let from = sentence_start_back(doc, pos, 2);
+    let groups: Vec<_> = doc.mentions.iter().filter(|m| m.span.start >= from && m.span.end <= pos && m.ty == EntityType::Org).filter_map(|m| m.entity.map(|e| (e, m.span))).collect();
+    let named = |g: &&(usize, Span)| doc.entities[g.0].name.to_lowercase().contains(word) || titled(doc, g.1, word);
+    only_one(groups.iter().map(|g| g.0)).or_else(|| only_one(groups.iter().filter(named).map(|g| g.0)))
+}
+
+/// The one value `found` yields, however often; None for none or several.
+fn only_one(mut found: impl Iterator<Item = usize>) -> Option<usize> {
+    let first = found.next()?;
+    found.all(|e| e == first).then_some(first)
+}
+
+/// Whether `word` stands beside the name at `name`: among the five tokens
+/// before it or inside it ("US Secretary of State Mike Pompeo"), or in an
+/// apposition after a comma ("Pompeo, the secretary of state,").
+fn titled(doc: &Document, name: Span, word: &str) -> bool {
+    let first = doc.tokens.partition_point(|t| t.span.start < name.start);
+    let end = doc.tokens.partition_point(|t| t.span.end <= name.end);
+    let is = |i: &usize| doc.span_text(doc.tokens[*i].span).eq_ignore_ascii_case(word);
+    // A title is a run of nouns, names, adjectives and "of" or "the":
+    // a verb, a pronoun or a mark ends it ("Erdogan met Vladimir Putin").
+    let breaks = |i: &usize| !matches!(doc.tokens[*i].pos, Some("NOUN" | "PROPN" | "ADJ" | "ADP" | "DET" | "PART"));
+    let before = (first.saturating_sub(5)..first).rev().take_while(|i| !breaks(i)).any(|i| is(&i)) || (first..end).any(|i| is(&i));
+    let comma_after = doc.tokens.get(end).is_some_and(|t| doc.span_text(t.span) == ",");
+    before || (comma_after && (end + 1..(end + 9).min(doc.tokens.len())).take_while(|i| !breaks(i)).any(|i| is(&i)))
 }
