@@ -649,6 +649,9 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         // A "verb" the parse uses as a noun ("broke promises to", "the
         // claims of") is a mistagged noun, which reports nothing.
         let nominal = matches!(dep(c), "obj" | "iobj" | "nsubj" | "obl" | "nmod" | "compound");
+        // A participle describing a noun ("alleged crimes", "a place called
+        // Rojava", "footage posted online") reports no one's words.
+        let describes_noun = dep(c) == "amod" || (dep(c) == "acl" && doc.tokens[c].tag == Some("VBN"));
         if !is_candidate(doc, c) || nominal || is_discourse_marker(doc, c, a, b) {
             continue;
         }
@@ -659,7 +662,7 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         let signed = closing_mark_before(doc, c, a, b);
         let introduced = opening_mark_after(doc, c, b);
         let signs_unseen = doc.tokens[c].pos == Some("VERB") && cues.is_unknown(w) && (signed.is_some() || introduced.is_some());
-        if !(cues.is_cue(w, fr) || signs_unseen) {
+        if !(cues.is_cue(w, fr) || signs_unseen) || (describes_noun && signed.is_none() && introduced.is_none()) {
             continue;
         }
         // A cue inside another cue's content is kept for now; drop_nested
@@ -883,8 +886,40 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 }
             }
         }
+        let content = content.into_iter().map(|r| without_hearer(doc, c, r)).collect();
         let (cue_lo, cue_hi) = cue_extent(doc, c, a, b);
         found.push(Found { cue: Span::new(doc.tokens[cue_lo].span.start, doc.tokens[cue_hi - 1].span.end), cue_token: c, source, content, marked: signed.is_some() || introduced.is_some(), frames: parenthetical });
+    }
+}
+
+/// Verbs whose first object is the hearer ("told the Times she …").
+const HEARER_CUES: &[&str] = &["tell", "tells", "told", "telling", "inform", "informs", "informed", "informing", "assure", "assures", "assured", "assuring", "remind", "reminds", "reminded", "reminding", "notify", "notified", "brief", "briefed"];
+
+const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "he", "she", "it", "they"];
+const POSSESSIVES: &[&str] = &["my", "our", "your", "his", "her", "its", "their"];
+
+/// The content of a cue whose first object is its hearer starts after the
+/// hearer: after a "that" reached before any verb ("told reporters at a
+/// briefing that …"), or after a short noun phrase that a clause's subject
+/// follows ("told the Times she had lost …"). The parse often hangs the
+/// hearer inside the reported clause.
+fn without_hearer(doc: &Document, c: usize, (lo, hi): (usize, usize)) -> (usize, usize) {
+    let word = |i: usize| doc.span_text(doc.tokens[i].span).to_lowercase();
+    if lo != c + 1 || !HEARER_CUES.contains(&word(c).as_str()) {
+        return (lo, hi);
+    }
+    let verb = |i: usize| matches!(doc.tokens[i].pos, Some("VERB" | "AUX"));
+    if let Some(t) = (lo..hi).take_while(|&i| !verb(i)).find(|&i| word(i) == "that").filter(|&t| t + 1 < hi) {
+        return (t + 1, hi);
+    }
+    let in_np = |i: usize| matches!(doc.tokens[i].pos, Some("DET" | "PROPN" | "NOUN" | "ADJ" | "NUM")) || (i == lo && POSSESSIVES.contains(&word(i).as_str()));
+    let Some(e) = (lo..hi.min(lo + 6)).find(|&i| !in_np(i)).filter(|&e| e > lo) else { return (lo, hi) };
+    let w = word(e);
+    let subject = SUBJECT_PRONOUNS.contains(&w.as_str()) || POSSESSIVES.contains(&w.as_str()) || matches!(doc.tokens[e].dep, Some("nsubj" | "nsubj:pass"));
+    if subject && (e..hi).any(verb) {
+        (e, hi)
+    } else {
+        (lo, hi)
     }
 }
 

@@ -113,3 +113,46 @@ fn a_quoted_fragment_is_mixed_and_keeps_both_marks() {
         }
     }
 }
+
+#[test]
+fn a_definite_descriptor_speaks_for_the_person_titled_so_earlier() {
+    let text = "French President Emmanuel Macron met Vladimir Putin in Sochi on Tuesday.\n\nThe two leaders discussed the border. \"We will not accept a new wave of refugees,\" the president said.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    let q = quotes.iter().find(|q| q["text"].as_str().unwrap().contains("refugees")).expect("the quote");
+    assert_eq!(entity_name(&doc, &q["speaker"]).as_deref(), Some("Emmanuel Macron"), "{q}");
+}
+
+#[test]
+fn a_descriptor_with_no_titled_antecedent_stays_unresolved() {
+    // Nobody is introduced as a president, so "the president" names no one.
+    let text = "Vladimir Putin met Recep Tayyip Erdogan in Sochi on Tuesday.\n\n\"We will not accept a new wave of refugees,\" the president said.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    let q = quotes.iter().find(|q| q["text"].as_str().unwrap().contains("refugees")).expect("the quote");
+    assert_eq!(entity_name(&doc, &q["speaker"]), None, "{q}");
+}
+
+#[test]
+fn the_group_and_it_speak_for_the_organisation_just_named() {
+    let text = "Amnesty International published a report on the prisons on Monday.\n\n\"Torture is systematic,\" the group said. It added that the guards were never punished.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    for needle in ["Torture", "guards"] {
+        let q = quotes.iter().find(|q| q["text"].as_str().unwrap().contains(needle)).unwrap_or_else(|| panic!("no quote with {needle}: {quotes:?}"));
+        assert_eq!(entity_name(&doc, &q["speaker"]).as_deref(), Some("Amnesty International"), "{q}");
+    }
+}
+
+#[test]
+fn the_hearer_of_told_is_not_part_of_what_was_said() {
+    let text = "Begum told the Times she had lost two young children.\n\nErdogan told reporters at a briefing on Tuesday that Turkey would enter.\n";
+    let (_, quotes) = quotes_of(text, "speech");
+    let texts: Vec<&str> = quotes.iter().map(|q| q["text"].as_str().unwrap()).collect();
+    assert!(texts.contains(&"she had lost two young children"), "{texts:?}");
+    assert!(texts.contains(&"Turkey would enter"), "{texts:?}");
+}
+
+#[test]
+fn a_participle_describing_a_noun_reports_nothing() {
+    let text = "Footage posted on social media showed the convoy crossing the border.\n\nThey live in a place called Rojava.\n";
+    let (_, quotes) = quotes_of(text, "all");
+    assert!(quotes.iter().all(|q| !matches!(q["cue"]["text"].as_str(), Some("posted" | "called"))), "{quotes:?}");
+}
