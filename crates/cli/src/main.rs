@@ -6,6 +6,7 @@ mod eval;
 mod extract;
 mod query_args;
 mod store_cmd;
+mod stories_cmd;
 mod train;
 
 use std::process::ExitCode;
@@ -39,6 +40,10 @@ enum Command {
     Events(store_cmd::EventsArgs),
     /// The aid tracker: donor, recipient, item, amount, status, date, evidence.
     Commitments(store_cmd::CommitmentsArgs),
+    /// Stories: documents about the same news event, with their outlets and dates.
+    Stories(stories_cmd::StoriesArgs),
+    /// One story: its documents, events counted across reports, conflicting figures.
+    Story(stories_cmd::StoryArgs),
     /// Figures that disagree, within a document or across documents.
     Conflicts(store_cmd::ConflictsArgs),
     /// The store as flat rows with provenance: every event as JSON Lines or CSV, or every table as Parquet.
@@ -86,6 +91,8 @@ fn main() -> ExitCode {
         Command::Quotes(a) => store_cmd::quotes(a),
         Command::Events(a) => store_cmd::events(a),
         Command::Commitments(a) => store_cmd::commitments(a),
+        Command::Stories(a) => stories_cmd::stories(a),
+        Command::Story(a) => stories_cmd::story(a),
         Command::Conflicts(a) => store_cmd::conflicts(a),
         Command::Export(a) => store_cmd::export(a),
         Command::Serve(a) => store_cmd::serve(a),

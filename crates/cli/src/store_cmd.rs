@@ -113,7 +113,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     Ok(if counts.failures + batcher.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn open_existing(db: &Path) -> Result<Store> {
+pub fn open_existing(db: &Path) -> Result<Store> {
     if !db.exists() {
         bail!("no database at {} (run `dossier ingest` first, or pass --db)", db.display());
     }
@@ -479,10 +479,7 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
         return export_parquet(&store, dir);
     }
     let what = Export::parse(&a.what).unwrap_or(Export::Events);
-    let Some(rows) = store.export_rows(what)? else {
-        eprintln!("dossier: this store holds no stories yet; nothing to export");
-        return Ok(ExitCode::from(1));
-    };
+    let rows = store.export_rows(what)?;
     let columns = what.columns();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if a.format == "csv" {
@@ -504,7 +501,6 @@ fn export_parquet(store: &Store, dir: &Path) -> Result<ExitCode> {
         let (path, rows) = dossier_store::parquet::write_table(store, table, dir)?;
         eprintln!("dossier: {rows} rows in {}", path.display());
     }
-    eprintln!("dossier: no stories.parquet: this store has no stories");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -100,6 +100,10 @@ pub struct Quantity {
     pub unit: Option<String>,
     pub approx: Approx,
     pub per: Option<String>,
+    /// The fact the figure describes, when the parse ties it to one (an
+    /// event's amount, "people killed", the noun a sum prices); figures
+    /// that measure the same thing can be compared.
+    pub measures: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -144,6 +148,9 @@ pub struct Document {
     /// The article's address on the web: the page's canonical link or
     /// `og:url`, a JSONL `url`, or a WARC target URI.
     pub url: Option<String>,
+    /// The outlet that published it (HTML metadata, the feed, a JSONL
+    /// `publisher`); the JSON falls back to the URL's host.
+    pub publisher: Option<String>,
     /// ISO 639-1 code (639-3 where there is none), detected from the text.
     pub language: String,
     text: String,
@@ -171,6 +178,7 @@ impl Document {
             published: None,
             authors: Vec::new(),
             url: None,
+            publisher: None,
             language: "en".to_string(),
             text,
             blocks: Vec::new(),

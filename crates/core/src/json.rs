@@ -124,6 +124,7 @@ impl Serialize for DocView<'_> {
         m.serialize_entry("published", &d.published)?;
         m.serialize_entry("authors", &d.authors)?;
         m.serialize_entry("url", &d.url)?;
+        m.serialize_entry("publisher", &d.publisher.clone().or_else(|| d.url.as_deref().or(d.source.uri.as_deref()).and_then(crate::url_host)))?;
         m.serialize_entry("language", &d.language)?;
         m.serialize_entry("text", d.text())?;
 
@@ -289,6 +290,8 @@ impl Serialize for DocView<'_> {
             unit: Option<&'a str>,
             approx: &'static str,
             per: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            measures: Option<&'a str>,
         }
         m.serialize_entry(
             "quantities",
@@ -302,6 +305,7 @@ impl Serialize for DocView<'_> {
                     unit: q.unit.as_deref(),
                     approx: q.approx.as_str(),
                     per: q.per.as_deref(),
+                    measures: q.measures.as_deref(),
                 })
             }),
         )?;

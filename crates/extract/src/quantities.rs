@@ -956,6 +956,7 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
                 unit,
                 approx: Approx::Vague,
                 per: None,
+                measures: None,
             });
             i = end;
             continue;
@@ -964,7 +965,7 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
         if let Some(pieces) = listed_numbers(w) {
             for (from, to, v) in pieces {
                 let span = Span::new(toks[i].start + from, toks[i].start + to);
-                out.push(Quantity { span, kind: QuantityKind::Count, value: Some(v), upper: None, unit: None, approx: Approx::Exact, per: None });
+                out.push(Quantity { span, kind: QuantityKind::Count, value: Some(v), upper: None, unit: None, approx: Approx::Exact, per: None, measures: None });
             }
             i += 1;
             continue;
@@ -973,14 +974,14 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
             // "May 4th" is a date, not a rank.
             let after_month = i > 0 && MONTHS.contains(&&*lower(text, toks.get(i - 1)));
             if !after_month && (lw != "second" || (i > 0 && word(text, toks[i - 1]).eq_ignore_ascii_case("the"))) {
-                out.push(Quantity { span: toks[i], kind: QuantityKind::Ordinal, value: Some(v), upper: None, unit: None, approx: Approx::Exact, per: None });
+                out.push(Quantity { span: toks[i], kind: QuantityKind::Ordinal, value: Some(v), upper: None, unit: None, approx: Approx::Exact, per: None, measures: None });
                 i += 1;
                 continue;
             }
         }
         // A comparison glued to its figure: ">30", "<-30", "x>10", ">=5".
         if let Some((at, approx, v)) = glued_comparison(w) {
-            out.push(Quantity { span: Span::new(toks[i].start + at, toks[i].end), kind: QuantityKind::Count, value: Some(v), upper: None, unit: None, approx, per: None });
+            out.push(Quantity { span: Span::new(toks[i].start + at, toks[i].end), kind: QuantityKind::Count, value: Some(v), upper: None, unit: None, approx, per: None, measures: None });
             i += 1;
             continue;
         }
@@ -990,7 +991,7 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
             let (approx, q_len) = qualifier(text, toks, i);
             let value = tidy(v);
             let end = if lw.len() == w.len() && w.is_char_boundary(taken) { toks[i].start + taken } else { toks[i].end };
-            out.push(Quantity { span: Span::new(toks[i - q_len].start, end), kind: QuantityKind::Money, value: Some(value), upper: None, unit: Some(code.to_string()), approx, per: None });
+            out.push(Quantity { span: Span::new(toks[i - q_len].start, end), kind: QuantityKind::Money, value: Some(value), upper: None, unit: Some(code.to_string()), approx, per: None, measures: None });
             i += 1;
             continue;
         }
@@ -1008,6 +1009,7 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
                     unit: Some("%".to_string()),
                     approx: if figure.is_some() { Approx::Exact } else { Approx::Vague },
                     per: None,
+                    measures: None,
                 });
                 i = end;
                 continue;
@@ -1155,7 +1157,7 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
             }
         }
         value = tidy(value);
-        out.push(Quantity { span: Span::new(toks[span_start].start, toks[end - 1].end), kind, value: Some(value), upper, unit, approx, per });
+        out.push(Quantity { span: Span::new(toks[span_start].start, toks[end - 1].end), kind, value: Some(value), upper, unit, approx, per, measures: None });
         i = end;
     }
 }

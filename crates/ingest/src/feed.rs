@@ -18,6 +18,7 @@ pub fn feed_records(bytes: &[u8], input: &str, uri: Option<String>) -> Result<Ve
         FeedType::JSON => SourceFormat::JsonFeed,
         FeedType::RSS0 | FeedType::RSS1 | FeedType::RSS2 => SourceFormat::Rss,
     };
+    let feed_title = feed.title.as_ref().map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty());
     let feed_authors: Vec<String> = feed.authors.iter().filter_map(|p| person_name(p.name.as_deref()?)).collect();
     let mut records = Vec::with_capacity(feed.entries.len());
     for (i, entry) in feed.entries.into_iter().enumerate() {
@@ -33,6 +34,7 @@ pub fn feed_records(bytes: &[u8], input: &str, uri: Option<String>) -> Result<Ve
             title: entry.title.map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty()),
             published: entry.published.or(entry.updated).map(|d| d.to_rfc3339()),
             authors: if authors.is_empty() { feed_authors.clone() } else { authors },
+            publisher: feed_title.clone(),
             id: None,
             label: Some(format!("item {}", i + 1)),
             warnings: Vec::new(),

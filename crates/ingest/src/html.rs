@@ -25,6 +25,8 @@ pub fn html_document(html: &str, source: Source, fragment: bool) -> Result<Docum
     let dom = Dom::from(html);
     let time_tag = first_time_tag(&dom);
     let url = canonical_url(&dom);
+    // The outlet, from og:site_name, JSON-LD `publisher` or similar (Readability reads them).
+    let mut publisher = None;
     let mut readability = Readability::with_document(dom, None, Some(config)).map_err(|_| ErrorKind::NoContent)?;
     let (blocks, title, published, byline) = match readability.parse() {
         Ok(article) => {
@@ -34,6 +36,7 @@ pub fn html_document(html: &str, source: Source, fragment: bool) -> Result<Docum
                 Some(node) => walk_blocks(node),
                 None => walk_blocks(&Dom::fragment(article.content.as_ref()).root()),
             };
+            publisher = article.site_name.map(|s| collapse_ws(&s)).filter(|s| !s.is_empty());
             (blocks, Some(article.title).filter(|t| !t.trim().is_empty()), article.published_time, article.byline)
         }
         Err(_) => {
@@ -49,6 +52,7 @@ pub fn html_document(html: &str, source: Source, fragment: bool) -> Result<Docum
     let authors = byline.map(|b| split_authors(&b)).unwrap_or_default();
     let mut doc = assemble(blocks, source, title, published, authors)?;
     doc.url = url;
+    doc.publisher = publisher;
     Ok(doc)
 }
 

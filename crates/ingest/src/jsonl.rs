@@ -1,5 +1,5 @@
 //! JSON Lines: one record per line with `text` or `html`, and optional
-//! `title`, `url`, `published`, `id`. Lines are framed lazily, each capped
+//! `title`, `url`, `published`, `publisher`, `id`. Lines are framed lazily, each capped
 //! at `max_bytes`, so a huge file streams in constant memory.
 
 use std::io::{BufRead, Read};
@@ -36,6 +36,7 @@ struct Line {
     published: Option<String>,
     #[serde(default)]
     authors: Vec<String>,
+    publisher: Option<String>,
     id: Option<serde_json::Value>,
 }
 
@@ -132,7 +133,7 @@ impl JsonlRecords {
             source: Source { uri: line.url, format: SourceFormat::Jsonl, record: Some(self.line_no.to_string()) },
             payload,
             charset: None,
-            meta: Meta { title: line.title, published, authors: line.authors, id, label: Some(format!("line {}", self.line_no)), warnings },
+            meta: Meta { title: line.title, published, authors: line.authors, publisher: line.publisher.map(|p| p.trim().to_string()).filter(|p| !p.is_empty()), id, label: Some(format!("line {}", self.line_no)), warnings },
         })
     }
 }

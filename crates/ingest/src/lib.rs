@@ -147,6 +147,8 @@ pub struct Meta {
     pub title: Option<String>,
     pub published: Option<String>,
     pub authors: Vec<String>,
+    /// The outlet (a JSONL `publisher`, a feed's title).
+    pub publisher: Option<String>,
     pub id: Option<String>,
     /// How error messages name the record: `line N` (JSONL), `record N`
     /// (WARC) or `item N` (feeds), as ERRORS.md documents.
@@ -212,6 +214,9 @@ impl Record {
         }
         if !self.meta.authors.is_empty() {
             doc.authors = self.meta.authors;
+        }
+        if self.meta.publisher.is_some() {
+            doc.publisher = self.meta.publisher;
         }
         doc.warnings.splice(0..0, warnings);
         meta::finish(&mut doc);

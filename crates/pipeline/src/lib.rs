@@ -270,6 +270,7 @@ impl Pipeline {
             times.lap(Stage::Events, &mut clock);
         }
         if layers.quantities {
+            dossier_extract::conflicts::describe(doc);
             dossier_extract::conflicts::flag(doc);
             times.lap(Stage::Conflicts, &mut clock);
         }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use arrow_pyarrow::ToPyArrow;
-use dossier_store::arrow::{infer_columns, record_batch, record_batch_of};
+use dossier_store::arrow::record_batch;
 use dossier_store::tables::{answers, Column, ENTITIES};
 use dossier_store::{Filter, StoreError};
 use pyo3::prelude::*;
@@ -144,12 +144,7 @@ impl Store {
         self.json(py, |s| s.stories())
     }
 
-    /// Stories have no fixed columns yet: each is typed by its values.
     fn stories_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows = self.run(py, |s| s.stories())?;
-        let columns = infer_columns(&rows);
-        let named: Vec<(&str, _)> = columns.iter().map(|(n, k)| (n.as_str(), *k)).collect();
-        let batch = record_batch_of(&named, &rows).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-        batch.to_pyarrow(py)
+        self.arrow(py, dossier_store::tables::STORIES.columns, |s| s.stories())
     }
 }

@@ -24,7 +24,8 @@ def test_queries_return_dicts(store):
     assert all(e["type"] == "GPE" for e in store.entities(type="GPE"))
     assert store.quotes() and store.events() and isinstance(store.conflicts(), list)
     assert all(e["type"] == "AID" for e in store.events(type="AID"))
-    assert store.stories() == []
+    stories = store.stories()
+    assert len(stories) == 1 and stories[0]["articles"] == 1 and len(stories[0]["documents"]) == 1
     assert isinstance(store.commitments(), list)
 
 

@@ -25,7 +25,7 @@ use axum::{Json, Router};
 use dossier_core::json::{to_json, JsonOptions};
 use dossier_ingest::{open_reader, Format, ReadOptions};
 use dossier_pipeline::{Layers, Pipeline, Scratch};
-use dossier_store::{EntityQuery, Filter, Store};
+use dossier_store::{EntityQuery, Filter, Store, StoryFilter};
 use serde_json::{json, Value};
 use tokio::sync::Semaphore;
 
@@ -110,6 +110,8 @@ fn build_router(config: &Config) -> Result<Router, ServeError> {
         .route("/api/dashboard", get(dashboard))
         .route("/api/entity/documents", get(entity_documents))
         .route("/api/conflicts", get(conflicts))
+        .route("/api/stories", get(stories))
+        .route("/api/stories/{id}", get(story))
         .route("/api/export", get(export))
         .route("/api/documents/{id}", get(document))
         .route("/documents", post(ingest))
@@ -385,6 +387,22 @@ async fn dashboard(State(s): State<Arc<AppState>>) -> Response {
 
 async fn conflicts(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
     paged(s, p, |st, f| Ok(dossier_store::Page::of(st.conflicts()?, f.limit.unwrap_or(100), f.offset))).await
+}
+
+/// `{total, offset, stories}`, filtered by `since`, `until`, `entity`,
+/// paged by `limit` and `offset`.
+async fn stories(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
+    let (limit, offset) = match (limit(&p, 100, s.limits.max_rows), offset(&p)) {
+        (Ok(l), Ok(o)) => (l, o),
+        (Err(message), _) | (_, Err(message)) => return bad_request(message),
+    };
+    let f = StoryFilter { since: param(&p, "since"), until: param(&p, "until"), entity: param(&p, "entity"), limit: Some(limit), offset };
+    read(s, move |st| st.story_list(&f)).await
+}
+
+async fn story(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+    let Ok(id) = id.parse::<i64>() else { return error(StatusCode::NOT_FOUND, "not found") };
+    read(s, move |st| st.story(id).map(|v| v.unwrap_or(Value::Null))).await
 }
 
 /// Every event as a flat row, a page at a time (`limit`, `offset`).

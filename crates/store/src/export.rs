@@ -41,7 +41,7 @@ impl Export {
             Export::Quotes => &["document", "quote", "speaker", "speaker_key", "kind", "text", "cue", "start", "end", "sentence", "title", "url", "publisher", "published"],
             Export::Entities => &["key", "name", "type", "mentions", "document", "title", "url", "publisher", "published"],
             Export::Commitments => &["donor", "recipient", "item", "quantity", "value", "unit", "status", "date", "evidence", "document", "event", "title", "url", "publisher", "published"],
-            Export::Stories => &[],
+            Export::Stories => &["id", "title", "first_seen", "last_seen", "sources", "articles", "documents", "publishers"],
             Export::Conflicts => &["scope", "message", "document", "title", "url", "publisher", "published", "other_document", "other_title", "other_url", "sentence", "other_sentence"],
         }
     }
@@ -75,9 +75,8 @@ impl Provenance {
 }
 
 impl Store {
-    /// Every row of `what`, with provenance. `Ok(None)` for stories, which
-    /// this store does not hold yet.
-    pub fn export_rows(&self, what: Export) -> Result<Option<Vec<Value>>, StoreError> {
+    /// Every row of `what`, with provenance (a story lists its documents by id).
+    pub fn export_rows(&self, what: Export) -> Result<Vec<Value>, StoreError> {
         let all = Filter { limit: Some(usize::MAX >> 1), oldest_first: true, ..Filter::default() };
         let mut rows = match what {
             Export::Events => self.export_events()?,
@@ -89,13 +88,13 @@ impl Store {
                  JOIN documents d ON d.id = de.document ORDER BY d.published, de.document, e.key",
                 vec![],
             )?,
-            Export::Stories => return Ok(None),
+            Export::Stories => self.stories()?,
         };
         let provenance = Provenance::load(self)?;
         for row in &mut rows {
             provenance.add(row);
         }
-        Ok(Some(rows))
+        Ok(rows)
     }
 }
 

@@ -13,10 +13,14 @@
 //! another's transaction to end.
 
 pub mod checks;
+mod conflicts;
 pub mod export;
 mod identity;
 mod queries;
 pub mod search_syntax;
+pub mod similar;
+mod stories;
+mod story_queries;
 mod workbench;
 pub mod tables;
 #[cfg(feature = "arrow")]
@@ -26,6 +30,7 @@ pub mod parquet;
 
 pub use queries::*;
 pub use identity::Correction;
+pub use story_queries::{StoryFilter, LISTED_DOCUMENTS};
 pub use tables::EntityQuery;
 
 use std::path::Path;
@@ -172,6 +177,40 @@ CREATE TABLE corrections (
     made_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
 CREATE INDEX corrections_key ON corrections(key, action);
+"#, r#"
+ALTER TABLE documents ADD COLUMN publisher TEXT;
+DROP INDEX quantities_noun;
+ALTER TABLE quantities DROP COLUMN noun;
+ALTER TABLE quantities ADD COLUMN upper REAL;
+ALTER TABLE quantities ADD COLUMN per TEXT;
+ALTER TABLE quantities ADD COLUMN measures TEXT;
+CREATE INDEX quantities_measures ON quantities(measures);
+CREATE TABLE near_duplicates (
+    document TEXT PRIMARY KEY REFERENCES documents(id),
+    dup_group TEXT NOT NULL, signature BLOB
+);
+CREATE INDEX near_duplicates_group ON near_duplicates(dup_group);
+CREATE TABLE minhash_bands (band_key INTEGER NOT NULL, document TEXT NOT NULL);
+CREATE INDEX minhash_bands_key ON minhash_bands(band_key);
+CREATE TABLE term_df (term INTEGER PRIMARY KEY, df INTEGER NOT NULL);
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    title TEXT, title_document TEXT,
+    first_seen TEXT, last_seen TEXT, first_day INTEGER, last_day INTEGER,
+    articles INTEGER NOT NULL, sources INTEGER NOT NULL,
+    centroid BLOB NOT NULL
+);
+CREATE INDEX stories_last_seen ON stories(last_seen);
+CREATE TABLE story_documents (
+    document TEXT PRIMARY KEY REFERENCES documents(id),
+    story INTEGER NOT NULL REFERENCES stories(id), similarity REAL, vector BLOB NOT NULL
+);
+CREATE INDEX story_documents_story ON story_documents(story);
+CREATE TABLE story_terms (term INTEGER NOT NULL, last_day INTEGER NOT NULL, story INTEGER NOT NULL, PRIMARY KEY (term, last_day, story)) WITHOUT ROWID;
+CREATE INDEX story_terms_story ON story_terms(story);
+CREATE TABLE story_entities (story INTEGER NOT NULL, key TEXT NOT NULL, documents INTEGER NOT NULL, PRIMARY KEY (story, key)) WITHOUT ROWID;
+CREATE INDEX story_entities_key ON story_entities(key);
+CREATE TABLE story_publishers (story INTEGER NOT NULL, publisher TEXT NOT NULL, documents INTEGER NOT NULL, PRIMARY KEY (story, publisher)) WITHOUT ROWID;
 "#];
 
 pub struct Store {
@@ -332,17 +371,20 @@ fn insert_document(tx: &Connection, json: &str) -> Result<Option<i64>, StoreErro
     // when it came from the web (or `--url`); a local path is not a URL.
     let is_web = |u: &&str| u.starts_with("http://") || u.starts_with("https://");
     let url = doc.get("url").and_then(Value::as_str).filter(is_web).or_else(|| doc.pointer("/source/uri").and_then(Value::as_str).filter(is_web));
+    // Documents written before `publisher` existed: the URL's host.
+    let publisher = str_of(doc, "publisher").map(str::to_string).or_else(|| url.and_then(dossier_core::url_host));
     // Cached statements: preparing each one per row was 7% of ingest.
     let run = |sql: &str, params: &[&dyn rusqlite::ToSql]| tx.prepare_cached(sql)?.execute(params);
     let rowid = (|| -> rusqlite::Result<i64> {
         run(
-            "INSERT INTO documents (id, url, title, published, source_uri, text, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![id, url, str_of(doc, "title"), str_of(doc, "published"), doc.pointer("/source/uri").and_then(Value::as_str), text, json],
+            "INSERT INTO documents (id, url, title, published, source_uri, text, json, publisher) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![id, url, str_of(doc, "title"), str_of(doc, "published"), doc.pointer("/source/uri").and_then(Value::as_str), text, json, publisher],
         )?;
         let rowid = tx.last_insert_rowid();
         // Entities merge across documents by key.
         let mut key_of = std::collections::HashMap::new();
         let mut full_names = Vec::new();
+        let mut named: Vec<(i64, String)> = Vec::new();
         for e in doc["entities"].as_array().into_iter().flatten() {
             let (Some(local), Some(name), Some(ty)) = (str_of(e, "id"), str_of(e, "name"), str_of(e, "type")) else { continue };
             let given = str_of(e, "key").map(str::to_string).unwrap_or_else(|| format!("{ty}:{}", name.to_lowercase()));
@@ -373,8 +415,16 @@ fn insert_document(tx: &Connection, json: &str) -> Result<Option<i64>, StoreErro
             if identity::surname_of(&key).is_some() || acronym.is_some() {
                 full_names.push((key.clone(), ty.to_string(), acronym));
             }
+            if NAMED_TYPES.contains(&ty) && !named.iter().any(|n| n.1 == key) {
+                named.push((mentions, key.clone()));
+            }
             key_of.insert(local.to_string(), key);
         }
+        named.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        stories::assign(
+            tx,
+            &stories::StoryInput { id: &id, title: str_of(doc, "title"), text, published: str_of(doc, "published"), publisher: publisher.as_deref(), entity_keys: named.into_iter().map(|n| n.1).collect() },
+        )?;
         let key_for = |v: &Value| v.as_str().and_then(|l| key_of.get(l)).cloned();
         for q in doc["quotes"].as_array().into_iter().flatten() {
             let start = q["start"].as_u64().unwrap_or(0);
@@ -389,8 +439,8 @@ fn insert_document(tx: &Connection, json: &str) -> Result<Option<i64>, StoreErro
         for q in doc["quantities"].as_array().into_iter().flatten() {
             let sentence = sentence_around(doc, &chars, q["start"].as_u64().unwrap_or(0)).map(|s| s.0);
             run(
-                "INSERT INTO quantities (document, local, text, kind, value, unit, approx, noun, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![id, str_of(q, "id"), str_of(q, "text"), str_of(q, "kind"), q["value"].as_f64(), str_of(q, "unit"), str_of(q, "approx"), noun_after(&chars, q["end"].as_u64().unwrap_or(0) as usize), sentence],
+                "INSERT INTO quantities (document, local, text, kind, value, upper, unit, approx, per, measures, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![id, str_of(q, "id"), str_of(q, "text"), str_of(q, "kind"), q["value"].as_f64(), q["upper"].as_f64(), str_of(q, "unit"), str_of(q, "approx"), str_of(q, "per"), str_of(q, "measures"), sentence],
             )?;
         }
         for e in doc["events"].as_array().into_iter().flatten() {
@@ -436,21 +486,5 @@ fn insert_document(tx: &Connection, json: &str) -> Result<Option<i64>, StoreErro
     Ok(Some(rowid))
 }
 
-/// The noun an amount counts or prices, from the words right after it:
-/// the last of up to three letters-only words before punctuation or a
-/// function word ("$700 million contract" → "contract").
-fn noun_after(chars: &[char], end: usize) -> Option<String> {
-    let rest: String = chars.get(end..(end + 60).min(chars.len()))?.iter().collect();
-    let mut last = None;
-    for w in rest.split_whitespace().take(3) {
-        let clean = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if clean.is_empty() || !clean.chars().all(|c| c.is_alphabetic() || c == '-') || matches!(clean.to_lowercase().as_str(), "of" | "to" | "in" | "for" | "and" | "the" | "a" | "that" | "from" | "on" | "by" | "with" | "was" | "is" | "were" | "will") {
-            break;
-        }
-        last = Some(clean.to_lowercase());
-        if clean.len() != w.len() {
-            break;
-        }
-    }
-    last.map(|w| w.strip_suffix('s').filter(|s| s.len() >= 3).map(str::to_string).unwrap_or(w))
-}
+/// Entity types whose shared keys tie documents into a story.
+const NAMED_TYPES: &[&str] = &["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"];

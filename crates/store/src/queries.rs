@@ -335,33 +335,6 @@ impl Store {
         Ok(Page { rows, ..page })
     }
 
-    /// Figures that disagree: flagged inside one document, and the same
-    /// thing (same kind, unit and described noun, and a shared entity in the
-    /// sentence's document) given different values across documents; at
-    /// most 500 of each.
-    pub fn conflicts(&self) -> Result<Vec<Value>, StoreError> {
-        let mut out = self.rows(
-            "SELECT 'document' AS scope, w.document, d.title, d.url, w.message, w.spans AS spans_json,
-                    substr(d.text, max(1, json_extract(w.spans, '$[0].start') - 80), 200) AS sentence,
-                    substr(d.text, max(1, json_extract(w.spans, '$[1].start') - 80), 200) AS other_sentence
-             FROM warnings w JOIN documents d ON d.id = w.document WHERE w.code = 'conflicting_figures' ORDER BY d.published DESC LIMIT 500",
-            vec![],
-        )?;
-        out.extend(self.rows(
-            "SELECT 'documents' AS scope, a.document, da.title, da.url,
-                    'the ' || a.noun || ' is \"' || a.text || '\" in one report and \"' || b.text || '\" in another' AS message,
-                    b.document AS other_document, db.title AS other_title, db.url AS other_url, a.sentence, b.sentence AS other_sentence
-             FROM quantities a JOIN quantities b ON a.kind = 'money' AND b.kind = 'money' AND a.unit = b.unit AND a.noun = b.noun
-                  AND a.document < b.document AND a.value != b.value
-             JOIN documents da ON da.id = a.document JOIN documents db ON db.id = b.document
-             WHERE EXISTS (SELECT 1 FROM document_entities x JOIN document_entities y ON x.key = y.key
-                           WHERE x.document = a.document AND y.document = b.document AND x.key NOT LIKE 'DATE:%')
-             LIMIT 500",
-            vec![],
-        )?);
-        Ok(out)
-    }
-
     /// Every event as one flat row, GDELT-style, with provenance: the whole
     /// store, for `dossier export`. A server should use `export_events_page`.
     pub fn export_events(&self) -> Result<Vec<Value>, StoreError> {

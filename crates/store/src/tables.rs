@@ -149,7 +149,22 @@ fn like_escaped(s: &str) -> String {
 
 /// Every table `export` writes. Stories are not stored yet, so there is
 /// no stories table (see `docs/parquet.md`).
-pub const TABLES: &[Table] = &[DOCUMENTS, ENTITIES, MENTIONS, QUOTES, EVENTS, COMMITMENTS];
+/// Story clusters: one row per story with its document ids (issue 25).
+pub const STORIES: Table = Table {
+    name: "stories",
+    columns: &[
+        col("id", Int), col("title", Str), col("first_seen", Str), col("last_seen", Str), col("sources", Int), col("articles", Int),
+        col("documents", StrList), col("publishers", StrList),
+    ],
+    sql: Some(
+        "SELECT s.rowid AS _page, s.id, s.title, s.first_seen, s.last_seen, s.sources, s.articles,
+                (SELECT json_group_array(document) FROM (SELECT document FROM story_documents WHERE story = s.id ORDER BY rowid)) AS documents_json,
+                (SELECT json_group_array(publisher) FROM (SELECT publisher FROM story_publishers WHERE story = s.id ORDER BY documents DESC, publisher)) AS publishers_json
+         FROM stories s WHERE s.rowid > ?1 ORDER BY s.rowid LIMIT ?2",
+    ),
+};
+
+pub const TABLES: &[Table] = &[DOCUMENTS, ENTITIES, MENTIONS, QUOTES, EVENTS, COMMITMENTS, STORIES];
 
 impl Store {
     /// Hands `table`'s rows to `sink` in pages of at most `page` rows (a
@@ -227,13 +242,17 @@ impl Store {
         Ok(Page { total, offset: q.offset, rows })
     }
 
-    /// Story clusters, when the store has a `stories` table; none otherwise.
+    /// Story clusters as flat rows (the columns of [`STORIES`]).
     pub fn stories(&self) -> Result<Vec<Value>, StoreError> {
-        let exists: bool = self.connection().query_row("SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'stories'", [], |r| r.get(0))?;
-        if !exists {
-            return Ok(Vec::new());
-        }
-        self.rows("SELECT * FROM stories", vec![])
+        let mut rows = Vec::new();
+        self.table_pages(&STORIES, 50_000, |page| {
+            rows.extend(page.into_iter().map(|mut r| {
+                r.as_object_mut().map(|o| o.remove("_page"));
+                r
+            }));
+            Ok::<(), StoreError>(())
+        })?;
+        Ok(rows)
     }
 }
 
@@ -264,7 +283,8 @@ pub mod answers {
     ];
 
     pub const CONFLICTS: &[Column] = &[
-        col("scope", Str), col("document", Str), col("title", Str), col("url", Str), col("message", Str), col("spans", Json),
-        col("other_document", Str), col("other_title", Str), col("other_url", Str), col("sentence", Str), col("other_sentence", Str),
+        col("scope", Str), col("story", Int), col("measures", Str), col("unit", Str), col("message", Str), col("document", Str), col("title", Str),
+        col("url", Str), col("sentence", Str), col("other_document", Str), col("other_title", Str), col("other_url", Str), col("other_sentence", Str),
+        col("documents", Json), col("figures", Json),
     ];
 }

@@ -13,6 +13,7 @@ mod metadata;
 mod workbench;
 mod quotes;
 mod serve_limits;
+mod stories;
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_dossier"))

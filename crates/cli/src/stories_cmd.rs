@@ -1,0 +1,88 @@
+//! `dossier stories` and `dossier story ID`: documents about the same news
+//! event, grouped as they were ingested, with their outlets and dates.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Args;
+use dossier_store::StoryFilter;
+use serde_json::Value;
+
+use crate::query_args::{table, Output};
+use crate::store_cmd::{open_existing, DbArg};
+
+#[derive(Args, Debug)]
+pub struct StoriesArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub out: Output,
+    /// Stories still reported on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "D")]
+    pub since: Option<String>,
+    /// Stories first reported on or before this date.
+    #[arg(long, value_name = "D")]
+    pub until: Option<String>,
+    /// Stories with a document naming this entity (name, alias or key).
+    #[arg(long, value_name = "NAME")]
+    pub entity: Option<String>,
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+    /// Stories to skip (paging, with --limit).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+}
+
+pub fn stories(a: StoriesArgs) -> Result<ExitCode> {
+    let store = open_existing(&a.db.db)?;
+    let answer = store.story_list(&StoryFilter { since: a.since, until: a.until, entity: a.entity, limit: Some(a.limit), offset: a.offset })?;
+    if a.out.json {
+        println!("{}", serde_json::to_string_pretty(&answer)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows = answer["stories"].as_array().cloned().unwrap_or_default();
+    print!("{}", table(&rows, &["id", "first_seen", "last_seen", "sources", "articles", "title"], full_cells(&a.out)));
+    println!("{} stories in all", answer["total"]);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whole cells when asked (`--wide`) or when the table goes to a file or a pipe.
+fn full_cells(out: &Output) -> bool {
+    out.wide || !std::io::stdout().is_terminal()
+}
+
+#[derive(Args, Debug)]
+pub struct StoryArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub out: Output,
+    /// The story's id (from `dossier stories`).
+    pub id: i64,
+}
+
+pub fn story(a: StoryArgs) -> Result<ExitCode> {
+    let store = open_existing(&a.db.db)?;
+    let Some(s) = store.story(a.id)? else {
+        eprintln!("dossier: no story {}", a.id);
+        return Ok(ExitCode::from(1));
+    };
+    if a.out.json {
+        println!("{}", serde_json::to_string_pretty(&s)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let text = |k: &str| s[k].as_str().unwrap_or("?").to_string();
+    println!("story {}: {}", s["id"], text("title"));
+    println!("{} articles from {} outlets, first seen {}, last seen {}", s["articles"], s["sources"], text("first_seen"), text("last_seen"));
+    let section = |title: &str, rows: &Value, cols: &[&str]| {
+        let rows = rows.as_array().cloned().unwrap_or_default();
+        if !rows.is_empty() {
+            println!("\n{title}\n{}", table(&rows, cols, full_cells(&a.out)));
+        }
+    };
+    section("Documents", &s["documents"], &["published", "publisher", "title", "source"]);
+    section("Events", &s["events"], &["type", "source_keys", "target_keys", "articles", "sources"]);
+    section("Conflicting figures", &s["conflicts"], &["message"]);
+    Ok(ExitCode::SUCCESS)
+}
