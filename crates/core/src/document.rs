@@ -71,6 +71,23 @@ pub struct Entity {
 pub struct Speaker {
     pub span: Span,
     pub entity: Option<usize>,
+    /// Further speakers named with it ("Trump and Pence said").
+    pub also: Vec<usize>,
+    /// Who a speaker that names no one speaks for: the campaign of "a Trump
+    /// campaign source", the country of "a Russian admiral".
+    pub affiliation: Option<usize>,
+}
+
+impl Speaker {
+    /// A speaker span not yet resolved to anyone.
+    pub fn unresolved(span: Span) -> Self {
+        Speaker { span, entity: None, also: Vec::new(), affiliation: None }
+    }
+
+    /// Every entity index the speaker points at, to renumber them.
+    pub fn entities_mut(&mut self) -> impl Iterator<Item = &mut usize> {
+        self.entity.iter_mut().chain(self.also.iter_mut()).chain(self.affiliation.iter_mut())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

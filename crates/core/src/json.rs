@@ -230,6 +230,10 @@ impl Serialize for DocView<'_> {
             #[serde(flatten)]
             span: SpanJson<'a>,
             entity: Option<String>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            also: Vec<String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            affiliation: Option<String>,
         }
         #[derive(Serialize)]
         struct QuoteJson<'a> {
@@ -253,6 +257,8 @@ impl Serialize for DocView<'_> {
                     speaker: q.speaker.as_ref().map(|sp| SpeakerJson {
                         span: self.span(sp.span),
                         entity: sp.entity.map(entity_id),
+                        also: sp.also.iter().copied().map(entity_id).collect(),
+                        affiliation: sp.affiliation.map(entity_id),
                     }),
                 })
             }),

@@ -349,7 +349,7 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
                 (span, QuoteKind::Indirect)
             };
             let span = if kind == QuoteKind::Mixed { balance_marks(text, trim_punct(text, span)) } else { trim_punct(text, span) };
-            quotes.push(Quote { span, kind, cue: Some(f.cue), cue_class: None, speaker: f.source.map(|s| Speaker { span: span_of(s), entity: None }) });
+            quotes.push(Quote { span, kind, cue: Some(f.cue), cue_class: None, speaker: f.source.map(|s| Speaker::unresolved(span_of(s))) });
             speaker_tokens.push(f.source);
         }
     }
@@ -391,9 +391,9 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
         let mut kind = if embedded_in_sentence(doc, m.inner, opens_sentence) { QuoteKind::Mixed } else { QuoteKind::Direct };
         let mut span = m.inner;
         let (cue, speaker, tokens_of_speaker) = if let Some((cue, name)) = dash_signature(text, m.inner.end) {
-            (Some(cue), Some(Speaker { span: name, entity: None }), None)
+            (Some(cue), Some(Speaker::unresolved(name)), None)
         } else if let Some(f) = near.map(|i| &found[i]) {
-            (Some(f.cue), f.source.map(|s| Speaker { span: span_of(s), entity: None }), f.source)
+            (Some(f.cue), f.source.map(|s| Speaker::unresolved(span_of(s))), f.source)
         } else if let Some(p) = previous.filter(|&p| {
             let pb = doc.sentences[sentence_of(quotes[p].span.start).min(doc.sentences.len() - 1)].block;
             let mb = doc.sentences[si.min(doc.sentences.len() - 1)].block;
@@ -415,7 +415,7 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
             // The reported words run from the verb's complement through the quote.
             let after_verb = doc.tokens.get(verb + 1).map_or(m.inner.start, |t| t.span.start);
             span = Span::new(after_verb.min(m.inner.start), m.inner.end);
-            (Some(doc.tokens[verb].span), Some(Speaker { span: span_of(subject), entity: None }), Some(subject))
+            (Some(doc.tokens[verb].span), Some(Speaker::unresolved(span_of(subject))), Some(subject))
         } else {
             (None, None, None)
         };

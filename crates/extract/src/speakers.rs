@@ -34,6 +34,7 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
         let w = sp.span.of(text).to_lowercase();
         if let Some(named) = head_name(doc, sp.span, *tokens) {
             sp.entity = Some(named);
+            sp.also = coordinated(doc, sp.span, named);
         } else if let Some(e) = person_by_surname(doc, sp.span.of(text)) {
             // A transcript's "PENCE:" names Mike Pence, whom the tagger missed in capitals.
             sp.entity = Some(e);
@@ -52,6 +53,9 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
             }
         } else if let Some(e) = descriptor_antecedent(doc, sp.span, *tokens) {
             sp.entity = Some(e);
+        }
+        if let Some(sp) = q.speaker.as_mut().filter(|sp| sp.entity.is_none()) {
+            sp.affiliation = affiliation(doc, sp.span);
         }
         if let Some(e) = q.speaker.as_ref().and_then(|sp| sp.entity) {
             last_speaker = Some((e, q.speaker.as_ref().map_or(0, |sp| sp.span.end)));
@@ -241,4 +245,38 @@ fn titled(doc: &Document, name: Span, word: &str) -> bool {
     let before = (first.saturating_sub(5)..first).rev().take_while(|i| !breaks(i)).any(|i| is(&i)) || (first..end).any(|i| is(&i));
     let comma_after = doc.tokens.get(end).is_some_and(|t| doc.span_text(t.span) == ",");
     before || (comma_after && (end + 1..(end + 9).min(doc.tokens.len())).take_while(|i| !breaks(i)).any(|i| is(&i)))
+}
+
+/// The other people and groups coordinated with the speaker `named` in
+/// its span ("Trump and Pence", "Germany, France and Italy"): names
+/// joined to it, or to one already joined, by a conjunction in the parse.
+fn coordinated(doc: &Document, span: Span, named: usize) -> Vec<usize> {
+    let names: Vec<_> = doc.mentions.iter().filter(|m| span.contains(m.span) && m.entity.is_some_and(|e| e != named) && (person_like(m.ty) || group_like(m.ty))).collect();
+    let tokens_of = |s: Span| {
+        let first = doc.tokens.partition_point(|t| t.span.start < s.start);
+        first..first + doc.tokens[first..].iter().take_while(|t| s.contains(t.span)).count()
+    };
+    let mut joined: Vec<std::ops::Range<usize>> = doc.mentions.iter().filter(|m| span.contains(m.span) && m.entity == Some(named)).map(|m| tokens_of(m.span)).collect();
+    let mut also = Vec::new();
+    // Two passes reach a name joined through another ("A, B and C").
+    for _ in 0..2 {
+        for m in &names {
+            let mine = tokens_of(m.span);
+            let conj_into = |from: &std::ops::Range<usize>, to: &std::ops::Range<usize>| from.clone().any(|i| doc.tokens[i].dep == Some("conj") && doc.tokens[i].head.is_some_and(|h| to.contains(&h)));
+            let linked = joined.iter().any(|j| conj_into(&mine, j) || conj_into(j, &mine));
+            let e = m.entity.unwrap_or(named);
+            if linked && !also.contains(&e) {
+                also.push(e);
+                joined.push(mine);
+            }
+        }
+    }
+    also
+}
+
+/// Who a speaker that names no one speaks for: the first person, group or
+/// place named inside its phrase ("a Trump campaign source" → Trump,
+/// "a spokesman for the Kremlin" → the Kremlin).
+fn affiliation(doc: &Document, span: Span) -> Option<usize> {
+    doc.mentions.iter().find(|m| span.contains(m.span) && m.entity.is_some() && (person_like(m.ty) || group_like(m.ty)))?.entity
 }

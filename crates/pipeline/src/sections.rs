@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use dossier_core::{Block, Document, Entity, EntityType, Span};
+use dossier_core::{Block, Document, Entity, EntityType, Span, Speaker};
 
 /// Bytes of text analysed together at most.
 pub const SECTION_BYTES: usize = 64 << 10;
@@ -80,7 +80,7 @@ pub fn absorb(doc: &mut Document, mut part: Document, block_of: &[usize]) {
     }));
     doc.quotes.extend(part.quotes.drain(..).map(|mut q| {
         if let Some(sp) = q.speaker.as_mut() {
-            sp.entity = sp.entity.map(|e| e + entities);
+            sp.entities_mut().for_each(|e| *e += entities);
         }
         q
     }));
@@ -123,7 +123,7 @@ pub fn merge_entities(doc: &mut Document) {
     doc.entities = kept;
     let moved = |e: &mut usize| *e = target[*e];
     doc.mentions.iter_mut().filter_map(|m| m.entity.as_mut()).for_each(moved);
-    doc.quotes.iter_mut().filter_map(|q| q.speaker.as_mut().and_then(|s| s.entity.as_mut())).for_each(moved);
+    doc.quotes.iter_mut().filter_map(|q| q.speaker.as_mut()).flat_map(Speaker::entities_mut).for_each(moved);
     for e in &mut doc.events {
         e.source.iter_mut().chain(e.target.iter_mut()).chain(e.place.as_mut()).for_each(moved);
         unique(&mut e.source);

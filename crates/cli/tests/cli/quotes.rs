@@ -156,3 +156,25 @@ fn a_participle_describing_a_noun_reports_nothing() {
     let (_, quotes) = quotes_of(text, "all");
     assert!(quotes.iter().all(|q| !matches!(q["cue"]["text"].as_str(), Some("posted" | "called"))), "{quotes:?}");
 }
+
+#[test]
+fn coordinated_speakers_are_all_kept() {
+    let text = "Donald Trump and Mike Pence said the election was rigged.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    let q = &quotes[0];
+    let mut names = vec![entity_name(&doc, &q["speaker"]).expect("a speaker")];
+    for id in q["speaker"]["also"].as_array().expect("also") {
+        names.push(entity_name(&doc, &serde_json::json!({ "entity": id })).unwrap());
+    }
+    names.sort();
+    assert_eq!(names, ["Donald Trump", "Mike Pence"], "{q}");
+}
+
+#[test]
+fn a_source_of_a_campaign_is_not_its_candidate_but_affiliated_to_it() {
+    let text = "A Trump campaign source told NBC that the rally would go ahead.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    let q = &quotes[0];
+    assert!(q["speaker"]["entity"].is_null(), "{q}");
+    assert_eq!(entity_name(&doc, &serde_json::json!({ "entity": q["speaker"]["affiliation"] })).as_deref(), Some("Trump"), "{q}");
+}
