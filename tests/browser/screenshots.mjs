@@ -8,13 +8,15 @@ const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
 const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
 const search = await (await fetch(base + "/api/search?q=Stinger&limit=1")).json();
 const doc = search.rows[0].document;
+const story = (await (await fetch(base + "/api/stories?limit=1")).json()).stories[0].id;
 const pages = [
   ["dashboard", "#/", ".chart"],
   ["search", "#/search?q=%22air%20defence%22%20OR%20Patriot", ".hit"],
   ["events", "#/events?limit=12", "table.data tbody tr"],
   ["entities", "#/entities?limit=15", "table.data tbody tr"],
   ["entity", "#/entity/Ukraine", "svg.timeline"],
-  ["stories", "#/stories", "h1"],
+  ["stories", "#/stories", ".stories .hit"],
+  ["story", "#/story/" + story, "table.data tbody tr"],
   ["quotes", "#/quotes?limit=12", "table.data tbody tr"],
   ["commitments", "#/commitments", "svg.bars"],
   ["conflicts", "#/conflicts", ".conflict"],

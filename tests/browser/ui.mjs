@@ -122,8 +122,15 @@ try {
   // Stories (when the server groups them).
   await open("#/stories", "main h1");
   const stories = await fetch(base + "/api/stories");
-  if (stories.status === 200) check((await page.locator("table.data tbody tr").count()) >= 1, "stories are listed");
-  else check((await page.locator("main").innerText()).includes("no stories"), "without /api/stories the page says so");
+  if (stories.status === 200) {
+    await page.waitForSelector(".stories .hit");
+    check((await page.locator(".stories .hit").count()) >= 1, "stories are listed");
+    check(/\d/.test(await page.locator(".pager .total").first().innerText()), "the story list shows its total");
+    await navigated(() => page.locator(".stories .hit a").first().click(), "table.data tbody tr");
+    check(page.url().includes("#/story/") && (await page.locator("table.data tbody tr").count()) >= 1, "a story lists its documents");
+    await navigated(() => page.goBack(), ".stories .hit");
+    check(page.url().endsWith("#/stories"), "the back button returns to the stories");
+  } else check((await page.locator("main").innerText()).includes("no stories"), "without /api/stories the page says so");
 
   // Quotes.
   await open("#/quotes?by=Joe%20Biden", "table.data tbody tr");

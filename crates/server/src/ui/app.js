@@ -358,7 +358,7 @@ async function storyPage(id) {
   const docs = s.documents || [];
   show(el("h1", { text: s.title || "Story " + id }), el("p", { class: "meta", text: storyLine(s) }),
     section("Documents", table(docs, [["published", "Date"], ["publisher", "Publisher", r => r.publisher || host(r.url)], ["title", "Title", r => docLink(r.id || r.document, r.title)]], { name: "story" })),
-    s.events && s.events.length ? section("Events across reports", table(s.events, [["type", "Type", r => el("span", { class: "badge ev-" + r.type, text: r.type })], ["source_keys", "Source"], ["target_keys", "Target"], ["articles", "Articles"], ["sources", "Outlets"], ["first_seen", "First seen"]], { name: "story-events" })) : null,
+    s.events && s.events.length ? section("Events across reports", table(s.events, [["type", "Type", r => el("span", { class: "badge ev-" + r.type, text: r.type })], ["source_keys", "Source", r => entityLinks((r.source_keys || "").split(";").filter(Boolean))], ["target_keys", "Target", r => entityLinks((r.target_keys || "").split(";").filter(Boolean))], ["articles", "Articles"], ["sources", "Outlets"], ["first_seen", "First seen"]], { name: "story-events" })) : null,
     section("Figures that disagree", conflictList(s.conflicts || [])));
 }
 
@@ -388,8 +388,11 @@ async function commitmentsPage() {
       pager(page, pageLimit())));
 }
 
-function conflictSide(doc, title, url, sentence) {
-  return el("div", { class: "side" }, el("blockquote", { text: sentence || "" }), el("p", {}, doc ? docLink(doc, title) : "", host(url) ? el("span", { class: "muted", text: " · " + host(url) }) : null));
+// One side of a conflict: the sentence (its figure marked), the document and its outlet.
+function conflictSide(doc, title, url, sentence, figure) {
+  const text = sentence || "", at = figure ? text.indexOf(figure) : -1;
+  const quote = at < 0 ? el("blockquote", { text }) : el("blockquote", {}, text.slice(0, at), el("mark", { text: figure }), text.slice(at + figure.length));
+  return el("div", { class: "side" }, quote, el("p", {}, doc ? docLink(doc, title) : "", host(url) ? el("span", { class: "muted", text: " · " + host(url) }) : null));
 }
 
 // Each side of a conflict: its text and its document. A conflict lists its
@@ -397,7 +400,7 @@ function conflictSide(doc, title, url, sentence) {
 function conflictSides(c) {
   if (Array.isArray(c.figures)) {
     const docs = Object.fromEntries((c.documents || []).map(d => [d.id, d]));
-    return c.figures.map(f => { const d = docs[f.document] || {}; return conflictSide(f.document, d.title || f.document, d.url, f.sentence || f.text); });
+    return c.figures.map(f => { const d = docs[f.document] || {}; return conflictSide(f.document, d.title, d.url, f.sentence || f.text, f.text); });
   }
   return [conflictSide(c.document, c.title, c.url, c.sentence),
     c.other_document ? conflictSide(c.other_document, c.other_title, c.other_url, c.other_sentence) : conflictSide(c.document, c.title, null, c.other_sentence || "(same document)")];
