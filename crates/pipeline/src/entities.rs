@@ -76,11 +76,65 @@ pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut
             continue; // overlaps the previous mention
         }
         last_end = b;
-        mentions.push(Mention { span: Span::new(tokens[a].span.start, tokens[b - 1].span.end), ty, kind: MentionKind::Name, entity: None });
+        let span = Span::new(tokens[a].span.start, tokens[b - 1].span.end);
+        // "Washington DC": two places with only a space between are one.
+        if let Some(prev) = mentions.last_mut().filter(|p| p.ty == EntityType::Gpe && ty == EntityType::Gpe && &text[p.span.end..span.start] == " ") {
+            prev.span.end = span.end;
+            continue;
+        }
+        mentions.push(Mention { span, ty, kind: MentionKind::Name, entity: None });
     }
+    hyphen_places(&mut mentions, text, tokens, &names.gazetteer);
+    credits(&mut mentions, text, tokens, &names.gazetteer);
     let entities = group(&mut mentions, text);
     doc.mentions = mentions;
     doc.entities = entities;
+}
+
+/// Agency credits in parentheses: "(AP)", "(AFP)": capitals the gazetteer
+/// knows as an organization, between brackets, where no name is.
+fn credits(mentions: &mut Vec<Mention>, text: &str, tokens: &[dossier_core::Token], gazetteer: &Gazetteer) {
+    let mut found = Vec::new();
+    for w in tokens.windows(3) {
+        let word = w[1].span.of(text);
+        let credit = w[0].span.of(text) == "(" && w[2].span.of(text) == ")" && (2..=6).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase());
+        if credit && gazetteer.lookup(&[word]) & gazetteer::ORG != 0 && !mentions.iter().any(|m| m.span.start < w[1].span.end && w[1].span.start < m.span.end) {
+            found.push(Mention { span: w[1].span, ty: EntityType::Org, kind: MentionKind::Name, entity: None });
+        }
+    }
+    if !found.is_empty() {
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
+/// Places inside a hyphenated word no name covers: "US-led", "London-based",
+/// "U.S.-Canada", "R-Texas". Every other part is lowercase, a party's
+/// letter or a place too, so "Jean-Pierre" is no place.
+fn hyphen_places(mentions: &mut Vec<Mention>, text: &str, tokens: &[dossier_core::Token], gazetteer: &Gazetteer) {
+    let countries = crate::models::countries();
+    let is_place = |w: &str| countries.by_name(w).is_some() || (w.chars().count() > 2 && gazetteer.lookup(&[w]) & (gazetteer::GPE | gazetteer::PERSON) == gazetteer::GPE);
+    let mut found = Vec::new();
+    for t in tokens {
+        let word = t.span.of(text);
+        if !word.contains('-') || !word.starts_with(|c: char| c.is_uppercase()) || mentions.iter().any(|m| m.span.start < t.span.end && t.span.start < m.span.end) {
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut at = t.span.start;
+        for part in word.split('-') {
+            parts.push((at, part));
+            at += part.len() + 1;
+        }
+        let allowed = |p: &str| p.is_empty() || p.starts_with(|c: char| c.is_lowercase()) || matches!(p, "R" | "D" | "I") || is_place(p);
+        if parts.iter().all(|(_, p)| allowed(p)) {
+            found.extend(parts.iter().filter(|(_, p)| is_place(p)).map(|&(a, p)| Mention { span: Span::new(a, a + p.len()), ty: EntityType::Gpe, kind: MentionKind::Name, entity: None }));
+        }
+    }
+    if !found.is_empty() {
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.span.start);
+    }
 }
 
 /// Spans of named equipment (gazetteer PRODUCT), also in the plural
@@ -125,6 +179,30 @@ fn onto_type(conll: &str, words: &[&str], (before, after): (Option<&str>, Option
     let leads = |a: &str| matches!(a, "administration" | "campaign" | "presidency");
     if conll != "PER" && words.len() == 1 && (before.is_some_and(names::is_honorific) || after.is_some_and(leads)) && (bits & gazetteer::PERSON != 0 || bits & (gazetteer::GPE | gazetteer::LOC | gazetteer::ORG) == 0) && !is_demonym_like(words[0]) {
         return Some(EntityType::Person);
+    }
+    // OntoNotes: counties and provinces are GPEs, seats of government
+    // that act are ORGs ("the White House said").
+    if words.len() >= 2 && matches!(last_word(words), "County" | "Province" | "Oblast" | "Prefecture" | "Parish" | "Borough" | "Governorate" | "Canton") {
+        return Some(EntityType::Gpe);
+    }
+    if matches!(words, ["White", "House"] | ["Kremlin"] | ["Pentagon"] | ["Downing", "Street"] | ["Elysee" | "Élysée"] | ["Blue", "House"]) {
+        return Some(EntityType::Org);
+    }
+    // A dateline: "WASHINGTON (AP) —", a known place in capitals before a
+    // credit or a dash at the start of a paragraph.
+    if before.is_none() && words.len() <= 3 && words.iter().all(|w| !w.chars().any(char::is_lowercase)) && after.is_some_and(|a| matches!(a, "(" | "—" | "–" | "-" | "--")) && bits & gazetteer::GPE != 0 {
+        return Some(EntityType::Gpe);
+    }
+    // "Indo-Pacific", "Asia-Pacific", "Euro-Atlantic": a region.
+    if words.len() == 1 && words[0].split('-').count() > 1 && words[0].split('-').any(is_region) {
+        return Some(EntityType::Loc);
+    }
+    // "the greatest Alliance": a capitalised noun no gazetteer knows, after a
+    // superlative or a possessive, is no place.
+    let superlative = |b: &str| b.len() > 4 && b.ends_with("est") && b.starts_with(|c: char| c.is_lowercase());
+    let possessive = |b: &str| matches!(b, "our" | "their" | "its" | "his" | "her" | "my" | "your" | "a" | "an");
+    if conll == "LOC" && words.len() == 1 && before.is_some_and(|b| superlative(b) || (bits == 0 && possessive(b))) {
+        return None;
     }
     if conll != "PER" && words.len() >= 2 && is_facility_head(words[words.len() - 1]) {
         return Some(EntityType::Fac); // "Heathrow Airport", "Red Square"
@@ -182,6 +260,14 @@ fn is_facility_head(w: &str) -> bool {
             | "Station" | "Building" | "Dam" | "Highway" | "Canal" | "Cathedral" | "Mosque" | "Church" | "Museum" | "Arena" | "Base"
             | "Plant" | "Port" | "Harbour" | "Harbor" | "Terminal"
     )
+}
+
+fn last_word<'a>(words: &[&'a str]) -> &'a str {
+    words.last().copied().unwrap_or("")
+}
+
+fn is_region(w: &str) -> bool {
+    matches!(w, "Pacific" | "Atlantic" | "Arctic" | "Asia" | "Europe" | "Africa" | "America" | "Mediterranean" | "Caribbean" | "Baltic" | "Balkan" | "Balkans" | "Sahel" | "Gulf" | "Indo" | "Euro" | "Eurasia")
 }
 
 fn is_language(w: &str) -> bool {

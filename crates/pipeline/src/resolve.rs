@@ -51,7 +51,7 @@ impl Countries {
             let i = c.list.len();
             c.list.push(Country { iso: f[0].to_string(), name: f[1].to_string(), capital: f[4].to_string() });
             c.variants.push(f[2].split('|').filter(|n| !n.is_empty()).map(str::to_string).collect());
-            for n in std::iter::once(f[1]).chain(f[2].split('|')).filter(|n| !n.is_empty()) {
+            for n in [f[1], f[0]].into_iter().chain(f[2].split('|')).filter(|n| !n.is_empty()) {
                 // Two-letter codes collide with words ("IN", "NO"): only the
                 // dotted or famous forms stand for a country.
                 if n.len() <= 2 && !matches!(n, "US" | "UK") {
@@ -192,9 +192,17 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
                 warnings.push(Warning { code: "name_variant", message: format!("\"{}\" looks like a misspelling of a demonym of {}", e.name, countries.list[c].name), spans });
                 Some(c)
             }),
-            EntityType::Org => names().find_map(|s| countries.by_name(s).filter(|_| s.len() > 2)),
+            // "The US has also said": a country named is a GPE, even acting.
+            EntityType::Org => names().find_map(|s| countries.by_name(s)),
             _ => None,
         };
+    }
+    for (ei, c) in country.iter().enumerate() {
+        if c.is_some() && doc.entities[ei].ty == EntityType::Org {
+            for &m in &doc.entities[ei].mentions {
+                doc.mentions[m].ty = EntityType::Gpe;
+            }
+        }
     }
     // One entity per country, named by its GPE mention if there is one.
     let mut first_of_country: HashMap<usize, usize> = HashMap::new();
@@ -277,7 +285,7 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
         if let Some(c) = country[ei] {
             ne.kb = vec![("iso3166", countries.list[c].iso.clone())];
             // A country is named by the knowledge base, and is a GPE.
-            if ne.ty == EntityType::Gpe || ne.ty == EntityType::Norp {
+            if matches!(ne.ty, EntityType::Gpe | EntityType::Norp | EntityType::Org) {
                 if ne.name != countries.list[c].name {
                     let old_name = std::mem::replace(&mut ne.name, countries.list[c].name.clone());
                     if !ne.aliases.contains(&old_name) {

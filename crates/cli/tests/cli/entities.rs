@@ -141,3 +141,27 @@ fn corrections_change_the_store_and_apply_to_later_documents() {
     let corrections = run(&["entity", "corrections", "--db", d, "--json"], None);
     assert_eq!(serde_json::from_slice::<Value>(&corrections.stdout).unwrap().as_array().unwrap().len(), 4);
 }
+
+fn names_of(text: &str) -> Vec<(String, String)> {
+    let out = run(&["extract", "--from", "text"], Some(text.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    docs(&out)[0]["mentions"].as_array().unwrap().iter().map(|m| (m["text"].as_str().unwrap().to_string(), m["type"].as_str().unwrap().to_string())).collect()
+}
+
+#[test]
+fn example_has_no_person_indo_pacific_no_place_alliance_and_one_washington_dc() {
+    let example = root().join("examples/nato-summit-2024.txt");
+    let doc = &docs(&run(&["extract", "--date", "2024-07-10", example.to_str().unwrap()], None))[0];
+    let mentions: Vec<(&str, &str)> = doc["mentions"].as_array().unwrap().iter().map(|m| (m["text"].as_str().unwrap(), m["type"].as_str().unwrap())).collect();
+    assert!(!mentions.contains(&("Indo-Pacific", "PERSON")), "{mentions:?}");
+    assert!(!mentions.iter().any(|m| m.0 == "Alliance"), "{mentions:?}");
+    assert!(mentions.contains(&("Washington DC", "GPE")) && !mentions.contains(&("DC", "GPE")), "{mentions:?}");
+}
+
+#[test]
+fn datelines_hyphen_compounds_and_ontonotes_conventions() {
+    let names = names_of("WASHINGTON (AP) — Sen. Ted Cruz, R-Texas, met London-based bankers.\n\nThe U.S.-Canada border stayed open, the White House said. Harris County officials agreed.\n");
+    for want in [("WASHINGTON", "GPE"), ("Ted Cruz", "PERSON"), ("Texas", "GPE"), ("London", "GPE"), ("U.S.", "GPE"), ("Canada", "GPE"), ("White House", "ORG"), ("Harris County", "GPE")] {
+        assert!(names.contains(&(want.0.to_string(), want.1.to_string())), "{want:?} in {names:?}");
+    }
+}
