@@ -9,7 +9,7 @@ use clap::Args;
 use dossier_store::StoryFilter;
 use serde_json::Value;
 
-use crate::query_args::{table, Output};
+use crate::query_args::{self, table, Output, Paging};
 use crate::store_cmd::{open_existing, DbArg};
 
 #[derive(Args, Debug)]
@@ -19,31 +19,30 @@ pub struct StoriesArgs {
     #[command(flatten)]
     pub out: Output,
     /// Stories still reported on or after this date (YYYY-MM-DD).
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", value_parser = query_args::date)]
     pub since: Option<String>,
-    /// Stories first reported on or before this date.
-    #[arg(long, value_name = "D")]
+    /// Stories first reported on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "D", value_parser = query_args::date)]
     pub until: Option<String>,
     /// Stories with a document naming this entity (name, alias or key).
     #[arg(long, value_name = "NAME")]
     pub entity: Option<String>,
-    #[arg(long, default_value_t = 100)]
-    pub limit: usize,
-    /// Stories to skip (paging, with --limit).
-    #[arg(long, default_value_t = 0)]
-    pub offset: usize,
+    #[command(flatten)]
+    pub paging: Paging,
 }
 
 pub fn stories(a: StoriesArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
-    let answer = store.story_list(&StoryFilter { since: a.since, until: a.until, entity: a.entity, limit: Some(a.limit), offset: a.offset })?;
+    let (limit, offset) = (a.paging.limit as usize, a.paging.offset as usize);
+    let answer = store.story_list(&StoryFilter { since: a.since, until: a.until, entity: a.entity, limit: Some(limit), offset })?;
     if a.out.json {
         println!("{}", serde_json::to_string_pretty(&answer)?);
         return Ok(ExitCode::SUCCESS);
     }
     let rows = answer["stories"].as_array().cloned().unwrap_or_default();
     print!("{}", table(&rows, &["id", "first_seen", "last_seen", "sources", "articles", "title"], full_cells(&a.out)));
-    println!("{} stories in all", answer["total"]);
+    let total = answer["total"].as_u64().unwrap_or(0) as usize;
+    println!("({})", query_args::total_line(total, offset, rows.len(), limit));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -396,7 +396,12 @@ async fn stories(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
         (Ok(l), Ok(o)) => (l, o),
         (Err(message), _) | (_, Err(message)) => return bad_request(message),
     };
-    let f = StoryFilter { since: param(&p, "since"), until: param(&p, "until"), entity: param(&p, "entity"), limit: Some(limit), offset };
+    let dates = (param(&p, "since").map(|d| dossier_store::checks::date(&d)).transpose(), param(&p, "until").map(|d| dossier_store::checks::date(&d)).transpose());
+    let (since, until) = match dates {
+        (Ok(since), Ok(until)) => (since, until),
+        (Err(message), _) | (_, Err(message)) => return bad_request(message),
+    };
+    let f = StoryFilter { since, until, entity: param(&p, "entity"), limit: Some(limit), offset };
     read(s, move |st| st.story_list(&f)).await
 }
 

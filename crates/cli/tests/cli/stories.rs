@@ -70,7 +70,7 @@ fn issue_25_stories_filter_by_dates_and_entity_and_show_one() {
     assert_eq!(story["articles"], 3);
     assert!(story["events"].is_array() && story["conflicts"].is_array() && story["publishers"].is_array());
     let table = run(&["stories", "--db", db.to_str().unwrap()], None);
-    assert!(String::from_utf8_lossy(&table.stdout).contains("13 stories in all"));
+    assert!(String::from_utf8_lossy(&table.stdout).contains("(13 rows)"), "{}", String::from_utf8_lossy(&table.stdout));
     assert_eq!(run(&["story", "--db", db.to_str().unwrap(), "999"], None).status.code(), Some(1));
 }
 

@@ -126,7 +126,7 @@ fn a_pipe_gets_full_cells_and_a_closed_pipe_ends_quietly() {
 
 #[test]
 fn every_option_has_help() {
-    for command in ["search", "entity", "entities", "quotes", "events", "commitments", "conflicts", "export", "ingest", "serve", "extract"] {
+    for command in ["search", "entity", "entities", "stories", "story", "quotes", "events", "commitments", "conflicts", "export", "ingest", "serve", "extract"] {
         let out = run(&[command, "--help"], None);
         let help = stdout(&out);
         let lines: Vec<&str> = help.lines().collect();
