@@ -286,7 +286,7 @@ async function eventsPage() {
   show(el("h1", { text: "Events" }),
     filterForm([["type", "type", EVENT_TYPES], ["status", "status", STATUSES], ["source", "source (actor)"], ["target", "target"], ["since", "since"], ["until", "until"]]),
     el("div", { class: "row" }, pager(page, pageLimit()), sortLink),
-    table(page.rows, [["published", "Date"], ["type", "Type", r => el("span", { class: "badge ev-" + r.type, text: r.type })], ["status", "Status"], ["sources", "Source", r => entityLinks(r.sources)], ["targets", "Target", r => entityLinks(r.targets)], ["theme", "Theme"], ["quantity", "Amount"], ["sentence", "Evidence", r => el("span", {}, r.sentence || "", " ", docLink(r.document, "(" + (r.title || "document") + ")"))]], { name: "events" }),
+    table(page.rows, [["published", "Date"], ["type", "Type", r => el("span", { class: "badge ev-" + r.type, text: r.type })], ...(page.rows.some(r => r.act) ? [["act", "Act"]] : []), ["status", "Status"], ["sources", "Source", r => entityLinks(r.sources)], ["targets", "Target", r => entityLinks(r.targets)], ["theme", "Theme"], ["quantity", "Amount"], ["sentence", "Evidence", r => el("span", {}, r.sentence || "", " ", docLink(r.document, "(" + (r.title || "document") + ")"))]], { name: "events" }),
     pager(page, pageLimit()));
 }
 
