@@ -402,10 +402,20 @@ pub struct EventsArgs {
     /// Oldest first (the default is newest first).
     #[arg(long)]
     pub oldest_first: bool,
+    /// One row per event across reports: the same type, sources and targets
+    /// reported within 3 days of each other, with the articles and outlets
+    /// reporting it and every citing sentence (reads --type, --since, --until).
+    #[arg(long)]
+    pub across: bool,
 }
 
 pub fn events(a: EventsArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
+    if a.across {
+        let f = Filter { event_type: a.event_type, since: a.since, until: a.until, ..Filter::default() };
+        let page = Page::of(store.events_across(&f)?, a.paging.limit as usize, a.paging.offset as usize);
+        return show_page(&page, a.paging, &["first_seen", "last_seen", "type", "sources_names", "targets_names", "articles", "sources"], &a.out);
+    }
     let f = Filter {
         event_type: a.event_type, status: a.status, source: a.source, target: a.target, since: a.since, until: a.until, oldest_first: a.oldest_first,
         ..paged(a.paging)

@@ -106,7 +106,16 @@ fn measures(doc: &Document, q: usize) -> Option<String> {
                 return None;
             }
             let verb = verb_above(doc, root)?;
-            Some(format!("{} {}", singular(noun), concept(doc.span_text(doc.tokens[verb].span))))
+            // "three SDF soldiers" and "21 Syrian soldiers", "seven children" and
+            // "a further seven children" count different things.
+            let mut modifiers: Vec<String> = toks
+                .clone()
+                .filter(|&i| doc.tokens[i].head == Some(root) && doc.tokens[i].dep.is_some_and(|d| d == "amod" || d == "compound"))
+                .map(|i| doc.span_text(doc.tokens[i].span).to_lowercase())
+                .collect();
+            modifiers.sort();
+            modifiers.push(singular(noun));
+            Some(format!("{} {}", modifiers.join(" "), concept(doc.span_text(doc.tokens[verb].span))))
         }
         QuantityKind::Money => {
             if let Some(n) = priced_noun(doc, root) {

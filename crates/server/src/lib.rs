@@ -110,6 +110,7 @@ fn build_router(config: &Config) -> Result<Router, ServeError> {
         .route("/api/dashboard", get(dashboard))
         .route("/api/entity/documents", get(entity_documents))
         .route("/api/conflicts", get(conflicts))
+        .route("/api/events/across", get(events_across))
         .route("/api/stories", get(stories))
         .route("/api/stories/{id}", get(story))
         .route("/api/export", get(export))
@@ -387,6 +388,12 @@ async fn dashboard(State(s): State<Arc<AppState>>) -> Response {
 
 async fn conflicts(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
     paged(s, p, |st, f| Ok(dossier_store::Page::of(st.conflicts()?, f.limit.unwrap_or(100), f.offset))).await
+}
+
+/// Events across reports (`type`, `since`, `until`), the most reported
+/// first, a page at a time.
+async fn events_across(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
+    paged(s, p, |st, f| Ok(dossier_store::Page::of(st.events_across(f)?, f.limit.unwrap_or(100), f.offset))).await
 }
 
 /// `{total, offset, stories}`, filtered by `since`, `until`, `entity`,

@@ -14,6 +14,7 @@
 
 pub mod checks;
 mod conflicts;
+mod events_across;
 pub mod export;
 mod identity;
 mod queries;
@@ -30,6 +31,7 @@ pub mod parquet;
 
 pub use queries::*;
 pub use identity::Correction;
+pub use events_across::ACROSS_DAYS;
 pub use story_queries::{StoryFilter, LISTED_DOCUMENTS};
 pub use tables::EntityQuery;
 
@@ -211,6 +213,8 @@ CREATE INDEX story_terms_story ON story_terms(story);
 CREATE TABLE story_entities (story INTEGER NOT NULL, key TEXT NOT NULL, documents INTEGER NOT NULL, PRIMARY KEY (story, key)) WITHOUT ROWID;
 CREATE INDEX story_entities_key ON story_entities(key);
 CREATE TABLE story_publishers (story INTEGER NOT NULL, publisher TEXT NOT NULL, documents INTEGER NOT NULL, PRIMARY KEY (story, publisher)) WITHOUT ROWID;
+"#, r#"
+ALTER TABLE quantities ADD COLUMN anchors TEXT;
 "#];
 
 pub struct Store {
@@ -437,10 +441,11 @@ fn insert_document(tx: &Connection, json: &str) -> Result<Option<i64>, StoreErro
         let quantities: std::collections::HashMap<&str, &Value> = doc["quantities"].as_array().into_iter().flatten().filter_map(|q| Some((str_of(q, "id")?, q))).collect();
         let times: std::collections::HashMap<&str, &Value> = doc["times"].as_array().into_iter().flatten().filter_map(|t| Some((str_of(t, "id")?, t))).collect();
         for q in doc["quantities"].as_array().into_iter().flatten() {
-            let sentence = sentence_around(doc, &chars, q["start"].as_u64().unwrap_or(0)).map(|s| s.0);
+            let sentence = sentence_around(doc, &chars, q["start"].as_u64().unwrap_or(0));
+            let anchors = sentence.as_ref().filter(|_| q["measures"].is_string()).map(|s| anchors_between(doc, &key_of, s.1, s.2));
             run(
-                "INSERT INTO quantities (document, local, text, kind, value, upper, unit, approx, per, measures, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![id, str_of(q, "id"), str_of(q, "text"), str_of(q, "kind"), q["value"].as_f64(), q["upper"].as_f64(), str_of(q, "unit"), str_of(q, "approx"), str_of(q, "per"), str_of(q, "measures"), sentence],
+                "INSERT INTO quantities (document, local, text, kind, value, upper, unit, approx, per, measures, sentence, anchors) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![id, str_of(q, "id"), str_of(q, "text"), str_of(q, "kind"), q["value"].as_f64(), q["upper"].as_f64(), str_of(q, "unit"), str_of(q, "approx"), str_of(q, "per"), str_of(q, "measures"), sentence.map(|s| s.0), anchors],
             )?;
         }
         for e in doc["events"].as_array().into_iter().flatten() {
@@ -484,6 +489,35 @@ fn insert_document(tx: &Connection, json: &str) -> Result<Option<i64>, StoreErro
     })()
     .map_err(write)?;
     Ok(Some(rowid))
+}
+
+/// What ties a figure's sentence to one occasion, as a JSON array: the
+/// places ("P:key"), other named things ("E:key") and dates ("D:2025-03-04")
+/// named between code points `start` and `end`. Two figures measure the
+/// same fact only where these agree (see `conflicts`).
+fn anchors_between(doc: &Value, key_of: &std::collections::HashMap<String, String>, start: u64, end: u64) -> String {
+    let inside = |v: &Value| v["start"].as_u64().is_some_and(|s| start <= s && s < end);
+    let types: std::collections::HashMap<&str, &str> = doc["entities"].as_array().into_iter().flatten().filter_map(|e| Some((str_of(e, "id")?, str_of(e, "type")?))).collect();
+    let mut anchors: Vec<String> = Vec::new();
+    for m in doc["mentions"].as_array().into_iter().flatten().filter(|m| inside(m)) {
+        let Some(local) = m["entity"].as_str() else { continue };
+        let (Some(key), Some(ty)) = (key_of.get(local), types.get(local)) else { continue };
+        let kind = match *ty {
+            "GPE" | "LOC" | "FAC" => "P",
+            t if NAMED_TYPES.contains(&t) => "E",
+            _ => continue,
+        };
+        anchors.push(format!("{kind}:{key}"));
+    }
+    for t in doc["times"].as_array().into_iter().flatten().filter(|t| inside(t)) {
+        // Calendar dates only ("2025-03-04", "2016-09", "1992"), not durations or clock times alone.
+        if let Some(v) = t["value"].as_str().filter(|v| v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit())) {
+            anchors.push(format!("D:{}", v.get(..10).unwrap_or(v)));
+        }
+    }
+    anchors.sort();
+    anchors.dedup();
+    serde_json::to_string(&anchors).unwrap_or_default()
 }
 
 /// Entity types whose shared keys tie documents into a story.

@@ -223,7 +223,7 @@ impl Store {
         Ok(Some(profile))
     }
 
-    fn date_filters(f: &Filter, sql: &mut String, args: &mut Vec<Sql>) {
+    pub(crate) fn date_filters(f: &Filter, sql: &mut String, args: &mut Vec<Sql>) {
         if let Some(s) = &f.since {
             args.push(Sql::Text(s.clone()));
             sql.push_str(&format!(" AND substr(d.published, 1, 10) >= ?{}", args.len()));
