@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use dossier_core::{Document, EntityType, Quote, Span};
+use dossier_core::{Document, EntityType, Quote, QuoteKind, Span};
 
 const MALE: &[&str] = &["he", "him", "his", "himself"];
 const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
@@ -29,6 +29,8 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
     // Gender learned from the pronouns that resolved to each entity.
     let mut gender: HashMap<usize, bool> = HashMap::new();
     let mut last_speaker: Option<(usize, usize)> = None; // (entity, byte position)
+    // Names inside quotation marks are what speakers talk about, not who speaks.
+    let quoted: Vec<Span> = quotes.iter().filter(|(q, _)| q.kind != QuoteKind::Indirect).map(|(q, _)| q.span).collect();
     for (q, tokens) in quotes.iter_mut() {
         let Some(sp) = q.speaker.as_mut() else { continue };
         let w = sp.span.of(text).to_lowercase();
@@ -46,7 +48,7 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
             }
         } else if FUNCTION_WORDS.contains(&w.as_str()) {
             q.speaker = None;
-        } else if let Some(e) = resolve_pronoun(doc, &w, sp.span.start, last_speaker, &gender) {
+        } else if let Some(e) = resolve_pronoun(doc, &w, (sp.span.start, &quoted), last_speaker, &gender) {
             sp.entity = Some(e);
             if MALE.contains(&w.as_str()) || FEMALE.contains(&w.as_str()) {
                 gender.insert(e, MALE.contains(&w.as_str()));
@@ -73,10 +75,11 @@ fn antecedent(doc: &Document, pos: usize) -> Option<&dossier_core::Mention> {
 }
 
 /// A personal pronoun's entity: he and she a person (of that gender when
-/// known), they a group or organisation, it an organisation or a country. The most recent of
-/// the last speaker and the last subject of that type within a few
-/// sentences wins, else the last mention of that type.
-fn resolve_pronoun(doc: &Document, w: &str, before: usize, last_speaker: Option<(usize, usize)>, gender: &HashMap<usize, bool>) -> Option<usize> {
+/// known), they a group or organisation, it an organisation or a country.
+/// The most recent of the last speaker and the last subject of that type
+/// within a few sentences before `before` wins, else the last mention of
+/// that type; names inside the `quoted` spans do not count.
+fn resolve_pronoun(doc: &Document, w: &str, (before, quoted): (usize, &[Span]), last_speaker: Option<(usize, usize)>, gender: &HashMap<usize, bool>) -> Option<usize> {
     let (male, female, plural, neuter) = (MALE.contains(&w), FEMALE.contains(&w), PLURAL.contains(&w), w == "it");
     if !(male || female || plural || neuter) {
         return None;
@@ -94,7 +97,8 @@ fn resolve_pronoun(doc: &Document, w: &str, before: usize, last_speaker: Option<
         }
     };
     let speaker = last_speaker.filter(|&(e, at)| at >= window_start && ok(e));
-    let ms: Vec<_> = doc.mentions.iter().filter(|m| m.span.end <= before && m.span.start >= window_start && m.entity.is_some_and(ok)).collect();
+    let unquoted = |m: &&dossier_core::Mention| !quoted.iter().any(|q| q.contains(m.span));
+    let ms: Vec<_> = doc.mentions.iter().filter(|m| m.span.end <= before && m.span.start >= window_start && m.entity.is_some_and(ok)).filter(unquoted).collect();
     let subject = ms.iter().rev().find(|m| is_subject(doc, m.span)).map(|m| (m.entity.unwrap_or(0), m.span.end));
     match (speaker, subject) {
         (Some(s), Some(t)) => Some(if t.1 > s.1 { t.0 } else { s.0 }),
@@ -132,7 +136,16 @@ fn head_name(doc: &Document, span: Span, tokens: Option<(usize, usize)>) -> Opti
         _ => inside,
     };
     let named = inside.iter().rev().find(|m| person_like(m.ty)).or_else(|| inside.iter().find(|m| group_like(m.ty)))?;
+    if named.ty == EntityType::Norp && tokens.is_some_and(|(x, y)| y > x && doc.tokens[x].pos == Some("DET") && is_singular(doc, phrase_head(doc, x, y))) {
+        // "the second Canadian", "a Briton": one person of that nation, not
+        // the nation (it becomes the speaker's affiliation).
+        return None;
+    }
     named.entity
+}
+
+fn is_singular(doc: &Document, t: usize) -> bool {
+    matches!(doc.tokens[t].tag, Some("NN" | "NNP" | "JJ"))
 }
 
 /// The token of `[x, y)` whose head lies outside it.

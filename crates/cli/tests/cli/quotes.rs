@@ -178,3 +178,20 @@ fn a_source_of_a_campaign_is_not_its_candidate_but_affiliated_to_it() {
     assert!(q["speaker"]["entity"].is_null(), "{q}");
     assert_eq!(entity_name(&doc, &serde_json::json!({ "entity": q["speaker"]["affiliation"] })).as_deref(), Some("Trump"), "{q}");
 }
+
+#[test]
+fn a_name_inside_a_quote_is_not_its_speaker() {
+    let text = "When I asked Ricardo Alvarez about the guards, he laughed.\n\n\"Jihadi John was a complete psycho,\" he said.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    let q = quotes.iter().find(|q| q["text"].as_str().unwrap().contains("psycho")).expect("the quote");
+    assert_eq!(entity_name(&doc, &q["speaker"]).as_deref(), Some("Ricardo Alvarez"), "{q}");
+}
+
+#[test]
+fn a_demonym_heading_the_source_is_a_person_of_that_country() {
+    let text = "\"It was discussed last night,\" said the second Canadian.\n";
+    let (_, quotes) = quotes_of(text, "speech");
+    let q = &quotes[0];
+    assert!(q["speaker"]["entity"].is_null(), "{q}");
+    assert!(!q["speaker"]["affiliation"].is_null(), "{q}");
+}
