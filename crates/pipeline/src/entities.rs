@@ -26,7 +26,11 @@ pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut
     let mut found: Vec<(usize, usize, EntityType, bool)> = Vec::new();
     for (s, sp) in sentences.iter().zip(&spans) {
         let a = s.tokens.0;
-        let products = product_matches(&names.gazetteer, text, &tokens[a..s.tokens.1]);
+        let mut products = product_matches(&names.gazetteer, text, &tokens[a..s.tokens.1]);
+        // A person's name of two words or more wins over equipment inside
+        // it ("Michael Hawk Smith"): a person is never a product.
+        let person = |&(x, y, t): &(usize, usize, usize)| names.ner.types()[t] == "PER" && y - x >= 2;
+        products.retain(|&(px, py)| !sp.iter().filter(|span| person(span)).any(|&(x, y, _)| px < y && x < py));
         for &(x, y, t) in sp {
             // A name neither starts nor ends with a lowercase word ("AP
             // inputs"), a possessive or a quotation mark.

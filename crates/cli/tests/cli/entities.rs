@@ -160,8 +160,8 @@ fn example_has_no_person_indo_pacific_no_place_alliance_and_one_washington_dc() 
 
 #[test]
 fn datelines_hyphen_compounds_and_ontonotes_conventions() {
-    let names = names_of("WASHINGTON (AP) — Sen. Ted Cruz, R-Texas, met London-based bankers.\n\nThe U.S.-Canada border stayed open, the White House said. Harris County officials agreed.\n");
-    for want in [("WASHINGTON", "GPE"), ("Ted Cruz", "PERSON"), ("Texas", "GPE"), ("London", "GPE"), ("U.S.", "GPE"), ("Canada", "GPE"), ("White House", "ORG"), ("Harris County", "GPE")] {
+    let names = names_of("WASHINGTON (AP) — Sen. Ted Cruz, R-Texas, met London-based bankers.\n\nThe U.S.-Canada border stayed open, the White House said. Harris County officials agreed.\n\nColonel Michael Hawk Smith said the HAWK missiles arrived.\n");
+    for want in [("WASHINGTON", "GPE"), ("Ted Cruz", "PERSON"), ("Texas", "GPE"), ("London", "GPE"), ("U.S.", "GPE"), ("Canada", "GPE"), ("White House", "ORG"), ("Harris County", "GPE"), ("Michael Hawk Smith", "PERSON"), ("HAWK", "PRODUCT")] {
         assert!(names.contains(&(want.0.to_string(), want.1.to_string())), "{want:?} in {names:?}");
     }
 }
