@@ -335,3 +335,47 @@ pub(crate) fn reapply_names_and_types(tx: &Connection) -> rusqlite::Result<()> {
             WHERE key IN (SELECT key FROM corrections WHERE action = 'retype');",
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Store;
+    use serde_json::json;
+
+    /// A document holding one entity per (key, name, type).
+    fn doc(id: &str, entities: &[(&str, &str, &str)]) -> String {
+        let entities: Vec<_> = entities.iter().enumerate().map(|(i, (key, name, ty))| json!({ "id": format!("e{i}"), "key": key, "name": name, "type": ty, "mentions": ["m"], "aliases": [] })).collect();
+        json!({ "id": id, "text": "…", "published": "2016-10-01", "entities": entities }).to_string()
+    }
+
+    fn keys(store: &Store) -> Vec<String> {
+        let mut st = store.connection().prepare("SELECT key FROM entities ORDER BY key").unwrap();
+        st.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    }
+
+    fn ingest(store: &mut Store, docs: &[String]) {
+        for r in store.ingest_batch(docs).unwrap() {
+            assert!(r.unwrap());
+        }
+    }
+
+    #[test]
+    fn a_surname_joins_its_full_name_in_either_order_and_an_abbreviation_its_long_form() {
+        let dir = std::env::temp_dir().join(format!("dossier-identity-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut store = Store::open(&dir.join("a.db")).unwrap();
+        // The surname first, then the full name and the long form, then a
+        // middle-initial form and the surname typed as an organization.
+        ingest(&mut store, &[doc("1", &[("PERSON:kaine", "Kaine", "PERSON"), ("ORG:dnc", "DNC", "ORG")])]);
+        ingest(&mut store, &[doc("2", &[("PERSON:tim kaine", "Tim Kaine", "PERSON"), ("ORG:democratic national committee", "Democratic National Committee", "ORG")])]);
+        ingest(&mut store, &[doc("3", &[("PERSON:tim m. kaine", "Tim M. Kaine", "PERSON"), ("PERSON:kaine", "Kaine", "PERSON")])]);
+        assert_eq!(keys(&store), ["ORG:democratic national committee", "PERSON:tim kaine"]);
+        let documents: i64 = store.connection().query_row("SELECT documents FROM entities WHERE key = 'PERSON:tim kaine'", [], |r| r.get(0)).unwrap();
+        assert_eq!(documents, 3);
+        // Two people share a surname, neither dominates: the surname stays apart and says so.
+        ingest(&mut store, &[doc("4", &[("PERSON:anne holton", "Anne Holton", "PERSON")]), doc("5", &[("PERSON:linwood holton", "Linwood Holton", "PERSON")])]);
+        ingest(&mut store, &[doc("6", &[("PERSON:holton", "Holton", "PERSON")])]);
+        let ambiguous: String = store.connection().query_row("SELECT ambiguous FROM entities WHERE key = 'PERSON:holton'", [], |r| r.get(0)).unwrap();
+        assert_eq!(ambiguous, r#"["PERSON:anne holton","PERSON:linwood holton"]"#);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

@@ -402,7 +402,7 @@ fn insert_document(tx: &Connection, json: &str) -> Result<Option<i64>, StoreErro
                  VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6, ?7, ?7, ?8, ?9)
                  ON CONFLICT(key) DO UPDATE SET
                     mentions = mentions + excluded.mentions,
-                    documents = documents + 1,
+                    documents = documents + NOT EXISTS (SELECT 1 FROM document_entities WHERE document = ?7 AND key = ?1),
                     name = CASE WHEN length(excluded.name) > length(name) AND type != 'GPE' THEN excluded.name ELSE name END,
                     kb = COALESCE(kb, excluded.kb),
                     first_document = CASE WHEN excluded.first_seen < first_seen OR first_seen IS NULL THEN excluded.first_document ELSE first_document END,
