@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use dossier_core::{BlockKind, Document, EntityType, Quote, QuoteKind, Span, Speaker, Warning};
 
 use crate::cue_classes::{CueClasses, QuoteMode};
+use dossier_core::CueClass;
 use crate::tree::{children, subtree};
 
 /// Reporting words, learned per syntactic frame: how often a verb form in
@@ -432,7 +433,8 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
     doc.quotes = quotes
         .into_iter()
         .map(|(mut q, _)| {
-            q.cue_class = q.cue.map(|c| classes.of_phrase(doc.span_text(c)));
+            // "did not say", "never claimed": no one expressed the content.
+            q.cue_class = q.cue.map(|c| if is_negated(doc, c) { CueClass::Other } else { classes.of_phrase(doc.span_text(c)) });
             q
         })
         // Speech is someone's: a report that names no speaker (an agentless
@@ -890,6 +892,17 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         let (cue_lo, cue_hi) = cue_extent(doc, c, a, b);
         found.push(Found { cue: Span::new(doc.tokens[cue_lo].span.start, doc.tokens[cue_hi - 1].span.end), cue_token: c, source, content, marked: signed.is_some() || introduced.is_some(), frames: parenthetical });
     }
+}
+
+/// Whether the verb of cue span `cue` is negated ("did not say", "never
+/// claimed"): a "not", "n't" or "never" among the few tokens before it
+/// that hang on it.
+fn is_negated(doc: &Document, cue: Span) -> bool {
+    let first = doc.tokens.partition_point(|t| t.span.start < cue.start);
+    let verbs = (first..doc.tokens.len()).take_while(|&i| doc.tokens[i].span.end <= cue.end).filter(|&i| doc.tokens[i].pos == Some("VERB"));
+    verbs.into_iter().any(|v| {
+        (v.saturating_sub(4)..v).any(|i| doc.tokens[i].head == Some(v) && matches!(doc.span_text(doc.tokens[i].span).to_lowercase().as_str(), "not" | "n't" | "n’t" | "never"))
+    })
 }
 
 /// Verbs whose first object is the hearer ("told the Times she …").

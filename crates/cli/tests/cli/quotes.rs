@@ -195,3 +195,12 @@ fn a_demonym_heading_the_source_is_a_person_of_that_country() {
     assert!(q["speaker"]["entity"].is_null(), "{q}");
     assert!(!q["speaker"]["affiliation"].is_null(), "{q}");
 }
+
+#[test]
+fn a_negated_speech_verb_is_not_speech() {
+    let text = "The minister did not say whether the talks had failed.\n\nThe minister said the talks had failed.\n";
+    let (_, speech) = quotes_of(text, "speech");
+    assert_eq!(speech.len(), 1, "{speech:?}");
+    let (_, all) = quotes_of(text, "all");
+    assert!(all.iter().any(|q| q["cue_class"] == "other"), "{all:?}");
+}
