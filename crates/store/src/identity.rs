@@ -328,6 +328,10 @@ fn split_alias(tx: &Connection, key: &str, alias: &str) -> rusqlite::Result<usiz
 /// Puts back the names and types the user set, after an ingest may have
 /// changed them.
 pub(crate) fn reapply_names_and_types(tx: &Connection) -> rusqlite::Result<()> {
+    let any: bool = tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM corrections WHERE action IN ('rename', 'retype'))")?.query_row([], |r| r.get(0))?;
+    if !any {
+        return Ok(());
+    }
     tx.execute_batch(
         "UPDATE entities SET name = (SELECT value FROM corrections c WHERE c.action = 'rename' AND c.key = entities.key ORDER BY c.id DESC LIMIT 1)
             WHERE key IN (SELECT key FROM corrections WHERE action = 'rename');
