@@ -57,7 +57,7 @@ def test_parquet_export_loads_in_pyarrow_and_duckdb(cli, store_path, tmp_path):
 
     subprocess.run([cli, "export", "--db", str(store_path), "--format", "parquet", "--output", str(tmp_path)], check=True, capture_output=True)
     tables = {p.stem: pq.read_table(p) for p in tmp_path.glob("*.parquet")}
-    assert set(tables) == {"documents", "entities", "mentions", "quotes", "events", "commitments"}
+    assert set(tables) == {"documents", "entities", "mentions", "quotes", "events", "commitments", "stories"}
     events = tables["events"]
     assert events.schema.field("value").type == pa.float64()
     assert events.schema.field("start").type == pa.int64()

@@ -54,9 +54,11 @@ pub const ENTITIES: Table = Table {
     columns: &[
         col("key", Str), col("name", Str), col("type", Str), col("kb", Json), col("mentions", Int), col("documents", Int),
         col("first_seen", Str), col("last_seen", Str), col("first_document", Str), col("last_document", Str), col("aliases", StrList),
+        col("ambiguous", StrList),
     ],
     sql: Some(
         "SELECT e.rowid AS _page, e.key, e.name, e.type, e.kb, e.mentions, e.documents, e.first_seen, e.last_seen, e.first_document, e.last_document,
+                e.ambiguous AS ambiguous_json,
                 (SELECT json_group_array(alias) FROM (SELECT alias FROM aliases a WHERE a.key = e.key ORDER BY alias)) AS aliases_json
          FROM entities e WHERE e.rowid > ?1 ORDER BY e.rowid LIMIT ?2",
     ),
@@ -262,7 +264,7 @@ impl Store {
 pub mod answers {
     use super::{col, Column, Kind::*};
 
-    pub const SEARCH: &[Column] = &[col("document", Str), col("title", Str), col("url", Str), col("published", Str), col("snippet", Str), col("rank", Float)];
+    pub const SEARCH: &[Column] = &[col("document", Str), col("title", Str), col("url", Str), col("published", Str), col("snippet", Str), col("rank", Float), col("highlights", Json)];
 
     pub const QUOTES: &[Column] = &[
         col("published", Str), col("speaker", Str), col("speaker_key", Str), col("kind", Str), col("text", Str), col("cue", Str),

@@ -34,7 +34,7 @@ fn issue_27_parquet_export_writes_every_table_with_its_schema() {
 
     let expected: &[(&str, &[&str])] = &[
         ("documents", &["id", "url", "title", "published", "source_uri", "text", "ingested_at"]),
-        ("entities", &["key", "name", "type", "kb", "mentions", "documents", "first_seen", "last_seen", "first_document", "last_document", "aliases"]),
+        ("entities", &["key", "name", "type", "kb", "mentions", "documents", "first_seen", "last_seen", "first_document", "last_document", "aliases", "ambiguous"]),
         ("mentions", &["document", "mention", "text", "type", "kind", "start", "end", "entity", "entity_key"]),
         ("quotes", &["document", "quote", "published", "start", "end", "text", "kind", "cue", "speaker", "speaker_key", "speaker_name", "sentence"]),
         ("events", &["document", "event", "published", "url", "type", "mode", "status", "trigger", "start", "end", "sources", "source_keys", "targets", "target_keys", "theme", "quantity", "value", "unit", "time", "place", "quote", "sentence", "sentence_start", "sentence_end"]),
