@@ -38,7 +38,7 @@ const INDEXED_TERMS: usize = 25;
 /// A document's heaviest terms that look up candidate stories.
 const QUERY_TERMS: usize = 12;
 /// Candidates compared per document, at most.
-const CANDIDATES: usize = 24;
+const CANDIDATES: usize = 12;
 /// Band matches read per band (a wire story copied a thousand times).
 const PER_BAND: i64 = 32;
 
@@ -145,7 +145,7 @@ fn best_story(tx: &Connection, vector: &Vector, entity_keys: &[&str], day: Optio
     // Stories indexed with a last day before the window cannot match; an
     // undated document looks at the most recent ones.
     let since = day.map_or(i64::MIN, |d| d - WINDOW_DAYS);
-    let mut lookup = tx.prepare_cached("SELECT story FROM story_terms WHERE term = ?1 AND last_day >= ?2 ORDER BY last_day DESC LIMIT 200")?;
+    let mut lookup = tx.prepare_cached("SELECT story FROM story_terms WHERE term = ?1 AND last_day >= ?2 ORDER BY last_day DESC LIMIT 64")?;
     for (term, _) in heaviest.iter().take(QUERY_TERMS) {
         for story in lookup.query_map(params![term, since], |r| r.get::<_, i64>(0))? {
             *hits.entry(story?).or_default() += 1;
@@ -155,16 +155,16 @@ fn best_story(tx: &Connection, vector: &Vector, entity_keys: &[&str], day: Optio
     candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     candidates.truncate(CANDIDATES);
     let mut read = tx.prepare_cached("SELECT centroid, first_day, last_day FROM stories WHERE id = ?1")?;
-    let mut shared = tx.prepare_cached("SELECT count(*) FROM story_entities WHERE story = ?1 AND key = ?2")?;
+    // One query per candidate: the document's (up to 10) keys, padded with NULLs.
+    let mut shared = tx.prepare_cached("SELECT count(*) FROM story_entities WHERE story = ?1 AND key IN (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")?;
+    let mut keys: Vec<Option<&str>> = entity_keys.iter().take(10).map(|k| Some(*k)).collect();
+    keys.resize(10, None);
     let mut best: Option<(f32, i64)> = None;
     for (story, _) in candidates {
         let (blob, first, last): (Vec<u8>, Option<i64>, Option<i64>) = read.query_row([story], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         let centroid = similar::decode_vector(&blob);
         let text = similar::cosine(vector, &centroid);
-        let mut common = 0;
-        for key in entity_keys {
-            common += shared.query_row(params![story, key], |r| r.get::<_, i64>(0))?;
-        }
+        let common: i64 = shared.query_row(params![story, keys[0], keys[1], keys[2], keys[3], keys[4], keys[5], keys[6], keys[7], keys[8], keys[9]], |r| r.get(0))?;
         let entities = (common as f32 / 3.0).min(1.0);
         let gap = match (day, first, last) {
             (Some(d), Some(f), _) if d < f => f - d,
