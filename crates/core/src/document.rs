@@ -125,7 +125,11 @@ pub struct Quantity {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
+    /// The PLOVER code, as the codebook assigns it: a pledge of aid is AGREE, a threat THREATEN.
     pub ty: EventType,
+    /// What was done, pledged, threatened or denied (AID for "will send tanks"), with `status`.
+    pub act: EventType,
+    /// The codebook's mode of `ty`, where one applies (for AID, the kind of aid).
     pub mode: Option<String>,
     pub status: EventStatus,
     pub trigger: Span,

@@ -321,6 +321,7 @@ impl Serialize for DocView<'_> {
             id: String,
             #[serde(rename = "type")]
             ty: &'static str,
+            act: &'static str,
             mode: Option<&'a str>,
             status: &'static str,
             trigger: SpanJson<'a>,
@@ -339,6 +340,7 @@ impl Serialize for DocView<'_> {
                 d.events.iter().enumerate().map(|(i, e)| EventJson {
                     id: event_id(i),
                     ty: e.ty.as_str(),
+                    act: e.act.as_str(),
                     mode: e.mode.as_deref(),
                     status: e.status.as_str(),
                     trigger: self.span(e.trigger),

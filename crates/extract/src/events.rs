@@ -13,59 +13,72 @@ use std::collections::HashMap;
 
 use dossier_core::{Document, EntityType, Event, EventStatus, EventType, Span};
 
-/// The verb patterns.
+/// The verb patterns of `models/event-verbs.tsv` (`scripts/build-event-verbs`).
 pub struct EventLexicon {
-    /// form → (block, default type and CAMEO code)
-    verbs: HashMap<String, (u32, Option<EventType>)>,
-    /// (block, object word or `&SYNSET`) → (order in the dictionary, type)
-    patterns: HashMap<(u32, String), (u32, EventType)>,
+    /// form → (lemma, default type): `None` for a verb that makes an event only through a pattern.
+    verbs: HashMap<String, (String, Option<EventType>)>,
+    /// lemma → its patterns in dictionary order: the words that must all occur in what the verb
+    /// governs (a word or `&SYNSET`), and the type (`None`: no event with these words).
+    patterns: HashMap<String, Vec<(Vec<String>, Option<EventType>)>>,
     /// word → synsets it belongs to
     synsets: HashMap<String, Vec<String>>,
+    /// Common nouns that name an actor ("police", "protester"), singular, with their entity type.
+    agents: HashMap<String, EntityType>,
 }
 
 impl EventLexicon {
     pub fn from_tsv(tsv: &str) -> Self {
-        let mut lex = EventLexicon { verbs: HashMap::new(), patterns: HashMap::new(), synsets: HashMap::new() };
-        for (order, line) in tsv.lines().filter(|l| !l.starts_with('#')).enumerate() {
+        let mut lex = EventLexicon { verbs: HashMap::new(), patterns: HashMap::new(), synsets: HashMap::new(), agents: HashMap::new() };
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
             match f.as_slice() {
-                ["V", form, block, _, ty] => {
-                    if let Ok(b) = block.parse() {
-                        lex.verbs.insert(form.to_string(), (b, EventType::parse(ty)));
-                    }
+                ["V", form, lemma, _, ty] => {
+                    lex.verbs.insert(form.to_string(), (lemma.to_string(), EventType::parse(ty)));
                 }
-                ["P", block, object, _, ty] => {
-                    if let (Ok(b), Some(t)) = (block.parse(), EventType::parse(ty)) {
-                        lex.patterns.entry((b, object.to_string())).or_insert((order as u32, t));
-                    }
+                ["P", lemma, words, _, ty] => {
+                    let words = words.split(' ').map(|w| if w.starts_with('&') { w.to_string() } else { singular(w) }).collect();
+                    lex.patterns.entry(lemma.to_string()).or_default().push((words, EventType::parse(ty)));
                 }
-                ["S", name, word] => lex.synsets.entry(word.to_string()).or_default().push(name.to_string()),
+                ["S", name, word] => lex.synsets.entry(singular(word)).or_default().push(name.to_string()),
                 _ => {}
             }
         }
         lex
     }
 
-    /// The type of verb `form` with these object words, if it is an event.
-    pub fn classify<'w>(&self, form: &str, objects: impl Iterator<Item = &'w str>) -> Option<EventType> {
-        let &(block, default) = self.verbs.get(form)?;
-        let mut best: Option<(u32, EventType)> = None;
-        for o in objects {
-            let mut consider = |key: &str| {
-                if let Some(&(order, t)) = self.patterns.get(&(block, key.to_string())) {
-                    if best.is_none_or(|(b, _)| order < b) {
-                        best = Some((order, t));
-                    }
+    /// Adds the actor nouns of `models/event-agents.tsv` (`scripts/build-event-agents`).
+    pub fn with_agents(mut self, tsv: &str) -> Self {
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            if let [noun, _, ty] = line.split('\t').collect::<Vec<_>>().as_slice() {
+                if let Some(ty) = EntityType::parse(ty) {
+                    self.agents.insert(singular(noun), ty);
                 }
-            };
-            consider(o);
-            for s in self.synsets.get(o).into_iter().flatten() {
-                consider(s);
             }
         }
-        best.map(|(_, t)| t).or(default)
+        self
+    }
+
+    /// The type of verb `form` governing these words (lower case, singular), if it is an event:
+    /// the pattern with most words that all occur wins (the first in the dictionary among equals),
+    /// else the verb's default.
+    pub fn classify(&self, form: &str, governed: &[String]) -> Option<EventType> {
+        let (lemma, default) = self.verbs.get(form)?;
+        let occurs = |p: &String| governed.iter().any(|w| w == p || self.synsets.get(w).is_some_and(|s| s.contains(p)));
+        let mut best: Option<(usize, Option<EventType>)> = None;
+        for (words, ty) in self.patterns.get(lemma).into_iter().flatten() {
+            if best.is_none_or(|(n, _)| words.len() > n) && words.iter().all(occurs) {
+                best = Some((words.len(), *ty));
+            }
+        }
+        match best {
+            Some((_, ty)) => ty,
+            None => *default,
+        }
     }
 }
+
+/// Nouns that count or gather the actors named after "of".
+const COLLECTIVES: &[&str] = &["group", "number", "crowd", "band", "team", "delegation", "contingent", "thousand", "hundred", "dozen", "score", "member", "million"];
 
 /// Verbs that hand something over.
 const GIVING: &[&str] = &["send", "provide", "give", "supply", "deliver", "donate", "ship", "transfer", "grant", "offer", "pledge", "commit", "allocate", "lend", "loan"];
@@ -134,6 +147,8 @@ struct Clause<'d> {
     doc: &'d Document,
     a: usize,
     b: usize,
+    lex: &'d EventLexicon,
+    nominals: &'d Nominals,
 }
 
 impl Clause<'_> {
@@ -154,6 +169,47 @@ impl Clause<'_> {
         let (&x, &y) = (tokens.iter().min()?, tokens.iter().max()?);
         Some(Span::new(self.doc.tokens[x].span.start, self.doc.tokens[y].span.end))
     }
+    /// The actors a phrase headed by `head` names, without the clauses that
+    /// describe it; failing a name, the common nouns that name actors.
+    fn actors_of(&self, head: usize) -> Vec<usize> {
+        let named = actors(self.doc, &self.subtree(head, &["acl:relcl", "acl"]));
+        if !named.is_empty() {
+            return named;
+        }
+        let conjuncts = self.children(head).filter(|&k| self.dep(k) == "conj");
+        std::iter::once(head).chain(conjuncts.collect::<Vec<_>>()).filter_map(|h| self.nominal(h)).collect()
+    }
+
+    /// "the government", "protesters", "police": an actor named by a common
+    /// noun, as a (provisional) entity; the noun phrase without its clauses,
+    /// prepositional phrases and determiners is its name.
+    fn nominal(&self, head: usize) -> Option<usize> {
+        if self.doc.tokens[head].pos != Some("NOUN") {
+            return None;
+        }
+        // "a group of refugees", "thousands of protesters": the counted are the actor.
+        if COLLECTIVES.contains(&singular(self.word(head)).as_str()) {
+            let counted = self.children(head).find(|&k| self.dep(k) == "nmod" && self.children(k).any(|m| self.word(m).eq_ignore_ascii_case("of")));
+            return counted.and_then(|k| self.nominal(k));
+        }
+        let &ty = self.lex.agents.get(&singular(self.word(head)))?;
+        let phrase = self.subtree(head, &["acl:relcl", "acl", "nmod", "conj", "cc", "appos", "punct", "det", "nmod:poss", "case", "dep"]);
+        let span = self.hull(&phrase)?;
+        let name = self.doc.span_text(span).to_lowercase();
+        Some(self.nominals.index(span, name, ty))
+    }
+
+    /// The actors among a role's tokens: names, else the common-noun heads
+    /// the verb reaches (an object, a prepositional phrase, their conjuncts).
+    fn actors_among(&self, tokens: &[usize]) -> Vec<usize> {
+        let named = actors(self.doc, tokens);
+        if !named.is_empty() {
+            return named;
+        }
+        let reached = |&&j: &&usize| self.doc.tokens[j].head.is_none_or(|h| !tokens.contains(&h)) || self.dep(j) == "conj";
+        tokens.iter().filter(reached).filter_map(|&j| self.nominal(j)).collect()
+    }
+
     fn subject(&self, v: usize) -> Option<usize> {
         self.subject_where(v, |_| true)
     }
@@ -163,6 +219,11 @@ impl Clause<'_> {
     fn subject_where(&self, v: usize, accept: impl Fn(usize) -> bool) -> Option<usize> {
         let mut h = v;
         for _ in 0..4 {
+            // A name the parse made the subject is the subject, actor or not:
+            // "the two Koreas support" is not Russia's support.
+            if self.children(h).any(|c| matches!(self.dep(c), "nsubj" | "nsubj:pass") && self.doc.tokens[c].pos == Some("PROPN") && !accept(c)) {
+                return None;
+            }
             if let Some(s) = self.children(h).find(|&c| matches!(self.dep(c), "nsubj" | "nsubj:pass") && accept(c)) {
                 // "Hungary has said it will support…": the pronoun is the reporter.
                 if matches!(self.word(s).to_lowercase().as_str(), "it" | "they" | "he" | "she" | "we") && self.dep(h) == "ccomp" {
@@ -228,186 +289,359 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
         return;
     }
     let mut events: Vec<Event> = Vec::new();
+    let nominals = Nominals { first: doc.entities.len(), found: Default::default() };
     for (si, s) in doc.sentences.iter().enumerate() {
         if doc.blocks[s.block].kind == dossier_core::BlockKind::Heading {
             continue; // a headline restates the body's events
         }
         let (a, b) = s.tokens;
-        let c = Clause { doc, a, b };
+        let c = Clause { doc, a, b, lex, nominals: &nominals };
         for v in a..b {
             if doc.tokens[v].pos != Some("VERB") {
                 continue;
             }
-            let form = c.word(v).to_lowercase();
-            let base = base_form(&form);
-            // What the verb acts on: its subtree without subject and reported content.
-            let scope = c.subtree(v, &["nsubj", "nsubj:pass", "ccomp", "parataxis", "advcl", "csubj"]);
-            let objects: Vec<String> = scope.iter().filter(|&&j| j != v && matches!(doc.tokens[j].pos, Some("NOUN" | "PROPN"))).map(|&j| singular(c.word(j))).collect();
-            let equipment = scope.iter().any(|&j| doc.mentions.iter().any(|m| m.ty == EntityType::Product && m.span.contains(doc.tokens[j].span)));
-            let aid_goods = equipment || objects.iter().any(|o| AID_GOODS.contains(&o.as_str()) || o.ends_with("defence") || o.ends_with("defense"));
-            let giving = GIVING.contains(&base.as_str());
-            // "agreed to", "promised to": an intent, PLOVER's AGREE.
-            let intent = matches!(base.as_str(), "agree" | "promise" | "pledge" | "vow" | "swear" | "swore" | "sworn") && c.children(v).any(|k| matches!(c.dep(k), "xcomp" | "ccomp" | "obl"));
-            // "Russia said that Sudan must return a helicopter": an obligation
-            // laid on someone in reported speech is the speaker's demand of them.
-            let says = |h: usize| doc.tokens[h].pos == Some("VERB") && SAYING.contains(&c.word(h).to_lowercase().as_str());
-            let demander = (c.dep(v) == "ccomp" && c.children(v).any(|k| c.dep(k) == "aux" && matches!(c.word(k).to_lowercase().as_str(), "must" | "should")))
-                .then(|| doc.tokens[v].head.filter(|&h| h >= a && h < b && says(h)))
-                .flatten();
-            // "staged mass demonstrations", "began a hunger strike".
-            let protest = c.children(v).any(|k| c.dep(k) == "obj" && PROTEST_NOUNS.contains(&singular(c.word(k)).as_str())) && STAGING.contains(&form.as_str());
-            // The prepositions on the verb, for the codebook rules.
-            let marked_by = |words: &[&str]| c.children(v).filter(|&k| c.dep(k) == "obl").any(|k| c.children(k).any(|m| words.contains(&c.word(m).to_lowercase().as_str())));
-            let joint = scope.iter().any(|&j| c.word(j).eq_ignore_ascii_case("joint")) || c.subject(v).is_some_and(|sj| c.subtree(sj, &[]).iter().any(|&k| c.dep(k) == "conj"));
-            let appeal = marked_by(&["on", "for"]) || c.children(v).any(|k| c.dep(k) == "xcomp" && doc.tokens[k].pos == Some("VERB"));
-            let codebook = codebook_type(&form, &objects, joint, appeal, marked_by(&["at"]));
-            if codebook == Some(None) {
+            let verb = Verb::read(&c, v);
+            let Some((act, demander)) = act_of(&c, &verb, lex) else { continue };
+            let Some(roles) = roles(&c, &verb, act, demander) else { continue };
+            if act == EventType::Aid && !is_aid(&c, &verb, &roles) {
                 continue;
             }
-            // Peacekeepers arriving: military personnel given, PLOVER's AID.
-            let peacekeepers = matches!(stem_of(&form), "arriv" | "deploy") && c.subject(v).is_some_and(|sj| c.subtree(sj, &[]).iter().any(|&k| c.word(k).to_lowercase().starts_with("peacekeep")));
-            let ty = if demander.is_some() {
-                Some(EventType::Request)
-            } else if let Some(Some(t)) = codebook {
-                Some(t)
-            } else if peacekeepers {
-                Some(EventType::Aid)
-            } else if protest {
-                Some(EventType::Protest)
-            } else if giving && aid_goods {
-                Some(EventType::Aid)
-            } else if intent {
-                Some(EventType::Agree)
-            } else {
-                lex.classify(&form, objects.iter().map(String::as_str))
-            };
-            let Some(ty) = ty else { continue };
-            // "committed … towards sending": one event, on the verb that gives.
-            if ty == EventType::Aid && (!giving || PLEDGING.contains(&base.as_str())) && scope.iter().any(|&j| j != v && GIVING.contains(&base_form(c.word(j)).as_str()) && doc.tokens[j].pos == Some("VERB")) {
-                continue;
-            }
-            // A subject that names no actor may be a misparse ("committed
-            // themselves towards sending", "towards" read as a noun): the
-            // governing clause's subject then gives.
-            // The actors a phrase names, without the clauses that describe it.
-            let actors_of = |head: usize| actors(doc, &c.subtree(head, &["acl:relcl", "acl"]));
-            let names_actor = |sj: usize| !actors_of(sj).is_empty();
-            let mut source = c.subject_where(v, names_actor).or_else(|| c.subject(v)).map(actors_of).unwrap_or_default();
-            // The object; or a bare noun phrase the parse hung as an oblique
-            // ("arrested more than 100 Palestinians"), not a time.
-            let in_time = |j: usize| doc.times.iter().any(|t| t.span.contains(doc.tokens[j].span));
-            let bare_obl = || {
-                c.children(v).find(|&j| {
-                    c.dep(j) == "obl" && matches!(doc.tokens[j].pos, Some("NOUN" | "PROPN")) && !c.children(j).any(|k| c.dep(k) == "case") && !in_time(j)
-                })
-            };
-            let obj = c.children(v).find(|&j| c.dep(j) == "obj").or_else(bare_obl);
-            // Targets: indirect object, a "to" phrase, else (not for aid) the object.
-            let mut target_tokens: Vec<usize> = Vec::new();
-            // "withdraw from Chad": what is left is acted on.
-            let left = matches!(ty, EventType::Retreat) || matches!(stem_of(&form), "withdraw" | "withdrew" | "evacuat" | "expell" | "pull");
-            for &j in &scope {
-                let d = c.dep(j);
-                let head_in_scope = doc.tokens[j].head.is_some_and(|h| scope.contains(&h));
-                if !head_in_scope {
-                    continue;
-                }
-                let marked = |words: &[&str]| c.children(j).any(|k| words.contains(&c.word(k).to_lowercase().as_str()));
-                // "sending systems to Ukraine": the parse may hang the "to"
-                // phrase on the thing given; it still names the recipient.
-                let recipient_of_goods = ty == EventType::Aid && d == "nmod" && marked(&["to"]);
-                // "a blockade on Palestinian lorries": the one a thing is aimed at.
-                let aimed = ty != EventType::Aid && d == "nmod" && obj.is_some_and(|o| doc.tokens[j].head == Some(o)) && marked(&["against", "on"]);
-                if d == "iobj" || (d == "obl" && marked(&["to", "towards", "for", "with", "against", "on"])) || (d == "obl" && left && marked(&["from"])) || aimed || recipient_of_goods {
-                    target_tokens.extend(c.subtree(j, &[]));
-                }
-            }
-            if ty != EventType::Aid {
-                // "threatened to ban the candidates": the complement's object.
-                let complement_obj = || c.children(v).filter(|&x| c.dep(x) == "xcomp").find_map(|x| c.children(x).find(|&j| c.dep(j) == "obj"));
-                if let Some(o) = obj.or_else(complement_obj) {
-                    target_tokens.extend(c.subtree(o, &["acl:relcl", "acl"]));
-                }
-            }
-            let mut target = actors(doc, &target_tokens);
-            // A passive's subject is acted on, its "by" phrase acts: "a camp
-            // for refugees was attacked by militiamen".
-            // The parse may label a passive's subject plain "nsubj": then a
-            // "be" auxiliary before a participle with no object tells.
-            let be_aux = c.children(v).any(|k| matches!(c.dep(k), "aux" | "aux:pass") && matches!(c.word(k).to_lowercase().as_str(), "be" | "been" | "being" | "was" | "were" | "is" | "are"));
-            let participle = !form.ends_with("ing") && c.children(v).all(|k| c.dep(k) != "obj");
-            let passive = c.children(v).find(|&k| c.dep(k) == "nsubj:pass" || (be_aux && participle && c.dep(k) == "nsubj"));
-            if let Some(ps) = passive {
-                let agent = c.children(v).find(|&k| matches!(c.dep(k), "obl" | "obl:agent") && c.children(k).any(|m| c.word(m).eq_ignore_ascii_case("by")));
-                let patients = actors_of(ps);
-                source = agent.map(actors_of).unwrap_or_default();
-                target = patients.into_iter().chain(target).collect();
-            }
-            let place_of = |j: usize| doc.mentions.iter().filter(|m| matches!(m.ty, EntityType::Gpe | EntityType::Loc) && m.span.contains(doc.tokens[j].span)).find_map(|m| m.entity);
-            let in_place = scope.iter().copied().filter(|&j| matches!(c.dep(j), "obl" | "nmod") && c.children(j).any(|k| c.word(k).eq_ignore_ascii_case("in"))).find_map(place_of);
-            // "was arrested in Lebanon": with no one named acting, the place's
-            // authorities did; a state's acts only, not a killing.
-            if passive.is_some() && source.is_empty() && matches!(ty, EventType::Coerce | EventType::Accuse | EventType::Sanction) {
-                source.extend(in_place.filter(|p| !target.contains(p)));
-            }
-            // "demonstrated in Serbia", "a curfew in Algiers": with no one else
-            // acted on, the place acted in (PLOVER codes it as the target).
-            if target.is_empty() && ty != EventType::Aid {
-                target.extend(in_place.filter(|p| !source.contains(p)));
-            }
-            // "demanded that the US cancel …": those asked to act.
-            if target.is_empty() && matches!(ty, EventType::Request | EventType::Accuse | EventType::Threaten | EventType::Reject) {
-                if let Some(sj) = c.children(v).find(|&x| c.dep(x) == "ccomp").and_then(|x| c.children(x).find(|&j| matches!(c.dep(j), "nsubj" | "nsubj:pass"))) {
-                    target = actors_of(sj);
-                }
-            }
-            if let Some(h) = demander {
-                // The obliged are the target; the one who says so, the source.
-                target = std::mem::take(&mut source);
-                source = c.subject(h).map(actors_of).unwrap_or_default();
-            }
-            target.retain(|t| !source.contains(t));
-            if source.is_empty() && target.is_empty() {
-                continue;
-            }
-            // The theme: what is given, demanded, signed.
-            let theme_tokens: Vec<usize> = match obj.or_else(|| scope.iter().copied().find(|&j| j != v && c.dep(j) == "obj")) {
-                Some(o) => c.subtree(o, &["acl:relcl", "acl"]),
-                None => Vec::new(),
-            };
-            let theme = c.hull(&theme_tokens);
-            let scope_span = c.hull(&scope);
-            // Only an amount inside the theme: elsewhere in the clause it may count something else.
-            let quantity = doc.quantities.iter().position(|q| theme.is_some_and(|t| t.contains(q.span)));
-            let time = doc.times.iter().position(|t| s.span.contains(t.span) && scope_span.is_some_and(|sc| sc.contains(t.span)))
-                .or_else(|| doc.times.iter().position(|t| s.span.contains(t.span)));
-            let place = scope.iter().filter(|&&j| c.dep(j) == "obl" && c.children(j).any(|k| matches!(c.word(k).to_lowercase().as_str(), "in" | "at"))).find_map(|&j| {
-                doc.mentions.iter().filter(|m| matches!(m.ty, EntityType::Gpe | EntityType::Loc | EntityType::Fac) && m.span.contains(doc.tokens[j].span)).find_map(|m| m.entity)
-            });
-            let trigger = doc.tokens[v].span;
-            let quote = doc.quotes.iter().position(|q| q.span.contains(trigger));
-            let status = status_of(&c, v, &base, ty, quote.is_some());
-            let mode = (ty == EventType::Aid && giving).then(|| if equipment || !objects.iter().any(|o| matches!(o.as_str(), "aid" | "fund" | "funding" | "loan" | "money" | "grant")) { "military".to_string() } else { "economic".to_string() });
-            events.push(Event { ty, mode, status, trigger, sentence: si, source, target, theme, quantity, time, place, quote });
+            events.push(attach(&c, si, &verb, act, roles));
         }
         // "These will include NASAMS, HAWKs…": the list is the theme of the
         // previous sentence's aid, given by the same donors.
         follow_list(doc, &c, si, &mut events);
     }
-    // "Italy will provide a SAMP-T system": the recipient is the one the
-    // text has been giving to (within the last two sentences).
+    borrow_recipients(&mut events);
+    keep_main_events(doc, &mut events);
+    for e in &mut events {
+        e.ty = plover_type(e);
+        e.mode = codebook_mode(e);
+    }
+    nominals.add_to(doc, &mut events);
+    doc.events = events;
+}
+
+/// Actors named by a common noun ("protesters", "the government"), found
+/// while reading roles: entity `first + i` is the i-th found, made an entity
+/// of the document only if a kept event names it.
+struct Nominals {
+    first: usize,
+    found: std::cell::RefCell<Vec<(Span, String, EntityType)>>,
+}
+
+impl Nominals {
+    fn index(&self, span: Span, name: String, ty: EntityType) -> usize {
+        let mut found = self.found.borrow_mut();
+        let i = found.iter().position(|f| f.0 == span).unwrap_or_else(|| {
+            found.push((span, name, ty));
+            found.len() - 1
+        });
+        self.first + i
+    }
+
+    /// Adds the nominal actors the events name as entities with one mention
+    /// each (mentions kept in text order), and renumbers the events' actors.
+    fn add_to(self, doc: &mut Document, events: &mut [Event]) {
+        let found = self.found.into_inner();
+        let mut new_index: Vec<Option<usize>> = vec![None; found.len()];
+        for e in events.iter() {
+            for &a in e.source.iter().chain(&e.target) {
+                if a >= self.first && new_index[a - self.first].is_none() {
+                    new_index[a - self.first] = Some(usize::MAX);
+                }
+            }
+        }
+        let mut mentions: Vec<(dossier_core::Mention, Option<usize>)> = doc.mentions.drain(..).enumerate().map(|(i, m)| (m, Some(i))).collect();
+        for (k, (span, name, ty)) in found.into_iter().enumerate() {
+            if new_index[k].is_none() {
+                continue;
+            }
+            new_index[k] = Some(doc.entities.len());
+            mentions.push((dossier_core::Mention { span, ty, kind: dossier_core::MentionKind::Nominal, entity: Some(doc.entities.len()) }, None));
+            doc.entities.push(dossier_core::Entity { name, ty, mentions: Vec::new(), aliases: Vec::new(), kb: Vec::new(), key: None });
+        }
+        mentions.sort_by_key(|(m, _)| m.span.start);
+        let mut moved = vec![0; mentions.len()];
+        let mut added = Vec::new();
+        for (new, (m, old)) in mentions.iter().enumerate() {
+            match old {
+                Some(old) => moved[*old] = new,
+                None => added.push((m.entity.unwrap_or_default(), new)),
+            }
+        }
+        for e in &mut doc.entities {
+            for m in &mut e.mentions {
+                *m = moved[*m];
+            }
+        }
+        for (e, m) in added {
+            doc.entities[e].mentions.push(m);
+        }
+        doc.mentions = mentions.into_iter().map(|(m, _)| m).collect();
+        for e in events.iter_mut() {
+            for a in e.source.iter_mut().chain(e.target.iter_mut()) {
+                if *a >= self.first {
+                    *a = new_index[*a - self.first].unwrap_or(*a);
+                }
+            }
+        }
+    }
+}
+
+/// A verb and what it governs, read once for the type and role rules.
+struct Verb {
+    v: usize,
+    form: String,
+    base: String,
+    /// What the verb acts on: its subtree without subject and reported content.
+    scope: Vec<usize>,
+    /// The nouns in `scope`, singular and lower case.
+    objects: Vec<String>,
+    /// A product name (a weapon system) in `scope`.
+    equipment: bool,
+    giving: bool,
+}
+
+impl Verb {
+    fn read(c: &Clause<'_>, v: usize) -> Verb {
+        let doc = c.doc;
+        let form = c.word(v).to_lowercase();
+        let base = base_form(&form);
+        let scope = c.subtree(v, &["nsubj", "nsubj:pass", "ccomp", "parataxis", "advcl", "csubj"]);
+        let objects = scope.iter().filter(|&&j| j != v && matches!(doc.tokens[j].pos, Some("NOUN" | "PROPN"))).map(|&j| singular(c.word(j))).collect();
+        let equipment = scope.iter().any(|&j| doc.mentions.iter().any(|m| m.ty == EntityType::Product && m.span.contains(doc.tokens[j].span)));
+        let giving = GIVING.contains(&base.as_str());
+        Verb { v, form, base, scope, objects, equipment, giving }
+    }
+}
+
+/// The act of a verb, if it is an event, and (for "X said Y must …") the
+/// verb of saying whose subject demands it.
+fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType, Option<usize>)> {
+    let (doc, v, form, objects) = (c.doc, verb.v, verb.form.as_str(), &verb.objects);
+    let aid_goods = verb.equipment || objects.iter().any(|o| AID_GOODS.contains(&o.as_str()) || o.ends_with("defence") || o.ends_with("defense"));
+    // "agreed to", "promised to": an intent, PLOVER's AGREE.
+    let intent = matches!(verb.base.as_str(), "agree" | "promise" | "pledge" | "vow" | "swear" | "swore" | "sworn") && c.children(v).any(|k| matches!(c.dep(k), "xcomp" | "ccomp" | "obl"));
+    // "Russia said that Sudan must return a helicopter": an obligation
+    // laid on someone in reported speech is the speaker's demand of them.
+    let says = |h: usize| doc.tokens[h].pos == Some("VERB") && SAYING.contains(&c.word(h).to_lowercase().as_str());
+    let demander = (c.dep(v) == "ccomp" && c.children(v).any(|k| c.dep(k) == "aux" && matches!(c.word(k).to_lowercase().as_str(), "must" | "should")))
+        .then(|| doc.tokens[v].head.filter(|&h| h >= c.a && h < c.b && says(h)))
+        .flatten();
+    // "staged mass demonstrations", "began a hunger strike".
+    let protest = c.children(v).any(|k| c.dep(k) == "obj" && PROTEST_NOUNS.contains(&singular(c.word(k)).as_str())) && STAGING.contains(&form);
+    // The prepositions on the verb, for the codebook rules.
+    let marked_by = |words: &[&str]| c.children(v).filter(|&k| c.dep(k) == "obl").any(|k| c.children(k).any(|m| words.contains(&c.word(m).to_lowercase().as_str())));
+    let joint = verb.scope.iter().any(|&j| c.word(j).eq_ignore_ascii_case("joint")) || c.subject(v).is_some_and(|sj| c.subtree(sj, &[]).iter().any(|&k| c.dep(k) == "conj"));
+    let appeal = marked_by(&["on", "for"]) || c.children(v).any(|k| c.dep(k) == "xcomp" && doc.tokens[k].pos == Some("VERB"));
+    let codebook = codebook_type(form, objects, joint, appeal, marked_by(&["at"]));
+    // Peacekeepers arriving: military personnel given, PLOVER's AID.
+    let peacekeepers = matches!(stem_of(form), "arriv" | "deploy") && c.subject(v).is_some_and(|sj| c.subtree(sj, &[]).iter().any(|&k| c.word(k).to_lowercase().starts_with("peacekeep")));
+    let act = match codebook {
+        Some(None) => return None,
+        _ if demander.is_some() => EventType::Request,
+        Some(Some(t)) => t,
+        None if peacekeepers => EventType::Aid,
+        None if protest => EventType::Protest,
+        None if verb.giving && aid_goods => EventType::Aid,
+        None if intent => EventType::Agree,
+        None => {
+            let governed: Vec<String> = verb.scope.iter().filter(|&&j| j != v).map(|&j| singular(c.word(j))).collect();
+            lex.classify(form, &governed)?
+        }
+    };
+    // "help fight off advances", "help it to prioritise": helping is aid
+    // only with aid given.
+    let gives_goods = |o: usize| c.subtree(o, &[]).iter().any(|&j| AID_GOODS.contains(&singular(c.word(j)).as_str()));
+    let helps_to = matches!(verb.base.as_str(), "help" | "helped" | "helping" | "helps") && !c.children(v).any(|k| (c.dep(k) == "obj" || (c.dep(k) == "obl" && c.children(k).any(|m| c.word(m).eq_ignore_ascii_case("with")))) && gives_goods(k));
+    // "fighting for more air-defence systems": striving, no attack.
+    let strives = act == EventType::Assault && marked_by(&["for"]) && !marked_by(&["against", "on", "with"]) && !c.children(v).any(|k| c.dep(k) == "obj");
+    if helps_to || strives {
+        return None;
+    }
+    // "committed … towards sending": one event, on the verb that gives.
+    let gift_below = verb.scope.iter().any(|&j| j != v && GIVING.contains(&base_form(c.word(j)).as_str()) && doc.tokens[j].pos == Some("VERB"));
+    if act == EventType::Aid && (!verb.giving || PLEDGING.contains(&verb.base.as_str())) && gift_below {
+        return None;
+    }
+    Some((act, demander))
+}
+
+/// Who acts and who is acted on, and the phrase acted on.
+struct Roles {
+    source: Vec<usize>,
+    target: Vec<usize>,
+    /// The object (or what stands for it) that holds the theme.
+    theme_head: Option<usize>,
+}
+
+/// The sources and targets of an event: the subject acts; the indirect
+/// object, "to"/"towards"/"for"/"with"/"against"/"on" phrases and (but for
+/// aid) the object are acted on; a passive turns these round. `None` when
+/// no actor is named.
+fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -> Option<Roles> {
+    let (doc, v) = (c.doc, verb.v);
+    let actors_of = |head: usize| c.actors_of(head);
+    // A subject that names no actor may be a misparse ("committed themselves
+    // towards sending", "towards" read as a noun): the governing clause's subject then gives.
+    let names_actor = |sj: usize| !actors_of(sj).is_empty();
+    let mut source = c.subject_where(v, names_actor).or_else(|| c.subject(v)).map(actors_of).unwrap_or_default();
+    // The object; or a bare noun phrase the parse hung as an oblique
+    // ("arrested more than 100 Palestinians"), not a time.
+    let in_time = |j: usize| doc.times.iter().any(|t| t.span.contains(doc.tokens[j].span));
+    let bare_obl = || c.children(v).find(|&j| c.dep(j) == "obl" && matches!(doc.tokens[j].pos, Some("NOUN" | "PROPN")) && !c.children(j).any(|k| c.dep(k) == "case") && !in_time(j));
+    let mut obj = c.children(v).find(|&j| c.dep(j) == "obj").or_else(bare_obl);
+    let mut target_tokens = recipient_phrases(c, verb, act, obj);
+    let aid = act == EventType::Aid;
+    // "provide Ukraine with 500 million euros": the object receives, the "with" phrase is given.
+    let with_phrase = || c.children(v).find(|&j| c.dep(j) == "obl" && c.children(j).any(|k| c.word(k).eq_ignore_ascii_case("with")));
+    if let (true, Some(o), Some(w)) = (aid, obj, with_phrase()) {
+        if !actors_of(o).is_empty() {
+            target_tokens.retain(|t| !c.subtree(w, &[]).contains(t));
+            target_tokens.extend(c.subtree(o, &["acl:relcl", "acl"]));
+            obj = Some(w);
+        }
+    }
+    let mut target = c.actors_among(&target_tokens);
+    if !aid {
+        // "threatened to ban the candidates": the complement's object.
+        let complement_obj = || c.children(v).filter(|&x| c.dep(x) == "xcomp").find_map(|x| c.children(x).find(|&j| c.dep(j) == "obj"));
+        for t in obj.or_else(complement_obj).map(|o| c.actors_of(o)).unwrap_or_default() {
+            if !target.contains(&t) {
+                target.push(t);
+            }
+        }
+    }
+    // A passive's subject is acted on, its "by" phrase acts: "a camp for
+    // refugees was attacked by militiamen". The parse may label a passive's
+    // subject plain "nsubj": then a "be" auxiliary before a participle with no object tells.
+    let be_aux = c.children(v).any(|k| matches!(c.dep(k), "aux" | "aux:pass") && matches!(c.word(k).to_lowercase().as_str(), "be" | "been" | "being" | "was" | "were" | "is" | "are"));
+    let participle = !verb.form.ends_with("ing") && c.children(v).all(|k| c.dep(k) != "obj");
+    let passive = c.children(v).find(|&k| c.dep(k) == "nsubj:pass" || (be_aux && participle && c.dep(k) == "nsubj"));
+    if let Some(ps) = passive {
+        let agent = c.children(v).find(|&k| matches!(c.dep(k), "obl" | "obl:agent") && c.children(k).any(|m| c.word(m).eq_ignore_ascii_case("by")));
+        source = agent.map(actors_of).unwrap_or_default();
+        target = actors_of(ps).into_iter().chain(target).collect();
+    }
+    let place_of = |j: usize| doc.mentions.iter().filter(|m| matches!(m.ty, EntityType::Gpe | EntityType::Loc) && m.span.contains(doc.tokens[j].span)).find_map(|m| m.entity);
+    let in_place = verb.scope.iter().copied().filter(|&j| matches!(c.dep(j), "obl" | "nmod") && c.children(j).any(|k| c.word(k).eq_ignore_ascii_case("in"))).find_map(place_of);
+    // "was arrested in Lebanon": with no one named acting, the place's
+    // authorities did; a state's acts only, not a killing.
+    if passive.is_some() && source.is_empty() && matches!(act, EventType::Coerce | EventType::Accuse | EventType::Sanction) {
+        source.extend(in_place.filter(|p| !target.contains(p)));
+    }
+    // "demonstrated in Serbia", "a curfew in Algiers": with no one else
+    // acted on, the place acted in (PLOVER codes it as the target).
+    if target.is_empty() && !aid {
+        target.extend(in_place.filter(|p| !source.contains(p)));
+    }
+    // "demanded that the US cancel …": those asked to act.
+    if target.is_empty() && matches!(act, EventType::Request | EventType::Accuse | EventType::Threaten | EventType::Reject) {
+        if let Some(sj) = c.children(v).find(|&x| c.dep(x) == "ccomp").and_then(|x| c.children(x).find(|&j| matches!(c.dep(j), "nsubj" | "nsubj:pass"))) {
+            target = actors_of(sj);
+        }
+    }
+    if let Some(h) = demander {
+        // The obliged are the target; the one who says so, the source.
+        target = std::mem::take(&mut source);
+        source = c.subject(h).map(actors_of).unwrap_or_default();
+    }
+    target.retain(|t| !source.contains(t));
+    // An event needs a political or social actor, acting or acted on.
+    if source.is_empty() && target.is_empty() {
+        return None;
+    }
+    let theme_head = obj.or_else(|| verb.scope.iter().copied().find(|&j| j != v && c.dep(j) == "obj"));
+    Some(Roles { source, target, theme_head })
+}
+
+/// The tokens of the phrases that name whom an act is aimed at or given to.
+fn recipient_phrases(c: &Clause<'_>, verb: &Verb, act: EventType, obj: Option<usize>) -> Vec<usize> {
+    let doc = c.doc;
+    let aid = act == EventType::Aid;
+    // "withdraw from Chad": what is left is acted on.
+    let left = matches!(act, EventType::Retreat) || matches!(stem_of(&verb.form), "withdraw" | "withdrew" | "evacuat" | "expell" | "pull");
+    let mut tokens = Vec::new();
+    for &j in &verb.scope {
+        let d = c.dep(j);
+        if !doc.tokens[j].head.is_some_and(|h| verb.scope.contains(&h)) {
+            continue;
+        }
+        let marked = |words: &[&str]| c.children(j).any(|k| words.contains(&c.word(k).to_lowercase().as_str()));
+        // "sending systems to Ukraine", "€225m for the Gambia": the parse may
+        // hang the phrase on the thing given; it still names the recipient.
+        let recipient_of_goods = aid && d == "nmod" && marked(&["to", "for"]);
+        // "a blockade on Palestinian lorries": the one a thing is aimed at.
+        let aimed = !aid && d == "nmod" && obj.is_some_and(|o| doc.tokens[j].head == Some(o)) && marked(&["against", "on"]);
+        if d == "iobj" || (d == "obl" && marked(&["to", "towards", "for", "with", "against", "on"])) || (d == "obl" && left && marked(&["from"])) || aimed || recipient_of_goods {
+            tokens.extend(c.subtree(j, &[]));
+        }
+    }
+    tokens
+}
+
+/// Words that show a "gift" is no aid: a death toll, campaign money.
+const NOT_AID: &[&str] = &[
+    "toll", "death", "dead", "killed", "casualty", "injured", "wounded", "life", "campaign", "candidate", "pac", "donor", "election", "re-election",
+    "reelection", "party", "super", "politician", "fundraiser", "fundraising",
+];
+
+/// An aid tracker counts aid to a state, people or organisation, not a
+/// death toll ("gave a toll of 50 dead") or campaign finance ("donated to
+/// his campaign").
+fn is_aid(c: &Clause<'_>, verb: &Verb, roles: &Roles) -> bool {
+    let theme_words = roles.theme_head.map(|h| c.subtree(h, &[])).unwrap_or_default();
+    let recipient_words = recipient_phrases(c, verb, EventType::Aid, roles.theme_head);
+    !theme_words.iter().chain(&recipient_words).any(|&j| NOT_AID.contains(&singular(c.word(j)).as_str()))
+}
+
+/// The event with its theme, amount, time, place, quote and status.
+fn attach(c: &Clause<'_>, si: usize, verb: &Verb, act: EventType, roles: Roles) -> Event {
+    let (doc, v) = (c.doc, verb.v);
+    let s = &doc.sentences[si];
+    let theme = c.hull(&roles.theme_head.map(|o| c.subtree(o, &["acl:relcl", "acl"])).unwrap_or_default());
+    let scope_span = c.hull(&verb.scope);
+    // Only an amount inside the theme (elsewhere in the clause it may count
+    // something else), and not a rank ("a third Patriot system").
+    let quantity = doc.quantities.iter().position(|q| q.kind != dossier_core::QuantityKind::Ordinal && theme.is_some_and(|t| t.contains(q.span)));
+    let time = doc.times.iter().position(|t| s.span.contains(t.span) && scope_span.is_some_and(|sc| sc.contains(t.span))).or_else(|| doc.times.iter().position(|t| s.span.contains(t.span)));
+    let place = verb.scope.iter().filter(|&&j| c.dep(j) == "obl" && c.children(j).any(|k| matches!(c.word(k).to_lowercase().as_str(), "in" | "at"))).find_map(|&j| {
+        doc.mentions.iter().filter(|m| matches!(m.ty, EntityType::Gpe | EntityType::Loc | EntityType::Fac) && m.span.contains(doc.tokens[j].span)).find_map(|m| m.entity)
+    });
+    let trigger = doc.tokens[v].span;
+    let quote = doc.quotes.iter().position(|q| q.span.contains(trigger));
+    let status = status_of(c, v, &verb.base, act, quote.is_some());
+    let mode = (act == EventType::Aid && verb.giving).then(|| aid_kind(verb).to_string());
+    Event { ty: act, act, mode, status, trigger, sentence: si, source: roles.source, target: roles.target, theme, quantity, time, place, quote }
+}
+
+/// The kind of aid (the PLOVER codebook's examples): weapons are military,
+/// money economic, food and medicine humanitarian.
+fn aid_kind(verb: &Verb) -> &'static str {
+    let has = |words: &[&str]| verb.objects.iter().any(|o| words.contains(&o.as_str()));
+    if has(&["humanitarian", "food", "medicine", "medical", "shelter", "relief", "tent", "water", "vaccine"]) {
+        "humanitarian"
+    } else if !verb.equipment && has(&["aid", "fund", "funding", "loan", "money", "grant", "credit", "budget"]) && !has(&["military", "weapon", "defence", "defense"]) {
+        "economic"
+    } else {
+        "military"
+    }
+}
+
+/// "Italy will provide a SAMP-T system": an aid event with no recipient
+/// gives to the one the text has been giving to (within the last two sentences).
+fn borrow_recipients(events: &mut [Event]) {
     for i in 0..events.len() {
-        if events[i].ty != EventType::Aid || !events[i].target.is_empty() {
+        if events[i].act != EventType::Aid || !events[i].target.is_empty() {
             continue;
         }
         let si = events[i].sentence;
-        let recipient = events[..i].iter().rev().take_while(|e| e.sentence + 2 >= si).find(|e| !e.target.is_empty() && matches!(e.ty, EventType::Aid | EventType::Cooperate)).map(|e| e.target.clone());
+        let recipient = events[..i].iter().rev().take_while(|e| e.sentence + 2 >= si).find(|e| !e.target.is_empty() && matches!(e.act, EventType::Aid | EventType::Cooperate)).map(|e| e.target.clone());
         if let Some(r) = recipient {
             events[i].target = r.into_iter().filter(|t| !events[i].source.contains(t)).collect();
         }
     }
-    keep_main_events(doc, &mut events);
-    doc.events = events;
 }
 
 /// Where the PLOVER codebook names the act itself, its code wins over the
@@ -464,27 +698,41 @@ fn codebook_type(form: &str, objects: &[String], joint: bool, appeal: bool, at_t
     }))
 }
 
-/// The PLOVER code of an event. PLOVER, like CAMEO before it, codes a
-/// stated intention as the intention: "will provide aid" and "promised to
-/// continue aid" are AGREE, "would boycott" and "will withdraw … unless"
-/// are THREATEN. The record keeps the act and its status (an aid tracker
-/// counts the pledged Patriot batteries as AID, pledged); this gives the
-/// code an event data set in PLOVER terms expects.
+/// The PLOVER code of an event's act with its status. PLOVER, like CAMEO
+/// before it, codes a stated intention as the intention: "will provide aid"
+/// and "promised to continue aid" are AGREE, "would boycott" and "will
+/// withdraw … unless" are THREATEN. The record keeps the act in `act` (an aid
+/// tracker counts the pledged Patriot batteries as AID, pledged) and this
+/// code in `ty`, the JSON `type`.
 pub fn plover_type(e: &Event) -> EventType {
     use EventType::*;
     // "will not accept refugees", "refused to deploy": PLOVER's REJECT.
-    if e.status == EventStatus::Negated && cooperative(e.ty) {
+    if e.status == EventStatus::Negated && cooperative(e.act) {
         return Reject;
     }
     if !matches!(e.status, EventStatus::Pledged | EventStatus::Planned | EventStatus::Hypothetical) {
-        return e.ty;
+        return e.act;
     }
-    match e.ty {
+    match e.act {
         t if hostile(t) => Threaten,
         t if cooperative(t) => Agree,
         // Already speech acts about the future, or refusals of it.
         t => t,
     }
+}
+
+/// The PLOVER codebook's mode of an event's type, where its act tells it: a
+/// threat to attack is THREATEN `violence`, to boycott or cut ties
+/// `restrict`. An AID event keeps the kind of aid (military, economic).
+fn codebook_mode(e: &Event) -> Option<String> {
+    use EventType::*;
+    let mode = match (e.ty, e.act) {
+        (Aid, _) => return e.mode.clone(),
+        (Threaten, Assault | Mobilize) => "violence",
+        (Threaten, Protest | Sanction) => "restrict",
+        _ => return None,
+    };
+    Some(mode.to_string())
 }
 
 /// Types that do harm: intended, they are threats.
@@ -515,7 +763,7 @@ fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
         // "plans to sell weapons", "refugees fleeing the war", "the curfew
         // imposed in Sudan": a verb that describes a noun is background to
         // the sentence's event, not one of its own.
-        if dep == Some("acl") && events[child].ty != EventType::Aid && doc.tokens[t].head.is_some_and(|h| doc.tokens[h].pos == Some("NOUN")) {
+        if dep == Some("acl") && events[child].act != EventType::Aid && doc.tokens[t].head.is_some_and(|h| doc.tokens[h].pos == Some("NOUN")) {
             dropped[child] = true;
             continue;
         }
@@ -526,16 +774,16 @@ fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
         let Some(parent) = triggers.iter().position(|&p| p == head) else { continue };
         use EventType::*;
         // Only a demand, threat, charge or promise contains what it reports.
-        if dep == Some("ccomp") && !matches!(events[parent].ty, Request | Threaten | Accuse | Reject | Agree) {
+        if dep == Some("ccomp") && !matches!(events[parent].act, Request | Threaten | Accuse | Reject | Agree) {
             continue;
         }
         // "vowed to fight", "swore to attack": an intention to do harm is a threat.
-        if events[parent].ty == Agree && hostile(events[child].ty) {
-            events[parent].ty = Threaten;
+        if events[parent].act == Agree && hostile(events[child].act) {
+            events[parent].act = Threaten;
         }
-        if events[child].ty == EventType::Aid {
+        if events[child].act == EventType::Aid {
             // "will send batteries while the Netherlands will provide components": two gifts.
-            if events[parent].ty != EventType::Aid {
+            if events[parent].act != EventType::Aid {
                 dropped[parent] = true;
             }
         } else {
@@ -555,7 +803,7 @@ fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
 }
 
 fn follow_list(doc: &Document, c: &Clause<'_>, si: usize, events: &mut Vec<Event>) {
-    let Some(prev) = events.iter().rev().find(|e| e.sentence + 1 == si && e.ty == EventType::Aid).cloned() else { return };
+    let Some(prev) = events.iter().rev().find(|e| e.sentence + 1 == si && e.act == EventType::Aid).cloned() else { return };
     for v in c.a..c.b {
         if !matches!(c.word(v).to_lowercase().as_str(), "include" | "includes" | "comprise" | "comprises") {
             continue;
@@ -572,28 +820,27 @@ fn follow_list(doc: &Document, c: &Clause<'_>, si: usize, events: &mut Vec<Event
     }
 }
 
+/// Verbs that deny what they govern: "denied that it was sending troops".
+const DENYING: &[&str] = &["deny", "denied", "denies", "denying", "dismissed", "dismisses", "rejected", "rejects", "refuted", "refutes", "refused", "refuses", "refusing"];
+
 fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool) -> EventStatus {
     let kids: Vec<usize> = c.children(v).collect();
     let lower = |i: usize| c.word(i).to_lowercase();
-    if kids.iter().any(|&k| matches!(lower(k).as_str(), "not" | "n't" | "never")) {
+    let negates = |k: usize| matches!(lower(k).as_str(), "not" | "n't" | "never" | "no" | "neither" | "nor");
+    if kids.iter().any(|&k| c.dep(k) != "obj" && negates(k)) {
         return EventStatus::Negated;
     }
-    if kids.iter().any(|&k| matches!(lower(k).as_str(), "could" | "would" | "might" | "may" | "if" | "unless")) {
-        return EventStatus::Hypothetical;
+    let governors = governing_verbs(c, v);
+    // "denied sending", "did not say it would attack": what is denied or not done is not asserted.
+    let denied = governors.iter().any(|&g| DENYING.contains(&lower(g).as_str()) || c.children(g).any(|k| matches!(lower(k).as_str(), "not" | "n't" | "never")));
+    if denied {
+        return EventStatus::Negated;
     }
-    // The verbs above this one: "committed … towards sending", "plans to send".
-    let mut governors = Vec::new();
-    let mut h = v;
-    for _ in 0..3 {
-        match c.doc.tokens[h].head.filter(|&u| u >= c.a && u < c.b) {
-            Some(u) if !matches!(c.dep(h), "parataxis" | "acl:relcl") => {
-                if c.doc.tokens[u].pos == Some("VERB") {
-                    governors.push(u);
-                }
-                h = u;
-            }
-            _ => break,
-        }
+    // A condition or a question asserts nothing: "if Russia attacks", "will they send troops?".
+    let conditional = |k: usize| matches!(lower(k).as_str(), "could" | "would" | "might" | "may" | "if" | "unless" | "whether");
+    let question = (c.a..c.b).rev().find(|&i| !matches!(c.word(i), "\"" | "”" | "’" | "'" | ")")).is_some_and(|i| c.word(i) == "?");
+    if question || kids.iter().any(|&k| conditional(k)) || governors.iter().any(|&g| c.children(g).any(|k| c.dep(k) == "mark" && conditional(k))) {
+        return EventStatus::Hypothetical;
     }
     let future = kids.iter().any(|&k| c.dep(k) == "aux" && matches!(lower(k).as_str(), "will" | "'ll" | "shall"))
         || governors.iter().any(|&g| c.children(g).any(|k| c.dep(k) == "aux" && matches!(lower(k).as_str(), "will" | "'ll" | "shall")));
@@ -615,18 +862,49 @@ fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool
     EventStatus::Asserted
 }
 
+/// The verbs above `v` in its clause, nearest first: "committed … towards
+/// sending", "plans to send", "denied that it was sending".
+fn governing_verbs(c: &Clause<'_>, v: usize) -> Vec<usize> {
+    let mut governors = Vec::new();
+    let mut h = v;
+    for _ in 0..3 {
+        match c.doc.tokens[h].head.filter(|&u| u >= c.a && u < c.b) {
+            Some(u) if !matches!(c.dep(h), "parataxis" | "acl:relcl") => {
+                if c.doc.tokens[u].pos == Some("VERB") {
+                    governors.push(u);
+                }
+                h = u;
+            }
+            _ => break,
+        }
+    }
+    governors
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn patterns_beat_the_default_and_synsets_expand() {
-        let lex = EventLexicon::from_tsv("# x\nV\taccused\t1\t112\tACCUSE\nV\tprovide\t2\t060\tCOOPERATE\nP\t2\tassistance\t070\tAID\nP\t2\t&WEAPON\t072\tAID\nS\t&WEAPON\tmissile\n");
-        assert_eq!(lex.classify("accused", std::iter::empty()), Some(EventType::Accuse));
-        assert_eq!(lex.classify("provide", ["report"].into_iter()), Some(EventType::Cooperate));
-        assert_eq!(lex.classify("provide", ["assistance"].into_iter()), Some(EventType::Aid));
-        assert_eq!(lex.classify("provide", ["missile"].into_iter()), Some(EventType::Aid));
-        assert_eq!(lex.classify("walk", std::iter::empty()), None);
+        let lex = EventLexicon::from_tsv(
+            "# x\nV\taccused\taccuse\t112\tACCUSE\nV\tprovide\tprovide\t060\tCOOPERATE\nV\ttook\ttake\t-\t-\nV\tseized\tseize\t171\tCOERCE\n\
+             P\tprovide\tassistance\t070\tAID\nP\tprovide\t&WEAPON\t072\tAID\nP\ttake\tpart\t030\tAGREE\nP\ttake\tpart in protest\t141\tPROTEST\n\
+             P\ttake\tcontrol of house\t-\t-\nP\ttake\tcontrol\t192\tCOERCE\nS\t&WEAPON\tmissile\n",
+        );
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(lex.classify("accused", &[]), Some(EventType::Accuse));
+        assert_eq!(lex.classify("provide", &words(&["report"])), Some(EventType::Cooperate));
+        assert_eq!(lex.classify("provide", &words(&["assistance"])), Some(EventType::Aid));
+        assert_eq!(lex.classify("provide", &words(&["missile"])), Some(EventType::Aid));
+        assert_eq!(lex.classify("walk", &[]), None);
+        // An everyday verb is an event only through its object, and the longest pattern wins.
+        assert_eq!(lex.classify("took", &words(&["just", "15", "minute"])), None, "the jury took just 15 minutes");
+        assert_eq!(lex.classify("took", &words(&["part", "in", "the", "protest"])), Some(EventType::Protest));
+        assert_eq!(lex.classify("took", &words(&["control", "of", "the", "city"])), Some(EventType::Coerce));
+        assert_eq!(lex.classify("took", &words(&["control", "of", "the", "house"])), None);
+        // A pattern belongs to its own verb, not to every verb of its block.
+        assert_eq!(lex.classify("seized", &words(&["part"])), Some(EventType::Coerce));
     }
 
     #[test]
@@ -658,7 +936,7 @@ mod tests {
 
     #[test]
     fn plover_codes_intentions_as_agree_or_threaten() {
-        let event = |ty, status| Event { ty, mode: None, status, trigger: Span::new(0, 1), sentence: 0, source: vec![], target: vec![], theme: None, quantity: None, time: None, place: None, quote: None };
+        let event = |act, status| Event { ty: act, act, mode: None, status, trigger: Span::new(0, 1), sentence: 0, source: vec![], target: vec![], theme: None, quantity: None, time: None, place: None, quote: None };
         assert_eq!(plover_type(&event(EventType::Aid, EventStatus::Pledged)), EventType::Agree, "will provide aid");
         assert_eq!(plover_type(&event(EventType::Aid, EventStatus::Asserted)), EventType::Aid, "gave aid");
         assert_eq!(plover_type(&event(EventType::Sanction, EventStatus::Hypothetical)), EventType::Threaten, "would boycott");

@@ -17,6 +17,7 @@ static NER: &[u8] = include_bytes!("../../../models/ner.bin");
 static GAZETTEER: &str = include_str!("../../../models/gazetteer.tsv");
 static COUNTRIES: &str = include_str!("../../../models/countries.tsv");
 static EVENT_VERBS: &str = include_str!("../../../models/event-verbs.tsv");
+static EVENT_AGENTS: &str = include_str!("../../../models/event-agents.tsv");
 static CUES: &str = include_str!("../../../models/cues.tsv");
 
 fn clusters() -> Result<&'static Clusters, ModelError> {
@@ -77,5 +78,5 @@ pub fn countries() -> &'static crate::resolve::Countries {
 /// The event verb patterns (read on first call).
 pub fn event_verbs() -> &'static dossier_extract::events::EventLexicon {
     static CELL: OnceLock<dossier_extract::events::EventLexicon> = OnceLock::new();
-    CELL.get_or_init(|| dossier_extract::events::EventLexicon::from_tsv(EVENT_VERBS))
+    CELL.get_or_init(|| dossier_extract::events::EventLexicon::from_tsv(EVENT_VERBS).with_agents(EVENT_AGENTS))
 }

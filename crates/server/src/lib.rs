@@ -299,6 +299,7 @@ fn filter(p: &HashMap<String, String>, max_rows: usize) -> Result<Filter, String
         target: param(p, "target").or_else(|| param(p, "recipient")),
         event_type: checked("type", checks::event_type)?,
         status: checked("status", checks::event_status)?,
+        act: param(p, "act"),
         since: checked("since", checks::date)?,
         until: checked("until", checks::date)?,
         outlet: param(p, "outlet"),

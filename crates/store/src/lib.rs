@@ -215,6 +215,13 @@ CREATE INDEX story_entities_key ON story_entities(key);
 CREATE TABLE story_publishers (story INTEGER NOT NULL, publisher TEXT NOT NULL, documents INTEGER NOT NULL, PRIMARY KEY (story, publisher)) WITHOUT ROWID;
 "#, r#"
 ALTER TABLE quantities ADD COLUMN anchors TEXT;
+"#,
+// An event's `type` is its PLOVER code and `act` what was done or pledged (#24); a document
+// stored before then wrote the act as its type.
+r#"
+ALTER TABLE events ADD COLUMN act TEXT;
+UPDATE events SET act = type;
+CREATE INDEX events_act ON events(act);
 "#];
 
 pub struct Store {
@@ -455,15 +462,16 @@ fn insert_document(tx: &Connection, json: &str) -> Result<Option<i64>, StoreErro
             let quantity = e["quantity"].as_str().and_then(|q| quantities.get(q));
             let time = e["time"].as_str().and_then(|t| times.get(t)).and_then(|t| str_of(t, "value").or(str_of(t, "text")));
             run(
-                "INSERT INTO events (document, local, type, mode, status, trigger, start, end, theme, quantity, value, unit, time, place, quote, sentence, sentence_start, sentence_end)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                "INSERT INTO events (document, local, type, act, mode, status, trigger, start, end, theme, quantity, value, unit, time, place, quote, sentence, sentence_start, sentence_end)
+                 VALUES (?1, ?2, ?3, ?19, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
                 params![
                     id, local, str_of(e, "type"), str_of(e, "mode"), str_of(e, "status"),
                     e.pointer("/trigger/text").and_then(Value::as_str), start as i64, e.pointer("/trigger/end").and_then(Value::as_u64).unwrap_or(0) as i64,
                     e.pointer("/theme/text").and_then(Value::as_str),
                     quantity.and_then(|q| str_of(q, "text")), quantity.and_then(|q| q["value"].as_f64()), quantity.and_then(|q| str_of(q, "unit")),
                     time, key_for(&e["place"]), str_of(e, "quote"),
-                    sentence.as_ref().map(|s| s.0.clone()), sentence.as_ref().map(|s| s.1 as i64), sentence.as_ref().map(|s| s.2 as i64)
+                    sentence.as_ref().map(|s| s.0.clone()), sentence.as_ref().map(|s| s.1 as i64), sentence.as_ref().map(|s| s.2 as i64),
+                    str_of(e, "act").or(str_of(e, "type"))
                 ],
             )?;
             for role in ["source", "target"] {

@@ -20,6 +20,8 @@ pub struct Filter {
     pub status: Option<String>,
     /// Oldest first instead of newest first.
     pub oldest_first: bool,
+    /// The act an event did or pledged (`events.act`), whatever its PLOVER type.
+    pub act: Option<String>,
     pub since: Option<String>,
     pub until: Option<String>,
     pub limit: Option<usize>,
@@ -290,7 +292,7 @@ impl Store {
     pub fn events_page(&self, f: &Filter) -> Result<Page, StoreError> {
         let mut args = Vec::new();
         let mut sql = String::from(
-            "SELECT substr(d.published, 1, 10) AS published, ev.type, ev.mode, ev.status,
+            "SELECT substr(d.published, 1, 10) AS published, ev.type, ev.act, ev.mode, ev.status,
                     (SELECT json_group_array(e.name) FROM event_actors a JOIN entities e ON e.key = a.key
                       WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'source') AS sources_json,
                     (SELECT json_group_array(e.name) FROM event_actors a JOIN entities e ON e.key = a.key
@@ -307,6 +309,10 @@ impl Store {
             args.push(Sql::Text(status.to_lowercase()));
             sql.push_str(&format!(" AND ev.status = ?{}", args.len()));
         }
+        if let Some(t) = &f.act {
+            args.push(Sql::Text(t.to_uppercase()));
+            sql.push_str(&format!(" AND ev.act = ?{}", args.len()));
+        }
         for (name, role) in [(&f.source, "source"), (&f.target, "target")] {
             if let Some(name) = name {
                 let cond = self.in_keys(name, "a.key", &mut args)?;
@@ -319,17 +325,17 @@ impl Store {
         self.page(&sql, args, order, f, 500)
     }
 
-    /// The aid tracker: AID events as donor, recipient, item, amount, status,
-    /// date and evidence.
+    /// The aid tracker: events whose act is AID (given, or pledged: PLOVER's
+    /// AGREE) as donor, recipient, item, amount, status, date and evidence.
     pub fn commitments(&self, donor: Option<&str>, recipient: Option<&str>) -> Result<Vec<Value>, StoreError> {
-        let f = Filter { source: donor.map(str::to_string), target: recipient.map(str::to_string), limit: Some(5000), ..Filter::default() };
+        let f = Filter { act: Some("AID".into()), source: donor.map(str::to_string), target: recipient.map(str::to_string), limit: Some(5000), ..Filter::default() };
         Ok(self.commitments_page(&f)?.rows)
     }
 
     /// A page of commitments (the filter's `source` is the donor, `target`
     /// the recipient) and their total.
     pub fn commitments_page(&self, f: &Filter) -> Result<Page, StoreError> {
-        let f = Filter { event_type: Some("AID".into()), ..f.clone() };
+        let f = Filter { act: Some("AID".into()), ..f.clone() };
         let page = self.events_page(&f)?;
         let rows = page.rows.into_iter().map(|e| commitment(&e)).collect();
         Ok(Page { rows, ..page })
@@ -347,7 +353,7 @@ impl Store {
     pub fn export_events_page(&self, limit: usize, offset: usize) -> Result<Vec<Value>, StoreError> {
         let count = |n: usize| Sql::Integer(i64::try_from(n).unwrap_or(i64::MAX));
         self.rows(
-            "SELECT ev.document, d.url, substr(d.published, 1, 10) AS published, ev.local AS event, ev.type, ev.mode, ev.status,
+            "SELECT ev.document, d.url, substr(d.published, 1, 10) AS published, ev.local AS event, ev.type, ev.act, ev.mode, ev.status,
                     (SELECT group_concat(e.name, '; ') FROM event_actors a JOIN entities e ON e.key = a.key WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'source') AS sources,
                     (SELECT group_concat(a.key, '; ') FROM event_actors a WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'source') AS source_keys,
                     (SELECT group_concat(e.name, '; ') FROM event_actors a JOIN entities e ON e.key = a.key WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'target') AS targets,

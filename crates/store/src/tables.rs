@@ -101,13 +101,13 @@ macro_rules! actors {
 pub const EVENTS: Table = Table {
     name: "events",
     columns: &[
-        col("document", Str), col("event", Str), col("published", Str), col("url", Str), col("type", Str), col("mode", Str), col("status", Str),
-        col("trigger", Str), col("start", Int), col("end", Int), col("sources", StrList), col("source_keys", StrList), col("targets", StrList),
+        col("document", Str), col("event", Str), col("published", Str), col("url", Str), col("type", Str), col("act", Str), col("mode", Str),
+        col("status", Str), col("trigger", Str), col("start", Int), col("end", Int), col("sources", StrList), col("source_keys", StrList), col("targets", StrList),
         col("target_keys", StrList), col("theme", Str), col("quantity", Str), col("value", Float), col("unit", Str), col("time", Str),
         col("place", Str), col("quote", Str), col("sentence", Str), col("sentence_start", Int), col("sentence_end", Int),
     ],
     sql: Some(concat!(
-        "SELECT ev.rowid AS _page, ev.document, ev.local AS event, substr(d.published, 1, 10) AS published, d.url, ev.type, ev.mode, ev.status,
+        "SELECT ev.rowid AS _page, ev.document, ev.local AS event, substr(d.published, 1, 10) AS published, d.url, ev.type, ev.act, ev.mode, ev.status,
                 ev.trigger, ev.start, ev.end, ",
         actors!("COALESCE(e.name, a.key)", "source"), " AS sources_json, ", actors!("a.key", "source"), " AS source_keys_json, ",
         actors!("COALESCE(e.name, a.key)", "target"), " AS targets_json, ", actors!("a.key", "target"), " AS target_keys_json,
@@ -116,7 +116,7 @@ pub const EVENTS: Table = Table {
     )),
 };
 
-/// The aid tracker's rows (as `Store::commitments`), for every AID event.
+/// The aid tracker's rows (as `Store::commitments`), for every event whose act is AID.
 pub const COMMITMENTS: Table = Table {
     name: "commitments",
     columns: &[
@@ -131,7 +131,7 @@ pub const COMMITMENTS: Table = Table {
                 ev.theme AS item, ev.quantity, ev.value, ev.unit, ev.status,
                 CASE WHEN ev.time GLOB '[0-9]*' THEN ev.time ELSE substr(d.published, 1, 10) END AS date,
                 substr(d.published, 1, 10) AS published, d.url, d.title, ev.sentence AS evidence
-         FROM events ev JOIN documents d ON d.id = ev.document WHERE ev.type = 'AID' AND ev.rowid > ?1 ORDER BY ev.rowid LIMIT ?2"
+         FROM events ev JOIN documents d ON d.id = ev.document WHERE ev.act = 'AID' AND ev.rowid > ?1 ORDER BY ev.rowid LIMIT ?2"
     )),
 };
 
@@ -272,7 +272,7 @@ pub mod answers {
     ];
 
     pub const EVENTS: &[Column] = &[
-        col("published", Str), col("type", Str), col("mode", Str), col("status", Str), col("sources", StrList), col("targets", StrList),
+        col("published", Str), col("type", Str), col("act", Str), col("mode", Str), col("status", Str), col("sources", StrList), col("targets", StrList),
         col("trigger", Str), col("theme", Str), col("quantity", Str), col("value", Float), col("unit", Str), col("time", Str),
         col("document", Str), col("event", Str), col("title", Str), col("url", Str), col("sentence", Str), col("sentence_start", Int),
         col("sentence_end", Int),

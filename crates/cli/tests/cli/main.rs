@@ -8,6 +8,7 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 
 mod entities;
+mod events;
 mod export_parquet;
 mod metadata;
 mod workbench;
@@ -1148,7 +1149,9 @@ Greece demanded that Turkey withdraw. Uganda threatened to expel Kenya. Arafat r
     // "to host" only describes the offer.
     assert_eq!(triggers, ["threatened", "send", "return", "staged", "demanded", "threatened", "rejected"], "{events:?}");
     assert_eq!(events[0].0, "THREATEN");
-    assert_eq!((events[1].0.as_str(), events[1].2.as_str()), ("AID", "pledged"));
+    // A pledge is PLOVER's AGREE; the act pledged is AID.
+    assert_eq!((events[1].0.as_str(), events[1].2.as_str()), ("AGREE", "pledged"));
+    assert_eq!(doc["events"][1]["act"], "AID");
     // An obligation in reported speech is the speaker's demand of the obliged.
     assert_eq!(events[2].0, "REQUEST");
     let name = |id: &Value| doc["entities"].as_array().unwrap().iter().find(|e| &e["id"] == id).unwrap()["name"].as_str().unwrap().to_string();
@@ -1174,7 +1177,7 @@ fn issue_7_example_commitments_and_conflict() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|e| e["type"] == "AID")
+        .filter(|e| e["act"] == "AID")
         .map(|e| {
             let names = |k: &str| e[k].as_array().unwrap().iter().map(name).collect::<Vec<_>>();
             (names("source"), names("target"), e["theme"]["text"].as_str().unwrap_or("").to_string(), e["status"].as_str().unwrap().to_string())

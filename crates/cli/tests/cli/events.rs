@@ -1,0 +1,80 @@
+//! Events (#24): the JSON `type` is the PLOVER code (a pledge is AGREE) and
+//! `act` the act; everyday verbs make no event; denials, questions and
+//! conditions are not asserted; common-noun actors; the aid tracker.
+
+use super::*;
+
+/// (type, act, status, trigger, sources, targets, theme) of every event.
+type Row = (String, String, String, String, Vec<String>, Vec<String>, String);
+
+fn events_of(text: &str) -> (Value, Vec<Row>) {
+    let out = run(&["extract", "--from", "text", "-"], Some(text.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = docs(&out).remove(0);
+    check_document(&doc);
+    let name = |id: &Value| doc["entities"].as_array().unwrap().iter().find(|e| &e["id"] == id).unwrap()["name"].as_str().unwrap().to_string();
+    let s = |v: &Value| v.as_str().unwrap_or("").to_string();
+    let rows = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let names = |k: &str| e[k].as_array().unwrap().iter().map(name).collect::<Vec<_>>();
+            (s(&e["type"]), s(&e["act"]), s(&e["status"]), s(&e["trigger"]["text"]), names("source"), names("target"), s(&e["theme"]["text"]))
+        })
+        .collect();
+    (doc, rows)
+}
+
+#[test]
+fn everyday_verbs_make_no_event_unless_their_object_does() {
+    for text in ["The jury took just 15 minutes.", "I trained on a sewing project.", "The minister went to the house.", "The president left early."] {
+        let (_, events) = events_of(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    let (_, events) = events_of("The rebels took control of the city.");
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!((events[0].0.as_str(), events[0].4.as_slice()), ("COERCE", ["rebels".to_string()].as_slice()));
+}
+
+#[test]
+fn a_pledge_is_agree_with_its_act_and_a_denial_is_never_asserted() {
+    let (_, events) = events_of("Germany pledged to send tanks to Ukraine.");
+    assert_eq!((events[0].0.as_str(), events[0].1.as_str(), events[0].2.as_str()), ("AGREE", "AID", "pledged"), "{events:?}");
+    for text in ["Russia denied that it was sending troops to Syria.", "Germany did not send tanks to Ukraine.", "Will France send troops to Mali?", "If Iran attacks Israel, the US will respond."] {
+        let (_, events) = events_of(text);
+        assert!(!events.is_empty(), "{text}");
+        assert!(events.iter().all(|e| e.2 != "asserted"), "{text}: {events:?}");
+    }
+}
+
+#[test]
+fn common_nouns_act_and_the_aid_tracker_finds_recipients_and_amounts() {
+    let (_, events) = events_of("Police arrested 20 protesters.");
+    assert_eq!(events[0].0, "COERCE");
+    assert_eq!((events[0].4.as_slice(), events[0].5.as_slice()), (["police".to_string()].as_slice(), ["20 protesters".to_string()].as_slice()));
+    let (doc, events) = events_of("Germany will provide Ukraine with 500 million euros in military aid.");
+    assert_eq!((events[0].1.as_str(), events[0].4.as_slice(), events[0].5.as_slice()), ("AID", ["Germany".to_string()].as_slice(), ["Ukraine".to_string()].as_slice()));
+    let quantity = doc["quantities"].as_array().unwrap().iter().find(|q| q["id"] == doc["events"][0]["quantity"]).expect("an amount");
+    assert_eq!((quantity["value"].as_f64(), quantity["unit"].as_str()), (Some(5e8), Some("EUR")));
+    // A rank is no amount; campaign money is no aid.
+    let (doc, events) = events_of("Britain will send a third Patriot system to Ukraine.");
+    assert_eq!(events[0].1, "AID");
+    assert!(doc["events"][0]["quantity"].is_null(), "{events:?}");
+    let (_, events) = events_of("The businessman gave $2,700 to the Trump campaign.");
+    assert!(events.iter().all(|e| e.1 != "AID"), "{events:?}");
+}
+
+#[test]
+fn the_example_has_no_event_on_announced_fighting_or_help() {
+    let example = root().join("examples/nato-summit-2024.txt");
+    let doc = &docs(&run(&["extract", "--date", "2024-07-10", example.to_str().unwrap()], None))[0];
+    let triggers: Vec<&str> = doc["events"].as_array().unwrap().iter().map(|e| e["trigger"]["text"].as_str().unwrap()).collect();
+    for bad in ["announced", "fighting", "help"] {
+        assert!(!triggers.contains(&bad), "{bad}: {triggers:?}");
+    }
+    // Every pledged gift keeps its act for the aid tracker, under PLOVER's AGREE.
+    for e in doc["events"].as_array().unwrap().iter().filter(|e| e["act"] == "AID" && e["status"] == "pledged") {
+        assert_eq!(e["type"], "AGREE");
+    }
+}
