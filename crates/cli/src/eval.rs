@@ -702,8 +702,8 @@ fn eval_events(path: &std::path::Path, show: bool, split: &Option<std::collectio
         gold_n += 1;
         let mut doc = dossier_ingest::text::plain_document(text.to_string(), Source { uri: None, format: SourceFormat::Text, record: None });
         pipeline.run(&mut doc, layers, &mut scratch);
-        // Our events keep the act and its status; PLOVER codes intentions as AGREE/THREATEN.
-        let plover = |e: &dossier_core::Event| dossier_extract::events::plover_type(e).as_str();
+        // Exactly the JSON `type` that `extract` writes (the PLOVER code).
+        let plover = |e: &dossier_core::Event| e.ty.as_str();
         let mut types: Vec<&str> = doc.events.iter().map(plover).collect();
         types.sort_unstable();
         types.dedup();
