@@ -504,7 +504,8 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
         }
     }
     let mut target = c.actors_among(&target_tokens);
-    if !aid {
+    // "withdraw its troops": what is pulled back is not acted on.
+    if !aid && act != EventType::Retreat {
         // "threatened to ban the candidates": the complement's object.
         let complement_obj = || c.children(v).filter(|&x| c.dep(x) == "xcomp").find_map(|x| c.children(x).find(|&j| c.dep(j) == "obj"));
         for t in obj.or_else(complement_obj).map(|o| c.actors_of(o)).unwrap_or_default() {

@@ -37,7 +37,7 @@ fn issue_27_parquet_export_writes_every_table_with_its_schema() {
         ("entities", &["key", "name", "type", "kb", "mentions", "documents", "first_seen", "last_seen", "first_document", "last_document", "aliases", "ambiguous"]),
         ("mentions", &["document", "mention", "text", "type", "kind", "start", "end", "entity", "entity_key"]),
         ("quotes", &["document", "quote", "published", "start", "end", "text", "kind", "cue", "speaker", "speaker_key", "speaker_name", "sentence"]),
-        ("events", &["document", "event", "published", "url", "type", "mode", "status", "trigger", "start", "end", "sources", "source_keys", "targets", "target_keys", "theme", "quantity", "value", "unit", "time", "place", "quote", "sentence", "sentence_start", "sentence_end"]),
+        ("events", &["document", "event", "published", "url", "type", "act", "mode", "status", "trigger", "start", "end", "sources", "source_keys", "targets", "target_keys", "theme", "quantity", "value", "unit", "time", "place", "quote", "sentence", "sentence_start", "sentence_end"]),
         ("commitments", &["document", "event", "donor", "donor_keys", "recipient", "recipient_keys", "item", "quantity", "value", "unit", "status", "date", "published", "url", "title", "evidence"]),
         ("stories", &["id", "title", "first_seen", "last_seen", "sources", "articles", "documents", "publishers"]),
     ];

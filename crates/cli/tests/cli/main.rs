@@ -860,7 +860,8 @@ Syria says it is willing to withdraw its troops from Lebanon.";
     let killing = event("killed");
     assert!(names(&killing, "source").is_empty() && names(&killing, "target") == ["Iraq"], "{killing}");
     let withdrawal = event("withdraw");
-    assert_eq!((withdrawal["type"].as_str(), withdrawal["status"].as_str()), (Some("RETREAT"), Some("planned")));
+    // A stated intention to withdraw is PLOVER's AGREE (as the gold codes it); the act stays RETREAT.
+    assert_eq!((withdrawal["type"].as_str(), withdrawal["act"].as_str(), withdrawal["status"].as_str()), (Some("AGREE"), Some("RETREAT"), Some("planned")));
     assert_eq!(names(&withdrawal, "target"), ["Lebanon"]);
 }
 

@@ -68,8 +68,9 @@ fn bad_options_are_refused_with_what_is_expected() {
         assert!(stderr(&out).contains(expected), "{args:?}: {}", stderr(&out));
         assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
     }
-    let ok = run(&["events", "--db", &db, "--type", "aid", "--since", "2024-01-01"], None);
-    assert!(ok.status.success() && stdout(&ok).contains("AID"), "{}", stderr(&ok));
+    // The example's aid is pledged: PLOVER's AGREE (#24).
+    let ok = run(&["events", "--db", &db, "--type", "agree", "--since", "2024-01-01"], None);
+    assert!(ok.status.success() && stdout(&ok).contains("AGREE"), "{}", stderr(&ok));
 }
 
 #[test]
