@@ -130,7 +130,7 @@ def main():
     # The summary is read back from the Parquet files, so it checks what was written.
     read = lambda name: spark.read.parquet(os.path.join(args.out, name))
     documents, events, errors = read("documents"), read("events"), read("errors")
-    aid = events.filter(events.type == "AID").select("document", "source", "theme", "amount").collect()
+    aid = events.filter(events.act == "AID").select("document", "source", "theme", "amount").collect()
     print(json.dumps({
         "documents": documents.count(),
         "events": events.count(),
