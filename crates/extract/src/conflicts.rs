@@ -12,6 +12,8 @@
 
 use dossier_core::{figure_interval, Document, QuantityKind, Span, Warning};
 
+use crate::tree::tokens_in;
+
 /// Predicates that report the same fact in other words, by their form.
 const CONCEPTS: &[(&str, &[&str])] = &[
     ("killed", &["killed", "kill", "kills", "killing", "died", "die", "dies", "dying", "dead", "perished"]),
@@ -36,11 +38,6 @@ fn singular(w: &str) -> String {
         _ if w.len() > 4 && w.ends_with("ies") => format!("{}y", &w[..w.len() - 3]),
         _ => w.strip_suffix('s').filter(|s| s.len() >= 3 && !s.ends_with('s')).map(str::to_string).unwrap_or(w),
     }
-}
-
-/// The tokens inside `span` (their index range).
-fn tokens_in(doc: &Document, span: Span) -> std::ops::Range<usize> {
-    doc.tokens.partition_point(|t| t.span.start < span.start)..doc.tokens.partition_point(|t| t.span.start < span.end)
 }
 
 /// The verb above token `i` (itself, or up to three heads up), if any.

@@ -11,11 +11,10 @@
 
 use std::collections::HashMap;
 
-use dossier_core::{BlockKind, Document, EntityType, Quote, QuoteKind, Span, Speaker, Warning};
+use dossier_core::{BlockKind, CueClass, Document, EntityType, Quote, QuoteKind, Span, Speaker, Warning};
 
 use crate::cue_classes::{CueClasses, QuoteMode};
-use dossier_core::CueClass;
-use crate::tree::{children, subtree};
+use crate::tree::{children, subtree, tokens_in};
 
 /// Reporting words, learned per syntactic frame: how often a verb form in
 /// that frame was a cue in PolNeAR train (`dossier train cues`). "reports"
@@ -898,8 +897,7 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
 /// claimed"): a "not", "n't" or "never" among the few tokens before it
 /// that hang on it.
 fn is_negated(doc: &Document, cue: Span) -> bool {
-    let first = doc.tokens.partition_point(|t| t.span.start < cue.start);
-    let verbs = (first..doc.tokens.len()).take_while(|&i| doc.tokens[i].span.end <= cue.end).filter(|&i| doc.tokens[i].pos == Some("VERB"));
+    let verbs = tokens_in(doc, cue).filter(|&i| doc.tokens[i].pos == Some("VERB"));
     verbs.into_iter().any(|v| {
         (v.saturating_sub(4)..v).any(|i| doc.tokens[i].head == Some(v) && matches!(doc.span_text(doc.tokens[i].span).to_lowercase().as_str(), "not" | "n't" | "n’t" | "never"))
     })

@@ -8,6 +8,8 @@ use std::collections::HashMap;
 
 use dossier_core::{Document, EntityType, Quote, QuoteKind, Span};
 
+use crate::tree::tokens_in;
+
 const MALE: &[&str] = &["he", "him", "his", "himself"];
 const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
 const PLURAL: &[&str] = &["they", "them", "their", "we", "us", "our"];
@@ -189,8 +191,7 @@ fn sentence_start_back(doc: &Document, pos: usize, n: usize) -> usize {
 
 /// Whether the mention's last token is a subject in the parse.
 fn is_subject(doc: &Document, span: Span) -> bool {
-    let first = doc.tokens.partition_point(|t| t.span.start < span.start);
-    doc.tokens[first..].iter().take_while(|t| span.contains(t.span)).any(|t| matches!(t.dep, Some("nsubj" | "nsubj:pass")))
+    tokens_in(doc, span).any(|i| matches!(doc.tokens[i].dep, Some("nsubj" | "nsubj:pass")))
 }
 
 /// What a descriptor's head word stands for.
@@ -249,8 +250,7 @@ fn only_one(mut found: impl Iterator<Item = usize>) -> Option<usize> {
 /// before it or inside it ("US Secretary of State Mike Pompeo"), or in an
 /// apposition after a comma ("Pompeo, the secretary of state,").
 fn titled(doc: &Document, name: Span, word: &str) -> bool {
-    let first = doc.tokens.partition_point(|t| t.span.start < name.start);
-    let end = doc.tokens.partition_point(|t| t.span.end <= name.end);
+    let std::ops::Range { start: first, end } = tokens_in(doc, name);
     let is = |i: &usize| doc.span_text(doc.tokens[*i].span).eq_ignore_ascii_case(word);
     // A title is a run of nouns, names, adjectives and "of" or "the":
     // a verb, a pronoun or a mark ends it ("Erdogan met Vladimir Putin").
@@ -265,16 +265,12 @@ fn titled(doc: &Document, name: Span, word: &str) -> bool {
 /// joined to it, or to one already joined, by a conjunction in the parse.
 fn coordinated(doc: &Document, span: Span, named: usize) -> Vec<usize> {
     let names: Vec<_> = doc.mentions.iter().filter(|m| span.contains(m.span) && m.entity.is_some_and(|e| e != named) && (person_like(m.ty) || group_like(m.ty))).collect();
-    let tokens_of = |s: Span| {
-        let first = doc.tokens.partition_point(|t| t.span.start < s.start);
-        first..first + doc.tokens[first..].iter().take_while(|t| s.contains(t.span)).count()
-    };
-    let mut joined: Vec<std::ops::Range<usize>> = doc.mentions.iter().filter(|m| span.contains(m.span) && m.entity == Some(named)).map(|m| tokens_of(m.span)).collect();
+    let mut joined: Vec<std::ops::Range<usize>> = doc.mentions.iter().filter(|m| span.contains(m.span) && m.entity == Some(named)).map(|m| tokens_in(doc, m.span)).collect();
     let mut also = Vec::new();
     // Two passes reach a name joined through another ("A, B and C").
     for _ in 0..2 {
         for m in &names {
-            let mine = tokens_of(m.span);
+            let mine = tokens_in(doc, m.span);
             let conj_into = |from: &std::ops::Range<usize>, to: &std::ops::Range<usize>| from.clone().any(|i| doc.tokens[i].dep == Some("conj") && doc.tokens[i].head.is_some_and(|h| to.contains(&h)));
             let linked = joined.iter().any(|j| conj_into(&mine, j) || conj_into(j, &mine));
             let e = m.entity.unwrap_or(named);

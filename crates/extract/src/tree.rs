@@ -1,7 +1,13 @@
 //! Walking the dependency tree of one sentence, whose tokens are the
 //! document's `[a, b)`; heads outside the sentence count as the root.
 
-use dossier_core::Document;
+use dossier_core::{Document, Span};
+
+/// The tokens inside `span` (their index range); spans of names, cues
+/// and quantities start and end on token boundaries.
+pub(crate) fn tokens_in(doc: &Document, span: Span) -> std::ops::Range<usize> {
+    doc.tokens.partition_point(|t| t.span.start < span.start)..doc.tokens.partition_point(|t| t.span.start < span.end)
+}
 
 /// The children of token `of`.
 pub(crate) fn children(doc: &Document, a: usize, b: usize, of: usize) -> impl Iterator<Item = usize> + '_ {
