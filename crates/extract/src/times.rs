@@ -187,163 +187,22 @@ fn tense_at_each(words: &[String]) -> Vec<Option<bool>> {
 /// Finds and resolves the time expressions of `doc`.
 pub fn recognise(doc: &mut Document) {
     let text = doc.text();
-    let anchor = parse_anchor(doc.published.as_deref());
-    let now = parse_now(doc.published.as_deref());
-    let mut out = Vec::new();
-    // The last explicit year mentioned, for "two years later".
-    let mut last_year: Option<i64> = None;
-    // The quarter a financial report is about, for "the latest quarter"
-    // and "year-earlier": the last one named that had ended by publication,
-    // at first the last one to have ended.
-    let current_quarter = anchor.map(quarter_of);
-    let mut quarter: Option<(i64, i64)> = current_quarter.map(|(y, q)| if q == 1 { (y - 1, 4) } else { (y, q - 1) });
-    // Whether the text has named a quarter: then "a year ago" is that quarter a year before.
-    let mut quarter_named = false;
+    let mut reading = Reading::new(doc.published.as_deref());
     for s in &doc.sentences {
-        let toks: Vec<Span> = split_ranges(doc.tokens[s.tokens.0..s.tokens.1].iter().map(|t| t.span), text, anchor);
+        let toks: Vec<Span> = split_ranges(doc.tokens[s.tokens.0..s.tokens.1].iter().map(|t| t.span), text, reading.anchor);
         let words: Vec<String> = toks.iter().map(|t| t.of(text).to_lowercase()).collect();
-        let future = future_tense(&words);
-        let tenses = tense_at_each(&words);
-        let mut i = 0;
-        let mut consumed = 0; // tokens before this belong to earlier expressions
-        let sentence_first = out.len();
-        // The last date found whose year was not said, and where it ended.
-        let mut yearless: Option<(usize, usize)> = None;
-        while i < toks.len() {
-            let future = tenses[i].unwrap_or(future);
-            let quarters = Quarters { reference: quarter, named: quarter.filter(|_| quarter_named) };
-            let frame = Frame { anchor, future, last_year, quarters, now };
-            // A span of clock times, "from 10:30 to 3 on 1/1/2015": its two
-            // ends, each on the day said before or after it.
-            if let Some(range) = clock_range(&words, i) {
-                let skip = usize::from(matches!(words.get(i + range.len).map(String::as_str), Some("on" | "of" | ",")));
-                let after = expression(&words, &toks, text, i + range.len + skip, frame).and_then(|(len, _, v, _)| {
-                    let (day, part) = day_and_part(v.as_deref()?)?;
-                    Some((len, (day, part.or_else(|| tonight(&words[i + range.len + skip + len - 1])))))
-                });
-                // The day just found, right before or across "at", "on" or ",".
-                let gap = i.checked_sub(1).filter(|&g| g >= consumed && matches!(words[g].as_str(), "at" | "on" | ",")).map_or(0, |_| 1);
-                let before = (out.len() > sentence_first && consumed + gap == i)
-                    .then(|| {
-                        out.last().and_then(|t: &TimeExpr| {
-                            let (day, part) = day_and_part(t.value.as_deref()?)?;
-                            Some((day, part.or_else(|| tonight(&t.span.of(text).to_lowercase()))))
-                        })
-                    })
-                    .flatten();
-                if range.evidence || after.is_some() || before.is_some() {
-                    let (day, part) = match (&after, &before) {
-                        (Some((_, (d, p))), _) => (Some(d.clone()), p.or(range.part)),
-                        (None, Some((d, p))) => (Some(d.clone()), p.or(range.part)),
-                        (None, None) => (anchor.map(date), range.part),
-                    };
-                    let ((h0, m0, s0), (h1, m1, s1)) = settle_meridiem(&range, part);
-                    let first_start = if before.is_some() { out.pop().map(|t| t.span.start) } else { None };
-                    let a_start = i + range.intro;
-                    let end = i + range.len + after.as_ref().map_or(0, |(len, _)| skip + len);
-                    out.push(TimeExpr {
-                        span: Span::new(first_start.unwrap_or(toks[a_start].start), toks[a_start + range.first_len - 1].end),
-                        ty: TimeType::Time,
-                        value: day.as_deref().map(|d| at_clock(d, h0, m0, s0)),
-                    });
-                    out.push(TimeExpr { span: Span::new(toks[range.second].start, toks[end - 1].end), ty: TimeType::Time, value: day.as_deref().map(|d| at_clock(d, h1, m1, s1)) });
-                    i = end;
-                    consumed = end;
-                    continue;
-                }
-            }
-            match expression(&words, &toks, text, i, frame) {
-                Some((len, mut ty, mut value, mut year)) => {
-                    // "28 june in 2020", "5/7, 2020": the year said after the day.
-                    let mut len = len;
-                    if year.is_none() && value.as_deref().is_some_and(|v| with_year(v, 0).is_some()) && matches!(words.get(i + len).map(String::as_str), Some("in" | ",")) {
-                        if let Some(y) = words.get(i + len + 1).and_then(|w| year_number(w)) {
-                            value = value.and_then(|v| with_year(&v, y));
-                            year = Some(y);
-                            len += 2;
-                        }
-                    }
-                    // "26 june to 28 june in 2020", "from April to June 2017": the
-                    // first end of a range takes the year of the second.
-                    if let (Some(y), Some((k, prev_end))) = (year, yearless) {
-                        let between: Vec<&str> = words[prev_end..i].iter().map(String::as_str).collect();
-                        let linked = matches!(between.as_slice(), ["-" | "–" | "~" | "to" | "until" | "till" | "through" | "and"]);
-                        if linked && k + 1 == out.len() {
-                            let month = |v: &str| v.get(5..7).and_then(|m| m.parse::<i64>().ok());
-                            let (this, prev) = (value.as_deref().and_then(month), out[k].value.as_deref().and_then(month));
-                            // "Nov - Feb 2017" starts in 2016.
-                            let y = if let (Some(a), Some(b)) = (prev, this) { if a > b { y - 1 } else { y } } else { y };
-                            out[k].value = out[k].value.as_deref().and_then(|v| with_year(v, y));
-                        }
-                    }
-                    if let Some(y) = year {
-                        last_year = Some(y);
-                    }
-                    let named = words[i..i + len].iter().any(|w| quarter_ordinal(w.split('-').next().unwrap_or("")).is_some());
-                    if let Some(q) = value.as_deref().and_then(parse_quarter).filter(|&q| named && current_quarter.is_none_or(|now| q < now)) {
-                        quarter = Some(q);
-                        quarter_named = true;
-                    }
-                    // TimeML extents take modifiers: "the first nine months",
-                    // "late November", "earlier this year".
-                    let mut first = i;
-                    // An adjective ("a 30-day wait") leaves its article outside.
-                    let adjective = len == 1 && words[i].contains('-') && ty == TimeType::Duration;
-                    while first > consumed && is_modifier(&words[first - 1], ty) && !(adjective && matches!(words[first - 1].as_str(), "the" | "a" | "an")) {
-                        first -= 1;
-                    }
-                    first -= leading_phrase(&words[consumed..first], &words[first..i + len], ty);
-                    let mut end = i + len;
-                    // and a part of the day: "Wednesday night", "Sunday early
-                    // morning", "Tuesday in the morning".
-                    if ty == TimeType::Date && value.as_deref().is_some_and(|v| v.len() == 10) {
-                        let in_the = words.get(end).is_some_and(|w| w == "in") && words.get(end + 1).is_some_and(|w| w == "the");
-                        let edge = if in_the { 2 } else { usize::from(matches!(words.get(end).map(String::as_str), Some("early" | "late"))) };
-                        // "today pm", "tomorrow am": the half of the day.
-                        let half = |w: &String| match w.as_str() {
-                            "am" | "a.m." => Some("MO"),
-                            "pm" | "p.m." => Some("AF"),
-                            _ => None,
-                        };
-                        if let Some(code) = words.get(end + edge).and_then(|w| part_of_day(w).or_else(|| half(w).filter(|_| edge == 0))) {
-                            end += edge + 1;
-                            ty = TimeType::Time;
-                            value = value.map(|v| format!("{v}T{code}"));
-                        }
-                    }
-                    // and a clock time after a day: "today at 8.30pm", "tomorrow
-                    // 4:30pm", "every Monday at 4pm", "Wednesday evening at 7".
-                    if let Some((day, part)) = value.as_deref().and_then(day_and_part) {
-                        let part = part.or_else(|| tonight(&words[end - 1]));
-                        if let Some((hour, minute, second, len)) = clock_after_day(&words, end, part) {
-                            value = Some(at_clock(&day, hour, minute, second));
-                            if ty != TimeType::Set {
-                                ty = TimeType::Time;
-                            }
-                            end += len;
-                        }
-                    }
-                    // "Wed Oct 26 15:50:06 2016": the year after the clock time.
-                    if year.is_none() && ty == TimeType::Time && value.as_deref().is_some_and(|v| v.len() > 10 && with_year(&v[..10], 0).is_some()) {
-                        if let Some(y) = words.get(end).and_then(|w| year_number(w)) {
-                            value = value.map(|v| format!("{y:04}{}", &v[4..]));
-                            year = Some(y);
-                            end += 1;
-                        }
-                    }
-                    yearless = (year.is_none() && value.as_deref().is_some_and(|v| with_year(v, 0).is_some())).then_some((out.len(), end));
-                    out.push(TimeExpr { span: Span::new(toks[first].start, toks[end - 1].end), ty, value });
-                    i = end;
-                    consumed = end;
-                }
-                None => i += 1,
-            }
-        }
+        reading.sentence(&Sentence { text, toks, words, first: reading.out.len() });
     }
-    // A bare month name keeps the reading the document first gave it
-    // ("wait for November" … "the November results").
+    let mut out = reading.out;
+    keep_first_month_reading(&mut out, text);
+    doc.times = out;
+}
+
+/// A bare month name keeps the reading the document first gave it
+/// ("wait for November" … "the November results").
+fn keep_first_month_reading(out: &mut [TimeExpr], text: &str) {
     let mut months: Vec<(String, String)> = Vec::new();
-    for t in &mut out {
+    for t in out {
         let surface = t.span.of(text);
         if month_of(surface).is_none() || surface.contains(' ') {
             continue;
@@ -355,7 +214,234 @@ pub fn recognise(doc: &mut Document) {
             None => months.push((key, value)),
         }
     }
-    doc.times = out;
+}
+
+/// A sentence as the rules read it: its tokens, "3-8pm" cut at the dash,
+/// and their lower-cased words.
+struct Sentence<'t> {
+    text: &'t str,
+    toks: Vec<Span>,
+    words: Vec<String>,
+    /// Where its expressions start in `Reading::out`.
+    first: usize,
+}
+
+/// A document being read: the expressions found so far and what they said
+/// that later ones are resolved by.
+struct Reading {
+    anchor: Option<i64>,
+    now: Option<i64>,
+    out: Vec<TimeExpr>,
+    /// The last explicit year mentioned, for "two years later".
+    last_year: Option<i64>,
+    /// The quarter publication falls in.
+    current_quarter: Option<(i64, i64)>,
+    /// The quarter a financial report is about, for "the latest quarter"
+    /// and "year-earlier": the last one named that had ended by publication,
+    /// at first the last one to have ended.
+    quarter: Option<(i64, i64)>,
+    /// Whether the text has named a quarter: then "a year ago" is that quarter a year before.
+    quarter_named: bool,
+}
+
+/// An expression found at a word, its extent and value still growing.
+struct Growing {
+    /// One past its last token.
+    end: usize,
+    ty: TimeType,
+    value: Option<String>,
+    /// The year it says explicitly.
+    year: Option<i64>,
+}
+
+impl Reading {
+    fn new(published: Option<&str>) -> Reading {
+        let anchor = parse_anchor(published);
+        let current_quarter = anchor.map(quarter_of);
+        let quarter = current_quarter.map(|(y, q)| if q == 1 { (y - 1, 4) } else { (y, q - 1) });
+        Reading { anchor, now: parse_now(published), out: Vec::new(), last_year: None, current_quarter, quarter, quarter_named: false }
+    }
+
+    fn frame(&self, future: bool) -> Frame {
+        let quarters = Quarters { reference: self.quarter, named: self.quarter.filter(|_| self.quarter_named) };
+        Frame { anchor: self.anchor, future, last_year: self.last_year, quarters, now: self.now }
+    }
+
+    fn sentence(&mut self, s: &Sentence) {
+        let future = future_tense(&s.words);
+        let tenses = tense_at_each(&s.words);
+        let mut i = 0;
+        let mut consumed = 0; // tokens before this belong to earlier expressions
+        // The last date found whose year was not said, and where it ended.
+        let mut yearless: Option<(usize, usize)> = None;
+        while i < s.toks.len() {
+            let frame = self.frame(tenses[i].unwrap_or(future));
+            if let Some(end) = self.clock_range(s, i, consumed, frame) {
+                i = end;
+                consumed = end;
+                continue;
+            }
+            match expression(&s.words, &s.toks, s.text, i, frame) {
+                Some(found) => {
+                    let end = self.take(s, i, consumed, &mut yearless, found);
+                    i = end;
+                    consumed = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// A span of clock times at word `i`, "from 10:30 to 3 on 1/1/2015":
+    /// its two ends, each on the day said before or after it. Where it ends.
+    fn clock_range(&mut self, s: &Sentence, i: usize, consumed: usize, frame: Frame) -> Option<usize> {
+        let (words, toks, text, out) = (&s.words, &s.toks, s.text, &mut self.out);
+        let range = clock_range(words, i)?;
+        let skip = usize::from(matches!(words.get(i + range.len).map(String::as_str), Some("on" | "of" | ",")));
+        let after = expression(words, toks, text, i + range.len + skip, frame).and_then(|(len, _, v, _)| {
+            let (day, part) = day_and_part(v.as_deref()?)?;
+            Some((len, (day, part.or_else(|| tonight(&words[i + range.len + skip + len - 1])))))
+        });
+        // The day just found, right before or across "at", "on" or ",".
+        let gap = i.checked_sub(1).filter(|&g| g >= consumed && matches!(words[g].as_str(), "at" | "on" | ",")).map_or(0, |_| 1);
+        let before = (out.len() > s.first && consumed + gap == i)
+            .then(|| {
+                out.last().and_then(|t: &TimeExpr| {
+                    let (day, part) = day_and_part(t.value.as_deref()?)?;
+                    Some((day, part.or_else(|| tonight(&t.span.of(text).to_lowercase()))))
+                })
+            })
+            .flatten();
+        if !(range.evidence || after.is_some() || before.is_some()) {
+            return None;
+        }
+        let (day, part) = match (&after, &before) {
+            (Some((_, (d, p))), _) => (Some(d.clone()), p.or(range.part)),
+            (None, Some((d, p))) => (Some(d.clone()), p.or(range.part)),
+            (None, None) => (self.anchor.map(date), range.part),
+        };
+        let ((h0, m0, s0), (h1, m1, s1)) = settle_meridiem(&range, part);
+        let first_start = if before.is_some() { out.pop().map(|t| t.span.start) } else { None };
+        let a_start = i + range.intro;
+        let end = i + range.len + after.as_ref().map_or(0, |(len, _)| skip + len);
+        out.push(TimeExpr {
+            span: Span::new(first_start.unwrap_or(toks[a_start].start), toks[a_start + range.first_len - 1].end),
+            ty: TimeType::Time,
+            value: day.as_deref().map(|d| at_clock(d, h0, m0, s0)),
+        });
+        out.push(TimeExpr { span: Span::new(toks[range.second].start, toks[end - 1].end), ty: TimeType::Time, value: day.as_deref().map(|d| at_clock(d, h1, m1, s1)) });
+        Some(end)
+    }
+
+    /// Takes the expression the rules found at word `i`, with what TimeML
+    /// keeps around it; where it ends.
+    fn take(&mut self, s: &Sentence, i: usize, consumed: usize, yearless: &mut Option<(usize, usize)>, (len, ty, value, year): Found) -> usize {
+        let words = &s.words;
+        let mut e = Growing { end: i + len, ty, value, year };
+        year_said_after(words, &mut e);
+        self.give_year_to_range_start(words, i, *yearless, &e);
+        if let Some(y) = e.year {
+            self.last_year = Some(y);
+        }
+        let named = words[i..e.end].iter().any(|w| quarter_ordinal(w.split('-').next().unwrap_or("")).is_some());
+        if let Some(q) = e.value.as_deref().and_then(parse_quarter).filter(|&q| named && self.current_quarter.is_none_or(|now| q < now)) {
+            self.quarter = Some(q);
+            self.quarter_named = true;
+        }
+        let first = extent_start(words, i, consumed, &e);
+        part_of_day_after(words, &mut e);
+        clock_after(words, &mut e);
+        year_after_clock(words, &mut e);
+        *yearless = (e.year.is_none() && e.value.as_deref().is_some_and(|v| with_year(v, 0).is_some())).then_some((self.out.len(), e.end));
+        self.out.push(TimeExpr { span: Span::new(s.toks[first].start, s.toks[e.end - 1].end), ty: e.ty, value: e.value });
+        e.end
+    }
+
+    /// "26 june to 28 june in 2020", "from April to June 2017": the first
+    /// end of a range takes the year of the second.
+    fn give_year_to_range_start(&mut self, words: &[String], i: usize, yearless: Option<(usize, usize)>, e: &Growing) {
+        let (Some(y), Some((k, prev_end))) = (e.year, yearless) else { return };
+        let between: Vec<&str> = words[prev_end..i].iter().map(String::as_str).collect();
+        let linked = matches!(between.as_slice(), ["-" | "–" | "~" | "to" | "until" | "till" | "through" | "and"]);
+        if linked && k + 1 == self.out.len() {
+            let month = |v: &str| v.get(5..7).and_then(|m| m.parse::<i64>().ok());
+            let (this, prev) = (e.value.as_deref().and_then(month), self.out[k].value.as_deref().and_then(month));
+            // "Nov - Feb 2017" starts in 2016.
+            let y = if let (Some(a), Some(b)) = (prev, this) { if a > b { y - 1 } else { y } } else { y };
+            self.out[k].value = self.out[k].value.as_deref().and_then(|v| with_year(v, y));
+        }
+    }
+}
+
+/// "28 june in 2020", "5/7, 2020": the year said after the day.
+fn year_said_after(words: &[String], e: &mut Growing) {
+    if e.year.is_none() && e.value.as_deref().is_some_and(|v| with_year(v, 0).is_some()) && matches!(words.get(e.end).map(String::as_str), Some("in" | ",")) {
+        if let Some(y) = words.get(e.end + 1).and_then(|w| year_number(w)) {
+            e.value = e.value.take().and_then(|v| with_year(&v, y));
+            e.year = Some(y);
+            e.end += 2;
+        }
+    }
+}
+
+/// Where the extent of the expression found at word `i` starts: TimeML
+/// extents take modifiers, "the first nine months", "late November",
+/// "earlier this year".
+fn extent_start(words: &[String], i: usize, consumed: usize, e: &Growing) -> usize {
+    let mut first = i;
+    // An adjective ("a 30-day wait") leaves its article outside.
+    let adjective = e.end - i == 1 && words[i].contains('-') && e.ty == TimeType::Duration;
+    while first > consumed && is_modifier(&words[first - 1], e.ty) && !(adjective && matches!(words[first - 1].as_str(), "the" | "a" | "an")) {
+        first -= 1;
+    }
+    first - leading_phrase(&words[consumed..first], &words[first..e.end], e.ty)
+}
+
+/// A part of the day after a day: "Wednesday night", "Sunday early
+/// morning", "Tuesday in the morning".
+fn part_of_day_after(words: &[String], e: &mut Growing) {
+    if !(e.ty == TimeType::Date && e.value.as_deref().is_some_and(|v| v.len() == 10)) {
+        return;
+    }
+    let end = e.end;
+    let in_the = words.get(end).is_some_and(|w| w == "in") && words.get(end + 1).is_some_and(|w| w == "the");
+    let edge = if in_the { 2 } else { usize::from(matches!(words.get(end).map(String::as_str), Some("early" | "late"))) };
+    // "today pm", "tomorrow am": the half of the day.
+    let half = |w: &String| match w.as_str() {
+        "am" | "a.m." => Some("MO"),
+        "pm" | "p.m." => Some("AF"),
+        _ => None,
+    };
+    if let Some(code) = words.get(end + edge).and_then(|w| part_of_day(w).or_else(|| half(w).filter(|_| edge == 0))) {
+        e.end += edge + 1;
+        e.ty = TimeType::Time;
+        e.value = e.value.take().map(|v| format!("{v}T{code}"));
+    }
+}
+
+/// A clock time after a day: "today at 8.30pm", "tomorrow 4:30pm", "every
+/// Monday at 4pm", "Wednesday evening at 7".
+fn clock_after(words: &[String], e: &mut Growing) {
+    let Some((day, part)) = e.value.as_deref().and_then(day_and_part) else { return };
+    let part = part.or_else(|| tonight(&words[e.end - 1]));
+    if let Some((hour, minute, second, len)) = clock_after_day(words, e.end, part) {
+        e.value = Some(at_clock(&day, hour, minute, second));
+        if e.ty != TimeType::Set {
+            e.ty = TimeType::Time;
+        }
+        e.end += len;
+    }
+}
+
+/// "Wed Oct 26 15:50:06 2016": the year after the clock time.
+fn year_after_clock(words: &[String], e: &mut Growing) {
+    if e.year.is_none() && e.ty == TimeType::Time && e.value.as_deref().is_some_and(|v| v.len() > 10 && with_year(&v[..10], 0).is_some()) {
+        if let Some(y) = words.get(e.end).and_then(|w| year_number(w)) {
+            e.value = e.value.take().map(|v| format!("{y:04}{}", &v[4..]));
+            e.year = Some(y);
+            e.end += 1;
+        }
+    }
 }
 
 type Found = (usize, TimeType, Option<String>, Option<i64>);
@@ -1578,6 +1664,48 @@ fn resolve_weekday(anchor: i64, wd: i64, future: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dossier_core::{Sentence, Source, SourceFormat, Token};
+
+    /// The times `recognise` finds in one sentence, words split at spaces:
+    /// (surface, value).
+    fn times(text: &str, published: &str) -> Vec<(String, String)> {
+        let mut doc = Document::new(text.to_string(), Source { uri: None, format: SourceFormat::Text, record: None });
+        doc.published = Some(published.to_string());
+        let mut at = 0;
+        for w in text.split(' ') {
+            doc.tokens.push(Token::new(Span::new(at, at + w.len())));
+            at += w.len() + 1;
+        }
+        doc.sentences.push(Sentence { span: Span::new(0, text.len()), block: 0, tokens: (0, doc.tokens.len()) });
+        recognise(&mut doc);
+        doc.times.iter().map(|t| (t.span.of(text).to_string(), t.value.clone().unwrap_or_default())).collect()
+    }
+
+    /// What `recognise` adds around the rules' expressions, one example each:
+    /// (phrase, expected times), read on Monday 7 November 2016 at 16:12.
+    #[test]
+    fn recognise_extends_and_links_expressions() {
+        for (phrase, expected) in [
+            // A span of clock times, each end on the day said after it.
+            ("open from 10:30 to 3 on 1/1/2015", &[("10:30", "2015-01-01T10:30"), ("3 on 1/1/2015", "2015-01-01T15:00")][..]),
+            // The year said after the day; the first end of a range takes it.
+            ("from 26 june to 28 june in 2020", &[("26 june", "2020-06-26"), ("28 june in 2020", "2020-06-28")]),
+            // Modifiers and leading words TimeML keeps in the extent.
+            ("by late November and the end of 1990", &[("late November", "2016-11"), ("the end of 1990", "1990")]),
+            // A part of the day, and a clock time, after a day.
+            ("met Wednesday night", &[("Wednesday night", "2016-11-02TNI")]),
+            ("back today at 8.30pm", &[("today at 8.30pm", "2016-11-07T20:30")]),
+            // The year after a clock time.
+            ("sent Wed Oct 26 15:50:06 2016", &[("Wed Oct 26 15:50:06 2016", "2016-10-26T15:50:06")]),
+        ] {
+            let found = times(phrase, "2016-11-07T16:12:00");
+            let expected: Vec<(String, String)> = expected.iter().map(|(s, v)| (s.to_string(), v.to_string())).collect();
+            assert_eq!(found, expected, "{phrase}");
+        }
+        // A bare month keeps the reading the document first gave it.
+        let found = times("they wait for November . the November results", "2016-11-07");
+        assert_eq!(found.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>(), ["2016-11", "2016-11"]);
+    }
 
     #[test]
     fn calendar_arithmetic() {
