@@ -353,6 +353,27 @@ fn ordinal(w: &str) -> Option<f64> {
 fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
     let lw = |k: usize| lower(text, toks.get(k));
     let first = lw(i);
+    if let Some(share) = share_word(text, toks, i) {
+        return Some(share);
+    }
+    // "minus five", "negative 3.5", and a sign set apart at the start: "- 1 4/5".
+    let sign_apart = i == 0 && matches!(&*first, "-" | "−") && lw(i + 1).starts_with(|c: char| c.is_ascii_digit());
+    if matches!(&*first, "minus" | "negative") || sign_apart {
+        return number_at(text, toks, i + 1).map(|(v, used)| (-v, used + 1));
+    }
+    if let Some(fraction) = fraction_forms(text, toks, i) {
+        return Some(fraction);
+    }
+    let (value, used, last_scale) = composed_number(text, toks, i)?;
+    let digits = first.starts_with(|c: char| c.is_numeric());
+    let (value, used) = fraction_after(text, toks, i, value, used, digits, last_scale);
+    ratio_or_value(text, toks, i, value, used)
+}
+
+/// A share in words: "a third of the vote", "a fifth", "more than half".
+fn share_word(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
+    let lw = |k: usize| lower(text, toks.get(k));
+    let first = lw(i);
     // "a third of the vote", "a fifth": a fraction, not the ordinal of "a third term".
     if matches!(&*first, "a" | "an") {
         if let Some(d) = denominator(&lw(i + 1)).or_else(|| spelled_ordinal(&lw(i + 1)).filter(|_| lw(i + 1).contains('-'))).filter(|_| {
@@ -376,11 +397,14 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
             return Some((v, len));
         }
     }
-    // "minus five", "negative 3.5", and a sign set apart at the start: "- 1 4/5".
-    let sign_apart = i == 0 && matches!(&*first, "-" | "−") && lw(i + 1).starts_with(|c: char| c.is_ascii_digit());
-    if matches!(&*first, "minus" | "negative") || sign_apart {
-        return number_at(text, toks, i + 1).map(|(v, used)| (-v, used + 1));
-    }
+    None
+}
+
+/// A fraction or a share of a scale: "half million", "half a million",
+/// "3/4", "2 1/4", "1 000 000", "two fifths", "one-eighth".
+fn fraction_forms(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
+    let lw = |k: usize| lower(text, toks.get(k));
+    let first = lw(i);
     // "half million", "a quarter million", "three quarters billion".
     let (share, share_len) = match (&*first, &*lw(i + 1)) {
         ("half", _) => (Some(0.5), 1),
@@ -418,6 +442,15 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
             return Some((n / d, 1));
         }
     }
+    None
+}
+
+/// Figures or number words composed with their scales: "4 thousand 3
+/// hundred", "one hundred and sixty-one", "three lakh crore", "two hundred
+/// point zero three". (value, tokens, the last scale of a thousand or more.)
+fn composed_number(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize, f64)> {
+    let lw = |k: usize| lower(text, toks.get(k));
+    let first = lw(i);
     let (mut current, mut used) = if let Some(v) = numeral(&first) {
         (v, 1)
     } else if let Some(v) = small_number(&first) {
@@ -506,29 +539,40 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
                 _ => break,
             }
         } else if let Some(first_decimal) = (w == "point" && (last_small || after_scale)).then(|| small_number(&lw(i + used + 1))).flatten() {
-            // "two hundred point seventy-one": the decimals said as one number.
-            if first_decimal >= 10.0 {
-                current += first_decimal / 100.0;
-                used += 2;
-                break;
-            }
-            // "two hundred point zero three": decimal digits spoken one by one.
-            let mut scale_down = 0.1;
-            let mut fraction = 0.0;
-            let mut k = i + used + 1;
-            while let Some(v) = small_number(&lw(k)).filter(|&v| v < 10.0) {
-                fraction += v * scale_down;
-                scale_down /= 10.0;
-                k += 1;
-            }
+            let (fraction, words) = spoken_decimals(text, toks, i + used + 1, first_decimal);
             current += fraction;
-            used = k - i;
+            used += 1 + words;
             break;
         } else {
             break;
         }
     }
-    let mut value = total + current;
+    Some((total + current, used, last_scale))
+}
+
+/// The decimals said after "point" from word `k`, whose number is
+/// `first`: (their value, words).
+fn spoken_decimals(text: &str, toks: &[Span], k: usize, first: f64) -> (f64, usize) {
+    // "two hundred point seventy-one": the decimals said as one number.
+    if first >= 10.0 {
+        return (first / 100.0, 1);
+    }
+    // "two hundred point zero three": decimal digits spoken one by one.
+    let mut scale_down = 0.1;
+    let mut fraction = 0.0;
+    let mut j = k;
+    while let Some(v) = small_number(&lower(text, toks.get(j))).filter(|&v| v < 10.0) {
+        fraction += v * scale_down;
+        scale_down /= 10.0;
+        j += 1;
+    }
+    (fraction, j - k)
+}
+
+/// A fraction after a number: "two thirds", "five-eighths", "two thirds of
+/// a million", "3 million and a half".
+fn fraction_after(text: &str, toks: &[Span], i: usize, mut value: f64, mut used: usize, digits: bool, last_scale: f64) -> (f64, usize) {
+    let lw = |k: usize| lower(text, toks.get(k));
     if !digits {
         // "two thirds", "five-eighths": a spelled count of a spelled fraction.
         let hyphen = usize::from(lw(i + used) == "-");
@@ -554,6 +598,13 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
     } else if let Some((f, words)) = and_fraction(text, toks, i + used) {
         (value, used) = with_fraction(value, used, f, words, last_scale, scale(&lw(i + used + words)));
     }
+    (value, used)
+}
+
+/// "one in three", "two out of five", "1 over 3": a ratio, else the
+/// number as read.
+fn ratio_or_value(text: &str, toks: &[Span], i: usize, value: f64, used: usize) -> Option<(f64, usize)> {
+    let lw = |k: usize| lower(text, toks.get(k));
     // "one in three", "two out of five", "1 over 3": a ratio. Not "$2000
     // over 3 years" (a span of time), nor "1 in 2019" (a year).
     let link = match (&*lw(i + used), &*lw(i + used + 1)) {
@@ -1281,6 +1332,48 @@ mod tests {
     #[test]
     fn leaves_years_days_and_durations_to_times() {
         assert!(quantities("in 2019 and on June 27 , 75 years ago").is_empty());
+    }
+
+    /// One example per way `number_at` reads a number, the word it starts
+    /// at marked with `^`: (phrase, value, tokens taken).
+    #[test]
+    fn every_number_form_has_an_example() {
+        for (phrase, value, used) in [
+            // share_word
+            ("won ^a third of the vote", 1.0 / 3.0, 2),
+            ("more than ^half", 0.5, 1),
+            // a sign
+            ("^minus five", -5.0, 2),
+            // fraction_forms
+            ("^half million", 5e5, 2),
+            ("^half a million", 5e5, 3),
+            ("^3/4", 0.75, 1),
+            ("^2 1/4", 2.25, 2),
+            ("^1 000 000 people", 1e6, 3),
+            ("^one-eighth", 0.125, 1),
+            // composed_number, spoken_decimals
+            ("^4 thousand 3 hundred", 4300.0, 4),
+            ("^one hundred and sixty-one", 161.0, 4),
+            ("^two hundred point zero three", 200.03, 5),
+            ("^two hundred point seventy-one", 200.71, 4),
+            // fraction_after
+            ("^two thirds of a million", 2e6 / 3.0, 5),
+            ("^3 million and a half", 3.5e6, 5),
+            // ratio_or_value
+            ("^one in three", 1.0 / 3.0, 3),
+            ("^two out of five", 0.4, 4),
+        ] {
+            let start = phrase.split(' ').position(|w| w.starts_with('^')).unwrap();
+            let text = phrase.replace('^', "");
+            let mut toks = Vec::new();
+            let mut t = 0;
+            for w in text.split(' ') {
+                toks.push(Span::new(t, t + w.len()));
+                t += w.len() + 1;
+            }
+            let (v, n) = number_at(&text, &toks, start).unwrap_or_else(|| panic!("{phrase}: no number"));
+            assert!((v - value).abs() < 1e-9 && n == used, "{phrase}: {v} over {n} tokens");
+        }
     }
 
     #[test]
