@@ -993,224 +993,249 @@ fn join_bounds(text: &str, found: &mut Vec<Quantity>, first: usize) {
 fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quantity>) {
     let mut i = 0;
     while i < toks.len() {
-        let w = word(text, toks[i]);
-        let lw = w.to_lowercase();
-        // Vague amounts: "dozens of", "hundreds of", "thousands of".
-        if matches!(lw.as_str(), "dozens" | "hundreds" | "thousands" | "millions" | "scores") && toks.get(i + 1).is_some_and(|t| word(text, *t) == "of") {
-            let (unit, unit_end) = counted_noun(text, toks, pos, i + 2);
-            let end = unit_end.unwrap_or(i + 1);
+        i = match token_quantity(text, toks, pos, i, out) {
+            Some(next) => next,
+            None => figure_quantity(text, toks, pos, i, out),
+        };
+    }
+}
+
+/// A quantity read from the token at `i` alone, or from a word that names
+/// a rate or vague amount before its figure: where reading goes on.
+fn token_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, out: &mut Vec<Quantity>) -> Option<usize> {
+    let w = word(text, toks[i]);
+    let lw = w.to_lowercase();
+    // Vague amounts: "dozens of", "hundreds of", "thousands of".
+    if matches!(lw.as_str(), "dozens" | "hundreds" | "thousands" | "millions" | "scores") && toks.get(i + 1).is_some_and(|t| word(text, *t) == "of") {
+        let (unit, unit_end) = counted_noun(text, toks, pos, i + 2);
+        let end = unit_end.unwrap_or(i + 1);
+        out.push(Quantity {
+            span: Span::new(toks[i].start, toks[end - 1].end),
+            kind: QuantityKind::Count,
+            value: None,
+            upper: None,
+            unit,
+            approx: Approx::Vague,
+            per: None,
+            measures: None,
+        });
+        return Some(end);
+    }
+    // "22,24,26,31", "three-nought-four": numbers listed in one token.
+    if let Some(pieces) = listed_numbers(w) {
+        for (from, to, v) in pieces {
+            let span = Span::new(toks[i].start + from, toks[i].start + to);
+            out.push(Quantity { span, kind: QuantityKind::Count, value: Some(v), upper: None, unit: None, approx: Approx::Exact, per: None, measures: None });
+        }
+        return Some(i + 1);
+    }
+    if let Some(v) = ordinal(w) {
+        // "May 4th" is a date, not a rank.
+        let after_month = i > 0 && MONTHS.contains(&&*lower(text, toks.get(i - 1)));
+        if !after_month && (lw != "second" || (i > 0 && word(text, toks[i - 1]).eq_ignore_ascii_case("the"))) {
+            out.push(Quantity { span: toks[i], kind: QuantityKind::Ordinal, value: Some(v), upper: None, unit: None, approx: Approx::Exact, per: None, measures: None });
+            return Some(i + 1);
+        }
+    }
+    // A comparison glued to its figure: ">30", "<-30", "x>10", ">=5".
+    if let Some((at, approx, v)) = glued_comparison(w) {
+        out.push(Quantity { span: Span::new(toks[i].start + at, toks[i].end), kind: QuantityKind::Count, value: Some(v), upper: None, unit: None, approx, per: None, measures: None });
+        return Some(i + 1);
+    }
+    // Lowercasing keeps the byte length of these (ASCII and CJK signs), so
+    // the taken length maps back into the token; otherwise take it whole.
+    if let Some((code, v, taken)) = glued_money(&lw) {
+        let (approx, q_len) = qualifier(text, toks, i);
+        let value = tidy(v);
+        let end = if lw.len() == w.len() && w.is_char_boundary(taken) { toks[i].start + taken } else { toks[i].end };
+        out.push(Quantity { span: Span::new(toks[i - q_len].start, end), kind: QuantityKind::Money, value: Some(value), upper: None, unit: Some(code.to_string()), approx, per: None, measures: None });
+        return Some(i + 1);
+    }
+    // "percent of 10": the rate named before its figure; "a small
+    // percent", "the % of increase", "a percentage": a rate with no figure.
+    if let Some(words) = percent_sign(text, toks, i) {
+        if i == 0 || number_at(text, toks, i - 1).is_none() {
+            let figure = (lower(text, toks.get(i + words)) == "of").then(|| number_at(text, toks, i + words + 1)).flatten();
+            let end = figure.map_or(i + words, |(_, used)| i + words + 1 + used);
             out.push(Quantity {
                 span: Span::new(toks[i].start, toks[end - 1].end),
-                kind: QuantityKind::Count,
-                value: None,
+                kind: QuantityKind::Percent,
+                value: figure.map(|(v, _)| v),
                 upper: None,
-                unit,
-                approx: Approx::Vague,
+                unit: Some("%".to_string()),
+                approx: if figure.is_some() { Approx::Exact } else { Approx::Vague },
                 per: None,
                 measures: None,
             });
-            i = end;
-            continue;
+            return Some(end);
         }
-        // "22,24,26,31", "three-nought-four": numbers listed in one token.
-        if let Some(pieces) = listed_numbers(w) {
-            for (from, to, v) in pieces {
-                let span = Span::new(toks[i].start + from, toks[i].start + to);
-                out.push(Quantity { span, kind: QuantityKind::Count, value: Some(v), upper: None, unit: None, approx: Approx::Exact, per: None, measures: None });
-            }
-            i += 1;
-            continue;
-        }
-        if let Some(v) = ordinal(w) {
-            // "May 4th" is a date, not a rank.
-            let after_month = i > 0 && MONTHS.contains(&&*lower(text, toks.get(i - 1)));
-            if !after_month && (lw != "second" || (i > 0 && word(text, toks[i - 1]).eq_ignore_ascii_case("the"))) {
-                out.push(Quantity { span: toks[i], kind: QuantityKind::Ordinal, value: Some(v), upper: None, unit: None, approx: Approx::Exact, per: None, measures: None });
-                i += 1;
-                continue;
-            }
-        }
-        // A comparison glued to its figure: ">30", "<-30", "x>10", ">=5".
-        if let Some((at, approx, v)) = glued_comparison(w) {
-            out.push(Quantity { span: Span::new(toks[i].start + at, toks[i].end), kind: QuantityKind::Count, value: Some(v), upper: None, unit: None, approx, per: None, measures: None });
-            i += 1;
-            continue;
-        }
-        // Lowercasing keeps the byte length of these (ASCII and CJK signs), so
-        // the taken length maps back into the token; otherwise take it whole.
-        if let Some((code, v, taken)) = glued_money(&lw) {
-            let (approx, q_len) = qualifier(text, toks, i);
-            let value = tidy(v);
-            let end = if lw.len() == w.len() && w.is_char_boundary(taken) { toks[i].start + taken } else { toks[i].end };
-            out.push(Quantity { span: Span::new(toks[i - q_len].start, end), kind: QuantityKind::Money, value: Some(value), upper: None, unit: Some(code.to_string()), approx, per: None, measures: None });
-            i += 1;
-            continue;
-        }
-        // "percent of 10": the rate named before its figure; "a small
-        // percent", "the % of increase", "a percentage": a rate with no figure.
-        if let Some(words) = percent_sign(text, toks, i) {
-            if i == 0 || number_at(text, toks, i - 1).is_none() {
-                let figure = (lower(text, toks.get(i + words)) == "of").then(|| number_at(text, toks, i + words + 1)).flatten();
-                let end = figure.map_or(i + words, |(_, used)| i + words + 1 + used);
-                out.push(Quantity {
-                    span: Span::new(toks[i].start, toks[end - 1].end),
-                    kind: QuantityKind::Percent,
-                    value: figure.map(|(v, _)| v),
-                    upper: None,
-                    unit: Some("%".to_string()),
-                    approx: if figure.is_some() { Approx::Exact } else { Approx::Vague },
-                    per: None,
-                    measures: None,
-                });
-                i = end;
-                continue;
-            }
-        }
-        // A currency sign or code before the number ("MAUD 60" is in millions).
-        let after_possessive = i > 0 && matches!(word(text, toks[i - 1]), "'" | "’");
-        let word_before_digits = matches!(lw.as_str(), "dollar" | "dollars") && toks.get(i + 1).is_some_and(|t| word(text, *t).starts_with(|c: char| c.is_ascii_digit()));
-        let named = currency_before(&lw).or(word_before_digits.then_some("USD"));
-        let (currency, num_at, factor) = match named.map(|c| (c, 1.0)).or_else(|| million_code(&lw).map(|c| (c, 1e6))) {
-            Some((c, f)) if i + 1 < toks.len() => (Some(c), i + 1, f),
-            _ => match dollar_prefix(&lw) {
-                // "music ' s $ 500 million": that "s" is a possessive, not Singapore.
-                Some(c) if i + 2 < toks.len() && word(text, toks[i + 1]) == "$" && !after_possessive => (Some(c), i + 2, 1.0),
-                _ => (None, i, 1.0),
-            },
-        };
-        // "20-30 people", "$5-10 million", "5k-20k": a range written as one token.
-        let glued_range = range_token(&lower(text, toks.get(num_at))).map(|(lo, hi)| match scale(&lower(text, toks.get(num_at + 1))) {
-            Some(s) => (lo * s, hi * s, 2),
-            None => (lo, hi, 1),
-        });
-        let Some((mut value, used)) = number_at(text, toks, num_at).or(glued_range.map(|(lo, _, used)| (lo, used))) else {
-            i += 1;
-            continue;
-        };
-        let raw = word(text, toks[num_at]);
-        let is_digits = raw.chars().next().is_some_and(|c| c.is_numeric());
-        let prev = lower(text, i.checked_sub(1).and_then(|k| toks.get(k)));
-        let next = lower(text, toks.get(num_at + used));
-        // Years and day numbers belong to times; "one" as a pronoun is no count.
-        let year_like = currency.is_none() && used == 1 && raw.len() == 4 && (1800.0..=2100.0).contains(&value) && !raw.contains([',', '.']);
-        let day_like = currency.is_none() && is_digits && value <= 31.0 && (MONTHS.contains(&&*prev) || MONTHS.contains(&&*next));
-        // "the one you mentioned", "which one": a pronoun, not a count.
-        let pronoun_one = lw == "one" && used == 1 && matches!(&*prev, "the" | "this" | "that" | "which" | "each" | "every" | "any" | "no");
-        if pronoun_one {
-            i = num_at + used;
-            continue;
-        }
-        let lone_one = lw == "one" && used == 1;
-        let partitive_one = lone_one && next == "of";
-        if year_like || day_like || partitive_one || (currency.is_none() && lone_one && !next.chars().next().is_some_and(char::is_alphabetic)) {
-            i = num_at + used;
-            continue;
-        }
-        let mut end = num_at + used; // one past the last token of the quantity
-        let mut upper = glued_range.map(|(_, hi, _)| hi);
-        let (mut approx, q_len) = qualifier(text, toks, i);
-        if upper.is_some() {
-            approx = Approx::Range;
-        }
-        let mut start = i - q_len;
-        // Ranges: "between 20 and 30", "20-30", "20 to 30", "20 through 100", "20~100".
-        let opener = lower(text, start.checked_sub(1).and_then(|k| toks.get(k)));
-        let between = opener == "between" || opener == "from";
-        if matches!(&*lower(text, toks.get(end)), "to" | "and" | "-" | "–" | "through" | "thru" | "~") {
-            if let Some((hi, hi_used)) = toks.get(end + 1).and_then(|_| number_at(text, toks, end + 1)) {
-                if lower(text, toks.get(end)) != "and" || between {
-                    upper = Some(hi);
-                    approx = Approx::Range;
-                    end += 1 + hi_used;
-                }
-            }
-        }
-        // "500 or more", "five hundred or less"; "about 500 or more" is a bound, not an estimate.
-        if matches!(approx, Approx::Exact | Approx::About) {
-            if let Some((bound, len)) = bound_after(text, toks, end) {
-                // "about" gives way to the bound; "equal to 5000 or less" keeps its words.
-                if approx == Approx::About {
-                    start = i;
-                }
-                approx = bound;
-                end += len;
-            }
-        }
-        let span_start = if between && approx == Approx::Range { start - 1 } else { start };
-        let after = lower(text, toks.get(end));
-        // A whole sum in one word may have change after it: "15 dollars 50".
-        let whole_sum = used == 1 && upper.is_none() && value.fract() == 0.0;
-        let take_change = |value: &mut f64, end: &mut usize| {
-            if let Some((change, e)) = change_after(text, toks, *end) {
-                *value += change;
-                *end = e;
-            }
-        };
-        let (kind, unit) = if let Some(words) = percent_sign(text, toks, end) {
-            end += words;
-            (QuantityKind::Percent, Some("%".to_string()))
-        } else if let Some(c) = currency {
-            value *= factor;
-            if whole_sum && factor == 1.0 {
-                take_change(&mut value, &mut end);
-            }
-            (QuantityKind::Money, Some(c.to_string()))
-        } else if let Some((c, factor, words)) = currency_after(&after, &lower(text, toks.get(end + 1)))
-            // "1 $ 10 dollars": a sign before a figure named in dollars again
-            // is that figure's ("10 $ 30 cent" stays 10.30).
-            .filter(|_| {
-                let figure_next = lower(text, toks.get(end + 1)).starts_with(|c: char| c.is_ascii_digit());
-                let named_again = lower(text, toks.get(end + 2));
-                after.starts_with(char::is_alphabetic) || !figure_next || !matches!(&*named_again, "dollar" | "dollars" | "euro" | "euros" | "pound" | "pounds")
-            })
-        {
-            let sign = !after.starts_with(char::is_alphabetic);
-            end += words;
-            value *= factor;
-            // "75 USD million"
-            if let Some(s) = scale(&lower(text, toks.get(end))).filter(|&s| s >= 1e3) {
-                value *= s;
-                end += 1;
-            } else if whole_sum && factor == 1.0 && (!sign || lower(text, toks.get(end + 1)).starts_with(char::is_alphabetic)) {
-                take_change(&mut value, &mut end);
-            }
-            (QuantityKind::Money, Some(c.to_string()))
-        } else {
-            let (unit, unit_end) = counted_noun(text, toks, pos, end);
-            if let Some(e) = unit_end {
-                end = e;
-            }
-            (QuantityKind::Count, unit)
-        };
-        // A rate: "every month", "a year", "per day".
-        let mut per = None;
-        let (p1, p2) = (lower(text, toks.get(end)), lower(text, toks.get(end + 1)));
-        if matches!(&*p1, "every" | "each" | "per" | "a" | "an") {
-            if let Some(period) = period(&p2) {
-                per = Some(period.to_string());
-            }
-        } else if let Some(k) = (end..toks.len().min(end + 4)).find(|&k| lower(text, toks.get(k)) == "every") {
-            // "3,000 bombs into his country every month"
-            if let Some(period) = period(&lower(text, toks.get(k + 1))) {
-                per = Some(period.to_string());
-            }
-        }
-        // "75 years", "two weeks": durations belong to the time recogniser.
-        if kind == QuantityKind::Count && unit.as_deref().is_some_and(is_time_unit) {
-            i = end;
-            continue;
-        }
-        if kind == QuantityKind::Count && upper.is_none() && !is_digits && approx == Approx::Exact && value < 2.0 {
-            // "one"/"a" with no counted thing is rarely a quantity worth listing.
-            if out.last().is_some_and(|q: &Quantity| q.span.end > toks[start].start) {
-                i = end;
-                continue;
-            }
-        }
-        value = tidy(value);
-        out.push(Quantity { span: Span::new(toks[span_start].start, toks[end - 1].end), kind, value: Some(value), upper, unit, approx, per, measures: None });
-        i = end;
     }
+    None
+}
+
+/// The quantity around a figure at or after token `i`: its currency, range,
+/// bound, unit and rate. Where reading goes on.
+fn figure_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, out: &mut Vec<Quantity>) -> usize {
+    let w = word(text, toks[i]);
+    let lw = w.to_lowercase();
+    let (currency, num_at, factor) = currency_prefix(text, toks, i, &lw);
+    // "20-30 people", "$5-10 million", "5k-20k": a range written as one token.
+    let glued_range = range_token(&lower(text, toks.get(num_at))).map(|(lo, hi)| match scale(&lower(text, toks.get(num_at + 1))) {
+        Some(s) => (lo * s, hi * s, 2),
+        None => (lo, hi, 1),
+    });
+    let Some((mut value, used)) = number_at(text, toks, num_at).or(glued_range.map(|(lo, _, used)| (lo, used))) else {
+        return i + 1;
+    };
+    let raw = word(text, toks[num_at]);
+    let is_digits = raw.chars().next().is_some_and(|c| c.is_numeric());
+    let prev = lower(text, i.checked_sub(1).and_then(|k| toks.get(k)));
+    let next = lower(text, toks.get(num_at + used));
+    // Years and day numbers belong to times; "one" as a pronoun is no count.
+    let year_like = currency.is_none() && used == 1 && raw.len() == 4 && (1800.0..=2100.0).contains(&value) && !raw.contains([',', '.']);
+    let day_like = currency.is_none() && is_digits && value <= 31.0 && (MONTHS.contains(&&*prev) || MONTHS.contains(&&*next));
+    // "the one you mentioned", "which one": a pronoun, not a count.
+    let pronoun_one = lw == "one" && used == 1 && matches!(&*prev, "the" | "this" | "that" | "which" | "each" | "every" | "any" | "no");
+    if pronoun_one {
+        return num_at + used;
+    }
+    let lone_one = lw == "one" && used == 1;
+    let partitive_one = lone_one && next == "of";
+    if year_like || day_like || partitive_one || (currency.is_none() && lone_one && !next.chars().next().is_some_and(char::is_alphabetic)) {
+        return num_at + used;
+    }
+    let mut end = num_at + used; // one past the last token of the quantity
+    let mut upper = glued_range.map(|(_, hi, _)| hi);
+    let (mut approx, q_len) = qualifier(text, toks, i);
+    if upper.is_some() {
+        approx = Approx::Range;
+    }
+    let mut start = i - q_len;
+    // Ranges: "between 20 and 30", "20-30", "20 to 30", "20 through 100", "20~100".
+    let opener = lower(text, start.checked_sub(1).and_then(|k| toks.get(k)));
+    let between = opener == "between" || opener == "from";
+    if matches!(&*lower(text, toks.get(end)), "to" | "and" | "-" | "–" | "through" | "thru" | "~") {
+        if let Some((hi, hi_used)) = toks.get(end + 1).and_then(|_| number_at(text, toks, end + 1)) {
+            if lower(text, toks.get(end)) != "and" || between {
+                upper = Some(hi);
+                approx = Approx::Range;
+                end += 1 + hi_used;
+            }
+        }
+    }
+    // "500 or more", "five hundred or less"; "about 500 or more" is a bound, not an estimate.
+    if matches!(approx, Approx::Exact | Approx::About) {
+        if let Some((bound, len)) = bound_after(text, toks, end) {
+            // "about" gives way to the bound; "equal to 5000 or less" keeps its words.
+            if approx == Approx::About {
+                start = i;
+            }
+            approx = bound;
+            end += len;
+        }
+    }
+    let span_start = if between && approx == Approx::Range { start - 1 } else { start };
+    let whole_sum = used == 1 && upper.is_none() && value.fract() == 0.0;
+    let (kind, unit) = kind_and_unit(text, toks, pos, currency.map(|c| (c, factor)), whole_sum, &mut value, &mut end);
+    let per = rate_after(text, toks, end);
+    // "75 years", "two weeks": durations belong to the time recogniser.
+    if kind == QuantityKind::Count && unit.as_deref().is_some_and(is_time_unit) {
+        return end;
+    }
+    if kind == QuantityKind::Count && upper.is_none() && !is_digits && approx == Approx::Exact && value < 2.0 {
+        // "one"/"a" with no counted thing is rarely a quantity worth listing.
+        if out.last().is_some_and(|q: &Quantity| q.span.end > toks[start].start) {
+            return end;
+        }
+    }
+    value = tidy(value);
+    out.push(Quantity { span: Span::new(toks[span_start].start, toks[end - 1].end), kind, value: Some(value), upper, unit, approx, per, measures: None });
+    end
+}
+
+/// A currency sign or code before the number at `i` ("MAUD 60" is in
+/// millions): (currency, where the number starts, the factor it scales by).
+fn currency_prefix(text: &str, toks: &[Span], i: usize, lw: &str) -> (Option<&'static str>, usize, f64) {
+    let after_possessive = i > 0 && matches!(word(text, toks[i - 1]), "'" | "’");
+    let word_before_digits = matches!(lw, "dollar" | "dollars") && toks.get(i + 1).is_some_and(|t| word(text, *t).starts_with(|c: char| c.is_ascii_digit()));
+    let named = currency_before(lw).or(word_before_digits.then_some("USD"));
+    match named.map(|c| (c, 1.0)).or_else(|| million_code(lw).map(|c| (c, 1e6))) {
+        Some((c, f)) if i + 1 < toks.len() => (Some(c), i + 1, f),
+        _ => match dollar_prefix(lw) {
+            // "music ' s $ 500 million": that "s" is a possessive, not Singapore.
+            Some(c) if i + 2 < toks.len() && word(text, toks[i + 1]) == "$" && !after_possessive => (Some(c), i + 2, 1.0),
+            _ => (None, i, 1.0),
+        },
+    }
+}
+
+/// What a figure ending before `end` counts: a percent, money (in the
+/// currency named before it, `prefix`, or after it) or a counted noun; `value`
+/// and `end` take the scale and change said after it.
+fn kind_and_unit(text: &str, toks: &[Span], pos: &[Option<&str>], prefix: Option<(&str, f64)>, whole_sum: bool, value_out: &mut f64, end_out: &mut usize) -> (QuantityKind, Option<String>) {
+    let (mut value, mut end) = (*value_out, *end_out);
+    let after = lower(text, toks.get(end));
+    let take_change = |value: &mut f64, end: &mut usize| {
+        if let Some((change, e)) = change_after(text, toks, *end) {
+            *value += change;
+            *end = e;
+        }
+    };
+    let kind_unit = if let Some(words) = percent_sign(text, toks, end) {
+        end += words;
+        (QuantityKind::Percent, Some("%".to_string()))
+    } else if let Some((c, factor)) = prefix {
+        value *= factor;
+        if whole_sum && factor == 1.0 {
+            take_change(&mut value, &mut end);
+        }
+        (QuantityKind::Money, Some(c.to_string()))
+    } else if let Some((c, factor, words)) = currency_after(&after, &lower(text, toks.get(end + 1)))
+        // "1 $ 10 dollars": a sign before a figure named in dollars again
+        // is that figure's ("10 $ 30 cent" stays 10.30).
+        .filter(|_| {
+            let figure_next = lower(text, toks.get(end + 1)).starts_with(|c: char| c.is_ascii_digit());
+            let named_again = lower(text, toks.get(end + 2));
+            after.starts_with(char::is_alphabetic) || !figure_next || !matches!(&*named_again, "dollar" | "dollars" | "euro" | "euros" | "pound" | "pounds")
+        })
+    {
+        let sign = !after.starts_with(char::is_alphabetic);
+        end += words;
+        value *= factor;
+        // "75 USD million"
+        if let Some(s) = scale(&lower(text, toks.get(end))).filter(|&s| s >= 1e3) {
+            value *= s;
+            end += 1;
+        } else if whole_sum && factor == 1.0 && (!sign || lower(text, toks.get(end + 1)).starts_with(char::is_alphabetic)) {
+            take_change(&mut value, &mut end);
+        }
+        (QuantityKind::Money, Some(c.to_string()))
+    } else {
+        let (unit, unit_end) = counted_noun(text, toks, pos, end);
+        if let Some(e) = unit_end {
+            end = e;
+        }
+        (QuantityKind::Count, unit)
+    };
+    (*value_out, *end_out) = (value, end);
+    kind_unit
+}
+
+/// A rate after a quantity ending before `end`: "every month", "a year", "per day".
+fn rate_after(text: &str, toks: &[Span], end: usize) -> Option<String> {
+    let mut per = None;
+    let (p1, p2) = (lower(text, toks.get(end)), lower(text, toks.get(end + 1)));
+    if matches!(&*p1, "every" | "each" | "per" | "a" | "an") {
+        if let Some(period) = period(&p2) {
+            per = Some(period.to_string());
+        }
+    } else if let Some(k) = (end..toks.len().min(end + 4)).find(|&k| lower(text, toks.get(k)) == "every") {
+        // "3,000 bombs into his country every month"
+        if let Some(period) = period(&lower(text, toks.get(k + 1))) {
+            per = Some(period.to_string());
+        }
+    }
+    per
 }
 
 fn is_time_unit(w: &str) -> bool {
@@ -1373,6 +1398,38 @@ mod tests {
             }
             let (v, n) = number_at(&text, &toks, start).unwrap_or_else(|| panic!("{phrase}: no number"));
             assert!((v - value).abs() < 1e-9 && n == used, "{phrase}: {v} over {n} tokens");
+        }
+    }
+
+    /// One example per way a sentence yields a quantity: (phrase, the
+    /// quantities as "kind value..upper unit approx per").
+    #[test]
+    fn every_quantity_form_has_an_example() {
+        let show = |q: &Quantity| format!("{:?} {:?}..{:?} {} {:?} {}", q.kind, q.value, q.upper, q.unit.as_deref().unwrap_or("-"), q.approx, q.per.as_deref().unwrap_or("-"));
+        for (phrase, expected) in [
+            // token_quantity
+            ("hundreds of protesters", &["Count None..None protesters Vague -"][..]),
+            ("numbers 22,24,26,31", &["Count Some(22.0)..None - Exact -", "Count Some(24.0)..None - Exact -", "Count Some(26.0)..None - Exact -", "Count Some(31.0)..None - Exact -"]),
+            ("the 21st round", &["Ordinal Some(21.0)..None - Exact -"]),
+            ("scores >30", &["Count Some(30.0)..None - MoreThan -"]),
+            ("paid $50", &["Money Some(50.0)..None USD Exact -"]),
+            ("percent of 10", &["Percent Some(10.0)..None % Exact -"]),
+            // figure_quantity: currency before, a range in one token, a range, a bound after
+            ("worth MAUD 60", &["Money Some(60000000.0)..None AUD Exact -"]),
+            ("20-30 people", &["Count Some(20.0)..Some(30.0) people Range -"]),
+            ("from 20 to 30 people", &["Count Some(20.0)..Some(30.0) people Range -"]),
+            ("500 or more troops", &["Count Some(500.0)..None troops AtLeast -"]),
+            // kind_and_unit: a percent, money after the figure, change, a counted noun
+            ("rose 20 %", &["Percent Some(20.0)..None % Exact -"]),
+            ("75 USD million", &["Money Some(75000000.0)..None USD Exact -"]),
+            ("15 dollars 50", &["Money Some(15.5)..None USD Exact -"]),
+            // rate_after
+            ("3,000 bombs into his country every month", &["Count Some(3000.0)..None bombs Exact P1M"]),
+            // left to times: durations and years
+            ("for 75 years in 2019", &[]),
+        ] {
+            let found: Vec<String> = quantities(phrase).iter().map(show).collect();
+            assert_eq!(found, expected, "{phrase}");
         }
     }
 
