@@ -1,5 +1,5 @@
 //! Near-duplicate groups and stories, assigned online as each document is
-//! stored (inside its savepoint), through indexes rather than all pairs:
+//! stored (inside its transaction), through indexes rather than all pairs:
 //!
 //! - a document's MinHash signature is split into LSH bands; documents that
 //!   share a band are compared, and one whose estimated shingle Jaccard
@@ -17,6 +17,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use crate::doc_freq::{self, DocFrequencies};
 use crate::similar::{self, Vector};
 
 /// Estimated shingle Jaccard from which two documents are near-duplicates.
@@ -39,8 +40,6 @@ const INDEXED_TERMS: usize = 25;
 const QUERY_TERMS: usize = 12;
 /// Candidates compared per document, at most.
 const CANDIDATES: usize = 12;
-/// Band matches read per band (a wire story copied a thousand times).
-const PER_BAND: i64 = 32;
 
 /// What the index reads off a stored document.
 pub(crate) struct StoryInput<'a> {
@@ -54,7 +53,7 @@ pub(crate) struct StoryInput<'a> {
 }
 
 /// Assigns the document its near-duplicate group and its story.
-pub(crate) fn assign(tx: &Connection, doc: &StoryInput) -> rusqlite::Result<()> {
+pub(crate) fn assign(tx: &Connection, df: &mut DocFrequencies, doc: &StoryInput) -> rusqlite::Result<()> {
     let day = doc.published.and_then(similar::day_number);
     let signature = similar::signature(doc.text);
     let original = match &signature {
@@ -71,7 +70,7 @@ pub(crate) fn assign(tx: &Connection, doc: &StoryInput) -> rusqlite::Result<()> 
     } else {
         tx.prepare_cached("INSERT INTO near_duplicates (document, dup_group, signature) VALUES (?1, ?1, NULL)")?.execute([doc.id])?;
     }
-    let vector = term_vector(tx, doc, original.is_none())?;
+    let vector = term_vector(tx, df, doc, original.is_none())?;
     let entity_keys: Vec<&str> = doc.entity_keys.iter().map(String::as_str).take(10).collect();
     let story = match original.and_then(|(_, story)| story) {
         Some(story) => story,
@@ -87,9 +86,12 @@ pub(crate) fn assign(tx: &Connection, doc: &StoryInput) -> rusqlite::Result<()> 
 /// near-duplicate.
 fn near_duplicate_of(tx: &Connection, sig: &[u64]) -> rusqlite::Result<Option<(String, Option<i64>)>> {
     let mut candidates: Vec<String> = Vec::new();
-    let mut lookup = tx.prepare_cached("SELECT document FROM minhash_bands WHERE band_key = ?1 LIMIT ?2")?;
+    // At most 32 matches per band (a wire story copied a thousand times),
+    // written in the SQL: SQLite prepares a statement again at every new
+    // binding of a LIMIT parameter.
+    let mut lookup = tx.prepare_cached("SELECT document FROM minhash_bands WHERE band_key = ?1 LIMIT 32")?;
     for key in similar::band_keys(sig) {
-        for d in lookup.query_map(params![key, PER_BAND], |r| r.get::<_, String>(0))? {
+        for d in lookup.query_map([key], |r| r.get::<_, String>(0))? {
             let d = d?;
             if !candidates.contains(&d) {
                 candidates.push(d);
@@ -113,20 +115,13 @@ fn near_duplicate_of(tx: &Connection, sig: &[u64]) -> rusqlite::Result<Option<(S
 
 /// The document's TF-IDF vector (sublinear TF), normalised, its heaviest
 /// terms only. `count` adds it to the document frequencies first.
-fn term_vector(tx: &Connection, doc: &StoryInput, count: bool) -> rusqlite::Result<Vector> {
+fn term_vector(tx: &Connection, df: &mut DocFrequencies, doc: &StoryInput, count: bool) -> rusqlite::Result<Vector> {
     let counts = similar::term_counts(doc.title, doc.text);
-    // Term 0 holds the number of documents counted.
-    let total: i64 = if count {
-        tx.prepare_cached("INSERT INTO term_df (term, df) VALUES (0, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1 RETURNING df")?.query_row([], |r| r.get(0))?
-    } else {
-        tx.prepare_cached("SELECT df FROM term_df WHERE term = 0")?.query_row([], |r| r.get(0)).optional()?.unwrap_or(1)
-    };
-    let mut bump = tx.prepare_cached("INSERT INTO term_df (term, df) VALUES (?1, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1 RETURNING df")?;
-    let mut read = tx.prepare_cached("SELECT df FROM term_df WHERE term = ?1")?;
+    let mut frequency = |term| if count { df.bump(tx, term) } else { df.get(tx, term).map(|n| n.max(1)) };
+    let total = frequency(doc_freq::TOTAL)?;
     let mut vector = Vec::with_capacity(counts.len());
     for (term, tf) in counts {
-        let df: i64 = if count { bump.query_row([term], |r| r.get(0))? } else { read.query_row([term], |r| r.get(0)).optional()?.unwrap_or(1) };
-        let idf = (1.0 + total as f32 / df.max(1) as f32).ln();
+        let idf = (1.0 + total as f32 / frequency(term)?.max(1) as f32).ln();
         vector.push((term, (1.0 + tf.ln()) * idf));
     }
     let mut vector = similar::truncate(vector, DOC_TERMS);
