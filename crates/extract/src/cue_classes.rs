@@ -38,6 +38,8 @@ impl QuoteMode {
 /// Word forms (lowercase, one or two words) → class.
 pub struct CueClasses {
     forms: HashMap<String, CueClass>,
+    /// Word form (lowercase) → its lemma, the file's first column.
+    lemmas: HashMap<String, String>,
 }
 
 impl CueClasses {
@@ -45,21 +47,29 @@ impl CueClasses {
     /// A form listed twice keeps its first class.
     pub fn from_tsv(tsv: &str) -> Self {
         let mut forms = HashMap::new();
+        let mut lemmas = HashMap::new();
         for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let mut f = line.split('\t');
             let (Some(lemma), Some(class), Some(list)) = (f.next(), f.next(), f.next()) else { continue };
             let Some(class) = CueClass::parse(class) else { continue };
             for form in std::iter::once(lemma).chain(list.split(',')) {
                 forms.entry(form.trim().to_lowercase()).or_insert(class);
+                lemmas.entry(form.trim().to_lowercase()).or_insert_with(|| lemma.to_string());
             }
         }
-        CueClasses { forms }
+        CueClasses { forms, lemmas }
     }
 
     /// The English classes, read once.
     pub fn english() -> &'static CueClasses {
         static CELL: OnceLock<CueClasses> = OnceLock::new();
         CELL.get_or_init(|| CueClasses::from_tsv(EN))
+    }
+
+    /// The class and lemma of one word form ("claimed" → speech, "claim"), if listed.
+    pub fn of_word(&self, form: &str) -> Option<(CueClass, &str)> {
+        let form = form.to_lowercase();
+        Some((*self.forms.get(&form)?, self.lemmas.get(&form)?.as_str()))
     }
 
     /// The class of a cue phrase such as "said", "has not denied", "pointed
@@ -100,6 +110,9 @@ mod tests {
         assert_eq!(c.of_phrase("went"), CueClass::Other);
         assert_eq!(c.of_phrase(":"), CueClass::Speech);
         assert_eq!(c.of_phrase("—"), CueClass::Speech);
+        assert_eq!(c.of_word("Claimed"), Some((CueClass::Speech, "claim")));
+        assert_eq!(c.of_word("wants"), Some((CueClass::Belief, "want")));
+        assert_eq!(c.of_word("went"), None);
     }
 
     #[test]

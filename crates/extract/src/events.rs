@@ -24,11 +24,14 @@ pub struct EventLexicon {
     synsets: HashMap<String, Vec<String>>,
     /// Common nouns that name an actor ("police", "protester"), singular, with their entity type.
     agents: HashMap<String, EntityType>,
+    /// (lemma, act) pairs whose CAMEO default the synthetic stories give no evidence for
+    /// (`models/event-trigger-lift.tsv`).
+    unsupported: std::collections::HashSet<(String, EventType)>,
 }
 
 impl EventLexicon {
     pub fn from_tsv(tsv: &str) -> Self {
-        let mut lex = EventLexicon { verbs: HashMap::new(), patterns: HashMap::new(), synsets: HashMap::new(), agents: HashMap::new() };
+        let mut lex = EventLexicon { verbs: HashMap::new(), patterns: HashMap::new(), synsets: HashMap::new(), agents: HashMap::new(), unsupported: Default::default() };
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
             match f.as_slice() {
@@ -58,11 +61,38 @@ impl EventLexicon {
         self
     }
 
+    /// Reads `models/event-trigger-lift.tsv` (`scripts/build-event-trigger-lift`): a verb's
+    /// default act is dropped when it occurs in at least 5 synthetic stories, no more often in
+    /// stories of that act than in the rest (lift < 1), and the codebook does not name the verb.
+    pub fn with_trigger_lift(mut self, tsv: &str) -> Self {
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            if let [lemma, act, stories, _, lift, named] = line.split('\t').collect::<Vec<_>>().as_slice() {
+                let weak = stories.parse::<u32>().is_ok_and(|n| n >= 5) && lift.parse::<f64>().is_ok_and(|l| l < 1.0) && *named == "0";
+                if let (true, Some(act)) = (weak, EventType::parse(act)) {
+                    self.unsupported.insert((lemma.to_string(), act));
+                }
+            }
+        }
+        self
+    }
+
+    /// Whether the synthetic stories support verb `form`'s default act `act`.
+    fn supports_default(&self, form: &str, act: EventType) -> bool {
+        self.verbs.get(form).is_none_or(|(lemma, _)| !self.unsupported.contains(&(lemma.clone(), act)))
+    }
+
     /// The type of verb `form` governing these words (lower case, singular), if it is an event:
     /// the pattern with most words that all occur wins (the first in the dictionary among equals),
     /// else the verb's default.
     pub fn classify(&self, form: &str, governed: &[String]) -> Option<EventType> {
-        let (lemma, default) = self.verbs.get(form)?;
+        let default = self.verbs.get(form)?.1;
+        self.classify_by_pattern(form, governed).unwrap_or(default)
+    }
+
+    /// The type a pattern gives verb `form` governing these words: `None`
+    /// when no pattern matches (the verb's default would decide).
+    pub fn classify_by_pattern(&self, form: &str, governed: &[String]) -> Option<Option<EventType>> {
+        let (lemma, _) = self.verbs.get(form)?;
         let occurs = |p: &String| governed.iter().any(|w| w == p || self.synsets.get(w).is_some_and(|s| s.contains(p)));
         let mut best: Option<(usize, Option<EventType>)> = None;
         for (words, ty) in self.patterns.get(lemma).into_iter().flatten() {
@@ -70,15 +100,17 @@ impl EventLexicon {
                 best = Some((words.len(), *ty));
             }
         }
-        match best {
-            Some((_, ty)) => ty,
-            None => *default,
-        }
+        best.map(|(_, ty)| ty)
     }
 }
 
 /// Nouns that count or gather the actors named after "of".
 const COLLECTIVES: &[&str] = &["group", "number", "crowd", "band", "team", "delegation", "contingent", "thousand", "hundred", "dozen", "score", "member", "million"];
+
+/// Nouns that name an attack: an act with no actor named.
+const ATTACK_NOUNS: &[&str] = &[
+    "attack", "assault", "bombing", "bomb", "blast", "explosion", "airstrike", "strike", "raid", "shelling", "shell", "rocket", "missile", "ambush", "offensive",
+];
 
 /// Verbs that hand something over.
 const GIVING: &[&str] = &["send", "provide", "give", "supply", "deliver", "donate", "ship", "transfer", "grant", "offer", "pledge", "commit", "allocate", "lend", "loan"];
@@ -297,7 +329,8 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
         let (a, b) = s.tokens;
         let c = Clause { doc, a, b, lex, nominals: &nominals };
         for v in a..b {
-            if doc.tokens[v].pos != Some("VERB") {
+            // "the imprisoned leader": a participle describing a noun reports no act.
+            if doc.tokens[v].pos != Some("VERB") || doc.tokens[v].dep == Some("amod") {
                 continue;
             }
             let verb = Verb::read(&c, v);
@@ -448,7 +481,16 @@ fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType,
         None if intent => EventType::Agree,
         None => {
             let governed: Vec<String> = verb.scope.iter().filter(|&&j| j != v).map(|&j| singular(c.word(j))).collect();
-            lex.classify(form, &governed)?
+            // A verb of speech or thought is an event through what it names
+            // ("reiterated its demand", "accept refugees": a CAMEO pattern) or
+            // as a speech act the codebook codes; else it only reports.
+            match (spoken_act(c, verb), lex.classify_by_pattern(form, &governed)) {
+                (Some(_), Some(by_pattern)) => by_pattern?,
+                (Some(spoken), None) => spoken?,
+                (None, Some(by_pattern)) => by_pattern?,
+                // A verb's default act, where the stories back it.
+                (None, None) => lex.classify(form, &governed).filter(|&act| lex.supports_default(form, act))?,
+            }
         }
     };
     // "help fight off advances", "help it to prioritise": helping is aid
@@ -466,6 +508,36 @@ fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType,
         return None;
     }
     Some((act, demander))
+}
+
+static SPEECH_ACTS: &str = include_str!("../data/en/event-speech-acts.tsv");
+
+/// The speech acts and attitudes the PLOVER codebook codes
+/// (`data/en/event-speech-acts.tsv`): lemma → (type, only with a complement).
+fn speech_acts() -> &'static HashMap<String, (EventType, bool)> {
+    static CELL: std::sync::OnceLock<HashMap<String, (EventType, bool)>> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        let rows = SPEECH_ACTS.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').collect::<Vec<_>>());
+        rows.filter_map(|f| Some((f.first()?.to_string(), (EventType::parse(f.get(1)?)?, *f.get(2)? == "complement")))).collect()
+    })
+}
+
+/// The act of a verb of speech, belief, perception or expectation
+/// (`data/en/cue-classes.tsv`): `None` for any other verb; `Some(None)` when
+/// the codebook codes no such act ("claimed", "wants", "expects", "saw"),
+/// else its type. A request or warning needs what it asks or warns of:
+/// "asked him to leave", "asked for aid", "warned it would retaliate".
+fn spoken_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventType>> {
+    let (_, lemma) = crate::cue_classes::CueClasses::english().of_word(&verb.form)?;
+    let Some(&(ty, needs_complement)) = speech_acts().get(lemma) else { return Some(None) };
+    let modal = |k: usize| c.children(k).any(|m| c.dep(m) == "aux" && matches!(c.word(m).to_lowercase().as_str(), "will" | "would" | "could" | "must" | "should"));
+    let complement = c.children(verb.v).any(|k| match c.dep(k) {
+        "xcomp" => c.doc.tokens[k].pos == Some("VERB"),
+        "ccomp" => modal(k),
+        "obl" => c.children(k).any(|m| matches!(c.word(m).to_lowercase().as_str(), "for" | "on")),
+        _ => false,
+    });
+    Some((complement || !needs_complement).then_some(ty))
 }
 
 /// Who acts and who is acted on, and the phrase acted on.
@@ -549,8 +621,14 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
         source = c.subject(h).map(actors_of).unwrap_or_default();
     }
     target.retain(|t| !source.contains(t));
-    // An event needs a political or social actor, acting or acted on.
-    if source.is_empty() && target.is_empty() {
+    // An event needs a political or social actor who acts. A subject that
+    // names none ("I", "it", "the jury") makes no event, unless the verb is
+    // an agentless passive ("was arrested") or its subject is an attack ("a
+    // roadside bombing killed a soldier"); with no subject found at all, the
+    // one acted on must be named.
+    let subject = c.subject(v).filter(|_| passive.is_none());
+    let attack = |sj: usize| c.subtree(sj, &[]).iter().any(|&j| ATTACK_NOUNS.contains(&singular(c.word(j)).as_str()));
+    if source.is_empty() && (target.is_empty() || subject.is_some_and(|sj| !attack(sj))) {
         return None;
     }
     let theme_head = obj.or_else(|| verb.scope.iter().copied().find(|&j| j != v && c.dep(j) == "obj"));
@@ -686,6 +764,11 @@ fn codebook_type(form: &str, objects: &[String], joint: bool, appeal: bool, at_t
         "indict" => Accuse,
         "resign" | "surrender" | "disarm" | "demobiliz" | "demobilis" => Retreat,
         "arrest" | "detain" | "jail" | "imprison" => Coerce,
+        // A court finding guilty or sentencing: SANCTION convict.
+        "convict" | "sentenc" => Sanction,
+        // The one who dies undergoes; an attack is coded on the attacker's verb.
+        "di" if matches!(form, "die" | "died" | "dies") => return Some(None),
+        "dy" if form == "dying" => return Some(None),
         "sign" | "ratifi" | "ratify" if any(AGREEMENTS) => Support,
         "launch" | "hold" | "held" | "conduct" | "stag" | "start" | "begin" | "began" if joint && any(DRILLS) => Cooperate,
         "block" | "blockad" | "barricad" if any(PASSAGES) => Protest,

@@ -18,6 +18,7 @@ static GAZETTEER: &str = include_str!("../../../models/gazetteer.tsv");
 static COUNTRIES: &str = include_str!("../../../models/countries.tsv");
 static EVENT_VERBS: &str = include_str!("../../../models/event-verbs.tsv");
 static EVENT_AGENTS: &str = include_str!("../../../models/event-agents.tsv");
+static EVENT_TRIGGER_LIFT: &str = include_str!("../../../models/event-trigger-lift.tsv");
 static CUES: &str = include_str!("../../../models/cues.tsv");
 
 fn clusters() -> Result<&'static Clusters, ModelError> {
@@ -78,5 +79,9 @@ pub fn countries() -> &'static crate::resolve::Countries {
 /// The event verb patterns (read on first call).
 pub fn event_verbs() -> &'static dossier_extract::events::EventLexicon {
     static CELL: OnceLock<dossier_extract::events::EventLexicon> = OnceLock::new();
-    CELL.get_or_init(|| dossier_extract::events::EventLexicon::from_tsv(EVENT_VERBS).with_agents(EVENT_AGENTS))
+    CELL.get_or_init(|| {
+        // DOSSIER_NO_TRIGGER_LIFT: every CAMEO default, for scripts/build-event-trigger-lift to count.
+        let lift = if std::env::var_os("DOSSIER_NO_TRIGGER_LIFT").is_some() { "" } else { EVENT_TRIGGER_LIFT };
+        dossier_extract::events::EventLexicon::from_tsv(EVENT_VERBS).with_agents(EVENT_AGENTS).with_trigger_lift(lift)
+    })
 }

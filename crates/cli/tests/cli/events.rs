@@ -78,3 +78,45 @@ fn the_example_has_no_event_on_announced_fighting_or_help() {
         assert_eq!(e["type"], "AGREE");
     }
 }
+
+#[test]
+fn attitudes_and_plain_reports_make_no_event_but_the_codebooks_speech_acts_do() {
+    // Wanting, expecting, considering, believing, claiming, suggesting and insisting are no PLOVER acts.
+    for text in [
+        "Germany wants Russia to leave Ukraine.",
+        "France expects Iran to comply.",
+        "Turkey considers the YPG a terrorist group.",
+        "Russia claimed that Ukraine had shelled the plant.",
+        "Britain suggested that France could do more.",
+        "Officials in Iran believe that the talks will fail.",
+    ] {
+        let (_, events) = events_of(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    let (_, events) = events_of("Turkey accused Russia of lying.");
+    assert_eq!((events[0].0.as_str(), events[0].4.as_slice(), events[0].5.as_slice()), ("ACCUSE", ["Turkey".to_string()].as_slice(), ["Russia".to_string()].as_slice()), "{events:?}");
+    let (_, events) = events_of("France urged Russia to withdraw its troops from Ukraine.");
+    assert_eq!(events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["REQUEST"], "{events:?}");
+    // A question asked is no request; asking for something is.
+    let (_, events) = events_of("The senator asked Mattis a question.");
+    assert!(events.is_empty(), "{events:?}");
+    let (_, events) = events_of("Ukraine asked Germany for help.");
+    assert_eq!(events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["REQUEST"], "{events:?}");
+}
+
+#[test]
+fn an_event_needs_an_actor_who_acts() {
+    // A subject that names no actor, a participle describing a noun, the one who dies: no event.
+    for text in ["It condemned Russia.", "The imprisoned leader of the PKK wrote a letter.", "At least 29 children have died in Syria."] {
+        let (_, events) = events_of(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    // An agentless passive keeps the one acted on; an attack may be the subject.
+    let (_, events) = events_of("Three Egyptian protesters were arrested on Friday.");
+    assert_eq!(events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["COERCE"], "{events:?}");
+    let (_, events) = events_of("A roadside bombing killed two Iraqi soldiers.");
+    assert_eq!(events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["ASSAULT"], "{events:?}");
+    // A court finding guilty is SANCTION (PLOVER's convict), not COERCE.
+    let (_, events) = events_of("A court in Turkey convicted Aine Davis of terrorism.");
+    assert_eq!(events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["SANCTION"], "{events:?}");
+}
