@@ -50,8 +50,12 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
             }
         } else if FUNCTION_WORDS.contains(&w.as_str()) {
             q.speaker = None;
-        } else if let Some(e) = resolve_pronoun(doc, &w, (sp.span.start, &quoted), last_speaker, &gender) {
+        } else if let Some((e, from)) = resolve_pronoun(doc, &w, (sp.span.start, &quoted), last_speaker, &gender) {
             sp.entity = Some(e);
+            // "They" for "Kotey and Elsheikh": every person of the coordination.
+            if let Some(m) = from.filter(|_| PLURAL.contains(&w.as_str()) && person_like(doc.entities[e].ty)) {
+                sp.also = coordinated(doc, sentence_span(doc, m.start), e);
+            }
             if MALE.contains(&w.as_str()) || FEMALE.contains(&w.as_str()) {
                 gender.insert(e, MALE.contains(&w.as_str()));
             }
@@ -70,27 +74,83 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
 /// Words that can stand as a parse's subject but name no one.
 const FUNCTION_WORDS: &[&str] = &["the", "a", "an", "this", "these", "those", "there", "here", "what", "whom", "whose", "such"];
 
-/// The person or group named last before `pos` in its sentence.
+/// The person or group named last before `pos` in its sentence, preferring
+/// a name that does not only modify a noun ("Lindsey Graham, a senior
+/// Republican senator who" → Graham, not the Republicans).
 fn antecedent(doc: &Document, pos: usize) -> Option<&dossier_core::Mention> {
     let sentence_start = sentence_start_back(doc, pos, 0);
-    doc.mentions.iter().rev().skip_while(|m| m.span.end > pos).take_while(|m| m.span.start >= sentence_start).find(|m| (person_like(m.ty) || group_like(m.ty)) && m.entity.is_some())
+    let named: Vec<_> = doc.mentions.iter().rev().skip_while(|m| m.span.end > pos).take_while(|m| m.span.start >= sentence_start).filter(|m| (person_like(m.ty) || group_like(m.ty)) && m.entity.is_some()).collect();
+    named.iter().find(|m| !modifies_noun(doc, m.span)).or(named.first()).copied()
+}
+
+/// Whether the name at `span` only modifies a common noun ("a Trump
+/// loyalist", "the Obama administration", "a Republican senator"): it
+/// names no one a later pronoun could stand for.
+fn modifies_noun(doc: &Document, span: Span) -> bool {
+    let Some(last) = tokens_in(doc, span).last() else { return false };
+    let t = &doc.tokens[last];
+    matches!(t.dep, Some("compound" | "amod")) && t.head.is_some_and(|h| (h < last || h > last) && doc.tokens[h].pos == Some("NOUN") && !doc.tokens[h].span.overlaps(span))
+}
+
+/// The span of the sentence holding byte `pos`.
+fn sentence_span(doc: &Document, pos: usize) -> Span {
+    let i = doc.sentences.partition_point(|s| s.span.end <= pos);
+    doc.sentences.get(i).map_or(Span::new(0, doc.text().len()), |s| s.span)
+}
+
+/// How strongly a mention is its sentence's topic: 2 the subject of a main
+/// clause (no subordinate relation above its verb), or in apposition to it
+/// ("the Turkish president, Recep Tayyip Erdoğan, said"), or a name opening
+/// the sentence that the parse made its root; 1 the subject of another
+/// clause; 0 neither.
+fn topicality(doc: &Document, span: Span) -> u8 {
+    // A main clause: no subordinate relation on the way up to the root.
+    let main_clause = |mut t: usize| {
+        for _ in 0..12 {
+            if matches!(doc.tokens[t].dep, Some("advcl" | "ccomp" | "acl" | "acl:relcl" | "xcomp" | "csubj")) {
+                return false;
+            }
+            match doc.tokens[t].head {
+                Some(h) if h != t => t = h,
+                _ => return true,
+            }
+        }
+        true
+    };
+    let subject_of = |i: usize| -> Option<u8> {
+        // The name itself, or the noun it is in apposition to, is a subject.
+        let i = if doc.tokens[i].dep == Some("appos") { doc.tokens[i].head? } else { i };
+        matches!(doc.tokens[i].dep, Some("nsubj" | "nsubj:pass")).then(|| if doc.tokens[i].head.is_some_and(main_clause) { 2 } else { 1 })
+    };
+    let opens_as_root = doc.sentences.iter().any(|s| s.span.start == span.start) && tokens_in(doc, span).any(|i| doc.tokens[i].dep == Some("root"));
+    let best = tokens_in(doc, span).filter_map(subject_of).max().unwrap_or(0);
+    if opens_as_root {
+        2
+    } else {
+        best
+    }
 }
 
 /// A personal pronoun's entity: he and she a person (of that gender when
-/// known), they a group or organisation, it an organisation or a country.
-/// The most recent of the last speaker and the last subject of that type
-/// within a few sentences before `before` wins, else the last mention of
-/// that type; names inside the `quoted` spans do not count.
-fn resolve_pronoun(doc: &Document, w: &str, (before, quoted): (usize, &[Span]), last_speaker: Option<(usize, usize)>, gender: &HashMap<usize, bool>) -> Option<usize> {
-    let (male, female, plural, neuter) = (MALE.contains(&w), FEMALE.contains(&w), PLURAL.contains(&w), w == "it");
+/// known), they a group, an organisation or coordinated people, it an
+/// organisation or a country; "we" stays unresolved (the writer, or a
+/// speaker's side). The nearest sentence (up to four back) with a subject
+/// of that type gives its main-clause subject, else its other subject; the
+/// last speaker wins when it spoke later; without either, the last name of
+/// that type. Names
+/// inside the `quoted` spans and names that only modify a noun do not count.
+/// Returns the entity and the mention it was found at, if any.
+fn resolve_pronoun(doc: &Document, w: &str, (before, quoted): (usize, &[Span]), last_speaker: Option<(usize, usize)>, gender: &HashMap<usize, bool>) -> Option<(usize, Option<Span>)> {
+    let (male, female, neuter) = (MALE.contains(&w), FEMALE.contains(&w), w == "it");
+    let plural = matches!(w, "they" | "them" | "their");
     if !(male || female || plural || neuter) {
         return None;
     }
     let window_start = sentence_start_back(doc, before, 4);
-    let ok = |e: usize| {
+    let ok = |e: usize, at: Span| {
         let ty = doc.entities[e].ty;
         if plural {
-            matches!(ty, EntityType::Org | EntityType::Norp)
+            matches!(ty, EntityType::Org | EntityType::Norp) || (person_like(ty) && !coordinated(doc, sentence_span(doc, at.start), e).is_empty())
         } else if neuter {
             // "it added": an organisation or a country, never a person.
             matches!(ty, EntityType::Org | EntityType::Gpe)
@@ -98,15 +158,25 @@ fn resolve_pronoun(doc: &Document, w: &str, (before, quoted): (usize, &[Span]), 
             person_like(ty) && gender.get(&e).is_none_or(|&g| g == male)
         }
     };
-    let speaker = last_speaker.filter(|&(e, at)| at >= window_start && ok(e));
-    let unquoted = |m: &&dossier_core::Mention| !quoted.iter().any(|q| q.contains(m.span));
-    let ms: Vec<_> = doc.mentions.iter().filter(|m| m.span.end <= before && m.span.start >= window_start && m.entity.is_some_and(ok)).filter(unquoted).collect();
-    let subject = ms.iter().rev().find(|m| is_subject(doc, m.span)).map(|m| (m.entity.unwrap_or(0), m.span.end));
+    // A name modifying a noun ("a Trump loyalist") is no one's antecedent, but
+    // "Kurdish officials … they" speak for the Kurds.
+    let unquoted = |m: &&dossier_core::Mention| !quoted.iter().any(|q| q.contains(m.span)) && (plural || !modifies_noun(doc, m.span));
+    let ms: Vec<_> = doc.mentions.iter().filter(|m| m.span.end <= before && m.span.start >= window_start && m.entity.is_some_and(|e| ok(e, m.span))).filter(unquoted).collect();
+    let speaker = last_speaker.filter(|&(e, at)| at >= window_start && ok(e, Span::new(at.saturating_sub(1), at)));
+    // The nearest sentence with a subject of the type, and its most topical
+    // one (the latest among equals).
+    let sentence_of = |m: &dossier_core::Mention| doc.sentences.partition_point(|s| s.span.end <= m.span.start);
+    let subjects: Vec<_> = ms.iter().filter(|m| topicality(doc, m.span) > 0).collect();
+    let subject = subjects.last().map(|last| {
+        let si = sentence_of(last);
+        let best = subjects.iter().rev().take_while(|m| sentence_of(m) == si).max_by_key(|m| (topicality(doc, m.span), m.span.start)).unwrap_or(last);
+        (best.entity.unwrap_or(0), best.span)
+    });
     match (speaker, subject) {
-        (Some(s), Some(t)) => Some(if t.1 > s.1 { t.0 } else { s.0 }),
-        (Some(s), None) => Some(s.0),
-        (None, Some(t)) => Some(t.0),
-        (None, None) => ms.last().and_then(|m| m.entity),
+        (Some(s), Some(t)) if s.1 > t.1.end => Some((s.0, None)),
+        (_, Some(t)) => Some((t.0, Some(t.1))),
+        (Some(s), None) => Some((s.0, None)),
+        (None, None) => ms.last().and_then(|m| m.entity.map(|e| (e, Some(m.span)))),
     }
 }
 
@@ -187,11 +257,6 @@ fn person_by_surname(doc: &Document, speaker: &str) -> Option<usize> {
 fn sentence_start_back(doc: &Document, pos: usize, n: usize) -> usize {
     let i = doc.sentences.partition_point(|s| s.span.end <= pos);
     doc.sentences.get(i.saturating_sub(n)).map_or(0, |s| s.span.start)
-}
-
-/// Whether the mention's last token is a subject in the parse.
-fn is_subject(doc: &Document, span: Span) -> bool {
-    tokens_in(doc, span).any(|i| matches!(doc.tokens[i].dep, Some("nsubj" | "nsubj:pass")))
 }
 
 /// What a descriptor's head word stands for.

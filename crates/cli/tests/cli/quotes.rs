@@ -157,17 +157,22 @@ fn a_participle_describing_a_noun_reports_nothing() {
     assert!(quotes.iter().all(|q| !matches!(q["cue"]["text"].as_str(), Some("posted" | "called"))), "{quotes:?}");
 }
 
+/// The names of a quote's speaker and of the speakers coordinated with it, sorted.
+fn all_speakers(doc: &Value, q: &Value) -> Vec<String> {
+    let mut names = vec![entity_name(doc, &q["speaker"]).expect("a speaker")];
+    for id in q["speaker"]["also"].as_array().expect("also") {
+        names.push(entity_name(doc, &serde_json::json!({ "entity": id })).unwrap());
+    }
+    names.sort();
+    names
+}
+
 #[test]
 fn coordinated_speakers_are_all_kept() {
     let text = "Donald Trump and Mike Pence said the election was rigged.\n";
     let (doc, quotes) = quotes_of(text, "speech");
     let q = &quotes[0];
-    let mut names = vec![entity_name(&doc, &q["speaker"]).expect("a speaker")];
-    for id in q["speaker"]["also"].as_array().expect("also") {
-        names.push(entity_name(&doc, &serde_json::json!({ "entity": id })).unwrap());
-    }
-    names.sort();
-    assert_eq!(names, ["Donald Trump", "Mike Pence"], "{q}");
+    assert_eq!(all_speakers(&doc, q), ["Donald Trump", "Mike Pence"], "{q}");
 }
 
 #[test]
@@ -203,4 +208,41 @@ fn a_negated_speech_verb_is_not_speech() {
     assert_eq!(speech.len(), 1, "{speech:?}");
     let (_, all) = quotes_of(text, "all");
     assert!(all.iter().any(|q| q["cue_class"] == "other"), "{all:?}");
+}
+
+/// The entity of the speaker of the quote whose text holds `part`.
+fn speaker_of(doc: &Value, quotes: &[Value], part: &str) -> Option<String> {
+    let q = quotes.iter().find(|q| q["text"].as_str().unwrap().contains(part)).unwrap_or_else(|| panic!("no quote with {part:?}: {quotes:?}"));
+    entity_name(doc, &q["speaker"])
+}
+
+#[test]
+fn a_name_that_modifies_a_noun_is_no_antecedent() {
+    let text = "Mary Fowler, a veteran Labour councillor who is a Corbyn critic on most issues, condemned the budget plan.\n\nShe added that the cuts to the library service would hurt poorer families.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(speaker_of(&doc, &quotes, "library service").as_deref(), Some("Mary Fowler"), "{quotes:?}");
+}
+
+#[test]
+fn a_pronoun_prefers_the_main_clause_subject_to_an_embedded_one() {
+    let text = "Ambassador Viktor Orlov has demanded evidence that Yelena Sokolova was still in the country.\n\nHe said the police inquiry had been flawed from the start.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(speaker_of(&doc, &quotes, "police inquiry").as_deref(), Some("Viktor Orlov"), "{quotes:?}");
+}
+
+#[test]
+fn they_stands_for_coordinated_people() {
+    let text = "Tom Walker and Peter Harris were arrested in the city last year.\n\nThey said the charges against them had been invented by the police.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    let q = quotes.iter().find(|q| q["text"].as_str().unwrap().contains("charges")).expect("the quote");
+    assert_eq!(all_speakers(&doc, q), ["Peter Harris", "Tom Walker"], "{q}");
+}
+
+#[test]
+fn we_is_not_resolved_to_an_organisation_named_nearby() {
+    let text = "Inspectors from the World Health Organization arrived in the capital on Monday.\n\nWe asked whether the hospitals could cope with the outbreak.\n";
+    let (_, quotes) = quotes_of(text, "all");
+    for q in quotes.iter().filter(|q| q["speaker"]["text"].as_str().is_some_and(|s| s.eq_ignore_ascii_case("we"))) {
+        assert!(q["speaker"]["entity"].is_null(), "{q}");
+    }
 }
