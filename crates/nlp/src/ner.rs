@@ -449,8 +449,7 @@ pub fn train(
     let all: Vec<usize> = (0..train.len()).collect();
     let stage1 = train_stage(&prepared, &gold, None, &all, n_classes, epochs, seed);
     let mut ner = Ner::with(stage1, &types);
-    let (p, r, f) = evaluate(&ner, dev, clusters, gazetteer);
-    log(&format!("stage 1: dev P {:.2} R {:.2} F1 {:.2}", p * 100.0, r * 100.0, f * 100.0));
+    log_score(&mut log, "stage 1", &ner, dev, clusters, gazetteer);
     // Jackknifed stage-1 labels for the training documents.
     const FOLDS: usize = 4;
     let mut scratch = NerScratch::default();
@@ -465,9 +464,16 @@ pub fn train(
         log(&format!("jackknife fold {}/{FOLDS}", k + 1));
     }
     ner.stage2 = Some(train_stage(&prepared, &gold, Some(&aggs), &all, n_classes, epochs, seed));
-    let (p, r, f) = evaluate(&ner, dev, clusters, gazetteer);
-    log(&format!("stage 2: dev P {:.2} R {:.2} F1 {:.2}", p * 100.0, r * 100.0, f * 100.0));
+    log_score(&mut log, "stage 2", &ner, dev, clusters, gazetteer);
     ner
+}
+
+/// Logs the model's scores on `dev`, when there is one.
+fn log_score(log: &mut impl FnMut(&str), stage: &str, ner: &Ner, dev: &[ConllDoc], clusters: Option<&Clusters>, gazetteer: Option<&Gazetteer>) {
+    if !dev.is_empty() {
+        let (p, r, f) = evaluate(ner, dev, clusters, gazetteer);
+        log(&format!("{stage}: held-out P {:.2} R {:.2} F1 {:.2}", p * 100.0, r * 100.0, f * 100.0));
+    }
 }
 
 fn train_stage(
