@@ -353,7 +353,7 @@ fn ordinal(w: &str) -> Option<f64> {
 fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
     let lw = |k: usize| lower(text, toks.get(k));
     let first = lw(i);
-    if let Some(share) = share_word(text, toks, i) {
+    if let Some(share) = share_word(text, toks, i, &first) {
         return Some(share);
     }
     // "minus five", "negative 3.5", and a sign set apart at the start: "- 1 4/5".
@@ -361,19 +361,18 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
     if matches!(&*first, "minus" | "negative") || sign_apart {
         return number_at(text, toks, i + 1).map(|(v, used)| (-v, used + 1));
     }
-    if let Some(fraction) = fraction_forms(text, toks, i) {
+    if let Some(fraction) = fraction_forms(text, toks, i, &first) {
         return Some(fraction);
     }
-    let (value, used, last_scale) = composed_number(text, toks, i)?;
+    let (value, used, last_scale) = composed_number(text, toks, i, &first)?;
     let digits = first.starts_with(|c: char| c.is_numeric());
     let (value, used) = fraction_after(text, toks, i, value, used, digits, last_scale);
     ratio_or_value(text, toks, i, value, used)
 }
 
 /// A share in words: "a third of the vote", "a fifth", "more than half".
-fn share_word(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
+fn share_word(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(f64, usize)> {
     let lw = |k: usize| lower(text, toks.get(k));
-    let first = lw(i);
     // "a third of the vote", "a fifth": a fraction, not the ordinal of "a third term".
     if matches!(&*first, "a" | "an") {
         if let Some(d) = denominator(&lw(i + 1)).or_else(|| spelled_ordinal(&lw(i + 1)).filter(|_| lw(i + 1).contains('-'))).filter(|_| {
@@ -402,9 +401,8 @@ fn share_word(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
 
 /// A fraction or a share of a scale: "half million", "half a million",
 /// "3/4", "2 1/4", "1 000 000", "two fifths", "one-eighth".
-fn fraction_forms(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
+fn fraction_forms(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(f64, usize)> {
     let lw = |k: usize| lower(text, toks.get(k));
-    let first = lw(i);
     // "half million", "a quarter million", "three quarters billion".
     let (share, share_len) = match (&*first, &*lw(i + 1)) {
         ("half", _) => (Some(0.5), 1),
@@ -448,9 +446,8 @@ fn fraction_forms(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
 /// Figures or number words composed with their scales: "4 thousand 3
 /// hundred", "one hundred and sixty-one", "three lakh crore", "two hundred
 /// point zero three". (value, tokens, the last scale of a thousand or more.)
-fn composed_number(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize, f64)> {
+fn composed_number(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(f64, usize, f64)> {
     let lw = |k: usize| lower(text, toks.get(k));
-    let first = lw(i);
     let (mut current, mut used) = if let Some(v) = numeral(&first) {
         (v, 1)
     } else if let Some(v) = small_number(&first) {
@@ -993,20 +990,20 @@ fn join_bounds(text: &str, found: &mut Vec<Quantity>, first: usize) {
 fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quantity>) {
     let mut i = 0;
     while i < toks.len() {
-        i = match token_quantity(text, toks, pos, i, out) {
+        let w = word(text, toks[i]);
+        let lw = w.to_lowercase();
+        i = match token_quantity(text, toks, pos, i, (w, &lw), out) {
             Some(next) => next,
-            None => figure_quantity(text, toks, pos, i, out),
+            None => figure_quantity(text, toks, pos, i, &lw, out),
         };
     }
 }
 
 /// A quantity read from the token at `i` alone, or from a word that names
 /// a rate or vague amount before its figure: where reading goes on.
-fn token_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, out: &mut Vec<Quantity>) -> Option<usize> {
-    let w = word(text, toks[i]);
-    let lw = w.to_lowercase();
+fn token_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, (w, lw): (&str, &str), out: &mut Vec<Quantity>) -> Option<usize> {
     // Vague amounts: "dozens of", "hundreds of", "thousands of".
-    if matches!(lw.as_str(), "dozens" | "hundreds" | "thousands" | "millions" | "scores") && toks.get(i + 1).is_some_and(|t| word(text, *t) == "of") {
+    if matches!(lw, "dozens" | "hundreds" | "thousands" | "millions" | "scores") && toks.get(i + 1).is_some_and(|t| word(text, *t) == "of") {
         let (unit, unit_end) = counted_noun(text, toks, pos, i + 2);
         let end = unit_end.unwrap_or(i + 1);
         out.push(Quantity {
@@ -1075,10 +1072,8 @@ fn token_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, out
 
 /// The quantity around a figure at or after token `i`: its currency, range,
 /// bound, unit and rate. Where reading goes on.
-fn figure_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, out: &mut Vec<Quantity>) -> usize {
-    let w = word(text, toks[i]);
-    let lw = w.to_lowercase();
-    let (currency, num_at, factor) = currency_prefix(text, toks, i, &lw);
+fn figure_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, lw: &str, out: &mut Vec<Quantity>) -> usize {
+    let (currency, num_at, factor) = currency_prefix(text, toks, i, lw);
     // "20-30 people", "$5-10 million", "5k-20k": a range written as one token.
     let glued_range = range_token(&lower(text, toks.get(num_at))).map(|(lo, hi)| match scale(&lower(text, toks.get(num_at + 1))) {
         Some(s) => (lo * s, hi * s, 2),

@@ -76,6 +76,7 @@ impl<'a> Context<'a> {
 }
 
 /// A rule: the expression it reads at the context's word, if any.
+#[cfg(test)]
 type Rule = fn(&Context) -> Option<Found>;
 
 /// The expression starting at token `i`: (tokens, type, value, explicit year).
@@ -89,86 +90,44 @@ fn expression_rule(w: &[String], toks: &[Span], text: &str, i: usize, frame: Fra
     if i >= toks.len() {
         return None;
     }
-    let c = Context::new(w, toks, text, i, frame);
-    for &(name, rule) in RULES {
-        if let Some(found) = rule(&c) {
-            return Some((name, found));
-        }
-        if c.stopped.get() {
-            return None;
-        }
-    }
-    None
+    first_rule(&Context::new(w, toks, text, i, frame))
 }
 
-/// The rules in the order they are tried.
-const RULES: &[(&str, Rule)] = &[
-    ("quarter", quarter),
-    ("compact_iso_date", compact_iso_date),
-    ("dashed_iso_date", dashed_iso_date),
-    ("this_numeric_date", this_numeric_date),
-    ("glued_month_day", glued_month_day),
-    ("dotted_date", dotted_date),
-    ("figures_date", figures_date),
-    ("hour_before_tonight", hour_before_tonight),
-    ("clock_time", clock_time),
-    ("deictic_word", deictic_word),
-    ("the_year_ended", the_year_ended),
-    ("last_night", last_night),
-    ("the_coming_units", the_coming_units),
-    ("the_future", the_future),
-    ("the_near_term", the_near_term),
-    ("the_past", the_past),
-    ("these_days", these_days),
-    ("that_year", that_year),
-    ("the_full_year", the_full_year),
-    ("decade_in_words", decade_in_words),
-    ("the_past_units", the_past_units),
-    ("eoy", eoy),
-    ("end_of_unit", end_of_unit),
-    ("the_same_unit", the_same_unit),
-    ("week_after_next", week_after_next),
-    ("the_unit_of_phrase", the_unit_of_phrase),
-    ("plural_part_of_day", plural_part_of_day),
-    ("week_number", week_number),
-    ("part_of_day_today", part_of_day_today),
-    ("the_nth", the_nth),
-    ("every_unit", every_unit),
-    ("plural_weekday", plural_weekday),
-    ("weekday_plural_part", weekday_plural_part),
-    ("to_date", to_date),
-    ("at_present", at_present),
-    ("calendar_year", calendar_year),
-    ("this_unit", this_unit),
-    ("following_weekday", following_weekday),
-    ("next_part_of_day", next_part_of_day),
-    ("this_part_of_day", this_part_of_day),
-    ("edge_of_year_or_month", edge_of_year_or_month),
-    ("holiday_date", holiday_date),
-    ("this_month_name", this_month_name),
-    ("this_season", this_season),
-    ("season_alone", season_alone),
-    ("weekend_of_day", weekend_of_day),
-    ("the_weekend", the_weekend),
-    ("weekday_name", weekday_name),
-    ("century", century),
-    ("month_name", month_name),
-    ("week_of", week_of),
-    ("nth_day_of", nth_day_of),
-    ("in_units", in_units),
-    ("day_before_after", day_before_after),
-    ("span_of_units", span_of_units),
-    ("last_n_units", last_n_units),
-    ("couple_of_units", couple_of_units),
-    ("additional_unit", additional_unit),
-    ("another_unit", another_unit),
-    ("measured_duration_phrase", measured_duration_phrase),
-    ("counted_units", counted_units),
-    ("vague_units", vague_units),
-    ("hyphen_duration", hyphen_duration),
-    ("year_in_words", year_in_words),
-    ("year_figure", year_figure),
-    ("decade_figure", decade_figure),
+/// The rules in the order they are tried: as straight-line calls
+/// (`first_rule`, which the compiler can inline) and, for the tests, as a
+/// table of names.
+macro_rules! rules {
+    ($($name:ident),* $(,)?) => {
+        #[cfg(test)]
+        const RULES: &[(&str, Rule)] = &[$((stringify!($name), $name)),*];
+
+        /// The first rule that reads an expression at the context's word.
+        fn first_rule(c: &Context) -> Option<(&'static str, Found)> {
+            $(
+                if let Some(found) = $name(c) {
+                    return Some((stringify!($name), found));
+                }
+                if c.stopped.get() {
+                    return None;
+                }
+            )*
+            None
+        }
+    };
+}
+
+rules![
+    quarter, compact_iso_date, dashed_iso_date, this_numeric_date, glued_month_day, dotted_date,
+    figures_date, hour_before_tonight, clock_time, deictic_word, the_year_ended, last_night,
+    the_coming_units, the_future, the_near_term, the_past, these_days, that_year,
+    the_full_year, decade_in_words, the_past_units, eoy, end_of_unit, the_same_unit,
+    week_after_next, the_unit_of_phrase, plural_part_of_day, week_number, part_of_day_today, the_nth,
+    every_unit, plural_weekday, weekday_plural_part, to_date, at_present, calendar_year,
+    this_unit, following_weekday, next_part_of_day, this_part_of_day, edge_of_year_or_month, holiday_date,
+    this_month_name, this_season, season_alone, weekend_of_day, the_weekend, weekday_name,
+    century, month_name, week_of, nth_day_of, in_units, day_before_after,
+    span_of_units, last_n_units, couple_of_units, additional_unit, another_unit, measured_duration_phrase,
+    counted_units, vague_units, hyphen_duration, year_in_words, year_figure, decade_figure,
 ];
 
 /// Financial quarters: "the third quarter", "Q3 2019" (see `quarter_expression`).
