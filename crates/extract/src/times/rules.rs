@@ -131,11 +131,13 @@ rules![
 ];
 
 /// Financial quarters: "the third quarter", "Q3 2019" (see `quarter_expression`).
+#[inline(always)]
 fn quarter(c: &Context) -> Option<Found> {
     quarter_expression(c.words, c.i, c.anchor, c.future, c.quarters.reference)
 }
 
 /// "20161016", "-20200701-": a basic ISO date, eight figures.
+#[inline(always)]
 fn compact_iso_date(c: &Context) -> Option<Found> {
     let &Context { a, .. } = c;
     let compact = a.trim_matches('-');
@@ -149,6 +151,7 @@ fn compact_iso_date(c: &Context) -> Option<Found> {
 }
 
 /// "-2020-07-01-": an ISO date set off by dashes.
+#[inline(always)]
 fn dashed_iso_date(c: &Context) -> Option<Found> {
     let &Context { anchor, a, .. } = c;
     if a.starts_with('-') && a.ends_with('-') && a.len() == 12 {
@@ -161,6 +164,7 @@ fn dashed_iso_date(c: &Context) -> Option<Found> {
 
 /// "this 5/12", "next 5/12", "last 5/12": that date this year, the next
 /// one to come, the last one gone.
+#[inline(always)]
 fn this_numeric_date(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -180,6 +184,7 @@ fn this_numeric_date(c: &Context) -> Option<Found> {
 }
 
 /// "mar3", "Dec31": a cut month name with its day glued on.
+#[inline(always)]
 fn glued_month_day(c: &Context) -> Option<Found> {
     let &Context { anchor, a, .. } = c;
     let letters = a.bytes().take_while(u8::is_ascii_alphabetic).count();
@@ -199,6 +204,7 @@ fn glued_month_day(c: &Context) -> Option<Found> {
 }
 
 /// "23.04.2022": day first, as written where dots separate dates.
+#[inline(always)]
 fn dotted_date(c: &Context) -> Option<Found> {
     let &Context { a, .. } = c;
     if a.len() >= 8 && a.bytes().filter(|&b| b == b'.').count() == 2 && a.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
@@ -215,6 +221,7 @@ fn dotted_date(c: &Context) -> Option<Found> {
 }
 
 /// Dates in figures: "2019-08-01", "1/1/2015", "on 22/04".
+#[inline(always)]
 fn figures_date(c: &Context) -> Option<Found> {
     let &Context { tokens: toks, i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -235,6 +242,7 @@ fn figures_date(c: &Context) -> Option<Found> {
 }
 
 /// "10, tonight": a bare hour before tonight is in the evening.
+#[inline(always)]
 fn hour_before_tonight(c: &Context) -> Option<Found> {
     let &Context { words: w, i, anchor, .. } = c;
     let bare = c.bare();
@@ -250,6 +258,7 @@ fn hour_before_tonight(c: &Context) -> Option<Found> {
 }
 
 /// Clock times: "9 a.m.", "10:30 p.m. EDT Wednesday", "noon Thursday".
+#[inline(always)]
 fn clock_time(c: &Context) -> Option<Found> {
     let &Context { words: w, i, anchor, .. } = c;
     let bare = c.bare();
@@ -299,6 +308,7 @@ fn clock_time(c: &Context) -> Option<Found> {
 }
 
 /// Deictic words.
+#[inline(always)]
 fn deictic_word(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -325,6 +335,7 @@ fn deictic_word(c: &Context) -> Option<Found> {
 }
 
 /// "the year ended Sept. 30": a twelve-month period, its end a date of its own.
+#[inline(always)]
 fn the_year_ended(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, y0, .. } = c;
     let at = |k: usize| c.at(k);
@@ -344,6 +355,7 @@ fn the_year_ended(c: &Context) -> Option<Found> {
     None
 }
 
+#[inline(always)]
 fn last_night(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -354,6 +366,7 @@ fn last_night(c: &Context) -> Option<Found> {
 }
 
 /// "the coming months", "the coming weeks", "in the future", "the past year".
+#[inline(always)]
 fn the_coming_units(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -363,6 +376,7 @@ fn the_coming_units(c: &Context) -> Option<Found> {
     None
 }
 
+#[inline(always)]
 fn the_future(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -373,6 +387,7 @@ fn the_future(c: &Context) -> Option<Found> {
 }
 
 /// "the near future", "the near term", "the short term".
+#[inline(always)]
 fn the_near_term(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -383,6 +398,7 @@ fn the_near_term(c: &Context) -> Option<Found> {
 }
 
 /// "the past" on its own; "the past year" is a period, not the past.
+#[inline(always)]
 fn the_past(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -392,6 +408,7 @@ fn the_past(c: &Context) -> Option<Found> {
     None
 }
 
+#[inline(always)]
 fn these_days(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -402,6 +419,7 @@ fn these_days(c: &Context) -> Option<Found> {
 }
 
 /// "that year", "the following year": the year the text last named.
+#[inline(always)]
 fn that_year(c: &Context) -> Option<Found> {
     let &Context { i, last_year, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -416,6 +434,7 @@ fn that_year(c: &Context) -> Option<Found> {
 }
 
 /// "the full year": the one the report is about, publication's.
+#[inline(always)]
 fn the_full_year(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, y0, .. } = c;
     let at = |k: usize| c.at(k);
@@ -426,6 +445,7 @@ fn the_full_year(c: &Context) -> Option<Found> {
 }
 
 /// Decades in words: "the nineties", "in nineties".
+#[inline(always)]
 fn decade_in_words(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -439,6 +459,7 @@ fn decade_in_words(c: &Context) -> Option<Found> {
     None
 }
 
+#[inline(always)]
 fn the_past_units(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -450,6 +471,7 @@ fn the_past_units(c: &Context) -> Option<Found> {
 
 /// "end of year", "the end of the week", "EOY": that unit now (TimeML
 /// keeps "the end of" as a modifier of it).
+#[inline(always)]
 fn eoy(c: &Context) -> Option<Found> {
     let &Context { anchor, a, .. } = c;
     if a == "eoy" {
@@ -458,6 +480,7 @@ fn eoy(c: &Context) -> Option<Found> {
     None
 }
 
+#[inline(always)]
 fn end_of_unit(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -473,6 +496,7 @@ fn end_of_unit(c: &Context) -> Option<Found> {
 }
 
 /// "the same week that it happened": the one spoken of, now if none was.
+#[inline(always)]
 fn the_same_unit(c: &Context) -> Option<Found> {
     let &Context { i, anchor, last_year, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -489,6 +513,7 @@ fn the_same_unit(c: &Context) -> Option<Found> {
 }
 
 /// "the week after next": two weeks on.
+#[inline(always)]
 fn week_after_next(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -503,6 +528,7 @@ fn week_after_next(c: &Context) -> Option<Found> {
 
 /// "partner of the year", "sales in the week", "blocked for the day":
 /// the unit now, when the phrase ends there.
+#[inline(always)]
 fn the_unit_of_phrase(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -515,6 +541,7 @@ fn the_unit_of_phrase(c: &Context) -> Option<Found> {
 }
 
 /// "mornings", "in the evenings": every morning (TimeBank leaves "nights" out).
+#[inline(always)]
 fn plural_part_of_day(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -529,6 +556,7 @@ fn plural_part_of_day(c: &Context) -> Option<Found> {
 }
 
 /// "week 31", "week 3 of 2027", "week 27 of last year": an ISO week.
+#[inline(always)]
 fn week_number(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -552,6 +580,7 @@ fn week_number(c: &Context) -> Option<Found> {
 
 /// "in the morning", "early morning", "later in the afternoon": that part
 /// of the day of publication.
+#[inline(always)]
 fn part_of_day_today(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -570,6 +599,7 @@ fn part_of_day_today(c: &Context) -> Option<Found> {
 /// "on the 18th", "by the 4th": that day of this month or a month next
 /// to it, whichever is nearer.
 /// ("on 29th": a figure with its suffix needs no "the".)
+#[inline(always)]
 fn the_nth(c: &Context) -> Option<Found> {
     let &Context { words: w, i, anchor, future, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -595,6 +625,7 @@ fn the_nth(c: &Context) -> Option<Found> {
 
 /// "every month", "each year", "every other day", "every two weeks",
 /// "every Monday (morning)", "every weekend", "every night".
+#[inline(always)]
 fn every_unit(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -634,6 +665,7 @@ fn every_unit(c: &Context) -> Option<Found> {
 }
 
 /// "on Tuesdays", "Friday mornings": a weekday in the plural recurs.
+#[inline(always)]
 fn plural_weekday(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -646,6 +678,7 @@ fn plural_weekday(c: &Context) -> Option<Found> {
     None
 }
 
+#[inline(always)]
 fn weekday_plural_part(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -658,6 +691,7 @@ fn weekday_plural_part(c: &Context) -> Option<Found> {
 }
 
 /// "sold to date", "till date": up to now.
+#[inline(always)]
 fn to_date(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -668,6 +702,7 @@ fn to_date(c: &Context) -> Option<Found> {
 }
 
 /// "at present", "at the moment", "at the present time".
+#[inline(always)]
 fn at_present(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -684,6 +719,7 @@ fn at_present(c: &Context) -> Option<Found> {
 }
 
 /// "this calendar year" is this year.
+#[inline(always)]
 fn calendar_year(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -699,6 +735,7 @@ fn calendar_year(c: &Context) -> Option<Found> {
 }
 
 /// "this/last/next year|month|week"; "the past year" is last year.
+#[inline(always)]
 fn this_unit(c: &Context) -> Option<Found> {
     let &Context { i, anchor, future, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -747,6 +784,7 @@ fn this_unit(c: &Context) -> Option<Found> {
 /// week, "coming Thursday" the next one after today; but "the previous
 /// Friday" counts from a day the story told, and "coming Sunday, March
 /// 8" is that date.
+#[inline(always)]
 fn following_weekday(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -766,6 +804,7 @@ fn following_weekday(c: &Context) -> Option<Found> {
 }
 
 /// "next evening": tomorrow's.
+#[inline(always)]
 fn next_part_of_day(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -778,6 +817,7 @@ fn next_part_of_day(c: &Context) -> Option<Found> {
 }
 
 /// "this morning", "this evening".
+#[inline(always)]
 fn this_part_of_day(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -790,6 +830,7 @@ fn this_part_of_day(c: &Context) -> Option<Found> {
 }
 
 /// "mid-1996", "mid-November", "late-November": the year or the month.
+#[inline(always)]
 fn edge_of_year_or_month(c: &Context) -> Option<Found> {
     let &Context { anchor, a, y0, .. } = c;
     if let Some((_, rest)) = a.split_once('-').filter(|(edge, _)| matches!(*edge, "mid" | "late" | "early")) {
@@ -807,6 +848,7 @@ fn edge_of_year_or_month(c: &Context) -> Option<Found> {
 
 /// Holidays: "Thanksgiving", "Christmas 2020", "last Easter", "the
 /// following Easter"; the last one unless the clause speaks of the future.
+#[inline(always)]
 fn holiday_date(c: &Context) -> Option<Found> {
     let &Context { words: w, i, anchor, future, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -852,6 +894,7 @@ fn holiday_date(c: &Context) -> Option<Found> {
 }
 
 /// "last October", "this September", "next March".
+#[inline(always)]
 fn this_month_name(c: &Context) -> Option<Found> {
     let &Context { tokens: toks, text, i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -872,6 +915,7 @@ fn this_month_name(c: &Context) -> Option<Found> {
 }
 
 /// Seasons: "last fall", "this summer".
+#[inline(always)]
 fn this_season(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, y0, .. } = c;
     let at = |k: usize| c.at(k);
@@ -896,6 +940,7 @@ fn this_season(c: &Context) -> Option<Found> {
 
 /// A season alone, "the summer", "the early summer": this year's. Not
 /// "fall", which is more often a noun.
+#[inline(always)]
 fn season_alone(c: &Context) -> Option<Found> {
     let &Context { words: w, i, anchor, a, y0, .. } = c;
     let at = |k: usize| c.at(k);
@@ -919,6 +964,7 @@ fn season_alone(c: &Context) -> Option<Found> {
 }
 
 /// "the weekend of Halloween": the weekend that day falls on.
+#[inline(always)]
 fn weekend_of_day(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -932,6 +978,7 @@ fn weekend_of_day(c: &Context) -> Option<Found> {
     None
 }
 
+#[inline(always)]
 fn the_weekend(c: &Context) -> Option<Found> {
     let &Context { i, anchor, future, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -948,6 +995,7 @@ fn the_weekend(c: &Context) -> Option<Found> {
 }
 
 /// Weekdays: direction from tense; "Monday, Oct. 26" is that date.
+#[inline(always)]
 fn weekday_name(c: &Context) -> Option<Found> {
     let &Context { words: w, tokens: toks, text, i, anchor, future, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -1017,6 +1065,7 @@ fn weekday_name(c: &Context) -> Option<Found> {
 }
 
 /// Centuries: "the 19th century" is 18, the hundreds it spans.
+#[inline(always)]
 fn century(c: &Context) -> Option<Found> {
     let &Context { words: w, i, .. } = c;
     let at = |k: usize| c.at(k);
@@ -1028,6 +1077,7 @@ fn century(c: &Context) -> Option<Found> {
 
 /// Month names: "June 27", "July 4th", "27 June", "the 4th of July",
 /// "June 27, 2024", "April of 1987", "November", "November 2024".
+#[inline(always)]
 fn month_name(c: &Context) -> Option<Found> {
     let &Context { words: w, tokens: toks, text, i, anchor, future, .. } = c;
     if let Some(found) = month_date(w, toks, text, i, anchor, future) {
@@ -1037,6 +1087,7 @@ fn month_name(c: &Context) -> Option<Found> {
 }
 
 /// "the first week of 2015", "the last week of July", "the week of April 10th".
+#[inline(always)]
 fn week_of(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -1072,6 +1123,7 @@ fn week_of(c: &Context) -> Option<Found> {
 
 /// "the 15th day of next month", "the twenty third day of September",
 /// "the third month of 2021".
+#[inline(always)]
 fn nth_day_of(c: &Context) -> Option<Found> {
     let &Context { words: w, i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -1103,6 +1155,7 @@ fn nth_day_of(c: &Context) -> Option<Found> {
 
 /// "in two weeks", "in 3 years" said of the future: that day; "in 5
 /// minutes", when the anchor has a clock, that moment.
+#[inline(always)]
 fn in_units(c: &Context) -> Option<Found> {
     let &Context { i, anchor, future, now, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -1124,6 +1177,7 @@ fn in_units(c: &Context) -> Option<Found> {
 }
 
 /// "the day after tomorrow", "the day before", "the day after".
+#[inline(always)]
 fn day_before_after(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -1146,6 +1200,7 @@ fn day_before_after(c: &Context) -> Option<Found> {
 
 /// "the 5 upcoming years", "the 13 last minutes", "the last 2 quarters",
 /// "the next couple weeks": a span of that length.
+#[inline(always)]
 fn span_of_units(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -1160,6 +1215,7 @@ fn span_of_units(c: &Context) -> Option<Found> {
     None
 }
 
+#[inline(always)]
 fn last_n_units(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -1177,6 +1233,7 @@ fn last_n_units(c: &Context) -> Option<Found> {
 }
 
 /// "a couple of years": about two.
+#[inline(always)]
 fn couple_of_units(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -1189,6 +1246,7 @@ fn couple_of_units(c: &Context) -> Option<Found> {
 }
 
 /// "an additional year", "another day": a count of the unit after all.
+#[inline(always)]
 fn additional_unit(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -1200,6 +1258,7 @@ fn additional_unit(c: &Context) -> Option<Found> {
     None
 }
 
+#[inline(always)]
 fn another_unit(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -1211,6 +1270,7 @@ fn another_unit(c: &Context) -> Option<Found> {
     None
 }
 
+#[inline(always)]
 fn measured_duration_phrase(c: &Context) -> Option<Found> {
     let &Context { words: w, i, anchor, future, now, .. } = c;
     let at = |k: usize| c.at(k);
@@ -1235,6 +1295,7 @@ fn measured_duration_phrase(c: &Context) -> Option<Found> {
 }
 
 /// "75 years ago", "two years later", "a four-year term", "four years".
+#[inline(always)]
 fn counted_units(c: &Context) -> Option<Found> {
     let &Context { i, anchor, last_year, quarters, now, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -1300,6 +1361,7 @@ fn counted_units(c: &Context) -> Option<Found> {
 }
 
 /// "several days", "a few weeks", "for years", "recent days", "a few years ago".
+#[inline(always)]
 fn vague_units(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -1317,6 +1379,7 @@ fn vague_units(c: &Context) -> Option<Found> {
     None
 }
 
+#[inline(always)]
 fn hyphen_duration(c: &Context) -> Option<Found> {
     let &Context { a, .. } = c;
     if let Some((num, unit)) = a.split_once('-') {
@@ -1329,6 +1392,7 @@ fn hyphen_duration(c: &Context) -> Option<Found> {
 
 /// Years spelled out: "nineteen ninety six", "two thousand and fifteen"
 /// after "in" or "year"; "two thousand" alone is more often a count.
+#[inline(always)]
 fn year_in_words(c: &Context) -> Option<Found> {
     let &Context { words: w, i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -1342,6 +1406,7 @@ fn year_in_words(c: &Context) -> Option<Found> {
 }
 
 /// Years and decades: "2019", "in 2022", "the 1990s".
+#[inline(always)]
 fn year_figure(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
@@ -1368,6 +1433,7 @@ fn year_figure(c: &Context) -> Option<Found> {
     None
 }
 
+#[inline(always)]
 fn decade_figure(c: &Context) -> Option<Found> {
     let &Context { a, .. } = c;
     if a.len() == 5 && a.ends_with('s') && a[..4].chars().all(|c| c.is_ascii_digit()) && a[..4].ends_with('0') {
