@@ -374,7 +374,7 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
 fn share_word(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(f64, usize)> {
     let lw = |k: usize| lower(text, toks.get(k));
     // "a third of the vote", "a fifth": a fraction, not the ordinal of "a third term".
-    if matches!(&*first, "a" | "an") {
+    if matches!(first, "a" | "an") {
         if let Some(d) = denominator(&lw(i + 1)).or_else(|| spelled_ordinal(&lw(i + 1)).filter(|_| lw(i + 1).contains('-'))).filter(|_| {
             let after = lw(i + 2);
             after == "of" || !after.starts_with(char::is_alphabetic)
@@ -385,7 +385,7 @@ fn share_word(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(f64, 
     // "more than half", "above one quarter and below a half": a share after a bound.
     let bounded = i > 0 && matches!(&*lw(i - 1), "than" | "above" | "below" | "over" | "under");
     if bounded {
-        let share = match (&*first, &*lw(i + 1)) {
+        let share = match (first, &*lw(i + 1)) {
             ("half", _) => Some((0.5, 1)),
             ("a" | "one", "half") => Some((0.5, 2)),
             ("a" | "one", "quarter") => Some((0.25, 2)),
@@ -404,7 +404,7 @@ fn share_word(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(f64, 
 fn fraction_forms(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(f64, usize)> {
     let lw = |k: usize| lower(text, toks.get(k));
     // "half million", "a quarter million", "three quarters billion".
-    let (share, share_len) = match (&*first, &*lw(i + 1)) {
+    let (share, share_len) = match (first, &*lw(i + 1)) {
         ("half", _) => (Some(0.5), 1),
         ("quarter", _) => (Some(0.25), 1),
         ("a", "quarter") => (Some(0.25), 2),
@@ -421,10 +421,10 @@ fn fraction_forms(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(f
         }
     }
     // "3/4", and "2 1/4" with its whole number.
-    if let Some(f) = slash_fraction(&first) {
+    if let Some(f) = slash_fraction(first) {
         return Some((f, 1));
     }
-    if let (Some(whole), Some(f)) = (numeral(&first).filter(|v| v.fract() == 0.0 && *v >= 0.0), slash_fraction(&lw(i + 1)).filter(|f| *f > 0.0)) {
+    if let (Some(whole), Some(f)) = (numeral(first).filter(|v| v.fract() == 0.0 && *v >= 0.0), slash_fraction(&lw(i + 1)).filter(|f| *f > 0.0)) {
         return Some((whole + f, 2));
     }
     if let Some(grouped) = space_grouped(text, toks, i) {
@@ -448,11 +448,11 @@ fn fraction_forms(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(f
 /// point zero three". (value, tokens, the last scale of a thousand or more.)
 fn composed_number(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(f64, usize, f64)> {
     let lw = |k: usize| lower(text, toks.get(k));
-    let (mut current, mut used) = if let Some(v) = numeral(&first) {
+    let (mut current, mut used) = if let Some(v) = numeral(first) {
         (v, 1)
-    } else if let Some(v) = small_number(&first) {
+    } else if let Some(v) = small_number(first) {
         (v, 1)
-    } else if matches!(&*first, "a" | "an") && (scale(&lw(i + 1)).is_some() || matches!(&*lw(i + 1), "dozen")) {
+    } else if matches!(first, "a" | "an") && (scale(&lw(i + 1)).is_some() || matches!(&*lw(i + 1), "dozen")) {
         (1.0, 1) // "a hundred", "a dozen"
     } else if first == "hundred" && scale(&lw(i + 1)).is_some_and(|s| s >= 1e3) {
         (100.0, 1) // "hundred thousand dollars"
@@ -1041,7 +1041,7 @@ fn token_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, (w,
     }
     // Lowercasing keeps the byte length of these (ASCII and CJK signs), so
     // the taken length maps back into the token; otherwise take it whole.
-    if let Some((code, v, taken)) = glued_money(&lw) {
+    if let Some((code, v, taken)) = glued_money(lw) {
         let (approx, q_len) = qualifier(text, toks, i);
         let value = tidy(v);
         let end = if lw.len() == w.len() && w.is_char_boundary(taken) { toks[i].start + taken } else { toks[i].end };
