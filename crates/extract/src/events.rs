@@ -2,7 +2,7 @@
 //! place, status and the quote that reported it.
 //!
 //! The trigger is a verb. Its type comes from the PETRARCH-2 CAMEO verb
-//! patterns (a pattern on the verb's object first, else the verb's default),
+//! patterns (a pattern on the verb's object first, else the verb's default where backed),
 //! mapped to PLOVER (`scripts/build-event-verbs`). Giving verbs whose object is
 //! equipment or aid are AID, as an aid tracker needs, whatever CAMEO says.
 //! Actors come from the parse: the subject's names are the sources, split
@@ -24,14 +24,14 @@ pub struct EventLexicon {
     synsets: HashMap<String, Vec<String>>,
     /// Common nouns that name an actor ("police", "protester"), singular, with their entity type.
     agents: HashMap<String, EntityType>,
-    /// (lemma, act) pairs whose CAMEO default the synthetic stories give no evidence for
-    /// (`models/event-trigger-lift.tsv`).
-    unsupported: std::collections::HashSet<(String, EventType)>,
+    /// (lemma, act) pairs whose CAMEO default the synthetic stories or the codebook support
+    /// (`models/event-trigger-lift.tsv`); `None` when no table is read (every default stands).
+    supported: Option<std::collections::HashSet<(String, EventType)>>,
 }
 
 impl EventLexicon {
     pub fn from_tsv(tsv: &str) -> Self {
-        let mut lex = EventLexicon { verbs: HashMap::new(), patterns: HashMap::new(), synsets: HashMap::new(), agents: HashMap::new(), unsupported: Default::default() };
+        let mut lex = EventLexicon { verbs: HashMap::new(), patterns: HashMap::new(), synsets: HashMap::new(), agents: HashMap::new(), supported: None };
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
             match f.as_slice() {
@@ -62,23 +62,29 @@ impl EventLexicon {
     }
 
     /// Reads `models/event-trigger-lift.tsv` (`scripts/build-event-trigger-lift`): a verb's
-    /// default act is dropped when it occurs in at least 5 synthetic stories, no more often in
-    /// stories of that act than in the rest (lift < 1), and the codebook does not name the verb.
+    /// CAMEO default act stands only where the codebook names the verb or the synthetic stories
+    /// back it (in at least 2 stories of that act, at least twice as often as in the rest: lift >= 2).
+    /// A default the stories never show, or show no more in its act's stories, is only the
+    /// default of the verb's CAMEO block: "managed", "faces", "broke out" make no event.
+    /// An empty table keeps every default (`DOSSIER_NO_TRIGGER_LIFT`, to build the table).
     pub fn with_trigger_lift(mut self, tsv: &str) -> Self {
+        let mut supported = std::collections::HashSet::new();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
-            if let [lemma, act, stories, _, lift, named] = line.split('\t').collect::<Vec<_>>().as_slice() {
-                let weak = stories.parse::<u32>().is_ok_and(|n| n >= 5) && lift.parse::<f64>().is_ok_and(|l| l < 1.0) && *named == "0";
-                if let (true, Some(act)) = (weak, EventType::parse(act)) {
-                    self.unsupported.insert((lemma.to_string(), act));
+            if let [lemma, act, _, of_its_type, lift, named] = line.split('\t').collect::<Vec<_>>().as_slice() {
+                let backed = (lift.parse::<f64>().is_ok_and(|l| l >= 2.0) && of_its_type.parse::<u32>().is_ok_and(|n| n >= 2)) || *named == "1";
+                if let (true, Some(act)) = (backed, EventType::parse(act)) {
+                    supported.insert((lemma.to_string(), act));
                 }
             }
         }
+        self.supported = (!supported.is_empty()).then_some(supported);
         self
     }
 
-    /// Whether the synthetic stories support verb `form`'s default act `act`.
+    /// Whether the codebook or the synthetic stories support verb `form`'s default act `act`.
     fn supports_default(&self, form: &str, act: EventType) -> bool {
-        self.verbs.get(form).is_none_or(|(lemma, _)| !self.unsupported.contains(&(lemma.clone(), act)))
+        let Some(supported) = &self.supported else { return true };
+        self.verbs.get(form).is_some_and(|(lemma, _)| supported.contains(&(lemma.clone(), act)))
     }
 
     /// The type of verb `form` governing these words (lower case, singular), if it is an event:
@@ -462,6 +468,12 @@ fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType,
     let demander = (c.dep(v) == "ccomp" && c.children(v).any(|k| c.dep(k) == "aux" && matches!(c.word(k).to_lowercase().as_str(), "must" | "should")))
         .then(|| doc.tokens[v].head.filter(|&h| h >= c.a && h < c.b && says(h)))
         .flatten();
+    // "should push", "must stop appeasing", "ought to act": an obligation
+    // stated, not an act done or pledged (reported demands are handled above).
+    let obliged = c.children(v).any(|k| matches!(c.dep(k), "aux" | "aux:pass") && matches!(c.word(k).to_lowercase().as_str(), "should" | "must" | "ought"));
+    if obliged && demander.is_none() {
+        return None;
+    }
     // "staged mass demonstrations", "began a hunger strike".
     let protest = c.children(v).any(|k| c.dep(k) == "obj" && PROTEST_NOUNS.contains(&singular(c.word(k)).as_str())) && STAGING.contains(&form);
     // The prepositions on the verb, for the codebook rules.
@@ -968,6 +980,17 @@ fn governing_verbs(c: &Clause<'_>, v: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_default_stands_only_where_the_stories_or_the_codebook_back_it() {
+        let lex = EventLexicon::from_tsv("V\tfaces\tface\t-\tCONSULT\nV\tvisited\tvisit\t-\tCONSULT\nV\tshot\tshoot\t-\tASSAULT\nV\tgreeted\tgreet\t-\tSUPPORT\n");
+        assert!(lex.supports_default("faces", EventType::Consult), "no table: every default stands");
+        let lex = lex.with_trigger_lift("face\tCONSULT\t80\t4\t1.82\t0\nvisit\tCONSULT\t109\t21\t6.95\t1\nshoot\tASSAULT\t106\t48\t3.65\t0\n");
+        assert!(!lex.supports_default("faces", EventType::Consult), "lift under 2");
+        assert!(lex.supports_default("visited", EventType::Consult), "named by the codebook");
+        assert!(lex.supports_default("shot", EventType::Assault), "lift 3.65 over 48 stories");
+        assert!(!lex.supports_default("greeted", EventType::Support), "never seen in the stories");
+    }
 
     #[test]
     fn patterns_beat_the_default_and_synsets_expand() {

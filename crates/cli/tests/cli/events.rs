@@ -120,3 +120,18 @@ fn an_event_needs_an_actor_who_acts() {
     let (_, events) = events_of("A court in Turkey convicted Aine Davis of terrorism.");
     assert_eq!(events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["SANCTION"], "{events:?}");
 }
+
+#[test]
+fn a_block_default_without_support_and_an_obligation_make_no_event() {
+    // Verbs typed only by their CAMEO block's default, which neither the codebook nor the
+    // synthetic stories back (lift < 2), and an obligation stated ("should", "must"): no event.
+    for text in ["The government faces a difficult choice.", "The European Union should impose sanctions on Russia.", "Britain must send more tanks to Ukraine."] {
+        let (_, events) = events_of(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    // A reported demand stays a REQUEST; a backed default stays.
+    let (_, events) = events_of("Kyiv said that Germany must send more tanks.");
+    assert_eq!(events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["REQUEST"], "{events:?}");
+    let (_, events) = events_of("Soldiers shot two protesters in Cairo.");
+    assert_eq!(events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["ASSAULT"], "{events:?}");
+}
