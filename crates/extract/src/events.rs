@@ -189,6 +189,10 @@ struct Clause<'d> {
     nominals: &'d Nominals,
 }
 
+/// Dependency labels of an auxiliary, active only or with the passive's.
+const AUX: &[&str] = &["aux"];
+const AUX_OR_PASSIVE: &[&str] = &["aux", "aux:pass"];
+
 impl Clause<'_> {
     fn dep(&self, i: usize) -> &str {
         self.doc.tokens[i].dep.unwrap_or("")
@@ -198,6 +202,11 @@ impl Clause<'_> {
     }
     fn children(&self, of: usize) -> impl Iterator<Item = usize> + '_ {
         crate::tree::children(self.doc, self.a, self.b, of)
+    }
+    /// Whether `of` has a child labelled one of `deps` that is one of `words`
+    /// (lowercase): "must" in "must send", "was" in "was attacked".
+    fn has_auxiliary(&self, of: usize, deps: &[&str], words: &[&str]) -> bool {
+        self.children(of).any(|k| deps.contains(&self.dep(k)) && words.contains(&self.word(k).to_lowercase().as_str()))
     }
     /// Tokens under `top`, skipping the subtrees of `skip`-labelled children.
     fn subtree(&self, top: usize, skip: &[&str]) -> Vec<usize> {
@@ -465,12 +474,12 @@ fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType,
     // "Russia said that Sudan must return a helicopter": an obligation
     // laid on someone in reported speech is the speaker's demand of them.
     let says = |h: usize| doc.tokens[h].pos == Some("VERB") && SAYING.contains(&c.word(h).to_lowercase().as_str());
-    let demander = (c.dep(v) == "ccomp" && c.children(v).any(|k| c.dep(k) == "aux" && matches!(c.word(k).to_lowercase().as_str(), "must" | "should")))
+    let demander = (c.dep(v) == "ccomp" && c.has_auxiliary(v, AUX, &["must", "should"]))
         .then(|| doc.tokens[v].head.filter(|&h| h >= c.a && h < c.b && says(h)))
         .flatten();
     // "should push", "must stop appeasing", "ought to act": an obligation
     // stated, not an act done or pledged (reported demands are handled above).
-    let obliged = c.children(v).any(|k| matches!(c.dep(k), "aux" | "aux:pass") && matches!(c.word(k).to_lowercase().as_str(), "should" | "must" | "ought"));
+    let obliged = c.has_auxiliary(v, AUX_OR_PASSIVE, &["should", "must", "ought"]);
     if obliged && demander.is_none() {
         return None;
     }
@@ -542,7 +551,7 @@ fn speech_acts() -> &'static HashMap<String, (EventType, bool)> {
 fn spoken_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventType>> {
     let (_, lemma) = crate::cue_classes::CueClasses::english().of_word(&verb.form)?;
     let Some(&(ty, needs_complement)) = speech_acts().get(lemma) else { return Some(None) };
-    let modal = |k: usize| c.children(k).any(|m| c.dep(m) == "aux" && matches!(c.word(m).to_lowercase().as_str(), "will" | "would" | "could" | "must" | "should"));
+    let modal = |k: usize| c.has_auxiliary(k, AUX, &["will", "would", "could", "must", "should"]);
     let complement = c.children(verb.v).any(|k| match c.dep(k) {
         "xcomp" => c.doc.tokens[k].pos == Some("VERB"),
         "ccomp" => modal(k),
@@ -601,7 +610,7 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     // A passive's subject is acted on, its "by" phrase acts: "a camp for
     // refugees was attacked by militiamen". The parse may label a passive's
     // subject plain "nsubj": then a "be" auxiliary before a participle with no object tells.
-    let be_aux = c.children(v).any(|k| matches!(c.dep(k), "aux" | "aux:pass") && matches!(c.word(k).to_lowercase().as_str(), "be" | "been" | "being" | "was" | "were" | "is" | "are"));
+    let be_aux = c.has_auxiliary(v, AUX_OR_PASSIVE, &["be", "been", "being", "was", "were", "is", "are"]);
     let participle = !verb.form.ends_with("ing") && c.children(v).all(|k| c.dep(k) != "obj");
     let passive = c.children(v).find(|&k| c.dep(k) == "nsubj:pass" || (be_aux && participle && c.dep(k) == "nsubj"));
     if let Some(ps) = passive {
@@ -938,8 +947,8 @@ fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool
     if question || kids.iter().any(|&k| conditional(k)) || governors.iter().any(|&g| c.children(g).any(|k| c.dep(k) == "mark" && conditional(k))) {
         return EventStatus::Hypothetical;
     }
-    let future = kids.iter().any(|&k| c.dep(k) == "aux" && matches!(lower(k).as_str(), "will" | "'ll" | "shall"))
-        || governors.iter().any(|&g| c.children(g).any(|k| c.dep(k) == "aux" && matches!(lower(k).as_str(), "will" | "'ll" | "shall")));
+    const FUTURE: &[&str] = &["will", "'ll", "shall"];
+    let future = c.has_auxiliary(v, AUX, FUTURE) || governors.iter().any(|&g| c.has_auxiliary(g, AUX, FUTURE));
     let pledging = PLEDGING.contains(&base) || governors.iter().any(|&g| PLEDGING.contains(&base_form(c.word(g)).as_str()));
     // "is willing to withdraw", "ready to send": an intention stated as a state.
     let willing = c.doc.tokens[v].head.filter(|&u| u >= c.a && u < c.b).is_some_and(|u| {
