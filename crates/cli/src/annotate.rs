@@ -29,13 +29,18 @@ pub fn run(args: AnnotateArgs) -> Result<ExitCode> {
     let conll = match (args.from.as_str(), args.to.as_str()) {
         ("conllu", "conllu") => false,
         ("conll", "conll") => true,
-        (f, t) => bail!("unsupported conversion --from {f} --to {t} (expected conllu→conllu or conll→conll)"),
+        (f, t) => bail!(
+            "unsupported conversion --from {f} --to {t} (expected conllu→conllu or conll→conll)"
+        ),
     };
     let mut text = String::new();
     if args.input == "-" {
-        std::io::stdin().read_to_string(&mut text).context("reading stdin")?;
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("reading stdin")?;
     } else {
-        text = std::fs::read_to_string(&args.input).with_context(|| format!("reading {}", args.input))?;
+        text = std::fs::read_to_string(&args.input)
+            .with_context(|| format!("reading {}", args.input))?;
     }
     if conll {
         return annotate_conll(&text);
@@ -51,8 +56,19 @@ pub fn run(args: AnnotateArgs) -> Result<ExitCode> {
         if s.words.is_empty() {
             continue;
         }
-        syntax.tagger.tag(s.words.iter().map(|w| w.form.as_str()), Some(syntax.clusters), &mut tags, &mut tag_scratch);
-        syntax.parser.parse(s.words.iter().map(|w| w.form.as_str()), &tags, Some(syntax.clusters), &mut arcs, &mut parse_scratch);
+        syntax.tagger.tag(
+            s.words.iter().map(|w| w.form.as_str()),
+            Some(syntax.clusters),
+            &mut tags,
+            &mut tag_scratch,
+        );
+        syntax.parser.parse(
+            s.words.iter().map(|w| w.form.as_str()),
+            &tags,
+            Some(syntax.clusters),
+            &mut arcs,
+            &mut parse_scratch,
+        );
         for (w, (&t, &(head, dep))) in s.words.iter_mut().zip(tags.iter().zip(&arcs)) {
             let (upos, xpos) = syntax.tagger.class(t as usize);
             w.columns[3] = upos.to_string();
@@ -65,10 +81,18 @@ pub fn run(args: AnnotateArgs) -> Result<ExitCode> {
     conllu::write(&sentences, &mut out);
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
-    if lock.write_all(out.as_bytes()).and_then(|_| lock.flush()).is_err() {
+    if lock
+        .write_all(out.as_bytes())
+        .and_then(|_| lock.flush())
+        .is_err()
+    {
         return Ok(ExitCode::SUCCESS); // stdout closed early
     }
-    Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Appends one predicted IOB2 tag (CoNLL's four types) to every token
@@ -101,9 +125,17 @@ fn annotate_conll(text: &str) -> Result<ExitCode> {
     let mut scratch = NerScratch::default();
     let mut spans = Vec::new();
     for doc in &docs {
-        let words = |s: &Vec<usize>| s.iter().map(|&i| lines[i].split_whitespace().next().unwrap_or("")).collect::<Vec<&str>>();
+        let words = |s: &Vec<usize>| {
+            s.iter()
+                .map(|&i| lines[i].split_whitespace().next().unwrap_or(""))
+                .collect::<Vec<&str>>()
+        };
         let sentences: Vec<Vec<&str>> = doc.iter().map(words).collect();
-        let prepared = PreparedDoc::new(sentences.iter().map(|s| s.iter().copied()), Some(names.clusters), Some(&names.gazetteer));
+        let prepared = PreparedDoc::new(
+            sentences.iter().map(|s| s.iter().copied()),
+            Some(names.clusters),
+            Some(&names.gazetteer),
+        );
         names.ner.recognise_doc(&prepared, &mut spans, &mut scratch);
         for (s, sp) in doc.iter().zip(&spans) {
             for &i in s {

@@ -32,7 +32,10 @@ pub enum EvalCommand {
     },
     /// Tagging and parsing on gold tokens of a CoNLL-U file: UPOS, XPOS, UAS, LAS, tokens/s.
     Syntax {
-        #[arg(long, default_value = "../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu")]
+        #[arg(
+            long,
+            default_value = "../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu"
+        )]
         conllu: PathBuf,
         #[arg(long, default_value = "models/tagger.bin")]
         tagger: PathBuf,
@@ -89,7 +92,10 @@ pub enum EvalCommand {
     /// PLOVER events on the gold sentences: type recall and precision, and
     /// full recall (type plus source and target actors).
     Events {
-        #[arg(long, default_value = "../shared/data/events/plover/PLOVER_GSR_CAMEO.dev.json")]
+        #[arg(
+            long,
+            default_value = "../shared/data/events/plover/PLOVER_GSR_CAMEO.dev.json"
+        )]
         gold: PathBuf,
         /// Print each sentence with its gold and predicted events.
         #[arg(long)]
@@ -131,21 +137,61 @@ impl SplitArg {
             return Ok(None);
         }
         let path = self.splits.join(format!("{name}-{}.txt", self.split));
-        let list = std::fs::read_to_string(&path).with_context(|| format!("reading the split list {} (run from the repository, or give --splits)", path.display()))?;
-        Ok(Some(list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect()))
+        let list = std::fs::read_to_string(&path).with_context(|| {
+            format!(
+                "reading the split list {} (run from the repository, or give --splits)",
+                path.display()
+            )
+        })?;
+        Ok(Some(
+            list.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect(),
+        ))
     }
 }
 
 pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
     match cmd {
-        EvalCommand::Aeb { data, dump, passes, predictions } => eval_aeb(&data, dump, passes, predictions),
-        EvalCommand::Sentences { conllu, conll, errors } => eval_sentences(conllu, conll, errors),
-        EvalCommand::Timeml { dir, errors, split } => eval_timeml(&dir, errors, &split.members("tempeval")?),
-        EvalCommand::Quotes { dir, errors, quotes } => eval_quotes(&dir, errors, &quotes),
+        EvalCommand::Aeb {
+            data,
+            dump,
+            passes,
+            predictions,
+        } => eval_aeb(&data, dump, passes, predictions),
+        EvalCommand::Sentences {
+            conllu,
+            conll,
+            errors,
+        } => eval_sentences(conllu, conll, errors),
+        EvalCommand::Timeml { dir, errors, split } => {
+            eval_timeml(&dir, errors, &split.members("tempeval")?)
+        }
+        EvalCommand::Quotes {
+            dir,
+            errors,
+            quotes,
+        } => eval_quotes(&dir, errors, &quotes),
         EvalCommand::Recognizers { dir, errors } => eval_recognizers(&dir, errors),
-        EvalCommand::Events { gold, errors, split } => eval_events(&gold, errors, &split.members("plover-dev")?),
-        EvalCommand::Syntax { conllu, tagger, parser, clusters } => eval_syntax(&conllu, &tagger, &parser, &clusters),
-        EvalCommand::Ner { conll, model, clusters, gazetteer } => eval_ner(&conll, &model, &clusters, &gazetteer),
+        EvalCommand::Events {
+            gold,
+            errors,
+            split,
+        } => eval_events(&gold, errors, &split.members("plover-dev")?),
+        EvalCommand::Syntax {
+            conllu,
+            tagger,
+            parser,
+            clusters,
+        } => eval_syntax(&conllu, &tagger, &parser, &clusters),
+        EvalCommand::Ner {
+            conll,
+            model,
+            clusters,
+            gazetteer,
+        } => eval_ner(&conll, &model, &clusters, &gazetteer),
     }
 }
 
@@ -156,24 +202,50 @@ fn print_aeb_scores<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) {
     println!("F1         {f:.4}");
 }
 
-fn eval_aeb(dir: &std::path::Path, dump: Option<PathBuf>, passes: usize, predictions: Option<PathBuf>) -> Result<ExitCode> {
+fn eval_aeb(
+    dir: &std::path::Path,
+    dump: Option<PathBuf>,
+    passes: usize,
+    predictions: Option<PathBuf>,
+) -> Result<ExitCode> {
     let gt_path = dir.join("ground-truth.json");
-    let gt: serde_json::Value = serde_json::from_slice(&std::fs::read(&gt_path).with_context(|| format!("reading {}", gt_path.display()))?)?;
-    let gt = gt.as_object().context("ground-truth.json is not an object")?;
+    let gt: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(&gt_path).with_context(|| format!("reading {}", gt_path.display()))?,
+    )?;
+    let gt = gt
+        .as_object()
+        .context("ground-truth.json is not an object")?;
     // Decompress everything first: the timing covers extraction only.
     let mut pages = Vec::new();
     for (id, v) in gt {
         let path = dir.join("html").join(format!("{id}.html.gz"));
         let mut html = Vec::new();
-        flate2::read::MultiGzDecoder::new(std::fs::File::open(&path).with_context(|| format!("opening {}", path.display()))?).read_to_end(&mut html)?;
+        flate2::read::MultiGzDecoder::new(
+            std::fs::File::open(&path).with_context(|| format!("opening {}", path.display()))?,
+        )
+        .read_to_end(&mut html)?;
         let url = v["url"].as_str().map(str::to_string);
         let gold = v["articleBody"].as_str().unwrap_or("").to_string();
         pages.push((id.clone(), url, html, gold));
     }
     if let Some(pred) = predictions {
-        let texts: Vec<String> = pages.iter().map(|(id, ..)| std::fs::read_to_string(pred.join(format!("{id}.txt"))).unwrap_or_default()).collect();
-        println!("pages      {} (scored from {})", pages.len(), pred.display());
-        print_aeb_scores(pages.iter().zip(&texts).map(|((.., gold), text)| (gold.as_str(), text.as_str())));
+        let texts: Vec<String> = pages
+            .iter()
+            .map(|(id, ..)| {
+                std::fs::read_to_string(pred.join(format!("{id}.txt"))).unwrap_or_default()
+            })
+            .collect();
+        println!(
+            "pages      {} (scored from {})",
+            pages.len(),
+            pred.display()
+        );
+        print_aeb_scores(
+            pages
+                .iter()
+                .zip(&texts)
+                .map(|((.., gold), text)| (gold.as_str(), text.as_str())),
+        );
         return Ok(ExitCode::SUCCESS);
     }
     // Several timed passes; the median resists the noise of a shared machine.
@@ -185,12 +257,24 @@ fn eval_aeb(dir: &std::path::Path, dump: Option<PathBuf>, passes: usize, predict
         for (id, url, html, _) in &pages {
             let record = Record {
                 input: id.clone(),
-                source: Source { uri: url.clone(), format: SourceFormat::Html, record: None },
-                payload: Payload::Html { bytes: html.clone(), fragment: false },
+                source: Source {
+                    uri: url.clone(),
+                    format: SourceFormat::Html,
+                    record: None,
+                },
+                payload: Payload::Html {
+                    bytes: html.clone(),
+                    fragment: false,
+                },
                 charset: None,
                 meta: Meta::default(),
             };
-            extracted.push(record.into_document().map(|d| d.text().to_string()).unwrap_or_default());
+            extracted.push(
+                record
+                    .into_document()
+                    .map(|d| d.text().to_string())
+                    .unwrap_or_default(),
+            );
         }
         pass_secs.push(start.elapsed().as_secs_f64());
     }
@@ -203,20 +287,36 @@ fn eval_aeb(dir: &std::path::Path, dump: Option<PathBuf>, passes: usize, predict
         }
     }
     println!("pages      {}", pages.len());
-    print_aeb_scores(pages.iter().zip(&extracted).map(|((.., gold), text)| (gold.as_str(), text.as_str())));
+    print_aeb_scores(
+        pages
+            .iter()
+            .zip(&extracted)
+            .map(|((.., gold), text)| (gold.as_str(), text.as_str())),
+    );
     let n = pages.len() as f64;
-    println!("speed      {:.0} pages/s median of {} passes (best {:.0}; one thread, extraction only)", n / median, pass_secs.len(), n / pass_secs[0]);
+    println!(
+        "speed      {:.0} pages/s median of {} passes (best {:.0}; one thread, extraction only)",
+        n / median,
+        pass_secs.len(),
+        n / pass_secs[0]
+    );
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval_sentences(conllu: Option<PathBuf>, conll: Option<PathBuf>, show_errors: bool) -> Result<ExitCode> {
+fn eval_sentences(
+    conllu: Option<PathBuf>,
+    conll: Option<PathBuf>,
+    show_errors: bool,
+) -> Result<ExitCode> {
     let (path, docs) = match (conllu, conll) {
         (Some(p), _) => {
-            let s = std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
+            let s =
+                std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
             (p, boundaries::conllu_docs(&s))
         }
         (None, Some(p)) => {
-            let s = std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
+            let s =
+                std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
             (p, boundaries::conll_docs(&s))
         }
         (None, None) => anyhow::bail!("give --conllu FILE or --conll FILE"),
@@ -239,11 +339,28 @@ fn eval_sentences(conllu: Option<PathBuf>, conll: Option<PathBuf>, show_errors: 
         }
         let (t, p, g) = boundaries::count(&doc.ends, &ends, doc.text.len());
         if show_errors {
-            for e in doc.ends.iter().filter(|e| **e < doc.text.len() && !ends.contains(e)) {
-                let _ = writeln!(out, "MISSED   …{}‖{}…", tail(&doc.text[..*e], 50), head(&doc.text[*e..], 30));
+            for e in doc
+                .ends
+                .iter()
+                .filter(|e| **e < doc.text.len() && !ends.contains(e))
+            {
+                let _ = writeln!(
+                    out,
+                    "MISSED   …{}‖{}…",
+                    tail(&doc.text[..*e], 50),
+                    head(&doc.text[*e..], 30)
+                );
             }
-            for e in ends.iter().filter(|e| **e < doc.text.len() && !doc.ends.contains(e)) {
-                let _ = writeln!(out, "SPURIOUS …{}‖{}…", tail(&doc.text[..*e], 50), head(&doc.text[*e..], 30));
+            for e in ends
+                .iter()
+                .filter(|e| **e < doc.text.len() && !doc.ends.contains(e))
+            {
+                let _ = writeln!(
+                    out,
+                    "SPURIOUS …{}‖{}…",
+                    tail(&doc.text[..*e], 50),
+                    head(&doc.text[*e..], 30)
+                );
             }
         }
         tp += t;
@@ -263,33 +380,49 @@ fn eval_sentences(conllu: Option<PathBuf>, conll: Option<PathBuf>, show_errors: 
 
 fn tail(s: &str, n: usize) -> String {
     let chars: Vec<char> = s.chars().collect();
-    chars[chars.len().saturating_sub(n)..].iter().collect::<String>().replace('\n', "⏎")
+    chars[chars.len().saturating_sub(n)..]
+        .iter()
+        .collect::<String>()
+        .replace('\n', "⏎")
 }
 
 fn head(s: &str, n: usize) -> String {
     s.chars().take(n).collect::<String>().replace('\n', "⏎")
 }
 
-fn eval_syntax(path: &PathBuf, tagger: &PathBuf, parser: &PathBuf, clusters: &PathBuf) -> Result<ExitCode> {
+fn eval_syntax(
+    path: &PathBuf,
+    tagger: &PathBuf,
+    parser: &PathBuf,
+    clusters: &PathBuf,
+) -> Result<ExitCode> {
     use dossier_nlp::{clusters::Clusters, conllu, parser as ps, tagger as tg};
     let read = |p: &PathBuf| std::fs::read(p).with_context(|| format!("reading {}", p.display()));
     let clusters = Clusters::from_bytes(&read(clusters)?)?;
     let tagger = tg::Tagger::from_bytes(&read(tagger)?)?;
     let parser = ps::Parser::from_bytes(&read(parser)?)?;
     let sentences = crate::train::read_conllu(path)?;
-    let (mut tag_scratch, mut parse_scratch) = (tg::TagScratch::default(), ps::ParseScratch::default());
-    let (mut lexes, mut tags, mut one, mut arcs, mut bounds) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut tag_scratch, mut parse_scratch) =
+        (tg::TagScratch::default(), ps::ParseScratch::default());
+    let (mut lexes, mut tags, mut one, mut arcs, mut bounds) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     // As in the pipeline: sentences go by text (here 32 at a time), each
     // word's lexical keys are computed once for the tagger and the parser,
     // and the parser takes a text's sentences together.
     const TEXT: usize = 32;
-    let mut run = |chunk: &[conllu::Sentence], tags: &mut Vec<u16>, arcs: &mut Vec<(Option<usize>, &'static str)>| {
+    let mut run = |chunk: &[conllu::Sentence],
+                   tags: &mut Vec<u16>,
+                   arcs: &mut Vec<(Option<usize>, &'static str)>| {
         lexes.clear();
         bounds.clear();
         tags.clear();
         for s in chunk {
             let a = lexes.len();
-            lexes.extend(s.words.iter().map(|w| dossier_nlp::lexical::lex(&w.form, Some(&clusters))));
+            lexes.extend(
+                s.words
+                    .iter()
+                    .map(|w| dossier_nlp::lexical::lex(&w.form, Some(&clusters))),
+            );
             tagger.tag_lexes(&lexes[a..], &mut one, &mut tag_scratch);
             tags.extend_from_slice(&one);
             bounds.push((a, lexes.len()));
@@ -330,18 +463,33 @@ fn eval_syntax(path: &PathBuf, tagger: &PathBuf, parser: &PathBuf, clusters: &Pa
     println!("XPOS       {:.2}", pct(xpos));
     println!("UAS        {:.2}", pct(uas));
     println!("LAS        {:.2}  (universal relations)", pct(las));
-    println!("speed      {:.0} tokens/s tagging + parsing, one thread (best of 10 passes; median {:.0})", n as f64 / secs, n as f64 / median);
+    println!(
+        "speed      {:.0} tokens/s tagging + parsing, one thread (best of 10 passes; median {:.0})",
+        n as f64 / secs,
+        n as f64 / median
+    );
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval_ner(path: &PathBuf, model: &PathBuf, clusters: &PathBuf, gazetteer: &PathBuf) -> Result<ExitCode> {
+fn eval_ner(
+    path: &PathBuf,
+    model: &PathBuf,
+    clusters: &PathBuf,
+    gazetteer: &PathBuf,
+) -> Result<ExitCode> {
     use dossier_nlp::{clusters::Clusters, gazetteer::Gazetteer, ner};
     let read = |p: &PathBuf| std::fs::read(p).with_context(|| format!("reading {}", p.display()));
     let clusters = Clusters::from_bytes(&read(clusters)?)?;
     let gazetteer = Gazetteer::from_tsv(&String::from_utf8_lossy(&read(gazetteer)?));
     let model = ner::Ner::from_bytes(&read(model)?)?;
-    let docs = ner::parse_conll(&std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?);
-    let tokens: usize = docs.iter().flat_map(|d| &d.sentences).map(|s| s.words.len()).sum();
+    let docs = ner::parse_conll(
+        &std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
+    );
+    let tokens: usize = docs
+        .iter()
+        .flat_map(|d| &d.sentences)
+        .map(|s| s.words.len())
+        .sum();
     // Speed: the whole recogniser (lexical keys, gazetteer, both stages), median of 5 passes.
     let mut times = Vec::new();
     let mut scratch = ner::NerScratch::default();
@@ -349,7 +497,13 @@ fn eval_ner(path: &PathBuf, model: &PathBuf, clusters: &PathBuf, gazetteer: &Pat
     for _ in 0..5 {
         let start = Instant::now();
         for d in &docs {
-            let prepared = ner::PreparedDoc::new(d.sentences.iter().map(|s| s.words.iter().map(String::as_str)), Some(&clusters), Some(&gazetteer));
+            let prepared = ner::PreparedDoc::new(
+                d.sentences
+                    .iter()
+                    .map(|s| s.words.iter().map(String::as_str)),
+                Some(&clusters),
+                Some(&gazetteer),
+            );
             model.recognise_doc(&prepared, &mut spans, &mut scratch);
         }
         times.push(start.elapsed().as_secs_f64());
@@ -360,57 +514,124 @@ fn eval_ner(path: &PathBuf, model: &PathBuf, clusters: &PathBuf, gazetteer: &Pat
     println!("tokens     {tokens}");
     for (t, tp, np, ng) in ner::per_type(&model, &docs, Some(&clusters), Some(&gazetteer)) {
         let (p_, r_) = (tp as f64 / np.max(1) as f64, tp as f64 / ng.max(1) as f64);
-        println!("{t:10} P {:.2} R {:.2} F1 {:.2}", p_ * 100.0, r_ * 100.0, 200.0 * p_ * r_ / (p_ + r_).max(1e-9));
+        println!(
+            "{t:10} P {:.2} R {:.2} F1 {:.2}",
+            p_ * 100.0,
+            r_ * 100.0,
+            200.0 * p_ * r_ / (p_ + r_).max(1e-9)
+        );
     }
-    println!("overall    P {:.2} R {:.2} F1 {:.2}  (exact span and type, conlleval)", p * 100.0, r * 100.0, f * 100.0);
-    println!("speed      {:.0} tokens/s (one thread, median of 5 passes)", tokens as f64 / times[2]);
+    println!(
+        "overall    P {:.2} R {:.2} F1 {:.2}  (exact span and type, conlleval)",
+        p * 100.0,
+        r * 100.0,
+        f * 100.0
+    );
+    println!(
+        "speed      {:.0} tokens/s (one thread, median of 5 passes)",
+        tokens as f64 / times[2]
+    );
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval_timeml(dir: &std::path::Path, show_errors: bool, split: &Option<std::collections::HashSet<String>>) -> Result<ExitCode> {
+fn eval_timeml(
+    dir: &std::path::Path,
+    show_errors: bool,
+    split: &Option<std::collections::HashSet<String>>,
+) -> Result<ExitCode> {
     use dossier_eval::timeml::{parse, Counts, Timex};
     use dossier_pipeline::{Layers, Pipeline, Scratch};
     let mut files: Vec<PathBuf> = Vec::new();
     for sub in ["TimeBank", "AQUAINT"] {
         let d = dir.join(sub);
         let entries = std::fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))?;
-        files.extend(entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "tml")));
+        files.extend(
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "tml")),
+        );
     }
-    files.retain(|f| split.as_ref().is_none_or(|names| f.file_name().is_some_and(|n| names.contains(&*n.to_string_lossy()))));
+    files.retain(|f| {
+        split.as_ref().is_none_or(|names| {
+            f.file_name()
+                .is_some_and(|n| names.contains(&*n.to_string_lossy()))
+        })
+    });
     files.sort();
-    let layers = Layers { times: true, ..Layers::none() };
+    let layers = Layers {
+        times: true,
+        ..Layers::none()
+    };
     let pipeline = Pipeline::new(layers)?;
     let mut scratch = Scratch::default();
     let mut counts = Counts::default();
     let (mut bytes, mut secs) = (0usize, 0.0);
     for f in &files {
-        let d = parse(&std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?);
-        let mut doc = dossier_ingest::text::plain_document(d.text.clone(), Source { uri: None, format: SourceFormat::Text, record: None });
+        let d =
+            parse(&std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?);
+        let mut doc = dossier_ingest::text::plain_document(
+            d.text.clone(),
+            Source {
+                uri: None,
+                format: SourceFormat::Text,
+                record: None,
+            },
+        );
         doc.published = d.dct.clone();
         let start = Instant::now();
-        pipeline.run(&mut doc, Layers { sentences: true, ..layers }, &mut scratch);
+        pipeline.run(
+            &mut doc,
+            Layers {
+                sentences: true,
+                ..layers
+            },
+            &mut scratch,
+        );
         secs += start.elapsed().as_secs_f64();
         bytes += d.text.len();
         let offsets = dossier_core::CharOffsets::new(doc.text());
         let predicted: Vec<Timex> = doc
             .times
             .iter()
-            .map(|t| Timex { start: offsets.to_char(t.span.start), end: offsets.to_char(t.span.end), ty: t.ty.as_str().to_string(), value: t.value.clone().unwrap_or_default() })
+            .map(|t| Timex {
+                start: offsets.to_char(t.span.start),
+                end: offsets.to_char(t.span.end),
+                ty: t.ty.as_str().to_string(),
+                value: t.value.clone().unwrap_or_default(),
+            })
             .collect();
         counts.add(&d.gold, &predicted);
         if show_errors {
             let chars: Vec<char> = d.text.chars().collect();
-            let show = |t: &Timex| chars[t.start..t.end.min(chars.len())].iter().collect::<String>().replace('\n', " ");
-            let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let show = |t: &Timex| {
+                chars[t.start..t.end.min(chars.len())]
+                    .iter()
+                    .collect::<String>()
+                    .replace('\n', " ")
+            };
+            let name = f
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             for g in &d.gold {
-                match predicted.iter().find(|p| p.start < g.end && g.start < p.end) {
+                match predicted
+                    .iter()
+                    .find(|p| p.start < g.end && g.start < p.end)
+                {
                     None => println!("MISS\t{name}\t{}\t{}\t{}", show(g), g.ty, g.value),
-                    Some(p) if (p.start, p.end) != (g.start, g.end) => println!("EXTENT\t{name}\t{}\t{}\tours {}", show(g), g.value, show(p)),
-                    Some(p) if p.value != g.value => println!("VALUE\t{name}\t{}\t{}\tours {}", show(g), g.value, p.value),
+                    Some(p) if (p.start, p.end) != (g.start, g.end) => {
+                        println!("EXTENT\t{name}\t{}\t{}\tours {}", show(g), g.value, show(p))
+                    }
+                    Some(p) if p.value != g.value => {
+                        println!("VALUE\t{name}\t{}\t{}\tours {}", show(g), g.value, p.value)
+                    }
                     Some(_) => {}
                 }
             }
-            for p in predicted.iter().filter(|p| !d.gold.iter().any(|g| p.start < g.end && g.start < p.end)) {
+            for p in predicted
+                .iter()
+                .filter(|p| !d.gold.iter().any(|g| p.start < g.end && g.start < p.end))
+            {
                 println!("SPURIOUS\t{name}\t{}\t{}\t{}", show(p), p.ty, p.value);
             }
         }
@@ -418,12 +639,23 @@ fn eval_timeml(dir: &std::path::Path, show_errors: bool, split: &Option<std::col
     let (sp, sr, sf) = counts.prf(counts.strict);
     let (rp, rr, rf) = counts.prf(counts.relaxed);
     let (vp, vr, vf) = counts.prf(counts.value);
-    println!("documents  {} ({} gold, {} predicted)", files.len(), counts.gold, counts.predicted);
+    println!(
+        "documents  {} ({} gold, {} predicted)",
+        files.len(),
+        counts.gold,
+        counts.predicted
+    );
     println!("strict     P {sp:.3} R {sr:.3} F1 {sf:.3}");
     println!("relaxed    P {rp:.3} R {rr:.3} F1 {rf:.3}");
     println!("value      P {vp:.3} R {vr:.3} F1 {vf:.3}  (relaxed match with the right value)");
-    println!("type acc.  {:.3} of relaxed matches", counts.type_ as f64 / counts.relaxed.max(1) as f64);
-    println!("speed      {:.1} MB/s (sentences and times, one thread)", bytes as f64 / secs / 1e6);
+    println!(
+        "type acc.  {:.3} of relaxed matches",
+        counts.type_ as f64 / counts.relaxed.max(1) as f64
+    );
+    println!(
+        "speed      {:.1} MB/s (sentences and times, one thread)",
+        bytes as f64 / secs / 1e6
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -432,11 +664,21 @@ fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode
     use dossier_eval::recognizers::{iso_currency, parse_percent, parse_range, passes, Item};
     use dossier_pipeline::{Layers, Pipeline, Scratch};
     // Times too: the count in "3 years" is written in the times layer (P3Y).
-    let layers = Layers { quantities: true, sentences: true, times: true, ..Layers::none() };
+    let layers = Layers {
+        quantities: true,
+        sentences: true,
+        times: true,
+        ..Layers::none()
+    };
     let pipeline = Pipeline::new(layers)?;
     let mut scratch = Scratch::default();
     let (mut bytes, mut secs) = (0usize, 0.0);
-    for (model, file) in [("Number", "Number_EN_NumberModel.json"), ("NumberRange", "Number_EN_NumberRangeModel.json"), ("Percent", "Number_EN_PercentModel.json"), ("Currency", "NumberWithUnit_EN_CurrencyModel.json")] {
+    for (model, file) in [
+        ("Number", "Number_EN_NumberModel.json"),
+        ("NumberRange", "Number_EN_NumberRangeModel.json"),
+        ("Percent", "Number_EN_PercentModel.json"),
+        ("Currency", "NumberWithUnit_EN_CurrencyModel.json"),
+    ] {
         let cases = read_spec(&dir.join(file))?;
         let mut passed = 0;
         for case in &cases {
@@ -449,19 +691,40 @@ fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode
                     let start = r["Start"].as_u64().unwrap_or(0) as usize;
                     let end = r["End"].as_u64().unwrap_or(0) as usize + 1;
                     let value = r["Resolution"]["value"].as_str().unwrap_or_default();
-                    let (value, upper, unit) = match model {
-                        "NumberRange" => parse_range(value).map_or((None, None, None), |(lo, hi)| (lo, hi, None)),
-                        "Percent" => (parse_percent(value), None, None),
-                        "Currency" => match iso_currency(r["Resolution"]["unit"].as_str().unwrap_or_default()) {
-                            Some((code, factor)) => (value.parse::<f64>().ok().map(|v| v * factor), None, Some(code.to_string())),
-                            None => (value.parse().ok(), None, None),
-                        },
-                        _ => (value.parse().ok(), None, None),
-                    };
-                    Item { start, end, value, upper, unit }
+                    let (value, upper, unit) =
+                        match model {
+                            "NumberRange" => parse_range(value)
+                                .map_or((None, None, None), |(lo, hi)| (lo, hi, None)),
+                            "Percent" => (parse_percent(value), None, None),
+                            "Currency" => match iso_currency(
+                                r["Resolution"]["unit"].as_str().unwrap_or_default(),
+                            ) {
+                                Some((code, factor)) => (
+                                    value.parse::<f64>().ok().map(|v| v * factor),
+                                    None,
+                                    Some(code.to_string()),
+                                ),
+                                None => (value.parse().ok(), None, None),
+                            },
+                            _ => (value.parse().ok(), None, None),
+                        };
+                    Item {
+                        start,
+                        end,
+                        value,
+                        upper,
+                        unit,
+                    }
                 })
                 .collect();
-            let mut doc = dossier_ingest::text::plain_document(input.to_string(), Source { uri: None, format: SourceFormat::Text, record: None });
+            let mut doc = dossier_ingest::text::plain_document(
+                input.to_string(),
+                Source {
+                    uri: None,
+                    format: SourceFormat::Text,
+                    record: None,
+                },
+            );
             let start = Instant::now();
             pipeline.run(&mut doc, layers, &mut scratch);
             secs += start.elapsed().as_secs_f64();
@@ -472,38 +735,93 @@ fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode
                 .iter()
                 .filter_map(|q| {
                     let (start, end) = (offsets.to_char(q.span.start), offsets.to_char(q.span.end));
-                    let item = |value, upper, unit| Some(Item { start, end, value, upper, unit });
+                    let item = |value, upper, unit| {
+                        Some(Item {
+                            start,
+                            end,
+                            value,
+                            upper,
+                            unit,
+                        })
+                    };
                     match model {
                         "Number" if q.kind != QuantityKind::Percent => item(q.value, None, None),
                         "Percent" if q.kind == QuantityKind::Percent => item(q.value, None, None),
-                        "Currency" if q.kind == QuantityKind::Money => item(q.value, None, q.unit.clone()),
+                        "Currency" if q.kind == QuantityKind::Money => {
+                            item(q.value, None, q.unit.clone())
+                        }
                         "NumberRange" => match q.approx {
                             Approx::Range => item(q.value, q.upper, None),
                             // Recognizers-Text reads "equal to 20" as the range
                             // [20, 20]; dossier writes exactly 20, "equal to" in
                             // its extent.
-                            Approx::Exact if q.span.of(doc.text()).get(..5).is_some_and(|w| w.eq_ignore_ascii_case("equal")) => item(q.value, q.value, None),
+                            Approx::Exact
+                                if q.span
+                                    .of(doc.text())
+                                    .get(..5)
+                                    .is_some_and(|w| w.eq_ignore_ascii_case("equal")) =>
+                            {
+                                item(q.value, q.value, None)
+                            }
                             Approx::MoreThan | Approx::AtLeast => item(q.value, None, None),
-                            Approx::LessThan | Approx::AtMost | Approx::UpTo => item(None, q.value, None),
+                            Approx::LessThan | Approx::AtMost | Approx::UpTo => {
+                                item(None, q.value, None)
+                            }
                             _ => None,
                         },
                         _ => None,
                     }
                 })
-                .chain(doc.times.iter().filter(|_| model == "Number").filter_map(|t| {
-                    // A duration's count is a number of the text: "3 years" is P3Y.
-                    let count = duration_count(t.value.as_deref()?)?;
-                    Some(Item { start: offsets.to_char(t.span.start), end: offsets.to_char(t.span.end), value: Some(count), upper: None, unit: None })
-                }))
+                .chain(
+                    doc.times
+                        .iter()
+                        .filter(|_| model == "Number")
+                        .filter_map(|t| {
+                            // A duration's count is a number of the text: "3 years" is P3Y.
+                            let count = duration_count(t.value.as_deref()?)?;
+                            Some(Item {
+                                start: offsets.to_char(t.span.start),
+                                end: offsets.to_char(t.span.end),
+                                value: Some(count),
+                                upper: None,
+                                unit: None,
+                            })
+                        }),
+                )
                 .collect();
             if passes(&expected, &predicted) {
                 passed += 1;
             } else if show_errors {
-                let show = |v: &[Item]| v.iter().map(|i| format!("{}[{:?}..{:?} {}]", input.chars().skip(i.start).take(i.end - i.start).collect::<String>(), i.value, i.upper, i.unit.as_deref().unwrap_or(""))).collect::<Vec<_>>().join("; ");
-                println!("FAIL {model} | {input}\n  expected {}\n  found    {}", show(&expected), show(&predicted));
+                let show = |v: &[Item]| {
+                    v.iter()
+                        .map(|i| {
+                            format!(
+                                "{}[{:?}..{:?} {}]",
+                                input
+                                    .chars()
+                                    .skip(i.start)
+                                    .take(i.end - i.start)
+                                    .collect::<String>(),
+                                i.value,
+                                i.upper,
+                                i.unit.as_deref().unwrap_or("")
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                println!(
+                    "FAIL {model} | {input}\n  expected {}\n  found    {}",
+                    show(&expected),
+                    show(&predicted)
+                );
             }
         }
-        println!("{model:12} {passed} of {} cases pass ({:.1} %)", cases.len(), 100.0 * passed as f64 / cases.len().max(1) as f64);
+        println!(
+            "{model:12} {passed} of {} cases pass ({:.1} %)",
+            cases.len(),
+            100.0 * passed as f64 / cases.len().max(1) as f64
+        );
     }
     println!("speed      {:.2} MB/s (whole pipeline up to quantities and times, both recognizers together, one thread, on these short inputs)", bytes as f64 / secs / 1e6);
     eval_recognizers_datetime(dir, show_errors)
@@ -512,7 +830,9 @@ fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode
 /// The count of a one-unit TIMEX3 duration: P3Y is 3, PT1.5H 1.5; none for
 /// PXY or P2Y6M.
 fn duration_count(value: &str) -> Option<f64> {
-    let body = value.strip_prefix("PT").or_else(|| value.strip_prefix('P'))?;
+    let body = value
+        .strip_prefix("PT")
+        .or_else(|| value.strip_prefix('P'))?;
     let figure = body.strip_suffix(|c: char| c.is_ascii_alphabetic())?;
     figure.parse().ok()
 }
@@ -520,16 +840,22 @@ fn duration_count(value: &str) -> Option<f64> {
 /// One Recognizers-Text spec file: its cases, the byte-order mark the files
 /// start with left out.
 fn read_spec(path: &std::path::Path) -> Result<Vec<serde_json::Value>> {
-    let raw = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    serde_json::from_str(raw.trim_start_matches('\u{feff}')).with_context(|| format!("parsing {}", path.display()))
+    let raw =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    serde_json::from_str(raw.trim_start_matches('\u{feff}'))
+        .with_context(|| format!("parsing {}", path.display()))
 }
 
 /// The DateTime spec: each case's text anchored on its reference date, its
 /// times compared on extent (overlap) and TIMEX3 value.
 fn eval_recognizers_datetime(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
-    use dossier_eval::recognizers::{timex_values, times_pass, ExpectedTime};
+    use dossier_eval::recognizers::{times_pass, timex_values, ExpectedTime};
     use dossier_pipeline::{Layers, Pipeline, Scratch};
-    let layers = Layers { sentences: true, times: true, ..Layers::none() };
+    let layers = Layers {
+        sentences: true,
+        times: true,
+        ..Layers::none()
+    };
     let pipeline = Pipeline::new(layers)?;
     let mut scratch = Scratch::default();
     let cases = read_spec(&dir.join("DateTime_EN_DateTimeModel.json"))?;
@@ -547,7 +873,10 @@ fn eval_recognizers_datetime(dir: &std::path::Path, show_errors: bool) -> Result
                     // The resolved dates of an ambiguous timex: "the 4th" is
                     // XXXX-XX-04, resolved to the 4th before and after the reference.
                     for key in ["value", "start", "end"] {
-                        if let Some(x) = v[key].as_str().filter(|x| x.len() >= 10 && x.as_bytes()[4] == b'-') {
+                        if let Some(x) = v[key]
+                            .as_str()
+                            .filter(|x| x.len() >= 10 && x.as_bytes()[4] == b'-')
+                        {
                             values.extend(timex_values(x));
                         }
                     }
@@ -558,50 +887,115 @@ fn eval_recognizers_datetime(dir: &std::path::Path, show_errors: bool) -> Result
                     }
                 }
                 let start = r["Start"].as_u64().unwrap_or(0) as usize;
-                ExpectedTime { start, end: r["End"].as_u64().unwrap_or(0) as usize + 1, values }
+                ExpectedTime {
+                    start,
+                    end: r["End"].as_u64().unwrap_or(0) as usize + 1,
+                    values,
+                }
             })
             .collect();
-        let mut doc = dossier_ingest::text::plain_document(input.to_string(), Source { uri: None, format: SourceFormat::Text, record: None });
+        let mut doc = dossier_ingest::text::plain_document(
+            input.to_string(),
+            Source {
+                uri: None,
+                format: SourceFormat::Text,
+                record: None,
+            },
+        );
         // The reference is a date-time: "in 5 minutes" counts from its clock.
-        doc.published = case["Context"]["ReferenceDateTime"].as_str().map(str::to_string);
+        doc.published = case["Context"]["ReferenceDateTime"]
+            .as_str()
+            .map(str::to_string);
         let start = Instant::now();
         pipeline.run(&mut doc, layers, &mut scratch);
         secs += start.elapsed().as_secs_f64();
         bytes += input.len();
         let offsets = dossier_core::CharOffsets::new(doc.text());
-        let predicted: Vec<(usize, usize, Option<String>)> = doc.times.iter().map(|t| (offsets.to_char(t.span.start), offsets.to_char(t.span.end), t.value.clone())).collect();
+        let predicted: Vec<(usize, usize, Option<String>)> = doc
+            .times
+            .iter()
+            .map(|t| {
+                (
+                    offsets.to_char(t.span.start),
+                    offsets.to_char(t.span.end),
+                    t.value.clone(),
+                )
+            })
+            .collect();
         if times_pass(&expected, &predicted) {
             passed += 1;
         } else if show_errors {
-            let text = |s: usize, e: usize| input.chars().skip(s).take(e.saturating_sub(s)).collect::<String>();
-            let want = expected.iter().map(|e| format!("{}[{}]", text(e.start, e.end), e.values.join(" "))).collect::<Vec<_>>().join("; ");
-            let found = predicted.iter().map(|(s, e, v)| format!("{}[{}]", text(*s, *e), v.as_deref().unwrap_or("null"))).collect::<Vec<_>>().join("; ");
-            println!("FAIL DateTime | {input} | {}\n  expected {want}\n  found    {found}", doc.published.as_deref().unwrap_or(""));
+            let text = |s: usize, e: usize| {
+                input
+                    .chars()
+                    .skip(s)
+                    .take(e.saturating_sub(s))
+                    .collect::<String>()
+            };
+            let want = expected
+                .iter()
+                .map(|e| format!("{}[{}]", text(e.start, e.end), e.values.join(" ")))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let found = predicted
+                .iter()
+                .map(|(s, e, v)| format!("{}[{}]", text(*s, *e), v.as_deref().unwrap_or("null")))
+                .collect::<Vec<_>>()
+                .join("; ");
+            println!(
+                "FAIL DateTime | {input} | {}\n  expected {want}\n  found    {found}",
+                doc.published.as_deref().unwrap_or("")
+            );
         }
     }
-    println!("{:12} {passed} of {} cases pass ({:.1} %)", "DateTime", cases.len(), 100.0 * passed as f64 / cases.len().max(1) as f64);
-    println!("speed      {:.2} MB/s (sentences and times, one thread, on these short inputs)", bytes as f64 / secs / 1e6);
+    println!(
+        "{:12} {passed} of {} cases pass ({:.1} %)",
+        "DateTime",
+        cases.len(),
+        100.0 * passed as f64 / cases.len().max(1) as f64
+    );
+    println!(
+        "speed      {:.2} MB/s (sentences and times, one thread, on these short inputs)",
+        bytes as f64 / secs / 1e6
+    );
     Ok(ExitCode::SUCCESS)
 }
 
 fn eval_quotes(dir: &std::path::Path, show_errors: bool, mode: &str) -> Result<ExitCode> {
     use dossier_eval::polnear::{is_quoted, parse_ann, Counts, Outcome, Ranges};
     use dossier_pipeline::{Layers, Pipeline, QuoteMode, Scratch};
-    let files = dossier_eval::polnear::first_annotator_files(dir).with_context(|| format!("reading {}", dir.display()))?;
-    let layers = Layers { quotes: true, quote_mode: QuoteMode::parse(mode).unwrap_or_default(), ..Layers::none() };
+    let files = dossier_eval::polnear::first_annotator_files(dir)
+        .with_context(|| format!("reading {}", dir.display()))?;
+    let layers = Layers {
+        quotes: true,
+        quote_mode: QuoteMode::parse(mode).unwrap_or_default(),
+        ..Layers::none()
+    };
     let pipeline = Pipeline::new(layers)?;
     let mut scratch = Scratch::default();
     let mut counts = Counts::default();
     // Error categories over gold attributions.
-    let (mut missed_quoted, mut missed_other, mut wrong_source, mut wrong_pronoun, mut no_speaker) = (0, 0, 0, 0, 0);
+    let (mut missed_quoted, mut missed_other, mut wrong_source, mut wrong_pronoun, mut no_speaker) =
+        (0, 0, 0, 0, 0);
     // Wrong speakers whose quote came from another cue than the gold one: the
     // content matched, but it was reported as part of another attribution.
     let mut other_report = 0;
     let (mut bytes, mut secs) = (0usize, 0.0);
     for (article, text_path, ann_path) in &files {
-        let text = std::fs::read_to_string(text_path).with_context(|| format!("reading {}", text_path.display()))?;
-        let gold = parse_ann(&std::fs::read_to_string(ann_path).with_context(|| format!("reading {}", ann_path.display()))?);
-        let mut doc = dossier_ingest::text::plain_document(text.clone(), Source { uri: None, format: SourceFormat::Text, record: None });
+        let text = std::fs::read_to_string(text_path)
+            .with_context(|| format!("reading {}", text_path.display()))?;
+        let gold = parse_ann(
+            &std::fs::read_to_string(ann_path)
+                .with_context(|| format!("reading {}", ann_path.display()))?,
+        );
+        let mut doc = dossier_ingest::text::plain_document(
+            text.clone(),
+            Source {
+                uri: None,
+                format: SourceFormat::Text,
+                record: None,
+            },
+        );
         let start = Instant::now();
         pipeline.run(&mut doc, layers, &mut scratch);
         secs += start.elapsed().as_secs_f64();
@@ -611,10 +1005,15 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool, mode: &str) -> Result<E
         // Quotes sharing a cue are one attribution (a quote split by "he said").
         let mut predicted: Vec<(Ranges, Option<Ranges>)> = Vec::new();
         let mut predicted_cue: Vec<Option<(usize, usize)>> = Vec::new();
-        let mut by_cue: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+        let mut by_cue: std::collections::HashMap<(usize, usize), usize> =
+            std::collections::HashMap::new();
         for q in &doc.quotes {
             let speaker = q.speaker.as_ref().map(|s| vec![chars(s.span)]);
-            match q.cue.map(chars).and_then(|c| by_cue.get(&c).copied().map(|i| (c, i))) {
+            match q
+                .cue
+                .map(chars)
+                .and_then(|c| by_cue.get(&c).copied().map(|i| (c, i)))
+            {
                 Some((_, i)) => predicted[i].0.push(chars(q.span)),
                 None => {
                     if let Some(c) = q.cue {
@@ -627,7 +1026,12 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool, mode: &str) -> Result<E
         }
         let all: Vec<char> = text.chars().collect();
         let (outcomes, used) = counts.add(&all, &gold, &predicted);
-        let show = |r: &Ranges| r.iter().map(|&(a, b)| all[a..b.min(all.len())].iter().collect::<String>()).collect::<Vec<_>>().join(" … ");
+        let show = |r: &Ranges| {
+            r.iter()
+                .map(|&(a, b)| all[a..b.min(all.len())].iter().collect::<String>())
+                .collect::<Vec<_>>()
+                .join(" … ")
+        };
         let mut pred_of = vec![None; gold.len()];
         for (pi, u) in used.iter().enumerate() {
             if let Some(g) = u {
@@ -636,25 +1040,64 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool, mode: &str) -> Result<E
         }
         for (gi, (g, o)) in gold.iter().zip(&outcomes).enumerate() {
             let source_text = show(&g.source).to_lowercase();
-            let pronoun = matches!(source_text.as_str(), "he" | "she" | "they" | "i" | "we" | "it");
+            let pronoun = matches!(
+                source_text.as_str(),
+                "he" | "she" | "they" | "i" | "we" | "it"
+            );
             let our_cue = pred_of[gi].and_then(|pi| predicted_cue[pi]);
             let same_cue = our_cue.is_some_and(|c| g.cue.iter().any(|&(a, b)| a < c.1 && c.0 < b));
             match o {
                 Outcome::Missed if is_quoted(&all, &g.content) => missed_quoted += 1,
                 Outcome::Missed => missed_other += 1,
-                Outcome::Matched { source: Some(false) } if our_cue.is_some() && !same_cue && !g.cue.is_empty() => other_report += 1,
-                Outcome::Matched { source: Some(false) } if pronoun => wrong_pronoun += 1,
-                Outcome::Matched { source: Some(false) } => wrong_source += 1,
+                Outcome::Matched {
+                    source: Some(false),
+                } if our_cue.is_some() && !same_cue && !g.cue.is_empty() => other_report += 1,
+                Outcome::Matched {
+                    source: Some(false),
+                } if pronoun => wrong_pronoun += 1,
+                Outcome::Matched {
+                    source: Some(false),
+                } => wrong_source += 1,
                 _ => {}
             }
             if show_errors && *o == Outcome::Missed {
-                let label = if is_quoted(&all, &g.content) { "MISS QUOTED" } else { "MISS" };
-                println!("{label} {article}\n  cue    {}\n  source {}\n  content {}", show(&g.cue), show(&g.source), show(&g.content));
+                let label = if is_quoted(&all, &g.content) {
+                    "MISS QUOTED"
+                } else {
+                    "MISS"
+                };
+                println!(
+                    "{label} {article}\n  cue    {}\n  source {}\n  content {}",
+                    show(&g.cue),
+                    show(&g.source),
+                    show(&g.content)
+                );
             }
-            if show_errors && *o == (Outcome::Matched { source: Some(false) }) {
-                let predicted_source = pred_of[gi].and_then(|pi| predicted[pi].1.as_ref()).map(show).unwrap_or_else(|| "(none)".into());
-                let around = g.content.first().map(|&(a, _)| all[a.saturating_sub(160)..(a + 120).min(all.len())].iter().collect::<String>().replace('\n', " ¶ ")).unwrap_or_default();
-                let cues = format!("{} · ours {}", show(&g.cue), our_cue.map_or_else(|| "(none)".into(), |c| show(&vec![c])));
+            if show_errors
+                && *o
+                    == (Outcome::Matched {
+                        source: Some(false),
+                    })
+            {
+                let predicted_source = pred_of[gi]
+                    .and_then(|pi| predicted[pi].1.as_ref())
+                    .map(show)
+                    .unwrap_or_else(|| "(none)".into());
+                let around = g
+                    .content
+                    .first()
+                    .map(|&(a, _)| {
+                        all[a.saturating_sub(160)..(a + 120).min(all.len())]
+                            .iter()
+                            .collect::<String>()
+                            .replace('\n', " ¶ ")
+                    })
+                    .unwrap_or_default();
+                let cues = format!(
+                    "{} · ours {}",
+                    show(&g.cue),
+                    our_cue.map_or_else(|| "(none)".into(), |c| show(&vec![c]))
+                );
                 println!("SOURCE {article}\n  gold   {}\n  ours   {}\n  cue    {cues}\n  content {}\n  around {around}", show(&g.source), predicted_source, show(&g.content));
             }
         }
@@ -663,44 +1106,91 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool, mode: &str) -> Result<E
                 no_speaker += 1;
             }
             if show_errors && u.is_none() {
-                println!("SPURIOUS {article}\n  content {}\n  source {}", show(&p.0), p.1.as_ref().map(show).unwrap_or_default());
+                println!(
+                    "SPURIOUS {article}\n  content {}\n  source {}",
+                    show(&p.0),
+                    p.1.as_ref().map(show).unwrap_or_default()
+                );
             }
         }
     }
     let (p, r, f) = counts.prf();
-    println!("articles   {} ({} gold attributions, {} predicted)", files.len(), counts.gold, counts.predicted);
-    println!("content    P {p:.3} R {r:.3} F1 {f:.3}  (overlap >= half of the gold content, one to one)");
-    println!("quoted     recall {:.3} ({} of {} gold contents with quotation marks)", counts.matched_quoted as f64 / counts.gold_quoted.max(1) as f64, counts.matched_quoted, counts.gold_quoted);
-    println!("source     accuracy {:.3} ({} of {} matched pairs with a gold source)", counts.source_right as f64 / counts.with_source.max(1) as f64, counts.source_right, counts.with_source);
+    println!(
+        "articles   {} ({} gold attributions, {} predicted)",
+        files.len(),
+        counts.gold,
+        counts.predicted
+    );
+    println!(
+        "content    P {p:.3} R {r:.3} F1 {f:.3}  (overlap >= half of the gold content, one to one)"
+    );
+    println!(
+        "quoted     recall {:.3} ({} of {} gold contents with quotation marks)",
+        counts.matched_quoted as f64 / counts.gold_quoted.max(1) as f64,
+        counts.matched_quoted,
+        counts.gold_quoted
+    );
+    println!(
+        "source     accuracy {:.3} ({} of {} matched pairs with a gold source)",
+        counts.source_right as f64 / counts.with_source.max(1) as f64,
+        counts.source_right,
+        counts.with_source
+    );
     println!("errors     missed quoted {missed_quoted}, missed other {missed_other}; wrong speaker {wrong_source}, wrong pronoun {wrong_pronoun}, content taken by another cue {other_report}; predictions without a speaker {no_speaker}");
-    println!("speed      {:.2} MB/s (whole pipeline up to quotes, one thread)", bytes as f64 / secs / 1e6);
+    println!(
+        "speed      {:.2} MB/s (whole pipeline up to quotes, one thread)",
+        bytes as f64 / secs / 1e6
+    );
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval_events(path: &std::path::Path, show: bool, split: &Option<std::collections::HashSet<String>>) -> Result<ExitCode> {
+fn eval_events(
+    path: &std::path::Path,
+    show: bool,
+    split: &Option<std::collections::HashSet<String>>,
+) -> Result<ExitCode> {
     use dossier_pipeline::{Layers, Pipeline, Scratch};
-    let items: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?)?;
-    let layers = Layers { events: true, ..Layers::none() };
+    let items: Vec<serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
+    )?;
+    let layers = Layers {
+        events: true,
+        ..Layers::none()
+    };
     let pipeline = Pipeline::new(layers)?;
     let mut scratch = Scratch::default();
     // PLOVER 0.5 names in the gold, renamed to the current 16 types.
-    let current = |t: &str| match t {
-        "DEMAND" => "REQUEST",
-        "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
-        "FIGHT" => "ASSAULT",
-        other => other,
-    }
-    .to_string();
-    let (mut gold_n, mut type_hit, mut full_hit, mut predicted_types, mut right_types) = (0, 0, 0, 0, 0);
+    let current = |t: &str| {
+        match t {
+            "DEMAND" => "REQUEST",
+            "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
+            "FIGHT" => "ASSAULT",
+            other => other,
+        }
+        .to_string()
+    };
+    let (mut gold_n, mut type_hit, mut full_hit, mut predicted_types, mut right_types) =
+        (0, 0, 0, 0, 0);
     for item in &items {
-        let (Some(text), Some(ty)) = (item["text"].as_str(), item["event"].as_str()) else { continue };
-        let in_split = split.as_ref().is_none_or(|ids| item["id"].as_str().is_some_and(|id| ids.contains(id)));
+        let (Some(text), Some(ty)) = (item["text"].as_str(), item["event"].as_str()) else {
+            continue;
+        };
+        let in_split = split
+            .as_ref()
+            .is_none_or(|ids| item["id"].as_str().is_some_and(|id| ids.contains(id)));
         if ty == "DOCUMENT" || !in_split {
             continue;
         }
         let ty = current(ty);
         gold_n += 1;
-        let mut doc = dossier_ingest::text::plain_document(text.to_string(), Source { uri: None, format: SourceFormat::Text, record: None });
+        let mut doc = dossier_ingest::text::plain_document(
+            text.to_string(),
+            Source {
+                uri: None,
+                format: SourceFormat::Text,
+                record: None,
+            },
+        );
         pipeline.run(&mut doc, layers, &mut scratch);
         // Exactly the JSON `type` that `extract` writes (the PLOVER code).
         let plover = |e: &dossier_core::Event| e.ty.as_str();
@@ -709,30 +1199,65 @@ fn eval_events(path: &std::path::Path, show: bool, split: &Option<std::collectio
         types.dedup();
         predicted_types += types.len();
         right_types += types.contains(&ty.as_str()) as usize;
-        let same_type: Vec<&dossier_core::Event> = doc.events.iter().filter(|e| plover(e) == ty).collect();
+        let same_type: Vec<&dossier_core::Event> =
+            doc.events.iter().filter(|e| plover(e) == ty).collect();
         type_hit += !same_type.is_empty() as usize;
         // An actor is found when a mention of a predicted actor overlaps the gold actor text.
         let found = |actors: &[usize], gold: &serde_json::Value| {
             gold.as_array().into_iter().flatten().all(|g| {
-                let Some(t) = g["actorText"].as_str() else { return true };
+                let Some(t) = g["actorText"].as_str() else {
+                    return true;
+                };
                 let Some(at) = text.find(t) else { return false };
                 let gspan = Span::new(at, at + t.len());
-                actors.iter().any(|&e| doc.entities[e].mentions.iter().any(|&m| doc.mentions[m].span.overlaps(gspan)))
+                actors.iter().any(|&e| {
+                    doc.entities[e]
+                        .mentions
+                        .iter()
+                        .any(|&m| doc.mentions[m].span.overlaps(gspan))
+                })
             })
         };
-        let full = same_type.iter().any(|e| found(&e.source, &item["source"]) && found(&e.target, &item["target"]));
+        let full = same_type
+            .iter()
+            .any(|e| found(&e.source, &item["source"]) && found(&e.target, &item["target"]));
         full_hit += full as usize;
         if show && !full {
             let ev: Vec<String> = doc
                 .events
                 .iter()
                 .map(|e| {
-                    let names = |v: &[usize]| v.iter().map(|&i| doc.entities[i].name.clone()).collect::<Vec<_>>().join("+");
-                    format!("{} {}({}→{})", plover(e), doc.span_text(e.trigger), names(&e.source), names(&e.target))
+                    let names = |v: &[usize]| {
+                        v.iter()
+                            .map(|&i| doc.entities[i].name.clone())
+                            .collect::<Vec<_>>()
+                            .join("+")
+                    };
+                    format!(
+                        "{} {}({}→{})",
+                        plover(e),
+                        doc.span_text(e.trigger),
+                        names(&e.source),
+                        names(&e.target)
+                    )
                 })
                 .collect();
-            let actors = |k: &str| item[k].as_array().into_iter().flatten().filter_map(|a| a["actorText"].as_str()).collect::<Vec<_>>().join("+");
-            println!("{ty} {}→{} | {}\n   predicted: {}", actors("source"), actors("target"), text, ev.join("; "));
+            let actors = |k: &str| {
+                item[k]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|a| a["actorText"].as_str())
+                    .collect::<Vec<_>>()
+                    .join("+")
+            };
+            println!(
+                "{ty} {}→{} | {}\n   predicted: {}",
+                actors("source"),
+                actors("target"),
+                text,
+                ev.join("; ")
+            );
         }
     }
     println!("sentences  {gold_n} gold events");

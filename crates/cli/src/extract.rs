@@ -2,20 +2,23 @@
 //! Lines on stdout, in input order.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::collections::BTreeMap;
+use std::collections::HashSet;
 use std::io::{self, Read, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::Instant;
-use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::Args;
 use dossier_core::json::{to_json, write_json, JsonOptions};
 use dossier_core::Document;
-use dossier_ingest::{expand_inputs, is_publication_date, open, open_reader, Error as ReadError, Failure, Format, Input, ReadOptions, Record};
+use dossier_ingest::{
+    expand_inputs, is_publication_date, open, open_reader, Error as ReadError, Failure, Format,
+    Input, ReadOptions, Record,
+};
 use dossier_pipeline::{Layers, Pipeline, QuoteMode, Scratch, Stage, StageTimes};
 
 /// What to read, shared by `extract` and `ingest`.
@@ -99,33 +102,53 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let counts = for_each_document(&args.input, layers, args.pretty, &HashSet::new(), |outcome| {
-        let written = match outcome {
-            Outcome::Document(json) => write_line(&mut out, &json),
-            Outcome::Long(doc, options) => write_json(&doc, options, &mut out).and_then(|_| out.write_all(b"\n")),
-            Outcome::Failed(failure) => write_line(&mut out, &failure.json()),
-            Outcome::Skipped => return Ok(()),
-        };
-        if written.and_then(|_| out.flush()).is_err() {
-            // stdout closed (e.g. piped into `head`): stop quietly.
-            std::process::exit(0);
-        }
-        Ok(())
-    })?;
+    let counts = for_each_document(
+        &args.input,
+        layers,
+        args.pretty,
+        &HashSet::new(),
+        |outcome| {
+            let written = match outcome {
+                Outcome::Document(json) => write_line(&mut out, &json),
+                Outcome::Long(doc, options) => {
+                    write_json(&doc, options, &mut out).and_then(|_| out.write_all(b"\n"))
+                }
+                Outcome::Failed(failure) => write_line(&mut out, &failure.json()),
+                Outcome::Skipped => return Ok(()),
+            };
+            if written.and_then(|_| out.flush()).is_err() {
+                // stdout closed (e.g. piped into `head`): stop quietly.
+                std::process::exit(0);
+            }
+            Ok(())
+        },
+    )?;
     if args.profile {
         eprint!("{}", profile_table(&counts.times));
     }
-    Ok(if counts.failures == 0 || args.tolerate_bad_records { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if counts.failures == 0 || args.tolerate_bad_records {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Stage, seconds and share of the total, biggest first.
 fn profile_table(times: &StageTimes) -> String {
     let total: f64 = times.0.iter().sum();
-    let mut rows: Vec<(&str, f64)> = Stage::ALL.iter().map(|s| s.name()).zip(times.0).filter(|&(_, t)| t > 0.0).collect();
+    let mut rows: Vec<(&str, f64)> = Stage::ALL
+        .iter()
+        .map(|s| s.name())
+        .zip(times.0)
+        .filter(|&(_, t)| t > 0.0)
+        .collect();
     rows.sort_by(|a, b| b.1.total_cmp(&a.1));
     let mut out = format!("{:<18} {:>9} {:>7}\n", "stage", "seconds", "share");
     for (stage, t) in rows {
-        out += &format!("{stage:<18} {t:>9.3} {:>6.1}%\n", 100.0 * t / total.max(1e-12));
+        out += &format!(
+            "{stage:<18} {t:>9.3} {:>6.1}%\n",
+            100.0 * t / total.max(1e-12)
+        );
     }
     out += &format!("{:<18} {total:>9.3} {:>6.1}%\n", "total", 100.0);
     out
@@ -165,7 +188,13 @@ const IN_FLIGHT_PER_THREAD: usize = 8;
 /// handing each outcome to `sink` in input order. Documents whose id is in
 /// `skip` are not analysed. At most a few documents per thread are in
 /// memory at once, so a multi-gigabyte input streams in constant memory.
-pub fn for_each_document(args: &InputArgs, layers: Layers, pretty: bool, skip: &HashSet<String>, mut sink: impl FnMut(Outcome) -> Result<()>) -> Result<Counts> {
+pub fn for_each_document(
+    args: &InputArgs,
+    layers: Layers,
+    pretty: bool,
+    skip: &HashSet<String>,
+    mut sink: impl FnMut(Outcome) -> Result<()>,
+) -> Result<Counts> {
     let format = match &args.from {
         Some(f) => Some(Format::parse(f).with_context(|| format!("unknown --from format `{f}` (expected text, html, rss, atom, jsonfeed, warc or jsonl)"))?),
         None => None,
@@ -178,13 +207,25 @@ pub fn for_each_document(args: &InputArgs, layers: Layers, pretty: bool, skip: &
     if args.max_bytes == 0 {
         bail!("--max-bytes must be positive");
     }
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
-    let options = ReadOptions { format, max_bytes: args.max_bytes };
-    let layers = Layers { quote_mode: QuoteMode::parse(&args.quotes).unwrap_or_default(), ..layers };
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let options = ReadOptions {
+        format,
+        max_bytes: args.max_bytes,
+    };
+    let layers = Layers {
+        quote_mode: QuoteMode::parse(&args.quotes).unwrap_or_default(),
+        ..layers
+    };
     let job = Job {
         pipeline: Pipeline::new(layers).context("loading the embedded models")?,
         layers,
-        json: JsonOptions { tokens: layers.tokens, pretty },
+        json: JsonOptions {
+            tokens: layers.tokens,
+            pretty,
+        },
         date: args.date.clone(),
         title: args.title.clone(),
         url: args.url.clone(),
@@ -193,16 +234,22 @@ pub fn for_each_document(args: &InputArgs, layers: Layers, pretty: bool, skip: &
     };
     quiet_panics();
 
-    let inputs = if args.inputs.is_empty() { vec!["-".to_string()] } else { args.inputs.clone() };
+    let inputs = if args.inputs.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        args.inputs.clone()
+    };
     let inputs = expand_inputs(&inputs);
     let progress = args.progress.then(|| Progress::new(&inputs));
     let read_bytes = progress.as_ref().map(|p| p.read.clone());
-    let mut records = inputs.into_iter().flat_map(move |input| -> Box<dyn Iterator<Item = Result<Record, ReadError>>> {
-        match input.and_then(|i| open_counted(&i, &options, read_bytes.clone())) {
-            Ok(records) => records,
-            Err(e) => Box::new(std::iter::once(Err(e))),
-        }
-    });
+    let mut records = inputs.into_iter().flat_map(
+        move |input| -> Box<dyn Iterator<Item = Result<Record, ReadError>>> {
+            match input.and_then(|i| open_counted(&i, &options, read_bytes.clone())) {
+                Ok(records) => records,
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            }
+        },
+    );
     let mut counts = Counts::default();
     let mut deliver = |outcome: Outcome, counts: &mut Counts| -> Result<()> {
         match &outcome {
@@ -255,7 +302,9 @@ pub fn for_each_document(args: &InputArgs, layers: Layers, pretty: bool, skip: &
                     while !input_done && sent - next_out < window {
                         match records.next() {
                             Some(record) => {
-                                work_tx.send((sent, record)).expect("workers outlive the sender");
+                                work_tx
+                                    .send((sent, record))
+                                    .expect("workers outlive the sender");
                                 sent += 1;
                             }
                             None => input_done = true,
@@ -285,11 +334,25 @@ pub fn for_each_document(args: &InputArgs, layers: Layers, pretty: bool, skip: &
 
 /// Opens a file input through a byte counter, so progress can show how
 /// much of the input has been read.
-fn open_counted(input: &Input, options: &ReadOptions, counter: Option<Arc<AtomicU64>>) -> Result<dossier_ingest::Records, ReadError> {
+fn open_counted(
+    input: &Input,
+    options: &ReadOptions,
+    counter: Option<Arc<AtomicU64>>,
+) -> Result<dossier_ingest::Records, ReadError> {
     match (input, counter) {
         (Input::File(path), Some(counter)) => {
-            let file = std::fs::File::open(path).map_err(|e| ReadError::new(input.name(), dossier_ingest::ErrorKind::Open(e.to_string())))?;
-            open_reader(Box::new(CountingReader { inner: file, counter }), &input.name(), Some(path), options)
+            let file = std::fs::File::open(path).map_err(|e| {
+                ReadError::new(input.name(), dossier_ingest::ErrorKind::Open(e.to_string()))
+            })?;
+            open_reader(
+                Box::new(CountingReader {
+                    inner: file,
+                    counter,
+                }),
+                &input.name(),
+                Some(path),
+                options,
+            )
         }
         _ => open(input, options),
     }
@@ -319,24 +382,40 @@ struct Progress {
 
 impl Progress {
     fn new(inputs: &[Result<Input, ReadError>]) -> Self {
-        let sizes: Option<u64> = inputs.iter().map(|i| match i {
-            Ok(Input::File(p)) => std::fs::metadata(p).ok().map(|m| m.len()),
-            _ => None,
-        }).sum();
+        let sizes: Option<u64> = inputs
+            .iter()
+            .map(|i| match i {
+                Ok(Input::File(p)) => std::fs::metadata(p).ok().map(|m| m.len()),
+                _ => None,
+            })
+            .sum();
         let bar = match sizes {
             Some(total) => {
                 let bar = indicatif::ProgressBar::new(total);
-                bar.set_style(indicatif::ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {msg} ETA {eta}").expect("valid template"));
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{bar:30} {bytes}/{total_bytes} {msg} ETA {eta}",
+                    )
+                    .expect("valid template"),
+                );
                 bar
             }
             None => {
                 let bar = indicatif::ProgressBar::new_spinner();
-                bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]").expect("valid template"));
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
+                        .expect("valid template"),
+                );
                 bar
             }
         };
         bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
-        Progress { bar, read: Arc::new(AtomicU64::new(0)), docs: std::cell::Cell::new(0), started: Instant::now() }
+        Progress {
+            bar,
+            read: Arc::new(AtomicU64::new(0)),
+            docs: std::cell::Cell::new(0),
+            started: Instant::now(),
+        }
     }
 
     fn tick(&self) {
@@ -344,7 +423,8 @@ impl Progress {
         self.docs.set(docs);
         let rate = docs as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
         self.bar.set_position(self.read.load(Ordering::Relaxed));
-        self.bar.set_message(format!("{docs} documents, {rate:.1} documents/s"));
+        self.bar
+            .set_message(format!("{docs} documents, {rate:.1} documents/s"));
     }
 
     fn finish(self) {
@@ -362,7 +442,11 @@ fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Outcome {
         Ok(r) => r,
         Err(e) => return Outcome::Failed(Failure::from_read(&e)),
     };
-    let (input, record_id, label) = (record.input.clone(), record.source.record.clone(), record.label().map(str::to_string));
+    let (input, record_id, label) = (
+        record.input.clone(),
+        record.source.record.clone(),
+        record.label().map(str::to_string),
+    );
     let outcome = catch_unwind(AssertUnwindSafe(|| -> Outcome {
         let single = record_id.is_none();
         let mut times = StageTimes::default();
@@ -384,7 +468,10 @@ fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Outcome {
         }
         if job.url.is_some() && (single || doc.source.uri.is_none()) {
             doc.source.uri = job.url.clone();
-            doc.url = job.url.clone().filter(|u| dossier_ingest::meta::is_web_url(u));
+            doc.url = job
+                .url
+                .clone()
+                .filter(|u| dossier_ingest::meta::is_web_url(u));
         }
         SCRATCH.with(|s| {
             let mut scratch = s.borrow_mut();
@@ -392,13 +479,19 @@ fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Outcome {
             times.add(&std::mem::take(&mut scratch.times));
         });
         if doc.text().len() > STREAMED_JSON_BYTES {
-            job.times.lock().unwrap_or_else(|p| p.into_inner()).add(&times);
+            job.times
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .add(&times);
             return Outcome::Long(Box::new(doc), job.json);
         }
         clock = Instant::now();
         let json = to_json(&doc, job.json);
         times.lap(Stage::Json, &mut clock);
-        job.times.lock().unwrap_or_else(|p| p.into_inner()).add(&times);
+        job.times
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .add(&times);
         Outcome::Document(json)
     }));
     outcome.unwrap_or_else(|panic| Outcome::Failed(Failure::internal(input, label, &*panic)))
@@ -409,4 +502,3 @@ fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Outcome {
 fn quiet_panics() {
     std::panic::set_hook(Box::new(|_| {}));
 }
-

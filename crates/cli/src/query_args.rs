@@ -56,13 +56,21 @@ pub fn total_line(total: usize, offset: usize, shown: usize, limit: usize) -> St
         return "no rows".to_string();
     }
     if shown == total {
-        return if total == 1 { "1 row".to_string() } else { format!("{total} rows") };
+        return if total == 1 {
+            "1 row".to_string()
+        } else {
+            format!("{total} rows")
+        };
     }
     if shown == 0 {
         return format!("no rows past --offset {offset}; there are {total}");
     }
     let last = offset + shown;
-    let more = if last < total { format!("; --offset {last} for the next {}", limit.min(total - last)) } else { String::new() };
+    let more = if last < total {
+        format!("; --offset {last} for the next {}", limit.min(total - last))
+    } else {
+        String::new()
+    };
     format!("rows {}–{last} of {total}{more}", offset + 1)
 }
 
@@ -72,7 +80,15 @@ pub fn table(rows: &[Value], columns: &[&str], full: bool) -> String {
         let s = match v {
             Value::Null => String::new(),
             Value::String(s) => s.clone(),
-            Value::Array(a) => a.iter().map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string())).collect::<Vec<_>>().join(", "),
+            Value::Array(a) => a
+                .iter()
+                .map(|x| {
+                    x.as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| x.to_string())
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
             other => other.to_string(),
         };
         let s = s.replace(['\n', '\t'], " ");
@@ -82,15 +98,36 @@ pub fn table(rows: &[Value], columns: &[&str], full: bool) -> String {
             s
         }
     };
-    let cells: Vec<Vec<String>> = rows.iter().map(|r| columns.iter().map(|c| cell(&r[*c])).collect()).collect();
-    let widths: Vec<usize> = columns.iter().enumerate().map(|(i, c)| cells.iter().map(|r| r[i].chars().count()).max().unwrap_or(0).max(c.len())).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| columns.iter().map(|c| cell(&r[*c])).collect())
+        .collect();
+    let widths: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            cells
+                .iter()
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(c.len())
+        })
+        .collect();
     let mut s = String::new();
     let line = |s: &mut String, vals: &[String]| {
-        let parts: Vec<String> = vals.iter().zip(&widths).map(|(v, w)| format!("{v:<w$}")).collect();
+        let parts: Vec<String> = vals
+            .iter()
+            .zip(&widths)
+            .map(|(v, w)| format!("{v:<w$}"))
+            .collect();
         s.push_str(parts.join("  ").trim_end());
         s.push('\n');
     };
-    line(&mut s, &columns.iter().map(|c| c.to_uppercase()).collect::<Vec<_>>());
+    line(
+        &mut s,
+        &columns.iter().map(|c| c.to_uppercase()).collect::<Vec<_>>(),
+    );
     for r in &cells {
         line(&mut s, r);
     }
@@ -105,8 +142,14 @@ mod tests {
     fn total_lines_read_well() {
         assert_eq!(total_line(0, 0, 0, 50), "no rows");
         assert_eq!(total_line(1, 0, 1, 50), "1 row");
-        assert_eq!(total_line(120, 0, 50, 50), "rows 1–50 of 120; --offset 50 for the next 50");
+        assert_eq!(
+            total_line(120, 0, 50, 50),
+            "rows 1–50 of 120; --offset 50 for the next 50"
+        );
         assert_eq!(total_line(120, 100, 20, 50), "rows 101–120 of 120");
-        assert_eq!(total_line(120, 200, 0, 50), "no rows past --offset 200; there are 120");
+        assert_eq!(
+            total_line(120, 200, 0, 50),
+            "no rows past --offset 200; there are 120"
+        );
     }
 }

@@ -21,7 +21,12 @@ use crate::query_args::{self, show_page, table, Output, Paging};
 #[derive(Args, Debug)]
 pub struct DbArg {
     /// The SQLite database.
-    #[arg(long, value_name = "PATH", default_value = "dossier.db", env = "DOSSIER_DB")]
+    #[arg(
+        long,
+        value_name = "PATH",
+        default_value = "dossier.db",
+        env = "DOSSIER_DB"
+    )]
     pub db: PathBuf,
 }
 
@@ -89,16 +94,32 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let store = Store::open(&args.db.db)?;
     let known: HashSet<String> = {
         let mut st = store.connection().prepare("SELECT id FROM documents")?;
-        let ids = st.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<_, _>>()?;
+        let ids = st
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<Result<_, _>>()?;
         ids
     };
     let started = Instant::now();
-    let mut batcher = Batcher { store, size: args.batch as usize, docs: Vec::new(), oldest: started, added: 0, already: 0, failed: 0 };
-    let counts = for_each_document(&args.input, Layers::default_set(), false, &known, |outcome| match outcome {
-        Outcome::Document(json) => batcher.push(json),
-        Outcome::Long(doc, options) => batcher.push(dossier_core::json::to_json(&doc, options)),
-        _ => Ok(()),
-    })?;
+    let mut batcher = Batcher {
+        store,
+        size: args.batch as usize,
+        docs: Vec::new(),
+        oldest: started,
+        added: 0,
+        already: 0,
+        failed: 0,
+    };
+    let counts = for_each_document(
+        &args.input,
+        Layers::default_set(),
+        false,
+        &known,
+        |outcome| match outcome {
+            Outcome::Document(json) => batcher.push(json),
+            Outcome::Long(doc, options) => batcher.push(dossier_core::json::to_json(&doc, options)),
+            _ => Ok(()),
+        },
+    )?;
     batcher.flush()?;
     let secs = started.elapsed().as_secs_f64();
     let added = batcher.added;
@@ -110,12 +131,19 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
         counts.skipped + batcher.already,
         counts.failures + batcher.failed,
     );
-    Ok(if counts.failures + batcher.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if counts.failures + batcher.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 pub fn open_existing(db: &Path) -> Result<Store> {
     if !db.exists() {
-        bail!("no database at {} (run `dossier ingest` first, or pass --db)", db.display());
+        bail!(
+            "no database at {} (run `dossier ingest` first, or pass --db)",
+            db.display()
+        );
     }
     Ok(Store::open(db)?)
 }
@@ -148,7 +176,13 @@ pub struct SearchArgs {
 
 pub fn search(a: SearchArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
-    let f = Filter { since: a.since, until: a.until, outlet: a.outlet, entity: a.entity, ..paged(a.paging) };
+    let f = Filter {
+        since: a.since,
+        until: a.until,
+        outlet: a.outlet,
+        entity: a.entity,
+        ..paged(a.paging)
+    };
     let mut page = match store.search_page(&a.query.join(" "), &f) {
         Ok(page) => page,
         Err(e @ dossier_store::StoreError::BadSearch(_)) => {
@@ -161,7 +195,12 @@ pub fn search(a: SearchArgs) -> Result<ExitCode> {
         // The table marks each match with [brackets].
         page.rows.iter_mut().for_each(bracket_highlights);
     }
-    show_page(&page, a.paging, &["published", "title", "snippet", "url"], &a.out)
+    show_page(
+        &page,
+        a.paging,
+        &["published", "title", "snippet", "url"],
+        &a.out,
+    )
 }
 
 /// The snippet with its highlighted ranges in [brackets], for a table.
@@ -174,16 +213,26 @@ fn bracket_highlights(row: &mut Value) {
     }
     let mut out = String::new();
     for (i, c) in chars.iter().enumerate() {
-        marks.iter().filter(|m| m.0 == i).for_each(|m| out.push(m.1));
+        marks
+            .iter()
+            .filter(|m| m.0 == i)
+            .for_each(|m| out.push(m.1));
         out.push(*c);
     }
-    marks.iter().filter(|m| m.0 == chars.len()).for_each(|m| out.push(m.1));
+    marks
+        .iter()
+        .filter(|m| m.0 == chars.len())
+        .for_each(|m| out.push(m.1));
     row["snippet"] = Value::String(out);
 }
 
 /// A filter holding only the page.
 fn paged(p: Paging) -> Filter {
-    Filter { limit: Some(p.limit as usize), offset: p.offset as usize, ..Filter::default() }
+    Filter {
+        limit: Some(p.limit as usize),
+        offset: p.offset as usize,
+        ..Filter::default()
+    }
 }
 
 #[derive(Args, Debug)]
@@ -209,10 +258,27 @@ pub struct EntitiesArgs {
 /// The stored entities, the most mentioned first.
 pub fn entities(a: EntitiesArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
-    let query = EntityQuery { entity_type: a.entity_type, name: a.name, limit: (a.limit > 0).then_some(a.limit as usize), offset: a.offset as usize };
+    let query = EntityQuery {
+        entity_type: a.entity_type,
+        name: a.name,
+        limit: (a.limit > 0).then_some(a.limit as usize),
+        offset: a.offset as usize,
+    };
     let page = store.entity_page(&query)?;
-    let paging = Paging { limit: if a.limit > 0 { a.limit } else { u32::try_from(page.total).unwrap_or(u32::MAX) }, offset: a.offset };
-    show_page(&page, paging, &["key", "name", "type", "mentions", "documents", "aliases"], &a.out)
+    let paging = Paging {
+        limit: if a.limit > 0 {
+            a.limit
+        } else {
+            u32::try_from(page.total).unwrap_or(u32::MAX)
+        },
+        offset: a.offset,
+    };
+    show_page(
+        &page,
+        paging,
+        &["key", "name", "type", "mentions", "documents", "aliases"],
+        &a.out,
+    )
 }
 
 #[derive(Args, Debug)]
@@ -276,7 +342,9 @@ pub enum Correct {
 
 /// The stored key a user's name for an entity stands for.
 fn key_named(store: &Store, name: &str) -> Result<String> {
-    store.find_entity(name)?.with_context(|| format!("no entity named `{name}`"))
+    store
+        .find_entity(name)?
+        .with_context(|| format!("no entity named `{name}`"))
 }
 
 fn correct(c: Correct) -> Result<ExitCode> {
@@ -284,8 +352,16 @@ fn correct(c: Correct) -> Result<ExitCode> {
         Correct::Corrections { db, out } => {
             let store = open_existing(&db.db)?;
             let rows = store.corrections()?;
-            let paging = Paging { limit: u32::try_from(rows.len()).unwrap_or(u32::MAX).max(1), offset: 0 };
-            return show_page(&Page::of(rows, paging.limit as usize, 0), paging, &["id", "action", "key", "value", "made_at"], &out);
+            let paging = Paging {
+                limit: u32::try_from(rows.len()).unwrap_or(u32::MAX).max(1),
+                offset: 0,
+            };
+            return show_page(
+                &Page::of(rows, paging.limit as usize, 0),
+                paging,
+                &["id", "action", "key", "value", "made_at"],
+                &out,
+            );
         }
         Correct::Merge { db, a, b } => {
             let store = open_existing(&db.db)?;
@@ -300,9 +376,19 @@ fn correct(c: Correct) -> Result<ExitCode> {
             let key = key_named(&open_existing(&db.db)?, &key)?;
             (db, Correction::Rename { key, name })
         }
-        Correct::Retype { db, key, entity_type } => {
+        Correct::Retype {
+            db,
+            key,
+            entity_type,
+        } => {
             let key = key_named(&open_existing(&db.db)?, &key)?;
-            (db, Correction::Retype { key, entity_type: entity_type.to_uppercase() })
+            (
+                db,
+                Correction::Retype {
+                    key,
+                    entity_type: entity_type.to_uppercase(),
+                },
+            )
         }
     };
     let mut store = open_existing(&db.db)?;
@@ -312,7 +398,9 @@ fn correct(c: Correct) -> Result<ExitCode> {
 }
 
 pub fn entity(a: EntityArgs) -> Result<ExitCode> {
-    let (Some(name), None) = (&a.name, &a.correct) else { return correct(a.correct.context("give a name or a correction")?) };
+    let (Some(name), None) = (&a.name, &a.correct) else {
+        return correct(a.correct.context("give a name or a correction")?);
+    };
     let store = open_existing(&a.db.db)?;
     let Some(p) = store.entity(name)? else {
         eprintln!("dossier: no entity named `{name}`");
@@ -323,18 +411,56 @@ pub fn entity(a: EntityArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let full = a.out.wide || !std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let aliases: Vec<&str> = p["aliases"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    let aliases: Vec<&str> = p["aliases"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{} ({}), key {}", p["name"].as_str().unwrap_or(""), p["type"].as_str().unwrap_or(""), p["key"].as_str().unwrap_or(""))?;
+    writeln!(
+        out,
+        "{} ({}), key {}",
+        p["name"].as_str().unwrap_or(""),
+        p["type"].as_str().unwrap_or(""),
+        p["key"].as_str().unwrap_or("")
+    )?;
     writeln!(out, "aliases: {}", aliases.join(", "))?;
-    writeln!(out, "{} mentions in {} documents, first seen {}, last seen {}", p["mentions"], p["documents"], p["first_seen"].as_str().unwrap_or("?"), p["last_seen"].as_str().unwrap_or("?"))?;
+    writeln!(
+        out,
+        "{} mentions in {} documents, first seen {}, last seen {}",
+        p["mentions"],
+        p["documents"],
+        p["first_seen"].as_str().unwrap_or("?"),
+        p["last_seen"].as_str().unwrap_or("?")
+    )?;
     let sections: [(&str, &str, &[&str]); 6] = [
-        ("Appears with", "cooccurring", &["name", "type", "documents"]),
-        ("Quotes by", "quotes_by", &["published", "kind", "text", "title"]),
-        ("Quotes about", "quotes_about", &["published", "speaker", "text"]),
-        ("Events", "events", &["published", "type", "status", "sources", "targets", "theme"]),
+        (
+            "Appears with",
+            "cooccurring",
+            &["name", "type", "documents"],
+        ),
+        (
+            "Quotes by",
+            "quotes_by",
+            &["published", "kind", "text", "title"],
+        ),
+        (
+            "Quotes about",
+            "quotes_about",
+            &["published", "speaker", "text"],
+        ),
+        (
+            "Events",
+            "events",
+            &["published", "type", "status", "sources", "targets", "theme"],
+        ),
         ("Timeline", "timeline", &["date", "documents", "mentions"]),
-        ("Documents", "documents_list", &["published", "title", "url"]),
+        (
+            "Documents",
+            "documents_list",
+            &["published", "title", "url"],
+        ),
     ];
     for (title, field, cols) in sections {
         let rows = p[field].as_array().cloned().unwrap_or_default();
@@ -369,8 +495,19 @@ pub struct QuotesArgs {
 
 pub fn quotes(a: QuotesArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
-    let page = store.quotes_page(&Filter { by: a.by, about: a.about, since: a.since, until: a.until, ..paged(a.paging) })?;
-    show_page(&page, a.paging, &["published", "speaker", "kind", "text", "title"], &a.out)
+    let page = store.quotes_page(&Filter {
+        by: a.by,
+        about: a.about,
+        since: a.since,
+        until: a.until,
+        ..paged(a.paging)
+    })?;
+    show_page(
+        &page,
+        a.paging,
+        &["published", "speaker", "kind", "text", "title"],
+        &a.out,
+    )
 }
 
 #[derive(Args, Debug)]
@@ -412,16 +549,57 @@ pub struct EventsArgs {
 pub fn events(a: EventsArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
     if a.across {
-        let f = Filter { event_type: a.event_type, since: a.since, until: a.until, ..Filter::default() };
-        let page = Page::of(store.events_across(&f)?, a.paging.limit as usize, a.paging.offset as usize);
-        return show_page(&page, a.paging, &["first_seen", "last_seen", "type", "sources_names", "targets_names", "articles", "sources"], &a.out);
+        let f = Filter {
+            event_type: a.event_type,
+            since: a.since,
+            until: a.until,
+            ..Filter::default()
+        };
+        let page = Page::of(
+            store.events_across(&f)?,
+            a.paging.limit as usize,
+            a.paging.offset as usize,
+        );
+        return show_page(
+            &page,
+            a.paging,
+            &[
+                "first_seen",
+                "last_seen",
+                "type",
+                "sources_names",
+                "targets_names",
+                "articles",
+                "sources",
+            ],
+            &a.out,
+        );
     }
     let f = Filter {
-        event_type: a.event_type, status: a.status, source: a.source, target: a.target, since: a.since, until: a.until, oldest_first: a.oldest_first,
+        event_type: a.event_type,
+        status: a.status,
+        source: a.source,
+        target: a.target,
+        since: a.since,
+        until: a.until,
+        oldest_first: a.oldest_first,
         ..paged(a.paging)
     };
     let page = store.events_page(&f)?;
-    show_page(&page, a.paging, &["published", "type", "status", "sources", "targets", "theme", "quantity"], &a.out)
+    show_page(
+        &page,
+        a.paging,
+        &[
+            "published",
+            "type",
+            "status",
+            "sources",
+            "targets",
+            "theme",
+            "quantity",
+        ],
+        &a.out,
+    )
 }
 
 #[derive(Args, Debug)]
@@ -442,8 +620,25 @@ pub struct CommitmentsArgs {
 
 pub fn commitments(a: CommitmentsArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
-    let page = store.commitments_page(&Filter { source: a.donor, target: a.recipient, ..paged(a.paging) })?;
-    show_page(&page, a.paging, &["donor", "recipient", "item", "quantity", "status", "date", "url"], &a.out)
+    let page = store.commitments_page(&Filter {
+        source: a.donor,
+        target: a.recipient,
+        ..paged(a.paging)
+    })?;
+    show_page(
+        &page,
+        a.paging,
+        &[
+            "donor",
+            "recipient",
+            "item",
+            "quantity",
+            "status",
+            "date",
+            "url",
+        ],
+        &a.out,
+    )
 }
 
 #[derive(Args, Debug)]
@@ -458,8 +653,17 @@ pub struct ConflictsArgs {
 
 pub fn conflicts(a: ConflictsArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
-    let page = Page::of(store.conflicts()?, a.paging.limit as usize, a.paging.offset as usize);
-    show_page(&page, a.paging, &["scope", "message", "title", "url"], &a.out)
+    let page = Page::of(
+        store.conflicts()?,
+        a.paging.limit as usize,
+        a.paging.offset as usize,
+    );
+    show_page(
+        &page,
+        a.paging,
+        &["scope", "message", "title", "url"],
+        &a.out,
+    )
 }
 
 #[derive(Args, Debug)]
@@ -479,13 +683,17 @@ pub struct ExportArgs {
 }
 
 fn export_what(s: &str) -> Result<String, String> {
-    Export::parse(s).map(|_| s.to_string()).ok_or_else(|| format!("`{s}` cannot be exported; choose one of {}", Export::NAMES))
+    Export::parse(s)
+        .map(|_| s.to_string())
+        .ok_or_else(|| format!("`{s}` cannot be exported; choose one of {}", Export::NAMES))
 }
 
 pub fn export(a: ExportArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
     if a.format == "parquet" {
-        let Some(dir) = &a.output else { bail!("--format parquet needs --output DIR") };
+        let Some(dir) = &a.output else {
+            bail!("--format parquet needs --output DIR")
+        };
         return export_parquet(&store, dir);
     }
     let what = Export::parse(&a.what).unwrap_or(Export::Events);
@@ -555,7 +763,13 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode> {
         max_rows: a.max_rows as usize,
         ..dossier_server::Limits::default()
     };
-    let config = dossier_server::Config { db: a.db.db, addr: a.addr, token: a.token.filter(|t| !t.is_empty()), limits, allowed_hosts: a.allow_hosts };
+    let config = dossier_server::Config {
+        db: a.db.db,
+        addr: a.addr,
+        token: a.token.filter(|t| !t.is_empty()),
+        limits,
+        allowed_hosts: a.allow_hosts,
+    };
     dossier_server::serve(config)?;
     Ok(ExitCode::SUCCESS)
 }

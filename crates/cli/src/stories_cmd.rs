@@ -34,15 +34,38 @@ pub struct StoriesArgs {
 pub fn stories(a: StoriesArgs) -> Result<ExitCode> {
     let store = open_existing(&a.db.db)?;
     let (limit, offset) = (a.paging.limit as usize, a.paging.offset as usize);
-    let answer = store.story_list(&StoryFilter { since: a.since, until: a.until, entity: a.entity, limit: Some(limit), offset })?;
+    let answer = store.story_list(&StoryFilter {
+        since: a.since,
+        until: a.until,
+        entity: a.entity,
+        limit: Some(limit),
+        offset,
+    })?;
     if a.out.json {
         println!("{}", serde_json::to_string_pretty(&answer)?);
         return Ok(ExitCode::SUCCESS);
     }
     let rows = answer["stories"].as_array().cloned().unwrap_or_default();
-    print!("{}", table(&rows, &["id", "first_seen", "last_seen", "sources", "articles", "title"], full_cells(&a.out)));
+    print!(
+        "{}",
+        table(
+            &rows,
+            &[
+                "id",
+                "first_seen",
+                "last_seen",
+                "sources",
+                "articles",
+                "title"
+            ],
+            full_cells(&a.out)
+        )
+    );
     let total = answer["total"].as_u64().unwrap_or(0) as usize;
-    println!("({})", query_args::total_line(total, offset, rows.len(), limit));
+    println!(
+        "({})",
+        query_args::total_line(total, offset, rows.len(), limit)
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -73,15 +96,29 @@ pub fn story(a: StoryArgs) -> Result<ExitCode> {
     }
     let text = |k: &str| s[k].as_str().unwrap_or("?").to_string();
     println!("story {}: {}", s["id"], text("title"));
-    println!("{} articles from {} outlets, first seen {}, last seen {}", s["articles"], s["sources"], text("first_seen"), text("last_seen"));
+    println!(
+        "{} articles from {} outlets, first seen {}, last seen {}",
+        s["articles"],
+        s["sources"],
+        text("first_seen"),
+        text("last_seen")
+    );
     let section = |title: &str, rows: &Value, cols: &[&str]| {
         let rows = rows.as_array().cloned().unwrap_or_default();
         if !rows.is_empty() {
             println!("\n{title}\n{}", table(&rows, cols, full_cells(&a.out)));
         }
     };
-    section("Documents", &s["documents"], &["published", "publisher", "title", "source"]);
-    section("Events", &s["events"], &["type", "source_keys", "target_keys", "articles", "sources"]);
+    section(
+        "Documents",
+        &s["documents"],
+        &["published", "publisher", "title", "source"],
+    );
+    section(
+        "Events",
+        &s["events"],
+        &["type", "source_keys", "target_keys", "articles", "sources"],
+    );
     section("Conflicting figures", &s["conflicts"], &["message"]);
     Ok(ExitCode::SUCCESS)
 }

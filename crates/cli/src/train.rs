@@ -116,19 +116,28 @@ pub struct Data {
 fn read_vectors(dir: &std::path::Path) -> Result<Vec<f32>> {
     let path = dir.join("vectors.f32");
     let raw = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-    Ok(raw.chunks_exact(4).map(|b| f32::from_le_bytes(b.try_into().unwrap())).collect())
+    Ok(raw
+        .chunks_exact(4)
+        .map(|b| f32::from_le_bytes(b.try_into().unwrap()))
+        .collect())
 }
 
 fn load_clusters(path: &PathBuf) -> Result<dossier_nlp::clusters::Clusters> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    dossier_nlp::clusters::Clusters::from_bytes(&bytes).with_context(|| format!("loading {}", path.display()))
+    dossier_nlp::clusters::Clusters::from_bytes(&bytes)
+        .with_context(|| format!("loading {}", path.display()))
 }
 
 pub fn read_conllu(path: &PathBuf) -> Result<Vec<conllu::Sentence>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let (sentences, problems) = conllu::parse(&text);
     if let Some(p) = problems.first() {
-        eprintln!("{}: {} malformed lines, e.g. {p}", path.display(), problems.len());
+        eprintln!(
+            "{}: {} malformed lines, e.g. {p}",
+            path.display(),
+            problems.len()
+        );
     }
     Ok(sentences)
 }
@@ -139,17 +148,41 @@ pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
         TrainCommand::Clusters { vectors, out } => {
             let start = Instant::now();
             let floats = read_vectors(&vectors)?;
-            let words = std::fs::read_to_string(vectors.join("words.tsv")).context("reading words.tsv")?;
-            let bytes = dossier_nlp::clusters::Clusters::build(&floats, 300, &words, |l| eprintln!("{l}"));
+            let words =
+                std::fs::read_to_string(vectors.join("words.tsv")).context("reading words.tsv")?;
+            let bytes =
+                dossier_nlp::clusters::Clusters::build(&floats, 300, &words, |l| eprintln!("{l}"));
             std::fs::write(&out, &bytes)?;
-            println!("clusters: {:.1} MB in {:.0} s", bytes.len() as f64 / 1e6, start.elapsed().as_secs_f64());
+            println!(
+                "clusters: {:.1} MB in {:.0} s",
+                bytes.len() as f64 / 1e6,
+                start.elapsed().as_secs_f64()
+            );
             Ok(ExitCode::SUCCESS)
         }
-        TrainCommand::Parser { data: Data { train, dev, out, clusters, seed }, tagger, epochs, folds, vectors, hidden, mlp, layers } => {
+        TrainCommand::Parser {
+            data:
+                Data {
+                    train,
+                    dev,
+                    out,
+                    clusters,
+                    seed,
+                },
+            tagger,
+            epochs,
+            folds,
+            vectors,
+            hidden,
+            mlp,
+            layers,
+        } => {
             use dossier_nlp::{parser, tagger as tg};
             let start = Instant::now();
             let clusters = load_clusters(&clusters)?;
-            let tagger = tg::Tagger::from_bytes(&std::fs::read(&tagger).with_context(|| format!("reading {}", tagger.display()))?)?;
+            let tagger = tg::Tagger::from_bytes(
+                &std::fs::read(&tagger).with_context(|| format!("reading {}", tagger.display()))?,
+            )?;
             let (train, dev) = (read_conllu(&train)?, read_conllu(&dev)?);
             let tag_all = |t: &tg::Tagger, sentences: &[conllu::Sentence]| -> Vec<Vec<u16>> {
                 let mut scratch = tg::TagScratch::default();
@@ -157,7 +190,12 @@ pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
                     .iter()
                     .map(|s| {
                         let mut out = Vec::new();
-                        t.tag(s.words.iter().map(|w| w.form.as_str()), Some(&clusters), &mut out, &mut scratch);
+                        t.tag(
+                            s.words.iter().map(|w| w.form.as_str()),
+                            Some(&clusters),
+                            &mut out,
+                            &mut scratch,
+                        );
                         out
                     })
                     .collect()
@@ -166,37 +204,94 @@ pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
             let mut train_tags = vec![Vec::new(); train.len()];
             for k in 0..folds.max(2) {
                 let held: Vec<usize> = (0..train.len()).filter(|i| i % folds.max(2) == k).collect();
-                let rest: Vec<conllu::Sentence> = (0..train.len()).filter(|i| i % folds.max(2) != k).map(|i| train[i].clone()).collect();
-                let held_sentences: Vec<conllu::Sentence> = held.iter().map(|&i| train[i].clone()).collect();
-                let fold_tagger = tg::train(&rest, &held_sentences, Some(&clusters), 6, seed, |_| {});
+                let rest: Vec<conllu::Sentence> = (0..train.len())
+                    .filter(|i| i % folds.max(2) != k)
+                    .map(|i| train[i].clone())
+                    .collect();
+                let held_sentences: Vec<conllu::Sentence> =
+                    held.iter().map(|&i| train[i].clone()).collect();
+                let fold_tagger =
+                    tg::train(&rest, &held_sentences, Some(&clusters), 6, seed, |_| {});
                 // Re-map fold classes onto the main tagger's classes by name.
                 let tagged = tag_all(&fold_tagger, &held_sentences);
                 for (&i, t) in held.iter().zip(tagged) {
-                    train_tags[i] = t.into_iter().map(|c| tagger.class_index(fold_tagger.class(c as usize)).unwrap_or(0)).collect();
+                    train_tags[i] = t
+                        .into_iter()
+                        .map(|c| {
+                            tagger
+                                .class_index(fold_tagger.class(c as usize))
+                                .unwrap_or(0)
+                        })
+                        .collect();
                 }
                 eprintln!("jackknife fold {}/{} tagged", k + 1, folds.max(2));
             }
             let dev_tags = tag_all(&tagger, &dev);
             let floats = read_vectors(&vectors)?;
             let defaults = parser::TrainConfig::default();
-            let config = parser::TrainConfig { epochs, seed, dims: parser::Dims { hidden, mlp, layers, ..defaults.dims }, ..defaults };
-            let parser = parser::train(&train, &train_tags, &dev, &dev_tags, Some(&clusters), Some(&floats), config, |l| eprintln!("{l}"));
+            let config = parser::TrainConfig {
+                epochs,
+                seed,
+                dims: parser::Dims {
+                    hidden,
+                    mlp,
+                    layers,
+                    ..defaults.dims
+                },
+                ..defaults
+            };
+            let parser = parser::train(
+                &train,
+                &train_tags,
+                &dev,
+                &dev_tags,
+                Some(&clusters),
+                Some(&floats),
+                config,
+                |l| eprintln!("{l}"),
+            );
             let bytes = parser.to_bytes();
             std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
             let (uas, las) = parser::attachment(&parser, &dev, &dev_tags, Some(&clusters));
-            println!("parser: dev UAS {:.2} LAS {:.2}, {:.1} MB, trained in {:.0} s", uas * 100.0, las * 100.0, bytes.len() as f64 / 1e6, start.elapsed().as_secs_f64());
+            println!(
+                "parser: dev UAS {:.2} LAS {:.2}, {:.1} MB, trained in {:.0} s",
+                uas * 100.0,
+                las * 100.0,
+                bytes.len() as f64 / 1e6,
+                start.elapsed().as_secs_f64()
+            );
             Ok(ExitCode::SUCCESS)
         }
         TrainCommand::Ner(args) => train_ner(args),
-        TrainCommand::Tagger { data: Data { train, dev, out, clusters, seed }, epochs } => {
+        TrainCommand::Tagger {
+            data:
+                Data {
+                    train,
+                    dev,
+                    out,
+                    clusters,
+                    seed,
+                },
+            epochs,
+        } => {
             let start = Instant::now();
             let clusters = load_clusters(&clusters)?;
             let (train, dev) = (read_conllu(&train)?, read_conllu(&dev)?);
-            let tagger = dossier_nlp::tagger::train(&train, &dev, Some(&clusters), epochs, seed, |line| eprintln!("{line}"));
+            let tagger =
+                dossier_nlp::tagger::train(&train, &dev, Some(&clusters), epochs, seed, |line| {
+                    eprintln!("{line}")
+                });
             let bytes = tagger.to_bytes();
             std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
             let (upos, xpos) = dossier_nlp::tagger::accuracy(&tagger, &dev, Some(&clusters));
-            println!("tagger: dev UPOS {:.2}% XPOS {:.2}%, {} features, {:.1} MB, trained in {:.0} s", upos * 100.0, xpos * 100.0, tagger.n_features(), bytes.len() as f64 / 1e6, start.elapsed().as_secs_f64());
+            println!(
+                "tagger: dev UPOS {:.2}% XPOS {:.2}%, {} features, {:.1} MB, trained in {:.0} s",
+                upos * 100.0,
+                xpos * 100.0,
+                tagger.n_features(),
+                bytes.len() as f64 / 1e6,
+                start.elapsed().as_secs_f64()
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -208,14 +303,20 @@ fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> 
     use dossier_pipeline::{Layers, Pipeline, Scratch};
     use std::collections::{BTreeMap, HashSet};
     let started = Instant::now();
-    let files = dossier_eval::polnear::first_annotator_files(dir).with_context(|| format!("reading {}", dir.display()))?;
-    let layers = Layers { tokens: true, sentences: true, ..Layers::none() };
+    let files = dossier_eval::polnear::first_annotator_files(dir)
+        .with_context(|| format!("reading {}", dir.display()))?;
+    let layers = Layers {
+        tokens: true,
+        sentences: true,
+        ..Layers::none()
+    };
     let pipeline = Pipeline::new(layers)?;
     let mut scratch = Scratch::default();
     // (word, frame) → (as cue, occurrences)
     let mut counts: BTreeMap<(String, &'static str), (u32, u32)> = BTreeMap::new();
     for (_, text_path, ann_path) in &files {
-        let text = std::fs::read_to_string(text_path).with_context(|| format!("reading {}", text_path.display()))?;
+        let text = std::fs::read_to_string(text_path)
+            .with_context(|| format!("reading {}", text_path.display()))?;
         let gold = dossier_eval::polnear::parse_ann(&std::fs::read_to_string(ann_path)?);
         let mut cue_chars = vec![false; text.chars().count() + 1];
         for a in &gold {
@@ -225,7 +326,14 @@ fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> 
                 }
             }
         }
-        let mut doc = dossier_ingest::text::plain_document(text, Source { uri: None, format: SourceFormat::Text, record: None });
+        let mut doc = dossier_ingest::text::plain_document(
+            text,
+            Source {
+                uri: None,
+                format: SourceFormat::Text,
+                record: None,
+            },
+        );
         pipeline.run(&mut doc, layers, &mut scratch);
         let offsets = dossier_core::CharOffsets::new(doc.text());
         // Nouns that head a gold source ("the spokesman", "officials"),
@@ -245,7 +353,9 @@ fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> 
             }
             let heads_source = inside(i) && t.head.is_none_or(|h| !inside(h));
             if heads_source || matches!(t.dep, Some("nsubj")) {
-                let e = counts.entry((cue_key(doc.span_text(t.span)), "speaker")).or_default();
+                let e = counts
+                    .entry((cue_key(doc.span_text(t.span)), "speaker"))
+                    .or_default();
                 e.0 += heads_source as u32;
                 e.1 += 1;
             }
@@ -269,7 +379,11 @@ fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> 
     }
     // Keep words that were cues at least twice; their other frames stay as
     // counter-evidence.
-    let cue_words: HashSet<&String> = counts.iter().filter(|((_, f), (c, _))| *f == "*" && *c >= 2).map(|((w, _), _)| w).collect();
+    let cue_words: HashSet<&String> = counts
+        .iter()
+        .filter(|((_, f), (c, _))| *f == "*" && *c >= 2)
+        .map(|((w, _), _)| w)
+        .collect();
     let mut tsv = String::from("# word\tframe\tas_cue\toccurrences  (dossier train cues, PolNeAR train, first annotator per article)\n");
     tsv.push_str("# frame \"speaker\": a noun heading a gold source, and its uses as source head or subject\n");
     let mut speaker_nouns = 0;
@@ -284,7 +398,12 @@ fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> 
         }
     }
     std::fs::write(out, tsv).with_context(|| format!("writing {}", out.display()))?;
-    eprintln!("{} articles, {} cue words, {speaker_nouns} speaker nouns, {:.0} s", files.len(), cue_words.len(), started.elapsed().as_secs_f64());
+    eprintln!(
+        "{} articles, {} cue words, {speaker_nouns} speaker nouns, {:.0} s",
+        files.len(),
+        cue_words.len(),
+        started.elapsed().as_secs_f64()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -294,20 +413,47 @@ fn train_ner(args: NerArgs) -> Result<ExitCode> {
     use dossier_nlp::ner;
     let start = Instant::now();
     let clusters = load_clusters(&args.clusters)?;
-    let gazetteer = dossier_nlp::gazetteer::Gazetteer::from_tsv(&std::fs::read_to_string(&args.gazetteer).with_context(|| format!("reading {}", args.gazetteer.display()))?);
-    let read = |p: &PathBuf| -> Result<Vec<ner::ConllDoc>> { Ok(ner::parse_conll(&std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?)) };
+    let gazetteer = dossier_nlp::gazetteer::Gazetteer::from_tsv(
+        &std::fs::read_to_string(&args.gazetteer)
+            .with_context(|| format!("reading {}", args.gazetteer.display()))?,
+    );
+    let read = |p: &PathBuf| -> Result<Vec<ner::ConllDoc>> {
+        Ok(ner::parse_conll(
+            &std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
+        ))
+    };
     let mut train = read(&args.train)?;
     let mut held_out = Vec::new();
     if let Some(path) = &args.hold_out {
-        let list = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        let ordinals: std::collections::HashSet<usize> =
-            list.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.trim().parse()).collect::<Result<_, _>>().with_context(|| format!("document ordinals in {}", path.display()))?;
-        let (out, kept): (Vec<_>, Vec<_>) = train.into_iter().enumerate().partition(|(k, _)| ordinals.contains(k));
+        let list =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let ordinals: std::collections::HashSet<usize> = list
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| l.trim().parse())
+            .collect::<Result<_, _>>()
+            .with_context(|| format!("document ordinals in {}", path.display()))?;
+        let (out, kept): (Vec<_>, Vec<_>) = train
+            .into_iter()
+            .enumerate()
+            .partition(|(k, _)| ordinals.contains(k));
         held_out = out.into_iter().map(|(_, d)| d).collect();
         train = kept.into_iter().map(|(_, d)| d).collect();
-        eprintln!("training on {} documents, {} held out", train.len(), held_out.len());
+        eprintln!(
+            "training on {} documents, {} held out",
+            train.len(),
+            held_out.len()
+        );
     }
-    let model = ner::train(&train, &held_out, Some(&clusters), Some(&gazetteer), args.epochs, args.seed, |l| eprintln!("{l}"));
+    let model = ner::train(
+        &train,
+        &held_out,
+        Some(&clusters),
+        Some(&gazetteer),
+        args.epochs,
+        args.seed,
+        |l| eprintln!("{l}"),
+    );
     let bytes = model.to_bytes();
     std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
     let mut scored = Vec::new();
@@ -320,11 +466,25 @@ fn train_ner(args: NerArgs) -> Result<ExitCode> {
     for (name, docs) in &scored {
         for (t, tp, np, ng) in ner::per_type(&model, docs, Some(&clusters), Some(&gazetteer)) {
             let (p, r) = (tp as f64 / np.max(1) as f64, tp as f64 / ng.max(1) as f64);
-            eprintln!("  {name} {t:5} P {:.2} R {:.2} F1 {:.2}", p * 100.0, r * 100.0, 200.0 * p * r / (p + r).max(1e-9));
+            eprintln!(
+                "  {name} {t:5} P {:.2} R {:.2} F1 {:.2}",
+                p * 100.0,
+                r * 100.0,
+                200.0 * p * r / (p + r).max(1e-9)
+            );
         }
         let (p, r, f) = ner::evaluate(&model, docs, Some(&clusters), Some(&gazetteer));
-        println!("ner: {name} P {:.2} R {:.2} F1 {:.2}", p * 100.0, r * 100.0, f * 100.0);
+        println!(
+            "ner: {name} P {:.2} R {:.2} F1 {:.2}",
+            p * 100.0,
+            r * 100.0,
+            f * 100.0
+        );
     }
-    println!("ner: {:.1} MB, trained in {:.0} s", bytes.len() as f64 / 1e6, start.elapsed().as_secs_f64());
+    println!(
+        "ner: {:.1} MB, trained in {:.0} s",
+        bytes.len() as f64 / 1e6,
+        start.elapsed().as_secs_f64()
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -41,7 +41,13 @@ pub struct Token {
 
 impl Token {
     pub const fn new(span: Span) -> Self {
-        Token { span, pos: None, tag: None, head: None, dep: None }
+        Token {
+            span,
+            pos: None,
+            tag: None,
+            head: None,
+            dep: None,
+        }
     }
 }
 
@@ -81,12 +87,20 @@ pub struct Speaker {
 impl Speaker {
     /// A speaker span not yet resolved to anyone.
     pub fn unresolved(span: Span) -> Self {
-        Speaker { span, entity: None, also: Vec::new(), affiliation: None }
+        Speaker {
+            span,
+            entity: None,
+            also: Vec::new(),
+            affiliation: None,
+        }
     }
 
     /// Every entity index the speaker points at, to renumber them.
     pub fn entities_mut(&mut self) -> impl Iterator<Item = &mut usize> {
-        self.entity.iter_mut().chain(self.also.iter_mut()).chain(self.affiliation.iter_mut())
+        self.entity
+            .iter_mut()
+            .chain(self.also.iter_mut())
+            .chain(self.affiliation.iter_mut())
     }
 }
 
@@ -153,7 +167,11 @@ pub struct Warning {
 
 impl Warning {
     pub fn new(code: &'static str, message: impl Into<String>) -> Self {
-        Warning { code, message: message.into(), spans: Vec::new() }
+        Warning {
+            code,
+            message: message.into(),
+            spans: Vec::new(),
+        }
     }
 }
 

@@ -20,7 +20,11 @@ pub struct JsonOptions {
 /// Serialises `doc` as one JSON object. With `pretty: false` the result has
 /// no newline, so it is one JSON Lines record.
 pub fn to_json(doc: &Document, options: JsonOptions) -> String {
-    let view = DocView { doc, offsets: CharOffsets::new(doc.text()), options };
+    let view = DocView {
+        doc,
+        offsets: CharOffsets::new(doc.text()),
+        options,
+    };
     let out = if options.pretty {
         serde_json::to_string_pretty(&view)
     } else {
@@ -32,9 +36,21 @@ pub fn to_json(doc: &Document, options: JsonOptions) -> String {
 
 /// Writes `doc` as `to_json` would, straight into `out`: a long document's
 /// JSON is never held in memory whole.
-pub fn write_json(doc: &Document, options: JsonOptions, out: impl std::io::Write) -> std::io::Result<()> {
-    let view = DocView { doc, offsets: CharOffsets::new(doc.text()), options };
-    let written = if options.pretty { serde_json::to_writer_pretty(out, &view) } else { serde_json::to_writer(out, &view) };
+pub fn write_json(
+    doc: &Document,
+    options: JsonOptions,
+    out: impl std::io::Write,
+) -> std::io::Result<()> {
+    let view = DocView {
+        doc,
+        offsets: CharOffsets::new(doc.text()),
+        options,
+    };
+    let written = if options.pretty {
+        serde_json::to_writer_pretty(out, &view)
+    } else {
+        serde_json::to_writer(out, &view)
+    };
     written.map_err(std::io::Error::from)
 }
 
@@ -60,7 +76,10 @@ struct Range {
 
 impl<'d> DocView<'d> {
     fn range(&self, span: Span) -> Range {
-        Range { start: self.offsets.to_char(span.start), end: self.offsets.to_char(span.end) }
+        Range {
+            start: self.offsets.to_char(span.start),
+            end: self.offsets.to_char(span.end),
+        }
     }
     fn span(&self, span: Span) -> SpanJson<'d> {
         SpanJson {
@@ -124,7 +143,15 @@ impl Serialize for DocView<'_> {
         m.serialize_entry("published", &d.published)?;
         m.serialize_entry("authors", &d.authors)?;
         m.serialize_entry("url", &d.url)?;
-        m.serialize_entry("publisher", &d.publisher.clone().or_else(|| d.url.as_deref().or(d.source.uri.as_deref()).and_then(crate::url_host)))?;
+        m.serialize_entry(
+            "publisher",
+            &d.publisher.clone().or_else(|| {
+                d.url
+                    .as_deref()
+                    .or(d.source.uri.as_deref())
+                    .and_then(crate::url_host)
+            }),
+        )?;
         m.serialize_entry("language", &d.language)?;
         m.serialize_entry("text", d.text())?;
 
@@ -139,11 +166,18 @@ impl Serialize for DocView<'_> {
             &Seq(|| {
                 d.blocks.iter().map(|b| {
                     let r = self.range(b.span);
-                    BlockJson { start: r.start, end: r.end, kind: b.kind.as_str() }
+                    BlockJson {
+                        start: r.start,
+                        end: r.end,
+                        kind: b.kind.as_str(),
+                    }
                 })
             }),
         )?;
-        m.serialize_entry("sentences", &Seq(|| d.sentences.iter().map(|x| self.range(x.span))))?;
+        m.serialize_entry(
+            "sentences",
+            &Seq(|| d.sentences.iter().map(|x| self.range(x.span))),
+        )?;
 
         if self.options.tokens {
             #[derive(Serialize)]
@@ -218,7 +252,9 @@ impl Serialize for DocView<'_> {
                     mentions: e.mentions.iter().copied().map(mention_id).collect(),
                     aliases: &e.aliases,
                     kb: (!e.kb.is_empty()).then(|| {
-                        e.kb.iter().map(|(k, v)| (k.to_string(), v.clone().into())).collect()
+                        e.kb.iter()
+                            .map(|(k, v)| (k.to_string(), v.clone().into()))
+                            .collect()
                     }),
                     key: e.key.as_deref(),
                 })
@@ -388,10 +424,18 @@ mod tests {
         let kyiv = text.find("Kyiv").unwrap();
         let mut doc = Document::new(
             text.clone(),
-            Source { uri: None, format: SourceFormat::Text, record: None },
+            Source {
+                uri: None,
+                format: SourceFormat::Text,
+                record: None,
+            },
         );
-        doc.blocks.push(Block { span: Span::new(kyiv, text.len()), kind: BlockKind::Paragraph });
-        let v: serde_json::Value = serde_json::from_str(&to_json(&doc, JsonOptions::default())).unwrap();
+        doc.blocks.push(Block {
+            span: Span::new(kyiv, text.len()),
+            kind: BlockKind::Paragraph,
+        });
+        let v: serde_json::Value =
+            serde_json::from_str(&to_json(&doc, JsonOptions::default())).unwrap();
         let start = v["blocks"][0]["start"].as_u64().unwrap() as usize;
         let chars: Vec<char> = text.chars().collect();
         assert_eq!(chars[start..].iter().collect::<String>(), "Kyiv");

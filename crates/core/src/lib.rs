@@ -18,8 +18,8 @@ pub use document::{
 };
 pub use offsets::CharOffsets;
 pub use types::{
-    Approx, BlockKind, CueClass, EntityType, EventStatus, EventType, MentionKind, QuantityKind, QuoteKind,
-    SourceFormat, TimeType,
+    Approx, BlockKind, CueClass, EntityType, EventStatus, EventType, MentionKind, QuantityKind,
+    QuoteKind, SourceFormat, TimeType,
 };
 
 /// The schema identifier written into every document.
@@ -59,10 +59,20 @@ impl Span {
 /// document came from when nothing names it ("https://www.bbc.co.uk/news"
 /// → "bbc.co.uk"). `None` for a local path or another scheme.
 pub fn url_host(uri: &str) -> Option<String> {
-    let rest = uri.strip_prefix("https://").or_else(|| uri.strip_prefix("http://"))?;
+    let rest = uri
+        .strip_prefix("https://")
+        .or_else(|| uri.strip_prefix("http://"))?;
     let authority = rest.split(['/', '?', '#']).next()?;
-    let host = authority.rsplit('@').next()?.split(':').next()?.to_ascii_lowercase();
-    let host = host.strip_prefix("www.").map(str::to_string).unwrap_or(host);
+    let host = authority
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?
+        .to_ascii_lowercase();
+    let host = host
+        .strip_prefix("www.")
+        .map(str::to_string)
+        .unwrap_or(host);
     (!host.is_empty()).then_some(host)
 }
 
@@ -74,17 +84,35 @@ mod url_host_tests {
     fn figures_conflict_only_when_no_value_fits_both() {
         let exact = |v| figure_interval(v, None, "exact");
         assert!(intervals_disjoint(exact(23.0), exact(32.0)));
-        assert!(!intervals_disjoint(exact(23.0), figure_interval(20.0, None, "at_least")));
-        assert!(!intervals_disjoint(exact(1200.0), figure_interval(1200.0, None, "about")));
+        assert!(!intervals_disjoint(
+            exact(23.0),
+            figure_interval(20.0, None, "at_least")
+        ));
+        assert!(!intervals_disjoint(
+            exact(1200.0),
+            figure_interval(1200.0, None, "about")
+        ));
         assert!(!intervals_disjoint(exact(4.2e9), exact(4.21e9)));
-        assert!(!intervals_disjoint(exact(30.0), figure_interval(20.0, Some(40.0), "range")));
-        assert!(!intervals_disjoint(exact(30.0), figure_interval(0.0, None, "vague")));
+        assert!(!intervals_disjoint(
+            exact(30.0),
+            figure_interval(20.0, Some(40.0), "range")
+        ));
+        assert!(!intervals_disjoint(
+            exact(30.0),
+            figure_interval(0.0, None, "vague")
+        ));
     }
 
     #[test]
     fn hosts_of_urls() {
-        assert_eq!(url_host("https://www.bbc.co.uk/news/world-1").as_deref(), Some("bbc.co.uk"));
-        assert_eq!(url_host("http://user@Example.ORG:8080?q=1").as_deref(), Some("example.org"));
+        assert_eq!(
+            url_host("https://www.bbc.co.uk/news/world-1").as_deref(),
+            Some("bbc.co.uk")
+        );
+        assert_eq!(
+            url_host("http://user@Example.ORG:8080?q=1").as_deref(),
+            Some("example.org")
+        );
         assert_eq!(url_host("/data/article.html"), None);
         assert_eq!(url_host("ftp://x.org/a"), None);
     }
@@ -107,7 +135,10 @@ pub fn figure_interval(value: f64, upper: Option<f64>, approx: &str) -> (f64, f6
 /// Whether two figures' intervals cannot both hold: they are apart by more
 /// than 1 % of the larger (rounding, "4.2 billion" against "4,210 million").
 pub fn intervals_disjoint(a: (f64, f64), b: (f64, f64)) -> bool {
-    let scale = [a.0, a.1, b.0, b.1].into_iter().filter(|v| v.is_finite()).fold(0.0f64, |m, v| m.max(v.abs()));
+    let scale = [a.0, a.1, b.0, b.1]
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold(0.0f64, |m, v| m.max(v.abs()));
     let slack = 0.01 * scale;
     a.1 + slack < b.0 || b.1 + slack < a.0
 }

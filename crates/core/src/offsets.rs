@@ -20,7 +20,10 @@ impl<'t> CharOffsets<'t> {
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
         if bytes.is_ascii() {
-            return CharOffsets { bytes, checkpoints: None };
+            return CharOffsets {
+                bytes,
+                checkpoints: None,
+            };
         }
         let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
         let mut count = 0u32;
@@ -29,7 +32,10 @@ impl<'t> CharOffsets<'t> {
             count += chunk.iter().filter(|&&b| starts_code_point(b)).count() as u32;
         }
         checkpoints.push(count);
-        CharOffsets { bytes, checkpoints: Some(checkpoints) }
+        CharOffsets {
+            bytes,
+            checkpoints: Some(checkpoints),
+        }
     }
 
     /// Code-point offset of byte offset `byte` (which lies on a char boundary).
@@ -41,7 +47,10 @@ impl<'t> CharOffsets<'t> {
                 let base = byte / STRIDE;
                 let from = base * STRIDE;
                 cp[base] as usize
-                    + self.bytes[from..byte].iter().filter(|&&b| starts_code_point(b)).count()
+                    + self.bytes[from..byte]
+                        .iter()
+                        .filter(|&&b| starts_code_point(b))
+                        .count()
             }
         }
     }

@@ -21,7 +21,8 @@ fn shingles(text: &str, n: usize) -> HashMap<String, usize> {
 
 /// Python's `\w+` with re.UNICODE: letters, digits, marks and underscore.
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '_' || is_mark(c))).filter(|w| !w.is_empty())
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_' || is_mark(c)))
+        .filter(|w| !w.is_empty())
 }
 
 fn is_mark(c: char) -> bool {
@@ -40,7 +41,10 @@ pub fn shingle_matching(gold: &str, predicted: &str) -> (usize, usize, usize) {
         tp += pc.min(gc);
         fp += pc.saturating_sub(gc);
     }
-    let fn_: usize = g.iter().map(|(s, &gc)| gc.saturating_sub(p.get(s).copied().unwrap_or(0))).sum();
+    let fn_: usize = g
+        .iter()
+        .map(|(s, &gc)| gc.saturating_sub(p.get(s).copied().unwrap_or(0)))
+        .sum();
     (tp, fp, fn_)
 }
 

@@ -17,12 +17,18 @@ pub fn conllu_docs(conllu: &str) -> Vec<GoldDoc> {
     let mut new_par = false;
     for line in conllu.lines() {
         if line.starts_with("# newdoc") {
-            docs.push(GoldDoc { text: String::new(), ends: Vec::new() });
+            docs.push(GoldDoc {
+                text: String::new(),
+                ends: Vec::new(),
+            });
         } else if line.starts_with("# newpar") {
             new_par = true;
         } else if let Some(t) = line.strip_prefix("# text = ") {
             if docs.is_empty() {
-                docs.push(GoldDoc { text: String::new(), ends: Vec::new() });
+                docs.push(GoldDoc {
+                    text: String::new(),
+                    ends: Vec::new(),
+                });
             }
             let d = docs.last_mut().unwrap();
             if !d.text.is_empty() {
@@ -45,10 +51,16 @@ pub fn conll_docs(conll: &str) -> Vec<GoldDoc> {
     for line in conll.lines().chain(std::iter::once("")) {
         let token = line.split_whitespace().next();
         match token {
-            Some("-DOCSTART-") => docs.push(GoldDoc { text: String::new(), ends: Vec::new() }),
+            Some("-DOCSTART-") => docs.push(GoldDoc {
+                text: String::new(),
+                ends: Vec::new(),
+            }),
             Some(tok) => {
                 if docs.is_empty() {
-                    docs.push(GoldDoc { text: String::new(), ends: Vec::new() });
+                    docs.push(GoldDoc {
+                        text: String::new(),
+                        ends: Vec::new(),
+                    });
                 }
                 let d = docs.last_mut().unwrap();
                 if !d.text.is_empty() {
@@ -71,8 +83,13 @@ pub fn conll_docs(conll: &str) -> Vec<GoldDoc> {
 }
 
 /// Counts (true positives, predicted, gold) of internal boundaries.
-pub fn count(gold_ends: &[usize], predicted_ends: &[usize], text_len: usize) -> (usize, usize, usize) {
-    let internal = |v: &[usize]| -> BTreeSet<usize> { v.iter().copied().filter(|&e| e < text_len).collect() };
+pub fn count(
+    gold_ends: &[usize],
+    predicted_ends: &[usize],
+    text_len: usize,
+) -> (usize, usize, usize) {
+    let internal =
+        |v: &[usize]| -> BTreeSet<usize> { v.iter().copied().filter(|&e| e < text_len).collect() };
     let g = internal(gold_ends);
     let p = internal(predicted_ends);
     (g.intersection(&p).count(), p.len(), g.len())
@@ -88,7 +105,8 @@ mod tests {
         let d = &conllu_docs(u)[0];
         assert_eq!(d.text, "Hi there. Bye.\n\nNew.");
         assert_eq!(d.ends, vec![9, 14, 20]);
-        let c = "-DOCSTART- -X- O O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n. . O O\n\nOK UH O O\n";
+        let c =
+            "-DOCSTART- -X- O O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n. . O O\n\nOK UH O O\n";
         let d = &conll_docs(c)[0];
         assert_eq!(d.text, "EU rejects . OK");
         assert_eq!(d.ends, vec![12, 15]);

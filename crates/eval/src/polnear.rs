@@ -26,10 +26,14 @@ pub fn parse_ann(ann: &str) -> Vec<Attribution> {
     let mut events = Vec::new();
     for line in ann.lines() {
         let mut fields = line.split('\t');
-        let (Some(id), Some(body)) = (fields.next(), fields.next()) else { continue };
+        let (Some(id), Some(body)) = (fields.next(), fields.next()) else {
+            continue;
+        };
         let digits = |s: &str| s.len() > 1 && s[1..].bytes().all(|b| b.is_ascii_digit());
         if id.starts_with('T') && digits(id) {
-            let Some((_, ranges)) = body.split_once(' ') else { continue };
+            let Some((_, ranges)) = body.split_once(' ') else {
+                continue;
+            };
             let parsed: Option<Ranges> = ranges
                 .split(';')
                 .map(|r| {
@@ -48,7 +52,9 @@ pub fn parse_ann(ann: &str) -> Vec<Attribution> {
     for body in events {
         let mut a = Attribution::default();
         for role in body.split_whitespace() {
-            let Some((name, target)) = role.split_once(':') else { continue };
+            let Some((name, target)) = role.split_once(':') else {
+                continue;
+            };
             let Some(r) = spans.get(target) else { continue };
             let name = name.trim_end_matches(|c: char| c.is_ascii_digit());
             match name {
@@ -67,13 +73,21 @@ pub fn parse_ann(ann: &str) -> Vec<Attribution> {
 
 /// The articles of a PolNeAR split folder, each with its first annotator's
 /// `.ann` file (sorted by name), as `(article, text path, ann path)`.
-pub fn first_annotator_files(dir: &std::path::Path) -> std::io::Result<Vec<(String, std::path::PathBuf, std::path::PathBuf)>> {
+pub fn first_annotator_files(
+    dir: &std::path::Path,
+) -> std::io::Result<Vec<(String, std::path::PathBuf, std::path::PathBuf)>> {
     let ann_dir = dir.join("attributions");
-    let mut names: Vec<String> = std::fs::read_dir(&ann_dir)?.filter_map(|e| e.ok().and_then(|e| e.file_name().into_string().ok())).filter(|n| n.ends_with(".ann")).collect();
+    let mut names: Vec<String> = std::fs::read_dir(&ann_dir)?
+        .filter_map(|e| e.ok().and_then(|e| e.file_name().into_string().ok()))
+        .filter(|n| n.ends_with(".ann"))
+        .collect();
     names.sort();
     let mut out: Vec<(String, std::path::PathBuf, std::path::PathBuf)> = Vec::new();
     for name in names {
-        let article = name.rsplit_once('_').map_or(name.as_str(), |(a, _)| a).to_string();
+        let article = name
+            .rsplit_once('_')
+            .map_or(name.as_str(), |(a, _)| a)
+            .to_string();
         if out.last().is_some_and(|(a, _, _)| *a == article) {
             continue;
         }
@@ -101,7 +115,10 @@ fn overlap(x: &Ranges, y: &Ranges) -> usize {
 /// Two apostrophes count as a double mark (the convention of some wires).
 pub fn is_quoted(text: &[char], content: &Ranges) -> bool {
     content.iter().any(|&(a, b)| {
-        text.get(a..b.min(text.len())).is_some_and(|s| s.iter().any(|c| matches!(c, '"' | '“' | '”' | '«' | '»')) || s.windows(2).any(|w| w == ['\'', '\'']))
+        text.get(a..b.min(text.len())).is_some_and(|s| {
+            s.iter().any(|c| matches!(c, '"' | '“' | '”' | '«' | '»'))
+                || s.windows(2).any(|w| w == ['\'', '\''])
+        })
     })
 }
 
@@ -122,13 +139,20 @@ pub struct Counts {
 pub enum Outcome {
     Missed,
     /// Matched; the speaker is right, wrong, or missing.
-    Matched { source: Option<bool> },
+    Matched {
+        source: Option<bool>,
+    },
 }
 
 impl Counts {
     /// Scores one document; returns each gold attribution's outcome and each
     /// prediction's matched gold index.
-    pub fn add(&mut self, text: &[char], gold: &[Attribution], predicted: &[(Ranges, Option<Ranges>)]) -> (Vec<Outcome>, Vec<Option<usize>>) {
+    pub fn add(
+        &mut self,
+        text: &[char],
+        gold: &[Attribution],
+        predicted: &[(Ranges, Option<Ranges>)],
+    ) -> (Vec<Outcome>, Vec<Option<usize>>) {
         let mut pairs = Vec::new();
         for (g, ga) in gold.iter().enumerate() {
             let need = length(&ga.content).div_ceil(2).max(1);
@@ -150,7 +174,12 @@ impl Counts {
             let source = if gold[g].source.is_empty() {
                 None
             } else {
-                Some(predicted[p].1.as_ref().is_some_and(|s| overlap(s, &gold[g].source) > 0))
+                Some(
+                    predicted[p]
+                        .1
+                        .as_ref()
+                        .is_some_and(|s| overlap(s, &gold[g].source) > 0),
+                )
             };
             outcomes[g] = Outcome::Matched { source };
         }
@@ -194,8 +223,23 @@ mod tests {
     #[test]
     fn matches_one_to_one_by_half_of_gold() {
         let text: Vec<char> = "x".repeat(100).chars().collect();
-        let gold = vec![Attribution { content: vec![(0, 10)], source: vec![(20, 25)], cue: vec![] }, Attribution { content: vec![(30, 40)], source: vec![], cue: vec![] }];
-        let predicted = vec![(vec![(0, 5)], Some(vec![(24, 26)])), (vec![(0, 10)], None), (vec![(36, 50)], None)];
+        let gold = vec![
+            Attribution {
+                content: vec![(0, 10)],
+                source: vec![(20, 25)],
+                cue: vec![],
+            },
+            Attribution {
+                content: vec![(30, 40)],
+                source: vec![],
+                cue: vec![],
+            },
+        ];
+        let predicted = vec![
+            (vec![(0, 5)], Some(vec![(24, 26)])),
+            (vec![(0, 10)], None),
+            (vec![(36, 50)], None),
+        ];
         let mut c = Counts::default();
         c.add(&text, &gold, &predicted);
         // The larger overlap wins the first gold; the 4-character overlap on the second is too small.

@@ -75,9 +75,18 @@ pub fn iso_currency(name: &str) -> Option<(&'static str, f64)> {
 
 /// "(20,30]", "[5,)", "(,100)": the two bounds, brackets ignored.
 pub fn parse_range(v: &str) -> Option<(Option<f64>, Option<f64>)> {
-    let inner = v.trim().strip_prefix(['(', '['])?.strip_suffix([')', ']'])?;
+    let inner = v
+        .trim()
+        .strip_prefix(['(', '['])?
+        .strip_suffix([')', ']'])?;
     let (lo, hi) = inner.split_once(',')?;
-    let num = |s: &str| if s.trim().is_empty() { Ok(None) } else { s.trim().parse::<f64>().map(Some) };
+    let num = |s: &str| {
+        if s.trim().is_empty() {
+            Ok(None)
+        } else {
+            s.trim().parse::<f64>().map(Some)
+        }
+    };
     Some((num(lo).ok()?, num(hi).ok()?))
 }
 
@@ -103,7 +112,9 @@ pub struct ExpectedTime {
 /// day of a month or year is also answered at that coarser grain: "April"
 /// (2016-04) answers "from April until June".
 pub fn timex_values(timex: &str) -> Vec<String> {
-    let Some(interval) = timex.strip_prefix('(').and_then(|t| t.strip_suffix(')')) else { return vec![normalize_time_value(timex)] };
+    let Some(interval) = timex.strip_prefix('(').and_then(|t| t.strip_suffix(')')) else {
+        return vec![normalize_time_value(timex)];
+    };
     let parts: Vec<String> = interval.split(',').map(normalize_time_value).collect();
     let mut values = parts.clone();
     for p in parts.iter().take(2) {
@@ -153,7 +164,13 @@ fn calendar_unit(start: &str, end: &str) -> Option<String> {
     if b - a == 7 && (a + 3).rem_euclid(7) == 0 {
         // The ISO year is the one holding the week's Thursday.
         let thursday = a + 3;
-        let iso_year = if thursday >= days(y0 + 1, 1, 1) { y0 + 1 } else if thursday < days(y0, 1, 1) { y0 - 1 } else { y0 };
+        let iso_year = if thursday >= days(y0 + 1, 1, 1) {
+            y0 + 1
+        } else if thursday < days(y0, 1, 1) {
+            y0 - 1
+        } else {
+            y0
+        };
         let jan4 = days(iso_year, 1, 4);
         let week1_monday = jan4 - (jan4 + 3).rem_euclid(7);
         return Some(format!("{iso_year:04}-W{:02}", (a - week1_monday) / 7 + 1));
@@ -168,14 +185,26 @@ pub fn normalize_time_value(v: &str) -> String {
     // A duration's T opens hours and minutes, not a clock time: "PT3H".
     // TimeML counts quarters, Recognizers-Text months: P1Q is P3M.
     if v.starts_with('P') {
-        if let Some(q) = v.strip_prefix('P').and_then(|q| q.strip_suffix('Q')).and_then(|q| q.parse::<u32>().ok()) {
+        if let Some(q) = v
+            .strip_prefix('P')
+            .and_then(|q| q.strip_suffix('Q'))
+            .and_then(|q| q.parse::<u32>().ok())
+        {
             return format!("P{}M", 3 * q);
         }
         return v;
     }
-    let Some(t) = v.find('T').filter(|&t| v[t + 1..].starts_with(|c: char| c.is_ascii_digit())) else { return v };
+    let Some(t) = v
+        .find('T')
+        .filter(|&t| v[t + 1..].starts_with(|c: char| c.is_ascii_digit()))
+    else {
+        return v;
+    };
     let (date, clock) = v.split_at(t + 1);
-    let digits = clock.bytes().take_while(|b| b.is_ascii_digit() || *b == b':').count();
+    let digits = clock
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b':')
+        .count();
     let (time, rest) = clock.split_at(digits);
     let mut parts: Vec<&str> = time.split(':').collect();
     if parts.len() == 3 && parts[2] == "00" {
@@ -193,10 +222,15 @@ pub fn normalize_time_value(v: &str) -> String {
 /// duration our X matches a figure too: TimeML writes "a few hours" PTXH
 /// where Recognizers-Text assumes three, PT3H.
 pub fn time_value_matches(expected: &[String], ours: Option<&str>) -> bool {
-    let Some(ours) = ours.map(normalize_time_value) else { return false };
+    let Some(ours) = ours.map(normalize_time_value) else {
+        return false;
+    };
     let same = |e: &str, o: &str| {
         let vague = e.starts_with('P') && o.starts_with('P');
-        e.len() == o.len() && e.bytes().zip(o.bytes()).all(|(a, b)| a == b || a == b'X' || (vague && b == b'X' && a.is_ascii_digit()))
+        e.len() == o.len()
+            && e.bytes()
+                .zip(o.bytes())
+                .all(|(a, b)| a == b || a == b'X' || (vague && b == b'X' && a.is_ascii_digit()))
     };
     // Where Recognizers-Text writes the start of what ours names: a part of
     // the day ("2016-11-08TAF" starts at 2016-11-08T12:00), a quarter
@@ -207,8 +241,20 @@ pub fn time_value_matches(expected: &[String], ours: Option<&str>) -> bool {
         }
     }
     // A season with no year ("WI") is answered by that season of any year.
-    let season = |e: &str| matches!(e, "SP" | "SU" | "FA" | "WI") && ours.len() == 7 && ours.ends_with(e) && ours.as_bytes()[4] == b'-';
-    expected.iter().any(|e| same(e, &ours) || season(e) || (e.starts_with('T') && ours.len() > e.len() && ours.ends_with(e.as_str()) && ours.as_bytes()[ours.len() - e.len() - 1].is_ascii_digit()))
+    let season = |e: &str| {
+        matches!(e, "SP" | "SU" | "FA" | "WI")
+            && ours.len() == 7
+            && ours.ends_with(e)
+            && ours.as_bytes()[4] == b'-'
+    };
+    expected.iter().any(|e| {
+        same(e, &ours)
+            || season(e)
+            || (e.starts_with('T')
+                && ours.len() > e.len()
+                && ours.ends_with(e.as_str())
+                && ours.as_bytes()[ours.len() - e.len() - 1].is_ascii_digit())
+    })
 }
 
 /// The start of a part of the day or a quarter, as Recognizers-Text writes
@@ -235,8 +281,13 @@ fn start_of(v: &str) -> Option<String> {
 /// match because the two conventions differ: Recognizers-Text takes "on",
 /// "from" and "between" in, TimeML leaves them out.
 pub fn times_pass(expected: &[ExpectedTime], predicted: &[(usize, usize, Option<String>)]) -> bool {
-    expected.iter().all(|e| predicted.iter().any(|(s, t, v)| *s < e.end && e.start < *t && time_value_matches(&e.values, v.as_deref())))
-        && predicted.iter().all(|(s, t, _)| expected.iter().any(|e| *s < e.end && e.start < *t))
+    expected.iter().all(|e| {
+        predicted.iter().any(|(s, t, v)| {
+            *s < e.end && e.start < *t && time_value_matches(&e.values, v.as_deref())
+        })
+    }) && predicted
+        .iter()
+        .all(|(s, t, _)| expected.iter().any(|e| *s < e.end && e.start < *t))
 }
 
 fn close(a: Option<f64>, b: Option<f64>) -> bool {
@@ -253,14 +304,21 @@ pub fn passes(expected: &[Item], predicted: &[Item]) -> bool {
     let mut used = vec![false; predicted.len()];
     for e in expected {
         let hit = predicted.iter().enumerate().position(|(i, p)| {
-            !used[i] && p.start <= e.start && e.start < p.end && close(p.value, e.value) && close(p.upper, e.upper) && (e.unit.is_none() || p.unit == e.unit)
+            !used[i]
+                && p.start <= e.start
+                && e.start < p.end
+                && close(p.value, e.value)
+                && close(p.upper, e.upper)
+                && (e.unit.is_none() || p.unit == e.unit)
         });
         match hit {
             Some(i) => used[i] = true,
             None => return false,
         }
     }
-    predicted.iter().all(|p| expected.iter().any(|e| p.start < e.end && e.start < p.end))
+    predicted
+        .iter()
+        .all(|p| expected.iter().any(|e| p.start < e.end && e.start < p.end))
 }
 
 #[cfg(test)]
@@ -268,7 +326,13 @@ mod tests {
     use super::*;
 
     fn item(start: usize, end: usize, value: f64) -> Item {
-        Item { start, end, value: Some(value), upper: None, unit: None }
+        Item {
+            start,
+            end,
+            value: Some(value),
+            upper: None,
+            unit: None,
+        }
     }
 
     #[test]
@@ -276,7 +340,10 @@ mod tests {
         let expected = [item(0, 5, 3000.0)];
         assert!(passes(&expected, &[item(0, 11, 3000.0)]));
         assert!(!passes(&expected, &[item(0, 11, 300.0)]));
-        assert!(!passes(&expected, &[item(0, 11, 3000.0), item(20, 22, 4.0)]));
+        assert!(!passes(
+            &expected,
+            &[item(0, 11, 3000.0), item(20, 22, 4.0)]
+        ));
         assert!(passes(&[], &[]));
     }
 
@@ -296,17 +363,45 @@ mod tests {
         assert!(time_value_matches(&e("XXXX-01-04"), Some("2017-01-04")));
         assert!(!time_value_matches(&e("XXXX-01-04"), Some("2017-01-05")));
         assert!(time_value_matches(&e("T10"), Some("2016-11-07T10:00")));
-        assert!(time_value_matches(&e("2016-11-07 10:00:00"), Some("2016-11-07T10:00")));
-        assert!(time_value_matches(&e("(2019-09-20,2019-09-22,P2D)"), Some("P2D")));
+        assert!(time_value_matches(
+            &e("2016-11-07 10:00:00"),
+            Some("2016-11-07T10:00")
+        ));
+        assert!(time_value_matches(
+            &e("(2019-09-20,2019-09-22,P2D)"),
+            Some("P2D")
+        ));
         assert!(!time_value_matches(&e("T10"), Some("2016-11-07T110:00")));
         assert!(!time_value_matches(&e("2019"), None));
-        assert!(time_value_matches(&e("(2019-07-01,2019-10-01,P3M)"), Some("2019-Q3")));
-        assert!(time_value_matches(&e("(1990-01-01,2000-01-01,P10Y)"), Some("199")));
-        assert!(time_value_matches(&e("(2018-07-02,2018-07-09,P1W)"), Some("2018-W27")));
-        assert!(time_value_matches(&e("(2014-12-29,2015-01-05,P1W)"), Some("2015-W01")));
-        assert!(time_value_matches(&e("(2016-04-01,2016-07-01,P3M)"), Some("2016-04")));
-        let expected = [ExpectedTime { start: 4, end: 13, values: e("P2D") }];
+        assert!(time_value_matches(
+            &e("(2019-07-01,2019-10-01,P3M)"),
+            Some("2019-Q3")
+        ));
+        assert!(time_value_matches(
+            &e("(1990-01-01,2000-01-01,P10Y)"),
+            Some("199")
+        ));
+        assert!(time_value_matches(
+            &e("(2018-07-02,2018-07-09,P1W)"),
+            Some("2018-W27")
+        ));
+        assert!(time_value_matches(
+            &e("(2014-12-29,2015-01-05,P1W)"),
+            Some("2015-W01")
+        ));
+        assert!(time_value_matches(
+            &e("(2016-04-01,2016-07-01,P3M)"),
+            Some("2016-04")
+        ));
+        let expected = [ExpectedTime {
+            start: 4,
+            end: 13,
+            values: e("P2D"),
+        }];
         assert!(times_pass(&expected, &[(6, 13, Some("P2D".into()))]));
-        assert!(!times_pass(&expected, &[(6, 13, Some("P2D".into())), (20, 24, Some("2019".into()))]));
+        assert!(!times_pass(
+            &expected,
+            &[(6, 13, Some("P2D".into())), (20, 24, Some("2019".into()))]
+        ));
     }
 }

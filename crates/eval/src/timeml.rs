@@ -26,11 +26,23 @@ fn attr(tag: &str, name: &str) -> Option<String> {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 pub fn parse(xml: &str) -> TimemlDoc {
-    let dct = xml.find("<DCT>").and_then(|i| attr(&xml[i..xml[i..].find("</DCT>").map_or(xml.len(), |j| i + j)], "value")).map(|v| v.chars().take(10).collect());
+    let dct = xml
+        .find("<DCT>")
+        .and_then(|i| {
+            attr(
+                &xml[i..xml[i..].find("</DCT>").map_or(xml.len(), |j| i + j)],
+                "value",
+            )
+        })
+        .map(|v| v.chars().take(10).collect());
     let body = match (xml.find("<TEXT>"), xml.find("</TEXT>")) {
         (Some(a), Some(b)) if a < b => &xml[a + 6..b],
         _ => "",
@@ -47,10 +59,19 @@ pub fn parse(xml: &str) -> TimemlDoc {
         let gt = rest[lt..].find('>').map_or(rest.len(), |g| lt + g);
         let tag = &rest[lt..=gt.min(rest.len() - 1)];
         if tag.starts_with("<TIMEX3") {
-            open = Some((chars, attr(tag, "type").unwrap_or_default(), attr(tag, "value").unwrap_or_default()));
+            open = Some((
+                chars,
+                attr(tag, "type").unwrap_or_default(),
+                attr(tag, "value").unwrap_or_default(),
+            ));
         } else if tag.starts_with("</TIMEX3") {
             if let Some((start, ty, value)) = open.take() {
-                gold.push(Timex { start, end: chars, ty, value });
+                gold.push(Timex {
+                    start,
+                    end: chars,
+                    ty,
+                    value,
+                });
             }
         }
         rest = &rest[(gt + 1).min(rest.len())..];
@@ -76,11 +97,16 @@ impl Counts {
         self.predicted += predicted.len();
         let mut used = vec![false; predicted.len()];
         for g in gold {
-            if predicted.iter().any(|p| p.start == g.start && p.end == g.end) {
+            if predicted
+                .iter()
+                .any(|p| p.start == g.start && p.end == g.end)
+            {
                 self.strict += 1;
             }
             // Relaxed: the first unused overlapping prediction.
-            if let Some(k) = (0..predicted.len()).find(|&k| !used[k] && predicted[k].start < g.end && g.start < predicted[k].end) {
+            if let Some(k) = (0..predicted.len())
+                .find(|&k| !used[k] && predicted[k].start < g.end && g.start < predicted[k].end)
+            {
                 used[k] = true;
                 self.relaxed += 1;
                 self.value += usize::from(predicted[k].value == g.value);
@@ -107,9 +133,25 @@ mod tests {
         let d = parse(xml);
         assert_eq!(d.dct.as_deref(), Some("1998-08-07"));
         assert_eq!(d.text, "Bombs exploded & more Friday.");
-        assert_eq!(d.gold, vec![Timex { start: 22, end: 28, ty: "DATE".into(), value: "1998-08-07".into() }]);
+        assert_eq!(
+            d.gold,
+            vec![Timex {
+                start: 22,
+                end: 28,
+                ty: "DATE".into(),
+                value: "1998-08-07".into()
+            }]
+        );
         let mut c = Counts::default();
-        c.add(&d.gold, &[Timex { start: 22, end: 28, ty: "DATE".into(), value: "1998-08-07".into() }]);
+        c.add(
+            &d.gold,
+            &[Timex {
+                start: 22,
+                end: 28,
+                ty: "DATE".into(),
+                value: "1998-08-07".into(),
+            }],
+        );
         assert_eq!((c.strict, c.relaxed, c.value), (1, 1, 1));
     }
 }

@@ -16,19 +16,114 @@ use crate::tree::tokens_in;
 
 /// Predicates that report the same fact in other words, by their form.
 const CONCEPTS: &[(&str, &[&str])] = &[
-    ("killed", &["killed", "kill", "kills", "killing", "died", "die", "dies", "dying", "dead", "perished"]),
-    ("injured", &["injured", "injure", "injures", "injuring", "wounded", "wounding", "wound", "hurt", "hurting"]),
-    ("arrested", &["arrested", "arrest", "arresting", "detained", "detain", "detaining"]),
-    ("displaced", &["displaced", "displacing", "displace", "evacuated", "evacuating", "homeless", "fled", "flee", "fleeing"]),
-    ("freed", &["freed", "free", "freeing", "released", "release", "releasing", "exchanged", "swapped", "exchange", "swap"]),
-    ("pledged", &["pledged", "pledge", "pledges", "pledging", "promised", "promise", "give", "gives", "giving", "gave", "provide", "provides", "providing", "provided", "offer", "offered", "offering", "commit", "committed", "commits", "donate", "donated", "grant", "granted"]),
-    ("cut", &["cut", "cuts", "cutting", "eliminate", "eliminated", "eliminating", "shed", "shedding", "laid", "lay", "laying"]),
+    (
+        "killed",
+        &[
+            "killed", "kill", "kills", "killing", "died", "die", "dies", "dying", "dead",
+            "perished",
+        ],
+    ),
+    (
+        "injured",
+        &[
+            "injured", "injure", "injures", "injuring", "wounded", "wounding", "wound", "hurt",
+            "hurting",
+        ],
+    ),
+    (
+        "arrested",
+        &[
+            "arrested",
+            "arrest",
+            "arresting",
+            "detained",
+            "detain",
+            "detaining",
+        ],
+    ),
+    (
+        "displaced",
+        &[
+            "displaced",
+            "displacing",
+            "displace",
+            "evacuated",
+            "evacuating",
+            "homeless",
+            "fled",
+            "flee",
+            "fleeing",
+        ],
+    ),
+    (
+        "freed",
+        &[
+            "freed",
+            "free",
+            "freeing",
+            "released",
+            "release",
+            "releasing",
+            "exchanged",
+            "swapped",
+            "exchange",
+            "swap",
+        ],
+    ),
+    (
+        "pledged",
+        &[
+            "pledged",
+            "pledge",
+            "pledges",
+            "pledging",
+            "promised",
+            "promise",
+            "give",
+            "gives",
+            "giving",
+            "gave",
+            "provide",
+            "provides",
+            "providing",
+            "provided",
+            "offer",
+            "offered",
+            "offering",
+            "commit",
+            "committed",
+            "commits",
+            "donate",
+            "donated",
+            "grant",
+            "granted",
+        ],
+    ),
+    (
+        "cut",
+        &[
+            "cut",
+            "cuts",
+            "cutting",
+            "eliminate",
+            "eliminated",
+            "eliminating",
+            "shed",
+            "shedding",
+            "laid",
+            "lay",
+            "laying",
+        ],
+    ),
 ];
 
 /// The concept a predicate's form names; an unlisted form stands for itself.
 fn concept(word: &str) -> String {
     let w = word.to_lowercase();
-    CONCEPTS.iter().find(|(_, forms)| forms.contains(&w.as_str())).map_or(w, |(c, _)| (*c).to_string())
+    CONCEPTS
+        .iter()
+        .find(|(_, forms)| forms.contains(&w.as_str()))
+        .map_or(w, |(c, _)| (*c).to_string())
 }
 
 fn singular(w: &str) -> String {
@@ -36,7 +131,11 @@ fn singular(w: &str) -> String {
     match w.as_str() {
         "people" | "persons" => "people".into(),
         _ if w.len() > 4 && w.ends_with("ies") => format!("{}y", &w[..w.len() - 3]),
-        _ => w.strip_suffix('s').filter(|s| s.len() >= 3 && !s.ends_with('s')).map(str::to_string).unwrap_or(w),
+        _ => w
+            .strip_suffix('s')
+            .filter(|s| s.len() >= 3 && !s.ends_with('s'))
+            .map(str::to_string)
+            .unwrap_or(w),
     }
 }
 
@@ -44,7 +143,9 @@ fn singular(w: &str) -> String {
 fn verb_above(doc: &Document, mut i: usize) -> Option<usize> {
     for _ in 0..4 {
         let t = &doc.tokens[i];
-        if matches!(t.pos, Some("VERB")) || (t.pos == Some("ADJ") && t.dep.is_some_and(|d| d.starts_with("acl") || d == "amod")) {
+        if matches!(t.pos, Some("VERB"))
+            || (t.pos == Some("ADJ") && t.dep.is_some_and(|d| d.starts_with("acl") || d == "amod"))
+        {
             return Some(i);
         }
         i = t.head?;
@@ -59,7 +160,20 @@ fn priced_noun(doc: &Document, root: usize) -> Option<usize> {
     for _ in 0..2 {
         let t = &doc.tokens[i];
         let word = doc.span_text(t.span).to_lowercase();
-        if t.pos == Some("NOUN") && !matches!(word.as_str(), "million" | "billion" | "trillion" | "thousand" | "year" | "hour" | "month" | "week" | "day") {
+        if t.pos == Some("NOUN")
+            && !matches!(
+                word.as_str(),
+                "million"
+                    | "billion"
+                    | "trillion"
+                    | "thousand"
+                    | "year"
+                    | "hour"
+                    | "month"
+                    | "week"
+                    | "day"
+            )
+        {
             return Some(i);
         }
         if !matches!(word.as_str(), "worth" | "valued" | "of") {
@@ -73,16 +187,23 @@ fn priced_noun(doc: &Document, root: usize) -> Option<usize> {
 /// An entity's cross-document key, as the store builds it.
 fn entity_key(doc: &Document, e: usize) -> String {
     let e = &doc.entities[e];
-    e.key.clone().unwrap_or_else(|| format!("{}:{}", e.ty.as_str(), e.name.to_lowercase()))
+    e.key
+        .clone()
+        .unwrap_or_else(|| format!("{}:{}", e.ty.as_str(), e.name.to_lowercase()))
 }
 
 /// The entity named by the subject of verb `v` ("Japan" in "Japan will
 /// give Indonesia $350 million"), by its cross-document key.
 fn subject_entity(doc: &Document, v: usize) -> Option<String> {
     // The nearest: a dateline ("JAKARTA, March 3 - Japan pledged…") can hang a second subject on the verb.
-    let subject = (0..v).rev().find(|&i| doc.tokens[i].head == Some(v) && doc.tokens[i].dep.is_some_and(|d| d == "nsubj"))?;
+    let subject = (0..v).rev().find(|&i| {
+        doc.tokens[i].head == Some(v) && doc.tokens[i].dep.is_some_and(|d| d == "nsubj")
+    })?;
     let at = doc.tokens[subject].span;
-    let mention = doc.mentions.iter().find(|m| m.span.start <= at.start && at.end <= m.span.end)?;
+    let mention = doc
+        .mentions
+        .iter()
+        .find(|m| m.span.start <= at.start && at.end <= m.span.end)?;
     Some(entity_key(doc, mention.entity?))
 }
 
@@ -94,11 +215,16 @@ fn measures(doc: &Document, q: usize) -> Option<String> {
     let value = quantity.value?;
     let toks = tokens_in(doc, quantity.span);
     // The figure's root: the token whose head lies outside it ("$" in "$300 million").
-    let root = toks.clone().find(|&i| doc.tokens[i].head.is_none_or(|h| !toks.contains(&h)))?;
+    let root = toks
+        .clone()
+        .find(|&i| doc.tokens[i].head.is_none_or(|h| !toks.contains(&h)))?;
     match quantity.kind {
         // Whole things are counted: "a 6.1 earthquake" is a magnitude.
         QuantityKind::Count if value.fract() == 0.0 => {
-            let noun = quantity.unit.as_deref().filter(|n| n.chars().all(char::is_alphabetic))?;
+            let noun = quantity
+                .unit
+                .as_deref()
+                .filter(|n| n.chars().all(char::is_alphabetic))?;
             if !matches!(doc.tokens[root].pos, Some("NOUN" | "PROPN")) {
                 return None;
             }
@@ -107,12 +233,21 @@ fn measures(doc: &Document, q: usize) -> Option<String> {
             // "a further seven children" count different things.
             let mut modifiers: Vec<String> = toks
                 .clone()
-                .filter(|&i| doc.tokens[i].head == Some(root) && doc.tokens[i].dep.is_some_and(|d| d == "amod" || d == "compound"))
+                .filter(|&i| {
+                    doc.tokens[i].head == Some(root)
+                        && doc.tokens[i]
+                            .dep
+                            .is_some_and(|d| d == "amod" || d == "compound")
+                })
                 .map(|i| doc.span_text(doc.tokens[i].span).to_lowercase())
                 .collect();
             modifiers.sort();
             modifiers.push(singular(noun));
-            Some(format!("{} {}", modifiers.join(" "), concept(doc.span_text(doc.tokens[verb].span))))
+            Some(format!(
+                "{} {}",
+                modifiers.join(" "),
+                concept(doc.span_text(doc.tokens[verb].span))
+            ))
         }
         QuantityKind::Money => {
             if let Some(n) = priced_noun(doc, root) {
@@ -120,7 +255,10 @@ fn measures(doc: &Document, q: usize) -> Option<String> {
             }
             let verb = verb_above(doc, root)?;
             let by = subject_entity(doc, verb)?;
-            Some(format!("{} by {by}", concept(doc.span_text(doc.tokens[verb].span))))
+            Some(format!(
+                "{} by {by}",
+                concept(doc.span_text(doc.tokens[verb].span))
+            ))
         }
         _ => None,
     }
@@ -128,10 +266,16 @@ fn measures(doc: &Document, q: usize) -> Option<String> {
 
 /// Sets each quantity's `measures` (needs the parse and the events).
 pub fn describe(doc: &mut Document) {
-    if doc.tokens.first().is_none_or(|t| t.head.is_none() && t.pos.is_none()) {
+    if doc
+        .tokens
+        .first()
+        .is_none_or(|t| t.head.is_none() && t.pos.is_none())
+    {
         return;
     }
-    let facts: Vec<Option<String>> = (0..doc.quantities.len()).map(|q| measures(doc, q)).collect();
+    let facts: Vec<Option<String>> = (0..doc.quantities.len())
+        .map(|q| measures(doc, q))
+        .collect();
     for (q, fact) in doc.quantities.iter_mut().zip(facts) {
         q.measures = fact;
     }
@@ -144,7 +288,11 @@ pub fn flag(doc: &mut Document) {
     for (i, a) in doc.quantities.iter().enumerate() {
         let Some(fact) = &a.measures else { continue };
         for b in doc.quantities.iter().skip(i + 1) {
-            if b.measures.as_ref() != Some(fact) || a.unit != b.unit || a.per != b.per || !disagree(a, b) {
+            if b.measures.as_ref() != Some(fact)
+                || a.unit != b.unit
+                || a.per != b.per
+                || !disagree(a, b)
+            {
                 continue;
             }
             let text = |s: Span| doc.span_text(s).to_string();
@@ -161,6 +309,11 @@ pub fn flag(doc: &mut Document) {
 }
 
 fn disagree(a: &dossier_core::Quantity, b: &dossier_core::Quantity) -> bool {
-    let (Some(x), Some(y)) = (a.value, b.value) else { return false };
-    dossier_core::intervals_disjoint(figure_interval(x, a.upper, a.approx.as_str()), figure_interval(y, b.upper, b.approx.as_str()))
+    let (Some(x), Some(y)) = (a.value, b.value) else {
+        return false;
+    };
+    dossier_core::intervals_disjoint(
+        figure_interval(x, a.upper, a.approx.as_str()),
+        figure_interval(y, b.upper, b.approx.as_str()),
+    )
 }

@@ -48,13 +48,22 @@ impl CueClasses {
     pub fn from_tsv(tsv: &str) -> Self {
         let mut forms = HashMap::new();
         let mut lemmas = HashMap::new();
-        for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for line in tsv
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
             let mut f = line.split('\t');
-            let (Some(lemma), Some(class), Some(list)) = (f.next(), f.next(), f.next()) else { continue };
-            let Some(class) = CueClass::parse(class) else { continue };
+            let (Some(lemma), Some(class), Some(list)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let Some(class) = CueClass::parse(class) else {
+                continue;
+            };
             for form in std::iter::once(lemma).chain(list.split(',')) {
                 forms.entry(form.trim().to_lowercase()).or_insert(class);
-                lemmas.entry(form.trim().to_lowercase()).or_insert_with(|| lemma.to_string());
+                lemmas
+                    .entry(form.trim().to_lowercase())
+                    .or_insert_with(|| lemma.to_string());
             }
         }
         CueClasses { forms, lemmas }
@@ -77,8 +86,15 @@ impl CueClasses {
     /// the verb end (auxiliaries and adverbs come first in the phrase).
     /// A colon or dash (a transcript's or a signature's cue) is speech.
     pub fn of_phrase(&self, phrase: &str) -> CueClass {
-        let words: Vec<String> = phrase.split_whitespace().map(|w| w.to_lowercase().replace('’', "'")).collect();
-        if words.is_empty() || words.iter().all(|w| w.chars().all(|c| !c.is_alphanumeric())) {
+        let words: Vec<String> = phrase
+            .split_whitespace()
+            .map(|w| w.to_lowercase().replace('’', "'"))
+            .collect();
+        if words.is_empty()
+            || words
+                .iter()
+                .all(|w| w.chars().all(|c| !c.is_alphanumeric()))
+        {
             return CueClass::Speech;
         }
         for i in 0..words.len() {
@@ -88,7 +104,11 @@ impl CueClasses {
                 }
             }
         }
-        words.iter().rev().find_map(|w| self.forms.get(w).copied()).unwrap_or(CueClass::Other)
+        words
+            .iter()
+            .rev()
+            .find_map(|w| self.forms.get(w).copied())
+            .unwrap_or(CueClass::Other)
     }
 }
 

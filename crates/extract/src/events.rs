@@ -31,18 +31,41 @@ pub struct EventLexicon {
 
 impl EventLexicon {
     pub fn from_tsv(tsv: &str) -> Self {
-        let mut lex = EventLexicon { verbs: HashMap::new(), patterns: HashMap::new(), synsets: HashMap::new(), agents: HashMap::new(), supported: None };
+        let mut lex = EventLexicon {
+            verbs: HashMap::new(),
+            patterns: HashMap::new(),
+            synsets: HashMap::new(),
+            agents: HashMap::new(),
+            supported: None,
+        };
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
             match f.as_slice() {
                 ["V", form, lemma, _, ty] => {
-                    lex.verbs.insert(form.to_string(), (lemma.to_string(), EventType::parse(ty)));
+                    lex.verbs
+                        .insert(form.to_string(), (lemma.to_string(), EventType::parse(ty)));
                 }
                 ["P", lemma, words, _, ty] => {
-                    let words = words.split(' ').map(|w| if w.starts_with('&') { w.to_string() } else { singular(w) }).collect();
-                    lex.patterns.entry(lemma.to_string()).or_default().push((words, EventType::parse(ty)));
+                    let words = words
+                        .split(' ')
+                        .map(|w| {
+                            if w.starts_with('&') {
+                                w.to_string()
+                            } else {
+                                singular(w)
+                            }
+                        })
+                        .collect();
+                    lex.patterns
+                        .entry(lemma.to_string())
+                        .or_default()
+                        .push((words, EventType::parse(ty)));
                 }
-                ["S", name, word] => lex.synsets.entry(singular(word)).or_default().push(name.to_string()),
+                ["S", name, word] => lex
+                    .synsets
+                    .entry(singular(word))
+                    .or_default()
+                    .push(name.to_string()),
                 _ => {}
             }
         }
@@ -70,8 +93,12 @@ impl EventLexicon {
     pub fn with_trigger_lift(mut self, tsv: &str) -> Self {
         let mut supported = std::collections::HashSet::new();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
-            if let [lemma, act, _, of_its_type, lift, named] = line.split('\t').collect::<Vec<_>>().as_slice() {
-                let backed = (lift.parse::<f64>().is_ok_and(|l| l >= 2.0) && of_its_type.parse::<u32>().is_ok_and(|n| n >= 2)) || *named == "1";
+            if let [lemma, act, _, of_its_type, lift, named] =
+                line.split('\t').collect::<Vec<_>>().as_slice()
+            {
+                let backed = (lift.parse::<f64>().is_ok_and(|l| l >= 2.0)
+                    && of_its_type.parse::<u32>().is_ok_and(|n| n >= 2))
+                    || *named == "1";
                 if let (true, Some(act)) = (backed, EventType::parse(act)) {
                     supported.insert((lemma.to_string(), act));
                 }
@@ -83,8 +110,12 @@ impl EventLexicon {
 
     /// Whether the codebook or the synthetic stories support verb `form`'s default act `act`.
     fn supports_default(&self, form: &str, act: EventType) -> bool {
-        let Some(supported) = &self.supported else { return true };
-        self.verbs.get(form).is_some_and(|(lemma, _)| supported.contains(&(lemma.clone(), act)))
+        let Some(supported) = &self.supported else {
+            return true;
+        };
+        self.verbs
+            .get(form)
+            .is_some_and(|(lemma, _)| supported.contains(&(lemma.clone(), act)))
     }
 
     /// The type of verb `form` governing these words (lower case, singular), if it is an event:
@@ -97,9 +128,17 @@ impl EventLexicon {
 
     /// The type a pattern gives verb `form` governing these words: `None`
     /// when no pattern matches (the verb's default would decide).
-    pub fn classify_by_pattern(&self, form: &str, governed: &[String]) -> Option<Option<EventType>> {
+    pub fn classify_by_pattern(
+        &self,
+        form: &str,
+        governed: &[String],
+    ) -> Option<Option<EventType>> {
         let (lemma, _) = self.verbs.get(form)?;
-        let occurs = |p: &String| governed.iter().any(|w| w == p || self.synsets.get(w).is_some_and(|s| s.contains(p)));
+        let occurs = |p: &String| {
+            governed
+                .iter()
+                .any(|w| w == p || self.synsets.get(w).is_some_and(|s| s.contains(p)))
+        };
         let mut best: Option<(usize, Option<EventType>)> = None;
         for (words, ty) in self.patterns.get(lemma).into_iter().flatten() {
             if best.is_none_or(|(n, _)| words.len() > n) && words.iter().all(occurs) {
@@ -111,51 +150,174 @@ impl EventLexicon {
 }
 
 /// Nouns that count or gather the actors named after "of".
-const COLLECTIVES: &[&str] = &["group", "number", "crowd", "band", "team", "delegation", "contingent", "thousand", "hundred", "dozen", "score", "member", "million"];
+const COLLECTIVES: &[&str] = &[
+    "group",
+    "number",
+    "crowd",
+    "band",
+    "team",
+    "delegation",
+    "contingent",
+    "thousand",
+    "hundred",
+    "dozen",
+    "score",
+    "member",
+    "million",
+];
 
 /// Nouns that name an attack: an act with no actor named.
 const ATTACK_NOUNS: &[&str] = &[
-    "attack", "assault", "bombing", "bomb", "blast", "explosion", "airstrike", "strike", "raid", "shelling", "shell", "rocket", "missile", "ambush", "offensive",
+    "attack",
+    "assault",
+    "bombing",
+    "bomb",
+    "blast",
+    "explosion",
+    "airstrike",
+    "strike",
+    "raid",
+    "shelling",
+    "shell",
+    "rocket",
+    "missile",
+    "ambush",
+    "offensive",
 ];
 
 /// Verbs that hand something over.
-const GIVING: &[&str] = &["send", "provide", "give", "supply", "deliver", "donate", "ship", "transfer", "grant", "offer", "pledge", "commit", "allocate", "lend", "loan"];
+const GIVING: &[&str] = &[
+    "send", "provide", "give", "supply", "deliver", "donate", "ship", "transfer", "grant", "offer",
+    "pledge", "commit", "allocate", "lend", "loan",
+];
 /// What an aid tracker counts: equipment and aid.
 const AID_GOODS: &[&str] = &[
-    "system", "battery", "weapon", "missile", "munition", "ammunition", "shell", "rocket", "tank", "aircraft", "jet", "fighter", "drone",
-    "equipment", "component", "artillery", "vehicle", "helicopter", "aid", "assistance", "package", "fund", "funding", "loan", "grant",
-    "money", "support", "interceptor", "launcher",
+    "system",
+    "battery",
+    "weapon",
+    "missile",
+    "munition",
+    "ammunition",
+    "shell",
+    "rocket",
+    "tank",
+    "aircraft",
+    "jet",
+    "fighter",
+    "drone",
+    "equipment",
+    "component",
+    "artillery",
+    "vehicle",
+    "helicopter",
+    "aid",
+    "assistance",
+    "package",
+    "fund",
+    "funding",
+    "loan",
+    "grant",
+    "money",
+    "support",
+    "interceptor",
+    "launcher",
 ];
 /// Verbs that report what someone said or concluded.
-const SAYING: &[&str] = &["said", "says", "say", "told", "announced", "concluded", "insisted", "stated", "declared", "added"];
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "announced",
+    "concluded",
+    "insisted",
+    "stated",
+    "declared",
+    "added",
+];
 /// Nouns that name a protest, and the verbs that put one on.
-const PROTEST_NOUNS: &[&str] = &["demonstration", "protest", "strike", "rally", "march", "sit-in", "walkout", "vigil", "picket"];
+const PROTEST_NOUNS: &[&str] = &[
+    "demonstration",
+    "protest",
+    "strike",
+    "rally",
+    "march",
+    "sit-in",
+    "walkout",
+    "vigil",
+    "picket",
+];
 const STAGING: &[&str] = &[
-    "stage", "staged", "stages", "staging", "hold", "held", "holds", "holding", "begin", "began", "begun", "begins", "continue", "continued", "continues",
-    "continuing", "launch", "launched", "launches", "start", "started", "starts", "mount", "mounted", "organize", "organized", "organise", "organised",
+    "stage",
+    "staged",
+    "stages",
+    "staging",
+    "hold",
+    "held",
+    "holds",
+    "holding",
+    "begin",
+    "began",
+    "begun",
+    "begins",
+    "continue",
+    "continued",
+    "continues",
+    "continuing",
+    "launch",
+    "launched",
+    "launches",
+    "start",
+    "started",
+    "starts",
+    "mount",
+    "mounted",
+    "organize",
+    "organized",
+    "organise",
+    "organised",
 ];
 /// Verbs that make their event a commitment.
-const PLEDGING: &[&str] = &["pledge", "promise", "commit", "vow", "offer", "announce", "agree"];
-const PLANNING: &[&str] = &["plan", "intend", "aim", "expect", "set", "prepare", "seek", "want", "hope"];
+const PLEDGING: &[&str] = &[
+    "pledge", "promise", "commit", "vow", "offer", "announce", "agree",
+];
+const PLANNING: &[&str] = &[
+    "plan", "intend", "aim", "expect", "set", "prepare", "seek", "want", "hope",
+];
 
 fn base_form(word: &str) -> String {
     let w = word.to_lowercase();
-    for (suffix, repl) in [("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")] {
+    for (suffix, repl) in [
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ] {
         if let Some(stem) = w.strip_suffix(suffix) {
             if stem.len() >= 3 {
                 let candidate = format!("{stem}{repl}");
-                if GIVING.contains(&candidate.as_str()) || PLEDGING.contains(&candidate.as_str()) || PLANNING.contains(&candidate.as_str()) {
+                if GIVING.contains(&candidate.as_str())
+                    || PLEDGING.contains(&candidate.as_str())
+                    || PLANNING.contains(&candidate.as_str())
+                {
                     return candidate;
                 }
                 let with_e = format!("{stem}e");
-                if GIVING.contains(&with_e.as_str()) || PLEDGING.contains(&with_e.as_str()) || PLANNING.contains(&with_e.as_str()) {
+                if GIVING.contains(&with_e.as_str())
+                    || PLEDGING.contains(&with_e.as_str())
+                    || PLANNING.contains(&with_e.as_str())
+                {
                     return with_e;
                 }
                 // "committed", "shipped": a doubled final consonant.
                 let mut chars = stem.chars().rev();
                 if let (Some(last), Some(before)) = (chars.next(), chars.next()) {
                     let undoubled = &stem[..stem.len() - last.len_utf8()];
-                    if last == before && (GIVING.contains(&undoubled) || PLEDGING.contains(&undoubled)) {
+                    if last == before
+                        && (GIVING.contains(&undoubled) || PLEDGING.contains(&undoubled))
+                    {
                         return undoubled.to_string();
                     }
                 }
@@ -168,7 +330,10 @@ fn base_form(word: &str) -> String {
 /// A verb without one inflection and its final "e": "withdrew" stays,
 /// "evacuated" is "evacuat", "refuses" "refus".
 fn stem_of(form: &str) -> &str {
-    let bare = ["ing", "ed", "es", "s"].iter().find_map(|suffix| form.strip_suffix(suffix).filter(|s| s.len() >= 2)).unwrap_or(form);
+    let bare = ["ing", "ed", "es", "s"]
+        .iter()
+        .find_map(|suffix| form.strip_suffix(suffix).filter(|s| s.len() >= 2))
+        .unwrap_or(form);
     bare.trim_end_matches('e')
 }
 
@@ -177,7 +342,10 @@ fn singular(word: &str) -> String {
     if let Some(s) = w.strip_suffix("ies") {
         return format!("{s}y");
     }
-    w.strip_suffix('s').filter(|s| s.len() >= 3).map(str::to_string).unwrap_or(w)
+    w.strip_suffix('s')
+        .filter(|s| s.len() >= 3)
+        .map(str::to_string)
+        .unwrap_or(w)
 }
 
 /// Tokens of a sentence `[a, b)` with their parse, for the role lookups.
@@ -206,7 +374,9 @@ impl Clause<'_> {
     /// Whether `of` has a child labelled one of `deps` that is one of `words`
     /// (lowercase): "must" in "must send", "was" in "was attacked".
     fn has_auxiliary(&self, of: usize, deps: &[&str], words: &[&str]) -> bool {
-        self.children(of).any(|k| deps.contains(&self.dep(k)) && words.contains(&self.word(k).to_lowercase().as_str()))
+        self.children(of).any(|k| {
+            deps.contains(&self.dep(k)) && words.contains(&self.word(k).to_lowercase().as_str())
+        })
     }
     /// Tokens under `top`, skipping the subtrees of `skip`-labelled children.
     fn subtree(&self, top: usize, skip: &[&str]) -> Vec<usize> {
@@ -214,7 +384,10 @@ impl Clause<'_> {
     }
     fn hull(&self, tokens: &[usize]) -> Option<Span> {
         let (&x, &y) = (tokens.iter().min()?, tokens.iter().max()?);
-        Some(Span::new(self.doc.tokens[x].span.start, self.doc.tokens[y].span.end))
+        Some(Span::new(
+            self.doc.tokens[x].span.start,
+            self.doc.tokens[y].span.end,
+        ))
     }
     /// The actors a phrase headed by `head` names, without the clauses that
     /// describe it; failing a name, the common nouns that name actors.
@@ -224,7 +397,10 @@ impl Clause<'_> {
             return named;
         }
         let conjuncts = self.children(head).filter(|&k| self.dep(k) == "conj");
-        std::iter::once(head).chain(conjuncts.collect::<Vec<_>>()).filter_map(|h| self.nominal(h)).collect()
+        std::iter::once(head)
+            .chain(conjuncts.collect::<Vec<_>>())
+            .filter_map(|h| self.nominal(h))
+            .collect()
     }
 
     /// "the government", "protesters", "police": an actor named by a common
@@ -236,11 +412,31 @@ impl Clause<'_> {
         }
         // "a group of refugees", "thousands of protesters": the counted are the actor.
         if COLLECTIVES.contains(&singular(self.word(head)).as_str()) {
-            let counted = self.children(head).find(|&k| self.dep(k) == "nmod" && self.children(k).any(|m| self.word(m).eq_ignore_ascii_case("of")));
+            let counted = self.children(head).find(|&k| {
+                self.dep(k) == "nmod"
+                    && self
+                        .children(k)
+                        .any(|m| self.word(m).eq_ignore_ascii_case("of"))
+            });
             return counted.and_then(|k| self.nominal(k));
         }
         let &ty = self.lex.agents.get(&singular(self.word(head)))?;
-        let phrase = self.subtree(head, &["acl:relcl", "acl", "nmod", "conj", "cc", "appos", "punct", "det", "nmod:poss", "case", "dep"]);
+        let phrase = self.subtree(
+            head,
+            &[
+                "acl:relcl",
+                "acl",
+                "nmod",
+                "conj",
+                "cc",
+                "appos",
+                "punct",
+                "det",
+                "nmod:poss",
+                "case",
+                "dep",
+            ],
+        );
         let span = self.hull(&phrase)?;
         let name = self.doc.span_text(span).to_lowercase();
         Some(self.nominals.index(span, name, ty))
@@ -253,8 +449,14 @@ impl Clause<'_> {
         if !named.is_empty() {
             return named;
         }
-        let reached = |&&j: &&usize| self.doc.tokens[j].head.is_none_or(|h| !tokens.contains(&h)) || self.dep(j) == "conj";
-        tokens.iter().filter(reached).filter_map(|&j| self.nominal(j)).collect()
+        let reached = |&&j: &&usize| {
+            self.doc.tokens[j].head.is_none_or(|h| !tokens.contains(&h)) || self.dep(j) == "conj"
+        };
+        tokens
+            .iter()
+            .filter(reached)
+            .filter_map(|&j| self.nominal(j))
+            .collect()
     }
 
     fn subject(&self, v: usize) -> Option<usize> {
@@ -268,14 +470,29 @@ impl Clause<'_> {
         for _ in 0..4 {
             // A name the parse made the subject is the subject, actor or not:
             // "the two Koreas support" is not Russia's support.
-            if self.children(h).any(|c| matches!(self.dep(c), "nsubj" | "nsubj:pass") && self.doc.tokens[c].pos == Some("PROPN") && !accept(c)) {
+            if self.children(h).any(|c| {
+                matches!(self.dep(c), "nsubj" | "nsubj:pass")
+                    && self.doc.tokens[c].pos == Some("PROPN")
+                    && !accept(c)
+            }) {
                 return None;
             }
-            if let Some(s) = self.children(h).find(|&c| matches!(self.dep(c), "nsubj" | "nsubj:pass") && accept(c)) {
+            if let Some(s) = self
+                .children(h)
+                .find(|&c| matches!(self.dep(c), "nsubj" | "nsubj:pass") && accept(c))
+            {
                 // "Hungary has said it will support…": the pronoun is the reporter.
-                if matches!(self.word(s).to_lowercase().as_str(), "it" | "they" | "he" | "she" | "we") && self.dep(h) == "ccomp" {
-                    if let Some(up) = self.doc.tokens[h].head.filter(|&u| u >= self.a && u < self.b) {
-                        if let Some(r) = self.children(up).find(|&c| matches!(self.dep(c), "nsubj")) {
+                if matches!(
+                    self.word(s).to_lowercase().as_str(),
+                    "it" | "they" | "he" | "she" | "we"
+                ) && self.dep(h) == "ccomp"
+                {
+                    if let Some(up) = self.doc.tokens[h]
+                        .head
+                        .filter(|&u| u >= self.a && u < self.b)
+                    {
+                        if let Some(r) = self.children(up).find(|&c| matches!(self.dep(c), "nsubj"))
+                        {
                             return Some(r);
                         }
                     }
@@ -287,7 +504,9 @@ impl Clause<'_> {
             if matches!(self.dep(h), "ccomp" | "parataxis" | "root" | "acl:relcl") {
                 return None;
             }
-            h = self.doc.tokens[h].head.filter(|&u| u >= self.a && u < self.b)?;
+            h = self.doc.tokens[h]
+                .head
+                .filter(|&u| u >= self.a && u < self.b)?;
         }
         None
     }
@@ -296,12 +515,31 @@ impl Clause<'_> {
 /// Entities named in a span of tokens, heads only: "US President Joe Biden"
 /// gives Biden, "the US, Germany and Romania" gives all three.
 fn actors(doc: &Document, tokens: &[usize]) -> Vec<usize> {
-    let Some(span) = tokens.iter().min().zip(tokens.iter().max()).map(|(&x, &y)| Span::new(doc.tokens[x].span.start, doc.tokens[y].span.end)) else {
+    let Some(span) = tokens
+        .iter()
+        .min()
+        .zip(tokens.iter().max())
+        .map(|(&x, &y)| Span::new(doc.tokens[x].span.start, doc.tokens[y].span.end))
+    else {
         return Vec::new();
     };
-    let actor_type = |t: EntityType| matches!(t, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp);
+    let actor_type = |t: EntityType| {
+        matches!(
+            t,
+            EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp
+        )
+    };
     // Overlapping, not only inside: a name the parse split ("Moody/obl Awori/nsubj") still counts.
-    let inside: Vec<_> = doc.mentions.iter().filter(|m| span.start < m.span.end && m.span.start < span.end && m.entity.is_some() && actor_type(m.ty)).collect();
+    let inside: Vec<_> = doc
+        .mentions
+        .iter()
+        .filter(|m| {
+            span.start < m.span.end
+                && m.span.start < span.end
+                && m.entity.is_some()
+                && actor_type(m.ty)
+        })
+        .collect();
     // A name that only modifies another name ("US" in "US President Joe
     // Biden") is not an actor of its own; one that modifies a common noun
     // ("Hungarian officials", "Haiti's efforts") stands for it.
@@ -309,19 +547,35 @@ fn actors(doc: &Document, tokens: &[usize]) -> Vec<usize> {
     let modifies_a_name = |m: &dossier_core::Mention| {
         let mut t = token_at(m.span.end.saturating_sub(1)).min(doc.tokens.len() - 1);
         for _ in 0..4 {
-            if !matches!(doc.tokens[t].dep, Some("compound" | "amod" | "nmod:poss" | "nmod" | "flat")) {
+            if !matches!(
+                doc.tokens[t].dep,
+                Some("compound" | "amod" | "nmod:poss" | "nmod" | "flat")
+            ) {
                 return false;
             }
-            let Some(h) = doc.tokens[t].head else { return false };
-            if inside.iter().any(|o| !std::ptr::eq(*o, m) && o.span.contains(doc.tokens[h].span)) {
+            let Some(h) = doc.tokens[t].head else {
+                return false;
+            };
+            if inside
+                .iter()
+                .any(|o| !std::ptr::eq(*o, m) && o.span.contains(doc.tokens[h].span))
+            {
                 return true;
             }
             t = h;
         }
         false
     };
-    let heads: Vec<usize> = inside.iter().filter(|m| !modifies_a_name(m)).filter_map(|m| m.entity).collect();
-    let mut out = if heads.is_empty() { inside.iter().filter_map(|m| m.entity).collect() } else { heads };
+    let heads: Vec<usize> = inside
+        .iter()
+        .filter(|m| !modifies_a_name(m))
+        .filter_map(|m| m.entity)
+        .collect();
+    let mut out = if heads.is_empty() {
+        inside.iter().filter_map(|m| m.entity).collect()
+    } else {
+        heads
+    };
     let mut seen = Vec::new();
     out.retain(|e| {
         let fresh = !seen.contains(e);
@@ -336,21 +590,34 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
         return;
     }
     let mut events: Vec<Event> = Vec::new();
-    let nominals = Nominals { first: doc.entities.len(), found: Default::default() };
+    let nominals = Nominals {
+        first: doc.entities.len(),
+        found: Default::default(),
+    };
     for (si, s) in doc.sentences.iter().enumerate() {
         if doc.blocks[s.block].kind == dossier_core::BlockKind::Heading {
             continue; // a headline restates the body's events
         }
         let (a, b) = s.tokens;
-        let c = Clause { doc, a, b, lex, nominals: &nominals };
+        let c = Clause {
+            doc,
+            a,
+            b,
+            lex,
+            nominals: &nominals,
+        };
         for v in a..b {
             // "the imprisoned leader": a participle describing a noun reports no act.
             if doc.tokens[v].pos != Some("VERB") || doc.tokens[v].dep == Some("amod") {
                 continue;
             }
             let verb = Verb::read(&c, v);
-            let Some((act, demander)) = act_of(&c, &verb, lex) else { continue };
-            let Some(roles) = roles(&c, &verb, act, demander) else { continue };
+            let Some((act, demander)) = act_of(&c, &verb, lex) else {
+                continue;
+            };
+            let Some(roles) = roles(&c, &verb, act, demander) else {
+                continue;
+            };
             if act == EventType::Aid && !is_aid(&c, &verb, &roles) {
                 continue;
             }
@@ -400,14 +667,34 @@ impl Nominals {
                 }
             }
         }
-        let mut mentions: Vec<(dossier_core::Mention, Option<usize>)> = doc.mentions.drain(..).enumerate().map(|(i, m)| (m, Some(i))).collect();
+        let mut mentions: Vec<(dossier_core::Mention, Option<usize>)> = doc
+            .mentions
+            .drain(..)
+            .enumerate()
+            .map(|(i, m)| (m, Some(i)))
+            .collect();
         for (k, (span, name, ty)) in found.into_iter().enumerate() {
             if new_index[k].is_none() {
                 continue;
             }
             new_index[k] = Some(doc.entities.len());
-            mentions.push((dossier_core::Mention { span, ty, kind: dossier_core::MentionKind::Nominal, entity: Some(doc.entities.len()) }, None));
-            doc.entities.push(dossier_core::Entity { name, ty, mentions: Vec::new(), aliases: Vec::new(), kb: Vec::new(), key: None });
+            mentions.push((
+                dossier_core::Mention {
+                    span,
+                    ty,
+                    kind: dossier_core::MentionKind::Nominal,
+                    entity: Some(doc.entities.len()),
+                },
+                None,
+            ));
+            doc.entities.push(dossier_core::Entity {
+                name,
+                ty,
+                mentions: Vec::new(),
+                aliases: Vec::new(),
+                kb: Vec::new(),
+                key: None,
+            });
         }
         mentions.sort_by_key(|(m, _)| m.span.start);
         let mut moved = vec![0; mentions.len()];
@@ -456,11 +743,37 @@ impl Verb {
         let doc = c.doc;
         let form = c.word(v).to_lowercase();
         let base = base_form(&form);
-        let scope = c.subtree(v, &["nsubj", "nsubj:pass", "ccomp", "parataxis", "advcl", "csubj"]);
-        let objects = scope.iter().filter(|&&j| j != v && matches!(doc.tokens[j].pos, Some("NOUN" | "PROPN"))).map(|&j| singular(c.word(j))).collect();
-        let equipment = scope.iter().any(|&j| doc.mentions.iter().any(|m| m.ty == EntityType::Product && m.span.contains(doc.tokens[j].span)));
+        let scope = c.subtree(
+            v,
+            &[
+                "nsubj",
+                "nsubj:pass",
+                "ccomp",
+                "parataxis",
+                "advcl",
+                "csubj",
+            ],
+        );
+        let objects = scope
+            .iter()
+            .filter(|&&j| j != v && matches!(doc.tokens[j].pos, Some("NOUN" | "PROPN")))
+            .map(|&j| singular(c.word(j)))
+            .collect();
+        let equipment = scope.iter().any(|&j| {
+            doc.mentions
+                .iter()
+                .any(|m| m.ty == EntityType::Product && m.span.contains(doc.tokens[j].span))
+        });
         let giving = GIVING.contains(&base.as_str());
-        Verb { v, form, base, scope, objects, equipment, giving }
+        Verb {
+            v,
+            form,
+            base,
+            scope,
+            objects,
+            equipment,
+            giving,
+        }
     }
 }
 
@@ -468,14 +781,28 @@ impl Verb {
 /// verb of saying whose subject demands it.
 fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType, Option<usize>)> {
     let (doc, v, form, objects) = (c.doc, verb.v, verb.form.as_str(), &verb.objects);
-    let aid_goods = verb.equipment || objects.iter().any(|o| AID_GOODS.contains(&o.as_str()) || o.ends_with("defence") || o.ends_with("defense"));
+    let aid_goods = verb.equipment
+        || objects.iter().any(|o| {
+            AID_GOODS.contains(&o.as_str()) || o.ends_with("defence") || o.ends_with("defense")
+        });
     // "agreed to", "promised to": an intent, PLOVER's AGREE.
-    let intent = matches!(verb.base.as_str(), "agree" | "promise" | "pledge" | "vow" | "swear" | "swore" | "sworn") && c.children(v).any(|k| matches!(c.dep(k), "xcomp" | "ccomp" | "obl"));
+    let intent = matches!(
+        verb.base.as_str(),
+        "agree" | "promise" | "pledge" | "vow" | "swear" | "swore" | "sworn"
+    ) && c
+        .children(v)
+        .any(|k| matches!(c.dep(k), "xcomp" | "ccomp" | "obl"));
     // "Russia said that Sudan must return a helicopter": an obligation
     // laid on someone in reported speech is the speaker's demand of them.
-    let says = |h: usize| doc.tokens[h].pos == Some("VERB") && SAYING.contains(&c.word(h).to_lowercase().as_str());
+    let says = |h: usize| {
+        doc.tokens[h].pos == Some("VERB") && SAYING.contains(&c.word(h).to_lowercase().as_str())
+    };
     let demander = (c.dep(v) == "ccomp" && c.has_auxiliary(v, AUX, &["must", "should"]))
-        .then(|| doc.tokens[v].head.filter(|&h| h >= c.a && h < c.b && says(h)))
+        .then(|| {
+            doc.tokens[v]
+                .head
+                .filter(|&h| h >= c.a && h < c.b && says(h))
+        })
         .flatten();
     // "should push", "must stop appeasing", "ought to act": an obligation
     // stated, not an act done or pledged (reported demands are handled above).
@@ -484,14 +811,34 @@ fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType,
         return None;
     }
     // "staged mass demonstrations", "began a hunger strike".
-    let protest = c.children(v).any(|k| c.dep(k) == "obj" && PROTEST_NOUNS.contains(&singular(c.word(k)).as_str())) && STAGING.contains(&form);
+    let protest = c
+        .children(v)
+        .any(|k| c.dep(k) == "obj" && PROTEST_NOUNS.contains(&singular(c.word(k)).as_str()))
+        && STAGING.contains(&form);
     // The prepositions on the verb, for the codebook rules.
-    let marked_by = |words: &[&str]| c.children(v).filter(|&k| c.dep(k) == "obl").any(|k| c.children(k).any(|m| words.contains(&c.word(m).to_lowercase().as_str())));
-    let joint = verb.scope.iter().any(|&j| c.word(j).eq_ignore_ascii_case("joint")) || c.subject(v).is_some_and(|sj| c.subtree(sj, &[]).iter().any(|&k| c.dep(k) == "conj"));
-    let appeal = marked_by(&["on", "for"]) || c.children(v).any(|k| c.dep(k) == "xcomp" && doc.tokens[k].pos == Some("VERB"));
+    let marked_by = |words: &[&str]| {
+        c.children(v).filter(|&k| c.dep(k) == "obl").any(|k| {
+            c.children(k)
+                .any(|m| words.contains(&c.word(m).to_lowercase().as_str()))
+        })
+    };
+    let joint = verb
+        .scope
+        .iter()
+        .any(|&j| c.word(j).eq_ignore_ascii_case("joint"))
+        || c.subject(v)
+            .is_some_and(|sj| c.subtree(sj, &[]).iter().any(|&k| c.dep(k) == "conj"));
+    let appeal = marked_by(&["on", "for"])
+        || c.children(v)
+            .any(|k| c.dep(k) == "xcomp" && doc.tokens[k].pos == Some("VERB"));
     let codebook = codebook_type(form, objects, joint, appeal, marked_by(&["at"]));
     // Peacekeepers arriving: military personnel given, PLOVER's AID.
-    let peacekeepers = matches!(stem_of(form), "arriv" | "deploy") && c.subject(v).is_some_and(|sj| c.subtree(sj, &[]).iter().any(|&k| c.word(k).to_lowercase().starts_with("peacekeep")));
+    let peacekeepers = matches!(stem_of(form), "arriv" | "deploy")
+        && c.subject(v).is_some_and(|sj| {
+            c.subtree(sj, &[])
+                .iter()
+                .any(|&k| c.word(k).to_lowercase().starts_with("peacekeep"))
+        });
     let act = match codebook {
         Some(None) => return None,
         _ if demander.is_some() => EventType::Request,
@@ -501,31 +848,62 @@ fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType,
         None if verb.giving && aid_goods => EventType::Aid,
         None if intent => EventType::Agree,
         None => {
-            let governed: Vec<String> = verb.scope.iter().filter(|&&j| j != v).map(|&j| singular(c.word(j))).collect();
+            let governed: Vec<String> = verb
+                .scope
+                .iter()
+                .filter(|&&j| j != v)
+                .map(|&j| singular(c.word(j)))
+                .collect();
             // A verb of speech or thought is an event through what it names
             // ("reiterated its demand", "accept refugees": a CAMEO pattern) or
             // as a speech act the codebook codes; else it only reports.
-            match (spoken_act(c, verb), lex.classify_by_pattern(form, &governed)) {
+            match (
+                spoken_act(c, verb),
+                lex.classify_by_pattern(form, &governed),
+            ) {
                 (Some(_), Some(by_pattern)) => by_pattern?,
                 (Some(spoken), None) => spoken?,
                 (None, Some(by_pattern)) => by_pattern?,
                 // A verb's default act, where the stories back it.
-                (None, None) => lex.classify(form, &governed).filter(|&act| lex.supports_default(form, act))?,
+                (None, None) => lex
+                    .classify(form, &governed)
+                    .filter(|&act| lex.supports_default(form, act))?,
             }
         }
     };
     // "help fight off advances", "help it to prioritise": helping is aid
     // only with aid given.
-    let gives_goods = |o: usize| c.subtree(o, &[]).iter().any(|&j| AID_GOODS.contains(&singular(c.word(j)).as_str()));
-    let helps_to = matches!(verb.base.as_str(), "help" | "helped" | "helping" | "helps") && !c.children(v).any(|k| (c.dep(k) == "obj" || (c.dep(k) == "obl" && c.children(k).any(|m| c.word(m).eq_ignore_ascii_case("with")))) && gives_goods(k));
+    let gives_goods = |o: usize| {
+        c.subtree(o, &[])
+            .iter()
+            .any(|&j| AID_GOODS.contains(&singular(c.word(j)).as_str()))
+    };
+    let helps_to = matches!(verb.base.as_str(), "help" | "helped" | "helping" | "helps")
+        && !c.children(v).any(|k| {
+            (c.dep(k) == "obj"
+                || (c.dep(k) == "obl"
+                    && c.children(k)
+                        .any(|m| c.word(m).eq_ignore_ascii_case("with"))))
+                && gives_goods(k)
+        });
     // "fighting for more air-defence systems": striving, no attack.
-    let strives = act == EventType::Assault && marked_by(&["for"]) && !marked_by(&["against", "on", "with"]) && !c.children(v).any(|k| c.dep(k) == "obj");
+    let strives = act == EventType::Assault
+        && marked_by(&["for"])
+        && !marked_by(&["against", "on", "with"])
+        && !c.children(v).any(|k| c.dep(k) == "obj");
     if helps_to || strives {
         return None;
     }
     // "committed … towards sending": one event, on the verb that gives.
-    let gift_below = verb.scope.iter().any(|&j| j != v && GIVING.contains(&base_form(c.word(j)).as_str()) && doc.tokens[j].pos == Some("VERB"));
-    if act == EventType::Aid && (!verb.giving || PLEDGING.contains(&verb.base.as_str())) && gift_below {
+    let gift_below = verb.scope.iter().any(|&j| {
+        j != v
+            && GIVING.contains(&base_form(c.word(j)).as_str())
+            && doc.tokens[j].pos == Some("VERB")
+    });
+    if act == EventType::Aid
+        && (!verb.giving || PLEDGING.contains(&verb.base.as_str()))
+        && gift_below
+    {
         return None;
     }
     Some((act, demander))
@@ -536,10 +914,20 @@ static SPEECH_ACTS: &str = include_str!("../data/en/event-speech-acts.tsv");
 /// The speech acts and attitudes the PLOVER codebook codes
 /// (`data/en/event-speech-acts.tsv`): lemma → (type, only with a complement).
 fn speech_acts() -> &'static HashMap<String, (EventType, bool)> {
-    static CELL: std::sync::OnceLock<HashMap<String, (EventType, bool)>> = std::sync::OnceLock::new();
+    static CELL: std::sync::OnceLock<HashMap<String, (EventType, bool)>> =
+        std::sync::OnceLock::new();
     CELL.get_or_init(|| {
-        let rows = SPEECH_ACTS.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').collect::<Vec<_>>());
-        rows.filter_map(|f| Some((f.first()?.to_string(), (EventType::parse(f.get(1)?)?, *f.get(2)? == "complement")))).collect()
+        let rows = SPEECH_ACTS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split('\t').collect::<Vec<_>>());
+        rows.filter_map(|f| {
+            Some((
+                f.first()?.to_string(),
+                (EventType::parse(f.get(1)?)?, *f.get(2)? == "complement"),
+            ))
+        })
+        .collect()
     })
 }
 
@@ -550,12 +938,16 @@ fn speech_acts() -> &'static HashMap<String, (EventType, bool)> {
 /// "asked him to leave", "asked for aid", "warned it would retaliate".
 fn spoken_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventType>> {
     let (_, lemma) = crate::cue_classes::CueClasses::english().of_word(&verb.form)?;
-    let Some(&(ty, needs_complement)) = speech_acts().get(lemma) else { return Some(None) };
+    let Some(&(ty, needs_complement)) = speech_acts().get(lemma) else {
+        return Some(None);
+    };
     let modal = |k: usize| c.has_auxiliary(k, AUX, &["will", "would", "could", "must", "should"]);
     let complement = c.children(verb.v).any(|k| match c.dep(k) {
         "xcomp" => c.doc.tokens[k].pos == Some("VERB"),
         "ccomp" => modal(k),
-        "obl" => c.children(k).any(|m| matches!(c.word(m).to_lowercase().as_str(), "for" | "on")),
+        "obl" => c
+            .children(k)
+            .any(|m| matches!(c.word(m).to_lowercase().as_str(), "for" | "on")),
         _ => false,
     });
     Some((complement || !needs_complement).then_some(ty))
@@ -579,16 +971,37 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     // A subject that names no actor may be a misparse ("committed themselves
     // towards sending", "towards" read as a noun): the governing clause's subject then gives.
     let names_actor = |sj: usize| !actors_of(sj).is_empty();
-    let mut source = c.subject_where(v, names_actor).or_else(|| c.subject(v)).map(actors_of).unwrap_or_default();
+    let mut source = c
+        .subject_where(v, names_actor)
+        .or_else(|| c.subject(v))
+        .map(actors_of)
+        .unwrap_or_default();
     // The object; or a bare noun phrase the parse hung as an oblique
     // ("arrested more than 100 Palestinians"), not a time.
-    let in_time = |j: usize| doc.times.iter().any(|t| t.span.contains(doc.tokens[j].span));
-    let bare_obl = || c.children(v).find(|&j| c.dep(j) == "obl" && matches!(doc.tokens[j].pos, Some("NOUN" | "PROPN")) && !c.children(j).any(|k| c.dep(k) == "case") && !in_time(j));
+    let in_time = |j: usize| {
+        doc.times
+            .iter()
+            .any(|t| t.span.contains(doc.tokens[j].span))
+    };
+    let bare_obl = || {
+        c.children(v).find(|&j| {
+            c.dep(j) == "obl"
+                && matches!(doc.tokens[j].pos, Some("NOUN" | "PROPN"))
+                && !c.children(j).any(|k| c.dep(k) == "case")
+                && !in_time(j)
+        })
+    };
     let mut obj = c.children(v).find(|&j| c.dep(j) == "obj").or_else(bare_obl);
     let mut target_tokens = recipient_phrases(c, verb, act, obj);
     let aid = act == EventType::Aid;
     // "provide Ukraine with 500 million euros": the object receives, the "with" phrase is given.
-    let with_phrase = || c.children(v).find(|&j| c.dep(j) == "obl" && c.children(j).any(|k| c.word(k).eq_ignore_ascii_case("with")));
+    let with_phrase = || {
+        c.children(v).find(|&j| {
+            c.dep(j) == "obl"
+                && c.children(j)
+                    .any(|k| c.word(k).eq_ignore_ascii_case("with"))
+        })
+    };
     if let (true, Some(o), Some(w)) = (aid, obj, with_phrase()) {
         if !actors_of(o).is_empty() {
             target_tokens.retain(|t| !c.subtree(w, &[]).contains(t));
@@ -600,8 +1013,16 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     // "withdraw its troops": what is pulled back is not acted on.
     if !aid && act != EventType::Retreat {
         // "threatened to ban the candidates": the complement's object.
-        let complement_obj = || c.children(v).filter(|&x| c.dep(x) == "xcomp").find_map(|x| c.children(x).find(|&j| c.dep(j) == "obj"));
-        for t in obj.or_else(complement_obj).map(|o| c.actors_of(o)).unwrap_or_default() {
+        let complement_obj = || {
+            c.children(v)
+                .filter(|&x| c.dep(x) == "xcomp")
+                .find_map(|x| c.children(x).find(|&j| c.dep(j) == "obj"))
+        };
+        for t in obj
+            .or_else(complement_obj)
+            .map(|o| c.actors_of(o))
+            .unwrap_or_default()
+        {
             if !target.contains(&t) {
                 target.push(t);
             }
@@ -610,19 +1031,50 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     // A passive's subject is acted on, its "by" phrase acts: "a camp for
     // refugees was attacked by militiamen". The parse may label a passive's
     // subject plain "nsubj": then a "be" auxiliary before a participle with no object tells.
-    let be_aux = c.has_auxiliary(v, AUX_OR_PASSIVE, &["be", "been", "being", "was", "were", "is", "are"]);
+    let be_aux = c.has_auxiliary(
+        v,
+        AUX_OR_PASSIVE,
+        &["be", "been", "being", "was", "were", "is", "are"],
+    );
     let participle = !verb.form.ends_with("ing") && c.children(v).all(|k| c.dep(k) != "obj");
-    let passive = c.children(v).find(|&k| c.dep(k) == "nsubj:pass" || (be_aux && participle && c.dep(k) == "nsubj"));
+    let passive = c
+        .children(v)
+        .find(|&k| c.dep(k) == "nsubj:pass" || (be_aux && participle && c.dep(k) == "nsubj"));
     if let Some(ps) = passive {
-        let agent = c.children(v).find(|&k| matches!(c.dep(k), "obl" | "obl:agent") && c.children(k).any(|m| c.word(m).eq_ignore_ascii_case("by")));
+        let agent = c.children(v).find(|&k| {
+            matches!(c.dep(k), "obl" | "obl:agent")
+                && c.children(k).any(|m| c.word(m).eq_ignore_ascii_case("by"))
+        });
         source = agent.map(actors_of).unwrap_or_default();
         target = actors_of(ps).into_iter().chain(target).collect();
     }
-    let place_of = |j: usize| doc.mentions.iter().filter(|m| matches!(m.ty, EntityType::Gpe | EntityType::Loc) && m.span.contains(doc.tokens[j].span)).find_map(|m| m.entity);
-    let in_place = verb.scope.iter().copied().filter(|&j| matches!(c.dep(j), "obl" | "nmod") && c.children(j).any(|k| c.word(k).eq_ignore_ascii_case("in"))).find_map(place_of);
+    let place_of = |j: usize| {
+        doc.mentions
+            .iter()
+            .filter(|m| {
+                matches!(m.ty, EntityType::Gpe | EntityType::Loc)
+                    && m.span.contains(doc.tokens[j].span)
+            })
+            .find_map(|m| m.entity)
+    };
+    let in_place = verb
+        .scope
+        .iter()
+        .copied()
+        .filter(|&j| {
+            matches!(c.dep(j), "obl" | "nmod")
+                && c.children(j).any(|k| c.word(k).eq_ignore_ascii_case("in"))
+        })
+        .find_map(place_of);
     // "was arrested in Lebanon": with no one named acting, the place's
     // authorities did; a state's acts only, not a killing.
-    if passive.is_some() && source.is_empty() && matches!(act, EventType::Coerce | EventType::Accuse | EventType::Sanction) {
+    if passive.is_some()
+        && source.is_empty()
+        && matches!(
+            act,
+            EventType::Coerce | EventType::Accuse | EventType::Sanction
+        )
+    {
         source.extend(in_place.filter(|p| !target.contains(p)));
     }
     // "demonstrated in Serbia", "a curfew in Algiers": with no one else
@@ -631,8 +1083,16 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
         target.extend(in_place.filter(|p| !source.contains(p)));
     }
     // "demanded that the US cancel …": those asked to act.
-    if target.is_empty() && matches!(act, EventType::Request | EventType::Accuse | EventType::Threaten | EventType::Reject) {
-        if let Some(sj) = c.children(v).find(|&x| c.dep(x) == "ccomp").and_then(|x| c.children(x).find(|&j| matches!(c.dep(j), "nsubj" | "nsubj:pass"))) {
+    if target.is_empty()
+        && matches!(
+            act,
+            EventType::Request | EventType::Accuse | EventType::Threaten | EventType::Reject
+        )
+    {
+        if let Some(sj) = c.children(v).find(|&x| c.dep(x) == "ccomp").and_then(|x| {
+            c.children(x)
+                .find(|&j| matches!(c.dep(j), "nsubj" | "nsubj:pass"))
+        }) {
             target = actors_of(sj);
         }
     }
@@ -648,33 +1108,66 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     // roadside bombing killed a soldier"); with no subject found at all, the
     // one acted on must be named.
     let subject = c.subject(v).filter(|_| passive.is_none());
-    let attack = |sj: usize| c.subtree(sj, &[]).iter().any(|&j| ATTACK_NOUNS.contains(&singular(c.word(j)).as_str()));
+    let attack = |sj: usize| {
+        c.subtree(sj, &[])
+            .iter()
+            .any(|&j| ATTACK_NOUNS.contains(&singular(c.word(j)).as_str()))
+    };
     if source.is_empty() && (target.is_empty() || subject.is_some_and(|sj| !attack(sj))) {
         return None;
     }
-    let theme_head = obj.or_else(|| verb.scope.iter().copied().find(|&j| j != v && c.dep(j) == "obj"));
-    Some(Roles { source, target, theme_head })
+    let theme_head = obj.or_else(|| {
+        verb.scope
+            .iter()
+            .copied()
+            .find(|&j| j != v && c.dep(j) == "obj")
+    });
+    Some(Roles {
+        source,
+        target,
+        theme_head,
+    })
 }
 
 /// The tokens of the phrases that name whom an act is aimed at or given to.
-fn recipient_phrases(c: &Clause<'_>, verb: &Verb, act: EventType, obj: Option<usize>) -> Vec<usize> {
+fn recipient_phrases(
+    c: &Clause<'_>,
+    verb: &Verb,
+    act: EventType,
+    obj: Option<usize>,
+) -> Vec<usize> {
     let doc = c.doc;
     let aid = act == EventType::Aid;
     // "withdraw from Chad": what is left is acted on.
-    let left = matches!(act, EventType::Retreat) || matches!(stem_of(&verb.form), "withdraw" | "withdrew" | "evacuat" | "expell" | "pull");
+    let left = matches!(act, EventType::Retreat)
+        || matches!(
+            stem_of(&verb.form),
+            "withdraw" | "withdrew" | "evacuat" | "expell" | "pull"
+        );
     let mut tokens = Vec::new();
     for &j in &verb.scope {
         let d = c.dep(j);
         if !doc.tokens[j].head.is_some_and(|h| verb.scope.contains(&h)) {
             continue;
         }
-        let marked = |words: &[&str]| c.children(j).any(|k| words.contains(&c.word(k).to_lowercase().as_str()));
+        let marked = |words: &[&str]| {
+            c.children(j)
+                .any(|k| words.contains(&c.word(k).to_lowercase().as_str()))
+        };
         // "sending systems to Ukraine", "€225m for the Gambia": the parse may
         // hang the phrase on the thing given; it still names the recipient.
         let recipient_of_goods = aid && d == "nmod" && marked(&["to", "for"]);
         // "a blockade on Palestinian lorries": the one a thing is aimed at.
-        let aimed = !aid && d == "nmod" && obj.is_some_and(|o| doc.tokens[j].head == Some(o)) && marked(&["against", "on"]);
-        if d == "iobj" || (d == "obl" && marked(&["to", "towards", "for", "with", "against", "on"])) || (d == "obl" && left && marked(&["from"])) || aimed || recipient_of_goods {
+        let aimed = !aid
+            && d == "nmod"
+            && obj.is_some_and(|o| doc.tokens[j].head == Some(o))
+            && marked(&["against", "on"]);
+        if d == "iobj"
+            || (d == "obl" && marked(&["to", "towards", "for", "with", "against", "on"]))
+            || (d == "obl" && left && marked(&["from"]))
+            || aimed
+            || recipient_of_goods
+        {
             tokens.extend(c.subtree(j, &[]));
         }
     }
@@ -683,46 +1176,124 @@ fn recipient_phrases(c: &Clause<'_>, verb: &Verb, act: EventType, obj: Option<us
 
 /// Words that show a "gift" is no aid: a death toll, campaign money.
 const NOT_AID: &[&str] = &[
-    "toll", "death", "dead", "killed", "casualty", "injured", "wounded", "life", "campaign", "candidate", "pac", "donor", "election", "re-election",
-    "reelection", "party", "super", "politician", "fundraiser", "fundraising",
+    "toll",
+    "death",
+    "dead",
+    "killed",
+    "casualty",
+    "injured",
+    "wounded",
+    "life",
+    "campaign",
+    "candidate",
+    "pac",
+    "donor",
+    "election",
+    "re-election",
+    "reelection",
+    "party",
+    "super",
+    "politician",
+    "fundraiser",
+    "fundraising",
 ];
 
 /// An aid tracker counts aid to a state, people or organisation, not a
 /// death toll ("gave a toll of 50 dead") or campaign finance ("donated to
 /// his campaign").
 fn is_aid(c: &Clause<'_>, verb: &Verb, roles: &Roles) -> bool {
-    let theme_words = roles.theme_head.map(|h| c.subtree(h, &[])).unwrap_or_default();
+    let theme_words = roles
+        .theme_head
+        .map(|h| c.subtree(h, &[]))
+        .unwrap_or_default();
     let recipient_words = recipient_phrases(c, verb, EventType::Aid, roles.theme_head);
-    !theme_words.iter().chain(&recipient_words).any(|&j| NOT_AID.contains(&singular(c.word(j)).as_str()))
+    !theme_words
+        .iter()
+        .chain(&recipient_words)
+        .any(|&j| NOT_AID.contains(&singular(c.word(j)).as_str()))
 }
 
 /// The event with its theme, amount, time, place, quote and status.
 fn attach(c: &Clause<'_>, si: usize, verb: &Verb, act: EventType, roles: Roles) -> Event {
     let (doc, v) = (c.doc, verb.v);
     let s = &doc.sentences[si];
-    let theme = c.hull(&roles.theme_head.map(|o| c.subtree(o, &["acl:relcl", "acl"])).unwrap_or_default());
+    let theme = c.hull(
+        &roles
+            .theme_head
+            .map(|o| c.subtree(o, &["acl:relcl", "acl"]))
+            .unwrap_or_default(),
+    );
     let scope_span = c.hull(&verb.scope);
     // Only an amount inside the theme (elsewhere in the clause it may count
     // something else), and not a rank ("a third Patriot system").
-    let quantity = doc.quantities.iter().position(|q| q.kind != dossier_core::QuantityKind::Ordinal && theme.is_some_and(|t| t.contains(q.span)));
-    let time = doc.times.iter().position(|t| s.span.contains(t.span) && scope_span.is_some_and(|sc| sc.contains(t.span))).or_else(|| doc.times.iter().position(|t| s.span.contains(t.span)));
-    let place = verb.scope.iter().filter(|&&j| c.dep(j) == "obl" && c.children(j).any(|k| matches!(c.word(k).to_lowercase().as_str(), "in" | "at"))).find_map(|&j| {
-        doc.mentions.iter().filter(|m| matches!(m.ty, EntityType::Gpe | EntityType::Loc | EntityType::Fac) && m.span.contains(doc.tokens[j].span)).find_map(|m| m.entity)
+    let quantity = doc.quantities.iter().position(|q| {
+        q.kind != dossier_core::QuantityKind::Ordinal && theme.is_some_and(|t| t.contains(q.span))
     });
+    let time = doc
+        .times
+        .iter()
+        .position(|t| s.span.contains(t.span) && scope_span.is_some_and(|sc| sc.contains(t.span)))
+        .or_else(|| doc.times.iter().position(|t| s.span.contains(t.span)));
+    let place = verb
+        .scope
+        .iter()
+        .filter(|&&j| {
+            c.dep(j) == "obl"
+                && c.children(j)
+                    .any(|k| matches!(c.word(k).to_lowercase().as_str(), "in" | "at"))
+        })
+        .find_map(|&j| {
+            doc.mentions
+                .iter()
+                .filter(|m| {
+                    matches!(m.ty, EntityType::Gpe | EntityType::Loc | EntityType::Fac)
+                        && m.span.contains(doc.tokens[j].span)
+                })
+                .find_map(|m| m.entity)
+        });
     let trigger = doc.tokens[v].span;
     let quote = doc.quotes.iter().position(|q| q.span.contains(trigger));
     let status = status_of(c, v, &verb.base, act, quote.is_some());
     let mode = (act == EventType::Aid && verb.giving).then(|| aid_kind(verb).to_string());
-    Event { ty: act, act, mode, status, trigger, sentence: si, source: roles.source, target: roles.target, theme, quantity, time, place, quote }
+    Event {
+        ty: act,
+        act,
+        mode,
+        status,
+        trigger,
+        sentence: si,
+        source: roles.source,
+        target: roles.target,
+        theme,
+        quantity,
+        time,
+        place,
+        quote,
+    }
 }
 
 /// The kind of aid (the PLOVER codebook's examples): weapons are military,
 /// money economic, food and medicine humanitarian.
 fn aid_kind(verb: &Verb) -> &'static str {
     let has = |words: &[&str]| verb.objects.iter().any(|o| words.contains(&o.as_str()));
-    if has(&["humanitarian", "food", "medicine", "medical", "shelter", "relief", "tent", "water", "vaccine"]) {
+    if has(&[
+        "humanitarian",
+        "food",
+        "medicine",
+        "medical",
+        "shelter",
+        "relief",
+        "tent",
+        "water",
+        "vaccine",
+    ]) {
         "humanitarian"
-    } else if !verb.equipment && has(&["aid", "fund", "funding", "loan", "money", "grant", "credit", "budget"]) && !has(&["military", "weapon", "defence", "defense"]) {
+    } else if !verb.equipment
+        && has(&[
+            "aid", "fund", "funding", "loan", "money", "grant", "credit", "budget",
+        ])
+        && !has(&["military", "weapon", "defence", "defense"])
+    {
         "economic"
     } else {
         "military"
@@ -737,9 +1308,19 @@ fn borrow_recipients(events: &mut [Event]) {
             continue;
         }
         let si = events[i].sentence;
-        let recipient = events[..i].iter().rev().take_while(|e| e.sentence + 2 >= si).find(|e| !e.target.is_empty() && matches!(e.act, EventType::Aid | EventType::Cooperate)).map(|e| e.target.clone());
+        let recipient = events[..i]
+            .iter()
+            .rev()
+            .take_while(|e| e.sentence + 2 >= si)
+            .find(|e| {
+                !e.target.is_empty() && matches!(e.act, EventType::Aid | EventType::Cooperate)
+            })
+            .map(|e| e.target.clone());
         if let Some(r) = recipient {
-            events[i].target = r.into_iter().filter(|t| !events[i].source.contains(t)).collect();
+            events[i].target = r
+                .into_iter()
+                .filter(|t| !events[i].source.contains(t))
+                .collect();
         }
     }
 }
@@ -755,32 +1336,130 @@ fn borrow_recipients(events: &mut [Event]) {
 /// curfew and accepting demands are CONCEDE.
 /// `objects` are the nouns the verb governs. `Some(None)`: not an event;
 /// `None`: the codebook says nothing and the dictionary decides.
-fn codebook_type(form: &str, objects: &[String], joint: bool, appeal: bool, at_target: bool) -> Option<Option<EventType>> {
+fn codebook_type(
+    form: &str,
+    objects: &[String],
+    joint: bool,
+    appeal: bool,
+    at_target: bool,
+) -> Option<Option<EventType>> {
     use EventType::*;
     let stem = stem_of(form);
     let any = |words: &[&str]| objects.iter().any(|d| words.contains(&d.as_str()));
-    const AGREEMENTS: &[&str] = &["agreement", "treaty", "accord", "pact", "deal", "protocol", "memorandum", "declaration", "convention", "charter"];
+    const AGREEMENTS: &[&str] = &[
+        "agreement",
+        "treaty",
+        "accord",
+        "pact",
+        "deal",
+        "protocol",
+        "memorandum",
+        "declaration",
+        "convention",
+        "charter",
+    ];
     const DRILLS: &[&str] = &["game", "exercise", "maneuver", "manoeuvre", "drill"];
-    const PASSAGES: &[&str] = &["road", "bridge", "highway", "street", "traffic", "transport", "railway", "rail", "access", "entrance", "route", "port"];
-    const ATTACKS: &[&str] = &["invasion", "offensive", "attack", "assault", "raid", "airstrike", "incursion", "bombardment"];
-    const TIES: &[&str] = &["tie", "relation", "link", "aid", "talk", "cooperation", "contact", "mediation"];
+    const PASSAGES: &[&str] = &[
+        "road",
+        "bridge",
+        "highway",
+        "street",
+        "traffic",
+        "transport",
+        "railway",
+        "rail",
+        "access",
+        "entrance",
+        "route",
+        "port",
+    ];
+    const ATTACKS: &[&str] = &[
+        "invasion",
+        "offensive",
+        "attack",
+        "assault",
+        "raid",
+        "airstrike",
+        "incursion",
+        "bombardment",
+    ];
+    const TIES: &[&str] = &[
+        "tie",
+        "relation",
+        "link",
+        "aid",
+        "talk",
+        "cooperation",
+        "contact",
+        "mediation",
+    ];
     Some(Some(match stem {
         "accord" if form == "according" => return Some(None),
         "reject" | "refus" | "reneg" | "rebuff" | "spurn" | "veto" => Reject,
         "accus" => Accuse,
         // Mounting an invasion, retaking a town, firing at targets: ASSAULT.
-        "launch" | "mount" | "begin" | "began" | "start" | "stag" | "conduct" if any(ATTACKS) => Assault,
+        "launch" | "mount" | "begin" | "began" | "start" | "stag" | "conduct" if any(ATTACKS) => {
+            Assault
+        }
         "retak" | "retaken" | "recaptur" => Assault,
         "fir" if at_target => Assault,
         // Expelling a country's envoys or inspectors cuts relations: SANCTION.
-        "expell" | "expel" if any(&["inspector", "diplomat", "ambassador", "envoy", "monitor", "observer", "mission"]) => Sanction,
+        "expell" | "expel"
+            if any(&[
+                "inspector",
+                "diplomat",
+                "ambassador",
+                "envoy",
+                "monitor",
+                "observer",
+                "mission",
+            ]) =>
+        {
+            Sanction
+        }
         // Easing a restriction, or acceding to demands: CONCEDE.
-        "lift" | "eas" | "relax" | "shorten" if any(&["curfew", "emergency", "restriction", "ban", "sanction", "embargo"]) => Concede,
+        "lift" | "eas" | "relax" | "shorten"
+            if any(&[
+                "curfew",
+                "emergency",
+                "restriction",
+                "ban",
+                "sanction",
+                "embargo",
+            ]) =>
+        {
+            Concede
+        }
         "accept" if any(&["demand", "condition", "term"]) => Concede,
         // Strikes, boycotts and sit-ins, joined, stopped for or kept up: PROTEST.
-        "stopp" | "join" | "continu" | "go" | "went" if any(&["strike", "boycott", "sit-in", "demonstration", "protest", "walkout"]) => Protest,
+        "stopp" | "join" | "continu" | "go" | "went"
+            if any(&[
+                "strike",
+                "boycott",
+                "sit-in",
+                "demonstration",
+                "protest",
+                "walkout",
+            ]) =>
+        {
+            Protest
+        }
         // "dismissed an appeal": turning a request down.
-        "dismiss" | "ignor" | "snubb" if any(&["appeal", "request", "call", "demand", "ultimatum", "invitation", "offer", "proposal", "plea"]) => Reject,
+        "dismiss" | "ignor" | "snubb"
+            if any(&[
+                "appeal",
+                "request",
+                "call",
+                "demand",
+                "ultimatum",
+                "invitation",
+                "offer",
+                "proposal",
+                "plea",
+            ]) =>
+        {
+            Reject
+        }
         "su" if matches!(form, "sue" | "sued" | "sues" | "suing") => Accuse,
         "indict" => Accuse,
         "resign" | "surrender" | "disarm" | "demobiliz" | "demobilis" => Retreat,
@@ -791,10 +1470,18 @@ fn codebook_type(form: &str, objects: &[String], joint: bool, appeal: bool, at_t
         "di" if matches!(form, "die" | "died" | "dies") => return Some(None),
         "dy" if form == "dying" => return Some(None),
         "sign" | "ratifi" | "ratify" if any(AGREEMENTS) => Support,
-        "launch" | "hold" | "held" | "conduct" | "stag" | "start" | "begin" | "began" if joint && any(DRILLS) => Cooperate,
+        "launch" | "hold" | "held" | "conduct" | "stag" | "start" | "begin" | "began"
+            if joint && any(DRILLS) =>
+        {
+            Cooperate
+        }
         "block" | "blockad" | "barricad" if any(PASSAGES) => Protest,
         "impos" if any(&["sanction", "embargo", "boycott"]) => Sanction,
-        "suspend" | "sever" | "cut" | "break" | "brok" | "end" | "halt" | "stopp" | "stop" if any(TIES) => Sanction,
+        "suspend" | "sever" | "cut" | "break" | "brok" | "end" | "halt" | "stopp" | "stop"
+            if any(TIES) =>
+        {
+            Sanction
+        }
         // A third party bringing two others together: CONSULT's mediation.
         "launch" | "start" | "begin" | "began" | "offer" | "host" if any(&["mediation"]) => Consult,
         "mediat" => Consult,
@@ -815,7 +1502,10 @@ pub fn plover_type(e: &Event) -> EventType {
     if e.status == EventStatus::Negated && cooperative(e.act) {
         return Reject;
     }
-    if !matches!(e.status, EventStatus::Pledged | EventStatus::Planned | EventStatus::Hypothetical) {
+    if !matches!(
+        e.status,
+        EventStatus::Pledged | EventStatus::Planned | EventStatus::Hypothetical
+    ) {
         return e.act;
     }
     match e.act {
@@ -850,7 +1540,10 @@ fn hostile(t: EventType) -> bool {
 /// Types that help or give way: intended, they are agreements; refused, rejections.
 fn cooperative(t: EventType) -> bool {
     use EventType::*;
-    matches!(t, Agree | Consult | Support | Concede | Cooperate | Aid | Retreat)
+    matches!(
+        t,
+        Agree | Consult | Support | Concede | Cooperate | Aid | Retreat
+    )
 }
 
 /// One event per clause, and none in a noun's modifier. A verb hung under
@@ -860,7 +1553,10 @@ fn cooperative(t: EventType) -> bool {
 /// "pledged to send Patriot batteries" the sending is the event, with the
 /// pledge as its status.
 fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
-    let token_of = |e: &Event| doc.tokens.partition_point(|t| t.span.start < e.trigger.start);
+    let token_of = |e: &Event| {
+        doc.tokens
+            .partition_point(|t| t.span.start < e.trigger.start)
+    };
     let triggers: Vec<usize> = events.iter().map(token_of).collect();
     let mut dropped = vec![false; events.len()];
     for (child, &t) in triggers.iter().enumerate() {
@@ -868,18 +1564,32 @@ fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
         // "plans to sell weapons", "refugees fleeing the war", "the curfew
         // imposed in Sudan": a verb that describes a noun is background to
         // the sentence's event, not one of its own.
-        if dep == Some("acl") && events[child].act != EventType::Aid && doc.tokens[t].head.is_some_and(|h| doc.tokens[h].pos == Some("NOUN")) {
+        if dep == Some("acl")
+            && events[child].act != EventType::Aid
+            && doc.tokens[t]
+                .head
+                .is_some_and(|h| doc.tokens[h].pos == Some("NOUN"))
+        {
             dropped[child] = true;
             continue;
         }
         if !matches!(dep, Some("xcomp" | "advcl" | "ccomp")) {
             continue;
         }
-        let Some(head) = doc.tokens[t].head else { continue };
-        let Some(parent) = triggers.iter().position(|&p| p == head) else { continue };
+        let Some(head) = doc.tokens[t].head else {
+            continue;
+        };
+        let Some(parent) = triggers.iter().position(|&p| p == head) else {
+            continue;
+        };
         use EventType::*;
         // Only a demand, threat, charge or promise contains what it reports.
-        if dep == Some("ccomp") && !matches!(events[parent].act, Request | Threaten | Accuse | Reject | Agree) {
+        if dep == Some("ccomp")
+            && !matches!(
+                events[parent].act,
+                Request | Threaten | Accuse | Reject | Agree
+            )
+        {
             continue;
         }
         // "vowed to fight", "swore to attack": an intention to do harm is a threat.
@@ -895,7 +1605,12 @@ fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
             dropped[child] = true;
             // What the complement acts on is what the whole event acts on.
             if events[parent].target.is_empty() {
-                let inherited: Vec<usize> = events[child].target.iter().copied().filter(|t| !events[parent].source.contains(t)).collect();
+                let inherited: Vec<usize> = events[child]
+                    .target
+                    .iter()
+                    .copied()
+                    .filter(|t| !events[parent].source.contains(t))
+                    .collect();
                 events[parent].target = inherited;
             }
         }
@@ -908,53 +1623,125 @@ fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
 }
 
 fn follow_list(doc: &Document, c: &Clause<'_>, si: usize, events: &mut Vec<Event>) {
-    let Some(prev) = events.iter().rev().find(|e| e.sentence + 1 == si && e.act == EventType::Aid).cloned() else { return };
+    let Some(prev) = events
+        .iter()
+        .rev()
+        .find(|e| e.sentence + 1 == si && e.act == EventType::Aid)
+        .cloned()
+    else {
+        return;
+    };
     for v in c.a..c.b {
-        if !matches!(c.word(v).to_lowercase().as_str(), "include" | "includes" | "comprise" | "comprises") {
+        if !matches!(
+            c.word(v).to_lowercase().as_str(),
+            "include" | "includes" | "comprise" | "comprises"
+        ) {
             continue;
         }
         let Some(subj) = c.subject(v) else { continue };
-        if !matches!(c.word(subj).to_lowercase().as_str(), "these" | "they" | "those" | "this" | "it") {
+        if !matches!(
+            c.word(subj).to_lowercase().as_str(),
+            "these" | "they" | "those" | "this" | "it"
+        ) {
             continue;
         }
-        let Some(obj) = c.children(v).find(|&j| c.dep(j) == "obj") else { continue };
+        let Some(obj) = c.children(v).find(|&j| c.dep(j) == "obj") else {
+            continue;
+        };
         let theme = c.hull(&c.subtree(obj, &[]));
         let trigger = doc.tokens[v].span;
-        events.push(Event { trigger, sentence: si, theme, quantity: None, quote: doc.quotes.iter().position(|q| q.span.contains(trigger)), ..prev });
+        events.push(Event {
+            trigger,
+            sentence: si,
+            theme,
+            quantity: None,
+            quote: doc.quotes.iter().position(|q| q.span.contains(trigger)),
+            ..prev
+        });
         return;
     }
 }
 
 /// Verbs that deny what they govern: "denied that it was sending troops".
-const DENYING: &[&str] = &["deny", "denied", "denies", "denying", "dismissed", "dismisses", "rejected", "rejects", "refuted", "refutes", "refused", "refuses", "refusing"];
+const DENYING: &[&str] = &[
+    "deny",
+    "denied",
+    "denies",
+    "denying",
+    "dismissed",
+    "dismisses",
+    "rejected",
+    "rejects",
+    "refuted",
+    "refutes",
+    "refused",
+    "refuses",
+    "refusing",
+];
 
 fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool) -> EventStatus {
     let kids: Vec<usize> = c.children(v).collect();
     let lower = |i: usize| c.word(i).to_lowercase();
-    let negates = |k: usize| matches!(lower(k).as_str(), "not" | "n't" | "never" | "no" | "neither" | "nor");
+    let negates = |k: usize| {
+        matches!(
+            lower(k).as_str(),
+            "not" | "n't" | "never" | "no" | "neither" | "nor"
+        )
+    };
     if kids.iter().any(|&k| c.dep(k) != "obj" && negates(k)) {
         return EventStatus::Negated;
     }
     let governors = governing_verbs(c, v);
     // "denied sending", "did not say it would attack": what is denied or not done is not asserted.
-    let denied = governors.iter().any(|&g| DENYING.contains(&lower(g).as_str()) || c.children(g).any(|k| matches!(lower(k).as_str(), "not" | "n't" | "never")));
+    let denied = governors.iter().any(|&g| {
+        DENYING.contains(&lower(g).as_str())
+            || c.children(g)
+                .any(|k| matches!(lower(k).as_str(), "not" | "n't" | "never"))
+    });
     if denied {
         return EventStatus::Negated;
     }
     // A condition or a question asserts nothing: "if Russia attacks", "will they send troops?".
-    let conditional = |k: usize| matches!(lower(k).as_str(), "could" | "would" | "might" | "may" | "if" | "unless" | "whether");
-    let question = (c.a..c.b).rev().find(|&i| !matches!(c.word(i), "\"" | "”" | "’" | "'" | ")")).is_some_and(|i| c.word(i) == "?");
-    if question || kids.iter().any(|&k| conditional(k)) || governors.iter().any(|&g| c.children(g).any(|k| c.dep(k) == "mark" && conditional(k))) {
+    let conditional = |k: usize| {
+        matches!(
+            lower(k).as_str(),
+            "could" | "would" | "might" | "may" | "if" | "unless" | "whether"
+        )
+    };
+    let question = (c.a..c.b)
+        .rev()
+        .find(|&i| !matches!(c.word(i), "\"" | "”" | "’" | "'" | ")"))
+        .is_some_and(|i| c.word(i) == "?");
+    if question
+        || kids.iter().any(|&k| conditional(k))
+        || governors
+            .iter()
+            .any(|&g| c.children(g).any(|k| c.dep(k) == "mark" && conditional(k)))
+    {
         return EventStatus::Hypothetical;
     }
     const FUTURE: &[&str] = &["will", "'ll", "shall"];
-    let future = c.has_auxiliary(v, AUX, FUTURE) || governors.iter().any(|&g| c.has_auxiliary(g, AUX, FUTURE));
-    let pledging = PLEDGING.contains(&base) || governors.iter().any(|&g| PLEDGING.contains(&base_form(c.word(g)).as_str()));
+    let future = c.has_auxiliary(v, AUX, FUTURE)
+        || governors.iter().any(|&g| c.has_auxiliary(g, AUX, FUTURE));
+    let pledging = PLEDGING.contains(&base)
+        || governors
+            .iter()
+            .any(|&g| PLEDGING.contains(&base_form(c.word(g)).as_str()));
     // "is willing to withdraw", "ready to send": an intention stated as a state.
-    let willing = c.doc.tokens[v].head.filter(|&u| u >= c.a && u < c.b).is_some_and(|u| {
-        c.doc.tokens[u].pos == Some("ADJ") && matches!(c.word(u).to_lowercase().as_str(), "willing" | "ready" | "prepared" | "eager" | "determined")
-    });
-    let planning = willing || governors.iter().any(|&g| PLANNING.contains(&base_form(c.word(g)).as_str()));
+    let willing = c.doc.tokens[v]
+        .head
+        .filter(|&u| u >= c.a && u < c.b)
+        .is_some_and(|u| {
+            c.doc.tokens[u].pos == Some("ADJ")
+                && matches!(
+                    c.word(u).to_lowercase().as_str(),
+                    "willing" | "ready" | "prepared" | "eager" | "determined"
+                )
+        });
+    let planning = willing
+        || governors
+            .iter()
+            .any(|&g| PLANNING.contains(&base_form(c.word(g)).as_str()));
     if pledging || (future && ty == EventType::Aid) {
         return EventStatus::Pledged;
     }
@@ -993,12 +1780,27 @@ mod tests {
     #[test]
     fn a_default_stands_only_where_the_stories_or_the_codebook_back_it() {
         let lex = EventLexicon::from_tsv("V\tfaces\tface\t-\tCONSULT\nV\tvisited\tvisit\t-\tCONSULT\nV\tshot\tshoot\t-\tASSAULT\nV\tgreeted\tgreet\t-\tSUPPORT\n");
-        assert!(lex.supports_default("faces", EventType::Consult), "no table: every default stands");
+        assert!(
+            lex.supports_default("faces", EventType::Consult),
+            "no table: every default stands"
+        );
         let lex = lex.with_trigger_lift("face\tCONSULT\t80\t4\t1.82\t0\nvisit\tCONSULT\t109\t21\t6.95\t1\nshoot\tASSAULT\t106\t48\t3.65\t0\n");
-        assert!(!lex.supports_default("faces", EventType::Consult), "lift under 2");
-        assert!(lex.supports_default("visited", EventType::Consult), "named by the codebook");
-        assert!(lex.supports_default("shot", EventType::Assault), "lift 3.65 over 48 stories");
-        assert!(!lex.supports_default("greeted", EventType::Support), "never seen in the stories");
+        assert!(
+            !lex.supports_default("faces", EventType::Consult),
+            "lift under 2"
+        );
+        assert!(
+            lex.supports_default("visited", EventType::Consult),
+            "named by the codebook"
+        );
+        assert!(
+            lex.supports_default("shot", EventType::Assault),
+            "lift 3.65 over 48 stories"
+        );
+        assert!(
+            !lex.supports_default("greeted", EventType::Support),
+            "never seen in the stories"
+        );
     }
 
     #[test]
@@ -1010,53 +1812,165 @@ mod tests {
         );
         let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(lex.classify("accused", &[]), Some(EventType::Accuse));
-        assert_eq!(lex.classify("provide", &words(&["report"])), Some(EventType::Cooperate));
-        assert_eq!(lex.classify("provide", &words(&["assistance"])), Some(EventType::Aid));
-        assert_eq!(lex.classify("provide", &words(&["missile"])), Some(EventType::Aid));
+        assert_eq!(
+            lex.classify("provide", &words(&["report"])),
+            Some(EventType::Cooperate)
+        );
+        assert_eq!(
+            lex.classify("provide", &words(&["assistance"])),
+            Some(EventType::Aid)
+        );
+        assert_eq!(
+            lex.classify("provide", &words(&["missile"])),
+            Some(EventType::Aid)
+        );
         assert_eq!(lex.classify("walk", &[]), None);
         // An everyday verb is an event only through its object, and the longest pattern wins.
-        assert_eq!(lex.classify("took", &words(&["just", "15", "minute"])), None, "the jury took just 15 minutes");
-        assert_eq!(lex.classify("took", &words(&["part", "in", "the", "protest"])), Some(EventType::Protest));
-        assert_eq!(lex.classify("took", &words(&["control", "of", "the", "city"])), Some(EventType::Coerce));
-        assert_eq!(lex.classify("took", &words(&["control", "of", "the", "house"])), None);
+        assert_eq!(
+            lex.classify("took", &words(&["just", "15", "minute"])),
+            None,
+            "the jury took just 15 minutes"
+        );
+        assert_eq!(
+            lex.classify("took", &words(&["part", "in", "the", "protest"])),
+            Some(EventType::Protest)
+        );
+        assert_eq!(
+            lex.classify("took", &words(&["control", "of", "the", "city"])),
+            Some(EventType::Coerce)
+        );
+        assert_eq!(
+            lex.classify("took", &words(&["control", "of", "the", "house"])),
+            None
+        );
         // A pattern belongs to its own verb, not to every verb of its block.
-        assert_eq!(lex.classify("seized", &words(&["part"])), Some(EventType::Coerce));
+        assert_eq!(
+            lex.classify("seized", &words(&["part"])),
+            Some(EventType::Coerce)
+        );
     }
 
     #[test]
     fn the_codebook_names_acts_the_dictionary_codes_otherwise() {
         let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(codebook_type("according", &[], false, false, false), Some(None));
+        assert_eq!(
+            codebook_type("according", &[], false, false, false),
+            Some(None)
+        );
         for form in ["rejected", "refuses", "refusing", "reneged"] {
-            assert_eq!(codebook_type(form, &[], false, false, false), Some(Some(EventType::Reject)), "{form}");
+            assert_eq!(
+                codebook_type(form, &[], false, false, false),
+                Some(Some(EventType::Reject)),
+                "{form}"
+            );
         }
-        assert_eq!(codebook_type("suing", &[], false, false, false), Some(Some(EventType::Accuse)));
-        assert_eq!(codebook_type("resigned", &[], false, false, false), Some(Some(EventType::Retreat)));
-        assert_eq!(codebook_type("signed", &words(&["agreement"]), false, false, false), Some(Some(EventType::Support)));
-        assert_eq!(codebook_type("signed", &words(&["bill"]), false, false, false), None);
-        assert_eq!(codebook_type("launched", &words(&["game"]), true, false, false), Some(Some(EventType::Cooperate)));
-        assert_eq!(codebook_type("launched", &words(&["game"]), false, false, false), None);
-        assert_eq!(codebook_type("blocked", &words(&["road"]), false, false, false), Some(Some(EventType::Protest)));
-        assert_eq!(codebook_type("imposed", &words(&["sanction"]), false, false, false), Some(Some(EventType::Sanction)));
-        assert_eq!(codebook_type("called", &[], false, true, false), Some(Some(EventType::Request)));
+        assert_eq!(
+            codebook_type("suing", &[], false, false, false),
+            Some(Some(EventType::Accuse))
+        );
+        assert_eq!(
+            codebook_type("resigned", &[], false, false, false),
+            Some(Some(EventType::Retreat))
+        );
+        assert_eq!(
+            codebook_type("signed", &words(&["agreement"]), false, false, false),
+            Some(Some(EventType::Support))
+        );
+        assert_eq!(
+            codebook_type("signed", &words(&["bill"]), false, false, false),
+            None
+        );
+        assert_eq!(
+            codebook_type("launched", &words(&["game"]), true, false, false),
+            Some(Some(EventType::Cooperate))
+        );
+        assert_eq!(
+            codebook_type("launched", &words(&["game"]), false, false, false),
+            None
+        );
+        assert_eq!(
+            codebook_type("blocked", &words(&["road"]), false, false, false),
+            Some(Some(EventType::Protest))
+        );
+        assert_eq!(
+            codebook_type("imposed", &words(&["sanction"]), false, false, false),
+            Some(Some(EventType::Sanction))
+        );
+        assert_eq!(
+            codebook_type("called", &[], false, true, false),
+            Some(Some(EventType::Request))
+        );
         assert_eq!(codebook_type("called", &[], false, false, false), None);
-        assert_eq!(codebook_type("accused", &[], false, false, false), Some(Some(EventType::Accuse)));
-        assert_eq!(codebook_type("mounted", &words(&["invasion"]), false, false, false), Some(Some(EventType::Assault)));
-        assert_eq!(codebook_type("fired", &words(&["shell"]), false, false, true), Some(Some(EventType::Assault)));
-        assert_eq!(codebook_type("fired", &words(&["minister"]), false, false, false), None);
-        assert_eq!(codebook_type("lifted", &words(&["curfew"]), false, false, false), Some(Some(EventType::Concede)));
-        assert_eq!(codebook_type("accepted", &words(&["demand"]), false, false, false), Some(Some(EventType::Concede)));
-        assert_eq!(codebook_type("expelled", &words(&["diplomat"]), false, false, false), Some(Some(EventType::Sanction)));
-        assert_eq!(codebook_type("stopped", &words(&["work", "strike"]), false, false, false), Some(Some(EventType::Protest)));
+        assert_eq!(
+            codebook_type("accused", &[], false, false, false),
+            Some(Some(EventType::Accuse))
+        );
+        assert_eq!(
+            codebook_type("mounted", &words(&["invasion"]), false, false, false),
+            Some(Some(EventType::Assault))
+        );
+        assert_eq!(
+            codebook_type("fired", &words(&["shell"]), false, false, true),
+            Some(Some(EventType::Assault))
+        );
+        assert_eq!(
+            codebook_type("fired", &words(&["minister"]), false, false, false),
+            None
+        );
+        assert_eq!(
+            codebook_type("lifted", &words(&["curfew"]), false, false, false),
+            Some(Some(EventType::Concede))
+        );
+        assert_eq!(
+            codebook_type("accepted", &words(&["demand"]), false, false, false),
+            Some(Some(EventType::Concede))
+        );
+        assert_eq!(
+            codebook_type("expelled", &words(&["diplomat"]), false, false, false),
+            Some(Some(EventType::Sanction))
+        );
+        assert_eq!(
+            codebook_type("stopped", &words(&["work", "strike"]), false, false, false),
+            Some(Some(EventType::Protest))
+        );
     }
 
     #[test]
     fn plover_codes_intentions_as_agree_or_threaten() {
-        let event = |act, status| Event { ty: act, act, mode: None, status, trigger: Span::new(0, 1), sentence: 0, source: vec![], target: vec![], theme: None, quantity: None, time: None, place: None, quote: None };
-        assert_eq!(plover_type(&event(EventType::Aid, EventStatus::Pledged)), EventType::Agree, "will provide aid");
-        assert_eq!(plover_type(&event(EventType::Aid, EventStatus::Asserted)), EventType::Aid, "gave aid");
-        assert_eq!(plover_type(&event(EventType::Sanction, EventStatus::Hypothetical)), EventType::Threaten, "would boycott");
-        assert_eq!(plover_type(&event(EventType::Request, EventStatus::Planned)), EventType::Request);
+        let event = |act, status| Event {
+            ty: act,
+            act,
+            mode: None,
+            status,
+            trigger: Span::new(0, 1),
+            sentence: 0,
+            source: vec![],
+            target: vec![],
+            theme: None,
+            quantity: None,
+            time: None,
+            place: None,
+            quote: None,
+        };
+        assert_eq!(
+            plover_type(&event(EventType::Aid, EventStatus::Pledged)),
+            EventType::Agree,
+            "will provide aid"
+        );
+        assert_eq!(
+            plover_type(&event(EventType::Aid, EventStatus::Asserted)),
+            EventType::Aid,
+            "gave aid"
+        );
+        assert_eq!(
+            plover_type(&event(EventType::Sanction, EventStatus::Hypothetical)),
+            EventType::Threaten,
+            "would boycott"
+        );
+        assert_eq!(
+            plover_type(&event(EventType::Request, EventStatus::Planned)),
+            EventType::Request
+        );
     }
 
     #[test]

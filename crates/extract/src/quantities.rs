@@ -12,8 +12,14 @@ pub fn recognise(doc: &mut Document) {
     let text = doc.text();
     let mut found = Vec::new();
     for s in &doc.sentences {
-        let toks: Vec<Span> = doc.tokens[s.tokens.0..s.tokens.1].iter().map(|t| t.span).collect();
-        let pos: Vec<Option<&str>> = doc.tokens[s.tokens.0..s.tokens.1].iter().map(|t| t.pos).collect();
+        let toks: Vec<Span> = doc.tokens[s.tokens.0..s.tokens.1]
+            .iter()
+            .map(|t| t.span)
+            .collect();
+        let pos: Vec<Option<&str>> = doc.tokens[s.tokens.0..s.tokens.1]
+            .iter()
+            .map(|t| t.pos)
+            .collect();
         sentence(text, &toks, &pos, &mut found);
     }
     doc.quantities = found;
@@ -40,10 +46,30 @@ fn lower<'a>(text: &'a str, t: Option<&Span>) -> Cow<'a, str> {
 /// Value of a number word ("four" → 4), not scales.
 fn small_number(w: &str) -> Option<f64> {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
     let w = w.to_lowercase();
     if let Some(i) = UNITS.iter().position(|u| *u == w) {
         return Some(i as f64);
@@ -77,27 +103,58 @@ fn scale(w: &str) -> Option<f64> {
 /// "3,000" → 3000; "1.5" → 1.5; "5m" → 5e6; "1.2bn" → 1.2e9; other scripts' digits too.
 fn numeral(w: &str) -> Option<f64> {
     // "-1", "−9.5": a sign glued to the digits.
-    if let Some(rest) = w.strip_prefix(['-', '−']).filter(|r| r.starts_with(|c: char| c.is_ascii_digit())) {
+    if let Some(rest) = w
+        .strip_prefix(['-', '−'])
+        .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    {
         return numeral(rest).map(|v| -v);
     }
     // "½", "2¾": a vulgar fraction, alone or after a whole number.
-    if let Some((at, f)) = w.char_indices().next_back().and_then(|(at, c)| vulgar_fraction(c).map(|f| (at, f))) {
+    if let Some((at, f)) = w
+        .char_indices()
+        .next_back()
+        .and_then(|(at, c)| vulgar_fraction(c).map(|f| (at, f)))
+    {
         let whole = &w[..at];
-        return if whole.is_empty() { Some(f) } else { numeral(whole).filter(|v| v.fract() == 0.0 && *v >= 0.0).map(|v| v + f) };
+        return if whole.is_empty() {
+            Some(f)
+        } else {
+            numeral(whole)
+                .filter(|v| v.fract() == 0.0 && *v >= 0.0)
+                .map(|v| v + f)
+        };
     }
-    let digits_end = w.char_indices().find(|(_, c)| !(c.is_numeric() || *c == ',' || *c == '.')).map_or(w.len(), |(i, _)| i);
+    let digits_end = w
+        .char_indices()
+        .find(|(_, c)| !(c.is_numeric() || *c == ',' || *c == '.'))
+        .map_or(w.len(), |(i, _)| i);
     if digits_end == 0 {
         return None;
     }
     let (num, suffix) = w.split_at(digits_end);
     // "1e10", "12.32e+14", "-12e-1", "1.3x10^6"
-    let exponent = |e: &str| e.strip_prefix('+').unwrap_or(e).parse::<i32>().ok().filter(|e| e.abs() <= 300);
-    if let Some(exp) = suffix.strip_prefix('e').or_else(|| suffix.strip_prefix("x10^")).or_else(|| suffix.strip_prefix("×10^")).and_then(exponent) {
-        return numeral(num).map(|v| v * 10f64.powi(exp)).filter(|v| v.is_finite());
+    let exponent = |e: &str| {
+        e.strip_prefix('+')
+            .unwrap_or(e)
+            .parse::<i32>()
+            .ok()
+            .filter(|e| e.abs() <= 300)
+    };
+    if let Some(exp) = suffix
+        .strip_prefix('e')
+        .or_else(|| suffix.strip_prefix("x10^"))
+        .or_else(|| suffix.strip_prefix("×10^"))
+        .and_then(exponent)
+    {
+        return numeral(num)
+            .map(|v| v * 10f64.powi(exp))
+            .filter(|v| v.is_finite());
     }
     // "1.1^23", "2.5^-1": a power.
     if let Some(exp) = suffix.strip_prefix('^').and_then(exponent) {
-        return numeral(num).map(|v| v.powi(exp)).filter(|v| v.is_finite() && *v != 0.0);
+        return numeral(num)
+            .map(|v| v.powi(exp))
+            .filter(|v| v.is_finite() && *v != 0.0);
     }
     // "1.111,11" and "5,00" write the decimals after a comma: a comma
     // after the last dot, or one comma not followed by a group of three.
@@ -165,7 +222,10 @@ fn vulgar_fraction(c: char) -> Option<f64> {
 /// Persian, Devanagari, Bengali, full-width).
 fn digit_value(c: char) -> Option<u32> {
     let code = c as u32;
-    [0x30, 0x660, 0x6F0, 0x966, 0x9E6, 0xFF10].iter().find(|&&zero| (zero..zero + 10).contains(&code)).map(|zero| code - zero)
+    [0x30, 0x660, 0x6F0, 0x966, 0x9E6, 0xFF10]
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&code))
+        .map(|zero| code - zero)
 }
 
 /// A currency sign or code before the number; `w` is lowercased.
@@ -215,7 +275,11 @@ fn glued_money(w: &str) -> Option<(&'static str, f64, usize)> {
     let unit = unit.split('-').next().unwrap_or(unit);
     let (code, factor, _) = currency_after(unit, "")?;
     let value = numeral(number).or_else(|| small_number(number))?;
-    Some((code, value * factor, (unit.as_ptr() as usize - w.as_ptr() as usize) + unit.len()))
+    Some((
+        code,
+        value * factor,
+        (unit.as_ptr() as usize - w.as_ptr() as usize) + unit.len(),
+    ))
 }
 
 /// "c $ 16.4 million", "us $ 150 million": a country prefix split from "$"; `w` is lowercased.
@@ -297,36 +361,123 @@ fn change_after(text: &str, toks: &[Span], mut k: usize) -> Option<(f64, usize)>
     if lower(text, toks.get(k)) == "and" {
         k += 1;
     }
-    let (n, used) = number_at(text, toks, k).filter(|&(n, _)| n.fract() == 0.0 && (1.0..100.0).contains(&n))?;
+    let (n, used) =
+        number_at(text, toks, k).filter(|&(n, _)| n.fract() == 0.0 && (1.0..100.0).contains(&n))?;
     let end = k + used;
     match &*lower(text, toks.get(end)) {
         "cent" | "cents" | "pence" | "penny" | "pennies" | "fen" => Some((n * 0.01, end + 1)),
         "mao" | "jiao" => {
-            let fen = number_at(text, toks, end + 1).filter(|&(f, u)| u == 1 && f.fract() == 0.0 && (1.0..10.0).contains(&f));
-            Some((n * 0.1 + fen.map_or(0.0, |(f, _)| f * 0.01), end + 1 + usize::from(fen.is_some())))
+            let fen = number_at(text, toks, end + 1)
+                .filter(|&(f, u)| u == 1 && f.fract() == 0.0 && (1.0..10.0).contains(&f));
+            Some((
+                n * 0.1 + fen.map_or(0.0, |(f, _)| f * 0.01),
+                end + 1 + usize::from(fen.is_some()),
+            ))
         }
         // A bare number is the change unless it counts something or is a
         // sum of its own: "15 dollars 50", not "50 dollar 40 rmb".
         // It must end the phrase, or "$5 and 10 other firms" would become $5.10.
-        next if !next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "more" | "each") => Some((n * 0.01, end)),
+        next if !next.starts_with(char::is_alphanumeric)
+            || matches!(next, "and" | "more" | "each") =>
+        {
+            Some((n * 0.01, end))
+        }
         _ => None,
     }
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.",
-    "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
 ];
 
 /// Words that end a counted noun phrase.
 fn is_function_word(w: &str) -> bool {
     matches!(
         w,
-        "to" | "that" | "which" | "who" | "in" | "on" | "at" | "for" | "from" | "by" | "with" | "into" | "and" | "or" | "but" | "is" | "are"
-            | "was" | "were" | "will" | "would" | "has" | "have" | "had" | "be" | "been" | "of" | "as" | "than" | "per" | "every" | "each"
-            | "a" | "an" | "the" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "ago" | "later" | "earlier" | "since"
-            | "over" | "under" | "after" | "before" | "during" | "while" | "when" | "if" | "because" | "so" | "not" | "no"
-            | "plus" | "minus" | "times" | "equals"
+        "to" | "that"
+            | "which"
+            | "who"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "into"
+            | "and"
+            | "or"
+            | "but"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "has"
+            | "have"
+            | "had"
+            | "be"
+            | "been"
+            | "of"
+            | "as"
+            | "than"
+            | "per"
+            | "every"
+            | "each"
+            | "a"
+            | "an"
+            | "the"
+            | "this"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "ago"
+            | "later"
+            | "earlier"
+            | "since"
+            | "over"
+            | "under"
+            | "after"
+            | "before"
+            | "during"
+            | "while"
+            | "when"
+            | "if"
+            | "because"
+            | "so"
+            | "not"
+            | "no"
+            | "plus"
+            | "minus"
+            | "times"
+            | "equals"
     )
 }
 
@@ -357,7 +508,9 @@ fn number_at(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
         return Some(share);
     }
     // "minus five", "negative 3.5", and a sign set apart at the start: "- 1 4/5".
-    let sign_apart = i == 0 && matches!(&*first, "-" | "−") && lw(i + 1).starts_with(|c: char| c.is_ascii_digit());
+    let sign_apart = i == 0
+        && matches!(&*first, "-" | "−")
+        && lw(i + 1).starts_with(|c: char| c.is_ascii_digit());
     if matches!(&*first, "minus" | "negative") || sign_apart {
         return number_at(text, toks, i + 1).map(|(v, used)| (-v, used + 1));
     }
@@ -375,10 +528,13 @@ fn share_word(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(f64, 
     let lw = |k: usize| lower(text, toks.get(k));
     // "a third of the vote", "a fifth": a fraction, not the ordinal of "a third term".
     if matches!(first, "a" | "an") {
-        if let Some(d) = denominator(&lw(i + 1)).or_else(|| spelled_ordinal(&lw(i + 1)).filter(|_| lw(i + 1).contains('-'))).filter(|_| {
-            let after = lw(i + 2);
-            after == "of" || !after.starts_with(char::is_alphabetic)
-        }) {
+        if let Some(d) = denominator(&lw(i + 1))
+            .or_else(|| spelled_ordinal(&lw(i + 1)).filter(|_| lw(i + 1).contains('-')))
+            .filter(|_| {
+                let after = lw(i + 2);
+                after == "of" || !after.starts_with(char::is_alphabetic)
+            })
+        {
             return Some((1.0 / d, 2));
         }
     }
@@ -411,7 +567,11 @@ fn fraction_forms(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(f
         (n, "quarters") => (small_number(n).map(|n| n * 0.25), 2),
         _ => (None, 0),
     };
-    if let Some(s) = share.and_then(|f| scale(&lw(i + share_len)).filter(|&s| s >= 1e3).map(|s| f * s)) {
+    if let Some(s) = share.and_then(|f| {
+        scale(&lw(i + share_len))
+            .filter(|&s| s >= 1e3)
+            .map(|s| f * s)
+    }) {
         return Some((s, share_len + 1));
     }
     // "half a million", "half a dozen".
@@ -424,7 +584,10 @@ fn fraction_forms(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(f
     if let Some(f) = slash_fraction(first) {
         return Some((f, 1));
     }
-    if let (Some(whole), Some(f)) = (numeral(first).filter(|v| v.fract() == 0.0 && *v >= 0.0), slash_fraction(&lw(i + 1)).filter(|f| *f > 0.0)) {
+    if let (Some(whole), Some(f)) = (
+        numeral(first).filter(|v| v.fract() == 0.0 && *v >= 0.0),
+        slash_fraction(&lw(i + 1)).filter(|f| *f > 0.0),
+    ) {
         return Some((whole + f, 2));
     }
     if let Some(grouped) = space_grouped(text, toks, i) {
@@ -452,7 +615,9 @@ fn composed_number(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(
         (v, 1)
     } else if let Some(v) = small_number(first) {
         (v, 1)
-    } else if matches!(first, "a" | "an") && (scale(&lw(i + 1)).is_some() || matches!(&*lw(i + 1), "dozen")) {
+    } else if matches!(first, "a" | "an")
+        && (scale(&lw(i + 1)).is_some() || matches!(&*lw(i + 1), "dozen"))
+    {
         (1.0, 1) // "a hundred", "a dozen"
     } else if first == "hundred" && scale(&lw(i + 1)).is_some_and(|s| s >= 1e3) {
         (100.0, 1) // "hundred thousand dollars"
@@ -472,10 +637,18 @@ fn composed_number(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(
     while i + used < toks.len() {
         let w = lw(i + used);
         // "five hundreds": a plural scale after a figure.
-        let plural_scale = || w.strip_suffix('s').and_then(scale).filter(|_| current > 0.0 && total == 0.0);
+        let plural_scale = || {
+            w.strip_suffix('s')
+                .and_then(scale)
+                .filter(|_| current > 0.0 && total == 0.0)
+        };
         if let Some(s) = scale(&w).or_else(plural_scale) {
             if s == 100.0 {
-                current = if current == 0.0 { 100.0 } else { current * 100.0 };
+                current = if current == 0.0 {
+                    100.0
+                } else {
+                    current * 100.0
+                };
                 last_scale = 0.0;
             } else if current == 0.0 && last_scale > 0.0 && s > last_scale {
                 // "three lakh crore", "a thousand million": a scale of the scale.
@@ -492,8 +665,16 @@ fn composed_number(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(
             (last_small, last_tens, after_scale) = (false, false, true);
         } else if matches!(&*w, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs") {
             // "three hundred and two dozens" is 300 and 24.
-            let below = if last_small && current > 100.0 { current % 100.0 } else { current };
-            current = if current == 0.0 { 12.0 } else { current - below + below * 12.0 };
+            let below = if last_small && current > 100.0 {
+                current % 100.0
+            } else {
+                current
+            };
+            current = if current == 0.0 {
+                12.0
+            } else {
+                current - below + below * 12.0
+            };
             used += 1;
             (last_small, last_tens, after_scale) = (false, false, true);
         } else if digits {
@@ -512,7 +693,10 @@ fn composed_number(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(
                 let next = lw(i + used + 1);
                 // "6 crore and two hundred": hundreds below the scale before.
                 let hundred = lw(i + used + 2) == "hundred" && last_scale > 0.0;
-                if let Some(v) = numeral(&next).or_else(|| small_number(&next)).filter(|v| *v > 0.0 && *v < 100.0 && v.fract() == 0.0 && (!scaled || hundred)) {
+                if let Some(v) = numeral(&next)
+                    .or_else(|| small_number(&next))
+                    .filter(|v| *v > 0.0 && *v < 100.0 && v.fract() == 0.0 && (!scaled || hundred))
+                {
                     current += if hundred { v * 100.0 } else { v };
                     used += 2 + usize::from(hundred);
                 }
@@ -532,10 +716,17 @@ fn composed_number(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(
             // "one hundred and three quarters" adds a fraction: left to and_fraction.
             let fraction_next = and_fraction(text, toks, i + used).is_some();
             match small_number(&lw(i + used + 1)) {
-                Some(v) if v < 100.0 && (w == "and" || v < 10.0) && !(w == "and" && fraction_next) => used += 1,
+                Some(v)
+                    if v < 100.0 && (w == "and" || v < 10.0) && !(w == "and" && fraction_next) =>
+                {
+                    used += 1
+                }
                 _ => break,
             }
-        } else if let Some(first_decimal) = (w == "point" && (last_small || after_scale)).then(|| small_number(&lw(i + used + 1))).flatten() {
+        } else if let Some(first_decimal) = (w == "point" && (last_small || after_scale))
+            .then(|| small_number(&lw(i + used + 1)))
+            .flatten()
+        {
             let (fraction, words) = spoken_decimals(text, toks, i + used + 1, first_decimal);
             current += fraction;
             used += 1 + words;
@@ -568,7 +759,15 @@ fn spoken_decimals(text: &str, toks: &[Span], k: usize, first: f64) -> (f64, usi
 
 /// A fraction after a number: "two thirds", "five-eighths", "two thirds of
 /// a million", "3 million and a half".
-fn fraction_after(text: &str, toks: &[Span], i: usize, mut value: f64, mut used: usize, digits: bool, last_scale: f64) -> (f64, usize) {
+fn fraction_after(
+    text: &str,
+    toks: &[Span],
+    i: usize,
+    mut value: f64,
+    mut used: usize,
+    digits: bool,
+    last_scale: f64,
+) -> (f64, usize) {
     let lw = |k: usize| lower(text, toks.get(k));
     if !digits {
         // "two thirds", "five-eighths": a spelled count of a spelled fraction.
@@ -578,8 +777,14 @@ fn fraction_after(text: &str, toks: &[Span], i: usize, mut value: f64, mut used:
         let word = lw(i + used + hyphen);
         let agrees = (value == 1.0) != word.ends_with('s') || word == "half";
         // "three quarters of the vote": quarters as a share, not as time.
-        let share_of = word == "quarters" && value > 1.0 && value < 4.0 && (lw(i + used + 1) == "of" || !lw(i + used + 1).starts_with(char::is_alphanumeric));
-        if let Some(d) = denominator(&word).filter(|_| value > 0.0 && agrees).or(share_of.then_some(4.0)) {
+        let share_of = word == "quarters"
+            && value > 1.0
+            && value < 4.0
+            && (lw(i + used + 1) == "of" || !lw(i + used + 1).starts_with(char::is_alphanumeric));
+        if let Some(d) = denominator(&word)
+            .filter(|_| value > 0.0 && agrees)
+            .or(share_of.then_some(4.0))
+        {
             value /= d;
             used += hyphen + 1;
             // "two thirds of a million"
@@ -590,17 +795,37 @@ fn fraction_after(text: &str, toks: &[Span], i: usize, mut value: f64, mut used:
                 }
             }
         } else if let Some((f, words)) = and_fraction(text, toks, i + used) {
-            (value, used) = with_fraction(value, used, f, words, last_scale, scale(&lw(i + used + words)));
+            (value, used) = with_fraction(
+                value,
+                used,
+                f,
+                words,
+                last_scale,
+                scale(&lw(i + used + words)),
+            );
         }
     } else if let Some((f, words)) = and_fraction(text, toks, i + used) {
-        (value, used) = with_fraction(value, used, f, words, last_scale, scale(&lw(i + used + words)));
+        (value, used) = with_fraction(
+            value,
+            used,
+            f,
+            words,
+            last_scale,
+            scale(&lw(i + used + words)),
+        );
     }
     (value, used)
 }
 
 /// "one in three", "two out of five", "1 over 3": a ratio, else the
 /// number as read.
-fn ratio_or_value(text: &str, toks: &[Span], i: usize, value: f64, used: usize) -> Option<(f64, usize)> {
+fn ratio_or_value(
+    text: &str,
+    toks: &[Span],
+    i: usize,
+    value: f64,
+    used: usize,
+) -> Option<(f64, usize)> {
     let lw = |k: usize| lower(text, toks.get(k));
     // "one in three", "two out of five", "1 over 3": a ratio. Not "$2000
     // over 3 years" (a span of time), nor "1 in 2019" (a year).
@@ -632,10 +857,36 @@ fn ratio_or_value(text: &str, toks: &[Span], i: usize, value: f64, used: usize) 
 /// "thirtieth" 30, "hundredths" 100.
 fn spelled_ordinal(w: &str) -> Option<f64> {
     const UNITS: [&str; 19] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
-        "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
     ];
-    const TENS: [&str; 8] = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
+    const TENS: [&str; 8] = [
+        "twentieth",
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "sixtieth",
+        "seventieth",
+        "eightieth",
+        "ninetieth",
+    ];
     let w = w.strip_suffix('s').unwrap_or(w);
     if let Some((tens, unit)) = w.split_once('-') {
         let t = small_number(tens).filter(|t| *t >= 20.0 && t % 10.0 == 0.0)?;
@@ -675,13 +926,19 @@ fn ordinal_fraction(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)>
     let ordinal = lw(e);
     let plural = ordinal.ends_with('s');
     for j in i + 1..=e {
-        let Some((num, used)) = number_at(text, &toks[..j], i) else { continue };
+        let Some((num, used)) = number_at(text, &toks[..j], i) else {
+            continue;
+        };
         if used != j - i || (num == 1.0) == plural {
             continue;
         }
         // The words between numerator and ordinal: a round number the
         // ordinal completes ("thirty fifths" 35, "one hundred and fifth" 105).
-        let between = if lw(e - 1) == "and" && e - 1 > j { e - 1 } else { e };
+        let between = if lw(e - 1) == "and" && e - 1 > j {
+            e - 1
+        } else {
+            e
+        };
         let base = if between == j {
             0.0
         } else {
@@ -712,7 +969,9 @@ fn listed_numbers(w: &str) -> Option<Vec<(usize, usize, f64)>> {
     let mut from = 0;
     for part in w.split(separator) {
         let v = if separator == ',' {
-            part.parse::<f64>().ok().filter(|_| (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))?
+            part.parse::<f64>().ok().filter(|_| {
+                (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+            })?
         } else {
             small_number(part).filter(|v| *v < 20.0)?
         };
@@ -741,7 +1000,10 @@ fn space_grouped(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
         let gap = &text[toks[k - 1].end..t.start];
         let group = word(text, t);
         let (digits, decimals) = group.split_once('.').unwrap_or((group, ""));
-        let grouped = matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}") && digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit()) && decimals.bytes().all(|b| b.is_ascii_digit());
+        let grouped = matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}")
+            && digits.len() == 3
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && decimals.bytes().all(|b| b.is_ascii_digit());
         if !grouped {
             break;
         }
@@ -751,18 +1013,29 @@ fn space_grouped(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
             break;
         }
     }
-    (k > i + 1).then(|| figure.parse::<f64>().ok().map(|v| (v, k - i))).flatten()
+    (k > i + 1)
+        .then(|| figure.parse::<f64>().ok().map(|v| (v, k - i)))
+        .flatten()
 }
 
 /// A number with a fraction after "and": a share of the scale after it
 /// ("one billion and three quarters million", "five and a half million"),
 /// or of the scale the number ended on ("3 million and a half"), else added
 /// as it is ("two and a half"). (value, tokens used.)
-fn with_fraction(value: f64, used: usize, f: f64, words: usize, last_scale: f64, next_scale: Option<f64>) -> (f64, usize) {
+fn with_fraction(
+    value: f64,
+    used: usize,
+    f: f64,
+    words: usize,
+    last_scale: f64,
+    next_scale: Option<f64>,
+) -> (f64, usize) {
     match next_scale.filter(|&s| s >= 1e3) {
         Some(s) if last_scale > 0.0 => (value + f * s, used + words + 1),
         Some(s) => ((value + f) * s, used + words + 1),
-        None if last_scale > 0.0 && value % last_scale == 0.0 => (value + f * last_scale, used + words),
+        None if last_scale > 0.0 && value % last_scale == 0.0 => {
+            (value + f * last_scale, used + words)
+        }
         None => (value + f, used + words),
     }
 }
@@ -799,7 +1072,8 @@ fn slash_fraction(w: &str) -> Option<f64> {
     };
     let (n, d) = w.split_once('/')?;
     let (n, d) = (n.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
-    (n > 0 && n < d && matches!(d, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 16 | 32 | 64 | 100)).then(|| sign * f64::from(n) / f64::from(d))
+    (n > 0 && n < d && matches!(d, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 16 | 32 | 64 | 100))
+        .then(|| sign * f64::from(n) / f64::from(d))
 }
 
 /// The denominator a fraction word names: "half" 2, "thirds" 3, "eighth" 8.
@@ -823,7 +1097,10 @@ fn denominator(w: &str) -> Option<f64> {
         ("halves", 2.0),
     ];
     let singular = w.strip_suffix('s').filter(|s| *s != "half").unwrap_or(w);
-    NAMES.iter().find(|(n, _)| *n == singular || *n == w).map(|&(_, d)| d)
+    NAMES
+        .iter()
+        .find(|(n, _)| *n == singular || *n == w)
+        .map(|&(_, d)| d)
 }
 
 /// Words that bound a figure from before it, longest first: "no less than",
@@ -893,12 +1170,18 @@ fn qualifier(text: &str, toks: &[Span], i: usize) -> (Approx, usize) {
     let from = i.saturating_sub(5);
     let before: Vec<Cow<'_, str>> = (from..i).map(|k| lower(text, toks.get(k))).collect();
     for &(words, approx) in BOUNDS_BEFORE {
-        if words.len() <= before.len() && before[before.len() - words.len()..].iter().zip(words).all(|(a, w)| a == w) {
+        if words.len() <= before.len()
+            && before[before.len() - words.len()..]
+                .iter()
+                .zip(words)
+                .all(|(a, w)| a == w)
+        {
             return (approx, words.len());
         }
     }
     match before.last().map(|w| &**w).unwrap_or("") {
-        "nearly" | "almost" | "about" | "around" | "approximately" | "roughly" | "some" | "circa" | "approx." | "~" => (Approx::About, 1),
+        "nearly" | "almost" | "about" | "around" | "approximately" | "roughly" | "some"
+        | "circa" | "approx." | "~" => (Approx::About, 1),
         _ => (Approx::Exact, 0),
     }
 }
@@ -943,19 +1226,28 @@ fn glued_comparison(w: &str) -> Option<(usize, Approx, f64)> {
         return None;
     }
     let rest = &w[at..];
-    let (approx, figure) = if let Some(r) = rest.strip_prefix(">=").or_else(|| rest.strip_prefix('≥')) {
-        (Approx::AtLeast, r)
-    } else if let Some(r) = rest.strip_prefix("<=").or_else(|| rest.strip_prefix('≤')) {
-        (Approx::AtMost, r)
-    } else if let Some(r) = rest.strip_prefix('>') {
-        (Approx::MoreThan, r)
-    } else {
-        (Approx::LessThan, rest.strip_prefix('<')?)
-    };
-    if !figure.trim_start_matches('-').starts_with(|c: char| c.is_ascii_digit()) {
+    let (approx, figure) =
+        if let Some(r) = rest.strip_prefix(">=").or_else(|| rest.strip_prefix('≥')) {
+            (Approx::AtLeast, r)
+        } else if let Some(r) = rest.strip_prefix("<=").or_else(|| rest.strip_prefix('≤')) {
+            (Approx::AtMost, r)
+        } else if let Some(r) = rest.strip_prefix('>') {
+            (Approx::MoreThan, r)
+        } else {
+            (Approx::LessThan, rest.strip_prefix('<')?)
+        };
+    if !figure
+        .trim_start_matches('-')
+        .starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
-    figure.replace(',', "").parse::<f64>().ok().filter(|v| v.is_finite()).map(|v| (at, approx, v))
+    figure
+        .replace(',', "")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(|v| (at, approx, v))
 }
 
 fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quantity>) {
@@ -969,18 +1261,38 @@ fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quant
 /// this sentence's figures.
 fn join_bounds(text: &str, found: &mut Vec<Quantity>, first: usize) {
     let lower_bound = |q: &Quantity| matches!(q.approx, Approx::MoreThan | Approx::AtLeast);
-    let upper_bound = |q: &Quantity| matches!(q.approx, Approx::LessThan | Approx::AtMost | Approx::UpTo);
+    let upper_bound =
+        |q: &Quantity| matches!(q.approx, Approx::LessThan | Approx::AtMost | Approx::UpTo);
     let mut k = first;
     while k + 1 < found.len() {
         let (a, b) = (&found[k], &found[k + 1]);
-        let gap = text.get(a.span.end..b.span.start).unwrap_or("overlap").trim().to_lowercase();
+        let gap = text
+            .get(a.span.end..b.span.start)
+            .unwrap_or("overlap")
+            .trim()
+            .to_lowercase();
         let pair = (lower_bound(a) && upper_bound(b)) || (upper_bound(a) && lower_bound(b));
         // "more than 10 and less than 40 people": the unit is said once, at the end.
-        let (lo, hi) = if lower_bound(a) { (a.value, b.value) } else { (b.value, a.value) };
+        let (lo, hi) = if lower_bound(a) {
+            (a.value, b.value)
+        } else {
+            (b.value, a.value)
+        };
         // "more than 40 and less than 10" bounds nothing: two ranges, not one.
         let nonempty = matches!((lo, hi), (Some(lo), Some(hi)) if lo < hi);
-        if pair && nonempty && a.kind == b.kind && (a.unit == b.unit || a.unit.is_none()) && matches!(gap.as_str(), "and" | "but" | ",") {
-            let joined = Quantity { span: Span::new(a.span.start, b.span.end), value: lo, upper: hi, approx: Approx::Range, ..b.clone() };
+        if pair
+            && nonempty
+            && a.kind == b.kind
+            && (a.unit == b.unit || a.unit.is_none())
+            && matches!(gap.as_str(), "and" | "but" | ",")
+        {
+            let joined = Quantity {
+                span: Span::new(a.span.start, b.span.end),
+                value: lo,
+                upper: hi,
+                approx: Approx::Range,
+                ..b.clone()
+            };
             found.splice(k..k + 2, [joined]);
         }
         k += 1;
@@ -1001,9 +1313,20 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
 
 /// A quantity read from the token at `i` alone, or from a word that names
 /// a rate or vague amount before its figure: where reading goes on.
-fn token_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, (w, lw): (&str, &str), out: &mut Vec<Quantity>) -> Option<usize> {
+fn token_quantity(
+    text: &str,
+    toks: &[Span],
+    pos: &[Option<&str>],
+    i: usize,
+    (w, lw): (&str, &str),
+    out: &mut Vec<Quantity>,
+) -> Option<usize> {
     // Vague amounts: "dozens of", "hundreds of", "thousands of".
-    if matches!(lw, "dozens" | "hundreds" | "thousands" | "millions" | "scores") && toks.get(i + 1).is_some_and(|t| word(text, *t) == "of") {
+    if matches!(
+        lw,
+        "dozens" | "hundreds" | "thousands" | "millions" | "scores"
+    ) && toks.get(i + 1).is_some_and(|t| word(text, *t) == "of")
+    {
         let (unit, unit_end) = counted_noun(text, toks, pos, i + 2);
         let end = unit_end.unwrap_or(i + 1);
         out.push(Quantity {
@@ -1022,21 +1345,50 @@ fn token_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, (w,
     if let Some(pieces) = listed_numbers(w) {
         for (from, to, v) in pieces {
             let span = Span::new(toks[i].start + from, toks[i].start + to);
-            out.push(Quantity { span, kind: QuantityKind::Count, value: Some(v), upper: None, unit: None, approx: Approx::Exact, per: None, measures: None });
+            out.push(Quantity {
+                span,
+                kind: QuantityKind::Count,
+                value: Some(v),
+                upper: None,
+                unit: None,
+                approx: Approx::Exact,
+                per: None,
+                measures: None,
+            });
         }
         return Some(i + 1);
     }
     if let Some(v) = ordinal(w) {
         // "May 4th" is a date, not a rank.
         let after_month = i > 0 && MONTHS.contains(&&*lower(text, toks.get(i - 1)));
-        if !after_month && (lw != "second" || (i > 0 && word(text, toks[i - 1]).eq_ignore_ascii_case("the"))) {
-            out.push(Quantity { span: toks[i], kind: QuantityKind::Ordinal, value: Some(v), upper: None, unit: None, approx: Approx::Exact, per: None, measures: None });
+        if !after_month
+            && (lw != "second" || (i > 0 && word(text, toks[i - 1]).eq_ignore_ascii_case("the")))
+        {
+            out.push(Quantity {
+                span: toks[i],
+                kind: QuantityKind::Ordinal,
+                value: Some(v),
+                upper: None,
+                unit: None,
+                approx: Approx::Exact,
+                per: None,
+                measures: None,
+            });
             return Some(i + 1);
         }
     }
     // A comparison glued to its figure: ">30", "<-30", "x>10", ">=5".
     if let Some((at, approx, v)) = glued_comparison(w) {
-        out.push(Quantity { span: Span::new(toks[i].start + at, toks[i].end), kind: QuantityKind::Count, value: Some(v), upper: None, unit: None, approx, per: None, measures: None });
+        out.push(Quantity {
+            span: Span::new(toks[i].start + at, toks[i].end),
+            kind: QuantityKind::Count,
+            value: Some(v),
+            upper: None,
+            unit: None,
+            approx,
+            per: None,
+            measures: None,
+        });
         return Some(i + 1);
     }
     // Lowercasing keeps the byte length of these (ASCII and CJK signs), so
@@ -1044,15 +1396,30 @@ fn token_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, (w,
     if let Some((code, v, taken)) = glued_money(lw) {
         let (approx, q_len) = qualifier(text, toks, i);
         let value = tidy(v);
-        let end = if lw.len() == w.len() && w.is_char_boundary(taken) { toks[i].start + taken } else { toks[i].end };
-        out.push(Quantity { span: Span::new(toks[i - q_len].start, end), kind: QuantityKind::Money, value: Some(value), upper: None, unit: Some(code.to_string()), approx, per: None, measures: None });
+        let end = if lw.len() == w.len() && w.is_char_boundary(taken) {
+            toks[i].start + taken
+        } else {
+            toks[i].end
+        };
+        out.push(Quantity {
+            span: Span::new(toks[i - q_len].start, end),
+            kind: QuantityKind::Money,
+            value: Some(value),
+            upper: None,
+            unit: Some(code.to_string()),
+            approx,
+            per: None,
+            measures: None,
+        });
         return Some(i + 1);
     }
     // "percent of 10": the rate named before its figure; "a small
     // percent", "the % of increase", "a percentage": a rate with no figure.
     if let Some(words) = percent_sign(text, toks, i) {
         if i == 0 || number_at(text, toks, i - 1).is_none() {
-            let figure = (lower(text, toks.get(i + words)) == "of").then(|| number_at(text, toks, i + words + 1)).flatten();
+            let figure = (lower(text, toks.get(i + words)) == "of")
+                .then(|| number_at(text, toks, i + words + 1))
+                .flatten();
             let end = figure.map_or(i + words, |(_, used)| i + words + 1 + used);
             out.push(Quantity {
                 span: Span::new(toks[i].start, toks[end - 1].end),
@@ -1060,7 +1427,11 @@ fn token_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, (w,
                 value: figure.map(|(v, _)| v),
                 upper: None,
                 unit: Some("%".to_string()),
-                approx: if figure.is_some() { Approx::Exact } else { Approx::Vague },
+                approx: if figure.is_some() {
+                    Approx::Exact
+                } else {
+                    Approx::Vague
+                },
                 per: None,
                 measures: None,
             });
@@ -1072,14 +1443,25 @@ fn token_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, (w,
 
 /// The quantity around a figure at or after token `i`: its currency, range,
 /// bound, unit and rate. Where reading goes on.
-fn figure_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, lw: &str, out: &mut Vec<Quantity>) -> usize {
+fn figure_quantity(
+    text: &str,
+    toks: &[Span],
+    pos: &[Option<&str>],
+    i: usize,
+    lw: &str,
+    out: &mut Vec<Quantity>,
+) -> usize {
     let (currency, num_at, factor) = currency_prefix(text, toks, i, lw);
     // "20-30 people", "$5-10 million", "5k-20k": a range written as one token.
-    let glued_range = range_token(&lower(text, toks.get(num_at))).map(|(lo, hi)| match scale(&lower(text, toks.get(num_at + 1))) {
-        Some(s) => (lo * s, hi * s, 2),
-        None => (lo, hi, 1),
+    let glued_range = range_token(&lower(text, toks.get(num_at))).map(|(lo, hi)| {
+        match scale(&lower(text, toks.get(num_at + 1))) {
+            Some(s) => (lo * s, hi * s, 2),
+            None => (lo, hi, 1),
+        }
     });
-    let Some((mut value, used)) = number_at(text, toks, num_at).or(glued_range.map(|(lo, _, used)| (lo, used))) else {
+    let Some((mut value, used)) =
+        number_at(text, toks, num_at).or(glued_range.map(|(lo, _, used)| (lo, used)))
+    else {
         return i + 1;
     };
     let raw = word(text, toks[num_at]);
@@ -1087,16 +1469,32 @@ fn figure_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, lw
     let prev = lower(text, i.checked_sub(1).and_then(|k| toks.get(k)));
     let next = lower(text, toks.get(num_at + used));
     // Years and day numbers belong to times; "one" as a pronoun is no count.
-    let year_like = currency.is_none() && used == 1 && raw.len() == 4 && (1800.0..=2100.0).contains(&value) && !raw.contains([',', '.']);
-    let day_like = currency.is_none() && is_digits && value <= 31.0 && (MONTHS.contains(&&*prev) || MONTHS.contains(&&*next));
+    let year_like = currency.is_none()
+        && used == 1
+        && raw.len() == 4
+        && (1800.0..=2100.0).contains(&value)
+        && !raw.contains([',', '.']);
+    let day_like = currency.is_none()
+        && is_digits
+        && value <= 31.0
+        && (MONTHS.contains(&&*prev) || MONTHS.contains(&&*next));
     // "the one you mentioned", "which one": a pronoun, not a count.
-    let pronoun_one = lw == "one" && used == 1 && matches!(&*prev, "the" | "this" | "that" | "which" | "each" | "every" | "any" | "no");
+    let pronoun_one = lw == "one"
+        && used == 1
+        && matches!(
+            &*prev,
+            "the" | "this" | "that" | "which" | "each" | "every" | "any" | "no"
+        );
     if pronoun_one {
         return num_at + used;
     }
     let lone_one = lw == "one" && used == 1;
     let partitive_one = lone_one && next == "of";
-    if year_like || day_like || partitive_one || (currency.is_none() && lone_one && !next.chars().next().is_some_and(char::is_alphabetic)) {
+    if year_like
+        || day_like
+        || partitive_one
+        || (currency.is_none() && lone_one && !next.chars().next().is_some_and(char::is_alphabetic))
+    {
         return num_at + used;
     }
     let mut end = num_at + used; // one past the last token of the quantity
@@ -1109,8 +1507,14 @@ fn figure_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, lw
     // Ranges: "between 20 and 30", "20-30", "20 to 30", "20 through 100", "20~100".
     let opener = lower(text, start.checked_sub(1).and_then(|k| toks.get(k)));
     let between = opener == "between" || opener == "from";
-    if matches!(&*lower(text, toks.get(end)), "to" | "and" | "-" | "–" | "through" | "thru" | "~") {
-        if let Some((hi, hi_used)) = toks.get(end + 1).and_then(|_| number_at(text, toks, end + 1)) {
+    if matches!(
+        &*lower(text, toks.get(end)),
+        "to" | "and" | "-" | "–" | "through" | "thru" | "~"
+    ) {
+        if let Some((hi, hi_used)) = toks
+            .get(end + 1)
+            .and_then(|_| number_at(text, toks, end + 1))
+        {
             if lower(text, toks.get(end)) != "and" || between {
                 upper = Some(hi);
                 approx = Approx::Range;
@@ -1129,36 +1533,80 @@ fn figure_quantity(text: &str, toks: &[Span], pos: &[Option<&str>], i: usize, lw
             end += len;
         }
     }
-    let span_start = if between && approx == Approx::Range { start - 1 } else { start };
+    let span_start = if between && approx == Approx::Range {
+        start - 1
+    } else {
+        start
+    };
     let whole_sum = used == 1 && upper.is_none() && value.fract() == 0.0;
-    let (kind, unit) = kind_and_unit(text, toks, pos, currency.map(|c| (c, factor)), whole_sum, &mut value, &mut end);
+    let (kind, unit) = kind_and_unit(
+        text,
+        toks,
+        pos,
+        currency.map(|c| (c, factor)),
+        whole_sum,
+        &mut value,
+        &mut end,
+    );
     let per = rate_after(text, toks, end);
     // "75 years", "two weeks": durations belong to the time recogniser.
     if kind == QuantityKind::Count && unit.as_deref().is_some_and(is_time_unit) {
         return end;
     }
-    if kind == QuantityKind::Count && upper.is_none() && !is_digits && approx == Approx::Exact && value < 2.0 {
+    if kind == QuantityKind::Count
+        && upper.is_none()
+        && !is_digits
+        && approx == Approx::Exact
+        && value < 2.0
+    {
         // "one"/"a" with no counted thing is rarely a quantity worth listing.
-        if out.last().is_some_and(|q: &Quantity| q.span.end > toks[start].start) {
+        if out
+            .last()
+            .is_some_and(|q: &Quantity| q.span.end > toks[start].start)
+        {
             return end;
         }
     }
     value = tidy(value);
-    out.push(Quantity { span: Span::new(toks[span_start].start, toks[end - 1].end), kind, value: Some(value), upper, unit, approx, per, measures: None });
+    out.push(Quantity {
+        span: Span::new(toks[span_start].start, toks[end - 1].end),
+        kind,
+        value: Some(value),
+        upper,
+        unit,
+        approx,
+        per,
+        measures: None,
+    });
     end
 }
 
 /// A currency sign or code before the number at `i` ("MAUD 60" is in
 /// millions): (currency, where the number starts, the factor it scales by).
-fn currency_prefix(text: &str, toks: &[Span], i: usize, lw: &str) -> (Option<&'static str>, usize, f64) {
+fn currency_prefix(
+    text: &str,
+    toks: &[Span],
+    i: usize,
+    lw: &str,
+) -> (Option<&'static str>, usize, f64) {
     let after_possessive = i > 0 && matches!(word(text, toks[i - 1]), "'" | "’");
-    let word_before_digits = matches!(lw, "dollar" | "dollars") && toks.get(i + 1).is_some_and(|t| word(text, *t).starts_with(|c: char| c.is_ascii_digit()));
+    let word_before_digits = matches!(lw, "dollar" | "dollars")
+        && toks
+            .get(i + 1)
+            .is_some_and(|t| word(text, *t).starts_with(|c: char| c.is_ascii_digit()));
     let named = currency_before(lw).or(word_before_digits.then_some("USD"));
-    match named.map(|c| (c, 1.0)).or_else(|| million_code(lw).map(|c| (c, 1e6))) {
+    match named
+        .map(|c| (c, 1.0))
+        .or_else(|| million_code(lw).map(|c| (c, 1e6)))
+    {
         Some((c, f)) if i + 1 < toks.len() => (Some(c), i + 1, f),
         _ => match dollar_prefix(lw) {
             // "music ' s $ 500 million": that "s" is a possessive, not Singapore.
-            Some(c) if i + 2 < toks.len() && word(text, toks[i + 1]) == "$" && !after_possessive => (Some(c), i + 2, 1.0),
+            Some(c)
+                if i + 2 < toks.len() && word(text, toks[i + 1]) == "$" && !after_possessive =>
+            {
+                (Some(c), i + 2, 1.0)
+            }
             _ => (None, i, 1.0),
         },
     }
@@ -1167,7 +1615,15 @@ fn currency_prefix(text: &str, toks: &[Span], i: usize, lw: &str) -> (Option<&'s
 /// What a figure ending before `end` counts: a percent, money (in the
 /// currency named before it, `prefix`, or after it) or a counted noun; `value`
 /// and `end` take the scale and change said after it.
-fn kind_and_unit(text: &str, toks: &[Span], pos: &[Option<&str>], prefix: Option<(&str, f64)>, whole_sum: bool, value_out: &mut f64, end_out: &mut usize) -> (QuantityKind, Option<String>) {
+fn kind_and_unit(
+    text: &str,
+    toks: &[Span],
+    pos: &[Option<&str>],
+    prefix: Option<(&str, f64)>,
+    whole_sum: bool,
+    value_out: &mut f64,
+    end_out: &mut usize,
+) -> (QuantityKind, Option<String>) {
     let (mut value, mut end) = (*value_out, *end_out);
     let after = lower(text, toks.get(end));
     let take_change = |value: &mut f64, end: &mut usize| {
@@ -1189,9 +1645,15 @@ fn kind_and_unit(text: &str, toks: &[Span], pos: &[Option<&str>], prefix: Option
         // "1 $ 10 dollars": a sign before a figure named in dollars again
         // is that figure's ("10 $ 30 cent" stays 10.30).
         .filter(|_| {
-            let figure_next = lower(text, toks.get(end + 1)).starts_with(|c: char| c.is_ascii_digit());
+            let figure_next =
+                lower(text, toks.get(end + 1)).starts_with(|c: char| c.is_ascii_digit());
             let named_again = lower(text, toks.get(end + 2));
-            after.starts_with(char::is_alphabetic) || !figure_next || !matches!(&*named_again, "dollar" | "dollars" | "euro" | "euros" | "pound" | "pounds")
+            after.starts_with(char::is_alphabetic)
+                || !figure_next
+                || !matches!(
+                    &*named_again,
+                    "dollar" | "dollars" | "euro" | "euros" | "pound" | "pounds"
+                )
         })
     {
         let sign = !after.starts_with(char::is_alphabetic);
@@ -1201,7 +1663,10 @@ fn kind_and_unit(text: &str, toks: &[Span], pos: &[Option<&str>], prefix: Option
         if let Some(s) = scale(&lower(text, toks.get(end))).filter(|&s| s >= 1e3) {
             value *= s;
             end += 1;
-        } else if whole_sum && factor == 1.0 && (!sign || lower(text, toks.get(end + 1)).starts_with(char::is_alphabetic)) {
+        } else if whole_sum
+            && factor == 1.0
+            && (!sign || lower(text, toks.get(end + 1)).starts_with(char::is_alphabetic))
+        {
             take_change(&mut value, &mut end);
         }
         (QuantityKind::Money, Some(c.to_string()))
@@ -1224,7 +1689,9 @@ fn rate_after(text: &str, toks: &[Span], end: usize) -> Option<String> {
         if let Some(period) = period(&p2) {
             per = Some(period.to_string());
         }
-    } else if let Some(k) = (end..toks.len().min(end + 4)).find(|&k| lower(text, toks.get(k)) == "every") {
+    } else if let Some(k) =
+        (end..toks.len().min(end + 4)).find(|&k| lower(text, toks.get(k)) == "every")
+    {
         // "3,000 bombs into his country every month"
         if let Some(period) = period(&lower(text, toks.get(k + 1))) {
             per = Some(period.to_string());
@@ -1236,8 +1703,26 @@ fn rate_after(text: &str, toks: &[Span], end: usize) -> Option<String> {
 fn is_time_unit(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
-        "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "hour" | "hours" | "minute" | "minutes"
-            | "second" | "seconds" | "decade" | "decades" | "century" | "centuries" | "quarter" | "quarters"
+        "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "day"
+            | "days"
+            | "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
+            | "second"
+            | "seconds"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
+            | "quarter"
+            | "quarters"
     )
 }
 
@@ -1255,11 +1740,19 @@ fn period(w: &str) -> Option<&'static str> {
 /// The counted noun after a number: "bombs" in "3,000 bombs into…",
 /// "systems" in "four of the powerful Patriot systems". Returns the noun
 /// and one past its token, if any.
-fn counted_noun(text: &str, toks: &[Span], pos: &[Option<&str>], mut k: usize) -> (Option<String>, Option<usize>) {
+fn counted_noun(
+    text: &str,
+    toks: &[Span],
+    pos: &[Option<&str>],
+    mut k: usize,
+) -> (Option<String>, Option<usize>) {
     // "of the" / "of"
     if lower(text, toks.get(k)) == "of" {
         k += 1;
-        if matches!(&*lower(text, toks.get(k)), "the" | "its" | "their" | "his" | "her" | "these" | "those") {
+        if matches!(
+            &*lower(text, toks.get(k)),
+            "the" | "its" | "their" | "his" | "her" | "these" | "those"
+        ) {
             k += 1;
         }
     }
@@ -1269,7 +1762,11 @@ fn counted_noun(text: &str, toks: &[Span], pos: &[Option<&str>], mut k: usize) -
         let w = word(text, toks[j]);
         let lw = w.to_lowercase();
         // "3 USD50 cards": an amount of money is no part of the noun.
-        if !w.chars().next().is_some_and(char::is_alphabetic) || is_function_word(&lw) || period(&lw).is_some() && j > k || glued_money(&lw).is_some() {
+        if !w.chars().next().is_some_and(char::is_alphabetic)
+            || is_function_word(&lw)
+            || period(&lw).is_some() && j > k
+            || glued_money(&lw).is_some()
+        {
             break;
         }
         // With tags: a noun phrase is adjectives and nouns; stop at a verb.
@@ -1312,7 +1809,10 @@ mod tests {
     #[test]
     fn money_with_scale_and_qualifier() {
         let q = &quantities("a nearly $ 700 million contract")[0];
-        assert_eq!((q.kind, q.value, q.unit.as_deref(), q.approx), (QuantityKind::Money, Some(7e8), Some("USD"), Approx::About));
+        assert_eq!(
+            (q.kind, q.value, q.unit.as_deref(), q.approx),
+            (QuantityKind::Money, Some(7e8), Some("USD"), Approx::About)
+        );
         let q = &quantities("costs € 1.2bn now")[0];
         assert_eq!((q.value, q.unit.as_deref()), (Some(1.2e9), Some("EUR")));
         let q = &quantities("paid 700 million dollars")[0];
@@ -1331,22 +1831,38 @@ mod tests {
             ("notes of 10 € each", 10.0, "EUR"),
         ] {
             let q = &quantities(text)[0];
-            assert_eq!((q.kind, q.value, q.unit.as_deref()), (QuantityKind::Money, Some(value), Some(code)), "{text}");
+            assert_eq!(
+                (q.kind, q.value, q.unit.as_deref()),
+                (QuantityKind::Money, Some(value), Some(code)),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn counts_ranges_percent_and_rates() {
         let q = &quantities("firing 3,000 bombs into his country every month")[0];
-        assert_eq!((q.value, q.unit.as_deref(), q.per.as_deref()), (Some(3000.0), Some("bombs"), Some("P1M")));
+        assert_eq!(
+            (q.value, q.unit.as_deref(), q.per.as_deref()),
+            (Some(3000.0), Some("bombs"), Some("P1M"))
+        );
         let q = &quantities("at least four of the powerful Patriot systems that")[0];
-        assert_eq!((q.value, q.unit.as_deref(), q.approx), (Some(4.0), Some("systems"), Approx::AtLeast));
+        assert_eq!(
+            (q.value, q.unit.as_deref(), q.approx),
+            (Some(4.0), Some("systems"), Approx::AtLeast)
+        );
         let q = &quantities("between 20 and 30 people")[0];
-        assert_eq!((q.value, q.upper, q.approx, q.unit.as_deref()), (Some(20.0), Some(30.0), Approx::Range, Some("people")));
+        assert_eq!(
+            (q.value, q.upper, q.approx, q.unit.as_deref()),
+            (Some(20.0), Some(30.0), Approx::Range, Some("people"))
+        );
         let q = &quantities("rose 20 % last")[0];
         assert_eq!((q.kind, q.value), (QuantityKind::Percent, Some(20.0)));
         let q = &quantities("sending dozens of air-defense systems to Ukraine")[0];
-        assert_eq!((q.approx, q.value, q.unit.as_deref()), (Approx::Vague, None, Some("systems")));
+        assert_eq!(
+            (q.approx, q.value, q.unit.as_deref()),
+            (Approx::Vague, None, Some("systems"))
+        );
     }
 
     #[test]
@@ -1391,8 +1907,12 @@ mod tests {
                 toks.push(Span::new(t, t + w.len()));
                 t += w.len() + 1;
             }
-            let (v, n) = number_at(&text, &toks, start).unwrap_or_else(|| panic!("{phrase}: no number"));
-            assert!((v - value).abs() < 1e-9 && n == used, "{phrase}: {v} over {n} tokens");
+            let (v, n) =
+                number_at(&text, &toks, start).unwrap_or_else(|| panic!("{phrase}: no number"));
+            assert!(
+                (v - value).abs() < 1e-9 && n == used,
+                "{phrase}: {v} over {n} tokens"
+            );
         }
     }
 
@@ -1400,26 +1920,65 @@ mod tests {
     /// quantities as "kind value..upper unit approx per").
     #[test]
     fn every_quantity_form_has_an_example() {
-        let show = |q: &Quantity| format!("{:?} {:?}..{:?} {} {:?} {}", q.kind, q.value, q.upper, q.unit.as_deref().unwrap_or("-"), q.approx, q.per.as_deref().unwrap_or("-"));
+        let show = |q: &Quantity| {
+            format!(
+                "{:?} {:?}..{:?} {} {:?} {}",
+                q.kind,
+                q.value,
+                q.upper,
+                q.unit.as_deref().unwrap_or("-"),
+                q.approx,
+                q.per.as_deref().unwrap_or("-")
+            )
+        };
         for (phrase, expected) in [
             // token_quantity
-            ("hundreds of protesters", &["Count None..None protesters Vague -"][..]),
-            ("numbers 22,24,26,31", &["Count Some(22.0)..None - Exact -", "Count Some(24.0)..None - Exact -", "Count Some(26.0)..None - Exact -", "Count Some(31.0)..None - Exact -"]),
+            (
+                "hundreds of protesters",
+                &["Count None..None protesters Vague -"][..],
+            ),
+            (
+                "numbers 22,24,26,31",
+                &[
+                    "Count Some(22.0)..None - Exact -",
+                    "Count Some(24.0)..None - Exact -",
+                    "Count Some(26.0)..None - Exact -",
+                    "Count Some(31.0)..None - Exact -",
+                ],
+            ),
             ("the 21st round", &["Ordinal Some(21.0)..None - Exact -"]),
             ("scores >30", &["Count Some(30.0)..None - MoreThan -"]),
             ("paid $50", &["Money Some(50.0)..None USD Exact -"]),
             ("percent of 10", &["Percent Some(10.0)..None % Exact -"]),
             // figure_quantity: currency before, a range in one token, a range, a bound after
-            ("worth MAUD 60", &["Money Some(60000000.0)..None AUD Exact -"]),
-            ("20-30 people", &["Count Some(20.0)..Some(30.0) people Range -"]),
-            ("from 20 to 30 people", &["Count Some(20.0)..Some(30.0) people Range -"]),
-            ("500 or more troops", &["Count Some(500.0)..None troops AtLeast -"]),
+            (
+                "worth MAUD 60",
+                &["Money Some(60000000.0)..None AUD Exact -"],
+            ),
+            (
+                "20-30 people",
+                &["Count Some(20.0)..Some(30.0) people Range -"],
+            ),
+            (
+                "from 20 to 30 people",
+                &["Count Some(20.0)..Some(30.0) people Range -"],
+            ),
+            (
+                "500 or more troops",
+                &["Count Some(500.0)..None troops AtLeast -"],
+            ),
             // kind_and_unit: a percent, money after the figure, change, a counted noun
             ("rose 20 %", &["Percent Some(20.0)..None % Exact -"]),
-            ("75 USD million", &["Money Some(75000000.0)..None USD Exact -"]),
+            (
+                "75 USD million",
+                &["Money Some(75000000.0)..None USD Exact -"],
+            ),
             ("15 dollars 50", &["Money Some(15.5)..None USD Exact -"]),
             // rate_after
-            ("3,000 bombs into his country every month", &["Count Some(3000.0)..None bombs Exact P1M"]),
+            (
+                "3,000 bombs into his country every month",
+                &["Count Some(3000.0)..None bombs Exact P1M"],
+            ),
             // left to times: durations and years
             ("for 75 years in 2019", &[]),
         ] {
@@ -1445,7 +2004,11 @@ mod tests {
             assert_eq!(value(text), Some(v), "{text}");
         }
         let range = &quantities("between twenty and thirty people")[0];
-        assert_eq!((range.value, range.upper), (Some(20.0), Some(30.0)), "\"and\" joins two numbers only after a hundred or a scale");
+        assert_eq!(
+            (range.value, range.upper),
+            (Some(20.0), Some(30.0)),
+            "\"and\" joins two numbers only after a hundred or a scale"
+        );
     }
 
     #[test]
@@ -1464,7 +2027,10 @@ mod tests {
         let value = |s: &str| quantities(s).first().and_then(|q| q.value);
         assert_eq!(value("3 million and a half"), Some(3_500_000.0));
         assert_eq!(value("five and a half million fishes"), Some(5_500_000.0));
-        assert_eq!(value("one billion and three quarters million"), Some(1_000_750_000.0));
+        assert_eq!(
+            value("one billion and three quarters million"),
+            Some(1_000_750_000.0)
+        );
         assert_eq!(value("1.3x10^6"), Some(1_300_000.0));
         assert_eq!(value("2.5^-1"), Some(0.4));
         assert_eq!(value("population 1 414 021 100"), Some(1_414_021_100.0));
@@ -1482,10 +2048,23 @@ mod tests {
         assert_eq!(value("- 1 4/5"), Some(-1.8));
         // A currency sign between two figures belongs to the one named again.
         let bill = quantities("1 $ 10 dollars bill");
-        let money: Vec<(Option<f64>, Option<&str>)> = bill.iter().filter(|q| q.kind == QuantityKind::Money).map(|q| (q.value, q.unit.as_deref())).collect();
+        let money: Vec<(Option<f64>, Option<&str>)> = bill
+            .iter()
+            .filter(|q| q.kind == QuantityKind::Money)
+            .map(|q| (q.value, q.unit.as_deref()))
+            .collect();
         assert_eq!(money, [(Some(10.0), Some("USD"))]);
-        assert_eq!(quantities("giving away 3 USD50 cards").iter().find(|q| q.kind == QuantityKind::Money).and_then(|q| q.value), Some(50.0));
-        let listed: Vec<Option<f64>> = quantities("nrs. 22,24,26,31").iter().map(|q| q.value).collect();
+        assert_eq!(
+            quantities("giving away 3 USD50 cards")
+                .iter()
+                .find(|q| q.kind == QuantityKind::Money)
+                .and_then(|q| q.value),
+            Some(50.0)
+        );
+        let listed: Vec<Option<f64>> = quantities("nrs. 22,24,26,31")
+            .iter()
+            .map(|q| q.value)
+            .collect();
         assert_eq!(listed, [Some(22.0), Some(24.0), Some(26.0), Some(31.0)]);
     }
 
@@ -1495,38 +2074,89 @@ mod tests {
             let q = quantities(s);
             q.first().map(|q| (q.value, q.upper, q.approx))
         };
-        assert_eq!(first("twenty and three fifths").map(|q| q.0), Some(Some(20.6)));
+        assert_eq!(
+            first("twenty and three fifths").map(|q| q.0),
+            Some(Some(20.6))
+        );
         // "equal to" says exactly, and stays in the extent before a bound.
         let equal = quantities("His score is equal to 5000 or less");
-        assert_eq!((equal[0].value, equal[0].approx, equal[0].span.start), (Some(5000.0), Approx::AtMost, 13));
-        assert_eq!(first("one hundred and three quarters").map(|q| q.0), Some(Some(100.75)));
-        assert_eq!(first("three quarters of the vote").map(|q| q.0), Some(Some(0.75)));
+        assert_eq!(
+            (equal[0].value, equal[0].approx, equal[0].span.start),
+            (Some(5000.0), Approx::AtMost, 13)
+        );
+        assert_eq!(
+            first("one hundred and three quarters").map(|q| q.0),
+            Some(Some(100.75))
+        );
+        assert_eq!(
+            first("three quarters of the vote").map(|q| q.0),
+            Some(Some(0.75))
+        );
         assert_eq!(first("2 1/4 cups").map(|q| q.0), Some(Some(2.25)));
-        assert_eq!(first("3 hundred and 21 yuan").map(|q| q.0), Some(Some(321.0)));
-        assert_eq!(first("two hundred point seventy-one").map(|q| q.0), Some(Some(200.71)));
+        assert_eq!(
+            first("3 hundred and 21 yuan").map(|q| q.0),
+            Some(Some(321.0))
+        );
+        assert_eq!(
+            first("two hundred point seventy-one").map(|q| q.0),
+            Some(Some(200.71))
+        );
         assert_eq!(first("either 10 bln").map(|q| q.0), Some(Some(1e10)));
         assert_eq!(first("x>10"), Some((Some(10.0), None, Approx::MoreThan)));
-        assert_eq!(first("200 or greater than"), Some((Some(200.0), None, Approx::AtLeast)));
+        assert_eq!(
+            first("200 or greater than"),
+            Some((Some(200.0), None, Approx::AtLeast))
+        );
         // No fraction in "9/11" or "24/7", and no range in bounds that enclose nothing.
-        assert!(quantities("after 9/11 and 24/7 care").iter().all(|q| q.value != Some(9.0 / 11.0) && q.value != Some(24.0 / 7.0)));
+        assert!(quantities("after 9/11 and 24/7 care")
+            .iter()
+            .all(|q| q.value != Some(9.0 / 11.0) && q.value != Some(24.0 / 7.0)));
         assert_eq!(quantities("more than 40 and less than 10").len(), 2);
         // Ratios, but not a sum over a span of time or a count in a year.
-        assert_eq!(first("one in three Americans").map(|q| q.0), Some(Some(0.333333333)));
+        assert_eq!(
+            first("one in three Americans").map(|q| q.0),
+            Some(Some(0.333333333))
+        );
         assert_eq!(first("two out of five").map(|q| q.0), Some(Some(0.4)));
         assert_eq!(first("1 over 3").map(|q| q.0), Some(Some(0.333333333)));
         assert_eq!(first("$2000 over 3 years").map(|q| q.0), Some(Some(2000.0)));
         assert_eq!(first("3 in 2019").map(|q| q.0), Some(Some(3.0)));
         assert!(quantities("the one you mentioned").is_empty());
-        assert_eq!(first("4 thousand 3 hundred and 21").map(|q| q.0), Some(Some(4321.0)));
-        assert_eq!(first("two thirds of a million").map(|q| q.0), Some(Some(666666.666666667)));
-        assert_eq!(first("hundred thousand dollars").map(|q| q.0), Some(Some(100000.0)));
-        assert_eq!(first("more than half"), Some((Some(0.5), None, Approx::MoreThan)));
-        assert_eq!(first("the game is half over").map(|q| q.0), None, "half is a share only after a bound");
+        assert_eq!(
+            first("4 thousand 3 hundred and 21").map(|q| q.0),
+            Some(Some(4321.0))
+        );
+        assert_eq!(
+            first("two thirds of a million").map(|q| q.0),
+            Some(Some(666666.666666667))
+        );
+        assert_eq!(
+            first("hundred thousand dollars").map(|q| q.0),
+            Some(Some(100000.0))
+        );
+        assert_eq!(
+            first("more than half"),
+            Some((Some(0.5), None, Approx::MoreThan))
+        );
+        assert_eq!(
+            first("the game is half over").map(|q| q.0),
+            None,
+            "half is a share only after a bound"
+        );
     }
 
     #[test]
     fn odd_numbers_never_panic() {
-        for s in ["١٢٣ bombs", "99999999999999999999999999999999999999 dollars", "the 1990s", "Q3 results", "5/6/2024 .", "$", "$ $ $", "1e309 x"] {
+        for s in [
+            "١٢٣ bombs",
+            "99999999999999999999999999999999999999 dollars",
+            "the 1990s",
+            "Q3 results",
+            "5/6/2024 .",
+            "$",
+            "$ $ $",
+            "1e309 x",
+        ] {
             let _ = quantities(s);
         }
         assert_eq!(quantities("١٢٣ bombs")[0].value, Some(123.0));

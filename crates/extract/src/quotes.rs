@@ -11,7 +11,9 @@
 
 use std::collections::HashMap;
 
-use dossier_core::{BlockKind, CueClass, Document, EntityType, Quote, QuoteKind, Span, Speaker, Warning};
+use dossier_core::{
+    BlockKind, CueClass, Document, EntityType, Quote, QuoteKind, Span, Speaker, Warning,
+};
 
 use crate::cue_classes::{CueClasses, QuoteMode};
 use crate::tree::{children, subtree, tokens_in};
@@ -37,8 +39,13 @@ impl CueLexicon {
         let mut counts = HashMap::new();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let mut f = line.split('\t');
-            let (Some(w), Some(frame), Some(c), Some(n)) = (f.next(), f.next(), f.next(), f.next()) else { continue };
-            let (Ok(c), Ok(n)) = (c.parse::<u32>(), n.parse::<u32>()) else { continue };
+            let (Some(w), Some(frame), Some(c), Some(n)) = (f.next(), f.next(), f.next(), f.next())
+            else {
+                continue;
+            };
+            let (Ok(c), Ok(n)) = (c.parse::<u32>(), n.parse::<u32>()) else {
+                continue;
+            };
             counts.insert(format!("{w}\t{frame}"), (c, n));
         }
         CueLexicon { counts }
@@ -48,7 +55,10 @@ impl CueLexicon {
     pub fn ratio(&self, word: &str, frame: Frame) -> f32 {
         let w = cue_key(word);
         let get = |f: &str| self.counts.get(&format!("{w}\t{f}")).copied();
-        match get(frame.as_str()).filter(|&(_, n)| n >= MIN_FRAME_COUNT).or_else(|| get("*")) {
+        match get(frame.as_str())
+            .filter(|&(_, n)| n >= MIN_FRAME_COUNT)
+            .or_else(|| get("*"))
+        {
             Some((c, n)) if n > 0 => c as f32 / n as f32,
             _ => 0.0,
         }
@@ -62,7 +72,9 @@ impl CueLexicon {
     /// in at least a fifth of its uses as a source head or a subject
     /// ("spokesman", "officials", "poll"; not "streets" or "language").
     pub fn is_speaker_noun(&self, noun: &str) -> bool {
-        self.counts.get(&format!("{}\tspeaker", cue_key(noun))).is_some_and(|&(c, n)| c >= 2 && c * 5 >= n)
+        self.counts
+            .get(&format!("{}\tspeaker", cue_key(noun)))
+            .is_some_and(|&(c, n)| c >= 2 && c * 5 >= n)
     }
 
     /// Whether training never saw `word` as a cue at all.
@@ -122,12 +134,17 @@ pub fn frame(doc: &Document, c: usize, a: usize, b: usize) -> Frame {
     if opening_mark_after(doc, c, b).is_some() {
         return Frame::Clause;
     }
-    if children(doc, a, b, c).any(|j| matches!(dep(j), "ccomp" | "parataxis") || (dep(j) == "xcomp" && j > c)) {
+    if children(doc, a, b, c)
+        .any(|j| matches!(dep(j), "ccomp" | "parataxis") || (dep(j) == "xcomp" && j > c))
+    {
         return Frame::Clause;
     }
     let d = dep(c);
     let quoted_before = (a..c).any(|j| is_close_mark(doc.span_text(doc.tokens[j].span)));
-    if d == "parataxis" || (d == "root" && quoted_before) || (d == "root" && c + 2 >= b && c > a + 3) {
+    if d == "parataxis"
+        || (d == "root" && quoted_before)
+        || (d == "root" && c + 2 >= b && c > a + 3)
+    {
         return Frame::Tag;
     }
     if children(doc, a, b, c).any(|j| j > c && matches!(dep(j), "obj" | "obl" | "iobj" | "advcl")) {
@@ -142,24 +159,40 @@ pub fn frame(doc: &Document, c: usize, a: usize, b: usize) -> Frame {
 /// The quote must end in a comma, `?`, `!` or a dash, or be followed by a comma.
 fn closing_mark_before(doc: &Document, c: usize, a: usize, b: usize) -> Option<usize> {
     let word = |i: usize| doc.span_text(doc.tokens[i].span);
-    let m = (a..c).rev().take(24).find(|&i| is_close_mark(word(i)) || is_open_mark(word(i)))?;
+    let m = (a..c)
+        .rev()
+        .take(24)
+        .find(|&i| is_close_mark(word(i)) || is_open_mark(word(i)))?;
     if !is_close_mark(word(m)) || m == a {
         return None;
     }
-    let closes_statement = matches!(word(m - 1), "," | "?" | "!" | "—" | "–" | "…" | "...") || word(m + 1) == ",";
+    let closes_statement =
+        matches!(word(m - 1), "," | "?" | "!" | "—" | "–" | "…" | "...") || word(m + 1) == ",";
     // '“jobs, jobs, jobs,” but he has also intensified', '“…,” when Clinton
     // blasted him': a conjunction or a relative opens a new clause, which
     // does not sign the quote.
-    if (m + 1..c).any(|i| matches!(doc.tokens[i].pos, Some("CCONJ" | "SCONJ")) || ["which", "who", "that", "when"].iter().any(|r| word(i).eq_ignore_ascii_case(r))) {
+    if (m + 1..c).any(|i| {
+        matches!(doc.tokens[i].pos, Some("CCONJ" | "SCONJ"))
+            || ["which", "who", "that", "when"]
+                .iter()
+                .any(|r| word(i).eq_ignore_ascii_case(r))
+    }) {
         return None;
     }
-    let name_between = c - m <= 12 && (m + 1..c).all(|i| !matches!(doc.tokens[i].pos, Some("VERB" | "AUX")) && !is_open_mark(word(i)) && !is_close_mark(word(i)));
+    let name_between = c - m <= 12
+        && (m + 1..c).all(|i| {
+            !matches!(doc.tokens[i].pos, Some("VERB" | "AUX"))
+                && !is_open_mark(word(i))
+                && !is_close_mark(word(i))
+        });
     // Or a longer subject that the parse found filling the gap: '"…," Scott
     // Pruitt, the attorney general of one of the states suing the EPA, said'.
     let subject_between = || {
-        children(doc, a, b, c).any(|j| doc.tokens[j].dep == Some("nsubj") && j > m && {
-            let (x, y) = subtree(doc, j, a, b);
-            x <= m + 2 && y + 2 >= c
+        children(doc, a, b, c).any(|j| {
+            doc.tokens[j].dep == Some("nsubj") && j > m && {
+                let (x, y) = subtree(doc, j, a, b);
+                x <= m + 2 && y + 2 >= c
+            }
         })
     };
     (closes_statement && (name_between || subject_between())).then_some(m)
@@ -169,7 +202,11 @@ fn closing_mark_before(doc: &Document, c: usize, a: usize, b: usize) -> Option<u
 /// introduces, right after it or after a comma or colon.
 fn opening_mark_after(doc: &Document, c: usize, b: usize) -> Option<usize> {
     let word = |i: usize| doc.span_text(doc.tokens[i].span);
-    let k = if c + 1 < b && matches!(word(c + 1), "," | ":") { c + 2 } else { c + 1 };
+    let k = if c + 1 < b && matches!(word(c + 1), "," | ":") {
+        c + 2
+    } else {
+        c + 1
+    };
     (k + 1 < b && is_open_mark(word(k))).then_some(k)
 }
 
@@ -216,21 +253,34 @@ pub fn pair_marks(doc: &Document) -> Vec<Marked> {
             let pos = base + i;
             match (c, open) {
                 ('“' | '«' | '„', None) => open = Some((pos + width, false)),
-                ('"', None) if at_word_start || next.is_some_and(|n| n.is_alphanumeric()) => open = Some((pos + width, false)),
+                ('"', None) if at_word_start || next.is_some_and(|n| n.is_alphanumeric()) => {
+                    open = Some((pos + width, false))
+                }
                 ('‘', None) if at_word_start => open = Some((pos + c.len_utf8(), true)),
                 // A closing mark used to open (a common typo): at a word start, before a letter.
-                ('”', None) if at_word_start && next.is_some_and(|n| n.is_alphanumeric()) => open = Some((pos + width, false)),
+                ('”', None) if at_word_start && next.is_some_and(|n| n.is_alphanumeric()) => {
+                    open = Some((pos + width, false))
+                }
                 ('"' | '”' | '»', Some((start, false))) => {
-                    out.push(Marked { inner: Span::new(start, pos), unclosed: false });
+                    out.push(Marked {
+                        inner: Span::new(start, pos),
+                        unclosed: false,
+                    });
                     open = None;
                 }
                 // A nested opening mark of the same kind: the outer quote was never closed.
                 ('“', Some((start, false))) if at_word_start && pos > start => {
-                    out.push(Marked { inner: Span::new(start, pos), unclosed: true });
+                    out.push(Marked {
+                        inner: Span::new(start, pos),
+                        unclosed: true,
+                    });
                     open = Some((pos + width, false));
                 }
                 ('’', Some((start, true))) if next.is_none_or(|n| !n.is_alphanumeric()) => {
-                    out.push(Marked { inner: Span::new(start, pos), unclosed: false });
+                    out.push(Marked {
+                        inner: Span::new(start, pos),
+                        unclosed: false,
+                    });
                     open = None;
                 }
                 _ => {}
@@ -239,13 +289,21 @@ pub fn pair_marks(doc: &Document) -> Vec<Marked> {
         }
         if let Some((start, single)) = open {
             let continues = !single
-                && blocks.get(bi + 1).is_some_and(|nb| nb.span.of(text).trim_start().starts_with(['“', '"', '«']))
+                && blocks
+                    .get(bi + 1)
+                    .is_some_and(|nb| nb.span.of(text).trim_start().starts_with(['“', '"', '«']))
                 && block.kind == BlockKind::Paragraph;
             if continues {
                 // Close here; the next paragraph's opening mark starts the continuation.
-                out.push(Marked { inner: Span::new(start, block.span.end), unclosed: false });
+                out.push(Marked {
+                    inner: Span::new(start, block.span.end),
+                    unclosed: false,
+                });
             } else {
-                out.push(Marked { inner: Span::new(start, block.span.end), unclosed: !single });
+                out.push(Marked {
+                    inner: Span::new(start, block.span.end),
+                    unclosed: !single,
+                });
             }
             open = None;
         }
@@ -295,14 +353,22 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
     // A cue inside quotation marks is the speaker quoting someone else
     // ("I say we"): the quote belongs to the cue outside.
     // Not so a transcript's '"PENCE: …', whose mark opens with the speaker.
-    let opens_mark = |f: &Found, m: &Marked| doc.span_text(f.cue) == ":" && f.source.is_some_and(|(x, _)| doc.tokens[x].span.start == m.inner.start);
+    let opens_mark = |f: &Found, m: &Marked| {
+        doc.span_text(f.cue) == ":"
+            && f.source
+                .is_some_and(|(x, _)| doc.tokens[x].span.start == m.inner.start)
+    };
     // A statement, not a scare-quoted word: four words or more, or it ends
     // in punctuation ("It's heartbreaking,").
     let statement = |m: &Marked| {
         let t = m.inner.of(doc.text());
         t.split_whitespace().count() >= 4 || (t.contains(' ') && t.ends_with([',', '.', '?', '!']))
     };
-    found.retain(|f| !marks.iter().any(|m| m.inner.contains(f.cue) && !opens_mark(f, m) && statement(m)));
+    found.retain(|f| {
+        !marks
+            .iter()
+            .any(|m| m.inner.contains(f.cue) && !opens_mark(f, m) && statement(m))
+    });
     drop_nested(doc, &mut found);
     drop_distant_according(doc, &mut found);
     let text = doc.text();
@@ -316,30 +382,55 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
     for f in &found {
         for &piece in &f.content {
             let span = span_of(piece);
-            let inside: Vec<usize> = (0..marks.len()).filter(|&k| marks[k].inner.overlaps(span)).collect();
-            let quoted: usize = inside.iter().map(|&k| overlap_len(marks[k].inner, span)).sum();
+            let inside: Vec<usize> = (0..marks.len())
+                .filter(|&k| marks[k].inner.overlaps(span))
+                .collect();
+            let quoted: usize = inside
+                .iter()
+                .map(|&k| overlap_len(marks[k].inner, span))
+                .sum();
             // Direct when what lies outside the marks is a word or two ("that").
-            let unquoted_words = span.of(text).split_whitespace().count().saturating_sub(inside.iter().map(|&k| marks[k].inner.of(text).split_whitespace().count()).sum());
+            let unquoted_words = span.of(text).split_whitespace().count().saturating_sub(
+                inside
+                    .iter()
+                    .map(|&k| marks[k].inner.of(text).split_whitespace().count())
+                    .sum(),
+            );
             // A word outside the marks ("that") leaves a quote direct only when
             // the marks hold a statement: 'called China a "systemic challenge"' is mixed.
             let statement_inside = inside.iter().any(|&k| {
                 let t = marks[k].inner.of(text);
                 t.split_whitespace().count() >= 4 || t.ends_with([',', '.', '?', '!'])
             });
-            let (span, kind) = if !inside.is_empty() && quoted * 10 >= span.len() * 7 && (unquoted_words == 0 || (unquoted_words <= 1 && statement_inside)) {
+            let (span, kind) = if !inside.is_empty()
+                && quoted * 10 >= span.len() * 7
+                && (unquoted_words == 0 || (unquoted_words <= 1 && statement_inside))
+            {
                 for &k in &inside {
                     claimed[k] = true;
                 }
                 // A direct quote is exactly what the marks hold...
-                let mut inner = Span::new(marks[inside[0]].inner.start, marks[*inside.last().unwrap()].inner.end);
+                let mut inner = Span::new(
+                    marks[inside[0]].inner.start,
+                    marks[*inside.last().unwrap()].inner.end,
+                );
                 // ...less its own cue: '"PENCE: Well, look…'.
                 if inner.contains(f.cue) {
                     inner.start = inner.start.max(f.cue.end.min(span.start));
                 }
                 let hull = Span::new(inner.start.min(span.start), inner.end.max(span.end));
                 // Only marks, punctuation and spaces around the marks: the marks' text.
-                let mut around = text[hull.start..inner.start].chars().chain(text[inner.end..hull.end].chars());
-                (if around.all(|ch| !ch.is_alphanumeric()) { inner } else { hull }, QuoteKind::Direct)
+                let mut around = text[hull.start..inner.start]
+                    .chars()
+                    .chain(text[inner.end..hull.end].chars());
+                (
+                    if around.all(|ch| !ch.is_alphanumeric()) {
+                        inner
+                    } else {
+                        hull
+                    },
+                    QuoteKind::Direct,
+                )
             } else if !inside.is_empty() {
                 for &k in &inside {
                     claimed[k] = true;
@@ -348,8 +439,18 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
             } else {
                 (span, QuoteKind::Indirect)
             };
-            let span = if kind == QuoteKind::Mixed { balance_marks(text, trim_punct(text, span)) } else { trim_punct(text, span) };
-            quotes.push(Quote { span, kind, cue: Some(f.cue), cue_class: None, speaker: f.source.map(|s| Speaker::unresolved(span_of(s))) });
+            let span = if kind == QuoteKind::Mixed {
+                balance_marks(text, trim_punct(text, span))
+            } else {
+                trim_punct(text, span)
+            };
+            quotes.push(Quote {
+                span,
+                kind,
+                cue: Some(f.cue),
+                cue_class: None,
+                speaker: f.source.map(|s| Speaker::unresolved(span_of(s))),
+            });
             speaker_tokens.push(f.source);
         }
     }
@@ -357,7 +458,11 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
     // after ("… ," he said.) or before ("He said:"), or of the previous quote
     // in the same or the previous paragraph.
     let sentence_of = |pos: usize| doc.sentences.partition_point(|s| s.span.end <= pos);
-    let ends_with_colon = |si: usize| doc.sentences.get(si).is_some_and(|s| s.tokens.1 > s.tokens.0 && doc.span_text(doc.tokens[s.tokens.1 - 1].span) == ":");
+    let ends_with_colon = |si: usize| {
+        doc.sentences.get(si).is_some_and(|s| {
+            s.tokens.1 > s.tokens.0 && doc.span_text(doc.tokens[s.tokens.1 - 1].span) == ":"
+        })
+    };
     for (k, m) in marks.iter().enumerate() {
         if claimed[k] {
             continue;
@@ -365,37 +470,76 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
         let words = m.inner.of(text).split_whitespace().count();
         // "Fox News Sunday", "The Art of the Deal": a title, which inherits
         // no speaker from the quotes around it.
-        let title_case = words <= 8 && m.inner.of(text).split_whitespace().all(|w| w.chars().next().is_some_and(|c| !c.is_alphabetic() || c.is_uppercase()) || matches!(w, "of" | "the" | "and" | "a" | "in" | "on" | "for" | "to"));
-        if words < 3 || doc.blocks.iter().any(|b| b.kind == BlockKind::Heading && b.span.contains(m.inner)) {
+        let title_case = words <= 8
+            && m.inner.of(text).split_whitespace().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
+                    || matches!(w, "of" | "the" | "and" | "a" | "in" | "on" | "for" | "to")
+            });
+        if words < 3
+            || doc
+                .blocks
+                .iter()
+                .any(|b| b.kind == BlockKind::Heading && b.span.contains(m.inner))
+        {
             continue; // a scare quote or a title, not speech
         }
         let si = sentence_of(m.inner.start);
         let sj = sentence_of(m.inner.end.saturating_sub(1));
-        let opens_sentence = doc.sentences.get(si).is_some_and(|s| m.inner.start <= s.span.start + 3);
+        let opens_sentence = doc
+            .sentences
+            .get(si)
+            .is_some_and(|s| m.inner.start <= s.span.start + 3);
         let near = found.iter().position(|f| {
             let fs = sentence_of(f.cue.start);
             // '"…," Zelenskyy said.' even when the parse hangs "said" inside the quote.
             let signs_after = fs == sj && f.cue.start >= m.inner.end;
             // A cue in the next or previous sentence, but not across a paragraph break.
-            let same_block = |x: usize, y: usize| doc.sentences.get(x).zip(doc.sentences.get(y)).is_some_and(|(p, q)| p.block == q.block);
+            let same_block = |x: usize, y: usize| {
+                doc.sentences
+                    .get(x)
+                    .zip(doc.sentences.get(y))
+                    .is_some_and(|(p, q)| p.block == q.block)
+            };
             // "He said: ¶ "…"": a report that ends its paragraph with a colon
             // introduces the quote that opens the next one.
             let introduces = ends_with_colon(fs) && opens_sentence;
-            !title_case && f.content.is_empty() && ((fs == sj + 1 && same_block(fs, sj)) || (fs + 1 == si && (same_block(fs, si) || introduces)) || signs_after)
+            !title_case
+                && f.content.is_empty()
+                && ((fs == sj + 1 && same_block(fs, sj))
+                    || (fs + 1 == si && (same_block(fs, si) || introduces))
+                    || signs_after)
         });
         let previous = (0..quotes.len())
             // An indirect report lends its speaker only to a quote that opens
             // its sentence, not to a fragment quoted inside another clause.
-            .filter(|&p| !title_case && quotes[p].span.end <= m.inner.start && quotes[p].speaker.is_some() && (quotes[p].kind != QuoteKind::Indirect || opens_sentence))
+            .filter(|&p| {
+                !title_case
+                    && quotes[p].span.end <= m.inner.start
+                    && quotes[p].speaker.is_some()
+                    && (quotes[p].kind != QuoteKind::Indirect || opens_sentence)
+            })
             .max_by_key(|&p| quotes[p].span.end);
-        let mut kind = if embedded_in_sentence(doc, m.inner, opens_sentence) { QuoteKind::Mixed } else { QuoteKind::Direct };
+        let mut kind = if embedded_in_sentence(doc, m.inner, opens_sentence) {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Direct
+        };
         let mut span = m.inner;
-        let (cue, speaker, tokens_of_speaker) = if let Some((cue, name)) = dash_signature(text, m.inner.end) {
+        let (cue, speaker, tokens_of_speaker) = if let Some((cue, name)) =
+            dash_signature(text, m.inner.end)
+        {
             (Some(cue), Some(Speaker::unresolved(name)), None)
         } else if let Some(f) = near.map(|i| &found[i]) {
-            (Some(f.cue), f.source.map(|s| Speaker::unresolved(span_of(s))), f.source)
+            (
+                Some(f.cue),
+                f.source.map(|s| Speaker::unresolved(span_of(s))),
+                f.source,
+            )
         } else if let Some(p) = previous.filter(|&p| {
-            let pb = doc.sentences[sentence_of(quotes[p].span.start).min(doc.sentences.len() - 1)].block;
+            let pb =
+                doc.sentences[sentence_of(quotes[p].span.start).min(doc.sentences.len() - 1)].block;
             let mb = doc.sentences[si.min(doc.sentences.len() - 1)].block;
             mb == pb || (mb == pb + 1 && opens_sentence)
         }) {
@@ -406,26 +550,50 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
                     // The parse tied the quote to no verb (`Lin Jian, accused NATO
                     // of "…"` with "accused" read as an adjective): a reporting verb
                     // earlier in the sentence still frames it.
-                    .or_else(|| (!title_case).then(|| cue_before(doc, cues, m.inner)).flatten())
+                    .or_else(|| {
+                        (!title_case)
+                            .then(|| cue_before(doc, cues, m.inner))
+                            .flatten()
+                    })
             })
             .flatten()
         {
             // A fragment quoted inside a clause: its speaker is that clause's subject.
             kind = QuoteKind::Mixed;
             // The reported words run from the verb's complement through the quote.
-            let after_verb = doc.tokens.get(verb + 1).map_or(m.inner.start, |t| t.span.start);
+            let after_verb = doc
+                .tokens
+                .get(verb + 1)
+                .map_or(m.inner.start, |t| t.span.start);
             span = Span::new(after_verb.min(m.inner.start), m.inner.end);
-            (Some(doc.tokens[verb].span), Some(Speaker::unresolved(span_of(subject))), Some(subject))
+            (
+                Some(doc.tokens[verb].span),
+                Some(Speaker::unresolved(span_of(subject))),
+                Some(subject),
+            )
         } else {
             (None, None, None)
         };
-        let span = if kind == QuoteKind::Mixed { balance_marks(text, trim_punct(text, span)) } else { trim_punct(text, span) };
-        quotes.push(Quote { span, kind, cue, cue_class: None, speaker });
+        let span = if kind == QuoteKind::Mixed {
+            balance_marks(text, trim_punct(text, span))
+        } else {
+            trim_punct(text, span)
+        };
+        quotes.push(Quote {
+            span,
+            kind,
+            cue,
+            cue_class: None,
+            speaker,
+        });
         speaker_tokens.push(tokens_of_speaker);
     }
     let mut order: Vec<usize> = (0..quotes.len()).collect();
     order.sort_by_key(|&i| (quotes[i].span.start, quotes[i].span.end));
-    let mut quotes: Vec<(Quote, Option<(usize, usize)>)> = order.into_iter().map(|i| (quotes[i].clone(), speaker_tokens[i])).collect();
+    let mut quotes: Vec<(Quote, Option<(usize, usize)>)> = order
+        .into_iter()
+        .map(|i| (quotes[i].clone(), speaker_tokens[i]))
+        .collect();
     quotes.dedup_by(|b, a| a.0.span == b.0.span);
     crate::speakers::resolve_speakers(doc, &mut quotes);
     let classes = CueClasses::english();
@@ -433,12 +601,21 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
         .into_iter()
         .map(|(mut q, _)| {
             // "did not say", "never claimed": no one expressed the content.
-            q.cue_class = q.cue.map(|c| if is_negated(doc, c) { CueClass::Other } else { classes.of_phrase(doc.span_text(c)) });
+            q.cue_class = q.cue.map(|c| {
+                if is_negated(doc, c) {
+                    CueClass::Other
+                } else {
+                    classes.of_phrase(doc.span_text(c))
+                }
+            });
             q
         })
         // Speech is someone's: a report that names no speaker (an agentless
         // "was announced as …") is kept only with every attribution.
-        .filter(|q| mode.keeps(q.cue_class) && (mode == QuoteMode::All || q.speaker.is_some() || q.kind == QuoteKind::Direct))
+        .filter(|q| {
+            mode.keeps(q.cue_class)
+                && (mode == QuoteMode::All || q.speaker.is_some() || q.kind == QuoteKind::Direct)
+        })
         .filter(|q| !in_headline(doc, q.span))
         .collect();
 }
@@ -446,15 +623,22 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
 /// Whether `span` lies in a title or heading block: a headline's quotation
 /// marks are scare quotes or a summary, not a report.
 fn in_headline(doc: &Document, span: Span) -> bool {
-    doc.blocks.iter().any(|b| matches!(b.kind, BlockKind::Title | BlockKind::Heading) && b.span.contains(span))
+    doc.blocks
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::Title | BlockKind::Heading) && b.span.contains(span))
 }
 
 /// A quoted fragment inside a sentence ('called it a “systemic challenge”
 /// to the alliance'): the marks neither open the sentence nor follow a
 /// colon, comma or dash that introduces them.
 fn embedded_in_sentence(doc: &Document, inner: Span, opens_sentence: bool) -> bool {
-    let before = doc.text()[..inner.start].trim_end_matches(['“', '"', '«', '‘', '\'', '„']).trim_end();
-    !opens_sentence && !before.ends_with([':', ',', '—', '–']) && !before.ends_with('\n') && !before.is_empty()
+    let before = doc.text()[..inner.start]
+        .trim_end_matches(['“', '"', '«', '‘', '\'', '„'])
+        .trim_end();
+    !opens_sentence
+        && !before.ends_with([':', ',', '—', '–'])
+        && !before.ends_with('\n')
+        && !before.is_empty()
 }
 
 /// A mixed quote's span holds both marks of a quoted stretch or neither:
@@ -474,11 +658,19 @@ fn balance_marks(text: &str, span: Span) -> Span {
         }
     } else if opens > closes {
         let after = &text[end..];
-        if let Some(c) = after.chars().next().filter(|c| matches!(c, '”' | '»' | '"')) {
+        if let Some(c) = after
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '”' | '»' | '"'))
+        {
             end += c.len_utf8();
         }
     } else if closes > opens {
-        if let Some(c) = text[..start].chars().next_back().filter(|c| matches!(c, '“' | '«' | '"')) {
+        if let Some(c) = text[..start]
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '“' | '«' | '"'))
+        {
             start -= c.len_utf8();
         }
     }
@@ -491,7 +683,11 @@ fn balance_marks(text: &str, span: Span) -> Span {
 fn drop_distant_according(doc: &Document, found: &mut Vec<Found>) {
     let sentence = |t: usize| doc.sentences.partition_point(|s| s.tokens.1 <= t);
     let is_according = |f: &Found| doc.span_text(f.cue).to_lowercase().starts_with("according");
-    let signing: Vec<usize> = found.iter().filter(|f| f.marked && !is_according(f) && doc.span_text(f.cue) != ":").map(|f| sentence(f.cue_token)).collect();
+    let signing: Vec<usize> = found
+        .iter()
+        .filter(|f| f.marked && !is_according(f) && doc.span_text(f.cue) != ":")
+        .map(|f| sentence(f.cue_token))
+        .collect();
     found.retain(|f| !is_according(f) || !signing.contains(&sentence(f.cue_token)));
 }
 
@@ -504,7 +700,15 @@ fn drop_distant_according(doc: &Document, found: &mut Vec<Found>) {
 /// and the outer content stops before it.
 fn drop_nested(doc: &Document, found: &mut Vec<Found>) {
     let tokens = &doc.tokens;
-    let hulls: Vec<Vec<Span>> = found.iter().map(|f| f.content.iter().map(|&(x, y)| Span::new(tokens[x].span.start, tokens[y - 1].span.end)).collect()).collect();
+    let hulls: Vec<Vec<Span>> = found
+        .iter()
+        .map(|f| {
+            f.content
+                .iter()
+                .map(|&(x, y)| Span::new(tokens[x].span.start, tokens[y - 1].span.end))
+                .collect()
+        })
+        .collect();
     let below = |i: usize, j: usize| {
         let mut t = found[i].cue_token;
         for _ in 0..12 {
@@ -516,17 +720,29 @@ fn drop_nested(doc: &Document, found: &mut Vec<Found>) {
         }
         false
     };
-    let inside = |i: usize, j: usize| hulls[j].iter().any(|h| h.contains(found[i].cue)) && (below(i, j) || found[j].frames);
-    let sentence_of = |t: usize| doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.1 <= t)).map_or((0, tokens.len()), |s| s.tokens);
+    let inside = |i: usize, j: usize| {
+        hulls[j].iter().any(|h| h.contains(found[i].cue)) && (below(i, j) || found[j].frames)
+    };
+    let sentence_of = |t: usize| {
+        doc.sentences
+            .get(doc.sentences.partition_point(|s| s.tokens.1 <= t))
+            .map_or((0, tokens.len()), |s| s.tokens)
+    };
     let coordinated = |i: usize| {
         let c = found[i].cue_token;
         let (a, b) = sentence_of(c);
-        tokens[c].dep == Some("conj") && !children(doc, a, b, c).any(|j| matches!(tokens[j].dep, Some("nsubj" | "nsubj:pass")))
+        tokens[c].dep == Some("conj")
+            && !children(doc, a, b, c)
+                .any(|j| matches!(tokens[j].dep, Some("nsubj" | "nsubj:pass")))
     };
     let mut keep = vec![true; found.len()];
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (inner, outer)
     for i in 0..found.len() {
-        let Some(j) = (0..found.len()).find(|&j| j != i && inside(i, j) && (found[j].frames || !inside(j, i))) else { continue };
+        let Some(j) = (0..found.len())
+            .find(|&j| j != i && inside(i, j) && (found[j].frames || !inside(j, i)))
+        else {
+            continue;
+        };
         if found[i].marked {
             continue;
         }
@@ -540,7 +756,19 @@ fn drop_nested(doc: &Document, found: &mut Vec<Found>) {
         let (a, b) = sentence_of(found[i].cue_token);
         let from = subtree(doc, found[i].cue_token, a, b).0;
         found[i].source = found[j].source;
-        found[j].content = found[j].content.iter().filter_map(|&(x, y)| if y <= from { Some((x, y)) } else if x < from { content_range(doc, (x, from), 2) } else { Some((x, y)) }).collect();
+        found[j].content = found[j]
+            .content
+            .iter()
+            .filter_map(|&(x, y)| {
+                if y <= from {
+                    Some((x, y))
+                } else if x < from {
+                    content_range(doc, (x, from), 2)
+                } else {
+                    Some((x, y))
+                }
+            })
+            .collect();
     }
     let mut k = keep.into_iter();
     found.retain(|_| k.next().unwrap());
@@ -550,19 +778,35 @@ fn drop_nested(doc: &Document, found: &mut Vec<Found>) {
 /// Returns the dash and the name.
 fn dash_signature(text: &str, after: usize) -> Option<(Span, Span)> {
     let rest = &text[after..];
-    let skipped = rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '»' | ',' | '.')).len();
+    let skipped = rest.len()
+        - rest
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '”' | '»' | ',' | '.')
+            })
+            .len();
     let at = after + skipped;
-    let dash = text[at..].chars().next().filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
+    let dash = text[at..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
     let name_at = at + dash.len_utf8();
     let line = text[name_at..].split(['\n', ',', '(']).next()?;
     let lead = line.len() - line.trim_start().len();
     let name = line.trim();
     let words: Vec<&str> = name.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 || !words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase())) {
+    if words.is_empty()
+        || words.len() > 5
+        || !words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+    {
         return None;
     }
     let start = name_at + lead;
-    Some((Span::new(at, name_at), Span::new(start, start + name.trim_end_matches('.').len())))
+    Some((
+        Span::new(at, name_at),
+        Span::new(start, start + name.trim_end_matches('.').len()),
+    ))
 }
 
 fn overlap_len(a: Span, b: Span) -> usize {
@@ -573,7 +817,9 @@ fn overlap_len(a: Span, b: Span) -> usize {
 /// sentence-final stop out of the content.
 fn trim_punct(text: &str, span: Span) -> Span {
     let s = span.of(text);
-    let strip = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '—' | '–' | '-');
+    let strip = |c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '—' | '–' | '-')
+    };
     let t = s.trim_start_matches(strip);
     let lead = s.len() - t.len();
     let t2 = t.trim_end_matches(strip);
@@ -588,7 +834,11 @@ fn is_punct(doc: &Document, i: usize) -> bool {
 }
 
 /// Shrinks a token range past punctuation at both ends; `None` when too short.
-fn content_range(doc: &Document, (mut x, mut y): (usize, usize), min_words: usize) -> Option<(usize, usize)> {
+fn content_range(
+    doc: &Document,
+    (mut x, mut y): (usize, usize),
+    min_words: usize,
+) -> Option<(usize, usize)> {
     while x < y && is_punct(doc, x) && !is_open_mark(doc.span_text(doc.tokens[x].span)) {
         x += 1;
     }
@@ -615,9 +865,14 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
     let before = found.len();
     for c in a..b {
         let w = word(c);
-        if w.eq_ignore_ascii_case("according") && c + 1 < b && word(c + 1).eq_ignore_ascii_case("to") {
+        if w.eq_ignore_ascii_case("according")
+            && c + 1 < b
+            && word(c + 1).eq_ignore_ascii_case("to")
+        {
             // "according to X, …": X is the source; the rest is the content.
-            let Some(x) = doc.tokens[c].head.filter(|&h| h >= a && h < b && h != c) else { continue };
+            let Some(x) = doc.tokens[c].head.filter(|&h| h >= a && h < b && h != c) else {
+                continue;
+            };
             let src = subtree(doc, x, a, b);
             let src = (src.0.max(c + 2), src.1);
             if src.0 >= src.1 {
@@ -625,34 +880,71 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             }
             let content = outside(doc, a, b, (c.min(src.0), src.1));
             // It names its source outright, so it stays even inside another report.
-            found.push(Found { cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end), cue_token: c, source: Some(src), content, marked: true, frames: true });
+            found.push(Found {
+                cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end),
+                cue_token: c,
+                source: Some(src),
+                content,
+                marked: true,
+                frames: true,
+            });
             continue;
         }
         let put_it = w.eq_ignore_ascii_case("put") && c + 1 < b && word(c + 1) == "it";
-        if let Some(as_at) = put_it.then(|| (a..c).rev().take(30).find(|&j| word(j).eq_ignore_ascii_case("as") && (j == a || matches!(word(j - 1), "," | "(" | "—")))).flatten() {
+        if let Some(as_at) = put_it
+            .then(|| {
+                (a..c).rev().take(30).find(|&j| {
+                    word(j).eq_ignore_ascii_case("as")
+                        && (j == a || matches!(word(j - 1), "," | "(" | "—"))
+                })
+            })
+            .flatten()
+        {
             // "As Ms. Simonyan put it, RT is …": the clause around is the content.
             let own = subtree(doc, c, a, b);
-            let subject = children(doc, a, b, c).find(|&j| dep(j) == "nsubj").map(|j| subtree(doc, j, a, b)).or_else(|| {
-                // A long apposition can hide the subject from the parse: the first name after "as".
-                let name = mention_within(doc, doc.tokens[as_at].span.start, doc.tokens[c].span.start, &[EntityType::Person, EntityType::Org])?;
-                tokens_within(doc, name, own.0, c)
-            });
+            let subject = children(doc, a, b, c)
+                .find(|&j| dep(j) == "nsubj")
+                .map(|j| subtree(doc, j, a, b))
+                .or_else(|| {
+                    // A long apposition can hide the subject from the parse: the first name after "as".
+                    let name = mention_within(
+                        doc,
+                        doc.tokens[as_at].span.start,
+                        doc.tokens[c].span.start,
+                        &[EntityType::Person, EntityType::Org],
+                    )?;
+                    tokens_within(doc, name, own.0, c)
+                });
             let Some(subject) = subject else { continue };
             // The content is the clause "as … put it" qualifies; if the parse
             // hangs that clause under "put", it is what follows "it".
             let own = if own.1 > c + 2 { (own.0, c + 2) } else { own };
-            let clause = doc.tokens[c].head.filter(|&h| h >= a && h < b && h != c).map_or((a, b), |h| subtree(doc, h, a, b));
+            let clause = doc.tokens[c]
+                .head
+                .filter(|&h| h >= a && h < b && h != c)
+                .map_or((a, b), |h| subtree(doc, h, a, b));
             let content = outside(doc, clause.0.min(own.0), clause.1.max(own.1), own);
             // It names its speaker outright, so it stays even inside another report.
-            found.push(Found { cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end), cue_token: c, source: Some(subject), content, marked: true, frames: false });
+            found.push(Found {
+                cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end),
+                cue_token: c,
+                source: Some(subject),
+                content,
+                marked: true,
+                frames: false,
+            });
             continue;
         }
         // A "verb" the parse uses as a noun ("broke promises to", "the
         // claims of") is a mistagged noun, which reports nothing.
-        let nominal = matches!(dep(c), "obj" | "iobj" | "nsubj" | "obl" | "nmod" | "compound");
+        let nominal = matches!(
+            dep(c),
+            "obj" | "iobj" | "nsubj" | "obl" | "nmod" | "compound"
+        );
         // A participle describing a noun ("alleged crimes", "a place called
         // Rojava", "footage posted online") reports no one's words.
-        let describes_noun = dep(c) == "amod" || (dep(c) == "acl" && doc.tokens[c].tag == Some("VBN"));
+        let describes_noun =
+            dep(c) == "amod" || (dep(c) == "acl" && doc.tokens[c].tag == Some("VBN"));
         if !is_candidate(doc, c) || nominal || is_discourse_marker(doc, c, a, b) {
             continue;
         }
@@ -662,15 +954,23 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         // The marks next to the cue, found once: they decide the cue, its speaker and its content.
         let signed = closing_mark_before(doc, c, a, b);
         let introduced = opening_mark_after(doc, c, b);
-        let signs_unseen = doc.tokens[c].pos == Some("VERB") && cues.is_unknown(w) && (signed.is_some() || introduced.is_some());
-        if !(cues.is_cue(w, fr) || signs_unseen) || (describes_noun && signed.is_none() && introduced.is_none()) {
+        let signs_unseen = doc.tokens[c].pos == Some("VERB")
+            && cues.is_unknown(w)
+            && (signed.is_some() || introduced.is_some());
+        if !(cues.is_cue(w, fr) || signs_unseen)
+            || (describes_noun && signed.is_none() && introduced.is_none())
+        {
             continue;
         }
         // A cue inside another cue's content is kept for now; drop_nested
         // decides once every cue of the document is known.
-        let mut source = children(doc, a, b, c).find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass")).map(|j| subtree(doc, j, a, b));
+        let mut source = children(doc, a, b, c)
+            .find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass"))
+            .map(|j| subtree(doc, j, a, b));
         if let Some(subject) = source.filter(|&sj| !speaker_like(doc, cues, sj)) {
-            if let Some(np) = noun_phrase_before(doc, c, a).filter(|&np| np != subject && speaker_like(doc, cues, np)) {
+            if let Some(np) = noun_phrase_before(doc, c, a)
+                .filter(|&np| np != subject && speaker_like(doc, cues, np))
+            {
                 source = Some(np);
             }
         }
@@ -679,11 +979,17 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         let passive = is_passive(doc, c, a, b);
         if passive {
             // The agent's noun and what precedes it, without its trailing modifiers.
-            source = children(doc, a, b, c).find(|&j| j > c && is_agent(doc, j, a, b)).map(|j| {
-                let x = subtree(doc, j, a, b).0 + 1;
-                let y = children(doc, a, b, j).filter(|&k| k > j && doc.tokens[k].dep == Some("flat")).max().unwrap_or(j) + 1;
-                (x, y)
-            });
+            source = children(doc, a, b, c)
+                .find(|&j| j > c && is_agent(doc, j, a, b))
+                .map(|j| {
+                    let x = subtree(doc, j, a, b).0 + 1;
+                    let y = children(doc, a, b, j)
+                        .filter(|&k| k > j && doc.tokens[k].dep == Some("flat"))
+                        .max()
+                        .unwrap_or(j)
+                        + 1;
+                    (x, y)
+                });
         }
         let d = dep(c);
         let mut unlikely = None;
@@ -695,9 +1001,15 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             // clause completing a verb's object is that object's to report.
             // Not when that verb is a report itself ("daring him to say").
             let controller = (d == "xcomp")
-                .then(|| doc.tokens[c].head.filter(|&u| u >= a && u < b && !found[before..].iter().any(|f| f.cue_token == u)))
+                .then(|| {
+                    doc.tokens[c].head.filter(|&u| {
+                        u >= a && u < b && !found[before..].iter().any(|f| f.cue_token == u)
+                    })
+                })
                 .flatten()
-                .and_then(|up| children(doc, a, b, up).find(|&j| j < c && matches!(dep(j), "obj" | "iobj")));
+                .and_then(|up| {
+                    children(doc, a, b, up).find(|&j| j < c && matches!(dep(j), "obj" | "iobj"))
+                });
             if let Some(o) = controller {
                 source = Some(subtree(doc, o, a, b));
             }
@@ -705,12 +1017,20 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 if source.is_some() {
                     break;
                 }
-                let Some(up) = doc.tokens[h].head.filter(|&u| u >= a && u < b) else { break };
-                if let Some(f) = found[before..].iter().rev().find(|f| f.cue_token == up && f.source.is_some()) {
+                let Some(up) = doc.tokens[h].head.filter(|&u| u >= a && u < b) else {
+                    break;
+                };
+                if let Some(f) = found[before..]
+                    .iter()
+                    .rev()
+                    .find(|f| f.cue_token == up && f.source.is_some())
+                {
                     source = f.source;
                     break;
                 }
-                if let Some(j) = children(doc, a, b, up).find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass")) {
+                if let Some(j) =
+                    children(doc, a, b, up).find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass"))
+                {
                     // "Trump's late-summer swoon had Republicans wondering": a
                     // subject that names no speaker is kept only as a last resort.
                     let subject = subtree(doc, j, a, b);
@@ -730,8 +1050,17 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         if source.is_none() && d == "acl" {
             if let Some(h) = doc.tokens[c].head.filter(|&h| h >= a && h < c) {
                 // The whole name: "Lin Jian", "Prime Minister Keir Starmer".
-                let is_part = |k: usize| doc.tokens[k].head == Some(h) && matches!(doc.tokens[k].dep, Some("flat" | "compound"));
-                let modifies = |k: usize| doc.tokens[k].head == Some(h) && matches!(doc.tokens[k].dep, Some("flat" | "compound" | "det" | "amod" | "nummod"));
+                let is_part = |k: usize| {
+                    doc.tokens[k].head == Some(h)
+                        && matches!(doc.tokens[k].dep, Some("flat" | "compound"))
+                };
+                let modifies = |k: usize| {
+                    doc.tokens[k].head == Some(h)
+                        && matches!(
+                            doc.tokens[k].dep,
+                            Some("flat" | "compound" | "det" | "amod" | "nummod")
+                        )
+                };
                 let mut x = h;
                 while x > a && modifies(x - 1) {
                     x -= 1;
@@ -745,13 +1074,20 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 // an object reports its verb's subject, not the object.
                 // So does a clause on a noun that names no speaker ("protesters
                 // marching through the streets chanted").
-                if (doc.tokens[h].pos != Some("PROPN") && matches!(dep(h), "obj" | "obl" | "iobj")) || !speaker_like(doc, cues, (x, y)) {
+                if (doc.tokens[h].pos != Some("PROPN") && matches!(dep(h), "obj" | "obl" | "iobj"))
+                    || !speaker_like(doc, cues, (x, y))
+                {
                     let verb = doc.tokens[h].head.filter(|&v| v >= a && v < b);
-                    let climbed = verb.and_then(|v| match children(doc, a, b, v).find(|&j| dep(j) == "nsubj") {
-                        Some(j) => Some(subtree(doc, j, a, b)),
-                        // "leaders using blunt language to denounce": the verb is itself a clause on a noun.
-                        None if dep(v) == "acl" => doc.tokens[v].head.filter(|&n| n >= a && n < v).map(|n| (subtree(doc, n, a, b).0, n + 1)),
-                        None => None,
+                    let climbed = verb.and_then(|v| {
+                        match children(doc, a, b, v).find(|&j| dep(j) == "nsubj") {
+                            Some(j) => Some(subtree(doc, j, a, b)),
+                            // "leaders using blunt language to denounce": the verb is itself a clause on a noun.
+                            None if dep(v) == "acl" => doc.tokens[v]
+                                .head
+                                .filter(|&n| n >= a && n < v)
+                                .map(|n| (subtree(doc, n, a, b).0, n + 1)),
+                            None => None,
+                        }
                     });
                     source = climbed.or(source);
                 }
@@ -762,7 +1098,10 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         if source.is_none() && !passive {
             source = sentence_topic(doc, c, a)
                 .or_else(|| name_before(doc, c, a))
-                .or_else(|| noun_phrase_before(doc, c, a).filter(|&np| unlikely.is_none() || speaker_like(doc, cues, np)))
+                .or_else(|| {
+                    noun_phrase_before(doc, c, a)
+                        .filter(|&np| unlikely.is_none() || speaker_like(doc, cues, np))
+                })
                 .or(unlikely);
         }
         // "US National security advisor | Jake Sullivan said": a name the parse
@@ -770,15 +1109,28 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         if let Some((x, y)) = source {
             if y < c {
                 let after = doc.tokens[y].span.start;
-                if let Some(m) = doc.mentions.iter().find(|m| m.span.start == after && m.ty == EntityType::Person && m.span.end <= doc.tokens[c].span.start) {
-                    let end = (y..c).rev().find(|&i| doc.tokens[i].span.end <= m.span.end).map_or(y, |i| i + 1);
+                if let Some(m) = doc.mentions.iter().find(|m| {
+                    m.span.start == after
+                        && m.ty == EntityType::Person
+                        && m.span.end <= doc.tokens[c].span.start
+                }) {
+                    let end = (y..c)
+                        .rev()
+                        .find(|&i| doc.tokens[i].span.end <= m.span.end)
+                        .map_or(y, |i| i + 1);
                     source = Some((x, end));
                 }
             }
         }
         let name_after = |c: usize| {
             let mut y = c + 1;
-            while y < b && y < c + 9 && (matches!(doc.tokens[y].pos, Some("PROPN" | "NOUN" | "ADJ" | "DET" | "NUM")) || matches!(word(y), "(" | ")" | "." | "-" | "'s" | "’s")) {
+            while y < b
+                && y < c + 9
+                && (matches!(
+                    doc.tokens[y].pos,
+                    Some("PROPN" | "NOUN" | "ADJ" | "DET" | "NUM")
+                ) || matches!(word(y), "(" | ")" | "." | "-" | "'s" | "’s"))
+            {
                 y += 1;
             }
             (y > c + 1).then_some((c + 1, y))
@@ -790,7 +1142,10 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             while x < y && is_punct(doc, x) {
                 x += 1;
             }
-            while y > x && matches!(doc.tokens[y - 1].pos, Some("PUNCT" | "ADV" | "PART")) && !matches!(word(y - 1), ")") {
+            while y > x
+                && matches!(doc.tokens[y - 1].pos, Some("PUNCT" | "ADV" | "PART"))
+                && !matches!(word(y - 1), ")")
+            {
                 y -= 1;
             }
             if x < y {
@@ -809,14 +1164,21 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 x += 1;
             }
             // Keeps the bracket that closes "(D-Wis.)".
-            while y > x && is_punct(doc, y - 1) && !(word(y - 1) == ")" && (x..y).any(|i| word(i) == "(")) {
+            while y > x
+                && is_punct(doc, y - 1)
+                && !(word(y - 1) == ")" && (x..y).any(|i| word(i) == "("))
+            {
                 y -= 1;
             }
             (x < y).then_some((x, y))
         });
         // "Back in Virginia, Mr. Clarke said, he decided …": a report set off
         // by commas inside the clause it reports.
-        let parenthetical = d == "advcl" && c + 1 < b && word(c + 1) == "," && doc.tokens[c].head.is_some_and(|h| h > c && h < b) && children(doc, a, b, c).any(|j| dep(j) == "nsubj");
+        let parenthetical = d == "advcl"
+            && c + 1 < b
+            && word(c + 1) == ","
+            && doc.tokens[c].head.is_some_and(|h| h > c && h < b)
+            && children(doc, a, b, c).any(|j| dep(j) == "nsubj");
         let mut content: Vec<(usize, usize)> = Vec::new();
         if let Some(k) = introduced {
             // The cue introduces the quote after it, whatever the parse says.
@@ -841,7 +1203,12 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 // that …", "… and Democrats accused …"): that is its own attribution.
                 let hi = if lo > c {
                     children(doc, a, b, c)
-                        .find(|&k| k >= hi && matches!(dep(k), "conj" | "advcl" | "parataxis") && is_candidate(doc, k) && cues.is_cue(word(k), frame(doc, k, a, b)))
+                        .find(|&k| {
+                            k >= hi
+                                && matches!(dep(k), "conj" | "advcl" | "parataxis")
+                                && is_candidate(doc, k)
+                                && cues.is_cue(word(k), frame(doc, k, a, b))
+                        })
                         .map_or(b, |k| subtree(doc, k, a, b).0)
                 } else {
                     hi
@@ -855,18 +1222,32 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             if matches!(d, "parataxis" | "root") || d.is_empty() {
                 // The cue hangs off the reported clause: the content is the rest.
                 let own = subtree(doc, c, a, b);
-                let own = if d == "root" { (source.map_or(c, |s| s.0.min(c)), c + 1 + trailing_modifiers(doc, c, b)) } else { own };
+                let own = if d == "root" {
+                    (
+                        source.map_or(c, |s| s.0.min(c)),
+                        c + 1 + trailing_modifiers(doc, c, b),
+                    )
+                } else {
+                    own
+                };
                 content = outside(doc, a, b, own);
                 // Of a passive, only what follows: what precedes is its subject,
                 // what the report is about ("The pullout was announced as …").
                 content.retain(|&(lo, _)| !passive || lo > c);
                 // "Spokesman from the ministry, Lin Jian, accused": a phrase
                 // with no verb before the speaker describes the speaker.
-                content.retain(|&(lo, hi)| hi > own.0 || (lo..hi).any(|i| matches!(doc.tokens[i].pos, Some("VERB" | "AUX"))));
+                content.retain(|&(lo, hi)| {
+                    hi > own.0
+                        || (lo..hi).any(|i| matches!(doc.tokens[i].pos, Some("VERB" | "AUX")))
+                });
             } else if parenthetical {
                 // The report is its subject, an "as" before it and the cue; the
                 // parse may hang more of the reported clause on the cue.
-                let from = children(doc, a, b, c).filter(|&j| j < c && matches!(dep(j), "nsubj" | "mark")).map(|j| subtree(doc, j, a, b).0).min().unwrap_or(c);
+                let from = children(doc, a, b, c)
+                    .filter(|&j| j < c && matches!(dep(j), "nsubj" | "mark"))
+                    .map(|j| subtree(doc, j, a, b).0)
+                    .min()
+                    .unwrap_or(c);
                 content = outside(doc, a, b, (from, c + 1));
             } else if matches!(d, "advcl" | "conj" | "xcomp") {
                 // "…, saying the talks failed": what follows the cue.
@@ -878,7 +1259,13 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
         if content.is_empty() {
             // Objects after the cue ("accused NATO of …", "denied the report").
             // Not a passive's agent ("blocked by some of its weakest countries").
-            let objs: Vec<usize> = children(doc, a, b, c).filter(|&j| j > c && matches!(dep(j), "obj" | "obl" | "advcl" | "iobj") && !is_agent(doc, j, a, b)).collect();
+            let objs: Vec<usize> = children(doc, a, b, c)
+                .filter(|&j| {
+                    j > c
+                        && matches!(dep(j), "obj" | "obl" | "advcl" | "iobj")
+                        && !is_agent(doc, j, a, b)
+                })
+                .collect();
             if let (Some(&first), Some(&last)) = (objs.first(), objs.last()) {
                 let lo = subtree(doc, first, a, b).0;
                 let hi = subtree(doc, last, a, b).1;
@@ -887,9 +1274,22 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
                 }
             }
         }
-        let content = content.into_iter().map(|r| without_hearer(doc, c, r)).collect();
+        let content = content
+            .into_iter()
+            .map(|r| without_hearer(doc, c, r))
+            .collect();
         let (cue_lo, cue_hi) = cue_extent(doc, c, a, b);
-        found.push(Found { cue: Span::new(doc.tokens[cue_lo].span.start, doc.tokens[cue_hi - 1].span.end), cue_token: c, source, content, marked: signed.is_some() || introduced.is_some(), frames: parenthetical });
+        found.push(Found {
+            cue: Span::new(
+                doc.tokens[cue_lo].span.start,
+                doc.tokens[cue_hi - 1].span.end,
+            ),
+            cue_token: c,
+            source,
+            content,
+            marked: signed.is_some() || introduced.is_some(),
+            frames: parenthetical,
+        });
     }
 }
 
@@ -899,12 +1299,39 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
 fn is_negated(doc: &Document, cue: Span) -> bool {
     let verbs = tokens_in(doc, cue).filter(|&i| doc.tokens[i].pos == Some("VERB"));
     verbs.into_iter().any(|v| {
-        (v.saturating_sub(4)..v).any(|i| doc.tokens[i].head == Some(v) && matches!(doc.span_text(doc.tokens[i].span).to_lowercase().as_str(), "not" | "n't" | "n’t" | "never"))
+        (v.saturating_sub(4)..v).any(|i| {
+            doc.tokens[i].head == Some(v)
+                && matches!(
+                    doc.span_text(doc.tokens[i].span).to_lowercase().as_str(),
+                    "not" | "n't" | "n’t" | "never"
+                )
+        })
     })
 }
 
 /// Verbs whose first object is the hearer ("told the Times she …").
-const HEARER_CUES: &[&str] = &["tell", "tells", "told", "telling", "inform", "informs", "informed", "informing", "assure", "assures", "assured", "assuring", "remind", "reminds", "reminded", "reminding", "notify", "notified", "brief", "briefed"];
+const HEARER_CUES: &[&str] = &[
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "inform",
+    "informs",
+    "informed",
+    "informing",
+    "assure",
+    "assures",
+    "assured",
+    "assuring",
+    "remind",
+    "reminds",
+    "reminded",
+    "reminding",
+    "notify",
+    "notified",
+    "brief",
+    "briefed",
+];
 
 const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "he", "she", "it", "they"];
 const POSSESSIVES: &[&str] = &["my", "our", "your", "his", "her", "its", "their"];
@@ -920,13 +1347,29 @@ fn without_hearer(doc: &Document, c: usize, (lo, hi): (usize, usize)) -> (usize,
         return (lo, hi);
     }
     let verb = |i: usize| matches!(doc.tokens[i].pos, Some("VERB" | "AUX"));
-    if let Some(t) = (lo..hi).take_while(|&i| !verb(i)).find(|&i| word(i) == "that").filter(|&t| t + 1 < hi) {
+    if let Some(t) = (lo..hi)
+        .take_while(|&i| !verb(i))
+        .find(|&i| word(i) == "that")
+        .filter(|&t| t + 1 < hi)
+    {
         return (t + 1, hi);
     }
-    let in_np = |i: usize| matches!(doc.tokens[i].pos, Some("DET" | "PROPN" | "NOUN" | "ADJ" | "NUM")) || (i == lo && POSSESSIVES.contains(&word(i).as_str()));
-    let Some(e) = (lo..hi.min(lo + 6)).find(|&i| !in_np(i)).filter(|&e| e > lo) else { return (lo, hi) };
+    let in_np = |i: usize| {
+        matches!(
+            doc.tokens[i].pos,
+            Some("DET" | "PROPN" | "NOUN" | "ADJ" | "NUM")
+        ) || (i == lo && POSSESSIVES.contains(&word(i).as_str()))
+    };
+    let Some(e) = (lo..hi.min(lo + 6))
+        .find(|&i| !in_np(i))
+        .filter(|&e| e > lo)
+    else {
+        return (lo, hi);
+    };
     let w = word(e);
-    let subject = SUBJECT_PRONOUNS.contains(&w.as_str()) || POSSESSIVES.contains(&w.as_str()) || matches!(doc.tokens[e].dep, Some("nsubj" | "nsubj:pass"));
+    let subject = SUBJECT_PRONOUNS.contains(&w.as_str())
+        || POSSESSIVES.contains(&w.as_str())
+        || matches!(doc.tokens[e].dep, Some("nsubj" | "nsubj:pass"));
     if subject && (e..hi).any(verb) {
         (e, hi)
     } else {
@@ -940,8 +1383,15 @@ fn is_discourse_marker(doc: &Document, c: usize, a: usize, b: usize) -> bool {
     let word = |i: usize| doc.span_text(doc.tokens[i].span).to_lowercase();
     let comma_after = |i: usize| i < b && word(i) == ",";
     let that_said = c == a + 1 && matches!(word(a).as_str(), "that" | "this") && comma_after(c + 1);
-    let having_said = c > a && word(c - 1) == "having" && c + 1 < b && word(c + 1) == "that" && comma_after(c + 2);
-    let needless = c > a + 1 && word(c - 1) == "to" && matches!(word(c - 2).as_str(), "needless" | "suffice" | "so") && comma_after(c + 1);
+    let having_said = c > a
+        && word(c - 1) == "having"
+        && c + 1 < b
+        && word(c + 1) == "that"
+        && comma_after(c + 2);
+    let needless = c > a + 1
+        && word(c - 1) == "to"
+        && matches!(word(c - 2).as_str(), "needless" | "suffice" | "so")
+        && comma_after(c + 1);
     that_said || having_said || needless
 }
 
@@ -958,19 +1408,35 @@ fn speaker_colon(doc: &Document, si: usize, found: &mut Vec<Found>) -> bool {
     let word = |i: usize| doc.span_text(doc.tokens[i].span);
     // '"WALLACE: Let's start…' when a whole transcript is quoted.
     let a = if is_open_mark(word(a)) { a + 1 } else { a };
-    let Some(colon) = (a..b.min(a + 6)).find(|&i| word(i) == ":") else { return false };
+    let Some(colon) = (a..b.min(a + 6)).find(|&i| word(i) == ":") else {
+        return false;
+    };
     let name_like = colon > a
         && (a..colon).all(|i| {
             let w = word(i);
-            w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(w, "." | "-" | "'s" | "’s")
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                || matches!(w, "." | "-" | "'s" | "’s")
         });
     if !name_like {
         return false;
     }
     // The rest of the paragraph: every sentence of this block.
-    let end = doc.sentences[si..].iter().take_while(|x| x.block == s.block).last().map_or(b, |x| x.tokens.1);
-    let Some(content) = content_range(doc, (colon + 1, end), 3) else { return false };
-    found.push(Found { cue: doc.tokens[colon].span, cue_token: colon, source: Some((a, colon)), content: vec![content], marked: false, frames: false });
+    let end = doc.sentences[si..]
+        .iter()
+        .take_while(|x| x.block == s.block)
+        .last()
+        .map_or(b, |x| x.tokens.1);
+    let Some(content) = content_range(doc, (colon + 1, end), 3) else {
+        return false;
+    };
+    found.push(Found {
+        cue: doc.tokens[colon].span,
+        cue_token: colon,
+        source: Some((a, colon)),
+        content: vec![content],
+        marked: false,
+        frames: false,
+    });
     true
 }
 
@@ -982,9 +1448,15 @@ fn governing_subject(doc: &Document, quote: Span) -> Option<(usize, (usize, usiz
     for _ in 0..8 {
         let h = doc.tokens[j].head.filter(|&h| h >= a && h < b)?;
         if doc.tokens[h].pos == Some("VERB") && doc.tokens[h].span.end <= quote.start {
-            if let Some(subj) = children(doc, a, b, h).find(|&k| matches!(doc.tokens[k].dep, Some("nsubj")) && doc.tokens[k].span.end <= quote.start) {
+            if let Some(subj) = children(doc, a, b, h).find(|&k| {
+                matches!(doc.tokens[k].dep, Some("nsubj")) && doc.tokens[k].span.end <= quote.start
+            }) {
                 let (x, y) = subtree(doc, subj, a, b);
-                return (!matches!(doc.span_text(doc.tokens[x].span).to_lowercase().as_str(), "it" | "this" | "that" | "which")).then_some((h, (x, y)));
+                return (!matches!(
+                    doc.span_text(doc.tokens[x].span).to_lowercase().as_str(),
+                    "it" | "this" | "that" | "which"
+                ))
+                .then_some((h, (x, y)));
             }
         }
         j = h;
@@ -995,7 +1467,10 @@ fn governing_subject(doc: &Document, quote: Span) -> Option<(usize, (usize, usiz
 /// The quote's first token and its sentence's token range `[a, b)`.
 fn sentence_of_quote(doc: &Document, quote: Span) -> Option<(usize, usize, usize)> {
     let first = doc.tokens.partition_point(|t| t.span.end <= quote.start);
-    let s = doc.sentences.iter().find(|s| s.tokens.0 <= first && first < s.tokens.1)?;
+    let s = doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens.0 <= first && first < s.tokens.1)?;
     Some((first, s.tokens.0, s.tokens.1))
 }
 
@@ -1004,8 +1479,14 @@ fn sentence_of_quote(doc: &Document, quote: Span) -> Option<(usize, usize, usize
 /// just before it.
 fn cue_before(doc: &Document, cues: &CueLexicon, quote: Span) -> Option<(usize, (usize, usize))> {
     let (first, a, b) = sentence_of_quote(doc, quote)?;
-    let c = (a..first).rev().find(|&c| doc.tokens[c].pos == Some("VERB") && cues.is_cue(doc.span_text(doc.tokens[c].span), frame(doc, c, a, b)))?;
-    let subject = children(doc, a, b, c).find(|&k| doc.tokens[k].dep == Some("nsubj") && k < c).map(|k| subtree(doc, k, a, b)).or_else(|| name_before(doc, c, a))?;
+    let c = (a..first).rev().find(|&c| {
+        doc.tokens[c].pos == Some("VERB")
+            && cues.is_cue(doc.span_text(doc.tokens[c].span), frame(doc, c, a, b))
+    })?;
+    let subject = children(doc, a, b, c)
+        .find(|&k| doc.tokens[k].dep == Some("nsubj") && k < c)
+        .map(|k| subtree(doc, k, a, b))
+        .or_else(|| name_before(doc, c, a))?;
     Some((c, subject))
 }
 
@@ -1020,7 +1501,12 @@ fn name_before(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> {
         .rev()
         .skip_while(|m| m.span.end > cue_start)
         .take_while(|m| m.span.end >= window)
-        .find(|m| matches!(m.ty, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp))?;
+        .find(|m| {
+            matches!(
+                m.ty,
+                EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp
+            )
+        })?;
     tokens_within(doc, m.span, a, c)
 }
 
@@ -1033,7 +1519,10 @@ fn tokens_within(doc: &Document, span: Span, a: usize, c: usize) -> Option<(usiz
 
 /// The first mention of one of `types` lying wholly in the bytes `[from, to)`.
 fn mention_within(doc: &Document, from: usize, to: usize, types: &[EntityType]) -> Option<Span> {
-    doc.mentions.iter().find(|m| m.span.start >= from && m.span.end <= to && types.contains(&m.ty)).map(|m| m.span)
+    doc.mentions
+        .iter()
+        .find(|m| m.span.start >= from && m.span.end <= to && types.contains(&m.ty))
+        .map(|m| m.span)
 }
 
 /// "Republican nominee Donald Trump, in particular, has sharply criticized
@@ -1042,7 +1531,13 @@ fn mention_within(doc: &Document, from: usize, to: usize, types: &[EntityType]) 
 /// reports for it.
 fn sentence_topic(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> {
     let comma = (a..c.min(a + 9)).find(|&i| doc.span_text(doc.tokens[i].span) == ",")?;
-    let named = mention_within(doc, doc.tokens[a].span.start, doc.tokens[comma].span.start, &[EntityType::Person, EntityType::Org]).is_some();
+    let named = mention_within(
+        doc,
+        doc.tokens[a].span.start,
+        doc.tokens[comma].span.start,
+        &[EntityType::Person, EntityType::Org],
+    )
+    .is_some();
     (named && comma > a).then_some((a, comma))
 }
 
@@ -1050,10 +1545,24 @@ fn sentence_topic(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> 
 /// phrase whose head noun names speakers in PolNeAR ("the spokesman"), not
 /// "the streets" or "softer language".
 fn speaker_like(doc: &Document, cues: &CueLexicon, (x, y): (usize, usize)) -> bool {
-    if mention_within(doc, doc.tokens[x].span.start, doc.tokens[y - 1].span.end, &[EntityType::Person, EntityType::Org, EntityType::Gpe, EntityType::Norp]).is_some() {
+    if mention_within(
+        doc,
+        doc.tokens[x].span.start,
+        doc.tokens[y - 1].span.end,
+        &[
+            EntityType::Person,
+            EntityType::Org,
+            EntityType::Gpe,
+            EntityType::Norp,
+        ],
+    )
+    .is_some()
+    {
         return true;
     }
-    let head = (x..y).find(|&i| doc.tokens[i].head.is_none_or(|h| h < x || h >= y)).unwrap_or(y - 1);
+    let head = (x..y)
+        .find(|&i| doc.tokens[i].head.is_none_or(|h| h < x || h >= y))
+        .unwrap_or(y - 1);
     match doc.tokens[head].pos {
         Some("PROPN" | "PRON") => true,
         Some("NOUN") => cues.is_speaker_noun(doc.span_text(doc.tokens[head].span)),
@@ -1075,7 +1584,12 @@ fn noun_phrase_before(doc: &Document, c: usize, a: usize) -> Option<(usize, usiz
         return None;
     }
     let mut x = y - 1;
-    while x > a && (matches!(pos(x - 1), "NOUN" | "PROPN" | "PRON" | "NUM" | "DET" | "ADJ") || doc.span_text(doc.tokens[x - 1].span) == "of") {
+    while x > a
+        && (matches!(
+            pos(x - 1),
+            "NOUN" | "PROPN" | "PRON" | "NUM" | "DET" | "ADJ"
+        ) || doc.span_text(doc.tokens[x - 1].span) == "of")
+    {
         x -= 1;
     }
     Some((x, y))
@@ -1087,7 +1601,12 @@ fn trailing_modifiers(doc: &Document, c: usize, b: usize) -> usize {
     let mut n = 0;
     let mut j = c + 1;
     // An object is not a modifier: "accused NATO of …" reports about NATO.
-    while j < b && doc.tokens[j].head.is_some_and(|h| (h == c && !matches!(doc.tokens[j].dep, Some("obj" | "iobj"))) || (h > c && h < j)) && !is_punct(doc, j) {
+    while j < b
+        && doc.tokens[j].head.is_some_and(|h| {
+            (h == c && !matches!(doc.tokens[j].dep, Some("obj" | "iobj"))) || (h > c && h < j)
+        })
+        && !is_punct(doc, j)
+    {
         n += 1;
         j += 1;
     }
@@ -1098,24 +1617,53 @@ fn trailing_modifiers(doc: &Document, c: usize, b: usize) -> usize {
 /// or "get" among its auxiliaries (the parser gives no `aux:pass`).
 fn is_passive(doc: &Document, c: usize, a: usize, b: usize) -> bool {
     doc.tokens[c].tag == Some("VBN")
-        && children(doc, a, b, c).any(|j| doc.tokens[j].dep == Some("aux") && matches!(doc.span_text(doc.tokens[j].span).to_lowercase().as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being" | "get" | "gets" | "got"))
+        && children(doc, a, b, c).any(|j| {
+            doc.tokens[j].dep == Some("aux")
+                && matches!(
+                    doc.span_text(doc.tokens[j].span).to_lowercase().as_str(),
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "get"
+                        | "gets"
+                        | "got"
+                )
+        })
 }
 
 /// Whether token `j` heads a "by" phrase: a passive's agent.
 fn is_agent(doc: &Document, j: usize, a: usize, b: usize) -> bool {
-    doc.tokens[j].dep == Some("obl") && children(doc, a, b, j).any(|k| doc.tokens[k].dep == Some("case") && doc.span_text(doc.tokens[k].span).eq_ignore_ascii_case("by"))
+    doc.tokens[j].dep == Some("obl")
+        && children(doc, a, b, j).any(|k| {
+            doc.tokens[k].dep == Some("case")
+                && doc.span_text(doc.tokens[k].span).eq_ignore_ascii_case("by")
+        })
 }
 
 /// Auxiliaries and negation before the cue ("has said", "did not say") and a
 /// verb particle after it ("pointed out") make up the cue phrase.
 fn cue_extent(doc: &Document, c: usize, a: usize, b: usize) -> (usize, usize) {
     let mut lo = c;
-    while lo > a && doc.tokens[lo - 1].head == Some(c) && matches!(doc.tokens[lo - 1].dep, Some("aux" | "aux:pass" | "advmod" | "neg")) && doc.tokens[lo - 1].pos != Some("PUNCT") {
+    while lo > a
+        && doc.tokens[lo - 1].head == Some(c)
+        && matches!(
+            doc.tokens[lo - 1].dep,
+            Some("aux" | "aux:pass" | "advmod" | "neg")
+        )
+        && doc.tokens[lo - 1].pos != Some("PUNCT")
+    {
         lo -= 1;
     }
     let mut hi = c + 1;
     // The parser gives universal relations only: a particle is `compound`.
-    if hi < b && doc.tokens[hi].head == Some(c) && doc.tokens[hi].dep == Some("compound") && matches!(doc.tokens[hi].pos, Some("ADP" | "ADV")) {
+    if hi < b
+        && doc.tokens[hi].head == Some(c)
+        && doc.tokens[hi].dep == Some("compound")
+        && matches!(doc.tokens[hi].pos, Some("ADP" | "ADV"))
+    {
         hi += 1;
     }
     (lo, hi)
@@ -1142,17 +1690,30 @@ mod tests {
 
     fn doc(paragraphs: &[&str]) -> Document {
         let text = paragraphs.join("\n");
-        let mut d = Document::new(text, Source { uri: None, format: SourceFormat::Text, record: None });
+        let mut d = Document::new(
+            text,
+            Source {
+                uri: None,
+                format: SourceFormat::Text,
+                record: None,
+            },
+        );
         let mut at = 0;
         for p in paragraphs {
-            d.blocks.push(Block { span: Span::new(at, at + p.len()), kind: BlockKind::Paragraph });
+            d.blocks.push(Block {
+                span: Span::new(at, at + p.len()),
+                kind: BlockKind::Paragraph,
+            });
             at += p.len() + 1;
         }
         d
     }
 
     fn quoted(d: &Document) -> Vec<(&str, bool)> {
-        pair_marks(d).iter().map(|m| (m.inner.of(d.text()), m.unclosed)).collect()
+        pair_marks(d)
+            .iter()
+            .map(|m| (m.inner.of(d.text()), m.unclosed))
+            .collect()
     }
 
     #[test]
@@ -1164,13 +1725,26 @@ mod tests {
     #[test]
     fn apostrophes_and_nested_single_quotes_are_not_quotes() {
         let d = doc(&["\"We say 'no' to Russia's war,\" he said. It's Biden's ‘plan’ now."]);
-        assert_eq!(quoted(&d), [("We say 'no' to Russia's war,", false), ("plan", false)]);
+        assert_eq!(
+            quoted(&d),
+            [("We say 'no' to Russia's war,", false), ("plan", false)]
+        );
     }
 
     #[test]
     fn a_quote_continues_into_the_next_paragraph() {
-        let d = doc(&["\"First part of the speech.", "\"Second part.\"", "Plain text."]);
-        assert_eq!(quoted(&d), [("First part of the speech.", false), ("Second part.", false)]);
+        let d = doc(&[
+            "\"First part of the speech.",
+            "\"Second part.\"",
+            "Plain text.",
+        ]);
+        assert_eq!(
+            quoted(&d),
+            [
+                ("First part of the speech.", false),
+                ("Second part.", false)
+            ]
+        );
     }
 
     #[test]
@@ -1194,9 +1768,14 @@ mod tests {
 
     #[test]
     fn cue_lexicon_prefers_the_frame_figure() {
-        let lex = CueLexicon::from_tsv("# c\nreports\t*\t10\t16\nreports\tclause\t5\t8\nreports\tobject\t0\t40\n");
+        let lex = CueLexicon::from_tsv(
+            "# c\nreports\t*\t10\t16\nreports\tclause\t5\t8\nreports\tobject\t0\t40\n",
+        );
         assert!(lex.is_cue("Reports", Frame::Clause));
         assert!(!lex.is_cue("reports", Frame::Object));
-        assert!(lex.is_cue("reports", Frame::Tag), "a frame never seen falls back to the word");
+        assert!(
+            lex.is_cue("reports", Frame::Tag),
+            "a frame never seen falls back to the word"
+        );
     }
 }

@@ -31,10 +31,16 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
     // Gender learned from the pronouns that resolved to each entity.
     let mut gender: HashMap<usize, bool> = HashMap::new();
     let mut last_speaker: Option<(usize, usize)> = None; // (entity, byte position)
-    // Names inside quotation marks are what speakers talk about, not who speaks.
-    let quoted: Vec<Span> = quotes.iter().filter(|(q, _)| q.kind != QuoteKind::Indirect).map(|(q, _)| q.span).collect();
+                                                         // Names inside quotation marks are what speakers talk about, not who speaks.
+    let quoted: Vec<Span> = quotes
+        .iter()
+        .filter(|(q, _)| q.kind != QuoteKind::Indirect)
+        .map(|(q, _)| q.span)
+        .collect();
     for (q, tokens) in quotes.iter_mut() {
-        let Some(sp) = q.speaker.as_mut() else { continue };
+        let Some(sp) = q.speaker.as_mut() else {
+            continue;
+        };
         let w = sp.span.of(text).to_lowercase();
         if let Some(named) = head_name(doc, sp.span, *tokens) {
             sp.entity = Some(named);
@@ -50,10 +56,14 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
             }
         } else if FUNCTION_WORDS.contains(&w.as_str()) {
             q.speaker = None;
-        } else if let Some((e, from)) = resolve_pronoun(doc, &w, (sp.span.start, &quoted), last_speaker, &gender) {
+        } else if let Some((e, from)) =
+            resolve_pronoun(doc, &w, (sp.span.start, &quoted), last_speaker, &gender)
+        {
             sp.entity = Some(e);
             // "They" for "Kotey and Elsheikh": every person of the coordination.
-            if let Some(m) = from.filter(|_| PLURAL.contains(&w.as_str()) && person_like(doc.entities[e].ty)) {
+            if let Some(m) =
+                from.filter(|_| PLURAL.contains(&w.as_str()) && person_like(doc.entities[e].ty))
+            {
                 sp.also = coordinated(doc, sentence_span(doc, m.start), e);
             }
             if MALE.contains(&w.as_str()) || FEMALE.contains(&w.as_str()) {
@@ -72,30 +82,52 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
 }
 
 /// Words that can stand as a parse's subject but name no one.
-const FUNCTION_WORDS: &[&str] = &["the", "a", "an", "this", "these", "those", "there", "here", "what", "whom", "whose", "such"];
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "there", "here", "what", "whom", "whose", "such",
+];
 
 /// The person or group named last before `pos` in its sentence, preferring
 /// a name that does not only modify a noun ("Lindsey Graham, a senior
 /// Republican senator who" → Graham, not the Republicans).
 fn antecedent(doc: &Document, pos: usize) -> Option<&dossier_core::Mention> {
     let sentence_start = sentence_start_back(doc, pos, 0);
-    let named: Vec<_> = doc.mentions.iter().rev().skip_while(|m| m.span.end > pos).take_while(|m| m.span.start >= sentence_start).filter(|m| (person_like(m.ty) || group_like(m.ty)) && m.entity.is_some()).collect();
-    named.iter().find(|m| !modifies_noun(doc, m.span)).or(named.first()).copied()
+    let named: Vec<_> = doc
+        .mentions
+        .iter()
+        .rev()
+        .skip_while(|m| m.span.end > pos)
+        .take_while(|m| m.span.start >= sentence_start)
+        .filter(|m| (person_like(m.ty) || group_like(m.ty)) && m.entity.is_some())
+        .collect();
+    named
+        .iter()
+        .find(|m| !modifies_noun(doc, m.span))
+        .or(named.first())
+        .copied()
 }
 
 /// Whether the name at `span` only modifies a common noun ("a Trump
 /// loyalist", "the Obama administration", "a Republican senator"): it
 /// names no one a later pronoun could stand for.
 fn modifies_noun(doc: &Document, span: Span) -> bool {
-    let Some(last) = tokens_in(doc, span).last() else { return false };
+    let Some(last) = tokens_in(doc, span).last() else {
+        return false;
+    };
     let t = &doc.tokens[last];
-    matches!(t.dep, Some("compound" | "amod")) && t.head.is_some_and(|h| (h < last || h > last) && doc.tokens[h].pos == Some("NOUN") && !doc.tokens[h].span.overlaps(span))
+    matches!(t.dep, Some("compound" | "amod"))
+        && t.head.is_some_and(|h| {
+            (h < last || h > last)
+                && doc.tokens[h].pos == Some("NOUN")
+                && !doc.tokens[h].span.overlaps(span)
+        })
 }
 
 /// The span of the sentence holding byte `pos`.
 fn sentence_span(doc: &Document, pos: usize) -> Span {
     let i = doc.sentences.partition_point(|s| s.span.end <= pos);
-    doc.sentences.get(i).map_or(Span::new(0, doc.text().len()), |s| s.span)
+    doc.sentences
+        .get(i)
+        .map_or(Span::new(0, doc.text().len()), |s| s.span)
 }
 
 /// How strongly a mention is its sentence's topic: 2 the subject of a main
@@ -107,7 +139,10 @@ fn topicality(doc: &Document, span: Span) -> u8 {
     // A main clause: no subordinate relation on the way up to the root.
     let main_clause = |mut t: usize| {
         for _ in 0..12 {
-            if matches!(doc.tokens[t].dep, Some("advcl" | "ccomp" | "acl" | "acl:relcl" | "xcomp" | "csubj")) {
+            if matches!(
+                doc.tokens[t].dep,
+                Some("advcl" | "ccomp" | "acl" | "acl:relcl" | "xcomp" | "csubj")
+            ) {
                 return false;
             }
             match doc.tokens[t].head {
@@ -119,11 +154,25 @@ fn topicality(doc: &Document, span: Span) -> u8 {
     };
     let subject_of = |i: usize| -> Option<u8> {
         // The name itself, or the noun it is in apposition to, is a subject.
-        let i = if doc.tokens[i].dep == Some("appos") { doc.tokens[i].head? } else { i };
-        matches!(doc.tokens[i].dep, Some("nsubj" | "nsubj:pass")).then(|| if doc.tokens[i].head.is_some_and(main_clause) { 2 } else { 1 })
+        let i = if doc.tokens[i].dep == Some("appos") {
+            doc.tokens[i].head?
+        } else {
+            i
+        };
+        matches!(doc.tokens[i].dep, Some("nsubj" | "nsubj:pass")).then(|| {
+            if doc.tokens[i].head.is_some_and(main_clause) {
+                2
+            } else {
+                1
+            }
+        })
     };
-    let opens_as_root = doc.sentences.iter().any(|s| s.span.start == span.start) && tokens_in(doc, span).any(|i| doc.tokens[i].dep == Some("root"));
-    let best = tokens_in(doc, span).filter_map(subject_of).max().unwrap_or(0);
+    let opens_as_root = doc.sentences.iter().any(|s| s.span.start == span.start)
+        && tokens_in(doc, span).any(|i| doc.tokens[i].dep == Some("root"));
+    let best = tokens_in(doc, span)
+        .filter_map(subject_of)
+        .max()
+        .unwrap_or(0);
     if opens_as_root {
         2
     } else {
@@ -140,7 +189,13 @@ fn topicality(doc: &Document, span: Span) -> u8 {
 /// that type. Names
 /// inside the `quoted` spans and names that only modify a noun do not count.
 /// Returns the entity and the mention it was found at, if any.
-fn resolve_pronoun(doc: &Document, w: &str, (before, quoted): (usize, &[Span]), last_speaker: Option<(usize, usize)>, gender: &HashMap<usize, bool>) -> Option<(usize, Option<Span>)> {
+fn resolve_pronoun(
+    doc: &Document,
+    w: &str,
+    (before, quoted): (usize, &[Span]),
+    last_speaker: Option<(usize, usize)>,
+    gender: &HashMap<usize, bool>,
+) -> Option<(usize, Option<Span>)> {
     let (male, female, neuter) = (MALE.contains(&w), FEMALE.contains(&w), w == "it");
     let plural = matches!(w, "they" | "them" | "their");
     if !(male || female || plural || neuter) {
@@ -150,7 +205,9 @@ fn resolve_pronoun(doc: &Document, w: &str, (before, quoted): (usize, &[Span]), 
     let ok = |e: usize, at: Span| {
         let ty = doc.entities[e].ty;
         if plural {
-            matches!(ty, EntityType::Org | EntityType::Norp) || (person_like(ty) && !coordinated(doc, sentence_span(doc, at.start), e).is_empty())
+            matches!(ty, EntityType::Org | EntityType::Norp)
+                || (person_like(ty)
+                    && !coordinated(doc, sentence_span(doc, at.start), e).is_empty())
         } else if neuter {
             // "it added": an organisation or a country, never a person.
             matches!(ty, EntityType::Org | EntityType::Gpe)
@@ -160,16 +217,36 @@ fn resolve_pronoun(doc: &Document, w: &str, (before, quoted): (usize, &[Span]), 
     };
     // A name modifying a noun ("a Trump loyalist") is no one's antecedent, but
     // "Kurdish officials … they" speak for the Kurds.
-    let unquoted = |m: &&dossier_core::Mention| !quoted.iter().any(|q| q.contains(m.span)) && (plural || !modifies_noun(doc, m.span));
-    let ms: Vec<_> = doc.mentions.iter().filter(|m| m.span.end <= before && m.span.start >= window_start && m.entity.is_some_and(|e| ok(e, m.span))).filter(unquoted).collect();
-    let speaker = last_speaker.filter(|&(e, at)| at >= window_start && ok(e, Span::new(at.saturating_sub(1), at)));
+    let unquoted = |m: &&dossier_core::Mention| {
+        !quoted.iter().any(|q| q.contains(m.span)) && (plural || !modifies_noun(doc, m.span))
+    };
+    let ms: Vec<_> = doc
+        .mentions
+        .iter()
+        .filter(|m| {
+            m.span.end <= before
+                && m.span.start >= window_start
+                && m.entity.is_some_and(|e| ok(e, m.span))
+        })
+        .filter(unquoted)
+        .collect();
+    let speaker = last_speaker
+        .filter(|&(e, at)| at >= window_start && ok(e, Span::new(at.saturating_sub(1), at)));
     // The nearest sentence with a subject of the type, and its most topical
     // one (the latest among equals).
-    let sentence_of = |m: &dossier_core::Mention| doc.sentences.partition_point(|s| s.span.end <= m.span.start);
+    let sentence_of = |m: &dossier_core::Mention| {
+        doc.sentences
+            .partition_point(|s| s.span.end <= m.span.start)
+    };
     let subjects: Vec<_> = ms.iter().filter(|m| topicality(doc, m.span) > 0).collect();
     let subject = subjects.last().map(|last| {
         let si = sentence_of(last);
-        let best = subjects.iter().rev().take_while(|m| sentence_of(m) == si).max_by_key(|m| (topicality(doc, m.span), m.span.start)).unwrap_or(last);
+        let best = subjects
+            .iter()
+            .rev()
+            .take_while(|m| sentence_of(m) == si)
+            .max_by_key(|m| (topicality(doc, m.span), m.span.start))
+            .unwrap_or(last);
         (best.entity.unwrap_or(0), best.span)
     });
     match (speaker, subject) {
@@ -182,7 +259,28 @@ fn resolve_pronoun(doc: &Document, w: &str, (before, quoted): (usize, &[Span]), 
 
 /// Heads of source phrases that stand for the group named before them
 /// ("the US state department", "Syrian troops").
-const INSTITUTIONS: &[&str] = &["government", "ministry", "department", "office", "army", "military", "forces", "troops", "police", "authorities", "administration", "embassy", "council", "parliament", "court", "regime", "cabinet", "state", "media", "agency"];
+const INSTITUTIONS: &[&str] = &[
+    "government",
+    "ministry",
+    "department",
+    "office",
+    "army",
+    "military",
+    "forces",
+    "troops",
+    "police",
+    "authorities",
+    "administration",
+    "embassy",
+    "council",
+    "parliament",
+    "court",
+    "regime",
+    "cabinet",
+    "state",
+    "media",
+    "agency",
+];
 
 /// The entity named at the head of the source phrase. With the phrase's
 /// tokens, only names joined to its head by name parts, modifiers or
@@ -193,22 +291,43 @@ const INSTITUTIONS: &[&str] = &["government", "ministry", "department", "office"
 /// institution. A person is preferred to a group ("Ukrainian President
 /// Volodymyr Zelenskyy"); among groups the first ("the NATO Summit in London").
 fn head_name(doc: &Document, span: Span, tokens: Option<(usize, usize)>) -> Option<usize> {
-    let inside: Vec<_> = doc.mentions.iter().filter(|m| span.contains(m.span) && m.entity.is_some()).collect();
+    let inside: Vec<_> = doc
+        .mentions
+        .iter()
+        .filter(|m| span.contains(m.span) && m.entity.is_some())
+        .collect();
     let inside: Vec<_> = match tokens {
         Some((x, y)) if y > x => {
             let h = phrase_head(doc, x, y);
             let common = doc.tokens[h].pos == Some("NOUN");
-            let institution = INSTITUTIONS.contains(&doc.span_text(doc.tokens[h].span).to_lowercase().as_str());
+            let institution =
+                INSTITUTIONS.contains(&doc.span_text(doc.tokens[h].span).to_lowercase().as_str());
             inside
                 .into_iter()
-                .filter(|m| (x..y).any(|i| m.span.contains(doc.tokens[i].span) && joined_to_head(doc, i, h, x, y)))
-                .filter(|m| !common || m.span.start > doc.tokens[h].span.start || (institution && group_like(m.ty)))
+                .filter(|m| {
+                    (x..y).any(|i| {
+                        m.span.contains(doc.tokens[i].span) && joined_to_head(doc, i, h, x, y)
+                    })
+                })
+                .filter(|m| {
+                    !common
+                        || m.span.start > doc.tokens[h].span.start
+                        || (institution && group_like(m.ty))
+                })
                 .collect()
         }
         _ => inside,
     };
-    let named = inside.iter().rev().find(|m| person_like(m.ty)).or_else(|| inside.iter().find(|m| group_like(m.ty)))?;
-    if named.ty == EntityType::Norp && tokens.is_some_and(|(x, y)| y > x && doc.tokens[x].pos == Some("DET") && is_singular(doc, phrase_head(doc, x, y))) {
+    let named = inside
+        .iter()
+        .rev()
+        .find(|m| person_like(m.ty))
+        .or_else(|| inside.iter().find(|m| group_like(m.ty)))?;
+    if named.ty == EntityType::Norp
+        && tokens.is_some_and(|(x, y)| {
+            y > x && doc.tokens[x].pos == Some("DET") && is_singular(doc, phrase_head(doc, x, y))
+        })
+    {
         // "the second Canadian", "a Briton": one person of that nation, not
         // the nation (it becomes the speaker's affiliation).
         return None;
@@ -222,7 +341,9 @@ fn is_singular(doc: &Document, t: usize) -> bool {
 
 /// The token of `[x, y)` whose head lies outside it.
 fn phrase_head(doc: &Document, x: usize, y: usize) -> usize {
-    (x..y).find(|&i| doc.tokens[i].head.is_none_or(|h| h < x || h >= y)).unwrap_or(y - 1)
+    (x..y)
+        .find(|&i| doc.tokens[i].head.is_none_or(|h| h < x || h >= y))
+        .unwrap_or(y - 1)
 }
 
 /// Whether token `i` reaches the head `h` through name parts, modifiers and
@@ -233,7 +354,10 @@ fn joined_to_head(doc: &Document, i: usize, h: usize, x: usize, y: usize) -> boo
         if t == h {
             return true;
         }
-        let ok = matches!(doc.tokens[t].dep, Some("flat" | "compound" | "appos" | "amod" | "det" | "nummod" | "punct"));
+        let ok = matches!(
+            doc.tokens[t].dep,
+            Some("flat" | "compound" | "appos" | "amod" | "det" | "nummod" | "punct")
+        );
         match doc.tokens[t].head {
             Some(up) if ok && up >= x && up < y => t = up,
             _ => return false,
@@ -245,10 +369,19 @@ fn joined_to_head(doc: &Document, i: usize, h: usize, x: usize, y: usize) -> boo
 /// The one person entity whose name ends with the speaker's one word, in any case.
 fn person_by_surname(doc: &Document, speaker: &str) -> Option<usize> {
     let word = speaker.trim();
-    if word.contains(char::is_whitespace) || word.chars().count() < 3 || !word.chars().next().is_some_and(char::is_uppercase) {
+    if word.contains(char::is_whitespace)
+        || word.chars().count() < 3
+        || !word.chars().next().is_some_and(char::is_uppercase)
+    {
         return None;
     }
-    let mut hits = doc.entities.iter().enumerate().filter(|(_, e)| e.ty == EntityType::Person && e.name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(word)));
+    let mut hits = doc.entities.iter().enumerate().filter(|(_, e)| {
+        e.ty == EntityType::Person
+            && e.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| last.eq_ignore_ascii_case(word))
+    });
     let first = hits.next()?.0;
     hits.next().is_none().then_some(first)
 }
@@ -256,7 +389,9 @@ fn person_by_surname(doc: &Document, speaker: &str) -> Option<usize> {
 /// The byte offset where the sentence `n` sentences before `pos` starts.
 fn sentence_start_back(doc: &Document, pos: usize, n: usize) -> usize {
     let i = doc.sentences.partition_point(|s| s.span.end <= pos);
-    doc.sentences.get(i.saturating_sub(n)).map_or(0, |s| s.span.start)
+    doc.sentences
+        .get(i.saturating_sub(n))
+        .map_or(0, |s| s.span.start)
 }
 
 /// What a descriptor's head word stands for.
@@ -273,8 +408,21 @@ const ROLE_NOUNS: &str = include_str!("../data/en/role-nouns.tsv");
 fn role_of(word: &str) -> Option<Role> {
     static ROLES: std::sync::OnceLock<HashMap<&'static str, Role>> = std::sync::OnceLock::new();
     let roles = ROLES.get_or_init(|| {
-        let rows = ROLE_NOUNS.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t'));
-        rows.filter_map(|(w, class)| Some((w, match class.trim() { "person" => Role::Person, "group" => Role::Group, _ => return None }))).collect()
+        let rows = ROLE_NOUNS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'));
+        rows.filter_map(|(w, class)| {
+            Some((
+                w,
+                match class.trim() {
+                    "person" => Role::Person,
+                    "group" => Role::Group,
+                    _ => return None,
+                },
+            ))
+        })
+        .collect()
     });
     roles.get(word).copied()
 }
@@ -284,14 +432,30 @@ fn role_of(word: &str) -> Option<Role> {
 /// "Pompeo, the secretary of state"); "the group" is the one organisation
 /// named in the two sentences before. Anything less certain stays
 /// unresolved: a wrong name is worse than none.
-fn descriptor_antecedent(doc: &Document, span: Span, tokens: Option<(usize, usize)>) -> Option<usize> {
+fn descriptor_antecedent(
+    doc: &Document,
+    span: Span,
+    tokens: Option<(usize, usize)>,
+) -> Option<usize> {
     let (x, y) = tokens.filter(|&(x, y)| y > x)?;
-    if !doc.span_text(doc.tokens[x].span).eq_ignore_ascii_case("the") {
+    if !doc
+        .span_text(doc.tokens[x].span)
+        .eq_ignore_ascii_case("the")
+    {
         return None;
     }
-    let head = doc.span_text(doc.tokens[phrase_head(doc, x, y)].span).to_lowercase();
+    let head = doc
+        .span_text(doc.tokens[phrase_head(doc, x, y)].span)
+        .to_lowercase();
     match role_of(&head)? {
-        Role::Person => doc.mentions.iter().rev().filter(|m| m.span.end <= span.start && person_like(m.ty)).find(|m| m.entity.is_some() && titled(doc, m.span, &head))?.entity,
+        Role::Person => {
+            doc.mentions
+                .iter()
+                .rev()
+                .filter(|m| m.span.end <= span.start && person_like(m.ty))
+                .find(|m| m.entity.is_some() && titled(doc, m.span, &head))?
+                .entity
+        }
         Role::Group => lone_group(doc, span.start, &head),
     }
 }
@@ -300,9 +464,17 @@ fn descriptor_antecedent(doc: &Document, span: Span, tokens: Option<(usize, usiz
 /// or the only one whose name or apposition holds `word`.
 fn lone_group(doc: &Document, pos: usize, word: &str) -> Option<usize> {
     let from = sentence_start_back(doc, pos, 2);
-    let groups: Vec<_> = doc.mentions.iter().filter(|m| m.span.start >= from && m.span.end <= pos && m.ty == EntityType::Org).filter_map(|m| m.entity.map(|e| (e, m.span))).collect();
-    let named = |g: &&(usize, Span)| doc.entities[g.0].name.to_lowercase().contains(word) || titled(doc, g.1, word);
-    only_one(groups.iter().map(|g| g.0)).or_else(|| only_one(groups.iter().filter(named).map(|g| g.0)))
+    let groups: Vec<_> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.span.start >= from && m.span.end <= pos && m.ty == EntityType::Org)
+        .filter_map(|m| m.entity.map(|e| (e, m.span)))
+        .collect();
+    let named = |g: &&(usize, Span)| {
+        doc.entities[g.0].name.to_lowercase().contains(word) || titled(doc, g.1, word)
+    };
+    only_one(groups.iter().map(|g| g.0))
+        .or_else(|| only_one(groups.iter().filter(named).map(|g| g.0)))
 }
 
 /// The one value `found` yields, however often; None for none or several.
@@ -316,28 +488,67 @@ fn only_one(mut found: impl Iterator<Item = usize>) -> Option<usize> {
 /// apposition after a comma ("Pompeo, the secretary of state,").
 fn titled(doc: &Document, name: Span, word: &str) -> bool {
     let std::ops::Range { start: first, end } = tokens_in(doc, name);
-    let is = |i: &usize| doc.span_text(doc.tokens[*i].span).eq_ignore_ascii_case(word);
+    let is = |i: &usize| {
+        doc.span_text(doc.tokens[*i].span)
+            .eq_ignore_ascii_case(word)
+    };
     // A title is a run of nouns, names, adjectives and "of" or "the":
     // a verb, a pronoun or a mark ends it ("Erdogan met Vladimir Putin").
-    let breaks = |i: &usize| !matches!(doc.tokens[*i].pos, Some("NOUN" | "PROPN" | "ADJ" | "ADP" | "DET" | "PART"));
-    let before = (first.saturating_sub(5)..first).rev().take_while(|i| !breaks(i)).any(|i| is(&i)) || (first..end).any(|i| is(&i));
-    let comma_after = doc.tokens.get(end).is_some_and(|t| doc.span_text(t.span) == ",");
-    before || (comma_after && (end + 1..(end + 9).min(doc.tokens.len())).take_while(|i| !breaks(i)).any(|i| is(&i)))
+    let breaks = |i: &usize| {
+        !matches!(
+            doc.tokens[*i].pos,
+            Some("NOUN" | "PROPN" | "ADJ" | "ADP" | "DET" | "PART")
+        )
+    };
+    let before = (first.saturating_sub(5)..first)
+        .rev()
+        .take_while(|i| !breaks(i))
+        .any(|i| is(&i))
+        || (first..end).any(|i| is(&i));
+    let comma_after = doc
+        .tokens
+        .get(end)
+        .is_some_and(|t| doc.span_text(t.span) == ",");
+    before
+        || (comma_after
+            && (end + 1..(end + 9).min(doc.tokens.len()))
+                .take_while(|i| !breaks(i))
+                .any(|i| is(&i)))
 }
 
 /// The other people and groups coordinated with the speaker `named` in
 /// its span ("Trump and Pence", "Germany, France and Italy"): names
 /// joined to it, or to one already joined, by a conjunction in the parse.
 fn coordinated(doc: &Document, span: Span, named: usize) -> Vec<usize> {
-    let names: Vec<_> = doc.mentions.iter().filter(|m| span.contains(m.span) && m.entity.is_some_and(|e| e != named) && (person_like(m.ty) || group_like(m.ty))).collect();
-    let mut joined: Vec<std::ops::Range<usize>> = doc.mentions.iter().filter(|m| span.contains(m.span) && m.entity == Some(named)).map(|m| tokens_in(doc, m.span)).collect();
+    let names: Vec<_> = doc
+        .mentions
+        .iter()
+        .filter(|m| {
+            span.contains(m.span)
+                && m.entity.is_some_and(|e| e != named)
+                && (person_like(m.ty) || group_like(m.ty))
+        })
+        .collect();
+    let mut joined: Vec<std::ops::Range<usize>> = doc
+        .mentions
+        .iter()
+        .filter(|m| span.contains(m.span) && m.entity == Some(named))
+        .map(|m| tokens_in(doc, m.span))
+        .collect();
     let mut also = Vec::new();
     // Two passes reach a name joined through another ("A, B and C").
     for _ in 0..2 {
         for m in &names {
             let mine = tokens_in(doc, m.span);
-            let conj_into = |from: &std::ops::Range<usize>, to: &std::ops::Range<usize>| from.clone().any(|i| doc.tokens[i].dep == Some("conj") && doc.tokens[i].head.is_some_and(|h| to.contains(&h)));
-            let linked = joined.iter().any(|j| conj_into(&mine, j) || conj_into(j, &mine));
+            let conj_into = |from: &std::ops::Range<usize>, to: &std::ops::Range<usize>| {
+                from.clone().any(|i| {
+                    doc.tokens[i].dep == Some("conj")
+                        && doc.tokens[i].head.is_some_and(|h| to.contains(&h))
+                })
+            };
+            let linked = joined
+                .iter()
+                .any(|j| conj_into(&mine, j) || conj_into(j, &mine));
             let e = m.entity.unwrap_or(named);
             if linked && !also.contains(&e) {
                 also.push(e);
@@ -352,5 +563,10 @@ fn coordinated(doc: &Document, span: Span, named: usize) -> Vec<usize> {
 /// place named inside its phrase ("a Trump campaign source" → Trump,
 /// "a spokesman for the Kremlin" → the Kremlin).
 fn affiliation(doc: &Document, span: Span) -> Option<usize> {
-    doc.mentions.iter().find(|m| span.contains(m.span) && m.entity.is_some() && (person_like(m.ty) || group_like(m.ty)))?.entity
+    doc.mentions
+        .iter()
+        .find(|m| {
+            span.contains(m.span) && m.entity.is_some() && (person_like(m.ty) || group_like(m.ty))
+        })?
+        .entity
 }

@@ -41,13 +41,19 @@ fn parse_now(published: Option<&str>) -> Option<i64> {
     let h: i64 = rest.get(0..2)?.parse().ok()?;
     let m: i64 = rest.get(3..5)?.parse().ok()?;
     let s: i64 = rest.get(6..8).and_then(|s| s.parse().ok()).unwrap_or(0);
-    ((0..24).contains(&h) && (0..60).contains(&m) && (0..60).contains(&s)).then_some(h * 3600 + m * 60 + s)
+    ((0..24).contains(&h) && (0..60).contains(&m) && (0..60).contains(&s))
+        .then_some(h * 3600 + m * 60 + s)
 }
 
 /// The moment `seconds` after the anchor's midnight, as a TIMEX3 value.
 fn moment(anchor: i64, seconds: i64) -> String {
     let s = seconds.rem_euclid(86_400);
-    at_clock(&date(anchor + seconds.div_euclid(86_400)), s / 3600, s % 3600 / 60, s % 60)
+    at_clock(
+        &date(anchor + seconds.div_euclid(86_400)),
+        s / 3600,
+        s % 3600 / 60,
+        s % 60,
+    )
 }
 
 /// Seconds in `n` hours or minutes.
@@ -59,36 +65,101 @@ fn clock_seconds(n: i64, u: char) -> Option<i64> {
     }
 }
 
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 fn month_of(w: &str) -> Option<i64> {
     let l = w.to_lowercase();
     let l = l.trim_end_matches('.');
-    MONTHS.iter().position(|m| *m == l || (l.len() >= 3 && m.starts_with(l) && l != "may" && l.len() <= 4)).map(|i| i as i64 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == l || (l.len() >= 3 && m.starts_with(l) && l != "may" && l.len() <= 4))
+        .map(|i| i as i64 + 1)
         .or_else(|| (l == "may").then_some(5))
 }
 
 fn number_word(w: &str) -> Option<i64> {
     const N: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-        "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
     // Called several times on every word: most words start with a letter no
     // number word starts with, and need no lower-casing.
-    if !w.starts_with(|c: char| c.is_ascii_digit() || matches!(c.to_ascii_lowercase(), 'z' | 'o' | 't' | 'f' | 's' | 'e' | 'n' | 'h' | 'a')) {
+    if !w.starts_with(|c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c.to_ascii_lowercase(),
+                'z' | 'o' | 't' | 'f' | 's' | 'e' | 'n' | 'h' | 'a'
+            )
+    }) {
         return None;
     }
-    let l: std::borrow::Cow<str> = if w.bytes().any(|b| b.is_ascii_uppercase()) { w.to_lowercase().into() } else { w.into() };
+    let l: std::borrow::Cow<str> = if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        w.to_lowercase().into()
+    } else {
+        w.into()
+    };
     let l = l.as_ref();
     if let Some(i) = N.iter().position(|x| *x == l) {
         return Some(i as i64);
     }
     // "twenty", "forty-five" (broadcast transcripts spell numbers out).
-    let (tens, ones) = if l.contains('-') { l.split_once('-').unwrap_or((l, "")) } else { (l, "") };
+    let (tens, ones) = if l.contains('-') {
+        l.split_once('-').unwrap_or((l, ""))
+    } else {
+        (l, "")
+    };
     if let Some(t) = TENS.iter().position(|x| *x == tens) {
-        let ones = if ones.is_empty() { Some(0) } else { N[1..10].iter().position(|x| *x == ones).map(|o| o as i64 + 1) };
+        let ones = if ones.is_empty() {
+            Some(0)
+        } else {
+            N[1..10]
+                .iter()
+                .position(|x| *x == ones)
+                .map(|o| o as i64 + 1)
+        };
         return ones.map(|o| 20 + 10 * t as i64 + o);
     }
     if l == "hundred" {
@@ -119,8 +190,19 @@ fn unit_of(w: &str) -> Option<char> {
 
 /// Whether the sentence speaks of the future ("will", "is set to", "plans to").
 fn future_tense(words: &[String]) -> bool {
-    words.windows(2).any(|w| matches!((w[0].as_str(), w[1].as_str()), ("set", "to") | ("going", "to") | ("plans", "to") | ("scheduled", "to") | ("expected", "to") | ("due", "to")))
-        || words.iter().any(|w| matches!(w.as_str(), "will" | "'ll" | "shall" | "upcoming" | "next"))
+    words.windows(2).any(|w| {
+        matches!(
+            (w[0].as_str(), w[1].as_str()),
+            ("set", "to")
+                | ("going", "to")
+                | ("plans", "to")
+                | ("scheduled", "to")
+                | ("expected", "to")
+                | ("due", "to")
+        )
+    }) || words
+        .iter()
+        .any(|w| matches!(w.as_str(), "will" | "'ll" | "shall" | "upcoming" | "next"))
         || words.windows(2).any(|w| w[0] == "wait" && w[1] == "for")
 }
 
@@ -136,10 +218,24 @@ fn tense_at_each(words: &[String]) -> Vec<Option<bool>> {
         let next = words.get(k + 1).map(String::as_str).unwrap_or("");
         match w {
             "will" | "'ll" | "shall" | "wo" => Some(true),
-            "going" | "expected" | "set" | "due" | "is" | "are" | "plan" | "plans" if next == "to" => Some(true),
-            "said" | "told" | "was" | "were" | "had" | "did" | "came" | "went" | "met" | "made" | "took" | "gave" | "began" | "won" | "lost" | "left"
-            | "held" | "got" | "saw" | "found" | "became" | "fell" | "rose" | "spoke" | "led" | "sent" | "paid" | "sold" | "bought" | "struck" | "hit" => Some(false),
-            _ if w.len() > 4 && w.ends_with("ed") && !matches!(w, "need" | "indeed" | "speed" | "proceed" | "succeed" | "exceed") => Some(false),
+            "going" | "expected" | "set" | "due" | "is" | "are" | "plan" | "plans"
+                if next == "to" =>
+            {
+                Some(true)
+            }
+            "said" | "told" | "was" | "were" | "had" | "did" | "came" | "went" | "met" | "made"
+            | "took" | "gave" | "began" | "won" | "lost" | "left" | "held" | "got" | "saw"
+            | "found" | "became" | "fell" | "rose" | "spoke" | "led" | "sent" | "paid" | "sold"
+            | "bought" | "struck" | "hit" => Some(false),
+            _ if w.len() > 4
+                && w.ends_with("ed")
+                && !matches!(
+                    w,
+                    "need" | "indeed" | "speed" | "proceed" | "succeed" | "exceed"
+                ) =>
+            {
+                Some(false)
+            }
             _ => None,
         }
     };
@@ -148,7 +244,10 @@ fn tense_at_each(words: &[String]) -> Vec<Option<bool>> {
     // early as Tuesday"; after a date they say nothing of it.
     let arrangement = |k: usize| {
         let next = words.get(k + 1).map(String::as_str).unwrap_or("");
-        matches!(words[k].as_str(), "planned" | "planning" | "scheduled" | "postponed" | "would") || (matches!(words[k].as_str(), "early" | "soon") && next == "as")
+        matches!(
+            words[k].as_str(),
+            "planned" | "planning" | "scheduled" | "postponed" | "would"
+        ) || (matches!(words[k].as_str(), "early" | "soon") && next == "as")
     };
     let markers: Vec<Option<bool>> = (0..words.len()).map(marker).collect();
     // The nearest marker after each word, then the nearest before it wins.
@@ -189,9 +288,18 @@ pub fn recognise(doc: &mut Document) {
     let text = doc.text();
     let mut reading = Reading::new(doc.published.as_deref());
     for s in &doc.sentences {
-        let toks: Vec<Span> = split_ranges(doc.tokens[s.tokens.0..s.tokens.1].iter().map(|t| t.span), text, reading.anchor);
+        let toks: Vec<Span> = split_ranges(
+            doc.tokens[s.tokens.0..s.tokens.1].iter().map(|t| t.span),
+            text,
+            reading.anchor,
+        );
         let words: Vec<String> = toks.iter().map(|t| t.of(text).to_lowercase()).collect();
-        reading.sentence(&Sentence { text, toks, words, first: reading.out.len() });
+        reading.sentence(&Sentence {
+            text,
+            toks,
+            words,
+            first: reading.out.len(),
+        });
     }
     let mut out = reading.out;
     keep_first_month_reading(&mut out, text);
@@ -207,7 +315,9 @@ fn keep_first_month_reading(out: &mut [TimeExpr], text: &str) {
         if month_of(surface).is_none() || surface.contains(' ') {
             continue;
         }
-        let Some(value) = t.value.clone() else { continue };
+        let Some(value) = t.value.clone() else {
+            continue;
+        };
         let key = surface.to_lowercase();
         match months.iter().find(|(k, _)| *k == key) {
             Some((_, first)) => t.value = Some(first.clone()),
@@ -259,12 +369,29 @@ impl Reading {
         let anchor = parse_anchor(published);
         let current_quarter = anchor.map(quarter_of);
         let quarter = current_quarter.map(|(y, q)| if q == 1 { (y - 1, 4) } else { (y, q - 1) });
-        Reading { anchor, now: parse_now(published), out: Vec::new(), last_year: None, current_quarter, quarter, quarter_named: false }
+        Reading {
+            anchor,
+            now: parse_now(published),
+            out: Vec::new(),
+            last_year: None,
+            current_quarter,
+            quarter,
+            quarter_named: false,
+        }
     }
 
     fn frame(&self, future: bool) -> Frame {
-        let quarters = Quarters { reference: self.quarter, named: self.quarter.filter(|_| self.quarter_named) };
-        Frame { anchor: self.anchor, future, last_year: self.last_year, quarters, now: self.now }
+        let quarters = Quarters {
+            reference: self.quarter,
+            named: self.quarter.filter(|_| self.quarter_named),
+        };
+        Frame {
+            anchor: self.anchor,
+            future,
+            last_year: self.last_year,
+            quarters,
+            now: self.now,
+        }
     }
 
     fn sentence(&mut self, s: &Sentence) {
@@ -272,7 +399,7 @@ impl Reading {
         let tenses = tense_at_each(&s.words);
         let mut i = 0;
         let mut consumed = 0; // tokens before this belong to earlier expressions
-        // The last date found whose year was not said, and where it ended.
+                              // The last date found whose year was not said, and where it ended.
         let mut yearless: Option<(usize, usize)> = None;
         while i < s.toks.len() {
             let frame = self.frame(tenses[i].unwrap_or(future));
@@ -294,21 +421,44 @@ impl Reading {
 
     /// A span of clock times at word `i`, "from 10:30 to 3 on 1/1/2015":
     /// its two ends, each on the day said before or after it. Where it ends.
-    fn clock_range(&mut self, s: &Sentence, i: usize, consumed: usize, frame: Frame) -> Option<usize> {
+    fn clock_range(
+        &mut self,
+        s: &Sentence,
+        i: usize,
+        consumed: usize,
+        frame: Frame,
+    ) -> Option<usize> {
         let (words, toks, text, out) = (&s.words, &s.toks, s.text, &mut self.out);
         let range = clock_range(words, i)?;
-        let skip = usize::from(matches!(words.get(i + range.len).map(String::as_str), Some("on" | "of" | ",")));
-        let after = expression(words, toks, text, i + range.len + skip, frame).and_then(|(len, _, v, _)| {
-            let (day, part) = day_and_part(v.as_deref()?)?;
-            Some((len, (day, part.or_else(|| tonight(&words[i + range.len + skip + len - 1])))))
-        });
+        let skip = usize::from(matches!(
+            words.get(i + range.len).map(String::as_str),
+            Some("on" | "of" | ",")
+        ));
+        let after = expression(words, toks, text, i + range.len + skip, frame).and_then(
+            |(len, _, v, _)| {
+                let (day, part) = day_and_part(v.as_deref()?)?;
+                Some((
+                    len,
+                    (
+                        day,
+                        part.or_else(|| tonight(&words[i + range.len + skip + len - 1])),
+                    ),
+                ))
+            },
+        );
         // The day just found, right before or across "at", "on" or ",".
-        let gap = i.checked_sub(1).filter(|&g| g >= consumed && matches!(words[g].as_str(), "at" | "on" | ",")).map_or(0, |_| 1);
+        let gap = i
+            .checked_sub(1)
+            .filter(|&g| g >= consumed && matches!(words[g].as_str(), "at" | "on" | ","))
+            .map_or(0, |_| 1);
         let before = (out.len() > s.first && consumed + gap == i)
             .then(|| {
                 out.last().and_then(|t: &TimeExpr| {
                     let (day, part) = day_and_part(t.value.as_deref()?)?;
-                    Some((day, part.or_else(|| tonight(&t.span.of(text).to_lowercase()))))
+                    Some((
+                        day,
+                        part.or_else(|| tonight(&t.span.of(text).to_lowercase())),
+                    ))
                 })
             })
             .flatten();
@@ -321,30 +471,60 @@ impl Reading {
             (None, None) => (self.anchor.map(date), range.part),
         };
         let ((h0, m0, s0), (h1, m1, s1)) = settle_meridiem(&range, part);
-        let first_start = if before.is_some() { out.pop().map(|t| t.span.start) } else { None };
+        let first_start = if before.is_some() {
+            out.pop().map(|t| t.span.start)
+        } else {
+            None
+        };
         let a_start = i + range.intro;
         let end = i + range.len + after.as_ref().map_or(0, |(len, _)| skip + len);
         out.push(TimeExpr {
-            span: Span::new(first_start.unwrap_or(toks[a_start].start), toks[a_start + range.first_len - 1].end),
+            span: Span::new(
+                first_start.unwrap_or(toks[a_start].start),
+                toks[a_start + range.first_len - 1].end,
+            ),
             ty: TimeType::Time,
             value: day.as_deref().map(|d| at_clock(d, h0, m0, s0)),
         });
-        out.push(TimeExpr { span: Span::new(toks[range.second].start, toks[end - 1].end), ty: TimeType::Time, value: day.as_deref().map(|d| at_clock(d, h1, m1, s1)) });
+        out.push(TimeExpr {
+            span: Span::new(toks[range.second].start, toks[end - 1].end),
+            ty: TimeType::Time,
+            value: day.as_deref().map(|d| at_clock(d, h1, m1, s1)),
+        });
         Some(end)
     }
 
     /// Takes the expression the rules found at word `i`, with what TimeML
     /// keeps around it; where it ends.
-    fn take(&mut self, s: &Sentence, i: usize, consumed: usize, yearless: &mut Option<(usize, usize)>, (len, ty, value, year): Found) -> usize {
+    fn take(
+        &mut self,
+        s: &Sentence,
+        i: usize,
+        consumed: usize,
+        yearless: &mut Option<(usize, usize)>,
+        (len, ty, value, year): Found,
+    ) -> usize {
         let words = &s.words;
-        let mut e = Growing { end: i + len, ty, value, year };
+        let mut e = Growing {
+            end: i + len,
+            ty,
+            value,
+            year,
+        };
         year_said_after(words, &mut e);
         self.give_year_to_range_start(words, i, *yearless, &e);
         if let Some(y) = e.year {
             self.last_year = Some(y);
         }
-        let named = words[i..e.end].iter().any(|w| quarter_ordinal(w.split('-').next().unwrap_or("")).is_some());
-        if let Some(q) = e.value.as_deref().and_then(parse_quarter).filter(|&q| named && self.current_quarter.is_none_or(|now| q < now)) {
+        let named = words[i..e.end]
+            .iter()
+            .any(|w| quarter_ordinal(w.split('-').next().unwrap_or("")).is_some());
+        if let Some(q) = e
+            .value
+            .as_deref()
+            .and_then(parse_quarter)
+            .filter(|&q| named && self.current_quarter.is_none_or(|now| q < now))
+        {
             self.quarter = Some(q);
             self.quarter_named = true;
         }
@@ -352,22 +532,52 @@ impl Reading {
         part_of_day_after(words, &mut e);
         clock_after(words, &mut e);
         year_after_clock(words, &mut e);
-        *yearless = (e.year.is_none() && e.value.as_deref().is_some_and(|v| with_year(v, 0).is_some())).then_some((self.out.len(), e.end));
-        self.out.push(TimeExpr { span: Span::new(s.toks[first].start, s.toks[e.end - 1].end), ty: e.ty, value: e.value });
+        *yearless = (e.year.is_none()
+            && e.value
+                .as_deref()
+                .is_some_and(|v| with_year(v, 0).is_some()))
+        .then_some((self.out.len(), e.end));
+        self.out.push(TimeExpr {
+            span: Span::new(s.toks[first].start, s.toks[e.end - 1].end),
+            ty: e.ty,
+            value: e.value,
+        });
         e.end
     }
 
     /// "26 june to 28 june in 2020", "from April to June 2017": the first
     /// end of a range takes the year of the second.
-    fn give_year_to_range_start(&mut self, words: &[String], i: usize, yearless: Option<(usize, usize)>, e: &Growing) {
-        let (Some(y), Some((k, prev_end))) = (e.year, yearless) else { return };
+    fn give_year_to_range_start(
+        &mut self,
+        words: &[String],
+        i: usize,
+        yearless: Option<(usize, usize)>,
+        e: &Growing,
+    ) {
+        let (Some(y), Some((k, prev_end))) = (e.year, yearless) else {
+            return;
+        };
         let between: Vec<&str> = words[prev_end..i].iter().map(String::as_str).collect();
-        let linked = matches!(between.as_slice(), ["-" | "–" | "~" | "to" | "until" | "till" | "through" | "and"]);
+        let linked = matches!(
+            between.as_slice(),
+            ["-" | "–" | "~" | "to" | "until" | "till" | "through" | "and"]
+        );
         if linked && k + 1 == self.out.len() {
             let month = |v: &str| v.get(5..7).and_then(|m| m.parse::<i64>().ok());
-            let (this, prev) = (e.value.as_deref().and_then(month), self.out[k].value.as_deref().and_then(month));
+            let (this, prev) = (
+                e.value.as_deref().and_then(month),
+                self.out[k].value.as_deref().and_then(month),
+            );
             // "Nov - Feb 2017" starts in 2016.
-            let y = if let (Some(a), Some(b)) = (prev, this) { if a > b { y - 1 } else { y } } else { y };
+            let y = if let (Some(a), Some(b)) = (prev, this) {
+                if a > b {
+                    y - 1
+                } else {
+                    y
+                }
+            } else {
+                y
+            };
             self.out[k].value = self.out[k].value.as_deref().and_then(|v| with_year(v, y));
         }
     }
@@ -375,7 +585,12 @@ impl Reading {
 
 /// "28 june in 2020", "5/7, 2020": the year said after the day.
 fn year_said_after(words: &[String], e: &mut Growing) {
-    if e.year.is_none() && e.value.as_deref().is_some_and(|v| with_year(v, 0).is_some()) && matches!(words.get(e.end).map(String::as_str), Some("in" | ",")) {
+    if e.year.is_none()
+        && e.value
+            .as_deref()
+            .is_some_and(|v| with_year(v, 0).is_some())
+        && matches!(words.get(e.end).map(String::as_str), Some("in" | ","))
+    {
         if let Some(y) = words.get(e.end + 1).and_then(|w| year_number(w)) {
             e.value = e.value.take().and_then(|v| with_year(&v, y));
             e.year = Some(y);
@@ -391,7 +606,10 @@ fn extent_start(words: &[String], i: usize, consumed: usize, e: &Growing) -> usi
     let mut first = i;
     // An adjective ("a 30-day wait") leaves its article outside.
     let adjective = e.end - i == 1 && words[i].contains('-') && e.ty == TimeType::Duration;
-    while first > consumed && is_modifier(&words[first - 1], e.ty) && !(adjective && matches!(words[first - 1].as_str(), "the" | "a" | "an")) {
+    while first > consumed
+        && is_modifier(&words[first - 1], e.ty)
+        && !(adjective && matches!(words[first - 1].as_str(), "the" | "a" | "an"))
+    {
         first -= 1;
     }
     first - leading_phrase(&words[consumed..first], &words[first..e.end], e.ty)
@@ -404,15 +622,26 @@ fn part_of_day_after(words: &[String], e: &mut Growing) {
         return;
     }
     let end = e.end;
-    let in_the = words.get(end).is_some_and(|w| w == "in") && words.get(end + 1).is_some_and(|w| w == "the");
-    let edge = if in_the { 2 } else { usize::from(matches!(words.get(end).map(String::as_str), Some("early" | "late"))) };
+    let in_the =
+        words.get(end).is_some_and(|w| w == "in") && words.get(end + 1).is_some_and(|w| w == "the");
+    let edge = if in_the {
+        2
+    } else {
+        usize::from(matches!(
+            words.get(end).map(String::as_str),
+            Some("early" | "late")
+        ))
+    };
     // "today pm", "tomorrow am": the half of the day.
     let half = |w: &String| match w.as_str() {
         "am" | "a.m." => Some("MO"),
         "pm" | "p.m." => Some("AF"),
         _ => None,
     };
-    if let Some(code) = words.get(end + edge).and_then(|w| part_of_day(w).or_else(|| half(w).filter(|_| edge == 0))) {
+    if let Some(code) = words
+        .get(end + edge)
+        .and_then(|w| part_of_day(w).or_else(|| half(w).filter(|_| edge == 0)))
+    {
         e.end += edge + 1;
         e.ty = TimeType::Time;
         e.value = e.value.take().map(|v| format!("{v}T{code}"));
@@ -422,7 +651,9 @@ fn part_of_day_after(words: &[String], e: &mut Growing) {
 /// A clock time after a day: "today at 8.30pm", "tomorrow 4:30pm", "every
 /// Monday at 4pm", "Wednesday evening at 7".
 fn clock_after(words: &[String], e: &mut Growing) {
-    let Some((day, part)) = e.value.as_deref().and_then(day_and_part) else { return };
+    let Some((day, part)) = e.value.as_deref().and_then(day_and_part) else {
+        return;
+    };
     let part = part.or_else(|| tonight(&words[e.end - 1]));
     if let Some((hour, minute, second, len)) = clock_after_day(words, e.end, part) {
         e.value = Some(at_clock(&day, hour, minute, second));
@@ -435,7 +666,12 @@ fn clock_after(words: &[String], e: &mut Growing) {
 
 /// "Wed Oct 26 15:50:06 2016": the year after the clock time.
 fn year_after_clock(words: &[String], e: &mut Growing) {
-    if e.year.is_none() && e.ty == TimeType::Time && e.value.as_deref().is_some_and(|v| v.len() > 10 && with_year(&v[..10], 0).is_some()) {
+    if e.year.is_none()
+        && e.ty == TimeType::Time
+        && e.value
+            .as_deref()
+            .is_some_and(|v| v.len() > 10 && with_year(&v[..10], 0).is_some())
+    {
         if let Some(y) = words.get(e.end).and_then(|w| year_number(w)) {
             e.value = e.value.take().map(|v| format!("{y:04}{}", &v[4..]));
             e.year = Some(y);
@@ -454,7 +690,8 @@ fn split_ranges(tokens: impl Iterator<Item = Span>, text: &str, anchor: Option<i
     for t in tokens {
         let raw = t.of(text);
         // Most tokens are no range: look only at figures with a dash in them.
-        if !raw.starts_with(|c: char| c.is_ascii_alphanumeric()) || !raw.contains(['-', '–', '~']) {
+        if !raw.starts_with(|c: char| c.is_ascii_alphanumeric()) || !raw.contains(['-', '–', '~'])
+        {
             out.push(t);
             continue;
         }
@@ -478,26 +715,51 @@ fn range_dash(word: &str, anchor: Option<i64>) -> Option<(usize, usize)> {
         return None;
     }
     // "nov-feb", "june-august", "dec/2018-may/2019"
-    let month_like = |x: &str| month_of(x).is_some() || (x.contains('/') && numeric_date(x, anchor, true).is_some());
+    let month_like = |x: &str| {
+        month_of(x).is_some() || (x.contains('/') && numeric_date(x, anchor, true).is_some())
+    };
     if word.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        let (p, c) = word.char_indices().find(|(_, c)| matches!(c, '-' | '–' | '~'))?;
+        let (p, c) = word
+            .char_indices()
+            .find(|(_, c)| matches!(c, '-' | '–' | '~'))?;
         let (left, right) = (&word[..p], &word[p + c.len_utf8()..]);
         return (month_like(left) && month_like(right)).then_some((p, c.len_utf8()));
     }
     // A clock time or a year: "8", "10am", "9.30", "0730", "2014".
     let clock_like = |x: &str| {
-        let digits = x.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b':' | b'.')).count();
-        digits > 0 && matches!(&x[digits..], "" | "am" | "pm" | "a.m." | "p.m." | "a" | "p") && x[..digits].split([':', '.']).all(|p| (1..=4).contains(&p.len()))
+        let digits = x
+            .bytes()
+            .take_while(|b| b.is_ascii_digit() || matches!(b, b':' | b'.'))
+            .count();
+        digits > 0
+            && matches!(&x[digits..], "" | "am" | "pm" | "a.m." | "p.m." | "a" | "p")
+            && x[..digits]
+                .split([':', '.'])
+                .all(|p| (1..=4).contains(&p.len()))
     };
-    word.char_indices().filter(|(_, c)| matches!(c, '-' | '–' | '~')).find_map(|(p, c)| {
-        let (left, right) = (&word[..p], &word[p + c.len_utf8()..]);
-        let dates = numeric_date(left, anchor, true).is_some() && (numeric_date(right, anchor, true).is_some() || right.parse::<i64>().is_ok_and(|d| (1..=31).contains(&d)));
-        // Two years, or two clock times; "32-2015" is neither.
-        let year = |x: &str| year_number(x).is_some();
-        let hour = |x: &str| x.bytes().take_while(u8::is_ascii_digit).count() <= 2 && x.bytes().take_while(u8::is_ascii_digit).fold(0u32, |n, b| n * 10 + u32::from(b - b'0')) <= 24;
-        let same_kind = (year(left) && year(right)) || (clock_like(left) && clock_like(right) && (hour(left) || left.len() == 4 && !year(left)) && (hour(right) || right.len() == 4 && !year(right)));
-        (dates || same_kind).then_some((p, c.len_utf8()))
-    })
+    word.char_indices()
+        .filter(|(_, c)| matches!(c, '-' | '–' | '~'))
+        .find_map(|(p, c)| {
+            let (left, right) = (&word[..p], &word[p + c.len_utf8()..]);
+            let dates = numeric_date(left, anchor, true).is_some()
+                && (numeric_date(right, anchor, true).is_some()
+                    || right.parse::<i64>().is_ok_and(|d| (1..=31).contains(&d)));
+            // Two years, or two clock times; "32-2015" is neither.
+            let year = |x: &str| year_number(x).is_some();
+            let hour = |x: &str| {
+                x.bytes().take_while(u8::is_ascii_digit).count() <= 2
+                    && x.bytes()
+                        .take_while(u8::is_ascii_digit)
+                        .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
+                        <= 24
+            };
+            let same_kind = (year(left) && year(right))
+                || (clock_like(left)
+                    && clock_like(right)
+                    && (hour(left) || left.len() == 4 && !year(left))
+                    && (hour(right) || right.len() == 4 && !year(right)));
+            (dates || same_kind).then_some((p, c.len_utf8()))
+        })
 }
 
 /// A span of clock times: "from 10:30 to 3", "between 5 and 6 in the
@@ -521,7 +783,9 @@ fn clock_range(w: &[String], i: usize) -> Option<ClockRange> {
     let intro = usize::from(matches!(at(i), "from" | "between"));
     let from = clock_figure(w, i + intro)?;
     let k = i + intro + from.len;
-    if !(matches!(at(k), "-" | "–" | "~" | "to" | "till" | "until" | "through") || (at(k) == "and" && at(i) == "between")) {
+    if !(matches!(at(k), "-" | "–" | "~" | "to" | "till" | "until" | "through")
+        || (at(k) == "and" && at(i) == "between"))
+    {
         return None;
     }
     let to = clock_figure(w, k + 1)?;
@@ -534,15 +798,34 @@ fn clock_range(w: &[String], i: usize) -> Option<ClockRange> {
         part = part_of_day(at(i + len + 2));
         len += if part.is_some() { 3 } else { 0 };
     }
-    let evidence = from.pm.is_some() || to.pm.is_some() || from.colon || to.colon || from.oclock || to.oclock || part.is_some();
-    Some(ClockRange { first_len: from.len, from, to, intro, second: k + 1, len, part, evidence })
+    let evidence = from.pm.is_some()
+        || to.pm.is_some()
+        || from.colon
+        || to.colon
+        || from.oclock
+        || to.oclock
+        || part.is_some();
+    Some(ClockRange {
+        first_len: from.len,
+        from,
+        to,
+        intro,
+        second: k + 1,
+        len,
+        part,
+        evidence,
+    })
 }
 
 /// A clock time right after a day, across "at", "by", "later than", ","
 /// or "for": (hour, minute, second, words). A bare hour needs a word that
 /// introduces it ("Friday at 4", not "Friday, 4 people"); the part of the
 /// day, the day's own or "in the evening" after, sets the half.
-fn clock_after_day(w: &[String], end: usize, part: Option<&'static str>) -> Option<(i64, i64, i64, usize)> {
+fn clock_after_day(
+    w: &[String],
+    end: usize,
+    part: Option<&'static str>,
+) -> Option<(i64, i64, i64, usize)> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
     let (gap, introduced) = match (at(end), at(end + 1), at(end + 2)) {
         ("no", "later", "than") => (3, true),
@@ -553,13 +836,23 @@ fn clock_after_day(w: &[String], end: usize, part: Option<&'static str>) -> Opti
     };
     let (mut hour, minute, second, mut len, said) = match clock_figure(w, end + gap) {
         // "Tuesday at 2:00 - 2:30 pm" is a range: the caller's to find.
-        Some(f) if matches!(at(end + gap + f.len), "-" | "–" | "to") && clock_figure(w, end + gap + f.len + 1).is_some() => return None,
+        Some(f)
+            if matches!(at(end + gap + f.len), "-" | "–" | "to")
+                && clock_figure(w, end + gap + f.len + 1).is_some() =>
+        {
+            return None
+        }
         Some(f) => {
             let next = at(end + gap + f.len);
-            let alone = !next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "or" | "in" | "on" | "to" | "tonight" | "today" | "tomorrow");
+            let alone = !next.starts_with(char::is_alphanumeric)
+                || matches!(
+                    next,
+                    "and" | "or" | "in" | "on" | "to" | "tonight" | "today" | "tomorrow"
+                );
             // "at 4", and "at 17.30" (minutes after a dot say it is a time).
             let dotted = w[end + gap].contains('.') && f.minute > 0;
-            let bare = introduced && ((alone && (1..=12).contains(&f.hour)) || (dotted && f.hour > 12));
+            let bare =
+                introduced && ((alone && (1..=12).contains(&f.hour)) || (dotted && f.hour > 12));
             if !(f.pm.is_some() || f.oclock || f.colon || bare) {
                 return None;
             }
@@ -579,7 +872,11 @@ fn clock_after_day(w: &[String], end: usize, part: Option<&'static str>) -> Opti
     // part of the day said, is read as the working day would have it.
     // At night the small hours stay small: "tonight around 3" is 03:00.
     let night_small = part == Some("NI") && hour < 5;
-    if !said && hour < 12 && !night_small && (matches!(part, Some("AF" | "EV" | "NI")) || (part.is_none() && (1..=6).contains(&hour))) {
+    if !said
+        && hour < 12
+        && !night_small
+        && (matches!(part, Some("AF" | "EV" | "NI")) || (part.is_none() && (1..=6).contains(&hour)))
+    {
         hour += 12;
     }
     if is_zone(at(end + len)) {
@@ -589,7 +886,10 @@ fn clock_after_day(w: &[String], end: usize, part: Option<&'static str>) -> Opti
 }
 
 fn is_zone(w: &str) -> bool {
-    matches!(w, "edt" | "est" | "cdt" | "cst" | "pdt" | "pst" | "gmt" | "utc" | "et" | "cet" | "bst")
+    matches!(
+        w,
+        "edt" | "est" | "cdt" | "cst" | "pdt" | "pst" | "gmt" | "utc" | "et" | "cet" | "bst"
+    )
 }
 
 /// The two ends of a clock range on 24 hours. A meridiem said once serves
@@ -602,13 +902,41 @@ fn settle_meridiem(r: &ClockRange, part: Option<&str>) -> ((i64, i64, i64), (i64
     let later = matches!(part, Some("AF" | "EV" | "NI"));
     let (ha, hb) = match (a.pm, b.pm) {
         (Some(_), Some(_)) => (a.hour, b.hour),
-        (None, Some(pm)) => (if pm && twelve(a.hour) < twelve(b.hour) && a.hour < 12 { a.hour + 12 } else { a.hour }, b.hour),
+        (None, Some(pm)) => (
+            if pm && twelve(a.hour) < twelve(b.hour) && a.hour < 12 {
+                a.hour + 12
+            } else {
+                a.hour
+            },
+            b.hour,
+        ),
         (Some(pm), None) => {
-            let b_pm = if pm { twelve(b.hour) >= twelve(a.hour) } else { twelve(b.hour) < twelve(a.hour) };
-            (a.hour, if b_pm && b.hour < 12 { b.hour + 12 } else { b.hour })
+            let b_pm = if pm {
+                twelve(b.hour) >= twelve(a.hour)
+            } else {
+                twelve(b.hour) < twelve(a.hour)
+            };
+            (
+                a.hour,
+                if b_pm && b.hour < 12 {
+                    b.hour + 12
+                } else {
+                    b.hour
+                },
+            )
         }
-        (None, None) if later => (if a.hour < 12 { a.hour + 12 } else { a.hour }, if b.hour < 12 { b.hour + 12 } else { b.hour }),
-        (None, None) => (a.hour, if b.hour < a.hour && b.hour < 12 { b.hour + 12 } else { b.hour }),
+        (None, None) if later => (
+            if a.hour < 12 { a.hour + 12 } else { a.hour },
+            if b.hour < 12 { b.hour + 12 } else { b.hour },
+        ),
+        (None, None) => (
+            a.hour,
+            if b.hour < a.hour && b.hour < 12 {
+                b.hour + 12
+            } else {
+                b.hour
+            },
+        ),
     };
     ((ha, a.minute, a.second), (hb, b.minute, b.second))
 }
@@ -622,7 +950,10 @@ fn tonight(w: &str) -> Option<&'static str> {
 /// A month or day value ("2019-06-26", "2019-06") moved to year `y`.
 fn with_year(v: &str, y: i64) -> Option<String> {
     let b = v.as_bytes();
-    let dated = (v.len() == 7 || v.len() == 10) && b[4] == b'-' && b[..4].iter().all(u8::is_ascii_digit) && b[5..7].iter().all(u8::is_ascii_digit);
+    let dated = (v.len() == 7 || v.len() == 10)
+        && b[4] == b'-'
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[5..7].iter().all(u8::is_ascii_digit);
     dated.then(|| format!("{y:04}{}", &v[4..]))
 }
 
@@ -630,7 +961,10 @@ fn with_year(v: &str, y: i64) -> Option<String> {
 /// "2016-11-07TAF", "XXXX-WXX-1" for every Monday): the day, and the part.
 fn day_and_part(v: &str) -> Option<(String, Option<&'static str>)> {
     let day = v.get(..10).filter(|d| {
-        d.starts_with("XXXX-WXX-") || (d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-' && d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+        d.starts_with("XXXX-WXX-")
+            || (d.as_bytes()[4] == b'-'
+                && d.as_bytes()[7] == b'-'
+                && d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
     })?;
     let part = match &v[10..] {
         "" => None,
@@ -702,7 +1036,11 @@ fn day_in_months_around(anchor: i64, day: i64, months: i64) -> impl Iterator<Ite
 
 /// The last day of month `m` of year `y`.
 fn month_end(y: i64, m: i64) -> i64 {
-    if m == 12 { days_from_civil(y + 1, 1, 1) - 1 } else { days_from_civil(y, m + 1, 1) - 1 }
+    if m == 12 {
+        days_from_civil(y + 1, 1, 1) - 1
+    } else {
+        days_from_civil(y, m + 1, 1) - 1
+    }
 }
 
 /// Weekday `wd` (0 = Monday) of the week `step` weeks from the anchor's:
@@ -756,7 +1094,9 @@ fn holiday(w: &[String], k: usize) -> Option<(DayOfYear, usize)> {
         ("saint" | "st." | "st", "patrick") => {
             // Without "Day" or a year it is more often a church or a parade.
             let p = usize::from(matches!(at(2), "'s" | "’s"));
-            if day(2 + p) == 0 && !(at(2 + p).len() == 4 && at(2 + p).bytes().all(|b| b.is_ascii_digit())) {
+            if day(2 + p) == 0
+                && !(at(2 + p).len() == 4 && at(2 + p).bytes().all(|b| b.is_ascii_digit()))
+            {
                 return None;
             }
             (|y| days_from_civil(y, 3, 17), 2 + p + day(2 + p))
@@ -792,15 +1132,33 @@ fn clock(w: &[String], i: usize) -> Option<(i64, i64, i64, usize)> {
     let minutes = match at(i) {
         "half" => Some((30, 1)),
         "quarter" => Some((15, 1)),
-        w => number_word(w).filter(|m| (1..60).contains(m)).map(|m| (m, 1 + usize::from(matches!(at(i + 1), "min" | "mins" | "minute" | "minutes")))),
+        w => number_word(w).filter(|m| (1..60).contains(m)).map(|m| {
+            (
+                m,
+                1 + usize::from(matches!(at(i + 1), "min" | "mins" | "minute" | "minutes")),
+            )
+        }),
     };
-    if let Some((m, len)) = minutes.filter(|&(_, len)| matches!(at(i + len), "past" | "to" | "after")) {
+    if let Some((m, len)) =
+        minutes.filter(|&(_, len)| matches!(at(i + len), "past" | "to" | "after"))
+    {
         let hour_at = i + len + 1;
         let hour = number_word(at(hour_at)).filter(|h| (1..=12).contains(h));
-        let introduced = i > 0 && matches!(at(i - 1), "at" | "around" | "by" | "about" | "until" | "before" | "after" | "'s" | "is");
-        let closed = matches!(at(hour_at + 1), "o'clock" | "oclock" | "in" | "am" | "pm" | "a.m." | "p.m.");
+        let introduced = i > 0
+            && matches!(
+                at(i - 1),
+                "at" | "around" | "by" | "about" | "until" | "before" | "after" | "'s" | "is"
+            );
+        let closed = matches!(
+            at(hour_at + 1),
+            "o'clock" | "oclock" | "in" | "am" | "pm" | "a.m." | "p.m."
+        );
         if let Some(h) = hour.filter(|_| introduced || closed) {
-            let (h, m) = if at(i + len) == "to" { ((h + 11) % 12, 60 - m) } else { (h, m) };
+            let (h, m) = if at(i + len) == "to" {
+                ((h + 11) % 12, 60 - m)
+            } else {
+                (h, m)
+            };
             let h = if h == 0 { 12 } else { h };
             let oclock = usize::from(matches!(at(hour_at + 1), "o'clock" | "oclock"));
             return Some((h, m, 0, len + 2 + oclock));
@@ -813,8 +1171,21 @@ fn clock(w: &[String], i: usize) -> Option<(i64, i64, i64, usize)> {
         // word that introduces one, or with "o'clock"; a number in words
         // only with "o'clock".
         None => {
-            let introduced = i > 0 && matches!(at(i - 1), "at" | "by" | "until" | "till" | "before" | "after" | "around" | "from" | "since" | "to");
-            ((f.oclock && (1..=12).contains(&f.hour)) || (f.colon && introduced) || f.ish).then_some((f.hour, f.minute, f.second, f.len))
+            let introduced = i > 0
+                && matches!(
+                    at(i - 1),
+                    "at" | "by"
+                        | "until"
+                        | "till"
+                        | "before"
+                        | "after"
+                        | "around"
+                        | "from"
+                        | "since"
+                        | "to"
+                );
+            ((f.oclock && (1..=12).contains(&f.hour)) || (f.colon && introduced) || f.ish)
+                .then_some((f.hour, f.minute, f.second, f.len))
         }
     }
 }
@@ -840,27 +1211,61 @@ struct ClockFigure {
 fn clock_figure(w: &[String], i: usize) -> Option<ClockFigure> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
     let word = at(i);
-    let digits = word.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b':' | b'.')).count();
+    let digits = word
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b':' | b'.'))
+        .count();
     let (hour, minute, second, colon, mut len, glued) = if digits == 0 {
         if word == "noonish" {
-            return Some(ClockFigure { hour: 12, minute: 0, second: 0, pm: None, colon: false, oclock: false, ish: true, len: 1 });
+            return Some(ClockFigure {
+                hour: 12,
+                minute: 0,
+                second: 0,
+                pm: None,
+                colon: false,
+                oclock: false,
+                ish: true,
+                len: 1,
+            });
         }
         // An hour in words, and its minutes in words: "three thirty", "two forty five".
-        let hour = number_word(word).filter(|h| (1..=12).contains(h) && word.len() > 2 && word.bytes().all(|b| b.is_ascii_alphabetic()))?;
-        let tens = number_word(at(i + 1)).filter(|m| (10..60).contains(m) && at(i + 1).bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'));
-        let ones = tens.filter(|t| t % 10 == 0).and_then(|_| number_word(at(i + 2)).filter(|o| (1..10).contains(o)));
+        let hour = number_word(word).filter(|h| {
+            (1..=12).contains(h) && word.len() > 2 && word.bytes().all(|b| b.is_ascii_alphabetic())
+        })?;
+        let tens = number_word(at(i + 1)).filter(|m| {
+            (10..60).contains(m)
+                && at(i + 1)
+                    .bytes()
+                    .all(|b| b.is_ascii_alphabetic() || b == b'-')
+        });
+        let ones = tens
+            .filter(|t| t % 10 == 0)
+            .and_then(|_| number_word(at(i + 2)).filter(|o| (1..10).contains(o)));
         match tens {
-            Some(t) => (hour, t + ones.unwrap_or(0), 0, true, 2 + usize::from(ones.is_some()), ""),
+            Some(t) => (
+                hour,
+                t + ones.unwrap_or(0),
+                0,
+                true,
+                2 + usize::from(ones.is_some()),
+                "",
+            ),
             None => (hour, 0, 0, false, 1, ""),
         }
     } else {
         let (figure, glued) = word.split_at(digits);
-        let figure = figure.strip_suffix('.').filter(|_| !glued.is_empty()).unwrap_or(figure);
+        let figure = figure
+            .strip_suffix('.')
+            .filter(|_| !glued.is_empty())
+            .unwrap_or(figure);
         let mut parts = figure.split([':', '.']);
         let first = parts.next()?;
         // "0730", "1140 a.m.": hours and minutes run together.
         let (hour, minute) = if first.len() == 4 && figure.len() == 4 {
-            (first[..2].parse::<i64>().ok()?, Some(first[2..].parse::<i64>().ok()?))
+            (
+                first[..2].parse::<i64>().ok()?,
+                Some(first[2..].parse::<i64>().ok()?),
+            )
         } else if first.len() <= 2 {
             (first.parse::<i64>().ok()?, None)
         } else {
@@ -880,7 +1285,10 @@ fn clock_figure(w: &[String], i: usize) -> Option<ClockFigure> {
         if parts.next().is_some() || !(0..60).contains(&minute) || !(0..60).contains(&second) {
             return None;
         }
-        let four = first.len() == 4 && (first.starts_with('0') || !glued.is_empty() || matches!(at(i + 1), "am" | "pm" | "a.m." | "p.m."));
+        let four = first.len() == 4
+            && (first.starts_with('0')
+                || !glued.is_empty()
+                || matches!(at(i + 1), "am" | "pm" | "a.m." | "p.m."));
         if first.len() == 4 && !four {
             return None;
         }
@@ -896,7 +1304,12 @@ fn clock_figure(w: &[String], i: usize) -> Option<ClockFigure> {
             ish = true;
             None
         }
-        "" => match (at(i + len), at(i + len + 1), at(i + len + 2), at(i + len + 3)) {
+        "" => match (
+            at(i + len),
+            at(i + len + 1),
+            at(i + len + 2),
+            at(i + len + 3),
+        ) {
             ("a.m." | "am" | "a.m", ..) => {
                 len += 1;
                 Some(false)
@@ -928,7 +1341,16 @@ fn clock_figure(w: &[String], i: usize) -> Option<ClockFigure> {
         None if (0..24).contains(&hour) => hour,
         None => return None,
     };
-    Some(ClockFigure { hour, minute, second, pm, colon, oclock, ish, len })
+    Some(ClockFigure {
+        hour,
+        minute,
+        second,
+        pm,
+        colon,
+        oclock,
+        ish,
+        len,
+    })
 }
 
 /// The quarter a financial text is about (see `recognise`), and the same
@@ -957,13 +1379,21 @@ const FUTURE_WEIGHT: i64 = 2;
 
 /// A four-digit year: "1988".
 fn year_number(w: &str) -> Option<i64> {
-    w.parse::<i64>().ok().filter(|y| w.len() == 4 && (1000..=2999).contains(y))
+    w.parse::<i64>()
+        .ok()
+        .filter(|y| w.len() == 4 && (1000..=2999).contains(y))
 }
 
 /// Financial quarters: "the third quarter", "fourth-quarter", "the fiscal
 /// first quarter", "the latest quarter", "the year-ago period",
 /// "year-earlier". `reference` is the quarter the text is about.
-fn quarter_expression(w: &[String], i: usize, anchor: Option<i64>, future: bool, reference: Option<(i64, i64)>) -> Option<Found> {
+fn quarter_expression(
+    w: &[String],
+    i: usize,
+    anchor: Option<i64>,
+    future: bool,
+    reference: Option<(i64, i64)>,
+) -> Option<Found> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
     let a = at(i);
     // A named quarter is this year's, or last year's when it has not begun yet.
@@ -974,20 +1404,37 @@ fn quarter_expression(w: &[String], i: usize, anchor: Option<i64>, future: bool,
         })
     };
     let year_before = || reference.map(|(y, q)| quarter_value((y - 1, q)));
-    if let Some((n, "quarter")) = a.split_once('-').and_then(|(n, u)| quarter_ordinal(n).map(|n| (n, u))) {
+    if let Some((n, "quarter")) = a
+        .split_once('-')
+        .and_then(|(n, u)| quarter_ordinal(n).map(|n| (n, u)))
+    {
         return Some((1, TimeType::Date, named(n), None));
     }
     if matches!(a, "year-earlier" | "year-ago") && reference.is_some() {
         return Some((1, TimeType::Date, year_before(), None));
     }
     // "this year's third quarter", "next year's first quarter", "last year's quarter".
-    if let (Some(step), "year", "'s") = (match a { "this" => Some(0), "next" => Some(1), "last" => Some(-1), _ => None }, at(i + 1), at(i + 2)) {
+    if let (Some(step), "year", "'s") = (
+        match a {
+            "this" => Some(0),
+            "next" => Some(1),
+            "last" => Some(-1),
+            _ => None,
+        },
+        at(i + 1),
+        at(i + 2),
+    ) {
         let y = anchor.map(|d| quarter_of(d).0 + step);
         if let Some(n) = quarter_ordinal(at(i + 3)).filter(|_| at(i + 4) == "quarter") {
             return Some((5, TimeType::Date, y.map(|y| quarter_value((y, n))), None));
         }
         if at(i + 3) == "quarter" {
-            return Some((4, TimeType::Date, y.zip(reference).map(|(y, (_, q))| quarter_value((y, q))), None));
+            return Some((
+                4,
+                TimeType::Date,
+                y.zip(reference).map(|(y, (_, q))| quarter_value((y, q))),
+                None,
+            ));
         }
     }
     // "last quarter", "next quarter", "the coming quarter": counted from the
@@ -1002,28 +1449,63 @@ fn quarter_expression(w: &[String], i: usize, anchor: Option<i64>, future: bool,
     if let (Some(step), "quarter", Some(d)) = (step, at(i + the + 1), anchor) {
         let (y, q) = quarter_of(d);
         let n = y * 4 + q - 1 + step;
-        return Some((the + 2, TimeType::Date, Some(quarter_value((n.div_euclid(4), n.rem_euclid(4) + 1))), None));
+        return Some((
+            the + 2,
+            TimeType::Date,
+            Some(quarter_value((n.div_euclid(4), n.rem_euclid(4) + 1))),
+            None,
+        ));
     }
     // "Q3 2019", "2019 Q3", "2019-Q1", "q1-2019", "2019-H2".
     let part = |x: &str| -> Option<(char, i64)> {
-        if let Some(n) = x.strip_prefix('q').and_then(|n| n.parse::<i64>().ok()).filter(|n| (1..=4).contains(n)) {
+        if let Some(n) = x
+            .strip_prefix('q')
+            .and_then(|n| n.parse::<i64>().ok())
+            .filter(|n| (1..=4).contains(n))
+        {
             return Some(('Q', n));
         }
-        x.strip_prefix('h').and_then(|n| n.parse::<i64>().ok()).filter(|n| (1..=2).contains(n)).map(|n| ('H', n))
+        x.strip_prefix('h')
+            .and_then(|n| n.parse::<i64>().ok())
+            .filter(|n| (1..=2).contains(n))
+            .map(|n| ('H', n))
     };
-    let joined = a.split_once('-').and_then(|(l, r)| year_number(l).zip(part(r)).or_else(|| year_number(r).zip(part(l))));
-    let spaced = part(a).and_then(|p| year_number(at(i + 1)).map(|y| (y, p))).or_else(|| year_number(a).and_then(|y| part(at(i + 1)).map(|p| (y, p))));
+    let joined = a.split_once('-').and_then(|(l, r)| {
+        year_number(l)
+            .zip(part(r))
+            .or_else(|| year_number(r).zip(part(l)))
+    });
+    let spaced = part(a)
+        .and_then(|p| year_number(at(i + 1)).map(|y| (y, p)))
+        .or_else(|| year_number(a).and_then(|y| part(at(i + 1)).map(|p| (y, p))));
     if let Some((y, (kind, n))) = joined.or(spaced) {
-        return Some((if joined.is_some() { 1 } else { 2 }, TimeType::Date, Some(format!("{y:04}-{kind}{n}")), Some(y)));
+        return Some((
+            if joined.is_some() { 1 } else { 2 },
+            TimeType::Date,
+            Some(format!("{y:04}-{kind}{n}")),
+            Some(y),
+        ));
     }
-    let (det, mut k) = if matches!(a, "the" | "this") { (a, i + 1) } else { ("", i) };
+    let (det, mut k) = if matches!(a, "the" | "this") {
+        (a, i + 1)
+    } else {
+        ("", i)
+    };
     if at(k) == "fiscal" {
         k += 1;
     }
     if let Some(n) = quarter_ordinal(at(k)).filter(|_| at(k + 1) == "quarter") {
         // "the third quarter of 1990"
-        if let Some(y) = (at(k + 2) == "of").then(|| year_number(at(k + 3))).flatten() {
-            return Some((k + 4 - i, TimeType::Date, Some(quarter_value((y, n))), Some(y)));
+        if let Some(y) = (at(k + 2) == "of")
+            .then(|| year_number(at(k + 3)))
+            .flatten()
+        {
+            return Some((
+                k + 4 - i,
+                TimeType::Date,
+                Some(quarter_value((y, n))),
+                Some(y),
+            ));
         }
         return Some((k + 2 - i, TimeType::Date, named(n), None));
     }
@@ -1037,32 +1519,79 @@ fn quarter_expression(w: &[String], i: usize, anchor: Option<i64>, future: bool,
     // "the 1988 third quarter", "the 1988 quarter", "the 1989 period".
     if let Some(y) = year_number(at(k)) {
         if let Some(n) = quarter_ordinal(at(k + 1)).filter(|_| at(k + 2) == "quarter") {
-            return Some((k + 3 - i, TimeType::Date, Some(quarter_value((y, n))), Some(y)));
+            return Some((
+                k + 3 - i,
+                TimeType::Date,
+                Some(quarter_value((y, n))),
+                Some(y),
+            ));
         }
         if unit(k + 1) {
-            return Some((k + 2 - i, TimeType::Date, reference.map(|(_, q)| quarter_value((y, q))), Some(y)));
+            return Some((
+                k + 2 - i,
+                TimeType::Date,
+                reference.map(|(_, q)| quarter_value((y, q))),
+                Some(y),
+            ));
         }
     }
     // "the year-ago third quarter"
     if matches!(at(k), "year-earlier" | "year-ago") {
         if let (Some(n), "quarter") = (quarter_ordinal(at(k + 1)), at(k + 2)) {
-            return Some((k + 3 - i, TimeType::Date, reference.map(|(y, _)| quarter_value((y - 1, n))), None));
+            return Some((
+                k + 3 - i,
+                TimeType::Date,
+                reference.map(|(y, _)| quarter_value((y - 1, n))),
+                None,
+            ));
         }
     }
     // "the quarter a year ago"
-    if at(k) == "quarter" && at(k + 1) == "a" && at(k + 2) == "year" && matches!(at(k + 3), "ago" | "earlier") {
+    if at(k) == "quarter"
+        && at(k + 1) == "a"
+        && at(k + 2) == "year"
+        && matches!(at(k + 3), "ago" | "earlier")
+    {
         return Some((k + 4 - i, TimeType::Date, year_before(), None));
     }
     match at(k) {
         // "this quarter", "the current quarter": the one publication falls in.
-        "quarter" if det == "this" => Some((k + 1 - i, TimeType::Date, anchor.map(|d| quarter_value(quarter_of(d))), None)),
-        "current" if det == "the" && at(k + 1) == "quarter" => Some((k + 2 - i, TimeType::Date, anchor.map(|d| quarter_value(quarter_of(d))), None)),
-        "quarter" => Some((k + 1 - i, TimeType::Date, reference.map(quarter_value), None)),
-        "latest" | "same" if unit(k + 1) => Some((k + 2 - i, TimeType::Date, reference.map(quarter_value), None)),
-        "most" if at(k + 1) == "recent" && unit(k + 2) => Some((k + 3 - i, TimeType::Date, reference.map(quarter_value), None)),
-        "year-earlier" | "year-ago" if unit(k + 1) => Some((k + 2 - i, TimeType::Date, year_before(), None)),
+        "quarter" if det == "this" => Some((
+            k + 1 - i,
+            TimeType::Date,
+            anchor.map(|d| quarter_value(quarter_of(d))),
+            None,
+        )),
+        "current" if det == "the" && at(k + 1) == "quarter" => Some((
+            k + 2 - i,
+            TimeType::Date,
+            anchor.map(|d| quarter_value(quarter_of(d))),
+            None,
+        )),
+        "quarter" => Some((
+            k + 1 - i,
+            TimeType::Date,
+            reference.map(quarter_value),
+            None,
+        )),
+        "latest" | "same" if unit(k + 1) => Some((
+            k + 2 - i,
+            TimeType::Date,
+            reference.map(quarter_value),
+            None,
+        )),
+        "most" if at(k + 1) == "recent" && unit(k + 2) => Some((
+            k + 3 - i,
+            TimeType::Date,
+            reference.map(quarter_value),
+            None,
+        )),
+        "year-earlier" | "year-ago" if unit(k + 1) => {
+            Some((k + 2 - i, TimeType::Date, year_before(), None))
+        }
         "previous" | "preceding" | "prior" if at(k + 1) == "quarter" => {
-            let value = reference.map(|(y, q)| quarter_value(if q == 1 { (y - 1, 4) } else { (y, q - 1) }));
+            let value =
+                reference.map(|(y, q)| quarter_value(if q == 1 { (y - 1, 4) } else { (y, q - 1) }));
             Some((k + 2 - i, TimeType::Date, value, None))
         }
         _ => None,
@@ -1075,23 +1604,65 @@ fn weekday_of(w: &str) -> Option<(usize, bool)> {
         return Some((k, true));
     }
     let cut = w.trim_end_matches('.');
-    const CUT: [&[&str]; 7] = [&["mon"], &["tue", "tues"], &["wed"], &["thu", "thur", "thurs"], &["fri"], &["sat"], &["sun"]];
-    CUT.iter().position(|names| names.contains(&cut)).map(|k| (k, false))
+    const CUT: [&[&str]; 7] = [
+        &["mon"],
+        &["tue", "tues"],
+        &["wed"],
+        &["thu", "thur", "thurs"],
+        &["fri"],
+        &["sat"],
+        &["sun"],
+    ];
+    CUT.iter()
+        .position(|names| names.contains(&cut))
+        .map(|k| (k, false))
 }
 
 /// The day of a month at word `k`: "27", "4th", "04th", "fourth",
 /// "twenty-third", "twenty third". (day, words).
 fn day_of_month(w: &[String], k: usize) -> Option<(i64, usize)> {
     const ORDINALS: [&str; 20] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-        "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
     ];
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
-    let ordinal = |x: &str| ORDINALS.iter().position(|o| *o == x).map(|p| p as i64 + 1).or((x == "thirtieth").then_some(30));
+    let ordinal = |x: &str| {
+        ORDINALS
+            .iter()
+            .position(|o| *o == x)
+            .map(|p| p as i64 + 1)
+            .or((x == "thirtieth").then_some(30))
+    };
     let word = at(k);
     let figure = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    if !figure.is_empty() && figure.len() <= 2 && figure.bytes().all(|b| b.is_ascii_digit()) && matches!(&word[figure.len()..], "" | "st" | "nd" | "rd" | "th") {
-        return figure.parse().ok().filter(|d| (1..=31).contains(d)).map(|d| (d, 1));
+    if !figure.is_empty()
+        && figure.len() <= 2
+        && figure.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&word[figure.len()..], "" | "st" | "nd" | "rd" | "th")
+    {
+        return figure
+            .parse()
+            .ok()
+            .filter(|d| (1..=31).contains(d))
+            .map(|d| (d, 1));
     }
     if let Some(d) = ordinal(word) {
         return Some((d, 1));
@@ -1102,16 +1673,24 @@ fn day_of_month(w: &[String], k: usize) -> Option<(i64, usize)> {
         "thirty" => 30,
         _ => return None,
     };
-    let (ones, len) = if rest.is_empty() { (ordinal(at(k + 1))?, 2) } else { (ordinal(rest)?, 1) };
+    let (ones, len) = if rest.is_empty() {
+        (ordinal(at(k + 1))?, 2)
+    } else {
+        (ordinal(rest)?, 1)
+    };
     (ones < 10 && tens + ones <= 31).then_some((tens + ones, len))
 }
 
 /// A day of the month as a cardinal in words: "five", "twenty five", "thirty-one".
 fn cardinal_day(w: &[String], k: usize) -> Option<(i64, usize)> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
-    let words_only = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-');
-    let n = number_word(at(k)).filter(|n| (1..=31).contains(n) && words_only(at(k)) && !matches!(at(k), "a" | "an"))?;
-    match number_word(at(k + 1)).filter(|o| (n == 20 || n == 30) && (1..10).contains(o) && n + o <= 31 && words_only(at(k + 1))) {
+    let words_only =
+        |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-');
+    let n = number_word(at(k))
+        .filter(|n| (1..=31).contains(n) && words_only(at(k)) && !matches!(at(k), "a" | "an"))?;
+    match number_word(at(k + 1)).filter(|o| {
+        (n == 20 || n == 30) && (1..10).contains(o) && n + o <= 31 && words_only(at(k + 1))
+    }) {
         Some(o) => Some((n + o, 2)),
         None => Some((n, 1)),
     }
@@ -1123,13 +1702,21 @@ fn spoken_year(w: &[String], k: usize) -> Option<(i64, usize)> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
     // "eighty six", "eighty-six", "thirty two": a number under a hundred.
     let two_digits = |k: usize| -> Option<(i64, usize)> {
-        let n = number_word(at(k)).filter(|n| (1..100).contains(n) && at(k).bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'))?;
-        match number_word(at(k + 1)).filter(|o| n % 10 == 0 && n >= 20 && (1..10).contains(o) && at(k + 1).bytes().all(|b| b.is_ascii_alphabetic())) {
+        let n = number_word(at(k)).filter(|n| {
+            (1..100).contains(n) && at(k).bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+        })?;
+        match number_word(at(k + 1)).filter(|o| {
+            n % 10 == 0
+                && n >= 20
+                && (1..10).contains(o)
+                && at(k + 1).bytes().all(|b| b.is_ascii_alphabetic())
+        }) {
             Some(o) => Some((n + o, 2)),
             None => Some((n, 1)),
         }
     };
-    let century = number_word(at(k)).filter(|c| (10..=20).contains(c) && at(k).bytes().all(|b| b.is_ascii_alphabetic()))?;
+    let century = number_word(at(k))
+        .filter(|c| (10..=20).contains(c) && at(k).bytes().all(|b| b.is_ascii_alphabetic()))?;
     if at(k + 1) == "thousand" {
         return None;
     }
@@ -1145,11 +1732,24 @@ fn spoken_millennium(w: &[String], k: usize) -> Option<(i64, usize)> {
         return None;
     }
     let and = usize::from(at(k + 2) == "and");
-    let n = number_word(at(k + 2 + and)).filter(|n| (1..100).contains(n) && at(k + 2 + and).bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'));
+    let n = number_word(at(k + 2 + and)).filter(|n| {
+        (1..100).contains(n)
+            && at(k + 2 + and)
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b'-')
+    });
     match n {
         Some(n) => {
-            let ones = number_word(at(k + 3 + and)).filter(|o| n % 10 == 0 && n >= 20 && (1..10).contains(o) && at(k + 3 + and).bytes().all(|b| b.is_ascii_alphabetic()));
-            Some((2000 + n + ones.unwrap_or(0), 3 + and + usize::from(ones.is_some())))
+            let ones = number_word(at(k + 3 + and)).filter(|o| {
+                n % 10 == 0
+                    && n >= 20
+                    && (1..10).contains(o)
+                    && at(k + 3 + and).bytes().all(|b| b.is_ascii_alphabetic())
+            });
+            Some((
+                2000 + n + ones.unwrap_or(0),
+                3 + and + usize::from(ones.is_some()),
+            ))
         }
         None => Some((2000, 2)),
     }
@@ -1164,20 +1764,37 @@ fn year_after(w: &[String], k: usize, anchor: Option<i64>) -> Option<(i64, usize
     }
     match at(k) {
         "," => year_number(at(k + 1)).map(|y| (y, 2)),
-        "of" => year_number(at(k + 1)).or_else(|| at(k + 1).parse::<i64>().ok().filter(|_| at(k + 1).len() == 2).map(|yy| full_year(yy, anchor))).map(|y| (y, 2)),
+        "of" => year_number(at(k + 1))
+            .or_else(|| {
+                at(k + 1)
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|_| at(k + 1).len() == 2)
+                    .map(|yy| full_year(yy, anchor))
+            })
+            .map(|y| (y, 2)),
         x => year_number(x).map(|y| (y, 1)),
     }
 }
 
 /// A date around a month name at word `i` (see `expression`).
-fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<i64>, future: bool) -> Option<Found> {
+fn month_date(
+    w: &[String],
+    toks: &[Span],
+    text: &str,
+    i: usize,
+    anchor: Option<i64>,
+    future: bool,
+) -> Option<Found> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
     let (y0, _, _) = anchor.map(civil_from_days).unwrap_or((0, 0, 0));
     let raw = |k: usize| toks.get(k).map(|t| t.of(text)).unwrap_or("");
     let capital = |k: usize| raw(k).chars().next().is_some_and(char::is_uppercase);
     // Day first: "27 June", "4th of July", "the fourth of july", "twenty five January".
     // ("One may ask": "may" and "march" are verbs after a number in words.)
-    let spoken = cardinal_day(w, i).filter(|&(_, len)| MONTHS.contains(&at(i + len)) && !matches!(at(i + len), "may" | "march"));
+    let spoken = cardinal_day(w, i).filter(|&(_, len)| {
+        MONTHS.contains(&at(i + len)) && !matches!(at(i + len), "may" | "march")
+    });
     // "$12 December 27": an amount, then the date.
     let amount = i > 0 && matches!(at(i - 1), "$" | "€" | "£" | "¥");
     let (m, month_at, mut day) = match day_of_month(w, i).or(spoken).filter(|_| !amount) {
@@ -1190,7 +1807,10 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             let k = i + len + of;
             let m = month_of(raw(k))?;
             // "3 may" or "5 march" in lower case is a verb unless an "of" or a suffix says otherwise.
-            let spelled_as_date = of == 1 || !at(i).bytes().all(|b| b.is_ascii_digit()) || capital(k) || year_after(w, k + 1, anchor).is_some();
+            let spelled_as_date = of == 1
+                || !at(i).bytes().all(|b| b.is_ascii_digit())
+                || capital(k)
+                || year_after(w, k + 1, anchor).is_some();
             if !spelled_as_date && matches!(at(k), "may" | "march") {
                 return None;
             }
@@ -1204,14 +1824,38 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         // Then a day: "June 27", "July 4th", "june the 28th".
         let the = usize::from(at(i + 1) == "the");
         // Lower-case "may" and "march" before a bare figure are verbs ("may 5 …").
-        let verb = !capital(i) && matches!(at(i), "may" | "march") && at(i + 1 + the).bytes().all(|b| b.is_ascii_digit());
+        let verb = !capital(i)
+            && matches!(at(i), "may" | "march")
+            && at(i + 1 + the).bytes().all(|b| b.is_ascii_digit());
         // "January twenty five": a day in words after a full month name (but
         // "the march one and a half hours" is no date).
         let verb_like = !capital(i) && matches!(at(i), "may" | "march");
-        let spoken = || cardinal_day(w, i + 1).filter(|_| the == 0 && MONTHS.contains(&at(i)) && spoken_year(w, i + 1).or_else(|| spoken_millennium(w, i + 1)).is_none() && !verb_like);
+        let spoken = || {
+            cardinal_day(w, i + 1).filter(|_| {
+                the == 0
+                    && MONTHS.contains(&at(i))
+                    && spoken_year(w, i + 1)
+                        .or_else(|| spoken_millennium(w, i + 1))
+                        .is_none()
+                    && !verb_like
+            })
+        };
         // "October, 1st": a suffixed day after a comma.
-        let comma_day = || (at(i + 1) == ",").then(|| day_of_month(w, i + 2)).flatten().filter(|_| at(i + 2).ends_with(|c: char| c.is_ascii_alphabetic()) && at(i + 2).starts_with(|c: char| c.is_ascii_digit())).map(|(d, l)| (d, l + 1));
-        if let Some((d, l)) = day_of_month(w, i + 1 + the).or_else(spoken).filter(|_| !verb).or_else(comma_day) {
+        let comma_day = || {
+            (at(i + 1) == ",")
+                .then(|| day_of_month(w, i + 2))
+                .flatten()
+                .filter(|_| {
+                    at(i + 2).ends_with(|c: char| c.is_ascii_alphabetic())
+                        && at(i + 2).starts_with(|c: char| c.is_ascii_digit())
+                })
+                .map(|(d, l)| (d, l + 1))
+        };
+        if let Some((d, l)) = day_of_month(w, i + 1 + the)
+            .or_else(spoken)
+            .filter(|_| !verb)
+            .or_else(comma_day)
+        {
             day = Some(d);
             len += the + l;
         }
@@ -1222,25 +1866,59 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
         len += l;
     }
     // A month alone: capitalized, or a full name other than the verbs "may" and "march".
-    if day.is_none() && year.is_none() && !capital(i) && (!full_name || matches!(at(i), "may" | "march")) {
+    if day.is_none()
+        && year.is_none()
+        && !capital(i)
+        && (!full_name || matches!(at(i), "may" | "march"))
+    {
         return None;
     }
     // "January this year", "June last year".
-    if day.is_none() && year.is_none() && matches!(at(i + len), "this" | "last" | "next") && at(i + len + 1) == "year" {
-        let y = y0 + match at(i + len) {
-            "last" => -1,
-            "next" => 1,
-            _ => 0,
-        };
-        return Some((len + 2, TimeType::Date, anchor.map(|_| format!("{y:04}-{m:02}")), Some(y)));
+    if day.is_none()
+        && year.is_none()
+        && matches!(at(i + len), "this" | "last" | "next")
+        && at(i + len + 1) == "year"
+    {
+        let y = y0
+            + match at(i + len) {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+        return Some((
+            len + 2,
+            TimeType::Date,
+            anchor.map(|_| format!("{y:04}-{m:02}")),
+            Some(y),
+        ));
     }
     // "after mid May", "since May": a capitalized May after such words is the month.
-    let may_month = i > 0 && capital(i) && matches!(at(i - 1), "in" | "mid" | "early" | "late" | "after" | "before" | "since" | "until" | "by");
+    let may_month = i > 0
+        && capital(i)
+        && matches!(
+            at(i - 1),
+            "in" | "mid" | "early" | "late" | "after" | "before" | "since" | "until" | "by"
+        );
     if m == 5 && day.is_none() && year.is_none() && !may_month {
         return None; // "may" the verb
     }
     // "Jan" alone is more often a name, but not in "from Sep to Nov".
-    let bounded = i > 0 && capital(i) && matches!(at(i - 1), "from" | "to" | "after" | "before" | "until" | "till" | "since" | "through" | "-" | "of" | "mid");
+    let bounded = i > 0
+        && capital(i)
+        && matches!(
+            at(i - 1),
+            "from"
+                | "to"
+                | "after"
+                | "before"
+                | "until"
+                | "till"
+                | "since"
+                | "through"
+                | "-"
+                | "of"
+                | "mid"
+        );
     if !full_name && day.is_none() && year.is_none() && !bounded {
         return None;
     }
@@ -1252,7 +1930,17 @@ fn month_date(w: &[String], toks: &[Span], text: &str, i: usize, anchor: Option<
             let best = nearest_year(a, m, d);
             let gap = (days_from_civil(best, m, d) - a).abs();
             if gap > 150 && day.is_none() {
-                if future { if days_from_civil(y0, m, d) >= a { y0 } else { y0 + 1 } } else if days_from_civil(y0, m, d) <= a { y0 } else { y0 - 1 }
+                if future {
+                    if days_from_civil(y0, m, d) >= a {
+                        y0
+                    } else {
+                        y0 + 1
+                    }
+                } else if days_from_civil(y0, m, d) <= a {
+                    y0
+                } else {
+                    y0 - 1
+                }
             } else {
                 best
             }
@@ -1297,11 +1985,18 @@ fn nearest_year(anchor: i64, m: i64, d: i64) -> i64 {
     let (y0, _, _) = civil_from_days(anchor);
     let distance = |y: i64| {
         let gap = days_from_civil(y, m, d) - anchor;
-        if gap > 0 { gap * FUTURE_WEIGHT } else { -gap }
+        if gap > 0 {
+            gap * FUTURE_WEIGHT
+        } else {
+            -gap
+        }
     };
     // 29 February exists in leap years only: look as far as it takes.
     let exists = |y: i64| civil_from_days(days_from_civil(y, m, d)) == (y, m, d);
-    (y0 - 4..=y0 + 4).filter(|&y| exists(y) && (y - y0).abs() <= if m == 2 && d == 29 { 4 } else { 1 }).min_by_key(|&y| distance(y)).unwrap_or(y0)
+    (y0 - 4..=y0 + 4)
+        .filter(|&y| exists(y) && (y - y0).abs() <= if m == 2 && d == 29 { 4 } else { 1 })
+        .min_by_key(|&y| distance(y))
+        .unwrap_or(y0)
 }
 
 /// A two-digit year on a pivot: up to ten years past the anchor's year is
@@ -1309,7 +2004,11 @@ fn nearest_year(anchor: i64, m: i64, d: i64) -> i64 {
 fn full_year(yy: i64, anchor: Option<i64>) -> i64 {
     let now = anchor.map_or(2000, |a| civil_from_days(a).0);
     let century = now - now % 100;
-    if yy <= now % 100 + 10 { century + yy } else { century - 100 + yy }
+    if yy <= now % 100 + 10 {
+        century + yy
+    } else {
+        century - 100 + yy
+    }
 }
 
 /// A date written as one token of figures and month names joined by "/" or
@@ -1317,7 +2016,11 @@ fn full_year(yy: i64, anchor: Option<i64>) -> i64 {
 /// "nov/2". Month first when both could be ("5/6/2024" is 6 May, the US
 /// reading). A bare "M/D" is a date only after a word that introduces one
 /// (`introduced`), since "24/7" and "9/11" are not. (value, explicit year).
-fn numeric_date(token: &str, anchor: Option<i64>, introduced: bool) -> Option<(String, Option<i64>)> {
+fn numeric_date(
+    token: &str,
+    anchor: Option<i64>,
+    introduced: bool,
+) -> Option<(String, Option<i64>)> {
     #[derive(Clone, Copy, PartialEq)]
     enum Part {
         Year(i64),
@@ -1356,8 +2059,12 @@ fn numeric_date(token: &str, anchor: Option<i64>, introduced: bool) -> Option<(S
     let month_day = |a: i64, b: i64| if a > 12 { (b, a) } else { (a, b) };
     use Part::*;
     match parts.as_slice() {
-        [Year(y), Number(m, _), Number(d, _)] | [Year(y), Month(m), Number(d, _)] | [Year(y), Number(d, _), Month(m)] => ymd(Some(*y), *m, *d),
-        [Number(d, _), Month(m), Year(y)] | [Month(m), Number(d, _), Year(y)] => ymd(Some(*y), *m, *d),
+        [Year(y), Number(m, _), Number(d, _)]
+        | [Year(y), Month(m), Number(d, _)]
+        | [Year(y), Number(d, _), Month(m)] => ymd(Some(*y), *m, *d),
+        [Number(d, _), Month(m), Year(y)] | [Month(m), Number(d, _), Year(y)] => {
+            ymd(Some(*y), *m, *d)
+        }
         [Number(a, _), Number(b, _), Year(y)] => {
             let (m, d) = month_day(*a, *b);
             ymd(Some(*y), m, d)
@@ -1366,7 +2073,11 @@ fn numeric_date(token: &str, anchor: Option<i64>, introduced: bool) -> Option<(S
             let (m, d) = month_day(*a, *b);
             ymd(Some(full_year(*yy, anchor)), m, d)
         }
-        [Year(y), Number(m, _)] | [Number(m, _), Year(y)] | [Month(m), Year(y)] if (1..=12).contains(m) => Some((format!("{y:04}-{m:02}"), Some(*y))),
+        [Year(y), Number(m, _)] | [Number(m, _), Year(y)] | [Month(m), Year(y)]
+            if (1..=12).contains(m) =>
+        {
+            Some((format!("{y:04}-{m:02}"), Some(*y)))
+        }
         [Month(m), Number(d, _)] | [Number(d, _), Month(m)] => ymd(None, *m, *d),
         [Number(a, _), Number(b, _)] if separator == '/' && introduced => {
             let (m, d) = month_day(*a, *b);
@@ -1381,7 +2092,13 @@ fn numeric_date(token: &str, anchor: Option<i64>, introduced: bool) -> Option<(S
 /// 1970s".
 fn leading_phrase(before: &[String], expr: &[String], ty: TimeType) -> usize {
     let n = before.len();
-    let ends = |tail: &[&str]| n >= tail.len() && before[n - tail.len()..].iter().zip(tail).all(|(a, b)| a == b);
+    let ends = |tail: &[&str]| {
+        n >= tail.len()
+            && before[n - tail.len()..]
+                .iter()
+                .zip(tail)
+                .all(|(a, b)| a == b)
+    };
     let first = expr.first().map(String::as_str).unwrap_or("");
     if ty == TimeType::Date {
         for part in ["end", "beginning", "middle", "start"] {
@@ -1392,14 +2109,32 @@ fn leading_phrase(before: &[String], expr: &[String], ty: TimeType) -> usize {
     }
     // Bounds on an amount of time, not on a date.
     if ty == TimeType::Duration || expr.last().is_some_and(|w| w == "ago") {
-        for bound in [&["no", "more", "than"][..], &["no", "less", "than"], &["more", "than"], &["less", "than"], &["at", "least"], &["up", "to"], &["nearly"]] {
+        for bound in [
+            &["no", "more", "than"][..],
+            &["no", "less", "than"],
+            &["more", "than"],
+            &["less", "than"],
+            &["at", "least"],
+            &["up", "to"],
+            &["nearly"],
+        ] {
             if ends(bound) {
                 return bound.len();
             }
         }
     }
-    let decade = first.ends_with("0s") || first.ends_with("0's") || first.starts_with("mid-") || expr.last().is_some_and(|w| w == "century");
-    if ty == TimeType::Date && ends(&["the"]) && (decade || matches!(first, "last" | "past" | "previous" | "following" | "early" | "late")) {
+    let decade = first.ends_with("0s")
+        || first.ends_with("0's")
+        || first.starts_with("mid-")
+        || expr.last().is_some_and(|w| w == "century");
+    if ty == TimeType::Date
+        && ends(&["the"])
+        && (decade
+            || matches!(
+                first,
+                "last" | "past" | "previous" | "following" | "early" | "late"
+            ))
+    {
         return 1;
     }
     0
@@ -1408,7 +2143,11 @@ fn leading_phrase(before: &[String], expr: &[String], ty: TimeType) -> usize {
 /// Words TimeML keeps inside an expression when they precede it.
 fn is_modifier(w: &str, ty: TimeType) -> bool {
     matches!(w, "early" | "late" | "mid" | "earlier" | "later" | "fiscal")
-        || (ty == TimeType::Duration && matches!(w, "the" | "past" | "last" | "first" | "next" | "coming" | "previous" | "recent"))
+        || (ty == TimeType::Duration
+            && matches!(
+                w,
+                "the" | "past" | "last" | "first" | "next" | "coming" | "previous" | "recent"
+            ))
 }
 
 fn part_of_day(w: &str) -> Option<&'static str> {
@@ -1467,7 +2206,9 @@ fn measured_duration(w: &[String], i: usize) -> Option<(usize, Vec<(f64, char)>)
         if x.contains('.') {
             x.parse::<f64>().ok().filter(|n| *n > 0.0)
         } else {
-            number_word(x).filter(|&n| n > 0 && !matches!(x, "a" | "an")).map(|n| n as f64)
+            number_word(x)
+                .filter(|&n| n > 0 && !matches!(x, "a" | "an"))
+                .map(|n| n as f64)
         }
     };
     let fraction = |k: usize| -> Option<(f64, usize)> {
@@ -1492,14 +2233,20 @@ fn measured_duration(w: &[String], i: usize) -> Option<(usize, Vec<(f64, char)>)
         ("½", u, _) => Some((2, u)),
         _ => None,
     };
-    if let Some((len, Some(u))) = half.map(|(len, u)| (len, duration_unit(u).filter(|_| !u.ends_with('s')))) {
+    if let Some((len, Some(u))) =
+        half.map(|(len, u)| (len, duration_unit(u).filter(|_| !u.ends_with('s'))))
+    {
         return Some((len, vec![(0.5, u)]));
     }
     // Glued: "3.5years", "3h", and after "for" or "lasted" "10D", "2W", "3Y".
-    let figure = a.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+    let figure = a
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
     if figure > 0 && figure < a.len() {
         let (n, unit) = a.split_at(figure);
-        let single = unit.len() == 1 && i > 0 && matches!(at(i - 1), "for" | "lasted" | "lasts" | "last");
+        let single =
+            unit.len() == 1 && i > 0 && matches!(at(i - 1), "for" | "lasted" | "lasts" | "last");
         let u = match unit {
             "d" if single => Some('D'),
             "w" if single => Some('W'),
@@ -1531,7 +2278,9 @@ fn measured_duration(w: &[String], i: usize) -> Option<(usize, Vec<(f64, char)>)
             }
         }
         let and = usize::from(at(k) == "and");
-        let (Some(m), Some(v)) = (amount(at(k + and)), duration_unit(at(k + and + 1))) else { break };
+        let (Some(m), Some(v)) = (amount(at(k + and)), duration_unit(at(k + and + 1))) else {
+            break;
+        };
         if unit_rank(v) >= unit_rank(parts.last()?.1) {
             break;
         }
@@ -1582,7 +2331,13 @@ fn unit_rank(u: char) -> u8 {
 
 /// The TIMEX3 value of a duration in parts: P2Y1M21D, PT1H30M, P3.5Y, PT1.5H.
 fn compound_duration(parts: &[(f64, char)]) -> String {
-    let figure = |n: f64| if n.fract() == 0.0 { format!("{}", n as i64) } else { format!("{n}") };
+    let figure = |n: f64| {
+        if n.fract() == 0.0 {
+            format!("{}", n as i64)
+        } else {
+            format!("{n}")
+        }
+    };
     let (mut day, mut time) = (String::new(), String::new());
     for &(n, u) in parts {
         match u {
@@ -1623,7 +2378,11 @@ fn shifted(d: i64, n: i64, u: char) -> Option<String> {
         'C' => format!("{:04}", y + 100 * n),
         'M' => {
             let months = y * 12 + (m - 1) + n;
-            format!("{:04}-{:02}", months.div_euclid(12), months.rem_euclid(12) + 1)
+            format!(
+                "{:04}-{:02}",
+                months.div_euclid(12),
+                months.rem_euclid(12) + 1
+            )
         }
         'W' => {
             let (wy, wk) = iso_week(d + 7 * n);
@@ -1657,7 +2416,11 @@ fn resolve_weekday(anchor: i64, wd: i64, future: bool) -> String {
     if wd == today {
         return date(anchor); // news "on Friday" in a Friday report is that day
     }
-    let d = if future { anchor + (wd - today).rem_euclid(7).clamp(1, 7) } else { anchor - (today - wd).rem_euclid(7) };
+    let d = if future {
+        anchor + (wd - today).rem_euclid(7).clamp(1, 7)
+    } else {
+        anchor - (today - wd).rem_euclid(7)
+    };
     date(d)
 }
 
@@ -1669,16 +2432,35 @@ mod tests {
     /// The times `recognise` finds in one sentence, words split at spaces:
     /// (surface, value).
     fn times(text: &str, published: &str) -> Vec<(String, String)> {
-        let mut doc = Document::new(text.to_string(), Source { uri: None, format: SourceFormat::Text, record: None });
+        let mut doc = Document::new(
+            text.to_string(),
+            Source {
+                uri: None,
+                format: SourceFormat::Text,
+                record: None,
+            },
+        );
         doc.published = Some(published.to_string());
         let mut at = 0;
         for w in text.split(' ') {
             doc.tokens.push(Token::new(Span::new(at, at + w.len())));
             at += w.len() + 1;
         }
-        doc.sentences.push(Sentence { span: Span::new(0, text.len()), block: 0, tokens: (0, doc.tokens.len()) });
+        doc.sentences.push(Sentence {
+            span: Span::new(0, text.len()),
+            block: 0,
+            tokens: (0, doc.tokens.len()),
+        });
         recognise(&mut doc);
-        doc.times.iter().map(|t| (t.span.of(text).to_string(), t.value.clone().unwrap_or_default())).collect()
+        doc.times
+            .iter()
+            .map(|t| {
+                (
+                    t.span.of(text).to_string(),
+                    t.value.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
     }
 
     /// What `recognise` adds around the rules' expressions, one example each:
@@ -1687,24 +2469,54 @@ mod tests {
     fn recognise_extends_and_links_expressions() {
         for (phrase, expected) in [
             // A span of clock times, each end on the day said after it.
-            ("open from 10:30 to 3 on 1/1/2015", &[("10:30", "2015-01-01T10:30"), ("3 on 1/1/2015", "2015-01-01T15:00")][..]),
+            (
+                "open from 10:30 to 3 on 1/1/2015",
+                &[
+                    ("10:30", "2015-01-01T10:30"),
+                    ("3 on 1/1/2015", "2015-01-01T15:00"),
+                ][..],
+            ),
             // The year said after the day; the first end of a range takes it.
-            ("from 26 june to 28 june in 2020", &[("26 june", "2020-06-26"), ("28 june in 2020", "2020-06-28")]),
+            (
+                "from 26 june to 28 june in 2020",
+                &[("26 june", "2020-06-26"), ("28 june in 2020", "2020-06-28")],
+            ),
             // Modifiers and leading words TimeML keeps in the extent.
-            ("by late November and the end of 1990", &[("late November", "2016-11"), ("the end of 1990", "1990")]),
+            (
+                "by late November and the end of 1990",
+                &[("late November", "2016-11"), ("the end of 1990", "1990")],
+            ),
             // A part of the day, and a clock time, after a day.
-            ("met Wednesday night", &[("Wednesday night", "2016-11-02TNI")]),
-            ("back today at 8.30pm", &[("today at 8.30pm", "2016-11-07T20:30")]),
+            (
+                "met Wednesday night",
+                &[("Wednesday night", "2016-11-02TNI")],
+            ),
+            (
+                "back today at 8.30pm",
+                &[("today at 8.30pm", "2016-11-07T20:30")],
+            ),
             // The year after a clock time.
-            ("sent Wed Oct 26 15:50:06 2016", &[("Wed Oct 26 15:50:06 2016", "2016-10-26T15:50:06")]),
+            (
+                "sent Wed Oct 26 15:50:06 2016",
+                &[("Wed Oct 26 15:50:06 2016", "2016-10-26T15:50:06")],
+            ),
         ] {
             let found = times(phrase, "2016-11-07T16:12:00");
-            let expected: Vec<(String, String)> = expected.iter().map(|(s, v)| (s.to_string(), v.to_string())).collect();
+            let expected: Vec<(String, String)> = expected
+                .iter()
+                .map(|(s, v)| (s.to_string(), v.to_string()))
+                .collect();
             assert_eq!(found, expected, "{phrase}");
         }
         // A bare month keeps the reading the document first gave it.
-        let found = times("they wait for November . the November results", "2016-11-07");
-        assert_eq!(found.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>(), ["2016-11", "2016-11"]);
+        let found = times(
+            "they wait for November . the November results",
+            "2016-11-07",
+        );
+        assert_eq!(
+            found.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>(),
+            ["2016-11", "2016-11"]
+        );
     }
 
     #[test]

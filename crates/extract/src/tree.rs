@@ -6,11 +6,17 @@ use dossier_core::{Document, Span};
 /// The tokens inside `span` (their index range); spans of names, cues
 /// and quantities start and end on token boundaries.
 pub(crate) fn tokens_in(doc: &Document, span: Span) -> std::ops::Range<usize> {
-    doc.tokens.partition_point(|t| t.span.start < span.start)..doc.tokens.partition_point(|t| t.span.start < span.end)
+    doc.tokens.partition_point(|t| t.span.start < span.start)
+        ..doc.tokens.partition_point(|t| t.span.start < span.end)
 }
 
 /// The children of token `of`.
-pub(crate) fn children(doc: &Document, a: usize, b: usize, of: usize) -> impl Iterator<Item = usize> + '_ {
+pub(crate) fn children(
+    doc: &Document,
+    a: usize,
+    b: usize,
+    of: usize,
+) -> impl Iterator<Item = usize> + '_ {
     (a..b).filter(move |&j| doc.tokens[j].head == Some(of))
 }
 
@@ -43,7 +49,17 @@ pub(crate) fn subtree(doc: &Document, top: usize, a: usize, b: usize) -> (usize,
 
 /// The tokens under `top`, leaving out the subtrees of its children whose
 /// relation is in `skip`.
-pub(crate) fn subtree_without(doc: &Document, top: usize, a: usize, b: usize, skip: &[&str]) -> Vec<usize> {
-    let skipped: Vec<usize> = children(doc, a, b, top).filter(|&c| doc.tokens[c].dep.is_some_and(|d| skip.contains(&d))).collect();
-    (a..b).filter(|&j| under(doc, j, top, a, b) && !skipped.iter().any(|&c| under(doc, j, c, a, b))).collect()
+pub(crate) fn subtree_without(
+    doc: &Document,
+    top: usize,
+    a: usize,
+    b: usize,
+    skip: &[&str],
+) -> Vec<usize> {
+    let skipped: Vec<usize> = children(doc, a, b, top)
+        .filter(|&c| doc.tokens[c].dep.is_some_and(|d| skip.contains(&d)))
+        .collect();
+    (a..b)
+        .filter(|&j| under(doc, j, top, a, b) && !skipped.iter().any(|&c| under(doc, j, c, a, b)))
+        .collect()
 }

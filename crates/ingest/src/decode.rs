@@ -6,7 +6,11 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::ErrorKind;
 
-pub fn decode(owned: Vec<u8>, declared: Option<&str>, warnings: &mut Vec<Warning>) -> Result<String, ErrorKind> {
+pub fn decode(
+    owned: Vec<u8>,
+    declared: Option<&str>,
+    warnings: &mut Vec<Warning>,
+) -> Result<String, ErrorKind> {
     let bytes = owned.as_slice();
     // A byte-order mark is authoritative and is not part of the text.
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
@@ -18,7 +22,10 @@ pub fn decode(owned: Vec<u8>, declared: Option<&str>, warnings: &mut Vec<Warning
     }
     if let Some(enc) = sniff_utf16(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-        warnings.push(Warning::new("charset_detected", format!("no byte-order mark; decoded as {}", enc.name())));
+        warnings.push(Warning::new(
+            "charset_detected",
+            format!("no byte-order mark; decoded as {}", enc.name()),
+        ));
         if had_errors {
             warn_replacements(&text, warnings);
         }
@@ -32,7 +39,10 @@ pub fn decode(owned: Vec<u8>, declared: Option<&str>, warnings: &mut Vec<Warning
         let mismatch = || {
             Warning::new(
                 "charset_mismatch",
-                format!("declared charset `{}` does not fit the bytes", declared.unwrap_or("").trim()),
+                format!(
+                    "declared charset `{}` does not fit the bytes",
+                    declared.unwrap_or("").trim()
+                ),
             )
         };
         if enc == UTF_8 {
@@ -61,7 +71,10 @@ pub fn decode(owned: Vec<u8>, declared: Option<&str>, warnings: &mut Vec<Warning
     let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     if enc != UTF_8 {
-        warnings.push(Warning::new("charset_detected", format!("input is not valid UTF-8; decoded as {}", enc.name())));
+        warnings.push(Warning::new(
+            "charset_detected",
+            format!("input is not valid UTF-8; decoded as {}", enc.name()),
+        ));
     }
     if had_errors {
         warn_replacements(&text, warnings);
@@ -79,7 +92,10 @@ fn non_empty(text: String) -> Result<String, ErrorKind> {
 
 fn warn_replacements(text: &str, warnings: &mut Vec<Warning>) {
     let n = text.chars().filter(|&c| c == '\u{fffd}').count();
-    warnings.push(Warning::new("undecodable_bytes", format!("{n} undecodable byte sequences replaced with U+FFFD")));
+    warnings.push(Warning::new(
+        "undecodable_bytes",
+        format!("{n} undecodable byte sequences replaced with U+FFFD"),
+    ));
 }
 
 /// UTF-16 without a byte-order mark, told by its NUL bytes: in text
@@ -89,7 +105,14 @@ fn warn_replacements(text: &str, warnings: &mut Vec<Warning>) {
 pub fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(8192) & !1];
     let units = sample.len() / 2;
-    let zeros = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let zeros = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
     let (even, odd) = (zeros(0), zeros(1));
     let mostly = |n: usize| n * 10 >= units * 3;
     let hardly = |n: usize| n * 50 <= units;
@@ -101,7 +124,10 @@ pub fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
         return None;
     };
     let (text, _) = enc.decode_without_bom_handling(sample);
-    let control = text.chars().filter(|&c| c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\x0c')).count();
+    let control = text
+        .chars()
+        .filter(|&c| c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\x0c'))
+        .count();
     (control * 10 <= units).then_some(enc)
 }
 
@@ -114,7 +140,10 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
     control * 10 > head.len()
 }
 
@@ -135,7 +164,10 @@ pub fn sniff_html_charset(bytes: &[u8]) -> Option<String> {
                 i += 1;
             }
             let start = i;
-            while i < lower.len() && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b':' | b'.')) {
+            while i < lower.len()
+                && (lower[i].is_ascii_alphanumeric()
+                    || matches!(lower[i], b'-' | b'_' | b':' | b'.'))
+            {
                 i += 1;
             }
             if i > start {
@@ -154,7 +186,12 @@ mod tests {
     #[test]
     fn detects_latin1_and_warns() {
         let mut w = Vec::new();
-        let text = decode(b"Caf\xe9 in Kyiv, na\xefve reporting from the capital of Ukraine".to_vec(), None, &mut w).unwrap();
+        let text = decode(
+            b"Caf\xe9 in Kyiv, na\xefve reporting from the capital of Ukraine".to_vec(),
+            None,
+            &mut w,
+        )
+        .unwrap();
         assert!(text.starts_with("Café"));
         assert_eq!(w[0].code, "charset_detected");
     }
@@ -162,14 +199,28 @@ mod tests {
     #[test]
     fn wrong_declared_charset_falls_back() {
         let mut w = Vec::new();
-        let text = decode("Zelenskyy’s “pitch”".as_bytes().to_vec(), Some("shift_jis"), &mut w).unwrap();
+        let text = decode(
+            "Zelenskyy’s “pitch”".as_bytes().to_vec(),
+            Some("shift_jis"),
+            &mut w,
+        )
+        .unwrap();
         assert_eq!(text, "Zelenskyy’s “pitch”");
         assert_eq!(w[0].code, "charset_mismatch");
     }
 
     #[test]
     fn finds_meta_charset() {
-        assert_eq!(sniff_html_charset(b"<meta charset=\"ISO-8859-1\">").as_deref(), Some("iso-8859-1"));
-        assert_eq!(sniff_html_charset(b"<meta http-equiv=Content-Type content='text/html; charset=windows-1252'>").as_deref(), Some("windows-1252"));
+        assert_eq!(
+            sniff_html_charset(b"<meta charset=\"ISO-8859-1\">").as_deref(),
+            Some("iso-8859-1")
+        );
+        assert_eq!(
+            sniff_html_charset(
+                b"<meta http-equiv=Content-Type content='text/html; charset=windows-1252'>"
+            )
+            .as_deref(),
+            Some("windows-1252")
+        );
     }
 }

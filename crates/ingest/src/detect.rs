@@ -63,7 +63,10 @@ fn peek_head(mut r: Reader, max: usize) -> Result<(Reader, Vec<u8>), ErrorKind> 
     let mut want = HEAD;
     loop {
         let scanned = head.len();
-        (&mut r).take((want - scanned) as u64).read_to_end(&mut head).map_err(io_kind)?;
+        (&mut r)
+            .take((want - scanned) as u64)
+            .read_to_end(&mut head)
+            .map_err(io_kind)?;
         let at_end = head.len() < want;
         match content_start(&head, scanned) {
             Some(start) if at_end || head.len() >= start + HEAD => break,
@@ -80,13 +83,23 @@ fn peek_head(mut r: Reader, max: usize) -> Result<(Reader, Vec<u8>), ErrorKind> 
 /// Where the content starts after a byte-order mark and ASCII white
 /// space, looking from `from` on; `None` if nothing but those is there.
 fn content_start(head: &[u8], from: usize) -> Option<usize> {
-    let from = if from == 0 && head.starts_with(b"\xef\xbb\xbf") { 3 } else { from };
-    head.get(from..)?.iter().position(|b| !b.is_ascii_whitespace()).map(|p| from + p)
+    let from = if from == 0 && head.starts_with(b"\xef\xbb\xbf") {
+        3
+    } else {
+        from
+    };
+    head.get(from..)?
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map(|p| from + p)
 }
 
 fn peek(mut r: Reader, n: usize) -> Result<(Reader, Vec<u8>), ErrorKind> {
     let mut head = Vec::with_capacity(n);
-    (&mut r).take(n as u64).read_to_end(&mut head).map_err(io_kind)?;
+    (&mut r)
+        .take(n as u64)
+        .read_to_end(&mut head)
+        .map_err(io_kind)?;
     let reader: Reader = Box::new(Cursor::new(head.clone()).chain(r));
     Ok((reader, head))
 }
@@ -103,17 +116,29 @@ pub fn detect(head: &[u8], path: Option<&Path>, gzipped: bool) -> Option<Format>
     if t.starts_with("WARC/") {
         return Some(Format::Warc);
     }
-    let lower: String = t.chars().take(1024).collect::<String>().to_ascii_lowercase();
+    let lower: String = t
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if t.starts_with('<') {
         if lower.contains("<rss") || lower.contains("<rdf:rdf") {
             return Some(Format::Rss);
         }
         // A `<feed>` in another namespace is still meant as Atom: reading
         // it as a feed gives a clear error rather than a page of markup.
-        if lower.contains("<feed") && (lower.contains("http://www.w3.org/2005/atom") || !lower.contains("<html")) {
+        if lower.contains("<feed")
+            && (lower.contains("http://www.w3.org/2005/atom") || !lower.contains("<html"))
+        {
             return Some(Format::Atom);
         }
-        if lower.contains("<html") || lower.contains("<!doctype html") || lower.contains("<head") || lower.contains("<body") || lower.contains("<p") || lower.contains("<div") {
+        if lower.contains("<html")
+            || lower.contains("<!doctype html")
+            || lower.contains("<head")
+            || lower.contains("<body")
+            || lower.contains("<p")
+            || lower.contains("<div")
+        {
             return Some(Format::Html);
         }
     }
@@ -123,8 +148,16 @@ pub fn detect(head: &[u8], path: Option<&Path>, gzipped: bool) -> Option<Format>
         }
         return Some(Format::Jsonl);
     }
-    let name = path.and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
-    let name = if gzipped { name.trim_end_matches(".gz").to_string() } else { name };
+    let name = path
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let name = if gzipped {
+        name.trim_end_matches(".gz").to_string()
+    } else {
+        name
+    };
     let by_name = match name.rsplit('.').next().unwrap_or("") {
         "html" | "htm" | "xhtml" => Some(Format::Html),
         "rss" => Some(Format::Rss),
@@ -143,13 +176,42 @@ mod tests {
     #[test]
     fn detects_by_content() {
         assert_eq!(detect(b"WARC/1.0\r\n", None, false), Some(Format::Warc));
-        assert_eq!(detect(b"<?xml version='1.0'?><rss>", None, false), Some(Format::Rss));
-        assert_eq!(detect(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">", None, false), Some(Format::Atom));
-        assert_eq!(detect(b"<feed xmlns=\"http://www.w3.org/2005/Atomic\">", None, false), Some(Format::Atom));
-        assert_eq!(detect(b"\xef\xbb\xbf \n<html><p>", None, false), Some(Format::Html));
-        assert_eq!(detect(b"<!DOCTYPE html><html>", None, false), Some(Format::Html));
-        assert_eq!(detect(b"{\"version\": \"https://jsonfeed.org/version/1.1\"}", None, false), Some(Format::JsonFeed));
-        assert_eq!(detect(b"{\"text\": \"x\"}\n", None, false), Some(Format::Jsonl));
+        assert_eq!(
+            detect(b"<?xml version='1.0'?><rss>", None, false),
+            Some(Format::Rss)
+        );
+        assert_eq!(
+            detect(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">", None, false),
+            Some(Format::Atom)
+        );
+        assert_eq!(
+            detect(
+                b"<feed xmlns=\"http://www.w3.org/2005/Atomic\">",
+                None,
+                false
+            ),
+            Some(Format::Atom)
+        );
+        assert_eq!(
+            detect(b"\xef\xbb\xbf \n<html><p>", None, false),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            detect(b"<!DOCTYPE html><html>", None, false),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            detect(
+                b"{\"version\": \"https://jsonfeed.org/version/1.1\"}",
+                None,
+                false
+            ),
+            Some(Format::JsonFeed)
+        );
+        assert_eq!(
+            detect(b"{\"text\": \"x\"}\n", None, false),
+            Some(Format::Jsonl)
+        );
         assert_eq!(detect(b"The NATO Summit", None, false), Some(Format::Text));
         assert_eq!(detect(b"  \n ", None, false), None);
     }

@@ -61,7 +61,11 @@ pub struct Error {
 
 impl Error {
     pub fn new(input: String, kind: ErrorKind) -> Self {
-        Error { input, record: None, kind }
+        Error {
+            input,
+            record: None,
+            kind,
+        }
     }
     pub fn at(mut self, record: impl Into<String>) -> Self {
         self.record = Some(record.into());
@@ -71,7 +75,12 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&error_line(&self.input, self.record.as_deref(), self.kind.code(), &self.kind.to_string()))
+        f.write_str(&error_line(
+            &self.input,
+            self.record.as_deref(),
+            self.kind.code(),
+            &self.kind.to_string(),
+        ))
     }
 }
 
@@ -98,18 +107,41 @@ pub struct Failure {
 
 impl Failure {
     pub fn from_read(e: &Error) -> Self {
-        Failure { code: e.kind.code().to_string(), message: e.kind.to_string(), input: e.input.clone(), record: e.record.clone() }
+        Failure {
+            code: e.kind.code().to_string(),
+            message: e.kind.to_string(),
+            input: e.input.clone(),
+            record: e.record.clone(),
+        }
     }
 
     /// E900 for a panic while analysing a record, with the panic's message.
-    pub fn internal(input: String, record: Option<String>, panic: &(dyn std::any::Any + Send)) -> Self {
-        let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
-        Failure { code: "E900".into(), message: format!("internal error, please report it: {msg}"), input, record }
+    pub fn internal(
+        input: String,
+        record: Option<String>,
+        panic: &(dyn std::any::Any + Send),
+    ) -> Self {
+        let msg = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Failure {
+            code: "E900".into(),
+            message: format!("internal error, please report it: {msg}"),
+            input,
+            record,
+        }
     }
 
     /// `INPUT [RECORD]: error[CODE]: reason`, as the readers print it.
     pub fn line(&self) -> String {
-        error_line(&self.input, self.record.as_deref(), &self.code, &self.message)
+        error_line(
+            &self.input,
+            self.record.as_deref(),
+            &self.code,
+            &self.message,
+        )
     }
 
     /// The error record written in the document's place, so a consumer of

@@ -21,13 +21,17 @@ pub fn html_document(html: &str, source: Source, fragment: bool) -> Result<Docum
         return assemble(blocks, source, None, None, Vec::new());
     }
     // No document URL: resolving links costs time and we keep only text.
-    let config = Config { max_elements_to_parse: 0, ..Config::default() };
+    let config = Config {
+        max_elements_to_parse: 0,
+        ..Config::default()
+    };
     let dom = Dom::from(html);
     let time_tag = first_time_tag(&dom);
     let url = canonical_url(&dom);
     // The outlet, from og:site_name, JSON-LD `publisher` or similar (Readability reads them).
     let mut publisher = None;
-    let mut readability = Readability::with_document(dom, None, Some(config)).map_err(|_| ErrorKind::NoContent)?;
+    let mut readability =
+        Readability::with_document(dom, None, Some(config)).map_err(|_| ErrorKind::NoContent)?;
     let (blocks, title, published, byline) = match readability.parse() {
         Ok(article) => {
             // Walk Readability's own cleaned tree rather than re-parsing `article.content`.
@@ -36,8 +40,16 @@ pub fn html_document(html: &str, source: Source, fragment: bool) -> Result<Docum
                 Some(node) => walk_blocks(node),
                 None => walk_blocks(&Dom::fragment(article.content.as_ref()).root()),
             };
-            publisher = article.site_name.map(|s| collapse_ws(&s)).filter(|s| !s.is_empty());
-            (blocks, Some(article.title).filter(|t| !t.trim().is_empty()), article.published_time, article.byline)
+            publisher = article
+                .site_name
+                .map(|s| collapse_ws(&s))
+                .filter(|s| !s.is_empty());
+            (
+                blocks,
+                Some(article.title).filter(|t| !t.trim().is_empty()),
+                article.published_time,
+                article.byline,
+            )
         }
         Err(_) => {
             // Readability gave up (tiny page): take the whole body.
@@ -48,7 +60,10 @@ pub fn html_document(html: &str, source: Source, fragment: bool) -> Result<Docum
             (blocks, Some(title).filter(|t| !t.is_empty()), None, None)
         }
     };
-    let published = published.as_deref().and_then(normalize_date).or_else(|| time_tag.as_deref().and_then(normalize_date));
+    let published = published
+        .as_deref()
+        .and_then(normalize_date)
+        .or_else(|| time_tag.as_deref().and_then(normalize_date));
     let authors = byline.map(|b| split_authors(&b)).unwrap_or_default();
     let mut doc = assemble(blocks, source, title, published, authors)?;
     doc.url = url;
@@ -59,13 +74,21 @@ pub fn html_document(html: &str, source: Source, fragment: bool) -> Result<Docum
 /// The page's own address: `<link rel="canonical">`, else `og:url`
 /// (absolute http(s) only; a protocol-relative one is taken as https).
 fn canonical_url(dom: &Dom) -> Option<String> {
-    let candidates = [("link[rel~=canonical]", "href"), ("meta[property='og:url']", "content"), ("meta[name='og:url']", "content")];
+    let candidates = [
+        ("link[rel~=canonical]", "href"),
+        ("meta[property='og:url']", "content"),
+        ("meta[name='og:url']", "content"),
+    ];
     candidates.iter().find_map(|(selector, attr)| {
         let sel = dom.select(selector);
         sel.nodes().iter().find_map(|n| {
             let v = n.attr(attr)?;
             let v = v.trim();
-            let v = if v.starts_with("//") { format!("https:{v}") } else { v.to_string() };
+            let v = if v.starts_with("//") {
+                format!("https:{v}")
+            } else {
+                v.to_string()
+            };
             crate::meta::is_web_url(&v).then_some(v)
         })
     })
@@ -86,7 +109,10 @@ fn assemble(
         }
         let start = text.len();
         text.push_str(block);
-        spans.push(Block { span: Span::new(start, text.len()), kind: *kind });
+        spans.push(Block {
+            span: Span::new(start, text.len()),
+            kind: *kind,
+        });
     }
     if text.trim().is_empty() {
         return Err(ErrorKind::NoContent);
@@ -178,7 +204,10 @@ impl BlockAccumulator {
     fn flush(&mut self, kinds: &[BlockKind]) {
         let t = self.current.trim();
         if !t.is_empty() && !self.is_furniture(t) {
-            self.blocks.push((t.to_string(), *kinds.last().unwrap_or(&BlockKind::Paragraph)));
+            self.blocks.push((
+                t.to_string(),
+                *kinds.last().unwrap_or(&BlockKind::Paragraph),
+            ));
         }
         self.current.clear();
     }
@@ -193,10 +222,21 @@ impl BlockAccumulator {
 fn is_stock_furniture(t: &str) -> bool {
     let lower = t.to_lowercase();
     const PREFIXES: &[&str] = &[
-        "©", "photo:", "photo by", "image credit", "credit:", "updated ", "last updated", "advertisement",
-        "you may also like", "caption", "close", "image 1 of",
+        "©",
+        "photo:",
+        "photo by",
+        "image credit",
+        "credit:",
+        "updated ",
+        "last updated",
+        "advertisement",
+        "you may also like",
+        "caption",
+        "close",
+        "image 1 of",
     ];
-    PREFIXES.iter().any(|p| lower.starts_with(p)) || (lower.starts_with("image ") && lower.contains(" of "))
+    PREFIXES.iter().any(|p| lower.starts_with(p))
+        || (lower.starts_with("image ") && lower.contains(" of "))
 }
 
 fn push_collapsed(out: &mut String, text: &str) {
@@ -212,7 +252,22 @@ fn push_collapsed(out: &mut String, text: &str) {
 }
 
 fn is_skipped(name: &str) -> bool {
-    matches!(name, "script" | "style" | "noscript" | "template" | "svg" | "button" | "select" | "textarea" | "iframe" | "head" | "object" | "canvas" | "math")
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "button"
+            | "select"
+            | "textarea"
+            | "iframe"
+            | "head"
+            | "object"
+            | "canvas"
+            | "math"
+    )
 }
 
 /// Inline elements that imply a word break (table cells, images' alts...).
@@ -224,9 +279,10 @@ fn block_kind(name: &str) -> Option<BlockKind> {
     Some(match name {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
         "figcaption" | "caption" => BlockKind::Caption,
-        "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav" | "li" | "ul" | "ol" | "dl"
-        | "dt" | "dd" | "blockquote" | "pre" | "figure" | "table" | "tr" | "form" | "address" | "center" | "hr"
-        | "body" | "html" | "details" | "summary" | "fieldset" => BlockKind::Paragraph,
+        "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav"
+        | "li" | "ul" | "ol" | "dl" | "dt" | "dd" | "blockquote" | "pre" | "figure" | "table"
+        | "tr" | "form" | "address" | "center" | "hr" | "body" | "html" | "details" | "summary"
+        | "fieldset" => BlockKind::Paragraph,
         _ => return None,
     })
 }
@@ -262,7 +318,9 @@ pub fn normalize_date(raw: &str) -> Option<String> {
     let rest = &s[10..];
     let valid_time = rest.len() >= 6
         && matches!(rest.as_bytes()[0], b'T' | b' ')
-        && rest[1..].bytes().all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'+' | b'-' | b'Z'));
+        && rest[1..]
+            .bytes()
+            .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'+' | b'-' | b'Z'));
     if valid_time {
         let t = format!("{}T{}", &s[..10], &rest[1..]);
         // RFC 3339 needs seconds and an offset; otherwise keep the date only.
@@ -276,7 +334,11 @@ pub fn normalize_date(raw: &str) -> Option<String> {
 
 fn split_authors(byline: &str) -> Vec<String> {
     let b = byline.trim();
-    let b = b.strip_prefix("By ").or_else(|| b.strip_prefix("by ")).or_else(|| b.strip_prefix("BY ")).unwrap_or(b);
+    let b = b
+        .strip_prefix("By ")
+        .or_else(|| b.strip_prefix("by "))
+        .or_else(|| b.strip_prefix("BY "))
+        .unwrap_or(b);
     let mut out: Vec<String> = Vec::new();
     for part in b.split([',', ';', '|']).flat_map(|p| p.split(" and ")) {
         let name = collapse_ws(part);
@@ -293,20 +355,42 @@ mod tests {
     use dossier_core::SourceFormat;
 
     fn src() -> Source {
-        Source { uri: None, format: SourceFormat::Html, record: None }
+        Source {
+            uri: None,
+            format: SourceFormat::Html,
+            record: None,
+        }
     }
 
     #[test]
     fn fragment_blocks_keep_headings() {
         let doc = html_document("<h2>Allies Commit</h2><p>The US <b>and</b> allies<br>committed.</p><figure><figcaption>A Patriot</figcaption></figure>", src(), true).unwrap();
-        let blocks: Vec<(&str, BlockKind)> = doc.blocks.iter().map(|b| (doc.span_text(b.span), b.kind)).collect();
-        assert_eq!(blocks, [("Allies Commit", BlockKind::Heading), ("The US and allies", BlockKind::Paragraph), ("committed.", BlockKind::Paragraph), ("A Patriot", BlockKind::Caption)]);
+        let blocks: Vec<(&str, BlockKind)> = doc
+            .blocks
+            .iter()
+            .map(|b| (doc.span_text(b.span), b.kind))
+            .collect();
+        assert_eq!(
+            blocks,
+            [
+                ("Allies Commit", BlockKind::Heading),
+                ("The US and allies", BlockKind::Paragraph),
+                ("committed.", BlockKind::Paragraph),
+                ("A Patriot", BlockKind::Caption)
+            ]
+        );
     }
 
     #[test]
     fn normalizes_dates() {
-        assert_eq!(normalize_date("2024-07-10T12:30:00Z").as_deref(), Some("2024-07-10T12:30:00Z"));
-        assert_eq!(normalize_date("2024-07-10 12:30").as_deref(), Some("2024-07-10"));
+        assert_eq!(
+            normalize_date("2024-07-10T12:30:00Z").as_deref(),
+            Some("2024-07-10T12:30:00Z")
+        );
+        assert_eq!(
+            normalize_date("2024-07-10 12:30").as_deref(),
+            Some("2024-07-10")
+        );
         assert_eq!(normalize_date("July 10, 2024"), None);
     }
 
@@ -316,13 +400,20 @@ mod tests {
         let page = |head: &str| format!("<html><head>{head}</head>{body}</html>");
         let url = |head: &str| html_document(&page(head), src(), false).unwrap().url;
         assert_eq!(url(r#"<link rel="canonical" href="https://example.com/a"><meta property="og:url" content="https://example.com/b">"#).as_deref(), Some("https://example.com/a"));
-        assert_eq!(url(r#"<meta property="og:url" content="//example.com/b">"#).as_deref(), Some("https://example.com/b"));
+        assert_eq!(
+            url(r#"<meta property="og:url" content="//example.com/b">"#).as_deref(),
+            Some("https://example.com/b")
+        );
         assert_eq!(url(r#"<link rel="canonical" href="/relative">"#), None);
     }
 
     #[test]
     fn deep_nesting_is_flattened() {
-        let html = format!("<html><body>{}Deep text.{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let html = format!(
+            "<html><body>{}Deep text.{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
         let doc = html_document(&html, src(), false).unwrap();
         assert!(doc.text().contains("Deep text."));
     }

@@ -23,7 +23,14 @@ pub struct JsonlRecords {
 
 impl JsonlRecords {
     pub fn new(reader: Box<dyn Read + Send>, input: String, max: usize) -> Self {
-        JsonlRecords { reader: crate::boxed_bufread(reader), input, max, line_no: 0, done: false, buf: Vec::new() }
+        JsonlRecords {
+            reader: crate::boxed_bufread(reader),
+            input,
+            max,
+            line_no: 0,
+            done: false,
+            buf: Vec::new(),
+        }
     }
 }
 
@@ -49,14 +56,24 @@ pub enum CappedLine {
 
 /// Reads one line into `buf` (without the newline); a line longer than
 /// `max` is skipped to its end and reported.
-pub fn read_line_capped(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Result<CappedLine> {
+pub fn read_line_capped(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> std::io::Result<CappedLine> {
     buf.clear();
     let mut too_long = false;
     let mut any = false;
     loop {
         let chunk = reader.fill_buf()?;
         if chunk.is_empty() {
-            return Ok(if !any { CappedLine::Eof } else if too_long { CappedLine::TooLong } else { CappedLine::Line });
+            return Ok(if !any {
+                CappedLine::Eof
+            } else if too_long {
+                CappedLine::TooLong
+            } else {
+                CappedLine::Line
+            });
         }
         any = true;
         let (take, found) = match memchr::memchr(b'\n', chunk) {
@@ -73,7 +90,11 @@ pub fn read_line_capped(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize)
         }
         reader.consume(take + usize::from(found));
         if found {
-            return Ok(if too_long { CappedLine::TooLong } else { CappedLine::Line });
+            return Ok(if too_long {
+                CappedLine::TooLong
+            } else {
+                CappedLine::Line
+            });
         }
     }
 }
@@ -110,10 +131,14 @@ impl Iterator for JsonlRecords {
 
 impl JsonlRecords {
     fn parse_line(&self) -> Result<Record, ErrorKind> {
-        let line: Line = serde_json::from_slice(&self.buf).map_err(|e| ErrorKind::Json(e.to_string()))?;
+        let line: Line =
+            serde_json::from_slice(&self.buf).map_err(|e| ErrorKind::Json(e.to_string()))?;
         let payload = match (line.text, line.html) {
             (Some(text), _) => Payload::Decoded(text),
-            (None, Some(html)) => Payload::DecodedHtml { html, fragment: false },
+            (None, Some(html)) => Payload::DecodedHtml {
+                html,
+                fragment: false,
+            },
             (None, None) => return Err(ErrorKind::NoTextField),
         };
         let id = line.id.map(|v| match v {
@@ -130,10 +155,25 @@ impl JsonlRecords {
         });
         Ok(Record {
             input: self.input.clone(),
-            source: Source { uri: line.url, format: SourceFormat::Jsonl, record: Some(self.line_no.to_string()) },
+            source: Source {
+                uri: line.url,
+                format: SourceFormat::Jsonl,
+                record: Some(self.line_no.to_string()),
+            },
             payload,
             charset: None,
-            meta: Meta { title: line.title, published, authors: line.authors, publisher: line.publisher.map(|p| p.trim().to_string()).filter(|p| !p.is_empty()), id, label: Some(format!("line {}", self.line_no)), warnings },
+            meta: Meta {
+                title: line.title,
+                published,
+                authors: line.authors,
+                publisher: line
+                    .publisher
+                    .map(|p| p.trim().to_string())
+                    .filter(|p| !p.is_empty()),
+                id,
+                label: Some(format!("line {}", self.line_no)),
+                warnings,
+            },
         })
     }
 }
@@ -142,13 +182,24 @@ impl JsonlRecords {
 /// seconds and their fraction optional) and an optional offset (`Z`,
 /// `+02:00`, `+0200`): what the time recognisers can anchor on.
 pub fn is_publication_date(s: &str) -> bool {
-    let (Some(day), Some(rest)) = (s.get(..10), s.get(10..)) else { return false };
-    is_calendar_day(day) && (rest.is_empty() || rest.strip_prefix(['T', 't', ' ']).is_some_and(is_clock_time))
+    let (Some(day), Some(rest)) = (s.get(..10), s.get(10..)) else {
+        return false;
+    };
+    is_calendar_day(day)
+        && (rest.is_empty()
+            || rest
+                .strip_prefix(['T', 't', ' '])
+                .is_some_and(is_clock_time))
 }
 
 fn is_calendar_day(s: &str) -> bool {
     let b = s.as_bytes();
-    if !(b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())) {
+    if !(b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()))
+    {
         return false;
     }
     let number = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
@@ -175,8 +226,12 @@ fn is_clock_time(s: &str) -> bool {
     let clock_ok = match fields[..] {
         [h, m] => fraction.is_none() && two_digits_below(h, 24) && two_digits_below(m, 60),
         [h, m, sec] => {
-            let fraction_ok = fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|c| c.is_ascii_digit()));
-            two_digits_below(h, 24) && two_digits_below(m, 60) && two_digits_below(sec, 61) && fraction_ok
+            let fraction_ok =
+                fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|c| c.is_ascii_digit()));
+            two_digits_below(h, 24)
+                && two_digits_below(m, 60)
+                && two_digits_below(sec, 61)
+                && fraction_ok
         }
         _ => false,
     };
@@ -185,7 +240,9 @@ fn is_clock_time(s: &str) -> bool {
 
 /// `+02:00`, `-0530`.
 fn is_utc_offset(s: &str) -> bool {
-    let Some(hm) = s.strip_prefix(['+', '-']) else { return false };
+    let Some(hm) = s.strip_prefix(['+', '-']) else {
+        return false;
+    };
     let (h, m) = match hm.split_once(':') {
         Some(parts) => parts,
         None if hm.len() == 4 && hm.is_ascii() => hm.split_at(2),
@@ -195,7 +252,9 @@ fn is_utc_offset(s: &str) -> bool {
 }
 
 fn two_digits_below(s: &str, below: u32) -> bool {
-    s.len() == 2 && s.bytes().all(|c| c.is_ascii_digit()) && s.parse::<u32>().is_ok_and(|n| n < below)
+    s.len() == 2
+        && s.bytes().all(|c| c.is_ascii_digit())
+        && s.parse::<u32>().is_ok_and(|n| n < below)
 }
 
 #[cfg(test)]
@@ -204,10 +263,27 @@ mod tests {
 
     #[test]
     fn publication_dates() {
-        for ok in ["2024-07-10", "2024-02-29", "2024-07-10T14:30", "2024-07-10 14:30:00.123Z", "2024-07-10T14:30:00+05:30", "2024-07-10T14:30:00-0530"] {
+        for ok in [
+            "2024-07-10",
+            "2024-02-29",
+            "2024-07-10T14:30",
+            "2024-07-10 14:30:00.123Z",
+            "2024-07-10T14:30:00+05:30",
+            "2024-07-10T14:30:00-0530",
+        ] {
             assert!(is_publication_date(ok), "{ok}");
         }
-        for bad in ["garbage", "2023-02-29", "2024-13-01", "2024-07-10T25:00", "2024-07-10T14:30:00+05", "2024-07-10Z", "10/07/2024", "2024-07-1", "2024-07-10T14:30.5"] {
+        for bad in [
+            "garbage",
+            "2023-02-29",
+            "2024-13-01",
+            "2024-07-10T25:00",
+            "2024-07-10T14:30:00+05",
+            "2024-07-10Z",
+            "10/07/2024",
+            "2024-07-1",
+            "2024-07-10T14:30.5",
+        ] {
             assert!(!is_publication_date(bad), "{bad}");
         }
     }

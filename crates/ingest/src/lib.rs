@@ -42,7 +42,10 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { format: None, max_bytes: 50_000_000 }
+        ReadOptions {
+            format: None,
+            max_bytes: 50_000_000,
+        }
     }
 }
 
@@ -80,7 +83,9 @@ pub fn expand_inputs(args: &[String]) -> Vec<Result<Input, Error>> {
                 walk.first_visit(&path);
                 walk.out.push(Ok(Input::File(path)));
             }
-            Err(e) => walk.out.push(Err(Error::new(arg.clone(), ErrorKind::Open(e.to_string())))),
+            Err(e) => walk
+                .out
+                .push(Err(Error::new(arg.clone(), ErrorKind::Open(e.to_string())))),
         }
     }
     walk.out
@@ -103,13 +108,19 @@ impl Walk {
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
             Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
             Err(e) => {
-                self.out.push(Err(Error::new(dir.display().to_string(), ErrorKind::Open(e.to_string()))));
+                self.out.push(Err(Error::new(
+                    dir.display().to_string(),
+                    ErrorKind::Open(e.to_string()),
+                )));
                 return;
             }
         };
         entries.sort();
         for path in entries {
-            let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
             if hidden {
                 continue;
             }
@@ -187,7 +198,8 @@ impl Record {
         let mut warnings: Vec<Warning> = std::mem::take(&mut self.meta.warnings);
         let mut doc = match self.payload {
             Payload::Text(bytes) => {
-                let text = decode::decode(bytes, self.charset.as_deref(), &mut warnings).map_err(err)?;
+                let text =
+                    decode::decode(bytes, self.charset.as_deref(), &mut warnings).map_err(err)?;
                 text::plain_document(text, self.source)
             }
             Payload::Decoded(text) => {
@@ -198,10 +210,13 @@ impl Record {
             }
             Payload::Html { bytes, fragment } => {
                 let declared = self.charset.or_else(|| decode::sniff_html_charset(&bytes));
-                let page = decode::decode(bytes, declared.as_deref(), &mut warnings).map_err(err)?;
+                let page =
+                    decode::decode(bytes, declared.as_deref(), &mut warnings).map_err(err)?;
                 html::html_document(&page, self.source, fragment).map_err(err)?
             }
-            Payload::DecodedHtml { html, fragment } => html::html_document(&html, self.source, fragment).map_err(err)?,
+            Payload::DecodedHtml { html, fragment } => {
+                html::html_document(&html, self.source, fragment).map_err(err)?
+            }
         };
         if let Some(id) = self.meta.id {
             doc.id = id;
@@ -232,7 +247,10 @@ pub fn open(input: &Input, options: &ReadOptions) -> Result<Records, Error> {
     let name = input.name();
     let raw: Box<dyn Read + Send> = match input {
         Input::Stdin => Box::new(std::io::stdin()),
-        Input::File(path) => Box::new(File::open(path).map_err(|e| Error::new(name.clone(), ErrorKind::Open(e.to_string())))?),
+        Input::File(path) => Box::new(
+            File::open(path)
+                .map_err(|e| Error::new(name.clone(), ErrorKind::Open(e.to_string())))?,
+        ),
     };
     let path_hint = match input {
         Input::File(p) => Some(p.as_path()),
@@ -242,7 +260,12 @@ pub fn open(input: &Input, options: &ReadOptions) -> Result<Records, Error> {
 }
 
 /// Frames any reader (used for files, stdin and tests).
-pub fn open_reader(raw: Box<dyn Read + Send>, name: &str, path_hint: Option<&Path>, options: &ReadOptions) -> Result<Records, Error> {
+pub fn open_reader(
+    raw: Box<dyn Read + Send>,
+    name: &str,
+    path_hint: Option<&Path>,
+    options: &ReadOptions,
+) -> Result<Records, Error> {
     let err = |kind| Error::new(name.to_string(), kind);
     let (mut reader, head, gzipped) = detect::unwrap_gzip(raw, options.max_bytes).map_err(err)?;
     let format = match options.format {
@@ -252,24 +275,45 @@ pub fn open_reader(raw: Box<dyn Read + Send>, name: &str, path_hint: Option<&Pat
     let uri = path_hint.map(|p| p.display().to_string());
     let max = options.max_bytes;
     match format {
-        Format::Warc => Ok(Box::new(warc::WarcRecords::new(reader, name.to_string(), max))),
-        Format::Jsonl => Ok(Box::new(jsonl::JsonlRecords::new(reader, name.to_string(), max))),
+        Format::Warc => Ok(Box::new(warc::WarcRecords::new(
+            reader,
+            name.to_string(),
+            max,
+        ))),
+        Format::Jsonl => Ok(Box::new(jsonl::JsonlRecords::new(
+            reader,
+            name.to_string(),
+            max,
+        ))),
         Format::Text | Format::Html => {
             let bytes = read_capped(&mut reader, max).map_err(err)?;
             if bytes.iter().all(|b| b.is_ascii_whitespace()) {
                 return Err(err(ErrorKind::Empty));
             }
-            if format == Format::Text && decode::looks_binary(&bytes) && decode::sniff_utf16(&bytes).is_none() {
+            if format == Format::Text
+                && decode::looks_binary(&bytes)
+                && decode::sniff_utf16(&bytes).is_none()
+            {
                 return Err(err(ErrorKind::Binary));
             }
             let (payload, sf) = if format == Format::Html {
-                (Payload::Html { bytes, fragment: false }, SourceFormat::Html)
+                (
+                    Payload::Html {
+                        bytes,
+                        fragment: false,
+                    },
+                    SourceFormat::Html,
+                )
             } else {
                 (Payload::Text(bytes), SourceFormat::Text)
             };
             let record = Record {
                 input: name.to_string(),
-                source: Source { uri, format: sf, record: None },
+                source: Source {
+                    uri,
+                    format: sf,
+                    record: None,
+                },
                 payload,
                 charset: None,
                 meta: Meta::default(),

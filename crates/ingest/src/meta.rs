@@ -18,11 +18,19 @@ const MIN_LETTERS_TO_JUDGE: usize = 40;
 /// and sets `language` (warning when it is not English).
 pub fn finish(doc: &mut Document) {
     if doc.url.is_none() {
-        doc.url = doc.source.uri.as_deref().filter(|u| is_web_url(u)).map(str::to_string);
+        doc.url = doc
+            .source
+            .uri
+            .as_deref()
+            .filter(|u| is_web_url(u))
+            .map(str::to_string);
     }
     if let Some(date) = doc.published.take() {
         match implausible_date(&date, &dossier_core::calendar::today_utc()) {
-            Some(why) => doc.warnings.push(Warning::new("implausible_date", format!("publication date {date:?} is {why}, so it is ignored"))),
+            Some(why) => doc.warnings.push(Warning::new(
+                "implausible_date",
+                format!("publication date {date:?} is {why}, so it is ignored"),
+            )),
             None => doc.published = Some(date),
         }
     }
@@ -63,7 +71,14 @@ fn prose_sample(doc: &Document) -> std::borrow::Cow<'_, str> {
     for block in &doc.blocks {
         let words: Vec<&str> = block.span.of(text).split_whitespace().collect();
         // Scripts without case (Hangul, Han, Arabic) count as lower case.
-        let lower = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())).count();
+        let lower = words
+            .iter()
+            .filter(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
+            })
+            .count();
         if words.len() >= 4 && lower * 3 >= words.len() {
             sample.push_str(block.span.of(text));
             sample.push('\n');
@@ -92,7 +107,10 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     let info = whatlang::detect(sample)?;
     // A weak guess between Latin-script languages is often English text
     // full of names; only a confident one overrides the default.
-    if info.lang() != Lang::Eng && info.script() == whatlang::Script::Latin && info.confidence() < 0.5 {
+    if info.lang() != Lang::Eng
+        && info.script() == whatlang::Script::Latin
+        && info.confidence() < 0.5
+    {
         return None;
     }
     Some(iso639_1(info.lang()))
@@ -102,21 +120,85 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
 fn iso639_1(lang: Lang) -> &'static str {
     use Lang::*;
     match lang {
-        Epo => "eo", Eng => "en", Rus => "ru", Cmn => "zh", Spa => "es", Por => "pt", Ita => "it", Ben => "bn",
-        Fra => "fr", Deu => "de", Ukr => "uk", Kat => "ka", Ara => "ar", Hin => "hi", Jpn => "ja", Heb => "he",
-        Yid => "yi", Pol => "pl", Amh => "am", Jav => "jv", Kor => "ko", Nob => "nb", Dan => "da", Swe => "sv",
-        Fin => "fi", Tur => "tr", Nld => "nl", Hun => "hu", Ces => "cs", Ell => "el", Bul => "bg", Bel => "be",
-        Mar => "mr", Kan => "kn", Ron => "ro", Slv => "sl", Hrv => "hr", Srp => "sr", Mkd => "mk", Lit => "lt",
-        Lav => "lv", Est => "et", Tam => "ta", Vie => "vi", Urd => "ur", Tha => "th", Guj => "gu", Uzb => "uz",
-        Pan => "pa", Aze => "az", Ind => "id", Tel => "te", Pes => "fa", Mal => "ml", Ori => "or", Mya => "my",
-        Nep => "ne", Sin => "si", Khm => "km", Tuk => "tk", Aka => "ak", Zul => "zu", Sna => "sn", Afr => "af",
-        Lat => "la", Slk => "sk", Cat => "ca", Tgl => "tl", Hye => "hy", Cym => "cy",
+        Epo => "eo",
+        Eng => "en",
+        Rus => "ru",
+        Cmn => "zh",
+        Spa => "es",
+        Por => "pt",
+        Ita => "it",
+        Ben => "bn",
+        Fra => "fr",
+        Deu => "de",
+        Ukr => "uk",
+        Kat => "ka",
+        Ara => "ar",
+        Hin => "hi",
+        Jpn => "ja",
+        Heb => "he",
+        Yid => "yi",
+        Pol => "pl",
+        Amh => "am",
+        Jav => "jv",
+        Kor => "ko",
+        Nob => "nb",
+        Dan => "da",
+        Swe => "sv",
+        Fin => "fi",
+        Tur => "tr",
+        Nld => "nl",
+        Hun => "hu",
+        Ces => "cs",
+        Ell => "el",
+        Bul => "bg",
+        Bel => "be",
+        Mar => "mr",
+        Kan => "kn",
+        Ron => "ro",
+        Slv => "sl",
+        Hrv => "hr",
+        Srp => "sr",
+        Mkd => "mk",
+        Lit => "lt",
+        Lav => "lv",
+        Est => "et",
+        Tam => "ta",
+        Vie => "vi",
+        Urd => "ur",
+        Tha => "th",
+        Guj => "gu",
+        Uzb => "uz",
+        Pan => "pa",
+        Aze => "az",
+        Ind => "id",
+        Tel => "te",
+        Pes => "fa",
+        Mal => "ml",
+        Ori => "or",
+        Mya => "my",
+        Nep => "ne",
+        Sin => "si",
+        Khm => "km",
+        Tuk => "tk",
+        Aka => "ak",
+        Zul => "zu",
+        Sna => "sn",
+        Afr => "af",
+        Lat => "la",
+        Slk => "sk",
+        Cat => "ca",
+        Tgl => "tl",
+        Hye => "hy",
+        Cym => "cy",
     }
 }
 
 /// The English name of a language code this module gives.
 fn language_name(code: &str) -> &'static str {
-    whatlang::Lang::all().iter().find(|l| iso639_1(**l) == code).map_or("an unknown language", |l| l.eng_name())
+    whatlang::Lang::all()
+        .iter()
+        .find(|l| iso639_1(**l) == code)
+        .map_or("an unknown language", |l| l.eng_name())
 }
 
 #[cfg(test)]
@@ -139,9 +221,18 @@ mod tests {
 
     #[test]
     fn rejects_placeholder_and_future_dates() {
-        assert_eq!(implausible_date("0001-01-01T00:00:00Z", "2026-12-03"), Some("before 1990"));
-        assert_eq!(implausible_date("1970-01-01", "2026-12-03"), Some("before 1990"));
-        assert_eq!(implausible_date("2031-05-01", "2026-12-03"), Some("in the future"));
+        assert_eq!(
+            implausible_date("0001-01-01T00:00:00Z", "2026-12-03"),
+            Some("before 1990")
+        );
+        assert_eq!(
+            implausible_date("1970-01-01", "2026-12-03"),
+            Some("before 1990")
+        );
+        assert_eq!(
+            implausible_date("2031-05-01", "2026-12-03"),
+            Some("in the future")
+        );
         assert_eq!(implausible_date("2026-12-03T10:00:00Z", "2026-12-03"), None);
         assert_eq!(implausible_date("2019-11-19", "2026-12-03"), None);
     }

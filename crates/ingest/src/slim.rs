@@ -25,7 +25,15 @@ pub const MAX_ATTRIBUTES: usize = 64;
 
 /// Returns `html` slimmed and rebalanced, in time linear in its length.
 pub fn slim_html(html: &str) -> String {
-    let mut slim = Slimmer { html, bytes: html.as_bytes(), out: String::with_capacity(html.len() / 2), open: Vec::new(), overflow: 0, drops: Vec::new(), no_end_tag: Vec::new() };
+    let mut slim = Slimmer {
+        html,
+        bytes: html.as_bytes(),
+        out: String::with_capacity(html.len() / 2),
+        open: Vec::new(),
+        overflow: 0,
+        drops: Vec::new(),
+        no_end_tag: Vec::new(),
+    };
     let mut i = 0;
     while let Some(p) = memchr::memchr(b'<', &slim.bytes[i..]) {
         let at = i + p;
@@ -74,7 +82,9 @@ impl<'a> Slimmer<'a> {
                 Some(b'>') => at + 3, // `</>` means nothing
                 _ => after_gt(b, at), // a bogus comment
             },
-            Some(b'!') if b[at..].starts_with(b"<!--") => memmem::find(&b[at + 2..], b"-->").map_or(b.len(), |e| at + 2 + e + 3),
+            Some(b'!') if b[at..].starts_with(b"<!--") => {
+                memmem::find(&b[at + 2..], b"-->").map_or(b.len(), |e| at + 2 + e + 3)
+            }
             Some(b'!') if starts_with_ignore_case(&b[at..], b"<!doctype") => {
                 // Kept: the document mode changes how tables close paragraphs.
                 let end = after_gt(b, at);
@@ -90,7 +100,9 @@ impl<'a> Slimmer<'a> {
     }
 
     fn start_tag(&mut self, at: usize) -> usize {
-        let Some(tag) = scan_tag(self.bytes, at, &mut self.drops) else { return self.bytes.len() };
+        let Some(tag) = scan_tag(self.bytes, at, &mut self.drops) else {
+            return self.bytes.len();
+        };
         let flags = classify(self.name(tag.name));
         if flags & (CUT | RAW_TEXT | KEEP_RAW | PLAINTEXT) != 0 {
             return self.content_element(at, &tag, flags);
@@ -105,7 +117,10 @@ impl<'a> Slimmer<'a> {
         }
         self.emit_start_tag(at, tag.end);
         if flags & VOID == 0 {
-            self.open.push(Open { name: &self.html[tag.name.0..tag.name.1], flags });
+            self.open.push(Open {
+                name: &self.html[tag.name.0..tag.name.1],
+                flags,
+            });
         }
         tag.end
     }
@@ -138,7 +153,9 @@ impl<'a> Slimmer<'a> {
             // inside loses just its start tag.
             return if flags & CUT != 0 { tag.end } else { len };
         };
-        let Some(close_end) = scan_tag(self.bytes, close, &mut self.drops).map(|t| t.end) else { return len };
+        let Some(close_end) = scan_tag(self.bytes, close, &mut self.drops).map(|t| t.end) else {
+            return len;
+        };
         let content = &self.html[tag.end..close];
         if self.overflow > 0 || self.open.len() >= MAX_DEPTH {
             // No room: cut like the rest.
@@ -146,7 +163,10 @@ impl<'a> Slimmer<'a> {
             self.out.push_str(&self.html[at..tag.end]);
             self.out.push_str(content);
             self.out.push_str("</title>");
-        } else if flags & SCRIPT != 0 && is_json_ld(&self.bytes[at..tag.end]) && !content.contains("<!--") {
+        } else if flags & SCRIPT != 0
+            && is_json_ld(&self.bytes[at..tag.end])
+            && !content.contains("<!--")
+        {
             // `<!--` would change where the parser ends the script.
             self.out.push_str("<script type=\"application/ld+json\">");
             self.out.push_str(content);
@@ -156,7 +176,9 @@ impl<'a> Slimmer<'a> {
     }
 
     fn end_tag(&mut self, at: usize) -> usize {
-        let Some(tag) = scan_tag(self.bytes, at, &mut self.drops) else { return self.bytes.len() };
+        let Some(tag) = scan_tag(self.bytes, at, &mut self.drops) else {
+            return self.bytes.len();
+        };
         let name = self.name(tag.name);
         let flags = classify(name);
         if self.overflow > 0 {
@@ -189,7 +211,11 @@ impl<'a> Slimmer<'a> {
             SPECIAL
         };
         for (index, open) in self.open.iter().enumerate().rev() {
-            let same = if flags & HEADING != 0 { open.flags & HEADING != 0 } else { open.name.as_bytes().eq_ignore_ascii_case(name) };
+            let same = if flags & HEADING != 0 {
+                open.flags & HEADING != 0
+            } else {
+                open.name.as_bytes().eq_ignore_ascii_case(name)
+            };
             if same {
                 return Some(index);
             }
@@ -224,7 +250,9 @@ impl<'a> Slimmer<'a> {
         if table_parts != 0 {
             self.close_outermost(table_parts, TABLE_SCOPE);
         }
-        if flags & (OPTION | OPTGROUP) != 0 && self.open.last().is_some_and(|o| o.flags & OPTION != 0) {
+        if flags & (OPTION | OPTGROUP) != 0
+            && self.open.last().is_some_and(|o| o.flags & OPTION != 0)
+        {
             self.close_from(self.open.len() - 1);
         }
         if flags & OPTGROUP != 0 && self.open.last().is_some_and(|o| o.flags & OPTGROUP != 0) {
@@ -326,10 +354,14 @@ impl<'a> Slimmer<'a> {
             return None;
         }
         let b = self.bytes;
-        let found = memmem::find_iter(&b[from..], b"</").map(|p| from + p).find(|&p| {
-            let n = p + 2 + name.len();
-            n < b.len() && b[p + 2..n].eq_ignore_ascii_case(name) && matches!(b[n], b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>')
-        });
+        let found = memmem::find_iter(&b[from..], b"</")
+            .map(|p| from + p)
+            .find(|&p| {
+                let n = p + 2 + name.len();
+                n < b.len()
+                    && b[p + 2..n].eq_ignore_ascii_case(name)
+                    && matches!(b[n], b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>')
+            });
         if found.is_none() {
             self.no_end_tag.push(name.to_vec());
         }
@@ -415,7 +447,9 @@ fn is_unused_attribute(name: &[u8]) -> bool {
 }
 
 fn is_json_ld(start_tag: &[u8]) -> bool {
-    start_tag.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json"))
+    start_tag
+        .windows(7)
+        .any(|w| w.eq_ignore_ascii_case(b"ld+json"))
 }
 
 fn is_space(c: u8) -> bool {
@@ -474,13 +508,16 @@ const BLOCK: Flags = 1 << 25;
 
 fn classify(name: &[u8]) -> Flags {
     let mut buf = [0u8; 10];
-    let Some(lower) = buf.get_mut(..name.len()) else { return 0 };
+    let Some(lower) = buf.get_mut(..name.len()) else {
+        return 0;
+    };
     lower.copy_from_slice(name);
     lower.make_ascii_lowercase();
     let block = SPECIAL | CLOSES_P | BLOCK;
     match &*lower {
-        b"br" | b"area" | b"base" | b"basefont" | b"bgsound" | b"col" | b"embed" | b"frame" | b"img" | b"input" | b"keygen" | b"link" | b"meta"
-        | b"param" | b"source" | b"track" | b"wbr" => VOID | SPECIAL,
+        b"br" | b"area" | b"base" | b"basefont" | b"bgsound" | b"col" | b"embed" | b"frame"
+        | b"img" | b"input" | b"keygen" | b"link" | b"meta" | b"param" | b"source" | b"track"
+        | b"wbr" => VOID | SPECIAL,
         b"image" => VOID,
         b"hr" => VOID | block,
         b"p" => P | ITEM_TRANSPARENT | block,
@@ -489,8 +526,10 @@ fn classify(name: &[u8]) -> Flags {
         b"li" => LIST_ITEM | block,
         b"dd" | b"dt" => DEF_ITEM | block,
         b"ol" | b"ul" => LIST | block,
-        b"article" | b"aside" | b"blockquote" | b"center" | b"details" | b"dialog" | b"dir" | b"dl" | b"fieldset" | b"figcaption" | b"figure"
-        | b"footer" | b"form" | b"header" | b"hgroup" | b"main" | b"menu" | b"nav" | b"pre" | b"listing" | b"search" | b"section" | b"summary" => block,
+        b"article" | b"aside" | b"blockquote" | b"center" | b"details" | b"dialog" | b"dir"
+        | b"dl" | b"fieldset" | b"figcaption" | b"figure" | b"footer" | b"form" | b"header"
+        | b"hgroup" | b"main" | b"menu" | b"nav" | b"pre" | b"listing" | b"search" | b"section"
+        | b"summary" => block,
         b"table" => TABLE | SCOPE | TABLE_SCOPE | block,
         b"td" | b"th" => CELL | SCOPE | SPECIAL | BLOCK,
         b"tr" => ROW | SPECIAL | BLOCK,
@@ -501,7 +540,8 @@ fn classify(name: &[u8]) -> Flags {
         b"button" => BUTTON | SPECIAL,
         b"body" | b"head" | b"colgroup" | b"frameset" => SPECIAL,
         b"a" => ANCHOR | FORMATTING,
-        b"b" | b"big" | b"code" | b"em" | b"font" | b"i" | b"nobr" | b"s" | b"small" | b"strike" | b"strong" | b"tt" | b"u" => FORMATTING,
+        b"b" | b"big" | b"code" | b"em" | b"font" | b"i" | b"nobr" | b"s" | b"small"
+        | b"strike" | b"strong" | b"tt" | b"u" => FORMATTING,
         b"option" => OPTION,
         b"optgroup" => OPTGROUP,
         b"svg" | b"math" | b"select" | b"template" | b"noscript" => CUT,
@@ -520,7 +560,10 @@ mod tests {
     #[test]
     fn slims_scripts_styles_and_comments() {
         let html = "<p>A</p><script>var x = '<p>no</p>';</script><SCRIPT type=\"application/ld+json\">{}</SCRIPT><style>p{}</style><!-- c --><svg><text>t</text></svg><scripts>B</scripts>";
-        assert_eq!(slim_html(html), "<p>A</p><script type=\"application/ld+json\">{}</script><scripts>B</scripts>");
+        assert_eq!(
+            slim_html(html),
+            "<p>A</p><script type=\"application/ld+json\">{}</script><scripts>B</scripts>"
+        );
         assert_eq!(slim_html("<p>unclosed <script>x"), "<p>unclosed ");
         assert_eq!(
             slim_html("<img data-src='a b' src=x.png srcset=\"x 1x, y 2x\" onload=f() alt=\"A > B\"><p class=k data-x>T</p>"),
@@ -534,23 +577,41 @@ mod tests {
 
     #[test]
     fn implied_end_tags_are_made_explicit() {
-        assert_eq!(slim_html("<p>a<p>b<div>c</div>"), "<p>a</p><p>b</p><div>c</div>");
-        assert_eq!(slim_html("<ul><li>a<li>b<ul><li>c</ul></ul>"), "<ul><li>a</li><li>b<ul><li>c</li></ul></li></ul>");
-        assert_eq!(slim_html("<table><tr><td>a<td>b<tr><td>c</table>"), "<table><tbody><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></tbody></table>");
-        assert_eq!(slim_html("<table><td>a</table>"), "<table><tbody><tr><td>a</td></tr></tbody></table>");
+        assert_eq!(
+            slim_html("<p>a<p>b<div>c</div>"),
+            "<p>a</p><p>b</p><div>c</div>"
+        );
+        assert_eq!(
+            slim_html("<ul><li>a<li>b<ul><li>c</ul></ul>"),
+            "<ul><li>a</li><li>b<ul><li>c</li></ul></li></ul>"
+        );
+        assert_eq!(
+            slim_html("<table><tr><td>a<td>b<tr><td>c</table>"),
+            "<table><tbody><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></tbody></table>"
+        );
+        assert_eq!(
+            slim_html("<table><td>a</table>"),
+            "<table><tbody><tr><td>a</td></tr></tbody></table>"
+        );
         assert_eq!(slim_html("<div><b>a</div>b"), "<div><b>a</b></div>b");
     }
 
     #[test]
     fn end_tags_close_only_what_the_parser_would() {
         assert_eq!(slim_html("<div>a</xyz></span>b</div>"), "<div>ab</div>");
-        assert_eq!(slim_html("<span><div>a</span>b</div>"), "<span><div>ab</div>");
+        assert_eq!(
+            slim_html("<span><div>a</span>b</div>"),
+            "<span><div>ab</div>"
+        );
         assert_eq!(slim_html("a</p>b</br>c"), "a<p></p>b<br>c");
     }
 
     #[test]
     fn raw_text_is_not_read_as_tags() {
-        assert_eq!(slim_html("<title>a <b> </div></title><p>x"), "<title>a <b> </div></title><p>x");
+        assert_eq!(
+            slim_html("<title>a <b> </div></title><p>x"),
+            "<title>a <b> </div></title><p>x"
+        );
         assert_eq!(slim_html("<textarea><div></textarea>x"), "x");
         assert_eq!(slim_html("<svg>x"), "x"); // no end tag: only the start tag goes
     }
@@ -566,7 +627,10 @@ mod tests {
 
     #[test]
     fn attributes_are_capped() {
-        let html = format!("<p {}>x</p>", (0..1000).map(|i| format!("a{i}=\"1\"")).collect::<String>());
+        let html = format!(
+            "<p {}>x</p>",
+            (0..1000).map(|i| format!("a{i}=\"1\"")).collect::<String>()
+        );
         assert_eq!(slim_html(&html).matches("=\"1\"").count(), MAX_ATTRIBUTES);
     }
 }

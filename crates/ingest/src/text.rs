@@ -20,9 +20,15 @@ pub fn plain_document(text: String, source: Source) -> Document {
 pub fn line_blocks(text: &str, start: usize, end: usize) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut line_start = start;
-    for nl in memchr::memchr_iter(b'\n', &text.as_bytes()[start..end]).map(|i| start + i).chain(std::iter::once(end)) {
+    for nl in memchr::memchr_iter(b'\n', &text.as_bytes()[start..end])
+        .map(|i| start + i)
+        .chain(std::iter::once(end))
+    {
         if let Some(span) = trimmed(text, line_start, nl) {
-            blocks.push(Block { span, kind: classify_line(span.of(text)) });
+            blocks.push(Block {
+                span,
+                kind: classify_line(span.of(text)),
+            });
         }
         line_start = nl + 1;
     }
@@ -58,7 +64,12 @@ fn is_credit(line: &str) -> bool {
     if words == 0 || words > 16 {
         return false;
     }
-    (line.starts_with('(') && line.ends_with(')') && (lower.contains("input") || lower.contains("reporting") || lower.contains("contributed") || lower.starts_with("with ")))
+    (line.starts_with('(')
+        && line.ends_with(')')
+        && (lower.contains("input")
+            || lower.contains("reporting")
+            || lower.contains("contributed")
+            || lower.starts_with("with ")))
         || lower.starts_with("reporting by")
         || lower.starts_with("additional reporting")
         || lower.starts_with("editing by")
@@ -68,12 +79,22 @@ fn is_credit(line: &str) -> bool {
 
 /// "By Jane Doe and John Roe".
 fn is_byline(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) else { return false };
+    let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+    else {
+        return false;
+    };
     let words: Vec<&str> = rest.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 8
         && !ends_like_sentence(line)
-        && words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 2 >= words.len()
+        && words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            * 2
+            >= words.len()
 }
 
 /// Headlines: short, no closing punctuation, mostly Title Case or ALL CAPS.
@@ -88,13 +109,21 @@ fn is_heading(line: &str) -> bool {
     if line.contains(" | ") {
         return true;
     }
-    let alpha: Vec<&str> = words.iter().copied().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let alpha: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
     if alpha.is_empty() {
         return false;
     }
     let capitalised = alpha
         .iter()
-        .filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
         .count();
     // Short function words ("of", "the", "in") may stay lowercase in Title Case.
     let minor = alpha.iter().filter(|w| is_minor_word(w)).count();
@@ -102,11 +131,33 @@ fn is_heading(line: &str) -> bool {
 }
 
 fn is_minor_word(w: &str) -> bool {
-    matches!(w, "a" | "an" | "the" | "of" | "in" | "on" | "at" | "to" | "for" | "and" | "or" | "but" | "by" | "with" | "from" | "as" | "vs" | "vs." | "over" | "into")
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "and"
+            | "or"
+            | "but"
+            | "by"
+            | "with"
+            | "from"
+            | "as"
+            | "vs"
+            | "vs."
+            | "over"
+            | "into"
+    )
 }
 
 fn ends_like_sentence(line: &str) -> bool {
-    line.trim_end().ends_with(['.', '!', '?', ',', ';', ':', '"', '”', '’', '…'])
+    line.trim_end()
+        .ends_with(['.', '!', '?', ',', ';', ':', '"', '”', '’', '…'])
 }
 
 #[cfg(test)]
@@ -133,10 +184,21 @@ mod tests {
 
     #[test]
     fn a_headline_first_line_is_the_title() {
-        let src = || Source { uri: None, format: dossier_core::SourceFormat::Text, record: None };
-        let doc = plain_document("Allies Pledge New Air Defences\n\nThe allies said on Tuesday they would send more.".into(), src());
+        let src = || Source {
+            uri: None,
+            format: dossier_core::SourceFormat::Text,
+            record: None,
+        };
+        let doc = plain_document(
+            "Allies Pledge New Air Defences\n\nThe allies said on Tuesday they would send more."
+                .into(),
+            src(),
+        );
         assert_eq!(doc.title.as_deref(), Some("Allies Pledge New Air Defences"));
-        let doc = plain_document("The allies said on Tuesday they would send more.\nMore text.".into(), src());
+        let doc = plain_document(
+            "The allies said on Tuesday they would send more.\nMore text.".into(),
+            src(),
+        );
         assert_eq!(doc.title, None);
         assert_eq!(plain_document("Only A Headline".into(), src()).title, None);
     }

@@ -7,7 +7,7 @@
 use std::io::{BufRead, Read};
 
 use dossier_core::{Source, SourceFormat};
-use flate2::read::{MultiGzDecoder, ZlibDecoder, DeflateDecoder};
+use flate2::read::{DeflateDecoder, MultiGzDecoder, ZlibDecoder};
 
 use crate::jsonl::{read_line_capped, CappedLine};
 use crate::limits::{io_kind, read_capped};
@@ -32,7 +32,16 @@ pub struct WarcRecords {
 
 impl WarcRecords {
     pub fn new(reader: Box<dyn Read + Send>, input: String, max: usize) -> Self {
-        WarcRecords { reader: crate::boxed_bufread(reader), input, max, done: false, line: Vec::new(), resync: false, index: 0, in_memory: false }
+        WarcRecords {
+            reader: crate::boxed_bufread(reader),
+            input,
+            max,
+            done: false,
+            line: Vec::new(),
+            resync: false,
+            index: 0,
+            in_memory: false,
+        }
     }
 
     /// An error in the record being read, named `record N` (ERRORS.md).
@@ -42,12 +51,18 @@ impl WarcRecords {
 
     /// An error between records (junk where a record should start).
     fn err_between(&self, kind: ErrorKind) -> Error {
-        let at = if self.index == 0 { "before record 1".to_string() } else { format!("after record {}", self.index) };
+        let at = if self.index == 0 {
+            "before record 1".to_string()
+        } else {
+            format!("after record {}", self.index)
+        };
         Error::new(self.input.clone(), kind).at(at)
     }
 
     fn read_line(&mut self) -> Result<Option<String>, ErrorKind> {
-        match read_line_capped(&mut self.reader, &mut self.line, MAX_HEADER_LINE).map_err(io_kind)? {
+        match read_line_capped(&mut self.reader, &mut self.line, MAX_HEADER_LINE)
+            .map_err(io_kind)?
+        {
             CappedLine::Eof => Ok(None),
             CappedLine::TooLong => Err(ErrorKind::Warc("header line too long".into())),
             CappedLine::Line => {
@@ -68,7 +83,9 @@ impl WarcRecords {
                 Some(l) => {
                     self.resync = true;
                     let shown: String = l.chars().take(40).collect();
-                    return Err(self.err_between(ErrorKind::Warc(format!("expected a `WARC/` version line, found {shown:?}"))));
+                    return Err(self.err_between(ErrorKind::Warc(format!(
+                        "expected a `WARC/` version line, found {shown:?}"
+                    ))));
                 }
             }
         }
@@ -79,7 +96,11 @@ impl WarcRecords {
         let mut headers = Vec::new();
         loop {
             match self.read_line().map_err(|k| self.err(k))? {
-                None => return Err(self.err(ErrorKind::Truncated("archive ends inside a WARC header".into()))),
+                None => {
+                    return Err(self.err(ErrorKind::Truncated(
+                        "archive ends inside a WARC header".into(),
+                    )))
+                }
                 Some(l) if l.is_empty() => return Ok(headers),
                 Some(l) => {
                     if let Some((k, v)) = l.split_once(':') {
@@ -99,7 +120,12 @@ impl WarcRecords {
             self.resync = false;
             self.index += 1;
             let headers = self.read_headers()?;
-            let get = |name: &str| headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+            let get = |name: &str| {
+                headers
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.as_str())
+            };
             let Some(length) = get("content-length").and_then(|v| v.parse::<u64>().ok()) else {
                 self.resync = true;
                 return Err(self.err(ErrorKind::Warc("missing or invalid Content-Length".into())));
@@ -112,10 +138,15 @@ impl WarcRecords {
                 // Known wrong before reading: resynchronise line by line,
                 // so a run of such records is not rescanned once each.
                 self.resync = true;
-                return Err(self.err(ErrorKind::Warc(format!("Content-Length {length} runs past the end of the archive"))));
+                return Err(self.err(ErrorKind::Warc(format!(
+                    "Content-Length {length} runs past the end of the archive"
+                ))));
             }
             let too_large = length > (self.max as u64).saturating_add(64 * 1024);
-            let block = match self.read_block(length, wanted && !too_large).map_err(|k| self.err(k))? {
+            let block = match self
+                .read_block(length, wanted && !too_large)
+                .map_err(|k| self.err(k))?
+            {
                 Block::Full(block) => block,
                 Block::Short { read, resume } => return Err(self.cut_short(length, read, resume)),
             };
@@ -126,8 +157,13 @@ impl WarcRecords {
                 return Err(self.err(ErrorKind::TooLarge(self.max)));
             }
             let record_id = get("warc-record-id").map(str::to_string);
-            let target = get("warc-target-uri").map(|u| u.trim_matches(|c| c == '<' || c == '>').trim().to_string());
-            let source = Source { uri: target, format: SourceFormat::Warc, record: record_id };
+            let target = get("warc-target-uri")
+                .map(|u| u.trim_matches(|c| c == '<' || c == '>').trim().to_string());
+            let source = Source {
+                uri: target,
+                format: SourceFormat::Warc,
+                record: record_id,
+            };
             let (body, charset) = if warc_type == "resource" {
                 (block, charset_of(&content_type))
             } else {
@@ -137,8 +173,20 @@ impl WarcRecords {
                     Err(kind) => return Err(self.err(kind)),
                 }
             };
-            let meta = Meta { label: Some(format!("record {}", self.index)), ..Meta::default() };
-            return Ok(Some(Record { input: self.input.clone(), source, payload: Payload::Html { bytes: body, fragment: false }, charset, meta }));
+            let meta = Meta {
+                label: Some(format!("record {}", self.index)),
+                ..Meta::default()
+            };
+            return Ok(Some(Record {
+                input: self.input.clone(),
+                source,
+                payload: Payload::Html {
+                    bytes: body,
+                    fragment: false,
+                },
+                charset,
+                meta,
+            }));
         }
     }
 
@@ -152,7 +200,11 @@ impl WarcRecords {
     /// record must start at a `WARC/1.` line inside the block, so the
     /// bytes from the first such line on are kept too (up to `max`).
     fn read_block(&mut self, length: u64, keep: bool) -> Result<Block, ErrorKind> {
-        let mut kept = Vec::with_capacity(if keep { length.min(1 << 20) as usize } else { 0 });
+        let mut kept = Vec::with_capacity(if keep {
+            length.min(1 << 20) as usize
+        } else {
+            0
+        });
         let mut finder = RecordStartFinder::new();
         let mut resume = Resume::None;
         let mut read = 0u64;
@@ -198,7 +250,9 @@ impl WarcRecords {
             }
             Resume::None => {
                 self.done = true;
-                self.err(ErrorKind::Truncated(format!("record ends after {read} of {length} bytes")))
+                self.err(ErrorKind::Truncated(format!(
+                    "record ends after {read} of {length} bytes"
+                )))
             }
         }
     }
@@ -260,7 +314,9 @@ struct RecordStartFinder {
 
 impl RecordStartFinder {
     fn new() -> Self {
-        RecordStartFinder { tail: b"\n".to_vec() }
+        RecordStartFinder {
+            tail: b"\n".to_vec(),
+        }
     }
 
     /// The offset in `chunk` where a record starts (negative when its
@@ -273,7 +329,11 @@ impl RecordStartFinder {
         let found = memchr::memmem::find(&seam, RECORD_MARK)
             .map(|i| i as isize + 1 - tail_len)
             .or_else(|| memchr::memmem::find(chunk, RECORD_MARK).map(|i| i as isize + 1));
-        let joined = if chunk.len() >= keep { &chunk[chunk.len() - keep..] } else { &seam[seam.len().saturating_sub(keep)..] };
+        let joined = if chunk.len() >= keep {
+            &chunk[chunk.len() - keep..]
+        } else {
+            &seam[seam.len().saturating_sub(keep)..]
+        };
         self.tail = joined.to_vec();
         found
     }
@@ -306,7 +366,11 @@ fn is_html_type(ct: &str) -> bool {
 }
 
 fn charset_of(content_type: &str) -> Option<String> {
-    content_type.split(';').find_map(|p| p.trim().strip_prefix("charset=").map(|c| c.trim_matches('"').to_string()))
+    content_type.split(';').find_map(|p| {
+        p.trim()
+            .strip_prefix("charset=")
+            .map(|c| c.trim_matches('"').to_string())
+    })
 }
 
 /// An HTML body and the charset its header declares.
@@ -315,16 +379,26 @@ type HtmlPayload = (Vec<u8>, Option<String>);
 /// Splits an HTTP response into its HTML body and declared charset.
 /// `Ok(None)` when the response is not HTML.
 fn http_payload(block: &[u8], max: usize) -> Result<Option<HtmlPayload>, ErrorKind> {
-    let Some(header_end) = memchr::memmem::find(block, b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| memchr::memmem::find(block, b"\n\n").map(|i| (i, i + 2))) else {
+    let Some(header_end) = memchr::memmem::find(block, b"\r\n\r\n")
+        .map(|i| (i, i + 4))
+        .or_else(|| memchr::memmem::find(block, b"\n\n").map(|i| (i, i + 2)))
+    else {
         return Err(ErrorKind::Warc("HTTP response without a header end".into()));
     };
     let head = String::from_utf8_lossy(&block[..header_end.0]);
     let mut lines = head.lines();
     let status = lines.next().unwrap_or("");
     if !status.starts_with("HTTP/") {
-        return Err(ErrorKind::Warc(format!("not an HTTP response: {:?}", status.chars().take(40).collect::<String>())));
+        return Err(ErrorKind::Warc(format!(
+            "not an HTTP response: {:?}",
+            status.chars().take(40).collect::<String>()
+        )));
     }
-    let code: u16 = status.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let code: u16 = status
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
     let mut content_type = String::new();
     let mut chunked = false;
     let mut encoding = String::new();
@@ -352,7 +426,8 @@ fn http_payload(block: &[u8], max: usize) -> Result<Option<HtmlPayload>, ErrorKi
     body = match encoding.as_str() {
         "" | "identity" => body,
         "gzip" | "x-gzip" => read_capped(&mut MultiGzDecoder::new(&body[..]), max)?,
-        "deflate" => read_capped(&mut ZlibDecoder::new(&body[..]), max).or_else(|_| read_capped(&mut DeflateDecoder::new(&body[..]), max))?,
+        "deflate" => read_capped(&mut ZlibDecoder::new(&body[..]), max)
+            .or_else(|_| read_capped(&mut DeflateDecoder::new(&body[..]), max))?,
         other => return Err(ErrorKind::Encoding(other.to_string())),
     };
     Ok(Some((body, charset_of(&content_type))))
@@ -375,7 +450,10 @@ fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
         }
         out.extend_from_slice(&body[..size]);
         body = &body[size..];
-        body = body.strip_prefix(b"\r\n").or_else(|| body.strip_prefix(b"\n")).unwrap_or(body);
+        body = body
+            .strip_prefix(b"\r\n")
+            .or_else(|| body.strip_prefix(b"\n"))
+            .unwrap_or(body);
     }
 }
 
@@ -385,7 +463,10 @@ mod tests {
 
     #[test]
     fn dechunks() {
-        assert_eq!(dechunk(b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n").unwrap(), b"Wikipedia");
+        assert_eq!(
+            dechunk(b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n").unwrap(),
+            b"Wikipedia"
+        );
         assert!(dechunk(b"<html>").is_none());
     }
 }

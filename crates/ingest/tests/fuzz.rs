@@ -15,11 +15,25 @@ const SEEDS: &[&[u8]] = &[
     "NATO SUMMIT 2024 | TOP UPDATES\n“We will,” he said. Café 🇺🇦 北约\n".as_bytes(),
 ];
 
-const FORMATS: &[Option<Format>] = &[None, Some(Format::Text), Some(Format::Html), Some(Format::Rss), Some(Format::Atom), Some(Format::JsonFeed), Some(Format::Warc), Some(Format::Jsonl)];
+const FORMATS: &[Option<Format>] = &[
+    None,
+    Some(Format::Text),
+    Some(Format::Html),
+    Some(Format::Rss),
+    Some(Format::Atom),
+    Some(Format::JsonFeed),
+    Some(Format::Warc),
+    Some(Format::Jsonl),
+];
 
 fn exercise(bytes: Vec<u8>, format: Option<Format>) {
-    let options = ReadOptions { format, max_bytes: 1 << 20 };
-    let Ok(records) = open_reader(Box::new(Cursor::new(bytes)), "fuzz", None, &options) else { return };
+    let options = ReadOptions {
+        format,
+        max_bytes: 1 << 20,
+    };
+    let Ok(records) = open_reader(Box::new(Cursor::new(bytes)), "fuzz", None, &options) else {
+        return;
+    };
     for record in records.take(50) {
         let Ok(record) = record else { continue };
         if let Ok(doc) = record.into_document() {
@@ -34,25 +48,32 @@ fn exercise(bytes: Vec<u8>, format: Option<Format>) {
 
 /// A seed with some bytes overwritten, some cut, some inserted.
 fn mutated() -> impl Strategy<Value = Vec<u8>> {
-    (0..SEEDS.len(), prop::collection::vec((any::<u16>(), any::<u8>(), 0u8..3), 0..12), any::<u16>()).prop_map(|(seed, edits, cut)| {
-        let mut bytes = SEEDS[seed].to_vec();
-        for (pos, byte, op) in edits {
-            if bytes.is_empty() {
-                break;
-            }
-            let at = pos as usize % bytes.len();
-            match op {
-                0 => bytes[at] = byte,
-                1 => bytes.insert(at, byte),
-                _ => {
-                    bytes.remove(at);
+    (
+        0..SEEDS.len(),
+        prop::collection::vec((any::<u16>(), any::<u8>(), 0u8..3), 0..12),
+        any::<u16>(),
+    )
+        .prop_map(|(seed, edits, cut)| {
+            let mut bytes = SEEDS[seed].to_vec();
+            for (pos, byte, op) in edits {
+                if bytes.is_empty() {
+                    break;
+                }
+                let at = pos as usize % bytes.len();
+                match op {
+                    0 => bytes[at] = byte,
+                    1 => bytes.insert(at, byte),
+                    _ => {
+                        bytes.remove(at);
+                    }
                 }
             }
-        }
-        let keep = bytes.len().saturating_sub(cut as usize % (bytes.len() / 4 + 1));
-        bytes.truncate(keep);
-        bytes
-    })
+            let keep = bytes
+                .len()
+                .saturating_sub(cut as usize % (bytes.len() / 4 + 1));
+            bytes.truncate(keep);
+            bytes
+        })
 }
 
 proptest! {

@@ -51,21 +51,20 @@ fn is_dotted_initials(stem: &str) -> bool {
 static ABBREVIATIONS: &[&str] = &[
     "Adm", "Ala", "Apr", "Ariz", "Ark", "Assn", "Aug", "Ave", "Bancorp", "Bhd", "Blvd", "Brig",
     "Bros", "Calif", "Capt", "Cie", "Cmdr", "Co", "Col", "Colo", "Conn", "Corp", "Cos", "Cpl",
-    "Dec", "Del", "Dept", "Dr", "Drs", "Esq", "Feb", "Fig", "Fla", "Fri", "Ft", "Ga", "Gen",
-    "Gov", "Hon", "Ill", "Inc", "Ind", "Jan", "Jr", "Jul", "Jun", "Kan", "Kans", "Ky", "La",
-    "Lt", "Ltd", "Maj", "Mar", "Mass", "Md", "Messrs", "Mich", "Minn", "Miss", "Mo", "Mon",
-    "Mont", "Mr", "Mrs", "Ms", "Msgr", "Mt", "Neb", "Nev", "No", "Nos", "Nov", "Oct", "Okla",
-    "Ont", "Ore", "Pa", "Ph", "Plc", "Prof", "Pte", "Pty", "Rep", "Reps", "Rev", "Sat", "Sen",
-    "Sens", "Sep", "Sept", "Sgt", "Sr", "St", "Sun", "Supt", "Tenn", "Tex", "Thu", "Thur",
-    "Thurs", "Tue", "Tues", "Va", "Vol", "Vt", "Wash", "Wed", "Wis", "Wyo", "al", "approx",
-    "cf", "dept", "est", "etc", "ft", "inc", "jr", "lbs", "mr", "mrs", "ms", "no", "oz", "pp",
-    "sq", "viz", "vol", "vs",
+    "Dec", "Del", "Dept", "Dr", "Drs", "Esq", "Feb", "Fig", "Fla", "Fri", "Ft", "Ga", "Gen", "Gov",
+    "Hon", "Ill", "Inc", "Ind", "Jan", "Jr", "Jul", "Jun", "Kan", "Kans", "Ky", "La", "Lt", "Ltd",
+    "Maj", "Mar", "Mass", "Md", "Messrs", "Mich", "Minn", "Miss", "Mo", "Mon", "Mont", "Mr", "Mrs",
+    "Ms", "Msgr", "Mt", "Neb", "Nev", "No", "Nos", "Nov", "Oct", "Okla", "Ont", "Ore", "Pa", "Ph",
+    "Plc", "Prof", "Pte", "Pty", "Rep", "Reps", "Rev", "Sat", "Sen", "Sens", "Sep", "Sept", "Sgt",
+    "Sr", "St", "Sun", "Supt", "Tenn", "Tex", "Thu", "Thur", "Thurs", "Tue", "Tues", "Va", "Vol",
+    "Vt", "Wash", "Wed", "Wis", "Wyo", "al", "approx", "cf", "dept", "est", "etc", "ft", "inc",
+    "jr", "lbs", "mr", "mrs", "ms", "no", "oz", "pp", "sq", "viz", "vol", "vs",
 ];
 
 /// Sorted, without the final period: abbreviations that can close a sentence.
 static SENTENCE_FINAL: &[&str] = &[
-    "Bancorp", "Bhd", "Bros", "Co", "Corp", "Cos", "Inc", "Jr", "Ltd", "Plc", "Pte", "Pty",
-    "Sr", "etc", "inc", "jr",
+    "Bancorp", "Bhd", "Bros", "Co", "Corp", "Cos", "Inc", "Jr", "Ltd", "Plc", "Pte", "Pty", "Sr",
+    "etc", "inc", "jr",
 ];
 
 #[cfg(test)]

@@ -35,7 +35,11 @@ pub fn word_key(word: &str) -> u64 {
 impl Clusters {
     pub fn lookup_key(&self, lower_key: u64) -> WordClusters {
         match self.words.get(&lower_key) {
-            Some(&row) => WordClusters { row: row + 1, coarse: self.coarse[row as usize] + 1, fine: self.fine[row as usize] + 1 },
+            Some(&row) => WordClusters {
+                row: row + 1,
+                coarse: self.coarse[row as usize] + 1,
+                fine: self.fine[row as usize] + 1,
+            },
             None => WordClusters::default(),
         }
     }
@@ -57,11 +61,20 @@ impl Clusters {
             }
             words.insert(key, row);
         }
-        Ok(Clusters { words, coarse, fine })
+        Ok(Clusters {
+            words,
+            coarse,
+            fine,
+        })
     }
 
     /// Builds the clusters from `vectors.f32` (rows × 300) and `words.tsv`.
-    pub fn build(vectors: &[f32], dim: usize, words_tsv: &str, mut log: impl FnMut(&str)) -> Vec<u8> {
+    pub fn build(
+        vectors: &[f32],
+        dim: usize,
+        words_tsv: &str,
+        mut log: impl FnMut(&str),
+    ) -> Vec<u8> {
         let rows = vectors.len() / dim;
         let normalized: Vec<f32> = vectors
             .chunks(dim)
@@ -75,8 +88,12 @@ impl Clusters {
         // Lowercased word → row; a lowercase spelling wins over other casings.
         let mut words: FeatureMap<(u32, bool)> = FeatureMap::default();
         for line in words_tsv.lines() {
-            let Some((word, row)) = line.split_once('\t') else { continue };
-            let Ok(row) = row.trim().parse::<u32>() else { continue };
+            let Some((word, row)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(row) = row.trim().parse::<u32>() else {
+                continue;
+            };
             if row as usize >= rows {
                 continue;
             }
@@ -107,9 +124,17 @@ impl Clusters {
 }
 
 /// Spherical k-means with a deterministic start (evenly spaced rows).
-fn kmeans(x: &[f32], dim: usize, k: usize, iterations: usize, log: &mut impl FnMut(&str)) -> Vec<u16> {
+fn kmeans(
+    x: &[f32],
+    dim: usize,
+    k: usize,
+    iterations: usize,
+    log: &mut impl FnMut(&str),
+) -> Vec<u16> {
     let n = x.len() / dim;
-    let mut centroids: Vec<f32> = (0..k).flat_map(|c| x[(c * n / k) * dim..(c * n / k + 1) * dim].to_vec()).collect();
+    let mut centroids: Vec<f32> = (0..k)
+        .flat_map(|c| x[(c * n / k) * dim..(c * n / k + 1) * dim].to_vec())
+        .collect();
     let mut assign = vec![0u16; n];
     for it in 0..iterations {
         let mut changed = 0;
@@ -147,7 +172,10 @@ fn kmeans(x: &[f32], dim: usize, k: usize, iterations: usize, log: &mut impl FnM
                 centroids[c * dim + d] = s[d] / norm;
             }
         }
-        log(&format!("k-means k={k} iteration {}: {changed} rows moved", it + 1));
+        log(&format!(
+            "k-means k={k} iteration {}: {changed} rows moved",
+            it + 1
+        ));
     }
     assign
 }

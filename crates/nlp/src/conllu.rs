@@ -50,7 +50,11 @@ pub fn parse(text: &str) -> (Vec<Sentence>, Vec<String>) {
         let columns: Vec<String> = line.split('\t').map(str::to_string).collect();
         let id = columns[0].as_str();
         if columns.len() != 10 {
-            problems.push(format!("line {}: expected 10 tab-separated columns, found {}", n + 1, columns.len()));
+            problems.push(format!(
+                "line {}: expected 10 tab-separated columns, found {}",
+                n + 1,
+                columns.len()
+            ));
             current.lines.push(Line::Verbatim(line.to_string()));
             continue;
         }

@@ -69,7 +69,10 @@ fn add_body(out: &mut [f32], a: &[f32], b: &[f32]) {
 /// `out = first + rest[0] + rest[1] + …`, added in that order (so the
 /// result is that of one `axpy` per row), in one pass over `out`.
 pub fn sum_rows(out: &mut [f32], first: &[f32], rest: &[&[f32]]) {
-    assert!(first.len() >= out.len() && rest.iter().all(|r| r.len() >= out.len()), "sum_rows shapes");
+    assert!(
+        first.len() >= out.len() && rest.iter().all(|r| r.len() >= out.len()),
+        "sum_rows shapes"
+    );
     #[cfg(target_arch = "x86_64")]
     if wide() {
         // SAFETY: as in `dot`; the shapes were checked just above.
@@ -93,7 +96,10 @@ fn sum_rows_from(out: &mut [f32], first: &[f32], rest: &[&[f32]], from: usize) {
 /// with a reciprocal in place of the division (relative error ~1e-7).
 pub fn lstm_cell(g: &[f32], c_prev: &[f32], cells: &mut [f32], hidden: &mut [f32]) {
     let h = cells.len();
-    assert!(g.len() >= 4 * h && c_prev.len() >= h && hidden.len() >= h, "lstm_cell shapes");
+    assert!(
+        g.len() >= 4 * h && c_prev.len() >= h && hidden.len() >= h,
+        "lstm_cell shapes"
+    );
     #[cfg(target_arch = "x86_64")]
     if wide() {
         // SAFETY: as in `dot`; the shapes were checked just above.
@@ -108,7 +114,12 @@ pub fn lstm_cell(g: &[f32], c_prev: &[f32], cells: &mut [f32], hidden: &mut [f32
 fn lstm_cell_from(g: &[f32], c_prev: &[f32], cells: &mut [f32], hidden: &mut [f32], from: usize) {
     let h = cells.len();
     for k in from..h {
-        let (i, f, c_in, o) = (sigmoid(g[k]), sigmoid(g[h + k]), tanh(g[2 * h + k]), sigmoid(g[3 * h + k]));
+        let (i, f, c_in, o) = (
+            sigmoid(g[k]),
+            sigmoid(g[h + k]),
+            tanh(g[2 * h + k]),
+            sigmoid(g[3 * h + k]),
+        );
         cells[k] = f * c_prev[k] + i * c_in;
         hidden[k] = o * tanh(cells[k]);
     }
@@ -165,7 +176,10 @@ impl Packed {
 
     /// `y += W·x`.
     pub fn gemv(&self, y: &mut [f32], x: &[f32]) {
-        assert!(y.len() >= self.rows && x.len() >= self.cols, "packed matrix shape");
+        assert!(
+            y.len() >= self.rows && x.len() >= self.cols,
+            "packed matrix shape"
+        );
         #[cfg(target_arch = "x86_64")]
         if wide() {
             // SAFETY: as in `dot`; the shapes were checked just above.
@@ -184,14 +198,20 @@ impl Packed {
     /// `Y[t] += W·X[t]` for the `n` rows of `x` (`n × cols`) into `y`
     /// (`n × rows`).
     pub fn gemm(&self, y: &mut [f32], x: &[f32], n: usize) {
-        assert!(y.len() >= n * self.rows && x.len() >= n * self.cols, "packed matrix shape");
+        assert!(
+            y.len() >= n * self.rows && x.len() >= n * self.cols,
+            "packed matrix shape"
+        );
         #[cfg(target_arch = "x86_64")]
         if wide() {
             // SAFETY: as in `dot`; the shapes were checked just above.
             return unsafe { avx::packed_gemm(y, &self.data, self.rows, self.cols, x, n) };
         }
         for t in 0..n {
-            self.gemv(&mut y[t * self.rows..(t + 1) * self.rows], &x[t * self.cols..(t + 1) * self.cols]);
+            self.gemv(
+                &mut y[t * self.rows..(t + 1) * self.rows],
+                &x[t * self.cols..(t + 1) * self.cols],
+            );
         }
     }
 }
@@ -211,7 +231,10 @@ impl Quantizer {
     /// `i32` sum's range.
     pub fn for_bound(bound: f32) -> Self {
         let bound = if bound > 0.0 { bound } else { 1.0 };
-        Quantizer { scale: 8192.0 / bound, limit: 8192.0 }
+        Quantizer {
+            scale: 8192.0 / bound,
+            limit: 8192.0,
+        }
     }
 
     /// Writes `x` as integers into `out` (same length).
@@ -232,12 +255,24 @@ impl Quantizer {
 unsafe fn quantize_avx2(q: Quantizer, x: &[f32], out: &mut [i16]) {
     use std::arch::x86_64::*;
     let n = x.len().min(out.len());
-    let (scale, lo, hi) = (_mm256_set1_ps(q.scale), _mm256_set1_ps(-q.limit), _mm256_set1_ps(q.limit));
-    let round = |at: *const f32| _mm256_cvtps_epi32(_mm256_min_ps(_mm256_max_ps(_mm256_mul_ps(_mm256_loadu_ps(at), scale), lo), hi));
+    let (scale, lo, hi) = (
+        _mm256_set1_ps(q.scale),
+        _mm256_set1_ps(-q.limit),
+        _mm256_set1_ps(q.limit),
+    );
+    let round = |at: *const f32| {
+        _mm256_cvtps_epi32(_mm256_min_ps(
+            _mm256_max_ps(_mm256_mul_ps(_mm256_loadu_ps(at), scale), lo),
+            hi,
+        ))
+    };
     let mut i = 0;
     while i + 16 <= n {
         let packed = _mm256_packs_epi32(round(x.as_ptr().add(i)), round(x.as_ptr().add(i + 8)));
-        _mm256_storeu_si256(out.as_mut_ptr().add(i) as *mut __m256i, _mm256_permute4x64_epi64(packed, 0b11_01_10_00));
+        _mm256_storeu_si256(
+            out.as_mut_ptr().add(i) as *mut __m256i,
+            _mm256_permute4x64_epi64(packed, 0b11_01_10_00),
+        );
         i += 16;
     }
     quantize_body(q, &x[i..n], &mut out[i..n]);
@@ -272,9 +307,13 @@ pub struct Packed16 {
 impl Packed16 {
     pub fn new(w: &[f32], rows: usize, cols: usize, input: Quantizer) -> Self {
         let largest = w.iter().fold(0f32, |a, x| a.max(x.abs()));
-        let widest_row = w.chunks_exact(cols.max(1)).map(|r| r.iter().map(|x| x.abs()).sum::<f32>()).fold(0f32, f32::max);
+        let widest_row = w
+            .chunks_exact(cols.max(1))
+            .map(|r| r.iter().map(|x| x.abs()).sum::<f32>())
+            .fold(0f32, f32::max);
         // Σ|q_w|·limit must stay below 2^31; the 2^16 margin covers rounding.
-        let w_scale = (largest / 32767.0).max(widest_row * input.limit / (i32::MAX as f32 - 65536.0));
+        let w_scale =
+            (largest / 32767.0).max(widest_row * input.limit / (i32::MAX as f32 - 65536.0));
         let w_scale = if w_scale > 0.0 { w_scale } else { 1.0 };
         let panels = rows.div_ceil(8);
         let stride = cols.next_multiple_of(2);
@@ -286,7 +325,14 @@ impl Packed16 {
                 data[((r / 8) * pairs + c / 2) * 16 + (r % 8) * 2 + c % 2] = q;
             }
         }
-        Packed16 { rows, cols, stride, data, unit: w_scale / input.scale, input }
+        Packed16 {
+            rows,
+            cols,
+            stride,
+            data,
+            unit: w_scale / input.scale,
+            input,
+        }
     }
 
     /// How this matrix's inputs must be quantized.
@@ -306,7 +352,10 @@ impl Packed16 {
             return self.input.quantize(&x[..n * self.cols], out);
         }
         for t in 0..n {
-            self.input.quantize(&x[t * self.cols..(t + 1) * self.cols], &mut out[t * self.stride..t * self.stride + self.cols]);
+            self.input.quantize(
+                &x[t * self.cols..(t + 1) * self.cols],
+                &mut out[t * self.stride..t * self.stride + self.cols],
+            );
         }
     }
 
@@ -330,16 +379,34 @@ impl Packed16 {
     /// go straight to where they are summed (one word's gates among a
     /// text's), with no buffer in between.
     pub fn gemm_at(&self, y: &mut [f32], at: &[usize], x: &[i16]) {
-        assert!(at.iter().all(|&o| o + self.rows <= y.len()), "packed matrix output out of range");
+        assert!(
+            at.iter().all(|&o| o + self.rows <= y.len()),
+            "packed matrix output out of range"
+        );
         self.run(y, at, x, at.len(), false)
     }
 
     fn run(&self, y: &mut [f32], at: &[usize], x: &[i16], n: usize, overwrite: bool) {
-        assert!((!at.is_empty() || y.len() >= n * self.rows) && x.len() >= n * self.stride, "packed matrix shape");
+        assert!(
+            (!at.is_empty() || y.len() >= n * self.rows) && x.len() >= n * self.stride,
+            "packed matrix shape"
+        );
         #[cfg(target_arch = "x86_64")]
         if wide() {
             // SAFETY: as in `dot`; the shapes were checked just above.
-            return unsafe { avx::packed16_gemm(y, at, &self.data, self.rows, self.stride, x, n, self.unit, overwrite) };
+            return unsafe {
+                avx::packed16_gemm(
+                    y,
+                    at,
+                    &self.data,
+                    self.rows,
+                    self.stride,
+                    x,
+                    n,
+                    self.unit,
+                    overwrite,
+                )
+            };
         }
         self.run_portable(y, at, x, n, overwrite)
     }
@@ -352,7 +419,9 @@ impl Packed16 {
             for r in 0..self.rows {
                 let mut total = 0i32;
                 for c in 0..self.cols {
-                    total += i32::from(self.data[((r / 8) * pairs + c / 2) * 16 + (r % 8) * 2 + c % 2]) * i32::from(xt[c]);
+                    total +=
+                        i32::from(self.data[((r / 8) * pairs + c / 2) * 16 + (r % 8) * 2 + c % 2])
+                            * i32::from(xt[c]);
                 }
                 let out = &mut y[base + r];
                 *out = total as f32 * self.unit + if overwrite { 0.0 } else { *out };
@@ -434,7 +503,11 @@ mod avx {
         let mut i = 0;
         while i + 16 <= n {
             s0 = _mm256_fmadd_ps(_mm256_loadu_ps(pa.add(i)), _mm256_loadu_ps(pb.add(i)), s0);
-            s1 = _mm256_fmadd_ps(_mm256_loadu_ps(pa.add(i + 8)), _mm256_loadu_ps(pb.add(i + 8)), s1);
+            s1 = _mm256_fmadd_ps(
+                _mm256_loadu_ps(pa.add(i + 8)),
+                _mm256_loadu_ps(pb.add(i + 8)),
+                s1,
+            );
             i += 16;
         }
         if i + 8 <= n {
@@ -456,7 +529,10 @@ mod avx {
         let va = _mm256_set1_ps(a);
         let mut i = 0;
         while i + 8 <= n {
-            _mm256_storeu_ps(py.add(i), _mm256_fmadd_ps(va, _mm256_loadu_ps(px.add(i)), _mm256_loadu_ps(py.add(i))));
+            _mm256_storeu_ps(
+                py.add(i),
+                _mm256_fmadd_ps(va, _mm256_loadu_ps(px.add(i)), _mm256_loadu_ps(py.add(i))),
+            );
             i += 8;
         }
         while i < n {
@@ -474,7 +550,12 @@ mod avx {
         let (pw, px) = (w.as_ptr(), x.as_ptr());
         let mut t = 0;
         while t + 4 <= n {
-            let xs = [px.add(t * cols), px.add((t + 1) * cols), px.add((t + 2) * cols), px.add((t + 3) * cols)];
+            let xs = [
+                px.add(t * cols),
+                px.add((t + 1) * cols),
+                px.add((t + 2) * cols),
+                px.add((t + 3) * cols),
+            ];
             let mut r = 0;
             while r + 2 <= rows {
                 let ws = [pw.add(r * cols), pw.add((r + 1) * cols)];
@@ -503,14 +584,21 @@ mod avx {
             }
             while r < rows {
                 for k in 0..4 {
-                    y[(t + k) * rows + r] += dot(&w[r * cols..(r + 1) * cols], &x[(t + k) * cols..(t + k + 1) * cols]);
+                    y[(t + k) * rows + r] += dot(
+                        &w[r * cols..(r + 1) * cols],
+                        &x[(t + k) * cols..(t + k + 1) * cols],
+                    );
                 }
                 r += 1;
             }
             t += 4;
         }
         while t < n {
-            gemv(&mut y[t * rows..(t + 1) * rows], w, &x[t * cols..(t + 1) * cols]);
+            gemv(
+                &mut y[t * rows..(t + 1) * rows],
+                w,
+                &x[t * cols..(t + 1) * cols],
+            );
             t += 1;
         }
     }
@@ -533,7 +621,12 @@ mod avx {
         };
         let mut q = 0;
         while q + 4 <= panels {
-            let p = [base.add(q * cols * 8), base.add((q + 1) * cols * 8), base.add((q + 2) * cols * 8), base.add((q + 3) * cols * 8)];
+            let p = [
+                base.add(q * cols * 8),
+                base.add((q + 1) * cols * 8),
+                base.add((q + 2) * cols * 8),
+                base.add((q + 3) * cols * 8),
+            ];
             let mut acc = [_mm256_setzero_ps(); 4];
             for j in 0..cols {
                 let xj = _mm256_set1_ps(*x.get_unchecked(j));
@@ -552,12 +645,24 @@ mod avx {
             let (mut a0, mut a1) = (_mm256_setzero_ps(), _mm256_setzero_ps());
             let mut j = 0;
             while j + 2 <= cols {
-                a0 = _mm256_fmadd_ps(_mm256_loadu_ps(p.add(j * 8)), _mm256_set1_ps(*x.get_unchecked(j)), a0);
-                a1 = _mm256_fmadd_ps(_mm256_loadu_ps(p.add((j + 1) * 8)), _mm256_set1_ps(*x.get_unchecked(j + 1)), a1);
+                a0 = _mm256_fmadd_ps(
+                    _mm256_loadu_ps(p.add(j * 8)),
+                    _mm256_set1_ps(*x.get_unchecked(j)),
+                    a0,
+                );
+                a1 = _mm256_fmadd_ps(
+                    _mm256_loadu_ps(p.add((j + 1) * 8)),
+                    _mm256_set1_ps(*x.get_unchecked(j + 1)),
+                    a1,
+                );
                 j += 2;
             }
             if j < cols {
-                a0 = _mm256_fmadd_ps(_mm256_loadu_ps(p.add(j * 8)), _mm256_set1_ps(*x.get_unchecked(j)), a0);
+                a0 = _mm256_fmadd_ps(
+                    _mm256_loadu_ps(p.add(j * 8)),
+                    _mm256_set1_ps(*x.get_unchecked(j)),
+                    a0,
+                );
             }
             store(q, _mm256_add_ps(a0, a1));
             q += 1;
@@ -568,18 +673,34 @@ mod avx {
     /// weight loads and four broadcasts feed eight multiply-adds. The
     /// words left over go one at a time.
     #[target_feature(enable = "avx2,fma")]
-    pub unsafe fn packed_gemm(y: &mut [f32], data: &[f32], rows: usize, cols: usize, x: &[f32], n: usize) {
+    pub unsafe fn packed_gemm(
+        y: &mut [f32],
+        data: &[f32],
+        rows: usize,
+        cols: usize,
+        x: &[f32],
+        n: usize,
+    ) {
         let panels = rows.div_ceil(8);
         let base = data.as_ptr();
         let px = x.as_ptr();
         let mut t = 0;
         while t + 4 <= n {
-            let xs = [px.add(t * cols), px.add((t + 1) * cols), px.add((t + 2) * cols), px.add((t + 3) * cols)];
+            let xs = [
+                px.add(t * cols),
+                px.add((t + 1) * cols),
+                px.add((t + 2) * cols),
+                px.add((t + 3) * cols),
+            ];
             let mut q = 0;
             while q < panels {
                 let pair = q + 1 < panels;
                 let p0 = base.add(q * cols * 8);
-                let p1 = if pair { base.add((q + 1) * cols * 8) } else { p0 };
+                let p1 = if pair {
+                    base.add((q + 1) * cols * 8)
+                } else {
+                    p0
+                };
                 let mut acc = [[_mm256_setzero_ps(); 4]; 2];
                 for j in 0..cols {
                     let w0 = _mm256_loadu_ps(p0.add(j * 8));
@@ -607,7 +728,13 @@ mod avx {
             t += 4;
         }
         while t < n {
-            packed_gemv(&mut y[t * rows..(t + 1) * rows], data, rows, cols, &x[t * cols..(t + 1) * cols]);
+            packed_gemv(
+                &mut y[t * rows..(t + 1) * rows],
+                data,
+                rows,
+                cols,
+                &x[t * cols..(t + 1) * cols],
+            );
             t += 1;
         }
     }
@@ -632,7 +759,10 @@ mod avx {
     #[inline]
     #[target_feature(enable = "avx2,fma")]
     unsafe fn tanh8(x: __m256) -> __m256 {
-        let x = _mm256_min_ps(_mm256_max_ps(x, _mm256_set1_ps(-7.905_311)), _mm256_set1_ps(7.905_311));
+        let x = _mm256_min_ps(
+            _mm256_max_ps(x, _mm256_set1_ps(-7.905_311)),
+            _mm256_set1_ps(7.905_311),
+        );
         let x2 = _mm256_mul_ps(x, x);
         let step = |p: __m256, c: f32| _mm256_fmadd_ps(x2, p, _mm256_set1_ps(c));
         let p = step(_mm256_set1_ps(-2.760_768_5e-16), 2.000_188e-13);
@@ -668,7 +798,11 @@ mod avx {
             let f = sigmoid8(_mm256_loadu_ps(gp.add(h + k)));
             let c_in = tanh8(_mm256_loadu_ps(gp.add(2 * h + k)));
             let o = sigmoid8(_mm256_loadu_ps(gp.add(3 * h + k)));
-            let c = _mm256_fmadd_ps(f, _mm256_loadu_ps(c_prev.as_ptr().add(k)), _mm256_mul_ps(i, c_in));
+            let c = _mm256_fmadd_ps(
+                f,
+                _mm256_loadu_ps(c_prev.as_ptr().add(k)),
+                _mm256_mul_ps(i, c_in),
+            );
             _mm256_storeu_ps(cells.as_mut_ptr().add(k), c);
             _mm256_storeu_ps(hidden.as_mut_ptr().add(k), _mm256_mul_ps(o, tanh8(c)));
             k += 8;
@@ -679,12 +813,27 @@ mod avx {
     /// Adds one panel's integer sums, scaled by `unit`, to word `t`'s rows.
     #[inline]
     #[target_feature(enable = "avx2,fma")]
-    unsafe fn add_panel(y: &mut [f32], rows: usize, out: usize, panel: usize, acc: __m256i, unit: __m256, overwrite: bool) {
+    unsafe fn add_panel(
+        y: &mut [f32],
+        rows: usize,
+        out: usize,
+        panel: usize,
+        acc: __m256i,
+        unit: __m256,
+        overwrite: bool,
+    ) {
         let v = _mm256_mul_ps(_mm256_cvtepi32_ps(acc), unit);
         let r0 = panel * 8;
         if r0 + 8 <= rows {
             let py = y[out + r0..out + r0 + 8].as_mut_ptr();
-            _mm256_storeu_ps(py, if overwrite { v } else { _mm256_add_ps(_mm256_loadu_ps(py), v) });
+            _mm256_storeu_ps(
+                py,
+                if overwrite {
+                    v
+                } else {
+                    _mm256_add_ps(_mm256_loadu_ps(py), v)
+                },
+            );
         } else {
             let mut lanes = [0f32; 8];
             _mm256_storeu_ps(lanes.as_mut_ptr(), v);
@@ -699,12 +848,24 @@ mod avx {
     /// column pair, two weight loads and `W` broadcasts feed `2W` `madd`s.
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
-    unsafe fn packed16_block<const W: usize>(y: &mut [f32], outs: [usize; W], data: &[i16], rows: usize, cols: usize, x: &[i16], t: usize, q: usize, unit: __m256, overwrite: bool) {
+    unsafe fn packed16_block<const W: usize>(
+        y: &mut [f32],
+        outs: [usize; W],
+        data: &[i16],
+        rows: usize,
+        cols: usize,
+        x: &[i16],
+        t: usize,
+        q: usize,
+        unit: __m256,
+        overwrite: bool,
+    ) {
         let (panels, pairs) = (rows.div_ceil(8), cols / 2);
         let pair = q + 1 < panels;
         let p0 = data.as_ptr().add(q * pairs * 16);
         let p1 = if pair { p0.add(pairs * 16) } else { p0 };
-        let xs: [*const i32; W] = std::array::from_fn(|k| x.as_ptr().add((t + k) * cols) as *const i32);
+        let xs: [*const i32; W] =
+            std::array::from_fn(|k| x.as_ptr().add((t + k) * cols) as *const i32);
         let mut acc = [[_mm256_setzero_si256(); W]; 2];
         for j in 0..pairs {
             let w0 = _mm256_loadu_si256(p0.add(j * 16) as *const __m256i);
@@ -728,7 +889,17 @@ mod avx {
     /// is empty.
     #[target_feature(enable = "avx2,fma")]
     #[allow(clippy::too_many_arguments)]
-    pub unsafe fn packed16_gemm(y: &mut [f32], at: &[usize], data: &[i16], rows: usize, cols: usize, x: &[i16], n: usize, unit: f32, overwrite: bool) {
+    pub unsafe fn packed16_gemm(
+        y: &mut [f32],
+        at: &[usize],
+        data: &[i16],
+        rows: usize,
+        cols: usize,
+        x: &[i16],
+        n: usize,
+        unit: f32,
+        overwrite: bool,
+    ) {
         let panels = rows.div_ceil(8);
         let unit = _mm256_set1_ps(unit);
         let out = |t: usize| at.get(t).copied().unwrap_or(t * rows);
@@ -737,10 +908,45 @@ mod avx {
             let words = (n - t).min(4);
             for q in (0..panels).step_by(2) {
                 match words {
-                    4 => packed16_block::<4>(y, [out(t), out(t + 1), out(t + 2), out(t + 3)], data, rows, cols, x, t, q, unit, overwrite),
-                    3 => packed16_block::<3>(y, [out(t), out(t + 1), out(t + 2)], data, rows, cols, x, t, q, unit, overwrite),
-                    2 => packed16_block::<2>(y, [out(t), out(t + 1)], data, rows, cols, x, t, q, unit, overwrite),
-                    _ => packed16_block::<1>(y, [out(t)], data, rows, cols, x, t, q, unit, overwrite),
+                    4 => packed16_block::<4>(
+                        y,
+                        [out(t), out(t + 1), out(t + 2), out(t + 3)],
+                        data,
+                        rows,
+                        cols,
+                        x,
+                        t,
+                        q,
+                        unit,
+                        overwrite,
+                    ),
+                    3 => packed16_block::<3>(
+                        y,
+                        [out(t), out(t + 1), out(t + 2)],
+                        data,
+                        rows,
+                        cols,
+                        x,
+                        t,
+                        q,
+                        unit,
+                        overwrite,
+                    ),
+                    2 => packed16_block::<2>(
+                        y,
+                        [out(t), out(t + 1)],
+                        data,
+                        rows,
+                        cols,
+                        x,
+                        t,
+                        q,
+                        unit,
+                        overwrite,
+                    ),
+                    _ => {
+                        packed16_block::<1>(y, [out(t)], data, rows, cols, x, t, q, unit, overwrite)
+                    }
                 }
             }
             t += words;
@@ -865,7 +1071,13 @@ pub struct Adam {
 
 impl Adam {
     pub fn new(lr: f32) -> Self {
-        Adam { lr, beta1: 0.9, beta2: 0.9, eps: 1e-8, step: 0 }
+        Adam {
+            lr,
+            beta1: 0.9,
+            beta2: 0.9,
+            eps: 1e-8,
+            step: 0,
+        }
     }
 
     /// Starts a new update: bias corrections depend on the step count.
@@ -914,11 +1126,21 @@ mod tests {
         let (mut cells, mut hidden) = (vec![0.0; h], vec![0.0; h]);
         lstm_cell(&g, &c_prev, &mut cells, &mut hidden);
         for k in 0..h {
-            let (i, f, c_in, o) = (sigmoid(g[k]), sigmoid(g[h + k]), tanh(g[2 * h + k]), sigmoid(g[3 * h + k]));
+            let (i, f, c_in, o) = (
+                sigmoid(g[k]),
+                sigmoid(g[h + k]),
+                tanh(g[2 * h + k]),
+                sigmoid(g[3 * h + k]),
+            );
             let c = f * c_prev[k] + i * c_in;
-            assert!((cells[k] - c).abs() < 1e-5 && (hidden[k] - o * tanh(c)).abs() < 1e-5, "cell {k}");
+            assert!(
+                (cells[k] - c).abs() < 1e-5 && (hidden[k] - o * tanh(c)).abs() < 1e-5,
+                "cell {k}"
+            );
         }
-        let rows: Vec<Vec<f32>> = (0..4).map(|_| (0..21).map(|_| rng.normal()).collect()).collect();
+        let rows: Vec<Vec<f32>> = (0..4)
+            .map(|_| (0..21).map(|_| rng.normal()).collect())
+            .collect();
         let mut out = vec![0.0; 21];
         sum_rows(&mut out, &rows[0], &[&rows[1], &rows[2], &rows[3]]);
         for i in 0..21 {
@@ -948,7 +1170,9 @@ mod tests {
         gemm(&mut ys, &w, &xs, rows, cols);
         for t in 0..words {
             for r in 0..rows {
-                assert!((ys[t * rows + r] - (0.5 + plain(&w, cols, r, &xs[t * cols..]))).abs() < 1e-4);
+                assert!(
+                    (ys[t * rows + r] - (0.5 + plain(&w, cols, r, &xs[t * cols..]))).abs() < 1e-4
+                );
             }
         }
         for (prows, pcols) in [(5, 19), (37, 16), (64, 7)] {
@@ -957,7 +1181,10 @@ mod tests {
             let mut py = vec![1.0; prows];
             Packed::new(&pw, prows, pcols).gemv(&mut py, &px);
             for r in 0..prows {
-                assert!((py[r] - (1.0 + plain(&pw, pcols, r, &px))).abs() < 1e-4, "packed {prows}x{pcols} row {r}");
+                assert!(
+                    (py[r] - (1.0 + plain(&pw, pcols, r, &px))).abs() < 1e-4,
+                    "packed {prows}x{pcols} row {r}"
+                );
             }
             let n = 6;
             let pxs: Vec<f32> = (0..n * pcols).map(|_| rng.normal()).collect();
@@ -965,11 +1192,20 @@ mod tests {
             Packed::new(&pw, prows, pcols).gemm(&mut pys, &pxs, n);
             for t in 0..n {
                 for r in 0..prows {
-                    assert!((pys[t * prows + r] - plain(&pw, pcols, r, &pxs[t * pcols..])).abs() < 1e-4, "packed gemm {prows}x{pcols} word {t} row {r}");
+                    assert!(
+                        (pys[t * prows + r] - plain(&pw, pcols, r, &pxs[t * pcols..])).abs() < 1e-4,
+                        "packed gemm {prows}x{pcols} word {t} row {r}"
+                    );
                 }
             }
         }
-        for (prows, pcols, n) in [(5, 18, 1), (37, 16, 6), (64, 96, 7), (384, 96, 3), (9, 7, 5)] {
+        for (prows, pcols, n) in [
+            (5, 18, 1),
+            (37, 16, 6),
+            (64, 96, 7),
+            (384, 96, 3),
+            (9, 7, 5),
+        ] {
             let pw: Vec<f32> = (0..prows * pcols).map(|_| rng.normal()).collect();
             let pxs: Vec<f32> = (0..n * pcols).map(|_| rng.uniform(1.0)).collect();
             let packed = Packed16::new(&pw, prows, pcols, Quantizer::for_bound(1.0));
@@ -986,17 +1222,34 @@ mod tests {
             let mut scattered = vec![0.25; n * prows];
             packed.gemm_at(&mut scattered, &at, &qx);
             for t in 0..n {
-                assert_eq!(scattered[at[t]..at[t] + prows], pys[t * prows..(t + 1) * prows], "gemm_at writes where it is told");
+                assert_eq!(
+                    scattered[at[t]..at[t] + prows],
+                    pys[t * prows..(t + 1) * prows],
+                    "gemm_at writes where it is told"
+                );
             }
             assert_eq!(pys, portable, "the AVX2 and portable kernels agree exactly");
             let mut portable_q = vec![0i16; qx.len()];
             quantize_body(packed.input(), &pxs[..pcols], &mut portable_q[..pcols]);
-            assert_eq!(qx[..pcols], portable_q[..pcols], "the AVX2 and portable quantizers agree");
-            assert!(pys.iter().zip(&overwritten).all(|(a, b)| (a - 0.25 - b).abs() < 1e-4), "gemm_to overwrites what gemm adds to");
+            assert_eq!(
+                qx[..pcols],
+                portable_q[..pcols],
+                "the AVX2 and portable quantizers agree"
+            );
+            assert!(
+                pys.iter()
+                    .zip(&overwritten)
+                    .all(|(a, b)| (a - 0.25 - b).abs() < 1e-4),
+                "gemm_to overwrites what gemm adds to"
+            );
             for t in 0..n {
                 for r in 0..prows {
                     let plain = 0.25 + plain(&pw, pcols, r, &pxs[t * pcols..]);
-                    assert!((pys[t * prows + r] - plain).abs() < 2e-2, "packed16 {prows}x{pcols} word {t} row {r}: {} vs {plain}", pys[t * prows + r]);
+                    assert!(
+                        (pys[t * prows + r] - plain).abs() < 2e-2,
+                        "packed16 {prows}x{pcols} word {t} row {r}: {} vs {plain}",
+                        pys[t * prows + r]
+                    );
                 }
             }
         }

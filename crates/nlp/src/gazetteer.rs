@@ -28,11 +28,69 @@ pub struct Gazetteer {
 
 /// Words that open PERSON entries but are titles, not given names.
 const TITLES: &[&str] = &[
-    "president", "prime", "minister", "king", "queen", "prince", "princess", "secretary", "general", "gen", "gen.", "sen",
-    "sen.", "senator", "rep", "rep.", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sheikh", "ayatollah", "pope",
-    "foreign", "defense", "defence", "chancellor", "premier", "vice", "deputy", "chief", "former", "governor", "mayor",
-    "judge", "justice", "lt", "col", "colonel", "major", "captain", "admiral", "marshal", "lord", "sir", "saint", "st",
-    "imam", "cardinal", "bishop", "archbishop", "the", "un", "u.n.", "us", "u.s.", "russian", "chinese", "american",
+    "president",
+    "prime",
+    "minister",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "secretary",
+    "general",
+    "gen",
+    "gen.",
+    "sen",
+    "sen.",
+    "senator",
+    "rep",
+    "rep.",
+    "dr",
+    "dr.",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "sheikh",
+    "ayatollah",
+    "pope",
+    "foreign",
+    "defense",
+    "defence",
+    "chancellor",
+    "premier",
+    "vice",
+    "deputy",
+    "chief",
+    "former",
+    "governor",
+    "mayor",
+    "judge",
+    "justice",
+    "lt",
+    "col",
+    "colonel",
+    "major",
+    "captain",
+    "admiral",
+    "marshal",
+    "lord",
+    "sir",
+    "saint",
+    "st",
+    "imam",
+    "cardinal",
+    "bishop",
+    "archbishop",
+    "the",
+    "un",
+    "u.n.",
+    "us",
+    "u.s.",
+    "russian",
+    "chinese",
+    "american",
 ];
 
 fn type_bit(t: &str) -> Option<u8> {
@@ -57,17 +115,22 @@ impl Gazetteer {
         let mut entries = FeatureMap::default();
         // How often a word opens a person's entry, and how often it is in
         // the name of a place, an organization or a group.
-        let mut opens_person: std::collections::HashMap<String, (u32, u32)> = std::collections::HashMap::new();
+        let mut opens_person: std::collections::HashMap<String, (u32, u32)> =
+            std::collections::HashMap::new();
         let mut max_len = 0;
         for line in text.lines() {
-            let Some((ty, name)) = line.split_once('\t') else { continue };
+            let Some((ty, name)) = line.split_once('\t') else {
+                continue;
+            };
             let Some(bit) = type_bit(ty) else { continue };
             let words: Vec<&str> = name.split_whitespace().collect();
             if words.is_empty() {
                 continue;
             }
             max_len = max_len.max(words.len());
-            *entries.entry(sequence_key(words.iter().map(|w| word_key(w)))).or_insert(0) |= bit;
+            *entries
+                .entry(sequence_key(words.iter().map(|w| word_key(w))))
+                .or_insert(0) |= bit;
             if bit == PERSON && words.len() >= 2 {
                 opens_person.entry(words[0].to_lowercase()).or_default().0 += 1;
             } else if bit != PERSON && bit != PRODUCT {
@@ -80,11 +143,19 @@ impl Gazetteer {
         // names than names of other things ("San", "South", "United" do not).
         let mut first_names = FeatureMap::default();
         for (word, (people, others)) in opens_person {
-            if people >= 2 && people > others && word.chars().count() >= 2 && !TITLES.contains(&word.as_str()) {
+            if people >= 2
+                && people > others
+                && word.chars().count() >= 2
+                && !TITLES.contains(&word.as_str())
+            {
                 first_names.insert(word_key(&word), ());
             }
         }
-        Gazetteer { entries, max_len, first_names }
+        Gazetteer {
+            entries,
+            max_len,
+            first_names,
+        }
     }
 
     /// Whether `word` is a given name of some person in the gazetteer.
@@ -94,7 +165,10 @@ impl Gazetteer {
 
     /// Types of the exact name `words` (case-insensitive), 0 if absent.
     pub fn lookup(&self, words: &[&str]) -> u8 {
-        self.entries.get(&sequence_key(words.iter().map(|w| word_key(w)))).copied().unwrap_or(0)
+        self.entries
+            .get(&sequence_key(words.iter().map(|w| word_key(w))))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// For each token, the longest match covering it (left to right): the
@@ -107,7 +181,10 @@ impl Gazetteer {
         while i < lex.len() {
             let mut found = None;
             for len in (1..=self.max_len.min(lex.len() - i)).rev() {
-                if let Some(&bits) = self.entries.get(&sequence_key(lex[i..i + len].iter().map(|l| l.lower))) {
+                if let Some(&bits) = self
+                    .entries
+                    .get(&sequence_key(lex[i..i + len].iter().map(|l| l.lower)))
+                {
                     found = Some((len, bits));
                     break;
                 }
@@ -115,7 +192,15 @@ impl Gazetteer {
             match found {
                 Some((len, bits)) => {
                     for k in 0..len {
-                        let pos = if len == 1 { 3 } else if k == 0 { 0 } else if k + 1 == len { 2 } else { 1 };
+                        let pos = if len == 1 {
+                            3
+                        } else if k == 0 {
+                            0
+                        } else if k + 1 == len {
+                            2
+                        } else {
+                            1
+                        };
                         out[i + k] = (u64::from(bits) << 2) | pos;
                     }
                     i += len;
@@ -133,8 +218,19 @@ mod tests {
 
     #[test]
     fn longest_case_insensitive_match() {
-        let g = Gazetteer::from_tsv("GPE\tNew York\nGPE\tYork\nPERSON\tJens Stoltenberg\nGPE\tGeorgia\nPERSON\tGeorgia\n");
-        let words = ["In", "NEW", "YORK", ",", "Jens", "Stoltenberg", "met", "Georgia"];
+        let g = Gazetteer::from_tsv(
+            "GPE\tNew York\nGPE\tYork\nPERSON\tJens Stoltenberg\nGPE\tGeorgia\nPERSON\tGeorgia\n",
+        );
+        let words = [
+            "In",
+            "NEW",
+            "YORK",
+            ",",
+            "Jens",
+            "Stoltenberg",
+            "met",
+            "Georgia",
+        ];
         let lexes: Vec<Lex> = words.iter().map(|w| lex(w, None)).collect();
         let mut tags = Vec::new();
         g.tag(&lexes, &mut tags);
@@ -150,7 +246,10 @@ mod tests {
     fn given_names_open_people_more_than_places() {
         let g = Gazetteer::from_tsv("PERSON\tJens Stoltenberg\nPERSON\tJens Weidmann\nPERSON\tSan Suu\nPERSON\tSan Min\nGPE\tSan Diego\nGPE\tSan Jose\nGPE\tSan Juan\nPERSON\tOlaf Scholz\n");
         assert!(g.is_first_name("Jens"));
-        assert!(!g.is_first_name("San"), "more places than people open with it");
+        assert!(
+            !g.is_first_name("San"),
+            "more places than people open with it"
+        );
         assert!(!g.is_first_name("Olaf"), "one person only");
     }
 }

@@ -31,8 +31,36 @@ pub const FLAG_HAS_HYPHEN: u64 = 8;
 pub const FLAG_ALL_PUNCT: u64 = 16;
 
 /// A sentinel for positions before the start or after the end.
-pub const PAD: Lex = Lex { form: 1, lower: 1, suffix2: 1, suffix3: 1, suffix4: 1, prefix1: 1, prefix3: 1, shape: 1, flags: 0, row: 1 << 40, coarse: 1 << 40, fine: 1 << 40, has_upper: false };
-pub const END: Lex = Lex { form: 2, lower: 2, suffix2: 2, suffix3: 2, suffix4: 2, prefix1: 2, prefix3: 2, shape: 2, flags: 0, row: 2 << 40, coarse: 2 << 40, fine: 2 << 40, has_upper: false };
+pub const PAD: Lex = Lex {
+    form: 1,
+    lower: 1,
+    suffix2: 1,
+    suffix3: 1,
+    suffix4: 1,
+    prefix1: 1,
+    prefix3: 1,
+    shape: 1,
+    flags: 0,
+    row: 1 << 40,
+    coarse: 1 << 40,
+    fine: 1 << 40,
+    has_upper: false,
+};
+pub const END: Lex = Lex {
+    form: 2,
+    lower: 2,
+    suffix2: 2,
+    suffix3: 2,
+    suffix4: 2,
+    prefix1: 2,
+    prefix3: 2,
+    shape: 2,
+    flags: 0,
+    row: 2 << 40,
+    coarse: 2 << 40,
+    fine: 2 << 40,
+    has_upper: false,
+};
 
 pub fn lex(word: &str, clusters: Option<&Clusters>) -> Lex {
     let mut lower = Feature::new(0);
@@ -107,7 +135,12 @@ pub fn lex(word: &str, clusters: Option<&Clusters>) -> Lex {
         head[n_head] = c;
         n_head += 1;
     }
-    let affix = |template: u16, chars: &[char]| chars.iter().fold(Feature::new(template), |f, &c| f.u(c as u64)).finish();
+    let affix = |template: u16, chars: &[char]| {
+        chars
+            .iter()
+            .fold(Feature::new(template), |f, &c| f.u(c as u64))
+            .finish()
+    };
     let n = tail.len();
     let lower = lower.finish();
     let c = clusters.map(|c| c.lookup_key(lower)).unwrap_or_default();

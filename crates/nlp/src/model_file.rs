@@ -14,7 +14,10 @@ pub enum ModelError {
     #[error("model format version {found}, this build reads version {expected}; retrain or update dossier")]
     Version { found: u32, expected: u32 },
     #[error("this is a {found} model, expected a {expected} model")]
-    Kind { found: String, expected: &'static str },
+    Kind {
+        found: String,
+        expected: &'static str,
+    },
     #[error("corrupt model file: {0}")]
     Corrupt(String),
 }
@@ -38,12 +41,20 @@ pub fn decode(bytes: &[u8], expected_kind: &'static str) -> Result<Vec<u8>, Mode
     }
     let version = u32::from_le_bytes(bytes[8..12].try_into().unwrap());
     if version != VERSION {
-        return Err(ModelError::Version { found: version, expected: VERSION });
+        return Err(ModelError::Version {
+            found: version,
+            expected: VERSION,
+        });
     }
     let kind_len = bytes[12] as usize;
-    let kind = bytes.get(13..13 + kind_len).ok_or_else(|| ModelError::Corrupt("truncated header".into()))?;
+    let kind = bytes
+        .get(13..13 + kind_len)
+        .ok_or_else(|| ModelError::Corrupt("truncated header".into()))?;
     if kind != expected_kind.as_bytes() {
-        return Err(ModelError::Kind { found: String::from_utf8_lossy(kind).into_owned(), expected: expected_kind });
+        return Err(ModelError::Kind {
+            found: String::from_utf8_lossy(kind).into_owned(),
+            expected: expected_kind,
+        });
     }
     let mut payload = Vec::new();
     flate2::read::DeflateDecoder::new(&bytes[13 + kind_len..])
@@ -63,7 +74,10 @@ impl<'a> Reader<'a> {
         Reader { bytes, at: 0 }
     }
     fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        let s = self.bytes.get(self.at..self.at + n).ok_or_else(|| self.corrupt("payload ends early"))?;
+        let s = self
+            .bytes
+            .get(self.at..self.at + n)
+            .ok_or_else(|| self.corrupt("payload ends early"))?;
         self.at += n;
         Ok(s)
     }
@@ -119,10 +133,19 @@ mod tests {
         let file = encode("tagger", b"payload");
         assert_eq!(decode(&file, "tagger").unwrap(), b"payload");
         assert_eq!(decode(b"junk", "tagger"), Err(ModelError::BadMagic));
-        assert!(matches!(decode(&file, "parser"), Err(ModelError::Kind { .. })));
+        assert!(matches!(
+            decode(&file, "parser"),
+            Err(ModelError::Kind { .. })
+        ));
         let mut newer = file.clone();
         newer[8] = 9;
-        assert!(matches!(decode(&newer, "tagger"), Err(ModelError::Version { found: 9, .. })));
-        assert!(matches!(decode(&file[..file.len() - 3], "tagger"), Err(ModelError::Corrupt(_))));
+        assert!(matches!(
+            decode(&newer, "tagger"),
+            Err(ModelError::Version { found: 9, .. })
+        ));
+        assert!(matches!(
+            decode(&file[..file.len() - 3], "tagger"),
+            Err(ModelError::Corrupt(_))
+        ));
     }
 }

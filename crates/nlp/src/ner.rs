@@ -39,7 +39,10 @@ pub fn parse_conll(text: &str) -> Vec<ConllDoc> {
         match cols.next() {
             None => {
                 if !sentence.words.is_empty() {
-                    docs.last_mut().unwrap().sentences.push(std::mem::take(&mut sentence));
+                    docs.last_mut()
+                        .unwrap()
+                        .sentences
+                        .push(std::mem::take(&mut sentence));
                 }
             }
             Some("-DOCSTART-") => {
@@ -48,7 +51,11 @@ pub fn parse_conll(text: &str) -> Vec<ConllDoc> {
                 }
             }
             Some(word) => {
-                let tag = line.split_whitespace().last().filter(|t| *t == "O" || t.starts_with("B-") || t.starts_with("I-")).unwrap_or("O");
+                let tag = line
+                    .split_whitespace()
+                    .last()
+                    .filter(|t| *t == "O" || t.starts_with("B-") || t.starts_with("I-"))
+                    .unwrap_or("O");
                 sentence.words.push(word.to_string());
                 sentence.tags.push(tag.to_string());
                 sentence.lines.push(line.to_string());
@@ -127,9 +134,20 @@ impl Ner {
         let mut r = Reader::new(&payload);
         let types = r.strings()?;
         let model = Model::read(&mut r)?;
-        let stage2 = if r.u8()? == 1 { Some(Model::read(&mut r)?) } else { None };
-        if model.n_classes != 1 + 4 * types.len() || stage2.as_ref().is_some_and(|m| m.n_classes != model.n_classes) || !r.is_done() {
-            return Err(ModelError::Corrupt("type table does not match the weights".into()));
+        let stage2 = if r.u8()? == 1 {
+            Some(Model::read(&mut r)?)
+        } else {
+            None
+        };
+        if model.n_classes != 1 + 4 * types.len()
+            || stage2
+                .as_ref()
+                .is_some_and(|m| m.n_classes != model.n_classes)
+            || !r.is_done()
+        {
+            return Err(ModelError::Corrupt(
+                "type table does not match the weights".into(),
+            ));
         }
         let mut ner = Ner::with(model, &types);
         ner.stage2 = stage2;
@@ -137,8 +155,15 @@ impl Ner {
     }
 
     fn with(model: Model, types: &[String]) -> Ner {
-        let types: Vec<&'static str> = types.iter().map(|t| &*Box::leak(t.clone().into_boxed_str())).collect();
-        Ner { model, stage2: None, types }
+        let types: Vec<&'static str> = types
+            .iter()
+            .map(|t| &*Box::leak(t.clone().into_boxed_str()))
+            .collect();
+        Ner {
+            model,
+            stage2: None,
+            types,
+        }
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -160,7 +185,12 @@ impl Ner {
     /// Recognises the names in one document, sentence by sentence (the
     /// document matters: earlier and later mentions inform each other).
     /// Writes, per sentence, spans `(start, end, type index)` over words.
-    pub fn recognise_doc(&self, doc: &PreparedDoc, out: &mut Vec<Vec<(usize, usize, usize)>>, scratch: &mut NerScratch) {
+    pub fn recognise_doc(
+        &self,
+        doc: &PreparedDoc,
+        out: &mut Vec<Vec<(usize, usize, usize)>>,
+        scratch: &mut NerScratch,
+    ) {
         let first = label_doc(&self.model, doc, None, scratch);
         let labels = match &self.stage2 {
             Some(m) => {
@@ -181,21 +211,36 @@ pub struct PreparedDoc {
 }
 
 impl PreparedDoc {
-    pub fn new<'w, S, W>(sentences: S, clusters: Option<&Clusters>, gazetteer: Option<&Gazetteer>) -> Self
+    pub fn new<'w, S, W>(
+        sentences: S,
+        clusters: Option<&Clusters>,
+        gazetteer: Option<&Gazetteer>,
+    ) -> Self
     where
         S: IntoIterator<Item = W>,
         W: IntoIterator<Item = &'w str>,
     {
-        Self::with_gazetteer(sentences.into_iter().map(|words| words.into_iter().map(|w| lex(w, clusters)).collect()), gazetteer)
+        Self::with_gazetteer(
+            sentences
+                .into_iter()
+                .map(|words| words.into_iter().map(|w| lex(w, clusters)).collect()),
+            gazetteer,
+        )
     }
 
     /// From lexical features already computed, one slice per sentence.
-    pub fn from_lexes<'l>(sentences: impl IntoIterator<Item = &'l [Lex]>, gazetteer: Option<&Gazetteer>) -> Self {
+    pub fn from_lexes<'l>(
+        sentences: impl IntoIterator<Item = &'l [Lex]>,
+        gazetteer: Option<&Gazetteer>,
+    ) -> Self {
         Self::with_gazetteer(sentences.into_iter().map(<[Lex]>::to_vec), gazetteer)
     }
 
     /// Adds each sentence's gazetteer matches to its lexical features.
-    fn with_gazetteer(sentences: impl Iterator<Item = Vec<Lex>>, gazetteer: Option<&Gazetteer>) -> Self {
+    fn with_gazetteer(
+        sentences: impl Iterator<Item = Vec<Lex>>,
+        gazetteer: Option<&Gazetteer>,
+    ) -> Self {
         let sentences = sentences
             .map(|lexes| {
                 let mut gaz = Vec::new();
@@ -226,7 +271,12 @@ fn spans_of(labels: &[usize]) -> Vec<(usize, usize, usize)> {
 }
 
 /// Greedy labels for every sentence of a document with one model.
-fn label_doc(model: &Model, doc: &PreparedDoc, aggs: Option<&[Vec<u64>]>, scratch: &mut NerScratch) -> Vec<Vec<usize>> {
+fn label_doc(
+    model: &Model,
+    doc: &PreparedDoc,
+    aggs: Option<&[Vec<u64>]>,
+    scratch: &mut NerScratch,
+) -> Vec<Vec<usize>> {
     let mut memory = DocMemory::default();
     scratch.scores.resize(model.n_classes, 0.0);
     let mut all = Vec::with_capacity(doc.sentences.len());
@@ -238,14 +288,35 @@ fn label_doc(model: &Model, doc: &PreparedDoc, aggs: Option<&[Vec<u64>]>, scratc
             // Outside a name, a word with no capital letter and no
             // gazetteer match starts no name (in CoNLL-2003 almost never):
             // it is O without scoring, which skips half the lookups.
-            if labels.last().copied().is_none_or(closes) && !lexes[i].has_upper && gaz[i] == gazetteer::NO_MATCH {
+            if labels.last().copied().is_none_or(closes)
+                && !lexes[i].has_upper
+                && gaz[i] == gazetteer::NO_MATCH
+            {
                 labels.push(0);
                 continue;
             }
             let prev = labels.last().map_or(NO_LABEL, |&l| l as u64);
-            let prev2 = if i >= 2 { labels[i - 2] as u64 } else { NO_LABEL };
-            let hist = memory.seen.get(&lexes[i].lower).copied().unwrap_or(NO_LABEL);
-            features(lexes, gaz, agg, i, prev, prev2, hist, caps, &mut scratch.features);
+            let prev2 = if i >= 2 {
+                labels[i - 2] as u64
+            } else {
+                NO_LABEL
+            };
+            let hist = memory
+                .seen
+                .get(&lexes[i].lower)
+                .copied()
+                .unwrap_or(NO_LABEL);
+            features(
+                lexes,
+                gaz,
+                agg,
+                i,
+                prev,
+                prev2,
+                hist,
+                caps,
+                &mut scratch.features,
+            );
             model.score(&scratch.features, &mut scratch.scores);
             let last = labels.last().copied().unwrap_or(0);
             labels.push(best_allowed(&scratch.scores, last, i + 1 == lexes.len()));
@@ -290,7 +361,13 @@ fn aggregate(doc: &PreparedDoc, labels: &[Vec<usize>]) -> Vec<Vec<u64>> {
                     if best_n == 0 {
                         return u64::from(c[0].min(3));
                     }
-                    let bucket = if best_n == c[0] { 3 } else if best_n * 2 > c[0] { 2 } else { 1 };
+                    let bucket = if best_n == c[0] {
+                        3
+                    } else if best_n * 2 > c[0] {
+                        2
+                    } else {
+                        1
+                    };
                     ((best_t as u64) << 8) | (bucket << 4) | u64::from(c[0].min(3))
                 })
                 .collect()
@@ -318,11 +395,16 @@ fn closes(label: usize) -> bool {
 fn best_allowed(scores: &[f32], prev: usize, last_word: bool) -> usize {
     let mut best = usize::MAX;
     for (c, &s) in scores.iter().enumerate() {
-        if allowed(prev, c) && (!last_word || closes(c)) && (best == usize::MAX || s > scores[best]) {
+        if allowed(prev, c) && (!last_word || closes(c)) && (best == usize::MAX || s > scores[best])
+        {
             best = c;
         }
     }
-    if best == usize::MAX { 0 } else { best }
+    if best == usize::MAX {
+        0
+    } else {
+        best
+    }
 }
 
 /// Sentence context: 1 for an all-caps headline.
@@ -331,7 +413,10 @@ fn sentence_context(lex: &[Lex]) -> u64 {
 }
 
 fn is_caps_sentence(lex: &[Lex]) -> bool {
-    let alpha = lex.iter().filter(|l| l.flags & crate::lexical::FLAG_ALL_PUNCT == 0).count();
+    let alpha = lex
+        .iter()
+        .filter(|l| l.flags & crate::lexical::FLAG_ALL_PUNCT == 0)
+        .count();
     let caps = lex.iter().filter(|l| l.flags & FLAG_ALL_UPPER != 0).count();
     alpha >= 2 && caps * 10 >= alpha * 8
 }
@@ -345,10 +430,32 @@ fn at(lex: &[Lex], i: isize) -> Lex {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn features(lex: &[Lex], gaz: &[u64], agg: Option<&[u64]>, i: usize, prev: u64, prev2: u64, hist: u64, context: u64, out: &mut Vec<u64>) {
-    let g = |k: isize| if k < 0 { u64::MAX - 1 } else { gaz.get(k as usize).copied().unwrap_or(u64::MAX - 2) };
+fn features(
+    lex: &[Lex],
+    gaz: &[u64],
+    agg: Option<&[u64]>,
+    i: usize,
+    prev: u64,
+    prev2: u64,
+    hist: u64,
+    context: u64,
+    out: &mut Vec<u64>,
+) {
+    let g = |k: isize| {
+        if k < 0 {
+            u64::MAX - 1
+        } else {
+            gaz.get(k as usize).copied().unwrap_or(u64::MAX - 2)
+        }
+    };
     let i = i as isize;
-    let (w, p1, p2, n1, n2) = (at(lex, i), at(lex, i - 1), at(lex, i - 2), at(lex, i + 1), at(lex, i + 2));
+    let (w, p1, p2, n1, n2) = (
+        at(lex, i),
+        at(lex, i - 1),
+        at(lex, i - 2),
+        at(lex, i + 1),
+        at(lex, i + 2),
+    );
     let caps = context;
     let f = |t: u16| Feature::new(500 + t);
     out.clear();
@@ -399,7 +506,13 @@ fn features(lex: &[Lex], gaz: &[u64], agg: Option<&[u64]>, i: usize, prev: u64, 
         f(64).u(g(i + 2)).finish(),
     ]);
     if let Some(agg) = agg {
-        let a = |k: isize| if k < 0 { u64::MAX - 1 } else { agg.get(k as usize).copied().unwrap_or(u64::MAX - 2) };
+        let a = |k: isize| {
+            if k < 0 {
+                u64::MAX - 1
+            } else {
+                agg.get(k as usize).copied().unwrap_or(u64::MAX - 2)
+            }
+        };
         out.extend_from_slice(&[
             f(40).u(a(i)).finish(),
             f(41).u(a(i)).u(w.shape).finish(),
@@ -440,11 +553,30 @@ pub fn train(
     seed: u64,
     mut log: impl FnMut(&str),
 ) -> Ner {
-    let types: Vec<String> =
-        train.iter().flat_map(|d| &d.sentences).flat_map(|s| iob_spans(&s.tags)).map(|(_, _, t)| t).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-    let prepared: Vec<PreparedDoc> =
-        train.iter().map(|d| PreparedDoc::new(d.sentences.iter().map(|s| s.words.iter().map(String::as_str)), clusters, gazetteer)).collect();
-    let gold: Vec<Vec<Vec<usize>>> = train.iter().map(|d| d.sentences.iter().map(|s| bilou(&s.tags, &types)).collect()).collect();
+    let types: Vec<String> = train
+        .iter()
+        .flat_map(|d| &d.sentences)
+        .flat_map(|s| iob_spans(&s.tags))
+        .map(|(_, _, t)| t)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let prepared: Vec<PreparedDoc> = train
+        .iter()
+        .map(|d| {
+            PreparedDoc::new(
+                d.sentences
+                    .iter()
+                    .map(|s| s.words.iter().map(String::as_str)),
+                clusters,
+                gazetteer,
+            )
+        })
+        .collect();
+    let gold: Vec<Vec<Vec<usize>>> = train
+        .iter()
+        .map(|d| d.sentences.iter().map(|s| bilou(&s.tags, &types)).collect())
+        .collect();
     let n_classes = 1 + 4 * types.len();
     let all: Vec<usize> = (0..train.len()).collect();
     let stage1 = train_stage(&prepared, &gold, None, &all, n_classes, epochs, seed);
@@ -463,16 +595,36 @@ pub fn train(
         }
         log(&format!("jackknife fold {}/{FOLDS}", k + 1));
     }
-    ner.stage2 = Some(train_stage(&prepared, &gold, Some(&aggs), &all, n_classes, epochs, seed));
+    ner.stage2 = Some(train_stage(
+        &prepared,
+        &gold,
+        Some(&aggs),
+        &all,
+        n_classes,
+        epochs,
+        seed,
+    ));
     log_score(&mut log, "stage 2", &ner, dev, clusters, gazetteer);
     ner
 }
 
 /// Logs the model's scores on `dev`, when there is one.
-fn log_score(log: &mut impl FnMut(&str), stage: &str, ner: &Ner, dev: &[ConllDoc], clusters: Option<&Clusters>, gazetteer: Option<&Gazetteer>) {
+fn log_score(
+    log: &mut impl FnMut(&str),
+    stage: &str,
+    ner: &Ner,
+    dev: &[ConllDoc],
+    clusters: Option<&Clusters>,
+    gazetteer: Option<&Gazetteer>,
+) {
     if !dev.is_empty() {
         let (p, r, f) = evaluate(ner, dev, clusters, gazetteer);
-        log(&format!("{stage}: held-out P {:.2} R {:.2} F1 {:.2}", p * 100.0, r * 100.0, f * 100.0));
+        log(&format!(
+            "{stage}: held-out P {:.2} R {:.2} F1 {:.2}",
+            p * 100.0,
+            r * 100.0,
+            f * 100.0
+        ));
     }
 }
 
@@ -502,7 +654,11 @@ fn train_stage(
                 for i in 0..gold.len() {
                     let prev = pred.last().map_or(NO_LABEL, |&l| l as u64);
                     let prev2 = if i >= 2 { pred[i - 2] as u64 } else { NO_LABEL };
-                    let hist = memory.seen.get(&lexes[i].lower).copied().unwrap_or(NO_LABEL);
+                    let hist = memory
+                        .seen
+                        .get(&lexes[i].lower)
+                        .copied()
+                        .unwrap_or(NO_LABEL);
                     features(lexes, gaz, agg, i, prev, prev2, hist, caps, &mut feats);
                     trainer.score(&feats, &mut scores);
                     let guess = argmax(&scores);
@@ -518,12 +674,23 @@ fn train_stage(
 }
 
 /// Predicted IOB2 tags (CoNLL's four types) for every sentence of every doc.
-pub fn predict_iob(ner: &Ner, docs: &[ConllDoc], clusters: Option<&Clusters>, gazetteer: Option<&Gazetteer>) -> Vec<Vec<Vec<String>>> {
+pub fn predict_iob(
+    ner: &Ner,
+    docs: &[ConllDoc],
+    clusters: Option<&Clusters>,
+    gazetteer: Option<&Gazetteer>,
+) -> Vec<Vec<Vec<String>>> {
     let mut scratch = NerScratch::default();
     let mut spans = Vec::new();
     docs.iter()
         .map(|d| {
-            let prepared = PreparedDoc::new(d.sentences.iter().map(|s| s.words.iter().map(String::as_str)), clusters, gazetteer);
+            let prepared = PreparedDoc::new(
+                d.sentences
+                    .iter()
+                    .map(|s| s.words.iter().map(String::as_str)),
+                clusters,
+                gazetteer,
+            );
             ner.recognise_doc(&prepared, &mut spans, &mut scratch);
             d.sentences
                 .iter()
@@ -544,7 +711,12 @@ pub fn predict_iob(ner: &Ner, docs: &[ConllDoc], clusters: Option<&Clusters>, ga
 }
 
 /// Exact span-and-type precision, recall and F1 (conlleval).
-pub fn evaluate(ner: &Ner, docs: &[ConllDoc], clusters: Option<&Clusters>, gazetteer: Option<&Gazetteer>) -> (f64, f64, f64) {
+pub fn evaluate(
+    ner: &Ner,
+    docs: &[ConllDoc],
+    clusters: Option<&Clusters>,
+    gazetteer: Option<&Gazetteer>,
+) -> (f64, f64, f64) {
     let predicted = predict_iob(ner, docs, clusters, gazetteer);
     let (mut tp, mut np, mut ng) = (0usize, 0usize, 0usize);
     for (d, pd) in docs.iter().zip(&predicted) {
@@ -558,13 +730,27 @@ pub fn evaluate(ner: &Ner, docs: &[ConllDoc], clusters: Option<&Clusters>, gazet
     }
     let p = tp as f64 / np.max(1) as f64;
     let r = tp as f64 / ng.max(1) as f64;
-    (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
+    (
+        p,
+        r,
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        },
+    )
 }
 
 /// Per-type (true positives, predicted, gold) counts, for error analysis.
-pub fn per_type(ner: &Ner, docs: &[ConllDoc], clusters: Option<&Clusters>, gazetteer: Option<&Gazetteer>) -> Vec<(String, usize, usize, usize)> {
+pub fn per_type(
+    ner: &Ner,
+    docs: &[ConllDoc],
+    clusters: Option<&Clusters>,
+    gazetteer: Option<&Gazetteer>,
+) -> Vec<(String, usize, usize, usize)> {
     let predicted = predict_iob(ner, docs, clusters, gazetteer);
-    let mut out: Vec<(String, usize, usize, usize)> = ner.types.iter().map(|t| (t.to_string(), 0, 0, 0)).collect();
+    let mut out: Vec<(String, usize, usize, usize)> =
+        ner.types.iter().map(|t| (t.to_string(), 0, 0, 0)).collect();
     for (d, pd) in docs.iter().zip(&predicted) {
         for (s, ps) in d.sentences.iter().zip(pd) {
             let gold = iob_spans(&s.tags);
@@ -588,7 +774,15 @@ mod tests {
     #[test]
     fn iob_spans_follow_conlleval() {
         let tags = ["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG", "I-ORG"];
-        assert_eq!(iob_spans(&tags), vec![(0, 2, "PER".into()), (3, 4, "LOC".into()), (4, 5, "ORG".into()), (5, 7, "ORG".into())]);
+        assert_eq!(
+            iob_spans(&tags),
+            vec![
+                (0, 2, "PER".into()),
+                (3, 4, "LOC".into()),
+                (4, 5, "ORG".into()),
+                (5, 7, "ORG".into())
+            ]
+        );
     }
 
     #[test]

@@ -85,11 +85,19 @@ impl State {
     }
 
     fn s(&self, i: usize) -> usize {
-        if self.stack.len() > i { self.stack[self.stack.len() - 1 - i] } else { NONE }
+        if self.stack.len() > i {
+            self.stack[self.stack.len() - 1 - i]
+        } else {
+            NONE
+        }
     }
 
     fn b(&self, i: usize) -> usize {
-        if self.b0 + i <= self.n { self.b0 + i } else { NONE }
+        if self.b0 + i <= self.n {
+            self.b0 + i
+        } else {
+            NONE
+        }
     }
 
     fn is_valid(&self, m: Move, root: u16) -> bool {
@@ -165,7 +173,11 @@ impl State {
             }
             Move::Left(l) | Move::Right(l) => {
                 let s0 = self.s(0);
-                let head = if let Move::Left(_) = m { self.b0 } else { self.s(1) };
+                let head = if let Move::Left(_) = m {
+                    self.b0
+                } else {
+                    self.s(1)
+                };
                 let mut c = (self.b0..self.n).filter(|&d| gold[d] == s0).count();
                 let g = gold[s0];
                 if g != head && (g == self.s(1) || in_buffer(g)) {
@@ -198,7 +210,16 @@ pub struct Dims {
 
 impl Default for Dims {
     fn default() -> Self {
-        Dims { row: 64, word: 32, suffix: 16, shape: 8, tag: 24, hidden: 96, mlp: 100, layers: 1 }
+        Dims {
+            row: 64,
+            word: 32,
+            suffix: 16,
+            shape: 8,
+            tag: 24,
+            hidden: 96,
+            mlp: 100,
+            layers: 1,
+        }
     }
 }
 
@@ -208,7 +229,11 @@ impl Dims {
     }
     /// Width of a layer's input: the embeddings, then the layer below.
     fn layer_input(&self, layer: usize) -> usize {
-        if layer == 0 { self.input() } else { 2 * self.hidden }
+        if layer == 0 {
+            self.input()
+        } else {
+            2 * self.hidden
+        }
     }
 }
 
@@ -254,7 +279,11 @@ struct Vocab {
 
 impl Vocab {
     fn from_keys(keys: Vec<u64>) -> Self {
-        let index = keys.iter().enumerate().map(|(i, &k)| (k, i as u32 + 1)).collect();
+        let index = keys
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| (k, i as u32 + 1))
+            .collect();
         Vocab { keys, index }
     }
     fn get(&self, key: u64) -> usize {
@@ -278,7 +307,14 @@ struct Net {
 }
 
 impl Net {
-    fn shapes_of(dims: &Dims, rows: usize, words: usize, suffixes: usize, shapes: usize, n_classes: usize) -> Vec<usize> {
+    fn shapes_of(
+        dims: &Dims,
+        rows: usize,
+        words: usize,
+        suffixes: usize,
+        shapes: usize,
+        n_classes: usize,
+    ) -> Vec<usize> {
         let (h, m) = (dims.hidden, dims.mlp);
         let labels = (n_classes - 1) / 2;
         let mut sizes = vec![
@@ -304,7 +340,14 @@ impl Net {
     }
 
     fn sizes(&self) -> Vec<usize> {
-        Self::shapes_of(&self.dims, self.rows, self.words.rows(), self.suffixes.rows(), self.shapes.rows(), self.n_classes)
+        Self::shapes_of(
+            &self.dims,
+            self.rows,
+            self.words.rows(),
+            self.suffixes.rows(),
+            self.shapes.rows(),
+            self.n_classes,
+        )
     }
 
     /// Random starting weights (Glorot for the layers, small for the tables).
@@ -341,13 +384,29 @@ impl Net {
 
     /// Width of each lookup table's rows.
     fn table_width(&self, table: usize) -> usize {
-        [self.dims.row, self.dims.word, self.dims.suffix, self.dims.shape, self.dims.tag][table]
+        [
+            self.dims.row,
+            self.dims.word,
+            self.dims.suffix,
+            self.dims.shape,
+            self.dims.tag,
+        ][table]
     }
 
     /// Row of each lookup table for one word.
     fn ids(&self, lex: &Lex, tag: u16) -> [u32; TABLES] {
-        let row = if (lex.row as usize) < self.rows { lex.row as u32 } else { 0 };
-        [row, self.words.get(lex.lower) as u32, self.suffixes.get(lex.suffix3) as u32, self.shapes.get(lex.shape) as u32, u32::from(tag).min(TAGS as u32 - 1)]
+        let row = if (lex.row as usize) < self.rows {
+            lex.row as u32
+        } else {
+            0
+        };
+        [
+            row,
+            self.words.get(lex.lower) as u32,
+            self.suffixes.get(lex.suffix3) as u32,
+            self.shapes.get(lex.shape) as u32,
+            u32::from(tag).min(TAGS as u32 - 1),
+        ]
     }
 
     /// Writes the embeddings of the tables `ids` names (the first
@@ -456,7 +515,9 @@ fn cell_step_body(g: &mut [f32], c_prev: &[f32], cells: &mut [f32], hidden: &mut
     let h = cells.len();
     // Separate loops over each gate, so they vectorise.
     g[..2 * h].iter_mut().for_each(|x| *x = dense::sigmoid(*x));
-    g[2 * h..3 * h].iter_mut().for_each(|x| *x = dense::tanh(*x));
+    g[2 * h..3 * h]
+        .iter_mut()
+        .for_each(|x| *x = dense::tanh(*x));
     g[3 * h..].iter_mut().for_each(|x| *x = dense::sigmoid(*x));
     let (i, rest) = g.split_at(h);
     let (f, rest) = rest.split_at(h);
@@ -471,7 +532,18 @@ fn cell_step_body(g: &mut [f32], c_prev: &[f32], cells: &mut [f32], hidden: &mut
 
 impl Recurrence {
     #[allow(clippy::too_many_arguments)]
-    fn forward(&mut self, w: &[f32], u: &[f32], b: &[f32], x: &[f32], d: usize, h: usize, n: usize, reverse: bool, packed: Option<&(Packed, Packed16)>) {
+    fn forward(
+        &mut self,
+        w: &[f32],
+        u: &[f32],
+        b: &[f32],
+        x: &[f32],
+        d: usize,
+        h: usize,
+        n: usize,
+        reverse: bool,
+        packed: Option<&(Packed, Packed16)>,
+    ) {
         // Input products for all words at once; then the recurrence.
         self.gates.clear();
         self.gates.resize(n * 4 * h, 0.0);
@@ -509,7 +581,10 @@ impl Recurrence {
                 }
                 c_prev.copy_from_slice(&self.cells[p * h..(p + 1) * h]);
             }
-            let (cells, hidden) = (&mut self.cells[t * h..(t + 1) * h], &mut self.hidden[t * h..(t + 1) * h]);
+            let (cells, hidden) = (
+                &mut self.cells[t * h..(t + 1) * h],
+                &mut self.hidden[t * h..(t + 1) * h],
+            );
             // Training keeps the gate activations (in `g`) for backpropagation.
             match packed_u {
                 Some(_) => dense::lstm_cell(g, c_prev, cells, hidden),
@@ -522,13 +597,22 @@ impl Recurrence {
     /// first) of one text at once: at each step the previous hidden states
     /// of all sentences still running go through `U` together, so each pass
     /// over `U` serves several words.
-    fn recur_batch(&mut self, pu: &Packed16, h: usize, order: &[(usize, usize)], reverse: bool, batch_h: &mut Vec<i16>, batch_at: &mut Vec<usize>) {
+    fn recur_batch(
+        &mut self,
+        pu: &Packed16,
+        h: usize,
+        order: &[(usize, usize)],
+        reverse: bool,
+        batch_h: &mut Vec<i16>,
+        batch_at: &mut Vec<usize>,
+    ) {
         let total = self.gates.len() / (4 * h);
         // Every step writes its cells and hidden state: no clearing needed.
         self.cells.resize(total * h, 0.0);
         self.hidden.resize(total * h, 0.0);
         self.c_prev.resize(h, 0.0);
-        let pos = |(a, b): (usize, usize), step: usize| if reverse { b - 1 - step } else { a + step };
+        let pos =
+            |(a, b): (usize, usize), step: usize| if reverse { b - 1 - step } else { a + step };
         let longest = order.first().map_or(0, |&(a, b)| b - a);
         let mut active = order.len();
         for step in 0..longest {
@@ -541,7 +625,10 @@ impl Recurrence {
                 batch_at.clear();
                 for (j, &sentence) in order[..active].iter().enumerate() {
                     let p = pos(sentence, step - 1);
-                    pu.input().quantize(&self.hidden[p * h..(p + 1) * h], &mut batch_h[j * stride..j * stride + h]);
+                    pu.input().quantize(
+                        &self.hidden[p * h..(p + 1) * h],
+                        &mut batch_h[j * stride..j * stride + h],
+                    );
                     batch_at.push(pos(sentence, step) * 4 * h);
                 }
                 // U·h(t-1) is added to each word's gates in place.
@@ -556,7 +643,12 @@ impl Recurrence {
                 } else {
                     self.c_prev.iter_mut().for_each(|c| *c = 0.0);
                 }
-                dense::lstm_cell(g, &self.c_prev, &mut self.cells[t * h..(t + 1) * h], &mut self.hidden[t * h..(t + 1) * h]);
+                dense::lstm_cell(
+                    g,
+                    &self.c_prev,
+                    &mut self.cells[t * h..(t + 1) * h],
+                    &mut self.hidden[t * h..(t + 1) * h],
+                );
             }
         }
     }
@@ -564,7 +656,23 @@ impl Recurrence {
     /// Backpropagation through time: `dv` holds the gradient of each
     /// word's output (stride `stride`, this direction's half at `offset`).
     #[allow(clippy::too_many_arguments)]
-    fn backward(&self, w: &[f32], u: &[f32], x: &[f32], dv: &[f32], stride: usize, offset: usize, d: usize, h: usize, n: usize, reverse: bool, gw: &mut [f32], gu: &mut [f32], gb: &mut [f32], dx: &mut [f32]) {
+    fn backward(
+        &self,
+        w: &[f32],
+        u: &[f32],
+        x: &[f32],
+        dv: &[f32],
+        stride: usize,
+        offset: usize,
+        d: usize,
+        h: usize,
+        n: usize,
+        reverse: bool,
+        gw: &mut [f32],
+        gu: &mut [f32],
+        gb: &mut [f32],
+        dx: &mut [f32],
+    ) {
         let mut dh_next = vec![0f32; h];
         let mut dc_next = vec![0f32; h];
         let mut da = vec![0f32; 4 * h];
@@ -601,7 +709,12 @@ impl Net {
     /// Runs the embeddings, the BiLSTM and the first layer over a sentence
     /// whose table ids are in `scratch.ids`. In training, `dropout` holds
     /// the masks for the inputs (n × D) and each layer's outputs (n × 2H).
-    fn encode(&self, scratch: &mut ParseScratch, dropout: Option<(&[f32], &[Vec<f32>])>, fast: Option<&Fast>) {
+    fn encode(
+        &self,
+        scratch: &mut ParseScratch,
+        dropout: Option<(&[f32], &[Vec<f32>])>,
+        fast: Option<&Fast>,
+    ) {
         let n = scratch.ids.len();
         let (d, h) = (self.dims.input(), self.dims.hidden);
         // At run time the first layer takes its inputs from `first_inputs`.
@@ -618,31 +731,60 @@ impl Net {
         let width = 2 * h;
         let layers = self.dims.layers;
         scratch.recurrences.resize_with(layers, Default::default);
-        scratch.between.resize_with(layers.saturating_sub(1), Vec::new);
+        scratch
+            .between
+            .resize_with(layers.saturating_sub(1), Vec::new);
         scratch.v.clear();
         scratch.v.resize((n + 2) * width, 0.0);
         for layer in 0..layers {
-            let input: &[f32] = if layer == 0 { &scratch.x } else { &scratch.between[layer - 1] };
+            let input: &[f32] = if layer == 0 {
+                &scratch.x
+            } else {
+                &scratch.between[layer - 1]
+            };
             let d_in = self.dims.layer_input(layer);
             match fast {
                 Some(f) if layer == 0 => {
                     self.first_inputs(f, scratch);
                     for (dir, rec) in scratch.recurrences[0].iter_mut().enumerate() {
-                        rec.recur(&self.t[t_lstm(0, dir == 1) + 1], h, n, dir == 1, Some(&f.recurrent[0][dir].1));
+                        rec.recur(
+                            &self.t[t_lstm(0, dir == 1) + 1],
+                            h,
+                            n,
+                            dir == 1,
+                            Some(&f.recurrent[0][dir].1),
+                        );
                     }
                 }
                 _ => {
                     for (dir, rec) in scratch.recurrences[layer].iter_mut().enumerate() {
                         let k = t_lstm(layer, dir == 1);
-                        rec.forward(&self.t[k], &self.t[k + 1], &self.t[k + 2], input, d_in, h, n, dir == 1, fast.map(|f| &f.recurrent[layer][dir]));
+                        rec.forward(
+                            &self.t[k],
+                            &self.t[k + 1],
+                            &self.t[k + 2],
+                            input,
+                            d_in,
+                            h,
+                            n,
+                            dir == 1,
+                            fast.map(|f| &f.recurrent[layer][dir]),
+                        );
                     }
                 }
             }
-            let out = if layer + 1 == layers { &mut scratch.v } else { &mut scratch.between[layer] };
+            let out = if layer + 1 == layers {
+                &mut scratch.v
+            } else {
+                &mut scratch.between[layer]
+            };
             out.resize(out.len().max(n * width), 0.0);
             join_directions(&scratch.recurrences[layer], h, n, out);
             if let Some((_, masks)) = dropout {
-                out[..n * width].iter_mut().zip(&masks[layer]).for_each(|(x, m)| *x *= m);
+                out[..n * width]
+                    .iter_mut()
+                    .zip(&masks[layer])
+                    .for_each(|(x, m)| *x *= m);
             }
         }
         self.project(scratch, n, fast);
@@ -662,14 +804,24 @@ impl Net {
                 scratch.pre.resize(len, 0.0);
                 f.first[0].quantize(&scratch.v, n + 2, &mut scratch.v_q);
                 for (k, block) in f.first.iter().enumerate() {
-                    block.gemm_to(&mut scratch.pre[k * (n + 2) * m..(k + 1) * (n + 2) * m], &scratch.v_q, n + 2);
+                    block.gemm_to(
+                        &mut scratch.pre[k * (n + 2) * m..(k + 1) * (n + 2) * m],
+                        &scratch.v_q,
+                        n + 2,
+                    );
                 }
             }
             None => {
                 scratch.pre.clear();
                 scratch.pre.resize(len, 0.0);
                 for k in 0..FEATURES {
-                    dense::gemm(&mut scratch.pre[k * (n + 2) * m..(k + 1) * (n + 2) * m], &self.t[T_W1][k * m * width..(k + 1) * m * width], &scratch.v, m, width);
+                    dense::gemm(
+                        &mut scratch.pre[k * (n + 2) * m..(k + 1) * (n + 2) * m],
+                        &self.t[T_W1][k * m * width..(k + 1) * m * width],
+                        &scratch.v,
+                        m,
+                        width,
+                    );
                 }
             }
         }
@@ -683,10 +835,14 @@ impl Net {
         let g = 4 * self.dims.hidden;
         let lex_dim = self.dims.input() - self.dims.tag;
         // The tag part with the bias, per tag and direction.
-        let tag_bias = |tag: usize, dir: usize| &f.tag_bias[(tag * 2 + dir) * g..(tag * 2 + dir + 1) * g];
+        let tag_bias =
+            |tag: usize, dir: usize| &f.tag_bias[(tag * 2 + dir) * g..(tag * 2 + dir + 1) * g];
         let cache = &mut scratch.cache;
         if cache.owner != f as *const Fast as usize {
-            *cache = LexCache { owner: f as *const Fast as usize, ..LexCache::default() };
+            *cache = LexCache {
+                owner: f as *const Fast as usize,
+                ..LexCache::default()
+            };
         }
         // Every word's gates are written below: no clearing needed.
         for rec in &mut scratch.recurrences[0] {
@@ -695,13 +851,21 @@ impl Net {
         cache.miss_x.clear();
         cache.miss_at.clear();
         for (t, ids) in scratch.ids.iter().enumerate() {
-            let key = ids[..TAG_TABLE].iter().fold(0x9E37_79B9_7F4A_7C15u64, |k, &id| (k.rotate_left(21) ^ u64::from(id)).wrapping_mul(0xff51_afd7_ed55_8ccd));
+            let key = ids[..TAG_TABLE]
+                .iter()
+                .fold(0x9E37_79B9_7F4A_7C15u64, |k, &id| {
+                    (k.rotate_left(21) ^ u64::from(id)).wrapping_mul(0xff51_afd7_ed55_8ccd)
+                });
             let tag = ids[TAG_TABLE] as usize;
             match cache.slots.get(&key) {
                 Some(&slot) => {
                     let row = &cache.rows[slot as usize * 2 * g..(slot as usize + 1) * 2 * g];
                     for (dir, rec) in scratch.recurrences[0].iter_mut().enumerate() {
-                        dense::add(&mut rec.gates[t * g..(t + 1) * g], &row[dir * g..(dir + 1) * g], tag_bias(tag, dir));
+                        dense::add(
+                            &mut rec.gates[t * g..(t + 1) * g],
+                            &row[dir * g..(dir + 1) * g],
+                            tag_bias(tag, dir),
+                        );
                     }
                 }
                 None => {
@@ -723,7 +887,11 @@ impl Net {
             for (i, &(t, key)) in cache.miss_at.iter().enumerate() {
                 let tag = scratch.ids[t][TAG_TABLE] as usize;
                 for (dir, rec) in scratch.recurrences[0].iter_mut().enumerate() {
-                    dense::add(&mut rec.gates[t * g..(t + 1) * g], &cache.miss_out[dir][i * g..(i + 1) * g], tag_bias(tag, dir));
+                    dense::add(
+                        &mut rec.gates[t * g..(t + 1) * g],
+                        &cache.miss_out[dir][i * g..(i + 1) * g],
+                        tag_bias(tag, dir),
+                    );
                 }
                 if cache.slots.len() < LexCache::CAPACITY && !cache.slots.contains_key(&key) {
                     cache.slots.insert(key, cache.slots.len() as u32);
@@ -737,13 +905,25 @@ impl Net {
 
     /// Scores every move from the state: the hidden layer goes to
     /// `scratch.hidden`, the scores to `scratch.scores`.
-    fn score(&self, features: &Features, n: usize, scratch: &mut ParseScratch, fast: Option<&Fast>) {
+    fn score(
+        &self,
+        features: &Features,
+        n: usize,
+        scratch: &mut ParseScratch,
+        fast: Option<&Fast>,
+    ) {
         self.hidden_layer(features, n, scratch, fast);
         self.output(scratch, fast);
     }
 
     /// The hidden layer for the state, into `scratch.hidden`.
-    fn hidden_layer(&self, features: &Features, n: usize, scratch: &mut ParseScratch, fast: Option<&Fast>) {
+    fn hidden_layer(
+        &self,
+        features: &Features,
+        n: usize,
+        scratch: &mut ParseScratch,
+        fast: Option<&Fast>,
+    ) {
         let m = self.dims.mlp;
         let word_rows = |k: usize| {
             let at = (k * (n + 2) + features.words[k]) * m;
@@ -758,7 +938,13 @@ impl Net {
                     let at = (slot * rows + features.labels[slot]) * m;
                     &f.label[at..at + m]
                 };
-                let parts: [&[f32]; FEATURES + CHILDREN] = std::array::from_fn(|i| if i < FEATURES { word_rows(i) } else { label_rows(i - FEATURES) });
+                let parts: [&[f32]; FEATURES + CHILDREN] = std::array::from_fn(|i| {
+                    if i < FEATURES {
+                        word_rows(i)
+                    } else {
+                        label_rows(i - FEATURES)
+                    }
+                });
                 scratch.hidden.resize(m, 0.0);
                 dense::sum_rows(&mut scratch.hidden, &self.t[T_B1], &parts);
             }
@@ -770,7 +956,9 @@ impl Net {
                 }
                 scratch.children.clear();
                 for &l in &features.labels {
-                    scratch.children.extend_from_slice(&self.t[T_LABEL][l * LABEL_DIM..(l + 1) * LABEL_DIM]);
+                    scratch
+                        .children
+                        .extend_from_slice(&self.t[T_LABEL][l * LABEL_DIM..(l + 1) * LABEL_DIM]);
                 }
                 dense::gemv(&mut scratch.hidden, &self.t[T_W_LABEL], &scratch.children);
             }
@@ -808,10 +996,27 @@ fn features(state: &State) -> Features {
         if h == NONE || h > state.n {
             return 0;
         }
-        let c = if left { state.left[h][0] } else { state.right[h][0] };
-        if c == NONE { 0 } else { state.labels[c] as usize + 1 }
+        let c = if left {
+            state.left[h][0]
+        } else {
+            state.right[h][0]
+        };
+        if c == NONE {
+            0
+        } else {
+            state.labels[c] as usize + 1
+        }
     };
-    Features { words: [at(s0), at(s1), at(state.s(2)), at(b0)], labels: [child(s0, true), child(s0, false), child(s1, true), child(s1, false), child(b0, true)] }
+    Features {
+        words: [at(s0), at(s1), at(state.s(2)), at(b0)],
+        labels: [
+            child(s0, true),
+            child(s0, false),
+            child(s1, true),
+            child(s1, false),
+            child(b0, true),
+        ],
+    }
 }
 
 /// A trained parser.
@@ -847,27 +1052,54 @@ impl Parser {
         // first layer reads also include the root's and the padding's.
         let unit = Quantizer::for_bound(1.0);
         let recurrent = (0..net.dims.layers)
-            .map(|l| [false, true].map(|b| (Packed::new(&net.t[t_lstm(l, b)], 4 * h, net.dims.layer_input(l)), Packed16::new(&net.t[t_lstm(l, b) + 1], 4 * h, h, unit))))
+            .map(|l| {
+                [false, true].map(|b| {
+                    (
+                        Packed::new(&net.t[t_lstm(l, b)], 4 * h, net.dims.layer_input(l)),
+                        Packed16::new(&net.t[t_lstm(l, b) + 1], 4 * h, h, unit),
+                    )
+                })
+            })
             .collect();
         let width = 2 * h;
-        let vector_bound = net.t[T_ROOT].iter().chain(&net.t[T_PAD]).fold(1f32, |a, x| a.max(x.abs()));
+        let vector_bound = net.t[T_ROOT]
+            .iter()
+            .chain(&net.t[T_PAD])
+            .fold(1f32, |a, x| a.max(x.abs()));
         let vectors = Quantizer::for_bound(vector_bound);
-        let first = (0..FEATURES).map(|k| Packed16::new(&net.t[T_W1][k * m * width..(k + 1) * m * width], m, width, vectors)).collect();
+        let first = (0..FEATURES)
+            .map(|k| {
+                Packed16::new(
+                    &net.t[T_W1][k * m * width..(k + 1) * m * width],
+                    m,
+                    width,
+                    vectors,
+                )
+            })
+            .collect();
         // W_label is M × (CHILDREN·LABEL_DIM); slot k of it times label row l.
         let rows = net.n_labels() + 1;
         let mut label = vec![0f32; CHILDREN * rows * m];
         for slot in 0..CHILDREN {
             for l in 0..rows {
                 let mut x = vec![0f32; CHILDREN * LABEL_DIM];
-                x[slot * LABEL_DIM..(slot + 1) * LABEL_DIM].copy_from_slice(&net.t[T_LABEL][l * LABEL_DIM..(l + 1) * LABEL_DIM]);
-                dense::gemv(&mut label[(slot * rows + l) * m..(slot * rows + l + 1) * m], &net.t[T_W_LABEL], &x);
+                x[slot * LABEL_DIM..(slot + 1) * LABEL_DIM]
+                    .copy_from_slice(&net.t[T_LABEL][l * LABEL_DIM..(l + 1) * LABEL_DIM]);
+                dense::gemv(
+                    &mut label[(slot * rows + l) * m..(slot * rows + l + 1) * m],
+                    &net.t[T_W_LABEL],
+                    &x,
+                );
             }
         }
         let (d, g) = (net.dims.input(), 4 * h);
         let lex_dim = d - net.dims.tag;
         let lexical = [false, true].map(|b| {
             let w = &net.t[t_lstm(0, b)];
-            let cols: Vec<f32> = w.chunks_exact(d).flat_map(|row| row[..lex_dim].iter().copied()).collect();
+            let cols: Vec<f32> = w
+                .chunks_exact(d)
+                .flat_map(|row| row[..lex_dim].iter().copied())
+                .collect();
             Packed::new(&cols, g, lex_dim)
         });
         let mut tag_bias = vec![0f32; TAGS * 2 * g];
@@ -882,8 +1114,20 @@ impl Parser {
                 }
             }
         }
-        let fast = Fast { recurrent, first, lexical, tag_bias, label, output: Packed16::new(&net.t[T_W2], net.n_classes, m, unit) };
-        Parser { net, fast, labels, root }
+        let fast = Fast {
+            recurrent,
+            first,
+            lexical,
+            tag_bias,
+            label,
+            output: Packed16::new(&net.t[T_W2], net.n_classes, m, unit),
+        };
+        Parser {
+            net,
+            fast,
+            labels,
+            root,
+        }
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
@@ -891,15 +1135,33 @@ impl Parser {
         let mut r = Reader::new(&payload);
         let names = r.strings()?;
         let mut dim = || -> Result<usize, ModelError> { Ok(r.u32()? as usize) };
-        let dims = Dims { row: dim()?, word: dim()?, suffix: dim()?, shape: dim()?, tag: dim()?, hidden: dim()?, mlp: dim()?, layers: dim()? };
+        let dims = Dims {
+            row: dim()?,
+            word: dim()?,
+            suffix: dim()?,
+            shape: dim()?,
+            tag: dim()?,
+            hidden: dim()?,
+            mlp: dim()?,
+            layers: dim()?,
+        };
         let rows = r.u32()? as usize;
         let vocab = |r: &mut Reader| -> Result<Vocab, ModelError> {
             let n = r.u32()? as usize;
-            Ok(Vocab::from_keys((0..n).map(|_| r.u64()).collect::<Result<_, _>>()?))
+            Ok(Vocab::from_keys(
+                (0..n).map(|_| r.u64()).collect::<Result<_, _>>()?,
+            ))
         };
         let (words, suffixes, shapes) = (vocab(&mut r)?, vocab(&mut r)?, vocab(&mut r)?);
         let n_classes = 1 + 2 * names.len();
-        let sizes = Net::shapes_of(&dims, rows, words.rows(), suffixes.rows(), shapes.rows(), n_classes);
+        let sizes = Net::shapes_of(
+            &dims,
+            rows,
+            words.rows(),
+            suffixes.rows(),
+            shapes.rows(),
+            n_classes,
+        );
         if dims.layers == 0 || dims.layers > 4 {
             return Err(r.corrupt("bad layer count"));
         }
@@ -910,14 +1172,36 @@ impl Parser {
                 return Err(r.corrupt("tensor size does not match the dimensions"));
             }
             let scale = r.f32()?;
-            t.push((0..n).map(|_| r.u16().map(|q| f32::from(q as i16) * scale)).collect::<Result<Vec<f32>, _>>()?);
+            t.push(
+                (0..n)
+                    .map(|_| r.u16().map(|q| f32::from(q as i16) * scale))
+                    .collect::<Result<Vec<f32>, _>>()?,
+            );
         }
         if !r.is_done() {
             return Err(r.corrupt("trailing bytes"));
         }
-        let root = names.iter().position(|l| l == "root").ok_or_else(|| ModelError::Corrupt("no root label".into()))? as u16;
-        let labels = names.into_iter().map(|n| &*Box::leak(n.into_boxed_str())).collect();
-        Ok(Parser::new(Net { dims, n_classes, rows, words, suffixes, shapes, t }, labels, root))
+        let root = names
+            .iter()
+            .position(|l| l == "root")
+            .ok_or_else(|| ModelError::Corrupt("no root label".into()))? as u16;
+        let labels = names
+            .into_iter()
+            .map(|n| &*Box::leak(n.into_boxed_str()))
+            .collect();
+        Ok(Parser::new(
+            Net {
+                dims,
+                n_classes,
+                rows,
+                words,
+                suffixes,
+                shapes,
+                t,
+            },
+            labels,
+            root,
+        ))
     }
 
     /// Serialises the weights as 16-bit integers with one scale per tensor:
@@ -927,7 +1211,17 @@ impl Parser {
         let names: Vec<String> = self.labels.iter().map(|s| s.to_string()).collect();
         model_file::put_strings(&mut p, &names);
         let d = &self.net.dims;
-        for x in [d.row, d.word, d.suffix, d.shape, d.tag, d.hidden, d.mlp, d.layers, self.net.rows] {
+        for x in [
+            d.row,
+            d.word,
+            d.suffix,
+            d.shape,
+            d.tag,
+            d.hidden,
+            d.mlp,
+            d.layers,
+            self.net.rows,
+        ] {
             p.extend_from_slice(&(x as u32).to_le_bytes());
         }
         for vocab in [&self.net.words, &self.net.suffixes, &self.net.shapes] {
@@ -938,7 +1232,11 @@ impl Parser {
         }
         for tensor in &self.net.t {
             let largest = tensor.iter().fold(0f32, |a, x| a.max(x.abs()));
-            let scale = if largest > 0.0 { largest / 32767.0 } else { 1.0 };
+            let scale = if largest > 0.0 {
+                largest / 32767.0
+            } else {
+                1.0
+            };
             p.extend_from_slice(&(tensor.len() as u32).to_le_bytes());
             p.extend_from_slice(&scale.to_le_bytes());
             for x in tensor {
@@ -975,12 +1273,23 @@ impl Parser {
     /// is held, so memory does not grow with the length of the text.
     /// `out` gets one entry per word of `lexes`, heads counted from the
     /// sentence's start.
-    pub fn parse_batch(&self, lexes: &[Lex], tags: &[u16], sentences: &[(usize, usize)], out: &mut Vec<(Option<usize>, &'static str)>, scratch: &mut ParseScratch) {
+    pub fn parse_batch(
+        &self,
+        lexes: &[Lex],
+        tags: &[u16],
+        sentences: &[(usize, usize)],
+        out: &mut Vec<(Option<usize>, &'static str)>,
+        scratch: &mut ParseScratch,
+    ) {
         let total = lexes.len();
         out.clear();
         out.resize(total, (None, self.labels[self.root as usize]));
         let mut group: Vec<(usize, usize)> = Vec::new();
-        let mut sentences = sentences.iter().copied().filter(|&(a, b)| b > a && b <= total).peekable();
+        let mut sentences = sentences
+            .iter()
+            .copied()
+            .filter(|&(a, b)| b > a && b <= total)
+            .peekable();
         while let Some(first) = sentences.next() {
             group.clear();
             group.push(first);
@@ -993,12 +1302,25 @@ impl Parser {
             }
             let (lo, hi) = (first.0, group[group.len() - 1].1);
             group.iter_mut().for_each(|s| *s = (s.0 - lo, s.1 - lo));
-            self.parse_group(&lexes[lo..hi], &tags[lo..hi], &group, &mut out[lo..hi], scratch);
+            self.parse_group(
+                &lexes[lo..hi],
+                &tags[lo..hi],
+                &group,
+                &mut out[lo..hi],
+                scratch,
+            );
         }
     }
 
     /// Parses a batch of sentences together (see `parse_batch`).
-    fn parse_group(&self, lexes: &[Lex], tags: &[u16], sentences: &[(usize, usize)], out: &mut [(Option<usize>, &'static str)], scratch: &mut ParseScratch) {
+    fn parse_group(
+        &self,
+        lexes: &[Lex],
+        tags: &[u16],
+        sentences: &[(usize, usize)],
+        out: &mut [(Option<usize>, &'static str)],
+        scratch: &mut ParseScratch,
+    ) {
         if self.net.dims.layers != 1 {
             let mut one = Vec::new();
             for &(a, b) in sentences {
@@ -1010,13 +1332,25 @@ impl Parser {
         let total = lexes.len();
         let h = self.net.dims.hidden;
         scratch.ids.clear();
-        scratch.ids.extend(lexes.iter().enumerate().map(|(i, l)| self.net.ids(l, tags.get(i).copied().unwrap_or(0))));
+        scratch.ids.extend(
+            lexes
+                .iter()
+                .enumerate()
+                .map(|(i, l)| self.net.ids(l, tags.get(i).copied().unwrap_or(0))),
+        );
         scratch.recurrences.resize_with(1, Default::default);
         self.net.first_inputs(&self.fast, scratch);
         let mut order = sentences.to_vec();
         order.sort_by_key(|&(a, b)| std::cmp::Reverse(b - a));
         for (dir, rec) in scratch.recurrences[0].iter_mut().enumerate() {
-            rec.recur_batch(&self.fast.recurrent[0][dir].1, h, &order, dir == 1, &mut scratch.batch_h, &mut scratch.batch_at);
+            rec.recur_batch(
+                &self.fast.recurrent[0][dir].1,
+                h,
+                &order,
+                dir == 1,
+                &mut scratch.batch_h,
+                &mut scratch.batch_at,
+            );
         }
         scratch.v.resize((total + 2) * 2 * h, 0.0);
         join_directions(&scratch.recurrences[0], h, total, &mut scratch.v);
@@ -1029,7 +1363,14 @@ impl Parser {
     /// Runs the transitions over the sentence of text positions `[a, b)`,
     /// whose vectors are encoded with `total` words before the shared root
     /// and padding rows; writes its arcs to `out`.
-    fn decode(&self, a: usize, b: usize, total: usize, scratch: &mut ParseScratch, out: &mut [(Option<usize>, &'static str)]) {
+    fn decode(
+        &self,
+        a: usize,
+        b: usize,
+        total: usize,
+        scratch: &mut ParseScratch,
+        out: &mut [(Option<usize>, &'static str)],
+    ) {
         let n = b - a;
         let n_labels = self.labels.len();
         let mut state = std::mem::take(&mut scratch.state);
@@ -1043,7 +1384,9 @@ impl Parser {
             self.net.score(&feats, total, scratch, Some(&self.fast));
             let mut best = NONE;
             for c in 0..self.net.n_classes {
-                if state.is_valid(move_of(c, n_labels), self.root) && (best == NONE || scratch.scores[c] > scratch.scores[best]) {
+                if state.is_valid(move_of(c, n_labels), self.root)
+                    && (best == NONE || scratch.scores[c] > scratch.scores[best])
+                {
                     best = c;
                 }
             }
@@ -1051,20 +1394,38 @@ impl Parser {
         }
         for (i, arc) in out.iter_mut().enumerate().take(n) {
             let head = state.heads[i];
-            *arc = (if head == n || head == NONE { None } else { Some(head) }, self.labels[state.labels[i] as usize]);
+            *arc = (
+                if head == n || head == NONE {
+                    None
+                } else {
+                    Some(head)
+                },
+                self.labels[state.labels[i] as usize],
+            );
         }
         scratch.state = state;
     }
 
     /// Parses words whose lexical features are already computed.
-    pub fn parse_lexes(&self, lexes: &[Lex], tags: &[u16], out: &mut Vec<(Option<usize>, &'static str)>, scratch: &mut ParseScratch) {
+    pub fn parse_lexes(
+        &self,
+        lexes: &[Lex],
+        tags: &[u16],
+        out: &mut Vec<(Option<usize>, &'static str)>,
+        scratch: &mut ParseScratch,
+    ) {
         let n = lexes.len();
         out.clear();
         if n == 0 {
             return;
         }
         scratch.ids.clear();
-        scratch.ids.extend(lexes.iter().enumerate().map(|(i, l)| self.net.ids(l, tags.get(i).copied().unwrap_or(0))));
+        scratch.ids.extend(
+            lexes
+                .iter()
+                .enumerate()
+                .map(|(i, l)| self.net.ids(l, tags.get(i).copied().unwrap_or(0))),
+        );
         self.net.encode(scratch, None, Some(&self.fast));
         out.resize(n, (None, self.labels[self.root as usize]));
         self.decode(0, n, n, scratch, out);
@@ -1100,7 +1461,20 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { epochs: 24, seed: 7, dims: Dims::default(), learning_rate: 1e-3, batch: 8, word_dropout: 0.25, explore: 0.9, dropout: Dropout { input: 0.25, lstm: 0.25, hidden: 0.1 } }
+        TrainConfig {
+            epochs: 24,
+            seed: 7,
+            dims: Dims::default(),
+            learning_rate: 1e-3,
+            batch: 8,
+            word_dropout: 0.25,
+            explore: 0.9,
+            dropout: Dropout {
+                input: 0.25,
+                lstm: 0.25,
+                hidden: 0.1,
+            },
+        }
     }
 }
 
@@ -1117,9 +1491,23 @@ struct Learner {
 
 impl Learner {
     fn new(net: &Net, lr: f32) -> Self {
-        let zeros = || net.t.iter().map(|t| vec![0f32; t.len()]).collect::<Vec<_>>();
-        let marked = (0..TABLES).map(|k| vec![false; net.t[k].len() / net.table_width(k)]).collect();
-        Learner { grads: zeros(), first: zeros(), second: zeros(), touched: vec![Vec::new(); TABLES], marked, adam: Adam::new(lr) }
+        let zeros = || {
+            net.t
+                .iter()
+                .map(|t| vec![0f32; t.len()])
+                .collect::<Vec<_>>()
+        };
+        let marked = (0..TABLES)
+            .map(|k| vec![false; net.t[k].len() / net.table_width(k)])
+            .collect();
+        Learner {
+            grads: zeros(),
+            first: zeros(),
+            second: zeros(),
+            touched: vec![Vec::new(); TABLES],
+            marked,
+            adam: Adam::new(lr),
+        }
     }
 
     fn touch(&mut self, table: usize, row: u32) {
@@ -1140,10 +1528,16 @@ impl Learner {
             if k < TABLES {
                 let w = net.table_width(k);
                 for &r in &self.touched[k] {
-                    norm += self.grads[k][r as usize * w..(r as usize + 1) * w].iter().map(|g| f64::from(g * mean).powi(2)).sum::<f64>();
+                    norm += self.grads[k][r as usize * w..(r as usize + 1) * w]
+                        .iter()
+                        .map(|g| f64::from(g * mean).powi(2))
+                        .sum::<f64>();
                 }
             } else {
-                norm += self.grads[k].iter().map(|g| f64::from(g * mean).powi(2)).sum::<f64>();
+                norm += self.grads[k]
+                    .iter()
+                    .map(|g| f64::from(g * mean).powi(2))
+                    .sum::<f64>();
             }
         }
         let norm = norm.sqrt() as f32;
@@ -1154,12 +1548,24 @@ impl Learner {
                 let w = net.table_width(k);
                 for &r in &self.touched[k] {
                     let span = r as usize * w..(r as usize + 1) * w;
-                    self.adam.update(&mut net.t[k][span.clone()], &mut self.grads[k][span.clone()], &mut self.first[k][span.clone()], &mut self.second[k][span], scale);
+                    self.adam.update(
+                        &mut net.t[k][span.clone()],
+                        &mut self.grads[k][span.clone()],
+                        &mut self.first[k][span.clone()],
+                        &mut self.second[k][span],
+                        scale,
+                    );
                     self.marked[k][r as usize] = false;
                 }
                 self.touched[k].clear();
             } else {
-                self.adam.update(&mut net.t[k], &mut self.grads[k], &mut self.first[k], &mut self.second[k], scale);
+                self.adam.update(
+                    &mut net.t[k],
+                    &mut self.grads[k],
+                    &mut self.first[k],
+                    &mut self.second[k],
+                    scale,
+                );
             }
         }
     }
@@ -1178,7 +1584,9 @@ pub struct Dropout {
 /// Inverted dropout: each unit is zeroed with probability `p` and the
 /// rest scaled up, so nothing changes at run time.
 fn dropout_mask(rng: &mut Rng, len: usize, p: f32) -> Vec<f32> {
-    (0..len).map(|_| if rng.unit() < p { 0.0 } else { 1.0 / (1.0 - p) }).collect()
+    (0..len)
+        .map(|_| if rng.unit() < p { 0.0 } else { 1.0 / (1.0 - p) })
+        .collect()
 }
 
 /// Gold heads (the root is `n`) and label ids of a sentence.
@@ -1190,15 +1598,33 @@ struct Gold {
 /// Runs the oracle over one sentence, adding the loss gradient to
 /// `learner`; returns the number of moves and how many the model got right.
 #[allow(clippy::too_many_arguments, clippy::needless_range_loop)]
-fn learn_sentence(net: &Net, learner: &mut Learner, ids: &[[u32; TABLES]], gold: &Gold, root: u16, follow_model: bool, explore: f32, dropout: Dropout, rng: &mut Rng, scratch: &mut ParseScratch) -> (usize, usize, f64) {
+fn learn_sentence(
+    net: &Net,
+    learner: &mut Learner,
+    ids: &[[u32; TABLES]],
+    gold: &Gold,
+    root: u16,
+    follow_model: bool,
+    explore: f32,
+    dropout: Dropout,
+    rng: &mut Rng,
+    scratch: &mut ParseScratch,
+) -> (usize, usize, f64) {
     let n = ids.len();
-    let (d, h, m, c_n) = (net.dims.input(), net.dims.hidden, net.dims.mlp, net.n_classes);
+    let (d, h, m, c_n) = (
+        net.dims.input(),
+        net.dims.hidden,
+        net.dims.mlp,
+        net.n_classes,
+    );
     let width = 2 * h;
     let n_labels = (c_n - 1) / 2;
     scratch.ids.clear();
     scratch.ids.extend_from_slice(ids);
     let mask_x = dropout_mask(rng, n * d, dropout.input);
-    let mask_v: Vec<Vec<f32>> = (0..net.dims.layers).map(|_| dropout_mask(rng, n * width, dropout.lstm)).collect();
+    let mask_v: Vec<Vec<f32>> = (0..net.dims.layers)
+        .map(|_| dropout_mask(rng, n * width, dropout.lstm))
+        .collect();
     net.encode(scratch, Some((&mask_x, &mask_v)), None);
     let mut kept = vec![0f32; m];
     let mut d_pre = vec![0f32; FEATURES * (n + 2) * m];
@@ -1217,7 +1643,11 @@ fn learn_sentence(net: &Net, learner: &mut Learner, ids: &[[u32; TABLES]], gold:
         // Dropout on the hidden layer: keep the undropped values for tanh'.
         kept.copy_from_slice(&scratch.hidden);
         let mask_h = dropout_mask(rng, m, dropout.hidden);
-        scratch.hidden.iter_mut().zip(&mask_h).for_each(|(x, k)| *x *= k);
+        scratch
+            .hidden
+            .iter_mut()
+            .zip(&mask_h)
+            .for_each(|(x, k)| *x *= k);
         net.output(scratch, None);
         let mut min_cost = usize::MAX;
         let mut top = f32::NEG_INFINITY;
@@ -1254,7 +1684,11 @@ fn learn_sentence(net: &Net, learner: &mut Learner, ids: &[[u32; TABLES]], gold:
         for c in 0..c_n {
             if costs[c] != usize::MAX {
                 let p = d_out[c] / z;
-                d_out[c] = if costs[c] == min_cost { p - d_out[c] / z_gold } else { p };
+                d_out[c] = if costs[c] == min_cost {
+                    p - d_out[c] / z_gold
+                } else {
+                    p
+                };
             }
         }
         // Back through the output and hidden layers into the slots' rows.
@@ -1274,11 +1708,19 @@ fn learn_sentence(net: &Net, learner: &mut Learner, ids: &[[u32; TABLES]], gold:
         d_children.iter_mut().for_each(|x| *x = 0.0);
         dense::gemv_t(&mut d_children, &net.t[T_W_LABEL], &d_hidden);
         for (slot, &l) in feats.labels.iter().enumerate() {
-            dense::axpy(&mut learner.grads[T_LABEL][l * LABEL_DIM..(l + 1) * LABEL_DIM], 1.0, &d_children[slot * LABEL_DIM..(slot + 1) * LABEL_DIM]);
+            dense::axpy(
+                &mut learner.grads[T_LABEL][l * LABEL_DIM..(l + 1) * LABEL_DIM],
+                1.0,
+                &d_children[slot * LABEL_DIM..(slot + 1) * LABEL_DIM],
+            );
         }
         moves += 1;
         right += usize::from(costs[guess] == min_cost);
-        let next = if follow_model && rng.unit() < explore { guess } else { best_gold };
+        let next = if follow_model && rng.unit() < explore {
+            guess
+        } else {
+            best_gold
+        };
         state.apply(move_of(next, n_labels));
     }
     scratch.state = state;
@@ -1297,8 +1739,16 @@ fn learn_sentence(net: &Net, learner: &mut Learner, ids: &[[u32; TABLES]], gold:
             dense::gemv_t(&mut dv[t * width..(t + 1) * width], w1, dp);
         }
     }
-    dense::axpy(&mut learner.grads[T_ROOT], 1.0, &dv[n * width..(n + 1) * width]);
-    dense::axpy(&mut learner.grads[T_PAD], 1.0, &dv[(n + 1) * width..(n + 2) * width]);
+    dense::axpy(
+        &mut learner.grads[T_ROOT],
+        1.0,
+        &dv[n * width..(n + 1) * width],
+    );
+    dense::axpy(
+        &mut learner.grads[T_PAD],
+        1.0,
+        &dv[(n + 1) * width..(n + 2) * width],
+    );
     // Through time, both directions, into the inputs.
     // Through time, layer by layer from the top, into the inputs.
     let layers = net.dims.layers;
@@ -1306,15 +1756,37 @@ fn learn_sentence(net: &Net, learner: &mut Learner, ids: &[[u32; TABLES]], gold:
     d_out.truncate(n * width);
     let mut dx = Vec::new();
     for layer in (0..layers).rev() {
-        d_out.iter_mut().zip(&mask_v[layer]).for_each(|(g, k)| *g *= k);
+        d_out
+            .iter_mut()
+            .zip(&mask_v[layer])
+            .for_each(|(g, k)| *g *= k);
         let d_in = net.dims.layer_input(layer);
-        let input: &[f32] = if layer == 0 { &scratch.x } else { &scratch.between[layer - 1] };
+        let input: &[f32] = if layer == 0 {
+            &scratch.x
+        } else {
+            &scratch.between[layer - 1]
+        };
         let mut d_input = vec![0f32; n * d_in];
         for (dir, rec) in scratch.recurrences[layer].iter().enumerate() {
             let k = t_lstm(layer, dir == 1);
             let (gw, rest) = learner.grads[k..].split_at_mut(1);
             let (gu, rest) = rest.split_at_mut(1);
-            rec.backward(&net.t[k], &net.t[k + 1], input, &d_out, width, dir * h, d_in, h, n, dir == 1, &mut gw[0], &mut gu[0], &mut rest[0], &mut d_input);
+            rec.backward(
+                &net.t[k],
+                &net.t[k + 1],
+                input,
+                &d_out,
+                width,
+                dir * h,
+                d_in,
+                h,
+                n,
+                dir == 1,
+                &mut gw[0],
+                &mut gu[0],
+                &mut rest[0],
+                &mut d_input,
+            );
         }
         if layer == 0 {
             dx = d_input;
@@ -1328,7 +1800,11 @@ fn learn_sentence(net: &Net, learner: &mut Learner, ids: &[[u32; TABLES]], gold:
         let mut at = 0;
         for (table, &id) in row_ids.iter().enumerate() {
             let w = net.table_width(table);
-            dense::axpy(&mut learner.grads[table][id as usize * w..(id as usize + 1) * w], 1.0, &dx[i * d + at..i * d + at + w]);
+            dense::axpy(
+                &mut learner.grads[table][id as usize * w..(id as usize + 1) * w],
+                1.0,
+                &dx[i * d + at..i * d + at + w],
+            );
             learner.touch(table, id);
             at += w;
         }
@@ -1375,9 +1851,15 @@ pub fn train(
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    let root = names.iter().position(|l| l == "root").expect("a root label") as u16;
+    let root = names
+        .iter()
+        .position(|l| l == "root")
+        .expect("a root label") as u16;
     let n_classes = 1 + 2 * names.len();
-    let lexes: Vec<Vec<Lex>> = train.iter().map(|s| s.words.iter().map(|w| lex(&w.form, clusters)).collect()).collect();
+    let lexes: Vec<Vec<Lex>> = train
+        .iter()
+        .map(|s| s.words.iter().map(|w| lex(&w.form, clusters)).collect())
+        .collect();
     let all = || lexes.iter().flatten();
     let (words, word_counts) = vocab_of(all().map(|l| l.lower), 2);
     let (suffixes, _) = vocab_of(all().map(|l| l.suffix3), 2);
@@ -1385,13 +1867,23 @@ pub fn train(
     let rows = vectors.map_or(1, |v| v.len() / VECTOR_DIM + 1);
     let dims = config.dims;
     let mut rng = Rng::new(config.seed);
-    let mut net = Net { dims, n_classes, rows, words, suffixes, shapes, t: Vec::new() };
+    let mut net = Net {
+        dims,
+        n_classes,
+        rows,
+        words,
+        suffixes,
+        shapes,
+        t: Vec::new(),
+    };
     net.init(&mut rng);
     if let Some(vectors) = vectors {
         // Row r + 1 ← R · v_r / |v_r|, R Gaussian with variance 1/dims.row,
         // which keeps lengths and angles roughly as they were.
         let r_dim = dims.row;
-        let projection: Vec<f32> = (0..r_dim * VECTOR_DIM).map(|_| rng.normal() / (r_dim as f32).sqrt()).collect();
+        let projection: Vec<f32> = (0..r_dim * VECTOR_DIM)
+            .map(|_| rng.normal() / (r_dim as f32).sqrt())
+            .collect();
         for (row, v) in vectors.chunks_exact(VECTOR_DIM).enumerate() {
             let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
             let unit: Vec<f32> = v.iter().map(|x| x / norm).collect();
@@ -1405,14 +1897,31 @@ pub fn train(
         .map(|s| {
             let n = s.words.len();
             Gold {
-                heads: s.words.iter().map(|w| if w.head == 0 { n } else { w.head - 1 }).collect(),
-                labels: s.words.iter().map(|w| names.binary_search(&universal(&w.deprel).to_string()).unwrap() as u16).collect(),
+                heads: s
+                    .words
+                    .iter()
+                    .map(|w| if w.head == 0 { n } else { w.head - 1 })
+                    .collect(),
+                labels: s
+                    .words
+                    .iter()
+                    .map(|w| {
+                        names
+                            .binary_search(&universal(&w.deprel).to_string())
+                            .unwrap() as u16
+                    })
+                    .collect(),
             }
         })
         .collect();
-    let labels_static: Vec<&'static str> = names.iter().map(|n| &*Box::leak(n.clone().into_boxed_str())).collect();
+    let labels_static: Vec<&'static str> = names
+        .iter()
+        .map(|n| &*Box::leak(n.clone().into_boxed_str()))
+        .collect();
     let mut learner = Learner::new(&net, config.learning_rate);
-    let mut order: Vec<usize> = (0..train.len()).filter(|&i| !train[i].words.is_empty()).collect();
+    let mut order: Vec<usize> = (0..train.len())
+        .filter(|&i| !train[i].words.is_empty())
+        .collect();
     let mut shuffle_state = config.seed;
     let mut scratch = ParseScratch::default();
     let mut best: Option<(f64, Net)> = None;
@@ -1422,7 +1931,11 @@ pub fn train(
         // Full rate for the first half, then a linear fall to a tenth, so
         // the last epochs settle instead of jumping around a minimum.
         let half = config.epochs / 2;
-        let fall = if epoch < half { 0.0 } else { (epoch - half + 1) as f32 / (config.epochs - half) as f32 };
+        let fall = if epoch < half {
+            0.0
+        } else {
+            (epoch - half + 1) as f32 / (config.epochs - half) as f32
+        };
         learner.adam.lr = config.learning_rate * (1.0 - 0.9 * fall);
         let (mut moves, mut right, mut loss) = (0usize, 0usize, 0f64);
         for batch in order.chunks(config.batch.max(1)) {
@@ -1437,7 +1950,18 @@ pub fn train(
                     }
                     ids.push(row_ids);
                 }
-                let (mv, ok, lo) = learn_sentence(&net, &mut learner, &ids, &golds[si], root, epoch > 0, config.explore, config.dropout, &mut rng, &mut scratch);
+                let (mv, ok, lo) = learn_sentence(
+                    &net,
+                    &mut learner,
+                    &ids,
+                    &golds[si],
+                    root,
+                    epoch > 0,
+                    config.explore,
+                    config.dropout,
+                    &mut rng,
+                    &mut scratch,
+                );
                 batch_moves += mv;
                 moves += mv;
                 right += ok;
@@ -1465,12 +1989,23 @@ pub fn train(
 }
 
 /// UAS and LAS (universal relations, punctuation included).
-pub fn attachment(parser: &Parser, sentences: &[Sentence], tags: &[Vec<u16>], clusters: Option<&Clusters>) -> (f64, f64) {
+pub fn attachment(
+    parser: &Parser,
+    sentences: &[Sentence],
+    tags: &[Vec<u16>],
+    clusters: Option<&Clusters>,
+) -> (f64, f64) {
     let mut scratch = ParseScratch::default();
     let mut out = Vec::new();
     let (mut u, mut l, mut n) = (0usize, 0usize, 0usize);
     for (s, t) in sentences.iter().zip(tags) {
-        parser.parse(s.words.iter().map(|w| w.form.as_str()), t, clusters, &mut out, &mut scratch);
+        parser.parse(
+            s.words.iter().map(|w| w.form.as_str()),
+            t,
+            clusters,
+            &mut out,
+            &mut scratch,
+        );
         for (w, (head, label)) in s.words.iter().zip(&out) {
             let gold_head = if w.head == 0 { None } else { Some(w.head - 1) };
             let hu = *head == gold_head;
@@ -1486,35 +2021,87 @@ pub fn attachment(parser: &Parser, sentences: &[Sentence], tags: &[Vec<u16>], cl
 mod tests {
     use super::*;
 
-    const NO_DROPOUT: Dropout = Dropout { input: 0.0, lstm: 0.0, hidden: 0.0 };
+    const NO_DROPOUT: Dropout = Dropout {
+        input: 0.0,
+        lstm: 0.0,
+        hidden: 0.0,
+    };
 
     /// A small random network and one sentence with its gold tree.
     fn toy() -> (Net, Vec<[u32; TABLES]>, Gold) {
-        let dims = Dims { row: 3, word: 2, suffix: 2, shape: 2, tag: 3, hidden: 4, mlp: 5, layers: 2 };
+        let dims = Dims {
+            row: 3,
+            word: 2,
+            suffix: 2,
+            shape: 2,
+            tag: 3,
+            hidden: 4,
+            mlp: 5,
+            layers: 2,
+        };
         let words = Vocab::from_keys(vec![11, 12, 13]);
-        let mut net = Net { dims, n_classes: 1 + 2 * 3, rows: 6, words: words.clone(), suffixes: words.clone(), shapes: words, t: Vec::new() };
+        let mut net = Net {
+            dims,
+            n_classes: 1 + 2 * 3,
+            rows: 6,
+            words: words.clone(),
+            suffixes: words.clone(),
+            shapes: words,
+            t: Vec::new(),
+        };
         net.init(&mut Rng::new(3));
         // Biases start at zero; make them count in the check.
         let mut rng = Rng::new(5);
         for k in [t_lstm(0, false) + 2, t_lstm(1, true) + 2, T_B1, T_B2] {
             net.t[k].iter_mut().for_each(|x| *x += rng.uniform(0.3));
         }
-        let ids = vec![[1, 2, 0, 1, 4], [3, 1, 2, 2, 7], [5, 3, 1, 0, 4], [2, 0, 3, 3, 9]];
+        let ids = vec![
+            [1, 2, 0, 1, 4],
+            [3, 1, 2, 2, 7],
+            [5, 3, 1, 0, 4],
+            [2, 0, 3, 3, 9],
+        ];
         // "w0 <- w1 -> w3, w2 <- w3", w1 the root; labels 0 = other, 1 = root.
-        let gold = Gold { heads: vec![1, 4, 3, 1], labels: vec![0, 1, 2, 0] };
+        let gold = Gold {
+            heads: vec![1, 4, 3, 1],
+            labels: vec![0, 1, 2, 0],
+        };
         (net, ids, gold)
     }
 
     fn loss(net: &Net, ids: &[[u32; TABLES]], gold: &Gold) -> f64 {
         let mut learner = Learner::new(net, 1e-3);
-        learn_sentence(net, &mut learner, ids, gold, 1, false, 0.0, NO_DROPOUT, &mut Rng::new(1), &mut ParseScratch::default()).2
+        learn_sentence(
+            net,
+            &mut learner,
+            ids,
+            gold,
+            1,
+            false,
+            0.0,
+            NO_DROPOUT,
+            &mut Rng::new(1),
+            &mut ParseScratch::default(),
+        )
+        .2
     }
 
     #[test]
     fn gradients_match_finite_differences() {
         let (net, ids, gold) = toy();
         let mut learner = Learner::new(&net, 1e-3);
-        learn_sentence(&net, &mut learner, &ids, &gold, 1, false, 0.0, NO_DROPOUT, &mut Rng::new(1), &mut ParseScratch::default());
+        learn_sentence(
+            &net,
+            &mut learner,
+            &ids,
+            &gold,
+            1,
+            false,
+            0.0,
+            NO_DROPOUT,
+            &mut Rng::new(1),
+            &mut ParseScratch::default(),
+        );
         let eps = 1e-2f32;
         let mut checked = 0;
         for k in 0..net.t.len() {
@@ -1524,9 +2111,13 @@ mod tests {
                 up.t[k][i] += eps;
                 let mut down = net.clone();
                 down.t[k][i] -= eps;
-                let numeric = (loss(&up, &ids, &gold) - loss(&down, &ids, &gold)) / (2.0 * f64::from(eps));
+                let numeric =
+                    (loss(&up, &ids, &gold) - loss(&down, &ids, &gold)) / (2.0 * f64::from(eps));
                 let tolerance = 1e-3 + 0.05 * numeric.abs().max(analytic.abs());
-                assert!((numeric - analytic).abs() < tolerance, "tensor {k} index {i}: numeric {numeric}, analytic {analytic}");
+                assert!(
+                    (numeric - analytic).abs() < tolerance,
+                    "tensor {k} index {i}: numeric {numeric}, analytic {analytic}"
+                );
                 checked += 1;
             }
         }
@@ -1544,7 +2135,11 @@ mod tests {
         parser.parse_lexes(&lexes, &[1, 2, 3, 4], &mut a, &mut ParseScratch::default());
         back.parse_lexes(&lexes, &[1, 2, 3, 4], &mut b, &mut ParseScratch::default());
         assert_eq!(a, b);
-        assert_eq!(a.iter().filter(|(h, _)| h.is_none()).count(), 1, "exactly one root");
+        assert_eq!(
+            a.iter().filter(|(h, _)| h.is_none()).count(),
+            1,
+            "exactly one root"
+        );
         let mut truncated = parser.to_bytes();
         truncated.truncate(truncated.len() / 2);
         assert!(Parser::from_bytes(&truncated).is_err());

@@ -86,9 +86,12 @@ pub struct Trainer {
 
 impl Trainer {
     pub fn new(n_classes: usize) -> Self {
-        Trainer { n_classes, rows: FeatureMap::default(), step: 0 }
+        Trainer {
+            n_classes,
+            rows: FeatureMap::default(),
+            step: 0,
+        }
     }
-
 
     /// Adds the current weights of `features` into `scores`.
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
@@ -121,7 +124,12 @@ impl Trainer {
                 let slot = match row.iter_mut().position(|s| s.class as usize == class) {
                     Some(i) => &mut row[i],
                     None => {
-                        row.push(Slot { class: class as u16, weight: 0.0, total: 0.0, stamp: step });
+                        row.push(Slot {
+                            class: class as u16,
+                            weight: 0.0,
+                            total: 0.0,
+                            stamp: step,
+                        });
                         row.last_mut().unwrap()
                     }
                 };
@@ -160,13 +168,19 @@ impl Trainer {
                 found.push((key, start as u32, (entries.len() - start) as u32));
             }
         }
-        let max = entries.iter().fold(0f32, |m, &(_, w): &(u16, f32)| m.max(w.abs()));
+        let max = entries
+            .iter()
+            .fold(0f32, |m, &(_, w): &(u16, f32)| m.max(w.abs()));
         let floor = max * min_share;
         let mut kept_rows = Vec::with_capacity(found.len());
         let mut kept = Vec::with_capacity(entries.len());
         for (key, start, len) in found {
             let from = kept.len();
-            kept.extend(entries[start as usize..(start + len) as usize].iter().filter(|(_, w)| w.abs() >= floor));
+            kept.extend(
+                entries[start as usize..(start + len) as usize]
+                    .iter()
+                    .filter(|(_, w)| w.abs() >= floor),
+            );
             if kept.len() > from {
                 kept_rows.push((key, from as u32, (kept.len() - from) as u32));
             }
@@ -293,18 +307,31 @@ impl TableBuilder {
     fn new(n_rows: usize, n_classes: usize) -> Self {
         let cap = (n_rows.max(1) * 2).next_power_of_two();
         let stride = n_classes.next_multiple_of(16);
-        TableBuilder { slots: vec![Slot64::EMPTY; cap], mask: cap - 1, rows: Vec::with_capacity(n_rows), entries: Vec::new(), dense: Vec::new(), stride }
+        TableBuilder {
+            slots: vec![Slot64::EMPTY; cap],
+            mask: cap - 1,
+            rows: Vec::with_capacity(n_rows),
+            entries: Vec::new(),
+            dense: Vec::new(),
+            stride,
+        }
     }
 
     /// Adds one feature's row, dropping weights that round to zero.
     fn push_row(&mut self, key: u64, row: impl Iterator<Item = (u16, i16)>) {
         let start = self.entries.len();
-        self.entries.extend(row.filter(|&(_, w)| w != 0).map(|(c, w)| (u32::from(c) << 16) | u32::from(w as u16)));
+        self.entries.extend(
+            row.filter(|&(_, w)| w != 0)
+                .map(|(c, w)| (u32::from(c) << 16) | u32::from(w as u16)),
+        );
         let len = self.entries.len() - start;
         if len == 0 {
             return;
         }
-        assert!(start < 1 << 28 && len <= MAX_CLASSES, "model too large for its table");
+        assert!(
+            start < 1 << 28 && len <= MAX_CLASSES,
+            "model too large for its table"
+        );
         let mut i = (key as usize) & self.mask;
         while self.slots[i].0 != 0 {
             i = (i + 1) & self.mask;
@@ -323,7 +350,16 @@ impl TableBuilder {
     }
 
     fn finish(self, n_classes: usize, scale: f32) -> Model {
-        Model { n_classes, slots: self.slots, mask: self.mask, rows: self.rows, entries: self.entries, dense: self.dense, stride: self.stride, scale }
+        Model {
+            n_classes,
+            slots: self.slots,
+            mask: self.mask,
+            rows: self.rows,
+            entries: self.entries,
+            dense: self.dense,
+            stride: self.stride,
+            scale,
+        }
     }
 }
 
@@ -331,11 +367,18 @@ impl Model {
     /// Builds the table from rows of `(key, start, len)` over `weights`.
     fn build(n_classes: usize, rows: &[(u64, u32, u32)], weights: &[(u16, f32)]) -> Self {
         let max = weights.iter().fold(0f32, |m, &(_, w)| m.max(w.abs()));
-        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
+        let scale = if max > 0.0 {
+            max / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
         let mut table = TableBuilder::new(rows.len(), n_classes);
         for &(key, start, len) in rows {
             let row = &weights[start as usize..(start + len) as usize];
-            table.push_row(key, row.iter().map(|&(c, w)| (c, (w / scale).round() as i16)));
+            table.push_row(
+                key,
+                row.iter().map(|&(c, w)| (c, (w / scale).round() as i16)),
+            );
         }
         table.finish(n_classes, scale)
     }
@@ -393,7 +436,10 @@ impl Model {
                 } else {
                     prefetch_all(&self.entries[slot.start()..slot.start() + slot.len()]);
                 }
-                rows[found] = WeightRow { start: slot.start() as u32, len: slot.len() as u8 };
+                rows[found] = WeightRow {
+                    start: slot.start() as u32,
+                    len: slot.len() as u8,
+                };
                 found += 1;
             }
         }
@@ -462,7 +508,9 @@ impl Model {
         }
     }
 
-    pub fn read(r: &mut crate::model_file::Reader<'_>) -> Result<Self, crate::model_file::ModelError> {
+    pub fn read(
+        r: &mut crate::model_file::Reader<'_>,
+    ) -> Result<Self, crate::model_file::ModelError> {
         let n_classes = r.u32()? as usize;
         if n_classes > MAX_CLASSES {
             return Err(r.corrupt("too many classes"));
@@ -508,11 +556,21 @@ mod tests {
         trainer.tick();
         trainer.update(&[short], 3, 5, 2.0);
         let model = trainer.compile(0, 0.0);
-        assert!(model.rows.iter().any(|&(_, _, len)| usize::from(len) >= DENSE_MIN), "the test needs a dense row");
+        assert!(
+            model
+                .rows
+                .iter()
+                .any(|&(_, _, len)| usize::from(len) >= DENSE_MIN),
+            "the test needs a dense row"
+        );
         let mut bytes = Vec::new();
         model.write(&mut bytes);
         let read = Model::read(&mut crate::model_file::Reader::new(&bytes)).unwrap();
-        for features in [vec![long], vec![short], vec![long, short, Feature::new(3).finish()]] {
+        for features in [
+            vec![long],
+            vec![short],
+            vec![long, short, Feature::new(3).finish()],
+        ] {
             let mut expected = vec![0i32; classes];
             for &(key, start, len) in &model.rows {
                 if features.contains(&key) {

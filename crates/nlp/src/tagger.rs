@@ -47,7 +47,9 @@ impl Tagger {
         let names = r.strings()?;
         let model = Model::read(&mut r)?;
         if model.n_classes != names.len() {
-            return Err(ModelError::Corrupt("class table does not match the weights".into()));
+            return Err(ModelError::Corrupt(
+                "class table does not match the weights".into(),
+            ));
         }
         let mut dictionary = FeatureMap::default();
         for _ in 0..r.u32()? {
@@ -60,12 +62,20 @@ impl Tagger {
         if !r.is_done() {
             return Err(r.corrupt("trailing bytes after the dictionary"));
         }
-        Ok(Tagger { model, classes: leak_classes(&names), dictionary })
+        Ok(Tagger {
+            model,
+            classes: leak_classes(&names),
+            dictionary,
+        })
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut payload = Vec::new();
-        let names: Vec<String> = self.classes.iter().map(|(u, x)| format!("{u}\t{x}")).collect();
+        let names: Vec<String> = self
+            .classes
+            .iter()
+            .map(|(u, x)| format!("{u}\t{x}"))
+            .collect();
         model_file::put_strings(&mut payload, &names);
         self.model.write(&mut payload);
         let mut entries: Vec<(u64, u16)> = self.dictionary.iter().map(|(&f, &c)| (f, c)).collect();
@@ -84,7 +94,10 @@ impl Tagger {
 
     /// The class with these (UPOS, XPOS) tags, if the model has it.
     pub fn class_index(&self, tags: (&str, &str)) -> Option<u16> {
-        self.classes.iter().position(|&(u, x)| u == tags.0 && x == tags.1).map(|i| i as u16)
+        self.classes
+            .iter()
+            .position(|&(u, x)| u == tags.0 && x == tags.1)
+            .map(|i| i as u16)
     }
 
     pub fn n_features(&self) -> usize {
@@ -92,7 +105,13 @@ impl Tagger {
     }
 
     /// Tags `words`, writing one class index per word into `out`.
-    pub fn tag<'w>(&self, words: impl ExactSizeIterator<Item = &'w str>, clusters: Option<&Clusters>, out: &mut Vec<u16>, scratch: &mut TagScratch) {
+    pub fn tag<'w>(
+        &self,
+        words: impl ExactSizeIterator<Item = &'w str>,
+        clusters: Option<&Clusters>,
+        out: &mut Vec<u16>,
+        scratch: &mut TagScratch,
+    ) {
         let mut lexes = std::mem::take(&mut scratch.lex);
         lexes.clear();
         lexes.extend(words.map(|w| lex(w, clusters)));
@@ -143,8 +162,16 @@ impl Tagger {
                 found[(j + 1) % 2] = model.find_rows(&keys[(j + 1) % 3], &mut rows[(j + 1) % 2]);
             }
             let i = todo[j];
-            let prev = if i >= 1 { u64::from(out[i - 1]) } else { NO_TAG };
-            let prev2 = if i >= 2 { u64::from(out[i - 2]) } else { NO_TAG };
+            let prev = if i >= 1 {
+                u64::from(out[i - 1])
+            } else {
+                NO_TAG
+            };
+            let prev2 = if i >= 2 {
+                u64::from(out[i - 2])
+            } else {
+                NO_TAG
+            };
             let mut dynamic = [0u64; DYNAMIC];
             dynamic_features(lexes, i, prev, prev2, &mut dynamic);
             model.prefetch_slots(&dynamic);
@@ -262,7 +289,14 @@ fn dynamic_features(lex: &[Lex], i: usize, prev: u64, prev2: u64, out: &mut [u64
 }
 
 /// Trains on `train`, keeping the epoch with the best dev UPOS accuracy.
-pub fn train(train: &[Sentence], dev: &[Sentence], clusters: Option<&Clusters>, epochs: usize, seed: u64, mut log: impl FnMut(&str)) -> Tagger {
+pub fn train(
+    train: &[Sentence],
+    dev: &[Sentence],
+    clusters: Option<&Clusters>,
+    epochs: usize,
+    seed: u64,
+    mut log: impl FnMut(&str),
+) -> Tagger {
     let names: Vec<String> = train
         .iter()
         .flat_map(|s| &s.words)
@@ -271,10 +305,24 @@ pub fn train(train: &[Sentence], dev: &[Sentence], clusters: Option<&Clusters>, 
         .into_iter()
         .collect();
     let class_of = |u: &str, x: &str| names.binary_search(&format!("{u}\t{x}")).ok();
-    let gold: Vec<Vec<usize>> = train.iter().map(|s| s.words.iter().map(|w| class_of(&w.upos, &w.xpos).unwrap()).collect()).collect();
-    let lexes: Vec<Vec<Lex>> = train.iter().map(|s| s.words.iter().map(|w| lex(&w.form, clusters)).collect()).collect();
+    let gold: Vec<Vec<usize>> = train
+        .iter()
+        .map(|s| {
+            s.words
+                .iter()
+                .map(|w| class_of(&w.upos, &w.xpos).unwrap())
+                .collect()
+        })
+        .collect();
+    let lexes: Vec<Vec<Lex>> = train
+        .iter()
+        .map(|s| s.words.iter().map(|w| lex(&w.form, clusters)).collect())
+        .collect();
     let dictionary = build_dictionary(&lexes, &gold);
-    log(&format!("dictionary: {} unambiguous frequent words", dictionary.len()));
+    log(&format!(
+        "dictionary: {} unambiguous frequent words",
+        dictionary.len()
+    ));
     let mut trainer = Trainer::new(names.len());
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = seed;
@@ -300,9 +348,19 @@ pub fn train(train: &[Sentence], dev: &[Sentence], clusters: Option<&Clusters>, 
                 pred.push(guess);
             }
         }
-        let tagger = Tagger { model: trainer.compile(MIN_UPDATES, 0.0), classes: leak_classes(&names), dictionary: dictionary.clone() };
+        let tagger = Tagger {
+            model: trainer.compile(MIN_UPDATES, 0.0),
+            classes: leak_classes(&names),
+            dictionary: dictionary.clone(),
+        };
         let (upos, xpos) = accuracy(&tagger, dev, clusters);
-        log(&format!("epoch {}: train {:.4}, dev UPOS {:.4} XPOS {:.4}", epoch + 1, correct as f64 / total as f64, upos, xpos));
+        log(&format!(
+            "epoch {}: train {:.4}, dev UPOS {:.4} XPOS {:.4}",
+            epoch + 1,
+            correct as f64 / total as f64,
+            upos,
+            xpos
+        ));
         if best.as_ref().is_none_or(|(b, _)| upos > *b) {
             best = Some((upos, tagger));
         }
@@ -316,15 +374,23 @@ fn build_dictionary(lexes: &[Vec<Lex>], gold: &[Vec<usize>]) -> FeatureMap<u16> 
     let mut counts: FeatureMap<std::collections::HashMap<usize, u32>> = FeatureMap::default();
     for (sentence, classes) in lexes.iter().zip(gold) {
         for (word, &class) in sentence.iter().zip(classes) {
-            *counts.entry(word.form).or_default().entry(class).or_default() += 1;
+            *counts
+                .entry(word.form)
+                .or_default()
+                .entry(class)
+                .or_default() += 1;
         }
     }
     counts
         .into_iter()
         .filter_map(|(form, by_class)| {
             let total: u32 = by_class.values().sum();
-            let (&class, &n) = by_class.iter().max_by_key(|&(&c, &n)| (n, std::cmp::Reverse(c)))?;
-            (total >= DICTIONARY_MIN_COUNT && f64::from(n) >= DICTIONARY_MIN_SHARE * f64::from(total)).then_some((form, class as u16))
+            let (&class, &n) = by_class
+                .iter()
+                .max_by_key(|&(&c, &n)| (n, std::cmp::Reverse(c)))?;
+            (total >= DICTIONARY_MIN_COUNT
+                && f64::from(n) >= DICTIONARY_MIN_SHARE * f64::from(total))
+            .then_some((form, class as u16))
         })
         .collect()
 }
@@ -334,18 +400,30 @@ fn leak_classes(names: &[String]) -> Vec<(&'static str, &'static str)> {
         .iter()
         .map(|n| {
             let (u, x) = n.split_once('\t').unwrap_or((n.as_str(), "_"));
-            (&*Box::leak(u.to_string().into_boxed_str()), &*Box::leak(x.to_string().into_boxed_str()))
+            (
+                &*Box::leak(u.to_string().into_boxed_str()),
+                &*Box::leak(x.to_string().into_boxed_str()),
+            )
         })
         .collect()
 }
 
 /// UPOS and XPOS accuracy over gold tokens.
-pub fn accuracy(tagger: &Tagger, sentences: &[Sentence], clusters: Option<&Clusters>) -> (f64, f64) {
+pub fn accuracy(
+    tagger: &Tagger,
+    sentences: &[Sentence],
+    clusters: Option<&Clusters>,
+) -> (f64, f64) {
     let mut scratch = TagScratch::default();
     let mut out = Vec::new();
     let (mut u, mut x, mut n) = (0usize, 0usize, 0usize);
     for s in sentences {
-        tagger.tag(s.words.iter().map(|w| w.form.as_str()), clusters, &mut out, &mut scratch);
+        tagger.tag(
+            s.words.iter().map(|w| w.form.as_str()),
+            clusters,
+            &mut out,
+            &mut scratch,
+        );
         for (w, &c) in s.words.iter().zip(&out) {
             let (pu, px) = tagger.class(c as usize);
             u += usize::from(pu == w.upos);
@@ -380,7 +458,11 @@ mod tests {
         gold.push(vec![2, 3]);
         let dictionary = build_dictionary(&lexes, &gold);
         assert_eq!(dictionary.get(&the.form), Some(&0));
-        assert_eq!(dictionary.get(&that.form), None, "\"that\" takes two classes");
+        assert_eq!(
+            dictionary.get(&that.form),
+            None,
+            "\"that\" takes two classes"
+        );
         assert_eq!(dictionary.get(&rare.form), None, "seen once");
     }
 
@@ -389,11 +471,19 @@ mod tests {
         let mut dictionary = FeatureMap::default();
         dictionary.insert(lex("the", None).form, 1);
         let names = ["DET\tDT".to_string(), "PRON\tPRP".to_string()];
-        let tagger = Tagger { model: Trainer::new(2).compile(1, 0.0), classes: leak_classes(&names), dictionary };
+        let tagger = Tagger {
+            model: Trainer::new(2).compile(1, 0.0),
+            classes: leak_classes(&names),
+            dictionary,
+        };
         let back = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
         let mut out = Vec::new();
-        back.tag(["the"].into_iter(), None, &mut out, &mut TagScratch::default());
+        back.tag(
+            ["the"].into_iter(),
+            None,
+            &mut out,
+            &mut TagScratch::default(),
+        );
         assert_eq!(out, [1]);
     }
 }
-

@@ -56,7 +56,10 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, out: &mut Vec<Span>) {
     // Leading punctuation, one token each ("--" and "..." as one).
     while s < e {
         let c = first_char(text, s);
-        if is_opening(c) || is_currency(c) || (is_splitting_punct(c) && !is_word_start_punct(text, s, e)) {
+        if is_opening(c)
+            || is_currency(c)
+            || (is_splitting_punct(c) && !is_word_start_punct(text, s, e))
+        {
             let n = run_len(text, s, e, c);
             out.push(Span::new(s, s + n));
             s += n;
@@ -95,7 +98,12 @@ fn split_chunk(text: &str, mut s: usize, mut e: usize, out: &mut Vec<Span>) {
             trailing[n_trailing] = Span::new(e - 2, e);
             e -= 2;
             n_trailing += 1;
-        } else if is_closing(c) || matches!(c, ',' | ';' | ':' | '!' | '?' | '%' | '…' | '。' | '！' | '？' | '、' | '，') {
+        } else if is_closing(c)
+            || matches!(
+                c,
+                ',' | ';' | ':' | '!' | '?' | '%' | '…' | '。' | '！' | '？' | '、' | '，'
+            )
+        {
             // An apostrophe that closes a plural possessive ("allies'") splits too.
             trailing[n_trailing] = Span::new(e - cl, e);
             e -= cl;
@@ -126,15 +134,22 @@ fn split_core(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
         let c = first_char(text, i);
         let cl = c.len_utf8();
         let split_len = match c {
-            '—' | '–' | '…' | '"' | '“' | '”' | '(' | ')' | '[' | ']' | '{' | '}' | ';' | '!' | '?'
-            | '。' | '！' | '？' | '、' | '，' | '«' | '»' => run_len(text, i, e, c),
+            '—' | '–' | '…' | '"' | '“' | '”' | '(' | ')' | '[' | ']' | '{' | '}' | ';' | '!'
+            | '?' | '。' | '！' | '？' | '、' | '，' | '«' | '»' => run_len(text, i, e, c),
             '-' if text[i..e].starts_with("--") => run_len(text, i, e, '-'),
             '.' if text[i..e].starts_with("..") => run_len(text, i, e, '.'),
             ',' => {
                 // Keep thousands separators and decimal commas: "3,000".
                 let prev_digit = i > s && text.as_bytes()[i - 1].is_ascii_digit();
-                let next_digit = text.as_bytes().get(i + 1).is_some_and(|b| b.is_ascii_digit());
-                if prev_digit && next_digit { 0 } else { 1 }
+                let next_digit = text
+                    .as_bytes()
+                    .get(i + 1)
+                    .is_some_and(|b| b.is_ascii_digit());
+                if prev_digit && next_digit {
+                    0
+                } else {
+                    1
+                }
             }
             _ => 0,
         };
@@ -179,7 +194,9 @@ fn clitic_start(word: &str) -> Option<usize> {
             let suffix_len = apostrophe.len() + clitic.len();
             if word.len() > suffix_len && word.is_char_boundary(word.len() - suffix_len) {
                 let tail = &word[word.len() - suffix_len..];
-                if tail.starts_with(apostrophe) && tail[apostrophe.len()..].eq_ignore_ascii_case(clitic) {
+                if tail.starts_with(apostrophe)
+                    && tail[apostrophe.len()..].eq_ignore_ascii_case(clitic)
+                {
                     return Some(word.len() - suffix_len);
                 }
             }
@@ -195,7 +212,11 @@ fn clitic_start(word: &str) -> Option<usize> {
 }
 
 fn format_nt(apostrophe: &str) -> &'static str {
-    if apostrophe == "'" { "n't" } else { "n’t" }
+    if apostrophe == "'" {
+        "n't"
+    } else {
+        "n’t"
+    }
 }
 
 fn first_char(text: &str, at: usize) -> char {
@@ -212,11 +233,30 @@ fn run_len(text: &str, at: usize, end: usize, c: char) -> usize {
 }
 
 fn is_opening(c: char) -> bool {
-    matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '{' | '«' | '‹' | '„' | '¿' | '¡' | '「' | '『' | '（')
+    matches!(
+        c,
+        '"' | '“'
+            | '‘'
+            | '\''
+            | '('
+            | '['
+            | '{'
+            | '«'
+            | '‹'
+            | '„'
+            | '¿'
+            | '¡'
+            | '「'
+            | '『'
+            | '（'
+    )
 }
 
 fn is_closing(c: char) -> bool {
-    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '}' | '»' | '›' | '」' | '』' | '）')
+    matches!(
+        c,
+        '"' | '”' | '’' | '\'' | ')' | ']' | '}' | '»' | '›' | '」' | '』' | '）'
+    )
 }
 
 fn is_currency(c: char) -> bool {
@@ -225,7 +265,10 @@ fn is_currency(c: char) -> bool {
 
 /// Punctuation that splits off when leading a chunk.
 fn is_splitting_punct(c: char) -> bool {
-    matches!(c, '-' | '—' | '–' | '…' | '.' | ',' | ';' | ':' | '!' | '?' | '*' | '•' | '/' | '|' | '~')
+    matches!(
+        c,
+        '-' | '—' | '–' | '…' | '.' | ',' | ';' | ':' | '!' | '?' | '*' | '•' | '/' | '|' | '~'
+    )
 }
 
 /// A leading character that belongs to the word: "-5", ".5", "'s" after a
@@ -243,16 +286,27 @@ fn is_opening_run(word: &str) -> bool {
 /// End of a URL or e-mail address starting at `s`, before trailing punctuation.
 fn url_or_email_end(text: &str, s: usize, e: usize) -> Option<usize> {
     let chunk = &text[s..e];
-    let lower_start = |p: &str| chunk.len() > p.len() && chunk.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let lower_start = |p: &str| {
+        chunk.len() > p.len()
+            && chunk
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
     let is_url = lower_start("http://") || lower_start("https://") || lower_start("www.");
     let is_email = !is_url
         && chunk.find('@').is_some_and(|at| {
-            at > 0 && chunk[at + 1..].contains('.') && chunk[..at].bytes().all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b))
+            at > 0
+                && chunk[at + 1..].contains('.')
+                && chunk[..at]
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b))
         });
     if !is_url && !is_email {
         return None;
     }
-    let trimmed = chunk.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '”', '’', '>']);
+    let trimmed = chunk.trim_end_matches([
+        '.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '”', '’', '>',
+    ]);
     // Keep a closing bracket that the URL itself opened: "wiki/Foo_(bar)".
     let mut end = trimmed.len();
     if chunk[end..].starts_with(')') && trimmed.contains('(') {
@@ -273,32 +327,62 @@ mod tests {
 
     #[test]
     fn splits_punctuation_and_clitics() {
-        assert_eq!(toks("Russia's offensive, he said."), ["Russia", "'s", "offensive", ",", "he", "said", "."]);
-        assert_eq!(toks("“We can’t wait.”"), ["“", "We", "ca", "n’t", "wait", ".", "”"]);
+        assert_eq!(
+            toks("Russia's offensive, he said."),
+            ["Russia", "'s", "offensive", ",", "he", "said", "."]
+        );
+        assert_eq!(
+            toks("“We can’t wait.”"),
+            ["“", "We", "ca", "n’t", "wait", ".", "”"]
+        );
         assert_eq!(toks("(With AP inputs)"), ["(", "With", "AP", "inputs", ")"]);
-        assert_eq!(toks("''Do so,'' he told me. The allies' plan"), ["''", "Do", "so", ",", "''", "he", "told", "me", ".", "The", "allies", "'", "plan"]);
+        assert_eq!(
+            toks("''Do so,'' he told me. The allies' plan"),
+            ["''", "Do", "so", ",", "''", "he", "told", "me", ".", "The", "allies", "'", "plan"]
+        );
         assert_eq!(toks("elections-- to"), ["elections", "--", "to"]);
         assert_eq!(toks("November -- for"), ["November", "--", "for"]);
-        assert_eq!(toks("coalition of... nations"), ["coalition", "of", "...", "nations"]);
+        assert_eq!(
+            toks("coalition of... nations"),
+            ["coalition", "of", "...", "nations"]
+        );
         assert_eq!(toks("allies' weapons"), ["allies", "'", "weapons"]);
     }
 
     #[test]
     fn keeps_abbreviations_numbers_and_compounds() {
-        assert_eq!(toks("the U.S. and Dr. Smith"), ["the", "U.S.", "and", "Dr.", "Smith"]);
-        assert_eq!(toks("$700 million, 3,000 bombs, 1.5%"), ["$", "700", "million", ",", "3,000", "bombs", ",", "1.5", "%"]);
-        assert_eq!(toks("air-defence IRIS-T F-16s."), ["air-defence", "IRIS-T", "F-16s", "."]);
+        assert_eq!(
+            toks("the U.S. and Dr. Smith"),
+            ["the", "U.S.", "and", "Dr.", "Smith"]
+        );
+        assert_eq!(
+            toks("$700 million, 3,000 bombs, 1.5%"),
+            ["$", "700", "million", ",", "3,000", "bombs", ",", "1.5", "%"]
+        );
+        assert_eq!(
+            toks("air-defence IRIS-T F-16s."),
+            ["air-defence", "IRIS-T", "F-16s", "."]
+        );
         assert_eq!(toks("J. R. R. Tolkien"), ["J.", "R.", "R.", "Tolkien"]);
     }
 
     #[test]
     fn keeps_urls_and_emails() {
-        assert_eq!(toks("See https://example.com/a?b=1. Or"), ["See", "https://example.com/a?b=1", ".", "Or"]);
-        assert_eq!(toks("(mail desk@example.org)"), ["(", "mail", "desk@example.org", ")"]);
+        assert_eq!(
+            toks("See https://example.com/a?b=1. Or"),
+            ["See", "https://example.com/a?b=1", ".", "Or"]
+        );
+        assert_eq!(
+            toks("(mail desk@example.org)"),
+            ["(", "mail", "desk@example.org", ")"]
+        );
     }
 
     #[test]
     fn handles_unicode() {
-        assert_eq!(toks("北约峰会。Kyiv café 🇺🇦!"), ["北约峰会", "。", "Kyiv", "café", "🇺🇦", "!"]);
+        assert_eq!(
+            toks("北约峰会。Kyiv café 🇺🇦!"),
+            ["北约峰会", "。", "Kyiv", "café", "🇺🇦", "!"]
+        );
     }
 }

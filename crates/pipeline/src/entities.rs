@@ -17,7 +17,10 @@ pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut
     let sentences = &doc.sentences;
     debug_assert_eq!(lexes.len(), tokens.len());
     let words = |a: usize, b: usize| tokens[a..b].iter().map(move |t| t.span.of(text));
-    let prepared = PreparedDoc::from_lexes(sentences.iter().map(|s| &lexes[s.tokens.0..s.tokens.1]), Some(&names.gazetteer));
+    let prepared = PreparedDoc::from_lexes(
+        sentences.iter().map(|s| &lexes[s.tokens.0..s.tokens.1]),
+        Some(&names.gazetteer),
+    );
     let mut spans = Vec::new();
     names.ner.recognise_doc(&prepared, &mut spans, scratch);
 
@@ -29,12 +32,24 @@ pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut
         let mut products = product_matches(&names.gazetteer, text, &tokens[a..s.tokens.1]);
         // A person's name of two words or more wins over equipment inside
         // it ("Michael Hawk Smith"): a person is never a product.
-        let person = |&(x, y, t): &(usize, usize, usize)| names.ner.types()[t] == "PER" && y - x >= 2;
-        products.retain(|&(px, py)| !sp.iter().filter(|span| person(span)).any(|&(x, y, _)| px < y && x < py));
+        let person =
+            |&(x, y, t): &(usize, usize, usize)| names.ner.types()[t] == "PER" && y - x >= 2;
+        products.retain(|&(px, py)| {
+            !sp.iter()
+                .filter(|span| person(span))
+                .any(|&(x, y, _)| px < y && x < py)
+        });
         for &(x, y, t) in sp {
             // A name neither starts nor ends with a lowercase word ("AP
             // inputs"), a possessive or a quotation mark.
-            let lower = |i: usize| tokens[a + i].span.of(text).chars().next().is_none_or(|c| c.is_lowercase() || !c.is_alphanumeric());
+            let lower = |i: usize| {
+                tokens[a + i]
+                    .span
+                    .of(text)
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_lowercase() || !c.is_alphanumeric())
+            };
             let (mut x, mut y) = (x, y);
             while x < y && lower(x) {
                 x += 1;
@@ -46,15 +61,25 @@ pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut
                 continue; // the equipment match below wins
             }
             // "Heathrow" + "Airport": a facility word right after the name joins it.
-            if a + y < s.tokens.1 && is_facility_head(tokens[a + y].span.of(text)) && sp.iter().all(|&(sx, _, _)| sx != y) {
+            if a + y < s.tokens.1
+                && is_facility_head(tokens[a + y].span.of(text))
+                && sp.iter().all(|&(sx, _, _)| sx != y)
+            {
                 y += 1;
             }
             let ws: Vec<&str> = words(a + x, a + y).collect();
-            let around = |i: Option<usize>| i.filter(|&i| i >= a && i < s.tokens.1).map(|i| tokens[i].span.of(text));
+            let around = |i: Option<usize>| {
+                i.filter(|&i| i >= a && i < s.tokens.1)
+                    .map(|i| tokens[i].span.of(text))
+            };
             let context = (around((a + x).checked_sub(1)), around(Some(a + y)));
             if let Some(ty) = onto_type(names.ner.types()[t], &ws, context, &names.gazetteer) {
                 // A title is no part of a person's name ("Mrs. Clinton").
-                let x = if ty == EntityType::Person { x + title_words(&ws) } else { x };
+                let x = if ty == EntityType::Person {
+                    x + title_words(&ws)
+                } else {
+                    x
+                };
                 found.push((a + x, a + y, ty, heading(s.block)));
             }
         }
@@ -64,8 +89,20 @@ pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut
     }
     // Title-Case headlines capitalise everything: keep a name found there
     // only if the body or the gazetteer knows it.
-    let key = |a: usize, b: usize| normalized(&tokens[a..b].iter().map(|t| t.span.of(text)).collect::<Vec<_>>().join(" "));
-    let body: std::collections::HashSet<String> = found.iter().filter(|f| !f.3).map(|f| key(f.0, f.1)).collect();
+    let key = |a: usize, b: usize| {
+        normalized(
+            &tokens[a..b]
+                .iter()
+                .map(|t| t.span.of(text))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
+    let body: std::collections::HashSet<String> = found
+        .iter()
+        .filter(|f| !f.3)
+        .map(|f| key(f.0, f.1))
+        .collect();
     found.retain(|f| {
         !f.3 || body.contains(&key(f.0, f.1)) || {
             let ws: Vec<&str> = words(f.0, f.1).collect();
@@ -82,11 +119,18 @@ pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut
         last_end = b;
         let span = Span::new(tokens[a].span.start, tokens[b - 1].span.end);
         // "Washington DC": two places with only a space between are one.
-        if let Some(prev) = mentions.last_mut().filter(|p| p.ty == EntityType::Gpe && ty == EntityType::Gpe && &text[p.span.end..span.start] == " ") {
+        if let Some(prev) = mentions.last_mut().filter(|p| {
+            p.ty == EntityType::Gpe && ty == EntityType::Gpe && &text[p.span.end..span.start] == " "
+        }) {
             prev.span.end = span.end;
             continue;
         }
-        mentions.push(Mention { span, ty, kind: MentionKind::Name, entity: None });
+        mentions.push(Mention {
+            span,
+            ty,
+            kind: MentionKind::Name,
+            entity: None,
+        });
     }
     hyphen_places(&mut mentions, text, tokens, &names.gazetteer);
     credits(&mut mentions, text, tokens, &names.gazetteer);
@@ -97,13 +141,31 @@ pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut
 
 /// Agency credits in parentheses: "(AP)", "(AFP)": capitals the gazetteer
 /// knows as an organization, between brackets, where no name is.
-fn credits(mentions: &mut Vec<Mention>, text: &str, tokens: &[dossier_core::Token], gazetteer: &Gazetteer) {
+fn credits(
+    mentions: &mut Vec<Mention>,
+    text: &str,
+    tokens: &[dossier_core::Token],
+    gazetteer: &Gazetteer,
+) {
     let mut found = Vec::new();
     for w in tokens.windows(3) {
         let word = w[1].span.of(text);
-        let credit = w[0].span.of(text) == "(" && w[2].span.of(text) == ")" && (2..=6).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase());
-        if credit && gazetteer.lookup(&[word]) & gazetteer::ORG != 0 && !mentions.iter().any(|m| m.span.start < w[1].span.end && w[1].span.start < m.span.end) {
-            found.push(Mention { span: w[1].span, ty: EntityType::Org, kind: MentionKind::Name, entity: None });
+        let credit = w[0].span.of(text) == "("
+            && w[2].span.of(text) == ")"
+            && (2..=6).contains(&word.len())
+            && word.chars().all(|c| c.is_ascii_uppercase());
+        if credit
+            && gazetteer.lookup(&[word]) & gazetteer::ORG != 0
+            && !mentions
+                .iter()
+                .any(|m| m.span.start < w[1].span.end && w[1].span.start < m.span.end)
+        {
+            found.push(Mention {
+                span: w[1].span,
+                ty: EntityType::Org,
+                kind: MentionKind::Name,
+                entity: None,
+            });
         }
     }
     if !found.is_empty() {
@@ -115,13 +177,27 @@ fn credits(mentions: &mut Vec<Mention>, text: &str, tokens: &[dossier_core::Toke
 /// Places inside a hyphenated word no name covers: "US-led", "London-based",
 /// "U.S.-Canada", "R-Texas". Every other part is lowercase, a party's
 /// letter or a place too, so "Jean-Pierre" is no place.
-fn hyphen_places(mentions: &mut Vec<Mention>, text: &str, tokens: &[dossier_core::Token], gazetteer: &Gazetteer) {
+fn hyphen_places(
+    mentions: &mut Vec<Mention>,
+    text: &str,
+    tokens: &[dossier_core::Token],
+    gazetteer: &Gazetteer,
+) {
     let countries = crate::models::countries();
-    let is_place = |w: &str| countries.by_name(w).is_some() || (w.chars().count() > 2 && gazetteer.lookup(&[w]) & (gazetteer::GPE | gazetteer::PERSON) == gazetteer::GPE);
+    let is_place = |w: &str| {
+        countries.by_name(w).is_some()
+            || (w.chars().count() > 2
+                && gazetteer.lookup(&[w]) & (gazetteer::GPE | gazetteer::PERSON) == gazetteer::GPE)
+    };
     let mut found = Vec::new();
     for t in tokens {
         let word = t.span.of(text);
-        if !word.contains('-') || !word.starts_with(|c: char| c.is_uppercase()) || mentions.iter().any(|m| m.span.start < t.span.end && t.span.start < m.span.end) {
+        if !word.contains('-')
+            || !word.starts_with(|c: char| c.is_uppercase())
+            || mentions
+                .iter()
+                .any(|m| m.span.start < t.span.end && t.span.start < m.span.end)
+        {
             continue;
         }
         let mut parts = Vec::new();
@@ -130,9 +206,24 @@ fn hyphen_places(mentions: &mut Vec<Mention>, text: &str, tokens: &[dossier_core
             parts.push((at, part));
             at += part.len() + 1;
         }
-        let allowed = |p: &str| p.is_empty() || p.starts_with(|c: char| c.is_lowercase()) || matches!(p, "R" | "D" | "I") || is_place(p);
+        let allowed = |p: &str| {
+            p.is_empty()
+                || p.starts_with(|c: char| c.is_lowercase())
+                || matches!(p, "R" | "D" | "I")
+                || is_place(p)
+        };
         if parts.iter().all(|(_, p)| allowed(p)) {
-            found.extend(parts.iter().filter(|(_, p)| is_place(p)).map(|&(a, p)| Mention { span: Span::new(a, a + p.len()), ty: EntityType::Gpe, kind: MentionKind::Name, entity: None }));
+            found.extend(
+                parts
+                    .iter()
+                    .filter(|(_, p)| is_place(p))
+                    .map(|&(a, p)| Mention {
+                        span: Span::new(a, a + p.len()),
+                        ty: EntityType::Gpe,
+                        kind: MentionKind::Name,
+                        entity: None,
+                    }),
+            );
         }
     }
     if !found.is_empty() {
@@ -143,7 +234,11 @@ fn hyphen_places(mentions: &mut Vec<Mention>, text: &str, tokens: &[dossier_core
 
 /// Spans of named equipment (gazetteer PRODUCT), also in the plural
 /// ("HAWKs", "F-16s"), over one sentence's tokens.
-fn product_matches(gazetteer: &Gazetteer, text: &str, tokens: &[dossier_core::Token]) -> Vec<(usize, usize)> {
+fn product_matches(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[dossier_core::Token],
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -158,7 +253,9 @@ fn product_matches(gazetteer: &Gazetteer, text: &str, tokens: &[dossier_core::To
             if let Some(stem) = last.strip_suffix('s').filter(|s| s.len() >= 3) {
                 singular[len - 1] = stem;
             }
-            if gazetteer.lookup(&ws) & gazetteer::PRODUCT != 0 || gazetteer.lookup(&singular) & gazetteer::PRODUCT != 0 {
+            if gazetteer.lookup(&ws) & gazetteer::PRODUCT != 0
+                || gazetteer.lookup(&singular) & gazetteer::PRODUCT != 0
+            {
                 matched = len;
                 break;
             }
@@ -175,26 +272,62 @@ fn product_matches(gazetteer: &Gazetteer, text: &str, tokens: &[dossier_core::To
 
 /// OntoNotes type of a CoNLL-typed name; `None` for a MISC name that fits
 /// no OntoNotes type well enough (precision over recall).
-fn onto_type(conll: &str, words: &[&str], (before, after): (Option<&str>, Option<&str>), gazetteer: &Gazetteer) -> Option<EntityType> {
+fn onto_type(
+    conll: &str,
+    words: &[&str],
+    (before, after): (Option<&str>, Option<&str>),
+    gazetteer: &Gazetteer,
+) -> Option<EntityType> {
     let bits = gazetteer.lookup(words);
     // "President Obama", "the Obama administration": a lone name after an
     // honorific or before its holder's government is a person's (not a
     // place's only: "the Iraq campaign").
     let leads = |a: &str| matches!(a, "administration" | "campaign" | "presidency");
-    if conll != "PER" && words.len() == 1 && (before.is_some_and(names::is_honorific) || after.is_some_and(leads)) && (bits & gazetteer::PERSON != 0 || bits & (gazetteer::GPE | gazetteer::LOC | gazetteer::ORG) == 0) && !is_demonym_like(words[0]) {
+    if conll != "PER"
+        && words.len() == 1
+        && (before.is_some_and(names::is_honorific) || after.is_some_and(leads))
+        && (bits & gazetteer::PERSON != 0
+            || bits & (gazetteer::GPE | gazetteer::LOC | gazetteer::ORG) == 0)
+        && !is_demonym_like(words[0])
+    {
         return Some(EntityType::Person);
     }
     // OntoNotes: counties and provinces are GPEs, seats of government
     // that act are ORGs ("the White House said").
-    if words.len() >= 2 && matches!(last_word(words), "County" | "Province" | "Oblast" | "Prefecture" | "Parish" | "Borough" | "Governorate" | "Canton") {
+    if words.len() >= 2
+        && matches!(
+            last_word(words),
+            "County"
+                | "Province"
+                | "Oblast"
+                | "Prefecture"
+                | "Parish"
+                | "Borough"
+                | "Governorate"
+                | "Canton"
+        )
+    {
         return Some(EntityType::Gpe);
     }
-    if matches!(words, ["White", "House"] | ["Kremlin"] | ["Pentagon"] | ["Downing", "Street"] | ["Elysee" | "Élysée"] | ["Blue", "House"]) {
+    if matches!(
+        words,
+        ["White", "House"]
+            | ["Kremlin"]
+            | ["Pentagon"]
+            | ["Downing", "Street"]
+            | ["Elysee" | "Élysée"]
+            | ["Blue", "House"]
+    ) {
         return Some(EntityType::Org);
     }
     // A dateline: "WASHINGTON (AP) —", a known place in capitals before a
     // credit or a dash at the start of a paragraph.
-    if before.is_none() && words.len() <= 3 && words.iter().all(|w| !w.chars().any(char::is_lowercase)) && after.is_some_and(|a| matches!(a, "(" | "—" | "–" | "-" | "--")) && bits & gazetteer::GPE != 0 {
+    if before.is_none()
+        && words.len() <= 3
+        && words.iter().all(|w| !w.chars().any(char::is_lowercase))
+        && after.is_some_and(|a| matches!(a, "(" | "—" | "–" | "-" | "--"))
+        && bits & gazetteer::GPE != 0
+    {
         return Some(EntityType::Gpe);
     }
     // "Indo-Pacific", "Asia-Pacific", "Euro-Atlantic": a region.
@@ -203,29 +336,58 @@ fn onto_type(conll: &str, words: &[&str], (before, after): (Option<&str>, Option
     }
     // "the greatest Alliance": a capitalised noun no gazetteer knows, after a
     // superlative or a possessive, is no place.
-    let superlative = |b: &str| b.len() > 4 && b.ends_with("est") && b.starts_with(|c: char| c.is_lowercase());
-    let possessive = |b: &str| matches!(b, "our" | "their" | "its" | "his" | "her" | "my" | "your" | "a" | "an");
-    if conll == "LOC" && words.len() == 1 && before.is_some_and(|b| superlative(b) || (bits == 0 && possessive(b))) {
+    let superlative =
+        |b: &str| b.len() > 4 && b.ends_with("est") && b.starts_with(|c: char| c.is_lowercase());
+    let possessive = |b: &str| {
+        matches!(
+            b,
+            "our" | "their" | "its" | "his" | "her" | "my" | "your" | "a" | "an"
+        )
+    };
+    if conll == "LOC"
+        && words.len() == 1
+        && before.is_some_and(|b| superlative(b) || (bits == 0 && possessive(b)))
+    {
         return None;
     }
     if conll != "PER" && words.len() >= 2 && is_facility_head(words[words.len() - 1]) {
         return Some(EntityType::Fac); // "Heathrow Airport", "Red Square"
     }
-    if words.len() == 1 && is_language(words[0]) && before.is_some_and(|b| matches!(b.to_lowercase().as_str(), "in" | "speak" | "speaks" | "spoke" | "speaking" | "into" | "from")) {
+    if words.len() == 1
+        && is_language(words[0])
+        && before.is_some_and(|b| {
+            matches!(
+                b.to_lowercase().as_str(),
+                "in" | "speak" | "speaks" | "spoke" | "speaking" | "into" | "from"
+            )
+        })
+    {
         return Some(EntityType::Language); // "in Ukrainian"
     }
     if conll != "PER" && before.is_some_and(is_open_quote) && after.is_some_and(is_close_quote) {
         return Some(EntityType::WorkOfArt); // a quoted title
     }
     let last = words.last().copied().unwrap_or("");
-    if conll != "PER" && words.iter().any(|w| matches!(*w, "Summit" | "SUMMIT" | "Olympics")) {
+    if conll != "PER"
+        && words
+            .iter()
+            .any(|w| matches!(*w, "Summit" | "SUMMIT" | "Olympics"))
+    {
         return Some(EntityType::Event); // "the NATO Summit"
     }
     // "Donald Trump", "Democrat Hillary Clinton": a known given name and a
     // capitalised surname, after any title.
     let titled = &words[title_words(words)..];
-    let capitalised = titled.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase));
-    if conll != "PER" && (2..=3).contains(&titled.len()) && capitalised && gazetteer.is_first_name(titled[0]) && gazetteer.lookup(titled) & (gazetteer::GPE | gazetteer::ORG | gazetteer::LOC) == 0 {
+    let capitalised = titled.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+    });
+    if conll != "PER"
+        && (2..=3).contains(&titled.len())
+        && capitalised
+        && gazetteer.is_first_name(titled[0])
+        && gazetteer.lookup(titled) & (gazetteer::GPE | gazetteer::ORG | gazetteer::LOC) == 0
+    {
         return Some(EntityType::Person);
     }
     Some(match conll {
@@ -239,16 +401,40 @@ fn onto_type(conll: &str, words: &[&str], (before, after): (Option<&str>, Option
             }
         }
         _ => {
-            let singular: Vec<&str> = words.iter().map(|w| w.strip_suffix('s').unwrap_or(w)).collect();
+            let singular: Vec<&str> = words
+                .iter()
+                .map(|w| w.strip_suffix('s').unwrap_or(w))
+                .collect();
             if bits & gazetteer::NORP != 0 || (words.len() <= 2 && is_demonym_like(last)) {
                 EntityType::Norp
-            } else if words.iter().any(|w| matches!(*w, "Cup" | "Games" | "Olympics" | "Championship" | "Championships" | "War" | "Summit" | "Open" | "Election")) {
+            } else if words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "Cup"
+                        | "Games"
+                        | "Olympics"
+                        | "Championship"
+                        | "Championships"
+                        | "War"
+                        | "Summit"
+                        | "Open"
+                        | "Election"
+                )
+            }) {
                 EntityType::Event
-            } else if words.iter().any(|w| matches!(*w, "Act" | "Treaty" | "Law" | "Constitution" | "Convention" | "Accord" | "Accords")) {
+            } else if words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "Act" | "Treaty" | "Law" | "Constitution" | "Convention" | "Accord" | "Accords"
+                )
+            }) {
                 EntityType::Law
             } else if gazetteer.lookup(&singular) & gazetteer::GPE != 0 {
                 EntityType::Gpe // "the two Koreas"
-            } else if words.len() == 1 && last.len() >= 2 && last.chars().all(|c| c.is_ascii_uppercase()) {
+            } else if words.len() == 1
+                && last.len() >= 2
+                && last.chars().all(|c| c.is_ascii_uppercase())
+            {
                 EntityType::Org // an acronym: "MSNBC"
             } else {
                 return None;
@@ -260,9 +446,33 @@ fn onto_type(conll: &str, words: &[&str], (before, after): (Option<&str>, Option
 fn is_facility_head(w: &str) -> bool {
     matches!(
         w,
-        "Airport" | "Bridge" | "Stadium" | "Tower" | "Towers" | "Palace" | "Square" | "Street" | "Avenue" | "Hospital" | "Prison"
-            | "Station" | "Building" | "Dam" | "Highway" | "Canal" | "Cathedral" | "Mosque" | "Church" | "Museum" | "Arena" | "Base"
-            | "Plant" | "Port" | "Harbour" | "Harbor" | "Terminal"
+        "Airport"
+            | "Bridge"
+            | "Stadium"
+            | "Tower"
+            | "Towers"
+            | "Palace"
+            | "Square"
+            | "Street"
+            | "Avenue"
+            | "Hospital"
+            | "Prison"
+            | "Station"
+            | "Building"
+            | "Dam"
+            | "Highway"
+            | "Canal"
+            | "Cathedral"
+            | "Mosque"
+            | "Church"
+            | "Museum"
+            | "Arena"
+            | "Base"
+            | "Plant"
+            | "Port"
+            | "Harbour"
+            | "Harbor"
+            | "Terminal"
     )
 }
 
@@ -271,16 +481,70 @@ fn last_word<'a>(words: &[&'a str]) -> &'a str {
 }
 
 fn is_region(w: &str) -> bool {
-    matches!(w, "Pacific" | "Atlantic" | "Arctic" | "Asia" | "Europe" | "Africa" | "America" | "Mediterranean" | "Caribbean" | "Baltic" | "Balkan" | "Balkans" | "Sahel" | "Gulf" | "Indo" | "Euro" | "Eurasia")
+    matches!(
+        w,
+        "Pacific"
+            | "Atlantic"
+            | "Arctic"
+            | "Asia"
+            | "Europe"
+            | "Africa"
+            | "America"
+            | "Mediterranean"
+            | "Caribbean"
+            | "Baltic"
+            | "Balkan"
+            | "Balkans"
+            | "Sahel"
+            | "Gulf"
+            | "Indo"
+            | "Euro"
+            | "Eurasia"
+    )
 }
 
 fn is_language(w: &str) -> bool {
     matches!(
         w,
-        "English" | "French" | "German" | "Spanish" | "Russian" | "Ukrainian" | "Arabic" | "Chinese" | "Mandarin" | "Cantonese"
-            | "Japanese" | "Korean" | "Hindi" | "Portuguese" | "Italian" | "Dutch" | "Polish" | "Turkish" | "Persian" | "Farsi"
-            | "Hebrew" | "Urdu" | "Swahili" | "Greek" | "Latin" | "Bengali" | "Punjabi" | "Tamil" | "Vietnamese" | "Thai"
-            | "Indonesian" | "Malay" | "Swedish" | "Norwegian" | "Danish" | "Finnish" | "Romanian" | "Hungarian" | "Czech"
+        "English"
+            | "French"
+            | "German"
+            | "Spanish"
+            | "Russian"
+            | "Ukrainian"
+            | "Arabic"
+            | "Chinese"
+            | "Mandarin"
+            | "Cantonese"
+            | "Japanese"
+            | "Korean"
+            | "Hindi"
+            | "Portuguese"
+            | "Italian"
+            | "Dutch"
+            | "Polish"
+            | "Turkish"
+            | "Persian"
+            | "Farsi"
+            | "Hebrew"
+            | "Urdu"
+            | "Swahili"
+            | "Greek"
+            | "Latin"
+            | "Bengali"
+            | "Punjabi"
+            | "Tamil"
+            | "Vietnamese"
+            | "Thai"
+            | "Indonesian"
+            | "Malay"
+            | "Swedish"
+            | "Norwegian"
+            | "Danish"
+            | "Finnish"
+            | "Romanian"
+            | "Hungarian"
+            | "Czech"
     )
 }
 
@@ -296,7 +560,19 @@ fn is_close_quote(t: &str) -> bool {
 fn is_demonym_like(w: &str) -> bool {
     let w = w.strip_suffix('s').unwrap_or(w);
     w.chars().next().is_some_and(char::is_uppercase)
-        && ["an", "ese", "ish", "ic", "i", "ch", "Muslim", "Christian", "Jewish"].iter().any(|s| w.ends_with(s))
+        && [
+            "an",
+            "ese",
+            "ish",
+            "ic",
+            "i",
+            "ch",
+            "Muslim",
+            "Christian",
+            "Jewish",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
 }
 
 /// The key part of a name (typography made plain, a person's title gone).
@@ -310,21 +586,50 @@ pub fn name_key(name: &str, ty: EntityType) -> String {
 /// are both named).
 fn group(mentions: &mut [Mention], text: &str) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
-    let keys: Vec<String> = mentions.iter().map(|m| name_key(m.span.of(text), m.ty)).collect();
+    let keys: Vec<String> = mentions
+        .iter()
+        .map(|m| name_key(m.span.of(text), m.ty))
+        .collect();
     let lone_person = |mi: usize| mentions[mi].ty == EntityType::Person && !keys[mi].contains(' ');
     let mut entity_of = vec![usize::MAX; mentions.len()];
-    let mut by_key: std::collections::HashMap<(EntityType, &str), usize> = std::collections::HashMap::new();
-    for (mi, m) in mentions.iter().enumerate().filter(|&(mi, _)| !lone_person(mi)) {
+    let mut by_key: std::collections::HashMap<(EntityType, &str), usize> =
+        std::collections::HashMap::new();
+    for (mi, m) in mentions
+        .iter()
+        .enumerate()
+        .filter(|&(mi, _)| !lone_person(mi))
+    {
         entity_of[mi] = *by_key.entry((m.ty, keys[mi].as_str())).or_insert_with(|| {
-            entities.push(Entity { name: String::new(), ty: m.ty, mentions: Vec::new(), aliases: Vec::new(), kb: Vec::new(), key: None });
+            entities.push(Entity {
+                name: String::new(),
+                ty: m.ty,
+                mentions: Vec::new(),
+                aliases: Vec::new(),
+                kb: Vec::new(),
+                key: None,
+            });
             entities.len() - 1
         });
     }
-    let full_names: Vec<(usize, Vec<&str>)> = by_key.iter().filter(|((ty, k), _)| *ty == EntityType::Person && k.contains(' ')).map(|((_, k), &e)| (e, k.split(' ').collect())).collect();
+    let full_names: Vec<(usize, Vec<&str>)> = by_key
+        .iter()
+        .filter(|((ty, k), _)| *ty == EntityType::Person && k.contains(' '))
+        .map(|((_, k), &e)| (e, k.split(' ').collect()))
+        .collect();
     for mi in (0..mentions.len()).filter(|&mi| lone_person(mi)) {
         let word = keys[mi].as_str();
         let fits = |at_end: bool| -> Vec<usize> {
-            let mut found: Vec<usize> = full_names.iter().filter(|(_, w)| if at_end { w.last() == Some(&word) } else { w.first() == Some(&word) }).map(|(e, _)| *e).collect();
+            let mut found: Vec<usize> = full_names
+                .iter()
+                .filter(|(_, w)| {
+                    if at_end {
+                        w.last() == Some(&word)
+                    } else {
+                        w.first() == Some(&word)
+                    }
+                })
+                .map(|(e, _)| *e)
+                .collect();
             found.sort_unstable();
             found
         };
@@ -332,7 +637,14 @@ fn group(mentions: &mut [Mention], text: &str) -> Vec<Entity> {
         entity_of[mi] = match (&surname[..], &given[..]) {
             ([one], _) | ([], [one]) => *one,
             _ => *by_key.entry((EntityType::Person, word)).or_insert_with(|| {
-                entities.push(Entity { name: String::new(), ty: EntityType::Person, mentions: Vec::new(), aliases: Vec::new(), kb: Vec::new(), key: None });
+                entities.push(Entity {
+                    name: String::new(),
+                    ty: EntityType::Person,
+                    mentions: Vec::new(),
+                    aliases: Vec::new(),
+                    kb: Vec::new(),
+                    key: None,
+                });
                 entities.len() - 1
             }),
         };

@@ -26,15 +26,42 @@ pub struct Layers {
 }
 
 impl Layers {
-    pub const NAMES: &'static [&'static str] = &["text", "sentences", "tokens", "entities", "quotes", "times", "quantities", "events"];
+    pub const NAMES: &'static [&'static str] = &[
+        "text",
+        "sentences",
+        "tokens",
+        "entities",
+        "quotes",
+        "times",
+        "quantities",
+        "events",
+    ];
 
     /// Everything but tokens (the default of `extract`).
     pub const fn default_set() -> Self {
-        Layers { sentences: true, tokens: false, entities: true, quotes: true, times: true, quantities: true, events: true, quote_mode: QuoteMode::Speech }
+        Layers {
+            sentences: true,
+            tokens: false,
+            entities: true,
+            quotes: true,
+            times: true,
+            quantities: true,
+            events: true,
+            quote_mode: QuoteMode::Speech,
+        }
     }
 
     pub const fn none() -> Self {
-        Layers { sentences: false, tokens: false, entities: false, quotes: false, times: false, quantities: false, events: false, quote_mode: QuoteMode::Speech }
+        Layers {
+            sentences: false,
+            tokens: false,
+            entities: false,
+            quotes: false,
+            times: false,
+            quantities: false,
+            events: false,
+            quote_mode: QuoteMode::Speech,
+        }
     }
 
     /// Parses a comma list such as `text,sentences`. `text` alone runs no NLP.
@@ -50,8 +77,18 @@ impl Layers {
                 "times" => l.times = true,
                 "quantities" => l.quantities = true,
                 "events" => l.events = true,
-                "all" => l = Layers { tokens: true, ..Layers::default_set() },
-                other => return Err(format!("unknown layer `{other}` (expected a comma list of {})", Layers::NAMES.join(", "))),
+                "all" => {
+                    l = Layers {
+                        tokens: true,
+                        ..Layers::default_set()
+                    }
+                }
+                other => {
+                    return Err(format!(
+                        "unknown layer `{other}` (expected a comma list of {})",
+                        Layers::NAMES.join(", ")
+                    ))
+                }
             }
         }
         Ok(l)
@@ -69,7 +106,13 @@ impl Layers {
 
     /// Whether any stage needs tokens and sentences.
     pub fn needs_tokens(&self) -> bool {
-        self.sentences || self.tokens || self.entities || self.quotes || self.times || self.quantities || self.events
+        self.sentences
+            || self.tokens
+            || self.entities
+            || self.quotes
+            || self.times
+            || self.quantities
+            || self.events
     }
 }
 
@@ -178,8 +221,16 @@ pub struct Scratch {
 impl Pipeline {
     /// Loads the models the given layers need.
     pub fn new(layers: Layers) -> Result<Self, dossier_nlp::model_file::ModelError> {
-        let syntax = if layers.needs_syntax() { Some(models::syntax()?) } else { None };
-        let names = if layers.needs_names() { Some(models::names()?) } else { None };
+        let syntax = if layers.needs_syntax() {
+            Some(models::syntax()?)
+        } else {
+            None
+        };
+        let names = if layers.needs_names() {
+            Some(models::names()?)
+        } else {
+            None
+        };
         Ok(Pipeline { syntax, names })
     }
 
@@ -189,7 +240,13 @@ impl Pipeline {
 
     /// Analyses a document of more than `section_bytes` of text a section of
     /// blocks at a time (see [`sections`]); a shorter one whole.
-    pub fn run_in_sections(&self, doc: &mut Document, layers: Layers, scratch: &mut Scratch, section_bytes: usize) {
+    pub fn run_in_sections(
+        &self,
+        doc: &mut Document,
+        layers: Layers,
+        scratch: &mut Scratch,
+        section_bytes: usize,
+    ) {
         if !layers.needs_tokens() {
             return;
         }
@@ -232,9 +289,17 @@ impl Pipeline {
         }
         // Lexical features once per token, for the tagger, parser and NER.
         scratch.lexes.clear();
-        if let Some(clusters) = self.syntax.map(|s| s.clusters).or(self.names.map(|n| n.clusters)) {
+        if let Some(clusters) = self
+            .syntax
+            .map(|s| s.clusters)
+            .or(self.names.map(|n| n.clusters))
+        {
             let text = doc.text();
-            scratch.lexes.extend(doc.tokens.iter().map(|t| dossier_nlp::lexical::lex(t.span.of(text), Some(clusters))));
+            scratch.lexes.extend(
+                doc.tokens
+                    .iter()
+                    .map(|t| dossier_nlp::lexical::lex(t.span.of(text), Some(clusters))),
+            );
         }
         times.lap(Stage::TokensSentences, &mut clock);
         // Names come before the parse (the NER reads no tags): a word inside a
@@ -295,8 +360,17 @@ fn add_numeric_mentions(doc: &mut Document) {
         if doc.mentions.iter().any(|m| m.span.overlaps(t.span)) {
             continue;
         }
-        let ty = if t.ty == TimeType::Time { EntityType::Time } else { EntityType::Date };
-        extra.push(Mention { span: t.span, ty, kind: MentionKind::Name, entity: None });
+        let ty = if t.ty == TimeType::Time {
+            EntityType::Time
+        } else {
+            EntityType::Date
+        };
+        extra.push(Mention {
+            span: t.span,
+            ty,
+            kind: MentionKind::Name,
+            entity: None,
+        });
     }
     for q in &doc.quantities {
         if extra.iter().any(|m| m.span.overlaps(q.span)) {
@@ -312,13 +386,23 @@ fn add_numeric_mentions(doc: &mut Document) {
             QuantityKind::Measure => EntityType::Quantity,
             QuantityKind::Count => EntityType::Cardinal,
         };
-        extra.push(Mention { span: q.span, ty, kind: MentionKind::Name, entity: None });
+        extra.push(Mention {
+            span: q.span,
+            ty,
+            kind: MentionKind::Name,
+            entity: None,
+        });
     }
     if extra.is_empty() {
         return;
     }
     // Merge by start offset and renumber the entities' mention indices.
-    let mut all: Vec<(Mention, Option<usize>)> = doc.mentions.drain(..).enumerate().map(|(i, m)| (m, Some(i))).collect();
+    let mut all: Vec<(Mention, Option<usize>)> = doc
+        .mentions
+        .drain(..)
+        .enumerate()
+        .map(|(i, m)| (m, Some(i)))
+        .collect();
     all.extend(extra.into_iter().map(|m| (m, None)));
     all.sort_by_key(|(m, _)| m.span.start);
     let mut new_index = vec![0; all.len()];
@@ -338,7 +422,12 @@ fn add_numeric_mentions(doc: &mut Document) {
 /// Tags every sentence, then parses them all together (the parser shares
 /// its passes over the weights across a text's sentences); heads become
 /// document token indices.
-fn parse(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch, times: &mut StageTimes) {
+fn parse(
+    doc: &mut Document,
+    syntax: &models::Syntax,
+    scratch: &mut Scratch,
+    times: &mut StageTimes,
+) {
     let mut tokens = std::mem::take(&mut doc.tokens);
     let mut clock = std::time::Instant::now();
     scratch.doc_tags.clear();
@@ -349,24 +438,39 @@ fn parse(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch, tim
         if a == b {
             continue;
         }
-        syntax.tagger.tag_lexes(&scratch.lexes[a..b], &mut scratch.tags, &mut scratch.tag);
+        syntax
+            .tagger
+            .tag_lexes(&scratch.lexes[a..b], &mut scratch.tags, &mut scratch.tag);
         scratch.doc_tags[a..b].copy_from_slice(&scratch.tags);
         scratch.bounds.push((a, b));
     }
     // A capitalised word inside a person's or organization's name is a
     // proper noun, whatever the tagger said.
     if let Some(proper) = syntax.tagger.class_index(("PROPN", "NNP")) {
-        for m in doc.mentions.iter().filter(|m| matches!(m.ty, dossier_core::EntityType::Person | dossier_core::EntityType::Org)) {
+        for m in doc.mentions.iter().filter(|m| {
+            matches!(
+                m.ty,
+                dossier_core::EntityType::Person | dossier_core::EntityType::Org
+            )
+        }) {
             let first = tokens.partition_point(|t| t.span.end <= m.span.start);
             for i in (first..tokens.len()).take_while(|&i| tokens[i].span.end <= m.span.end) {
-                if syntax.tagger.class(scratch.doc_tags[i] as usize).0 != "PROPN" && doc.text()[tokens[i].span.start..].starts_with(char::is_uppercase) {
+                if syntax.tagger.class(scratch.doc_tags[i] as usize).0 != "PROPN"
+                    && doc.text()[tokens[i].span.start..].starts_with(char::is_uppercase)
+                {
                     scratch.doc_tags[i] = proper;
                 }
             }
         }
     }
     times.lap(Stage::Tagger, &mut clock);
-    syntax.parser.parse_batch(&scratch.lexes[..tokens.len()], &scratch.doc_tags, &scratch.bounds, &mut scratch.arcs, &mut scratch.parse);
+    syntax.parser.parse_batch(
+        &scratch.lexes[..tokens.len()],
+        &scratch.doc_tags,
+        &scratch.bounds,
+        &mut scratch.arcs,
+        &mut scratch.parse,
+    );
     times.lap(Stage::Parser, &mut clock);
     for &(a, b) in &scratch.bounds {
         for (i, t) in tokens[a..b].iter_mut().enumerate() {
@@ -399,17 +503,29 @@ fn segment(doc: &mut Document, scratch: &mut Scratch) {
         dossier_nlp::split_sentences(text, &scratch.tokens, first, &mut scratch.sentences);
         for &(span, a, b) in &scratch.sentences[before..] {
             if b - a <= MAX_SENTENCE_TOKENS {
-                sentences.push(Sentence { span, block: bi, tokens: (a, b) });
+                sentences.push(Sentence {
+                    span,
+                    block: bi,
+                    tokens: (a, b),
+                });
                 continue;
             }
             for start in (a..b).step_by(MAX_SENTENCE_TOKENS) {
                 let end = (start + MAX_SENTENCE_TOKENS).min(b);
                 let span = Span::new(scratch.tokens[start].start, scratch.tokens[end - 1].end);
-                sentences.push(Sentence { span, block: bi, tokens: (start, end) });
+                sentences.push(Sentence {
+                    span,
+                    block: bi,
+                    tokens: (start, end),
+                });
             }
         }
     }
-    doc.tokens = scratch.tokens.iter().map(|&s| dossier_core::Token::new(s)).collect();
+    doc.tokens = scratch
+        .tokens
+        .iter()
+        .map(|&s| dossier_core::Token::new(s))
+        .collect();
     doc.sentences = sentences;
 }
 
@@ -423,19 +539,34 @@ mod tests {
     fn a_long_document_in_sections_keeps_its_layers_and_links() {
         let example = include_str!("../../../examples/nato-summit-2024.txt");
         let analyse = |text: String, section_bytes: usize| {
-            let source = dossier_core::Source { uri: None, format: dossier_core::SourceFormat::Text, record: None };
+            let source = dossier_core::Source {
+                uri: None,
+                format: dossier_core::SourceFormat::Text,
+                record: None,
+            };
             let mut doc = dossier_core::Document::new(text, source);
             doc.published = Some("2024-07-10".into());
             let mut start = 0;
             for line in doc.text().to_string().split_inclusive('\n') {
                 let end = start + line.trim_end().len();
                 if end > start {
-                    doc.blocks.push(dossier_core::Block { span: Span::new(start, end), kind: dossier_core::BlockKind::Paragraph });
+                    doc.blocks.push(dossier_core::Block {
+                        span: Span::new(start, end),
+                        kind: dossier_core::BlockKind::Paragraph,
+                    });
                 }
                 start += line.len();
             }
-            let layers = Layers { tokens: true, ..Layers::default_set() };
-            Pipeline::new(layers).unwrap().run_in_sections(&mut doc, layers, &mut Scratch::default(), section_bytes);
+            let layers = Layers {
+                tokens: true,
+                ..Layers::default_set()
+            };
+            Pipeline::new(layers).unwrap().run_in_sections(
+                &mut doc,
+                layers,
+                &mut Scratch::default(),
+                section_bytes,
+            );
             doc
         };
         let one = analyse(example.to_string(), usize::MAX);
@@ -445,19 +576,50 @@ mod tests {
         assert_eq!(four.tokens.len(), 4 * one.tokens.len());
         // The NER's second stage weighs evidence from its whole text, here a
         // half copy: a few names may differ, not many.
-        assert!(four.mentions.len() * 100 >= 4 * one.mentions.len() * 97, "{} mentions against {}", four.mentions.len(), one.mentions.len());
-        assert!(four.events.len() >= 3 * one.events.len(), "{} events against {}", four.events.len(), one.events.len());
-        let persons = |d: &dossier_core::Document| d.entities.iter().filter(|e| e.ty == dossier_core::EntityType::Person && e.name.contains("Biden")).count();
-        assert_eq!(persons(&four), persons(&one), "one Biden entity, however many sections");
+        assert!(
+            four.mentions.len() * 100 >= 4 * one.mentions.len() * 97,
+            "{} mentions against {}",
+            four.mentions.len(),
+            one.mentions.len()
+        );
+        assert!(
+            four.events.len() >= 3 * one.events.len(),
+            "{} events against {}",
+            four.events.len(),
+            one.events.len()
+        );
+        let persons = |d: &dossier_core::Document| {
+            d.entities
+                .iter()
+                .filter(|e| e.ty == dossier_core::EntityType::Person && e.name.contains("Biden"))
+                .count()
+        };
+        assert_eq!(
+            persons(&four),
+            persons(&one),
+            "one Biden entity, however many sections"
+        );
         for (i, m) in four.mentions.iter().enumerate() {
             if let Some(e) = m.entity {
-                assert!(four.entities[e].mentions.contains(&i), "mention {i} and its entity agree");
+                assert!(
+                    four.entities[e].mentions.contains(&i),
+                    "mention {i} and its entity agree"
+                );
             }
         }
         for e in &four.events {
-            assert!(four.sentences[e.sentence].span.contains(e.trigger), "an event points at its own sentence");
-            assert!(e.source.iter().chain(&e.target).all(|&a| a < four.entities.len()));
-            assert!(e.quote.is_none_or(|q| four.quotes[q].span.contains(e.trigger)));
+            assert!(
+                four.sentences[e.sentence].span.contains(e.trigger),
+                "an event points at its own sentence"
+            );
+            assert!(e
+                .source
+                .iter()
+                .chain(&e.target)
+                .all(|&a| a < four.entities.len()));
+            assert!(e
+                .quote
+                .is_none_or(|q| four.quotes[q].span.contains(e.trigger)));
         }
         for t in &four.tokens {
             assert!(t.head.is_none_or(|h| h < four.tokens.len()));

@@ -5,8 +5,8 @@ use std::sync::OnceLock;
 
 use dossier_nlp::clusters::Clusters;
 use dossier_nlp::gazetteer::Gazetteer;
-use dossier_nlp::ner::Ner;
 use dossier_nlp::model_file::ModelError;
+use dossier_nlp::ner::Ner;
 use dossier_nlp::parser::Parser;
 use dossier_nlp::tagger::Tagger;
 
@@ -23,7 +23,9 @@ static CUES: &str = include_str!("../../../models/cues.tsv");
 
 fn clusters() -> Result<&'static Clusters, ModelError> {
     static CELL: OnceLock<Result<Clusters, ModelError>> = OnceLock::new();
-    CELL.get_or_init(|| Clusters::from_bytes(CLUSTERS)).as_ref().map_err(Clone::clone)
+    CELL.get_or_init(|| Clusters::from_bytes(CLUSTERS))
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
 /// Tagger and parser with the word clusters they read.
@@ -44,7 +46,13 @@ pub struct Names {
 pub fn names() -> Result<&'static Names, ModelError> {
     static NAMES: OnceLock<Result<Names, ModelError>> = OnceLock::new();
     NAMES
-        .get_or_init(|| Ok(Names { clusters: clusters()?, gazetteer: Gazetteer::from_tsv(GAZETTEER), ner: Ner::from_bytes(NER)? }))
+        .get_or_init(|| {
+            Ok(Names {
+                clusters: clusters()?,
+                gazetteer: Gazetteer::from_tsv(GAZETTEER),
+                ner: Ner::from_bytes(NER)?,
+            })
+        })
         .as_ref()
         .map_err(Clone::clone)
 }
@@ -81,7 +89,13 @@ pub fn event_verbs() -> &'static dossier_extract::events::EventLexicon {
     static CELL: OnceLock<dossier_extract::events::EventLexicon> = OnceLock::new();
     CELL.get_or_init(|| {
         // DOSSIER_NO_TRIGGER_LIFT: every CAMEO default, for scripts/build-event-trigger-lift to count.
-        let lift = if std::env::var_os("DOSSIER_NO_TRIGGER_LIFT").is_some() { "" } else { EVENT_TRIGGER_LIFT };
-        dossier_extract::events::EventLexicon::from_tsv(EVENT_VERBS).with_agents(EVENT_AGENTS).with_trigger_lift(lift)
+        let lift = if std::env::var_os("DOSSIER_NO_TRIGGER_LIFT").is_some() {
+            ""
+        } else {
+            EVENT_TRIGGER_LIFT
+        };
+        dossier_extract::events::EventLexicon::from_tsv(EVENT_VERBS)
+            .with_agents(EVENT_AGENTS)
+            .with_trigger_lift(lift)
     })
 }

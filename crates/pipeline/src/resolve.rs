@@ -41,7 +41,13 @@ fn key(name: &str) -> String {
 impl Countries {
     /// Reads `models/countries.tsv` (`iso \t name \t variants \t demonyms \t capital`).
     pub fn from_tsv(tsv: &str) -> Self {
-        let mut c = Countries { list: Vec::new(), variants: Vec::new(), by_name: HashMap::new(), by_demonym: HashMap::new(), by_capital: HashMap::new() };
+        let mut c = Countries {
+            list: Vec::new(),
+            variants: Vec::new(),
+            by_name: HashMap::new(),
+            by_demonym: HashMap::new(),
+            by_capital: HashMap::new(),
+        };
         let mut demonyms = Vec::new();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
@@ -49,9 +55,22 @@ impl Countries {
                 continue;
             }
             let i = c.list.len();
-            c.list.push(Country { iso: f[0].to_string(), name: f[1].to_string(), capital: f[4].to_string() });
-            c.variants.push(f[2].split('|').filter(|n| !n.is_empty()).map(str::to_string).collect());
-            for n in [f[1], f[0]].into_iter().chain(f[2].split('|')).filter(|n| !n.is_empty()) {
+            c.list.push(Country {
+                iso: f[0].to_string(),
+                name: f[1].to_string(),
+                capital: f[4].to_string(),
+            });
+            c.variants.push(
+                f[2].split('|')
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            );
+            for n in [f[1], f[0]]
+                .into_iter()
+                .chain(f[2].split('|'))
+                .filter(|n| !n.is_empty())
+            {
                 // Two-letter codes collide with words ("IN", "NO"): only the
                 // dotted or famous forms stand for a country.
                 if n.len() <= 2 && !matches!(n, "US" | "UK") {
@@ -69,7 +88,12 @@ impl Countries {
         // A demonym two countries claim ("American": the United States and
         // the Northern Mariana Islands) belongs to the one it is formed from.
         for (d, i) in demonyms {
-            let stem = |j: usize| c.names_of(j).map(|n| common_prefix(&key(n), &d)).max().unwrap_or(0);
+            let stem = |j: usize| {
+                c.names_of(j)
+                    .map(|n| common_prefix(&key(n), &d))
+                    .max()
+                    .unwrap_or(0)
+            };
             match c.by_demonym.get(&d) {
                 Some(&j) if stem(j) >= stem(i) => {}
                 _ => {
@@ -82,7 +106,8 @@ impl Countries {
 
     /// The name and variants of country `i`, as the knowledge base has them.
     fn names_of(&self, i: usize) -> impl Iterator<Item = &str> {
-        std::iter::once(self.list[i].name.as_str()).chain(self.variants[i].iter().map(String::as_str))
+        std::iter::once(self.list[i].name.as_str())
+            .chain(self.variants[i].iter().map(String::as_str))
     }
 
     pub fn by_name(&self, name: &str) -> Option<usize> {
@@ -99,7 +124,11 @@ impl Countries {
         if k.chars().count() < 6 {
             return None;
         }
-        self.by_demonym.iter().filter(|(d, _)| edit_distance(d, &k) <= 1 + (k.len() >= 9) as usize).min_by_key(|(d, _)| edit_distance(d, &k)).map(|(_, &i)| i)
+        self.by_demonym
+            .iter()
+            .filter(|(d, _)| edit_distance(d, &k) <= 1 + (k.len() >= 9) as usize)
+            .min_by_key(|(d, _)| edit_distance(d, &k))
+            .map(|(_, &i)| i)
     }
 
     pub fn by_capital(&self, name: &str) -> Option<usize> {
@@ -157,14 +186,22 @@ fn acts(doc: &Document, span: Span) -> bool {
         return true;
     }
     let i = doc.tokens.partition_point(|t| t.span.end <= span.start);
-    let last = doc.tokens[i..].iter().take_while(|t| t.span.end <= span.end).count();
-    let Some(head) = (last > 0).then(|| i + last - 1) else { return false };
+    let last = doc.tokens[i..]
+        .iter()
+        .take_while(|t| t.span.end <= span.end)
+        .count();
+    let Some(head) = (last > 0).then(|| i + last - 1) else {
+        return false;
+    };
     matches!(doc.tokens[head].dep, Some("nsubj" | "nsubj:pass"))
 }
 
 /// Initials of the capitalised words: "North Atlantic Treaty Organization" → "NATO".
 fn initials(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| w.chars().next().is_some_and(char::is_uppercase)).filter_map(|w| w.chars().next()).collect()
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
 }
 
 fn is_acronym(name: &str) -> bool {
@@ -189,7 +226,14 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
             EntityType::Norp => names().find_map(|s| countries.by_demonym(s)).or_else(|| {
                 let c = countries.by_misspelt_demonym(&e.name)?;
                 let spans = e.mentions.iter().map(|&m| doc.mentions[m].span).collect();
-                warnings.push(Warning { code: "name_variant", message: format!("\"{}\" looks like a misspelling of a demonym of {}", e.name, countries.list[c].name), spans });
+                warnings.push(Warning {
+                    code: "name_variant",
+                    message: format!(
+                        "\"{}\" looks like a misspelling of a demonym of {}",
+                        e.name, countries.list[c].name
+                    ),
+                    spans,
+                });
                 Some(c)
             }),
             // "The US has also said": a country named is a GPE, even acting.
@@ -229,7 +273,15 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
         if !is_acronym(&e.name) {
             continue;
         }
-        if let Some(long) = (0..n).find(|&j| j != ei && matches!(doc.entities[j].ty, EntityType::Org | EntityType::Gpe | EntityType::Norp) && initials(&doc.entities[j].name) == e.name && doc.entities[j].name.contains(' ')) {
+        if let Some(long) = (0..n).find(|&j| {
+            j != ei
+                && matches!(
+                    doc.entities[j].ty,
+                    EntityType::Org | EntityType::Gpe | EntityType::Norp
+                )
+                && initials(&doc.entities[j].name) == e.name
+                && doc.entities[j].name.contains(' ')
+        }) {
             sets.join(long, ei);
         }
     }
@@ -245,13 +297,29 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
     for i in 0..n {
         for j in i + 1..n {
             let (a, b) = (&doc.entities[i], &doc.entities[j]);
-            if a.ty != EntityType::Person || b.ty != EntityType::Person || sets.find(i) == sets.find(j) {
+            if a.ty != EntityType::Person
+                || b.ty != EntityType::Person
+                || sets.find(i) == sets.find(j)
+            {
                 continue;
             }
             if same_person_spelling(&a.name, &b.name) {
                 // The spans of the two spellings, not of every short form.
-                let spans = a.mentions.iter().chain(&b.mentions).map(|&m| doc.mentions[m].span).filter(|s| s.of(&text) == a.name || s.of(&text) == b.name).collect();
-                warnings.push(Warning { code: "name_variant", message: format!("\"{}\" and \"{}\" look like one name spelt two ways", a.name, b.name), spans });
+                let spans = a
+                    .mentions
+                    .iter()
+                    .chain(&b.mentions)
+                    .map(|&m| doc.mentions[m].span)
+                    .filter(|s| s.of(&text) == a.name || s.of(&text) == b.name)
+                    .collect();
+                warnings.push(Warning {
+                    code: "name_variant",
+                    message: format!(
+                        "\"{}\" and \"{}\" look like one name spelt two ways",
+                        a.name, b.name
+                    ),
+                    spans,
+                });
                 // The more frequent spelling names the entity.
                 if b.mentions.len() > a.mentions.len() {
                     sets.join(j, i);
@@ -270,7 +338,14 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
         let root = sets.find(ei);
         let new = *root_index.entry(root).or_insert_with(|| {
             let r = &old[root];
-            entities.push(Entity { name: r.name.clone(), ty: r.ty, mentions: Vec::new(), aliases: Vec::new(), kb: Vec::new(), key: None });
+            entities.push(Entity {
+                name: r.name.clone(),
+                ty: r.ty,
+                mentions: Vec::new(),
+                aliases: Vec::new(),
+                kb: Vec::new(),
+                key: None,
+            });
             entities.len() - 1
         });
         for &m in &e.mentions {
@@ -301,14 +376,26 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
             continue;
         }
         let surface = m.span.of(&text);
-        let Some(c) = countries.by_capital(surface) else { continue };
+        let Some(c) = countries.by_capital(surface) else {
+            continue;
+        };
         if countries.by_name(surface).is_some() || !acts(doc, m.span) {
             continue;
         }
-        let target = match entities.iter().position(|e| e.kb.iter().any(|(k, v)| *k == "iso3166" && *v == countries.list[c].iso)) {
+        let target = match entities.iter().position(|e| {
+            e.kb.iter()
+                .any(|(k, v)| *k == "iso3166" && *v == countries.list[c].iso)
+        }) {
             Some(t) => t,
             None => {
-                entities.push(Entity { name: countries.list[c].name.clone(), ty: EntityType::Gpe, mentions: Vec::new(), aliases: Vec::new(), kb: vec![("iso3166", countries.list[c].iso.clone())], key: None });
+                entities.push(Entity {
+                    name: countries.list[c].name.clone(),
+                    ty: EntityType::Gpe,
+                    mentions: Vec::new(),
+                    aliases: Vec::new(),
+                    kb: vec![("iso3166", countries.list[c].iso.clone())],
+                    key: None,
+                });
                 entities.len() - 1
             }
         };
@@ -333,7 +420,12 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
             next += 1;
         }
     }
-    let mut entities: Vec<Entity> = entities.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(e, _)| e).collect();
+    let mut entities: Vec<Entity> = entities
+        .into_iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(e, _)| e)
+        .collect();
     for m in &mut doc.mentions {
         m.entity = m.entity.and_then(|e| renumber[e]);
     }
@@ -358,7 +450,19 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
 /// Returns the entities whose mentions take their new entity's type.
 fn join_name_forms(entities: &[Entity], country: &[Option<usize>], sets: &mut Sets) -> Vec<usize> {
     let keys: Vec<String> = entities.iter().map(|e| name_key(&e.name, e.ty)).collect();
-    let free = |i: usize| country[i].is_none() && !matches!(entities[i].ty, EntityType::Date | EntityType::Time | EntityType::Money | EntityType::Percent | EntityType::Quantity | EntityType::Cardinal | EntityType::Ordinal);
+    let free = |i: usize| {
+        country[i].is_none()
+            && !matches!(
+                entities[i].ty,
+                EntityType::Date
+                    | EntityType::Time
+                    | EntityType::Money
+                    | EntityType::Percent
+                    | EntityType::Quantity
+                    | EntityType::Cardinal
+                    | EntityType::Ordinal
+            )
+    };
     let full_person = |i: usize| entities[i].ty == EntityType::Person && keys[i].contains(' ');
     let mut retyped = Vec::new();
     for i in 0..entities.len() {
@@ -368,17 +472,34 @@ fn join_name_forms(entities: &[Entity], country: &[Option<usize>], sets: &mut Se
             }
             let (a, b) = (&entities[i], &entities[j]);
             if a.ty != b.ty && keys[i] == keys[j] {
-                let (root, other) = if b.mentions.len() > a.mentions.len() { (j, i) } else { (i, j) };
+                let (root, other) = if b.mentions.len() > a.mentions.len() {
+                    (j, i)
+                } else {
+                    (i, j)
+                };
                 sets.join(root, other);
                 retyped.push(other);
-            } else if full_person(i) && full_person(j) && keys[i] != keys[j] && without_initials(&keys[i]) == without_initials(&keys[j]) {
-                let (root, other) = if b.mentions.len() > a.mentions.len() { (j, i) } else { (i, j) };
+            } else if full_person(i)
+                && full_person(j)
+                && keys[i] != keys[j]
+                && without_initials(&keys[i]) == without_initials(&keys[j])
+            {
+                let (root, other) = if b.mentions.len() > a.mentions.len() {
+                    (j, i)
+                } else {
+                    (i, j)
+                };
                 sets.join(root, other);
             }
         }
     }
-    for i in (0..entities.len()).filter(|&i| free(i) && entities[i].ty != EntityType::Person && !keys[i].contains(' ')) {
-        let mut holders: Vec<usize> = (0..entities.len()).filter(|&j| full_person(j) && keys[j].rsplit(' ').next() == Some(keys[i].as_str())).map(|j| sets.find(j)).collect();
+    for i in (0..entities.len())
+        .filter(|&i| free(i) && entities[i].ty != EntityType::Person && !keys[i].contains(' '))
+    {
+        let mut holders: Vec<usize> = (0..entities.len())
+            .filter(|&j| full_person(j) && keys[j].rsplit(' ').next() == Some(keys[i].as_str()))
+            .map(|j| sets.find(j))
+            .collect();
         holders.dedup();
         if let [holder] = holders[..] {
             if sets.find(i) != holder {
@@ -399,8 +520,16 @@ fn same_person_spelling(a: &str, b: &str) -> bool {
         return false;
     }
     let total = edit_distance(&a.to_lowercase(), &b.to_lowercase());
-    let last = edit_distance(&wa[wa.len() - 1].to_lowercase(), &wb[wb.len() - 1].to_lowercase());
-    (1..=2).contains(&total) && last <= 1 && wa.iter().zip(&wb).all(|(x, y)| x.chars().next() == y.chars().next())
+    let last = edit_distance(
+        &wa[wa.len() - 1].to_lowercase(),
+        &wb[wb.len() - 1].to_lowercase(),
+    );
+    (1..=2).contains(&total)
+        && last <= 1
+        && wa
+            .iter()
+            .zip(&wb)
+            .all(|(x, y)| x.chars().next() == y.chars().next())
 }
 
 #[cfg(test)]
@@ -416,7 +545,10 @@ mod tests {
 
     #[test]
     fn misspelt_people_and_initials() {
-        assert!(same_person_spelling("Volodymr Zelenskyy", "Volodymyr Zelenskyy"));
+        assert!(same_person_spelling(
+            "Volodymr Zelenskyy",
+            "Volodymyr Zelenskyy"
+        ));
         assert!(!same_person_spelling("Joe Biden", "Jill Biden"));
         assert_eq!(initials("North Atlantic Treaty Organization"), "NATO");
     }
@@ -424,11 +556,28 @@ mod tests {
     #[test]
     fn countries_by_variant_demonym_and_capital() {
         let kb = Countries::from_tsv("MP\tNorthern Mariana Islands\tMNP\tAmerican\tSaipan\nUS\tUnited States\tUSA|U.S.|America\tAmerican\tWashington\nUA\tUkraine\tUKR\tUkrainian\tKyiv\nIN\tIndia\tIN\tIndian\tNew Delhi\n");
-        assert_eq!(kb.by_name("the U.S.").map(|i| kb.list[i].iso.as_str()), Some("US"));
-        assert_eq!(kb.by_name("America").map(|i| kb.list[i].iso.as_str()), Some("US"));
-        assert_eq!(kb.by_misspelt_demonym("Ukranian").map(|i| kb.list[i].iso.as_str()), Some("UA"));
-        assert_eq!(kb.by_capital("Kyiv").map(|i| kb.list[i].iso.as_str()), Some("UA"));
+        assert_eq!(
+            kb.by_name("the U.S.").map(|i| kb.list[i].iso.as_str()),
+            Some("US")
+        );
+        assert_eq!(
+            kb.by_name("America").map(|i| kb.list[i].iso.as_str()),
+            Some("US")
+        );
+        assert_eq!(
+            kb.by_misspelt_demonym("Ukranian")
+                .map(|i| kb.list[i].iso.as_str()),
+            Some("UA")
+        );
+        assert_eq!(
+            kb.by_capital("Kyiv").map(|i| kb.list[i].iso.as_str()),
+            Some("UA")
+        );
         assert_eq!(kb.by_name("in"), None, "two-letter codes are not names");
-        assert_eq!(kb.by_demonym("American").map(|i| kb.list[i].iso.as_str()), Some("US"), "the demonym goes to the country it is formed from");
+        assert_eq!(
+            kb.by_demonym("American").map(|i| kb.list[i].iso.as_str()),
+            Some("US"),
+            "the demonym goes to the country it is formed from"
+        );
     }
 }

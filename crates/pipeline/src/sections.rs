@@ -22,7 +22,10 @@ pub fn plan(text: &str, blocks: &[Block], limit: usize) -> Vec<Vec<(Block, usize
                 size = 0;
             }
             size += span.len();
-            sections.last_mut().expect("a section was opened").push((Block { span, ..*block }, bi));
+            sections
+                .last_mut()
+                .expect("a section was opened")
+                .push((Block { span, ..*block }, bi));
         }
     }
     sections
@@ -39,7 +42,10 @@ fn pieces(text: &str, span: Span, limit: usize) -> Vec<Span> {
             cut -= 1;
         }
         let window = &text[start..cut];
-        let at_space = window.rfind(char::is_whitespace).filter(|&i| i > limit / 2).map(|i| start + i + 1);
+        let at_space = window
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > limit / 2)
+            .map(|i| start + i + 1);
         let mut end = at_space.unwrap_or(cut);
         while !text.is_char_boundary(end) {
             end += 1;
@@ -88,7 +94,10 @@ pub fn absorb(doc: &mut Document, mut part: Document, block_of: &[usize]) {
     doc.quantities.append(&mut part.quantities);
     doc.events.extend(part.events.drain(..).map(|mut e| {
         e.sentence += sentences;
-        e.source.iter_mut().chain(e.target.iter_mut()).for_each(|a| *a += entities);
+        e.source
+            .iter_mut()
+            .chain(e.target.iter_mut())
+            .for_each(|a| *a += entities);
         e.place = e.place.map(|p| p + entities);
         e.quantity = e.quantity.map(|q| q + quantities);
         e.time = e.time.map(|t| t + times);
@@ -122,10 +131,21 @@ pub fn merge_entities(doc: &mut Document) {
     kept.iter_mut().for_each(|e| e.mentions.sort_unstable());
     doc.entities = kept;
     let moved = |e: &mut usize| *e = target[*e];
-    doc.mentions.iter_mut().filter_map(|m| m.entity.as_mut()).for_each(moved);
-    doc.quotes.iter_mut().filter_map(|q| q.speaker.as_mut()).flat_map(Speaker::entities_mut).for_each(moved);
+    doc.mentions
+        .iter_mut()
+        .filter_map(|m| m.entity.as_mut())
+        .for_each(moved);
+    doc.quotes
+        .iter_mut()
+        .filter_map(|q| q.speaker.as_mut())
+        .flat_map(Speaker::entities_mut)
+        .for_each(moved);
     for e in &mut doc.events {
-        e.source.iter_mut().chain(e.target.iter_mut()).chain(e.place.as_mut()).for_each(moved);
+        e.source
+            .iter_mut()
+            .chain(e.target.iter_mut())
+            .chain(e.place.as_mut())
+            .for_each(moved);
         unique(&mut e.source);
         unique(&mut e.target);
     }
@@ -134,15 +154,24 @@ pub fn merge_entities(doc: &mut Document) {
 /// Each entity's identity for merging: its key, or for a person known by
 /// a surname alone, the key of the only full name ending in that surname.
 fn canonical_identities(entities: &[Entity]) -> Vec<String> {
-    let identity = |e: &Entity| e.key.clone().unwrap_or_else(|| format!("{}:{}", e.ty.as_str(), e.name.to_lowercase()));
+    let identity = |e: &Entity| {
+        e.key
+            .clone()
+            .unwrap_or_else(|| format!("{}:{}", e.ty.as_str(), e.name.to_lowercase()))
+    };
     let ids: Vec<String> = entities.iter().map(identity).collect();
-    let name_of = |id: &str| id.split_once(':').map_or(id.to_string(), |(_, n)| n.to_string());
+    let name_of = |id: &str| {
+        id.split_once(':')
+            .map_or(id.to_string(), |(_, n)| n.to_string())
+    };
     let mut full_names: HashMap<String, Vec<&str>> = HashMap::new();
     for (e, id) in entities.iter().zip(&ids) {
         let name = name_of(id);
         let words: Vec<&str> = name.split_whitespace().collect();
         if e.ty == EntityType::Person && words.len() > 1 {
-            let holders = full_names.entry(words[words.len() - 1].to_string()).or_default();
+            let holders = full_names
+                .entry(words[words.len() - 1].to_string())
+                .or_default();
             if !holders.contains(&id.as_str()) {
                 holders.push(id);
             }
@@ -152,7 +181,9 @@ fn canonical_identities(entities: &[Entity]) -> Vec<String> {
         .iter()
         .zip(&ids)
         .map(|(e, id)| match full_names.get(&name_of(id)) {
-            Some(holders) if e.ty == EntityType::Person && holders.len() == 1 => holders[0].to_string(),
+            Some(holders) if e.ty == EntityType::Person && holders.len() == 1 => {
+                holders[0].to_string()
+            }
             _ => id.clone(),
         })
         .collect()
@@ -191,12 +222,20 @@ mod tests {
     #[test]
     fn long_blocks_are_cut_at_white_space_into_bounded_pieces() {
         let text = "word ".repeat(100);
-        let blocks = [Block { span: Span::new(0, text.len()), kind: BlockKind::Paragraph }];
+        let blocks = [Block {
+            span: Span::new(0, text.len()),
+            kind: BlockKind::Paragraph,
+        }];
         let plan = plan(&text, &blocks, 64);
         let pieces: Vec<Span> = plan.iter().flatten().map(|(b, _)| b.span).collect();
-        assert!(pieces.iter().all(|p| p.len() <= 64 && text[p.start..p.end].ends_with(' ') || p.end == text.len()));
+        assert!(pieces
+            .iter()
+            .all(|p| p.len() <= 64 && text[p.start..p.end].ends_with(' ') || p.end == text.len()));
         assert_eq!(pieces.first().unwrap().start, 0);
-        assert!(pieces.windows(2).all(|w| w[0].end == w[1].start), "no text is lost between pieces");
+        assert!(
+            pieces.windows(2).all(|w| w[0].end == w[1].start),
+            "no text is lost between pieces"
+        );
         assert!(plan.iter().flatten().all(|&(_, b)| b == 0));
     }
 }

@@ -8,7 +8,10 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use dossier_core::json::{to_json, JsonOptions};
 use dossier_core::{Source, SourceFormat};
 pub use dossier_ingest::Failure;
-use dossier_ingest::{is_publication_date, open_reader, Error as ReadError, Format, Meta, Payload, ReadOptions, Record};
+use dossier_ingest::{
+    is_publication_date, open_reader, Error as ReadError, Format, Meta, Payload, ReadOptions,
+    Record,
+};
 use dossier_pipeline::{Layers, Pipeline, Scratch};
 
 /// What every record of a call or a pipe shares.
@@ -26,13 +29,27 @@ thread_local! {
 
 impl Job {
     /// Checks the options as the CLI does; the message says what is wrong.
-    pub fn new(layers: Option<&str>, date: Option<String>, title: Option<String>, url: Option<String>) -> Result<Self, String> {
+    pub fn new(
+        layers: Option<&str>,
+        date: Option<String>,
+        title: Option<String>,
+        url: Option<String>,
+    ) -> Result<Self, String> {
         let layers = layers.map_or(Ok(Layers::default_set()), Layers::parse)?;
         if let Some(d) = date.as_deref().filter(|d| !is_publication_date(d)) {
-            return Err(format!("date must be YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][offset], got {d:?}"));
+            return Err(format!(
+                "date must be YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][offset], got {d:?}"
+            ));
         }
-        let pipeline = Pipeline::new(layers).map_err(|e| format!("E302 the embedded models cannot be loaded: {e}"))?;
-        Ok(Job { pipeline, layers, date, title, url })
+        let pipeline = Pipeline::new(layers)
+            .map_err(|e| format!("E302 the embedded models cannot be loaded: {e}"))?;
+        Ok(Job {
+            pipeline,
+            layers,
+            date,
+            title,
+            url,
+        })
     }
 
     /// The record's JSON document, or why there is none.
@@ -40,7 +57,8 @@ impl Job {
         let record = record?;
         let (input, label) = (record.input.clone(), record.label().map(str::to_string));
         let single = record.source.record.is_none();
-        catch_unwind(AssertUnwindSafe(|| self.analyse_record(record, single))).unwrap_or_else(|panic| Err(Failure::internal(input, label, &*panic)))
+        catch_unwind(AssertUnwindSafe(|| self.analyse_record(record, single)))
+            .unwrap_or_else(|panic| Err(Failure::internal(input, label, &*panic)))
     }
 
     fn analyse_record(&self, record: Record, single: bool) -> Result<String, Failure> {
@@ -59,7 +77,13 @@ impl Job {
             self.pipeline.run(&mut doc, self.layers, &mut scratch);
             scratch.times = Default::default(); // nobody reads them here
         });
-        Ok(to_json(&doc, JsonOptions { tokens: self.layers.tokens, pretty: false }))
+        Ok(to_json(
+            &doc,
+            JsonOptions {
+                tokens: self.layers.tokens,
+                pretty: false,
+            },
+        ))
     }
 }
 
@@ -68,20 +92,46 @@ pub fn text_record(text: String, input: &str, record: Option<String>) -> Result<
     let label = record.as_ref().map(|r| format!("item {r}"));
     Ok(Record {
         input: input.to_string(),
-        source: Source { uri: None, format: SourceFormat::Text, record },
+        source: Source {
+            uri: None,
+            format: SourceFormat::Text,
+            record,
+        },
         payload: Payload::Decoded(text),
         charset: None,
-        meta: Meta { label, ..Meta::default() },
+        meta: Meta {
+            label,
+            ..Meta::default()
+        },
     })
 }
 
 /// An object with `text` or `html` (and `title`, `url`, `published`,
 /// `authors`, `id`), given as one JSON line: read as `--from jsonl` reads it.
-pub fn json_record(line: String, input: &str, item: usize, max_bytes: usize) -> Result<Record, Failure> {
-    let options = ReadOptions { format: Some(Format::Jsonl), max_bytes };
+pub fn json_record(
+    line: String,
+    input: &str,
+    item: usize,
+    max_bytes: usize,
+) -> Result<Record, Failure> {
+    let options = ReadOptions {
+        format: Some(Format::Jsonl),
+        max_bytes,
+    };
     let label = format!("item {item}");
-    let read = open_reader(Box::new(Cursor::new(line.into_bytes())), input, None, &options).and_then(|mut records| {
-        records.next().unwrap_or_else(|| Err(ReadError::new(input.to_string(), dossier_ingest::ErrorKind::Empty)))
+    let read = open_reader(
+        Box::new(Cursor::new(line.into_bytes())),
+        input,
+        None,
+        &options,
+    )
+    .and_then(|mut records| {
+        records.next().unwrap_or_else(|| {
+            Err(ReadError::new(
+                input.to_string(),
+                dossier_ingest::ErrorKind::Empty,
+            ))
+        })
     });
     match read {
         Ok(mut r) => {

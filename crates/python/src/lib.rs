@@ -13,7 +13,12 @@ use pyo3::prelude::*;
 
 use analyse::{Failure, Job};
 
-create_exception!(_dossier, DossierError, PyValueError, "A bad input or store error; `.code` is its code in ERRORS.md (e.g. \"E103\").");
+create_exception!(
+    _dossier,
+    DossierError,
+    PyValueError,
+    "A bad input or store error; `.code` is its code in ERRORS.md (e.g. \"E103\")."
+);
 
 /// A failure as Python's typed exception.
 trait IntoPyErr {
@@ -37,10 +42,18 @@ impl IntoPyErr for Failure {
 /// Analyses one text; returns its JSON document (the same as `dossier extract`).
 #[pyfunction]
 #[pyo3(signature = (text, *, date=None, title=None, url=None, layers=None))]
-fn extract_json(py: Python<'_>, text: String, date: Option<String>, title: Option<String>, url: Option<String>, layers: Option<&str>) -> PyResult<String> {
+fn extract_json(
+    py: Python<'_>,
+    text: String,
+    date: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    layers: Option<&str>,
+) -> PyResult<String> {
     let job = Job::new(layers, date, title, url).map_err(PyValueError::new_err)?;
     let record = analyse::text_record(text, "text", None);
-    py.detach(|| job.analyse(record)).map_err(|f| f.into_py_err(py))
+    py.detach(|| job.analyse(record))
+        .map_err(|f| f.into_py_err(py))
 }
 
 #[pymodule]

@@ -33,15 +33,34 @@ pub struct Pipeline {
 impl Pipeline {
     #[new]
     #[pyo3(signature = (layers=None, *, threads=None, date=None, title=None, url=None, errors="record", max_bytes=50_000_000))]
-    fn new(layers: Option<&str>, threads: Option<usize>, date: Option<String>, title: Option<String>, url: Option<String>, errors: &str, max_bytes: usize) -> PyResult<Self> {
+    fn new(
+        layers: Option<&str>,
+        threads: Option<usize>,
+        date: Option<String>,
+        title: Option<String>,
+        url: Option<String>,
+        errors: &str,
+        max_bytes: usize,
+    ) -> PyResult<Self> {
         let raise_errors = match errors {
             "raise" => true,
             "record" => false,
-            other => return Err(PyValueError::new_err(format!("errors must be \"record\" or \"raise\", got {other:?}"))),
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "errors must be \"record\" or \"raise\", got {other:?}"
+                )))
+            }
         };
         let job = Job::new(layers, date, title, url).map_err(PyValueError::new_err)?;
-        let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
-        Ok(Pipeline { job: Arc::new(job), threads, raise_errors, max_bytes: max_bytes.max(1) })
+        let threads = threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1);
+        Ok(Pipeline {
+            job: Arc::new(job),
+            threads,
+            raise_errors,
+            max_bytes: max_bytes.max(1),
+        })
     }
 
     /// An iterator of JSON documents (str), one per item, in input order.
@@ -57,7 +76,10 @@ impl Pipeline {
             window: self.threads * IN_FLIGHT_PER_THREAD,
             max_bytes: self.max_bytes,
         };
-        Ok(Pipe { state: Mutex::new(state), raise_errors: self.raise_errors })
+        Ok(Pipe {
+            state: Mutex::new(state),
+            raise_errors: self.raise_errors,
+        })
     }
 
     #[getter]
@@ -96,7 +118,11 @@ impl Workers {
                     .expect("a worker thread starts")
             })
             .collect();
-        Workers { work: Some(work_tx), done: Mutex::new(done_rx), handles }
+        Workers {
+            work: Some(work_tx),
+            done: Mutex::new(done_rx),
+            handles,
+        }
     }
 }
 
@@ -130,8 +156,13 @@ impl PipeState {
                 break;
             };
             let record = to_record(py, &item?, self.next_in + 1, self.max_bytes)?;
-            let work = self.workers.work.as_ref().expect("workers run while the pipe lives");
-            work.send((self.next_in, record)).map_err(|_| PyRuntimeError::new_err("dossier's worker threads stopped"))?;
+            let work = self
+                .workers
+                .work
+                .as_ref()
+                .expect("workers run while the pipe lives");
+            work.send((self.next_in, record))
+                .map_err(|_| PyRuntimeError::new_err("dossier's worker threads stopped"))?;
             self.next_in += 1;
         }
         Ok(())
@@ -149,22 +180,35 @@ impl PipeState {
                 return Ok(None);
             }
             let done = &self.workers.done;
-            let (n, result) = py.detach(|| done.lock().unwrap_or_else(|p| p.into_inner()).recv()).map_err(|_| PyRuntimeError::new_err("dossier's worker threads stopped"))?;
+            let (n, result) = py
+                .detach(|| done.lock().unwrap_or_else(|p| p.into_inner()).recv())
+                .map_err(|_| PyRuntimeError::new_err("dossier's worker threads stopped"))?;
             self.pending.insert(n, result);
         }
     }
 }
 
 /// A str is a plain text; a dict is read as a JSON Lines object.
-fn to_record(py: Python<'_>, item: &Bound<'_, PyAny>, n: usize, max_bytes: usize) -> PyResult<Result<Record, Failure>> {
+fn to_record(
+    py: Python<'_>,
+    item: &Bound<'_, PyAny>,
+    n: usize,
+    max_bytes: usize,
+) -> PyResult<Result<Record, Failure>> {
     if let Ok(text) = item.downcast::<PyString>() {
         return Ok(text_record(text.to_string(), "pipe", Some(n.to_string())));
     }
     if item.downcast::<PyDict>().is_ok() {
-        let line: String = py.import("json")?.call_method1("dumps", (item,))?.extract()?;
+        let line: String = py
+            .import("json")?
+            .call_method1("dumps", (item,))?
+            .extract()?;
         return Ok(json_record(line, "pipe", n, max_bytes));
     }
-    Err(PyTypeError::new_err(format!("item {n}: expected a str or a dict with \"text\" or \"html\", got {}", item.get_type().name()?)))
+    Err(PyTypeError::new_err(format!(
+        "item {n}: expected a str or a dict with \"text\" or \"html\", got {}",
+        item.get_type().name()?
+    )))
 }
 
 /// What `Pipeline.pipe_json` returns: an iterator of JSON documents.
@@ -182,7 +226,10 @@ impl Pipe {
 
     fn __next__(&self, py: Python<'_>) -> PyResult<Option<String>> {
         // Waiting on a lock held by a thread that released the GIL would deadlock.
-        let mut state = self.state.try_lock().map_err(|_| PyRuntimeError::new_err("this pipe is being read by another thread"))?;
+        let mut state = self
+            .state
+            .try_lock()
+            .map_err(|_| PyRuntimeError::new_err("this pipe is being read by another thread"))?;
         match state.next(py)? {
             None => Ok(None),
             Some(Ok(json)) => Ok(Some(json)),

@@ -8,8 +8,8 @@ use arrow_pyarrow::ToPyArrow;
 use dossier_store::arrow::record_batch;
 use dossier_store::tables::{answers, Column, ENTITIES};
 use dossier_store::{Filter, StoreError};
-use pyo3::prelude::*;
 use pyo3::exceptions::PyRuntimeError;
+use pyo3::prelude::*;
 use serde_json::Value;
 
 use crate::analyse::Failure;
@@ -26,12 +26,21 @@ pub struct Store {
 fn failed(path: &str, e: StoreError) -> Failure {
     let message = e.to_string();
     let (code, rest) = message.split_once(' ').unwrap_or(("E205", &message));
-    Failure { code: code.to_string(), message: rest.to_string(), input: path.to_string(), record: None }
+    Failure {
+        code: code.to_string(),
+        message: rest.to_string(),
+        input: path.to_string(),
+        record: None,
+    }
 }
 
 impl Store {
     /// Runs `query` on the store without the GIL.
-    fn run<T: Send>(&self, py: Python<'_>, query: impl FnOnce(&dossier_store::Store) -> Result<T, StoreError> + Send) -> PyResult<T> {
+    fn run<T: Send>(
+        &self,
+        py: Python<'_>,
+        query: impl FnOnce(&dossier_store::Store) -> Result<T, StoreError> + Send,
+    ) -> PyResult<T> {
         let result = py.detach(|| {
             let store = self.inner.lock().unwrap_or_else(|p| p.into_inner());
             query(&store)
@@ -39,24 +48,62 @@ impl Store {
         result.map_err(|e| failed(&self.path, e).into_py_err(py))
     }
 
-    fn json(&self, py: Python<'_>, query: impl FnOnce(&dossier_store::Store) -> Result<Vec<Value>, StoreError> + Send) -> PyResult<String> {
+    fn json(
+        &self,
+        py: Python<'_>,
+        query: impl FnOnce(&dossier_store::Store) -> Result<Vec<Value>, StoreError> + Send,
+    ) -> PyResult<String> {
         let rows = self.run(py, query)?;
         Ok(Value::Array(rows).to_string())
     }
 
-    fn arrow<'py>(&self, py: Python<'py>, columns: &[Column], query: impl FnOnce(&dossier_store::Store) -> Result<Vec<Value>, StoreError> + Send) -> PyResult<Bound<'py, PyAny>> {
+    fn arrow<'py>(
+        &self,
+        py: Python<'py>,
+        columns: &[Column],
+        query: impl FnOnce(&dossier_store::Store) -> Result<Vec<Value>, StoreError> + Send,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let rows = self.run(py, query)?;
-        let batch = record_batch(columns, &rows).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        let batch =
+            record_batch(columns, &rows).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
         batch.to_pyarrow(py)
     }
 }
 
-fn filter(by: Option<String>, about: Option<String>, since: Option<String>, until: Option<String>, limit: Option<usize>) -> Filter {
-    Filter { by, about, since, until, limit, ..Filter::default() }
+fn filter(
+    by: Option<String>,
+    about: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+    limit: Option<usize>,
+) -> Filter {
+    Filter {
+        by,
+        about,
+        since,
+        until,
+        limit,
+        ..Filter::default()
+    }
 }
 
-fn event_filter(event_type: Option<String>, source: Option<String>, target: Option<String>, since: Option<String>, until: Option<String>, limit: Option<usize>) -> Filter {
-    Filter { event_type, source, target, since, until, limit, ..Filter::default() }
+fn event_filter(
+    event_type: Option<String>,
+    source: Option<String>,
+    target: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+    limit: Option<usize>,
+) -> Filter {
+    Filter {
+        event_type,
+        source,
+        target,
+        since,
+        until,
+        limit,
+        ..Filter::default()
+    }
 }
 
 #[pymethods]
@@ -66,10 +113,20 @@ impl Store {
         let name = path.display().to_string();
         if !path.exists() {
             let message = format!("cannot open the database {name}: no such file");
-            return Err(Failure { code: "E201".into(), message, input: name, record: None }.into_py_err(py));
+            return Err(Failure {
+                code: "E201".into(),
+                message,
+                input: name,
+                record: None,
+            }
+            .into_py_err(py));
         }
-        let store = dossier_store::Store::open_read_only(&path).map_err(|e| failed(&name, e).into_py_err(py))?;
-        Ok(Store { inner: Mutex::new(store), path: name })
+        let store = dossier_store::Store::open_read_only(&path)
+            .map_err(|e| failed(&name, e).into_py_err(py))?;
+        Ok(Store {
+            inner: Mutex::new(store),
+            path: name,
+        })
     }
 
     #[getter]
@@ -83,7 +140,12 @@ impl Store {
     }
 
     #[pyo3(signature = (query, limit=20))]
-    fn search_arrow<'py>(&self, py: Python<'py>, query: String, limit: usize) -> PyResult<Bound<'py, PyAny>> {
+    fn search_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        query: String,
+        limit: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
         self.arrow(py, answers::SEARCH, |s| s.search(&query, limit))
     }
 
@@ -93,43 +155,125 @@ impl Store {
     }
 
     #[pyo3(signature = (r#type=None, limit=1000))]
-    fn entities_json(&self, py: Python<'_>, r#type: Option<String>, limit: usize) -> PyResult<String> {
+    fn entities_json(
+        &self,
+        py: Python<'_>,
+        r#type: Option<String>,
+        limit: usize,
+    ) -> PyResult<String> {
         self.json(py, |s| s.entities(r#type.as_deref(), limit))
     }
 
     #[pyo3(signature = (r#type=None, limit=1000))]
-    fn entities_arrow<'py>(&self, py: Python<'py>, r#type: Option<String>, limit: usize) -> PyResult<Bound<'py, PyAny>> {
-        self.arrow(py, ENTITIES.columns, |s| s.entities(r#type.as_deref(), limit))
+    fn entities_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        r#type: Option<String>,
+        limit: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.arrow(py, ENTITIES.columns, |s| {
+            s.entities(r#type.as_deref(), limit)
+        })
     }
 
     #[pyo3(signature = (by=None, about=None, since=None, until=None, limit=200))]
-    fn quotes_json(&self, py: Python<'_>, by: Option<String>, about: Option<String>, since: Option<String>, until: Option<String>, limit: usize) -> PyResult<String> {
-        self.json(py, |s| s.quotes(&filter(by, about, since, until, Some(limit))))
+    fn quotes_json(
+        &self,
+        py: Python<'_>,
+        by: Option<String>,
+        about: Option<String>,
+        since: Option<String>,
+        until: Option<String>,
+        limit: usize,
+    ) -> PyResult<String> {
+        self.json(py, |s| {
+            s.quotes(&filter(by, about, since, until, Some(limit)))
+        })
     }
 
     #[pyo3(signature = (by=None, about=None, since=None, until=None, limit=200))]
-    fn quotes_arrow<'py>(&self, py: Python<'py>, by: Option<String>, about: Option<String>, since: Option<String>, until: Option<String>, limit: usize) -> PyResult<Bound<'py, PyAny>> {
-        self.arrow(py, answers::QUOTES, |s| s.quotes(&filter(by, about, since, until, Some(limit))))
+    fn quotes_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        by: Option<String>,
+        about: Option<String>,
+        since: Option<String>,
+        until: Option<String>,
+        limit: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.arrow(py, answers::QUOTES, |s| {
+            s.quotes(&filter(by, about, since, until, Some(limit)))
+        })
     }
 
     #[pyo3(signature = (r#type=None, source=None, target=None, since=None, until=None, limit=500))]
-    fn events_json(&self, py: Python<'_>, r#type: Option<String>, source: Option<String>, target: Option<String>, since: Option<String>, until: Option<String>, limit: usize) -> PyResult<String> {
-        self.json(py, |s| s.events(&event_filter(r#type, source, target, since, until, Some(limit))))
+    fn events_json(
+        &self,
+        py: Python<'_>,
+        r#type: Option<String>,
+        source: Option<String>,
+        target: Option<String>,
+        since: Option<String>,
+        until: Option<String>,
+        limit: usize,
+    ) -> PyResult<String> {
+        self.json(py, |s| {
+            s.events(&event_filter(
+                r#type,
+                source,
+                target,
+                since,
+                until,
+                Some(limit),
+            ))
+        })
     }
 
     #[pyo3(signature = (r#type=None, source=None, target=None, since=None, until=None, limit=500))]
-    fn events_arrow<'py>(&self, py: Python<'py>, r#type: Option<String>, source: Option<String>, target: Option<String>, since: Option<String>, until: Option<String>, limit: usize) -> PyResult<Bound<'py, PyAny>> {
-        self.arrow(py, answers::EVENTS, |s| s.events(&event_filter(r#type, source, target, since, until, Some(limit))))
+    fn events_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        r#type: Option<String>,
+        source: Option<String>,
+        target: Option<String>,
+        since: Option<String>,
+        until: Option<String>,
+        limit: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.arrow(py, answers::EVENTS, |s| {
+            s.events(&event_filter(
+                r#type,
+                source,
+                target,
+                since,
+                until,
+                Some(limit),
+            ))
+        })
     }
 
     #[pyo3(signature = (donor=None, recipient=None))]
-    fn commitments_json(&self, py: Python<'_>, donor: Option<String>, recipient: Option<String>) -> PyResult<String> {
-        self.json(py, |s| s.commitments(donor.as_deref(), recipient.as_deref()))
+    fn commitments_json(
+        &self,
+        py: Python<'_>,
+        donor: Option<String>,
+        recipient: Option<String>,
+    ) -> PyResult<String> {
+        self.json(py, |s| {
+            s.commitments(donor.as_deref(), recipient.as_deref())
+        })
     }
 
     #[pyo3(signature = (donor=None, recipient=None))]
-    fn commitments_arrow<'py>(&self, py: Python<'py>, donor: Option<String>, recipient: Option<String>) -> PyResult<Bound<'py, PyAny>> {
-        self.arrow(py, answers::COMMITMENTS, |s| s.commitments(donor.as_deref(), recipient.as_deref()))
+    fn commitments_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        donor: Option<String>,
+        recipient: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.arrow(py, answers::COMMITMENTS, |s| {
+            s.commitments(donor.as_deref(), recipient.as_deref())
+        })
     }
 
     fn conflicts_json(&self, py: Python<'_>) -> PyResult<String> {

@@ -13,7 +13,11 @@ pub struct Cache {
 
 impl Cache {
     pub fn new(capacity: usize) -> Self {
-        Cache { answers: HashMap::new(), bytes: 0, capacity }
+        Cache {
+            answers: HashMap::new(),
+            bytes: 0,
+            capacity,
+        }
     }
 
     pub fn get(&self, key: &str) -> Option<Bytes> {
@@ -70,7 +74,10 @@ mod tests {
             assert!(cache.bytes() <= 16 << 10);
         }
         cache.insert("/big".into(), Bytes::from(vec![b'x'; 2 << 10]));
-        assert!(cache.get("/big").is_none(), "an answer over a sixteenth of the room is not kept");
+        assert!(
+            cache.get("/big").is_none(),
+            "an answer over a sixteenth of the room is not kept"
+        );
         cache.insert("/small".into(), Bytes::from_static(b"[]"));
         assert_eq!(cache.get("/small").as_deref(), Some(&b"[]"[..]));
     }

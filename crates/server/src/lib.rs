@@ -65,7 +65,10 @@ struct AppState {
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     #[error("E301 cannot listen on {addr}: {source}")]
-    Bind { addr: SocketAddr, source: std::io::Error },
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Store(#[from] dossier_store::StoreError),
     #[error("E302 cannot load the models: {0}")]
@@ -77,12 +80,19 @@ pub enum ServeError {
 /// Builds the router with default limits, for a loopback server (tests).
 pub fn router(db: PathBuf, token: Option<String>) -> Result<Router, ServeError> {
     let addr = SocketAddr::from(([127, 0, 0, 1], 0));
-    build_router(&Config { db, addr, token, limits: Limits::default(), allowed_hosts: Vec::new() })
+    build_router(&Config {
+        db,
+        addr,
+        token,
+        limits: Limits::default(),
+        allowed_hosts: Vec::new(),
+    })
 }
 
 fn build_router(config: &Config) -> Result<Router, ServeError> {
     let writer = Store::open(&config.db)?;
-    let pipeline = Pipeline::new(Layers::default_set()).map_err(|e| ServeError::Models(e.to_string()))?;
+    let pipeline =
+        Pipeline::new(Layers::default_set()).map_err(|e| ServeError::Models(e.to_string()))?;
     let state = Arc::new(AppState {
         db: config.db.clone(),
         token: config.token.clone(),
@@ -98,7 +108,10 @@ fn build_router(config: &Config) -> Result<Router, ServeError> {
         .route("/", get(|| async { asset("index.html") }))
         .route("/app.js", get(|| async { asset("app.js") }))
         .route("/app.css", get(|| async { asset("app.css") }))
-        .route("/openapi.json", get(|| async { ([(header::CONTENT_TYPE, "application/json")], OPENAPI) }))
+        .route(
+            "/openapi.json",
+            get(|| async { ([(header::CONTENT_TYPE, "application/json")], OPENAPI) }),
+        )
         .route("/api/stats", get(stats))
         .route("/api/search", get(search))
         .route("/api/entities", get(entities))
@@ -126,9 +139,16 @@ fn build_router(config: &Config) -> Result<Router, ServeError> {
 pub fn serve(mut config: Config) -> Result<(), ServeError> {
     config.limits.max_connections = listen::fitted_connections(config.limits.max_connections);
     let app = build_router(&config)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|source| ServeError::Bind { addr: config.addr, source })?;
+        let listener = tokio::net::TcpListener::bind(config.addr)
+            .await
+            .map_err(|source| ServeError::Bind {
+                addr: config.addr,
+                source,
+            })?;
         eprintln!("dossier: serving on http://{}", listener.local_addr()?);
         listen::accept_loop(listener, app, config.limits).await;
         Ok(())
@@ -144,8 +164,15 @@ struct HostGuard {
 
 impl HostGuard {
     fn new(addr: SocketAddr, allowed: &[String]) -> Self {
-        let allowed: Vec<String> = allowed.iter().map(|h| h.trim().to_ascii_lowercase()).filter(|h| !h.is_empty()).collect();
-        HostGuard { loopback_only: addr.ip().is_loopback() || !allowed.is_empty(), allowed }
+        let allowed: Vec<String> = allowed
+            .iter()
+            .map(|h| h.trim().to_ascii_lowercase())
+            .filter(|h| !h.is_empty())
+            .collect();
+        HostGuard {
+            loopback_only: addr.ip().is_loopback() || !allowed.is_empty(),
+            allowed,
+        }
     }
 
     fn admits(&self, host: Option<&str>) -> bool {
@@ -167,19 +194,39 @@ fn host_name(host: &str) -> &str {
 }
 
 fn is_loopback_name(name: &str) -> bool {
-    name == "localhost" || name.ends_with(".localhost") || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Refuses foreign `Host` names and marks every answer as not to be
 /// sniffed or framed.
 async fn guard(State(s): State<Arc<AppState>>, request: Request, next: Next) -> Response {
-    let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok());
-    let mut response = if s.hosts.admits(host) { next.run(request).await } else { error(StatusCode::MISDIRECTED_REQUEST, "unknown Host: start the server with --allow-host NAME to serve it under that name") };
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok());
+    let mut response = if s.hosts.admits(host) {
+        next.run(request).await
+    } else {
+        error(
+            StatusCode::MISDIRECTED_REQUEST,
+            "unknown Host: start the server with --allow-host NAME to serve it under that name",
+        )
+    };
     let headers = response.headers_mut();
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"));
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+        );
     }
     response
 }
@@ -246,7 +293,9 @@ async fn read<F>(state: Arc<AppState>, f: F) -> Response
 where
     F: FnOnce(&Store) -> Result<Value, dossier_store::StoreError> + Send + 'static,
 {
-    let Ok(_slot) = state.read_slots.acquire().await else { return error(StatusCode::SERVICE_UNAVAILABLE, "shutting down") };
+    let Ok(_slot) = state.read_slots.acquire().await else {
+        return error(StatusCode::SERVICE_UNAVAILABLE, "shutting down");
+    };
     let db = state.db.clone();
     let result = tokio::task::spawn_blocking(move || {
         let store = Store::open_read_only(&db)?;
@@ -256,7 +305,9 @@ where
     match result {
         Ok(Ok(Value::Null)) => error(StatusCode::NOT_FOUND, "not found"),
         Ok(Ok(v)) => Json(v).into_response(),
-        Ok(Err(e @ dossier_store::StoreError::BadSearch(_))) => error(StatusCode::BAD_REQUEST, e.to_string()),
+        Ok(Err(e @ dossier_store::StoreError::BadSearch(_))) => {
+            error(StatusCode::BAD_REQUEST, e.to_string())
+        }
         Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }
@@ -265,14 +316,25 @@ where
 /// A query parameter, trimmed and without control characters (a NUL is
 /// no text anyone searches for, and SQLite's full-text parser rejects it).
 fn param(p: &HashMap<String, String>, k: &str) -> Option<String> {
-    p.get(k).map(|s| s.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_string()).filter(|s| !s.is_empty())
+    p.get(k)
+        .map(|s| {
+            s.chars()
+                .filter(|c| !c.is_control())
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .filter(|s| !s.is_empty())
 }
 
 /// A row count: `limit` capped at the server's `max_rows`, or `default`.
 fn limit(p: &HashMap<String, String>, default: usize, max_rows: usize) -> Result<usize, String> {
     match param(p, "limit") {
         None => Ok(default.min(max_rows)),
-        Some(l) => l.parse::<usize>().map(|l| l.min(max_rows)).map_err(|_| format!("limit must be a whole number, not `{l}`")),
+        Some(l) => l
+            .parse::<usize>()
+            .map(|l| l.min(max_rows))
+            .map_err(|_| format!("limit must be a whole number, not `{l}`")),
     }
 }
 
@@ -284,9 +346,12 @@ fn bad_request(message: String) -> Response {
 /// that says what is expected, never an empty answer.
 fn filter(p: &HashMap<String, String>, max_rows: usize) -> Result<Filter, String> {
     use dossier_store::checks;
-    let checked = |key: &str, check: fn(&str) -> Result<String, String>| -> Result<Option<String>, String> {
-        param(p, key).map(|v| check(&v).map_err(|m| format!("{key}: {m}"))).transpose()
-    };
+    let checked =
+        |key: &str, check: fn(&str) -> Result<String, String>| -> Result<Option<String>, String> {
+            param(p, key)
+                .map(|v| check(&v).map_err(|m| format!("{key}: {m}")))
+                .transpose()
+        };
     let oldest_first = match param(p, "sort").as_deref() {
         None | Some("newest") => false,
         Some("oldest") => true,
@@ -314,14 +379,18 @@ fn filter(p: &HashMap<String, String>, max_rows: usize) -> Result<Filter, String
 fn offset(p: &HashMap<String, String>) -> Result<usize, String> {
     match param(p, "offset") {
         None => Ok(0),
-        Some(o) => o.parse::<usize>().map_err(|_| format!("offset must be a whole number, not `{o}`")),
+        Some(o) => o
+            .parse::<usize>()
+            .map_err(|_| format!("offset must be a whole number, not `{o}`")),
     }
 }
 
 /// Runs a paged query with the request's filters.
 async fn paged<F>(s: Arc<AppState>, p: HashMap<String, String>, query: F) -> Response
 where
-    F: FnOnce(&Store, &Filter) -> Result<dossier_store::Page, dossier_store::StoreError> + Send + 'static,
+    F: FnOnce(&Store, &Filter) -> Result<dossier_store::Page, dossier_store::StoreError>
+        + Send
+        + 'static,
 {
     let f = match filter(&p, s.limits.max_rows) {
         Ok(f) => f,
@@ -348,13 +417,28 @@ async fn entities(State(s): State<Arc<AppState>>, Query(p): Params) -> Response 
         (Err(m), _) | (_, Err(m)) => return bad_request(m),
     };
     let limit = if limit == 0 { s.limits.max_rows } else { limit };
-    let query = EntityQuery { entity_type: param(&p, "type"), name: param(&p, "name"), limit: Some(limit), offset };
-    read(s, move |st| st.entity_page(&query).map(|page| json!({ "total": page.total, "offset": page.offset, "entities": page.rows }))).await
+    let query = EntityQuery {
+        entity_type: param(&p, "type"),
+        name: param(&p, "name"),
+        limit: Some(limit),
+        offset,
+    };
+    read(s, move |st| {
+        st.entity_page(&query).map(
+            |page| json!({ "total": page.total, "offset": page.offset, "entities": page.rows }),
+        )
+    })
+    .await
 }
 
 async fn entity(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
-    let Some(name) = param(&p, "name") else { return error(StatusCode::BAD_REQUEST, "give ?name=") };
-    read(s, move |st| st.entity(&name).map(|e| e.unwrap_or(Value::Null))).await
+    let Some(name) = param(&p, "name") else {
+        return error(StatusCode::BAD_REQUEST, "give ?name=");
+    };
+    read(s, move |st| {
+        st.entity(&name).map(|e| e.unwrap_or(Value::Null))
+    })
+    .await
 }
 
 async fn quotes(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
@@ -379,7 +463,9 @@ async fn commitment_totals(State(s): State<Arc<AppState>>, Query(p): Params) -> 
 
 /// The documents that mention `name`, a page at a time.
 async fn entity_documents(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
-    let Some(name) = param(&p, "name") else { return bad_request("give ?name=".into()) };
+    let Some(name) = param(&p, "name") else {
+        return bad_request("give ?name=".into());
+    };
     paged(s, p, move |st, f| st.entity_documents_page(&name, f)).await
 }
 
@@ -388,13 +474,27 @@ async fn dashboard(State(s): State<Arc<AppState>>) -> Response {
 }
 
 async fn conflicts(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
-    paged(s, p, |st, f| Ok(dossier_store::Page::of(st.conflicts()?, f.limit.unwrap_or(100), f.offset))).await
+    paged(s, p, |st, f| {
+        Ok(dossier_store::Page::of(
+            st.conflicts()?,
+            f.limit.unwrap_or(100),
+            f.offset,
+        ))
+    })
+    .await
 }
 
 /// Events across reports (`type`, `since`, `until`), the most reported
 /// first, a page at a time.
 async fn events_across(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
-    paged(s, p, |st, f| Ok(dossier_store::Page::of(st.events_across(f)?, f.limit.unwrap_or(100), f.offset))).await
+    paged(s, p, |st, f| {
+        Ok(dossier_store::Page::of(
+            st.events_across(f)?,
+            f.limit.unwrap_or(100),
+            f.offset,
+        ))
+    })
+    .await
 }
 
 /// `{total, offset, stories}`, filtered by `since`, `until`, `entity`,
@@ -404,17 +504,32 @@ async fn stories(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
         (Ok(l), Ok(o)) => (l, o),
         (Err(message), _) | (_, Err(message)) => return bad_request(message),
     };
-    let dates = (param(&p, "since").map(|d| dossier_store::checks::date(&d)).transpose(), param(&p, "until").map(|d| dossier_store::checks::date(&d)).transpose());
+    let dates = (
+        param(&p, "since")
+            .map(|d| dossier_store::checks::date(&d))
+            .transpose(),
+        param(&p, "until")
+            .map(|d| dossier_store::checks::date(&d))
+            .transpose(),
+    );
     let (since, until) = match dates {
         (Ok(since), Ok(until)) => (since, until),
         (Err(message), _) | (_, Err(message)) => return bad_request(message),
     };
-    let f = StoryFilter { since, until, entity: param(&p, "entity"), limit: Some(limit), offset };
+    let f = StoryFilter {
+        since,
+        until,
+        entity: param(&p, "entity"),
+        limit: Some(limit),
+        offset,
+    };
     read(s, move |st| st.story_list(&f)).await
 }
 
 async fn story(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
-    let Ok(id) = id.parse::<i64>() else { return error(StatusCode::NOT_FOUND, "not found") };
+    let Ok(id) = id.parse::<i64>() else {
+        return error(StatusCode::NOT_FOUND, "not found");
+    };
     read(s, move |st| st.story(id).map(|v| v.unwrap_or(Value::Null))).await
 }
 
@@ -424,11 +539,17 @@ async fn export(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
         (Ok(l), Ok(o)) => (l, o),
         (Err(message), _) | (_, Err(message)) => return bad_request(message),
     };
-    read(s, move |st| st.export_events_page(limit, offset).map(Value::from)).await
+    read(s, move |st| {
+        st.export_events_page(limit, offset).map(Value::from)
+    })
+    .await
 }
 
 async fn document(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
-    read(s, move |st| st.document(&id).map(|d| d.unwrap_or(Value::Null))).await
+    read(s, move |st| {
+        st.document(&id).map(|d| d.unwrap_or(Value::Null))
+    })
+    .await
 }
 
 /// `POST /documents?from=&date=&title=&url=` with the article (text, HTML,
@@ -444,21 +565,48 @@ async fn ingest(State(s): State<Arc<AppState>>, Query(p): Params, request: Reque
         Some(Ok(f)) => Some(f),
         None => None,
     };
-    let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > BODY_LIMIT as u64) {
-        return error(StatusCode::PAYLOAD_TOO_LARGE, format!("the body is over {BODY_LIMIT} bytes"));
+        return error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the body is over {BODY_LIMIT} bytes"),
+        );
     }
-    let body = match tokio::time::timeout(s.limits.body_timeout, axum::body::to_bytes(request.into_body(), BODY_LIMIT)).await {
-        Err(_) => return error(StatusCode::REQUEST_TIMEOUT, "the body did not arrive in time"),
-        Ok(Err(_)) => return error(StatusCode::PAYLOAD_TOO_LARGE, format!("the body is over {BODY_LIMIT} bytes")),
+    let body = match tokio::time::timeout(
+        s.limits.body_timeout,
+        axum::body::to_bytes(request.into_body(), BODY_LIMIT),
+    )
+    .await
+    {
+        Err(_) => {
+            return error(
+                StatusCode::REQUEST_TIMEOUT,
+                "the body did not arrive in time",
+            )
+        }
+        Ok(Err(_)) => {
+            return error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("the body is over {BODY_LIMIT} bytes"),
+            )
+        }
         Ok(Ok(b)) => b,
     };
     let state = s.clone();
     match tokio::task::spawn_blocking(move || store_body(&state, body, format, &p)).await {
         Ok(v) => {
-            let nothing_kept = v["stored"].as_array().is_some_and(Vec::is_empty) && v["already"].as_array().is_some_and(Vec::is_empty);
+            let nothing_kept = v["stored"].as_array().is_some_and(Vec::is_empty)
+                && v["already"].as_array().is_some_and(Vec::is_empty);
             let failed = v["errors"].as_array().is_some_and(|e| !e.is_empty());
-            let status = if failed && nothing_kept { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+            let status = if failed && nothing_kept {
+                StatusCode::UNPROCESSABLE_ENTITY
+            } else {
+                StatusCode::OK
+            };
             (status, Json(v)).into_response()
         }
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
@@ -467,22 +615,43 @@ async fn ingest(State(s): State<Arc<AppState>>, Query(p): Params, request: Reque
 
 /// Checks `Authorization: Bearer TOKEN` (the scheme in any case).
 fn authorize(s: &AppState, headers: &HeaderMap) -> Result<(), Response> {
-    let Some(token) = s.token.as_deref() else { return Err(error(StatusCode::FORBIDDEN, "writing is disabled: start the server with --token or DOSSIER_TOKEN")) };
-    let given = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| {
-        let (scheme, credentials) = v.trim().split_once(' ')?;
-        scheme.eq_ignore_ascii_case("bearer").then(|| credentials.trim())
-    });
+    let Some(token) = s.token.as_deref() else {
+        return Err(error(
+            StatusCode::FORBIDDEN,
+            "writing is disabled: start the server with --token or DOSSIER_TOKEN",
+        ));
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            let (scheme, credentials) = v.trim().split_once(' ')?;
+            scheme
+                .eq_ignore_ascii_case("bearer")
+                .then(|| credentials.trim())
+        });
     match given {
         Some(g) if constant_time_eq(g.as_bytes(), token.as_bytes()) => Ok(()),
-        _ => Err(error(StatusCode::UNAUTHORIZED, "a valid bearer token is required to write")),
+        _ => Err(error(
+            StatusCode::UNAUTHORIZED,
+            "a valid bearer token is required to write",
+        )),
     }
 }
 
 /// Reads every record of a POSTed body and stores the new ones; a record
 /// already stored is found before it is analysed.
-fn store_body(state: &AppState, body: Bytes, format: Option<Format>, p: &HashMap<String, String>) -> Value {
+fn store_body(
+    state: &AppState,
+    body: Bytes,
+    format: Option<Format>,
+    p: &HashMap<String, String>,
+) -> Value {
     let (mut stored, mut already, mut errors) = (Vec::new(), Vec::new(), Vec::new());
-    let options = ReadOptions { format, max_bytes: BODY_LIMIT };
+    let options = ReadOptions {
+        format,
+        max_bytes: BODY_LIMIT,
+    };
     let records = match open_reader(Box::new(Cursor::new(body)), "request", None, &options) {
         Ok(r) => r,
         Err(e) => return json!({ "stored": stored, "already": already, "errors": [e.to_string()] }),
@@ -507,12 +676,23 @@ fn store_body(state: &AppState, body: Bytes, format: Option<Format>, p: &HashMap
             doc.source.uri = Some(u);
         }
         let analysed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            state.pipeline.run(&mut doc, Layers::default_set(), &mut scratch);
-            to_json(&doc, JsonOptions { tokens: false, pretty: false })
+            state
+                .pipeline
+                .run(&mut doc, Layers::default_set(), &mut scratch);
+            to_json(
+                &doc,
+                JsonOptions {
+                    tokens: false,
+                    pretty: false,
+                },
+            )
         }));
         let Ok(json) = analysed else {
             scratch = Scratch::default();
-            errors.push(format!("E900 internal error while analysing {}, please report it", doc.id));
+            errors.push(format!(
+                "E900 internal error while analysing {}, please report it",
+                doc.id
+            ));
             continue;
         };
         match lock(&state.writer).ingest(&json) {

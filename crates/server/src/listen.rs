@@ -65,10 +65,14 @@ pub fn fitted_connections(wanted: usize) -> usize {
 }
 
 fn open_files_limit() -> Option<usize> {
-    let mut limit = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
     // SAFETY: getrlimit writes into the struct we own.
     let ok = unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } == 0;
-    (ok && limit.rlim_cur != libc::RLIM_INFINITY).then(|| usize::try_from(limit.rlim_cur).unwrap_or(usize::MAX))
+    (ok && limit.rlim_cur != libc::RLIM_INFINITY)
+        .then(|| usize::try_from(limit.rlim_cur).unwrap_or(usize::MAX))
 }
 
 /// Accepts connections until the process stops.
@@ -84,13 +88,19 @@ pub async fn accept_loop(listener: TcpListener, app: Router, limits: Limits) {
             // Full: ask idle connections to close, and ask again while
             // they are all too young to be shed.
             shed.send_modify(|g| *g += 1);
-            if let Ok(Ok(p)) = tokio::time::timeout(SHED_GRACE, slots.clone().acquire_owned()).await {
+            if let Ok(Ok(p)) = tokio::time::timeout(SHED_GRACE, slots.clone().acquire_owned()).await
+            {
                 break p;
             }
         };
         match listener.accept().await {
             Ok((stream, _)) => {
-                let connection = Connection { app: app.clone(), limits: limits.clone(), shed: shed.subscribe(), _permit: permit };
+                let connection = Connection {
+                    app: app.clone(),
+                    limits: limits.clone(),
+                    shed: shed.subscribe(),
+                    _permit: permit,
+                };
                 tokio::spawn(connection.serve(stream));
             }
             Err(_) => {
@@ -127,7 +137,9 @@ impl Connection {
             })
         };
         let mut builder = hyper::server::conn::http1::Builder::new();
-        builder.timer(TokioTimer::new()).header_read_timeout(self.limits.header_timeout);
+        builder
+            .timer(TokioTimer::new())
+            .header_read_timeout(self.limits.header_timeout);
         let connection = builder.serve_connection(TokioIo::new(stream), service);
         tokio::pin!(connection);
         let deadline = tokio::time::sleep(self.limits.connection_lifetime);

@@ -50,7 +50,11 @@ fn array(kind: Kind, name: &str, rows: &[Value]) -> ArrayRef {
             values.for_each(|v| b.append_option(text(v)));
             Arc::new(b.finish())
         }
-        Kind::Int => Arc::new(values.map(|v| v.as_i64().or_else(|| v.as_f64().map(|f| f as i64))).collect::<Int64Array>()),
+        Kind::Int => Arc::new(
+            values
+                .map(|v| v.as_i64().or_else(|| v.as_f64().map(|f| f as i64)))
+                .collect::<Int64Array>(),
+        ),
         Kind::Float => Arc::new(values.map(Value::as_f64).collect::<Float64Array>()),
         Kind::StrList => {
             let mut b = ListBuilder::new(StringBuilder::new());
@@ -73,8 +77,14 @@ pub fn record_batch(columns: &[Column], rows: &[Value]) -> Result<RecordBatch, A
 }
 
 /// As `record_batch`, for columns named at run time.
-pub fn record_batch_of(columns: &[(&str, Kind)], rows: &[Value]) -> Result<RecordBatch, ArrowError> {
-    let arrays = columns.iter().map(|&(name, kind)| array(kind, name, rows)).collect();
+pub fn record_batch_of(
+    columns: &[(&str, Kind)],
+    rows: &[Value],
+) -> Result<RecordBatch, ArrowError> {
+    let arrays = columns
+        .iter()
+        .map(|&(name, kind)| array(kind, name, rows))
+        .collect();
     // The row count, for a batch of no columns (no stories).
     let options = RecordBatchOptions::new().with_row_count(Some(rows.len()));
     RecordBatch::try_new_with_options(schema_of(columns), arrays, &options)
@@ -83,7 +93,9 @@ pub fn record_batch_of(columns: &[(&str, Kind)], rows: &[Value]) -> Result<Recor
 /// Columns for rows of unknown shape (a table of another version): each
 /// typed by its first non-null value, in the first row's order.
 pub fn infer_columns(rows: &[Value]) -> Vec<(String, Kind)> {
-    let Some(Value::Object(first)) = rows.first() else { return Vec::new() };
+    let Some(Value::Object(first)) = rows.first() else {
+        return Vec::new();
+    };
     let kind_of = |name: &str| {
         let v = rows.iter().map(|r| &r[name]).find(|v| !v.is_null());
         match v {

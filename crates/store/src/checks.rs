@@ -6,13 +6,20 @@ use dossier_core::{EventStatus, EventType};
 /// `YYYY-MM-DD`, for `since` and `until`.
 pub fn date(s: &str) -> Result<String, String> {
     let b = s.as_bytes();
-    let shaped = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     let month = s.get(5..7).and_then(|m| m.parse::<u8>().ok()).unwrap_or(0);
     let day = s.get(8..10).and_then(|d| d.parse::<u8>().ok()).unwrap_or(0);
     if shaped && (1..=12).contains(&month) && (1..=31).contains(&day) {
         Ok(s.to_string())
     } else {
-        Err(format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2024-07-10"))
+        Err(format!(
+            "`{s}` is not a date; write YYYY-MM-DD, e.g. 2024-07-10"
+        ))
     }
 }
 
@@ -21,7 +28,14 @@ pub fn event_type(s: &str) -> Result<String, String> {
     let upper = s.to_uppercase();
     match EventType::parse(&upper) {
         Some(t) => Ok(t.as_str().to_string()),
-        None => Err(format!("`{s}` is not an event type; the types are {}", EventType::ALL.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", "))),
+        None => Err(format!(
+            "`{s}` is not an event type; the types are {}",
+            EventType::ALL
+                .iter()
+                .map(|t| t.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
     }
 }
 
@@ -30,7 +44,14 @@ pub fn event_status(s: &str) -> Result<String, String> {
     let lower = s.to_lowercase();
     match EventStatus::parse(&lower) {
         Some(t) => Ok(t.as_str().to_string()),
-        None => Err(format!("`{s}` is not an event status; the statuses are {}", EventStatus::ALL.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", "))),
+        None => Err(format!(
+            "`{s}` is not an event status; the statuses are {}",
+            EventStatus::ALL
+                .iter()
+                .map(|t| t.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
     }
 }
 

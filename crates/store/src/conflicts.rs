@@ -26,13 +26,26 @@ impl Store {
         )?;
         let key = |r: &Value| {
             // A document stored before stories existed is its own group.
-            let scope = if r["story"].is_null() { r["document"].clone() } else { r["story"].clone() };
-            (scope, r["measures"].clone(), r["unit"].clone(), r["per"].clone())
+            let scope = if r["story"].is_null() {
+                r["document"].clone()
+            } else {
+                r["story"].clone()
+            };
+            (
+                scope,
+                r["measures"].clone(),
+                r["unit"].clone(),
+                r["per"].clone(),
+            )
         };
         let mut out = Vec::new();
         let mut start = 0;
         while start < rows.len() {
-            let end = start + rows[start..].iter().take_while(|r| key(r) == key(&rows[start])).count();
+            let end = start
+                + rows[start..]
+                    .iter()
+                    .take_while(|r| key(r) == key(&rows[start]))
+                    .count();
             if let Some(conflict) = conflict_of(&rows[start..end]) {
                 out.push(conflict);
             }
@@ -43,11 +56,20 @@ impl Store {
 }
 
 fn interval(r: &Value) -> (f64, f64) {
-    dossier_core::figure_interval(r["value"].as_f64().unwrap_or(0.0), r["upper"].as_f64(), r["approx"].as_str().unwrap_or("exact"))
+    dossier_core::figure_interval(
+        r["value"].as_f64().unwrap_or(0.0),
+        r["upper"].as_f64(),
+        r["approx"].as_str().unwrap_or("exact"),
+    )
 }
 
 fn anchors(r: &Value) -> Vec<&str> {
-    r["anchors"].as_array().into_iter().flatten().filter_map(Value::as_str).collect()
+    r["anchors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect()
 }
 
 /// Whether two dates name the same day, or one contains the other ("2016" and "2016-08-31").
@@ -61,7 +83,12 @@ fn same_occasion(a: &Value, b: &Value) -> bool {
         return false;
     }
     let (x, y) = (anchors(a), anchors(b));
-    let of = |v: &[&'_ str], kind: &str| -> Vec<String> { v.iter().filter_map(|s| s.strip_prefix(kind)).map(str::to_string).collect() };
+    let of = |v: &[&'_ str], kind: &str| -> Vec<String> {
+        v.iter()
+            .filter_map(|s| s.strip_prefix(kind))
+            .map(str::to_string)
+            .collect()
+    };
     let (px, py) = (of(&x, "P:"), of(&y, "P:"));
     if !px.is_empty() && !py.is_empty() && !px.iter().any(|p| py.contains(p)) {
         return false;
@@ -77,13 +104,23 @@ fn same_occasion(a: &Value, b: &Value) -> bool {
 /// The conflict among figures of one fact, if two of them, said of the
 /// same occasion, disagree; with the figures that agree with either.
 fn conflict_of(all: &[Value]) -> Option<Value> {
-    let clash = |a: &Value, b: &Value| same_occasion(a, b) && dossier_core::intervals_disjoint(interval(a), interval(b));
-    let involved: Vec<usize> = (0..all.len()).filter(|&i| (0..all.len()).any(|j| clash(&all[i], &all[j]))).collect();
+    let clash = |a: &Value, b: &Value| {
+        same_occasion(a, b) && dossier_core::intervals_disjoint(interval(a), interval(b))
+    };
+    let involved: Vec<usize> = (0..all.len())
+        .filter(|&i| (0..all.len()).any(|j| clash(&all[i], &all[j])))
+        .collect();
     if involved.is_empty() {
         return None;
     }
     let figures: Vec<Value> = (0..all.len())
-        .filter(|&i| involved.contains(&i) || involved.iter().any(|&j| same_occasion(&all[i], &all[j]) && !dossier_core::intervals_disjoint(interval(&all[i]), interval(&all[j]))))
+        .filter(|&i| {
+            involved.contains(&i)
+                || involved.iter().any(|&j| {
+                    same_occasion(&all[i], &all[j])
+                        && !dossier_core::intervals_disjoint(interval(&all[i]), interval(&all[j]))
+                })
+        })
         .map(|i| all[i].clone())
         .collect();
     let figures = &figures[..];
@@ -97,14 +134,21 @@ fn conflict_of(all: &[Value]) -> Option<Value> {
     let mut values: Vec<(String, Vec<String>)> = Vec::new();
     for f in figures {
         let text = f["text"].as_str().unwrap_or("").to_string();
-        let by = f["publisher"].as_str().or(f["document"].as_str()).unwrap_or("").to_string();
+        let by = f["publisher"]
+            .as_str()
+            .or(f["document"].as_str())
+            .unwrap_or("")
+            .to_string();
         match values.iter_mut().find(|v| v.0 == text) {
             Some(v) if !v.1.contains(&by) => v.1.push(by),
             Some(_) => {}
             None => values.push((text, vec![by])),
         }
     }
-    let said: Vec<String> = values.iter().map(|(t, by)| format!("\"{t}\" ({})", by.join(", "))).collect();
+    let said: Vec<String> = values
+        .iter()
+        .map(|(t, by)| format!("\"{t}\" ({})", by.join(", ")))
+        .collect();
     let first = &figures[0];
     // The first figure that disagrees with the first: "both sides" for a reader of one pair.
     let other = figures.iter().find(|f| clash(first, f)).unwrap_or(first);
@@ -130,15 +174,39 @@ mod tests {
     #[test]
     fn figures_are_compared_only_on_one_occasion() {
         let fig = |doc: &str, sentence: &str, anchors: &[&str]| json!({ "document": doc, "sentence": sentence, "anchors": anchors });
-        let wire = fig("a", "A bus fell in Ayacucho on Tuesday, killing 23.", &["P:ayacucho", "D:2025-03-04"]);
-        let rewrite = fig("b", "Police in Ayacucho said 32 were killed near Huanta.", &["P:ayacucho", "P:huanta"]);
+        let wire = fig(
+            "a",
+            "A bus fell in Ayacucho on Tuesday, killing 23.",
+            &["P:ayacucho", "D:2025-03-04"],
+        );
+        let rewrite = fig(
+            "b",
+            "Police in Ayacucho said 32 were killed near Huanta.",
+            &["P:ayacucho", "P:huanta"],
+        );
         assert!(same_occasion(&wire, &rewrite));
         // One sentence listing two figures states two facts.
         assert!(!same_occasion(&wire, &wire.clone()));
         // Other places, other dates, or nothing in common: other occasions.
-        assert!(!same_occasion(&wire, &fig("b", "In Lima, 5 died.", &["P:lima"])));
-        assert!(!same_occasion(&wire, &fig("b", "In Ayacucho, 5 died in 1992.", &["P:ayacucho", "D:1992"])));
-        assert!(same_occasion(&wire, &fig("b", "In March 2025, 30 died.", &["D:2025-03"])));
-        assert!(!same_occasion(&wire, &fig("b", "Some 180 people were killed.", &[])));
+        assert!(!same_occasion(
+            &wire,
+            &fig("b", "In Lima, 5 died.", &["P:lima"])
+        ));
+        assert!(!same_occasion(
+            &wire,
+            &fig(
+                "b",
+                "In Ayacucho, 5 died in 1992.",
+                &["P:ayacucho", "D:1992"]
+            )
+        ));
+        assert!(same_occasion(
+            &wire,
+            &fig("b", "In March 2025, 30 died.", &["D:2025-03"])
+        ));
+        assert!(!same_occasion(
+            &wire,
+            &fig("b", "Some 180 people were killed.", &[])
+        ));
     }
 }

@@ -44,7 +44,11 @@ impl DocFrequencies {
         let committed = match self.committed.get(&term) {
             Some(&n) => n,
             None => {
-                let n = tx.prepare_cached("SELECT df FROM term_df WHERE term = ?1")?.query_row([term], |r| r.get(0)).optional()?.unwrap_or(0);
+                let n = tx
+                    .prepare_cached("SELECT df FROM term_df WHERE term = ?1")?
+                    .query_row([term], |r| r.get(0))
+                    .optional()?
+                    .unwrap_or(0);
                 self.committed.insert(term, n);
                 n
             }
@@ -100,8 +104,12 @@ mod tests {
     fn counts_are_read_again_after_another_connection_committed() {
         let path = std::env::temp_dir().join(format!("dossier-doc-freq-{}.db", std::process::id()));
         let _ = std::fs::remove_file(&path);
-        let (mine, other) = (Connection::open(&path).unwrap(), Connection::open(&path).unwrap());
-        mine.execute_batch("CREATE TABLE term_df (term INTEGER PRIMARY KEY, df INTEGER NOT NULL)").unwrap();
+        let (mine, other) = (
+            Connection::open(&path).unwrap(),
+            Connection::open(&path).unwrap(),
+        );
+        mine.execute_batch("CREATE TABLE term_df (term INTEGER PRIMARY KEY, df INTEGER NOT NULL)")
+            .unwrap();
         let mut df = DocFrequencies::default();
         df.begin(&mine).unwrap();
         assert_eq!(df.bump(&mine, 7).unwrap(), 1);
@@ -110,7 +118,9 @@ mod tests {
         df.write(&mine).unwrap();
         df.committed();
         // Another writer counts the term twice; the next batch sees it.
-        other.execute("UPDATE term_df SET df = df + 2 WHERE term = 7", []).unwrap();
+        other
+            .execute("UPDATE term_df SET df = df + 2 WHERE term = 7", [])
+            .unwrap();
         df.begin(&mine).unwrap();
         assert_eq!(df.get(&mine, 7).unwrap(), 3);
         // A rolled-back document's count goes.

@@ -41,7 +41,12 @@ impl Store {
             events.push(self.across(&rows[start..end])?);
             start = end;
         }
-        events.sort_by(|a, b| b["articles"].as_u64().cmp(&a["articles"].as_u64()).then_with(|| b["sources"].as_u64().cmp(&a["sources"].as_u64())));
+        events.sort_by(|a, b| {
+            b["articles"]
+                .as_u64()
+                .cmp(&a["articles"].as_u64())
+                .then_with(|| b["sources"].as_u64().cmp(&a["sources"].as_u64()))
+        });
         Ok(events)
     }
 
@@ -51,15 +56,32 @@ impl Store {
         let first = &reports[0];
         let names = |keys: &Value| -> Result<Vec<Value>, StoreError> {
             let mut out = Vec::new();
-            for key in keys.as_str().unwrap_or("").split(';').filter(|k| !k.is_empty()) {
-                let name = self.rows("SELECT name FROM entities WHERE key = ?1", vec![Sql::Text(key.to_string())])?;
-                out.push(name.first().map_or_else(|| json!(key), |r| r["name"].clone()));
+            for key in keys
+                .as_str()
+                .unwrap_or("")
+                .split(';')
+                .filter(|k| !k.is_empty())
+            {
+                let name = self.rows(
+                    "SELECT name FROM entities WHERE key = ?1",
+                    vec![Sql::Text(key.to_string())],
+                )?;
+                out.push(
+                    name.first()
+                        .map_or_else(|| json!(key), |r| r["name"].clone()),
+                );
             }
             Ok(out)
         };
-        let mut documents: Vec<&str> = reports.iter().filter_map(|r| r["document"].as_str()).collect();
+        let mut documents: Vec<&str> = reports
+            .iter()
+            .filter_map(|r| r["document"].as_str())
+            .collect();
         documents.dedup();
-        let mut outlets: Vec<&str> = reports.iter().filter_map(|r| r["publisher"].as_str()).collect();
+        let mut outlets: Vec<&str> = reports
+            .iter()
+            .filter_map(|r| r["publisher"].as_str())
+            .collect();
         outlets.sort_unstable();
         outlets.dedup();
         Ok(json!({
@@ -80,7 +102,11 @@ fn day_of(r: &Value) -> Option<i64> {
 /// How many rows from the first report one event: the same type and
 /// actors, each within `ACROSS_DAYS` of the one before.
 fn run_length(rows: &[Value]) -> usize {
-    let same = |a: &Value, b: &Value| a["type"] == b["type"] && a["source_keys"] == b["source_keys"] && a["target_keys"] == b["target_keys"];
+    let same = |a: &Value, b: &Value| {
+        a["type"] == b["type"]
+            && a["source_keys"] == b["source_keys"]
+            && a["target_keys"] == b["target_keys"]
+    };
     let mut n = 1;
     while n < rows.len() && same(&rows[0], &rows[n]) {
         if let (Some(prev), Some(day)) = (day_of(&rows[n - 1]), day_of(&rows[n])) {

@@ -35,14 +35,99 @@ impl Export {
     pub fn columns(self) -> &'static [&'static str] {
         match self {
             Export::Events => &[
-                "document", "url", "published", "event", "type", "mode", "status", "sources", "source_keys", "targets", "target_keys", "trigger", "theme",
-                "quantity", "value", "unit", "time", "sentence", "sentence_start", "sentence_end", "trigger_start", "trigger_end", "title", "publisher",
+                "document",
+                "url",
+                "published",
+                "event",
+                "type",
+                "mode",
+                "status",
+                "sources",
+                "source_keys",
+                "targets",
+                "target_keys",
+                "trigger",
+                "theme",
+                "quantity",
+                "value",
+                "unit",
+                "time",
+                "sentence",
+                "sentence_start",
+                "sentence_end",
+                "trigger_start",
+                "trigger_end",
+                "title",
+                "publisher",
             ],
-            Export::Quotes => &["document", "quote", "speaker", "speaker_key", "kind", "text", "cue", "start", "end", "sentence", "title", "url", "publisher", "published"],
-            Export::Entities => &["key", "name", "type", "mentions", "document", "title", "url", "publisher", "published"],
-            Export::Commitments => &["donor", "recipient", "item", "quantity", "value", "unit", "status", "date", "evidence", "document", "event", "title", "url", "publisher", "published"],
-            Export::Stories => &["id", "title", "first_seen", "last_seen", "sources", "articles", "documents", "publishers"],
-            Export::Conflicts => &["scope", "message", "document", "title", "url", "publisher", "published", "other_document", "other_title", "other_url", "sentence", "other_sentence"],
+            Export::Quotes => &[
+                "document",
+                "quote",
+                "speaker",
+                "speaker_key",
+                "kind",
+                "text",
+                "cue",
+                "start",
+                "end",
+                "sentence",
+                "title",
+                "url",
+                "publisher",
+                "published",
+            ],
+            Export::Entities => &[
+                "key",
+                "name",
+                "type",
+                "mentions",
+                "document",
+                "title",
+                "url",
+                "publisher",
+                "published",
+            ],
+            Export::Commitments => &[
+                "donor",
+                "recipient",
+                "item",
+                "quantity",
+                "value",
+                "unit",
+                "status",
+                "date",
+                "evidence",
+                "document",
+                "event",
+                "title",
+                "url",
+                "publisher",
+                "published",
+            ],
+            Export::Stories => &[
+                "id",
+                "title",
+                "first_seen",
+                "last_seen",
+                "sources",
+                "articles",
+                "documents",
+                "publishers",
+            ],
+            Export::Conflicts => &[
+                "scope",
+                "message",
+                "document",
+                "title",
+                "url",
+                "publisher",
+                "published",
+                "other_document",
+                "other_title",
+                "other_url",
+                "sentence",
+                "other_sentence",
+            ],
         }
     }
 }
@@ -58,13 +143,25 @@ impl Provenance {
         )?;
         Ok(Provenance(
             rows.into_iter()
-                .map(|r| (r["id"].as_str().unwrap_or("").to_string(), (r["title"].clone(), r["url"].clone(), r["published"].clone(), r["publisher"].clone())))
+                .map(|r| {
+                    (
+                        r["id"].as_str().unwrap_or("").to_string(),
+                        (
+                            r["title"].clone(),
+                            r["url"].clone(),
+                            r["published"].clone(),
+                            r["publisher"].clone(),
+                        ),
+                    )
+                })
                 .collect(),
         ))
     }
 
     fn add(&self, row: &mut Value) {
-        let Some(doc) = row["document"].as_str() else { return };
+        let Some(doc) = row["document"].as_str() else {
+            return;
+        };
         if let Some((title, url, published, publisher)) = self.0.get(doc) {
             row["title"] = title.clone();
             row["url"] = url.clone();
@@ -77,7 +174,11 @@ impl Provenance {
 impl Store {
     /// Every row of `what`, with provenance (a story lists its documents by id).
     pub fn export_rows(&self, what: Export) -> Result<Vec<Value>, StoreError> {
-        let all = Filter { limit: Some(usize::MAX >> 1), oldest_first: true, ..Filter::default() };
+        let all = Filter {
+            limit: Some(usize::MAX >> 1),
+            oldest_first: true,
+            ..Filter::default()
+        };
         let mut rows = match what {
             Export::Events => self.export_events()?,
             Export::Quotes => self.quotes_page(&all)?.rows,
@@ -106,11 +207,25 @@ pub fn csv(rows: &[Value], columns: &[&str]) -> String {
         let s = match v {
             Value::Null => String::new(),
             Value::String(s) => s.clone(),
-            Value::Array(a) => a.iter().map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string())).collect::<Vec<_>>().join("; "),
+            Value::Array(a) => a
+                .iter()
+                .map(|x| {
+                    x.as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| x.to_string())
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
             other => other.to_string(),
         };
         // Numbers stay numbers: only text can be a formula.
-        let s = if matches!(v, Value::String(_) | Value::Array(_)) && s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s };
+        let s = if matches!(v, Value::String(_) | Value::Array(_))
+            && s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        {
+            format!("'{s}")
+        } else {
+            s
+        };
         if s.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", s.replace('"', "\"\""))
         } else {
@@ -120,7 +235,13 @@ pub fn csv(rows: &[Value], columns: &[&str]) -> String {
     let mut out = columns.join(",");
     out.push_str("\r\n");
     for r in rows {
-        out.push_str(&columns.iter().map(|c| field(&r[*c])).collect::<Vec<_>>().join(","));
+        out.push_str(
+            &columns
+                .iter()
+                .map(|c| field(&r[*c]))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         out.push_str("\r\n");
     }
     out
@@ -130,7 +251,10 @@ pub fn csv(rows: &[Value], columns: &[&str]) -> String {
 pub fn ordered(row: &Value, columns: &[&str]) -> Value {
     let mut m = serde_json::Map::new();
     for c in columns {
-        m.insert((*c).to_string(), row.get(*c).cloned().unwrap_or(Value::Null));
+        m.insert(
+            (*c).to_string(),
+            row.get(*c).cloned().unwrap_or(Value::Null),
+        );
     }
     json!(m)
 }
@@ -141,9 +265,14 @@ mod tests {
 
     #[test]
     fn csv_neutralizes_formulas() {
-        let rows = [json!({"a": "=HYPERLINK(\"x\")", "b": "-2+3", "c": -5, "d": "@SUM(A1)", "e": "+1", "f": "plain, text", "g": ["=x", "y"]})];
+        let rows = [
+            json!({"a": "=HYPERLINK(\"x\")", "b": "-2+3", "c": -5, "d": "@SUM(A1)", "e": "+1", "f": "plain, text", "g": ["=x", "y"]}),
+        ];
         let out = csv(&rows, &["a", "b", "c", "d", "e", "f", "g"]);
         let line = out.lines().nth(1).unwrap();
-        assert_eq!(line, "\"'=HYPERLINK(\"\"x\"\")\",'-2+3,-5,'@SUM(A1),'+1,\"plain, text\",'=x; y");
+        assert_eq!(
+            line,
+            "\"'=HYPERLINK(\"\"x\"\")\",'-2+3,-5,'@SUM(A1),'+1,\"plain, text\",'=x; y"
+        );
     }
 }

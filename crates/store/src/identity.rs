@@ -19,11 +19,23 @@ use dossier_core::names::without_initials;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Correction {
     /// The entity `from` is the entity `into`.
-    Merge { from: String, into: String },
+    Merge {
+        from: String,
+        into: String,
+    },
     /// `alias` is not a name of `key`: documents that name it so go apart.
-    SplitAlias { key: String, alias: String },
-    Rename { key: String, name: String },
-    Retype { key: String, entity_type: String },
+    SplitAlias {
+        key: String,
+        alias: String,
+    },
+    Rename {
+        key: String,
+        name: String,
+    },
+    Retype {
+        key: String,
+        entity_type: String,
+    },
 }
 
 /// A surname-only person resolves to a full name that has at least this
@@ -38,7 +50,9 @@ pub(crate) fn split_key(key: &str) -> Option<(&str, &str)> {
 /// The surname a full person key ends in, for the `surname` column.
 pub(crate) fn surname_of(key: &str) -> Option<&str> {
     let (ty, name) = split_key(key)?;
-    (ty == "PERSON" && name.contains(' ')).then(|| name.rsplit(' ').next()).flatten()
+    (ty == "PERSON" && name.contains(' '))
+        .then(|| name.rsplit(' ').next())
+        .flatten()
 }
 
 /// Follows merge corrections from `key`.
@@ -56,43 +70,67 @@ fn redirected(tx: &Connection, key: &str) -> rusqlite::Result<String> {
 
 /// Whether the user split `name` off the entity `key`.
 fn split_off(tx: &Connection, key: &str, name: &str) -> rusqlite::Result<bool> {
-    Ok(tx.prepare_cached("SELECT 1 FROM corrections WHERE action = 'split' AND key = ?1 AND lower(value) = ?2")?.query_row(params![key, name], |_| Ok(())).optional()?.is_some())
+    Ok(tx
+        .prepare_cached(
+            "SELECT 1 FROM corrections WHERE action = 'split' AND key = ?1 AND lower(value) = ?2",
+        )?
+        .query_row(params![key, name], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 /// The stored full names a lone surname may stand for, with their
 /// documents, most first.
 fn full_names_ending_in(tx: &Connection, surname: &str) -> rusqlite::Result<Vec<(String, i64)>> {
-    let mut st = tx.prepare_cached("SELECT key, documents FROM entities WHERE surname = ?1 ORDER BY documents DESC, key")?;
-    let rows = st.query_map([surname], |r| Ok((r.get(0)?, r.get(1)?)))?.collect();
+    let mut st = tx.prepare_cached(
+        "SELECT key, documents FROM entities WHERE surname = ?1 ORDER BY documents DESC, key",
+    )?;
+    let rows = st
+        .query_map([surname], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect();
     rows
 }
 
 /// What a lone surname resolves to: the one full name, or one with
 /// `DOMINANCE` times the documents of any other (the others are then kept
 /// as what it might also mean). `None` when nothing fits or nothing dominates.
-fn surname_target(tx: &Connection, surname: &str) -> rusqlite::Result<(Option<String>, Vec<String>)> {
+fn surname_target(
+    tx: &Connection,
+    surname: &str,
+) -> rusqlite::Result<(Option<String>, Vec<String>)> {
     let candidates = full_names_ending_in(tx, surname)?;
     Ok(match &candidates[..] {
         [] => (None, Vec::new()),
         [(only, _)] => (Some(only.clone()), Vec::new()),
-        [(top, n), (_, m), ..] if *n >= DOMINANCE * *m.max(&1) => (Some(top.clone()), candidates[1..].iter().map(|c| c.0.clone()).collect()),
+        [(top, n), (_, m), ..] if *n >= DOMINANCE * *m.max(&1) => (
+            Some(top.clone()),
+            candidates[1..].iter().map(|c| c.0.clone()).collect(),
+        ),
         _ => (None, candidates.into_iter().map(|c| c.0).collect()),
     })
 }
 
 /// The stored key a document's entity belongs to, and the keys a short
 /// name might also mean (for `ambiguous`).
-pub(crate) fn resolve(tx: &Connection, given: &str, display: &str) -> rusqlite::Result<(String, Vec<String>)> {
+pub(crate) fn resolve(
+    tx: &Connection,
+    given: &str,
+    display: &str,
+) -> rusqlite::Result<(String, Vec<String>)> {
     let key = redirected(tx, given)?;
     if key != given {
         return Ok((key, Vec::new()));
     }
-    let Some((ty, name)) = split_key(given) else { return Ok((key, Vec::new())) };
+    let Some((ty, name)) = split_key(given) else {
+        return Ok((key, Vec::new()));
+    };
     let target = match ty {
         "PERSON" if name.contains(' ') => (initials_variant(tx, given, name)?, Vec::new()),
         "PERSON" => surname_target(tx, name)?,
         _ if is_acronym(display) => (acronym_target(tx, ty, display)?, Vec::new()),
-        "ORG" | "GPE" | "LOC" | "NORP" | "FAC" if !name.contains(' ') => (lone_word_target(tx, given, name)?, Vec::new()),
+        "ORG" | "GPE" | "LOC" | "NORP" | "FAC" if !name.contains(' ') => {
+            (lone_word_target(tx, given, name)?, Vec::new())
+        }
         _ => (None, Vec::new()),
     };
     match target {
@@ -109,7 +147,11 @@ fn initials_variant(tx: &Connection, given: &str, name: &str) -> rusqlite::Resul
     }
     let short = without_initials(name);
     let surname = name.rsplit(' ').next().unwrap_or(name);
-    let same: Vec<String> = full_names_ending_in(tx, surname)?.into_iter().map(|c| c.0).filter(|k| k != given && split_key(k).is_some_and(|(_, n)| without_initials(n) == short)).collect();
+    let same: Vec<String> = full_names_ending_in(tx, surname)?
+        .into_iter()
+        .map(|c| c.0)
+        .filter(|k| k != given && split_key(k).is_some_and(|(_, n)| without_initials(n) == short))
+        .collect();
     Ok(match &same[..] {
         [one] => Some(one.clone()),
         _ => None,
@@ -118,8 +160,11 @@ fn initials_variant(tx: &Connection, given: &str, name: &str) -> rusqlite::Resul
 
 /// "DNC": the one stored name of the same type it abbreviates.
 fn acronym_target(tx: &Connection, ty: &str, acronym: &str) -> rusqlite::Result<Option<String>> {
-    let mut st = tx.prepare_cached("SELECT key FROM entities WHERE acronym = ?1 AND type = ?2 LIMIT 2")?;
-    let keys: Vec<String> = st.query_map(params![acronym, ty], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let mut st =
+        tx.prepare_cached("SELECT key FROM entities WHERE acronym = ?1 AND type = ?2 LIMIT 2")?;
+    let keys: Vec<String> = st
+        .query_map(params![acronym, ty], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     Ok(match &keys[..] {
         [one] => Some(one.clone()),
         _ => None,
@@ -131,8 +176,16 @@ fn acronym_target(tx: &Connection, ty: &str, acronym: &str) -> rusqlite::Result<
 /// in at least twice as many documents as the word is as that type
 /// ("Washington" the city stays a city).
 fn lone_word_target(tx: &Connection, given: &str, word: &str) -> rusqlite::Result<Option<String>> {
-    let (Some(person), _) = surname_target(tx, word)? else { return Ok(None) };
-    let documents = |key: &str| -> rusqlite::Result<i64> { Ok(tx.prepare_cached("SELECT documents FROM entities WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?.unwrap_or(0)) };
+    let (Some(person), _) = surname_target(tx, word)? else {
+        return Ok(None);
+    };
+    let documents = |key: &str| -> rusqlite::Result<i64> {
+        Ok(tx
+            .prepare_cached("SELECT documents FROM entities WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0))
+    };
     Ok((documents(&person)? >= 2 * (documents(given)? + 1)).then_some(person))
 }
 
@@ -144,12 +197,26 @@ fn is_acronym(name: &str) -> bool {
 /// The initials of a name of several capitalised words, for finding its
 /// abbreviation: "Democratic National Committee" → "DNC".
 pub(crate) fn acronym_of(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split([' ', '-']).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
-    (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect::<String>()).filter(|a| is_acronym(a))
+    let words: Vec<&str> = name
+        .split([' ', '-'])
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    (words.len() >= 2)
+        .then(|| {
+            words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .collect::<String>()
+        })
+        .filter(|a| is_acronym(a))
 }
 
 fn is_stored(tx: &Connection, key: &str) -> rusqlite::Result<bool> {
-    Ok(tx.prepare_cached("SELECT 1 FROM entities WHERE key = ?1")?.query_row([key], |_| Ok(())).optional()?.is_some())
+    Ok(tx
+        .prepare_cached("SELECT 1 FROM entities WHERE key = ?1")?
+        .query_row([key], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 /// Merges the stored entity `from` into `into`: its documents, mentions,
@@ -168,7 +235,12 @@ pub(crate) fn merge(tx: &Connection, from: &str, into: &str) -> rusqlite::Result
     ] {
         tx.prepare_cached(sql)?.execute(params![from, into])?;
     }
-    for sql in ["DELETE FROM event_actors WHERE key = ?1", "DELETE FROM aliases WHERE key = ?1", "DELETE FROM entity_types WHERE key = ?1", "DELETE FROM entities WHERE key = ?1"] {
+    for sql in [
+        "DELETE FROM event_actors WHERE key = ?1",
+        "DELETE FROM aliases WHERE key = ?1",
+        "DELETE FROM entity_types WHERE key = ?1",
+        "DELETE FROM entities WHERE key = ?1",
+    ] {
         tx.prepare_cached(sql)?.execute([from])?;
     }
     recount(tx, into)
@@ -204,7 +276,13 @@ pub(crate) fn vote_type(tx: &Connection, key: &str) -> rusqlite::Result<()> {
 
 /// Counts the mentions a document gave the entity under `ty`, revotes its
 /// type, and notes the other keys its short name might mean.
-pub(crate) fn add_type_votes(tx: &Connection, key: &str, ty: &str, mentions: i64, also: &[String]) -> rusqlite::Result<()> {
+pub(crate) fn add_type_votes(
+    tx: &Connection,
+    key: &str,
+    ty: &str,
+    mentions: i64,
+    also: &[String],
+) -> rusqlite::Result<()> {
     tx.prepare_cached("INSERT INTO entity_types (key, type, mentions) VALUES (?1, ?2, ?3) ON CONFLICT(key, type) DO UPDATE SET mentions = mentions + excluded.mentions")?.execute(params![key, ty, mentions])?;
     vote_type(tx, key)?;
     if !also.is_empty() {
@@ -215,15 +293,25 @@ pub(crate) fn add_type_votes(tx: &Connection, key: &str, ty: &str, mentions: i64
 
 /// Adds to the entity's `ambiguous` list the other keys its name may mean.
 fn note_ambiguity(tx: &Connection, key: &str, also: &[String]) -> rusqlite::Result<()> {
-    let old: Option<String> = tx.prepare_cached("SELECT ambiguous FROM entities WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?.flatten();
-    let mut keys: Vec<String> = old.and_then(|o| serde_json::from_str(&o).ok()).unwrap_or_default();
+    let old: Option<String> = tx
+        .prepare_cached("SELECT ambiguous FROM entities WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let mut keys: Vec<String> = old
+        .and_then(|o| serde_json::from_str(&o).ok())
+        .unwrap_or_default();
     for k in also {
         if k != key && !keys.contains(k) {
             keys.push(k.clone());
         }
     }
     keys.sort();
-    tx.prepare_cached("UPDATE entities SET ambiguous = ?2 WHERE key = ?1")?.execute(params![key, serde_json::to_string(&keys).unwrap_or_default()])?;
+    tx.prepare_cached("UPDATE entities SET ambiguous = ?2 WHERE key = ?1")?
+        .execute(params![
+            key,
+            serde_json::to_string(&keys).unwrap_or_default()
+        ])?;
     Ok(())
 }
 
@@ -232,7 +320,8 @@ pub(crate) fn add_alias(tx: &Connection, key: &str, alias: &str) -> rusqlite::Re
     if split_off(tx, key, &alias.to_lowercase())? {
         return Ok(());
     }
-    tx.prepare_cached("INSERT OR IGNORE INTO aliases (key, alias) VALUES (?1, ?2)")?.execute(params![key, alias])?;
+    tx.prepare_cached("INSERT OR IGNORE INTO aliases (key, alias) VALUES (?1, ?2)")?
+        .execute(params![key, alias])?;
     Ok(())
 }
 
@@ -240,7 +329,9 @@ pub(crate) fn add_alias(tx: &Connection, key: &str, alias: &str) -> rusqlite::Re
 /// stored from documents that gave no full name, joins the full name the
 /// surname now resolves to, or is marked ambiguous when none dominates.
 pub(crate) fn consolidate(tx: &Connection, key: &str) -> rusqlite::Result<()> {
-    let Some(surname) = surname_of(key) else { return Ok(()) };
+    let Some(surname) = surname_of(key) else {
+        return Ok(());
+    };
     let lone = format!("PERSON:{surname}");
     if is_stored(tx, &lone)? && redirected(tx, &lone)? == lone {
         match surname_target(tx, surname)? {
@@ -256,7 +347,9 @@ pub(crate) fn consolidate(tx: &Connection, key: &str) -> rusqlite::Result<()> {
     for ty in ["ORG", "GPE", "LOC", "NORP", "FAC"] {
         let word = format!("{ty}:{surname}");
         if is_stored(tx, &word)? && redirected(tx, &word)? == word {
-            if let Some(target) = lone_word_target(tx, &word, surname)?.filter(|t| !split_off(tx, t, surname).unwrap_or(true)) {
+            if let Some(target) = lone_word_target(tx, &word, surname)?
+                .filter(|t| !split_off(tx, t, surname).unwrap_or(true))
+            {
                 merge(tx, &word, &target)?;
             }
         }
@@ -266,9 +359,19 @@ pub(crate) fn consolidate(tx: &Connection, key: &str) -> rusqlite::Result<()> {
 
 /// After a name with initials was stored ("Democratic National
 /// Committee"): its abbreviation stored alone ("ORG:dnc") joins it.
-pub(crate) fn consolidate_acronym(tx: &Connection, key: &str, ty: &str, acronym: &str) -> rusqlite::Result<()> {
+pub(crate) fn consolidate_acronym(
+    tx: &Connection,
+    key: &str,
+    ty: &str,
+    acronym: &str,
+) -> rusqlite::Result<()> {
     let short = format!("{ty}:{}", acronym.to_lowercase());
-    if short != key && is_stored(tx, &short)? && redirected(tx, &short)? == short && acronym_target(tx, ty, acronym)?.as_deref() == Some(key) && !split_off(tx, key, &acronym.to_lowercase())? {
+    if short != key
+        && is_stored(tx, &short)?
+        && redirected(tx, &short)? == short
+        && acronym_target(tx, ty, acronym)?.as_deref() == Some(key)
+        && !split_off(tx, key, &acronym.to_lowercase())?
+    {
         merge(tx, &short, key)?;
     }
     Ok(())
@@ -289,36 +392,76 @@ impl Correction {
 /// ingests apply it too. Returns how many document rows it moved.
 pub(crate) fn apply(tx: &Connection, c: &Correction) -> rusqlite::Result<usize> {
     let (action, key, value) = c.row();
-    tx.prepare_cached("INSERT INTO corrections (action, key, value) VALUES (?1, ?2, ?3)")?.execute(params![action, key, value])?;
+    tx.prepare_cached("INSERT INTO corrections (action, key, value) VALUES (?1, ?2, ?3)")?
+        .execute(params![action, key, value])?;
     Ok(match c {
         Correction::Merge { from, into } => {
-            let moved = tx.query_row("SELECT count(*) FROM document_entities WHERE key = ?1", [from], |r| r.get::<_, i64>(0))? as usize;
+            let moved = tx.query_row(
+                "SELECT count(*) FROM document_entities WHERE key = ?1",
+                [from],
+                |r| r.get::<_, i64>(0),
+            )? as usize;
             merge(tx, from, into)?;
             moved
         }
         Correction::SplitAlias { key, alias } => split_alias(tx, key, alias)?,
-        Correction::Rename { key, name } => tx.execute("UPDATE entities SET name = ?2 WHERE key = ?1", params![key, name])?,
-        Correction::Retype { key, entity_type } => tx.execute("UPDATE entities SET type = ?2 WHERE key = ?1", params![key, entity_type])?,
+        Correction::Rename { key, name } => tx.execute(
+            "UPDATE entities SET name = ?2 WHERE key = ?1",
+            params![key, name],
+        )?,
+        Correction::Retype { key, entity_type } => tx.execute(
+            "UPDATE entities SET type = ?2 WHERE key = ?1",
+            params![key, entity_type],
+        )?,
     })
 }
 
 /// Moves the documents that named the entity `key` only by `alias` to an
 /// entity of their own, and drops the alias.
 fn split_alias(tx: &Connection, key: &str, alias: &str) -> rusqlite::Result<usize> {
-    tx.execute("DELETE FROM aliases WHERE key = ?1 AND alias = ?2 COLLATE NOCASE", params![key, alias])?;
+    tx.execute(
+        "DELETE FROM aliases WHERE key = ?1 AND alias = ?2 COLLATE NOCASE",
+        params![key, alias],
+    )?;
     let lower = alias.to_lowercase();
-    let mut st = tx.prepare("SELECT DISTINCT given_key FROM document_entities WHERE key = ?1 AND given_key != ?1")?;
-    let given: Vec<String> = st.query_map([key], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let mut st = tx.prepare(
+        "SELECT DISTINCT given_key FROM document_entities WHERE key = ?1 AND given_key != ?1",
+    )?;
+    let given: Vec<String> = st
+        .query_map([key], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     let mut moved = 0;
-    for g in given.into_iter().filter(|g| split_key(g).is_some_and(|(_, n)| n == lower)) {
+    for g in given
+        .into_iter()
+        .filter(|g| split_key(g).is_some_and(|(_, n)| n == lower))
+    {
         let ty = split_key(&g).map_or("", |(t, _)| t);
-        tx.execute("INSERT OR IGNORE INTO entities (key, name, type, surname) VALUES (?1, ?2, ?3, ?4)", params![g, alias, ty, surname_of(&g)])?;
-        tx.execute("INSERT OR IGNORE INTO aliases (key, alias) VALUES (?1, ?2)", params![g, alias])?;
-        moved += tx.execute("UPDATE document_entities SET key = ?1 WHERE key = ?2 AND given_key = ?1", params![g, key])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO entities (key, name, type, surname) VALUES (?1, ?2, ?3, ?4)",
+            params![g, alias, ty, surname_of(&g)],
+        )?;
+        tx.execute(
+            "INSERT OR IGNORE INTO aliases (key, alias) VALUES (?1, ?2)",
+            params![g, alias],
+        )?;
+        moved += tx.execute(
+            "UPDATE document_entities SET key = ?1 WHERE key = ?2 AND given_key = ?1",
+            params![g, key],
+        )?;
         // Quotes and event roles go along in the documents where nothing else stays with `key`.
         let moved_documents = "document IN (SELECT document FROM document_entities WHERE given_key = ?1 AND key = ?1) AND document NOT IN (SELECT document FROM document_entities WHERE key = ?2)";
-        tx.execute(&format!("UPDATE quotes SET speaker_key = ?1 WHERE speaker_key = ?2 AND {moved_documents}"), params![g, key])?;
-        tx.execute(&format!("UPDATE OR IGNORE event_actors SET key = ?1 WHERE key = ?2 AND {moved_documents}"), params![g, key])?;
+        tx.execute(
+            &format!(
+                "UPDATE quotes SET speaker_key = ?1 WHERE speaker_key = ?2 AND {moved_documents}"
+            ),
+            params![g, key],
+        )?;
+        tx.execute(
+            &format!(
+                "UPDATE OR IGNORE event_actors SET key = ?1 WHERE key = ?2 AND {moved_documents}"
+            ),
+            params![g, key],
+        )?;
         recount(tx, &g)?;
     }
     recount(tx, key)?;
@@ -328,7 +471,11 @@ fn split_alias(tx: &Connection, key: &str, alias: &str) -> rusqlite::Result<usiz
 /// Puts back the names and types the user set, after an ingest may have
 /// changed them.
 pub(crate) fn reapply_names_and_types(tx: &Connection) -> rusqlite::Result<()> {
-    let any: bool = tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM corrections WHERE action IN ('rename', 'retype'))")?.query_row([], |r| r.get(0))?;
+    let any: bool = tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM corrections WHERE action IN ('rename', 'retype'))",
+        )?
+        .query_row([], |r| r.get(0))?;
     if !any {
         return Ok(());
     }
@@ -348,12 +495,19 @@ mod tests {
     /// A document holding one entity per (key, name, type).
     fn doc(id: &str, entities: &[(&str, &str, &str)]) -> String {
         let entities: Vec<_> = entities.iter().enumerate().map(|(i, (key, name, ty))| json!({ "id": format!("e{i}"), "key": key, "name": name, "type": ty, "mentions": ["m"], "aliases": [] })).collect();
-        json!({ "id": id, "text": "…", "published": "2016-10-01", "entities": entities }).to_string()
+        json!({ "id": id, "text": "…", "published": "2016-10-01", "entities": entities })
+            .to_string()
     }
 
     fn keys(store: &Store) -> Vec<String> {
-        let mut st = store.connection().prepare("SELECT key FROM entities ORDER BY key").unwrap();
-        st.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+        let mut st = store
+            .connection()
+            .prepare("SELECT key FROM entities ORDER BY key")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
     }
 
     fn ingest(store: &mut Store, docs: &[String]) {
@@ -369,17 +523,80 @@ mod tests {
         let mut store = Store::open(&dir.join("a.db")).unwrap();
         // The surname first, then the full name and the long form, then a
         // middle-initial form and the surname typed as an organization.
-        ingest(&mut store, &[doc("1", &[("PERSON:kaine", "Kaine", "PERSON"), ("ORG:dnc", "DNC", "ORG")])]);
-        ingest(&mut store, &[doc("2", &[("PERSON:tim kaine", "Tim Kaine", "PERSON"), ("ORG:democratic national committee", "Democratic National Committee", "ORG")])]);
-        ingest(&mut store, &[doc("3", &[("PERSON:tim m. kaine", "Tim M. Kaine", "PERSON"), ("PERSON:kaine", "Kaine", "PERSON")])]);
-        assert_eq!(keys(&store), ["ORG:democratic national committee", "PERSON:tim kaine"]);
-        let documents: i64 = store.connection().query_row("SELECT documents FROM entities WHERE key = 'PERSON:tim kaine'", [], |r| r.get(0)).unwrap();
+        ingest(
+            &mut store,
+            &[doc(
+                "1",
+                &[
+                    ("PERSON:kaine", "Kaine", "PERSON"),
+                    ("ORG:dnc", "DNC", "ORG"),
+                ],
+            )],
+        );
+        ingest(
+            &mut store,
+            &[doc(
+                "2",
+                &[
+                    ("PERSON:tim kaine", "Tim Kaine", "PERSON"),
+                    (
+                        "ORG:democratic national committee",
+                        "Democratic National Committee",
+                        "ORG",
+                    ),
+                ],
+            )],
+        );
+        ingest(
+            &mut store,
+            &[doc(
+                "3",
+                &[
+                    ("PERSON:tim m. kaine", "Tim M. Kaine", "PERSON"),
+                    ("PERSON:kaine", "Kaine", "PERSON"),
+                ],
+            )],
+        );
+        assert_eq!(
+            keys(&store),
+            ["ORG:democratic national committee", "PERSON:tim kaine"]
+        );
+        let documents: i64 = store
+            .connection()
+            .query_row(
+                "SELECT documents FROM entities WHERE key = 'PERSON:tim kaine'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
         assert_eq!(documents, 3);
         // Two people share a surname, neither dominates: the surname stays apart and says so.
-        ingest(&mut store, &[doc("4", &[("PERSON:anne holton", "Anne Holton", "PERSON")]), doc("5", &[("PERSON:linwood holton", "Linwood Holton", "PERSON")])]);
-        ingest(&mut store, &[doc("6", &[("PERSON:holton", "Holton", "PERSON")])]);
-        let ambiguous: String = store.connection().query_row("SELECT ambiguous FROM entities WHERE key = 'PERSON:holton'", [], |r| r.get(0)).unwrap();
-        assert_eq!(ambiguous, r#"["PERSON:anne holton","PERSON:linwood holton"]"#);
+        ingest(
+            &mut store,
+            &[
+                doc("4", &[("PERSON:anne holton", "Anne Holton", "PERSON")]),
+                doc(
+                    "5",
+                    &[("PERSON:linwood holton", "Linwood Holton", "PERSON")],
+                ),
+            ],
+        );
+        ingest(
+            &mut store,
+            &[doc("6", &[("PERSON:holton", "Holton", "PERSON")])],
+        );
+        let ambiguous: String = store
+            .connection()
+            .query_row(
+                "SELECT ambiguous FROM entities WHERE key = 'PERSON:holton'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            ambiguous,
+            r#"["PERSON:anne holton","PERSON:linwood holton"]"#
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 }

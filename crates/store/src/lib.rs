@@ -12,43 +12,52 @@
 //! begins (`BEGIN IMMEDIATE`), and a writer waits up to [`BUSY_TIMEOUT`] for
 //! another's transaction to end.
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 pub mod checks;
 mod conflicts;
 mod doc_freq;
 mod events_across;
 pub mod export;
 mod identity;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 mod queries;
 pub mod search_syntax;
 pub mod similar;
 mod stories;
 mod story_queries;
-mod workbench;
 pub mod tables;
-#[cfg(feature = "arrow")]
-pub mod arrow;
-#[cfg(feature = "parquet")]
-pub mod parquet;
+mod workbench;
 
-pub use queries::*;
-pub use identity::Correction;
 pub use events_across::ACROSS_DAYS;
+pub use identity::Correction;
+pub use queries::*;
 pub use story_queries::{StoryFilter, LISTED_DOCUMENTS};
 pub use tables::EntityQuery;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{
+    params, Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior,
+};
 use serde_json::Value;
 
 /// Errors of the store, with the path or the document they concern.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("E201 cannot open the database {path}: {source}")]
-    Open { path: String, source: rusqlite::Error },
+    Open {
+        path: String,
+        source: rusqlite::Error,
+    },
     #[error("E202 the database {path} has schema version {found}, newer than this dossier ({supported}); upgrade dossier")]
-    TooNew { path: String, found: i64, supported: i64 },
+    TooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
     #[error("E203 document {id}: {source}")]
     Write { id: String, source: rusqlite::Error },
     #[error("E204 the document has no `{0}` field; is it dossier JSON?")]
@@ -68,14 +77,23 @@ pub enum StoreError {
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 fn is_busy(e: &rusqlite::Error) -> bool {
-    matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    )
 }
 
 /// Begins a write transaction holding the write lock from the start. A
 /// deferred one that reads and then writes gets SQLITE_BUSY at once, without
 /// waiting, when another writer got the lock in between.
 fn begin_write(conn: &mut Connection) -> Result<Transaction<'_>, StoreError> {
-    Transaction::new(conn, TransactionBehavior::Immediate).map_err(|e| if is_busy(&e) { StoreError::Locked } else { e.into() })
+    Transaction::new(conn, TransactionBehavior::Immediate).map_err(|e| {
+        if is_busy(&e) {
+            StoreError::Locked
+        } else {
+            e.into()
+        }
+    })
 }
 
 /// Switches the database to WAL. The switch takes its lock without calling
@@ -85,7 +103,9 @@ fn enable_wal(conn: &Connection) -> rusqlite::Result<()> {
     let deadline = Instant::now() + BUSY_TIMEOUT;
     loop {
         match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
-            Err(e) if is_busy(&e) && Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
+            Err(e) if is_busy(&e) && Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(20))
+            }
             result => return result.map(drop),
         }
     }
@@ -107,15 +127,24 @@ fn tune(conn: &Connection) -> rusqlite::Result<()> {
 
 /// The schema's version: 0 for a new database.
 fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
-    let exists: bool = conn.query_row("SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'", [], |r| r.get(0))?;
+    let exists: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+        [],
+        |r| r.get(0),
+    )?;
     if !exists {
         return Ok(0);
     }
-    conn.query_row("SELECT COALESCE(MAX(version), 0) FROM schema_version", [], |r| r.get(0))
+    conn.query_row(
+        "SELECT COALESCE(MAX(version), 0) FROM schema_version",
+        [],
+        |r| r.get(0),
+    )
 }
 
 /// Schema migrations, applied in order; the version is their count.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE documents (
     id TEXT PRIMARY KEY,
     url TEXT, title TEXT, published TEXT, source_uri TEXT,
@@ -176,7 +205,8 @@ CREATE TABLE warnings (
 CREATE INDEX warnings_code ON warnings(code);
 CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid');
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='rowid');
-"#, r#"
+"#,
+    r#"
 ALTER TABLE entities ADD COLUMN surname TEXT;
 ALTER TABLE entities ADD COLUMN ambiguous TEXT;
 ALTER TABLE entities ADD COLUMN acronym TEXT;
@@ -194,7 +224,8 @@ CREATE TABLE corrections (
     made_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
 CREATE INDEX corrections_key ON corrections(key, action);
-"#, r#"
+"#,
+    r#"
 ALTER TABLE documents ADD COLUMN publisher TEXT;
 DROP INDEX quantities_noun;
 ALTER TABLE quantities DROP COLUMN noun;
@@ -228,16 +259,18 @@ CREATE INDEX story_terms_story ON story_terms(story);
 CREATE TABLE story_entities (story INTEGER NOT NULL, key TEXT NOT NULL, documents INTEGER NOT NULL, PRIMARY KEY (story, key)) WITHOUT ROWID;
 CREATE INDEX story_entities_key ON story_entities(key);
 CREATE TABLE story_publishers (story INTEGER NOT NULL, publisher TEXT NOT NULL, documents INTEGER NOT NULL, PRIMARY KEY (story, publisher)) WITHOUT ROWID;
-"#, r#"
+"#,
+    r#"
 ALTER TABLE quantities ADD COLUMN anchors TEXT;
 "#,
-// An event's `type` is its PLOVER code and `act` what was done or pledged (#24); a document
-// stored before then wrote the act as its type.
-r#"
+    // An event's `type` is its PLOVER code and `act` what was done or pledged (#24); a document
+    // stored before then wrote the act as its type.
+    r#"
 ALTER TABLE events ADD COLUMN act TEXT;
 UPDATE events SET act = type;
 CREATE INDEX events_act ON events(act);
-"#];
+"#,
+];
 
 pub struct Store {
     conn: Connection,
@@ -251,7 +284,10 @@ fn str_of<'v>(v: &'v Value, k: &str) -> Option<&'v str> {
 
 /// The sentence of `doc` around character offset `at` (its text).
 fn sentence_around(doc: &Value, chars: &[char], at: u64) -> Option<(String, u64, u64)> {
-    let s = doc["sentences"].as_array()?.iter().find(|s| s["start"].as_u64() <= Some(at) && Some(at) < s["end"].as_u64())?;
+    let s = doc["sentences"]
+        .as_array()?
+        .iter()
+        .find(|s| s["start"].as_u64() <= Some(at) && Some(at) < s["end"].as_u64())?;
     let (a, b) = (s["start"].as_u64()?, s["end"].as_u64()?);
     Some((chars.get(a as usize..b as usize)?.iter().collect(), a, b))
 }
@@ -259,30 +295,51 @@ fn sentence_around(doc: &Value, chars: &[char], at: u64) -> Option<(String, u64,
 impl Store {
     /// Opens (creating if needed) and migrates the database at `path`.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
+        let open_err = |source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        };
         let conn = Connection::open(path).map_err(open_err)?;
         // First, so that everything after waits for other writers.
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
         enable_wal(&conn).map_err(open_err)?;
         // A killed process loses nothing committed in WAL mode at NORMAL.
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(open_err)?;
         tune(&conn).map_err(open_err)?;
-        let mut store = Store { conn, df: Default::default() };
+        let mut store = Store {
+            conn,
+            df: Default::default(),
+        };
         store.migrate(path)?;
         Ok(store)
     }
 
     /// Opens an existing database for reading only.
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
-        let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
-        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(open_err)?;
+        let open_err = |source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(open_err)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
-        Ok(Store { conn, df: Default::default() })
+        Ok(Store {
+            conn,
+            df: Default::default(),
+        })
     }
 
     fn migrate(&mut self, path: &Path) -> Result<(), StoreError> {
-        let open_err = |source| StoreError::Open { path: path.display().to_string(), source };
+        let open_err = |source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        };
         let supported = MIGRATIONS.len() as i64;
         // Most opens find the schema current, and need no write lock.
         let mut found = schema_version(&self.conn).map_err(open_err)?;
@@ -293,7 +350,11 @@ impl Store {
             })?;
         }
         if found > supported {
-            return Err(StoreError::TooNew { path: path.display().to_string(), found, supported });
+            return Err(StoreError::TooNew {
+                path: path.display().to_string(),
+                found,
+                supported,
+            });
         }
         Ok(())
     }
@@ -307,7 +368,10 @@ impl Store {
         let found = schema_version(&tx)?;
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
             tx.execute_batch(sql)?;
-            tx.execute("INSERT INTO schema_version (version) VALUES (?1)", [i as i64 + 1])?;
+            tx.execute(
+                "INSERT INTO schema_version (version) VALUES (?1)",
+                [i as i64 + 1],
+            )?;
         }
         tx.commit()?;
         Ok(found)
@@ -325,7 +389,9 @@ impl Store {
     /// Stores one document (the JSON `extract` writes) in one transaction.
     /// Returns false when it was already stored.
     pub fn ingest(&mut self, json: &str) -> Result<bool, StoreError> {
-        self.ingest_batch(&[json])?.pop().expect("one result per document")
+        self.ingest_batch(&[json])?
+            .pop()
+            .expect("one result per document")
     }
 
     /// Stores several documents in one transaction: one commit and one
@@ -337,19 +403,28 @@ impl Store {
     /// The transaction holds the write lock from its start, so a document
     /// another writer stored meanwhile is seen here and reported as already
     /// stored (`Ok(false)`).
-    pub fn ingest_batch<S: AsRef<str>>(&mut self, jsons: &[S]) -> Result<Vec<Result<bool, StoreError>>, StoreError> {
+    pub fn ingest_batch<S: AsRef<str>>(
+        &mut self,
+        jsons: &[S],
+    ) -> Result<Vec<Result<bool, StoreError>>, StoreError> {
         // Most batches store every document: run them without a savepoint
         // per document (journalling each page a document touches was a fifth
         // of the store's time), and only when one fails, store the batch
         // again with savepoints, so that the failed one leaves nothing.
         match self.store_batch(jsons, false)? {
             Some(results) => Ok(results),
-            None => Ok(self.store_batch(jsons, true)?.expect("with savepoints every result is kept")),
+            None => Ok(self
+                .store_batch(jsons, true)?
+                .expect("with savepoints every result is kept")),
         }
     }
 
     /// [`write_batch`], and the counts of terms forgotten where it rolled back.
-    fn store_batch<S: AsRef<str>>(&mut self, jsons: &[S], savepoints: bool) -> Result<Option<Vec<Result<bool, StoreError>>>, StoreError> {
+    fn store_batch<S: AsRef<str>>(
+        &mut self,
+        jsons: &[S],
+        savepoints: bool,
+    ) -> Result<Option<Vec<Result<bool, StoreError>>>, StoreError> {
         let Store { conn, df } = self;
         let result = write_batch(conn, df, jsons, savepoints);
         if !matches!(result, Ok(Some(_))) {
@@ -362,7 +437,12 @@ impl Store {
 
 /// One batch in one transaction. Without `savepoints` it gives up (rolls
 /// back, `None`) at the first document that fails.
-fn write_batch<S: AsRef<str>>(conn: &mut Connection, df: &mut doc_freq::DocFrequencies, jsons: &[S], savepoints: bool) -> Result<Option<Vec<Result<bool, StoreError>>>, StoreError> {
+fn write_batch<S: AsRef<str>>(
+    conn: &mut Connection,
+    df: &mut doc_freq::DocFrequencies,
+    jsons: &[S],
+    savepoints: bool,
+) -> Result<Option<Vec<Result<bool, StoreError>>>, StoreError> {
     let mut tx = begin_write(conn)?;
     df.begin(&tx)?;
     let mut results = Vec::with_capacity(jsons.len());
@@ -417,22 +497,37 @@ impl Store {
 
     /// The corrections made so far, oldest first.
     pub fn corrections(&self) -> Result<Vec<Value>, StoreError> {
-        self.rows("SELECT id, action, key, value, made_at FROM corrections ORDER BY id", vec![])
+        self.rows(
+            "SELECT id, action, key, value, made_at FROM corrections ORDER BY id",
+            vec![],
+        )
     }
 }
 
 fn is_stored(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
-    Ok(conn.query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(())).optional()?.is_some())
+    Ok(conn
+        .query_row("SELECT 1 FROM documents WHERE id = ?1", [id], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 /// Inserts one document and everything it holds but its full-text rows;
 /// returns its rowid, or `None` if it was stored already.
-fn insert_document(tx: &Connection, df: &mut doc_freq::DocFrequencies, json: &str) -> Result<Option<i64>, StoreError> {
+fn insert_document(
+    tx: &Connection,
+    df: &mut doc_freq::DocFrequencies,
+    json: &str,
+) -> Result<Option<i64>, StoreError> {
     let doc: Value = serde_json::from_str(json).map_err(|e| StoreError::NotJson(e.to_string()))?;
     let doc = &doc;
-    let id = str_of(doc, "id").ok_or(StoreError::NotADocument("id"))?.to_string();
+    let id = str_of(doc, "id")
+        .ok_or(StoreError::NotADocument("id"))?
+        .to_string();
     let text = str_of(doc, "text").ok_or(StoreError::NotADocument("text"))?;
-    let write = |source| StoreError::Write { id: id.clone(), source };
+    let write = |source| StoreError::Write {
+        id: id.clone(),
+        source,
+    };
     if is_stored(tx, &id)? {
         return Ok(None);
     }
@@ -441,9 +536,19 @@ fn insert_document(tx: &Connection, df: &mut doc_freq::DocFrequencies, json: &st
     // The document's `url` (canonical link, og:url, JSONL url); else the source
     // when it came from the web (or `--url`); a local path is not a URL.
     let is_web = |u: &&str| u.starts_with("http://") || u.starts_with("https://");
-    let url = doc.get("url").and_then(Value::as_str).filter(is_web).or_else(|| doc.pointer("/source/uri").and_then(Value::as_str).filter(is_web));
+    let url = doc
+        .get("url")
+        .and_then(Value::as_str)
+        .filter(is_web)
+        .or_else(|| {
+            doc.pointer("/source/uri")
+                .and_then(Value::as_str)
+                .filter(is_web)
+        });
     // Documents written before `publisher` existed: the URL's host.
-    let publisher = str_of(doc, "publisher").map(str::to_string).or_else(|| url.and_then(dossier_core::url_host));
+    let publisher = str_of(doc, "publisher")
+        .map(str::to_string)
+        .or_else(|| url.and_then(dossier_core::url_host));
     // Cached statements: preparing each one per row was 7% of ingest.
     let run = |sql: &str, params: &[&dyn rusqlite::ToSql]| tx.prepare_cached(sql)?.execute(params);
     let rowid = (|| -> rusqlite::Result<i64> {
@@ -566,13 +671,32 @@ fn insert_document(tx: &Connection, df: &mut doc_freq::DocFrequencies, json: &st
 /// places ("P:key"), other named things ("E:key") and dates ("D:2025-03-04")
 /// named between code points `start` and `end`. Two figures measure the
 /// same fact only where these agree (see `conflicts`).
-fn anchors_between(doc: &Value, key_of: &std::collections::HashMap<String, String>, start: u64, end: u64) -> String {
+fn anchors_between(
+    doc: &Value,
+    key_of: &std::collections::HashMap<String, String>,
+    start: u64,
+    end: u64,
+) -> String {
     let inside = |v: &Value| v["start"].as_u64().is_some_and(|s| start <= s && s < end);
-    let types: std::collections::HashMap<&str, &str> = doc["entities"].as_array().into_iter().flatten().filter_map(|e| Some((str_of(e, "id")?, str_of(e, "type")?))).collect();
+    let types: std::collections::HashMap<&str, &str> = doc["entities"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| Some((str_of(e, "id")?, str_of(e, "type")?)))
+        .collect();
     let mut anchors: Vec<String> = Vec::new();
-    for m in doc["mentions"].as_array().into_iter().flatten().filter(|m| inside(m)) {
-        let Some(local) = m["entity"].as_str() else { continue };
-        let (Some(key), Some(ty)) = (key_of.get(local), types.get(local)) else { continue };
+    for m in doc["mentions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|m| inside(m))
+    {
+        let Some(local) = m["entity"].as_str() else {
+            continue;
+        };
+        let (Some(key), Some(ty)) = (key_of.get(local), types.get(local)) else {
+            continue;
+        };
         let kind = match *ty {
             "GPE" | "LOC" | "FAC" => "P",
             t if NAMED_TYPES.contains(&t) => "E",
@@ -580,9 +704,17 @@ fn anchors_between(doc: &Value, key_of: &std::collections::HashMap<String, Strin
         };
         anchors.push(format!("{kind}:{key}"));
     }
-    for t in doc["times"].as_array().into_iter().flatten().filter(|t| inside(t)) {
+    for t in doc["times"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|t| inside(t))
+    {
         // Calendar dates only ("2025-03-04", "2016-09", "1992"), not durations or clock times alone.
-        if let Some(v) = t["value"].as_str().filter(|v| v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit())) {
+        if let Some(v) = t["value"]
+            .as_str()
+            .filter(|v| v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit()))
+        {
             anchors.push(format!("D:{}", v.get(..10).unwrap_or(v)));
         }
     }
@@ -592,4 +724,15 @@ fn anchors_between(doc: &Value, key_of: &std::collections::HashMap<String, Strin
 }
 
 /// Entity types whose shared keys tie documents into a story.
-const NAMED_TYPES: &[&str] = &["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"];
+const NAMED_TYPES: &[&str] = &[
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "NORP",
+    "EVENT",
+    "PRODUCT",
+    "LAW",
+    "WORK_OF_ART",
+];

@@ -24,18 +24,33 @@ pub enum ExportError {
 }
 
 /// Writes `table` to `dir/<name>.parquet`; returns its path and row count.
-pub fn write_table(store: &Store, table: &Table, dir: &Path) -> Result<(PathBuf, usize), ExportError> {
+pub fn write_table(
+    store: &Store,
+    table: &Table,
+    dir: &Path,
+) -> Result<(PathBuf, usize), ExportError> {
     let path = dir.join(format!("{}.parquet", table.name));
-    let failed = |source: ParquetError| ExportError::Write { path: path.display().to_string(), source };
+    let failed = |source: ParquetError| ExportError::Write {
+        path: path.display().to_string(),
+        source,
+    };
     let file = File::create(&path).map_err(|e| failed(e.into()))?;
-    let props = WriterProperties::builder().set_compression(Compression::SNAPPY).build();
-    let mut writer = ArrowWriter::try_new(file, crate::arrow::schema(table.columns), Some(props)).map_err(failed)?;
+    let props = WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .build();
+    let mut writer = ArrowWriter::try_new(file, crate::arrow::schema(table.columns), Some(props))
+        .map_err(failed)?;
     // Documents carry their text: fewer per page keeps memory flat.
-    let page = if table.name == "documents" || table.name == "mentions" { 1_000 } else { PAGE_ROWS };
+    let page = if table.name == "documents" || table.name == "mentions" {
+        1_000
+    } else {
+        PAGE_ROWS
+    };
     let mut count = 0;
     store.table_pages(table, page, |rows| {
         count += rows.len();
-        let batch = crate::arrow::record_batch(table.columns, &rows).map_err(|e| failed(e.into()))?;
+        let batch =
+            crate::arrow::record_batch(table.columns, &rows).map_err(|e| failed(e.into()))?;
         writer.write(&batch).map_err(failed)?;
         writer.flush().map_err(failed)
     })?;

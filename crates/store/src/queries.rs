@@ -48,7 +48,11 @@ impl Page {
         let total = rows.len();
         rows.drain(..offset.min(total));
         rows.truncate(limit);
-        Page { total, offset, rows }
+        Page {
+            total,
+            offset,
+            rows,
+        }
     }
 
     /// `{total, offset, rows}`, as the API answers.
@@ -99,20 +103,32 @@ impl Store {
     pub(crate) fn rows(&self, sql: &str, args: Vec<Sql>) -> Result<Vec<Value>, StoreError> {
         let mut st = self.connection().prepare_cached(sql)?;
         let names: Vec<String> = st.column_names().into_iter().map(str::to_string).collect();
-        let out = st.query_map(params_from_iter(args), |r| row_json(r, &names))?.collect::<Result<Vec<_>, _>>()?;
+        let out = st
+            .query_map(params_from_iter(args), |r| row_json(r, &names))?
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(out)
     }
 
     /// Full-text search over article text, best first, with snippets.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Value>, StoreError> {
-        Ok(self.search_page(query, &Filter { limit: Some(limit), ..Filter::default() })?.rows)
+        Ok(self
+            .search_page(
+                query,
+                &Filter {
+                    limit: Some(limit),
+                    ..Filter::default()
+                },
+            )?
+            .rows)
     }
 
     /// A page of full-text hits, best first, in the search syntax of
     /// [`crate::search_syntax`] (phrases, OR, NOT, prefix*, title:), within
     /// the filter's dates, outlet and entity.
     pub fn search_page(&self, query: &str, f: &Filter) -> Result<Page, StoreError> {
-        let Some(fts) = crate::search_syntax::to_fts5(query)? else { return Ok(Page::default()) };
+        let Some(fts) = crate::search_syntax::to_fts5(query)? else {
+            return Ok(Page::default());
+        };
         let mut args = vec![Sql::Text(fts)];
         let mut sql = String::from(
             "SELECT d.id AS document, d.title, d.url, substr(d.published, 1, 10) AS published,
@@ -125,20 +141,35 @@ impl Store {
             let host = outlet.trim().trim_start_matches("www.").to_lowercase();
             args.push(Sql::Text(format!("%://{host}/%")));
             args.push(Sql::Text(format!("%.{host}/%")));
-            sql.push_str(&format!(" AND (lower(d.url) LIKE ?{} OR lower(d.url) LIKE ?{})", args.len() - 1, args.len()));
+            sql.push_str(&format!(
+                " AND (lower(d.url) LIKE ?{} OR lower(d.url) LIKE ?{})",
+                args.len() - 1,
+                args.len()
+            ));
         }
         if let Some(entity) = &f.entity {
             let cond = self.in_keys(entity, "x.key", &mut args)?;
-            sql.push_str(&format!(" AND d.id IN (SELECT x.document FROM document_entities x WHERE 1{cond})"));
+            sql.push_str(&format!(
+                " AND d.id IN (SELECT x.document FROM document_entities x WHERE 1{cond})"
+            ));
         }
-        let mut page = self.page(&sql, args, "rank", f, 20).map_err(crate::search_syntax::explain_match_error)?;
+        let mut page = self
+            .page(&sql, args, "rank", f, 20)
+            .map_err(crate::search_syntax::explain_match_error)?;
         page.rows.iter_mut().for_each(split_highlights);
         Ok(page)
     }
 
     /// Runs `sql` (a SELECT without ORDER BY) for one page of `f`, in
     /// `order`, and counts all its rows.
-    pub(crate) fn page(&self, sql: &str, args: Vec<Sql>, order: &str, f: &Filter, default_limit: usize) -> Result<Page, StoreError> {
+    pub(crate) fn page(
+        &self,
+        sql: &str,
+        args: Vec<Sql>,
+        order: &str,
+        f: &Filter,
+        default_limit: usize,
+    ) -> Result<Page, StoreError> {
         let total = self.rows(&format!("SELECT count(*) AS n FROM ({sql})"), args.clone())?;
         let total = total.first().and_then(|r| r["n"].as_u64()).unwrap_or(0) as usize;
         let mut args = args;
@@ -146,8 +177,15 @@ impl Store {
         args.push(count(f.limit.unwrap_or(default_limit)));
         args.push(count(f.offset));
         let n = args.len();
-        let rows = self.rows(&format!("{sql} ORDER BY {order} LIMIT ?{} OFFSET ?{n}", n - 1), args)?;
-        Ok(Page { total, offset: f.offset, rows })
+        let rows = self.rows(
+            &format!("{sql} ORDER BY {order} LIMIT ?{} OFFSET ?{n}", n - 1),
+            args,
+        )?;
+        Ok(Page {
+            total,
+            offset: f.offset,
+            rows,
+        })
     }
 
     /// The entity a user names: by key, name or alias, the most mentioned
@@ -165,9 +203,19 @@ impl Store {
                 return Ok(Some(key.to_string()));
             }
         }
-        let (key, _) = crate::identity::resolve(self.connection(), &format!("PERSON:{}", name_key(name, true)), name)?;
-        let stored = self.rows("SELECT key FROM entities WHERE key = ?1", vec![Sql::Text(key)])?;
-        Ok(stored.first().and_then(|r| r["key"].as_str()).map(str::to_string))
+        let (key, _) = crate::identity::resolve(
+            self.connection(),
+            &format!("PERSON:{}", name_key(name, true)),
+            name,
+        )?;
+        let stored = self.rows(
+            "SELECT key FROM entities WHERE key = ?1",
+            vec![Sql::Text(key)],
+        )?;
+        Ok(stored
+            .first()
+            .and_then(|r| r["key"].as_str())
+            .map(str::to_string))
     }
 
     /// Keys of every entity a name may denote (for filters).
@@ -177,7 +225,10 @@ impl Store {
              UNION SELECT key FROM aliases WHERE alias = ?1 COLLATE NOCASE",
             vec![Sql::Text(name.to_string())],
         )?;
-        let keys: Vec<String> = rows.iter().filter_map(|r| r["key"].as_str().map(str::to_string)).collect();
+        let keys: Vec<String> = rows
+            .iter()
+            .filter_map(|r| r["key"].as_str().map(str::to_string))
+            .collect();
         if keys.is_empty() {
             return Ok(self.find_entity(name)?.into_iter().collect());
         }
@@ -187,11 +238,20 @@ impl Store {
     /// One entity's profile: aliases, documents, co-occurring entities,
     /// quotes by and about it, its events, and a timeline.
     pub fn entity(&self, name: &str) -> Result<Option<Value>, StoreError> {
-        let Some(key) = self.find_entity(name)? else { return Ok(None) };
+        let Some(key) = self.find_entity(name)? else {
+            return Ok(None);
+        };
         let k = || vec![Sql::Text(key.clone())];
         let base = self.rows("SELECT key, name, type, kb AS kb_json, mentions, documents, first_seen, last_seen, ambiguous AS ambiguous_json FROM entities WHERE key = ?1", k())?;
         let mut profile = base.into_iter().next().unwrap_or(Value::Null);
-        let aliases: Vec<Value> = self.rows("SELECT alias FROM aliases WHERE key = ?1 ORDER BY alias", k())?.into_iter().map(|r| r["alias"].clone()).collect();
+        let aliases: Vec<Value> = self
+            .rows(
+                "SELECT alias FROM aliases WHERE key = ?1 ORDER BY alias",
+                k(),
+            )?
+            .into_iter()
+            .map(|r| r["alias"].clone())
+            .collect();
         profile["aliases"] = Value::Array(aliases);
         profile["documents_list"] = Value::Array(self.rows(
             "SELECT d.id AS document, d.title, d.url, substr(d.published, 1, 10) AS published, de.mentions
@@ -209,8 +269,16 @@ impl Store {
              ) x JOIN entities e ON e.key = x.key ORDER BY x.documents DESC, e.mentions DESC",
             k(),
         )?);
-        profile["quotes_by"] = Value::Array(self.quotes(&Filter { by: Some(key.clone()), limit: Some(50), ..Filter::default() })?);
-        profile["quotes_about"] = Value::Array(self.quotes(&Filter { about: Some(key.clone()), limit: Some(50), ..Filter::default() })?);
+        profile["quotes_by"] = Value::Array(self.quotes(&Filter {
+            by: Some(key.clone()),
+            limit: Some(50),
+            ..Filter::default()
+        })?);
+        profile["quotes_about"] = Value::Array(self.quotes(&Filter {
+            about: Some(key.clone()),
+            limit: Some(50),
+            ..Filter::default()
+        })?);
         let as_source = self.entity_events(&key, "source", 50)?;
         let as_target = self.entity_events(&key, "target", 50)?;
         profile["events"] = Value::Array(as_source.iter().chain(&as_target).cloned().collect());
@@ -228,22 +296,37 @@ impl Store {
     pub(crate) fn date_filters(f: &Filter, sql: &mut String, args: &mut Vec<Sql>) {
         if let Some(s) = &f.since {
             args.push(Sql::Text(s.clone()));
-            sql.push_str(&format!(" AND substr(d.published, 1, 10) >= ?{}", args.len()));
+            sql.push_str(&format!(
+                " AND substr(d.published, 1, 10) >= ?{}",
+                args.len()
+            ));
         }
         if let Some(u) = &f.until {
             args.push(Sql::Text(u.clone()));
-            sql.push_str(&format!(" AND substr(d.published, 1, 10) <= ?{}", args.len()));
+            sql.push_str(&format!(
+                " AND substr(d.published, 1, 10) <= ?{}",
+                args.len()
+            ));
         }
     }
 
-    pub(crate) fn in_keys(&self, name: &str, column: &str, args: &mut Vec<Sql>) -> Result<String, StoreError> {
+    pub(crate) fn in_keys(
+        &self,
+        name: &str,
+        column: &str,
+        args: &mut Vec<Sql>,
+    ) -> Result<String, StoreError> {
         let keys = self.keys_for(name)?;
         let mut marks = Vec::new();
         for k in keys {
             args.push(Sql::Text(k));
             marks.push(format!("?{}", args.len()));
         }
-        Ok(if marks.is_empty() { " AND 0".to_string() } else { format!(" AND {column} IN ({})", marks.join(", ")) })
+        Ok(if marks.is_empty() {
+            " AND 0".to_string()
+        } else {
+            format!(" AND {column} IN ({})", marks.join(", "))
+        })
     }
 
     /// Quotes, newest first: by a speaker, about a name, between dates.
@@ -267,19 +350,36 @@ impl Store {
             let keys = self.keys_for(about)?;
             let mut names: Vec<String> = Vec::new();
             for k in &keys {
-                names.extend(self.rows("SELECT alias FROM aliases WHERE key = ?1", vec![Sql::Text(k.clone())])?.iter().filter_map(|r| r["alias"].as_str().map(str::to_string)));
+                names.extend(
+                    self.rows(
+                        "SELECT alias FROM aliases WHERE key = ?1",
+                        vec![Sql::Text(k.clone())],
+                    )?
+                    .iter()
+                    .filter_map(|r| r["alias"].as_str().map(str::to_string)),
+                );
             }
             names.retain(|n| n.chars().count() >= 3);
             if names.is_empty() {
                 names.push(about.clone());
             }
             // Through the quotes' full-text index: one phrase per name.
-            let phrases: Vec<String> = names.iter().map(|n| format!("text:\"{}\"", n.replace('"', "\"\""))).collect();
+            let phrases: Vec<String> = names
+                .iter()
+                .map(|n| format!("text:\"{}\"", n.replace('"', "\"\"")))
+                .collect();
             args.push(Sql::Text(phrases.join(" OR ")));
-            sql.push_str(&format!(" AND q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?{})", args.len()));
+            sql.push_str(&format!(
+                " AND q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?{})",
+                args.len()
+            ));
         }
         Self::date_filters(f, &mut sql, &mut args);
-        let order = if f.oldest_first { "d.published, q.document, q.start" } else { "d.published DESC, q.document, q.start" };
+        let order = if f.oldest_first {
+            "d.published, q.document, q.start"
+        } else {
+            "d.published DESC, q.document, q.start"
+        };
         self.page(&sql, args, order, f, 200)
     }
 
@@ -321,21 +421,38 @@ impl Store {
             }
         }
         Self::date_filters(f, &mut sql, &mut args);
-        let order = if f.oldest_first { "d.published, ev.document, ev.start" } else { "d.published DESC, ev.document, ev.start" };
+        let order = if f.oldest_first {
+            "d.published, ev.document, ev.start"
+        } else {
+            "d.published DESC, ev.document, ev.start"
+        };
         self.page(&sql, args, order, f, 500)
     }
 
     /// The aid tracker: events whose act is AID (given, or pledged: PLOVER's
     /// AGREE) as donor, recipient, item, amount, status, date and evidence.
-    pub fn commitments(&self, donor: Option<&str>, recipient: Option<&str>) -> Result<Vec<Value>, StoreError> {
-        let f = Filter { act: Some("AID".into()), source: donor.map(str::to_string), target: recipient.map(str::to_string), limit: Some(5000), ..Filter::default() };
+    pub fn commitments(
+        &self,
+        donor: Option<&str>,
+        recipient: Option<&str>,
+    ) -> Result<Vec<Value>, StoreError> {
+        let f = Filter {
+            act: Some("AID".into()),
+            source: donor.map(str::to_string),
+            target: recipient.map(str::to_string),
+            limit: Some(5000),
+            ..Filter::default()
+        };
         Ok(self.commitments_page(&f)?.rows)
     }
 
     /// A page of commitments (the filter's `source` is the donor, `target`
     /// the recipient) and their total.
     pub fn commitments_page(&self, f: &Filter) -> Result<Page, StoreError> {
-        let f = Filter { act: Some("AID".into()), ..f.clone() };
+        let f = Filter {
+            act: Some("AID".into()),
+            ..f.clone()
+        };
         let page = self.events_page(&f)?;
         let rows = page.rows.into_iter().map(|e| commitment(&e)).collect();
         Ok(Page { rows, ..page })
@@ -350,7 +467,11 @@ impl Store {
     /// At most `limit` rows of `export_events`, after skipping `offset`. The
     /// order is total (publication date, document, trigger, event id), so
     /// successive pages neither repeat nor skip an event.
-    pub fn export_events_page(&self, limit: usize, offset: usize) -> Result<Vec<Value>, StoreError> {
+    pub fn export_events_page(
+        &self,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<Value>, StoreError> {
         let count = |n: usize| Sql::Integer(i64::try_from(n).unwrap_or(i64::MAX));
         self.rows(
             "SELECT ev.document, d.url, substr(d.published, 1, 10) AS published, ev.local AS event, ev.type, ev.act, ev.mode, ev.status,
@@ -367,7 +488,9 @@ impl Store {
 
     /// A stored document's JSON, as `extract` wrote it.
     pub fn document(&self, id: &str) -> Result<Option<Value>, StoreError> {
-        let mut st = self.connection().prepare_cached("SELECT json FROM documents WHERE id = ?1")?;
+        let mut st = self
+            .connection()
+            .prepare_cached("SELECT json FROM documents WHERE id = ?1")?;
         let mut rows = st.query(params![id])?;
         Ok(match rows.next()? {
             Some(r) => serde_json::from_str(&r.get::<_, String>(0)?).ok(),
@@ -390,7 +513,9 @@ impl Store {
 /// become `highlights`, code-point ranges into the plain `snippet`, so no
 /// reader has to tell marks from brackets in the text.
 fn split_highlights(row: &mut Value) {
-    let Some(marked) = row["snippet"].as_str() else { return };
+    let Some(marked) = row["snippet"].as_str() else {
+        return;
+    };
     let mut plain = String::with_capacity(marked.len());
     let mut ranges = Vec::new();
     let (mut at, mut start) = (0usize, 0usize);
@@ -410,7 +535,11 @@ fn split_highlights(row: &mut Value) {
 
 /// An AID event as a commitment row.
 fn commitment(e: &Value) -> Value {
-    let date = e["time"].as_str().filter(|t| t.starts_with(|c: char| c.is_ascii_digit())).map(str::to_string).or_else(|| e["published"].as_str().map(str::to_string));
+    let date = e["time"]
+        .as_str()
+        .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        .map(str::to_string)
+        .or_else(|| e["published"].as_str().map(str::to_string));
     json!({
         "donor": e["sources"], "recipient": e["targets"], "item": e["theme"], "quantity": e["quantity"],
         "value": e["value"], "unit": e["unit"], "status": e["status"], "date": date,

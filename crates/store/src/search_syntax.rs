@@ -66,10 +66,21 @@ fn next_item(s: &str) -> Result<(Option<Item>, &str), StoreError> {
         let (phrase, after) = phrase(after);
         return Ok((term(None, phrase, false), after));
     }
-    let end = s.find(|c: char| c.is_whitespace() || c == '(' || c == ')').unwrap_or(s.len());
+    let end = s
+        .find(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .unwrap_or(s.len());
     let (word, after) = s.split_at(end);
     match word {
-        "OR" | "AND" | "NOT" => return Ok((Some(Item::Op(match word { "OR" => "OR", "AND" => "AND", _ => "NOT" })), after)),
+        "OR" | "AND" | "NOT" => {
+            return Ok((
+                Some(Item::Op(match word {
+                    "OR" => "OR",
+                    "AND" => "AND",
+                    _ => "NOT",
+                })),
+                after,
+            ))
+        }
         _ => {}
     }
     if let Some(negated) = word.strip_prefix('-').filter(|w| !w.is_empty()) {
@@ -108,7 +119,9 @@ fn bare(column: Option<&str>, word: &str) -> Result<Option<Item>, StoreError> {
         None => (word, false),
     };
     if prefix && !stem.chars().any(char::is_alphanumeric) {
-        return Err(bad(format!("`{word}`: a prefix search needs letters before the `*`")));
+        return Err(bad(format!(
+            "`{word}`: a prefix search needs letters before the `*`"
+        )));
     }
     Ok(term(column, stem, prefix))
 }
@@ -137,11 +150,18 @@ fn check(items: &[Item]) -> Result<(), StoreError> {
         match item {
             Item::Op(op) => {
                 if matches!(prev, None | Some(Item::Op(_)) | Some(Item::Open)) {
-                    return Err(bad(format!("`{op}` needs a word before it (write `ukraine {op} russia`)")));
+                    return Err(bad(format!(
+                        "`{op}` needs a word before it (write `ukraine {op} russia`)"
+                    )));
                 }
             }
-            Item::Term(t) if t.starts_with("NOT ") && matches!(prev, None | Some(Item::Op(_)) | Some(Item::Open)) => {
-                return Err(bad("`-word` excludes from something: put a word before it (`ukraine -russia`)"));
+            Item::Term(t)
+                if t.starts_with("NOT ")
+                    && matches!(prev, None | Some(Item::Op(_)) | Some(Item::Open)) =>
+            {
+                return Err(bad(
+                    "`-word` excludes from something: put a word before it (`ukraine -russia`)",
+                ));
             }
             Item::Open => depth += 1,
             Item::Close => {
@@ -173,7 +193,9 @@ fn check(items: &[Item]) -> Result<(), StoreError> {
 /// search error, not a failed query.
 pub fn explain_match_error(e: StoreError) -> StoreError {
     match &e {
-        StoreError::Query(q) if q.to_string().contains("fts5") => bad(format!("the search cannot be read ({q})")),
+        StoreError::Query(q) if q.to_string().contains("fts5") => {
+            bad(format!("the search cannot be read ({q})"))
+        }
         _ => e,
     }
 }
@@ -189,11 +211,17 @@ mod tests {
     #[test]
     fn translates_the_syntax() {
         assert_eq!(fts("air defence"), r#""air" "defence""#);
-        assert_eq!(fts(r#""air defence" OR patriot"#), r#""air defence" OR "patriot""#);
+        assert_eq!(
+            fts(r#""air defence" OR patriot"#),
+            r#""air defence" OR "patriot""#
+        );
         assert_eq!(fts("ukraine NOT russia"), r#""ukraine" NOT "russia""#);
         assert_eq!(fts("ukraine -russia"), r#""ukraine" NOT "russia""#);
         assert_eq!(fts("missil*"), r#""missil"*"#);
-        assert_eq!(fts(r#"title:nato title:"air defence""#), r#"title : "nato" title : "air defence""#);
+        assert_eq!(
+            fts(r#"title:nato title:"air defence""#),
+            r#"title : "nato" title : "air defence""#
+        );
         assert_eq!(fts("(nato OR eu) aid"), r#"( "nato" OR "eu" ) "aid""#);
         assert_eq!(fts(r#"say "hi"#), r#""say" "hi""#);
         assert_eq!(fts("it's \"quoted\"\"x"), r#""it's" "quoted" "x""#);
@@ -202,7 +230,17 @@ mod tests {
 
     #[test]
     fn rejects_queries_that_mean_nothing() {
-        for q in ["OR nato", "nato OR", "NOT nato", "-nato", "(nato", "nato)", "()", "nato AND OR eu", "*"] {
+        for q in [
+            "OR nato",
+            "nato OR",
+            "NOT nato",
+            "-nato",
+            "(nato",
+            "nato)",
+            "()",
+            "nato AND OR eu",
+            "*",
+        ] {
             let e = to_fts5(q).unwrap_err();
             assert!(matches!(e, StoreError::BadSearch(_)), "{q}: {e}");
         }

@@ -31,7 +31,9 @@ pub fn mix(mut z: u64) -> u64 {
 
 /// Lowercased alphanumeric words.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
 }
 
 /// The MinHash signature of the text's word shingles (of its words, if it
@@ -61,7 +63,13 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 
 /// One key per band: the band's index and its rows, hashed (stored as i64).
 pub fn band_keys(sig: &[u64]) -> Vec<i64> {
-    sig.chunks(ROWS).enumerate().map(|(band, rows)| rows.iter().fold(mix(band as u64 + 1), |acc, r| mix(acc ^ r)) as i64).collect()
+    sig.chunks(ROWS)
+        .enumerate()
+        .map(|(band, rows)| {
+            rows.iter()
+                .fold(mix(band as u64 + 1), |acc, r| mix(acc ^ r)) as i64
+        })
+        .collect()
 }
 
 pub fn encode_u64s(values: &[u64]) -> Vec<u8> {
@@ -69,20 +77,30 @@ pub fn encode_u64s(values: &[u64]) -> Vec<u8> {
 }
 
 pub fn decode_u64s(bytes: &[u8]) -> Vec<u64> {
-    bytes.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes"))).collect()
+    bytes
+        .chunks_exact(8)
+        .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+        .collect()
 }
 
 /// A sparse term vector: (term hash, weight), sorted by term.
 pub type Vector = Vec<(i64, f32)>;
 
 pub fn encode_vector(v: &[(i64, f32)]) -> Vec<u8> {
-    v.iter().flat_map(|(t, w)| t.to_le_bytes().into_iter().chain(w.to_le_bytes())).collect()
+    v.iter()
+        .flat_map(|(t, w)| t.to_le_bytes().into_iter().chain(w.to_le_bytes()))
+        .collect()
 }
 
 pub fn decode_vector(bytes: &[u8]) -> Vector {
     bytes
         .chunks_exact(12)
-        .map(|c| (i64::from_le_bytes(c[..8].try_into().expect("8 bytes")), f32::from_le_bytes(c[8..].try_into().expect("4 bytes"))))
+        .map(|c| {
+            (
+                i64::from_le_bytes(c[..8].try_into().expect("8 bytes")),
+                f32::from_le_bytes(c[8..].try_into().expect("4 bytes")),
+            )
+        })
         .collect()
 }
 
@@ -128,14 +146,131 @@ pub fn truncate(mut v: Vector, k: usize) -> Vector {
 
 /// Words too common in news to tell one story from another.
 const STOPWORDS: &[&str] = &[
-    "the", "and", "for", "that", "with", "was", "were", "are", "has", "have", "had", "not", "but", "his", "her", "its", "their", "they",
-    "this", "these", "those", "from", "said", "says", "say", "will", "would", "could", "should", "can", "may", "might", "been", "being",
-    "who", "whom", "which", "what", "when", "where", "why", "how", "all", "any", "some", "more", "most", "other", "than", "then", "there",
-    "into", "onto", "about", "after", "before", "over", "under", "also", "just", "only", "very", "out", "our", "you", "your", "him", "she",
-    "one", "two", "new", "year", "years", "last", "first", "told", "did", "does", "many", "much", "such", "while", "because", "between",
-    "both", "each", "during", "through", "against", "them", "here", "now", "yet", "still", "since", "until", "per", "cent", "percent",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "day", "days", "time", "people", "according",
-    "including", "like", "make", "made", "get", "got", "reporting", "editing", "reuters", "news", "report", "reported", "statement",
+    "the",
+    "and",
+    "for",
+    "that",
+    "with",
+    "was",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "not",
+    "but",
+    "his",
+    "her",
+    "its",
+    "their",
+    "they",
+    "this",
+    "these",
+    "those",
+    "from",
+    "said",
+    "says",
+    "say",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "been",
+    "being",
+    "who",
+    "whom",
+    "which",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "all",
+    "any",
+    "some",
+    "more",
+    "most",
+    "other",
+    "than",
+    "then",
+    "there",
+    "into",
+    "onto",
+    "about",
+    "after",
+    "before",
+    "over",
+    "under",
+    "also",
+    "just",
+    "only",
+    "very",
+    "out",
+    "our",
+    "you",
+    "your",
+    "him",
+    "she",
+    "one",
+    "two",
+    "new",
+    "year",
+    "years",
+    "last",
+    "first",
+    "told",
+    "did",
+    "does",
+    "many",
+    "much",
+    "such",
+    "while",
+    "because",
+    "between",
+    "both",
+    "each",
+    "during",
+    "through",
+    "against",
+    "them",
+    "here",
+    "now",
+    "yet",
+    "still",
+    "since",
+    "until",
+    "per",
+    "cent",
+    "percent",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "day",
+    "days",
+    "time",
+    "people",
+    "according",
+    "including",
+    "like",
+    "make",
+    "made",
+    "get",
+    "got",
+    "reporting",
+    "editing",
+    "reuters",
+    "news",
+    "report",
+    "reported",
+    "statement",
 ];
 
 fn is_stopword(w: &str) -> bool {
@@ -148,7 +283,8 @@ pub fn term_counts(title: Option<&str>, text: &str) -> Vec<(i64, f32)> {
     let mut counts: std::collections::HashMap<i64, f32> = std::collections::HashMap::new();
     let mut add = |t: &str, weight: f32| {
         for w in words(t) {
-            if w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()) && !is_stopword(&w) {
+            if w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()) && !is_stopword(&w)
+            {
                 *counts.entry(fnv1a(w.as_bytes()) as i64).or_default() += weight;
             }
         }
@@ -162,7 +298,11 @@ pub fn term_counts(title: Option<&str>, text: &str) -> Vec<(i64, f32)> {
 
 /// Days since 1970-01-01 of a date that starts `YYYY-MM-DD`.
 pub fn day_number(date: &str) -> Option<i64> {
-    let (y, m, d): (i64, i64, i64) = (date.get(..4)?.parse().ok()?, date.get(5..7)?.parse().ok()?, date.get(8..10)?.parse().ok()?);
+    let (y, m, d): (i64, i64, i64) = (
+        date.get(..4)?.parse().ok()?,
+        date.get(5..7)?.parse().ok()?,
+        date.get(8..10)?.parse().ok()?,
+    );
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
@@ -188,21 +328,34 @@ mod tests {
     fn a_trimmed_copy_is_near_and_a_rewrite_is_not() {
         let copy = WIRE.rsplit_once(" Officials").unwrap().0;
         let rewrite = "Kyiv is getting more interceptor missiles: a $450 million aid package agreed in Brussels overnight covers launchers, parts and crew training in Poland.";
-        let (a, b, c) = (signature(WIRE).unwrap(), signature(copy).unwrap(), signature(rewrite).unwrap());
+        let (a, b, c) = (
+            signature(WIRE).unwrap(),
+            signature(copy).unwrap(),
+            signature(rewrite).unwrap(),
+        );
         assert!(jaccard(&a, &b) > 0.6, "{}", jaccard(&a, &b));
         assert!(jaccard(&a, &c) < 0.1, "{}", jaccard(&a, &c));
-        assert!(band_keys(&a).iter().zip(band_keys(&b)).any(|(x, y)| *x == y));
+        assert!(band_keys(&a)
+            .iter()
+            .zip(band_keys(&b))
+            .any(|(x, y)| *x == y));
         assert_eq!(decode_u64s(&encode_u64s(&a)), a);
     }
 
     #[test]
     fn term_vectors_and_days() {
-        let v = term_counts(Some("Missiles for Kyiv"), "The missiles were said to arrive.");
+        let v = term_counts(
+            Some("Missiles for Kyiv"),
+            "The missiles were said to arrive.",
+        );
         assert_eq!(v.len(), 3, "missiles, kyiv, arrive: {v:?}");
         assert_eq!(decode_vector(&encode_vector(&v)), v);
         assert!((cosine(&v, &v) - 1.0).abs() < 1e-6);
         assert_eq!(day_number("1970-01-02"), Some(1));
-        assert_eq!(day_number("2024-03-01T10:00:00Z").unwrap() - day_number("2024-02-28").unwrap(), 2);
+        assert_eq!(
+            day_number("2024-03-01T10:00:00Z").unwrap() - day_number("2024-02-28").unwrap(),
+            2
+        );
         assert_eq!(day_number("May 2"), None);
     }
 }

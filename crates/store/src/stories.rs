@@ -53,25 +53,43 @@ pub(crate) struct StoryInput<'a> {
 }
 
 /// Assigns the document its near-duplicate group and its story.
-pub(crate) fn assign(tx: &Connection, df: &mut DocFrequencies, doc: &StoryInput) -> rusqlite::Result<()> {
+pub(crate) fn assign(
+    tx: &Connection,
+    df: &mut DocFrequencies,
+    doc: &StoryInput,
+) -> rusqlite::Result<()> {
     let day = doc.published.and_then(similar::day_number);
     let signature = similar::signature(doc.text);
     let original = match &signature {
         Some(sig) => near_duplicate_of(tx, sig)?,
         None => None,
     };
-    let group = original.as_ref().map_or(doc.id, |(group, _)| group.as_str());
+    let group = original
+        .as_ref()
+        .map_or(doc.id, |(group, _)| group.as_str());
     if let Some(sig) = &signature {
-        tx.prepare_cached("INSERT INTO near_duplicates (document, dup_group, signature) VALUES (?1, ?2, ?3)")?.execute(params![doc.id, group, similar::encode_u64s(sig)])?;
-        let mut band = tx.prepare_cached("INSERT INTO minhash_bands (band_key, document) VALUES (?1, ?2)")?;
+        tx.prepare_cached(
+            "INSERT INTO near_duplicates (document, dup_group, signature) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![doc.id, group, similar::encode_u64s(sig)])?;
+        let mut band =
+            tx.prepare_cached("INSERT INTO minhash_bands (band_key, document) VALUES (?1, ?2)")?;
         for key in similar::band_keys(sig) {
             band.execute(params![key, doc.id])?;
         }
     } else {
-        tx.prepare_cached("INSERT INTO near_duplicates (document, dup_group, signature) VALUES (?1, ?1, NULL)")?.execute([doc.id])?;
+        tx.prepare_cached(
+            "INSERT INTO near_duplicates (document, dup_group, signature) VALUES (?1, ?1, NULL)",
+        )?
+        .execute([doc.id])?;
     }
     let vector = term_vector(tx, df, doc, original.is_none())?;
-    let entity_keys: Vec<&str> = doc.entity_keys.iter().map(String::as_str).take(10).collect();
+    let entity_keys: Vec<&str> = doc
+        .entity_keys
+        .iter()
+        .map(String::as_str)
+        .take(10)
+        .collect();
     let story = match original.and_then(|(_, story)| story) {
         Some(story) => story,
         None => match best_story(tx, &vector, &entity_keys, day)? {
@@ -84,12 +102,16 @@ pub(crate) fn assign(tx: &Connection, df: &mut DocFrequencies, doc: &StoryInput)
 
 /// The group and story of the most similar earlier document, if it is a
 /// near-duplicate.
-fn near_duplicate_of(tx: &Connection, sig: &[u64]) -> rusqlite::Result<Option<(String, Option<i64>)>> {
+fn near_duplicate_of(
+    tx: &Connection,
+    sig: &[u64],
+) -> rusqlite::Result<Option<(String, Option<i64>)>> {
     let mut candidates: Vec<String> = Vec::new();
     // At most 32 matches per band (a wire story copied a thousand times),
     // written in the SQL: SQLite prepares a statement again at every new
     // binding of a LIMIT parameter.
-    let mut lookup = tx.prepare_cached("SELECT document FROM minhash_bands WHERE band_key = ?1 LIMIT 32")?;
+    let mut lookup =
+        tx.prepare_cached("SELECT document FROM minhash_bands WHERE band_key = ?1 LIMIT 32")?;
     for key in similar::band_keys(sig) {
         for d in lookup.query_map([key], |r| r.get::<_, String>(0))? {
             let d = d?;
@@ -103,7 +125,18 @@ fn near_duplicate_of(tx: &Connection, sig: &[u64]) -> rusqlite::Result<Option<(S
         "SELECT n.dup_group, n.signature, s.story FROM near_duplicates n LEFT JOIN story_documents s ON s.document = n.document WHERE n.document = ?1",
     )?;
     for d in &candidates {
-        let Some((group, blob, story)) = read.query_row([d], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<Vec<u8>>>(1)?, r.get::<_, Option<i64>>(2)?))).optional()? else { continue };
+        let Some((group, blob, story)) = read
+            .query_row([d], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<Vec<u8>>>(1)?,
+                    r.get::<_, Option<i64>>(2)?,
+                ))
+            })
+            .optional()?
+        else {
+            continue;
+        };
         let Some(blob) = blob else { continue };
         let j = similar::jaccard(sig, &similar::decode_u64s(&blob));
         if j >= DUPLICATE_JACCARD && best.as_ref().is_none_or(|b| j > b.0) {
@@ -115,9 +148,20 @@ fn near_duplicate_of(tx: &Connection, sig: &[u64]) -> rusqlite::Result<Option<(S
 
 /// The document's TF-IDF vector (sublinear TF), normalised, its heaviest
 /// terms only. `count` adds it to the document frequencies first.
-fn term_vector(tx: &Connection, df: &mut DocFrequencies, doc: &StoryInput, count: bool) -> rusqlite::Result<Vector> {
+fn term_vector(
+    tx: &Connection,
+    df: &mut DocFrequencies,
+    doc: &StoryInput,
+    count: bool,
+) -> rusqlite::Result<Vector> {
     let counts = similar::term_counts(doc.title, doc.text);
-    let mut frequency = |term| if count { df.bump(tx, term) } else { df.get(tx, term).map(|n| n.max(1)) };
+    let mut frequency = |term| {
+        if count {
+            df.bump(tx, term)
+        } else {
+            df.get(tx, term).map(|n| n.max(1))
+        }
+    };
     let total = frequency(doc_freq::TOTAL)?;
     let mut vector = Vec::with_capacity(counts.len());
     for (term, tf) in counts {
@@ -133,7 +177,12 @@ fn term_vector(tx: &Connection, df: &mut DocFrequencies, doc: &StoryInput, count
 }
 
 /// The story the document belongs to, if one scores above [`STORY_SCORE`].
-fn best_story(tx: &Connection, vector: &Vector, entity_keys: &[&str], day: Option<i64>) -> rusqlite::Result<Option<i64>> {
+fn best_story(
+    tx: &Connection,
+    vector: &Vector,
+    entity_keys: &[&str],
+    day: Option<i64>,
+) -> rusqlite::Result<Option<i64>> {
     let mut heaviest = vector.clone();
     heaviest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
     let mut hits: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
@@ -149,17 +198,25 @@ fn best_story(tx: &Connection, vector: &Vector, entity_keys: &[&str], day: Optio
     let mut candidates: Vec<(i64, usize)> = hits.into_iter().collect();
     candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     candidates.truncate(CANDIDATES);
-    let mut read = tx.prepare_cached("SELECT centroid, first_day, last_day FROM stories WHERE id = ?1")?;
+    let mut read =
+        tx.prepare_cached("SELECT centroid, first_day, last_day FROM stories WHERE id = ?1")?;
     // One query per candidate: the document's (up to 10) keys, padded with NULLs.
     let mut shared = tx.prepare_cached("SELECT count(*) FROM story_entities WHERE story = ?1 AND key IN (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")?;
     let mut keys: Vec<Option<&str>> = entity_keys.iter().take(10).map(|k| Some(*k)).collect();
     keys.resize(10, None);
     let mut best: Option<(f32, i64)> = None;
     for (story, _) in candidates {
-        let (blob, first, last): (Vec<u8>, Option<i64>, Option<i64>) = read.query_row([story], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let (blob, first, last): (Vec<u8>, Option<i64>, Option<i64>) =
+            read.query_row([story], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         let centroid = similar::decode_vector(&blob);
         let text = similar::cosine(vector, &centroid);
-        let common: i64 = shared.query_row(params![story, keys[0], keys[1], keys[2], keys[3], keys[4], keys[5], keys[6], keys[7], keys[8], keys[9]], |r| r.get(0))?;
+        let common: i64 = shared.query_row(
+            params![
+                story, keys[0], keys[1], keys[2], keys[3], keys[4], keys[5], keys[6], keys[7],
+                keys[8], keys[9]
+            ],
+            |r| r.get(0),
+        )?;
         let entities = (common as f32 / 3.0).min(1.0);
         let gap = match (day, first, last) {
             (Some(d), Some(f), _) if d < f => f - d,
@@ -169,7 +226,8 @@ fn best_story(tx: &Connection, vector: &Vector, entity_keys: &[&str], day: Optio
         if gap > WINDOW_DAYS {
             continue;
         }
-        let score = (TEXT_WEIGHT * text + ENTITY_WEIGHT * entities) * (-(gap as f32) / TAU_DAYS).exp();
+        let score =
+            (TEXT_WEIGHT * text + ENTITY_WEIGHT * entities) * (-(gap as f32) / TAU_DAYS).exp();
         if score >= STORY_SCORE && best.is_none_or(|b| score > b.0) {
             best = Some((score, story));
         }
@@ -178,22 +236,40 @@ fn best_story(tx: &Connection, vector: &Vector, entity_keys: &[&str], day: Optio
 }
 
 fn new_story(tx: &Connection) -> rusqlite::Result<i64> {
-    tx.prepare_cached("INSERT INTO stories (articles, sources, centroid) VALUES (0, 0, x'')")?.execute([])?;
+    tx.prepare_cached("INSERT INTO stories (articles, sources, centroid) VALUES (0, 0, x'')")?
+        .execute([])?;
     Ok(tx.last_insert_rowid())
 }
 
 /// Adds the document to the story: centroid, indexed terms, entities,
 /// outlets, dates and the most central headline.
-fn join(tx: &Connection, story: i64, doc: &StoryInput, vector: &Vector, entity_keys: &[&str], day: Option<i64>) -> rusqlite::Result<()> {
-    let blob: Vec<u8> = tx.prepare_cached("SELECT centroid FROM stories WHERE id = ?1")?.query_row([story], |r| r.get(0))?;
-    let mut sum: std::collections::HashMap<i64, f32> = similar::decode_vector(&blob).into_iter().collect();
+fn join(
+    tx: &Connection,
+    story: i64,
+    doc: &StoryInput,
+    vector: &Vector,
+    entity_keys: &[&str],
+    day: Option<i64>,
+) -> rusqlite::Result<()> {
+    let blob: Vec<u8> = tx
+        .prepare_cached("SELECT centroid FROM stories WHERE id = ?1")?
+        .query_row([story], |r| r.get(0))?;
+    let mut sum: std::collections::HashMap<i64, f32> =
+        similar::decode_vector(&blob).into_iter().collect();
     for (t, w) in vector {
         *sum.entry(*t).or_default() += w;
     }
     let centroid = similar::truncate(sum.into_iter().collect(), CENTROID_TERMS);
     let similarity = similar::cosine(vector, &centroid);
-    tx.prepare_cached("INSERT INTO story_documents (story, document, similarity, vector) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![story, doc.id, similarity, similar::encode_vector(vector)])?;
+    tx.prepare_cached(
+        "INSERT INTO story_documents (story, document, similarity, vector) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![
+        story,
+        doc.id,
+        similarity,
+        similar::encode_vector(vector)
+    ])?;
     let new_outlet = match doc.publisher {
         Some(p) => tx.prepare_cached("INSERT INTO story_publishers (story, publisher, documents) VALUES (?1, ?2, 1) ON CONFLICT(story, publisher) DO UPDATE SET documents = documents + 1 RETURNING documents")?.query_row(params![story, p], |r| r.get::<_, i64>(0))? == 1,
         None => false,
@@ -217,11 +293,15 @@ fn join(tx: &Connection, story: i64, doc: &StoryInput, vector: &Vector, entity_k
 
 /// Re-indexes the story under its centroid's heaviest terms and its last day.
 fn index_terms(tx: &Connection, story: i64, centroid: &Vector) -> rusqlite::Result<()> {
-    let last_day: Option<i64> = tx.prepare_cached("SELECT last_day FROM stories WHERE id = ?1")?.query_row([story], |r| r.get(0))?;
-    tx.prepare_cached("DELETE FROM story_terms WHERE story = ?1")?.execute([story])?;
+    let last_day: Option<i64> = tx
+        .prepare_cached("SELECT last_day FROM stories WHERE id = ?1")?
+        .query_row([story], |r| r.get(0))?;
+    tx.prepare_cached("DELETE FROM story_terms WHERE story = ?1")?
+        .execute([story])?;
     let mut heaviest = centroid.clone();
     heaviest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
-    let mut insert = tx.prepare_cached("INSERT INTO story_terms (term, last_day, story) VALUES (?1, ?2, ?3)")?;
+    let mut insert =
+        tx.prepare_cached("INSERT INTO story_terms (term, last_day, story) VALUES (?1, ?2, ?3)")?;
     for (term, _) in heaviest.iter().take(INDEXED_TERMS) {
         // Undated stories sort last-but-always-in-window (i64::MAX).
         insert.execute(params![term, last_day.unwrap_or(i64::MAX), story])?;
@@ -237,15 +317,25 @@ fn choose_title(tx: &Connection, story: i64, centroid: &Vector) -> rusqlite::Res
          WHERE sd.story = ?1 AND d.title IS NOT NULL AND trim(d.title) != '' ORDER BY sd.rowid DESC LIMIT 64",
     )?;
     let mut best: Option<(f32, String, String)> = None;
-    for row in members.query_map([story], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?, r.get::<_, String>(2)?)))? {
+    for row in members.query_map([story], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Vec<u8>>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })? {
         let (document, blob, title) = row?;
         let score = similar::cosine(&similar::decode_vector(&blob), centroid);
-        if best.as_ref().is_none_or(|b| score > b.0 || (score == b.0 && document < b.1)) {
+        if best
+            .as_ref()
+            .is_none_or(|b| score > b.0 || (score == b.0 && document < b.1))
+        {
             best = Some((score, document, title));
         }
     }
     if let Some((_, document, title)) = best {
-        tx.prepare_cached("UPDATE stories SET title = ?2, title_document = ?3 WHERE id = ?1")?.execute(params![story, title, document])?;
+        tx.prepare_cached("UPDATE stories SET title = ?2, title_document = ?3 WHERE id = ?1")?
+            .execute(params![story, title, document])?;
     }
     Ok(())
 }

@@ -39,13 +39,21 @@ impl Store {
         }
         if let Some(u) = &f.until {
             args.push(Sql::Text(u.clone()));
-            cond.push_str(&format!(" AND substr(s.first_seen, 1, 10) <= ?{}", args.len()));
+            cond.push_str(&format!(
+                " AND substr(s.first_seen, 1, 10) <= ?{}",
+                args.len()
+            ));
         }
         if let Some(name) = &f.entity {
             let keys = self.in_keys(name, "se.key", &mut args)?;
-            cond.push_str(&format!(" AND s.id IN (SELECT se.story FROM story_entities se WHERE 1{keys})"));
+            cond.push_str(&format!(
+                " AND s.id IN (SELECT se.story FROM story_entities se WHERE 1{keys})"
+            ));
         }
-        let total = self.rows(&format!("SELECT count(*) AS n FROM stories s{cond}"), args.clone())?;
+        let total = self.rows(
+            &format!("SELECT count(*) AS n FROM stories s{cond}"),
+            args.clone(),
+        )?;
         let total = total.first().and_then(|r| r["n"].as_i64()).unwrap_or(0);
         args.push(Sql::Integer(f.limit.unwrap_or(100) as i64));
         args.push(Sql::Integer(i64::try_from(f.offset).unwrap_or(i64::MAX)));
@@ -63,7 +71,16 @@ impl Store {
     /// One story: its documents on a timeline, its events counted across
     /// reports, and the conflicting figures among its documents.
     pub fn story(&self, id: i64) -> Result<Option<Value>, StoreError> {
-        let Some(mut story) = self.rows(&format!("SELECT {STORY_COLUMNS} FROM stories s WHERE s.id = ?1"), vec![Sql::Integer(id)])?.into_iter().next() else { return Ok(None) };
+        let Some(mut story) = self
+            .rows(
+                &format!("SELECT {STORY_COLUMNS} FROM stories s WHERE s.id = ?1"),
+                vec![Sql::Integer(id)],
+            )?
+            .into_iter()
+            .next()
+        else {
+            return Ok(None);
+        };
         story["documents"] = Value::Array(self.story_documents(id, usize::MAX)?);
         story["publishers"] = Value::Array(self.rows("SELECT publisher, documents FROM story_publishers WHERE story = ?1 ORDER BY documents DESC, publisher", vec![Sql::Integer(id)])?);
         story["events"] = Value::Array(self.story_events(id)?);
@@ -104,9 +121,20 @@ impl Store {
 
     /// The conflicting figures whose documents are all in the story.
     fn conflicts_in_story(&self, story: i64) -> Result<Vec<Value>, StoreError> {
-        let members: std::collections::HashSet<String> =
-            self.rows("SELECT document FROM story_documents WHERE story = ?1", vec![Sql::Integer(story)])?.iter().filter_map(|r| r["document"].as_str().map(str::to_string)).collect();
-        let in_story = |c: &Value| c["documents"].as_array().is_some_and(|ds| ds.iter().all(|d| d["id"].as_str().is_some_and(|id| members.contains(id))));
+        let members: std::collections::HashSet<String> = self
+            .rows(
+                "SELECT document FROM story_documents WHERE story = ?1",
+                vec![Sql::Integer(story)],
+            )?
+            .iter()
+            .filter_map(|r| r["document"].as_str().map(str::to_string))
+            .collect();
+        let in_story = |c: &Value| {
+            c["documents"].as_array().is_some_and(|ds| {
+                ds.iter()
+                    .all(|d| d["id"].as_str().is_some_and(|id| members.contains(id)))
+            })
+        };
         Ok(self.conflicts()?.into_iter().filter(in_story).collect())
     }
 }

@@ -68,8 +68,15 @@ pub const ENTITIES: Table = Table {
 pub const MENTIONS: Table = Table {
     name: "mentions",
     columns: &[
-        col("document", Str), col("mention", Str), col("text", Str), col("type", Str), col("kind", Str), col("start", Int), col("end", Int),
-        col("entity", Str), col("entity_key", Str),
+        col("document", Str),
+        col("mention", Str),
+        col("text", Str),
+        col("type", Str),
+        col("kind", Str),
+        col("start", Int),
+        col("end", Int),
+        col("entity", Str),
+        col("entity_key", Str),
     ],
     sql: None,
 };
@@ -92,8 +99,12 @@ pub const QUOTES: Table = Table {
 macro_rules! actors {
     ($what:literal, $role:literal) => {
         concat!(
-            "(SELECT json_group_array(", $what, ") FROM event_actors a LEFT JOIN entities e ON e.key = a.key
-              WHERE a.document = ev.document AND a.local = ev.local AND a.role = '", $role, "')"
+            "(SELECT json_group_array(",
+            $what,
+            ") FROM event_actors a LEFT JOIN entities e ON e.key = a.key
+              WHERE a.document = ev.document AND a.local = ev.local AND a.role = '",
+            $role,
+            "')"
         )
     };
 }
@@ -146,7 +157,9 @@ pub struct EntityQuery {
 
 /// `s` with LIKE's wildcards taken literally (escape character `\`).
 fn like_escaped(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 /// Every table `export` writes. Stories are not stored yet, so there is
@@ -166,17 +179,31 @@ pub const STORIES: Table = Table {
     ),
 };
 
-pub const TABLES: &[Table] = &[DOCUMENTS, ENTITIES, MENTIONS, QUOTES, EVENTS, COMMITMENTS, STORIES];
+pub const TABLES: &[Table] = &[
+    DOCUMENTS,
+    ENTITIES,
+    MENTIONS,
+    QUOTES,
+    EVENTS,
+    COMMITMENTS,
+    STORIES,
+];
 
 impl Store {
     /// Hands `table`'s rows to `sink` in pages of at most `page` rows (a
     /// page of mentions holds the mentions of `page` documents).
-    pub fn table_pages<E: From<StoreError>>(&self, table: &Table, page: usize, mut sink: impl FnMut(Vec<Value>) -> Result<(), E>) -> Result<(), E> {
+    pub fn table_pages<E: From<StoreError>>(
+        &self,
+        table: &Table,
+        page: usize,
+        mut sink: impl FnMut(Vec<Value>) -> Result<(), E>,
+    ) -> Result<(), E> {
         let mut after = 0i64;
         loop {
             let (rows, last) = match table.sql {
                 Some(sql) => {
-                    let rows = self.rows(sql, vec![Sql::Integer(after), Sql::Integer(page as i64)])?;
+                    let rows =
+                        self.rows(sql, vec![Sql::Integer(after), Sql::Integer(page as i64)])?;
                     let last = rows.last().and_then(|r| r["_page"].as_i64());
                     (rows, last)
                 }
@@ -192,12 +219,24 @@ impl Store {
 
     /// The mentions of up to `page` documents after rowid `after`, and the
     /// last document's rowid (`None` when there are no more documents).
-    fn mention_page(&self, after: i64, page: usize) -> Result<(Vec<Value>, Option<i64>), StoreError> {
+    fn mention_page(
+        &self,
+        after: i64,
+        page: usize,
+    ) -> Result<(Vec<Value>, Option<i64>), StoreError> {
         let docs = self.rows("SELECT rowid AS _page, id, json AS json_json FROM documents WHERE rowid > ?1 ORDER BY rowid LIMIT ?2", vec![Sql::Integer(after), Sql::Integer(page as i64)])?;
         let mut rows = Vec::new();
         for d in &docs {
-            let keys = self.rows("SELECT local, key FROM document_entities WHERE document = ?1", vec![Sql::Text(d["id"].as_str().unwrap_or("").to_string())])?;
-            let key_of = |local: &Value| keys.iter().find(|k| &k["local"] == local).map(|k| k["key"].clone()).unwrap_or(Value::Null);
+            let keys = self.rows(
+                "SELECT local, key FROM document_entities WHERE document = ?1",
+                vec![Sql::Text(d["id"].as_str().unwrap_or("").to_string())],
+            )?;
+            let key_of = |local: &Value| {
+                keys.iter()
+                    .find(|k| &k["local"] == local)
+                    .map(|k| k["key"].clone())
+                    .unwrap_or(Value::Null)
+            };
             for m in d["json"]["mentions"].as_array().into_iter().flatten() {
                 rows.push(json!({
                     "document": d["id"], "mention": m["id"], "text": m["text"], "type": m["type"], "kind": m.get("kind").cloned().unwrap_or(json!("name")),
@@ -210,8 +249,16 @@ impl Store {
 
     /// Every entity, the most mentioned first, optionally of one type:
     /// key, name, type, kb, counts, first and last seen, and aliases.
-    pub fn entities(&self, entity_type: Option<&str>, limit: usize) -> Result<Vec<Value>, StoreError> {
-        let query = EntityQuery { entity_type: entity_type.map(str::to_string), limit: Some(limit), ..EntityQuery::default() };
+    pub fn entities(
+        &self,
+        entity_type: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Value>, StoreError> {
+        let query = EntityQuery {
+            entity_type: entity_type.map(str::to_string),
+            limit: Some(limit),
+            ..EntityQuery::default()
+        };
         Ok(self.entity_page(&query)?.rows)
     }
 
@@ -220,16 +267,29 @@ impl Store {
     /// in any case.
     pub fn entity_page(&self, q: &EntityQuery) -> Result<Page, StoreError> {
         let args = || {
-            let ty = q.entity_type.as_deref().map_or(Sql::Null, |t| Sql::Text(t.to_uppercase()));
-            let name = q.name.as_deref().map(str::trim).filter(|n| !n.is_empty()).map_or(Sql::Null, |n| Sql::Text(format!("%{}%", like_escaped(n))));
+            let ty = q
+                .entity_type
+                .as_deref()
+                .map_or(Sql::Null, |t| Sql::Text(t.to_uppercase()));
+            let name = q
+                .name
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map_or(Sql::Null, |n| Sql::Text(format!("%{}%", like_escaped(n))));
             vec![ty, name]
         };
-        const MATCHING: &str = "?1 IS NULL OR e.type = ?1) AND (?2 IS NULL OR e.name LIKE ?2 ESCAPE '\\'
+        const MATCHING: &str =
+            "?1 IS NULL OR e.type = ?1) AND (?2 IS NULL OR e.name LIKE ?2 ESCAPE '\\'
                 OR e.key IN (SELECT key FROM aliases WHERE alias LIKE ?2 ESCAPE '\\')";
-        let total = self.rows(&format!("SELECT count(*) AS n FROM entities e WHERE ({MATCHING})"), args())?;
+        let total = self.rows(
+            &format!("SELECT count(*) AS n FROM entities e WHERE ({MATCHING})"),
+            args(),
+        )?;
         let total = total.first().and_then(|r| r["n"].as_u64()).unwrap_or(0) as usize;
         let mut page = args();
-        let count = |n: Option<usize>| Sql::Integer(n.and_then(|n| i64::try_from(n).ok()).unwrap_or(-1));
+        let count =
+            |n: Option<usize>| Sql::Integer(n.and_then(|n| i64::try_from(n).ok()).unwrap_or(-1));
         page.push(count(q.limit));
         page.push(count(Some(q.offset)));
         let rows = self.rows(
@@ -241,7 +301,11 @@ impl Store {
             ),
             page,
         )?;
-        Ok(Page { total, offset: q.offset, rows })
+        Ok(Page {
+            total,
+            offset: q.offset,
+            rows,
+        })
     }
 
     /// Story clusters as flat rows (the columns of [`STORIES`]).
@@ -264,29 +328,87 @@ impl Store {
 pub mod answers {
     use super::{col, Column, Kind::*};
 
-    pub const SEARCH: &[Column] = &[col("document", Str), col("title", Str), col("url", Str), col("published", Str), col("snippet", Str), col("rank", Float), col("highlights", Json)];
+    pub const SEARCH: &[Column] = &[
+        col("document", Str),
+        col("title", Str),
+        col("url", Str),
+        col("published", Str),
+        col("snippet", Str),
+        col("rank", Float),
+        col("highlights", Json),
+    ];
 
     pub const QUOTES: &[Column] = &[
-        col("published", Str), col("speaker", Str), col("speaker_key", Str), col("kind", Str), col("text", Str), col("cue", Str),
-        col("document", Str), col("quote", Str), col("start", Int), col("end", Int), col("title", Str), col("url", Str), col("sentence", Str),
+        col("published", Str),
+        col("speaker", Str),
+        col("speaker_key", Str),
+        col("kind", Str),
+        col("text", Str),
+        col("cue", Str),
+        col("document", Str),
+        col("quote", Str),
+        col("start", Int),
+        col("end", Int),
+        col("title", Str),
+        col("url", Str),
+        col("sentence", Str),
     ];
 
     pub const EVENTS: &[Column] = &[
-        col("published", Str), col("type", Str), col("act", Str), col("mode", Str), col("status", Str), col("sources", StrList), col("targets", StrList),
-        col("trigger", Str), col("theme", Str), col("quantity", Str), col("value", Float), col("unit", Str), col("time", Str),
-        col("document", Str), col("event", Str), col("title", Str), col("url", Str), col("sentence", Str), col("sentence_start", Int),
+        col("published", Str),
+        col("type", Str),
+        col("act", Str),
+        col("mode", Str),
+        col("status", Str),
+        col("sources", StrList),
+        col("targets", StrList),
+        col("trigger", Str),
+        col("theme", Str),
+        col("quantity", Str),
+        col("value", Float),
+        col("unit", Str),
+        col("time", Str),
+        col("document", Str),
+        col("event", Str),
+        col("title", Str),
+        col("url", Str),
+        col("sentence", Str),
+        col("sentence_start", Int),
         col("sentence_end", Int),
     ];
 
     pub const COMMITMENTS: &[Column] = &[
-        col("donor", StrList), col("recipient", StrList), col("item", Str), col("quantity", Str), col("value", Float), col("unit", Str),
-        col("status", Str), col("date", Str), col("published", Str), col("url", Str), col("title", Str), col("document", Str),
-        col("event", Str), col("evidence", Str),
+        col("donor", StrList),
+        col("recipient", StrList),
+        col("item", Str),
+        col("quantity", Str),
+        col("value", Float),
+        col("unit", Str),
+        col("status", Str),
+        col("date", Str),
+        col("published", Str),
+        col("url", Str),
+        col("title", Str),
+        col("document", Str),
+        col("event", Str),
+        col("evidence", Str),
     ];
 
     pub const CONFLICTS: &[Column] = &[
-        col("scope", Str), col("story", Int), col("measures", Str), col("unit", Str), col("message", Str), col("document", Str), col("title", Str),
-        col("url", Str), col("sentence", Str), col("other_document", Str), col("other_title", Str), col("other_url", Str), col("other_sentence", Str),
-        col("documents", Json), col("figures", Json),
+        col("scope", Str),
+        col("story", Int),
+        col("measures", Str),
+        col("unit", Str),
+        col("message", Str),
+        col("document", Str),
+        col("title", Str),
+        col("url", Str),
+        col("sentence", Str),
+        col("other_document", Str),
+        col("other_title", Str),
+        col("other_url", Str),
+        col("other_sentence", Str),
+        col("documents", Json),
+        col("figures", Json),
     ];
 }

@@ -40,15 +40,28 @@ impl Store {
     /// recipient = `target`), per donor and per recipient, in each unit
     /// (ISO 4217 currency, or a counted thing); biggest first.
     pub fn commitment_totals(&self, f: &Filter) -> Result<Value, StoreError> {
-        let all = Filter { limit: Some(100_000), offset: 0, ..f.clone() };
+        let all = Filter {
+            limit: Some(100_000),
+            offset: 0,
+            ..f.clone()
+        };
         let rows = self.commitments_page(&all)?.rows;
         let mut by_donor: BTreeMap<(String, String), (f64, usize)> = BTreeMap::new();
         let mut by_recipient: BTreeMap<(String, String), (f64, usize)> = BTreeMap::new();
         for r in &rows {
-            let (Some(value), Some(unit)) = (r["value"].as_f64(), r["unit"].as_str()) else { continue };
+            let (Some(value), Some(unit)) = (r["value"].as_f64(), r["unit"].as_str()) else {
+                continue;
+            };
             for (side, totals) in [("donor", &mut by_donor), ("recipient", &mut by_recipient)] {
-                for name in r[side].as_array().into_iter().flatten().filter_map(Value::as_str) {
-                    let t = totals.entry((name.to_string(), unit.to_string())).or_default();
+                for name in r[side]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                {
+                    let t = totals
+                        .entry((name.to_string(), unit.to_string()))
+                        .or_default();
                     t.0 += value;
                     t.1 += 1;
                 }
@@ -56,7 +69,12 @@ impl Store {
         }
         let listed = |totals: BTreeMap<(String, String), (f64, usize)>| -> Vec<Value> {
             let mut v: Vec<Value> = totals.into_iter().map(|((name, unit), (total, n))| json!({"name": name, "unit": unit, "total": total, "commitments": n})).collect();
-            v.sort_by(|a, b| b["total"].as_f64().partial_cmp(&a["total"].as_f64()).unwrap_or(std::cmp::Ordering::Equal));
+            v.sort_by(|a, b| {
+                b["total"]
+                    .as_f64()
+                    .partial_cmp(&a["total"].as_f64())
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
             v
         };
         Ok(json!({ "by_donor": listed(by_donor), "by_recipient": listed(by_recipient) }))
@@ -75,10 +93,23 @@ impl Store {
     }
 
     /// The events in which an entity is the source or the target, newest first.
-    pub fn entity_events(&self, key: &str, role: &str, limit: usize) -> Result<Vec<Value>, StoreError> {
+    pub fn entity_events(
+        &self,
+        key: &str,
+        role: &str,
+        limit: usize,
+    ) -> Result<Vec<Value>, StoreError> {
         let f = match role {
-            "source" => Filter { source: Some(key.to_string()), limit: Some(limit), ..Filter::default() },
-            _ => Filter { target: Some(key.to_string()), limit: Some(limit), ..Filter::default() },
+            "source" => Filter {
+                source: Some(key.to_string()),
+                limit: Some(limit),
+                ..Filter::default()
+            },
+            _ => Filter {
+                target: Some(key.to_string()),
+                limit: Some(limit),
+                ..Filter::default()
+            },
         };
         self.events(&f)
     }

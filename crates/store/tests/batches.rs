@@ -15,7 +15,8 @@ fn count(store: &Store, sql: &str) -> i64 {
 
 #[test]
 fn a_document_failing_midway_leaves_nothing_and_the_batch_is_stored() {
-    let path = std::env::temp_dir().join(format!("dossier-store-batches-{}.db", std::process::id()));
+    let path =
+        std::env::temp_dir().join(format!("dossier-store-batches-{}.db", std::process::id()));
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
@@ -28,23 +29,59 @@ fn a_document_failing_midway_leaves_nothing_and_the_batch_is_stored() {
         { "id": "E1", "name": "Dave", "type": "PERSON", "mentions": [] }
     ]);
     let batch = [
-        document("a", "Alice opened the harbour bridge in Valletta yesterday morning.", alice.clone()),
-        document("bad", "Carol and Dave argued about the orchestra budget in Vienna.", twice),
-        document("c", "Alice later inspected the new ferry terminal at Gozo.", alice),
+        document(
+            "a",
+            "Alice opened the harbour bridge in Valletta yesterday morning.",
+            alice.clone(),
+        ),
+        document(
+            "bad",
+            "Carol and Dave argued about the orchestra budget in Vienna.",
+            twice,
+        ),
+        document(
+            "c",
+            "Alice later inspected the new ferry terminal at Gozo.",
+            alice,
+        ),
     ];
     let results = store.ingest_batch(&batch).unwrap();
-    assert!(matches!(results[..], [Ok(true), Err(_), Ok(true)]), "{results:?}");
+    assert!(
+        matches!(results[..], [Ok(true), Err(_), Ok(true)]),
+        "{results:?}"
+    );
     assert_eq!(count(&store, "SELECT count(*) FROM documents"), 2);
-    assert_eq!(count(&store, "SELECT count(*) FROM entities WHERE key = 'PERSON:carol'"), 0);
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM entities WHERE key = 'PERSON:carol'"
+        ),
+        0
+    );
     assert_eq!(count(&store, "SELECT count(*) FROM story_documents"), 2);
-    assert_eq!(count(&store, "SELECT documents FROM entities WHERE key = 'PERSON:alice'"), 2);
+    assert_eq!(
+        count(
+            &store,
+            "SELECT documents FROM entities WHERE key = 'PERSON:alice'"
+        ),
+        2
+    );
     // Term 0 counts the documents in the document frequencies; "orchestra" was only in the failed one.
     assert_eq!(count(&store, "SELECT df FROM term_df WHERE term = 0"), 2);
     let terms = count(&store, "SELECT count(*) FROM term_df");
     // Stored again, the good ones are known and the bad one fails again, changing nothing.
     let again = store.ingest_batch(&batch).unwrap();
-    assert!(matches!(again[..], [Ok(false), Err(_), Ok(false)]), "{again:?}");
-    assert_eq!((count(&store, "SELECT df FROM term_df WHERE term = 0"), count(&store, "SELECT count(*) FROM term_df")), (2, terms));
+    assert!(
+        matches!(again[..], [Ok(false), Err(_), Ok(false)]),
+        "{again:?}"
+    );
+    assert_eq!(
+        (
+            count(&store, "SELECT df FROM term_df WHERE term = 0"),
+            count(&store, "SELECT count(*) FROM term_df")
+        ),
+        (2, terms)
+    );
     drop(store);
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));

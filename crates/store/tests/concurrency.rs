@@ -74,15 +74,29 @@ fn concurrent_writers(path: &Path, lists: Vec<Vec<String>>) -> Vec<usize> {
             })
         })
         .collect();
-    writers.into_iter().map(|w| w.join().expect("a writer panicked")).collect()
+    writers
+        .into_iter()
+        .map(|w| w.join().expect("a writer panicked"))
+        .collect()
 }
 
 /// Documents, events, and the documents the shared entity is counted in.
 fn counts(path: &Path) -> (i64, i64, i64) {
     let store = Store::open(path).expect("reopen the database");
     let stats = store.stats().expect("stats");
-    let alice: i64 = store.connection().query_row("SELECT documents FROM entities WHERE key = 'PERSON:alice'", [], |r| r.get(0)).expect("Alice's row");
-    (stats["documents"].as_i64().unwrap(), stats["events"].as_i64().unwrap(), alice)
+    let alice: i64 = store
+        .connection()
+        .query_row(
+            "SELECT documents FROM entities WHERE key = 'PERSON:alice'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("Alice's row");
+    (
+        stats["documents"].as_i64().unwrap(),
+        stats["events"].as_i64().unwrap(),
+        alice,
+    )
 }
 
 #[test]
@@ -91,7 +105,10 @@ fn two_writers_on_a_fresh_database_both_succeed() {
     for _ in 0..ROUNDS {
         let first: Vec<String> = (0..PER_WRITER).map(document).collect();
         let second: Vec<String> = (PER_WRITER..2 * PER_WRITER).map(document).collect();
-        assert_eq!(concurrent_writers(&path, vec![first, second]), [PER_WRITER, PER_WRITER]);
+        assert_eq!(
+            concurrent_writers(&path, vec![first, second]),
+            [PER_WRITER, PER_WRITER]
+        );
         let all = 2 * PER_WRITER as i64;
         assert_eq!(counts(&path), (all, all, all));
         remove_db(&path);
@@ -105,7 +122,11 @@ fn writers_of_the_same_documents_store_each_once() {
         let docs: Vec<String> = (0..PER_WRITER).map(document).collect();
         let reversed: Vec<String> = docs.iter().rev().cloned().collect();
         let added = concurrent_writers(&path, vec![docs.clone(), docs, reversed]);
-        assert_eq!(added.iter().sum::<usize>(), PER_WRITER, "new documents per writer: {added:?}");
+        assert_eq!(
+            added.iter().sum::<usize>(),
+            PER_WRITER,
+            "new documents per writer: {added:?}"
+        );
         let all = PER_WRITER as i64;
         assert_eq!(counts(&path), (all, all, all));
         remove_db(&path);
@@ -116,13 +137,19 @@ fn writers_of_the_same_documents_store_each_once() {
 fn a_writer_waits_for_another_holding_the_lock() {
     let path = fresh_db("waits");
     let holder = Store::open(&path).expect("open the database");
-    holder.connection().execute_batch("BEGIN IMMEDIATE").expect("take the write lock");
+    holder
+        .connection()
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("take the write lock");
     let writer = {
         let path = path.clone();
         std::thread::spawn(move || ingest_in_batches(&path, &[document(1)]))
     };
     std::thread::sleep(std::time::Duration::from_millis(300));
-    holder.connection().execute_batch("COMMIT").expect("release the write lock");
+    holder
+        .connection()
+        .execute_batch("COMMIT")
+        .expect("release the write lock");
     assert_eq!(writer.join().expect("the writer panicked"), 1);
     remove_db(&path);
 }
@@ -142,7 +169,10 @@ fn many_openers_of_a_fresh_database_all_succeed() {
             })
             .collect();
         for opener in openers {
-            opener.join().expect("an opener panicked").expect("open the database");
+            opener
+                .join()
+                .expect("an opener panicked")
+                .expect("open the database");
         }
         remove_db(&path);
     }
@@ -152,19 +182,34 @@ fn many_openers_of_a_fresh_database_all_succeed() {
 fn opening_a_current_database_needs_no_write_lock() {
     let path = fresh_db("current");
     let holder = Store::open(&path).expect("open the database");
-    holder.connection().execute_batch("BEGIN IMMEDIATE").expect("take the write lock");
+    holder
+        .connection()
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("take the write lock");
     let started = std::time::Instant::now();
     Store::open(&path).expect("open it again");
-    assert!(started.elapsed() < std::time::Duration::from_secs(5), "the open waited for the lock");
-    holder.connection().execute_batch("ROLLBACK").expect("release the write lock");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "the open waited for the lock"
+    );
+    holder
+        .connection()
+        .execute_batch("ROLLBACK")
+        .expect("release the write lock");
     remove_db(&path);
 }
 
 #[test]
 fn a_database_of_a_newer_dossier_is_refused() {
     let path = fresh_db("newer");
-    Store::open(&path).expect("create the database").connection().execute_batch("INSERT INTO schema_version VALUES (99)").expect("bump the version");
-    let refused = Store::open(&path).err().expect("the newer database refused");
+    Store::open(&path)
+        .expect("create the database")
+        .connection()
+        .execute_batch("INSERT INTO schema_version VALUES (99)")
+        .expect("bump the version");
+    let refused = Store::open(&path)
+        .err()
+        .expect("the newer database refused");
     assert!(refused.to_string().starts_with("E202"), "{refused}");
     remove_db(&path);
 }
@@ -178,7 +223,9 @@ const CHILD_FIRST: &str = "DOSSIER_STORE_TEST_FIRST";
 #[test]
 #[ignore = "run by two_processes_on_a_fresh_database_both_succeed"]
 fn ingest_as_a_child_process() {
-    let (Ok(path), Ok(first)) = (std::env::var(CHILD_DB), std::env::var(CHILD_FIRST)) else { return };
+    let (Ok(path), Ok(first)) = (std::env::var(CHILD_DB), std::env::var(CHILD_FIRST)) else {
+        return;
+    };
     let first: usize = first.parse().expect("a document number");
     let docs: Vec<String> = (first..first + PER_WRITER).map(document).collect();
     assert_eq!(ingest_in_batches(Path::new(&path), &docs), PER_WRITER);
@@ -192,7 +239,12 @@ fn two_processes_on_a_fresh_database_both_succeed() {
         .into_iter()
         .map(|first| {
             Command::new(&this_test_binary)
-                .args(["ingest_as_a_child_process", "--exact", "--ignored", "--test-threads=1"])
+                .args([
+                    "ingest_as_a_child_process",
+                    "--exact",
+                    "--ignored",
+                    "--test-threads=1",
+                ])
                 .env(CHILD_DB, &path)
                 .env(CHILD_FIRST, first.to_string())
                 .stdout(Stdio::piped())
@@ -202,7 +254,11 @@ fn two_processes_on_a_fresh_database_both_succeed() {
         .collect();
     for child in children {
         let output = child.wait_with_output().expect("wait for a child process");
-        assert!(output.status.success(), "a child failed: {}", String::from_utf8_lossy(&output.stdout));
+        assert!(
+            output.status.success(),
+            "a child failed: {}",
+            String::from_utf8_lossy(&output.stdout)
+        );
     }
     let all = 2 * PER_WRITER as i64;
     assert_eq!(counts(&path), (all, all, all));

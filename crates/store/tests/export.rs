@@ -24,7 +24,10 @@ fn store_with_events() -> (Store, std::path::PathBuf) {
 }
 
 fn key(row: &Value) -> (String, String) {
-    (row["document"].as_str().unwrap().to_string(), row["event"].as_str().unwrap().to_string())
+    (
+        row["document"].as_str().unwrap().to_string(),
+        row["event"].as_str().unwrap().to_string(),
+    )
 }
 
 #[test]
@@ -38,9 +41,18 @@ fn export_pages_walk_every_event_once_in_order() {
         assert!(page.len() <= 3);
         walked.extend(page);
     }
-    assert_eq!(walked.iter().map(key).collect::<Vec<_>>(), all.iter().map(key).collect::<Vec<_>>());
-    assert!(store.export_events_page(0, 0).expect("an empty page").is_empty());
-    assert!(store.export_events_page(10, all.len()).expect("past the end").is_empty());
+    assert_eq!(
+        walked.iter().map(key).collect::<Vec<_>>(),
+        all.iter().map(key).collect::<Vec<_>>()
+    );
+    assert!(store
+        .export_events_page(0, 0)
+        .expect("an empty page")
+        .is_empty());
+    assert!(store
+        .export_events_page(10, all.len())
+        .expect("past the end")
+        .is_empty());
     drop(store);
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));

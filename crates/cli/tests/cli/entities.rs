@@ -6,7 +6,15 @@ use super::*;
 /// A store of the three short articles in `fixtures/entities.jsonl`.
 fn entities_store(test: &str) -> PathBuf {
     let db = scratch(test).join("e.db");
-    let out = run(&["ingest", "--db", db.to_str().unwrap(), &fixture("entities.jsonl")], None);
+    let out = run(
+        &[
+            "ingest",
+            "--db",
+            db.to_str().unwrap(),
+            &fixture("entities.jsonl"),
+        ],
+        None,
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     db
 }
@@ -16,7 +24,11 @@ fn entities_json(db: &Path, extra: &[&str]) -> Vec<Value> {
     args.extend_from_slice(extra);
     let out = run(&args, None);
     assert!(out.status.success(), "{}", stderr(&out));
-    serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().clone()
+    serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 #[test]
@@ -29,17 +41,38 @@ fn entities_lists_most_mentioned_first_with_type_name_limit_and_offset() {
             assert!(e.get(field).is_some(), "{field} missing from {e}");
         }
     }
-    let mentions: Vec<u64> = all.iter().map(|e| e["mentions"].as_u64().unwrap()).collect();
-    assert!(mentions.windows(2).all(|w| w[0] >= w[1]), "not most mentioned first: {mentions:?}");
+    let mentions: Vec<u64> = all
+        .iter()
+        .map(|e| e["mentions"].as_u64().unwrap())
+        .collect();
+    assert!(
+        mentions.windows(2).all(|w| w[0] >= w[1]),
+        "not most mentioned first: {mentions:?}"
+    );
     let people = entities_json(&db, &["--limit", "0", "--type", "person"]);
-    assert!(!people.is_empty() && people.iter().all(|e| e["type"] == "PERSON"), "{people:#?}");
+    assert!(
+        !people.is_empty() && people.iter().all(|e| e["type"] == "PERSON"),
+        "{people:#?}"
+    );
     let two = entities_json(&db, &["--limit", "2", "--offset", "1"]);
     assert_eq!(two, all[1..3].to_vec());
     let named = entities_json(&db, &["--name", "CLINTON"]);
-    assert!(!named.is_empty() && named.iter().all(|e| e.to_string().to_lowercase().contains("clinton")), "{named:#?}");
-    let text = run(&["entities", "--db", db.to_str().unwrap(), "--limit", "1"], None);
+    assert!(
+        !named.is_empty()
+            && named
+                .iter()
+                .all(|e| e.to_string().to_lowercase().contains("clinton")),
+        "{named:#?}"
+    );
+    let text = run(
+        &["entities", "--db", db.to_str().unwrap(), "--limit", "1"],
+        None,
+    );
     let text = String::from_utf8(text.stdout).unwrap();
-    assert!(text.starts_with("KEY") && text.contains(&format!("rows 1–1 of {}", all.len())), "{text}");
+    assert!(
+        text.starts_with("KEY") && text.contains(&format!("rows 1–1 of {}", all.len())),
+        "{text}"
+    );
 }
 
 #[test]
@@ -48,8 +81,14 @@ fn api_entities_pages_with_a_total() {
     let all = entities_json(&db, &["--limit", "0"]);
     let server = Server::start(&db, &[]);
     let body = |path: &str| {
-        let (status, response) = http(&server.addr, &format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
-        (status, response.split("\r\n\r\n").nth(1).unwrap_or("").to_string())
+        let (status, response) = http(
+            &server.addr,
+            &format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+        );
+        (
+            status,
+            response.split("\r\n\r\n").nth(1).unwrap_or("").to_string(),
+        )
     };
     let (status, page) = body("/api/entities?limit=2&offset=1");
     assert_eq!(status, 200, "{page}");
@@ -58,23 +97,47 @@ fn api_entities_pages_with_a_total() {
     assert_eq!(page["entities"].as_array().unwrap(), &all[1..3].to_vec());
     let (_, people) = body("/api/entities?type=PERSON&name=clinton");
     let people: Value = serde_json::from_str(&people).unwrap();
-    assert!(people["total"].as_u64().unwrap() >= 1 && people["entities"].as_array().unwrap().iter().all(|e| e["type"] == "PERSON"), "{people}");
+    assert!(
+        people["total"].as_u64().unwrap() >= 1
+            && people["entities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|e| e["type"] == "PERSON"),
+        "{people}"
+    );
     let (status, _) = body("/api/entities?offset=x");
     assert_eq!(status, 400);
 }
 
 /// The stored entity (key, name, type, documents, aliases, ambiguous) of each key.
 fn by_key(db: &Path) -> std::collections::HashMap<String, Value> {
-    entities_json(db, &["--limit", "0"]).into_iter().map(|e| (e["key"].as_str().unwrap().to_string(), e)).collect()
+    entities_json(db, &["--limit", "0"])
+        .into_iter()
+        .map(|e| (e["key"].as_str().unwrap().to_string(), e))
+        .collect()
 }
 
 fn aliases(e: &Value) -> Vec<&str> {
-    e["aliases"].as_array().unwrap().iter().filter_map(Value::as_str).collect()
+    e["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect()
 }
 
 fn entity_key(db: &Path, name: &str) -> Option<String> {
-    let out = run(&["entity", "--db", db.to_str().unwrap(), "--json", name], None);
-    out.status.success().then(|| serde_json::from_slice::<Value>(&out.stdout).unwrap()["key"].as_str().unwrap().to_string())
+    let out = run(
+        &["entity", "--db", db.to_str().unwrap(), "--json", name],
+        None,
+    );
+    out.status.success().then(|| {
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()["key"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    })
 }
 
 #[test]
@@ -83,15 +146,28 @@ fn one_key_per_person_across_the_store_and_a_shared_surname_said() {
     let all = by_key(&db);
     // "Donald J. Trump", "Mr. Trump", "Donald Trump" and a lone "Trump" in
     // another article: one person, whose key has no title.
-    let trump: Vec<&Value> = all.values().filter(|e| aliases(e).iter().any(|a| a.contains("Trump"))).collect();
+    let trump: Vec<&Value> = all
+        .values()
+        .filter(|e| aliases(e).iter().any(|a| a.contains("Trump")))
+        .collect();
     assert_eq!(trump.len(), 1, "{trump:#?}");
     assert_eq!(trump[0]["type"], "PERSON");
     assert_eq!(trump[0]["documents"], 3, "{:#}", trump[0]);
-    assert!(all.keys().all(|k| !k.contains("mr.") && !k.contains("president") && !k.contains("mrs.")), "{:?}", all.keys());
+    assert!(
+        all.keys()
+            .all(|k| !k.contains("mr.") && !k.contains("president") && !k.contains("mrs.")),
+        "{:?}",
+        all.keys()
+    );
     // "Clinton" alone where both Hillary and Bill Clinton are stored: kept
     // apart, and it says whom it may mean.
     let clinton = &all["PERSON:clinton"];
-    let could_be: Vec<&str> = clinton["ambiguous"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    let could_be: Vec<&str> = clinton["ambiguous"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     assert_eq!(could_be, ["PERSON:bill clinton", "PERSON:hillary clinton"]);
     // A demonym is its own country's alias, never another's.
     assert!(aliases(&all["iso3166:US"]).contains(&"American"));
@@ -102,9 +178,18 @@ fn one_key_per_person_across_the_store_and_a_shared_surname_said() {
 fn entity_finds_a_name_with_or_without_its_title() {
     let db = entities_store("entities-titles");
     let hillary = entity_key(&db, "Hillary Clinton").unwrap();
-    assert_eq!(entity_key(&db, "Mrs. Clinton").as_deref(), Some(hillary.as_str()));
-    assert_eq!(entity_key(&db, "Mr.\u{a0}Trump"), entity_key(&db, "Donald Trump"));
-    assert_eq!(entity_key(&db, "President Obama").as_deref(), Some("PERSON:barack obama"));
+    assert_eq!(
+        entity_key(&db, "Mrs. Clinton").as_deref(),
+        Some(hillary.as_str())
+    );
+    assert_eq!(
+        entity_key(&db, "Mr.\u{a0}Trump"),
+        entity_key(&db, "Donald Trump")
+    );
+    assert_eq!(
+        entity_key(&db, "President Obama").as_deref(),
+        Some("PERSON:barack obama")
+    );
     assert_eq!(entity_key(&db, "Pres. Nobody"), None);
 }
 
@@ -116,14 +201,39 @@ fn corrections_change_the_store_and_apply_to_later_documents() {
         let out = run(args, None);
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
     };
-    ok(&["entity", "merge", "--db", d, "Hillary Clinton", "PERSON:clinton"]);
-    ok(&["entity", "alias", "remove", "--db", d, "Donald Trump", "Trump"]);
-    ok(&["entity", "rename", "--db", d, "PERSON:barack obama", "Barack H. Obama"]);
+    ok(&[
+        "entity",
+        "merge",
+        "--db",
+        d,
+        "Hillary Clinton",
+        "PERSON:clinton",
+    ]);
+    ok(&[
+        "entity",
+        "alias",
+        "remove",
+        "--db",
+        d,
+        "Donald Trump",
+        "Trump",
+    ]);
+    ok(&[
+        "entity",
+        "rename",
+        "--db",
+        d,
+        "PERSON:barack obama",
+        "Barack H. Obama",
+    ]);
     ok(&["entity", "retype", "--db", d, "Philadelphia", "LOC"]);
     let all = by_key(&db);
     assert!(!all.contains_key("PERSON:clinton"));
     assert_eq!(all["PERSON:hillary clinton"]["documents"], 3);
-    assert_eq!(all["PERSON:trump"]["documents"], 1, "the article that said only \"Trump\" went apart");
+    assert_eq!(
+        all["PERSON:trump"]["documents"], 1,
+        "the article that said only \"Trump\" went apart"
+    );
     assert!(!aliases(&all["PERSON:donald j. trump"]).contains(&"Trump"));
     assert_eq!(all["PERSON:barack obama"]["name"], "Barack H. Obama");
     // A later article: its lone "Clinton" joins Hillary Clinton, its lone
@@ -132,36 +242,85 @@ fn corrections_change_the_store_and_apply_to_later_documents() {
     let out = run(&["ingest", "--db", d, "-"], Some(later));
     assert!(out.status.success(), "{}", stderr(&out));
     let all = by_key(&db);
-    assert_eq!(all["PERSON:hillary clinton"]["documents"], 4, "{:#}", all["PERSON:hillary clinton"]);
+    assert_eq!(
+        all["PERSON:hillary clinton"]["documents"], 4,
+        "{:#}",
+        all["PERSON:hillary clinton"]
+    );
     assert!(!all.contains_key("PERSON:clinton"));
     assert!(!aliases(&all["PERSON:donald j. trump"]).contains(&"Trump"));
     assert_eq!(all["PERSON:barack obama"]["name"], "Barack H. Obama");
     assert_eq!(all["GPE:philadelphia"]["type"], "LOC");
     assert_eq!(all["GPE:philadelphia"]["documents"], 2);
     let corrections = run(&["entity", "corrections", "--db", d, "--json"], None);
-    assert_eq!(serde_json::from_slice::<Value>(&corrections.stdout).unwrap().as_array().unwrap().len(), 4);
+    assert_eq!(
+        serde_json::from_slice::<Value>(&corrections.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
 }
 
 fn names_of(text: &str) -> Vec<(String, String)> {
     let out = run(&["extract", "--from", "text"], Some(text.as_bytes()));
     assert!(out.status.success(), "{}", stderr(&out));
-    docs(&out)[0]["mentions"].as_array().unwrap().iter().map(|m| (m["text"].as_str().unwrap().to_string(), m["type"].as_str().unwrap().to_string())).collect()
+    docs(&out)[0]["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["text"].as_str().unwrap().to_string(),
+                m["type"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
 }
 
 #[test]
 fn example_has_no_person_indo_pacific_no_place_alliance_and_one_washington_dc() {
     let example = root().join("examples/nato-summit-2024.txt");
-    let doc = &docs(&run(&["extract", "--date", "2024-07-10", example.to_str().unwrap()], None))[0];
-    let mentions: Vec<(&str, &str)> = doc["mentions"].as_array().unwrap().iter().map(|m| (m["text"].as_str().unwrap(), m["type"].as_str().unwrap())).collect();
-    assert!(!mentions.contains(&("Indo-Pacific", "PERSON")), "{mentions:?}");
+    let doc = &docs(&run(
+        &["extract", "--date", "2024-07-10", example.to_str().unwrap()],
+        None,
+    ))[0];
+    let mentions: Vec<(&str, &str)> = doc["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["text"].as_str().unwrap(), m["type"].as_str().unwrap()))
+        .collect();
+    assert!(
+        !mentions.contains(&("Indo-Pacific", "PERSON")),
+        "{mentions:?}"
+    );
     assert!(!mentions.iter().any(|m| m.0 == "Alliance"), "{mentions:?}");
-    assert!(mentions.contains(&("Washington DC", "GPE")) && !mentions.contains(&("DC", "GPE")), "{mentions:?}");
+    assert!(
+        mentions.contains(&("Washington DC", "GPE")) && !mentions.contains(&("DC", "GPE")),
+        "{mentions:?}"
+    );
 }
 
 #[test]
 fn datelines_hyphen_compounds_and_ontonotes_conventions() {
     let names = names_of("WASHINGTON (AP) — Sen. Ted Cruz, R-Texas, met London-based bankers.\n\nThe U.S.-Canada border stayed open, the White House said. Harris County officials agreed.\n\nColonel Michael Hawk Smith said the HAWK missiles arrived.\n");
-    for want in [("WASHINGTON", "GPE"), ("Ted Cruz", "PERSON"), ("Texas", "GPE"), ("London", "GPE"), ("U.S.", "GPE"), ("Canada", "GPE"), ("White House", "ORG"), ("Harris County", "GPE"), ("Michael Hawk Smith", "PERSON"), ("HAWK", "PRODUCT")] {
-        assert!(names.contains(&(want.0.to_string(), want.1.to_string())), "{want:?} in {names:?}");
+    for want in [
+        ("WASHINGTON", "GPE"),
+        ("Ted Cruz", "PERSON"),
+        ("Texas", "GPE"),
+        ("London", "GPE"),
+        ("U.S.", "GPE"),
+        ("Canada", "GPE"),
+        ("White House", "ORG"),
+        ("Harris County", "GPE"),
+        ("Michael Hawk Smith", "PERSON"),
+        ("HAWK", "PRODUCT"),
+    ] {
+        assert!(
+            names.contains(&(want.0.to_string(), want.1.to_string())),
+            "{want:?} in {names:?}"
+        );
     }
 }

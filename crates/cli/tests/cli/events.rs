@@ -5,22 +5,54 @@
 use super::*;
 
 /// (type, act, status, trigger, sources, targets, theme) of every event.
-type Row = (String, String, String, String, Vec<String>, Vec<String>, String);
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    Vec<String>,
+    Vec<String>,
+    String,
+);
 
 fn events_of(text: &str) -> (Value, Vec<Row>) {
     let out = run(&["extract", "--from", "text", "-"], Some(text.as_bytes()));
     assert!(out.status.success(), "{}", stderr(&out));
     let doc = docs(&out).remove(0);
     check_document(&doc);
-    let name = |id: &Value| doc["entities"].as_array().unwrap().iter().find(|e| &e["id"] == id).unwrap()["name"].as_str().unwrap().to_string();
+    let name = |id: &Value| {
+        doc["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| &e["id"] == id)
+            .unwrap()["name"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
     let s = |v: &Value| v.as_str().unwrap_or("").to_string();
     let rows = doc["events"]
         .as_array()
         .unwrap()
         .iter()
         .map(|e| {
-            let names = |k: &str| e[k].as_array().unwrap().iter().map(name).collect::<Vec<_>>();
-            (s(&e["type"]), s(&e["act"]), s(&e["status"]), s(&e["trigger"]["text"]), names("source"), names("target"), s(&e["theme"]["text"]))
+            let names = |k: &str| {
+                e[k].as_array()
+                    .unwrap()
+                    .iter()
+                    .map(name)
+                    .collect::<Vec<_>>()
+            };
+            (
+                s(&e["type"]),
+                s(&e["act"]),
+                s(&e["status"]),
+                s(&e["trigger"]["text"]),
+                names("source"),
+                names("target"),
+                s(&e["theme"]["text"]),
+            )
         })
         .collect();
     (doc, rows)
@@ -28,23 +60,47 @@ fn events_of(text: &str) -> (Value, Vec<Row>) {
 
 #[test]
 fn everyday_verbs_make_no_event_unless_their_object_does() {
-    for text in ["The jury took just 15 minutes.", "I trained on a sewing project.", "The minister went to the house.", "The president left early."] {
+    for text in [
+        "The jury took just 15 minutes.",
+        "I trained on a sewing project.",
+        "The minister went to the house.",
+        "The president left early.",
+    ] {
         let (_, events) = events_of(text);
         assert!(events.is_empty(), "{text}: {events:?}");
     }
     let (_, events) = events_of("The rebels took control of the city.");
     assert_eq!(events.len(), 1, "{events:?}");
-    assert_eq!((events[0].0.as_str(), events[0].4.as_slice()), ("COERCE", ["rebels".to_string()].as_slice()));
+    assert_eq!(
+        (events[0].0.as_str(), events[0].4.as_slice()),
+        ("COERCE", ["rebels".to_string()].as_slice())
+    );
 }
 
 #[test]
 fn a_pledge_is_agree_with_its_act_and_a_denial_is_never_asserted() {
     let (_, events) = events_of("Germany pledged to send tanks to Ukraine.");
-    assert_eq!((events[0].0.as_str(), events[0].1.as_str(), events[0].2.as_str()), ("AGREE", "AID", "pledged"), "{events:?}");
-    for text in ["Russia denied that it was sending troops to Syria.", "Germany did not send tanks to Ukraine.", "Will France send troops to Mali?", "If Iran attacks Israel, the US will respond."] {
+    assert_eq!(
+        (
+            events[0].0.as_str(),
+            events[0].1.as_str(),
+            events[0].2.as_str()
+        ),
+        ("AGREE", "AID", "pledged"),
+        "{events:?}"
+    );
+    for text in [
+        "Russia denied that it was sending troops to Syria.",
+        "Germany did not send tanks to Ukraine.",
+        "Will France send troops to Mali?",
+        "If Iran attacks Israel, the US will respond.",
+    ] {
         let (_, events) = events_of(text);
         assert!(!events.is_empty(), "{text}");
-        assert!(events.iter().all(|e| e.2 != "asserted"), "{text}: {events:?}");
+        assert!(
+            events.iter().all(|e| e.2 != "asserted"),
+            "{text}: {events:?}"
+        );
     }
 }
 
@@ -52,11 +108,37 @@ fn a_pledge_is_agree_with_its_act_and_a_denial_is_never_asserted() {
 fn common_nouns_act_and_the_aid_tracker_finds_recipients_and_amounts() {
     let (_, events) = events_of("Police arrested 20 protesters.");
     assert_eq!(events[0].0, "COERCE");
-    assert_eq!((events[0].4.as_slice(), events[0].5.as_slice()), (["police".to_string()].as_slice(), ["20 protesters".to_string()].as_slice()));
-    let (doc, events) = events_of("Germany will provide Ukraine with 500 million euros in military aid.");
-    assert_eq!((events[0].1.as_str(), events[0].4.as_slice(), events[0].5.as_slice()), ("AID", ["Germany".to_string()].as_slice(), ["Ukraine".to_string()].as_slice()));
-    let quantity = doc["quantities"].as_array().unwrap().iter().find(|q| q["id"] == doc["events"][0]["quantity"]).expect("an amount");
-    assert_eq!((quantity["value"].as_f64(), quantity["unit"].as_str()), (Some(5e8), Some("EUR")));
+    assert_eq!(
+        (events[0].4.as_slice(), events[0].5.as_slice()),
+        (
+            ["police".to_string()].as_slice(),
+            ["20 protesters".to_string()].as_slice()
+        )
+    );
+    let (doc, events) =
+        events_of("Germany will provide Ukraine with 500 million euros in military aid.");
+    assert_eq!(
+        (
+            events[0].1.as_str(),
+            events[0].4.as_slice(),
+            events[0].5.as_slice()
+        ),
+        (
+            "AID",
+            ["Germany".to_string()].as_slice(),
+            ["Ukraine".to_string()].as_slice()
+        )
+    );
+    let quantity = doc["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == doc["events"][0]["quantity"])
+        .expect("an amount");
+    assert_eq!(
+        (quantity["value"].as_f64(), quantity["unit"].as_str()),
+        (Some(5e8), Some("EUR"))
+    );
     // A rank is no amount; campaign money is no aid.
     let (doc, events) = events_of("Britain will send a third Patriot system to Ukraine.");
     assert_eq!(events[0].1, "AID");
@@ -68,13 +150,26 @@ fn common_nouns_act_and_the_aid_tracker_finds_recipients_and_amounts() {
 #[test]
 fn the_example_has_no_event_on_announced_fighting_or_help() {
     let example = root().join("examples/nato-summit-2024.txt");
-    let doc = &docs(&run(&["extract", "--date", "2024-07-10", example.to_str().unwrap()], None))[0];
-    let triggers: Vec<&str> = doc["events"].as_array().unwrap().iter().map(|e| e["trigger"]["text"].as_str().unwrap()).collect();
+    let doc = &docs(&run(
+        &["extract", "--date", "2024-07-10", example.to_str().unwrap()],
+        None,
+    ))[0];
+    let triggers: Vec<&str> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["trigger"]["text"].as_str().unwrap())
+        .collect();
     for bad in ["announced", "fighting", "help"] {
         assert!(!triggers.contains(&bad), "{bad}: {triggers:?}");
     }
     // Every pledged gift keeps its act for the aid tracker, under PLOVER's AGREE.
-    for e in doc["events"].as_array().unwrap().iter().filter(|e| e["act"] == "AID" && e["status"] == "pledged") {
+    for e in doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["act"] == "AID" && e["status"] == "pledged")
+    {
         assert_eq!(e["type"], "AGREE");
     }
 }
@@ -94,44 +189,92 @@ fn attitudes_and_plain_reports_make_no_event_but_the_codebooks_speech_acts_do() 
         assert!(events.is_empty(), "{text}: {events:?}");
     }
     let (_, events) = events_of("Turkey accused Russia of lying.");
-    assert_eq!((events[0].0.as_str(), events[0].4.as_slice(), events[0].5.as_slice()), ("ACCUSE", ["Turkey".to_string()].as_slice(), ["Russia".to_string()].as_slice()), "{events:?}");
+    assert_eq!(
+        (
+            events[0].0.as_str(),
+            events[0].4.as_slice(),
+            events[0].5.as_slice()
+        ),
+        (
+            "ACCUSE",
+            ["Turkey".to_string()].as_slice(),
+            ["Russia".to_string()].as_slice()
+        ),
+        "{events:?}"
+    );
     let (_, events) = events_of("France urged Russia to withdraw its troops from Ukraine.");
-    assert_eq!(events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["REQUEST"], "{events:?}");
+    assert_eq!(
+        events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(),
+        ["REQUEST"],
+        "{events:?}"
+    );
     // A question asked is no request; asking for something is.
     let (_, events) = events_of("The senator asked Mattis a question.");
     assert!(events.is_empty(), "{events:?}");
     let (_, events) = events_of("Ukraine asked Germany for help.");
-    assert_eq!(events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["REQUEST"], "{events:?}");
+    assert_eq!(
+        events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(),
+        ["REQUEST"],
+        "{events:?}"
+    );
 }
 
 #[test]
 fn an_event_needs_an_actor_who_acts() {
     // A subject that names no actor, a participle describing a noun, the one who dies: no event.
-    for text in ["It condemned Russia.", "The imprisoned leader of the PKK wrote a letter.", "At least 29 children have died in Syria."] {
+    for text in [
+        "It condemned Russia.",
+        "The imprisoned leader of the PKK wrote a letter.",
+        "At least 29 children have died in Syria.",
+    ] {
         let (_, events) = events_of(text);
         assert!(events.is_empty(), "{text}: {events:?}");
     }
     // An agentless passive keeps the one acted on; an attack may be the subject.
     let (_, events) = events_of("Three Egyptian protesters were arrested on Friday.");
-    assert_eq!(events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["COERCE"], "{events:?}");
+    assert_eq!(
+        events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(),
+        ["COERCE"],
+        "{events:?}"
+    );
     let (_, events) = events_of("A roadside bombing killed two Iraqi soldiers.");
-    assert_eq!(events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["ASSAULT"], "{events:?}");
+    assert_eq!(
+        events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(),
+        ["ASSAULT"],
+        "{events:?}"
+    );
     // A court finding guilty is SANCTION (PLOVER's convict), not COERCE.
     let (_, events) = events_of("A court in Turkey convicted Aine Davis of terrorism.");
-    assert_eq!(events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["SANCTION"], "{events:?}");
+    assert_eq!(
+        events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(),
+        ["SANCTION"],
+        "{events:?}"
+    );
 }
 
 #[test]
 fn a_block_default_without_support_and_an_obligation_make_no_event() {
     // Verbs typed only by their CAMEO block's default, which neither the codebook nor the
     // synthetic stories back (lift < 2), and an obligation stated ("should", "must"): no event.
-    for text in ["The government faces a difficult choice.", "The European Union should impose sanctions on Russia.", "Britain must send more tanks to Ukraine."] {
+    for text in [
+        "The government faces a difficult choice.",
+        "The European Union should impose sanctions on Russia.",
+        "Britain must send more tanks to Ukraine.",
+    ] {
         let (_, events) = events_of(text);
         assert!(events.is_empty(), "{text}: {events:?}");
     }
     // A reported demand stays a REQUEST; a backed default stays.
     let (_, events) = events_of("Kyiv said that Germany must send more tanks.");
-    assert_eq!(events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["REQUEST"], "{events:?}");
+    assert_eq!(
+        events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(),
+        ["REQUEST"],
+        "{events:?}"
+    );
     let (_, events) = events_of("Soldiers shot two protesters in Cairo.");
-    assert_eq!(events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["ASSAULT"], "{events:?}");
+    assert_eq!(
+        events.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(),
+        ["ASSAULT"],
+        "{events:?}"
+    );
 }

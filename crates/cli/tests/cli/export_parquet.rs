@@ -10,14 +10,30 @@ use super::*;
 
 /// Each file's column names and rows, read back with the parquet crate.
 fn read(path: &Path) -> (Vec<String>, Vec<parquet::record::Row>) {
-    let reader = SerializedFileReader::new(File::open(path).expect("file written")).expect("a Parquet file");
-    let columns = reader.metadata().file_metadata().schema_descr().root_schema().get_fields().iter().map(|f| f.name().to_string()).collect();
-    let rows = reader.get_row_iter(None).unwrap().map(|r| r.unwrap()).collect();
+    let reader =
+        SerializedFileReader::new(File::open(path).expect("file written")).expect("a Parquet file");
+    let columns = reader
+        .metadata()
+        .file_metadata()
+        .schema_descr()
+        .root_schema()
+        .get_fields()
+        .iter()
+        .map(|f| f.name().to_string())
+        .collect();
+    let rows = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
     (columns, rows)
 }
 
 fn field<'r>(row: &'r parquet::record::Row, name: &str) -> &'r Field {
-    row.get_column_iter().find(|(n, _)| n.as_str() == name).map(|(_, f)| f).unwrap_or_else(|| panic!("no column {name}"))
+    row.get_column_iter()
+        .find(|(n, _)| n.as_str() == name)
+        .map(|(_, f)| f)
+        .unwrap_or_else(|| panic!("no column {name}"))
 }
 
 #[test]
@@ -25,21 +41,159 @@ fn issue_27_parquet_export_writes_every_table_with_its_schema() {
     let dir = scratch("export-parquet");
     let db = dir.join("s.db");
     let example = root().join("examples/nato-summit-2024.txt");
-    let out = run(&["ingest", "--db", db.to_str().unwrap(), "--date", "2024-07-10", example.to_str().unwrap()], None);
+    let out = run(
+        &[
+            "ingest",
+            "--db",
+            db.to_str().unwrap(),
+            "--date",
+            "2024-07-10",
+            example.to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let events_json = lines(&run(&["export", "--db", db.to_str().unwrap()], None));
     let files = dir.join("parquet");
-    let out = run(&["export", "--db", db.to_str().unwrap(), "--format", "parquet", "--output", files.to_str().unwrap()], None);
+    let out = run(
+        &[
+            "export",
+            "--db",
+            db.to_str().unwrap(),
+            "--format",
+            "parquet",
+            "--output",
+            files.to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(out.status.success(), "{}", stderr(&out));
 
     let expected: &[(&str, &[&str])] = &[
-        ("documents", &["id", "url", "title", "published", "source_uri", "text", "ingested_at"]),
-        ("entities", &["key", "name", "type", "kb", "mentions", "documents", "first_seen", "last_seen", "first_document", "last_document", "aliases", "ambiguous"]),
-        ("mentions", &["document", "mention", "text", "type", "kind", "start", "end", "entity", "entity_key"]),
-        ("quotes", &["document", "quote", "published", "start", "end", "text", "kind", "cue", "speaker", "speaker_key", "speaker_name", "sentence"]),
-        ("events", &["document", "event", "published", "url", "type", "act", "mode", "status", "trigger", "start", "end", "sources", "source_keys", "targets", "target_keys", "theme", "quantity", "value", "unit", "time", "place", "quote", "sentence", "sentence_start", "sentence_end"]),
-        ("commitments", &["document", "event", "donor", "donor_keys", "recipient", "recipient_keys", "item", "quantity", "value", "unit", "status", "date", "published", "url", "title", "evidence"]),
-        ("stories", &["id", "title", "first_seen", "last_seen", "sources", "articles", "documents", "publishers"]),
+        (
+            "documents",
+            &[
+                "id",
+                "url",
+                "title",
+                "published",
+                "source_uri",
+                "text",
+                "ingested_at",
+            ],
+        ),
+        (
+            "entities",
+            &[
+                "key",
+                "name",
+                "type",
+                "kb",
+                "mentions",
+                "documents",
+                "first_seen",
+                "last_seen",
+                "first_document",
+                "last_document",
+                "aliases",
+                "ambiguous",
+            ],
+        ),
+        (
+            "mentions",
+            &[
+                "document",
+                "mention",
+                "text",
+                "type",
+                "kind",
+                "start",
+                "end",
+                "entity",
+                "entity_key",
+            ],
+        ),
+        (
+            "quotes",
+            &[
+                "document",
+                "quote",
+                "published",
+                "start",
+                "end",
+                "text",
+                "kind",
+                "cue",
+                "speaker",
+                "speaker_key",
+                "speaker_name",
+                "sentence",
+            ],
+        ),
+        (
+            "events",
+            &[
+                "document",
+                "event",
+                "published",
+                "url",
+                "type",
+                "act",
+                "mode",
+                "status",
+                "trigger",
+                "start",
+                "end",
+                "sources",
+                "source_keys",
+                "targets",
+                "target_keys",
+                "theme",
+                "quantity",
+                "value",
+                "unit",
+                "time",
+                "place",
+                "quote",
+                "sentence",
+                "sentence_start",
+                "sentence_end",
+            ],
+        ),
+        (
+            "commitments",
+            &[
+                "document",
+                "event",
+                "donor",
+                "donor_keys",
+                "recipient",
+                "recipient_keys",
+                "item",
+                "quantity",
+                "value",
+                "unit",
+                "status",
+                "date",
+                "published",
+                "url",
+                "title",
+                "evidence",
+            ],
+        ),
+        (
+            "stories",
+            &[
+                "id",
+                "title",
+                "first_seen",
+                "last_seen",
+                "sources",
+                "articles",
+                "documents",
+                "publishers",
+            ],
+        ),
     ];
     for (table, columns) in expected {
         let (names, rows) = read(&files.join(format!("{table}.parquet")));
@@ -49,15 +203,34 @@ fn issue_27_parquet_export_writes_every_table_with_its_schema() {
 
     // The same events as the JSON export, with actors as lists and offsets that index the text.
     let (_, docs) = read(&files.join("documents.parquet"));
-    let Field::Str(text) = field(&docs[0], "text") else { panic!("text is a string") };
+    let Field::Str(text) = field(&docs[0], "text") else {
+        panic!("text is a string")
+    };
     let text: Vec<char> = text.chars().collect();
     let (_, events) = read(&files.join("events.parquet"));
     assert_eq!(events.len(), events_json.len());
     for e in &events {
-        let (Field::Long(start), Field::Long(end), Field::Str(trigger)) = (field(e, "start"), field(e, "end"), field(e, "trigger")) else { panic!("typed columns") };
-        assert_eq!(&text[*start as usize..*end as usize].iter().collect::<String>(), trigger);
-        assert!(matches!(field(e, "sources"), Field::ListInternal(_)), "sources is a list");
+        let (Field::Long(start), Field::Long(end), Field::Str(trigger)) =
+            (field(e, "start"), field(e, "end"), field(e, "trigger"))
+        else {
+            panic!("typed columns")
+        };
+        assert_eq!(
+            &text[*start as usize..*end as usize]
+                .iter()
+                .collect::<String>(),
+            trigger
+        );
+        assert!(
+            matches!(field(e, "sources"), Field::ListInternal(_)),
+            "sources is a list"
+        );
     }
     let (_, entities) = read(&files.join("entities.parquet"));
-    assert!(entities.iter().any(|e| matches!(field(e, "key"), Field::Str(k) if k == "iso3166:UA")), "Ukraine is an entity");
+    assert!(
+        entities
+            .iter()
+            .any(|e| matches!(field(e, "key"), Field::Str(k) if k == "iso3166:UA")),
+        "Ukraine is an entity"
+    );
 }

@@ -5,7 +5,17 @@ use super::*;
 
 fn example_quotes(mode: &str) -> (Value, Vec<Value>) {
     let example = root().join("examples/nato-summit-2024.txt");
-    let out = run(&["extract", "--date", "2024-07-10", "--quotes", mode, example.to_str().unwrap()], None);
+    let out = run(
+        &[
+            "extract",
+            "--date",
+            "2024-07-10",
+            "--quotes",
+            mode,
+            example.to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let doc = docs(&out).remove(0);
     let quotes = doc["quotes"].as_array().unwrap().clone();
@@ -13,7 +23,10 @@ fn example_quotes(mode: &str) -> (Value, Vec<Value>) {
 }
 
 fn quotes_of(text: &str, mode: &str) -> (Value, Vec<Value>) {
-    let out = run(&["extract", "--from", "text", "--quotes", mode], Some(text.as_bytes()));
+    let out = run(
+        &["extract", "--from", "text", "--quotes", mode],
+        Some(text.as_bytes()),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let doc = docs(&out).remove(0);
     let quotes = doc["quotes"].as_array().unwrap().clone();
@@ -22,32 +35,58 @@ fn quotes_of(text: &str, mode: &str) -> (Value, Vec<Value>) {
 
 fn entity_name(doc: &Value, speaker: &Value) -> Option<String> {
     let id = speaker["entity"].as_str()?;
-    doc["entities"].as_array()?.iter().find(|e| e["id"] == id).and_then(|e| e["name"].as_str()).map(str::to_string)
+    doc["entities"]
+        .as_array()?
+        .iter()
+        .find(|e| e["id"] == id)
+        .and_then(|e| e["name"].as_str())
+        .map(str::to_string)
 }
 
 #[test]
 fn example_direct_quotes_have_speakers_and_no_function_word_or_name_only_quote() {
     let (doc, quotes) = example_quotes("speech");
-    let names: Vec<String> = doc["entities"].as_array().unwrap().iter().filter_map(|e| e["name"].as_str().map(str::to_string)).collect();
+    let names: Vec<String> = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["name"].as_str().map(str::to_string))
+        .collect();
     let mut speakers = Vec::new();
     for q in &quotes {
         assert_eq!(q["cue_class"], "speech", "{q}");
         let text = q["text"].as_str().unwrap();
-        assert!(!names.iter().any(|n| n == text), "a quote that is only a name: {text}");
+        assert!(
+            !names.iter().any(|n| n == text),
+            "a quote that is only a name: {text}"
+        );
         let sp = &q["speaker"];
         if !sp.is_null() {
             let w = sp["text"].as_str().unwrap().to_lowercase();
-            assert!(!["the", "that", "who", "which", "those", "this"].contains(&w.as_str()) || !sp["entity"].is_null(), "function-word speaker in {q}");
+            assert!(
+                !["the", "that", "who", "which", "those", "this"].contains(&w.as_str())
+                    || !sp["entity"].is_null(),
+                "function-word speaker in {q}"
+            );
         }
         if q["kind"] == "direct" {
-            let name = entity_name(&doc, sp).unwrap_or_else(|| panic!("direct quote without a resolved speaker: {q}"));
+            let name = entity_name(&doc, sp)
+                .unwrap_or_else(|| panic!("direct quote without a resolved speaker: {q}"));
             speakers.push((sp["text"].as_str().unwrap().to_string(), name));
         }
     }
     for who in ["Zelenskyy", "Biden", "Stoltenberg"] {
-        assert!(speakers.iter().any(|(_, n)| n.contains(who)), "{who} missing from {speakers:?}");
+        assert!(
+            speakers.iter().any(|(_, n)| n.contains(who)),
+            "{who} missing from {speakers:?}"
+        );
     }
-    assert!(speakers.iter().any(|(t, n)| t.eq_ignore_ascii_case("he") && n.contains("Biden")), "no resolved \"he said\": {speakers:?}");
+    assert!(
+        speakers
+            .iter()
+            .any(|(t, n)| t.eq_ignore_ascii_case("he") && n.contains("Biden")),
+        "no resolved \"he said\": {speakers:?}"
+    );
 }
 
 #[test]
@@ -56,7 +95,10 @@ fn all_keeps_more_attributions_than_speech() {
     let (_, speech) = quotes_of(text, "speech");
     let (_, all) = quotes_of(text, "all");
     assert!(speech.iter().all(|q| q["cue_class"] == "speech"));
-    assert!(all.iter().any(|q| q["cue_class"] == "expectation"), "{all:?}");
+    assert!(
+        all.iter().any(|q| q["cue_class"] == "expectation"),
+        "{all:?}"
+    );
     assert!(all.len() > speech.len());
 }
 
@@ -74,7 +116,10 @@ fn agentless_passive_gives_no_subject_content_or_speaker() {
 
 #[test]
 fn that_said_is_no_cue() {
-    let (_, quotes) = quotes_of("That said, the economy grew by three percent last year.\n", "all");
+    let (_, quotes) = quotes_of(
+        "That said, the economy grew by three percent last year.\n",
+        "all",
+    );
     assert!(quotes.is_empty(), "{quotes:?}");
 }
 
@@ -82,15 +127,25 @@ fn that_said_is_no_cue() {
 fn a_friend_of_a_person_is_not_that_person() {
     let text = "Shamima Begum left London in 2015. A friend of Begum said the baby had been ill for a week.\n";
     let (doc, quotes) = quotes_of(text, "speech");
-    let q = quotes.iter().find(|q| q["cue"]["text"] == "said").expect("the friend's quote");
-    assert!(entity_name(&doc, &q["speaker"]).is_none_or(|n| !n.contains("Begum")), "{q}");
+    let q = quotes
+        .iter()
+        .find(|q| q["cue"]["text"] == "said")
+        .expect("the friend's quote");
+    assert!(
+        entity_name(&doc, &q["speaker"]).is_none_or(|n| !n.contains("Begum")),
+        "{q}"
+    );
 }
 
 #[test]
 fn the_adjacent_verb_beats_a_distant_according_to() {
-    let text = "Mark Smith spoke on Monday.\n“We will not leave the region,” he said, according to CNN.\n";
+    let text =
+        "Mark Smith spoke on Monday.\n“We will not leave the region,” he said, according to CNN.\n";
     let (_, quotes) = quotes_of(text, "speech");
-    let q = quotes.iter().find(|q| q["text"].as_str().unwrap().starts_with("We will not")).expect("the quote");
+    let q = quotes
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().starts_with("We will not"))
+        .expect("the quote");
     assert_eq!(q["speaker"]["text"], "he", "{q}");
 }
 
@@ -98,7 +153,12 @@ fn the_adjacent_verb_beats_a_distant_according_to() {
 fn double_curly_apostrophes_close_a_quote() {
     let text = "“If he were surrendered, he would face charges,’’ she said. The case continues in court.\n";
     let (_, quotes) = quotes_of(text, "speech");
-    assert!(quotes.iter().any(|q| q["text"] == "If he were surrendered, he would face charges"), "{quotes:?}");
+    assert!(
+        quotes
+            .iter()
+            .any(|q| q["text"] == "If he were surrendered, he would face charges"),
+        "{quotes:?}"
+    );
 }
 
 #[test]
@@ -118,8 +178,15 @@ fn a_quoted_fragment_is_mixed_and_keeps_both_marks() {
 fn a_definite_descriptor_speaks_for_the_person_titled_so_earlier() {
     let text = "French President Emmanuel Macron met Vladimir Putin in Sochi on Tuesday.\n\nThe two leaders discussed the border. \"We will not accept a new wave of refugees,\" the president said.\n";
     let (doc, quotes) = quotes_of(text, "speech");
-    let q = quotes.iter().find(|q| q["text"].as_str().unwrap().contains("refugees")).expect("the quote");
-    assert_eq!(entity_name(&doc, &q["speaker"]).as_deref(), Some("Emmanuel Macron"), "{q}");
+    let q = quotes
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains("refugees"))
+        .expect("the quote");
+    assert_eq!(
+        entity_name(&doc, &q["speaker"]).as_deref(),
+        Some("Emmanuel Macron"),
+        "{q}"
+    );
 }
 
 #[test]
@@ -127,7 +194,10 @@ fn a_descriptor_with_no_titled_antecedent_stays_unresolved() {
     // Nobody is introduced as a president, so "the president" names no one.
     let text = "Vladimir Putin met Recep Tayyip Erdogan in Sochi on Tuesday.\n\n\"We will not accept a new wave of refugees,\" the president said.\n";
     let (doc, quotes) = quotes_of(text, "speech");
-    let q = quotes.iter().find(|q| q["text"].as_str().unwrap().contains("refugees")).expect("the quote");
+    let q = quotes
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains("refugees"))
+        .expect("the quote");
     assert_eq!(entity_name(&doc, &q["speaker"]), None, "{q}");
 }
 
@@ -136,8 +206,15 @@ fn the_group_and_it_speak_for_the_organisation_just_named() {
     let text = "Amnesty International published a report on the prisons on Monday.\n\n\"Torture is systematic,\" the group said. It added that the guards were never punished.\n";
     let (doc, quotes) = quotes_of(text, "speech");
     for needle in ["Torture", "guards"] {
-        let q = quotes.iter().find(|q| q["text"].as_str().unwrap().contains(needle)).unwrap_or_else(|| panic!("no quote with {needle}: {quotes:?}"));
-        assert_eq!(entity_name(&doc, &q["speaker"]).as_deref(), Some("Amnesty International"), "{q}");
+        let q = quotes
+            .iter()
+            .find(|q| q["text"].as_str().unwrap().contains(needle))
+            .unwrap_or_else(|| panic!("no quote with {needle}: {quotes:?}"));
+        assert_eq!(
+            entity_name(&doc, &q["speaker"]).as_deref(),
+            Some("Amnesty International"),
+            "{q}"
+        );
     }
 }
 
@@ -146,7 +223,10 @@ fn the_hearer_of_told_is_not_part_of_what_was_said() {
     let text = "Begum told the Times she had lost two young children.\n\nErdogan told reporters at a briefing on Tuesday that Turkey would enter.\n";
     let (_, quotes) = quotes_of(text, "speech");
     let texts: Vec<&str> = quotes.iter().map(|q| q["text"].as_str().unwrap()).collect();
-    assert!(texts.contains(&"she had lost two young children"), "{texts:?}");
+    assert!(
+        texts.contains(&"she had lost two young children"),
+        "{texts:?}"
+    );
     assert!(texts.contains(&"Turkey would enter"), "{texts:?}");
 }
 
@@ -154,7 +234,12 @@ fn the_hearer_of_told_is_not_part_of_what_was_said() {
 fn a_participle_describing_a_noun_reports_nothing() {
     let text = "Footage posted on social media showed the convoy crossing the border.\n\nThey live in a place called Rojava.\n";
     let (_, quotes) = quotes_of(text, "all");
-    assert!(quotes.iter().all(|q| !matches!(q["cue"]["text"].as_str(), Some("posted" | "called"))), "{quotes:?}");
+    assert!(
+        quotes
+            .iter()
+            .all(|q| !matches!(q["cue"]["text"].as_str(), Some("posted" | "called"))),
+        "{quotes:?}"
+    );
 }
 
 /// The names of a quote's speaker and of the speakers coordinated with it, sorted.
@@ -181,15 +266,30 @@ fn a_source_of_a_campaign_is_not_its_candidate_but_affiliated_to_it() {
     let (doc, quotes) = quotes_of(text, "speech");
     let q = &quotes[0];
     assert!(q["speaker"]["entity"].is_null(), "{q}");
-    assert_eq!(entity_name(&doc, &serde_json::json!({ "entity": q["speaker"]["affiliation"] })).as_deref(), Some("Trump"), "{q}");
+    assert_eq!(
+        entity_name(
+            &doc,
+            &serde_json::json!({ "entity": q["speaker"]["affiliation"] })
+        )
+        .as_deref(),
+        Some("Trump"),
+        "{q}"
+    );
 }
 
 #[test]
 fn a_name_inside_a_quote_is_not_its_speaker() {
     let text = "When I asked Ricardo Alvarez about the guards, he laughed.\n\n\"Jihadi John was a complete psycho,\" he said.\n";
     let (doc, quotes) = quotes_of(text, "speech");
-    let q = quotes.iter().find(|q| q["text"].as_str().unwrap().contains("psycho")).expect("the quote");
-    assert_eq!(entity_name(&doc, &q["speaker"]).as_deref(), Some("Ricardo Alvarez"), "{q}");
+    let q = quotes
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains("psycho"))
+        .expect("the quote");
+    assert_eq!(
+        entity_name(&doc, &q["speaker"]).as_deref(),
+        Some("Ricardo Alvarez"),
+        "{q}"
+    );
 }
 
 #[test]
@@ -212,7 +312,10 @@ fn a_negated_speech_verb_is_not_speech() {
 
 /// The entity of the speaker of the quote whose text holds `part`.
 fn speaker_of(doc: &Value, quotes: &[Value], part: &str) -> Option<String> {
-    let q = quotes.iter().find(|q| q["text"].as_str().unwrap().contains(part)).unwrap_or_else(|| panic!("no quote with {part:?}: {quotes:?}"));
+    let q = quotes
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains(part))
+        .unwrap_or_else(|| panic!("no quote with {part:?}: {quotes:?}"));
     entity_name(doc, &q["speaker"])
 }
 
@@ -220,21 +323,32 @@ fn speaker_of(doc: &Value, quotes: &[Value], part: &str) -> Option<String> {
 fn a_name_that_modifies_a_noun_is_no_antecedent() {
     let text = "Mary Fowler, a veteran Labour councillor who is a Corbyn critic on most issues, condemned the budget plan.\n\nShe added that the cuts to the library service would hurt poorer families.\n";
     let (doc, quotes) = quotes_of(text, "speech");
-    assert_eq!(speaker_of(&doc, &quotes, "library service").as_deref(), Some("Mary Fowler"), "{quotes:?}");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "library service").as_deref(),
+        Some("Mary Fowler"),
+        "{quotes:?}"
+    );
 }
 
 #[test]
 fn a_pronoun_prefers_the_main_clause_subject_to_an_embedded_one() {
     let text = "Ambassador Viktor Orlov has demanded evidence that Yelena Sokolova was still in the country.\n\nHe said the police inquiry had been flawed from the start.\n";
     let (doc, quotes) = quotes_of(text, "speech");
-    assert_eq!(speaker_of(&doc, &quotes, "police inquiry").as_deref(), Some("Viktor Orlov"), "{quotes:?}");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "police inquiry").as_deref(),
+        Some("Viktor Orlov"),
+        "{quotes:?}"
+    );
 }
 
 #[test]
 fn they_stands_for_coordinated_people() {
     let text = "Tom Walker and Peter Harris were arrested in the city last year.\n\nThey said the charges against them had been invented by the police.\n";
     let (doc, quotes) = quotes_of(text, "speech");
-    let q = quotes.iter().find(|q| q["text"].as_str().unwrap().contains("charges")).expect("the quote");
+    let q = quotes
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains("charges"))
+        .expect("the quote");
     assert_eq!(all_speakers(&doc, q), ["Peter Harris", "Tom Walker"], "{q}");
 }
 
@@ -242,7 +356,11 @@ fn they_stands_for_coordinated_people() {
 fn we_is_not_resolved_to_an_organisation_named_nearby() {
     let text = "Inspectors from the World Health Organization arrived in the capital on Monday.\n\nWe asked whether the hospitals could cope with the outbreak.\n";
     let (_, quotes) = quotes_of(text, "all");
-    for q in quotes.iter().filter(|q| q["speaker"]["text"].as_str().is_some_and(|s| s.eq_ignore_ascii_case("we"))) {
+    for q in quotes.iter().filter(|q| {
+        q["speaker"]["text"]
+            .as_str()
+            .is_some_and(|s| s.eq_ignore_ascii_case("we"))
+    }) {
         assert!(q["speaker"]["entity"].is_null(), "{q}");
     }
 }

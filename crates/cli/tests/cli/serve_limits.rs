@@ -10,13 +10,26 @@ use super::*;
 fn example_store(test: &str) -> PathBuf {
     let db = scratch(test).join("s.db");
     let example = root().join("examples/nato-summit-2024.txt");
-    let out = run(&["ingest", "--db", db.to_str().unwrap(), "--date", "2024-07-10", example.to_str().unwrap()], None);
+    let out = run(
+        &[
+            "ingest",
+            "--db",
+            db.to_str().unwrap(),
+            "--date",
+            "2024-07-10",
+            example.to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     db
 }
 
 fn get(addr: &str, path: &str) -> (u16, String) {
-    http(addr, &format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+    http(
+        addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+    )
 }
 
 /// Connects with a read deadline, so a test never hangs on a stuck server.
@@ -40,21 +53,45 @@ fn issue_29_serve_outlives_running_out_of_file_descriptors() {
     // 64 descriptors: the server fits its connection limit under them, and
     // sheds idle clients rather than dying when accept() fails.
     let mut child = Command::new("sh")
-        .args(["-c", &format!("ulimit -n 64 && exec \"$0\" serve --db {} --addr 127.0.0.1:0", db.display()), env!("CARGO_BIN_EXE_dossier")])
+        .args([
+            "-c",
+            &format!(
+                "ulimit -n 64 && exec \"$0\" serve --db {} --addr 127.0.0.1:0",
+                db.display()
+            ),
+            env!("CARGO_BIN_EXE_dossier"),
+        ])
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let mut line = String::new();
-    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stderr.take().unwrap()), &mut line).unwrap();
-    let server = Server { addr: line.trim().rsplit("http://").next().unwrap().to_string(), child };
-    let idle: Vec<TcpStream> = (0..150).filter_map(|_| TcpStream::connect(&server.addr).ok()).collect();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stderr.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    let server = Server {
+        addr: line.trim().rsplit("http://").next().unwrap().to_string(),
+        child,
+    };
+    let idle: Vec<TcpStream> = (0..150)
+        .filter_map(|_| TcpStream::connect(&server.addr).ok())
+        .collect();
     for _ in 0..3 {
         let (status, body) = get(&server.addr, "/api/stats");
-        assert_eq!(status, 200, "answers others while {} idle clients are connected: {body}", idle.len());
+        assert_eq!(
+            status,
+            200,
+            "answers others while {} idle clients are connected: {body}",
+            idle.len()
+        );
     }
     drop(idle);
     let mut server = server;
-    assert!(server.child.try_wait().unwrap().is_none(), "the server is still running");
+    assert!(
+        server.child.try_wait().unwrap().is_none(),
+        "the server is still running"
+    );
 }
 
 #[test]
@@ -83,7 +120,8 @@ fn issue_29_serve_times_out_a_slow_body_and_checks_the_token_first() {
     let server = Server::start(&db, &["--token", "t0ken", "--body-timeout", "1"]);
     // No token: refused on the headers alone, before a byte of the body.
     let mut s = connect(&server.addr);
-    s.write_all(b"POST /documents HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5000000\r\n\r\n").unwrap();
+    s.write_all(b"POST /documents HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5000000\r\n\r\n")
+        .unwrap();
     assert!(read_all(&mut s).starts_with("HTTP/1.1 401"));
     // A body that never finishes arriving.
     let mut s = connect(&server.addr);
@@ -104,25 +142,45 @@ fn issue_29_serve_times_out_a_slow_body_and_checks_the_token_first() {
 fn issue_29_serve_answers_loopback_names_only_and_is_never_framed() {
     let db = example_store("hosts");
     let server = Server::start(&db, &[]);
-    let with_host = |host: &str| http(&server.addr, &format!("GET /api/stats HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"));
+    let with_host = |host: &str| {
+        http(
+            &server.addr,
+            &format!("GET /api/stats HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        )
+    };
     let (status, answer) = with_host("evil.example:8080");
     assert_eq!(status, 421, "a rebound name is refused: {answer}");
     for host in ["localhost", "127.0.0.1:8080", "[::1]:8080", &server.addr] {
         let (status, answer) = with_host(host);
         assert_eq!(status, 200, "{host}: {answer}");
         let answer = answer.to_ascii_lowercase();
-        assert!(answer.contains("x-content-type-options: nosniff"), "{answer}");
+        assert!(
+            answer.contains("x-content-type-options: nosniff"),
+            "{answer}"
+        );
         assert!(answer.contains("frame-ancestors 'none'"), "{answer}");
     }
     let named = Server::start(&db, &["--allow-host", "dossier.example"]);
-    assert_eq!(http(&named.addr, "GET /api/stats HTTP/1.1\r\nHost: dossier.example\r\nConnection: close\r\n\r\n").0, 200);
+    assert_eq!(
+        http(
+            &named.addr,
+            "GET /api/stats HTTP/1.1\r\nHost: dossier.example\r\nConnection: close\r\n\r\n"
+        )
+        .0,
+        200
+    );
 }
 
 #[test]
 fn issue_29_serve_control_characters_are_no_server_error_and_limits_are_checked() {
     let db = example_store("nul");
     let server = Server::start(&db, &["--max-rows", "3"]);
-    for path in ["/api/search?q=%00", "/api/quotes?about=%00", "/api/search?q=%22%00%22", "/api/events?source=%00"] {
+    for path in [
+        "/api/search?q=%00",
+        "/api/quotes?about=%00",
+        "/api/search?q=%22%00%22",
+        "/api/events?source=%00",
+    ] {
         let (status, answer) = get(&server.addr, path);
         assert_eq!(status, 200, "{path}: {answer}");
     }
@@ -130,7 +188,11 @@ fn issue_29_serve_control_characters_are_no_server_error_and_limits_are_checked(
     let (status, answer) = get(&server.addr, "/api/export?limit=100000");
     assert_eq!(status, 200);
     let body: Value = serde_json::from_str(answer.split("\r\n\r\n").nth(1).unwrap()).unwrap();
-    assert_eq!(body.as_array().map(Vec::len), Some(3), "an export page holds --max-rows rows at most");
+    assert_eq!(
+        body.as_array().map(Vec::len),
+        Some(3),
+        "an export page holds --max-rows rows at most"
+    );
 }
 
 /// #29: a long document (about 200 KB, so analysed in sections) comes out
@@ -141,16 +203,39 @@ fn issue_29_a_long_document_is_analysed_in_sections() {
     let example = std::fs::read_to_string(root().join("examples/nato-summit-2024.txt")).unwrap();
     let path = dir.join("long.txt");
     std::fs::write(&path, format!("{example}\n").repeat(30)).unwrap();
-    let out = run(&["extract", "--threads", "1", "--date", "2024-07-10", "--layers", "all", path.to_str().unwrap()], None);
+    let out = run(
+        &[
+            "extract",
+            "--threads",
+            "1",
+            "--date",
+            "2024-07-10",
+            "--layers",
+            "all",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = docs(&out);
     assert_eq!(docs.len(), 1);
     let doc = &docs[0];
     check_document(doc);
-    let bidens = doc["entities"].as_array().unwrap().iter().filter(|e| e["name"].as_str().is_some_and(|n| n.contains("Biden"))).count();
+    let bidens = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["name"].as_str().is_some_and(|n| n.contains("Biden")))
+        .count();
     assert_eq!(bidens, 1, "one Biden across the sections");
     let sentences = doc["sentences"].as_array().unwrap().len();
     for e in doc["events"].as_array().unwrap() {
-        assert!(e["sentence"].as_u64().is_some_and(|s| (s as usize) < sentences) || e["sentence"].is_string(), "{e}");
+        assert!(
+            e["sentence"]
+                .as_u64()
+                .is_some_and(|s| (s as usize) < sentences)
+                || e["sentence"].is_string(),
+            "{e}"
+        );
     }
 }

@@ -12,12 +12,19 @@ fn corpus_store(test: &str) -> (PathBuf, Vec<Value>) {
     let corpus = fixture("stories/corpus.jsonl");
     let out = run(&["ingest", "--db", db.to_str().unwrap(), &corpus], None);
     assert!(out.status.success(), "{}", stderr(&out));
-    let gold = std::fs::read_to_string(&corpus).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let gold = std::fs::read_to_string(&corpus)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     (db, gold)
 }
 
 fn stories_json(db: &Path, extra: &[&str]) -> Value {
-    let out = run(&[&["stories", "--db", db.to_str().unwrap(), "--json"], extra].concat(), None);
+    let out = run(
+        &[&["stories", "--db", db.to_str().unwrap(), "--json"], extra].concat(),
+        None,
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -30,27 +37,58 @@ fn issue_25_each_gold_story_is_one_story_with_its_outlets_and_copies() {
     assert_eq!(answer["total"], 13);
     assert_eq!(stories.len(), 13);
     // Gold story → the story ids its documents landed in.
-    let gold_story: BTreeMap<&str, &str> = gold.iter().map(|d| (d["id"].as_str().unwrap(), d["gold_story"].as_str().unwrap())).collect();
+    let gold_story: BTreeMap<&str, &str> = gold
+        .iter()
+        .map(|d| (d["id"].as_str().unwrap(), d["gold_story"].as_str().unwrap()))
+        .collect();
     let mut found: BTreeMap<&str, BTreeSet<i64>> = BTreeMap::new();
     for s in stories {
         let docs = s["documents"].as_array().unwrap();
         assert_eq!(s["articles"].as_u64().unwrap() as usize, docs.len());
-        let outlets: BTreeSet<&str> = docs.iter().map(|d| d["publisher"].as_str().unwrap()).collect();
+        let outlets: BTreeSet<&str> = docs
+            .iter()
+            .map(|d| d["publisher"].as_str().unwrap())
+            .collect();
         assert_eq!(s["sources"].as_u64().unwrap() as usize, outlets.len());
         for d in docs {
-            found.entry(gold_story[d["id"].as_str().unwrap()]).or_default().insert(s["id"].as_i64().unwrap());
+            found
+                .entry(gold_story[d["id"].as_str().unwrap()])
+                .or_default()
+                .insert(s["id"].as_i64().unwrap());
             for k in ["title", "url", "published", "source"] {
                 assert!(d[k].is_string(), "document without {k}: {d}");
             }
         }
     }
-    assert!(found.values().all(|ids| ids.len() == 1), "a gold story split: {found:?}");
+    assert!(
+        found.values().all(|ids| ids.len() == 1),
+        "a gold story split: {found:?}"
+    );
     // The Japanese aid story: three wire copies (one group) and a rewrite.
-    let japan = stories.iter().find(|s| s["documents"].as_array().unwrap().iter().any(|d| d["id"] == "s1-wire")).unwrap();
+    let japan = stories
+        .iter()
+        .find(|s| {
+            s["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["id"] == "s1-wire")
+        })
+        .unwrap();
     assert_eq!(japan["first_seen"], "2025-03-03");
-    let groups: BTreeSet<&str> = japan["documents"].as_array().unwrap().iter().map(|d| d["duplicate_group"].as_str().unwrap()).collect();
+    let groups: BTreeSet<&str> = japan["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["duplicate_group"].as_str().unwrap())
+        .collect();
     assert_eq!(groups, BTreeSet::from(["s1-rewrite", "s1-wire"]));
-    assert!(japan["title"].as_str().unwrap().contains("Indonesia") || japan["title"].as_str().unwrap().contains("Sumatra"), "{}", japan["title"]);
+    assert!(
+        japan["title"].as_str().unwrap().contains("Indonesia")
+            || japan["title"].as_str().unwrap().contains("Sumatra"),
+        "{}",
+        japan["title"]
+    );
 }
 
 #[test]
@@ -64,20 +102,40 @@ fn issue_25_stories_filter_by_dates_and_entity_and_show_one() {
     let zelenskiy = stories_json(&db, &["--entity", "Volodymyr Zelenskiy"]);
     assert_eq!(zelenskiy["total"], 1, "{zelenskiy}");
     let id = zelenskiy["stories"][0]["id"].to_string();
-    let out = run(&["story", "--db", db.to_str().unwrap(), "--json", &id], None);
+    let out = run(
+        &["story", "--db", db.to_str().unwrap(), "--json", &id],
+        None,
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let story: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(story["articles"], 3);
-    assert!(story["events"].is_array() && story["conflicts"].is_array() && story["publishers"].is_array());
+    assert!(
+        story["events"].is_array()
+            && story["conflicts"].is_array()
+            && story["publishers"].is_array()
+    );
     let table = run(&["stories", "--db", db.to_str().unwrap()], None);
-    assert!(String::from_utf8_lossy(&table.stdout).contains("(13 rows)"), "{}", String::from_utf8_lossy(&table.stdout));
-    assert_eq!(run(&["story", "--db", db.to_str().unwrap(), "999"], None).status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&table.stdout).contains("(13 rows)"),
+        "{}",
+        String::from_utf8_lossy(&table.stdout)
+    );
+    assert_eq!(
+        run(&["story", "--db", db.to_str().unwrap(), "999"], None)
+            .status
+            .code(),
+        Some(1)
+    );
 }
 
 fn http_get(addr: &str, path: &str) -> (u16, Value) {
     let mut s = std::net::TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(std::time::Duration::from_secs(20))).unwrap();
-    s.write_all(format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").as_bytes()).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    s.write_all(
+        format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .unwrap();
     let mut response = String::new();
     s.read_to_string(&mut response).unwrap();
     let status = response[9..12].parse().unwrap();
@@ -94,7 +152,15 @@ fn issue_25_the_api_serves_stories_and_one_story() {
     assert_eq!(list["total"], 13);
     assert_eq!(list["stories"].as_array().unwrap().len(), 2);
     let first = &list["stories"][0];
-    for k in ["id", "title", "first_seen", "last_seen", "sources", "articles", "documents"] {
+    for k in [
+        "id",
+        "title",
+        "first_seen",
+        "last_seen",
+        "sources",
+        "articles",
+        "documents",
+    ] {
         assert!(!first[k].is_null(), "no {k} in {first}");
     }
     let (status, one) = http_get(&server.addr, &format!("/api/stories/{}", first["id"]));
@@ -122,20 +188,46 @@ fn issue_25_conflicts_are_the_planted_ones_and_name_their_documents() {
     let out = run(&["conflicts", "--db", db.to_str().unwrap(), "--json"], None);
     assert!(out.status.success(), "{}", stderr(&out));
     let conflicts: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let planted: Value = serde_json::from_str(&std::fs::read_to_string(fixture("stories/gold.json")).unwrap()).unwrap();
+    let planted: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("stories/gold.json")).unwrap())
+            .unwrap();
     let planted = planted["conflicts"].as_array().unwrap();
     assert_eq!(conflicts.len(), planted.len(), "{conflicts:#?}");
     for p in planted {
         let found = conflicts.iter().any(|c| {
-            let docs: BTreeSet<&str> = c["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
-            let values: Vec<f64> = c["figures"].as_array().unwrap().iter().map(|f| f["value"].as_f64().unwrap()).collect();
-            p["documents"].as_array().unwrap().iter().all(|d| docs.contains(d.as_str().unwrap()))
-                && p["values"].as_array().unwrap().iter().all(|v| values.contains(&v.as_f64().unwrap()))
+            let docs: BTreeSet<&str> = c["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["id"].as_str().unwrap())
+                .collect();
+            let values: Vec<f64> = c["figures"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["value"].as_f64().unwrap())
+                .collect();
+            p["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|d| docs.contains(d.as_str().unwrap()))
+                && p["values"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|v| values.contains(&v.as_f64().unwrap()))
         });
         assert!(found, "planted conflict not found: {p}\n{conflicts:#?}");
     }
     // Every figure names its document and sentence.
-    for f in conflicts.iter().flat_map(|c| c["figures"].as_array().unwrap()) {
-        assert!(f["document"].is_string() && f["sentence"].is_string() && f["text"].is_string(), "{f}");
+    for f in conflicts
+        .iter()
+        .flat_map(|c| c["figures"].as_array().unwrap())
+    {
+        assert!(
+            f["document"].is_string() && f["sentence"].is_string() && f["text"].is_string(),
+            "{f}"
+        );
     }
 }

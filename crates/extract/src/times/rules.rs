@@ -48,10 +48,31 @@ pub(super) struct Context<'a> {
 
 impl<'a> Context<'a> {
     fn new(words: &'a [String], tokens: &'a [Span], text: &'a str, i: usize, frame: Frame) -> Self {
-        let Frame { anchor, future, last_year, quarters, now } = frame;
+        let Frame {
+            anchor,
+            future,
+            last_year,
+            quarters,
+            now,
+        } = frame;
         let (y0, _, _) = anchor.map(civil_from_days).unwrap_or((0, 0, 0));
         let a = words.get(i).map(String::as_str).unwrap_or("");
-        Context { words, tokens, text, i, anchor, future, last_year, quarters, now, a, y0, frame, bare: OnceCell::new(), stopped: Cell::new(false) }
+        Context {
+            words,
+            tokens,
+            text,
+            i,
+            anchor,
+            future,
+            last_year,
+            quarters,
+            now,
+            a,
+            y0,
+            frame,
+            bare: OnceCell::new(),
+            stopped: Cell::new(false),
+        }
     }
 
     /// The word at `k`, "" past the end.
@@ -60,7 +81,9 @@ impl<'a> Context<'a> {
     }
 
     fn bare(&self) -> Option<ClockFigure> {
-        *self.bare.get_or_init(|| clock_figure(self.words, self.i).filter(|f| f.pm.is_none()))
+        *self
+            .bare
+            .get_or_init(|| clock_figure(self.words, self.i).filter(|f| f.pm.is_none()))
     }
 
     /// The expression at word `k` of the same sentence, in the same frame.
@@ -80,12 +103,24 @@ impl<'a> Context<'a> {
 type Rule = fn(&Context) -> Option<Found>;
 
 /// The expression starting at token `i`: (tokens, type, value, explicit year).
-pub(super) fn expression(w: &[String], toks: &[Span], text: &str, i: usize, frame: Frame) -> Option<Found> {
+pub(super) fn expression(
+    w: &[String],
+    toks: &[Span],
+    text: &str,
+    i: usize,
+    frame: Frame,
+) -> Option<Found> {
     expression_rule(w, toks, text, i, frame).map(|(_, found)| found)
 }
 
 /// The expression at token `i` and the name of the rule that read it.
-fn expression_rule(w: &[String], toks: &[Span], text: &str, i: usize, frame: Frame) -> Option<(&'static str, Found)> {
+fn expression_rule(
+    w: &[String],
+    toks: &[Span],
+    text: &str,
+    i: usize,
+    frame: Frame,
+) -> Option<(&'static str, Found)> {
     // "… on Monday," at a sentence's end asks for the date after the comma.
     if i >= toks.len() {
         return None;
@@ -117,17 +152,72 @@ macro_rules! rules {
 }
 
 rules![
-    quarter, compact_iso_date, dashed_iso_date, this_numeric_date, glued_month_day, dotted_date,
-    figures_date, hour_before_tonight, clock_time, deictic_word, the_year_ended, last_night,
-    the_coming_units, the_future, the_near_term, the_past, these_days, that_year,
-    the_full_year, decade_in_words, the_past_units, eoy, end_of_unit, the_same_unit,
-    week_after_next, the_unit_of_phrase, plural_part_of_day, week_number, part_of_day_today, the_nth,
-    every_unit, plural_weekday, weekday_plural_part, to_date, at_present, calendar_year,
-    this_unit, following_weekday, next_part_of_day, this_part_of_day, edge_of_year_or_month, holiday_date,
-    this_month_name, this_season, season_alone, weekend_of_day, the_weekend, weekday_name,
-    century, month_name, week_of, nth_day_of, in_units, day_before_after,
-    span_of_units, last_n_units, couple_of_units, additional_unit, another_unit, measured_duration_phrase,
-    counted_units, vague_units, hyphen_duration, year_in_words, year_figure, decade_figure,
+    quarter,
+    compact_iso_date,
+    dashed_iso_date,
+    this_numeric_date,
+    glued_month_day,
+    dotted_date,
+    figures_date,
+    hour_before_tonight,
+    clock_time,
+    deictic_word,
+    the_year_ended,
+    last_night,
+    the_coming_units,
+    the_future,
+    the_near_term,
+    the_past,
+    these_days,
+    that_year,
+    the_full_year,
+    decade_in_words,
+    the_past_units,
+    eoy,
+    end_of_unit,
+    the_same_unit,
+    week_after_next,
+    the_unit_of_phrase,
+    plural_part_of_day,
+    week_number,
+    part_of_day_today,
+    the_nth,
+    every_unit,
+    plural_weekday,
+    weekday_plural_part,
+    to_date,
+    at_present,
+    calendar_year,
+    this_unit,
+    following_weekday,
+    next_part_of_day,
+    this_part_of_day,
+    edge_of_year_or_month,
+    holiday_date,
+    this_month_name,
+    this_season,
+    season_alone,
+    weekend_of_day,
+    the_weekend,
+    weekday_name,
+    century,
+    month_name,
+    week_of,
+    nth_day_of,
+    in_units,
+    day_before_after,
+    span_of_units,
+    last_n_units,
+    couple_of_units,
+    additional_unit,
+    another_unit,
+    measured_duration_phrase,
+    counted_units,
+    vague_units,
+    hyphen_duration,
+    year_in_words,
+    year_figure,
+    decade_figure,
 ];
 
 /// Financial quarters: "the third quarter", "Q3 2019" (see `quarter_expression`).
@@ -142,9 +232,21 @@ fn compact_iso_date(c: &Context) -> Option<Found> {
     let &Context { a, .. } = c;
     let compact = a.trim_matches('-');
     if compact.len() == 8 && compact.bytes().all(|b| b.is_ascii_digit()) {
-        let (y, m, d) = (compact[..4].parse::<i64>().ok()?, compact[4..6].parse::<i64>().ok()?, compact[6..].parse::<i64>().ok()?);
-        if (1950..=2100).contains(&y) && (1..=12).contains(&m) && civil_from_days(days_from_civil(y, m, d)) == (y, m, d) {
-            return Some((1, TimeType::Date, Some(format!("{y:04}-{m:02}-{d:02}")), Some(y)));
+        let (y, m, d) = (
+            compact[..4].parse::<i64>().ok()?,
+            compact[4..6].parse::<i64>().ok()?,
+            compact[6..].parse::<i64>().ok()?,
+        );
+        if (1950..=2100).contains(&y)
+            && (1..=12).contains(&m)
+            && civil_from_days(days_from_civil(y, m, d)) == (y, m, d)
+        {
+            return Some((
+                1,
+                TimeType::Date,
+                Some(format!("{y:04}-{m:02}-{d:02}")),
+                Some(y),
+            ));
         }
     }
     None
@@ -155,7 +257,9 @@ fn compact_iso_date(c: &Context) -> Option<Found> {
 fn dashed_iso_date(c: &Context) -> Option<Found> {
     let &Context { anchor, a, .. } = c;
     if a.starts_with('-') && a.ends_with('-') && a.len() == 12 {
-        if let Some((value, year)) = numeric_date(&a[1..11], anchor, true).filter(|(v, _)| v.len() == 10) {
+        if let Some((value, year)) =
+            numeric_date(&a[1..11], anchor, true).filter(|(v, _)| v.len() == 10)
+        {
             return Some((1, TimeType::Date, Some(value), year));
         }
     }
@@ -173,11 +277,28 @@ fn this_numeric_date(c: &Context) -> Option<Found> {
             let (m, day) = (v[5..7].parse::<i64>().ok()?, v[8..10].parse::<i64>().ok()?);
             let y0 = civil_from_days(d).0;
             let y = match a {
-                "next" => if days_from_civil(y0, m, day) > d { y0 } else { y0 + 1 },
-                "last" => if days_from_civil(y0, m, day) < d { y0 } else { y0 - 1 },
+                "next" => {
+                    if days_from_civil(y0, m, day) > d {
+                        y0
+                    } else {
+                        y0 + 1
+                    }
+                }
+                "last" => {
+                    if days_from_civil(y0, m, day) < d {
+                        y0
+                    } else {
+                        y0 - 1
+                    }
+                }
                 _ => y0,
             };
-            return Some((2, TimeType::Date, Some(format!("{y:04}-{m:02}-{day:02}")), Some(y)));
+            return Some((
+                2,
+                TimeType::Date,
+                Some(format!("{y:04}-{m:02}-{day:02}")),
+                Some(y),
+            ));
         }
     }
     None
@@ -188,7 +309,10 @@ fn this_numeric_date(c: &Context) -> Option<Found> {
 fn glued_month_day(c: &Context) -> Option<Found> {
     let &Context { anchor, a, .. } = c;
     let letters = a.bytes().take_while(u8::is_ascii_alphabetic).count();
-    if (3..=4).contains(&letters) && (1..=2).contains(&(a.len() - letters)) && a[letters..].bytes().all(|b| b.is_ascii_digit()) {
+    if (3..=4).contains(&letters)
+        && (1..=2).contains(&(a.len() - letters))
+        && a[letters..].bytes().all(|b| b.is_ascii_digit())
+    {
         if let (Some(m), Ok(d)) = (month_of(&a[..letters]), a[letters..].parse::<i64>()) {
             if (1..=31).contains(&d) {
                 let y = anchor.map(|an| nearest_year(an, m, d));
@@ -207,12 +331,23 @@ fn glued_month_day(c: &Context) -> Option<Found> {
 #[inline(always)]
 fn dotted_date(c: &Context) -> Option<Found> {
     let &Context { a, .. } = c;
-    if a.len() >= 8 && a.bytes().filter(|&b| b == b'.').count() == 2 && a.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+    if a.len() >= 8
+        && a.bytes().filter(|&b| b == b'.').count() == 2
+        && a.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    {
         let parts: Vec<&str> = a.split('.').collect();
         if let ([d, m, y], true) = (parts.as_slice(), parts.iter().all(|p| !p.is_empty())) {
             if let (Ok(d), Ok(m), Some(y)) = (d.parse::<i64>(), m.parse::<i64>(), year_number(y)) {
-                if (1..=12).contains(&m) && (1..=31).contains(&d) && civil_from_days(days_from_civil(y, m, d)) == (y, m, d) {
-                    return Some((1, TimeType::Date, Some(format!("{y:04}-{m:02}-{d:02}")), Some(y)));
+                if (1..=12).contains(&m)
+                    && (1..=31).contains(&d)
+                    && civil_from_days(days_from_civil(y, m, d)) == (y, m, d)
+                {
+                    return Some((
+                        1,
+                        TimeType::Date,
+                        Some(format!("{y:04}-{m:02}-{d:02}")),
+                        Some(y),
+                    ));
                 }
             }
         }
@@ -223,7 +358,13 @@ fn dotted_date(c: &Context) -> Option<Found> {
 /// Dates in figures: "2019-08-01", "1/1/2015", "on 22/04".
 #[inline(always)]
 fn figures_date(c: &Context) -> Option<Found> {
-    let &Context { tokens: toks, i, anchor, a, .. } = c;
+    let &Context {
+        tokens: toks,
+        i,
+        anchor,
+        a,
+        ..
+    } = c;
     let at = |k: usize| c.at(k);
     if a.contains(['/', '-']) && a.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         // "on 11/20, 11/22 or 11/25": a list of dates goes on after the first.
@@ -232,7 +373,11 @@ fn figures_date(c: &Context) -> Option<Found> {
         let alone = i == 0 && (toks.len() == 1 || at(1) == "-");
         // "for 6/4 between 9.30 and 4.30pm": a date, since times follow.
         let timed = i > 0 && at(i - 1) == "for" && matches!(at(i + 1), "between" | "at" | "from");
-        let after_cue = i > 0 && (matches!(at(i - 1), "on" | "since" | "until" | "till" | "by" | "from" | "before" | "after") || WEEKDAYS.contains(&at(i - 1)));
+        let after_cue = i > 0
+            && (matches!(
+                at(i - 1),
+                "on" | "since" | "until" | "till" | "by" | "from" | "before" | "after"
+            ) || WEEKDAYS.contains(&at(i - 1)));
         let introduced = listed || alone || timed || after_cue;
         if let Some((value, year)) = numeric_date(a, anchor, introduced) {
             return Some((1, TimeType::Date, Some(value), year));
@@ -244,10 +389,18 @@ fn figures_date(c: &Context) -> Option<Found> {
 /// "10, tonight": a bare hour before tonight is in the evening.
 #[inline(always)]
 fn hour_before_tonight(c: &Context) -> Option<Found> {
-    let &Context { words: w, i, anchor, .. } = c;
+    let &Context {
+        words: w,
+        i,
+        anchor,
+        ..
+    } = c;
     let bare = c.bare();
     let at = |k: usize| c.at(k);
-    if let Some(f) = bare.as_ref().filter(|f| (5..=11).contains(&f.hour) && w[i].len() <= 2) {
+    if let Some(f) = bare
+        .as_ref()
+        .filter(|f| (5..=11).contains(&f.hour) && w[i].len() <= 2)
+    {
         let comma = usize::from(at(i + f.len) == ",");
         if matches!(at(i + f.len + comma), "tonight" | "tonite") {
             let value = anchor.map(|d| at_clock(&date(d), f.hour + 12, f.minute, 0));
@@ -260,19 +413,29 @@ fn hour_before_tonight(c: &Context) -> Option<Found> {
 /// Clock times: "9 a.m.", "10:30 p.m. EDT Wednesday", "noon Thursday".
 #[inline(always)]
 fn clock_time(c: &Context) -> Option<Found> {
-    let &Context { words: w, i, anchor, .. } = c;
+    let &Context {
+        words: w,
+        i,
+        anchor,
+        ..
+    } = c;
     let bare = c.bare();
     let hour_only = bare.as_ref().filter(|f| (1..=12).contains(&f.hour));
     let at = |k: usize| c.at(k);
     // A bare hour is a clock time before a part of the day: "4 in the morning".
     let before_part = || {
         let f = hour_only?;
-        (at(i + f.len) == "in" && at(i + f.len + 1) == "the" && part_of_day(at(i + f.len + 2)).is_some()).then_some((f.hour, f.minute, f.second, f.len))
+        (at(i + f.len) == "in"
+            && at(i + f.len + 1) == "the"
+            && part_of_day(at(i + f.len + 2)).is_some())
+        .then_some((f.hour, f.minute, f.second, f.len))
     };
     // "12:30 december 27th": a clock time said before its date.
     let before_date = || {
         let f = bare.as_ref().filter(|f| f.colon)?;
-        MONTHS.contains(&at(i + f.len)).then_some((f.hour, f.minute, f.second, f.len))
+        MONTHS
+            .contains(&at(i + f.len))
+            .then_some((f.hour, f.minute, f.second, f.len))
     };
     // "from 9 for 2.5 hours", "for 2.5 hours from 9": a start time.
     let starts_span = || {
@@ -280,7 +443,11 @@ fn clock_time(c: &Context) -> Option<Found> {
         let spans = at(i + f.len) == "for" || (i >= 2 && duration_unit(at(i - 2)) == Some('H'));
         spans.then_some((f.hour, f.minute, f.second, f.len))
     };
-    if let Some((mut hour, minute, second, mut len)) = clock(w, i).or_else(before_part).or_else(starts_span).or_else(before_date) {
+    if let Some((mut hour, minute, second, mut len)) = clock(w, i)
+        .or_else(before_part)
+        .or_else(starts_span)
+        .or_else(before_date)
+    {
         if is_zone(at(i + len)) {
             len += 1;
         }
@@ -296,13 +463,21 @@ fn clock_time(c: &Context) -> Option<Found> {
         // The day it falls on, when one follows ("9am on Tuesday", "6pm of
         // April 22"); else the day of publication.
         let skip = usize::from(matches!(at(i + len), "on" | "of" | ","));
-        let day = c.expression_at(i + len + skip)
-            .filter(|(_, ty, v, _)| *ty == TimeType::Date && v.as_deref().is_some_and(|v| v.len() == 10 && !v.starts_with('X')));
+        let day = c.expression_at(i + len + skip).filter(|(_, ty, v, _)| {
+            *ty == TimeType::Date
+                && v.as_deref()
+                    .is_some_and(|v| v.len() == 10 && !v.starts_with('X'))
+        });
         let (day_len, date) = match day {
             Some((l, _, v, _)) => (skip + l, v),
             None => (0, anchor.map(date)),
         };
-        return Some((len + day_len, TimeType::Time, date.map(|d| at_clock(&d, hour, minute, second)), None));
+        return Some((
+            len + day_len,
+            TimeType::Time,
+            date.map(|d| at_clock(&d, hour, minute, second)),
+            None,
+        ));
     }
     None
 }
@@ -315,19 +490,29 @@ fn deictic_word(c: &Context) -> Option<Found> {
     match a {
         "today" | "tonight" | "tonite" => return Some((1, TimeType::Date, anchor.map(date), None)),
         "yesterday" => return Some((1, TimeType::Date, anchor.map(|d| date(d - 1)), None)),
-        "tomorrow" | "tmrw" | "tmr" => return Some((1, TimeType::Date, anchor.map(|d| date(d + 1)), None)),
+        "tomorrow" | "tmrw" | "tmr" => {
+            return Some((1, TimeType::Date, anchor.map(|d| date(d + 1)), None))
+        }
         // TimeBank reads "the current chairman" as the present too.
-        "now" | "currently" | "nowadays" | "current" => return Some((1, TimeType::Date, Some("PRESENT_REF".into()), None)),
-        "then" if at(i + 1) == "current" => return Some((2, TimeType::Date, Some("PAST_REF".into()), None)),
+        "now" | "currently" | "nowadays" | "current" => {
+            return Some((1, TimeType::Date, Some("PRESENT_REF".into()), None))
+        }
+        "then" if at(i + 1) == "current" => {
+            return Some((2, TimeType::Date, Some("PAST_REF".into()), None))
+        }
         "recently" => return Some((1, TimeType::Date, Some("PAST_REF".into()), None)),
         "daily" => return Some((1, TimeType::Set, Some("P1D".into()), None)),
         // "leave everyday"; "an everyday matter" is an adjective.
-        "everyday" if !(i > 0 && matches!(at(i - 1), "a" | "an")) => return Some((1, TimeType::Set, Some("P1D".into()), None)),
+        "everyday" if !(i > 0 && matches!(at(i - 1), "a" | "an")) => {
+            return Some((1, TimeType::Set, Some("P1D".into()), None))
+        }
         "weekly" => return Some((1, TimeType::Set, Some("P1W".into()), None)),
         "monthly" => return Some((1, TimeType::Set, Some("P1M".into()), None)),
         "annually" | "yearly" => return Some((1, TimeType::Set, Some("P1Y".into()), None)),
         // "paid quarterly", not "a quarterly dividend".
-        "quarterly" if !at(i + 1).starts_with(char::is_alphanumeric) => return Some((1, TimeType::Set, Some("P3M".into()), None)),
+        "quarterly" if !at(i + 1).starts_with(char::is_alphanumeric) => {
+            return Some((1, TimeType::Set, Some("P3M".into()), None))
+        }
         "hourly" => return Some((1, TimeType::Set, Some("PT1H".into()), None)),
         _ => {}
     }
@@ -337,7 +522,9 @@ fn deictic_word(c: &Context) -> Option<Found> {
 /// "the year ended Sept. 30": a twelve-month period, its end a date of its own.
 #[inline(always)]
 fn the_year_ended(c: &Context) -> Option<Found> {
-    let &Context { i, anchor, a, y0, .. } = c;
+    let &Context {
+        i, anchor, a, y0, ..
+    } = c;
     let at = |k: usize| c.at(k);
     if a == "the" {
         let k = i + 1 + usize::from(at(i + 1) == "fiscal");
@@ -348,7 +535,12 @@ fn the_year_ended(c: &Context) -> Option<Found> {
         if at(i + 1) == "current" {
             let k = i + 2 + usize::from(at(i + 2) == "fiscal");
             if at(k) == "year" {
-                return Some((k + 1 - i, TimeType::Date, anchor.map(|_| format!("{y0:04}")), Some(y0)));
+                return Some((
+                    k + 1 - i,
+                    TimeType::Date,
+                    anchor.map(|_| format!("{y0:04}")),
+                    Some(y0),
+                ));
             }
         }
     }
@@ -360,7 +552,12 @@ fn last_night(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
     if a == "last" && at(i + 1) == "night" {
-        return Some((2, TimeType::Time, anchor.map(|d| format!("{}TNI", date(d - 1))), None));
+        return Some((
+            2,
+            TimeType::Time,
+            anchor.map(|d| format!("{}TNI", date(d - 1))),
+            None,
+        ));
     }
     None
 }
@@ -370,7 +567,11 @@ fn last_night(c: &Context) -> Option<Found> {
 fn the_coming_units(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
-    if a == "the" && matches!(at(i + 1), "coming" | "next" | "following") && unit_of(at(i + 2)).is_some() && at(i + 2).ends_with('s') {
+    if a == "the"
+        && matches!(at(i + 1), "coming" | "next" | "following")
+        && unit_of(at(i + 2)).is_some()
+        && at(i + 2).ends_with('s')
+    {
         return Some((3, TimeType::Date, Some("FUTURE_REF".into()), None));
     }
     None
@@ -391,7 +592,12 @@ fn the_future(c: &Context) -> Option<Found> {
 fn the_near_term(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
-    if a == "the" && matches!((at(i + 1), at(i + 2)), ("near", "future" | "term") | ("short", "term")) {
+    if a == "the"
+        && matches!(
+            (at(i + 1), at(i + 2)),
+            ("near", "future" | "term") | ("short", "term")
+        )
+    {
         return Some((3, TimeType::Date, Some("FUTURE_REF".into()), None));
     }
     None
@@ -421,12 +627,23 @@ fn these_days(c: &Context) -> Option<Found> {
 /// "that year", "the following year": the year the text last named.
 #[inline(always)]
 fn that_year(c: &Context) -> Option<Found> {
-    let &Context { i, last_year, a, .. } = c;
+    let &Context {
+        i, last_year, a, ..
+    } = c;
     let at = |k: usize| c.at(k);
     if let Some(y) = last_year {
         match (a, at(i + 1), at(i + 2)) {
-            ("that", "year", _) => return Some((2, TimeType::Date, Some(format!("{y:04}")), Some(y))),
-            ("the", "following", "year") => return Some((3, TimeType::Date, Some(format!("{:04}", y + 1)), Some(y + 1))),
+            ("that", "year", _) => {
+                return Some((2, TimeType::Date, Some(format!("{y:04}")), Some(y)))
+            }
+            ("the", "following", "year") => {
+                return Some((
+                    3,
+                    TimeType::Date,
+                    Some(format!("{:04}", y + 1)),
+                    Some(y + 1),
+                ))
+            }
             _ => {}
         }
     }
@@ -436,10 +653,17 @@ fn that_year(c: &Context) -> Option<Found> {
 /// "the full year": the one the report is about, publication's.
 #[inline(always)]
 fn the_full_year(c: &Context) -> Option<Found> {
-    let &Context { i, anchor, a, y0, .. } = c;
+    let &Context {
+        i, anchor, a, y0, ..
+    } = c;
     let at = |k: usize| c.at(k);
     if a == "the" && at(i + 1) == "full" && at(i + 2) == "year" {
-        return Some((3, TimeType::Date, anchor.map(|_| format!("{y0:04}")), Some(y0)));
+        return Some((
+            3,
+            TimeType::Date,
+            anchor.map(|_| format!("{y0:04}")),
+            Some(y0),
+        ));
     }
     None
 }
@@ -451,9 +675,23 @@ fn decade_in_words(c: &Context) -> Option<Found> {
     let at = |k: usize| c.at(k);
     if a == "the" || (i > 0 && at(i - 1) == "in" && at(i).ends_with("ties")) {
         let word = i + usize::from(a == "the");
-        const DECADES: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+        const DECADES: [&str; 8] = [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ];
         if let Some(k) = DECADES.iter().position(|d| *d == at(word)) {
-            return Some((word + 1 - i, TimeType::Date, Some(format!("19{}", k + 2)), None));
+            return Some((
+                word + 1 - i,
+                TimeType::Date,
+                Some(format!("19{}", k + 2)),
+                None,
+            ));
         }
     }
     None
@@ -463,7 +701,8 @@ fn decade_in_words(c: &Context) -> Option<Found> {
 fn the_past_units(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
-    if a == "the" && at(i + 1) == "past" && at(i + 2).ends_with('s') && unit_of(at(i + 2)).is_some() {
+    if a == "the" && at(i + 1) == "past" && at(i + 2).ends_with('s') && unit_of(at(i + 2)).is_some()
+    {
         return Some((3, TimeType::Date, Some("PAST_REF".into()), None));
     }
     None
@@ -475,7 +714,12 @@ fn the_past_units(c: &Context) -> Option<Found> {
 fn eoy(c: &Context) -> Option<Found> {
     let &Context { anchor, a, .. } = c;
     if a == "eoy" {
-        return Some((1, TimeType::Date, anchor.map(|d| format!("{:04}", civil_from_days(d).0)), None));
+        return Some((
+            1,
+            TimeType::Date,
+            anchor.map(|d| format!("{:04}", civil_from_days(d).0)),
+            None,
+        ));
     }
     None
 }
@@ -488,7 +732,10 @@ fn end_of_unit(c: &Context) -> Option<Found> {
     if at(i + lead) == "end" && at(i + lead + 1) == "of" {
         let the = lead + usize::from(at(i + lead + 2) == "the");
         let unit = at(i + 2 + the);
-        if let (Some(value), true) = (anchor.and_then(|d| unit_now(d, unit)), unit != "day" && !at(i + 3 + the).starts_with(char::is_alphanumeric)) {
+        if let (Some(value), true) = (
+            anchor.and_then(|d| unit_now(d, unit)),
+            unit != "day" && !at(i + 3 + the).starts_with(char::is_alphanumeric),
+        ) {
             return Some((3 + the, TimeType::Date, Some(value), None));
         }
     }
@@ -498,7 +745,13 @@ fn end_of_unit(c: &Context) -> Option<Found> {
 /// "the same week that it happened": the one spoken of, now if none was.
 #[inline(always)]
 fn the_same_unit(c: &Context) -> Option<Found> {
-    let &Context { i, anchor, last_year, a, .. } = c;
+    let &Context {
+        i,
+        anchor,
+        last_year,
+        a,
+        ..
+    } = c;
     let at = |k: usize| c.at(k);
     if a == "same" && at(i + 1) != "day" {
         // "in 2019, …, the same year": the year just named.
@@ -532,8 +785,15 @@ fn week_after_next(c: &Context) -> Option<Found> {
 fn the_unit_of_phrase(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
-    if a == "the" && i > 0 && matches!(at(i - 1), "of" | "in" | "for" | "during") && !at(i + 2).starts_with(char::is_alphanumeric) {
-        if let Some(value) = anchor.and_then(|d| unit_now(d, at(i + 1))).filter(|_| !(at(i + 1) == "week" && at(i + 2) == "after")) {
+    if a == "the"
+        && i > 0
+        && matches!(at(i - 1), "of" | "in" | "for" | "during")
+        && !at(i + 2).starts_with(char::is_alphanumeric)
+    {
+        if let Some(value) = anchor
+            .and_then(|d| unit_now(d, at(i + 1)))
+            .filter(|_| !(at(i + 1) == "week" && at(i + 2) == "after"))
+        {
             return Some((2, TimeType::Date, Some(value), None));
         }
     }
@@ -545,7 +805,11 @@ fn the_unit_of_phrase(c: &Context) -> Option<Found> {
 fn plural_part_of_day(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
-    if let Some(code) = a.strip_suffix('s').and_then(part_of_day).filter(|c| *c != "NI") {
+    if let Some(code) = a
+        .strip_suffix('s')
+        .and_then(part_of_day)
+        .filter(|c| *c != "NI")
+    {
         let counted = i > 0 && number_word(at(i - 1)).is_some();
         let alone = !at(i + 1).starts_with(char::is_alphanumeric);
         if alone && !counted {
@@ -561,7 +825,13 @@ fn week_number(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
     if a == "week" && !(i > 0 && number_word(at(i - 1)).is_some()) {
-        if let (Some(n), Some(d)) = (at(i + 1).parse::<i64>().ok().filter(|n| (1..=53).contains(n) && at(i + 1).len() <= 2), anchor) {
+        if let (Some(n), Some(d)) = (
+            at(i + 1)
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (1..=53).contains(n) && at(i + 1).len() <= 2),
+            anchor,
+        ) {
             let (mut y, mut len) = (civil_from_days(d).0, 2);
             if at(i + 2) == "of" {
                 match (at(i + 3), at(i + 4)) {
@@ -588,9 +858,18 @@ fn part_of_day_today(c: &Context) -> Option<Found> {
     if in_the || (i > 0 && matches!(at(i - 1), "early" | "late")) {
         let k = i + usize::from(in_the);
         let next = at(k + 1);
-        let alone = !next.starts_with(char::is_alphanumeric) || matches!(next, "at" | "and" | "or" | "today" | "tomorrow" | "yesterday");
+        let alone = !next.starts_with(char::is_alphanumeric)
+            || matches!(
+                next,
+                "at" | "and" | "or" | "today" | "tomorrow" | "yesterday"
+            );
         if let Some(code) = part_of_day(at(k)).filter(|_| at(k) != "night" && alone) {
-            return Some((k + 1 - i, TimeType::Time, anchor.map(|d| format!("{}T{code}", date(d))), None));
+            return Some((
+                k + 1 - i,
+                TimeType::Time,
+                anchor.map(|d| format!("{}T{code}", date(d))),
+                None,
+            ));
         }
     }
     None
@@ -601,19 +880,44 @@ fn part_of_day_today(c: &Context) -> Option<Found> {
 /// ("on 29th": a figure with its suffix needs no "the".)
 #[inline(always)]
 fn the_nth(c: &Context) -> Option<Found> {
-    let &Context { words: w, i, anchor, future, a, .. } = c;
+    let &Context {
+        words: w,
+        i,
+        anchor,
+        future,
+        a,
+        ..
+    } = c;
     let at = |k: usize| c.at(k);
     let the = usize::from(a == "the");
-    let suffixed = the == 0 && a.len() > 2 && a.starts_with(|c: char| c.is_ascii_digit()) && a.ends_with(|c: char| c.is_ascii_alphabetic());
+    let suffixed = the == 0
+        && a.len() > 2
+        && a.starts_with(|c: char| c.is_ascii_digit())
+        && a.ends_with(|c: char| c.is_ascii_alphabetic());
     let of_week = i > 1 && at(i - 1) == "of" && at(i - 2) == "week";
-    if (the == 1 || suffixed) && i > 0 && (of_week || matches!(at(i - 1), "on" | "by" | "until" | "till" | "before" | "after" | "since")) {
+    if (the == 1 || suffixed)
+        && i > 0
+        && (of_week
+            || matches!(
+                at(i - 1),
+                "on" | "by" | "until" | "till" | "before" | "after" | "since"
+            ))
+    {
         if let (Some((day, len)), Some(d)) = (day_of_month(w, i + the), anchor) {
             let len = len + the - 1;
             let next = at(i + 1 + len);
-            if !next.starts_with(char::is_alphanumeric) || matches!(next, "and" | "or" | "at" | "from" | "between" | "this") {
+            if !next.starts_with(char::is_alphanumeric)
+                || matches!(next, "and" | "or" | "at" | "from" | "between" | "this")
+            {
                 let candidate = day_in_months_around(d, day, 1)
                     // The tense picks the side: the next 18th, or the last one.
-                    .min_by_key(|c| if (*c >= d) == future { (c - d).abs() } else { 100 + (c - d).abs() });
+                    .min_by_key(|c| {
+                        if (*c >= d) == future {
+                            (c - d).abs()
+                        } else {
+                            100 + (c - d).abs()
+                        }
+                    });
                 if let Some(c) = candidate {
                     return Some((1 + len, TimeType::Date, Some(date(c)), None));
                 }
@@ -636,7 +940,11 @@ fn every_unit(c: &Context) -> Option<Found> {
         if at(i + 1) == "quarter" {
             return Some((2, TimeType::Set, Some("P1Q".into()), None));
         }
-        let n = if at(i + 1) == "other" { Some(2) } else { number_word(at(i + 1)).filter(|n| *n > 1) };
+        let n = if at(i + 1) == "other" {
+            Some(2)
+        } else {
+            number_word(at(i + 1)).filter(|n| *n > 1)
+        };
         if let (Some(n), Some(u)) = (n, unit_of(at(i + 2))) {
             return Some((3, TimeType::Set, Some(duration(n, u)), None));
         }
@@ -646,7 +954,12 @@ fn every_unit(c: &Context) -> Option<Found> {
         }
         if let Some((wd, true)) = weekday_of(at(i + 1)) {
             return Some(match part_of_day(at(i + 2)) {
-                Some(code) => (3, TimeType::Set, Some(format!("XXXX-WXX-{}T{code}", wd + 1)), None),
+                Some(code) => (
+                    3,
+                    TimeType::Set,
+                    Some(format!("XXXX-WXX-{}T{code}", wd + 1)),
+                    None,
+                ),
                 None => (2, TimeType::Set, Some(format!("XXXX-WXX-{}", wd + 1)), None),
             });
         }
@@ -671,7 +984,12 @@ fn plural_weekday(c: &Context) -> Option<Found> {
     let at = |k: usize| c.at(k);
     if let Some((wd, true)) = a.strip_suffix('s').and_then(weekday_of) {
         return Some(match at(i + 1).strip_suffix('s').and_then(part_of_day) {
-            Some(code) => (2, TimeType::Set, Some(format!("XXXX-WXX-{}T{code}", wd + 1)), None),
+            Some(code) => (
+                2,
+                TimeType::Set,
+                Some(format!("XXXX-WXX-{}T{code}", wd + 1)),
+                None,
+            ),
             None => (1, TimeType::Set, Some(format!("XXXX-WXX-{}", wd + 1)), None),
         });
     }
@@ -684,7 +1002,12 @@ fn weekday_plural_part(c: &Context) -> Option<Found> {
     let at = |k: usize| c.at(k);
     if let Some((wd, true)) = weekday_of(a) {
         if let Some(code) = at(i + 1).strip_suffix('s').and_then(part_of_day) {
-            return Some((2, TimeType::Set, Some(format!("XXXX-WXX-{}T{code}", wd + 1)), None));
+            return Some((
+                2,
+                TimeType::Set,
+                Some(format!("XXXX-WXX-{}T{code}", wd + 1)),
+                None,
+            ));
         }
     }
     None
@@ -695,7 +1018,10 @@ fn weekday_plural_part(c: &Context) -> Option<Found> {
 fn to_date(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
-    if matches!(a, "to" | "till") && at(i + 1) == "date" && !at(i + 2).starts_with(char::is_alphanumeric) {
+    if matches!(a, "to" | "till")
+        && at(i + 1) == "date"
+        && !at(i + 2).starts_with(char::is_alphanumeric)
+    {
         return Some((2, TimeType::Date, Some("PRESENT_REF".into()), None));
     }
     None
@@ -709,9 +1035,15 @@ fn at_present(c: &Context) -> Option<Found> {
     if a == "at" {
         match (at(i + 1), at(i + 2), at(i + 3)) {
             ("present", ..) => return Some((2, TimeType::Date, Some("PRESENT_REF".into()), None)),
-            ("the", "moment", _) => return Some((3, TimeType::Date, Some("PRESENT_REF".into()), None)),
-            ("the", "present", "time") => return Some((4, TimeType::Date, Some("PRESENT_REF".into()), None)),
-            ("the", "minute", _) => return Some((3, TimeType::Date, Some("PRESENT_REF".into()), None)),
+            ("the", "moment", _) => {
+                return Some((3, TimeType::Date, Some("PRESENT_REF".into()), None))
+            }
+            ("the", "present", "time") => {
+                return Some((4, TimeType::Date, Some("PRESENT_REF".into()), None))
+            }
+            ("the", "minute", _) => {
+                return Some((3, TimeType::Date, Some("PRESENT_REF".into()), None))
+            }
             _ => {}
         }
     }
@@ -729,7 +1061,12 @@ fn calendar_year(c: &Context) -> Option<Found> {
             "next" => 1,
             _ => 0,
         };
-        return Some((3, TimeType::Date, anchor.map(|d| format!("{:04}", civil_from_days(d).0 + step)), None));
+        return Some((
+            3,
+            TimeType::Date,
+            anchor.map(|d| format!("{:04}", civil_from_days(d).0 + step)),
+            None,
+        ));
     }
     None
 }
@@ -737,14 +1074,28 @@ fn calendar_year(c: &Context) -> Option<Found> {
 /// "this/last/next year|month|week"; "the past year" is last year.
 #[inline(always)]
 fn this_unit(c: &Context) -> Option<Found> {
-    let &Context { i, anchor, future, a, .. } = c;
+    let &Context {
+        i,
+        anchor,
+        future,
+        a,
+        ..
+    } = c;
     let at = |k: usize| c.at(k);
-    let past = a == "past" && i > 0 && at(i - 1) == "the" && matches!(at(i + 1), "year" | "month" | "week");
+    let past = a == "past"
+        && i > 0
+        && at(i - 1) == "the"
+        && matches!(at(i + 1), "year" | "month" | "week");
     // "the following month" counts from a time the story told, not from publication.
     let relative = matches!(a, "previous" | "following") && !(i > 0 && at(i - 1) == "the");
     // ("the last week of 2016" is a week of that year, below.)
-    if (matches!(a, "this" | "last" | "next") || relative || past) && !(at(i + 1) == "week" && at(i + 2) == "of") {
-        if let (Some(u), Some(d)) = (unit_of(at(i + 1)).filter(|_| !at(i + 1).ends_with('s')), anchor) {
+    if (matches!(a, "this" | "last" | "next") || relative || past)
+        && !(at(i + 1) == "week" && at(i + 2) == "of")
+    {
+        if let (Some(u), Some(d)) = (
+            unit_of(at(i + 1)).filter(|_| !at(i + 1).ends_with('s')),
+            anchor,
+        ) {
             let step = match a {
                 "last" | "past" | "previous" => -1,
                 "next" | "following" => 1,
@@ -754,7 +1105,12 @@ fn this_unit(c: &Context) -> Option<Found> {
             if u == 'W' {
                 let gap = usize::from(matches!(at(i + 2), "on" | "-" | ","));
                 if let Some((wd, _)) = weekday_of(at(i + 2 + gap)) {
-                    return Some((3 + gap, TimeType::Date, Some(weekday_in_week(d, step, wd)), None));
+                    return Some((
+                        3 + gap,
+                        TimeType::Date,
+                        Some(weekday_in_week(d, step, wd)),
+                        None,
+                    ));
                 }
             }
             // "the last decade" is the 1980s (198), "next century" the 2100s (21).
@@ -766,7 +1122,11 @@ fn this_unit(c: &Context) -> Option<Found> {
             };
             return Some((2, TimeType::Date, Some(value), None));
         }
-        if let Some(wd) = WEEKDAYS.iter().position(|x| *x == at(i + 1)).filter(|_| !relative) {
+        if let Some(wd) = WEEKDAYS
+            .iter()
+            .position(|x| *x == at(i + 1))
+            .filter(|_| !relative)
+        {
             // "last Monday" said on a Monday is a week ago, not today; "next
             // Monday" is the Monday of next week.
             let value = anchor.map(|d| match a {
@@ -789,7 +1149,12 @@ fn following_weekday(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
     let told = i > 0 && at(i - 1) == "the";
-    if let (Some(wd), Some(d), false, false) = (WEEKDAYS.iter().position(|x| *x == at(i + 1)), anchor, told, at(i + 2) == ",") {
+    if let (Some(wd), Some(d), false, false) = (
+        WEEKDAYS.iter().position(|x| *x == at(i + 1)),
+        anchor,
+        told,
+        at(i + 2) == ",",
+    ) {
         let value = match a {
             "following" => Some(weekday_in_week(d, 1, wd)),
             "previous" => Some(weekday_in_week(d, -1, wd)),
@@ -809,8 +1174,16 @@ fn next_part_of_day(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
     if a == "next" {
-        if let (Some(code), Some(d)) = (part_of_day(at(i + 1)).filter(|_| at(i + 1) != "night"), anchor) {
-            return Some((2, TimeType::Time, Some(format!("{}T{code}", date(d + 1))), None));
+        if let (Some(code), Some(d)) = (
+            part_of_day(at(i + 1)).filter(|_| at(i + 1) != "night"),
+            anchor,
+        ) {
+            return Some((
+                2,
+                TimeType::Time,
+                Some(format!("{}T{code}", date(d + 1))),
+                None,
+            ));
         }
     }
     None
@@ -823,7 +1196,12 @@ fn this_part_of_day(c: &Context) -> Option<Found> {
     let at = |k: usize| c.at(k);
     if a == "this" {
         if let Some(code) = part_of_day(at(i + 1)).filter(|_| at(i + 1) != "night") {
-            return Some((2, TimeType::Time, anchor.map(|d| format!("{}T{code}", date(d))), None));
+            return Some((
+                2,
+                TimeType::Time,
+                anchor.map(|d| format!("{}T{code}", date(d))),
+                None,
+            ));
         }
     }
     None
@@ -833,13 +1211,19 @@ fn this_part_of_day(c: &Context) -> Option<Found> {
 #[inline(always)]
 fn edge_of_year_or_month(c: &Context) -> Option<Found> {
     let &Context { anchor, a, y0, .. } = c;
-    if let Some((_, rest)) = a.split_once('-').filter(|(edge, _)| matches!(*edge, "mid" | "late" | "early")) {
+    if let Some((_, rest)) = a
+        .split_once('-')
+        .filter(|(edge, _)| matches!(*edge, "mid" | "late" | "early"))
+    {
         if rest.len() == 4 && rest.chars().all(|c| c.is_ascii_digit()) {
             let y: i64 = rest.parse().ok()?;
             return Some((1, TimeType::Date, Some(rest.to_string()), Some(y)));
         }
         if let (Some(m), Some(d)) = (month_of(rest).filter(|_| MONTHS.contains(&rest)), anchor) {
-            let y = [y0 - 1, y0, y0 + 1].into_iter().min_by_key(|&y| (days_from_civil(y, m, 15) - d).abs()).unwrap_or(y0);
+            let y = [y0 - 1, y0, y0 + 1]
+                .into_iter()
+                .min_by_key(|&y| (days_from_civil(y, m, 15) - d).abs())
+                .unwrap_or(y0);
             return Some((1, TimeType::Date, Some(format!("{y:04}-{m:02}")), None));
         }
     }
@@ -850,7 +1234,14 @@ fn edge_of_year_or_month(c: &Context) -> Option<Found> {
 /// following Easter"; the last one unless the clause speaks of the future.
 #[inline(always)]
 fn holiday_date(c: &Context) -> Option<Found> {
-    let &Context { words: w, i, anchor, future, a, .. } = c;
+    let &Context {
+        words: w,
+        i,
+        anchor,
+        future,
+        a,
+        ..
+    } = c;
     let at = |k: usize| c.at(k);
     let step = match a {
         "last" | "previous" => Some(false),
@@ -862,18 +1253,44 @@ fn holiday_date(c: &Context) -> Option<Found> {
         if let Some((y, l)) = year_after(w, h + len, anchor) {
             // "labor day 2021 weekend"
             if at(h + len + l) == "weekend" {
-                return Some((h - i + len + l + 1, TimeType::Date, Some(weekend_of(day_in(y))), Some(y)));
+                return Some((
+                    h - i + len + l + 1,
+                    TimeType::Date,
+                    Some(weekend_of(day_in(y))),
+                    Some(y),
+                ));
             }
-            return Some((h - i + len + l, TimeType::Date, Some(date(day_in(y))), Some(y)));
+            return Some((
+                h - i + len + l,
+                TimeType::Date,
+                Some(date(day_in(y))),
+                Some(y),
+            ));
         }
         // A holiday with neither a year nor an anchor has no date, and is no other expression.
         let Some(d) = anchor else { return c.stop() };
         let (y, _, _) = civil_from_days(d);
-        let (before, after) = if day_in(y) <= d { (day_in(y), day_in(y + 1)) } else { (day_in(y - 1), day_in(y)) };
+        let (before, after) = if day_in(y) <= d {
+            (day_in(y), day_in(y + 1))
+        } else {
+            (day_in(y - 1), day_in(y))
+        };
         let pick = match step {
-            Some(forward) => if forward { after } else { before },
+            Some(forward) => {
+                if forward {
+                    after
+                } else {
+                    before
+                }
+            }
             None if a == "this" => day_in(y),
-            None => if future { after } else { before },
+            None => {
+                if future {
+                    after
+                } else {
+                    before
+                }
+            }
         };
         // "Labor Day weekend", "Halloween weekend 2021": the weekend it falls on or ends.
         if at(h + len) == "weekend" {
@@ -881,12 +1298,22 @@ fn holiday_date(c: &Context) -> Option<Found> {
                 Some((y, l)) => (day_in(y), l),
                 None => (pick, 0),
             };
-            return Some((h - i + len + 1 + year_len, TimeType::Date, Some(weekend_of(pick)), None));
+            return Some((
+                h - i + len + 1 + year_len,
+                TimeType::Date,
+                Some(weekend_of(pick)),
+                None,
+            ));
         }
         // "Easter week": the ISO week the holiday falls in.
         if at(h + len) == "week" {
             let (wy, wk) = iso_week(pick);
-            return Some((h - i + len + 1, TimeType::Date, Some(format!("{wy:04}-W{wk:02}")), None));
+            return Some((
+                h - i + len + 1,
+                TimeType::Date,
+                Some(format!("{wy:04}-W{wk:02}")),
+                None,
+            ));
         }
         return Some((h - i + len, TimeType::Date, Some(date(pick)), None));
     }
@@ -896,16 +1323,43 @@ fn holiday_date(c: &Context) -> Option<Found> {
 /// "last October", "this September", "next March".
 #[inline(always)]
 fn this_month_name(c: &Context) -> Option<Found> {
-    let &Context { tokens: toks, text, i, anchor, a, .. } = c;
+    let &Context {
+        tokens: toks,
+        text,
+        i,
+        anchor,
+        a,
+        ..
+    } = c;
     let at = |k: usize| c.at(k);
     if matches!(a, "this" | "last" | "next") {
         // "this may" in lower case is "this may or may not".
-        let verb = matches!(at(i + 1), "may" | "march") && !toks.get(i + 1).is_some_and(|t| t.of(text).starts_with(char::is_uppercase));
-        if let (Some(m), Some(d)) = (toks.get(i + 1).and_then(|t| month_of(t.of(text))).filter(|_| MONTHS.contains(&at(i + 1)) && !verb), anchor) {
+        let verb = matches!(at(i + 1), "may" | "march")
+            && !toks
+                .get(i + 1)
+                .is_some_and(|t| t.of(text).starts_with(char::is_uppercase));
+        if let (Some(m), Some(d)) = (
+            toks.get(i + 1)
+                .and_then(|t| month_of(t.of(text)))
+                .filter(|_| MONTHS.contains(&at(i + 1)) && !verb),
+            anchor,
+        ) {
             let (y, now, _) = civil_from_days(d);
             let y = match a {
-                "last" => if m < now { y } else { y - 1 },
-                "next" => if m > now { y } else { y + 1 },
+                "last" => {
+                    if m < now {
+                        y
+                    } else {
+                        y - 1
+                    }
+                }
+                "next" => {
+                    if m > now {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
                 _ => y,
             };
             return Some((2, TimeType::Date, Some(format!("{y:04}-{m:02}")), Some(y)));
@@ -917,21 +1371,34 @@ fn this_month_name(c: &Context) -> Option<Found> {
 /// Seasons: "last fall", "this summer".
 #[inline(always)]
 fn this_season(c: &Context) -> Option<Found> {
-    let &Context { i, anchor, a, y0, .. } = c;
+    let &Context {
+        i, anchor, a, y0, ..
+    } = c;
     let at = |k: usize| c.at(k);
     if matches!(a, "this" | "last" | "next") {
         if let Some(code) = season(at(i + 1)) {
-            let y = y0 + match a {
-                "last" => -1,
-                "next" => 1,
-                _ => 0,
-            };
-            return Some((2, TimeType::Date, anchor.map(|_| format!("{y:04}-{code}")), None));
+            let y = y0
+                + match a {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+            return Some((
+                2,
+                TimeType::Date,
+                anchor.map(|_| format!("{y:04}-{code}")),
+                None,
+            ));
         }
         // "this past spring"
         if a == "this" && at(i + 1) == "past" {
             if let Some(code) = season(at(i + 2)) {
-                return Some((3, TimeType::Date, anchor.map(|_| format!("{y0:04}-{code}")), None));
+                return Some((
+                    3,
+                    TimeType::Date,
+                    anchor.map(|_| format!("{y0:04}-{code}")),
+                    None,
+                ));
             }
         }
     }
@@ -942,21 +1409,44 @@ fn this_season(c: &Context) -> Option<Found> {
 /// "fall", which is more often a noun.
 #[inline(always)]
 fn season_alone(c: &Context) -> Option<Found> {
-    let &Context { words: w, i, anchor, a, y0, .. } = c;
+    let &Context {
+        words: w,
+        i,
+        anchor,
+        a,
+        y0,
+        ..
+    } = c;
     let at = |k: usize| c.at(k);
     let the = usize::from(a == "the");
     let edge = usize::from(the == 1 && matches!(at(i + 1), "early" | "late"));
     if let Some(code) = season(at(i + the + edge)).filter(|_| at(i + the + edge) != "fall") {
         let len = the + edge + 1;
         // "the winter of 1994", "the winter of nineteen ninety-four".
-        let year = year_after(w, i + len, anchor).filter(|_| at(i + len) == "of").or_else(|| {
-            let n = number_word(at(i + len + 2)).filter(|n| (10..100).contains(n) && at(i + len) == "of" && at(i + len + 1) == "nineteen")?;
-            Some((1900 + n, 3))
-        });
+        let year = year_after(w, i + len, anchor)
+            .filter(|_| at(i + len) == "of")
+            .or_else(|| {
+                let n = number_word(at(i + len + 2)).filter(|n| {
+                    (10..100).contains(n) && at(i + len) == "of" && at(i + len + 1) == "nineteen"
+                })?;
+                Some((1900 + n, 3))
+            });
         if let Some((y, l)) = year {
-            return Some((len + l, TimeType::Date, Some(format!("{y:04}-{code}")), Some(y)));
+            return Some((
+                len + l,
+                TimeType::Date,
+                Some(format!("{y:04}-{code}")),
+                Some(y),
+            ));
         }
-        if anchor.is_some() && (the == 1 || i == 0 || matches!(at(i - 1), "in" | "during" | "this" | "by" | "until" | "since" | "," | "early" | "late")) {
+        if anchor.is_some()
+            && (the == 1
+                || i == 0
+                || matches!(
+                    at(i - 1),
+                    "in" | "during" | "this" | "by" | "until" | "since" | "," | "early" | "late"
+                ))
+        {
             return Some((len, TimeType::Date, Some(format!("{y0:04}-{code}")), None));
         }
     }
@@ -980,7 +1470,13 @@ fn weekend_of_day(c: &Context) -> Option<Found> {
 
 #[inline(always)]
 fn the_weekend(c: &Context) -> Option<Found> {
-    let &Context { i, anchor, future, a, .. } = c;
+    let &Context {
+        i,
+        anchor,
+        future,
+        a,
+        ..
+    } = c;
     let at = |k: usize| c.at(k);
     if a == "the" && at(i + 1) == "weekend" {
         // Told in the past from Monday to Thursday, it is the weekend before;
@@ -997,7 +1493,16 @@ fn the_weekend(c: &Context) -> Option<Found> {
 /// Weekdays: direction from tense; "Monday, Oct. 26" is that date.
 #[inline(always)]
 fn weekday_name(c: &Context) -> Option<Found> {
-    let &Context { words: w, tokens: toks, text, i, anchor, future, a, .. } = c;
+    let &Context {
+        words: w,
+        tokens: toks,
+        text,
+        i,
+        anchor,
+        future,
+        a,
+        ..
+    } = c;
     let at = |k: usize| c.at(k);
     if let Some((wd, full)) = weekday_of(a) {
         // "Tuesday of next week", "Monday of the following week".
@@ -1010,11 +1515,18 @@ fn weekday_name(c: &Context) -> Option<Found> {
                 _ => None,
             };
             if let (Some(step), "week", Some(d)) = (step, at(i + 3 + the), anchor) {
-                return Some((4 + the, TimeType::Date, Some(weekday_in_week(d, step, wd)), None));
+                return Some((
+                    4 + the,
+                    TimeType::Date,
+                    Some(weekday_in_week(d, step, wd)),
+                    None,
+                ));
             }
         }
         let comma = usize::from(at(i + 1) == ",");
-        if let Some((len, TimeType::Date, Some(v), year)) = month_date(w, toks, text, i + 1 + comma, anchor, future) {
+        if let Some((len, TimeType::Date, Some(v), year)) =
+            month_date(w, toks, text, i + 1 + comma, anchor, future)
+        {
             if v.len() == 10 {
                 return Some((len + 1 + comma, TimeType::Date, Some(v), year));
             }
@@ -1024,8 +1536,12 @@ fn weekday_name(c: &Context) -> Option<Found> {
         // A cut name in lower case ("sat", "sun") is a weekday only before an ordinal.
         let plain = at(i + 1 + the).bytes().all(|b| b.is_ascii_digit());
         let named = full || toks[i].of(text).starts_with(char::is_uppercase) || !plain;
-        let day = day_of_month(w, i + 1 + the)
-            .filter(|&(_, len)| named && unit_of(at(i + 1 + the + len)).is_none() && !matches!(at(i + 1 + the + len), "of" | "century" | "-" | "–" | "to") && clock(w, i + 1 + the).is_none());
+        let day = day_of_month(w, i + 1 + the).filter(|&(_, len)| {
+            named
+                && unit_of(at(i + 1 + the + len)).is_none()
+                && !matches!(at(i + 1 + the + len), "of" | "century" | "-" | "–" | "to")
+                && clock(w, i + 1 + the).is_none()
+        });
         if let (Some((day, len)), Some(d)) = (day, anchor) {
             let found = day_in_months_around(d, day, 12)
                 .filter(|&candidate| weekday(candidate) == wd as i64)
@@ -1046,19 +1562,27 @@ fn weekday_name(c: &Context) -> Option<Found> {
         if let (Some(step), "week", Some(d)) = (step, at(k + 1), anchor) {
             let day = weekday_in_week(d, step, wd);
             return Some(match part {
-                Some(code) => (k + 2 - i, TimeType::Time, Some(format!("{day}T{code}")), None),
+                Some(code) => (
+                    k + 2 - i,
+                    TimeType::Time,
+                    Some(format!("{day}T{code}")),
+                    None,
+                ),
                 None => (k + 2 - i, TimeType::Date, Some(day), None),
             });
         }
         // A cut name is a weekday when capitalized before a clock time: "Sat at 5".
         let capital = toks[i].of(text).starts_with(char::is_uppercase);
-        let listed = i > 1 && matches!(at(i - 1), "or" | "and" | ",") && weekday_of(at(i - 2)).is_some();
+        let listed =
+            i > 1 && matches!(at(i - 1), "or" | "and" | ",") && weekday_of(at(i - 2)).is_some();
         let clocked = capital && (matches!(at(i + 1), "at" | "@") || listed);
         // A cut name that is no weekday is no other expression either.
         if !full && !clocked {
             return c.stop();
         }
-        let value = anchor.map(|d| resolve_weekday(d, wd as i64, future)).or(Some(format!("XXXX-WXX-{}", wd + 1)));
+        let value = anchor
+            .map(|d| resolve_weekday(d, wd as i64, future))
+            .or(Some(format!("XXXX-WXX-{}", wd + 1)));
         return Some((1, TimeType::Date, value, None));
     }
     None
@@ -1069,7 +1593,9 @@ fn weekday_name(c: &Context) -> Option<Found> {
 fn century(c: &Context) -> Option<Found> {
     let &Context { words: w, i, .. } = c;
     let at = |k: usize| c.at(k);
-    if let Some((n, len)) = day_of_month(w, i).filter(|&(n, len)| n <= 21 && at(i + len) == "century") {
+    if let Some((n, len)) =
+        day_of_month(w, i).filter(|&(n, len)| n <= 21 && at(i + len) == "century")
+    {
         return Some((len + 1, TimeType::Date, Some(format!("{:02}", n - 1)), None));
     }
     None
@@ -1079,7 +1605,15 @@ fn century(c: &Context) -> Option<Found> {
 /// "June 27, 2024", "April of 1987", "November", "November 2024".
 #[inline(always)]
 fn month_name(c: &Context) -> Option<Found> {
-    let &Context { words: w, tokens: toks, text, i, anchor, future, .. } = c;
+    let &Context {
+        words: w,
+        tokens: toks,
+        text,
+        i,
+        anchor,
+        future,
+        ..
+    } = c;
     if let Some(found) = month_date(w, toks, text, i, anchor, future) {
         return Some(found);
     }
@@ -1094,10 +1628,16 @@ fn week_of(c: &Context) -> Option<Found> {
     let the = usize::from(a == "the");
     let ordinal = match at(i + the) {
         "last" => Some(5),
-        w => ["first", "second", "third", "fourth", "fifth"].iter().position(|o| *o == w).map(|p| p as i64 + 1).or_else(|| {
-            let n = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-            n.parse::<i64>().ok().filter(|n| (1..=5).contains(n) && n.to_string().len() + 2 == w.len())
-        }),
+        w => ["first", "second", "third", "fourth", "fifth"]
+            .iter()
+            .position(|o| *o == w)
+            .map(|p| p as i64 + 1)
+            .or_else(|| {
+                let n = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                n.parse::<i64>()
+                    .ok()
+                    .filter(|n| (1..=5).contains(n) && n.to_string().len() + 2 == w.len())
+            }),
     };
     let k = i + the + usize::from(ordinal.is_some());
     if at(k) == "week" && at(k + 1) == "of" && (ordinal.is_some() || the == 1) {
@@ -1114,7 +1654,12 @@ fn week_of(c: &Context) -> Option<Found> {
             };
             if let Some(d) = day {
                 let (wy, wk) = iso_week(d);
-                return Some((k + 2 + len - i, TimeType::Date, Some(format!("{wy:04}-W{wk:02}")), year));
+                return Some((
+                    k + 2 + len - i,
+                    TimeType::Date,
+                    Some(format!("{wy:04}-W{wk:02}")),
+                    year,
+                ));
             }
         }
     }
@@ -1125,22 +1670,35 @@ fn week_of(c: &Context) -> Option<Found> {
 /// "the third month of 2021".
 #[inline(always)]
 fn nth_day_of(c: &Context) -> Option<Found> {
-    let &Context { words: w, i, anchor, a, .. } = c;
+    let &Context {
+        words: w,
+        i,
+        anchor,
+        a,
+        ..
+    } = c;
     let at = |k: usize| c.at(k);
     let the = usize::from(a == "the");
-    if let Some((n, len)) = day_of_month(w, i + the).filter(|_| !at(i + the).bytes().all(|b| b.is_ascii_digit())) {
+    if let Some((n, len)) =
+        day_of_month(w, i + the).filter(|_| !at(i + the).bytes().all(|b| b.is_ascii_digit()))
+    {
         let k = i + the + len;
         if matches!(at(k), "day" | "month") && at(k + 1) == "of" {
             let this_month = matches!((at(k + 2), at(k + 3)), ("the" | "this", "month"));
             let of = if this_month {
                 anchor.map(|d| (2, date(d)[..7].to_string()))
             } else {
-                c.expression_at(k + 2).and_then(|(l, _, v, _)| Some((l, v?)))
+                c.expression_at(k + 2)
+                    .and_then(|(l, _, v, _)| Some((l, v?)))
             };
             if let Some((l, v)) = of {
                 let ym: Vec<i64> = v.split('-').map_while(|p| p.parse().ok()).collect();
                 let value = match (at(k), ym.as_slice()) {
-                    ("day", [y, m]) if civil_from_days(days_from_civil(*y, *m, n)) == (*y, *m, n) => Some(format!("{y:04}-{m:02}-{n:02}")),
+                    ("day", [y, m])
+                        if civil_from_days(days_from_civil(*y, *m, n)) == (*y, *m, n) =>
+                    {
+                        Some(format!("{y:04}-{m:02}-{n:02}"))
+                    }
                     ("month", [y]) if v.len() == 4 && n <= 12 => Some(format!("{y:04}-{n:02}")),
                     _ => None,
                 };
@@ -1157,7 +1715,14 @@ fn nth_day_of(c: &Context) -> Option<Found> {
 /// minutes", when the anchor has a clock, that moment.
 #[inline(always)]
 fn in_units(c: &Context) -> Option<Found> {
-    let &Context { i, anchor, future, now, a, .. } = c;
+    let &Context {
+        i,
+        anchor,
+        future,
+        now,
+        a,
+        ..
+    } = c;
     let at = |k: usize| c.at(k);
     if a == "in" && (future || i == 0) {
         let n = match at(i + 1) {
@@ -1206,9 +1771,18 @@ fn span_of_units(c: &Context) -> Option<Found> {
     let at = |k: usize| c.at(k);
     if let Some(n) = number_word(a).filter(|&n| n > 1) {
         let (side, unit) = (at(i + 1), at(i + 2));
-        if matches!(side, "upcoming" | "coming" | "next" | "past" | "previous" | "last" | "following") && unit.ends_with('s') {
+        if matches!(
+            side,
+            "upcoming" | "coming" | "next" | "past" | "previous" | "last" | "following"
+        ) && unit.ends_with('s')
+        {
             if let Some(u) = duration_unit(unit) {
-                return Some((3, TimeType::Duration, Some(compound_duration(&[(n as f64, u)])), None));
+                return Some((
+                    3,
+                    TimeType::Duration,
+                    Some(compound_duration(&[(n as f64, u)])),
+                    None,
+                ));
             }
         }
     }
@@ -1219,14 +1793,30 @@ fn span_of_units(c: &Context) -> Option<Found> {
 fn last_n_units(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
-    if matches!(a, "last" | "past" | "previous" | "next" | "coming" | "following") {
+    if matches!(
+        a,
+        "last" | "past" | "previous" | "next" | "coming" | "following"
+    ) {
         let couple = usize::from(at(i + 1) == "couple");
-        let n = if couple == 1 { Some(2) } else { number_word(at(i + 1)).filter(|&n| n > 1 && at(i + 1) != "a") };
+        let n = if couple == 1 {
+            Some(2)
+        } else {
+            number_word(at(i + 1)).filter(|&n| n > 1 && at(i + 1) != "a")
+        };
         if let (Some(n), "quarters") = (n, at(i + 2)) {
             return Some((3, TimeType::Duration, Some(format!("P{n}Q")), None));
         }
-        if let (Some(n), 1, Some(u)) = (n, couple, duration_unit(at(i + 2)).filter(|_| at(i + 2).ends_with('s'))) {
-            return Some((3, TimeType::Duration, Some(compound_duration(&[(n as f64, u)])), None));
+        if let (Some(n), 1, Some(u)) = (
+            n,
+            couple,
+            duration_unit(at(i + 2)).filter(|_| at(i + 2).ends_with('s')),
+        ) {
+            return Some((
+                3,
+                TimeType::Duration,
+                Some(compound_duration(&[(n as f64, u)])),
+                None,
+            ));
         }
     }
     None
@@ -1272,7 +1862,14 @@ fn another_unit(c: &Context) -> Option<Found> {
 
 #[inline(always)]
 fn measured_duration_phrase(c: &Context) -> Option<Found> {
-    let &Context { words: w, i, anchor, future, now, .. } = c;
+    let &Context {
+        words: w,
+        i,
+        anchor,
+        future,
+        now,
+        ..
+    } = c;
     let at = |k: usize| c.at(k);
     if let Some((len, parts)) = measured_duration(w, i) {
         // "half an hour from now", "2 years 1 month 21 days later", "in half an hour".
@@ -1284,12 +1881,23 @@ fn measured_duration_phrase(c: &Context) -> Option<Found> {
         };
         let in_future = sign == 0 && i > 0 && at(i - 1) == "in" && (future || i == 1);
         if sign != 0 || in_future {
-            if let Some(value) = anchor.and_then(|d| moved(d, now, &parts, if in_future { 1 } else { sign })) {
-                let ty = if value.len() > 10 { TimeType::Time } else { TimeType::Date };
+            if let Some(value) =
+                anchor.and_then(|d| moved(d, now, &parts, if in_future { 1 } else { sign }))
+            {
+                let ty = if value.len() > 10 {
+                    TimeType::Time
+                } else {
+                    TimeType::Date
+                };
                 return Some((len + extra, ty, Some(value), None));
             }
         }
-        return Some((len, TimeType::Duration, Some(compound_duration(&parts)), None));
+        return Some((
+            len,
+            TimeType::Duration,
+            Some(compound_duration(&parts)),
+            None,
+        ));
     }
     None
 }
@@ -1297,7 +1905,15 @@ fn measured_duration_phrase(c: &Context) -> Option<Found> {
 /// "75 years ago", "two years later", "a four-year term", "four years".
 #[inline(always)]
 fn counted_units(c: &Context) -> Option<Found> {
-    let &Context { i, anchor, last_year, quarters, now, a, .. } = c;
+    let &Context {
+        i,
+        anchor,
+        last_year,
+        quarters,
+        now,
+        a,
+        ..
+    } = c;
     let at = |k: usize| c.at(k);
     if let Some(n) = number_word(a) {
         // "four-year" as one token
@@ -1307,27 +1923,42 @@ fn counted_units(c: &Context) -> Option<Found> {
             // anchor has a clock.
             if let (Some(secs), Some(now), Some(d)) = (clock_seconds(n, u), now, anchor) {
                 match (at(i + 2), at(i + 3)) {
-                    ("from", "now") => return Some((4, TimeType::Time, Some(moment(d, now + secs)), None)),
+                    ("from", "now") => {
+                        return Some((4, TimeType::Time, Some(moment(d, now + secs)), None))
+                    }
                     // ("30 minutes later this week": a length, then the week.)
-                    ("later", x) if !matches!(x, "this" | "next" | "in") => return Some((3, TimeType::Time, Some(moment(d, now + secs)), None)),
-                    ("ago" | "earlier", _) => return Some((3, TimeType::Time, Some(moment(d, now - secs)), None)),
+                    ("later", x) if !matches!(x, "this" | "next" | "in") => {
+                        return Some((3, TimeType::Time, Some(moment(d, now + secs)), None))
+                    }
+                    ("ago" | "earlier", _) => {
+                        return Some((3, TimeType::Time, Some(moment(d, now - secs)), None))
+                    }
                     _ => {}
                 }
             }
             // "3 days from today", "two weeks after January 15": that day exactly.
-            if matches!(at(i + 2), "from" | "after" | "before") && matches!(u, 'D' | 'W' | 'M' | 'Y') {
+            if matches!(at(i + 2), "from" | "after" | "before")
+                && matches!(u, 'D' | 'W' | 'M' | 'Y')
+            {
                 let sign = if at(i + 2) == "before" { -1 } else { 1 };
                 let base = match at(i + 3) {
                     "now" | "today" if at(i + 2) == "from" => anchor.map(|d| (1, d)),
                     "tomorrow" | "tmrw" => anchor.map(|d| (1, d + 1)),
                     "yesterday" => anchor.map(|d| (1, d - 1)),
                     _ => match c.expression_at(i + 3) {
-                        Some((l, TimeType::Date, Some(v), _)) => parse_anchor(Some(&v)).filter(|_| v.len() == 10).map(|d| (l, d)),
+                        Some((l, TimeType::Date, Some(v), _)) => parse_anchor(Some(&v))
+                            .filter(|_| v.len() == 10)
+                            .map(|d| (l, d)),
                         _ => None,
                     },
                 };
                 if let Some((l, base)) = base {
-                    return Some((3 + l, TimeType::Date, Some(date(add_exactly(base, sign * n, u))), None));
+                    return Some((
+                        3 + l,
+                        TimeType::Date,
+                        Some(date(add_exactly(base, sign * n, u))),
+                        None,
+                    ));
                 }
             }
             match at(i + 2) {
@@ -1351,7 +1982,12 @@ fn counted_units(c: &Context) -> Option<Found> {
                 "earlier" | "later" => {
                     // No year to count from: count from the publication date.
                     let sign = if at(i + 2) == "earlier" { -1 } else { 1 };
-                    return Some((3, TimeType::Date, anchor.and_then(|d| shifted(d, sign * n, u)), None));
+                    return Some((
+                        3,
+                        TimeType::Date,
+                        anchor.and_then(|d| shifted(d, sign * n, u)),
+                        None,
+                    ));
                 }
                 _ => return Some((len, TimeType::Duration, Some(duration(n, u)), None)),
             }
@@ -1373,7 +2009,12 @@ fn vague_units(c: &Context) -> Option<Found> {
                 return Some((article + 3, TimeType::Date, Some("PAST_REF".into()), None));
             }
             // TimeBank reads "recent years" as an unknown number of them, PXY.
-            return Some((article + 2, TimeType::Duration, Some(vague_duration(u)), None));
+            return Some((
+                article + 2,
+                TimeType::Duration,
+                Some(vague_duration(u)),
+                None,
+            ));
         }
     }
     None
@@ -1397,7 +2038,8 @@ fn year_in_words(c: &Context) -> Option<Found> {
     let &Context { words: w, i, a, .. } = c;
     let at = |k: usize| c.at(k);
     if let Some((y, len)) = spoken_year(w, i).or_else(|| spoken_millennium(w, i)) {
-        let said_as_year = i > 0 && matches!(at(i - 1), "in" | "year" | "since" | "of" | "until" | "by");
+        let said_as_year =
+            i > 0 && matches!(at(i - 1), "in" | "year" | "since" | "of" | "until" | "by");
         if a == "nineteen" || said_as_year {
             return Some((len, TimeType::Date, Some(y.to_string()), Some(y)));
         }
@@ -1413,20 +2055,45 @@ fn year_figure(c: &Context) -> Option<Found> {
     if a.len() == 4 && a.chars().all(|c| c.is_ascii_digit()) {
         let y: i64 = a.parse().ok()?;
         let prev = if i > 0 { at(i - 1) } else { "" };
-        let year_context = matches!(prev, "in" | "since" | "until" | "by" | "of" | "from" | "to" | "during" | "before" | "after" | "the" | "," | "early" | "late" | "mid")
-            || prev.is_empty();
+        let year_context = matches!(
+            prev,
+            "in" | "since"
+                | "until"
+                | "by"
+                | "of"
+                | "from"
+                | "to"
+                | "during"
+                | "before"
+                | "after"
+                | "the"
+                | ","
+                | "early"
+                | "late"
+                | "mid"
+        ) || prev.is_empty();
         // "a 1996 law", "its 1990 invasion": a year modifying a noun; but
         // "1999 troops" counts them.
         let next = at(i + 1);
-        let modifies = matches!(prev, "a" | "an" | "that" | "this" | "its" | "his" | "her" | "their" | "our")
-            || (next.chars().next().is_some_and(char::is_alphabetic) && !next.ends_with('s'));
+        let modifies = matches!(
+            prev,
+            "a" | "an" | "that" | "this" | "its" | "his" | "her" | "their" | "our"
+        ) || (next.chars().next().is_some_and(char::is_alphabetic)
+            && !next.ends_with('s'));
         let far = (2101..=2200).contains(&y) && matches!(prev, "in" | "by" | "until");
         // "2015 - 32", "32 - 2015": a year joined to a number that is none.
-        let dashed = |dash: &str, other: &str| matches!(dash, "-" | "–") && other.bytes().all(|b| b.is_ascii_digit()) && !other.is_empty() && year_number(other).is_none();
+        let dashed = |dash: &str, other: &str| {
+            matches!(dash, "-" | "–")
+                && other.bytes().all(|b| b.is_ascii_digit())
+                && !other.is_empty()
+                && year_number(other).is_none()
+        };
         if dashed(next, at(i + 2)) || (i >= 2 && dashed(prev, at(i - 2))) {
             return c.stop();
         }
-        if ((1900..=2100).contains(&y) || far) && (year_context || modifies || !next.chars().next().is_some_and(char::is_alphabetic)) {
+        if ((1900..=2100).contains(&y) || far)
+            && (year_context || modifies || !next.chars().next().is_some_and(char::is_alphabetic))
+        {
             return Some((1, TimeType::Date, Some(a.to_string()), Some(y)));
         }
     }
@@ -1436,7 +2103,11 @@ fn year_figure(c: &Context) -> Option<Found> {
 #[inline(always)]
 fn decade_figure(c: &Context) -> Option<Found> {
     let &Context { a, .. } = c;
-    if a.len() == 5 && a.ends_with('s') && a[..4].chars().all(|c| c.is_ascii_digit()) && a[..4].ends_with('0') {
+    if a.len() == 5
+        && a.ends_with('s')
+        && a[..4].chars().all(|c| c.is_ascii_digit())
+        && a[..4].ends_with('0')
+    {
         return Some((1, TimeType::Date, Some(a[..3].to_string()), None));
     }
     None
@@ -1464,11 +2135,22 @@ mod tests {
         }
         let words: Vec<String> = tokens.iter().map(|t| t.of(phrase).to_lowercase()).collect();
         let (anchor, now) = (parse_anchor(Some(published)), parse_now(Some(published)));
-        let reference = anchor.map(quarter_of).map(|(y, q)| if q == 1 { (y - 1, 4) } else { (y, q - 1) });
+        let reference = anchor
+            .map(quarter_of)
+            .map(|(y, q)| if q == 1 { (y - 1, 4) } else { (y, q - 1) });
         let (sentence_future, tenses) = (future_tense(&words), tense_at_each(&words));
         let (mut found, mut last_year, mut i) = (Vec::new(), None, 0);
         while i < words.len() {
-            let frame = Frame { anchor, future: tenses[i].unwrap_or(sentence_future), last_year, quarters: Quarters { reference, named: None }, now };
+            let frame = Frame {
+                anchor,
+                future: tenses[i].unwrap_or(sentence_future),
+                last_year,
+                quarters: Quarters {
+                    reference,
+                    named: None,
+                },
+                now,
+            };
             match expression_rule(&words, &tokens, phrase, i, frame) {
                 Some((rule, (len, _, value, year))) => {
                     last_year = year.or(last_year);
@@ -1484,70 +2166,290 @@ mod tests {
     /// One example per rule, from its comment, read on Monday 7 November
     /// 2016 at 16:12: (rule, phrase, the words it reads, TIMEX3 value).
     const EXAMPLES: &[(&str, &str, &str, &str)] = &[
-        ("quarter", "profits in the third quarter", "the third quarter", "2016-Q3"),
-        ("compact_iso_date", "released 20161016", "20161016", "2016-10-16"),
-        ("dashed_iso_date", "file -2020-07-01-", "-2020-07-01-", "2020-07-01"),
-        ("this_numeric_date", "see you next 5/12", "next 5/12", "2017-05-12"),
+        (
+            "quarter",
+            "profits in the third quarter",
+            "the third quarter",
+            "2016-Q3",
+        ),
+        (
+            "compact_iso_date",
+            "released 20161016",
+            "20161016",
+            "2016-10-16",
+        ),
+        (
+            "dashed_iso_date",
+            "file -2020-07-01-",
+            "-2020-07-01-",
+            "2020-07-01",
+        ),
+        (
+            "this_numeric_date",
+            "see you next 5/12",
+            "next 5/12",
+            "2017-05-12",
+        ),
         ("glued_month_day", "due mar3", "mar3", "2017-03-03"),
-        ("dotted_date", "signed on 23.04.2022", "23.04.2022", "2022-04-23"),
+        (
+            "dotted_date",
+            "signed on 23.04.2022",
+            "23.04.2022",
+            "2022-04-23",
+        ),
         ("figures_date", "signed on 22/04", "22/04", "2016-04-22"),
-        ("hour_before_tonight", "I'll go back 10 , tonight", "10 , tonight", "2016-11-07T22:00"),
-        ("clock_time", "woke at 4 in the morning", "4 in the morning", "2016-11-07T04:00"),
-        ("deictic_word", "the vote yesterday", "yesterday", "2016-11-06"),
-        ("the_year_ended", "for the year ended Sept. 30", "the year", "P1Y"),
-        ("last_night", "spoke last night", "last night", "2016-11-06TNI"),
-        ("the_coming_units", "in the coming months", "the coming months", "FUTURE_REF"),
+        (
+            "hour_before_tonight",
+            "I'll go back 10 , tonight",
+            "10 , tonight",
+            "2016-11-07T22:00",
+        ),
+        (
+            "clock_time",
+            "woke at 4 in the morning",
+            "4 in the morning",
+            "2016-11-07T04:00",
+        ),
+        (
+            "deictic_word",
+            "the vote yesterday",
+            "yesterday",
+            "2016-11-06",
+        ),
+        (
+            "the_year_ended",
+            "for the year ended Sept. 30",
+            "the year",
+            "P1Y",
+        ),
+        (
+            "last_night",
+            "spoke last night",
+            "last night",
+            "2016-11-06TNI",
+        ),
+        (
+            "the_coming_units",
+            "in the coming months",
+            "the coming months",
+            "FUTURE_REF",
+        ),
         ("the_future", "in the future", "the future", "FUTURE_REF"),
-        ("the_near_term", "in the near term", "the near term", "FUTURE_REF"),
+        (
+            "the_near_term",
+            "in the near term",
+            "the near term",
+            "FUTURE_REF",
+        ),
         ("the_past", "mistakes of the past .", "the past", "PAST_REF"),
         ("these_days", "these days", "these days", "PRESENT_REF"),
-        ("that_year", "In 2019 it grew , and that year it fell", "that year", "2019"),
-        ("the_full_year", "for the full year", "the full year", "2016"),
-        ("decade_in_words", "music of the nineties", "the nineties", "199"),
-        ("the_past_units", "over the past weeks", "the past weeks", "PAST_REF"),
+        (
+            "that_year",
+            "In 2019 it grew , and that year it fell",
+            "that year",
+            "2019",
+        ),
+        (
+            "the_full_year",
+            "for the full year",
+            "the full year",
+            "2016",
+        ),
+        (
+            "decade_in_words",
+            "music of the nineties",
+            "the nineties",
+            "199",
+        ),
+        (
+            "the_past_units",
+            "over the past weeks",
+            "the past weeks",
+            "PAST_REF",
+        ),
         ("eoy", "done by EOY", "eoy", "2016"),
-        ("end_of_unit", "by the end of the week .", "the end of the week", "2016-W45"),
+        (
+            "end_of_unit",
+            "by the end of the week .",
+            "the end of the week",
+            "2016-W45",
+        ),
         ("the_same_unit", "the same week", "same week", "2016-W45"),
-        ("week_after_next", "the week after next", "the week after next", "2016-W47"),
-        ("the_unit_of_phrase", "partner of the year .", "the year", "2016"),
-        ("plural_part_of_day", "she works mornings .", "mornings", "TMO"),
+        (
+            "week_after_next",
+            "the week after next",
+            "the week after next",
+            "2016-W47",
+        ),
+        (
+            "the_unit_of_phrase",
+            "partner of the year .",
+            "the year",
+            "2016",
+        ),
+        (
+            "plural_part_of_day",
+            "she works mornings .",
+            "mornings",
+            "TMO",
+        ),
         ("week_number", "due in week 31", "week 31", "2016-W31"),
-        ("part_of_day_today", "later in the morning", "the morning", "2016-11-07TMO"),
+        (
+            "part_of_day_today",
+            "later in the morning",
+            "the morning",
+            "2016-11-07TMO",
+        ),
         ("the_nth", "it opened on the 18th", "the 18th", "2016-10-18"),
         ("every_unit", "paid every month", "every month", "P1M"),
-        ("plural_weekday", "open on Tuesdays", "tuesdays", "XXXX-WXX-2"),
-        ("weekday_plural_part", "open Friday mornings", "friday mornings", "XXXX-WXX-5TMO"),
+        (
+            "plural_weekday",
+            "open on Tuesdays",
+            "tuesdays",
+            "XXXX-WXX-2",
+        ),
+        (
+            "weekday_plural_part",
+            "open Friday mornings",
+            "friday mornings",
+            "XXXX-WXX-5TMO",
+        ),
         ("to_date", "sold to date .", "to date", "PRESENT_REF"),
-        ("at_present", "busy at the moment", "at the moment", "PRESENT_REF"),
-        ("calendar_year", "this calendar year", "this calendar year", "2016"),
-        ("this_unit", "prices rose last month", "last month", "2016-10"),
-        ("following_weekday", "we meet following Friday", "following friday", "2016-11-18"),
-        ("next_part_of_day", "the next evening", "next evening", "2016-11-08TEV"),
-        ("this_part_of_day", "this morning", "this morning", "2016-11-07TMO"),
+        (
+            "at_present",
+            "busy at the moment",
+            "at the moment",
+            "PRESENT_REF",
+        ),
+        (
+            "calendar_year",
+            "this calendar year",
+            "this calendar year",
+            "2016",
+        ),
+        (
+            "this_unit",
+            "prices rose last month",
+            "last month",
+            "2016-10",
+        ),
+        (
+            "following_weekday",
+            "we meet following Friday",
+            "following friday",
+            "2016-11-18",
+        ),
+        (
+            "next_part_of_day",
+            "the next evening",
+            "next evening",
+            "2016-11-08TEV",
+        ),
+        (
+            "this_part_of_day",
+            "this morning",
+            "this morning",
+            "2016-11-07TMO",
+        ),
         ("edge_of_year_or_month", "by mid-1996", "mid-1996", "1996"),
-        ("holiday_date", "Christmas 2020", "christmas 2020", "2020-12-25"),
+        (
+            "holiday_date",
+            "Christmas 2020",
+            "christmas 2020",
+            "2020-12-25",
+        ),
         ("this_month_name", "last October", "last october", "2016-10"),
         ("this_season", "last fall", "last fall", "2015-FA"),
         ("season_alone", "the summer", "the summer", "2016-SU"),
-        ("weekend_of_day", "the weekend of Halloween", "the weekend of halloween", "2016-W43-WE"),
-        ("the_weekend", "met over the weekend", "the weekend", "2016-W44-WE"),
-        ("weekday_name", "Tuesday of next week", "tuesday of next week", "2016-11-15"),
+        (
+            "weekend_of_day",
+            "the weekend of Halloween",
+            "the weekend of halloween",
+            "2016-W43-WE",
+        ),
+        (
+            "the_weekend",
+            "met over the weekend",
+            "the weekend",
+            "2016-W44-WE",
+        ),
+        (
+            "weekday_name",
+            "Tuesday of next week",
+            "tuesday of next week",
+            "2016-11-15",
+        ),
         ("century", "the 19th century", "19th century", "18"),
-        ("month_name", "June 27 , 2024", "june 27 , 2024", "2024-06-27"),
-        ("week_of", "the first week of 2015", "the first week of 2015", "2015-W01"),
-        ("nth_day_of", "the third month of 2021", "the third month of 2021", "2021-03"),
-        ("in_units", "it will open in two weeks", "in two weeks", "2016-11-21"),
-        ("day_before_after", "the day after tomorrow", "the day after tomorrow", "2016-11-09"),
-        ("span_of_units", "the 5 upcoming years", "5 upcoming years", "P5Y"),
-        ("last_n_units", "the last 2 quarters", "last 2 quarters", "P2Q"),
-        ("couple_of_units", "a couple of years", "a couple of years", "P2Y"),
-        ("additional_unit", "an additional year", "an additional year", "P1Y"),
+        (
+            "month_name",
+            "June 27 , 2024",
+            "june 27 , 2024",
+            "2024-06-27",
+        ),
+        (
+            "week_of",
+            "the first week of 2015",
+            "the first week of 2015",
+            "2015-W01",
+        ),
+        (
+            "nth_day_of",
+            "the third month of 2021",
+            "the third month of 2021",
+            "2021-03",
+        ),
+        (
+            "in_units",
+            "it will open in two weeks",
+            "in two weeks",
+            "2016-11-21",
+        ),
+        (
+            "day_before_after",
+            "the day after tomorrow",
+            "the day after tomorrow",
+            "2016-11-09",
+        ),
+        (
+            "span_of_units",
+            "the 5 upcoming years",
+            "5 upcoming years",
+            "P5Y",
+        ),
+        (
+            "last_n_units",
+            "the last 2 quarters",
+            "last 2 quarters",
+            "P2Q",
+        ),
+        (
+            "couple_of_units",
+            "a couple of years",
+            "a couple of years",
+            "P2Y",
+        ),
+        (
+            "additional_unit",
+            "an additional year",
+            "an additional year",
+            "P1Y",
+        ),
         ("another_unit", "another day", "another day", "P1D"),
-        ("measured_duration_phrase", "talks lasted 1 hour and 30 minutes", "1 hour and 30 minutes", "PT1H30M"),
+        (
+            "measured_duration_phrase",
+            "talks lasted 1 hour and 30 minutes",
+            "1 hour and 30 minutes",
+            "PT1H30M",
+        ),
         ("counted_units", "75 years ago", "75 years ago", "1941"),
         ("vague_units", "several days", "several days", "PXD"),
         ("hyphen_duration", "a four-year term", "four-year", "P4Y"),
-        ("year_in_words", "born in nineteen ninety six", "nineteen ninety six", "1996"),
+        (
+            "year_in_words",
+            "born in nineteen ninety six",
+            "nineteen ninety six",
+            "1996",
+        ),
         ("year_figure", "in 2019", "2019", "2019"),
         ("decade_figure", "the 1990s", "1990s", "199"),
     ];
@@ -1556,9 +2458,18 @@ mod tests {
     fn every_rule_has_an_example() {
         for (rule, phrase, words, value) in EXAMPLES {
             let found = read(phrase, "2016-11-07T16:12:00");
-            assert!(found.iter().any(|(r, w, v)| r == rule && w == words && v == value), "{rule}: {phrase:?} read as {found:?}");
+            assert!(
+                found
+                    .iter()
+                    .any(|(r, w, v)| r == rule && w == words && v == value),
+                "{rule}: {phrase:?} read as {found:?}"
+            );
         }
-        let missing: Vec<&str> = RULES.iter().map(|(name, _)| *name).filter(|name| !EXAMPLES.iter().any(|(r, ..)| r == name)).collect();
+        let missing: Vec<&str> = RULES
+            .iter()
+            .map(|(name, _)| *name)
+            .filter(|name| !EXAMPLES.iter().any(|(r, ..)| r == name))
+            .collect();
         assert!(missing.is_empty(), "rules without an example: {missing:?}");
     }
 }
