@@ -76,6 +76,31 @@ pub fn url_host(uri: &str) -> Option<String> {
     (!host.is_empty()).then_some(host)
 }
 
+/// The values a figure allows, from its value, upper bound and qualifier
+/// (`Approx` as its string): "at least 20" is [20, ∞), "about 1,200" is
+/// ±10 %, a vague one ("dozens") allows anything.
+pub fn figure_interval(value: f64, upper: Option<f64>, approx: &str) -> (f64, f64) {
+    match approx {
+        "about" => (value * 0.9, value * 1.1),
+        "at_least" | "more_than" => (value, f64::INFINITY),
+        "at_most" | "less_than" | "up_to" => (f64::NEG_INFINITY, value),
+        "range" => (value, upper.unwrap_or(value)),
+        "vague" => (f64::NEG_INFINITY, f64::INFINITY),
+        _ => (value, value),
+    }
+}
+
+/// Whether two figures' intervals cannot both hold: they are apart by more
+/// than 1 % of the larger (rounding, "4.2 billion" against "4,210 million").
+pub fn intervals_disjoint(a: (f64, f64), b: (f64, f64)) -> bool {
+    let scale = [a.0, a.1, b.0, b.1]
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold(0.0f64, |m, v| m.max(v.abs()));
+    let slack = 0.01 * scale;
+    a.1 + slack < b.0 || b.1 + slack < a.0
+}
+
 #[cfg(test)]
 mod url_host_tests {
     use super::{figure_interval, intervals_disjoint, url_host};
@@ -116,29 +141,4 @@ mod url_host_tests {
         assert_eq!(url_host("/data/article.html"), None);
         assert_eq!(url_host("ftp://x.org/a"), None);
     }
-}
-
-/// The values a figure allows, from its value, upper bound and qualifier
-/// (`Approx` as its string): "at least 20" is [20, ∞), "about 1,200" is
-/// ±10 %, a vague one ("dozens") allows anything.
-pub fn figure_interval(value: f64, upper: Option<f64>, approx: &str) -> (f64, f64) {
-    match approx {
-        "about" => (value * 0.9, value * 1.1),
-        "at_least" | "more_than" => (value, f64::INFINITY),
-        "at_most" | "less_than" | "up_to" => (f64::NEG_INFINITY, value),
-        "range" => (value, upper.unwrap_or(value)),
-        "vague" => (f64::NEG_INFINITY, f64::INFINITY),
-        _ => (value, value),
-    }
-}
-
-/// Whether two figures' intervals cannot both hold: they are apart by more
-/// than 1 % of the larger (rounding, "4.2 billion" against "4,210 million").
-pub fn intervals_disjoint(a: (f64, f64), b: (f64, f64)) -> bool {
-    let scale = [a.0, a.1, b.0, b.1]
-        .into_iter()
-        .filter(|v| v.is_finite())
-        .fold(0.0f64, |m, v| m.max(v.abs()));
-    let slack = 0.01 * scale;
-    a.1 + slack < b.0 || b.1 + slack < a.0
 }

@@ -13,13 +13,16 @@ use std::collections::HashMap;
 
 use dossier_core::{Document, EntityType, Event, EventStatus, EventType, Span};
 
+/// A verb pattern: the words that must all occur in what the verb governs, and its type.
+type Pattern = (Vec<String>, Option<EventType>);
+
 /// The verb patterns of `models/event-verbs.tsv` (`scripts/build-event-verbs`).
 pub struct EventLexicon {
     /// form → (lemma, default type): `None` for a verb that makes an event only through a pattern.
     verbs: HashMap<String, (String, Option<EventType>)>,
     /// lemma → its patterns in dictionary order: the words that must all occur in what the verb
     /// governs (a word or `&SYNSET`), and the type (`None`: no event with these words).
-    patterns: HashMap<String, Vec<(Vec<String>, Option<EventType>)>>,
+    patterns: HashMap<String, Vec<Pattern>>,
     /// word → synsets it belongs to
     synsets: HashMap<String, Vec<String>>,
     /// Common nouns that name an actor ("police", "protester"), singular, with their entity type.

@@ -116,9 +116,7 @@ fn modifies_noun(doc: &Document, span: Span) -> bool {
     let t = &doc.tokens[last];
     matches!(t.dep, Some("compound" | "amod"))
         && t.head.is_some_and(|h| {
-            (h < last || h > last)
-                && doc.tokens[h].pos == Some("NOUN")
-                && !doc.tokens[h].span.overlaps(span)
+            h != last && doc.tokens[h].pos == Some("NOUN") && !doc.tokens[h].span.overlaps(span)
         })
 }
 
