@@ -381,6 +381,13 @@ impl Clause<'_> {
             deps.contains(&self.dep(k)) && words.contains(&self.word(k).to_lowercase().as_str())
         })
     }
+    /// Whether `v` has an oblique phrase marked by one of `words` (lowercase).
+    fn obl_marked(&self, v: usize, words: &[&str]) -> bool {
+        self.children(v).filter(|&k| self.dep(k) == "obl").any(|k| {
+            self.children(k)
+                .any(|m| words.contains(&self.word(m).to_lowercase().as_str()))
+        })
+    }
     /// Tokens under `top`, skipping the subtrees of `skip`-labelled children.
     fn subtree(&self, top: usize, skip: &[&str]) -> Vec<usize> {
         crate::tree::subtree_without(self.doc, top, self.a, self.b, skip)
@@ -819,12 +826,7 @@ fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType,
         .any(|k| c.dep(k) == "obj" && PROTEST_NOUNS.contains(&singular(c.word(k)).as_str()))
         && STAGING.contains(&form);
     // The prepositions on the verb, for the codebook rules.
-    let marked_by = |words: &[&str]| {
-        c.children(v).filter(|&k| c.dep(k) == "obl").any(|k| {
-            c.children(k)
-                .any(|m| words.contains(&c.word(m).to_lowercase().as_str()))
-        })
-    };
+    let marked_by = |words: &[&str]| c.obl_marked(v, words);
     let joint = verb
         .scope
         .iter()
@@ -874,6 +876,16 @@ fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType,
             }
         }
     };
+    if folds_away(c, verb, act) {
+        return None;
+    }
+    Some((act, demander))
+}
+
+/// Whether an act folds away: helping with no aid given, striving
+/// ("fighting for"), or a pledge of aid whose gift is a verb below it.
+fn folds_away(c: &Clause<'_>, verb: &Verb, act: EventType) -> bool {
+    let (doc, v) = (c.doc, verb.v);
     // "help fight off advances", "help it to prioritise": helping is aid
     // only with aid given.
     let gives_goods = |o: usize| {
@@ -891,11 +903,11 @@ fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType,
         });
     // "fighting for more air-defence systems": striving, no attack.
     let strives = act == EventType::Assault
-        && marked_by(&["for"])
-        && !marked_by(&["against", "on", "with"])
+        && c.obl_marked(v, &["for"])
+        && !c.obl_marked(v, &["against", "on", "with"])
         && !c.children(v).any(|k| c.dep(k) == "obj");
     if helps_to || strives {
-        return None;
+        return true;
     }
     // "committed … towards sending": one event, on the verb that gives.
     let gift_below = verb.scope.iter().any(|&j| {
@@ -903,13 +915,7 @@ fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType,
             && GIVING.contains(&base_form(c.word(j)).as_str())
             && doc.tokens[j].pos == Some("VERB")
     });
-    if act == EventType::Aid
-        && (!verb.giving || PLEDGING.contains(&verb.base.as_str()))
-        && gift_below
-    {
-        return None;
-    }
-    Some((act, demander))
+    act == EventType::Aid && (!verb.giving || PLEDGING.contains(&verb.base.as_str())) && gift_below
 }
 
 static SPEECH_ACTS: &str = include_str!("../data/en/event-speech-acts.tsv");
@@ -1051,59 +1057,15 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
         source = agent.map(actors_of).unwrap_or_default();
         target = actors_of(ps).into_iter().chain(target).collect();
     }
-    let place_of = |j: usize| {
-        doc.mentions
-            .iter()
-            .filter(|m| {
-                matches!(m.ty, EntityType::Gpe | EntityType::Loc)
-                    && m.span.contains(doc.tokens[j].span)
-            })
-            .find_map(|m| m.entity)
-    };
-    let in_place = verb
-        .scope
-        .iter()
-        .copied()
-        .filter(|&j| {
-            matches!(c.dep(j), "obl" | "nmod")
-                && c.children(j).any(|k| c.word(k).eq_ignore_ascii_case("in"))
-        })
-        .find_map(place_of);
-    // "was arrested in Lebanon": with no one named acting, the place's
-    // authorities did; a state's acts only, not a killing.
-    if passive.is_some()
-        && source.is_empty()
-        && matches!(
-            act,
-            EventType::Coerce | EventType::Accuse | EventType::Sanction
-        )
-    {
-        source.extend(in_place.filter(|p| !target.contains(p)));
-    }
-    // "demonstrated in Serbia", "a curfew in Algiers": with no one else
-    // acted on, the place acted in (PLOVER codes it as the target).
-    if target.is_empty() && !aid {
-        target.extend(in_place.filter(|p| !source.contains(p)));
-    }
-    // "demanded that the US cancel …": those asked to act.
-    if target.is_empty()
-        && matches!(
-            act,
-            EventType::Request | EventType::Accuse | EventType::Threaten | EventType::Reject
-        )
-    {
-        if let Some(sj) = c.children(v).find(|&x| c.dep(x) == "ccomp").and_then(|x| {
-            c.children(x)
-                .find(|&j| matches!(c.dep(j), "nsubj" | "nsubj:pass"))
-        }) {
-            target = actors_of(sj);
-        }
-    }
-    if let Some(h) = demander {
-        // The obliged are the target; the one who says so, the source.
-        target = std::mem::take(&mut source);
-        source = c.subject(h).map(actors_of).unwrap_or_default();
-    }
+    fill_roles(
+        c,
+        verb,
+        act,
+        passive.is_some(),
+        demander,
+        &mut source,
+        &mut target,
+    );
     target.retain(|t| !source.contains(t));
     // An event needs a political or social actor who acts. A subject that
     // names none ("I", "it", "the jury") makes no event, unless the verb is
@@ -1130,6 +1092,75 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
         target,
         theme_head,
     })
+}
+
+/// The roles the clause leaves to fill: a passive's place acting (its
+/// authorities), the place acted in as target, those asked to act, and for
+/// a reported demand the one who demands.
+fn fill_roles(
+    c: &Clause<'_>,
+    verb: &Verb,
+    act: EventType,
+    passive: bool,
+    demander: Option<usize>,
+    source: &mut Vec<usize>,
+    target: &mut Vec<usize>,
+) {
+    let (doc, v) = (c.doc, verb.v);
+    let aid = act == EventType::Aid;
+    let place_of = |j: usize| {
+        doc.mentions
+            .iter()
+            .filter(|m| {
+                matches!(m.ty, EntityType::Gpe | EntityType::Loc)
+                    && m.span.contains(doc.tokens[j].span)
+            })
+            .find_map(|m| m.entity)
+    };
+    let in_place = verb
+        .scope
+        .iter()
+        .copied()
+        .filter(|&j| {
+            matches!(c.dep(j), "obl" | "nmod")
+                && c.children(j).any(|k| c.word(k).eq_ignore_ascii_case("in"))
+        })
+        .find_map(place_of);
+    // "was arrested in Lebanon": with no one named acting, the place's
+    // authorities did; a state's acts only, not a killing.
+    if passive
+        && source.is_empty()
+        && matches!(
+            act,
+            EventType::Coerce | EventType::Accuse | EventType::Sanction
+        )
+    {
+        source.extend(in_place.filter(|p| !target.contains(p)));
+    }
+    // "demonstrated in Serbia", "a curfew in Algiers": with no one else
+    // acted on, the place acted in (PLOVER codes it as the target).
+    if target.is_empty() && !aid {
+        target.extend(in_place.filter(|p| !source.contains(p)));
+    }
+    // "demanded that the US cancel …": those asked to act.
+    if target.is_empty()
+        && matches!(
+            act,
+            EventType::Request | EventType::Accuse | EventType::Threaten | EventType::Reject
+        )
+    {
+        if let Some(sj) = c.children(v).find(|&x| c.dep(x) == "ccomp").and_then(|x| {
+            c.children(x)
+                .find(|&j| matches!(c.dep(j), "nsubj" | "nsubj:pass"))
+        }) {
+            *target = c.actors_of(sj);
+        }
+    }
+    if let Some(h) = demander {
+        // The obliged are the target; the one who says so, the source.
+        *target = std::mem::take(source);
+        *source = c.subject(h).map(|sj| c.actors_of(sj)).unwrap_or_default();
+    }
 }
 
 /// The tokens of the phrases that name whom an act is aimed at or given to.
@@ -1328,6 +1359,102 @@ fn borrow_recipients(events: &mut [Event]) {
     }
 }
 
+/// What is signed or ratified: SUPPORT.
+const AGREEMENTS: &[&str] = &[
+    "agreement",
+    "treaty",
+    "accord",
+    "pact",
+    "deal",
+    "protocol",
+    "memorandum",
+    "declaration",
+    "convention",
+    "charter",
+];
+/// Joint war games: COOPERATE.
+const DRILLS: &[&str] = &["game", "exercise", "maneuver", "manoeuvre", "drill"];
+/// Passages whose blocking is a PROTEST.
+const PASSAGES: &[&str] = &[
+    "road",
+    "bridge",
+    "highway",
+    "street",
+    "traffic",
+    "transport",
+    "railway",
+    "rail",
+    "access",
+    "entrance",
+    "route",
+    "port",
+];
+/// What is launched or mounted as an ASSAULT.
+const ATTACKS: &[&str] = &[
+    "invasion",
+    "offensive",
+    "attack",
+    "assault",
+    "raid",
+    "airstrike",
+    "incursion",
+    "bombardment",
+];
+/// What is cut or suspended as a SANCTION.
+const TIES: &[&str] = &[
+    "tie",
+    "relation",
+    "link",
+    "aid",
+    "talk",
+    "cooperation",
+    "contact",
+    "mediation",
+];
+/// Envoys and inspectors whose expulsion cuts relations: SANCTION.
+const ENVOYS: &[&str] = &[
+    "inspector",
+    "diplomat",
+    "ambassador",
+    "envoy",
+    "monitor",
+    "observer",
+    "mission",
+];
+
+/// Restrictions whose easing is CONCEDE.
+const RESTRICTIONS: &[&str] = &[
+    "curfew",
+    "emergency",
+    "restriction",
+    "ban",
+    "sanction",
+    "embargo",
+];
+
+/// Strikes, boycotts and sit-ins: PROTEST.
+const STOPPAGES: &[&str] = &[
+    "strike",
+    "boycott",
+    "sit-in",
+    "demonstration",
+    "protest",
+    "walkout",
+];
+
+/// Requests whose dismissal is a REJECT.
+const APPEALS: &[&str] = &[
+    "appeal",
+    "request",
+    "call",
+    "demand",
+    "ultimatum",
+    "invitation",
+    "offer",
+    "proposal",
+    "plea",
+];
+
 /// Where the PLOVER codebook names the act itself, its code wins over the
 /// CAMEO dictionary's: "according to" is no event; rejections, lawsuits,
 /// resignations, surrenders and arrests have a code of their own; signing
@@ -1349,53 +1476,6 @@ fn codebook_type(
     use EventType::*;
     let stem = stem_of(form);
     let any = |words: &[&str]| objects.iter().any(|d| words.contains(&d.as_str()));
-    const AGREEMENTS: &[&str] = &[
-        "agreement",
-        "treaty",
-        "accord",
-        "pact",
-        "deal",
-        "protocol",
-        "memorandum",
-        "declaration",
-        "convention",
-        "charter",
-    ];
-    const DRILLS: &[&str] = &["game", "exercise", "maneuver", "manoeuvre", "drill"];
-    const PASSAGES: &[&str] = &[
-        "road",
-        "bridge",
-        "highway",
-        "street",
-        "traffic",
-        "transport",
-        "railway",
-        "rail",
-        "access",
-        "entrance",
-        "route",
-        "port",
-    ];
-    const ATTACKS: &[&str] = &[
-        "invasion",
-        "offensive",
-        "attack",
-        "assault",
-        "raid",
-        "airstrike",
-        "incursion",
-        "bombardment",
-    ];
-    const TIES: &[&str] = &[
-        "tie",
-        "relation",
-        "link",
-        "aid",
-        "talk",
-        "cooperation",
-        "contact",
-        "mediation",
-    ];
     Some(Some(match stem {
         "accord" if form == "according" => return Some(None),
         "reject" | "refus" | "reneg" | "rebuff" | "spurn" | "veto" => Reject,
@@ -1407,62 +1487,14 @@ fn codebook_type(
         "retak" | "retaken" | "recaptur" => Assault,
         "fir" if at_target => Assault,
         // Expelling a country's envoys or inspectors cuts relations: SANCTION.
-        "expell" | "expel"
-            if any(&[
-                "inspector",
-                "diplomat",
-                "ambassador",
-                "envoy",
-                "monitor",
-                "observer",
-                "mission",
-            ]) =>
-        {
-            Sanction
-        }
+        "expell" | "expel" if any(ENVOYS) => Sanction,
         // Easing a restriction, or acceding to demands: CONCEDE.
-        "lift" | "eas" | "relax" | "shorten"
-            if any(&[
-                "curfew",
-                "emergency",
-                "restriction",
-                "ban",
-                "sanction",
-                "embargo",
-            ]) =>
-        {
-            Concede
-        }
+        "lift" | "eas" | "relax" | "shorten" if any(RESTRICTIONS) => Concede,
         "accept" if any(&["demand", "condition", "term"]) => Concede,
         // Strikes, boycotts and sit-ins, joined, stopped for or kept up: PROTEST.
-        "stopp" | "join" | "continu" | "go" | "went"
-            if any(&[
-                "strike",
-                "boycott",
-                "sit-in",
-                "demonstration",
-                "protest",
-                "walkout",
-            ]) =>
-        {
-            Protest
-        }
+        "stopp" | "join" | "continu" | "go" | "went" if any(STOPPAGES) => Protest,
         // "dismissed an appeal": turning a request down.
-        "dismiss" | "ignor" | "snubb"
-            if any(&[
-                "appeal",
-                "request",
-                "call",
-                "demand",
-                "ultimatum",
-                "invitation",
-                "offer",
-                "proposal",
-                "plea",
-            ]) =>
-        {
-            Reject
-        }
+        "dismiss" | "ignor" | "snubb" if any(APPEALS) => Reject,
         "su" if matches!(form, "sue" | "sued" | "sues" | "suing") => Accuse,
         "indict" => Accuse,
         "resign" | "surrender" | "disarm" | "demobiliz" | "demobilis" => Retreat,
