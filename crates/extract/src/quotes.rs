@@ -335,6 +335,12 @@ struct Found {
     frames: bool,
 }
 
+/// The tokens `[x, y)` of a phrase.
+type TokenRange = (usize, usize);
+
+/// A quote and the tokens of its speaker phrase, if any.
+type QuoteAndSpeaker = (Quote, Option<TokenRange>);
+
 /// Finds the quotes of `doc`; `mode` says whether only speech stays.
 pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
     let marks = pair_marks(doc);
@@ -344,6 +350,33 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
     if doc.tokens.is_empty() || doc.tokens[0].pos.is_none() {
         return;
     }
+    let found = attributions(doc, cues, &marks);
+    // Quotes from cues; direct quotes absorb the content they overlap.
+    let mut claimed = vec![false; marks.len()];
+    let mut quotes: Vec<QuoteAndSpeaker> = Vec::new();
+    for f in &found {
+        for &piece in &f.content {
+            let quote = quote_of_piece(doc, f, piece, &marks, &mut claimed);
+            quotes.push((quote, f.source));
+        }
+    }
+    for (k, m) in marks.iter().enumerate() {
+        if !claimed[k] {
+            if let Some(q) = unclaimed_quote(doc, cues, &found, &quotes, m) {
+                quotes.push(q);
+            }
+        }
+    }
+    quotes.sort_by_key(|(q, _)| (q.span.start, q.span.end));
+    quotes.dedup_by(|b, a| a.0.span == b.0.span);
+    crate::speakers::resolve_speakers(doc, &mut quotes);
+    doc.quotes = classified(doc, quotes, mode);
+}
+
+/// Every attribution of the document: a cue with its source and content,
+/// less cues inside quoted statements, nested reports and an "according
+/// to" that a closer verb outdoes.
+fn attributions(doc: &Document, cues: &CueLexicon, marks: &[Marked]) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     for si in 0..doc.sentences.len() {
         if !speaker_colon(doc, si, &mut found) {
@@ -371,191 +404,169 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
     });
     drop_nested(doc, &mut found);
     drop_distant_according(doc, &mut found);
-    let text = doc.text();
-    let tokens = &doc.tokens;
-    let span_of = |(a, b): (usize, usize)| Span::new(tokens[a].span.start, tokens[b - 1].span.end);
+    found
+}
 
-    // Quotes from cues; direct quotes absorb the content they overlap.
-    let mut quotes: Vec<Quote> = Vec::new();
-    let mut claimed = vec![false; marks.len()];
-    let mut speaker_tokens: Vec<Option<(usize, usize)>> = Vec::new();
-    for f in &found {
-        for &piece in &f.content {
-            let span = span_of(piece);
-            let inside: Vec<usize> = (0..marks.len())
-                .filter(|&k| marks[k].inner.overlaps(span))
-                .collect();
-            let quoted: usize = inside
-                .iter()
-                .map(|&k| overlap_len(marks[k].inner, span))
-                .sum();
-            // Direct when what lies outside the marks is a word or two ("that").
-            let unquoted_words = span.of(text).split_whitespace().count().saturating_sub(
-                inside
-                    .iter()
-                    .map(|&k| marks[k].inner.of(text).split_whitespace().count())
-                    .sum(),
-            );
-            // A word outside the marks ("that") leaves a quote direct only when
-            // the marks hold a statement: 'called China a "systemic challenge"' is mixed.
-            let statement_inside = inside.iter().any(|&k| {
-                let t = marks[k].inner.of(text);
-                t.split_whitespace().count() >= 4 || t.ends_with([',', '.', '?', '!'])
-            });
-            let (span, kind) = if !inside.is_empty()
-                && quoted * 10 >= span.len() * 7
-                && (unquoted_words == 0 || (unquoted_words <= 1 && statement_inside))
-            {
-                for &k in &inside {
-                    claimed[k] = true;
-                }
-                // A direct quote is exactly what the marks hold...
-                let mut inner = Span::new(
-                    marks[inside[0]].inner.start,
-                    marks[*inside.last().unwrap()].inner.end,
-                );
-                // ...less its own cue: '"PENCE: Well, look…'.
-                if inner.contains(f.cue) {
-                    inner.start = inner.start.max(f.cue.end.min(span.start));
-                }
-                let hull = Span::new(inner.start.min(span.start), inner.end.max(span.end));
-                // Only marks, punctuation and spaces around the marks: the marks' text.
-                let mut around = text[hull.start..inner.start]
-                    .chars()
-                    .chain(text[inner.end..hull.end].chars());
-                (
-                    if around.all(|ch| !ch.is_alphanumeric()) {
-                        inner
-                    } else {
-                        hull
-                    },
-                    QuoteKind::Direct,
-                )
-            } else if !inside.is_empty() {
-                for &k in &inside {
-                    claimed[k] = true;
-                }
-                (span, QuoteKind::Mixed)
-            } else {
-                (span, QuoteKind::Indirect)
-            };
-            let span = if kind == QuoteKind::Mixed {
-                balance_marks(text, trim_punct(text, span))
-            } else {
-                trim_punct(text, span)
-            };
-            quotes.push(Quote {
-                span,
-                kind,
-                cue: Some(f.cue),
-                cue_class: None,
-                speaker: f.source.map(|s| Speaker::unresolved(span_of(s))),
-            });
-            speaker_tokens.push(f.source);
-        }
+/// The byte span of the tokens `[a, b)`.
+fn token_span(doc: &Document, (a, b): (usize, usize)) -> Span {
+    Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end)
+}
+
+/// The quote one content piece of attribution `f` makes: direct when
+/// quotation marks hold (nearly) all of it, mixed when they hold part of
+/// it, else indirect. The marks it overlaps are `claimed`.
+fn quote_of_piece(
+    doc: &Document,
+    f: &Found,
+    piece: (usize, usize),
+    marks: &[Marked],
+    claimed: &mut [bool],
+) -> Quote {
+    let text = doc.text();
+    let span = token_span(doc, piece);
+    let inside: Vec<usize> = (0..marks.len())
+        .filter(|&k| marks[k].inner.overlaps(span))
+        .collect();
+    let quoted: usize = inside
+        .iter()
+        .map(|&k| overlap_len(marks[k].inner, span))
+        .sum();
+    // Direct when what lies outside the marks is a word or two ("that").
+    let unquoted_words = span.of(text).split_whitespace().count().saturating_sub(
+        inside
+            .iter()
+            .map(|&k| marks[k].inner.of(text).split_whitespace().count())
+            .sum(),
+    );
+    // A word outside the marks ("that") leaves a quote direct only when
+    // the marks hold a statement: 'called China a "systemic challenge"' is mixed.
+    let statement_inside = inside.iter().any(|&k| {
+        let t = marks[k].inner.of(text);
+        t.split_whitespace().count() >= 4 || t.ends_with([',', '.', '?', '!'])
+    });
+    for &k in &inside {
+        claimed[k] = true;
     }
-    // Quotes no cue claimed: borrow the attribution of the sentence right
-    // after ("… ," he said.) or before ("He said:"), or of the previous quote
-    // in the same or the previous paragraph.
-    let sentence_of = |pos: usize| doc.sentences.partition_point(|s| s.span.end <= pos);
-    let ends_with_colon = |si: usize| {
-        doc.sentences.get(si).is_some_and(|s| {
-            s.tokens.1 > s.tokens.0 && doc.span_text(doc.tokens[s.tokens.1 - 1].span) == ":"
-        })
+    let (span, kind) = if !inside.is_empty()
+        && quoted * 10 >= span.len() * 7
+        && (unquoted_words == 0 || (unquoted_words <= 1 && statement_inside))
+    {
+        // A direct quote is exactly what the marks hold...
+        let mut inner = Span::new(
+            marks[inside[0]].inner.start,
+            marks[*inside.last().unwrap()].inner.end,
+        );
+        // ...less its own cue: '"PENCE: Well, look…'.
+        if inner.contains(f.cue) {
+            inner.start = inner.start.max(f.cue.end.min(span.start));
+        }
+        let hull = Span::new(inner.start.min(span.start), inner.end.max(span.end));
+        // Only marks, punctuation and spaces around the marks: the marks' text.
+        let mut around = text[hull.start..inner.start]
+            .chars()
+            .chain(text[inner.end..hull.end].chars());
+        (
+            if around.all(|ch| !ch.is_alphanumeric()) {
+                inner
+            } else {
+                hull
+            },
+            QuoteKind::Direct,
+        )
+    } else if !inside.is_empty() {
+        (span, QuoteKind::Mixed)
+    } else {
+        (span, QuoteKind::Indirect)
     };
-    for (k, m) in marks.iter().enumerate() {
-        if claimed[k] {
-            continue;
-        }
-        let words = m.inner.of(text).split_whitespace().count();
-        // "Fox News Sunday", "The Art of the Deal": a title, which inherits
-        // no speaker from the quotes around it.
-        let title_case = words <= 8
-            && m.inner.of(text).split_whitespace().all(|w| {
-                w.chars()
-                    .next()
-                    .is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
-                    || matches!(w, "of" | "the" | "and" | "a" | "in" | "on" | "for" | "to")
-            });
-        if words < 3
-            || doc
-                .blocks
-                .iter()
-                .any(|b| b.kind == BlockKind::Heading && b.span.contains(m.inner))
-        {
-            continue; // a scare quote or a title, not speech
-        }
-        let si = sentence_of(m.inner.start);
-        let sj = sentence_of(m.inner.end.saturating_sub(1));
-        let opens_sentence = doc
-            .sentences
-            .get(si)
-            .is_some_and(|s| m.inner.start <= s.span.start + 3);
-        let near = found.iter().position(|f| {
-            let fs = sentence_of(f.cue.start);
-            // '"…," Zelenskyy said.' even when the parse hangs "said" inside the quote.
-            let signs_after = fs == sj && f.cue.start >= m.inner.end;
-            // A cue in the next or previous sentence, but not across a paragraph break.
-            let same_block = |x: usize, y: usize| {
-                doc.sentences
-                    .get(x)
-                    .zip(doc.sentences.get(y))
-                    .is_some_and(|(p, q)| p.block == q.block)
-            };
-            // "He said: ¶ "…"": a report that ends its paragraph with a colon
-            // introduces the quote that opens the next one.
-            let introduces = ends_with_colon(fs) && opens_sentence;
-            !title_case
-                && f.content.is_empty()
-                && ((fs == sj + 1 && same_block(fs, sj))
-                    || (fs + 1 == si && (same_block(fs, si) || introduces))
-                    || signs_after)
-        });
-        let previous = (0..quotes.len())
-            // An indirect report lends its speaker only to a quote that opens
-            // its sentence, not to a fragment quoted inside another clause.
-            .filter(|&p| {
-                !title_case
-                    && quotes[p].span.end <= m.inner.start
-                    && quotes[p].speaker.is_some()
-                    && (quotes[p].kind != QuoteKind::Indirect || opens_sentence)
-            })
-            .max_by_key(|&p| quotes[p].span.end);
-        let mut kind = if embedded_in_sentence(doc, m.inner, opens_sentence) {
-            QuoteKind::Mixed
-        } else {
-            QuoteKind::Direct
-        };
-        let mut span = m.inner;
-        let (cue, speaker, tokens_of_speaker) = if let Some((cue, name)) =
-            dash_signature(text, m.inner.end)
-        {
+    Quote {
+        span: trimmed_span(text, span, kind),
+        kind,
+        cue: Some(f.cue),
+        cue_class: None,
+        speaker: f.source.map(|s| Speaker::unresolved(token_span(doc, s))),
+    }
+}
+
+/// A quote's span without punctuation at its ends; a mixed quote's with
+/// both marks of a quoted stretch or neither.
+fn trimmed_span(text: &str, span: Span, kind: QuoteKind) -> Span {
+    if kind == QuoteKind::Mixed {
+        balance_marks(text, trim_punct(text, span))
+    } else {
+        trim_punct(text, span)
+    }
+}
+
+/// The sentence holding byte `pos` (or the first one after it).
+fn sentence_index_at(doc: &Document, pos: usize) -> usize {
+    doc.sentences.partition_point(|s| s.span.end <= pos)
+}
+
+/// "Fox News Sunday", "The Art of the Deal": a quotation of up to eight
+/// capitalised words is a title, which inherits no speaker from the quotes
+/// around it.
+fn is_title_case(quoted: &str) -> bool {
+    quoted.split_whitespace().count() <= 8
+        && quoted.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| !c.is_alphabetic() || c.is_uppercase())
+                || matches!(w, "of" | "the" | "and" | "a" | "in" | "on" | "for" | "to")
+        })
+}
+
+/// A quotation no cue claimed: it borrows the attribution of the sentence
+/// right after ("… ," he said.) or before ("He said:"), or of the previous
+/// quote in the same or the previous paragraph; a fragment inside a clause
+/// is that clause's subject's. `None` for a scare quote or a title.
+fn unclaimed_quote(
+    doc: &Document,
+    cues: &CueLexicon,
+    found: &[Found],
+    quotes: &[QuoteAndSpeaker],
+    m: &Marked,
+) -> Option<QuoteAndSpeaker> {
+    let text = doc.text();
+    let words = m.inner.of(text).split_whitespace().count();
+    let title_case = is_title_case(m.inner.of(text));
+    if words < 3
+        || doc
+            .blocks
+            .iter()
+            .any(|b| b.kind == BlockKind::Heading && b.span.contains(m.inner))
+    {
+        return None; // a scare quote or a title, not speech
+    }
+    let si = sentence_index_at(doc, m.inner.start);
+    let opens_sentence = doc
+        .sentences
+        .get(si)
+        .is_some_and(|s| m.inner.start <= s.span.start + 3);
+    let near = (!title_case)
+        .then(|| neighbouring_cue(doc, found, m.inner, opens_sentence))
+        .flatten();
+    let previous = (!title_case)
+        .then(|| previous_quote(doc, quotes, m.inner, opens_sentence))
+        .flatten();
+    let mut kind = if embedded_in_sentence(doc, m.inner, opens_sentence) {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Direct
+    };
+    let mut span = m.inner;
+    let (cue, speaker, tokens_of_speaker) =
+        if let Some((cue, name)) = dash_signature(text, m.inner.end) {
             (Some(cue), Some(Speaker::unresolved(name)), None)
         } else if let Some(f) = near.map(|i| &found[i]) {
             (
                 Some(f.cue),
-                f.source.map(|s| Speaker::unresolved(span_of(s))),
+                f.source.map(|s| Speaker::unresolved(token_span(doc, s))),
                 f.source,
             )
-        } else if let Some(p) = previous.filter(|&p| {
-            let pb =
-                doc.sentences[sentence_of(quotes[p].span.start).min(doc.sentences.len() - 1)].block;
-            let mb = doc.sentences[si.min(doc.sentences.len() - 1)].block;
-            mb == pb || (mb == pb + 1 && opens_sentence)
-        }) {
-            (quotes[p].cue, quotes[p].speaker.clone(), speaker_tokens[p])
+        } else if let Some(p) = previous {
+            (quotes[p].0.cue, quotes[p].0.speaker.clone(), quotes[p].1)
         } else if let Some((verb, subject)) = (!opens_sentence)
-            .then(|| {
-                governing_subject(doc, m.inner)
-                    // The parse tied the quote to no verb (`Lin Jian, accused NATO
-                    // of "…"` with "accused" read as an adjective): a reporting verb
-                    // earlier in the sentence still frames it.
-                    .or_else(|| {
-                        (!title_case)
-                            .then(|| cue_before(doc, cues, m.inner))
-                            .flatten()
-                    })
-            })
+            .then(|| framing_verb(doc, cues, m.inner, title_case))
             .flatten()
         {
             // A fragment quoted inside a clause: its speaker is that clause's subject.
@@ -568,39 +579,108 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
             span = Span::new(after_verb.min(m.inner.start), m.inner.end);
             (
                 Some(doc.tokens[verb].span),
-                Some(Speaker::unresolved(span_of(subject))),
+                Some(Speaker::unresolved(token_span(doc, subject))),
                 Some(subject),
             )
         } else {
             (None, None, None)
         };
-        let span = if kind == QuoteKind::Mixed {
-            balance_marks(text, trim_punct(text, span))
-        } else {
-            trim_punct(text, span)
-        };
-        quotes.push(Quote {
-            span,
-            kind,
-            cue,
-            cue_class: None,
-            speaker,
-        });
-        speaker_tokens.push(tokens_of_speaker);
-    }
-    let mut order: Vec<usize> = (0..quotes.len()).collect();
-    order.sort_by_key(|&i| (quotes[i].span.start, quotes[i].span.end));
-    let mut quotes: Vec<(Quote, Option<(usize, usize)>)> = order
-        .into_iter()
-        .map(|i| (quotes[i].clone(), speaker_tokens[i]))
-        .collect();
-    quotes.dedup_by(|b, a| a.0.span == b.0.span);
-    crate::speakers::resolve_speakers(doc, &mut quotes);
+    let quote = Quote {
+        span: trimmed_span(text, span, kind),
+        kind,
+        cue,
+        cue_class: None,
+        speaker,
+    };
+    Some((quote, tokens_of_speaker))
+}
+
+/// A subjectful attribution with no content of its own in the sentence
+/// next to the quotation `inner` (within its paragraph, or one ending in a
+/// colon before a quote opening the next), or signing it after the quote.
+fn neighbouring_cue(
+    doc: &Document,
+    found: &[Found],
+    inner: Span,
+    opens_sentence: bool,
+) -> Option<usize> {
+    let si = sentence_index_at(doc, inner.start);
+    let sj = sentence_index_at(doc, inner.end.saturating_sub(1));
+    let ends_with_colon = |si: usize| {
+        doc.sentences.get(si).is_some_and(|s| {
+            s.tokens.1 > s.tokens.0 && doc.span_text(doc.tokens[s.tokens.1 - 1].span) == ":"
+        })
+    };
+    // A cue in the next or previous sentence, but not across a paragraph break.
+    let same_block = |x: usize, y: usize| {
+        doc.sentences
+            .get(x)
+            .zip(doc.sentences.get(y))
+            .is_some_and(|(p, q)| p.block == q.block)
+    };
+    found.iter().position(|f| {
+        let fs = sentence_index_at(doc, f.cue.start);
+        // '"…," Zelenskyy said.' even when the parse hangs "said" inside the quote.
+        let signs_after = fs == sj && f.cue.start >= inner.end;
+        // "He said: ¶ "…"": a report that ends its paragraph with a colon
+        // introduces the quote that opens the next one.
+        let introduces = ends_with_colon(fs) && opens_sentence;
+        f.content.is_empty()
+            && ((fs == sj + 1 && same_block(fs, sj))
+                || (fs + 1 == si && (same_block(fs, si) || introduces))
+                || signs_after)
+    })
+}
+
+/// The last quote with a speaker before the quotation `inner`, in its
+/// paragraph or (for a quote opening its sentence) the one before. An
+/// indirect report lends its speaker only to a quote that opens its
+/// sentence, not to a fragment quoted inside another clause.
+fn previous_quote(
+    doc: &Document,
+    quotes: &[QuoteAndSpeaker],
+    inner: Span,
+    opens_sentence: bool,
+) -> Option<usize> {
+    let p = (0..quotes.len())
+        .filter(|&p| {
+            let q = &quotes[p].0;
+            q.span.end <= inner.start
+                && q.speaker.is_some()
+                && (q.kind != QuoteKind::Indirect || opens_sentence)
+        })
+        .max_by_key(|&p| quotes[p].0.span.end)?;
+    let last = doc.sentences.len() - 1;
+    let block_of = |pos: usize| doc.sentences[sentence_index_at(doc, pos).min(last)].block;
+    let (pb, mb) = (block_of(quotes[p].0.span.start), block_of(inner.start));
+    (mb == pb || (mb == pb + 1 && opens_sentence)).then_some(p)
+}
+
+/// The verb a quoted fragment hangs on and its subject; when the parse tied
+/// the quote to no verb (`Lin Jian, accused NATO of "…"` with "accused"
+/// read as an adjective), a reporting verb earlier in the sentence still frames it.
+fn framing_verb(
+    doc: &Document,
+    cues: &CueLexicon,
+    inner: Span,
+    title_case: bool,
+) -> Option<(usize, (usize, usize))> {
+    governing_subject(doc, inner).or_else(|| {
+        (!title_case)
+            .then(|| cue_before(doc, cues, inner))
+            .flatten()
+    })
+}
+
+/// Each quote with its cue's class ("did not say", "never claimed": no one
+/// expressed the content, class other), keeping what `mode` keeps. Speech
+/// is someone's: a report that names no speaker (an agentless "was
+/// announced as …") is kept only with every attribution.
+fn classified(doc: &Document, quotes: Vec<QuoteAndSpeaker>, mode: QuoteMode) -> Vec<Quote> {
     let classes = CueClasses::english();
-    doc.quotes = quotes
+    quotes
         .into_iter()
         .map(|(mut q, _)| {
-            // "did not say", "never claimed": no one expressed the content.
             q.cue_class = q.cue.map(|c| {
                 if is_negated(doc, c) {
                     CueClass::Other
@@ -610,14 +690,12 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
             });
             q
         })
-        // Speech is someone's: a report that names no speaker (an agentless
-        // "was announced as …") is kept only with every attribution.
         .filter(|q| {
             mode.keeps(q.cue_class)
                 && (mode == QuoteMode::All || q.speaker.is_some() || q.kind == QuoteKind::Direct)
         })
         .filter(|q| !in_headline(doc, q.span))
-        .collect();
+        .collect()
 }
 
 /// Whether `span` lies in a title or heading block: a headline's quotation
@@ -857,427 +935,42 @@ fn is_close_mark(s: &str) -> bool {
     matches!(s, "”" | "\"" | "»" | "’" | "''" | "’’")
 }
 
+/// A verb taken as a cue in the sentence of tokens `[a, b)`, with the
+/// quotation marks next to it, found once: they decide the cue, its speaker
+/// and its content.
+#[derive(Clone, Copy)]
+struct CueAt {
+    c: usize,
+    a: usize,
+    b: usize,
+    /// The closing mark it signs ('"…," she said').
+    signed: Option<usize>,
+    /// The opening mark it introduces ('she said: "…"').
+    introduced: Option<usize>,
+    /// "He was accused of …": its subject is what is reported about.
+    passive: bool,
+}
+
 fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Vec<Found>) {
-    let s = doc.sentences[si];
-    let (a, b) = s.tokens;
-    let word = |i: usize| doc.span_text(doc.tokens[i].span);
-    let dep = |i: usize| doc.tokens[i].dep.unwrap_or("");
+    let (a, b) = doc.sentences[si].tokens;
     let before = found.len();
     for c in a..b {
-        let w = word(c);
-        if w.eq_ignore_ascii_case("according")
-            && c + 1 < b
-            && word(c + 1).eq_ignore_ascii_case("to")
-        {
-            // "according to X, …": X is the source; the rest is the content.
-            let Some(x) = doc.tokens[c].head.filter(|&h| h >= a && h < b && h != c) else {
-                continue;
-            };
-            let src = subtree(doc, x, a, b);
-            let src = (src.0.max(c + 2), src.1);
-            if src.0 >= src.1 {
-                continue;
-            }
-            let content = outside(doc, a, b, (c.min(src.0), src.1));
-            // It names its source outright, so it stays even inside another report.
-            found.push(Found {
-                cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end),
-                cue_token: c,
-                source: Some(src),
-                content,
-                marked: true,
-                frames: true,
-            });
+        if is_according_to(doc, c, b) {
+            found.extend(according_to(doc, c, a, b));
             continue;
         }
-        let put_it = w.eq_ignore_ascii_case("put") && c + 1 < b && word(c + 1) == "it";
-        if let Some(as_at) = put_it
-            .then(|| {
-                (a..c).rev().take(30).find(|&j| {
-                    word(j).eq_ignore_ascii_case("as")
-                        && (j == a || matches!(word(j - 1), "," | "(" | "—"))
-                })
-            })
-            .flatten()
-        {
-            // "As Ms. Simonyan put it, RT is …": the clause around is the content.
-            let own = subtree(doc, c, a, b);
-            let subject = children(doc, a, b, c)
-                .find(|&j| dep(j) == "nsubj")
-                .map(|j| subtree(doc, j, a, b))
-                .or_else(|| {
-                    // A long apposition can hide the subject from the parse: the first name after "as".
-                    let name = mention_within(
-                        doc,
-                        doc.tokens[as_at].span.start,
-                        doc.tokens[c].span.start,
-                        &[EntityType::Person, EntityType::Org],
-                    )?;
-                    tokens_within(doc, name, own.0, c)
-                });
-            let Some(subject) = subject else { continue };
-            // The content is the clause "as … put it" qualifies; if the parse
-            // hangs that clause under "put", it is what follows "it".
-            let own = if own.1 > c + 2 { (own.0, c + 2) } else { own };
-            let clause = doc.tokens[c]
-                .head
-                .filter(|&h| h >= a && h < b && h != c)
-                .map_or((a, b), |h| subtree(doc, h, a, b));
-            let content = outside(doc, clause.0.min(own.0), clause.1.max(own.1), own);
-            // It names its speaker outright, so it stays even inside another report.
-            found.push(Found {
-                cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end),
-                cue_token: c,
-                source: Some(subject),
-                content,
-                marked: true,
-                frames: false,
-            });
+        if let Some(as_at) = as_put_it_at(doc, c, a, b) {
+            found.extend(as_put_it(doc, c, as_at, a, b));
             continue;
         }
-        // A "verb" the parse uses as a noun ("broke promises to", "the
-        // claims of") is a mistagged noun, which reports nothing.
-        let nominal = matches!(
-            dep(c),
-            "obj" | "iobj" | "nsubj" | "obl" | "nmod" | "compound"
-        );
-        // A participle describing a noun ("alleged crimes", "a place called
-        // Rojava", "footage posted online") reports no one's words.
-        let describes_noun =
-            dep(c) == "amod" || (dep(c) == "acl" && doc.tokens[c].tag == Some("VBN"));
-        if !is_candidate(doc, c) || nominal || is_discourse_marker(doc, c, a, b) {
+        let Some(cue) = reporting_cue(doc, cues, c, a, b) else {
             continue;
-        }
-        let fr = frame(doc, c, a, b);
-        // '"…," she yells': a verb that signs a quote is a cue even when
-        // training never saw it as one.
-        // The marks next to the cue, found once: they decide the cue, its speaker and its content.
-        let signed = closing_mark_before(doc, c, a, b);
-        let introduced = opening_mark_after(doc, c, b);
-        let signs_unseen = doc.tokens[c].pos == Some("VERB")
-            && cues.is_unknown(w)
-            && (signed.is_some() || introduced.is_some());
-        if !(cues.is_cue(w, fr) || signs_unseen)
-            || (describes_noun && signed.is_none() && introduced.is_none())
-        {
-            continue;
-        }
+        };
         // A cue inside another cue's content is kept for now; drop_nested
         // decides once every cue of the document is known.
-        let mut source = children(doc, a, b, c)
-            .find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass"))
-            .map(|j| subtree(doc, j, a, b));
-        if let Some(subject) = source.filter(|&sj| !speaker_like(doc, cues, sj)) {
-            if let Some(np) = noun_phrase_before(doc, c, a)
-                .filter(|&np| np != subject && speaker_like(doc, cues, np))
-            {
-                source = Some(np);
-            }
-        }
-        // "He was accused of …": the subject of a passive is what is
-        // reported about; the speaker, if named, is the "by" agent.
-        let passive = is_passive(doc, c, a, b);
-        if passive {
-            // The agent's noun and what precedes it, without its trailing modifiers.
-            source = children(doc, a, b, c)
-                .find(|&j| j > c && is_agent(doc, j, a, b))
-                .map(|j| {
-                    let x = subtree(doc, j, a, b).0 + 1;
-                    let y = children(doc, a, b, j)
-                        .filter(|&k| k > j && doc.tokens[k].dep == Some("flat"))
-                        .max()
-                        .unwrap_or(j)
-                        + 1;
-                    (x, y)
-                });
-        }
-        let d = dep(c);
-        let mut unlikely = None;
-        if source.is_none() && matches!(d, "xcomp" | "conj" | "advcl" | "ccomp") {
-            // "…, adding that", "urged him to call for": the subject of the
-            // nearest verb up the chain that has one.
-            let mut h = c;
-            // "forced Stumpf … to admit", "led the journalist to fear": a
-            // clause completing a verb's object is that object's to report.
-            // Not when that verb is a report itself ("daring him to say").
-            let controller = (d == "xcomp")
-                .then(|| {
-                    doc.tokens[c].head.filter(|&u| {
-                        u >= a && u < b && !found[before..].iter().any(|f| f.cue_token == u)
-                    })
-                })
-                .flatten()
-                .and_then(|up| {
-                    children(doc, a, b, up).find(|&j| j < c && matches!(dep(j), "obj" | "iobj"))
-                });
-            if let Some(o) = controller {
-                source = Some(subtree(doc, o, a, b));
-            }
-            for _ in 0..4 {
-                if source.is_some() {
-                    break;
-                }
-                let Some(up) = doc.tokens[h].head.filter(|&u| u >= a && u < b) else {
-                    break;
-                };
-                if let Some(f) = found[before..]
-                    .iter()
-                    .rev()
-                    .find(|f| f.cue_token == up && f.source.is_some())
-                {
-                    source = f.source;
-                    break;
-                }
-                if let Some(j) =
-                    children(doc, a, b, up).find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass"))
-                {
-                    // "Trump's late-summer swoon had Republicans wondering": a
-                    // subject that names no speaker is kept only as a last resort.
-                    let subject = subtree(doc, j, a, b);
-                    if speaker_like(doc, cues, subject) {
-                        source = Some(subject);
-                        break;
-                    }
-                    unlikely = unlikely.or(Some(subject));
-                }
-                if !matches!(dep(up), "xcomp" | "conj" | "advcl" | "ccomp") {
-                    break;
-                }
-                h = up;
-            }
-        }
-        // "Trump, who said", "footage of Hillary Clinton asking": the noun the clause hangs on.
-        if source.is_none() && d == "acl" {
-            if let Some(h) = doc.tokens[c].head.filter(|&h| h >= a && h < c) {
-                // The whole name: "Lin Jian", "Prime Minister Keir Starmer".
-                let is_part = |k: usize| {
-                    doc.tokens[k].head == Some(h)
-                        && matches!(doc.tokens[k].dep, Some("flat" | "compound"))
-                };
-                let modifies = |k: usize| {
-                    doc.tokens[k].head == Some(h)
-                        && matches!(
-                            doc.tokens[k].dep,
-                            Some("flat" | "compound" | "det" | "amod" | "nummod")
-                        )
-                };
-                let mut x = h;
-                while x > a && modifies(x - 1) {
-                    x -= 1;
-                }
-                let mut y = h + 1;
-                while y < c && is_part(y) {
-                    y += 1;
-                }
-                source = Some((x, y));
-                // "Other leaders used blunt language, condemning …": a clause on
-                // an object reports its verb's subject, not the object.
-                // So does a clause on a noun that names no speaker ("protesters
-                // marching through the streets chanted").
-                if (doc.tokens[h].pos != Some("PROPN") && matches!(dep(h), "obj" | "obl" | "iobj"))
-                    || !speaker_like(doc, cues, (x, y))
-                {
-                    let verb = doc.tokens[h].head.filter(|&v| v >= a && v < b);
-                    let climbed = verb.and_then(|v| {
-                        match children(doc, a, b, v).find(|&j| dep(j) == "nsubj") {
-                            Some(j) => Some(subtree(doc, j, a, b)),
-                            // "leaders using blunt language to denounce": the verb is itself a clause on a noun.
-                            None if dep(v) == "acl" => doc.tokens[v]
-                                .head
-                                .filter(|&n| n >= a && n < v)
-                                .map(|n| (subtree(doc, n, a, b).0, n + 1)),
-                            None => None,
-                        }
-                    });
-                    source = climbed.or(source);
-                }
-            }
-        }
-        // An agentless passive ("was announced", "is seen as") names no
-        // speaker: no fallback makes one up from its subject.
-        if source.is_none() && !passive {
-            source = sentence_topic(doc, c, a)
-                .or_else(|| name_before(doc, c, a))
-                .or_else(|| {
-                    noun_phrase_before(doc, c, a)
-                        .filter(|&np| unlikely.is_none() || speaker_like(doc, cues, np))
-                })
-                .or(unlikely);
-        }
-        // "US National security advisor | Jake Sullivan said": a name the parse
-        // left between the subject and the cue belongs to the subject.
-        if let Some((x, y)) = source {
-            if y < c {
-                let after = doc.tokens[y].span.start;
-                if let Some(m) = doc.mentions.iter().find(|m| {
-                    m.span.start == after
-                        && m.ty == EntityType::Person
-                        && m.span.end <= doc.tokens[c].span.start
-                }) {
-                    let end = (y..c)
-                        .rev()
-                        .find(|&i| doc.tokens[i].span.end <= m.span.end)
-                        .map_or(y, |i| i + 1);
-                    source = Some((x, end));
-                }
-            }
-        }
-        let name_after = |c: usize| {
-            let mut y = c + 1;
-            while y < b
-                && y < c + 9
-                && (matches!(
-                    doc.tokens[y].pos,
-                    Some("PROPN" | "NOUN" | "ADJ" | "DET" | "NUM")
-                ) || matches!(word(y), "(" | ")" | "." | "-" | "'s" | "’s"))
-            {
-                y += 1;
-            }
-            (y > c + 1).then_some((c + 1, y))
-        };
-        if let Some(m) = signed {
-            // '"…," Rep. Gwen Moore (D-Wis.) said Friday': the words between
-            // the mark and the cue name the speaker, whatever the parse says.
-            let (mut x, mut y) = (m + 1, c);
-            while x < y && is_punct(doc, x) {
-                x += 1;
-            }
-            while y > x
-                && matches!(doc.tokens[y - 1].pos, Some("PUNCT" | "ADV" | "PART"))
-                && !matches!(word(y - 1), ")")
-            {
-                y -= 1;
-            }
-            if x < y {
-                source = Some((x, y));
-            } else if source.is_none_or(|(sx, _)| sx < c) {
-                // '"…," added Rep. Jim Clyburn (D-S.C.), the …': the name after the cue.
-                source = name_after(c).or(source);
-            }
-        } else if source.is_none() && (c == a || word(c - 1) == ",") {
-            // "…, noted NBC's Dante Chinni." and "Said Ellis: …": an inverted
-            // cue with no subject names its speaker right after it.
-            source = name_after(c);
-        }
-        let source = source.and_then(|(mut x, mut y)| {
-            while x < y && is_punct(doc, x) {
-                x += 1;
-            }
-            // Keeps the bracket that closes "(D-Wis.)".
-            while y > x
-                && is_punct(doc, y - 1)
-                && !(word(y - 1) == ")" && (x..y).any(|i| word(i) == "("))
-            {
-                y -= 1;
-            }
-            (x < y).then_some((x, y))
-        });
-        // "Back in Virginia, Mr. Clarke said, he decided …": a report set off
-        // by commas inside the clause it reports.
-        let parenthetical = d == "advcl"
-            && c + 1 < b
-            && word(c + 1) == ","
-            && doc.tokens[c].head.is_some_and(|h| h > c && h < b)
-            && children(doc, a, b, c).any(|j| dep(j) == "nsubj");
-        let mut content: Vec<(usize, usize)> = Vec::new();
-        if let Some(k) = introduced {
-            // The cue introduces the quote after it, whatever the parse says.
-            if let Some(r) = content_range(doc, (k, b), 2) {
-                content.push(r);
-            }
-        }
-        if let Some(m) = signed {
-            // The cue signs the quote before it: that is the content, and
-            // what follows the cue ("told reporters after the meeting") is not.
-            if let Some(r) = content_range(doc, (a, m + 1), 2) {
-                content.push(r);
-            }
-        }
-        let marked = !content.is_empty();
-        for j in children(doc, a, b, c).filter(|_| !marked) {
-            if matches!(dep(j), "ccomp" | "parataxis") || (dep(j) == "xcomp" && j > c) {
-                let (lo, hi) = subtree(doc, j, a, b);
-                // A clause after the cue runs to the sentence's end: the
-                // parse often cuts it short at a coordination or a comma.
-                // But not over a second report hung on the same cue ("…, arguing
-                // that …", "… and Democrats accused …"): that is its own attribution.
-                let hi = if lo > c {
-                    children(doc, a, b, c)
-                        .find(|&k| {
-                            k >= hi
-                                && matches!(dep(k), "conj" | "advcl" | "parataxis")
-                                && is_candidate(doc, k)
-                                && cues.is_cue(word(k), frame(doc, k, a, b))
-                        })
-                        .map_or(b, |k| subtree(doc, k, a, b).0)
-                } else {
-                    hi
-                };
-                if let Some(r) = content_range(doc, (lo, hi), 2) {
-                    content.push(r);
-                }
-            }
-        }
-        if content.is_empty() {
-            if matches!(d, "parataxis" | "root") || d.is_empty() {
-                // The cue hangs off the reported clause: the content is the rest.
-                let own = subtree(doc, c, a, b);
-                let own = if d == "root" {
-                    (
-                        source.map_or(c, |s| s.0.min(c)),
-                        c + 1 + trailing_modifiers(doc, c, b),
-                    )
-                } else {
-                    own
-                };
-                content = outside(doc, a, b, own);
-                // Of a passive, only what follows: what precedes is its subject,
-                // what the report is about ("The pullout was announced as …").
-                content.retain(|&(lo, _)| !passive || lo > c);
-                // "Spokesman from the ministry, Lin Jian, accused": a phrase
-                // with no verb before the speaker describes the speaker.
-                content.retain(|&(lo, hi)| {
-                    hi > own.0
-                        || (lo..hi).any(|i| matches!(doc.tokens[i].pos, Some("VERB" | "AUX")))
-                });
-            } else if parenthetical {
-                // The report is its subject, an "as" before it and the cue; the
-                // parse may hang more of the reported clause on the cue.
-                let from = children(doc, a, b, c)
-                    .filter(|&j| j < c && matches!(dep(j), "nsubj" | "mark"))
-                    .map(|j| subtree(doc, j, a, b).0)
-                    .min()
-                    .unwrap_or(c);
-                content = outside(doc, a, b, (from, c + 1));
-            } else if matches!(d, "advcl" | "conj" | "xcomp") {
-                // "…, saying the talks failed": what follows the cue.
-                if let Some(r) = content_range(doc, (c + 1, subtree(doc, c, a, b).1), 3) {
-                    content.push(r);
-                }
-            }
-        }
-        if content.is_empty() {
-            // Objects after the cue ("accused NATO of …", "denied the report").
-            // Not a passive's agent ("blocked by some of its weakest countries").
-            let objs: Vec<usize> = children(doc, a, b, c)
-                .filter(|&j| {
-                    j > c
-                        && matches!(dep(j), "obj" | "obl" | "advcl" | "iobj")
-                        && !is_agent(doc, j, a, b)
-                })
-                .collect();
-            if let (Some(&first), Some(&last)) = (objs.first(), objs.last()) {
-                let lo = subtree(doc, first, a, b).0;
-                let hi = subtree(doc, last, a, b).1;
-                if let Some(r) = content_range(doc, (lo, hi), 3) {
-                    content.push(r);
-                }
-            }
-        }
-        let content = content
-            .into_iter()
-            .map(|r| without_hearer(doc, c, r))
-            .collect();
+        let source = cue_source(doc, cues, cue, &found[before..]);
+        let parenthetical = is_parenthetical(doc, c, a, b);
+        let content = cue_content(doc, cues, cue, source, parenthetical);
         let (cue_lo, cue_hi) = cue_extent(doc, c, a, b);
         found.push(Found {
             cue: Span::new(
@@ -1287,10 +980,542 @@ fn find_in_sentence(doc: &Document, si: usize, cues: &CueLexicon, found: &mut Ve
             cue_token: c,
             source,
             content,
-            marked: signed.is_some() || introduced.is_some(),
+            marked: cue.signed.is_some() || cue.introduced.is_some(),
             frames: parenthetical,
         });
     }
+}
+
+fn is_according_to(doc: &Document, c: usize, b: usize) -> bool {
+    let word = |i: usize| doc.span_text(doc.tokens[i].span);
+    word(c).eq_ignore_ascii_case("according") && c + 1 < b && word(c + 1).eq_ignore_ascii_case("to")
+}
+
+/// "according to X, …": X is the source; the rest is the content. It names
+/// its source outright, so it stays even inside another report.
+fn according_to(doc: &Document, c: usize, a: usize, b: usize) -> Option<Found> {
+    let x = doc.tokens[c].head.filter(|&h| h >= a && h < b && h != c)?;
+    let src = subtree(doc, x, a, b);
+    let src = (src.0.max(c + 2), src.1);
+    if src.0 >= src.1 {
+        return None;
+    }
+    let content = outside(doc, a, b, (c.min(src.0), src.1));
+    Some(Found {
+        cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end),
+        cue_token: c,
+        source: Some(src),
+        content,
+        marked: true,
+        frames: true,
+    })
+}
+
+/// "As Ms. Simonyan put it, …": the "as" opening the clause of cue "put it" at `c`.
+fn as_put_it_at(doc: &Document, c: usize, a: usize, b: usize) -> Option<usize> {
+    let word = |i: usize| doc.span_text(doc.tokens[i].span);
+    let put_it = word(c).eq_ignore_ascii_case("put") && c + 1 < b && word(c + 1) == "it";
+    if !put_it {
+        return None;
+    }
+    (a..c).rev().take(30).find(|&j| {
+        word(j).eq_ignore_ascii_case("as") && (j == a || matches!(word(j - 1), "," | "(" | "—"))
+    })
+}
+
+/// "As Ms. Simonyan put it, RT is …": the clause around is the content. It
+/// names its speaker outright, so it stays even inside another report.
+fn as_put_it(doc: &Document, c: usize, as_at: usize, a: usize, b: usize) -> Option<Found> {
+    let own = subtree(doc, c, a, b);
+    let subject = children(doc, a, b, c)
+        .find(|&j| doc.tokens[j].dep == Some("nsubj"))
+        .map(|j| subtree(doc, j, a, b))
+        .or_else(|| {
+            // A long apposition can hide the subject from the parse: the first name after "as".
+            let name = mention_within(
+                doc,
+                doc.tokens[as_at].span.start,
+                doc.tokens[c].span.start,
+                &[EntityType::Person, EntityType::Org],
+            )?;
+            tokens_within(doc, name, own.0, c)
+        })?;
+    // The content is the clause "as … put it" qualifies; if the parse
+    // hangs that clause under "put", it is what follows "it".
+    let own = if own.1 > c + 2 { (own.0, c + 2) } else { own };
+    let clause = doc.tokens[c]
+        .head
+        .filter(|&h| h >= a && h < b && h != c)
+        .map_or((a, b), |h| subtree(doc, h, a, b));
+    let content = outside(doc, clause.0.min(own.0), clause.1.max(own.1), own);
+    Some(Found {
+        cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end),
+        cue_token: c,
+        source: Some(subject),
+        content,
+        marked: true,
+        frames: false,
+    })
+}
+
+/// Token `c` as a cue, when the lexicon takes it as one in its frame (or it
+/// signs a quote) and it is used as a verb of report.
+fn reporting_cue(doc: &Document, cues: &CueLexicon, c: usize, a: usize, b: usize) -> Option<CueAt> {
+    let dep = doc.tokens[c].dep.unwrap_or("");
+    // A "verb" the parse uses as a noun ("broke promises to", "the
+    // claims of") is a mistagged noun, which reports nothing.
+    let nominal = matches!(dep, "obj" | "iobj" | "nsubj" | "obl" | "nmod" | "compound");
+    // A participle describing a noun ("alleged crimes", "a place called
+    // Rojava", "footage posted online") reports no one's words.
+    let describes_noun = dep == "amod" || (dep == "acl" && doc.tokens[c].tag == Some("VBN"));
+    if !is_candidate(doc, c) || nominal || is_discourse_marker(doc, c, a, b) {
+        return None;
+    }
+    let w = doc.span_text(doc.tokens[c].span);
+    let fr = frame(doc, c, a, b);
+    let signed = closing_mark_before(doc, c, a, b);
+    let introduced = opening_mark_after(doc, c, b);
+    // '"…," she yells': a verb that signs a quote is a cue even when
+    // training never saw it as one.
+    let signs_unseen = doc.tokens[c].pos == Some("VERB")
+        && cues.is_unknown(w)
+        && (signed.is_some() || introduced.is_some());
+    if !(cues.is_cue(w, fr) || signs_unseen)
+        || (describes_noun && signed.is_none() && introduced.is_none())
+    {
+        return None;
+    }
+    Some(CueAt {
+        c,
+        a,
+        b,
+        signed,
+        introduced,
+        passive: is_passive(doc, c, a, b),
+    })
+}
+
+/// The source phrase of a cue: its subject (or a passive's "by" agent), else
+/// the subject of the verb it completes or the noun its clause describes,
+/// else a name or noun phrase just before it; the words between a signed
+/// quote and its cue win over all of these.
+fn cue_source(
+    doc: &Document,
+    cues: &CueLexicon,
+    cue: CueAt,
+    earlier: &[Found],
+) -> Option<(usize, usize)> {
+    let CueAt { c, a, b, .. } = cue;
+    let d = doc.tokens[c].dep.unwrap_or("");
+    let mut source = if cue.passive {
+        agent_source(doc, c, a, b)
+    } else {
+        subject_source(doc, cues, cue)
+    };
+    let mut unlikely = None;
+    if source.is_none() && matches!(d, "xcomp" | "conj" | "advcl" | "ccomp") {
+        (source, unlikely) = climbed_source(doc, cues, cue, earlier);
+    }
+    if source.is_none() && d == "acl" {
+        source = described_noun_source(doc, cues, cue);
+    }
+    // An agentless passive ("was announced", "is seen as") names no
+    // speaker: no fallback makes one up from its subject.
+    if source.is_none() && !cue.passive {
+        source = sentence_topic(doc, c, a)
+            .or_else(|| name_before(doc, c, a))
+            .or_else(|| {
+                noun_phrase_before(doc, c, a)
+                    .filter(|&np| unlikely.is_none() || speaker_like(doc, cues, np))
+            })
+            .or(unlikely);
+    }
+    let source = source.map(|s| with_name_before_cue(doc, s, c));
+    let source = if let Some(m) = cue.signed {
+        signer_between(doc, m, c, b, source)
+    } else if source.is_none() && (c == a || doc.span_text(doc.tokens[c - 1].span) == ",") {
+        // "…, noted NBC's Dante Chinni." and "Said Ellis: …": an inverted
+        // cue with no subject names its speaker right after it.
+        name_after(doc, c, b)
+    } else {
+        source
+    };
+    source.and_then(|s| trim_source(doc, s))
+}
+
+/// The cue's subject; a subject that names no speaker gives way to a noun
+/// phrase right before the cue that does.
+fn subject_source(doc: &Document, cues: &CueLexicon, cue: CueAt) -> Option<TokenRange> {
+    let CueAt { c, a, b, .. } = cue;
+    let mut source = children(doc, a, b, c)
+        .find(|&j| matches!(doc.tokens[j].dep, Some("nsubj" | "nsubj:pass")))
+        .map(|j| subtree(doc, j, a, b));
+    if let Some(subject) = source.filter(|&sj| !speaker_like(doc, cues, sj)) {
+        if let Some(np) =
+            noun_phrase_before(doc, c, a).filter(|&np| np != subject && speaker_like(doc, cues, np))
+        {
+            source = Some(np);
+        }
+    }
+    source
+}
+
+/// A passive cue's speaker, if named, is the "by" agent: the agent's noun
+/// and what precedes it, without its trailing modifiers.
+fn agent_source(doc: &Document, c: usize, a: usize, b: usize) -> Option<(usize, usize)> {
+    children(doc, a, b, c)
+        .find(|&j| j > c && is_agent(doc, j, a, b))
+        .map(|j| {
+            let x = subtree(doc, j, a, b).0 + 1;
+            let y = children(doc, a, b, j)
+                .filter(|&k| k > j && doc.tokens[k].dep == Some("flat"))
+                .max()
+                .unwrap_or(j)
+                + 1;
+            (x, y)
+        })
+}
+
+/// "…, adding that", "urged him to call for": the subject of the nearest
+/// verb up the chain that has one, or the source of a cue found there.
+/// Returns that source, and else a subject that names no speaker, kept only
+/// as a last resort.
+fn climbed_source(
+    doc: &Document,
+    cues: &CueLexicon,
+    cue: CueAt,
+    earlier: &[Found],
+) -> (Option<TokenRange>, Option<TokenRange>) {
+    let CueAt { c, a, b, .. } = cue;
+    let dep = |i: usize| doc.tokens[i].dep.unwrap_or("");
+    let mut unlikely = None;
+    // "forced Stumpf … to admit", "led the journalist to fear": a clause
+    // completing a verb's object is that object's to report. Not when that
+    // verb is a report itself ("daring him to say").
+    let controller = (dep(c) == "xcomp")
+        .then(|| {
+            doc.tokens[c]
+                .head
+                .filter(|&u| u >= a && u < b && !earlier.iter().any(|f| f.cue_token == u))
+        })
+        .flatten()
+        .and_then(|up| {
+            children(doc, a, b, up).find(|&j| j < c && matches!(dep(j), "obj" | "iobj"))
+        });
+    if let Some(o) = controller {
+        return (Some(subtree(doc, o, a, b)), unlikely);
+    }
+    let mut h = c;
+    for _ in 0..4 {
+        let Some(up) = doc.tokens[h].head.filter(|&u| u >= a && u < b) else {
+            break;
+        };
+        if let Some(f) = earlier
+            .iter()
+            .rev()
+            .find(|f| f.cue_token == up && f.source.is_some())
+        {
+            return (f.source, unlikely);
+        }
+        if let Some(j) = children(doc, a, b, up).find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass"))
+        {
+            // "Trump's late-summer swoon had Republicans wondering": a
+            // subject that names no speaker is kept only as a last resort.
+            let subject = subtree(doc, j, a, b);
+            if speaker_like(doc, cues, subject) {
+                return (Some(subject), unlikely);
+            }
+            unlikely = unlikely.or(Some(subject));
+        }
+        if !matches!(dep(up), "xcomp" | "conj" | "advcl" | "ccomp") {
+            break;
+        }
+        h = up;
+    }
+    (None, unlikely)
+}
+
+/// "Trump, who said", "footage of Hillary Clinton asking": the noun the
+/// clause of cue `c` hangs on.
+fn described_noun_source(doc: &Document, cues: &CueLexicon, cue: CueAt) -> Option<TokenRange> {
+    let CueAt { c, a, b, .. } = cue;
+    let dep = |i: usize| doc.tokens[i].dep.unwrap_or("");
+    let h = doc.tokens[c].head.filter(|&h| h >= a && h < c)?;
+    // The whole name: "Lin Jian", "Prime Minister Keir Starmer".
+    let is_part = |k: usize| doc.tokens[k].head == Some(h) && matches!(dep(k), "flat" | "compound");
+    let modifies = |k: usize| {
+        doc.tokens[k].head == Some(h)
+            && matches!(dep(k), "flat" | "compound" | "det" | "amod" | "nummod")
+    };
+    let mut x = h;
+    while x > a && modifies(x - 1) {
+        x -= 1;
+    }
+    let mut y = h + 1;
+    while y < c && is_part(y) {
+        y += 1;
+    }
+    // "Other leaders used blunt language, condemning …": a clause on an
+    // object reports its verb's subject, not the object. So does a clause
+    // on a noun that names no speaker ("protesters marching through the
+    // streets chanted").
+    if (doc.tokens[h].pos != Some("PROPN") && matches!(dep(h), "obj" | "obl" | "iobj"))
+        || !speaker_like(doc, cues, (x, y))
+    {
+        let verb = doc.tokens[h].head.filter(|&v| v >= a && v < b);
+        let climbed = verb.and_then(|v| {
+            match children(doc, a, b, v).find(|&j| dep(j) == "nsubj") {
+                Some(j) => Some(subtree(doc, j, a, b)),
+                // "leaders using blunt language to denounce": the verb is itself a clause on a noun.
+                None if dep(v) == "acl" => doc.tokens[v]
+                    .head
+                    .filter(|&n| n >= a && n < v)
+                    .map(|n| (subtree(doc, n, a, b).0, n + 1)),
+                None => None,
+            }
+        });
+        return climbed.or(Some((x, y)));
+    }
+    Some((x, y))
+}
+
+/// "US National security advisor | Jake Sullivan said": a name the parse
+/// left between the subject and the cue belongs to the subject.
+fn with_name_before_cue(doc: &Document, (x, y): (usize, usize), c: usize) -> (usize, usize) {
+    if y >= c {
+        return (x, y);
+    }
+    let after = doc.tokens[y].span.start;
+    let Some(m) = doc.mentions.iter().find(|m| {
+        m.span.start == after
+            && m.ty == EntityType::Person
+            && m.span.end <= doc.tokens[c].span.start
+    }) else {
+        return (x, y);
+    };
+    let end = (y..c)
+        .rev()
+        .find(|&i| doc.tokens[i].span.end <= m.span.end)
+        .map_or(y, |i| i + 1);
+    (x, end)
+}
+
+/// '"…," Rep. Gwen Moore (D-Wis.) said Friday': the words between the
+/// closing mark `m` and the cue name the speaker, whatever the parse says.
+fn signer_between(
+    doc: &Document,
+    m: usize,
+    c: usize,
+    b: usize,
+    source: Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    let (mut x, mut y) = (m + 1, c);
+    while x < y && is_punct(doc, x) {
+        x += 1;
+    }
+    while y > x
+        && matches!(doc.tokens[y - 1].pos, Some("PUNCT" | "ADV" | "PART"))
+        && doc.span_text(doc.tokens[y - 1].span) != ")"
+    {
+        y -= 1;
+    }
+    if x < y {
+        Some((x, y))
+    } else if source.is_none_or(|(sx, _)| sx < c) {
+        // '"…," added Rep. Jim Clyburn (D-S.C.), the …': the name after the cue.
+        name_after(doc, c, b).or(source)
+    } else {
+        source
+    }
+}
+
+/// The name right after cue `c`: up to eight nouns, names, adjectives,
+/// determiners, numbers and name punctuation.
+fn name_after(doc: &Document, c: usize, b: usize) -> Option<(usize, usize)> {
+    let mut y = c + 1;
+    while y < b
+        && y < c + 9
+        && (matches!(
+            doc.tokens[y].pos,
+            Some("PROPN" | "NOUN" | "ADJ" | "DET" | "NUM")
+        ) || matches!(
+            doc.span_text(doc.tokens[y].span),
+            "(" | ")" | "." | "-" | "'s" | "’s"
+        ))
+    {
+        y += 1;
+    }
+    (y > c + 1).then_some((c + 1, y))
+}
+
+/// A source range without punctuation at its ends (but with the bracket
+/// that closes "(D-Wis.)"); `None` when nothing is left.
+fn trim_source(doc: &Document, (mut x, mut y): (usize, usize)) -> Option<(usize, usize)> {
+    let word = |i: usize| doc.span_text(doc.tokens[i].span);
+    while x < y && is_punct(doc, x) {
+        x += 1;
+    }
+    while y > x && is_punct(doc, y - 1) && !(word(y - 1) == ")" && (x..y).any(|i| word(i) == "(")) {
+        y -= 1;
+    }
+    (x < y).then_some((x, y))
+}
+
+/// "Back in Virginia, Mr. Clarke said, he decided …": a report set off by
+/// commas inside the clause it reports.
+fn is_parenthetical(doc: &Document, c: usize, a: usize, b: usize) -> bool {
+    doc.tokens[c].dep == Some("advcl")
+        && c + 1 < b
+        && doc.span_text(doc.tokens[c + 1].span) == ","
+        && doc.tokens[c].head.is_some_and(|h| h > c && h < b)
+        && children(doc, a, b, c).any(|j| doc.tokens[j].dep == Some("nsubj"))
+}
+
+/// The content of a cue: the quotation it signs or introduces, else its
+/// clausal complement, else the rest of the clause it hangs off, else its
+/// objects; never the hearer of "told".
+fn cue_content(
+    doc: &Document,
+    cues: &CueLexicon,
+    cue: CueAt,
+    source: Option<(usize, usize)>,
+    parenthetical: bool,
+) -> Vec<(usize, usize)> {
+    let CueAt { c, a, b, .. } = cue;
+    let mut content = marked_content(doc, cue);
+    if content.is_empty() {
+        content = clause_content(doc, cues, c, a, b);
+    }
+    if content.is_empty() {
+        content = content_around(doc, cue, source, parenthetical);
+    }
+    if content.is_empty() {
+        content = object_content(doc, c, a, b);
+    }
+    content
+        .into_iter()
+        .map(|r| without_hearer(doc, c, r))
+        .collect()
+}
+
+/// The quotation a cue introduces or signs, whatever the parse says; what
+/// follows a signing cue ("told reporters after the meeting") is not content.
+fn marked_content(doc: &Document, cue: CueAt) -> Vec<(usize, usize)> {
+    let mut content = Vec::new();
+    if let Some(k) = cue.introduced {
+        if let Some(r) = content_range(doc, (k, cue.b), 2) {
+            content.push(r);
+        }
+    }
+    if let Some(m) = cue.signed {
+        if let Some(r) = content_range(doc, (cue.a, m + 1), 2) {
+            content.push(r);
+        }
+    }
+    content
+}
+
+/// The clauses cue `c` governs ("said that …", "told reporters …").
+fn clause_content(
+    doc: &Document,
+    cues: &CueLexicon,
+    c: usize,
+    a: usize,
+    b: usize,
+) -> Vec<(usize, usize)> {
+    let dep = |i: usize| doc.tokens[i].dep.unwrap_or("");
+    let mut content = Vec::new();
+    for j in children(doc, a, b, c) {
+        if matches!(dep(j), "ccomp" | "parataxis") || (dep(j) == "xcomp" && j > c) {
+            let (lo, hi) = subtree(doc, j, a, b);
+            // A clause after the cue runs to the sentence's end: the
+            // parse often cuts it short at a coordination or a comma.
+            // But not over a second report hung on the same cue ("…, arguing
+            // that …", "… and Democrats accused …"): that is its own attribution.
+            let hi = if lo > c {
+                children(doc, a, b, c)
+                    .find(|&k| {
+                        k >= hi
+                            && matches!(dep(k), "conj" | "advcl" | "parataxis")
+                            && is_candidate(doc, k)
+                            && cues.is_cue(doc.span_text(doc.tokens[k].span), frame(doc, k, a, b))
+                    })
+                    .map_or(b, |k| subtree(doc, k, a, b).0)
+            } else {
+                hi
+            };
+            if let Some(r) = content_range(doc, (lo, hi), 2) {
+                content.push(r);
+            }
+        }
+    }
+    content
+}
+
+/// A cue with no clause of its own: the clause it hangs off ("…, he said"),
+/// the clause it is set off in, or what follows it ("…, saying the talks failed").
+fn content_around(
+    doc: &Document,
+    cue: CueAt,
+    source: Option<(usize, usize)>,
+    parenthetical: bool,
+) -> Vec<(usize, usize)> {
+    let CueAt { c, a, b, .. } = cue;
+    let d = doc.tokens[c].dep.unwrap_or("");
+    let mut content = Vec::new();
+    if matches!(d, "parataxis" | "root") || d.is_empty() {
+        // The cue hangs off the reported clause: the content is the rest.
+        let own = subtree(doc, c, a, b);
+        let own = if d == "root" {
+            (
+                source.map_or(c, |s| s.0.min(c)),
+                c + 1 + trailing_modifiers(doc, c, b),
+            )
+        } else {
+            own
+        };
+        content = outside(doc, a, b, own);
+        // Of a passive, only what follows: what precedes is its subject,
+        // what the report is about ("The pullout was announced as …").
+        content.retain(|&(lo, _)| !cue.passive || lo > c);
+        // "Spokesman from the ministry, Lin Jian, accused": a phrase
+        // with no verb before the speaker describes the speaker.
+        content.retain(|&(lo, hi)| {
+            hi > own.0 || (lo..hi).any(|i| matches!(doc.tokens[i].pos, Some("VERB" | "AUX")))
+        });
+    } else if parenthetical {
+        // The report is its subject, an "as" before it and the cue; the
+        // parse may hang more of the reported clause on the cue.
+        let from = children(doc, a, b, c)
+            .filter(|&j| j < c && matches!(doc.tokens[j].dep, Some("nsubj" | "mark")))
+            .map(|j| subtree(doc, j, a, b).0)
+            .min()
+            .unwrap_or(c);
+        content = outside(doc, a, b, (from, c + 1));
+    } else if matches!(d, "advcl" | "conj" | "xcomp") {
+        if let Some(r) = content_range(doc, (c + 1, subtree(doc, c, a, b).1), 3) {
+            content.push(r);
+        }
+    }
+    content
+}
+
+/// Objects after the cue ("accused NATO of …", "denied the report"); not a
+/// passive's agent ("blocked by some of its weakest countries").
+fn object_content(doc: &Document, c: usize, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let objs: Vec<usize> = children(doc, a, b, c)
+        .filter(|&j| {
+            j > c
+                && matches!(doc.tokens[j].dep, Some("obj" | "obl" | "advcl" | "iobj"))
+                && !is_agent(doc, j, a, b)
+        })
+        .collect();
+    let (Some(&first), Some(&last)) = (objs.first(), objs.last()) else {
+        return Vec::new();
+    };
+    let lo = subtree(doc, first, a, b).0;
+    let hi = subtree(doc, last, a, b).1;
+    content_range(doc, (lo, hi), 3).into_iter().collect()
 }
 
 /// Whether the verb of cue span `cue` is negated ("did not say", "never
