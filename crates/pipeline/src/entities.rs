@@ -24,68 +24,9 @@ pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut
     let mut spans = Vec::new();
     names.ner.recognise_doc(&prepared, &mut spans, scratch);
 
-    let heading = |block: usize| doc.blocks[block].kind == dossier_core::BlockKind::Heading;
-    // (token start, token end, type, in heading)
-    let mut found: Vec<(usize, usize, EntityType, bool)> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     for (s, sp) in sentences.iter().zip(&spans) {
-        let a = s.tokens.0;
-        let mut products = product_matches(&names.gazetteer, text, &tokens[a..s.tokens.1]);
-        // A person's name of two words or more wins over equipment inside
-        // it ("Michael Hawk Smith"): a person is never a product.
-        let person =
-            |&(x, y, t): &(usize, usize, usize)| names.ner.types()[t] == "PER" && y - x >= 2;
-        products.retain(|&(px, py)| {
-            !sp.iter()
-                .filter(|span| person(span))
-                .any(|&(x, y, _)| px < y && x < py)
-        });
-        for &(x, y, t) in sp {
-            // A name neither starts nor ends with a lowercase word ("AP
-            // inputs"), a possessive or a quotation mark.
-            let lower = |i: usize| {
-                tokens[a + i]
-                    .span
-                    .of(text)
-                    .chars()
-                    .next()
-                    .is_none_or(|c| c.is_lowercase() || !c.is_alphanumeric())
-            };
-            let (mut x, mut y) = (x, y);
-            while x < y && lower(x) {
-                x += 1;
-            }
-            while y > x && lower(y - 1) {
-                y -= 1;
-            }
-            if x == y || products.iter().any(|&(px, py)| px < y && x < py) {
-                continue; // the equipment match below wins
-            }
-            // "Heathrow" + "Airport": a facility word right after the name joins it.
-            if a + y < s.tokens.1
-                && is_facility_head(tokens[a + y].span.of(text))
-                && sp.iter().all(|&(sx, _, _)| sx != y)
-            {
-                y += 1;
-            }
-            let ws: Vec<&str> = words(a + x, a + y).collect();
-            let around = |i: Option<usize>| {
-                i.filter(|&i| i >= a && i < s.tokens.1)
-                    .map(|i| tokens[i].span.of(text))
-            };
-            let context = (around((a + x).checked_sub(1)), around(Some(a + y)));
-            if let Some(ty) = onto_type(names.ner.types()[t], &ws, context, &names.gazetteer) {
-                // A title is no part of a person's name ("Mrs. Clinton").
-                let x = if ty == EntityType::Person {
-                    x + title_words(&ws)
-                } else {
-                    x
-                };
-                found.push((a + x, a + y, ty, heading(s.block)));
-            }
-        }
-        for (px, py) in products {
-            found.push((a + px, a + py, EntityType::Product, heading(s.block)));
-        }
+        sentence_names(doc, names, s, sp, &mut found);
     }
     // Title-Case headlines capitalise everything: keep a name found there
     // only if the body or the gazetteer knows it.
@@ -137,6 +78,81 @@ pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut
     let entities = group(&mut mentions, text);
     doc.mentions = mentions;
     doc.entities = entities;
+}
+
+/// A name found: token start, token end, type, and whether it is in a heading.
+type Found = (usize, usize, EntityType, bool);
+
+/// The names of one sentence from the model's spans `sp` (sentence token
+/// indices), typed the OntoNotes way, and its equipment; appended to `found`.
+fn sentence_names(
+    doc: &Document,
+    names: &Names,
+    s: &dossier_core::Sentence,
+    sp: &[(usize, usize, usize)],
+    found: &mut Vec<Found>,
+) {
+    let text = doc.text();
+    let tokens = &doc.tokens;
+    let words = |a: usize, b: usize| tokens[a..b].iter().map(move |t| t.span.of(text));
+    let heading = doc.blocks[s.block].kind == dossier_core::BlockKind::Heading;
+    let a = s.tokens.0;
+    let mut products = product_matches(&names.gazetteer, text, &tokens[a..s.tokens.1]);
+    // A person's name of two words or more wins over equipment inside
+    // it ("Michael Hawk Smith"): a person is never a product.
+    let person = |&(x, y, t): &(usize, usize, usize)| names.ner.types()[t] == "PER" && y - x >= 2;
+    products.retain(|&(px, py)| {
+        !sp.iter()
+            .filter(|span| person(span))
+            .any(|&(x, y, _)| px < y && x < py)
+    });
+    for &(x, y, t) in sp {
+        // A name neither starts nor ends with a lowercase word ("AP
+        // inputs"), a possessive or a quotation mark.
+        let lower = |i: usize| {
+            tokens[a + i]
+                .span
+                .of(text)
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_lowercase() || !c.is_alphanumeric())
+        };
+        let (mut x, mut y) = (x, y);
+        while x < y && lower(x) {
+            x += 1;
+        }
+        while y > x && lower(y - 1) {
+            y -= 1;
+        }
+        if x == y || products.iter().any(|&(px, py)| px < y && x < py) {
+            continue; // the equipment match below wins
+        }
+        // "Heathrow" + "Airport": a facility word right after the name joins it.
+        if a + y < s.tokens.1
+            && is_facility_head(tokens[a + y].span.of(text))
+            && sp.iter().all(|&(sx, _, _)| sx != y)
+        {
+            y += 1;
+        }
+        let ws: Vec<&str> = words(a + x, a + y).collect();
+        let around = |i: Option<usize>| {
+            i.filter(|&i| i >= a && i < s.tokens.1)
+                .map(|i| tokens[i].span.of(text))
+        };
+        let context = (around((a + x).checked_sub(1)), around(Some(a + y)));
+        if let Some(ty) = onto_type(names.ner.types()[t], &ws, context, &names.gazetteer) {
+            // A title is no part of a person's name ("Mrs. Clinton").
+            let x = if ty == EntityType::Person {
+                x + title_words(&ws)
+            } else {
+                x
+            };
+            found.push((a + x, a + y, ty, heading));
+        }
+    }
+    for (px, py) in products {
+        found.push((a + px, a + py, EntityType::Product, heading));
+    }
 }
 
 /// Agency credits in parentheses: "(AP)", "(AFP)": capitals the gazetteer
@@ -279,6 +295,37 @@ fn onto_type(
     gazetteer: &Gazetteer,
 ) -> Option<EntityType> {
     let bits = gazetteer.lookup(words);
+    if let Some(decided) = by_convention(conll, words, (before, after), bits)
+        .or_else(|| by_context(conll, words, (before, after), bits))
+    {
+        return decided;
+    }
+    if let Some(ty) = by_form(conll, words, gazetteer) {
+        return Some(ty);
+    }
+    match conll {
+        "PER" => Some(EntityType::Person),
+        "ORG" => Some(EntityType::Org),
+        "LOC" => Some(
+            if bits & gazetteer::LOC != 0 && bits & gazetteer::GPE == 0 {
+                EntityType::Loc
+            } else {
+                EntityType::Gpe
+            },
+        ),
+        _ => misc_type(words, bits, gazetteer),
+    }
+}
+
+/// OntoNotes conventions that override the model's type: people named by
+/// title, counties, seats of government, datelines, regions. `Some(None)`:
+/// no name.
+fn by_convention(
+    conll: &str,
+    words: &[&str],
+    (before, after): (Option<&str>, Option<&str>),
+    bits: u8,
+) -> Option<Option<EntityType>> {
     // "President Obama", "the Obama administration": a lone name after an
     // honorific or before its holder's government is a person's (not a
     // place's only: "the Iraq campaign").
@@ -290,7 +337,7 @@ fn onto_type(
             || bits & (gazetteer::GPE | gazetteer::LOC | gazetteer::ORG) == 0)
         && !is_demonym_like(words[0])
     {
-        return Some(EntityType::Person);
+        return Some(Some(EntityType::Person));
     }
     // OntoNotes: counties and provinces are GPEs, seats of government
     // that act are ORGs ("the White House said").
@@ -307,7 +354,7 @@ fn onto_type(
                 | "Canton"
         )
     {
-        return Some(EntityType::Gpe);
+        return Some(Some(EntityType::Gpe));
     }
     if matches!(
         words,
@@ -318,7 +365,7 @@ fn onto_type(
             | ["Elysee" | "Élysée"]
             | ["Blue", "House"]
     ) {
-        return Some(EntityType::Org);
+        return Some(Some(EntityType::Org));
     }
     // A dateline: "WASHINGTON (AP) —", a known place in capitals before a
     // credit or a dash at the start of a paragraph.
@@ -328,12 +375,23 @@ fn onto_type(
         && after.is_some_and(|a| matches!(a, "(" | "—" | "–" | "-" | "--"))
         && bits & gazetteer::GPE != 0
     {
-        return Some(EntityType::Gpe);
+        return Some(Some(EntityType::Gpe));
     }
     // "Indo-Pacific", "Asia-Pacific", "Euro-Atlantic": a region.
     if words.len() == 1 && words[0].split('-').count() > 1 && words[0].split('-').any(is_region) {
-        return Some(EntityType::Loc);
+        return Some(Some(EntityType::Loc));
     }
+    None
+}
+
+/// Types the words around a name decide: no place after a superlative,
+/// facilities, languages, quoted titles.
+fn by_context(
+    conll: &str,
+    words: &[&str],
+    (before, after): (Option<&str>, Option<&str>),
+    bits: u8,
+) -> Option<Option<EntityType>> {
     // "the greatest Alliance": a capitalised noun no gazetteer knows, after a
     // superlative or a possessive, is no place.
     let superlative =
@@ -348,10 +406,10 @@ fn onto_type(
         && words.len() == 1
         && before.is_some_and(|b| superlative(b) || (bits == 0 && possessive(b)))
     {
-        return None;
+        return Some(None);
     }
     if conll != "PER" && words.len() >= 2 && is_facility_head(words[words.len() - 1]) {
-        return Some(EntityType::Fac); // "Heathrow Airport", "Red Square"
+        return Some(Some(EntityType::Fac)); // "Heathrow Airport", "Red Square"
     }
     if words.len() == 1
         && is_language(words[0])
@@ -362,12 +420,16 @@ fn onto_type(
             )
         })
     {
-        return Some(EntityType::Language); // "in Ukrainian"
+        return Some(Some(EntityType::Language)); // "in Ukrainian"
     }
     if conll != "PER" && before.is_some_and(is_open_quote) && after.is_some_and(is_close_quote) {
-        return Some(EntityType::WorkOfArt); // a quoted title
+        return Some(Some(EntityType::WorkOfArt)); // a quoted title
     }
-    let last = words.last().copied().unwrap_or("");
+    None
+}
+
+/// Types the words of a name decide: events, and a person by a known given name.
+fn by_form(conll: &str, words: &[&str], gazetteer: &Gazetteer) -> Option<EntityType> {
     if conll != "PER"
         && words
             .iter()
@@ -390,55 +452,51 @@ fn onto_type(
     {
         return Some(EntityType::Person);
     }
-    Some(match conll {
-        "PER" => EntityType::Person,
-        "ORG" => EntityType::Org,
-        "LOC" => {
-            if bits & gazetteer::LOC != 0 && bits & gazetteer::GPE == 0 {
-                EntityType::Loc
-            } else {
-                EntityType::Gpe
-            }
-        }
-        _ => {
-            let singular: Vec<&str> = words
-                .iter()
-                .map(|w| w.strip_suffix('s').unwrap_or(w))
-                .collect();
-            if bits & gazetteer::NORP != 0 || (words.len() <= 2 && is_demonym_like(last)) {
-                EntityType::Norp
-            } else if words.iter().any(|w| {
-                matches!(
-                    *w,
-                    "Cup"
-                        | "Games"
-                        | "Olympics"
-                        | "Championship"
-                        | "Championships"
-                        | "War"
-                        | "Summit"
-                        | "Open"
-                        | "Election"
-                )
-            }) {
-                EntityType::Event
-            } else if words.iter().any(|w| {
-                matches!(
-                    *w,
-                    "Act" | "Treaty" | "Law" | "Constitution" | "Convention" | "Accord" | "Accords"
-                )
-            }) {
-                EntityType::Law
-            } else if gazetteer.lookup(&singular) & gazetteer::GPE != 0 {
-                EntityType::Gpe // "the two Koreas"
-            } else if words.len() == 1
-                && last.len() >= 2
-                && last.chars().all(|c| c.is_ascii_uppercase())
-            {
-                EntityType::Org // an acronym: "MSNBC"
-            } else {
-                return None;
-            }
+    None
+}
+
+/// OntoNotes type of a MISC name: NORP, EVENT, LAW, a plural country, an
+/// acronym; `None` when none fits.
+fn misc_type(words: &[&str], bits: u8, gazetteer: &Gazetteer) -> Option<EntityType> {
+    let last = words.last().copied().unwrap_or("");
+    Some({
+        let singular: Vec<&str> = words
+            .iter()
+            .map(|w| w.strip_suffix('s').unwrap_or(w))
+            .collect();
+        if bits & gazetteer::NORP != 0 || (words.len() <= 2 && is_demonym_like(last)) {
+            EntityType::Norp
+        } else if words.iter().any(|w| {
+            matches!(
+                *w,
+                "Cup"
+                    | "Games"
+                    | "Olympics"
+                    | "Championship"
+                    | "Championships"
+                    | "War"
+                    | "Summit"
+                    | "Open"
+                    | "Election"
+            )
+        }) {
+            EntityType::Event
+        } else if words.iter().any(|w| {
+            matches!(
+                *w,
+                "Act" | "Treaty" | "Law" | "Constitution" | "Convention" | "Accord" | "Accords"
+            )
+        }) {
+            EntityType::Law
+        } else if gazetteer.lookup(&singular) & gazetteer::GPE != 0 {
+            EntityType::Gpe // "the two Koreas"
+        } else if words.len() == 1
+            && last.len() >= 2
+            && last.chars().all(|c| c.is_ascii_uppercase())
+        {
+            EntityType::Org // an acronym: "MSNBC"
+        } else {
+            return None;
         }
     })
 }
