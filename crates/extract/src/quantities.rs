@@ -29,6 +29,26 @@ fn word(text: &str, t: Span) -> &str {
     t.of(text)
 }
 
+/// A figure alone: no upper end, rate or measured fact.
+fn single(
+    span: Span,
+    kind: QuantityKind,
+    value: Option<f64>,
+    unit: Option<String>,
+    approx: Approx,
+) -> Quantity {
+    Quantity {
+        span,
+        kind,
+        value,
+        upper: None,
+        unit,
+        approx,
+        per: None,
+        measures: None,
+    }
+}
+
 /// The token lowercased; borrowed when it already is (most words), so the
 /// per-token scan does not allocate.
 fn lower<'a>(text: &'a str, t: Option<&Span>) -> Cow<'a, str> {
@@ -606,24 +626,51 @@ fn fraction_forms(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(f
     None
 }
 
+/// The first word of a composed number: a figure, a number word, "a"
+/// before a scale ("a hundred", "a dozen"), "hundred" before a larger one
+/// ("hundred thousand dollars").
+fn composed_first(text: &str, toks: &[Span], i: usize, first: &str) -> Option<f64> {
+    let next = lower(text, toks.get(i + 1));
+    if let Some(v) = numeral(first).or_else(|| small_number(first)) {
+        Some(v)
+    } else if matches!(first, "a" | "an") && (scale(&next).is_some() || next == "dozen") {
+        Some(1.0)
+    } else if first == "hundred" && scale(&next).is_some_and(|s| s >= 1e3) {
+        Some(100.0)
+    } else {
+        None
+    }
+}
+
+/// "3 hundred and 21", "3 hundred and one": below 100 after a scale and the
+/// "and" at `k`; "6 crore and two hundred": hundreds below the scale before.
+/// (what it adds, words with the "and".)
+fn below_scale_after_and(
+    text: &str,
+    toks: &[Span],
+    k: usize,
+    last_scale: f64,
+) -> Option<(f64, usize)> {
+    let lw = |k: usize| lower(text, toks.get(k));
+    let scaled = scale(&lw(k + 2)).is_some();
+    let next = lw(k + 1);
+    let hundred = lw(k + 2) == "hundred" && last_scale > 0.0;
+    let v = numeral(&next)
+        .or_else(|| small_number(&next))
+        .filter(|v| *v > 0.0 && *v < 100.0 && v.fract() == 0.0 && (!scaled || hundred))?;
+    Some((
+        if hundred { v * 100.0 } else { v },
+        2 + usize::from(hundred),
+    ))
+}
+
 /// Figures or number words composed with their scales: "4 thousand 3
 /// hundred", "one hundred and sixty-one", "three lakh crore", "two hundred
 /// point zero three". (value, tokens, the last scale of a thousand or more.)
 fn composed_number(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(f64, usize, f64)> {
     let lw = |k: usize| lower(text, toks.get(k));
-    let (mut current, mut used) = if let Some(v) = numeral(first) {
-        (v, 1)
-    } else if let Some(v) = small_number(first) {
-        (v, 1)
-    } else if matches!(first, "a" | "an")
-        && (scale(&lw(i + 1)).is_some() || matches!(&*lw(i + 1), "dozen"))
-    {
-        (1.0, 1) // "a hundred", "a dozen"
-    } else if first == "hundred" && scale(&lw(i + 1)).is_some_and(|s| s >= 1e3) {
-        (100.0, 1) // "hundred thousand dollars"
-    } else {
-        return None;
-    };
+    let mut current = composed_first(text, toks, i, first)?;
+    let mut used = 1;
     let digits = first.starts_with(|c: char| c.is_numeric());
     let mut total = 0.0;
     // What the last token was: a word below 100, "hundred", or a larger scale.
@@ -687,18 +734,10 @@ fn composed_number(text: &str, toks: &[Span], i: usize, first: &str) -> Option<(
                     continue;
                 }
             }
-            // "3 hundred and 21", "3 hundred and one": below 100 after a scale and "and".
             if w == "and" && after_scale && current % 100.0 == 0.0 {
-                let scaled = scale(&lw(i + used + 2)).is_some();
-                let next = lw(i + used + 1);
-                // "6 crore and two hundred": hundreds below the scale before.
-                let hundred = lw(i + used + 2) == "hundred" && last_scale > 0.0;
-                if let Some(v) = numeral(&next)
-                    .or_else(|| small_number(&next))
-                    .filter(|v| *v > 0.0 && *v < 100.0 && v.fract() == 0.0 && (!scaled || hundred))
-                {
-                    current += if hundred { v * 100.0 } else { v };
-                    used += 2 + usize::from(hundred);
+                if let Some((v, words)) = below_scale_after_and(text, toks, i + used, last_scale) {
+                    current += v;
+                    used += words;
                 }
             }
             break;
@@ -1329,32 +1368,26 @@ fn token_quantity(
     {
         let (unit, unit_end) = counted_noun(text, toks, pos, i + 2);
         let end = unit_end.unwrap_or(i + 1);
-        out.push(Quantity {
-            span: Span::new(toks[i].start, toks[end - 1].end),
-            kind: QuantityKind::Count,
-            value: None,
-            upper: None,
+        out.push(single(
+            Span::new(toks[i].start, toks[end - 1].end),
+            QuantityKind::Count,
+            None,
             unit,
-            approx: Approx::Vague,
-            per: None,
-            measures: None,
-        });
+            Approx::Vague,
+        ));
         return Some(end);
     }
     // "22,24,26,31", "three-nought-four": numbers listed in one token.
     if let Some(pieces) = listed_numbers(w) {
         for (from, to, v) in pieces {
             let span = Span::new(toks[i].start + from, toks[i].start + to);
-            out.push(Quantity {
+            out.push(single(
                 span,
-                kind: QuantityKind::Count,
-                value: Some(v),
-                upper: None,
-                unit: None,
-                approx: Approx::Exact,
-                per: None,
-                measures: None,
-            });
+                QuantityKind::Count,
+                Some(v),
+                None,
+                Approx::Exact,
+            ));
         }
         return Some(i + 1);
     }
@@ -1364,31 +1397,25 @@ fn token_quantity(
         if !after_month
             && (lw != "second" || (i > 0 && word(text, toks[i - 1]).eq_ignore_ascii_case("the")))
         {
-            out.push(Quantity {
-                span: toks[i],
-                kind: QuantityKind::Ordinal,
-                value: Some(v),
-                upper: None,
-                unit: None,
-                approx: Approx::Exact,
-                per: None,
-                measures: None,
-            });
+            out.push(single(
+                toks[i],
+                QuantityKind::Ordinal,
+                Some(v),
+                None,
+                Approx::Exact,
+            ));
             return Some(i + 1);
         }
     }
     // A comparison glued to its figure: ">30", "<-30", "x>10", ">=5".
     if let Some((at, approx, v)) = glued_comparison(w) {
-        out.push(Quantity {
-            span: Span::new(toks[i].start + at, toks[i].end),
-            kind: QuantityKind::Count,
-            value: Some(v),
-            upper: None,
-            unit: None,
+        out.push(single(
+            Span::new(toks[i].start + at, toks[i].end),
+            QuantityKind::Count,
+            Some(v),
+            None,
             approx,
-            per: None,
-            measures: None,
-        });
+        ));
         return Some(i + 1);
     }
     // Lowercasing keeps the byte length of these (ASCII and CJK signs), so
@@ -1401,16 +1428,13 @@ fn token_quantity(
         } else {
             toks[i].end
         };
-        out.push(Quantity {
-            span: Span::new(toks[i - q_len].start, end),
-            kind: QuantityKind::Money,
-            value: Some(value),
-            upper: None,
-            unit: Some(code.to_string()),
+        out.push(single(
+            Span::new(toks[i - q_len].start, end),
+            QuantityKind::Money,
+            Some(value),
+            Some(code.to_string()),
             approx,
-            per: None,
-            measures: None,
-        });
+        ));
         return Some(i + 1);
     }
     // "percent of 10": the rate named before its figure; "a small
@@ -1421,24 +1445,60 @@ fn token_quantity(
                 .then(|| number_at(text, toks, i + words + 1))
                 .flatten();
             let end = figure.map_or(i + words, |(_, used)| i + words + 1 + used);
-            out.push(Quantity {
-                span: Span::new(toks[i].start, toks[end - 1].end),
-                kind: QuantityKind::Percent,
-                value: figure.map(|(v, _)| v),
-                upper: None,
-                unit: Some("%".to_string()),
-                approx: if figure.is_some() {
+            out.push(single(
+                Span::new(toks[i].start, toks[end - 1].end),
+                QuantityKind::Percent,
+                figure.map(|(v, _)| v),
+                Some("%".to_string()),
+                if figure.is_some() {
                     Approx::Exact
                 } else {
                     Approx::Vague
                 },
-                per: None,
-                measures: None,
-            });
+            ));
             return Some(end);
         }
     }
     None
+}
+
+/// Whether the figure read at `num_at` (`used` words, from word `i` with
+/// its currency) is no quantity: years and day numbers belong to times;
+/// "one" as a pronoun ("the one you mentioned", "which one"), before "of",
+/// or alone before no word is no count.
+fn no_quantity_of_its_own(
+    text: &str,
+    toks: &[Span],
+    (i, num_at, used): (usize, usize, usize),
+    value: f64,
+    lw: &str,
+    currency: bool,
+) -> bool {
+    let raw = word(text, toks[num_at]);
+    let is_digits = raw.chars().next().is_some_and(|c| c.is_numeric());
+    let prev = lower(text, i.checked_sub(1).and_then(|k| toks.get(k)));
+    let next = lower(text, toks.get(num_at + used));
+    let year_like = !currency
+        && used == 1
+        && raw.len() == 4
+        && (1800.0..=2100.0).contains(&value)
+        && !raw.contains([',', '.']);
+    let day_like = !currency
+        && is_digits
+        && value <= 31.0
+        && (MONTHS.contains(&&*prev) || MONTHS.contains(&&*next));
+    let lone_one = lw == "one" && used == 1;
+    let pronoun_one = lone_one
+        && matches!(
+            &*prev,
+            "the" | "this" | "that" | "which" | "each" | "every" | "any" | "no"
+        );
+    let partitive_one = lone_one && next == "of";
+    pronoun_one
+        || year_like
+        || day_like
+        || partitive_one
+        || (!currency && lone_one && !next.chars().next().is_some_and(char::is_alphabetic))
 }
 
 /// The quantity around a figure at or after token `i`: its currency, range,
@@ -1464,37 +1524,11 @@ fn figure_quantity(
     else {
         return i + 1;
     };
-    let raw = word(text, toks[num_at]);
-    let is_digits = raw.chars().next().is_some_and(|c| c.is_numeric());
-    let prev = lower(text, i.checked_sub(1).and_then(|k| toks.get(k)));
-    let next = lower(text, toks.get(num_at + used));
-    // Years and day numbers belong to times; "one" as a pronoun is no count.
-    let year_like = currency.is_none()
-        && used == 1
-        && raw.len() == 4
-        && (1800.0..=2100.0).contains(&value)
-        && !raw.contains([',', '.']);
-    let day_like = currency.is_none()
-        && is_digits
-        && value <= 31.0
-        && (MONTHS.contains(&&*prev) || MONTHS.contains(&&*next));
-    // "the one you mentioned", "which one": a pronoun, not a count.
-    let pronoun_one = lw == "one"
-        && used == 1
-        && matches!(
-            &*prev,
-            "the" | "this" | "that" | "which" | "each" | "every" | "any" | "no"
-        );
-    if pronoun_one {
-        return num_at + used;
-    }
-    let lone_one = lw == "one" && used == 1;
-    let partitive_one = lone_one && next == "of";
-    if year_like
-        || day_like
-        || partitive_one
-        || (currency.is_none() && lone_one && !next.chars().next().is_some_and(char::is_alphabetic))
-    {
+    let is_digits = word(text, toks[num_at])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_numeric());
+    if no_quantity_of_its_own(text, toks, (i, num_at, used), value, lw, currency.is_some()) {
         return num_at + used;
     }
     let mut end = num_at + used; // one past the last token of the quantity

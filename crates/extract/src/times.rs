@@ -1215,84 +1215,22 @@ fn clock_figure(w: &[String], i: usize) -> Option<ClockFigure> {
         .bytes()
         .take_while(|b| b.is_ascii_digit() || matches!(b, b':' | b'.'))
         .count();
-    let (hour, minute, second, colon, mut len, glued) = if digits == 0 {
-        if word == "noonish" {
-            return Some(ClockFigure {
-                hour: 12,
-                minute: 0,
-                second: 0,
-                pm: None,
-                colon: false,
-                oclock: false,
-                ish: true,
-                len: 1,
-            });
-        }
-        // An hour in words, and its minutes in words: "three thirty", "two forty five".
-        let hour = number_word(word).filter(|h| {
-            (1..=12).contains(h) && word.len() > 2 && word.bytes().all(|b| b.is_ascii_alphabetic())
-        })?;
-        let tens = number_word(at(i + 1)).filter(|m| {
-            (10..60).contains(m)
-                && at(i + 1)
-                    .bytes()
-                    .all(|b| b.is_ascii_alphabetic() || b == b'-')
+    if word == "noonish" {
+        return Some(ClockFigure {
+            hour: 12,
+            minute: 0,
+            second: 0,
+            pm: None,
+            colon: false,
+            oclock: false,
+            ish: true,
+            len: 1,
         });
-        let ones = tens
-            .filter(|t| t % 10 == 0)
-            .and_then(|_| number_word(at(i + 2)).filter(|o| (1..10).contains(o)));
-        match tens {
-            Some(t) => (
-                hour,
-                t + ones.unwrap_or(0),
-                0,
-                true,
-                2 + usize::from(ones.is_some()),
-                "",
-            ),
-            None => (hour, 0, 0, false, 1, ""),
-        }
+    }
+    let (hour, minute, second, colon, mut len, glued) = if digits == 0 {
+        spoken_clock_figure(w, i)?
     } else {
-        let (figure, glued) = word.split_at(digits);
-        let figure = figure
-            .strip_suffix('.')
-            .filter(|_| !glued.is_empty())
-            .unwrap_or(figure);
-        let mut parts = figure.split([':', '.']);
-        let first = parts.next()?;
-        // "0730", "1140 a.m.": hours and minutes run together.
-        let (hour, minute) = if first.len() == 4 && figure.len() == 4 {
-            (
-                first[..2].parse::<i64>().ok()?,
-                Some(first[2..].parse::<i64>().ok()?),
-            )
-        } else if first.len() <= 2 {
-            (first.parse::<i64>().ok()?, None)
-        } else {
-            return None;
-        };
-        let minute = match (minute, parts.next()) {
-            (Some(m), None) => m,
-            (None, Some(m)) if m.len() == 2 => m.parse::<i64>().ok()?,
-            (None, None) => 0,
-            _ => return None,
-        };
-        let second = match parts.next() {
-            Some(s) if s.len() == 2 => s.parse::<i64>().ok()?,
-            Some(_) => return None,
-            None => 0,
-        };
-        if parts.next().is_some() || !(0..60).contains(&minute) || !(0..60).contains(&second) {
-            return None;
-        }
-        let four = first.len() == 4
-            && (first.starts_with('0')
-                || !glued.is_empty()
-                || matches!(at(i + 1), "am" | "pm" | "a.m." | "p.m."));
-        if first.len() == 4 && !four {
-            return None;
-        }
-        (hour, minute, second, figure.contains(':') || four, 1, glued)
+        written_clock_figure(w, i, digits)?
     };
     // The meridiem, glued ("3pm", "9a") or in the next words ("3 p.m.", "3 p . m .", "p m").
     let mut oclock = false;
@@ -1353,6 +1291,87 @@ fn clock_figure(w: &[String], i: usize) -> Option<ClockFigure> {
     })
 }
 
+/// The parts of a clock figure read before its meridiem: (hour, minute,
+/// second, colon, words, what is glued after the figures).
+type ClockParts<'w> = (i64, i64, i64, bool, usize, &'w str);
+
+/// An hour in words, and its minutes in words: "three thirty", "two forty
+/// five".
+fn spoken_clock_figure(w: &[String], i: usize) -> Option<ClockParts<'static>> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    let word = at(i);
+    let hour = number_word(word).filter(|h| {
+        (1..=12).contains(h) && word.len() > 2 && word.bytes().all(|b| b.is_ascii_alphabetic())
+    })?;
+    let tens = number_word(at(i + 1)).filter(|m| {
+        (10..60).contains(m)
+            && at(i + 1)
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b'-')
+    });
+    let ones = tens
+        .filter(|t| t % 10 == 0)
+        .and_then(|_| number_word(at(i + 2)).filter(|o| (1..10).contains(o)));
+    Some(match tens {
+        Some(t) => (
+            hour,
+            t + ones.unwrap_or(0),
+            0,
+            true,
+            2 + usize::from(ones.is_some()),
+            "",
+        ),
+        None => (hour, 0, 0, false, 1, ""),
+    })
+}
+
+/// A clock figure in digits (`digits` of them, with ':' and '.'): "5:30",
+/// "0730", "8.30pm", "7:56:30".
+fn written_clock_figure(w: &[String], i: usize, digits: usize) -> Option<ClockParts<'_>> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    let word = at(i);
+    let (figure, glued) = word.split_at(digits);
+    let figure = figure
+        .strip_suffix('.')
+        .filter(|_| !glued.is_empty())
+        .unwrap_or(figure);
+    let mut parts = figure.split([':', '.']);
+    let first = parts.next()?;
+    // "0730", "1140 a.m.": hours and minutes run together.
+    let (hour, minute) = if first.len() == 4 && figure.len() == 4 {
+        (
+            first[..2].parse::<i64>().ok()?,
+            Some(first[2..].parse::<i64>().ok()?),
+        )
+    } else if first.len() <= 2 {
+        (first.parse::<i64>().ok()?, None)
+    } else {
+        return None;
+    };
+    let minute = match (minute, parts.next()) {
+        (Some(m), None) => m,
+        (None, Some(m)) if m.len() == 2 => m.parse::<i64>().ok()?,
+        (None, None) => 0,
+        _ => return None,
+    };
+    let second = match parts.next() {
+        Some(s) if s.len() == 2 => s.parse::<i64>().ok()?,
+        Some(_) => return None,
+        None => 0,
+    };
+    if parts.next().is_some() || !(0..60).contains(&minute) || !(0..60).contains(&second) {
+        return None;
+    }
+    let four = first.len() == 4
+        && (first.starts_with('0')
+            || !glued.is_empty()
+            || matches!(at(i + 1), "am" | "pm" | "a.m." | "p.m."));
+    if first.len() == 4 && !four {
+        return None;
+    }
+    Some((hour, minute, second, figure.contains(':') || four, 1, glued))
+}
+
 /// The quarter a financial text is about (see `recognise`), and the same
 /// only if the text named it.
 #[derive(Clone, Copy)]
@@ -1394,69 +1413,217 @@ fn quarter_expression(
     future: bool,
     reference: Option<(i64, i64)>,
 ) -> Option<Found> {
-    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
-    let a = at(i);
-    // A named quarter is this year's, or last year's when it has not begun yet.
-    let named = |q: i64| {
-        anchor.map(|d| {
-            let (y, now) = quarter_of(d);
-            quarter_value((if q > now && !future { y - 1 } else { y }, q))
-        })
+    let q = QuarterWords {
+        w,
+        i,
+        anchor,
+        future,
+        reference,
     };
-    let year_before = || reference.map(|(y, q)| quarter_value((y - 1, q)));
-    if let Some((n, "quarter")) = a
-        .split_once('-')
-        .and_then(|(n, u)| quarter_ordinal(n).map(|n| (n, u)))
-    {
-        return Some((1, TimeType::Date, named(n), None));
+    q.relative()
+        .or_else(|| quarter_code(w, i))
+        .or_else(|| q.determined())
+}
+
+/// The words at a quarter expression, and what its value depends on.
+struct QuarterWords<'w> {
+    w: &'w [String],
+    i: usize,
+    anchor: Option<i64>,
+    future: bool,
+    /// The quarter the text is about.
+    reference: Option<(i64, i64)>,
+}
+
+impl QuarterWords<'_> {
+    fn at(&self, k: usize) -> &str {
+        self.w.get(k).map(String::as_str).unwrap_or("")
     }
-    if matches!(a, "year-earlier" | "year-ago") && reference.is_some() {
-        return Some((1, TimeType::Date, year_before(), None));
+
+    /// A named quarter is this year's, or last year's when it has not begun yet.
+    fn named(&self, q: i64) -> Option<String> {
+        self.anchor.map(|d| {
+            let (y, now) = quarter_of(d);
+            quarter_value((if q > now && !self.future { y - 1 } else { y }, q))
+        })
     }
-    // "this year's third quarter", "next year's first quarter", "last year's quarter".
-    if let (Some(step), "year", "'s") = (
-        match a {
-            "this" => Some(0),
-            "next" => Some(1),
-            "last" => Some(-1),
-            _ => None,
-        },
-        at(i + 1),
-        at(i + 2),
-    ) {
-        let y = anchor.map(|d| quarter_of(d).0 + step);
-        if let Some(n) = quarter_ordinal(at(i + 3)).filter(|_| at(i + 4) == "quarter") {
-            return Some((5, TimeType::Date, y.map(|y| quarter_value((y, n))), None));
+
+    /// "quarter", or "period" in a text about a quarter.
+    fn unit(&self, j: usize) -> bool {
+        self.at(j) == "quarter" || (self.at(j) == "period" && self.reference.is_some())
+    }
+
+    fn year_before(&self) -> Option<String> {
+        self.reference.map(|(y, q)| quarter_value((y - 1, q)))
+    }
+
+    /// "fourth-quarter", "year-earlier", "this year's third quarter",
+    /// "last quarter": counted from publication or the reference quarter.
+    fn relative(&self) -> Option<Found> {
+        let (i, anchor, reference) = (self.i, self.anchor, self.reference);
+        let a = self.at(i);
+        if let Some((n, "quarter")) = a
+            .split_once('-')
+            .and_then(|(n, u)| quarter_ordinal(n).map(|n| (n, u)))
+        {
+            return Some((1, TimeType::Date, self.named(n), None));
         }
-        if at(i + 3) == "quarter" {
+        if matches!(a, "year-earlier" | "year-ago") && reference.is_some() {
+            return Some((1, TimeType::Date, self.year_before(), None));
+        }
+        // "this year's third quarter", "next year's first quarter", "last year's quarter".
+        if let (Some(step), "year", "'s") = (
+            match a {
+                "this" => Some(0),
+                "next" => Some(1),
+                "last" => Some(-1),
+                _ => None,
+            },
+            self.at(i + 1),
+            self.at(i + 2),
+        ) {
+            let y = anchor.map(|d| quarter_of(d).0 + step);
+            if let Some(n) = quarter_ordinal(self.at(i + 3)).filter(|_| self.at(i + 4) == "quarter")
+            {
+                return Some((5, TimeType::Date, y.map(|y| quarter_value((y, n))), None));
+            }
+            if self.at(i + 3) == "quarter" {
+                return Some((
+                    4,
+                    TimeType::Date,
+                    y.zip(reference).map(|(y, (_, q))| quarter_value((y, q))),
+                    None,
+                ));
+            }
+        }
+        // "last quarter", "next quarter", "the coming quarter": counted from the
+        // quarter publication falls in.
+        let the = usize::from(a == "the");
+        let step = match self.at(i + the) {
+            "last" | "previous" | "past" if the == 0 => Some(-1),
+            "next" | "coming" | "following" => Some(1),
+            "current" if the == 0 => Some(0),
+            _ => None,
+        };
+        if let (Some(step), "quarter", Some(d)) = (step, self.at(i + the + 1), anchor) {
+            let (y, q) = quarter_of(d);
+            let n = y * 4 + q - 1 + step;
             return Some((
-                4,
+                the + 2,
                 TimeType::Date,
-                y.zip(reference).map(|(y, (_, q))| quarter_value((y, q))),
+                Some(quarter_value((n.div_euclid(4), n.rem_euclid(4) + 1))),
                 None,
             ));
         }
+        None
     }
-    // "last quarter", "next quarter", "the coming quarter": counted from the
-    // quarter publication falls in.
-    let the = usize::from(a == "the");
-    let step = match at(i + the) {
-        "last" | "previous" | "past" if the == 0 => Some(-1),
-        "next" | "coming" | "following" => Some(1),
-        "current" if the == 0 => Some(0),
-        _ => None,
-    };
-    if let (Some(step), "quarter", Some(d)) = (step, at(i + the + 1), anchor) {
-        let (y, q) = quarter_of(d);
-        let n = y * 4 + q - 1 + step;
-        return Some((
-            the + 2,
-            TimeType::Date,
-            Some(quarter_value((n.div_euclid(4), n.rem_euclid(4) + 1))),
-            None,
-        ));
+
+    /// "the third quarter (of 1990)", "the fiscal first quarter", "the 1988
+    /// quarter", "the year-ago period", "the latest quarter".
+    fn determined(&self) -> Option<Found> {
+        let (i, reference) = (self.i, self.reference);
+        let a = self.at(i);
+        let (det, mut k) = if matches!(a, "the" | "this") {
+            (a, i + 1)
+        } else {
+            ("", i)
+        };
+        if self.at(k) == "fiscal" {
+            k += 1;
+        }
+        if let Some(n) = quarter_ordinal(self.at(k)).filter(|_| self.at(k + 1) == "quarter") {
+            // "the third quarter of 1990"
+            if let Some(y) = (self.at(k + 2) == "of")
+                .then(|| year_number(self.at(k + 3)))
+                .flatten()
+            {
+                return Some((
+                    k + 4 - i,
+                    TimeType::Date,
+                    Some(quarter_value((y, n))),
+                    Some(y),
+                ));
+            }
+            return Some((k + 2 - i, TimeType::Date, self.named(n), None));
+        }
+        if det.is_empty() {
+            return None;
+        }
+        if matches!(self.at(k), "comparable" | "corresponding") {
+            k += 1;
+        }
+        // "the 1988 third quarter", "the 1988 quarter", "the 1989 period".
+        if let Some(y) = year_number(self.at(k)) {
+            if let Some(n) = quarter_ordinal(self.at(k + 1)).filter(|_| self.at(k + 2) == "quarter")
+            {
+                return Some((
+                    k + 3 - i,
+                    TimeType::Date,
+                    Some(quarter_value((y, n))),
+                    Some(y),
+                ));
+            }
+            if self.unit(k + 1) {
+                return Some((
+                    k + 2 - i,
+                    TimeType::Date,
+                    reference.map(|(_, q)| quarter_value((y, q))),
+                    Some(y),
+                ));
+            }
+        }
+        // "the year-ago third quarter"
+        if matches!(self.at(k), "year-earlier" | "year-ago") {
+            if let (Some(n), "quarter") = (quarter_ordinal(self.at(k + 1)), self.at(k + 2)) {
+                return Some((
+                    k + 3 - i,
+                    TimeType::Date,
+                    reference.map(|(y, _)| quarter_value((y - 1, n))),
+                    None,
+                ));
+            }
+        }
+        self.referenced(det, k)
     }
-    // "Q3 2019", "2019 Q3", "2019-Q1", "q1-2019", "2019-H2".
+
+    /// After the determiner `det`, at word `k`: a quarter by reference, "the
+    /// quarter a year ago", "this quarter", "the latest period", "the
+    /// previous quarter".
+    fn referenced(&self, det: &str, k: usize) -> Option<Found> {
+        let (i, anchor, reference) = (self.i, self.anchor, self.reference);
+        // "the quarter a year ago"
+        if self.at(k) == "quarter"
+            && self.at(k + 1) == "a"
+            && self.at(k + 2) == "year"
+            && matches!(self.at(k + 3), "ago" | "earlier")
+        {
+            return Some((k + 4 - i, TimeType::Date, self.year_before(), None));
+        }
+        let this = || anchor.map(|d| quarter_value(quarter_of(d)));
+        let (len, value) = match self.at(k) {
+            // "this quarter", "the current quarter": the one publication falls in.
+            "quarter" if det == "this" => (1, this()),
+            "current" if det == "the" && self.at(k + 1) == "quarter" => (2, this()),
+            "quarter" => (1, reference.map(quarter_value)),
+            "latest" | "same" if self.unit(k + 1) => (2, reference.map(quarter_value)),
+            "most" if self.at(k + 1) == "recent" && self.unit(k + 2) => {
+                (3, reference.map(quarter_value))
+            }
+            "year-earlier" | "year-ago" if self.unit(k + 1) => (2, self.year_before()),
+            "previous" | "preceding" | "prior" if self.at(k + 1) == "quarter" => (
+                2,
+                reference.map(|(y, q)| quarter_value(if q == 1 { (y - 1, 4) } else { (y, q - 1) })),
+            ),
+            _ => return None,
+        };
+        Some((k + len - i, TimeType::Date, value, None))
+    }
+}
+
+/// "Q3 2019", "2019 Q3", "2019-Q1", "q1-2019", "2019-H2".
+fn quarter_code(w: &[String], i: usize) -> Option<Found> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    let a = at(i);
     let part = |x: &str| -> Option<(char, i64)> {
         if let Some(n) = x
             .strip_prefix('q')
@@ -1478,124 +1645,13 @@ fn quarter_expression(
     let spaced = part(a)
         .and_then(|p| year_number(at(i + 1)).map(|y| (y, p)))
         .or_else(|| year_number(a).and_then(|y| part(at(i + 1)).map(|p| (y, p))));
-    if let Some((y, (kind, n))) = joined.or(spaced) {
-        return Some((
-            if joined.is_some() { 1 } else { 2 },
-            TimeType::Date,
-            Some(format!("{y:04}-{kind}{n}")),
-            Some(y),
-        ));
-    }
-    let (det, mut k) = if matches!(a, "the" | "this") {
-        (a, i + 1)
-    } else {
-        ("", i)
-    };
-    if at(k) == "fiscal" {
-        k += 1;
-    }
-    if let Some(n) = quarter_ordinal(at(k)).filter(|_| at(k + 1) == "quarter") {
-        // "the third quarter of 1990"
-        if let Some(y) = (at(k + 2) == "of")
-            .then(|| year_number(at(k + 3)))
-            .flatten()
-        {
-            return Some((
-                k + 4 - i,
-                TimeType::Date,
-                Some(quarter_value((y, n))),
-                Some(y),
-            ));
-        }
-        return Some((k + 2 - i, TimeType::Date, named(n), None));
-    }
-    if det.is_empty() {
-        return None;
-    }
-    if matches!(at(k), "comparable" | "corresponding") {
-        k += 1;
-    }
-    let unit = |j: usize| at(j) == "quarter" || (at(j) == "period" && reference.is_some());
-    // "the 1988 third quarter", "the 1988 quarter", "the 1989 period".
-    if let Some(y) = year_number(at(k)) {
-        if let Some(n) = quarter_ordinal(at(k + 1)).filter(|_| at(k + 2) == "quarter") {
-            return Some((
-                k + 3 - i,
-                TimeType::Date,
-                Some(quarter_value((y, n))),
-                Some(y),
-            ));
-        }
-        if unit(k + 1) {
-            return Some((
-                k + 2 - i,
-                TimeType::Date,
-                reference.map(|(_, q)| quarter_value((y, q))),
-                Some(y),
-            ));
-        }
-    }
-    // "the year-ago third quarter"
-    if matches!(at(k), "year-earlier" | "year-ago") {
-        if let (Some(n), "quarter") = (quarter_ordinal(at(k + 1)), at(k + 2)) {
-            return Some((
-                k + 3 - i,
-                TimeType::Date,
-                reference.map(|(y, _)| quarter_value((y - 1, n))),
-                None,
-            ));
-        }
-    }
-    // "the quarter a year ago"
-    if at(k) == "quarter"
-        && at(k + 1) == "a"
-        && at(k + 2) == "year"
-        && matches!(at(k + 3), "ago" | "earlier")
-    {
-        return Some((k + 4 - i, TimeType::Date, year_before(), None));
-    }
-    match at(k) {
-        // "this quarter", "the current quarter": the one publication falls in.
-        "quarter" if det == "this" => Some((
-            k + 1 - i,
-            TimeType::Date,
-            anchor.map(|d| quarter_value(quarter_of(d))),
-            None,
-        )),
-        "current" if det == "the" && at(k + 1) == "quarter" => Some((
-            k + 2 - i,
-            TimeType::Date,
-            anchor.map(|d| quarter_value(quarter_of(d))),
-            None,
-        )),
-        "quarter" => Some((
-            k + 1 - i,
-            TimeType::Date,
-            reference.map(quarter_value),
-            None,
-        )),
-        "latest" | "same" if unit(k + 1) => Some((
-            k + 2 - i,
-            TimeType::Date,
-            reference.map(quarter_value),
-            None,
-        )),
-        "most" if at(k + 1) == "recent" && unit(k + 2) => Some((
-            k + 3 - i,
-            TimeType::Date,
-            reference.map(quarter_value),
-            None,
-        )),
-        "year-earlier" | "year-ago" if unit(k + 1) => {
-            Some((k + 2 - i, TimeType::Date, year_before(), None))
-        }
-        "previous" | "preceding" | "prior" if at(k + 1) == "quarter" => {
-            let value =
-                reference.map(|(y, q)| quarter_value(if q == 1 { (y - 1, 4) } else { (y, q - 1) }));
-            Some((k + 2 - i, TimeType::Date, value, None))
-        }
-        _ => None,
-    }
+    let (y, (kind, n)) = joined.or(spaced)?;
+    Some((
+        if joined.is_some() { 1 } else { 2 },
+        TimeType::Date,
+        Some(format!("{y:04}-{kind}{n}")),
+        Some(y),
+    ))
 }
 
 /// A weekday name, full or cut ("tues", "Fri."): (0 = Monday, whether full).
@@ -1788,76 +1844,14 @@ fn month_date(
 ) -> Option<Found> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
     let (y0, _, _) = anchor.map(civil_from_days).unwrap_or((0, 0, 0));
-    let raw = |k: usize| toks.get(k).map(|t| t.of(text)).unwrap_or("");
-    let capital = |k: usize| raw(k).chars().next().is_some_and(char::is_uppercase);
-    // Day first: "27 June", "4th of July", "the fourth of july", "twenty five January".
-    // ("One may ask": "may" and "march" are verbs after a number in words.)
-    let spoken = cardinal_day(w, i).filter(|&(_, len)| {
-        MONTHS.contains(&at(i + len)) && !matches!(at(i + len), "may" | "march")
-    });
-    // "$12 December 27": an amount, then the date.
-    let amount = i > 0 && matches!(at(i - 1), "$" | "€" | "£" | "¥");
-    let (m, month_at, mut day) = match day_of_month(w, i).or(spoken).filter(|_| !amount) {
-        Some((d, len)) => {
-            let of = usize::from(at(i + len) == "of");
-            // A spelled ordinal needs its "of": "fourth of July", but "first May Day".
-            if of == 0 && !at(i).starts_with(|c: char| c.is_ascii_digit()) && spoken.is_none() {
-                return None;
-            }
-            let k = i + len + of;
-            let m = month_of(raw(k))?;
-            // "3 may" or "5 march" in lower case is a verb unless an "of" or a suffix says otherwise.
-            let spelled_as_date = of == 1
-                || !at(i).bytes().all(|b| b.is_ascii_digit())
-                || capital(k)
-                || year_after(w, k + 1, anchor).is_some();
-            if !spelled_as_date && matches!(at(k), "may" | "march") {
-                return None;
-            }
-            (m, k, Some(d))
-        }
-        None => (month_of(raw(i))?, i, None),
-    };
+    let capital = |k: usize| capitalised(toks, text, k);
+    let (m, month_at, mut day) = month_and_leading_day(w, toks, text, i, anchor)?;
     let mut len = month_at + 1 - i;
     let full_name = MONTHS.contains(&at(month_at));
     if day.is_none() {
-        // Then a day: "June 27", "July 4th", "june the 28th".
-        let the = usize::from(at(i + 1) == "the");
-        // Lower-case "may" and "march" before a bare figure are verbs ("may 5 …").
-        let verb = !capital(i)
-            && matches!(at(i), "may" | "march")
-            && at(i + 1 + the).bytes().all(|b| b.is_ascii_digit());
-        // "January twenty five": a day in words after a full month name (but
-        // "the march one and a half hours" is no date).
-        let verb_like = !capital(i) && matches!(at(i), "may" | "march");
-        let spoken = || {
-            cardinal_day(w, i + 1).filter(|_| {
-                the == 0
-                    && MONTHS.contains(&at(i))
-                    && spoken_year(w, i + 1)
-                        .or_else(|| spoken_millennium(w, i + 1))
-                        .is_none()
-                    && !verb_like
-            })
-        };
-        // "October, 1st": a suffixed day after a comma.
-        let comma_day = || {
-            (at(i + 1) == ",")
-                .then(|| day_of_month(w, i + 2))
-                .flatten()
-                .filter(|_| {
-                    at(i + 2).ends_with(|c: char| c.is_ascii_alphabetic())
-                        && at(i + 2).starts_with(|c: char| c.is_ascii_digit())
-                })
-                .map(|(d, l)| (d, l + 1))
-        };
-        if let Some((d, l)) = day_of_month(w, i + 1 + the)
-            .or_else(spoken)
-            .filter(|_| !verb)
-            .or_else(comma_day)
-        {
+        if let Some((d, l)) = day_after_month(w, i, capital(i)) {
             day = Some(d);
-            len += the + l;
+            len += l;
         }
     }
     let mut year = None;
@@ -1922,30 +1916,7 @@ fn month_date(
     if !full_name && day.is_none() && year.is_none() && !bounded {
         return None;
     }
-    // Without a year: the year that puts the date nearest the anchor;
-    // tense decides only a near-tie (about six months either way).
-    let resolved_year = year.or_else(|| {
-        anchor.map(|a| {
-            let d = day.unwrap_or(15);
-            let best = nearest_year(a, m, d);
-            let gap = (days_from_civil(best, m, d) - a).abs();
-            if gap > 150 && day.is_none() {
-                if future {
-                    if days_from_civil(y0, m, d) >= a {
-                        y0
-                    } else {
-                        y0 + 1
-                    }
-                } else if days_from_civil(y0, m, d) <= a {
-                    y0
-                } else {
-                    y0 - 1
-                }
-            } else {
-                best
-            }
-        })
-    });
+    let resolved_year = year.or_else(|| anchor.map(|a| year_of_month(a, m, day, future)));
     let value = match (resolved_year, day) {
         (Some(y), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
         (Some(y), None) => format!("{y:04}-{m:02}"),
@@ -1953,6 +1924,118 @@ fn month_date(
         (None, None) => format!("XXXX-{m:02}"),
     };
     Some((len, TimeType::Date, Some(value), year))
+}
+
+/// Whether token `k` starts with a capital letter.
+fn capitalised(toks: &[Span], text: &str, k: usize) -> bool {
+    toks.get(k)
+        .map(|t| t.of(text))
+        .unwrap_or("")
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+/// The month at or after word `i`, with the day said before it: "27
+/// June", "4th of July", "the fourth of july", "twenty five January", or
+/// the month alone. (month, where the month is, the day.)
+fn month_and_leading_day(
+    w: &[String],
+    toks: &[Span],
+    text: &str,
+    i: usize,
+    anchor: Option<i64>,
+) -> Option<(i64, usize, Option<i64>)> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    let raw = |k: usize| toks.get(k).map(|t| t.of(text)).unwrap_or("");
+    // ("One may ask": "may" and "march" are verbs after a number in words.)
+    let spoken = cardinal_day(w, i).filter(|&(_, len)| {
+        MONTHS.contains(&at(i + len)) && !matches!(at(i + len), "may" | "march")
+    });
+    // "$12 December 27": an amount, then the date.
+    let amount = i > 0 && matches!(at(i - 1), "$" | "€" | "£" | "¥");
+    let Some((d, len)) = day_of_month(w, i).or(spoken).filter(|_| !amount) else {
+        return Some((month_of(raw(i))?, i, None));
+    };
+    let of = usize::from(at(i + len) == "of");
+    // A spelled ordinal needs its "of": "fourth of July", but "first May Day".
+    if of == 0 && !at(i).starts_with(|c: char| c.is_ascii_digit()) && spoken.is_none() {
+        return None;
+    }
+    let k = i + len + of;
+    let m = month_of(raw(k))?;
+    // "3 may" or "5 march" in lower case is a verb unless an "of" or a suffix says otherwise.
+    let spelled_as_date = of == 1
+        || !at(i).bytes().all(|b| b.is_ascii_digit())
+        || capitalised(toks, text, k)
+        || year_after(w, k + 1, anchor).is_some();
+    if !spelled_as_date && matches!(at(k), "may" | "march") {
+        return None;
+    }
+    Some((m, k, Some(d)))
+}
+
+/// The day after the month name at word `i`: "June 27", "July 4th", "june
+/// the 28th", "January twenty five", "October, 1st". (day, words.)
+fn day_after_month(w: &[String], i: usize, capital: bool) -> Option<(i64, usize)> {
+    let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+    let the = usize::from(at(i + 1) == "the");
+    // Lower-case "may" and "march" before a bare figure are verbs ("may 5 …").
+    let verb = !capital
+        && matches!(at(i), "may" | "march")
+        && at(i + 1 + the).bytes().all(|b| b.is_ascii_digit());
+    // "January twenty five": a day in words after a full month name (but
+    // "the march one and a half hours" is no date).
+    let verb_like = !capital && matches!(at(i), "may" | "march");
+    let spoken = || {
+        cardinal_day(w, i + 1).filter(|_| {
+            the == 0
+                && MONTHS.contains(&at(i))
+                && spoken_year(w, i + 1)
+                    .or_else(|| spoken_millennium(w, i + 1))
+                    .is_none()
+                && !verb_like
+        })
+    };
+    // "October, 1st": a suffixed day after a comma.
+    let comma_day = || {
+        (at(i + 1) == ",")
+            .then(|| day_of_month(w, i + 2))
+            .flatten()
+            .filter(|_| {
+                at(i + 2).ends_with(|c: char| c.is_ascii_alphabetic())
+                    && at(i + 2).starts_with(|c: char| c.is_ascii_digit())
+            })
+            .map(|(d, l)| (d, l + 1))
+    };
+    day_of_month(w, i + 1 + the)
+        .or_else(spoken)
+        .filter(|_| !verb)
+        .map(|(d, l)| (d, the + l))
+        .or_else(comma_day)
+}
+
+/// The year of month `m` (on `day`, if said) that a date without one
+/// means: the one that puts it nearest the anchor; tense decides only a
+/// near-tie (about six months either way).
+fn year_of_month(anchor: i64, m: i64, day: Option<i64>, future: bool) -> i64 {
+    let (y0, _, _) = civil_from_days(anchor);
+    let d = day.unwrap_or(15);
+    let best = nearest_year(anchor, m, d);
+    let gap = (days_from_civil(best, m, d) - anchor).abs();
+    if gap <= 150 || day.is_some() {
+        best
+    } else if future {
+        if days_from_civil(y0, m, d) >= anchor {
+            y0
+        } else {
+            y0 + 1
+        }
+    } else if days_from_civil(y0, m, d) <= anchor {
+        y0
+    } else {
+        y0 - 1
+    }
 }
 
 /// The year, month, ISO week or day `unit` names that holds `day`.
