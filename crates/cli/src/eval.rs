@@ -558,8 +558,10 @@ fn eval_timeml(
         })
     });
     files.sort();
+    // The sentences are kept: the scorer reads them.
     let layers = Layers {
         times: true,
+        sentences: true,
         ..Layers::none()
     };
     let pipeline = Pipeline::new(layers)?;
@@ -579,14 +581,7 @@ fn eval_timeml(
         );
         doc.published = d.dct.clone();
         let start = Instant::now();
-        pipeline.run(
-            &mut doc,
-            Layers {
-                sentences: true,
-                ..layers
-            },
-            &mut scratch,
-        );
+        pipeline.run(&mut doc, &mut scratch);
         secs += start.elapsed().as_secs_f64();
         bytes += d.text.len();
         let offsets = dossier_core::CharOffsets::new(doc.text());
@@ -726,7 +721,7 @@ fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode
                 },
             );
             let start = Instant::now();
-            pipeline.run(&mut doc, layers, &mut scratch);
+            pipeline.run(&mut doc, &mut scratch);
             secs += start.elapsed().as_secs_f64();
             bytes += input.len();
             let offsets = dossier_core::CharOffsets::new(doc.text());
@@ -907,7 +902,7 @@ fn eval_recognizers_datetime(dir: &std::path::Path, show_errors: bool) -> Result
             .as_str()
             .map(str::to_string);
         let start = Instant::now();
-        pipeline.run(&mut doc, layers, &mut scratch);
+        pipeline.run(&mut doc, &mut scratch);
         secs += start.elapsed().as_secs_f64();
         bytes += input.len();
         let offsets = dossier_core::CharOffsets::new(doc.text());
@@ -997,7 +992,7 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool, mode: &str) -> Result<E
             },
         );
         let start = Instant::now();
-        pipeline.run(&mut doc, layers, &mut scratch);
+        pipeline.run(&mut doc, &mut scratch);
         secs += start.elapsed().as_secs_f64();
         bytes += text.len();
         let offsets = dossier_core::CharOffsets::new(doc.text());
@@ -1191,7 +1186,7 @@ fn eval_events(
                 record: None,
             },
         );
-        pipeline.run(&mut doc, layers, &mut scratch);
+        pipeline.run(&mut doc, &mut scratch);
         // Exactly the JSON `type` that `extract` writes (the PLOVER code).
         let plover = |e: &dossier_core::Event| e.ty.as_str();
         let mut types: Vec<&str> = doc.events.iter().map(plover).collect();

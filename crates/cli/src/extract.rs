@@ -1,25 +1,23 @@
 //! `dossier extract`: inputs → records → (in parallel) documents → JSON
 //! Lines on stdout, in input order.
 
-use std::cell::RefCell;
-use std::collections::BTreeMap;
-use std::collections::HashSet;
 use std::io::{self, Read, Write};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use clap::Args;
-use dossier_core::json::{to_json, write_json, JsonOptions};
-use dossier_core::Document;
+use dossier_core::json::write_json;
 use dossier_ingest::{
-    expand_inputs, is_publication_date, open, open_reader, Error as ReadError, Failure, Format,
-    Input, ReadOptions, Record,
+    expand_inputs, is_publication_date, open, open_reader, Error as ReadError, Format, Input,
+    ReadOptions, Record,
 };
-use dossier_pipeline::{Layers, Pipeline, QuoteMode, Scratch, Stage, StageTimes};
+pub use dossier_pipeline::job::Outcome;
+use dossier_pipeline::job::{Defaults, Job};
+use dossier_pipeline::runner::Runner;
+use dossier_pipeline::{Layers, Pipeline, QuoteMode, Stage, StageTimes};
 
 /// What to read, shared by `extract` and `ingest`.
 #[derive(Args, Debug)]
@@ -78,23 +76,6 @@ pub struct ExtractArgs {
     pub tolerate_bad_records: bool,
 }
 
-/// Everything a worker needs, shared read-only.
-struct Job<'s> {
-    skip: &'s HashSet<String>,
-    pipeline: Pipeline,
-    layers: Layers,
-    json: JsonOptions,
-    date: Option<String>,
-    title: Option<String>,
-    url: Option<String>,
-    /// Stage times summed over every document and thread.
-    times: Mutex<StageTimes>,
-}
-
-thread_local! {
-    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
-}
-
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let layers = match &args.layers {
         Some(list) => Layers::parse(list).map_err(anyhow::Error::msg)?,
@@ -102,27 +83,21 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let counts = for_each_document(
-        &args.input,
-        layers,
-        args.pretty,
-        &HashSet::new(),
-        |outcome| {
-            let written = match outcome {
-                Outcome::Document(json) => write_line(&mut out, &json),
-                Outcome::Long(doc, options) => {
-                    write_json(&doc, options, &mut out).and_then(|_| out.write_all(b"\n"))
-                }
-                Outcome::Failed(failure) => write_line(&mut out, &failure.json()),
-                Outcome::Skipped => return Ok(()),
-            };
-            if written.and_then(|_| out.flush()).is_err() {
-                // stdout closed (e.g. piped into `head`): stop quietly.
-                std::process::exit(0);
+    let counts = for_each_document(&args.input, layers, args.pretty, &|_| false, |outcome| {
+        let written = match outcome {
+            Outcome::Document { json, .. } => write_line(&mut out, &json),
+            Outcome::Long(doc, options) => {
+                write_json(&doc, options, &mut out).and_then(|_| out.write_all(b"\n"))
             }
-            Ok(())
-        },
-    )?;
+            Outcome::Failed(failure) => write_line(&mut out, &failure.json()),
+            Outcome::Skipped(_) => return Ok(()),
+        };
+        if written.and_then(|_| out.flush()).is_err() {
+            // stdout closed (e.g. piped into `head`): stop quietly.
+            std::process::exit(0);
+        }
+        Ok(())
+    })?;
     if args.profile {
         eprint!("{}", profile_table(&counts.times));
     }
@@ -164,37 +139,71 @@ pub struct Counts {
     pub times: StageTimes,
 }
 
-/// What became of one record.
-pub enum Outcome {
-    /// The document's JSON.
-    Document(String),
-    /// A document too long to hold its JSON in memory too: the sink writes
-    /// it out (`write_json`) or serialises it.
-    Long(Box<Document>, JsonOptions),
-    /// Its id was in the skip set.
-    Skipped,
-    Failed(Failure),
-}
-
-/// Documents with more text than this are written out as they are
-/// serialised, not first built as one string.
-const STREAMED_JSON_BYTES: usize = 1 << 20;
-
-/// Documents read but not yet handed to the sink, per worker thread: the
-/// bound on memory whatever the input's size.
-const IN_FLIGHT_PER_THREAD: usize = 8;
-
 /// Reads every input and analyses the documents on `--threads` workers,
-/// handing each outcome to `sink` in input order. Documents whose id is in
-/// `skip` are not analysed. At most a few documents per thread are in
+/// handing each outcome to `sink` in input order. Documents whose id is
+/// skipped are not analysed. At most a few documents per thread are in
 /// memory at once, so a multi-gigabyte input streams in constant memory.
 pub fn for_each_document(
     args: &InputArgs,
     layers: Layers,
     pretty: bool,
-    skip: &HashSet<String>,
+    skip: &(dyn Fn(&str) -> bool + Sync),
     mut sink: impl FnMut(Outcome) -> Result<()>,
 ) -> Result<Counts> {
+    let options = read_options(args)?;
+    let layers = Layers {
+        quote_mode: QuoteMode::parse(&args.quotes).unwrap_or_default(),
+        ..layers
+    };
+    let pipeline = Pipeline::new(layers).context("loading the embedded models")?;
+    let defaults = Defaults {
+        date: args.date.clone(),
+        title: args.title.clone(),
+        url: args.url.clone(),
+    };
+    let job = Job::new(&pipeline, defaults, pretty, skip);
+    quiet_panics();
+
+    let inputs = if args.inputs.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        args.inputs.clone()
+    };
+    let inputs = expand_inputs(&inputs);
+    let progress = args.progress.then(|| Progress::new(&inputs));
+    let read_bytes = progress.as_ref().map(|p| p.read.clone());
+    let records = inputs.into_iter().flat_map(
+        move |input| -> Box<dyn Iterator<Item = Result<Record, ReadError>>> {
+            match input.and_then(|i| open_counted(&i, &options, read_bytes.clone())) {
+                Ok(records) => records,
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            }
+        },
+    );
+    let mut counts = Counts::default();
+    Runner::new(args.threads).run(&job, records, |outcome| {
+        match &outcome {
+            Outcome::Skipped(_) => counts.skipped += 1,
+            Outcome::Failed(f) => {
+                counts.failures += 1;
+                eprintln!("{}", f.line());
+            }
+            Outcome::Document { .. } | Outcome::Long(..) => {}
+        }
+        if let Some(p) = &progress {
+            p.tick();
+        }
+        sink(outcome)
+    })?;
+    if let Some(p) = progress {
+        p.finish();
+    }
+    counts.times = job.times();
+    Ok(counts)
+}
+
+/// The checked reading options: format, date and size limit.
+fn read_options(args: &InputArgs) -> Result<ReadOptions> {
     let format = match &args.from {
         Some(f) => Some(Format::parse(f).with_context(|| format!("unknown --from format `{f}` (expected text, html, rss, atom, jsonfeed, warc or jsonl)"))?),
         None => None,
@@ -207,129 +216,10 @@ pub fn for_each_document(
     if args.max_bytes == 0 {
         bail!("--max-bytes must be positive");
     }
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let options = ReadOptions {
+    Ok(ReadOptions {
         format,
         max_bytes: args.max_bytes,
-    };
-    let layers = Layers {
-        quote_mode: QuoteMode::parse(&args.quotes).unwrap_or_default(),
-        ..layers
-    };
-    let job = Job {
-        pipeline: Pipeline::new(layers).context("loading the embedded models")?,
-        layers,
-        json: JsonOptions {
-            tokens: layers.tokens,
-            pretty,
-        },
-        date: args.date.clone(),
-        title: args.title.clone(),
-        url: args.url.clone(),
-        skip,
-        times: Mutex::new(StageTimes::default()),
-    };
-    quiet_panics();
-
-    let inputs = if args.inputs.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        args.inputs.clone()
-    };
-    let inputs = expand_inputs(&inputs);
-    let progress = args.progress.then(|| Progress::new(&inputs));
-    let read_bytes = progress.as_ref().map(|p| p.read.clone());
-    let mut records = inputs.into_iter().flat_map(
-        move |input| -> Box<dyn Iterator<Item = Result<Record, ReadError>>> {
-            match input.and_then(|i| open_counted(&i, &options, read_bytes.clone())) {
-                Ok(records) => records,
-                Err(e) => Box::new(std::iter::once(Err(e))),
-            }
-        },
-    );
-    let mut counts = Counts::default();
-    let mut deliver = |outcome: Outcome, counts: &mut Counts| -> Result<()> {
-        match &outcome {
-            Outcome::Skipped => counts.skipped += 1,
-            Outcome::Failed(f) => {
-                counts.failures += 1;
-                eprintln!("{}", f.line());
-            }
-            Outcome::Document(_) | Outcome::Long(..) => {}
-        }
-        if let Some(p) = &progress {
-            p.tick();
-        }
-        sink(outcome)
-    };
-
-    if threads == 1 {
-        // One thread means one: no reader or writer threads either.
-        for record in records {
-            deliver(process(&job, record), &mut counts)?;
-        }
-    } else {
-        let (work_tx, work_rx) = mpsc::channel::<(usize, Result<Record, ReadError>)>();
-        let (done_tx, done_rx) = mpsc::channel::<(usize, Outcome)>();
-        let work_rx = Mutex::new(work_rx);
-        std::thread::scope(|scope| -> Result<()> {
-            for _ in 0..threads {
-                let (work_rx, done_tx, job) = (&work_rx, done_tx.clone(), &job);
-                std::thread::Builder::new()
-                    // Large stacks: third-party HTML code may recurse on odd pages.
-                    .stack_size(64 << 20)
-                    .spawn_scoped(scope, move || loop {
-                        let next = work_rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
-                        let Ok((seq, record)) = next else { return };
-                        if done_tx.send((seq, process(job, record))).is_err() {
-                            return;
-                        }
-                    })
-                    .context("starting a worker thread")?;
-            }
-            drop(done_tx);
-            // Hand out records while fewer than the window are unfinished;
-            // put finished ones back in input order.
-            let window = threads * IN_FLIGHT_PER_THREAD;
-            let (mut sent, mut next_out) = (0usize, 0usize);
-            let mut finished: BTreeMap<usize, Outcome> = BTreeMap::new();
-            let mut input_done = false;
-            let result = (|| -> Result<()> {
-                loop {
-                    while !input_done && sent - next_out < window {
-                        match records.next() {
-                            Some(record) => {
-                                work_tx
-                                    .send((sent, record))
-                                    .expect("workers outlive the sender");
-                                sent += 1;
-                            }
-                            None => input_done = true,
-                        }
-                    }
-                    if next_out == sent {
-                        return Ok(());
-                    }
-                    let (seq, outcome) = done_rx.recv().context("a worker thread stopped")?;
-                    finished.insert(seq, outcome);
-                    while let Some(outcome) = finished.remove(&next_out) {
-                        deliver(outcome, &mut counts)?;
-                        next_out += 1;
-                    }
-                }
-            })();
-            drop(work_tx);
-            result
-        })?;
-    }
-    if let Some(p) = progress {
-        p.finish();
-    }
-    counts.times = job.times.into_inner().unwrap_or_else(|p| p.into_inner());
-    Ok(counts)
+    })
 }
 
 /// Opens a file input through a byte counter, so progress can show how
@@ -437,68 +327,8 @@ fn write_line(out: &mut impl Write, line: &str) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-fn process(job: &Job<'_>, record: Result<Record, ReadError>) -> Outcome {
-    let record = match record {
-        Ok(r) => r,
-        Err(e) => return Outcome::Failed(Failure::from_read(&e)),
-    };
-    let (input, record_id, label) = (
-        record.input.clone(),
-        record.source.record.clone(),
-        record.label().map(str::to_string),
-    );
-    let outcome = catch_unwind(AssertUnwindSafe(|| -> Outcome {
-        let single = record_id.is_none();
-        let mut times = StageTimes::default();
-        let mut clock = Instant::now();
-        let decoded = record.into_document();
-        times.lap(Stage::Read, &mut clock);
-        let mut doc = match decoded {
-            Ok(d) => d,
-            Err(e) => return Outcome::Failed(Failure::from_read(&e)),
-        };
-        if job.skip.contains(&doc.id) {
-            return Outcome::Skipped; // already stored
-        }
-        if doc.published.is_none() {
-            doc.published = job.date.clone();
-        }
-        if doc.title.is_none() {
-            doc.title = job.title.clone();
-        }
-        if job.url.is_some() && (single || doc.source.uri.is_none()) {
-            doc.source.uri = job.url.clone();
-            doc.url = job
-                .url
-                .clone()
-                .filter(|u| dossier_ingest::meta::is_web_url(u));
-        }
-        SCRATCH.with(|s| {
-            let mut scratch = s.borrow_mut();
-            job.pipeline.run(&mut doc, job.layers, &mut scratch);
-            times.add(&std::mem::take(&mut scratch.times));
-        });
-        if doc.text().len() > STREAMED_JSON_BYTES {
-            job.times
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .add(&times);
-            return Outcome::Long(Box::new(doc), job.json);
-        }
-        clock = Instant::now();
-        let json = to_json(&doc, job.json);
-        times.lap(Stage::Json, &mut clock);
-        job.times
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .add(&times);
-        Outcome::Document(json)
-    }));
-    outcome.unwrap_or_else(|panic| Outcome::Failed(Failure::internal(input, label, &*panic)))
-}
-
-/// A panic becomes an error line for its record (see `process`), not a
-/// backtrace on stderr.
+/// A panic becomes an error line for its record (the runner catches it),
+/// not a backtrace on stderr.
 fn quiet_panics() {
     std::panic::set_hook(Box::new(|_| {}));
 }

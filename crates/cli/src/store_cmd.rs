@@ -113,9 +113,9 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
         &args.input,
         Layers::default_set(),
         false,
-        &known,
+        &|id| known.contains(id),
         |outcome| match outcome {
-            Outcome::Document(json) => batcher.push(json),
+            Outcome::Document { json, .. } => batcher.push(json),
             Outcome::Long(doc, options) => batcher.push(dossier_core::json::to_json(&doc, options)),
             _ => Ok(()),
         },

@@ -334,7 +334,7 @@ fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> 
                 record: None,
             },
         );
-        pipeline.run(&mut doc, layers, &mut scratch);
+        pipeline.run(&mut doc, &mut scratch);
         let offsets = dossier_core::CharOffsets::new(doc.text());
         // Nouns that head a gold source ("the spokesman", "officials"),
         // against all their uses as a subject: which nouns name speakers.

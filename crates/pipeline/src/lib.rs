@@ -1,11 +1,15 @@
 //! The analysis pipeline: which layers to build, and the stages that build
 //! them over a [`Document`] whose text and blocks the readers produced.
 
+pub mod components;
 mod entities;
+pub mod job;
 pub mod models;
 pub mod resolve;
+pub mod runner;
 pub mod sections;
 
+use components::{Component, Context, Models, Product};
 use dossier_core::{Document, Sentence, Span};
 pub use dossier_extract::cue_classes::QuoteMode;
 use dossier_nlp::parser::ParseScratch;
@@ -93,34 +97,14 @@ impl Layers {
         }
         Ok(l)
     }
-
-    /// Whether any stage needs part-of-speech tags and the parse.
-    pub fn needs_syntax(&self) -> bool {
-        self.tokens || self.quotes || self.events
-    }
-
-    /// Whether any stage needs the named entities.
-    pub fn needs_names(&self) -> bool {
-        self.entities || self.quotes || self.events
-    }
-
-    /// Whether any stage needs tokens and sentences.
-    pub fn needs_tokens(&self) -> bool {
-        self.sentences
-            || self.tokens
-            || self.entities
-            || self.quotes
-            || self.times
-            || self.quantities
-            || self.events
-    }
 }
 
-/// Runs the stages. Holds what is loaded once per process (the models),
-/// and is shared by every worker thread.
+/// The components that build the asked-for layers, and the models they
+/// load once per process; shared by every worker thread.
 pub struct Pipeline {
-    syntax: Option<&'static models::Syntax>,
-    names: Option<&'static models::Names>,
+    layers: Layers,
+    components: Vec<&'static Component>,
+    models: Models,
 }
 
 /// The stages a profile reports, in pipeline order. `Read` and `Json` are
@@ -219,47 +203,59 @@ pub struct Scratch {
 }
 
 impl Pipeline {
-    /// Loads the models the given layers need.
+    /// Selects the components the given layers need and loads their models.
     pub fn new(layers: Layers) -> Result<Self, dossier_nlp::model_file::ModelError> {
-        let syntax = if layers.needs_syntax() {
-            Some(models::syntax()?)
-        } else {
-            None
+        let components = components::select(layers);
+        let builds = |p: Product| components.iter().any(|c| c.assigns.contains(&p));
+        let models = Models {
+            syntax: if builds(Product::Tags) || builds(Product::Parse) {
+                Some(models::syntax()?)
+            } else {
+                None
+            },
+            names: if builds(Product::Names) {
+                Some(models::names()?)
+            } else {
+                None
+            },
         };
-        let names = if layers.needs_names() {
-            Some(models::names()?)
-        } else {
-            None
-        };
-        Ok(Pipeline { syntax, names })
+        Ok(Pipeline {
+            layers,
+            components,
+            models,
+        })
     }
 
-    pub fn run(&self, doc: &mut Document, layers: Layers, scratch: &mut Scratch) {
-        self.run_in_sections(doc, layers, scratch, sections::SECTION_BYTES);
+    /// The layers it builds.
+    pub fn layers(&self) -> Layers {
+        self.layers
+    }
+
+    /// Its components, in the order they run.
+    pub fn components(&self) -> &[&'static Component] {
+        &self.components
+    }
+
+    pub fn run(&self, doc: &mut Document, scratch: &mut Scratch) {
+        self.run_in_sections(doc, scratch, sections::SECTION_BYTES);
     }
 
     /// Analyses a document of more than `section_bytes` of text a section of
     /// blocks at a time (see [`sections`]); a shorter one whole.
-    pub fn run_in_sections(
-        &self,
-        doc: &mut Document,
-        layers: Layers,
-        scratch: &mut Scratch,
-        section_bytes: usize,
-    ) {
-        if !layers.needs_tokens() {
+    pub fn run_in_sections(&self, doc: &mut Document, scratch: &mut Scratch, section_bytes: usize) {
+        if self.components.is_empty() {
             return;
         }
         if doc.text().len() <= section_bytes {
-            return self.run_whole(doc, layers, scratch);
+            return self.run_whole(doc, scratch);
         }
         let blocks = std::mem::take(&mut doc.blocks);
         for section in sections::plan(doc.text(), &blocks, section_bytes) {
             let (pieces, block_of): (Vec<_>, Vec<_>) = section.into_iter().unzip();
             let mut part = doc.section(pieces);
-            self.run_whole(&mut part, layers, scratch);
+            self.run_whole(&mut part, scratch);
             doc.take_text_back(&mut part);
-            if !layers.tokens {
+            if !self.layers.tokens {
                 // Only the tokens layer shows them; the sentences then point at
                 // none, as when tokens were never built.
                 part.tokens = Vec::new();
@@ -271,81 +267,30 @@ impl Pipeline {
         sections::merge_entities(doc);
     }
 
-    fn run_whole(&self, doc: &mut Document, layers: Layers, scratch: &mut Scratch) {
+    fn run_whole(&self, doc: &mut Document, scratch: &mut Scratch) {
         // A clock read per stage costs nothing next to the stages, so
         // timing is always on; `extract --profile` reports it.
         let mut times = std::mem::take(&mut scratch.times);
         let mut clock = std::time::Instant::now();
-        segment(doc, scratch);
         // The models and recognisers are English: another language keeps its
         // text, blocks and sentences, and the reader's `not_english` warning.
-        if doc.language != "en" {
-            times.lap(Stage::TokensSentences, &mut clock);
-            scratch.times = times;
-            if !layers.sentences {
-                doc.sentences.clear();
+        let english = doc.language == "en";
+        let mut context = Context {
+            doc,
+            scratch,
+            models: &self.models,
+            quote_mode: self.layers.quote_mode,
+        };
+        for component in &self.components {
+            if english || component.any_language {
+                (component.run)(&mut context);
+                times.lap(component.stage, &mut clock);
             }
-            return;
-        }
-        // Lexical features once per token, for the tagger, parser and NER.
-        scratch.lexes.clear();
-        if let Some(clusters) = self
-            .syntax
-            .map(|s| s.clusters)
-            .or(self.names.map(|n| n.clusters))
-        {
-            let text = doc.text();
-            scratch.lexes.extend(
-                doc.tokens
-                    .iter()
-                    .map(|t| dossier_nlp::lexical::lex(t.span.of(text), Some(clusters))),
-            );
-        }
-        times.lap(Stage::TokensSentences, &mut clock);
-        // Names come before the parse (the NER reads no tags): a word inside a
-        // person's or organization's name is a proper noun, whatever the
-        // tagger made of "Trump further described …".
-        if let Some(names) = self.names {
-            entities::recognise(doc, names, &scratch.lexes, &mut scratch.ner);
-            times.lap(Stage::Ner, &mut clock);
-        }
-        if let Some(syntax) = self.syntax {
-            parse(doc, syntax, scratch, &mut times);
-            clock = std::time::Instant::now();
-        }
-        if self.names.is_some() {
-            resolve::resolve(doc, models::countries());
-            times.lap(Stage::Resolve, &mut clock);
-        }
-        // Events link to times and quantities, so they need both.
-        if layers.times || layers.events {
-            dossier_extract::times::recognise(doc);
-            times.lap(Stage::Times, &mut clock);
-        }
-        if layers.quantities || layers.events {
-            dossier_extract::quantities::recognise(doc);
-            times.lap(Stage::Quantities, &mut clock);
-        }
-        if layers.quotes || layers.events {
-            dossier_extract::quotes::recognise(doc, models::cues(), layers.quote_mode);
-            times.lap(Stage::Quotes, &mut clock);
-        }
-        if layers.events {
-            dossier_extract::events::recognise(doc, models::event_verbs());
-            times.lap(Stage::Events, &mut clock);
-        }
-        if layers.quantities {
-            dossier_extract::conflicts::describe(doc);
-            dossier_extract::conflicts::flag(doc);
-            times.lap(Stage::Conflicts, &mut clock);
-        }
-        if layers.entities && (layers.times || layers.quantities) {
-            add_numeric_mentions(doc);
-            times.lap(Stage::NumericMentions, &mut clock);
         }
         scratch.times = times;
         // Events point at their sentence, so they keep the sentences.
-        if !layers.sentences && !layers.events {
+        let keep_sentences = self.layers.sentences || (self.layers.events && english);
+        if !keep_sentences {
             doc.sentences.clear();
         }
     }
@@ -419,17 +364,11 @@ fn add_numeric_mentions(doc: &mut Document) {
     doc.mentions = all.into_iter().map(|(m, _)| m).collect();
 }
 
-/// Tags every sentence, then parses them all together (the parser shares
-/// its passes over the weights across a text's sentences); heads become
-/// document token indices.
-fn parse(
-    doc: &mut Document,
-    syntax: &models::Syntax,
-    scratch: &mut Scratch,
-    times: &mut StageTimes,
-) {
-    let mut tokens = std::mem::take(&mut doc.tokens);
-    let mut clock = std::time::Instant::now();
+/// Tags every sentence; a capitalised word inside a person's or
+/// organization's name is a proper noun, whatever the tagger said. The tags
+/// stay in the scratch for the parser.
+fn tag(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch) {
+    let tokens = &doc.tokens;
     scratch.doc_tags.clear();
     scratch.doc_tags.resize(tokens.len(), 0);
     scratch.bounds.clear();
@@ -444,8 +383,6 @@ fn parse(
         scratch.doc_tags[a..b].copy_from_slice(&scratch.tags);
         scratch.bounds.push((a, b));
     }
-    // A capitalised word inside a person's or organization's name is a
-    // proper noun, whatever the tagger said.
     if let Some(proper) = syntax.tagger.class_index(("PROPN", "NNP")) {
         for m in doc.mentions.iter().filter(|m| {
             matches!(
@@ -463,26 +400,33 @@ fn parse(
             }
         }
     }
-    times.lap(Stage::Tagger, &mut clock);
+    for &(a, b) in &scratch.bounds {
+        for (i, t) in doc.tokens[a..b].iter_mut().enumerate() {
+            let (upos, xpos) = syntax.tagger.class(scratch.doc_tags[a + i] as usize);
+            t.pos = Some(upos);
+            t.tag = Some(xpos);
+        }
+    }
+}
+
+/// Parses the tagged sentences all together (the parser shares its passes
+/// over the weights across a text's sentences); heads become document
+/// token indices.
+fn parse(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch) {
     syntax.parser.parse_batch(
-        &scratch.lexes[..tokens.len()],
+        &scratch.lexes[..doc.tokens.len()],
         &scratch.doc_tags,
         &scratch.bounds,
         &mut scratch.arcs,
         &mut scratch.parse,
     );
-    times.lap(Stage::Parser, &mut clock);
     for &(a, b) in &scratch.bounds {
-        for (i, t) in tokens[a..b].iter_mut().enumerate() {
-            let (upos, xpos) = syntax.tagger.class(scratch.doc_tags[a + i] as usize);
+        for (i, t) in doc.tokens[a..b].iter_mut().enumerate() {
             let (head, dep) = scratch.arcs[a + i];
-            t.pos = Some(upos);
-            t.tag = Some(xpos);
             t.head = head.map(|h| a + h);
             t.dep = Some(dep);
         }
     }
-    doc.tokens = tokens;
 }
 
 /// Longest sentence, in tokens: a run of text with no sentence end (a
@@ -563,7 +507,6 @@ mod tests {
             };
             Pipeline::new(layers).unwrap().run_in_sections(
                 &mut doc,
-                layers,
                 &mut Scratch::default(),
                 section_bytes,
             );

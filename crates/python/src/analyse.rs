@@ -12,15 +12,13 @@ use dossier_ingest::{
     is_publication_date, open_reader, Error as ReadError, Format, Meta, Payload, ReadOptions,
     Record,
 };
+use dossier_pipeline::job::Defaults;
 use dossier_pipeline::{Layers, Pipeline, Scratch};
 
 /// What every record of a call or a pipe shares.
 pub struct Job {
     pipeline: Pipeline,
-    layers: Layers,
-    date: Option<String>,
-    title: Option<String>,
-    url: Option<String>,
+    defaults: Defaults,
 }
 
 thread_local! {
@@ -45,10 +43,7 @@ impl Job {
             .map_err(|e| format!("E302 the embedded models cannot be loaded: {e}"))?;
         Ok(Job {
             pipeline,
-            layers,
-            date,
-            title,
-            url,
+            defaults: Defaults { date, title, url },
         })
     }
 
@@ -63,24 +58,16 @@ impl Job {
 
     fn analyse_record(&self, record: Record, single: bool) -> Result<String, Failure> {
         let mut doc = record.into_document().map_err(|e| Failure::from_read(&e))?;
-        if doc.published.is_none() {
-            doc.published.clone_from(&self.date);
-        }
-        if doc.title.is_none() {
-            doc.title.clone_from(&self.title);
-        }
-        if self.url.is_some() && (single || doc.source.uri.is_none()) {
-            doc.source.uri.clone_from(&self.url);
-        }
+        self.defaults.fill(&mut doc, single);
         SCRATCH.with(|s| {
             let mut scratch = s.borrow_mut();
-            self.pipeline.run(&mut doc, self.layers, &mut scratch);
+            self.pipeline.run(&mut doc, &mut scratch);
             scratch.times = Default::default(); // nobody reads them here
         });
         Ok(to_json(
             &doc,
             JsonOptions {
-                tokens: self.layers.tokens,
+                tokens: self.pipeline.layers().tokens,
                 pretty: false,
             },
         ))

@@ -22,9 +22,11 @@ use axum::middleware::{from_fn_with_state, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use dossier_core::json::{to_json, JsonOptions};
+use dossier_core::json::to_json;
 use dossier_ingest::{open_reader, Format, ReadOptions};
-use dossier_pipeline::{Layers, Pipeline, Scratch};
+use dossier_pipeline::job::{Defaults, Job, Outcome};
+use dossier_pipeline::runner::{RunError, Runner};
+use dossier_pipeline::{Layers, Pipeline};
 use dossier_store::{EntityQuery, Filter, Store, StoryFilter};
 use serde_json::{json, Value};
 use tokio::sync::Semaphore;
@@ -658,50 +660,36 @@ fn store_body(
         Ok(r) => r,
         Err(e) => return json!({ "stored": stored, "already": already, "errors": [e.to_string()] }),
     };
-    let mut scratch = Scratch::default();
-    for record in records {
-        let mut doc = match record.and_then(|r| r.into_document()) {
-            Ok(d) => d,
-            Err(e) => {
-                errors.push(e.to_string());
-                continue;
+    let skip = |id: &str| lock(&state.writer).contains(id).unwrap_or(false);
+    let defaults = Defaults {
+        date: param(p, "date"),
+        title: param(p, "title"),
+        url: param(p, "url"),
+    };
+    let job = Job::new(&state.pipeline, defaults, false, &skip);
+    // One thread: requests are the server's parallelism.
+    let ran = Runner::new(Some(1)).run(&job, records, |outcome| {
+        let (id, json) = match outcome {
+            Outcome::Document { id, json } => (id, json),
+            Outcome::Long(doc, options) => (doc.id.clone(), to_json(&doc, options)),
+            Outcome::Skipped(id) => {
+                already.push(id);
+                return Ok(());
+            }
+            Outcome::Failed(failure) => {
+                errors.push(failure.line());
+                return Ok(());
             }
         };
-        if lock(&state.writer).contains(&doc.id).unwrap_or(false) {
-            already.push(doc.id);
-            continue;
-        }
-        doc.published = doc.published.or_else(|| param(p, "date"));
-        doc.title = doc.title.or_else(|| param(p, "title"));
-        if let Some(u) = param(p, "url") {
-            doc.url = Some(u.clone()).filter(|u| dossier_ingest::meta::is_web_url(u));
-            doc.source.uri = Some(u);
-        }
-        let analysed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            state
-                .pipeline
-                .run(&mut doc, Layers::default_set(), &mut scratch);
-            to_json(
-                &doc,
-                JsonOptions {
-                    tokens: false,
-                    pretty: false,
-                },
-            )
-        }));
-        let Ok(json) = analysed else {
-            scratch = Scratch::default();
-            errors.push(format!(
-                "E900 internal error while analysing {}, please report it",
-                doc.id
-            ));
-            continue;
-        };
         match lock(&state.writer).ingest(&json) {
-            Ok(true) => stored.push(doc.id),
-            Ok(false) => already.push(doc.id),
+            Ok(true) => stored.push(id),
+            Ok(false) => already.push(id),
             Err(e) => errors.push(e.to_string()),
         }
+        Ok::<_, RunError>(())
+    });
+    if let Err(e) = ran {
+        errors.push(e.to_string());
     }
     json!({ "stored": stored, "already": already, "errors": errors })
 }
