@@ -249,7 +249,11 @@ fn tense_at_each(words: &[String]) -> Vec<Option<bool>> {
             "planned" | "planning" | "scheduled" | "postponed" | "would"
         ) || (matches!(words[k].as_str(), "early" | "soon") && next == "as")
     };
-    let markers: Vec<Option<bool>> = (0..words.len()).map(marker).collect();
+    // A participle after "be" is a passive, not a past: "will be paid Dec. 14".
+    let passive = |k: usize| k > 0 && matches!(words[k - 1].as_str(), "be" | "being");
+    let markers: Vec<Option<bool>> = (0..words.len())
+        .map(|k| marker(k).filter(|&future| future || !passive(k)))
+        .collect();
     // The nearest marker after each word, then the nearest before it wins.
     let mut tenses = vec![None; words.len()];
     let mut after = None;
@@ -380,7 +384,7 @@ impl Reading {
         }
     }
 
-    fn frame(&self, future: bool) -> Frame {
+    fn frame(&self, future: bool, told: bool) -> Frame {
         let quarters = Quarters {
             reference: self.quarter,
             named: self.quarter.filter(|_| self.quarter_named),
@@ -388,6 +392,7 @@ impl Reading {
         Frame {
             anchor: self.anchor,
             future,
+            told,
             last_year: self.last_year,
             quarters,
             now: self.now,
@@ -402,7 +407,7 @@ impl Reading {
                               // The last date found whose year was not said, and where it ended.
         let mut yearless: Option<(usize, usize)> = None;
         while i < s.toks.len() {
-            let frame = self.frame(tenses[i].unwrap_or(future));
+            let frame = self.frame(tenses[i].unwrap_or(future), tenses[i].is_some() || future);
             if let Some(end) = self.clock_range(s, i, consumed, frame) {
                 i = end;
                 consumed = end;
@@ -1840,7 +1845,7 @@ fn month_date(
     text: &str,
     i: usize,
     anchor: Option<i64>,
-    future: bool,
+    tense: Tense,
 ) -> Option<Found> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
     let (y0, _, _) = anchor.map(civil_from_days).unwrap_or((0, 0, 0));
@@ -1916,7 +1921,7 @@ fn month_date(
     if !full_name && day.is_none() && year.is_none() && !bounded {
         return None;
     }
-    let resolved_year = year.or_else(|| anchor.map(|a| year_of_month(a, m, day, future)));
+    let resolved_year = year.or_else(|| anchor.map(|a| year_of_month(a, m, day, tense)));
     let value = match (resolved_year, day) {
         (Some(y), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
         (Some(y), None) => format!("{y:04}-{m:02}"),
@@ -2015,17 +2020,38 @@ fn day_after_month(w: &[String], i: usize, capital: bool) -> Option<(i64, usize)
         .or_else(comma_day)
 }
 
+/// A clause's tense: whether it speaks of the future, and whether a word
+/// said so (else `future` is a default).
+#[derive(Clone, Copy)]
+pub(super) struct Tense {
+    future: bool,
+    told: bool,
+}
+
+/// How far (days) the nearest reading of a date without a year may lie on
+/// the side its clause's tense rules out: "will meet on March 3" said on
+/// March 10 is still this March.
+const AGAINST_TENSE_DAYS: i64 = 45;
+
 /// The year of month `m` (on `day`, if said) that a date without one
-/// means: the one that puts it nearest the anchor; tense decides only a
-/// near-tie (about six months either way).
-fn year_of_month(anchor: i64, m: i64, day: Option<i64>, future: bool) -> i64 {
+/// means: the one that puts it nearest the anchor, unless the clause's
+/// tense says otherwise ("changed in December", said in October, is last
+/// December); with no tense said, a month alone takes its side by default
+/// only when about six months from the anchor either way.
+fn year_of_month(anchor: i64, m: i64, day: Option<i64>, tense: Tense) -> i64 {
     let (y0, _, _) = civil_from_days(anchor);
     let d = day.unwrap_or(15);
     let best = nearest_year(anchor, m, d);
     let gap = (days_from_civil(best, m, d) - anchor).abs();
-    if gap <= 150 || day.is_some() {
+    let against = (days_from_civil(best, m, d) > anchor) != tense.future;
+    let by_tense = if tense.told && tense.future {
+        against && gap > AGAINST_TENSE_DAYS
+    } else {
+        gap > 150 && day.is_none()
+    };
+    if !by_tense {
         best
-    } else if future {
+    } else if tense.future {
         if days_from_civil(y0, m, d) >= anchor {
             y0
         } else {
@@ -2600,6 +2626,35 @@ mod tests {
             found.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>(),
             ["2016-11", "2016-11"]
         );
+    }
+
+    /// A date without a year said in the future tense is sought ahead, even
+    /// where the nearest reading is behind; a participle after "be" is a
+    /// passive, not a past ("will be published"). Read on Monday 7 November 2016.
+    #[test]
+    fn future_tense_picks_the_year_and_the_week() {
+        for (phrase, surface, value) in [
+            ("the vote will be held in August", "August", "2017-08"),
+            (
+                "the plant would reopen on August 20",
+                "August 20",
+                "2017-08-20",
+            ),
+            (
+                "the report will be published on Wednesday",
+                "Wednesday",
+                "2016-11-09",
+            ),
+            // Without a tense said, the nearest reading stands.
+            ("the plant reopened on August 20", "August 20", "2016-08-20"),
+        ] {
+            let found = times(phrase, "2016-11-07");
+            assert_eq!(
+                found,
+                [(surface.to_string(), value.to_string())],
+                "{phrase}"
+            );
+        }
     }
 
     #[test]

@@ -15,11 +15,25 @@ pub(super) struct Frame {
     pub anchor: Option<i64>,
     /// Whether the clause speaks of the future.
     pub future: bool,
+    /// Whether a word of the sentence says its tense (else `future` is a
+    /// default): then a date without a year is sought on that side.
+    pub told: bool,
     /// The last explicit year mentioned, for "two years later".
     pub last_year: Option<i64>,
     pub quarters: Quarters,
     /// The anchor's clock, in seconds after midnight, if it has one.
     pub now: Option<i64>,
+}
+
+impl Frame {
+    /// The clause's tense: whether it speaks of the future, and whether a
+    /// word said so.
+    pub(super) fn tense(&self) -> Tense {
+        Tense {
+            future: self.future,
+            told: self.told,
+        }
+    }
 }
 
 /// What every rule reads: the sentence's lower-cased words and their
@@ -54,6 +68,7 @@ impl<'a> Context<'a> {
             last_year,
             quarters,
             now,
+            ..
         } = frame;
         let (y0, _, _) = anchor.map(civil_from_days).unwrap_or((0, 0, 0));
         let a = words.get(i).map(String::as_str).unwrap_or("");
@@ -1525,7 +1540,7 @@ fn weekday_name(c: &Context) -> Option<Found> {
         }
         let comma = usize::from(at(i + 1) == ",");
         if let Some((len, TimeType::Date, Some(v), year)) =
-            month_date(w, toks, text, i + 1 + comma, anchor, future)
+            month_date(w, toks, text, i + 1 + comma, anchor, c.frame.tense())
         {
             if v.len() == 10 {
                 return Some((len + 1 + comma, TimeType::Date, Some(v), year));
@@ -1611,10 +1626,9 @@ fn month_name(c: &Context) -> Option<Found> {
         text,
         i,
         anchor,
-        future,
         ..
     } = c;
-    if let Some(found) = month_date(w, toks, text, i, anchor, future) {
+    if let Some(found) = month_date(w, toks, text, i, anchor, c.frame.tense()) {
         return Some(found);
     }
     None
@@ -2144,6 +2158,7 @@ mod tests {
             let frame = Frame {
                 anchor,
                 future: tenses[i].unwrap_or(sentence_future),
+                told: tenses[i].is_some() || sentence_future,
                 last_year,
                 quarters: Quarters {
                     reference,
