@@ -414,6 +414,10 @@ impl Reading {
                 continue;
             }
             match expression(&s.words, &s.toks, s.text, i, frame) {
+                Some((len, TimeType::Duration, ..)) if age_or_rate(&s.words, i, len) => {
+                    i += len;
+                    consumed = i;
+                }
                 Some(found) => {
                     let end = self.take(s, i, consumed, &mut yearless, found);
                     i = end;
@@ -586,6 +590,29 @@ impl Reading {
             self.out[k].value = self.out[k].value.as_deref().and_then(|v| with_year(v, y));
         }
     }
+}
+
+/// Whether the duration read at word `i` (`len` words) measures no time
+/// TimeML marks: an age ("52 years old") or the period of a rate, a count
+/// or an amount "a week" ("700 seats a week", "$2 million a year").
+fn age_or_rate(words: &[String], i: usize, len: usize) -> bool {
+    let at = |k: usize| words.get(k).map(String::as_str).unwrap_or("");
+    if at(i + len) == "old" {
+        return true;
+    }
+    let figure = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || number_word(w).is_some_and(|n| n > 1)
+            || matches!(
+                w,
+                "hundred" | "thousand" | "million" | "billion" | "trillion"
+            )
+    };
+    let per_unit = len == 2 && matches!(at(i), "a" | "an" | "per") && unit_of(at(i + 1)).is_some();
+    let counted = i > 0
+        && (figure(at(i - 1))
+            || (i > 1 && at(i - 1).len() > 3 && at(i - 1).ends_with('s') && figure(at(i - 2))));
+    per_unit && counted
 }
 
 /// "28 june in 2020", "5/7, 2020": the year said after the day.
@@ -2655,6 +2682,28 @@ mod tests {
                 "{phrase}"
             );
         }
+    }
+
+    /// Ages and the periods of rates are no time expressions; a period
+    /// after a verb still is.
+    #[test]
+    fn ages_and_rates_are_no_durations() {
+        for phrase in [
+            "children younger than six years old",
+            "a boy , 15 months old",
+            "it takes in 15,000 refugees a year",
+            "700 seats a week",
+        ] {
+            assert_eq!(times(phrase, "2016-11-07"), [], "{phrase}");
+        }
+        assert_eq!(
+            times("the talks lasted a year", "2016-11-07"),
+            [("a year".to_string(), "P1Y".to_string())]
+        );
+        assert_eq!(
+            times("kept alone 23 hours a day", "2016-11-07"),
+            [("23 hours".to_string(), "PT23H".to_string())]
+        );
     }
 
     #[test]
