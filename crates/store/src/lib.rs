@@ -20,6 +20,7 @@ mod doc_freq;
 mod events_across;
 pub mod export;
 mod identity;
+mod insert;
 #[cfg(feature = "parquet")]
 pub mod parquet;
 mod queries;
@@ -39,9 +40,7 @@ pub use tables::EntityQuery;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use rusqlite::{
-    params, Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior,
-};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior};
 use serde_json::Value;
 
 /// Errors of the store, with the path or the document they concern.
@@ -278,20 +277,6 @@ pub struct Store {
     df: doc_freq::DocFrequencies,
 }
 
-fn str_of<'v>(v: &'v Value, k: &str) -> Option<&'v str> {
-    v.get(k).and_then(Value::as_str)
-}
-
-/// The sentence of `doc` around character offset `at` (its text).
-fn sentence_around(doc: &Value, chars: &[char], at: u64) -> Option<(String, u64, u64)> {
-    let s = doc["sentences"]
-        .as_array()?
-        .iter()
-        .find(|s| s["start"].as_u64() <= Some(at) && Some(at) < s["end"].as_u64())?;
-    let (a, b) = (s["start"].as_u64()?, s["end"].as_u64()?);
-    Some((chars.get(a as usize..b as usize)?.iter().collect(), a, b))
-}
-
 impl Store {
     /// Opens (creating if needed) and migrates the database at `path`.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
@@ -450,13 +435,13 @@ fn write_batch<S: AsRef<str>>(
     for json in jsons {
         let result = if savepoints {
             let savepoint = tx.savepoint()?;
-            let result = insert_document(&savepoint, df, json.as_ref());
+            let result = insert::insert_document(&savepoint, df, json.as_ref());
             if result.is_ok() {
                 savepoint.commit()?;
             }
             result
         } else {
-            let result = insert_document(&tx, df, json.as_ref());
+            let result = insert::insert_document(&tx, df, json.as_ref());
             if result.is_err() {
                 return Ok(None);
             }
@@ -510,229 +495,3 @@ fn is_stored(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
         .optional()?
         .is_some())
 }
-
-/// Inserts one document and everything it holds but its full-text rows;
-/// returns its rowid, or `None` if it was stored already.
-fn insert_document(
-    tx: &Connection,
-    df: &mut doc_freq::DocFrequencies,
-    json: &str,
-) -> Result<Option<i64>, StoreError> {
-    let doc: Value = serde_json::from_str(json).map_err(|e| StoreError::NotJson(e.to_string()))?;
-    let doc = &doc;
-    let id = str_of(doc, "id")
-        .ok_or(StoreError::NotADocument("id"))?
-        .to_string();
-    let text = str_of(doc, "text").ok_or(StoreError::NotADocument("text"))?;
-    let write = |source| StoreError::Write {
-        id: id.clone(),
-        source,
-    };
-    if is_stored(tx, &id)? {
-        return Ok(None);
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let published = str_of(doc, "published").map(|p| p.get(..10).unwrap_or(p).to_string());
-    // The document's `url` (canonical link, og:url, JSONL url); else the source
-    // when it came from the web (or `--url`); a local path is not a URL.
-    let is_web = |u: &&str| u.starts_with("http://") || u.starts_with("https://");
-    let url = doc
-        .get("url")
-        .and_then(Value::as_str)
-        .filter(is_web)
-        .or_else(|| {
-            doc.pointer("/source/uri")
-                .and_then(Value::as_str)
-                .filter(is_web)
-        });
-    // Documents written before `publisher` existed: the URL's host.
-    let publisher = str_of(doc, "publisher")
-        .map(str::to_string)
-        .or_else(|| url.and_then(dossier_core::url_host));
-    // Cached statements: preparing each one per row was 7% of ingest.
-    let run = |sql: &str, params: &[&dyn rusqlite::ToSql]| tx.prepare_cached(sql)?.execute(params);
-    let rowid = (|| -> rusqlite::Result<i64> {
-        run(
-            "INSERT INTO documents (id, url, title, published, source_uri, text, json, publisher) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![id, url, str_of(doc, "title"), str_of(doc, "published"), doc.pointer("/source/uri").and_then(Value::as_str), text, json, publisher],
-        )?;
-        let rowid = tx.last_insert_rowid();
-        // Entities merge across documents by key.
-        let mut key_of = std::collections::HashMap::new();
-        let mut full_names = Vec::new();
-        let mut named: Vec<(i64, String)> = Vec::new();
-        // Keys this document already counted (two of its entities may resolve to one).
-        let mut counted = std::collections::HashSet::new();
-        for e in doc["entities"].as_array().into_iter().flatten() {
-            let (Some(local), Some(name), Some(ty)) = (str_of(e, "id"), str_of(e, "name"), str_of(e, "type")) else { continue };
-            let given = str_of(e, "key").map(str::to_string).unwrap_or_else(|| format!("{ty}:{}", name.to_lowercase()));
-            // One stored entity per real-world thing, whatever this document called it.
-            let (key, also) = identity::resolve(tx, &given, name)?;
-            let acronym = identity::acronym_of(name);
-            let mentions = e["mentions"].as_array().map_or(0, Vec::len) as i64;
-            let kb = e.get("kb").filter(|k| !k.is_null()).map(Value::to_string);
-            run(
-                "INSERT INTO entities (key, name, type, kb, mentions, documents, first_seen, last_seen, first_document, last_document, surname, acronym)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6, ?7, ?7, ?8, ?9)
-                 ON CONFLICT(key) DO UPDATE SET
-                    mentions = mentions + excluded.mentions,
-                    documents = documents + ?10,
-                    name = CASE WHEN length(excluded.name) > length(name) AND type != 'GPE' THEN excluded.name ELSE name END,
-                    kb = COALESCE(kb, excluded.kb),
-                    first_document = CASE WHEN excluded.first_seen < first_seen OR first_seen IS NULL THEN excluded.first_document ELSE first_document END,
-                    first_seen = CASE WHEN excluded.first_seen < first_seen OR first_seen IS NULL THEN excluded.first_seen ELSE first_seen END,
-                    last_document = CASE WHEN excluded.last_seen >= last_seen OR last_seen IS NULL THEN excluded.last_document ELSE last_document END,
-                    last_seen = CASE WHEN excluded.last_seen >= last_seen OR last_seen IS NULL THEN excluded.last_seen ELSE last_seen END",
-                params![key, name, ty, kb, mentions, published, id, identity::surname_of(&key), acronym, i64::from(counted.insert(key.clone()))],
-            )?;
-            identity::add_type_votes(tx, &key, ty, mentions, &also)?;
-            for alias in std::iter::once(name).chain(e["aliases"].as_array().into_iter().flatten().filter_map(Value::as_str)) {
-                identity::add_alias(tx, &key, alias)?;
-            }
-            run("INSERT INTO document_entities (document, local, key, mentions, given_key) VALUES (?1, ?2, ?3, ?4, ?5)", params![id, local, key, mentions, given])?;
-            if identity::surname_of(&key).is_some() || acronym.is_some() {
-                full_names.push((key.clone(), ty.to_string(), acronym));
-            }
-            if NAMED_TYPES.contains(&ty) && !named.iter().any(|n| n.1 == key) {
-                named.push((mentions, key.clone()));
-            }
-            key_of.insert(local.to_string(), key);
-        }
-        named.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        stories::assign(
-            tx,
-            df,
-            &stories::StoryInput { id: &id, title: str_of(doc, "title"), text, published: str_of(doc, "published"), publisher: publisher.as_deref(), entity_keys: named.into_iter().map(|n| n.1).collect() },
-        )?;
-        let key_for = |v: &Value| v.as_str().and_then(|l| key_of.get(l)).cloned();
-        for q in doc["quotes"].as_array().into_iter().flatten() {
-            let start = q["start"].as_u64().unwrap_or(0);
-            let sentence = sentence_around(doc, &chars, start).map(|s| s.0);
-            run(
-                "INSERT INTO quotes (document, local, start, end, text, kind, cue, speaker, speaker_key, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![id, str_of(q, "id"), start as i64, q["end"].as_u64().unwrap_or(0) as i64, str_of(q, "text"), str_of(q, "kind"), q.pointer("/cue/text").and_then(Value::as_str), q.pointer("/speaker/text").and_then(Value::as_str), key_for(&q["speaker"]["entity"]), sentence],
-            )?;
-        }
-        let quantities: std::collections::HashMap<&str, &Value> = doc["quantities"].as_array().into_iter().flatten().filter_map(|q| Some((str_of(q, "id")?, q))).collect();
-        let times: std::collections::HashMap<&str, &Value> = doc["times"].as_array().into_iter().flatten().filter_map(|t| Some((str_of(t, "id")?, t))).collect();
-        for q in doc["quantities"].as_array().into_iter().flatten() {
-            let sentence = sentence_around(doc, &chars, q["start"].as_u64().unwrap_or(0));
-            let anchors = sentence.as_ref().filter(|_| q["measures"].is_string()).map(|s| anchors_between(doc, &key_of, s.1, s.2));
-            run(
-                "INSERT INTO quantities (document, local, text, kind, value, upper, unit, approx, per, measures, sentence, anchors) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                params![id, str_of(q, "id"), str_of(q, "text"), str_of(q, "kind"), q["value"].as_f64(), q["upper"].as_f64(), str_of(q, "unit"), str_of(q, "approx"), str_of(q, "per"), str_of(q, "measures"), sentence.map(|s| s.0), anchors],
-            )?;
-        }
-        for e in doc["events"].as_array().into_iter().flatten() {
-            let local = str_of(e, "id");
-            let start = e.pointer("/trigger/start").and_then(Value::as_u64).unwrap_or(0);
-            let sentence = sentence_around(doc, &chars, start);
-            let quantity = e["quantity"].as_str().and_then(|q| quantities.get(q));
-            let time = e["time"].as_str().and_then(|t| times.get(t)).and_then(|t| str_of(t, "value").or(str_of(t, "text")));
-            run(
-                "INSERT INTO events (document, local, type, act, mode, status, trigger, start, end, theme, quantity, value, unit, time, place, quote, sentence, sentence_start, sentence_end)
-                 VALUES (?1, ?2, ?3, ?19, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-                params![
-                    id, local, str_of(e, "type"), str_of(e, "mode"), str_of(e, "status"),
-                    e.pointer("/trigger/text").and_then(Value::as_str), start as i64, e.pointer("/trigger/end").and_then(Value::as_u64).unwrap_or(0) as i64,
-                    e.pointer("/theme/text").and_then(Value::as_str),
-                    quantity.and_then(|q| str_of(q, "text")), quantity.and_then(|q| q["value"].as_f64()), quantity.and_then(|q| str_of(q, "unit")),
-                    time, key_for(&e["place"]), str_of(e, "quote"),
-                    sentence.as_ref().map(|s| s.0.clone()), sentence.as_ref().map(|s| s.1 as i64), sentence.as_ref().map(|s| s.2 as i64),
-                    str_of(e, "act").or(str_of(e, "type"))
-                ],
-            )?;
-            for role in ["source", "target"] {
-                for a in e[role].as_array().into_iter().flatten() {
-                    if let Some(k) = key_for(a) {
-                        run("INSERT OR IGNORE INTO event_actors (document, local, role, key) VALUES (?1, ?2, ?3, ?4)", params![id, local, role, k])?;
-                    }
-                }
-            }
-        }
-        for w in doc["warnings"].as_array().into_iter().flatten() {
-            run("INSERT INTO warnings (document, code, message, spans) VALUES (?1, ?2, ?3, ?4)", params![id, str_of(w, "code"), str_of(w, "message"), w.get("spans").map(Value::to_string)])?;
-        }
-        // Last, when every row of the document points at its entities: a
-        // full name now stored takes in the entities of its lone surname.
-        for (key, ty, acronym) in full_names {
-            identity::consolidate(tx, &key)?;
-            if let Some(acronym) = acronym {
-                identity::consolidate_acronym(tx, &key, &ty, &acronym)?;
-            }
-        }
-        Ok(rowid)
-    })()
-    .map_err(write)?;
-    Ok(Some(rowid))
-}
-
-/// What ties a figure's sentence to one occasion, as a JSON array: the
-/// places ("P:key"), other named things ("E:key") and dates ("D:2025-03-04")
-/// named between code points `start` and `end`. Two figures measure the
-/// same fact only where these agree (see `conflicts`).
-fn anchors_between(
-    doc: &Value,
-    key_of: &std::collections::HashMap<String, String>,
-    start: u64,
-    end: u64,
-) -> String {
-    let inside = |v: &Value| v["start"].as_u64().is_some_and(|s| start <= s && s < end);
-    let types: std::collections::HashMap<&str, &str> = doc["entities"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|e| Some((str_of(e, "id")?, str_of(e, "type")?)))
-        .collect();
-    let mut anchors: Vec<String> = Vec::new();
-    for m in doc["mentions"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|m| inside(m))
-    {
-        let Some(local) = m["entity"].as_str() else {
-            continue;
-        };
-        let (Some(key), Some(ty)) = (key_of.get(local), types.get(local)) else {
-            continue;
-        };
-        let kind = match *ty {
-            "GPE" | "LOC" | "FAC" => "P",
-            t if NAMED_TYPES.contains(&t) => "E",
-            _ => continue,
-        };
-        anchors.push(format!("{kind}:{key}"));
-    }
-    for t in doc["times"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|t| inside(t))
-    {
-        // Calendar dates only ("2025-03-04", "2016-09", "1992"), not durations or clock times alone.
-        if let Some(v) = t["value"]
-            .as_str()
-            .filter(|v| v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit()))
-        {
-            anchors.push(format!("D:{}", v.get(..10).unwrap_or(v)));
-        }
-    }
-    anchors.sort();
-    anchors.dedup();
-    serde_json::to_string(&anchors).unwrap_or_default()
-}
-
-/// Entity types whose shared keys tie documents into a story.
-const NAMED_TYPES: &[&str] = &[
-    "PERSON",
-    "ORG",
-    "GPE",
-    "LOC",
-    "FAC",
-    "NORP",
-    "EVENT",
-    "PRODUCT",
-    "LAW",
-    "WORK_OF_ART",
-];
