@@ -2263,6 +2263,11 @@ fn leading_phrase(before: &[String], expr: &[String], ty: TimeType) -> usize {
         || first.ends_with("0's")
         || first.starts_with("mid-")
         || expr.last().is_some_and(|w| w == "century");
+    // "the year two thousand", "the year 2000".
+    let year = first.parse::<i64>().is_ok() || number_word(first).is_some();
+    if ty == TimeType::Date && ends(&["the", "year"]) && year {
+        return 2;
+    }
     if ty == TimeType::Date
         && ends(&["the"])
         && (decade
@@ -2630,6 +2635,11 @@ mod tests {
             (
                 "back today at 8.30pm",
                 &[("today at 8.30pm", "2016-11-07T20:30")],
+            ),
+            // "the year" before a year is part of it.
+            (
+                "by the year two thousand",
+                &[("the year two thousand", "2000")],
             ),
             // The year after a clock time.
             (
