@@ -57,10 +57,10 @@ fn moment(anchor: i64, seconds: i64) -> String {
 }
 
 /// Seconds in `n` hours or minutes.
-fn clock_seconds(n: i64, u: char) -> Option<i64> {
+fn clock_seconds(n: i64, u: Unit) -> Option<i64> {
     match u {
-        'H' => Some(n * 3600),
-        'N' => Some(n * 60),
+        Unit::Hour => Some(n * 3600),
+        Unit::Minute => Some(n * 60),
         _ => None,
     }
 }
@@ -174,16 +174,54 @@ fn number_word(w: &str) -> Option<i64> {
     None
 }
 
-fn unit_of(w: &str) -> Option<char> {
+/// A unit of time as the rules count it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Unit {
+    Century,
+    Decade,
+    Year,
+    Month,
+    Fortnight,
+    Week,
+    Weekend,
+    Day,
+    Hour,
+    Minute,
+    Second,
+}
+
+impl Unit {
+    /// The unit's letter where a TIMEX3 value names it by one: "Y" in
+    /// P2Y, "W" in P1W (a minute is "M" after the "T" of a time, so its
+    /// own code is "N"; decades, centuries, fortnights and weekends are
+    /// written in other units by the functions that write them).
+    fn code(self) -> char {
+        match self {
+            Unit::Century => 'C',
+            Unit::Decade => 'E',
+            Unit::Year => 'Y',
+            Unit::Month => 'M',
+            Unit::Fortnight => 'F',
+            Unit::Week => 'W',
+            Unit::Weekend => 'K',
+            Unit::Day => 'D',
+            Unit::Hour => 'H',
+            Unit::Minute => 'N',
+            Unit::Second => 'S',
+        }
+    }
+}
+
+fn unit_of(w: &str) -> Option<Unit> {
     Some(match w.to_lowercase().trim_end_matches('s') {
-        "year" => 'Y',
-        "month" => 'M',
-        "week" => 'W',
-        "day" => 'D',
-        "decade" => 'E',
-        "century" => 'C',
-        "hour" | "hr" => 'H',
-        "minute" | "min" => 'N',
+        "year" => Unit::Year,
+        "month" => Unit::Month,
+        "week" => Unit::Week,
+        "day" => Unit::Day,
+        "decade" => Unit::Decade,
+        "century" => Unit::Century,
+        "hour" | "hr" => Unit::Hour,
+        "minute" | "min" => Unit::Minute,
         _ => return None,
     })
 }
@@ -2312,25 +2350,25 @@ fn season(w: &str) -> Option<&'static str> {
     })
 }
 
-fn duration(n: i64, u: char) -> String {
+fn duration(n: i64, u: Unit) -> String {
     match u {
-        'E' => format!("P{}Y", n * 10),
-        'C' => format!("P{}Y", n * 100),
-        'H' => format!("PT{n}H"),
-        'N' => format!("PT{n}M"),
-        u => format!("P{n}{u}"),
+        Unit::Decade => format!("P{}Y", n * 10),
+        Unit::Century => format!("P{}Y", n * 100),
+        Unit::Hour => format!("PT{n}H"),
+        Unit::Minute => format!("PT{n}M"),
+        u => format!("P{n}{}", u.code()),
     }
 }
 
 /// A duration's unit, seconds included: "sec", "seconds", "hrs", "h".
-fn duration_unit(w: &str) -> Option<char> {
+fn duration_unit(w: &str) -> Option<Unit> {
     match w {
-        "sec" | "secs" | "seconds" => Some('S'),
-        "h" => Some('H'),
-        "yr" | "yrs" => Some('Y'),
-        "night" | "nights" => Some('D'),
-        "fortnight" | "fortnights" => Some('F'),
-        "weekends" => Some('K'),
+        "sec" | "secs" | "seconds" => Some(Unit::Second),
+        "h" => Some(Unit::Hour),
+        "yr" | "yrs" => Some(Unit::Year),
+        "night" | "nights" => Some(Unit::Day),
+        "fortnight" | "fortnights" => Some(Unit::Fortnight),
+        "weekends" => Some(Unit::Weekend),
         _ => unit_of(w),
     }
 }
@@ -2340,7 +2378,7 @@ fn duration_unit(w: &str) -> Option<char> {
 /// hour and a half", "half an hour", "3.5years", "3h", "for 10D". ("All
 /// day" is left out: TimeBank does not annotate it.)
 /// Plain "four years" is left to the caller, which knows "ago" and "later".
-fn measured_duration(w: &[String], i: usize) -> Option<(usize, Vec<(f64, char)>)> {
+fn measured_duration(w: &[String], i: usize) -> Option<(usize, Vec<(f64, Unit)>)> {
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
     let a = at(i);
     let amount = |x: &str| -> Option<f64> {
@@ -2362,11 +2400,14 @@ fn measured_duration(w: &[String], i: usize) -> Option<(usize, Vec<(f64, char)>)
     };
     // "a one second time difference": a second, counted.
     if a == "one" && at(i + 1) == "second" {
-        return Some((2, vec![(1.0, 'S')]));
+        return Some((2, vec![(1.0, Unit::Second)]));
     }
     // "a fortnight", "the past fortnight"
     if a == "fortnight" || (matches!(a, "a" | "one") && at(i + 1) == "fortnight") {
-        return Some((1 + usize::from(a != "fortnight"), vec![(1.0, 'F')]));
+        return Some((
+            1 + usize::from(a != "fortnight"),
+            vec![(1.0, Unit::Fortnight)],
+        ));
     }
     // "half an hour", "a half hour", "½ hour"
     let half = match (a, at(i + 1), at(i + 2)) {
@@ -2389,9 +2430,9 @@ fn measured_duration(w: &[String], i: usize) -> Option<(usize, Vec<(f64, char)>)
         let single =
             unit.len() == 1 && i > 0 && matches!(at(i - 1), "for" | "lasted" | "lasts" | "last");
         let u = match unit {
-            "d" if single => Some('D'),
-            "w" if single => Some('W'),
-            "y" if single => Some('Y'),
+            "d" if single => Some(Unit::Day),
+            "w" if single => Some(Unit::Week),
+            "y" if single => Some(Unit::Year),
             "d" | "w" | "y" => None,
             u => duration_unit(u),
         };
@@ -2435,16 +2476,20 @@ fn measured_duration(w: &[String], i: usize) -> Option<(usize, Vec<(f64, char)>)
 
 /// The anchor moved by a duration in parts: a day when every part is a
 /// whole number of days or more, a moment when the anchor has a clock.
-fn moved(anchor: i64, now: Option<i64>, parts: &[(f64, char)], sign: i64) -> Option<String> {
+fn moved(anchor: i64, now: Option<i64>, parts: &[(f64, Unit)], sign: i64) -> Option<String> {
     let mut day = anchor;
     let mut seconds = 0.0;
     for &(n, u) in parts {
         match u {
-            'H' => seconds += n * 3600.0,
-            'N' => seconds += n * 60.0,
-            'S' => seconds += n,
-            'Y' | 'M' | 'W' | 'D' if n.fract() == 0.0 => day = add_exactly(day, sign * n as i64, u),
-            'F' if n.fract() == 0.0 => day = add_exactly(day, sign * 2 * n as i64, 'W'),
+            Unit::Hour => seconds += n * 3600.0,
+            Unit::Minute => seconds += n * 60.0,
+            Unit::Second => seconds += n,
+            Unit::Year | Unit::Month | Unit::Week | Unit::Day if n.fract() == 0.0 => {
+                day = add_exactly(day, sign * n as i64, u)
+            }
+            Unit::Fortnight if n.fract() == 0.0 => {
+                day = add_exactly(day, sign * 2 * n as i64, Unit::Week)
+            }
             _ => return None,
         }
     }
@@ -2455,23 +2500,23 @@ fn moved(anchor: i64, now: Option<i64>, parts: &[(f64, char)], sign: i64) -> Opt
 }
 
 /// Units from the largest down, for compound durations.
-fn unit_rank(u: char) -> u8 {
+fn unit_rank(u: Unit) -> u8 {
     match u {
-        'C' => 9,
-        'E' => 8,
-        'Y' => 7,
-        'M' => 6,
+        Unit::Century => 9,
+        Unit::Decade => 8,
+        Unit::Year => 7,
+        Unit::Month => 6,
         // Fortnights and weekends rank with weeks.
-        'W' | 'F' | 'K' => 5,
-        'D' => 4,
-        'H' => 3,
-        'N' => 2,
+        Unit::Week | Unit::Fortnight | Unit::Weekend => 5,
+        Unit::Day => 4,
+        Unit::Hour => 3,
+        Unit::Minute => 2,
         _ => 1,
     }
 }
 
 /// The TIMEX3 value of a duration in parts: P2Y1M21D, PT1H30M, P3.5Y, PT1.5H.
-fn compound_duration(parts: &[(f64, char)]) -> String {
+fn compound_duration(parts: &[(f64, Unit)]) -> String {
     let figure = |n: f64| {
         if n.fract() == 0.0 {
             format!("{}", n as i64)
@@ -2482,14 +2527,14 @@ fn compound_duration(parts: &[(f64, char)]) -> String {
     let (mut day, mut time) = (String::new(), String::new());
     for &(n, u) in parts {
         match u {
-            'E' => day += &format!("{}Y", figure(n * 10.0)),
-            'C' => day += &format!("{}Y", figure(n * 100.0)),
-            'H' => time += &format!("{}H", figure(n)),
-            'N' => time += &format!("{}M", figure(n)),
-            'S' => time += &format!("{}S", figure(n)),
-            'F' => day += &format!("{}W", figure(2.0 * n)),
-            'K' => day += &format!("{}WE", figure(n)),
-            u => day += &format!("{}{u}", figure(n)),
+            Unit::Decade => day += &format!("{}Y", figure(n * 10.0)),
+            Unit::Century => day += &format!("{}Y", figure(n * 100.0)),
+            Unit::Hour => time += &format!("{}H", figure(n)),
+            Unit::Minute => time += &format!("{}M", figure(n)),
+            Unit::Second => time += &format!("{}S", figure(n)),
+            Unit::Fortnight => day += &format!("{}W", figure(2.0 * n)),
+            Unit::Weekend => day += &format!("{}WE", figure(n)),
+            u => day += &format!("{}{}", figure(n), u.code()),
         }
     }
     if time.is_empty() {
@@ -2500,24 +2545,24 @@ fn compound_duration(parts: &[(f64, char)]) -> String {
 }
 
 /// TIMEX3 unit letter of a vague duration ("several days" → PXD).
-fn vague_duration(u: char) -> String {
+fn vague_duration(u: Unit) -> String {
     match u {
-        'E' => "PXE".to_string(),
-        'C' => "PXC".to_string(),
-        'H' => "PTXH".to_string(),
-        'N' => "PTXM".to_string(),
-        u => format!("PX{u}"),
+        Unit::Decade => "PXE".to_string(),
+        Unit::Century => "PXC".to_string(),
+        Unit::Hour => "PTXH".to_string(),
+        Unit::Minute => "PTXM".to_string(),
+        u => format!("PX{}", u.code()),
     }
 }
 
 /// `n` units after (or before, if negative) day `d`, at the unit's granularity.
-fn shifted(d: i64, n: i64, u: char) -> Option<String> {
+fn shifted(d: i64, n: i64, u: Unit) -> Option<String> {
     let (y, m, _) = civil_from_days(d);
     Some(match u {
-        'Y' => format!("{:04}", y + n),
-        'E' => format!("{:04}", y + 10 * n),
-        'C' => format!("{:04}", y + 100 * n),
-        'M' => {
+        Unit::Year => format!("{:04}", y + n),
+        Unit::Decade => format!("{:04}", y + 10 * n),
+        Unit::Century => format!("{:04}", y + 100 * n),
+        Unit::Month => {
             let months = y * 12 + (m - 1) + n;
             format!(
                 "{:04}-{:02}",
@@ -2525,23 +2570,23 @@ fn shifted(d: i64, n: i64, u: char) -> Option<String> {
                 months.rem_euclid(12) + 1
             )
         }
-        'W' => {
+        Unit::Week => {
             let (wy, wk) = iso_week(d + 7 * n);
             format!("{wy:04}-W{wk:02}")
         }
-        'D' => date(d + n),
+        Unit::Day => date(d + n),
         _ => return None,
     })
 }
 
 /// Day `d` moved by `n` days, weeks, months or years, to the day: a month
 /// on from 31 January is the last day of February.
-fn add_exactly(d: i64, n: i64, u: char) -> i64 {
+fn add_exactly(d: i64, n: i64, u: Unit) -> i64 {
     let (y, m, day) = civil_from_days(d);
     let months = match u {
-        'D' => return d + n,
-        'W' => return d + 7 * n,
-        'M' => n,
+        Unit::Day => return d + n,
+        Unit::Week => return d + 7 * n,
+        Unit::Month => n,
         _ => 12 * n,
     };
     let total = y * 12 + (m - 1) + months;
@@ -2725,9 +2770,9 @@ mod tests {
         assert_eq!(resolve_weekday(d, 1, false), "2024-07-09"); // Tuesday before
         assert_eq!(resolve_weekday(d, 3, true), "2024-07-11"); // Thursday after
         assert_eq!(resolve_weekday(d, 0, false), "2024-07-08"); // Monday
-        assert_eq!(shifted(d, -75, 'Y').unwrap(), "1949");
-        assert_eq!(shifted(d, 2, 'M').unwrap(), "2024-09");
-        assert_eq!(shifted(d, -7, 'M').unwrap(), "2023-12");
+        assert_eq!(shifted(d, -75, Unit::Year).unwrap(), "1949");
+        assert_eq!(shifted(d, 2, Unit::Month).unwrap(), "2024-09");
+        assert_eq!(shifted(d, -7, Unit::Month).unwrap(), "2023-12");
     }
 
     #[test]

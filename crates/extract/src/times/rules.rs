@@ -455,7 +455,8 @@ fn clock_time(c: &Context) -> Option<Found> {
     // "from 9 for 2.5 hours", "for 2.5 hours from 9": a start time.
     let starts_span = || {
         let f = hour_only.filter(|_| i > 0 && at(i - 1) == "from")?;
-        let spans = at(i + f.len) == "for" || (i >= 2 && duration_unit(at(i - 2)) == Some('H'));
+        let spans =
+            at(i + f.len) == "for" || (i >= 2 && duration_unit(at(i - 2)) == Some(Unit::Hour));
         spans.then_some((f.hour, f.minute, f.second, f.len))
     };
     if let Some((mut hour, minute, second, mut len)) = clock(w, i)
@@ -1117,7 +1118,7 @@ fn this_unit(c: &Context) -> Option<Found> {
                 _ => 0,
             };
             // "next week Wednesday", "next week on Tue", "previous week - Monday".
-            if u == 'W' {
+            if u == Unit::Week {
                 let gap = usize::from(matches!(at(i + 2), "on" | "-" | ","));
                 if let Some((wd, _)) = weekday_of(at(i + 2 + gap)) {
                     return Some((
@@ -1131,8 +1132,8 @@ fn this_unit(c: &Context) -> Option<Found> {
             // "the last decade" is the 1980s (198), "next century" the 2100s (21).
             let (y, _, _) = civil_from_days(d);
             let value = match u {
-                'E' => format!("{:03}", (y + 10 * step).div_euclid(10)),
-                'C' => format!("{:02}", (y + 100 * step).div_euclid(100)),
+                Unit::Decade => format!("{:03}", (y + 10 * step).div_euclid(10)),
+                Unit::Century => format!("{:02}", (y + 100 * step).div_euclid(100)),
                 _ => shifted(d, step, u)?,
             };
             return Some((2, TimeType::Date, Some(value), None));
@@ -1744,7 +1745,9 @@ fn in_units(c: &Context) -> Option<Found> {
             x => number_word(x).filter(|&n| n > 0),
         };
         if let (Some(n), Some(u), Some(d)) = (n, unit_of(at(i + 2)), anchor) {
-            if matches!(u, 'D' | 'W' | 'M' | 'Y') && (n == 1) != at(i + 2).ends_with('s') {
+            if matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+                && (n == 1) != at(i + 2).ends_with('s')
+            {
                 return Some((3, TimeType::Date, Some(date(add_exactly(d, n, u))), None));
             }
             if let (Some(secs), Some(now)) = (clock_seconds(n, u), now) {
@@ -1952,7 +1955,7 @@ fn counted_units(c: &Context) -> Option<Found> {
             }
             // "3 days from today", "two weeks after January 15": that day exactly.
             if matches!(at(i + 2), "from" | "after" | "before")
-                && matches!(u, 'D' | 'W' | 'M' | 'Y')
+                && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
             {
                 let sign = if at(i + 2) == "before" { -1 } else { 1 };
                 let base = match at(i + 3) {
@@ -1977,7 +1980,7 @@ fn counted_units(c: &Context) -> Option<Found> {
             }
             match at(i + 2) {
                 // "a year ago" in a quarterly report: the same quarter a year before.
-                "ago" | "earlier" if n == 1 && u == 'Y' && quarters.named.is_some() => {
+                "ago" | "earlier" if n == 1 && u == Unit::Year && quarters.named.is_some() => {
                     let value = quarters.named.map(|(y, q)| quarter_value((y - 1, q)));
                     return Some((3, TimeType::Date, value, None));
                 }
@@ -1985,11 +1988,11 @@ fn counted_units(c: &Context) -> Option<Found> {
                     let value = anchor.and_then(|d| shifted(d, -n, u));
                     return Some((3, TimeType::Date, value, None));
                 }
-                "later" | "after" if last_year.is_some() && u == 'Y' => {
+                "later" | "after" if last_year.is_some() && u == Unit::Year => {
                     let y = last_year.unwrap() + n;
                     return Some((3, TimeType::Date, Some(format!("{y:04}")), Some(y)));
                 }
-                "earlier" | "before" if last_year.is_some() && u == 'Y' => {
+                "earlier" | "before" if last_year.is_some() && u == Unit::Year => {
                     let y = last_year.unwrap() - n;
                     return Some((3, TimeType::Date, Some(format!("{y:04}")), Some(y)));
                 }
