@@ -1150,9 +1150,12 @@ fn subject_source(doc: &Document, cues: &CueLexicon, cue: CueAt) -> Option<Token
     let mut source = children(doc, a, b, c)
         .find(|&j| matches!(doc.tokens[j].dep, Some("nsubj" | "nsubj:pass")))
         .map(|j| subtree(doc, j, a, b));
+    // Not a phrase inside the subject: "the men hunting them say" is the
+    // men's, "Locals who fled the town in February said" the locals'.
+    let within = |(x, y): TokenRange, (sx, sy): TokenRange| x >= sx && y <= sy;
     if let Some(subject) = source.filter(|&sj| !speaker_like(doc, cues, sj)) {
-        if let Some(np) =
-            noun_phrase_before(doc, c, a).filter(|&np| np != subject && speaker_like(doc, cues, np))
+        if let Some(np) = noun_phrase_before(doc, c, a)
+            .filter(|&np| !within(np, subject) && speaker_like(doc, cues, np))
         {
             source = Some(np);
         }
@@ -1274,7 +1277,8 @@ fn described_noun_source(doc: &Document, cues: &CueLexicon, cue: CueAt) -> Optio
                 None => None,
             }
         });
-        return climbed.or(Some((x, y)));
+        // "while at the same time asking": a time names no one.
+        return climbed.or((!is_time_phrase(doc, (x, y))).then_some((x, y)));
     }
     Some((x, y))
 }
@@ -1766,10 +1770,73 @@ fn sentence_topic(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> 
     (named && comma > a).then_some((a, comma))
 }
 
+/// Words that head a time phrase: "on Monday", "in February", "at the same
+/// time", "this week".
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "time",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "weekend",
+    "month",
+    "months",
+    "year",
+    "years",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
+fn is_time_word(word: &str) -> bool {
+    TIME_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether the phrase `[x, y)` is a time phrase: it ends in a time word and
+/// holds no name of a person or organisation ("Monday afternoon", "the
+/// same time"; "May" the month, not "Theresa May").
+fn is_time_phrase(doc: &Document, (x, y): (usize, usize)) -> bool {
+    y > x
+        && is_time_word(doc.span_text(doc.tokens[y - 1].span))
+        && mention_within(
+            doc,
+            doc.tokens[x].span.start,
+            doc.tokens[y - 1].span.end,
+            &[EntityType::Person, EntityType::Org],
+        )
+        .is_none()
+}
+
 /// Whether the tokens `[x, y)` can name a speaker: a name, a pronoun, or a
 /// phrase whose head noun names speakers in PolNeAR ("the spokesman"), not
 /// "the streets" or "softer language".
 fn speaker_like(doc: &Document, cues: &CueLexicon, (x, y): (usize, usize)) -> bool {
+    if is_time_phrase(doc, (x, y)) {
+        return false;
+    }
     if mention_within(
         doc,
         doc.tokens[x].span.start,
@@ -1804,6 +1871,21 @@ fn noun_phrase_before(doc: &Document, c: usize, a: usize) -> Option<(usize, usiz
     let mut y = c;
     while y > a && matches!(pos(y - 1), "ADV" | "AUX" | "PART") {
         y -= 1;
+    }
+    // "authorities on Monday described", "at the same time asking": a time
+    // phrase (with its preposition) before the cue is no speaker; the noun
+    // phrase before it may be.
+    if y > a && is_time_word(doc.span_text(doc.tokens[y - 1].span)) {
+        y -= 1;
+        while y > a && matches!(pos(y - 1), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN") {
+            y -= 1;
+        }
+        if y > a && pos(y - 1) == "ADP" {
+            y -= 1;
+        }
+        while y > a && matches!(pos(y - 1), "ADV" | "PUNCT") {
+            y -= 1;
+        }
     }
     if y == a || !matches!(pos(y - 1), "NOUN" | "PROPN" | "PRON" | "NUM") {
         return None;

@@ -364,3 +364,24 @@ fn we_is_not_resolved_to_an_organisation_named_nearby() {
         assert!(q["speaker"]["entity"].is_null(), "{q}");
     }
 }
+
+#[test]
+fn a_time_phrase_is_no_speaker() {
+    // "on Monday" before the cue: the noun phrase before it speaks.
+    let text = "Turkish-backed fighters on Monday described the town as a “fortress”, saying it would fall.\n";
+    let (_, quotes) = quotes_of(text, "all");
+    let q = quotes
+        .iter()
+        .find(|q| q["cue"]["text"] == "described")
+        .expect("the description");
+    assert_eq!(q["speaker"]["text"], "fighters", "{q}");
+    // "at the same time asking": no one, rather than the time.
+    let text = "Begum was stripped of her passport after the interview, while at the same time asking to come home.\n";
+    let (_, quotes) = quotes_of(text, "all");
+    assert!(
+        quotes
+            .iter()
+            .all(|q| q["speaker"]["text"] != "the same time"),
+        "{quotes:?}"
+    );
+}
