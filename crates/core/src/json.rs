@@ -155,6 +155,19 @@ impl Serialize for DocView<'_> {
         m.serialize_entry("language", &d.language)?;
         m.serialize_entry("text", d.text())?;
 
+        self.blocks_and_tokens(&mut m)?;
+        self.names(&mut m)?;
+        self.quotes(&mut m)?;
+        self.times_and_quantities(&mut m)?;
+        self.events_and_warnings(&mut m)?;
+        m.end()
+    }
+}
+
+impl DocView<'_> {
+    /// The blocks, sentences and (if asked for) tokens.
+    fn blocks_and_tokens<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+        let d = self.doc;
         #[derive(Serialize)]
         struct BlockJson {
             start: usize,
@@ -206,7 +219,12 @@ impl Serialize for DocView<'_> {
                 }),
             )?;
         }
+        Ok(())
+    }
 
+    /// Mentions and the entities they name.
+    fn names<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+        let d = self.doc;
         #[derive(Serialize)]
         struct MentionJson<'a> {
             id: String,
@@ -260,7 +278,12 @@ impl Serialize for DocView<'_> {
                 })
             }),
         )?;
+        Ok(())
+    }
 
+    /// Quotes with their cue and speaker.
+    fn quotes<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+        let d = self.doc;
         #[derive(Serialize)]
         struct SpeakerJson<'a> {
             #[serde(flatten)]
@@ -299,7 +322,12 @@ impl Serialize for DocView<'_> {
                 })
             }),
         )?;
+        Ok(())
+    }
 
+    /// Times and quantities.
+    fn times_and_quantities<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+        let d = self.doc;
         #[derive(Serialize)]
         struct TimeJson<'a> {
             id: String,
@@ -351,7 +379,12 @@ impl Serialize for DocView<'_> {
                 })
             }),
         )?;
+        Ok(())
+    }
 
+    /// Events, then warnings.
+    fn events_and_warnings<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+        let d = self.doc;
         #[derive(Serialize)]
         struct EventJson<'a> {
             id: String,
@@ -409,7 +442,7 @@ impl Serialize for DocView<'_> {
                 })
             }),
         )?;
-        m.end()
+        Ok(())
     }
 }
 
