@@ -36,30 +36,34 @@ pub enum TrainCommand {
         out: PathBuf,
     },
     /// Dependency parser from CoNLL-U, on tags predicted by the tagger.
-    Parser {
-        #[command(flatten)]
-        data: Data,
-        /// The trained tagger: tags the dev set as the pipeline will.
-        #[arg(long, default_value = "models/tagger.bin")]
-        tagger: PathBuf,
-        #[arg(long, default_value_t = 24)]
-        epochs: usize,
-        /// Folds for jackknifed training tags (each tagged by a tagger trained on the other folds).
-        #[arg(long, default_value_t = 5)]
-        folds: usize,
-        /// The en_core_web_md vectors (`vectors.f32`) that seed the word-row embeddings.
-        #[arg(long, default_value = "../shared/data/vectors")]
-        vectors: PathBuf,
-        /// LSTM units per direction.
-        #[arg(long, default_value_t = 96)]
-        hidden: usize,
-        /// Units of the scoring layer.
-        #[arg(long, default_value_t = 100)]
-        mlp: usize,
-        /// Stacked BiLSTM layers.
-        #[arg(long, default_value_t = 1)]
-        layers: usize,
-    },
+    Parser(ParserArgs),
+}
+
+/// The parser's data, tagger, vectors and network sizes.
+#[derive(clap::Args)]
+pub struct ParserArgs {
+    #[command(flatten)]
+    pub data: Data,
+    /// The trained tagger: tags the dev set as the pipeline will.
+    #[arg(long, default_value = "models/tagger.bin")]
+    pub tagger: PathBuf,
+    #[arg(long, default_value_t = 24)]
+    pub epochs: usize,
+    /// Folds for jackknifed training tags (each tagged by a tagger trained on the other folds).
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
+    /// The en_core_web_md vectors (`vectors.f32`) that seed the word-row embeddings.
+    #[arg(long, default_value = "../shared/data/vectors")]
+    pub vectors: PathBuf,
+    /// LSTM units per direction.
+    #[arg(long, default_value_t = 96)]
+    pub hidden: usize,
+    /// Units of the scoring layer.
+    #[arg(long, default_value_t = 100)]
+    pub mlp: usize,
+    /// Stacked BiLSTM layers.
+    #[arg(long, default_value_t = 1)]
+    pub layers: usize,
 }
 
 /// Named entities from CoNLL-2003 (`token POS chunk tag`). Settings are
@@ -145,156 +149,175 @@ pub fn read_conllu(path: &PathBuf) -> Result<Vec<conllu::Sentence>> {
 pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
     match cmd {
         TrainCommand::Cues { dir, out } => train_cues(&dir, &out),
-        TrainCommand::Clusters { vectors, out } => {
-            let start = Instant::now();
-            let floats = read_vectors(&vectors)?;
-            let words =
-                std::fs::read_to_string(vectors.join("words.tsv")).context("reading words.tsv")?;
-            let bytes =
-                dossier_nlp::clusters::Clusters::build(&floats, 300, &words, |l| eprintln!("{l}"));
-            std::fs::write(&out, &bytes)?;
-            println!(
-                "clusters: {:.1} MB in {:.0} s",
-                bytes.len() as f64 / 1e6,
-                start.elapsed().as_secs_f64()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        TrainCommand::Parser {
-            data:
-                Data {
-                    train,
-                    dev,
-                    out,
-                    clusters,
-                    seed,
-                },
-            tagger,
-            epochs,
-            folds,
-            vectors,
+        TrainCommand::Clusters { vectors, out } => train_clusters(&vectors, &out),
+        TrainCommand::Parser(args) => train_parser(args),
+        TrainCommand::Ner(args) => train_ner(args),
+        TrainCommand::Tagger { data, epochs } => train_tagger(data, epochs),
+    }
+}
+
+fn train_clusters(vectors: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> {
+    let start = Instant::now();
+    let floats = read_vectors(vectors)?;
+    let words = std::fs::read_to_string(vectors.join("words.tsv")).context("reading words.tsv")?;
+    let bytes = dossier_nlp::clusters::Clusters::build(&floats, 300, &words, |l| eprintln!("{l}"));
+    std::fs::write(out, &bytes)?;
+    println!(
+        "clusters: {:.1} MB in {:.0} s",
+        bytes.len() as f64 / 1e6,
+        start.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train_tagger(data: Data, epochs: usize) -> Result<ExitCode> {
+    let Data {
+        train,
+        dev,
+        out,
+        clusters,
+        seed,
+    } = data;
+    let start = Instant::now();
+    let clusters = load_clusters(&clusters)?;
+    let (train, dev) = (read_conllu(&train)?, read_conllu(&dev)?);
+    let tagger = dossier_nlp::tagger::train(&train, &dev, Some(&clusters), epochs, seed, |line| {
+        eprintln!("{line}")
+    });
+    let bytes = tagger.to_bytes();
+    std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    let (upos, xpos) = dossier_nlp::tagger::accuracy(&tagger, &dev, Some(&clusters));
+    println!(
+        "tagger: dev UPOS {:.2}% XPOS {:.2}%, {} features, {:.1} MB, trained in {:.0} s",
+        upos * 100.0,
+        xpos * 100.0,
+        tagger.n_features(),
+        bytes.len() as f64 / 1e6,
+        start.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train_parser(args: ParserArgs) -> Result<ExitCode> {
+    use dossier_nlp::{parser, tagger as tg};
+    let ParserArgs {
+        data:
+            Data {
+                train,
+                dev,
+                out,
+                clusters,
+                seed,
+            },
+        tagger,
+        epochs,
+        folds,
+        vectors,
+        hidden,
+        mlp,
+        layers,
+    } = args;
+    let start = Instant::now();
+    let clusters = load_clusters(&clusters)?;
+    let tagger = tg::Tagger::from_bytes(
+        &std::fs::read(&tagger).with_context(|| format!("reading {}", tagger.display()))?,
+    )?;
+    let (train, dev) = (read_conllu(&train)?, read_conllu(&dev)?);
+    let train_tags = jackknifed_tags(&train, &tagger, &clusters, folds.max(2), seed);
+    let dev_tags = tag_all(&tagger, &dev, &clusters);
+    let floats = read_vectors(&vectors)?;
+    let defaults = parser::TrainConfig::default();
+    let config = parser::TrainConfig {
+        epochs,
+        seed,
+        dims: parser::Dims {
             hidden,
             mlp,
             layers,
-        } => {
-            use dossier_nlp::{parser, tagger as tg};
-            let start = Instant::now();
-            let clusters = load_clusters(&clusters)?;
-            let tagger = tg::Tagger::from_bytes(
-                &std::fs::read(&tagger).with_context(|| format!("reading {}", tagger.display()))?,
-            )?;
-            let (train, dev) = (read_conllu(&train)?, read_conllu(&dev)?);
-            let tag_all = |t: &tg::Tagger, sentences: &[conllu::Sentence]| -> Vec<Vec<u16>> {
-                let mut scratch = tg::TagScratch::default();
-                sentences
-                    .iter()
-                    .map(|s| {
-                        let mut out = Vec::new();
-                        t.tag(
-                            s.words.iter().map(|w| w.form.as_str()),
-                            Some(&clusters),
-                            &mut out,
-                            &mut scratch,
-                        );
-                        out
-                    })
-                    .collect()
-            };
-            // Jackknifing: fold k is tagged by a tagger that never saw it.
-            let mut train_tags = vec![Vec::new(); train.len()];
-            for k in 0..folds.max(2) {
-                let held: Vec<usize> = (0..train.len()).filter(|i| i % folds.max(2) == k).collect();
-                let rest: Vec<conllu::Sentence> = (0..train.len())
-                    .filter(|i| i % folds.max(2) != k)
-                    .map(|i| train[i].clone())
-                    .collect();
-                let held_sentences: Vec<conllu::Sentence> =
-                    held.iter().map(|&i| train[i].clone()).collect();
-                let fold_tagger =
-                    tg::train(&rest, &held_sentences, Some(&clusters), 6, seed, |_| {});
-                // Re-map fold classes onto the main tagger's classes by name.
-                let tagged = tag_all(&fold_tagger, &held_sentences);
-                for (&i, t) in held.iter().zip(tagged) {
-                    train_tags[i] = t
-                        .into_iter()
-                        .map(|c| {
-                            tagger
-                                .class_index(fold_tagger.class(c as usize))
-                                .unwrap_or(0)
-                        })
-                        .collect();
-                }
-                eprintln!("jackknife fold {}/{} tagged", k + 1, folds.max(2));
-            }
-            let dev_tags = tag_all(&tagger, &dev);
-            let floats = read_vectors(&vectors)?;
-            let defaults = parser::TrainConfig::default();
-            let config = parser::TrainConfig {
-                epochs,
-                seed,
-                dims: parser::Dims {
-                    hidden,
-                    mlp,
-                    layers,
-                    ..defaults.dims
-                },
-                ..defaults
-            };
-            let parser = parser::train(
-                &train,
-                &train_tags,
-                &dev,
-                &dev_tags,
-                Some(&clusters),
-                Some(&floats),
-                config,
-                |l| eprintln!("{l}"),
+            ..defaults.dims
+        },
+        ..defaults
+    };
+    let parser = parser::train(
+        &train,
+        &train_tags,
+        &dev,
+        &dev_tags,
+        Some(&clusters),
+        Some(&floats),
+        config,
+        |l| eprintln!("{l}"),
+    );
+    let bytes = parser.to_bytes();
+    std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    let (uas, las) = parser::attachment(&parser, &dev, &dev_tags, Some(&clusters));
+    println!(
+        "parser: dev UAS {:.2} LAS {:.2}, {:.1} MB, trained in {:.0} s",
+        uas * 100.0,
+        las * 100.0,
+        bytes.len() as f64 / 1e6,
+        start.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Each sentence's tags by `t`, as class indices.
+fn tag_all(
+    t: &dossier_nlp::tagger::Tagger,
+    sentences: &[conllu::Sentence],
+    clusters: &dossier_nlp::clusters::Clusters,
+) -> Vec<Vec<u16>> {
+    let mut scratch = dossier_nlp::tagger::TagScratch::default();
+    sentences
+        .iter()
+        .map(|s| {
+            let mut out = Vec::new();
+            t.tag(
+                s.words.iter().map(|w| w.form.as_str()),
+                Some(clusters),
+                &mut out,
+                &mut scratch,
             );
-            let bytes = parser.to_bytes();
-            std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
-            let (uas, las) = parser::attachment(&parser, &dev, &dev_tags, Some(&clusters));
-            println!(
-                "parser: dev UAS {:.2} LAS {:.2}, {:.1} MB, trained in {:.0} s",
-                uas * 100.0,
-                las * 100.0,
-                bytes.len() as f64 / 1e6,
-                start.elapsed().as_secs_f64()
-            );
-            Ok(ExitCode::SUCCESS)
+            out
+        })
+        .collect()
+}
+
+/// Training tags as the parser will meet them: fold k is tagged by a
+/// tagger that never saw it (jackknifing), its classes mapped onto
+/// `tagger`'s by name.
+fn jackknifed_tags(
+    train: &[conllu::Sentence],
+    tagger: &dossier_nlp::tagger::Tagger,
+    clusters: &dossier_nlp::clusters::Clusters,
+    folds: usize,
+    seed: u64,
+) -> Vec<Vec<u16>> {
+    let mut train_tags = vec![Vec::new(); train.len()];
+    for k in 0..folds {
+        let held: Vec<usize> = (0..train.len()).filter(|i| i % folds == k).collect();
+        let rest: Vec<conllu::Sentence> = (0..train.len())
+            .filter(|i| i % folds != k)
+            .map(|i| train[i].clone())
+            .collect();
+        let held_sentences: Vec<conllu::Sentence> =
+            held.iter().map(|&i| train[i].clone()).collect();
+        let fold_tagger =
+            dossier_nlp::tagger::train(&rest, &held_sentences, Some(clusters), 6, seed, |_| {});
+        let tagged = tag_all(&fold_tagger, &held_sentences, clusters);
+        for (&i, t) in held.iter().zip(tagged) {
+            train_tags[i] = t
+                .into_iter()
+                .map(|c| {
+                    tagger
+                        .class_index(fold_tagger.class(c as usize))
+                        .unwrap_or(0)
+                })
+                .collect();
         }
-        TrainCommand::Ner(args) => train_ner(args),
-        TrainCommand::Tagger {
-            data:
-                Data {
-                    train,
-                    dev,
-                    out,
-                    clusters,
-                    seed,
-                },
-            epochs,
-        } => {
-            let start = Instant::now();
-            let clusters = load_clusters(&clusters)?;
-            let (train, dev) = (read_conllu(&train)?, read_conllu(&dev)?);
-            let tagger =
-                dossier_nlp::tagger::train(&train, &dev, Some(&clusters), epochs, seed, |line| {
-                    eprintln!("{line}")
-                });
-            let bytes = tagger.to_bytes();
-            std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
-            let (upos, xpos) = dossier_nlp::tagger::accuracy(&tagger, &dev, Some(&clusters));
-            println!(
-                "tagger: dev UPOS {:.2}% XPOS {:.2}%, {} features, {:.1} MB, trained in {:.0} s",
-                upos * 100.0,
-                xpos * 100.0,
-                tagger.n_features(),
-                bytes.len() as f64 / 1e6,
-                start.elapsed().as_secs_f64()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        eprintln!("jackknife fold {}/{} tagged", k + 1, folds);
     }
+    train_tags
 }
 
 fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> {
