@@ -655,8 +655,7 @@ fn eval_timeml(
 }
 
 fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
-    use dossier_core::{Approx, QuantityKind};
-    use dossier_eval::recognizers::{iso_currency, parse_percent, parse_range, passes, Item};
+    use dossier_eval::recognizers::{passes, Item};
     use dossier_pipeline::{Layers, Pipeline, Scratch};
     // Times too: the count in "3 years" is written in the times layer (P3Y).
     let layers = Layers {
@@ -678,40 +677,7 @@ fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode
         let mut passed = 0;
         for case in &cases {
             let input = case["Input"].as_str().unwrap_or_default();
-            let expected: Vec<Item> = case["Results"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|r| {
-                    let start = r["Start"].as_u64().unwrap_or(0) as usize;
-                    let end = r["End"].as_u64().unwrap_or(0) as usize + 1;
-                    let value = r["Resolution"]["value"].as_str().unwrap_or_default();
-                    let (value, upper, unit) =
-                        match model {
-                            "NumberRange" => parse_range(value)
-                                .map_or((None, None, None), |(lo, hi)| (lo, hi, None)),
-                            "Percent" => (parse_percent(value), None, None),
-                            "Currency" => match iso_currency(
-                                r["Resolution"]["unit"].as_str().unwrap_or_default(),
-                            ) {
-                                Some((code, factor)) => (
-                                    value.parse::<f64>().ok().map(|v| v * factor),
-                                    None,
-                                    Some(code.to_string()),
-                                ),
-                                None => (value.parse().ok(), None, None),
-                            },
-                            _ => (value.parse().ok(), None, None),
-                        };
-                    Item {
-                        start,
-                        end,
-                        value,
-                        upper,
-                        unit,
-                    }
-                })
-                .collect();
+            let expected = expected_items(model, case);
             let mut doc = dossier_ingest::text::plain_document(
                 input.to_string(),
                 Source {
@@ -724,87 +690,11 @@ fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode
             pipeline.run(&mut doc, &mut scratch);
             secs += start.elapsed().as_secs_f64();
             bytes += input.len();
-            let offsets = dossier_core::CharOffsets::new(doc.text());
-            let predicted: Vec<Item> = doc
-                .quantities
-                .iter()
-                .filter_map(|q| {
-                    let (start, end) = (offsets.to_char(q.span.start), offsets.to_char(q.span.end));
-                    let item = |value, upper, unit| {
-                        Some(Item {
-                            start,
-                            end,
-                            value,
-                            upper,
-                            unit,
-                        })
-                    };
-                    match model {
-                        "Number" if q.kind != QuantityKind::Percent => item(q.value, None, None),
-                        "Percent" if q.kind == QuantityKind::Percent => item(q.value, None, None),
-                        "Currency" if q.kind == QuantityKind::Money => {
-                            item(q.value, None, q.unit.clone())
-                        }
-                        "NumberRange" => match q.approx {
-                            Approx::Range => item(q.value, q.upper, None),
-                            // Recognizers-Text reads "equal to 20" as the range
-                            // [20, 20]; dossier writes exactly 20, "equal to" in
-                            // its extent.
-                            Approx::Exact
-                                if q.span
-                                    .of(doc.text())
-                                    .get(..5)
-                                    .is_some_and(|w| w.eq_ignore_ascii_case("equal")) =>
-                            {
-                                item(q.value, q.value, None)
-                            }
-                            Approx::MoreThan | Approx::AtLeast => item(q.value, None, None),
-                            Approx::LessThan | Approx::AtMost | Approx::UpTo => {
-                                item(None, q.value, None)
-                            }
-                            _ => None,
-                        },
-                        _ => None,
-                    }
-                })
-                .chain(
-                    doc.times
-                        .iter()
-                        .filter(|_| model == "Number")
-                        .filter_map(|t| {
-                            // A duration's count is a number of the text: "3 years" is P3Y.
-                            let count = duration_count(t.value.as_deref()?)?;
-                            Some(Item {
-                                start: offsets.to_char(t.span.start),
-                                end: offsets.to_char(t.span.end),
-                                value: Some(count),
-                                upper: None,
-                                unit: None,
-                            })
-                        }),
-                )
-                .collect();
+            let predicted = predicted_items(model, &doc);
             if passes(&expected, &predicted) {
                 passed += 1;
             } else if show_errors {
-                let show = |v: &[Item]| {
-                    v.iter()
-                        .map(|i| {
-                            format!(
-                                "{}[{:?}..{:?} {}]",
-                                input
-                                    .chars()
-                                    .skip(i.start)
-                                    .take(i.end - i.start)
-                                    .collect::<String>(),
-                                i.value,
-                                i.upper,
-                                i.unit.as_deref().unwrap_or("")
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                };
+                let show = |v: &[Item]| show_items(input, v);
                 println!(
                     "FAIL {model} | {input}\n  expected {}\n  found    {}",
                     show(&expected),
@@ -820,6 +710,129 @@ fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode
     }
     println!("speed      {:.2} MB/s (whole pipeline up to quantities and times, both recognizers together, one thread, on these short inputs)", bytes as f64 / secs / 1e6);
     eval_recognizers_datetime(dir, show_errors)
+}
+
+/// A Recognizers-Text case's expected items, in the form dossier writes.
+fn expected_items(model: &str, case: &serde_json::Value) -> Vec<dossier_eval::recognizers::Item> {
+    use dossier_eval::recognizers::{iso_currency, parse_percent, parse_range, Item};
+    case["Results"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| {
+            let start = r["Start"].as_u64().unwrap_or(0) as usize;
+            let end = r["End"].as_u64().unwrap_or(0) as usize + 1;
+            let value = r["Resolution"]["value"].as_str().unwrap_or_default();
+            let (value, upper, unit) = match model {
+                "NumberRange" => {
+                    parse_range(value).map_or((None, None, None), |(lo, hi)| (lo, hi, None))
+                }
+                "Percent" => (parse_percent(value), None, None),
+                "Currency" => {
+                    match iso_currency(r["Resolution"]["unit"].as_str().unwrap_or_default()) {
+                        Some((code, factor)) => (
+                            value.parse::<f64>().ok().map(|v| v * factor),
+                            None,
+                            Some(code.to_string()),
+                        ),
+                        None => (value.parse().ok(), None, None),
+                    }
+                }
+                _ => (value.parse().ok(), None, None),
+            };
+            Item {
+                start,
+                end,
+                value,
+                upper,
+                unit,
+            }
+        })
+        .collect()
+}
+
+/// What dossier found in a case's input, as items of the given model.
+fn predicted_items(
+    model: &str,
+    doc: &dossier_core::Document,
+) -> Vec<dossier_eval::recognizers::Item> {
+    use dossier_core::{Approx, QuantityKind};
+    use dossier_eval::recognizers::Item;
+    let offsets = dossier_core::CharOffsets::new(doc.text());
+    doc.quantities
+        .iter()
+        .filter_map(|q| {
+            let (start, end) = (offsets.to_char(q.span.start), offsets.to_char(q.span.end));
+            let item = |value, upper, unit| {
+                Some(Item {
+                    start,
+                    end,
+                    value,
+                    upper,
+                    unit,
+                })
+            };
+            match model {
+                "Number" if q.kind != QuantityKind::Percent => item(q.value, None, None),
+                "Percent" if q.kind == QuantityKind::Percent => item(q.value, None, None),
+                "Currency" if q.kind == QuantityKind::Money => item(q.value, None, q.unit.clone()),
+                "NumberRange" => match q.approx {
+                    Approx::Range => item(q.value, q.upper, None),
+                    // Recognizers-Text reads "equal to 20" as the range
+                    // [20, 20]; dossier writes exactly 20, "equal to" in
+                    // its extent.
+                    Approx::Exact
+                        if q.span
+                            .of(doc.text())
+                            .get(..5)
+                            .is_some_and(|w| w.eq_ignore_ascii_case("equal")) =>
+                    {
+                        item(q.value, q.value, None)
+                    }
+                    Approx::MoreThan | Approx::AtLeast => item(q.value, None, None),
+                    Approx::LessThan | Approx::AtMost | Approx::UpTo => item(None, q.value, None),
+                    _ => None,
+                },
+                _ => None,
+            }
+        })
+        .chain(
+            doc.times
+                .iter()
+                .filter(|_| model == "Number")
+                .filter_map(|t| {
+                    // A duration's count is a number of the text: "3 years" is P3Y.
+                    let count = duration_count(t.value.as_deref()?)?;
+                    Some(Item {
+                        start: offsets.to_char(t.span.start),
+                        end: offsets.to_char(t.span.end),
+                        value: Some(count),
+                        upper: None,
+                        unit: None,
+                    })
+                }),
+        )
+        .collect()
+}
+
+/// Items as `text[value..upper unit]`, for `--errors`.
+fn show_items(input: &str, v: &[dossier_eval::recognizers::Item]) -> String {
+    v.iter()
+        .map(|i| {
+            format!(
+                "{}[{:?}..{:?} {}]",
+                input
+                    .chars()
+                    .skip(i.start)
+                    .take(i.end - i.start)
+                    .collect::<String>(),
+                i.value,
+                i.upper,
+                i.unit.as_deref().unwrap_or("")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The count of a one-unit TIMEX3 duration: P3Y is 3, PT1.5H 1.5; none for
@@ -957,7 +970,7 @@ fn eval_recognizers_datetime(dir: &std::path::Path, show_errors: bool) -> Result
 }
 
 fn eval_quotes(dir: &std::path::Path, show_errors: bool, mode: &str) -> Result<ExitCode> {
-    use dossier_eval::polnear::{is_quoted, parse_ann, Counts, Outcome, Ranges};
+    use dossier_eval::polnear::{parse_ann, Counts};
     use dossier_pipeline::{Layers, Pipeline, QuoteMode, Scratch};
     let files = dossier_eval::polnear::first_annotator_files(dir)
         .with_context(|| format!("reading {}", dir.display()))?;
@@ -969,12 +982,7 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool, mode: &str) -> Result<E
     let pipeline = Pipeline::new(layers)?;
     let mut scratch = Scratch::default();
     let mut counts = Counts::default();
-    // Error categories over gold attributions.
-    let (mut missed_quoted, mut missed_other, mut wrong_source, mut wrong_pronoun, mut no_speaker) =
-        (0, 0, 0, 0, 0);
-    // Wrong speakers whose quote came from another cue than the gold one: the
-    // content matched, but it was reported as part of another attribution.
-    let mut other_report = 0;
+    let mut errors = QuoteErrors::default();
     let (mut bytes, mut secs) = (0usize, 0.0);
     for (article, text_path, ann_path) in &files {
         let text = std::fs::read_to_string(text_path)
@@ -995,119 +1003,19 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool, mode: &str) -> Result<E
         pipeline.run(&mut doc, &mut scratch);
         secs += start.elapsed().as_secs_f64();
         bytes += text.len();
-        let offsets = dossier_core::CharOffsets::new(doc.text());
-        let chars = |s: Span| (offsets.to_char(s.start), offsets.to_char(s.end));
-        // Quotes sharing a cue are one attribution (a quote split by "he said").
-        let mut predicted: Vec<(Ranges, Option<Ranges>)> = Vec::new();
-        let mut predicted_cue: Vec<Option<(usize, usize)>> = Vec::new();
-        let mut by_cue: std::collections::HashMap<(usize, usize), usize> =
-            std::collections::HashMap::new();
-        for q in &doc.quotes {
-            let speaker = q.speaker.as_ref().map(|s| vec![chars(s.span)]);
-            match q
-                .cue
-                .map(chars)
-                .and_then(|c| by_cue.get(&c).copied().map(|i| (c, i)))
-            {
-                Some((_, i)) => predicted[i].0.push(chars(q.span)),
-                None => {
-                    if let Some(c) = q.cue {
-                        by_cue.insert(chars(c), predicted.len());
-                    }
-                    predicted.push((vec![chars(q.span)], speaker));
-                    predicted_cue.push(q.cue.map(chars));
-                }
-            }
-        }
+        let (predicted, predicted_cue) = attributions(&doc);
         let all: Vec<char> = text.chars().collect();
         let (outcomes, used) = counts.add(&all, &gold, &predicted);
-        let show = |r: &Ranges| {
-            r.iter()
-                .map(|&(a, b)| all[a..b.min(all.len())].iter().collect::<String>())
-                .collect::<Vec<_>>()
-                .join(" … ")
+        let scored = ScoredArticle {
+            name: article,
+            all: &all,
+            gold: &gold,
+            predicted: &predicted,
+            predicted_cue: &predicted_cue,
+            outcomes: &outcomes,
+            used: &used,
         };
-        let mut pred_of = vec![None; gold.len()];
-        for (pi, u) in used.iter().enumerate() {
-            if let Some(g) = u {
-                pred_of[*g] = Some(pi);
-            }
-        }
-        for (gi, (g, o)) in gold.iter().zip(&outcomes).enumerate() {
-            let source_text = show(&g.source).to_lowercase();
-            let pronoun = matches!(
-                source_text.as_str(),
-                "he" | "she" | "they" | "i" | "we" | "it"
-            );
-            let our_cue = pred_of[gi].and_then(|pi| predicted_cue[pi]);
-            let same_cue = our_cue.is_some_and(|c| g.cue.iter().any(|&(a, b)| a < c.1 && c.0 < b));
-            match o {
-                Outcome::Missed if is_quoted(&all, &g.content) => missed_quoted += 1,
-                Outcome::Missed => missed_other += 1,
-                Outcome::Matched {
-                    source: Some(false),
-                } if our_cue.is_some() && !same_cue && !g.cue.is_empty() => other_report += 1,
-                Outcome::Matched {
-                    source: Some(false),
-                } if pronoun => wrong_pronoun += 1,
-                Outcome::Matched {
-                    source: Some(false),
-                } => wrong_source += 1,
-                _ => {}
-            }
-            if show_errors && *o == Outcome::Missed {
-                let label = if is_quoted(&all, &g.content) {
-                    "MISS QUOTED"
-                } else {
-                    "MISS"
-                };
-                println!(
-                    "{label} {article}\n  cue    {}\n  source {}\n  content {}",
-                    show(&g.cue),
-                    show(&g.source),
-                    show(&g.content)
-                );
-            }
-            if show_errors
-                && *o
-                    == (Outcome::Matched {
-                        source: Some(false),
-                    })
-            {
-                let predicted_source = pred_of[gi]
-                    .and_then(|pi| predicted[pi].1.as_ref())
-                    .map(show)
-                    .unwrap_or_else(|| "(none)".into());
-                let around = g
-                    .content
-                    .first()
-                    .map(|&(a, _)| {
-                        all[a.saturating_sub(160)..(a + 120).min(all.len())]
-                            .iter()
-                            .collect::<String>()
-                            .replace('\n', " ¶ ")
-                    })
-                    .unwrap_or_default();
-                let cues = format!(
-                    "{} · ours {}",
-                    show(&g.cue),
-                    our_cue.map_or_else(|| "(none)".into(), |c| show(&vec![c]))
-                );
-                println!("SOURCE {article}\n  gold   {}\n  ours   {}\n  cue    {cues}\n  content {}\n  around {around}", show(&g.source), predicted_source, show(&g.content));
-            }
-        }
-        for (p, u) in predicted.iter().zip(&used) {
-            if p.1.is_none() {
-                no_speaker += 1;
-            }
-            if show_errors && u.is_none() {
-                println!(
-                    "SPURIOUS {article}\n  content {}\n  source {}",
-                    show(&p.0),
-                    p.1.as_ref().map(show).unwrap_or_default()
-                );
-            }
-        }
+        errors.tally(&scored, show_errors);
     }
     let (p, r, f) = counts.prf();
     println!(
@@ -1131,12 +1039,199 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool, mode: &str) -> Result<E
         counts.source_right,
         counts.with_source
     );
+    let QuoteErrors {
+        missed_quoted,
+        missed_other,
+        wrong_source,
+        wrong_pronoun,
+        no_speaker,
+        other_report,
+    } = errors;
     println!("errors     missed quoted {missed_quoted}, missed other {missed_other}; wrong speaker {wrong_source}, wrong pronoun {wrong_pronoun}, content taken by another cue {other_report}; predictions without a speaker {no_speaker}");
     println!(
         "speed      {:.2} MB/s (whole pipeline up to quotes, one thread)",
         bytes as f64 / secs / 1e6
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// A predicted attribution: its content ranges and its speaker's, in code points.
+type PredictedAttribution = (
+    dossier_eval::polnear::Ranges,
+    Option<dossier_eval::polnear::Ranges>,
+);
+
+/// A document's quotes as attributions (quotes sharing a cue are one: a
+/// quote split by "he said"), each with its cue.
+fn attributions(
+    doc: &dossier_core::Document,
+) -> (Vec<PredictedAttribution>, Vec<Option<(usize, usize)>>) {
+    let offsets = dossier_core::CharOffsets::new(doc.text());
+    let chars = |s: Span| (offsets.to_char(s.start), offsets.to_char(s.end));
+    let mut predicted: Vec<PredictedAttribution> = Vec::new();
+    let mut predicted_cue: Vec<Option<(usize, usize)>> = Vec::new();
+    let mut by_cue: std::collections::HashMap<(usize, usize), usize> =
+        std::collections::HashMap::new();
+    for q in &doc.quotes {
+        let speaker = q.speaker.as_ref().map(|s| vec![chars(s.span)]);
+        match q
+            .cue
+            .map(chars)
+            .and_then(|c| by_cue.get(&c).copied().map(|i| (c, i)))
+        {
+            Some((_, i)) => predicted[i].0.push(chars(q.span)),
+            None => {
+                if let Some(c) = q.cue {
+                    by_cue.insert(chars(c), predicted.len());
+                }
+                predicted.push((vec![chars(q.span)], speaker));
+                predicted_cue.push(q.cue.map(chars));
+            }
+        }
+    }
+    (predicted, predicted_cue)
+}
+
+/// One PolNeAR article scored: gold and predicted attributions, what each
+/// gold one became and which gold one each prediction matched.
+struct ScoredArticle<'a> {
+    name: &'a str,
+    all: &'a [char],
+    gold: &'a [dossier_eval::polnear::Attribution],
+    predicted: &'a [PredictedAttribution],
+    predicted_cue: &'a [Option<(usize, usize)>],
+    outcomes: &'a [dossier_eval::polnear::Outcome],
+    used: &'a [Option<usize>],
+}
+
+impl ScoredArticle<'_> {
+    /// The text of some ranges, pieces joined by " … ".
+    fn show(&self, r: &dossier_eval::polnear::Ranges) -> String {
+        let all = self.all;
+        r.iter()
+            .map(|&(a, b)| all[a..b.min(all.len())].iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" … ")
+    }
+}
+
+/// Error categories over gold attributions.
+#[derive(Default)]
+struct QuoteErrors {
+    missed_quoted: usize,
+    missed_other: usize,
+    wrong_source: usize,
+    wrong_pronoun: usize,
+    no_speaker: usize,
+    /// Wrong speakers whose quote came from another cue than the gold one:
+    /// the content matched, but it was reported as part of another attribution.
+    other_report: usize,
+}
+
+impl QuoteErrors {
+    /// Counts an article's errors; with `show_errors`, prints each.
+    fn tally(&mut self, s: &ScoredArticle<'_>, show_errors: bool) {
+        use dossier_eval::polnear::{is_quoted, Outcome};
+        let (all, article) = (s.all, s.name);
+        let mut pred_of = vec![None; s.gold.len()];
+        for (pi, u) in s.used.iter().enumerate() {
+            if let Some(g) = u {
+                pred_of[*g] = Some(pi);
+            }
+        }
+        for (gi, (g, o)) in s.gold.iter().zip(s.outcomes).enumerate() {
+            let source_text = s.show(&g.source).to_lowercase();
+            let pronoun = matches!(
+                source_text.as_str(),
+                "he" | "she" | "they" | "i" | "we" | "it"
+            );
+            let our_cue = pred_of[gi].and_then(|pi| s.predicted_cue[pi]);
+            let same_cue = our_cue.is_some_and(|c| g.cue.iter().any(|&(a, b)| a < c.1 && c.0 < b));
+            match o {
+                Outcome::Missed if is_quoted(all, &g.content) => self.missed_quoted += 1,
+                Outcome::Missed => self.missed_other += 1,
+                Outcome::Matched {
+                    source: Some(false),
+                } if our_cue.is_some() && !same_cue && !g.cue.is_empty() => self.other_report += 1,
+                Outcome::Matched {
+                    source: Some(false),
+                } if pronoun => self.wrong_pronoun += 1,
+                Outcome::Matched {
+                    source: Some(false),
+                } => self.wrong_source += 1,
+                _ => {}
+            }
+            if show_errors && *o == Outcome::Missed {
+                let label = if is_quoted(all, &g.content) {
+                    "MISS QUOTED"
+                } else {
+                    "MISS"
+                };
+                println!(
+                    "{label} {article}\n  cue    {}\n  source {}\n  content {}",
+                    s.show(&g.cue),
+                    s.show(&g.source),
+                    s.show(&g.content)
+                );
+            }
+            if show_errors
+                && *o
+                    == (Outcome::Matched {
+                        source: Some(false),
+                    })
+            {
+                print_wrong_source(s, g, pred_of[gi], our_cue);
+            }
+        }
+        for (p, u) in s.predicted.iter().zip(s.used) {
+            if p.1.is_none() {
+                self.no_speaker += 1;
+            }
+            if show_errors && u.is_none() {
+                println!(
+                    "SPURIOUS {article}\n  content {}\n  source {}",
+                    s.show(&p.0),
+                    p.1.as_ref().map(|r| s.show(r)).unwrap_or_default()
+                );
+            }
+        }
+    }
+}
+
+/// A matched attribution with the wrong speaker, with its surroundings.
+fn print_wrong_source(
+    s: &ScoredArticle<'_>,
+    g: &dossier_eval::polnear::Attribution,
+    predicted: Option<usize>,
+    our_cue: Option<(usize, usize)>,
+) {
+    let all = s.all;
+    let predicted_source = predicted
+        .and_then(|pi| s.predicted[pi].1.as_ref())
+        .map(|r| s.show(r))
+        .unwrap_or_else(|| "(none)".into());
+    let around = g
+        .content
+        .first()
+        .map(|&(a, _)| {
+            all[a.saturating_sub(160)..(a + 120).min(all.len())]
+                .iter()
+                .collect::<String>()
+                .replace('\n', " ¶ ")
+        })
+        .unwrap_or_default();
+    let cues = format!(
+        "{} · ours {}",
+        s.show(&g.cue),
+        our_cue.map_or_else(|| "(none)".into(), |c| s.show(&vec![c]))
+    );
+    println!(
+        "SOURCE {}\n  gold   {}\n  ours   {}\n  cue    {cues}\n  content {}\n  around {around}",
+        s.name,
+        s.show(&g.source),
+        predicted_source,
+        s.show(&g.content)
+    );
 }
 
 fn eval_events(
@@ -1218,45 +1313,51 @@ fn eval_events(
             .any(|e| found(&e.source, &item["source"]) && found(&e.target, &item["target"]));
         full_hit += full as usize;
         if show && !full {
-            let ev: Vec<String> = doc
-                .events
-                .iter()
-                .map(|e| {
-                    let names = |v: &[usize]| {
-                        v.iter()
-                            .map(|&i| doc.entities[i].name.clone())
-                            .collect::<Vec<_>>()
-                            .join("+")
-                    };
-                    format!(
-                        "{} {}({}→{})",
-                        plover(e),
-                        doc.span_text(e.trigger),
-                        names(&e.source),
-                        names(&e.target)
-                    )
-                })
-                .collect();
-            let actors = |k: &str| {
-                item[k]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|a| a["actorText"].as_str())
-                    .collect::<Vec<_>>()
-                    .join("+")
-            };
-            println!(
-                "{ty} {}→{} | {}\n   predicted: {}",
-                actors("source"),
-                actors("target"),
-                text,
-                ev.join("; ")
-            );
+            print_event_miss(&ty, item, &doc);
         }
     }
     println!("sentences  {gold_n} gold events");
     println!("type       recall {:.3} ({type_hit}), precision {:.3} ({right_types} of {predicted_types} distinct predicted types per sentence)", type_hit as f64 / gold_n.max(1) as f64, right_types as f64 / predicted_types.max(1) as f64);
     println!("full       recall {:.3} ({full_hit}): type, and each gold source and target overlapped by a mention of a predicted actor", full_hit as f64 / gold_n.max(1) as f64);
     Ok(ExitCode::SUCCESS)
+}
+
+/// A gold event not fully found, with every event predicted in its sentence.
+fn print_event_miss(ty: &str, item: &serde_json::Value, doc: &dossier_core::Document) {
+    let text = doc.text();
+    let ev: Vec<String> = doc
+        .events
+        .iter()
+        .map(|e| {
+            let names = |v: &[usize]| {
+                v.iter()
+                    .map(|&i| doc.entities[i].name.clone())
+                    .collect::<Vec<_>>()
+                    .join("+")
+            };
+            format!(
+                "{} {}({}→{})",
+                e.ty.as_str(),
+                doc.span_text(e.trigger),
+                names(&e.source),
+                names(&e.target)
+            )
+        })
+        .collect();
+    let actors = |k: &str| {
+        item[k]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|a| a["actorText"].as_str())
+            .collect::<Vec<_>>()
+            .join("+")
+    };
+    println!(
+        "{ty} {}→{} | {}\n   predicted: {}",
+        actors("source"),
+        actors("target"),
+        text,
+        ev.join("; ")
+    );
 }
