@@ -5,6 +5,7 @@
 pub mod conflicts;
 pub mod cue_classes;
 pub mod events;
+mod lexicon;
 pub mod quantities;
 pub mod quotes;
 mod speakers;

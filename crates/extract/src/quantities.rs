@@ -7,6 +7,8 @@ use std::borrow::Cow;
 
 use dossier_core::{Approx, Document, Quantity, QuantityKind, Span};
 
+use crate::lexicon::{is_month_word, CARDINALS, ORDINALS, ORDINAL_TENS, TENS};
+
 /// Finds the quantities of every sentence and stores them on `doc`.
 pub fn recognise(doc: &mut Document) {
     let text = doc.text();
@@ -65,33 +67,8 @@ fn lower<'a>(text: &'a str, t: Option<&Span>) -> Cow<'a, str> {
 
 /// Value of a number word ("four" → 4), not scales.
 fn small_number(w: &str) -> Option<f64> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
     let w = w.to_lowercase();
-    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+    if let Some(i) = CARDINALS.iter().position(|u| *u == w) {
         return Some(i as f64);
     }
     if w == "nought" || w == "naught" {
@@ -103,7 +80,7 @@ fn small_number(w: &str) -> Option<f64> {
     // "twenty-five"
     let (a, b) = w.split_once('-')?;
     let t = TENS.iter().position(|u| *u == a)?;
-    let u = UNITS[1..10].iter().position(|x| *x == b)?;
+    let u = CARDINALS[1..10].iter().position(|x| *x == b)?;
     Some(20.0 + 10.0 * t as f64 + 1.0 + u as f64)
 }
 
@@ -405,33 +382,6 @@ fn change_after(text: &str, toks: &[Span], mut k: usize) -> Option<(f64, usize)>
         _ => None,
     }
 }
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sep.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-];
 
 /// Words that end a counted noun phrase.
 fn is_function_word(w: &str) -> bool {
@@ -895,47 +845,16 @@ fn ratio_or_value(
 /// An ordinal in words, singular or plural: "fifth" 5, "twenty-firsts" 21,
 /// "thirtieth" 30, "hundredths" 100.
 fn spelled_ordinal(w: &str) -> Option<f64> {
-    const UNITS: [&str; 19] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    const TENS: [&str; 8] = [
-        "twentieth",
-        "thirtieth",
-        "fortieth",
-        "fiftieth",
-        "sixtieth",
-        "seventieth",
-        "eightieth",
-        "ninetieth",
-    ];
     let w = w.strip_suffix('s').unwrap_or(w);
     if let Some((tens, unit)) = w.split_once('-') {
         let t = small_number(tens).filter(|t| *t >= 20.0 && t % 10.0 == 0.0)?;
-        let u = UNITS[..9].iter().position(|x| *x == unit)?;
+        let u = ORDINALS[..9].iter().position(|x| *x == unit)?;
         return Some(t + u as f64 + 1.0);
     }
-    if let Some(u) = UNITS.iter().position(|x| *x == w) {
+    if let Some(u) = ORDINALS.iter().position(|x| *x == w) {
         return Some(u as f64 + 1.0);
     }
-    if let Some(t) = TENS.iter().position(|x| *x == w) {
+    if let Some(t) = ORDINAL_TENS.iter().position(|x| *x == w) {
         return Some(20.0 + 10.0 * t as f64);
     }
     match w {
@@ -1030,7 +949,7 @@ fn space_grouped(text: &str, toks: &[Span], i: usize) -> Option<(f64, usize)> {
         return None;
     }
     // "July 4 200 protesters": a day, then a count.
-    if i > 0 && MONTHS.contains(&&*lower(text, toks.get(i - 1))) {
+    if i > 0 && is_month_word(&lower(text, toks.get(i - 1))) {
         return None;
     }
     let mut figure = first.to_string();
@@ -1393,7 +1312,7 @@ fn token_quantity(
     }
     if let Some(v) = ordinal(w) {
         // "May 4th" is a date, not a rank.
-        let after_month = i > 0 && MONTHS.contains(&&*lower(text, toks.get(i - 1)));
+        let after_month = i > 0 && is_month_word(&lower(text, toks.get(i - 1)));
         if !after_month
             && (lw != "second" || (i > 0 && word(text, toks[i - 1]).eq_ignore_ascii_case("the")))
         {
@@ -1483,10 +1402,8 @@ fn no_quantity_of_its_own(
         && raw.len() == 4
         && (1800.0..=2100.0).contains(&value)
         && !raw.contains([',', '.']);
-    let day_like = !currency
-        && is_digits
-        && value <= 31.0
-        && (MONTHS.contains(&&*prev) || MONTHS.contains(&&*next));
+    let day_like =
+        !currency && is_digits && value <= 31.0 && (is_month_word(&prev) || is_month_word(&next));
     let lone_one = lw == "one" && used == 1;
     let pronoun_one = lone_one
         && matches!(

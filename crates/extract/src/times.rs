@@ -7,6 +7,8 @@
 use dossier_core::calendar::{civil_from_days, days_from_civil};
 use dossier_core::{Document, Span, TimeExpr, TimeType};
 
+use crate::lexicon::{CARDINALS, MONTHS, ORDINALS, TENS, WEEKDAYS};
+
 mod rules;
 use rules::{expression, Frame};
 
@@ -65,30 +67,6 @@ fn clock_seconds(n: i64, u: Unit) -> Option<i64> {
     }
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn month_of(w: &str) -> Option<i64> {
     let l = w.to_lowercase();
     let l = l.trim_end_matches('.');
@@ -100,31 +78,6 @@ fn month_of(w: &str) -> Option<i64> {
 }
 
 fn number_word(w: &str) -> Option<i64> {
-    const N: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
     // Called several times on every word: most words start with a letter no
     // number word starts with, and need no lower-casing.
     if !w.starts_with(|c: char| {
@@ -142,7 +95,7 @@ fn number_word(w: &str) -> Option<i64> {
         w.into()
     };
     let l = l.as_ref();
-    if let Some(i) = N.iter().position(|x| *x == l) {
+    if let Some(i) = CARDINALS.iter().position(|x| *x == l) {
         return Some(i as i64);
     }
     // "twenty", "forty-five" (broadcast transcripts spell numbers out).
@@ -155,7 +108,7 @@ fn number_word(w: &str) -> Option<i64> {
         let ones = if ones.is_empty() {
             Some(0)
         } else {
-            N[1..10]
+            CARDINALS[1..10]
                 .iter()
                 .position(|x| *x == ones)
                 .map(|o| o as i64 + 1)
@@ -1747,34 +1700,13 @@ fn weekday_of(w: &str) -> Option<(usize, bool)> {
 /// The day of a month at word `k`: "27", "4th", "04th", "fourth",
 /// "twenty-third", "twenty third". (day, words).
 fn day_of_month(w: &[String], k: usize) -> Option<(i64, usize)> {
-    const ORDINALS: [&str; 20] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
     let at = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
     let ordinal = |x: &str| {
         ORDINALS
             .iter()
             .position(|o| *o == x)
             .map(|p| p as i64 + 1)
+            .or((x == "twentieth").then_some(20))
             .or((x == "thirtieth").then_some(30))
     };
     let word = at(k);
