@@ -23,10 +23,32 @@ pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut
     );
     let mut spans = Vec::new();
     names.ner.recognise_doc(&prepared, &mut spans, scratch);
-
+    // Every name as the model found it, to know what a title word hides.
+    let mut named: std::collections::HashMap<Vec<&str>, usize> = Default::default();
+    for (s, sp) in sentences.iter().zip(&spans) {
+        for &(x, y, t) in sp {
+            let ws = words(s.tokens.0 + x, s.tokens.0 + y).collect();
+            named.entry(ws).or_insert(t);
+        }
+    }
+    for (s, sp) in sentences.iter().zip(spans.iter_mut()) {
+        let (a, b) = s.tokens;
+        let words = |x: usize, y: usize| words(a + x, a + y).collect();
+        trim_title_words(names, &lexes[a..b], words, &named, sp);
+    }
+    // The last words of the document's people ("Obama" of "Barack Obama").
+    let surnames: std::collections::HashSet<&str> = sentences
+        .iter()
+        .zip(&spans)
+        .flat_map(|(s, sp)| {
+            sp.iter()
+                .filter(|&&(x, y, t)| names.ner.types()[t] == "PER" && y - x >= 2)
+                .map(move |&(_, y, _)| tokens[s.tokens.0 + y - 1].span.of(text))
+        })
+        .collect();
     let mut found: Vec<Found> = Vec::new();
     for (s, sp) in sentences.iter().zip(&spans) {
-        sentence_names(doc, names, s, sp, &mut found);
+        sentence_names(doc, names, (s, sp), &surnames, &mut found);
     }
     // Title-Case headlines capitalise everything: keep a name found there
     // only if the body or the gazetteer knows it.
@@ -80,6 +102,48 @@ pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut
     doc.entities = entities;
 }
 
+/// A known name with title words next to it ("NATO Summit", "US Presidency",
+/// "Barack Obama Election Day", where CoNLL-2003 would write "summit",
+/// "presidency", "election") loses the words from the first title word on
+/// (or up to the last, before the name), if the gazetteer or another name of
+/// the document (`named`, with its type, which it then takes) knows what is
+/// left, and the gazetteer does not know the whole ("North Atlantic Treaty
+/// Organization") nor is it a facility.
+fn trim_title_words<'t>(
+    names: &Names,
+    lexes: &[Lex],
+    words: impl Fn(usize, usize) -> Vec<&'t str>,
+    named: &std::collections::HashMap<Vec<&'t str>, usize>,
+    spans: &mut [(usize, usize, usize)],
+) {
+    // What is left must be known, so a word that also occurs in names
+    // ("Election", "Day") may go too.
+    let title = |i: usize| names.ner.is_common_word(lexes, i);
+    let known = |a: usize, b: usize| {
+        let ws = words(a, b);
+        names.gazetteer.lookup(&ws) != 0 || named.contains_key(&ws)
+    };
+    for (x, y, t) in spans.iter_mut() {
+        let whole = words(*x, *y);
+        if *y - *x < 2
+            || names.gazetteer.lookup(&whole) != 0
+            || is_facility_head(whole[whole.len() - 1])
+        {
+            continue;
+        }
+        if let Some(b) = (*x + 1..*y).find(|&b| title(b) && known(*x, b)) {
+            *y = b;
+        } else if let Some(a) = (*x + 1..*y).rev().find(|&a| title(a - 1) && known(a, *y)) {
+            *x = a;
+        } else {
+            continue;
+        }
+        if let Some(&named_as) = named.get(&words(*x, *y)) {
+            *t = named_as;
+        }
+    }
+}
+
 /// A name found: token start, token end, type, and whether it is in a heading.
 type Found = (usize, usize, EntityType, bool);
 
@@ -88,8 +152,8 @@ type Found = (usize, usize, EntityType, bool);
 fn sentence_names(
     doc: &Document,
     names: &Names,
-    s: &dossier_core::Sentence,
-    sp: &[(usize, usize, usize)],
+    (s, sp): (&dossier_core::Sentence, &[(usize, usize, usize)]),
+    surnames: &std::collections::HashSet<&str>,
     found: &mut Vec<Found>,
 ) {
     let text = doc.text();
@@ -99,12 +163,13 @@ fn sentence_names(
     let a = s.tokens.0;
     let mut products = product_matches(&names.gazetteer, text, &tokens[a..s.tokens.1]);
     // A person's name of two words or more wins over equipment inside
-    // it ("Michael Hawk Smith"): a person is never a product.
+    // it ("Michael Hawk Smith"): a person is never a product. Equipment
+    // named in full ("IRIS T-SLM") is no person.
     let person = |&(x, y, t): &(usize, usize, usize)| names.ner.types()[t] == "PER" && y - x >= 2;
     products.retain(|&(px, py)| {
         !sp.iter()
             .filter(|span| person(span))
-            .any(|&(x, y, _)| px < y && x < py)
+            .any(|&(x, y, _)| px < y && x < py && y - x > py - px)
     });
     for &(x, y, t) in sp {
         // A name neither starts nor ends with a lowercase word ("AP
@@ -135,6 +200,19 @@ fn sentence_names(
             y += 1;
         }
         let ws: Vec<&str> = words(a + x, a + y).collect();
+        // "President Obama" as one name of another type: a title and a word
+        // that ends a person's name elsewhere in the document or that the
+        // gazetteer knows as a person's.
+        let titles = title_words(&ws);
+        if names.ner.types()[t] != "PER"
+            && titles > 0
+            && ws.len() == titles + 1
+            && (surnames.contains(ws[titles])
+                || names.gazetteer.lookup(&ws[titles..]) & gazetteer::PERSON != 0)
+        {
+            found.push((a + x + titles, a + y, EntityType::Person, heading));
+            continue;
+        }
         let around = |i: Option<usize>| {
             i.filter(|&i| i >= a && i < s.tokens.1)
                 .map(|i| tokens[i].span.of(text))
