@@ -36,6 +36,134 @@ fn field<'r>(row: &'r parquet::record::Row, name: &str) -> &'r Field {
         .unwrap_or_else(|| panic!("no column {name}"))
 }
 
+/// Every table the Parquet export writes, with its columns in order.
+const PARQUET_TABLES: &[(&str, &[&str])] = &[
+    (
+        "documents",
+        &[
+            "id",
+            "url",
+            "title",
+            "published",
+            "source_uri",
+            "text",
+            "ingested_at",
+        ],
+    ),
+    (
+        "entities",
+        &[
+            "key",
+            "name",
+            "type",
+            "kb",
+            "mentions",
+            "documents",
+            "first_seen",
+            "last_seen",
+            "first_document",
+            "last_document",
+            "aliases",
+            "ambiguous",
+        ],
+    ),
+    (
+        "mentions",
+        &[
+            "document",
+            "mention",
+            "text",
+            "type",
+            "kind",
+            "start",
+            "end",
+            "entity",
+            "entity_key",
+        ],
+    ),
+    (
+        "quotes",
+        &[
+            "document",
+            "quote",
+            "published",
+            "start",
+            "end",
+            "text",
+            "kind",
+            "cue",
+            "speaker",
+            "speaker_key",
+            "speaker_name",
+            "sentence",
+        ],
+    ),
+    (
+        "events",
+        &[
+            "document",
+            "event",
+            "published",
+            "url",
+            "type",
+            "act",
+            "mode",
+            "status",
+            "trigger",
+            "start",
+            "end",
+            "sources",
+            "source_keys",
+            "targets",
+            "target_keys",
+            "theme",
+            "quantity",
+            "value",
+            "unit",
+            "time",
+            "place",
+            "quote",
+            "sentence",
+            "sentence_start",
+            "sentence_end",
+        ],
+    ),
+    (
+        "commitments",
+        &[
+            "document",
+            "event",
+            "donor",
+            "donor_keys",
+            "recipient",
+            "recipient_keys",
+            "item",
+            "quantity",
+            "value",
+            "unit",
+            "status",
+            "date",
+            "published",
+            "url",
+            "title",
+            "evidence",
+        ],
+    ),
+    (
+        "stories",
+        &[
+            "id",
+            "title",
+            "first_seen",
+            "last_seen",
+            "sources",
+            "articles",
+            "documents",
+            "publishers",
+        ],
+    ),
+];
+
 #[test]
 fn issue_27_parquet_export_writes_every_table_with_its_schema() {
     let dir = scratch("export-parquet");
@@ -69,146 +197,32 @@ fn issue_27_parquet_export_writes_every_table_with_its_schema() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
 
-    let expected: &[(&str, &[&str])] = &[
-        (
-            "documents",
-            &[
-                "id",
-                "url",
-                "title",
-                "published",
-                "source_uri",
-                "text",
-                "ingested_at",
-            ],
-        ),
-        (
-            "entities",
-            &[
-                "key",
-                "name",
-                "type",
-                "kb",
-                "mentions",
-                "documents",
-                "first_seen",
-                "last_seen",
-                "first_document",
-                "last_document",
-                "aliases",
-                "ambiguous",
-            ],
-        ),
-        (
-            "mentions",
-            &[
-                "document",
-                "mention",
-                "text",
-                "type",
-                "kind",
-                "start",
-                "end",
-                "entity",
-                "entity_key",
-            ],
-        ),
-        (
-            "quotes",
-            &[
-                "document",
-                "quote",
-                "published",
-                "start",
-                "end",
-                "text",
-                "kind",
-                "cue",
-                "speaker",
-                "speaker_key",
-                "speaker_name",
-                "sentence",
-            ],
-        ),
-        (
-            "events",
-            &[
-                "document",
-                "event",
-                "published",
-                "url",
-                "type",
-                "act",
-                "mode",
-                "status",
-                "trigger",
-                "start",
-                "end",
-                "sources",
-                "source_keys",
-                "targets",
-                "target_keys",
-                "theme",
-                "quantity",
-                "value",
-                "unit",
-                "time",
-                "place",
-                "quote",
-                "sentence",
-                "sentence_start",
-                "sentence_end",
-            ],
-        ),
-        (
-            "commitments",
-            &[
-                "document",
-                "event",
-                "donor",
-                "donor_keys",
-                "recipient",
-                "recipient_keys",
-                "item",
-                "quantity",
-                "value",
-                "unit",
-                "status",
-                "date",
-                "published",
-                "url",
-                "title",
-                "evidence",
-            ],
-        ),
-        (
-            "stories",
-            &[
-                "id",
-                "title",
-                "first_seen",
-                "last_seen",
-                "sources",
-                "articles",
-                "documents",
-                "publishers",
-            ],
-        ),
-    ];
-    for (table, columns) in expected {
+    for (table, columns) in PARQUET_TABLES {
         let (names, rows) = read(&files.join(format!("{table}.parquet")));
         assert_eq!(&names, columns, "{table}");
         assert!(!rows.is_empty(), "{table} has rows");
     }
 
-    // The same events as the JSON export, with actors as lists and offsets that index the text.
+    assert_events_index_the_text(&files, events_json.len());
+    let (_, entities) = read(&files.join("entities.parquet"));
+    assert!(
+        entities
+            .iter()
+            .any(|e| matches!(field(e, "key"), Field::Str(k) if k == "iso3166:UA")),
+        "Ukraine is an entity"
+    );
+}
+
+/// The same events as the JSON export, with actors as lists and offsets
+/// that index the text.
+fn assert_events_index_the_text(files: &std::path::Path, json_events: usize) {
     let (_, docs) = read(&files.join("documents.parquet"));
     let Field::Str(text) = field(&docs[0], "text") else {
         panic!("text is a string")
     };
     let text: Vec<char> = text.chars().collect();
     let (_, events) = read(&files.join("events.parquet"));
-    assert_eq!(events.len(), events_json.len());
+    assert_eq!(events.len(), json_events);
     for e in &events {
         let (Field::Long(start), Field::Long(end), Field::Str(trigger)) =
             (field(e, "start"), field(e, "end"), field(e, "trigger"))
@@ -226,11 +240,4 @@ fn issue_27_parquet_export_writes_every_table_with_its_schema() {
             "sources is a list"
         );
     }
-    let (_, entities) = read(&files.join("entities.parquet"));
-    assert!(
-        entities
-            .iter()
-            .any(|e| matches!(field(e, "key"), Field::Str(k) if k == "iso3166:UA")),
-        "Ukraine is an entity"
-    );
 }
