@@ -1595,9 +1595,22 @@ struct Gold {
     labels: Vec<u16>,
 }
 
+/// Per-move buffers of [`learn_sentence`], sized once per sentence.
+struct MoveBuffers {
+    /// The hidden layer before dropout, for tanh'.
+    kept: Vec<f32>,
+    /// Gradient of each feature slot's precomputed first-layer row, per word.
+    d_pre: Vec<f32>,
+    d_out: Vec<f32>,
+    d_hidden: Vec<f32>,
+    d_children: Vec<f32>,
+    /// Each move's cost, `usize::MAX` where it is invalid.
+    costs: Vec<usize>,
+}
+
 /// Runs the oracle over one sentence, adding the loss gradient to
 /// `learner`; returns the number of moves and how many the model got right.
-#[allow(clippy::too_many_arguments, clippy::needless_range_loop)]
+#[allow(clippy::too_many_arguments)]
 fn learn_sentence(
     net: &Net,
     learner: &mut Learner,
@@ -1611,13 +1624,8 @@ fn learn_sentence(
     scratch: &mut ParseScratch,
 ) -> (usize, usize, f64) {
     let n = ids.len();
-    let (d, h, m, c_n) = (
-        net.dims.input(),
-        net.dims.hidden,
-        net.dims.mlp,
-        net.n_classes,
-    );
-    let width = 2 * h;
+    let (d, m, c_n) = (net.dims.input(), net.dims.mlp, net.n_classes);
+    let width = 2 * net.dims.hidden;
     let n_labels = (c_n - 1) / 2;
     scratch.ids.clear();
     scratch.ids.extend_from_slice(ids);
@@ -1626,12 +1634,14 @@ fn learn_sentence(
         .map(|_| dropout_mask(rng, n * width, dropout.lstm))
         .collect();
     net.encode(scratch, Some((&mask_x, &mask_v)), None);
-    let mut kept = vec![0f32; m];
-    let mut d_pre = vec![0f32; FEATURES * (n + 2) * m];
-    let mut d_out = vec![0f32; c_n];
-    let mut d_hidden = vec![0f32; m];
-    let mut d_children = vec![0f32; CHILDREN * LABEL_DIM];
-    let mut costs = vec![usize::MAX; c_n];
+    let mut b = MoveBuffers {
+        kept: vec![0f32; m],
+        d_pre: vec![0f32; FEATURES * (n + 2) * m],
+        d_out: vec![0f32; c_n],
+        d_hidden: vec![0f32; m],
+        d_children: vec![0f32; CHILDREN * LABEL_DIM],
+        costs: vec![usize::MAX; c_n],
+    };
     let mut labels = gold.labels.clone();
     labels.push(0);
     let mut state = std::mem::take(&mut scratch.state);
@@ -1641,7 +1651,7 @@ fn learn_sentence(
         let feats = features(&state);
         net.hidden_layer(&feats, n, scratch, None);
         // Dropout on the hidden layer: keep the undropped values for tanh'.
-        kept.copy_from_slice(&scratch.hidden);
+        b.kept.copy_from_slice(&scratch.hidden);
         let mask_h = dropout_mask(rng, m, dropout.hidden);
         scratch
             .hidden
@@ -1652,70 +1662,18 @@ fn learn_sentence(
         let mut min_cost = usize::MAX;
         let mut top = f32::NEG_INFINITY;
         for c in 0..c_n {
-            costs[c] = usize::MAX;
+            b.costs[c] = usize::MAX;
             if state.is_valid(move_of(c, n_labels), root) {
-                costs[c] = state.cost(move_of(c, n_labels), &gold.heads, &labels);
-                min_cost = min_cost.min(costs[c]);
+                b.costs[c] = state.cost(move_of(c, n_labels), &gold.heads, &labels);
+                min_cost = min_cost.min(b.costs[c]);
                 top = top.max(scratch.scores[c]);
             }
         }
-        // Softmax over the valid moves; the target is every least-cost move.
-        let (mut z, mut z_gold) = (0f32, 0f32);
-        let (mut guess, mut best_gold) = (NONE, NONE);
-        for c in 0..c_n {
-            if costs[c] == usize::MAX {
-                d_out[c] = 0.0;
-                continue;
-            }
-            let p = (scratch.scores[c] - top).exp();
-            d_out[c] = p;
-            z += p;
-            if costs[c] == min_cost {
-                z_gold += p;
-                if best_gold == NONE || scratch.scores[c] > scratch.scores[best_gold] {
-                    best_gold = c;
-                }
-            }
-            if guess == NONE || scratch.scores[c] > scratch.scores[guess] {
-                guess = c;
-            }
-        }
-        loss += f64::from((z / z_gold).ln());
-        for c in 0..c_n {
-            if costs[c] != usize::MAX {
-                let p = d_out[c] / z;
-                d_out[c] = if costs[c] == min_cost {
-                    p - d_out[c] / z_gold
-                } else {
-                    p
-                };
-            }
-        }
-        // Back through the output and hidden layers into the slots' rows.
-        dense::axpy(&mut learner.grads[T_B2], 1.0, &d_out);
-        dense::outer(&mut learner.grads[T_W2], &d_out, &scratch.hidden);
-        d_hidden.iter_mut().for_each(|x| *x = 0.0);
-        dense::gemv_t(&mut d_hidden, &net.t[T_W2], &d_out);
-        for ((dz, y), k) in d_hidden.iter_mut().zip(&kept).zip(&mask_h) {
-            *dz *= k * (1.0 - y * y);
-        }
-        dense::axpy(&mut learner.grads[T_B1], 1.0, &d_hidden);
-        for (k, &p) in feats.words.iter().enumerate() {
-            let at = (k * (n + 2) + p) * m;
-            dense::axpy(&mut d_pre[at..at + m], 1.0, &d_hidden);
-        }
-        dense::outer(&mut learner.grads[T_W_LABEL], &d_hidden, &scratch.children);
-        d_children.iter_mut().for_each(|x| *x = 0.0);
-        dense::gemv_t(&mut d_children, &net.t[T_W_LABEL], &d_hidden);
-        for (slot, &l) in feats.labels.iter().enumerate() {
-            dense::axpy(
-                &mut learner.grads[T_LABEL][l * LABEL_DIM..(l + 1) * LABEL_DIM],
-                1.0,
-                &d_children[slot * LABEL_DIM..(slot + 1) * LABEL_DIM],
-            );
-        }
+        let (move_loss, guess, best_gold) = move_gradient(&scratch.scores, &mut b, min_cost, top);
+        loss += move_loss;
+        backprop_move(net, learner, scratch, &feats, &mask_h, &mut b, n);
         moves += 1;
-        right += usize::from(costs[guess] == min_cost);
+        right += usize::from(b.costs[guess] == min_cost);
         let next = if follow_model && rng.unit() < explore {
             guess
         } else {
@@ -1724,7 +1682,122 @@ fn learn_sentence(
         state.apply(move_of(next, n_labels));
     }
     scratch.state = state;
-    // First layer: into the word vectors.
+    let dv = backprop_first_layer(net, learner, scratch, &b.d_pre, n);
+    let mut dx = backprop_lstm(net, learner, scratch, dv, &mask_v, n);
+    dx.iter_mut().zip(&mask_x).for_each(|(g, k)| *g *= k);
+    // Into the lookup tables.
+    for (i, row_ids) in ids.iter().enumerate() {
+        let mut at = 0;
+        for (table, &id) in row_ids.iter().enumerate() {
+            let w = net.table_width(table);
+            dense::axpy(
+                &mut learner.grads[table][id as usize * w..(id as usize + 1) * w],
+                1.0,
+                &dx[i * d + at..i * d + at + w],
+            );
+            learner.touch(table, id);
+            at += w;
+        }
+    }
+    (moves, right, loss)
+}
+
+/// Softmax over the valid moves, the target being every least-cost move:
+/// writes the score gradient into `b.d_out` and returns the move's loss, the
+/// model's best move and the best least-cost one.
+#[allow(clippy::needless_range_loop)]
+fn move_gradient(
+    scores: &[f32],
+    b: &mut MoveBuffers,
+    min_cost: usize,
+    top: f32,
+) -> (f64, usize, usize) {
+    let (costs, d_out) = (&b.costs, &mut b.d_out);
+    let (mut z, mut z_gold) = (0f32, 0f32);
+    let (mut guess, mut best_gold) = (NONE, NONE);
+    for c in 0..costs.len() {
+        if costs[c] == usize::MAX {
+            d_out[c] = 0.0;
+            continue;
+        }
+        let p = (scores[c] - top).exp();
+        d_out[c] = p;
+        z += p;
+        if costs[c] == min_cost {
+            z_gold += p;
+            if best_gold == NONE || scores[c] > scores[best_gold] {
+                best_gold = c;
+            }
+        }
+        if guess == NONE || scores[c] > scores[guess] {
+            guess = c;
+        }
+    }
+    let loss = f64::from((z / z_gold).ln());
+    for c in 0..costs.len() {
+        if costs[c] != usize::MAX {
+            let p = d_out[c] / z;
+            d_out[c] = if costs[c] == min_cost {
+                p - d_out[c] / z_gold
+            } else {
+                p
+            };
+        }
+    }
+    (loss, guess, best_gold)
+}
+
+/// Back through the output and hidden layers of one move, into the
+/// slots' precomputed rows (`b.d_pre`) and the children's label table.
+fn backprop_move(
+    net: &Net,
+    learner: &mut Learner,
+    scratch: &ParseScratch,
+    feats: &Features,
+    mask_h: &[f32],
+    b: &mut MoveBuffers,
+    n: usize,
+) {
+    let m = net.dims.mlp;
+    dense::axpy(&mut learner.grads[T_B2], 1.0, &b.d_out);
+    dense::outer(&mut learner.grads[T_W2], &b.d_out, &scratch.hidden);
+    b.d_hidden.iter_mut().for_each(|x| *x = 0.0);
+    dense::gemv_t(&mut b.d_hidden, &net.t[T_W2], &b.d_out);
+    for ((dz, y), k) in b.d_hidden.iter_mut().zip(&b.kept).zip(mask_h) {
+        *dz *= k * (1.0 - y * y);
+    }
+    dense::axpy(&mut learner.grads[T_B1], 1.0, &b.d_hidden);
+    for (k, &p) in feats.words.iter().enumerate() {
+        let at = (k * (n + 2) + p) * m;
+        dense::axpy(&mut b.d_pre[at..at + m], 1.0, &b.d_hidden);
+    }
+    dense::outer(
+        &mut learner.grads[T_W_LABEL],
+        &b.d_hidden,
+        &scratch.children,
+    );
+    b.d_children.iter_mut().for_each(|x| *x = 0.0);
+    dense::gemv_t(&mut b.d_children, &net.t[T_W_LABEL], &b.d_hidden);
+    for (slot, &l) in feats.labels.iter().enumerate() {
+        dense::axpy(
+            &mut learner.grads[T_LABEL][l * LABEL_DIM..(l + 1) * LABEL_DIM],
+            1.0,
+            &b.d_children[slot * LABEL_DIM..(slot + 1) * LABEL_DIM],
+        );
+    }
+}
+
+/// The first layer's gradient, from every move's `d_pre`: into its weights
+/// and the word vectors (the root's and padding's rows included), which it
+/// returns.
+fn backprop_first_layer(
+    net: &Net,
+    learner: &mut Learner,
+    scratch: &ParseScratch,
+    d_pre: &[f32],
+    n: usize,
+) -> Vec<f32> {
+    let (m, width) = (net.dims.mlp, 2 * net.dims.hidden);
     let mut dv = vec![0f32; (n + 2) * width];
     for k in 0..FEATURES {
         let w1 = &net.t[T_W1][k * m * width..(k + 1) * m * width];
@@ -1749,13 +1822,25 @@ fn learn_sentence(
         1.0,
         &dv[(n + 1) * width..(n + 2) * width],
     );
-    // Through time, both directions, into the inputs.
-    // Through time, layer by layer from the top, into the inputs.
-    let layers = net.dims.layers;
+    dv
+}
+
+/// Through time, both directions, layer by layer from the top: from the
+/// word vectors' gradient `dv` to the inputs' (before input dropout).
+fn backprop_lstm(
+    net: &Net,
+    learner: &mut Learner,
+    scratch: &ParseScratch,
+    dv: Vec<f32>,
+    mask_v: &[Vec<f32>],
+    n: usize,
+) -> Vec<f32> {
+    let h = net.dims.hidden;
+    let width = 2 * h;
     let mut d_out = dv;
     d_out.truncate(n * width);
     let mut dx = Vec::new();
-    for layer in (0..layers).rev() {
+    for layer in (0..net.dims.layers).rev() {
         d_out
             .iter_mut()
             .zip(&mask_v[layer])
@@ -1794,22 +1879,7 @@ fn learn_sentence(
             d_out = d_input;
         }
     }
-    dx.iter_mut().zip(&mask_x).for_each(|(g, k)| *g *= k);
-    // Into the lookup tables.
-    for (i, row_ids) in ids.iter().enumerate() {
-        let mut at = 0;
-        for (table, &id) in row_ids.iter().enumerate() {
-            let w = net.table_width(table);
-            dense::axpy(
-                &mut learner.grads[table][id as usize * w..(id as usize + 1) * w],
-                1.0,
-                &dx[i * d + at..i * d + at + w],
-            );
-            learner.touch(table, id);
-            at += w;
-        }
-    }
-    (moves, right, loss)
+    dx
 }
 
 /// Keys seen at least `min` times, in first-seen order (deterministic).
