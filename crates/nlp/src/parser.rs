@@ -1897,6 +1897,46 @@ fn vocab_of(keys: impl Iterator<Item = u64>, min: u32) -> (Vocab, FeatureMap<u32
     (Vocab::from_keys(kept), counts)
 }
 
+/// Dimensions of the word vectors that seed the word rows.
+const VECTOR_DIM: usize = 300;
+
+/// Row r + 1 ← R · v_r / |v_r|, R Gaussian with variance 1/dims.row,
+/// which keeps lengths and angles roughly as they were.
+fn seed_word_rows(net: &mut Net, vectors: &[f32], rng: &mut Rng) {
+    let r_dim = net.dims.row;
+    let projection: Vec<f32> = (0..r_dim * VECTOR_DIM)
+        .map(|_| rng.normal() / (r_dim as f32).sqrt())
+        .collect();
+    for (row, v) in vectors.chunks_exact(VECTOR_DIM).enumerate() {
+        let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
+        let unit: Vec<f32> = v.iter().map(|x| x / norm).collect();
+        let out = &mut net.t[T_ROW][(row + 1) * r_dim..(row + 2) * r_dim];
+        out.iter_mut().for_each(|x| *x = 0.0);
+        dense::gemv(out, &projection, &unit);
+    }
+}
+
+/// A sentence's gold heads (the root is `n`) and label ids among `names`.
+fn gold_of(s: &Sentence, names: &[String]) -> Gold {
+    let n = s.words.len();
+    Gold {
+        heads: s
+            .words
+            .iter()
+            .map(|w| if w.head == 0 { n } else { w.head - 1 })
+            .collect(),
+        labels: s
+            .words
+            .iter()
+            .map(|w| {
+                names
+                    .binary_search(&universal(&w.deprel).to_string())
+                    .unwrap() as u16
+            })
+            .collect(),
+    }
+}
+
 /// Trains on `train`; `tags[i]` are (jackknifed) tagger classes for
 /// `train[i]`, `dev_tags` for `dev`. `vectors` (rows × 300, the rows the
 /// clusters index) seed the row embeddings through a fixed random
@@ -1913,7 +1953,6 @@ pub fn train(
     config: TrainConfig,
     mut log: impl FnMut(&str),
 ) -> Parser {
-    const VECTOR_DIM: usize = 300;
     let names: Vec<String> = train
         .iter()
         .flat_map(|s| &s.words)
@@ -1948,42 +1987,9 @@ pub fn train(
     };
     net.init(&mut rng);
     if let Some(vectors) = vectors {
-        // Row r + 1 ← R · v_r / |v_r|, R Gaussian with variance 1/dims.row,
-        // which keeps lengths and angles roughly as they were.
-        let r_dim = dims.row;
-        let projection: Vec<f32> = (0..r_dim * VECTOR_DIM)
-            .map(|_| rng.normal() / (r_dim as f32).sqrt())
-            .collect();
-        for (row, v) in vectors.chunks_exact(VECTOR_DIM).enumerate() {
-            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
-            let unit: Vec<f32> = v.iter().map(|x| x / norm).collect();
-            let out = &mut net.t[T_ROW][(row + 1) * r_dim..(row + 2) * r_dim];
-            out.iter_mut().for_each(|x| *x = 0.0);
-            dense::gemv(out, &projection, &unit);
-        }
+        seed_word_rows(&mut net, vectors, &mut rng);
     }
-    let golds: Vec<Gold> = train
-        .iter()
-        .map(|s| {
-            let n = s.words.len();
-            Gold {
-                heads: s
-                    .words
-                    .iter()
-                    .map(|w| if w.head == 0 { n } else { w.head - 1 })
-                    .collect(),
-                labels: s
-                    .words
-                    .iter()
-                    .map(|w| {
-                        names
-                            .binary_search(&universal(&w.deprel).to_string())
-                            .unwrap() as u16
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
+    let golds: Vec<Gold> = train.iter().map(|s| gold_of(s, &names)).collect();
     let labels_static: Vec<&'static str> = names
         .iter()
         .map(|n| &*Box::leak(n.clone().into_boxed_str()))
