@@ -297,7 +297,11 @@ fn head_name(doc: &Document, span: Span, tokens: Option<(usize, usize)>) -> Opti
     let inside: Vec<_> = match tokens {
         Some((x, y)) if y > x => {
             let h = phrase_head(doc, x, y);
-            let common = doc.tokens[h].pos == Some("NOUN");
+            // A lowercase role noun is a common noun whatever its tag
+            // ("Russia's UN ambassador"; not "al-Assad").
+            let word = doc.span_text(doc.tokens[h].span);
+            let common = doc.tokens[h].pos == Some("NOUN")
+                || (word.starts_with(|c: char| c.is_lowercase()) && role_of(word).is_some());
             let institution =
                 INSTITUTIONS.contains(&doc.span_text(doc.tokens[h].span).to_lowercase().as_str());
             inside
@@ -446,16 +450,32 @@ fn descriptor_antecedent(
         .span_text(doc.tokens[phrase_head(doc, x, y)].span)
         .to_lowercase();
     match role_of(&head)? {
-        Role::Person => {
-            doc.mentions
-                .iter()
-                .rev()
-                .filter(|m| m.span.end <= span.start && person_like(m.ty))
-                .find(|m| m.entity.is_some() && titled(doc, m.span, &head))?
-                .entity
-        }
+        Role::Person => doc
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= span.start && person_like(m.ty))
+            .find(|m| m.entity.is_some() && titled(doc, m.span, &head))
+            .and_then(|m| m.entity)
+            .or_else(|| lede_subject(doc, span)),
         Role::Group => lone_group(doc, span.start, &head),
     }
+}
+
+/// A news lede names its speaker by a descriptor and the next sentence by
+/// name ("…, the Syrian opposition leader has said. Nasr al-Hariri, chief
+/// negotiator for …, said"): for a descriptor in the document's first
+/// sentence, the person who is the subject of the second.
+fn lede_subject(doc: &Document, span: Span) -> Option<usize> {
+    let (first, second) = (doc.sentences.first()?, doc.sentences.get(1)?);
+    if !first.span.contains(span) {
+        return None;
+    }
+    doc.mentions
+        .iter()
+        .filter(|m| second.span.contains(m.span) && person_like(m.ty))
+        .find(|m| m.entity.is_some() && topicality(doc, m.span) > 0)?
+        .entity
 }
 
 /// The organisation named in the two sentences before `pos`: the only one,

@@ -385,3 +385,18 @@ fn a_time_phrase_is_no_speaker() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn a_descriptor_in_the_lede_is_the_person_the_next_sentence_names() {
+    let text = "Trade talks will resume next month, the Danish trade minister has said. Maria Jensen told reporters in Brussels that the two sides were close.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    let q = quotes
+        .iter()
+        .find(|q| q["speaker"]["text"] == "the Danish trade minister")
+        .expect("the lede's quote");
+    assert_eq!(
+        entity_name(&doc, &q["speaker"]).as_deref(),
+        Some("Maria Jensen"),
+        "{q}"
+    );
+}
