@@ -30,6 +30,9 @@ pub struct EventLexicon {
     /// (lemma, act) pairs whose CAMEO default the synthetic stories or the codebook support
     /// (`models/event-trigger-lift.tsv`); `None` when no table is read (every default stands).
     supported: Option<std::collections::HashSet<(String, EventType)>>,
+    /// (lemma, act) pairs the synthetic stories speak against: seen in several stories, no more
+    /// often in that act's stories than elsewhere, and not named by the codebook.
+    contradicted: std::collections::HashSet<(String, EventType)>,
 }
 
 impl EventLexicon {
@@ -40,6 +43,7 @@ impl EventLexicon {
             synsets: HashMap::new(),
             agents: HashMap::new(),
             supported: None,
+            contradicted: Default::default(),
         };
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
@@ -96,12 +100,19 @@ impl EventLexicon {
     pub fn with_trigger_lift(mut self, tsv: &str) -> Self {
         let mut supported = std::collections::HashSet::new();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
-            if let [lemma, act, _, of_its_type, lift, named] =
+            if let [lemma, act, stories, of_its_type, lift, named] =
                 line.split('\t').collect::<Vec<_>>().as_slice()
             {
                 let backed = (lift.parse::<f64>().is_ok_and(|l| l >= 2.0)
                     && of_its_type.parse::<u32>().is_ok_and(|n| n >= 2))
                     || *named == "1";
+                // Against: in 3 stories or more, and no more often in its act's stories than elsewhere.
+                let against = stories.parse::<u32>().is_ok_and(|n| n >= 3)
+                    && lift.parse::<f64>().is_ok_and(|l| l < 1.0)
+                    && *named != "1";
+                if let (true, Some(act)) = (against, EventType::parse(act)) {
+                    self.contradicted.insert((lemma.to_string(), act));
+                }
                 if let (true, Some(act)) = (backed, EventType::parse(act)) {
                     supported.insert((lemma.to_string(), act));
                 }
@@ -111,8 +122,23 @@ impl EventLexicon {
         self
     }
 
+    /// Whether the synthetic stories speak against verb `form` having act `act`.
+    fn contradicts(&self, form: &str, act: EventType) -> bool {
+        self.verbs
+            .get(form)
+            .is_some_and(|(lemma, _)| self.contradicted.contains(&(lemma.clone(), act)))
+    }
+
     /// Whether the codebook or the synthetic stories support verb `form`'s default act `act`.
     fn supports_default(&self, form: &str, act: EventType) -> bool {
+        // Motion, possession and everyday verbs make an event only through what they govern.
+        if self
+            .verbs
+            .get(form)
+            .is_some_and(|(lemma, _)| EVERYDAY.contains(&lemma.as_str()))
+        {
+            return false;
+        }
         let Some(supported) = &self.supported else {
             return true;
         };
@@ -143,14 +169,36 @@ impl EventLexicon {
                 .any(|w| w == p || self.synsets.get(w).is_some_and(|s| s.contains(p)))
         };
         let mut best: Option<(usize, Option<EventType>)> = None;
+        // "came to", "went on": an everyday verb's pattern needs a content word.
+        let everyday = EVERYDAY.contains(&lemma.as_str());
+        let loose = |words: &Vec<String>| {
+            everyday && words.iter().all(|w| FUNCTION_WORDS.contains(&w.as_str()))
+        };
         for (words, ty) in self.patterns.get(lemma).into_iter().flatten() {
-            if best.is_none_or(|(n, _)| words.len() > n) && words.iter().all(occurs) {
+            if best.is_none_or(|(n, _)| words.len() > n)
+                && !loose(words)
+                && words.iter().all(occurs)
+            {
                 best = Some((words.len(), *ty));
             }
         }
         best.map(|(_, ty)| ty)
     }
 }
+
+/// Verbs of motion, possession and everyday doing (#24): "going", "took",
+/// "came to", "swept into" report no act unless what they govern names one
+/// ("took control of", "went on strike").
+const EVERYDAY: &[&str] = &[
+    "come", "go", "leave", "take", "get", "make", "have", "put", "move", "sweep", "bring", "keep",
+    "fly", "travel", "head", "run", "walk",
+];
+
+/// Prepositions and particles: a pattern of these alone names no act.
+const FUNCTION_WORDS: &[&str] = &[
+    "to", "in", "into", "on", "onto", "up", "out", "off", "down", "over", "for", "with", "from",
+    "at", "by", "back", "away", "about", "through", "across", "around", "along",
+];
 
 /// Nouns that count or gather the actors named after "of".
 const COLLECTIVES: &[&str] = &[
@@ -621,6 +669,9 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             if doc.tokens[v].pos != Some("VERB") || doc.tokens[v].dep == Some("amod") {
                 continue;
             }
+            if unrealised(&c, v) {
+                continue;
+            }
             let verb = Verb::read(&c, v);
             let Some((act, demander)) = act_of(&c, &verb, lex) else {
                 continue;
@@ -816,7 +867,9 @@ fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType,
         .flatten();
     // "should push", "must stop appeasing", "ought to act": an obligation
     // stated, not an act done or pledged (reported demands are handled above).
-    let obliged = c.has_auxiliary(v, AUX_OR_PASSIVE, &["should", "must", "ought"]);
+    // "need to clear the tunnels", "needs legitimacy": a necessity, like "must", is no request.
+    let needs = matches!(form, "need" | "needs" | "needed" | "needing");
+    let obliged = needs || c.has_auxiliary(v, AUX_OR_PASSIVE, &["should", "must", "ought"]);
     if obliged && demander.is_none() {
         return None;
     }
@@ -866,9 +919,14 @@ fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType,
                 spoken_act(c, verb),
                 lex.classify_by_pattern(form, &governed),
             ) {
-                (Some(_), Some(by_pattern)) => by_pattern?,
+                (Some(_), Some(_)) if !speech_verb(verb) && attitude_complement(c, v) => {
+                    return None
+                }
+                // The codebook's speech act stands whatever the stories say.
+                (Some(spoken), Some(by_pattern)) if spoken == by_pattern => by_pattern?,
+                (Some(_), Some(by_pattern)) => unless_contradicted(lex, form, by_pattern?)?,
                 (Some(spoken), None) => spoken?,
-                (None, Some(by_pattern)) => by_pattern?,
+                (None, Some(by_pattern)) => unless_contradicted(lex, form, by_pattern?)?,
                 // A verb's default act, where the stories back it.
                 (None, None) => lex
                     .classify(form, &governed)
@@ -918,6 +976,72 @@ fn folds_away(c: &Clause<'_>, verb: &Verb, act: EventType) -> bool {
     act == EventType::Aid && (!verb.giving || PLEDGING.contains(&verb.base.as_str())) && gift_below
 }
 
+/// A pattern's act, unless the synthetic stories speak against it.
+fn unless_contradicted(lex: &EventLexicon, form: &str, act: EventType) -> Option<EventType> {
+    (!lex.contradicts(form, act)).then_some(act)
+}
+
+/// Whether a verb of attitude has what it holds as a clause or an "as"
+/// phrase: "wanted to change", "views the YPG as a threat".
+fn attitude_complement(c: &Clause<'_>, v: usize) -> bool {
+    c.children(v).any(|k| matches!(c.dep(k), "xcomp" | "ccomp")) || c.obl_marked(v, &["as"])
+}
+
+/// Whether a verb of the cue lexicon is one of speech (not belief, perception or expectation).
+fn speech_verb(verb: &Verb) -> bool {
+    crate::cue_classes::CueClasses::english()
+        .of_word(&verb.form)
+        .is_some_and(|(class, lemma)| {
+            class == dossier_core::CueClass::Speech || speech_acts().contains_key(lemma)
+        })
+}
+
+/// Adjectives of intent: "willing to withdraw" states an intention (AGREE).
+const INTENDING: &[&str] = &["willing", "ready", "prepared", "eager", "determined"];
+
+/// Verbs of trying and managing: what they govern is attempted, not done.
+const ATTEMPTING: &[&str] = &[
+    "try", "tri", "attempt", "seek", "sought", "struggl", "manag", "aim", "striv", "strove",
+    "need", "want", "wish", "hop", "fear",
+];
+
+/// Whether verb `v` only names an act wanted, tried, asked about or made a
+/// condition: "whether some managed to escape", "is willing to come",
+/// "struggling to muster", "to allow Turkish troops" (a purpose), "a plot to shoot".
+fn unrealised(c: &Clause<'_>, v: usize) -> bool {
+    let doc = c.doc;
+    let lower = |i: usize| c.word(i).to_lowercase();
+    if c.children(v)
+        .any(|k| c.dep(k) == "mark" && matches!(lower(k).as_str(), "whether" | "if" | "unless"))
+    {
+        return true;
+    }
+    let Some(h) = doc.tokens[v]
+        .head
+        .filter(|&h| h >= c.a && h < c.b && h != v)
+    else {
+        return false;
+    };
+    match c.dep(v) {
+        "xcomp" | "ccomp" => {
+            (doc.tokens[h].pos == Some("ADJ") && !INTENDING.contains(&lower(h).as_str()))
+                || (c.dep(v) == "xcomp"
+                    && doc.tokens[h].pos == Some("VERB")
+                    && (ATTEMPTING.contains(&stem_of(&lower(h)))
+                        || crate::cue_classes::CueClasses::english()
+                            .of_word(c.word(h))
+                            .is_some_and(|(class, _)| {
+                                matches!(
+                                    class,
+                                    dossier_core::CueClass::Belief
+                                        | dossier_core::CueClass::Expectation
+                                ) && !speech_acts().contains_key(&base_form(&lower(h)))
+                            })))
+        }
+        _ => false,
+    }
+}
+
 static SPEECH_ACTS: &str = include_str!("../data/en/event-speech-acts.tsv");
 
 /// The speech acts and attitudes the PLOVER codebook codes
@@ -953,13 +1077,22 @@ fn spoken_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventType>> {
     let modal = |k: usize| c.has_auxiliary(k, AUX, &["will", "would", "could", "must", "should"]);
     let complement = c.children(verb.v).any(|k| match c.dep(k) {
         "xcomp" => c.doc.tokens[k].pos == Some("VERB"),
-        "ccomp" => modal(k),
+        "ccomp" => modal(k) && acting_subject(c, k),
         "obl" => c
             .children(k)
             .any(|m| matches!(c.word(m).to_lowercase().as_str(), "for" | "on")),
         _ => false,
     });
     Some((complement || !needs_complement).then_some(ty))
+}
+
+/// Whether a warned or asked-for clause has someone to act: a pronoun or an
+/// actor as its subject ("warned it would retaliate"), not a thing
+/// ("warned that repatriation would be difficult").
+fn acting_subject(c: &Clause<'_>, k: usize) -> bool {
+    c.children(k)
+        .find(|&j| matches!(c.dep(j), "nsubj" | "nsubj:pass" | "expl"))
+        .is_none_or(|j| c.doc.tokens[j].pos == Some("PRON") || !c.actors_of(j).is_empty())
 }
 
 /// Who acts and who is acted on, and the phrase acted on.
@@ -1520,6 +1653,7 @@ fn codebook_type(
         // A third party bringing two others together: CONSULT's mediation.
         "launch" | "start" | "begin" | "began" | "offer" | "host" if any(&["mediation"]) => Consult,
         "mediat" => Consult,
+        "negotiat" => Consult,
         "call" if appeal => Request,
         _ => return None,
     }))
@@ -1581,6 +1715,15 @@ fn cooperative(t: EventType) -> bool {
     )
 }
 
+/// Whether token `t` heads a purpose clause: "to" its only marker.
+fn purpose(doc: &Document, t: usize) -> bool {
+    let marks: Vec<String> = (0..doc.tokens.len())
+        .filter(|&k| doc.tokens[k].head == Some(t) && doc.tokens[k].dep == Some("mark"))
+        .map(|k| doc.span_text(doc.tokens[k].span).to_lowercase())
+        .collect();
+    !marks.is_empty() && marks.iter().all(|m| m == "to")
+}
+
 /// One event per clause, and none in a noun's modifier. A verb hung under
 /// another event's verb as its complement or adjunct ("threatened to ban",
 /// "agreed to share", "dismissed an appeal, saying …") is part of that
@@ -1615,6 +1758,8 @@ fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
             continue;
         };
         let Some(parent) = triggers.iter().position(|&p| p == head) else {
+            // "to allow Turkish troops": a purpose of what is no event is only aimed at.
+            dropped[child] = dep == Some("advcl") && purpose(doc, t);
             continue;
         };
         use EventType::*;
@@ -1791,11 +1936,24 @@ fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool
 
 /// The verbs above `v` in its clause, nearest first: "committed … towards
 /// sending", "plans to send", "denied that it was sending".
+/// Whether a conjunct is joined by "but", "yet" or "while".
+fn contrasted(c: &Clause<'_>, h: usize) -> bool {
+    c.children(h).any(|k| {
+        matches!(c.dep(k), "cc" | "mark")
+            && matches!(
+                c.word(k).to_lowercase().as_str(),
+                "but" | "yet" | "while" | "whereas"
+            )
+    })
+}
+
 fn governing_verbs(c: &Clause<'_>, v: usize) -> Vec<usize> {
     let mut governors = Vec::new();
     let mut h = v;
     for _ in 0..3 {
         match c.doc.tokens[h].head.filter(|&u| u >= c.a && u < c.b) {
+            // "will not join … but supports": a contrast does not share the first verb's negation.
+            Some(_) if c.dep(h) == "conj" && contrasted(c, h) => break,
             Some(u) if !matches!(c.dep(h), "parataxis" | "acl:relcl") => {
                 if c.doc.tokens[u].pos == Some("VERB") {
                     governors.push(u);
