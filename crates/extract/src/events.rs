@@ -1005,17 +1005,11 @@ const ATTEMPTING: &[&str] = &[
     "need", "want", "wish", "hop", "fear",
 ];
 
-/// Whether verb `v` only names an act wanted, tried, asked about or made a
-/// condition: "whether some managed to escape", "is willing to come",
+/// Whether verb `v` only names an act wanted, tried or aimed at: "is able to come",
 /// "struggling to muster", "to allow Turkish troops" (a purpose), "a plot to shoot".
 fn unrealised(c: &Clause<'_>, v: usize) -> bool {
     let doc = c.doc;
     let lower = |i: usize| c.word(i).to_lowercase();
-    if c.children(v)
-        .any(|k| c.dep(k) == "mark" && matches!(lower(k).as_str(), "whether" | "if" | "unless"))
-    {
-        return true;
-    }
     let Some(h) = doc.tokens[v]
         .head
         .filter(|&h| h >= c.a && h < c.b && h != v)
