@@ -216,9 +216,35 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
     }
     let text = doc.text().to_string();
     let mut sets = Sets((0..n).collect());
-    // The country each entity stands for.
-    let mut country: Vec<Option<usize>> = vec![None; n];
     let mut warnings = Vec::new();
+    // The country each entity stands for.
+    let country = countries_named(doc, countries, &mut warnings);
+    join_countries(doc, &country, &mut sets);
+    join_acronyms(&doc.entities, &mut sets);
+    let retyped = join_name_forms(&doc.entities, &country, &mut sets);
+    for &ei in &retyped {
+        let root_type = doc.entities[sets.find(ei)].ty;
+        for &m in &doc.entities[ei].mentions {
+            doc.mentions[m].ty = root_type;
+        }
+    }
+    join_misspelt_persons(doc, &text, &mut sets, &mut warnings);
+    let (mut entities, mut mention_entity) = rebuild(doc, &mut sets, &country, countries);
+    capitals_to_countries(doc, &text, countries, &mut entities, &mut mention_entity);
+    doc.entities = attach_mentions(doc, entities, &mention_entity);
+    for w in warnings {
+        doc.warn(w);
+    }
+}
+
+/// The country each entity stands for: a GPE or an ORG by its names, a NORP by its demonyms
+/// (or a likely misspelling of one, with a warning).
+fn countries_named(
+    doc: &Document,
+    countries: &Countries,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Option<usize>> {
+    let mut country = vec![None; doc.entities.len()];
     for (ei, e) in doc.entities.iter().enumerate() {
         let names = || std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str));
         country[ei] = match e.ty {
@@ -241,6 +267,12 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
             _ => None,
         };
     }
+    country
+}
+
+/// One entity per country, named by its GPE mention if there is one; an ORG's mentions of a
+/// country become GPE mentions.
+fn join_countries(doc: &mut Document, country: &[Option<usize>], sets: &mut Sets) {
     for (ei, c) in country.iter().enumerate() {
         if c.is_some() && doc.entities[ei].ty == EntityType::Org {
             for &m in &doc.entities[ei].mentions {
@@ -248,7 +280,6 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
             }
         }
     }
-    // One entity per country, named by its GPE mention if there is one.
     let mut first_of_country: HashMap<usize, usize> = HashMap::new();
     for (ei, c) in country.iter().enumerate() {
         if let Some(c) = *c {
@@ -267,69 +298,76 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
             }
         }
     }
-    // Acronyms: "NATO" joins "North Atlantic Treaty Organization".
-    for ei in 0..n {
-        let e = &doc.entities[ei];
+}
+
+/// Acronyms: "NATO" joins "North Atlantic Treaty Organization".
+fn join_acronyms(entities: &[Entity], sets: &mut Sets) {
+    for (ei, e) in entities.iter().enumerate() {
         if !is_acronym(&e.name) {
             continue;
         }
-        if let Some(long) = (0..n).find(|&j| {
+        if let Some(long) = (0..entities.len()).find(|&j| {
             j != ei
                 && matches!(
-                    doc.entities[j].ty,
+                    entities[j].ty,
                     EntityType::Org | EntityType::Gpe | EntityType::Norp
                 )
-                && initials(&doc.entities[j].name) == e.name
-                && doc.entities[j].name.contains(' ')
+                && initials(&entities[j].name) == e.name
+                && entities[j].name.contains(' ')
         }) {
             sets.join(long, ei);
         }
     }
-    let retyped = join_name_forms(&doc.entities, &country, &mut sets);
-    for &ei in &retyped {
-        let root_type = doc.entities[sets.find(ei)].ty;
-        for &m in &doc.entities[ei].mentions {
-            doc.mentions[m].ty = root_type;
-        }
-    }
-    // Likely misspellings of a person's name: same number of words, each
-    // within a small edit distance, the surnames nearly equal.
+}
+
+/// Likely misspellings of a person's name: same number of words, each within a small edit
+/// distance, the surnames nearly equal. Joined, with a `name_variant` warning.
+fn join_misspelt_persons(doc: &Document, text: &str, sets: &mut Sets, warnings: &mut Vec<Warning>) {
+    let n = doc.entities.len();
     for i in 0..n {
         for j in i + 1..n {
             let (a, b) = (&doc.entities[i], &doc.entities[j]);
             if a.ty != EntityType::Person
                 || b.ty != EntityType::Person
                 || sets.find(i) == sets.find(j)
+                || !same_person_spelling(&a.name, &b.name)
             {
                 continue;
             }
-            if same_person_spelling(&a.name, &b.name) {
-                // The spans of the two spellings, not of every short form.
-                let spans = a
-                    .mentions
-                    .iter()
-                    .chain(&b.mentions)
-                    .map(|&m| doc.mentions[m].span)
-                    .filter(|s| s.of(&text) == a.name || s.of(&text) == b.name)
-                    .collect();
-                warnings.push(Warning {
-                    code: "name_variant",
-                    message: format!(
-                        "\"{}\" and \"{}\" look like one name spelt two ways",
-                        a.name, b.name
-                    ),
-                    spans,
-                });
-                // The more frequent spelling names the entity.
-                if b.mentions.len() > a.mentions.len() {
-                    sets.join(j, i);
-                } else {
-                    sets.join(i, j);
-                }
+            // The spans of the two spellings, not of every short form.
+            let spans = a
+                .mentions
+                .iter()
+                .chain(&b.mentions)
+                .map(|&m| doc.mentions[m].span)
+                .filter(|s| s.of(text) == a.name || s.of(text) == b.name)
+                .collect();
+            warnings.push(Warning {
+                code: "name_variant",
+                message: format!(
+                    "\"{}\" and \"{}\" look like one name spelt two ways",
+                    a.name, b.name
+                ),
+                spans,
+            });
+            // The more frequent spelling names the entity.
+            if b.mentions.len() > a.mentions.len() {
+                sets.join(j, i);
+            } else {
+                sets.join(i, j);
             }
         }
     }
-    // Rebuild: mentions to their root entity; acting capitals to their country.
+}
+
+/// One entity per set, named by its root, with every other name as an alias; a country is
+/// named by the knowledge base and is a GPE. Returns the entities and each mention's entity.
+fn rebuild(
+    doc: &mut Document,
+    sets: &mut Sets,
+    country: &[Option<usize>],
+    countries: &Countries,
+) -> (Vec<Entity>, Vec<Option<usize>>) {
     let mut root_index: HashMap<usize, usize> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
     let old = std::mem::take(&mut doc.entities);
@@ -358,34 +396,55 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
             }
         }
         if let Some(c) = country[ei] {
-            ne.kb = vec![("iso3166", countries.list[c].iso.clone())];
-            // A country is named by the knowledge base, and is a GPE.
-            if matches!(ne.ty, EntityType::Gpe | EntityType::Norp | EntityType::Org) {
-                if ne.name != countries.list[c].name {
-                    let old_name = std::mem::replace(&mut ne.name, countries.list[c].name.clone());
-                    if !ne.aliases.contains(&old_name) {
-                        ne.aliases.push(old_name);
-                    }
-                }
-                ne.ty = EntityType::Gpe;
-            }
+            name_as_country(ne, &countries.list[c]);
         }
     }
+    (entities, mention_entity)
+}
+
+/// Links an entity to its country; a GPE, NORP or ORG that stands for it takes its name and
+/// becomes a GPE.
+fn name_as_country(entity: &mut Entity, country: &Country) {
+    entity.kb = vec![("iso3166", country.iso.clone())];
+    if matches!(
+        entity.ty,
+        EntityType::Gpe | EntityType::Norp | EntityType::Org
+    ) {
+        if entity.name != country.name {
+            let old_name = std::mem::replace(&mut entity.name, country.name.clone());
+            if !entity.aliases.contains(&old_name) {
+                entity.aliases.push(old_name);
+            }
+        }
+        entity.ty = EntityType::Gpe;
+    }
+}
+
+/// An acting capital ("Washington is trying…") points at its country's entity (made if the
+/// document has none); "in Washington" stays the city.
+fn capitals_to_countries(
+    doc: &Document,
+    text: &str,
+    countries: &Countries,
+    entities: &mut Vec<Entity>,
+    mention_entity: &mut [Option<usize>],
+) {
     for (mi, m) in doc.mentions.iter().enumerate() {
         if m.ty != EntityType::Gpe || mention_entity[mi].is_none() {
             continue;
         }
-        let surface = m.span.of(&text);
+        let surface = m.span.of(text);
         let Some(c) = countries.by_capital(surface) else {
             continue;
         };
         if countries.by_name(surface).is_some() || !acts(doc, m.span) {
             continue;
         }
-        let target = match entities.iter().position(|e| {
-            e.kb.iter()
-                .any(|(k, v)| *k == "iso3166" && *v == countries.list[c].iso)
-        }) {
+        let iso = &countries.list[c].iso;
+        let target = match entities
+            .iter()
+            .position(|e| e.kb.iter().any(|(k, v)| *k == "iso3166" && v == iso))
+        {
             Some(t) => t,
             None => {
                 entities.push(Entity {
@@ -393,7 +452,7 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
                     ty: EntityType::Gpe,
                     mentions: Vec::new(),
                     aliases: Vec::new(),
-                    kb: vec![("iso3166", countries.list[c].iso.clone())],
+                    kb: vec![("iso3166", iso.clone())],
                     key: None,
                 });
                 entities.len() - 1
@@ -404,28 +463,30 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
         }
         mention_entity[mi] = Some(target);
     }
+}
+
+/// Points mentions at their entities, drops entities left without mentions (a capital whose
+/// every mention acted) and fills each entity's key.
+fn attach_mentions(
+    doc: &mut Document,
+    mut entities: Vec<Entity>,
+    mention_entity: &[Option<usize>],
+) -> Vec<Entity> {
     for (mi, m) in doc.mentions.iter_mut().enumerate() {
         if let Some(e) = mention_entity[mi] {
             m.entity = Some(e);
             entities[e].mentions.push(mi);
         }
     }
-    // Entities left without mentions (a capital whose every mention acted) go.
-    let keep: Vec<bool> = entities.iter().map(|e| !e.mentions.is_empty()).collect();
     let mut renumber = vec![None; entities.len()];
     let mut next = 0;
-    for (i, k) in keep.iter().enumerate() {
-        if *k {
+    for (i, e) in entities.iter().enumerate() {
+        if !e.mentions.is_empty() {
             renumber[i] = Some(next);
             next += 1;
         }
     }
-    let mut entities: Vec<Entity> = entities
-        .into_iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(e, _)| e)
-        .collect();
+    entities.retain(|e| !e.mentions.is_empty());
     for m in &mut doc.mentions {
         m.entity = m.entity.and_then(|e| renumber[e]);
     }
@@ -437,10 +498,7 @@ pub fn resolve(doc: &mut Document, countries: &Countries) {
             None => format!("{}:{}", e.ty.as_str(), name_key(&e.name, e.ty)),
         });
     }
-    doc.entities = entities;
-    for w in warnings {
-        doc.warn(w);
-    }
+    entities
 }
 
 /// Joins the forms of one name: a person's name with and without middle
