@@ -783,17 +783,11 @@ fn fraction_after(
                     used += 3;
                 }
             }
-        } else if let Some((f, words)) = and_fraction(text, toks, i + used) {
-            (value, used) = with_fraction(
-                value,
-                used,
-                f,
-                words,
-                last_scale,
-                scale(&lw(i + used + words)),
-            );
+            return (value, used);
         }
-    } else if let Some((f, words)) = and_fraction(text, toks, i + used) {
+    }
+    // "3 million and a half": after digits, or words with no fraction of their own.
+    if let Some((f, words)) = and_fraction(text, toks, i + used) {
         (value, used) = with_fraction(
             value,
             used,
