@@ -16,6 +16,7 @@ use dossier_core::{
 };
 
 use crate::cue_classes::{CueClasses, QuoteMode};
+use crate::lexicon;
 use crate::tree::{children, subtree, tokens_in};
 
 /// Reporting words, learned per syntactic frame: how often a verb form in
@@ -1770,28 +1771,9 @@ fn sentence_topic(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> 
     (named && comma > a).then_some((a, comma))
 }
 
-/// Words that head a time phrase: "on Monday", "in February", "at the same
-/// time", "this week".
+/// Words besides the weekdays and months that head a time phrase: "at the
+/// same time", "this week", "on Monday afternoon".
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "time",
     "day",
     "days",
@@ -1811,8 +1793,13 @@ const TIME_WORDS: &[&str] = &[
     "tonight",
 ];
 
+/// A weekday, a month ("on Monday", "in February") or one of `TIME_WORDS`.
 fn is_time_word(word: &str) -> bool {
-    TIME_WORDS.contains(&word.to_lowercase().as_str())
+    let word = word.to_lowercase();
+    let word = word.as_str();
+    lexicon::WEEKDAYS.contains(&word)
+        || lexicon::MONTHS.contains(&word)
+        || TIME_WORDS.contains(&word)
 }
 
 /// Whether the phrase `[x, y)` is a time phrase: it ends in a time word and
