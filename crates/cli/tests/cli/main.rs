@@ -32,9 +32,11 @@ fn fixture(name: &str) -> String {
         .to_string()
 }
 
-/// A scratch folder unique to one test.
+/// A scratch folder unique to one test, under cargo's target tmp folder and without the process
+/// id, so that every run reuses (and first clears) the same folder instead of leaving one more
+/// behind in the system's temp folder.
 fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dossier-test-{}-{test}", std::process::id()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("dossier-test-{test}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
