@@ -31,7 +31,8 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
     // Gender learned from the pronouns that resolved to each entity.
     let mut gender: HashMap<usize, bool> = HashMap::new();
     let mut last_speaker: Option<(usize, usize)> = None; // (entity, byte position)
-                                                         // Names inside quotation marks are what speakers talk about, not who speaks.
+    let mut unnamed: Vec<Span> = Vec::new(); // speakers that name no one
+                                             // Names inside quotation marks are what speakers talk about, not who speaks.
     let quoted: Vec<Span> = quotes
         .iter()
         .filter(|(q, _)| q.kind != QuoteKind::Indirect)
@@ -56,9 +57,35 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
             }
         } else if FUNCTION_WORDS.contains(&w.as_str()) {
             q.speaker = None;
-        } else if let Some((e, from)) =
-            resolve_pronoun(doc, &w, (sp.span.start, &quoted), last_speaker, &gender)
-        {
+        } else if let Some((e, from)) = resolve_pronoun(
+            doc,
+            &w,
+            (
+                sp.span.start,
+                &quoted,
+                sentence_start_back(doc, sp.span.start, 4),
+            ),
+            last_speaker,
+            &gender,
+        )
+        .or_else(|| {
+            // "Letts told ITV News: “…” He said": a he or she that nothing
+            // in the last four sentences resolves looks past sentences
+            // inside quotation marks, unless an unnamed speaker ("said a
+            // doctor in Ghouta") spoke since.
+            let far = start_back_outside_quotes(doc, sp.span.start, 4, &quoted);
+            let unnamed_since = unnamed.iter().any(|u| u.start >= far);
+            let personal = MALE.contains(&w.as_str()) || FEMALE.contains(&w.as_str());
+            (personal && !unnamed_since).then(|| {
+                resolve_pronoun(
+                    doc,
+                    &w,
+                    (sp.span.start, &quoted, far),
+                    last_speaker,
+                    &gender,
+                )
+            })?
+        }) {
             sp.entity = Some(e);
             // "They" for "Kotey and Elsheikh": every person of the coordination.
             if let Some(m) =
@@ -69,16 +96,26 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
             if MALE.contains(&w.as_str()) || FEMALE.contains(&w.as_str()) {
                 gender.insert(e, MALE.contains(&w.as_str()));
             }
-        } else if let Some(e) = descriptor_antecedent(doc, sp.span, *tokens) {
+        } else if let Some(e) = descriptor_antecedent(doc, sp.span, *tokens, &quoted) {
             sp.entity = Some(e);
         }
         if let Some(sp) = q.speaker.as_mut().filter(|sp| sp.entity.is_none()) {
             sp.affiliation = affiliation(doc, sp.span);
+            if !is_pronoun(&w) {
+                unnamed.push(sp.span);
+            }
         }
         if let Some(e) = q.speaker.as_ref().and_then(|sp| sp.entity) {
             last_speaker = Some((e, q.speaker.as_ref().map_or(0, |sp| sp.span.end)));
         }
     }
+}
+
+fn is_pronoun(w: &str) -> bool {
+    MALE.contains(&w)
+        || FEMALE.contains(&w)
+        || PLURAL.contains(&w)
+        || matches!(w, "it" | "i" | "you")
 }
 
 /// Words that can stand as a parse's subject but name no one.
@@ -190,7 +227,7 @@ fn topicality(doc: &Document, span: Span) -> u8 {
 fn resolve_pronoun(
     doc: &Document,
     w: &str,
-    (before, quoted): (usize, &[Span]),
+    (before, quoted, window_start): (usize, &[Span], usize),
     last_speaker: Option<(usize, usize)>,
     gender: &HashMap<usize, bool>,
 ) -> Option<(usize, Option<Span>)> {
@@ -199,7 +236,6 @@ fn resolve_pronoun(
     if !(male || female || plural || neuter) {
         return None;
     }
-    let window_start = sentence_start_back(doc, before, 4);
     let ok = |e: usize, at: Span| {
         let ty = doc.entities[e].ty;
         if plural {
@@ -210,7 +246,7 @@ fn resolve_pronoun(
             // "it added": an organisation or a country, never a person.
             matches!(ty, EntityType::Org | EntityType::Gpe)
         } else {
-            person_like(ty) && gender.get(&e).is_none_or(|&g| g == male)
+            person_like(ty) && known_gender(doc, e, gender).is_none_or(|g| g == male)
         }
     };
     // A name modifying a noun ("a Trump loyalist") is no one's antecedent, but
@@ -253,6 +289,46 @@ fn resolve_pronoun(
         (Some(s), None) => Some((s.0, None)),
         (None, None) => ms.last().and_then(|m| m.entity.map(|e| (e, Some(m.span)))),
     }
+}
+
+const FIRST_NAMES: &str = include_str!("../data/en/first-names.tsv");
+
+/// Whether a first name is a man's (true) or a woman's (false), from
+/// `data/en/first-names.tsv`; None for a name of either or unknown.
+fn first_name_gender(word: &str) -> Option<bool> {
+    static NAMES: std::sync::OnceLock<HashMap<&'static str, bool>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        FIRST_NAMES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(name, sex)| (name, sex.trim() == "m"))
+            .collect()
+    });
+    names.get(word.to_lowercase().as_str()).copied()
+}
+
+/// A person's gender: from the first name of the entity's name (after a
+/// title: "President Emmanuel Macron"), else from the pronouns that resolved
+/// to it so far.
+fn known_gender(doc: &Document, e: usize, learned: &HashMap<usize, bool>) -> Option<bool> {
+    let mut words = doc.entities[e].name.split_whitespace();
+    let first = words.next()?;
+    let first = if is_title(first) {
+        words.next()?
+    } else {
+        first
+    };
+    first_name_gender(first).or_else(|| learned.get(&e).copied())
+}
+
+/// A title before a name: "Mr", "Dr.", or a role noun ("President").
+fn is_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    matches!(
+        w.as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "lord" | "lady"
+    ) || role_of(&w).is_some()
 }
 
 /// Heads of source phrases that stand for the group named before them
@@ -396,6 +472,28 @@ fn sentence_start_back(doc: &Document, pos: usize, n: usize) -> usize {
         .map_or(0, |s| s.span.start)
 }
 
+/// The byte offset where the sentence `n` sentences before `pos` starts,
+/// not counting sentences inside the `quoted` spans: a long quotation
+/// between "Letts told ITV News: …" and "He said" does not hide Letts.
+/// At most 12 sentences back.
+fn start_back_outside_quotes(doc: &Document, pos: usize, n: usize, quoted: &[Span]) -> usize {
+    let i = doc.sentences.partition_point(|s| s.span.end <= pos);
+    let inside_quote = |s: Span| {
+        quoted
+            .iter()
+            .any(|q| q.start <= s.start + 4 && s.end <= q.end + 4)
+    };
+    let mut counted = 0;
+    let mut k = i;
+    while k > 0 && counted < n && i - k < 12 {
+        k -= 1;
+        if !inside_quote(doc.sentences[k].span) {
+            counted += 1;
+        }
+    }
+    doc.sentences.get(k).map_or(0, |s| s.span.start)
+}
+
 /// What a descriptor's head word stands for.
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Role {
@@ -438,6 +536,7 @@ fn descriptor_antecedent(
     doc: &Document,
     span: Span,
     tokens: Option<(usize, usize)>,
+    quoted: &[Span],
 ) -> Option<usize> {
     let (x, y) = tokens.filter(|&(x, y)| y > x)?;
     if !doc
@@ -457,7 +556,12 @@ fn descriptor_antecedent(
             .filter(|m| m.span.end <= span.start && person_like(m.ty))
             .find(|m| m.entity.is_some() && titled(doc, m.span, &head))
             .and_then(|m| m.entity)
-            .or_else(|| lede_subject(doc, span)),
+            .or_else(|| lede_subject(doc, span))
+            .or_else(|| {
+                let names_someone = doc.mentions.iter().any(|m| span.contains(m.span));
+                let unnamed_before = introduced_unnamed(doc, span.start, &head);
+                (!names_someone && !unnamed_before).then(|| previous_subject(doc, span, quoted))?
+            }),
         Role::Group => lone_group(doc, span.start, &head),
     }
 }
@@ -476,6 +580,41 @@ fn lede_subject(doc: &Document, span: Span) -> Option<usize> {
         .filter(|m| second.span.contains(m.span) && person_like(m.ty))
         .find(|m| m.entity.is_some() && topicality(doc, m.span) > 0)?
         .entity
+}
+
+/// A descriptor no title resolves continues the person the text was just
+/// about ("Erdoğan has threatened … The president said"): the one person
+/// named in the sentence before (outside quotation marks), when that person
+/// is its main-clause subject.
+fn previous_subject(doc: &Document, span: Span, quoted: &[Span]) -> Option<usize> {
+    let here = doc.sentences.partition_point(|s| s.span.end <= span.start);
+    let sentence = doc.sentences.get(here.checked_sub(1)?)?.span;
+    let people: Vec<_> = doc
+        .mentions
+        .iter()
+        .filter(|m| sentence.contains(m.span) && person_like(m.ty) && m.entity.is_some())
+        .filter(|m| !quoted.iter().any(|q| q.contains(m.span)))
+        .collect();
+    // "Putin met Erdogan. … the president said" could be either.
+    let one = only_one(people.iter().filter_map(|m| m.entity))?;
+    people
+        .iter()
+        .any(|m| topicality(doc, m.span) == 2)
+        .then_some(one)
+}
+
+/// Whether the three sentences before `pos` introduce someone unnamed by
+/// `head` ("a spokesman for the militias said … the spokesman claimed").
+fn introduced_unnamed(doc: &Document, pos: usize, head: &str) -> bool {
+    let from = sentence_start_back(doc, pos, 3);
+    let word = |i: usize| doc.span_text(doc.tokens[i].span).to_lowercase();
+    (0..doc.tokens.len())
+        .filter(|&i| doc.tokens[i].span.start >= from && doc.tokens[i].span.end <= pos)
+        .filter(|&i| word(i) == head)
+        .any(|i| {
+            (i.saturating_sub(4)..i)
+                .any(|j| matches!(word(j).as_str(), "a" | "an" | "one" | "another"))
+        })
 }
 
 /// The organisation named in the two sentences before `pos`: the only one,

@@ -400,3 +400,36 @@ fn a_descriptor_in_the_lede_is_the_person_the_next_sentence_names() {
         "{q}"
     );
 }
+
+#[test]
+fn a_pronoun_looks_past_a_long_quotation_to_its_speaker() {
+    let text = "On Friday, Jack Letts told ITV News: \"I miss people mostly. I miss my mum. Five years I have not seen her. I miss pasties. And Doctor Who. I feel British.\"\n\nHe said he did not know if his passport would still be valid.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "passport").as_deref(),
+        Some("Jack Letts"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn a_descriptor_continues_the_one_person_of_the_sentence_before() {
+    let text = "Emmanuel Macron has threatened to send more troops to the Sahel since February.\n\nThe president said the operation would start within days.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "operation").as_deref(),
+        Some("Emmanuel Macron"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn she_is_not_resolved_to_a_man_by_his_first_name() {
+    let text = "Anna Petrova criticised the plan on Monday, and Sergei Ivanov defended it.\n\nShe said the talks had failed.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "talks").as_deref(),
+        Some("Anna Petrova"),
+        "{quotes:?}"
+    );
+}
