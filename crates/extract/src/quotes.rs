@@ -548,7 +548,19 @@ fn unclaimed_quote(
         .flatten();
     let previous = (!title_case)
         .then(|| previous_quote(doc, quotes, m.inner, opens_sentence))
-        .flatten();
+        .flatten()
+        .filter(|&p| {
+            // 'Her father described her as a "…"': a fragment inside a
+            // clause whose reporting verb has a speaker for subject is that
+            // subject's, not the speaker of a quote in an earlier sentence.
+            opens_sentence
+                || sentence_index_at(doc, quotes[p].0.span.end.saturating_sub(1)) >= si
+                || !framing_verb(doc, cues, m.inner, title_case).is_some_and(|(verb, subject)| {
+                    let (a, b) = doc.sentences[si].tokens;
+                    let word = doc.span_text(doc.tokens[verb].span);
+                    cues.is_cue(word, frame(doc, verb, a, b)) && speaker_like(doc, cues, subject)
+                })
+        });
     let mut kind = if embedded_in_sentence(doc, m.inner, opens_sentence) {
         QuoteKind::Mixed
     } else {

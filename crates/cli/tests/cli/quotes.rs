@@ -433,3 +433,14 @@ fn she_is_not_resolved_to_a_man_by_his_first_name() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn a_fragment_is_its_own_clauses_speakers_not_the_previous_quotes() {
+    let text = "In a statement on Sunday, the commander Nesrin Abdullah said: “Her death is a great loss to us. We will represent her in all our struggles.” Her father, Dirk Campbell, described her as a “beautiful and loving daughter” who “would go to any lengths to create the world that she believed in”.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "loving daughter").as_deref(),
+        Some("Dirk Campbell"),
+        "{quotes:?}"
+    );
+}
