@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 const MONTHS_TSV: &str = include_str!("../data/en/months.tsv");
 const WEEKDAYS_TXT: &str = include_str!("../data/en/weekdays.txt");
 const NUMBER_WORDS_TSV: &str = include_str!("../data/en/number-words.tsv");
+const PAST_VERBS_TXT: &str = include_str!("../data/en/past-verbs.txt");
 
 /// The lines of a data file, without comments and blank lines, cut at tabs.
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -29,6 +30,10 @@ pub(crate) static MONTH_ABBREVIATIONS: LazyLock<Vec<&'static str>> = LazyLock::n
 /// The weekdays in lower case, Monday first.
 pub(crate) static WEEKDAYS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| rows(WEEKDAYS_TXT).map(|r| r[0]).collect());
+
+/// Irregular past-tense verbs, which date a clause as past.
+pub(crate) static PAST_VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| rows(PAST_VERBS_TXT).map(|r| r[0]).collect());
 
 /// (value, cardinal, ordinal) of each number word, in order of value.
 static NUMBER_WORDS: LazyLock<Vec<(u32, &'static str, &'static str)>> = LazyLock::new(|| {

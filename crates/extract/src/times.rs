@@ -7,7 +7,7 @@
 use dossier_core::calendar::{civil_from_days, days_from_civil};
 use dossier_core::{Document, Span, TimeExpr, TimeType};
 
-use crate::lexicon::{CARDINALS, MONTHS, ORDINALS, TENS, WEEKDAYS};
+use crate::lexicon::{CARDINALS, MONTHS, ORDINALS, PAST_VERBS, TENS, WEEKDAYS};
 
 mod rules;
 use rules::{expression, Frame};
@@ -214,10 +214,9 @@ fn tense_at_each(words: &[String]) -> Vec<Option<bool>> {
             {
                 Some(true)
             }
-            "said" | "told" | "was" | "were" | "had" | "did" | "came" | "went" | "met" | "made"
-            | "took" | "gave" | "began" | "won" | "lost" | "left" | "held" | "got" | "saw"
-            | "found" | "became" | "fell" | "rose" | "spoke" | "led" | "sent" | "paid" | "sold"
-            | "bought" | "struck" | "hit" => Some(false),
+            // "since March": what follows is past.
+            "since" => Some(false),
+            _ if PAST_VERBS.contains(&w) => Some(false),
             _ if w.len() > 4
                 && w.ends_with("ed")
                 && !matches!(
@@ -242,8 +241,19 @@ fn tense_at_each(words: &[String]) -> Vec<Option<bool>> {
     };
     // A participle after "be" is a passive, not a past: "will be paid Dec. 14".
     let passive = |k: usize| k > 0 && matches!(words[k - 1].as_str(), "be" | "being");
+    // An arrangement in the past perfect was for a time already past: "had
+    // been scheduled to expire Friday", "as previously planned Saturday".
+    let past_perfect = |k: usize| {
+        k > 0
+            && (matches!(words[k - 1].as_str(), "had" | "previously")
+                || (words[k - 1] == "been" && k > 1 && words[k - 2] == "had"))
+    };
     let markers: Vec<Option<bool>> = (0..words.len())
-        .map(|k| marker(k).filter(|&future| future || !passive(k)))
+        .map(|k| {
+            marker(k)
+                .filter(|&future| future || !passive(k))
+                .map(|future| future && !past_perfect(k))
+        })
         .collect();
     // The nearest marker after each word, then the nearest before it wins.
     let mut tenses = vec![None; words.len()];
@@ -269,7 +279,7 @@ fn tense_at_each(words: &[String]) -> Vec<Option<bool>> {
             before = Some(false);
         } else if arrangement(k) {
             said = None;
-            before = Some(true);
+            before = Some(!past_perfect(k));
         } else if markers[k].is_some() {
             said = None;
             before = markers[k];
@@ -529,6 +539,7 @@ impl Reading {
             self.quarter_named = true;
         }
         let first = extent_start(words, i, consumed, &e);
+        or_so_after(words, &mut e);
         part_of_day_after(words, &mut e);
         clock_after(words, &mut e);
         year_after_clock(words, &mut e);
@@ -636,6 +647,15 @@ fn extent_start(words: &[String], i: usize, consumed: usize, e: &Growing) -> usi
         first -= 1;
     }
     first - leading_phrase(&words[consumed..first], &words[first..e.end], e.ty)
+}
+
+/// "the next year or so", "two weeks or so": TimeML keeps the approximation.
+fn or_so_after(words: &[String], e: &mut Growing) {
+    if words.get(e.end).is_some_and(|w| w == "or")
+        && words.get(e.end + 1).is_some_and(|w| w == "so")
+    {
+        e.end += 2;
+    }
 }
 
 /// A part of the day after a day: "Wednesday night", "Sunday early
@@ -2033,8 +2053,8 @@ const AGAINST_TENSE_DAYS: i64 = 45;
 /// The year of month `m` (on `day`, if said) that a date without one
 /// means: the one that puts it nearest the anchor, unless the clause's
 /// tense says otherwise ("changed in December", said in October, is last
-/// December); with no tense said, a month alone takes its side by default
-/// only when about six months from the anchor either way.
+/// December); with no tense said, a month alone takes its side by default only when about six
+/// months from the anchor either way.
 fn year_of_month(anchor: i64, m: i64, day: Option<i64>, tense: Tense) -> i64 {
     let (y0, _, _) = civil_from_days(anchor);
     let d = day.unwrap_or(15);
@@ -2243,7 +2263,7 @@ fn leading_phrase(before: &[String], expr: &[String], ty: TimeType) -> usize {
         && (decade
             || matches!(
                 first,
-                "last" | "past" | "previous" | "following" | "early" | "late"
+                "last" | "past" | "previous" | "next" | "following" | "early" | "late"
             ))
     {
         return 1;

@@ -177,6 +177,7 @@ rules![
     hour_before_tonight,
     clock_time,
     deictic_word,
+    year_end,
     the_year_ended,
     last_night,
     the_coming_units,
@@ -229,6 +230,7 @@ rules![
     measured_duration_phrase,
     counted_units,
     vague_units,
+    uncounted_units,
     hyphen_duration,
     year_in_words,
     year_figure,
@@ -578,19 +580,43 @@ fn last_night(c: &Context) -> Option<Found> {
     None
 }
 
-/// "the coming months", "the coming weeks", "in the future", "the past year".
+/// "the coming months", "the next weeks", "in coming quarters".
 #[inline(always)]
 fn the_coming_units(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
-    if a == "the"
-        && matches!(at(i + 1), "coming" | "next" | "following")
-        && unit_of(at(i + 2)).is_some()
-        && at(i + 2).ends_with('s')
-    {
+    let plural_unit = |k: usize| {
+        (unit_of(at(k)).is_some() || matches!(at(k), "quarters")) && at(k).ends_with('s')
+    };
+    if a == "the" && matches!(at(i + 1), "coming" | "next" | "following") && plural_unit(i + 2) {
         return Some((3, TimeType::Date, Some("FUTURE_REF".into()), None));
     }
+    if a == "coming" && plural_unit(i + 1) {
+        return Some((2, TimeType::Date, Some("FUTURE_REF".into()), None));
+    }
     None
+}
+
+/// "year-end", "year end", "the year's end": the end of the current year
+/// (TimeML gives the year, the end being its `mod`).
+#[inline(always)]
+fn year_end(c: &Context) -> Option<Found> {
+    let &Context {
+        i, anchor, a, y0, ..
+    } = c;
+    let at = |k: usize| c.at(k);
+    let len = match (a, at(i + 1), at(i + 2)) {
+        ("year-end", ..) => 1,
+        ("year", "end", _) => 2,
+        ("year", "'s", "end") => 3,
+        _ => return None,
+    };
+    Some((
+        len,
+        TimeType::Date,
+        anchor.map(|_| format!("{y0:04}")),
+        None,
+    ))
 }
 
 #[inline(always)]
@@ -1978,29 +2004,31 @@ fn counted_units(c: &Context) -> Option<Found> {
                     ));
                 }
             }
-            match at(i + 2) {
+            // "a week or so ago": the approximation inside, the direction after it.
+            let k = i + 2 + 2 * usize::from(at(i + 2) == "or" && at(i + 3) == "so");
+            match at(k) {
                 // "a year ago" in a quarterly report: the same quarter a year before.
                 "ago" | "earlier" if n == 1 && u == Unit::Year && quarters.named.is_some() => {
                     let value = quarters.named.map(|(y, q)| quarter_value((y - 1, q)));
-                    return Some((3, TimeType::Date, value, None));
+                    return Some((k + 1 - i, TimeType::Date, value, None));
                 }
                 "ago" => {
                     let value = anchor.and_then(|d| shifted(d, -n, u));
-                    return Some((3, TimeType::Date, value, None));
+                    return Some((k + 1 - i, TimeType::Date, value, None));
                 }
                 "later" | "after" if last_year.is_some() && u == Unit::Year => {
                     let y = last_year.unwrap() + n;
-                    return Some((3, TimeType::Date, Some(format!("{y:04}")), Some(y)));
+                    return Some((k + 1 - i, TimeType::Date, Some(format!("{y:04}")), Some(y)));
                 }
                 "earlier" | "before" if last_year.is_some() && u == Unit::Year => {
                     let y = last_year.unwrap() - n;
-                    return Some((3, TimeType::Date, Some(format!("{y:04}")), Some(y)));
+                    return Some((k + 1 - i, TimeType::Date, Some(format!("{y:04}")), Some(y)));
                 }
                 "earlier" | "later" => {
                     // No year to count from: count from the publication date.
-                    let sign = if at(i + 2) == "earlier" { -1 } else { 1 };
+                    let sign = if at(k) == "earlier" { -1 } else { 1 };
                     return Some((
-                        3,
+                        k + 1 - i,
                         TimeType::Date,
                         anchor.and_then(|d| shifted(d, sign * n, u)),
                         None,
@@ -2035,6 +2063,32 @@ fn vague_units(c: &Context) -> Option<Found> {
         }
     }
     None
+}
+
+/// A plural unit with no count, after a word that makes it a length of
+/// time: "for years", "within weeks", "over the years", "for centuries",
+/// "months ago" ("hundreds of years" and "on days when" are no lengths).
+#[inline(always)]
+fn uncounted_units(c: &Context) -> Option<Found> {
+    let &Context { i, a, .. } = c;
+    let at = |k: usize| c.at(k);
+    let plural_unit = |w: &str| match w {
+        "centuries" => Some(Unit::Century),
+        _ => unit_of(w).filter(|_| w.ends_with('s')),
+    };
+    let before = if i > 0 { at(i - 1) } else { "" };
+    // "over the years": the article inside.
+    if a == "the" && before == "over" {
+        let u = plural_unit(at(i + 1))?;
+        return Some((2, TimeType::Duration, Some(vague_duration(u)), None));
+    }
+    let u = plural_unit(a)?;
+    let length =
+        matches!(before, "for" | "within" | "in" | "over" | "after" | "just") || at(i + 1) == "ago";
+    length.then(|| {
+        let len = 1 + usize::from(at(i + 1) == "ago");
+        (len, TimeType::Duration, Some(vague_duration(u)), None)
+    })
 }
 
 #[inline(always)]
@@ -2252,6 +2306,14 @@ mod tests {
             "the coming months",
             "FUTURE_REF",
         ),
+        (
+            "the_coming_units",
+            "sales in coming quarters",
+            "coming quarters",
+            "FUTURE_REF",
+        ),
+        ("year_end", "results at year-end", "year-end", "2016"),
+        ("year_end", "by the year 's end", "year 's end", "2016"),
         ("the_future", "in the future", "the future", "FUTURE_REF"),
         (
             "the_near_term",
@@ -2461,6 +2523,9 @@ mod tests {
         ),
         ("counted_units", "75 years ago", "75 years ago", "1941"),
         ("vague_units", "several days", "several days", "PXD"),
+        ("uncounted_units", "ruled for centuries", "centuries", "PXC"),
+        ("uncounted_units", "grew over the years", "the years", "PXY"),
+        ("uncounted_units", "just months ago", "months ago", "PXM"),
         ("hyphen_duration", "a four-year term", "four-year", "P4Y"),
         (
             "year_in_words",
