@@ -82,6 +82,9 @@ pub struct Speaker {
     /// Who a speaker that names no one speaks for: the campaign of "a Trump
     /// campaign source", the country of "a Russian admiral".
     pub affiliation: Option<usize>,
+    /// The earlier speaker phrase a pronoun stands for when that phrase
+    /// names no one ("said a doctor in Ghouta. … he added").
+    pub refers_to: Option<Span>,
 }
 
 impl Speaker {
@@ -92,6 +95,7 @@ impl Speaker {
             entity: None,
             also: Vec::new(),
             affiliation: None,
+            refers_to: None,
         }
     }
 

@@ -293,6 +293,8 @@ impl DocView<'_> {
             also: Vec<String>,
             #[serde(skip_serializing_if = "Option::is_none")]
             affiliation: Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            refers_to: Option<SpanJson<'a>>,
         }
         #[derive(Serialize)]
         struct QuoteJson<'a> {
@@ -318,6 +320,7 @@ impl DocView<'_> {
                         entity: sp.entity.map(entity_id),
                         also: sp.also.iter().copied().map(entity_id).collect(),
                         affiliation: sp.affiliation.map(entity_id),
+                        refers_to: sp.refers_to.map(|r| self.span(r)),
                     }),
                 })
             }),

@@ -32,7 +32,8 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
     let mut gender: HashMap<usize, bool> = HashMap::new();
     let mut last_speaker: Option<(usize, usize)> = None; // (entity, byte position)
     let mut unnamed: Vec<Span> = Vec::new(); // speakers that name no one
-                                             // Names inside quotation marks are what speakers talk about, not who speaks.
+    let mut last_unnamed: Option<(Span, bool)> = None; // a person or people named by no name
+                                                       // Names inside quotation marks are what speakers talk about, not who speaks.
     let quoted: Vec<Span> = quotes
         .iter()
         .filter(|(q, _)| q.kind != QuoteKind::Indirect)
@@ -99,10 +100,21 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
         } else if let Some(e) = descriptor_antecedent(doc, sp.span, *tokens, &quoted) {
             sp.entity = Some(e);
         }
+        if let Some(sp) = q.speaker.as_mut().filter(|_| is_pronoun(&w)) {
+            sp.refers_to = unnamed_antecedent(doc, &w, sp, last_unnamed, last_speaker);
+            if sp.refers_to.is_some() {
+                sp.entity = None;
+                sp.also.clear();
+            }
+        }
         if let Some(sp) = q.speaker.as_mut().filter(|sp| sp.entity.is_none()) {
             sp.affiliation = affiliation(doc, sp.span);
             if !is_pronoun(&w) {
                 unnamed.push(sp.span);
+                if !quoted.iter().any(|q| q.contains(sp.span)) {
+                    last_unnamed =
+                        unnamed_people(doc, sp.span, *tokens).map(|plural| (sp.span, plural));
+                }
             }
         }
         if let Some(e) = q.speaker.as_ref().and_then(|sp| sp.entity) {
@@ -116,6 +128,87 @@ fn is_pronoun(w: &str) -> bool {
         || FEMALE.contains(&w)
         || PLURAL.contains(&w)
         || matches!(w, "it" | "i" | "you")
+}
+
+/// Whether an indefinite speaker phrase is a person ("a doctor in Ghouta",
+/// "one rebel official": false) or people ("a group of women", "Idlib
+/// residents": true); None for an institution, a document, a group, and
+/// for a definite phrase ("the foreign minister"), which is often someone
+/// named before.
+fn unnamed_people(doc: &Document, span: Span, tokens: Option<(usize, usize)>) -> Option<bool> {
+    let (x, y) = tokens.filter(|&(x, y)| y > x)?;
+    let h = phrase_head(doc, x, y);
+    let head = doc.span_text(doc.tokens[h].span).to_lowercase();
+    let first = doc.span_text(doc.tokens[x].span).to_lowercase();
+    let plural = head == "group" || matches!(doc.tokens[h].tag, Some("NNS" | "NNPS"));
+    let indefinite = matches!(first.as_str(), "a" | "an" | "one" | "another")
+        || (plural && !matches!(doc.tokens[x].pos, Some("DET" | "PRON")));
+    if !indefinite {
+        return None;
+    }
+    let not_people = INSTITUTIONS.contains(&head.as_str())
+        || role_of(&head) == Some(Role::Group)
+        || DOCUMENTS.contains(&head.as_str())
+        || doc
+            .mentions
+            .iter()
+            .any(|m| span.contains(m.span) && m.ty == EntityType::Org);
+    (!not_people && doc.tokens[h].pos == Some("NOUN")).then_some(plural)
+}
+
+/// Heads of speaker phrases that are writings, not people.
+const DOCUMENTS: &[&str] = &[
+    "report",
+    "statement",
+    "document",
+    "letter",
+    "flyer",
+    "study",
+    "survey",
+    "poll",
+    "website",
+    "video",
+    "footage",
+    "post",
+    "tweet",
+    "message",
+    "television",
+    "newspaper",
+    "resolution",
+];
+
+/// The unnamed speaker a pronoun stands for: the last speaker phrase that
+/// named no one, of the pronoun's number, when it spoke after the person
+/// the pronoun resolved to (or the pronoun resolved to no one) and within
+/// the four sentences before.
+fn unnamed_antecedent(
+    doc: &Document,
+    w: &str,
+    sp: &dossier_core::Speaker,
+    last_unnamed: Option<(Span, bool)>,
+    last_speaker: Option<(usize, usize)>,
+) -> Option<Span> {
+    let (span, plural) = last_unnamed?;
+    let personal = MALE.contains(&w) || FEMALE.contains(&w);
+    let they = matches!(w, "they" | "them" | "their");
+    if !((personal && !plural) || (they && plural)) {
+        return None;
+    }
+    if span.start < sentence_start_back(doc, sp.span.start, 4) {
+        return None;
+    }
+    // A person the pronoun resolved to, named after the unnamed speaker, wins.
+    let named_at = sp.entity.and_then(|e| {
+        let mentioned = doc
+            .mentions
+            .iter()
+            .filter(|m| m.entity == Some(e) && m.span.end <= sp.span.start)
+            .map(|m| m.span.end)
+            .max();
+        let spoke = last_speaker.filter(|s| s.0 == e).map(|s| s.1);
+        mentioned.max(spoke)
+    });
+    named_at.is_none_or(|at| at < span.start).then_some(span)
 }
 
 /// Words that can stand as a parse's subject but name no one.

@@ -444,3 +444,19 @@ fn a_fragment_is_its_own_clauses_speakers_not_the_previous_quotes() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_speaker_refers_to_that_phrase() {
+    let text = "Aid workers reached the town on Monday. \"We are standing before a massacre,\" said a doctor in the eastern district. \"A child came to me who was blue in the face,\" he added.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    let q = quotes
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains("blue in the face"))
+        .expect("the second quote");
+    assert_eq!(entity_name(&doc, &q["speaker"]), None, "{q}");
+    assert_eq!(
+        q["speaker"]["refers_to"]["text"].as_str(),
+        Some("a doctor"),
+        "{q}"
+    );
+}
