@@ -10,7 +10,9 @@ use dossier_core::{Document, Span, TimeExpr, TimeType};
 use crate::lexicon::{CARDINALS, MONTHS, ORDINALS, PAST_VERBS, TENS, WEEKDAYS};
 
 mod rules;
+mod value;
 use rules::{expression, Frame};
+use value::{Day, Timex};
 
 /// 0 = Monday.
 fn weekday(days: i64) -> i64 {
@@ -21,6 +23,12 @@ fn iso_week(days: i64) -> (i64, i64) {
     let thursday = days - weekday(days) + 3;
     let (y, _, _) = civil_from_days(thursday);
     (y, (thursday - days_from_civil(y, 1, 1)) / 7 + 1)
+}
+
+/// The day `days` (since 1970) as a typed day.
+fn day_of(days: i64) -> Day {
+    let (y, m, d) = civil_from_days(days);
+    Day::Date(y, m, d)
 }
 
 fn date(days: i64) -> String {
@@ -306,7 +314,15 @@ pub fn recognise(doc: &mut Document) {
             first: reading.out.len(),
         });
     }
-    let mut out = reading.out;
+    let mut out: Vec<TimeExpr> = reading
+        .out
+        .into_iter()
+        .map(|t| TimeExpr {
+            span: t.span,
+            ty: t.ty,
+            value: t.value.map(|v| v.to_string()),
+        })
+        .collect();
     keep_first_month_reading(&mut out, text);
     doc.times = out;
 }
@@ -341,12 +357,19 @@ struct Sentence<'t> {
     first: usize,
 }
 
+/// An expression as found, its value still typed.
+struct Expr {
+    span: Span,
+    ty: TimeType,
+    value: Option<Timex>,
+}
+
 /// A document being read: the expressions found so far and what they said
 /// that later ones are resolved by.
 struct Reading {
     anchor: Option<i64>,
     now: Option<i64>,
-    out: Vec<TimeExpr>,
+    out: Vec<Expr>,
     /// The last explicit year mentioned, for "two years later".
     last_year: Option<i64>,
     /// The quarter publication falls in.
@@ -364,7 +387,7 @@ struct Growing {
     /// One past its last token.
     end: usize,
     ty: TimeType,
-    value: Option<String>,
+    value: Option<Timex>,
     /// The year it says explicitly.
     year: Option<i64>,
 }
@@ -446,7 +469,7 @@ impl Reading {
         ));
         let after = expression(words, toks, text, i + range.len + skip, frame).and_then(
             |(len, _, v, _)| {
-                let (day, part) = day_and_part(v.as_deref()?)?;
+                let (day, part) = v?.day_and_part()?;
                 Some((
                     len,
                     (
@@ -463,8 +486,8 @@ impl Reading {
             .map_or(0, |_| 1);
         let before = (out.len() > s.first && consumed + gap == i)
             .then(|| {
-                out.last().and_then(|t: &TimeExpr| {
-                    let (day, part) = day_and_part(t.value.as_deref()?)?;
+                out.last().and_then(|t: &Expr| {
+                    let (day, part) = t.value.as_ref()?.day_and_part()?;
                     Some((
                         day,
                         part.or_else(|| tonight(&t.span.of(text).to_lowercase())),
@@ -476,9 +499,9 @@ impl Reading {
             return None;
         }
         let (day, part) = match (&after, &before) {
-            (Some((_, (d, p))), _) => (Some(d.clone()), p.or(range.part)),
-            (None, Some((d, p))) => (Some(d.clone()), p.or(range.part)),
-            (None, None) => (self.anchor.map(date), range.part),
+            (Some((_, (d, p))), _) => (Some(*d), p.or(range.part)),
+            (None, Some((d, p))) => (Some(*d), p.or(range.part)),
+            (None, None) => (self.anchor.map(day_of), range.part),
         };
         let ((h0, m0, s0), (h1, m1, s1)) = settle_meridiem(&range, part);
         let first_start = if before.is_some() {
@@ -488,18 +511,18 @@ impl Reading {
         };
         let a_start = i + range.intro;
         let end = i + range.len + after.as_ref().map_or(0, |(len, _)| skip + len);
-        out.push(TimeExpr {
+        out.push(Expr {
             span: Span::new(
                 first_start.unwrap_or(toks[a_start].start),
                 toks[a_start + range.first_len - 1].end,
             ),
             ty: TimeType::Time,
-            value: day.as_deref().map(|d| at_clock(d, h0, m0, s0)),
+            value: day.map(|d| Timex::Clock(d, h0, m0, s0)),
         });
-        out.push(TimeExpr {
+        out.push(Expr {
             span: Span::new(toks[range.second].start, toks[end - 1].end),
             ty: TimeType::Time,
-            value: day.as_deref().map(|d| at_clock(d, h1, m1, s1)),
+            value: day.map(|d| Timex::Clock(d, h1, m1, s1)),
         });
         Some(end)
     }
@@ -512,7 +535,7 @@ impl Reading {
         i: usize,
         consumed: usize,
         yearless: &mut Option<(usize, usize)>,
-        (len, ty, value, year): Found,
+        (len, ty, value, year): Typed,
     ) -> usize {
         let words = &s.words;
         let mut e = Growing {
@@ -531,8 +554,8 @@ impl Reading {
             .any(|w| quarter_ordinal(w.split('-').next().unwrap_or("")).is_some());
         if let Some(q) = e
             .value
-            .as_deref()
-            .and_then(parse_quarter)
+            .as_ref()
+            .and_then(Timex::quarter)
             .filter(|&q| named && self.current_quarter.is_none_or(|now| q < now))
         {
             self.quarter = Some(q);
@@ -543,12 +566,9 @@ impl Reading {
         part_of_day_after(words, &mut e);
         clock_after(words, &mut e);
         year_after_clock(words, &mut e);
-        *yearless = (e.year.is_none()
-            && e.value
-                .as_deref()
-                .is_some_and(|v| with_year(v, 0).is_some()))
-        .then_some((self.out.len(), e.end));
-        self.out.push(TimeExpr {
+        *yearless = (e.year.is_none() && e.value.as_ref().is_some_and(Timex::lacks_year))
+            .then_some((self.out.len(), e.end));
+        self.out.push(Expr {
             span: Span::new(s.toks[first].start, s.toks[e.end - 1].end),
             ty: e.ty,
             value: e.value,
@@ -574,10 +594,9 @@ impl Reading {
             ["-" | "–" | "~" | "to" | "until" | "till" | "through" | "and"]
         );
         if linked && k + 1 == self.out.len() {
-            let month = |v: &str| v.get(5..7).and_then(|m| m.parse::<i64>().ok());
             let (this, prev) = (
-                e.value.as_deref().and_then(month),
-                self.out[k].value.as_deref().and_then(month),
+                e.value.as_ref().and_then(Timex::month),
+                self.out[k].value.as_ref().and_then(Timex::month),
             );
             // "Nov - Feb 2017" starts in 2016.
             let y = if let (Some(a), Some(b)) = (prev, this) {
@@ -589,7 +608,7 @@ impl Reading {
             } else {
                 y
             };
-            self.out[k].value = self.out[k].value.as_deref().and_then(|v| with_year(v, y));
+            self.out[k].value = self.out[k].value.as_ref().and_then(|v| v.with_year(y));
         }
     }
 }
@@ -620,13 +639,11 @@ fn age_or_rate(words: &[String], i: usize, len: usize) -> bool {
 /// "28 june in 2020", "5/7, 2020": the year said after the day.
 fn year_said_after(words: &[String], e: &mut Growing) {
     if e.year.is_none()
-        && e.value
-            .as_deref()
-            .is_some_and(|v| with_year(v, 0).is_some())
+        && e.value.as_ref().is_some_and(Timex::lacks_year)
         && matches!(words.get(e.end).map(String::as_str), Some("in" | ","))
     {
         if let Some(y) = words.get(e.end + 1).and_then(|w| year_number(w)) {
-            e.value = e.value.take().and_then(|v| with_year(&v, y));
+            e.value = e.value.take().and_then(|v| v.with_year(y));
             e.year = Some(y);
             e.end += 2;
         }
@@ -661,9 +678,10 @@ fn or_so_after(words: &[String], e: &mut Growing) {
 /// A part of the day after a day: "Wednesday night", "Sunday early
 /// morning", "Tuesday in the morning".
 fn part_of_day_after(words: &[String], e: &mut Growing) {
-    if !(e.ty == TimeType::Date && e.value.as_deref().is_some_and(|v| v.len() == 10)) {
+    let Some(Timex::Day(day, None)) = e.value.as_ref().filter(|_| e.ty == TimeType::Date) else {
         return;
-    }
+    };
+    let day = *day;
     let end = e.end;
     let in_the =
         words.get(end).is_some_and(|w| w == "in") && words.get(end + 1).is_some_and(|w| w == "the");
@@ -687,19 +705,19 @@ fn part_of_day_after(words: &[String], e: &mut Growing) {
     {
         e.end += edge + 1;
         e.ty = TimeType::Time;
-        e.value = e.value.take().map(|v| format!("{v}T{code}"));
+        e.value = Some(Timex::Day(day, Some(code)));
     }
 }
 
 /// A clock time after a day: "today at 8.30pm", "tomorrow 4:30pm", "every
 /// Monday at 4pm", "Wednesday evening at 7".
 fn clock_after(words: &[String], e: &mut Growing) {
-    let Some((day, part)) = e.value.as_deref().and_then(day_and_part) else {
+    let Some((day, part)) = e.value.as_ref().and_then(Timex::day_and_part) else {
         return;
     };
     let part = part.or_else(|| tonight(&words[e.end - 1]));
     if let Some((hour, minute, second, len)) = clock_after_day(words, e.end, part) {
-        e.value = Some(at_clock(&day, hour, minute, second));
+        e.value = Some(Timex::Clock(day, hour, minute, second));
         if e.ty != TimeType::Set {
             e.ty = TimeType::Time;
         }
@@ -709,21 +727,24 @@ fn clock_after(words: &[String], e: &mut Growing) {
 
 /// "Wed Oct 26 15:50:06 2016": the year after the clock time.
 fn year_after_clock(words: &[String], e: &mut Growing) {
-    if e.year.is_none()
-        && e.ty == TimeType::Time
-        && e.value
-            .as_deref()
-            .is_some_and(|v| v.len() > 10 && with_year(&v[..10], 0).is_some())
-    {
-        if let Some(y) = words.get(e.end).and_then(|w| year_number(w)) {
-            e.value = e.value.take().map(|v| format!("{y:04}{}", &v[4..]));
-            e.year = Some(y);
-            e.end += 1;
-        }
+    if e.year.is_some() || e.ty != TimeType::Time {
+        return;
+    }
+    let Some(in_year) = e.value.as_ref().filter(|v| v.timed_in_year(0).is_some()) else {
+        return;
+    };
+    if let Some(y) = words.get(e.end).and_then(|w| year_number(w)) {
+        e.value = in_year.timed_in_year(y);
+        e.year = Some(y);
+        e.end += 1;
     }
 }
 
+/// What a rule reads: (words, type, value as written, the year it says).
 type Found = (usize, TimeType, Option<String>, Option<i64>);
+
+/// An expression as the rules hand it on, its value typed.
+type Typed = (usize, TimeType, Option<Timex>, Option<i64>);
 
 /// The tokens of a sentence, with "3-8pm", "2014-2018" and "5/1-5/7" cut at
 /// the dash between two clock times, years or dates, so that each end is
@@ -988,43 +1009,6 @@ fn settle_meridiem(r: &ClockRange, part: Option<&str>) -> ((i64, i64, i64), (i64
 /// times are in the evening.
 fn tonight(w: &str) -> Option<&'static str> {
     (w.ends_with("tonight") || w.ends_with("tonite")).then_some("NI")
-}
-
-/// A month or day value ("2019-06-26", "2019-06") moved to year `y`.
-fn with_year(v: &str, y: i64) -> Option<String> {
-    let b = v.as_bytes();
-    let dated = (v.len() == 7 || v.len() == 10)
-        && b[4] == b'-'
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[5..7].iter().all(u8::is_ascii_digit);
-    dated.then(|| format!("{y:04}{}", &v[4..]))
-}
-
-/// A value naming a day, alone or with a part of it ("2016-11-07",
-/// "2016-11-07TAF", "XXXX-WXX-1" for every Monday): the day, and the part.
-fn day_and_part(v: &str) -> Option<(String, Option<&'static str>)> {
-    let day = v.get(..10).filter(|d| {
-        d.starts_with("XXXX-WXX-")
-            || (d.as_bytes()[4] == b'-'
-                && d.as_bytes()[7] == b'-'
-                && d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
-    })?;
-    let part = match &v[10..] {
-        "" => None,
-        "TMO" => Some("MO"),
-        "TAF" => Some("AF"),
-        "TEV" => Some("EV"),
-        "TNI" => Some("NI"),
-        _ => return None,
-    };
-    Some((day.to_string(), part))
-}
-
-/// "1989-Q3" as (1989, 3).
-fn parse_quarter(value: &str) -> Option<(i64, i64)> {
-    let (y, q) = value.split_once("-Q")?;
-    let (y, q) = (y.parse().ok()?, q.parse().ok()?);
-    ((0..10_000).contains(&y) && (1..=4).contains(&q)).then_some((y, q))
 }
 
 /// The (year, quarter) a day falls in.

@@ -102,7 +102,7 @@ impl<'a> Context<'a> {
     }
 
     /// The expression at word `k` of the same sentence, in the same frame.
-    fn expression_at(&self, k: usize) -> Option<Found> {
+    fn expression_at(&self, k: usize) -> Option<Typed> {
         expression(self.words, self.tokens, self.text, k, self.frame)
     }
 
@@ -117,15 +117,18 @@ impl<'a> Context<'a> {
 #[cfg(test)]
 type Rule = fn(&Context) -> Option<Found>;
 
-/// The expression starting at token `i`: (tokens, type, value, explicit year).
+/// The expression starting at token `i`: (tokens, type, value, explicit
+/// year). The rules write values as TIMEX3 strings; here, the one place,
+/// they are typed for the steps that work on them.
 pub(super) fn expression(
     w: &[String],
     toks: &[Span],
     text: &str,
     i: usize,
     frame: Frame,
-) -> Option<Found> {
-    expression_rule(w, toks, text, i, frame).map(|(_, found)| found)
+) -> Option<Typed> {
+    expression_rule(w, toks, text, i, frame)
+        .map(|(_, (len, ty, value, year))| (len, ty, value.map(Timex::from), year))
 }
 
 /// The expression at token `i` and the name of the rule that read it.
@@ -482,12 +485,10 @@ fn clock_time(c: &Context) -> Option<Found> {
         // April 22"); else the day of publication.
         let skip = usize::from(matches!(at(i + len), "on" | "of" | ","));
         let day = c.expression_at(i + len + skip).filter(|(_, ty, v, _)| {
-            *ty == TimeType::Date
-                && v.as_deref()
-                    .is_some_and(|v| v.len() == 10 && !v.starts_with('X'))
+            *ty == TimeType::Date && matches!(v, Some(Timex::Day(Day::Date(..), None)))
         });
         let (day_len, date) = match day {
-            Some((l, _, v, _)) => (skip + l, v),
+            Some((l, _, v, _)) => (skip + l, v.map(|v| v.to_string())),
             None => (0, anchor.map(date)),
         };
         return Some((
@@ -1502,7 +1503,7 @@ fn weekend_of_day(c: &Context) -> Option<Found> {
     let at = |k: usize| c.at(k);
     if a == "the" && at(i + 1) == "weekend" && at(i + 2) == "of" {
         if let Some((len, TimeType::Date, Some(v), _)) = c.expression_at(i + 3) {
-            if let Some(day) = parse_anchor(Some(&v)).filter(|_| v.len() == 10) {
+            if let Some(day) = v.date() {
                 return Some((3 + len, TimeType::Date, Some(weekend_of(day)), None));
             }
         }
@@ -1683,14 +1684,15 @@ fn week_of(c: &Context) -> Option<Found> {
     let k = i + the + usize::from(ordinal.is_some());
     if at(k) == "week" && at(k + 1) == "of" && (ordinal.is_some() || the == 1) {
         if let Some((len, _, Some(v), year)) = c.expression_at(k + 2) {
-            let parts: Vec<i64> = v.split('-').map_while(|p| p.parse().ok()).collect();
+            let parts = v.leading_figures();
+            let year_alone = matches!(v, Timex::Year(_));
             let day = match (parts.as_slice(), ordinal) {
                 ([y, m, d], None) => Some(days_from_civil(*y, *m, *d)),
                 ([y, m], Some(5)) => Some(month_end(*y, *m)),
                 ([y, m], Some(n)) => Some(days_from_civil(*y, *m, 1) + 7 * (n - 1)),
                 // The last ISO week of a year always holds 28 December.
-                ([y], Some(5)) if v.len() == 4 => Some(days_from_civil(*y, 12, 28)),
-                ([y], Some(n)) if v.len() == 4 => Some(days_from_civil(*y, 1, 4) + 7 * (n - 1)),
+                ([y], Some(5)) if year_alone => Some(days_from_civil(*y, 12, 28)),
+                ([y], Some(n)) if year_alone => Some(days_from_civil(*y, 1, 4) + 7 * (n - 1)),
                 _ => None,
             };
             if let Some(d) = day {
@@ -1727,20 +1729,22 @@ fn nth_day_of(c: &Context) -> Option<Found> {
         if matches!(at(k), "day" | "month") && at(k + 1) == "of" {
             let this_month = matches!((at(k + 2), at(k + 3)), ("the" | "this", "month"));
             let of = if this_month {
-                anchor.map(|d| (2, date(d)[..7].to_string()))
+                anchor.map(|d| (2, Timex::from(date(d)[..7].to_string())))
             } else {
                 c.expression_at(k + 2)
                     .and_then(|(l, _, v, _)| Some((l, v?)))
             };
             if let Some((l, v)) = of {
-                let ym: Vec<i64> = v.split('-').map_while(|p| p.parse().ok()).collect();
+                let ym = v.leading_figures();
                 let value = match (at(k), ym.as_slice()) {
                     ("day", [y, m])
                         if civil_from_days(days_from_civil(*y, *m, n)) == (*y, *m, n) =>
                     {
                         Some(format!("{y:04}-{m:02}-{n:02}"))
                     }
-                    ("month", [y]) if v.len() == 4 && n <= 12 => Some(format!("{y:04}-{n:02}")),
+                    ("month", [y]) if matches!(v, Timex::Year(_)) && n <= 12 => {
+                        Some(format!("{y:04}-{n:02}"))
+                    }
                     _ => None,
                 };
                 if value.is_some() {
@@ -1989,9 +1993,7 @@ fn counted_units(c: &Context) -> Option<Found> {
                     "tomorrow" | "tmrw" => anchor.map(|d| (1, d + 1)),
                     "yesterday" => anchor.map(|d| (1, d - 1)),
                     _ => match c.expression_at(i + 3) {
-                        Some((l, TimeType::Date, Some(v), _)) => parse_anchor(Some(&v))
-                            .filter(|_| v.len() == 10)
-                            .map(|d| (l, d)),
+                        Some((l, TimeType::Date, Some(v), _)) => v.date().map(|d| (l, d)),
                         _ => None,
                     },
                 };
