@@ -37,6 +37,20 @@ pub enum TrainCommand {
     },
     /// Dependency parser from CoNLL-U, on tags predicted by the tagger.
     Parser(ParserArgs),
+    /// The event trigger classifier from labelled stories (JSON Lines of `text` and `label`,
+    /// the NGEC synthetic stories as `scripts/build-event-triggers` writes them).
+    EventTriggers {
+        #[arg(long)]
+        stories: PathBuf,
+        #[arg(long, default_value = "models/event-triggers.tsv")]
+        out: PathBuf,
+        /// The probability under which a candidate is no event.
+        #[arg(long, default_value_t = 0.05)]
+        threshold: f64,
+        /// L2 penalty per weight.
+        #[arg(long, default_value_t = 0.001)]
+        l2: f64,
+    },
 }
 
 /// The parser's data, tagger, vectors and network sizes.
@@ -157,6 +171,12 @@ pub fn read_conllu(path: &PathBuf) -> Result<Vec<conllu::Sentence>> {
 pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
     match cmd {
         TrainCommand::Cues { dir, out } => train_cues(&dir, &out),
+        TrainCommand::EventTriggers {
+            stories,
+            out,
+            threshold,
+            l2,
+        } => train_event_triggers(&stories, &out, threshold, l2),
         TrainCommand::Clusters { vectors, out } => train_clusters(&vectors, &out),
         TrainCommand::Parser(args) => train_parser(args),
         TrainCommand::Ner(args) => train_ner(args),
@@ -552,4 +572,98 @@ fn train_ner(args: NerArgs) -> Result<ExitCode> {
         start.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The event trigger classifier: every candidate trigger of every story
+/// (`events::candidates`), positive when its act or PLOVER code is the story's
+/// label; a logistic regression by full-batch gradient descent with AdaGrad
+/// steps and an L2 penalty (deterministic: no sampling).
+fn train_event_triggers(stories: &Path, out: &Path, threshold: f64, l2: f64) -> Result<ExitCode> {
+    use dossier_pipeline::{Layers, Pipeline, Scratch};
+    let started = Instant::now();
+    let text = std::fs::read_to_string(stories)
+        .with_context(|| format!("reading {}", stories.display()))?;
+    let pipeline = Pipeline::new(Layers {
+        events: true,
+        ..Layers::none()
+    })?;
+    let lex = dossier_pipeline::models::event_verbs();
+    let mut scratch = Scratch::default();
+    let mut index: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut examples: Vec<(Vec<usize>, bool)> = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let story: serde_json::Value = serde_json::from_str(line)?;
+        let (Some(body), Some(label)) = (story["text"].as_str(), story["label"].as_str()) else {
+            continue;
+        };
+        let mut doc = dossier_ingest::text::plain_document(
+            body.to_string(),
+            dossier_core::Source {
+                uri: None,
+                format: dossier_core::SourceFormat::Text,
+                record: None,
+            },
+        );
+        pipeline.run(&mut doc, &mut scratch);
+        for c in dossier_extract::events::candidates(&mut doc, lex) {
+            let positive = c.act.as_str() == label || c.ty.as_str() == label;
+            let ids = c
+                .features
+                .into_iter()
+                .map(|f| {
+                    let next = index.len();
+                    *index.entry(f).or_insert(next)
+                })
+                .collect();
+            examples.push((ids, positive));
+        }
+    }
+    let (bias, weights) = fit_logistic(&examples, index.len(), l2);
+    let positives = examples.iter().filter(|e| e.1).count();
+    let mut tsv = format!(
+        "# dossier train event-triggers (scripts/build-event-triggers: NGEC synthetic stories, CC BY-SA 4.0) --threshold {threshold} --l2 {l2}: {} candidates ({positives} of their story's type), {} features\n",
+        examples.len(),
+        index.len()
+    );
+    tsv.push_str(&format!("bias\t{bias:.4}\nthreshold\t{threshold}\n"));
+    for (name, &i) in &index {
+        if weights[i].abs() >= 0.01 {
+            tsv.push_str(&format!("{name}\t{:.4}\n", weights[i]));
+        }
+    }
+    std::fs::write(out, tsv).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!(
+        "{} candidates, {positives} positive, {} features, {:.1}s",
+        examples.len(),
+        index.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Logistic regression over binary features: (bias, weight per feature).
+fn fit_logistic(examples: &[(Vec<usize>, bool)], features: usize, l2: f64) -> (f64, Vec<f64>) {
+    let (mut bias, mut w) = (0.0, vec![0.0; features]);
+    let (mut g2_bias, mut g2) = (1e-8, vec![1e-8; features]);
+    let n = examples.len().max(1) as f64;
+    for _ in 0..400 {
+        let mut grad = vec![0.0; features];
+        let mut grad_bias = 0.0;
+        for (ids, y) in examples {
+            let z = bias + ids.iter().map(|&i| w[i]).sum::<f64>();
+            let err = 1.0 / (1.0 + (-z).exp()) - f64::from(u8::from(*y));
+            grad_bias += err / n;
+            for &i in ids {
+                grad[i] += err / n;
+            }
+        }
+        for (i, g) in grad.iter_mut().enumerate() {
+            *g += l2 * w[i];
+            g2[i] += *g * *g;
+            w[i] -= 0.5 * *g / g2[i].sqrt();
+        }
+        g2_bias += grad_bias * grad_bias;
+        bias -= 0.5 * grad_bias / f64::sqrt(g2_bias);
+    }
+    (bias, w)
 }

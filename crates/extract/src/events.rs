@@ -33,6 +33,53 @@ pub struct EventLexicon {
     /// (lemma, act) pairs the synthetic stories speak against: seen in several stories, no more
     /// often in that act's stories than elsewhere, and not named by the codebook.
     contradicted: std::collections::HashSet<(String, EventType)>,
+    /// The trigger classifier (`models/event-triggers.tsv`), when one is read.
+    triggers: Option<TriggerModel>,
+}
+
+/// A logistic model over a candidate trigger's features (`trigger_features`),
+/// trained on the NGEC synthetic stories (`dossier train event-triggers`): the
+/// probability that the candidate's act is its story's labelled event. A
+/// candidate scoring under the threshold is no event.
+pub struct TriggerModel {
+    pub bias: f64,
+    pub threshold: f64,
+    pub weights: HashMap<String, f64>,
+}
+
+impl TriggerModel {
+    /// Reads `bias`, `threshold` and `feature<TAB>weight` lines.
+    pub fn from_tsv(tsv: &str) -> Option<Self> {
+        let mut model = TriggerModel {
+            bias: 0.0,
+            threshold: 0.0,
+            weights: HashMap::new(),
+        };
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            let Some((name, w)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(w) = w.parse::<f64>() else { continue };
+            match name {
+                "bias" => model.bias = w,
+                "threshold" => model.threshold = w,
+                _ => {
+                    model.weights.insert(name.to_string(), w);
+                }
+            }
+        }
+        (!model.weights.is_empty()).then_some(model)
+    }
+
+    /// The probability the model gives these features.
+    pub fn probability(&self, features: &[String]) -> f64 {
+        let z = self.bias
+            + features
+                .iter()
+                .filter_map(|f| self.weights.get(f))
+                .sum::<f64>();
+        1.0 / (1.0 + (-z).exp())
+    }
 }
 
 impl EventLexicon {
@@ -44,6 +91,7 @@ impl EventLexicon {
             agents: HashMap::new(),
             supported: None,
             contradicted: Default::default(),
+            triggers: None,
         };
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
@@ -103,9 +151,13 @@ impl EventLexicon {
             if let [lemma, act, stories, of_its_type, lift, named] =
                 line.split('\t').collect::<Vec<_>>().as_slice()
             {
+                // A word of the codebook's prose ("express", "control", "make") is not
+                // evidence when many stories show it no more often in its act's stories.
+                let refuted = stories.parse::<u32>().is_ok_and(|n| n >= REFUTING_STORIES)
+                    && lift.parse::<f64>().is_ok_and(|l| l < 1.0);
                 let backed = (lift.parse::<f64>().is_ok_and(|l| l >= 2.0)
                     && of_its_type.parse::<u32>().is_ok_and(|n| n >= 2))
-                    || *named == "1";
+                    || (*named == "1" && !refuted);
                 // Against: in 3 stories or more, and no more often in its act's stories than elsewhere.
                 let against = stories.parse::<u32>().is_ok_and(|n| n >= 3)
                     && lift.parse::<f64>().is_ok_and(|l| l < 1.0)
@@ -120,6 +172,30 @@ impl EventLexicon {
         }
         self.supported = (!supported.is_empty()).then_some(supported);
         self
+    }
+
+    /// Adds the trigger classifier of `models/event-triggers.tsv`, its threshold
+    /// replaced when one is given; an empty table adds none.
+    pub fn with_trigger_model(mut self, tsv: &str, threshold: Option<f64>) -> Self {
+        self.triggers = TriggerModel::from_tsv(tsv).map(|mut m| {
+            m.threshold = threshold.unwrap_or(m.threshold);
+            m
+        });
+        self
+    }
+
+    /// Whether the trigger classifier keeps a candidate (always, with no classifier).
+    fn takes_trigger(&self, features: &[String]) -> bool {
+        self.triggers
+            .as_ref()
+            .is_none_or(|m| m.probability(features) >= m.threshold)
+    }
+
+    /// A verb form's lemma in the dictionary, else the form.
+    fn lemma<'a>(&'a self, form: &'a str) -> &'a str {
+        self.verbs
+            .get(form)
+            .map_or(form, |(lemma, _)| lemma.as_str())
     }
 
     /// Whether the synthetic stories speak against verb `form` having act `act`.
@@ -185,6 +261,10 @@ impl EventLexicon {
         best.map(|(_, ty)| ty)
     }
 }
+
+/// Stories that must show a verb, no more often in its act's stories than elsewhere,
+/// before the codebook's naming of the verb stops backing its default act.
+const REFUTING_STORIES: u32 = 10;
 
 /// Verbs of motion, possession and everyday doing (#24): "going", "took",
 /// "came to", "swept into" report no act unless what they govern names one
@@ -644,6 +724,30 @@ fn actors(doc: &Document, tokens: &[usize]) -> Vec<usize> {
 }
 
 pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
+    recognise_with(doc, lex, None);
+}
+
+/// A trigger whose act a CAMEO pattern or default gave, with the features the
+/// trigger classifier reads, its act and its PLOVER code (`dossier train event-triggers`).
+pub struct Candidate {
+    pub features: Vec<String>,
+    pub act: EventType,
+    pub ty: EventType,
+}
+
+/// Every trigger the CAMEO dictionary types, with its features, before the
+/// trigger classifier decides (which it does not here).
+pub fn candidates(doc: &mut Document, lex: &EventLexicon) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    recognise_with(doc, lex, Some(&mut out));
+    out
+}
+
+fn recognise_with(
+    doc: &mut Document,
+    lex: &EventLexicon,
+    mut collect: Option<&mut Vec<Candidate>>,
+) {
     if doc.tokens.first().is_none_or(|t| t.pos.is_none()) {
         return;
     }
@@ -669,11 +773,11 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             if doc.tokens[v].pos != Some("VERB") || doc.tokens[v].dep == Some("amod") {
                 continue;
             }
-            if unrealised(&c, v) {
+            if unrealised(&c, v) || counted_out(&c, v) || speculative(&c, v) {
                 continue;
             }
             let verb = Verb::read(&c, v);
-            let Some((act, demander)) = act_of(&c, &verb, lex) else {
+            let Some((act, demander, origin)) = act_of(&c, &verb, lex) else {
                 continue;
             };
             let Some(roles) = roles(&c, &verb, act, demander) else {
@@ -682,7 +786,21 @@ pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
             if act == EventType::Aid && !is_aid(&c, &verb, &roles) {
                 continue;
             }
-            events.push(attach(&c, si, &verb, act, roles));
+            let event = attach(&c, si, &verb, act, roles);
+            // The CAMEO dictionary's acts go past the trigger classifier; the codebook's stand.
+            if origin != Origin::Rule {
+                let features = trigger_features(&c, &verb, &event, origin);
+                match collect.as_deref_mut() {
+                    Some(out) => out.push(Candidate {
+                        features,
+                        act,
+                        ty: plover_type(&event),
+                    }),
+                    None if !lex.takes_trigger(&features) => continue,
+                    None => {}
+                }
+            }
+            events.push(event);
         }
         // "These will include NASAMS, HAWKs…": the list is the theme of the
         // previous sentence's aid, given by the same donors.
@@ -838,9 +956,65 @@ impl Verb {
     }
 }
 
+/// What the trigger classifier reads of a candidate: the verb's lemma and act
+/// and where the act came from, what the verb governs (its object's head, its
+/// prepositions), its attachment, who acts and is acted on, and the status.
+fn trigger_features(c: &Clause<'_>, verb: &Verb, e: &Event, origin: Origin) -> Vec<String> {
+    let v = verb.v;
+    let lemma = c.lex.lemma(&verb.form);
+    let act = e.act.as_str();
+    let kids: Vec<usize> = c.children(v).collect();
+    let object = kids
+        .iter()
+        .find(|&&k| c.dep(k) == "obj")
+        .map(|&k| singular(c.word(k)));
+    let subject_pos = c
+        .subject(v)
+        .map_or("none", |sj| c.doc.tokens[sj].pos.unwrap_or("X"));
+    let source_kind = e.source.first().map_or("none", |&a| {
+        if a >= c.nominals.first {
+            "nominal"
+        } else {
+            c.doc.entities[a].ty.as_str()
+        }
+    });
+    let mut f = vec![
+        format!("l={lemma}"),
+        format!("la={lemma}|{act}"),
+        format!("a={act}"),
+        format!("o={}", origin.as_str()),
+        format!("oa={}|{act}", origin.as_str()),
+        format!("d={}", c.dep(v)),
+        format!("sp={subject_pos}"),
+        format!("sk={source_kind}"),
+        format!("ska={source_kind}|{act}"),
+        format!("t={}", !e.target.is_empty()),
+        format!("ta={}|{act}", !e.target.is_empty()),
+        format!("st={}", e.status.as_str()),
+        format!("ob={}", object.as_deref().unwrap_or("-")),
+        format!("lo={lemma}|{}", object.as_deref().unwrap_or("-")),
+    ];
+    for &k in kids
+        .iter()
+        .filter(|&&k| matches!(c.dep(k), "obl" | "xcomp" | "compound:prt"))
+    {
+        let marker = c
+            .children(k)
+            .find(|&m| matches!(c.dep(m), "case" | "mark"))
+            .map_or_else(|| c.word(k).to_lowercase(), |m| c.word(m).to_lowercase());
+        f.push(format!("p={}:{marker}", c.dep(k)));
+        f.push(format!("lp={lemma}|{marker}"));
+    }
+    f
+}
+
 /// The act of a verb, if it is an event, and (for "X said Y must …") the
 /// verb of saying whose subject demands it.
-fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType, Option<usize>)> {
+fn act_of(
+    c: &Clause<'_>,
+    verb: &Verb,
+    lex: &EventLexicon,
+) -> Option<(EventType, Option<usize>, Origin)> {
     let (doc, v, form, objects) = (c.doc, verb.v, verb.form.as_str(), &verb.objects);
     let aid_goods = verb.equipment
         || objects.iter().any(|o| {
@@ -889,7 +1063,7 @@ fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType,
     let appeal = marked_by(&["on", "for"])
         || c.children(v)
             .any(|k| c.dep(k) == "xcomp" && doc.tokens[k].pos == Some("VERB"));
-    let codebook = codebook_type(form, objects, joint, appeal, marked_by(&["at"]));
+    let codebook = codebook_type(form, objects, joint, appeal, aims_at(c, v));
     // Peacekeepers arriving: military personnel given, PLOVER's AID.
     let peacekeepers = matches!(stem_of(form), "arriv" | "deploy")
         && c.subject(v).is_some_and(|sj| {
@@ -897,14 +1071,14 @@ fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType,
                 .iter()
                 .any(|&k| c.word(k).to_lowercase().starts_with("peacekeep"))
         });
-    let act = match codebook {
+    let (act, origin) = match codebook {
         Some(None) => return None,
-        _ if demander.is_some() => EventType::Request,
-        Some(Some(t)) => t,
-        None if peacekeepers => EventType::Aid,
-        None if protest => EventType::Protest,
-        None if verb.giving && aid_goods => EventType::Aid,
-        None if intent => EventType::Agree,
+        _ if demander.is_some() => (EventType::Request, Origin::Rule),
+        Some(Some(t)) => (t, Origin::Rule),
+        None if peacekeepers => (EventType::Aid, Origin::Rule),
+        None if protest => (EventType::Protest, Origin::Rule),
+        None if verb.giving && aid_goods => (EventType::Aid, Origin::Rule),
+        None if intent => (EventType::Agree, Origin::Rule),
         None => {
             let governed: Vec<String> = verb
                 .scope
@@ -923,21 +1097,65 @@ fn act_of(c: &Clause<'_>, verb: &Verb, lex: &EventLexicon) -> Option<(EventType,
                     return None
                 }
                 // The codebook's speech act stands whatever the stories say.
-                (Some(spoken), Some(by_pattern)) if spoken == by_pattern => by_pattern?,
-                (Some(_), Some(by_pattern)) => unless_contradicted(lex, form, by_pattern?)?,
-                (Some(spoken), None) => spoken?,
-                (None, Some(by_pattern)) => unless_contradicted(lex, form, by_pattern?)?,
+                (Some(spoken), Some(by_pattern)) if spoken == by_pattern => {
+                    (by_pattern?, Origin::Rule)
+                }
+                (Some(_), Some(by_pattern)) => (
+                    unless_contradicted(lex, form, by_pattern?)?,
+                    Origin::Pattern,
+                ),
+                (Some(spoken), None) => (spoken?, Origin::Rule),
+                (None, Some(by_pattern)) => (
+                    unless_contradicted(lex, form, by_pattern?)?,
+                    Origin::Pattern,
+                ),
                 // A verb's default act, where the stories back it.
-                (None, None) => lex
-                    .classify(form, &governed)
-                    .filter(|&act| lex.supports_default(form, act))?,
+                (None, None) => (
+                    lex.classify(form, &governed)
+                        .filter(|&act| lex.supports_default(form, act))?,
+                    Origin::Default,
+                ),
             }
         }
     };
     if folds_away(c, verb, act) {
         return None;
     }
-    Some((act, demander))
+    Some((act, demander, origin))
+}
+
+/// Where a candidate's act came from: the codebook's rules and speech acts,
+/// a CAMEO pattern on what the verb governs, or the verb's CAMEO default.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Origin {
+    Rule,
+    Pattern,
+    Default,
+}
+
+impl Origin {
+    fn as_str(self) -> &'static str {
+        match self {
+            Origin::Rule => "rule",
+            Origin::Pattern => "pattern",
+            Origin::Default => "default",
+        }
+    }
+}
+
+/// Whether verb `v` has an "at", "on" or "upon" phrase that is no time:
+/// "fired at/on a convoy", not "fired on Tuesday".
+fn aims_at(c: &Clause<'_>, v: usize) -> bool {
+    let doc = c.doc;
+    c.children(v).any(|k| {
+        c.dep(k) == "obl"
+            && c.children(k)
+                .any(|m| matches!(c.word(m).to_lowercase().as_str(), "at" | "on" | "upon"))
+            && !doc
+                .times
+                .iter()
+                .any(|t| t.span.contains(doc.tokens[k].span))
+    })
 }
 
 /// Whether an act folds away: helping with no aid given, striving
@@ -1005,6 +1223,71 @@ const ATTEMPTING: &[&str] = &[
     "need", "want", "wish", "hop", "fear",
 ];
 
+/// Verbs of failing, asking and pressing: what they govern was not done, or is
+/// only asked of someone ("failed to persuade", "pressing Turkey to extradite").
+/// A request is its own event (REQUEST), on the asking verb.
+const NOT_DONE: &[&str] = &[
+    "fail", "ask", "urg", "press", "pressur", "push", "persuad", "encourag", "invit", "beg",
+    "implor", "lobb", "lobbi", "lobby", "demand", "request", "call", "appeal", "begg",
+];
+
+/// Auxiliaries and adverbs of mere possibility: "may yet reach a deal",
+/// "possibly supported by France", "could arrest her".
+const SPECULATING: &[&str] = &["may", "might", "could", "possibly", "perhaps", "maybe"];
+/// Adjectives that make what they govern a prospect: "quite possible that Nato will conduct".
+const PROSPECTS: &[&str] = &["possible", "likely", "unlikely", "probable", "conceivable"];
+
+/// Whether verb `v` names an act only as a possibility, not done, pledged or
+/// threatened: an auxiliary or adverb of possibility on it, or an adjective of
+/// likelihood above it. A speech act keeps its own modal ("could face charges" is
+/// no accusation either).
+fn speculative(c: &Clause<'_>, v: usize) -> bool {
+    let lower = |i: usize| c.word(i).to_lowercase();
+    if c.children(v)
+        .any(|k| matches!(c.dep(k), "aux" | "advmod") && SPECULATING.contains(&lower(k).as_str()))
+    {
+        return true;
+    }
+    let mut h = v;
+    for _ in 0..2 {
+        let Some(u) = c.doc.tokens[h]
+            .head
+            .filter(|&u| u >= c.a && u < c.b && u != h)
+        else {
+            return false;
+        };
+        if c.doc.tokens[u].pos == Some("ADJ") && PROSPECTS.contains(&lower(u).as_str()) {
+            return true;
+        }
+        h = u;
+    }
+    false
+}
+
+/// Words that count no one or nothing: "none of the big players support him".
+const NOUGHT: &[&str] = &["none", "nobody", "nothing", "neither", "no-one"];
+
+/// Whether a quantifier of no one or nothing is the subject or object of verb
+/// `v` (or the subject of the clause `v` completes): "none of them support",
+/// "no country has sent troops", "gave them no promises". No actor then acts.
+fn counted_out(c: &Clause<'_>, v: usize) -> bool {
+    let lower = |i: usize| c.word(i).to_lowercase();
+    let nought = |k: usize| {
+        NOUGHT.contains(&lower(k).as_str())
+            || c.children(k)
+                .any(|d| c.dep(d) == "det" && matches!(lower(d).as_str(), "no" | "neither"))
+    };
+    let argument =
+        |h: usize, deps: &[&str]| c.children(h).any(|k| deps.contains(&c.dep(k)) && nought(k));
+    const SUBJECTS: &[&str] = &["nsubj", "nsubj:pass"];
+    argument(v, &["nsubj", "nsubj:pass", "obj"])
+        || (c.dep(v) == "xcomp"
+            && c.doc.tokens[v]
+                .head
+                .filter(|&h| h >= c.a && h < c.b)
+                .is_some_and(|h| argument(h, SUBJECTS)))
+}
+
 /// Whether verb `v` only names an act wanted, tried or aimed at: "is able to come",
 /// "struggling to muster", "to allow Turkish troops" (a purpose), "a plot to shoot".
 fn unrealised(c: &Clause<'_>, v: usize) -> bool {
@@ -1022,6 +1305,7 @@ fn unrealised(c: &Clause<'_>, v: usize) -> bool {
                 || (c.dep(v) == "xcomp"
                     && doc.tokens[h].pos == Some("VERB")
                     && (ATTEMPTING.contains(&stem_of(&lower(h)))
+                        || NOT_DONE.contains(&stem_of(&lower(h)))
                         || crate::cue_classes::CueClasses::english()
                             .of_word(c.word(h))
                             .is_some_and(|(class, _)| {
@@ -1876,11 +2160,11 @@ fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool
         return EventStatus::Negated;
     }
     // A condition or a question asserts nothing: "if Russia attacks", "will they send troops?".
-    let conditional = |k: usize| {
-        matches!(
-            lower(k).as_str(),
-            "could" | "would" | "might" | "may" | "if" | "unless" | "whether"
-        )
+    // A modal only as an auxiliary ("in May" is a month), a condition only as a marker.
+    let conditional = |k: usize| match c.dep(k) {
+        "aux" => matches!(lower(k).as_str(), "could" | "would" | "might" | "may"),
+        "mark" => matches!(lower(k).as_str(), "if" | "unless" | "whether"),
+        _ => false,
     };
     let question = (c.a..c.b)
         .rev()
@@ -1963,6 +2247,20 @@ fn governing_verbs(c: &Clause<'_>, v: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_trigger_classifier_keeps_a_candidate_at_or_over_its_threshold() {
+        let tsv = "# model\nbias\t-1.0\nthreshold\t0.5\nl=meet\t2.0\nl=hold\t-1.0\n";
+        let lex = EventLexicon::from_tsv("").with_trigger_model(tsv, None);
+        assert!(lex.takes_trigger(&["l=meet".to_string()]));
+        assert!(!lex.takes_trigger(&["l=hold".to_string()]));
+        // An unknown feature weighs nothing: the bias decides.
+        assert!(!lex.takes_trigger(&["l=unknown".to_string()]));
+        let lowered = EventLexicon::from_tsv("").with_trigger_model(tsv, Some(0.2));
+        assert!(lowered.takes_trigger(&["l=unknown".to_string()]));
+        // No model, no veto.
+        assert!(EventLexicon::from_tsv("").takes_trigger(&["l=hold".to_string()]));
+    }
 
     #[test]
     fn a_default_stands_only_where_the_stories_or_the_codebook_back_it() {

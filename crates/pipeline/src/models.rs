@@ -19,6 +19,7 @@ static COUNTRIES: &str = include_str!("../../../models/countries.tsv");
 static EVENT_VERBS: &str = include_str!("../../../models/event-verbs.tsv");
 static EVENT_AGENTS: &str = include_str!("../../../models/event-agents.tsv");
 static EVENT_TRIGGER_LIFT: &str = include_str!("../../../models/event-trigger-lift.tsv");
+static EVENT_TRIGGERS: &str = include_str!("../../../models/event-triggers.tsv");
 static CUES: &str = include_str!("../../../models/cues.tsv");
 
 fn clusters() -> Result<&'static Clusters, ModelError> {
@@ -94,8 +95,23 @@ pub fn event_verbs() -> &'static dossier_extract::events::EventLexicon {
         } else {
             EVENT_TRIGGER_LIFT
         };
+        // DOSSIER_NO_EVENT_TRIGGERS: no trigger classifier (to train it on what it will judge);
+        // DOSSIER_EVENT_TRIGGER_THRESHOLD: another threshold, to choose one on the tune split.
+        // DOSSIER_EVENT_TRIGGERS_FILE: a classifier read from a file, to compare models unbuilt.
+        let from_file = std::env::var("DOSSIER_EVENT_TRIGGERS_FILE")
+            .ok()
+            .and_then(|p| std::fs::read_to_string(p).ok());
+        let triggers = if std::env::var_os("DOSSIER_NO_EVENT_TRIGGERS").is_some() {
+            ""
+        } else {
+            from_file.as_deref().unwrap_or(EVENT_TRIGGERS)
+        };
+        let threshold = std::env::var("DOSSIER_EVENT_TRIGGER_THRESHOLD")
+            .ok()
+            .and_then(|t| t.parse().ok());
         dossier_extract::events::EventLexicon::from_tsv(EVENT_VERBS)
             .with_agents(EVENT_AGENTS)
             .with_trigger_lift(lift)
+            .with_trigger_model(triggers, threshold)
     })
 }

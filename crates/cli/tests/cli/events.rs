@@ -278,3 +278,44 @@ fn a_block_default_without_support_and_an_obligation_make_no_event() {
         "{events:?}"
     );
 }
+
+#[test]
+fn acts_not_done_nor_done_by_anyone_make_no_event() {
+    // A quantifier of no one as subject or object, an act failed or only asked
+    // for, an act only possible: the act itself is no event.
+    for (text, act_verb) in [
+        ("None of the big powers supported the plan.", "supported"),
+        ("No country has sent troops to Mali.", "sent"),
+        ("Russia gave Ukraine no guarantees.", "gave"),
+        (
+            "Britain failed to persuade France to join the coalition.",
+            "persuade",
+        ),
+        ("Turkey urged Iraq to extradite the suspects.", "extradite"),
+        ("Turkey and the US may yet reach a deal on Syria.", "reach"),
+        (
+            "It is quite possible that Nato will attack the city.",
+            "attack",
+        ),
+    ] {
+        let (_, events) = events_of(text);
+        assert!(events.iter().all(|e| e.3 != act_verb), "{text}: {events:?}");
+    }
+    // "in May" is a month, not a modal: the resignation happened.
+    let (_, events) = events_of("Former minister Eric Schneiderman resigned in May.");
+    assert_eq!(
+        events
+            .iter()
+            .map(|e| (e.0.as_str(), e.2.as_str()))
+            .collect::<Vec<_>>(),
+        [("RETREAT", "asserted")],
+        "{events:?}"
+    );
+    // Firing on a convoy is an attack.
+    let (_, events) = events_of("Turkish forces fired on a convoy of Syrian troops.");
+    assert_eq!(
+        events.first().map(|e| e.0.as_str()),
+        Some("ASSAULT"),
+        "{events:?}"
+    );
+}
