@@ -898,19 +898,29 @@ fn part_of_day_today(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
     let in_the = a == "the" && i > 0 && at(i - 1) == "in";
-    if in_the || (i > 0 && matches!(at(i - 1), "early" | "late")) {
+    // "mid-afternoon" as one word, "mid afternoon" as two (the "mid" joins
+    // the extent as a modifier).
+    let mid = a.strip_prefix("mid-").filter(|p| part_of_day(p).is_some());
+    if in_the || mid.is_some() || (i > 0 && matches!(at(i - 1), "early" | "late" | "mid")) {
         let k = i + usize::from(in_the);
+        let part = mid.unwrap_or(at(k));
         let next = at(k + 1);
         let alone = !next.starts_with(char::is_alphanumeric)
             || matches!(
                 next,
                 "at" | "and" | "or" | "today" | "tomorrow" | "yesterday"
             );
-        if let Some(code) = part_of_day(at(k)).filter(|_| at(k) != "night" && alone) {
+        // "mid-afternoon yesterday": that day's.
+        let (shift, day) = match next {
+            "yesterday" => (-1, 1),
+            "tomorrow" => (1, 1),
+            _ => (0, 0),
+        };
+        if let Some(code) = part_of_day(part).filter(|_| part != "night" && alone) {
             return Some((
-                k + 1 - i,
+                k + 1 + day - i,
                 TimeType::Time,
-                anchor.map(|d| format!("{}T{code}", date(d))),
+                anchor.map(|d| format!("{}T{code}", date(d + shift))),
                 None,
             ));
         }
