@@ -695,7 +695,7 @@ fn classified(doc: &Document, quotes: Vec<QuoteAndSpeaker>, mode: QuoteMode) -> 
         .into_iter()
         .map(|(mut q, _)| {
             q.cue_class = q.cue.map(|c| {
-                if is_negated(doc, c) {
+                if is_negated(doc, c) || is_conditional(doc, c) {
                     CueClass::Other
                 } else {
                     classes.of_phrase(doc.span_text(c))
@@ -1533,6 +1533,43 @@ fn object_content(doc: &Document, c: usize, a: usize, b: usize) -> Vec<(usize, u
     let lo = subtree(doc, first, a, b).0;
     let hi = subtree(doc, last, a, b).1;
     content_range(doc, (lo, hi), 3).into_iter().collect()
+}
+
+/// Whether the verb of cue span `cue` reports only under a condition: it
+/// heads an "if" clause ("If her death is confirmed, …"), or a modal main
+/// clause with one ("If he gets his way, Trump will announce …"). No one
+/// has said it yet.
+fn is_conditional(doc: &Document, cue: Span) -> bool {
+    let word = |i: usize| doc.span_text(doc.tokens[i].span).to_lowercase();
+    let dep = |i: usize| doc.tokens[i].dep.unwrap_or("");
+    let Some(v) = tokens_in(doc, cue).find(|&i| doc.tokens[i].pos == Some("VERB")) else {
+        return false;
+    };
+    let sentence = doc
+        .sentences
+        .get(doc.sentences.partition_point(|s| s.tokens.1 <= v))
+        .map_or((0, doc.tokens.len()), |s| s.tokens);
+    let (a, b) = sentence;
+    // "if" opening the verb's own clause: before it, with no comma between
+    // ("If, as I've suggested, …" and "if anything" set off no condition).
+    let conditional_mark = |j: usize| {
+        children(doc, a, b, j).any(|k| {
+            dep(k) == "mark"
+                && matches!(word(k).as_str(), "if" | "unless")
+                && k < j
+                && (k + 1..j).all(|i| word(i) != ",")
+                && word(k + 1) != "anything"
+        })
+    };
+    let modal = children(doc, a, b, v).any(|k| {
+        dep(k) == "aux"
+            && matches!(
+                word(k).as_str(),
+                "will" | "would" | "could" | "might" | "may"
+            )
+    });
+    conditional_mark(v)
+        || (modal && children(doc, a, b, v).any(|k| dep(k) == "advcl" && conditional_mark(k)))
 }
 
 /// Whether the verb of cue span `cue` is negated ("did not say", "never

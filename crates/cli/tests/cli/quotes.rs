@@ -460,3 +460,27 @@ fn a_pronoun_after_an_unnamed_speaker_refers_to_that_phrase() {
         "{q}"
     );
 }
+
+#[test]
+fn a_report_under_a_condition_is_not_speech() {
+    let text = "If he gets his way, the president will announce next week that the group has been defeated.\n\nThe minister said the talks would resume on Monday.\n";
+    let (_, speech) = quotes_of(text, "speech");
+    assert!(
+        speech
+            .iter()
+            .all(|q| !q["text"].as_str().unwrap().contains("defeated")),
+        "{speech:?}"
+    );
+    assert!(
+        speech
+            .iter()
+            .any(|q| q["text"].as_str().unwrap().contains("talks would resume")),
+        "{speech:?}"
+    );
+    let (_, all) = quotes_of(text, "all");
+    let q = all
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains("defeated"))
+        .expect("kept with every attribution");
+    assert_eq!(q["cue_class"], "other", "{q}");
+}
