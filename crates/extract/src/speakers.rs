@@ -47,6 +47,8 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
         if let Some(named) = head_name(doc, sp.span, *tokens) {
             sp.entity = Some(named);
             sp.also = coordinated(doc, sp.span, named);
+        } else if let Some(e) = appositive_person(doc, *tokens) {
+            sp.entity = Some(e);
         } else if let Some(e) = person_by_surname(doc, sp.span.of(text)) {
             // A transcript's "PENCE:" names Mike Pence, whom the tagger missed in capitals.
             sp.entity = Some(e);
@@ -618,6 +620,24 @@ fn role_of(word: &str) -> Option<Role> {
         .collect()
     });
     roles.get(word).copied()
+}
+
+/// The person named in apposition to a role noun heading the phrase ("The
+/// shadow home secretary, Diane Abbott,"): that name, not someone titled so
+/// earlier.
+fn appositive_person(doc: &Document, tokens: Option<(usize, usize)>) -> Option<usize> {
+    let (x, y) = tokens.filter(|&(x, y)| y > x)?;
+    let h = phrase_head(doc, x, y);
+    role_of(&doc.span_text(doc.tokens[h].span).to_lowercase()).filter(|&r| r == Role::Person)?;
+    let after_comma = |m: &&dossier_core::Mention| {
+        let first = tokens_in(doc, m.span).start;
+        first > h + 1 && first < y && doc.span_text(doc.tokens[first - 1].span) == ","
+    };
+    doc.mentions
+        .iter()
+        .filter(|m| person_like(m.ty) && m.entity.is_some())
+        .find(after_comma)?
+        .entity
 }
 
 /// A definite descriptor's entity: "the US president" is the person named

@@ -484,3 +484,14 @@ fn a_report_under_a_condition_is_not_speech() {
         .expect("kept with every attribution");
     assert_eq!(q["cue_class"], "other", "{q}");
 }
+
+#[test]
+fn a_name_in_apposition_to_a_title_is_the_speaker() {
+    let text = "Former CIA director Mike Pompeo said the agency would respond.\n\nThe director of the UK surveillance agency GCHQ, Jeremy Fleming, has accused Russia of being behind the attack.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "behind the attack").as_deref(),
+        Some("Jeremy Fleming"),
+        "{quotes:?}"
+    );
+}
