@@ -114,8 +114,7 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
             if !is_pronoun(&w) {
                 unnamed.push(sp.span);
                 if !quoted.iter().any(|q| q.contains(sp.span)) {
-                    last_unnamed =
-                        unnamed_people(doc, sp.span, *tokens).map(|plural| (sp.span, plural));
+                    last_unnamed = unnamed_people(doc, *tokens).map(|plural| (sp.span, plural));
                 }
             }
         }
@@ -137,7 +136,7 @@ fn is_pronoun(w: &str) -> bool {
 /// residents": true); None for an institution, a document, a group, and
 /// for a definite phrase ("the foreign minister"), which is often someone
 /// named before.
-fn unnamed_people(doc: &Document, span: Span, tokens: Option<(usize, usize)>) -> Option<bool> {
+fn unnamed_people(doc: &Document, tokens: Option<(usize, usize)>) -> Option<bool> {
     let (x, y) = tokens.filter(|&(x, y)| y > x)?;
     let h = phrase_head(doc, x, y);
     let head = doc.span_text(doc.tokens[h].span).to_lowercase();
@@ -150,11 +149,7 @@ fn unnamed_people(doc: &Document, span: Span, tokens: Option<(usize, usize)>) ->
     }
     let not_people = INSTITUTIONS.contains(&head.as_str())
         || role_of(&head) == Some(Role::Group)
-        || DOCUMENTS.contains(&head.as_str())
-        || doc
-            .mentions
-            .iter()
-            .any(|m| span.contains(m.span) && m.ty == EntityType::Org);
+        || DOCUMENTS.contains(&head.as_str());
     (!not_people && doc.tokens[h].pos == Some("NOUN")).then_some(plural)
 }
 
@@ -177,6 +172,9 @@ const DOCUMENTS: &[&str] = &[
     "television",
     "newspaper",
     "resolution",
+    "transcript",
+    "remarks",
+    "interview",
 ];
 
 /// The unnamed speaker a pronoun stands for: the last speaker phrase that
