@@ -50,7 +50,7 @@ impl Clusters {
         let rows = r.u32()? as usize;
         let coarse = (0..rows).map(|_| r.u16()).collect::<Result<Vec<_>, _>>()?;
         let fine = (0..rows).map(|_| r.u16()).collect::<Result<Vec<_>, _>>()?;
-        let n = r.u32()? as usize;
+        let n = r.count(12)?;
         let mut words = FeatureMap::default();
         words.reserve(n);
         for _ in 0..n {

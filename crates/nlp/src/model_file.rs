@@ -107,6 +107,16 @@ impl<'a> Reader<'a> {
         let n = self.u32()? as usize;
         (0..n).map(|_| self.string()).collect()
     }
+    /// A count of items of `item_bytes` each that follow, refused when the
+    /// payload cannot hold them (a corrupt count would otherwise ask for
+    /// gigabytes before the reads fail).
+    pub fn count(&mut self, item_bytes: usize) -> Result<usize, ModelError> {
+        let n = self.u32()? as usize;
+        if n.saturating_mul(item_bytes) > self.bytes.len() - self.at {
+            return Err(self.corrupt("count larger than the payload"));
+        }
+        Ok(n)
+    }
     pub fn is_done(&self) -> bool {
         self.at == self.bytes.len()
     }

@@ -516,7 +516,8 @@ impl Model {
             return Err(r.corrupt("too many classes"));
         }
         let scale = r.f32()?;
-        let n = r.u32()? as usize;
+        // A row is at least its key and its length.
+        let n = r.count(9)?;
         let mut table = TableBuilder::new(n, n_classes);
         let mut row = Vec::with_capacity(n_classes);
         for _ in 0..n {
@@ -540,6 +541,20 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A corrupt row count is refused before anything is allocated for it.
+    #[test]
+    fn a_row_count_beyond_the_payload_is_a_typed_error() {
+        let mut bytes = 4u32.to_le_bytes().to_vec();
+        bytes.extend_from_slice(&1f32.to_le_bytes());
+        bytes.extend_from_slice(&u32::MAX.to_le_bytes());
+        bytes.extend_from_slice(&[0; 9]);
+        let read = Model::read(&mut crate::model_file::Reader::new(&bytes));
+        assert!(matches!(
+            read,
+            Err(crate::model_file::ModelError::Corrupt(_))
+        ));
+    }
 
     /// A feature updated against every class gets a long row, which is also
     /// kept dense; scores through it match the sum of its sparse entries,
