@@ -54,6 +54,9 @@ pub enum EvalCommand {
         clusters: PathBuf,
         #[arg(long, default_value = "models/gazetteer.tsv")]
         gazetteer: PathBuf,
+        /// Label sequences kept while decoding (1: greedy; default: the run-time width).
+        #[arg(long)]
+        beam: Option<usize>,
     },
     /// TempEval-3 time expressions on TimeML files (each anchored on its DCT): extent and value F1.
     Timeml {
@@ -191,7 +194,8 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
             model,
             clusters,
             gazetteer,
-        } => eval_ner(&conll, &model, &clusters, &gazetteer),
+            beam,
+        } => eval_ner(&conll, &model, &clusters, &gazetteer, beam),
     }
 }
 
@@ -476,12 +480,16 @@ fn eval_ner(
     model: &PathBuf,
     clusters: &PathBuf,
     gazetteer: &PathBuf,
+    beam: Option<usize>,
 ) -> Result<ExitCode> {
     use dossier_nlp::{clusters::Clusters, gazetteer::Gazetteer, ner};
     let read = |p: &PathBuf| std::fs::read(p).with_context(|| format!("reading {}", p.display()));
     let clusters = Clusters::from_bytes(&read(clusters)?)?;
     let gazetteer = Gazetteer::from_tsv(&String::from_utf8_lossy(&read(gazetteer)?));
-    let model = ner::Ner::from_bytes(&read(model)?)?;
+    let mut model = ner::Ner::from_bytes(&read(model)?)?;
+    if let Some(width) = beam {
+        model.set_beam_width(width);
+    }
     let docs = ner::parse_conll(
         &std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
     );

@@ -159,7 +159,8 @@ fn sentence_names(
     let text = doc.text();
     let tokens = &doc.tokens;
     let words = |a: usize, b: usize| tokens[a..b].iter().map(move |t| t.span.of(text));
-    let heading = doc.blocks[s.block].kind == dossier_core::BlockKind::Heading;
+    let heading = doc.blocks[s.block].kind == dossier_core::BlockKind::Heading
+        || is_title_case(words(s.tokens.0, s.tokens.1));
     let a = s.tokens.0;
     let mut products = product_matches(&names.gazetteer, text, &tokens[a..s.tokens.1]);
     // A person's name of two words or more wins over equipment inside
@@ -199,6 +200,12 @@ fn sentence_names(
         {
             y += 1;
         }
+        if a + y < s.tokens.1
+            && sp.iter().all(|&(sx, _, _)| sx != y)
+            && abbreviation_completes_place(&words(a + x, a + y + 1).collect::<Vec<_>>(), names)
+        {
+            y += 1;
+        }
         let ws: Vec<&str> = words(a + x, a + y).collect();
         // "President Obama" as one name of another type: a title and a word
         // that ends a person's name elsewhere in the document or that the
@@ -231,6 +238,55 @@ fn sentence_names(
     for (px, py) in products {
         found.push((a + px, a + py, EntityType::Product, heading));
     }
+}
+
+/// A headline set as a sentence ("Rush Limbaugh: Hillary Asking Moderator To
+/// Fact Check Trump"): five capitalised words of four letters or more, and
+/// no word in lower case but the short ones headlines keep so ("of", "the").
+fn is_title_case<'w>(words: impl Iterator<Item = &'w str>) -> bool {
+    const MINOR: [&str; 16] = [
+        "a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to", "by",
+        "as", "vs",
+    ];
+    let mut long = 0;
+    for w in words {
+        let Some(first) = w.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        if first.is_lowercase() && !MINOR.contains(&w) {
+            return false;
+        }
+        long += usize::from(
+            first.is_uppercase() && w.chars().filter(|c| c.is_alphabetic()).count() >= 4,
+        );
+    }
+    long >= 5
+}
+
+/// Whether the last of `ws`, an abbreviation in capitals, completes the place
+/// before it into one the gazetteer knows, written with or without its
+/// periods ("Washington DC" as "Washington D.C.").
+fn abbreviation_completes_place(ws: &[&str], names: &Names) -> bool {
+    let Some((last, place)) = ws.split_last() else {
+        return false;
+    };
+    let letters = last.chars().filter(|c| *c != '.').count();
+    if place.is_empty()
+        || !(2..=3).contains(&letters)
+        || !last.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+    {
+        return false;
+    }
+    let dotted: String = last
+        .chars()
+        .filter(|c| *c != '.')
+        .flat_map(|c| [c, '.'])
+        .collect();
+    [*last, dotted.as_str()].iter().any(|form| {
+        let mut whole = place.to_vec();
+        whole.push(form);
+        names.gazetteer.lookup(&whole) & (gazetteer::GPE | gazetteer::LOC) != 0
+    })
 }
 
 /// Agency credits in parentheses: "(AP)", "(AFP)": capitals the gazetteer
