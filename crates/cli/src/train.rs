@@ -117,6 +117,14 @@ pub struct NerArgs {
     /// often each word is written in lower case, besides the training text.
     #[arg(long)]
     case_text: Vec<PathBuf>,
+    /// Learn against a beam of this many label sequences under the BILOU
+    /// constraints, with early updates (1: greedy, unconstrained).
+    #[arg(long, default_value_t = 1)]
+    learn_beam: usize,
+    /// Decode the jackknifed first-stage labels the second stage learns
+    /// from with a beam of this width (1: greedy, as the committed model).
+    #[arg(long, default_value_t = 1)]
+    jackknife_beam: usize,
 }
 
 /// Where a model learns from and is written to.
@@ -535,6 +543,10 @@ fn train_ner(args: NerArgs) -> Result<ExitCode> {
         Some(&gazetteer),
         args.runs,
         case_counts,
+        ner::TrainBeam {
+            learn: args.learn_beam.max(1),
+            jackknife: args.jackknife_beam.max(1),
+        },
         args.epochs,
         args.seed,
         |l| eprintln!("{l}"),

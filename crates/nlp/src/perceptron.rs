@@ -79,9 +79,28 @@ struct Row {
 
 /// Averaged-perceptron training state.
 pub struct Trainer {
-    n_classes: usize,
+    pub n_classes: usize,
     rows: FeatureMap<Row>,
     step: u32,
+}
+
+/// Moves one class's weight in a row, first banking its average so far.
+fn nudge(row: &mut Vec<Slot>, class: usize, delta: f32, step: u32) {
+    let slot = match row.iter_mut().position(|s| s.class as usize == class) {
+        Some(i) => &mut row[i],
+        None => {
+            row.push(Slot {
+                class: class as u16,
+                weight: 0.0,
+                total: 0.0,
+                stamp: step,
+            });
+            row.last_mut().unwrap()
+        }
+    };
+    slot.total += f64::from(slot.weight) * f64::from(step - slot.stamp);
+    slot.stamp = step;
+    slot.weight += delta;
 }
 
 impl Trainer {
@@ -119,24 +138,20 @@ impl Trainer {
         for &f in features {
             let row = self.rows.entry(f).or_default();
             row.updates = row.updates.saturating_add(1);
-            let row = &mut row.slots;
             for (class, delta) in [(right, amount), (wrong, -amount)] {
-                let slot = match row.iter_mut().position(|s| s.class as usize == class) {
-                    Some(i) => &mut row[i],
-                    None => {
-                        row.push(Slot {
-                            class: class as u16,
-                            weight: 0.0,
-                            total: 0.0,
-                            stamp: step,
-                        });
-                        row.last_mut().unwrap()
-                    }
-                };
-                slot.total += f64::from(slot.weight) * f64::from(step - slot.stamp);
-                slot.stamp = step;
-                slot.weight += delta;
+                nudge(&mut row.slots, class, delta, step);
             }
+        }
+    }
+
+    /// Adds `amount` to the weight of `class` for every feature (a
+    /// structured update: the right and wrong sequences' features differ).
+    pub fn add(&mut self, features: &[u64], class: usize, amount: f32) {
+        let step = self.step;
+        for &f in features {
+            let row = self.rows.entry(f).or_default();
+            row.updates = row.updates.saturating_add(1);
+            nudge(&mut row.slots, class, amount, step);
         }
     }
 
@@ -243,6 +258,7 @@ fn prefetch<T>(ptr: *const T) {
 pub const MAX_CLASSES: usize = 255;
 
 /// Summed weights per class (padded to a whole number of vectors).
+#[derive(Clone)]
 pub struct Sums([i32; MAX_CLASSES + 1]);
 
 impl Default for Sums {
@@ -406,13 +422,29 @@ impl Model {
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         let mut sums = Sums::default();
-        for chunk in features.chunks(128) {
-            self.prefetch_slots(chunk);
-            let mut rows = [WeightRow::default(); 128];
-            let found = self.find_rows(chunk, &mut rows);
-            self.add_rows(&rows[..found], &mut sums);
-        }
+        self.add_keys(features, &mut sums);
         self.scale_sums(&sums, scores);
+    }
+
+    /// Adds the weights of `features` to `sums` (integers: in any order,
+    /// or split over several calls, the sums are the same).
+    #[inline]
+    pub fn add_keys(&self, features: &[u64], sums: &mut Sums) {
+        // A few keys (the NER's per-sequence ones) need no large buffer.
+        if features.len() <= 8 {
+            return self.add_chunk::<8>(features, sums);
+        }
+        for chunk in features.chunks(128) {
+            self.add_chunk::<128>(chunk, sums);
+        }
+    }
+
+    #[inline(always)]
+    fn add_chunk<const N: usize>(&self, keys: &[u64], sums: &mut Sums) {
+        self.prefetch_slots(keys);
+        let mut rows = [WeightRow::default(); N];
+        let found = self.find_rows(keys, &mut rows);
+        self.add_rows(&rows[..found], sums);
     }
 
     /// Starts loading the table slots of `keys`.
