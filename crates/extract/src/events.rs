@@ -704,6 +704,17 @@ fn actors(doc: &Document, tokens: &[usize]) -> Vec<usize> {
         }
         false
     };
+    let placed: Vec<_> = inside
+        .iter()
+        .map(|m| embedding(doc, tokens, m.span))
+        .collect();
+    let shallowest = |conjunct: usize| placed.iter().filter(|p| p.0 == conjunct).map(|p| p.1).min();
+    let inside: Vec<_> = inside
+        .iter()
+        .zip(&placed)
+        .filter(|(_, p)| shallowest(p.0) == Some(p.1))
+        .map(|(m, _)| *m)
+        .collect();
     let heads: Vec<usize> = inside
         .iter()
         .filter(|m| !modifies_a_name(m))
@@ -721,6 +732,73 @@ fn actors(doc: &Document, tokens: &[usize]) -> Vec<usize> {
         fresh
     });
     out
+}
+
+/// Whether the phrase headed by `t` is marked by the case word `word`.
+fn marked_by(doc: &Document, t: usize, word: &str) -> bool {
+    (t.saturating_sub(8)..(t + 2).min(doc.tokens.len())).any(|k| {
+        doc.tokens[k].head == Some(t)
+            && doc.tokens[k].dep == Some("case")
+            && doc.span_text(doc.tokens[k].span).eq_ignore_ascii_case(word)
+    })
+}
+
+/// How deeply a name is embedded in its phrase's conjunct: the prepositional
+/// phrases, clauses and appositions of a name between it and the conjunct's
+/// head, and that head. Only the least embedded names of a conjunct act:
+/// "Donald Trump's rhetoric on Syria" is Trump's, "Brandon Lewis, the
+/// Conservative party chairman" Lewis's, while "the Sudanese government and
+/// the rebels in Darfur" keeps Darfur for the rebels.
+fn embedding(doc: &Document, tokens: &[usize], name: Span) -> (usize, usize) {
+    let inside_name = |j: usize| name.contains(doc.tokens[j].span);
+    let Some(mut t) = tokens
+        .iter()
+        .copied()
+        .find(|&j| inside_name(j) && doc.tokens[j].head.is_none_or(|h| !inside_name(h)))
+    else {
+        return (0, 0);
+    };
+    let mut depth = 0;
+    for _ in 0..tokens.len() {
+        let Some(h) = doc.tokens[t].head.filter(|h| tokens.contains(h)) else {
+            break;
+        };
+        if doc.tokens[t].dep == Some("conj") {
+            break;
+        }
+        // "Russia, Assad's ally"; not "the director of GCHQ, Jeremy Fleming",
+        // where the parse hangs the name on the nearest name, nor "Qatar's
+        // emir, Sheikh Hamad", a title before the name.
+        let describes_a_name = doc.tokens[t].dep == Some("appos")
+            && doc.tokens[t].pos == Some("NOUN")
+            && t > h
+            && doc.tokens[h].pos == Some("PROPN");
+        // "the town of Gorazde", "members of Hamas": an "of" phrase names
+        // what its noun is or is made of.
+        // "Qatar's emir": a possessor the parse labels plain "nmod".
+        let of_phrase = doc.tokens[t].dep == Some("nmod")
+            && ["of", "'s", "’s", "'", "’"]
+                .iter()
+                .any(|w| marked_by(doc, t, w));
+        let embeds = !of_phrase
+            && matches!(
+                doc.tokens[t].dep,
+                Some(
+                    "nmod"
+                        | "acl"
+                        | "acl:relcl"
+                        | "obl"
+                        | "obj"
+                        | "nsubj"
+                        | "advcl"
+                        | "ccomp"
+                        | "xcomp"
+                )
+            );
+        depth += usize::from(embeds || describes_a_name);
+        t = h;
+    }
+    (t, depth)
 }
 
 pub fn recognise(doc: &mut Document, lex: &EventLexicon) {
@@ -1448,42 +1526,18 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
             }
         }
     }
-    // A passive's subject is acted on, its "by" phrase acts: "a camp for
-    // refugees was attacked by militiamen". The parse may label a passive's
-    // subject plain "nsubj": then a "be" auxiliary before a participle with no object tells.
-    let be_aux = c.has_auxiliary(
-        v,
-        AUX_OR_PASSIVE,
-        &["be", "been", "being", "was", "were", "is", "are"],
-    );
-    let participle = !verb.form.ends_with("ing") && c.children(v).all(|k| c.dep(k) != "obj");
-    let passive = c
-        .children(v)
-        .find(|&k| c.dep(k) == "nsubj:pass" || (be_aux && participle && c.dep(k) == "nsubj"));
-    if let Some(ps) = passive {
-        let agent = c.children(v).find(|&k| {
-            matches!(c.dep(k), "obl" | "obl:agent")
-                && c.children(k).any(|m| c.word(m).eq_ignore_ascii_case("by"))
-        });
-        source = agent.map(actors_of).unwrap_or_default();
-        target = actors_of(ps).into_iter().chain(target).collect();
+    let passive = passive_voice(c, verb);
+    if passive {
+        turn_round(c, v, &mut source, &mut target);
     }
-    fill_roles(
-        c,
-        verb,
-        act,
-        passive.is_some(),
-        demander,
-        &mut source,
-        &mut target,
-    );
+    fill_roles(c, verb, act, passive, demander, &mut source, &mut target);
     target.retain(|t| !source.contains(t));
     // An event needs a political or social actor who acts. A subject that
     // names none ("I", "it", "the jury") makes no event, unless the verb is
     // an agentless passive ("was arrested") or its subject is an attack ("a
     // roadside bombing killed a soldier"); with no subject found at all, the
     // one acted on must be named.
-    let subject = c.subject(v).filter(|_| passive.is_none());
+    let subject = c.subject(v).filter(|_| !passive);
     let attack = |sj: usize| {
         c.subtree(sj, &[])
             .iter()
@@ -1503,6 +1557,70 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
         target,
         theme_head,
     })
+}
+
+/// A passive's subject is acted on, its "by" phrase acts: "a camp for
+/// refugees was attacked by militiamen". Without a subject of its own, the
+/// one the subject search found ("after being driven out") or the noun a
+/// participle describes ("people detained by Isis") is acted on.
+fn turn_round(c: &Clause<'_>, v: usize, source: &mut Vec<usize>, target: &mut Vec<usize>) {
+    // "targeted, expelled and killed by Isis": the parse may hang the
+    // "by" phrase on either conjunct.
+    let by_phrase = |h: usize| {
+        c.children(h).find(|&k| {
+            matches!(c.dep(k), "obl" | "obl:agent")
+                && c.children(k).any(|m| c.word(m).eq_ignore_ascii_case("by"))
+        })
+    };
+    let agent = by_phrase(v).or_else(|| passive_conjunct_of(c, v).and_then(by_phrase));
+    let own = c
+        .children(v)
+        .find(|&k| matches!(c.dep(k), "nsubj" | "nsubj:pass"));
+    let described = || {
+        matches!(c.dep(v), "acl" | "amod")
+            .then(|| c.doc.tokens[v].head)
+            .flatten()
+            .filter(|&h| h >= c.a && h < c.b)
+    };
+    let patient = match own.or_else(described) {
+        Some(ps) => c.actors_of(ps),
+        None => std::mem::take(source),
+    };
+    *source = agent.map(|a| c.actors_of(a)).unwrap_or_default();
+    *target = patient.into_iter().chain(target.drain(..)).collect();
+}
+
+/// Whether the verb is passive: a passive subject or auxiliary; a "be"
+/// before a participle with no object (the parse may label its subject plain
+/// "nsubj"); a bare past participle describing a noun ("people detained by
+/// Isis") or coordinated with a passive ("targeted, expelled and killed by
+/// Isis", "had been killed and the children severely injured").
+fn passive_voice(c: &Clause<'_>, verb: &Verb) -> bool {
+    let v = verb.v;
+    let no_object = c.children(v).all(|k| c.dep(k) != "obj");
+    let be = ["be", "been", "being", "was", "were", "is", "are"];
+    let be_aux = c.has_auxiliary(v, AUX_OR_PASSIVE, &be);
+    if marked_passive(c, v) || (be_aux && no_object && !verb.form.ends_with("ing")) {
+        return true;
+    }
+    let bare = c.doc.tokens[v].tag == Some("VBN")
+        && no_object
+        && c.children(v)
+            .all(|k| !matches!(c.dep(k), "aux" | "aux:pass"));
+    bare && (matches!(c.dep(v), "acl" | "amod") || passive_conjunct_of(c, v).is_some())
+}
+
+fn marked_passive(c: &Clause<'_>, v: usize) -> bool {
+    c.children(v)
+        .any(|k| matches!(c.dep(k), "nsubj:pass" | "aux:pass"))
+}
+
+/// The passive verb `v` is coordinated with, if any.
+fn passive_conjunct_of(c: &Clause<'_>, v: usize) -> Option<usize> {
+    (c.dep(v) == "conj")
+        .then(|| c.doc.tokens[v].head)
+        .flatten()
+        .filter(|&h| h >= c.a && h < c.b && marked_passive(c, h))
 }
 
 /// The roles the clause leaves to fill: a passive's place acting (its
