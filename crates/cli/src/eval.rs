@@ -62,7 +62,7 @@ pub enum EvalCommand {
     Timeml {
         #[arg(long, default_value = "../shared/data/tempeval3/TBAQ-cleaned")]
         dir: PathBuf,
-        /// Print each missed or spurious expression, each wrong extent and each wrong value.
+        /// Print each missed or spurious expression, each wrong extent, value and type, with the words around it.
         #[arg(long)]
         errors: bool,
         #[command(flatten)]
@@ -612,6 +612,21 @@ fn eval_timeml(
                     .collect::<String>()
                     .replace('\n', " ")
             };
+            // The words around an expression, it in brackets: enough to judge the value by.
+            let around = |t: &Timex| {
+                let piece = |a: usize, b: usize| -> String {
+                    chars[a.min(chars.len())..b.min(chars.len())]
+                        .iter()
+                        .collect::<String>()
+                        .replace('\n', " ")
+                };
+                format!(
+                    "{}[{}]{}",
+                    piece(t.start.saturating_sub(80), t.start),
+                    piece(t.start, t.end),
+                    piece(t.end, t.end + 40)
+                )
+            };
             let name = f
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -621,13 +636,35 @@ fn eval_timeml(
                     .iter()
                     .find(|p| p.start < g.end && g.start < p.end)
                 {
-                    None => println!("MISS\t{name}\t{}\t{}\t{}", show(g), g.ty, g.value),
-                    Some(p) if (p.start, p.end) != (g.start, g.end) => {
-                        println!("EXTENT\t{name}\t{}\t{}\tours {}", show(g), g.value, show(p))
-                    }
-                    Some(p) if p.value != g.value => {
-                        println!("VALUE\t{name}\t{}\t{}\tours {}", show(g), g.value, p.value)
-                    }
+                    None => println!(
+                        "MISS\t{name}\t{}\t{}\t{}\t{}",
+                        show(g),
+                        g.ty,
+                        g.value,
+                        around(g)
+                    ),
+                    Some(p) if (p.start, p.end) != (g.start, g.end) => println!(
+                        "EXTENT\t{name}\t{}\t{}\tours {} {}\t{}",
+                        show(g),
+                        g.value,
+                        show(p),
+                        p.value,
+                        around(g)
+                    ),
+                    Some(p) if p.value != g.value => println!(
+                        "VALUE\t{name}\t{}\t{}\tours {}\t{}",
+                        show(g),
+                        g.value,
+                        p.value,
+                        around(g)
+                    ),
+                    Some(p) if p.ty != g.ty => println!(
+                        "TYPE\t{name}\t{}\t{}\tours {}\t{}",
+                        show(g),
+                        g.ty,
+                        p.ty,
+                        around(g)
+                    ),
                     Some(_) => {}
                 }
             }
@@ -635,7 +672,13 @@ fn eval_timeml(
                 .iter()
                 .filter(|p| !d.gold.iter().any(|g| p.start < g.end && g.start < p.end))
             {
-                println!("SPURIOUS\t{name}\t{}\t{}\t{}", show(p), p.ty, p.value);
+                println!(
+                    "SPURIOUS\t{name}\t{}\t{}\t{}\t{}",
+                    show(p),
+                    p.ty,
+                    p.value,
+                    around(p)
+                );
             }
         }
     }
