@@ -2236,6 +2236,10 @@ fn leading_phrase(before: &[String], expr: &[String], ty: TimeType) -> usize {
     let decade = first.ends_with("0s")
         || first.ends_with("0's")
         || first.starts_with("mid-")
+        || first.starts_with(['\'', '\u{2019}'])
+        || expr
+            .get(1)
+            .is_some_and(|w| matches!(w.as_str(), "'s" | "\u{2019}s"))
         || expr.last().is_some_and(|w| w == "century");
     // "the year two thousand", "the year 2000".
     let year = first.parse::<i64>().is_ok() || number_word(first).is_some();

@@ -236,8 +236,8 @@ rules![
     uncounted_units,
     hyphen_duration,
     year_in_words,
-    year_figure,
     decade_figure,
+    year_figure,
 ];
 
 /// Financial quarters: "the third quarter", "Q3 2019" (see `quarter_expression`).
@@ -2183,17 +2183,57 @@ fn year_figure(c: &Context) -> Option<Found> {
     None
 }
 
+/// Decades in figures: "the 1990s", "the 1980's", "the mid-1990s", "the
+/// '80s", "the 90s" (two-figure decades by the anchor's century, as
+/// two-figure years). TimeML writes a decade as its first three figures,
+/// "mid" as a modifier.
 #[inline(always)]
 fn decade_figure(c: &Context) -> Option<Found> {
-    let &Context { a, .. } = c;
-    if a.len() == 5
-        && a.ends_with('s')
-        && a[..4].chars().all(|c| c.is_ascii_digit())
-        && a[..4].ends_with('0')
-    {
-        return Some((1, TimeType::Date, Some(a[..3].to_string()), None));
+    let &Context { i, a, anchor, .. } = c;
+    let next = c.at(i + 1);
+    let word = a.strip_prefix("mid-").unwrap_or(a);
+    // The apostrophe of "'80s" and the "'s" of "1980's" can be tokens of their own.
+    let (figures, len) = if matches!(word, "'" | "\u{2019}") {
+        (next.to_string(), 2)
+    } else if matches!(next, "'s" | "\u{2019}s") && word.len() == 4 {
+        (format!("{word}s"), 2)
+    } else {
+        (word.to_string(), 1)
+    };
+    let bare = figures.trim_start_matches(['\'', '\u{2019}']);
+    if bare.len() == 3 && !two_figure_decade(c, bare.len() == figures.len()) {
+        return None;
     }
-    None
+    decade_prefix(bare, anchor).map(|d| (len, TimeType::Date, Some(d), None))
+}
+
+/// Whether "80s" at the context's word is a decade, not an age ("in
+/// their mid-20s", "her late 30s"): never after a possessive, and without
+/// an apostrophe only after "the" ("the early 70s").
+fn two_figure_decade(c: &Context, without_apostrophe: bool) -> bool {
+    let mut k = c.i;
+    while k > 0 && matches!(c.at(k - 1), "early" | "late" | "mid") {
+        k -= 1;
+    }
+    let before = if k > 0 { c.at(k - 1) } else { "" };
+    let possessive = matches!(
+        before,
+        "his" | "her" | "their" | "its" | "my" | "your" | "our"
+    );
+    !possessive && (!without_apostrophe || before == "the")
+}
+
+/// The TIMEX3 value of a decade written "1990s" or "90s": "199".
+fn decade_prefix(figures: &str, anchor: Option<i64>) -> Option<String> {
+    let digits = figures.strip_suffix('s')?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || !digits.ends_with('0') {
+        return None;
+    }
+    match digits.len() {
+        4 => Some(digits[..3].to_string()),
+        2 => Some(format!("{}", full_year(digits.parse().ok()?, anchor) / 10)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -2259,6 +2299,17 @@ mod tests {
                     .unwrap_or_else(|c| panic!("time-examples.tsv: five columns in {c:?}"))
             })
             .collect()
+    }
+
+    #[test]
+    fn ages_are_no_decades() {
+        for phrase in [
+            "women in their 20s",
+            "a man in his mid-20s",
+            "in her late 30s",
+        ] {
+            assert!(read(phrase, "2016-11-07").is_empty(), "{phrase}");
+        }
     }
 
     #[test]
