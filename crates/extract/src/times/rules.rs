@@ -1929,10 +1929,9 @@ fn measured_duration_phrase(c: &Context) -> Option<Found> {
     } = c;
     let at = |k: usize| c.at(k);
     if let Some((len, parts)) = measured_duration(w, i) {
-        // "half an hour from now", "2 years 1 month 21 days later", "in half an hour".
+        // "half an hour from now", "2 years 1 month ago", "in half an hour".
         let (sign, extra) = match (at(i + len), at(i + len + 1)) {
             ("from", "now") => (1, 2),
-            ("later", _) => (1, 1),
             ("ago" | "earlier", _) => (-1, 1),
             _ => (0, 0),
         };
@@ -1983,10 +1982,6 @@ fn counted_units(c: &Context) -> Option<Found> {
                     ("from", "now") => {
                         return Some((4, TimeType::Time, Some(moment(d, now + secs)), None))
                     }
-                    // ("30 minutes later this week": a length, then the week.)
-                    ("later", x) if !matches!(x, "this" | "next" | "in") => {
-                        return Some((3, TimeType::Time, Some(moment(d, now + secs)), None))
-                    }
                     ("ago" | "earlier", _) => {
                         return Some((3, TimeType::Time, Some(moment(d, now - secs)), None))
                     }
@@ -2036,16 +2031,17 @@ fn counted_units(c: &Context) -> Option<Found> {
                     let y = last_year.unwrap() - n;
                     return Some((k + 1 - i, TimeType::Date, Some(format!("{y:04}")), Some(y)));
                 }
-                "earlier" | "later" => {
-                    // No year to count from: count from the publication date.
-                    let sign = if at(k) == "earlier" { -1 } else { 1 };
+                // No year to count from: count back from the publication date.
+                "earlier" => {
                     return Some((
                         k + 1 - i,
                         TimeType::Date,
-                        anchor.and_then(|d| shifted(d, sign * n, u)),
+                        anchor.and_then(|d| shifted(d, -n, u)),
                         None,
                     ));
                 }
+                // "three days later": a length (TimeML's convention); what it
+                // counts from is a time the story tells, not the publication.
                 _ => return Some((len, TimeType::Duration, Some(duration(n, u)), None)),
             }
         }
