@@ -507,7 +507,16 @@ fn deictic_word(c: &Context) -> Option<Found> {
     let &Context { i, anchor, a, .. } = c;
     let at = |k: usize| c.at(k);
     match a {
-        "today" | "tonight" | "tonite" => return Some((1, TimeType::Date, anchor.map(date), None)),
+        "today" => return Some((1, TimeType::Date, anchor.map(date), None)),
+        // TimeML reads "tonight" as a part of the day, a TIME: "2016-11-07TNI".
+        "tonight" | "tonite" => {
+            return Some((
+                1,
+                TimeType::Time,
+                anchor.map(|d| format!("{}TNI", date(d))),
+                None,
+            ))
+        }
         "yesterday" => return Some((1, TimeType::Date, anchor.map(|d| date(d - 1)), None)),
         "tomorrow" | "tmrw" | "tmr" => {
             return Some((1, TimeType::Date, anchor.map(|d| date(d + 1)), None))
