@@ -171,6 +171,7 @@ macro_rules! rules {
 
 rules![
     quarter,
+    half_of_year,
     compact_iso_date,
     dashed_iso_date,
     this_numeric_date,
@@ -244,6 +245,32 @@ rules![
 #[inline(always)]
 fn quarter(c: &Context) -> Option<Found> {
     quarter_expression(c.words, c.i, c.anchor, c.future, c.quarters.reference)
+}
+
+/// Halves of a year: "the first half of 1998", "the second half of the
+/// year", "the last half of next year": "1998-H1".
+#[inline(always)]
+fn half_of_year(c: &Context) -> Option<Found> {
+    let &Context { i, a, .. } = c;
+    let k = i + usize::from(a == "the");
+    let half = match c.at(k) {
+        "first" => 1,
+        "second" | "last" | "latter" => 2,
+        _ => return None,
+    };
+    if c.at(k + 1) != "half" || c.at(k + 2) != "of" {
+        return None;
+    }
+    let (len, _, value, year) = c.expression_at(k + 3)?;
+    let Some(Timex::Year(y)) = value else {
+        return None;
+    };
+    Some((
+        k + 3 + len - i,
+        TimeType::Date,
+        Some(format!("{y:04}-H{half}")),
+        year,
+    ))
 }
 
 /// "20161016", "-20200701-": a basic ISO date, eight figures.
