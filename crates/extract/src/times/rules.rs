@@ -1017,7 +1017,8 @@ fn the_nth(c: &Context) -> Option<Found> {
 }
 
 /// "every month", "each year", "every other day", "every two weeks",
-/// "every Monday (morning)", "every weekend", "every night".
+/// "every Monday (morning)", "every weekend", "every night", "each July"
+/// (a month's full name, capitalised), "every summer".
 #[inline(always)]
 fn every_unit(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
@@ -1061,6 +1062,15 @@ fn every_unit(c: &Context) -> Option<Found> {
         }
         if let Some(code) = part_of_day(at(i + 1)) {
             return Some((2, TimeType::Set, Some(format!("T{code}")), None));
+        }
+        // "each July", "every summer": a month or season of every year.
+        let month = month_of(at(i + 1))
+            .filter(|_| MONTHS.contains(&at(i + 1)) && capitalised(c.tokens, c.text, i + 1));
+        if let Some(m) = month {
+            return Some((2, TimeType::Set, Some(format!("XXXX-{m:02}")), None));
+        }
+        if let Some(code) = season(at(i + 1)) {
+            return Some((2, TimeType::Set, Some(format!("XXXX-{code}")), None));
         }
     }
     None
