@@ -1,6 +1,7 @@
-//! The English words the recognisers of times and quantities share, read
-//! once from `data/en/`: month and weekday names, number words and
-//! ordinals. One list each, so a word added serves both recognisers.
+//! The English words the recognisers share, read once from `data/en/`:
+//! month and weekday names, number words and ordinals (and the closed class
+//! of possessive determiners). One list each, so a word added serves every
+//! recogniser.
 
 use std::sync::LazyLock;
 
@@ -30,6 +31,10 @@ pub(crate) static MONTH_ABBREVIATIONS: LazyLock<Vec<&'static str>> = LazyLock::n
 /// The weekdays in lower case, Monday first.
 pub(crate) static WEEKDAYS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| rows(WEEKDAYS_TXT).map(|r| r[0]).collect());
+
+/// Possessive determiners: "in their mid-20s" is an age, "his remarks" no
+/// speaker. Closed class, so written here rather than read from data.
+pub(crate) const POSSESSIVES: &[&str] = &["my", "our", "your", "his", "her", "its", "their"];
 
 /// Irregular past-tense verbs, which date a clause as past.
 pub(crate) static PAST_VERBS: LazyLock<Vec<&'static str>> =

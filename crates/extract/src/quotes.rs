@@ -1613,7 +1613,6 @@ const HEARER_CUES: &[&str] = &[
 ];
 
 const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "he", "she", "it", "they"];
-const POSSESSIVES: &[&str] = &["my", "our", "your", "his", "her", "its", "their"];
 
 /// The content of a cue whose first object is its hearer starts after the
 /// hearer: after a "that" reached before any verb ("told reporters at a
@@ -1637,7 +1636,7 @@ fn without_hearer(doc: &Document, c: usize, (lo, hi): (usize, usize)) -> (usize,
         matches!(
             doc.tokens[i].pos,
             Some("DET" | "PROPN" | "NOUN" | "ADJ" | "NUM")
-        ) || (i == lo && POSSESSIVES.contains(&word(i).as_str()))
+        ) || (i == lo && lexicon::POSSESSIVES.contains(&word(i).as_str()))
     };
     let Some(e) = (lo..hi.min(lo + 6))
         .find(|&i| !in_np(i))
@@ -1647,7 +1646,7 @@ fn without_hearer(doc: &Document, c: usize, (lo, hi): (usize, usize)) -> (usize,
     };
     let w = word(e);
     let subject = SUBJECT_PRONOUNS.contains(&w.as_str())
-        || POSSESSIVES.contains(&w.as_str())
+        || lexicon::POSSESSIVES.contains(&w.as_str())
         || matches!(doc.tokens[e].dep, Some("nsubj" | "nsubj:pass"));
     if subject && (e..hi).any(verb) {
         (e, hi)

@@ -2258,10 +2258,7 @@ fn two_figure_decade(c: &Context, without_apostrophe: bool) -> bool {
         k -= 1;
     }
     let before = if k > 0 { c.at(k - 1) } else { "" };
-    let possessive = matches!(
-        before,
-        "his" | "her" | "their" | "its" | "my" | "your" | "our"
-    );
+    let possessive = crate::lexicon::POSSESSIVES.contains(&before);
     !possessive && (!without_apostrophe || before == "the")
 }
 
