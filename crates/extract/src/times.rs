@@ -211,10 +211,23 @@ fn future_tense(words: &[String]) -> bool {
 /// future, `Some(false)` for the past, `None` when no word tells. One pass
 /// each way, so every word's answer is ready before the expressions are
 /// looked for.
-fn tense_at_each(words: &[String]) -> Vec<Option<bool>> {
+fn tense_at_each(words: &[String], tags: &[Option<&str>]) -> Vec<Option<bool>> {
     let marker = |k: usize| -> Option<bool> {
         let w = words[k].as_str();
         let next = words.get(k + 1).map(String::as_str).unwrap_or("");
+        // A finite past (VBD) is past whatever its spelling ("began",
+        // "hit"), unless an infinitive follows ("expected to report", "set
+        // to meet"); a word in "-ed" tagged as no verb ("armed", "red") marks
+        // nothing. The present marks nothing: news speaks in it of a state
+        // that holds now of a past date ("holds shares bought Thursday") as
+        // often as of a plan.
+        let tag = tags.get(k).copied().flatten();
+        let tag_at = |j: usize| tags.get(j).copied().flatten().unwrap_or("");
+        let infinitive = next == "to" && tag_at(k + 2).starts_with("VB");
+        if tag == Some("VBD") && !infinitive {
+            return Some(false);
+        }
+        let verb = tag.is_none_or(|t| t.starts_with("VB"));
         match w {
             "will" | "'ll" | "shall" | "wo" => Some(true),
             "going" | "expected" | "set" | "due" | "is" | "are" | "plan" | "plans"
@@ -224,8 +237,9 @@ fn tense_at_each(words: &[String]) -> Vec<Option<bool>> {
             }
             // "since March": what follows is past.
             "since" => Some(false),
-            _ if PAST_VERBS.contains(&w) => Some(false),
-            _ if w.len() > 4
+            _ if verb && PAST_VERBS.contains(&w) => Some(false),
+            _ if verb
+                && w.len() > 4
                 && w.ends_with("ed")
                 && !matches!(
                     w,
@@ -301,8 +315,10 @@ pub fn recognise(doc: &mut Document) {
     let text = doc.text();
     let mut reading = Reading::new(doc.published.as_deref());
     for s in &doc.sentences {
-        let toks: Vec<Span> = split_ranges(
-            doc.tokens[s.tokens.0..s.tokens.1].iter().map(|t| t.span),
+        let (toks, tags) = split_ranges(
+            doc.tokens[s.tokens.0..s.tokens.1]
+                .iter()
+                .map(|t| (t.span, t.tag)),
             text,
             reading.anchor,
         );
@@ -310,6 +326,7 @@ pub fn recognise(doc: &mut Document) {
         reading.sentence(&Sentence {
             text,
             toks,
+            tags,
             words,
             first: reading.out.len(),
         });
@@ -352,6 +369,8 @@ fn keep_first_month_reading(out: &mut [TimeExpr], text: &str) {
 struct Sentence<'t> {
     text: &'t str,
     toks: Vec<Span>,
+    /// Each token's Penn tag, when the tagger ran.
+    tags: Vec<Option<&'static str>>,
     words: Vec<String>,
     /// Where its expressions start in `Reading::out`.
     first: usize,
@@ -425,7 +444,7 @@ impl Reading {
 
     fn sentence(&mut self, s: &Sentence) {
         let future = future_tense(&s.words);
-        let tenses = tense_at_each(&s.words);
+        let tenses = tense_at_each(&s.words, &s.tags);
         let mut i = 0;
         let mut consumed = 0; // tokens before this belong to earlier expressions
                               // The last date found whose year was not said, and where it ended.
@@ -749,28 +768,37 @@ type Typed = (usize, TimeType, Option<Timex>, Option<i64>);
 /// The tokens of a sentence, with "3-8pm", "2014-2018" and "5/1-5/7" cut at
 /// the dash between two clock times, years or dates, so that each end is
 /// found on its own. A date written with dashes ("2019-08-01") stays whole.
-fn split_ranges(tokens: impl Iterator<Item = Span>, text: &str, anchor: Option<i64>) -> Vec<Span> {
-    let mut out = Vec::new();
-    for t in tokens {
+fn split_ranges(
+    tokens: impl Iterator<Item = (Span, Option<&'static str>)>,
+    text: &str,
+    anchor: Option<i64>,
+) -> (Vec<Span>, Vec<Option<&'static str>>) {
+    let (mut out, mut tags) = (Vec::new(), Vec::new());
+    for (t, tag) in tokens {
         let raw = t.of(text);
         // Most tokens are no range: look only at figures with a dash in them.
         if !raw.starts_with(|c: char| c.is_ascii_alphanumeric()) || !raw.contains(['-', '–', '~'])
         {
             out.push(t);
+            tags.push(tag);
             continue;
         }
         let word = raw.to_lowercase();
         match range_dash(&word, anchor) {
-            // Lowercasing keeps these ASCII offsets.
+            // Lowercasing keeps these ASCII offsets; the pieces keep the token's tag.
             Some((p, dash)) if word.len() == t.end - t.start => {
                 out.push(Span::new(t.start, t.start + p));
                 out.push(Span::new(t.start + p, t.start + p + dash));
                 out.push(Span::new(t.start + p + dash, t.end));
+                tags.extend([tag; 3]);
             }
-            _ => out.push(t),
+            _ => {
+                out.push(t);
+                tags.push(tag);
+            }
         }
     }
-    out
+    (out, tags)
 }
 
 /// Where `word` is cut as a range, and the dash's length.
@@ -2558,6 +2586,12 @@ mod tests {
     /// The times `recognise` finds in one sentence, words split at spaces:
     /// (surface, value).
     fn times(text: &str, published: &str) -> Vec<(String, String)> {
+        tagged_times(text, &[], published)
+    }
+
+    /// As [`times`], the words carrying the Penn tags given (as many as the
+    /// words, or none).
+    fn tagged_times(text: &str, tags: &[&'static str], published: &str) -> Vec<(String, String)> {
         let mut doc = Document::new(
             text.to_string(),
             Source {
@@ -2568,8 +2602,10 @@ mod tests {
         );
         doc.published = Some(published.to_string());
         let mut at = 0;
-        for w in text.split(' ') {
-            doc.tokens.push(Token::new(Span::new(at, at + w.len())));
+        for (k, w) in text.split(' ').enumerate() {
+            let mut token = Token::new(Span::new(at, at + w.len()));
+            token.tag = tags.get(k).copied();
+            doc.tokens.push(token);
             at += w.len() + 1;
         }
         doc.sentences.push(Sentence {
@@ -2677,6 +2713,26 @@ mod tests {
                 "{phrase}"
             );
         }
+    }
+
+    /// The tagger's word on a verb decides its tense where the spelling
+    /// cannot: an irregular past outside the lexicon, an "-ed" that is no verb.
+    #[test]
+    fn tags_tell_the_tense() {
+        let phrase = "the firm , which will appeal , swung to a loss Wednesday";
+        let tags = [
+            "DT", "NN", ",", "WDT", "MD", "VB", ",", "VBD", "TO", "DT", "NN", "NNP",
+        ];
+        assert_eq!(times(phrase, "2016-11-07")[0].1, "2016-11-09");
+        assert_eq!(tagged_times(phrase, &tags, "2016-11-07")[0].1, "2016-11-02");
+        let phrase = "the rally will go ahead with armed guards Wednesday";
+        let tags = ["DT", "NN", "MD", "VB", "RB", "IN", "JJ", "NNS", "NNP"];
+        assert_eq!(times(phrase, "2016-11-07")[0].1, "2016-11-02");
+        assert_eq!(tagged_times(phrase, &tags, "2016-11-07")[0].1, "2016-11-09");
+        // "expected to" looks ahead, whatever its tag.
+        let phrase = "the firm expected to report Wednesday";
+        let tags = ["DT", "NN", "VBD", "TO", "VB", "NNP"];
+        assert_eq!(tagged_times(phrase, &tags, "2016-11-07")[0].1, "2016-11-09");
     }
 
     /// Ages and the periods of rates are no time expressions; a period

@@ -146,8 +146,9 @@ pub static COMPONENTS: &[Component] = &[
     },
     Component {
         name: "times",
-        requires: &[Tokens, Sentences],
-        uses: &[Tags],
+        // The tags tell the tense a bare weekday or month is read in.
+        requires: &[Tokens, Sentences, Tags],
+        uses: &[],
         assigns: &[Times],
         any_language: false,
         stage: Stage::Times,
@@ -294,7 +295,11 @@ mod tests {
     fn a_layer_selects_what_it_requires_and_no_more() {
         assert_eq!(names("text"), Vec::<&str>::new());
         assert_eq!(names("sentences"), ["segment"]);
-        assert_eq!(names("times"), ["segment", "times"]);
+        assert_eq!(
+            names("times"),
+            ["segment", "lexical", "tagger", "times"],
+            "times read the tense from the tags"
+        );
         assert_eq!(
             names("tokens"),
             ["segment", "lexical", "tagger", "parser"],

@@ -2300,7 +2300,7 @@ mod tests {
         let reference = anchor
             .map(quarter_of)
             .map(|(y, q)| if q == 1 { (y - 1, 4) } else { (y, q - 1) });
-        let (sentence_future, tenses) = (future_tense(&words), tense_at_each(&words));
+        let (sentence_future, tenses) = (future_tense(&words), tense_at_each(&words, &[]));
         let (mut found, mut last_year, mut i) = (Vec::new(), None, 0);
         while i < words.len() {
             let frame = Frame {
