@@ -51,6 +51,13 @@ pub enum TrainCommand {
         #[arg(long, default_value_t = 0.001)]
         l2: f64,
     },
+    /// The event judge's training rows: every event `extract` would judge in
+    /// documents (JSON Lines of `id` and `text`), one TSV line each, with its
+    /// features (`scripts/build-event-judge` labels and fits them).
+    EventFeatures {
+        #[arg(long)]
+        docs: PathBuf,
+    },
 }
 
 /// The parser's data, tagger, vectors and network sizes.
@@ -185,6 +192,7 @@ pub fn run(cmd: TrainCommand) -> Result<ExitCode> {
             threshold,
             l2,
         } => train_event_triggers(&stories, &out, threshold, l2),
+        TrainCommand::EventFeatures { docs } => event_features(&docs),
         TrainCommand::Clusters { vectors, out } => train_clusters(&vectors, &out),
         TrainCommand::Parser(args) => train_parser(args),
         TrainCommand::Ner(args) => train_ner(args),
@@ -608,14 +616,7 @@ fn train_event_triggers(stories: &Path, out: &Path, threshold: f64, l2: f64) -> 
         let (Some(body), Some(label)) = (story["text"].as_str(), story["label"].as_str()) else {
             continue;
         };
-        let mut doc = dossier_ingest::text::plain_document(
-            body.to_string(),
-            dossier_core::Source {
-                uri: None,
-                format: dossier_core::SourceFormat::Text,
-                record: None,
-            },
-        );
+        let mut doc = text_document(body);
         pipeline.run(&mut doc, &mut scratch);
         for c in dossier_extract::events::candidates(&mut doc, lex) {
             let positive = c.act.as_str() == label || c.ty.as_str() == label;
@@ -650,6 +651,60 @@ fn train_event_triggers(stories: &Path, out: &Path, threshold: f64, l2: f64) -> 
         index.len(),
         started.elapsed().as_secs_f64()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A plain-text document of a training file's text.
+fn text_document(body: &str) -> dossier_core::Document {
+    dossier_ingest::text::plain_document(
+        body.to_string(),
+        dossier_core::Source {
+            uri: None,
+            format: dossier_core::SourceFormat::Text,
+            record: None,
+        },
+    )
+}
+
+/// Prints, for every event the judge would see in each document: the
+/// document's id, the sentence, the trigger's byte offset in it and text, the PLOVER
+/// code, the status, the act and the features (space-separated), tab-separated.
+fn event_features(docs: &Path) -> Result<ExitCode> {
+    use dossier_pipeline::{Layers, Pipeline, Scratch};
+    use std::io::Write;
+    let text =
+        std::fs::read_to_string(docs).with_context(|| format!("reading {}", docs.display()))?;
+    let pipeline = Pipeline::new(Layers::default_set())?;
+    let mut scratch = Scratch::default();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let one_line = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let item: serde_json::Value = serde_json::from_str(line)?;
+        let Some(body) = item["text"].as_str() else {
+            continue;
+        };
+        let id = match &item["id"] {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let mut doc = text_document(body);
+        let found =
+            dossier_extract::events::judge_candidates_of(|| pipeline.run(&mut doc, &mut scratch));
+        for c in found {
+            let e = &c.event;
+            writeln!(
+                out,
+                "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                one_line(doc.span_text(doc.sentences[e.sentence].span)),
+                e.trigger.start - doc.sentences[e.sentence].span.start,
+                one_line(doc.span_text(e.trigger)),
+                dossier_extract::events::plover_type(e).as_str(),
+                e.status.as_str(),
+                e.act.as_str(),
+                c.features.join(" ")
+            )?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

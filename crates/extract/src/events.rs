@@ -35,6 +35,9 @@ pub struct EventLexicon {
     contradicted: std::collections::HashSet<(String, EventType)>,
     /// The trigger classifier (`models/event-triggers.tsv`), when one is read.
     triggers: Option<TriggerModel>,
+    /// The event judge (`models/event-judge.tsv`), when one is read: whether an
+    /// extracted event is a real, done act of its type (learned from judged rows).
+    judge: Option<TriggerModel>,
 }
 
 /// A logistic model over a candidate trigger's features (`trigger_features`),
@@ -71,6 +74,19 @@ impl TriggerModel {
         (!model.weights.is_empty()).then_some(model)
     }
 
+    /// The model of a table, its threshold replaced when one is given; none for an empty table.
+    fn with_threshold(tsv: &str, threshold: Option<f64>) -> Option<Self> {
+        Self::from_tsv(tsv).map(|mut m| {
+            m.threshold = threshold.unwrap_or(m.threshold);
+            m
+        })
+    }
+
+    /// Whether a model keeps these features (always, with no model).
+    fn keeps(model: Option<&Self>, features: &[String]) -> bool {
+        model.is_none_or(|m| m.probability(features) >= m.threshold)
+    }
+
     /// The probability the model gives these features.
     pub fn probability(&self, features: &[String]) -> f64 {
         let z = self.bias
@@ -92,6 +108,7 @@ impl EventLexicon {
             supported: None,
             contradicted: Default::default(),
             triggers: None,
+            judge: None,
         };
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
@@ -177,18 +194,25 @@ impl EventLexicon {
     /// Adds the trigger classifier of `models/event-triggers.tsv`, its threshold
     /// replaced when one is given; an empty table adds none.
     pub fn with_trigger_model(mut self, tsv: &str, threshold: Option<f64>) -> Self {
-        self.triggers = TriggerModel::from_tsv(tsv).map(|mut m| {
-            m.threshold = threshold.unwrap_or(m.threshold);
-            m
-        });
+        self.triggers = TriggerModel::with_threshold(tsv, threshold);
         self
     }
 
     /// Whether the trigger classifier keeps a candidate (always, with no classifier).
     fn takes_trigger(&self, features: &[String]) -> bool {
-        self.triggers
-            .as_ref()
-            .is_none_or(|m| m.probability(features) >= m.threshold)
+        TriggerModel::keeps(self.triggers.as_ref(), features)
+    }
+
+    /// Adds the event judge of `models/event-judge.tsv` (same format as the
+    /// trigger classifier), its threshold replaced when one is given.
+    pub fn with_judge_model(mut self, tsv: &str, threshold: Option<f64>) -> Self {
+        self.judge = TriggerModel::with_threshold(tsv, threshold);
+        self
+    }
+
+    /// Whether the event judge keeps an event (always, with no judge).
+    fn takes_event(&self, features: &[String]) -> bool {
+        TriggerModel::keeps(self.judge.as_ref(), features)
     }
 
     /// A verb form's lemma in the dictionary, else the form.
@@ -813,6 +837,42 @@ pub struct Candidate {
     pub ty: EventType,
 }
 
+/// An event as extracted before the event judge decides, with what the judge
+/// reads of it (`dossier train event-features`).
+pub struct JudgedCandidate {
+    pub event: Event,
+    pub features: Vec<String>,
+}
+
+thread_local! {
+    /// Set by `judge_candidates_of`: every event the judge is asked about, kept.
+    static JUDGE_LOG: std::cell::RefCell<Option<Vec<JudgedCandidate>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `run` (the pipeline over documents, on this thread) with the event
+/// judge keeping everything, and returns every event it was asked about with
+/// its features: what `extract` sees, to train the judge on.
+pub fn judge_candidates_of(run: impl FnOnce()) -> Vec<JudgedCandidate> {
+    JUDGE_LOG.with(|l| *l.borrow_mut() = Some(Vec::new()));
+    run();
+    JUDGE_LOG.with(|l| l.borrow_mut().take().unwrap_or_default())
+}
+
+/// Whether the event judge keeps an event (every one while logging).
+fn judged(lex: &EventLexicon, event: &Event, features: Vec<String>) -> bool {
+    JUDGE_LOG.with(|l| match l.borrow_mut().as_mut() {
+        Some(log) => {
+            log.push(JudgedCandidate {
+                event: event.clone(),
+                features,
+            });
+            true
+        }
+        None => lex.takes_event(&features),
+    })
+}
+
 /// Every trigger the CAMEO dictionary types, with its features, before the
 /// trigger classifier decides (which it does not here).
 pub fn candidates(doc: &mut Document, lex: &EventLexicon) -> Vec<Candidate> {
@@ -877,6 +937,10 @@ fn recognise_with(
                     None if !lex.takes_trigger(&features) => continue,
                     None => {}
                 }
+            }
+            // Every event then goes past the event judge.
+            if !judged(lex, &event, judge_features(&c, &verb, &event, origin)) {
+                continue;
             }
             events.push(event);
         }
@@ -1084,6 +1148,110 @@ fn trigger_features(c: &Clause<'_>, verb: &Verb, e: &Event, origin: Origin) -> V
         f.push(format!("lp={lemma}|{marker}"));
     }
     f
+}
+
+/// What the event judge reads of an event: general cues of whether a real act
+/// of its type was done, not word lists. The trigger's lemma, act, PLOVER code,
+/// origin and status; its tense (the tagger's XPOS tag) and attachment; its
+/// auxiliaries, markers, negation, copula and object; the verbs it hangs under
+/// (up to two, by relation, lemma and cue class: "wants to", "in order to",
+/// "if"); its subject and actors; quote, question and condition.
+fn judge_features(c: &Clause<'_>, verb: &Verb, e: &Event, origin: Origin) -> Vec<String> {
+    let v = verb.v;
+    let lemma = c.lex.lemma(&verb.form);
+    let ty = plover_type(e);
+    let tag = c.doc.tokens[v].tag.unwrap_or("X");
+    let mut f = vec![
+        format!("l={lemma}"),
+        format!("a={}", e.act.as_str()),
+        format!("ty={}", ty.as_str()),
+        format!("lt={lemma}|{}", ty.as_str()),
+        format!("o={}", origin.as_str()),
+        format!("st={}", e.status.as_str()),
+        format!("tag={tag}"),
+        format!("d={}", c.dep(v)),
+        format!("q={}", e.quote.is_some()),
+        format!("src={}", e.source.len().min(2)),
+        format!("tgt={}", e.target.len().min(2)),
+        format!("th={}", e.theme.is_some()),
+    ];
+    for k in c.children(v) {
+        let dep = c.dep(k);
+        if matches!(
+            dep,
+            "aux" | "aux:pass" | "mark" | "cop" | "expl" | "advmod" | "neg"
+        ) {
+            f.push(format!("c={dep}:{}", c.word(k).to_lowercase()));
+        } else if dep == "obj" {
+            // What is acted on: "gave reasons" is no act, "gave weapons" is.
+            f.push(format!("ob={}", singular(c.word(k))));
+        } else if matches!(dep, "iobj" | "ccomp" | "xcomp" | "obl" | "nsubj:pass") {
+            f.push(format!("c={dep}"));
+        }
+    }
+    subject_features(c, v, &mut f);
+    governor_features(c, v, &mut f);
+    sentence_features(c, &mut f);
+    f
+}
+
+/// The subject's kind: a pronoun by its word, else its part of speech.
+fn subject_features(c: &Clause<'_>, v: usize, f: &mut Vec<String>) {
+    let subject = c.subject(v);
+    let kind = subject.map_or_else(
+        || "none".to_string(),
+        |sj| match c.doc.tokens[sj].pos {
+            Some("PRON") => c.word(sj).to_lowercase(),
+            pos => pos.unwrap_or("X").to_string(),
+        },
+    );
+    f.push(format!("sj={kind}"));
+}
+
+/// The verbs (or adjectives, nouns) `v` hangs under, up to two: by relation,
+/// lemma, cue class and their own markers and auxiliaries.
+fn governor_features(c: &Clause<'_>, v: usize, f: &mut Vec<String>) {
+    let mut h = v;
+    for level in 1..=2 {
+        let Some(u) = c.doc.tokens[h]
+            .head
+            .filter(|&u| u >= c.a && u < c.b && u != h)
+        else {
+            f.push(format!("h{level}=root"));
+            return;
+        };
+        let rel = c.dep(h);
+        let word = c.word(u).to_lowercase();
+        let head_lemma = base_form(&word);
+        let pos = c.doc.tokens[u].pos.unwrap_or("X");
+        f.push(format!("h{level}={rel}|{pos}"));
+        f.push(format!("h{level}l={rel}|{head_lemma}"));
+        if let Some((class, _)) = crate::cue_classes::CueClasses::english().of_word(&word) {
+            f.push(format!("h{level}c={rel}|{}", class.as_str()));
+        }
+        for k in c.children(h) {
+            if c.dep(k) == "mark" {
+                f.push(format!("h{level}m={rel}|{}", c.word(k).to_lowercase()));
+            }
+        }
+        for k in c.children(u) {
+            if matches!(c.dep(k), "aux" | "mark") {
+                f.push(format!("h{level}a={}", c.word(k).to_lowercase()));
+            }
+        }
+        h = u;
+    }
+}
+
+/// Cues of the whole sentence: a question, a condition. (Not its length: the
+/// PLOVER sentences, short and nearly all events, would teach that short is real.)
+fn sentence_features(c: &Clause<'_>, f: &mut Vec<String>) {
+    let question = (c.a..c.b).any(|i| c.word(i) == "?");
+    let condition = (c.a..c.b).any(|i| {
+        c.dep(i) == "mark" && matches!(c.word(i).to_lowercase().as_str(), "if" | "unless")
+    });
+    f.push(format!("sq={question}"));
+    f.push(format!("sif={condition}"));
 }
 
 /// The act of a verb, if it is an event, and (for "X said Y must …") the
@@ -2378,6 +2546,19 @@ mod tests {
         assert!(lowered.takes_trigger(&["l=unknown".to_string()]));
         // No model, no veto.
         assert!(EventLexicon::from_tsv("").takes_trigger(&["l=hold".to_string()]));
+    }
+
+    #[test]
+    fn the_event_judge_keeps_an_event_at_or_over_its_threshold() {
+        let tsv = "bias\t0.0\nthreshold\t0.5\nst=asserted\t1.0\nh1l=xcomp|want\t-2.0\n";
+        let lex = EventLexicon::from_tsv("").with_judge_model(tsv, None);
+        let asserted = "st=asserted".to_string();
+        assert!(lex.takes_event(std::slice::from_ref(&asserted)));
+        assert!(!lex.takes_event(&[asserted.clone(), "h1l=xcomp|want".to_string()]));
+        // A lower threshold keeps more; no judge keeps everything.
+        let lenient = EventLexicon::from_tsv("").with_judge_model(tsv, Some(0.2));
+        assert!(lenient.takes_event(&[asserted, "h1l=xcomp|want".to_string()]));
+        assert!(EventLexicon::from_tsv("").takes_event(&["h1l=xcomp|want".to_string()]));
     }
 
     #[test]

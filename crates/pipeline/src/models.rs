@@ -20,6 +20,7 @@ static EVENT_VERBS: &str = include_str!("../../../models/event-verbs.tsv");
 static EVENT_AGENTS: &str = include_str!("../../../models/event-agents.tsv");
 static EVENT_TRIGGER_LIFT: &str = include_str!("../../../models/event-trigger-lift.tsv");
 static EVENT_TRIGGERS: &str = include_str!("../../../models/event-triggers.tsv");
+static EVENT_JUDGE: &str = include_str!("../../../models/event-judge.tsv");
 static CUES: &str = include_str!("../../../models/cues.tsv");
 
 fn clusters() -> Result<&'static Clusters, ModelError> {
@@ -85,6 +86,24 @@ pub fn countries() -> &'static crate::resolve::Countries {
     CELL.get_or_init(|| crate::resolve::Countries::from_tsv(COUNTRIES))
 }
 
+/// A threshold from the environment, to choose one on the tune split.
+fn env_threshold(name: &str) -> Option<f64> {
+    std::env::var(name).ok().and_then(|t| t.parse().ok())
+}
+
+/// The event judge: none under DOSSIER_NO_EVENT_JUDGE (to train it on what it
+/// will judge), one read from DOSSIER_EVENT_JUDGE_FILE (to compare models unbuilt),
+/// else the shipped `models/event-judge.tsv`.
+fn event_judge() -> String {
+    if std::env::var_os("DOSSIER_NO_EVENT_JUDGE").is_some() {
+        return String::new();
+    }
+    std::env::var("DOSSIER_EVENT_JUDGE_FILE")
+        .ok()
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .unwrap_or_else(|| EVENT_JUDGE.to_string())
+}
+
 /// The event verb patterns (read on first call).
 pub fn event_verbs() -> &'static dossier_extract::events::EventLexicon {
     static CELL: OnceLock<dossier_extract::events::EventLexicon> = OnceLock::new();
@@ -113,5 +132,9 @@ pub fn event_verbs() -> &'static dossier_extract::events::EventLexicon {
             .with_agents(EVENT_AGENTS)
             .with_trigger_lift(lift)
             .with_trigger_model(triggers, threshold)
+            .with_judge_model(
+                &event_judge(),
+                env_threshold("DOSSIER_EVENT_JUDGE_THRESHOLD"),
+            )
     })
 }

@@ -334,3 +334,55 @@ fn a_participle_s_by_phrase_acts_and_an_apposition_names_no_other_actor() {
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(events[0].5, ["Kotey"], "{events:?}");
 }
+
+#[test]
+fn the_event_judge_trains_on_what_extract_judges_and_drops_what_it_rejects() {
+    let dir = scratch("event-judge");
+    let input = dir.join("docs.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"a\", \"text\": \"Turkish forces fired on a convoy of Syrian troops.\"}\n",
+    )
+    .unwrap();
+    // `train event-features`: one row per event, with the judge's features.
+    let out = bin()
+        .args(["train", "event-features", "--docs"])
+        .arg(&input)
+        .env("DOSSIER_NO_EVENT_JUDGE", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = String::from_utf8(out.stdout).unwrap();
+    let row: Vec<&str> = rows.lines().next().unwrap().split('\t').collect();
+    assert_eq!(
+        &row[..7],
+        [
+            "a",
+            "Turkish forces fired on a convoy of Syrian troops.",
+            "15",
+            "fired",
+            "ASSAULT",
+            "asserted",
+            "ASSAULT"
+        ]
+    );
+    let features: Vec<&str> = row[7].split(' ').collect();
+    for f in ["ty=ASSAULT", "st=asserted", "tag=VBD", "q=false"] {
+        assert!(features.contains(&f), "{f} in {features:?}");
+    }
+    // A judge that rejects ASSAULT drops the event from `extract`.
+    let judge = dir.join("judge.tsv");
+    std::fs::write(&judge, "bias\t0.0\nthreshold\t0.5\nty=ASSAULT\t-3.0\n").unwrap();
+    let extract = |env: Option<&Path>| {
+        let mut cmd = bin();
+        cmd.args(["extract", "--from", "jsonl"]).arg(&input);
+        if let Some(j) = env {
+            cmd.env("DOSSIER_EVENT_JUDGE_FILE", j);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        docs(&out)[0]["events"].as_array().unwrap().len()
+    };
+    assert_eq!(extract(None), 1);
+    assert_eq!(extract(Some(&judge)), 0);
+}
