@@ -1084,6 +1084,10 @@ fn reporting_cue(doc: &Document, cues: &CueLexicon, c: usize, a: usize, b: usize
     if !is_candidate(doc, c) || nominal || is_discourse_marker(doc, c, a, b) {
         return None;
     }
+    let bare_passive = is_bare_passive(doc, c, a, b);
+    if bare_passive && !children(doc, a, b, c).any(|j| is_agent(doc, j, a, b)) {
+        return None;
+    }
     let w = doc.span_text(doc.tokens[c].span);
     let fr = frame(doc, c, a, b);
     let signed = closing_mark_before(doc, c, a, b);
@@ -1104,8 +1108,25 @@ fn reporting_cue(doc: &Document, cues: &CueLexicon, c: usize, a: usize, b: usize
         b,
         signed,
         introduced,
-        passive: is_passive(doc, c, a, b),
+        passive: bare_passive || is_passive(doc, c, a, b),
     })
+}
+
+/// "Asked about the case, Yakovenko denied …": a bare participle opening
+/// the clause of its head is a passive whose subject, the hearer, is the
+/// head's; it reports only with a "by" agent ("Asked by Stephanopoulos").
+/// The tagger often reads such an "Asked" as a past tense; a past tense
+/// without a subject or auxiliary cannot head an adverbial clause.
+fn is_bare_passive(doc: &Document, c: usize, a: usize, b: usize) -> bool {
+    matches!(doc.tokens[c].tag, Some("VBN" | "VBD"))
+        && doc.tokens[c].dep == Some("advcl")
+        && doc.tokens[c].head.is_some_and(|h| h > c && h < b)
+        && !children(doc, a, b, c).any(|j| {
+            matches!(
+                doc.tokens[j].dep,
+                Some("aux" | "aux:pass" | "nsubj" | "nsubj:pass" | "mark")
+            )
+        })
 }
 
 /// The source phrase of a cue: its subject (or a passive's "by" agent), else

@@ -496,14 +496,29 @@ fn head_name(doc: &Document, span: Span, tokens: Option<(usize, usize)>) -> Opti
         .or_else(|| inside.iter().find(|m| group_like(m.ty)))?;
     if named.ty == EntityType::Norp
         && tokens.is_some_and(|(x, y)| {
-            y > x && doc.tokens[x].pos == Some("DET") && is_singular(doc, phrase_head(doc, x, y))
+            y > x
+                && ((doc.tokens[x].pos == Some("DET") && is_singular(doc, phrase_head(doc, x, y)))
+                    || some_of_a_people(doc, x, y, named.span))
         })
     {
-        // "the second Canadian", "a Briton": one person of that nation, not
-        // the nation (it becomes the speaker's affiliation).
+        // "the second Canadian", "a Briton", "some Syrians": people of that
+        // nation, not the nation (it becomes the speaker's affiliation).
         return None;
     }
     named.entity
+}
+
+/// "some Syrians", "Syrians in Beirut", "many Americans": a plural demonym
+/// heading the phrase names people of a nation; not "the Russians", which
+/// often stands for the government, nor "Syrian troops", the state's.
+fn some_of_a_people(doc: &Document, x: usize, y: usize, demonym: Span) -> bool {
+    let h = phrase_head(doc, x, y);
+    demonym.contains(doc.tokens[h].span)
+        && matches!(doc.tokens[h].tag, Some("NNS" | "NNPS"))
+        && doc.span_text(doc.tokens[h].span).ends_with('s')
+        && !doc
+            .span_text(doc.tokens[x].span)
+            .eq_ignore_ascii_case("the")
 }
 
 fn is_singular(doc: &Document, t: usize) -> bool {

@@ -302,6 +302,37 @@ fn a_demonym_heading_the_source_is_a_person_of_that_country() {
 }
 
 #[test]
+fn a_plural_demonym_with_a_quantifier_is_people_not_the_country() {
+    let text = "Some Syrians say the regime will never fall.\n\nThe Russians said the strikes were illegal.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    let some = quotes.iter().find(|q| q["cue"]["text"] == "say").unwrap();
+    assert!(some["speaker"]["entity"].is_null(), "{some}");
+    assert!(!some["speaker"]["affiliation"].is_null(), "{some}");
+    let the = quotes.iter().find(|q| q["cue"]["text"] == "said").unwrap();
+    assert_eq!(
+        entity_name(&doc, &the["speaker"]).as_deref(),
+        Some("Russia"),
+        "{the}"
+    );
+}
+
+#[test]
+fn an_opening_bare_participle_is_a_passive_and_reports_nothing() {
+    let text = "Asked about the poisoning, Yakovenko denied that Russia was involved.\n";
+    let (_, quotes) = quotes_of(text, "all");
+    assert!(
+        quotes.iter().all(|q| q["cue"]["text"] != "Asked"),
+        "{quotes:?}"
+    );
+    let q = quotes
+        .iter()
+        .find(|q| q["cue"]["text"] == "denied")
+        .unwrap();
+    assert_eq!(q["speaker"]["text"], "Yakovenko", "{q}");
+    assert_eq!(q["text"], "that Russia was involved", "{q}");
+}
+
+#[test]
 fn a_negated_speech_verb_is_not_speech() {
     let text = "The minister did not say whether the talks had failed.\n\nThe minister said the talks had failed.\n";
     let (_, speech) = quotes_of(text, "speech");
