@@ -1044,22 +1044,25 @@ fn as_put_it(doc: &Document, c: usize, as_at: usize, a: usize, b: usize) -> Opti
         .find(|&j| doc.tokens[j].dep == Some("nsubj"))
         .map(|j| subtree(doc, j, a, b))
         .or_else(|| {
-            // A long apposition can hide the subject from the parse: the first name after "as".
+            // A long apposition can hide the subject from the parse: the first name after "as"
+            // (which the parse may even make the head of "put").
             let name = mention_within(
                 doc,
                 doc.tokens[as_at].span.start,
                 doc.tokens[c].span.start,
                 &[EntityType::Person, EntityType::Org],
             )?;
-            tokens_within(doc, name, own.0, c)
+            tokens_within(doc, name, own.0.min(as_at), c)
         })?;
     // The content is the clause "as … put it" qualifies; if the parse
     // hangs that clause under "put", it is what follows "it".
     let own = if own.1 > c + 2 { (own.0, c + 2) } else { own };
-    let clause = doc.tokens[c]
-        .head
-        .filter(|&h| h >= a && h < b && h != c)
-        .map_or((a, b), |h| subtree(doc, h, a, b));
+    let clause = match doc.tokens[c].head.filter(|&h| h >= a && h < b && h != c) {
+        // The parse hung "put" off the name: the clause is what follows "it".
+        Some(h) if (as_at..c).contains(&h) => ((c + 2).min(b), b),
+        Some(h) => subtree(doc, h, a, b),
+        None => (a, b),
+    };
     let content = outside(doc, clause.0.min(own.0), clause.1.max(own.1), own);
     Some(Found {
         cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end),
