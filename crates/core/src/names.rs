@@ -128,7 +128,8 @@ pub fn is_honorific(word: &str) -> bool {
         && HONORIFICS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
-fn is_title(word: &str) -> bool {
+/// Whether `word` is a title or an office ("Ambassador", "Gen.").
+pub fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
     TITLES.contains(&w.as_str())
 }
