@@ -124,10 +124,6 @@ pub struct NerArgs {
     /// often each word is written in lower case, besides the training text.
     #[arg(long)]
     case_text: Vec<PathBuf>,
-    /// Learn against a beam of this many label sequences under the BILOU
-    /// constraints, with early updates (1: greedy, unconstrained).
-    #[arg(long, default_value_t = 1)]
-    learn_beam: usize,
     /// Decode the jackknifed first-stage labels the second stage learns
     /// from with a beam of this width (1: greedy, as the committed model).
     #[arg(long, default_value_t = 1)]
@@ -552,7 +548,6 @@ fn train_ner(args: NerArgs) -> Result<ExitCode> {
         args.runs,
         case_counts,
         ner::TrainBeam {
-            learn: args.learn_beam.max(1),
             jackknife: args.jackknife_beam.max(1),
         },
         args.epochs,

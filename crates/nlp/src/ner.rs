@@ -1250,7 +1250,7 @@ pub fn train(
     let all: Vec<usize> = (0..train.len()).collect();
     let stage = |aggs: Option<&[Vec<Vec<u64>>]>, docs: &[usize]| {
         train_stage(
-            &prepared, &fixed, &gold, aggs, docs, n_classes, beam.learn, epochs, seed,
+            &prepared, &fixed, &gold, aggs, docs, n_classes, epochs, seed,
         )
     };
     let stage1 = stage(None, &all);
@@ -1310,7 +1310,6 @@ fn train_stage(
     aggs: Option<&[Vec<Vec<u64>>]>,
     use_docs: &[usize],
     n_classes: usize,
-    width: usize,
     epochs: usize,
     seed: u64,
 ) -> Model {
@@ -1332,11 +1331,6 @@ fn train_stage(
                     agg: aggs.map(|a| a[di][si].as_slice()),
                     fixed: &fixed[di][si],
                 };
-                if width > 1 {
-                    beam_learn(&sentence, &memory, width, &mut trainer, gold, &mut pred);
-                    remember(&mut memory, lexes, &pred);
-                    continue;
-                }
                 let trainer = std::cell::RefCell::new(&mut trainer);
                 pred.clear();
                 label_sentence(
@@ -1362,76 +1356,15 @@ fn train_stage(
     trainer.compile(MIN_UPDATES, 0.0)
 }
 
-/// How training decodes (#22, experiments; the committed model uses 1 and
-/// 1): the beam the perceptron learns against (1: greedy and unconstrained;
-/// 4 with early updates scored 92.70 on the tune split at width 4, against
-/// 92.95), and the width the jackknifed first-stage labels are decoded with
-/// (4: tune 93.31 at width 4, but that model loses names in current news:
-/// example 0.921, identity 12 of 14).
+/// How training decodes (#22, an experiment; the committed model uses 1):
+/// the width the jackknifed first-stage labels are decoded with (4: tune
+/// 93.31 at width 4, but that model loses names in current news: example
+/// 0.921, identity 12 of 14). The perceptron learns greedily and
+/// unconstrained (learning against a beam of 4 with early updates scored
+/// 92.70 on the tune split at width 4, against 92.95; removed in session 18).
 #[derive(Clone, Copy)]
 pub struct TrainBeam {
-    pub learn: usize,
     pub jackknife: usize,
-}
-
-/// Learns from one sentence decoded with a beam under the BILOU
-/// constraints (no shortcut: gold names may start in lower case). Where the
-/// gold sequence first falls out of the beam, or at the end if the best is
-/// not gold, the gold prefix's features gain and the best prefix's lose
-/// (early update). Writes the best sequence to `pred`.
-fn beam_learn(
-    s: &Sentence<'_>,
-    memory: &DocMemory,
-    width: usize,
-    trainer: &mut Trainer,
-    gold: &[usize],
-    pred: &mut Vec<usize>,
-) {
-    let n = s.lexes.len();
-    let caps = sentence_context(s.lexes);
-    let mut scores = vec![0f32; trainer.n_classes];
-    let mut feats = Vec::new();
-    let mut beam: Vec<(f32, Vec<usize>)> = vec![(0.0, Vec::new())];
-    let mut violation: Option<Vec<usize>> = None;
-    for i in 0..n {
-        let mut next = Vec::new();
-        for (h, (total, labels)) in beam.iter().enumerate() {
-            full_features(s, memory, i, labels, caps, &mut feats);
-            trainer.score(&feats, &mut scores);
-            let last = labels.last().copied().unwrap_or(0);
-            for (c, &sc) in scores.iter().enumerate() {
-                if allowed(last, c) && (i + 1 < n || closes(c)) {
-                    next.push((total + sc, h, c));
-                }
-            }
-        }
-        next.sort_by(|a, b| b.0.total_cmp(&a.0));
-        beam = next
-            .iter()
-            .take(width)
-            .map(|&(t, h, c)| {
-                let mut labels = beam[h].1.clone();
-                labels.push(c);
-                (t, labels)
-            })
-            .collect();
-        if violation.is_none() && !beam.iter().any(|(_, l)| l[..] == gold[..=i]) {
-            violation = Some(beam[0].1.clone());
-        }
-    }
-    pred.clone_from(&beam[0].1);
-    let wrong = violation.unwrap_or_else(|| pred.clone());
-    let mut gold_feats = Vec::new();
-    for j in 0..n {
-        trainer.tick();
-        if j >= wrong.len() || wrong[..=j] == gold[..=j] {
-            continue;
-        }
-        full_features(s, memory, j, &gold[..j], caps, &mut gold_feats);
-        full_features(s, memory, j, &wrong[..j], caps, &mut feats);
-        trainer.add(&gold_feats, gold[j], 1.0);
-        trainer.add(&feats, wrong[j], -1.0);
-    }
 }
 
 /// Every key of word `i` after the labels `before` it.
@@ -1628,10 +1561,7 @@ mod tests {
             Washington NNP B-NP B-LOC\n. . O O\n\nStoltenberg NNP B-NP B-PER\nthanked VBD B-VP O\n\
             NATO NNP B-NP B-ORG\nin IN B-PP O\nWashington NNP B-NP B-LOC\n. . O O\n";
         let docs = parse_conll(text);
-        let beam_of_3 = TrainBeam {
-            learn: 1,
-            jackknife: 3,
-        };
+        let beam_of_3 = TrainBeam { jackknife: 3 };
         let ner = train(
             &docs,
             &[],
