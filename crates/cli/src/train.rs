@@ -547,9 +547,7 @@ fn train_ner(args: NerArgs) -> Result<ExitCode> {
         Some(&gazetteer),
         args.runs,
         case_counts,
-        ner::TrainBeam {
-            jackknife: args.jackknife_beam.max(1),
-        },
+        args.jackknife_beam,
         args.epochs,
         args.seed,
         |l| eprintln!("{l}"),

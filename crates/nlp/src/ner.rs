@@ -240,6 +240,11 @@ impl DocMemory {
     pub fn clear(&mut self) {
         self.seen.clear();
     }
+
+    /// The label a word (by lowercase form) had earlier in the document.
+    fn history(&self, lower: u64) -> u64 {
+        self.seen.get(&lower).copied().unwrap_or(NO_LABEL)
+    }
 }
 
 const NO_LABEL: u64 = u64::MAX;
@@ -616,11 +621,7 @@ fn beam_sentence(
                 beam.trail.push((0, k));
             }
         } else {
-            let hist = memory
-                .seen
-                .get(&s.lexes[i].lower)
-                .copied()
-                .unwrap_or(NO_LABEL);
+            let hist = memory.history(s.lexes[i].lower);
             beam.score(s, i, hist, caps, model);
             beam.extend(width, i + 1 == n, model.n_classes);
         }
@@ -1196,7 +1197,12 @@ fn bilou(tags: &[String], types: &[String]) -> Vec<usize> {
 }
 
 /// Trains both stages. Stage 2 learns from stage-1 labels of training
-/// documents it did not see (jackknifed over `folds`), as at run time.
+/// documents it did not see (jackknifed over `folds`), as at run time,
+/// decoded keeping `jackknife_width` label sequences (1: greedy, as the
+/// committed model; 4 scored tune 93.31, but that model loses names in
+/// current news: example 0.921, identity 12 of 14). The perceptron itself
+/// learns greedily and unconstrained (early updates against a beam of 4
+/// scored 92.70 on the tune split, against 92.95; removed in session 18).
 #[allow(clippy::too_many_arguments)]
 pub fn train(
     train: &[ConllDoc],
@@ -1205,7 +1211,7 @@ pub fn train(
     gazetteer: Option<&Gazetteer>,
     runs: bool,
     mut case_counts: CaseCounts,
-    beam: TrainBeam,
+    jackknife_width: usize,
     epochs: usize,
     seed: u64,
     mut log: impl FnMut(&str),
@@ -1270,7 +1276,7 @@ pub fn train(
                 &prepared[i],
                 &fixed[i],
                 None,
-                beam.jackknife,
+                jackknife_width.max(1),
                 &mut scratch,
             );
             aggs[i] = aggregate(&prepared[i], &labels, runs);
@@ -1356,17 +1362,6 @@ fn train_stage(
     trainer.compile(MIN_UPDATES, 0.0)
 }
 
-/// How training decodes (#22, an experiment; the committed model uses 1):
-/// the width the jackknifed first-stage labels are decoded with (4: tune
-/// 93.31 at width 4, but that model loses names in current news: example
-/// 0.921, identity 12 of 14). The perceptron learns greedily and
-/// unconstrained (learning against a beam of 4 with early updates scored
-/// 92.70 on the tune split at width 4, against 92.95; removed in session 18).
-#[derive(Clone, Copy)]
-pub struct TrainBeam {
-    pub jackknife: usize,
-}
-
 /// Every key of word `i` after the labels `before` it.
 fn full_features(
     s: &Sentence<'_>,
@@ -1382,11 +1377,7 @@ fn full_features(
     } else {
         NO_LABEL
     };
-    let hist = memory
-        .seen
-        .get(&s.lexes[i].lower)
-        .copied()
-        .unwrap_or(NO_LABEL);
+    let hist = memory.history(s.lexes[i].lower);
     features(s, i, prev, prev2, hist, caps, out);
     let (keys, ends) = s.fixed;
     out.extend_from_slice(&keys[ends[i] as usize..ends[i + 1] as usize]);
@@ -1561,7 +1552,6 @@ mod tests {
             Washington NNP B-NP B-LOC\n. . O O\n\nStoltenberg NNP B-NP B-PER\nthanked VBD B-VP O\n\
             NATO NNP B-NP B-ORG\nin IN B-PP O\nWashington NNP B-NP B-LOC\n. . O O\n";
         let docs = parse_conll(text);
-        let beam_of_3 = TrainBeam { jackknife: 3 };
         let ner = train(
             &docs,
             &[],
@@ -1569,7 +1559,7 @@ mod tests {
             None,
             true,
             CaseCounts::default(),
-            beam_of_3,
+            3,
             3,
             7,
             |_| {},

@@ -79,7 +79,7 @@ struct Row {
 
 /// Averaged-perceptron training state.
 pub struct Trainer {
-    pub n_classes: usize,
+    n_classes: usize,
     rows: FeatureMap<Row>,
     step: u32,
 }
@@ -141,17 +141,6 @@ impl Trainer {
             for (class, delta) in [(right, amount), (wrong, -amount)] {
                 nudge(&mut row.slots, class, delta, step);
             }
-        }
-    }
-
-    /// Adds `amount` to the weight of `class` for every feature (a
-    /// structured update: the right and wrong sequences' features differ).
-    pub fn add(&mut self, features: &[u64], class: usize, amount: f32) {
-        let step = self.step;
-        for &f in features {
-            let row = self.rows.entry(f).or_default();
-            row.updates = row.updates.saturating_add(1);
-            nudge(&mut row.slots, class, amount, step);
         }
     }
 
