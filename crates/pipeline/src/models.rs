@@ -91,17 +91,17 @@ fn env_threshold(name: &str) -> Option<f64> {
     std::env::var(name).ok().and_then(|t| t.parse().ok())
 }
 
-/// The event judge: none under DOSSIER_NO_EVENT_JUDGE (to train it on what it
-/// will judge), one read from DOSSIER_EVENT_JUDGE_FILE (to compare models unbuilt),
-/// else the shipped `models/event-judge.tsv`.
-fn event_judge() -> String {
-    if std::env::var_os("DOSSIER_NO_EVENT_JUDGE").is_some() {
-        return String::new();
+/// A classifier's table: none under `off` (to train it on what it will
+/// judge), one read from the file `file` names (to compare models unbuilt),
+/// else the shipped one.
+fn model_table(shipped: &'static str, off: &str, file: &str) -> std::borrow::Cow<'static, str> {
+    if std::env::var_os(off).is_some() {
+        return "".into();
     }
-    std::env::var("DOSSIER_EVENT_JUDGE_FILE")
+    std::env::var(file)
         .ok()
         .and_then(|p| std::fs::read_to_string(p).ok())
-        .unwrap_or_else(|| EVENT_JUDGE.to_string())
+        .map_or(shipped.into(), Into::into)
 }
 
 /// The event verb patterns (read on first call).
@@ -114,27 +114,20 @@ pub fn event_verbs() -> &'static dossier_extract::events::EventLexicon {
         } else {
             EVENT_TRIGGER_LIFT
         };
-        // DOSSIER_NO_EVENT_TRIGGERS: no trigger classifier (to train it on what it will judge);
-        // DOSSIER_EVENT_TRIGGER_THRESHOLD: another threshold, to choose one on the tune split.
-        // DOSSIER_EVENT_TRIGGERS_FILE: a classifier read from a file, to compare models unbuilt.
-        let from_file = std::env::var("DOSSIER_EVENT_TRIGGERS_FILE")
-            .ok()
-            .and_then(|p| std::fs::read_to_string(p).ok());
-        let triggers = if std::env::var_os("DOSSIER_NO_EVENT_TRIGGERS").is_some() {
-            ""
-        } else {
-            from_file.as_deref().unwrap_or(EVENT_TRIGGERS)
-        };
-        let threshold = std::env::var("DOSSIER_EVENT_TRIGGER_THRESHOLD")
-            .ok()
-            .and_then(|t| t.parse().ok());
+        let triggers = model_table(
+            EVENT_TRIGGERS,
+            "DOSSIER_NO_EVENT_TRIGGERS",
+            "DOSSIER_EVENT_TRIGGERS_FILE",
+        );
+        let judge = model_table(
+            EVENT_JUDGE,
+            "DOSSIER_NO_EVENT_JUDGE",
+            "DOSSIER_EVENT_JUDGE_FILE",
+        );
         dossier_extract::events::EventLexicon::from_tsv(EVENT_VERBS)
             .with_agents(EVENT_AGENTS)
             .with_trigger_lift(lift)
-            .with_trigger_model(triggers, threshold)
-            .with_judge_model(
-                &event_judge(),
-                env_threshold("DOSSIER_EVENT_JUDGE_THRESHOLD"),
-            )
+            .with_trigger_model(&triggers, env_threshold("DOSSIER_EVENT_TRIGGER_THRESHOLD"))
+            .with_judge_model(&judge, env_threshold("DOSSIER_EVENT_JUDGE_THRESHOLD"))
     })
 }
