@@ -163,10 +163,6 @@ fn people_named_again(doc: &Document, found: &mut Vec<Found>) {
         .map(|f| word(f.1 - 1))
         .filter(|w| !is_demonym_like(w))
         .collect();
-    let title_case = |w: &str| {
-        let mut chars = w.chars();
-        chars.next().is_some_and(char::is_uppercase) && w.len() > 1 && chars.all(char::is_lowercase)
-    };
     let starts_name = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let named: std::collections::HashSet<usize> = found.iter().flat_map(|f| f.0..f.1).collect();
     for s in &doc.sentences {
@@ -176,7 +172,8 @@ fn people_named_again(doc: &Document, found: &mut Vec<Found>) {
         for i in a + 1..b {
             let (w, prev) = (word(i), word(i - 1));
             if people.contains(w)
-                && title_case(w)
+                && w.len() > 1
+                && is_title_case_word(w)
                 && !named.contains(&i)
                 && (!starts_name(prev) || names::is_honorific(prev))
                 && !(i + 1 < b && starts_name(word(i + 1)))
@@ -199,20 +196,22 @@ fn join_split_orgs<'t>(
     let Some(org) = names.ner.types().iter().position(|&t| t == "ORG") else {
         return;
     };
-    let title_case = |w: &str| {
-        let mut chars = w.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
-    };
     let mut k = 1;
     while k < spans.len() {
         let ((_, y, t0), (x, y1, t1)) = (spans[k - 1], spans[k]);
-        if t0 == org && t1 == org && x > y && (y..x).all(|i| title_case(word(i))) {
+        if t0 == org && t1 == org && x > y && (y..x).all(|i| is_title_case_word(word(i))) {
             spans[k - 1].1 = y1;
             spans.remove(k);
         } else {
             k += 1;
         }
     }
+}
+
+/// A capital, then only lower-case letters: "Trump", "Policy", not "DNC".
+fn is_title_case_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
 }
 
 /// A name found: token start, token end, type, and whether it is in a heading.
@@ -334,8 +333,7 @@ fn given_names_before<'t>(
         matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
     };
     let given = |w: &str| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().skip(1).all(char::is_lowercase)
+        is_title_case_word(w)
             && gazetteer.is_first_name(w)
             && !names::is_title(w)
             && !names::is_honorific(w)
