@@ -606,20 +606,15 @@ fn eval_timeml(
         counts.add(&d.gold, &predicted);
         if show_errors {
             let chars: Vec<char> = d.text.chars().collect();
-            let show = |t: &Timex| {
-                chars[t.start..t.end.min(chars.len())]
+            let piece = |a: usize, b: usize| -> String {
+                chars[a.min(chars.len())..b.min(chars.len())]
                     .iter()
                     .collect::<String>()
                     .replace('\n', " ")
             };
+            let show = |t: &Timex| piece(t.start, t.end);
             // The words around an expression, it in brackets: enough to judge the value by.
             let around = |t: &Timex| {
-                let piece = |a: usize, b: usize| -> String {
-                    chars[a.min(chars.len())..b.min(chars.len())]
-                        .iter()
-                        .collect::<String>()
-                        .replace('\n', " ")
-                };
                 format!(
                     "{}[{}]{}",
                     piece(t.start.saturating_sub(80), t.start),
