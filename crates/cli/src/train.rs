@@ -423,6 +423,8 @@ fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> 
                 e.1 += 1;
             }
         }
+        let marks = dossier_extract::quotes::pair_marks(&doc);
+        let classes = dossier_extract::cue_classes::CueClasses::english();
         for s in &doc.sentences {
             let (a, b) = s.tokens;
             for c in a..b {
@@ -430,6 +432,13 @@ fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> 
                     continue;
                 }
                 let word = cue_key(doc.span_text(doc.tokens[c].span));
+                // Inside quotation marks a belief or perception verb is the
+                // quoted speaker's and rarely annotated, while extraction
+                // drops such cues there: its ratio is counted outside only.
+                let quoted = marks.iter().any(|m| m.inner.contains(doc.tokens[c].span));
+                if quoted && classes.of_phrase(&word) != dossier_core::CueClass::Speech {
+                    continue;
+                }
                 let is_cue = cue_chars[offsets.to_char(doc.tokens[c].span.start)] as u32;
                 let f = frame(&doc, c, a, b).as_str();
                 for key in [(word.clone(), f), (word.clone(), "*")] {

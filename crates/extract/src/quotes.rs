@@ -84,6 +84,16 @@ impl CueLexicon {
     }
 }
 
+/// Whether the verb form at token `c` is a speech cue in the class lexicon.
+fn is_speech_verb(doc: &Document, c: usize) -> bool {
+    is_speech_cue(doc, doc.tokens[c].span)
+}
+
+/// Whether a cue span ("has said", ":") is a speech cue in the class lexicon.
+fn is_speech_cue(doc: &Document, cue: Span) -> bool {
+    CueClasses::english().of_phrase(doc.span_text(cue)) == CueClass::Speech
+}
+
 /// The lexicon's form of a word.
 pub fn cue_key(word: &str) -> String {
     word.to_lowercase().replace('’', "'")
@@ -363,7 +373,7 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
     }
     for (k, m) in marks.iter().enumerate() {
         if !claimed[k] {
-            if let Some(q) = unclaimed_quote(doc, cues, &found, &quotes, m) {
+            if let Some(q) = unclaimed_quote(doc, cues, (&found, &quotes), m, mode) {
                 quotes.push(q);
             }
         }
@@ -398,10 +408,14 @@ fn attributions(doc: &Document, cues: &CueLexicon, marks: &[Marked]) -> Vec<Foun
         let t = m.inner.of(doc.text());
         t.split_whitespace().count() >= 4 || (t.contains(' ') && t.ends_with([',', '.', '?', '!']))
     };
+    // A belief or perception verb inside any quotation marks is the quoted
+    // speaker's, never a report of its own.
     found.retain(|f| {
-        !marks
-            .iter()
-            .any(|m| m.inner.contains(f.cue) && !opens_mark(f, m) && statement(m))
+        !marks.iter().any(|m| {
+            m.inner.contains(f.cue)
+                && !opens_mark(f, m)
+                && (statement(m) || !is_speech_verb(doc, f.cue_token))
+        })
     });
     drop_nested(doc, &mut found);
     drop_distant_according(doc, &mut found);
@@ -523,9 +537,9 @@ fn is_title_case(quoted: &str) -> bool {
 fn unclaimed_quote(
     doc: &Document,
     cues: &CueLexicon,
-    found: &[Found],
-    quotes: &[QuoteAndSpeaker],
+    (found, quotes): (&[Found], &[QuoteAndSpeaker]),
     m: &Marked,
+    mode: QuoteMode,
 ) -> Option<QuoteAndSpeaker> {
     let text = doc.text();
     let words = m.inner.of(text).split_whitespace().count();
@@ -547,7 +561,7 @@ fn unclaimed_quote(
         .then(|| neighbouring_cue(doc, found, m.inner, opens_sentence))
         .flatten();
     let previous = (!title_case)
-        .then(|| previous_quote(doc, quotes, m.inner, opens_sentence))
+        .then(|| previous_quote(doc, quotes, m.inner, opens_sentence, mode))
         .flatten()
         .filter(|&p| {
             // 'Her father described her as a "…"': a fragment inside a
@@ -654,6 +668,7 @@ fn previous_quote(
     quotes: &[QuoteAndSpeaker],
     inner: Span,
     opens_sentence: bool,
+    mode: QuoteMode,
 ) -> Option<usize> {
     let p = (0..quotes.len())
         .filter(|&p| {
@@ -661,6 +676,9 @@ fn previous_quote(
             q.span.end <= inner.start
                 && q.speaker.is_some()
                 && (q.kind != QuoteKind::Indirect || opens_sentence)
+                // Where only speech stays, a quotation continues a report of
+                // speech, not a belief that is dropped with it.
+                && (mode == QuoteMode::All || q.cue.is_none_or(|c| is_speech_cue(doc, c)))
         })
         .max_by_key(|&p| quotes[p].0.span.end)?;
     let last = doc.sentences.len() - 1;
@@ -1150,7 +1168,10 @@ fn cue_source(
         subject_source(doc, cues, cue)
     };
     let mut unlikely = None;
-    if source.is_none() && matches!(d, "xcomp" | "conj" | "advcl" | "ccomp") {
+    // "While many … are expected to back her, she …": an agentless passive
+    // belief names no one, not even the main clause's subject.
+    let agentless_belief = cue.passive && !is_speech_verb(doc, c);
+    if source.is_none() && !agentless_belief && matches!(d, "xcomp" | "conj" | "advcl" | "ccomp") {
         (source, unlikely) = climbed_source(doc, cues, cue, earlier);
     }
     if source.is_none() && d == "acl" {
@@ -1424,8 +1445,18 @@ fn cue_content(
 ) -> Vec<(usize, usize)> {
     let CueAt { c, a, b, .. } = cue;
     let mut content = marked_content(doc, cue);
+    if content.is_empty() && cue.passive && source.is_none() {
+        content = raised_content(doc, c, a, b);
+    }
     if content.is_empty() {
         content = clause_content(doc, cues, c, a, b);
+    }
+    // A root cue with an object reports the object ("denied the report");
+    // not a hearer verb, whose object is the hearer ("told the council: …").
+    let hearer_verb =
+        HEARER_CUES.contains(&doc.span_text(doc.tokens[c].span).to_lowercase().as_str());
+    if content.is_empty() && doc.tokens[c].dep == Some("root") && !hearer_verb {
+        content = object_content(doc, c, a, b);
     }
     if content.is_empty() {
         content = content_around(doc, cue, source, parenthetical);
@@ -1436,6 +1467,22 @@ fn cue_content(
     content
         .into_iter()
         .map(|r| without_hearer(doc, c, r))
+        .collect()
+}
+
+/// "Many of his supporters are expected to back her": an agentless passive
+/// with a clause reports its subject and that clause together (what is
+/// expected), from the subject through the clause.
+fn raised_content(doc: &Document, c: usize, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let dep = |i: usize| doc.tokens[i].dep.unwrap_or("");
+    let subject =
+        children(doc, a, b, c).find(|&j| j < c && matches!(dep(j), "nsubj" | "nsubj:pass"));
+    let clause = children(doc, a, b, c).find(|&j| j > c && matches!(dep(j), "xcomp" | "ccomp"));
+    let (Some(s), Some(k)) = (subject, clause) else {
+        return Vec::new();
+    };
+    content_range(doc, (subtree(doc, s, a, b).0, subtree(doc, k, a, b).1), 3)
+        .into_iter()
         .collect()
 }
 
