@@ -1205,9 +1205,7 @@ fn cue_source(
 /// phrase right before the cue that does.
 fn subject_source(doc: &Document, cues: &CueLexicon, cue: CueAt) -> Option<TokenRange> {
     let CueAt { c, a, b, .. } = cue;
-    let mut source = children(doc, a, b, c)
-        .find(|&j| matches!(doc.tokens[j].dep, Some("nsubj" | "nsubj:pass")))
-        .map(|j| subtree(doc, j, a, b));
+    let mut source = nearest_subject(doc, c, a, b);
     // Not a phrase inside the subject: "the men hunting them say" is the
     // men's, "Locals who fled the town in February said" the locals'.
     let within = |(x, y): TokenRange, (sx, sy): TokenRange| x >= sx && y <= sy;
@@ -1219,6 +1217,27 @@ fn subject_source(doc: &Document, cues: &CueLexicon, cue: CueAt) -> Option<Token
         }
     }
     source
+}
+
+/// The subject of cue `c`. When the parse gives it several ("That is why
+/// critics say", "those surveyed said" as two subjects), the one nearest
+/// the cue, with the subjects right before it that run into it.
+fn nearest_subject(doc: &Document, c: usize, a: usize, b: usize) -> Option<TokenRange> {
+    let subjects: Vec<TokenRange> = children(doc, a, b, c)
+        .filter(|&j| matches!(doc.tokens[j].dep, Some("nsubj" | "nsubj:pass")))
+        .map(|j| subtree(doc, j, a, b))
+        .collect();
+    let before: Vec<TokenRange> = subjects.iter().copied().filter(|s| s.1 <= c).collect();
+    let Some(&(mut x, y)) = before.last() else {
+        return subjects.first().copied();
+    };
+    for s in before.iter().rev().skip(1) {
+        if s.1 != x {
+            break;
+        }
+        x = s.0;
+    }
+    Some((x, y))
 }
 
 /// A passive cue's speaker, if named, is the "by" agent: the agent's noun

@@ -526,3 +526,17 @@ fn a_name_in_apposition_to_a_title_is_the_speaker() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn of_several_subjects_the_one_next_to_the_cue_speaks() {
+    // The parse gives "say" two subjects, "That" and "many farmers".
+    let text = "That is why many farmers say the new rules will hurt them.\n";
+    let (_, quotes) = quotes_of(text, "speech");
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0]["speaker"]["text"], "many farmers");
+    // "those" and "surveyed", both subjects of "said", are one speaker.
+    let text = "Once again, those surveyed said the economy was their top issue.\n";
+    let (_, quotes) = quotes_of(text, "speech");
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0]["speaker"]["text"], "those surveyed");
+}
