@@ -1031,6 +1031,7 @@ fn according_to(doc: &Document, c: usize, a: usize, b: usize) -> Option<Found> {
     if src.0 >= src.1 {
         return None;
     }
+    let src = with_name_after_noun(doc, src, b);
     let content = outside(doc, a, b, (c.min(src.0), src.1));
     Some(Found {
         cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end),
@@ -1188,7 +1189,13 @@ fn cue_source(
             })
             .or(unlikely);
     }
-    let source = source.map(|s| with_name_before_cue(doc, s, c));
+    let source = source.map(|s| {
+        if s.1 <= c {
+            with_name_before_cue(doc, s, c)
+        } else {
+            with_name_after_noun(doc, s, b)
+        }
+    });
     let source = if let Some(m) = cue.signed {
         signer_between(doc, m, c, b, source)
     } else if source.is_none() && (c == a || doc.span_text(doc.tokens[c - 1].span) == ",") {
@@ -1366,19 +1373,31 @@ fn with_name_before_cue(doc: &Document, (x, y): (usize, usize), c: usize) -> (us
     if y >= c {
         return (x, y);
     }
+    (x, with_person_at(doc, y, c).unwrap_or(y))
+}
+
+/// "by the human rights lawyer | Philippe Sands", "according to chemical
+/// weapons expert | Hamish de Bretton-Gordon": a person's name right after
+/// a common noun ending the source phrase is the name of that person.
+fn with_name_after_noun(doc: &Document, (x, y): (usize, usize), b: usize) -> (usize, usize) {
+    if y >= b || y == x || doc.tokens[y - 1].pos != Some("NOUN") {
+        return (x, y);
+    }
+    (x, with_person_at(doc, y, b).unwrap_or(y))
+}
+
+/// The end of a person's name that starts at token `y` and ends before token `limit`.
+fn with_person_at(doc: &Document, y: usize, limit: usize) -> Option<usize> {
     let after = doc.tokens[y].span.start;
-    let Some(m) = doc.mentions.iter().find(|m| {
+    let m = doc.mentions.iter().find(|m| {
         m.span.start == after
             && m.ty == EntityType::Person
-            && m.span.end <= doc.tokens[c].span.start
-    }) else {
-        return (x, y);
-    };
-    let end = (y..c)
+            && m.span.end <= doc.tokens[limit - 1].span.end
+    })?;
+    (y..limit)
         .rev()
         .find(|&i| doc.tokens[i].span.end <= m.span.end)
-        .map_or(y, |i| i + 1);
-    (x, end)
+        .map(|i| i + 1)
 }
 
 /// '"…," Rep. Gwen Moore (D-Wis.) said Friday': the words between the

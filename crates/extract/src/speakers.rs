@@ -489,10 +489,16 @@ fn head_name(doc: &Document, span: Span, tokens: Option<(usize, usize)>) -> Opti
         }
         _ => inside,
     };
+    // The person named by the head and its name parts ("Mustafa Bali, a
+    // … spokesman"), else the last person, else the first group.
+    let names_head = |m: &&&dossier_core::Mention| {
+        tokens.is_some_and(|(x, y)| y > x && names_phrase_head(doc, m.span, x, y))
+    };
     let named = inside
         .iter()
         .rev()
-        .find(|m| person_like(m.ty))
+        .find(|m| person_like(m.ty) && names_head(m))
+        .or_else(|| inside.iter().rev().find(|m| person_like(m.ty)))
         .or_else(|| inside.iter().find(|m| group_like(m.ty)))?;
     if named.ty == EntityType::Norp
         && tokens.is_some_and(|(x, y)| {
@@ -506,6 +512,18 @@ fn head_name(doc: &Document, span: Span, tokens: Option<(usize, usize)>) -> Opti
         return None;
     }
     named.entity
+}
+
+/// Whether `name` holds the head of the phrase `[x, y)` or one of the head's
+/// name parts (not a name in apposition to it).
+fn names_phrase_head(doc: &Document, name: Span, x: usize, y: usize) -> bool {
+    let h = phrase_head(doc, x, y);
+    (x..y).any(|i| {
+        name.contains(doc.tokens[i].span)
+            && (i == h
+                || (doc.tokens[i].head == Some(h)
+                    && matches!(doc.tokens[i].dep, Some("flat" | "compound"))))
+    })
 }
 
 /// "some Syrians", "Syrians in Beirut", "many Americans": a plural demonym

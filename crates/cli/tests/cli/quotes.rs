@@ -540,3 +540,35 @@ fn of_several_subjects_the_one_next_to_the_cue_speaks() {
     assert_eq!(quotes.len(), 1, "{quotes:?}");
     assert_eq!(quotes[0]["speaker"]["text"], "those surveyed");
 }
+
+#[test]
+fn the_name_after_a_descriptor_and_the_name_at_the_head_speak() {
+    // A passive's agent keeps the name that follows its descriptor.
+    let text =
+        "The warning was echoed by the veteran lawyer Daniel Cohen, who called it a scandal.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    let q = quotes
+        .iter()
+        .find(|q| q["cue"]["text"] == "was echoed")
+        .expect("the echo");
+    assert_eq!(
+        q["speaker"]["text"], "the veteran lawyer Daniel Cohen",
+        "{q}"
+    );
+    assert_eq!(
+        entity_name(&doc, &q["speaker"]).as_deref(),
+        Some("Daniel Cohen")
+    );
+    // The person heading the phrase, not one named in its apposition.
+    for text in [
+        "Omar Haddad, a Syrian Democratic Forces (SDF) spokesman, said dozens of fighters had surrendered.\n",
+        "Omar Haddad, an adviser to the UN envoy for Syria, Staffan de Mistura, said the talks would resume.\n",
+    ] {
+        let (doc, quotes) = quotes_of(text, "speech");
+        assert_eq!(quotes.len(), 1, "{quotes:?}");
+        assert_eq!(
+            entity_name(&doc, &quotes[0]["speaker"]).as_deref(),
+            Some("Omar Haddad")
+        );
+    }
+}
