@@ -109,11 +109,11 @@ pub fn event_verbs() -> &'static dossier_extract::events::EventLexicon {
     static CELL: OnceLock<dossier_extract::events::EventLexicon> = OnceLock::new();
     CELL.get_or_init(|| {
         // DOSSIER_NO_TRIGGER_LIFT: every CAMEO default, for scripts/build-event-trigger-lift to count.
-        let lift = if std::env::var_os("DOSSIER_NO_TRIGGER_LIFT").is_some() {
-            ""
-        } else {
-            EVENT_TRIGGER_LIFT
-        };
+        let lift = model_table(
+            EVENT_TRIGGER_LIFT,
+            "DOSSIER_NO_TRIGGER_LIFT",
+            "DOSSIER_EVENT_TRIGGER_LIFT_FILE",
+        );
         let triggers = model_table(
             EVENT_TRIGGERS,
             "DOSSIER_NO_EVENT_TRIGGERS",
@@ -124,9 +124,16 @@ pub fn event_verbs() -> &'static dossier_extract::events::EventLexicon {
             "DOSSIER_NO_EVENT_JUDGE",
             "DOSSIER_EVENT_JUDGE_FILE",
         );
-        dossier_extract::events::EventLexicon::from_tsv(EVENT_VERBS)
+        // DOSSIER_EVENT_VERBS_FILE: another verb lexicon, to compare builds of
+        // scripts/build-event-verbs unbuilt.
+        let verbs = model_table(
+            EVENT_VERBS,
+            "DOSSIER_NO_EVENT_VERBS",
+            "DOSSIER_EVENT_VERBS_FILE",
+        );
+        dossier_extract::events::EventLexicon::from_tsv(&verbs)
             .with_agents(EVENT_AGENTS)
-            .with_trigger_lift(lift)
+            .with_trigger_lift(&lift)
             .with_trigger_model(&triggers, env_threshold("DOSSIER_EVENT_TRIGGER_THRESHOLD"))
             .with_judge_model(&judge, env_threshold("DOSSIER_EVENT_JUDGE_THRESHOLD"))
     })
