@@ -1547,7 +1547,8 @@ fn unrealised(c: &Clause<'_>, v: usize) -> bool {
     };
     match c.dep(v) {
         "xcomp" | "ccomp" => {
-            (doc.tokens[h].pos == Some("ADJ") && !INTENDING.contains(&lower(h).as_str()))
+            obligation_of_have(c, v, h)
+                || (doc.tokens[h].pos == Some("ADJ") && !INTENDING.contains(&lower(h).as_str()))
                 || (c.dep(v) == "xcomp"
                     && doc.tokens[h].pos == Some("VERB")
                     && (ATTEMPTING.contains(&stem_of(&lower(h)))
@@ -1564,6 +1565,18 @@ fn unrealised(c: &Clause<'_>, v: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `v` is what verb `h` says someone "has to" or "has yet to" do: an
+/// obligation or a thing not yet done, like "must" ("has yet to give a verdict").
+fn obligation_of_have(c: &Clause<'_>, v: usize, h: usize) -> bool {
+    c.dep(v) == "xcomp"
+        && matches!(
+            c.word(h).to_lowercase().as_str(),
+            "have" | "has" | "had" | "having"
+        )
+        && c.children(v)
+            .any(|k| c.dep(k) == "mark" && c.word(k).eq_ignore_ascii_case("to"))
 }
 
 static SPEECH_ACTS: &str = include_str!("../data/en/event-speech-acts.tsv");

@@ -297,6 +297,9 @@ fn acts_not_done_nor_done_by_anyone_make_no_event() {
             "It is quite possible that Nato will attack the city.",
             "attack",
         ),
+        // What someone has to do, or has yet to do, like "must": not done.
+        ("The rebels have to attack the city.", "attack"),
+        ("The rebels have yet to attack the city.", "attack"),
     ] {
         let (_, events) = events_of(text);
         assert!(events.iter().all(|e| e.3 != act_verb), "{text}: {events:?}");
