@@ -1326,12 +1326,7 @@ fn act_of(
         None if verb.giving && aid_goods => (EventType::Aid, Origin::Rule),
         None if intent => (EventType::Agree, Origin::Rule),
         None => {
-            let governed: Vec<String> = verb
-                .scope
-                .iter()
-                .filter(|&&j| j != v)
-                .map(|&j| singular(c.word(j)))
-                .collect();
+            let governed = pattern_words(c, verb);
             // A verb of speech or thought is an event through what it names
             // ("reiterated its demand", "accept refugees": a CAMEO pattern) or
             // as a speech act the codebook codes; else it only reports.
@@ -1368,6 +1363,44 @@ fn act_of(
         return None;
     }
     Some((act, demander, origin))
+}
+
+/// How many content words down a CAMEO pattern's words may lie below the verb.
+const PATTERN_DEPTH: usize = 2;
+/// Relations that tie a function word or a name's part to its word: no step down.
+const PHRASE_PARTS: &[&str] = &["case", "det", "mark", "fixed", "flat", "compound"];
+
+/// The words a CAMEO pattern may match: what the verb governs, down to
+/// `PATTERN_DEPTH` content words ("took part in a protest"); a word deeper
+/// belongs to another phrase ("reported to the scene of the attack").
+fn pattern_words(c: &Clause<'_>, verb: &Verb) -> Vec<String> {
+    verb.scope
+        .iter()
+        .filter(|&&j| j != verb.v && pattern_depth(c, verb.v, j) <= PATTERN_DEPTH)
+        .map(|&j| singular(c.word(j)))
+        .collect()
+}
+
+/// Content-word steps from `v` down to `j` in its subtree: a function word
+/// counts as its head's depth, except right under the verb ("out", "to").
+fn pattern_depth(c: &Clause<'_>, v: usize, j: usize) -> usize {
+    let (mut depth, mut h) = (0, j);
+    for _ in c.a..c.b {
+        if h == v || depth > PATTERN_DEPTH {
+            return depth;
+        }
+        let Some(up) = c.doc.tokens[h]
+            .head
+            .filter(|&u| u >= c.a && u < c.b && u != h)
+        else {
+            break;
+        };
+        if up == v || !PHRASE_PARTS.contains(&c.dep(h)) {
+            depth += 1;
+        }
+        h = up;
+    }
+    usize::MAX
 }
 
 /// Where a candidate's act came from: the codebook's rules and speech acts,

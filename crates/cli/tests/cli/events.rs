@@ -274,6 +274,14 @@ fn a_block_default_without_support_and_an_obligation_make_no_event() {
     assert!(types_of("Canada established a communications channel with the Kurds.").is_empty());
     assert!(types_of("Millions of people were forced to flee their homes.").is_empty());
     assert_eq!(types_of("The YPG withdrew from Afrin."), ["RETREAT"]);
+    // A CAMEO pattern's words lie at most two content words below the verb:
+    // "military" in "doubts about military action" is no MOBILIZE by "given".
+    for text in [
+        "David Davis has been given reassurance over the doubts about military action in Syria.",
+        "Ministers have abandoned the very values that shaped the role of America.",
+    ] {
+        assert!(types_of(text).is_empty(), "{text}");
+    }
     // A reported demand stays a REQUEST; a backed default stays.
     let (_, events) = events_of("Kyiv said that Germany must send more tanks.");
     assert_eq!(
