@@ -2408,7 +2408,22 @@ fn measured_duration(w: &[String], i: usize) -> Option<(usize, Vec<(f64, Unit)>)
             return Some((1, vec![(n, u)]));
         }
     }
-    let n = amount(a)?;
+    // "a minute and a half": the article counts one before a fraction.
+    let one_and_fraction = matches!(a, "a" | "an")
+        && duration_unit(at(i + 1)).is_some()
+        && at(i + 2) == "and"
+        && fraction(i + 3).is_some();
+    let n = amount(a).or(one_and_fraction.then_some(1.0))?;
+    // "2 1/2 years", "2 ½ years"
+    let written_fraction = match at(i + 1) {
+        "1/2" | "½" => Some(0.5),
+        "1/4" | "¼" => Some(0.25),
+        "3/4" | "¾" => Some(0.75),
+        _ => None,
+    };
+    if let Some((f, u)) = written_fraction.zip(duration_unit(at(i + 2))) {
+        return Some((3, vec![(n + f, u)]));
+    }
     // "one and a half hours"
     if at(i + 1) == "and" {
         let (f, flen) = fraction(i + 2)?;
@@ -2483,7 +2498,7 @@ fn unit_rank(u: Unit) -> u8 {
     }
 }
 
-/// The TIMEX3 value of a duration in parts: P2Y1M21D, PT1H30M, P3.5Y, PT1.5H.
+/// The TIMEX3 value of a duration in parts: P2Y1M21D, PT1H30M, P3Y6M, P3.5W.
 fn compound_duration(parts: &[(f64, Unit)]) -> String {
     let figure = |n: f64| {
         if n.fract() == 0.0 {
@@ -2493,7 +2508,7 @@ fn compound_duration(parts: &[(f64, Unit)]) -> String {
         }
     };
     let (mut day, mut time) = (String::new(), String::new());
-    for &(n, u) in parts {
+    for (n, u) in whole_parts(parts) {
         match u {
             Unit::Decade => day += &format!("{}Y", figure(n * 10.0)),
             Unit::Century => day += &format!("{}Y", figure(n * 100.0)),
@@ -2510,6 +2525,35 @@ fn compound_duration(parts: &[(f64, Unit)]) -> String {
     } else {
         format!("P{day}T{time}")
     }
+}
+
+/// A duration's parts with a fraction written in the next smaller unit
+/// where that is a whole number, as TimeBank writes them: "2 1/2 years"
+/// P2Y6M, "a minute and a half" PT1M30S ("3.5 weeks" stays P3.5W).
+fn whole_parts(parts: &[(f64, Unit)]) -> Vec<(f64, Unit)> {
+    let mut out = Vec::new();
+    for &(n, u) in parts {
+        let smaller = match u {
+            Unit::Year => Some((12.0, Unit::Month)),
+            Unit::Day => Some((24.0, Unit::Hour)),
+            Unit::Hour => Some((60.0, Unit::Minute)),
+            Unit::Minute => Some((60.0, Unit::Second)),
+            _ => None,
+        };
+        let rest = smaller
+            .map(|(k, v)| (n.fract() * k, v))
+            .filter(|(m, _)| n.fract() != 0.0 && m.fract() == 0.0);
+        match rest {
+            Some(rest) => {
+                if n.trunc() > 0.0 {
+                    out.push((n.trunc(), u));
+                }
+                out.push(rest);
+            }
+            None => out.push((n, u)),
+        }
+    }
+    out
 }
 
 /// TIMEX3 unit letter of a vague duration ("several days" → PXD).

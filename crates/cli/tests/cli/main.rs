@@ -1328,7 +1328,7 @@ Talks began in 2019 and collapsed the same year.";
         ("Wednesday evening next week", "2018-06-06TEV"),
         ("in 5 minutes", "2018-05-31T16:17"),
         ("2 years 1 month 21 days", "P2Y1M21D"),
-        ("one and a half hours", "PT1.5H"),
+        ("one and a half hours", "PT1H30M"),
         ("2014", "2014"),
         ("2018", "2018"),
         ("26 june", "2020-06-26"),
