@@ -554,15 +554,44 @@ impl Clause<'_> {
     /// The actors a phrase headed by `head` names, without the clauses that
     /// describe it; failing a name, the common nouns that name actors.
     fn actors_of(&self, head: usize) -> Vec<usize> {
-        let named = actors(self.doc, &self.subtree(head, &["acl:relcl", "acl"]));
-        if !named.is_empty() {
-            return named;
-        }
+        let named = self.entities(actors(
+            self.doc,
+            self.lex,
+            &self.subtree(head, &["acl:relcl", "acl"]),
+        ));
         let conjuncts = self.children(head).filter(|&k| self.dep(k) == "conj");
-        std::iter::once(head)
-            .chain(conjuncts.collect::<Vec<_>>())
-            .filter_map(|h| self.nominal(h))
-            .collect()
+        let conjuncts: Vec<usize> = std::iter::once(head).chain(conjuncts).collect();
+        if named.is_empty() {
+            return conjuncts.iter().filter_map(|&h| self.nominal(h)).collect();
+        }
+        // "the Sudanese government and the rebels in Darfur": a conjunct that
+        // names no one may still be a common noun that acts.
+        let unnamed = |h: usize| {
+            actors(
+                self.doc,
+                self.lex,
+                &self.subtree(h, &["acl:relcl", "acl", "conj", "cc"]),
+            )
+            .is_empty()
+        };
+        let mut out = named;
+        for h in conjuncts.into_iter().filter(|&h| unnamed(h)) {
+            out.extend(self.nominal(h).filter(|n| !out.contains(n)));
+        }
+        out
+    }
+
+    /// Entity ids of actors, a nationality's people made a common-noun entity.
+    fn entities(&self, found: Vec<Actor>) -> Vec<usize> {
+        let mut out = Vec::new();
+        for a in found {
+            let id = match a {
+                Actor::Entity(e) => Some(e),
+                Actor::People(h) => self.nominal(h),
+            };
+            out.extend(id.filter(|id| !out.contains(id)));
+        }
+        out
     }
 
     /// "the government", "protesters", "police": an actor named by a common
@@ -607,7 +636,7 @@ impl Clause<'_> {
     /// The actors among a role's tokens: names, else the common-noun heads
     /// the verb reaches (an object, a prepositional phrase, their conjuncts).
     fn actors_among(&self, tokens: &[usize]) -> Vec<usize> {
-        let named = actors(self.doc, tokens);
+        let named = self.entities(actors(self.doc, self.lex, tokens));
         if !named.is_empty() {
             return named;
         }
@@ -630,6 +659,12 @@ impl Clause<'_> {
     fn subject_where(&self, v: usize, accept: impl Fn(usize) -> bool) -> Option<usize> {
         let mut h = v;
         for _ in 0..4 {
+            // "Turkey – which has threatened", "anyone who criticised them",
+            // "Kurdish forces fighting Isis": a relative clause's or a
+            // participle's subject is the noun it describes, actor or not.
+            if let Some(described) = self.described_subject(h) {
+                return accept(described).then_some(described);
+            }
             // A name the parse made the subject is the subject, actor or not:
             // "the two Koreas support" is not Russia's support.
             if self.children(h).any(|c| {
@@ -674,9 +709,59 @@ impl Clause<'_> {
     }
 }
 
+impl Clause<'_> {
+    /// The noun a clause describes, when it stands for the clause's subject:
+    /// the antecedent of a relative pronoun subject, or the noun an active
+    /// participle with no subject of its own describes.
+    fn described_subject(&self, h: usize) -> Option<usize> {
+        if !matches!(self.dep(h), "acl" | "acl:relcl") {
+            return None;
+        }
+        let head = self.doc.tokens[h]
+            .head
+            .filter(|&u| u >= self.a && u < self.b)?;
+        let subject = self
+            .children(h)
+            .find(|&k| matches!(self.dep(k), "nsubj" | "nsubj:pass"));
+        match subject {
+            Some(k) if matches!(self.doc.tokens[k].tag, Some("WP" | "WDT")) => {
+                Some(self.antecedent(k).unwrap_or(head))
+            }
+            None if self.doc.tokens[h].tag == Some("VBG") => Some(head),
+            _ => None,
+        }
+    }
+
+    /// The noun right before a relative pronoun ("neighbouring Turkey –
+    /// which"), up out of an "of" phrase ("the leader of Hamas, who"); the
+    /// parse may hang the clause on a noun further back.
+    fn antecedent(&self, pronoun: usize) -> Option<usize> {
+        let mut t = (self.a..pronoun)
+            .rev()
+            .find(|&j| self.doc.tokens[j].pos != Some("PUNCT"))?;
+        if !matches!(self.doc.tokens[t].pos, Some("NOUN" | "PROPN" | "PRON")) {
+            return None;
+        }
+        for _ in 0..3 {
+            if self.dep(t) == "nmod" && marked_by(self.doc, t, "of") {
+                t = self.doc.tokens[t]
+                    .head
+                    .filter(|&u| u >= self.a && u < self.b)?;
+            } else if self.dep(t) == "flat" || self.dep(t) == "compound" {
+                t = self.doc.tokens[t]
+                    .head
+                    .filter(|&u| u >= self.a && u < self.b)?;
+            } else {
+                break;
+            }
+        }
+        Some(t)
+    }
+}
+
 /// Entities named in a span of tokens, heads only: "US President Joe Biden"
 /// gives Biden, "the US, Germany and Romania" gives all three.
-fn actors(doc: &Document, tokens: &[usize]) -> Vec<usize> {
+fn actors(doc: &Document, lex: &EventLexicon, tokens: &[usize]) -> Vec<Actor> {
     let Some(span) = tokens
         .iter()
         .min()
@@ -692,15 +777,19 @@ fn actors(doc: &Document, tokens: &[usize]) -> Vec<usize> {
         )
     };
     // Overlapping, not only inside: a name the parse split ("Moody/obl Awori/nsubj") still counts.
+    // A token of the phrase, not only its hull: the clause a phrase leaves out
+    // ("Turkey, which has attacked Kurdish forces,") lies inside its hull.
+    let overlaps = |s: Span| s.start < span.end && span.start < s.end;
+    let on_a_token = |m: &dossier_core::Mention| {
+        tokens.iter().any(|&j| {
+            let t = doc.tokens[j].span;
+            t.start < m.span.end && m.span.start < t.end
+        })
+    };
     let inside: Vec<_> = doc
         .mentions
         .iter()
-        .filter(|m| {
-            span.start < m.span.end
-                && m.span.start < span.end
-                && m.entity.is_some()
-                && actor_type(m.ty)
-        })
+        .filter(|m| overlaps(m.span) && m.entity.is_some() && actor_type(m.ty) && on_a_token(m))
         .collect();
     // A name that only modifies another name ("US" in "US President Joe
     // Biden") is not an actor of its own; one that modifies a common noun
@@ -739,13 +828,18 @@ fn actors(doc: &Document, tokens: &[usize]) -> Vec<usize> {
         .filter(|(_, p)| shallowest(p.0) == Some(p.1))
         .map(|(m, _)| *m)
         .collect();
-    let heads: Vec<usize> = inside
+    // "a British man", "Syrian militants": the people, not their country.
+    let actor = |m: &&dossier_core::Mention| match nationality(doc, lex, m) {
+        Some(people) => Some(Actor::People(people)),
+        _ => m.entity.map(Actor::Entity),
+    };
+    let heads: Vec<Actor> = inside
         .iter()
         .filter(|m| !modifies_a_name(m))
-        .filter_map(|m| m.entity)
+        .filter_map(actor)
         .collect();
     let mut out = if heads.is_empty() {
-        inside.iter().filter_map(|m| m.entity).collect()
+        inside.iter().filter_map(actor).collect()
     } else {
         heads
     };
@@ -765,6 +859,31 @@ fn marked_by(doc: &Document, t: usize, word: &str) -> bool {
             && doc.tokens[k].dep == Some("case")
             && doc.span_text(doc.tokens[k].span).eq_ignore_ascii_case(word)
     })
+}
+
+/// The common noun of people a country's name only describes, if it does:
+/// "a British man", "Syrian militants" (people by the agent nouns' type),
+/// not "Turkish troops" or "Hungarian officials", who act for the state.
+fn nationality(doc: &Document, lex: &EventLexicon, m: &dossier_core::Mention) -> Option<usize> {
+    let country = m
+        .entity
+        .is_some_and(|e| doc.entities[e].kb.iter().any(|(k, _)| *k == "iso3166"));
+    let t = doc
+        .tokens
+        .get(doc.tokens.partition_point(|t| t.span.end <= m.span.start))?;
+    let modifier = matches!(t.dep, Some("amod" | "compound")) && t.span.end <= m.span.end;
+    let h = t.head?;
+    let people = doc.tokens[h].pos == Some("NOUN")
+        && lex.agents.get(&singular(doc.span_text(doc.tokens[h].span))) == Some(&EntityType::Norp);
+    (country && modifier && people).then_some(h)
+}
+
+/// An actor a phrase names: an entity, or the common noun of people a
+/// nationality describes (the token, made an entity by `Clause::nominal`).
+#[derive(Clone, Copy, PartialEq)]
+enum Actor {
+    Entity(usize),
+    People(usize),
 }
 
 /// How deeply a name is embedded in its phrase's conjunct: the prepositional
@@ -1780,13 +1899,7 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
 fn turn_round(c: &Clause<'_>, v: usize, source: &mut Vec<usize>, target: &mut Vec<usize>) {
     // "targeted, expelled and killed by Isis": the parse may hang the
     // "by" phrase on either conjunct.
-    let by_phrase = |h: usize| {
-        c.children(h).find(|&k| {
-            matches!(c.dep(k), "obl" | "obl:agent")
-                && c.children(k).any(|m| c.word(m).eq_ignore_ascii_case("by"))
-        })
-    };
-    let agent = by_phrase(v).or_else(|| passive_conjunct_of(c, v).and_then(by_phrase));
+    let agent = by_agent(c, v).or_else(|| passive_conjunct_of(c, v).and_then(|h| by_agent(c, h)));
     let own = c
         .children(v)
         .find(|&k| matches!(c.dep(k), "nsubj" | "nsubj:pass"));
@@ -1804,24 +1917,56 @@ fn turn_round(c: &Clause<'_>, v: usize, source: &mut Vec<usize>, target: &mut Ve
     *target = patient.into_iter().chain(target.drain(..)).collect();
 }
 
-/// Whether the verb is passive: a passive subject or auxiliary; a "be"
-/// before a participle with no object (the parse may label its subject plain
-/// "nsubj"); a bare past participle describing a noun ("people detained by
-/// Isis") or coordinated with a passive ("targeted, expelled and killed by
+/// Whether the verb is passive: a passive subject or auxiliary; a "be" or
+/// "get" before a participle with no object (the parse may label its subject
+/// plain "nsubj"); a bare past participle with a "by" phrase ("civilians
+/// killed by the coalition") or describing a noun ("people detained by
+/// Isis"), or coordinated with a passive ("targeted, expelled and killed by
 /// Isis", "had been killed and the children severely injured").
 fn passive_voice(c: &Clause<'_>, verb: &Verb) -> bool {
     let v = verb.v;
-    let no_object = c.children(v).all(|k| c.dep(k) != "obj");
-    let be = ["be", "been", "being", "was", "were", "is", "are"];
-    let be_aux = c.has_auxiliary(v, AUX_OR_PASSIVE, &be);
-    if marked_passive(c, v) || (be_aux && no_object && !verb.form.ends_with("ing")) {
+    if auxiliary_passive(c, v) {
         return true;
     }
-    let bare = c.doc.tokens[v].tag == Some("VBN")
-        && no_object
+    let no_object = c.children(v).all(|k| c.dep(k) != "obj");
+    let unaided = c
+        .children(v)
+        .all(|k| !matches!(c.dep(k), "aux" | "aux:pass"));
+    let participle = c.doc.tokens[v].tag == Some("VBN");
+    // "civilians killed by the coalition": a participle with an agent and no
+    // auxiliary, whatever the parse made of its noun.
+    if participle && no_object && unaided && by_agent(c, v).is_some() {
+        return true;
+    }
+    // "were rounded up, shot or beheaded": a later conjunct with no subject
+    // of its own shares the passive, whatever tag the past form got.
+    let own_subject = c
+        .children(v)
+        .any(|k| matches!(c.dep(k), "nsubj" | "nsubj:pass"));
+    // ("had been killed and the children severely injured": a participle may have one).
+    let past = participle || (c.doc.tokens[v].tag == Some("VBD") && !own_subject);
+    describing_participle(c, v)
+        || (past && no_object && unaided && passive_conjunct_of(c, v).is_some())
+}
+
+/// A bare past participle describing a noun: "people detained by Isis".
+fn describing_participle(c: &Clause<'_>, v: usize) -> bool {
+    c.doc.tokens[v].tag == Some("VBN")
+        && matches!(c.dep(v), "acl" | "amod")
         && c.children(v)
-            .all(|k| !matches!(c.dep(k), "aux" | "aux:pass"));
-    bare && (matches!(c.dep(v), "acl" | "amod") || passive_conjunct_of(c, v).is_some())
+            .all(|k| !matches!(c.dep(k), "obj" | "aux" | "aux:pass"))
+}
+
+/// A passive by its auxiliary: a passive label, or a "be" or "get" before a
+/// participle with no object (the parse may label its subject plain "nsubj").
+fn auxiliary_passive(c: &Clause<'_>, v: usize) -> bool {
+    let no_object = c.children(v).all(|k| c.dep(k) != "obj");
+    let be = [
+        "be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting",
+        "gotten",
+    ];
+    let be_aux = c.has_auxiliary(v, AUX_OR_PASSIVE, &be);
+    marked_passive(c, v) || (be_aux && no_object && !c.word(v).ends_with("ing"))
 }
 
 fn marked_passive(c: &Clause<'_>, v: usize) -> bool {
@@ -1829,12 +1974,29 @@ fn marked_passive(c: &Clause<'_>, v: usize) -> bool {
         .any(|k| matches!(c.dep(k), "nsubj:pass" | "aux:pass"))
 }
 
-/// The passive verb `v` is coordinated with, if any.
+/// The passive verb `v` is coordinated with, if any: up the chain of
+/// conjuncts ("rounded up, shot or beheaded") to a passive one.
 fn passive_conjunct_of(c: &Clause<'_>, v: usize) -> Option<usize> {
-    (c.dep(v) == "conj")
-        .then(|| c.doc.tokens[v].head)
-        .flatten()
-        .filter(|&h| h >= c.a && h < c.b && marked_passive(c, h))
+    let mut k = v;
+    for _ in 0..4 {
+        if c.dep(k) != "conj" {
+            return None;
+        }
+        let h = c.doc.tokens[k].head.filter(|&h| h >= c.a && h < c.b)?;
+        if auxiliary_passive(c, h) || describing_participle(c, h) {
+            return Some(h);
+        }
+        k = h;
+    }
+    None
+}
+
+/// The "by" phrase of `h`, its agent when `h` is passive.
+fn by_agent(c: &Clause<'_>, h: usize) -> Option<usize> {
+    c.children(h).find(|&k| {
+        matches!(c.dep(k), "obl" | "obl:agent")
+            && c.children(k).any(|m| c.word(m).eq_ignore_ascii_case("by"))
+    })
 }
 
 /// The roles the clause leaves to fill: a passive's place acting (its

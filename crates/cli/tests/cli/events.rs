@@ -407,3 +407,42 @@ fn the_event_judge_trains_on_what_extract_judges_and_drops_what_it_rejects() {
     assert_eq!(extract(None), 1);
     assert_eq!(extract(Some(&judge)), 0);
 }
+
+#[test]
+fn relative_clauses_passive_conjuncts_and_nationalities_find_who_acts() {
+    let roles_of = |text: &str, trigger: &str| {
+        let (_, events) = events_of(text);
+        let e = events
+            .iter()
+            .find(|e| e.3 == trigger)
+            .unwrap_or_else(|| panic!("{text}: no {trigger} in {events:?}"))
+            .clone();
+        (e.4, e.5)
+    };
+    // A relative pronoun's antecedent acts, not the subject of the clause
+    // around it; a generic antecedent names no actor, so there is no event;
+    // the names of a relative clause are no part of its antecedent's phrase.
+    let (source, _) = roles_of(
+        "Germany has criticised Hungary, which has blocked sanctions against Russia.",
+        "blocked",
+    );
+    assert_eq!(source, ["Hungary"]);
+    let (_, events) = events_of("The regime arrested anyone who criticised the president.");
+    assert!(events.iter().all(|e| e.3 != "criticised"), "{events:?}");
+    let (source, target) = roles_of(
+        "Turkey, which has attacked Kurdish forces in Syria, was criticised.",
+        "criticised",
+    );
+    assert!(source.is_empty(), "{source:?}");
+    assert_eq!(target, ["Turkey"]);
+    // A later conjunct of a passive is passive too: the subject is acted on.
+    let (source, target) = roles_of(
+        "Captured opposition fighters have been tortured and murdered.",
+        "murdered",
+    );
+    assert!(source.is_empty(), "{source:?}");
+    assert_eq!(target.len(), 1, "{target:?}");
+    // A country's adjective on a noun of people names the people, not the state.
+    let (_, target) = roles_of("A British man has been killed in Raqqa.", "killed");
+    assert_eq!(target, ["british man"]);
+}

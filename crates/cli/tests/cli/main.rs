@@ -1463,16 +1463,18 @@ Syria says it is willing to withdraw its troops from Lebanon.";
             .collect::<Vec<_>>()
     };
     let attack = event("attacked");
+    // A country's adjective on a noun of people names the people (as the gold codes them).
     assert_eq!(
         (names(&attack, "source"), names(&attack, "target")),
         (
-            vec!["Burundi".to_string()],
-            vec!["Democratic Republic of the Congo".to_string()]
+            vec!["burundian militiamen".to_string()],
+            vec!["congolese refugees".to_string()]
         )
     );
     let killing = event("killed");
     assert!(
-        names(&killing, "source").is_empty() && names(&killing, "target") == ["Iraq"],
+        names(&killing, "source").is_empty()
+            && names(&killing, "target") == ["at least three iraqi civilians"],
         "{killing}"
     );
     let withdrawal = event("withdraw");
