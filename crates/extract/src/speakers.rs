@@ -32,6 +32,7 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
     let mut gender: HashMap<usize, bool> = HashMap::new();
     let mut last_speaker: Option<(usize, usize)> = None; // (entity, byte position)
     let mut unnamed: Vec<Span> = Vec::new(); // speakers that name no one
+    let mut previous: Option<(String, Option<usize>, Span)> = None; // speaker word, entity, content
     let mut last_unnamed: Option<(Span, bool)> = None; // a person or people named by no name
                                                        // Names inside quotation marks are what speakers talk about, not who speaks.
     let quoted: Vec<Span> = quotes
@@ -89,6 +90,8 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
                 )
             })?
         }) {
+            let (e, from) =
+                continued_run(&w, from, previous.as_ref()).map_or((e, from), |p| (p, None));
             sp.entity = Some(e);
             // "They" for "Kotey and Elsheikh": every person of the coordination.
             if let Some(m) =
@@ -121,7 +124,22 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
         if let Some(e) = q.speaker.as_ref().and_then(|sp| sp.entity) {
             last_speaker = Some((e, q.speaker.as_ref().map_or(0, |sp| sp.span.end)));
         }
+        previous = q.speaker.as_ref().map(|sp| (w.clone(), sp.entity, q.span));
     }
+}
+
+/// "In his remarks, he said Trump signed it. He said …": a pronoun that
+/// repeats the previous quote's speaker pronoun continues its run of
+/// quotes, so a name found inside that quote's content (what the speaker
+/// talked about) yields to the entity the previous pronoun stood for.
+fn continued_run(
+    w: &str,
+    from: Option<Span>,
+    previous: Option<&(String, Option<usize>, Span)>,
+) -> Option<usize> {
+    let (word, entity, content) = previous?;
+    let inside = from.is_some_and(|m| content.contains(m));
+    entity.filter(|_| word == w && inside)
 }
 
 fn is_pronoun(w: &str) -> bool {

@@ -373,6 +373,19 @@ fn a_pronoun_prefers_the_main_clause_subject_to_an_embedded_one() {
 }
 
 #[test]
+fn a_pronoun_continuing_a_run_of_quotes_is_not_a_name_inside_the_last_one() {
+    // The second "He" repeats the first one's speaker, not Peter Hall, whom
+    // the first quote is about.
+    let text = "Mark Ellis met the finance committee on Tuesday.\n\nHe said Peter Hall had approved the budget.\n\nHe said the money would run out by March.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "run out").as_deref(),
+        Some("Mark Ellis"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
 fn they_stands_for_coordinated_people() {
     let text = "Tom Walker and Peter Harris were arrested in the city last year.\n\nThey said the charges against them had been invented by the police.\n";
     let (doc, quotes) = quotes_of(text, "speech");
