@@ -1631,7 +1631,9 @@ const NOT_DONE: &[&str] = &[
 
 /// Auxiliaries and adverbs of mere possibility: "may yet reach a deal",
 /// "possibly supported by France", "could arrest her".
-const SPECULATING: &[&str] = &["may", "might", "could", "possibly", "perhaps", "maybe"];
+const SPECULATING: &[&str] = &[
+    "may", "might", "could", "can", "possibly", "perhaps", "maybe",
+];
 /// Adjectives that make what they govern a prospect: "quite possible that Nato will conduct".
 const PROSPECTS: &[&str] = &["possible", "likely", "unlikely", "probable", "conceivable"];
 
@@ -1641,9 +1643,12 @@ const PROSPECTS: &[&str] = &["possible", "likely", "unlikely", "probable", "conc
 /// no accusation either).
 fn speculative(c: &Clause<'_>, v: usize) -> bool {
     let lower = |i: usize| c.word(i).to_lowercase();
-    if c.children(v)
-        .any(|k| matches!(c.dep(k), "aux" | "advmod") && SPECULATING.contains(&lower(k).as_str()))
-    {
+    let possible = |w: usize| {
+        c.children(w).any(|k| {
+            matches!(c.dep(k), "aux" | "advmod") && SPECULATING.contains(&lower(k).as_str())
+        })
+    };
+    if possible(v) || shared_conjunct_heads(c, v).any(possible) {
         return true;
     }
     let mut h = v;
@@ -1660,6 +1665,26 @@ fn speculative(c: &Clause<'_>, v: usize) -> bool {
         h = u;
     }
     false
+}
+
+/// The conjuncts before verb `v` whose subject and auxiliaries it shares:
+/// "can be carried and fired by troops or mounted … and used" (each later
+/// verb with no subject or auxiliary of its own).
+fn shared_conjunct_heads<'a>(c: &'a Clause<'_>, v: usize) -> impl Iterator<Item = usize> + 'a {
+    std::iter::successors(Some(v), move |&w| {
+        let own = c
+            .children(w)
+            .any(|k| matches!(c.dep(k), "nsubj" | "nsubj:pass" | "aux" | "aux:pass"));
+        (c.dep(w) == "conj" && !own)
+            .then(|| {
+                c.doc.tokens[w]
+                    .head
+                    .filter(|&h| h >= c.a && h < c.b && h != w)
+            })
+            .flatten()
+    })
+    .skip(1)
+    .take(4)
 }
 
 /// Words that count no one or nothing: "none of the big players support him".

@@ -318,6 +318,12 @@ fn acts_not_done_nor_done_by_anyone_make_no_event() {
         // What someone has to do, or has yet to do, like "must": not done.
         ("The rebels have to attack the city.", "attack"),
         ("The rebels have yet to attack the city.", "attack"),
+        // A capability, and a later conjunct sharing its modal: not done.
+        (
+            "The court can prosecute people for war crimes.",
+            "prosecute",
+        ),
+        ("The missile can be carried and fired by troops.", "fired"),
     ] {
         let (_, events) = events_of(text);
         assert!(events.iter().all(|e| e.3 != act_verb), "{text}: {events:?}");
