@@ -743,17 +743,13 @@ impl Clause<'_> {
             return None;
         }
         for _ in 0..3 {
-            if self.dep(t) == "nmod" && marked_by(self.doc, t, "of") {
-                t = self.doc.tokens[t]
-                    .head
-                    .filter(|&u| u >= self.a && u < self.b)?;
-            } else if self.dep(t) == "flat" || self.dep(t) == "compound" {
-                t = self.doc.tokens[t]
-                    .head
-                    .filter(|&u| u >= self.a && u < self.b)?;
-            } else {
+            let of_phrase = self.dep(t) == "nmod" && marked_by(self.doc, t, "of");
+            if !of_phrase && !matches!(self.dep(t), "flat" | "compound") {
                 break;
             }
+            t = self.doc.tokens[t]
+                .head
+                .filter(|&u| u >= self.a && u < self.b)?;
         }
         Some(t)
     }
@@ -1671,11 +1667,22 @@ fn speculative(c: &Clause<'_>, v: usize) -> bool {
 /// "can be carried and fired by troops or mounted … and used" (each later
 /// verb with no subject or auxiliary of its own).
 fn shared_conjunct_heads<'a>(c: &'a Clause<'_>, v: usize) -> impl Iterator<Item = usize> + 'a {
+    conjunct_heads(c, v, |w| {
+        !c.children(w)
+            .any(|k| matches!(c.dep(k), "nsubj" | "nsubj:pass" | "aux" | "aux:pass"))
+    })
+}
+
+/// The verbs up the chain of conjuncts from `v` ("used" → "mounted" →
+/// "carried"), at most four, stepping up only from a conjunct that `through`
+/// lets pass.
+fn conjunct_heads<'a>(
+    c: &'a Clause<'_>,
+    v: usize,
+    through: impl Fn(usize) -> bool + 'a,
+) -> impl Iterator<Item = usize> + 'a {
     std::iter::successors(Some(v), move |&w| {
-        let own = c
-            .children(w)
-            .any(|k| matches!(c.dep(k), "nsubj" | "nsubj:pass" | "aux" | "aux:pass"));
-        (c.dep(w) == "conj" && !own)
+        (c.dep(w) == "conj" && through(w))
             .then(|| {
                 c.doc.tokens[w]
                     .head
@@ -2002,18 +2009,7 @@ fn marked_passive(c: &Clause<'_>, v: usize) -> bool {
 /// The passive verb `v` is coordinated with, if any: up the chain of
 /// conjuncts ("rounded up, shot or beheaded") to a passive one.
 fn passive_conjunct_of(c: &Clause<'_>, v: usize) -> Option<usize> {
-    let mut k = v;
-    for _ in 0..4 {
-        if c.dep(k) != "conj" {
-            return None;
-        }
-        let h = c.doc.tokens[k].head.filter(|&h| h >= c.a && h < c.b)?;
-        if auxiliary_passive(c, h) || describing_participle(c, h) {
-            return Some(h);
-        }
-        k = h;
-    }
-    None
+    conjunct_heads(c, v, |_| true).find(|&h| auxiliary_passive(c, h) || describing_participle(c, h))
 }
 
 /// The "by" phrase of `h`, its agent when `h` is passive.
