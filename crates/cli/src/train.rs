@@ -609,7 +609,7 @@ fn train_event_triggers(stories: &Path, out: &Path, threshold: f64, l2: f64) -> 
         events: true,
         ..Layers::none()
     })?;
-    let lex = dossier_pipeline::models::event_verbs();
+    let lex = dossier_pipeline::models::event_verbs()?;
     let mut scratch = Scratch::default();
     let mut index: std::collections::BTreeMap<String, usize> = Default::default();
     let mut examples: Vec<(Vec<usize>, bool)> = Vec::new();

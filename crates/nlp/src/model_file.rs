@@ -20,6 +20,10 @@ pub enum ModelError {
     },
     #[error("corrupt model file: {0}")]
     Corrupt(String),
+    /// An environment variable that replaces a shipped model or its
+    /// threshold names a file that cannot be read or a value that is no number.
+    #[error("{var}: {reason}")]
+    Setting { var: &'static str, reason: String },
 }
 
 /// Wraps `payload` with the header and compresses it.

@@ -47,6 +47,7 @@ pub struct Context<'a> {
 pub struct Models {
     pub syntax: Option<&'static models::Syntax>,
     pub names: Option<&'static models::Names>,
+    pub events: Option<&'static dossier_extract::events::EventLexicon>,
 }
 
 impl Models {
@@ -58,6 +59,11 @@ impl Models {
     fn names(&self) -> &'static models::Names {
         self.names
             .expect("the pipeline loads the name models it runs")
+    }
+
+    fn events(&self) -> &'static dossier_extract::events::EventLexicon {
+        self.events
+            .expect("the pipeline loads the event lexicon it runs")
     }
 }
 
@@ -180,7 +186,7 @@ pub static COMPONENTS: &[Component] = &[
         assigns: &[Events],
         any_language: false,
         stage: Stage::Events,
-        run: |c| dossier_extract::events::recognise(c.doc, models::event_verbs()),
+        run: |c| dossier_extract::events::recognise(c.doc, c.models.events()),
     },
     Component {
         name: "conflicts",

@@ -218,6 +218,11 @@ impl Pipeline {
             } else {
                 None
             },
+            events: if builds(Product::Events) {
+                Some(models::event_verbs()?)
+            } else {
+                None
+            },
         };
         Ok(Pipeline {
             layers,

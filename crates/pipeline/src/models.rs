@@ -86,55 +86,81 @@ pub fn countries() -> &'static crate::resolve::Countries {
     CELL.get_or_init(|| crate::resolve::Countries::from_tsv(COUNTRIES))
 }
 
-/// A threshold from the environment, to choose one on the tune split.
-fn env_threshold(name: &str) -> Option<f64> {
-    std::env::var(name).ok().and_then(|t| t.parse().ok())
+/// A threshold from the environment, to choose one on the tune split; a
+/// value that is no number is an error, never silently the shipped one.
+fn env_threshold(var: &'static str) -> Result<Option<f64>, ModelError> {
+    let Ok(value) = std::env::var(var) else {
+        return Ok(None);
+    };
+    value
+        .trim()
+        .parse()
+        .map(Some)
+        .map_err(|_| ModelError::Setting {
+            var,
+            reason: format!("{value:?} is not a number"),
+        })
 }
 
 /// A classifier's table: none under `off` (to train it on what it will
 /// judge), one read from the file `file` names (to compare models unbuilt),
-/// else the shipped one.
-fn model_table(shipped: &'static str, off: &str, file: &str) -> std::borrow::Cow<'static, str> {
+/// else the shipped one. A file that cannot be read is an error: a run that
+/// quietly used the shipped table would compare a model with itself.
+fn model_table(
+    shipped: &'static str,
+    off: &str,
+    file: &'static str,
+) -> Result<std::borrow::Cow<'static, str>, ModelError> {
     if std::env::var_os(off).is_some() {
-        return "".into();
+        return Ok("".into());
     }
-    std::env::var(file)
-        .ok()
-        .and_then(|p| std::fs::read_to_string(p).ok())
-        .map_or(shipped.into(), Into::into)
+    let Some(path) = std::env::var_os(file) else {
+        return Ok(shipped.into());
+    };
+    std::fs::read_to_string(&path)
+        .map(Into::into)
+        .map_err(|e| ModelError::Setting {
+            var: file,
+            reason: format!("cannot read {}: {e}", std::path::Path::new(&path).display()),
+        })
 }
 
-/// The event verb patterns (read on first call).
-pub fn event_verbs() -> &'static dossier_extract::events::EventLexicon {
-    static CELL: OnceLock<dossier_extract::events::EventLexicon> = OnceLock::new();
-    CELL.get_or_init(|| {
-        // DOSSIER_NO_TRIGGER_LIFT: every CAMEO default, for scripts/build-event-trigger-lift to count.
-        let lift = model_table(
-            EVENT_TRIGGER_LIFT,
-            "DOSSIER_NO_TRIGGER_LIFT",
-            "DOSSIER_EVENT_TRIGGER_LIFT_FILE",
-        );
-        let triggers = model_table(
-            EVENT_TRIGGERS,
-            "DOSSIER_NO_EVENT_TRIGGERS",
-            "DOSSIER_EVENT_TRIGGERS_FILE",
-        );
-        let judge = model_table(
-            EVENT_JUDGE,
-            "DOSSIER_NO_EVENT_JUDGE",
-            "DOSSIER_EVENT_JUDGE_FILE",
-        );
-        // DOSSIER_EVENT_VERBS_FILE: another verb lexicon, to compare builds of
-        // scripts/build-event-verbs unbuilt.
-        let verbs = model_table(
-            EVENT_VERBS,
-            "DOSSIER_NO_EVENT_VERBS",
-            "DOSSIER_EVENT_VERBS_FILE",
-        );
-        dossier_extract::events::EventLexicon::from_tsv(&verbs)
-            .with_agents(EVENT_AGENTS)
-            .with_trigger_lift(&lift)
-            .with_trigger_model(&triggers, env_threshold("DOSSIER_EVENT_TRIGGER_THRESHOLD"))
-            .with_judge_model(&judge, env_threshold("DOSSIER_EVENT_JUDGE_THRESHOLD"))
-    })
+/// The event verb patterns and the classifiers over them (read on first call).
+pub fn event_verbs() -> Result<&'static dossier_extract::events::EventLexicon, ModelError> {
+    static CELL: OnceLock<Result<dossier_extract::events::EventLexicon, ModelError>> =
+        OnceLock::new();
+    CELL.get_or_init(load_event_verbs)
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+fn load_event_verbs() -> Result<dossier_extract::events::EventLexicon, ModelError> {
+    // DOSSIER_NO_TRIGGER_LIFT: every CAMEO default, for scripts/build-event-trigger-lift to count.
+    let lift = model_table(
+        EVENT_TRIGGER_LIFT,
+        "DOSSIER_NO_TRIGGER_LIFT",
+        "DOSSIER_EVENT_TRIGGER_LIFT_FILE",
+    )?;
+    let triggers = model_table(
+        EVENT_TRIGGERS,
+        "DOSSIER_NO_EVENT_TRIGGERS",
+        "DOSSIER_EVENT_TRIGGERS_FILE",
+    )?;
+    let judge = model_table(
+        EVENT_JUDGE,
+        "DOSSIER_NO_EVENT_JUDGE",
+        "DOSSIER_EVENT_JUDGE_FILE",
+    )?;
+    // DOSSIER_EVENT_VERBS_FILE: another verb lexicon, to compare builds of
+    // scripts/build-event-verbs unbuilt.
+    let verbs = model_table(
+        EVENT_VERBS,
+        "DOSSIER_NO_EVENT_VERBS",
+        "DOSSIER_EVENT_VERBS_FILE",
+    )?;
+    Ok(dossier_extract::events::EventLexicon::from_tsv(&verbs)
+        .with_agents(EVENT_AGENTS)
+        .with_trigger_lift(&lift)
+        .with_trigger_model(&triggers, env_threshold("DOSSIER_EVENT_TRIGGER_THRESHOLD")?)
+        .with_judge_model(&judge, env_threshold("DOSSIER_EVENT_JUDGE_THRESHOLD")?))
 }

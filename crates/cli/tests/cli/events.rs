@@ -412,6 +412,22 @@ fn the_event_judge_trains_on_what_extract_judges_and_drops_what_it_rejects() {
     };
     assert_eq!(extract(None), 1);
     assert_eq!(extract(Some(&judge)), 0);
+    // A replacement that cannot be read, or a threshold that is no number,
+    // stops the run with the variable's name instead of using the shipped one.
+    let missing = dir.join("no-such-judge.tsv");
+    for (var, value) in [
+        ("DOSSIER_EVENT_JUDGE_FILE", missing.to_str().unwrap()),
+        ("DOSSIER_EVENT_JUDGE_THRESHOLD", "half"),
+    ] {
+        let out = bin()
+            .args(["extract", "--from", "jsonl"])
+            .arg(&input)
+            .env(var, value)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{var}={value} ran");
+        assert!(stderr(&out).contains(var), "{}", stderr(&out));
+    }
 }
 
 #[test]
