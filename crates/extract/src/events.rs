@@ -1026,7 +1026,12 @@ fn recognise_with(
             if doc.tokens[v].pos != Some("VERB") || doc.tokens[v].dep == Some("amod") {
                 continue;
             }
-            if unrealised(&c, v) || counted_out(&c, v) || speculative(&c, v) {
+            if unrealised(&c, v)
+                || counted_out(&c, v)
+                || speculative(&c, v)
+                || foreseen_only(&c, v)
+                || noun_use(&c, v)
+            {
                 continue;
             }
             let verb = Verb::read(&c, v);
@@ -1627,8 +1632,18 @@ const NOT_DONE: &[&str] = &[
 
 /// Auxiliaries and adverbs of mere possibility: "may yet reach a deal",
 /// "possibly supported by France", "could arrest her".
+/// Adverbs of likelihood too: "will probably agree" is a forecast, not a pledge.
 const SPECULATING: &[&str] = &[
-    "may", "might", "could", "can", "possibly", "perhaps", "maybe",
+    "may",
+    "might",
+    "could",
+    "can",
+    "possibly",
+    "perhaps",
+    "maybe",
+    "probably",
+    "likely",
+    "presumably",
 ];
 /// Adjectives that make what they govern a prospect: "quite possible that Nato will conduct".
 const PROSPECTS: &[&str] = &["possible", "likely", "unlikely", "probable", "conceivable"];
@@ -1692,6 +1707,65 @@ fn conjunct_heads<'a>(
     })
     .skip(1)
     .take(4)
+}
+
+/// Verbs of hope, fear and expectation (by `stem_of`): what their clause
+/// tells is foreseen, not done or planned by anyone ("residents fear that
+/// dissenters will be arrested", "she hoped the men would be imprisoned").
+const FORESEEING: &[&str] = &[
+    "fear",
+    "hop",
+    "wish",
+    "worri",
+    "worry",
+    "dream",
+    "dreamt",
+    "expect",
+    "anticipat",
+    "forecast",
+    "fores",
+    "foresaw",
+    "foreseen",
+    "predict",
+];
+
+/// Whether verb `v`, or the conjunct it continues ("arrested and tortured"),
+/// is the clause a verb of hope, fear or expectation holds. (An infinitive
+/// under one, "hopes to win", is `unrealised`.)
+fn foreseen_only(c: &Clause<'_>, v: usize) -> bool {
+    std::iter::once(v)
+        .chain(conjunct_heads(c, v, |_| true))
+        .any(|w| {
+            c.dep(w) == "ccomp"
+                && c.doc.tokens[w]
+                    .head
+                    .filter(|&h| h >= c.a && h < c.b && c.doc.tokens[h].pos == Some("VERB"))
+                    .is_some_and(|h| FORESEEING.contains(&stem_of(&c.word(h).to_lowercase())))
+        })
+}
+
+/// Whether verb `v` stands as a noun or a noun's modifier with no argument
+/// of its own: "treating the injured", "the fighting groups", "the
+/// negotiating team". It names people or a kind, no act.
+fn noun_use(c: &Clause<'_>, v: usize) -> bool {
+    matches!(
+        c.dep(v),
+        "compound" | "obj" | "iobj" | "nsubj" | "nsubj:pass" | "obl" | "appos"
+    ) && !c.children(v).any(|k| {
+        matches!(
+            c.dep(k),
+            "obj"
+                | "iobj"
+                | "obl"
+                | "xcomp"
+                | "ccomp"
+                | "advcl"
+                | "nsubj"
+                | "nsubj:pass"
+                | "aux"
+                | "aux:pass"
+        )
+    })
 }
 
 /// Words that count no one or nothing: "none of the big players support him".
@@ -2652,25 +2726,29 @@ const DENYING: &[&str] = &[
     "refusing",
 ];
 
+/// Words that negate the verb they hang on: "not", "n't" (also with a
+/// typographic apostrophe, "doesn’t"), "never".
+const NEGATING: &[&str] = &["not", "n't", "n’t", "never"];
+
 fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool) -> EventStatus {
     let kids: Vec<usize> = c.children(v).collect();
     let lower = |i: usize| c.word(i).to_lowercase();
     let negates = |k: usize| {
-        matches!(
-            lower(k).as_str(),
-            "not" | "n't" | "never" | "no" | "neither" | "nor"
-        )
+        NEGATING.contains(&lower(k).as_str())
+            || matches!(lower(k).as_str(), "no" | "neither" | "nor")
     };
     if kids.iter().any(|&k| c.dep(k) != "obj" && negates(k)) {
         return EventStatus::Negated;
     }
     let governors = governing_verbs(c, v);
-    // "denied sending", "did not say it would attack": what is denied or not done is not asserted.
-    let denied = governors.iter().any(|&g| {
-        DENYING.contains(&lower(g).as_str())
-            || c.children(g)
-                .any(|k| matches!(lower(k).as_str(), "not" | "n't" | "never"))
-    });
+    // "denied sending", "rejected an appeal for deploying", "did not say it
+    // would attack": what is denied or not done is not asserted.
+    let denied = governors
+        .iter()
+        .any(|&g| DENYING.contains(&lower(g).as_str()))
+        || negating_governors(c, v)
+            .into_iter()
+            .any(|g| c.children(g).any(|k| NEGATING.contains(&lower(k).as_str())));
     if denied {
         return EventStatus::Negated;
     }
@@ -2738,6 +2816,39 @@ fn contrasted(c: &Clause<'_>, h: usize) -> bool {
                 "but" | "yet" | "while" | "whereas"
             )
     })
+}
+
+/// The verbs above `v` whose negation is `v`'s: up through
+/// complements ("did not say it would attack") and conjuncts with no
+/// subject or auxiliary of their own ("did not stop or search"), not
+/// through an adjunct ("was not involved …, rejecting an accusation") or a
+/// conjunct of its own ("have not been charged, and the authorities have
+/// called").
+fn negating_governors(c: &Clause<'_>, v: usize) -> Vec<usize> {
+    let own_clause = |w: usize| {
+        c.children(w)
+            .any(|k| matches!(c.dep(k), "nsubj" | "nsubj:pass" | "aux" | "aux:pass"))
+    };
+    let mut governors = Vec::new();
+    let mut h = v;
+    for _ in 0..3 {
+        let passes = match c.dep(h) {
+            "xcomp" | "ccomp" => true,
+            "conj" => !contrasted(c, h) && !own_clause(h),
+            _ => false,
+        };
+        let Some(u) = c.doc.tokens[h]
+            .head
+            .filter(|&u| passes && u >= c.a && u < c.b && u != h)
+        else {
+            break;
+        };
+        if c.doc.tokens[u].pos == Some("VERB") {
+            governors.push(u);
+        }
+        h = u;
+    }
+    governors
 }
 
 fn governing_verbs(c: &Clause<'_>, v: usize) -> Vec<usize> {

@@ -468,3 +468,36 @@ fn relative_clauses_passive_conjuncts_and_nationalities_find_who_acts() {
     let (_, target) = roles_of("A British man has been killed in Raqqa.", "killed");
     assert_eq!(target, ["british man"]);
 }
+
+#[test]
+fn hopes_fears_forecasts_make_no_event_and_negation_stays_in_its_clause() {
+    // What is hoped, feared or forecast is no act of anyone.
+    for (text, act_verb) in [
+        (
+            "Residents fear that the militia will attack the village.",
+            "attack",
+        ),
+        (
+            "She hoped the men would be arrested and imprisoned.",
+            "imprisoned",
+        ),
+        ("Turkey will probably attack the town.", "attack"),
+    ] {
+        let (_, events) = events_of(text);
+        assert!(events.iter().all(|e| e.3 != act_verb), "{text}: {events:?}");
+    }
+    // A typographic apostrophe negates like a plain one.
+    let (_, events) = events_of("Germany didn’t send tanks to Ukraine.");
+    assert!(!events.is_empty());
+    assert!(events.iter().all(|e| e.2 == "negated"), "{events:?}");
+    // A conjunct with its own subject does not share the first one's negation.
+    let (_, events) = events_of(
+        "The men have not been charged, and the Kurdish authorities have called on Britain to take them back.",
+    );
+    let call = events.iter().find(|e| e.3 == "called").unwrap();
+    assert_eq!(
+        (call.0.as_str(), call.2.as_str()),
+        ("REQUEST", "asserted"),
+        "{events:?}"
+    );
+}
