@@ -13,6 +13,8 @@ use std::collections::HashMap;
 
 use dossier_core::{Document, EntityType, Event, EventStatus, EventType, Span};
 
+mod reread;
+
 /// A verb pattern: the words that must all occur in what the verb governs, and its type.
 type Pattern = (Vec<String>, Option<EventType>);
 
@@ -504,12 +506,15 @@ fn singular(word: &str) -> String {
 }
 
 /// Tokens of a sentence `[a, b)` with their parse, for the role lookups.
+#[derive(Clone, Copy)]
 struct Clause<'d> {
     doc: &'d Document,
     a: usize,
     b: usize,
     lex: &'d EventLexicon,
     nominals: &'d Nominals,
+    /// The second reading of a kept event's actors (`reread`).
+    reread: bool,
 }
 
 /// Dependency labels of an auxiliary, active only or with the passive's.
@@ -554,11 +559,7 @@ impl Clause<'_> {
     /// The actors a phrase headed by `head` names, without the clauses that
     /// describe it; failing a name, the common nouns that name actors.
     fn actors_of(&self, head: usize) -> Vec<usize> {
-        let named = self.entities(actors(
-            self.doc,
-            self.lex,
-            &self.subtree(head, &["acl:relcl", "acl"]),
-        ));
+        let named = self.entities(actors(self, &self.subtree(head, &["acl:relcl", "acl"])));
         let conjuncts = self.children(head).filter(|&k| self.dep(k) == "conj");
         let conjuncts: Vec<usize> = std::iter::once(head).chain(conjuncts).collect();
         if named.is_empty() {
@@ -567,12 +568,7 @@ impl Clause<'_> {
         // "the Sudanese government and the rebels in Darfur": a conjunct that
         // names no one may still be a common noun that acts.
         let unnamed = |h: usize| {
-            actors(
-                self.doc,
-                self.lex,
-                &self.subtree(h, &["acl:relcl", "acl", "conj", "cc"]),
-            )
-            .is_empty()
+            actors(self, &self.subtree(h, &["acl:relcl", "acl", "conj", "cc"])).is_empty()
         };
         let mut out = named;
         for h in conjuncts.into_iter().filter(|&h| unnamed(h)) {
@@ -636,7 +632,7 @@ impl Clause<'_> {
     /// The actors among a role's tokens: names, else the common-noun heads
     /// the verb reaches (an object, a prepositional phrase, their conjuncts).
     fn actors_among(&self, tokens: &[usize]) -> Vec<usize> {
-        let named = self.entities(actors(self.doc, self.lex, tokens));
+        let named = self.entities(actors(self, tokens));
         if !named.is_empty() {
             return named;
         }
@@ -757,7 +753,8 @@ impl Clause<'_> {
 
 /// Entities named in a span of tokens, heads only: "US President Joe Biden"
 /// gives Biden, "the US, Germany and Romania" gives all three.
-fn actors(doc: &Document, lex: &EventLexicon, tokens: &[usize]) -> Vec<Actor> {
+fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
+    let (doc, lex) = (c.doc, c.lex);
     let Some(span) = tokens
         .iter()
         .min()
@@ -792,6 +789,9 @@ fn actors(doc: &Document, lex: &EventLexicon, tokens: &[usize]) -> Vec<Actor> {
     // ("Hungarian officials", "Haiti's efforts") stands for it.
     let token_at = |pos: usize| doc.tokens.partition_point(|t| t.span.end <= pos);
     let modifies_a_name = |m: &dossier_core::Mention| {
+        if reread::modifies_named_noun(c, &inside, m) {
+            return true;
+        }
         let mut t = token_at(m.span.end.saturating_sub(1)).min(doc.tokens.len() - 1);
         for _ in 0..4 {
             if !matches!(
@@ -827,7 +827,7 @@ fn actors(doc: &Document, lex: &EventLexicon, tokens: &[usize]) -> Vec<Actor> {
     // "a British man", "Syrian militants": the people, not their country.
     let actor = |m: &&dossier_core::Mention| match nationality(doc, lex, m) {
         Some(people) => Some(Actor::People(people)),
-        _ => m.entity.map(Actor::Entity),
+        _ => reread::located_people(c, tokens, m).or(m.entity.map(Actor::Entity)),
     };
     let heads: Vec<Actor> = inside
         .iter()
@@ -1020,6 +1020,7 @@ fn recognise_with(
             b,
             lex,
             nominals: &nominals,
+            reread: false,
         };
         for v in a..b {
             // "the imprisoned leader": a participle describing a noun reports no act.
@@ -1062,6 +1063,8 @@ fn recognise_with(
             if !judged(lex, &event, judge_features(&c, &verb, &event, origin)) {
                 continue;
             }
+            let mut event = event;
+            reread::reread_actors(&c, &verb, demander, &mut event);
             events.push(event);
         }
         // "These will include NASAMS, HAWKs…": the list is the theme of the
@@ -1930,6 +1933,7 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     };
     let mut obj = c.children(v).find(|&j| c.dep(j) == "obj").or_else(bare_obl);
     let mut target_tokens = recipient_phrases(c, verb, act, obj);
+    reread::addressee_only(c, v, act, &mut target_tokens);
     let aid = act == EventType::Aid;
     // "provide Ukraine with 500 million euros": the object receives, the "with" phrase is given.
     let with_phrase = || {
@@ -1948,13 +1952,15 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     }
     let mut target = c.actors_among(&target_tokens);
     // "withdraw its troops": what is pulled back is not acted on.
-    if !aid && act != EventType::Retreat {
+    if !aid && (act != EventType::Retreat || reread::releases(c, verb, act)) {
         // "threatened to ban the candidates": the complement's object.
         let complement_obj = || {
             c.children(v)
                 .filter(|&x| c.dep(x) == "xcomp")
                 .find_map(|x| c.children(x).find(|&j| c.dep(j) == "obj"))
         };
+        // Not when the one addressed is named: "urged the UK not to join any US-led action".
+        let complement_obj = || complement_obj().filter(|_| !reread::addressed(c, v));
         for t in obj
             .or_else(complement_obj)
             .map(|o| c.actors_of(o))
@@ -1965,6 +1971,8 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
             }
         }
     }
+    reread::pronoun_targets(c, v, act, &mut target);
+    reread::owner_targets(c, act, obj, &mut target);
     let passive = passive_voice(c, verb);
     if passive {
         turn_round(c, v, &mut source, &mut target);
@@ -2016,7 +2024,9 @@ fn turn_round(c: &Clause<'_>, v: usize, source: &mut Vec<usize>, target: &mut Ve
             .filter(|&h| h >= c.a && h < c.b)
     };
     let patient = match own.or_else(described) {
-        Some(ps) => c.actors_of(ps),
+        Some(ps) => Some(c.actors_of(ps))
+            .filter(|a| !a.is_empty())
+            .unwrap_or_else(|| reread::referents(c, ps)),
         None => std::mem::take(source),
     };
     *source = agent.map(|a| c.actors_of(a)).unwrap_or_default();

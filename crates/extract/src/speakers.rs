@@ -128,6 +128,19 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
     }
 }
 
+/// The entity a personal pronoun at byte `at` stands for, resolved as a
+/// speaker pronoun is but with no speakers seen: an event's "charged him".
+pub(crate) fn pronoun_referent(doc: &Document, word: &str, at: usize) -> Option<usize> {
+    let quoted: Vec<Span> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .map(|q| q.span)
+        .collect();
+    let window = (at, quoted.as_slice(), sentence_start_back(doc, at, 4));
+    resolve_pronoun(doc, word, window, None, &HashMap::new()).map(|(e, _)| e)
+}
+
 /// "In his remarks, he said Trump signed it. He said …": a pronoun that
 /// repeats the previous quote's speaker pronoun continues its run of
 /// quotes, so a name found inside that quote's content (what the speaker

@@ -430,17 +430,19 @@ fn the_event_judge_trains_on_what_extract_judges_and_drops_what_it_rejects() {
     }
 }
 
+/// The sources and targets of the event on `trigger`.
+fn roles_of(text: &str, trigger: &str) -> (Vec<String>, Vec<String>) {
+    let (_, events) = events_of(text);
+    let e = events
+        .iter()
+        .find(|e| e.3 == trigger)
+        .unwrap_or_else(|| panic!("{text}: no {trigger} in {events:?}"))
+        .clone();
+    (e.4, e.5)
+}
+
 #[test]
 fn relative_clauses_passive_conjuncts_and_nationalities_find_who_acts() {
-    let roles_of = |text: &str, trigger: &str| {
-        let (_, events) = events_of(text);
-        let e = events
-            .iter()
-            .find(|e| e.3 == trigger)
-            .unwrap_or_else(|| panic!("{text}: no {trigger} in {events:?}"))
-            .clone();
-        (e.4, e.5)
-    };
     // A relative pronoun's antecedent acts, not the subject of the clause
     // around it; a generic antecedent names no actor, so there is no event;
     // the names of a relative clause are no part of its antecedent's phrase.
@@ -500,4 +502,38 @@ fn hopes_fears_forecasts_make_no_event_and_negation_stays_in_its_clause() {
         ("REQUEST", "asserted"),
         "{events:?}"
     );
+}
+
+#[test]
+fn a_kept_event_s_actors_are_read_again_for_pronouns_appositions_addressees_and_places() {
+    // A name that only says whose noun an appositive name is does not act.
+    let (source, target) = roles_of(
+        "The French president, Emmanuel Macron, criticised the Russian foreign minister, Sergei Lavrov, on Monday.",
+        "criticised",
+    );
+    assert_eq!(
+        (source, target),
+        (
+            vec!["Emmanuel Macron".to_string()],
+            vec!["Sergei Lavrov".to_string()]
+        )
+    );
+    // A pronoun object stands for the name it refers to.
+    let (_, target) = roles_of(
+        "John Smith was arrested at an airport in Spain last year. Prosecutors later charged him with fraud.",
+        "charged",
+    );
+    assert_eq!(target, ["John Smith"]);
+    // The one urged is the target, not the parties of what they are urged to do.
+    let (_, target) = roles_of(
+        "Germany has urged Hungary not to join any Russian-led action against Ukraine.",
+        "urged",
+    );
+    assert_eq!(target, ["Hungary"]);
+    // A town that only locates an actor noun's people leaves the noun to act.
+    let (_, target) = roles_of(
+        "Government troops drove the rebels out of Homs in March.",
+        "drove",
+    );
+    assert_eq!(target, ["rebels"]);
 }
