@@ -1917,7 +1917,16 @@ fn mention_within(doc: &Document, from: usize, to: usize, types: &[EntityType]) 
 /// and a cue whose subject the parse lost (in the apposition or the aside)
 /// reports for it.
 fn sentence_topic(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> {
-    let comma = (a..c.min(a + 9)).find(|&i| doc.span_text(doc.tokens[i].span) == ",")?;
+    let comma_from =
+        |from: usize| (from..c.min(from + 9)).find(|&i| doc.span_text(doc.tokens[i].span) == ",");
+    let comma = comma_from(a)?;
+    // "Speaking to the Telegraph, Hussen Abase, father of …, said": an
+    // opening participle's clause names the hearer; the name after it speaks.
+    let (a, comma) = if doc.tokens[a].pos == Some("VERB") {
+        (comma + 1, comma_from(comma + 1).unwrap_or(c))
+    } else {
+        (a, comma)
+    };
     let named = mention_within(
         doc,
         doc.tokens[a].span.start,

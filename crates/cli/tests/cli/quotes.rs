@@ -585,3 +585,26 @@ fn the_name_after_a_descriptor_and_the_name_at_the_head_speak() {
         );
     }
 }
+
+#[test]
+fn an_opening_participles_clause_is_no_speaker_the_name_after_it_is() {
+    let text = "Speaking to the Observer, Maria Jensen, mother of Anna Jensen, said her daughter had been misled.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "misled").as_deref(),
+        Some("Maria Jensen"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn a_descriptor_continues_the_named_speaker_of_the_quote_before() {
+    // Two people in the sentence before: only the speaker tells which.
+    let text = "The inquiry will focus on what Anna Berg told the police, her colleague Peter Olsen said on Sunday.\n\n\"We want answers,\" the trade minister told reporters.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "answers").as_deref(),
+        Some("Peter Olsen"),
+        "{quotes:?}"
+    );
+}
