@@ -1304,7 +1304,9 @@ fn climbed_source(
         {
             return (f.source, unlikely);
         }
-        if let Some(j) = children(doc, a, b, up).find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass"))
+        if let Some(j) = children(doc, a, b, up)
+            .find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass"))
+            .filter(|&j| !joined_to_subordinate(doc, (a, b), h, up, subtree(doc, j, a, b)))
         {
             // "Trump's late-summer swoon had Republicans wondering": a
             // subject that names no speaker is kept only as a last resort.
@@ -1321,6 +1323,35 @@ fn climbed_source(
     }
     (None, unlikely)
 }
+
+/// "Rebel fighters are trying …, as the enclave shrinks …, but say",
+/// "While X was elected …, Y condemned": a cue `h` the parse joined to an
+/// adverbial clause `up` (its "as" or "while" right before its subject),
+/// after a comma that ends that clause, does not share the clause's subject.
+fn joined_to_subordinate(
+    doc: &Document,
+    (a, b): (usize, usize),
+    h: usize,
+    up: usize,
+    subject: TokenRange,
+) -> bool {
+    let comma = |i: usize| doc.span_text(doc.tokens[i].span) == ",";
+    let opens = |j: usize| {
+        doc.tokens[j].dep == Some("mark")
+            && j < subject.0
+            && !(j + 1..subject.0).any(comma)
+            && SUBORDINATORS.contains(&doc.span_text(doc.tokens[j].span).to_lowercase().as_str())
+    };
+    matches!(doc.tokens[h].dep, Some("conj" | "advcl"))
+        && (up + 1..h).any(comma)
+        && children(doc, a, b, up).any(opens)
+}
+
+/// Conjunctions that open an adverbial clause ("as the enclave shrinks",
+/// "while X was elected"); not "that", which opens what is said.
+const SUBORDINATORS: &[&str] = &[
+    "as", "while", "whilst", "although", "though", "because", "since", "whereas", "when",
+];
 
 /// "Trump, who said", "footage of Hillary Clinton asking": the noun the
 /// clause of cue `c` hangs on.
@@ -1922,7 +1953,12 @@ fn sentence_topic(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> 
     let comma = comma_from(a)?;
     // "Speaking to the Telegraph, Hussen Abase, father of …, said": an
     // opening participle's clause names the hearer; the name after it speaks.
-    let (a, comma) = if doc.tokens[a].pos == Some("VERB") {
+    // ("Playing Field Promotions, a talent agency," is a name.)
+    let opens_name = doc
+        .tokens
+        .get(a + 1)
+        .is_some_and(|t| t.pos == Some("PROPN"));
+    let (a, comma) = if doc.tokens[a].pos == Some("VERB") && !opens_name {
         (comma + 1, comma_from(comma + 1).unwrap_or(c))
     } else {
         (a, comma)

@@ -739,15 +739,7 @@ fn descriptor_antecedent(
             .find(|m| m.entity.is_some() && titled(doc, m.span, &head))
             .and_then(|m| m.entity)
             .or_else(|| lede_subject(doc, span))
-            .or_else(|| {
-                let names_someone = doc.mentions.iter().any(|m| span.contains(m.span));
-                let unnamed_before = introduced_unnamed(doc, span.start, &head);
-                (!names_someone && !unnamed_before).then(|| {
-                    previous_subject(doc, span, quoted).or_else(|| {
-                        previous_speaker(doc, span, quoted, previous_named, person_like)
-                    })
-                })?
-            }),
+            .or_else(|| untitled_person(doc, span, &head, (quoted, previous_named))),
         // "the coalition" used before for another group is that group.
         Role::Group => lone_group(doc, span.start, &head).or_else(|| {
             let organisation = |t| t == EntityType::Org;
@@ -755,6 +747,60 @@ fn descriptor_antecedent(
                 .filter(|_| !word_before(doc, &head, span.start, previous_named))
         }),
     }
+}
+
+/// A person's descriptor no title resolves: the one person of the sentence
+/// before, else the speaker of the quote before. A descriptor naming a
+/// country ("the US leader") only that speaker, when named beside that
+/// country somewhere ("US President Donald Trump"); one naming anyone else
+/// ("the SDF spokesman"), and one introduced unnamed, no one.
+fn untitled_person(
+    doc: &Document,
+    span: Span,
+    head: &str,
+    (quoted, previous_named): (&[Span], Option<(usize, Span)>),
+) -> Option<usize> {
+    if introduced_unnamed(doc, span.start, head) {
+        return None;
+    }
+    let inside: Vec<_> = doc
+        .mentions
+        .iter()
+        .filter(|m| span.contains(m.span))
+        .collect();
+    if inside.is_empty() {
+        return previous_subject(doc, span, quoted)
+            .or_else(|| previous_speaker(doc, span, quoted, previous_named, person_like));
+    }
+    let places: Vec<usize> = inside
+        .iter()
+        .filter(|m| matches!(m.ty, EntityType::Gpe | EntityType::Norp))
+        .filter_map(|m| m.entity)
+        .collect();
+    if places.len() < inside.len() {
+        return None;
+    }
+    previous_speaker(doc, span, quoted, previous_named, person_like)
+        .filter(|&e| places.iter().all(|&p| named_beside(doc, e, p)))
+}
+
+/// Whether a mention of `place` stands among the six tokens before a
+/// mention of `person` in its sentence ("US President Donald Trump",
+/// "Turkey's president, Recep Tayyip Erdoğan").
+fn named_beside(doc: &Document, person: usize, place: usize) -> bool {
+    doc.mentions
+        .iter()
+        .filter(|m| m.entity == Some(person))
+        .any(|m| {
+            let first = tokens_in(doc, m.span).start;
+            let from = doc.tokens[first.saturating_sub(6)]
+                .span
+                .start
+                .max(sentence_span(doc, m.span.start).start);
+            doc.mentions.iter().any(|p| {
+                p.entity == Some(place) && p.span.start >= from && p.span.end <= m.span.start
+            })
+        })
 }
 
 /// "Greg Hunt said on Sunday. “…,” the health minister told Channel

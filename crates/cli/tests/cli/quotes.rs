@@ -608,3 +608,25 @@ fn a_descriptor_continues_the_named_speaker_of_the_quote_before() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn a_cue_after_an_adverbial_clause_does_not_take_its_subject() {
+    let text = "Rebel fighters are trying to negotiate with the army’s backer, Iran, as the enclave in northern Hama province rapidly shrinks under airstrikes and shelling, but say the terms offered are hard to accept.\n";
+    let (_, quotes) = quotes_of(text, "speech");
+    let q = quotes
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains("terms"))
+        .expect("the quote");
+    assert_eq!(q["speaker"]["text"], "Rebel fighters", "{q}");
+}
+
+#[test]
+fn a_descriptor_naming_a_country_continues_a_speaker_named_beside_it() {
+    let text = "US President Donald Trump met Emmanuel Macron on Monday. \"We are looking very seriously at that,\" Trump said ahead of a meeting with Angela Merkel.\n\nEarlier on Monday, the US leader stepped back from his promise, tweeting that he never gave a timetable.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "timetable").as_deref(),
+        Some("Donald Trump"),
+        "{quotes:?}"
+    );
+}
