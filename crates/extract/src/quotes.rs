@@ -1103,7 +1103,11 @@ fn reporting_cue(doc: &Document, cues: &CueLexicon, c: usize, a: usize, b: usize
     // A participle describing a noun ("alleged crimes", "a place called
     // Rojava", "footage posted online") reports no one's words.
     let describes_noun = dep == "amod" || (dep == "acl" && doc.tokens[c].tag == Some("VBN"));
-    if !is_candidate(doc, c) || nominal || is_discourse_marker(doc, c, a, b) {
+    if !is_candidate(doc, c)
+        || nominal
+        || is_discourse_marker(doc, c, a, b)
+        || relays_a_quote(doc, c, a, b)
+    {
         return None;
     }
     let bare_passive = is_bare_passive(doc, c, a, b);
@@ -1132,6 +1136,42 @@ fn reporting_cue(doc: &Document, cues: &CueLexicon, c: usize, a: usize, b: usize
         introduced,
         passive: bare_passive || is_passive(doc, c, a, b),
     })
+}
+
+/// "Reuters quoted a US official as saying …": a verb of quoting with an
+/// object and an "as" clause only relays; the clause reports, and the one
+/// quoted speaks. (A passive, "was quoted as saying", stays the cue: its
+/// subject speaks.)
+fn relays_a_quote(doc: &Document, c: usize, a: usize, b: usize) -> bool {
+    quotes_someone(doc, c, a, b) && children(doc, a, b, c).any(|k| is_as_clause(doc, k, a, b))
+}
+
+/// Whether `c` is the "as saying" clause of a verb of quoting with an
+/// object ("quoted her as saying"), whose object is then its speaker.
+fn as_clause_of_quoting(doc: &Document, c: usize, a: usize, b: usize) -> bool {
+    is_as_clause(doc, c, a, b)
+        && doc.tokens[c]
+            .head
+            .is_some_and(|h| h >= a && h < b && quotes_someone(doc, h, a, b))
+}
+
+/// An active verb of quoting with an object: "quoted her", "quoting officials".
+fn quotes_someone(doc: &Document, c: usize, a: usize, b: usize) -> bool {
+    doc.tokens[c].pos == Some("VERB")
+        && doc
+            .span_text(doc.tokens[c].span)
+            .to_lowercase()
+            .starts_with("quot")
+        && children(doc, a, b, c).any(|o| doc.tokens[o].dep == Some("obj"))
+}
+
+/// An adverbial clause opened by "as": "as saying", "as telling reporters".
+fn is_as_clause(doc: &Document, k: usize, a: usize, b: usize) -> bool {
+    doc.tokens[k].dep == Some("advcl")
+        && children(doc, a, b, k).any(|m| {
+            doc.tokens[m].dep == Some("mark")
+                && doc.span_text(doc.tokens[m].span).eq_ignore_ascii_case("as")
+        })
 }
 
 /// "Asked about the case, Yakovenko denied …": a bare participle opening
@@ -1279,7 +1319,7 @@ fn climbed_source(
     // "forced Stumpf … to admit", "led the journalist to fear": a clause
     // completing a verb's object is that object's to report. Not when that
     // verb is a report itself ("daring him to say").
-    let controller = (dep(c) == "xcomp")
+    let controller = (dep(c) == "xcomp" || as_clause_of_quoting(doc, c, a, b))
         .then(|| {
             doc.tokens[c]
                 .head

@@ -630,3 +630,22 @@ fn a_descriptor_naming_a_country_continues_a_speaker_named_beside_it() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn the_one_an_outlet_quotes_speaks_not_the_outlet() {
+    // "X quoted Y as saying": one quote, Y's; a passive "was quoted as
+    // saying" keeps its subject as the speaker.
+    let text = "Umm Abdullah fled to Kobani last year. The AFP news agency quoted her as saying: \"I can't describe my happiness.\"\n\nReuters quoted a US official as saying the troop pullout would take weeks.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "happiness").as_deref(),
+        Some("Umm Abdullah"),
+        "{quotes:?}"
+    );
+    let pullout: Vec<&Value> = quotes
+        .iter()
+        .filter(|q| q["text"].as_str().unwrap().contains("pullout"))
+        .collect();
+    assert_eq!(pullout.len(), 1, "{quotes:?}");
+    assert_eq!(pullout[0]["speaker"]["text"], "a US official", "{quotes:?}");
+}
