@@ -2098,10 +2098,8 @@ fn passive_conjunct_of(c: &Clause<'_>, v: usize) -> Option<usize> {
 
 /// The "by" phrase of `h`, its agent when `h` is passive.
 fn by_agent(c: &Clause<'_>, h: usize) -> Option<usize> {
-    c.children(h).find(|&k| {
-        matches!(c.dep(k), "obl" | "obl:agent")
-            && c.children(k).any(|m| c.word(m).eq_ignore_ascii_case("by"))
-    })
+    c.children(h)
+        .find(|&k| crate::tree::is_by_phrase(c.doc, k, c.a, c.b))
 }
 
 /// The roles the clause leaves to fill: a passive's place acting (its

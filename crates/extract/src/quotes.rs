@@ -17,7 +17,7 @@ use dossier_core::{
 
 use crate::cue_classes::{CueClasses, QuoteMode};
 use crate::lexicon;
-use crate::tree::{children, subtree, tokens_in};
+use crate::tree::{children, is_by_phrase, subtree, tokens_in};
 
 /// Reporting words, learned per syntactic frame: how often a verb form in
 /// that frame was a cue in PolNeAR train (`dossier train cues`). "reports"
@@ -1111,7 +1111,7 @@ fn reporting_cue(doc: &Document, cues: &CueLexicon, c: usize, a: usize, b: usize
         return None;
     }
     let bare_passive = is_bare_passive(doc, c, a, b);
-    if bare_passive && !children(doc, a, b, c).any(|j| is_agent(doc, j, a, b)) {
+    if bare_passive && !children(doc, a, b, c).any(|j| is_by_phrase(doc, j, a, b)) {
         return None;
     }
     let w = doc.span_text(doc.tokens[c].span);
@@ -1291,7 +1291,7 @@ fn nearest_subject(doc: &Document, c: usize, a: usize, b: usize) -> Option<Token
 /// and what precedes it, without its trailing modifiers.
 fn agent_source(doc: &Document, c: usize, a: usize, b: usize) -> Option<(usize, usize)> {
     children(doc, a, b, c)
-        .find(|&j| j > c && is_agent(doc, j, a, b))
+        .find(|&j| j > c && is_by_phrase(doc, j, a, b))
         .map(|j| {
             let x = subtree(doc, j, a, b).0 + 1;
             let y = children(doc, a, b, j)
@@ -1704,7 +1704,7 @@ fn object_content(doc: &Document, c: usize, a: usize, b: usize) -> Vec<(usize, u
         .filter(|&j| {
             j > c
                 && matches!(doc.tokens[j].dep, Some("obj" | "obl" | "advcl" | "iobj"))
-                && !is_agent(doc, j, a, b)
+                && !is_by_phrase(doc, j, a, b)
         })
         .collect();
     let (Some(&first), Some(&last)) = (objs.first(), objs.last()) else {
@@ -2167,15 +2167,6 @@ fn is_passive(doc: &Document, c: usize, a: usize, b: usize) -> bool {
                         | "gets"
                         | "got"
                 )
-        })
-}
-
-/// Whether token `j` heads a "by" phrase: a passive's agent.
-fn is_agent(doc: &Document, j: usize, a: usize, b: usize) -> bool {
-    doc.tokens[j].dep == Some("obl")
-        && children(doc, a, b, j).any(|k| {
-            doc.tokens[k].dep == Some("case")
-                && doc.span_text(doc.tokens[k].span).eq_ignore_ascii_case("by")
         })
 }
 

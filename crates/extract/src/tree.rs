@@ -20,6 +20,17 @@ pub(crate) fn children(
     (a..b).filter(move |&j| doc.tokens[j].head == Some(of))
 }
 
+/// Whether `j` is a "by" phrase, a passive's agent when its head is passive
+/// ("attacked by Kurdish fighters", "was told by officials"). Quotes and
+/// events read agents with this one test.
+pub(crate) fn is_by_phrase(doc: &Document, j: usize, a: usize, b: usize) -> bool {
+    matches!(doc.tokens[j].dep, Some("obl" | "obl:agent"))
+        && children(doc, a, b, j).any(|k| {
+            doc.tokens[k].dep == Some("case")
+                && doc.span_text(doc.tokens[k].span).eq_ignore_ascii_case("by")
+        })
+}
+
 /// Whether `j` lies under `top` in the parse (or is `top`).
 pub(crate) fn under(doc: &Document, mut j: usize, top: usize, a: usize, b: usize) -> bool {
     for _ in 0..(b - a + 1) {
