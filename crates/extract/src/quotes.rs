@@ -1139,30 +1139,44 @@ fn reporting_cue(doc: &Document, cues: &CueLexicon, c: usize, a: usize, b: usize
 }
 
 /// "Reuters quoted a US official as saying …": a verb of quoting with an
-/// object and an "as" clause only relays; the clause reports, and the one
-/// quoted speaks. (A passive, "was quoted as saying", stays the cue: its
-/// subject speaks.)
+/// object and an "as" clause (on the verb or, as the parse often hangs it,
+/// on the object) only relays; the clause reports, and the one quoted
+/// speaks. (A passive, "was quoted as saying", stays the cue: its subject
+/// speaks.)
 fn relays_a_quote(doc: &Document, c: usize, a: usize, b: usize) -> bool {
-    quotes_someone(doc, c, a, b) && children(doc, a, b, c).any(|k| is_as_clause(doc, k, a, b))
+    quoted_one(doc, c, a, b).is_some_and(|o| {
+        children(doc, a, b, c)
+            .chain(children(doc, a, b, o))
+            .any(|k| is_as_clause(doc, k, a, b))
+    })
 }
 
-/// Whether `c` is the "as saying" clause of a verb of quoting with an
-/// object ("quoted her as saying"), whose object is then its speaker.
-fn as_clause_of_quoting(doc: &Document, c: usize, a: usize, b: usize) -> bool {
-    is_as_clause(doc, c, a, b)
-        && doc.tokens[c]
-            .head
-            .is_some_and(|h| h >= a && h < b && quotes_someone(doc, h, a, b))
+/// The one an "as saying" clause `c` quotes: the object of the verb of
+/// quoting it hangs on, directly or through that object.
+fn quoted_speaker(doc: &Document, c: usize, a: usize, b: usize) -> Option<usize> {
+    if !is_as_clause(doc, c, a, b) {
+        return None;
+    }
+    let h = doc.tokens[c].head.filter(|&h| h >= a && h < b)?;
+    quoted_one(doc, h, a, b).or_else(|| {
+        let verb = doc.tokens[h].head.filter(|&v| v >= a && v < b)?;
+        (quoted_one(doc, verb, a, b) == Some(h)).then_some(h)
+    })
 }
 
-/// An active verb of quoting with an object: "quoted her", "quoting officials".
-fn quotes_someone(doc: &Document, c: usize, a: usize, b: usize) -> bool {
+/// The object of `c` when `c` is an active verb of quoting: "quoted her".
+fn quoted_one(doc: &Document, c: usize, a: usize, b: usize) -> Option<usize> {
+    is_quoting(doc, c)
+        .then(|| children(doc, a, b, c).find(|&o| doc.tokens[o].dep == Some("obj")))
+        .flatten()
+}
+
+fn is_quoting(doc: &Document, c: usize) -> bool {
     doc.tokens[c].pos == Some("VERB")
         && doc
             .span_text(doc.tokens[c].span)
             .to_lowercase()
             .starts_with("quot")
-        && children(doc, a, b, c).any(|o| doc.tokens[o].dep == Some("obj"))
 }
 
 /// An adverbial clause opened by "as": "as saying", "as telling reporters".
@@ -1203,7 +1217,11 @@ fn cue_source(
 ) -> Option<(usize, usize)> {
     let CueAt { c, a, b, .. } = cue;
     let d = doc.tokens[c].dep.unwrap_or("");
-    let mut source = if cue.passive {
+    // "X was quoted as saying (by Interfax)": the one quoted speaks, not
+    // the outlet in the "by" phrase.
+    let quoted_as =
+        is_quoting(doc, c) && children(doc, a, b, c).any(|k| is_as_clause(doc, k, a, b));
+    let mut source = if cue.passive && !quoted_as {
         agent_source(doc, c, a, b)
     } else {
         subject_source(doc, cues, cue)
@@ -1319,7 +1337,12 @@ fn climbed_source(
     // "forced Stumpf … to admit", "led the journalist to fear": a clause
     // completing a verb's object is that object's to report. Not when that
     // verb is a report itself ("daring him to say").
-    let controller = (dep(c) == "xcomp" || as_clause_of_quoting(doc, c, a, b))
+    if let Some(o) = quoted_speaker(doc, c, a, b) {
+        // The object's phrase, without the clause when it hangs on it.
+        let (x, y) = subtree(doc, o, a, b);
+        return (Some((x, y.min(subtree(doc, c, a, b).0.max(o + 1)))), None);
+    }
+    let controller = (dep(c) == "xcomp")
         .then(|| {
             doc.tokens[c]
                 .head

@@ -648,4 +648,13 @@ fn the_one_an_outlet_quotes_speaks_not_the_outlet() {
         .collect();
     assert_eq!(pullout.len(), 1, "{quotes:?}");
     assert_eq!(pullout[0]["speaker"]["text"], "a US official", "{quotes:?}");
+    // The parse may hang "as saying" on the object; a passive's subject
+    // speaks, not the outlet in its "by" phrase.
+    let text = "Reuters quoted a US official as saying the pullout would take weeks.\n\nTrump was quoted as saying by Interfax that the war would end soon.\n";
+    let (_, quotes) = quotes_of(text, "speech");
+    let speakers: Vec<&str> = quotes
+        .iter()
+        .map(|q| q["speaker"]["text"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(speakers, ["a US official", "Trump"], "{quotes:?}");
 }
