@@ -1577,6 +1577,12 @@ fn cue_content(
 ) -> Vec<(usize, usize)> {
     let CueAt { c, a, b, .. } = cue;
     let mut content = marked_content(doc, cue);
+    // "was quoted as saying that …": what the "as" clause says.
+    if content.is_empty() && is_quoting(doc, c) {
+        if let Some(k) = children(doc, a, b, c).find(|&k| is_as_clause(doc, k, a, b)) {
+            content = clause_content(doc, cues, k, a, b);
+        }
+    }
     if content.is_empty() && cue.passive && source.is_none() {
         content = raised_content(doc, c, a, b);
     }

@@ -657,4 +657,9 @@ fn the_one_an_outlet_quotes_speaks_not_the_outlet() {
         .map(|q| q["speaker"]["text"].as_str().unwrap_or(""))
         .collect();
     assert_eq!(speakers, ["a US official", "Trump"], "{quotes:?}");
+    // What the "as" clause says, without "as saying by Interfax".
+    assert_eq!(
+        quotes[1]["text"], "that the war would end soon",
+        "{quotes:?}"
+    );
 }
