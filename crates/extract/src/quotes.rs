@@ -1145,10 +1145,17 @@ fn reporting_cue(doc: &Document, cues: &CueLexicon, c: usize, a: usize, b: usize
 /// speaks.)
 fn relays_a_quote(doc: &Document, c: usize, a: usize, b: usize) -> bool {
     quoted_one(doc, c, a, b).is_some_and(|o| {
-        children(doc, a, b, c)
-            .chain(children(doc, a, b, o))
-            .any(|k| is_as_clause(doc, k, a, b))
+        quoting_as_clause(doc, c, a, b).is_some()
+            || children(doc, a, b, o).any(|k| is_as_clause(doc, k, a, b))
     })
+}
+
+/// The "as" clause of `c` when `c` is a verb of quoting: "saying" in
+/// "was quoted as saying".
+fn quoting_as_clause(doc: &Document, c: usize, a: usize, b: usize) -> Option<usize> {
+    is_quoting(doc, c)
+        .then(|| children(doc, a, b, c).find(|&k| is_as_clause(doc, k, a, b)))
+        .flatten()
 }
 
 /// The one an "as saying" clause `c` quotes: the object of the verb of
@@ -1219,8 +1226,7 @@ fn cue_source(
     let d = doc.tokens[c].dep.unwrap_or("");
     // "X was quoted as saying (by Interfax)": the one quoted speaks, not
     // the outlet in the "by" phrase.
-    let quoted_as =
-        is_quoting(doc, c) && children(doc, a, b, c).any(|k| is_as_clause(doc, k, a, b));
+    let quoted_as = quoting_as_clause(doc, c, a, b).is_some();
     let mut source = if cue.passive && !quoted_as {
         agent_source(doc, c, a, b)
     } else {
@@ -1334,14 +1340,14 @@ fn climbed_source(
     let CueAt { c, a, b, .. } = cue;
     let dep = |i: usize| doc.tokens[i].dep.unwrap_or("");
     let mut unlikely = None;
-    // "forced Stumpf … to admit", "led the journalist to fear": a clause
-    // completing a verb's object is that object's to report. Not when that
-    // verb is a report itself ("daring him to say").
     if let Some(o) = quoted_speaker(doc, c, a, b) {
         // The object's phrase, without the clause when it hangs on it.
         let (x, y) = subtree(doc, o, a, b);
         return (Some((x, y.min(subtree(doc, c, a, b).0.max(o + 1)))), None);
     }
+    // "forced Stumpf … to admit", "led the journalist to fear": a clause
+    // completing a verb's object is that object's to report. Not when that
+    // verb is a report itself ("daring him to say").
     let controller = (dep(c) == "xcomp")
         .then(|| {
             doc.tokens[c]
@@ -1578,8 +1584,8 @@ fn cue_content(
     let CueAt { c, a, b, .. } = cue;
     let mut content = marked_content(doc, cue);
     // "was quoted as saying that …": what the "as" clause says.
-    if content.is_empty() && is_quoting(doc, c) {
-        if let Some(k) = children(doc, a, b, c).find(|&k| is_as_clause(doc, k, a, b)) {
+    if content.is_empty() {
+        if let Some(k) = quoting_as_clause(doc, c, a, b) {
             content = clause_content(doc, cues, k, a, b);
         }
     }
