@@ -32,10 +32,9 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
     let mut gender: HashMap<usize, bool> = HashMap::new();
     let mut last_speaker: Option<(usize, usize)> = None; // (entity, byte position)
     let mut unnamed: Vec<Span> = Vec::new(); // speakers that name no one
-    let mut previous: Option<(String, Option<usize>, Span)> = None; // speaker word, entity, content
+    let mut previous: Option<PreviousQuote> = None;
     let mut last_unnamed: Option<(Span, bool)> = None; // a person or people named by no name
-    let mut previous_named: Option<(usize, Span)> = None; // the last quote's speaker entity
-                                                          // Names inside quotation marks are what speakers talk about, not who speaks.
+                                                       // Names inside quotation marks are what speakers talk about, not who speaks.
     let quoted: Vec<Span> = quotes
         .iter()
         .filter(|(q, _)| q.kind != QuoteKind::Indirect)
@@ -103,9 +102,12 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
             if MALE.contains(&w.as_str()) || FEMALE.contains(&w.as_str()) {
                 gender.insert(e, MALE.contains(&w.as_str()));
             }
-        } else if let Some(e) =
-            descriptor_antecedent(doc, sp.span, *tokens, (&quoted, previous_named))
-        {
+        } else if let Some(e) = descriptor_antecedent(
+            doc,
+            sp.span,
+            *tokens,
+            (&quoted, previous.as_ref().and_then(PreviousQuote::named)),
+        ) {
             sp.entity = Some(e);
         }
         if let Some(sp) = q.speaker.as_mut().filter(|_| is_pronoun(&w)) {
@@ -127,11 +129,28 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
         if let Some(e) = q.speaker.as_ref().and_then(|sp| sp.entity) {
             last_speaker = Some((e, q.speaker.as_ref().map_or(0, |sp| sp.span.end)));
         }
-        previous = q.speaker.as_ref().map(|sp| (w.clone(), sp.entity, q.span));
-        previous_named = q
-            .speaker
-            .as_ref()
-            .and_then(|sp| sp.entity.map(|e| (e, sp.span)));
+        previous = q.speaker.as_ref().map(|sp| PreviousQuote {
+            word: w.clone(),
+            entity: sp.entity,
+            speaker: sp.span,
+            content: q.span,
+        });
+    }
+}
+
+/// The quote just before, as the next one's speaker reads it.
+struct PreviousQuote {
+    /// Its speaker phrase, lowercase ("he", "the minister").
+    word: String,
+    entity: Option<usize>,
+    speaker: Span,
+    content: Span,
+}
+
+impl PreviousQuote {
+    /// Its speaker's entity and phrase, when the speaker is named.
+    fn named(&self) -> Option<(usize, Span)> {
+        self.entity.map(|e| (e, self.speaker))
     }
 }
 
@@ -152,14 +171,10 @@ pub(crate) fn pronoun_referent(doc: &Document, word: &str, at: usize) -> Option<
 /// repeats the previous quote's speaker pronoun continues its run of
 /// quotes, so a name found inside that quote's content (what the speaker
 /// talked about) yields to the entity the previous pronoun stood for.
-fn continued_run(
-    w: &str,
-    from: Option<Span>,
-    previous: Option<&(String, Option<usize>, Span)>,
-) -> Option<usize> {
-    let (word, entity, content) = previous?;
-    let inside = from.is_some_and(|m| content.contains(m));
-    entity.filter(|_| word == w && inside)
+fn continued_run(w: &str, from: Option<Span>, previous: Option<&PreviousQuote>) -> Option<usize> {
+    let p = previous?;
+    let inside = from.is_some_and(|m| p.content.contains(m));
+    p.entity.filter(|_| p.word == w && inside)
 }
 
 fn is_pronoun(w: &str) -> bool {
