@@ -861,9 +861,7 @@ fn marked_by(doc: &Document, t: usize, word: &str) -> bool {
 /// "a British man", "Syrian militants" (people by the agent nouns' type),
 /// not "Turkish troops" or "Hungarian officials", who act for the state.
 fn nationality(doc: &Document, lex: &EventLexicon, m: &dossier_core::Mention) -> Option<usize> {
-    let country = m
-        .entity
-        .is_some_and(|e| doc.entities[e].kb.iter().any(|(k, _)| *k == "iso3166"));
+    let country = is_country(doc, m);
     let t = doc
         .tokens
         .get(doc.tokens.partition_point(|t| t.span.end <= m.span.start))?;
@@ -872,6 +870,12 @@ fn nationality(doc: &Document, lex: &EventLexicon, m: &dossier_core::Mention) ->
     let people = doc.tokens[h].pos == Some("NOUN")
         && lex.agents.get(&singular(doc.span_text(doc.tokens[h].span))) == Some(&EntityType::Norp);
     (country && modifier && people).then_some(h)
+}
+
+/// Whether a mention names a country (its entity has an ISO 3166 code).
+fn is_country(doc: &Document, m: &dossier_core::Mention) -> bool {
+    m.entity
+        .is_some_and(|e| doc.entities[e].kb.iter().any(|(k, _)| *k == "iso3166"))
 }
 
 /// An actor a phrase names: an entity, or the common noun of people a
@@ -1685,10 +1689,14 @@ fn speculative(c: &Clause<'_>, v: usize) -> bool {
 /// "can be carried and fired by troops or mounted … and used" (each later
 /// verb with no subject or auxiliary of its own).
 fn shared_conjunct_heads<'a>(c: &'a Clause<'_>, v: usize) -> impl Iterator<Item = usize> + 'a {
-    conjunct_heads(c, v, |w| {
-        !c.children(w)
-            .any(|k| matches!(c.dep(k), "nsubj" | "nsubj:pass" | "aux" | "aux:pass"))
-    })
+    conjunct_heads(c, v, |w| !own_clause(c, w))
+}
+
+/// Whether verb `w` has a subject or an auxiliary of its own, so a
+/// conjunct's subject, modal or negation does not carry over to it.
+fn own_clause(c: &Clause<'_>, w: usize) -> bool {
+    c.children(w)
+        .any(|k| matches!(c.dep(k), "nsubj" | "nsubj:pass" | "aux" | "aux:pass"))
 }
 
 /// The verbs up the chain of conjuncts from `v` ("used" → "mounted" →
@@ -2833,16 +2841,12 @@ fn contrasted(c: &Clause<'_>, h: usize) -> bool {
 /// conjunct of its own ("have not been charged, and the authorities have
 /// called").
 fn negating_governors(c: &Clause<'_>, v: usize) -> Vec<usize> {
-    let own_clause = |w: usize| {
-        c.children(w)
-            .any(|k| matches!(c.dep(k), "nsubj" | "nsubj:pass" | "aux" | "aux:pass"))
-    };
     let mut governors = Vec::new();
     let mut h = v;
     for _ in 0..3 {
         let passes = match c.dep(h) {
             "xcomp" | "ccomp" => true,
-            "conj" => !contrasted(c, h) && !own_clause(h),
+            "conj" => !contrasted(c, h) && !own_clause(c, h),
             _ => false,
         };
         let Some(u) = c.doc.tokens[h]

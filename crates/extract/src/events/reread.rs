@@ -95,9 +95,9 @@ pub(super) fn pronoun_targets(c: &Clause<'_>, v: usize, act: EventType, target: 
 }
 
 /// The actors a pronoun stands for: a relative pronoun its antecedent's (a
-/// name or an actor noun), a
-/// personal pronoun (him, her) the entity it refers to, resolved as a
-/// quote's speaker pronoun is. Nothing for any other token.
+/// name or an actor noun), a personal pronoun (him, her) the entity it
+/// refers to, resolved as a quote's speaker pronoun is. Nothing for any
+/// other token.
 pub(super) fn referents(c: &Clause<'_>, k: usize) -> Vec<usize> {
     if !c.reread || c.doc.tokens[k].pos != Some("PRON") {
         return Vec::new();
@@ -202,10 +202,7 @@ pub(super) fn located_people(c: &Clause<'_>, tokens: &[usize], m: &Mention) -> O
             | dossier_core::EntityType::Loc
             | dossier_core::EntityType::Fac
     );
-    let country = m
-        .entity
-        .is_some_and(|e| doc.entities[e].kb.iter().any(|(k, _)| *k == "iso3166"));
-    if !place || country {
+    if !place || super::is_country(doc, m) {
         return None;
     }
     let inside = |j: usize| m.span.contains(doc.tokens[j].span);
