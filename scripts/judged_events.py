@@ -1,0 +1,23 @@
+"""What the events scripts share: a sentence with its trigger marked as the judged files write it
+(the key every judged row is found by), and an event's actors by name.
+
+Imported by scripts/sample-events, recheck-events, recheck-event-types and diff-event-actors (Python
+puts a script's own folder on its path)."""
+
+
+def flat(s):
+    return " ".join(s.split())
+
+
+def marked_sentence(doc, e):
+    """Event `e`'s sentence of `doc` (`dossier extract` JSON), its trigger in { }, flattened."""
+    s = doc["sentences"][e["sentence"]]
+    text = doc["text"]
+    t = e["trigger"]
+    return flat(text[s["start"]:t["start"]] + "{" + text[t["start"]:t["end"]] + "}" + text[t["end"]:s["end"]])
+
+
+def actor_names(doc, e, role):
+    """The names of event `e`'s actors in `role` ("source", "target"), joined by " + "."""
+    names = {x["id"]: x["name"] for x in doc.get("entities", [])}
+    return " + ".join(names.get(a, a) for a in e.get(role) or [])
