@@ -117,6 +117,8 @@ impl Gazetteer {
         // the name of a place, an organization or a group.
         let mut opens_person: std::collections::HashMap<String, (u32, u32)> =
             std::collections::HashMap::new();
+        // Words that name a group of people alone ("Syrian"): no given names.
+        let mut demonyms: std::collections::HashSet<String> = Default::default();
         let mut max_len = 0;
         for line in text.lines() {
             let Some((ty, name)) = line.split_once('\t') else {
@@ -131,6 +133,9 @@ impl Gazetteer {
             *entries
                 .entry(sequence_key(words.iter().map(|w| word_key(w))))
                 .or_insert(0) |= bit;
+            if bit == NORP && words.len() == 1 {
+                demonyms.insert(words[0].to_lowercase());
+            }
             if bit == PERSON && words.len() >= 2 {
                 opens_person.entry(words[0].to_lowercase()).or_default().0 += 1;
             } else if bit != PERSON && bit != PRODUCT {
@@ -140,13 +145,17 @@ impl Gazetteer {
             }
         }
         // A given name opens two people's names at least, and more people's
-        // names than names of other things ("San", "South", "United" do not).
+        // names than names of other things ("San", "South", "United" do not),
+        // and is no demonym: organisations filed as people in the actor
+        // dictionaries ("Syrian National Coalition") made "Syrian" one, and
+        // with it "Syrian Democratic Forces" a person.
         let mut first_names = FeatureMap::default();
         for (word, (people, others)) in opens_person {
             if people >= 2
                 && people > others
                 && word.chars().count() >= 2
                 && !TITLES.contains(&word.as_str())
+                && !demonyms.contains(&word)
             {
                 first_names.insert(word_key(&word), ());
             }
@@ -251,5 +260,14 @@ mod tests {
             "more places than people open with it"
         );
         assert!(!g.is_first_name("Olaf"), "one person only");
+    }
+
+    #[test]
+    fn a_demonym_is_no_given_name() {
+        let g = Gazetteer::from_tsv(
+            "PERSON\tSyrian National Coalition\nPERSON\tSyrian National Council\nNORP\tSyrian\nPERSON\tJens Stoltenberg\nPERSON\tJens Weidmann\n",
+        );
+        assert!(!g.is_first_name("Syrian"));
+        assert!(g.is_first_name("Jens"));
     }
 }

@@ -52,6 +52,7 @@ pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut
         sentence_names(doc, names, (s, sp), &surnames, &mut found);
     }
     people_named_again(doc, &mut found);
+    people_typed_otherwise(doc, &names.gazetteer, &mut found);
     // Title-Case headlines capitalise everything: keep a name found there
     // only if the body or the gazetteer knows it.
     let key = |a: usize, b: usize| {
@@ -184,6 +185,57 @@ fn people_named_again(doc: &Document, found: &mut Vec<Found>) {
     }
 }
 
+/// A name of another type that names a person of the document is that
+/// person's: the whole of a person's name ("Shiraz Maher" an ORG once), or
+/// one capitalised word that ends one ("the Trudeau government",
+/// "Erdogan" beside "Recep Tayyip Erdoğan", letters with accents or
+/// without), unless the gazetteer knows it as a place, an organisation or a
+/// group, or it reads as a demonym. The model types each occurrence alone;
+/// the document's other occurrences say more.
+fn people_typed_otherwise(doc: &Document, gazetteer: &Gazetteer, found: &mut [Found]) {
+    let text = doc.text();
+    let words = |f: &Found| -> Vec<&str> {
+        doc.tokens[f.0..f.1]
+            .iter()
+            .map(|t| t.span.of(text))
+            .collect()
+    };
+    let people: Vec<Vec<&str>> = found
+        .iter()
+        .filter(|f| f.2 == EntityType::Person && f.1 - f.0 >= 2)
+        .map(words)
+        .collect();
+    let same = |a: &[&str], b: &[&str]| {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_but_accents(x, y))
+    };
+    let not_person = gazetteer::GPE | gazetteer::LOC | gazetteer::ORG | gazetteer::NORP;
+    for f in found.iter_mut() {
+        if !matches!(f.2, EntityType::Org | EntityType::Gpe | EntityType::Norp) {
+            continue;
+        }
+        let ws = words(f);
+        let names_one = people
+            .iter()
+            .any(|p| same(p, &ws) || (ws.len() == 1 && same(&p[p.len() - 1..], &ws)));
+        if names_one
+            && ws.iter().all(|w| is_title_case_word(w) || w.contains('-'))
+            && gazetteer.lookup(&ws) & not_person == 0
+            && !(ws.len() == 1 && is_demonym_like(ws[0]) && gazetteer.lookup(&ws) == 0)
+        {
+            f.2 = EntityType::Person;
+        }
+    }
+}
+
+/// The same word but for letters with accents or without ("Erdoğan",
+/// "Erdogan"): every other letter equal.
+fn same_but_accents(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a.chars().zip(b.chars()).all(|(x, y)| {
+            x == y || (!x.is_ascii() || !y.is_ascii()) && x.is_alphabetic() && y.is_alphabetic()
+        })
+}
+
 /// Two organizations with only capitalised words between them are one
 /// ("Urban-Brookings Tax Policy Center", read as "Urban-Brookings" and
 /// "Policy Center"). In CoNLL-2003 train, two gold ORG names so apart occur
@@ -246,12 +298,11 @@ fn sentence_names(
         // A name neither starts nor ends with a lowercase word ("AP
         // inputs"), a possessive or a quotation mark.
         let lower = |i: usize| {
-            tokens[a + i]
-                .span
-                .of(text)
-                .chars()
-                .next()
-                .is_none_or(|c| c.is_lowercase() || !c.is_alphanumeric())
+            let w = tokens[a + i].span.of(text);
+            !is_particle_name(w)
+                && w.chars()
+                    .next()
+                    .is_none_or(|c| c.is_lowercase() || !c.is_alphanumeric())
         };
         let (mut x, mut y) = (x, y);
         while x < y && lower(x) {
@@ -261,6 +312,13 @@ fn sentence_names(
             let free_from = sp.iter().map(|&(_, e, _)| e).filter(|&e| e <= x).max();
             let word = |i: usize| tokens[a + i].span.of(text);
             x = given_names_before(x, free_from.unwrap_or(0), word, &names.gazetteer);
+            // "Labib al-Nahhas": the model stops before the particle.
+            while a + y < s.tokens.1
+                && is_particle_name(word(y))
+                && sp.iter().all(|&(sx, _, _)| sx != y)
+            {
+                y += 1;
+            }
         }
         while y > x && lower(y - 1) {
             y -= 1;
@@ -282,6 +340,13 @@ fn sentence_names(
             y += 1;
         }
         let ws: Vec<&str> = words(a + x, a + y).collect();
+        if names.ner.types()[t] != "PER" {
+            if let Some(k) = title_before_person(&ws, &names.gazetteer) {
+                found.push((a + x, a + x + k, EntityType::Org, heading));
+                found.push((a + x + k, a + y, EntityType::Person, heading));
+                continue;
+            }
+        }
         // "President Obama" as one name of another type: a title and a word
         // that ends a person's name elsewhere in the document or that the
         // gazetteer knows as a person's.
@@ -313,6 +378,59 @@ fn sentence_names(
     for (px, py) in products {
         found.push((a + px, a + py, EntityType::Product, heading));
     }
+}
+
+/// A name's lower-case particle joined to a capitalised word by a hyphen or
+/// an apostrophe ("al-Nahhas", "el-Sisi", "d'Estaing"): part of a name,
+/// though it starts in lower case.
+fn is_particle_name(w: &str) -> bool {
+    let Some(at) = w.find(['-', '\'', '’']) else {
+        return false;
+    };
+    let (particle, rest) = (&w[..at], &w[at..]);
+    let mut after = rest.chars().skip(1);
+    (1..=3).contains(&particle.chars().count())
+        && particle.chars().all(char::is_lowercase)
+        && after.next().is_some_and(char::is_uppercase)
+        && after.clone().count() >= 2
+        && after.all(char::is_alphabetic)
+}
+
+/// An organisation the gazetteer knows, run on into the person's name after
+/// it ("[US ambassador to the] United Nations Nikki Haley" as one name):
+/// where the person's name starts, at a given name (`first-names.tsv`, the
+/// speakers' list from US birth records) followed by one or two capitalised
+/// words, where the gazetteer knows neither the whole nor the person's part
+/// as a place or an organisation.
+fn title_before_person(ws: &[&str], gazetteer: &Gazetteer) -> Option<usize> {
+    let place_or_org = gazetteer::GPE | gazetteer::LOC | gazetteer::ORG;
+    if gazetteer.lookup(ws) != 0 {
+        return None;
+    }
+    (1..ws.len().saturating_sub(1)).find(|&k| {
+        let (before, person) = ws.split_at(k);
+        gazetteer.lookup(before) == gazetteer::ORG
+            && (2..=3).contains(&person.len())
+            && person.iter().all(|w| is_title_case_word(w))
+            && is_given_name(person[0])
+            && gazetteer.lookup(person) & place_or_org == 0
+    })
+}
+
+/// Whether `word` is a given name of one sex in US birth records
+/// (`crates/extract/data/en/first-names.tsv`, see MODELS.md).
+fn is_given_name(word: &str) -> bool {
+    static NAMES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            include_str!("../../extract/data/en/first-names.tsv")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split('\t').next())
+                .collect()
+        })
+        .contains(word.to_lowercase().as_str())
 }
 
 /// Where a person's name starts when the given names and initials right
@@ -704,6 +822,11 @@ fn by_form(conll: &str, words: &[&str], gazetteer: &Gazetteer) -> Option<EntityT
 /// acronym; `None` when none fits.
 fn misc_type(words: &[&str], bits: u8, gazetteer: &Gazetteer) -> Option<EntityType> {
     let last = words.last().copied().unwrap_or("");
+    // "Erdogan": a person the gazetteer knows, not a demonym by its ending.
+    let other = gazetteer::NORP | gazetteer::GPE | gazetteer::LOC | gazetteer::ORG;
+    if words.len() == 1 && bits & gazetteer::PERSON != 0 && bits & other == 0 {
+        return Some(EntityType::Person);
+    }
     Some({
         let singular: Vec<&str> = words
             .iter()

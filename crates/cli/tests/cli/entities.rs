@@ -324,3 +324,20 @@ fn datelines_hyphen_compounds_and_ontonotes_conventions() {
         );
     }
 }
+
+#[test]
+fn speakers_names_whole_and_of_their_type() {
+    let names = names_of("US ambassador to the United Nations Nikki Haley said the plan failed.\n\nLabib al-Nahhas, an opposition figure, said talks had stalled.\n\nPresident Recep Tayyip Erdoğan spoke on Monday. Later Erdogan said Turkey would act.\n\nThe Syrian Democratic Forces said they held the town.\n");
+    let has = |n: &str, t: &str| names.contains(&(n.to_string(), t.to_string()));
+    // An organisation run on into the person named after it is split.
+    assert!(
+        has("United Nations", "ORG") && has("Nikki Haley", "PERSON"),
+        "{names:?}"
+    );
+    // A particle name ("al-Nahhas") is part of the person's name.
+    assert!(has("Labib al-Nahhas", "PERSON"), "{names:?}");
+    // A person the gazetteer knows is no demonym for its ending.
+    assert!(has("Erdogan", "PERSON"), "{names:?}");
+    // "Syrian" is a demonym, not a given name.
+    assert!(has("Syrian Democratic Forces", "ORG"), "{names:?}");
+}
