@@ -24,6 +24,11 @@ pub struct Gazetteer {
     /// Lowercased first words of multi-word person names ("jens", "donald"),
     /// titles excluded.
     first_names: FeatureMap<()>,
+    /// Lowercased one-word demonyms ("syrian", "afghan").
+    demonyms: Vec<String>,
+    /// Lowercased words that end two places' names or more ("korea" of
+    /// "North Korea" and "South Korea").
+    place_ends: FeatureMap<()>,
 }
 
 /// Words that open PERSON entries but are titles, not given names.
@@ -119,6 +124,7 @@ impl Gazetteer {
             std::collections::HashMap::new();
         // Words that name a group of people alone ("Syrian"): no given names.
         let mut demonyms: std::collections::HashSet<String> = Default::default();
+        let mut ends_places: std::collections::HashMap<String, u32> = Default::default();
         let mut max_len = 0;
         for line in text.lines() {
             let Some((ty, name)) = line.split_once('\t') else {
@@ -135,6 +141,11 @@ impl Gazetteer {
                 .or_insert(0) |= bit;
             if bit == NORP && words.len() == 1 {
                 demonyms.insert(words[0].to_lowercase());
+            }
+            if bit == GPE && words.len() >= 2 {
+                *ends_places
+                    .entry(words[words.len() - 1].to_lowercase())
+                    .or_default() += 1;
             }
             if bit == PERSON && words.len() >= 2 {
                 opens_person.entry(words[0].to_lowercase()).or_default().0 += 1;
@@ -160,11 +171,29 @@ impl Gazetteer {
                 first_names.insert(word_key(&word), ());
             }
         }
+        let mut demonyms: Vec<String> = demonyms.into_iter().collect();
+        demonyms.sort_unstable();
+        let mut place_ends = FeatureMap::default();
+        for (word, _) in ends_places.into_iter().filter(|&(_, n)| n >= 2) {
+            place_ends.insert(word_key(&word), ());
+        }
         Gazetteer {
             entries,
             max_len,
             first_names,
+            demonyms,
+            place_ends,
         }
+    }
+
+    /// Whether `word` ends the names of two places or more ("Korea").
+    pub fn ends_places(&self, word: &str) -> bool {
+        self.place_ends.contains_key(&word_key(word))
+    }
+
+    /// The one-word demonyms (NORP entries), lowercased.
+    pub fn demonyms(&self) -> &[String] {
+        &self.demonyms
     }
 
     /// Whether `word` is a given name of some person in the gazetteer.
@@ -269,5 +298,13 @@ mod tests {
         );
         assert!(!g.is_first_name("Syrian"));
         assert!(g.is_first_name("Jens"));
+        assert_eq!(g.demonyms(), ["syrian"]);
+    }
+
+    #[test]
+    fn words_that_end_places() {
+        let g = Gazetteer::from_tsv("GPE\tNorth Korea\nGPE\tSouth Korea\nGPE\tNew York\n");
+        assert!(g.ends_places("Korea"));
+        assert!(!g.ends_places("York"), "one place only");
     }
 }

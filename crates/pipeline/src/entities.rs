@@ -4,6 +4,7 @@
 
 use dossier_core::names::{self, normalized, title_words};
 use dossier_core::{Document, Entity, EntityType, Mention, MentionKind, Span};
+use dossier_nlp::clusters;
 use dossier_nlp::gazetteer::{self, Gazetteer};
 use dossier_nlp::lexical::Lex;
 use dossier_nlp::ner::{NerScratch, PreparedDoc};
@@ -365,7 +366,7 @@ fn sentence_names(
                 .map(|i| tokens[i].span.of(text))
         };
         let context = (around((a + x).checked_sub(1)), around(Some(a + y)));
-        if let Some(ty) = onto_type(names.ner.types()[t], &ws, context, &names.gazetteer) {
+        if let Some(ty) = onto_type(names.ner.types()[t], &ws, context, names) {
             // A title is no part of a person's name ("Mrs. Clinton").
             let x = if ty == EntityType::Person {
                 x + title_words(&ws)
@@ -655,8 +656,9 @@ fn onto_type(
     conll: &str,
     words: &[&str],
     (before, after): (Option<&str>, Option<&str>),
-    gazetteer: &Gazetteer,
+    names: &Names,
 ) -> Option<EntityType> {
+    let gazetteer = &names.gazetteer;
     let bits = gazetteer.lookup(words);
     if let Some(decided) = by_convention(conll, words, (before, after), bits)
         .or_else(|| by_context(conll, words, (before, after), bits))
@@ -676,7 +678,7 @@ fn onto_type(
                 EntityType::Gpe
             },
         ),
-        _ => misc_type(words, bits, gazetteer),
+        _ => misc_type(words, bits, names),
     }
 }
 
@@ -820,7 +822,8 @@ fn by_form(conll: &str, words: &[&str], gazetteer: &Gazetteer) -> Option<EntityT
 
 /// OntoNotes type of a MISC name: NORP, EVENT, LAW, a plural country, an
 /// acronym; `None` when none fits.
-fn misc_type(words: &[&str], bits: u8, gazetteer: &Gazetteer) -> Option<EntityType> {
+fn misc_type(words: &[&str], bits: u8, names: &Names) -> Option<EntityType> {
+    let gazetteer = &names.gazetteer;
     let last = words.last().copied().unwrap_or("");
     // "Erdogan": a person the gazetteer knows, not a demonym by its ending.
     let other = gazetteer::NORP | gazetteer::GPE | gazetteer::LOC | gazetteer::ORG;
@@ -856,8 +859,12 @@ fn misc_type(words: &[&str], bits: u8, gazetteer: &Gazetteer) -> Option<EntityTy
             )
         }) {
             EntityType::Law
-        } else if gazetteer.lookup(&singular) & gazetteer::GPE != 0 {
+        } else if gazetteer.lookup(&singular) & gazetteer::GPE != 0
+            || (words.len() == 1 && last.ends_with('s') && gazetteer.ends_places(singular[0]))
+        {
             EntityType::Gpe // "the two Koreas"
+        } else if words.len() <= 2 && is_group_plural(last, names) {
+            EntityType::Norp // "the Kurds", "Syrian Kurds", "Alawites"
         } else if words.len() == 1
             && last.len() >= 2
             && last.chars().all(|c| c.is_ascii_uppercase())
@@ -980,6 +987,26 @@ fn is_open_quote(t: &str) -> bool {
 
 fn is_close_quote(t: &str) -> bool {
     matches!(t, "\"" | "”" | "’" | "'" | "»")
+}
+
+/// A capitalised plural that names a group of people ("Kurds", "Shiites";
+/// a MISC name of one or two words ending in one, once events, laws and
+/// countries are ruled out): its word cluster (`models/clusters.bin`, the
+/// finer level) holds the plural of a demonym the gazetteer lists
+/// ("Syrians", "Afghans"), which "Euphrates" or "Kalashnikovs" do not.
+fn is_group_plural(w: &str, names: &Names) -> bool {
+    static GROUPS: std::sync::OnceLock<std::collections::HashSet<u16>> = std::sync::OnceLock::new();
+    let cluster = |w: &str| names.clusters.lookup_key(clusters::word_key(w)).fine;
+    let groups = GROUPS.get_or_init(|| {
+        names
+            .gazetteer
+            .demonyms()
+            .iter()
+            .map(|d| cluster(&format!("{d}s")))
+            .filter(|&c| c != 0)
+            .collect()
+    });
+    is_title_case_word(w) && w.ends_with('s') && groups.contains(&cluster(w))
 }
 
 /// "Ukrainian", "Chinese", "Republican", "Democrats", "Muslim".

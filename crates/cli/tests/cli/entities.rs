@@ -327,7 +327,7 @@ fn datelines_hyphen_compounds_and_ontonotes_conventions() {
 
 #[test]
 fn speakers_names_whole_and_of_their_type() {
-    let names = names_of("US ambassador to the United Nations Nikki Haley said the plan failed.\n\nLabib al-Nahhas, an opposition figure, said talks had stalled.\n\nPresident Recep Tayyip Erdoğan spoke on Monday. Later Erdogan said Turkey would act.\n\nThe Syrian Democratic Forces said they held the town.\n");
+    let names = names_of("US ambassador to the United Nations Nikki Haley said the plan failed.\n\nLabib al-Nahhas, an opposition figure, said talks had stalled.\n\nPresident Recep Tayyip Erdoğan spoke on Monday. Later Erdogan said Turkey would act.\n\nThe Syrian Democratic Forces said they held the town.\n\nThe Kurds said the two Koreas were far away.\n");
     let has = |n: &str, t: &str| names.contains(&(n.to_string(), t.to_string()));
     // An organisation run on into the person named after it is split.
     assert!(
@@ -340,4 +340,7 @@ fn speakers_names_whole_and_of_their_type() {
     assert!(has("Erdogan", "PERSON"), "{names:?}");
     // "Syrian" is a demonym, not a given name.
     assert!(has("Syrian Democratic Forces", "ORG"), "{names:?}");
+    // A plural in a demonym's word cluster names a group; one that ends
+    // the names of places, places.
+    assert!(has("Kurds", "NORP") && has("Koreas", "GPE"), "{names:?}");
 }
