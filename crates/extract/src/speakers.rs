@@ -109,6 +109,8 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
             (&quoted, previous.as_ref().and_then(PreviousQuote::named)),
         ) {
             sp.entity = Some(e);
+        } else if let Some(e) = institution_antecedent(doc, sp.span, *tokens) {
+            sp.entity = Some(e);
         }
         if let Some(sp) = q.speaker.as_mut().filter(|_| is_pronoun(&w)) {
             sp.refers_to = unnamed_antecedent(doc, &w, sp, last_unnamed, last_speaker);
@@ -502,6 +504,10 @@ const INSTITUTIONS: &[&str] = &[
     "agency",
 ];
 
+fn is_institution(doc: &Document, t: usize) -> bool {
+    INSTITUTIONS.contains(&doc.span_text(doc.tokens[t].span).to_lowercase().as_str())
+}
+
 /// The entity named at the head of the source phrase. With the phrase's
 /// tokens, only names joined to its head by name parts, modifiers or
 /// apposition count ("Russia's deputy prime minister Arkady Dvorkovich" →
@@ -524,8 +530,7 @@ fn head_name(doc: &Document, span: Span, tokens: Option<(usize, usize)>) -> Opti
             let word = doc.span_text(doc.tokens[h].span);
             let common = doc.tokens[h].pos == Some("NOUN")
                 || (word.starts_with(|c: char| c.is_lowercase()) && role_of(word).is_some());
-            let institution =
-                INSTITUTIONS.contains(&doc.span_text(doc.tokens[h].span).to_lowercase().as_str());
+            let institution = is_institution(doc, h);
             inside
                 .into_iter()
                 .filter(|m| {
@@ -556,12 +561,15 @@ fn head_name(doc: &Document, span: Span, tokens: Option<(usize, usize)>) -> Opti
     if named.ty == EntityType::Norp
         && tokens.is_some_and(|(x, y)| {
             y > x
-                && ((doc.tokens[x].pos == Some("DET") && is_singular(doc, phrase_head(doc, x, y)))
+                && ((doc.tokens[x].pos == Some("DET")
+                    && is_singular(doc, phrase_head(doc, x, y))
+                    && !is_institution(doc, phrase_head(doc, x, y)))
                     || some_of_a_people(doc, x, y, named.span))
         })
     {
         // "the second Canadian", "a Briton", "some Syrians": people of that
-        // nation, not the nation (it becomes the speaker's affiliation).
+        // nation, not the nation (it becomes the speaker's affiliation); not
+        // "the Australian government", the state's.
         return None;
     }
     named.entity
@@ -753,14 +761,17 @@ fn descriptor_antecedent(
             .filter(|m| m.span.end <= span.start && person_like(m.ty))
             .find(|m| m.entity.is_some() && titled(doc, m.span, &head))
             .and_then(|m| m.entity)
-            .or_else(|| lede_subject(doc, span))
-            .or_else(|| untitled_person(doc, span, &head, (quoted, previous_named))),
+            .or_else(|| lede_subject(doc, span, person_like))
+            .or_else(|| untitled_person(doc, span, &head, (quoted, previous_named)))
+            .or_else(|| titled_later(doc, span, &head)),
         // "the coalition" used before for another group is that group.
-        Role::Group => lone_group(doc, span.start, &head).or_else(|| {
-            let organisation = |t| t == EntityType::Org;
-            previous_speaker(doc, span, quoted, previous_named, organisation)
-                .filter(|_| !word_before(doc, &head, span.start, previous_named))
-        }),
+        Role::Group => lone_group(doc, span.start, &head)
+            .or_else(|| {
+                let organisation = |t| t == EntityType::Org;
+                previous_speaker(doc, span, quoted, previous_named, organisation)
+                    .filter(|_| !word_before(doc, &head, span.start, previous_named))
+            })
+            .or_else(|| lede_subject(doc, span, |t| t == EntityType::Org)),
     }
 }
 
@@ -848,20 +859,93 @@ fn word_before(doc: &Document, word: &str, pos: usize, previous: Option<(usize, 
         .any(|t| doc.span_text(t.span).eq_ignore_ascii_case(word))
 }
 
-/// A news lede names its speaker by a descriptor and the next sentence by
-/// name ("…, the Syrian opposition leader has said. Nasr al-Hariri, chief
-/// negotiator for …, said"): for a descriptor in the document's first
-/// sentence, the person who is the subject of the second.
-fn lede_subject(doc: &Document, span: Span) -> Option<usize> {
-    let (first, second) = (doc.sentences.first()?, doc.sentences.get(1)?);
-    if !first.span.contains(span) {
+/// A news lede names its speaker by a descriptor and a following sentence
+/// by name ("…, the Syrian opposition leader has said. Nasr al-Hariri,
+/// chief negotiator for …, said"): for a descriptor in the document's
+/// first sentence, the first subject of the descriptor's `kind` (a person;
+/// an organisation for "the group") in the second sentence, or in the
+/// third when the second has none (a sentence of background between).
+fn lede_subject(doc: &Document, span: Span, kind: fn(EntityType) -> bool) -> Option<usize> {
+    if !doc.sentences.first()?.span.contains(span) {
         return None;
     }
+    doc.sentences.iter().skip(1).take(2).find_map(|s| {
+        doc.mentions
+            .iter()
+            .filter(|m| s.span.contains(m.span) && kind(m.ty))
+            .find(|m| m.entity.is_some() && topicality(doc, m.span) > 0)?
+            .entity
+    })
+}
+
+/// "The prime minister said … Scott Morrison, the prime minister, …": a
+/// descriptor that nothing before resolves is the one person titled with
+/// its head word in the five sentences after it.
+fn titled_later(doc: &Document, span: Span, head: &str) -> Option<usize> {
+    let here = doc.sentences.partition_point(|s| s.span.end <= span.start);
+    let until = doc
+        .sentences
+        .get(here + 5)
+        .map_or(doc.text().len(), |s| s.span.start);
+    only_one(
+        doc.mentions
+            .iter()
+            .filter(|m| m.span.start >= span.end && m.span.end <= until && person_like(m.ty))
+            .filter(|m| titled(doc, m.span, head))
+            .filter_map(|m| m.entity),
+    )
+}
+
+/// "the US state department … the department said": a definite phrase
+/// headed by an institution noun and naming no one stands for the country
+/// or organisation that modified the same noun where it last occurred
+/// in the three sentences before ("the Russian defence ministry",
+/// "Russia's embassy"); none when that occurrence named none.
+fn institution_antecedent(
+    doc: &Document,
+    span: Span,
+    tokens: Option<(usize, usize)>,
+) -> Option<usize> {
+    let (x, y) = tokens.filter(|&(x, y)| y > x)?;
+    let word = |i: usize| doc.span_text(doc.tokens[i].span).to_lowercase();
+    let h = phrase_head(doc, x, y);
+    let head = word(h);
+    let named_inside = doc.mentions.iter().any(|m| span.contains(m.span));
+    if word(x) != "the" || !INSTITUTIONS.contains(&head.as_str()) || named_inside {
+        return None;
+    }
+    // Several governments or ministries may be in the story: only a
+    // mention in the three sentences before stands for this one.
+    let from = sentence_start_back(doc, span.start, 3);
+    let last = (0..x)
+        .rev()
+        .take_while(|&i| doc.tokens[i].span.start >= from)
+        .find(|&i| word(i) == head)?;
+    let (a, _) = doc.sentences[doc.sentences.partition_point(|s| s.tokens.1 <= last)].tokens;
     doc.mentions
         .iter()
-        .filter(|m| second.span.contains(m.span) && person_like(m.ty))
-        .find(|m| m.entity.is_some() && topicality(doc, m.span) > 0)?
+        .filter(|m| group_like(m.ty) && m.entity.is_some())
+        .filter(|m| m.span.end <= doc.tokens[last].span.start)
+        .find(|m| tokens_in(doc, m.span).any(|i| i >= a && modifies(doc, i, last)))?
         .entity
+}
+
+/// Whether token `i` modifies the noun `n` through name parts, modifiers or
+/// a possessive ("the US state department", "Russia's embassy").
+fn modifies(doc: &Document, i: usize, n: usize) -> bool {
+    let mut t = i;
+    for _ in 0..4 {
+        let ok = matches!(
+            doc.tokens[t].dep,
+            Some("flat" | "compound" | "amod" | "nmod:poss" | "case")
+        );
+        match doc.tokens[t].head {
+            Some(up) if up == n && ok => return true,
+            Some(up) if ok && up > t && up < n => t = up,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A descriptor no title resolves continues the person the text was just

@@ -663,3 +663,54 @@ fn the_one_an_outlet_quotes_speaks_not_the_outlet() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn a_lede_descriptor_is_named_in_the_third_sentence_when_the_second_names_no_one() {
+    let text = "The prime minister has confirmed the government is working with the Red Cross on the camps. There are an estimated 70 children born to Australian nationals in the camps. Scott Morrison stood by his earlier comments on Friday.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "Red Cross").as_deref(),
+        Some("Scott Morrison"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn a_lede_group_descriptor_is_the_organisation_the_next_sentence_names() {
+    let text = "The rights group that has documented the abuses has said the trial of the three activists was unfair. Amnesty International, which has followed the case for years, said the verdict should be quashed.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "trial").as_deref(),
+        Some("Amnesty International"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn a_descriptor_is_the_person_titled_so_in_the_sentences_after() {
+    let text = "Officials met in Geneva on Monday to discuss the talks. The spokesman said no date had been set for a second round. Ahmed Fawzi, the spokesman for the mediators, will brief reporters on Tuesday.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "second round").as_deref(),
+        Some("Ahmed Fawzi"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn an_institution_is_the_country_that_named_the_same_noun_before() {
+    // "the defence ministry" after "The Russian defence ministry"; a
+    // demonym before an institution is the state's, not a person.
+    let text = "The Russian defence ministry said its military police had begun patrolling Douma. Rebels left the town on Thursday. The defence ministry said the patrols would continue.\n\nThe Australian government said the camps were too dangerous.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "patrols would").as_deref(),
+        Some("Russia"),
+        "{quotes:?}"
+    );
+    assert_eq!(
+        speaker_of(&doc, &quotes, "too dangerous").as_deref(),
+        Some("Australia"),
+        "{quotes:?}"
+    );
+}
