@@ -788,16 +788,32 @@ fn balance_marks(text: &str, span: Span) -> Span {
 
 /// '“…,” he said, according to CNN': the verb that signs or introduces the
 /// quotation marks names the speaker; the "according to" further off
-/// sources the report, not the quote.
+/// sources the report, not the quote. So does an outlet that "reported"
+/// it after the fact ('“…,” lawyer Enrique Moreno said …, NBC News
+/// reported'), when the signing verb lies inside what it reported; not
+/// "X reported that … Y said: “…”", which reports more than the quote.
 fn drop_distant_according(doc: &Document, found: &mut Vec<Found>) {
     let sentence = |t: usize| doc.sentences.partition_point(|s| s.tokens.1 <= t);
-    let is_according = |f: &Found| doc.span_text(f.cue).to_lowercase().starts_with("according");
-    let signing: Vec<usize> = found
+    let word = |f: &Found| doc.span_text(f.cue).to_lowercase();
+    let is_according = |f: &Found| word(f).starts_with("according");
+    let is_reported = |f: &Found| word(f).starts_with("report");
+    let signing: Vec<(usize, usize)> = found
         .iter()
-        .filter(|f| f.marked && !is_according(f) && doc.span_text(f.cue) != ":")
-        .map(|f| sentence(f.cue_token))
+        .filter(|f| f.marked && !is_according(f) && !is_reported(f) && doc.span_text(f.cue) != ":")
+        .map(|f| (sentence(f.cue_token), f.cue_token))
         .collect();
-    found.retain(|f| !is_according(f) || !signing.contains(&sentence(f.cue_token)));
+    let relays_signing = |f: &Found| {
+        signing.iter().any(|&(si, c)| {
+            si == sentence(f.cue_token)
+                && c < f.cue_token
+                && f.content.iter().any(|&(x, y)| x <= c && c < y)
+        })
+    };
+    found.retain(|f| {
+        let according = is_according(f) && signing.iter().any(|s| s.0 == sentence(f.cue_token));
+        let relayed = is_reported(f) && relays_signing(f);
+        !(according || relayed)
+    });
 }
 
 /// PolNeAR almost never nests one report inside another's content (6 of
@@ -1147,7 +1163,31 @@ fn relays_a_quote(doc: &Document, c: usize, a: usize, b: usize) -> bool {
     quoted_one(doc, c, a, b).is_some_and(|o| {
         quoting_as_clause(doc, c, a, b).is_some()
             || children(doc, a, b, o).any(|k| is_as_clause(doc, k, a, b))
-    })
+    }) || relays_a_gerund(doc, c, a, b)
+}
+
+/// "Politics Home reports her saying: …", "Reuters quoted Peskov saying
+/// that …": a verb of quoting or reporting with an object and a gerund of
+/// speech completing it (or describing that object) only relays; the one
+/// saying speaks. Not "condemned a report urging", a report of its own.
+fn relays_a_gerund(doc: &Document, c: usize, a: usize, b: usize) -> bool {
+    let relaying = is_quoting(doc, c)
+        || doc
+            .span_text(doc.tokens[c].span)
+            .to_lowercase()
+            .starts_with("report");
+    let object = children(doc, a, b, c).find(|&o| doc.tokens[o].dep == Some("obj"));
+    let Some(o) = object.filter(|_| relaying) else {
+        return false;
+    };
+    let speaks = |k: usize, deps: &[&str]| {
+        k > o
+            && doc.tokens[k].tag == Some("VBG")
+            && doc.tokens[k].dep.is_some_and(|d| deps.contains(&d))
+            && is_speech_verb(doc, k)
+    };
+    children(doc, a, b, c).any(|k| speaks(k, &["xcomp"]))
+        || children(doc, a, b, o).any(|k| speaks(k, &["acl"]))
 }
 
 /// The "as" clause of `c` when `c` is a verb of quoting: "saying" in
@@ -1348,6 +1388,7 @@ fn climbed_source(
     // "forced Stumpf … to admit", "led the journalist to fear": a clause
     // completing a verb's object is that object's to report. Not when that
     // verb is a report itself ("daring him to say").
+    // "contacted us to say" is a purpose, not the hearer's words.
     let controller = (dep(c) == "xcomp")
         .then(|| {
             doc.tokens[c]
@@ -1355,9 +1396,8 @@ fn climbed_source(
                 .filter(|&u| u >= a && u < b && !earlier.iter().any(|f| f.cue_token == u))
         })
         .flatten()
-        .and_then(|up| {
-            children(doc, a, b, up).find(|&j| j < c && matches!(dep(j), "obj" | "iobj"))
-        });
+        .and_then(|up| children(doc, a, b, up).find(|&j| j < c && matches!(dep(j), "obj" | "iobj")))
+        .filter(|&o| !is_hearer_pronoun(doc, o));
     if let Some(o) = controller {
         return (Some(subtree(doc, o, a, b)), unlikely);
     }
@@ -1391,6 +1431,15 @@ fn climbed_source(
         h = up;
     }
     (None, unlikely)
+}
+
+/// "us", "me", "you": the writer or the reader, who hear a report in the
+/// news but do not make it.
+fn is_hearer_pronoun(doc: &Document, o: usize) -> bool {
+    matches!(
+        doc.span_text(doc.tokens[o].span).to_lowercase().as_str(),
+        "us" | "me" | "you"
+    )
 }
 
 /// "Rebel fighters are trying …, as the enclave shrinks …, but say",

@@ -665,6 +665,31 @@ fn the_one_an_outlet_quotes_speaks_not_the_outlet() {
 }
 
 #[test]
+fn a_gerund_of_speech_on_an_object_is_the_objects_quote() {
+    // "reports her saying": the outlet only relays, and gives no quote of its own.
+    let text = "Kate Osamor spoke in Leeds on Monday. Politics Home reports her saying: \"He needs to be removed.\"\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "removed").as_deref(),
+        Some("Kate Osamor"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn the_writer_contacted_to_say_is_no_speaker() {
+    // A purpose infinitive after "contacted us": the subject speaks.
+    let text = "Kaya Kayaoglu contacted us to say he does not represent Robinson.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "represent").as_deref(),
+        Some("Kaya Kayaoglu"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
 fn a_lede_descriptor_is_named_in_the_third_sentence_when_the_second_names_no_one() {
     let text = "The prime minister has confirmed the government is working with the Red Cross on the camps. There are an estimated 70 children born to Australian nationals in the camps. Scott Morrison stood by his earlier comments on Friday.\n";
     let (doc, quotes) = quotes_of(text, "speech");
@@ -711,6 +736,21 @@ fn an_institution_is_the_country_that_named_the_same_noun_before() {
     assert_eq!(
         speaker_of(&doc, &quotes, "too dangerous").as_deref(),
         Some("Australia"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn an_outlet_that_reported_a_signed_quote_does_not_take_it() {
+    let text = "\"The investigation should not be left to the agencies whose actions are being questioned. The investigator should not be the investigated,\" lawyer Enrique Moreno said at a press conference, NBC News reported.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert!(
+        quotes.iter().all(|q| q["speaker"]["text"] != "NBC News"),
+        "{quotes:?}"
+    );
+    assert_eq!(
+        speaker_of(&doc, &quotes, "investigated").as_deref(),
+        Some("Enrique Moreno"),
         "{quotes:?}"
     );
 }
