@@ -840,6 +840,8 @@ fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
         .zip(&placed)
         .filter(|(_, p)| shallowest(p.0) == Some(p.1))
         .map(|(m, _)| *m)
+        // Where the act was done names no actor, nor makes a deeper name one.
+        .filter(|m| !reread::only_where(c, m))
         .collect();
     // "a British man", "Syrian militants": the people, not their country.
     let actor = |m: &&dossier_core::Mention| match nationality(doc, lex, m) {
@@ -1086,6 +1088,10 @@ fn recognise_with(
             }
             let mut event = event;
             reread::reread_actors(&c, &verb, demander, &mut event);
+            if demander.is_none() {
+                // (A demand reported through "should" is the demand itself.)
+                reread::relay_status(&c, v, &mut event);
+            }
             events.push(event);
         }
         // "These will include NASAMS, HAWKs…": the list is the theme of the
@@ -1936,11 +1942,9 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     // A subject that names no actor may be a misparse ("committed themselves
     // towards sending", "towards" read as a noun): the governing clause's subject then gives.
     let names_actor = |sj: usize| !actors_of(sj).is_empty();
-    let mut source = c
-        .subject_where(v, names_actor)
-        .or_else(|| c.subject(v))
-        .map(actors_of)
-        .unwrap_or_default();
+    let subject = c.subject_where(v, names_actor).or_else(|| c.subject(v));
+    let mut source = subject.map(actors_of).unwrap_or_default();
+    reread::split_subjects(c, subject, &mut source);
     // The object; or a bare noun phrase the parse hung as an oblique
     // ("arrested more than 100 Palestinians"), not a time.
     let in_time = |j: usize| {
@@ -2015,7 +2019,10 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
             .iter()
             .any(|&j| ATTACK_NOUNS.contains(&singular(c.word(j)).as_str()))
     };
-    if source.is_empty() && (target.is_empty() || subject.is_some_and(|sj| !attack(sj))) {
+    // (Whether an event exists is the first reading's to say: the second may find no one.)
+    let no_actor =
+        source.is_empty() && (target.is_empty() || subject.is_some_and(|sj| !attack(sj)));
+    if no_actor && !c.reread {
         return None;
     }
     let theme_head = obj.or_else(|| {
@@ -2150,10 +2157,12 @@ fn fill_roles(
             })
             .find_map(|m| m.entity)
     };
+    // In the second reading the place acted in is the event's `place`, no role (#24's convention).
     let in_place = verb
         .scope
         .iter()
         .copied()
+        .filter(|_| !c.reread)
         .filter(|&j| {
             matches!(c.dep(j), "obl" | "nmod")
                 && c.children(j).any(|k| c.word(k).eq_ignore_ascii_case("in"))

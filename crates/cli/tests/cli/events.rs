@@ -537,3 +537,77 @@ fn a_kept_event_s_actors_are_read_again_for_pronouns_appositions_addressees_and_
     );
     assert_eq!(target, ["rebels"]);
 }
+
+/// The name of the place of the event with trigger `trigger`, if it has one.
+fn place_of(doc: &Value, trigger: &str) -> Option<String> {
+    let e = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["trigger"]["text"] == trigger)?;
+    let id = e["place"].as_str()?;
+    doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == id)
+        .map(|x| x["name"].as_str().unwrap().to_string())
+}
+
+#[test]
+fn where_an_act_was_done_is_its_place_not_its_target() {
+    // The place acted in is the event's place (#24's convention); a place the act is aimed at is its target.
+    let text = "Police detained two journalists in Erbil on Monday.";
+    let (doc, _) = events_of(text);
+    let (_, target) = roles_of(text, "detained");
+    assert!(!target.contains(&"Erbil".to_string()), "{target:?}");
+    assert_eq!(place_of(&doc, "detained").as_deref(), Some("Erbil"));
+    let (_, target) = roles_of("Turkish jets bombed Afrin on Sunday.", "bombed");
+    assert_eq!(target, ["Afrin"]);
+    // A town one is invited to is where, not whom.
+    let text = "France invited the Kurdish leaders to Paris for talks.";
+    let (doc, _) = events_of(text);
+    let (_, target) = roles_of(text, "invited");
+    assert!(!target.contains(&"Paris".to_string()), "{target:?}");
+    assert_eq!(place_of(&doc, "invited").as_deref(), Some("Paris"));
+}
+
+#[test]
+fn several_named_subjects_of_one_verb_all_act() {
+    let (source, _) = roles_of(
+        "Saudi Arabia, the UAE, Bahrain and Egypt imposed a boycott on Qatar last year.",
+        "imposed",
+    );
+    assert!(source.len() >= 3, "{source:?}");
+}
+
+#[test]
+fn an_act_relayed_from_someone_else_is_reported() {
+    let status = |text: &str, trigger: &str| {
+        let (_, events) = events_of(text);
+        events
+            .into_iter()
+            .find(|e| e.3 == trigger)
+            .unwrap_or_else(|| panic!("{text}: no {trigger}"))
+            .2
+    };
+    assert_eq!(
+        status("Turkish jets bombed Afrin on Sunday.", "bombed"),
+        "asserted"
+    );
+    // Under a verb of speech, also where no quote is found.
+    assert_eq!(
+        status(
+            "He complains that the UK has refused consular access to the two men.",
+            "refused"
+        ),
+        "reported"
+    );
+    assert_eq!(
+        status(
+            "Aid agencies say hospitals have been targeted and supply routes blocked by the army.",
+            "blocked"
+        ),
+        "reported"
+    );
+}
