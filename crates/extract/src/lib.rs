@@ -5,6 +5,7 @@
 pub mod conflicts;
 pub mod cue_classes;
 pub mod events;
+pub mod given_names;
 mod lexicon;
 pub mod quantities;
 pub mod quotes;

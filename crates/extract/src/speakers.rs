@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use dossier_core::{Document, EntityType, Quote, QuoteKind, Span};
 
+use crate::given_names;
 use crate::tree::tokens_in;
 
 const MALE: &[&str] = &["he", "him", "his", "himself"];
@@ -439,23 +440,6 @@ fn resolve_pronoun(
     }
 }
 
-const FIRST_NAMES: &str = include_str!("../data/en/first-names.tsv");
-
-/// Whether a first name is a man's (true) or a woman's (false), from
-/// `data/en/first-names.tsv`; None for a name of either or unknown.
-fn first_name_gender(word: &str) -> Option<bool> {
-    static NAMES: std::sync::OnceLock<HashMap<&'static str, bool>> = std::sync::OnceLock::new();
-    let names = NAMES.get_or_init(|| {
-        FIRST_NAMES
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(name, sex)| (name, sex.trim() == "m"))
-            .collect()
-    });
-    names.get(word.to_lowercase().as_str()).copied()
-}
-
 /// A person's gender: from the first name of the entity's name (after a
 /// title: "President Emmanuel Macron"), else from the pronouns that resolved
 /// to it so far.
@@ -467,7 +451,7 @@ fn known_gender(doc: &Document, e: usize, learned: &HashMap<usize, bool>) -> Opt
     } else {
         first
     };
-    first_name_gender(first).or_else(|| learned.get(&e).copied())
+    given_names::gender(first).or_else(|| learned.get(&e).copied())
 }
 
 /// A title before a name: "Mr", "Dr.", or a role noun ("President").

@@ -4,6 +4,7 @@
 
 use dossier_core::names::{self, normalized, title_words};
 use dossier_core::{Document, Entity, EntityType, Mention, MentionKind, Span};
+use dossier_extract::given_names;
 use dossier_nlp::clusters;
 use dossier_nlp::gazetteer::{self, Gazetteer};
 use dossier_nlp::lexical::Lex;
@@ -413,25 +414,9 @@ fn title_before_person(ws: &[&str], gazetteer: &Gazetteer) -> Option<usize> {
         gazetteer.lookup(before) == gazetteer::ORG
             && (2..=3).contains(&person.len())
             && person.iter().all(|w| is_title_case_word(w))
-            && is_given_name(person[0])
+            && given_names::is_given_name(person[0])
             && gazetteer.lookup(person) & place_or_org == 0
     })
-}
-
-/// Whether `word` is a given name of one sex in US birth records
-/// (`crates/extract/data/en/first-names.tsv`, see MODELS.md).
-fn is_given_name(word: &str) -> bool {
-    static NAMES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    NAMES
-        .get_or_init(|| {
-            include_str!("../../extract/data/en/first-names.tsv")
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| l.split('\t').next())
-                .collect()
-        })
-        .contains(word.to_lowercase().as_str())
 }
 
 /// Where a person's name starts when the given names and initials right
