@@ -2049,7 +2049,28 @@ fn name_before(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> {
                 EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp
             )
         })?;
-    tokens_within(doc, m.span, a, c)
+    let (x, y) = tokens_within(doc, m.span, a, c)?;
+    Some(person_before_preposition(doc, x, a).unwrap_or((x, y)))
+}
+
+/// "Elyas, 25, from Hasaka, said", "Jones of Oxford University said": a
+/// name after a preposition tells where the speaker is from; the person
+/// named just before the preposition, with only commas and numbers between,
+/// speaks.
+fn person_before_preposition(doc: &Document, x: usize, a: usize) -> Option<(usize, usize)> {
+    let p = x
+        .checked_sub(1)
+        .filter(|&p| p >= a && doc.tokens[p].pos == Some("ADP"))?;
+    let aside = |i: usize| {
+        matches!(doc.tokens[i].pos, Some("PUNCT" | "NUM"))
+            && doc.span_text(doc.tokens[i].span) != "."
+    };
+    let end = (a..p).rev().find(|&i| !aside(i))? + 1;
+    let m = doc
+        .mentions
+        .iter()
+        .find(|m| m.ty == EntityType::Person && m.span.end == doc.tokens[end - 1].span.end)?;
+    tokens_within(doc, m.span, a, p)
 }
 
 /// The tokens of `[a, c)` that lie inside `span`, as a range.

@@ -754,3 +754,16 @@ fn an_outlet_that_reported_a_signed_quote_does_not_take_it() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn a_place_the_speaker_is_from_does_not_speak() {
+    // The parse gives "said" no subject; the nearest name before the cue
+    // is the place after "from", and the person named before it speaks.
+    let text = "With a radio in one hand and another device to talk with his men in the other, Ahmed, 25, from Raqqa, said the local units had been crucial in the advance.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "crucial").as_deref(),
+        Some("Ahmed"),
+        "{quotes:?}"
+    );
+}
