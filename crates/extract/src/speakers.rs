@@ -1023,6 +1023,20 @@ fn titled(doc: &Document, name: Span, word: &str) -> bool {
                 .any(|i| is(&i)))
 }
 
+/// Whether token `i` is a conjunct of a token in `to`.
+fn conjunct_of(doc: &Document, i: usize, to: &std::ops::Range<usize>) -> bool {
+    doc.tokens[i].dep == Some("conj") && doc.tokens[i].head.is_some_and(|h| to.contains(&h))
+}
+
+/// "Yıldırım and the Turkish president, Recep Tayyip Erdoğan, have vowed":
+/// a name right after a comma that follows a conjunct of `to` names that
+/// conjunct, whatever the parse made of it (here a second subject).
+fn appositive_of_conjunct(doc: &Document, start: usize, to: &std::ops::Range<usize>) -> bool {
+    start >= 2
+        && doc.span_text(doc.tokens[start - 1].span) == ","
+        && conjunct_of(doc, start - 2, to)
+}
+
 /// The other people and groups coordinated with the speaker `named` in
 /// its span ("Trump and Pence", "Germany, France and Italy"): names
 /// joined to it, or to one already joined, by a conjunction in the parse.
@@ -1048,10 +1062,8 @@ fn coordinated(doc: &Document, span: Span, named: usize) -> Vec<usize> {
         for m in &names {
             let mine = tokens_in(doc, m.span);
             let conj_into = |from: &std::ops::Range<usize>, to: &std::ops::Range<usize>| {
-                from.clone().any(|i| {
-                    doc.tokens[i].dep == Some("conj")
-                        && doc.tokens[i].head.is_some_and(|h| to.contains(&h))
-                })
+                from.clone().any(|i| conjunct_of(doc, i, to))
+                    || appositive_of_conjunct(doc, from.start, to)
             };
             let linked = joined
                 .iter()

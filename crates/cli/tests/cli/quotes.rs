@@ -253,6 +253,19 @@ fn all_speakers(doc: &Value, q: &Value) -> Vec<String> {
 }
 
 #[test]
+fn a_coordinated_speaker_named_in_apposition_is_kept() {
+    // "A and the title, NAME": the parse makes the name a second subject.
+    let text = "Boris Johnson and the Irish prime minister, Leo Varadkar, have promised the border would stay open.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    let q = &quotes[0];
+    assert_eq!(
+        all_speakers(&doc, q),
+        ["Boris Johnson", "Leo Varadkar"],
+        "{q}"
+    );
+}
+
+#[test]
 fn coordinated_speakers_are_all_kept() {
     let text = "Donald Trump and Mike Pence said the election was rigged.\n";
     let (doc, quotes) = quotes_of(text, "speech");
