@@ -17,7 +17,7 @@ use dossier_core::{
 
 use crate::cue_classes::{CueClasses, QuoteMode};
 use crate::lexicon;
-use crate::tree::{children, is_by_phrase, subtree, tokens_in};
+use crate::tree::{children, is_by_phrase, sentence_index_at, subtree, tokens_in};
 
 /// Reporting words, learned per syntactic frame: how often a verb form in
 /// that frame was a cue in PolNeAR train (`dossier train cues`). "reports"
@@ -510,11 +510,6 @@ fn trimmed_span(text: &str, span: Span, kind: QuoteKind) -> Span {
     } else {
         trim_punct(text, span)
     }
-}
-
-/// The sentence holding byte `pos` (or the first one after it).
-fn sentence_index_at(doc: &Document, pos: usize) -> usize {
-    doc.sentences.partition_point(|s| s.span.end <= pos)
 }
 
 /// "Fox News Sunday", "The Art of the Deal": a quotation of up to eight

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use dossier_core::{Document, EntityType, Quote, QuoteKind, Span};
 
 use crate::given_names;
-use crate::tree::tokens_in;
+use crate::tree::{sentence_index_at, tokens_in};
 
 const MALE: &[&str] = &["he", "him", "his", "himself"];
 const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
@@ -308,7 +308,7 @@ fn modifies_noun(doc: &Document, span: Span) -> bool {
 
 /// The span of the sentence holding byte `pos`.
 fn sentence_span(doc: &Document, pos: usize) -> Span {
-    let i = doc.sentences.partition_point(|s| s.span.end <= pos);
+    let i = sentence_index_at(doc, pos);
     doc.sentences
         .get(i)
         .map_or(Span::new(0, doc.text().len()), |s| s.span)
@@ -417,10 +417,7 @@ fn resolve_pronoun(
         .filter(|&(e, at)| at >= window_start && ok(e, Span::new(at.saturating_sub(1), at)));
     // The nearest sentence with a subject of the type, and its most topical
     // one (the latest among equals).
-    let sentence_of = |m: &dossier_core::Mention| {
-        doc.sentences
-            .partition_point(|s| s.span.end <= m.span.start)
-    };
+    let sentence_of = |m: &dossier_core::Mention| sentence_index_at(doc, m.span.start);
     let subjects: Vec<_> = ms.iter().filter(|m| topicality(doc, m.span) > 0).collect();
     let subject = subjects.last().map(|last| {
         let si = sentence_of(last);
@@ -637,7 +634,7 @@ fn person_by_surname(doc: &Document, speaker: &str) -> Option<usize> {
 
 /// The byte offset where the sentence `n` sentences before `pos` starts.
 fn sentence_start_back(doc: &Document, pos: usize, n: usize) -> usize {
-    let i = doc.sentences.partition_point(|s| s.span.end <= pos);
+    let i = sentence_index_at(doc, pos);
     doc.sentences
         .get(i.saturating_sub(n))
         .map_or(0, |s| s.span.start)
@@ -648,7 +645,7 @@ fn sentence_start_back(doc: &Document, pos: usize, n: usize) -> usize {
 /// between "Letts told ITV News: …" and "He said" does not hide Letts.
 /// At most 12 sentences back.
 fn start_back_outside_quotes(doc: &Document, pos: usize, n: usize, quoted: &[Span]) -> usize {
-    let i = doc.sentences.partition_point(|s| s.span.end <= pos);
+    let i = sentence_index_at(doc, pos);
     let inside_quote = |s: Span| {
         quoted
             .iter()
@@ -866,7 +863,7 @@ fn lede_subject(doc: &Document, span: Span, kind: fn(EntityType) -> bool) -> Opt
 /// descriptor that nothing before resolves is the one person titled with
 /// its head word in the five sentences after it.
 fn titled_later(doc: &Document, span: Span, head: &str) -> Option<usize> {
-    let here = doc.sentences.partition_point(|s| s.span.end <= span.start);
+    let here = sentence_index_at(doc, span.start);
     let until = doc
         .sentences
         .get(here + 5)
@@ -895,7 +892,7 @@ fn institution_antecedent(
     let h = phrase_head(doc, x, y);
     let head = word(h);
     let named_inside = doc.mentions.iter().any(|m| span.contains(m.span));
-    if word(x) != "the" || !INSTITUTIONS.contains(&head.as_str()) || named_inside {
+    if word(x) != "the" || !is_institution(doc, h) || named_inside {
         return None;
     }
     // Several governments or ministries may be in the story: only a
@@ -937,7 +934,7 @@ fn modifies(doc: &Document, i: usize, n: usize) -> bool {
 /// named in the sentence before (outside quotation marks), when that person
 /// is its main-clause subject.
 fn previous_subject(doc: &Document, span: Span, quoted: &[Span]) -> Option<usize> {
-    let here = doc.sentences.partition_point(|s| s.span.end <= span.start);
+    let here = sentence_index_at(doc, span.start);
     let sentence = doc.sentences.get(here.checked_sub(1)?)?.span;
     let people: Vec<_> = doc
         .mentions

@@ -3,6 +3,11 @@
 
 use dossier_core::{Document, Span};
 
+/// The sentence holding byte `pos` (or the first one after it).
+pub(crate) fn sentence_index_at(doc: &Document, pos: usize) -> usize {
+    doc.sentences.partition_point(|s| s.span.end <= pos)
+}
+
 /// The tokens inside `span` (their index range); spans of names, cues
 /// and quantities start and end on token boundaries.
 pub(crate) fn tokens_in(doc: &Document, span: Span) -> std::ops::Range<usize> {
