@@ -579,14 +579,7 @@ fn eval_timeml(
     for f in &files {
         let d =
             parse(&std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?);
-        let mut doc = dossier_ingest::text::plain_document(
-            d.text.clone(),
-            Source {
-                uri: None,
-                format: SourceFormat::Text,
-                record: None,
-            },
-        );
+        let mut doc = dossier_ingest::text::unsourced_document(d.text.clone());
         doc.published = d.dct.clone();
         let start = Instant::now();
         pipeline.run(&mut doc, &mut scratch);
@@ -724,14 +717,7 @@ fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode
         for case in &cases {
             let input = case["Input"].as_str().unwrap_or_default();
             let expected = expected_items(model, case);
-            let mut doc = dossier_ingest::text::plain_document(
-                input.to_string(),
-                Source {
-                    uri: None,
-                    format: SourceFormat::Text,
-                    record: None,
-                },
-            );
+            let mut doc = dossier_ingest::text::unsourced_document(input.to_string());
             let start = Instant::now();
             pipeline.run(&mut doc, &mut scratch);
             secs += start.elapsed().as_secs_f64();
@@ -948,14 +934,7 @@ fn eval_recognizers_datetime(dir: &std::path::Path, show_errors: bool) -> Result
                 }
             })
             .collect();
-        let mut doc = dossier_ingest::text::plain_document(
-            input.to_string(),
-            Source {
-                uri: None,
-                format: SourceFormat::Text,
-                record: None,
-            },
-        );
+        let mut doc = dossier_ingest::text::unsourced_document(input.to_string());
         // The reference is a date-time: "in 5 minutes" counts from its clock.
         doc.published = case["Context"]["ReferenceDateTime"]
             .as_str()
@@ -1037,14 +1016,7 @@ fn eval_quotes(dir: &std::path::Path, show_errors: bool, mode: &str) -> Result<E
             &std::fs::read_to_string(ann_path)
                 .with_context(|| format!("reading {}", ann_path.display()))?,
         );
-        let mut doc = dossier_ingest::text::plain_document(
-            text.clone(),
-            Source {
-                uri: None,
-                format: SourceFormat::Text,
-                record: None,
-            },
-        );
+        let mut doc = dossier_ingest::text::unsourced_document(text.clone());
         let start = Instant::now();
         pipeline.run(&mut doc, &mut scratch);
         secs += start.elapsed().as_secs_f64();
@@ -1319,14 +1291,7 @@ fn eval_events(
         }
         let ty = current(ty);
         gold_n += 1;
-        let mut doc = dossier_ingest::text::plain_document(
-            text.to_string(),
-            Source {
-                uri: None,
-                format: SourceFormat::Text,
-                record: None,
-            },
-        );
+        let mut doc = dossier_ingest::text::unsourced_document(text.to_string());
         pipeline.run(&mut doc, &mut scratch);
         // Exactly the JSON `type` that `extract` writes (the PLOVER code).
         let plover = |e: &dossier_core::Event| e.ty.as_str();

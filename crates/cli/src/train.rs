@@ -361,7 +361,6 @@ fn jackknifed_tags(
 }
 
 fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> {
-    use dossier_core::{Source, SourceFormat};
     use dossier_extract::quotes::{cue_key, frame, is_candidate};
     use dossier_pipeline::{Layers, Pipeline, Scratch};
     use std::collections::{BTreeMap, HashSet};
@@ -389,14 +388,7 @@ fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> 
                 }
             }
         }
-        let mut doc = dossier_ingest::text::plain_document(
-            text,
-            Source {
-                uri: None,
-                format: SourceFormat::Text,
-                record: None,
-            },
-        );
+        let mut doc = dossier_ingest::text::unsourced_document(text);
         pipeline.run(&mut doc, &mut scratch);
         let offsets = dossier_core::CharOffsets::new(doc.text());
         // Nouns that head a gold source ("the spokesman", "officials"),
@@ -618,7 +610,7 @@ fn train_event_triggers(stories: &Path, out: &Path, threshold: f64, l2: f64) -> 
         let (Some(body), Some(label)) = (story["text"].as_str(), story["label"].as_str()) else {
             continue;
         };
-        let mut doc = text_document(body);
+        let mut doc = dossier_ingest::text::unsourced_document(body.to_string());
         pipeline.run(&mut doc, &mut scratch);
         for c in dossier_extract::events::candidates(&mut doc, lex) {
             let positive = c.act.as_str() == label || c.ty.as_str() == label;
@@ -656,18 +648,6 @@ fn train_event_triggers(stories: &Path, out: &Path, threshold: f64, l2: f64) -> 
     Ok(ExitCode::SUCCESS)
 }
 
-/// A plain-text document of a training file's text.
-fn text_document(body: &str) -> dossier_core::Document {
-    dossier_ingest::text::plain_document(
-        body.to_string(),
-        dossier_core::Source {
-            uri: None,
-            format: dossier_core::SourceFormat::Text,
-            record: None,
-        },
-    )
-}
-
 /// Prints, for every event the judge would see in each document: the
 /// document's id, the sentence, the trigger's byte offset in it and text, the PLOVER
 /// code, the status, the act and the features (space-separated), tab-separated.
@@ -689,7 +669,7 @@ fn event_features(docs: &Path) -> Result<ExitCode> {
             serde_json::Value::String(s) => s.clone(),
             other => other.to_string(),
         };
-        let mut doc = text_document(body);
+        let mut doc = dossier_ingest::text::unsourced_document(body.to_string());
         let found =
             dossier_extract::events::judge_candidates_of(|| pipeline.run(&mut doc, &mut scratch));
         for c in found {

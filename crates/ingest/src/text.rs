@@ -1,7 +1,7 @@
 //! Plain text: every line is a block, classified as heading, credit,
 //! byline or paragraph. The text itself is kept exactly as decoded.
 
-use dossier_core::{Block, BlockKind, Document, Source, Span};
+use dossier_core::{Block, BlockKind, Document, Source, SourceFormat, Span};
 
 /// A plain-text document; a first line that reads as a headline, with
 /// more text after it, is its title.
@@ -14,6 +14,18 @@ pub fn plain_document(text: String, source: Source) -> Document {
         }
     }
     doc
+}
+
+/// A plain-text document with no origin: an evaluation or training text.
+pub fn unsourced_document(text: String) -> Document {
+    plain_document(
+        text,
+        Source {
+            uri: None,
+            format: SourceFormat::Text,
+            record: None,
+        },
+    )
 }
 
 /// One block per non-blank line of `text[start..end]`, spans trimmed.
