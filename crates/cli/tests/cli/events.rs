@@ -4,57 +4,12 @@
 
 use super::*;
 
-/// (type, act, status, trigger, sources, targets, theme) of every event.
-type Row = (
-    String,
-    String,
-    String,
-    String,
-    Vec<String>,
-    Vec<String>,
-    String,
-);
-
-fn events_of(text: &str) -> (Value, Vec<Row>) {
+fn events_of(text: &str) -> (Value, Vec<EventRow>) {
     let out = run(&["extract", "--from", "text", "-"], Some(text.as_bytes()));
     assert!(out.status.success(), "{}", stderr(&out));
     let doc = docs(&out).remove(0);
     check_document(&doc);
-    let name = |id: &Value| {
-        doc["entities"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| &e["id"] == id)
-            .unwrap()["name"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
-    let s = |v: &Value| v.as_str().unwrap_or("").to_string();
-    let rows = doc["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            let names = |k: &str| {
-                e[k].as_array()
-                    .unwrap()
-                    .iter()
-                    .map(name)
-                    .collect::<Vec<_>>()
-            };
-            (
-                s(&e["type"]),
-                s(&e["act"]),
-                s(&e["status"]),
-                s(&e["trigger"]["text"]),
-                names("source"),
-                names("target"),
-                s(&e["theme"]["text"]),
-            )
-        })
-        .collect();
+    let rows = event_rows(&doc);
     (doc, rows)
 }
 
@@ -545,13 +500,7 @@ fn place_of(doc: &Value, trigger: &str) -> Option<String> {
         .unwrap()
         .iter()
         .find(|e| e["trigger"]["text"] == trigger)?;
-    let id = e["place"].as_str()?;
-    doc["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["id"] == id)
-        .map(|x| x["name"].as_str().unwrap().to_string())
+    name_by_id(doc, &e["place"])
 }
 
 #[test]

@@ -155,6 +155,58 @@ fn span_text(doc: &Value, span: &Value) -> String {
         .collect()
 }
 
+/// The name of the entity `id` refers to, if any does.
+fn name_by_id(doc: &Value, id: &Value) -> Option<String> {
+    doc["entities"]
+        .as_array()?
+        .iter()
+        .find(|e| &e["id"] == id)
+        .and_then(|e| e["name"].as_str())
+        .map(str::to_string)
+}
+
+/// The names of the entities an event's `source` or `target` lists.
+fn actor_names(doc: &Value, event: &Value, role: &str) -> Vec<String> {
+    event[role]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| name_by_id(doc, id).unwrap_or_else(|| panic!("no entity {id}")))
+        .collect()
+}
+
+/// (type, act, status, trigger, sources, targets, theme) of an event.
+type EventRow = (
+    String,
+    String,
+    String,
+    String,
+    Vec<String>,
+    Vec<String>,
+    String,
+);
+
+/// Every event of a document as an [`EventRow`].
+fn event_rows(doc: &Value) -> Vec<EventRow> {
+    let s = |v: &Value| v.as_str().unwrap_or("").to_string();
+    doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                s(&e["type"]),
+                s(&e["act"]),
+                s(&e["status"]),
+                s(&e["trigger"]["text"]),
+                actor_names(doc, e, "source"),
+                actor_names(doc, e, "target"),
+                s(&e["theme"]["text"]),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn example_article_validates_and_keeps_its_text() {
     let example = root().join("examples/nato-summit-2024.txt");
@@ -1369,34 +1421,9 @@ Czechia and China signed an agreement today to increase trade. Angry French pape
         Some(text.as_bytes()),
     ))[0];
     check_document(doc);
-    let name = |id: &Value| {
-        doc["entities"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["id"] == *id)
-            .map(|e| e["name"].as_str().unwrap().to_string())
-            .unwrap()
-    };
-    let events: Vec<(String, String, Vec<String>, Vec<String>)> = doc["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            let names = |k: &str| {
-                e[k].as_array()
-                    .unwrap()
-                    .iter()
-                    .map(name)
-                    .collect::<Vec<_>>()
-            };
-            (
-                e["type"].as_str().unwrap().to_string(),
-                e["trigger"]["text"].as_str().unwrap().to_string(),
-                names("source"),
-                names("target"),
-            )
-        })
+    let events: Vec<(String, String, Vec<String>, Vec<String>)> = event_rows(doc)
+        .into_iter()
+        .map(|e| (e.0, e.3, e.4, e.5))
         .collect();
     let has =
         |ty: &str, trigger: &str| events.iter().find(|e| e.0 == ty && e.1 == trigger).cloned();
@@ -1437,15 +1464,6 @@ Syria says it is willing to withdraw its troops from Lebanon.";
         Some(text.as_bytes()),
     ))[0];
     check_document(doc);
-    let name = |id: &Value| {
-        doc["entities"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["id"] == *id)
-            .map(|e| e["name"].as_str().unwrap().to_string())
-            .unwrap()
-    };
     let event = |trigger: &str| {
         doc["events"]
             .as_array()
@@ -1455,13 +1473,7 @@ Syria says it is willing to withdraw its troops from Lebanon.";
             .cloned()
             .unwrap_or_else(|| panic!("{trigger}: {}", doc["events"]))
     };
-    let names = |e: &Value, k: &str| {
-        e[k].as_array()
-            .unwrap()
-            .iter()
-            .map(name)
-            .collect::<Vec<_>>()
-    };
+    let names = |e: &Value, k: &str| actor_names(doc, e, k);
     let attack = event("attacked");
     // A country's adjective on a noun of people names the people (as the gold codes them).
     assert_eq!(
@@ -1597,14 +1609,7 @@ fn issue_6_example_quotes_have_their_speakers() {
         None,
     ))[0];
     check_document(doc);
-    let entity_name = |id: &Value| {
-        doc["entities"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| &e["id"] == id)
-            .map(|e| e["name"].as_str().unwrap().to_string())
-    };
+    let entity_name = |id: &Value| name_by_id(doc, id);
     let quote = |start: &str| {
         doc["quotes"]
             .as_array()
@@ -2065,46 +2070,12 @@ Greece demanded that Turkey withdraw. Uganda threatened to expel Kenya. Arafat r
     assert_eq!(doc["events"][1]["act"], "AID");
     // An obligation in reported speech is the speaker's demand of the obliged.
     assert_eq!(events[2].0, "REQUEST");
-    let name = |id: &Value| {
-        doc["entities"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| &e["id"] == id)
-            .unwrap()["name"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
     let request = &doc["events"][2];
-    assert_eq!(
-        request["source"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(name)
-            .collect::<Vec<_>>(),
-        ["Russia"]
-    );
-    assert_eq!(
-        request["target"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(name)
-            .collect::<Vec<_>>(),
-        ["Sudan"]
-    );
+    assert_eq!(actor_names(doc, request, "source"), ["Russia"]);
+    assert_eq!(actor_names(doc, request, "target"), ["Sudan"]);
     assert_eq!(events[3].0, "PROTEST");
     // Those asked to act are a demand's target; a threat's complement gives its object.
-    let targets = |k: usize| {
-        doc["events"][k]["target"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(name)
-            .collect::<Vec<_>>()
-    };
+    let targets = |k: usize| actor_names(doc, &doc["events"][k], "target");
     assert_eq!(targets(4), ["Turkey"]);
     assert_eq!(targets(5), ["Kenya"]);
 }
@@ -2119,37 +2090,10 @@ fn issue_7_example_commitments_and_conflict() {
         None,
     ))[0];
     check_document(doc);
-    let name = |id: &Value| {
-        doc["entities"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| &e["id"] == id)
-            .unwrap()["name"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
-    let aid: Vec<(Vec<String>, Vec<String>, String, String)> = doc["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["act"] == "AID")
-        .map(|e| {
-            let names = |k: &str| {
-                e[k].as_array()
-                    .unwrap()
-                    .iter()
-                    .map(name)
-                    .collect::<Vec<_>>()
-            };
-            (
-                names("source"),
-                names("target"),
-                e["theme"]["text"].as_str().unwrap_or("").to_string(),
-                e["status"].as_str().unwrap().to_string(),
-            )
-        })
+    let aid: Vec<(Vec<String>, Vec<String>, String, String)> = event_rows(doc)
+        .into_iter()
+        .filter(|e| e.1 == "AID")
+        .map(|e| (e.4, e.5, e.6, e.2))
         .collect();
     let has = |donors: &[&str], item: &str| {
         aid.iter().any(|(s, t, theme, status)| {
