@@ -547,25 +547,9 @@ fn eval_timeml(
     show_errors: bool,
     split: &Option<std::collections::HashSet<String>>,
 ) -> Result<ExitCode> {
-    use dossier_eval::timeml::{parse, Counts, Timex};
+    use dossier_eval::timeml::{parse, Counts};
     use dossier_pipeline::{Layers, Pipeline, Scratch};
-    let mut files: Vec<PathBuf> = Vec::new();
-    for sub in ["TimeBank", "AQUAINT"] {
-        let d = dir.join(sub);
-        let entries = std::fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))?;
-        files.extend(
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "tml")),
-        );
-    }
-    files.retain(|f| {
-        split.as_ref().is_none_or(|names| {
-            f.file_name()
-                .is_some_and(|n| names.contains(&*n.to_string_lossy()))
-        })
-    });
-    files.sort();
+    let files = timeml_files(dir, split)?;
     // The sentences are kept: the scorer reads them.
     let layers = Layers {
         times: true,
@@ -585,89 +569,14 @@ fn eval_timeml(
         pipeline.run(&mut doc, &mut scratch);
         secs += start.elapsed().as_secs_f64();
         bytes += d.text.len();
-        let offsets = dossier_core::CharOffsets::new(doc.text());
-        let predicted: Vec<Timex> = doc
-            .times
-            .iter()
-            .map(|t| Timex {
-                start: offsets.to_char(t.span.start),
-                end: offsets.to_char(t.span.end),
-                ty: t.ty.as_str().to_string(),
-                value: t.value.clone().unwrap_or_default(),
-            })
-            .collect();
+        let predicted = predicted_timexes(&doc);
         counts.add(&d.gold, &predicted);
         if show_errors {
-            let chars: Vec<char> = d.text.chars().collect();
-            let piece = |a: usize, b: usize| -> String {
-                chars[a.min(chars.len())..b.min(chars.len())]
-                    .iter()
-                    .collect::<String>()
-                    .replace('\n', " ")
-            };
-            let show = |t: &Timex| piece(t.start, t.end);
-            // The words around an expression, it in brackets: enough to judge the value by.
-            let around = |t: &Timex| {
-                format!(
-                    "{}[{}]{}",
-                    piece(t.start.saturating_sub(80), t.start),
-                    piece(t.start, t.end),
-                    piece(t.end, t.end + 40)
-                )
-            };
             let name = f
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            for g in &d.gold {
-                match predicted
-                    .iter()
-                    .find(|p| p.start < g.end && g.start < p.end)
-                {
-                    None => println!(
-                        "MISS\t{name}\t{}\t{}\t{}\t{}",
-                        show(g),
-                        g.ty,
-                        g.value,
-                        around(g)
-                    ),
-                    Some(p) if (p.start, p.end) != (g.start, g.end) => println!(
-                        "EXTENT\t{name}\t{}\t{}\tours {} {}\t{}",
-                        show(g),
-                        g.value,
-                        show(p),
-                        p.value,
-                        around(g)
-                    ),
-                    Some(p) if p.value != g.value => println!(
-                        "VALUE\t{name}\t{}\t{}\tours {}\t{}",
-                        show(g),
-                        g.value,
-                        p.value,
-                        around(g)
-                    ),
-                    Some(p) if p.ty != g.ty => println!(
-                        "TYPE\t{name}\t{}\t{}\tours {}\t{}",
-                        show(g),
-                        g.ty,
-                        p.ty,
-                        around(g)
-                    ),
-                    Some(_) => {}
-                }
-            }
-            for p in predicted
-                .iter()
-                .filter(|p| !d.gold.iter().any(|g| p.start < g.end && g.start < p.end))
-            {
-                println!(
-                    "SPURIOUS\t{name}\t{}\t{}\t{}\t{}",
-                    show(p),
-                    p.ty,
-                    p.value,
-                    around(p)
-                );
-            }
+            print_timeml_errors(&name, &d.text, &d.gold, &predicted);
         }
     }
     let (sp, sr, sf) = counts.prf(counts.strict);
@@ -691,6 +600,120 @@ fn eval_timeml(
         bytes as f64 / secs / 1e6
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The `.tml` files of TBAQ's two folders that are in `split` (all when
+/// it is `None`), sorted.
+fn timeml_files(
+    dir: &std::path::Path,
+    split: &Option<std::collections::HashSet<String>>,
+) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for sub in ["TimeBank", "AQUAINT"] {
+        let d = dir.join(sub);
+        let entries = std::fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))?;
+        files.extend(
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "tml")),
+        );
+    }
+    files.retain(|f| {
+        split.as_ref().is_none_or(|names| {
+            f.file_name()
+                .is_some_and(|n| names.contains(&*n.to_string_lossy()))
+        })
+    });
+    files.sort();
+    Ok(files)
+}
+
+/// The document's times as the scorer's TIMEX3s, offsets in code points.
+fn predicted_timexes(doc: &dossier_core::Document) -> Vec<dossier_eval::timeml::Timex> {
+    let offsets = dossier_core::CharOffsets::new(doc.text());
+    doc.times
+        .iter()
+        .map(|t| dossier_eval::timeml::Timex {
+            start: offsets.to_char(t.span.start),
+            end: offsets.to_char(t.span.end),
+            ty: t.ty.as_str().to_string(),
+            value: t.value.clone().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// One line per missed, spurious or mis-bounded expression and per wrong
+/// value or type, with the words around it: enough to judge the value by.
+fn print_timeml_errors(
+    name: &str,
+    text: &str,
+    gold: &[dossier_eval::timeml::Timex],
+    predicted: &[dossier_eval::timeml::Timex],
+) {
+    use dossier_eval::timeml::Timex;
+    let chars: Vec<char> = text.chars().collect();
+    let piece = |a: usize, b: usize| -> String {
+        chars[a.min(chars.len())..b.min(chars.len())]
+            .iter()
+            .collect::<String>()
+            .replace('\n', " ")
+    };
+    let show = |t: &Timex| piece(t.start, t.end);
+    let around = |t: &Timex| {
+        format!(
+            "{}[{}]{}",
+            piece(t.start.saturating_sub(80), t.start),
+            piece(t.start, t.end),
+            piece(t.end, t.end + 40)
+        )
+    };
+    let overlaps = |a: &Timex, b: &Timex| a.start < b.end && b.start < a.end;
+    for g in gold {
+        match predicted.iter().find(|p| overlaps(p, g)) {
+            None => println!(
+                "MISS\t{name}\t{}\t{}\t{}\t{}",
+                show(g),
+                g.ty,
+                g.value,
+                around(g)
+            ),
+            Some(p) if (p.start, p.end) != (g.start, g.end) => println!(
+                "EXTENT\t{name}\t{}\t{}\tours {} {}\t{}",
+                show(g),
+                g.value,
+                show(p),
+                p.value,
+                around(g)
+            ),
+            Some(p) if p.value != g.value => println!(
+                "VALUE\t{name}\t{}\t{}\tours {}\t{}",
+                show(g),
+                g.value,
+                p.value,
+                around(g)
+            ),
+            Some(p) if p.ty != g.ty => println!(
+                "TYPE\t{name}\t{}\t{}\tours {}\t{}",
+                show(g),
+                g.ty,
+                p.ty,
+                around(g)
+            ),
+            Some(_) => {}
+        }
+    }
+    for p in predicted
+        .iter()
+        .filter(|p| !gold.iter().any(|g| overlaps(p, g)))
+    {
+        println!(
+            "SPURIOUS\t{name}\t{}\t{}\t{}\t{}",
+            show(p),
+            p.ty,
+            p.value,
+            around(p)
+        );
+    }
 }
 
 fn eval_recognizers(dir: &std::path::Path, show_errors: bool) -> Result<ExitCode> {
