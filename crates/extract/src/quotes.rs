@@ -755,19 +755,14 @@ fn balance_marks(text: &str, span: Span) -> Span {
     let (mut start, mut end) = (span.start, span.end);
     if s.matches('"').count() % 2 == 1 {
         // Straight marks: take in the one next to the span.
-        if text[end..].starts_with('"') {
-            end += 1;
+        if let Some(n) = closing_mark_after(&text[end..], &['"']) {
+            end += n;
         } else if text[..start].ends_with('"') {
             start -= 1;
         }
     } else if opens > closes {
-        let after = &text[end..];
-        if let Some(c) = after
-            .chars()
-            .next()
-            .filter(|c| matches!(c, '”' | '»' | '"'))
-        {
-            end += c.len_utf8();
+        if let Some(n) = closing_mark_after(&text[end..], &['”', '»', '"']) {
+            end += n;
         }
     } else if closes > opens {
         if let Some(c) = text[..start]
@@ -779,6 +774,20 @@ fn balance_marks(text: &str, span: Span) -> Span {
         }
     }
     Span::new(start, end)
+}
+
+/// The length of a closing mark (one of `marks`) at the start of `after`,
+/// with the comma or full stop that American style sets inside it
+/// ('not "bolt-on things," Cook said'): the mark closes what the span opened.
+fn closing_mark_after(after: &str, marks: &[char]) -> Option<usize> {
+    let mut chars = after.chars();
+    let first = chars.next()?;
+    if marks.contains(&first) {
+        return Some(first.len_utf8());
+    }
+    let second = chars.next()?;
+    (matches!(first, ',' | '.' | '?' | '!') && marks.contains(&second))
+        .then(|| first.len_utf8() + second.len_utf8())
 }
 
 /// '“…,” he said, according to CNN': the verb that signs or introduces the
@@ -1043,7 +1052,16 @@ fn according_to(doc: &Document, c: usize, a: usize, b: usize) -> Option<Found> {
         return None;
     }
     let src = with_name_after_noun(doc, src, b);
-    let content = outside(doc, a, b, (c.min(src.0), src.1));
+    let src = (src.0, with_modifier_after(doc, x, src.1, a, b));
+    let mut content = outside(doc, a, b, (c.min(src.0), src.1));
+    // "…, according to X, adding to …": a participle after the source is
+    // the writer's, when the report came before it.
+    if content.len() == 2 {
+        let (lo, _) = content[1];
+        if doc.tokens[lo].tag == Some("VBG") {
+            content.pop();
+        }
+    }
     Some(Found {
         cue: Span::new(doc.tokens[c].span.start, doc.tokens[c + 1].span.end),
         cue_token: c,
@@ -1052,6 +1070,28 @@ fn according_to(doc: &Document, c: usize, a: usize, b: usize) -> Option<Found> {
         marked: true,
         frames: true,
     })
+}
+
+/// "according to two people familiar with the matter", "a person close to
+/// the talks", "officials briefed on it": an adjective or participle right
+/// after the source's noun `x` (the parse may make the noun its dependent)
+/// describes the source, with its own complements, up to a comma. Returns
+/// the source's new end (`y` when nothing follows).
+fn with_modifier_after(doc: &Document, x: usize, y: usize, a: usize, b: usize) -> usize {
+    if y >= b
+        || !matches!(doc.tokens[y].tag, Some("JJ" | "VBN"))
+        || !(doc.tokens[y].head == Some(x) || doc.tokens[x].head == Some(y))
+    {
+        return y;
+    }
+    let end = children(doc, a, b, y)
+        .filter(|&j| j > y && matches!(doc.tokens[j].dep, Some("obl" | "nmod" | "obj")))
+        .map(|j| subtree(doc, j, a, b).1)
+        .max()
+        .unwrap_or(y + 1);
+    (y..end)
+        .find(|&i| doc.span_text(doc.tokens[i].span) == ",")
+        .unwrap_or(end)
 }
 
 /// "As Ms. Simonyan put it, …": the "as" opening the clause of cue "put it" at `c`.
@@ -1647,6 +1687,9 @@ fn cue_content(
         content = object_content(doc, c, a, b);
     }
     if content.is_empty() {
+        content = signed_clause_before(doc, cue, source);
+    }
+    if content.is_empty() {
         content = content_around(doc, cue, source, parenthetical);
     }
     if content.is_empty() {
@@ -1726,6 +1769,57 @@ fn clause_content(
         }
     }
     content
+}
+
+/// "Emirates finalized a deal, executives announced Wednesday": a finite cue
+/// whose subject follows a comma after the main clause, with nothing but
+/// adjuncts after it, signs that clause, however the parse hangs it (as an
+/// adverbial or a conjunct of the main verb). Not a participle ("…, saying
+/// the talks failed"), whose clause follows; not a cue with an object of its
+/// own ("…, officials announced new sanctions").
+fn signed_clause_before(
+    doc: &Document,
+    cue: CueAt,
+    source: Option<(usize, usize)>,
+) -> Vec<(usize, usize)> {
+    let CueAt { c, a, b, .. } = cue;
+    let dep = |i: usize| doc.tokens[i].dep.unwrap_or("");
+    let Some((x, y)) = source else {
+        return Vec::new();
+    };
+    // The subject phrase may start before the speaker's name ("the foreign
+    // minister, Julie Bishop, has confirmed").
+    // The nearest subject only: the parse may give the cue a second one.
+    let x = children(doc, a, b, c)
+        .filter(|&j| j < c && dep(j) == "nsubj")
+        .max()
+        .map(|j| subtree(doc, j, a, b).0)
+        .map(|s| (s..c).find(|&i| !is_punct(doc, i)).unwrap_or(s))
+        .map_or(x, |s| s.min(x));
+    let main = doc.tokens[c].head.filter(|&h| h >= a && h < x);
+    let finite = matches!(doc.tokens[c].tag, Some("VBD" | "VBZ" | "VBP"))
+        || children(doc, a, b, c).any(|j| j < c && dep(j) == "aux");
+    let after_comma = x > a && doc.span_text(doc.tokens[x - 1].span) == ",";
+    let own_subject = children(doc, a, b, c).any(|j| j >= x && j < y && dep(j) == "nsubj");
+    let only_adjuncts = children(doc, a, b, c)
+        .filter(|&j| j > c)
+        .all(|j| match dep(j) {
+            "obj" | "iobj" => is_time_phrase(doc, subtree(doc, j, a, b)),
+            "ccomp" | "xcomp" | "parataxis" | "advcl" | "conj" | "mark" => false,
+            _ => true,
+        });
+    let signs = main.is_some_and(|h| dep(h) == "root")
+        && matches!(dep(c), "advcl" | "conj")
+        && !cue.passive
+        && finite
+        && after_comma
+        && own_subject
+        && y <= c
+        && only_adjuncts;
+    if !signs {
+        return Vec::new();
+    }
+    content_range(doc, (a, x - 1), 3).into_iter().collect()
 }
 
 /// A cue with no clause of its own: the clause it hangs off ("…, he said"),
@@ -1880,10 +1974,27 @@ const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "he", "she", "it", "they"]
 /// hearer inside the reported clause.
 fn without_hearer(doc: &Document, c: usize, (lo, hi): (usize, usize)) -> (usize, usize) {
     let word = |i: usize| doc.span_text(doc.tokens[i].span).to_lowercase();
-    if lo != c + 1 || !HEARER_CUES.contains(&word(c).as_str()) {
+    let verb = |i: usize| matches!(doc.tokens[i].pos, Some("VERB" | "AUX"));
+    if lo != c + 1 {
         return (lo, hi);
     }
-    let verb = |i: usize| matches!(doc.tokens[i].pos, Some("VERB" | "AUX"));
+    if !HEARER_CUES.contains(&word(c).as_str()) {
+        // "reported Wednesday that …", "said in an email that …": what comes
+        // before the clause's "that" is when and how, not what was said.
+        let mark = |i: usize| {
+            let w = doc.span_text(doc.tokens[i].span);
+            is_open_mark(w) || is_close_mark(w)
+        };
+        let that = (lo..hi)
+            .take_while(|&i| !verb(i) && !mark(i))
+            .find(|&i| word(i) == "that")
+            .filter(|&i| doc.tokens[i].dep == Some("mark"));
+        let adjunct = |t: usize| is_time_phrase(doc, (lo, t)) || doc.tokens[lo].pos == Some("ADP");
+        return match that {
+            Some(t) if t > lo && t + 1 < hi && adjunct(t) => (t, hi),
+            _ => (lo, hi),
+        };
+    }
     if let Some(t) = (lo..hi)
         .take_while(|&i| !verb(i))
         .find(|&i| word(i) == "that")
@@ -2313,7 +2424,7 @@ fn outside(doc: &Document, a: usize, b: usize, skip: (usize, usize)) -> Vec<(usi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dossier_core::{Block, Source, SourceFormat};
+    use dossier_core::{Block, Sentence, Source, SourceFormat, Token};
 
     fn doc(paragraphs: &[&str]) -> Document {
         let text = paragraphs.join("\n");
@@ -2404,5 +2515,140 @@ mod tests {
             lex.is_cue("reports", Frame::Tag),
             "a frame never seen falls back to the word"
         );
+    }
+
+    /// A one-sentence document with a hand-written parse: one row per
+    /// token, `(word, pos, tag, head, dep)`, with `head` -1 for the root.
+    fn parsed(rows: &[(&str, &'static str, &'static str, i32, &'static str)]) -> Document {
+        let text = rows.iter().map(|r| r.0).collect::<Vec<_>>().join(" ");
+        let mut d = doc(&[text.as_str()]);
+        let mut at = 0;
+        for &(w, pos, tag, head, dep) in rows {
+            let mut t = Token::new(Span::new(at, at + w.len()));
+            t.pos = Some(pos);
+            t.tag = Some(tag);
+            t.head = usize::try_from(head).ok();
+            t.dep = Some(dep);
+            d.tokens.push(t);
+            at += w.len() + 1;
+        }
+        d.sentences.push(Sentence {
+            span: Span::new(0, text.len()),
+            block: 0,
+            tokens: (0, rows.len()),
+        });
+        d
+    }
+
+    fn cue_at(c: usize, b: usize) -> CueAt {
+        CueAt {
+            c,
+            a: 0,
+            b,
+            signed: None,
+            introduced: None,
+            passive: false,
+        }
+    }
+
+    fn words(d: &Document, (x, y): (usize, usize)) -> String {
+        (x..y)
+            .map(|i| d.span_text(d.tokens[i].span))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// "The airline bought jets, executives announced Wednesday.", parsed
+    /// with the cue as an adverbial of the main verb.
+    fn signing_parse(object: (&'static str, &'static str, &'static str)) -> Document {
+        parsed(&[
+            ("The", "DET", "DT", 1, "det"),
+            ("airline", "NOUN", "NN", 2, "nsubj"),
+            ("bought", "VERB", "VBD", -1, "root"),
+            ("jets", "NOUN", "NNS", 2, "obj"),
+            (",", "PUNCT", ",", 6, "punct"),
+            ("executives", "NOUN", "NNS", 6, "nsubj"),
+            ("announced", "VERB", "VBD", 2, "advcl"),
+            (object.0, object.1, object.2, 6, "obj"),
+            (".", "PUNCT", ".", 2, "punct"),
+        ])
+    }
+
+    #[test]
+    fn a_finite_cue_after_the_clause_signs_it_whatever_the_parse() {
+        let d = signing_parse(("Wednesday", "PROPN", "NNP"));
+        let content = signed_clause_before(&d, cue_at(6, 9), Some((5, 6)));
+        assert_eq!(content.len(), 1);
+        assert_eq!(words(&d, content[0]), "The airline bought jets");
+    }
+
+    #[test]
+    fn a_cue_with_an_object_of_its_own_signs_nothing() {
+        let d = signing_parse(("sanctions", "NOUN", "NNS"));
+        assert!(signed_clause_before(&d, cue_at(6, 9), Some((5, 6))).is_empty());
+    }
+
+    #[test]
+    fn the_adjective_after_an_according_to_source_describes_it() {
+        let d = parsed(&[
+            ("Rates", "NOUN", "NNS", 1, "nsubj"),
+            ("rose", "VERB", "VBD", -1, "root"),
+            ("sharply", "ADV", "RB", 1, "advmod"),
+            (",", "PUNCT", ",", 7, "punct"),
+            ("according", "VERB", "VBG", 6, "case"),
+            ("to", "ADP", "IN", 4, "fixed"),
+            ("people", "NOUN", "NNS", 7, "obl"),
+            ("familiar", "ADJ", "JJ", 1, "advcl"),
+            ("with", "ADP", "IN", 10, "case"),
+            ("the", "DET", "DT", 10, "det"),
+            ("talks", "NOUN", "NNS", 7, "obl"),
+            (",", "PUNCT", ",", 12, "punct"),
+            ("adding", "VERB", "VBG", 7, "advcl"),
+            ("to", "ADP", "IN", 14, "case"),
+            ("fears", "NOUN", "NNS", 12, "obl"),
+            (".", "PUNCT", ".", 1, "punct"),
+        ]);
+        let f = according_to(&d, 4, 0, 16).expect("an attribution");
+        assert_eq!(
+            words(&d, f.source.unwrap()),
+            "people familiar with the talks"
+        );
+        let contents: Vec<String> = f.content.iter().map(|&r| words(&d, r)).collect();
+        assert_eq!(contents, ["Rates rose sharply"]);
+    }
+
+    #[test]
+    fn a_time_or_place_before_the_clause_is_not_content() {
+        let d = parsed(&[
+            ("The", "DET", "DT", 1, "det"),
+            ("embassy", "NOUN", "NN", 2, "nsubj"),
+            ("reported", "VERB", "VBD", -1, "root"),
+            ("Wednesday", "PROPN", "NNP", 2, "obl"),
+            ("that", "SCONJ", "IN", 8, "mark"),
+            ("the", "DET", "DT", 6, "det"),
+            ("air", "NOUN", "NN", 8, "nsubj"),
+            ("was", "AUX", "VBD", 8, "cop"),
+            ("bad", "ADJ", "JJ", 2, "ccomp"),
+            (".", "PUNCT", ".", 2, "punct"),
+        ]);
+        assert_eq!(
+            words(&d, without_hearer(&d, 2, (3, 9))),
+            "that the air was bad"
+        );
+        // "that" as a relative pronoun opens no clause of what was said.
+        assert_eq!(without_hearer(&d, 2, (4, 9)), (4, 9));
+    }
+
+    #[test]
+    fn a_mixed_quote_takes_in_its_closing_mark_after_a_comma() {
+        let text = "Privacy is not \"a bolt-on thing,\" Cook said.";
+        let open = Span::new(0, text.find("thing").unwrap() + "thing".len());
+        assert_eq!(
+            balance_marks(text, open).of(text),
+            "Privacy is not \"a bolt-on thing,\""
+        );
+        let curly = "It was “stunning.” She left.";
+        let open = Span::new(0, curly.find("stunning").unwrap() + "stunning".len());
+        assert_eq!(balance_marks(curly, open).of(curly), "It was “stunning.”");
     }
 }

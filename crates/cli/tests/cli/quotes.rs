@@ -780,3 +780,27 @@ fn a_place_the_speaker_is_from_does_not_speak() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn a_mixed_quote_keeps_the_closing_mark_set_after_its_comma() {
+    let text = "Mining is not \"a bolt-on business,\" Smith said, but a core one.\n";
+    let (_, quotes) = quotes_of(text, "speech");
+    let q = quotes
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().starts_with("Mining"))
+        .expect("the quote");
+    assert_eq!(q["text"], "Mining is not \"a bolt-on business,\"", "{q}");
+}
+
+#[test]
+fn the_time_before_a_reported_clause_is_not_its_content() {
+    let text =
+        "The embassy reported Wednesday that the air quality had reached hazardous levels.\n";
+    let (_, quotes) = quotes_of(text, "speech");
+    assert!(
+        quotes
+            .iter()
+            .any(|q| q["text"] == "that the air quality had reached hazardous levels"),
+        "{quotes:?}"
+    );
+}
