@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use dossier_core::{Document, EntityType, Event, EventStatus, EventType, Span};
 
+mod political;
 mod reread;
 
 /// A verb pattern: the words that must all occur in what the verb governs, and its type.
@@ -29,6 +30,8 @@ pub struct EventLexicon {
     synsets: HashMap<String, Vec<String>>,
     /// Common nouns that name an actor ("police", "protester"), singular, with their entity type.
     agents: HashMap<String, EntityType>,
+    /// The same nouns' CAMEO agent codes ("police" → COP, "company" → BUS), for `political`.
+    sectors: HashMap<String, String>,
     /// (lemma, act) pairs whose CAMEO default the synthetic stories or the codebook support
     /// (`models/event-trigger-lift.tsv`); `None` when no table is read (every default stands).
     supported: Option<std::collections::HashSet<(String, EventType)>>,
@@ -124,6 +127,7 @@ impl EventLexicon {
             patterns: HashMap::new(),
             synsets: HashMap::new(),
             agents: HashMap::new(),
+            sectors: HashMap::new(),
             supported: None,
             contradicted: Default::default(),
             triggers: None,
@@ -166,9 +170,10 @@ impl EventLexicon {
     /// Adds the actor nouns of `models/event-agents.tsv` (`scripts/build-event-agents`).
     pub fn with_agents(mut self, tsv: &str) -> Self {
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
-            if let [noun, _, ty] = line.split('\t').collect::<Vec<_>>().as_slice() {
+            if let [noun, code, ty] = line.split('\t').collect::<Vec<_>>().as_slice() {
                 if let Some(ty) = EntityType::parse(ty) {
                     self.agents.insert(singular(noun), ty);
+                    self.sectors.insert(singular(noun), code.to_string());
                 }
             }
         }
@@ -1100,6 +1105,7 @@ fn recognise_with(
     }
     borrow_recipients(&mut events);
     keep_main_events(doc, &mut events);
+    political::keep_political(doc, lex, &nominals, &mut events);
     for e in &mut events {
         e.ty = plover_type(e);
         e.mode = codebook_mode(e);

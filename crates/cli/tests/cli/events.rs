@@ -560,3 +560,27 @@ fn an_act_relayed_from_someone_else_is_reported() {
         "reported"
     );
 }
+
+#[test]
+fn an_event_needs_a_political_or_social_actor() {
+    // A product launch and a deal between businesses: no actor the codebook codes.
+    for text in [
+        "Carmaker Audi unveiled a new electric car on Monday.",
+        "The company agreed to buy the airline.",
+    ] {
+        let (_, events) = events_of(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    // The police, a government and a country act, on a business too.
+    for (text, ty) in [
+        ("Police arrested two men in Paris.", "COERCE"),
+        ("Police arrested the company's chief executive.", "COERCE"),
+        (
+            "The government imposed sanctions on the company.",
+            "SANCTION",
+        ),
+        ("The United States imposed sanctions on Huawei.", "SANCTION"),
+    ] {
+        assert_eq!(types_of(text), [ty], "{text}");
+    }
+}

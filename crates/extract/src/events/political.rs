@@ -1,0 +1,85 @@
+//! An event needs a political or social actor (#24 item 2).
+//!
+//! PETRARCH codes an event only between coded actors: a country, an
+//! organisation of its dictionaries, or a common noun its agents dictionary
+//! codes ("police" COP, "protesters" OPP). CAMEO and PLOVER have no acts
+//! between companies, teams, artists and their customers, so an event whose
+//! every actor is a business (an agent noun coded BUS: "the company",
+//! "airlines") or a name the text describes as one ("carmaker Audi", "WeWork
+//! CEO Adam Neumann", "Neumann, the chief executive"), is no event. Countries, nationalities and every other name
+//! stand: on news about politics most persons and organisations are political.
+//! An event with no actor at all is left to the other rules.
+
+use dossier_core::{Document, EntityType, Event, Mention};
+
+use super::{singular, EventLexicon, Nominals};
+
+/// CAMEO agent sectors of no political or social actor: business and
+/// celebrities ("actor", "vip"). Media, schools and hospitals stay social: a
+/// journalist or a hospital attacked is the target of an ASSAULT, and a
+/// spokesman (MED in the dictionary) speaks for whoever employs him.
+const NON_POLITICAL: [&str; 2] = ["BUS", "ELI"];
+
+/// Drops the events none of whose actors is political or social.
+pub(super) fn keep_political(
+    doc: &Document,
+    lex: &EventLexicon,
+    nominals: &Nominals,
+    events: &mut Vec<Event>,
+) {
+    events.retain(|e| {
+        let mut actors = e.source.iter().chain(&e.target).peekable();
+        actors.peek().is_none() || actors.any(|&a| political_actor(doc, lex, nominals, a))
+    });
+}
+
+fn political_actor(doc: &Document, lex: &EventLexicon, nominals: &Nominals, a: usize) -> bool {
+    if a >= nominals.first {
+        let found = nominals.found.borrow();
+        // A common-noun actor's name ends in its head noun ("traffic police").
+        let head = found.get(a - nominals.first).and_then(|(_, name, _)| {
+            name.split(|c: char| !c.is_alphabetic() && c != '-')
+                .rfind(|w| !w.is_empty())
+                .map(str::to_string)
+        });
+        return head.is_none_or(|w| !in_sectors(lex, &w, &NON_POLITICAL));
+    }
+    let entity = &doc.entities[a];
+    match entity.ty {
+        EntityType::Org | EntityType::Person => !entity
+            .mentions
+            .iter()
+            .any(|&m| described_as(doc, lex, &doc.mentions[m], &NON_POLITICAL)),
+        _ => true,
+    }
+}
+
+/// Whether the agents dictionary codes `word` in one of `sectors`.
+fn in_sectors(lex: &EventLexicon, word: &str, sectors: &[&str]) -> bool {
+    lex.sectors
+        .get(&singular(&word.to_lowercase()))
+        .is_some_and(|code| sectors.iter().any(|s| code.starts_with(s)))
+}
+
+/// Whether a noun of one of `sectors` describes the mention: a compound or
+/// apposition of its name ("carmaker Audi", "Neumann, the chief executive"),
+/// or the noun the name is itself an apposition or compound of ("the
+/// company's founder, Adam Neumann").
+fn described_as(doc: &Document, lex: &EventLexicon, m: &Mention, sectors: &[&str]) -> bool {
+    let inside = |k: usize| m.span.contains(doc.tokens[k].span);
+    let first = doc.tokens.partition_point(|t| t.span.end <= m.span.start);
+    let last = doc.tokens.partition_point(|t| t.span.start < m.span.end);
+    if first >= last {
+        return false;
+    }
+    let near = first.saturating_sub(8)..(last + 8).min(doc.tokens.len());
+    let describes = |k: usize| {
+        let t = &doc.tokens[k];
+        let attached = t.head.is_some_and(inside) && matches!(t.dep, Some("compound" | "appos"));
+        let over = (first..last).any(|j| {
+            doc.tokens[j].head == Some(k) && matches!(doc.tokens[j].dep, Some("appos" | "compound"))
+        });
+        (attached || over) && in_sectors(lex, doc.span_text(t.span), sectors)
+    };
+    near.filter(|&k| !inside(k)).any(describes)
+}
