@@ -1658,12 +1658,12 @@ const ATTEMPTING: &[&str] = &[
     "need", "want", "wish", "hop", "fear",
 ];
 
-/// Verbs of failing, asking and pressing: what they govern was not done, or is
-/// only asked of someone ("failed to persuade", "pressing Turkey to extradite").
+/// Verbs of failing, avoiding, asking and pressing: what they govern was not done, or is
+/// only asked of someone ("failed to persuade", "avoided criticising", "pressing Turkey to extradite").
 /// A request is its own event (REQUEST), on the asking verb.
 const NOT_DONE: &[&str] = &[
     "fail", "ask", "urg", "press", "pressur", "push", "persuad", "encourag", "invit", "beg",
-    "implor", "lobb", "lobbi", "lobby", "demand", "request", "call", "appeal", "begg",
+    "implor", "lobb", "lobbi", "lobby", "demand", "request", "call", "appeal", "begg", "avoid",
 ];
 
 /// Auxiliaries and adverbs of mere possibility: "may yet reach a deal",
@@ -1707,6 +1707,11 @@ fn speculative(c: &Clause<'_>, v: usize) -> bool {
             return false;
         };
         if c.doc.tokens[u].pos == Some("ADJ") && PROSPECTS.contains(&lower(u).as_str()) {
+            return true;
+        }
+        // "could decide to send", "might mean that prisoners are released", "probably
+        // determined to attack": the act completes a predicate that is itself only possible.
+        if matches!(c.dep(h), "xcomp" | "ccomp") && possible(u) {
             return true;
         }
         h = u;
@@ -1837,6 +1842,12 @@ fn counted_out(c: &Clause<'_>, v: usize) -> bool {
 fn unrealised(c: &Clause<'_>, v: usize) -> bool {
     let doc = c.doc;
     let lower = |i: usize| c.word(i).to_lowercase();
+    // "raised taxes without consulting the unions": an act left undone.
+    if c.children(v)
+        .any(|k| c.dep(k) == "mark" && lower(k) == "without")
+    {
+        return true;
+    }
     let Some(h) = doc.tokens[v]
         .head
         .filter(|&h| h >= c.a && h < c.b && h != v)

@@ -279,6 +279,22 @@ fn acts_not_done_nor_done_by_anyone_make_no_event() {
             "prosecute",
         ),
         ("The missile can be carried and fired by troops.", "fired"),
+        // The predicate the act completes only possible: not done either.
+        ("Russia could decide to send troops to Libya.", "send"),
+        (
+            "The deal might mean that the prisoners are released by Turkey.",
+            "released",
+        ),
+        (
+            "Egypt is probably determined to attack the rebels.",
+            "attack",
+        ),
+        // An act left undone or avoided.
+        (
+            "The government raised taxes without consulting the unions.",
+            "consulting",
+        ),
+        ("The ministers avoided criticising Iran.", "criticising"),
     ] {
         let (_, events) = events_of(text);
         assert!(events.iter().all(|e| e.3 != act_verb), "{text}: {events:?}");
