@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use dossier_core::{Document, EntityType, Event, EventStatus, EventType, Span};
 
 mod political;
+mod recode;
 mod reread;
 
 /// A verb pattern: the words that must all occur in what the verb governs, and its type.
@@ -1033,6 +1034,7 @@ fn recognise_with(
         return;
     }
     let mut events: Vec<Event> = Vec::new();
+    let mut recoded = Vec::new();
     let nominals = Nominals {
         first: doc.entities.len(),
         found: Default::default(),
@@ -1093,6 +1095,8 @@ fn recognise_with(
             }
             let mut event = event;
             reread::reread_actors(&c, &verb, demander, &mut event);
+            let codebook = recode::recoded(&c, &verb, &event);
+            recoded.extend(codebook.map(|act| (event.trigger, event.act, act)));
             if demander.is_none() {
                 // (A demand reported through "should" is the demand itself.)
                 reread::relay_status(&c, v, &mut event);
@@ -1106,6 +1110,7 @@ fn recognise_with(
     borrow_recipients(&mut events);
     keep_main_events(doc, &mut events);
     political::keep_political(doc, lex, &nominals, &mut events);
+    recode::apply(&recoded, &mut events);
     for e in &mut events {
         e.ty = plover_type(e);
         e.mode = codebook_mode(e);
@@ -1962,6 +1967,7 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     let subject = c.subject_where(v, names_actor).or_else(|| c.subject(v));
     let mut source = subject.map(actors_of).unwrap_or_default();
     reread::split_subjects(c, subject, &mut source);
+    reread::drop_opponents(c, subject, &mut source);
     // The object; or a bare noun phrase the parse hung as an oblique
     // ("arrested more than 100 Palestinians"), not a time.
     let in_time = |j: usize| {
@@ -2019,7 +2025,11 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     }
     reread::pronoun_targets(c, v, act, &mut target);
     reread::owner_targets(c, act, obj, &mut target);
-    let passive = passive_voice(c, verb);
+    let reduced = reread::reduced_passive(c, verb);
+    if reduced {
+        target.clear(); // what the harmed did ("fighting Isis") names no one harmed
+    }
+    let passive = reduced || passive_voice(c, verb);
     if passive {
         turn_round(c, v, &mut source, &mut target);
     }

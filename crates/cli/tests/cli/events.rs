@@ -29,11 +29,12 @@ fn everyday_verbs_make_no_event_unless_their_object_does() {
         let (_, events) = events_of(text);
         assert!(events.is_empty(), "{text}: {events:?}");
     }
+    // (Territory taken is a military occupation: ASSAULT by the codebook.)
     let (_, events) = events_of("The rebels took control of the city.");
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(
         (events[0].0.as_str(), events[0].4.as_slice()),
-        ("COERCE", ["rebels".to_string()].as_slice())
+        ("ASSAULT", ["rebels".to_string()].as_slice())
     );
 }
 
@@ -600,4 +601,79 @@ fn an_event_needs_a_political_or_social_actor() {
     ] {
         assert_eq!(types_of(text), [ty], "{text}");
     }
+}
+
+#[test]
+fn the_codebook_codes_military_backing_occupation_expulsion_and_vowed_harm() {
+    let coded = |text: &str, trigger: &str| {
+        let (_, events) = events_of(text);
+        let e = events
+            .into_iter()
+            .find(|e| e.3 == trigger)
+            .unwrap_or_else(|| panic!("{text}: no {trigger}"));
+        (e.0, e.1, e.4, e.5)
+    };
+    // Material support is no SUPPORT: troops backing someone give military AID.
+    let (ty, _, source, target) = coded(
+        "US troops were supporting the Syrian Democratic Forces on the ground.",
+        "supporting",
+    );
+    assert_eq!(ty, "AID");
+    assert_eq!(
+        (source.len(), target.len()),
+        (1, 1),
+        "{source:?} {target:?}"
+    );
+    // Verbal backing, and backing a military act, stay SUPPORT.
+    assert_eq!(
+        coded(
+            "The US and the EU have supported the Kurds since 2014.",
+            "supported"
+        )
+        .0,
+        "SUPPORT"
+    );
+    // Land seized is an occupation carried out: ASSAULT.
+    assert_eq!(
+        coded("Syrian forces took control of Deraa.", "took").0,
+        "ASSAULT"
+    );
+    // Expelled from an organisation: SANCTION.
+    assert_eq!(
+        coded(
+            "Saudi Arabia is expelling Syria from the Arab League.",
+            "expelling"
+        )
+        .0,
+        "SANCTION"
+    );
+    // A vow to do harm is a threat, also where its complement is no event of its own.
+    let (ty, _, _, target) = coded("Mike Pompeo vowed to expel Iran from Syria.", "vowed");
+    assert_eq!(ty, "THREATEN");
+    assert_eq!(target, ["Iran"]);
+    // A vow to help is still AGREE.
+    assert_eq!(
+        coded("Germany pledged to send tanks to Ukraine.", "send").0,
+        "AGREE"
+    );
+}
+
+#[test]
+fn the_harmed_do_not_act_nor_do_those_a_subject_is_against() {
+    // A participle the parse read as a past tense: its subject was harmed.
+    let (source, target) = roles_of(
+        "Four Kurdish fighters killed on the battlefront a day earlier were buried.",
+        "killed",
+    );
+    assert!(source.is_empty(), "{source:?}");
+    assert_eq!(target.len(), 1, "{target:?}");
+    // "against Isis" says whom the coalition fights: Isis does not kill.
+    let (source, _) = roles_of(
+        "The international coalition against Isis has killed more than 60,000 fighters.",
+        "killed",
+    );
+    assert!(source.is_empty(), "{source:?}");
+    // A verb of harm with its victims counted still has its agent.
+    let (source, _) = roles_of("Russian jets killed about 120 fighters.", "killed");
+    assert_eq!(source.len(), 1, "{source:?}");
 }

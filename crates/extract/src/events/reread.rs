@@ -10,7 +10,9 @@
 //! does not act; a town or region that only says where an actor noun's people
 //! are ("the jihadists out of Mosul") leaves the noun to act; an object that
 //! names no one is acted on through whose it is ("the international
-//! community's inability"); and those released are acted on.
+//! community's inability"); those released are acted on; a verb of harm the
+//! parse read as a past tense with no object ("four fighters killed on the
+//! battlefront") has its subject harmed; and those the subject is "against" do not act.
 
 use dossier_core::{CueClass, Event, EventStatus, EventType, Mention};
 
@@ -430,4 +432,62 @@ pub(super) fn split_subjects(c: &Clause<'_>, subject: Option<usize>, source: &mu
             }
         }
     }
+}
+
+/// Verbs of harm English uses with an object only: done to someone.
+const DONE_TO: &[&str] = &[
+    "kill",
+    "wound",
+    "injure",
+    "detain",
+    "arrest",
+    "abduct",
+    "kidnap",
+    "imprison",
+    "jail",
+    "torture",
+    "execute",
+    "behead",
+    "capture",
+    "murder",
+    "assassinate",
+];
+
+/// "four Kurdish fighters killed on the battlefront … were buried", "the
+/// first Briton killed fighting Isis": a verb of harm with a subject but no
+/// object, auxiliary or conjunct is a participle the parse read as a past
+/// tense; its subject is the one harmed, not the one who harms.
+pub(super) fn reduced_passive(c: &Clause<'_>, verb: &Verb) -> bool {
+    let v = verb.v;
+    c.reread
+        && DONE_TO.contains(&c.lex.lemma(&verb.form))
+        && matches!(c.doc.tokens[v].tag, Some("VBD" | "VBN"))
+        && c.dep(v) != "conj"
+        && c.children(v).any(|k| c.dep(k) == "nsubj")
+        && c.children(v).all(|k| {
+            !matches!(
+                c.dep(k),
+                "obj" | "iobj" | "aux" | "aux:pass" | "conj" | "ccomp" | "nsubj:pass" | "expl"
+            ) && !counted_oblique(c, k)
+        })
+}
+
+/// An oblique that counts people ("killed about 120 fighters"): an object
+/// the parse misread.
+fn counted_oblique(c: &Clause<'_>, k: usize) -> bool {
+    c.dep(k) == "obl" && c.children(k).any(|m| c.dep(m) == "nummod")
+}
+
+/// "The international coalition against Isis has killed": those the
+/// subject's noun is against do not act with it.
+pub(super) fn drop_opponents(c: &Clause<'_>, subject: Option<usize>, source: &mut Vec<usize>) {
+    let Some(sj) = subject.filter(|_| c.reread) else {
+        return;
+    };
+    let opposed: Vec<usize> = c
+        .children(sj)
+        .filter(|&k| c.dep(k) == "nmod" && super::marked_by(c.doc, k, "against"))
+        .flat_map(|k| c.actors_of(k))
+        .collect();
+    source.retain(|a| !opposed.contains(a));
 }

@@ -1,0 +1,199 @@
+//! The PLOVER code of a kept event, read again where the PLOVER codebook
+//! codes the act otherwise than the CAMEO dictionary and its CAMEO→PLOVER
+//! mapping (#24 item 1). Like the second reading of actors (`reread`), this
+//! runs after the trigger classifier and the event judge have kept the event
+//! on the dictionary's code, so no event comes or goes; only its act changes.
+//!
+//! The codebook's words (`PLOVER_structured_codebook_updated.csv` and
+//! `plover_reference.html` in the shared PLOVER data), for each rule:
+//! - SUPPORT "only includes verbal support. Material support … should be
+//!   coded under COOPERATE, AID, or CONCEDE"; AID includes "military and police
+//!   assistance including arms and personnel": backing given by troops, or
+//!   to an army, and arming or equipping someone, are AID.
+//! - THREATEN covers "threaten to occupy, seize control of the whole or part
+//!   of a territory … distinct from ASSAULT, which refers to military
+//!   occupations that have been or are being carried out": seizing, capturing
+//!   or occupying territory is ASSAULT (CAMEO 171 and 192 map to COERCE, whose
+//!   `seize` mode is "police or other authorities confiscating or seizing property").
+//! - SANCTION `expel`: "permanently or temporarily expel an entity from a
+//!   group, organization, political party"; SANCTION `withdraw`: "a country
+//!   withdraws itself from an organization, treaty, or group".
+//! - AGREE is a "commitment to cooperate"; a vow or promise to do harm is no
+//!   cooperation: it is a threat (THREATEN).
+
+use dossier_core::{EntityType, Event, EventType, Span};
+
+use super::{act_of, hostile, singular, Clause, Verb, AGREEMENTS};
+
+/// PETRARCH synsets of armed forces and their arms.
+const MILITARY_SYNSETS: &[&str] = &["&MILITARY", "&WEAPON", "&AIRCRAFT"];
+/// PETRARCH synsets of places held by force.
+const PLACE_SYNSETS: &[&str] = &["&TOWN", "&STRONGHOLD"];
+/// Nouns of land that is held or taken.
+const TERRITORY: &[&str] = &[
+    "territory",
+    "area",
+    "region",
+    "land",
+    "province",
+    "enclave",
+    "district",
+    "city",
+    "town",
+    "village",
+];
+/// Nouns of the groups a member is expelled from or leaves.
+const GROUPS: &[&str] = &[
+    "league",
+    "party",
+    "union",
+    "organisation",
+    "organization",
+    "alliance",
+    "bloc",
+    "coalition",
+    "federation",
+    "association",
+    "council",
+];
+
+/// The act the codebook gives a kept event, where it differs from the dictionary's.
+pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<EventType> {
+    use EventType::*;
+    let lemma = c.lex.lemma(&verb.form);
+    Some(match event.act {
+        Support if matches!(lemma, "support" | "back") && military_backing(c, verb, event) => Aid,
+        Cooperate if arms_given(c, verb, lemma) && !event.target.is_empty() => Aid,
+        Coerce if occupies(c, verb, lemma) => Assault,
+        Coerce if matches!(lemma, "expel" | "suspend") && from_group(c, verb.v, false) => Sanction,
+        Retreat if matches!(lemma, "withdraw") && from_group(c, verb.v, true) => Sanction,
+        Agree if vowed_harm(c, verb) => Threaten,
+        _ => return None,
+    })
+}
+
+/// Gives the events their recoded acts (trigger, the act read first, the
+/// codebook's), once the events of a document are settled on the
+/// dictionary's acts: no event comes or goes, and an act already changed
+/// there ("vowed to fight" made a threat) stays. Aid by troops or arms is military.
+pub(super) fn apply(recoded: &[(Span, EventType, EventType)], events: &mut [Event]) {
+    for e in events.iter_mut() {
+        if let Some(&(_, _, act)) = recoded
+            .iter()
+            .find(|&&(t, first, _)| t == e.trigger && first == e.act)
+        {
+            e.act = act;
+            if act == EventType::Aid {
+                e.mode = Some("military".to_string());
+            }
+        }
+    }
+}
+
+/// Whether token `j` is a word of the given PETRARCH synsets.
+fn in_synsets(c: &Clause<'_>, j: usize, names: &[&str]) -> bool {
+    c.lex
+        .synsets
+        .get(&singular(c.word(j)))
+        .is_some_and(|s| s.iter().any(|n| names.contains(&n.as_str())))
+}
+
+/// Backing that is military: troops or arms back someone named ("US troops
+/// supporting the SDF", "supported by US troops and air power"), or the
+/// backing goes to an armed force ("supporting the training of a rebel army").
+fn military_backing(c: &Clause<'_>, verb: &Verb, event: &Event) -> bool {
+    let v = verb.v;
+    // Nouns only: "supported military action" backs an act, not an army.
+    let military = |head: usize, synsets: &[&str]| {
+        c.subtree(head, &["acl:relcl", "acl"])
+            .iter()
+            .any(|&j| c.doc.tokens[j].pos == Some("NOUN") && in_synsets(c, j, synsets))
+    };
+    let object = c.children(v).find(|&k| c.dep(k) == "obj");
+    let agent = c
+        .children(v)
+        .find(|&k| crate::tree::is_by_phrase(c.doc, k, c.a, c.b))
+        .or_else(|| c.subject(v).filter(|&s| c.dep(s) != "nsubj:pass"));
+    object.is_some_and(|o| military(o, &["&MILITARY"]))
+        || (!event.target.is_empty() && agent.is_some_and(|a| military(a, MILITARY_SYNSETS)))
+}
+
+/// Arming or equipping someone, or giving them arms ("supplied arms to the rebels").
+fn arms_given(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
+    let arms = |&j: &usize| {
+        j != verb.v && (in_synsets(c, j, &["&WEAPON"]) || c.word(j).eq_ignore_ascii_case("arms"))
+    };
+    matches!(lemma, "arm" | "equip") || (verb.giving && verb.scope.iter().any(arms))
+}
+
+/// Whether a seizing verb takes land: its object (or a passive's subject),
+/// with the "of" phrases under it ("control of Deraa", "parts of Syria"),
+/// names a country, region or town. A place it is taken in is no object.
+fn occupies(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
+    if !matches!(
+        lemma,
+        "seize" | "capture" | "occupy" | "invade" | "overrun" | "annex" | "take" | "wrest"
+    ) {
+        return false;
+    }
+    let v = verb.v;
+    let Some(object) = c
+        .children(v)
+        .find(|&k| matches!(c.dep(k), "obj" | "nsubj:pass"))
+    else {
+        return false;
+    };
+    let mut heads = vec![object];
+    let mut i = 0;
+    while i < heads.len() {
+        let h = heads[i];
+        heads.extend(c.children(h).filter(|&k| {
+            matches!(c.dep(k), "conj" | "compound" | "flat")
+                || (c.dep(k) == "nmod" && super::marked_by(c.doc, k, "of"))
+        }));
+        i += 1;
+    }
+    heads.iter().any(|&j| {
+        TERRITORY.contains(&singular(c.word(j)).as_str())
+            || in_synsets(c, j, PLACE_SYNSETS)
+            || mention_of(c, j, &[EntityType::Gpe, EntityType::Loc])
+    })
+}
+
+/// Whether token `j` lies in a mention of one of these types.
+fn mention_of(c: &Clause<'_>, j: usize, types: &[EntityType]) -> bool {
+    let span = c.doc.tokens[j].span;
+    c.doc
+        .mentions
+        .iter()
+        .any(|m| types.contains(&m.ty) && m.span.contains(span))
+}
+
+/// Whether verb `v` has a "from" phrase naming an organisation or a group
+/// ("expelled Syria from the Arab League"), or with `or_agreement` a treaty
+/// or deal ("withdrawing from the Iran deal").
+fn from_group(c: &Clause<'_>, v: usize, or_agreement: bool) -> bool {
+    c.children(v)
+        .filter(|&k| c.dep(k) == "obl" && super::marked_by(c.doc, k, "from"))
+        .any(|k| {
+            let noun = singular(c.word(k));
+            mention_of(c, k, &[EntityType::Org])
+                || GROUPS.contains(&noun.as_str())
+                || (or_agreement && AGREEMENTS.contains(&noun.as_str()))
+        })
+}
+
+/// A vow or promise whose complement does harm ("vowed to expel Iran from
+/// Syria"): a threat, as `keep_main_events` makes it when the complement is
+/// an event of its own.
+fn vowed_harm(c: &Clause<'_>, verb: &Verb) -> bool {
+    if !matches!(
+        c.lex.lemma(&verb.form),
+        "vow" | "pledge" | "promise" | "swear"
+    ) {
+        return false;
+    }
+    c.children(verb.v)
+        .filter(|&k| c.dep(k) == "xcomp" && c.doc.tokens[k].pos == Some("VERB"))
+        .any(|k| act_of(c, &Verb::read(c, k), c.lex).is_some_and(|(act, _, _)| hostile(act)))
+}
