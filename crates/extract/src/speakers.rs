@@ -29,7 +29,8 @@ fn group_like(t: EntityType) -> bool {
 /// speaker that is a bare function word ("the", "those") is dropped.
 pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usize, usize)>)]) {
     let text = doc.text();
-    // Gender learned from the pronouns that resolved to each entity.
+    // Gender learned from the pronouns that resolved to each entity,
+    // seeded with the pronouns the text uses around each person's name.
     let mut gender: HashMap<usize, bool> = HashMap::new();
     let mut last_speaker: Option<(usize, usize)> = None; // (entity, byte position)
     let mut unnamed: Vec<Span> = Vec::new(); // speakers that name no one
@@ -41,7 +42,9 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
         .filter(|(q, _)| q.kind != QuoteKind::Indirect)
         .map(|(q, _)| q.span)
         .collect();
+    gender.extend(pronoun_genders(doc, &quoted));
     for (q, tokens) in quotes.iter_mut() {
+        let mut kin_phrase: Option<Span> = None;
         let Some(sp) = q.speaker.as_mut() else {
             continue;
         };
@@ -62,35 +65,21 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
             }
         } else if FUNCTION_WORDS.contains(&w.as_str()) {
             q.speaker = None;
-        } else if let Some((e, from)) = resolve_pronoun(
+        } else if let Some((kin, range)) =
+            kin_antecedent(doc, &w, sp.span.start, &quoted, last_speaker)
+        {
+            // "Begum's father … “…,” he said": the kin noun, not a name.
+            match possessed_antecedent(doc, kin, range) {
+                Some(e) => sp.entity = Some(e),
+                None => kin_phrase = Some(kin),
+            }
+        } else if let Some((e, from)) = resolve_pronoun_near_or_far(
             doc,
             &w,
-            (
-                sp.span.start,
-                &quoted,
-                sentence_start_back(doc, sp.span.start, 4),
-            ),
+            (sp.span.start, &quoted, &unnamed),
             last_speaker,
             &gender,
-        )
-        .or_else(|| {
-            // "Letts told ITV News: “…” He said": a he or she that nothing
-            // in the last four sentences resolves looks past sentences
-            // inside quotation marks, unless an unnamed speaker ("said a
-            // doctor in Ghouta") spoke since.
-            let far = start_back_outside_quotes(doc, sp.span.start, 4, &quoted);
-            let unnamed_since = unnamed.iter().any(|u| u.start >= far);
-            let personal = MALE.contains(&w.as_str()) || FEMALE.contains(&w.as_str());
-            (personal && !unnamed_since).then(|| {
-                resolve_pronoun(
-                    doc,
-                    &w,
-                    (sp.span.start, &quoted, far),
-                    last_speaker,
-                    &gender,
-                )
-            })?
-        }) {
+        ) {
             let (e, from) =
                 continued_run(&w, from, previous.as_ref()).map_or((e, from), |p| (p, None));
             sp.entity = Some(e);
@@ -114,7 +103,9 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
             sp.entity = Some(e);
         }
         if let Some(sp) = q.speaker.as_mut().filter(|_| is_pronoun(&w)) {
-            sp.refers_to = unnamed_antecedent(doc, &w, sp, last_unnamed, last_speaker);
+            sp.refers_to = kin_phrase
+                .take()
+                .or_else(|| unnamed_antecedent(doc, &w, sp, last_unnamed, last_speaker));
             if sp.refers_to.is_some() {
                 sp.entity = None;
                 sp.also.clear();
@@ -130,6 +121,10 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
             }
         }
         if let Some(e) = q.speaker.as_ref().and_then(|sp| sp.entity) {
+            // "His mother, Jane Lyndon" is a woman whatever her name.
+            if let Some(g) = tokens.and_then(|(x, y)| kin_gender(doc, x, y)) {
+                gender.insert(e, g);
+            }
             last_speaker = Some((e, q.speaker.as_ref().map_or(0, |sp| sp.span.end)));
         }
         previous = q.speaker.as_ref().map(|sp| PreviousQuote {
@@ -139,6 +134,27 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
             content: q.span,
         });
     }
+}
+
+/// A speaker pronoun's entity and the mention it was found at: in the four
+/// sentences before; else, for a he or she, past sentences inside
+/// quotation marks ("Letts told ITV News: “…” He said"), unless an unnamed
+/// speaker ("said a doctor in Ghouta") spoke since.
+fn resolve_pronoun_near_or_far(
+    doc: &Document,
+    w: &str,
+    (at, quoted, unnamed): (usize, &[Span], &[Span]),
+    last_speaker: Option<(usize, usize)>,
+    gender: &HashMap<usize, bool>,
+) -> Option<(usize, Option<Span>)> {
+    let near = sentence_start_back(doc, at, 4);
+    resolve_pronoun(doc, w, (at, quoted, near), last_speaker, gender).or_else(|| {
+        let far = start_back_outside_quotes(doc, at, 4, quoted);
+        let unnamed_since = unnamed.iter().any(|u| u.start >= far);
+        let personal = MALE.contains(&w) || FEMALE.contains(&w);
+        (personal && !unnamed_since)
+            .then(|| resolve_pronoun(doc, w, (at, quoted, far), last_speaker, gender))?
+    })
 }
 
 /// The quote just before, as the next one's speaker reads it.
@@ -451,6 +467,147 @@ fn known_gender(doc: &Document, e: usize, learned: &HashMap<usize, bool>) -> Opt
     given_names::gender(first).or_else(|| learned.get(&e).copied())
 }
 
+/// Each person's gender as the narration shows it ("Hall was so angered
+/// that he decided"): in every sentence where one person's name, and no
+/// other person's, is a subject, the he/him/his and she/her after it
+/// outside quotation marks count for that person; a person gets the gender
+/// of the pronouns when none is of the other, or twice as many.
+/// For names the table of given names does not know ("Ollie", "Shamima").
+fn pronoun_genders(doc: &Document, quoted: &[Span]) -> HashMap<usize, bool> {
+    let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+    for s in &doc.sentences {
+        let people: Vec<_> = doc
+            .mentions
+            .iter()
+            .filter(|m| s.span.contains(m.span) && person_like(m.ty))
+            .filter(|m| !quoted.iter().any(|q| q.contains(m.span)))
+            .collect();
+        let Some(e) = only_one(people.iter().filter_map(|m| m.entity)) else {
+            continue;
+        };
+        let Some(subject) = people.iter().find(|m| topicality(doc, m.span) > 0) else {
+            continue;
+        };
+        let (a, b) = s.tokens;
+        let words = (a..b)
+            .map(|i| doc.tokens[i].span)
+            .filter(|t| t.start >= subject.span.end && !quoted.iter().any(|q| q.contains(*t)))
+            .map(|t| doc.span_text(t).to_lowercase());
+        let c = counts.entry(e).or_default();
+        for w in words {
+            if MALE.contains(&w.as_str()) {
+                c.0 += 1;
+            } else if FEMALE.contains(&w.as_str()) {
+                c.1 += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(e, (m, f))| {
+            if (m >= 1 && f == 0) || (m >= 2 && m >= 2 * f) {
+                Some((e, true))
+            } else if (f >= 1 && m == 0) || (f >= 2 && f >= 2 * m) {
+                Some((e, false))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// "Begum's father, speaking from Sunamganj, … “…,” he said": a he or she
+/// whose nearest antecedent is a subject headed by a kin noun of its sex
+/// ("his mother", "Begum's father"), in this sentence or the two before,
+/// with no person of a fitting sex named (outside quotation marks) and no
+/// speaker since. Returns the kin phrase's span and tokens; the caller
+/// resolves it as a possessed descriptor.
+fn kin_antecedent(
+    doc: &Document,
+    w: &str,
+    at: usize,
+    quoted: &[Span],
+    last_speaker: Option<(usize, usize)>,
+) -> Option<(Span, (usize, usize))> {
+    let male = match w {
+        "he" => true,
+        "she" => false,
+        _ => return None,
+    };
+    // Not the pronoun's own sentence: "Andersson's daughter died …, and
+    // she blames".
+    let (from, until) = (
+        sentence_start_back(doc, at, 2),
+        sentence_start_back(doc, at, 0),
+    );
+    let outside = |t: Span| !quoted.iter().any(|q| q.contains(t));
+    let k = doc
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.span.start >= from && t.span.end <= until && outside(t.span))
+        .filter(|(_, t)| matches!(t.dep, Some("nsubj" | "nsubj:pass")))
+        .filter(|(_, t)| kin_word_gender(&doc.span_text(t.span).to_lowercase()) == Some(male))
+        .filter(|(i, _)| {
+            // A possessed kin noun is someone new ("Her father"); "the
+            // Trinidadian mother" is often the woman named before.
+            (i.saturating_sub(4)..*i)
+                .any(|d| is_possessive(doc, d) && doc.tokens[d].head == Some(*i))
+        })
+        .map(|(i, _)| i)
+        .next_back()?;
+    // The phrase: the kin noun and the possessor or article before it.
+    let reaches = |mut t: usize| {
+        for _ in 0..4 {
+            match doc.tokens[t].head {
+                Some(h) if h == k => return true,
+                Some(h) if h != t => t = h,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let mut start = k;
+    while start > 0 && reaches(start - 1) {
+        start -= 1;
+    }
+    let range = (start, k + 1);
+    let k = Span::new(doc.tokens[start].span.start, doc.tokens[k].span.end);
+    let fits = |m: &&dossier_core::Mention| {
+        m.entity.is_some_and(|e| {
+            let g = known_gender(doc, e, &HashMap::new());
+            person_like(m.ty) && g.is_none_or(|g| g == male)
+        })
+    };
+    let named_since = doc
+        .mentions
+        .iter()
+        .filter(|m| m.span.start > k.end && m.span.end <= at && outside(m.span))
+        .any(|m| fits(&m));
+    let spoke_since = last_speaker.is_some_and(|(_, pos)| pos > k.start);
+    (!named_since && !spoke_since).then_some((k, range))
+}
+
+/// The sex a kin noun heading the phrase `[x, y)` gives ("his mother":
+/// false, a woman; "Robinson's father": true).
+fn kin_gender(doc: &Document, x: usize, y: usize) -> Option<bool> {
+    if y <= x {
+        return None;
+    }
+    let head = doc.span_text(doc.tokens[phrase_head(doc, x, y)].span);
+    kin_word_gender(&head.to_lowercase())
+}
+
+fn kin_word_gender(word: &str) -> Option<bool> {
+    match word {
+        "father" | "husband" | "son" | "brother" | "widower" | "grandfather" | "uncle" => {
+            Some(true)
+        }
+        "mother" | "wife" | "daughter" | "sister" | "widow" | "grandmother" | "aunt" => Some(false),
+        _ => None,
+    }
+}
+
 /// A title before a name: "Mr", "Dr.", or a role noun ("President").
 fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
@@ -725,23 +882,28 @@ fn descriptor_antecedent(
     (quoted, previous_named): (&[Span], Option<(usize, Span)>),
 ) -> Option<usize> {
     let (x, y) = tokens.filter(|&(x, y)| y > x)?;
-    if !doc
-        .span_text(doc.tokens[x].span)
-        .eq_ignore_ascii_case("the")
-    {
-        return None;
-    }
     let head = doc
         .span_text(doc.tokens[phrase_head(doc, x, y)].span)
         .to_lowercase();
+    let first = doc.span_text(doc.tokens[x].span);
+    if possessed(doc, x, y) && !first.eq_ignore_ascii_case("the") {
+        return role_of(&head)
+            .filter(|&r| r == Role::Person)
+            .and_then(|_| possessed_antecedent(doc, span, (x, y)));
+    }
+    if !first.eq_ignore_ascii_case("the") {
+        return None;
+    }
     match role_of(&head)? {
-        Role::Person => doc
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| m.span.end <= span.start && person_like(m.ty))
-            .find(|m| m.entity.is_some() && titled(doc, m.span, &head))
-            .and_then(|m| m.entity)
+        Role::Person => named_after(doc, y)
+            .or_else(|| {
+                doc.mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| m.span.end <= span.start && person_like(m.ty))
+                    .find(|m| m.entity.is_some() && titled_as(doc, m.span, (x, y)))
+                    .and_then(|m| m.entity)
+            })
             .or_else(|| lede_subject(doc, span, person_like))
             .or_else(|| untitled_person(doc, span, &head, (quoted, previous_named)))
             .or_else(|| titled_later(doc, span, &head)),
@@ -754,6 +916,60 @@ fn descriptor_antecedent(
             })
             .or_else(|| lede_subject(doc, span, |t| t == EntityType::Org)),
     }
+}
+
+/// "has been told by the home secretary, Sajid Javid, that": the person
+/// named in apposition right after the descriptor's last token `y - 1`,
+/// between commas (or a comma and the sentence's end).
+fn named_after(doc: &Document, y: usize) -> Option<usize> {
+    let comma = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| doc.span_text(t.span) == ",")
+    };
+    if !comma(y) {
+        return None;
+    }
+    let m = doc.mentions.iter().find(|m| {
+        tokens_in(doc, m.span).start == y + 1 && person_like(m.ty) && m.entity.is_some()
+    })?;
+    let end = tokens_in(doc, m.span).end;
+    let closes = comma(end)
+        || doc
+            .tokens
+            .get(end)
+            .is_none_or(|t| matches!(doc.span_text(t.span), "." | ";" | ":"));
+    closes.then_some(m.entity?)
+}
+
+/// Whether the phrase `[x, y)` opens with a possessor of its head: "his
+/// mother", "Scurfield's mother" (the possessor's own tokens aside).
+fn possessed(doc: &Document, x: usize, y: usize) -> bool {
+    let h = phrase_head(doc, x, y);
+    (x..h).any(|i| is_possessive(doc, i))
+}
+
+/// "his", "their", or the "'s" of "Scurfield's".
+fn is_possessive(doc: &Document, i: usize) -> bool {
+    matches!(doc.tokens[i].tag, Some("PRP$" | "POS"))
+}
+
+/// "His mother, Jane Lyndon, said … Outside court, his mother said": a
+/// possessed descriptor is the one person the document titles with its
+/// head word before it, else the one it titles so in the five sentences
+/// after (a lede's "his mother has said"); several, and it stays unresolved.
+fn possessed_antecedent(doc: &Document, span: Span, (x, y): (usize, usize)) -> Option<usize> {
+    let head = doc
+        .span_text(doc.tokens[phrase_head(doc, x, y)].span)
+        .to_lowercase();
+    only_one(
+        doc.mentions
+            .iter()
+            .filter(|m| m.span.end <= span.start && person_like(m.ty))
+            .filter(|m| titled_as(doc, m.span, (x, y)))
+            .filter_map(|m| m.entity),
+    )
+    .or_else(|| titled_later(doc, span, &head))
 }
 
 /// A person's descriptor no title resolves: the one person of the sentence
@@ -770,6 +986,7 @@ fn untitled_person(
     if introduced_unnamed(doc, span.start, head) {
         return None;
     }
+
     let inside: Vec<_> = doc
         .mentions
         .iter()
@@ -989,13 +1206,16 @@ fn only_one(mut found: impl Iterator<Item = usize>) -> Option<usize> {
 
 /// Whether `word` stands beside the name at `name`: among the five tokens
 /// before it or inside it ("US Secretary of State Mike Pompeo"), or in an
-/// apposition after a comma ("Pompeo, the secretary of state,").
+/// apposition after or before it ("Pompeo, the secretary of state,",
+/// "His mother, Jane Lyndon,").
 fn titled(doc: &Document, name: Span, word: &str) -> bool {
+    title_words(doc, name).iter().any(|w| w == word)
+}
+
+/// The words beside a name that may title it (lowercase): the run before
+/// it, its own words, and an apposition's run after or before a comma.
+fn title_words(doc: &Document, name: Span) -> Vec<String> {
     let std::ops::Range { start: first, end } = tokens_in(doc, name);
-    let is = |i: &usize| {
-        doc.span_text(doc.tokens[*i].span)
-            .eq_ignore_ascii_case(word)
-    };
     // A title is a run of nouns, names, adjectives and "of" or "the":
     // a verb, a pronoun or a mark ends it ("Erdogan met Vladimir Putin").
     let breaks = |i: &usize| {
@@ -1004,20 +1224,48 @@ fn titled(doc: &Document, name: Span, word: &str) -> bool {
             Some("NOUN" | "PROPN" | "ADJ" | "ADP" | "DET" | "PART")
         )
     };
-    let before = (first.saturating_sub(5)..first)
-        .rev()
-        .take_while(|i| !breaks(i))
-        .any(|i| is(&i))
-        || (first..end).any(|i| is(&i));
-    let comma_after = doc
-        .tokens
-        .get(end)
-        .is_some_and(|t| doc.span_text(t.span) == ",");
-    before
-        || (comma_after
-            && (end + 1..(end + 9).min(doc.tokens.len()))
-                .take_while(|i| !breaks(i))
-                .any(|i| is(&i)))
+    let comma = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| doc.span_text(t.span) == ",")
+    };
+    let run_before = |to: usize| (to.saturating_sub(5)..to).rev().take_while(|i| !breaks(i));
+    // "The father of Shamima Begum": a run ending in "of" is about her.
+    let of_before = first >= 1 && doc.tokens[first - 1].pos == Some("ADP");
+    let mut at: Vec<usize> = (first..end).collect();
+    if !of_before {
+        at.extend(run_before(first));
+    }
+    if first >= 2 && comma(first - 1) {
+        at.extend(run_before(first - 1));
+    }
+    if comma(end) {
+        at.extend((end + 1..(end + 9).min(doc.tokens.len())).take_while(|i| !breaks(i)));
+    }
+    at.iter()
+        .map(|&i| doc.span_text(doc.tokens[i].span).to_lowercase())
+        .collect()
+}
+
+/// Whether a person's name is titled as the descriptor `[x, y)` says:
+/// its head word and every adjective or noun before the head ("the health
+/// minister" is not "the foreign minister, Julie Bishop"); a country's
+/// word is left to the caller.
+fn titled_as(doc: &Document, name: Span, (x, y): (usize, usize)) -> bool {
+    let h = phrase_head(doc, x, y);
+    let words = title_words(doc, name);
+    let place = |i: usize| {
+        doc.mentions.iter().any(|m| {
+            m.span.contains(doc.tokens[i].span)
+                && matches!(m.ty, EntityType::Gpe | EntityType::Norp)
+        })
+    };
+    (x..=h)
+        .filter(|&i| i == h || (matches!(doc.tokens[i].pos, Some("ADJ" | "NOUN")) && !place(i)))
+        .all(|i| {
+            let w = doc.span_text(doc.tokens[i].span).to_lowercase();
+            words.contains(&w)
+        })
 }
 
 /// Whether token `i` is a conjunct of a token in `to`.

@@ -804,3 +804,57 @@ fn the_time_before_a_reported_clause_is_not_its_content() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn a_mother_named_in_apposition_is_the_next_she_and_his_mother() {
+    // "Ollie" is a given name of either sex: the narration's "he" says
+    // which; "His mother, Jane Vance," titles her for "his mother" later.
+    let text = "Ollie Vance was so angered by the attack that he decided to join the army. His mother, Jane Vance, said her son had been careful. She said he had planned to come home in May. Outside the court, his mother said she wanted answers.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    for part in ["been careful", "come home", "wanted answers"] {
+        assert_eq!(
+            speaker_of(&doc, &quotes, part).as_deref(),
+            Some("Jane Vance"),
+            "{part}: {quotes:?}"
+        );
+    }
+}
+
+#[test]
+fn a_pronoun_after_a_possessed_kin_noun_refers_to_that_phrase() {
+    let text = "Anna Berg was last seen in the mountains in May. Her father, speaking from Oslo, urged rescuers to keep looking. “We still have hope,” he said.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    let q = quotes
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains("still have hope"))
+        .expect("the quote");
+    assert_eq!(entity_name(&doc, &q["speaker"]), None, "{q}");
+    assert_eq!(
+        q["speaker"]["refers_to"]["text"].as_str(),
+        Some("Her father"),
+        "{q}"
+    );
+}
+
+#[test]
+fn a_descriptor_takes_the_name_in_apposition_after_it() {
+    let text = "Lena Park has been told by the foreign secretary, Peter Hale, that her passport will be cancelled.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "passport").as_deref(),
+        Some("Peter Hale"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn a_descriptor_is_not_someone_titled_with_another_office() {
+    // "the health minister" is not "The foreign minister, Julie Marsh".
+    let text = "The foreign minister, Julie Marsh, met officials on Monday. The plan was sound, Greg Hale said on Sunday. “It protects everyone,” the health minister told reporters.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "protects everyone").as_deref(),
+        Some("Greg Hale"),
+        "{quotes:?}"
+    );
+}
