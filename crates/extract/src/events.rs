@@ -2136,11 +2136,7 @@ fn describing_participle(c: &Clause<'_>, v: usize) -> bool {
 /// participle with no object (the parse may label its subject plain "nsubj").
 fn auxiliary_passive(c: &Clause<'_>, v: usize) -> bool {
     let no_object = c.children(v).all(|k| c.dep(k) != "obj");
-    let be = [
-        "be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting",
-        "gotten",
-    ];
-    let be_aux = c.has_auxiliary(v, AUX_OR_PASSIVE, &be);
+    let be_aux = c.has_auxiliary(v, AUX_OR_PASSIVE, &crate::tree::PASSIVE_AUXILIARIES);
     marked_passive(c, v) || (be_aux && no_object && !c.word(v).ends_with("ing"))
 }
 

@@ -2366,18 +2366,8 @@ fn is_passive(doc: &Document, c: usize, a: usize, b: usize) -> bool {
     doc.tokens[c].tag == Some("VBN")
         && children(doc, a, b, c).any(|j| {
             doc.tokens[j].dep == Some("aux")
-                && matches!(
-                    doc.span_text(doc.tokens[j].span).to_lowercase().as_str(),
-                    "is" | "are"
-                        | "was"
-                        | "were"
-                        | "be"
-                        | "been"
-                        | "being"
-                        | "get"
-                        | "gets"
-                        | "got"
-                )
+                && crate::tree::PASSIVE_AUXILIARIES
+                    .contains(&doc.span_text(doc.tokens[j].span).to_lowercase().as_str())
         })
 }
 

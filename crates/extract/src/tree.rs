@@ -3,6 +3,12 @@
 
 use dossier_core::{Document, Span};
 
+/// The forms of "be" and "get" that make a participle passive ("was
+/// detained", "got arrested").
+pub(crate) const PASSIVE_AUXILIARIES: [&str; 12] = [
+    "be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting", "gotten",
+];
+
 /// The sentence holding byte `pos` (or the first one after it).
 pub(crate) fn sentence_index_at(doc: &Document, pos: usize) -> usize {
     doc.sentences.partition_point(|s| s.span.end <= pos)
