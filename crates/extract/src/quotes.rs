@@ -17,7 +17,7 @@ use dossier_core::{
 
 use crate::cue_classes::{CueClasses, QuoteMode};
 use crate::lexicon;
-use crate::tree::{children, is_by_phrase, sentence_index_at, subtree, tokens_in};
+use crate::tree::{children, is_by_phrase, is_comma, sentence_index_at, subtree, tokens_in};
 
 /// Reporting words, learned per syntactic frame: how often a verb form in
 /// that frame was a cue in PolNeAR train (`dossier train cues`). "reports"
@@ -1089,9 +1089,7 @@ fn with_modifier_after(doc: &Document, x: usize, y: usize, a: usize, b: usize) -
         .map(|j| subtree(doc, j, a, b).1)
         .max()
         .unwrap_or(y + 1);
-    (y..end)
-        .find(|&i| doc.span_text(doc.tokens[i].span) == ",")
-        .unwrap_or(end)
+    (y..end).find(|&i| is_comma(doc, i)).unwrap_or(end)
 }
 
 /// "As Ms. Simonyan put it, …": the "as" opening the clause of cue "put it" at `c`.
@@ -1337,7 +1335,7 @@ fn cue_source(
     });
     let source = if let Some(m) = cue.signed {
         signer_between(doc, m, c, b, source)
-    } else if source.is_none() && (c == a || doc.span_text(doc.tokens[c - 1].span) == ",") {
+    } else if source.is_none() && (c == a || is_comma(doc, c - 1)) {
         // "…, noted NBC's Dante Chinni." and "Said Ellis: …": an inverted
         // cue with no subject names its speaker right after it.
         name_after(doc, c, b)
@@ -1488,15 +1486,14 @@ fn joined_to_subordinate(
     up: usize,
     subject: TokenRange,
 ) -> bool {
-    let comma = |i: usize| doc.span_text(doc.tokens[i].span) == ",";
     let opens = |j: usize| {
         doc.tokens[j].dep == Some("mark")
             && j < subject.0
-            && !(j + 1..subject.0).any(comma)
+            && !(j + 1..subject.0).any(|i| is_comma(doc, i))
             && SUBORDINATORS.contains(&doc.span_text(doc.tokens[j].span).to_lowercase().as_str())
     };
     matches!(doc.tokens[h].dep, Some("conj" | "advcl"))
-        && (up + 1..h).any(comma)
+        && (up + 1..h).any(|i| is_comma(doc, i))
         && children(doc, a, b, up).any(opens)
 }
 
@@ -1650,7 +1647,7 @@ fn trim_source(doc: &Document, (mut x, mut y): (usize, usize)) -> Option<(usize,
 fn is_parenthetical(doc: &Document, c: usize, a: usize, b: usize) -> bool {
     doc.tokens[c].dep == Some("advcl")
         && c + 1 < b
-        && doc.span_text(doc.tokens[c + 1].span) == ","
+        && is_comma(doc, c + 1)
         && doc.tokens[c].head.is_some_and(|h| h > c && h < b)
         && children(doc, a, b, c).any(|j| doc.tokens[j].dep == Some("nsubj"))
 }
@@ -1787,9 +1784,12 @@ fn signed_clause_before(
     let Some((x, y)) = source else {
         return Vec::new();
     };
+    if cue.passive || !matches!(dep(c), "advcl" | "conj") {
+        return Vec::new();
+    }
     // The subject phrase may start before the speaker's name ("the foreign
-    // minister, Julie Bishop, has confirmed").
-    // The nearest subject only: the parse may give the cue a second one.
+    // minister, Julie Bishop, has confirmed"); the nearest subject only, as
+    // the parse may give the cue a second one.
     let x = children(doc, a, b, c)
         .filter(|&j| j < c && dep(j) == "nsubj")
         .max()
@@ -1799,7 +1799,7 @@ fn signed_clause_before(
     let main = doc.tokens[c].head.filter(|&h| h >= a && h < x);
     let finite = matches!(doc.tokens[c].tag, Some("VBD" | "VBZ" | "VBP"))
         || children(doc, a, b, c).any(|j| j < c && dep(j) == "aux");
-    let after_comma = x > a && doc.span_text(doc.tokens[x - 1].span) == ",";
+    let after_comma = x > a && is_comma(doc, x - 1);
     let own_subject = children(doc, a, b, c).any(|j| j >= x && j < y && dep(j) == "nsubj");
     let only_adjuncts = children(doc, a, b, c)
         .filter(|&j| j > c)
@@ -1809,8 +1809,6 @@ fn signed_clause_before(
             _ => true,
         });
     let signs = main.is_some_and(|h| dep(h) == "root")
-        && matches!(dep(c), "advcl" | "conj")
-        && !cue.passive
         && finite
         && after_comma
         && own_subject
@@ -2199,8 +2197,7 @@ fn mention_within(doc: &Document, from: usize, to: usize, types: &[EntityType]) 
 /// and a cue whose subject the parse lost (in the apposition or the aside)
 /// reports for it.
 fn sentence_topic(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> {
-    let comma_from =
-        |from: usize| (from..c.min(from + 9)).find(|&i| doc.span_text(doc.tokens[i].span) == ",");
+    let comma_from = |from: usize| (from..c.min(from + 9)).find(|&i| is_comma(doc, i));
     let comma = comma_from(a)?;
     // "Speaking to the Telegraph, Hussen Abase, father of …, said": an
     // opening participle's clause names the hearer; the name after it speaks.

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use dossier_core::{Document, EntityType, Quote, QuoteKind, Span};
 
 use crate::given_names;
-use crate::tree::{sentence_index_at, tokens_in};
+use crate::tree::{is_comma, sentence_index_at, tokens_in};
 
 const MALE: &[&str] = &["he", "him", "his", "himself"];
 const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
@@ -861,7 +861,7 @@ fn appositive_person(doc: &Document, tokens: Option<(usize, usize)>) -> Option<u
     role_of(&doc.span_text(doc.tokens[h].span).to_lowercase()).filter(|&r| r == Role::Person)?;
     let after_comma = |m: &&dossier_core::Mention| {
         let first = tokens_in(doc, m.span).start;
-        first > h + 1 && first < y && doc.span_text(doc.tokens[first - 1].span) == ","
+        first > h + 1 && first < y && is_comma(doc, first - 1)
     };
     doc.mentions
         .iter()
@@ -922,19 +922,14 @@ fn descriptor_antecedent(
 /// named in apposition right after the descriptor's last token `y - 1`,
 /// between commas (or a comma and the sentence's end).
 fn named_after(doc: &Document, y: usize) -> Option<usize> {
-    let comma = |i: usize| {
-        doc.tokens
-            .get(i)
-            .is_some_and(|t| doc.span_text(t.span) == ",")
-    };
-    if !comma(y) {
+    if !is_comma(doc, y) {
         return None;
     }
     let m = doc.mentions.iter().find(|m| {
         tokens_in(doc, m.span).start == y + 1 && person_like(m.ty) && m.entity.is_some()
     })?;
     let end = tokens_in(doc, m.span).end;
-    let closes = comma(end)
+    let closes = is_comma(doc, end)
         || doc
             .tokens
             .get(end)
@@ -986,7 +981,6 @@ fn untitled_person(
     if introduced_unnamed(doc, span.start, head) {
         return None;
     }
-
     let inside: Vec<_> = doc
         .mentions
         .iter()
@@ -1224,11 +1218,6 @@ fn title_words(doc: &Document, name: Span) -> Vec<String> {
             Some("NOUN" | "PROPN" | "ADJ" | "ADP" | "DET" | "PART")
         )
     };
-    let comma = |i: usize| {
-        doc.tokens
-            .get(i)
-            .is_some_and(|t| doc.span_text(t.span) == ",")
-    };
     let run_before = |to: usize| (to.saturating_sub(5)..to).rev().take_while(|i| !breaks(i));
     // "The father of Shamima Begum": a run ending in "of" is about her.
     let of_before = first >= 1 && doc.tokens[first - 1].pos == Some("ADP");
@@ -1236,10 +1225,10 @@ fn title_words(doc: &Document, name: Span) -> Vec<String> {
     if !of_before {
         at.extend(run_before(first));
     }
-    if first >= 2 && comma(first - 1) {
+    if first >= 2 && is_comma(doc, first - 1) {
         at.extend(run_before(first - 1));
     }
-    if comma(end) {
+    if is_comma(doc, end) {
         at.extend((end + 1..(end + 9).min(doc.tokens.len())).take_while(|i| !breaks(i)));
     }
     at.iter()
@@ -1277,9 +1266,7 @@ fn conjunct_of(doc: &Document, i: usize, to: &std::ops::Range<usize>) -> bool {
 /// a name right after a comma that follows a conjunct of `to` names that
 /// conjunct, whatever the parse made of it (here a second subject).
 fn appositive_of_conjunct(doc: &Document, start: usize, to: &std::ops::Range<usize>) -> bool {
-    start >= 2
-        && doc.span_text(doc.tokens[start - 1].span) == ","
-        && conjunct_of(doc, start - 2, to)
+    start >= 2 && is_comma(doc, start - 1) && conjunct_of(doc, start - 2, to)
 }
 
 /// The other people and groups coordinated with the speaker `named` in

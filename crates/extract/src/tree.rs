@@ -9,6 +9,13 @@ pub(crate) const PASSIVE_AUXILIARIES: [&str; 12] = [
     "be", "been", "being", "was", "were", "is", "are", "get", "got", "gets", "getting", "gotten",
 ];
 
+/// Whether token `i` exists and is a comma.
+pub(crate) fn is_comma(doc: &Document, i: usize) -> bool {
+    doc.tokens
+        .get(i)
+        .is_some_and(|t| doc.span_text(t.span) == ",")
+}
+
 /// The sentence holding byte `pos` (or the first one after it).
 pub(crate) fn sentence_index_at(doc: &Document, pos: usize) -> usize {
     doc.sentences.partition_point(|s| s.span.end <= pos)
