@@ -29,10 +29,9 @@ pub struct EventLexicon {
     patterns: HashMap<String, Vec<Pattern>>,
     /// word → synsets it belongs to
     synsets: HashMap<String, Vec<String>>,
-    /// Common nouns that name an actor ("police", "protester"), singular, with their entity type.
-    agents: HashMap<String, EntityType>,
-    /// The same nouns' CAMEO agent codes ("police" → COP, "company" → BUS), for `political`.
-    sectors: HashMap<String, String>,
+    /// Common nouns that name an actor ("police", "protester"), singular, with their entity
+    /// type and CAMEO agent code ("police" → COP, "company" → BUS, read by `political`).
+    agents: HashMap<String, (EntityType, String)>,
     /// (lemma, act) pairs whose CAMEO default the synthetic stories or the codebook support
     /// (`models/event-trigger-lift.tsv`); `None` when no table is read (every default stands).
     supported: Option<std::collections::HashSet<(String, EventType)>>,
@@ -128,7 +127,6 @@ impl EventLexicon {
             patterns: HashMap::new(),
             synsets: HashMap::new(),
             agents: HashMap::new(),
-            sectors: HashMap::new(),
             supported: None,
             contradicted: Default::default(),
             triggers: None,
@@ -173,8 +171,7 @@ impl EventLexicon {
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             if let [noun, code, ty] = line.split('\t').collect::<Vec<_>>().as_slice() {
                 if let Some(ty) = EntityType::parse(ty) {
-                    self.agents.insert(singular(noun), ty);
-                    self.sectors.insert(singular(noun), code.to_string());
+                    self.agents.insert(singular(noun), (ty, code.to_string()));
                 }
             }
         }
@@ -630,7 +627,7 @@ impl Clause<'_> {
             });
             return counted.and_then(|k| self.nominal(k));
         }
-        let &ty = self.lex.agents.get(&singular(self.word(head)))?;
+        let ty = self.lex.agents.get(&singular(self.word(head)))?.0;
         let phrase = self.subtree(
             head,
             &[
@@ -893,7 +890,10 @@ fn nationality(doc: &Document, lex: &EventLexicon, m: &dossier_core::Mention) ->
     let modifier = matches!(t.dep, Some("amod" | "compound")) && t.span.end <= m.span.end;
     let h = t.head?;
     let people = doc.tokens[h].pos == Some("NOUN")
-        && lex.agents.get(&singular(doc.span_text(doc.tokens[h].span))) == Some(&EntityType::Norp);
+        && lex
+            .agents
+            .get(&singular(doc.span_text(doc.tokens[h].span)))
+            .is_some_and(|a| a.0 == EntityType::Norp);
     (country && modifier && people).then_some(h)
 }
 

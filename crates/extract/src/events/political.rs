@@ -56,9 +56,9 @@ fn political_actor(doc: &Document, lex: &EventLexicon, nominals: &Nominals, a: u
 
 /// Whether the agents dictionary codes `word` in one of `sectors`.
 fn in_sectors(lex: &EventLexicon, word: &str, sectors: &[&str]) -> bool {
-    lex.sectors
+    lex.agents
         .get(&singular(&word.to_lowercase()))
-        .is_some_and(|code| sectors.iter().any(|s| code.starts_with(s)))
+        .is_some_and(|(_, code)| sectors.iter().any(|s| code.starts_with(s)))
 }
 
 /// Whether a noun of one of `sectors` describes the mention: a compound or
