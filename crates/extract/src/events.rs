@@ -1241,11 +1241,9 @@ impl Verb {
             .filter(|&&j| j != v && matches!(doc.tokens[j].pos, Some("NOUN" | "PROPN")))
             .map(|&j| singular(c.word(j)))
             .collect();
-        let equipment = scope.iter().any(|&j| {
-            doc.mentions
-                .iter()
-                .any(|m| m.ty == EntityType::Product && m.span.contains(doc.tokens[j].span))
-        });
+        let equipment = scope
+            .iter()
+            .any(|&j| mention_of(c, j, &[EntityType::Product]));
         let giving = GIVING.contains(&base.as_str());
         Verb {
             v,
@@ -2143,6 +2141,15 @@ fn auxiliary_passive(c: &Clause<'_>, v: usize) -> bool {
 fn marked_passive(c: &Clause<'_>, v: usize) -> bool {
     c.children(v)
         .any(|k| matches!(c.dep(k), "nsubj:pass" | "aux:pass"))
+}
+
+/// Whether token `j` lies in a mention of one of these types.
+fn mention_of(c: &Clause<'_>, j: usize, types: &[EntityType]) -> bool {
+    let span = c.doc.tokens[j].span;
+    c.doc
+        .mentions
+        .iter()
+        .any(|m| types.contains(&m.ty) && m.span.contains(span))
 }
 
 /// The passive verb `v` is coordinated with, if any: up the chain of

@@ -23,7 +23,7 @@
 
 use dossier_core::{EntityType, Event, EventType, Span};
 
-use super::{act_of, hostile, singular, Clause, Verb, AGREEMENTS};
+use super::{act_of, hostile, mention_of, singular, Clause, Verb, AGREEMENTS};
 
 /// PETRARCH synsets of armed forces and their arms.
 const MILITARY_SYNSETS: &[&str] = &["&MILITARY", "&WEAPON", "&AIRCRAFT"];
@@ -158,15 +158,6 @@ fn occupies(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
             || in_synsets(c, j, PLACE_SYNSETS)
             || mention_of(c, j, &[EntityType::Gpe, EntityType::Loc])
     })
-}
-
-/// Whether token `j` lies in a mention of one of these types.
-fn mention_of(c: &Clause<'_>, j: usize, types: &[EntityType]) -> bool {
-    let span = c.doc.tokens[j].span;
-    c.doc
-        .mentions
-        .iter()
-        .any(|m| types.contains(&m.ty) && m.span.contains(span))
 }
 
 /// Whether verb `v` has a "from" phrase naming an organisation or a group
