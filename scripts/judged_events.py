@@ -1,8 +1,28 @@
-"""What the events scripts share: a sentence with its trigger marked as the judged files write it
-(the key every judged row is found by), and an event's actors by name.
+"""What the events scripts share: the events of a `dossier extract` output, a sentence with its
+trigger marked as the judged files write it (the key every judged row is found by), and an event's
+actors by name.
 
-Imported by scripts/sample-events, recheck-events, recheck-event-types and diff-event-actors (Python
-puts a script's own folder on its path)."""
+Imported by scripts/sample-events, recheck-events, recheck-event-types, diff-event-actors,
+diff-event-changes, sample-event-changes and removed-events (Python puts a script's own folder on
+its path)."""
+import json
+
+
+def documents(path):
+    """The documents of a `dossier extract` JSONL output, leaving out error lines (no text)."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                doc = json.loads(line)
+                if "text" in doc:
+                    yield doc
+
+
+def events(path):
+    """(document, event) for every event of a `dossier extract` JSONL output."""
+    for doc in documents(path):
+        for e in doc.get("events", []):
+            yield doc, e
 
 
 def flat(s):
