@@ -5,7 +5,7 @@
 //! the text mentioned.
 
 use dossier_core::calendar::{civil_from_days, days_from_civil};
-use dossier_core::{Document, Span, TimeExpr, TimeType};
+use dossier_core::{Document, Span, TimeExpr, TimeType, Token};
 
 use crate::lexicon::{CARDINALS, MONTHS, ORDINALS, PAST_VERBS, TENS, WEEKDAYS};
 
@@ -314,6 +314,7 @@ fn tense_at_each(words: &[String], tags: &[Option<&str>]) -> Vec<Option<bool>> {
 pub fn recognise(doc: &mut Document) {
     let text = doc.text();
     let mut reading = Reading::new(doc.published.as_deref());
+    let governed = governed_by_past(&doc.tokens, text);
     for s in &doc.sentences {
         let (toks, tags) = split_ranges(
             doc.tokens[s.tokens.0..s.tokens.1]
@@ -323,10 +324,19 @@ pub fn recognise(doc: &mut Document) {
             reading.anchor,
         );
         let words: Vec<String> = toks.iter().map(|t| t.of(text).to_lowercase()).collect();
+        let sentence_tokens = &doc.tokens[s.tokens.0..s.tokens.1];
+        let past_governed = toks
+            .iter()
+            .map(|t| {
+                let k = sentence_tokens.partition_point(|d| d.span.start <= t.start);
+                k > 0 && governed[s.tokens.0 + k - 1]
+            })
+            .collect();
         reading.sentence(&Sentence {
             text,
             toks,
             tags,
+            past_governed,
             words,
             first: reading.out.len(),
         });
@@ -342,6 +352,56 @@ pub fn recognise(doc: &mut Document) {
         .collect();
     keep_first_month_reading(&mut out, text);
     doc.times = out;
+}
+
+/// Auxiliaries that make a participle a past: "was changed", "has bought",
+/// "had been sold"; "will be paid", "is expected" are not, and a participle
+/// with none is no finite verb ("funded until February", "polls called for
+/// 24 June").
+const PAST_AUXILIARIES: &[&str] = &["was", "were", "had", "has", "have", "'ve", "been"];
+
+/// Prepositions that make a date the end of a state or a deadline: a past
+/// verb says nothing of its side ("was put on hold until February").
+const ENDPOINTS: &[&str] = &["until", "till", "through", "into", "to"];
+
+/// Whether each token hangs, in the parse, from a verb in a finite past
+/// ("bought RJR in February", "the year ended Jan. 31"): its own clause's
+/// tense, where the nearest tense word may belong to another clause
+/// ("declared a dividend, payable Dec. 15": the date hangs from the
+/// adjective). A date's own words are climbed first ("Jan." under "31").
+/// All false without a parse.
+fn governed_by_past(tokens: &[Token], text: &str) -> Vec<bool> {
+    let word = |t: &Token| t.span.of(text).to_lowercase();
+    // Per token: an auxiliary of the past or perfect, another auxiliary, an
+    // endpoint preposition among its dependents.
+    let (mut past_aux, mut other_aux) = (vec![false; tokens.len()], vec![false; tokens.len()]);
+    let mut endpoint = vec![false; tokens.len()];
+    for t in tokens {
+        match (t.head, t.dep) {
+            (Some(h), Some("aux" | "aux:pass")) if PAST_AUXILIARIES.contains(&word(t).as_str()) => {
+                past_aux[h] = true
+            }
+            (Some(h), Some("aux" | "aux:pass")) => other_aux[h] = true,
+            (Some(h), Some("case")) if ENDPOINTS.contains(&word(t).as_str()) => endpoint[h] = true,
+            _ => {}
+        }
+    }
+    let past: Vec<bool> = (0..tokens.len())
+        .map(|h| match tokens[h].tag {
+            Some("VBD") => !other_aux[h],
+            Some("VBN") => past_aux[h] && !other_aux[h],
+            _ => false,
+        })
+        .collect();
+    (0..tokens.len())
+        .map(|k| {
+            let mut date = k;
+            while let Some(j) = tokens[date].head.filter(|&j| j > date && j <= k + 3) {
+                date = j;
+            }
+            !endpoint[date] && tokens[date].head.is_some_and(|j| past[j])
+        })
+        .collect()
 }
 
 /// A bare month name keeps the reading the document first gave it
@@ -371,6 +431,8 @@ struct Sentence<'t> {
     toks: Vec<Span>,
     /// Each token's Penn tag, when the tagger ran.
     tags: Vec<Option<&'static str>>,
+    /// Whether each token hangs from a verb in a finite past (`governed_by_past`).
+    past_governed: Vec<bool>,
     words: Vec<String>,
     /// Where its expressions start in `Reading::out`.
     first: usize,
@@ -427,7 +489,7 @@ impl Reading {
         }
     }
 
-    fn frame(&self, future: bool, told: bool) -> Frame {
+    fn frame(&self, future: bool, told: bool, past_governor: bool) -> Frame {
         let quarters = Quarters {
             reference: self.quarter,
             named: self.quarter.filter(|_| self.quarter_named),
@@ -436,6 +498,7 @@ impl Reading {
             anchor: self.anchor,
             future,
             told,
+            past_governor,
             last_year: self.last_year,
             quarters,
             now: self.now,
@@ -450,7 +513,11 @@ impl Reading {
                               // The last date found whose year was not said, and where it ended.
         let mut yearless: Option<(usize, usize)> = None;
         while i < s.toks.len() {
-            let frame = self.frame(tenses[i].unwrap_or(future), tenses[i].is_some() || future);
+            let frame = self.frame(
+                tenses[i].unwrap_or(future),
+                tenses[i].is_some() || future,
+                s.past_governed[i],
+            );
             if let Some(end) = self.clock_range(s, i, consumed, frame) {
                 i = end;
                 consumed = end;
@@ -2055,6 +2122,8 @@ fn day_after_month(w: &[String], i: usize, capital: bool) -> Option<(i64, usize)
 pub(super) struct Tense {
     future: bool,
     told: bool,
+    /// The date hangs from a verb in a finite past (`governed_by_past`).
+    past_governor: bool,
 }
 
 /// How far (days) the nearest reading of a date without a year may lie on
@@ -2072,7 +2141,17 @@ fn year_of_month(anchor: i64, m: i64, day: Option<i64>, tense: Tense) -> i64 {
     let d = day.unwrap_or(15);
     let best = nearest_year(anchor, m, d);
     let gap = (days_from_civil(best, m, d) - anchor).abs();
-    let against = (days_from_civil(best, m, d) > anchor) != tense.future;
+    let ahead = days_from_civil(best, m, d) > anchor;
+    let against = ahead != tense.future;
+    // Its own verb in the past rules out a date well ahead, as "will" rules
+    // out one well behind ("bought RJR in February", said in November).
+    if tense.past_governor {
+        return if ahead && gap > AGAINST_TENSE_DAYS && (m, d) != (2, 29) {
+            best - 1
+        } else {
+            best
+        };
+    }
     let by_tense = if tense.told && tense.future {
         against && gap > AGAINST_TENSE_DAYS
     } else {
@@ -2636,6 +2715,39 @@ mod tests {
     /// As [`times`], the words carrying the Penn tags given (as many as the
     /// words, or none).
     fn tagged_times(text: &str, tags: &[&'static str], published: &str) -> Vec<(String, String)> {
+        read_tokens(text, published, |k| (tags.get(k).copied(), None, None))
+    }
+
+    /// The values of the times of a parsed sentence, its parse given word
+    /// by word as "tag/head/relation" ("-" the root's head).
+    fn parsed_times(text: &str, parse: &str, published: &str) -> Vec<String> {
+        let words: Vec<Vec<&'static str>> = parse
+            .split(' ')
+            .map(|p| {
+                p.split('/')
+                    .map(|f| -> &'static str { f.to_string().leak() })
+                    .collect()
+            })
+            .collect();
+        read_tokens(text, published, |k| {
+            (
+                Some(words[k][0]),
+                words[k][1].parse().ok(),
+                Some(words[k][2]),
+            )
+        })
+        .into_iter()
+        .map(|(_, value)| value)
+        .collect()
+    }
+
+    /// The times `recognise` finds in one sentence, words split at spaces,
+    /// each word's tag, head and relation given by `parse`: (surface, value).
+    fn read_tokens(
+        text: &str,
+        published: &str,
+        parse: impl Fn(usize) -> (Option<&'static str>, Option<usize>, Option<&'static str>),
+    ) -> Vec<(String, String)> {
         let mut doc = Document::new(
             text.to_string(),
             Source {
@@ -2648,7 +2760,7 @@ mod tests {
         let mut at = 0;
         for (k, w) in text.split(' ').enumerate() {
             let mut token = Token::new(Span::new(at, at + w.len()));
-            token.tag = tags.get(k).copied();
+            (token.tag, token.head, token.dep) = parse(k);
             doc.tokens.push(token);
             at += w.len() + 1;
         }
@@ -2667,6 +2779,64 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// A month without a year that hangs from a verb in a finite past is
+    /// not read months ahead; one under an adjective, a future, a bare
+    /// participle or "until" keeps the nearest reading (2020 here).
+    #[test]
+    fn a_past_governing_verb_rules_out_a_month_well_ahead() {
+        for (phrase, parse, expected) in [
+            (
+                "KKR bought RJR in February",
+                "NNP/1/nsubj VBD/-/root NNP/1/obj IN/4/case NNP/1/obl",
+                "2019-02",
+            ),
+            // "Jan." hangs from "31", which hangs from the verb.
+            (
+                "the offer ended Jan. 31",
+                "DT/1/det NN/2/nsubj VBD/-/root NNP/4/compound CD/2/obl:tmod",
+                "2019-01-31",
+            ),
+            (
+                "it was put in February",
+                "PRP/2/nsubj:pass VBD/2/aux:pass VBN/-/root IN/4/case NNP/2/obl",
+                "2019-02",
+            ),
+            (
+                "it declared a dividend , payable Feb. 15",
+                "PRP/1/nsubj VBD/-/root DT/3/det NN/1/obj ,/5/punct JJ/3/amod NNP/5/obl CD/6/nummod",
+                "2020-02-15",
+            ),
+            (
+                "it will be paid in February",
+                "PRP/3/nsubj:pass MD/3/aux VB/3/aux:pass VBN/-/root IN/5/case NNP/3/obl",
+                "2020-02",
+            ),
+            (
+                "it would have ended in February",
+                "PRP/3/nsubj MD/3/aux VB/3/aux VBN/-/root IN/5/case NNP/3/obl",
+                "2020-02",
+            ),
+            (
+                "funded in February",
+                "VBN/-/root IN/2/case NNP/0/obl",
+                "2020-02",
+            ),
+            (
+                "it was put until February",
+                "PRP/2/nsubj:pass VBD/2/aux:pass VBN/-/root IN/4/case NNP/2/obl",
+                "2020-02",
+            ),
+            // A month just past is read as it was without the parse.
+            (
+                "KKR bought RJR in October",
+                "NNP/1/nsubj VBD/-/root NNP/1/obj IN/4/case NNP/1/obl",
+                "2019-10",
+            ),
+        ] {
+            assert_eq!(parsed_times(phrase, parse, "2019-11-02"), [expected], "{phrase}");
+        }
     }
 
     /// What `recognise` adds around the rules' expressions, one example each:

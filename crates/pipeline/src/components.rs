@@ -152,8 +152,9 @@ pub static COMPONENTS: &[Component] = &[
     },
     Component {
         name: "times",
-        // The tags tell the tense a bare weekday or month is read in.
-        requires: &[Tokens, Sentences, Tags],
+        // The tags tell the tense a bare weekday or month is read in, and
+        // the parse which verb a date hangs from.
+        requires: &[Tokens, Sentences, Tags, Parse],
         uses: &[],
         assigns: &[Times],
         any_language: false,
@@ -303,8 +304,8 @@ mod tests {
         assert_eq!(names("sentences"), ["segment"]);
         assert_eq!(
             names("times"),
-            ["segment", "lexical", "tagger", "times"],
-            "times read the tense from the tags"
+            ["segment", "lexical", "tagger", "parser", "times"],
+            "times read the tense from the tags, and a date's verb from the parse"
         );
         assert_eq!(
             names("tokens"),

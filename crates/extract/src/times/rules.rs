@@ -18,6 +18,9 @@ pub(super) struct Frame {
     /// Whether a word of the sentence says its tense (else `future` is a
     /// default): then a date without a year is sought on that side.
     pub told: bool,
+    /// Whether the word hangs from a verb in a finite past (the parse): its
+    /// own clause's tense, more exact than the nearest marker's.
+    pub past_governor: bool,
     /// The last explicit year mentioned, for "two years later".
     pub last_year: Option<i64>,
     pub quarters: Quarters,
@@ -32,6 +35,7 @@ impl Frame {
         Tense {
             future: self.future,
             told: self.told,
+            past_governor: self.past_governor,
         }
     }
 }
@@ -2307,6 +2311,7 @@ mod tests {
                 anchor,
                 future: tenses[i].unwrap_or(sentence_future),
                 told: tenses[i].is_some() || sentence_future,
+                past_governor: false,
                 last_year,
                 quarters: Quarters {
                     reference,
