@@ -712,6 +712,12 @@ impl Clause<'_> {
                 }
                 return Some(s);
             }
+            // (Second reading) a clause with a subject of its own is that
+            // subject's act, even when it names no one: no climbing to the
+            // subject of another clause ("while agencies rebuked").
+            if let Some(s) = reread::own_subject(self, h) {
+                return Some(s);
+            }
             // Up through any attachment but reported speech: "committed
             // themselves towards sending" reaches "committed".
             if matches!(self.dep(h), "ccomp" | "parataxis" | "root" | "acl:relcl") {
@@ -1965,6 +1971,7 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     let subject = c.subject_where(v, names_actor).or_else(|| c.subject(v));
     let mut source = subject.map(actors_of).unwrap_or_default();
     reread::split_subjects(c, subject, &mut source);
+    reread::pronoun_sources(c, subject, &mut source);
     reread::drop_opponents(c, subject, &mut source);
     // The object; or a bare noun phrase the parse hung as an oblique
     // ("arrested more than 100 Palestinians"), not a time.
@@ -2250,7 +2257,7 @@ fn recipient_phrases(
             stem_of(&verb.form),
             "withdraw" | "withdrew" | "evacuat" | "expell" | "pull"
         );
-    let mut tokens = Vec::new();
+    let (mut tokens, mut grounds) = (Vec::new(), Vec::new());
     for &j in &verb.scope {
         let d = c.dep(j);
         if !doc.tokens[j].head.is_some_and(|h| verb.scope.contains(&h)) {
@@ -2268,7 +2275,26 @@ fn recipient_phrases(
             && d == "nmod"
             && obj.is_some_and(|o| doc.tokens[j].head == Some(o))
             && marked(&["against", "on"]);
+        // (Second reading) "lashed out at Trump", "fired at the convoy";
+        // "fought alongside the SDF".
+        let aimed_at = c.reread
+            && d == "obl"
+            && ((hostile(act) || matches!(act, EventType::Accuse | EventType::Threaten))
+                && marked(&["at"])
+                // ("at the hands of the rebels" says who did it.)
+                && !c.word(j).eq_ignore_ascii_case("hands")
+                || (cooperative(act) && marked(&["alongside"])));
+        // (Second reading) "criticised Bolton for his insistence", "was
+        // sentenced for reporting": a "for" phrase of blame or harm gives
+        // its ground, not whom it is aimed at; "according to" its source.
+        if c.reread
+            && ((d == "obl" && reread::blames(act) && marked(&["for"])) || marked(&["according"]))
+        {
+            grounds.extend(c.subtree(j, &[]));
+            continue;
+        }
         if d == "iobj"
+            || aimed_at
             || (d == "obl" && marked(&["to", "towards", "for", "with", "against", "on"]))
             || (d == "obl" && left && marked(&["from"]))
             || aimed
@@ -2277,6 +2303,7 @@ fn recipient_phrases(
             tokens.extend(c.subtree(j, &[]));
         }
     }
+    tokens.retain(|t| !grounds.contains(t));
     tokens
 }
 

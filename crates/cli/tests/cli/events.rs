@@ -677,3 +677,42 @@ fn the_harmed_do_not_act_nor_do_those_a_subject_is_against() {
     let (source, _) = roles_of("Russian jets killed about 120 fighters.", "killed");
     assert_eq!(source.len(), 1, "{source:?}");
 }
+
+#[test]
+fn a_clause_s_own_subject_pronoun_and_prepositions_name_its_actors() {
+    // A subject the parse hung on the auxiliary still acts.
+    let (source, _) = roles_of(
+        "The US, Britain and France have all strongly criticised the Turkish offensive.",
+        "criticised",
+    );
+    assert_eq!(source.len(), 3, "{source:?}");
+    // A clause with a subject of its own is not another clause's subject's act.
+    let (source, _) = roles_of(
+        "Maria Lopez found the clinic closed, while agencies condemned the Ugandan government over the decision.",
+        "condemned",
+    );
+    assert!(!source.contains(&"Maria Lopez".to_string()), "{source:?}");
+    // A pronoun subject of a passive is the one it refers to.
+    let (_, target) = roles_of(
+        "Joe Robinson flew home last week. On landing at the airport, he was arrested by British police.",
+        "arrested",
+    );
+    assert_eq!(target, ["Joe Robinson"]);
+    // The ground of blame is no target; a hostile "at" phrase is.
+    let (_, target) = roles_of(
+        "Russia condemned France for its decision to arm the rebels in Syria.",
+        "condemned",
+    );
+    assert_eq!(target, ["France"]);
+    let (_, target) = roles_of(
+        "The Iranian president lashed out at Donald Trump on Monday.",
+        "lashed",
+    );
+    assert_eq!(target, ["Donald Trump"]);
+    // A person whose spokesman a named person is does not act with him.
+    let (source, _) = roles_of(
+        "Angela Merkel's spokesman, Steffen Seibert, criticised Russia on Tuesday.",
+        "criticised",
+    );
+    assert_eq!(source, ["Steffen Seibert"]);
+}

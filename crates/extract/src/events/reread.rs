@@ -187,16 +187,26 @@ pub(super) fn pronoun_targets(c: &Clause<'_>, v: usize, act: EventType, target: 
     }
 }
 
+/// Acts of blame or harm, whose "for" phrase is their ground ("criticised
+/// for his support", "sanctioned for the annexation", "rejected the call
+/// for talks"), not their target.
+pub(super) fn blames(act: EventType) -> bool {
+    use EventType::*;
+    matches!(
+        act,
+        Accuse | Reject | Sanction | Coerce | Assault | Threaten
+    )
+}
+
 /// The actors a pronoun stands for: a relative pronoun its antecedent's (a
-/// name or an actor noun), a personal pronoun (him, her) the entity it
-/// refers to, resolved as a quote's speaker pronoun is. Nothing for any
+/// name or an actor noun), a personal pronoun (him, they, it…) the entity
+/// it refers to, resolved as a quote's speaker pronoun is. Nothing for any
 /// other token.
 pub(super) fn referents(c: &Clause<'_>, k: usize) -> Vec<usize> {
     if !c.reread || c.doc.tokens[k].pos != Some("PRON") {
         return Vec::new();
     }
-    let word = c.word(k).to_lowercase();
-    if matches!(c.doc.tokens[k].tag, Some("WP" | "WDT")) {
+    if matches!(c.doc.tokens[k].tag, Some("WP" | "WDT" | "WP$")) {
         // The noun the relative clause describes, as the parse hangs it;
         // else the noun before the pronoun and its preposition ("with whom").
         let inside = |v: &usize| (c.a..c.b).contains(v);
@@ -219,19 +229,114 @@ pub(super) fn referents(c: &Clause<'_>, k: usize) -> Vec<usize> {
             .map(|a| c.actors_of(a))
             .unwrap_or_default();
     }
-    if !matches!(word.as_str(), "him" | "her") {
-        return Vec::new();
+    personal_referent(c, k).into_iter().collect()
+}
+
+/// The entity a personal pronoun stands for, resolved as a quote's speaker
+/// pronoun is. A singular one only (he, him, his, she, her, and as a
+/// subject or possessor "it", "its"): "they" and "them" most often stand for
+/// a common noun ("civilians", "the militants") the resolver cannot choose,
+/// and an object "it" for a thing ("blaming it on"); "I", "we" and "you" are
+/// left alone.
+fn personal_referent(c: &Clause<'_>, k: usize) -> Option<usize> {
+    if c.doc.tokens[k].pos != Some("PRON") {
+        return None;
     }
+    let word = match c.word(k).to_lowercase().as_str() {
+        "its" => "it",
+        // (Not a passive's "it", as often a thing: "how it was approved".)
+        "it" if c.dep(k) == "nsubj" => "it",
+        w @ ("he" | "him" | "his" | "she" | "her") => w,
+        _ => return None,
+    }
+    .to_string();
     let at = c.doc.tokens[k].span.start;
     crate::speakers::pronoun_referent(c.doc, &word, at)
-        .into_iter()
-        .collect()
+}
+
+/// The subject a clause has of its own, in the second reading: a pronoun
+/// or a determined, possessed or plural noun ("the pair", "agencies"), or
+/// any subject the parse hung on the auxiliary ("The US, Britain and France
+/// have all criticised"). Not a bare singular noun nor the subject of a
+/// verb neither finite nor with an auxiliary, which may be a misread word
+/// ("committed themselves towards sending").
+pub(super) fn own_subject(c: &Clause<'_>, h: usize) -> Option<usize> {
+    if !c.reread {
+        return None;
+    }
+    let subject_of = |v: usize| {
+        c.children(v)
+            .find(|&k| matches!(c.dep(k), "nsubj" | "nsubj:pass"))
+    };
+    let on_auxiliary = c
+        .children(h)
+        .filter(|&k| matches!(c.dep(k), "aux" | "aux:pass"))
+        .find_map(subject_of);
+    if on_auxiliary.is_some() {
+        return on_auxiliary;
+    }
+    // A finite verb only: "themselves towards/NNS sending" is a misparse.
+    let finite = matches!(c.doc.tokens[h].tag, Some("VBD" | "VBZ" | "VBP" | "MD"))
+        || c.children(h)
+            .any(|k| matches!(c.dep(k), "aux" | "aux:pass"));
+    let s = subject_of(h).filter(|_| finite)?;
+    let t = &c.doc.tokens[s];
+    let determined = c
+        .children(s)
+        .any(|k| matches!(c.dep(k), "det" | "nmod:poss") || marked_by_possessive(c, k));
+    // A pronoun that resolves to a name, but not in reported speech, where
+    // the subject search takes the reporter ("Hungary has said it will"),
+    // nor in a conjunct, where it takes the first conjunct's subject ("The
+    // Syrian Kurds claim …, but they receive").
+    let resolved = || !matches!(c.dep(h), "ccomp" | "conj") && personal_referent(c, s).is_some();
+    let real = match t.pos {
+        Some("PRON") => resolved(),
+        Some("NOUN") => determined || t.tag == Some("NNS"),
+        _ => false,
+    };
+    real.then_some(s)
+}
+
+/// A possessor the parse labels plain "nmod" ("Begum's family").
+fn marked_by_possessive(c: &Clause<'_>, k: usize) -> bool {
+    c.dep(k) == "nmod"
+        && ["'s", "’s", "'", "’"]
+            .iter()
+            .any(|w| super::marked_by(c.doc, k, w))
+}
+
+/// A subject pronoun acts as the one it refers to ("he denounces", "they
+/// launched"); a possessive pronoun on an actor noun ("its military forces
+/// launched") makes its referent the one who acts, as a name does ("Russia's
+/// military police").
+pub(super) fn pronoun_sources(c: &Clause<'_>, subject: Option<usize>, source: &mut Vec<usize>) {
+    let Some(sj) = subject.filter(|_| c.reread) else {
+        return;
+    };
+    if source.is_empty() {
+        source.extend(personal_referent(c, sj));
+        return;
+    }
+    let Some(noun) = c.nominal(sj) else {
+        return;
+    };
+    if *source != [noun] {
+        return;
+    }
+    let owner = c
+        .children(sj)
+        .filter(|&k| c.dep(k) == "nmod:poss")
+        .find_map(|k| personal_referent(c, k));
+    if let Some(owner) = owner {
+        *source = vec![owner];
+    }
 }
 
 /// Whether a name only says whose noun an appositive name is: "US" in "the
 /// US president, Donald Trump", "Turkish" in "the Turkish foreign minister,
-/// Mevlüt Çavuşoğlu". Not a possessor ("Qatar's emir, Sheikh Hamad"), which
-/// may be coded as the actor.
+/// Mevlüt Çavuşoğlu", "Erdoğan" in "Erdoğan's spokesman, Ibrahim Kalin".
+/// Not a place's possessive ("Qatar's emir, Sheikh Hamad"), which may be
+/// coded as the actor.
 pub(super) fn modifies_named_noun(c: &Clause<'_>, names: &[&Mention], m: &Mention) -> bool {
     if !c.reread {
         return false;
@@ -240,7 +345,11 @@ pub(super) fn modifies_named_noun(c: &Clause<'_>, names: &[&Mention], m: &Mentio
     let Some(t) = crate::tree::tokens_in(doc, m.span).last() else {
         return false;
     };
-    if !matches!(doc.tokens[t].dep, Some("compound" | "amod")) {
+    // "Erdoğan's spokesman, Ibrahim Kalin": a person's possessive too; a
+    // country's ("Qatar's emir, Sheikh Hamad") may be coded as the actor.
+    let possessor = m.ty == dossier_core::EntityType::Person
+        && (doc.tokens[t].dep == Some("nmod:poss") || marked_by_possessive(c, t));
+    if !matches!(doc.tokens[t].dep, Some("compound" | "amod")) && !possessor {
         return false;
     }
     let Some(h) = doc.tokens[t]
@@ -331,7 +440,14 @@ pub(super) fn owner_targets(
                 }))
     };
     for k in c.children(o).filter(|&k| owner(k)).collect::<Vec<_>>() {
-        for e in c.actors_of(k) {
+        // "dismissed its call": a possessive pronoun is whose it refers to.
+        let named = c.actors_of(k);
+        let owners = if named.is_empty() {
+            referents(c, k)
+        } else {
+            named
+        };
+        for e in owners {
             if !target.contains(&e) {
                 target.push(e);
             }
