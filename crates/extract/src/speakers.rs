@@ -42,6 +42,8 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
         .filter(|(q, _)| q.kind != QuoteKind::Indirect)
         .map(|(q, _)| q.span)
         .collect();
+    // Every quote's content, indirect ones too: what was said, not who.
+    let contents: Vec<Span> = quotes.iter().map(|(q, _)| q.span).collect();
     gender.extend(pronoun_genders(doc, &quoted));
     for (q, tokens) in quotes.iter_mut() {
         let mut kin_phrase: Option<Span> = None;
@@ -76,7 +78,7 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
         } else if let Some((e, from)) = resolve_pronoun_near_or_far(
             doc,
             &w,
-            (sp.span.start, &quoted, &unnamed),
+            (sp.span.start, &quoted, &unnamed, &contents),
             last_speaker,
             &gender,
         ) {
@@ -143,17 +145,18 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
 fn resolve_pronoun_near_or_far(
     doc: &Document,
     w: &str,
-    (at, quoted, unnamed): (usize, &[Span], &[Span]),
+    (at, quoted, unnamed, contents): (usize, &[Span], &[Span], &[Span]),
     last_speaker: Option<(usize, usize)>,
     gender: &HashMap<usize, bool>,
 ) -> Option<(usize, Option<Span>)> {
     let near = sentence_start_back(doc, at, 4);
-    resolve_pronoun(doc, w, (at, quoted, near), last_speaker, gender).or_else(|| {
+    let recency = Some(contents);
+    resolve_pronoun(doc, w, (at, quoted, near), last_speaker, gender, recency).or_else(|| {
         let far = start_back_outside_quotes(doc, at, 4, quoted);
         let unnamed_since = unnamed.iter().any(|u| u.start >= far);
         let personal = MALE.contains(&w) || FEMALE.contains(&w);
         (personal && !unnamed_since)
-            .then(|| resolve_pronoun(doc, w, (at, quoted, far), last_speaker, gender))?
+            .then(|| resolve_pronoun(doc, w, (at, quoted, far), last_speaker, gender, recency))?
     })
 }
 
@@ -183,7 +186,7 @@ pub(crate) fn pronoun_referent(doc: &Document, word: &str, at: usize) -> Option<
         .map(|q| q.span)
         .collect();
     let window = (at, quoted.as_slice(), sentence_start_back(doc, at, 4));
-    resolve_pronoun(doc, word, window, None, &HashMap::new()).map(|(e, _)| e)
+    resolve_pronoun(doc, word, window, None, &HashMap::new(), None).map(|(e, _)| e)
 }
 
 /// "In his remarks, he said Trump signed it. He said …": a pronoun that
@@ -395,6 +398,7 @@ fn resolve_pronoun(
     (before, quoted, window_start): (usize, &[Span], usize),
     last_speaker: Option<(usize, usize)>,
     gender: &HashMap<usize, bool>,
+    recency: Option<&[Span]>,
 ) -> Option<(usize, Option<Span>)> {
     let (male, female, neuter) = (MALE.contains(&w), FEMALE.contains(&w), w == "it");
     let plural = matches!(w, "they" | "them" | "their");
@@ -431,26 +435,120 @@ fn resolve_pronoun(
         .collect();
     let speaker = last_speaker
         .filter(|&(e, at)| at >= window_start && ok(e, Span::new(at.saturating_sub(1), at)));
-    // The nearest sentence with a subject of the type, and its most topical
-    // one (the latest among equals).
-    let sentence_of = |m: &dossier_core::Mention| sentence_index_at(doc, m.span.start);
-    let subjects: Vec<_> = ms.iter().filter(|m| topicality(doc, m.span) > 0).collect();
-    let subject = subjects.last().map(|last| {
-        let si = sentence_of(last);
-        let best = subjects
-            .iter()
-            .rev()
-            .take_while(|m| sentence_of(m) == si)
-            .max_by_key(|m| (topicality(doc, m.span), m.span.start))
-            .unwrap_or(last);
-        (best.entity.unwrap_or(0), best.span)
-    });
+    // A name that is not a subject, only where the sex agrees for sure.
+    let agrees = |e: usize| known_gender(doc, e, gender) == Some(male);
+    let subject = match recency {
+        Some(contents) if male || female => {
+            nearest_mention(doc, w, &ms, (before, quoted, contents), &agrees)
+        }
+        _ => nearest_subject(doc, &ms),
+    };
     match (speaker, subject) {
         (Some(s), Some(t)) if s.1 > t.1.end => Some((s.0, None)),
         (_, Some(t)) => Some((t.0, Some(t.1))),
         (Some(s), None) => Some((s.0, None)),
         (None, None) => ms.last().and_then(|m| m.entity.map(|e| (e, Some(m.span)))),
     }
+}
+
+/// The nearest sentence with a subject among the mentions `ms`, and its
+/// most topical one (the latest among equals): its entity and span.
+fn nearest_subject(doc: &Document, ms: &[&dossier_core::Mention]) -> Option<(usize, Span)> {
+    let sentence_of = |m: &dossier_core::Mention| sentence_index_at(doc, m.span.start);
+    let subjects: Vec<_> = ms.iter().filter(|m| topicality(doc, m.span) > 0).collect();
+    let last = subjects.last()?;
+    let si = sentence_of(last);
+    let best = subjects
+        .iter()
+        .rev()
+        .take_while(|m| sentence_of(m) == si)
+        .max_by_key(|m| (topicality(doc, m.span), m.span.start))
+        .unwrap_or(last);
+    Some((best.entity.unwrap_or(0), best.span))
+}
+
+/// The most recent sentence that names a fitting entity among `ms`: its
+/// most topical subject as in `nearest_subject`; else its first name that
+/// is neither a possessor nor inside a quote's content, when that name's
+/// sex is known to be the pronoun's (`agrees`; when unknown, the nearest
+/// subject) and no other phrase of the pronoun's kind is the sentence's
+/// subject before it ("I met Ricardo. … he said"; "described by Russia's
+/// envoy, Alexey Borodavkin. He urged"). A sentence whose subject is such a
+/// phrase ("He attacked Clinton", "The foreign minister criticised
+/// Macron") continues an earlier topic, so its other names are passed over.
+fn nearest_mention(
+    doc: &Document,
+    w: &str,
+    ms: &[&dossier_core::Mention],
+    (before, quoted, contents): (usize, &[Span], &[Span]),
+    agrees: &dyn Fn(usize) -> bool,
+) -> Option<(usize, Span)> {
+    let sentence_of = |m: &dossier_core::Mention| sentence_index_at(doc, m.span.start);
+    // "Using a pejorative for Erdoğan, he added": a main-clause subject
+    // pronoun is not a name earlier in its own sentence; "For Trump, …, a
+    // war he claims" is.
+    let own = sentence_index_at(doc, before);
+    let pronoun = Span::new(before, before + w.len());
+    let own_open = topicality(doc, pronoun) < 2;
+    let mut rest = ms;
+    while let Some(last) = rest.last() {
+        let si = sentence_of(last);
+        let split = rest.partition_point(|m| sentence_of(m) < si);
+        let (earlier, here) = rest.split_at(split);
+        if let Some(found) = nearest_subject(doc, here) {
+            return Some(found);
+        }
+        let first = here
+            .iter()
+            .find(|m| !possessor(doc, m.span) && !contents.iter().any(|q| q.contains(m.span)));
+        if let Some(m) = first {
+            if !m.entity.is_some_and(agrees) {
+                // A name of unknown sex ("Among them was Nuri Mahmud"):
+                // no better guess than the nearest subject.
+                return nearest_subject(doc, ms);
+            }
+            let open = si < own || own_open;
+            if open && !topic_of_kind(doc, si, w, (m.span.start, quoted)) {
+                return Some((m.entity.unwrap_or(0), m.span));
+            }
+        }
+        rest = earlier;
+    }
+    None
+}
+
+/// Whether the name at `span` is a possessor ("Alan's body", "Trump's
+/// eagerness"): it names what is talked of, rarely the next speaker.
+fn possessor(doc: &Document, span: Span) -> bool {
+    let after = tokens_in(doc, span).end;
+    after < doc.tokens.len() && is_possessive(doc, after)
+}
+
+/// Whether sentence `si`, before byte `before` and outside quotation marks,
+/// has a subject that stands for a person of the he or she `w` without
+/// naming one: the same pronoun, or a person noun ("the minister", "his
+/// father", "senators").
+fn topic_of_kind(doc: &Document, si: usize, w: &str, (before, quoted): (usize, &[Span])) -> bool {
+    let Some(s) = doc.sentences.get(si) else {
+        return false;
+    };
+    let (a, b) = s.tokens;
+    (a..b).any(|i| {
+        let t = &doc.tokens[i];
+        let word = doc.span_text(t.span).to_lowercase();
+        let singular = word.strip_suffix('s').unwrap_or(&word);
+        let person_noun = t.pos == Some("NOUN")
+            && (role_of(&word).or_else(|| role_of(singular)) == Some(Role::Person)
+                || kin_word_gender(&word).is_some()
+                || matches!(word.as_str(), "man" | "woman" | "men" | "women"));
+        let same_pronoun = [MALE, FEMALE]
+            .iter()
+            .any(|set| set.contains(&w) && set.contains(&word.as_str()));
+        t.span.end <= before
+            && matches!(t.dep, Some("nsubj" | "nsubj:pass"))
+            && !quoted.iter().any(|q| q.contains(t.span))
+            && (same_pronoun || person_noun)
+    })
 }
 
 /// A person's gender: from the first name of the entity's name (after a

@@ -858,3 +858,28 @@ fn a_descriptor_is_not_someone_titled_with_another_office() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn a_pronoun_takes_the_man_named_last_though_not_a_subject() {
+    // The sentence before names only Thomas Becker, as an object; an older
+    // subject (Mark Ellis) is not the antecedent.
+    let text = "Mark Ellis opened the inquiry in March.\n\nLast week the committee met Thomas Becker in Vienna.\n\nHe said the money had been spent on roads.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "spent on roads").as_deref(),
+        Some("Thomas Becker"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn a_sentence_whose_subject_is_the_same_pronoun_offers_no_object_antecedent() {
+    // "He criticised Thomas Becker" continues Mark Ellis's topic.
+    let text = "Mark Ellis opened the inquiry in March.\n\nHe criticised Thomas Becker in Vienna.\n\nHe said the money had been spent on roads.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "spent on roads").as_deref(),
+        Some("Mark Ellis"),
+        "{quotes:?}"
+    );
+}
