@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use dossier_core::{Document, EntityType, Event, EventStatus, EventType, Span};
 
+mod context;
 mod political;
 mod recode;
 mod reread;
@@ -533,6 +534,8 @@ struct Clause<'d> {
     b: usize,
     lex: &'d EventLexicon,
     nominals: &'d Nominals,
+    /// The document around the clause, for the event judge.
+    context: &'d context::DocContext,
     /// The second reading of a kept event's actors (`reread`).
     reread: bool,
 }
@@ -1045,6 +1048,7 @@ fn recognise_with(
         first: doc.entities.len(),
         found: Default::default(),
     };
+    let context = context::DocContext::read(doc, lex);
     for (si, s) in doc.sentences.iter().enumerate() {
         if doc.blocks[s.block].kind == dossier_core::BlockKind::Heading {
             continue; // a headline restates the body's events
@@ -1056,6 +1060,7 @@ fn recognise_with(
             b,
             lex,
             nominals: &nominals,
+            context: &context,
             reread: false,
         };
         for v in a..b {
@@ -1357,7 +1362,24 @@ fn judge_features(c: &Clause<'_>, verb: &Verb, e: &Event, origin: Origin) -> Vec
     subject_features(c, v, &mut f);
     governor_features(c, v, &mut f);
     sentence_features(c, &mut f);
+    actor_features(c, e, &mut f);
+    c.context.features(c.doc, e.sentence, &mut f);
     f
+}
+
+/// The kinds of the first source and target (a country, a person, a common
+/// noun by its CAMEO sector…, or none) and the pair.
+fn actor_features(c: &Clause<'_>, e: &Event, f: &mut Vec<String>) {
+    let kind = |actors: &[usize]| {
+        actors.first().map_or_else(
+            || "none".to_string(),
+            |&a| context::actor_kind(c.doc, c.lex, c.nominals, a),
+        )
+    };
+    let (source, target) = (kind(&e.source), kind(&e.target));
+    f.push(format!("sk={source}"));
+    f.push(format!("tk={target}"));
+    f.push(format!("skt={source}|{target}"));
 }
 
 /// The subject's kind: a pronoun by its word, else its part of speech.

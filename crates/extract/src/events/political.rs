@@ -35,14 +35,7 @@ pub(super) fn keep_political(
 
 fn political_actor(doc: &Document, lex: &EventLexicon, nominals: &Nominals, a: usize) -> bool {
     if a >= nominals.first {
-        let found = nominals.found.borrow();
-        // A common-noun actor's name ends in its head noun ("traffic police").
-        let head = found.get(a - nominals.first).and_then(|(_, name, _)| {
-            name.split(|c: char| !c.is_alphabetic() && c != '-')
-                .rfind(|w| !w.is_empty())
-                .map(str::to_string)
-        });
-        return head.is_none_or(|w| !in_sectors(lex, &w, &NON_POLITICAL));
+        return nominal_head(nominals, a).is_none_or(|w| !in_sectors(lex, &w, &NON_POLITICAL));
     }
     let entity = &doc.entities[a];
     match entity.ty {
@@ -52,6 +45,16 @@ fn political_actor(doc: &Document, lex: &EventLexicon, nominals: &Nominals, a: u
             .any(|&m| described_as(doc, lex, &doc.mentions[m], &NON_POLITICAL)),
         _ => true,
     }
+}
+
+/// The head noun of common-noun actor `a`: its name ends in it ("traffic police").
+pub(super) fn nominal_head(nominals: &Nominals, a: usize) -> Option<String> {
+    let found = nominals.found.borrow();
+    found.get(a - nominals.first).and_then(|(_, name, _)| {
+        name.split(|c: char| !c.is_alphabetic() && c != '-')
+            .rfind(|w| !w.is_empty())
+            .map(str::to_string)
+    })
 }
 
 /// Whether the agents dictionary codes `word` in one of `sectors`.
