@@ -638,6 +638,32 @@ fn the_codebook_codes_military_backing_occupation_expulsion_and_vowed_harm() {
         coded("Syrian forces took control of Deraa.", "took").0,
         "ASSAULT"
     );
+    // Armed forces advancing into a place occupy it: ASSAULT, whatever the
+    // verb of motion's CAMEO code (074 reads "cross the border into" as peacekeeping).
+    // Aid workers crossing are no force.
+    for (text, trigger, ty) in [
+        (
+            "Russian troops crossed the border into Georgia.",
+            "crossed",
+            "ASSAULT",
+        ),
+        (
+            "Turkish troops pushed deep into northern Iraq.",
+            "pushed",
+            "ASSAULT",
+        ),
+        (
+            "Aid workers crossed the border into Jordan.",
+            "crossed",
+            "AID",
+        ),
+    ] {
+        assert_eq!(coded(text, trigger).0, ty, "{text}");
+    }
+    // Troops only invited move no one.
+    assert!(types_of("Foreign troops were not invited into Syria.")
+        .iter()
+        .all(|t| t != "ASSAULT"));
     // Expelled from an organisation: SANCTION.
     assert_eq!(
         coded(

@@ -18,6 +18,12 @@
 //! - SANCTION `expel`: "permanently or temporarily expel an entity from a
 //!   group, organization, political party"; SANCTION `withdraw`: "a country
 //!   withdraws itself from an organization, treaty, or group".
+//! - ASSAULT includes "military occupations that have been or are being
+//!   carried out": armed forces advancing into a place ("Turkish tanks pushed
+//!   deeper into northern Syria", "crossing the border into Afrin") occupy it,
+//!   whatever act the dictionary gave the verb of motion (CAMEO 074 reads
+//!   "cross the border into" as peacekeeping, AID); a move short of force
+//!   stays MOBILIZE ("All military or police moves, deployments").
 //! - AGREE is a "commitment to cooperate"; a vow or promise to do harm is no
 //!   cooperation: it is a threat (THREATEN).
 
@@ -68,6 +74,11 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Even
         Coerce if matches!(lemma, "expel" | "suspend") && from_group(c, verb.v, false) => Sanction,
         Retreat if matches!(lemma, "withdraw") && from_group(c, verb.v, true) => Sanction,
         Agree if vowed_harm(c, verb) => Threaten,
+        Aid | Coerce | Cooperate | Agree | Request | Support | Concede
+            if advances_into(c, verb) =>
+        {
+            Assault
+        }
         _ => return None,
     })
 }
@@ -118,6 +129,51 @@ fn military_backing(c: &Clause<'_>, verb: &Verb, event: &Event) -> bool {
         || (!event.target.is_empty() && agent.is_some_and(|a| military(a, MILITARY_SYNSETS)))
 }
 
+/// PETRARCH agent codes of armed forces: military, unidentified armed force, rebels.
+const ARMED_AGENTS: &[&str] = &["MIL", "UAF", "REB"];
+
+/// Whether armed forces (the verb's subject or what it moves) advance into a
+/// place: an "into" phrase of the verb or of its object names a country,
+/// region or town. A passive says nothing of who moves ("troops not invited into Syria").
+fn advances_into(c: &Clause<'_>, verb: &Verb) -> bool {
+    let v = verb.v;
+    if super::passive_voice(c, verb) {
+        return false;
+    }
+    let object = c.children(v).find(|&k| c.dep(k) == "obj");
+    let into_place = [Some(v), object].into_iter().flatten().any(|h| {
+        c.children(h)
+            .filter(|&k| matches!(c.dep(k), "obl" | "nmod") && super::marked_by(c.doc, k, "into"))
+            .any(|k| is_place(c, k))
+    });
+    into_place
+        && [c.subject(v), object]
+            .into_iter()
+            .flatten()
+            .any(|j| armed(c, j))
+}
+
+/// Whether token `j` names land: a country, region or town, or a noun of land.
+fn is_place(c: &Clause<'_>, j: usize) -> bool {
+    TERRITORY.contains(&singular(c.word(j)).as_str())
+        || in_synsets(c, j, PLACE_SYNSETS)
+        || mention_of(c, j, &[EntityType::Gpe, EntityType::Loc])
+}
+
+/// Whether noun `j` names armed forces or their arms ("forces", "tanks").
+fn armed(c: &Clause<'_>, j: usize) -> bool {
+    let noun = singular(c.word(j));
+    c.lex
+        .agents
+        .get(&noun)
+        .is_some_and(|(_, code)| ARMED_AGENTS.contains(&code.as_str()))
+        || in_synsets(c, j, MILITARY_SYNSETS)
+        || c.lex
+            .synsets
+            .get(&c.word(j).to_lowercase())
+            .is_some_and(|s| s.iter().any(|n| MILITARY_SYNSETS.contains(&n.as_str())))
+}
+
 /// Arming or equipping someone, or giving them arms ("supplied arms to the rebels").
 fn arms_given(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     let arms = |&j: &usize| {
@@ -153,11 +209,7 @@ fn occupies(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
         }));
         i += 1;
     }
-    heads.iter().any(|&j| {
-        TERRITORY.contains(&singular(c.word(j)).as_str())
-            || in_synsets(c, j, PLACE_SYNSETS)
-            || mention_of(c, j, &[EntityType::Gpe, EntityType::Loc])
-    })
+    heads.iter().any(|&j| is_place(c, j))
 }
 
 /// Whether verb `v` has a "from" phrase naming an organisation or a group
