@@ -708,7 +708,7 @@ fn classified(doc: &Document, quotes: Vec<QuoteAndSpeaker>, mode: QuoteMode) -> 
         .into_iter()
         .map(|(mut q, _)| {
             q.cue_class = q.cue.map(|c| {
-                if is_negated(doc, c) || is_conditional(doc, c) {
+                if is_negated(doc, c) || is_conditional(doc, c) || reports_no_one(doc, c) {
                     CueClass::Other
                 } else {
                     classes.of_phrase(doc.span_text(c))
@@ -1937,6 +1937,45 @@ fn is_negated(doc: &Document, cue: Span) -> bool {
                 )
         })
     })
+}
+
+/// Lemmas of speech cues that also name a thing ("a place called Rojava").
+const NAMING_CUES: &[&str] = &["call", "dub", "label", "name", "term", "nickname", "brand"];
+
+/// Whether a speech cue's verb reports no one's words: a naming participle
+/// describing a noun or a passive naming ("an offshoot called Jaysh …", "the
+/// cell dubbed the Beatles", "was called Rojava"; "calling for", "called on"
+/// stay speech), or a command to the reader opening its sentence or a
+/// bulleted line ("• Read more Guardian letters": no subject, base form).
+fn reports_no_one(doc: &Document, cue: Span) -> bool {
+    let Some(v) = tokens_in(doc, cue).find(|&i| doc.tokens[i].pos == Some("VERB")) else {
+        return false;
+    };
+    let t = &doc.tokens[v];
+    let (a, b) = doc.sentences[sentence_index_at(doc, t.span.start)].tokens;
+    let dep_of = |k: usize| doc.tokens[k].dep.unwrap_or("");
+    let word = |k: usize| doc.span_text(doc.tokens[k].span).to_lowercase();
+    let naming = CueClasses::english()
+        .of_word(&word(v))
+        .is_some_and(|(_, lemma)| NAMING_CUES.contains(&lemma));
+    let passive = children(doc, a, b, v).any(|k| dep_of(k) == "aux:pass");
+    let asks = children(doc, a, b, v).any(|k| matches!(word(k).as_str(), "for" | "on" | "upon"));
+    // A reduced relative or participle clause, which the tagger may call a
+    // past tense: no subject of its own, not a conjunct sharing one.
+    let describes = matches!(t.dep, Some("acl" | "advcl" | "amod" | "csubj" | "appos"));
+    let names = naming
+        && matches!(t.tag, Some("VBN" | "VBD"))
+        && (describes || passive)
+        && !asks
+        && !children(doc, a, b, v).any(|k| {
+            matches!(dep_of(k), "nsubj" | "nsubj:pass" | "obl:agent") || is_by_phrase(doc, k, a, b)
+        });
+    let opens_line = v == a || matches!(word(v - 1).as_str(), "•" | "·" | "|");
+    let command = t.tag == Some("VB")
+        && opens_line
+        && !children(doc, a, b, v)
+            .any(|k| matches!(dep_of(k), "nsubj" | "nsubj:pass" | "aux" | "mark" | "expl"));
+    names || command
 }
 
 /// Verbs whose first object is the hearer ("told the Times she …").

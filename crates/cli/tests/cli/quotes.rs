@@ -883,3 +883,23 @@ fn a_sentence_whose_subject_is_the_same_pronoun_offers_no_object_antecedent() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn a_naming_participle_or_a_command_to_the_reader_is_no_speech() {
+    // "a charity called “…”" names a thing; "• Read more …" is a link's
+    // command; Kemal Aydin's "said" stays speech.
+    let text = "The women trained with a charity called “the Lotus Flower” in Erbil.\n\nKemal Aydin said the project would grow.\n\nJoin the debate • Read more Guardian letters – click here\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    let texts: Vec<&str> = quotes.iter().filter_map(|q| q["text"].as_str()).collect();
+    assert!(
+        texts
+            .iter()
+            .all(|t| !t.contains("Lotus") && !t.contains("Guardian letters")),
+        "{texts:?}"
+    );
+    assert_eq!(
+        speaker_of(&doc, &quotes, "project would grow").as_deref(),
+        Some("Kemal Aydin"),
+        "{quotes:?}"
+    );
+}
