@@ -1301,12 +1301,21 @@ fn only_one(mut found: impl Iterator<Item = usize>) -> Option<usize> {
 /// apposition after or before it ("Pompeo, the secretary of state,",
 /// "His mother, Jane Lyndon,").
 fn titled(doc: &Document, name: Span, word: &str) -> bool {
-    title_words(doc, name).iter().any(|w| w == word)
+    title_tokens(doc, name)
+        .iter()
+        .any(|&i| same_word(doc.span_text(doc.tokens[i].span), word))
 }
 
-/// The words beside a name that may title it (lowercase): the run before
-/// it, its own words, and an apposition's run after or before a comma.
-fn title_words(doc: &Document, name: Span) -> Vec<String> {
+/// Whether two words are the same but for case, without allocating.
+fn same_word(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// The tokens beside a name that may title it: the run before it, its own
+/// words, and an apposition's run after or before a comma.
+fn title_tokens(doc: &Document, name: Span) -> Vec<usize> {
     let std::ops::Range { start: first, end } = tokens_in(doc, name);
     // A title is a run of nouns, names, adjectives and "of" or "the":
     // a verb, a pronoun or a mark ends it ("Erdogan met Vladimir Putin").
@@ -1329,9 +1338,7 @@ fn title_words(doc: &Document, name: Span) -> Vec<String> {
     if is_comma(doc, end) {
         at.extend((end + 1..(end + 9).min(doc.tokens.len())).take_while(|i| !breaks(i)));
     }
-    at.iter()
-        .map(|&i| doc.span_text(doc.tokens[i].span).to_lowercase())
-        .collect()
+    at
 }
 
 /// Whether a person's name is titled as the descriptor `[x, y)` says:
@@ -1340,7 +1347,7 @@ fn title_words(doc: &Document, name: Span) -> Vec<String> {
 /// word is left to the caller.
 fn titled_as(doc: &Document, name: Span, (x, y): (usize, usize)) -> bool {
     let h = phrase_head(doc, x, y);
-    let words = title_words(doc, name);
+    let titles = title_tokens(doc, name);
     let place = |i: usize| {
         doc.mentions.iter().any(|m| {
             m.span.contains(doc.tokens[i].span)
@@ -1350,8 +1357,10 @@ fn titled_as(doc: &Document, name: Span, (x, y): (usize, usize)) -> bool {
     (x..=h)
         .filter(|&i| i == h || (matches!(doc.tokens[i].pos, Some("ADJ" | "NOUN")) && !place(i)))
         .all(|i| {
-            let w = doc.span_text(doc.tokens[i].span).to_lowercase();
-            words.contains(&w)
+            let w = doc.span_text(doc.tokens[i].span);
+            titles
+                .iter()
+                .any(|&t| same_word(doc.span_text(doc.tokens[t].span), w))
         })
 }
 
