@@ -11,10 +11,8 @@
 
 use dossier_core::{BlockKind, Document, EntityType};
 
+use super::political::political_noun;
 use super::{singular, EventLexicon, Nominals};
-
-/// CAMEO agent sectors of no political or social actor (as `political`).
-const NON_POLITICAL: [&str; 2] = ["BUS", "ELI"];
 
 /// The document-wide cues of one document, read once before its events.
 pub(super) struct DocContext {
@@ -81,13 +79,6 @@ impl DocContext {
         });
         f.push(format!("sqm={quoted}"));
     }
-}
-
-/// Whether the agents dictionary codes `word` as a political or social actor.
-fn political_noun(lex: &EventLexicon, word: &str) -> bool {
-    lex.agents
-        .get(&singular(&word.to_lowercase()))
-        .is_some_and(|(_, code)| !NON_POLITICAL.iter().any(|s| code.starts_with(s)))
 }
 
 /// An actor's kind: a country (a place with an ISO code), another place, an

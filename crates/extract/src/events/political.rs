@@ -59,9 +59,20 @@ pub(super) fn nominal_head(nominals: &Nominals, a: usize) -> Option<String> {
 
 /// Whether the agents dictionary codes `word` in one of `sectors`.
 fn in_sectors(lex: &EventLexicon, word: &str, sectors: &[&str]) -> bool {
+    agent_code(lex, word).is_some_and(|code| sectors.iter().any(|s| code.starts_with(s)))
+}
+
+/// Whether the agents dictionary codes `word` as a political or social actor
+/// (a noun it codes, in none of the `NON_POLITICAL` sectors).
+pub(super) fn political_noun(lex: &EventLexicon, word: &str) -> bool {
+    agent_code(lex, word).is_some_and(|code| !NON_POLITICAL.iter().any(|s| code.starts_with(s)))
+}
+
+/// The CAMEO agent code the agents dictionary gives `word`, if any.
+fn agent_code<'l>(lex: &'l EventLexicon, word: &str) -> Option<&'l str> {
     lex.agents
         .get(&singular(&word.to_lowercase()))
-        .is_some_and(|(_, code)| sectors.iter().any(|s| code.starts_with(s)))
+        .map(|(_, code)| code.as_str())
 }
 
 /// Whether a noun of one of `sectors` describes the mention: a compound or
