@@ -1893,7 +1893,7 @@ fn object_content(doc: &Document, c: usize, a: usize, b: usize) -> Vec<(usize, u
 fn is_conditional(doc: &Document, cue: Span) -> bool {
     let word = |i: usize| doc.span_text(doc.tokens[i].span).to_lowercase();
     let dep = |i: usize| doc.tokens[i].dep.unwrap_or("");
-    let Some(v) = tokens_in(doc, cue).find(|&i| doc.tokens[i].pos == Some("VERB")) else {
+    let Some(v) = cue_verb(doc, cue) else {
         return false;
     };
     let sentence = doc
@@ -1939,6 +1939,11 @@ fn is_negated(doc: &Document, cue: Span) -> bool {
     })
 }
 
+/// The first verb of a cue phrase ("has not denied": "denied").
+fn cue_verb(doc: &Document, cue: Span) -> Option<usize> {
+    tokens_in(doc, cue).find(|&i| doc.tokens[i].pos == Some("VERB"))
+}
+
 /// Lemmas of speech cues that also name a thing ("a place called Rojava").
 const NAMING_CUES: &[&str] = &["call", "dub", "label", "name", "term", "nickname", "brand"];
 
@@ -1948,7 +1953,7 @@ const NAMING_CUES: &[&str] = &["call", "dub", "label", "name", "term", "nickname
 /// stay speech), or a command to the reader opening its sentence or a
 /// bulleted line ("• Read more Guardian letters": no subject, base form).
 fn reports_no_one(doc: &Document, cue: Span) -> bool {
-    let Some(v) = tokens_in(doc, cue).find(|&i| doc.tokens[i].pos == Some("VERB")) else {
+    let Some(v) = cue_verb(doc, cue) else {
         return false;
     };
     let t = &doc.tokens[v];
