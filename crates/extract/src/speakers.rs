@@ -590,12 +590,14 @@ fn pronoun_genders(doc: &Document, quoted: &[Span]) -> HashMap<usize, bool> {
         let words = (a..b)
             .map(|i| doc.tokens[i].span)
             .filter(|t| t.start >= subject.span.end && !quoted.iter().any(|q| q.contains(*t)))
-            .map(|t| doc.span_text(t).to_lowercase());
+            .map(|t| doc.span_text(t));
         let c = counts.entry(e).or_default();
+        // (Compared case-blind in place: no string per token.)
+        let among = |set: &[&str], w: &str| set.iter().any(|p| p.eq_ignore_ascii_case(w));
         for w in words {
-            if MALE.contains(&w.as_str()) {
+            if among(MALE, w) {
                 c.0 += 1;
-            } else if FEMALE.contains(&w.as_str()) {
+            } else if among(FEMALE, w) {
                 c.1 += 1;
             }
         }
@@ -1301,7 +1303,12 @@ fn only_one(mut found: impl Iterator<Item = usize>) -> Option<usize> {
 /// apposition after or before it ("Pompeo, the secretary of state,",
 /// "His mother, Jane Lyndon,").
 fn titled(doc: &Document, name: Span, word: &str) -> bool {
-    title_tokens(doc, name)
+    among_titles(doc, &title_tokens(doc, name), word)
+}
+
+/// Whether `word` is one of the title tokens `titles`, whatever its case.
+fn among_titles(doc: &Document, titles: &[usize], word: &str) -> bool {
+    titles
         .iter()
         .any(|&i| same_word(doc.span_text(doc.tokens[i].span), word))
 }
@@ -1356,12 +1363,7 @@ fn titled_as(doc: &Document, name: Span, (x, y): (usize, usize)) -> bool {
     };
     (x..=h)
         .filter(|&i| i == h || (matches!(doc.tokens[i].pos, Some("ADJ" | "NOUN")) && !place(i)))
-        .all(|i| {
-            let w = doc.span_text(doc.tokens[i].span);
-            titles
-                .iter()
-                .any(|&t| same_word(doc.span_text(doc.tokens[t].span), w))
-        })
+        .all(|i| among_titles(doc, &titles, doc.span_text(doc.tokens[i].span)))
 }
 
 /// Whether token `i` is a conjunct of a token in `to`.
