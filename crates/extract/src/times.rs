@@ -371,18 +371,22 @@ const ENDPOINTS: &[&str] = &["until", "till", "through", "into", "to"];
 /// adjective). A date's own words are climbed first ("Jan." under "31").
 /// All false without a parse.
 fn governed_by_past(tokens: &[Token], text: &str) -> Vec<bool> {
-    let word = |t: &Token| t.span.of(text).to_lowercase();
+    // Case-blind in place: no string per auxiliary or preposition.
+    let one_of = |t: &Token, words: &[&str]| {
+        let w = t.span.of(text);
+        words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    };
     // Per token: an auxiliary of the past or perfect, another auxiliary, an
     // endpoint preposition among its dependents.
     let (mut past_aux, mut other_aux) = (vec![false; tokens.len()], vec![false; tokens.len()]);
     let mut endpoint = vec![false; tokens.len()];
     for t in tokens {
         match (t.head, t.dep) {
-            (Some(h), Some("aux" | "aux:pass")) if PAST_AUXILIARIES.contains(&word(t).as_str()) => {
+            (Some(h), Some("aux" | "aux:pass")) if one_of(t, PAST_AUXILIARIES) => {
                 past_aux[h] = true
             }
             (Some(h), Some("aux" | "aux:pass")) => other_aux[h] = true,
-            (Some(h), Some("case")) if ENDPOINTS.contains(&word(t).as_str()) => endpoint[h] = true,
+            (Some(h), Some("case")) if one_of(t, ENDPOINTS) => endpoint[h] = true,
             _ => {}
         }
     }
