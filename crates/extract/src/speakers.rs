@@ -140,8 +140,10 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
 
 /// A speaker pronoun's entity and the mention it was found at: in the four
 /// sentences before; else, for a he or she, past sentences inside
-/// quotation marks ("Letts told ITV News: “…” He said"), unless an unnamed
-/// speaker ("said a doctor in Ghouta") spoke since.
+/// quotation marks ("Letts told ITV News: “…” He said") and sentences
+/// whose subject is the same pronoun ("Begum married … She then had …
+/// She had a son … She told"), unless an unnamed speaker ("said a doctor
+/// in Ghouta") spoke since the last named one.
 fn resolve_pronoun_near_or_far(
     doc: &Document,
     w: &str,
@@ -152,8 +154,11 @@ fn resolve_pronoun_near_or_far(
     let near = sentence_start_back(doc, at, 4);
     let recency = Some(contents);
     resolve_pronoun(doc, w, (at, quoted, near), last_speaker, gender, recency).or_else(|| {
-        let far = start_back_outside_quotes(doc, at, 4, quoted);
-        let unnamed_since = unnamed.iter().any(|u| u.start >= far);
+        let continues =
+            |k: usize| inside_quotes(doc, k, quoted) || pronoun_subject(doc, k, w, quoted);
+        let far = start_back_skipping(doc, at, 4, &continues);
+        let spoke_after = |u: &&Span| last_speaker.is_none_or(|(_, s)| u.start >= s);
+        let unnamed_since = unnamed.iter().filter(spoke_after).any(|u| u.start >= far);
         let personal = MALE.contains(&w) || FEMALE.contains(&w);
         (personal && !unnamed_since)
             .then(|| resolve_pronoun(doc, w, (at, quoted, far), last_speaker, gender, recency))?
@@ -210,7 +215,7 @@ fn is_pronoun(w: &str) -> bool {
 /// "one rebel official": false) or people ("a group of women", "Idlib
 /// residents": true); None for an institution, a document, a group, and
 /// for a definite phrase ("the foreign minister"), which is often someone
-/// named before.
+/// named before, unless the sentences before introduced it unnamed.
 fn unnamed_people(doc: &Document, tokens: Option<(usize, usize)>) -> Option<bool> {
     let (x, y) = tokens.filter(|&(x, y)| y > x)?;
     let h = phrase_head(doc, x, y);
@@ -219,7 +224,11 @@ fn unnamed_people(doc: &Document, tokens: Option<(usize, usize)>) -> Option<bool
     let plural = head == "group" || matches!(doc.tokens[h].tag, Some("NNS" | "NNPS"));
     let indefinite = matches!(first.as_str(), "a" | "an" | "one" | "another")
         || (plural && !matches!(doc.tokens[x].pos, Some("DET" | "PRON")));
-    if !indefinite {
+    // "A spokesman for the network told … the spokesman said": still no one named.
+    let unnamed_before = first == "the"
+        && role_of(&head) == Some(Role::Person)
+        && introduced_unnamed(doc, doc.tokens[x].span.start, &head);
+    if !indefinite && !unnamed_before {
         return None;
     }
     let not_people = INSTITUTIONS.contains(&head.as_str())
@@ -902,21 +911,52 @@ fn sentence_start_back(doc: &Document, pos: usize, n: usize) -> usize {
 /// between "Letts told ITV News: …" and "He said" does not hide Letts.
 /// At most 12 sentences back.
 fn start_back_outside_quotes(doc: &Document, pos: usize, n: usize, quoted: &[Span]) -> usize {
+    start_back_skipping(doc, pos, n, &|k| inside_quotes(doc, k, quoted))
+}
+
+/// Whether sentence `k` lies inside one of the `quoted` spans.
+fn inside_quotes(doc: &Document, k: usize, quoted: &[Span]) -> bool {
+    let s = doc.sentences[k].span;
+    quoted
+        .iter()
+        .any(|q| q.start <= s.start + 4 && s.end <= q.end + 4)
+}
+
+/// The byte offset where the sentence `n` sentences before `pos` starts,
+/// not counting the sentences `skip` passes over; at most 12 back.
+fn start_back_skipping(
+    doc: &Document,
+    pos: usize,
+    n: usize,
+    skip: &dyn Fn(usize) -> bool,
+) -> usize {
     let i = sentence_index_at(doc, pos);
-    let inside_quote = |s: Span| {
-        quoted
-            .iter()
-            .any(|q| q.start <= s.start + 4 && s.end <= q.end + 4)
-    };
     let mut counted = 0;
     let mut k = i;
     while k > 0 && counted < n && i - k < 12 {
         k -= 1;
-        if !inside_quote(doc.sentences[k].span) {
+        if !skip(k) {
             counted += 1;
         }
     }
     doc.sentences.get(k).map_or(0, |s| s.span.start)
+}
+
+/// Whether sentence `si` has the he or she `w` as a subject outside
+/// quotation marks: it goes on about whoever the pronoun stands for.
+fn pronoun_subject(doc: &Document, si: usize, w: &str, quoted: &[Span]) -> bool {
+    let Some(set) = [MALE, FEMALE].into_iter().find(|set| set.contains(&w)) else {
+        return false;
+    };
+    let (a, b) = doc.sentences[si].tokens;
+    (a..b).any(|i| {
+        let t = &doc.tokens[i];
+        matches!(t.dep, Some("nsubj" | "nsubj:pass"))
+            && set
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(doc.span_text(t.span)))
+            && !quoted.iter().any(|q| q.contains(t.span))
+    })
 }
 
 /// What a descriptor's head word stands for.
@@ -1014,8 +1054,39 @@ fn descriptor_antecedent(
                 previous_speaker(doc, span, quoted, previous_named, organisation)
                     .filter(|_| !word_before(doc, &head, span.start, previous_named))
             })
-            .or_else(|| lede_subject(doc, span, |t| t == EntityType::Org)),
+            .or_else(|| lede_subject(doc, span, |t| t == EntityType::Org))
+            .or_else(|| spokesman_for(doc, span, quoted, previous_named)),
     }
+}
+
+/// "Hamza Birqdar, a spokesman for Jaish al-Islam, said … The group said":
+/// a group descriptor nothing else resolves is the one organisation named
+/// inside the phrase of the person who spoke just before.
+fn spokesman_for(
+    doc: &Document,
+    span: Span,
+    quoted: &[Span],
+    previous_named: Option<(usize, Span)>,
+) -> Option<usize> {
+    let person = previous_speaker(doc, span, quoted, previous_named, person_like)?;
+    let (_, phrase) = previous_named?;
+    // "…,” said X of Physicians for Human Rights. The UN and other aid
+    // organisations … The organisation says": the last one named.
+    let group_since = doc.mentions.iter().any(|m| {
+        m.span.start >= phrase.end
+            && m.span.end <= span.start
+            && m.ty == EntityType::Org
+            && !quoted.iter().any(|q| q.contains(m.span))
+    });
+    if group_since {
+        return None;
+    }
+    only_one(
+        doc.mentions
+            .iter()
+            .filter(|m| phrase.contains(m.span) && m.ty == EntityType::Org)
+            .filter_map(|m| m.entity.filter(|&e| e != person)),
+    )
 }
 
 /// "has been told by the home secretary, Sajid Javid, that": the person
@@ -1124,8 +1195,11 @@ fn named_beside(doc: &Document, person: usize, place: usize) -> bool {
 /// "Greg Hunt said on Sunday. “…,” the health minister told Channel
 /// Seven": a descriptor that nothing else resolves continues the speaker
 /// of the quote just before, when that speaker is named, of the
-/// descriptor's kind, and spoke in this sentence or the two before
-/// (sentences inside quotation marks not counted).
+/// descriptor's kind, and spoke in this sentence or the two before, or in
+/// the four before with nothing of that kind named since and the
+/// descriptor's head word in a sentence that names it ("As UN secretary
+/// general, … Guterres's duty") (sentences inside quotation marks not
+/// counted).
 fn previous_speaker(
     doc: &Document,
     span: Span,
@@ -1134,10 +1208,38 @@ fn previous_speaker(
     kind: fn(EntityType) -> bool,
 ) -> Option<usize> {
     let (e, at) = previous_named?;
-    let near = at.start >= start_back_outside_quotes(doc, span.start, 2, quoted);
+    let named_since = || {
+        doc.mentions.iter().any(|m| {
+            m.span.start >= at.end
+                && m.span.end <= span.start
+                && kind(m.ty)
+                && !quoted.iter().any(|q| q.contains(m.span))
+        })
+    };
+    let near = at.start >= start_back_outside_quotes(doc, span.start, 2, quoted)
+        || (at.start >= start_back_outside_quotes(doc, span.start, 4, quoted)
+            && !named_since()
+            && head_beside(doc, e, span));
     // Two quotes of one speaker phrase share its entity.
     let before = at.end <= span.start || at == span;
     (near && before && kind(doc.entities[e].ty)).then_some(e)
+}
+
+/// Whether the head word of the descriptor at `span` stands in a sentence
+/// that names the entity `e`.
+fn head_beside(doc: &Document, e: usize, span: Span) -> bool {
+    let std::ops::Range { start: x, end: y } = tokens_in(doc, span);
+    if y <= x {
+        return false;
+    }
+    let head = doc.span_text(doc.tokens[phrase_head(doc, x, y)].span);
+    doc.mentions
+        .iter()
+        .filter(|m| m.entity == Some(e))
+        .any(|m| {
+            let (a, b) = doc.sentences[sentence_index_at(doc, m.span.start)].tokens;
+            (a..b).any(|i| i < x && same_word(doc.span_text(doc.tokens[i].span), head))
+        })
 }
 
 /// Whether `word` occurs before `pos` outside the previous speaker's
@@ -1192,7 +1294,9 @@ fn titled_later(doc: &Document, span: Span, head: &str) -> Option<usize> {
 /// headed by an institution noun and naming no one stands for the country
 /// or organisation that modified the same noun where it last occurred
 /// in the three sentences before ("the Russian defence ministry",
-/// "Russia's embassy"); none when that occurrence named none.
+/// "Russia's embassy"), reached through occurrences that name none as
+/// this one ("The Russian Embassy … from the embassy. But the embassy
+/// claims"); none when an occurrence names none otherwise ("an embassy").
 fn institution_antecedent(
     doc: &Document,
     span: Span,
@@ -1209,16 +1313,31 @@ fn institution_antecedent(
     // Several governments or ministries may be in the story: only a
     // mention in the three sentences before stands for this one.
     let from = sentence_start_back(doc, span.start, 3);
-    let last = (0..x)
+    let mut earlier = (0..x)
         .rev()
         .take_while(|&i| doc.tokens[i].span.start >= from)
-        .find(|&i| word(i) == head)?;
-    let (a, _) = doc.sentences[doc.sentences.partition_point(|s| s.tokens.1 <= last)].tokens;
+        .filter(|&i| word(i) == head);
+    loop {
+        let last = earlier.next()?;
+        if let Some(e) = modifying_group(doc, last) {
+            return Some(e);
+        }
+        // Only a bare "the embassy" goes on to the one before.
+        if last == 0 || word(last - 1) != "the" {
+            return None;
+        }
+    }
+}
+
+/// The country or organisation named as a modifier of the noun `n` in its
+/// sentence ("the Russian defence ministry", "Russia's embassy").
+fn modifying_group(doc: &Document, n: usize) -> Option<usize> {
+    let (a, _) = doc.sentences[doc.sentences.partition_point(|s| s.tokens.1 <= n)].tokens;
     doc.mentions
         .iter()
         .filter(|m| group_like(m.ty) && m.entity.is_some())
-        .filter(|m| m.span.end <= doc.tokens[last].span.start)
-        .find(|m| tokens_in(doc, m.span).any(|i| i >= a && modifies(doc, i, last)))?
+        .filter(|m| m.span.end <= doc.tokens[n].span.start)
+        .find(|m| tokens_in(doc, m.span).any(|i| i >= a && modifies(doc, i, n)))?
         .entity
 }
 
@@ -1243,22 +1362,54 @@ fn modifies(doc: &Document, i: usize, n: usize) -> bool {
 /// A descriptor no title resolves continues the person the text was just
 /// about ("Erdoğan has threatened … The president said"): the one person
 /// named in the sentence before (outside quotation marks), when that person
-/// is its main-clause subject.
+/// is its main-clause subject. Up to two sentences that name no person
+/// but go on about one may lie between, their main-clause subject a he or
+/// she or a phrase one possesses ("Trump stuck to his decision … On
+/// Wednesday, he had argued … But the US president said").
 fn previous_subject(doc: &Document, span: Span, quoted: &[Span]) -> Option<usize> {
     let here = sentence_index_at(doc, span.start);
-    let sentence = doc.sentences.get(here.checked_sub(1)?)?.span;
-    let people: Vec<_> = doc
-        .mentions
-        .iter()
-        .filter(|m| sentence.contains(m.span) && person_like(m.ty) && m.entity.is_some())
-        .filter(|m| !quoted.iter().any(|q| q.contains(m.span)))
-        .collect();
+    let people_in = |k: usize| -> Vec<&dossier_core::Mention> {
+        let sentence = doc.sentences[k].span;
+        doc.mentions
+            .iter()
+            .filter(|m| sentence.contains(m.span) && person_like(m.ty) && m.entity.is_some())
+            .filter(|m| !quoted.iter().any(|q| q.contains(m.span)))
+            .collect()
+    };
+    let mut people = Vec::new();
+    for k in (here.saturating_sub(3)..here).rev() {
+        people = people_in(k);
+        if !people.is_empty() || !about_someone(doc, k) {
+            break;
+        }
+    }
     // "Putin met Erdogan. … the president said" could be either.
     let one = only_one(people.iter().filter_map(|m| m.entity))?;
     people
         .iter()
         .any(|m| topicality(doc, m.span) == 2)
         .then_some(one)
+}
+
+/// Whether sentence `k`'s main-clause subject is a he or she, or a phrase a
+/// his or her possesses ("His presidency has not been …").
+fn about_someone(doc: &Document, k: usize) -> bool {
+    let (a, b) = doc.sentences[k].tokens;
+    let personal = |i: usize| {
+        let w = doc.span_text(doc.tokens[i].span);
+        ["he", "she", "his", "her"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(w))
+    };
+    (a..b).any(|i| {
+        let t = &doc.tokens[i];
+        let main = t.head.is_some_and(|h| doc.tokens[h].dep == Some("root"));
+        matches!(t.dep, Some("nsubj" | "nsubj:pass"))
+            && main
+            && (personal(i)
+                || (a..i)
+                    .any(|j| doc.tokens[j].head == Some(i) && is_possessive(doc, j) && personal(j)))
+    })
 }
 
 /// Whether the three sentences before `pos` introduce someone unnamed by
@@ -1339,7 +1490,11 @@ fn title_tokens(doc: &Document, name: Span) -> Vec<usize> {
     if !of_before {
         at.extend(run_before(first));
     }
-    if first >= 2 && is_comma(doc, first - 1) {
+    // "According to a senior official, Trump agreed": an oblique before a
+    // subject, no apposition ("by his defence minister, Hulusi Akar," is one).
+    let oblique = first >= 2 && doc.tokens[first - 2].dep == Some("obl");
+    let appos = (first..end).any(|i| doc.tokens[i].dep == Some("appos"));
+    if first >= 2 && is_comma(doc, first - 1) && (!oblique || appos) {
         at.extend(run_before(first - 1));
     }
     if is_comma(doc, end) {

@@ -903,3 +903,111 @@ fn a_naming_participle_or_a_command_to_the_reader_is_no_speech() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn sentences_whose_subject_is_the_same_pronoun_do_not_hide_the_name() {
+    // Maria Lopez is five sentences back, four of them "She …".
+    let text = "Maria Lopez moved to Valencia in 2010.\n\nShe found work at the port. She then had her first child. In 2015, the family bought a small house. She opened a bakery near the harbour. She told reporters the shop had survived the storm.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "survived the storm").as_deref(),
+        Some("Maria Lopez"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn an_unnamed_speaker_before_the_last_named_one_does_not_block_her() {
+    // The nurse spoke before Sonia Marsh, so "she" may reach back to Marsh
+    // past her long quotation.
+    let text = "A nurse at the camp said the tents were flooded. The camp now holds 60,000 people, said Sonia Marsh, the aid agency's director. “The children are cold. They sleep in the mud. Many have no shoes. The schools are closed. The clinics are full.” Whatever the cause, every family deserved shelter, she said.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "deserved shelter").as_deref(),
+        Some("Sonia Marsh"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn a_descriptor_continues_the_subject_past_a_sentence_about_him() {
+    // "His ministry has not been …" names no one but goes on about Ellis.
+    let text = "The ferry strike entered its third week.\n\nMark Ellis is another reason to be careful. His ministry has not been burdened by scruples, and it is hard to trust his new concern for ferries. The minister called the strike a disgrace.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "disgrace").as_deref(),
+        Some("Mark Ellis"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn a_descriptor_continues_the_last_speaker_when_no_one_is_named_since() {
+    // Three sentences back, no one named since, and "secretary general"
+    // stands in a sentence that names him.
+    let text = "It is the duty of António Guterres as secretary general to warn the powers. “The old rivalry is back,” Guterres said. The difference is that the armies now stand side by side. Warships from three navies sail in the same waters. “The safeguards are gone,” the secretary general said.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "safeguards").as_deref(),
+        Some("António Guterres"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn a_bare_institution_reaches_back_through_bare_mentions_of_it() {
+    let text = "The Russian embassy in London has demanded proof that she is free. A statement issued by the police said she had refused help from the embassy. But the embassy claims the statement was written for her.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "written for her").as_deref(),
+        Some("Russia"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn a_pronoun_after_an_unnamed_descriptor_refers_to_it() {
+    // "A spokesman … the spokesman said. … he said": still no one named.
+    let text = "A spokesman for the network told reporters that 1,600 prisoners had died. The fate of the others is the task of the courts, the spokesman said. “We are still searching for the graves,” he said.\n";
+    let (_, quotes) = quotes_of(text, "speech");
+    let q = quotes
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains("graves"))
+        .unwrap();
+    assert!(q["speaker"]["entity"].is_null(), "{q}");
+    assert_eq!(q["speaker"]["refers_to"]["text"], "the spokesman", "{q}");
+}
+
+#[test]
+fn a_group_descriptor_is_the_organisation_its_spokesman_spoke_for() {
+    let text = "The Red Cross and the Red Crescent said they would send trucks. Ali Hassan, a spokesman for the Red Crescent, said the road was open. The organisation said it had sent 40 trucks.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "40 trucks").as_deref(),
+        Some("Red Crescent"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn the_official_is_the_person_titled_official_before() {
+    let text = "Jets circled over the old city all day. Dara Aziz, a Kurdish security official, said the fighters rarely left their tunnels. “They will not leave,” the official said.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    assert_eq!(
+        speaker_of(&doc, &quotes, "will not leave").as_deref(),
+        Some("Dara Aziz"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn a_fronted_according_to_phrase_does_not_title_the_subject() {
+    // "the official" is the unnamed official, not Nora Quinn.
+    let text = "According to a senior city official, Nora Quinn agreed on Tuesday to keep the library open. “We will not close it this year,” the official said.\n";
+    let (doc, quotes) = quotes_of(text, "speech");
+    let q = quotes
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains("close it"))
+        .unwrap();
+    assert_eq!(entity_name(&doc, &q["speaker"]), None, "{q}");
+}
