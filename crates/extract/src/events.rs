@@ -460,7 +460,8 @@ const PLEDGING: &[&str] = &[
     "pledge", "promise", "commit", "vow", "offer", "announce", "agree",
 ];
 const PLANNING: &[&str] = &[
-    "plan", "intend", "aim", "expect", "set", "prepare", "seek", "want", "hope",
+    "plan", "intend", "aim", "expect", "set", "prepare", "seek", "want", "hope", "schedule",
+    "poise",
 ];
 
 fn base_form(word: &str) -> String {
@@ -1068,7 +1069,7 @@ fn recognise_with(
             if doc.tokens[v].pos != Some("VERB") || doc.tokens[v].dep == Some("amod") {
                 continue;
             }
-            if unrealised(&c, v)
+            if unrealised_chain(&c, v)
                 || counted_out(&c, v)
                 || speculative(&c, v)
                 || foreseen_only(&c, v)
@@ -1886,8 +1887,19 @@ fn unrealised(c: &Clause<'_>, v: usize) -> bool {
         return false;
     };
     match c.dep(v) {
+        // "Canada's ability to provide assistance", "in talks to transfer the
+        // detainees", "a force including the YPG to patrol": an act a noun
+        // aims at is not done, unless the noun pledges or plans it.
+        "acl" | "xcomp"
+            if matches!(doc.tokens[h].pos, Some("NOUN" | "PROPN"))
+                && to_infinitive(c, v)
+                && intention_noun(c.word(h)).is_none() =>
+        {
+            true
+        }
         "xcomp" | "ccomp" => {
-            obligation_of_have(c, v, h)
+            sent_for(c, v, h)
+                || obligation_of_have(c, v, h)
                 || (doc.tokens[h].pos == Some("ADJ") && !INTENDING.contains(&lower(h).as_str()))
                 || (c.dep(v) == "xcomp"
                     && doc.tokens[h].pos == Some("VERB")
@@ -1904,6 +1916,95 @@ fn unrealised(c: &Clause<'_>, v: usize) -> bool {
                             })))
         }
         _ => false,
+    }
+}
+
+/// Whether verb `v`, or a verb it completes or continues, is `unrealised`: "trying
+/// to force them to surrender", "reluctant to send women to battle", "sought
+/// backing to use the airspace and to conduct the operation". An act inside an
+/// act not done is not done either. Climbs complements and the conjuncts
+/// that share their subject and auxiliaries, at most three steps.
+fn unrealised_chain(c: &Clause<'_>, v: usize) -> bool {
+    let tokens = &c.doc.tokens;
+    let mut h = v;
+    for step in 0..4 {
+        // (Above the act itself, a clause only an adjective governs may be a
+        // fact: "unacceptable that people are murdered and attacked".)
+        if unrealised(c, h) && (step == 0 || c.dep(h) != "ccomp") {
+            return true;
+        }
+        let Some(u) = tokens[h].head.filter(|&u| u >= c.a && u < c.b && u != h) else {
+            return false;
+        };
+        // A conjunct continues the act it is coordinated with only in the same
+        // form ("to use … and to conduct", not "to use … and openly condemning").
+        let climbs = match c.dep(h) {
+            "xcomp" => true,
+            "conj" => !own_clause(c, h) && tokens[h].tag == tokens[u].tag,
+            _ => false,
+        };
+        if step == 3 || !climbs || !matches!(tokens[u].pos, Some("VERB" | "ADJ")) {
+            return false;
+        }
+        h = u;
+    }
+    false
+}
+
+/// Verbs (by `stem_of`) whose passive's infinitive was done: "was forced to
+/// withdraw", "weapons used to kill".
+const IMPLICATIVE: &[&str] = &["forc", "compell", "compel", "oblig", "mad", "us"];
+
+/// Whether infinitive `v` is what the passive verb `h` was done for: "forces
+/// who had been raised to fight Assad", "Arabs being sent to fight Kurds". The
+/// purpose of a passive is not done (its reports and expectations are
+/// `relayed` or `unrealised` elsewhere: "is said to have used").
+fn sent_for(c: &Clause<'_>, v: usize, h: usize) -> bool {
+    c.dep(v) == "xcomp"
+        && to_infinitive(c, v)
+        && !c.has_auxiliary(v, AUX, &["have"])
+        && c.doc.tokens[h].pos == Some("VERB")
+        && auxiliary_passive(c, h)
+        && !PLANNING.contains(&base_form(c.word(h)).as_str())
+        && !IMPLICATIVE.contains(&stem_of(&c.word(h).to_lowercase()))
+        && crate::cue_classes::CueClasses::english()
+            .of_word(c.word(h))
+            .is_none()
+}
+
+/// Whether verb `v` is an infinitive: "to" among its markers.
+fn to_infinitive(c: &Clause<'_>, v: usize) -> bool {
+    c.children(v)
+        .any(|k| c.dep(k) == "mark" && c.word(k).eq_ignore_ascii_case("to"))
+}
+
+/// The status a noun gives the infinitive it governs when it pledges or plans
+/// it ("a pledge to send", "plans to build"); none for other nouns ("ability to
+/// provide", "talks to transfer").
+fn intention_noun(word: &str) -> Option<EventStatus> {
+    const PLEDGES: &[&str] = &[
+        "pledg",
+        "promis",
+        "commitment",
+        "vow",
+        "offer",
+        "undertaking",
+    ];
+    const PLANS: &[&str] = &[
+        "plan",
+        "intention",
+        "decision",
+        "threat",
+        "readiness",
+        "willingness",
+    ];
+    let w = word.to_lowercase();
+    if PLEDGES.iter().any(|p| w.starts_with(p)) {
+        Some(EventStatus::Pledged)
+    } else if PLANS.iter().any(|p| w.starts_with(p)) {
+        Some(EventStatus::Planned)
+    } else {
+        None
     }
 }
 
@@ -2884,8 +2985,12 @@ fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool
         .rev()
         .find(|&i| !matches!(c.word(i), "\"" | "”" | "’" | "'" | ")"))
         .is_some_and(|i| c.word(i) == "?");
+    // "would shoot down missiles and attack their platforms": a later conjunct
+    // shares the first one's modal.
     if question
-        || kids.iter().any(|&k| conditional(k))
+        || std::iter::once(v)
+            .chain(shared_conjunct_heads(c, v))
+            .any(|w| c.children(w).any(&conditional))
         || governors
             .iter()
             .any(|&g| c.children(g).any(|k| c.dep(k) == "mark" && conditional(k)))
@@ -2910,7 +3015,15 @@ fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool
                     "willing" | "ready" | "prepared" | "eager" | "determined"
                 )
         });
+    // "a pledge to send", "plans to build": the noun's intention.
+    let intended = c.doc.tokens[v]
+        .head
+        .filter(|&u| u >= c.a && u < c.b && to_infinitive(c, v))
+        .filter(|&u| matches!(c.doc.tokens[u].pos, Some("NOUN" | "PROPN")))
+        .and_then(|u| intention_noun(c.word(u)));
+    let pledging = pledging || intended == Some(EventStatus::Pledged);
     let planning = willing
+        || intended == Some(EventStatus::Planned)
         || governors
             .iter()
             .any(|&g| PLANNING.contains(&base_form(c.word(g)).as_str()));

@@ -18,6 +18,16 @@ fn types_of(text: &str) -> Vec<String> {
     events_of(text).1.into_iter().map(|e| e.0).collect()
 }
 
+/// The status of the event on `trigger` in `text` (which must have one).
+fn status_of(text: &str, trigger: &str) -> String {
+    let (_, events) = events_of(text);
+    events
+        .into_iter()
+        .find(|e| e.3 == trigger)
+        .unwrap_or_else(|| panic!("{text}: no {trigger}"))
+        .2
+}
+
 #[test]
 fn everyday_verbs_make_no_event_unless_their_object_does() {
     for text in [
@@ -445,6 +455,59 @@ fn relative_clauses_passive_conjuncts_and_nationalities_find_who_acts() {
 }
 
 #[test]
+fn purposes_abilities_and_acts_inside_an_act_not_done_are_not_done() {
+    for (text, act_verb) in [
+        // An act a noun aims at ("ability to", "talks to"), unless it pledges or plans it.
+        (
+            "Canada's ability to provide consular assistance in Syria is limited.",
+            "provide",
+        ),
+        // What a passive was done for.
+        ("The Arab force was raised to fight the Assad regime.", "fight"),
+        ("Syrian fighters are being sent to fight Kurdish militias.", "fight"),
+        // An act inside an act only sought or wanted, or continuing it.
+        (
+            "Turkey sought Russian backing to use the airspace and to conduct the operation against the Kurds.",
+            "conduct",
+        ),
+        ("Iran wants to help Syria attack the rebels.", "attack"),
+    ] {
+        let (_, events) = events_of(text);
+        assert!(events.iter().all(|e| e.3 != act_verb), "{text}: {events:?}");
+    }
+    // A passive that forces the act, and one that plans it, keep it.
+    assert_eq!(
+        status_of(
+            "The troops were forced to withdraw from the town.",
+            "withdraw"
+        ),
+        "asserted"
+    );
+    assert_eq!(
+        status_of(
+            "Chinese troops are scheduled to hold joint drills with Russia.",
+            "hold"
+        ),
+        "planned"
+    );
+    // A later conjunct shares the first one's modal; a passive report relays.
+    assert_eq!(
+        status_of(
+            "Russia would shoot down the missiles and attack their launchers if the US struck Syria.",
+            "attack"
+        ),
+        "hypothetical"
+    );
+    assert_eq!(
+        status_of(
+            "Isis is said to have used such weapons against Kurdish forces.",
+            "used"
+        ),
+        "reported"
+    );
+}
+
+#[test]
 fn hopes_fears_forecasts_make_no_event_and_negation_stays_in_its_clause() {
     // What is hoped, feared or forecast is no act of anyone.
     for (text, act_verb) in [
@@ -550,28 +613,20 @@ fn several_named_subjects_of_one_verb_all_act() {
 
 #[test]
 fn an_act_relayed_from_someone_else_is_reported() {
-    let status = |text: &str, trigger: &str| {
-        let (_, events) = events_of(text);
-        events
-            .into_iter()
-            .find(|e| e.3 == trigger)
-            .unwrap_or_else(|| panic!("{text}: no {trigger}"))
-            .2
-    };
     assert_eq!(
-        status("Turkish jets bombed Afrin on Sunday.", "bombed"),
+        status_of("Turkish jets bombed Afrin on Sunday.", "bombed"),
         "asserted"
     );
     // Under a verb of speech, also where no quote is found.
     assert_eq!(
-        status(
+        status_of(
             "He complains that the UK has refused consular access to the two men.",
             "refused"
         ),
         "reported"
     );
     assert_eq!(
-        status(
+        status_of(
             "Aid agencies say hospitals have been targeted and supply routes blocked by the army.",
             "blocked"
         ),

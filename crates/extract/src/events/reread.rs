@@ -519,6 +519,8 @@ fn relayed(c: &Clause<'_>, v: usize) -> bool {
             "ccomp" if speech(u) => return true,
             // ("…, Trump defended …" is no report of a passive "was reported".)
             "parataxis" if speech(u) && !super::auxiliary_passive(c, u) => return true,
+            // "Isis is said to have used such weapons", "are alleged to have killed".
+            "xcomp" if speech(u) && super::auxiliary_passive(c, u) => return true,
             "ccomp" | "xcomp" | "conj" => h = u,
             _ => return false,
         }
