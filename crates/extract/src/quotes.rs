@@ -19,6 +19,8 @@ use crate::cue_classes::{CueClasses, QuoteMode};
 use crate::lexicon;
 use crate::tree::{children, is_by_phrase, is_comma, sentence_index_at, subtree, tokens_in};
 
+mod non_speech;
+
 /// Reporting words, learned per syntactic frame: how often a verb form in
 /// that frame was a cue in PolNeAR train (`dossier train cues`). "reports"
 /// with a `that` clause is a cue; "avoided" with an object is not.
@@ -365,9 +367,16 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
     // Quotes from cues; direct quotes absorb the content they overlap.
     let mut claimed = vec![false; marks.len()];
     let mut quotes: Vec<QuoteAndSpeaker> = Vec::new();
+    // A piece of adjuncts only ("said in a speech in Ankara") is no quote,
+    // but it goes last: until then it keeps its cue from signing a quotation
+    // next to it and lends its speaker to the quotation after it.
+    let mut adjuncts_only = Vec::new();
     for f in &found {
         for &piece in &f.content {
             let quote = quote_of_piece(doc, f, piece, &marks, &mut claimed);
+            if non_speech::only_adjuncts(doc, f.cue_token, piece) {
+                adjuncts_only.push(quote.span);
+            }
             quotes.push((quote, f.source));
         }
     }
@@ -381,7 +390,8 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
     quotes.sort_by_key(|(q, _)| (q.span.start, q.span.end));
     quotes.dedup_by(|b, a| a.0.span == b.0.span);
     crate::speakers::resolve_speakers(doc, &mut quotes);
-    doc.quotes = classified(doc, quotes, mode);
+    doc.quotes = classified(doc, cues, quotes, mode);
+    doc.quotes.retain(|q| !adjuncts_only.contains(&q.span));
 }
 
 /// Every attribution of the document: a cue with its source and content,
@@ -698,18 +708,32 @@ fn framing_verb(
     })
 }
 
-/// Each quote with its cue's class ("did not say", "never claimed": no one
-/// expressed the content, class other), keeping what `mode` keeps. Speech
+/// Each quote with its cue's class ("did not say", "never claimed", "might
+/// call", "without telling": no one expressed the content, class other;
+/// "Evidence suggests": an evidential), keeping what `mode` keeps. Speech
 /// is someone's: a report that names no speaker (an agentless "was
 /// announced as …") is kept only with every attribution.
-fn classified(doc: &Document, quotes: Vec<QuoteAndSpeaker>, mode: QuoteMode) -> Vec<Quote> {
+fn classified(
+    doc: &Document,
+    cues: &CueLexicon,
+    quotes: Vec<QuoteAndSpeaker>,
+    mode: QuoteMode,
+) -> Vec<Quote> {
     let classes = CueClasses::english();
     quotes
         .into_iter()
         .map(|(mut q, _)| {
+            let indirect = q.kind == QuoteKind::Indirect;
             q.cue_class = q.cue.map(|c| {
-                if is_negated(doc, c) || is_conditional(doc, c) || reports_no_one(doc, c) {
+                if is_negated(doc, c)
+                    || is_conditional(doc, c)
+                    || reports_no_one(doc, c)
+                    || non_speech::is_possibility(doc, c)
+                    || non_speech::is_unrealised(doc, c)
+                {
                     CueClass::Other
+                } else if indirect && non_speech::has_evidence_subject(doc, cues, c) {
+                    CueClass::Perception
                 } else {
                     classes.of_phrase(doc.span_text(c))
                 }
@@ -2681,5 +2705,84 @@ mod tests {
         let curly = "It was “stunning.” She left.";
         let open = Span::new(0, curly.find("stunning").unwrap() + "stunning".len());
         assert_eq!(balance_marks(curly, open).of(curly), "It was “stunning.”");
+    }
+
+    /// "Some might call it war": a possibility, not a report.
+    #[test]
+    fn a_cue_under_a_modal_of_possibility_reports_nothing() {
+        let d = parsed(&[
+            ("Some", "PRON", "DT", 2, "nsubj"),
+            ("might", "AUX", "MD", 2, "aux"),
+            ("call", "VERB", "VB", -1, "root"),
+            ("it", "PRON", "PRP", 2, "obj"),
+            ("war", "NOUN", "NN", 2, "xcomp"),
+        ]);
+        assert!(non_speech::is_possibility(&d, d.tokens[2].span));
+        assert!(!non_speech::is_possibility(&d, d.tokens[4].span));
+    }
+
+    /// "He left without telling his parents": the telling never happened.
+    #[test]
+    fn a_gerund_cue_after_without_reports_nothing() {
+        let d = parsed(&[
+            ("He", "PRON", "PRP", 1, "nsubj"),
+            ("left", "VERB", "VBD", -1, "root"),
+            ("without", "SCONJ", "IN", 3, "mark"),
+            ("telling", "VERB", "VBG", 1, "advcl"),
+            ("his", "PRON", "PRP$", 5, "nmod:poss"),
+            ("parents", "NOUN", "NNS", 3, "obj"),
+        ]);
+        assert!(non_speech::is_unrealised(&d, d.tokens[3].span));
+        assert!(!non_speech::is_unrealised(&d, d.tokens[1].span));
+    }
+
+    /// "Evidence suggests the opposite" is an evidential; "He suggests the
+    /// opposite" a report.
+    #[test]
+    fn evidence_as_the_subject_of_suggest_is_no_speaker() {
+        let lex = CueLexicon::from_tsv("officials\tspeaker\t9\t10\n");
+        let sentence = |subject: (&'static str, &'static str, &'static str)| {
+            parsed(&[
+                (subject.0, subject.1, subject.2, 1, "nsubj"),
+                ("suggests", "VERB", "VBZ", -1, "root"),
+                ("the", "DET", "DT", 3, "det"),
+                ("opposite", "NOUN", "NN", 1, "obj"),
+            ])
+        };
+        let d = sentence(("Evidence", "NOUN", "NN"));
+        assert!(non_speech::has_evidence_subject(&d, &lex, d.tokens[1].span));
+        for speaker in [("He", "PRON", "PRP"), ("Officials", "NOUN", "NNS")] {
+            let d = sentence(speaker);
+            assert!(!non_speech::has_evidence_subject(
+                &d,
+                &lex,
+                d.tokens[1].span
+            ));
+        }
+    }
+
+    /// "Erdoğan said in a speech in Ankara.": where he said it, not what.
+    #[test]
+    fn a_content_of_adjuncts_only_is_no_content() {
+        let d = parsed(&[
+            ("Erdoğan", "PROPN", "NNP", 1, "nsubj"),
+            ("said", "VERB", "VBD", -1, "root"),
+            ("in", "ADP", "IN", 4, "case"),
+            ("a", "DET", "DT", 4, "det"),
+            ("speech", "NOUN", "NN", 1, "obl"),
+            ("in", "ADP", "IN", 6, "case"),
+            ("Ankara", "PROPN", "NNP", 4, "nmod"),
+            (".", "PUNCT", ".", 1, "punct"),
+        ]);
+        assert!(non_speech::only_adjuncts(&d, 1, (2, 7)));
+        // "warned of a “dramatic upshift”": the "of" phrase is the warning.
+        let d = parsed(&[
+            ("Parker", "PROPN", "NNP", 1, "nsubj"),
+            ("warned", "VERB", "VBD", -1, "root"),
+            ("of", "ADP", "IN", 4, "case"),
+            ("an", "DET", "DT", 4, "det"),
+            ("upshift", "NOUN", "NN", 1, "obl"),
+        ]);
+        assert!(!non_speech::only_adjuncts(&d, 1, (2, 5)));
     }
 }

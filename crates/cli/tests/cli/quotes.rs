@@ -569,9 +569,10 @@ fn of_several_subjects_the_one_next_to_the_cue_speaks() {
 
 #[test]
 fn the_name_after_a_descriptor_and_the_name_at_the_head_speak() {
-    // A passive's agent keeps the name that follows its descriptor.
+    // A passive's agent keeps the name that follows its descriptor (the
+    // content is the quotation, not the agent phrase).
     let text =
-        "The warning was echoed by the veteran lawyer Daniel Cohen, who called it a scandal.\n";
+        "The warning was echoed by the veteran lawyer Daniel Cohen: “It is a scandal and it must stop now.”\n";
     let (doc, quotes) = quotes_of(text, "speech");
     let q = quotes
         .iter()
