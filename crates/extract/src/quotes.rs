@@ -1342,13 +1342,7 @@ fn cue_source(
     // An agentless passive ("was announced", "is seen as") names no
     // speaker: no fallback makes one up from its subject.
     if source.is_none() && !cue.passive {
-        source = sentence_topic(doc, c, a)
-            .or_else(|| name_before(doc, c, a))
-            .or_else(|| {
-                noun_phrase_before(doc, c, a)
-                    .filter(|&np| unlikely.is_none() || speaker_like(doc, cues, np))
-            })
-            .or(unlikely);
+        source = fallback_source(doc, cues, cue, unlikely);
     }
     let source = source.map(|s| {
         if s.1 <= c {
@@ -1367,6 +1361,45 @@ fn cue_source(
         source
     };
     source.and_then(|s| trim_source(doc, s))
+}
+
+/// The source of a cue the parse gave none: a name set off after an
+/// inverted cue ("…would, said Carlile, also contribute"), else the
+/// sentence's topic, a name or a noun phrase just before the cue (or the
+/// phrase that holds it), else a subject that names no speaker.
+fn fallback_source(
+    doc: &Document,
+    cues: &CueLexicon,
+    cue: CueAt,
+    unlikely: Option<TokenRange>,
+) -> Option<TokenRange> {
+    let CueAt { c, a, b, .. } = cue;
+    let held = |s: TokenRange| holding_phrase(doc, s, c, (a, b)).unwrap_or(s);
+    name_set_off_after(doc, c, b)
+        .or_else(|| sentence_topic(doc, c, a))
+        .or_else(|| name_before(doc, c, a).map(held))
+        .or_else(|| {
+            noun_phrase_before(doc, c, a)
+                .map(held)
+                .filter(|&np| unlikely.is_none() || speaker_like(doc, cues, np))
+        })
+        .or(unlikely)
+}
+
+/// "Granting a fair trial would, said Carlile, also contribute": a cue right
+/// after a comma whose name after it is set off by a comma or ends the
+/// sentence is inverted, and that name speaks. Not the hearer of "told".
+fn name_set_off_after(doc: &Document, c: usize, b: usize) -> Option<TokenRange> {
+    let word = doc.span_text(doc.tokens[c].span).to_lowercase();
+    if c == 0 || !is_comma(doc, c - 1) || HEARER_CUES.contains(&word.as_str()) {
+        return None;
+    }
+    name_after(doc, c, b).filter(|&(x, y)| {
+        !is_punct(doc, x)
+            && (y == b
+                || is_comma(doc, y)
+                || matches!(doc.span_text(doc.tokens[y].span), "." | ";"))
+    })
 }
 
 /// The cue's subject; a subject that names no speaker gives way to a noun
@@ -1395,9 +1428,27 @@ fn nearest_subject(doc: &Document, c: usize, a: usize, b: usize) -> Option<Token
         .filter(|&j| matches!(doc.tokens[j].dep, Some("nsubj" | "nsubj:pass")))
         .map(|j| subtree(doc, j, a, b))
         .collect();
-    let before: Vec<TokenRange> = subjects.iter().copied().filter(|s| s.1 <= c).collect();
+    // "relatives who have made it back for fleeting visits say": a finite
+    // cue's "subject" right after a preposition is that preposition's object.
+    let placed = |s: &TokenRange| {
+        doc.tokens[c].tag != Some("VB") && s.0 > a && places_phrase(doc, s.0 - 1, a)
+    };
+    let mut before: Vec<TokenRange> = subjects
+        .iter()
+        .copied()
+        .filter(|s| s.1 <= c && !placed(s))
+        .collect();
+    // "The Syrian regime, which said …, if the opposition insisted …, has
+    // said": of several subjects, one opening a subordinate clause with a
+    // verb of its own is that clause's.
+    let subordinate = |&(x, y): &TokenRange| {
+        opens_subordinate(doc, x, a) && (x..y).any(|i| doc.tokens[i].pos == Some("VERB"))
+    };
+    if before.len() > 1 && before.last().is_some_and(subordinate) {
+        before.pop();
+    }
     let Some(&(mut x, y)) = before.last() else {
-        return subjects.first().copied();
+        return subjects.iter().copied().find(|s| s.1 > c);
     };
     for s in before.iter().rev().skip(1) {
         if s.1 != x {
@@ -1406,6 +1457,23 @@ fn nearest_subject(doc: &Document, c: usize, a: usize, b: usize) -> Option<Token
         x = s.0;
     }
     Some((x, y))
+}
+
+/// Whether the phrase starting at token `x` follows a conjunction that
+/// opens a subordinate clause ("if the opposition insisted").
+fn opens_subordinate(doc: &Document, x: usize, a: usize) -> bool {
+    x > a
+        && doc.tokens[x - 1].dep == Some("mark")
+        && (SUBORDINATORS.contains(
+            &doc.span_text(doc.tokens[x - 1].span)
+                .to_lowercase()
+                .as_str(),
+        ) || matches!(
+            doc.span_text(doc.tokens[x - 1].span)
+                .to_lowercase()
+                .as_str(),
+            "if" | "unless" | "whether" | "after" | "before" | "until" | "once"
+        ))
 }
 
 /// A passive cue's speaker, if named, is the "by" agent: the agent's noun
@@ -1535,14 +1603,7 @@ fn described_noun_source(doc: &Document, cues: &CueLexicon, cue: CueAt) -> Optio
     let h = doc.tokens[c].head.filter(|&h| h >= a && h < c)?;
     // The whole name: "Lin Jian", "Prime Minister Keir Starmer".
     let is_part = |k: usize| doc.tokens[k].head == Some(h) && matches!(dep(k), "flat" | "compound");
-    let modifies = |k: usize| {
-        doc.tokens[k].head == Some(h)
-            && matches!(dep(k), "flat" | "compound" | "det" | "amod" | "nummod")
-    };
-    let mut x = h;
-    while x > a && modifies(x - 1) {
-        x -= 1;
-    }
+    let (x, _) = noun_with_modifiers(doc, h, a);
     let mut y = h + 1;
     while y < c && is_part(y) {
         y += 1;
@@ -1638,6 +1699,14 @@ fn signer_between(
 /// determiners, numbers and name punctuation.
 fn name_after(doc: &Document, c: usize, b: usize) -> Option<(usize, usize)> {
     let mut y = c + 1;
+    // "tweeted retired US army general Jack Keane": a participle describing
+    // the name's noun.
+    if y + 1 < b
+        && matches!(doc.tokens[y].tag, Some("VBN" | "VBD"))
+        && matches!(doc.tokens[y + 1].pos, Some("PROPN" | "NOUN" | "ADJ"))
+    {
+        y += 1;
+    }
     while y < b
         && y < c + 9
         && (matches!(
@@ -2395,6 +2464,11 @@ fn noun_phrase_before(doc: &Document, c: usize, a: usize) -> Option<(usize, usiz
     if y == a || !matches!(pos(y - 1), "NOUN" | "PROPN" | "PRON" | "NUM") {
         return None;
     }
+    // "In a statement it said": a subject pronoun is a phrase of its own.
+    let word = doc.span_text(doc.tokens[y - 1].span).to_lowercase();
+    if pos(y - 1) == "PRON" && SUBJECT_PRONOUNS.contains(&word.as_str()) {
+        return Some((y - 1, y));
+    }
     let mut x = y - 1;
     while x > a
         && (matches!(
@@ -2405,6 +2479,144 @@ fn noun_phrase_before(doc: &Document, c: usize, a: usize) -> Option<(usize, usiz
         x -= 1;
     }
     Some((x, y))
+}
+
+/// Prepositions that place or relate a phrase ("in the camps", "for fleeting
+/// visits", "of the Russian armed forces"), not those that open a clause
+/// ("after the US announced") or mark an agent ("by officials").
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "for", "of", "from", "with", "into", "onto", "about", "over", "under",
+    "against", "among", "across", "through", "near", "inside", "outside", "within", "without",
+    "toward", "towards", "between", "around", "during", "despite", "upon", "via", "to",
+];
+
+/// Whether token `p` is one of `PREPOSITIONS`; not a "with" opening its
+/// clause, whose object is the clause's subject (", with Turkey saying").
+fn places_phrase(doc: &Document, p: usize, a: usize) -> bool {
+    let w = doc.span_text(doc.tokens[p].span).to_lowercase();
+    PREPOSITIONS.contains(&w.as_str()) && !(w == "with" && (p == a || is_comma(doc, p - 1)))
+}
+
+/// Whether the phrase headed by `t` hangs on another word as its object or
+/// modifier ("in the camps", "the Interpol chief", "fled the town"), so
+/// that a larger phrase holds it.
+fn is_held_phrase(doc: &Document, t: usize, (a, b): (usize, usize)) -> bool {
+    match doc.tokens[t].dep.unwrap_or("") {
+        "compound" | "amod" | "obj" | "iobj" => true,
+        "obl" | "nmod" => children(doc, a, b, t)
+            .any(|k| k < t && doc.tokens[k].dep == Some("case") && places_phrase(doc, k, a)),
+        _ => false,
+    }
+}
+
+/// "many mothers detained in the camps say", "people who have seen him in
+/// … Syria, and reported", "Valery Gerasimov, the chief of … the Russian
+/// armed forces, said": a name or noun phrase before a cue with no subject
+/// that is the object or modifier of another word does not speak; the
+/// phrase holding it does: the nominal it hangs on (through objects,
+/// modifiers, conjuncts and appositions), or the subject of the clause it
+/// sits in, or the noun that clause describes. `None` when `phrase` is no
+/// such part or nothing before the cue holds it.
+fn holding_phrase(
+    doc: &Document,
+    phrase: TokenRange,
+    c: usize,
+    (a, b): (usize, usize),
+) -> Option<TokenRange> {
+    let mut t = crate::speakers::phrase_head(doc, phrase.0, phrase.1);
+    // "… on Sunday evening Trump said": a person named right before the
+    // cue speaks, whatever the parse hangs the name on.
+    let person = |m: &dossier_core::Mention| {
+        m.ty == EntityType::Person && m.span.contains(doc.tokens[phrase.0].span)
+    };
+    let next_to_cue =
+        (phrase.1..c).all(|i| matches!(doc.tokens[i].pos, Some("AUX" | "ADV" | "PART")));
+    if !is_held_phrase(doc, t, (a, b)) || (next_to_cue && doc.mentions.iter().any(person)) {
+        return None;
+    }
+    let modified =
+        matches!(doc.tokens[t].dep, Some("compound" | "amod")).then(|| doc.tokens[t].head);
+    for _ in 0..8 {
+        let Some(up) = doc.tokens[t].head.filter(|&u| u >= a && u < c) else {
+            break;
+        };
+        let dep = doc.tokens[up].dep.unwrap_or("");
+        let pos = doc.tokens[up].pos.unwrap_or("");
+        if matches!(pos, "NOUN" | "PROPN" | "PRON" | "NUM") || matches!(dep, "nsubj" | "nsubj:pass")
+        {
+            // Through conjuncts and descriptions ("the chief" in apposition
+            // to a name), up to the nominal that is no one's part.
+            let through = dep == "conj" || (dep == "appos" && pos != "PROPN");
+            if !through && !is_held_phrase(doc, up, (a, b)) {
+                return Some(nominal_phrase(doc, up, (a, c)));
+            }
+        } else if pos == "VERB" {
+            let relative = matches!(dep, "acl" | "acl:relcl");
+            if let Some(s) = children(doc, a, b, up)
+                .find(|&s| s < up && matches!(doc.tokens[s].dep, Some("nsubj" | "nsubj:pass")))
+            {
+                return Some(match doc.tokens[up].head {
+                    Some(n) if relative && is_relative_pronoun(doc, s) && n < s => {
+                        noun_with_modifiers(doc, n, a)
+                    }
+                    _ => nominal_phrase(doc, s, (a, up)),
+                });
+            }
+            if let Some(n) = doc.tokens[up]
+                .head
+                .filter(|&n| relative && n >= a && n < up)
+            {
+                return Some(noun_with_modifiers(doc, n, a));
+            }
+        }
+        t = up;
+    }
+    // "Jürgen Stock, the Interpol chief, said": the noun a name modifies.
+    modified
+        .flatten()
+        .filter(|&n| n >= a && n < c)
+        .map(|n| noun_with_modifiers(doc, n, a))
+}
+
+/// The phrase of nominal `n` before token `end`, without a preposition
+/// opening it or a clause hanging on it ("the official Syrian opposition",
+/// "tens of thousands", "a group of 40 figures" of "… have written").
+fn nominal_phrase(doc: &Document, n: usize, (a, end): (usize, usize)) -> TokenRange {
+    let end = end.max(n + 1);
+    let clauses = ["parataxis", "acl", "acl:relcl", "advcl", "ccomp", "xcomp"];
+    let phrase = crate::tree::subtree_without(doc, n, a, end, &clauses);
+    let mut x = phrase.first().copied().unwrap_or(n);
+    let y = phrase.last().map_or(n + 1, |&l| l + 1);
+    while x < n && matches!(doc.tokens[x].dep, Some("case" | "mark" | "punct" | "cc")) {
+        x += 1;
+    }
+    (x, y)
+}
+
+/// Noun `n` with the determiners, adjectives and nouns before it that
+/// modify it ("The few relatives", "the Interpol chief").
+fn noun_with_modifiers(doc: &Document, n: usize, a: usize) -> TokenRange {
+    let modifies = |k: usize| {
+        doc.tokens[k].head == Some(n)
+            && matches!(
+                doc.tokens[k].dep,
+                Some("flat" | "compound" | "det" | "amod" | "nummod")
+            )
+    };
+    let mut x = n;
+    while x > a && modifies(x - 1) {
+        x -= 1;
+    }
+    (x, n + 1)
+}
+
+/// "who", "which", "that" opening a relative clause.
+fn is_relative_pronoun(doc: &Document, s: usize) -> bool {
+    doc.tokens[s].pos == Some("PRON")
+        && matches!(
+            doc.span_text(doc.tokens[s].span).to_lowercase().as_str(),
+            "who" | "which" | "that"
+        )
 }
 
 /// Adverbs and objects right after a sentence-final cue ("he said on
@@ -2477,7 +2689,7 @@ fn outside(doc: &Document, a: usize, b: usize, skip: (usize, usize)) -> Vec<(usi
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use dossier_core::{Block, Sentence, Source, SourceFormat, Token};
 
@@ -2574,7 +2786,9 @@ mod tests {
 
     /// A one-sentence document with a hand-written parse: one row per
     /// token, `(word, pos, tag, head, dep)`, with `head` -1 for the root.
-    fn parsed(rows: &[(&str, &'static str, &'static str, i32, &'static str)]) -> Document {
+    pub(crate) fn parsed(
+        rows: &[(&str, &'static str, &'static str, i32, &'static str)],
+    ) -> Document {
         let text = rows.iter().map(|r| r.0).collect::<Vec<_>>().join(" ");
         let mut d = doc(&[text.as_str()]);
         let mut at = 0;
@@ -2606,7 +2820,7 @@ mod tests {
         }
     }
 
-    fn words(d: &Document, (x, y): (usize, usize)) -> String {
+    pub(crate) fn words(d: &Document, (x, y): (usize, usize)) -> String {
         (x..y)
             .map(|i| d.span_text(d.tokens[i].span))
             .collect::<Vec<_>>()
@@ -2784,5 +2998,202 @@ mod tests {
             ("upshift", "NOUN", "NN", 1, "obl"),
         ]);
         assert!(!non_speech::only_adjuncts(&d, 1, (2, 5)));
+    }
+
+    #[test]
+    fn a_place_inside_the_subjects_clause_is_no_speaker() {
+        // "many mothers detained in the camps say", parsed with "say" as a
+        // parataxis of "detained".
+        let d = parsed(&[
+            ("many", "ADJ", "JJ", 1, "amod"),
+            ("mothers", "NOUN", "NNS", 2, "nsubj"),
+            ("detained", "VERB", "VBD", -1, "root"),
+            ("in", "ADP", "IN", 5, "case"),
+            ("the", "DET", "DT", 5, "det"),
+            ("camps", "NOUN", "NNS", 2, "obl"),
+            ("say", "VERB", "VBP", 2, "parataxis"),
+            ("they", "PRON", "PRP", 8, "nsubj"),
+            ("want", "VERB", "VBP", 6, "ccomp"),
+            (".", "PUNCT", ".", 6, "punct"),
+        ]);
+        let held = holding_phrase(&d, (4, 6), 6, (0, 10)).expect("a holding phrase");
+        assert_eq!(words(&d, held), "many mothers");
+        // The subject itself is held by nothing.
+        assert_eq!(holding_phrase(&d, (0, 2), 6, (0, 10)), None);
+    }
+
+    #[test]
+    fn a_name_in_a_relative_clause_gives_way_to_the_noun_it_describes() {
+        let d = parsed(&[
+            ("Details", "NOUN", "NNS", 1, "nsubj"),
+            ("came", "VERB", "VBD", -1, "root"),
+            ("from", "ADP", "IN", 3, "case"),
+            ("people", "NOUN", "NNS", 1, "obl"),
+            ("who", "PRON", "WP", 6, "nsubj"),
+            ("had", "AUX", "VBD", 6, "aux"),
+            ("seen", "VERB", "VBN", 3, "acl"),
+            ("him", "PRON", "PRP", 6, "obj"),
+            ("in", "ADP", "IN", 9, "case"),
+            ("Syria", "PROPN", "NNP", 6, "obl"),
+            ("and", "CCONJ", "CC", 11, "cc"),
+            ("reported", "VERB", "VBD", 1, "conj"),
+            ("it", "PRON", "PRP", 11, "obj"),
+            (".", "PUNCT", ".", 1, "punct"),
+        ]);
+        let held = holding_phrase(&d, (9, 10), 11, (0, 14)).expect("a holding phrase");
+        assert_eq!(words(&d, held), "people");
+    }
+
+    #[test]
+    fn a_name_inside_a_description_gives_way_to_the_person_described() {
+        let d = parsed(&[
+            ("In", "ADP", "IN", 1, "case"),
+            ("March", "PROPN", "NNP", 13, "obl"),
+            (",", "PUNCT", ",", 1, "punct"),
+            ("Valery", "PROPN", "NNP", 1, "appos"),
+            ("Gerasimov", "PROPN", "NNP", 3, "flat"),
+            (",", "PUNCT", ",", 7, "punct"),
+            ("the", "DET", "DT", 7, "det"),
+            ("chief", "NOUN", "NN", 3, "appos"),
+            ("of", "ADP", "IN", 11, "case"),
+            ("the", "DET", "DT", 11, "det"),
+            ("Russian", "ADJ", "JJ", 11, "amod"),
+            ("forces", "NOUN", "NNS", 7, "nmod"),
+            (",", "PUNCT", ",", 1, "punct"),
+            ("said", "VERB", "VBD", -1, "root"),
+            ("so", "ADV", "RB", 13, "advmod"),
+            (".", "PUNCT", ".", 13, "punct"),
+        ]);
+        let held = holding_phrase(&d, (10, 11), 13, (0, 16)).expect("a holding phrase");
+        assert!(
+            words(&d, held).starts_with("Valery Gerasimov ,"),
+            "{}",
+            words(&d, held)
+        );
+    }
+
+    #[test]
+    fn a_subject_right_after_a_preposition_is_its_object() {
+        let d = parsed(&[
+            ("The", "DET", "DT", 2, "det"),
+            ("few", "ADJ", "JJ", 2, "amod"),
+            ("relatives", "NOUN", "NNS", 10, "nsubj"),
+            ("who", "PRON", "WP", 4, "nsubj"),
+            ("made", "VERB", "VBD", 2, "acl"),
+            ("it", "PRON", "PRP", 4, "obj"),
+            ("back", "ADV", "RB", 4, "advmod"),
+            ("for", "SCONJ", "IN", 10, "mark"),
+            ("fleeting", "VERB", "VBG", 9, "amod"),
+            ("visits", "NOUN", "NNS", 10, "nsubj"),
+            ("say", "VERB", "VBP", -1, "root"),
+            ("so", "ADV", "RB", 10, "advmod"),
+            (".", "PUNCT", ".", 10, "punct"),
+        ]);
+        let subject = nearest_subject(&d, 10, 0, 13).expect("a subject");
+        assert_eq!(words(&d, subject), "The few relatives who made it back");
+    }
+
+    #[test]
+    fn a_subject_opening_a_subordinate_clause_is_not_the_cues() {
+        let d = parsed(&[
+            ("The", "DET", "DT", 1, "det"),
+            ("regime", "NOUN", "NN", 12, "nsubj"),
+            (",", "PUNCT", ",", 4, "punct"),
+            ("which", "PRON", "WDT", 4, "nsubj"),
+            ("said", "VERB", "VBD", 1, "acl"),
+            ("so", "ADV", "RB", 4, "advmod"),
+            (",", "PUNCT", ",", 12, "punct"),
+            ("if", "SCONJ", "IN", 12, "mark"),
+            ("the", "DET", "DT", 9, "det"),
+            ("opposition", "NOUN", "NN", 12, "nsubj"),
+            ("insisted", "VERB", "VBN", 9, "acl"),
+            ("has", "AUX", "VBZ", 12, "aux"),
+            ("said", "VERB", "VBN", -1, "root"),
+            (".", "PUNCT", ".", 12, "punct"),
+        ]);
+        let subject = nearest_subject(&d, 12, 0, 14).expect("a subject");
+        assert_eq!(words(&d, subject), "The regime , which said so");
+    }
+
+    #[test]
+    fn a_name_set_off_after_an_inverted_cue_speaks() {
+        let d = parsed(&[
+            ("Granting", "VERB", "VBG", 8, "csubj"),
+            ("a", "DET", "DT", 3, "det"),
+            ("fair", "ADJ", "JJ", 3, "amod"),
+            ("trial", "NOUN", "NN", 0, "obj"),
+            ("in", "ADP", "IN", 5, "case"),
+            ("Britain", "PROPN", "NNP", 3, "nmod"),
+            ("would", "AUX", "MD", 8, "ccomp"),
+            (",", "PUNCT", ",", 6, "punct"),
+            ("said", "VERB", "VBD", -1, "root"),
+            ("Carlile", "PROPN", "NNP", 8, "iobj"),
+            (",", "PUNCT", ",", 12, "punct"),
+            ("also", "ADV", "RB", 12, "advmod"),
+            ("help", "VERB", "VB", 8, "ccomp"),
+            (".", "PUNCT", ".", 8, "punct"),
+        ]);
+        let name = name_set_off_after(&d, 8, 14).expect("a name");
+        assert_eq!(words(&d, name), "Carlile");
+        // Not the hearer of "told", nor a clause's subject after the cue.
+        let told = parsed(&[
+            ("Ali", "PROPN", "NNP", 2, "nsubj"),
+            (",", "PUNCT", ",", 0, "punct"),
+            ("told", "VERB", "VBD", -1, "root"),
+            ("Reuters", "PROPN", "NNP", 2, "obj"),
+            (",", "PUNCT", ",", 2, "punct"),
+        ]);
+        assert_eq!(name_set_off_after(&told, 2, 5), None);
+        let clause = parsed(&[
+            ("Ali", "PROPN", "NNP", 2, "nsubj"),
+            (",", "PUNCT", ",", 0, "punct"),
+            ("said", "VERB", "VBD", -1, "root"),
+            ("the", "DET", "DT", 4, "det"),
+            ("role", "NOUN", "NN", 6, "nsubj"),
+            ("had", "AUX", "VBD", 6, "aux"),
+            ("grown", "VERB", "VBN", 2, "ccomp"),
+        ]);
+        assert_eq!(name_set_off_after(&clause, 2, 7), None);
+        // Nor the full stop of '…,” the monitor’s head, Rami Abdel Rahman, said.'
+        let stop = parsed(&[
+            ("Rahman", "PROPN", "NNP", 2, "appos"),
+            (",", "PUNCT", ",", 0, "punct"),
+            ("said", "VERB", "VBD", -1, "root"),
+            (".", "PUNCT", ".", 2, "punct"),
+        ]);
+        assert_eq!(name_set_off_after(&stop, 2, 4), None);
+    }
+
+    #[test]
+    fn a_subject_pronoun_ends_the_noun_phrase_before_a_cue() {
+        let d = parsed(&[
+            ("In", "ADP", "IN", 2, "case"),
+            ("a", "DET", "DT", 2, "det"),
+            ("statement", "NOUN", "NN", 4, "obl"),
+            ("it", "PRON", "PRP", 4, "expl"),
+            ("said", "VERB", "VBD", -1, "root"),
+            ("so", "ADV", "RB", 4, "advmod"),
+        ]);
+        assert_eq!(noun_phrase_before(&d, 4, 0), Some((3, 4)));
+    }
+
+    #[test]
+    fn a_participle_before_the_name_after_an_inverted_cue_is_part_of_it() {
+        let d = parsed(&[
+            ("”", "PUNCT", "''", 1, "punct"),
+            ("tweeted", "VERB", "VBN", -1, "root"),
+            ("retired", "VERB", "VBD", 1, "xcomp"),
+            ("US", "PROPN", "NNP", 5, "compound"),
+            ("army", "NOUN", "NN", 5, "compound"),
+            ("general", "NOUN", "NN", 6, "nmod"),
+            ("Jack", "PROPN", "NNP", 2, "obj"),
+            ("Keane", "PROPN", "NNP", 6, "flat"),
+            (".", "PUNCT", ".", 1, "punct"),
+        ]);
+        let name = name_after(&d, 1, 9).and_then(|s| trim_source(&d, s));
+        assert_eq!(
+            words(&d, name.expect("a name")),
+            "retired US army general Jack Keane"
+        );
     }
 }

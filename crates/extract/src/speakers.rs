@@ -782,7 +782,8 @@ fn head_name(doc: &Document, span: Span, tokens: Option<(usize, usize)>) -> Opti
                 .into_iter()
                 .filter(|m| {
                     (x..y).any(|i| {
-                        m.span.contains(doc.tokens[i].span) && joined_to_head(doc, i, h, x, y)
+                        m.span.contains(doc.tokens[i].span)
+                            && joined_to_head(doc, (i, m.span), h, x, y)
                     })
                 })
                 .filter(|m| {
@@ -852,24 +853,38 @@ fn is_singular(doc: &Document, t: usize) -> bool {
 }
 
 /// The token of `[x, y)` whose head lies outside it.
-fn phrase_head(doc: &Document, x: usize, y: usize) -> usize {
+pub(crate) fn phrase_head(doc: &Document, x: usize, y: usize) -> usize {
     (x..y)
         .find(|&i| doc.tokens[i].head.is_none_or(|h| h < x || h >= y))
         .unwrap_or(y - 1)
 }
 
-/// Whether token `i` reaches the head `h` through name parts, modifiers and
-/// apposition only.
-fn joined_to_head(doc: &Document, i: usize, h: usize, x: usize, y: usize) -> bool {
+/// Whether token `i` of the name `name` reaches the head `h` through name
+/// parts, modifiers and apposition only; not through an apposition once
+/// the name is a modifier of a common noun ("Hero, a Kurdish resident"
+/// names no Kurds; "The lawyer for Hoda Muthana, the US woman …" not the
+/// US; but "…, the Turkish foreign minister, Mevlüt Çavuşoğlu").
+fn joined_to_head(doc: &Document, (i, name): (usize, Span), h: usize, x: usize, y: usize) -> bool {
     let mut t = i;
+    // Whether the walk left the name as a modifier of a common noun.
+    let mut modifier = false;
     for _ in 0..12 {
         if t == h {
             return true;
         }
-        let ok = matches!(
-            doc.tokens[t].dep,
-            Some("flat" | "compound" | "appos" | "amod" | "det" | "nummod" | "punct")
-        );
+        let ok = match doc.tokens[t].dep {
+            Some("appos") => !modifier,
+            d => matches!(
+                d,
+                Some("flat" | "compound" | "amod" | "det" | "nummod" | "punct")
+            ),
+        };
+        modifier = modifier
+            || (matches!(doc.tokens[t].dep, Some("compound" | "amod"))
+                && name.contains(doc.tokens[t].span)
+                && doc.tokens[t].head.is_some_and(|u| {
+                    doc.tokens[u].pos == Some("NOUN") && !name.contains(doc.tokens[u].span)
+                }));
         match doc.tokens[t].head {
             Some(up) if ok && up >= x && up < y => t = up,
             _ => return false,
@@ -1584,4 +1599,90 @@ fn affiliation(doc: &Document, span: Span) -> Option<usize> {
             span.contains(m.span) && m.entity.is_some() && (person_like(m.ty) || group_like(m.ty))
         })?
         .entity
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::tests::parsed;
+    use dossier_core::{Entity, Mention, MentionKind};
+
+    /// `doc` with a mention of a new entity over each `(first, last)` token pair.
+    fn with_names(mut doc: Document, names: &[(usize, usize, EntityType)]) -> Document {
+        for &(first, last, ty) in names {
+            let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
+            doc.entities.push(Entity {
+                name: doc.span_text(span).to_string(),
+                ty,
+                mentions: vec![doc.mentions.len()],
+                aliases: Vec::new(),
+                kb: Vec::new(),
+                key: None,
+            });
+            doc.mentions.push(Mention {
+                span,
+                ty,
+                kind: MentionKind::Name,
+                entity: Some(doc.entities.len() - 1),
+            });
+        }
+        doc
+    }
+
+    #[test]
+    fn a_name_modifying_the_noun_of_an_apposition_is_not_the_speaker() {
+        // "Hero, a Kurdish resident of Afrin, said": Hero names no entity;
+        // neither the Kurds nor Afrin speak.
+        let d = with_names(
+            parsed(&[
+                ("Hero", "PROPN", "NNP", 8, "nsubj"),
+                (",", "PUNCT", ",", 4, "punct"),
+                ("a", "DET", "DT", 4, "det"),
+                ("Kurdish", "ADJ", "JJ", 4, "amod"),
+                ("resident", "NOUN", "NN", 0, "appos"),
+                ("of", "ADP", "IN", 6, "case"),
+                ("Afrin", "PROPN", "NNP", 4, "nmod"),
+                (",", "PUNCT", ",", 0, "punct"),
+                ("said", "VERB", "VBD", -1, "root"),
+            ]),
+            &[(3, 3, EntityType::Norp), (6, 6, EntityType::Gpe)],
+        );
+        let span = Span::new(0, d.tokens[6].span.end);
+        assert_eq!(head_name(&d, span, Some((0, 7))), None);
+        // "The Turkish president, Recep Erdoğan": the name heads the apposition.
+        let d = with_names(
+            parsed(&[
+                ("The", "DET", "DT", 2, "det"),
+                ("Turkish", "ADJ", "JJ", 2, "amod"),
+                ("president", "NOUN", "NN", 6, "nsubj"),
+                (",", "PUNCT", ",", 4, "punct"),
+                ("Recep", "PROPN", "NNP", 2, "appos"),
+                ("Erdoğan", "PROPN", "NNP", 4, "flat"),
+                ("said", "VERB", "VBD", -1, "root"),
+            ]),
+            &[(1, 1, EntityType::Norp), (4, 5, EntityType::Person)],
+        );
+        let span = Span::new(0, d.tokens[5].span.end);
+        assert_eq!(head_name(&d, span, Some((0, 6))), Some(1));
+        // "After the call, the minister, Mevlüt Çavuşoğlu": a name in
+        // apposition to an apposition still heads it.
+        let d = with_names(
+            parsed(&[
+                ("After", "ADP", "IN", 2, "case"),
+                ("the", "DET", "DT", 2, "det"),
+                ("call", "NOUN", "NN", 10, "obl"),
+                (",", "PUNCT", ",", 5, "punct"),
+                ("the", "DET", "DT", 5, "det"),
+                ("minister", "NOUN", "NN", 2, "appos"),
+                (",", "PUNCT", ",", 7, "punct"),
+                ("Mevlüt", "PROPN", "NNP", 5, "appos"),
+                ("Çavuşoğlu", "PROPN", "NNP", 7, "flat"),
+                (",", "PUNCT", ",", 2, "punct"),
+                ("said", "VERB", "VBD", -1, "root"),
+            ]),
+            &[(7, 8, EntityType::Person)],
+        );
+        let span = Span::new(0, d.tokens[8].span.end);
+        assert_eq!(head_name(&d, span, Some((0, 9))), Some(0));
+    }
 }
