@@ -819,7 +819,7 @@ fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
     // ("Hungarian officials", "Haiti's efforts") stands for it.
     let token_at = |pos: usize| doc.tokens.partition_point(|t| t.span.end <= pos);
     let modifies_a_name = |m: &dossier_core::Mention| {
-        if reread::modifies_named_noun(c, &inside, m) {
+        if reread::modifies_named_noun(c, &inside, m) || reread::titles_a_name(c, &inside, m) {
             return true;
         }
         let mut t = token_at(m.span.end.saturating_sub(1)).min(doc.tokens.len() - 1);
@@ -2160,6 +2160,11 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     let passive = reduced || passive_voice(c, verb);
     if passive {
         turn_round(c, v, &mut source, &mut target);
+        if source.is_empty() && hostile(act) {
+            source = reread::attackers(c, v);
+        }
+    } else if source.is_empty() && hostile(act) {
+        source = reread::attack_claimants(c, v);
     }
     fill_roles(c, verb, act, passive, demander, &mut source, &mut target);
     target.retain(|t| !source.contains(t));
@@ -2200,10 +2205,24 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
 fn turn_round(c: &Clause<'_>, v: usize, source: &mut Vec<usize>, target: &mut Vec<usize>) {
     // "targeted, expelled and killed by Isis": the parse may hang the
     // "by" phrase on either conjunct.
-    let agent = by_agent(c, v).or_else(|| passive_conjunct_of(c, v).and_then(|h| by_agent(c, h)));
-    let own = c
+    let agent = by_agent(c, v)
+        .or_else(|| passive_conjunct_of(c, v).and_then(|h| by_agent(c, h)))
+        .or_else(|| reread::later_conjunct_agent(c, v));
+    // "In eastern Ghouta, scene of the attack, 200 civilians were killed":
+    // of two subjects the parse gave apart by a comma, the one that names actors.
+    let subjects: Vec<usize> = c
         .children(v)
-        .find(|&k| matches!(c.dep(k), "nsubj" | "nsubj:pass"));
+        .filter(|&k| matches!(c.dep(k), "nsubj" | "nsubj:pass"))
+        .collect();
+    let set_off = |k: usize| {
+        subjects
+            .first()
+            .is_some_and(|&f| (f..k).any(|j| crate::tree::is_comma(c.doc, j)))
+    };
+    let naming = subjects.iter().copied().find(|&k| {
+        c.reread && !c.actors_of(k).is_empty() && (Some(&k) == subjects.first() || set_off(k))
+    });
+    let own = naming.or(subjects.first().copied());
     let described = || {
         matches!(c.dep(v), "acl" | "amod")
             .then(|| c.doc.tokens[v].head)
@@ -2396,8 +2415,8 @@ fn recipient_phrases(
         // "a blockade on Palestinian lorries": the one a thing is aimed at.
         let aimed = !aid
             && d == "nmod"
-            && obj.is_some_and(|o| doc.tokens[j].head == Some(o))
-            && marked(&["against", "on"]);
+            && (obj.is_some_and(|o| doc.tokens[j].head == Some(o)) && marked(&["against", "on"])
+                || reread::against_nominal(c, verb.v, j, act));
         // (Second reading) "lashed out at Trump", "fired at the convoy";
         // "fought alongside the SDF".
         let aimed_at = c.reread
@@ -2413,6 +2432,11 @@ fn recipient_phrases(
         if c.reread
             && ((d == "obl" && reread::blames(act) && marked(&["for"])) || marked(&["according"]))
         {
+            grounds.extend(c.subtree(j, &[]));
+            continue;
+        }
+        // "on behalf of the regime": for whom, not against whom.
+        if c.reread && c.word(j).eq_ignore_ascii_case("behalf") {
             grounds.extend(c.subtree(j, &[]));
             continue;
         }

@@ -797,3 +797,83 @@ fn a_clause_s_own_subject_pronoun_and_prepositions_name_its_actors() {
     );
     assert_eq!(source, ["Steffen Seibert"]);
 }
+
+#[test]
+fn a_title_s_modifiers_do_not_act_beside_the_name_that_renames_it() {
+    // Whatever the parse hung the name on, the title's country, party or
+    // agency only says whose title it is.
+    for (text, trigger, person) in [
+        (
+            "The Spanish prime minister, Pedro Sanchez, criticised Russia on Monday.",
+            "criticised",
+            "Pedro Sanchez",
+        ),
+        (
+            "The Labour party leader, Keir Starmer, praised the decision on Friday.",
+            "praised",
+            "Keir Starmer",
+        ),
+        (
+            "The head of the French intelligence agency DGSE, Bernard Emie, accused Russia of the attack.",
+            "accused",
+            "Bernard Emie",
+        ),
+    ] {
+        let (source, _) = roles_of(text, trigger);
+        assert_eq!(source, [person], "{text}");
+    }
+    // A list after a comma renames no title.
+    let (source, _) = roles_of(
+        "The foreign ministers of Canada, Japan and South Korea criticised Russia on Monday.",
+        "criticised",
+    );
+    assert!(source.len() >= 2, "{source:?}");
+}
+
+#[test]
+fn an_agentless_harm_is_done_by_whose_attack_it_was() {
+    // "killed in a Turkish air strike": the attack's country acts.
+    let (source, target) = roles_of(
+        "Three soldiers were killed in a Turkish air strike near the border on Sunday.",
+        "killed",
+    );
+    assert_eq!(source, ["Turkey"]);
+    assert_eq!(target, ["three soldiers"]);
+    // "in a raid by US commandos": the attack's "by" phrase acts.
+    let (source, _) = roles_of(
+        "The commander was killed in a raid by Russian special forces last year.",
+        "killed",
+    );
+    assert!(source.contains(&"Russia".to_string()), "{source:?}");
+    // An attack as subject, claimed by someone: the claimant acts.
+    let (source, _) = roles_of(
+        "A car bombing claimed by the Taliban killed six policemen in Kabul on Monday.",
+        "killed",
+    );
+    assert_eq!(source, ["Taliban"]);
+}
+
+#[test]
+fn coordinated_passives_share_their_agent_and_against_phrases_name_the_target() {
+    // The "by" phrase of the last conjunct is the agent of the first.
+    let (source, _) = roles_of(
+        "Dozens of activists were arrested and beaten by the Hamas police in Gaza.",
+        "arrested",
+    );
+    assert!(
+        source.iter().any(|s| s.to_lowercase().contains("hamas")),
+        "{source:?}"
+    );
+    // "against" hung on a place in the verb's phrases still names the target.
+    let (_, target) = roles_of(
+        "Turkey launched an offensive last month in the mountains of northern Iraq against the PKK.",
+        "launched",
+    );
+    assert!(target.contains(&"PKK".to_string()), "{target:?}");
+    // "on behalf of" names for whom, not against whom.
+    let (_, target) = roles_of(
+        "The city was retaken last week by militias fighting on behalf of the Syrian government.",
+        "retaken",
+    );
+    assert!(!target.iter().any(|t| t.contains("Syria")), "{target:?}");
+}

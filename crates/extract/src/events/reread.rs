@@ -104,6 +104,10 @@ pub(super) fn only_where(c: &Clause<'_>, m: &Mention) -> bool {
             .filter(|&k| c.dep(k) == "case")
             .map(|k| c.word(k).to_lowercase())
             .collect::<Vec<_>>();
+        // "killed in a Turkish air strike": whose attack, not where.
+        if case.iter().any(|w| WHERE.contains(&w.as_str())) && attack_noun(c, t) {
+            return false;
+        }
         if case.iter().any(|w| WHERE.contains(&w.as_str())) {
             // "Courts in France", "security forces in Guinea": a country
             // beside those who act may be whose they are.
@@ -375,6 +379,182 @@ pub(super) fn modifies_named_noun(c: &Clause<'_>, names: &[&Mention], m: &Mentio
     })
 }
 
+/// Dependencies by which a name modifies the noun it describes.
+const MODIFYING: &[&str] = &["compound", "amod", "nmod", "nmod:poss", "flat", "appos"];
+
+/// "The Turkish president, Recep Tayyip Erdoğan", "the director of GCHQ,
+/// Jeremy Fleming", "Assad's main backer, the Russian president, Vladimir
+/// Putin": a name that only modifies a title noun a person's name renames
+/// after a comma says whose title it is, and does not act beside the person,
+/// whatever the parse hung that name on.
+pub(super) fn titles_a_name(c: &Clause<'_>, names: &[&Mention], m: &Mention) -> bool {
+    if !c.reread {
+        return false;
+    }
+    let doc = c.doc;
+    let Some(mut t) = crate::tree::tokens_in(doc, m.span).last() else {
+        return false;
+    };
+    let mut titles = Vec::new();
+    for _ in 0..5 {
+        if !MODIFYING.contains(&c.dep(t)) {
+            break;
+        }
+        let Some(h) = doc.tokens[t].head.filter(|h| (c.a..c.b).contains(h)) else {
+            break;
+        };
+        if doc.tokens[h].pos == Some("NOUN") {
+            titles.push(h);
+        }
+        t = h;
+    }
+    let person = |o: &&&Mention| o.ty == dossier_core::EntityType::Person && !std::ptr::eq(**o, m);
+    names.iter().filter(person).any(|p| {
+        let first = crate::tree::tokens_in(doc, p.span).start;
+        first >= c.a + 2
+            && first > t
+            && crate::tree::is_comma(doc, first - 1)
+            && doc.tokens[first - 1].span.start >= m.span.end
+            // Not a coordination: "the Turkish president and Russia's leader, Vladimir Putin".
+            && (crate::tree::tokens_in(doc, m.span).end..first)
+                .all(|j| doc.tokens[j].pos != Some("CCONJ"))
+            && titles
+                .iter()
+                .any(|&n| crate::tree::under(doc, first - 2, n, c.a, c.b))
+    })
+}
+
+/// "The Turkish president, Recep Tayyip Erdoğan, has urged": a name the
+/// parse made a second subject right after a title subject and a comma
+/// renames the title, whose modifiers then do not act.
+fn renames_subject(c: &Clause<'_>, sj: usize, k: usize) -> bool {
+    let phrase = c.subtree(k, &[]);
+    let Some(&first) = phrase.iter().min() else {
+        return false;
+    };
+    // A person's name, not a list ("the leaders of New Zealand, Japan and South Korea").
+    let person = super::mention_of(c, k, &[dossier_core::EntityType::Person]);
+    let listed = phrase.iter().any(|&j| c.doc.tokens[j].pos == Some("CCONJ"));
+    person
+        && !listed
+        && c.doc.tokens[sj].pos == Some("NOUN")
+        && first >= c.a + 2
+        && first > sj
+        && crate::tree::is_comma(c.doc, first - 1)
+        && crate::tree::under(c.doc, first - 2, sj, c.a, c.b)
+}
+
+/// "killed in a US drone strike", "wounded in Syrian and Russian air
+/// strikes", "in a raid by US commandos", "in dozens of airstrikes and
+/// shelling by forces loyal to Assad": a passive of harm with no agent is
+/// done by those its attack is said to be by or whose attack it is.
+pub(super) fn attackers(c: &Clause<'_>, v: usize) -> Vec<usize> {
+    if !c.reread {
+        return Vec::new();
+    }
+    let attack = |j: usize| attack_noun(c, j);
+    // "dozens of airstrikes": the attack a count or series counts.
+    let counted = |j: usize| {
+        c.children(j)
+            .find(|&k| c.dep(k) == "nmod" && super::marked_by(c.doc, k, "of") && attack(k))
+    };
+    let mut out = Vec::new();
+    for j in c.children(v).filter(|&j| c.dep(j) == "obl") {
+        let marked = ["in", "by"].iter().any(|w| super::marked_by(c.doc, j, w));
+        let Some(a) = Some(j).filter(|&j| attack(j)).or_else(|| counted(j)) else {
+            continue;
+        };
+        if !marked {
+            continue;
+        }
+        let heads = std::iter::once(a).chain(c.children(j).filter(|&k| c.dep(k) == "conj"));
+        for h in heads.collect::<Vec<_>>() {
+            for e in c.actors_among(&whose_attack(c, h)) {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn attack_noun(c: &Clause<'_>, j: usize) -> bool {
+    super::ATTACK_NOUNS.contains(&super::singular(c.word(j)).as_str())
+}
+
+/// The tokens that say whose an attack is: its modifiers ("Syrian and
+/// Russian air strikes", "coalition airstrikes", "Israel's raid") and its
+/// "by" phrase ("shelling by forces loyal to Assad"), not where it was.
+fn whose_attack(c: &Clause<'_>, h: usize) -> Vec<usize> {
+    c.children(h)
+        .filter(|&k| {
+            matches!(c.dep(k), "amod" | "compound" | "nmod:poss")
+                || (matches!(c.dep(k), "nmod" | "obl") && super::marked_by(c.doc, k, "by"))
+        })
+        .flat_map(|k| c.subtree(k, &[]))
+        .collect()
+}
+
+/// "A suicide bombing claimed by the Islamic State has killed four": an
+/// attack as subject is done by those a participle describing it names in
+/// its "by" phrase.
+pub(super) fn attack_claimants(c: &Clause<'_>, v: usize) -> Vec<usize> {
+    if !c.reread {
+        return Vec::new();
+    }
+    let Some(sj) = c
+        .children(v)
+        .find(|&k| c.dep(k) == "nsubj" && attack_noun(c, k))
+    else {
+        return Vec::new();
+    };
+    c.children(sj)
+        .filter(|&k| c.dep(k) == "acl")
+        .find_map(|k| super::by_agent(c, k))
+        .map(|a| c.actors_of(a))
+        .unwrap_or_default()
+}
+
+/// "have been detained and forcibly disappeared by Isis": the "by" phrase
+/// of a later passive conjunct with no subject of its own is the agent of
+/// the whole coordination.
+pub(super) fn later_conjunct_agent(c: &Clause<'_>, v: usize) -> Option<usize> {
+    if !c.reread {
+        return None;
+    }
+    c.children(v)
+        .filter(|&k| c.dep(k) == "conj" && c.doc.tokens[k].tag == Some("VBN"))
+        .filter(|&k| {
+            c.children(k)
+                .all(|j| !matches!(c.dep(j), "nsubj" | "nsubj:pass" | "obj"))
+        })
+        .find_map(|k| super::by_agent(c, k))
+}
+
+/// "launched an operation last month in the enclave of Afrin against the
+/// YPG": a hostile act's "against" phrase, wherever the parse hung it among
+/// the verb's noun phrases, names whom it is aimed at.
+pub(super) fn against_nominal(c: &Clause<'_>, v: usize, j: usize, act: EventType) -> bool {
+    if !c.reread || !super::hostile(act) || !super::marked_by(c.doc, j, "against") {
+        return false;
+    }
+    let mut t = j;
+    for _ in 0..4 {
+        let Some(h) = c.doc.tokens[t].head.filter(|h| (c.a..c.b).contains(h)) else {
+            return false;
+        };
+        if h == v {
+            return matches!(c.dep(t), "obj" | "obl");
+        }
+        if !matches!(c.dep(t), "nmod" | "obj" | "obl" | "conj" | "appos") {
+            return false;
+        }
+        t = h;
+    }
+    false
+}
+
 /// Prepositions of place beyond `WHERE`: where someone comes from or is driven out of.
 const LOCATIVE: &[&str] = &["into", "from", "out"];
 
@@ -544,6 +724,10 @@ pub(super) fn split_subjects(c: &Clause<'_>, subject: Option<usize>, source: &mu
         .children(h)
         .filter(|&k| k != sj && c.dep(k) == "nsubj" && named(k))
     {
+        if renames_subject(c, sj, k) {
+            let title = c.actors_of(sj);
+            source.retain(|e| !title.contains(e));
+        }
         for e in c.actors_of(k) {
             if !source.contains(&e) {
                 source.push(e);
