@@ -2016,8 +2016,7 @@ fn obligation_of_have(c: &Clause<'_>, v: usize, h: usize) -> bool {
             c.word(h).to_lowercase().as_str(),
             "have" | "has" | "had" | "having"
         )
-        && c.children(v)
-            .any(|k| c.dep(k) == "mark" && c.word(k).eq_ignore_ascii_case("to"))
+        && to_infinitive(c, v)
 }
 
 static SPEECH_ACTS: &str = include_str!("../data/en/event-speech-acts.tsv");

@@ -1432,8 +1432,11 @@ fn about_someone(doc: &Document, k: usize) -> bool {
 fn introduced_unnamed(doc: &Document, pos: usize, head: &str) -> bool {
     let from = sentence_start_back(doc, pos, 3);
     let word = |i: usize| doc.span_text(doc.tokens[i].span).to_lowercase();
-    (0..doc.tokens.len())
-        .filter(|&i| doc.tokens[i].span.start >= from && doc.tokens[i].span.end <= pos)
+    // Tokens are in text order: only those from `from` on are read.
+    let first = doc.tokens.partition_point(|t| t.span.start < from);
+    (first..doc.tokens.len())
+        .take_while(|&i| doc.tokens[i].span.start <= pos)
+        .filter(|&i| doc.tokens[i].span.end <= pos)
         .filter(|&i| word(i) == head)
         .any(|i| {
             (i.saturating_sub(4)..i)
