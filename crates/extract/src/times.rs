@@ -528,7 +528,10 @@ impl Reading {
                 continue;
             }
             match expression(&s.words, &s.toks, s.text, i, frame) {
-                Some((len, TimeType::Duration, ..)) if age_or_rate(&s.words, i, len) => {
+                Some((len, ty, ..))
+                    if (ty == TimeType::Duration && age_or_rate(&s.words, i, len))
+                        || title(s, i, len) =>
+                {
                     i += len;
                     consumed = i;
                 }
@@ -703,6 +706,19 @@ impl Reading {
     }
 }
 
+/// Whether the deictic expression at word `i` (`len` words) is a name in
+/// title case, a programme or a column ("ABC's This Week", "VOA Today",
+/// "The Tonight Show"): every word capitalised, and more than one word or
+/// the one word after another word, where no sentence starts.
+fn title(s: &Sentence, i: usize, len: usize) -> bool {
+    if !matches!(s.words[i].as_str(), "this" | "today" | "tonight") {
+        return false;
+    }
+    let capital = |k: usize| s.toks[k].of(s.text).starts_with(char::is_uppercase);
+    let mid_sentence = i > 0 && s.words[i - 1].starts_with(char::is_alphanumeric);
+    (i..i + len).all(capital) && (len > 1 || mid_sentence)
+}
+
 /// Whether the duration read at word `i` (`len` words) measures no time
 /// TimeML marks: an age ("52 years old") or the period of a rate, a count
 /// or an amount "a week" ("700 seats a week", "$2 million a year").
@@ -746,7 +762,9 @@ fn year_said_after(words: &[String], e: &mut Growing) {
 fn extent_start(words: &[String], i: usize, consumed: usize, e: &Growing) -> usize {
     let mut first = i;
     // An adjective ("a 30-day wait") leaves its article outside.
-    let adjective = e.end - i == 1 && words[i].contains('-') && e.ty == TimeType::Duration;
+    let adjective = e.ty == TimeType::Duration
+        && ((e.end - i == 1 && words[i].contains('-'))
+            || (e.end - i == 2 && singular_unit_after_count(&words[i..e.end])));
     while first > consumed
         && is_modifier(&words[first - 1], e.ty)
         && !(adjective && matches!(words[first - 1].as_str(), "the" | "a" | "an"))
@@ -754,6 +772,15 @@ fn extent_start(words: &[String], i: usize, consumed: usize, e: &Growing) -> usi
         first -= 1;
     }
     first - leading_phrase(&words[consumed..first], &words[first..e.end], e.ty)
+}
+
+/// "two day", "three year" (a count above one with a singular unit): a
+/// duration said as an adjective, like "two-day".
+fn singular_unit_after_count(expr: &[String]) -> bool {
+    let [count, unit] = expr else {
+        return false;
+    };
+    number_word(count).is_some_and(|n| n > 1) && !unit.ends_with('s') && unit_of(unit).is_some()
 }
 
 /// "the next year or so", "two weeks or so": TimeML keeps the approximation.
@@ -2884,6 +2911,15 @@ mod tests {
             (
                 "sent Wed Oct 26 15:50:06 2016",
                 &[("Wed Oct 26 15:50:06 2016", "2016-10-26T15:50:06")],
+            ),
+            // A count with a singular unit is an adjective, like "two-day":
+            // its article stays outside.
+            ("for the two day rally", &[("two day", "P2D")]),
+            ("for the two days", &[("the two days", "P2D")]),
+            // A deictic word in title case is a name, not a time.
+            (
+                "he told Today . speaking on \"This Week\" , he said this week",
+                &[("this week", "2016-W45")],
             ),
         ] {
             let found = times(phrase, "2016-11-07T16:12:00");

@@ -233,6 +233,7 @@ rules![
     span_of_units,
     last_n_units,
     couple_of_units,
+    working_days,
     additional_unit,
     another_unit,
     measured_duration_phrase,
@@ -691,7 +692,28 @@ fn the_near_term(c: &Context) -> Option<Found> {
 fn the_past(c: &Context) -> Option<Found> {
     let &Context { i, a, .. } = c;
     let at = |k: usize| c.at(k);
-    if a == "the" && at(i + 1) == "past" && !at(i + 2).starts_with(char::is_alphanumeric) {
+    // "in the past it considered": a clause follows, where "the past year"
+    // is a unit counted back (another rule's).
+    let clause_follows = i > 0
+        && at(i - 1) == "in"
+        && matches!(
+            at(i + 2),
+            "it" | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "that"
+                | "there"
+                | "the"
+                | "a"
+                | "an"
+        );
+    if a == "the"
+        && at(i + 1) == "past"
+        && (clause_follows || !at(i + 2).starts_with(char::is_alphanumeric))
+    {
         return Some((2, TimeType::Date, Some("PAST_REF".into()), None));
     }
     None
@@ -2006,6 +2028,17 @@ fn measured_duration_phrase(c: &Context) -> Option<Found> {
         ));
     }
     None
+}
+
+/// "eight trading days", "five working days": days counted on a calendar
+/// of work, a length in days.
+#[inline(always)]
+fn working_days(c: &Context) -> Option<Found> {
+    let &Context { i, a, .. } = c;
+    let n = number_word(a).filter(|&n| n > 0 && !matches!(a, "a" | "an"))?;
+    let day = matches!(c.at(i + 2), "day" | "days");
+    (day && matches!(c.at(i + 1), "trading" | "business" | "working"))
+        .then(|| (3, TimeType::Duration, Some(format!("P{n}D")), None))
 }
 
 /// "75 years ago", "two years later", "a four-year term", "four years".
