@@ -389,7 +389,7 @@ pub fn recognise(doc: &mut Document, cues: &CueLexicon, mode: QuoteMode) {
     }
     quotes.sort_by_key(|(q, _)| (q.span.start, q.span.end));
     quotes.dedup_by(|b, a| a.0.span == b.0.span);
-    crate::speakers::resolve_speakers(doc, &mut quotes);
+    crate::speakers::resolve_speakers(doc, &mut quotes, cues);
     doc.quotes = classified(doc, cues, quotes, mode);
     doc.quotes.retain(|q| !adjuncts_only.contains(&q.span));
 }

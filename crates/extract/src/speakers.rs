@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use dossier_core::{Document, EntityType, Quote, QuoteKind, Span};
 
 use crate::given_names;
+use crate::quotes::CueLexicon;
 use crate::tree::{is_comma, sentence_index_at, tokens_in};
 
 const MALE: &[&str] = &["he", "him", "his", "himself"];
@@ -27,7 +28,11 @@ fn group_like(t: EntityType) -> bool {
 /// source phrase first; a relative pronoun at the name it follows; a
 /// personal pronoun at the most salient earlier entity of its type. A
 /// speaker that is a bare function word ("the", "those") is dropped.
-pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usize, usize)>)]) {
+pub(crate) fn resolve_speakers(
+    doc: &Document,
+    quotes: &mut [(Quote, Option<(usize, usize)>)],
+    cues: &CueLexicon,
+) {
     let text = doc.text();
     // Gender learned from the pronouns that resolved to each entity,
     // seeded with the pronouns the text uses around each person's name.
@@ -60,10 +65,8 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
             // A transcript's "PENCE:" names Mike Pence, whom the tagger missed in capitals.
             sp.entity = Some(e);
         } else if matches!(w.as_str(), "who" | "which" | "that") {
-            // A relative pronoun stands for the name just before it ("Trump, who said").
-            match antecedent(doc, sp.span.start) {
-                Some(m) => sp.entity = m.entity,
-                None => q.speaker = None,
+            if !relative_speaker(doc, sp, (q.cue, *tokens), cues) {
+                q.speaker = None;
             }
         } else if FUNCTION_WORDS.contains(&w.as_str()) {
             q.speaker = None;
@@ -115,7 +118,8 @@ pub(crate) fn resolve_speakers(doc: &Document, quotes: &mut [(Quote, Option<(usi
         }
         if let Some(sp) = q.speaker.as_mut().filter(|sp| sp.entity.is_none()) {
             sp.affiliation = affiliation(doc, sp.span);
-            if !is_pronoun(&w) {
+            // A relative pronoun's noun is no speaker a later "he" continues.
+            if !is_pronoun(&w) && sp.refers_to.is_none() {
                 unnamed.push(sp.span);
                 if !quoted.iter().any(|q| q.contains(sp.span)) {
                     last_unnamed = unnamed_people(doc, *tokens).map(|plural| (sp.span, plural));
@@ -318,6 +322,131 @@ fn antecedent(doc: &Document, pos: usize) -> Option<&dossier_core::Mention> {
         .find(|m| !modifies_noun(doc, m.span))
         .or(named.first())
         .copied()
+}
+
+/// Resolves a relative pronoun speaker: the noun its clause describes
+/// ("officials … who say"), else the name just before it. False when no
+/// name stands before it at all: then there is no speaker.
+fn relative_speaker(
+    doc: &Document,
+    sp: &mut dossier_core::Speaker,
+    (cue, tokens): (Option<Span>, Option<(usize, usize)>),
+    cues: &CueLexicon,
+) -> bool {
+    let Some(m) = antecedent(doc, sp.span.start) else {
+        return false;
+    };
+    match relative_head(doc, (cue, tokens), cues) {
+        Some(Relative::Named(e)) => sp.entity = Some(e),
+        Some(Relative::Unnamed(phrase)) => sp.refers_to = Some(phrase),
+        None => sp.entity = m.entity,
+    }
+    true
+}
+
+/// What a relative pronoun's clause describes.
+#[derive(Debug, PartialEq)]
+enum Relative {
+    /// A person or group the noun names ("Trump, who said"; "Lindsey
+    /// Graham, a senior senator who said").
+    Named(usize),
+    /// A common noun phrase that names no one ("a Kafranbel resident, who
+    /// asked"; "the Isis members who were threatening").
+    Unnamed(Span),
+}
+
+/// The noun the relative clause of the pronoun at `tokens` describes, from
+/// the parse: the cue is the pronoun's verb (or completes it: "took to social
+/// media to call"), and that verb hangs on the noun as a relative clause. A
+/// name inside the noun's modifiers ("officials involved in the war against
+/// Islamic State who say") is not it; a name set beside it or a group it
+/// belongs to is ("the anti-fascist group Antifa, who"; "The Syrian
+/// regime, which"). A noun that cannot speak ("a rebuke by Turkey's
+/// president …, who" as the parse may read it) is none: None then, as
+/// when the parse shows no such noun before the pronoun.
+fn relative_head(
+    doc: &Document,
+    (cue, tokens): (Option<Span>, Option<(usize, usize)>),
+    cues: &CueLexicon,
+) -> Option<Relative> {
+    let (x, _) = tokens.filter(|&(x, y)| y == x + 1)?;
+    let verb = doc.tokens[x].head?;
+    let cue = tokens_in(doc, cue?).find(|&c| doc.tokens[c].pos == Some("VERB"))?;
+    let completes = doc.tokens[cue].dep == Some("xcomp") && doc.tokens[cue].head == Some(verb);
+    if (cue != verb && !completes) || !matches!(doc.tokens[verb].dep, Some("acl:relcl" | "acl")) {
+        return None;
+    }
+    let n = doc.tokens[verb].head.filter(|&n| n < x)?;
+    let named = |t: usize| {
+        doc.mentions
+            .iter()
+            .filter(|m| person_like(m.ty) || group_like(m.ty))
+            .find(|m| m.span.contains(doc.tokens[t].span))
+            .and_then(|m| m.entity)
+    };
+    if let Some(e) = named(n) {
+        return Some(Relative::Named(e));
+    }
+    if doc.tokens[n].pos != Some("NOUN") {
+        return None;
+    }
+    // "Lindsey Graham, a senior Republican senator who": the name it describes.
+    let described = doc.tokens[n]
+        .head
+        .filter(|_| doc.tokens[n].dep == Some("appos"))
+        .and_then(named);
+    let beside = (n + 1..x)
+        .filter(|&k| doc.tokens[k].head == Some(n))
+        .filter(|&k| matches!(doc.tokens[k].dep, Some("appos" | "flat")))
+        .find_map(named);
+    let group = is_institution(doc, n)
+        .then(|| modifying_group(doc, n))
+        .flatten();
+    if let Some(e) = described.or(beside).or(group) {
+        return Some(Relative::Named(e));
+    }
+    let who = doc
+        .span_text(doc.tokens[x].span)
+        .eq_ignore_ascii_case("who");
+    can_speak(doc, n, who, cues).then(|| Relative::Unnamed(modified_noun(doc, n)))
+}
+
+/// Whether the common noun `n` can stand for a speaker: one the training
+/// reports saw speak ("officials", "the group", "a report"), a role, or,
+/// after "who", a person's noun by its form ("residents", "a fighter").
+fn can_speak(doc: &Document, n: usize, who: bool, cues: &CueLexicon) -> bool {
+    let word = doc.span_text(doc.tokens[n].span).to_lowercase();
+    let agent = ["er", "or", "ist", "ant", "ent", "ee", "ian", "man", "woman"]
+        .iter()
+        .any(|suffix| word.ends_with(suffix));
+    let plural = doc.tokens[n].tag == Some("NNS");
+    // "Trump fired off a tweet that told": the writing is its writer's.
+    if DOCUMENTS.contains(&word.as_str()) {
+        return false;
+    }
+    cues.is_speaker_noun(&word)
+        || role_of(&word).is_some()
+        || is_institution(doc, n)
+        || (who && (agent || plural || cues.is_speaker_noun(&format!("{word}s"))))
+}
+
+/// Noun `n` with its determiner and modifiers before it, a possessor's
+/// words too ("a Kafranbel resident", "Isis's most prominent agitators").
+fn modified_noun(doc: &Document, n: usize) -> Span {
+    let (a, _) = doc.sentences[sentence_index_at(doc, doc.tokens[n].span.start)].tokens;
+    let mut first = n;
+    while first > a
+        && doc.tokens[first - 1]
+            .head
+            .is_some_and(|h| h > first - 1 && h <= n)
+        && (matches!(
+            doc.tokens[first - 1].dep,
+            Some("det" | "amod" | "compound" | "nummod" | "nmod:poss" | "flat" | "advmod")
+        ) || doc.tokens[first - 1].tag == Some("POS"))
+    {
+        first -= 1;
+    }
+    Span::new(doc.tokens[first].span.start, doc.tokens[n].span.end)
 }
 
 /// Whether the name at `span` only modifies a common noun ("a Trump
@@ -741,6 +870,7 @@ const INSTITUTIONS: &[&str] = &[
     "authorities",
     "administration",
     "embassy",
+    "presidency",
     "council",
     "parliament",
     "court",
@@ -1041,6 +1171,13 @@ fn descriptor_antecedent(
         .span_text(doc.tokens[phrase_head(doc, x, y)].span)
         .to_lowercase();
     let first = doc.span_text(doc.tokens[x].span);
+    // "Its foreign minister, Nicos Christodoulides, said": the name set off
+    // right after a person's descriptor, whatever its determiner.
+    if role_of(&head) == Some(Role::Person) {
+        if let Some(e) = named_after(doc, y) {
+            return Some(e);
+        }
+    }
     if possessed(doc, x, y) && !first.eq_ignore_ascii_case("the") {
         return role_of(&head)
             .filter(|&r| r == Role::Person)
@@ -1050,27 +1187,30 @@ fn descriptor_antecedent(
         return None;
     }
     match role_of(&head)? {
-        Role::Person => named_after(doc, y)
-            .or_else(|| {
-                doc.mentions
-                    .iter()
-                    .rev()
-                    .filter(|m| m.span.end <= span.start && person_like(m.ty))
-                    .find(|m| m.entity.is_some() && titled_as(doc, m.span, (x, y)))
-                    .and_then(|m| m.entity)
-            })
+        Role::Person => doc
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= span.start && person_like(m.ty))
+            .find(|m| m.entity.is_some() && titled_as(doc, m.span, (x, y)))
+            .and_then(|m| m.entity)
             .or_else(|| lede_subject(doc, span, person_like))
             .or_else(|| untitled_person(doc, span, &head, (quoted, previous_named)))
             .or_else(|| titled_later(doc, span, &head)),
         // "the coalition" used before for another group is that group.
-        Role::Group => lone_group(doc, span.start, &head)
-            .or_else(|| {
-                let organisation = |t| t == EntityType::Org;
-                previous_speaker(doc, span, quoted, previous_named, organisation)
-                    .filter(|_| !word_before(doc, &head, span.start, previous_named))
-            })
-            .or_else(|| lede_subject(doc, span, |t| t == EntityType::Org))
-            .or_else(|| spokesman_for(doc, span, quoted, previous_named)),
+        Role::Group => lone_group(
+            doc,
+            span.start,
+            &head,
+            &head_modifiers(doc, x, phrase_head(doc, x, y)),
+        )
+        .or_else(|| {
+            let organisation = |t| t == EntityType::Org;
+            previous_speaker(doc, span, quoted, previous_named, organisation)
+                .filter(|_| !word_before(doc, &head, span.start, previous_named))
+        })
+        .or_else(|| lede_subject(doc, span, |t| t == EntityType::Org))
+        .or_else(|| spokesman_for(doc, span, quoted, previous_named)),
     }
 }
 
@@ -1140,17 +1280,27 @@ fn is_possessive(doc: &Document, i: usize) -> bool {
 /// head word before it, else the one it titles so in the five sentences
 /// after (a lede's "his mother has said"); several, and it stays unresolved.
 fn possessed_antecedent(doc: &Document, span: Span, (x, y): (usize, usize)) -> Option<usize> {
-    let head = doc
-        .span_text(doc.tokens[phrase_head(doc, x, y)].span)
-        .to_lowercase();
-    only_one(
+    let h = phrase_head(doc, x, y);
+    let head = doc.span_text(doc.tokens[h].span).to_lowercase();
+    // "Scurfield's mother" is not Scurfield, however "the mother of …
+    // Kosta Scurfield" titles him too.
+    let before_head = Span::new(doc.tokens[x].span.start, doc.tokens[h].span.start);
+    let possessors: Vec<usize> = doc
+        .mentions
+        .iter()
+        .filter(|m| before_head.contains(m.span))
+        .filter_map(|m| m.entity)
+        .collect();
+    let found = only_one(
         doc.mentions
             .iter()
             .filter(|m| m.span.end <= span.start && person_like(m.ty))
             .filter(|m| titled_as(doc, m.span, (x, y)))
-            .filter_map(|m| m.entity),
+            .filter_map(|m| m.entity)
+            .filter(|e| !possessors.contains(e)),
     )
-    .or_else(|| titled_later(doc, span, &head))
+    .or_else(|| titled_later(doc, span, &head));
+    found.filter(|e| !possessors.contains(e))
 }
 
 /// A person's descriptor no title resolves: the one person of the sentence
@@ -1184,7 +1334,10 @@ fn untitled_person(
     if places.len() < inside.len() {
         return None;
     }
+    // "Trump stuck to his decision … the US president said": the person
+    // the text was just about, too, when named beside that country.
     previous_speaker(doc, span, quoted, previous_named, person_like)
+        .or_else(|| previous_subject(doc, span, quoted))
         .filter(|&e| places.iter().all(|&p| named_beside(doc, e, p)))
 }
 
@@ -1445,8 +1598,9 @@ fn introduced_unnamed(doc: &Document, pos: usize, head: &str) -> bool {
 }
 
 /// The organisation named in the two sentences before `pos`: the only one,
-/// or the only one whose name or apposition holds `word`.
-fn lone_group(doc: &Document, pos: usize, word: &str) -> Option<usize> {
+/// or the only one whose name or apposition holds `word`, or else whose
+/// name holds one of the descriptor's `modifiers`.
+fn lone_group(doc: &Document, pos: usize, word: &str, modifiers: &[String]) -> Option<usize> {
     let from = sentence_start_back(doc, pos, 2);
     let groups: Vec<_> = doc
         .mentions
@@ -1457,8 +1611,26 @@ fn lone_group(doc: &Document, pos: usize, word: &str) -> Option<usize> {
     let named = |g: &&(usize, Span)| {
         doc.entities[g.0].name.to_lowercase().contains(word) || titled(doc, g.1, word)
     };
+    // "The Syrian Network for Human Rights … according to the rights group":
+    // a word describing the head that the name spells out.
+    let described = |g: &&(usize, Span)| {
+        let name = doc.entities[g.0].name.to_lowercase();
+        modifiers
+            .iter()
+            .any(|m| name.split(|c: char| !c.is_alphanumeric()).any(|w| w == m))
+    };
     only_one(groups.iter().map(|g| g.0))
         .or_else(|| only_one(groups.iter().filter(named).map(|g| g.0)))
+        .or_else(|| only_one(groups.iter().filter(described).map(|g| g.0)))
+}
+
+/// The lower-cased nouns and adjectives before the head `h` of the phrase
+/// from `x` ("rights" of "the rights group").
+fn head_modifiers(doc: &Document, x: usize, h: usize) -> Vec<String> {
+    (x..h)
+        .filter(|&i| matches!(doc.tokens[i].pos, Some("NOUN" | "ADJ")))
+        .map(|i| doc.span_text(doc.tokens[i].span).to_lowercase())
+        .collect()
 }
 
 /// The one value `found` yields, however often; None for none or several.
@@ -1501,7 +1673,20 @@ fn title_tokens(doc: &Document, name: Span) -> Vec<usize> {
             Some("NOUN" | "PROPN" | "ADJ" | "ADP" | "DET" | "PART")
         )
     };
-    let run_before = |to: usize| (to.saturating_sub(5)..to).rev().take_while(|i| !breaks(i));
+    // "the mother of former Royal Marine Kosta Scurfield": a kin noun
+    // before "of" is someone else's title.
+    let kin_of = |i: &usize| {
+        *i >= 1
+            && doc
+                .span_text(doc.tokens[*i].span)
+                .eq_ignore_ascii_case("of")
+            && kin_word_gender(&doc.span_text(doc.tokens[*i - 1].span).to_lowercase()).is_some()
+    };
+    let run_before = |to: usize| {
+        (to.saturating_sub(5)..to)
+            .rev()
+            .take_while(|i| !breaks(i) && !kin_of(i))
+    };
     // "The father of Shamima Begum": a run ending in "of" is about her.
     let of_before = first >= 1 && doc.tokens[first - 1].pos == Some("ADP");
     let mut at: Vec<usize> = (first..end).collect();
@@ -1630,6 +1815,58 @@ mod tests {
             });
         }
         doc
+    }
+
+    #[test]
+    fn a_relative_pronoun_stands_for_the_noun_its_clause_describes() {
+        let cues = CueLexicon::from_tsv("officials\tspeaker\t9\t10\n");
+        // "officials involved in the war against Islamic State who say so":
+        // the officials, not the group inside their modifiers.
+        let d = with_names(
+            parsed(&[
+                ("officials", "NOUN", "NNS", -1, "root"),
+                ("involved", "VERB", "VBN", 0, "acl"),
+                ("in", "ADP", "IN", 4, "case"),
+                ("the", "DET", "DT", 4, "det"),
+                ("war", "NOUN", "NN", 1, "obl"),
+                ("against", "ADP", "IN", 7, "case"),
+                ("Islamic", "PROPN", "NNP", 7, "compound"),
+                ("State", "PROPN", "NNP", 4, "nmod"),
+                ("who", "PRON", "WP", 9, "nsubj"),
+                ("say", "VERB", "VBP", 0, "acl:relcl"),
+                ("so", "ADV", "RB", 9, "advmod"),
+            ]),
+            &[(6, 7, EntityType::Org)],
+        );
+        let cue = Some(d.tokens[9].span);
+        assert_eq!(
+            relative_head(&d, (cue, Some((8, 9))), &cues),
+            Some(Relative::Unnamed(d.tokens[0].span))
+        );
+        // "Lindsey Graham, a senior senator who said so": the name the
+        // noun describes.
+        let d = with_names(
+            parsed(&[
+                ("Lindsey", "PROPN", "NNP", -1, "root"),
+                ("Graham", "PROPN", "NNP", 0, "flat"),
+                (",", "PUNCT", ",", 5, "punct"),
+                ("a", "DET", "DT", 5, "det"),
+                ("senior", "ADJ", "JJ", 5, "amod"),
+                ("senator", "NOUN", "NN", 0, "appos"),
+                ("who", "PRON", "WP", 7, "nsubj"),
+                ("said", "VERB", "VBD", 5, "acl:relcl"),
+                ("so", "ADV", "RB", 7, "advmod"),
+            ]),
+            &[(0, 1, EntityType::Person)],
+        );
+        let cue = Some(d.tokens[7].span);
+        assert_eq!(
+            relative_head(&d, (cue, Some((6, 7))), &cues),
+            Some(Relative::Named(0))
+        );
+        // A verb the pronoun is not the subject of reports nothing of it.
+        let other = Some(d.tokens[8].span);
+        assert_eq!(relative_head(&d, (other, Some((6, 7))), &cues), None);
     }
 
     #[test]
