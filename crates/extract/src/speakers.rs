@@ -1,8 +1,8 @@
 //! Speakers: which entity a quote's source phrase names.
 //!
 //! The name at the head of the source phrase first; a relative pronoun
-//! stands for the name it follows; a personal pronoun for the most salient
-//! earlier entity of its type.
+//! stands for the noun its clause describes (else the name it follows); a
+//! personal pronoun for the most salient earlier entity of its type.
 
 use std::collections::HashMap;
 
@@ -25,8 +25,9 @@ fn group_like(t: EntityType) -> bool {
 }
 
 /// Points each speaker span at an entity: the name at the head of the
-/// source phrase first; a relative pronoun at the name it follows; a
-/// personal pronoun at the most salient earlier entity of its type. A
+/// source phrase first; a relative pronoun at the noun its clause
+/// describes, else the name it follows; a personal pronoun at the most
+/// salient earlier entity of its type. A
 /// speaker that is a bare function word ("the", "those") is dropped.
 pub(crate) fn resolve_speakers(
     doc: &Document,
