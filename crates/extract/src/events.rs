@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use dossier_core::{Document, EntityType, Event, EventStatus, EventType, Span};
 
 mod context;
+mod phrases;
 mod political;
 mod recode;
 mod reread;
@@ -855,6 +856,8 @@ fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
         .map(|(m, _)| *m)
         // Where the act was done names no actor, nor makes a deeper name one.
         .filter(|m| !reread::only_where(c, m))
+        // A backer ("US-backed rebels") or a stretch of ground ("the Turkish border") acts not.
+        .filter(|m| !phrases::backs_only(c, m) && !phrases::locates_ground(c, m))
         .collect();
     // "a British man", "Syrian militants": the people, not their country.
     let actor = |m: &&dossier_core::Mention| match nationality(doc, lex, m) {
@@ -2165,6 +2168,9 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     } else if source.is_empty() && hostile(act) {
         source = reread::attack_claimants(c, v);
     }
+    if !passive && target.is_empty() {
+        target = phrases::purpose_targets(c, v, act);
+    }
     fill_roles(c, verb, act, passive, demander, &mut source, &mut target);
     target.retain(|t| !source.contains(t));
     // An event needs a political or social actor who acts. A subject that
@@ -2414,7 +2420,8 @@ fn recipient_phrases(
         // "a blockade on Palestinian lorries": the one a thing is aimed at.
         let aimed = !aid
             && d == "nmod"
-            && (obj.is_some_and(|o| doc.tokens[j].head == Some(o)) && marked(&["against", "on"])
+            && (obj.is_some_and(|o| doc.tokens[j].head == Some(o) && !phrases::topic_of(c, o, j))
+                && marked(&["against", "on"])
                 || reread::against_nominal(c, verb.v, j, act));
         // (Second reading) "lashed out at Trump", "fired at the convoy";
         // "fought alongside the SDF".
@@ -2441,7 +2448,9 @@ fn recipient_phrases(
         }
         if d == "iobj"
             || aimed_at
-            || (d == "obl" && marked(&["to", "towards", "for", "with", "against", "on"]))
+            || (d == "obl"
+                && marked(&["to", "towards", "for", "with", "against", "on"])
+                && !phrases::sends_away(c, act, j))
             || (d == "obl" && left && marked(&["from"]))
             || aimed
             || recipient_of_goods

@@ -877,3 +877,42 @@ fn coordinated_passives_share_their_agent_and_against_phrases_name_the_target() 
     );
     assert!(!target.iter().any(|t| t.contains("Syria")), "{target:?}");
 }
+
+#[test]
+fn backers_ground_topics_and_destinations_name_no_actor() {
+    // A name in a compound of backing says who backs the noun: the noun acts.
+    let (_, target) = roles_of(
+        "Kurdish fighters clashed with Turkish-backed rebels near the town.",
+        "clashed",
+    );
+    assert_eq!(target, ["turkish-backed rebels"]);
+    let (source, _) = roles_of(
+        "The Manchester-born soldier fought against the Taliban in Helmand.",
+        "fought",
+    );
+    assert!(!source.contains(&"Manchester".to_string()), "{source:?}");
+    // A country that only says whose ground it is names where, not whom.
+    let (_, target) = roles_of(
+        "The journalist was arrested on a Greek beach last month.",
+        "arrested",
+    );
+    assert_eq!(target, ["journalist"]);
+    // The "on" phrase of a stance is its topic.
+    let (_, target) = roles_of(
+        "Germany condemned Russia's stance on Syria on Tuesday.",
+        "condemned",
+    );
+    assert_eq!(target, ["Russia"]);
+    // Where the one acted on is sent is no one acted on.
+    let (_, target) = roles_of(
+        "The activist was deported to Bolivia after her arrest.",
+        "deported",
+    );
+    assert_eq!(target, ["activist"]);
+    // An attack with no one named acted on aims at whom its purpose drives out.
+    let (_, target) = roles_of(
+        "Turkey launched the offensive on Sunday, aiming to force the Kurdistan Workers' Party out of the mountains.",
+        "launched",
+    );
+    assert_eq!(target, ["Kurdistan Workers' Party"]);
+}

@@ -1,0 +1,221 @@
+//! What a role's phrase says beside whom it names (#24 item 4, second reading only).
+//!
+//! A name inside a compound of backing ("US-backed rebels", "Iran-allied
+//! Houthis", "a British-born teenager") says who stands behind or where
+//! someone is from: the noun it describes acts, not the name. A name that
+//! only says whose a stretch of ground is ("the Turkey-Syria border") says
+//! where. An "on" phrase of a noun of talk or stance ("rhetoric on Syria")
+//! gives its topic, not whom an act is aimed at. A sentence's or a removal's
+//! "to" phrase ("sentenced to seven years", "deported to Colombia") says
+//! where the one acted on is sent, not who is acted on. An attack whose
+//! target is not named may name it in its purpose ("launched the assault to
+//! force the YPG out").
+
+use dossier_core::{EntityType, EventType, Mention};
+
+use super::Clause;
+
+/// Participles that, after a name and a hyphen, say who backs, arms or
+/// houses a noun, or where it comes from.
+const BACKING: &[&str] = &[
+    "backed",
+    "supported",
+    "sponsored",
+    "funded",
+    "financed",
+    "armed",
+    "trained",
+    "allied",
+    "aligned",
+    "affiliated",
+    "linked",
+    "based",
+    "born",
+    "supplied",
+    "made",
+    "inspired",
+    "endorsed",
+    "educated",
+    "friendly",
+];
+
+/// Whether a name only says who backs the noun it is compounded into
+/// ("US-backed rebels"), also as the first of coordinated backers ("Russian
+/// and Iranian-backed forces").
+pub(super) fn backs_only(c: &Clause<'_>, m: &Mention) -> bool {
+    if !c.reread {
+        return false;
+    }
+    let text = c.doc.span_text(dossier_core::Span::new(
+        m.span.end,
+        c.doc.tokens[c.b - 1].span.end.max(m.span.end),
+    ));
+    let backing = |rest: &str| {
+        let Some(rest) = rest.strip_prefix('-') else {
+            return false;
+        };
+        let word: String = rest
+            .chars()
+            .take_while(|ch| ch.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        BACKING.contains(&word.as_str())
+    };
+    if backing(text) {
+        return true;
+    }
+    // "Russian and Iranian-backed": the next name, after "and" or "or".
+    let rest = text.trim_start();
+    let rest = rest
+        .strip_prefix("and ")
+        .or_else(|| rest.strip_prefix("or "))
+        .map(str::trim_start);
+    rest.is_some_and(|r| {
+        let name: &str = r
+            .split(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        r.chars().next().is_some_and(char::is_uppercase) && backing(&r[name.len()..])
+    })
+}
+
+/// Nouns of a stretch of ground or water that a country's name only locates.
+const GROUND: &[&str] = &[
+    "border",
+    "frontier",
+    "beach",
+    "coast",
+    "coastline",
+    "shore",
+    "soil",
+    "waters",
+    "airspace",
+    "countryside",
+    "desert",
+];
+
+/// Whether a place's name (or its adjective) only modifies a noun of
+/// ground: "on the Turkey-Syria border", "a Turkish beach".
+pub(super) fn locates_ground(c: &Clause<'_>, m: &Mention) -> bool {
+    if !c.reread || !matches!(m.ty, EntityType::Gpe | EntityType::Loc | EntityType::Norp) {
+        return false;
+    }
+    let doc = c.doc;
+    let inside = |j: usize| m.span.contains(doc.tokens[j].span);
+    let Some(t) = (c.a..c.b).find(|&j| inside(j) && doc.tokens[j].head.is_none_or(|h| !inside(h)))
+    else {
+        return false;
+    };
+    if !matches!(c.dep(t), "amod" | "compound") {
+        return false;
+    }
+    doc.tokens[t]
+        .head
+        .is_some_and(|h| GROUND.contains(&c.word(h).to_lowercase().as_str()))
+}
+
+/// Nouns of talk, stance or policy, whose "on" phrase is their topic.
+const TOPICAL: &[&str] = &[
+    "rhetoric",
+    "policy",
+    "position",
+    "stance",
+    "view",
+    "talk",
+    "report",
+    "remark",
+    "comment",
+    "statement",
+    "debate",
+    "decision",
+    "vote",
+    "resolution",
+    "briefing",
+    "question",
+    "speech",
+    "message",
+    "advice",
+    "strategy",
+    "approach",
+    "information",
+    "update",
+    "consultation",
+    "discussion",
+    "inquiry",
+    "investigation",
+];
+
+/// Whether the "on" phrase `j`, hung on the object `o`, gives a topic: "condemned
+/// Donald Trump's rhetoric on Syria", "asked for a briefing on Syria".
+pub(super) fn topic_of(c: &Clause<'_>, o: usize, j: usize) -> bool {
+    c.reread
+        && super::marked_by(c.doc, j, "on")
+        && TOPICAL.contains(&super::singular(c.word(o)).as_str())
+}
+
+/// Whether a "to" phrase of this act says where the one acted on is sent
+/// or what they are sentenced to: a sanction's or a coercion's.
+pub(super) fn sends_away(c: &Clause<'_>, act: EventType, j: usize) -> bool {
+    c.reread
+        && matches!(act, EventType::Sanction | EventType::Coerce)
+        && (super::marked_by(c.doc, j, "to") || super::marked_by(c.doc, j, "into"))
+}
+
+/// Verbs of driving out or defeating whose object, in an attack's purpose,
+/// is whom the attack is aimed at.
+const ROUTING: &[&str] = &[
+    "oust",
+    "drive",
+    "force",
+    "push",
+    "expel",
+    "defeat",
+    "retake",
+    "take",
+    "capture",
+    "clear",
+    "dislodge",
+    "destroy",
+    "crush",
+    "remove",
+    "eliminate",
+    "rout",
+    "seize",
+    "punish",
+    "attack",
+    "fight",
+    "target",
+];
+
+/// Whom an attack with no one named acted on aims at, by its purpose: "launched
+/// the assault, aiming to force the YPG out of Afrin", "in an effort to drive
+/// out Kurdish militias", "the operation to take Baghouz" (its object's actors).
+pub(super) fn purpose_targets(c: &Clause<'_>, v: usize, act: EventType) -> Vec<usize> {
+    if !c.reread || !matches!(act, EventType::Assault | EventType::Coerce) {
+        return Vec::new();
+    }
+    let mut frontier = vec![v];
+    for _ in 0..3 {
+        let mut next = Vec::new();
+        for h in frontier {
+            for x in c.children(h) {
+                if !matches!(c.dep(x), "advcl" | "xcomp" | "acl" | "obl" | "obj") {
+                    continue;
+                }
+                let routing = c.doc.tokens[x].tag == Some("VB")
+                    && ROUTING.contains(&c.word(x).to_lowercase().as_str())
+                    && c.children(x).any(|k| c.word(k).eq_ignore_ascii_case("to"));
+                if routing {
+                    return c
+                        .children(x)
+                        .find(|&o| c.dep(o) == "obj")
+                        .map(|o| c.actors_of(o))
+                        .unwrap_or_default();
+                }
+                next.push(x);
+            }
+        }
+        frontier = next;
+    }
+    Vec::new()
+}
