@@ -109,9 +109,11 @@ pub(crate) fn resolve_speakers(
             sp.entity = Some(e);
         }
         if let Some(sp) = q.speaker.as_mut().filter(|_| is_pronoun(&w)) {
-            sp.refers_to = kin_phrase
-                .take()
-                .or_else(|| unnamed_antecedent(doc, &w, sp, last_unnamed, last_speaker));
+            let unnamed = unnamed_antecedent(doc, &w, sp, last_unnamed, last_speaker);
+            let phrase = phrase_antecedent(doc, cues, &w, sp, (&quoted, &contents), last_speaker);
+            // The unnamed speaker's whole phrase ("one doctor in Ghouta") when it holds the subject.
+            let phrase = phrase.map(|p| unnamed.filter(|u| u.contains(p)).unwrap_or(p));
+            sp.refers_to = kin_phrase.take().or(phrase).or(unnamed);
             if sp.refers_to.is_some() {
                 sp.entity = None;
                 sp.also.clear();
@@ -298,6 +300,204 @@ fn unnamed_antecedent(
         mentioned.max(spoke)
     });
     named_at.is_none_or(|at| at < span.start).then_some(span)
+}
+
+/// "Syrian civil society groups used the conference … They also warned":
+/// a they or them whose nearest plural subject of people (outside quotation
+/// marks and contents, in the four sentences before) stands later than the
+/// entity it resolved to, or as a more topical subject of that entity's
+/// sentence, refers to that phrase, not to a group named earlier; so does
+/// a he or she with "a former admiral", "a Canadian woman" (a singular
+/// indefinite phrase of a person of that sex). A name inside the phrase
+/// ("Kurdish officials … they") keeps its entity. A name that is no
+/// subject in a sentence whose subject is the pronoun itself ("She referred
+/// to Rashida as Umm Yusuf") is what the pronoun's person talks about.
+fn phrase_antecedent(
+    doc: &Document,
+    cues: &CueLexicon,
+    w: &str,
+    sp: &dossier_core::Speaker,
+    (quoted, contents): (&[Span], &[Span]),
+    last_speaker: Option<(usize, usize)>,
+) -> Option<Span> {
+    let number = match w {
+        "they" | "them" => Number::Plural,
+        "he" => Number::Singular(true),
+        "she" => Number::Singular(false),
+        _ => return None,
+    };
+    let at = sp.span.start;
+    let (phrase, rank) = subject_phrase(doc, cues, at, number, (quoted, contents))?;
+    let Some(e) = sp.entity else {
+        return Some(phrase);
+    };
+    let outside = |s: Span| !quoted.iter().any(|q| q.contains(s));
+    let talked_of = |m: Span| {
+        topicality(doc, m) == 0 && !possessor(doc, m) && pronoun_subject_before(doc, m, w, quoted)
+    };
+    let mention = doc
+        .mentions
+        .iter()
+        .filter(|m| m.entity == Some(e) && m.span.end <= at && outside(m.span))
+        .map(|m| m.span)
+        .rfind(|&m| !talked_of(m));
+    let spoke = last_speaker.filter(|s| s.0 == e).map(|s| s.1);
+    // The entity's latest place before the pronoun: (sentence, topicality, byte).
+    let named = match (mention, spoke) {
+        (Some(m), Some(s)) if s > m.end => (sentence_index_at(doc, s.saturating_sub(1)), 2, s),
+        (Some(m), _) => (sentence_index_at(doc, m.start), topicality(doc, m), m.start),
+        (None, Some(s)) => (sentence_index_at(doc, s.saturating_sub(1)), 2, s),
+        (None, None) => return Some(phrase),
+    };
+    if mention.is_some_and(|m| phrase.contains(m)) {
+        return None;
+    }
+    (rank > named).then_some(phrase)
+}
+
+/// The number (and for one person, the sex) a pronoun asks of a phrase.
+#[derive(Clone, Copy)]
+enum Number {
+    Plural,
+    /// A person: true a man.
+    Singular(bool),
+}
+
+/// The nearest subject before byte `at`, in the four sentences before,
+/// that is a phrase of people of `number` named by no name ("the
+/// lawyers", "rebel officials", "those who resigned"; "a former admiral"),
+/// outside quotation marks and contents: its span, and its rank
+/// (sentence, topicality, byte).
+fn subject_phrase(
+    doc: &Document,
+    cues: &CueLexicon,
+    at: usize,
+    number: Number,
+    (quoted, contents): (&[Span], &[Span]),
+) -> Option<(Span, (usize, u8, usize))> {
+    let from = sentence_start_back(doc, at, 4);
+    let first = doc.tokens.partition_point(|t| t.span.start < from);
+    let last = doc.tokens.partition_point(|t| t.span.end <= at);
+    let in_name = |s: Span| doc.mentions.iter().any(|m| m.span.contains(s));
+    let outside = |s: Span| !quoted.iter().chain(contents).any(|q| q.contains(s));
+    let fits = |i: usize| match number {
+        Number::Plural => plural_people(doc, cues, i),
+        Number::Singular(male) => unnamed_person(doc, i, male),
+    };
+    (first..last)
+        .filter(|&i| matches!(doc.tokens[i].dep, Some("nsubj" | "nsubj:pass")))
+        .filter(|&i| outside(doc.tokens[i].span) && !in_name(doc.tokens[i].span))
+        .filter(|&i| fits(i))
+        .map(|i| {
+            let phrase = plural_phrase(doc, i);
+            let rank = (
+                sentence_index_at(doc, phrase.start),
+                topicality(doc, doc.tokens[i].span),
+                phrase.start,
+            );
+            (phrase, rank)
+        })
+        .max_by_key(|&(_, rank)| rank)
+}
+
+/// Whether token `i` heads a plural phrase of people: a plural noun that
+/// headed speakers in training ("officials", "lawyers"), names a role or
+/// kin, or is an agent noun ("journalists", "commanders", "militants");
+/// or "those" and "others".
+fn plural_people(doc: &Document, cues: &CueLexicon, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let word = doc.span_text(t.span).to_lowercase();
+    if matches!(word.as_str(), "those" | "others") {
+        return true;
+    }
+    if !(t.pos == Some("NOUN") && matches!(t.tag, Some("NNS" | "NNPS"))) {
+        return false;
+    }
+    let singular = word.strip_suffix('s').unwrap_or(&word);
+    cues.is_speaker_noun(&word)
+        || people_noun(singular)
+        || matches!(word.as_str(), "men" | "women" | "people" | "children")
+}
+
+/// Whether a singular noun names a person: a role or kin noun, or an agent
+/// noun ("journalist", "commander", "militant").
+fn people_noun(singular: &str) -> bool {
+    role_of(singular) == Some(Role::Person)
+        || kin_word_gender(singular).is_some()
+        || matches!(singular, "parent" | "child")
+        || ["er", "or", "ist", "ian", "ant"]
+            .iter()
+            .any(|suffix| singular.ends_with(suffix))
+}
+
+/// Whether token `i` heads "a former Russian admiral", "one doctor", "a
+/// Canadian woman": a singular person noun after "a", "an", "one" or
+/// "another", of the sex `male` where the noun says it, with no name in
+/// apposition.
+fn unnamed_person(doc: &Document, i: usize, male: bool) -> bool {
+    let t = &doc.tokens[i];
+    let word = doc.span_text(t.span).to_lowercase();
+    if !(t.pos == Some("NOUN") && t.tag == Some("NN")) {
+        return false;
+    }
+    let sex = match word.as_str() {
+        "man" | "boy" => Some(true),
+        "woman" | "girl" => Some(false),
+        w => kin_word_gender(w),
+    };
+    let indefinite = (i.saturating_sub(5)..i).any(|d| {
+        doc.tokens[d].head == Some(i)
+            && matches!(
+                doc.span_text(doc.tokens[d].span).to_lowercase().as_str(),
+                "a" | "an" | "one" | "another"
+            )
+    });
+    let named = (i + 1..doc.tokens.len().min(i + 30))
+        .any(|c| doc.tokens[c].head == Some(i) && doc.tokens[c].dep == Some("appos"));
+    let thing = INSTITUTIONS.contains(&word.as_str()) || DOCUMENTS.contains(&word.as_str());
+    let person = sex.is_some() || (people_noun(&word) && !thing);
+    indefinite && !named && person && sex.is_none_or(|s| s == male)
+}
+
+/// The span of the phrase token `h` heads: from its first dependent to
+/// it; with what follows for "those" and "others" ("those who resigned")
+/// and a noun's "of" phrase.
+fn plural_phrase(doc: &Document, h: usize) -> Span {
+    // Whether token `t` hangs under `h`, through modifiers only when `tight`
+    // ("Letts’s parents", not "In Brussels … groups").
+    let under = |mut t: usize, tight: bool| {
+        for _ in 0..8 {
+            let modifier = matches!(
+                doc.tokens[t].dep,
+                Some("det" | "amod" | "compound" | "nummod" | "nmod:poss" | "case" | "flat")
+            );
+            match doc.tokens[t].head {
+                _ if tight && !modifier => return false,
+                Some(u) if u == h => return true,
+                Some(u) if u != t => t = u,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let mut start = h;
+    while start > 0 && under(start - 1, true) {
+        start -= 1;
+    }
+    // A noun keeps its "of" phrase ("members of Congress"), up to a comma;
+    // "those" its relative clause, up to the clause's verb.
+    let word = |i: usize| doc.span_text(doc.tokens[i].span);
+    let runs_on = doc.tokens[h].pos != Some("NOUN")
+        || (h + 1 < doc.tokens.len() && word(h + 1).eq_ignore_ascii_case("of"));
+    let mut end = h;
+    while runs_on && end + 1 < doc.tokens.len() && under(end + 1, false) && !is_comma(doc, end + 1)
+    {
+        end += 1;
+        if doc.tokens[end].pos == Some("VERB") {
+            break;
+        }
+    }
+    Span::new(doc.tokens[start].span.start, doc.tokens[end].span.end)
 }
 
 /// Words that can stand as a parse's subject but name no one.
@@ -1105,6 +1305,18 @@ fn pronoun_subject(doc: &Document, si: usize, w: &str, quoted: &[Span]) -> bool 
     })
 }
 
+/// Whether the pronoun `w` is a subject, outside quotation marks, before
+/// the name at `name` in its sentence ("She referred to Rashida as …").
+fn pronoun_subject_before(doc: &Document, name: Span, w: &str, quoted: &[Span]) -> bool {
+    let (a, _) = doc.sentences[sentence_index_at(doc, name.start)].tokens;
+    (a..tokens_in(doc, name).start).any(|i| {
+        let t = &doc.tokens[i];
+        matches!(t.dep, Some("nsubj" | "nsubj:pass"))
+            && doc.span_text(t.span).eq_ignore_ascii_case(w)
+            && !quoted.iter().any(|q| q.contains(t.span))
+    })
+}
+
 /// What a descriptor's head word stands for.
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Role {
@@ -1794,7 +2006,7 @@ fn affiliation(doc: &Document, span: Span) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::quotes::tests::parsed;
-    use dossier_core::{Entity, Mention, MentionKind};
+    use dossier_core::{Entity, Mention, MentionKind, Sentence, Speaker};
 
     /// `doc` with a mention of a new entity over each `(first, last)` token pair.
     fn with_names(mut doc: Document, names: &[(usize, usize, EntityType)]) -> Document {
@@ -1816,6 +2028,76 @@ mod tests {
             });
         }
         doc
+    }
+
+    /// "X met . <subject> spoke ; they said": two sentences, "they" at token 8
+    /// resolved to the organisation X.
+    fn they_after(subject: &[(&str, &'static str, &'static str)]) -> (Document, Speaker) {
+        let mut rows = vec![
+            ("Hamas", "PROPN", "NNP", 1, "nsubj"),
+            ("met", "VERB", "VBD", -1, "root"),
+            (".", "PUNCT", ".", 1, "punct"),
+        ];
+        let head = 3 + subject.len() as i32 - 1;
+        for (k, &(w, pos, tag)) in subject.iter().enumerate() {
+            let last = k + 1 == subject.len();
+            let (h, dep) = if last {
+                (head + 1, "nsubj")
+            } else {
+                (head, "amod")
+            };
+            rows.push((w, pos, tag, h, dep));
+        }
+        rows.extend([
+            ("spoke", "VERB", "VBD", -1, "root"),
+            (";", "PUNCT", ":", head + 1, "punct"),
+            ("they", "PRON", "PRP", head + 4, "nsubj"),
+            ("said", "VERB", "VBD", head + 1, "conj"),
+        ]);
+        let mut d = with_names(parsed(&rows), &[(0, 0, EntityType::Org)]);
+        let n = d.tokens.len();
+        d.sentences = vec![
+            Sentence {
+                span: Span::new(0, d.tokens[2].span.end),
+                block: 0,
+                tokens: (0, 3),
+            },
+            Sentence {
+                span: Span::new(d.tokens[3].span.start, d.tokens[n - 1].span.end),
+                block: 0,
+                tokens: (3, n),
+            },
+        ];
+        let mut sp = Speaker::unresolved(d.tokens[n - 2].span);
+        sp.entity = Some(0);
+        (d, sp)
+    }
+
+    #[test]
+    fn they_after_a_later_plural_subject_of_people_refers_to_it() {
+        let cues = CueLexicon::from_tsv("");
+        // "Hamas met. The lawyers spoke; they said": the lawyers, not Hamas.
+        let (d, sp) = they_after(&[("The", "DET", "DT"), ("lawyers", "NOUN", "NNS")]);
+        let found = phrase_antecedent(&d, &cues, "they", &sp, (&[], &[]), None);
+        assert_eq!(found.map(|s| d.span_text(s)), Some("The lawyers"));
+        // "Hamas met. Hamas officials spoke; they said": the name in the phrase keeps it.
+        let (mut d, sp) = they_after(&[("Hamas", "PROPN", "NNP"), ("officials", "NOUN", "NNS")]);
+        d.mentions.push(Mention {
+            span: d.tokens[3].span,
+            ty: EntityType::Org,
+            kind: MentionKind::Name,
+            entity: Some(0),
+        });
+        assert_eq!(
+            phrase_antecedent(&d, &cues, "they", &sp, (&[], &[]), None),
+            None
+        );
+        // "Hamas met. The talks spoke; they said": no people, Hamas stands.
+        let (d, sp) = they_after(&[("The", "DET", "DT"), ("talks", "NOUN", "NNS")]);
+        assert_eq!(
+            phrase_antecedent(&d, &cues, "they", &sp, (&[], &[]), None),
+            None
+        );
     }
 
     #[test]
