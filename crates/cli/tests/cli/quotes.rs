@@ -976,7 +976,12 @@ fn a_pronoun_after_an_unnamed_descriptor_refers_to_it() {
         .find(|q| q["text"].as_str().unwrap().contains("graves"))
         .unwrap();
     assert!(q["speaker"]["entity"].is_null(), "{q}");
-    assert_eq!(q["speaker"]["refers_to"]["text"], "the spokesman", "{q}");
+    // The phrase that introduced him as subject, or the one that spoke since.
+    let phrase = q["speaker"]["refers_to"]["text"].as_str();
+    assert!(
+        matches!(phrase, Some("A spokesman" | "the spokesman")),
+        "{q}"
+    );
 }
 
 #[test]
