@@ -1366,6 +1366,7 @@ fn judge_features(c: &Clause<'_>, verb: &Verb, e: &Event, origin: Origin) -> Vec
     subject_features(c, v, &mut f);
     governor_features(c, v, &mut f);
     sentence_features(c, &mut f);
+    sense_features(c, v, &mut f);
     actor_features(c, e, &mut f);
     c.context.features(c.doc, e.sentence, &mut f);
     f
@@ -1432,6 +1433,50 @@ fn governor_features(c: &Clause<'_>, v: usize, f: &mut Vec<String>) {
         }
         h = u;
     }
+}
+
+/// The trigger's sense (#24, session 25): what its object is (a name by
+/// type, an actor noun, an act named by a noun, a pronoun, a number, another
+/// noun: "struck a deal" and "struck a note" differ here), its particle, a
+/// generic statement (a bare plural subject in the present tense), and how
+/// many names of people, organisations and places the sentence holds.
+fn sense_features(c: &Clause<'_>, v: usize, f: &mut Vec<String>) {
+    const NAMED: [EntityType; 4] = [
+        EntityType::Person,
+        EntityType::Org,
+        EntityType::Gpe,
+        EntityType::Norp,
+    ];
+    let object = c.children(v).find(|&k| c.dep(k) == "obj");
+    let kind = object.map_or("none", |o| {
+        let word = singular(&c.word(o).to_lowercase());
+        match c.doc.tokens[o].pos {
+            _ if mention_of(c, o, &NAMED) => "name",
+            Some("PRON") => "pron",
+            Some("NUM") => "num",
+            _ if c.lex.agents.contains_key(&word) => "agent",
+            _ if c.lex.verbs.contains_key(&word) => "act",
+            _ => "noun",
+        }
+    });
+    f.push(format!("ok={kind}"));
+    // The parser hangs a particle ("lashed out", "called off") as a compound tagged RP.
+    for k in c.children(v).filter(|&k| c.doc.tokens[k].tag == Some("RP")) {
+        f.push(format!("prt={}", c.word(k).to_lowercase()));
+    }
+    let present = matches!(c.doc.tokens[v].tag, Some("VBP" | "VBZ"));
+    let bare_plural = c.subject(v).is_some_and(|sj| {
+        c.doc.tokens[sj].tag == Some("NNS") && !c.children(sj).any(|k| c.dep(k) == "det")
+    });
+    f.push(format!("gen={}", present && bare_plural));
+    let (a, b) = (c.doc.tokens[c.a].span.start, c.doc.tokens[c.b - 1].span.end);
+    let names = c
+        .doc
+        .mentions
+        .iter()
+        .filter(|m| NAMED.contains(&m.ty) && m.span.start >= a && m.span.end <= b)
+        .count();
+    f.push(format!("nn={}", names.min(3)));
 }
 
 /// Cues of the whole sentence: a question, a condition. (Not its length: the

@@ -377,9 +377,22 @@ fn the_event_judge_trains_on_what_extract_judges_and_drops_what_it_rejects() {
         ]
     );
     let features: Vec<&str> = row[7].split(' ').collect();
-    for f in ["ty=ASSAULT", "st=asserted", "tag=VBD", "q=false"] {
+    // The sense features: no object ("fired on" takes an oblique), no
+    // generic statement, and a count of the sentence's names.
+    for f in [
+        "ty=ASSAULT",
+        "st=asserted",
+        "tag=VBD",
+        "q=false",
+        "ok=none",
+        "gen=false",
+    ] {
         assert!(features.contains(&f), "{f} in {features:?}");
     }
+    assert!(
+        features.iter().any(|f| f.starts_with("nn=")),
+        "{features:?}"
+    );
     // A judge that rejects ASSAULT drops the event from `extract`.
     let judge = dir.join("judge.tsv");
     std::fs::write(&judge, "bias\t0.0\nthreshold\t0.5\nty=ASSAULT\t-3.0\n").unwrap();
