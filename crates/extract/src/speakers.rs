@@ -883,10 +883,7 @@ fn topic_of_kind(doc: &Document, si: usize, w: &str, (before, quoted): (usize, &
         let same_pronoun = [MALE, FEMALE]
             .iter()
             .any(|set| set.contains(&w) && set.contains(&word.as_str()));
-        t.span.end <= before
-            && matches!(t.dep, Some("nsubj" | "nsubj:pass"))
-            && !quoted.iter().any(|q| q.contains(t.span))
-            && (same_pronoun || person_noun)
+        t.span.end <= before && unquoted_subject(doc, i, quoted) && (same_pronoun || person_noun)
     })
 }
 
@@ -1296,12 +1293,10 @@ fn pronoun_subject(doc: &Document, si: usize, w: &str, quoted: &[Span]) -> bool 
     };
     let (a, b) = doc.sentences[si].tokens;
     (a..b).any(|i| {
-        let t = &doc.tokens[i];
-        matches!(t.dep, Some("nsubj" | "nsubj:pass"))
+        unquoted_subject(doc, i, quoted)
             && set
                 .iter()
-                .any(|p| p.eq_ignore_ascii_case(doc.span_text(t.span)))
-            && !quoted.iter().any(|q| q.contains(t.span))
+                .any(|p| p.eq_ignore_ascii_case(doc.span_text(doc.tokens[i].span)))
     })
 }
 
@@ -1310,11 +1305,15 @@ fn pronoun_subject(doc: &Document, si: usize, w: &str, quoted: &[Span]) -> bool 
 fn pronoun_subject_before(doc: &Document, name: Span, w: &str, quoted: &[Span]) -> bool {
     let (a, _) = doc.sentences[sentence_index_at(doc, name.start)].tokens;
     (a..tokens_in(doc, name).start).any(|i| {
-        let t = &doc.tokens[i];
-        matches!(t.dep, Some("nsubj" | "nsubj:pass"))
-            && doc.span_text(t.span).eq_ignore_ascii_case(w)
-            && !quoted.iter().any(|q| q.contains(t.span))
+        unquoted_subject(doc, i, quoted)
+            && doc.span_text(doc.tokens[i].span).eq_ignore_ascii_case(w)
     })
+}
+
+/// Whether token `i` is a subject outside quotation marks.
+fn unquoted_subject(doc: &Document, i: usize, quoted: &[Span]) -> bool {
+    let t = &doc.tokens[i];
+    matches!(t.dep, Some("nsubj" | "nsubj:pass")) && !quoted.iter().any(|q| q.contains(t.span))
 }
 
 /// What a descriptor's head word stands for.
