@@ -1525,7 +1525,12 @@ fn act_of(
     // stated, not an act done or pledged (reported demands are handled above).
     // "need to clear the tunnels", "needs legitimacy": a necessity, like "must", is no request.
     let needs = matches!(form, "need" | "needs" | "needed" | "needing");
-    let obliged = needs || c.has_auxiliary(v, AUX_OR_PASSIVE, &["should", "must", "ought"]);
+    // "should be stripped of citizenship and hunted down": a later conjunct
+    // shares the first one's modal.
+    let obliged = needs
+        || std::iter::once(v)
+            .chain(shared_conjunct_heads(c, v))
+            .any(|w| c.has_auxiliary(w, AUX_OR_PASSIVE, DEONTIC));
     if obliged && demander.is_none() {
         return None;
     }
@@ -1595,11 +1600,16 @@ fn act_of(
             }
         }
     };
-    if folds_away(c, verb, act) {
+    // (A demand that a state go on, "says they must stay", is a demand.)
+    if folds_away(c, verb, act) || (demander.is_none() && persists(c, verb)) {
         return None;
     }
     Some((act, demander, origin))
 }
+
+/// Modals of obligation and advice: what they govern is a view of what ought
+/// to be done, not an act done, pledged or planned.
+const DEONTIC: &[&str] = &["should", "must", "ought"];
 
 /// How many content words down a CAMEO pattern's words may lie below the verb.
 const PATTERN_DEPTH: usize = 2;
@@ -1697,7 +1707,7 @@ fn folds_away(c: &Clause<'_>, verb: &Verb, act: EventType) -> bool {
         && c.obl_marked(v, &["for"])
         && !c.obl_marked(v, &["against", "on", "with"])
         && !c.children(v).any(|k| c.dep(k) == "obj");
-    if helps_to || strives {
+    if helps_to || strives || publishes(c, verb) || silent(c, verb, act) {
         return true;
     }
     // "committed … towards sending": one event, on the verb that gives.
@@ -1707,6 +1717,71 @@ fn folds_away(c: &Clause<'_>, verb: &Verb, act: EventType) -> bool {
             && doc.tokens[j].pos == Some("VERB")
     });
     act == EventType::Aid && (!verb.giving || PLEDGING.contains(&verb.base.as_str())) && gift_below
+}
+
+/// Records and figures besides the writings a speaker phrase may name
+/// (`speakers::DOCUMENTS`): what is released as news, not set free.
+const RECORDS: &[&str] = &[
+    "image",
+    "photo",
+    "photograph",
+    "picture",
+    "recording",
+    "audio",
+    "clip",
+    "account",
+    "figure",
+    "data",
+    "detail",
+    "finding",
+    "result",
+    "book",
+    "album",
+    "film",
+];
+
+/// Whether "release" publishes: its object is a writing, a recording or a
+/// figure ("released a video", "released figures"), not someone or something
+/// set free. In the NGEC stories a published object goes with any label (2 of
+/// 36 RETREAT), a released other object with RETREAT 137 of 828.
+fn publishes(c: &Clause<'_>, verb: &Verb) -> bool {
+    c.lex.lemma(&verb.form).eq_ignore_ascii_case("release")
+        && c.children(verb.v).any(|o| {
+            let noun = singular(&c.word(o).to_lowercase());
+            c.dep(o) == "obj"
+                && (crate::speakers::DOCUMENTS.contains(&noun.as_str())
+                    || RECORDS.contains(&noun.as_str()))
+        })
+}
+
+/// Whether a refusal only keeps silent: "declined to comment", "refused to
+/// confirm" (a verb of speech the codebook codes no act for). No proposal or
+/// demand is turned down; "refused to apologise" or "to resign" still is.
+fn silent(c: &Clause<'_>, verb: &Verb, act: EventType) -> bool {
+    act == EventType::Reject
+        && c.children(verb.v).any(|k| {
+            // (The parser reads "to comment" as a noun phrase too.)
+            let infinitive = match c.dep(k) {
+                "xcomp" => c.doc.tokens[k].pos == Some("VERB"),
+                "obl" => c.children(k).any(|m| c.word(m).eq_ignore_ascii_case("to")),
+                _ => false,
+            };
+            infinitive
+                && crate::cue_classes::CueClasses::english()
+                    .of_word(c.word(k))
+                    .is_some_and(|(class, lemma)| {
+                        class == dossier_core::CueClass::Speech
+                            && !speech_acts().contains_key(lemma)
+                    })
+        })
+}
+
+/// Whether the verb only says a state goes on: "remains committed to",
+/// "remain at odds", "stayed defiant". A stance kept is no act done to anyone.
+fn persists(c: &Clause<'_>, verb: &Verb) -> bool {
+    [c.lex.lemma(&verb.form).to_lowercase(), verb.base.clone()]
+        .iter()
+        .any(|w| matches!(w.as_str(), "remain" | "stay"))
 }
 
 /// A pattern's act, unless the synthetic stories speak against it.
@@ -2102,7 +2177,8 @@ fn spoken_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventType>> {
     let modal = |k: usize| c.has_auxiliary(k, AUX, &["will", "would", "could", "must", "should"]);
     let complement = c.children(verb.v).any(|k| match c.dep(k) {
         "xcomp" => c.doc.tokens[k].pos == Some("VERB"),
-        "ccomp" => modal(k) && acting_subject(c, k),
+        // (A state foretold, "warned that peace would be fragile", is no act.)
+        "ccomp" => modal(k) && acting_subject(c, k) && c.doc.tokens[k].pos == Some("VERB"),
         "obl" => c
             .children(k)
             .any(|m| matches!(c.word(m).to_lowercase().as_str(), "for" | "on")),

@@ -245,7 +245,7 @@ fn unnamed_people(doc: &Document, tokens: Option<(usize, usize)>) -> Option<bool
 }
 
 /// Heads of speaker phrases that are writings, not people.
-const DOCUMENTS: &[&str] = &[
+pub(crate) const DOCUMENTS: &[&str] = &[
     "report",
     "statement",
     "document",

@@ -645,6 +645,56 @@ fn an_act_relayed_from_someone_else_is_reported() {
         ),
         "reported"
     );
+    // An adverb of hearsay relays what others say was done.
+    for (text, trigger) in [
+        (
+            "Rebels reportedly killed 12 soldiers in the attack.",
+            "killed",
+        ),
+        (
+            "The army allegedly arrested dozens of students.",
+            "arrested",
+        ),
+    ] {
+        assert_eq!(status_of(text, trigger), "reported", "{text}");
+    }
+}
+
+#[test]
+fn views_stances_silence_forecasts_and_publications_make_no_event() {
+    for text in [
+        // A later conjunct shares the first one's "should".
+        "The minister said the militants should be stripped of citizenship and hunted down.",
+        "Britain should expel the ambassador and sanction the regime.",
+        // A stance kept, a comment declined.
+        "France remains committed to the peace process.",
+        "The two governments remain at odds over the pipeline.",
+        "The Foreign Office declined to comment on the case.",
+        // A state foretold is no threat.
+        "Russia warned that the deal would be fragile.",
+        // A writing or a recording released sets no one free.
+        "Hamas released a statement on Tuesday.",
+        "The ministry released figures showing the toll.",
+    ] {
+        let (_, events) = events_of(text);
+        assert!(
+            events.iter().all(|e| e.0 != "COERCE"
+                && e.0 != "SUPPORT"
+                && e.0 != "ACCUSE"
+                && e.0 != "REJECT"
+                && e.0 != "THREATEN"
+                && e.0 != "RETREAT"),
+            "{text}: {events:?}"
+        );
+    }
+    assert_eq!(
+        types_of("Russia warned it would retaliate against Ukraine."),
+        ["THREATEN"]
+    );
+    assert_eq!(
+        types_of("Kyiv said that Germany must send more tanks."),
+        ["REQUEST"]
+    );
 }
 
 #[test]
