@@ -609,10 +609,29 @@ impl Clause<'_> {
             let id = match a {
                 Actor::Entity(e) => Some(e),
                 Actor::People(h) => self.nominal(h),
+                Actor::Named(span) => Some(self.named(span)),
             };
             out.extend(id.filter(|id| !out.contains(id)));
         }
         out
+    }
+
+    /// A name read in full where the NER cut it ("Islamic State"): the
+    /// document's entity of that name or alias, else a new organisation.
+    fn named(&self, span: Span) -> usize {
+        let text = self.doc.span_text(span);
+        let same = |e: &dossier_core::Entity| {
+            e.name.eq_ignore_ascii_case(text)
+                || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(text))
+        };
+        self.doc.entities.iter().position(same).unwrap_or_else(|| {
+            self.nominals.index_kind(
+                span,
+                text.to_string(),
+                EntityType::Org,
+                dossier_core::MentionKind::Name,
+            )
+        })
     }
 
     /// "the government", "protesters", "police": an actor named by a common
@@ -862,7 +881,10 @@ fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
     // "a British man", "Syrian militants": the people, not their country.
     let actor = |m: &&dossier_core::Mention| match nationality(doc, lex, m) {
         Some(people) => Some(Actor::People(people)),
-        _ => reread::located_people(c, tokens, m).or(m.entity.map(Actor::Entity)),
+        _ => reread::full_name(c, tokens, m)
+            .or_else(|| reread::group_people(c, m))
+            .or_else(|| reread::located_people(c, tokens, m))
+            .or(m.entity.map(Actor::Entity)),
     };
     let heads: Vec<Actor> = inside
         .iter()
@@ -922,6 +944,8 @@ fn is_country(doc: &Document, m: &dossier_core::Mention) -> bool {
 enum Actor {
     Entity(usize),
     People(usize),
+    /// A name read in full where the NER cut it (`reread::full_name`).
+    Named(Span),
 }
 
 /// How deeply a name is embedded in its phrase's conjunct: the prepositional
@@ -1139,14 +1163,24 @@ fn recognise_with(
 /// of the document only if a kept event names it.
 struct Nominals {
     first: usize,
-    found: std::cell::RefCell<Vec<(Span, String, EntityType)>>,
+    found: std::cell::RefCell<Vec<(Span, String, EntityType, dossier_core::MentionKind)>>,
 }
 
 impl Nominals {
     fn index(&self, span: Span, name: String, ty: EntityType) -> usize {
+        self.index_kind(span, name, ty, dossier_core::MentionKind::Nominal)
+    }
+
+    fn index_kind(
+        &self,
+        span: Span,
+        name: String,
+        ty: EntityType,
+        kind: dossier_core::MentionKind,
+    ) -> usize {
         let mut found = self.found.borrow_mut();
         let i = found.iter().position(|f| f.0 == span).unwrap_or_else(|| {
-            found.push((span, name, ty));
+            found.push((span, name, ty, kind));
             found.len() - 1
         });
         self.first + i
@@ -1170,7 +1204,7 @@ impl Nominals {
             .enumerate()
             .map(|(i, m)| (m, Some(i)))
             .collect();
-        for (k, (span, name, ty)) in found.into_iter().enumerate() {
+        for (k, (span, name, ty, kind)) in found.into_iter().enumerate() {
             if new_index[k].is_none() {
                 continue;
             }
@@ -1179,7 +1213,7 @@ impl Nominals {
                 dossier_core::Mention {
                     span,
                     ty,
-                    kind: dossier_core::MentionKind::Nominal,
+                    kind,
                     entity: Some(doc.entities.len()),
                 },
                 None,

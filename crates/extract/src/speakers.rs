@@ -1349,6 +1349,12 @@ fn role_of(word: &str) -> Option<Role> {
     roles.get(word).copied()
 }
 
+/// Whether a word (lowercase) is a title of a person ("president",
+/// "senator"), by the role nouns.
+pub(crate) fn is_person_title(word: &str) -> bool {
+    role_of(word) == Some(Role::Person)
+}
+
 /// The person named in apposition to a role noun heading the phrase ("The
 /// shadow home secretary, Diane Abbott,"): that name, not someone titled so
 /// earlier.

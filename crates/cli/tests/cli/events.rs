@@ -979,3 +979,30 @@ fn backers_ground_topics_and_destinations_name_no_actor() {
     );
     assert_eq!(target, ["Kurdistan Workers' Party"]);
 }
+
+#[test]
+fn a_group_s_adjective_is_its_full_name_or_the_people_it_describes() {
+    // The NER's cut adjective reads on through the capitalised words of the name.
+    let (source, _) = roles_of(
+        "Islamic State militants attacked a checkpoint near Mosul on Monday.",
+        "attacked",
+    );
+    assert_eq!(source, ["Islamic State"]);
+    // A group's adjective before an actor noun: the noun's people act.
+    let (source, _) = roles_of(
+        "Kurdish militias blocked the road to the airport on Sunday.",
+        "blocked",
+    );
+    assert_eq!(source, ["kurdish militias"]);
+    // A country's before counted people names those people; before troops, the state.
+    let (_, target) = roles_of(
+        "Three Canadian soldiers were killed in an ambush in Kandahar.",
+        "killed",
+    );
+    assert_eq!(target, ["three canadian soldiers"]);
+    let (source, _) = roles_of(
+        "Turkish troops attacked Kurdish positions near the border on Friday.",
+        "attacked",
+    );
+    assert_eq!(source, ["Turkey"]);
+}

@@ -50,7 +50,7 @@ fn political_actor(doc: &Document, lex: &EventLexicon, nominals: &Nominals, a: u
 /// The head noun of common-noun actor `a`: its name ends in it ("traffic police").
 pub(super) fn nominal_head(nominals: &Nominals, a: usize) -> Option<String> {
     let found = nominals.found.borrow();
-    found.get(a - nominals.first).and_then(|(_, name, _)| {
+    found.get(a - nominals.first).and_then(|(_, name, _, _)| {
         name.split(|c: char| !c.is_alphabetic() && c != '-')
             .rfind(|w| !w.is_empty())
             .map(str::to_string)

@@ -12,7 +12,9 @@
 //! names no one is acted on through whose it is ("the international
 //! community's inability"); those released are acted on; a verb of harm the
 //! parse read as a past tense with no object ("four fighters killed on the
-//! battlefront") has its subject harmed; and those the subject is "against" do not act.
+//! battlefront") has its subject harmed; those the subject is "against" do not act;
+//! a group's adjective the NER cut from its name is read in full ("Islamic
+//! State"), and one before an actor noun leaves the noun's people to act.
 
 use dossier_core::{CueClass, Event, EventStatus, EventType, Mention};
 
@@ -803,4 +805,66 @@ pub(super) fn drop_opponents(c: &Clause<'_>, subject: Option<usize>, source: &mu
         .flat_map(|k| c.actors_of(k))
         .collect();
     source.retain(|a| !opposed.contains(a));
+}
+
+/// "Islamic State fighters": a group's adjective the NER took for the whole
+/// name ("Islamic"), read on through the capitalised words the parse keeps
+/// in its phrase that no other name holds; not a person's title ("Republican
+/// Senator"), which is no part of a group's name.
+pub(super) fn full_name(c: &Clause<'_>, tokens: &[usize], m: &Mention) -> Option<Actor> {
+    if !c.reread || m.ty != dossier_core::EntityType::Norp || super::is_country(c.doc, m) {
+        return None;
+    }
+    let doc = c.doc;
+    let named_elsewhere = |j: usize| {
+        doc.mentions
+            .iter()
+            .any(|o| o.span.start < doc.tokens[j].span.end && doc.tokens[j].span.start < o.span.end)
+    };
+    let capitalised = |j: usize| {
+        doc.tokens[j].pos == Some("PROPN")
+            && c.word(j).chars().next().is_some_and(char::is_uppercase)
+            && !crate::speakers::is_person_title(&c.word(j).to_lowercase())
+    };
+    let mut end = crate::tree::tokens_in(doc, m.span).end;
+    while end < c.b && tokens.contains(&end) && capitalised(end) && !named_elsewhere(end) {
+        end += 1;
+    }
+    let last = end
+        .checked_sub(1)
+        .filter(|&j| doc.tokens[j].span.start >= m.span.end)?;
+    Some(Actor::Named(dossier_core::Span::new(
+        m.span.start,
+        doc.tokens[last].span.end,
+    )))
+}
+
+/// "Kurdish fighters", "the Kurdish community": a group's adjective that is
+/// not a country's names no actor of its own when it modifies an actor noun;
+/// the noun's people act. A country's ("Turkish troops") stands for the
+/// state, unless the noun counts people ("two US soldiers", "a former British
+/// soldier"), who are those people (a nationality of people is `nationality`'s).
+pub(super) fn group_people(c: &Clause<'_>, m: &Mention) -> Option<Actor> {
+    let country = super::is_country(c.doc, m);
+    if !c.reread || !(m.ty == dossier_core::EntityType::Norp || country) {
+        return None;
+    }
+    let doc = c.doc;
+    let inside = crate::tree::tokens_in(doc, m.span);
+    let top = inside
+        .clone()
+        .find(|&j| doc.tokens[j].head.is_none_or(|h| !inside.contains(&h)))?;
+    if !matches!(c.dep(top), "amod" | "compound") {
+        return None;
+    }
+    let h = doc.tokens[top].head.filter(|&h| h > top && h < c.b)?;
+    let actor_noun =
+        doc.tokens[h].pos == Some("NOUN") && c.lex.agents.contains_key(&super::singular(c.word(h)));
+    let counted = || {
+        c.children(h).any(|k| {
+            c.dep(k) == "nummod"
+                || (c.dep(k) == "det" && matches!(c.word(k).to_lowercase().as_str(), "a" | "an"))
+        })
+    };
+    (actor_noun && (!country || counted())).then_some(Actor::People(h))
 }
