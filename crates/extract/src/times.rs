@@ -2389,10 +2389,31 @@ fn leading_phrase(before: &[String], expr: &[String], ty: TimeType) -> usize {
         && (decade
             || matches!(
                 first,
-                "last" | "past" | "previous" | "next" | "following" | "early" | "late"
+                "last"
+                    | "past"
+                    | "previous"
+                    | "next"
+                    | "following"
+                    | "coming"
+                    | "upcoming"
+                    | "early"
+                    | "late"
             ))
     {
         return 1;
+    }
+    // "this coming Sunday", "this coming Sunday, March 8": the words that
+    // pick the day are kept.
+    if ty == TimeType::Date {
+        let weekday_after =
+            first == "coming" && expr.get(1).is_some_and(|w| weekday_of(w).is_some());
+        if weekday_of(first).is_some() && ends(&["this", "coming"]) {
+            return 2;
+        }
+        if (weekday_of(first).is_some() && ends(&["coming"])) || (weekday_after && ends(&["this"]))
+        {
+            return 1;
+        }
     }
     0
 }
@@ -2901,6 +2922,15 @@ mod tests {
             (
                 "back today at 8.30pm",
                 &[("today at 8.30pm", "2016-11-07T20:30")],
+            ),
+            // "the coming week" is the next one; "this coming" picks a day.
+            (
+                "talks in the coming week , this coming Sunday , November 13 and this coming Sunday",
+                &[
+                    ("the coming week", "2016-W46"),
+                    ("this coming Sunday , November 13", "2016-11-13"),
+                    ("this coming Sunday", "2016-11-13"),
+                ],
             ),
             // "the year" before a year is part of it.
             (

@@ -729,7 +729,8 @@ fn these_days(c: &Context) -> Option<Found> {
     None
 }
 
-/// "that year", "the following year": the year the text last named.
+/// "that year", "the following year", "the previous year": the year the
+/// text last named, or the one after or before it.
 #[inline(always)]
 fn that_year(c: &Context) -> Option<Found> {
     let &Context {
@@ -747,6 +748,14 @@ fn that_year(c: &Context) -> Option<Found> {
                     TimeType::Date,
                     Some(format!("{:04}", y + 1)),
                     Some(y + 1),
+                ))
+            }
+            ("the", "previous" | "preceding", "year") => {
+                return Some((
+                    3,
+                    TimeType::Date,
+                    Some(format!("{:04}", y - 1)),
+                    Some(y - 1),
                 ))
             }
             _ => {}
@@ -1213,8 +1222,10 @@ fn this_unit(c: &Context) -> Option<Found> {
         && matches!(at(i + 1), "year" | "month" | "week");
     // "the following month" counts from a time the story told, not from publication.
     let relative = matches!(a, "previous" | "following") && !(i > 0 && at(i - 1) == "the");
+    // "in the coming week", "the upcoming year": the next one.
+    let coming = matches!(a, "coming" | "upcoming") && i > 0 && at(i - 1) == "the";
     // ("the last week of 2016" is a week of that year, below.)
-    if (matches!(a, "this" | "last" | "next") || relative || past)
+    if (matches!(a, "this" | "last" | "next") || relative || past || coming)
         && !(at(i + 1) == "week" && at(i + 2) == "of")
     {
         if let (Some(u), Some(d)) = (
@@ -1223,7 +1234,7 @@ fn this_unit(c: &Context) -> Option<Found> {
         ) {
             let step = match a {
                 "last" | "past" | "previous" => -1,
-                "next" | "following" => 1,
+                "next" | "following" | "coming" | "upcoming" => 1,
                 _ => 0,
             };
             // "next week Wednesday", "next week on Tue", "previous week - Monday".
@@ -1250,7 +1261,7 @@ fn this_unit(c: &Context) -> Option<Found> {
         if let Some(wd) = WEEKDAYS
             .iter()
             .position(|x| *x == at(i + 1))
-            .filter(|_| !relative)
+            .filter(|_| !relative && !coming)
         {
             // "last Monday" said on a Monday is a week ago, not today; "next
             // Monday" is the Monday of next week.
