@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use dossier_core::{Document, EntityType, Event, EventStatus, EventType, Span};
 
 mod context;
+mod discourse;
 mod phrases;
 mod political;
 mod recode;

@@ -1006,3 +1006,32 @@ fn a_group_s_adjective_is_its_full_name_or_the_people_it_describes() {
     );
     assert_eq!(source, ["Turkey"]);
 }
+
+#[test]
+fn verbal_attacks_labels_polls_and_rallies_are_discourse_not_violence() {
+    // A verbal attack is ACCUSE; one with arms stays ASSAULT.
+    assert_eq!(
+        types_of("Senator Smith fired back at Governor Jones in an interview on Monday."),
+        ["ACCUSE"]
+    );
+    assert_eq!(
+        types_of("Gunmen attacked the village on Monday, killing five people."),
+        ["ASSAULT"]
+    );
+    // A label is ACCUSE; a call for something stays a demand.
+    assert_eq!(
+        types_of("Senator Smith called Governor Jones \"unhinged\" on Twitter."),
+        ["ACCUSE"]
+    );
+    assert_eq!(
+        types_of("The senator called for new elections."),
+        ["REQUEST"]
+    );
+    // A poll's result and a candidate's rallies are no event.
+    for text in [
+        "In the poll, Smith beats Jones by 46 to 42 percent.",
+        "Smith held rallies in Ohio and Iowa.",
+    ] {
+        assert!(types_of(text).is_empty(), "{text}");
+    }
+}

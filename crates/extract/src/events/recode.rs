@@ -2,7 +2,8 @@
 //! codes the act otherwise than the CAMEO dictionary and its CAMEO→PLOVER
 //! mapping (#24 item 1). Like the second reading of actors (`reread`), this
 //! runs after the trigger classifier and the event judge have kept the event
-//! on the dictionary's code, so no event comes or goes; only its act changes.
+//! on the dictionary's code, so no event comes; only its act changes, or,
+//! for political discourse the codebook does not code (`discourse`), it goes.
 //!
 //! The codebook's words (`PLOVER_structured_codebook_updated.csv` and
 //! `plover_reference.html` in the shared PLOVER data), for each rule:
@@ -63,11 +64,16 @@ const GROUPS: &[&str] = &[
     "council",
 ];
 
-/// The act the codebook gives a kept event, where it differs from the dictionary's.
-pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<EventType> {
+/// The act the codebook gives a kept event, where it differs from the
+/// dictionary's; `Some(None)` where the codebook codes no event (political
+/// discourse read as an act: `discourse`).
+pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Option<EventType>> {
     use EventType::*;
+    if let Some(discourse) = super::discourse::recoded(c, verb, event) {
+        return Some(discourse);
+    }
     let lemma = c.lex.lemma(&verb.form);
-    Some(match event.act {
+    Some(Some(match event.act {
         Support if matches!(lemma, "support" | "back") && military_backing(c, verb, event) => Aid,
         Cooperate if arms_given(c, verb, lemma) && !event.target.is_empty() => Aid,
         Coerce if occupies(c, verb, lemma) => Assault,
@@ -80,19 +86,24 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Even
             Assault
         }
         _ => return None,
-    })
+    }))
 }
 
 /// Gives the events their recoded acts (trigger, the act read first, the
 /// codebook's), once the events of a document are settled on the
 /// dictionary's acts: no event comes or goes, and an act already changed
-/// there ("vowed to fight" made a threat) stays. Aid by troops or arms is military.
-pub(super) fn apply(recoded: &[(Span, EventType, EventType)], events: &mut [Event]) {
-    for e in events.iter_mut() {
-        if let Some(&(_, _, act)) = recoded
+/// there ("vowed to fight" made a threat) stays. Aid by troops or arms is
+/// military. An event the codebook does not code (`None`) goes.
+pub(super) fn apply(recoded: &[(Span, EventType, Option<EventType>)], events: &mut Vec<Event>) {
+    let of = |e: &Event| {
+        recoded
             .iter()
             .find(|&&(t, first, _)| t == e.trigger && first == e.act)
-        {
+            .map(|&(_, _, act)| act)
+    };
+    events.retain(|e| of(e) != Some(None));
+    for e in events.iter_mut() {
+        if let Some(Some(act)) = of(e) {
             e.act = act;
             if act == EventType::Aid {
                 e.mode = Some("military".to_string());

@@ -1,0 +1,277 @@
+//! Political discourse read as what it is (#24): a politician's verbal attack
+//! is ACCUSE, not ASSAULT; "called X a Y" labels (ACCUSE, or no event for
+//! praise), while "called for X" stays a demand; polls, results and
+//! campaigning are no event. Part of the codebook recoding (`recode`), so it
+//! runs once the event judge has kept an event; the word classes are in
+//! `data/en/event-discourse.tsv`.
+//!
+//! The codebook's words: ASSAULT is the use of "conventional forms of
+//! violence"; ACCUSE `disapprove` "Express disapprovals, objections …
+//! criticize, defame, denigrate"; elections and campaigning are coded only
+//! as protest or coercion. The conventions of the PolNeAR-train judged draw
+//! (`benchmarks/judged/README.md`) read the same.
+
+use std::collections::HashMap;
+
+use dossier_core::{EntityType, Event, EventType};
+
+use super::{singular, Clause, Verb};
+
+static WORDS: &str = include_str!("../../data/en/event-discourse.tsv");
+
+/// The word classes: (class, word) → condition.
+fn words() -> &'static HashMap<(String, String), String> {
+    static CELL: std::sync::OnceLock<HashMap<(String, String), String>> =
+        std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let (class, word) = (f.next()?, f.next()?);
+                let condition = f.next().unwrap_or("-");
+                Some(((class.to_string(), word.to_string()), condition.to_string()))
+            })
+            .collect()
+    })
+}
+
+/// The condition of `word` in `class`, if it is in it.
+fn condition(class: &str, word: &str) -> Option<&'static str> {
+    words()
+        .get(&(class.to_string(), word.to_string()))
+        .map(String::as_str)
+}
+
+fn is(class: &str, word: &str) -> bool {
+    condition(class, word).is_some()
+}
+
+/// What the discourse rules make of a kept event: another act, or (`None`
+/// inside) no event at all.
+pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Option<EventType>> {
+    let lemma = c.lex.lemma(&verb.form).to_lowercase();
+    if no_event(c, verb, event, &lemma) {
+        return Some(None);
+    }
+    match event.act {
+        EventType::Assault if verbal_attack(c, verb, event, &lemma) => {
+            Some(Some(EventType::Accuse))
+        }
+        EventType::Request | EventType::Agree if lemma == "call" => called(c, verb.v),
+        _ => None,
+    }
+}
+
+/// Polls, results and campaigning: a contest won or led where the sentence
+/// speaks of an election or a poll ("beats Y by 46 to 42 percent", "won the
+/// primary"); a share of those polled or voting as the one who acts where
+/// the sentence speaks of a poll or a vote ("62 percent of Republicans
+/// agreed" in a poll); a candidate's rally, an election held.
+fn no_event(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> bool {
+    let v = verb.v;
+    let electoral = (c.a..c.b).any(|j| j != v && is("electoral", &c.word(j).to_lowercase()));
+    let contest = is("contest", lemma)
+        && !matches!(event.act, EventType::Protest | EventType::Coerce)
+        && !c.children(v).any(|k| c.word(k).eq_ignore_ascii_case("up"));
+    let object = c.children(v).find(|&k| c.dep(k) == "obj");
+    let object_word = object.map(|o| c.word(o).to_lowercase());
+    // "held elections", "won the primary": an election held, won or lost.
+    let held = is("holding", lemma) && object_word.as_deref().is_some_and(|w| is("contested", w));
+    // "holding a rally in Springfield": a candidate's rally is campaigning.
+    let rally = is("staging", lemma)
+        && object.is_some_and(|o| is("rally", &c.word(o).to_lowercase()))
+        && (electoral || named_person(c, &event.source));
+    // "targeting Latino voters": a campaign's audience is attacked by no one.
+    let audience = lemma == "target" && object_word.as_deref().is_some_and(|w| is("share", w));
+    let polled = (c.a..c.b).any(|j| is("polled", &c.word(j).to_lowercase()));
+    (contest && electoral) || (polled && share_acts(c, v)) || held || rally || audience
+}
+
+/// Whether the one who acts is a share of those polled or voting: the
+/// subject, or a passive's "by" phrase, is "percent", "a majority", "voters".
+fn share_acts(c: &Clause<'_>, v: usize) -> bool {
+    let by = c
+        .children(v)
+        .find(|&k| crate::tree::is_by_phrase(c.doc, k, c.a, c.b));
+    let subject = c
+        .children(v)
+        .find(|&k| c.dep(k) == "nsubj")
+        .or_else(|| c.subject(v).filter(|&s| c.dep(s) != "nsubj:pass"));
+    // "a majority of voters", not "the conservative majority on the Court".
+    let counted = |j: usize| {
+        let word = c.word(j).to_lowercase();
+        is("share", &word)
+            && (!is("share_of", &word)
+                || c.children(j)
+                    .any(|k| c.dep(k) == "nmod" && super::marked_by(c.doc, k, "of")))
+    };
+    [by, subject].into_iter().flatten().any(counted)
+}
+
+/// Whether one of `actors` is a named person.
+fn named_person(c: &Clause<'_>, actors: &[usize]) -> bool {
+    actors.iter().any(|&a| {
+        c.doc
+            .entities
+            .get(a)
+            .is_some_and(|e| e.ty == EntityType::Person)
+    })
+}
+
+/// Whether an attack is made with words: a verb news uses for words (with
+/// the particle it needs), no word of physical force in the sentence, and
+/// a speech context: a noun of speech, a medium or policy as its object or
+/// in a phrase of it ("on Twitter", "for his remarks"), a label ("as a
+/// violation"), a quotation or a verb of speech beside it, or a named person
+/// attacking a named person.
+fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> bool {
+    let v = verb.v;
+    let Some(needs) = condition("verbal", lemma) else {
+        return false;
+    };
+    let below = |k: usize| {
+        std::iter::once(k)
+            .chain(c.children(k))
+            .map(|m| c.word(m).to_lowercase())
+            .collect::<Vec<_>>()
+    };
+    let object = c.children(v).find(|&k| c.dep(k) == "obj");
+    let fits = match needs {
+        "-" => true,
+        "attack" => object.is_some_and(|o| is("attack_noun", &singular(c.word(o)))),
+        particles => c.children(v).any(|k| {
+            below(k)
+                .iter()
+                .any(|w| particles.split(',').any(|p| p == w))
+        }),
+    };
+    // "hit Rudolph in the head": a blow lands on the body.
+    let on_body = c.children(v).any(|k| {
+        c.dep(k) == "obl"
+            && (super::marked_by(c.doc, k, "in") || super::marked_by(c.doc, k, "on"))
+            && is("body", &singular(c.word(k)))
+    });
+    if !fits || on_body || (c.a..c.b).any(|j| j != v && forceful(c, j)) {
+        return false;
+    }
+    let speech_noun = |k: usize| is("speech", &c.word(k).to_lowercase());
+    let phrases: Vec<usize> = [Some(v), object]
+        .into_iter()
+        .flatten()
+        .flat_map(|h| c.children(h))
+        .filter(|&k| matches!(c.dep(k), "obl" | "nmod" | "xcomp" | "advcl"))
+        .collect();
+    let named_source = event.source.iter().any(|&a| {
+        c.doc.entities.get(a).is_some_and(|e| {
+            matches!(
+                e.ty,
+                EntityType::Person | EntityType::Org | EntityType::Norp
+            )
+        })
+    });
+    // A quotation or a verb of speech beside an attack told outside quotation
+    // marks, by someone named: "Trump shot back, “…”".
+    let quoted = event.quote.is_none()
+        && named_source
+        && ((c.a..c.b).any(|j| matches!(c.word(j), "“" | "”" | "\"")) || speech_beside(c, v));
+    let spoken = object.is_some_and(speech_noun)
+        || phrases
+            .iter()
+            .any(|&k| speech_noun(k) || super::marked_by(c.doc, k, "as"))
+        || quoted;
+    spoken || (named_person(c, &event.source) && named_person(c, &event.target))
+}
+
+/// Whether token `j` is a word of physical force or of arms.
+fn forceful(c: &Clause<'_>, j: usize) -> bool {
+    let word = c.word(j).to_lowercase();
+    is("force", &word)
+        || (matches!(c.doc.tokens[j].pos, Some("NOUN"))
+            && c.lex.synsets.get(&singular(&word)).is_some_and(|s| {
+                s.iter()
+                    .any(|n| matches!(n.as_str(), "&WEAPON" | "&MILITARY"))
+            }))
+}
+
+/// Whether a verb of speech is the attack's head or a clause under it
+/// ("attacked Trump, calling him a loser"; "said he attacked").
+fn speech_beside(c: &Clause<'_>, v: usize) -> bool {
+    let speech = |k: usize| {
+        c.doc.tokens[k].pos == Some("VERB")
+            && crate::cue_classes::CueClasses::english()
+                .of_word(&c.word(k).to_lowercase())
+                .is_some_and(|(class, _)| class == dossier_core::CueClass::Speech)
+    };
+    c.children(v)
+        .filter(|&k| matches!(c.dep(k), "advcl" | "conj" | "xcomp" | "parataxis"))
+        .any(speech)
+}
+
+/// "called X a Y", "called it 'rigged'": a label, ACCUSE, or no event when
+/// the label is praise or the one labelled is the speaker ("called himself a
+/// socialist"); "called for", "called on X to" stay demands; "called an
+/// emergency meeting" is CONSULT.
+fn called(c: &Clause<'_>, v: usize) -> Option<Option<EventType>> {
+    let children: Vec<usize> = c.children(v).collect();
+    let nominal = |k: usize| matches!(c.doc.tokens[k].pos, Some("NOUN" | "PROPN" | "ADJ" | "PRON"));
+    let objects: Vec<usize> = children
+        .iter()
+        .copied()
+        .filter(|&k| matches!(c.dep(k), "obj" | "xcomp") && nominal(k))
+        .collect();
+    // A label: a nominal complement, or a word in quotation marks under the
+    // verb ("called the system “rigged”", "called Clinton's remarks a "new low"").
+    let quoted = |k: usize| {
+        c.children(k)
+            .any(|m| c.dep(m) == "punct" && matches!(c.word(m), "“" | "\"" | "‘" | "''"))
+    };
+    let labels: Vec<usize> = c
+        .subtree(v, &["nsubj", "advcl", "ccomp"])
+        .into_iter()
+        .filter(|&k| k != v && (quoted(k) || (c.dep(k) == "xcomp" && nominal(k))))
+        .collect();
+    let labelled = !labels.is_empty();
+    // "called for", "called on X to", "called out": a demand or a call, not a label.
+    let demand = children.iter().any(|&k| {
+        matches!(c.word(k).to_lowercase().as_str(), "for" | "upon" | "out")
+            || (c.dep(k) == "obl" && super::marked_by(c.doc, k, "for"))
+            || (c.dep(k) == "xcomp" && c.doc.tokens[k].pos == Some("VERB"))
+    });
+    if demand {
+        return None;
+    }
+    let has_object = children.iter().any(|&k| c.dep(k) == "obj");
+    if labelled && (objects.len() >= 2 || has_object) {
+        let praised = objects.iter().chain(&labels).any(|&k| {
+            std::iter::once(k)
+                .chain(c.children(k).filter(|&m| c.dep(m) == "amod"))
+                .any(|m| is("praise", &singular(c.word(m))))
+        });
+        let own = objects
+            .iter()
+            .any(|&k| c.word(k).to_lowercase().ends_with("self"));
+        return Some((!praised && !own).then_some(EventType::Accuse));
+    }
+    let on = children
+        .iter()
+        .any(|&k| c.dep(k) == "obl" && super::marked_by(c.doc, k, "on"));
+    (objects.len() == 1 && !on && is("meeting", &singular(c.word(objects[0]))))
+        .then_some(Some(EventType::Consult))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_classes_load() {
+        assert_eq!(condition("verbal", "fire"), Some("back,at"));
+        assert!(is("force", "gun"));
+        assert!(is("electoral", "poll"));
+        assert!(is("praise", "champion"));
+        assert!(is("body", "head"));
+        assert!(!is("verbal", "kill"));
+    }
+}
