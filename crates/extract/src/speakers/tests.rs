@@ -1,0 +1,209 @@
+//! Speaker resolution on hand-built parses.
+
+use super::heads::head_name;
+use super::relatives::{relative_head, Relative};
+use super::unnamed::phrase_antecedent;
+use super::*;
+use crate::quotes::tests::parsed;
+use dossier_core::{Entity, Mention, MentionKind, Sentence, Speaker};
+
+/// `doc` with a mention of a new entity over each `(first, last)` token pair.
+fn with_names(mut doc: Document, names: &[(usize, usize, EntityType)]) -> Document {
+    for &(first, last, ty) in names {
+        let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
+        doc.entities.push(Entity {
+            name: doc.span_text(span).to_string(),
+            ty,
+            mentions: vec![doc.mentions.len()],
+            aliases: Vec::new(),
+            kb: Vec::new(),
+            key: None,
+        });
+        doc.mentions.push(Mention {
+            span,
+            ty,
+            kind: MentionKind::Name,
+            entity: Some(doc.entities.len() - 1),
+        });
+    }
+    doc
+}
+
+/// "X met . <subject> spoke ; they said": two sentences, "they" at token 8
+/// resolved to the organisation X.
+fn they_after(subject: &[(&str, &'static str, &'static str)]) -> (Document, Speaker) {
+    let mut rows = vec![
+        ("Hamas", "PROPN", "NNP", 1, "nsubj"),
+        ("met", "VERB", "VBD", -1, "root"),
+        (".", "PUNCT", ".", 1, "punct"),
+    ];
+    let head = 3 + subject.len() as i32 - 1;
+    for (k, &(w, pos, tag)) in subject.iter().enumerate() {
+        let last = k + 1 == subject.len();
+        let (h, dep) = if last {
+            (head + 1, "nsubj")
+        } else {
+            (head, "amod")
+        };
+        rows.push((w, pos, tag, h, dep));
+    }
+    rows.extend([
+        ("spoke", "VERB", "VBD", -1, "root"),
+        (";", "PUNCT", ":", head + 1, "punct"),
+        ("they", "PRON", "PRP", head + 4, "nsubj"),
+        ("said", "VERB", "VBD", head + 1, "conj"),
+    ]);
+    let mut d = with_names(parsed(&rows), &[(0, 0, EntityType::Org)]);
+    let n = d.tokens.len();
+    d.sentences = vec![
+        Sentence {
+            span: Span::new(0, d.tokens[2].span.end),
+            block: 0,
+            tokens: (0, 3),
+        },
+        Sentence {
+            span: Span::new(d.tokens[3].span.start, d.tokens[n - 1].span.end),
+            block: 0,
+            tokens: (3, n),
+        },
+    ];
+    let mut sp = Speaker::unresolved(d.tokens[n - 2].span);
+    sp.entity = Some(0);
+    (d, sp)
+}
+
+#[test]
+fn they_after_a_later_plural_subject_of_people_refers_to_it() {
+    let cues = CueLexicon::from_tsv("");
+    // "Hamas met. The lawyers spoke; they said": the lawyers, not Hamas.
+    let (d, sp) = they_after(&[("The", "DET", "DT"), ("lawyers", "NOUN", "NNS")]);
+    let found = phrase_antecedent(&d, &cues, "they", &sp, (&[], &[]), None);
+    assert_eq!(found.map(|s| d.span_text(s)), Some("The lawyers"));
+    // "Hamas met. Hamas officials spoke; they said": the name in the phrase keeps it.
+    let (mut d, sp) = they_after(&[("Hamas", "PROPN", "NNP"), ("officials", "NOUN", "NNS")]);
+    d.mentions.push(Mention {
+        span: d.tokens[3].span,
+        ty: EntityType::Org,
+        kind: MentionKind::Name,
+        entity: Some(0),
+    });
+    assert_eq!(
+        phrase_antecedent(&d, &cues, "they", &sp, (&[], &[]), None),
+        None
+    );
+    // "Hamas met. The talks spoke; they said": no people, Hamas stands.
+    let (d, sp) = they_after(&[("The", "DET", "DT"), ("talks", "NOUN", "NNS")]);
+    assert_eq!(
+        phrase_antecedent(&d, &cues, "they", &sp, (&[], &[]), None),
+        None
+    );
+}
+
+#[test]
+fn a_relative_pronoun_stands_for_the_noun_its_clause_describes() {
+    let cues = CueLexicon::from_tsv("officials\tspeaker\t9\t10\n");
+    // "officials involved in the war against Islamic State who say so":
+    // the officials, not the group inside their modifiers.
+    let d = with_names(
+        parsed(&[
+            ("officials", "NOUN", "NNS", -1, "root"),
+            ("involved", "VERB", "VBN", 0, "acl"),
+            ("in", "ADP", "IN", 4, "case"),
+            ("the", "DET", "DT", 4, "det"),
+            ("war", "NOUN", "NN", 1, "obl"),
+            ("against", "ADP", "IN", 7, "case"),
+            ("Islamic", "PROPN", "NNP", 7, "compound"),
+            ("State", "PROPN", "NNP", 4, "nmod"),
+            ("who", "PRON", "WP", 9, "nsubj"),
+            ("say", "VERB", "VBP", 0, "acl:relcl"),
+            ("so", "ADV", "RB", 9, "advmod"),
+        ]),
+        &[(6, 7, EntityType::Org)],
+    );
+    let cue = Some(d.tokens[9].span);
+    assert_eq!(
+        relative_head(&d, (cue, Some((8, 9))), &cues),
+        Some(Relative::Unnamed(d.tokens[0].span))
+    );
+    // "Lindsey Graham, a senior senator who said so": the name the
+    // noun describes.
+    let d = with_names(
+        parsed(&[
+            ("Lindsey", "PROPN", "NNP", -1, "root"),
+            ("Graham", "PROPN", "NNP", 0, "flat"),
+            (",", "PUNCT", ",", 5, "punct"),
+            ("a", "DET", "DT", 5, "det"),
+            ("senior", "ADJ", "JJ", 5, "amod"),
+            ("senator", "NOUN", "NN", 0, "appos"),
+            ("who", "PRON", "WP", 7, "nsubj"),
+            ("said", "VERB", "VBD", 5, "acl:relcl"),
+            ("so", "ADV", "RB", 7, "advmod"),
+        ]),
+        &[(0, 1, EntityType::Person)],
+    );
+    let cue = Some(d.tokens[7].span);
+    assert_eq!(
+        relative_head(&d, (cue, Some((6, 7))), &cues),
+        Some(Relative::Named(0))
+    );
+    // A verb the pronoun is not the subject of reports nothing of it.
+    let other = Some(d.tokens[8].span);
+    assert_eq!(relative_head(&d, (other, Some((6, 7))), &cues), None);
+}
+
+#[test]
+fn a_name_modifying_the_noun_of_an_apposition_is_not_the_speaker() {
+    // "Hero, a Kurdish resident of Afrin, said": Hero names no entity;
+    // neither the Kurds nor Afrin speak.
+    let d = with_names(
+        parsed(&[
+            ("Hero", "PROPN", "NNP", 8, "nsubj"),
+            (",", "PUNCT", ",", 4, "punct"),
+            ("a", "DET", "DT", 4, "det"),
+            ("Kurdish", "ADJ", "JJ", 4, "amod"),
+            ("resident", "NOUN", "NN", 0, "appos"),
+            ("of", "ADP", "IN", 6, "case"),
+            ("Afrin", "PROPN", "NNP", 4, "nmod"),
+            (",", "PUNCT", ",", 0, "punct"),
+            ("said", "VERB", "VBD", -1, "root"),
+        ]),
+        &[(3, 3, EntityType::Norp), (6, 6, EntityType::Gpe)],
+    );
+    let span = Span::new(0, d.tokens[6].span.end);
+    assert_eq!(head_name(&d, span, Some((0, 7))), None);
+    // "The Turkish president, Recep Erdoğan": the name heads the apposition.
+    let d = with_names(
+        parsed(&[
+            ("The", "DET", "DT", 2, "det"),
+            ("Turkish", "ADJ", "JJ", 2, "amod"),
+            ("president", "NOUN", "NN", 6, "nsubj"),
+            (",", "PUNCT", ",", 4, "punct"),
+            ("Recep", "PROPN", "NNP", 2, "appos"),
+            ("Erdoğan", "PROPN", "NNP", 4, "flat"),
+            ("said", "VERB", "VBD", -1, "root"),
+        ]),
+        &[(1, 1, EntityType::Norp), (4, 5, EntityType::Person)],
+    );
+    let span = Span::new(0, d.tokens[5].span.end);
+    assert_eq!(head_name(&d, span, Some((0, 6))), Some(1));
+    // "After the call, the minister, Mevlüt Çavuşoğlu": a name in
+    // apposition to an apposition still heads it.
+    let d = with_names(
+        parsed(&[
+            ("After", "ADP", "IN", 2, "case"),
+            ("the", "DET", "DT", 2, "det"),
+            ("call", "NOUN", "NN", 10, "obl"),
+            (",", "PUNCT", ",", 5, "punct"),
+            ("the", "DET", "DT", 5, "det"),
+            ("minister", "NOUN", "NN", 2, "appos"),
+            (",", "PUNCT", ",", 7, "punct"),
+            ("Mevlüt", "PROPN", "NNP", 5, "appos"),
+            ("Çavuşoğlu", "PROPN", "NNP", 7, "flat"),
+            (",", "PUNCT", ",", 2, "punct"),
+            ("said", "VERB", "VBD", -1, "root"),
+        ]),
+        &[(7, 8, EntityType::Person)],
+    );
+    let span = Span::new(0, d.tokens[8].span.end);
+    assert_eq!(head_name(&d, span, Some((0, 9))), Some(0));
+}
