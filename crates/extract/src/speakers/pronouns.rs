@@ -18,7 +18,7 @@ use super::sentences::{
     inside_quotes, possessor, sentence_span, sentence_start_back, start_back_skipping, topicality,
     unquoted_subject,
 };
-use super::words::{kin_word_gender, role_of, Role, FEMALE, MALE};
+use super::words::{noun_sex, role_of, Role, FEMALE, MALE};
 use crate::tree::{sentence_index_at, tokens_in};
 
 /// A speaker pronoun's entity and the mention it was found at: in the four
@@ -224,8 +224,7 @@ fn topic_of_kind(doc: &Document, si: usize, w: &str, (before, quoted): (usize, &
         let singular = word.strip_suffix('s').unwrap_or(&word);
         let person_noun = t.pos == Some("NOUN")
             && (role_of(&word).or_else(|| role_of(singular)) == Some(Role::Person)
-                || kin_word_gender(&word).is_some()
-                || matches!(word.as_str(), "man" | "woman" | "men" | "women"));
+                || noun_sex(&word).is_some());
         let same_pronoun = [MALE, FEMALE]
             .iter()
             .any(|set| set.contains(&w) && set.contains(&word.as_str()));

@@ -8,7 +8,7 @@ use dossier_core::{Document, Span};
 use super::institutions::modifying_group;
 use super::pronouns::modifies_noun;
 use super::sentences::sentence_start_back;
-use super::words::{is_institution, role_of, DOCUMENTS};
+use super::words::{agent_noun_after_who, is_institution, role_of, DOCUMENTS};
 use super::{group_like, person_like};
 use crate::quotes::CueLexicon;
 use crate::tree::{sentence_index_at, tokens_in};
@@ -125,9 +125,7 @@ pub(super) fn relative_head(
 /// after "who", a person's noun by its form ("residents", "a fighter").
 fn can_speak(doc: &Document, n: usize, who: bool, cues: &CueLexicon) -> bool {
     let word = doc.span_text(doc.tokens[n].span).to_lowercase();
-    let agent = ["er", "or", "ist", "ant", "ent", "ee", "ian", "man", "woman"]
-        .iter()
-        .any(|suffix| word.ends_with(suffix));
+    let agent = agent_noun_after_who(&word);
     let plural = doc.tokens[n].tag == Some("NNS");
     // "Trump fired off a tweet that told": the writing is its writer's.
     if DOCUMENTS.contains(&word.as_str()) {

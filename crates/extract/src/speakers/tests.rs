@@ -207,3 +207,16 @@ fn a_name_modifying_the_noun_of_an_apposition_is_not_the_speaker() {
     let span = Span::new(0, d.tokens[8].span.end);
     assert_eq!(head_name(&d, span, Some((0, 9))), Some(0));
 }
+
+#[test]
+fn the_person_noun_lexicon_keeps_its_classes_apart() {
+    use super::words::{agent_noun, agent_noun_after_who, kin_word_gender, noun_sex, people_noun};
+    assert_eq!(kin_word_gender("mother"), Some(false));
+    assert_eq!(kin_word_gender("man"), None);
+    assert_eq!(noun_sex("men"), Some(true));
+    assert_eq!(noun_sex("child"), None);
+    assert!(people_noun("journalist") && people_noun("child") && people_noun("uncle"));
+    // "-ent" names a thing as often as a person: only after "who".
+    assert!(!agent_noun("resident") && agent_noun_after_who("resident"));
+    assert!(!people_noun("government"));
+}

@@ -10,7 +10,9 @@ use super::descriptors::introduced_unnamed;
 use super::heads::phrase_head;
 use super::pronouns::pronoun_subject_before;
 use super::sentences::{possessor, sentence_start_back, topicality};
-use super::words::{kin_word_gender, role_of, Role, DOCUMENTS, FEMALE, INSTITUTIONS, MALE};
+use super::words::{
+    noun_sex, people_noun, person_word, role_of, Role, DOCUMENTS, FEMALE, INSTITUTIONS, MALE,
+};
 use crate::quotes::CueLexicon;
 use crate::tree::{is_comma, sentence_index_at};
 
@@ -186,20 +188,7 @@ fn plural_people(doc: &Document, cues: &CueLexicon, i: usize) -> bool {
         return false;
     }
     let singular = word.strip_suffix('s').unwrap_or(&word);
-    cues.is_speaker_noun(&word)
-        || people_noun(singular)
-        || matches!(word.as_str(), "men" | "women" | "people" | "children")
-}
-
-/// Whether a singular noun names a person: a role or kin noun, or an agent
-/// noun ("journalist", "commander", "militant").
-fn people_noun(singular: &str) -> bool {
-    role_of(singular) == Some(Role::Person)
-        || kin_word_gender(singular).is_some()
-        || matches!(singular, "parent" | "child")
-        || ["er", "or", "ist", "ian", "ant"]
-            .iter()
-            .any(|suffix| singular.ends_with(suffix))
+    cues.is_speaker_noun(&word) || people_noun(singular) || person_word(&word)
 }
 
 /// Whether token `i` heads "a former Russian admiral", "one doctor", "a
@@ -212,11 +201,7 @@ fn unnamed_person(doc: &Document, i: usize, male: bool) -> bool {
     if !(t.pos == Some("NOUN") && t.tag == Some("NN")) {
         return false;
     }
-    let sex = match word.as_str() {
-        "man" | "boy" => Some(true),
-        "woman" | "girl" => Some(false),
-        w => kin_word_gender(w),
-    };
+    let sex = noun_sex(&word);
     let indefinite = (i.saturating_sub(5)..i).any(|d| {
         doc.tokens[d].head == Some(i)
             && matches!(

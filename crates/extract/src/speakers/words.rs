@@ -4,6 +4,7 @@
 //! word added serves every rule that tests its class.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use dossier_core::Document;
 
@@ -43,14 +44,14 @@ pub(crate) const DOCUMENTS: &[&str] = &[
     "interview",
 ];
 
+/// The sex a kin noun gives ("mother": false, a woman); None for any
+/// other word.
 pub(super) fn kin_word_gender(word: &str) -> Option<bool> {
-    match word {
-        "father" | "husband" | "son" | "brother" | "widower" | "grandfather" | "uncle" => {
-            Some(true)
-        }
-        "mother" | "wife" | "daughter" | "sister" | "widow" | "grandmother" | "aunt" => Some(false),
-        _ => None,
-    }
+    PERSON_NOUNS
+        .words
+        .get(word)
+        .filter(|w| w.kin)
+        .and_then(|w| w.sex)
 }
 
 /// A title before a name: "Mr", "Dr.", or a role noun ("President").
@@ -129,4 +130,89 @@ pub(super) fn role_of(word: &str) -> Option<Role> {
 /// "senator"), by the role nouns.
 pub(crate) fn is_person_title(word: &str) -> bool {
     role_of(word) == Some(Role::Person)
+}
+
+const PERSON_NOUNS_TSV: &str = include_str!("../../data/en/person-nouns.tsv");
+
+/// A word of `data/en/person-nouns.tsv`: a person or people.
+struct PersonWord {
+    /// The sex it gives, true a man ("woman": false; "child": None).
+    sex: Option<bool>,
+    /// A relative ("father"): possessed, someone new.
+    kin: bool,
+}
+
+/// The person nouns of `data/en/person-nouns.tsv`, read once.
+struct PersonNouns {
+    words: HashMap<&'static str, PersonWord>,
+    /// Suffixes of agent nouns, people by their form ("journalist").
+    agent: Vec<&'static str>,
+    /// Suffixes of nouns that are people about as often as things
+    /// ("resident", "government"): kept apart, since only a "who" after
+    /// one says it is a person.
+    agent_after_who: Vec<&'static str>,
+}
+
+static PERSON_NOUNS: LazyLock<PersonNouns> = LazyLock::new(|| {
+    let mut nouns = PersonNouns {
+        words: HashMap::new(),
+        agent: Vec::new(),
+        agent_after_who: Vec::new(),
+    };
+    let rows = PERSON_NOUNS_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'));
+    for (entry, class) in rows {
+        let (sex, kin) = match class.trim() {
+            "agent" => {
+                nouns.agent.push(entry.trim_start_matches('-'));
+                continue;
+            }
+            "agent-who" => {
+                nouns.agent_after_who.push(entry.trim_start_matches('-'));
+                continue;
+            }
+            "male" => (Some(true), false),
+            "female" => (Some(false), false),
+            "kin-male" => (Some(true), true),
+            "kin-female" => (Some(false), true),
+            "person" => (None, false),
+            other => panic!("person-nouns.tsv: unknown class {other}"),
+        };
+        nouns.words.insert(entry, PersonWord { sex, kin });
+    }
+    nouns
+});
+
+/// The sex a person noun gives ("man", "women", "his mother"), if any.
+pub(super) fn noun_sex(word: &str) -> Option<bool> {
+    PERSON_NOUNS.words.get(word).and_then(|w| w.sex)
+}
+
+/// Whether `word` is one of the lexicon's person words ("men",
+/// "children", "sister"), not counting agent suffixes.
+pub(super) fn person_word(word: &str) -> bool {
+    PERSON_NOUNS.words.contains_key(word)
+}
+
+/// Whether `word` is an agent noun by its form ("commander", "militant").
+pub(super) fn agent_noun(word: &str) -> bool {
+    PERSON_NOUNS.agent.iter().any(|s| word.ends_with(s))
+}
+
+/// Whether `word` is a person by its form once a "who" describes it: an
+/// agent noun, or "resident", "employee", "chairman".
+pub(super) fn agent_noun_after_who(word: &str) -> bool {
+    agent_noun(word)
+        || PERSON_NOUNS
+            .agent_after_who
+            .iter()
+            .any(|s| word.ends_with(s))
+}
+
+/// Whether a singular noun names a person: a role noun, a person word of
+/// the lexicon, or an agent noun ("journalist", "commander", "militant").
+pub(super) fn people_noun(singular: &str) -> bool {
+    role_of(singular) == Some(Role::Person) || person_word(singular) || agent_noun(singular)
 }
