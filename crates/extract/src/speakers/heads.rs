@@ -3,7 +3,7 @@
 //! "of" phrase's ("A friend of Begum" is not Begum), and a person wins over
 //! a group. Also a role noun's appositive name and a transcript's surname.
 
-use dossier_core::{Document, EntityType, Span};
+use dossier_core::{Document, EntityType, Span, Token};
 
 use super::words::{is_institution, role_of, Role};
 use super::{group_like, person_like};
@@ -187,4 +187,35 @@ pub(super) fn appositive_person(doc: &Document, tokens: Option<(usize, usize)>) 
         .filter(|m| person_like(m.ty) && m.entity.is_some())
         .find(after_comma)?
         .entity
+}
+
+/// The first token of the phrase `h` heads, taken leftward over the tokens
+/// that hang under `h` through `modifier` relations only: what a noun's
+/// phrase keeps of what stands before it differs by use, so the caller
+/// says which relations count ("the three lawyers", "a Kafranbel resident").
+pub(super) fn modified_start(doc: &Document, h: usize, modifier: &dyn Fn(&Token) -> bool) -> usize {
+    let mut start = h;
+    while start > 0 && hangs_under(doc, start - 1, h, &|t| modifier(&doc.tokens[t])) {
+        start -= 1;
+    }
+    start
+}
+
+/// Whether token `t` hangs under `h` (within eight steps up), through
+/// tokens that pass `through` only.
+pub(super) fn hangs_under(
+    doc: &Document,
+    mut t: usize,
+    h: usize,
+    through: &dyn Fn(usize) -> bool,
+) -> bool {
+    for _ in 0..8 {
+        match doc.tokens[t].head {
+            _ if !through(t) => return false,
+            Some(u) if u == h => return true,
+            Some(u) if u != t => t = u,
+            _ => return false,
+        }
+    }
+    false
 }

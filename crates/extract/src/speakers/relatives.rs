@@ -3,15 +3,16 @@
 //! the noun as a relative clause), else for the name it follows. The noun
 //! must be able to speak, so a misparse onto a thing yields no speaker.
 
-use dossier_core::{Document, Span};
+use dossier_core::{Document, Span, Token};
 
+use super::heads::modified_start;
 use super::institutions::modifying_group;
 use super::pronouns::modifies_noun;
 use super::sentences::sentence_start_back;
 use super::words::{agent_noun_after_who, is_institution, role_of, DOCUMENTS};
 use super::{group_like, person_like};
 use crate::quotes::CueLexicon;
-use crate::tree::{sentence_index_at, tokens_in};
+use crate::tree::tokens_in;
 
 /// The person or group named last before `pos` in its sentence, preferring
 /// a name that does not only modify a noun ("Lindsey Graham, a senior
@@ -140,18 +141,12 @@ fn can_speak(doc: &Document, n: usize, who: bool, cues: &CueLexicon) -> bool {
 /// Noun `n` with its determiner and modifiers before it, a possessor's
 /// words too ("a Kafranbel resident", "Isis's most prominent agitators").
 fn modified_noun(doc: &Document, n: usize) -> Span {
-    let (a, _) = doc.sentences[sentence_index_at(doc, doc.tokens[n].span.start)].tokens;
-    let mut first = n;
-    while first > a
-        && doc.tokens[first - 1]
-            .head
-            .is_some_and(|h| h > first - 1 && h <= n)
-        && (matches!(
-            doc.tokens[first - 1].dep,
+    let modifier = |t: &Token| {
+        matches!(
+            t.dep,
             Some("det" | "amod" | "compound" | "nummod" | "nmod:poss" | "flat" | "advmod")
-        ) || doc.tokens[first - 1].tag == Some("POS"))
-    {
-        first -= 1;
-    }
+        ) || t.tag == Some("POS")
+    };
+    let first = modified_start(doc, n, &modifier);
     Span::new(doc.tokens[first].span.start, doc.tokens[n].span.end)
 }

@@ -4,10 +4,10 @@
 //! back; a wrong name is worse than the phrase, so the pronoun then refers
 //! to the phrase's span. Person nouns are told by role, kin and agent form.
 
-use dossier_core::{Document, Span};
+use dossier_core::{Document, Span, Token};
 
 use super::descriptors::introduced_unnamed;
-use super::heads::phrase_head;
+use super::heads::{hangs_under, modified_start, phrase_head};
 use super::pronouns::pronoun_subject_before;
 use super::sentences::{possessor, sentence_start_back, topicality};
 use super::words::{
@@ -220,34 +220,24 @@ fn unnamed_person(doc: &Document, i: usize, male: bool) -> bool {
 /// it; with what follows for "those" and "others" ("those who resigned")
 /// and a noun's "of" phrase.
 fn plural_phrase(doc: &Document, h: usize) -> Span {
-    // Whether token `t` hangs under `h`, through modifiers only when `tight`
-    // ("Letts’s parents", not "In Brussels … groups").
-    let under = |mut t: usize, tight: bool| {
-        for _ in 0..8 {
-            let modifier = matches!(
-                doc.tokens[t].dep,
-                Some("det" | "amod" | "compound" | "nummod" | "nmod:poss" | "case" | "flat")
-            );
-            match doc.tokens[t].head {
-                _ if tight && !modifier => return false,
-                Some(u) if u == h => return true,
-                Some(u) if u != t => t = u,
-                _ => return false,
-            }
-        }
-        false
+    // "Letts’s parents", not "In Brussels … groups".
+    let modifier = |t: &Token| {
+        matches!(
+            t.dep,
+            Some("det" | "amod" | "compound" | "nummod" | "nmod:poss" | "case" | "flat")
+        )
     };
-    let mut start = h;
-    while start > 0 && under(start - 1, true) {
-        start -= 1;
-    }
+    let start = modified_start(doc, h, &modifier);
     // A noun keeps its "of" phrase ("members of Congress"), up to a comma;
     // "those" its relative clause, up to the clause's verb.
     let word = |i: usize| doc.span_text(doc.tokens[i].span);
     let runs_on = doc.tokens[h].pos != Some("NOUN")
         || (h + 1 < doc.tokens.len() && word(h + 1).eq_ignore_ascii_case("of"));
     let mut end = h;
-    while runs_on && end + 1 < doc.tokens.len() && under(end + 1, false) && !is_comma(doc, end + 1)
+    while runs_on
+        && end + 1 < doc.tokens.len()
+        && hangs_under(doc, end + 1, h, &|_| true)
+        && !is_comma(doc, end + 1)
     {
         end += 1;
         if doc.tokens[end].pos == Some("VERB") {
