@@ -1027,6 +1027,11 @@ fn verbal_attacks_labels_polls_and_rallies_are_discourse_not_violence() {
         types_of("The senator called for new elections."),
         ["REQUEST"]
     );
+    // Calling a meeting convenes it, whatever a clause below the meeting says.
+    assert_eq!(
+        types_of("The United Nations called an emergency meeting to discuss the report, which called the election \"a sham\"."),
+        ["CONSULT"]
+    );
     // A poll's result and a candidate's rallies are no event.
     for text in [
         "In the poll, Smith beats Jones by 46 to 42 percent.",

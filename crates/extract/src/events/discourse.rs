@@ -242,6 +242,14 @@ fn called(c: &Clause<'_>, v: usize) -> Option<Option<EventType>> {
     if demand {
         return None;
     }
+    // "called an emergency meeting (to discuss …)": convening, whatever the
+    // clauses below the meeting say.
+    let on = children
+        .iter()
+        .any(|&k| c.dep(k) == "obl" && super::marked_by(c.doc, k, "on"));
+    if objects.len() == 1 && !on && is("meeting", &singular(c.word(objects[0]))) {
+        return Some(Some(EventType::Consult));
+    }
     let has_object = children.iter().any(|&k| c.dep(k) == "obj");
     if labelled && (objects.len() >= 2 || has_object) {
         let praised = objects.iter().chain(&labels).any(|&k| {
@@ -254,11 +262,7 @@ fn called(c: &Clause<'_>, v: usize) -> Option<Option<EventType>> {
             .any(|&k| c.word(k).to_lowercase().ends_with("self"));
         return Some((!praised && !own).then_some(EventType::Accuse));
     }
-    let on = children
-        .iter()
-        .any(|&k| c.dep(k) == "obl" && super::marked_by(c.doc, k, "on"));
-    (objects.len() == 1 && !on && is("meeting", &singular(c.word(objects[0]))))
-        .then_some(Some(EventType::Consult))
+    None
 }
 
 #[cfg(test)]
