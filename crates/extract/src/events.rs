@@ -19,6 +19,7 @@ mod phrases;
 mod political;
 mod recode;
 mod reread;
+mod word_classes;
 
 /// A verb pattern: the words that must all occur in what the verb governs, and its type.
 type Pattern = (Vec<String>, Option<EventType>);

@@ -11,30 +11,17 @@
 //! as protest or coercion. The conventions of the PolNeAR-train judged draw
 //! (`benchmarks/judged/README.md`) read the same.
 
-use std::collections::HashMap;
-
 use dossier_core::{EntityType, Event, EventType};
 
+use super::word_classes::{self, WordClasses};
 use super::{singular, Clause, Verb};
 
 static WORDS: &str = include_str!("../../data/en/event-discourse.tsv");
 
 /// The word classes: (class, word) → condition.
-fn words() -> &'static HashMap<(String, String), String> {
-    static CELL: std::sync::OnceLock<HashMap<(String, String), String>> =
-        std::sync::OnceLock::new();
-    CELL.get_or_init(|| {
-        WORDS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                let (class, word) = (f.next()?, f.next()?);
-                let condition = f.next().unwrap_or("-");
-                Some(((class.to_string(), word.to_string()), condition.to_string()))
-            })
-            .collect()
-    })
+fn words() -> &'static WordClasses {
+    static CELL: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| word_classes::parse(WORDS))
 }
 
 /// The condition of `word` in `class`, if it is in it.

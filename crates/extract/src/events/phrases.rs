@@ -9,35 +9,21 @@
 //! "to" phrase ("sentenced to seven years", "deported to Colombia") says
 //! where the one acted on is sent, not who is acted on. An attack whose
 //! target is not named may name it in its purpose ("launched the assault to
-//! force the YPG out").
+//! force the YPG out"). The word classes are in `data/en/event-phrases.tsv`.
 
 use dossier_core::{EntityType, EventType, Mention};
 
+use super::word_classes::{self, WordClasses};
 use super::Clause;
 
-/// Participles that, after a name and a hyphen, say who backs, arms or
-/// houses a noun, or where it comes from.
-const BACKING: &[&str] = &[
-    "backed",
-    "supported",
-    "sponsored",
-    "funded",
-    "financed",
-    "armed",
-    "trained",
-    "allied",
-    "aligned",
-    "affiliated",
-    "linked",
-    "based",
-    "born",
-    "supplied",
-    "made",
-    "inspired",
-    "endorsed",
-    "educated",
-    "friendly",
-];
+static WORDS: &str = include_str!("../../data/en/event-phrases.tsv");
+
+/// Whether `word` is in `class` (`data/en/event-phrases.tsv`).
+fn is(class: &str, word: &str) -> bool {
+    static CELL: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| word_classes::parse(WORDS))
+        .contains_key(&(class.to_string(), word.to_string()))
+}
 
 /// Whether a name only says who backs the noun it is compounded into
 /// ("US-backed rebels"), also as the first of coordinated backers ("Russian
@@ -59,7 +45,7 @@ pub(super) fn backs_only(c: &Clause<'_>, m: &Mention) -> bool {
             .take_while(|ch| ch.is_alphabetic())
             .collect::<String>()
             .to_lowercase();
-        BACKING.contains(&word.as_str())
+        is("backing", word.as_str())
     };
     if backing(text) {
         return true;
@@ -79,21 +65,6 @@ pub(super) fn backs_only(c: &Clause<'_>, m: &Mention) -> bool {
     })
 }
 
-/// Nouns of a stretch of ground or water that a country's name only locates.
-const GROUND: &[&str] = &[
-    "border",
-    "frontier",
-    "beach",
-    "coast",
-    "coastline",
-    "shore",
-    "soil",
-    "waters",
-    "airspace",
-    "countryside",
-    "desert",
-];
-
 /// Whether a place's name (or its adjective) only modifies a noun of
 /// ground: "on the Turkey-Syria border", "a Turkish beach".
 pub(super) fn locates_ground(c: &Clause<'_>, m: &Mention) -> bool {
@@ -111,46 +82,15 @@ pub(super) fn locates_ground(c: &Clause<'_>, m: &Mention) -> bool {
     }
     doc.tokens[t]
         .head
-        .is_some_and(|h| GROUND.contains(&c.word(h).to_lowercase().as_str()))
+        .is_some_and(|h| is("ground", c.word(h).to_lowercase().as_str()))
 }
-
-/// Nouns of talk, stance or policy, whose "on" phrase is their topic.
-const TOPICAL: &[&str] = &[
-    "rhetoric",
-    "policy",
-    "position",
-    "stance",
-    "view",
-    "talk",
-    "report",
-    "remark",
-    "comment",
-    "statement",
-    "debate",
-    "decision",
-    "vote",
-    "resolution",
-    "briefing",
-    "question",
-    "speech",
-    "message",
-    "advice",
-    "strategy",
-    "approach",
-    "information",
-    "update",
-    "consultation",
-    "discussion",
-    "inquiry",
-    "investigation",
-];
 
 /// Whether the "on" phrase `j`, hung on the object `o`, gives a topic: "condemned
 /// Donald Trump's rhetoric on Syria", "asked for a briefing on Syria".
 pub(super) fn topic_of(c: &Clause<'_>, o: usize, j: usize) -> bool {
     c.reread
         && super::marked_by(c.doc, j, "on")
-        && TOPICAL.contains(&super::singular(c.word(o)).as_str())
+        && is("topical", super::singular(c.word(o)).as_str())
 }
 
 /// Whether a "to" phrase of this act says where the one acted on is sent
@@ -160,32 +100,6 @@ pub(super) fn sends_away(c: &Clause<'_>, act: EventType, j: usize) -> bool {
         && matches!(act, EventType::Sanction | EventType::Coerce)
         && (super::marked_by(c.doc, j, "to") || super::marked_by(c.doc, j, "into"))
 }
-
-/// Verbs of driving out or defeating whose object, in an attack's purpose,
-/// is whom the attack is aimed at.
-const ROUTING: &[&str] = &[
-    "oust",
-    "drive",
-    "force",
-    "push",
-    "expel",
-    "defeat",
-    "retake",
-    "take",
-    "capture",
-    "clear",
-    "dislodge",
-    "destroy",
-    "crush",
-    "remove",
-    "eliminate",
-    "rout",
-    "seize",
-    "punish",
-    "attack",
-    "fight",
-    "target",
-];
 
 /// Whom an attack with no one named acted on aims at, by its purpose: "launched
 /// the assault, aiming to force the YPG out of Afrin", "in an effort to drive
@@ -203,7 +117,7 @@ pub(super) fn purpose_targets(c: &Clause<'_>, v: usize, act: EventType) -> Vec<u
                     continue;
                 }
                 let routing = c.doc.tokens[x].tag == Some("VB")
-                    && ROUTING.contains(&c.word(x).to_lowercase().as_str())
+                    && is("routing", c.word(x).to_lowercase().as_str())
                     && c.children(x).any(|k| c.word(k).eq_ignore_ascii_case("to"));
                 if routing {
                     return c
@@ -218,4 +132,18 @@ pub(super) fn purpose_targets(c: &Clause<'_>, v: usize, act: EventType) -> Vec<u
         frontier = next;
     }
     Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_classes_load() {
+        assert!(is("backing", "backed"));
+        assert!(is("ground", "border"));
+        assert!(is("topical", "rhetoric"));
+        assert!(is("routing", "oust"));
+        assert!(!is("routing", "border"));
+    }
 }
