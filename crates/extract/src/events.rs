@@ -47,6 +47,9 @@ pub struct EventLexicon {
     /// The event judge (`models/event-judge.tsv`), when one is read: whether an
     /// extracted event is a real, done act of its type (learned from judged rows).
     judge: Option<TriggerModel>,
+    /// Whether the judge weighs a sense feature (`sense_features`): if not,
+    /// they are computed only for training.
+    judge_reads_sense: bool,
 }
 
 /// A logistic model over a candidate trigger's features (`trigger_features`),
@@ -135,6 +138,7 @@ impl EventLexicon {
             contradicted: Default::default(),
             triggers: None,
             judge: None,
+            judge_reads_sense: false,
         };
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
@@ -233,6 +237,13 @@ impl EventLexicon {
     /// trigger classifier), its threshold replaced when one is given.
     pub fn with_judge_model(mut self, tsv: &str, threshold: Option<f64>) -> Self {
         self.judge = TriggerModel::with_threshold(tsv, threshold);
+        self.judge_reads_sense = self.judge.as_ref().is_some_and(|m| {
+            let thresholds = m.thresholds_if.iter().map(|(f, _)| f);
+            m.weights
+                .keys()
+                .chain(thresholds)
+                .any(|f| SENSE_PREFIXES.iter().any(|p| f.starts_with(p)))
+        });
         self
     }
 
@@ -1402,7 +1413,10 @@ fn judge_features(c: &Clause<'_>, verb: &Verb, e: &Event, origin: Origin) -> Vec
     subject_features(c, v, &mut f);
     governor_features(c, v, &mut f);
     sentence_features(c, &mut f);
-    sense_features(c, v, &mut f);
+    // Only when read: the shipped judge has no weight for them.
+    if c.lex.judge_reads_sense || JUDGE_LOG.with(|l| l.borrow().is_some()) {
+        sense_features(c, v, &mut f);
+    }
     actor_features(c, e, &mut f);
     c.context.features(c.doc, e.sentence, &mut f);
     f
@@ -1470,6 +1484,9 @@ fn governor_features(c: &Clause<'_>, v: usize, f: &mut Vec<String>) {
         h = u;
     }
 }
+
+/// The prefixes of the features `sense_features` writes.
+const SENSE_PREFIXES: [&str; 4] = ["ok=", "prt=", "gen=", "nn="];
 
 /// The trigger's sense (#24, session 25): what its object is (a name by
 /// type, an actor noun, an act named by a noun, a pronoun, a number, another
