@@ -13,26 +13,24 @@
 
 use dossier_core::{EntityType, Event, EventType};
 
-use super::word_classes::{self, WordClasses};
+use super::word_classes::WordClasses;
 use super::{singular, Clause, Verb};
 
 static WORDS: &str = include_str!("../../data/en/event-discourse.tsv");
 
-/// The word classes: (class, word) → condition.
+/// The word classes of `data/en/event-discourse.tsv`.
 fn words() -> &'static WordClasses {
     static CELL: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
-    CELL.get_or_init(|| word_classes::parse(WORDS))
+    CELL.get_or_init(|| WordClasses::parse(WORDS))
 }
 
 /// The condition of `word` in `class`, if it is in it.
 fn condition(class: &str, word: &str) -> Option<&'static str> {
-    words()
-        .get(&(class.to_string(), word.to_string()))
-        .map(String::as_str)
+    words().condition(class, word)
 }
 
 fn is(class: &str, word: &str) -> bool {
-    condition(class, word).is_some()
+    words().contains(class, word)
 }
 
 /// What the discourse rules make of a kept event: another act, or (`None`

@@ -13,7 +13,7 @@
 
 use dossier_core::{EntityType, EventType, Mention};
 
-use super::word_classes::{self, WordClasses};
+use super::word_classes::WordClasses;
 use super::Clause;
 
 static WORDS: &str = include_str!("../../data/en/event-phrases.tsv");
@@ -21,8 +21,8 @@ static WORDS: &str = include_str!("../../data/en/event-phrases.tsv");
 /// Whether `word` is in `class` (`data/en/event-phrases.tsv`).
 fn is(class: &str, word: &str) -> bool {
     static CELL: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
-    CELL.get_or_init(|| word_classes::parse(WORDS))
-        .contains_key(&(class.to_string(), word.to_string()))
+    CELL.get_or_init(|| WordClasses::parse(WORDS))
+        .contains(class, word)
 }
 
 /// Whether a name only says who backs the noun it is compounded into

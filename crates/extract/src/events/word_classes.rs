@@ -4,18 +4,35 @@
 
 use std::collections::HashMap;
 
-/// (class, word) → condition ("-" where the line gives none).
-pub(super) type WordClasses = HashMap<(String, String), String>;
+/// class → word → condition ("-" where the line gives none), borrowed from
+/// the compiled-in file, so a lookup allocates nothing.
+pub(super) struct WordClasses(HashMap<&'static str, HashMap<&'static str, &'static str>>);
 
-/// Parses a word-class file.
-pub(super) fn parse(text: &str) -> WordClasses {
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            let (class, word) = (f.next()?, f.next()?);
+impl WordClasses {
+    /// Parses a word-class file.
+    pub(super) fn parse(text: &'static str) -> Self {
+        let mut classes: HashMap<_, HashMap<_, _>> = HashMap::new();
+        let lines = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        for line in lines {
+            let mut f = line.split('\t');
+            let (Some(class), Some(word)) = (f.next(), f.next()) else {
+                continue;
+            };
             let condition = f.next().unwrap_or("-");
-            Some(((class.to_string(), word.to_string()), condition.to_string()))
-        })
-        .collect()
+            classes.entry(class).or_default().insert(word, condition);
+        }
+        Self(classes)
+    }
+
+    /// The condition of `word` in `class`, if it is in it.
+    pub(super) fn condition(&self, class: &str, word: &str) -> Option<&'static str> {
+        self.0.get(class)?.get(word).copied()
+    }
+
+    /// Whether `word` is in `class`.
+    pub(super) fn contains(&self, class: &str, word: &str) -> bool {
+        self.condition(class, word).is_some()
+    }
 }
