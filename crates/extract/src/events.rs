@@ -968,12 +968,7 @@ enum Actor {
 /// Conservative party chairman" Lewis's, while "the Sudanese government and
 /// the rebels in Darfur" keeps Darfur for the rebels.
 fn embedding(doc: &Document, tokens: &[usize], name: Span) -> (usize, usize) {
-    let inside_name = |j: usize| name.contains(doc.tokens[j].span);
-    let Some(mut t) = tokens
-        .iter()
-        .copied()
-        .find(|&j| inside_name(j) && doc.tokens[j].head.is_none_or(|h| !inside_name(h)))
-    else {
+    let Some(mut t) = crate::tree::top_in(doc, name, tokens.iter().copied()) else {
         return (0, 0);
     };
     let mut depth = 0;

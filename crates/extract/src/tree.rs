@@ -28,6 +28,17 @@ pub(crate) fn tokens_in(doc: &Document, span: Span) -> std::ops::Range<usize> {
         ..doc.tokens.partition_point(|t| t.span.start < span.end)
 }
 
+/// The first of `candidates` inside `span` whose head lies outside it: the
+/// token a name's phrase hangs from.
+pub(crate) fn top_in(
+    doc: &Document,
+    span: Span,
+    mut candidates: impl Iterator<Item = usize>,
+) -> Option<usize> {
+    let inside = |j: usize| span.contains(doc.tokens[j].span);
+    candidates.find(|&j| inside(j) && doc.tokens[j].head.is_none_or(|h| !inside(h)))
+}
+
 /// The children of token `of`.
 pub(crate) fn children(
     doc: &Document,

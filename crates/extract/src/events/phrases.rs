@@ -72,9 +72,7 @@ pub(super) fn locates_ground(c: &Clause<'_>, m: &Mention) -> bool {
         return false;
     }
     let doc = c.doc;
-    let inside = |j: usize| m.span.contains(doc.tokens[j].span);
-    let Some(t) = (c.a..c.b).find(|&j| inside(j) && doc.tokens[j].head.is_none_or(|h| !inside(h)))
-    else {
+    let Some(t) = crate::tree::top_in(doc, m.span, c.a..c.b) else {
         return false;
     };
     if !matches!(c.dep(t), "amod" | "compound") {

@@ -91,10 +91,7 @@ pub(super) fn only_where(c: &Clause<'_>, m: &Mention) -> bool {
         return false;
     }
     let doc = c.doc;
-    let inside = |j: usize| m.span.contains(doc.tokens[j].span);
-    let Some(mut t) =
-        (c.a..c.b).find(|&j| inside(j) && doc.tokens[j].head.is_none_or(|h| !inside(h)))
-    else {
+    let Some(mut t) = crate::tree::top_in(doc, m.span, c.a..c.b) else {
         return false;
     };
     let country = super::is_country(doc, m);
@@ -577,11 +574,7 @@ pub(super) fn located_people(c: &Clause<'_>, tokens: &[usize], m: &Mention) -> O
     if !place || super::is_country(doc, m) {
         return None;
     }
-    let inside = |j: usize| m.span.contains(doc.tokens[j].span);
-    let top = tokens
-        .iter()
-        .copied()
-        .find(|&j| inside(j) && doc.tokens[j].head.is_none_or(|h| !inside(h)))?;
+    let top = crate::tree::top_in(doc, m.span, tokens.iter().copied())?;
     let locative = c.dep(top) == "nmod"
         && c.children(top).any(|k| {
             c.dep(k) == "case" && {
