@@ -102,7 +102,7 @@ struct SyntaxScratch {
     tag: TagScratch,
     parse: ParseScratch,
     tags: Vec<u16>,
-    arcs: Vec<(Option<usize>, &'static str)>,
+    arcs: Vec<(Option<usize>, dossier_core::Dep)>,
 }
 
 thread_local! {

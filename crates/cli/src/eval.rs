@@ -416,7 +416,7 @@ fn eval_syntax(
     const TEXT: usize = 32;
     let mut run = |chunk: &[conllu::Sentence],
                    tags: &mut Vec<u16>,
-                   arcs: &mut Vec<(Option<usize>, &'static str)>| {
+                   arcs: &mut Vec<(Option<usize>, dossier_core::Dep)>| {
         lexes.clear();
         bounds.clear();
         tags.clear();
@@ -452,11 +452,11 @@ fn eval_syntax(
         let words = chunk.iter().flat_map(|s| &s.words);
         for ((w, &t), (head, label)) in words.zip(&tags).zip(&arcs) {
             let (u, x) = tagger.class(t as usize);
-            upos += usize::from(u == w.upos);
-            xpos += usize::from(x == w.xpos);
+            upos += usize::from(u.as_str() == w.upos);
+            xpos += usize::from(x.as_str() == w.xpos);
             let gold_head = if w.head == 0 { None } else { Some(w.head - 1) };
             uas += usize::from(*head == gold_head);
-            las += usize::from(*head == gold_head && *label == ps::universal(&w.deprel));
+            las += usize::from(*head == gold_head && label.as_str() == ps::universal(&w.deprel));
             n += 1;
         }
     }

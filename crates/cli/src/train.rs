@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::Subcommand;
+use dossier_core::{Dep, Upos};
 use dossier_nlp::conllu;
 
 #[derive(Subcommand)]
@@ -223,7 +224,7 @@ fn train_tagger(data: Data, epochs: usize) -> Result<ExitCode> {
     let (train, dev) = (read_conllu(&train)?, read_conllu(&dev)?);
     let tagger = dossier_nlp::tagger::train(&train, &dev, Some(&clusters), epochs, seed, |line| {
         eprintln!("{line}")
-    });
+    })?;
     let bytes = tagger.to_bytes();
     std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
     let (upos, xpos) = dossier_nlp::tagger::accuracy(&tagger, &dev, Some(&clusters));
@@ -263,7 +264,7 @@ fn train_parser(args: ParserArgs) -> Result<ExitCode> {
         &std::fs::read(&tagger).with_context(|| format!("reading {}", tagger.display()))?,
     )?;
     let (train, dev) = (read_conllu(&train)?, read_conllu(&dev)?);
-    let train_tags = jackknifed_tags(&train, &tagger, &clusters, folds.max(2), seed);
+    let train_tags = jackknifed_tags(&train, &tagger, &clusters, folds.max(2), seed)?;
     let dev_tags = tag_all(&tagger, &dev, &clusters);
     let floats = read_vectors(&vectors)?;
     let defaults = parser::TrainConfig::default();
@@ -287,7 +288,7 @@ fn train_parser(args: ParserArgs) -> Result<ExitCode> {
         Some(&floats),
         config,
         |l| eprintln!("{l}"),
-    );
+    )?;
     let bytes = parser.to_bytes();
     std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
     let (uas, las) = parser::attachment(&parser, &dev, &dev_tags, Some(&clusters));
@@ -332,7 +333,7 @@ fn jackknifed_tags(
     clusters: &dossier_nlp::clusters::Clusters,
     folds: usize,
     seed: u64,
-) -> Vec<Vec<u16>> {
+) -> Result<Vec<Vec<u16>>> {
     let mut train_tags = vec![Vec::new(); train.len()];
     for k in 0..folds {
         let held: Vec<usize> = (0..train.len()).filter(|i| i % folds == k).collect();
@@ -343,7 +344,7 @@ fn jackknifed_tags(
         let held_sentences: Vec<conllu::Sentence> =
             held.iter().map(|&i| train[i].clone()).collect();
         let fold_tagger =
-            dossier_nlp::tagger::train(&rest, &held_sentences, Some(clusters), 6, seed, |_| {});
+            dossier_nlp::tagger::train(&rest, &held_sentences, Some(clusters), 6, seed, |_| {})?;
         let tagged = tag_all(&fold_tagger, &held_sentences, clusters);
         for (&i, t) in held.iter().zip(tagged) {
             train_tags[i] = t
@@ -357,7 +358,7 @@ fn jackknifed_tags(
         }
         eprintln!("jackknife fold {}/{} tagged", k + 1, folds);
     }
-    train_tags
+    Ok(train_tags)
 }
 
 fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> {
@@ -403,11 +404,11 @@ fn train_cues(dir: &std::path::Path, out: &std::path::Path) -> Result<ExitCode> 
         }
         let inside = |j: usize| in_source[offsets.to_char(doc.tokens[j].span.start)];
         for (i, t) in doc.tokens.iter().enumerate() {
-            if t.pos != Some("NOUN") {
+            if t.pos != Some(Upos::Noun) {
                 continue;
             }
             let heads_source = inside(i) && t.head.is_none_or(|h| !inside(h));
-            if heads_source || matches!(t.dep, Some("nsubj")) {
+            if heads_source || t.dep == Some(Dep::Nsubj) {
                 let e = counts
                     .entry((cue_key(doc.span_text(t.span)), "speaker"))
                     .or_default();

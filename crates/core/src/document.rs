@@ -1,3 +1,4 @@
+use crate::labels::{Dep, Upos, Xpos};
 use crate::types::*;
 use crate::Span;
 
@@ -32,11 +33,11 @@ pub struct Sentence {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     pub span: Span,
-    pub pos: Option<&'static str>,
-    pub tag: Option<&'static str>,
+    pub pos: Option<Upos>,
+    pub tag: Option<Xpos>,
     /// Index of the head token within the document, `None` for the root.
     pub head: Option<usize>,
-    pub dep: Option<&'static str>,
+    pub dep: Option<Dep>,
 }
 
 impl Token {

@@ -6,7 +6,7 @@
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 
-use crate::{CharOffsets, Document, Span, SCHEMA_ID};
+use crate::{CharOffsets, Dep, Document, Span, Upos, Xpos, SCHEMA_ID};
 
 /// What to write besides the schema's required fields.
 #[derive(Clone, Copy, Debug, Default)]
@@ -211,10 +211,10 @@ impl DocView<'_> {
                 &Seq(|| {
                     d.tokens.iter().map(|t| TokenJson {
                         span: self.span(t.span),
-                        pos: t.pos,
-                        tag: t.tag,
+                        pos: t.pos.map(Upos::as_str),
+                        tag: t.tag.map(Xpos::as_str),
                         head: t.head,
-                        dep: t.dep,
+                        dep: t.dep.map(Dep::as_str),
                     })
                 }),
             )?;

@@ -8,6 +8,7 @@
 pub mod calendar;
 mod document;
 pub mod json;
+pub mod labels;
 pub mod names;
 mod offsets;
 mod types;
@@ -16,6 +17,7 @@ pub use document::{
     Block, Document, Entity, Event, Mention, Quantity, Quote, Sentence, Source, Speaker, TimeExpr,
     Token, Warning,
 };
+pub use labels::{Dep, UnknownLabel, Upos, Xpos};
 pub use offsets::CharOffsets;
 pub use types::{
     Approx, BlockKind, CueClass, EntityType, EventStatus, EventType, MentionKind, QuantityKind,

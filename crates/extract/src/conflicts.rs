@@ -11,6 +11,7 @@
 //! 1,200" with 1,200; a rate (`per`) is never compared with a total.
 
 use dossier_core::{figure_interval, Document, QuantityKind, Span, Warning};
+use dossier_core::{Dep, Upos};
 
 use crate::tree::tokens_in;
 
@@ -143,8 +144,8 @@ fn singular(w: &str) -> String {
 fn verb_above(doc: &Document, mut i: usize) -> Option<usize> {
     for _ in 0..4 {
         let t = &doc.tokens[i];
-        if matches!(t.pos, Some("VERB"))
-            || (t.pos == Some("ADJ") && t.dep.is_some_and(|d| d.starts_with("acl") || d == "amod"))
+        if t.pos == Some(Upos::Verb)
+            || (t.pos == Some(Upos::Adj) && matches!(t.dep, Some(Dep::Acl | Dep::Amod)))
         {
             return Some(i);
         }
@@ -160,7 +161,7 @@ fn priced_noun(doc: &Document, root: usize) -> Option<usize> {
     for _ in 0..2 {
         let t = &doc.tokens[i];
         let word = doc.span_text(t.span).to_lowercase();
-        if t.pos == Some("NOUN")
+        if t.pos == Some(Upos::Noun)
             && !matches!(
                 word.as_str(),
                 "million"
@@ -196,9 +197,9 @@ fn entity_key(doc: &Document, e: usize) -> String {
 /// give Indonesia $350 million"), by its cross-document key.
 fn subject_entity(doc: &Document, v: usize) -> Option<String> {
     // The nearest: a dateline ("JAKARTA, March 3 - Japan pledged…") can hang a second subject on the verb.
-    let subject = (0..v).rev().find(|&i| {
-        doc.tokens[i].head == Some(v) && doc.tokens[i].dep.is_some_and(|d| d == "nsubj")
-    })?;
+    let subject = (0..v)
+        .rev()
+        .find(|&i| doc.tokens[i].head == Some(v) && doc.tokens[i].dep == Some(Dep::Nsubj))?;
     let at = doc.tokens[subject].span;
     let mention = doc
         .mentions
@@ -225,7 +226,7 @@ fn measures(doc: &Document, q: usize) -> Option<String> {
                 .unit
                 .as_deref()
                 .filter(|n| n.chars().all(char::is_alphabetic))?;
-            if !matches!(doc.tokens[root].pos, Some("NOUN" | "PROPN")) {
+            if !doc.tokens[root].pos.is_some_and(Upos::is_noun) {
                 return None;
             }
             let verb = verb_above(doc, root)?;
@@ -235,9 +236,7 @@ fn measures(doc: &Document, q: usize) -> Option<String> {
                 .clone()
                 .filter(|&i| {
                     doc.tokens[i].head == Some(root)
-                        && doc.tokens[i]
-                            .dep
-                            .is_some_and(|d| d == "amod" || d == "compound")
+                        && matches!(doc.tokens[i].dep, Some(Dep::Amod | Dep::Compound))
                 })
                 .map(|i| doc.span_text(doc.tokens[i].span).to_lowercase())
                 .collect();

@@ -9,6 +9,7 @@
 //! over coordination; the indirect object, a "to" phrase or (for non-aid
 //! events) the object's names are the targets.
 
+use dossier_core::{Dep, Upos, Xpos};
 use std::collections::HashMap;
 
 use dossier_core::{Document, EntityType, Event, EventStatus, EventType, Span};
@@ -556,12 +557,15 @@ struct Clause<'d> {
 }
 
 /// Dependency labels of an auxiliary, active only or with the passive's.
-const AUX: &[&str] = &["aux"];
-const AUX_OR_PASSIVE: &[&str] = &["aux", "aux:pass"];
+const AUX: &[Dep] = &[Dep::Aux];
 
 impl Clause<'_> {
-    fn dep(&self, i: usize) -> &str {
-        self.doc.tokens[i].dep.unwrap_or("")
+    fn dep(&self, i: usize) -> Option<Dep> {
+        self.doc.tokens[i].dep
+    }
+    /// The relation as the classifiers' features spell it ("" for none).
+    fn rel(&self, i: usize) -> &'static str {
+        self.dep(i).map_or("", Dep::as_str)
     }
     fn word(&self, i: usize) -> &str {
         self.doc.span_text(self.doc.tokens[i].span)
@@ -571,20 +575,23 @@ impl Clause<'_> {
     }
     /// Whether `of` has a child labelled one of `deps` that is one of `words`
     /// (lowercase): "must" in "must send", "was" in "was attacked".
-    fn has_auxiliary(&self, of: usize, deps: &[&str], words: &[&str]) -> bool {
+    fn has_auxiliary(&self, of: usize, deps: &[Dep], words: &[&str]) -> bool {
         self.children(of).any(|k| {
-            deps.contains(&self.dep(k)) && words.contains(&self.word(k).to_lowercase().as_str())
+            self.dep(k).is_some_and(|d| deps.contains(&d))
+                && words.contains(&self.word(k).to_lowercase().as_str())
         })
     }
     /// Whether `v` has an oblique phrase marked by one of `words` (lowercase).
     fn obl_marked(&self, v: usize, words: &[&str]) -> bool {
-        self.children(v).filter(|&k| self.dep(k) == "obl").any(|k| {
-            self.children(k)
-                .any(|m| words.contains(&self.word(m).to_lowercase().as_str()))
-        })
+        self.children(v)
+            .filter(|&k| self.dep(k) == Some(Dep::Obl))
+            .any(|k| {
+                self.children(k)
+                    .any(|m| words.contains(&self.word(m).to_lowercase().as_str()))
+            })
     }
     /// Tokens under `top`, skipping the subtrees of `skip`-labelled children.
-    fn subtree(&self, top: usize, skip: &[&str]) -> Vec<usize> {
+    fn subtree(&self, top: usize, skip: &[Dep]) -> Vec<usize> {
         crate::tree::subtree_without(self.doc, top, self.a, self.b, skip)
     }
     fn hull(&self, tokens: &[usize]) -> Option<Span> {
@@ -597,17 +604,18 @@ impl Clause<'_> {
     /// The actors a phrase headed by `head` names, without the clauses that
     /// describe it; failing a name, the common nouns that name actors.
     fn actors_of(&self, head: usize) -> Vec<usize> {
-        let named = self.entities(actors(self, &self.subtree(head, &["acl:relcl", "acl"])));
-        let conjuncts = self.children(head).filter(|&k| self.dep(k) == "conj");
+        let named = self.entities(actors(self, &self.subtree(head, &[Dep::Acl])));
+        let conjuncts = self
+            .children(head)
+            .filter(|&k| self.dep(k) == Some(Dep::Conj));
         let conjuncts: Vec<usize> = std::iter::once(head).chain(conjuncts).collect();
         if named.is_empty() {
             return conjuncts.iter().filter_map(|&h| self.nominal(h)).collect();
         }
         // "the Sudanese government and the rebels in Darfur": a conjunct that
         // names no one may still be a common noun that acts.
-        let unnamed = |h: usize| {
-            actors(self, &self.subtree(h, &["acl:relcl", "acl", "conj", "cc"])).is_empty()
-        };
+        let unnamed =
+            |h: usize| actors(self, &self.subtree(h, &[Dep::Acl, Dep::Conj, Dep::Cc])).is_empty();
         let mut out = named;
         for h in conjuncts.into_iter().filter(|&h| unnamed(h)) {
             out.extend(self.nominal(h).filter(|n| !out.contains(n)));
@@ -651,13 +659,13 @@ impl Clause<'_> {
     /// noun, as a (provisional) entity; the noun phrase without its clauses,
     /// prepositional phrases and determiners is its name.
     fn nominal(&self, head: usize) -> Option<usize> {
-        if self.doc.tokens[head].pos != Some("NOUN") {
+        if self.doc.tokens[head].pos != Some(Upos::Noun) {
             return None;
         }
         // "a group of refugees", "thousands of protesters": the counted are the actor.
         if COLLECTIVES.contains(&singular(self.word(head)).as_str()) {
             let counted = self.children(head).find(|&k| {
-                self.dep(k) == "nmod"
+                self.dep(k) == Some(Dep::Nmod)
                     && self
                         .children(k)
                         .any(|m| self.word(m).eq_ignore_ascii_case("of"))
@@ -668,17 +676,15 @@ impl Clause<'_> {
         let phrase = self.subtree(
             head,
             &[
-                "acl:relcl",
-                "acl",
-                "nmod",
-                "conj",
-                "cc",
-                "appos",
-                "punct",
-                "det",
-                "nmod:poss",
-                "case",
-                "dep",
+                Dep::Acl,
+                Dep::Nmod,
+                Dep::Conj,
+                Dep::Cc,
+                Dep::Appos,
+                Dep::Punct,
+                Dep::Det,
+                Dep::Case,
+                Dep::Dep,
             ],
         );
         let span = self.hull(&phrase)?;
@@ -694,7 +700,8 @@ impl Clause<'_> {
             return named;
         }
         let reached = |&&j: &&usize| {
-            self.doc.tokens[j].head.is_none_or(|h| !tokens.contains(&h)) || self.dep(j) == "conj"
+            self.doc.tokens[j].head.is_none_or(|h| !tokens.contains(&h))
+                || self.dep(j) == Some(Dep::Conj)
         };
         tokens
             .iter()
@@ -721,27 +728,28 @@ impl Clause<'_> {
             // A name the parse made the subject is the subject, actor or not:
             // "the two Koreas support" is not Russia's support.
             if self.children(h).any(|c| {
-                matches!(self.dep(c), "nsubj" | "nsubj:pass")
-                    && self.doc.tokens[c].pos == Some("PROPN")
+                self.dep(c) == Some(Dep::Nsubj)
+                    && self.doc.tokens[c].pos == Some(Upos::Propn)
                     && !accept(c)
             }) {
                 return None;
             }
             if let Some(s) = self
                 .children(h)
-                .find(|&c| matches!(self.dep(c), "nsubj" | "nsubj:pass") && accept(c))
+                .find(|&c| self.dep(c) == Some(Dep::Nsubj) && accept(c))
             {
                 // "Hungary has said it will support…": the pronoun is the reporter.
                 if matches!(
                     self.word(s).to_lowercase().as_str(),
                     "it" | "they" | "he" | "she" | "we"
-                ) && self.dep(h) == "ccomp"
+                ) && self.dep(h) == Some(Dep::Ccomp)
                 {
                     if let Some(up) = self.doc.tokens[h]
                         .head
                         .filter(|&u| u >= self.a && u < self.b)
                     {
-                        if let Some(r) = self.children(up).find(|&c| matches!(self.dep(c), "nsubj"))
+                        if let Some(r) =
+                            self.children(up).find(|&c| self.dep(c) == Some(Dep::Nsubj))
                         {
                             return Some(r);
                         }
@@ -757,7 +765,7 @@ impl Clause<'_> {
             }
             // Up through any attachment but reported speech: "committed
             // themselves towards sending" reaches "committed".
-            if matches!(self.dep(h), "ccomp" | "parataxis" | "root" | "acl:relcl") {
+            if matches!(self.dep(h), Some(Dep::Ccomp | Dep::Parataxis | Dep::Root)) {
                 return None;
             }
             h = self.doc.tokens[h]
@@ -773,20 +781,18 @@ impl Clause<'_> {
     /// the antecedent of a relative pronoun subject, or the noun an active
     /// participle with no subject of its own describes.
     fn described_subject(&self, h: usize) -> Option<usize> {
-        if !matches!(self.dep(h), "acl" | "acl:relcl") {
+        if self.dep(h) != Some(Dep::Acl) {
             return None;
         }
         let head = self.doc.tokens[h]
             .head
             .filter(|&u| u >= self.a && u < self.b)?;
-        let subject = self
-            .children(h)
-            .find(|&k| matches!(self.dep(k), "nsubj" | "nsubj:pass"));
+        let subject = self.children(h).find(|&k| self.dep(k) == Some(Dep::Nsubj));
         match subject {
-            Some(k) if matches!(self.doc.tokens[k].tag, Some("WP" | "WDT")) => {
+            Some(k) if matches!(self.doc.tokens[k].tag, Some(Xpos::Wp | Xpos::Wdt)) => {
                 Some(self.antecedent(k).unwrap_or(head))
             }
-            None if self.doc.tokens[h].tag == Some("VBG") => Some(head),
+            None if self.doc.tokens[h].tag == Some(Xpos::Vbg) => Some(head),
             _ => None,
         }
     }
@@ -797,13 +803,16 @@ impl Clause<'_> {
     fn antecedent(&self, pronoun: usize) -> Option<usize> {
         let mut t = (self.a..pronoun)
             .rev()
-            .find(|&j| self.doc.tokens[j].pos != Some("PUNCT"))?;
-        if !matches!(self.doc.tokens[t].pos, Some("NOUN" | "PROPN" | "PRON")) {
+            .find(|&j| self.doc.tokens[j].pos != Some(Upos::Punct))?;
+        if !matches!(
+            self.doc.tokens[t].pos,
+            Some(Upos::Noun | Upos::Propn | Upos::Pron)
+        ) {
             return None;
         }
         for _ in 0..3 {
-            let of_phrase = self.dep(t) == "nmod" && marked_by(self.doc, t, "of");
-            if !of_phrase && !matches!(self.dep(t), "flat" | "compound") {
+            let of_phrase = self.dep(t) == Some(Dep::Nmod) && marked_by(self.doc, t, "of");
+            if !of_phrase && !matches!(self.dep(t), Some(Dep::Flat | Dep::Compound)) {
                 break;
             }
             t = self.doc.tokens[t]
@@ -859,7 +868,7 @@ fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
         for _ in 0..4 {
             if !matches!(
                 doc.tokens[t].dep,
-                Some("compound" | "amod" | "nmod:poss" | "nmod" | "flat")
+                Some(Dep::Compound | Dep::Amod | Dep::Nmod | Dep::Flat)
             ) {
                 return false;
             }
@@ -922,7 +931,7 @@ fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
 fn marked_by(doc: &Document, t: usize, word: &str) -> bool {
     (t.saturating_sub(8)..(t + 2).min(doc.tokens.len())).any(|k| {
         doc.tokens[k].head == Some(t)
-            && doc.tokens[k].dep == Some("case")
+            && doc.tokens[k].dep == Some(Dep::Case)
             && doc.span_text(doc.tokens[k].span).eq_ignore_ascii_case(word)
     })
 }
@@ -935,9 +944,9 @@ fn nationality(doc: &Document, lex: &EventLexicon, m: &dossier_core::Mention) ->
     let t = doc
         .tokens
         .get(doc.tokens.partition_point(|t| t.span.end <= m.span.start))?;
-    let modifier = matches!(t.dep, Some("amod" | "compound")) && t.span.end <= m.span.end;
+    let modifier = matches!(t.dep, Some(Dep::Amod | Dep::Compound)) && t.span.end <= m.span.end;
     let h = t.head?;
-    let people = doc.tokens[h].pos == Some("NOUN")
+    let people = doc.tokens[h].pos == Some(Upos::Noun)
         && lex
             .agents
             .get(&singular(doc.span_text(doc.tokens[h].span)))
@@ -976,20 +985,20 @@ fn embedding(doc: &Document, tokens: &[usize], name: Span) -> (usize, usize) {
         let Some(h) = doc.tokens[t].head.filter(|h| tokens.contains(h)) else {
             break;
         };
-        if doc.tokens[t].dep == Some("conj") {
+        if doc.tokens[t].dep == Some(Dep::Conj) {
             break;
         }
         // "Russia, Assad's ally"; not "the director of GCHQ, Jeremy Fleming",
         // where the parse hangs the name on the nearest name, nor "Qatar's
         // emir, Sheikh Hamad", a title before the name.
-        let describes_a_name = doc.tokens[t].dep == Some("appos")
-            && doc.tokens[t].pos == Some("NOUN")
+        let describes_a_name = doc.tokens[t].dep == Some(Dep::Appos)
+            && doc.tokens[t].pos == Some(Upos::Noun)
             && t > h
-            && doc.tokens[h].pos == Some("PROPN");
+            && doc.tokens[h].pos == Some(Upos::Propn);
         // "the town of Gorazde", "members of Hamas": an "of" phrase names
         // what its noun is or is made of.
         // "Qatar's emir": a possessor the parse labels plain "nmod".
-        let of_phrase = doc.tokens[t].dep == Some("nmod")
+        let of_phrase = doc.tokens[t].dep == Some(Dep::Nmod)
             && ["of", "'s", "’s", "'", "’"]
                 .iter()
                 .any(|w| marked_by(doc, t, w));
@@ -997,15 +1006,14 @@ fn embedding(doc: &Document, tokens: &[usize], name: Span) -> (usize, usize) {
             && matches!(
                 doc.tokens[t].dep,
                 Some(
-                    "nmod"
-                        | "acl"
-                        | "acl:relcl"
-                        | "obl"
-                        | "obj"
-                        | "nsubj"
-                        | "advcl"
-                        | "ccomp"
-                        | "xcomp"
+                    Dep::Nmod
+                        | Dep::Acl
+                        | Dep::Obl
+                        | Dep::Obj
+                        | Dep::Nsubj
+                        | Dep::Advcl
+                        | Dep::Ccomp
+                        | Dep::Xcomp
                 )
             );
         depth += usize::from(embeds || describes_a_name);
@@ -1101,7 +1109,7 @@ fn recognise_with(
         };
         for v in a..b {
             // "the imprisoned leader": a participle describing a noun reports no act.
-            if doc.tokens[v].pos != Some("VERB") || doc.tokens[v].dep == Some("amod") {
+            if doc.tokens[v].pos != Some(Upos::Verb) || doc.tokens[v].dep == Some(Dep::Amod) {
                 continue;
             }
             if unrealised_chain(&c, v)
@@ -1285,17 +1293,16 @@ impl Verb {
         let scope = c.subtree(
             v,
             &[
-                "nsubj",
-                "nsubj:pass",
-                "ccomp",
-                "parataxis",
-                "advcl",
-                "csubj",
+                Dep::Nsubj,
+                Dep::Ccomp,
+                Dep::Parataxis,
+                Dep::Advcl,
+                Dep::Csubj,
             ],
         );
         let objects = scope
             .iter()
-            .filter(|&&j| j != v && matches!(doc.tokens[j].pos, Some("NOUN" | "PROPN")))
+            .filter(|&&j| j != v && doc.tokens[j].pos.is_some_and(Upos::is_noun))
             .map(|&j| singular(c.word(j)))
             .collect();
         let equipment = scope
@@ -1324,11 +1331,11 @@ fn trigger_features(c: &Clause<'_>, verb: &Verb, e: &Event, origin: Origin) -> V
     let kids: Vec<usize> = c.children(v).collect();
     let object = kids
         .iter()
-        .find(|&&k| c.dep(k) == "obj")
+        .find(|&&k| c.dep(k) == Some(Dep::Obj))
         .map(|&k| singular(c.word(k)));
     let subject_pos = c
         .subject(v)
-        .map_or("none", |sj| c.doc.tokens[sj].pos.unwrap_or("X"));
+        .map_or("none", |sj| c.doc.tokens[sj].pos.map_or("X", Upos::as_str));
     let source_kind = e.source.first().map_or("none", |&a| {
         if a >= c.nominals.first {
             "nominal"
@@ -1342,7 +1349,7 @@ fn trigger_features(c: &Clause<'_>, verb: &Verb, e: &Event, origin: Origin) -> V
         format!("a={act}"),
         format!("o={}", origin.as_str()),
         format!("oa={}|{act}", origin.as_str()),
-        format!("d={}", c.dep(v)),
+        format!("d={}", c.rel(v)),
         format!("sp={subject_pos}"),
         format!("sk={source_kind}"),
         format!("ska={source_kind}|{act}"),
@@ -1354,13 +1361,13 @@ fn trigger_features(c: &Clause<'_>, verb: &Verb, e: &Event, origin: Origin) -> V
     ];
     for &k in kids
         .iter()
-        .filter(|&&k| matches!(c.dep(k), "obl" | "xcomp" | "compound:prt"))
+        .filter(|&&k| matches!(c.dep(k), Some(Dep::Obl | Dep::Xcomp)))
     {
         let marker = c
             .children(k)
-            .find(|&m| matches!(c.dep(m), "case" | "mark"))
+            .find(|&m| matches!(c.dep(m), Some(Dep::Case | Dep::Mark)))
             .map_or_else(|| c.word(k).to_lowercase(), |m| c.word(m).to_lowercase());
-        f.push(format!("p={}:{marker}", c.dep(k)));
+        f.push(format!("p={}:{marker}", c.rel(k)));
         f.push(format!("lp={lemma}|{marker}"));
     }
     f
@@ -1376,7 +1383,7 @@ fn judge_features(c: &Clause<'_>, verb: &Verb, e: &Event, origin: Origin) -> Vec
     let v = verb.v;
     let lemma = c.lex.lemma(&verb.form);
     let ty = plover_type(e);
-    let tag = c.doc.tokens[v].tag.unwrap_or("X");
+    let tag = c.doc.tokens[v].tag.map_or("X", Xpos::as_str);
     let mut f = vec![
         format!("l={lemma}"),
         format!("a={}", e.act.as_str()),
@@ -1385,7 +1392,7 @@ fn judge_features(c: &Clause<'_>, verb: &Verb, e: &Event, origin: Origin) -> Vec
         format!("o={}", origin.as_str()),
         format!("st={}", e.status.as_str()),
         format!("tag={tag}"),
-        format!("d={}", c.dep(v)),
+        format!("d={}", c.rel(v)),
         format!("q={}", e.quote.is_some()),
         format!("src={}", e.source.len().min(2)),
         format!("tgt={}", e.target.len().min(2)),
@@ -1395,14 +1402,14 @@ fn judge_features(c: &Clause<'_>, verb: &Verb, e: &Event, origin: Origin) -> Vec
         let dep = c.dep(k);
         if matches!(
             dep,
-            "aux" | "aux:pass" | "mark" | "cop" | "expl" | "advmod" | "neg"
+            Some(Dep::Aux | Dep::Mark | Dep::Cop | Dep::Expl | Dep::Advmod)
         ) {
-            f.push(format!("c={dep}:{}", c.word(k).to_lowercase()));
-        } else if dep == "obj" {
+            f.push(format!("c={}:{}", c.rel(k), c.word(k).to_lowercase()));
+        } else if dep == Some(Dep::Obj) {
             // What is acted on: "gave reasons" is no act, "gave weapons" is.
             f.push(format!("ob={}", singular(c.word(k))));
-        } else if matches!(dep, "iobj" | "ccomp" | "xcomp" | "obl" | "nsubj:pass") {
-            f.push(format!("c={dep}"));
+        } else if matches!(dep, Some(Dep::Iobj | Dep::Ccomp | Dep::Xcomp | Dep::Obl)) {
+            f.push(format!("c={}", c.rel(k)));
         }
     }
     subject_features(c, v, &mut f);
@@ -1438,8 +1445,8 @@ fn subject_features(c: &Clause<'_>, v: usize, f: &mut Vec<String>) {
     let kind = subject.map_or_else(
         || "none".to_string(),
         |sj| match c.doc.tokens[sj].pos {
-            Some("PRON") => c.word(sj).to_lowercase(),
-            pos => pos.unwrap_or("X").to_string(),
+            Some(Upos::Pron) => c.word(sj).to_lowercase(),
+            pos => pos.unwrap_or(Upos::X).to_string(),
         },
     );
     f.push(format!("sj={kind}"));
@@ -1457,22 +1464,22 @@ fn governor_features(c: &Clause<'_>, v: usize, f: &mut Vec<String>) {
             f.push(format!("h{level}=root"));
             return;
         };
-        let rel = c.dep(h);
+        let rel = c.rel(h);
         let word = c.word(u).to_lowercase();
         let head_lemma = base_form(&word);
-        let pos = c.doc.tokens[u].pos.unwrap_or("X");
+        let pos = c.doc.tokens[u].pos.unwrap_or(Upos::X);
         f.push(format!("h{level}={rel}|{pos}"));
         f.push(format!("h{level}l={rel}|{head_lemma}"));
         if let Some((class, _)) = crate::cue_classes::CueClasses::english().of_word(&word) {
             f.push(format!("h{level}c={rel}|{}", class.as_str()));
         }
         for k in c.children(h) {
-            if c.dep(k) == "mark" {
+            if c.dep(k) == Some(Dep::Mark) {
                 f.push(format!("h{level}m={rel}|{}", c.word(k).to_lowercase()));
             }
         }
         for k in c.children(u) {
-            if matches!(c.dep(k), "aux" | "mark") {
+            if matches!(c.dep(k), Some(Dep::Aux | Dep::Mark)) {
                 f.push(format!("h{level}a={}", c.word(k).to_lowercase()));
             }
         }
@@ -1495,13 +1502,13 @@ fn sense_features(c: &Clause<'_>, v: usize, f: &mut Vec<String>) {
         EntityType::Gpe,
         EntityType::Norp,
     ];
-    let object = c.children(v).find(|&k| c.dep(k) == "obj");
+    let object = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj));
     let kind = object.map_or("none", |o| {
         let word = singular(&c.word(o).to_lowercase());
         match c.doc.tokens[o].pos {
             _ if mention_of(c, o, &NAMED) => "name",
-            Some("PRON") => "pron",
-            Some("NUM") => "num",
+            Some(Upos::Pron) => "pron",
+            Some(Upos::Num) => "num",
             _ if c.lex.agents.contains_key(&word) => "agent",
             _ if c.lex.verbs.contains_key(&word) => "act",
             _ => "noun",
@@ -1509,12 +1516,16 @@ fn sense_features(c: &Clause<'_>, v: usize, f: &mut Vec<String>) {
     });
     f.push(format!("ok={kind}"));
     // The parser hangs a particle ("lashed out", "called off") as a compound tagged RP.
-    for k in c.children(v).filter(|&k| c.doc.tokens[k].tag == Some("RP")) {
+    for k in c
+        .children(v)
+        .filter(|&k| c.doc.tokens[k].tag == Some(Xpos::Rp))
+    {
         f.push(format!("prt={}", c.word(k).to_lowercase()));
     }
-    let present = matches!(c.doc.tokens[v].tag, Some("VBP" | "VBZ"));
+    let present = matches!(c.doc.tokens[v].tag, Some(Xpos::Vbp | Xpos::Vbz));
     let bare_plural = c.subject(v).is_some_and(|sj| {
-        c.doc.tokens[sj].tag == Some("NNS") && !c.children(sj).any(|k| c.dep(k) == "det")
+        c.doc.tokens[sj].tag == Some(Xpos::Nns)
+            && !c.children(sj).any(|k| c.dep(k) == Some(Dep::Det))
     });
     f.push(format!("gen={}", present && bare_plural));
     let (a, b) = (c.doc.tokens[c.a].span.start, c.doc.tokens[c.b - 1].span.end);
@@ -1532,7 +1543,7 @@ fn sense_features(c: &Clause<'_>, v: usize, f: &mut Vec<String>) {
 fn sentence_features(c: &Clause<'_>, f: &mut Vec<String>) {
     let question = (c.a..c.b).any(|i| c.word(i) == "?");
     let condition = (c.a..c.b).any(|i| {
-        c.dep(i) == "mark" && matches!(c.word(i).to_lowercase().as_str(), "if" | "unless")
+        c.dep(i) == Some(Dep::Mark) && matches!(c.word(i).to_lowercase().as_str(), "if" | "unless")
     });
     f.push(format!("sq={question}"));
     f.push(format!("sif={condition}"));
@@ -1556,13 +1567,13 @@ fn act_of(
         "agree" | "promise" | "pledge" | "vow" | "swear" | "swore" | "sworn"
     ) && c
         .children(v)
-        .any(|k| matches!(c.dep(k), "xcomp" | "ccomp" | "obl"));
+        .any(|k| matches!(c.dep(k), Some(Dep::Xcomp | Dep::Ccomp | Dep::Obl)));
     // "Russia said that Sudan must return a helicopter": an obligation
     // laid on someone in reported speech is the speaker's demand of them.
     let says = |h: usize| {
-        doc.tokens[h].pos == Some("VERB") && SAYING.contains(&c.word(h).to_lowercase().as_str())
+        doc.tokens[h].pos == Some(Upos::Verb) && SAYING.contains(&c.word(h).to_lowercase().as_str())
     };
-    let demander = (c.dep(v) == "ccomp" && c.has_auxiliary(v, AUX, &["must", "should"]))
+    let demander = (c.dep(v) == Some(Dep::Ccomp) && c.has_auxiliary(v, AUX, &["must", "should"]))
         .then(|| {
             doc.tokens[v]
                 .head
@@ -1578,26 +1589,28 @@ fn act_of(
     let obliged = needs
         || std::iter::once(v)
             .chain(shared_conjunct_heads(c, v))
-            .any(|w| c.has_auxiliary(w, AUX_OR_PASSIVE, DEONTIC));
+            .any(|w| c.has_auxiliary(w, AUX, DEONTIC));
     if obliged && demander.is_none() {
         return None;
     }
     // "staged mass demonstrations", "began a hunger strike".
-    let protest = c
-        .children(v)
-        .any(|k| c.dep(k) == "obj" && PROTEST_NOUNS.contains(&singular(c.word(k)).as_str()))
-        && STAGING.contains(&form);
+    let protest = c.children(v).any(|k| {
+        c.dep(k) == Some(Dep::Obj) && PROTEST_NOUNS.contains(&singular(c.word(k)).as_str())
+    }) && STAGING.contains(&form);
     // The prepositions on the verb, for the codebook rules.
     let marked_by = |words: &[&str]| c.obl_marked(v, words);
     let joint = verb
         .scope
         .iter()
         .any(|&j| c.word(j).eq_ignore_ascii_case("joint"))
-        || c.subject(v)
-            .is_some_and(|sj| c.subtree(sj, &[]).iter().any(|&k| c.dep(k) == "conj"));
+        || c.subject(v).is_some_and(|sj| {
+            c.subtree(sj, &[])
+                .iter()
+                .any(|&k| c.dep(k) == Some(Dep::Conj))
+        });
     let appeal = marked_by(&["on", "for"])
         || c.children(v)
-            .any(|k| c.dep(k) == "xcomp" && doc.tokens[k].pos == Some("VERB"));
+            .any(|k| c.dep(k) == Some(Dep::Xcomp) && doc.tokens[k].pos == Some(Upos::Verb));
     let codebook = codebook_type(form, objects, joint, appeal, aims_at(c, v));
     // Peacekeepers arriving: military personnel given, PLOVER's AID.
     let peacekeepers = matches!(stem_of(form), "arriv" | "deploy")
@@ -1662,7 +1675,14 @@ const DEONTIC: &[&str] = &["should", "must", "ought"];
 /// How many content words down a CAMEO pattern's words may lie below the verb.
 const PATTERN_DEPTH: usize = 2;
 /// Relations that tie a function word or a name's part to its word: no step down.
-const PHRASE_PARTS: &[&str] = &["case", "det", "mark", "fixed", "flat", "compound"];
+const PHRASE_PARTS: &[Dep] = &[
+    Dep::Case,
+    Dep::Det,
+    Dep::Mark,
+    Dep::Fixed,
+    Dep::Flat,
+    Dep::Compound,
+];
 
 /// The words a CAMEO pattern may match: what the verb governs, down to
 /// `PATTERN_DEPTH` content words ("took part in a protest"); a word deeper
@@ -1689,7 +1709,7 @@ fn pattern_depth(c: &Clause<'_>, v: usize, j: usize) -> usize {
         else {
             break;
         };
-        if up == v || !PHRASE_PARTS.contains(&c.dep(h)) {
+        if up == v || !c.dep(h).is_some_and(|d| PHRASE_PARTS.contains(&d)) {
             depth += 1;
         }
         h = up;
@@ -1721,7 +1741,7 @@ impl Origin {
 fn aims_at(c: &Clause<'_>, v: usize) -> bool {
     let doc = c.doc;
     c.children(v).any(|k| {
-        c.dep(k) == "obl"
+        c.dep(k) == Some(Dep::Obl)
             && c.children(k)
                 .any(|m| matches!(c.word(m).to_lowercase().as_str(), "at" | "on" | "upon"))
             && !doc
@@ -1744,8 +1764,8 @@ fn folds_away(c: &Clause<'_>, verb: &Verb, act: EventType) -> bool {
     };
     let helps_to = matches!(verb.base.as_str(), "help" | "helped" | "helping" | "helps")
         && !c.children(v).any(|k| {
-            (c.dep(k) == "obj"
-                || (c.dep(k) == "obl"
+            (c.dep(k) == Some(Dep::Obj)
+                || (c.dep(k) == Some(Dep::Obl)
                     && c.children(k)
                         .any(|m| c.word(m).eq_ignore_ascii_case("with"))))
                 && gives_goods(k)
@@ -1754,7 +1774,7 @@ fn folds_away(c: &Clause<'_>, verb: &Verb, act: EventType) -> bool {
     let strives = act == EventType::Assault
         && c.obl_marked(v, &["for"])
         && !c.obl_marked(v, &["against", "on", "with"])
-        && !c.children(v).any(|k| c.dep(k) == "obj");
+        && !c.children(v).any(|k| c.dep(k) == Some(Dep::Obj));
     if helps_to || strives || publishes(c, verb) || silent(c, verb, act) {
         return true;
     }
@@ -1762,7 +1782,7 @@ fn folds_away(c: &Clause<'_>, verb: &Verb, act: EventType) -> bool {
     let gift_below = verb.scope.iter().any(|&j| {
         j != v
             && GIVING.contains(&base_form(c.word(j)).as_str())
-            && doc.tokens[j].pos == Some("VERB")
+            && doc.tokens[j].pos == Some(Upos::Verb)
     });
     act == EventType::Aid && (!verb.giving || PLEDGING.contains(&verb.base.as_str())) && gift_below
 }
@@ -1796,7 +1816,7 @@ fn publishes(c: &Clause<'_>, verb: &Verb) -> bool {
     c.lex.lemma(&verb.form).eq_ignore_ascii_case("release")
         && c.children(verb.v).any(|o| {
             let noun = singular(&c.word(o).to_lowercase());
-            c.dep(o) == "obj"
+            c.dep(o) == Some(Dep::Obj)
                 && (crate::speakers::DOCUMENTS.contains(&noun.as_str())
                     || RECORDS.contains(&noun.as_str()))
         })
@@ -1810,8 +1830,8 @@ fn silent(c: &Clause<'_>, verb: &Verb, act: EventType) -> bool {
         && c.children(verb.v).any(|k| {
             // (The parser reads "to comment" as a noun phrase too.)
             let infinitive = match c.dep(k) {
-                "xcomp" => c.doc.tokens[k].pos == Some("VERB"),
-                "obl" => c.children(k).any(|m| c.word(m).eq_ignore_ascii_case("to")),
+                Some(Dep::Xcomp) => c.doc.tokens[k].pos == Some(Upos::Verb),
+                Some(Dep::Obl) => c.children(k).any(|m| c.word(m).eq_ignore_ascii_case("to")),
                 _ => false,
             };
             infinitive
@@ -1840,7 +1860,9 @@ fn unless_contradicted(lex: &EventLexicon, form: &str, act: EventType) -> Option
 /// Whether a verb of attitude has what it holds as a clause or an "as"
 /// phrase: "wanted to change", "views the YPG as a threat".
 fn attitude_complement(c: &Clause<'_>, v: usize) -> bool {
-    c.children(v).any(|k| matches!(c.dep(k), "xcomp" | "ccomp")) || c.obl_marked(v, &["as"])
+    c.children(v)
+        .any(|k| matches!(c.dep(k), Some(Dep::Xcomp | Dep::Ccomp)))
+        || c.obl_marked(v, &["as"])
 }
 
 /// Whether a verb of the cue lexicon is one of speech (not belief, perception or expectation).
@@ -1895,7 +1917,8 @@ fn speculative(c: &Clause<'_>, v: usize) -> bool {
     let lower = |i: usize| c.word(i).to_lowercase();
     let possible = |w: usize| {
         c.children(w).any(|k| {
-            matches!(c.dep(k), "aux" | "advmod") && SPECULATING.contains(&lower(k).as_str())
+            matches!(c.dep(k), Some(Dep::Aux | Dep::Advmod))
+                && SPECULATING.contains(&lower(k).as_str())
         })
     };
     if possible(v) || shared_conjunct_heads(c, v).any(possible) {
@@ -1909,12 +1932,12 @@ fn speculative(c: &Clause<'_>, v: usize) -> bool {
         else {
             return false;
         };
-        if c.doc.tokens[u].pos == Some("ADJ") && PROSPECTS.contains(&lower(u).as_str()) {
+        if c.doc.tokens[u].pos == Some(Upos::Adj) && PROSPECTS.contains(&lower(u).as_str()) {
             return true;
         }
         // "could decide to send", "might mean that prisoners are released", "probably
         // determined to attack": the act completes a predicate that is itself only possible.
-        if matches!(c.dep(h), "xcomp" | "ccomp") && possible(u) {
+        if matches!(c.dep(h), Some(Dep::Xcomp | Dep::Ccomp)) && possible(u) {
             return true;
         }
         h = u;
@@ -1933,7 +1956,7 @@ fn shared_conjunct_heads<'a>(c: &'a Clause<'_>, v: usize) -> impl Iterator<Item 
 /// conjunct's subject, modal or negation does not carry over to it.
 fn own_clause(c: &Clause<'_>, w: usize) -> bool {
     c.children(w)
-        .any(|k| matches!(c.dep(k), "nsubj" | "nsubj:pass" | "aux" | "aux:pass"))
+        .any(|k| matches!(c.dep(k), Some(Dep::Nsubj | Dep::Aux)))
 }
 
 /// The verbs up the chain of conjuncts from `v` ("used" → "mounted" →
@@ -1945,7 +1968,7 @@ fn conjunct_heads<'a>(
     through: impl Fn(usize) -> bool + 'a,
 ) -> impl Iterator<Item = usize> + 'a {
     std::iter::successors(Some(v), move |&w| {
-        (c.dep(w) == "conj" && through(w))
+        (c.dep(w) == Some(Dep::Conj) && through(w))
             .then(|| {
                 c.doc.tokens[w]
                     .head
@@ -1984,10 +2007,10 @@ fn foreseen_only(c: &Clause<'_>, v: usize) -> bool {
     std::iter::once(v)
         .chain(conjunct_heads(c, v, |_| true))
         .any(|w| {
-            c.dep(w) == "ccomp"
+            c.dep(w) == Some(Dep::Ccomp)
                 && c.doc.tokens[w]
                     .head
-                    .filter(|&h| h >= c.a && h < c.b && c.doc.tokens[h].pos == Some("VERB"))
+                    .filter(|&h| h >= c.a && h < c.b && c.doc.tokens[h].pos == Some(Upos::Verb))
                     .is_some_and(|h| FORESEEING.contains(&stem_of(&c.word(h).to_lowercase())))
         })
 }
@@ -1998,20 +2021,20 @@ fn foreseen_only(c: &Clause<'_>, v: usize) -> bool {
 fn noun_use(c: &Clause<'_>, v: usize) -> bool {
     matches!(
         c.dep(v),
-        "compound" | "obj" | "iobj" | "nsubj" | "nsubj:pass" | "obl" | "appos"
+        Some(Dep::Compound | Dep::Obj | Dep::Iobj | Dep::Nsubj | Dep::Obl | Dep::Appos)
     ) && !c.children(v).any(|k| {
         matches!(
             c.dep(k),
-            "obj"
-                | "iobj"
-                | "obl"
-                | "xcomp"
-                | "ccomp"
-                | "advcl"
-                | "nsubj"
-                | "nsubj:pass"
-                | "aux"
-                | "aux:pass"
+            Some(
+                Dep::Obj
+                    | Dep::Iobj
+                    | Dep::Obl
+                    | Dep::Xcomp
+                    | Dep::Ccomp
+                    | Dep::Advcl
+                    | Dep::Nsubj
+                    | Dep::Aux
+            )
         )
     })
 }
@@ -2026,14 +2049,17 @@ fn counted_out(c: &Clause<'_>, v: usize) -> bool {
     let lower = |i: usize| c.word(i).to_lowercase();
     let nought = |k: usize| {
         NOUGHT.contains(&lower(k).as_str())
-            || c.children(k)
-                .any(|d| c.dep(d) == "det" && matches!(lower(d).as_str(), "no" | "neither"))
+            || c.children(k).any(|d| {
+                c.dep(d) == Some(Dep::Det) && matches!(lower(d).as_str(), "no" | "neither")
+            })
     };
-    let argument =
-        |h: usize, deps: &[&str]| c.children(h).any(|k| deps.contains(&c.dep(k)) && nought(k));
-    const SUBJECTS: &[&str] = &["nsubj", "nsubj:pass"];
-    argument(v, &["nsubj", "nsubj:pass", "obj"])
-        || (c.dep(v) == "xcomp"
+    let argument = |h: usize, deps: &[Dep]| {
+        c.children(h)
+            .any(|k| c.dep(k).is_some_and(|d| deps.contains(&d)) && nought(k))
+    };
+    const SUBJECTS: &[Dep] = &[Dep::Nsubj];
+    argument(v, &[Dep::Nsubj, Dep::Obj])
+        || (c.dep(v) == Some(Dep::Xcomp)
             && c.doc.tokens[v]
                 .head
                 .filter(|&h| h >= c.a && h < c.b)
@@ -2047,7 +2073,7 @@ fn unrealised(c: &Clause<'_>, v: usize) -> bool {
     let lower = |i: usize| c.word(i).to_lowercase();
     // "raised taxes without consulting the unions": an act left undone.
     if c.children(v)
-        .any(|k| c.dep(k) == "mark" && lower(k) == "without")
+        .any(|k| c.dep(k) == Some(Dep::Mark) && lower(k) == "without")
     {
         return true;
     }
@@ -2061,19 +2087,19 @@ fn unrealised(c: &Clause<'_>, v: usize) -> bool {
         // "Canada's ability to provide assistance", "in talks to transfer the
         // detainees", "a force including the YPG to patrol": an act a noun
         // aims at is not done, unless the noun pledges or plans it.
-        "acl" | "xcomp"
-            if matches!(doc.tokens[h].pos, Some("NOUN" | "PROPN"))
+        Some(Dep::Acl | Dep::Xcomp)
+            if doc.tokens[h].pos.is_some_and(Upos::is_noun)
                 && to_infinitive(c, v)
                 && intention_noun(c.word(h)).is_none() =>
         {
             true
         }
-        "xcomp" | "ccomp" => {
+        Some(Dep::Xcomp | Dep::Ccomp) => {
             sent_for(c, v, h)
                 || obligation_of_have(c, v, h)
-                || (doc.tokens[h].pos == Some("ADJ") && !INTENDING.contains(&lower(h).as_str()))
-                || (c.dep(v) == "xcomp"
-                    && doc.tokens[h].pos == Some("VERB")
+                || (doc.tokens[h].pos == Some(Upos::Adj) && !INTENDING.contains(&lower(h).as_str()))
+                || (c.dep(v) == Some(Dep::Xcomp)
+                    && doc.tokens[h].pos == Some(Upos::Verb)
                     && (ATTEMPTING.contains(&stem_of(&lower(h)))
                         || NOT_DONE.contains(&stem_of(&lower(h)))
                         || crate::cue_classes::CueClasses::english()
@@ -2101,7 +2127,7 @@ fn unrealised_chain(c: &Clause<'_>, v: usize) -> bool {
     for step in 0..4 {
         // (Above the act itself, a clause only an adjective governs may be a
         // fact: "unacceptable that people are murdered and attacked".)
-        if unrealised(c, h) && (step == 0 || c.dep(h) != "ccomp") {
+        if unrealised(c, h) && (step == 0 || c.dep(h) != Some(Dep::Ccomp)) {
             return true;
         }
         let Some(u) = tokens[h].head.filter(|&u| u >= c.a && u < c.b && u != h) else {
@@ -2110,11 +2136,11 @@ fn unrealised_chain(c: &Clause<'_>, v: usize) -> bool {
         // A conjunct continues the act it is coordinated with only in the same
         // form ("to use … and to conduct", not "to use … and openly condemning").
         let climbs = match c.dep(h) {
-            "xcomp" => true,
-            "conj" => !own_clause(c, h) && tokens[h].tag == tokens[u].tag,
+            Some(Dep::Xcomp) => true,
+            Some(Dep::Conj) => !own_clause(c, h) && tokens[h].tag == tokens[u].tag,
             _ => false,
         };
-        if step == 3 || !climbs || !matches!(tokens[u].pos, Some("VERB" | "ADJ")) {
+        if step == 3 || !climbs || !matches!(tokens[u].pos, Some(Upos::Verb | Upos::Adj)) {
             return false;
         }
         h = u;
@@ -2131,10 +2157,10 @@ const IMPLICATIVE: &[&str] = &["forc", "compell", "compel", "oblig", "mad", "us"
 /// purpose of a passive is not done (its reports and expectations are
 /// `relayed` or `unrealised` elsewhere: "is said to have used").
 fn sent_for(c: &Clause<'_>, v: usize, h: usize) -> bool {
-    c.dep(v) == "xcomp"
+    c.dep(v) == Some(Dep::Xcomp)
         && to_infinitive(c, v)
         && !c.has_auxiliary(v, AUX, &["have"])
-        && c.doc.tokens[h].pos == Some("VERB")
+        && c.doc.tokens[h].pos == Some(Upos::Verb)
         && auxiliary_passive(c, h)
         && !PLANNING.contains(&base_form(c.word(h)).as_str())
         && !IMPLICATIVE.contains(&stem_of(&c.word(h).to_lowercase()))
@@ -2146,7 +2172,7 @@ fn sent_for(c: &Clause<'_>, v: usize, h: usize) -> bool {
 /// Whether verb `v` is an infinitive: "to" among its markers.
 fn to_infinitive(c: &Clause<'_>, v: usize) -> bool {
     c.children(v)
-        .any(|k| c.dep(k) == "mark" && c.word(k).eq_ignore_ascii_case("to"))
+        .any(|k| c.dep(k) == Some(Dep::Mark) && c.word(k).eq_ignore_ascii_case("to"))
 }
 
 /// The status a noun gives the infinitive it governs when it pledges or plans
@@ -2182,7 +2208,7 @@ fn intention_noun(word: &str) -> Option<EventStatus> {
 /// Whether `v` is what verb `h` says someone "has to" or "has yet to" do: an
 /// obligation or a thing not yet done, like "must" ("has yet to give a verdict").
 fn obligation_of_have(c: &Clause<'_>, v: usize, h: usize) -> bool {
-    c.dep(v) == "xcomp"
+    c.dep(v) == Some(Dep::Xcomp)
         && matches!(
             c.word(h).to_lowercase().as_str(),
             "have" | "has" | "had" | "having"
@@ -2224,10 +2250,12 @@ fn spoken_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventType>> {
     };
     let modal = |k: usize| c.has_auxiliary(k, AUX, &["will", "would", "could", "must", "should"]);
     let complement = c.children(verb.v).any(|k| match c.dep(k) {
-        "xcomp" => c.doc.tokens[k].pos == Some("VERB"),
+        Some(Dep::Xcomp) => c.doc.tokens[k].pos == Some(Upos::Verb),
         // (A state foretold, "warned that peace would be fragile", is no act.)
-        "ccomp" => modal(k) && acting_subject(c, k) && c.doc.tokens[k].pos == Some("VERB"),
-        "obl" => c
+        Some(Dep::Ccomp) => {
+            modal(k) && acting_subject(c, k) && c.doc.tokens[k].pos == Some(Upos::Verb)
+        }
+        Some(Dep::Obl) => c
             .children(k)
             .any(|m| matches!(c.word(m).to_lowercase().as_str(), "for" | "on")),
         _ => false,
@@ -2240,8 +2268,8 @@ fn spoken_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventType>> {
 /// ("warned that repatriation would be difficult").
 fn acting_subject(c: &Clause<'_>, k: usize) -> bool {
     c.children(k)
-        .find(|&j| matches!(c.dep(j), "nsubj" | "nsubj:pass" | "expl"))
-        .is_none_or(|j| c.doc.tokens[j].pos == Some("PRON") || !c.actors_of(j).is_empty())
+        .find(|&j| matches!(c.dep(j), Some(Dep::Nsubj | Dep::Expl)))
+        .is_none_or(|j| c.doc.tokens[j].pos == Some(Upos::Pron) || !c.actors_of(j).is_empty())
 }
 
 /// Who acts and who is acted on, and the phrase acted on.
@@ -2276,20 +2304,23 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     };
     let bare_obl = || {
         c.children(v).find(|&j| {
-            c.dep(j) == "obl"
-                && matches!(doc.tokens[j].pos, Some("NOUN" | "PROPN"))
-                && !c.children(j).any(|k| c.dep(k) == "case")
+            c.dep(j) == Some(Dep::Obl)
+                && doc.tokens[j].pos.is_some_and(Upos::is_noun)
+                && !c.children(j).any(|k| c.dep(k) == Some(Dep::Case))
                 && !in_time(j)
         })
     };
-    let mut obj = c.children(v).find(|&j| c.dep(j) == "obj").or_else(bare_obl);
+    let mut obj = c
+        .children(v)
+        .find(|&j| c.dep(j) == Some(Dep::Obj))
+        .or_else(bare_obl);
     let mut target_tokens = recipient_phrases(c, verb, act, obj);
     reread::addressee_only(c, v, act, &mut target_tokens);
     let aid = act == EventType::Aid;
     // "provide Ukraine with 500 million euros": the object receives, the "with" phrase is given.
     let with_phrase = || {
         c.children(v).find(|&j| {
-            c.dep(j) == "obl"
+            c.dep(j) == Some(Dep::Obl)
                 && c.children(j)
                     .any(|k| c.word(k).eq_ignore_ascii_case("with"))
         })
@@ -2297,7 +2328,7 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     if let (true, Some(o), Some(w)) = (aid, obj, with_phrase()) {
         if !actors_of(o).is_empty() {
             target_tokens.retain(|t| !c.subtree(w, &[]).contains(t));
-            target_tokens.extend(c.subtree(o, &["acl:relcl", "acl"]));
+            target_tokens.extend(c.subtree(o, &[Dep::Acl]));
             obj = Some(w);
         }
     }
@@ -2307,8 +2338,8 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
         // "threatened to ban the candidates": the complement's object.
         let complement_obj = || {
             c.children(v)
-                .filter(|&x| c.dep(x) == "xcomp")
-                .find_map(|x| c.children(x).find(|&j| c.dep(j) == "obj"))
+                .filter(|&x| c.dep(x) == Some(Dep::Xcomp))
+                .find_map(|x| c.children(x).find(|&j| c.dep(j) == Some(Dep::Obj)))
         };
         // Not when the one addressed is named: "urged the UK not to join any US-led action".
         let complement_obj = || complement_obj().filter(|_| !reread::addressed(c, v));
@@ -2363,7 +2394,7 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
         verb.scope
             .iter()
             .copied()
-            .find(|&j| j != v && c.dep(j) == "obj")
+            .find(|&j| j != v && c.dep(j) == Some(Dep::Obj))
     });
     Some(Roles {
         source,
@@ -2386,7 +2417,7 @@ fn turn_round(c: &Clause<'_>, v: usize, source: &mut Vec<usize>, target: &mut Ve
     // of two subjects the parse gave apart by a comma, the one that names actors.
     let subjects: Vec<usize> = c
         .children(v)
-        .filter(|&k| matches!(c.dep(k), "nsubj" | "nsubj:pass"))
+        .filter(|&k| c.dep(k) == Some(Dep::Nsubj))
         .collect();
     let set_off = |k: usize| {
         subjects
@@ -2398,7 +2429,7 @@ fn turn_round(c: &Clause<'_>, v: usize, source: &mut Vec<usize>, target: &mut Ve
     });
     let own = naming.or(subjects.first().copied());
     let described = || {
-        matches!(c.dep(v), "acl" | "amod")
+        matches!(c.dep(v), Some(Dep::Acl | Dep::Amod))
             .then(|| c.doc.tokens[v].head)
             .flatten()
             .filter(|&h| h >= c.a && h < c.b)
@@ -2424,11 +2455,9 @@ fn passive_voice(c: &Clause<'_>, verb: &Verb) -> bool {
     if auxiliary_passive(c, v) {
         return true;
     }
-    let no_object = c.children(v).all(|k| c.dep(k) != "obj");
-    let unaided = c
-        .children(v)
-        .all(|k| !matches!(c.dep(k), "aux" | "aux:pass"));
-    let participle = c.doc.tokens[v].tag == Some("VBN");
+    let no_object = c.children(v).all(|k| c.dep(k) != Some(Dep::Obj));
+    let unaided = c.children(v).all(|k| c.dep(k) != Some(Dep::Aux));
+    let participle = c.doc.tokens[v].tag == Some(Xpos::Vbn);
     // "civilians killed by the coalition": a participle with an agent and no
     // auxiliary, whatever the parse made of its noun.
     if participle && no_object && unaided && by_agent(c, v).is_some() {
@@ -2436,34 +2465,27 @@ fn passive_voice(c: &Clause<'_>, verb: &Verb) -> bool {
     }
     // "were rounded up, shot or beheaded": a later conjunct with no subject
     // of its own shares the passive, whatever tag the past form got.
-    let own_subject = c
-        .children(v)
-        .any(|k| matches!(c.dep(k), "nsubj" | "nsubj:pass"));
+    let own_subject = c.children(v).any(|k| c.dep(k) == Some(Dep::Nsubj));
     // ("had been killed and the children severely injured": a participle may have one).
-    let past = participle || (c.doc.tokens[v].tag == Some("VBD") && !own_subject);
+    let past = participle || (c.doc.tokens[v].tag == Some(Xpos::Vbd) && !own_subject);
     describing_participle(c, v)
         || (past && no_object && unaided && passive_conjunct_of(c, v).is_some())
 }
 
 /// A bare past participle describing a noun: "people detained by Isis".
 fn describing_participle(c: &Clause<'_>, v: usize) -> bool {
-    c.doc.tokens[v].tag == Some("VBN")
-        && matches!(c.dep(v), "acl" | "amod")
+    c.doc.tokens[v].tag == Some(Xpos::Vbn)
+        && matches!(c.dep(v), Some(Dep::Acl | Dep::Amod))
         && c.children(v)
-            .all(|k| !matches!(c.dep(k), "obj" | "aux" | "aux:pass"))
+            .all(|k| !matches!(c.dep(k), Some(Dep::Obj | Dep::Aux)))
 }
 
-/// A passive by its auxiliary: a passive label, or a "be" or "get" before a
-/// participle with no object (the parse may label its subject plain "nsubj").
+/// A passive by its auxiliary: a "be" or "get" before a participle with no
+/// object (the parser has no passive labels: its subject is plain "nsubj").
 fn auxiliary_passive(c: &Clause<'_>, v: usize) -> bool {
-    let no_object = c.children(v).all(|k| c.dep(k) != "obj");
-    let be_aux = c.has_auxiliary(v, AUX_OR_PASSIVE, &crate::tree::PASSIVE_AUXILIARIES);
-    marked_passive(c, v) || (be_aux && no_object && !c.word(v).ends_with("ing"))
-}
-
-fn marked_passive(c: &Clause<'_>, v: usize) -> bool {
-    c.children(v)
-        .any(|k| matches!(c.dep(k), "nsubj:pass" | "aux:pass"))
+    let no_object = c.children(v).all(|k| c.dep(k) != Some(Dep::Obj));
+    let be_aux = c.has_auxiliary(v, AUX, &crate::tree::PASSIVE_AUXILIARIES);
+    be_aux && no_object && !c.word(v).ends_with("ing")
 }
 
 /// Whether token `j` lies in a mention of one of these types.
@@ -2517,7 +2539,7 @@ fn fill_roles(
         .copied()
         .filter(|_| !c.reread)
         .filter(|&j| {
-            matches!(c.dep(j), "obl" | "nmod")
+            matches!(c.dep(j), Some(Dep::Obl | Dep::Nmod))
                 && c.children(j).any(|k| c.word(k).eq_ignore_ascii_case("in"))
         })
         .find_map(place_of);
@@ -2544,10 +2566,11 @@ fn fill_roles(
             EventType::Request | EventType::Accuse | EventType::Threaten | EventType::Reject
         )
     {
-        if let Some(sj) = c.children(v).find(|&x| c.dep(x) == "ccomp").and_then(|x| {
-            c.children(x)
-                .find(|&j| matches!(c.dep(j), "nsubj" | "nsubj:pass"))
-        }) {
+        if let Some(sj) = c
+            .children(v)
+            .find(|&x| c.dep(x) == Some(Dep::Ccomp))
+            .and_then(|x| c.children(x).find(|&j| c.dep(j) == Some(Dep::Nsubj)))
+        {
             *target = c.actors_of(sj);
         }
     }
@@ -2585,17 +2608,17 @@ fn recipient_phrases(
         };
         // "sending systems to Ukraine", "€225m for the Gambia": the parse may
         // hang the phrase on the thing given; it still names the recipient.
-        let recipient_of_goods = aid && d == "nmod" && marked(&["to", "for"]);
+        let recipient_of_goods = aid && d == Some(Dep::Nmod) && marked(&["to", "for"]);
         // "a blockade on Palestinian lorries": the one a thing is aimed at.
         let aimed = !aid
-            && d == "nmod"
+            && d == Some(Dep::Nmod)
             && (obj.is_some_and(|o| doc.tokens[j].head == Some(o) && !phrases::topic_of(c, o, j))
                 && marked(&["against", "on"])
                 || reread::against_nominal(c, verb.v, j, act));
         // (Second reading) "lashed out at Trump", "fired at the convoy";
         // "fought alongside the SDF".
         let aimed_at = c.reread
-            && d == "obl"
+            && d == Some(Dep::Obl)
             && ((hostile(act) || matches!(act, EventType::Accuse | EventType::Threaten))
                 && marked(&["at"])
                 // ("at the hands of the rebels" says who did it.)
@@ -2605,7 +2628,8 @@ fn recipient_phrases(
         // sentenced for reporting": a "for" phrase of blame or harm gives
         // its ground, not whom it is aimed at; "according to" its source.
         if c.reread
-            && ((d == "obl" && reread::blames(act) && marked(&["for"])) || marked(&["according"]))
+            && ((d == Some(Dep::Obl) && reread::blames(act) && marked(&["for"]))
+                || marked(&["according"]))
         {
             grounds.extend(c.subtree(j, &[]));
             continue;
@@ -2615,12 +2639,12 @@ fn recipient_phrases(
             grounds.extend(c.subtree(j, &[]));
             continue;
         }
-        if d == "iobj"
+        if d == Some(Dep::Iobj)
             || aimed_at
-            || (d == "obl"
+            || (d == Some(Dep::Obl)
                 && marked(&["to", "towards", "for", "with", "against", "on"])
                 && !phrases::sends_away(c, act, j))
-            || (d == "obl" && left && marked(&["from"]))
+            || (d == Some(Dep::Obl) && left && marked(&["from"]))
             || aimed
             || recipient_of_goods
         {
@@ -2677,7 +2701,7 @@ fn attach(c: &Clause<'_>, si: usize, verb: &Verb, act: EventType, roles: Roles) 
     let theme = c.hull(
         &roles
             .theme_head
-            .map(|o| c.subtree(o, &["acl:relcl", "acl"]))
+            .map(|o| c.subtree(o, &[Dep::Acl]))
             .unwrap_or_default(),
     );
     let scope_span = c.hull(&verb.scope);
@@ -2695,7 +2719,7 @@ fn attach(c: &Clause<'_>, si: usize, verb: &Verb, act: EventType, roles: Roles) 
         .scope
         .iter()
         .filter(|&&j| {
-            c.dep(j) == "obl"
+            c.dep(j) == Some(Dep::Obl)
                 && c.children(j)
                     .any(|k| matches!(c.word(k).to_lowercase().as_str(), "in" | "at"))
         })
@@ -3008,7 +3032,7 @@ fn cooperative(t: EventType) -> bool {
 /// Whether token `t` heads a purpose clause: "to" its only marker.
 fn purpose(doc: &Document, t: usize) -> bool {
     let marks: Vec<String> = (0..doc.tokens.len())
-        .filter(|&k| doc.tokens[k].head == Some(t) && doc.tokens[k].dep == Some("mark"))
+        .filter(|&k| doc.tokens[k].head == Some(t) && doc.tokens[k].dep == Some(Dep::Mark))
         .map(|k| doc.span_text(doc.tokens[k].span).to_lowercase())
         .collect();
     !marks.is_empty() && marks.iter().all(|m| m == "to")
@@ -3032,16 +3056,16 @@ fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
         // "plans to sell weapons", "refugees fleeing the war", "the curfew
         // imposed in Sudan": a verb that describes a noun is background to
         // the sentence's event, not one of its own.
-        if dep == Some("acl")
+        if dep == Some(Dep::Acl)
             && events[child].act != EventType::Aid
             && doc.tokens[t]
                 .head
-                .is_some_and(|h| doc.tokens[h].pos == Some("NOUN"))
+                .is_some_and(|h| doc.tokens[h].pos == Some(Upos::Noun))
         {
             dropped[child] = true;
             continue;
         }
-        if !matches!(dep, Some("xcomp" | "advcl" | "ccomp")) {
+        if !matches!(dep, Some(Dep::Xcomp | Dep::Advcl | Dep::Ccomp)) {
             continue;
         }
         let Some(head) = doc.tokens[t].head else {
@@ -3049,12 +3073,12 @@ fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
         };
         let Some(parent) = triggers.iter().position(|&p| p == head) else {
             // "to allow Turkish troops": a purpose of what is no event is only aimed at.
-            dropped[child] = dep == Some("advcl") && purpose(doc, t);
+            dropped[child] = dep == Some(Dep::Advcl) && purpose(doc, t);
             continue;
         };
         use EventType::*;
         // Only a demand, threat, charge or promise contains what it reports.
-        if dep == Some("ccomp")
+        if dep == Some(Dep::Ccomp)
             && !matches!(
                 events[parent].act,
                 Request | Threaten | Accuse | Reject | Agree
@@ -3115,7 +3139,7 @@ fn follow_list(doc: &Document, c: &Clause<'_>, si: usize, events: &mut Vec<Event
         ) {
             continue;
         }
-        let Some(obj) = c.children(v).find(|&j| c.dep(j) == "obj") else {
+        let Some(obj) = c.children(v).find(|&j| c.dep(j) == Some(Dep::Obj)) else {
             continue;
         };
         let theme = c.hull(&c.subtree(obj, &[]));
@@ -3160,7 +3184,10 @@ fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool
         NEGATING.contains(&lower(k).as_str())
             || matches!(lower(k).as_str(), "no" | "neither" | "nor")
     };
-    if kids.iter().any(|&k| c.dep(k) != "obj" && negates(k)) {
+    if kids
+        .iter()
+        .any(|&k| c.dep(k) != Some(Dep::Obj) && negates(k))
+    {
         return EventStatus::Negated;
     }
     let governors = governing_verbs(c, v);
@@ -3178,8 +3205,8 @@ fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool
     // A condition or a question asserts nothing: "if Russia attacks", "will they send troops?".
     // A modal only as an auxiliary ("in May" is a month), a condition only as a marker.
     let conditional = |k: usize| match c.dep(k) {
-        "aux" => matches!(lower(k).as_str(), "could" | "would" | "might" | "may"),
-        "mark" => matches!(lower(k).as_str(), "if" | "unless" | "whether"),
+        Some(Dep::Aux) => matches!(lower(k).as_str(), "could" | "would" | "might" | "may"),
+        Some(Dep::Mark) => matches!(lower(k).as_str(), "if" | "unless" | "whether"),
         _ => false,
     };
     let question = (c.a..c.b)
@@ -3192,9 +3219,10 @@ fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool
         || std::iter::once(v)
             .chain(shared_conjunct_heads(c, v))
             .any(|w| c.children(w).any(&conditional))
-        || governors
-            .iter()
-            .any(|&g| c.children(g).any(|k| c.dep(k) == "mark" && conditional(k)))
+        || governors.iter().any(|&g| {
+            c.children(g)
+                .any(|k| c.dep(k) == Some(Dep::Mark) && conditional(k))
+        })
     {
         return EventStatus::Hypothetical;
     }
@@ -3210,7 +3238,7 @@ fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool
         .head
         .filter(|&u| u >= c.a && u < c.b)
         .is_some_and(|u| {
-            c.doc.tokens[u].pos == Some("ADJ")
+            c.doc.tokens[u].pos == Some(Upos::Adj)
                 && matches!(
                     c.word(u).to_lowercase().as_str(),
                     "willing" | "ready" | "prepared" | "eager" | "determined"
@@ -3220,7 +3248,7 @@ fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool
     let intended = c.doc.tokens[v]
         .head
         .filter(|&u| u >= c.a && u < c.b && to_infinitive(c, v))
-        .filter(|&u| matches!(c.doc.tokens[u].pos, Some("NOUN" | "PROPN")))
+        .filter(|&u| c.doc.tokens[u].pos.is_some_and(Upos::is_noun))
         .and_then(|u| intention_noun(c.word(u)));
     let pledging = pledging || intended == Some(EventStatus::Pledged);
     let planning = willing
@@ -3245,7 +3273,7 @@ fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool
 /// Whether a conjunct is joined by "but", "yet" or "while".
 fn contrasted(c: &Clause<'_>, h: usize) -> bool {
     c.children(h).any(|k| {
-        matches!(c.dep(k), "cc" | "mark")
+        matches!(c.dep(k), Some(Dep::Cc | Dep::Mark))
             && matches!(
                 c.word(k).to_lowercase().as_str(),
                 "but" | "yet" | "while" | "whereas"
@@ -3264,8 +3292,8 @@ fn negating_governors(c: &Clause<'_>, v: usize) -> Vec<usize> {
     let mut h = v;
     for _ in 0..3 {
         let passes = match c.dep(h) {
-            "xcomp" | "ccomp" => true,
-            "conj" => !contrasted(c, h) && !own_clause(c, h),
+            Some(Dep::Xcomp | Dep::Ccomp) => true,
+            Some(Dep::Conj) => !contrasted(c, h) && !own_clause(c, h),
             _ => false,
         };
         let Some(u) = c.doc.tokens[h]
@@ -3274,7 +3302,7 @@ fn negating_governors(c: &Clause<'_>, v: usize) -> Vec<usize> {
         else {
             break;
         };
-        if c.doc.tokens[u].pos == Some("VERB") {
+        if c.doc.tokens[u].pos == Some(Upos::Verb) {
             governors.push(u);
         }
         h = u;
@@ -3288,9 +3316,9 @@ fn governing_verbs(c: &Clause<'_>, v: usize) -> Vec<usize> {
     for _ in 0..3 {
         match c.doc.tokens[h].head.filter(|&u| u >= c.a && u < c.b) {
             // "will not join … but supports": a contrast does not share the first verb's negation.
-            Some(_) if c.dep(h) == "conj" && contrasted(c, h) => break,
-            Some(u) if !matches!(c.dep(h), "parataxis" | "acl:relcl") => {
-                if c.doc.tokens[u].pos == Some("VERB") {
+            Some(_) if c.dep(h) == Some(Dep::Conj) && contrasted(c, h) => break,
+            Some(u) if c.dep(h) != Some(Dep::Parataxis) => {
+                if c.doc.tokens[u].pos == Some(Upos::Verb) {
                     governors.push(u);
                 }
                 h = u;

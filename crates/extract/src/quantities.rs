@@ -3,6 +3,7 @@
 //! about), range and rate ("every month" → P1M). Rules over tokens; years
 //! and day numbers are left to the time recogniser.
 
+use dossier_core::Upos;
 use std::borrow::Cow;
 
 use dossier_core::{Approx, Document, Quantity, QuantityKind, Span};
@@ -18,7 +19,7 @@ pub fn recognise(doc: &mut Document) {
             .iter()
             .map(|t| t.span)
             .collect();
-        let pos: Vec<Option<&str>> = doc.tokens[s.tokens.0..s.tokens.1]
+        let pos: Vec<Option<Upos>> = doc.tokens[s.tokens.0..s.tokens.1]
             .iter()
             .map(|t| t.pos)
             .collect();
@@ -1202,7 +1203,7 @@ fn glued_comparison(w: &str) -> Option<(usize, Approx, f64)> {
         .map(|v| (at, approx, v))
 }
 
-fn sentence(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quantity>) {
+fn sentence(text: &str, toks: &[Span], pos: &[Option<Upos>], out: &mut Vec<Quantity>) {
     let first = out.len();
     bounded_figures(text, toks, pos, out);
     join_bounds(text, out, first);
@@ -1251,7 +1252,7 @@ fn join_bounds(text: &str, found: &mut Vec<Quantity>, first: usize) {
     }
 }
 
-fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Vec<Quantity>) {
+fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<Upos>], out: &mut Vec<Quantity>) {
     let mut i = 0;
     while i < toks.len() {
         let w = word(text, toks[i]);
@@ -1268,7 +1269,7 @@ fn bounded_figures(text: &str, toks: &[Span], pos: &[Option<&str>], out: &mut Ve
 fn token_quantity(
     text: &str,
     toks: &[Span],
-    pos: &[Option<&str>],
+    pos: &[Option<Upos>],
     i: usize,
     (w, lw): (&str, &str),
     out: &mut Vec<Quantity>,
@@ -1417,7 +1418,7 @@ fn no_quantity_of_its_own(
 fn figure_quantity(
     text: &str,
     toks: &[Span],
-    pos: &[Option<&str>],
+    pos: &[Option<Upos>],
     i: usize,
     lw: &str,
     out: &mut Vec<Quantity>,
@@ -1563,7 +1564,7 @@ fn currency_prefix(
 fn kind_and_unit(
     text: &str,
     toks: &[Span],
-    pos: &[Option<&str>],
+    pos: &[Option<Upos>],
     prefix: Option<(&str, f64)>,
     whole_sum: bool,
     value_out: &mut f64,
@@ -1688,7 +1689,7 @@ fn period(w: &str) -> Option<&'static str> {
 fn counted_noun(
     text: &str,
     toks: &[Span],
-    pos: &[Option<&str>],
+    pos: &[Option<Upos>],
     mut k: usize,
 ) -> (Option<String>, Option<usize>) {
     // "of the" / "of"
@@ -1716,8 +1717,8 @@ fn counted_noun(
         }
         // With tags: a noun phrase is adjectives and nouns; stop at a verb.
         match pos.get(j).copied().flatten() {
-            Some("NOUN" | "PROPN") => last = Some(j),
-            Some("ADJ" | "NUM" | "X") => {}
+            Some(Upos::Noun | Upos::Propn) => last = Some(j),
+            Some(Upos::Adj | Upos::Num | Upos::X) => {}
             Some(_) => break,
             None => {
                 last = Some(j);

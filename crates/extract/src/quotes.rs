@@ -9,6 +9,7 @@
 //! from the quote before it. Speakers resolve to entities: a name in the
 //! speaker span directly, a pronoun to the most salient earlier person.
 
+use dossier_core::{Dep, Upos, Xpos};
 use std::collections::HashMap;
 
 use dossier_core::{
@@ -132,35 +133,37 @@ impl Frame {
 pub fn is_candidate(doc: &Document, c: usize) -> bool {
     let t = &doc.tokens[c];
     match t.pos {
-        Some("VERB") => true,
-        Some("NOUN") => t.dep == Some("root"),
+        Some(Upos::Verb) => true,
+        Some(Upos::Noun) => t.dep == Some(Dep::Root),
         _ => false,
     }
 }
 
 /// The frame of token `c` in the sentence with tokens `[a, b)`.
 pub fn frame(doc: &Document, c: usize, a: usize, b: usize) -> Frame {
-    let dep = |j: usize| doc.tokens[j].dep.unwrap_or("");
+    let dep = |j: usize| doc.tokens[j].dep;
     if closing_mark_before(doc, c, a, b).is_some() {
         return Frame::Tag;
     }
     if opening_mark_after(doc, c, b).is_some() {
         return Frame::Clause;
     }
-    if children(doc, a, b, c)
-        .any(|j| matches!(dep(j), "ccomp" | "parataxis") || (dep(j) == "xcomp" && j > c))
-    {
+    if children(doc, a, b, c).any(|j| {
+        matches!(dep(j), Some(Dep::Ccomp | Dep::Parataxis)) || (dep(j) == Some(Dep::Xcomp) && j > c)
+    }) {
         return Frame::Clause;
     }
     let d = dep(c);
     let quoted_before = (a..c).any(|j| is_close_mark(doc.span_text(doc.tokens[j].span)));
-    if d == "parataxis"
-        || (d == "root" && quoted_before)
-        || (d == "root" && c + 2 >= b && c > a + 3)
+    if d == Some(Dep::Parataxis)
+        || (d == Some(Dep::Root) && quoted_before)
+        || (d == Some(Dep::Root) && c + 2 >= b && c > a + 3)
     {
         return Frame::Tag;
     }
-    if children(doc, a, b, c).any(|j| j > c && matches!(dep(j), "obj" | "obl" | "iobj" | "advcl")) {
+    if children(doc, a, b, c)
+        .any(|j| j > c && matches!(dep(j), Some(Dep::Obj | Dep::Obl | Dep::Iobj | Dep::Advcl)))
+    {
         return Frame::Object;
     }
     Frame::Bare
@@ -185,7 +188,7 @@ fn closing_mark_before(doc: &Document, c: usize, a: usize, b: usize) -> Option<u
     // blasted him': a conjunction or a relative opens a new clause, which
     // does not sign the quote.
     if (m + 1..c).any(|i| {
-        matches!(doc.tokens[i].pos, Some("CCONJ" | "SCONJ"))
+        matches!(doc.tokens[i].pos, Some(Upos::Cconj | Upos::Sconj))
             || ["which", "who", "that", "when"]
                 .iter()
                 .any(|r| word(i).eq_ignore_ascii_case(r))
@@ -194,7 +197,7 @@ fn closing_mark_before(doc: &Document, c: usize, a: usize, b: usize) -> Option<u
     }
     let name_between = c - m <= 12
         && (m + 1..c).all(|i| {
-            !matches!(doc.tokens[i].pos, Some("VERB" | "AUX"))
+            !matches!(doc.tokens[i].pos, Some(Upos::Verb | Upos::Aux))
                 && !is_open_mark(word(i))
                 && !is_close_mark(word(i))
         });
@@ -202,7 +205,7 @@ fn closing_mark_before(doc: &Document, c: usize, a: usize, b: usize) -> Option<u
     // Pruitt, the attorney general of one of the states suing the EPA, said'.
     let subject_between = || {
         children(doc, a, b, c).any(|j| {
-            doc.tokens[j].dep == Some("nsubj") && j > m && {
+            doc.tokens[j].dep == Some(Dep::Nsubj) && j > m && {
                 let (x, y) = subtree(doc, j, a, b);
                 x <= m + 2 && y + 2 >= c
             }
@@ -884,9 +887,8 @@ fn drop_nested(doc: &Document, found: &mut Vec<Found>) {
     let coordinated = |i: usize| {
         let c = found[i].cue_token;
         let (a, b) = sentence_of(c);
-        tokens[c].dep == Some("conj")
-            && !children(doc, a, b, c)
-                .any(|j| matches!(tokens[j].dep, Some("nsubj" | "nsubj:pass")))
+        tokens[c].dep == Some(Dep::Conj)
+            && !children(doc, a, b, c).any(|j| tokens[j].dep == Some(Dep::Nsubj))
     };
     let mut keep = vec![true; found.len()];
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (inner, outer)
@@ -983,7 +985,7 @@ fn trim_punct(text: &str, span: Span) -> Span {
 }
 
 fn is_punct(doc: &Document, i: usize) -> bool {
-    doc.tokens[i].pos == Some("PUNCT")
+    doc.tokens[i].pos == Some(Upos::Punct)
 }
 
 /// Shrinks a token range past punctuation at both ends; `None` when too short.
@@ -1082,7 +1084,7 @@ fn according_to(doc: &Document, c: usize, a: usize, b: usize) -> Option<Found> {
     // the writer's, when the report came before it.
     if content.len() == 2 {
         let (lo, _) = content[1];
-        if doc.tokens[lo].tag == Some("VBG") {
+        if doc.tokens[lo].tag == Some(Xpos::Vbg) {
             content.pop();
         }
     }
@@ -1103,13 +1105,13 @@ fn according_to(doc: &Document, c: usize, a: usize, b: usize) -> Option<Found> {
 /// the source's new end (`y` when nothing follows).
 fn with_modifier_after(doc: &Document, x: usize, y: usize, a: usize, b: usize) -> usize {
     if y >= b
-        || !matches!(doc.tokens[y].tag, Some("JJ" | "VBN"))
+        || !matches!(doc.tokens[y].tag, Some(Xpos::Jj | Xpos::Vbn))
         || !(doc.tokens[y].head == Some(x) || doc.tokens[x].head == Some(y))
     {
         return y;
     }
     let end = children(doc, a, b, y)
-        .filter(|&j| j > y && matches!(doc.tokens[j].dep, Some("obl" | "nmod" | "obj")))
+        .filter(|&j| j > y && matches!(doc.tokens[j].dep, Some(Dep::Obl | Dep::Nmod | Dep::Obj)))
         .map(|j| subtree(doc, j, a, b).1)
         .max()
         .unwrap_or(y + 1);
@@ -1133,7 +1135,7 @@ fn as_put_it_at(doc: &Document, c: usize, a: usize, b: usize) -> Option<usize> {
 fn as_put_it(doc: &Document, c: usize, as_at: usize, a: usize, b: usize) -> Option<Found> {
     let own = subtree(doc, c, a, b);
     let subject = children(doc, a, b, c)
-        .find(|&j| doc.tokens[j].dep == Some("nsubj"))
+        .find(|&j| doc.tokens[j].dep == Some(Dep::Nsubj))
         .map(|j| subtree(doc, j, a, b))
         .or_else(|| {
             // A long apposition can hide the subject from the parse: the first name after "as"
@@ -1169,13 +1171,17 @@ fn as_put_it(doc: &Document, c: usize, as_at: usize, a: usize, b: usize) -> Opti
 /// Token `c` as a cue, when the lexicon takes it as one in its frame (or it
 /// signs a quote) and it is used as a verb of report.
 fn reporting_cue(doc: &Document, cues: &CueLexicon, c: usize, a: usize, b: usize) -> Option<CueAt> {
-    let dep = doc.tokens[c].dep.unwrap_or("");
+    let dep = doc.tokens[c].dep;
     // A "verb" the parse uses as a noun ("broke promises to", "the
     // claims of") is a mistagged noun, which reports nothing.
-    let nominal = matches!(dep, "obj" | "iobj" | "nsubj" | "obl" | "nmod" | "compound");
+    let nominal = matches!(
+        dep,
+        Some(Dep::Obj | Dep::Iobj | Dep::Nsubj | Dep::Obl | Dep::Nmod | Dep::Compound)
+    );
     // A participle describing a noun ("alleged crimes", "a place called
     // Rojava", "footage posted online") reports no one's words.
-    let describes_noun = dep == "amod" || (dep == "acl" && doc.tokens[c].tag == Some("VBN"));
+    let describes_noun =
+        dep == Some(Dep::Amod) || (dep == Some(Dep::Acl) && doc.tokens[c].tag == Some(Xpos::Vbn));
     if !is_candidate(doc, c)
         || nominal
         || is_discourse_marker(doc, c, a, b)
@@ -1193,7 +1199,7 @@ fn reporting_cue(doc: &Document, cues: &CueLexicon, c: usize, a: usize, b: usize
     let introduced = opening_mark_after(doc, c, b);
     // '"…," she yells': a verb that signs a quote is a cue even when
     // training never saw it as one.
-    let signs_unseen = doc.tokens[c].pos == Some("VERB")
+    let signs_unseen = doc.tokens[c].pos == Some(Upos::Verb)
         && cues.is_unknown(w)
         && (signed.is_some() || introduced.is_some());
     if !(cues.is_cue(w, fr) || signs_unseen)
@@ -1233,18 +1239,18 @@ fn relays_a_gerund(doc: &Document, c: usize, a: usize, b: usize) -> bool {
             .span_text(doc.tokens[c].span)
             .to_lowercase()
             .starts_with("report");
-    let object = children(doc, a, b, c).find(|&o| doc.tokens[o].dep == Some("obj"));
+    let object = children(doc, a, b, c).find(|&o| doc.tokens[o].dep == Some(Dep::Obj));
     let Some(o) = object.filter(|_| relaying) else {
         return false;
     };
-    let speaks = |k: usize, deps: &[&str]| {
+    let speaks = |k: usize, deps: &[Dep]| {
         k > o
-            && doc.tokens[k].tag == Some("VBG")
+            && doc.tokens[k].tag == Some(Xpos::Vbg)
             && doc.tokens[k].dep.is_some_and(|d| deps.contains(&d))
             && is_speech_verb(doc, k)
     };
-    children(doc, a, b, c).any(|k| speaks(k, &["xcomp"]))
-        || children(doc, a, b, o).any(|k| speaks(k, &["acl"]))
+    children(doc, a, b, c).any(|k| speaks(k, &[Dep::Xcomp]))
+        || children(doc, a, b, o).any(|k| speaks(k, &[Dep::Acl]))
 }
 
 /// The "as" clause of `c` when `c` is a verb of quoting: "saying" in
@@ -1271,12 +1277,12 @@ fn quoted_speaker(doc: &Document, c: usize, a: usize, b: usize) -> Option<usize>
 /// The object of `c` when `c` is an active verb of quoting: "quoted her".
 fn quoted_one(doc: &Document, c: usize, a: usize, b: usize) -> Option<usize> {
     is_quoting(doc, c)
-        .then(|| children(doc, a, b, c).find(|&o| doc.tokens[o].dep == Some("obj")))
+        .then(|| children(doc, a, b, c).find(|&o| doc.tokens[o].dep == Some(Dep::Obj)))
         .flatten()
 }
 
 fn is_quoting(doc: &Document, c: usize) -> bool {
-    doc.tokens[c].pos == Some("VERB")
+    doc.tokens[c].pos == Some(Upos::Verb)
         && doc
             .span_text(doc.tokens[c].span)
             .to_lowercase()
@@ -1285,9 +1291,9 @@ fn is_quoting(doc: &Document, c: usize) -> bool {
 
 /// An adverbial clause opened by "as": "as saying", "as telling reporters".
 fn is_as_clause(doc: &Document, k: usize, a: usize, b: usize) -> bool {
-    doc.tokens[k].dep == Some("advcl")
+    doc.tokens[k].dep == Some(Dep::Advcl)
         && children(doc, a, b, k).any(|m| {
-            doc.tokens[m].dep == Some("mark")
+            doc.tokens[m].dep == Some(Dep::Mark)
                 && doc.span_text(doc.tokens[m].span).eq_ignore_ascii_case("as")
         })
 }
@@ -1298,15 +1304,11 @@ fn is_as_clause(doc: &Document, k: usize, a: usize, b: usize) -> bool {
 /// The tagger often reads such an "Asked" as a past tense; a past tense
 /// without a subject or auxiliary cannot head an adverbial clause.
 fn is_bare_passive(doc: &Document, c: usize, a: usize, b: usize) -> bool {
-    matches!(doc.tokens[c].tag, Some("VBN" | "VBD"))
-        && doc.tokens[c].dep == Some("advcl")
+    matches!(doc.tokens[c].tag, Some(Xpos::Vbn | Xpos::Vbd))
+        && doc.tokens[c].dep == Some(Dep::Advcl)
         && doc.tokens[c].head.is_some_and(|h| h > c && h < b)
-        && !children(doc, a, b, c).any(|j| {
-            matches!(
-                doc.tokens[j].dep,
-                Some("aux" | "aux:pass" | "nsubj" | "nsubj:pass" | "mark")
-            )
-        })
+        && !children(doc, a, b, c)
+            .any(|j| matches!(doc.tokens[j].dep, Some(Dep::Aux | Dep::Nsubj | Dep::Mark)))
 }
 
 /// The source phrase of a cue: its subject (or a passive's "by" agent), else
@@ -1320,7 +1322,7 @@ fn cue_source(
     earlier: &[Found],
 ) -> Option<(usize, usize)> {
     let CueAt { c, a, b, .. } = cue;
-    let d = doc.tokens[c].dep.unwrap_or("");
+    let d = doc.tokens[c].dep;
     // "X was quoted as saying (by Interfax)": the one quoted speaks, not
     // the outlet in the "by" phrase.
     let quoted_as = quoting_as_clause(doc, c, a, b).is_some();
@@ -1333,10 +1335,13 @@ fn cue_source(
     // "While many … are expected to back her, she …": an agentless passive
     // belief names no one, not even the main clause's subject.
     let agentless_belief = cue.passive && !is_speech_verb(doc, c);
-    if source.is_none() && !agentless_belief && matches!(d, "xcomp" | "conj" | "advcl" | "ccomp") {
+    if source.is_none()
+        && !agentless_belief
+        && matches!(d, Some(Dep::Xcomp | Dep::Conj | Dep::Advcl | Dep::Ccomp))
+    {
         (source, unlikely) = climbed_source(doc, cues, cue, earlier);
     }
-    if source.is_none() && d == "acl" {
+    if source.is_none() && d == Some(Dep::Acl) {
         source = described_noun_source(doc, cues, cue);
     }
     // An agentless passive ("was announced", "is seen as") names no
@@ -1425,13 +1430,13 @@ fn subject_source(doc: &Document, cues: &CueLexicon, cue: CueAt) -> Option<Token
 /// the cue, with the subjects right before it that run into it.
 fn nearest_subject(doc: &Document, c: usize, a: usize, b: usize) -> Option<TokenRange> {
     let subjects: Vec<TokenRange> = children(doc, a, b, c)
-        .filter(|&j| matches!(doc.tokens[j].dep, Some("nsubj" | "nsubj:pass")))
+        .filter(|&j| doc.tokens[j].dep == Some(Dep::Nsubj))
         .map(|j| subtree(doc, j, a, b))
         .collect();
     // "relatives who have made it back for fleeting visits say": a finite
     // cue's "subject" right after a preposition is that preposition's object.
     let placed = |s: &TokenRange| {
-        doc.tokens[c].tag != Some("VB") && s.0 > a && places_phrase(doc, s.0 - 1, a)
+        doc.tokens[c].tag != Some(Xpos::Vb) && s.0 > a && places_phrase(doc, s.0 - 1, a)
     };
     let mut before: Vec<TokenRange> = subjects
         .iter()
@@ -1442,7 +1447,7 @@ fn nearest_subject(doc: &Document, c: usize, a: usize, b: usize) -> Option<Token
     // said": of several subjects, one opening a subordinate clause with a
     // verb of its own is that clause's.
     let subordinate = |&(x, y): &TokenRange| {
-        opens_subordinate(doc, x, a) && (x..y).any(|i| doc.tokens[i].pos == Some("VERB"))
+        opens_subordinate(doc, x, a) && (x..y).any(|i| doc.tokens[i].pos == Some(Upos::Verb))
     };
     if before.len() > 1 && before.last().is_some_and(subordinate) {
         before.pop();
@@ -1463,7 +1468,7 @@ fn nearest_subject(doc: &Document, c: usize, a: usize, b: usize) -> Option<Token
 /// opens a subordinate clause ("if the opposition insisted").
 fn opens_subordinate(doc: &Document, x: usize, a: usize) -> bool {
     x > a
-        && doc.tokens[x - 1].dep == Some("mark")
+        && doc.tokens[x - 1].dep == Some(Dep::Mark)
         && (SUBORDINATORS.contains(
             &doc.span_text(doc.tokens[x - 1].span)
                 .to_lowercase()
@@ -1484,7 +1489,7 @@ fn agent_source(doc: &Document, c: usize, a: usize, b: usize) -> Option<(usize, 
         .map(|j| {
             let x = subtree(doc, j, a, b).0 + 1;
             let y = children(doc, a, b, j)
-                .filter(|&k| k > j && doc.tokens[k].dep == Some("flat"))
+                .filter(|&k| k > j && doc.tokens[k].dep == Some(Dep::Flat))
                 .max()
                 .unwrap_or(j)
                 + 1;
@@ -1503,7 +1508,7 @@ fn climbed_source(
     earlier: &[Found],
 ) -> (Option<TokenRange>, Option<TokenRange>) {
     let CueAt { c, a, b, .. } = cue;
-    let dep = |i: usize| doc.tokens[i].dep.unwrap_or("");
+    let dep = |i: usize| doc.tokens[i].dep;
     let mut unlikely = None;
     if let Some(o) = quoted_speaker(doc, c, a, b) {
         // The object's phrase, without the clause when it hangs on it.
@@ -1514,14 +1519,16 @@ fn climbed_source(
     // completing a verb's object is that object's to report. Not when that
     // verb is a report itself ("daring him to say").
     // "contacted us to say" is a purpose, not the hearer's words.
-    let controller = (dep(c) == "xcomp")
+    let controller = (dep(c) == Some(Dep::Xcomp))
         .then(|| {
             doc.tokens[c]
                 .head
                 .filter(|&u| u >= a && u < b && !earlier.iter().any(|f| f.cue_token == u))
         })
         .flatten()
-        .and_then(|up| children(doc, a, b, up).find(|&j| j < c && matches!(dep(j), "obj" | "iobj")))
+        .and_then(|up| {
+            children(doc, a, b, up).find(|&j| j < c && matches!(dep(j), Some(Dep::Obj | Dep::Iobj)))
+        })
         .filter(|&o| !is_hearer_pronoun(doc, o));
     if let Some(o) = controller {
         return (Some(subtree(doc, o, a, b)), unlikely);
@@ -1539,7 +1546,7 @@ fn climbed_source(
             return (f.source, unlikely);
         }
         if let Some(j) = children(doc, a, b, up)
-            .find(|&j| matches!(dep(j), "nsubj" | "nsubj:pass"))
+            .find(|&j| dep(j) == Some(Dep::Nsubj))
             .filter(|&j| !joined_to_subordinate(doc, (a, b), h, up, subtree(doc, j, a, b)))
         {
             // "Trump's late-summer swoon had Republicans wondering": a
@@ -1550,7 +1557,10 @@ fn climbed_source(
             }
             unlikely = unlikely.or(Some(subject));
         }
-        if !matches!(dep(up), "xcomp" | "conj" | "advcl" | "ccomp") {
+        if !matches!(
+            dep(up),
+            Some(Dep::Xcomp | Dep::Conj | Dep::Advcl | Dep::Ccomp)
+        ) {
             break;
         }
         h = up;
@@ -1579,12 +1589,12 @@ fn joined_to_subordinate(
     subject: TokenRange,
 ) -> bool {
     let opens = |j: usize| {
-        doc.tokens[j].dep == Some("mark")
+        doc.tokens[j].dep == Some(Dep::Mark)
             && j < subject.0
             && !(j + 1..subject.0).any(|i| is_comma(doc, i))
             && SUBORDINATORS.contains(&doc.span_text(doc.tokens[j].span).to_lowercase().as_str())
     };
-    matches!(doc.tokens[h].dep, Some("conj" | "advcl"))
+    matches!(doc.tokens[h].dep, Some(Dep::Conj | Dep::Advcl))
         && (up + 1..h).any(|i| is_comma(doc, i))
         && children(doc, a, b, up).any(opens)
 }
@@ -1599,10 +1609,12 @@ const SUBORDINATORS: &[&str] = &[
 /// clause of cue `c` hangs on.
 fn described_noun_source(doc: &Document, cues: &CueLexicon, cue: CueAt) -> Option<TokenRange> {
     let CueAt { c, a, b, .. } = cue;
-    let dep = |i: usize| doc.tokens[i].dep.unwrap_or("");
+    let dep = |i: usize| doc.tokens[i].dep;
     let h = doc.tokens[c].head.filter(|&h| h >= a && h < c)?;
     // The whole name: "Lin Jian", "Prime Minister Keir Starmer".
-    let is_part = |k: usize| doc.tokens[k].head == Some(h) && matches!(dep(k), "flat" | "compound");
+    let is_part = |k: usize| {
+        doc.tokens[k].head == Some(h) && matches!(dep(k), Some(Dep::Flat | Dep::Compound))
+    };
     let (x, _) = noun_with_modifiers(doc, h, a);
     let mut y = h + 1;
     while y < c && is_part(y) {
@@ -1612,15 +1624,16 @@ fn described_noun_source(doc: &Document, cues: &CueLexicon, cue: CueAt) -> Optio
     // object reports its verb's subject, not the object. So does a clause
     // on a noun that names no speaker ("protesters marching through the
     // streets chanted").
-    if (doc.tokens[h].pos != Some("PROPN") && matches!(dep(h), "obj" | "obl" | "iobj"))
+    if (doc.tokens[h].pos != Some(Upos::Propn)
+        && matches!(dep(h), Some(Dep::Obj | Dep::Obl | Dep::Iobj)))
         || !speaker_like(doc, cues, (x, y))
     {
         let verb = doc.tokens[h].head.filter(|&v| v >= a && v < b);
         let climbed = verb.and_then(|v| {
-            match children(doc, a, b, v).find(|&j| dep(j) == "nsubj") {
+            match children(doc, a, b, v).find(|&j| dep(j) == Some(Dep::Nsubj)) {
                 Some(j) => Some(subtree(doc, j, a, b)),
                 // "leaders using blunt language to denounce": the verb is itself a clause on a noun.
-                None if dep(v) == "acl" => doc.tokens[v]
+                None if dep(v) == Some(Dep::Acl) => doc.tokens[v]
                     .head
                     .filter(|&n| n >= a && n < v)
                     .map(|n| (subtree(doc, n, a, b).0, n + 1)),
@@ -1646,7 +1659,7 @@ fn with_name_before_cue(doc: &Document, (x, y): (usize, usize), c: usize) -> (us
 /// weapons expert | Hamish de Bretton-Gordon": a person's name right after
 /// a common noun ending the source phrase is the name of that person.
 fn with_name_after_noun(doc: &Document, (x, y): (usize, usize), b: usize) -> (usize, usize) {
-    if y >= b || y == x || doc.tokens[y - 1].pos != Some("NOUN") {
+    if y >= b || y == x || doc.tokens[y - 1].pos != Some(Upos::Noun) {
         return (x, y);
     }
     (x, with_person_at(doc, y, b).unwrap_or(y))
@@ -1680,7 +1693,10 @@ fn signer_between(
         x += 1;
     }
     while y > x
-        && matches!(doc.tokens[y - 1].pos, Some("PUNCT" | "ADV" | "PART"))
+        && matches!(
+            doc.tokens[y - 1].pos,
+            Some(Upos::Punct | Upos::Adv | Upos::Part)
+        )
         && doc.span_text(doc.tokens[y - 1].span) != ")"
     {
         y -= 1;
@@ -1702,8 +1718,11 @@ fn name_after(doc: &Document, c: usize, b: usize) -> Option<(usize, usize)> {
     // "tweeted retired US army general Jack Keane": a participle describing
     // the name's noun.
     if y + 1 < b
-        && matches!(doc.tokens[y].tag, Some("VBN" | "VBD"))
-        && matches!(doc.tokens[y + 1].pos, Some("PROPN" | "NOUN" | "ADJ"))
+        && matches!(doc.tokens[y].tag, Some(Xpos::Vbn | Xpos::Vbd))
+        && matches!(
+            doc.tokens[y + 1].pos,
+            Some(Upos::Propn | Upos::Noun | Upos::Adj)
+        )
     {
         y += 1;
     }
@@ -1711,7 +1730,7 @@ fn name_after(doc: &Document, c: usize, b: usize) -> Option<(usize, usize)> {
         && y < c + 9
         && (matches!(
             doc.tokens[y].pos,
-            Some("PROPN" | "NOUN" | "ADJ" | "DET" | "NUM")
+            Some(Upos::Propn | Upos::Noun | Upos::Adj | Upos::Det | Upos::Num)
         ) || matches!(
             doc.span_text(doc.tokens[y].span),
             "(" | ")" | "." | "-" | "'s" | "’s"
@@ -1738,11 +1757,11 @@ fn trim_source(doc: &Document, (mut x, mut y): (usize, usize)) -> Option<(usize,
 /// "Back in Virginia, Mr. Clarke said, he decided …": a report set off by
 /// commas inside the clause it reports.
 fn is_parenthetical(doc: &Document, c: usize, a: usize, b: usize) -> bool {
-    doc.tokens[c].dep == Some("advcl")
+    doc.tokens[c].dep == Some(Dep::Advcl)
         && c + 1 < b
         && is_comma(doc, c + 1)
         && doc.tokens[c].head.is_some_and(|h| h > c && h < b)
-        && children(doc, a, b, c).any(|j| doc.tokens[j].dep == Some("nsubj"))
+        && children(doc, a, b, c).any(|j| doc.tokens[j].dep == Some(Dep::Nsubj))
 }
 
 /// The content of a cue: the quotation it signs or introduces, else its
@@ -1773,7 +1792,7 @@ fn cue_content(
     // not a hearer verb, whose object is the hearer ("told the council: …").
     let hearer_verb =
         HEARER_CUES.contains(&doc.span_text(doc.tokens[c].span).to_lowercase().as_str());
-    if content.is_empty() && doc.tokens[c].dep == Some("root") && !hearer_verb {
+    if content.is_empty() && doc.tokens[c].dep == Some(Dep::Root) && !hearer_verb {
         content = object_content(doc, c, a, b);
     }
     if content.is_empty() {
@@ -1795,10 +1814,10 @@ fn cue_content(
 /// with a clause reports its subject and that clause together (what is
 /// expected), from the subject through the clause.
 fn raised_content(doc: &Document, c: usize, a: usize, b: usize) -> Vec<(usize, usize)> {
-    let dep = |i: usize| doc.tokens[i].dep.unwrap_or("");
-    let subject =
-        children(doc, a, b, c).find(|&j| j < c && matches!(dep(j), "nsubj" | "nsubj:pass"));
-    let clause = children(doc, a, b, c).find(|&j| j > c && matches!(dep(j), "xcomp" | "ccomp"));
+    let dep = |i: usize| doc.tokens[i].dep;
+    let subject = children(doc, a, b, c).find(|&j| j < c && dep(j) == Some(Dep::Nsubj));
+    let clause =
+        children(doc, a, b, c).find(|&j| j > c && matches!(dep(j), Some(Dep::Xcomp | Dep::Ccomp)));
     let (Some(s), Some(k)) = (subject, clause) else {
         return Vec::new();
     };
@@ -1832,10 +1851,12 @@ fn clause_content(
     a: usize,
     b: usize,
 ) -> Vec<(usize, usize)> {
-    let dep = |i: usize| doc.tokens[i].dep.unwrap_or("");
+    let dep = |i: usize| doc.tokens[i].dep;
     let mut content = Vec::new();
     for j in children(doc, a, b, c) {
-        if matches!(dep(j), "ccomp" | "parataxis") || (dep(j) == "xcomp" && j > c) {
+        if matches!(dep(j), Some(Dep::Ccomp | Dep::Parataxis))
+            || (dep(j) == Some(Dep::Xcomp) && j > c)
+        {
             let (lo, hi) = subtree(doc, j, a, b);
             // A clause after the cue runs to the sentence's end: the
             // parse often cuts it short at a coordination or a comma.
@@ -1845,7 +1866,7 @@ fn clause_content(
                 children(doc, a, b, c)
                     .find(|&k| {
                         k >= hi
-                            && matches!(dep(k), "conj" | "advcl" | "parataxis")
+                            && matches!(dep(k), Some(Dep::Conj | Dep::Advcl | Dep::Parataxis))
                             && is_candidate(doc, k)
                             && cues.is_cue(doc.span_text(doc.tokens[k].span), frame(doc, k, a, b))
                     })
@@ -1873,35 +1894,37 @@ fn signed_clause_before(
     source: Option<(usize, usize)>,
 ) -> Vec<(usize, usize)> {
     let CueAt { c, a, b, .. } = cue;
-    let dep = |i: usize| doc.tokens[i].dep.unwrap_or("");
+    let dep = |i: usize| doc.tokens[i].dep;
     let Some((x, y)) = source else {
         return Vec::new();
     };
-    if cue.passive || !matches!(dep(c), "advcl" | "conj") {
+    if cue.passive || !matches!(dep(c), Some(Dep::Advcl | Dep::Conj)) {
         return Vec::new();
     }
     // The subject phrase may start before the speaker's name ("the foreign
     // minister, Julie Bishop, has confirmed"); the nearest subject only, as
     // the parse may give the cue a second one.
     let x = children(doc, a, b, c)
-        .filter(|&j| j < c && dep(j) == "nsubj")
+        .filter(|&j| j < c && dep(j) == Some(Dep::Nsubj))
         .max()
         .map(|j| subtree(doc, j, a, b).0)
         .map(|s| (s..c).find(|&i| !is_punct(doc, i)).unwrap_or(s))
         .map_or(x, |s| s.min(x));
     let main = doc.tokens[c].head.filter(|&h| h >= a && h < x);
-    let finite = matches!(doc.tokens[c].tag, Some("VBD" | "VBZ" | "VBP"))
-        || children(doc, a, b, c).any(|j| j < c && dep(j) == "aux");
+    let finite = matches!(doc.tokens[c].tag, Some(Xpos::Vbd | Xpos::Vbz | Xpos::Vbp))
+        || children(doc, a, b, c).any(|j| j < c && dep(j) == Some(Dep::Aux));
     let after_comma = x > a && is_comma(doc, x - 1);
-    let own_subject = children(doc, a, b, c).any(|j| j >= x && j < y && dep(j) == "nsubj");
+    let own_subject = children(doc, a, b, c).any(|j| j >= x && j < y && dep(j) == Some(Dep::Nsubj));
     let only_adjuncts = children(doc, a, b, c)
         .filter(|&j| j > c)
         .all(|j| match dep(j) {
-            "obj" | "iobj" => is_time_phrase(doc, subtree(doc, j, a, b)),
-            "ccomp" | "xcomp" | "parataxis" | "advcl" | "conj" | "mark" => false,
+            Some(Dep::Obj | Dep::Iobj) => is_time_phrase(doc, subtree(doc, j, a, b)),
+            Some(Dep::Ccomp | Dep::Xcomp | Dep::Parataxis | Dep::Advcl | Dep::Conj | Dep::Mark) => {
+                false
+            }
             _ => true,
         });
-    let signs = main.is_some_and(|h| dep(h) == "root")
+    let signs = main.is_some_and(|h| dep(h) == Some(Dep::Root))
         && finite
         && after_comma
         && own_subject
@@ -1922,12 +1945,12 @@ fn content_around(
     parenthetical: bool,
 ) -> Vec<(usize, usize)> {
     let CueAt { c, a, b, .. } = cue;
-    let d = doc.tokens[c].dep.unwrap_or("");
+    let d = doc.tokens[c].dep;
     let mut content = Vec::new();
-    if matches!(d, "parataxis" | "root") || d.is_empty() {
+    if matches!(d, Some(Dep::Parataxis | Dep::Root)) || d.is_none() {
         // The cue hangs off the reported clause: the content is the rest.
         let own = subtree(doc, c, a, b);
-        let own = if d == "root" {
+        let own = if d == Some(Dep::Root) {
             (
                 source.map_or(c, |s| s.0.min(c)),
                 c + 1 + trailing_modifiers(doc, c, b),
@@ -1942,18 +1965,19 @@ fn content_around(
         // "Spokesman from the ministry, Lin Jian, accused": a phrase
         // with no verb before the speaker describes the speaker.
         content.retain(|&(lo, hi)| {
-            hi > own.0 || (lo..hi).any(|i| matches!(doc.tokens[i].pos, Some("VERB" | "AUX")))
+            hi > own.0
+                || (lo..hi).any(|i| matches!(doc.tokens[i].pos, Some(Upos::Verb | Upos::Aux)))
         });
     } else if parenthetical {
         // The report is its subject, an "as" before it and the cue; the
         // parse may hang more of the reported clause on the cue.
         let from = children(doc, a, b, c)
-            .filter(|&j| j < c && matches!(doc.tokens[j].dep, Some("nsubj" | "mark")))
+            .filter(|&j| j < c && matches!(doc.tokens[j].dep, Some(Dep::Nsubj | Dep::Mark)))
             .map(|j| subtree(doc, j, a, b).0)
             .min()
             .unwrap_or(c);
         content = outside(doc, a, b, (from, c + 1));
-    } else if matches!(d, "advcl" | "conj" | "xcomp") {
+    } else if matches!(d, Some(Dep::Advcl | Dep::Conj | Dep::Xcomp)) {
         if let Some(r) = content_range(doc, (c + 1, subtree(doc, c, a, b).1), 3) {
             content.push(r);
         }
@@ -1967,7 +1991,10 @@ fn object_content(doc: &Document, c: usize, a: usize, b: usize) -> Vec<(usize, u
     let objs: Vec<usize> = children(doc, a, b, c)
         .filter(|&j| {
             j > c
-                && matches!(doc.tokens[j].dep, Some("obj" | "obl" | "advcl" | "iobj"))
+                && matches!(
+                    doc.tokens[j].dep,
+                    Some(Dep::Obj | Dep::Obl | Dep::Advcl | Dep::Iobj)
+                )
                 && !is_by_phrase(doc, j, a, b)
         })
         .collect();
@@ -1985,7 +2012,7 @@ fn object_content(doc: &Document, c: usize, a: usize, b: usize) -> Vec<(usize, u
 /// has said it yet.
 fn is_conditional(doc: &Document, cue: Span) -> bool {
     let word = |i: usize| doc.span_text(doc.tokens[i].span).to_lowercase();
-    let dep = |i: usize| doc.tokens[i].dep.unwrap_or("");
+    let dep = |i: usize| doc.tokens[i].dep;
     let Some(v) = cue_verb(doc, cue) else {
         return false;
     };
@@ -1998,7 +2025,7 @@ fn is_conditional(doc: &Document, cue: Span) -> bool {
     // ("If, as I've suggested, …" and "if anything" set off no condition).
     let conditional_mark = |j: usize| {
         children(doc, a, b, j).any(|k| {
-            dep(k) == "mark"
+            dep(k) == Some(Dep::Mark)
                 && matches!(word(k).as_str(), "if" | "unless")
                 && k < j
                 && (k + 1..j).all(|i| word(i) != ",")
@@ -2006,21 +2033,22 @@ fn is_conditional(doc: &Document, cue: Span) -> bool {
         })
     };
     let modal = children(doc, a, b, v).any(|k| {
-        dep(k) == "aux"
+        dep(k) == Some(Dep::Aux)
             && matches!(
                 word(k).as_str(),
                 "will" | "would" | "could" | "might" | "may"
             )
     });
     conditional_mark(v)
-        || (modal && children(doc, a, b, v).any(|k| dep(k) == "advcl" && conditional_mark(k)))
+        || (modal
+            && children(doc, a, b, v).any(|k| dep(k) == Some(Dep::Advcl) && conditional_mark(k)))
 }
 
 /// Whether the verb of cue span `cue` is negated ("did not say", "never
 /// claimed"): a "not", "n't" or "never" among the few tokens before it
 /// that hang on it.
 fn is_negated(doc: &Document, cue: Span) -> bool {
-    let verbs = tokens_in(doc, cue).filter(|&i| doc.tokens[i].pos == Some("VERB"));
+    let verbs = tokens_in(doc, cue).filter(|&i| doc.tokens[i].pos == Some(Upos::Verb));
     verbs.into_iter().any(|v| {
         (v.saturating_sub(4)..v).any(|i| {
             doc.tokens[i].head == Some(v)
@@ -2034,7 +2062,7 @@ fn is_negated(doc: &Document, cue: Span) -> bool {
 
 /// The first verb of a cue phrase ("has not denied": "denied").
 fn cue_verb(doc: &Document, cue: Span) -> Option<usize> {
-    tokens_in(doc, cue).find(|&i| doc.tokens[i].pos == Some("VERB"))
+    tokens_in(doc, cue).find(|&i| doc.tokens[i].pos == Some(Upos::Verb))
 }
 
 /// Lemmas of speech cues that also name a thing ("a place called Rojava").
@@ -2051,28 +2079,33 @@ fn reports_no_one(doc: &Document, cue: Span) -> bool {
     };
     let t = &doc.tokens[v];
     let (a, b) = doc.sentences[sentence_index_at(doc, t.span.start)].tokens;
-    let dep_of = |k: usize| doc.tokens[k].dep.unwrap_or("");
+    let dep_of = |k: usize| doc.tokens[k].dep;
     let word = |k: usize| doc.span_text(doc.tokens[k].span).to_lowercase();
     let naming = CueClasses::english()
         .of_word(&word(v))
         .is_some_and(|(_, lemma)| NAMING_CUES.contains(&lemma));
-    let passive = children(doc, a, b, v).any(|k| dep_of(k) == "aux:pass");
     let asks = children(doc, a, b, v).any(|k| matches!(word(k).as_str(), "for" | "on" | "upon"));
     // A reduced relative or participle clause, which the tagger may call a
     // past tense: no subject of its own, not a conjunct sharing one.
-    let describes = matches!(t.dep, Some("acl" | "advcl" | "amod" | "csubj" | "appos"));
+    let describes = matches!(
+        t.dep,
+        Some(Dep::Acl | Dep::Advcl | Dep::Amod | Dep::Csubj | Dep::Appos)
+    );
     let names = naming
-        && matches!(t.tag, Some("VBN" | "VBD"))
-        && (describes || passive)
+        && matches!(t.tag, Some(Xpos::Vbn | Xpos::Vbd))
+        && describes
         && !asks
-        && !children(doc, a, b, v).any(|k| {
-            matches!(dep_of(k), "nsubj" | "nsubj:pass" | "obl:agent") || is_by_phrase(doc, k, a, b)
-        });
-    let opens_line = v == a || matches!(word(v - 1).as_str(), "•" | "·" | "|");
-    let command = t.tag == Some("VB")
-        && opens_line
         && !children(doc, a, b, v)
-            .any(|k| matches!(dep_of(k), "nsubj" | "nsubj:pass" | "aux" | "mark" | "expl"));
+            .any(|k| dep_of(k) == Some(Dep::Nsubj) || is_by_phrase(doc, k, a, b));
+    let opens_line = v == a || matches!(word(v - 1).as_str(), "•" | "·" | "|");
+    let command = t.tag == Some(Xpos::Vb)
+        && opens_line
+        && !children(doc, a, b, v).any(|k| {
+            matches!(
+                dep_of(k),
+                Some(Dep::Nsubj | Dep::Aux | Dep::Mark | Dep::Expl)
+            )
+        });
     names || command
 }
 
@@ -2109,7 +2142,7 @@ const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "he", "she", "it", "they"]
 /// hearer inside the reported clause.
 fn without_hearer(doc: &Document, c: usize, (lo, hi): (usize, usize)) -> (usize, usize) {
     let word = |i: usize| doc.span_text(doc.tokens[i].span).to_lowercase();
-    let verb = |i: usize| matches!(doc.tokens[i].pos, Some("VERB" | "AUX"));
+    let verb = |i: usize| matches!(doc.tokens[i].pos, Some(Upos::Verb | Upos::Aux));
     if lo != c + 1 {
         return (lo, hi);
     }
@@ -2123,8 +2156,9 @@ fn without_hearer(doc: &Document, c: usize, (lo, hi): (usize, usize)) -> (usize,
         let that = (lo..hi)
             .take_while(|&i| !verb(i) && !mark(i))
             .find(|&i| word(i) == "that")
-            .filter(|&i| doc.tokens[i].dep == Some("mark"));
-        let adjunct = |t: usize| is_time_phrase(doc, (lo, t)) || doc.tokens[lo].pos == Some("ADP");
+            .filter(|&i| doc.tokens[i].dep == Some(Dep::Mark));
+        let adjunct =
+            |t: usize| is_time_phrase(doc, (lo, t)) || doc.tokens[lo].pos == Some(Upos::Adp);
         return match that {
             Some(t) if t > lo && t + 1 < hi && adjunct(t) => (t, hi),
             _ => (lo, hi),
@@ -2140,7 +2174,7 @@ fn without_hearer(doc: &Document, c: usize, (lo, hi): (usize, usize)) -> (usize,
     let in_np = |i: usize| {
         matches!(
             doc.tokens[i].pos,
-            Some("DET" | "PROPN" | "NOUN" | "ADJ" | "NUM")
+            Some(Upos::Det | Upos::Propn | Upos::Noun | Upos::Adj | Upos::Num)
         ) || (i == lo && lexicon::POSSESSIVES.contains(&word(i).as_str()))
     };
     let Some(e) = (lo..hi.min(lo + 6))
@@ -2152,7 +2186,7 @@ fn without_hearer(doc: &Document, c: usize, (lo, hi): (usize, usize)) -> (usize,
     let w = word(e);
     let subject = SUBJECT_PRONOUNS.contains(&w.as_str())
         || lexicon::POSSESSIVES.contains(&w.as_str())
-        || matches!(doc.tokens[e].dep, Some("nsubj" | "nsubj:pass"));
+        || doc.tokens[e].dep == Some(Dep::Nsubj);
     if subject && (e..hi).any(verb) {
         (e, hi)
     } else {
@@ -2230,9 +2264,9 @@ fn governing_subject(doc: &Document, quote: Span) -> Option<(usize, (usize, usiz
     let mut j = first;
     for _ in 0..8 {
         let h = doc.tokens[j].head.filter(|&h| h >= a && h < b)?;
-        if doc.tokens[h].pos == Some("VERB") && doc.tokens[h].span.end <= quote.start {
+        if doc.tokens[h].pos == Some(Upos::Verb) && doc.tokens[h].span.end <= quote.start {
             if let Some(subj) = children(doc, a, b, h).find(|&k| {
-                matches!(doc.tokens[k].dep, Some("nsubj")) && doc.tokens[k].span.end <= quote.start
+                doc.tokens[k].dep == Some(Dep::Nsubj) && doc.tokens[k].span.end <= quote.start
             }) {
                 let (x, y) = subtree(doc, subj, a, b);
                 return (!matches!(
@@ -2263,11 +2297,11 @@ fn sentence_of_quote(doc: &Document, quote: Span) -> Option<(usize, usize, usize
 fn cue_before(doc: &Document, cues: &CueLexicon, quote: Span) -> Option<(usize, (usize, usize))> {
     let (first, a, b) = sentence_of_quote(doc, quote)?;
     let c = (a..first).rev().find(|&c| {
-        doc.tokens[c].pos == Some("VERB")
+        doc.tokens[c].pos == Some(Upos::Verb)
             && cues.is_cue(doc.span_text(doc.tokens[c].span), frame(doc, c, a, b))
     })?;
     let subject = children(doc, a, b, c)
-        .find(|&k| doc.tokens[k].dep == Some("nsubj") && k < c)
+        .find(|&k| doc.tokens[k].dep == Some(Dep::Nsubj) && k < c)
         .map(|k| subtree(doc, k, a, b))
         .or_else(|| name_before(doc, c, a))?;
     Some((c, subject))
@@ -2301,9 +2335,9 @@ fn name_before(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> {
 fn person_before_preposition(doc: &Document, x: usize, a: usize) -> Option<(usize, usize)> {
     let p = x
         .checked_sub(1)
-        .filter(|&p| p >= a && doc.tokens[p].pos == Some("ADP"))?;
+        .filter(|&p| p >= a && doc.tokens[p].pos == Some(Upos::Adp))?;
     let aside = |i: usize| {
-        matches!(doc.tokens[i].pos, Some("PUNCT" | "NUM"))
+        matches!(doc.tokens[i].pos, Some(Upos::Punct | Upos::Num))
             && doc.span_text(doc.tokens[i].span) != "."
     };
     let end = (a..p).rev().find(|&i| !aside(i))? + 1;
@@ -2342,8 +2376,8 @@ fn sentence_topic(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> 
     let opens_name = doc
         .tokens
         .get(a + 1)
-        .is_some_and(|t| t.pos == Some("PROPN"));
-    let (a, comma) = if doc.tokens[a].pos == Some("VERB") && !opens_name {
+        .is_some_and(|t| t.pos == Some(Upos::Propn));
+    let (a, comma) = if doc.tokens[a].pos == Some(Upos::Verb) && !opens_name {
         (comma + 1, comma_from(comma + 1).unwrap_or(c))
     } else {
         (a, comma)
@@ -2430,8 +2464,8 @@ fn speaker_like(doc: &Document, cues: &CueLexicon, (x, y): (usize, usize)) -> bo
         .find(|&i| doc.tokens[i].head.is_none_or(|h| h < x || h >= y))
         .unwrap_or(y - 1);
     match doc.tokens[head].pos {
-        Some("PROPN" | "PRON") => true,
-        Some("NOUN") => cues.is_speaker_noun(doc.span_text(doc.tokens[head].span)),
+        Some(Upos::Propn | Upos::Pron) => true,
+        Some(Upos::Noun) => cues.is_speaker_noun(doc.span_text(doc.tokens[head].span)),
         _ => false,
     }
 }
@@ -2441,9 +2475,9 @@ fn speaker_like(doc: &Document, cues: &CueLexicon, (x, y): (usize, usize)) -> bo
 /// ends right before the cue (past adverbs and auxiliaries: "privately
 /// express", "would call").
 fn noun_phrase_before(doc: &Document, c: usize, a: usize) -> Option<(usize, usize)> {
-    let pos = |i: usize| doc.tokens[i].pos.unwrap_or("");
+    let pos = |i: usize| doc.tokens[i].pos;
     let mut y = c;
-    while y > a && matches!(pos(y - 1), "ADV" | "AUX" | "PART") {
+    while y > a && matches!(pos(y - 1), Some(Upos::Adv | Upos::Aux | Upos::Part)) {
         y -= 1;
     }
     // "authorities on Monday described", "at the same time asking": a time
@@ -2451,29 +2485,39 @@ fn noun_phrase_before(doc: &Document, c: usize, a: usize) -> Option<(usize, usiz
     // phrase before it may be.
     if y > a && is_time_word(doc.span_text(doc.tokens[y - 1].span)) {
         y -= 1;
-        while y > a && matches!(pos(y - 1), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN") {
+        while y > a
+            && matches!(
+                pos(y - 1),
+                Some(Upos::Det | Upos::Adj | Upos::Num | Upos::Propn | Upos::Noun)
+            )
+        {
             y -= 1;
         }
-        if y > a && pos(y - 1) == "ADP" {
+        if y > a && pos(y - 1) == Some(Upos::Adp) {
             y -= 1;
         }
-        while y > a && matches!(pos(y - 1), "ADV" | "PUNCT") {
+        while y > a && matches!(pos(y - 1), Some(Upos::Adv | Upos::Punct)) {
             y -= 1;
         }
     }
-    if y == a || !matches!(pos(y - 1), "NOUN" | "PROPN" | "PRON" | "NUM") {
+    if y == a
+        || !matches!(
+            pos(y - 1),
+            Some(Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num)
+        )
+    {
         return None;
     }
     // "In a statement it said": a subject pronoun is a phrase of its own.
     let word = doc.span_text(doc.tokens[y - 1].span).to_lowercase();
-    if pos(y - 1) == "PRON" && SUBJECT_PRONOUNS.contains(&word.as_str()) {
+    if pos(y - 1) == Some(Upos::Pron) && SUBJECT_PRONOUNS.contains(&word.as_str()) {
         return Some((y - 1, y));
     }
     let mut x = y - 1;
     while x > a
         && (matches!(
             pos(x - 1),
-            "NOUN" | "PROPN" | "PRON" | "NUM" | "DET" | "ADJ"
+            Some(Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num | Upos::Det | Upos::Adj)
         ) || doc.span_text(doc.tokens[x - 1].span) == "of")
     {
         x -= 1;
@@ -2501,10 +2545,10 @@ fn places_phrase(doc: &Document, p: usize, a: usize) -> bool {
 /// modifier ("in the camps", "the Interpol chief", "fled the town"), so
 /// that a larger phrase holds it.
 fn is_held_phrase(doc: &Document, t: usize, (a, b): (usize, usize)) -> bool {
-    match doc.tokens[t].dep.unwrap_or("") {
-        "compound" | "amod" | "obj" | "iobj" => true,
-        "obl" | "nmod" => children(doc, a, b, t)
-            .any(|k| k < t && doc.tokens[k].dep == Some("case") && places_phrase(doc, k, a)),
+    match doc.tokens[t].dep {
+        Some(Dep::Compound | Dep::Amod | Dep::Obj | Dep::Iobj) => true,
+        Some(Dep::Obl | Dep::Nmod) => children(doc, a, b, t)
+            .any(|k| k < t && doc.tokens[k].dep == Some(Dep::Case) && places_phrase(doc, k, a)),
         _ => false,
     }
 }
@@ -2529,31 +2573,33 @@ fn holding_phrase(
     let person = |m: &dossier_core::Mention| {
         m.ty == EntityType::Person && m.span.contains(doc.tokens[phrase.0].span)
     };
-    let next_to_cue =
-        (phrase.1..c).all(|i| matches!(doc.tokens[i].pos, Some("AUX" | "ADV" | "PART")));
+    let next_to_cue = (phrase.1..c)
+        .all(|i| matches!(doc.tokens[i].pos, Some(Upos::Aux | Upos::Adv | Upos::Part)));
     if !is_held_phrase(doc, t, (a, b)) || (next_to_cue && doc.mentions.iter().any(person)) {
         return None;
     }
     let modified =
-        matches!(doc.tokens[t].dep, Some("compound" | "amod")).then(|| doc.tokens[t].head);
+        matches!(doc.tokens[t].dep, Some(Dep::Compound | Dep::Amod)).then(|| doc.tokens[t].head);
     for _ in 0..8 {
         let Some(up) = doc.tokens[t].head.filter(|&u| u >= a && u < c) else {
             break;
         };
-        let dep = doc.tokens[up].dep.unwrap_or("");
-        let pos = doc.tokens[up].pos.unwrap_or("");
-        if matches!(pos, "NOUN" | "PROPN" | "PRON" | "NUM") || matches!(dep, "nsubj" | "nsubj:pass")
+        let dep = doc.tokens[up].dep;
+        let pos = doc.tokens[up].pos;
+        if matches!(pos, Some(Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num))
+            || dep == Some(Dep::Nsubj)
         {
             // Through conjuncts and descriptions ("the chief" in apposition
             // to a name), up to the nominal that is no one's part.
-            let through = dep == "conj" || (dep == "appos" && pos != "PROPN");
+            let through =
+                dep == Some(Dep::Conj) || (dep == Some(Dep::Appos) && pos != Some(Upos::Propn));
             if !through && !is_held_phrase(doc, up, (a, b)) {
                 return Some(nominal_phrase(doc, up, (a, c)));
             }
-        } else if pos == "VERB" {
-            let relative = matches!(dep, "acl" | "acl:relcl");
-            if let Some(s) = children(doc, a, b, up)
-                .find(|&s| s < up && matches!(doc.tokens[s].dep, Some("nsubj" | "nsubj:pass")))
+        } else if pos == Some(Upos::Verb) {
+            let relative = dep == Some(Dep::Acl);
+            if let Some(s) =
+                children(doc, a, b, up).find(|&s| s < up && doc.tokens[s].dep == Some(Dep::Nsubj))
             {
                 return Some(match doc.tokens[up].head {
                     Some(n) if relative && is_relative_pronoun(doc, s) && n < s => {
@@ -2583,11 +2629,16 @@ fn holding_phrase(
 /// "tens of thousands", "a group of 40 figures" of "… have written").
 fn nominal_phrase(doc: &Document, n: usize, (a, end): (usize, usize)) -> TokenRange {
     let end = end.max(n + 1);
-    let clauses = ["parataxis", "acl", "acl:relcl", "advcl", "ccomp", "xcomp"];
+    let clauses = [Dep::Parataxis, Dep::Acl, Dep::Advcl, Dep::Ccomp, Dep::Xcomp];
     let phrase = crate::tree::subtree_without(doc, n, a, end, &clauses);
     let mut x = phrase.first().copied().unwrap_or(n);
     let y = phrase.last().map_or(n + 1, |&l| l + 1);
-    while x < n && matches!(doc.tokens[x].dep, Some("case" | "mark" | "punct" | "cc")) {
+    while x < n
+        && matches!(
+            doc.tokens[x].dep,
+            Some(Dep::Case | Dep::Mark | Dep::Punct | Dep::Cc)
+        )
+    {
         x += 1;
     }
     (x, y)
@@ -2600,7 +2651,7 @@ fn noun_with_modifiers(doc: &Document, n: usize, a: usize) -> TokenRange {
         doc.tokens[k].head == Some(n)
             && matches!(
                 doc.tokens[k].dep,
-                Some("flat" | "compound" | "det" | "amod" | "nummod")
+                Some(Dep::Flat | Dep::Compound | Dep::Det | Dep::Amod | Dep::Nummod)
             )
     };
     let mut x = n;
@@ -2612,7 +2663,7 @@ fn noun_with_modifiers(doc: &Document, n: usize, a: usize) -> TokenRange {
 
 /// "who", "which", "that" opening a relative clause.
 fn is_relative_pronoun(doc: &Document, s: usize) -> bool {
-    doc.tokens[s].pos == Some("PRON")
+    doc.tokens[s].pos == Some(Upos::Pron)
         && matches!(
             doc.span_text(doc.tokens[s].span).to_lowercase().as_str(),
             "who" | "which" | "that"
@@ -2627,7 +2678,7 @@ fn trailing_modifiers(doc: &Document, c: usize, b: usize) -> usize {
     // An object is not a modifier: "accused NATO of …" reports about NATO.
     while j < b
         && doc.tokens[j].head.is_some_and(|h| {
-            (h == c && !matches!(doc.tokens[j].dep, Some("obj" | "iobj"))) || (h > c && h < j)
+            (h == c && !matches!(doc.tokens[j].dep, Some(Dep::Obj | Dep::Iobj))) || (h > c && h < j)
         })
         && !is_punct(doc, j)
     {
@@ -2640,9 +2691,9 @@ fn trailing_modifiers(doc: &Document, c: usize, b: usize) -> usize {
 /// "was criticized", "are supported": a past participle with a form of "be"
 /// or "get" among its auxiliaries (the parser gives no `aux:pass`).
 fn is_passive(doc: &Document, c: usize, a: usize, b: usize) -> bool {
-    doc.tokens[c].tag == Some("VBN")
+    doc.tokens[c].tag == Some(Xpos::Vbn)
         && children(doc, a, b, c).any(|j| {
-            doc.tokens[j].dep == Some("aux")
+            doc.tokens[j].dep == Some(Dep::Aux)
                 && crate::tree::PASSIVE_AUXILIARIES
                     .contains(&doc.span_text(doc.tokens[j].span).to_lowercase().as_str())
         })
@@ -2654,11 +2705,8 @@ fn cue_extent(doc: &Document, c: usize, a: usize, b: usize) -> (usize, usize) {
     let mut lo = c;
     while lo > a
         && doc.tokens[lo - 1].head == Some(c)
-        && matches!(
-            doc.tokens[lo - 1].dep,
-            Some("aux" | "aux:pass" | "advmod" | "neg")
-        )
-        && doc.tokens[lo - 1].pos != Some("PUNCT")
+        && matches!(doc.tokens[lo - 1].dep, Some(Dep::Aux | Dep::Advmod))
+        && doc.tokens[lo - 1].pos != Some(Upos::Punct)
     {
         lo -= 1;
     }
@@ -2666,8 +2714,8 @@ fn cue_extent(doc: &Document, c: usize, a: usize, b: usize) -> (usize, usize) {
     // The parser gives universal relations only: a particle is `compound`.
     if hi < b
         && doc.tokens[hi].head == Some(c)
-        && doc.tokens[hi].dep == Some("compound")
-        && matches!(doc.tokens[hi].pos, Some("ADP" | "ADV"))
+        && doc.tokens[hi].dep == Some(Dep::Compound)
+        && matches!(doc.tokens[hi].pos, Some(Upos::Adp | Upos::Adv))
     {
         hi += 1;
     }
@@ -2794,10 +2842,10 @@ pub(crate) mod tests {
         let mut at = 0;
         for &(w, pos, tag, head, dep) in rows {
             let mut t = Token::new(Span::new(at, at + w.len()));
-            t.pos = Some(pos);
-            t.tag = Some(tag);
+            t.pos = Some(pos.parse().unwrap());
+            t.tag = Some(tag.parse().unwrap());
             t.head = usize::try_from(head).ok();
-            t.dep = Some(dep);
+            t.dep = Some(dep.parse().unwrap());
             d.tokens.push(t);
             at += w.len() + 1;
         }
@@ -2943,7 +2991,7 @@ pub(crate) mod tests {
             ("left", "VERB", "VBD", -1, "root"),
             ("without", "SCONJ", "IN", 3, "mark"),
             ("telling", "VERB", "VBG", 1, "advcl"),
-            ("his", "PRON", "PRP$", 5, "nmod:poss"),
+            ("his", "PRON", "PRP$", 5, "nmod"),
             ("parents", "NOUN", "NNS", 3, "obj"),
         ]);
         assert!(non_speech::is_unrealised(&d, d.tokens[3].span));

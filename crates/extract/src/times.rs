@@ -5,6 +5,7 @@
 //! the text mentioned.
 
 use dossier_core::calendar::{civil_from_days, days_from_civil};
+use dossier_core::{Dep, Xpos};
 use dossier_core::{Document, Span, TimeExpr, TimeType, Token};
 
 use crate::lexicon::{CARDINALS, MONTHS, ORDINALS, PAST_VERBS, TENS, WEEKDAYS};
@@ -211,7 +212,7 @@ fn future_tense(words: &[String]) -> bool {
 /// future, `Some(false)` for the past, `None` when no word tells. One pass
 /// each way, so every word's answer is ready before the expressions are
 /// looked for.
-fn tense_at_each(words: &[String], tags: &[Option<&str>]) -> Vec<Option<bool>> {
+fn tense_at_each(words: &[String], tags: &[Option<Xpos>]) -> Vec<Option<bool>> {
     let marker = |k: usize| -> Option<bool> {
         let w = words[k].as_str();
         let next = words.get(k + 1).map(String::as_str).unwrap_or("");
@@ -222,12 +223,16 @@ fn tense_at_each(words: &[String], tags: &[Option<&str>]) -> Vec<Option<bool>> {
         // that holds now of a past date ("holds shares bought Thursday") as
         // often as of a plan.
         let tag = tags.get(k).copied().flatten();
-        let tag_at = |j: usize| tags.get(j).copied().flatten().unwrap_or("");
-        let infinitive = next == "to" && tag_at(k + 2).starts_with("VB");
-        if tag == Some("VBD") && !infinitive {
+        let infinitive = next == "to"
+            && tags
+                .get(k + 2)
+                .copied()
+                .flatten()
+                .is_some_and(Xpos::is_verb);
+        if tag == Some(Xpos::Vbd) && !infinitive {
             return Some(false);
         }
-        let verb = tag.is_none_or(|t| t.starts_with("VB"));
+        let verb = tag.is_none_or(Xpos::is_verb);
         match w {
             "will" | "'ll" | "shall" | "wo" => Some(true),
             "going" | "expected" | "set" | "due" | "is" | "are" | "plan" | "plans"
@@ -382,18 +387,16 @@ fn governed_by_past(tokens: &[Token], text: &str) -> Vec<bool> {
     let mut endpoint = vec![false; tokens.len()];
     for t in tokens {
         match (t.head, t.dep) {
-            (Some(h), Some("aux" | "aux:pass")) if one_of(t, PAST_AUXILIARIES) => {
-                past_aux[h] = true
-            }
-            (Some(h), Some("aux" | "aux:pass")) => other_aux[h] = true,
-            (Some(h), Some("case")) if one_of(t, ENDPOINTS) => endpoint[h] = true,
+            (Some(h), Some(Dep::Aux)) if one_of(t, PAST_AUXILIARIES) => past_aux[h] = true,
+            (Some(h), Some(Dep::Aux)) => other_aux[h] = true,
+            (Some(h), Some(Dep::Case)) if one_of(t, ENDPOINTS) => endpoint[h] = true,
             _ => {}
         }
     }
     let past: Vec<bool> = (0..tokens.len())
         .map(|h| match tokens[h].tag {
-            Some("VBD") => !other_aux[h],
-            Some("VBN") => past_aux[h] && !other_aux[h],
+            Some(Xpos::Vbd) => !other_aux[h],
+            Some(Xpos::Vbn) => past_aux[h] && !other_aux[h],
             _ => false,
         })
         .collect();
@@ -434,7 +437,7 @@ struct Sentence<'t> {
     text: &'t str,
     toks: Vec<Span>,
     /// Each token's Penn tag, when the tagger ran.
-    tags: Vec<Option<&'static str>>,
+    tags: Vec<Option<Xpos>>,
     /// Whether each token hangs from a verb in a finite past (`governed_by_past`).
     past_governed: Vec<bool>,
     words: Vec<String>,
@@ -867,10 +870,10 @@ type Typed = (usize, TimeType, Option<Timex>, Option<i64>);
 /// the dash between two clock times, years or dates, so that each end is
 /// found on its own. A date written with dashes ("2019-08-01") stays whole.
 fn split_ranges(
-    tokens: impl Iterator<Item = (Span, Option<&'static str>)>,
+    tokens: impl Iterator<Item = (Span, Option<Xpos>)>,
     text: &str,
     anchor: Option<i64>,
-) -> (Vec<Span>, Vec<Option<&'static str>>) {
+) -> (Vec<Span>, Vec<Option<Xpos>>) {
     let (mut out, mut tags) = (Vec::new(), Vec::new());
     for (t, tag) in tokens {
         let raw = t.of(text);
@@ -2766,26 +2769,21 @@ mod tests {
 
     /// As [`times`], the words carrying the Penn tags given (as many as the
     /// words, or none).
-    fn tagged_times(text: &str, tags: &[&'static str], published: &str) -> Vec<(String, String)> {
-        read_tokens(text, published, |k| (tags.get(k).copied(), None, None))
+    fn tagged_times(text: &str, tags: &[&str], published: &str) -> Vec<(String, String)> {
+        read_tokens(text, published, |k| {
+            (tags.get(k).map(|t| t.parse().unwrap()), None, None)
+        })
     }
 
     /// The values of the times of a parsed sentence, its parse given word
     /// by word as "tag/head/relation" ("-" the root's head).
     fn parsed_times(text: &str, parse: &str, published: &str) -> Vec<String> {
-        let words: Vec<Vec<&'static str>> = parse
-            .split(' ')
-            .map(|p| {
-                p.split('/')
-                    .map(|f| -> &'static str { f.to_string().leak() })
-                    .collect()
-            })
-            .collect();
+        let words: Vec<Vec<&str>> = parse.split(' ').map(|p| p.split('/').collect()).collect();
         read_tokens(text, published, |k| {
             (
-                Some(words[k][0]),
+                Some(words[k][0].parse().unwrap()),
                 words[k][1].parse().ok(),
-                Some(words[k][2]),
+                Some(words[k][2].parse().unwrap()),
             )
         })
         .into_iter()
@@ -2798,7 +2796,7 @@ mod tests {
     fn read_tokens(
         text: &str,
         published: &str,
-        parse: impl Fn(usize) -> (Option<&'static str>, Option<usize>, Option<&'static str>),
+        parse: impl Fn(usize) -> (Option<Xpos>, Option<usize>, Option<Dep>),
     ) -> Vec<(String, String)> {
         let mut doc = Document::new(
             text.to_string(),
@@ -2847,12 +2845,12 @@ mod tests {
             // "Jan." hangs from "31", which hangs from the verb.
             (
                 "the offer ended Jan. 31",
-                "DT/1/det NN/2/nsubj VBD/-/root NNP/4/compound CD/2/obl:tmod",
+                "DT/1/det NN/2/nsubj VBD/-/root NNP/4/compound CD/2/obl",
                 "2019-01-31",
             ),
             (
                 "it was put in February",
-                "PRP/2/nsubj:pass VBD/2/aux:pass VBN/-/root IN/4/case NNP/2/obl",
+                "PRP/2/nsubj VBD/2/aux VBN/-/root IN/4/case NNP/2/obl",
                 "2019-02",
             ),
             (
@@ -2862,7 +2860,7 @@ mod tests {
             ),
             (
                 "it will be paid in February",
-                "PRP/3/nsubj:pass MD/3/aux VB/3/aux:pass VBN/-/root IN/5/case NNP/3/obl",
+                "PRP/3/nsubj MD/3/aux VB/3/aux VBN/-/root IN/5/case NNP/3/obl",
                 "2020-02",
             ),
             (
@@ -2877,7 +2875,7 @@ mod tests {
             ),
             (
                 "it was put until February",
-                "PRP/2/nsubj:pass VBD/2/aux:pass VBN/-/root IN/4/case NNP/2/obl",
+                "PRP/2/nsubj VBD/2/aux VBN/-/root IN/4/case NNP/2/obl",
                 "2020-02",
             ),
             // A month just past is read as it was without the parse.

@@ -1,6 +1,7 @@
 //! Walking the dependency tree of one sentence, whose tokens are the
 //! document's `[a, b)`; heads outside the sentence count as the root.
 
+use dossier_core::Dep;
 use dossier_core::{Document, Span};
 
 /// The forms of "be" and "get" that make a participle passive ("was
@@ -53,9 +54,9 @@ pub(crate) fn children(
 /// ("attacked by Kurdish fighters", "was told by officials"). Quotes and
 /// events read agents with this one test.
 pub(crate) fn is_by_phrase(doc: &Document, j: usize, a: usize, b: usize) -> bool {
-    matches!(doc.tokens[j].dep, Some("obl" | "obl:agent"))
+    doc.tokens[j].dep == Some(Dep::Obl)
         && children(doc, a, b, j).any(|k| {
-            doc.tokens[k].dep == Some("case")
+            doc.tokens[k].dep == Some(Dep::Case)
                 && doc.span_text(doc.tokens[k].span).eq_ignore_ascii_case("by")
         })
 }
@@ -94,7 +95,7 @@ pub(crate) fn subtree_without(
     top: usize,
     a: usize,
     b: usize,
-    skip: &[&str],
+    skip: &[Dep],
 ) -> Vec<usize> {
     let skipped: Vec<usize> = children(doc, a, b, top)
         .filter(|&c| doc.tokens[c].dep.is_some_and(|d| skip.contains(&d)))

@@ -24,6 +24,10 @@ pub enum ModelError {
     /// threshold names a file that cannot be read or a value that is no number.
     #[error("{var}: {reason}")]
     Setting { var: &'static str, reason: String },
+    /// A tag or relation outside the label set this build knows
+    /// (`dossier_core::labels`): a model trained on another treebank.
+    #[error("model has an {0}")]
+    Label(#[from] dossier_core::UnknownLabel),
 }
 
 /// Wraps `payload` with the header and compresses it.

@@ -23,6 +23,7 @@ use crate::dense::{self, Adam, Packed, Packed16, Quantizer, Rng};
 use crate::lexical::{lex, Lex};
 use crate::model_file::{self, ModelError, Reader};
 use crate::perceptron::FeatureMap;
+use dossier_core::Dep;
 
 mod lstm;
 mod training;
@@ -793,7 +794,7 @@ fn features(state: &State) -> Features {
 pub struct Parser {
     net: Net,
     fast: Fast,
-    labels: Vec<&'static str>,
+    labels: Vec<Dep>,
     root: u16,
 }
 
@@ -816,7 +817,7 @@ struct Fast {
 }
 
 impl Parser {
-    fn new(net: Net, labels: Vec<&'static str>, root: u16) -> Self {
+    fn new(net: Net, labels: Vec<Dep>, root: u16) -> Self {
         let (h, m) = (net.dims.hidden, net.dims.mlp);
         // LSTM states and the hidden layer lie in (-1, 1); the vectors the
         // first layer reads also include the root's and the padding's.
@@ -951,14 +952,14 @@ impl Parser {
         if !r.is_done() {
             return Err(r.corrupt("trailing bytes"));
         }
-        let root = names
-            .iter()
-            .position(|l| l == "root")
-            .ok_or_else(|| ModelError::Corrupt("no root label".into()))? as u16;
         let labels = names
-            .into_iter()
-            .map(|n| &*Box::leak(n.into_boxed_str()))
-            .collect();
+            .iter()
+            .map(|n| n.parse())
+            .collect::<Result<Vec<Dep>, _>>()?;
+        let root = labels
+            .iter()
+            .position(|&l| l == Dep::Root)
+            .ok_or_else(|| ModelError::Corrupt("no root label".into()))? as u16;
         Ok(Parser::new(
             Net {
                 dims,
@@ -978,7 +979,7 @@ impl Parser {
     /// half the size of floats, and the parse does not change.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut p = Vec::new();
-        let names: Vec<String> = self.labels.iter().map(|s| s.to_string()).collect();
+        let names: Vec<String> = self.labels.iter().map(Dep::to_string).collect();
         model_file::put_strings(&mut p, &names);
         let d = &self.net.dims;
         for x in [
@@ -1016,7 +1017,7 @@ impl Parser {
         model_file::encode(KIND, &p)
     }
 
-    pub fn label(&self, l: u16) -> &'static str {
+    pub fn label(&self, l: u16) -> Dep {
         self.labels[l as usize]
     }
 
@@ -1027,7 +1028,7 @@ impl Parser {
         words: impl ExactSizeIterator<Item = &'w str>,
         tags: &[u16],
         clusters: Option<&Clusters>,
-        out: &mut Vec<(Option<usize>, &'static str)>,
+        out: &mut Vec<(Option<usize>, Dep)>,
         scratch: &mut ParseScratch,
     ) {
         let mut lexes = std::mem::take(&mut scratch.lex);
@@ -1048,7 +1049,7 @@ impl Parser {
         lexes: &[Lex],
         tags: &[u16],
         sentences: &[(usize, usize)],
-        out: &mut Vec<(Option<usize>, &'static str)>,
+        out: &mut Vec<(Option<usize>, Dep)>,
         scratch: &mut ParseScratch,
     ) {
         let total = lexes.len();
@@ -1088,7 +1089,7 @@ impl Parser {
         lexes: &[Lex],
         tags: &[u16],
         sentences: &[(usize, usize)],
-        out: &mut [(Option<usize>, &'static str)],
+        out: &mut [(Option<usize>, Dep)],
         scratch: &mut ParseScratch,
     ) {
         if self.net.dims.layers != 1 {
@@ -1139,7 +1140,7 @@ impl Parser {
         b: usize,
         total: usize,
         scratch: &mut ParseScratch,
-        out: &mut [(Option<usize>, &'static str)],
+        out: &mut [(Option<usize>, Dep)],
     ) {
         let n = b - a;
         let n_labels = self.labels.len();
@@ -1181,7 +1182,7 @@ impl Parser {
         &self,
         lexes: &[Lex],
         tags: &[u16],
-        out: &mut Vec<(Option<usize>, &'static str)>,
+        out: &mut Vec<(Option<usize>, Dep)>,
         scratch: &mut ParseScratch,
     ) {
         let n = lexes.len();
@@ -1321,9 +1322,26 @@ mod tests {
     }
 
     #[test]
+    fn a_relation_outside_the_label_set_is_a_load_error() {
+        let (net, _, _) = toy();
+        let parser = Parser::new(net, vec![Dep::Dep, Dep::Root, Dep::Nsubj], 1);
+        let payload = model_file::decode(&parser.to_bytes(), KIND).unwrap();
+        let at = payload.windows(5).position(|w| w == b"nsubj").unwrap();
+        let mut payload = payload;
+        payload[at..at + 5].copy_from_slice(b"nsubx");
+        let err = Parser::from_bytes(&model_file::encode(KIND, &payload))
+            .err()
+            .unwrap();
+        assert_eq!(
+            err.to_string(),
+            "model has an unknown dependency label \"nsubx\""
+        );
+    }
+
+    #[test]
     fn model_round_trip_keeps_the_parse() {
         let (net, ids, _) = toy();
-        let parser = Parser::new(net, vec!["dep", "root", "nsubj"], 1);
+        let parser = Parser::new(net, vec![Dep::Dep, Dep::Root, Dep::Nsubj], 1);
         let back = Parser::from_bytes(&parser.to_bytes()).unwrap();
         assert_eq!(back.net.dims, parser.net.dims);
         let lexes: Vec<Lex> = ids.iter().map(|_| Lex::default()).collect();

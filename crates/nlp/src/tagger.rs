@@ -7,15 +7,15 @@ use crate::conllu::Sentence;
 use crate::lexical::{lex, Lex, END, PAD};
 use crate::model_file::{self, ModelError, Reader};
 use crate::perceptron::{Feature, FeatureMap, Model, Sums, Trainer, WeightRow};
+use dossier_core::{UnknownLabel, Upos, Xpos};
 
 pub const KIND: &str = "tagger";
 
 /// A trained tagger, ready to run.
 pub struct Tagger {
     model: Model,
-    /// Joint classes as (UPOS, XPOS), leaked once per process so tokens can
-    /// hold `&'static str` tags without allocating.
-    classes: Vec<(&'static str, &'static str)>,
+    /// Joint classes as (UPOS, XPOS).
+    classes: Vec<(Upos, Xpos)>,
     /// Frequent words that take one class almost always ("the", ",", "of"),
     /// by exact form: tagged without scoring, which skips about half the
     /// lookups at no cost in accuracy.
@@ -64,7 +64,7 @@ impl Tagger {
         }
         Ok(Tagger {
             model,
-            classes: leak_classes(&names),
+            classes: typed_classes(&names)?,
             dictionary,
         })
     }
@@ -88,15 +88,15 @@ impl Tagger {
         model_file::encode(KIND, &payload)
     }
 
-    pub fn class(&self, c: usize) -> (&'static str, &'static str) {
+    pub fn class(&self, c: usize) -> (Upos, Xpos) {
         self.classes[c]
     }
 
     /// The class with these (UPOS, XPOS) tags, if the model has it.
-    pub fn class_index(&self, tags: (&str, &str)) -> Option<u16> {
+    pub fn class_index(&self, tags: (Upos, Xpos)) -> Option<u16> {
         self.classes
             .iter()
-            .position(|&(u, x)| u == tags.0 && x == tags.1)
+            .position(|&c| c == tags)
             .map(|i| i as u16)
     }
 
@@ -289,6 +289,7 @@ fn dynamic_features(lex: &[Lex], i: usize, prev: u64, prev2: u64, out: &mut [u64
 }
 
 /// Trains on `train`, keeping the epoch with the best dev UPOS accuracy.
+/// A treebank tag outside the label set is an error before training.
 pub fn train(
     train: &[Sentence],
     dev: &[Sentence],
@@ -296,7 +297,7 @@ pub fn train(
     epochs: usize,
     seed: u64,
     mut log: impl FnMut(&str),
-) -> Tagger {
+) -> Result<Tagger, UnknownLabel> {
     let names: Vec<String> = train
         .iter()
         .flat_map(|s| &s.words)
@@ -304,6 +305,7 @@ pub fn train(
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
+    let classes = typed_classes(&names)?;
     let class_of = |u: &str, x: &str| names.binary_search(&format!("{u}\t{x}")).ok();
     let gold: Vec<Vec<usize>> = train
         .iter()
@@ -350,7 +352,7 @@ pub fn train(
         }
         let tagger = Tagger {
             model: trainer.compile(MIN_UPDATES, 0.0),
-            classes: leak_classes(&names),
+            classes: classes.clone(),
             dictionary: dictionary.clone(),
         };
         let (upos, xpos) = accuracy(&tagger, dev, clusters);
@@ -365,7 +367,7 @@ pub fn train(
             best = Some((upos, tagger));
         }
     }
-    best.expect("at least one epoch").1
+    Ok(best.expect("at least one epoch").1)
 }
 
 /// The words seen at least `DICTIONARY_MIN_COUNT` times whose commonest
@@ -395,15 +397,14 @@ fn build_dictionary(lexes: &[Vec<Lex>], gold: &[Vec<usize>]) -> FeatureMap<u16> 
         .collect()
 }
 
-fn leak_classes(names: &[String]) -> Vec<(&'static str, &'static str)> {
+/// The classes named "UPOS\tXPOS"; a name with no XPOS has "_", which is
+/// no tag.
+fn typed_classes(names: &[String]) -> Result<Vec<(Upos, Xpos)>, UnknownLabel> {
     names
         .iter()
         .map(|n| {
             let (u, x) = n.split_once('\t').unwrap_or((n.as_str(), "_"));
-            (
-                &*Box::leak(u.to_string().into_boxed_str()),
-                &*Box::leak(x.to_string().into_boxed_str()),
-            )
+            Ok((u.parse()?, x.parse()?))
         })
         .collect()
 }
@@ -426,8 +427,8 @@ pub fn accuracy(
         );
         for (w, &c) in s.words.iter().zip(&out) {
             let (pu, px) = tagger.class(c as usize);
-            u += usize::from(pu == w.upos);
-            x += usize::from(px == w.xpos);
+            u += usize::from(pu.as_str() == w.upos);
+            x += usize::from(px.as_str() == w.xpos);
             n += 1;
         }
     }
@@ -473,7 +474,7 @@ mod tests {
         let names = ["DET\tDT".to_string(), "PRON\tPRP".to_string()];
         let tagger = Tagger {
             model: Trainer::new(2).compile(1, 0.0),
-            classes: leak_classes(&names),
+            classes: typed_classes(&names).unwrap(),
             dictionary,
         };
         let back = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
@@ -485,5 +486,27 @@ mod tests {
             &mut TagScratch::default(),
         );
         assert_eq!(out, [1]);
+    }
+
+    #[test]
+    fn a_tag_outside_the_label_set_is_a_load_error() {
+        let names = ["DET\tDT".to_string(), "PRON\tPRX".to_string()];
+        assert_eq!(
+            typed_classes(&names).unwrap_err().to_string(),
+            "unknown XPOS label \"PRX\""
+        );
+        let tagger = Tagger {
+            model: Trainer::new(1).compile(1, 0.0),
+            classes: vec![(Upos::Det, Xpos::Dt)],
+            dictionary: FeatureMap::default(),
+        };
+        let payload = model_file::decode(&tagger.to_bytes(), KIND).unwrap();
+        let at = payload.windows(2).position(|w| w == b"DT").unwrap();
+        let mut payload = payload;
+        payload[at..at + 2].copy_from_slice(b"DX");
+        assert!(matches!(
+            Tagger::from_bytes(&model_file::encode(KIND, &payload)),
+            Err(ModelError::Label(_))
+        ));
     }
 }

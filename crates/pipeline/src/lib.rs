@@ -10,7 +10,7 @@ pub mod runner;
 pub mod sections;
 
 use components::{Component, Context, Models, Product};
-use dossier_core::{Document, Sentence, Span};
+use dossier_core::{Dep, Document, Sentence, Span, Upos, Xpos};
 pub use dossier_extract::cue_classes::QuoteMode;
 use dossier_nlp::parser::ParseScratch;
 use dossier_nlp::tagger::TagScratch;
@@ -193,7 +193,7 @@ pub struct Scratch {
     /// parser and NER (they share the word clusters).
     lexes: Vec<dossier_nlp::lexical::Lex>,
     tags: Vec<u16>,
-    arcs: Vec<(Option<usize>, &'static str)>,
+    arcs: Vec<(Option<usize>, Dep)>,
     tag: TagScratch,
     parse: ParseScratch,
     /// The tags of every word of the text, and its sentences' token ranges.
@@ -388,7 +388,7 @@ fn tag(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch) {
         scratch.doc_tags[a..b].copy_from_slice(&scratch.tags);
         scratch.bounds.push((a, b));
     }
-    if let Some(proper) = syntax.tagger.class_index(("PROPN", "NNP")) {
+    if let Some(proper) = syntax.tagger.class_index((Upos::Propn, Xpos::Nnp)) {
         for m in doc.mentions.iter().filter(|m| {
             matches!(
                 m.ty,
@@ -397,7 +397,7 @@ fn tag(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch) {
         }) {
             let first = tokens.partition_point(|t| t.span.end <= m.span.start);
             for i in (first..tokens.len()).take_while(|&i| tokens[i].span.end <= m.span.end) {
-                if syntax.tagger.class(scratch.doc_tags[i] as usize).0 != "PROPN"
+                if syntax.tagger.class(scratch.doc_tags[i] as usize).0 != Upos::Propn
                     && doc.text()[tokens[i].span.start..].starts_with(char::is_uppercase)
                 {
                     scratch.doc_tags[i] = proper;

@@ -8,6 +8,7 @@
 //! that acts ("Washington is trying…", "Beijing's ambition") points at its
 //! country; "in Washington" stays the city.
 
+use dossier_core::Dep;
 use std::collections::HashMap;
 
 use dossier_core::{Document, Entity, EntityType, Span, Warning};
@@ -193,7 +194,7 @@ fn acts(doc: &Document, span: Span) -> bool {
     let Some(head) = (last > 0).then(|| i + last - 1) else {
         return false;
     };
-    matches!(doc.tokens[head].dep, Some("nsubj" | "nsubj:pass"))
+    doc.tokens[head].dep == Some(Dep::Nsubj)
 }
 
 /// Initials of the capitalised words: "North Atlantic Treaty Organization" → "NATO".

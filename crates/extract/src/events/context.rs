@@ -9,6 +9,7 @@
 //! general cues of that, as are the kinds of the event's actors (a country, a
 //! person, a common noun by its CAMEO sector, or none).
 
+use dossier_core::Upos;
 use dossier_core::{BlockKind, Document, EntityType};
 
 use super::political::political_noun;
@@ -35,7 +36,7 @@ impl DocContext {
             });
             let (a, b) = s.tokens;
             let agent = (a..b).any(|i| {
-                doc.tokens[i].pos == Some("NOUN")
+                doc.tokens[i].pos == Some(Upos::Noun)
                     && political_noun(lex, doc.span_text(doc.tokens[i].span))
             });
             sentences.push((rank, place, agent));
@@ -126,7 +127,11 @@ mod tests {
                 let start = at + s.find(w).unwrap_or(0);
                 let span = Span::new(start, start + w.len());
                 let mut t = Token::new(span);
-                t.pos = Some(if nouns.contains(&w) { "NOUN" } else { "X" });
+                t.pos = Some(if nouns.contains(&w) {
+                    Upos::Noun
+                } else {
+                    Upos::X
+                });
                 d.tokens.push(t);
                 if places.contains(&w) {
                     d.mentions.push(Mention {

@@ -11,6 +11,7 @@
 //! as protest or coercion. The conventions of the PolNeAR-train judged draw
 //! (`benchmarks/judged/README.md`) read the same.
 
+use dossier_core::{Dep, Upos};
 use dossier_core::{EntityType, Event, EventType};
 
 use super::word_classes::WordClasses;
@@ -60,7 +61,7 @@ fn no_event(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> bool {
     let contest = is("contest", lemma)
         && !matches!(event.act, EventType::Protest | EventType::Coerce)
         && !c.children(v).any(|k| c.word(k).eq_ignore_ascii_case("up"));
-    let object = c.children(v).find(|&k| c.dep(k) == "obj");
+    let object = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj));
     let object_word = object.map(|o| c.word(o).to_lowercase());
     // "held elections", "won the primary": an election held, won or lost.
     let held = is("holding", lemma) && object_word.as_deref().is_some_and(|w| is("contested", w));
@@ -82,15 +83,15 @@ fn share_acts(c: &Clause<'_>, v: usize) -> bool {
         .find(|&k| crate::tree::is_by_phrase(c.doc, k, c.a, c.b));
     let subject = c
         .children(v)
-        .find(|&k| c.dep(k) == "nsubj")
-        .or_else(|| c.subject(v).filter(|&s| c.dep(s) != "nsubj:pass"));
+        .find(|&k| c.dep(k) == Some(Dep::Nsubj))
+        .or_else(|| c.subject(v));
     // "a majority of voters", not "the conservative majority on the Court".
     let counted = |j: usize| {
         let word = c.word(j).to_lowercase();
         is("share", &word)
             && (!is("share_of", &word)
                 || c.children(j)
-                    .any(|k| c.dep(k) == "nmod" && super::marked_by(c.doc, k, "of")))
+                    .any(|k| c.dep(k) == Some(Dep::Nmod) && super::marked_by(c.doc, k, "of")))
     };
     [by, subject].into_iter().flatten().any(counted)
 }
@@ -122,7 +123,7 @@ fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> boo
             .map(|m| c.word(m).to_lowercase())
             .collect::<Vec<_>>()
     };
-    let object = c.children(v).find(|&k| c.dep(k) == "obj");
+    let object = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj));
     let fits = match needs {
         "-" => true,
         "attack" => object.is_some_and(|o| is("attack_noun", &singular(c.word(o)))),
@@ -134,7 +135,7 @@ fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> boo
     };
     // "hit Rudolph in the head": a blow lands on the body.
     let on_body = c.children(v).any(|k| {
-        c.dep(k) == "obl"
+        c.dep(k) == Some(Dep::Obl)
             && (super::marked_by(c.doc, k, "in") || super::marked_by(c.doc, k, "on"))
             && is("body", &singular(c.word(k)))
     });
@@ -146,7 +147,12 @@ fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> boo
         .into_iter()
         .flatten()
         .flat_map(|h| c.children(h))
-        .filter(|&k| matches!(c.dep(k), "obl" | "nmod" | "xcomp" | "advcl"))
+        .filter(|&k| {
+            matches!(
+                c.dep(k),
+                Some(Dep::Obl | Dep::Nmod | Dep::Xcomp | Dep::Advcl)
+            )
+        })
         .collect();
     let named_source = event.source.iter().any(|&a| {
         c.doc.entities.get(a).is_some_and(|e| {
@@ -173,7 +179,7 @@ fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> boo
 fn forceful(c: &Clause<'_>, j: usize) -> bool {
     let word = c.word(j).to_lowercase();
     is("force", &word)
-        || (matches!(c.doc.tokens[j].pos, Some("NOUN"))
+        || (c.doc.tokens[j].pos == Some(Upos::Noun)
             && c.lex.synsets.get(&singular(&word)).is_some_and(|s| {
                 s.iter()
                     .any(|n| matches!(n.as_str(), "&WEAPON" | "&MILITARY"))
@@ -184,13 +190,18 @@ fn forceful(c: &Clause<'_>, j: usize) -> bool {
 /// ("attacked Trump, calling him a loser"; "said he attacked").
 fn speech_beside(c: &Clause<'_>, v: usize) -> bool {
     let speech = |k: usize| {
-        c.doc.tokens[k].pos == Some("VERB")
+        c.doc.tokens[k].pos == Some(Upos::Verb)
             && crate::cue_classes::CueClasses::english()
                 .of_word(&c.word(k).to_lowercase())
                 .is_some_and(|(class, _)| class == dossier_core::CueClass::Speech)
     };
     c.children(v)
-        .filter(|&k| matches!(c.dep(k), "advcl" | "conj" | "xcomp" | "parataxis"))
+        .filter(|&k| {
+            matches!(
+                c.dep(k),
+                Some(Dep::Advcl | Dep::Conj | Dep::Xcomp | Dep::Parataxis)
+            )
+        })
         .any(speech)
 }
 
@@ -200,29 +211,34 @@ fn speech_beside(c: &Clause<'_>, v: usize) -> bool {
 /// emergency meeting" is CONSULT.
 fn called(c: &Clause<'_>, v: usize) -> Option<Option<EventType>> {
     let children: Vec<usize> = c.children(v).collect();
-    let nominal = |k: usize| matches!(c.doc.tokens[k].pos, Some("NOUN" | "PROPN" | "ADJ" | "PRON"));
+    let nominal = |k: usize| {
+        matches!(
+            c.doc.tokens[k].pos,
+            Some(Upos::Noun | Upos::Propn | Upos::Adj | Upos::Pron)
+        )
+    };
     let objects: Vec<usize> = children
         .iter()
         .copied()
-        .filter(|&k| matches!(c.dep(k), "obj" | "xcomp") && nominal(k))
+        .filter(|&k| matches!(c.dep(k), Some(Dep::Obj | Dep::Xcomp)) && nominal(k))
         .collect();
     // A label: a nominal complement, or a word in quotation marks under the
     // verb ("called the system “rigged”", "called Clinton's remarks a "new low"").
     let quoted = |k: usize| {
         c.children(k)
-            .any(|m| c.dep(m) == "punct" && matches!(c.word(m), "“" | "\"" | "‘" | "''"))
+            .any(|m| c.dep(m) == Some(Dep::Punct) && matches!(c.word(m), "“" | "\"" | "‘" | "''"))
     };
     let labels: Vec<usize> = c
-        .subtree(v, &["nsubj", "advcl", "ccomp"])
+        .subtree(v, &[Dep::Nsubj, Dep::Advcl, Dep::Ccomp])
         .into_iter()
-        .filter(|&k| k != v && (quoted(k) || (c.dep(k) == "xcomp" && nominal(k))))
+        .filter(|&k| k != v && (quoted(k) || (c.dep(k) == Some(Dep::Xcomp) && nominal(k))))
         .collect();
     let labelled = !labels.is_empty();
     // "called for", "called on X to", "called out": a demand or a call, not a label.
     let demand = children.iter().any(|&k| {
         matches!(c.word(k).to_lowercase().as_str(), "for" | "upon" | "out")
-            || (c.dep(k) == "obl" && super::marked_by(c.doc, k, "for"))
-            || (c.dep(k) == "xcomp" && c.doc.tokens[k].pos == Some("VERB"))
+            || (c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, "for"))
+            || (c.dep(k) == Some(Dep::Xcomp) && c.doc.tokens[k].pos == Some(Upos::Verb))
     });
     if demand {
         return None;
@@ -231,15 +247,15 @@ fn called(c: &Clause<'_>, v: usize) -> Option<Option<EventType>> {
     // clauses below the meeting say.
     let on = children
         .iter()
-        .any(|&k| c.dep(k) == "obl" && super::marked_by(c.doc, k, "on"));
+        .any(|&k| c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, "on"));
     if objects.len() == 1 && !on && is("meeting", &singular(c.word(objects[0]))) {
         return Some(Some(EventType::Consult));
     }
-    let has_object = children.iter().any(|&k| c.dep(k) == "obj");
+    let has_object = children.iter().any(|&k| c.dep(k) == Some(Dep::Obj));
     if labelled && (objects.len() >= 2 || has_object) {
         let praised = objects.iter().chain(&labels).any(|&k| {
             std::iter::once(k)
-                .chain(c.children(k).filter(|&m| c.dep(m) == "amod"))
+                .chain(c.children(k).filter(|&m| c.dep(m) == Some(Dep::Amod)))
                 .any(|m| is("praise", &singular(c.word(m))))
         });
         let own = objects

@@ -11,6 +11,7 @@
 //! target is not named may name it in its purpose ("launched the assault to
 //! force the YPG out"). The word classes are in `data/en/event-phrases.tsv`.
 
+use dossier_core::{Dep, Xpos};
 use dossier_core::{EntityType, EventType, Mention};
 
 use super::word_classes::WordClasses;
@@ -75,7 +76,7 @@ pub(super) fn locates_ground(c: &Clause<'_>, m: &Mention) -> bool {
     let Some(t) = crate::tree::top_in(doc, m.span, c.a..c.b) else {
         return false;
     };
-    if !matches!(c.dep(t), "amod" | "compound") {
+    if !matches!(c.dep(t), Some(Dep::Amod | Dep::Compound)) {
         return false;
     }
     doc.tokens[t]
@@ -111,16 +112,19 @@ pub(super) fn purpose_targets(c: &Clause<'_>, v: usize, act: EventType) -> Vec<u
         let mut next = Vec::new();
         for h in frontier {
             for x in c.children(h) {
-                if !matches!(c.dep(x), "advcl" | "xcomp" | "acl" | "obl" | "obj") {
+                if !matches!(
+                    c.dep(x),
+                    Some(Dep::Advcl | Dep::Xcomp | Dep::Acl | Dep::Obl | Dep::Obj)
+                ) {
                     continue;
                 }
-                let routing = c.doc.tokens[x].tag == Some("VB")
+                let routing = c.doc.tokens[x].tag == Some(Xpos::Vb)
                     && is("routing", c.word(x).to_lowercase().as_str())
                     && c.children(x).any(|k| c.word(k).eq_ignore_ascii_case("to"));
                 if routing {
                     return c
                         .children(x)
-                        .find(|&o| c.dep(o) == "obj")
+                        .find(|&o| c.dep(o) == Some(Dep::Obj))
                         .map(|o| c.actors_of(o))
                         .unwrap_or_default();
                 }

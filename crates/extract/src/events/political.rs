@@ -10,6 +10,7 @@
 //! stand: on news about politics most persons and organisations are political.
 //! An event with no actor at all is left to the other rules.
 
+use dossier_core::Dep;
 use dossier_core::{Document, EntityType, Event, Mention};
 
 use super::{singular, EventLexicon, Nominals};
@@ -89,9 +90,11 @@ fn described_as(doc: &Document, lex: &EventLexicon, m: &Mention, sectors: &[&str
     let near = first.saturating_sub(8)..(last + 8).min(doc.tokens.len());
     let describes = |k: usize| {
         let t = &doc.tokens[k];
-        let attached = t.head.is_some_and(inside) && matches!(t.dep, Some("compound" | "appos"));
+        let attached =
+            t.head.is_some_and(inside) && matches!(t.dep, Some(Dep::Compound | Dep::Appos));
         let over = (first..last).any(|j| {
-            doc.tokens[j].head == Some(k) && matches!(doc.tokens[j].dep, Some("appos" | "compound"))
+            doc.tokens[j].head == Some(k)
+                && matches!(doc.tokens[j].dep, Some(Dep::Appos | Dep::Compound))
         });
         (attached || over) && in_sectors(lex, doc.span_text(t.span), sectors)
     };

@@ -28,6 +28,7 @@
 //! - AGREE is a "commitment to cooperate"; a vow or promise to do harm is no
 //!   cooperation: it is a threat (THREATEN).
 
+use dossier_core::{Dep, Upos};
 use dossier_core::{EntityType, Event, EventType, Span};
 
 use super::{act_of, hostile, mention_of, singular, Clause, Verb, AGREEMENTS};
@@ -127,15 +128,15 @@ fn military_backing(c: &Clause<'_>, verb: &Verb, event: &Event) -> bool {
     let v = verb.v;
     // Nouns only: "supported military action" backs an act, not an army.
     let military = |head: usize, synsets: &[&str]| {
-        c.subtree(head, &["acl:relcl", "acl"])
+        c.subtree(head, &[Dep::Acl])
             .iter()
-            .any(|&j| c.doc.tokens[j].pos == Some("NOUN") && in_synsets(c, j, synsets))
+            .any(|&j| c.doc.tokens[j].pos == Some(Upos::Noun) && in_synsets(c, j, synsets))
     };
-    let object = c.children(v).find(|&k| c.dep(k) == "obj");
+    let object = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj));
     let agent = c
         .children(v)
         .find(|&k| crate::tree::is_by_phrase(c.doc, k, c.a, c.b))
-        .or_else(|| c.subject(v).filter(|&s| c.dep(s) != "nsubj:pass"));
+        .or_else(|| c.subject(v));
     object.is_some_and(|o| military(o, &["&MILITARY"]))
         || (!event.target.is_empty() && agent.is_some_and(|a| military(a, MILITARY_SYNSETS)))
 }
@@ -151,10 +152,12 @@ fn advances_into(c: &Clause<'_>, verb: &Verb) -> bool {
     if super::passive_voice(c, verb) {
         return false;
     }
-    let object = c.children(v).find(|&k| c.dep(k) == "obj");
+    let object = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj));
     let into_place = [Some(v), object].into_iter().flatten().any(|h| {
         c.children(h)
-            .filter(|&k| matches!(c.dep(k), "obl" | "nmod") && super::marked_by(c.doc, k, "into"))
+            .filter(|&k| {
+                matches!(c.dep(k), Some(Dep::Obl | Dep::Nmod)) && super::marked_by(c.doc, k, "into")
+            })
             .any(|k| is_place(c, k))
     });
     into_place
@@ -204,10 +207,7 @@ fn occupies(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
         return false;
     }
     let v = verb.v;
-    let Some(object) = c
-        .children(v)
-        .find(|&k| matches!(c.dep(k), "obj" | "nsubj:pass"))
-    else {
+    let Some(object) = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj)) else {
         return false;
     };
     let mut heads = vec![object];
@@ -215,8 +215,8 @@ fn occupies(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     while i < heads.len() {
         let h = heads[i];
         heads.extend(c.children(h).filter(|&k| {
-            matches!(c.dep(k), "conj" | "compound" | "flat")
-                || (c.dep(k) == "nmod" && super::marked_by(c.doc, k, "of"))
+            matches!(c.dep(k), Some(Dep::Conj | Dep::Compound | Dep::Flat))
+                || (c.dep(k) == Some(Dep::Nmod) && super::marked_by(c.doc, k, "of"))
         }));
         i += 1;
     }
@@ -228,7 +228,7 @@ fn occupies(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
 /// or deal ("withdrawing from the Iran deal").
 fn from_group(c: &Clause<'_>, v: usize, or_agreement: bool) -> bool {
     c.children(v)
-        .filter(|&k| c.dep(k) == "obl" && super::marked_by(c.doc, k, "from"))
+        .filter(|&k| c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, "from"))
         .any(|k| {
             let noun = singular(c.word(k));
             mention_of(c, k, &[EntityType::Org])
@@ -248,6 +248,6 @@ fn vowed_harm(c: &Clause<'_>, verb: &Verb) -> bool {
         return false;
     }
     c.children(verb.v)
-        .filter(|&k| c.dep(k) == "xcomp" && c.doc.tokens[k].pos == Some("VERB"))
+        .filter(|&k| c.dep(k) == Some(Dep::Xcomp) && c.doc.tokens[k].pos == Some(Upos::Verb))
         .any(|k| act_of(c, &Verb::read(c, k), c.lex).is_some_and(|(act, _, _)| hostile(act)))
 }

@@ -17,6 +17,7 @@
 //! State"), and one before an actor noun leaves the noun's people to act.
 
 use dossier_core::{CueClass, Event, EventStatus, EventType, Mention};
+use dossier_core::{Dep, Upos, Xpos};
 
 use super::{Actor, Clause, Verb};
 
@@ -69,9 +70,9 @@ const WHERE: &[&str] = &[
 /// Whether phrase `t` hangs on the subject's noun or a "by" phrase's.
 fn on_the_actor(c: &Clause<'_>, t: usize) -> bool {
     c.doc.tokens[t].head.is_some_and(|n| {
-        c.dep(n) == "nsubj"
+        c.dep(n) == Some(Dep::Nsubj)
             || c.children(n)
-                .any(|k| c.dep(k) == "case" && c.word(k).eq_ignore_ascii_case("by"))
+                .any(|k| c.dep(k) == Some(Dep::Case) && c.word(k).eq_ignore_ascii_case("by"))
     })
 }
 
@@ -100,7 +101,7 @@ pub(super) fn only_where(c: &Clause<'_>, m: &Mention) -> bool {
     for _ in 0..4 {
         let case = c
             .children(t)
-            .filter(|&k| c.dep(k) == "case")
+            .filter(|&k| c.dep(k) == Some(Dep::Case))
             .map(|k| c.word(k).to_lowercase())
             .collect::<Vec<_>>();
         // "killed in a Turkish air strike": whose attack, not where.
@@ -110,14 +111,14 @@ pub(super) fn only_where(c: &Clause<'_>, m: &Mention) -> bool {
         if case.iter().any(|w| WHERE.contains(&w.as_str())) {
             // "Courts in France", "security forces in Guinea": a country
             // beside those who act may be whose they are.
-            return !(country && c.dep(t) == "nmod" && on_the_actor(c, t));
+            return !(country && c.dep(t) == Some(Dep::Nmod) && on_the_actor(c, t));
         }
         if case.iter().any(|w| WHITHER.contains(&w.as_str())) {
             return !country && m.ty != Norp;
         }
         let describes = match c.dep(t) {
-            "amod" | "compound" | "flat" | "appos" => true,
-            "nmod" => case.iter().any(|w| w == "of"),
+            Some(Dep::Amod | Dep::Compound | Dep::Flat | Dep::Appos) => true,
+            Some(Dep::Nmod) => case.iter().any(|w| w == "of"),
             _ => false,
         };
         match doc.tokens[t]
@@ -143,7 +144,7 @@ pub(super) fn addressee_only(c: &Clause<'_>, v: usize, act: EventType, tokens: &
     }
     let asked: Vec<usize> = c
         .children(v)
-        .filter(|&x| c.dep(x) == "xcomp")
+        .filter(|&x| c.dep(x) == Some(Dep::Xcomp))
         .flat_map(|x| c.subtree(x, &[]))
         .collect();
     tokens.retain(|t| !asked.contains(t));
@@ -154,7 +155,7 @@ pub(super) fn addressee_only(c: &Clause<'_>, v: usize, act: EventType, tokens: &
 pub(super) fn addressed(c: &Clause<'_>, v: usize) -> bool {
     c.reread
         && c.children(v)
-            .any(|o| matches!(c.dep(o), "obj" | "iobj") && !c.actors_of(o).is_empty())
+            .any(|o| matches!(c.dep(o), Some(Dep::Obj | Dep::Iobj)) && !c.actors_of(o).is_empty())
 }
 
 /// The targets a pronoun names where the verb's object, indirect object or
@@ -174,9 +175,9 @@ pub(super) fn pronoun_targets(c: &Clause<'_>, v: usize, act: EventType, target: 
     };
     for k in c.children(v).collect::<Vec<_>>() {
         let role = match c.dep(k) {
-            "obj" => object_acted_on,
-            "iobj" => true,
-            "obl" => recipient(k),
+            Some(Dep::Obj) => object_acted_on,
+            Some(Dep::Iobj) => true,
+            Some(Dep::Obl) => recipient(k),
             _ => false,
         };
         if !role {
@@ -206,17 +207,21 @@ pub(super) fn blames(act: EventType) -> bool {
 /// it refers to, resolved as a quote's speaker pronoun is. Nothing for any
 /// other token.
 pub(super) fn referents(c: &Clause<'_>, k: usize) -> Vec<usize> {
-    if !c.reread || c.doc.tokens[k].pos != Some("PRON") {
+    if !c.reread || c.doc.tokens[k].pos != Some(Upos::Pron) {
         return Vec::new();
     }
-    if matches!(c.doc.tokens[k].tag, Some("WP" | "WDT" | "WP$")) {
+    if matches!(
+        c.doc.tokens[k].tag,
+        Some(Xpos::Wp | Xpos::Wdt | Xpos::WpPoss)
+    ) {
         // The noun the relative clause describes, as the parse hangs it;
         // else the noun before the pronoun and its preposition ("with whom").
         let inside = |v: &usize| (c.a..c.b).contains(v);
         let mut clause = c.doc.tokens[k].head.filter(inside);
         for _ in 0..4 {
             match clause {
-                Some(v) if c.dep(v) != "acl:relcl" => clause = c.doc.tokens[v].head.filter(inside),
+                // (It once stopped at "acl:relcl", which the parser never emits.)
+                Some(v) => clause = c.doc.tokens[v].head.filter(inside),
                 _ => break,
             }
         }
@@ -226,7 +231,8 @@ pub(super) fn referents(c: &Clause<'_>, k: usize) -> Vec<usize> {
             .filter(|&h| h >= c.a && h < c.b)
             .or_else(|| c.antecedent(first));
         // Only a name or an actor noun: "a helmet …, which Trump bought" is no one.
-        let someone = |a: &usize| c.doc.tokens[*a].pos == Some("PROPN") || c.nominal(*a).is_some();
+        let someone =
+            |a: &usize| c.doc.tokens[*a].pos == Some(Upos::Propn) || c.nominal(*a).is_some();
         return noun
             .filter(someone)
             .map(|a| c.actors_of(a))
@@ -242,13 +248,13 @@ pub(super) fn referents(c: &Clause<'_>, k: usize) -> Vec<usize> {
 /// and an object "it" for a thing ("blaming it on"); "I", "we" and "you" are
 /// left alone.
 fn personal_referent(c: &Clause<'_>, k: usize) -> Option<usize> {
-    if c.doc.tokens[k].pos != Some("PRON") {
+    if c.doc.tokens[k].pos != Some(Upos::Pron) {
         return None;
     }
     let word = match c.word(k).to_lowercase().as_str() {
         "its" => "it",
         // (Not a passive's "it", as often a thing: "how it was approved".)
-        "it" if c.dep(k) == "nsubj" => "it",
+        "it" if c.dep(k) == Some(Dep::Nsubj) => "it",
         w @ ("he" | "him" | "his" | "she" | "her") => w,
         _ => return None,
     }
@@ -267,34 +273,33 @@ pub(super) fn own_subject(c: &Clause<'_>, h: usize) -> Option<usize> {
     if !c.reread {
         return None;
     }
-    let subject_of = |v: usize| {
-        c.children(v)
-            .find(|&k| matches!(c.dep(k), "nsubj" | "nsubj:pass"))
-    };
+    let subject_of = |v: usize| c.children(v).find(|&k| c.dep(k) == Some(Dep::Nsubj));
     let on_auxiliary = c
         .children(h)
-        .filter(|&k| matches!(c.dep(k), "aux" | "aux:pass"))
+        .filter(|&k| c.dep(k) == Some(Dep::Aux))
         .find_map(subject_of);
     if on_auxiliary.is_some() {
         return on_auxiliary;
     }
     // A finite verb only: "themselves towards/NNS sending" is a misparse.
-    let finite = matches!(c.doc.tokens[h].tag, Some("VBD" | "VBZ" | "VBP" | "MD"))
-        || c.children(h)
-            .any(|k| matches!(c.dep(k), "aux" | "aux:pass"));
+    let finite = matches!(
+        c.doc.tokens[h].tag,
+        Some(Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md)
+    ) || c.children(h).any(|k| c.dep(k) == Some(Dep::Aux));
     let s = subject_of(h).filter(|_| finite)?;
     let t = &c.doc.tokens[s];
     let determined = c
         .children(s)
-        .any(|k| matches!(c.dep(k), "det" | "nmod:poss") || marked_by_possessive(c, k));
+        .any(|k| c.dep(k) == Some(Dep::Det) || marked_by_possessive(c, k));
     // A pronoun that resolves to a name, but not in reported speech, where
     // the subject search takes the reporter ("Hungary has said it will"),
     // nor in a conjunct, where it takes the first conjunct's subject ("The
     // Syrian Kurds claim …, but they receive").
-    let resolved = || !matches!(c.dep(h), "ccomp" | "conj") && personal_referent(c, s).is_some();
+    let resolved =
+        || !matches!(c.dep(h), Some(Dep::Ccomp | Dep::Conj)) && personal_referent(c, s).is_some();
     let real = match t.pos {
-        Some("PRON") => resolved(),
-        Some("NOUN") => determined || t.tag == Some("NNS"),
+        Some(Upos::Pron) => resolved(),
+        Some(Upos::Noun) => determined || t.tag == Some(Xpos::Nns),
         _ => false,
     };
     real.then_some(s)
@@ -302,36 +307,22 @@ pub(super) fn own_subject(c: &Clause<'_>, h: usize) -> Option<usize> {
 
 /// A possessor the parse labels plain "nmod" ("Begum's family").
 fn marked_by_possessive(c: &Clause<'_>, k: usize) -> bool {
-    c.dep(k) == "nmod"
+    c.dep(k) == Some(Dep::Nmod)
         && ["'s", "’s", "'", "’"]
             .iter()
             .any(|w| super::marked_by(c.doc, k, w))
 }
 
 /// A subject pronoun acts as the one it refers to ("he denounces", "they
-/// launched"); a possessive pronoun on an actor noun ("its military forces
-/// launched") makes its referent the one who acts, as a name does ("Russia's
-/// military police").
+/// launched"). (A possessive pronoun on an actor noun was meant to make its
+/// referent act too, but it looked for "nmod:poss", which the parser never
+/// emits; that dead test is gone.)
 pub(super) fn pronoun_sources(c: &Clause<'_>, subject: Option<usize>, source: &mut Vec<usize>) {
     let Some(sj) = subject.filter(|_| c.reread) else {
         return;
     };
     if source.is_empty() {
         source.extend(personal_referent(c, sj));
-        return;
-    }
-    let Some(noun) = c.nominal(sj) else {
-        return;
-    };
-    if *source != [noun] {
-        return;
-    }
-    let owner = c
-        .children(sj)
-        .filter(|&k| c.dep(k) == "nmod:poss")
-        .find_map(|k| personal_referent(c, k));
-    if let Some(owner) = owner {
-        *source = vec![owner];
     }
 }
 
@@ -350,14 +341,13 @@ pub(super) fn modifies_named_noun(c: &Clause<'_>, names: &[&Mention], m: &Mentio
     };
     // "Erdoğan's spokesman, Ibrahim Kalin": a person's possessive too; a
     // country's ("Qatar's emir, Sheikh Hamad") may be coded as the actor.
-    let possessor = m.ty == dossier_core::EntityType::Person
-        && (doc.tokens[t].dep == Some("nmod:poss") || marked_by_possessive(c, t));
-    if !matches!(doc.tokens[t].dep, Some("compound" | "amod")) && !possessor {
+    let possessor = m.ty == dossier_core::EntityType::Person && marked_by_possessive(c, t);
+    if !matches!(doc.tokens[t].dep, Some(Dep::Compound | Dep::Amod)) && !possessor {
         return false;
     }
     let Some(h) = doc.tokens[t]
         .head
-        .filter(|&h| doc.tokens[h].pos == Some("NOUN"))
+        .filter(|&h| doc.tokens[h].pos == Some(Upos::Noun))
     else {
         return false;
     };
@@ -370,16 +360,18 @@ pub(super) fn modifies_named_noun(c: &Clause<'_>, names: &[&Mention], m: &Mentio
             dossier_core::EntityType::Person | dossier_core::EntityType::Org
         )
     };
-    c.children(h).filter(|&k| c.dep(k) == "appos").any(|k| {
-        names
-            .iter()
-            .filter(who)
-            .any(|o| !std::ptr::eq(*o, m) && o.span.contains(doc.tokens[k].span))
-    })
+    c.children(h)
+        .filter(|&k| c.dep(k) == Some(Dep::Appos))
+        .any(|k| {
+            names
+                .iter()
+                .filter(who)
+                .any(|o| !std::ptr::eq(*o, m) && o.span.contains(doc.tokens[k].span))
+        })
 }
 
 /// Dependencies by which a name modifies the noun it describes.
-const MODIFYING: &[&str] = &["compound", "amod", "nmod", "nmod:poss", "flat", "appos"];
+const MODIFYING: &[Dep] = &[Dep::Compound, Dep::Amod, Dep::Nmod, Dep::Flat, Dep::Appos];
 
 /// "The Turkish president, Recep Tayyip Erdoğan", "the director of GCHQ,
 /// Jeremy Fleming", "Assad's main backer, the Russian president, Vladimir
@@ -396,13 +388,13 @@ pub(super) fn titles_a_name(c: &Clause<'_>, names: &[&Mention], m: &Mention) -> 
     };
     let mut titles = Vec::new();
     for _ in 0..5 {
-        if !MODIFYING.contains(&c.dep(t)) {
+        if !c.dep(t).is_some_and(|d| MODIFYING.contains(&d)) {
             break;
         }
         let Some(h) = doc.tokens[t].head.filter(|h| (c.a..c.b).contains(h)) else {
             break;
         };
-        if doc.tokens[h].pos == Some("NOUN") {
+        if doc.tokens[h].pos == Some(Upos::Noun) {
             titles.push(h);
         }
         t = h;
@@ -416,7 +408,7 @@ pub(super) fn titles_a_name(c: &Clause<'_>, names: &[&Mention], m: &Mention) -> 
             && doc.tokens[first - 1].span.start >= m.span.end
             // Not a coordination: "the Turkish president and Russia's leader, Vladimir Putin".
             && (crate::tree::tokens_in(doc, m.span).end..first)
-                .all(|j| doc.tokens[j].pos != Some("CCONJ"))
+                .all(|j| doc.tokens[j].pos != Some(Upos::Cconj))
             && titles
                 .iter()
                 .any(|&n| crate::tree::under(doc, first - 2, n, c.a, c.b))
@@ -433,10 +425,12 @@ fn renames_subject(c: &Clause<'_>, sj: usize, k: usize) -> bool {
     };
     // A person's name, not a list ("the leaders of New Zealand, Japan and South Korea").
     let person = super::mention_of(c, k, &[dossier_core::EntityType::Person]);
-    let listed = phrase.iter().any(|&j| c.doc.tokens[j].pos == Some("CCONJ"));
+    let listed = phrase
+        .iter()
+        .any(|&j| c.doc.tokens[j].pos == Some(Upos::Cconj));
     person
         && !listed
-        && c.doc.tokens[sj].pos == Some("NOUN")
+        && c.doc.tokens[sj].pos == Some(Upos::Noun)
         && first >= c.a + 2
         && first > sj
         && crate::tree::is_comma(c.doc, first - 1)
@@ -455,10 +449,10 @@ pub(super) fn attackers(c: &Clause<'_>, v: usize) -> Vec<usize> {
     // "dozens of airstrikes": the attack a count or series counts.
     let counted = |j: usize| {
         c.children(j)
-            .find(|&k| c.dep(k) == "nmod" && super::marked_by(c.doc, k, "of") && attack(k))
+            .find(|&k| c.dep(k) == Some(Dep::Nmod) && super::marked_by(c.doc, k, "of") && attack(k))
     };
     let mut out = Vec::new();
-    for j in c.children(v).filter(|&j| c.dep(j) == "obl") {
+    for j in c.children(v).filter(|&j| c.dep(j) == Some(Dep::Obl)) {
         let marked = ["in", "by"].iter().any(|w| super::marked_by(c.doc, j, w));
         let Some(a) = Some(j).filter(|&j| attack(j)).or_else(|| counted(j)) else {
             continue;
@@ -466,7 +460,8 @@ pub(super) fn attackers(c: &Clause<'_>, v: usize) -> Vec<usize> {
         if !marked {
             continue;
         }
-        let heads = std::iter::once(a).chain(c.children(j).filter(|&k| c.dep(k) == "conj"));
+        let heads =
+            std::iter::once(a).chain(c.children(j).filter(|&k| c.dep(k) == Some(Dep::Conj)));
         for h in heads.collect::<Vec<_>>() {
             for e in c.actors_among(&whose_attack(c, h)) {
                 if !out.contains(&e) {
@@ -488,8 +483,9 @@ fn attack_noun(c: &Clause<'_>, j: usize) -> bool {
 fn whose_attack(c: &Clause<'_>, h: usize) -> Vec<usize> {
     c.children(h)
         .filter(|&k| {
-            matches!(c.dep(k), "amod" | "compound" | "nmod:poss")
-                || (matches!(c.dep(k), "nmod" | "obl") && super::marked_by(c.doc, k, "by"))
+            matches!(c.dep(k), Some(Dep::Amod | Dep::Compound))
+                || (matches!(c.dep(k), Some(Dep::Nmod | Dep::Obl))
+                    && super::marked_by(c.doc, k, "by"))
         })
         .flat_map(|k| c.subtree(k, &[]))
         .collect()
@@ -504,12 +500,12 @@ pub(super) fn attack_claimants(c: &Clause<'_>, v: usize) -> Vec<usize> {
     }
     let Some(sj) = c
         .children(v)
-        .find(|&k| c.dep(k) == "nsubj" && attack_noun(c, k))
+        .find(|&k| c.dep(k) == Some(Dep::Nsubj) && attack_noun(c, k))
     else {
         return Vec::new();
     };
     c.children(sj)
-        .filter(|&k| c.dep(k) == "acl")
+        .filter(|&k| c.dep(k) == Some(Dep::Acl))
         .find_map(|k| super::by_agent(c, k))
         .map(|a| c.actors_of(a))
         .unwrap_or_default()
@@ -523,10 +519,10 @@ pub(super) fn later_conjunct_agent(c: &Clause<'_>, v: usize) -> Option<usize> {
         return None;
     }
     c.children(v)
-        .filter(|&k| c.dep(k) == "conj" && c.doc.tokens[k].tag == Some("VBN"))
+        .filter(|&k| c.dep(k) == Some(Dep::Conj) && c.doc.tokens[k].tag == Some(Xpos::Vbn))
         .filter(|&k| {
             c.children(k)
-                .all(|j| !matches!(c.dep(j), "nsubj" | "nsubj:pass" | "obj"))
+                .all(|j| !matches!(c.dep(j), Some(Dep::Nsubj | Dep::Obj)))
         })
         .find_map(|k| super::by_agent(c, k))
 }
@@ -544,9 +540,12 @@ pub(super) fn against_nominal(c: &Clause<'_>, v: usize, j: usize, act: EventType
             return false;
         };
         if h == v {
-            return matches!(c.dep(t), "obj" | "obl");
+            return matches!(c.dep(t), Some(Dep::Obj | Dep::Obl));
         }
-        if !matches!(c.dep(t), "nmod" | "obj" | "obl" | "conj" | "appos") {
+        if !matches!(
+            c.dep(t),
+            Some(Dep::Nmod | Dep::Obj | Dep::Obl | Dep::Conj | Dep::Appos)
+        ) {
             return false;
         }
         t = h;
@@ -575,16 +574,16 @@ pub(super) fn located_people(c: &Clause<'_>, tokens: &[usize], m: &Mention) -> O
         return None;
     }
     let top = crate::tree::top_in(doc, m.span, tokens.iter().copied())?;
-    let locative = c.dep(top) == "nmod"
+    let locative = c.dep(top) == Some(Dep::Nmod)
         && c.children(top).any(|k| {
-            c.dep(k) == "case" && {
+            c.dep(k) == Some(Dep::Case) && {
                 let w = c.word(k).to_lowercase();
                 WHERE.contains(&w.as_str()) || LOCATIVE.contains(&w.as_str())
             }
         });
     let h = doc.tokens[top].head.filter(|h| tokens.contains(h))?;
-    let actor_noun =
-        doc.tokens[h].pos == Some("NOUN") && c.lex.agents.contains_key(&super::singular(c.word(h)));
+    let actor_noun = doc.tokens[h].pos == Some(Upos::Noun)
+        && c.lex.agents.contains_key(&super::singular(c.word(h)));
     (locative && actor_noun).then_some(Actor::People(h))
 }
 
@@ -600,19 +599,18 @@ pub(super) fn owner_targets(
     if !c.reread || !target.is_empty() || matches!(act, EventType::Aid | EventType::Retreat) {
         return;
     }
-    let Some(o) = obj.filter(|&o| c.dep(o) == "obj") else {
+    let Some(o) = obj.filter(|&o| c.dep(o) == Some(Dep::Obj)) else {
         return;
     };
     let owner = |k: usize| {
-        c.dep(k) == "nmod:poss"
-            || (c.dep(k) == "nmod"
-                && c.children(k).any(|m| {
-                    c.dep(m) == "case"
-                        && matches!(
-                            c.word(m).to_lowercase().as_str(),
-                            "from" | "by" | "'s" | "’s" | "'" | "’"
-                        )
-                }))
+        c.dep(k) == Some(Dep::Nmod)
+            && c.children(k).any(|m| {
+                c.dep(m) == Some(Dep::Case)
+                    && matches!(
+                        c.word(m).to_lowercase().as_str(),
+                        "from" | "by" | "'s" | "’s" | "'" | "’"
+                    )
+            })
     };
     for k in c.children(o).filter(|&k| owner(k)).collect::<Vec<_>>() {
         // "dismissed its call": a possessive pronoun is whose it refers to.
@@ -634,9 +632,12 @@ pub(super) fn owner_targets(
 /// acted on, unlike the troops a side withdraws; a released statement or
 /// video names no one released.
 pub(super) fn releases(c: &Clause<'_>, verb: &Verb, act: EventType) -> bool {
-    let named = |o: usize| c.doc.tokens[o].pos == Some("PROPN");
+    let named = |o: usize| c.doc.tokens[o].pos == Some(Upos::Propn);
     let someone = |o: usize| {
-        named(o) || c.nominal(o).is_some() || c.children(o).any(|k| c.dep(k) == "appos" && named(k))
+        named(o)
+            || c.nominal(o).is_some()
+            || c.children(o)
+                .any(|k| c.dep(k) == Some(Dep::Appos) && named(k))
     };
     c.reread
         && act == EventType::Retreat
@@ -644,7 +645,8 @@ pub(super) fn releases(c: &Clause<'_>, verb: &Verb, act: EventType) -> bool {
             c.lex.lemma(&verb.form).to_lowercase().as_str(),
             "release" | "free"
         )
-        && c.children(verb.v).any(|o| c.dep(o) == "obj" && someone(o))
+        && c.children(verb.v)
+            .any(|o| c.dep(o) == Some(Dep::Obj) && someone(o))
 }
 
 /// An act stated as done is `reported` when the writer only relays it: in
@@ -671,7 +673,7 @@ const HEARSAY: &[&str] = &[
 
 fn relayed(c: &Clause<'_>, v: usize) -> bool {
     let speech = |u: usize| {
-        c.doc.tokens[u].pos == Some("VERB")
+        c.doc.tokens[u].pos == Some(Upos::Verb)
             && crate::cue_classes::CueClasses::english()
                 .of_word(c.word(u))
                 .is_some_and(|(class, _)| class == CueClass::Speech)
@@ -679,15 +681,15 @@ fn relayed(c: &Clause<'_>, v: usize) -> bool {
     // "…, senior officials have told the Guardian": a reporting clause with
     // a speaker and no content of its own.
     let reporting_aside = |k: usize| {
-        c.dep(k) == "parataxis"
+        c.dep(k) == Some(Dep::Parataxis)
             && speech(k)
-            && c.children(k).any(|j| c.dep(j) == "nsubj")
-            && c.children(k).all(|j| c.dep(j) != "ccomp")
+            && c.children(k).any(|j| c.dep(j) == Some(Dep::Nsubj))
+            && c.children(k).all(|j| c.dep(j) != Some(Dep::Ccomp))
     };
     let hearsay = |h: usize| {
         c.children(h).any(|k| {
-            (c.dep(k) == "advmod" && HEARSAY.contains(&c.word(k).to_lowercase().as_str()))
-                || (c.dep(k) == "obl"
+            (c.dep(k) == Some(Dep::Advmod) && HEARSAY.contains(&c.word(k).to_lowercase().as_str()))
+                || (c.dep(k) == Some(Dep::Obl)
                     && c.children(k)
                         .any(|j| c.word(j).eq_ignore_ascii_case("according")))
                 || reporting_aside(k)
@@ -702,12 +704,12 @@ fn relayed(c: &Clause<'_>, v: usize) -> bool {
             return false;
         };
         match c.dep(h) {
-            "ccomp" if speech(u) => return true,
+            Some(Dep::Ccomp) if speech(u) => return true,
             // ("…, Trump defended …" is no report of a passive "was reported".)
-            "parataxis" if speech(u) && !super::auxiliary_passive(c, u) => return true,
+            Some(Dep::Parataxis) if speech(u) && !super::auxiliary_passive(c, u) => return true,
             // "Isis is said to have used such weapons", "are alleged to have killed".
-            "xcomp" if speech(u) && super::auxiliary_passive(c, u) => return true,
-            "ccomp" | "xcomp" | "conj" => h = u,
+            Some(Dep::Xcomp) if speech(u) && super::auxiliary_passive(c, u) => return true,
+            Some(Dep::Ccomp | Dep::Xcomp | Dep::Conj) => h = u,
             _ => return false,
         }
     }
@@ -717,7 +719,7 @@ fn relayed(c: &Clause<'_>, v: usize) -> bool {
 /// "Saudi Arabia, the UAE, Bahrain and Egypt imposed": where the parse gives
 /// one verb several subjects, a coordination it split, each names actors.
 pub(super) fn split_subjects(c: &Clause<'_>, subject: Option<usize>, source: &mut Vec<usize>) {
-    let Some(sj) = subject.filter(|&sj| c.reread && c.dep(sj) == "nsubj") else {
+    let Some(sj) = subject.filter(|&sj| c.reread && c.dep(sj) == Some(Dep::Nsubj)) else {
         return;
     };
     let Some(h) = c.doc.tokens[sj].head.filter(|h| (c.a..c.b).contains(h)) else {
@@ -725,10 +727,10 @@ pub(super) fn split_subjects(c: &Clause<'_>, subject: Option<usize>, source: &mu
     };
     // A name only: a second subject noun is mostly an apposition the parse
     // misread ("Joe Biden a potential Democratic presidential candidate").
-    let named = |k: usize| c.doc.tokens[k].pos == Some("PROPN");
+    let named = |k: usize| c.doc.tokens[k].pos == Some(Upos::Propn);
     for k in c
         .children(h)
-        .filter(|&k| k != sj && c.dep(k) == "nsubj" && named(k))
+        .filter(|&k| k != sj && c.dep(k) == Some(Dep::Nsubj) && named(k))
     {
         if renames_subject(c, sj, k) {
             let title = c.actors_of(sj);
@@ -769,13 +771,13 @@ pub(super) fn reduced_passive(c: &Clause<'_>, verb: &Verb) -> bool {
     let v = verb.v;
     c.reread
         && DONE_TO.contains(&c.lex.lemma(&verb.form))
-        && matches!(c.doc.tokens[v].tag, Some("VBD" | "VBN"))
-        && c.dep(v) != "conj"
-        && c.children(v).any(|k| c.dep(k) == "nsubj")
+        && matches!(c.doc.tokens[v].tag, Some(Xpos::Vbd | Xpos::Vbn))
+        && c.dep(v) != Some(Dep::Conj)
+        && c.children(v).any(|k| c.dep(k) == Some(Dep::Nsubj))
         && c.children(v).all(|k| {
             !matches!(
                 c.dep(k),
-                "obj" | "iobj" | "aux" | "aux:pass" | "conj" | "ccomp" | "nsubj:pass" | "expl"
+                Some(Dep::Obj | Dep::Iobj | Dep::Aux | Dep::Conj | Dep::Ccomp | Dep::Expl)
             ) && !counted_oblique(c, k)
         })
 }
@@ -783,7 +785,7 @@ pub(super) fn reduced_passive(c: &Clause<'_>, verb: &Verb) -> bool {
 /// An oblique that counts people ("killed about 120 fighters"): an object
 /// the parse misread.
 fn counted_oblique(c: &Clause<'_>, k: usize) -> bool {
-    c.dep(k) == "obl" && c.children(k).any(|m| c.dep(m) == "nummod")
+    c.dep(k) == Some(Dep::Obl) && c.children(k).any(|m| c.dep(m) == Some(Dep::Nummod))
 }
 
 /// "The international coalition against Isis has killed": those the
@@ -794,7 +796,7 @@ pub(super) fn drop_opponents(c: &Clause<'_>, subject: Option<usize>, source: &mu
     };
     let opposed: Vec<usize> = c
         .children(sj)
-        .filter(|&k| c.dep(k) == "nmod" && super::marked_by(c.doc, k, "against"))
+        .filter(|&k| c.dep(k) == Some(Dep::Nmod) && super::marked_by(c.doc, k, "against"))
         .flat_map(|k| c.actors_of(k))
         .collect();
     source.retain(|a| !opposed.contains(a));
@@ -815,7 +817,7 @@ pub(super) fn full_name(c: &Clause<'_>, tokens: &[usize], m: &Mention) -> Option
             .any(|o| o.span.start < doc.tokens[j].span.end && doc.tokens[j].span.start < o.span.end)
     };
     let capitalised = |j: usize| {
-        doc.tokens[j].pos == Some("PROPN")
+        doc.tokens[j].pos == Some(Upos::Propn)
             && c.word(j).chars().next().is_some_and(char::is_uppercase)
             && !crate::speakers::is_person_title(&c.word(j).to_lowercase())
     };
@@ -847,16 +849,17 @@ pub(super) fn group_people(c: &Clause<'_>, m: &Mention) -> Option<Actor> {
     let top = inside
         .clone()
         .find(|&j| doc.tokens[j].head.is_none_or(|h| !inside.contains(&h)))?;
-    if !matches!(c.dep(top), "amod" | "compound") {
+    if !matches!(c.dep(top), Some(Dep::Amod | Dep::Compound)) {
         return None;
     }
     let h = doc.tokens[top].head.filter(|&h| h > top && h < c.b)?;
-    let actor_noun =
-        doc.tokens[h].pos == Some("NOUN") && c.lex.agents.contains_key(&super::singular(c.word(h)));
+    let actor_noun = doc.tokens[h].pos == Some(Upos::Noun)
+        && c.lex.agents.contains_key(&super::singular(c.word(h)));
     let counted = || {
         c.children(h).any(|k| {
-            c.dep(k) == "nummod"
-                || (c.dep(k) == "det" && matches!(c.word(k).to_lowercase().as_str(), "a" | "an"))
+            c.dep(k) == Some(Dep::Nummod)
+                || (c.dep(k) == Some(Dep::Det)
+                    && matches!(c.word(k).to_lowercase().as_str(), "a" | "an"))
         })
     };
     (actor_noun && (!country || counted())).then_some(Actor::People(h))

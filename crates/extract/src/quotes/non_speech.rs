@@ -3,6 +3,7 @@
 //! whose subject is evidence or a cause, and a content piece that holds only
 //! the cue's adjuncts (where and when it was said, who agreed with it).
 
+use dossier_core::{Dep, Upos, Xpos};
 use dossier_core::{Document, EntityType, Span};
 
 use super::{cue_verb, is_close_mark, is_open_mark, is_punct, CueLexicon, HEARER_CUES};
@@ -18,8 +19,8 @@ fn word(doc: &Document, i: usize) -> String {
     doc.span_text(doc.tokens[i].span).to_lowercase()
 }
 
-fn dep(doc: &Document, i: usize) -> &str {
-    doc.tokens[i].dep.unwrap_or("")
+fn dep(doc: &Document, i: usize) -> Option<Dep> {
+    doc.tokens[i].dep
 }
 
 /// Modals of possibility: "some might call it", "the US can argue", "we can
@@ -35,7 +36,7 @@ pub(super) fn is_possibility(doc: &Document, cue: Span) -> bool {
     let (a, b) = sentence_of(doc, v);
     // As written: a capital "May" opening a line is more often the month.
     let modal = |k: usize| POSSIBILITY_MODALS.contains(&doc.span_text(doc.tokens[k].span));
-    children(doc, a, b, v).any(|k| dep(doc, k) == "aux" && modal(k))
+    children(doc, a, b, v).any(|k| dep(doc, k) == Some(Dep::Aux) && modal(k))
 }
 
 /// Whether the cue is a gerund under a preposition that says the act did
@@ -45,12 +46,12 @@ pub(super) fn is_unrealised(doc: &Document, cue: Span) -> bool {
     let Some(v) = cue_verb(doc, cue) else {
         return false;
     };
-    if doc.tokens[v].tag != Some("VBG") {
+    if doc.tokens[v].tag != Some(Xpos::Vbg) {
         return false;
     }
     // Past adverbs between the preposition and the gerund ("without ever telling").
     let mut p = v;
-    while p > 0 && doc.tokens[p - 1].pos == Some("ADV") {
+    while p > 0 && doc.tokens[p - 1].pos == Some(Upos::Adv) {
         p -= 1;
     }
     let before = |n: usize| {
@@ -91,15 +92,12 @@ pub(super) fn has_evidence_subject(doc: &Document, cues: &CueLexicon, cue: Span)
         return false;
     }
     let (a, b) = sentence_of(doc, v);
-    // A passive's subject is what was echoed or revealed, not its source.
-    if children(doc, a, b, v).any(|k| dep(doc, k) == "aux:pass") {
-        return false;
-    }
-    let Some(s) = children(doc, a, b, v).find(|&k| dep(doc, k) == "nsubj") else {
+    let Some(s) = children(doc, a, b, v).find(|&k| dep(doc, k) == Some(Dep::Nsubj)) else {
         return false;
     };
     let named_beside = children(doc, a, b, s).any(|k| {
-        matches!(dep(doc, k), "appos" | "flat" | "compound") && speaker_head(doc, cues, k)
+        matches!(dep(doc, k), Some(Dep::Appos | Dep::Flat | Dep::Compound))
+            && speaker_head(doc, cues, k)
     });
     !speaker_head(doc, cues, s) && !named_beside
 }
@@ -116,7 +114,7 @@ fn speaker_head(doc: &Document, cues: &CueLexicon, h: usize) -> bool {
             )
     });
     named
-        || matches!(doc.tokens[h].pos, Some("PROPN" | "PRON"))
+        || matches!(doc.tokens[h].pos, Some(Upos::Propn | Upos::Pron))
         || cues.is_speaker_noun(doc.span_text(t))
 }
 
@@ -149,11 +147,12 @@ pub(super) fn only_adjuncts(doc: &Document, c: usize, (lo, hi): (usize, usize)) 
     let cue_word = word(doc, c);
     let addressed =
         HEARER_CUES.contains(&cue_word.as_str()) || ADDRESSING_CUES.contains(&cue_word.as_str());
-    let no_verb =
-        |(x, y): (usize, usize)| (x..y).all(|i| !matches!(doc.tokens[i].pos, Some("VERB" | "AUX")));
+    let no_verb = |(x, y): (usize, usize)| {
+        (x..y).all(|i| !matches!(doc.tokens[i].pos, Some(Upos::Verb | Upos::Aux)))
+    };
     let introducer = |j: usize| {
         children(doc, a, b, j)
-            .find(|&k| matches!(dep(doc, k), "case" | "mark"))
+            .find(|&k| matches!(dep(doc, k), Some(Dep::Case | Dep::Mark)))
             .map(|k| word(doc, k))
             .unwrap_or_default()
     };
@@ -166,10 +165,8 @@ pub(super) fn only_adjuncts(doc: &Document, c: usize, (lo, hi): (usize, usize)) 
     };
     let adjunct = |j: usize| match dep(doc, j) {
         _ if is_by_phrase(doc, j, a, b) => !holds_report(j),
-        "obl" | "obl:tmod" | "obl:npmod" | "nmod:tmod" | "npadvmod" | "advmod" => {
-            no_verb(subtree(doc, j, a, b)) && !reports(j)
-        }
-        "obj" | "iobj" => addressed && no_verb(subtree(doc, j, a, b)),
+        Some(Dep::Obl | Dep::Advmod) => no_verb(subtree(doc, j, a, b)) && !reports(j),
+        Some(Dep::Obj | Dep::Iobj) => addressed && no_verb(subtree(doc, j, a, b)),
         _ => false,
     };
     let adjuncts: Vec<usize> = children(doc, a, b, c).filter(|&j| adjunct(j)).collect();
@@ -182,7 +179,7 @@ pub(super) fn only_adjuncts(doc: &Document, c: usize, (lo, hi): (usize, usize)) 
     let beside_object = words().any(|i| {
         adjuncts
             .iter()
-            .any(|&j| !matches!(dep(doc, j), "obj" | "iobj") && inside(i, j))
+            .any(|&j| !matches!(dep(doc, j), Some(Dep::Obj | Dep::Iobj)) && inside(i, j))
     });
     beside_object && words().all(|i| adjuncts.iter().any(|&j| inside(i, j)))
 }

@@ -2,6 +2,7 @@
 //! Italy". Every name joined to the speaker's by a conjunction in the parse
 //! speaks too, and a "they" after them stands for all of them.
 
+use dossier_core::Dep;
 use dossier_core::{Document, Span};
 
 use super::{group_like, person_like};
@@ -9,7 +10,7 @@ use crate::tree::{is_comma, tokens_in};
 
 /// Whether token `i` is a conjunct of a token in `to`.
 fn conjunct_of(doc: &Document, i: usize, to: &std::ops::Range<usize>) -> bool {
-    doc.tokens[i].dep == Some("conj") && doc.tokens[i].head.is_some_and(|h| to.contains(&h))
+    doc.tokens[i].dep == Some(Dep::Conj) && doc.tokens[i].head.is_some_and(|h| to.contains(&h))
 }
 
 /// "Yıldırım and the Turkish president, Recep Tayyip Erdoğan, have vowed":

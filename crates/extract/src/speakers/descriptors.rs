@@ -5,6 +5,7 @@
 //! the one organisation nearby. Anything less certain stays unresolved:
 //! a wrong name is worse than none.
 
+use dossier_core::{Dep, Upos};
 use dossier_core::{Document, EntityType, Span};
 
 use super::heads::phrase_head;
@@ -363,8 +364,8 @@ fn about_someone(doc: &Document, k: usize) -> bool {
     };
     (a..b).any(|i| {
         let t = &doc.tokens[i];
-        let main = t.head.is_some_and(|h| doc.tokens[h].dep == Some("root"));
-        matches!(t.dep, Some("nsubj" | "nsubj:pass"))
+        let main = t.head.is_some_and(|h| doc.tokens[h].dep == Some(Dep::Root));
+        t.dep == Some(Dep::Nsubj)
             && main
             && (personal(i)
                 || (a..i)
@@ -420,7 +421,7 @@ fn lone_group(doc: &Document, pos: usize, word: &str, modifiers: &[String]) -> O
 /// from `x` ("rights" of "the rights group").
 fn head_modifiers(doc: &Document, x: usize, h: usize) -> Vec<String> {
     (x..h)
-        .filter(|&i| matches!(doc.tokens[i].pos, Some("NOUN" | "ADJ")))
+        .filter(|&i| matches!(doc.tokens[i].pos, Some(Upos::Noun | Upos::Adj)))
         .map(|i| doc.span_text(doc.tokens[i].span).to_lowercase())
         .collect()
 }

@@ -4,6 +4,7 @@
 //! antecedent of its own ("Begum's father … he said"), found here, as the
 //! pronoun resolver would pass it over for a name.
 
+use dossier_core::Dep;
 use std::collections::HashMap;
 
 use dossier_core::{Document, Span};
@@ -113,7 +114,7 @@ pub(super) fn kin_antecedent(
         .iter()
         .enumerate()
         .filter(|(_, t)| t.span.start >= from && t.span.end <= until && outside(t.span))
-        .filter(|(_, t)| matches!(t.dep, Some("nsubj" | "nsubj:pass")))
+        .filter(|(_, t)| t.dep == Some(Dep::Nsubj))
         .filter(|(_, t)| kin_word_gender(&doc.span_text(t.span).to_lowercase()) == Some(male))
         .filter(|(i, _)| {
             // A possessed kin noun is someone new ("Her father"); "the

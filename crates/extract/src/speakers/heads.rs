@@ -3,6 +3,7 @@
 //! "of" phrase's ("A friend of Begum" is not Begum), and a person wins over
 //! a group. Also a role noun's appositive name and a transcript's surname.
 
+use dossier_core::{Dep, Upos, Xpos};
 use dossier_core::{Document, EntityType, Span, Token};
 
 use super::words::{is_institution, role_of, Role};
@@ -33,7 +34,7 @@ pub(super) fn head_name(
             // A lowercase role noun is a common noun whatever its tag
             // ("Russia's UN ambassador"; not "al-Assad").
             let word = doc.span_text(doc.tokens[h].span);
-            let common = doc.tokens[h].pos == Some("NOUN")
+            let common = doc.tokens[h].pos == Some(Upos::Noun)
                 || (word.starts_with(|c: char| c.is_lowercase()) && role_of(word).is_some());
             let institution = is_institution(doc, h);
             inside
@@ -67,7 +68,7 @@ pub(super) fn head_name(
     if named.ty == EntityType::Norp
         && tokens.is_some_and(|(x, y)| {
             y > x
-                && ((doc.tokens[x].pos == Some("DET")
+                && ((doc.tokens[x].pos == Some(Upos::Det)
                     && is_singular(doc, phrase_head(doc, x, y))
                     && !is_institution(doc, phrase_head(doc, x, y)))
                     || some_of_a_people(doc, x, y, named.span))
@@ -89,7 +90,7 @@ fn names_phrase_head(doc: &Document, name: Span, x: usize, y: usize) -> bool {
         name.contains(doc.tokens[i].span)
             && (i == h
                 || (doc.tokens[i].head == Some(h)
-                    && matches!(doc.tokens[i].dep, Some("flat" | "compound"))))
+                    && matches!(doc.tokens[i].dep, Some(Dep::Flat | Dep::Compound))))
     })
 }
 
@@ -99,7 +100,7 @@ fn names_phrase_head(doc: &Document, name: Span, x: usize, y: usize) -> bool {
 fn some_of_a_people(doc: &Document, x: usize, y: usize, demonym: Span) -> bool {
     let h = phrase_head(doc, x, y);
     demonym.contains(doc.tokens[h].span)
-        && matches!(doc.tokens[h].tag, Some("NNS" | "NNPS"))
+        && matches!(doc.tokens[h].tag, Some(Xpos::Nns | Xpos::Nnps))
         && doc.span_text(doc.tokens[h].span).ends_with('s')
         && !doc
             .span_text(doc.tokens[x].span)
@@ -107,7 +108,7 @@ fn some_of_a_people(doc: &Document, x: usize, y: usize, demonym: Span) -> bool {
 }
 
 fn is_singular(doc: &Document, t: usize) -> bool {
-    matches!(doc.tokens[t].tag, Some("NN" | "NNP" | "JJ"))
+    matches!(doc.tokens[t].tag, Some(Xpos::Nn | Xpos::Nnp | Xpos::Jj))
 }
 
 /// The token of `[x, y)` whose head lies outside it.
@@ -131,17 +132,17 @@ fn joined_to_head(doc: &Document, (i, name): (usize, Span), h: usize, x: usize, 
             return true;
         }
         let ok = match doc.tokens[t].dep {
-            Some("appos") => !modifier,
+            Some(Dep::Appos) => !modifier,
             d => matches!(
                 d,
-                Some("flat" | "compound" | "amod" | "det" | "nummod" | "punct")
+                Some(Dep::Flat | Dep::Compound | Dep::Amod | Dep::Det | Dep::Nummod | Dep::Punct)
             ),
         };
         modifier = modifier
-            || (matches!(doc.tokens[t].dep, Some("compound" | "amod"))
+            || (matches!(doc.tokens[t].dep, Some(Dep::Compound | Dep::Amod))
                 && name.contains(doc.tokens[t].span)
                 && doc.tokens[t].head.is_some_and(|u| {
-                    doc.tokens[u].pos == Some("NOUN") && !name.contains(doc.tokens[u].span)
+                    doc.tokens[u].pos == Some(Upos::Noun) && !name.contains(doc.tokens[u].span)
                 }));
         match doc.tokens[t].head {
             Some(up) if ok && up >= x && up < y => t = up,

@@ -3,6 +3,7 @@
 //! the same noun shortly before. Apart from the person descriptors because
 //! it is read from modifiers in the parse, not from titles.
 
+use dossier_core::Dep;
 use dossier_core::{Document, Span};
 
 use super::group_like;
@@ -69,7 +70,7 @@ fn modifies(doc: &Document, i: usize, n: usize) -> bool {
     for _ in 0..4 {
         let ok = matches!(
             doc.tokens[t].dep,
-            Some("flat" | "compound" | "amod" | "nmod:poss" | "case")
+            Some(Dep::Flat | Dep::Compound | Dep::Amod | Dep::Case)
         );
         match doc.tokens[t].head {
             Some(up) if up == n && ok => return true,

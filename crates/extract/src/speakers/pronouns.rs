@@ -7,6 +7,7 @@
 //! over quotations and sentences whose subject is the same pronoun. Names
 //! inside quotation marks are what is talked about, never antecedents.
 
+use dossier_core::{Dep, Upos};
 use std::collections::HashMap;
 
 use dossier_core::{Document, EntityType, QuoteKind, Span};
@@ -69,9 +70,9 @@ pub(super) fn modifies_noun(doc: &Document, span: Span) -> bool {
         return false;
     };
     let t = &doc.tokens[last];
-    matches!(t.dep, Some("compound" | "amod"))
+    matches!(t.dep, Some(Dep::Compound | Dep::Amod))
         && t.head.is_some_and(|h| {
-            h != last && doc.tokens[h].pos == Some("NOUN") && !doc.tokens[h].span.overlaps(span)
+            h != last && doc.tokens[h].pos == Some(Upos::Noun) && !doc.tokens[h].span.overlaps(span)
         })
 }
 
@@ -222,7 +223,7 @@ fn topic_of_kind(doc: &Document, si: usize, w: &str, (before, quoted): (usize, &
         let t = &doc.tokens[i];
         let word = doc.span_text(t.span).to_lowercase();
         let singular = word.strip_suffix('s').unwrap_or(&word);
-        let person_noun = t.pos == Some("NOUN")
+        let person_noun = t.pos == Some(Upos::Noun)
             && (role_of(&word).or_else(|| role_of(singular)) == Some(Role::Person)
                 || noun_sex(&word).is_some());
         let same_pronoun = [MALE, FEMALE]

@@ -3,6 +3,7 @@
 //! the noun as a relative clause), else for the name it follows. The noun
 //! must be able to speak, so a misparse onto a thing yields no speaker.
 
+use dossier_core::{Dep, Upos, Xpos};
 use dossier_core::{Document, Span, Token};
 
 use super::heads::modified_start;
@@ -81,9 +82,9 @@ pub(super) fn relative_head(
 ) -> Option<Relative> {
     let (x, _) = tokens.filter(|&(x, y)| y == x + 1)?;
     let verb = doc.tokens[x].head?;
-    let cue = tokens_in(doc, cue?).find(|&c| doc.tokens[c].pos == Some("VERB"))?;
-    let completes = doc.tokens[cue].dep == Some("xcomp") && doc.tokens[cue].head == Some(verb);
-    if (cue != verb && !completes) || !matches!(doc.tokens[verb].dep, Some("acl:relcl" | "acl")) {
+    let cue = tokens_in(doc, cue?).find(|&c| doc.tokens[c].pos == Some(Upos::Verb))?;
+    let completes = doc.tokens[cue].dep == Some(Dep::Xcomp) && doc.tokens[cue].head == Some(verb);
+    if (cue != verb && !completes) || doc.tokens[verb].dep != Some(Dep::Acl) {
         return None;
     }
     let n = doc.tokens[verb].head.filter(|&n| n < x)?;
@@ -97,17 +98,17 @@ pub(super) fn relative_head(
     if let Some(e) = named(n) {
         return Some(Relative::Named(e));
     }
-    if doc.tokens[n].pos != Some("NOUN") {
+    if doc.tokens[n].pos != Some(Upos::Noun) {
         return None;
     }
     // "Lindsey Graham, a senior Republican senator who": the name it describes.
     let described = doc.tokens[n]
         .head
-        .filter(|_| doc.tokens[n].dep == Some("appos"))
+        .filter(|_| doc.tokens[n].dep == Some(Dep::Appos))
         .and_then(named);
     let beside = (n + 1..x)
         .filter(|&k| doc.tokens[k].head == Some(n))
-        .filter(|&k| matches!(doc.tokens[k].dep, Some("appos" | "flat")))
+        .filter(|&k| matches!(doc.tokens[k].dep, Some(Dep::Appos | Dep::Flat)))
         .find_map(named);
     let group = is_institution(doc, n)
         .then(|| modifying_group(doc, n))
@@ -127,7 +128,7 @@ pub(super) fn relative_head(
 fn can_speak(doc: &Document, n: usize, who: bool, cues: &CueLexicon) -> bool {
     let word = doc.span_text(doc.tokens[n].span).to_lowercase();
     let agent = agent_noun_after_who(&word);
-    let plural = doc.tokens[n].tag == Some("NNS");
+    let plural = doc.tokens[n].tag == Some(Xpos::Nns);
     // "Trump fired off a tweet that told": the writing is its writer's.
     if DOCUMENTS.contains(&word.as_str()) {
         return false;
@@ -144,8 +145,8 @@ fn modified_noun(doc: &Document, n: usize) -> Span {
     let modifier = |t: &Token| {
         matches!(
             t.dep,
-            Some("det" | "amod" | "compound" | "nummod" | "nmod:poss" | "flat" | "advmod")
-        ) || t.tag == Some("POS")
+            Some(Dep::Det | Dep::Amod | Dep::Compound | Dep::Nummod | Dep::Flat | Dep::Advmod)
+        ) || t.tag == Some(Xpos::Pos)
     };
     let first = modified_start(doc, n, &modifier);
     Span::new(doc.tokens[first].span.start, doc.tokens[n].span.end)

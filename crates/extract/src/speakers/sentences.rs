@@ -4,6 +4,7 @@
 //! (a main-clause subject outranks another subject). Every resolver ranks
 //! its candidates by these, so they are written once.
 
+use dossier_core::{Dep, Xpos};
 use dossier_core::{Document, Span};
 
 use crate::tree::{sentence_index_at, tokens_in};
@@ -27,7 +28,7 @@ pub(super) fn topicality(doc: &Document, span: Span) -> u8 {
         for _ in 0..12 {
             if matches!(
                 doc.tokens[t].dep,
-                Some("advcl" | "ccomp" | "acl" | "acl:relcl" | "xcomp" | "csubj")
+                Some(Dep::Advcl | Dep::Ccomp | Dep::Acl | Dep::Xcomp | Dep::Csubj)
             ) {
                 return false;
             }
@@ -40,12 +41,12 @@ pub(super) fn topicality(doc: &Document, span: Span) -> u8 {
     };
     let subject_of = |i: usize| -> Option<u8> {
         // The name itself, or the noun it is in apposition to, is a subject.
-        let i = if doc.tokens[i].dep == Some("appos") {
+        let i = if doc.tokens[i].dep == Some(Dep::Appos) {
             doc.tokens[i].head?
         } else {
             i
         };
-        matches!(doc.tokens[i].dep, Some("nsubj" | "nsubj:pass")).then(|| {
+        (doc.tokens[i].dep == Some(Dep::Nsubj)).then(|| {
             if doc.tokens[i].head.is_some_and(main_clause) {
                 2
             } else {
@@ -54,7 +55,7 @@ pub(super) fn topicality(doc: &Document, span: Span) -> u8 {
         })
     };
     let opens_as_root = doc.sentences.iter().any(|s| s.span.start == span.start)
-        && tokens_in(doc, span).any(|i| doc.tokens[i].dep == Some("root"));
+        && tokens_in(doc, span).any(|i| doc.tokens[i].dep == Some(Dep::Root));
     let best = tokens_in(doc, span)
         .filter_map(subject_of)
         .max()
@@ -125,12 +126,12 @@ pub(super) fn start_back_skipping(
 /// Whether token `i` is a subject outside quotation marks.
 pub(super) fn unquoted_subject(doc: &Document, i: usize, quoted: &[Span]) -> bool {
     let t = &doc.tokens[i];
-    matches!(t.dep, Some("nsubj" | "nsubj:pass")) && !quoted.iter().any(|q| q.contains(t.span))
+    t.dep == Some(Dep::Nsubj) && !quoted.iter().any(|q| q.contains(t.span))
 }
 
 /// "his", "their", or the "'s" of "Scurfield's".
 pub(super) fn is_possessive(doc: &Document, i: usize) -> bool {
-    matches!(doc.tokens[i].tag, Some("PRP$" | "POS"))
+    matches!(doc.tokens[i].tag, Some(Xpos::PrpPoss | Xpos::Pos))
 }
 
 /// The one value `found` yields, however often; None for none or several.

@@ -3,6 +3,7 @@
 //! all of a descriptor's words title a name, so that "the health minister"
 //! is not "the foreign minister, Julie Bishop".
 
+use dossier_core::{Dep, Upos};
 use dossier_core::{Document, EntityType, Span};
 
 use super::heads::phrase_head;
@@ -40,7 +41,7 @@ fn title_tokens(doc: &Document, name: Span) -> Vec<usize> {
     let breaks = |i: &usize| {
         !matches!(
             doc.tokens[*i].pos,
-            Some("NOUN" | "PROPN" | "ADJ" | "ADP" | "DET" | "PART")
+            Some(Upos::Noun | Upos::Propn | Upos::Adj | Upos::Adp | Upos::Det | Upos::Part)
         )
     };
     // "the mother of former Royal Marine Kosta Scurfield": a kin noun
@@ -58,15 +59,15 @@ fn title_tokens(doc: &Document, name: Span) -> Vec<usize> {
             .take_while(|i| !breaks(i) && !kin_of(i))
     };
     // "The father of Shamima Begum": a run ending in "of" is about her.
-    let of_before = first >= 1 && doc.tokens[first - 1].pos == Some("ADP");
+    let of_before = first >= 1 && doc.tokens[first - 1].pos == Some(Upos::Adp);
     let mut at: Vec<usize> = (first..end).collect();
     if !of_before {
         at.extend(run_before(first));
     }
     // "According to a senior official, Trump agreed": an oblique before a
     // subject, no apposition ("by his defence minister, Hulusi Akar," is one).
-    let oblique = first >= 2 && doc.tokens[first - 2].dep == Some("obl");
-    let appos = (first..end).any(|i| doc.tokens[i].dep == Some("appos"));
+    let oblique = first >= 2 && doc.tokens[first - 2].dep == Some(Dep::Obl);
+    let appos = (first..end).any(|i| doc.tokens[i].dep == Some(Dep::Appos));
     if first >= 2 && is_comma(doc, first - 1) && (!oblique || appos) {
         at.extend(run_before(first - 1));
     }
@@ -90,6 +91,8 @@ pub(super) fn titled_as(doc: &Document, name: Span, (x, y): (usize, usize)) -> b
         })
     };
     (x..=h)
-        .filter(|&i| i == h || (matches!(doc.tokens[i].pos, Some("ADJ" | "NOUN")) && !place(i)))
+        .filter(|&i| {
+            i == h || (matches!(doc.tokens[i].pos, Some(Upos::Adj | Upos::Noun)) && !place(i))
+        })
         .all(|i| among_titles(doc, &titles, doc.span_text(doc.tokens[i].span)))
 }

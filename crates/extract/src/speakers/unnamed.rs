@@ -4,6 +4,7 @@
 //! back; a wrong name is worse than the phrase, so the pronoun then refers
 //! to the phrase's span. Person nouns are told by role, kin and agent form.
 
+use dossier_core::{Dep, Upos, Xpos};
 use dossier_core::{Document, Span, Token};
 
 use super::descriptors::introduced_unnamed;
@@ -26,9 +27,9 @@ pub(super) fn unnamed_people(doc: &Document, tokens: Option<(usize, usize)>) -> 
     let h = phrase_head(doc, x, y);
     let head = doc.span_text(doc.tokens[h].span).to_lowercase();
     let first = doc.span_text(doc.tokens[x].span).to_lowercase();
-    let plural = head == "group" || matches!(doc.tokens[h].tag, Some("NNS" | "NNPS"));
+    let plural = head == "group" || matches!(doc.tokens[h].tag, Some(Xpos::Nns | Xpos::Nnps));
     let indefinite = matches!(first.as_str(), "a" | "an" | "one" | "another")
-        || (plural && !matches!(doc.tokens[x].pos, Some("DET" | "PRON")));
+        || (plural && !matches!(doc.tokens[x].pos, Some(Upos::Det | Upos::Pron)));
     // "A spokesman for the network told … the spokesman said": still no one named.
     let unnamed_before = first == "the"
         && role_of(&head) == Some(Role::Person)
@@ -39,7 +40,7 @@ pub(super) fn unnamed_people(doc: &Document, tokens: Option<(usize, usize)>) -> 
     let not_people = INSTITUTIONS.contains(&head.as_str())
         || role_of(&head) == Some(Role::Group)
         || DOCUMENTS.contains(&head.as_str());
-    (!not_people && doc.tokens[h].pos == Some("NOUN")).then_some(plural)
+    (!not_people && doc.tokens[h].pos == Some(Upos::Noun)).then_some(plural)
 }
 
 /// The unnamed speaker a pronoun stands for: the last speaker phrase that
@@ -159,7 +160,7 @@ fn subject_phrase(
         Number::Singular(male) => unnamed_person(doc, i, male),
     };
     (first..last)
-        .filter(|&i| matches!(doc.tokens[i].dep, Some("nsubj" | "nsubj:pass")))
+        .filter(|&i| doc.tokens[i].dep == Some(Dep::Nsubj))
         .filter(|&i| outside(doc.tokens[i].span) && !in_name(doc.tokens[i].span))
         .filter(|&i| fits(i))
         .map(|i| {
@@ -184,7 +185,7 @@ fn plural_people(doc: &Document, cues: &CueLexicon, i: usize) -> bool {
     if matches!(word.as_str(), "those" | "others") {
         return true;
     }
-    if !(t.pos == Some("NOUN") && matches!(t.tag, Some("NNS" | "NNPS"))) {
+    if !(t.pos == Some(Upos::Noun) && matches!(t.tag, Some(Xpos::Nns | Xpos::Nnps))) {
         return false;
     }
     let singular = word.strip_suffix('s').unwrap_or(&word);
@@ -198,7 +199,7 @@ fn plural_people(doc: &Document, cues: &CueLexicon, i: usize) -> bool {
 fn unnamed_person(doc: &Document, i: usize, male: bool) -> bool {
     let t = &doc.tokens[i];
     let word = doc.span_text(t.span).to_lowercase();
-    if !(t.pos == Some("NOUN") && t.tag == Some("NN")) {
+    if !(t.pos == Some(Upos::Noun) && t.tag == Some(Xpos::Nn)) {
         return false;
     }
     let sex = noun_sex(&word);
@@ -210,7 +211,7 @@ fn unnamed_person(doc: &Document, i: usize, male: bool) -> bool {
             )
     });
     let named = (i + 1..doc.tokens.len().min(i + 30))
-        .any(|c| doc.tokens[c].head == Some(i) && doc.tokens[c].dep == Some("appos"));
+        .any(|c| doc.tokens[c].head == Some(i) && doc.tokens[c].dep == Some(Dep::Appos));
     let thing = INSTITUTIONS.contains(&word.as_str()) || DOCUMENTS.contains(&word.as_str());
     let person = sex.is_some() || (people_noun(&word) && !thing);
     indefinite && !named && person && sex.is_none_or(|s| s == male)
@@ -224,14 +225,14 @@ fn plural_phrase(doc: &Document, h: usize) -> Span {
     let modifier = |t: &Token| {
         matches!(
             t.dep,
-            Some("det" | "amod" | "compound" | "nummod" | "nmod:poss" | "case" | "flat")
+            Some(Dep::Det | Dep::Amod | Dep::Compound | Dep::Nummod | Dep::Case | Dep::Flat)
         )
     };
     let start = modified_start(doc, h, &modifier);
     // A noun keeps its "of" phrase ("members of Congress"), up to a comma;
     // "those" its relative clause, up to the clause's verb.
     let word = |i: usize| doc.span_text(doc.tokens[i].span);
-    let runs_on = doc.tokens[h].pos != Some("NOUN")
+    let runs_on = doc.tokens[h].pos != Some(Upos::Noun)
         || (h + 1 < doc.tokens.len() && word(h + 1).eq_ignore_ascii_case("of"));
     let mut end = h;
     while runs_on
@@ -240,7 +241,7 @@ fn plural_phrase(doc: &Document, h: usize) -> Span {
         && !is_comma(doc, end + 1)
     {
         end += 1;
-        if doc.tokens[end].pos == Some("VERB") {
+        if doc.tokens[end].pos == Some(Upos::Verb) {
             break;
         }
     }

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::tagger::shuffle;
+use dossier_core::UnknownLabel;
 
 /// Training settings; the defaults produce the shipped model.
 #[derive(Clone, Copy, Debug)]
@@ -504,7 +505,8 @@ fn gold_of(s: &Sentence, names: &[String]) -> Gold {
 /// `train[i]`, `dev_tags` for `dev`. `vectors` (rows × 300, the rows the
 /// clusters index) seed the row embeddings through a fixed random
 /// projection. Keeps the epoch with the best dev LAS, and returns it as it
-/// will be shipped (after the 16-bit round trip).
+/// will be shipped (after the 16-bit round trip). A treebank relation
+/// outside the label set is an error before training.
 #[allow(clippy::too_many_arguments)]
 pub fn train(
     train: &[Sentence],
@@ -515,7 +517,7 @@ pub fn train(
     vectors: Option<&[f32]>,
     config: TrainConfig,
     mut log: impl FnMut(&str),
-) -> Parser {
+) -> Result<Parser, UnknownLabel> {
     let names: Vec<String> = train
         .iter()
         .flat_map(|s| &s.words)
@@ -523,9 +525,13 @@ pub fn train(
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    let root = names
+    let labels = names
         .iter()
-        .position(|l| l == "root")
+        .map(|n| n.parse())
+        .collect::<Result<Vec<Dep>, _>>()?;
+    let root = labels
+        .iter()
+        .position(|&l| l == Dep::Root)
         .expect("a root label") as u16;
     let n_classes = 1 + 2 * names.len();
     let lexes: Vec<Vec<Lex>> = train
@@ -553,10 +559,6 @@ pub fn train(
         seed_word_rows(&mut net, vectors, &mut rng);
     }
     let golds: Vec<Gold> = train.iter().map(|s| gold_of(s, &names)).collect();
-    let labels_static: Vec<&'static str> = names
-        .iter()
-        .map(|n| &*Box::leak(n.clone().into_boxed_str()))
-        .collect();
     let mut learner = Learner::new(&net, config.learning_rate);
     let mut order: Vec<usize> = (0..train.len())
         .filter(|&i| !train[i].words.is_empty())
@@ -608,7 +610,7 @@ pub fn train(
             }
             learner.step(&mut net, batch_moves);
         }
-        let parser = Parser::new(net.clone(), labels_static.clone(), root);
+        let parser = Parser::new(net.clone(), labels.clone(), root);
         let (uas, las) = attachment(&parser, dev, dev_tags, clusters);
         log(&format!(
             "epoch {}: loss {:.4}, train moves {:.4}, dev UAS {:.2} LAS {:.2}",
@@ -623,8 +625,8 @@ pub fn train(
         }
     }
     let net = best.expect("at least one epoch").1;
-    let parser = Parser::new(net, labels_static, root);
-    Parser::from_bytes(&parser.to_bytes()).expect("a model we just wrote reads back")
+    let parser = Parser::new(net, labels, root);
+    Ok(Parser::from_bytes(&parser.to_bytes()).expect("a model we just wrote reads back"))
 }
 
 /// UAS and LAS (universal relations, punctuation included).
@@ -649,7 +651,7 @@ pub fn attachment(
             let gold_head = if w.head == 0 { None } else { Some(w.head - 1) };
             let hu = *head == gold_head;
             u += usize::from(hu);
-            l += usize::from(hu && *label == universal(&w.deprel));
+            l += usize::from(hu && label.as_str() == universal(&w.deprel));
             n += 1;
         }
     }
