@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::Subcommand;
-use dossier_core::{Source, SourceFormat, Span};
+use dossier_core::{EntityId, Source, SourceFormat, Span};
 use dossier_eval::{aeb, boundaries, f1};
 use dossier_ingest::{Meta, Payload, Record};
 
@@ -1327,7 +1327,7 @@ fn eval_events(
             doc.events.iter().filter(|e| plover(e) == ty).collect();
         type_hit += !same_type.is_empty() as usize;
         // An actor is found when a mention of a predicted actor overlaps the gold actor text.
-        let found = |actors: &[usize], gold: &serde_json::Value| {
+        let found = |actors: &[EntityId], gold: &serde_json::Value| {
             gold.as_array().into_iter().flatten().all(|g| {
                 let Some(t) = g["actorText"].as_str() else {
                     return true;
@@ -1367,7 +1367,7 @@ fn print_event_miss(ty: &str, item: &serde_json::Value, doc: &dossier_core::Docu
         .events
         .iter()
         .map(|e| {
-            let names = |v: &[usize]| {
+            let names = |v: &[EntityId]| {
                 v.iter()
                     .map(|&i| doc.entities[i].name.clone())
                     .collect::<Vec<_>>()

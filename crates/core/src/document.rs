@@ -1,3 +1,4 @@
+use crate::ids::*;
 use crate::labels::{Dep, Upos, Xpos};
 use crate::types::*;
 use crate::Span;
@@ -23,8 +24,7 @@ pub struct Block {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sentence {
     pub span: Span,
-    /// Index into `Document::blocks`.
-    pub block: usize,
+    pub block: BlockId,
     /// Index range into `Document::tokens` (empty when tokens were not built).
     pub tokens: (usize, usize),
 }
@@ -57,16 +57,14 @@ pub struct Mention {
     pub span: Span,
     pub ty: EntityType,
     pub kind: MentionKind,
-    /// Index into `Document::entities`.
-    pub entity: Option<usize>,
+    pub entity: Option<EntityId>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entity {
     pub name: String,
     pub ty: EntityType,
-    /// Indices into `Document::mentions`.
-    pub mentions: Vec<usize>,
+    pub mentions: Vec<MentionId>,
     pub aliases: Vec<String>,
     /// Knowledge-base identifiers, e.g. `("iso3166", "UA")`.
     pub kb: Vec<(&'static str, String)>,
@@ -77,12 +75,12 @@ pub struct Entity {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Speaker {
     pub span: Span,
-    pub entity: Option<usize>,
+    pub entity: Option<EntityId>,
     /// Further speakers named with it ("Trump and Pence said").
-    pub also: Vec<usize>,
+    pub also: Vec<EntityId>,
     /// Who a speaker that names no one speaks for: the campaign of "a Trump
     /// campaign source", the country of "a Russian admiral".
-    pub affiliation: Option<usize>,
+    pub affiliation: Option<EntityId>,
     /// The earlier speaker phrase a pronoun stands for when that phrase
     /// names no one ("said a doctor in Ghouta. … he added").
     pub refers_to: Option<Span>,
@@ -100,8 +98,8 @@ impl Speaker {
         }
     }
 
-    /// Every entity index the speaker points at, to renumber them.
-    pub fn entities_mut(&mut self) -> impl Iterator<Item = &mut usize> {
+    /// Every entity the speaker points at, to renumber them.
+    pub fn entities_mut(&mut self) -> impl Iterator<Item = &mut EntityId> {
         self.entity
             .iter_mut()
             .chain(self.also.iter_mut())
@@ -152,14 +150,14 @@ pub struct Event {
     pub mode: Option<String>,
     pub status: EventStatus,
     pub trigger: Span,
-    pub sentence: usize,
-    pub source: Vec<usize>,
-    pub target: Vec<usize>,
+    pub sentence: SentenceId,
+    pub source: Vec<EntityId>,
+    pub target: Vec<EntityId>,
     pub theme: Option<Span>,
-    pub quantity: Option<usize>,
-    pub time: Option<usize>,
-    pub place: Option<usize>,
-    pub quote: Option<usize>,
+    pub quantity: Option<QuantityId>,
+    pub time: Option<TimeId>,
+    pub place: Option<EntityId>,
+    pub quote: Option<QuoteId>,
 }
 
 /// A problem found in the text or while processing it.

@@ -7,6 +7,7 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 
 use crate::{CharOffsets, Dep, Document, Span, Upos, Xpos, SCHEMA_ID};
+use crate::{EntityId, EventId, MentionId, QuantityId, QuoteId, SentenceId, TimeId};
 
 /// What to write besides the schema's required fields.
 #[derive(Clone, Copy, Debug, Default)]
@@ -88,25 +89,6 @@ impl<'d> DocView<'d> {
             text: self.doc.span_text(span),
         }
     }
-}
-
-fn mention_id(i: usize) -> String {
-    format!("m{}", i + 1)
-}
-fn entity_id(i: usize) -> String {
-    format!("e{}", i + 1)
-}
-fn quote_id(i: usize) -> String {
-    format!("q{}", i + 1)
-}
-fn time_id(i: usize) -> String {
-    format!("t{}", i + 1)
-}
-fn quantity_id(i: usize) -> String {
-    format!("n{}", i + 1)
-}
-fn event_id(i: usize) -> String {
-    format!("v{}", i + 1)
 }
 
 /// Serialises an iterator as a JSON array without collecting it.
@@ -227,34 +209,34 @@ impl DocView<'_> {
         let d = self.doc;
         #[derive(Serialize)]
         struct MentionJson<'a> {
-            id: String,
+            id: MentionId,
             #[serde(flatten)]
             span: SpanJson<'a>,
             #[serde(rename = "type")]
             ty: &'static str,
             kind: &'static str,
-            entity: Option<String>,
+            entity: Option<EntityId>,
         }
         m.serialize_entry(
             "mentions",
             &Seq(|| {
                 d.mentions.iter().enumerate().map(|(i, x)| MentionJson {
-                    id: mention_id(i),
+                    id: MentionId::new(i),
                     span: self.span(x.span),
                     ty: x.ty.as_str(),
                     kind: x.kind.as_str(),
-                    entity: x.entity.map(entity_id),
+                    entity: x.entity,
                 })
             }),
         )?;
 
         #[derive(Serialize)]
         struct EntityJson<'a> {
-            id: String,
+            id: EntityId,
             name: &'a str,
             #[serde(rename = "type")]
             ty: &'static str,
-            mentions: Vec<String>,
+            mentions: &'a [MentionId],
             aliases: &'a [String],
             kb: Option<serde_json::Map<String, serde_json::Value>>,
             #[serde(skip_serializing_if = "Option::is_none")]
@@ -264,10 +246,10 @@ impl DocView<'_> {
             "entities",
             &Seq(|| {
                 d.entities.iter().enumerate().map(|(i, e)| EntityJson {
-                    id: entity_id(i),
+                    id: EntityId::new(i),
                     name: &e.name,
                     ty: e.ty.as_str(),
-                    mentions: e.mentions.iter().copied().map(mention_id).collect(),
+                    mentions: &e.mentions,
                     aliases: &e.aliases,
                     kb: (!e.kb.is_empty()).then(|| {
                         e.kb.iter()
@@ -288,17 +270,17 @@ impl DocView<'_> {
         struct SpeakerJson<'a> {
             #[serde(flatten)]
             span: SpanJson<'a>,
-            entity: Option<String>,
-            #[serde(skip_serializing_if = "Vec::is_empty")]
-            also: Vec<String>,
+            entity: Option<EntityId>,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            also: &'a [EntityId],
             #[serde(skip_serializing_if = "Option::is_none")]
-            affiliation: Option<String>,
+            affiliation: Option<EntityId>,
             #[serde(skip_serializing_if = "Option::is_none")]
             refers_to: Option<SpanJson<'a>>,
         }
         #[derive(Serialize)]
         struct QuoteJson<'a> {
-            id: String,
+            id: QuoteId,
             #[serde(flatten)]
             span: SpanJson<'a>,
             kind: &'static str,
@@ -310,16 +292,16 @@ impl DocView<'_> {
             "quotes",
             &Seq(|| {
                 d.quotes.iter().enumerate().map(|(i, q)| QuoteJson {
-                    id: quote_id(i),
+                    id: QuoteId::new(i),
                     span: self.span(q.span),
                     kind: q.kind.as_str(),
                     cue: q.cue.map(|c| self.span(c)),
                     cue_class: q.cue_class.map(|c| c.as_str()),
                     speaker: q.speaker.as_ref().map(|sp| SpeakerJson {
                         span: self.span(sp.span),
-                        entity: sp.entity.map(entity_id),
-                        also: sp.also.iter().copied().map(entity_id).collect(),
-                        affiliation: sp.affiliation.map(entity_id),
+                        entity: sp.entity,
+                        also: &sp.also,
+                        affiliation: sp.affiliation,
                         refers_to: sp.refers_to.map(|r| self.span(r)),
                     }),
                 })
@@ -333,7 +315,7 @@ impl DocView<'_> {
         let d = self.doc;
         #[derive(Serialize)]
         struct TimeJson<'a> {
-            id: String,
+            id: TimeId,
             #[serde(flatten)]
             span: SpanJson<'a>,
             #[serde(rename = "type")]
@@ -344,7 +326,7 @@ impl DocView<'_> {
             "times",
             &Seq(|| {
                 d.times.iter().enumerate().map(|(i, t)| TimeJson {
-                    id: time_id(i),
+                    id: TimeId::new(i),
                     span: self.span(t.span),
                     ty: t.ty.as_str(),
                     value: t.value.as_deref(),
@@ -354,7 +336,7 @@ impl DocView<'_> {
 
         #[derive(Serialize)]
         struct QuantityJson<'a> {
-            id: String,
+            id: QuantityId,
             #[serde(flatten)]
             span: SpanJson<'a>,
             kind: &'static str,
@@ -370,7 +352,7 @@ impl DocView<'_> {
             "quantities",
             &Seq(|| {
                 d.quantities.iter().enumerate().map(|(i, q)| QuantityJson {
-                    id: quantity_id(i),
+                    id: QuantityId::new(i),
                     span: self.span(q.span),
                     kind: q.kind.as_str(),
                     value: q.value,
@@ -390,40 +372,40 @@ impl DocView<'_> {
         let d = self.doc;
         #[derive(Serialize)]
         struct EventJson<'a> {
-            id: String,
+            id: EventId,
             #[serde(rename = "type")]
             ty: &'static str,
             act: &'static str,
             mode: Option<&'a str>,
             status: &'static str,
             trigger: SpanJson<'a>,
-            sentence: usize,
-            source: Vec<String>,
-            target: Vec<String>,
+            sentence: SentenceId,
+            source: &'a [EntityId],
+            target: &'a [EntityId],
             theme: Option<SpanJson<'a>>,
-            quantity: Option<String>,
-            time: Option<String>,
-            place: Option<String>,
-            quote: Option<String>,
+            quantity: Option<QuantityId>,
+            time: Option<TimeId>,
+            place: Option<EntityId>,
+            quote: Option<QuoteId>,
         }
         m.serialize_entry(
             "events",
             &Seq(|| {
                 d.events.iter().enumerate().map(|(i, e)| EventJson {
-                    id: event_id(i),
+                    id: EventId::new(i),
                     ty: e.ty.as_str(),
                     act: e.act.as_str(),
                     mode: e.mode.as_deref(),
                     status: e.status.as_str(),
                     trigger: self.span(e.trigger),
                     sentence: e.sentence,
-                    source: e.source.iter().copied().map(entity_id).collect(),
-                    target: e.target.iter().copied().map(entity_id).collect(),
+                    source: &e.source,
+                    target: &e.target,
                     theme: e.theme.map(|t| self.span(t)),
-                    quantity: e.quantity.map(quantity_id),
-                    time: e.time.map(time_id),
-                    place: e.place.map(entity_id),
-                    quote: e.quote.map(quote_id),
+                    quantity: e.quantity,
+                    time: e.time,
+                    place: e.place,
+                    quote: e.quote,
                 })
             }),
         )?;

@@ -7,6 +7,7 @@
 
 pub mod calendar;
 mod document;
+mod ids;
 pub mod json;
 pub mod labels;
 pub mod names;
@@ -16,6 +17,9 @@ mod types;
 pub use document::{
     Block, Document, Entity, Event, Mention, Quantity, Quote, Sentence, Source, Speaker, TimeExpr,
     Token, Warning,
+};
+pub use ids::{
+    BlockId, ById, EntityId, EventId, MentionId, QuantityId, QuoteId, SentenceId, TimeId,
 };
 pub use labels::{Dep, UnknownLabel, Upos, Xpos};
 pub use offsets::CharOffsets;

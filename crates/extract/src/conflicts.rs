@@ -10,6 +10,7 @@
 //! their value intervals are disjoint: "at least 20" agrees with 23, "about
 //! 1,200" with 1,200; a rate (`per`) is never compared with a total.
 
+use dossier_core::EntityId;
 use dossier_core::{figure_interval, Document, QuantityKind, Span, Warning};
 use dossier_core::{Dep, Upos};
 
@@ -186,7 +187,7 @@ fn priced_noun(doc: &Document, root: usize) -> Option<usize> {
 }
 
 /// An entity's cross-document key, as the store builds it.
-fn entity_key(doc: &Document, e: usize) -> String {
+fn entity_key(doc: &Document, e: EntityId) -> String {
     let e = &doc.entities[e];
     e.key
         .clone()

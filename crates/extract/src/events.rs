@@ -12,7 +12,10 @@
 use dossier_core::{Dep, Upos, Xpos};
 use std::collections::HashMap;
 
-use dossier_core::{Document, EntityType, Event, EventStatus, EventType, Span};
+use dossier_core::{
+    ById, Document, EntityId, EntityType, Event, EventStatus, EventType, MentionId, QuantityId,
+    QuoteId, SentenceId, Span, TimeId,
+};
 
 mod context;
 mod discourse;
@@ -603,7 +606,7 @@ impl Clause<'_> {
     }
     /// The actors a phrase headed by `head` names, without the clauses that
     /// describe it; failing a name, the common nouns that name actors.
-    fn actors_of(&self, head: usize) -> Vec<usize> {
+    fn actors_of(&self, head: usize) -> Vec<EntityId> {
         let named = self.entities(actors(self, &self.subtree(head, &[Dep::Acl])));
         let conjuncts = self
             .children(head)
@@ -624,7 +627,7 @@ impl Clause<'_> {
     }
 
     /// Entity ids of actors, a nationality's people made a common-noun entity.
-    fn entities(&self, found: Vec<Actor>) -> Vec<usize> {
+    fn entities(&self, found: Vec<Actor>) -> Vec<EntityId> {
         let mut out = Vec::new();
         for a in found {
             let id = match a {
@@ -639,13 +642,14 @@ impl Clause<'_> {
 
     /// A name read in full where the NER cut it ("Islamic State"): the
     /// document's entity of that name or alias, else a new organisation.
-    fn named(&self, span: Span) -> usize {
+    fn named(&self, span: Span) -> EntityId {
         let text = self.doc.span_text(span);
         let same = |e: &dossier_core::Entity| {
             e.name.eq_ignore_ascii_case(text)
                 || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(text))
         };
-        self.doc.entities.iter().position(same).unwrap_or_else(|| {
+        let found = self.doc.entities.iter().position(same);
+        found.map(EntityId::new).unwrap_or_else(|| {
             self.nominals.index_kind(
                 span,
                 text.to_string(),
@@ -658,7 +662,7 @@ impl Clause<'_> {
     /// "the government", "protesters", "police": an actor named by a common
     /// noun, as a (provisional) entity; the noun phrase without its clauses,
     /// prepositional phrases and determiners is its name.
-    fn nominal(&self, head: usize) -> Option<usize> {
+    fn nominal(&self, head: usize) -> Option<EntityId> {
         if self.doc.tokens[head].pos != Some(Upos::Noun) {
             return None;
         }
@@ -694,7 +698,7 @@ impl Clause<'_> {
 
     /// The actors among a role's tokens: names, else the common-noun heads
     /// the verb reaches (an object, a prepositional phrase, their conjuncts).
-    fn actors_among(&self, tokens: &[usize]) -> Vec<usize> {
+    fn actors_among(&self, tokens: &[usize]) -> Vec<EntityId> {
         let named = self.entities(actors(self, tokens));
         if !named.is_empty() {
             return named;
@@ -964,7 +968,7 @@ fn is_country(doc: &Document, m: &dossier_core::Mention) -> bool {
 /// nationality describes (the token, made an entity by `Clause::nominal`).
 #[derive(Clone, Copy, PartialEq)]
 enum Actor {
-    Entity(usize),
+    Entity(EntityId),
     People(usize),
     /// A name read in full where the NER cut it (`reread::full_name`).
     Named(Span),
@@ -1183,7 +1187,7 @@ struct Nominals {
 }
 
 impl Nominals {
-    fn index(&self, span: Span, name: String, ty: EntityType) -> usize {
+    fn index(&self, span: Span, name: String, ty: EntityType) -> EntityId {
         self.index_kind(span, name, ty, dossier_core::MentionKind::Nominal)
     }
 
@@ -1193,27 +1197,33 @@ impl Nominals {
         name: String,
         ty: EntityType,
         kind: dossier_core::MentionKind,
-    ) -> usize {
+    ) -> EntityId {
         let mut found = self.found.borrow_mut();
         let i = found.iter().position(|f| f.0 == span).unwrap_or_else(|| {
             found.push((span, name, ty, kind));
             found.len() - 1
         });
-        self.first + i
+        EntityId::new(self.first + i)
+    }
+
+    /// Which common-noun actor `a` is, when it is one (no entity of the document yet).
+    fn nth(&self, a: EntityId) -> Option<usize> {
+        a.index().checked_sub(self.first)
     }
 
     /// Adds the nominal actors the events name as entities with one mention
     /// each (mentions kept in text order), and renumbers the events' actors.
     fn add_to(self, doc: &mut Document, events: &mut [Event]) {
-        let found = self.found.into_inner();
-        let mut new_index: Vec<Option<usize>> = vec![None; found.len()];
+        let found = self.found.take();
+        let mut named = vec![false; found.len()];
         for e in events.iter() {
             for &a in e.source.iter().chain(&e.target) {
-                if a >= self.first && new_index[a - self.first].is_none() {
-                    new_index[a - self.first] = Some(usize::MAX);
+                if let Some(k) = self.nth(a) {
+                    named[k] = true;
                 }
             }
         }
+        let mut new_index: Vec<Option<EntityId>> = vec![None; found.len()];
         let mut mentions: Vec<(dossier_core::Mention, Option<usize>)> = doc
             .mentions
             .drain(..)
@@ -1221,16 +1231,17 @@ impl Nominals {
             .map(|(i, m)| (m, Some(i)))
             .collect();
         for (k, (span, name, ty, kind)) in found.into_iter().enumerate() {
-            if new_index[k].is_none() {
+            if !named[k] {
                 continue;
             }
-            new_index[k] = Some(doc.entities.len());
+            let id = doc.entities.next_id();
+            new_index[k] = Some(id);
             mentions.push((
                 dossier_core::Mention {
                     span,
                     ty,
                     kind,
-                    entity: Some(doc.entities.len()),
+                    entity: Some(id),
                 },
                 None,
             ));
@@ -1244,17 +1255,19 @@ impl Nominals {
             });
         }
         mentions.sort_by_key(|(m, _)| m.span.start);
-        let mut moved = vec![0; mentions.len()];
+        let mut moved = vec![MentionId::new(0); mentions.len()];
         let mut added = Vec::new();
         for (new, (m, old)) in mentions.iter().enumerate() {
-            match old {
-                Some(old) => moved[*old] = new,
-                None => added.push((m.entity.unwrap_or_default(), new)),
+            let new = MentionId::new(new);
+            match (old, m.entity) {
+                (Some(old), _) => moved[*old] = new,
+                (None, Some(e)) => added.push((e, new)),
+                (None, None) => {}
             }
         }
         for e in &mut doc.entities {
             for m in &mut e.mentions {
-                *m = moved[*m];
+                *m = moved[m.index()];
             }
         }
         for (e, m) in added {
@@ -1263,8 +1276,8 @@ impl Nominals {
         doc.mentions = mentions.into_iter().map(|(m, _)| m).collect();
         for e in events.iter_mut() {
             for a in e.source.iter_mut().chain(e.target.iter_mut()) {
-                if *a >= self.first {
-                    *a = new_index[*a - self.first].unwrap_or(*a);
+                if let Some(k) = self.nth(*a) {
+                    *a = new_index[k].unwrap_or(*a);
                 }
             }
         }
@@ -1337,7 +1350,7 @@ fn trigger_features(c: &Clause<'_>, verb: &Verb, e: &Event, origin: Origin) -> V
         .subject(v)
         .map_or("none", |sj| c.doc.tokens[sj].pos.map_or("X", Upos::as_str));
     let source_kind = e.source.first().map_or("none", |&a| {
-        if a >= c.nominals.first {
+        if c.nominals.nth(a).is_some() {
             "nominal"
         } else {
             c.doc.entities[a].ty.as_str()
@@ -1427,7 +1440,7 @@ fn judge_features(c: &Clause<'_>, verb: &Verb, e: &Event, origin: Origin) -> Vec
 /// The kinds of the first source and target (a country, a person, a common
 /// noun by its CAMEO sector…, or none) and the pair.
 fn actor_features(c: &Clause<'_>, e: &Event, f: &mut Vec<String>) {
-    let kind = |actors: &[usize]| {
+    let kind = |actors: &[EntityId]| {
         actors.first().map_or_else(
             || "none".to_string(),
             |&a| context::actor_kind(c.doc, c.lex, c.nominals, a),
@@ -2274,8 +2287,8 @@ fn acting_subject(c: &Clause<'_>, k: usize) -> bool {
 
 /// Who acts and who is acted on, and the phrase acted on.
 struct Roles {
-    source: Vec<usize>,
-    target: Vec<usize>,
+    source: Vec<EntityId>,
+    target: Vec<EntityId>,
     /// The object (or what stands for it) that holds the theme.
     theme_head: Option<usize>,
 }
@@ -2407,7 +2420,7 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
 /// refugees was attacked by militiamen". Without a subject of its own, the
 /// one the subject search found ("after being driven out") or the noun a
 /// participle describes ("people detained by Isis") is acted on.
-fn turn_round(c: &Clause<'_>, v: usize, source: &mut Vec<usize>, target: &mut Vec<usize>) {
+fn turn_round(c: &Clause<'_>, v: usize, source: &mut Vec<EntityId>, target: &mut Vec<EntityId>) {
     // "targeted, expelled and killed by Isis": the parse may hang the
     // "by" phrase on either conjunct.
     let agent = by_agent(c, v)
@@ -2518,8 +2531,8 @@ fn fill_roles(
     act: EventType,
     passive: bool,
     demander: Option<usize>,
-    source: &mut Vec<usize>,
-    target: &mut Vec<usize>,
+    source: &mut Vec<EntityId>,
+    target: &mut Vec<EntityId>,
 ) {
     let (doc, v) = (c.doc, verb.v);
     let aid = act == EventType::Aid;
@@ -2742,14 +2755,14 @@ fn attach(c: &Clause<'_>, si: usize, verb: &Verb, act: EventType, roles: Roles) 
         mode,
         status,
         trigger,
-        sentence: si,
+        sentence: SentenceId::new(si),
         source: roles.source,
         target: roles.target,
         theme,
-        quantity,
-        time,
+        quantity: quantity.map(QuantityId::new),
+        time: time.map(TimeId::new),
         place,
-        quote,
+        quote: quote.map(QuoteId::new),
     }
 }
 
@@ -2792,7 +2805,7 @@ fn borrow_recipients(events: &mut [Event]) {
         let recipient = events[..i]
             .iter()
             .rev()
-            .take_while(|e| e.sentence + 2 >= si)
+            .take_while(|e| e.sentence.index() + 2 >= si.index())
             .find(|e| {
                 !e.target.is_empty() && matches!(e.act, EventType::Aid | EventType::Cooperate)
             })
@@ -3099,7 +3112,7 @@ fn keep_main_events(doc: &Document, events: &mut Vec<Event>) {
             dropped[child] = true;
             // What the complement acts on is what the whole event acts on.
             if events[parent].target.is_empty() {
-                let inherited: Vec<usize> = events[child]
+                let inherited: Vec<EntityId> = events[child]
                     .target
                     .iter()
                     .copied()
@@ -3120,7 +3133,7 @@ fn follow_list(doc: &Document, c: &Clause<'_>, si: usize, events: &mut Vec<Event
     let Some(prev) = events
         .iter()
         .rev()
-        .find(|e| e.sentence + 1 == si && e.act == EventType::Aid)
+        .find(|e| e.sentence.index() + 1 == si && e.act == EventType::Aid)
         .cloned()
     else {
         return;
@@ -3146,10 +3159,14 @@ fn follow_list(doc: &Document, c: &Clause<'_>, si: usize, events: &mut Vec<Event
         let trigger = doc.tokens[v].span;
         events.push(Event {
             trigger,
-            sentence: si,
+            sentence: SentenceId::new(si),
             theme,
             quantity: None,
-            quote: doc.quotes.iter().position(|q| q.span.contains(trigger)),
+            quote: doc
+                .quotes
+                .iter()
+                .position(|q| q.span.contains(trigger))
+                .map(QuoteId::new),
             ..prev
         });
         return;
@@ -3541,7 +3558,7 @@ mod tests {
             mode: None,
             status,
             trigger: Span::new(0, 1),
-            sentence: 0,
+            sentence: SentenceId::new(0),
             source: vec![],
             target: vec![],
             theme: None,

@@ -692,7 +692,7 @@ fn previous_quote(
     let last = doc.sentences.len() - 1;
     let block_of = |pos: usize| doc.sentences[sentence_index_at(doc, pos).min(last)].block;
     let (pb, mb) = (block_of(quotes[p].0.span.start), block_of(inner.start));
-    (mb == pb || (mb == pb + 1 && opens_sentence)).then_some(p)
+    (mb == pb || (mb.index() == pb.index() + 1 && opens_sentence)).then_some(p)
 }
 
 /// The verb a quoted fragment hangs on and its subject; when the parse tied
@@ -2739,7 +2739,7 @@ fn outside(doc: &Document, a: usize, b: usize, skip: (usize, usize)) -> Vec<(usi
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use dossier_core::{Block, Sentence, Source, SourceFormat, Token};
+    use dossier_core::{Block, BlockId, Sentence, Source, SourceFormat, Token};
 
     fn doc(paragraphs: &[&str]) -> Document {
         let text = paragraphs.join("\n");
@@ -2851,7 +2851,7 @@ pub(crate) mod tests {
         }
         d.sentences.push(Sentence {
             span: Span::new(0, text.len()),
-            block: 0,
+            block: BlockId::new(0),
             tokens: (0, rows.len()),
         });
         d

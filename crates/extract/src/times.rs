@@ -2759,7 +2759,7 @@ fn resolve_weekday(anchor: i64, wd: i64, future: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dossier_core::{Sentence, Source, SourceFormat, Token};
+    use dossier_core::{BlockId, Sentence, Source, SourceFormat, Token};
 
     /// The times `recognise` finds in one sentence, words split at spaces:
     /// (surface, value).
@@ -2816,7 +2816,7 @@ mod tests {
         }
         doc.sentences.push(Sentence {
             span: Span::new(0, text.len()),
-            block: 0,
+            block: BlockId::new(0),
             tokens: (0, doc.tokens.len()),
         });
         recognise(&mut doc);

@@ -3,7 +3,7 @@
 //! Title-Case headlines, and a first grouping of mentions into entities.
 
 use dossier_core::names::{self, normalized, title_words};
-use dossier_core::{Document, Entity, EntityType, Mention, MentionKind, Span};
+use dossier_core::{Document, Entity, EntityId, EntityType, Mention, MentionId, MentionKind, Span};
 use dossier_extract::given_names;
 use dossier_nlp::clusters;
 use dossier_nlp::gazetteer::{self, Gazetteer};
@@ -1090,7 +1090,7 @@ fn group(mentions: &mut [Mention], text: &str) -> Vec<Entity> {
     for (mi, m) in mentions.iter_mut().enumerate() {
         let surface = m.span.of(text);
         let e = &mut entities[entity_of[mi]];
-        e.mentions.push(mi);
+        e.mentions.push(MentionId::new(mi));
         // The fullest form names the entity; the others are aliases.
         if surface.len() > e.name.len() {
             let old = std::mem::replace(&mut e.name, surface.to_string());
@@ -1100,7 +1100,7 @@ fn group(mentions: &mut [Mention], text: &str) -> Vec<Entity> {
         } else if surface != e.name && !e.aliases.iter().any(|a| a == surface) {
             e.aliases.push(surface.to_string());
         }
-        m.entity = Some(entity_of[mi]);
+        m.entity = Some(EntityId::new(entity_of[mi]));
     }
     // Entities in the order of their first mentions.
     let mut order: Vec<usize> = (0..entities.len()).collect();
@@ -1110,7 +1110,7 @@ fn group(mentions: &mut [Mention], text: &str) -> Vec<Entity> {
         new_index[old] = new;
     }
     for m in mentions.iter_mut() {
-        m.entity = m.entity.map(|e| new_index[e]);
+        m.entity = m.entity.map(|e| EntityId::new(new_index[e.index()]));
     }
     let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
     let mut entities: Vec<Entity> = order.iter().filter_map(|&e| slots[e].take()).collect();

@@ -10,6 +10,7 @@ pub mod runner;
 pub mod sections;
 
 use components::{Component, Context, Models, Product};
+use dossier_core::{BlockId, MentionId};
 use dossier_core::{Dep, Document, Sentence, Span, Upos, Xpos};
 pub use dossier_extract::cue_classes::QuoteMode;
 use dossier_nlp::parser::ParseScratch;
@@ -355,15 +356,15 @@ fn add_numeric_mentions(doc: &mut Document) {
         .collect();
     all.extend(extra.into_iter().map(|m| (m, None)));
     all.sort_by_key(|(m, _)| m.span.start);
-    let mut new_index = vec![0; all.len()];
+    let mut new_index = vec![MentionId::new(0); all.len()];
     for (new, (_, old)) in all.iter().enumerate() {
         if let Some(old) = old {
-            new_index[*old] = new;
+            new_index[*old] = MentionId::new(new);
         }
     }
     for e in &mut doc.entities {
         for m in &mut e.mentions {
-            *m = new_index[*m];
+            *m = new_index[m.index()];
         }
     }
     doc.mentions = all.into_iter().map(|(m, _)| m).collect();
@@ -454,7 +455,7 @@ fn segment(doc: &mut Document, scratch: &mut Scratch) {
             if b - a <= MAX_SENTENCE_TOKENS {
                 sentences.push(Sentence {
                     span,
-                    block: bi,
+                    block: BlockId::new(bi),
                     tokens: (a, b),
                 });
                 continue;
@@ -464,7 +465,7 @@ fn segment(doc: &mut Document, scratch: &mut Scratch) {
                 let span = Span::new(scratch.tokens[start].start, scratch.tokens[end - 1].end);
                 sentences.push(Sentence {
                     span,
-                    block: bi,
+                    block: BlockId::new(bi),
                     tokens: (start, end),
                 });
             }
@@ -481,6 +482,7 @@ fn segment(doc: &mut Document, scratch: &mut Scratch) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dossier_core::ById;
 
     /// The example four times over, analysed in sections of about one copy:
     /// every copy gets the same layers, and one person stays one entity.
@@ -547,7 +549,7 @@ mod tests {
             persons(&one),
             "one Biden entity, however many sections"
         );
-        for (i, m) in four.mentions.iter().enumerate() {
+        for (i, m) in four.mentions.with_ids() {
             if let Some(e) = m.entity {
                 assert!(
                     four.entities[e].mentions.contains(&i),
@@ -564,7 +566,7 @@ mod tests {
                 .source
                 .iter()
                 .chain(&e.target)
-                .all(|&a| a < four.entities.len()));
+                .all(|&a| a.index() < four.entities.len()));
             assert!(e
                 .quote
                 .is_none_or(|q| four.quotes[q].span.contains(e.trigger)));

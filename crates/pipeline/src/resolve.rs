@@ -11,7 +11,7 @@
 use dossier_core::Dep;
 use std::collections::HashMap;
 
-use dossier_core::{Document, Entity, EntityType, Span, Warning};
+use dossier_core::{ById, Document, Entity, EntityId, EntityType, MentionId, Span, Warning};
 
 use dossier_core::names::without_initials;
 
@@ -368,15 +368,16 @@ fn rebuild(
     sets: &mut Sets,
     country: &[Option<usize>],
     countries: &Countries,
-) -> (Vec<Entity>, Vec<Option<usize>>) {
-    let mut root_index: HashMap<usize, usize> = HashMap::new();
+) -> (Vec<Entity>, Vec<Option<EntityId>>) {
+    let mut root_index: HashMap<usize, EntityId> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
     let old = std::mem::take(&mut doc.entities);
-    let mut mention_entity: Vec<Option<usize>> = vec![None; doc.mentions.len()];
+    let mut mention_entity: Vec<Option<EntityId>> = vec![None; doc.mentions.len()];
     for (ei, e) in old.iter().enumerate() {
         let root = sets.find(ei);
         let new = *root_index.entry(root).or_insert_with(|| {
             let r = &old[root];
+            let id = entities.next_id();
             entities.push(Entity {
                 name: r.name.clone(),
                 ty: r.ty,
@@ -385,10 +386,10 @@ fn rebuild(
                 kb: Vec::new(),
                 key: None,
             });
-            entities.len() - 1
+            id
         });
         for &m in &e.mentions {
-            mention_entity[m] = Some(new);
+            mention_entity[m.index()] = Some(new);
         }
         let ne = &mut entities[new];
         for alias in std::iter::once(&e.name).chain(&e.aliases) {
@@ -428,7 +429,7 @@ fn capitals_to_countries(
     text: &str,
     countries: &Countries,
     entities: &mut Vec<Entity>,
-    mention_entity: &mut [Option<usize>],
+    mention_entity: &mut [Option<EntityId>],
 ) {
     for (mi, m) in doc.mentions.iter().enumerate() {
         if m.ty != EntityType::Gpe || mention_entity[mi].is_none() {
@@ -446,8 +447,9 @@ fn capitals_to_countries(
             .iter()
             .position(|e| e.kb.iter().any(|(k, v)| *k == "iso3166" && v == iso))
         {
-            Some(t) => t,
+            Some(t) => EntityId::new(t),
             None => {
+                let id = entities.next_id();
                 entities.push(Entity {
                     name: countries.list[c].name.clone(),
                     ty: EntityType::Gpe,
@@ -456,7 +458,7 @@ fn capitals_to_countries(
                     kb: vec![("iso3166", iso.clone())],
                     key: None,
                 });
-                entities.len() - 1
+                id
             }
         };
         if !entities[target].aliases.iter().any(|a| a == surface) {
@@ -471,25 +473,25 @@ fn capitals_to_countries(
 fn attach_mentions(
     doc: &mut Document,
     mut entities: Vec<Entity>,
-    mention_entity: &[Option<usize>],
+    mention_entity: &[Option<EntityId>],
 ) -> Vec<Entity> {
     for (mi, m) in doc.mentions.iter_mut().enumerate() {
         if let Some(e) = mention_entity[mi] {
             m.entity = Some(e);
-            entities[e].mentions.push(mi);
+            entities[e].mentions.push(MentionId::new(mi));
         }
     }
     let mut renumber = vec![None; entities.len()];
     let mut next = 0;
     for (i, e) in entities.iter().enumerate() {
         if !e.mentions.is_empty() {
-            renumber[i] = Some(next);
+            renumber[i] = Some(EntityId::new(next));
             next += 1;
         }
     }
     entities.retain(|e| !e.mentions.is_empty());
     for m in &mut doc.mentions {
-        m.entity = m.entity.and_then(|e| renumber[e]);
+        m.entity = m.entity.and_then(|e| renumber[e.index()]);
     }
     for e in &mut entities {
         e.mentions.sort_unstable();

@@ -5,17 +5,17 @@
 
 use std::collections::HashMap;
 
-use dossier_core::{Block, Document, Entity, EntityType, Span, Speaker};
+use dossier_core::{Block, BlockId, ById, Document, Entity, EntityId, EntityType, Span, Speaker};
 
 /// Bytes of text analysed together at most.
 pub const SECTION_BYTES: usize = 64 << 10;
 
 /// Cuts the blocks into runs of at most `limit` bytes; a block longer than
 /// that is cut at white space into pieces. Each piece remembers its block.
-pub fn plan(text: &str, blocks: &[Block], limit: usize) -> Vec<Vec<(Block, usize)>> {
-    let mut sections: Vec<Vec<(Block, usize)>> = Vec::new();
+pub fn plan(text: &str, blocks: &[Block], limit: usize) -> Vec<Vec<(Block, BlockId)>> {
+    let mut sections: Vec<Vec<(Block, BlockId)>> = Vec::new();
     let mut size = usize::MAX;
-    for (bi, block) in blocks.iter().enumerate() {
+    for (bi, block) in blocks.with_ids() {
         for span in pieces(text, block.span, limit) {
             if size.saturating_add(span.len()) > limit {
                 sections.push(Vec::new());
@@ -59,7 +59,7 @@ fn pieces(text: &str, span: Span, limit: usize) -> Vec<Span> {
 
 /// Appends an analysed section's layers to `doc`, renumbering every
 /// cross-layer link; `block_of` maps the section's blocks to `doc`'s.
-pub fn absorb(doc: &mut Document, mut part: Document, block_of: &[usize]) {
+pub fn absorb(doc: &mut Document, mut part: Document, block_of: &[BlockId]) {
     let tokens = doc.tokens.len();
     let sentences = doc.sentences.len();
     let mentions = doc.mentions.len();
@@ -73,35 +73,35 @@ pub fn absorb(doc: &mut Document, mut part: Document, block_of: &[usize]) {
     }));
     doc.sentences.extend(part.sentences.drain(..).map(|mut s| {
         s.tokens = (s.tokens.0 + tokens, s.tokens.1 + tokens);
-        s.block = block_of[s.block];
+        s.block = block_of[s.block.index()];
         s
     }));
     doc.mentions.extend(part.mentions.drain(..).map(|mut m| {
-        m.entity = m.entity.map(|e| e + entities);
+        m.entity = m.entity.map(|e| e.shifted(entities));
         m
     }));
     doc.entities.extend(part.entities.drain(..).map(|mut e| {
-        e.mentions.iter_mut().for_each(|m| *m += mentions);
+        e.mentions.iter_mut().for_each(|m| *m = m.shifted(mentions));
         e
     }));
     doc.quotes.extend(part.quotes.drain(..).map(|mut q| {
         if let Some(sp) = q.speaker.as_mut() {
-            sp.entities_mut().for_each(|e| *e += entities);
+            sp.entities_mut().for_each(|e| *e = e.shifted(entities));
         }
         q
     }));
     doc.times.append(&mut part.times);
     doc.quantities.append(&mut part.quantities);
     doc.events.extend(part.events.drain(..).map(|mut e| {
-        e.sentence += sentences;
+        e.sentence = e.sentence.shifted(sentences);
         e.source
             .iter_mut()
             .chain(e.target.iter_mut())
-            .for_each(|a| *a += entities);
-        e.place = e.place.map(|p| p + entities);
-        e.quantity = e.quantity.map(|q| q + quantities);
-        e.time = e.time.map(|t| t + times);
-        e.quote = e.quote.map(|q| q + quotes);
+            .chain(e.place.as_mut())
+            .for_each(|a| *a = a.shifted(entities));
+        e.quantity = e.quantity.map(|q| q.shifted(quantities));
+        e.time = e.time.map(|t| t.shifted(times));
+        e.quote = e.quote.map(|q| q.shifted(quotes));
         e
     }));
     doc.warnings.append(&mut part.warnings);
@@ -113,24 +113,24 @@ pub fn absorb(doc: &mut Document, mut part: Document, block_of: &[usize]) {
 pub fn merge_entities(doc: &mut Document) {
     let identities = canonical_identities(&doc.entities);
     let mut first: HashMap<String, usize> = HashMap::new();
-    let mut target: Vec<usize> = Vec::with_capacity(doc.entities.len());
+    let mut target: Vec<EntityId> = Vec::with_capacity(doc.entities.len());
     let mut kept: Vec<Entity> = Vec::new();
     for (e, identity) in doc.entities.drain(..).zip(identities) {
         match first.get(&identity) {
             Some(&k) => {
                 absorb_entity(&mut kept[k], e);
-                target.push(k);
+                target.push(EntityId::new(k));
             }
             None => {
                 first.insert(identity, kept.len());
-                target.push(kept.len());
+                target.push(kept.next_id());
                 kept.push(e);
             }
         }
     }
     kept.iter_mut().for_each(|e| e.mentions.sort_unstable());
     doc.entities = kept;
-    let moved = |e: &mut usize| *e = target[*e];
+    let moved = |e: &mut EntityId| *e = target[e.index()];
     doc.mentions
         .iter_mut()
         .filter_map(|m| m.entity.as_mut())
@@ -205,7 +205,7 @@ fn absorb_entity(into: &mut Entity, e: Entity) {
 }
 
 /// Drops repeated entries, keeping the first of each.
-fn unique(items: &mut Vec<usize>) {
+fn unique(items: &mut Vec<EntityId>) {
     let mut seen = Vec::with_capacity(items.len());
     items.retain(|&i| {
         let new = !seen.contains(&i);
@@ -236,6 +236,6 @@ mod tests {
             pieces.windows(2).all(|w| w[0].end == w[1].start),
             "no text is lost between pieces"
         );
-        assert!(plan.iter().flatten().all(|&(_, b)| b == 0));
+        assert!(plan.iter().flatten().all(|&(_, b)| b == BlockId::new(0)));
     }
 }

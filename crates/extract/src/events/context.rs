@@ -11,6 +11,7 @@
 
 use dossier_core::Upos;
 use dossier_core::{BlockKind, Document, EntityType};
+use dossier_core::{ById, EntityId, SentenceId};
 
 use super::political::political_noun;
 use super::{singular, EventLexicon, Nominals};
@@ -30,7 +31,7 @@ impl DocContext {
         let mut rank = 0;
         let (mut body, mut places, mut agents) = (0usize, 0usize, 0usize);
         for s in &doc.sentences {
-            let heading = doc.blocks.get(s.block).map(|b| b.kind) == Some(BlockKind::Heading);
+            let heading = doc.blocks.by_id(s.block).map(|b| b.kind) == Some(BlockKind::Heading);
             let place = doc.mentions.iter().any(|m| {
                 matches!(m.ty, EntityType::Gpe | EntityType::Norp) && s.span.contains(m.span)
             });
@@ -57,9 +58,9 @@ impl DocContext {
     }
 
     /// The document's and the sentence's cues for an event of sentence `si`.
-    pub(super) fn features(&self, doc: &Document, si: usize, f: &mut Vec<String>) {
+    pub(super) fn features(&self, doc: &Document, si: SentenceId, f: &mut Vec<String>) {
         f.extend(self.shared.iter().cloned());
-        let Some(&(rank, place, agent)) = self.sentences.get(si) else {
+        let Some(&(rank, place, agent)) = self.sentences.get(si.index()) else {
             return;
         };
         let position = match rank {
@@ -88,9 +89,9 @@ pub(super) fn actor_kind(
     doc: &Document,
     lex: &EventLexicon,
     nominals: &Nominals,
-    a: usize,
+    a: EntityId,
 ) -> String {
-    if a >= nominals.first {
+    if nominals.nth(a).is_some() {
         let head = super::political::nominal_head(nominals, a);
         let code = head.and_then(|w| lex.agents.get(&singular(&w)).map(|(_, c)| c.clone()));
         return format!(
@@ -143,13 +144,14 @@ mod tests {
                 }
             }
             let span = Span::new(at, at + s.len());
+            let block = d.blocks.next_id();
             d.blocks.push(Block {
                 span,
                 kind: BlockKind::Paragraph,
             });
             d.sentences.push(Sentence {
                 span,
-                block: d.blocks.len() - 1,
+                block,
                 tokens: (first, d.tokens.len()),
             });
             at += s.len() + 1;
@@ -174,7 +176,7 @@ mod tests {
         let context = DocContext::read(&d, &lex);
         let features = |si| {
             let mut f = Vec::new();
-            context.features(&d, si, &mut f);
+            context.features(&d, SentenceId::new(si), &mut f);
             f
         };
         // One sentence in five names a place, one a political agent (a company is none).

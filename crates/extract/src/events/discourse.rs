@@ -11,6 +11,7 @@
 //! as protest or coercion. The conventions of the PolNeAR-train judged draw
 //! (`benchmarks/judged/README.md`) read the same.
 
+use dossier_core::{ById, EntityId};
 use dossier_core::{Dep, Upos};
 use dossier_core::{EntityType, Event, EventType};
 
@@ -97,11 +98,11 @@ fn share_acts(c: &Clause<'_>, v: usize) -> bool {
 }
 
 /// Whether one of `actors` is a named person.
-fn named_person(c: &Clause<'_>, actors: &[usize]) -> bool {
+fn named_person(c: &Clause<'_>, actors: &[EntityId]) -> bool {
     actors.iter().any(|&a| {
         c.doc
             .entities
-            .get(a)
+            .by_id(a)
             .is_some_and(|e| e.ty == EntityType::Person)
     })
 }
@@ -155,7 +156,7 @@ fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> boo
         })
         .collect();
     let named_source = event.source.iter().any(|&a| {
-        c.doc.entities.get(a).is_some_and(|e| {
+        c.doc.entities.by_id(a).is_some_and(|e| {
             matches!(
                 e.ty,
                 EntityType::Person | EntityType::Org | EntityType::Norp

@@ -11,6 +11,7 @@
 //! target is not named may name it in its purpose ("launched the assault to
 //! force the YPG out"). The word classes are in `data/en/event-phrases.tsv`.
 
+use dossier_core::EntityId;
 use dossier_core::{Dep, Xpos};
 use dossier_core::{EntityType, EventType, Mention};
 
@@ -103,7 +104,7 @@ pub(super) fn sends_away(c: &Clause<'_>, act: EventType, j: usize) -> bool {
 /// Whom an attack with no one named acted on aims at, by its purpose: "launched
 /// the assault, aiming to force the YPG out of Afrin", "in an effort to drive
 /// out Kurdish militias", "the operation to take Baghouz" (its object's actors).
-pub(super) fn purpose_targets(c: &Clause<'_>, v: usize, act: EventType) -> Vec<usize> {
+pub(super) fn purpose_targets(c: &Clause<'_>, v: usize, act: EventType) -> Vec<EntityId> {
     if !c.reread || !matches!(act, EventType::Assault | EventType::Coerce) {
         return Vec::new();
     }

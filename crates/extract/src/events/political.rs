@@ -11,6 +11,7 @@
 //! An event with no actor at all is left to the other rules.
 
 use dossier_core::Dep;
+use dossier_core::EntityId;
 use dossier_core::{Document, EntityType, Event, Mention};
 
 use super::{singular, EventLexicon, Nominals};
@@ -34,8 +35,8 @@ pub(super) fn keep_political(
     });
 }
 
-fn political_actor(doc: &Document, lex: &EventLexicon, nominals: &Nominals, a: usize) -> bool {
-    if a >= nominals.first {
+fn political_actor(doc: &Document, lex: &EventLexicon, nominals: &Nominals, a: EntityId) -> bool {
+    if nominals.nth(a).is_some() {
         return nominal_head(nominals, a).is_none_or(|w| !in_sectors(lex, &w, &NON_POLITICAL));
     }
     let entity = &doc.entities[a];
@@ -49,9 +50,9 @@ fn political_actor(doc: &Document, lex: &EventLexicon, nominals: &Nominals, a: u
 }
 
 /// The head noun of common-noun actor `a`: its name ends in it ("traffic police").
-pub(super) fn nominal_head(nominals: &Nominals, a: usize) -> Option<String> {
+pub(super) fn nominal_head(nominals: &Nominals, a: EntityId) -> Option<String> {
     let found = nominals.found.borrow();
-    found.get(a - nominals.first).and_then(|(_, name, _, _)| {
+    found.get(nominals.nth(a)?).and_then(|(_, name, _, _)| {
         name.split(|c: char| !c.is_alphabetic() && c != '-')
             .rfind(|w| !w.is_empty())
             .map(str::to_string)

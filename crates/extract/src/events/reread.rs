@@ -16,6 +16,7 @@
 //! a group's adjective the NER cut from its name is read in full ("Islamic
 //! State"), and one before an actor noun leaves the noun's people to act.
 
+use dossier_core::{ById, EntityId};
 use dossier_core::{CueClass, Event, EventStatus, EventType, Mention};
 use dossier_core::{Dep, Upos, Xpos};
 
@@ -41,7 +42,7 @@ pub(super) fn reread_actors(
         .copied()
         .filter(|a| !roles.source.contains(a) && !roles.target.contains(a))
         .find(|&a| {
-            c.doc.entities.get(a).is_some_and(|e| {
+            c.doc.entities.by_id(a).is_some_and(|e| {
                 matches!(
                     e.ty,
                     dossier_core::EntityType::Gpe
@@ -160,7 +161,12 @@ pub(super) fn addressed(c: &Clause<'_>, v: usize) -> bool {
 
 /// The targets a pronoun names where the verb's object, indirect object or
 /// recipient phrase is one: "charged him", "with whom Ankara has fought".
-pub(super) fn pronoun_targets(c: &Clause<'_>, v: usize, act: EventType, target: &mut Vec<usize>) {
+pub(super) fn pronoun_targets(
+    c: &Clause<'_>,
+    v: usize,
+    act: EventType,
+    target: &mut Vec<EntityId>,
+) {
     if !c.reread {
         return;
     }
@@ -206,7 +212,7 @@ pub(super) fn blames(act: EventType) -> bool {
 /// name or an actor noun), a personal pronoun (him, they, it…) the entity
 /// it refers to, resolved as a quote's speaker pronoun is. Nothing for any
 /// other token.
-pub(super) fn referents(c: &Clause<'_>, k: usize) -> Vec<usize> {
+pub(super) fn referents(c: &Clause<'_>, k: usize) -> Vec<EntityId> {
     if !c.reread || c.doc.tokens[k].pos != Some(Upos::Pron) {
         return Vec::new();
     }
@@ -247,7 +253,7 @@ pub(super) fn referents(c: &Clause<'_>, k: usize) -> Vec<usize> {
 /// a common noun ("civilians", "the militants") the resolver cannot choose,
 /// and an object "it" for a thing ("blaming it on"); "I", "we" and "you" are
 /// left alone.
-fn personal_referent(c: &Clause<'_>, k: usize) -> Option<usize> {
+fn personal_referent(c: &Clause<'_>, k: usize) -> Option<EntityId> {
     if c.doc.tokens[k].pos != Some(Upos::Pron) {
         return None;
     }
@@ -317,7 +323,7 @@ fn marked_by_possessive(c: &Clause<'_>, k: usize) -> bool {
 /// launched"). (A possessive pronoun on an actor noun was meant to make its
 /// referent act too, but it looked for "nmod:poss", which the parser never
 /// emits; that dead test is gone.)
-pub(super) fn pronoun_sources(c: &Clause<'_>, subject: Option<usize>, source: &mut Vec<usize>) {
+pub(super) fn pronoun_sources(c: &Clause<'_>, subject: Option<usize>, source: &mut Vec<EntityId>) {
     let Some(sj) = subject.filter(|_| c.reread) else {
         return;
     };
@@ -441,7 +447,7 @@ fn renames_subject(c: &Clause<'_>, sj: usize, k: usize) -> bool {
 /// strikes", "in a raid by US commandos", "in dozens of airstrikes and
 /// shelling by forces loyal to Assad": a passive of harm with no agent is
 /// done by those its attack is said to be by or whose attack it is.
-pub(super) fn attackers(c: &Clause<'_>, v: usize) -> Vec<usize> {
+pub(super) fn attackers(c: &Clause<'_>, v: usize) -> Vec<EntityId> {
     if !c.reread {
         return Vec::new();
     }
@@ -494,7 +500,7 @@ fn whose_attack(c: &Clause<'_>, h: usize) -> Vec<usize> {
 /// "A suicide bombing claimed by the Islamic State has killed four": an
 /// attack as subject is done by those a participle describing it names in
 /// its "by" phrase.
-pub(super) fn attack_claimants(c: &Clause<'_>, v: usize) -> Vec<usize> {
+pub(super) fn attack_claimants(c: &Clause<'_>, v: usize) -> Vec<EntityId> {
     if !c.reread {
         return Vec::new();
     }
@@ -594,7 +600,7 @@ pub(super) fn owner_targets(
     c: &Clause<'_>,
     act: EventType,
     obj: Option<usize>,
-    target: &mut Vec<usize>,
+    target: &mut Vec<EntityId>,
 ) {
     if !c.reread || !target.is_empty() || matches!(act, EventType::Aid | EventType::Retreat) {
         return;
@@ -718,7 +724,7 @@ fn relayed(c: &Clause<'_>, v: usize) -> bool {
 
 /// "Saudi Arabia, the UAE, Bahrain and Egypt imposed": where the parse gives
 /// one verb several subjects, a coordination it split, each names actors.
-pub(super) fn split_subjects(c: &Clause<'_>, subject: Option<usize>, source: &mut Vec<usize>) {
+pub(super) fn split_subjects(c: &Clause<'_>, subject: Option<usize>, source: &mut Vec<EntityId>) {
     let Some(sj) = subject.filter(|&sj| c.reread && c.dep(sj) == Some(Dep::Nsubj)) else {
         return;
     };
@@ -790,11 +796,11 @@ fn counted_oblique(c: &Clause<'_>, k: usize) -> bool {
 
 /// "The international coalition against Isis has killed": those the
 /// subject's noun is against do not act with it.
-pub(super) fn drop_opponents(c: &Clause<'_>, subject: Option<usize>, source: &mut Vec<usize>) {
+pub(super) fn drop_opponents(c: &Clause<'_>, subject: Option<usize>, source: &mut Vec<EntityId>) {
     let Some(sj) = subject.filter(|_| c.reread) else {
         return;
     };
-    let opposed: Vec<usize> = c
+    let opposed: Vec<EntityId> = c
         .children(sj)
         .filter(|&k| c.dep(k) == Some(Dep::Nmod) && super::marked_by(c.doc, k, "against"))
         .flat_map(|k| c.actors_of(k))

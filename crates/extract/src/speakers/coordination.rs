@@ -3,6 +3,7 @@
 //! speaks too, and a "they" after them stands for all of them.
 
 use dossier_core::Dep;
+use dossier_core::EntityId;
 use dossier_core::{Document, Span};
 
 use super::{group_like, person_like};
@@ -23,7 +24,7 @@ fn appositive_of_conjunct(doc: &Document, start: usize, to: &std::ops::Range<usi
 /// The other people and groups coordinated with the speaker `named` in
 /// its span ("Trump and Pence", "Germany, France and Italy"): names
 /// joined to it, or to one already joined, by a conjunction in the parse.
-pub(super) fn coordinated(doc: &Document, span: Span, named: usize) -> Vec<usize> {
+pub(super) fn coordinated(doc: &Document, span: Span, named: EntityId) -> Vec<EntityId> {
     let names: Vec<_> = doc
         .mentions
         .iter()

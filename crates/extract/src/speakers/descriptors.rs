@@ -5,6 +5,7 @@
 //! the one organisation nearby. Anything less certain stays unresolved:
 //! a wrong name is worse than none.
 
+use dossier_core::EntityId;
 use dossier_core::{Dep, Upos};
 use dossier_core::{Document, EntityType, Span};
 
@@ -27,8 +28,8 @@ pub(super) fn descriptor_antecedent(
     doc: &Document,
     span: Span,
     tokens: Option<(usize, usize)>,
-    (quoted, previous_named): (&[Span], Option<(usize, Span)>),
-) -> Option<usize> {
+    (quoted, previous_named): (&[Span], Option<(EntityId, Span)>),
+) -> Option<EntityId> {
     let (x, y) = tokens.filter(|&(x, y)| y > x)?;
     let head = doc
         .span_text(doc.tokens[phrase_head(doc, x, y)].span)
@@ -84,8 +85,8 @@ fn spokesman_for(
     doc: &Document,
     span: Span,
     quoted: &[Span],
-    previous_named: Option<(usize, Span)>,
-) -> Option<usize> {
+    previous_named: Option<(EntityId, Span)>,
+) -> Option<EntityId> {
     let person = previous_speaker(doc, span, quoted, previous_named, person_like)?;
     let (_, phrase) = previous_named?;
     // "…,” said X of Physicians for Human Rights. The UN and other aid
@@ -110,7 +111,7 @@ fn spokesman_for(
 /// "has been told by the home secretary, Sajid Javid, that": the person
 /// named in apposition right after the descriptor's last token `y - 1`,
 /// between commas (or a comma and the sentence's end).
-fn named_after(doc: &Document, y: usize) -> Option<usize> {
+fn named_after(doc: &Document, y: usize) -> Option<EntityId> {
     if !is_comma(doc, y) {
         return None;
     }
@@ -141,13 +142,13 @@ pub(super) fn possessed_antecedent(
     doc: &Document,
     span: Span,
     (x, y): (usize, usize),
-) -> Option<usize> {
+) -> Option<EntityId> {
     let h = phrase_head(doc, x, y);
     let head = doc.span_text(doc.tokens[h].span).to_lowercase();
     // "Scurfield's mother" is not Scurfield, however "the mother of …
     // Kosta Scurfield" titles him too.
     let before_head = Span::new(doc.tokens[x].span.start, doc.tokens[h].span.start);
-    let possessors: Vec<usize> = doc
+    let possessors: Vec<EntityId> = doc
         .mentions
         .iter()
         .filter(|m| before_head.contains(m.span))
@@ -174,8 +175,8 @@ fn untitled_person(
     doc: &Document,
     span: Span,
     head: &str,
-    (quoted, previous_named): (&[Span], Option<(usize, Span)>),
-) -> Option<usize> {
+    (quoted, previous_named): (&[Span], Option<(EntityId, Span)>),
+) -> Option<EntityId> {
     if introduced_unnamed(doc, span.start, head) {
         return None;
     }
@@ -188,7 +189,7 @@ fn untitled_person(
         return previous_subject(doc, span, quoted)
             .or_else(|| previous_speaker(doc, span, quoted, previous_named, person_like));
     }
-    let places: Vec<usize> = inside
+    let places: Vec<EntityId> = inside
         .iter()
         .filter(|m| matches!(m.ty, EntityType::Gpe | EntityType::Norp))
         .filter_map(|m| m.entity)
@@ -206,7 +207,7 @@ fn untitled_person(
 /// Whether a mention of `place` stands among the six tokens before a
 /// mention of `person` in its sentence ("US President Donald Trump",
 /// "Turkey's president, Recep Tayyip Erdoğan").
-fn named_beside(doc: &Document, person: usize, place: usize) -> bool {
+fn named_beside(doc: &Document, person: EntityId, place: EntityId) -> bool {
     doc.mentions
         .iter()
         .filter(|m| m.entity == Some(person))
@@ -234,9 +235,9 @@ fn previous_speaker(
     doc: &Document,
     span: Span,
     quoted: &[Span],
-    previous_named: Option<(usize, Span)>,
+    previous_named: Option<(EntityId, Span)>,
     kind: fn(EntityType) -> bool,
-) -> Option<usize> {
+) -> Option<EntityId> {
     let (e, at) = previous_named?;
     let named_since = || {
         doc.mentions.iter().any(|m| {
@@ -257,7 +258,7 @@ fn previous_speaker(
 
 /// Whether the head word of the descriptor at `span` stands in a sentence
 /// that names the entity `e`.
-fn head_beside(doc: &Document, e: usize, span: Span) -> bool {
+fn head_beside(doc: &Document, e: EntityId, span: Span) -> bool {
     let std::ops::Range { start: x, end: y } = tokens_in(doc, span);
     if y <= x {
         return false;
@@ -274,7 +275,7 @@ fn head_beside(doc: &Document, e: usize, span: Span) -> bool {
 
 /// Whether `word` occurs before `pos` outside the previous speaker's
 /// phrase: the descriptor may then stand for what it named there.
-fn word_before(doc: &Document, word: &str, pos: usize, previous: Option<(usize, Span)>) -> bool {
+fn word_before(doc: &Document, word: &str, pos: usize, previous: Option<(EntityId, Span)>) -> bool {
     let own = previous.map(|p| p.1);
     doc.tokens
         .iter()
@@ -289,7 +290,7 @@ fn word_before(doc: &Document, word: &str, pos: usize, previous: Option<(usize, 
 /// first sentence, the first subject of the descriptor's `kind` (a person;
 /// an organisation for "the group") in the second sentence, or in the
 /// third when the second has none (a sentence of background between).
-fn lede_subject(doc: &Document, span: Span, kind: fn(EntityType) -> bool) -> Option<usize> {
+fn lede_subject(doc: &Document, span: Span, kind: fn(EntityType) -> bool) -> Option<EntityId> {
     if !doc.sentences.first()?.span.contains(span) {
         return None;
     }
@@ -305,7 +306,7 @@ fn lede_subject(doc: &Document, span: Span, kind: fn(EntityType) -> bool) -> Opt
 /// "The prime minister said … Scott Morrison, the prime minister, …": a
 /// descriptor that nothing before resolves is the one person titled with
 /// its head word in the five sentences after it.
-fn titled_later(doc: &Document, span: Span, head: &str) -> Option<usize> {
+fn titled_later(doc: &Document, span: Span, head: &str) -> Option<EntityId> {
     let here = sentence_index_at(doc, span.start);
     let until = doc
         .sentences
@@ -327,7 +328,7 @@ fn titled_later(doc: &Document, span: Span, head: &str) -> Option<usize> {
 /// but go on about one may lie between, their main-clause subject a he or
 /// she or a phrase one possesses ("Trump stuck to his decision … On
 /// Wednesday, he had argued … But the US president said").
-fn previous_subject(doc: &Document, span: Span, quoted: &[Span]) -> Option<usize> {
+fn previous_subject(doc: &Document, span: Span, quoted: &[Span]) -> Option<EntityId> {
     let here = sentence_index_at(doc, span.start);
     let people_in = |k: usize| -> Vec<&dossier_core::Mention> {
         let sentence = doc.sentences[k].span;
@@ -393,7 +394,7 @@ pub(super) fn introduced_unnamed(doc: &Document, pos: usize, head: &str) -> bool
 /// The organisation named in the two sentences before `pos`: the only one,
 /// or the only one whose name or apposition holds `word`, or else whose
 /// name holds one of the descriptor's `modifiers`.
-fn lone_group(doc: &Document, pos: usize, word: &str, modifiers: &[String]) -> Option<usize> {
+fn lone_group(doc: &Document, pos: usize, word: &str, modifiers: &[String]) -> Option<EntityId> {
     let from = sentence_start_back(doc, pos, 2);
     let groups: Vec<_> = doc
         .mentions
@@ -401,12 +402,12 @@ fn lone_group(doc: &Document, pos: usize, word: &str, modifiers: &[String]) -> O
         .filter(|m| m.span.start >= from && m.span.end <= pos && m.ty == EntityType::Org)
         .filter_map(|m| m.entity.map(|e| (e, m.span)))
         .collect();
-    let named = |g: &&(usize, Span)| {
+    let named = |g: &&(EntityId, Span)| {
         doc.entities[g.0].name.to_lowercase().contains(word) || titled(doc, g.1, word)
     };
     // "The Syrian Network for Human Rights … according to the rights group":
     // a word describing the head that the name spells out.
-    let described = |g: &&(usize, Span)| {
+    let described = |g: &&(EntityId, Span)| {
         let name = doc.entities[g.0].name.to_lowercase();
         modifiers
             .iter()

@@ -7,7 +7,7 @@
 use dossier_core::Dep;
 use std::collections::HashMap;
 
-use dossier_core::{Document, Span};
+use dossier_core::{Document, EntityId, Span};
 
 use super::heads::phrase_head;
 use super::person_like;
@@ -20,8 +20,8 @@ use crate::given_names;
 /// to it so far.
 pub(super) fn known_gender(
     doc: &Document,
-    e: usize,
-    learned: &HashMap<usize, bool>,
+    e: EntityId,
+    learned: &HashMap<EntityId, bool>,
 ) -> Option<bool> {
     let mut words = doc.entities[e].name.split_whitespace();
     let first = words.next()?;
@@ -39,8 +39,8 @@ pub(super) fn known_gender(
 /// outside quotation marks count for that person; a person gets the gender
 /// of the pronouns when none is of the other, or twice as many.
 /// For names the table of given names does not know ("Ollie", "Shamima").
-pub(super) fn pronoun_genders(doc: &Document, quoted: &[Span]) -> HashMap<usize, bool> {
-    let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+pub(super) fn pronoun_genders(doc: &Document, quoted: &[Span]) -> HashMap<EntityId, bool> {
+    let mut counts: HashMap<EntityId, (usize, usize)> = HashMap::new();
     for s in &doc.sentences {
         let people: Vec<_> = doc
             .mentions
@@ -95,7 +95,7 @@ pub(super) fn kin_antecedent(
     w: &str,
     at: usize,
     quoted: &[Span],
-    last_speaker: Option<(usize, usize)>,
+    last_speaker: Option<(EntityId, usize)>,
 ) -> Option<(Span, (usize, usize))> {
     let male = match w {
         "he" => true,

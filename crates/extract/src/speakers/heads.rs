@@ -3,6 +3,7 @@
 //! "of" phrase's ("A friend of Begum" is not Begum), and a person wins over
 //! a group. Also a role noun's appositive name and a transcript's surname.
 
+use dossier_core::{ById, EntityId};
 use dossier_core::{Dep, Upos, Xpos};
 use dossier_core::{Document, EntityType, Span, Token};
 
@@ -22,7 +23,7 @@ pub(super) fn head_name(
     doc: &Document,
     span: Span,
     tokens: Option<(usize, usize)>,
-) -> Option<usize> {
+) -> Option<EntityId> {
     let inside: Vec<_> = doc
         .mentions
         .iter()
@@ -153,7 +154,7 @@ fn joined_to_head(doc: &Document, (i, name): (usize, Span), h: usize, x: usize, 
 }
 
 /// The one person entity whose name ends with the speaker's one word, in any case.
-pub(super) fn person_by_surname(doc: &Document, speaker: &str) -> Option<usize> {
+pub(super) fn person_by_surname(doc: &Document, speaker: &str) -> Option<EntityId> {
     let word = speaker.trim();
     if word.contains(char::is_whitespace)
         || word.chars().count() < 3
@@ -161,7 +162,7 @@ pub(super) fn person_by_surname(doc: &Document, speaker: &str) -> Option<usize> 
     {
         return None;
     }
-    let mut hits = doc.entities.iter().enumerate().filter(|(_, e)| {
+    let mut hits = doc.entities.with_ids().filter(|(_, e)| {
         e.ty == EntityType::Person
             && e.name
                 .rsplit(' ')
@@ -175,7 +176,10 @@ pub(super) fn person_by_surname(doc: &Document, speaker: &str) -> Option<usize> 
 /// The person named in apposition to a role noun heading the phrase ("The
 /// shadow home secretary, Diane Abbott,"): that name, not someone titled so
 /// earlier.
-pub(super) fn appositive_person(doc: &Document, tokens: Option<(usize, usize)>) -> Option<usize> {
+pub(super) fn appositive_person(
+    doc: &Document,
+    tokens: Option<(usize, usize)>,
+) -> Option<EntityId> {
     let (x, y) = tokens.filter(|&(x, y)| y > x)?;
     let h = phrase_head(doc, x, y);
     role_of(&doc.span_text(doc.tokens[h].span).to_lowercase()).filter(|&r| r == Role::Person)?;

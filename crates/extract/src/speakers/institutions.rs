@@ -4,6 +4,7 @@
 //! it is read from modifiers in the parse, not from titles.
 
 use dossier_core::Dep;
+use dossier_core::EntityId;
 use dossier_core::{Document, Span};
 
 use super::group_like;
@@ -23,7 +24,7 @@ pub(super) fn institution_antecedent(
     doc: &Document,
     span: Span,
     tokens: Option<(usize, usize)>,
-) -> Option<usize> {
+) -> Option<EntityId> {
     let (x, y) = tokens.filter(|&(x, y)| y > x)?;
     let word = |i: usize| doc.span_text(doc.tokens[i].span).to_lowercase();
     let h = phrase_head(doc, x, y);
@@ -53,7 +54,7 @@ pub(super) fn institution_antecedent(
 
 /// The country or organisation named as a modifier of the noun `n` in its
 /// sentence ("the Russian defence ministry", "Russia's embassy").
-pub(super) fn modifying_group(doc: &Document, n: usize) -> Option<usize> {
+pub(super) fn modifying_group(doc: &Document, n: usize) -> Option<EntityId> {
     let (a, _) = doc.sentences[doc.sentences.partition_point(|s| s.tokens.1 <= n)].tokens;
     doc.mentions
         .iter()

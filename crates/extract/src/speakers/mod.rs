@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use dossier_core::{Document, EntityType, Quote, QuoteKind, Span};
+use dossier_core::{Document, EntityId, EntityType, Quote, QuoteKind, Span};
 
 use crate::quotes::CueLexicon;
 use coordination::coordinated;
@@ -67,8 +67,8 @@ pub(crate) fn resolve_speakers(
     let text = doc.text();
     // Gender learned from the pronouns that resolved to each entity,
     // seeded with the pronouns the text uses around each person's name.
-    let mut gender: HashMap<usize, bool> = HashMap::new();
-    let mut last_speaker: Option<(usize, usize)> = None; // (entity, byte position)
+    let mut gender: HashMap<EntityId, bool> = HashMap::new();
+    let mut last_speaker: Option<(EntityId, usize)> = None; // (entity, byte position)
     let mut unnamed: Vec<Span> = Vec::new(); // speakers that name no one
     let mut previous: Option<PreviousQuote> = None;
     let mut last_unnamed: Option<(Span, bool)> = None; // a person or people named by no name
@@ -179,14 +179,14 @@ pub(crate) fn resolve_speakers(
 struct PreviousQuote {
     /// Its speaker phrase, lowercase ("he", "the minister").
     word: String,
-    entity: Option<usize>,
+    entity: Option<EntityId>,
     speaker: Span,
     content: Span,
 }
 
 impl PreviousQuote {
     /// Its speaker's entity and phrase, when the speaker is named.
-    fn named(&self) -> Option<(usize, Span)> {
+    fn named(&self) -> Option<(EntityId, Span)> {
         self.entity.map(|e| (e, self.speaker))
     }
 }
@@ -195,7 +195,11 @@ impl PreviousQuote {
 /// repeats the previous quote's speaker pronoun continues its run of
 /// quotes, so a name found inside that quote's content (what the speaker
 /// talked about) yields to the entity the previous pronoun stood for.
-fn continued_run(w: &str, from: Option<Span>, previous: Option<&PreviousQuote>) -> Option<usize> {
+fn continued_run(
+    w: &str,
+    from: Option<Span>,
+    previous: Option<&PreviousQuote>,
+) -> Option<EntityId> {
     let p = previous?;
     let inside = from.is_some_and(|m| p.content.contains(m));
     p.entity.filter(|_| p.word == w && inside)
@@ -209,7 +213,7 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Who a speaker that names no one speaks for: the first person, group or
 /// place named inside its phrase ("a Trump campaign source" → Trump,
 /// "a spokesman for the Kremlin" → the Kremlin).
-fn affiliation(doc: &Document, span: Span) -> Option<usize> {
+fn affiliation(doc: &Document, span: Span) -> Option<EntityId> {
     doc.mentions
         .iter()
         .find(|m| {

@@ -10,7 +10,7 @@
 use dossier_core::{Dep, Upos};
 use std::collections::HashMap;
 
-use dossier_core::{Document, EntityType, QuoteKind, Span};
+use dossier_core::{Document, EntityId, EntityType, QuoteKind, Span};
 
 use super::coordination::coordinated;
 use super::gender::known_gender;
@@ -32,9 +32,9 @@ pub(super) fn resolve_pronoun_near_or_far(
     doc: &Document,
     w: &str,
     (at, quoted, unnamed, contents): (usize, &[Span], &[Span], &[Span]),
-    last_speaker: Option<(usize, usize)>,
-    gender: &HashMap<usize, bool>,
-) -> Option<(usize, Option<Span>)> {
+    last_speaker: Option<(EntityId, usize)>,
+    gender: &HashMap<EntityId, bool>,
+) -> Option<(EntityId, Option<Span>)> {
     let near = sentence_start_back(doc, at, 4);
     let recency = Some(contents);
     resolve_pronoun(doc, w, (at, quoted, near), last_speaker, gender, recency).or_else(|| {
@@ -51,7 +51,7 @@ pub(super) fn resolve_pronoun_near_or_far(
 
 /// The entity a personal pronoun at byte `at` stands for, resolved as a
 /// speaker pronoun is but with no speakers seen: an event's "charged him".
-pub(crate) fn pronoun_referent(doc: &Document, word: &str, at: usize) -> Option<usize> {
+pub(crate) fn pronoun_referent(doc: &Document, word: &str, at: usize) -> Option<EntityId> {
     let quoted: Vec<Span> = doc
         .quotes
         .iter()
@@ -89,16 +89,16 @@ fn resolve_pronoun(
     doc: &Document,
     w: &str,
     (before, quoted, window_start): (usize, &[Span], usize),
-    last_speaker: Option<(usize, usize)>,
-    gender: &HashMap<usize, bool>,
+    last_speaker: Option<(EntityId, usize)>,
+    gender: &HashMap<EntityId, bool>,
     recency: Option<&[Span]>,
-) -> Option<(usize, Option<Span>)> {
+) -> Option<(EntityId, Option<Span>)> {
     let (male, female, neuter) = (MALE.contains(&w), FEMALE.contains(&w), w == "it");
     let plural = matches!(w, "they" | "them" | "their");
     if !(male || female || plural || neuter) {
         return None;
     }
-    let ok = |e: usize, at: Span| {
+    let ok = |e: EntityId, at: Span| {
         let ty = doc.entities[e].ty;
         if plural {
             matches!(ty, EntityType::Org | EntityType::Norp)
@@ -129,7 +129,7 @@ fn resolve_pronoun(
     let speaker = last_speaker
         .filter(|&(e, at)| at >= window_start && ok(e, Span::new(at.saturating_sub(1), at)));
     // A name that is not a subject, only where the sex agrees for sure.
-    let agrees = |e: usize| known_gender(doc, e, gender) == Some(male);
+    let agrees = |e: EntityId| known_gender(doc, e, gender) == Some(male);
     let subject = match recency {
         Some(contents) if male || female => {
             nearest_mention(doc, w, &ms, (before, quoted, contents), &agrees)
@@ -146,7 +146,7 @@ fn resolve_pronoun(
 
 /// The nearest sentence with a subject among the mentions `ms`, and its
 /// most topical one (the latest among equals): its entity and span.
-fn nearest_subject(doc: &Document, ms: &[&dossier_core::Mention]) -> Option<(usize, Span)> {
+fn nearest_subject(doc: &Document, ms: &[&dossier_core::Mention]) -> Option<(EntityId, Span)> {
     let sentence_of = |m: &dossier_core::Mention| sentence_index_at(doc, m.span.start);
     let subjects: Vec<_> = ms.iter().filter(|m| topicality(doc, m.span) > 0).collect();
     let last = subjects.last()?;
@@ -157,7 +157,7 @@ fn nearest_subject(doc: &Document, ms: &[&dossier_core::Mention]) -> Option<(usi
         .take_while(|m| sentence_of(m) == si)
         .max_by_key(|m| (topicality(doc, m.span), m.span.start))
         .unwrap_or(last);
-    Some((best.entity.unwrap_or(0), best.span))
+    best.entity.map(|e| (e, best.span))
 }
 
 /// The most recent sentence that names a fitting entity among `ms`: its
@@ -174,8 +174,8 @@ fn nearest_mention(
     w: &str,
     ms: &[&dossier_core::Mention],
     (before, quoted, contents): (usize, &[Span], &[Span]),
-    agrees: &dyn Fn(usize) -> bool,
-) -> Option<(usize, Span)> {
+    agrees: &dyn Fn(EntityId) -> bool,
+) -> Option<(EntityId, Span)> {
     let sentence_of = |m: &dossier_core::Mention| sentence_index_at(doc, m.span.start);
     // "Using a pejorative for Erdoğan, he added": a main-clause subject
     // pronoun is not a name earlier in its own sentence; "For Trump, …, a
@@ -202,7 +202,7 @@ fn nearest_mention(
             }
             let open = si < own || own_open;
             if open && !topic_of_kind(doc, si, w, (m.span.start, quoted)) {
-                return Some((m.entity.unwrap_or(0), m.span));
+                return m.entity.map(|e| (e, m.span));
             }
         }
         rest = earlier;

@@ -3,6 +3,7 @@
 //! the noun as a relative clause), else for the name it follows. The noun
 //! must be able to speak, so a misparse onto a thing yields no speaker.
 
+use dossier_core::EntityId;
 use dossier_core::{Dep, Upos, Xpos};
 use dossier_core::{Document, Span, Token};
 
@@ -60,7 +61,7 @@ pub(super) fn relative_speaker(
 pub(super) enum Relative {
     /// A person or group the noun names ("Trump, who said"; "Lindsey
     /// Graham, a senior senator who said").
-    Named(usize),
+    Named(EntityId),
     /// A common noun phrase that names no one ("a Kafranbel resident, who
     /// asked"; "the Isis members who were threatening").
     Unnamed(Span),

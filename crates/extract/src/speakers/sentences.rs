@@ -135,7 +135,7 @@ pub(super) fn is_possessive(doc: &Document, i: usize) -> bool {
 }
 
 /// The one value `found` yields, however often; None for none or several.
-pub(super) fn only_one(mut found: impl Iterator<Item = usize>) -> Option<usize> {
+pub(super) fn only_one<T: PartialEq>(mut found: impl Iterator<Item = T>) -> Option<T> {
     let first = found.next()?;
     found.all(|e| e == first).then_some(first)
 }

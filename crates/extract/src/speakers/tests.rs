@@ -5,16 +5,17 @@ use super::relatives::{relative_head, Relative};
 use super::unnamed::phrase_antecedent;
 use super::*;
 use crate::quotes::tests::parsed;
-use dossier_core::{Entity, Mention, MentionKind, Sentence, Speaker};
+use dossier_core::{BlockId, ById, Entity, EntityId, Mention, MentionKind, Sentence, Speaker};
 
 /// `doc` with a mention of a new entity over each `(first, last)` token pair.
 fn with_names(mut doc: Document, names: &[(usize, usize, EntityType)]) -> Document {
     for &(first, last, ty) in names {
         let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
+        let entity = doc.entities.next_id();
         doc.entities.push(Entity {
             name: doc.span_text(span).to_string(),
             ty,
-            mentions: vec![doc.mentions.len()],
+            mentions: vec![doc.mentions.next_id()],
             aliases: Vec::new(),
             kb: Vec::new(),
             key: None,
@@ -23,7 +24,7 @@ fn with_names(mut doc: Document, names: &[(usize, usize, EntityType)]) -> Docume
             span,
             ty,
             kind: MentionKind::Name,
-            entity: Some(doc.entities.len() - 1),
+            entity: Some(entity),
         });
     }
     doc
@@ -58,17 +59,17 @@ fn they_after(subject: &[(&str, &'static str, &'static str)]) -> (Document, Spea
     d.sentences = vec![
         Sentence {
             span: Span::new(0, d.tokens[2].span.end),
-            block: 0,
+            block: BlockId::new(0),
             tokens: (0, 3),
         },
         Sentence {
             span: Span::new(d.tokens[3].span.start, d.tokens[n - 1].span.end),
-            block: 0,
+            block: BlockId::new(0),
             tokens: (3, n),
         },
     ];
     let mut sp = Speaker::unresolved(d.tokens[n - 2].span);
-    sp.entity = Some(0);
+    sp.entity = Some(EntityId::new(0));
     (d, sp)
 }
 
@@ -85,7 +86,7 @@ fn they_after_a_later_plural_subject_of_people_refers_to_it() {
         span: d.tokens[3].span,
         ty: EntityType::Org,
         kind: MentionKind::Name,
-        entity: Some(0),
+        entity: Some(EntityId::new(0)),
     });
     assert_eq!(
         phrase_antecedent(&d, &cues, "they", &sp, (&[], &[]), None),
@@ -144,7 +145,7 @@ fn a_relative_pronoun_stands_for_the_noun_its_clause_describes() {
     let cue = Some(d.tokens[7].span);
     assert_eq!(
         relative_head(&d, (cue, Some((6, 7))), &cues),
-        Some(Relative::Named(0))
+        Some(Relative::Named(EntityId::new(0)))
     );
     // A verb the pronoun is not the subject of reports nothing of it.
     let other = Some(d.tokens[8].span);
@@ -185,7 +186,7 @@ fn a_name_modifying_the_noun_of_an_apposition_is_not_the_speaker() {
         &[(1, 1, EntityType::Norp), (4, 5, EntityType::Person)],
     );
     let span = Span::new(0, d.tokens[5].span.end);
-    assert_eq!(head_name(&d, span, Some((0, 6))), Some(1));
+    assert_eq!(head_name(&d, span, Some((0, 6))), Some(EntityId::new(1)));
     // "After the call, the minister, Mevlüt Çavuşoğlu": a name in
     // apposition to an apposition still heads it.
     let d = with_names(
@@ -205,7 +206,7 @@ fn a_name_modifying_the_noun_of_an_apposition_is_not_the_speaker() {
         &[(7, 8, EntityType::Person)],
     );
     let span = Span::new(0, d.tokens[8].span.end);
-    assert_eq!(head_name(&d, span, Some((0, 9))), Some(0));
+    assert_eq!(head_name(&d, span, Some((0, 9))), Some(EntityId::new(0)));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! back; a wrong name is worse than the phrase, so the pronoun then refers
 //! to the phrase's span. Person nouns are told by role, kin and agent form.
 
+use dossier_core::EntityId;
 use dossier_core::{Dep, Upos, Xpos};
 use dossier_core::{Document, Span, Token};
 
@@ -52,7 +53,7 @@ pub(super) fn unnamed_antecedent(
     w: &str,
     sp: &dossier_core::Speaker,
     last_unnamed: Option<(Span, bool)>,
-    last_speaker: Option<(usize, usize)>,
+    last_speaker: Option<(EntityId, usize)>,
 ) -> Option<Span> {
     let (span, plural) = last_unnamed?;
     let personal = MALE.contains(&w) || FEMALE.contains(&w);
@@ -93,7 +94,7 @@ pub(super) fn phrase_antecedent(
     w: &str,
     sp: &dossier_core::Speaker,
     (quoted, contents): (&[Span], &[Span]),
-    last_speaker: Option<(usize, usize)>,
+    last_speaker: Option<(EntityId, usize)>,
 ) -> Option<Span> {
     let number = match w {
         "they" | "them" => Number::Plural,
