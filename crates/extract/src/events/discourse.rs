@@ -229,10 +229,14 @@ fn called(c: &Clause<'_>, v: usize) -> Option<Option<EventType>> {
         c.children(k)
             .any(|m| c.dep(m) == Some(Dep::Punct) && matches!(c.word(m), "“" | "\"" | "‘" | "''"))
     };
+    // Not inside a clause describing the object (a relative clause is `acl`
+    // here): "called the bill, which its backers named “reform”, …" labels
+    // nothing by its clause's words.
     let labels: Vec<usize> = c
         .subtree(v, &[Dep::Nsubj, Dep::Advcl, Dep::Ccomp])
         .into_iter()
-        .filter(|&k| k != v && (quoted(k) || (c.dep(k) == Some(Dep::Xcomp) && nominal(k))))
+        .filter(|&k| k != v && !in_clause_of_noun(c, v, k))
+        .filter(|&k| quoted(k) || (c.dep(k) == Some(Dep::Xcomp) && nominal(k)))
         .collect();
     let labelled = !labels.is_empty();
     // "called for", "called on X to", "called out": a demand or a call, not a label.
@@ -265,6 +269,25 @@ fn called(c: &Clause<'_>, v: usize) -> Option<Option<EventType>> {
         return Some((!praised && !own).then_some(EventType::Accuse));
     }
     None
+}
+
+/// Whether token `k`, below `v`, lies in a clause describing a noun (`acl`,
+/// relative clauses included) on the way up to `v`.
+fn in_clause_of_noun(c: &Clause<'_>, v: usize, k: usize) -> bool {
+    let mut h = k;
+    for _ in c.a..c.b {
+        if h == v {
+            return false;
+        }
+        if c.dep(h) == Some(Dep::Acl) {
+            return true;
+        }
+        match c.doc.tokens[h].head {
+            Some(up) if up >= c.a && up < c.b && up != h => h = up,
+            _ => return false,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
