@@ -17,6 +17,7 @@ use dossier_core::{
     QuoteId, SentenceId, Span, TimeId,
 };
 
+mod acts;
 mod context;
 mod discourse;
 mod phrases;
@@ -1172,7 +1173,7 @@ fn recognise_with(
     recode::apply(&recoded, &mut events);
     for e in &mut events {
         e.ty = plover_type(e);
-        e.mode = codebook_mode(e);
+        e.mode = codebook_mode(doc, lex, e);
     }
     nominals.add_to(doc, &mut events);
     doc.events = events;
@@ -1624,7 +1625,9 @@ fn act_of(
     let appeal = marked_by(&["on", "for"])
         || c.children(v)
             .any(|k| c.dep(k) == Some(Dep::Xcomp) && doc.tokens[k].pos == Some(Upos::Verb));
-    let codebook = codebook_type(form, objects, joint, appeal, aims_at(c, v));
+    let acted_on = codebook_objects(c, verb);
+    let codebook = codebook_type(form, &acted_on, joint, appeal, aims_at(c, v))
+        .or_else(|| acts::codebook_act(c, verb));
     // Peacekeepers arriving: military personnel given, PLOVER's AID.
     let peacekeepers = matches!(stem_of(form), "arriv" | "deploy")
         && c.subject(v).is_some_and(|sj| {
@@ -1679,6 +1682,23 @@ fn act_of(
         return None;
     }
     Some((act, demander, origin))
+}
+
+/// The nouns the codebook's rules read as what a verb acts on: those it
+/// governs, and a passive's subject ("Sanctions were imposed on Russia", "an
+/// attack was launched").
+fn codebook_objects(c: &Clause<'_>, verb: &Verb) -> Vec<String> {
+    let passive_subject = c
+        .children(verb.v)
+        .find(|&k| c.dep(k) == Some(Dep::Nsubj))
+        .filter(|_| passive_voice(c, verb));
+    passive_subject
+        .into_iter()
+        .flat_map(|k| c.subtree(k, &[Dep::Acl]))
+        .filter(|&j| c.doc.tokens[j].pos.is_some_and(Upos::is_noun))
+        .map(|j| singular(c.word(j)))
+        .chain(verb.objects.iter().cloned())
+        .collect()
 }
 
 /// Modals of obligation and advice: what they govern is a view of what ought
@@ -2375,6 +2395,7 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     let passive = reduced || passive_voice(c, verb);
     if passive {
         turn_round(c, v, &mut source, &mut target);
+        attack_subject_acts(c, v, &mut source, &mut target);
         if source.is_empty() && hostile(act) {
             source = reread::attackers(c, v);
         }
@@ -2455,6 +2476,36 @@ fn turn_round(c: &Clause<'_>, v: usize, source: &mut Vec<EntityId>, target: &mut
     };
     *source = agent.map(|a| c.actors_of(a)).unwrap_or_default();
     *target = patient.into_iter().chain(target.drain(..)).collect();
+}
+
+/// "The attack by Ansar al-Tawhid fighters was carried out in Hama": a
+/// passive whose subject is the attack itself has its attackers in the
+/// subject's "by" phrase or possessor, not among those acted on.
+fn attack_subject_acts(
+    c: &Clause<'_>,
+    v: usize,
+    source: &mut Vec<EntityId>,
+    target: &mut Vec<EntityId>,
+) {
+    let Some(sj) = c.subject(v) else {
+        return;
+    };
+    let noun = singular(c.word(sj));
+    if !source.is_empty()
+        || !(ATTACK_NOUNS.contains(&noun.as_str()) || ATTACKS.contains(&noun.as_str()))
+    {
+        return;
+    }
+    let attackers: Vec<EntityId> = c
+        .children(sj)
+        .filter(|&k| {
+            let marked = |w: &str| marked_by(c.doc, k, w);
+            c.dep(k) == Some(Dep::Nmod) && (marked("by") || marked("'s") || marked("’s"))
+        })
+        .flat_map(|k| c.actors_of(k))
+        .collect();
+    target.retain(|t| !attackers.contains(t));
+    *source = attackers;
 }
 
 /// Whether the verb is passive: a passive subject or auxiliary; a "be" or
@@ -2941,7 +2992,10 @@ fn codebook_type(
         "reject" | "refus" | "reneg" | "rebuff" | "spurn" | "veto" => Reject,
         "accus" => Accuse,
         // Mounting an invasion, retaking a town, firing at targets: ASSAULT.
-        "launch" | "mount" | "begin" | "began" | "start" | "stag" | "conduct" if any(ATTACKS) => {
+        "launch" | "mount" | "begin" | "began" | "start" | "stag" | "conduct" | "carri"
+        | "carry"
+            if any(ATTACKS) =>
+        {
             Assault
         }
         "retak" | "retaken" | "recaptur" => Assault,
@@ -3014,13 +3068,17 @@ pub fn plover_type(e: &Event) -> EventType {
 
 /// The PLOVER codebook's mode of an event's type, where its act tells it: a
 /// threat to attack is THREATEN `violence`, to boycott or cut ties
-/// `restrict`. An AID event keeps the kind of aid (military, economic).
-fn codebook_mode(e: &Event) -> Option<String> {
+/// `restrict`; a hack is COERCE `cyber`, a resignation RETREAT `resign`. An
+/// AID event keeps the kind of aid (military, economic).
+fn codebook_mode(doc: &Document, lex: &EventLexicon, e: &Event) -> Option<String> {
     use EventType::*;
+    let trigger = || doc.span_text(e.trigger).to_lowercase();
     let mode = match (e.ty, e.act) {
         (Aid, _) => return e.mode.clone(),
         (Threaten, Assault | Mobilize) => "violence",
         (Threaten, Protest | Sanction) => "restrict",
+        (Coerce, Coerce) if acts::cyber(doc, lex, e) => "cyber",
+        (Retreat, Retreat) if acts::resignation_trigger(lex.lemma(&trigger())) => "resign",
         _ => return None,
     };
     Some(mode.to_string())

@@ -1040,3 +1040,34 @@ fn verbal_attacks_labels_polls_and_rallies_are_discourse_not_violence() {
         assert!(types_of(text).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn resignations_meetings_attended_investigations_hacks_and_passive_sanctions_follow_the_codebook() {
+    // A resignation is RETREAT `resign`, "stepped down" too.
+    let (doc, _) = events_of("The defence minister stepped down after the scandal.");
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        (events[0]["type"].as_str(), events[0]["mode"].as_str()),
+        (Some("RETREAT"), Some("resign"))
+    );
+    // Being present at a funeral, or studying a proposal, is no event.
+    for text in [
+        "The senator attended the funeral of his friend.",
+        "The ministry is examining the Russian proposal.",
+    ] {
+        assert!(types_of(text).is_empty(), "{text}");
+    }
+    // A cyber attack is COERCE `cyber`, not ASSAULT.
+    let (doc, _) = events_of("North Korea launched a cyber attack on Sony Pictures.");
+    let e = &doc["events"][0];
+    assert_eq!(
+        (e["type"].as_str(), e["mode"].as_str()),
+        (Some("COERCE"), Some("cyber"))
+    );
+    // A passive's subject is what the codebook's rule reads: sanctions imposed.
+    assert_eq!(
+        types_of("New sanctions were imposed on Russia by the European Union."),
+        ["SANCTION"]
+    );
+}

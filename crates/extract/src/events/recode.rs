@@ -70,6 +70,10 @@ const GROUPS: &[&str] = &[
 /// discourse read as an act: `discourse`).
 pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Option<EventType>> {
     use EventType::*;
+    // A cyber attack is coercion short of violence (COERCE `cyber`), however said.
+    if event.act == Assault && super::acts::cyber_attack(c, verb) {
+        return Some(Some(Coerce));
+    }
     if let Some(discourse) = super::discourse::recoded(c, verb, event) {
         return Some(discourse);
     }

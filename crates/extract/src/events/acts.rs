@@ -1,0 +1,154 @@
+//! Acts the PLOVER codebook names that a verb's CAMEO default misses or
+//! misreads (#24): a resignation (RETREAT `resign`: "stepped down", an office
+//! holder who quit), being present only where a meeting is attended
+//! (CONSULT), looking into something only as an investigation (ACCUSE
+//! `investigate`), a cyber operation (COERCE `cyber`, not ASSAULT) and a veto
+//! cast (REJECT). Read with the codebook's other rules (`codebook_type`), so
+//! an act found here is the codebook's and stands; the words are in
+//! `data/en/event-acts.tsv`.
+
+use dossier_core::{Dep, EntityType, Event, EventType};
+
+use super::word_classes::WordClasses;
+use super::{singular, Clause, Verb};
+
+static WORDS: &str = include_str!("../../data/en/event-acts.tsv");
+
+/// The word classes of `data/en/event-acts.tsv`.
+fn words() -> &'static WordClasses {
+    static CELL: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| WordClasses::parse(WORDS))
+}
+
+fn is(class: &str, word: &str) -> bool {
+    words().contains(class, word)
+}
+
+/// The codebook's act for a verb these classes read: `Some(None)` no event,
+/// `Some(Some(act))` the act; `None` where they say nothing (for a meeting
+/// attended or a matter looked into, the dictionary's act then stands).
+pub(super) fn codebook_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventType>> {
+    let lemma = c.lex.lemma(&verb.form);
+    let v = verb.v;
+    let object = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj));
+    let object_nouns = || {
+        object
+            .map(|o| c.subtree(o, &[Dep::Acl]))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|j| singular(c.word(j)))
+            .collect::<Vec<_>>()
+    };
+    if resigns(c, verb, lemma, object) {
+        return Some(Some(EventType::Retreat));
+    }
+    // ("will not attend" with no object: the talks spoken of, the dictionary's.)
+    let attended = object.is_none() || object_nouns().iter().any(|w| is("gathering", w));
+    if is("attend", lemma) && !attended {
+        return Some(None);
+    }
+    if is("inspect", lemma) && !object_nouns().iter().any(|w| is("probed", w)) {
+        return Some(None);
+    }
+    if is("hacking", lemma) && hacks_into(c, v, object) {
+        return Some(Some(EventType::Coerce));
+    }
+    let veto = object.is_some_and(|o| is("veto", &singular(c.word(o))));
+    if veto && is("vetoing", lemma) {
+        return Some(Some(EventType::Reject));
+    }
+    None
+}
+
+/// Whether a verb of hacking hacks a name or a system: its object or its
+/// "into" phrase.
+fn hacks_into(c: &Clause<'_>, v: usize, object: Option<usize>) -> bool {
+    let into = c
+        .children(v)
+        .find(|&k| c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, "into"));
+    [object, into].into_iter().flatten().any(|h| {
+        is("hacked", &singular(c.word(h)))
+            || super::mention_of(
+                c,
+                h,
+                &[
+                    EntityType::Org,
+                    EntityType::Gpe,
+                    EntityType::Person,
+                    EntityType::Norp,
+                ],
+            )
+    })
+}
+
+/// A resignation: a person's verb of resigning with the particle it needs
+/// ("stepped down"), or an office holder quitting (an office as object, an
+/// "as" phrase, or a title as subject with no object).
+fn resigns(c: &Clause<'_>, verb: &Verb, lemma: &str, object: Option<usize>) -> bool {
+    let v = verb.v;
+    let title = |s: usize| crate::speakers::is_person_title(&singular(c.word(s)));
+    if let Some(particle) = words().condition("resign", lemma) {
+        // Troops told to stand down resign nothing: a person steps down.
+        let person = |s: usize| {
+            title(s)
+                || super::mention_of(c, s, &[EntityType::Person])
+                || matches!(c.word(s).to_lowercase().as_str(), "he" | "she")
+        };
+        return particle == "-"
+            || (c
+                .children(v)
+                .any(|k| c.word(k).eq_ignore_ascii_case(particle))
+                && c.subject(v).is_some_and(person));
+    }
+    if !is("quit", lemma) {
+        return false;
+    }
+    match object {
+        Some(o) => is("office", &singular(c.word(o))),
+        None => c.obl_marked(v, &["as"]) || c.subject(v).is_some_and(title),
+    }
+}
+
+/// Whether a COERCE event is a cyber operation: a verb of hacking as its
+/// trigger, or a word of hacking in its trigger or theme (codebook mode `cyber`).
+pub(super) fn cyber(doc: &dossier_core::Document, lex: &super::EventLexicon, e: &Event) -> bool {
+    let trigger = doc.span_text(e.trigger).to_lowercase();
+    is("hacking", lex.lemma(&trigger))
+        || std::iter::once(e.trigger)
+            .chain(e.theme)
+            .flat_map(|span| {
+                doc.span_text(span)
+                    .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+            })
+            .any(|w| is("cyber", &w.to_lowercase()))
+}
+
+/// Whether an act is a cyber attack: a word of hacking in the verb's
+/// object ("launched a cyber attack on Sony").
+pub(super) fn cyber_attack(c: &Clause<'_>, verb: &Verb) -> bool {
+    c.children(verb.v)
+        .filter(|&k| c.dep(k) == Some(Dep::Obj))
+        .flat_map(|o| c.subtree(o, &[Dep::Acl]))
+        .any(|j| is("cyber", &c.word(j).to_lowercase()))
+}
+
+/// Whether the trigger of a RETREAT is a resignation (codebook mode `resign`).
+pub(super) fn resignation_trigger(lemma: &str) -> bool {
+    words().condition("resign", lemma).is_some() || is("quit", lemma)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_classes_load() {
+        assert_eq!(words().condition("resign", "step"), Some("down"));
+        assert!(is("gathering", "summit"));
+        assert!(is("inspect", "examine"));
+        assert!(is("probed", "allegation"));
+        assert!(is("cyber", "cyberattack"));
+        assert!(is("vetoing", "wield") && is("hacked", "network"));
+        assert!(!is("gathering", "funeral"));
+    }
+}
