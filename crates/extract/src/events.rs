@@ -2998,6 +2998,9 @@ fn codebook_type(
         {
             Assault
         }
+        // Strikes conducted are military ("conducted strikes against"); a
+        // labour strike is staged or launched, not conducted.
+        "conduct" if any(&["strike"]) => Assault,
         "retak" | "retaken" | "recaptur" => Assault,
         "fir" if at_target => Assault,
         // Expelling a country's envoys or inspectors cuts relations: SANCTION.
@@ -3560,6 +3563,10 @@ mod tests {
         assert_eq!(
             codebook_type("launched", &words(&["game"]), false, false, false),
             None
+        );
+        assert_eq!(
+            codebook_type("conducted", &words(&["strike"]), false, false, false),
+            Some(Some(EventType::Assault))
         );
         assert_eq!(
             codebook_type("blocked", &words(&["road"]), false, false, false),

@@ -1071,3 +1071,37 @@ fn resignations_meetings_attended_investigations_hacks_and_passive_sanctions_fol
         ["SANCTION"]
     );
 }
+
+#[test]
+fn stepping_down_needs_a_public_office_strikes_conducted_penalties_and_crackdowns() {
+    // A chief executive stepping down resigns no office the codebook counts.
+    assert!(
+        types_of("The chief executive of the company stepped down after the scandal.").is_empty()
+    );
+    // An office holder does, named by a title elsewhere or stepping down as one.
+    for text in [
+        "Sarah Jones, the interior minister, said the plan would fail. Jones stepped down on Friday.",
+        "Smith stepped down as prime minister on Friday.",
+    ] {
+        let (doc, _) = events_of(text);
+        let e = &doc["events"][0];
+        assert_eq!(
+            (e["type"].as_str(), e["mode"].as_str()),
+            (Some("RETREAT"), Some("resign")),
+            "{text}"
+        );
+    }
+    // Strikes conducted are an attack; a penalty imposed is SANCTION; a crackdown COERCE.
+    assert_eq!(
+        types_of("Russia conducted strikes against Ukraine."),
+        ["ASSAULT"]
+    );
+    assert_eq!(
+        types_of("Russia was hit with new sanctions by the European Union."),
+        ["SANCTION"]
+    );
+    assert_eq!(
+        types_of("Police cracked down on protesters in Minsk."),
+        ["COERCE"]
+    );
+}

@@ -1,13 +1,14 @@
 //! Acts the PLOVER codebook names that a verb's CAMEO default misses or
-//! misreads (#24): a resignation (RETREAT `resign`: "stepped down", an office
-//! holder who quit), being present only where a meeting is attended
+//! misreads (#24): a resignation (RETREAT `resign`: an office holder who
+//! "stepped down" or quit), a crackdown (COERCE), a penalty one is "hit
+//! with" (SANCTION), being present only where a meeting is attended
 //! (CONSULT), looking into something only as an investigation (ACCUSE
 //! `investigate`), a cyber operation (COERCE `cyber`, not ASSAULT) and a veto
 //! cast (REJECT). Read with the codebook's other rules (`codebook_type`), so
 //! an act found here is the codebook's and stands; the words are in
 //! `data/en/event-acts.tsv`.
 
-use dossier_core::{Dep, EntityType, Event, EventType};
+use dossier_core::{Dep, EntityType, Event, EventType, MentionKind, Xpos};
 
 use super::word_classes::WordClasses;
 use super::{singular, Clause, Verb};
@@ -53,6 +54,24 @@ pub(super) fn codebook_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventTy
     if is("hacking", lemma) && hacks_into(c, v, object) {
         return Some(Some(EventType::Coerce));
     }
+    // "cracked down on protesters": a crackdown, COERCE, no assault. (A
+    // gerund with no auxiliary, "campaigned on cracking down on", is a
+    // policy spoken of, no act: left to the other rules.)
+    let particle = words().condition("crackdown", lemma);
+    let gerund = c.doc.tokens[v].tag == Some(Xpos::Vbg)
+        && !c.children(v).any(|k| c.dep(k) == Some(Dep::Aux));
+    if !gerund && particle.is_some_and(|p| c.children(v).any(|k| c.word(k).eq_ignore_ascii_case(p)))
+    {
+        return Some(Some(EventType::Coerce));
+    }
+    // "was hit with new sanctions": a penalty imposed, SANCTION.
+    let with_penalty = c
+        .children(v)
+        .filter(|&k| c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, "with"))
+        .any(|k| is("penalty", &singular(c.word(k))));
+    if is("penalising", lemma) && with_penalty {
+        return Some(Some(EventType::Sanction));
+    }
     let veto = object.is_some_and(|o| is("veto", &singular(c.word(o))));
     if veto && is("vetoing", lemma) {
         return Some(Some(EventType::Reject));
@@ -88,17 +107,14 @@ fn resigns(c: &Clause<'_>, verb: &Verb, lemma: &str, object: Option<usize>) -> b
     let v = verb.v;
     let title = |s: usize| crate::speakers::is_person_title(&singular(c.word(s)));
     if let Some(particle) = words().condition("resign", lemma) {
-        // Troops told to stand down resign nothing: a person steps down.
-        let person = |s: usize| {
-            title(s)
-                || super::mention_of(c, s, &[EntityType::Person])
-                || matches!(c.word(s).to_lowercase().as_str(), "he" | "she")
-        };
+        // Troops told to stand down resign nothing, nor does a chief executive
+        // (the codebook's resignation is a government official's): one who
+        // holds a public office steps down, or one who steps down as one.
         return particle == "-"
             || (c
                 .children(v)
                 .any(|k| c.word(k).eq_ignore_ascii_case(particle))
-                && c.subject(v).is_some_and(person));
+                && (c.subject(v).is_some_and(|s| holds_office(c, s)) || leaves_office(c, v)));
     }
     if !is("quit", lemma) {
         return false;
@@ -107,6 +123,76 @@ fn resigns(c: &Clause<'_>, verb: &Verb, lemma: &str, object: Option<usize>) -> b
         Some(o) => is("office", &singular(c.word(o))),
         None => c.obl_marked(v, &["as"]) || c.subject(v).is_some_and(title),
     }
+}
+
+/// CAMEO agent sectors of a public office: government, legislature,
+/// judiciary, military, police and intelligence ("minister", "senator",
+/// "judge", "general").
+const OFFICE_SECTORS: [&str; 6] = ["GOV", "LEG", "JUD", "MIL", "COP", "SPY"];
+
+/// Whether a word names a public office, by the agents dictionary or the
+/// class `official` (titles it lacks: "secretary", "speaker").
+fn office_title(c: &Clause<'_>, word: &str) -> bool {
+    let word = singular(&word.to_lowercase());
+    is("official", &word) || super::political::in_sectors(c.lex, &word, &OFFICE_SECTORS)
+}
+
+/// Whether the phrase headed by `s` is a holder of a public office: a title
+/// in it ("the defence minister", "Prime Minister X"), or a name the text
+/// describes by one elsewhere ("X, the interior minister", "the senator").
+fn holds_office(c: &Clause<'_>, s: usize) -> bool {
+    if c.subtree(s, &[Dep::Acl])
+        .into_iter()
+        .any(|j| office_title(c, c.word(j)))
+    {
+        return true;
+    }
+    let doc = c.doc;
+    let span = doc.tokens[s].span;
+    let entity = doc
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Person && m.span.contains(span))
+        .find_map(|m| m.entity);
+    let Some(entity) = entity else {
+        return false;
+    };
+    // "Staffan de Mistura, the UN envoy" … "De Mistura stands down": the
+    // surname may be an entity of its own.
+    let name = doc.entities[entity].name.to_lowercase();
+    let same_person = |e: &dossier_core::Entity| {
+        e.ty == EntityType::Person && e.name.to_lowercase().ends_with(&format!(" {name}"))
+    };
+    let entities = std::iter::once(&doc.entities[entity])
+        .chain(doc.entities.iter().filter(|e| same_person(e)));
+    entities.into_iter().any(|e| {
+        e.mentions.iter().any(|&m| {
+            let m = &doc.mentions[m];
+            let last_word = doc.span_text(m.span).rsplit(' ').next().unwrap_or("");
+            super::political::described_as(doc, c.lex, m, &OFFICE_SECTORS)
+                || (m.kind == MentionKind::Nominal && office_title(c, last_word))
+        })
+    })
+}
+
+/// Whether verb `v` has an "as" or "from" phrase naming a public office
+/// ("stepped down as prime minister", "from the cabinet"), or one under its
+/// oblique ("after four years as envoy").
+fn leaves_office(c: &Clause<'_>, v: usize) -> bool {
+    let office_phrase = |k: usize| {
+        c.subtree(k, &[Dep::Acl])
+            .into_iter()
+            .any(|j| office_title(c, c.word(j)))
+    };
+    c.children(v)
+        .filter(|&k| c.dep(k) == Some(Dep::Obl))
+        .any(|k| {
+            let marked =
+                |j: usize, words: &[&str]| words.iter().any(|w| super::marked_by(c.doc, j, w));
+            (marked(k, &["as", "from"]) && office_phrase(k))
+                || c.children(k)
+                    .any(|j| c.dep(j) == Some(Dep::Nmod) && marked(j, &["as"]) && office_phrase(j))
+        })
 }
 
 /// Whether a COERCE event is a cyber operation: a verb of hacking as its
@@ -150,5 +236,7 @@ mod tests {
         assert!(is("cyber", "cyberattack"));
         assert!(is("vetoing", "wield") && is("hacked", "network"));
         assert!(!is("gathering", "funeral"));
+        assert_eq!(words().condition("crackdown", "crack"), Some("down"));
+        assert!(is("penalising", "hit") && is("penalty", "sanction"));
     }
 }

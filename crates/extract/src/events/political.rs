@@ -60,7 +60,7 @@ pub(super) fn nominal_head(nominals: &Nominals, a: EntityId) -> Option<String> {
 }
 
 /// Whether the agents dictionary codes `word` in one of `sectors`.
-fn in_sectors(lex: &EventLexicon, word: &str, sectors: &[&str]) -> bool {
+pub(super) fn in_sectors(lex: &EventLexicon, word: &str, sectors: &[&str]) -> bool {
     agent_code(lex, word).is_some_and(|code| sectors.iter().any(|s| code.starts_with(s)))
 }
 
@@ -81,7 +81,12 @@ fn agent_code<'l>(lex: &'l EventLexicon, word: &str) -> Option<&'l str> {
 /// apposition of its name ("carmaker Audi", "Neumann, the chief executive"),
 /// or the noun the name is itself an apposition or compound of ("the
 /// company's founder, Adam Neumann").
-fn described_as(doc: &Document, lex: &EventLexicon, m: &Mention, sectors: &[&str]) -> bool {
+pub(super) fn described_as(
+    doc: &Document,
+    lex: &EventLexicon,
+    m: &Mention,
+    sectors: &[&str],
+) -> bool {
     let inside = |k: usize| m.span.contains(doc.tokens[k].span);
     let first = doc.tokens.partition_point(|t| t.span.end <= m.span.start);
     let last = doc.tokens.partition_point(|t| t.span.start < m.span.end);
