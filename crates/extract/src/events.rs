@@ -20,6 +20,7 @@ use dossier_core::{
 mod acts;
 mod context;
 mod discourse;
+mod party_roles;
 mod phrases;
 mod political;
 mod recode;
@@ -634,6 +635,7 @@ impl Clause<'_> {
             let id = match a {
                 Actor::Entity(e) => Some(e),
                 Actor::People(h) => self.nominal(h),
+                Actor::Role(h) => self.role_nominal(h),
                 Actor::Named(span) => Some(self.named(span)),
             };
             out.extend(id.filter(|id| !out.contains(id)));
@@ -678,6 +680,25 @@ impl Clause<'_> {
             return counted.and_then(|k| self.nominal(k));
         }
         let ty = self.lex.agents.get(&singular(self.word(head)))?.0;
+        self.noun_phrase_actor(head, ty)
+    }
+
+    /// A person's role a party names ("the GOP nominee", `party_roles`):
+    /// its phrase as an actor, of the agent nouns' type, else a person
+    /// (people in the plural).
+    fn role_nominal(&self, head: usize) -> Option<EntityId> {
+        let word = self.word(head).to_lowercase();
+        let ty = match self.lex.agents.get(&singular(&word)) {
+            Some(a) => a.0,
+            None if singular(&word) == word => EntityType::Person,
+            None => EntityType::Norp,
+        };
+        self.noun_phrase_actor(head, ty)
+    }
+
+    /// The noun phrase headed by `head` without its clauses, prepositional
+    /// phrases and determiners, as a common-noun actor of type `ty`.
+    fn noun_phrase_actor(&self, head: usize, ty: EntityType) -> Option<EntityId> {
         let phrase = self.subtree(
             head,
             &[
@@ -904,12 +925,15 @@ fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
         .filter(|m| !reread::only_where(c, m))
         // A backer ("US-backed rebels") or a stretch of ground ("the Turkish border") acts not.
         .filter(|m| !phrases::backs_only(c, m) && !phrases::locates_ground(c, m))
+        // "Democratic presidential candidate Hillary Clinton": the party titles a person.
+        .filter(|m| !party_roles::titles_a_person(c, m))
         .collect();
     // "a British man", "Syrian militants": the people, not their country.
     let actor = |m: &&dossier_core::Mention| match nationality(doc, lex, m) {
         Some(people) => Some(Actor::People(people)),
         _ => reread::full_name(c, tokens, m)
             .or_else(|| reread::group_people(c, m))
+            .or_else(|| party_roles::party_role(c, m))
             .or_else(|| reread::located_people(c, tokens, m))
             .or(m.entity.map(Actor::Entity)),
     };
@@ -973,6 +997,8 @@ enum Actor {
     People(usize),
     /// A name read in full where the NER cut it (`reread::full_name`).
     Named(Span),
+    /// The role noun a party's adjective modifies (`party_roles`), as `Clause::role_nominal` makes it.
+    Role(usize),
 }
 
 /// How deeply a name is embedded in its phrase's conjunct: the prepositional

@@ -468,6 +468,39 @@ fn relative_clauses_passive_conjuncts_and_nationalities_find_who_acts() {
 }
 
 #[test]
+fn a_party_s_adjective_before_a_role_names_the_role_s_holder_not_the_party() {
+    // The role phrase acts, never the bare adjective (#24).
+    let (source, target) = roles_of(
+        "The Democratic nominee criticized the president's policy on Monday.",
+        "criticized",
+    );
+    assert_eq!(
+        (source, target),
+        (
+            vec!["democratic nominee".to_string()],
+            vec!["president".to_string()]
+        )
+    );
+    let (_, target) = roles_of(
+        "The senator warned the Democratic candidates on Tuesday.",
+        "warned",
+    );
+    assert_eq!(target, ["democratic candidates"]);
+    // A role the document gives one named holder with the same words is that holder.
+    let (source, _) = roles_of(
+        "GOP presidential candidate Donald Trump spoke in Ohio. Later, the GOP presidential candidate criticized the decision.",
+        "criticized",
+    );
+    assert_eq!(source, ["Donald Trump"]);
+    // Beside a name the party only titles the person.
+    let (source, _) = roles_of(
+        "Republican presidential candidate Donald Trump condemned the decision on Tuesday.",
+        "condemned",
+    );
+    assert_eq!(source, ["Donald Trump"]);
+}
+
+#[test]
 fn purposes_abilities_and_acts_inside_an_act_not_done_are_not_done() {
     for (text, act_verb) in [
         // An act a noun aims at ("ability to", "talks to"), unless it pledges or plans it.

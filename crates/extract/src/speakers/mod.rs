@@ -44,7 +44,7 @@ mod words;
 
 pub(crate) use heads::phrase_head;
 pub(crate) use pronouns::pronoun_referent;
-pub(crate) use words::{is_person_title, DOCUMENTS};
+pub(crate) use words::{is_person_title, people_noun, DOCUMENTS};
 
 fn person_like(t: EntityType) -> bool {
     t == EntityType::Person

@@ -213,6 +213,6 @@ pub(super) fn agent_noun_after_who(word: &str) -> bool {
 
 /// Whether a singular noun names a person: a role noun, a person word of
 /// the lexicon, or an agent noun ("journalist", "commander", "militant").
-pub(super) fn people_noun(singular: &str) -> bool {
+pub(crate) fn people_noun(singular: &str) -> bool {
     role_of(singular) == Some(Role::Person) || person_word(singular) || agent_noun(singular)
 }
