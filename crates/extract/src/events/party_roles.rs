@@ -5,13 +5,17 @@
 
 use dossier_core::{Dep, EntityType, Mention, Upos};
 
+use super::word_classes::WordClasses;
 use super::{Actor, Clause};
 
-/// Political roles the person lexicon does not know by form or entry.
-const ROLES: &[&str] = &["rival", "opponent", "hopeful", "incumbent", "nominee"];
+static WORDS: &str = include_str!("../../data/en/party-roles.tsv");
 
-/// Short names a party goes by, which the NER types as an organisation.
-const PARTY_NAMES: &[&str] = &["gop", "dem", "dems", "tory", "tories"];
+/// `data/en/party-roles.tsv`: roles the person lexicon lacks, parties' short names.
+fn is(class: &str, word: &str) -> bool {
+    static CELL: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| WordClasses::parse(WORDS))
+        .contains(class, word)
+}
 
 /// The role noun a party's adjective modifies, as the actor: a group's
 /// adjective (not a country's) or a party's name or short name, before a
@@ -131,7 +135,7 @@ fn role_noun(c: &Clause<'_>, m: &Mention) -> Option<usize> {
     let h = doc.tokens[top].head.filter(|&h| h > top && h < c.b)?;
     let noun = super::singular(c.word(h)).to_lowercase();
     let role = doc.tokens[h].pos == Some(Upos::Noun)
-        && (crate::speakers::people_noun(&noun) || ROLES.contains(&noun.as_str()));
+        && (crate::speakers::people_noun(&noun) || is("role", &noun));
     role.then_some(h)
 }
 
@@ -142,7 +146,7 @@ fn party_like(c: &Clause<'_>, m: &Mention) -> bool {
         EntityType::Norp => true,
         EntityType::Org => {
             let text = c.doc.span_text(m.span).to_lowercase();
-            PARTY_NAMES.contains(&text.as_str())
+            is("party-name", &text)
                 || m.entity.is_some_and(|e| {
                     let e = &c.doc.entities[e];
                     std::iter::once(&e.name)
