@@ -561,7 +561,7 @@ struct Clause<'d> {
     reread: bool,
 }
 
-/// Dependency labels of an auxiliary, active only or with the passive's.
+/// Dependency labels of an auxiliary (the parser marks no passive one apart).
 const AUX: &[Dep] = &[Dep::Aux];
 
 impl Clause<'_> {
@@ -594,6 +594,16 @@ impl Clause<'_> {
                 self.children(k)
                     .any(|m| words.contains(&self.word(m).to_lowercase().as_str()))
             })
+    }
+    /// The oblique phrases of `v` marked by the case word `word` ("with", "from").
+    fn obliques(&self, v: usize, word: &'static str) -> impl Iterator<Item = usize> + '_ {
+        self.children(v)
+            .filter(move |&k| self.dep(k) == Some(Dep::Obl) && marked_by(self.doc, k, word))
+    }
+    /// Whether `v` has a child that is the word `word` (a particle: "down").
+    fn has_word(&self, v: usize, word: &str) -> bool {
+        self.children(v)
+            .any(|k| self.word(k).eq_ignore_ascii_case(word))
     }
     /// Tokens under `top`, skipping the subtrees of `skip`-labelled children.
     fn subtree(&self, top: usize, skip: &[Dep]) -> Vec<usize> {

@@ -60,14 +60,12 @@ pub(super) fn codebook_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventTy
     let particle = words().condition("crackdown", lemma);
     let gerund = c.doc.tokens[v].tag == Some(Xpos::Vbg)
         && !c.children(v).any(|k| c.dep(k) == Some(Dep::Aux));
-    if !gerund && particle.is_some_and(|p| c.children(v).any(|k| c.word(k).eq_ignore_ascii_case(p)))
-    {
+    if !gerund && particle.is_some_and(|p| c.has_word(v, p)) {
         return Some(Some(EventType::Coerce));
     }
     // "was hit with new sanctions": a penalty imposed, SANCTION.
     let with_penalty = c
-        .children(v)
-        .filter(|&k| c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, "with"))
+        .obliques(v, "with")
         .any(|k| is("penalty", &singular(c.word(k))));
     if is("penalising", lemma) && with_penalty {
         return Some(Some(EventType::Sanction));
@@ -82,9 +80,7 @@ pub(super) fn codebook_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventTy
 /// Whether a verb of hacking hacks a name or a system: its object or its
 /// "into" phrase.
 fn hacks_into(c: &Clause<'_>, v: usize, object: Option<usize>) -> bool {
-    let into = c
-        .children(v)
-        .find(|&k| c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, "into"));
+    let into = c.obliques(v, "into").next();
     [object, into].into_iter().flatten().any(|h| {
         is("hacked", &singular(c.word(h)))
             || super::mention_of(
@@ -111,9 +107,7 @@ fn resigns(c: &Clause<'_>, verb: &Verb, lemma: &str, object: Option<usize>) -> b
         // (the codebook's resignation is a government official's): one who
         // holds a public office steps down, or one who steps down as one.
         return particle == "-"
-            || (c
-                .children(v)
-                .any(|k| c.word(k).eq_ignore_ascii_case(particle))
+            || (c.has_word(v, particle)
                 && (c.subject(v).is_some_and(|s| holds_office(c, s)) || leaves_office(c, v)));
     }
     if !is("quit", lemma) {

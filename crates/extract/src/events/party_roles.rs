@@ -122,10 +122,7 @@ fn role_noun(c: &Clause<'_>, m: &Mention) -> Option<usize> {
         return None;
     }
     let doc = c.doc;
-    let inside = crate::tree::tokens_in(doc, m.span);
-    let mut top = inside
-        .clone()
-        .find(|&j| doc.tokens[j].head.is_none_or(|h| !inside.contains(&h)))?;
+    let mut top = crate::tree::top_in(doc, m.span, c.a..c.b)?;
     if c.dep(top) == Some(Dep::Conj) {
         top = doc.tokens[top].head.filter(|&h| h >= c.a && h < top)?;
     }

@@ -231,14 +231,12 @@ fn occupies(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
 /// ("expelled Syria from the Arab League"), or with `or_agreement` a treaty
 /// or deal ("withdrawing from the Iran deal").
 fn from_group(c: &Clause<'_>, v: usize, or_agreement: bool) -> bool {
-    c.children(v)
-        .filter(|&k| c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, "from"))
-        .any(|k| {
-            let noun = singular(c.word(k));
-            mention_of(c, k, &[EntityType::Org])
-                || GROUPS.contains(&noun.as_str())
-                || (or_agreement && AGREEMENTS.contains(&noun.as_str()))
-        })
+    c.obliques(v, "from").any(|k| {
+        let noun = singular(c.word(k));
+        mention_of(c, k, &[EntityType::Org])
+            || GROUPS.contains(&noun.as_str())
+            || (or_agreement && AGREEMENTS.contains(&noun.as_str()))
+    })
 }
 
 /// A vow or promise whose complement does harm ("vowed to expel Iran from
