@@ -247,6 +247,10 @@ pub struct EntitiesArgs {
     /// Only entities whose name or an alias contains this text (any case).
     #[arg(long, value_name = "TEXT")]
     pub name: Option<String>,
+    /// Also list the actors a document names only with common nouns ("the government",
+    /// "protesters"): each is its document's own, keyed `TYPE:name@document`.
+    #[arg(long)]
+    pub common: bool,
     /// Rows to show at most; 0 shows them all.
     #[arg(long, value_name = "N", default_value_t = 50)]
     pub limit: u32,
@@ -261,6 +265,7 @@ pub fn entities(a: EntitiesArgs) -> Result<ExitCode> {
     let query = EntityQuery {
         entity_type: a.entity_type,
         name: a.name,
+        common: a.common,
         limit: (a.limit > 0).then_some(a.limit as usize),
         offset: a.offset as usize,
     };

@@ -412,7 +412,7 @@ async fn search(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
 
 /// The stored entities, the most mentioned first, a page at a time:
 /// `{"total": N, "offset": N, "entities": [...]}`; `limit=0` is the most
-/// rows an answer holds.
+/// rows an answer holds; `common=1` adds the common-noun actors.
 async fn entities(State(s): State<Arc<AppState>>, Query(p): Params) -> Response {
     let (limit, offset) = match (limit(&p, 50, s.limits.max_rows), offset(&p)) {
         (Ok(l), Ok(o)) => (l, o),
@@ -422,6 +422,7 @@ async fn entities(State(s): State<Arc<AppState>>, Query(p): Params) -> Response 
     let query = EntityQuery {
         entity_type: param(&p, "type"),
         name: param(&p, "name"),
+        common: param(&p, "common").is_some_and(|c| c == "1" || c == "true"),
         limit: Some(limit),
         offset,
     };

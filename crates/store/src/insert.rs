@@ -76,6 +76,9 @@ struct MentionView<'a> {
     start: Option<u64>,
     #[serde(borrow)]
     entity: Text<'a>,
+    /// `name`, or `nominal` for a common noun ("the government").
+    #[serde(borrow)]
+    kind: Text<'a>,
 }
 
 #[derive(Deserialize)]
@@ -285,6 +288,29 @@ pub(crate) fn insert_document(
     Ok(Some(rowid))
 }
 
+/// The document's entities that no name mentions, only common nouns ("the
+/// government", "protesters"): which government is meant holds within the
+/// document, so these never join an entity of another document.
+fn common_noun_entities<'d>(doc: &'d DocView<'d>) -> HashSet<&'d str> {
+    let (mut common, mut named) = (HashSet::new(), HashSet::new());
+    for m in &doc.mentions {
+        let Some(entity) = m.entity.as_deref() else {
+            continue;
+        };
+        match m.kind.as_deref() {
+            Some("nominal") => common.insert(entity),
+            _ => named.insert(entity),
+        };
+    }
+    common.retain(|e| !named.contains(e));
+    common
+}
+
+/// A common-noun entity's key, scoped to its document: `ORG:government@17`.
+fn common_noun_key(ty: &str, name: &str, document: &str) -> String {
+    format!("{ty}:{}@{document}", name.to_lowercase())
+}
+
 /// A full name or an abbreviation stored by this document: its key, type and
 /// acronym, consolidated once the document is in.
 type FullName = (String, String, Option<String>);
@@ -327,25 +353,32 @@ impl Writing<'_, '_> {
         let mut named: Vec<(i64, String)> = Vec::new();
         // Keys this document already counted (two of its entities may resolve to one).
         let mut counted = HashSet::new();
+        let common = common_noun_entities(doc);
         for e in &doc.entities {
             let (Some(local), Some(name), Some(ty)) =
                 (e.id.as_deref(), e.name.as_deref(), e.ty.as_deref())
             else {
                 continue;
             };
-            let given = e
-                .key
-                .as_deref()
-                .map(str::to_string)
-                .unwrap_or_else(|| format!("{ty}:{}", name.to_lowercase()));
-            // One stored entity per real-world thing, whatever this document called it.
-            let (key, also) = identity::resolve(tx, &given, name)?;
-            let acronym = identity::acronym_of(name);
+            let is_common = common.contains(local);
+            let given = match e.key.as_deref() {
+                _ if is_common => common_noun_key(ty, name, self.id),
+                Some(key) => key.to_string(),
+                None => format!("{ty}:{}", name.to_lowercase()),
+            };
+            // One stored entity per real-world thing, whatever this document
+            // called it; a common noun's thing is this document's own.
+            let (key, also) = if is_common {
+                (given.clone(), Vec::new())
+            } else {
+                identity::resolve(tx, &given, name)?
+            };
+            let acronym = identity::acronym_of(name).filter(|_| !is_common);
             let mentions = e.mentions.len() as i64;
             let kb = e.kb.as_ref().filter(|k| !k.is_null()).map(Value::to_string);
             self.run(
-                "INSERT INTO entities (key, name, type, kb, mentions, documents, first_seen, last_seen, first_document, last_document, surname, acronym)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6, ?7, ?7, ?8, ?9)
+                "INSERT INTO entities (key, name, type, kb, mentions, documents, first_seen, last_seen, first_document, last_document, surname, acronym, common)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6, ?7, ?7, ?8, ?9, ?11)
                  ON CONFLICT(key) DO UPDATE SET
                     mentions = mentions + excluded.mentions,
                     documents = documents + ?10,
@@ -355,17 +388,17 @@ impl Writing<'_, '_> {
                     first_seen = CASE WHEN excluded.first_seen < first_seen OR first_seen IS NULL THEN excluded.first_seen ELSE first_seen END,
                     last_document = CASE WHEN excluded.last_seen >= last_seen OR last_seen IS NULL THEN excluded.last_document ELSE last_document END,
                     last_seen = CASE WHEN excluded.last_seen >= last_seen OR last_seen IS NULL THEN excluded.last_seen ELSE last_seen END",
-                params![key, name, ty, kb, mentions, published, self.id, identity::surname_of(&key), acronym, i64::from(counted.insert(key.clone()))],
+                params![key, name, ty, kb, mentions, published, self.id, identity::surname_of(&key).filter(|_| !is_common), acronym, i64::from(counted.insert(key.clone())), is_common],
             )?;
             identity::add_type_votes(tx, &key, ty, mentions, &also)?;
             for alias in std::iter::once(name).chain(e.aliases.iter().map(|a| a.as_ref())) {
                 identity::add_alias(tx, &key, alias)?;
             }
             self.run("INSERT INTO document_entities (document, local, key, mentions, given_key) VALUES (?1, ?2, ?3, ?4, ?5)", params![self.id, local, key, mentions, given])?;
-            if identity::surname_of(&key).is_some() || acronym.is_some() {
+            if !is_common && (identity::surname_of(&key).is_some() || acronym.is_some()) {
                 full_names.push((key.clone(), ty.to_string(), acronym));
             }
-            if NAMED_TYPES.contains(&ty) && !named.iter().any(|n| n.1 == key) {
+            if !is_common && NAMED_TYPES.contains(&ty) && !named.iter().any(|n| n.1 == key) {
                 named.push((mentions, key.clone()));
             }
             self.key_of.insert(local.to_string(), key);
@@ -571,6 +604,62 @@ mod tests {
             one("SELECT spans FROM warnings"),
             r#"[{"end":5,"start":0}]"#
         );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A document about `gov` (a common noun) and `name`, named.
+    fn common_noun_doc(id: &str, gov: &str) -> String {
+        format!(
+            r#"{{"id":"{id}","text":"The {gov} met Ukraine.","published":"2024-07-10","sentences":[{{"start":0,"end":22}}],
+            "mentions":[{{"id":"m1","start":4,"end":14,"entity":"e1","kind":"nominal"}},{{"id":"m2","start":19,"end":26,"entity":"e2","kind":"name"}}],
+            "entities":[{{"id":"e1","name":"{gov}","type":"ORG","mentions":["m1"]}},{{"id":"e2","name":"Ukraine","type":"GPE","mentions":["m2"]}}],
+            "events":[{{"id":"v1","type":"CONSULT","act":"CONSULT","status":"asserted","trigger":{{"start":15,"end":18,"text":"met"}},"source":["e1"],"target":["e2"]}}]}}"#
+        )
+    }
+
+    #[test]
+    fn a_common_noun_actor_is_its_documents_own_and_listed_on_request() {
+        let dir =
+            std::env::temp_dir().join(format!("dossier-insert-common-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut store = Store::open(&dir.join("a.db")).unwrap();
+        assert!(store.ingest(&common_noun_doc("d1", "government")).unwrap());
+        assert!(store.ingest(&common_noun_doc("d2", "government")).unwrap());
+        let keys: Vec<String> = {
+            let conn = store.connection();
+            let mut st = conn
+                .prepare(
+                    "SELECT key || ' ' || documents || ' ' || common FROM entities ORDER BY key",
+                )
+                .unwrap();
+            let rows = st.query_map([], |r| r.get(0)).unwrap();
+            rows.map(Result::unwrap).collect()
+        };
+        assert_eq!(
+            keys,
+            [
+                "GPE:ukraine 2 0",
+                "ORG:government@d1 1 1",
+                "ORG:government@d2 1 1"
+            ]
+        );
+        let sources: String = store
+            .connection()
+            .query_row(
+                "SELECT group_concat(key, ',') FROM event_actors WHERE role = 'source'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(sources, "ORG:government@d1,ORG:government@d2");
+        let listed = |common| {
+            let q = crate::EntityQuery {
+                common,
+                ..Default::default()
+            };
+            store.entity_page(&q).unwrap().total
+        };
+        assert_eq!((listed(false), listed(true)), (1, 3));
         let _ = std::fs::remove_dir_all(&dir);
     }
 

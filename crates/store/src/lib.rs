@@ -269,6 +269,12 @@ ALTER TABLE events ADD COLUMN act TEXT;
 UPDATE events SET act = type;
 CREATE INDEX events_act ON events(act);
 "#,
+    // An entity that a document names only with common nouns ("the government") is that
+    // document's own (its key ends `@document`) and is listed only on request. Entities
+    // stored before then keep their shared keys until their documents are stored again.
+    r#"
+ALTER TABLE entities ADD COLUMN common INTEGER NOT NULL DEFAULT 0;
+"#,
 ];
 
 pub struct Store {

@@ -196,7 +196,7 @@ impl Store {
             let rows = self.rows(
                 "SELECT e.key FROM entities e WHERE e.key = ?1 OR e.name = ?1 COLLATE NOCASE
                     OR e.key IN (SELECT key FROM aliases WHERE alias = ?1 COLLATE NOCASE)
-                 ORDER BY e.mentions DESC LIMIT 1",
+                 ORDER BY e.common, e.mentions DESC LIMIT 1",
                 vec![Sql::Text(form)],
             )?;
             if let Some(key) = rows.first().and_then(|r| r["key"].as_str()) {

@@ -54,11 +54,11 @@ pub const ENTITIES: Table = Table {
     columns: &[
         col("key", Str), col("name", Str), col("type", Str), col("kb", Json), col("mentions", Int), col("documents", Int),
         col("first_seen", Str), col("last_seen", Str), col("first_document", Str), col("last_document", Str), col("aliases", StrList),
-        col("ambiguous", StrList),
+        col("ambiguous", StrList), col("common", Int),
     ],
     sql: Some(
         "SELECT e.rowid AS _page, e.key, e.name, e.type, e.kb, e.mentions, e.documents, e.first_seen, e.last_seen, e.first_document, e.last_document,
-                e.ambiguous AS ambiguous_json,
+                e.ambiguous AS ambiguous_json, e.common,
                 (SELECT json_group_array(alias) FROM (SELECT alias FROM aliases a WHERE a.key = e.key ORDER BY alias)) AS aliases_json
          FROM entities e WHERE e.rowid > ?1 ORDER BY e.rowid LIMIT ?2",
     ),
@@ -151,6 +151,9 @@ pub const COMMITMENTS: Table = Table {
 pub struct EntityQuery {
     pub entity_type: Option<String>,
     pub name: Option<String>,
+    /// Also list the actors a document names only with common nouns ("the
+    /// government"), each its document's own.
+    pub common: bool,
     pub limit: Option<usize>,
     pub offset: usize,
 }
@@ -277,11 +280,11 @@ impl Store {
                 .map(str::trim)
                 .filter(|n| !n.is_empty())
                 .map_or(Sql::Null, |n| Sql::Text(format!("%{}%", like_escaped(n))));
-            vec![ty, name]
+            vec![ty, name, Sql::Integer(i64::from(q.common))]
         };
         const MATCHING: &str =
             "?1 IS NULL OR e.type = ?1) AND (?2 IS NULL OR e.name LIKE ?2 ESCAPE '\\'
-                OR e.key IN (SELECT key FROM aliases WHERE alias LIKE ?2 ESCAPE '\\')";
+                OR e.key IN (SELECT key FROM aliases WHERE alias LIKE ?2 ESCAPE '\\')) AND (?3 OR e.common = 0";
         let total = self.rows(
             &format!("SELECT count(*) AS n FROM entities e WHERE ({MATCHING})"),
             args(),
@@ -297,7 +300,7 @@ impl Store {
                 "SELECT e.key, e.name, e.type, e.kb AS kb_json, e.mentions, e.documents, e.first_seen, e.last_seen, e.first_document, e.last_document,
                     (SELECT json_group_array(alias) FROM (SELECT alias FROM aliases a WHERE a.key = e.key ORDER BY alias)) AS aliases_json,
                     e.ambiguous AS ambiguous_json
-                 FROM entities e WHERE ({MATCHING}) ORDER BY e.mentions DESC, e.key LIMIT ?3 OFFSET ?4"
+                 FROM entities e WHERE ({MATCHING}) ORDER BY e.mentions DESC, e.key LIMIT ?4 OFFSET ?5"
             ),
             page,
         )?;

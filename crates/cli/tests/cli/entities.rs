@@ -344,3 +344,34 @@ fn speakers_names_whole_and_of_their_type() {
     // the names of places, places.
     assert!(has("Kurds", "NORP") && has("Koreas", "GPE"), "{names:?}");
 }
+
+#[test]
+fn a_common_noun_actor_stays_in_its_own_document() {
+    // Two articles, each about "the government" of a different country.
+    let db = scratch("entities-common").join("e.db");
+    let db_arg = db.to_str().unwrap();
+    let out = run(
+        &["ingest", "--db", db_arg, &fixture("common-nouns.jsonl")],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let keys = |extra: &[&str]| -> Vec<String> {
+        let mut keys: Vec<String> = entities_json(&db, extra)
+            .iter()
+            .map(|e| e["key"].as_str().unwrap().to_string())
+            .collect();
+        keys.sort();
+        keys
+    };
+    assert!(
+        !keys(&[]).iter().any(|k| k.contains("government")),
+        "{:?}",
+        keys(&[])
+    );
+    let with_common = keys(&["--common"]);
+    assert!(
+        with_common.contains(&"ORG:government@a".to_string())
+            && with_common.contains(&"ORG:government@b".to_string()),
+        "{with_common:?}"
+    );
+}

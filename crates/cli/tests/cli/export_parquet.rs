@@ -65,6 +65,7 @@ const PARQUET_TABLES: &[(&str, &[&str])] = &[
             "last_document",
             "aliases",
             "ambiguous",
+            "common",
         ],
     ),
     (
