@@ -275,6 +275,10 @@ CREATE INDEX events_act ON events(act);
     r#"
 ALTER TABLE entities ADD COLUMN common INTEGER NOT NULL DEFAULT 0;
 "#,
+    // A surname is stored without an Arabic article, so "Assad" alone finds "Bashar al-Assad".
+    r#"
+UPDATE entities SET surname = substr(surname, 4) WHERE surname GLOB 'al-?*' OR surname GLOB 'el-?*';
+"#,
 ];
 
 pub struct Store {
