@@ -882,10 +882,9 @@ fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
     // ("Turkey, which has attacked Kurdish forces,") lies inside its hull.
     let overlaps = |s: Span| s.start < span.end && span.start < s.end;
     let on_a_token = |m: &dossier_core::Mention| {
-        tokens.iter().any(|&j| {
-            let t = doc.tokens[j].span;
-            t.start < m.span.end && m.span.start < t.end
-        })
+        tokens
+            .iter()
+            .any(|&j| crate::tree::touches_token(doc, m.span, j))
     };
     let inside: Vec<_> = doc
         .mentions
@@ -913,7 +912,7 @@ fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
             };
             if inside
                 .iter()
-                .any(|o| !std::ptr::eq(*o, m) && o.span.contains(doc.tokens[h].span))
+                .any(|o| !std::ptr::eq(*o, m) && crate::tree::holds_token(doc, o.span, h))
             {
                 return true;
             }
@@ -2590,11 +2589,10 @@ fn auxiliary_passive(c: &Clause<'_>, v: usize) -> bool {
 
 /// Whether token `j` lies in a mention of one of these types.
 fn mention_of(c: &Clause<'_>, j: usize, types: &[EntityType]) -> bool {
-    let span = c.doc.tokens[j].span;
     c.doc
         .mentions
         .iter()
-        .any(|m| types.contains(&m.ty) && m.span.contains(span))
+        .any(|m| types.contains(&m.ty) && crate::tree::holds_token(c.doc, m.span, j))
 }
 
 /// The passive verb `v` is coordinated with, if any: up the chain of
@@ -2828,7 +2826,7 @@ fn attach(c: &Clause<'_>, si: usize, verb: &Verb, act: EventType, roles: Roles) 
                 .iter()
                 .filter(|m| {
                     matches!(m.ty, EntityType::Gpe | EntityType::Loc | EntityType::Fac)
-                        && m.span.contains(doc.tokens[j].span)
+                        && crate::tree::holds_token(doc, m.span, j)
                 })
                 .find_map(|m| m.entity)
         });

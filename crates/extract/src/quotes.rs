@@ -2571,7 +2571,7 @@ fn holding_phrase(
     // "… on Sunday evening Trump said": a person named right before the
     // cue speaks, whatever the parse hangs the name on.
     let person = |m: &dossier_core::Mention| {
-        m.ty == EntityType::Person && m.span.contains(doc.tokens[phrase.0].span)
+        m.ty == EntityType::Person && crate::tree::holds_token(doc, m.span, phrase.0)
     };
     let next_to_cue = (phrase.1..c)
         .all(|i| matches!(doc.tokens[i].pos, Some(Upos::Aux | Upos::Adv | Upos::Part)));

@@ -29,6 +29,22 @@ pub(crate) fn tokens_in(doc: &Document, span: Span) -> std::ops::Range<usize> {
         ..doc.tokens.partition_point(|t| t.span.start < span.end)
 }
 
+/// Whether `span` (a name's, a time's, a quote's) holds token `j` whole: the
+/// test for "this word is part of that name". It and [`touches_token`] agree
+/// on every token a span starts and ends at, and differ on a token the span's
+/// edge cuts ("US" in the one token "US-backed"): a caller asking whether the
+/// word belongs to the name wants containment; one asking whether any name
+/// sits on the word (so it is no plain noun, or no one else's) wants overlap.
+pub(crate) fn holds_token(doc: &Document, span: Span, j: usize) -> bool {
+    span.contains(doc.tokens[j].span)
+}
+
+/// Whether `span` shares a byte with token `j`: overlap, beside
+/// [`holds_token`]'s containment (which says when to use which).
+pub(crate) fn touches_token(doc: &Document, span: Span, j: usize) -> bool {
+    span.overlaps(doc.tokens[j].span)
+}
+
 /// The first of `candidates` inside `span` whose head lies outside it: the
 /// token a name's phrase hangs from.
 pub(crate) fn top_in(
@@ -36,7 +52,7 @@ pub(crate) fn top_in(
     span: Span,
     mut candidates: impl Iterator<Item = usize>,
 ) -> Option<usize> {
-    let inside = |j: usize| span.contains(doc.tokens[j].span);
+    let inside = |j: usize| holds_token(doc, span, j);
     candidates.find(|&j| inside(j) && doc.tokens[j].head.is_none_or(|h| !inside(h)))
 }
 

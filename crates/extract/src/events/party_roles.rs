@@ -97,11 +97,9 @@ pub(super) fn titles_a_person(c: &Clause<'_>, m: &Mention) -> bool {
     }
     let doc = c.doc;
     let a_person = |j: usize| {
-        doc.mentions.iter().any(|o| {
-            o.ty == EntityType::Person
-                && o.span.start < doc.tokens[j].span.end
-                && doc.tokens[j].span.start < o.span.end
-        })
+        doc.mentions
+            .iter()
+            .any(|o| o.ty == EntityType::Person && crate::tree::touches_token(doc, o.span, j))
     };
     let titles = matches!(c.dep(h), Some(Dep::Compound | Dep::Flat | Dep::Appos))
         && doc.tokens[h].head.is_some_and(a_person);

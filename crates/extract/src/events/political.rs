@@ -87,7 +87,7 @@ pub(super) fn described_as(
     m: &Mention,
     sectors: &[&str],
 ) -> bool {
-    let inside = |k: usize| m.span.contains(doc.tokens[k].span);
+    let inside = |k: usize| crate::tree::holds_token(doc, m.span, k);
     let first = doc.tokens.partition_point(|t| t.span.end <= m.span.start);
     let last = doc.tokens.partition_point(|t| t.span.start < m.span.end);
     if first >= last {

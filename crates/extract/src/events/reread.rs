@@ -372,7 +372,7 @@ pub(super) fn modifies_named_noun(c: &Clause<'_>, names: &[&Mention], m: &Mentio
             names
                 .iter()
                 .filter(who)
-                .any(|o| !std::ptr::eq(*o, m) && o.span.contains(doc.tokens[k].span))
+                .any(|o| !std::ptr::eq(*o, m) && crate::tree::holds_token(doc, o.span, k))
         })
 }
 
@@ -820,7 +820,7 @@ pub(super) fn full_name(c: &Clause<'_>, tokens: &[usize], m: &Mention) -> Option
     let named_elsewhere = |j: usize| {
         doc.mentions
             .iter()
-            .any(|o| o.span.start < doc.tokens[j].span.end && doc.tokens[j].span.start < o.span.end)
+            .any(|o| crate::tree::touches_token(doc, o.span, j))
     };
     let capitalised = |j: usize| {
         doc.tokens[j].pos == Some(Upos::Propn)

@@ -42,7 +42,7 @@ pub(super) fn head_name(
                 .into_iter()
                 .filter(|m| {
                     (x..y).any(|i| {
-                        m.span.contains(doc.tokens[i].span)
+                        crate::tree::holds_token(doc, m.span, i)
                             && joined_to_head(doc, (i, m.span), h, x, y)
                     })
                 })
@@ -88,7 +88,7 @@ pub(super) fn head_name(
 fn names_phrase_head(doc: &Document, name: Span, x: usize, y: usize) -> bool {
     let h = phrase_head(doc, x, y);
     (x..y).any(|i| {
-        name.contains(doc.tokens[i].span)
+        crate::tree::holds_token(doc, name, i)
             && (i == h
                 || (doc.tokens[i].head == Some(h)
                     && matches!(doc.tokens[i].dep, Some(Dep::Flat | Dep::Compound))))
@@ -100,7 +100,7 @@ fn names_phrase_head(doc: &Document, name: Span, x: usize, y: usize) -> bool {
 /// often stands for the government, nor "Syrian troops", the state's.
 fn some_of_a_people(doc: &Document, x: usize, y: usize, demonym: Span) -> bool {
     let h = phrase_head(doc, x, y);
-    demonym.contains(doc.tokens[h].span)
+    crate::tree::holds_token(doc, demonym, h)
         && matches!(doc.tokens[h].tag, Some(Xpos::Nns | Xpos::Nnps))
         && doc.span_text(doc.tokens[h].span).ends_with('s')
         && !doc
@@ -141,9 +141,9 @@ fn joined_to_head(doc: &Document, (i, name): (usize, Span), h: usize, x: usize, 
         };
         modifier = modifier
             || (matches!(doc.tokens[t].dep, Some(Dep::Compound | Dep::Amod))
-                && name.contains(doc.tokens[t].span)
+                && crate::tree::holds_token(doc, name, t)
                 && doc.tokens[t].head.is_some_and(|u| {
-                    doc.tokens[u].pos == Some(Upos::Noun) && !name.contains(doc.tokens[u].span)
+                    doc.tokens[u].pos == Some(Upos::Noun) && !crate::tree::holds_token(doc, name, u)
                 }));
         match doc.tokens[t].head {
             Some(up) if ok && up >= x && up < y => t = up,

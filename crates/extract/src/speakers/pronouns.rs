@@ -72,7 +72,9 @@ pub(super) fn modifies_noun(doc: &Document, span: Span) -> bool {
     let t = &doc.tokens[last];
     matches!(t.dep, Some(Dep::Compound | Dep::Amod))
         && t.head.is_some_and(|h| {
-            h != last && doc.tokens[h].pos == Some(Upos::Noun) && !doc.tokens[h].span.overlaps(span)
+            h != last
+                && doc.tokens[h].pos == Some(Upos::Noun)
+                && !crate::tree::touches_token(doc, span, h)
         })
 }
 

@@ -93,7 +93,7 @@ pub(super) fn relative_head(
         doc.mentions
             .iter()
             .filter(|m| person_like(m.ty) || group_like(m.ty))
-            .find(|m| m.span.contains(doc.tokens[t].span))
+            .find(|m| crate::tree::holds_token(doc, m.span, t))
             .and_then(|m| m.entity)
     };
     if let Some(e) = named(n) {

@@ -86,7 +86,7 @@ pub(super) fn titled_as(doc: &Document, name: Span, (x, y): (usize, usize)) -> b
     let titles = title_tokens(doc, name);
     let place = |i: usize| {
         doc.mentions.iter().any(|m| {
-            m.span.contains(doc.tokens[i].span)
+            crate::tree::holds_token(doc, m.span, i)
                 && matches!(m.ty, EntityType::Gpe | EntityType::Norp)
         })
     };
