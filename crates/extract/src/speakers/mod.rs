@@ -28,6 +28,7 @@ use sentences::sentence_span;
 use unnamed::{phrase_antecedent, unnamed_antecedent, unnamed_people};
 use words::{is_pronoun, FEMALE, MALE, PLURAL};
 
+mod continuity;
 mod coordination;
 mod descriptors;
 mod gender;
