@@ -3,6 +3,7 @@
 //! of possessive determiners). One list each, so a word added serves every
 //! recogniser.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 const MONTHS_TSV: &str = include_str!("../data/en/months.tsv");
@@ -72,6 +73,48 @@ pub(crate) static ORDINALS: LazyLock<Vec<&'static str>> =
 pub(crate) static ORDINAL_TENS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| number_words(|v| v >= 20, true));
 
+/// `w` in lower case, exactly as `str::to_lowercase` writes it; borrowed
+/// when it already is (most words), so a recogniser's per-word scan does
+/// not allocate. ASCII, the common case, is read byte by byte.
+pub(crate) fn lower(w: &str) -> Cow<'_, str> {
+    if w.is_ascii() {
+        return match w.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => Cow::Owned(w.to_ascii_lowercase()),
+            false => Cow::Borrowed(w),
+        };
+    }
+    let unchanged = |c: char| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    };
+    match w.chars().all(unchanged) {
+        true => Cow::Borrowed(w),
+        false => Cow::Owned(w.to_lowercase()),
+    }
+}
+
+/// Each of `words` in lower case into `out`, whose first `words.len()`
+/// strings are overwritten in place: one buffer kept from sentence to
+/// sentence, so lower-casing a word costs no allocation once it has grown.
+pub(crate) fn lower_into<'w>(words: impl Iterator<Item = &'w str>, out: &mut Vec<String>) -> usize {
+    let mut n = 0;
+    for w in words {
+        if n == out.len() {
+            out.push(String::new());
+        }
+        let slot = &mut out[n];
+        slot.clear();
+        if w.is_ascii() {
+            slot.push_str(w);
+            slot.make_ascii_lowercase();
+        } else {
+            slot.push_str(&w.to_lowercase());
+        }
+        n += 1;
+    }
+    n
+}
+
 /// Whether `w` (lower case) names a month, in full or abbreviated with a dot.
 pub(crate) fn is_month_word(w: &str) -> bool {
     MONTHS.contains(&w) || MONTH_ABBREVIATIONS.contains(&w)
@@ -106,5 +149,32 @@ mod tests {
         assert_eq!((ORDINAL_TENS.len(), ORDINAL_TENS[1]), (8, "thirtieth"));
         let values: Vec<u32> = NUMBER_WORDS.iter().map(|&(v, ..)| v).collect();
         assert!(values.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// Lower-casing writes what `str::to_lowercase` writes, borrowing or
+    /// reusing a buffer where it can.
+    #[test]
+    fn lower_cases_as_the_standard_library() {
+        for w in [
+            "may",
+            "May",
+            "JAN.",
+            "Ünal",
+            "ΣΟΦΊΑ",
+            "ǅemal",
+            "\u{212A}m",
+            "İstanbul",
+            "",
+        ] {
+            assert_eq!(lower(w), w.to_lowercase(), "{w}");
+        }
+        assert!(matches!(lower("week"), Cow::Borrowed(_)));
+        let mut out = vec![String::from("a longer word"); 3];
+        let n = lower_into(["Last", "WEEK", "Ünal"].into_iter(), &mut out);
+        assert_eq!(
+            (n, &out[..n]),
+            (3, &["last", "week", "ünal"].map(String::from)[..])
+        );
+        assert_eq!(lower_into(["x"; 5].into_iter(), &mut out), 5);
     }
 }

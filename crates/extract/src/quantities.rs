@@ -55,15 +55,7 @@ fn single(
 /// The token lowercased; borrowed when it already is (most words), so the
 /// per-token scan does not allocate.
 fn lower<'a>(text: &'a str, t: Option<&Span>) -> Cow<'a, str> {
-    let unchanged = |c: char| {
-        let mut l = c.to_lowercase();
-        l.next() == Some(c) && l.next().is_none()
-    };
-    match t.map(|t| t.of(text)) {
-        Some(w) if w.chars().all(unchanged) => Cow::Borrowed(w),
-        Some(w) => Cow::Owned(w.to_lowercase()),
-        None => Cow::Borrowed(""),
-    }
+    t.map_or(Cow::Borrowed(""), |t| crate::lexicon::lower(t.of(text)))
 }
 
 /// Value of a number word ("four" → 4), not scales.

@@ -77,7 +77,7 @@ fn clock_seconds(n: i64, u: Unit) -> Option<i64> {
 }
 
 fn month_of(w: &str) -> Option<i64> {
-    let l = w.to_lowercase();
+    let l = crate::lexicon::lower(w);
     let l = l.trim_end_matches('.');
     MONTHS
         .iter()
@@ -175,7 +175,7 @@ impl Unit {
 }
 
 fn unit_of(w: &str) -> Option<Unit> {
-    Some(match w.to_lowercase().trim_end_matches('s') {
+    Some(match crate::lexicon::lower(w).trim_end_matches('s') {
         "year" => Unit::Year,
         "month" => Unit::Month,
         "week" => Unit::Week,
@@ -320,6 +320,8 @@ pub fn recognise(doc: &mut Document) {
     let text = doc.text();
     let mut reading = Reading::new(doc.published.as_deref());
     let governed = governed_by_past(&doc.tokens, text);
+    // The sentences' lower-cased words, in one buffer reused for each.
+    let mut lowered = Vec::new();
     for s in &doc.sentences {
         let (toks, tags) = split_ranges(
             doc.tokens[s.tokens.0..s.tokens.1]
@@ -328,7 +330,7 @@ pub fn recognise(doc: &mut Document) {
             text,
             reading.anchor,
         );
-        let words: Vec<String> = toks.iter().map(|t| t.of(text).to_lowercase()).collect();
+        let n = crate::lexicon::lower_into(toks.iter().map(|t| t.of(text)), &mut lowered);
         let sentence_tokens = &doc.tokens[s.tokens.0..s.tokens.1];
         let past_governed = toks
             .iter()
@@ -342,7 +344,7 @@ pub fn recognise(doc: &mut Document) {
             toks,
             tags,
             past_governed,
-            words,
+            words: &lowered[..n],
             first: reading.out.len(),
         });
     }
@@ -440,7 +442,7 @@ struct Sentence<'t> {
     tags: Vec<Option<Xpos>>,
     /// Whether each token hangs from a verb in a finite past (`governed_by_past`).
     past_governed: Vec<bool>,
-    words: Vec<String>,
+    words: &'t [String],
     /// Where its expressions start in `Reading::out`.
     first: usize,
 }
@@ -513,8 +515,8 @@ impl Reading {
     }
 
     fn sentence(&mut self, s: &Sentence) {
-        let future = future_tense(&s.words);
-        let tenses = tense_at_each(&s.words, &s.tags);
+        let future = future_tense(s.words);
+        let tenses = tense_at_each(s.words, &s.tags);
         let mut i = 0;
         let mut consumed = 0; // tokens before this belong to earlier expressions
                               // The last date found whose year was not said, and where it ended.
@@ -530,9 +532,9 @@ impl Reading {
                 consumed = end;
                 continue;
             }
-            match expression(&s.words, &s.toks, s.text, i, frame) {
+            match expression(s.words, &s.toks, s.text, i, frame) {
                 Some((len, ty, ..))
-                    if (ty == TimeType::Duration && age_or_rate(&s.words, i, len))
+                    if (ty == TimeType::Duration && age_or_rate(s.words, i, len))
                         || title(s, i, len) =>
                 {
                     i += len;
@@ -557,7 +559,7 @@ impl Reading {
         consumed: usize,
         frame: Frame,
     ) -> Option<usize> {
-        let (words, toks, text, out) = (&s.words, &s.toks, s.text, &mut self.out);
+        let (words, toks, text, out) = (s.words, &s.toks, s.text, &mut self.out);
         let range = clock_range(words, i)?;
         let skip = usize::from(matches!(
             words.get(i + range.len).map(String::as_str),
@@ -633,7 +635,7 @@ impl Reading {
         yearless: &mut Option<(usize, usize)>,
         (len, ty, value, year): Typed,
     ) -> usize {
-        let words = &s.words;
+        let words = s.words;
         let mut e = Growing {
             end: i + len,
             ty,
