@@ -7,6 +7,7 @@
 //! parser and the tree walks are the hot path and never leave that layer.
 
 use std::fmt;
+use std::marker::PhantomData;
 use std::ops::{Index, IndexMut};
 
 use serde::{Serialize, Serializer};
@@ -23,6 +24,110 @@ pub trait ById<I> {
     fn with_ids<'a>(&'a self) -> impl DoubleEndedIterator<Item = (I, &'a Self::Item)>
     where
         Self::Item: 'a;
+}
+
+/// An id that numbers the items of one table from 0: every layer's id, and
+/// the ids a recogniser numbers its own finds with. What [`IdVec`] is
+/// indexed by.
+pub trait Numbered: Copy {
+    /// The id of the item at `index`.
+    fn from_index(index: usize) -> Self;
+    /// The item's position.
+    fn to_index(self) -> usize;
+}
+
+/// A table with one value per id of `I`, indexed by the id itself
+/// (`table[id]`), so its type says what it is looked up by: a renumbering
+/// (`Renumber<EntityId>`, old entity to new) or a value per item
+/// (`IdVec<MentionId, Option<EntityId>>`, each mention's entity).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdVec<I, T> {
+    values: Vec<T>,
+    id: PhantomData<fn(I) -> I>,
+}
+
+/// Each old id of a layer's items to its new one, when a step merges,
+/// drops or reorders them.
+pub type Renumber<I> = IdVec<I, I>;
+
+impl<I: Numbered, T> IdVec<I, T> {
+    /// `len` copies of `value`, for ids `0..len`.
+    pub fn filled(value: T, len: usize) -> Self
+    where
+        T: Clone,
+    {
+        vec![value; len].into()
+    }
+    /// Appends the value of the next id, and returns that id.
+    pub fn push(&mut self, value: T) -> I {
+        self.values.push(value);
+        I::from_index(self.values.len() - 1)
+    }
+    /// The value of `id`, `None` past the end.
+    pub fn get(&self, id: I) -> Option<&T> {
+        self.values.get(id.to_index())
+    }
+    /// The values with their ids, in order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (I, &T)> {
+        self.values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (I::from_index(i), v))
+    }
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+}
+
+impl<I: Numbered, T> Default for IdVec<I, T> {
+    fn default() -> Self {
+        Vec::new().into()
+    }
+}
+
+/// The values in id order: the first is id 0's.
+impl<I, T> From<Vec<T>> for IdVec<I, T> {
+    fn from(values: Vec<T>) -> Self {
+        IdVec {
+            values,
+            id: PhantomData,
+        }
+    }
+}
+
+impl<I, T> FromIterator<T> for IdVec<I, T> {
+    fn from_iter<It: IntoIterator<Item = T>>(values: It) -> Self {
+        values.into_iter().collect::<Vec<T>>().into()
+    }
+}
+
+/// The values with their ids, in order, taken out of the table.
+impl<I: Numbered, T> IntoIterator for IdVec<I, T> {
+    type Item = (I, T);
+    type IntoIter =
+        std::iter::Map<std::iter::Enumerate<std::vec::IntoIter<T>>, fn((usize, T)) -> (I, T)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.values
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (I::from_index(i), v))
+    }
+}
+
+impl<I: Numbered, T> Index<I> for IdVec<I, T> {
+    type Output = T;
+    fn index(&self, id: I) -> &T {
+        &self.values[id.to_index()]
+    }
+}
+
+impl<I: Numbered, T> IndexMut<I> for IdVec<I, T> {
+    fn index_mut(&mut self, id: I) -> &mut T {
+        &mut self.values[id.to_index()]
+    }
 }
 
 macro_rules! layer_ids {
@@ -44,6 +149,15 @@ macro_rules! layer_ids {
             /// (joining the layers of a document's sections).
             pub const fn shifted(self, by: usize) -> Self {
                 $id(self.0 + by)
+            }
+        }
+
+        impl Numbered for $id {
+            fn from_index(index: usize) -> Self {
+                $id(index)
+            }
+            fn to_index(self) -> usize {
+                self.0
             }
         }
 
@@ -173,5 +287,17 @@ mod tests {
         assert!(blocks.by_id(BlockId::new(2)).is_none());
         let ids: Vec<BlockId> = blocks.with_ids().map(|(id, _)| id).collect();
         assert_eq!(ids, [BlockId::new(0), next]);
+    }
+
+    #[test]
+    fn an_id_vec_is_indexed_by_its_id() {
+        let mut renumber: Renumber<EntityId> = vec![EntityId::new(1), EntityId::new(0)].into();
+        assert_eq!(renumber[EntityId::new(0)], EntityId::new(1));
+        assert_eq!(renumber.push(EntityId::new(2)), EntityId::new(2));
+        renumber[EntityId::new(2)] = EntityId::new(0);
+        assert_eq!(renumber.len(), 3);
+        let entity_of: IdVec<MentionId, Option<EntityId>> = IdVec::filled(None, 2);
+        assert_eq!(entity_of[MentionId::new(1)], None);
+        assert!(IdVec::<QuoteId, bool>::default().is_empty());
     }
 }

@@ -19,7 +19,8 @@ pub use document::{
     Token, Warning,
 };
 pub use ids::{
-    BlockId, ById, EntityId, EventId, MentionId, QuantityId, QuoteId, SentenceId, TimeId,
+    BlockId, ById, EntityId, EventId, IdVec, MentionId, Numbered, QuantityId, QuoteId, Renumber,
+    SentenceId, TimeId,
 };
 pub use labels::{Dep, UnknownLabel, Upos, Xpos};
 pub use offsets::CharOffsets;

@@ -13,8 +13,8 @@ use dossier_core::{Dep, Upos, Xpos};
 use std::collections::HashMap;
 
 use dossier_core::{
-    ById, Document, EntityId, EntityType, Event, EventStatus, EventType, MentionId, QuantityId,
-    QuoteId, SentenceId, Span, TimeId,
+    ById, Document, EntityId, EntityType, Event, EventStatus, EventType, IdVec, MentionId,
+    MentionKind, Numbered, QuantityId, QuoteId, Renumber, SentenceId, Span, TimeId,
 };
 
 mod acts;
@@ -1215,43 +1215,55 @@ fn recognise_with(
 }
 
 /// Actors named by a common noun ("protesters", "the government"), found
-/// while reading roles: entity `first + i` is the i-th found, made an entity
-/// of the document only if a kept event names it.
+/// while reading roles and numbered in the order found. Until `add_to` makes
+/// those a kept event names entities of the document, each stands in the
+/// events' roles as a provisional `EntityId` past `doc.entities` (`first`
+/// on): `provisional` is the only place one is made, `nth` reads one back.
 struct Nominals {
     first: usize,
-    found: std::cell::RefCell<Vec<(Span, String, EntityType, dossier_core::MentionKind)>>,
+    found: std::cell::RefCell<IdVec<NominalId, (Span, String, EntityType, MentionKind)>>,
+}
+
+/// A common-noun actor, by its place among those `Nominals` found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct NominalId(usize);
+
+impl Numbered for NominalId {
+    fn from_index(index: usize) -> Self {
+        NominalId(index)
+    }
+    fn to_index(self) -> usize {
+        self.0
+    }
 }
 
 impl Nominals {
     fn index(&self, span: Span, name: String, ty: EntityType) -> EntityId {
-        self.index_kind(span, name, ty, dossier_core::MentionKind::Nominal)
+        self.index_kind(span, name, ty, MentionKind::Nominal)
     }
 
-    fn index_kind(
-        &self,
-        span: Span,
-        name: String,
-        ty: EntityType,
-        kind: dossier_core::MentionKind,
-    ) -> EntityId {
+    fn index_kind(&self, span: Span, name: String, ty: EntityType, kind: MentionKind) -> EntityId {
         let mut found = self.found.borrow_mut();
-        let i = found.iter().position(|f| f.0 == span).unwrap_or_else(|| {
-            found.push((span, name, ty, kind));
-            found.len() - 1
-        });
-        EntityId::new(self.first + i)
+        let seen = found.iter().find(|(_, f)| f.0 == span).map(|(n, _)| n);
+        let n = seen.unwrap_or_else(|| found.push((span, name, ty, kind)));
+        self.provisional(n)
+    }
+
+    /// The provisional entity a common-noun actor stands as in the roles.
+    fn provisional(&self, n: NominalId) -> EntityId {
+        EntityId::new(self.first + n.0)
     }
 
     /// Which common-noun actor `a` is, when it is one (no entity of the document yet).
-    fn nth(&self, a: EntityId) -> Option<usize> {
-        a.index().checked_sub(self.first)
+    fn nth(&self, a: EntityId) -> Option<NominalId> {
+        a.index().checked_sub(self.first).map(NominalId)
     }
 
     /// Adds the nominal actors the events name as entities with one mention
     /// each (mentions kept in text order), and renumbers the events' actors.
     fn add_to(self, doc: &mut Document, events: &mut [Event]) {
         let found = self.found.take();
-        let mut named = vec![false; found.len()];
+        let mut named = IdVec::filled(false, found.len());
         for e in events.iter() {
             for &a in e.source.iter().chain(&e.target) {
                 if let Some(k) = self.nth(a) {
@@ -1259,14 +1271,14 @@ impl Nominals {
                 }
             }
         }
-        let mut new_index: Vec<Option<EntityId>> = vec![None; found.len()];
+        let mut new_index: IdVec<NominalId, Option<EntityId>> = IdVec::filled(None, found.len());
         let mut mentions: Vec<(dossier_core::Mention, Option<usize>)> = doc
             .mentions
             .drain(..)
             .enumerate()
             .map(|(i, m)| (m, Some(i)))
             .collect();
-        for (k, (span, name, ty, kind)) in found.into_iter().enumerate() {
+        for (k, (span, name, ty, kind)) in found {
             if !named[k] {
                 continue;
             }
@@ -1291,19 +1303,19 @@ impl Nominals {
             });
         }
         mentions.sort_by_key(|(m, _)| m.span.start);
-        let mut moved = vec![MentionId::new(0); mentions.len()];
+        let mut moved: Renumber<MentionId> = IdVec::filled(MentionId::new(0), mentions.len());
         let mut added = Vec::new();
         for (new, (m, old)) in mentions.iter().enumerate() {
             let new = MentionId::new(new);
             match (old, m.entity) {
-                (Some(old), _) => moved[*old] = new,
+                (Some(old), _) => moved[MentionId::new(*old)] = new,
                 (None, Some(e)) => added.push((e, new)),
                 (None, None) => {}
             }
         }
         for e in &mut doc.entities {
             for m in &mut e.mentions {
-                *m = moved[m.index()];
+                *m = moved[*m];
             }
         }
         for (e, m) in added {

@@ -3,7 +3,9 @@
 //! Title-Case headlines, and a first grouping of mentions into entities.
 
 use dossier_core::names::{self, normalized, title_words};
-use dossier_core::{Document, Entity, EntityId, EntityType, Mention, MentionId, MentionKind, Span};
+use dossier_core::{
+    Document, Entity, EntityId, EntityType, IdVec, Mention, MentionId, MentionKind, Renumber, Span,
+};
 use dossier_extract::given_names;
 use dossier_nlp::clusters;
 use dossier_nlp::gazetteer::{self, Gazetteer};
@@ -1175,12 +1177,12 @@ fn group(mentions: &mut [Mention], text: &str) -> Vec<Entity> {
     // Entities in the order of their first mentions.
     let mut order: Vec<usize> = (0..entities.len()).collect();
     order.sort_by_key(|&e| entities[e].mentions[0]);
-    let mut new_index = vec![0; entities.len()];
+    let mut new_index: Renumber<EntityId> = IdVec::filled(EntityId::new(0), entities.len());
     for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
+        new_index[EntityId::new(old)] = EntityId::new(new);
     }
     for m in mentions.iter_mut() {
-        m.entity = m.entity.map(|e| EntityId::new(new_index[e.index()]));
+        m.entity = m.entity.map(|e| new_index[e]);
     }
     let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
     let mut entities: Vec<Entity> = order.iter().filter_map(|&e| slots[e].take()).collect();

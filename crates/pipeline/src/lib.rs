@@ -10,7 +10,7 @@ pub mod runner;
 pub mod sections;
 
 use components::{Component, Context, Models, Product};
-use dossier_core::{BlockId, MentionId};
+use dossier_core::{BlockId, IdVec, MentionId, Renumber};
 use dossier_core::{Dep, Document, Sentence, Span, Upos, Xpos};
 pub use dossier_extract::cue_classes::QuoteMode;
 use dossier_nlp::parser::ParseScratch;
@@ -267,7 +267,7 @@ impl Pipeline {
                 part.tokens = Vec::new();
                 part.sentences.iter_mut().for_each(|s| s.tokens = (0, 0));
             }
-            sections::absorb(doc, part, &block_of);
+            sections::absorb(doc, part, &block_of.into());
         }
         doc.blocks = blocks;
         sections::merge_entities(doc);
@@ -356,15 +356,15 @@ fn add_numeric_mentions(doc: &mut Document) {
         .collect();
     all.extend(extra.into_iter().map(|m| (m, None)));
     all.sort_by_key(|(m, _)| m.span.start);
-    let mut new_index = vec![MentionId::new(0); all.len()];
+    let mut new_index: Renumber<MentionId> = IdVec::filled(MentionId::new(0), all.len());
     for (new, (_, old)) in all.iter().enumerate() {
         if let Some(old) = old {
-            new_index[*old] = MentionId::new(new);
+            new_index[MentionId::new(*old)] = MentionId::new(new);
         }
     }
     for e in &mut doc.entities {
         for m in &mut e.mentions {
-            *m = new_index[m.index()];
+            *m = new_index[*m];
         }
     }
     doc.mentions = all.into_iter().map(|(m, _)| m).collect();

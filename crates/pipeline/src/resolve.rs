@@ -11,7 +11,7 @@
 use dossier_core::Dep;
 use std::collections::HashMap;
 
-use dossier_core::{ById, Document, Entity, EntityId, EntityType, MentionId, Span, Warning};
+use dossier_core::{ById, Document, Entity, EntityId, EntityType, IdVec, MentionId, Span, Warning};
 
 use dossier_core::names::without_initials;
 
@@ -368,11 +368,11 @@ fn rebuild(
     sets: &mut Sets,
     country: &[Option<usize>],
     countries: &Countries,
-) -> (Vec<Entity>, Vec<Option<EntityId>>) {
+) -> (Vec<Entity>, IdVec<MentionId, Option<EntityId>>) {
     let mut root_index: HashMap<usize, EntityId> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
     let old = std::mem::take(&mut doc.entities);
-    let mut mention_entity: Vec<Option<EntityId>> = vec![None; doc.mentions.len()];
+    let mut mention_entity = IdVec::filled(None, doc.mentions.len());
     for (ei, e) in old.iter().enumerate() {
         let root = sets.find(ei);
         let new = *root_index.entry(root).or_insert_with(|| {
@@ -389,7 +389,7 @@ fn rebuild(
             id
         });
         for &m in &e.mentions {
-            mention_entity[m.index()] = Some(new);
+            mention_entity[m] = Some(new);
         }
         let ne = &mut entities[new];
         for alias in std::iter::once(&e.name).chain(&e.aliases) {
@@ -429,9 +429,9 @@ fn capitals_to_countries(
     text: &str,
     countries: &Countries,
     entities: &mut Vec<Entity>,
-    mention_entity: &mut [Option<EntityId>],
+    mention_entity: &mut IdVec<MentionId, Option<EntityId>>,
 ) {
-    for (mi, m) in doc.mentions.iter().enumerate() {
+    for (mi, m) in doc.mentions.with_ids() {
         if m.ty != EntityType::Gpe || mention_entity[mi].is_none() {
             continue;
         }
@@ -473,17 +473,19 @@ fn capitals_to_countries(
 fn attach_mentions(
     doc: &mut Document,
     mut entities: Vec<Entity>,
-    mention_entity: &[Option<EntityId>],
+    mention_entity: &IdVec<MentionId, Option<EntityId>>,
 ) -> Vec<Entity> {
     for (mi, m) in doc.mentions.iter_mut().enumerate() {
+        let mi = MentionId::new(mi);
         if let Some(e) = mention_entity[mi] {
             m.entity = Some(e);
-            entities[e].mentions.push(MentionId::new(mi));
+            entities[e].mentions.push(mi);
         }
     }
-    let mut renumber = vec![None; entities.len()];
+    // Those left without mentions are renumbered to none.
+    let mut renumber = IdVec::filled(None, entities.len());
     let mut next = 0;
-    for (i, e) in entities.iter().enumerate() {
+    for (i, e) in entities.with_ids() {
         if !e.mentions.is_empty() {
             renumber[i] = Some(EntityId::new(next));
             next += 1;
@@ -491,7 +493,7 @@ fn attach_mentions(
     }
     entities.retain(|e| !e.mentions.is_empty());
     for m in &mut doc.mentions {
-        m.entity = m.entity.and_then(|e| renumber[e.index()]);
+        m.entity = m.entity.and_then(|e| renumber[e]);
     }
     for e in &mut entities {
         e.mentions.sort_unstable();

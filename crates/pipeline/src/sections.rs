@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 
-use dossier_core::{Block, BlockId, ById, Document, Entity, EntityId, EntityType, Span, Speaker};
+use dossier_core::{
+    Block, BlockId, ById, Document, Entity, EntityId, EntityType, IdVec, Renumber, Span, Speaker,
+};
 
 /// Bytes of text analysed together at most.
 pub const SECTION_BYTES: usize = 64 << 10;
@@ -59,7 +61,7 @@ fn pieces(text: &str, span: Span, limit: usize) -> Vec<Span> {
 
 /// Appends an analysed section's layers to `doc`, renumbering every
 /// cross-layer link; `block_of` maps the section's blocks to `doc`'s.
-pub fn absorb(doc: &mut Document, mut part: Document, block_of: &[BlockId]) {
+pub fn absorb(doc: &mut Document, mut part: Document, block_of: &Renumber<BlockId>) {
     let tokens = doc.tokens.len();
     let sentences = doc.sentences.len();
     let mentions = doc.mentions.len();
@@ -73,7 +75,7 @@ pub fn absorb(doc: &mut Document, mut part: Document, block_of: &[BlockId]) {
     }));
     doc.sentences.extend(part.sentences.drain(..).map(|mut s| {
         s.tokens = (s.tokens.0 + tokens, s.tokens.1 + tokens);
-        s.block = block_of[s.block.index()];
+        s.block = block_of[s.block];
         s
     }));
     doc.mentions.extend(part.mentions.drain(..).map(|mut m| {
@@ -113,7 +115,7 @@ pub fn absorb(doc: &mut Document, mut part: Document, block_of: &[BlockId]) {
 pub fn merge_entities(doc: &mut Document) {
     let identities = canonical_identities(&doc.entities);
     let mut first: HashMap<String, usize> = HashMap::new();
-    let mut target: Vec<EntityId> = Vec::with_capacity(doc.entities.len());
+    let mut target: Renumber<EntityId> = IdVec::default();
     let mut kept: Vec<Entity> = Vec::new();
     for (e, identity) in doc.entities.drain(..).zip(identities) {
         match first.get(&identity) {
@@ -130,7 +132,7 @@ pub fn merge_entities(doc: &mut Document) {
     }
     kept.iter_mut().for_each(|e| e.mentions.sort_unstable());
     doc.entities = kept;
-    let moved = |e: &mut EntityId| *e = target[e.index()];
+    let moved = |e: &mut EntityId| *e = target[*e];
     doc.mentions
         .iter_mut()
         .filter_map(|m| m.entity.as_mut())
