@@ -2527,7 +2527,9 @@ fn turn_round(c: &Clause<'_>, v: usize, source: &mut Vec<EntityId>, target: &mut
 
 /// "The attack by Ansar al-Tawhid fighters was carried out in Hama": a
 /// passive whose subject is the attack itself has its attackers in the
-/// subject's "by" phrase or possessor, not among those acted on.
+/// subject's "by" phrase or possessor (in the second reading also its
+/// country's or people's modifier: "Russian missiles were fired at"), not
+/// among those acted on.
 fn attack_subject_acts(
     c: &Clause<'_>,
     v: usize,
@@ -2539,7 +2541,7 @@ fn attack_subject_acts(
     };
     let noun = singular(c.word(sj));
     if !source.is_empty()
-        || !(ATTACK_NOUNS.contains(&noun.as_str()) || ATTACKS.contains(&noun.as_str()))
+        || !(ATTACK_NOUNS.contains(&noun.as_str()) || acts::launched_attack(&noun))
     {
         return;
     }
@@ -2547,7 +2549,11 @@ fn attack_subject_acts(
         .children(sj)
         .filter(|&k| {
             let marked = |w: &str| marked_by(c.doc, k, w);
-            c.dep(k) == Some(Dep::Nmod) && (marked("by") || marked("'s") || marked("’s"))
+            // (Second reading) "Israeli missiles were fired at …": whose weapon or attack it is.
+            let whose = c.reread
+                && matches!(c.dep(k), Some(Dep::Amod | Dep::Compound))
+                && mention_of(c, k, &[EntityType::Gpe, EntityType::Norp]);
+            whose || c.dep(k) == Some(Dep::Nmod) && (marked("by") || marked("'s") || marked("’s"))
         })
         .flat_map(|k| c.actors_of(k))
         .collect();
@@ -2757,6 +2763,7 @@ fn recipient_phrases(
             || (d == Some(Dep::Obl) && left && marked(&["from"]))
             || aimed
             || recipient_of_goods
+            || phrases::attack_aimed(c, act, j)
         {
             tokens.extend(c.subtree(j, &[]));
         }
@@ -2946,17 +2953,6 @@ const PASSAGES: &[&str] = &[
     "route",
     "port",
 ];
-/// What is launched or mounted as an ASSAULT.
-const ATTACKS: &[&str] = &[
-    "invasion",
-    "offensive",
-    "attack",
-    "assault",
-    "raid",
-    "airstrike",
-    "incursion",
-    "bombardment",
-];
 /// What is cut or suspended as a SANCTION.
 const TIES: &[&str] = &[
     "tie",
@@ -3040,7 +3036,7 @@ fn codebook_type(
         // Mounting an invasion, retaking a town, firing at targets: ASSAULT.
         "launch" | "mount" | "begin" | "began" | "start" | "stag" | "conduct" | "carri"
         | "carry"
-            if any(ATTACKS) =>
+            if objects.iter().any(|o| acts::launched_attack(o)) =>
         {
             Assault
         }

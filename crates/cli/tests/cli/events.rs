@@ -1111,10 +1111,15 @@ fn stepping_down_needs_a_public_office_strikes_conducted_penalties_and_crackdown
     assert!(
         types_of("The chief executive of the company stepped down after the scandal.").is_empty()
     );
-    // An office holder does, named by a title elsewhere or stepping down as one.
+    // An office holder does, named by a title elsewhere or stepping down as one,
+    // also as a party's leader or chair (a political office; a company's chair holds none).
+    assert!(types_of("Smith stepped down as chairman of the company.").is_empty());
     for text in [
         "Sarah Jones, the interior minister, said the plan would fail. Jones stepped down on Friday.",
         "Smith stepped down as prime minister on Friday.",
+        "Smith stepped down as leader of the Labour Party.",
+        "Smith stepped down as the party's national chair on Friday.",
+        "The Democratic candidate spoke on Monday. Smith stepped down as chair of the Democratic National Committee.",
     ] {
         let (doc, _) = events_of(text);
         let e = &doc["events"][0];
@@ -1136,5 +1141,34 @@ fn stepping_down_needs_a_public_office_strikes_conducted_penalties_and_crackdown
     assert_eq!(
         types_of("Police cracked down on protesters in Minsk."),
         ["COERCE"]
+    );
+}
+
+#[test]
+fn what_is_fired_at_a_country_targets_it_and_strikes_mounted_with_arms_are_attacks() {
+    // A country fired at is the target, not the place; a town fired at stays where.
+    let text = "The rebels fired rockets at Israel on Tuesday.";
+    let (doc, _) = events_of(text);
+    assert_eq!(roles_of(text, "fired").1, ["Israel"]);
+    assert_eq!(place_of(&doc, "fired"), None);
+    let text = "Hezbollah fired rockets at Haifa.";
+    let (doc, _) = events_of(text);
+    assert!(roles_of(text, "fired").1.is_empty());
+    assert_eq!(place_of(&doc, "fired").as_deref(), Some("Haifa"));
+    // Strikes mounted with a sign of arms are an attack on whom they are aimed at; a labour strike is a protest.
+    for text in [
+        "Saudi Arabia launched air strikes against the Houthis.",
+        "Israel carried out strikes on Hamas.",
+        "Russia launched a strike against Syria.",
+    ] {
+        assert_eq!(types_of(text), ["ASSAULT"], "{text}");
+    }
+    assert_eq!(
+        roles_of("Israel carried out strikes on Hamas.", "carried").1,
+        ["Hamas"]
+    );
+    assert_eq!(
+        types_of("Workers launched a strike against the company."),
+        ["PROTEST"]
     );
 }

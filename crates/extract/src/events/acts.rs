@@ -70,11 +70,70 @@ pub(super) fn codebook_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventTy
     if is("penalising", lemma) && with_penalty {
         return Some(Some(EventType::Sanction));
     }
+    // "launched air strikes against the Houthis": strikes mounted with a sign of arms.
+    if object.is_some_and(|o| mounts_strikes(c, v, lemma, o)) {
+        return Some(Some(EventType::Assault));
+    }
     let veto = object.is_some_and(|o| is("veto", &singular(c.word(o))));
     if veto && is("vetoing", lemma) {
         return Some(Some(EventType::Reject));
     }
     None
+}
+
+/// Whether a noun names an attack mounted or launched whatever else the
+/// clause says (class `launched` with no condition): "launched an offensive".
+pub(super) fn launched_attack(noun: &str) -> bool {
+    words().condition("launched", noun) == Some("-")
+}
+
+/// Whether a noun names an attack one mounts (class `launched`, strikes too):
+/// "an offensive", "air strikes".
+pub(super) fn attack_mounted(noun: &str) -> bool {
+    words().contains("launched", noun)
+}
+
+/// CAMEO agent sectors of armed forces and groups: military, unaligned armed
+/// forces, rebels ("troops", "militants", "insurgents").
+const ARMED_SECTORS: [&str; 3] = ["MIL", "UAF", "REB"];
+
+/// Whether verb `v` (lemma `lemma`) mounts strikes `o` that are an act of arms
+/// (class `launched` with condition `armed`): a modifier of arms ("air
+/// strikes"), an "on"/"against" phrase of the verb or the noun naming a
+/// country, a people or an armed group, or a country or armed force acting.
+/// A labour strike ("workers launched a strike against the company") has none.
+fn mounts_strikes(c: &Clause<'_>, v: usize, lemma: &str, o: usize) -> bool {
+    let mounted = words()
+        .condition("mounting", lemma)
+        .is_some_and(|p| p == "-" || c.has_word(v, p));
+    if !mounted
+        || words().condition("launched", &singular(&c.word(o).to_lowercase())) != Some("armed")
+    {
+        return false;
+    }
+    let armed_modifier = c.children(o).any(|k| {
+        matches!(c.dep(k), Some(Dep::Amod | Dep::Compound))
+            && is("armed", &c.word(k).to_lowercase())
+    });
+    // A country, a people or an armed group in the phrase headed by `h`.
+    let armed_party = |h: usize| {
+        c.subtree(h, &[Dep::Acl]).into_iter().any(|j| {
+            let country_or_people = c.doc.mentions.iter().any(|m| {
+                m.span.contains(c.doc.tokens[j].span)
+                    && (m.ty == EntityType::Norp || super::is_country(c.doc, m))
+            });
+            country_or_people || super::political::in_sectors(c.lex, c.word(j), &ARMED_SECTORS)
+        })
+    };
+    let aimed = c
+        .obliques(v, "on")
+        .chain(c.obliques(v, "against"))
+        .chain(c.children(o).filter(|&k| {
+            c.dep(k) == Some(Dep::Nmod)
+                && (super::marked_by(c.doc, k, "on") || super::marked_by(c.doc, k, "against"))
+        }))
+        .any(armed_party);
+    armed_modifier || aimed || c.subject(v).is_some_and(armed_party)
 }
 
 /// Whether a verb of hacking hacks a name or a system: its object or its
@@ -131,14 +190,56 @@ fn office_title(c: &Clause<'_>, word: &str) -> bool {
     is("official", &word) || super::political::in_sectors(c.lex, &word, &OFFICE_SECTORS)
 }
 
+/// CAMEO agent sectors of a political body: party, legislature, government.
+const POLITICAL_BODIES: [&str; 3] = ["PTY", "LEG", "GOV"];
+
+/// Whether these tokens name a public office: a title of one, or a noun of
+/// leading (class `leading`) a political body ("party leader", "chair of the
+/// Democratic National Committee"); a company's chair holds none.
+fn names_office(c: &Clause<'_>, tokens: &[usize]) -> bool {
+    tokens.iter().any(|&j| office_title(c, c.word(j)))
+        || (tokens
+            .iter()
+            .any(|&j| is("leading", &singular(&c.word(j).to_lowercase())))
+            && tokens.iter().any(|&j| political_body(c, j)))
+}
+
+/// Whether token `j` names a political body: a word the agents dictionary
+/// codes as one ("party", "congress"), or an organisation named as a party
+/// (`party_roles::party_like`) or after a group's adjective the text names
+/// elsewhere, not a country's ("Republican" … "the Republican National Committee").
+fn political_body(c: &Clause<'_>, j: usize) -> bool {
+    let doc = c.doc;
+    if super::political::in_sectors(c.lex, c.word(j), &POLITICAL_BODIES) {
+        return true;
+    }
+    let group_adjective = |word: &str| {
+        doc.mentions.iter().any(|n| {
+            n.ty == EntityType::Norp
+                && !super::is_country(doc, n)
+                && doc.span_text(n.span).eq_ignore_ascii_case(word)
+        })
+    };
+    doc.mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Org && m.span.contains(doc.tokens[j].span))
+        .any(|m| {
+            super::party_roles::party_like(c, m)
+                || m.entity.is_some_and(|e| {
+                    let e = &doc.entities[e];
+                    std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .filter_map(|n| n.split(' ').next().filter(|_| n.contains(' ')))
+                        .any(group_adjective)
+                })
+        })
+}
+
 /// Whether the phrase headed by `s` is a holder of a public office: a title
-/// in it ("the defence minister", "Prime Minister X"), or a name the text
-/// describes by one elsewhere ("X, the interior minister", "the senator").
+/// in it ("the defence minister", "Prime Minister X", "the party leader"), or
+/// a name the text describes by one elsewhere ("X, the interior minister", "the senator").
 fn holds_office(c: &Clause<'_>, s: usize) -> bool {
-    if c.subtree(s, &[Dep::Acl])
-        .into_iter()
-        .any(|j| office_title(c, c.word(j)))
-    {
+    if names_office(c, &c.subtree(s, &[Dep::Acl])) {
         return true;
     }
     let doc = c.doc;
@@ -170,14 +271,10 @@ fn holds_office(c: &Clause<'_>, s: usize) -> bool {
 }
 
 /// Whether verb `v` has an "as" or "from" phrase naming a public office
-/// ("stepped down as prime minister", "from the cabinet"), or one under its
+/// ("stepped down as prime minister", "as party leader", "from the cabinet"), or one under its
 /// oblique ("after four years as envoy").
 fn leaves_office(c: &Clause<'_>, v: usize) -> bool {
-    let office_phrase = |k: usize| {
-        c.subtree(k, &[Dep::Acl])
-            .into_iter()
-            .any(|j| office_title(c, c.word(j)))
-    };
+    let office_phrase = |k: usize| names_office(c, &c.subtree(k, &[Dep::Acl]));
     c.children(v)
         .filter(|&k| c.dep(k) == Some(Dep::Obl))
         .any(|k| {
@@ -232,5 +329,8 @@ mod tests {
         assert!(!is("gathering", "funeral"));
         assert_eq!(words().condition("crackdown", "crack"), Some("down"));
         assert!(is("penalising", "hit") && is("penalty", "sanction"));
+        assert!(launched_attack("offensive") && !launched_attack("strike"));
+        assert_eq!(words().condition("mounting", "carry"), Some("out"));
+        assert!(is("armed", "drone") && is("leading", "chairman"));
     }
 }

@@ -136,7 +136,7 @@ fn role_noun(c: &Clause<'_>, m: &Mention) -> Option<usize> {
 
 /// Whether a name is a group's adjective or a party's name: a NORP
 /// ("Democratic"), or an organisation called a party or by a party's short name.
-fn party_like(c: &Clause<'_>, m: &Mention) -> bool {
+pub(super) fn party_like(c: &Clause<'_>, m: &Mention) -> bool {
     match m.ty {
         EntityType::Norp => true,
         EntityType::Org => {

@@ -101,6 +101,45 @@ pub(super) fn sends_away(c: &Clause<'_>, act: EventType, j: usize) -> bool {
         && (super::marked_by(c.doc, j, "to") || super::marked_by(c.doc, j, "into"))
 }
 
+/// The case words of a phrase an attack is aimed with.
+const AIMED: [&str; 4] = ["at", "into", "on", "against"];
+
+/// Whether phrase `t` is aimed with a verb of firing (class `aiming`): an
+/// "at"/"into"/"on"/"against" phrase of the verb or of what it fires
+/// ("fired rockets at Israel", "launched missiles into Syria"), not of an
+/// attack it mounts.
+pub(super) fn aimed_with(c: &Clause<'_>, t: usize) -> bool {
+    if !c.reread || !AIMED.iter().any(|w| super::marked_by(c.doc, t, w)) {
+        return false;
+    }
+    let Some(h) = c.doc.tokens[t].head.filter(|h| (c.a..c.b).contains(h)) else {
+        return false;
+    };
+    // ("launched an offensive into Afrin": an attack launched goes into ground;
+    // what it is aimed at is read with the attack's own phrases.)
+    let fires_no_attack = |v: usize| {
+        c.children(v)
+            .filter(|&o| c.dep(o) == Some(Dep::Obj))
+            .all(|o| !super::acts::attack_mounted(&super::singular(&c.word(o).to_lowercase())))
+    };
+    let aiming = |v: usize| {
+        c.doc.tokens[v].pos == Some(dossier_core::Upos::Verb)
+            && is("aiming", c.lex.lemma(&c.word(v).to_lowercase()))
+            && fires_no_attack(v)
+    };
+    match c.dep(t) {
+        Some(Dep::Obl) => aiming(h),
+        Some(Dep::Nmod) => c.dep(h) == Some(Dep::Obj) && c.doc.tokens[h].head.is_some_and(aiming),
+        _ => false,
+    }
+}
+
+/// Whether phrase `j` of an attack's verb names whom it is aimed at: a phrase
+/// aimed with a verb of firing (`aimed_with`).
+pub(super) fn attack_aimed(c: &Clause<'_>, act: EventType, j: usize) -> bool {
+    act == EventType::Assault && aimed_with(c, j)
+}
+
 /// Whom an attack with no one named acted on aims at, by its purpose: "launched
 /// the assault, aiming to force the YPG out of Afrin", "in an effort to drive
 /// out Kurdish militias", "the operation to take Baghouz" (its object's actors).
@@ -148,5 +187,6 @@ mod tests {
         assert!(is("topical", "rhetoric"));
         assert!(is("routing", "oust"));
         assert!(!is("routing", "border"));
+        assert!(is("aiming", "fire") && is("aiming", "drop"));
     }
 }

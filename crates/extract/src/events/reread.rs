@@ -24,7 +24,8 @@ use super::{Actor, Clause, Verb};
 
 /// The event's source and target read again with the rules above. A place
 /// the first reading made an actor and the second does not is where the act
-/// was done: the event's `place`, when it has none.
+/// was done: the event's `place`, when it has none; a place the second
+/// reading alone makes a target is no longer where.
 pub(super) fn reread_actors(
     c: &Clause<'_>,
     verb: &Verb,
@@ -52,6 +53,13 @@ pub(super) fn reread_actors(
             })
         });
     event.place = event.place.or(dropped_place);
+    // "fired rockets at Israel": a place the second reading finds aimed at is the target, not where.
+    if event
+        .place
+        .is_some_and(|p| roles.target.contains(&p) && !event.target.contains(&p))
+    {
+        event.place = None;
+    }
     event.source = roles.source;
     event.target = roles.target;
 }
@@ -108,6 +116,11 @@ pub(super) fn only_where(c: &Clause<'_>, m: &Mention) -> bool {
         // "killed in a Turkish air strike": whose attack, not where.
         if case.iter().any(|w| WHERE.contains(&w.as_str())) && attack_noun(c, t) {
             return false;
+        }
+        // "fired rockets at Israel": a country or a people fired at is the
+        // target ("into" is read below; "on" and "against" name no place).
+        if case.iter().any(|w| w == "at") && super::phrases::aimed_with(c, t) {
+            return !country && m.ty != Norp;
         }
         if case.iter().any(|w| WHERE.contains(&w.as_str())) {
             // "Courts in France", "security forces in Guinea": a country
