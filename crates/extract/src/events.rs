@@ -1827,7 +1827,7 @@ fn aims_at(c: &Clause<'_>, v: usize) -> bool {
             && !doc
                 .times
                 .iter()
-                .any(|t| t.span.contains(doc.tokens[k].span))
+                .any(|t| crate::tree::holds_token(doc, t.span, k))
     })
 }
 
@@ -2380,7 +2380,7 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
     let in_time = |j: usize| {
         doc.times
             .iter()
-            .any(|t| t.span.contains(doc.tokens[j].span))
+            .any(|t| crate::tree::holds_token(doc, t.span, j))
     };
     let bare_obl = || {
         c.children(v).find(|&j| {
@@ -2644,7 +2644,7 @@ fn fill_roles(
             .iter()
             .filter(|m| {
                 matches!(m.ty, EntityType::Gpe | EntityType::Loc)
-                    && m.span.contains(doc.tokens[j].span)
+                    && crate::tree::holds_token(doc, m.span, j)
             })
             .find_map(|m| m.entity)
     };

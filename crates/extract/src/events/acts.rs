@@ -119,7 +119,7 @@ fn mounts_strikes(c: &Clause<'_>, v: usize, lemma: &str, o: usize) -> bool {
     let armed_party = |h: usize| {
         c.subtree(h, &[Dep::Acl]).into_iter().any(|j| {
             let country_or_people = c.doc.mentions.iter().any(|m| {
-                m.span.contains(c.doc.tokens[j].span)
+                crate::tree::holds_token(c.doc, m.span, j)
                     && (m.ty == EntityType::Norp || super::is_country(c.doc, m))
             });
             country_or_people || super::political::in_sectors(c.lex, c.word(j), &ARMED_SECTORS)
@@ -222,7 +222,7 @@ fn political_body(c: &Clause<'_>, j: usize) -> bool {
     };
     doc.mentions
         .iter()
-        .filter(|m| m.ty == EntityType::Org && m.span.contains(doc.tokens[j].span))
+        .filter(|m| m.ty == EntityType::Org && crate::tree::holds_token(doc, m.span, j))
         .any(|m| {
             super::party_roles::party_like(c, m)
                 || m.entity.is_some_and(|e| {
