@@ -119,14 +119,18 @@ impl Countries {
         self.by_demonym.get(&key(name)).copied()
     }
 
-    /// A demonym within one or two edits of a known one ("Ukranian").
+    /// A demonym within one or two edits of a known one ("Ukranian"), with
+    /// its first letter: misspellings seldom touch it (Pollock & Zamora 1984),
+    /// while another people's name may end in a country's ("Assyrians").
     pub fn by_misspelt_demonym(&self, name: &str) -> Option<usize> {
         let k = key(name);
         if k.chars().count() < 6 {
             return None;
         }
+        let first = k.chars().next();
         self.by_demonym
             .iter()
+            .filter(|(d, _)| d.chars().next() == first)
             .filter(|(d, _)| edit_distance(d, &k) <= 1 + (k.len() >= 9) as usize)
             .min_by_key(|(d, _)| edit_distance(d, &k))
             .map(|(_, &i)| i)
@@ -632,6 +636,13 @@ mod tests {
                 .map(|i| kb.list[i].iso.as_str()),
             Some("UA")
         );
+        let kb_sy = Countries::from_tsv("SY\tSyria\tSYR\tSyrian\tDamascus\n");
+        assert_eq!(
+            kb_sy.by_misspelt_demonym("Assyrians"),
+            None,
+            "another people"
+        );
+        assert_eq!(kb_sy.by_misspelt_demonym("Syrrian"), Some(0));
         assert_eq!(
             kb.by_capital("Kyiv").map(|i| kb.list[i].iso.as_str()),
             Some("UA")
