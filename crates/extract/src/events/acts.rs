@@ -10,19 +10,14 @@
 
 use dossier_core::{Dep, EntityType, Event, EventType, MentionKind, Xpos};
 
-use super::word_classes::WordClasses;
+use super::word_classes::WordFile;
 use super::{singular, Clause, Verb};
 
-static WORDS: &str = include_str!("../../data/en/event-acts.tsv");
-
 /// The word classes of `data/en/event-acts.tsv`.
-fn words() -> &'static WordClasses {
-    static CELL: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
-    CELL.get_or_init(|| WordClasses::parse(WORDS))
-}
+static WORDS: WordFile = WordFile::new(include_str!("../../data/en/event-acts.tsv"));
 
 fn is(class: &str, word: &str) -> bool {
-    words().contains(class, word)
+    WORDS.contains(class, word)
 }
 
 /// The codebook's act for a verb these classes read: `Some(None)` no event,
@@ -57,7 +52,7 @@ pub(super) fn codebook_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventTy
     // "cracked down on protesters": a crackdown, COERCE, no assault. (A
     // gerund with no auxiliary, "campaigned on cracking down on", is a
     // policy spoken of, no act: left to the other rules.)
-    let particle = words().condition("crackdown", lemma);
+    let particle = WORDS.condition("crackdown", lemma);
     let gerund = c.doc.tokens[v].tag == Some(Xpos::Vbg)
         && !c.children(v).any(|k| c.dep(k) == Some(Dep::Aux));
     if !gerund && particle.is_some_and(|p| c.has_word(v, p)) {
@@ -84,13 +79,13 @@ pub(super) fn codebook_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventTy
 /// Whether a noun names an attack mounted or launched whatever else the
 /// clause says (class `launched` with no condition): "launched an offensive".
 pub(super) fn launched_attack(noun: &str) -> bool {
-    words().condition("launched", noun) == Some("-")
+    WORDS.condition("launched", noun) == Some("-")
 }
 
 /// Whether a noun names an attack one mounts (class `launched`, strikes too):
 /// "an offensive", "air strikes".
 pub(super) fn attack_mounted(noun: &str) -> bool {
-    words().contains("launched", noun)
+    WORDS.contains("launched", noun)
 }
 
 /// CAMEO agent sectors of armed forces and groups: military, unaligned armed
@@ -103,11 +98,11 @@ const ARMED_SECTORS: [&str; 3] = ["MIL", "UAF", "REB"];
 /// country, a people or an armed group, or a country or armed force acting.
 /// A labour strike ("workers launched a strike against the company") has none.
 fn mounts_strikes(c: &Clause<'_>, v: usize, lemma: &str, o: usize) -> bool {
-    let mounted = words()
+    let mounted = WORDS
         .condition("mounting", lemma)
         .is_some_and(|p| p == "-" || c.has_word(v, p));
     if !mounted
-        || words().condition("launched", &singular(&c.word(o).to_lowercase())) != Some("armed")
+        || WORDS.condition("launched", &singular(&c.word(o).to_lowercase())) != Some("armed")
     {
         return false;
     }
@@ -161,7 +156,7 @@ fn hacks_into(c: &Clause<'_>, v: usize, object: Option<usize>) -> bool {
 fn resigns(c: &Clause<'_>, verb: &Verb, lemma: &str, object: Option<usize>) -> bool {
     let v = verb.v;
     let title = |s: usize| crate::speakers::is_person_title(&singular(c.word(s)));
-    if let Some(particle) = words().condition("resign", lemma) {
+    if let Some(particle) = WORDS.condition("resign", lemma) {
         // Troops told to stand down resign nothing, nor does a chief executive
         // (the codebook's resignation is a government official's): one who
         // holds a public office steps down, or one who steps down as one.
@@ -311,7 +306,7 @@ pub(super) fn cyber_attack(c: &Clause<'_>, verb: &Verb) -> bool {
 
 /// Whether the trigger of a RETREAT is a resignation (codebook mode `resign`).
 pub(super) fn resignation_trigger(lemma: &str) -> bool {
-    words().condition("resign", lemma).is_some() || is("quit", lemma)
+    WORDS.condition("resign", lemma).is_some() || is("quit", lemma)
 }
 
 #[cfg(test)]
@@ -320,17 +315,17 @@ mod tests {
 
     #[test]
     fn word_classes_load() {
-        assert_eq!(words().condition("resign", "step"), Some("down"));
+        assert_eq!(WORDS.condition("resign", "step"), Some("down"));
         assert!(is("gathering", "summit"));
         assert!(is("inspect", "examine"));
         assert!(is("probed", "allegation"));
         assert!(is("cyber", "cyberattack"));
         assert!(is("vetoing", "wield") && is("hacked", "network"));
         assert!(!is("gathering", "funeral"));
-        assert_eq!(words().condition("crackdown", "crack"), Some("down"));
+        assert_eq!(WORDS.condition("crackdown", "crack"), Some("down"));
         assert!(is("penalising", "hit") && is("penalty", "sanction"));
         assert!(launched_attack("offensive") && !launched_attack("strike"));
-        assert_eq!(words().condition("mounting", "carry"), Some("out"));
+        assert_eq!(WORDS.condition("mounting", "carry"), Some("out"));
         assert!(is("armed", "drone") && is("leading", "chairman"));
     }
 }

@@ -15,24 +15,19 @@ use dossier_core::{ById, EntityId};
 use dossier_core::{Dep, Upos};
 use dossier_core::{EntityType, Event, EventType};
 
-use super::word_classes::WordClasses;
+use super::word_classes::WordFile;
 use super::{singular, Clause, Verb};
 
-static WORDS: &str = include_str!("../../data/en/event-discourse.tsv");
-
 /// The word classes of `data/en/event-discourse.tsv`.
-fn words() -> &'static WordClasses {
-    static CELL: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
-    CELL.get_or_init(|| WordClasses::parse(WORDS))
-}
+static WORDS: WordFile = WordFile::new(include_str!("../../data/en/event-discourse.tsv"));
 
 /// The condition of `word` in `class`, if it is in it.
 fn condition(class: &str, word: &str) -> Option<&'static str> {
-    words().condition(class, word)
+    WORDS.condition(class, word)
 }
 
 fn is(class: &str, word: &str) -> bool {
-    words().contains(class, word)
+    WORDS.contains(class, word)
 }
 
 /// What the discourse rules make of a kept event: another act, or (`None`

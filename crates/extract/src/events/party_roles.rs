@@ -5,16 +5,14 @@
 
 use dossier_core::{Dep, EntityType, Mention, Upos};
 
-use super::word_classes::WordClasses;
+use super::word_classes::WordFile;
 use super::{Actor, Clause};
 
-static WORDS: &str = include_str!("../../data/en/party-roles.tsv");
-
 /// `data/en/party-roles.tsv`: roles the person lexicon lacks, parties' short names.
+static WORDS: WordFile = WordFile::new(include_str!("../../data/en/party-roles.tsv"));
+
 fn is(class: &str, word: &str) -> bool {
-    static CELL: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
-    CELL.get_or_init(|| WordClasses::parse(WORDS))
-        .contains(class, word)
+    WORDS.contains(class, word)
 }
 
 /// The role noun a party's adjective modifies, as the actor: a group's

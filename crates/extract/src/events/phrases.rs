@@ -15,16 +15,14 @@ use dossier_core::EntityId;
 use dossier_core::{Dep, Xpos};
 use dossier_core::{EntityType, EventType, Mention};
 
-use super::word_classes::WordClasses;
+use super::word_classes::WordFile;
 use super::Clause;
 
-static WORDS: &str = include_str!("../../data/en/event-phrases.tsv");
+static WORDS: WordFile = WordFile::new(include_str!("../../data/en/event-phrases.tsv"));
 
 /// Whether `word` is in `class` (`data/en/event-phrases.tsv`).
 fn is(class: &str, word: &str) -> bool {
-    static CELL: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
-    CELL.get_or_init(|| WordClasses::parse(WORDS))
-        .contains(class, word)
+    WORDS.contains(class, word)
 }
 
 /// Whether a name only says who backs the noun it is compounded into

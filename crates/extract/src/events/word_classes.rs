@@ -3,14 +3,45 @@
 //! `data/en/event-phrases.tsv`, `data/en/event-acts.tsv`, `data/en/party-roles.tsv`).
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A compiled-in word-class file, parsed on first use: each module that
+/// reads one keeps it as a `static`.
+pub(super) struct WordFile {
+    text: &'static str,
+    parsed: OnceLock<WordClasses>,
+}
+
+impl WordFile {
+    pub(super) const fn new(text: &'static str) -> Self {
+        Self {
+            text,
+            parsed: OnceLock::new(),
+        }
+    }
+
+    fn classes(&self) -> &WordClasses {
+        self.parsed.get_or_init(|| WordClasses::parse(self.text))
+    }
+
+    /// The condition of `word` in `class`, if it is in it.
+    pub(super) fn condition(&self, class: &str, word: &str) -> Option<&'static str> {
+        self.classes().condition(class, word)
+    }
+
+    /// Whether `word` is in `class`.
+    pub(super) fn contains(&self, class: &str, word: &str) -> bool {
+        self.classes().contains(class, word)
+    }
+}
 
 /// class → word → condition ("-" where the line gives none), borrowed from
 /// the compiled-in file, so a lookup allocates nothing.
-pub(super) struct WordClasses(HashMap<&'static str, HashMap<&'static str, &'static str>>);
+struct WordClasses(HashMap<&'static str, HashMap<&'static str, &'static str>>);
 
 impl WordClasses {
     /// Parses a word-class file.
-    pub(super) fn parse(text: &'static str) -> Self {
+    fn parse(text: &'static str) -> Self {
         let mut classes: HashMap<_, HashMap<_, _>> = HashMap::new();
         let lines = text
             .lines()
@@ -27,12 +58,12 @@ impl WordClasses {
     }
 
     /// The condition of `word` in `class`, if it is in it.
-    pub(super) fn condition(&self, class: &str, word: &str) -> Option<&'static str> {
+    fn condition(&self, class: &str, word: &str) -> Option<&'static str> {
         self.0.get(class)?.get(word).copied()
     }
 
     /// Whether `word` is in `class`.
-    pub(super) fn contains(&self, class: &str, word: &str) -> bool {
+    fn contains(&self, class: &str, word: &str) -> bool {
         self.condition(class, word).is_some()
     }
 }
