@@ -282,7 +282,7 @@ fn join_long_forms<'t>(
 ) {
     for open in 1..n.saturating_sub(2) {
         let short = word(open + 1);
-        if word(open) != "(" || word(open + 2) != ")" || !is_abbreviation_name(short) {
+        if word(open) != "(" || word(open + 2) != ")" || !crate::resolve::is_acronym(short) {
             continue;
         }
         let Some(&(_, _, ty)) = spans.iter().find(|s| (s.0, s.1) == (open + 1, open + 2)) else {
@@ -301,11 +301,6 @@ fn join_long_forms<'t>(
         spans.retain(|s| !inside(s));
         spans.insert(at, (start, open, ty));
     }
-}
-
-/// Two to six capitals: "SDF", "NATO".
-fn is_abbreviation_name(w: &str) -> bool {
-    (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Where the long form of `short` ends before token `end` begins: each

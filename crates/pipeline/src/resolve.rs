@@ -209,7 +209,8 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-fn is_acronym(name: &str) -> bool {
+/// Two to six capitals: "NATO", "SDF".
+pub(crate) fn is_acronym(name: &str) -> bool {
     (2..=6).contains(&name.len()) && name.chars().all(|c| c.is_ascii_uppercase())
 }
 

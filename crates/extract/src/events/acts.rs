@@ -238,11 +238,10 @@ fn holds_office(c: &Clause<'_>, s: usize) -> bool {
         return true;
     }
     let doc = c.doc;
-    let span = doc.tokens[s].span;
     let entity = doc
         .mentions
         .iter()
-        .filter(|m| m.ty == EntityType::Person && m.span.contains(span))
+        .filter(|m| m.ty == EntityType::Person && crate::tree::holds_token(doc, m.span, s))
         .find_map(|m| m.entity);
     let Some(entity) = entity else {
         return false;
