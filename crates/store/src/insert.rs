@@ -373,6 +373,8 @@ impl Writing<'_, '_> {
             } else {
                 identity::resolve(tx, &given, name)?
             };
+            // A common noun has no surname or abbreviation to join others by.
+            let surname = identity::surname_of(&key).filter(|_| !is_common);
             let acronym = identity::acronym_of(name).filter(|_| !is_common);
             let mentions = e.mentions.len() as i64;
             let kb = e.kb.as_ref().filter(|k| !k.is_null()).map(Value::to_string);
@@ -388,14 +390,14 @@ impl Writing<'_, '_> {
                     first_seen = CASE WHEN excluded.first_seen < first_seen OR first_seen IS NULL THEN excluded.first_seen ELSE first_seen END,
                     last_document = CASE WHEN excluded.last_seen >= last_seen OR last_seen IS NULL THEN excluded.last_document ELSE last_document END,
                     last_seen = CASE WHEN excluded.last_seen >= last_seen OR last_seen IS NULL THEN excluded.last_seen ELSE last_seen END",
-                params![key, name, ty, kb, mentions, published, self.id, identity::surname_of(&key).filter(|_| !is_common), acronym, i64::from(counted.insert(key.clone())), is_common],
+                params![key, name, ty, kb, mentions, published, self.id, surname, acronym, i64::from(counted.insert(key.clone())), is_common],
             )?;
             identity::add_type_votes(tx, &key, ty, mentions, &also)?;
             for alias in std::iter::once(name).chain(e.aliases.iter().map(|a| a.as_ref())) {
                 identity::add_alias(tx, &key, alias)?;
             }
             self.run("INSERT INTO document_entities (document, local, key, mentions, given_key) VALUES (?1, ?2, ?3, ?4, ?5)", params![self.id, local, key, mentions, given])?;
-            if !is_common && (identity::surname_of(&key).is_some() || acronym.is_some()) {
+            if surname.is_some() || acronym.is_some() {
                 full_names.push((key.clone(), ty.to_string(), acronym));
             }
             if !is_common && NAMED_TYPES.contains(&ty) && !named.iter().any(|n| n.1 == key) {
