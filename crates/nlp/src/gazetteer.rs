@@ -142,7 +142,14 @@ impl Gazetteer {
             if bit == NORP && words.len() == 1 {
                 demonyms.insert(words[0].to_lowercase());
             }
-            if bit == GPE && words.len() >= 2 {
+            // A word after a lower-case particle is the name's complement
+            // ("Burj al Arab", "Rio de Janeiro"), not a place that others
+            // qualify as "North Korea" and "South Korea" do Korea.
+            let before_last = words.len().checked_sub(2).map(|i| words[i]);
+            let qualified = before_last.is_some_and(|w| {
+                !w.chars().next().is_some_and(char::is_lowercase) || w == "of" || w == "the"
+            });
+            if bit == GPE && qualified {
                 *ends_places
                     .entry(words[words.len() - 1].to_lowercase())
                     .or_default() += 1;
@@ -303,8 +310,10 @@ mod tests {
 
     #[test]
     fn words_that_end_places() {
-        let g = Gazetteer::from_tsv("GPE\tNorth Korea\nGPE\tSouth Korea\nGPE\tNew York\n");
+        let g = Gazetteer::from_tsv("GPE\tNorth Korea\nGPE\tSouth Korea\nGPE\tNew York\nGPE\tRepublic of the Congo\nGPE\tDemocratic Republic of the Congo\nGPE\tBurj al Arab\nGPE\tAyn al Arab\n");
         assert!(g.ends_places("Korea"));
+        assert!(g.ends_places("Congo"));
         assert!(!g.ends_places("York"), "one place only");
+        assert!(!g.ends_places("Arab"), "a complement after a particle");
     }
 }

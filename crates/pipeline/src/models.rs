@@ -44,19 +44,39 @@ pub struct Names {
     pub ner: Ner,
 }
 
-/// The shipped NER model (decoded on first call).
+/// The shipped NER model and gazetteer (decoded on first call), or those
+/// the files `DOSSIER_NER_FILE` and `DOSSIER_GAZETTEER_FILE` name, to
+/// compare models unbuilt.
 pub fn names() -> Result<&'static Names, ModelError> {
     static NAMES: OnceLock<Result<Names, ModelError>> = OnceLock::new();
     NAMES
         .get_or_init(|| {
+            let gazetteer = model_file(GAZETTEER.as_bytes(), "DOSSIER_GAZETTEER_FILE")?;
             Ok(Names {
                 clusters: clusters()?,
-                gazetteer: Gazetteer::from_tsv(GAZETTEER),
-                ner: Ner::from_bytes(NER)?,
+                gazetteer: Gazetteer::from_tsv(&String::from_utf8_lossy(&gazetteer)),
+                ner: Ner::from_bytes(&model_file(NER, "DOSSIER_NER_FILE")?)?,
             })
         })
         .as_ref()
         .map_err(Clone::clone)
+}
+
+/// The shipped model, or the one read from the file `file` names; a file
+/// that cannot be read is an error, as in [`model_table`].
+fn model_file(
+    shipped: &'static [u8],
+    file: &'static str,
+) -> Result<std::borrow::Cow<'static, [u8]>, ModelError> {
+    let Some(path) = std::env::var_os(file) else {
+        return Ok(shipped.into());
+    };
+    std::fs::read(&path)
+        .map(Into::into)
+        .map_err(|e| ModelError::Setting {
+            var: file,
+            reason: format!("cannot read {}: {e}", std::path::Path::new(&path).display()),
+        })
 }
 
 /// The shipped syntax models (decoded on first call).
