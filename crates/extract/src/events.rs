@@ -2433,7 +2433,7 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
             }
         }
     }
-    reread::pronoun_targets(c, v, act, &mut target);
+    reread::pronoun_targets(c, v, act, &source, &mut target);
     reread::owner_targets(c, act, obj, &mut target);
     let reduced = reread::reduced_passive(c, verb);
     if reduced {

@@ -178,6 +178,7 @@ pub(super) fn pronoun_targets(
     c: &Clause<'_>,
     v: usize,
     act: EventType,
+    source: &[EntityId],
     target: &mut Vec<EntityId>,
 ) {
     if !c.reread {
@@ -202,7 +203,9 @@ pub(super) fn pronoun_targets(
         if !role {
             continue;
         }
-        for e in referents(c, k) {
+        // An object pronoun is not the clause's own subject ("she criticised
+        // him"): that would be "herself".
+        for e in referents_except(c, k, source) {
             if !target.contains(&e) {
                 target.push(e);
             }
@@ -226,6 +229,11 @@ pub(super) fn blames(act: EventType) -> bool {
 /// it refers to, resolved as a quote's speaker pronoun is. Nothing for any
 /// other token.
 pub(super) fn referents(c: &Clause<'_>, k: usize) -> Vec<EntityId> {
+    referents_except(c, k, &[])
+}
+
+/// `referents`, but a personal pronoun never stands for one of `except`.
+fn referents_except(c: &Clause<'_>, k: usize, except: &[EntityId]) -> Vec<EntityId> {
     if !c.reread || c.doc.tokens[k].pos != Some(Upos::Pron) {
         return Vec::new();
     }
@@ -257,7 +265,7 @@ pub(super) fn referents(c: &Clause<'_>, k: usize) -> Vec<EntityId> {
             .map(|a| c.actors_of(a))
             .unwrap_or_default();
     }
-    personal_referent(c, k).into_iter().collect()
+    personal_referent(c, k, except).into_iter().collect()
 }
 
 /// The entity a personal pronoun stands for, resolved as a quote's speaker
@@ -266,7 +274,7 @@ pub(super) fn referents(c: &Clause<'_>, k: usize) -> Vec<EntityId> {
 /// a common noun ("civilians", "the militants") the resolver cannot choose,
 /// and an object "it" for a thing ("blaming it on"); "I", "we" and "you" are
 /// left alone.
-fn personal_referent(c: &Clause<'_>, k: usize) -> Option<EntityId> {
+fn personal_referent(c: &Clause<'_>, k: usize, except: &[EntityId]) -> Option<EntityId> {
     if c.doc.tokens[k].pos != Some(Upos::Pron) {
         return None;
     }
@@ -279,7 +287,7 @@ fn personal_referent(c: &Clause<'_>, k: usize) -> Option<EntityId> {
     }
     .to_string();
     let at = c.doc.tokens[k].span.start;
-    crate::speakers::pronoun_referent(c.doc, &word, at)
+    crate::speakers::pronoun_referent(c.doc, &word, at, except)
 }
 
 /// The subject a clause has of its own, in the second reading: a pronoun
@@ -314,8 +322,9 @@ pub(super) fn own_subject(c: &Clause<'_>, h: usize) -> Option<usize> {
     // the subject search takes the reporter ("Hungary has said it will"),
     // nor in a conjunct, where it takes the first conjunct's subject ("The
     // Syrian Kurds claim …, but they receive").
-    let resolved =
-        || !matches!(c.dep(h), Some(Dep::Ccomp | Dep::Conj)) && personal_referent(c, s).is_some();
+    let resolved = || {
+        !matches!(c.dep(h), Some(Dep::Ccomp | Dep::Conj)) && personal_referent(c, s, &[]).is_some()
+    };
     let real = match t.pos {
         Some(Upos::Pron) => resolved(),
         Some(Upos::Noun) => determined || t.tag == Some(Xpos::Nns),
@@ -341,7 +350,7 @@ pub(super) fn pronoun_sources(c: &Clause<'_>, subject: Option<usize>, source: &m
         return;
     };
     if source.is_empty() {
-        source.extend(personal_referent(c, sj));
+        source.extend(personal_referent(c, sj, &[]));
     }
 }
 

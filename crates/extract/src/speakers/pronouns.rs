@@ -37,21 +37,46 @@ pub(super) fn resolve_pronoun_near_or_far(
 ) -> Option<(EntityId, Option<Span>)> {
     let near = sentence_start_back(doc, at, 4);
     let recency = Some(contents);
-    resolve_pronoun(doc, w, (at, quoted, near), last_speaker, gender, recency).or_else(|| {
+    resolve_pronoun(
+        doc,
+        w,
+        (at, quoted, near),
+        last_speaker,
+        gender,
+        recency,
+        &[],
+    )
+    .or_else(|| {
         let continues =
             |k: usize| inside_quotes(doc, k, quoted) || pronoun_subject(doc, k, w, quoted);
         let far = start_back_skipping(doc, at, 4, &continues);
         let spoke_after = |u: &&Span| last_speaker.is_none_or(|(_, s)| u.start >= s);
         let unnamed_since = unnamed.iter().filter(spoke_after).any(|u| u.start >= far);
         let personal = MALE.contains(&w) || FEMALE.contains(&w);
-        (personal && !unnamed_since)
-            .then(|| resolve_pronoun(doc, w, (at, quoted, far), last_speaker, gender, recency))?
+        (personal && !unnamed_since).then(|| {
+            resolve_pronoun(
+                doc,
+                w,
+                (at, quoted, far),
+                last_speaker,
+                gender,
+                recency,
+                &[],
+            )
+        })?
     })
 }
 
 /// The entity a personal pronoun at byte `at` stands for, resolved as a
 /// speaker pronoun is but with no speakers seen: an event's "charged him".
-pub(crate) fn pronoun_referent(doc: &Document, word: &str, at: usize) -> Option<EntityId> {
+/// None of `except` (the clause's subject: "Clinton criticised him" is not
+/// Clinton).
+pub(crate) fn pronoun_referent(
+    doc: &Document,
+    word: &str,
+    at: usize,
+    except: &[EntityId],
+) -> Option<EntityId> {
     let quoted: Vec<Span> = doc
         .quotes
         .iter()
@@ -59,7 +84,7 @@ pub(crate) fn pronoun_referent(doc: &Document, word: &str, at: usize) -> Option<
         .map(|q| q.span)
         .collect();
     let window = (at, quoted.as_slice(), sentence_start_back(doc, at, 4));
-    resolve_pronoun(doc, word, window, None, &HashMap::new(), None).map(|(e, _)| e)
+    resolve_pronoun(doc, word, window, None, &HashMap::new(), None, except).map(|(e, _)| e)
 }
 
 /// Whether the name at `span` only modifies a common noun ("a Trump
@@ -86,7 +111,8 @@ pub(super) fn modifies_noun(doc: &Document, span: Span) -> bool {
 /// last speaker wins when it spoke later; without either, the last name of
 /// that type. Names
 /// inside the `quoted` spans and names that only modify a noun do not count.
-/// Returns the entity and the mention it was found at, if any.
+/// Returns the entity and the mention it was found at, if any; never one of
+/// `except`.
 fn resolve_pronoun(
     doc: &Document,
     w: &str,
@@ -94,6 +120,7 @@ fn resolve_pronoun(
     last_speaker: Option<(EntityId, usize)>,
     gender: &HashMap<EntityId, bool>,
     recency: Option<&[Span]>,
+    except: &[EntityId],
 ) -> Option<(EntityId, Option<Span>)> {
     let (male, female, neuter) = (MALE.contains(&w), FEMALE.contains(&w), w == "it");
     let plural = matches!(w, "they" | "them" | "their");
@@ -101,6 +128,9 @@ fn resolve_pronoun(
         return None;
     }
     let ok = |e: EntityId, at: Span| {
+        if except.contains(&e) {
+            return false;
+        }
         let ty = doc.entities[e].ty;
         if plural {
             matches!(ty, EntityType::Org | EntityType::Norp)
