@@ -42,18 +42,30 @@ pub enum Correction {
 /// many times the documents of the next one.
 const DOMINANCE: i64 = 3;
 
+/// A lone word in more than this many times the documents that name the
+/// person in full is more likely another thing ("Afrin" the town beside one
+/// "Adnan Afrin"): real people are named in full in most articles (Assad 74
+/// documents alone / 83 in full, Trump 21 / 140, Obama 23 / 31, Erdogan 4 / 1).
+const LONE_WORD_RATIO: i64 = 5;
+
 /// The type and name parts of a key (`PERSON:donald trump`).
 pub(crate) fn split_key(key: &str) -> Option<(&str, &str)> {
     key.split_once(':')
 }
 
 /// The surname a full person key ends in, for the `surname` column,
-/// without an Arabic article ("bashar al-assad" → "assad").
-pub(crate) fn surname_of(key: &str) -> Option<&str> {
+/// without an Arabic article or accents ("bashar al-assad" → "assad",
+/// "recep tayyip erdoğan" → "erdogan").
+pub(crate) fn surname_of(key: &str) -> Option<String> {
     let (ty, name) = split_key(key)?;
     (ty == "PERSON" && name.contains(' '))
-        .then(|| name.rsplit(' ').next().map(bare_surname))
+        .then(|| name.rsplit(' ').next().map(folded_surname))
         .flatten()
+}
+
+/// A lone word as a surname is looked up: no article, no accents.
+fn folded_surname(word: &str) -> String {
+    fold_accents(bare_surname(word))
 }
 
 /// A surname as news writes it alone: "al-Assad" and "Assad", "el-Sisi" and
@@ -64,6 +76,23 @@ fn bare_surname(word: &str) -> &str {
         .find_map(|article| word.strip_prefix(article))
         .filter(|rest| !rest.is_empty())
         .unwrap_or(word)
+}
+
+/// The base letters of U+00C0..=U+017F, lower case ('*' keeps × and ÷).
+const BASE_LETTERS: &[u8; 192] = b"aaaaaaaceeeeiiiidnooooo*ouuuuytsaaaaaaaceeeeiiiidnooooo*ouuuuytyaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/// A name with its Latin letters' accents dropped, lower case: "Erdoğan",
+/// "Erdogăn" and "Erdogan" are one name as news spells it.
+pub(crate) fn fold_accents(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            let base = (c as usize)
+                .checked_sub(0xC0)
+                .and_then(|i| BASE_LETTERS.get(i))
+                .filter(|&&b| b != b'*');
+            base.map_or_else(|| c.to_ascii_lowercase(), |&b| b as char)
+        })
+        .collect()
 }
 
 /// Follows merge corrections from `key`.
@@ -90,16 +119,59 @@ fn split_off(tx: &Connection, key: &str, name: &str) -> rusqlite::Result<bool> {
         .is_some())
 }
 
-/// The stored full names a lone surname may stand for, with their
-/// documents, most first.
+/// The stored full names a lone surname may stand for, with the documents
+/// that name each in full, most first.
 fn full_names_ending_in(tx: &Connection, surname: &str) -> rusqlite::Result<Vec<(String, i64)>> {
     let mut st = tx.prepare_cached(
-        "SELECT key, documents FROM entities WHERE surname = ?1 ORDER BY documents DESC, key",
+        "SELECT key, (SELECT count(DISTINCT document) FROM document_entities de
+                WHERE de.key = e.key AND (de.given_key = e.key OR de.given_key LIKE 'PERSON:% %')) AS n
+         FROM entities e WHERE surname = ?1 ORDER BY n DESC, key",
     )?;
     let rows = st
         .query_map([surname], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect();
     rows
+}
+
+/// The documents that name the person `key` in full (or with initials):
+/// not those a lone word joined to it, which would snowball.
+fn full_documents(tx: &Connection, key: &str) -> rusqlite::Result<i64> {
+    tx.prepare_cached(
+        "SELECT count(DISTINCT document) FROM document_entities
+         WHERE key = ?1 AND (given_key = ?1 OR given_key LIKE 'PERSON:% %')",
+    )?
+    .query_row([key], |r| r.get(0))
+}
+
+/// The documents that gave the key `given`, wherever they were joined,
+/// counting the one being stored when `storing`.
+fn given_documents(tx: &Connection, given: &str, storing: bool) -> rusqlite::Result<i64> {
+    let stored: i64 = tx
+        .prepare_cached(
+            "SELECT count(DISTINCT document) FROM document_entities WHERE given_key = ?1",
+        )?
+        .query_row([given], |r| r.get(0))?;
+    Ok(stored + i64::from(storing))
+}
+
+/// Whether the lone word `given` (a surname alone, or a word typed as a
+/// place or organization) may be the person `person`: the word is in no
+/// more than `LONE_WORD_RATIO` times the documents that name the person in
+/// full, and a word of another type in at most half as many.
+fn lone_word_fits(
+    tx: &Connection,
+    given: &str,
+    person: &str,
+    storing: bool,
+) -> rusqlite::Result<bool> {
+    let (lone, full) = (
+        given_documents(tx, given, storing)?,
+        full_documents(tx, person)?,
+    );
+    Ok(match split_key(given) {
+        Some(("PERSON", _)) => lone <= LONE_WORD_RATIO * full,
+        _ => full >= 2 * lone.max(1),
+    })
 }
 
 /// What a lone surname resolves to: the one full name, or one with
@@ -122,7 +194,7 @@ fn surname_target(
 }
 
 /// The stored key a document's entity belongs to, and the keys a short
-/// name might also mean (for `ambiguous`).
+/// name might also mean (for `ambiguous`). Reads only.
 pub(crate) fn resolve(
     tx: &Connection,
     given: &str,
@@ -137,10 +209,16 @@ pub(crate) fn resolve(
     };
     let target = match ty {
         "PERSON" if name.contains(' ') => (initials_variant(tx, given, name)?, Vec::new()),
-        "PERSON" => surname_target(tx, bare_surname(name))?,
+        "PERSON" => {
+            let (person, also) = surname_target(tx, &folded_surname(name))?;
+            match person {
+                Some(p) if !lone_word_fits(tx, given, &p, true)? => (None, Vec::new()),
+                person => (person, also),
+            }
+        }
         _ if is_acronym(display) => (acronym_target(tx, ty, display)?, Vec::new()),
         "ORG" | "GPE" | "LOC" | "NORP" | "FAC" if !name.contains(' ') => {
-            (lone_word_target(tx, given, name)?, Vec::new())
+            (lone_word_target(tx, given, name, true)?, Vec::new())
         }
         _ => (None, Vec::new()),
     };
@@ -150,23 +228,42 @@ pub(crate) fn resolve(
     }
 }
 
-/// "donald j. trump" and "donald trump": one person unless two stored
-/// names share the form without initials.
+/// "donald j. trump", "tayyip erdogan" and "recep tayyip erdoğan": one
+/// person when one name's words, without middle initials and accents, are
+/// among the other's in order, unless two stored names fit and neither is
+/// named in full in `DOMINANCE` times the documents of the other.
 fn initials_variant(tx: &Connection, given: &str, name: &str) -> rusqlite::Result<Option<String>> {
     if is_stored(tx, given)? {
         return Ok(None);
     }
-    let short = without_initials(name);
-    let surname = bare_surname(name.rsplit(' ').next().unwrap_or(name));
-    let same: Vec<String> = full_names_ending_in(tx, surname)?
+    let short = fold_accents(&without_initials(name));
+    let surname = folded_surname(name.rsplit(' ').next().unwrap_or(name));
+    let same: Vec<(String, i64)> = full_names_ending_in(tx, &surname)?
         .into_iter()
-        .map(|c| c.0)
-        .filter(|k| k != given && split_key(k).is_some_and(|(_, n)| without_initials(n) == short))
+        .filter(|(k, _)| {
+            k != given
+                && split_key(k).is_some_and(|(_, n)| {
+                    one_within_other(&short, &fold_accents(&without_initials(n)))
+                })
+        })
         .collect();
     Ok(match &same[..] {
-        [one] => Some(one.clone()),
+        [(one, _)] => Some(one.clone()),
+        [(top, n), (_, m), ..] if *n >= DOMINANCE * *m.max(&1) => Some(top.clone()),
         _ => None,
     })
+}
+
+/// Whether the words of the shorter name are the longer's, in order, with
+/// the same last word ("tayyip erdogan", "recep tayyip erdogan").
+fn one_within_other(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.last() != long.last() {
+        return false;
+    }
+    let mut rest = long.iter();
+    short.iter().all(|w| rest.any(|l| l == w))
 }
 
 /// "DNC": the one stored name of the same type it abbreviates.
@@ -184,20 +281,18 @@ fn acronym_target(tx: &Connection, ty: &str, acronym: &str) -> rusqlite::Result<
 
 /// "Obama" typed as an organization or a place where the document names
 /// no full name: the stored person whose surname it is, if that person is
-/// in at least twice as many documents as the word is as that type
+/// named in full in at least twice as many documents as the word is given
 /// ("Washington" the city stays a city).
-fn lone_word_target(tx: &Connection, given: &str, word: &str) -> rusqlite::Result<Option<String>> {
-    let (Some(person), _) = surname_target(tx, word)? else {
+fn lone_word_target(
+    tx: &Connection,
+    given: &str,
+    word: &str,
+    storing: bool,
+) -> rusqlite::Result<Option<String>> {
+    let (Some(person), _) = surname_target(tx, &folded_surname(word))? else {
         return Ok(None);
     };
-    let documents = |key: &str| -> rusqlite::Result<i64> {
-        Ok(tx
-            .prepare_cached("SELECT documents FROM entities WHERE key = ?1")?
-            .query_row([key], |r| r.get(0))
-            .optional()?
-            .unwrap_or(0))
-    };
-    Ok((documents(&person)? >= 2 * (documents(given)? + 1)).then_some(person))
+    Ok(lone_word_fits(tx, given, &person, storing)?.then_some(person))
 }
 
 /// An abbreviation: two to six capital letters ("DNC", "FBI").
@@ -240,7 +335,8 @@ pub(crate) fn merge(tx: &Connection, from: &str, into: &str) -> rusqlite::Result
         "UPDATE document_entities SET key = ?2 WHERE key = ?1",
         "UPDATE quotes SET speaker_key = ?2 WHERE speaker_key = ?1",
         "UPDATE OR IGNORE event_actors SET key = ?2 WHERE key = ?1",
-        "INSERT OR IGNORE INTO aliases (key, alias) SELECT ?2, alias FROM aliases WHERE key = ?1",
+        "INSERT INTO aliases (key, alias, documents) SELECT ?2, alias, documents FROM aliases WHERE key = ?1 AND true
+            ON CONFLICT(key, alias) DO UPDATE SET documents = documents + excluded.documents",
         "INSERT INTO entity_types (key, type, mentions) SELECT ?2, type, mentions FROM entity_types WHERE key = ?1 AND true
             ON CONFLICT(key, type) DO UPDATE SET mentions = mentions + excluded.mentions",
     ] {
@@ -254,7 +350,8 @@ pub(crate) fn merge(tx: &Connection, from: &str, into: &str) -> rusqlite::Result
     ] {
         tx.prepare_cached(sql)?.execute([from])?;
     }
-    recount(tx, into)
+    recount(tx, into)?;
+    choose_display_name(tx, into)
 }
 
 /// An entity's counts, first and last sightings and voted type, from its rows.
@@ -336,6 +433,32 @@ pub(crate) fn add_alias(tx: &Connection, key: &str, alias: &str) -> rusqlite::Re
     Ok(())
 }
 
+/// Counts a document that wrote the entity `key` as `name`, and names a
+/// person by the full name most documents wrote.
+pub(crate) fn count_written_name(tx: &Connection, key: &str, name: &str) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "UPDATE aliases SET documents = documents + 1 WHERE key = ?1 AND alias = ?2",
+    )?
+    .execute(params![key, name])?;
+    choose_display_name(tx, key)
+}
+
+/// A person's name: of the full names (of several words) its documents
+/// wrote, the one most wrote ("Recep Tayyip Erdoğan" over "Recep Tayyip
+/// Erdogan"; "Bashar al-Assad" over a longer misreading); the current one
+/// on a tie. The user's renaming comes first.
+fn choose_display_name(tx: &Connection, key: &str) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "UPDATE entities SET name = (SELECT alias FROM aliases WHERE key = ?1 AND instr(alias, ' ') > 0
+                ORDER BY documents DESC, alias = (SELECT name FROM entities WHERE key = ?1) DESC, length(alias) DESC, alias LIMIT 1)
+         WHERE key = ?1 AND type = 'PERSON'
+           AND EXISTS (SELECT 1 FROM aliases WHERE key = ?1 AND instr(alias, ' ') > 0 AND documents > 0)
+           AND NOT EXISTS (SELECT 1 FROM corrections WHERE action = 'rename' AND key = ?1)",
+    )?
+    .execute([key])?;
+    Ok(())
+}
+
 /// After the full name `key` was stored: the entity of its lone surname,
 /// stored from documents that gave no full name, joins the full name the
 /// surname now resolves to, or is marked ambiguous when none dominates.
@@ -343,26 +466,86 @@ pub(crate) fn consolidate(tx: &Connection, key: &str) -> rusqlite::Result<()> {
     let Some(surname) = surname_of(key) else {
         return Ok(());
     };
-    let lone = format!("PERSON:{surname}");
-    if is_stored(tx, &lone)? && redirected(tx, &lone)? == lone {
-        match surname_target(tx, surname)? {
-            (Some(target), also) if !split_off(tx, &target, surname)? => {
-                merge(tx, &lone, &target)?;
-                if !also.is_empty() {
-                    note_ambiguity(tx, &target, &also)?;
+    // The lone surname as this full name writes it, and without accents.
+    let written = split_key(key)
+        .and_then(|(_, n)| n.rsplit(' ').next())
+        .map_or(surname.as_str(), bare_surname)
+        .to_string();
+    let mut words = vec![written];
+    if words[0] != surname {
+        words.push(surname.clone());
+    }
+    for word in &words {
+        let lone = format!("PERSON:{word}");
+        if is_stored(tx, &lone)? && redirected(tx, &lone)? == lone {
+            match surname_target(tx, &surname)? {
+                (Some(target), also)
+                    if !split_off(tx, &target, word)?
+                        && lone_word_fits(tx, &lone, &target, false)? =>
+                {
+                    merge(tx, &lone, &target)?;
+                    if !also.is_empty() {
+                        note_ambiguity(tx, &target, &also)?;
+                    }
+                }
+                (_, also) => note_ambiguity(tx, &lone, &also)?,
+            }
+        }
+        for ty in ["ORG", "GPE", "LOC", "NORP", "FAC"] {
+            let given = format!("{ty}:{word}");
+            if is_stored(tx, &given)? && redirected(tx, &given)? == given {
+                if let Some(target) = lone_word_target(tx, &given, word, false)?
+                    .filter(|t| !split_off(tx, t, word).unwrap_or(true))
+                {
+                    merge(tx, &given, &target)?;
                 }
             }
-            (_, also) => note_ambiguity(tx, &lone, &also)?,
         }
     }
-    for ty in ["ORG", "GPE", "LOC", "NORP", "FAC"] {
-        let word = format!("{ty}:{surname}");
-        if is_stored(tx, &word)? && redirected(tx, &word)? == word {
-            if let Some(target) = lone_word_target(tx, &word, surname)?
-                .filter(|t| !split_off(tx, t, surname).unwrap_or(true))
-            {
-                merge(tx, &word, &target)?;
-            }
+    Ok(())
+}
+
+/// A lone word stored now as itself: the documents that gave it before and
+/// were joined to a person it no longer fits (it is in too many documents
+/// beside the full name's own) go apart with it, so one early join does not
+/// hold a town's documents under a person.
+pub(crate) fn separate_outnumbered(
+    tx: &Connection,
+    given: &str,
+    display: &str,
+) -> rusqlite::Result<()> {
+    if split_key(given).is_none_or(|(_, n)| n.contains(' ')) {
+        return Ok(());
+    }
+    let joined: Vec<String> = tx
+        .prepare_cached(
+            "SELECT DISTINCT key FROM document_entities WHERE given_key = ?1 AND key != ?1",
+        )?
+        .query_map([given], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for person in joined {
+        if surname_of(&person).is_some() && !lone_word_fits(tx, given, &person, true)? {
+            move_apart(tx, &person, given, display)?;
+            tx.prepare_cached("DELETE FROM aliases WHERE key = ?1 AND alias = ?2 COLLATE NOCASE")?
+                .execute(params![person, display])?;
+            recount(tx, &person)?;
+            choose_display_name(tx, &person)?;
+        }
+    }
+    Ok(())
+}
+
+/// Migration: the `surname` column without accents, as `surname_of` now
+/// writes it.
+pub(crate) fn fold_stored_surnames(tx: &Connection) -> rusqlite::Result<()> {
+    let keys: Vec<String> = tx
+        .prepare("SELECT key FROM entities WHERE surname IS NOT NULL")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut update = tx.prepare("UPDATE entities SET surname = ?2 WHERE key = ?1")?;
+    for key in keys {
+        if let Some(surname) = surname_of(&key) {
+            update.execute(params![key, surname])?;
         }
     }
     Ok(())
@@ -446,36 +629,60 @@ fn split_alias(tx: &Connection, key: &str, alias: &str) -> rusqlite::Result<usiz
         .into_iter()
         .filter(|g| split_key(g).is_some_and(|(_, n)| n == lower))
     {
-        let ty = split_key(&g).map_or("", |(t, _)| t);
-        tx.execute(
-            "INSERT OR IGNORE INTO entities (key, name, type, surname) VALUES (?1, ?2, ?3, ?4)",
-            params![g, alias, ty, surname_of(&g)],
-        )?;
-        tx.execute(
-            "INSERT OR IGNORE INTO aliases (key, alias) VALUES (?1, ?2)",
-            params![g, alias],
-        )?;
-        moved += tx.execute(
-            "UPDATE document_entities SET key = ?1 WHERE key = ?2 AND given_key = ?1",
-            params![g, key],
-        )?;
-        // Quotes and event roles go along in the documents where nothing else stays with `key`.
-        let moved_documents = "document IN (SELECT document FROM document_entities WHERE given_key = ?1 AND key = ?1) AND document NOT IN (SELECT document FROM document_entities WHERE key = ?2)";
-        tx.execute(
-            &format!(
-                "UPDATE quotes SET speaker_key = ?1 WHERE speaker_key = ?2 AND {moved_documents}"
-            ),
-            params![g, key],
-        )?;
-        tx.execute(
-            &format!(
-                "UPDATE OR IGNORE event_actors SET key = ?1 WHERE key = ?2 AND {moved_documents}"
-            ),
-            params![g, key],
-        )?;
-        recount(tx, &g)?;
+        moved += move_apart(tx, key, &g, alias)?;
     }
     recount(tx, key)?;
+    Ok(moved)
+}
+
+/// Moves the documents that gave the key `g` and were joined to `key` to
+/// the entity `g` (named `alias`), with their quotes, event roles and type
+/// votes where nothing else of theirs stays with `key`. Returns the rows moved;
+/// `key`'s counts are the caller's to redo.
+fn move_apart(tx: &Connection, key: &str, g: &str, alias: &str) -> rusqlite::Result<usize> {
+    let ty = split_key(g).map_or("", |(t, _)| t);
+    tx.execute(
+        "INSERT OR IGNORE INTO entities (key, name, type, surname) VALUES (?1, ?2, ?3, ?4)",
+        params![g, alias, ty, surname_of(g)],
+    )?;
+    tx.execute(
+        "INSERT OR IGNORE INTO aliases (key, alias) VALUES (?1, ?2)",
+        params![g, alias],
+    )?;
+    // The type votes the moved rows gave go with them.
+    let votes: i64 = tx.query_row(
+        "SELECT COALESCE(sum(mentions), 0) FROM document_entities WHERE key = ?1 AND given_key = ?2",
+        params![key, g],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "UPDATE entity_types SET mentions = mentions - ?3 WHERE key = ?1 AND type = ?2",
+        params![key, ty, votes],
+    )?;
+    tx.execute(
+        "DELETE FROM entity_types WHERE key = ?1 AND mentions <= 0",
+        [key],
+    )?;
+    tx.execute(
+        "INSERT INTO entity_types (key, type, mentions) VALUES (?1, ?2, ?3)
+         ON CONFLICT(key, type) DO UPDATE SET mentions = mentions + excluded.mentions",
+        params![g, ty, votes],
+    )?;
+    let moved = tx.execute(
+        "UPDATE document_entities SET key = ?1 WHERE key = ?2 AND given_key = ?1",
+        params![g, key],
+    )?;
+    // Quotes and event roles go along in the documents where nothing else stays with `key`.
+    let moved_documents = "document IN (SELECT document FROM document_entities WHERE given_key = ?1 AND key = ?1) AND document NOT IN (SELECT document FROM document_entities WHERE key = ?2)";
+    tx.execute(
+        &format!("UPDATE quotes SET speaker_key = ?1 WHERE speaker_key = ?2 AND {moved_documents}"),
+        params![g, key],
+    )?;
+    tx.execute(
+        &format!("UPDATE OR IGNORE event_actors SET key = ?1 WHERE key = ?2 AND {moved_documents}"),
+        params![g, key],
+    )?;
+    recount(tx, g)?;
     Ok(moved)
 }
 
@@ -636,6 +843,127 @@ mod tests {
             &[doc("12", &[("PERSON:al-assad", "al-Assad", "PERSON")])],
         );
         assert_eq!(documents_of(&store, "PERSON:bashar al-assad"), 5);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    /// The one value a query gives.
+    fn value<T: rusqlite::types::FromSql>(store: &Store, sql: &str) -> T {
+        store.connection().query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    fn store_in(name: &str) -> (std::path::PathBuf, Store) {
+        let dir =
+            std::env::temp_dir().join(format!("dossier-identity-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let _ = std::fs::remove_file(dir.join("a.db"));
+        let store = Store::open(&dir.join("a.db")).unwrap();
+        (dir, store)
+    }
+
+    #[test]
+    fn a_lone_word_in_many_more_documents_than_the_full_name_stays_apart() {
+        let (dir, mut store) = store_in("snowball");
+        ingest(
+            &mut store,
+            &[doc("1", &[("PERSON:adnan afrin", "Adnan Afrin", "PERSON")])],
+        );
+        // The first documents of the lone word join the person; once it is in more
+        // than five times the full name's documents, all of them go apart.
+        for id in 2..=7 {
+            ingest(
+                &mut store,
+                &[doc(&id.to_string(), &[("PERSON:afrin", "Afrin", "PERSON")])],
+            );
+        }
+        // The person's count is of the documents naming it in full, so the
+        // town typed a place does not follow the lone word in.
+        ingest(&mut store, &[doc("8", &[("GPE:afrin", "Afrin", "GPE")])]);
+        assert_eq!(documents_of(&store, "PERSON:adnan afrin"), 1);
+        assert_eq!(documents_of(&store, "PERSON:afrin"), 6);
+        assert_eq!(documents_of(&store, "GPE:afrin"), 1);
+        let moved: i64 = value(
+            &store,
+            "SELECT count(*) FROM aliases WHERE key = 'PERSON:adnan afrin' AND alias = 'Afrin'",
+        );
+        assert_eq!(moved, 0);
+        // Stored before the full name, a lone word in six documents stays apart too;
+        // one in four joins, as a surname written alone more often than in full does.
+        for id in 9..=14 {
+            ingest(
+                &mut store,
+                &[doc(&id.to_string(), &[("PERSON:god", "God", "PERSON")])],
+            );
+        }
+        for id in 15..=18 {
+            ingest(
+                &mut store,
+                &[doc(
+                    &id.to_string(),
+                    &[("PERSON:erdogan", "Erdogan", "PERSON")],
+                )],
+            );
+        }
+        ingest(
+            &mut store,
+            &[doc(
+                "19",
+                &[
+                    ("PERSON:oh god", "Oh God", "PERSON"),
+                    ("PERSON:tayyip erdogan", "Tayyip Erdogan", "PERSON"),
+                ],
+            )],
+        );
+        assert_eq!(documents_of(&store, "PERSON:god"), 6);
+        assert_eq!(documents_of(&store, "PERSON:oh god"), 1);
+        assert_eq!(documents_of(&store, "PERSON:tayyip erdogan"), 5);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn names_that_differ_by_accents_or_a_dropped_first_name_are_one_person() {
+        assert_eq!(
+            super::fold_accents("reçep erdoğan erdogăn ýıldırım"),
+            "recep erdogan erdogan yildirim"
+        );
+        let (dir, mut store) = store_in("accents");
+        let person = |id: &str, key: &str, name: &str| doc(id, &[(key, name, "PERSON")]);
+        ingest(
+            &mut store,
+            &[
+                person("1", "PERSON:recep tayyip erdoğan", "Recep Tayyip Erdoğan"),
+                person("2", "PERSON:recep tayyip erdoğan", "Recep Tayyip Erdoğan"),
+            ],
+        );
+        ingest(
+            &mut store,
+            &[
+                person("3", "PERSON:recep tayyip erdogan", "Recep Tayyip Erdogan"),
+                person("4", "PERSON:tayyip erdogan", "Tayyip Erdogan"),
+                person("5", "PERSON:erdogan", "Erdogan"),
+            ],
+        );
+        assert_eq!(keys(&store), ["PERSON:recep tayyip erdoğan"]);
+        assert_eq!(documents_of(&store, "PERSON:recep tayyip erdoğan"), 5);
+        let name = |store: &Store| -> String { value(store, "SELECT name FROM entities") };
+        assert_eq!(name(&store), "Recep Tayyip Erdoğan");
+        // The name is the full name most documents wrote.
+        ingest(
+            &mut store,
+            &[
+                person("6", "PERSON:recep tayyip erdogan", "Recep Tayyip Erdogan"),
+                person("7", "PERSON:recep tayyip erdogan", "Recep Tayyip Erdogan"),
+            ],
+        );
+        assert_eq!(name(&store), "Recep Tayyip Erdogan");
+        // A store written before surnames were folded gets them folded.
+        let conn = store.connection();
+        conn.execute("UPDATE entities SET surname = 'erdoğan'", [])
+            .unwrap();
+        super::fold_stored_surnames(conn).unwrap();
+        assert_eq!(
+            value::<String>(&store, "SELECT surname FROM entities"),
+            "erdogan"
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 }

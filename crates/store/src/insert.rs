@@ -373,6 +373,9 @@ impl Writing<'_, '_> {
             } else {
                 identity::resolve(tx, &given, name)?
             };
+            if !is_common && key == given {
+                identity::separate_outnumbered(tx, &given, name)?;
+            }
             // A common noun has no surname or abbreviation to join others by.
             let surname = identity::surname_of(&key).filter(|_| !is_common);
             let acronym = identity::acronym_of(name).filter(|_| !is_common);
@@ -396,6 +399,7 @@ impl Writing<'_, '_> {
             for alias in std::iter::once(name).chain(e.aliases.iter().map(|a| a.as_ref())) {
                 identity::add_alias(tx, &key, alias)?;
             }
+            identity::count_written_name(tx, &key, name)?;
             self.run("INSERT INTO document_entities (document, local, key, mentions, given_key) VALUES (?1, ?2, ?3, ?4, ?5)", params![self.id, local, key, mentions, given])?;
             if surname.is_some() || acronym.is_some() {
                 full_names.push((key.clone(), ty.to_string(), acronym));

@@ -141,9 +141,17 @@ fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
     )
 }
 
+/// One schema migration: statements, or a step that computes in Rust what SQL
+/// cannot (folding accents).
+enum Migration {
+    Sql(&'static str),
+    Run(fn(&Connection) -> rusqlite::Result<()>),
+}
+use Migration::{Run, Sql};
+
 /// Schema migrations, applied in order; the version is their count.
-const MIGRATIONS: &[&str] = &[
-    r#"
+const MIGRATIONS: &[Migration] = &[
+    Sql(r#"
 CREATE TABLE documents (
     id TEXT PRIMARY KEY,
     url TEXT, title TEXT, published TEXT, source_uri TEXT,
@@ -204,8 +212,8 @@ CREATE TABLE warnings (
 CREATE INDEX warnings_code ON warnings(code);
 CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid');
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content='quotes', content_rowid='rowid');
-"#,
-    r#"
+"#),
+    Sql(r#"
 ALTER TABLE entities ADD COLUMN surname TEXT;
 ALTER TABLE entities ADD COLUMN ambiguous TEXT;
 ALTER TABLE entities ADD COLUMN acronym TEXT;
@@ -223,8 +231,8 @@ CREATE TABLE corrections (
     made_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
 );
 CREATE INDEX corrections_key ON corrections(key, action);
-"#,
-    r#"
+"#),
+    Sql(r#"
 ALTER TABLE documents ADD COLUMN publisher TEXT;
 DROP INDEX quantities_noun;
 ALTER TABLE quantities DROP COLUMN noun;
@@ -258,27 +266,38 @@ CREATE INDEX story_terms_story ON story_terms(story);
 CREATE TABLE story_entities (story INTEGER NOT NULL, key TEXT NOT NULL, documents INTEGER NOT NULL, PRIMARY KEY (story, key)) WITHOUT ROWID;
 CREATE INDEX story_entities_key ON story_entities(key);
 CREATE TABLE story_publishers (story INTEGER NOT NULL, publisher TEXT NOT NULL, documents INTEGER NOT NULL, PRIMARY KEY (story, publisher)) WITHOUT ROWID;
-"#,
-    r#"
+"#),
+    Sql(r#"
 ALTER TABLE quantities ADD COLUMN anchors TEXT;
-"#,
+"#),
     // An event's `type` is its PLOVER code and `act` what was done or pledged (#24); a document
     // stored before then wrote the act as its type.
-    r#"
+    Sql(r#"
 ALTER TABLE events ADD COLUMN act TEXT;
 UPDATE events SET act = type;
 CREATE INDEX events_act ON events(act);
-"#,
+"#),
     // An entity that a document names only with common nouns ("the government") is that
     // document's own (its key ends `@document`) and is listed only on request. Entities
     // stored before then keep their shared keys until their documents are stored again.
-    r#"
+    Sql(r#"
 ALTER TABLE entities ADD COLUMN common INTEGER NOT NULL DEFAULT 0;
-"#,
+"#),
     // A surname is stored without an Arabic article, so "Assad" alone finds "Bashar al-Assad".
-    r#"
+    Sql(r#"
 UPDATE entities SET surname = substr(surname, 4) WHERE surname GLOB 'al-?*' OR surname GLOB 'el-?*';
-"#,
+"#),
+    // A surname is stored without accents, so "Erdogan" alone finds "Recep Tayyip Erdoğan"; the
+    // documents that gave a key are counted to keep a lone word in many of them apart; a
+    // person's name is the full name most documents wrote (an entity's name so far counts
+    // its documents).
+    Sql(r#"
+CREATE INDEX document_entities_given ON document_entities(given_key);
+ALTER TABLE aliases ADD COLUMN documents INTEGER NOT NULL DEFAULT 0;
+UPDATE aliases SET documents = (SELECT e.documents FROM entities e WHERE e.key = aliases.key)
+    WHERE alias = (SELECT e.name FROM entities e WHERE e.key = aliases.key);
+"#),
+    Run(identity::fold_stored_surnames),
 ];
 
 pub struct Store {
@@ -361,8 +380,11 @@ impl Store {
         let tx = begin_write(&mut self.conn)?;
         tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")?;
         let found = schema_version(&tx)?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-            tx.execute_batch(sql)?;
+        for (i, migration) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            match migration {
+                Sql(sql) => tx.execute_batch(sql)?,
+                Run(step) => step(&tx)?,
+            }
             tx.execute(
                 "INSERT INTO schema_version (version) VALUES (?1)",
                 [i as i64 + 1],
