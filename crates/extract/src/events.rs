@@ -3040,9 +3040,6 @@ fn codebook_type(
         {
             Assault
         }
-        // Strikes conducted are military ("conducted strikes against"); a
-        // labour strike is staged or launched, not conducted.
-        "conduct" if any(&["strike"]) => Assault,
         "retak" | "retaken" | "recaptur" => Assault,
         "fir" if at_target => Assault,
         // Expelling a country's envoys or inspectors cuts relations: SANCTION.
@@ -3606,9 +3603,10 @@ mod tests {
             codebook_type("launched", &words(&["game"]), false, false, false),
             None
         );
+        // Strikes conducted are read with the other mounted strikes (`acts`).
         assert_eq!(
             codebook_type("conducted", &words(&["strike"]), false, false, false),
-            Some(Some(EventType::Assault))
+            None
         );
         assert_eq!(
             codebook_type("blocked", &words(&["road"]), false, false, false),

@@ -1190,3 +1190,47 @@ fn what_is_fired_at_a_country_targets_it_and_strikes_mounted_with_arms_are_attac
         ["PROTEST"]
     );
 }
+
+#[test]
+fn shared_views_fights_of_effort_campaigning_and_verbal_pounding_are_no_attack_or_agreement() {
+    // Agreeing with someone, or that something is so, commits to nothing;
+    // agreeing to an act does.
+    for text in [
+        "Senator Smith agreed with Governor Jones about the budget.",
+        "The minister agreed that the plan was a mistake.",
+    ] {
+        assert!(types_of(text).is_empty(), "{text}");
+    }
+    assert_eq!(
+        types_of("Russia agreed to withdraw its troops from the border."),
+        ["AGREE"]
+    );
+    // A fight of effort is no attack; an armed one is.
+    assert!(types_of("The mayor has been fighting air pollution for years.").is_empty());
+    assert_eq!(
+        types_of("Government forces fought the rebels in Aleppo on Sunday."),
+        ["ASSAULT"]
+    );
+    // Campaigning is no event; pounding a rival on an issue is ACCUSE.
+    assert!(
+        types_of("Senator Smith hit the campaign trail with Governor Jones on Monday.").is_empty()
+    );
+    assert_eq!(
+        types_of("Senator Smith has been pounding Governor Jones on the budget issue."),
+        ["ACCUSE"]
+    );
+    // A question asked is no request; asking someone to act is one.
+    assert!(
+        types_of("Asked on Monday whether the troops would leave, the minister said no.")
+            .is_empty()
+    );
+    assert_eq!(
+        types_of("The minister asked Russia to withdraw its troops."),
+        ["REQUEST"]
+    );
+    // A strike conducted with no sign of arms is no attack.
+    assert!(
+        !types_of("The union conducted a strike against the company.")
+            .contains(&"ASSAULT".to_string())
+    );
+}

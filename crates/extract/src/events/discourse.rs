@@ -34,7 +34,11 @@ fn is(class: &str, word: &str) -> bool {
 /// inside) no event at all.
 pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Option<EventType>> {
     let lemma = c.lex.lemma(&verb.form).to_lowercase();
-    if no_event(c, verb, event, &lemma) {
+    if no_event(c, verb, event, &lemma)
+        || (event.act == EventType::Agree && opinion_shared(c, verb, &lemma))
+        || (event.act == EventType::Assault && figurative_fight(c, verb, event, &lemma))
+        || (event.act == EventType::Request && question_asked(c, verb, &lemma))
+    {
         return Some(None);
     }
     match event.act {
@@ -68,7 +72,111 @@ fn no_event(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> bool {
     // "targeting Latino voters": a campaign's audience is attacked by no one.
     let audience = lemma == "target" && object_word.as_deref().is_some_and(|w| is("share", w));
     let polled = (c.a..c.b).any(|j| is("polled", &c.word(j).to_lowercase()));
-    (contest && electoral) || (polled && share_acts(c, v)) || held || rally || audience
+    // "hit the campaign trail": campaigning, whoever one campaigns with.
+    let campaigning = condition("verbal", lemma).is_some()
+        && object_word.as_deref().is_some_and(|w| is("campaigning", w));
+    (contest && electoral)
+        || (polled && share_acts(c, v))
+        || held
+        || rally
+        || audience
+        || campaigning
+}
+
+/// Agreeing with someone, or that something is so, shares a view and commits
+/// to nothing ("agreed with Smith about the winner", "agreed that the rules
+/// should change"): a verb of class `opinion` with a "with" phrase or a
+/// clause, and no sign of a commitment: a "to" infinitive or phrase, an "on"
+/// phrase, an object, a passive, or a clause of what will be done (an
+/// auxiliary of class `binding`: "agreed that the troops would leave").
+fn opinion_shared(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
+    let v = verb.v;
+    if !is("opinion", lemma) || super::passive_voice(c, verb) {
+        return false;
+    }
+    let committed = c.children(v).any(|k| {
+        matches!(c.dep(k), Some(Dep::Xcomp | Dep::Obj))
+            || (matches!(c.dep(k), Some(Dep::Obl))
+                && ["to", "on", "upon"]
+                    .iter()
+                    .any(|p| super::marked_by(c.doc, k, p)))
+    });
+    let clauses: Vec<usize> = c
+        .children(v)
+        .filter(|&k| c.dep(k) == Some(Dep::Ccomp))
+        .collect();
+    let binding = clauses.iter().any(|&k| {
+        c.children(k)
+            .any(|m| c.dep(m) == Some(Dep::Aux) && is("binding", &c.word(m).to_lowercase()))
+    });
+    let with = c.obliques(v, "with").next().is_some();
+    !committed && !binding && (with || !clauses.is_empty())
+}
+
+/// A question asked, not a request (the codebook's REQUEST asks for an act
+/// or a thing): a verb of class `asking` whose content is a question (a
+/// clause marked by a word of class `whether`, an "about" phrase, or a
+/// question as object: "was asked if", "asked the same question"), with no
+/// one asked named as its object ("asked Russia whether it could operate"
+/// asks leave); or one asking only to be kept unnamed (class `unnamed`:
+/// "asked not to be identified").
+fn question_asked(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
+    let v = verb.v;
+    if !is("asking", lemma) {
+        return false;
+    }
+    let children: Vec<usize> = c.children(v).collect();
+    let unnamed = children.iter().any(|&k| {
+        c.dep(k) == Some(Dep::Xcomp) && is("unnamed", &c.lex.lemma(c.word(k)).to_lowercase())
+    });
+    let object = children
+        .iter()
+        .copied()
+        .find(|&k| c.dep(k) == Some(Dep::Obj));
+    let question_object = object.is_some_and(|o| is("question", &singular(c.word(o))));
+    let someone_asked = (object.is_some() && !question_object)
+        || children.iter().any(|&k| c.dep(k) == Some(Dep::Iobj));
+    let question = question_object
+        || children.iter().any(|&k| {
+            (c.dep(k) == Some(Dep::Ccomp)
+                && c.children(k)
+                    .any(|m| is("whether", &c.word(m).to_lowercase())))
+                || (c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, "about"))
+        });
+    unnamed || (question && !someone_asked)
+}
+
+/// A fight that is effort, not arms ("fighting climate change", "battled
+/// through pneumonia"): a verb of class `struggle` whose one who fights is
+/// named but no one fought is (nor is its object a pronoun or an agent
+/// noun, nor is a name below it), in a sentence with no word of force, arms or
+/// war (classes `force` and `war`, the synsets of arms, the agents
+/// dictionary's armed sectors: "rebels", "troops").
+fn figurative_fight(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> bool {
+    if !is("struggle", lemma) || !event.target.is_empty() || event.source.is_empty() {
+        return false;
+    }
+    // "until they fought us", "fighting what remains of Isis", "fighting in
+    // Idlib": someone is fought, or somewhere, whether or not the roles say.
+    let skip = [Dep::Nsubj, Dep::Advcl, Dep::Parataxis, Dep::Conj];
+    let fought_someone = c.children(verb.v).any(|k| {
+        c.dep(k) == Some(Dep::Obj)
+            && (c.doc.tokens[k].pos == Some(Upos::Pron)
+                || c.lex.agents.contains_key(&singular(c.word(k))))
+    }) || c
+        .subtree(verb.v, &skip)
+        .into_iter()
+        .any(|j| c.doc.tokens[j].pos == Some(Upos::Propn));
+    if fought_someone {
+        return false;
+    }
+    let armed = |j: usize| {
+        let word = c.word(j).to_lowercase();
+        forceful(c, j)
+            || is("war", &word)
+            || super::political::in_sectors(c.lex, &singular(&word), &["MIL", "UAF", "REB"])
+    };
+    !(c.a..c.b).any(|j| j != verb.v && armed(j))
 }
 
 /// Whether the one who acts is a share of those polled or voting: the
@@ -163,7 +271,11 @@ fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> boo
     let quoted = event.quote.is_none()
         && named_source
         && ((c.a..c.b).any(|j| matches!(c.word(j), "“" | "”" | "\"")) || speech_beside(c, v));
-    let spoken = object.is_some_and(speech_noun)
+    // "a tweet attacking a former Miss Universe": the words that attack.
+    let by_words = (c.dep(v) == Some(Dep::Acl) && c.doc.tokens[v].head.is_some_and(speech_noun))
+        || c.subject(v).is_some_and(speech_noun);
+    let spoken = by_words
+        || object.is_some_and(speech_noun)
         || phrases
             .iter()
             .any(|&k| speech_noun(k) || super::marked_by(c.doc, k, "as"))
@@ -297,5 +409,10 @@ mod tests {
         assert!(is("praise", "champion"));
         assert!(is("body", "head"));
         assert!(!is("verbal", "kill"));
+        assert_eq!(condition("verbal", "rip"), Some("into"));
+        assert!(is("opinion", "agree") && is("binding", "would"));
+        assert!(is("struggle", "fight") && is("war", "insurgency"));
+        assert!(is("campaigning", "trail"));
+        assert!(is("asking", "ask") && is("whether", "if") && is("unnamed", "identify"));
     }
 }
