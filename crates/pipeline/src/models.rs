@@ -134,15 +134,17 @@ fn model_table(
     if std::env::var_os(off).is_some() {
         return Ok("".into());
     }
-    let Some(path) = std::env::var_os(file) else {
-        return Ok(shipped.into());
-    };
-    std::fs::read_to_string(&path)
-        .map(Into::into)
-        .map_err(|e| ModelError::Setting {
-            var: file,
-            reason: format!("cannot read {}: {e}", std::path::Path::new(&path).display()),
-        })
+    match model_file(shipped.as_bytes(), file)? {
+        std::borrow::Cow::Borrowed(_) => Ok(shipped.into()),
+        std::borrow::Cow::Owned(bytes) => {
+            String::from_utf8(bytes)
+                .map(Into::into)
+                .map_err(|e| ModelError::Setting {
+                    var: file,
+                    reason: format!("not UTF-8 text: {e}"),
+                })
+        }
+    }
 }
 
 /// The event verb patterns and the classifiers over them (read on first call).
