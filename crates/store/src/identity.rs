@@ -122,15 +122,16 @@ fn split_off(tx: &Connection, key: &str, name: &str) -> rusqlite::Result<bool> {
 /// The stored full names a lone surname may stand for, with the documents
 /// that name each in full, most first.
 fn full_names_ending_in(tx: &Connection, surname: &str) -> rusqlite::Result<Vec<(String, i64)>> {
-    let mut st = tx.prepare_cached(
-        "SELECT key, (SELECT count(DISTINCT document) FROM document_entities de
-                WHERE de.key = e.key AND (de.given_key = e.key OR de.given_key LIKE 'PERSON:% %')) AS n
-         FROM entities e WHERE surname = ?1 ORDER BY n DESC, key",
-    )?;
-    let rows = st
-        .query_map([surname], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect();
-    rows
+    let keys: Vec<String> = tx
+        .prepare_cached("SELECT key FROM entities WHERE surname = ?1")?
+        .query_map([surname], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut names = keys
+        .into_iter()
+        .map(|k| Ok((full_documents(tx, &k)?, k)))
+        .collect::<rusqlite::Result<Vec<(i64, String)>>>()?;
+    names.sort_by(|(n, k), (m, l)| m.cmp(n).then_with(|| k.cmp(l)));
+    Ok(names.into_iter().map(|(n, k)| (k, n)).collect())
 }
 
 /// The documents that name the person `key` in full (or with initials):
