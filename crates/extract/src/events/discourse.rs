@@ -94,13 +94,12 @@ fn opinion_shared(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     if !is("opinion", lemma) || super::passive_voice(c, verb) {
         return false;
     }
-    let committed = c.children(v).any(|k| {
-        matches!(c.dep(k), Some(Dep::Xcomp | Dep::Obj))
-            || (matches!(c.dep(k), Some(Dep::Obl))
-                && ["to", "on", "upon"]
-                    .iter()
-                    .any(|p| super::marked_by(c.doc, k, p)))
-    });
+    let committed = c
+        .children(v)
+        .any(|k| matches!(c.dep(k), Some(Dep::Xcomp | Dep::Obj)))
+        || ["to", "on", "upon"]
+            .into_iter()
+            .any(|p| c.obliques(v, p).next().is_some());
     let clauses: Vec<usize> = c
         .children(v)
         .filter(|&k| c.dep(k) == Some(Dep::Ccomp))
