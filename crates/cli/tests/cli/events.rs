@@ -5,7 +5,21 @@
 use super::*;
 
 fn events_of(text: &str) -> (Value, Vec<EventRow>) {
-    let out = run(&["extract", "--from", "text", "-"], Some(text.as_bytes()));
+    events_with_env(text, &[])
+}
+
+/// The events of the rules alone: the judge's threshold (raised for precision,
+/// session 30) drops some conditionals, but their status is still the rules' to set.
+fn events_of_rules(text: &str) -> Vec<EventRow> {
+    events_with_env(text, &[("DOSSIER_NO_EVENT_JUDGE", "1")]).1
+}
+
+fn events_with_env(text: &str, env: &[(&str, &str)]) -> (Value, Vec<EventRow>) {
+    let out = run_with_env(
+        &["extract", "--from", "text", "-"],
+        Some(text.as_bytes()),
+        env,
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let doc = docs(&out).remove(0);
     check_document(&doc);
@@ -20,7 +34,7 @@ fn types_of(text: &str) -> Vec<String> {
 
 /// The status of the event on `trigger` in `text` (which must have one).
 fn status_of(text: &str, trigger: &str) -> String {
-    let (_, events) = events_of(text);
+    let events = events_of_rules(text);
     events
         .into_iter()
         .find(|e| e.3 == trigger)
@@ -66,7 +80,7 @@ fn a_pledge_is_agree_with_its_act_and_a_denial_is_never_asserted() {
         "Will France send troops to Mali?",
         "If Iran attacks Israel, the US will respond.",
     ] {
-        let (_, events) = events_of(text);
+        let events = events_of_rules(text);
         assert!(!events.is_empty(), "{text}");
         assert!(
             events.iter().all(|e| e.2 != "asserted"),

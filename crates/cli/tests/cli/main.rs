@@ -43,8 +43,14 @@ fn scratch(test: &str) -> PathBuf {
 }
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    run_with_env(args, stdin, &[])
+}
+
+/// `run` with environment settings (e.g. a model switched off).
+fn run_with_env(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Output {
     let mut cmd = bin();
     cmd.args(args)
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .stdin(Stdio::piped());
