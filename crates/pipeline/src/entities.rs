@@ -717,7 +717,9 @@ fn onto_type(
     {
         return decided;
     }
-    if let Some(ty) = by_form(conll, words, gazetteer) {
+    if let Some(ty) =
+        by_form(conll, words, gazetteer).or_else(|| by_article(words, before, bits, gazetteer))
+    {
         return Some(ty);
     }
     match conll {
@@ -843,6 +845,25 @@ fn by_context(
         return Some(Some(EntityType::WorkOfArt)); // a quoted title
     }
     None
+}
+
+/// An organisation whose name starts with "The" in the gazetteer, written after a
+/// lower-case "the" ("told the Guardian"): the name without its article would
+/// otherwise be typed by its form ("-an": a demonym).
+fn by_article(
+    words: &[&str],
+    before: Option<&str>,
+    bits: u8,
+    gazetteer: &Gazetteer,
+) -> Option<EntityType> {
+    let place_or_person = gazetteer::GPE | gazetteer::LOC | gazetteer::PERSON | gazetteer::NORP;
+    if before != Some("the") || bits & place_or_person != 0 {
+        return None;
+    }
+    let with_article: Vec<&str> = std::iter::once("The")
+        .chain(words.iter().copied())
+        .collect();
+    (gazetteer.lookup(&with_article) & gazetteer::ORG != 0).then_some(EntityType::Org)
 }
 
 /// Types the words of a name decide: events, and a person by a known given name.

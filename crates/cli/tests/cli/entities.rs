@@ -346,6 +346,17 @@ fn speakers_names_whole_and_of_their_type() {
 }
 
 #[test]
+fn an_organisation_named_with_the_is_one_without_it() {
+    // "The Guardian" is in the gazetteer; "the Guardian" in running text is
+    // no demonym for its "-an" ending.
+    let names = names_of("A spokesman told the Guardian on Monday that talks had stalled.\n");
+    assert!(
+        names.contains(&("Guardian".to_string(), "ORG".to_string())),
+        "{names:?}"
+    );
+}
+
+#[test]
 fn a_common_noun_actor_stays_in_its_own_document() {
     // Two articles, each about "the government" of a different country.
     let db = scratch("entities-common").join("e.db");
