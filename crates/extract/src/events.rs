@@ -20,6 +20,7 @@ use dossier_core::{
 mod acts;
 mod context;
 mod discourse;
+mod object_classes;
 mod party_roles;
 mod phrases;
 mod political;

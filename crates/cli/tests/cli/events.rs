@@ -1248,3 +1248,57 @@ fn shared_views_fights_of_effort_campaigning_and_verbal_pounding_are_no_attack_o
             .contains(&"ASSAULT".to_string())
     );
 }
+
+#[test]
+fn pleas_comment_declined_documents_released_blocks_and_raids_read_by_their_object() {
+    // The rules' events (the judge aside): the classes recode what the judge keeps.
+    let types = |text: &str| {
+        events_of_rules(text)
+            .into_iter()
+            .map(|e| e.0)
+            .collect::<Vec<_>>()
+    };
+    // A plea in court asks for nothing; pleading with someone to act does.
+    assert!(types("The former mayor pleaded guilty to fraud charges on Monday.").is_empty());
+    assert_eq!(
+        types("The mayor pleaded with the governor to send more police to the city."),
+        ["REQUEST"]
+    );
+    // Declining comment is no rejection; refusing to talk to someone is one.
+    assert!(types("The ministry refused to discuss the allegations.").is_empty());
+    assert_eq!(
+        types("The opposition refused to talk to the government."),
+        ["REJECT"]
+    );
+    // A document released is published; hostages released are let go.
+    assert!(types("The ministry released its annual budget on Tuesday.").is_empty());
+    assert_eq!(
+        types("The rebels released two hostages on Friday."),
+        ["RETREAT"]
+    );
+    // Condolences offered are a statement; aid offered is a commitment.
+    assert!(
+        types("The senator offered his condolences to the families of the victims.").is_empty()
+    );
+    assert_eq!(types("Germany offered military aid to Ukraine."), ["AGREE"]);
+    // A match won, with its score, is no attack.
+    assert!(types("Brazil beat Argentina 3-1 in the final.").is_empty());
+    // A proposal blocked is vetoed (REJECT); a raid by the police is coercion.
+    assert_eq!(
+        types("Russia blocked the resolution at the Security Council on Friday."),
+        ["REJECT"]
+    );
+    assert_eq!(
+        types("Police raided the offices of the opposition party on Tuesday."),
+        ["COERCE"]
+    );
+    assert_eq!(
+        types("Gunmen raided a village in the north of the country."),
+        ["ASSAULT"]
+    );
+    // An interviewer's question put to the one who answers is no request.
+    assert!(types(
+        "When asked for his view during an interview, the minister said the deal was fair."
+    )
+    .is_empty());
+}

@@ -135,14 +135,41 @@ fn question_asked(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     let question_object = object.is_some_and(|o| is("question", &singular(c.word(o))));
     let someone_asked = (object.is_some() && !question_object)
         || children.iter().any(|&k| c.dep(k) == Some(Dep::Iobj));
+    // A clause marked as a question anywhere below the verb but in its
+    // adjuncts ("Asked on the Today programme whether Labour would back …").
+    let marked_question = c
+        .subtree(v, &[Dep::Nsubj, Dep::Advcl, Dep::Conj, Dep::Parataxis])
+        .into_iter()
+        .any(|j| c.dep(j) == Some(Dep::Mark) && is("whether", &c.word(j).to_lowercase()));
     let question = question_object
+        || marked_question
         || children.iter().any(|&k| {
             (c.dep(k) == Some(Dep::Ccomp)
                 && c.children(k)
                     .any(|m| is("whether", &c.word(m).to_lowercase())))
                 || (c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, "about"))
         });
-    unnamed || (question && !someone_asked)
+    unnamed || (question && !someone_asked) || put_to_speaker(c, v, &children)
+}
+
+/// An interviewer's question put to the one who then speaks: "When asked for
+/// his position during an interview, Smith said …" (a bare participle
+/// adjunct, with no subject, object or act asked for, of a verb of speech).
+fn put_to_speaker(c: &Clause<'_>, v: usize, children: &[usize]) -> bool {
+    // (A past form with no subject is the participle, whatever its tag.)
+    let bare = matches!(
+        c.doc.tokens[v].tag,
+        Some(dossier_core::Xpos::Vbn | dossier_core::Xpos::Vbd)
+    ) && !children.iter().any(|&k| {
+        matches!(
+            c.dep(k),
+            Some(Dep::Nsubj | Dep::Obj | Dep::Xcomp | Dep::Aux)
+        )
+    });
+    bare && c.dep(v) == Some(Dep::Advcl)
+        && c.doc.tokens[v]
+            .head
+            .is_some_and(|h| h >= c.a && h < c.b && speech_verb(c, h))
 }
 
 /// A fight that is effort, not arms ("fighting climate change", "battled
@@ -166,16 +193,20 @@ fn figurative_fight(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> 
         .subtree(verb.v, &skip)
         .into_iter()
         .any(|j| c.doc.tokens[j].pos == Some(Upos::Propn));
-    if fought_someone {
-        return false;
-    }
+    !fought_someone && !armed_sentence(c, verb.v)
+}
+
+/// Whether the sentence of `v` has, beside `v`, a word of force, arms or war
+/// (classes `force` and `war`, the synsets of arms, the agents dictionary's
+/// armed sectors: "rebels", "troops").
+pub(super) fn armed_sentence(c: &Clause<'_>, v: usize) -> bool {
     let armed = |j: usize| {
         let word = c.word(j).to_lowercase();
         forceful(c, j)
             || is("war", &word)
             || super::political::in_sectors(c.lex, &singular(&word), &["MIL", "UAF", "REB"])
     };
-    !(c.a..c.b).any(|j| j != verb.v && armed(j))
+    (c.a..c.b).any(|j| j != v && armed(j))
 }
 
 /// Whether the one who acts is a share of those polled or voting: the
@@ -246,17 +277,26 @@ fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> boo
         return false;
     }
     let speech_noun = |k: usize| is("speech", &c.word(k).to_lowercase());
-    let phrases: Vec<usize> = [Some(v), object]
+    let phrase = |k: &usize| {
+        matches!(
+            c.dep(*k),
+            Some(Dep::Obl | Dep::Nmod | Dep::Xcomp | Dep::Advcl)
+        )
+    };
+    let mut phrases: Vec<usize> = [Some(v), object]
         .into_iter()
         .flatten()
         .flat_map(|h| c.children(h))
-        .filter(|&k| {
-            matches!(
-                c.dep(k),
-                Some(Dep::Obl | Dep::Nmod | Dep::Xcomp | Dep::Advcl)
-            )
-        })
+        .filter(phrase)
         .collect();
+    // And the phrases of those: "attacked her (opponent) as a fraud during
+    // the debate", however the parse hung the label.
+    let inner: Vec<usize> = phrases
+        .iter()
+        .flat_map(|&k| c.children(k))
+        .filter(phrase)
+        .collect();
+    phrases.extend(inner);
     let named_source = event.source.iter().any(|&a| {
         c.doc.entities.by_id(a).is_some_and(|e| {
             matches!(
@@ -296,12 +336,6 @@ fn forceful(c: &Clause<'_>, j: usize) -> bool {
 /// Whether a verb of speech is the attack's head or a clause under it
 /// ("attacked Trump, calling him a loser"; "said he attacked").
 fn speech_beside(c: &Clause<'_>, v: usize) -> bool {
-    let speech = |k: usize| {
-        c.doc.tokens[k].pos == Some(Upos::Verb)
-            && crate::cue_classes::CueClasses::english()
-                .of_word(&c.word(k).to_lowercase())
-                .is_some_and(|(class, _)| class == dossier_core::CueClass::Speech)
-    };
     c.children(v)
         .filter(|&k| {
             matches!(
@@ -309,7 +343,15 @@ fn speech_beside(c: &Clause<'_>, v: usize) -> bool {
                 Some(Dep::Advcl | Dep::Conj | Dep::Xcomp | Dep::Parataxis)
             )
         })
-        .any(speech)
+        .any(|k| speech_verb(c, k))
+}
+
+/// Whether token `k` is a verb of speech (the cue class).
+fn speech_verb(c: &Clause<'_>, k: usize) -> bool {
+    c.doc.tokens[k].pos == Some(Upos::Verb)
+        && crate::cue_classes::CueClasses::english()
+            .of_word(&c.word(k).to_lowercase())
+            .is_some_and(|(class, _)| class == dossier_core::CueClass::Speech)
 }
 
 /// "called X a Y", "called it 'rigged'": a label, ACCUSE, or no event when

@@ -74,6 +74,9 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
     if event.act == Assault && super::acts::cyber_attack(c, verb) {
         return Some(Some(Coerce));
     }
+    if let Some(by_object) = super::object_classes::recoded(c, verb, event) {
+        return Some(by_object);
+    }
     if let Some(discourse) = super::discourse::recoded(c, verb, event) {
         return Some(discourse);
     }

@@ -1,6 +1,7 @@
 //! The loader the events' word-class files share: `class <TAB> word [<TAB>
 //! condition]` lines, `#` comments (`data/en/event-discourse.tsv`,
-//! `data/en/event-phrases.tsv`, `data/en/event-acts.tsv`, `data/en/party-roles.tsv`).
+//! `data/en/event-phrases.tsv`, `data/en/event-acts.tsv`, `data/en/party-roles.tsv`,
+//! `data/en/event-object-classes.tsv`).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

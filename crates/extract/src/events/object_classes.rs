@@ -1,0 +1,223 @@
+//! Acts whose class of object or complement says the codebook codes no act,
+//! or another one (#24): the CAMEO dictionary codes the verb, whatever it is
+//! done to. Part of the codebook recoding (`recode`), so it runs once the
+//! event judge has kept an event; the word classes are in
+//! `data/en/event-object-classes.tsv`.
+//!
+//! The codebook's words: REQUEST asks for an act or a thing, and a plea in
+//! court asks for neither; REJECT refuses a request or a proposal, and CAMEO's
+//! "decline comment" is a statement (CAMEO 01, which CAMEO2PLOVER maps to no
+//! PLOVER type), as is "express sympathy" (CAMEO 018); RETREAT `release` is
+//! "release of persons or property" held, not publishing a document; REJECT
+//! covers "reject or veto a proposal", where CAMEO's "block" is read as
+//! coercion; a result beaten is no assault.
+
+use dossier_core::{Dep, Event, EventType, Upos};
+
+use super::word_classes::WordFile;
+use super::{singular, Clause, Verb};
+
+/// The word classes of `data/en/event-object-classes.tsv`.
+static WORDS: WordFile = WordFile::new(include_str!("../../data/en/event-object-classes.tsv"));
+
+fn is(class: &str, word: &str) -> bool {
+    WORDS.contains(class, word)
+}
+
+/// What the object classes make of a kept event: another act, or (`None`
+/// inside) no event at all.
+pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Option<EventType>> {
+    let lemma = c.lex.lemma(&verb.form).to_lowercase();
+    let no_event = match event.act {
+        EventType::Request => plea(c, verb.v, &lemma),
+        EventType::Reject => comment_declined(c, verb.v, &lemma),
+        EventType::Retreat => document_released(c, verb.v, &lemma),
+        EventType::Agree => words_offered(c, verb.v, &lemma),
+        EventType::Assault => {
+            result_beaten(c, verb.v, &lemma) || standing_ruined(c, verb.v, &lemma)
+        }
+        _ => false,
+    };
+    if no_event {
+        return Some(None);
+    }
+    match event.act {
+        EventType::Coerce if proposal_blocked(c, verb.v, &lemma) => Some(Some(EventType::Reject)),
+        EventType::Assault if police_raid(c, verb, &lemma) => Some(Some(EventType::Coerce)),
+        _ => None,
+    }
+}
+
+/// The head of what `v` is done to: its object; failing one, its subject (a
+/// passive's, or a participle's the parse took for active: "a video released
+/// on Tuesday"); failing that, the noun a participle describes.
+fn undergoer(c: &Clause<'_>, v: usize) -> Option<usize> {
+    let child = |dep: Dep| c.children(v).find(|&k| c.dep(k) == Some(dep));
+    child(Dep::Obj).or_else(|| child(Dep::Nsubj)).or_else(|| {
+        matches!(c.dep(v), Some(Dep::Acl | Dep::Amod))
+            .then(|| c.doc.tokens[v].head)
+            .flatten()
+            .filter(|&h| h >= c.a && h < c.b)
+    })
+}
+
+/// Whether the word at `k`, or a compound or conjunct beside it, is of
+/// `class` ("tax returns", "thoughts and prayers").
+fn head_of_class(c: &Clause<'_>, k: usize, class: &str) -> bool {
+    std::iter::once(k)
+        .chain(
+            c.children(k)
+                .filter(|&m| matches!(c.dep(m), Some(Dep::Compound | Dep::Conj))),
+        )
+        .any(|m| is(class, &singular(c.word(m))))
+}
+
+/// A plea in court ("pleaded guilty", "pleaded not guilty to the charge",
+/// "plead their innocence") or a plea of an excuse ("pleading other
+/// business"), not a request: a verb of class `pleading` with a word of
+/// class `plea` below it, or with no one pleaded with, nothing pleaded for
+/// and no act pleaded for ("pleaded with Russia", "pleaded for help",
+/// "pleaded to be brought back" are requests).
+fn plea(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
+    if !is("pleading", lemma) {
+        return false;
+    }
+    let pleaded = c.children(v).any(|k| is("plea", &c.word(k).to_lowercase()));
+    let asks = ["with", "for"]
+        .into_iter()
+        .any(|p| c.obliques(v, p).next().is_some())
+        || c.children(v).any(|k| {
+            matches!(c.dep(k), Some(Dep::Xcomp | Dep::Ccomp))
+                && c.doc.tokens[k].pos == Some(Upos::Verb)
+        });
+    pleaded || !asks
+}
+
+/// Declining to comment, or an interview ("declined to elaborate", "refused
+/// to say whether", "declined to discuss reports", "declined an interview
+/// request"): a verb of class `declining` whose verb complement is of class
+/// `comment`, or of class `talks` with an object of class `reported` (to
+/// refuse to discuss a demand or to talk to a minister rejects), or whose
+/// object is of class `interview`.
+fn comment_declined(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
+    if !is("declining", lemma) {
+        return false;
+    }
+    c.children(v).any(|k| match c.dep(k) {
+        Some(Dep::Xcomp) => {
+            let complement = c.lex.lemma(&c.word(k).to_lowercase()).to_lowercase();
+            is("comment", &complement)
+                || (is("talks", &complement)
+                    && c.children(k)
+                        .any(|o| c.dep(o) == Some(Dep::Obj) && head_of_class(c, o, "reported")))
+        }
+        Some(Dep::Obj) => head_of_class(c, k, "interview"),
+        _ => false,
+    })
+}
+
+/// A document, a record or a product released ("released its budget", "a
+/// poll released in August", "will be releasing his tax returns"): published,
+/// not persons or property let go (RETREAT `release`).
+fn document_released(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
+    is("releasing", lemma) && undergoer(c, v).is_some_and(|k| head_of_class(c, k, "document"))
+}
+
+/// Condolences, thoughts and prayers, a view or a glimpse offered, sent or
+/// expressed ("offered a window into", "offered a response"): CAMEO's
+/// statements and "express sympathy", no commitment to cooperate.
+fn words_offered(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
+    is("offering", lemma)
+        && c.children(v)
+            .any(|k| c.dep(k) == Some(Dep::Obj) && head_of_class(c, k, "statement"))
+}
+
+/// A standing, a chance or a hope ruined ("destroying the reputation of the
+/// committee", "destroyed his chances"): a figure of speech, no attack.
+fn standing_ruined(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
+    is("ruining", lemma)
+        && c.children(v)
+            .any(|k| c.dep(k) == Some(Dep::Obj) && head_of_class(c, k, "standing"))
+}
+
+/// A raid by the police (CAMEO's "conduct raid", which PLOVER's COERCE
+/// `seize` names: "police or other authorities … seizing property"), not an
+/// armed attack: a verb of class `raiding` whose subject or "by" phrase is
+/// a noun the agents dictionary codes as police.
+fn police_raid(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
+    if !is("raiding", lemma) {
+        return false;
+    }
+    let raider = if super::passive_voice(c, verb) {
+        super::by_agent(c, verb.v)
+    } else {
+        c.children(verb.v).find(|&k| c.dep(k) == Some(Dep::Nsubj))
+    };
+    raider.is_some_and(|k| super::political::in_sectors(c.lex, &singular(c.word(k)), &["COP"]))
+}
+
+/// A result or a match won, not an attack: a verb of class `beating` whose
+/// object is of class `expectation` ("beat analysts' expectations"), or
+/// with a score beside it ("had beaten him 6-2, 6-2").
+fn result_beaten(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
+    if !is("beating", lemma) {
+        return false;
+    }
+    let expected = c
+        .children(v)
+        .any(|k| c.dep(k) == Some(Dep::Obj) && head_of_class(c, k, "expectation"));
+    expected
+        || c.subtree(v, &[Dep::Advcl, Dep::Conj])
+            .into_iter()
+            .any(|j| score(c.word(j)))
+}
+
+/// A score: two counts joined by a dash ("6-2", "7–5").
+fn score(word: &str) -> bool {
+    let mut parts = word.split(['-', '–']);
+    let count = |p: Option<&str>| {
+        p.is_some_and(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    count(parts.next()) && count(parts.next()) && parts.next().is_none()
+}
+
+/// A proposal blocked ("blocked a funding package", "attempts … have been
+/// blocked by Russia"): vetoed, REJECT, not coerced, where what is blocked is
+/// of class `proposal`, the one who blocks is no court (class `judicial`:
+/// a ruling is another act), and the sentence has no word of force, arms or
+/// war ("blocked the army's attempt at an incursion").
+fn proposal_blocked(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
+    if !is("blocking", lemma) || super::discourse::armed_sentence(c, v) {
+        return false;
+    }
+    let judicial = c
+        .subtree(v, &[Dep::Obj, Dep::Ccomp, Dep::Advcl, Dep::Conj])
+        .into_iter()
+        .any(|j| is("judicial", &singular(c.word(j))));
+    !judicial && undergoer(c, v).is_some_and(|k| head_of_class(c, k, "proposal"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_classes_load() {
+        assert!(is("pleading", "plead") && is("plea", "guilty"));
+        assert!(is("declining", "decline") && is("comment", "comment"));
+        assert!(is("talks", "discuss") && is("reported", "allegation"));
+        assert!(is("releasing", "release") && is("document", "report"));
+        assert!(is("offering", "offer") && is("statement", "condolence"));
+        assert!(is("ruining", "destroy") && is("standing", "reputation"));
+        assert!(is("raiding", "raid"));
+        assert!(is("beating", "beat") && is("expectation", "expectation"));
+        assert!(is("blocking", "block") && is("proposal", "bill"));
+        assert!(!is("document", "prisoner") && !is("proposal", "road"));
+    }
+
+    #[test]
+    fn scores_are_two_counts_joined_by_a_dash() {
+        assert!(score("6-2") && score("7–5"));
+        assert!(!score("2014-2018") && !score("6-2-1") && !score("US-backed") && !score("-2"));
+    }
+}
