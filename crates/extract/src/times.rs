@@ -534,7 +534,8 @@ impl Reading {
             }
             match expression(s.words, &s.toks, s.text, i, frame) {
                 Some((len, ty, ..))
-                    if (ty == TimeType::Duration && age_or_rate(s.words, i, len))
+                    if (ty == TimeType::Duration
+                        && (age_or_rate(s.words, i, len) || programme_name(s, i, len)))
                         || title(s, i, len) =>
                 {
                     i += len;
@@ -724,6 +725,16 @@ fn title(s: &Sentence, i: usize, len: usize) -> bool {
     (i..i + len).all(capital) && (len > 1 || mid_sentence)
 }
 
+/// Whether the duration read at word `i` (`len` words) is a name: a figure
+/// and a unit in capitals inside a sentence ("CBS's 60 Minutes").
+fn programme_name(s: &Sentence, i: usize, len: usize) -> bool {
+    let figures = s.words[i].bytes().all(|b| b.is_ascii_digit());
+    let unit = s.toks[i + 1..i + len]
+        .iter()
+        .any(|t| t.of(s.text).starts_with(char::is_uppercase));
+    i > 0 && len == 2 && figures && unit
+}
+
 /// Whether the duration read at word `i` (`len` words) measures no time
 /// TimeML marks: an age ("52 years old") or the period of a rate, a count
 /// or an amount "a week" ("700 seats a week", "$2 million a year").
@@ -770,13 +781,23 @@ fn extent_start(words: &[String], i: usize, consumed: usize, e: &Growing) -> usi
     let adjective = e.ty == TimeType::Duration
         && ((e.end - i == 1 && words[i].contains('-'))
             || (e.end - i == 2 && singular_unit_after_count(&words[i..e.end])));
+    // "Earlier [Friday]", "late [Monday]": a weekday named in full leaves
+    // the word that places the event within it outside (TempEval's AQUAINT
+    // does so throughout; a month keeps it, "late November").
+    let weekday = weekday_of(&words[i]).is_some_and(|(_, full)| full);
     while first > consumed
         && is_modifier(&words[first - 1], e.ty)
         && !(adjective && matches!(words[first - 1].as_str(), "the" | "a" | "an"))
+        && !(weekday && within_day(&words[first - 1]))
     {
         first -= 1;
     }
     first - leading_phrase(&words[consumed..first], &words[first..e.end], e.ty)
+}
+
+/// "early", "earlier", "late", "later": where within a time an event falls.
+fn within_day(w: &str) -> bool {
+    matches!(w, "early" | "earlier" | "late" | "later")
 }
 
 /// "two day", "three year" (a count above one with a singular unit): a
@@ -2946,6 +2967,17 @@ mod tests {
             // its article stays outside.
             ("for the two day rally", &[("two day", "P2D")]),
             ("for the two days", &[("the two days", "P2D")]),
+            // A weekday leaves "earlier" or "late" outside; a month keeps it.
+            (
+                "earlier Friday , and late Monday morning , not early December",
+                &[
+                    ("Friday", "2016-11-04"),
+                    ("Monday morning", "2016-11-07TMO"),
+                    ("early December", "2016-12"),
+                ],
+            ),
+            // A figure and a unit in capitals are a name.
+            ("watched 60 Minutes for 60 minutes", &[("60 minutes", "PT60M")]),
             // A deictic word in title case is a name, not a time.
             (
                 "he told Today . speaking on \"This Week\" , he said this week",

@@ -233,9 +233,11 @@ fn run_len(text: &str, at: usize, end: usize, c: char) -> usize {
 }
 
 fn is_opening(c: char) -> bool {
+    // '`' opens a quote as "``" in Penn Treebank and LaTeX text: "``Now".
     matches!(
         c,
         '"' | '“'
+            | '`'
             | '‘'
             | '\''
             | '('
@@ -340,6 +342,7 @@ mod tests {
             toks("''Do so,'' he told me. The allies' plan"),
             ["''", "Do", "so", ",", "''", "he", "told", "me", ".", "The", "allies", "'", "plan"]
         );
+        assert_eq!(toks("``Now, go.''"), ["``", "Now", ",", "go", ".", "''"]);
         assert_eq!(toks("elections-- to"), ["elections", "--", "to"]);
         assert_eq!(toks("November -- for"), ["November", "--", "for"]);
         assert_eq!(

@@ -226,6 +226,7 @@ rules![
     weekday_name,
     century,
     month_name,
+    second_day_of_month,
     week_of,
     nth_day_of,
     in_units,
@@ -236,6 +237,7 @@ rules![
     working_days,
     additional_unit,
     another_unit,
+    more_units,
     measured_duration_phrase,
     counted_units,
     vague_units,
@@ -561,6 +563,8 @@ fn deictic_word(c: &Context) -> Option<Found> {
             return Some((2, TimeType::Date, Some("PAST_REF".into()), None))
         }
         "recently" => return Some((1, TimeType::Date, Some("PAST_REF".into()), None)),
+        // "the Daily Mail", "the New York Daily News": a newspaper's name, not a time.
+        "daily" if newspaper_name(c) => return c.stop(),
         "daily" => return Some((1, TimeType::Set, Some("P1D".into()), None)),
         // "leave everyday"; "an everyday matter" is an adjective.
         "everyday" if !(i > 0 && matches!(at(i - 1), "a" | "an")) => {
@@ -577,6 +581,19 @@ fn deictic_word(c: &Context) -> Option<Found> {
         _ => {}
     }
     None
+}
+
+/// Whether "Daily" at the context's word, in capitals inside a sentence, is
+/// part of a name in capitals (no weekday or month: "Daily Monday to
+/// Friday" is a time).
+fn newspaper_name(c: &Context) -> bool {
+    let next = c.at(c.i + 1);
+    c.i > 0
+        && capitalised(c.tokens, c.text, c.i)
+        && capitalised(c.tokens, c.text, c.i + 1)
+        && next.starts_with(char::is_alphabetic)
+        && weekday_of(next).is_none()
+        && month_of(next).is_none()
 }
 
 /// "the year ended Sept. 30": a twelve-month period, its end a date of its own.
@@ -1755,6 +1772,25 @@ fn month_name(c: &Context) -> Option<Found> {
     None
 }
 
+/// "April 24 and 25": a second day of the month just named, after "and" or "or".
+#[inline(always)]
+fn second_day_of_month(c: &Context) -> Option<Found> {
+    let &Context { i, a, .. } = c;
+    let day: i64 = a.parse().ok().filter(|_| a.len() <= 2)?;
+    let joined = i >= 3 && matches!(c.at(i - 1), "and" | "or");
+    let next = c.at(i + 1);
+    if !joined || !(next.is_empty() || !next.starts_with(char::is_alphanumeric) || next == "in") {
+        return None;
+    }
+    let (len, _, value, year) = c.expression_at(i - 3)?;
+    let first = value.and_then(|v| v.date()).filter(|_| len == 2)?;
+    let (y, m, d) = civil_from_days(first);
+    let second = (day > d && day <= 31)
+        .then(|| days_from_civil(y, m, day))
+        .filter(|&s| civil_from_days(s).1 == m)?;
+    Some((1, TimeType::Date, Some(date(second)), year))
+}
+
 /// "the first week of 2015", "the last week of July", "the week of April 10th".
 #[inline(always)]
 fn week_of(c: &Context) -> Option<Found> {
@@ -1998,6 +2034,15 @@ fn another_unit(c: &Context) -> Option<Found> {
         }
     }
     None
+}
+
+/// "two more weeks", "20 more years": a count of units still to come, a length.
+#[inline(always)]
+fn more_units(c: &Context) -> Option<Found> {
+    let &Context { i, a, .. } = c;
+    let n = number_word(a).filter(|&n| n > 0 && !matches!(a, "a" | "an"))?;
+    let u = unit_of(c.at(i + 2)).filter(|_| c.at(i + 1) == "more")?;
+    Some((3, TimeType::Duration, Some(duration(n, u)), None))
 }
 
 #[inline(always)]
@@ -2269,8 +2314,28 @@ fn year_figure(c: &Context) -> Option<Found> {
         {
             return Some((1, TimeType::Date, Some(a.to_string()), Some(y)));
         }
+        if (1100..1900).contains(&y) && history_year_context(c) {
+            return Some((1, TimeType::Date, Some(a.to_string()), Some(y)));
+        }
     }
     None
+}
+
+/// Whether a figure of an earlier century at the context's word is a year:
+/// after a word that places an event in time ("independence in 1898",
+/// "since 1865"), not after a count ("one in 1500"), and with no noun after
+/// it ("in 1500 cases").
+fn history_year_context(c: &Context) -> bool {
+    let i = c.i;
+    let placed = i > 0
+        && matches!(
+            c.at(i - 1),
+            "in" | "since" | "until" | "during" | "before" | "after"
+        );
+    let counted = i > 1 && number_word(c.at(i - 2)).is_some();
+    let next = c.at(i + 1);
+    let closes = !next.starts_with(char::is_alphabetic) || matches!(next, "and" | "when" | "to");
+    placed && !counted && closes
 }
 
 /// Decades in figures: "the 1990s", "the 1980's", "the mid-1990s", "the
@@ -2387,6 +2452,23 @@ mod tests {
                     .unwrap_or_else(|c| panic!("time-examples.tsv: five columns in {c:?}"))
             })
             .collect()
+    }
+
+    /// A newspaper's name, and a figure of an earlier century that counts,
+    /// are no times; "daily" before a weekday, or before a name it is no
+    /// part of, is one.
+    #[test]
+    fn newspapers_and_counts_are_no_times() {
+        for phrase in [
+            "she told the Daily Planet",
+            "one in 1500 cases",
+            "rose in 1500 homes",
+        ] {
+            assert!(read(phrase, "2016-11-07").is_empty(), "{phrase}");
+        }
+        for phrase in ["open daily Monday to Friday", "the party daily Pravda"] {
+            assert_eq!(read(phrase, "2016-11-07")[0].1, "daily", "{phrase}");
+        }
     }
 
     #[test]
