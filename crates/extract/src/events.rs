@@ -647,6 +647,7 @@ impl Clause<'_> {
                 Actor::Entity(e) => Some(e),
                 Actor::People(h) => self.nominal(h),
                 Actor::Role(h) => self.role_nominal(h),
+                Actor::Counted(h) => self.noun_phrase_actor(h, EntityType::Norp),
                 Actor::Named(span) => Some(self.named(span)),
             };
             out.extend(id.filter(|id| !out.contains(id)));
@@ -691,7 +692,30 @@ impl Clause<'_> {
             return counted.and_then(|k| self.nominal(k));
         }
         let ty = self.lex.agents.get(&singular(self.word(head)))?.0;
-        self.noun_phrase_actor(head, ty)
+        self.descriptor_holder(head)
+            .or_else(|| self.noun_phrase_actor(head, ty))
+    }
+
+    /// (Second reading) "the foreign minister", "the group": a definite
+    /// descriptor the document resolves to one named holder
+    /// (`speakers::descriptor_entity`) is that holder.
+    fn descriptor_holder(&self, head: usize) -> Option<EntityId> {
+        if !self.reread {
+            return None;
+        }
+        let phrase = self.phrase_tokens(head, true);
+        // "the new force", "the other group": someone besides those named before.
+        let another = |&j: &usize| {
+            matches!(
+                self.word(j).to_lowercase().as_str(),
+                "new" | "other" | "another" | "second"
+            )
+        };
+        if phrase.iter().any(another) {
+            return None;
+        }
+        let (&x, &y) = (phrase.iter().min()?, phrase.iter().max()?);
+        crate::speakers::descriptor_entity(self.doc, self.hull(&phrase)?, (x, y + 1))
     }
 
     /// A person's role a party names ("the GOP nominee", `party_roles`):
@@ -707,23 +731,29 @@ impl Clause<'_> {
         self.noun_phrase_actor(head, ty)
     }
 
+    /// The tokens of the noun phrase headed by `head` without its clauses,
+    /// prepositional phrases, conjuncts and appositions; with or without its
+    /// determiners and case words.
+    fn phrase_tokens(&self, head: usize, determiners: bool) -> Vec<usize> {
+        let mut cut = vec![
+            Dep::Acl,
+            Dep::Nmod,
+            Dep::Conj,
+            Dep::Cc,
+            Dep::Appos,
+            Dep::Punct,
+            Dep::Dep,
+        ];
+        if !determiners {
+            cut.extend([Dep::Det, Dep::Case]);
+        }
+        self.subtree(head, &cut)
+    }
+
     /// The noun phrase headed by `head` without its clauses, prepositional
     /// phrases and determiners, as a common-noun actor of type `ty`.
     fn noun_phrase_actor(&self, head: usize, ty: EntityType) -> Option<EntityId> {
-        let phrase = self.subtree(
-            head,
-            &[
-                Dep::Acl,
-                Dep::Nmod,
-                Dep::Conj,
-                Dep::Cc,
-                Dep::Appos,
-                Dep::Punct,
-                Dep::Det,
-                Dep::Case,
-                Dep::Dep,
-            ],
-        );
+        let phrase = self.phrase_tokens(head, false);
         let span = self.hull(&phrase)?;
         let name = self.doc.span_text(span).to_lowercase();
         Some(self.nominals.index(span, name, ty))
@@ -935,6 +965,8 @@ fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
         .filter(|m| !reread::only_where(c, m))
         // A backer ("US-backed rebels") or a stretch of ground ("the Turkish border") acts not.
         .filter(|m| !phrases::backs_only(c, m) && !phrases::locates_ground(c, m))
+        // "a New York man", "the Sochi talks": a town's name says where from or where held.
+        .filter(|m| !phrases::locates_noun(c, m))
         // "Democratic presidential candidate Hillary Clinton": the party titles a person.
         .filter(|m| !party_roles::titles_a_person(c, m))
         .collect();
@@ -942,7 +974,9 @@ fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
     let actor = |m: &&dossier_core::Mention| match nationality(doc, lex, m) {
         Some(people) => Some(Actor::People(people)),
         _ => reread::full_name(c, tokens, m)
+            .or_else(|| reread::nationals_by_form(c, m))
             .or_else(|| reread::group_people(c, m))
+            .or_else(|| reread::counted_nationals(c, m))
             .or_else(|| party_roles::party_role(c, m))
             .or_else(|| reread::located_people(c, tokens, m))
             .or(m.entity.map(Actor::Entity)),
@@ -1009,6 +1043,10 @@ enum Actor {
     Named(Span),
     /// The role noun a party's adjective modifies (`party_roles`), as `Clause::role_nominal` makes it.
     Role(usize),
+    /// A country's people counted ("four Americans", `reread::counted_nationals`) or
+    /// named by a noun of people ("a British film-maker", `reread::nationals_by_form`):
+    /// the noun phrase.
+    Counted(usize),
 }
 
 /// How deeply a name is embedded in its phrase's conjunct: the prepositional

@@ -1302,3 +1302,37 @@ fn pleas_comment_declined_documents_released_blocks_and_raids_read_by_their_obje
     )
     .is_empty());
 }
+
+#[test]
+fn towns_counted_nationals_people_of_a_country_and_descriptors_name_who_acts() {
+    // A town's name before a person's noun says where from: the person acts,
+    // and the town is not where the act was done.
+    let (doc, events) =
+        events_of("A Boston man attacked two police officers outside the station on Friday.");
+    let e = events.iter().find(|e| e.3 == "attacked").expect("attacked");
+    assert_eq!(e.4, ["boston man"]);
+    assert_eq!(place_of(&doc, "attacked"), None);
+    // A meeting's venue is no party to it.
+    let (_, target) = roles_of(
+        "Russia and Turkey are sponsoring the Sochi talks on Syria.",
+        "sponsoring",
+    );
+    assert!(!target.contains(&"Sochi".to_string()), "{target:?}");
+    // A country's people counted, or named by a noun of people, are those people.
+    let (_, target) = roles_of(
+        "Four Americans were killed in a bombing in Syria.",
+        "killed",
+    );
+    assert_eq!(target, ["four americans"]);
+    let (_, target) = roles_of(
+        "A British film-maker was killed in Raqqa on Tuesday.",
+        "killed",
+    );
+    assert_eq!(target, ["british film-maker"]);
+    // A definite descriptor is the holder the document names.
+    let (source, _) = roles_of(
+        "President Emmanuel Macron met the prime minister on Monday. The president called for dialogue with Russia.",
+        "called",
+    );
+    assert_eq!(source, ["Emmanuel Macron"]);
+}

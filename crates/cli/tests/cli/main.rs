@@ -1438,11 +1438,12 @@ Czechia and China signed an agreement today to increase trade. Angry French pape
         "{events:?}"
     );
     let arrest = has("COERCE", "arrested").unwrap_or_else(|| panic!("{events:?}"));
+    // The Palestinians counted are those people, not the territory (`reread::counted_nationals`).
     assert_eq!(
         (arrest.2, arrest.3),
         (
             vec!["Israel".to_string()],
-            vec!["Palestinian Territory".to_string()]
+            vec!["more than 100 palestinians".to_string()]
         )
     );
     assert!(

@@ -83,6 +83,66 @@ pub(super) fn locates_ground(c: &Clause<'_>, m: &Mention) -> bool {
         .is_some_and(|h| is("ground", c.word(h).to_lowercase().as_str()))
 }
 
+/// Whether a town's or region's name (not a country's) only says where the
+/// noun of a person it modifies comes from or serves, or where a meeting is
+/// held: "a New York man", "the South Carolina senator", "the Sochi talks"
+/// (class `venue`). Someone from a town or state does not stand for it, nor
+/// is a meeting's venue a party; the noun's people act where they are actors.
+/// Not an institution ("Phoenix police"), nor an attack ("the Afrin
+/// offensive", aimed at the town).
+pub(super) fn locates_noun(c: &Clause<'_>, m: &Mention) -> bool {
+    let name = c.doc.span_text(m.span);
+    place_modifies(c, m).is_some_and(|noun| is("venue", &noun) || person_noun(&noun, name))
+}
+
+/// Whether a town's or region's name only says where the person it
+/// modifies is from ("a New York man"): that is not where the act was done.
+pub(super) fn locates_person(c: &Clause<'_>, m: &Mention) -> bool {
+    place_modifies(c, m).is_some_and(|noun| person_noun(&noun, c.doc.span_text(m.span)))
+}
+
+/// A person's noun (people, or a title) that a town `name`, not a capital, modifies.
+fn person_noun(noun: &str, name: &str) -> bool {
+    (names_people(noun) || crate::speakers::is_person_title(noun)) && !is_capital(name)
+}
+
+/// The singular common noun a town's or region's name (not a country's)
+/// modifies as an adjective or compound, on the second reading.
+fn place_modifies(c: &Clause<'_>, m: &Mention) -> Option<String> {
+    let place = matches!(m.ty, EntityType::Gpe | EntityType::Loc | EntityType::Fac);
+    if !c.reread || !place || super::is_country(c.doc, m) {
+        return None;
+    }
+    let t = crate::tree::top_in(c.doc, m.span, c.a..c.b)?;
+    let h = c.doc.tokens[t].head.filter(|&h| h > t && h < c.b)?;
+    let modifier = matches!(c.dep(t), Some(Dep::Amod | Dep::Compound));
+    let noun = c.doc.tokens[h].pos == Some(dossier_core::Upos::Noun);
+    (modifier && noun).then(|| super::singular(c.word(h)))
+}
+
+/// Whether a name is a country's capital (`models/countries.tsv`), which
+/// stands for its government: "Damascus officials" act for Syria.
+fn is_capital(name: &str) -> bool {
+    static CAPITALS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    CAPITALS
+        .get_or_init(|| {
+            include_str!("../../../../models/countries.tsv")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split('\t').nth(4))
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .contains(&name.to_lowercase())
+}
+
+/// Whether a (singular, lower-case) noun names people: a person word
+/// ("man", "mother") or one of class `people` ("member", "film-maker").
+pub(super) fn names_people(noun: &str) -> bool {
+    crate::speakers::person_word(noun) || is("people", noun)
+}
+
 /// Whether the "on" phrase `j`, hung on the object `o`, gives a topic: "condemned
 /// Donald Trump's rhetoric on Syria", "asked for a briefing on Syria".
 pub(super) fn topic_of(c: &Clause<'_>, o: usize, j: usize) -> bool {
@@ -186,5 +246,8 @@ mod tests {
         assert!(is("routing", "oust"));
         assert!(!is("routing", "border"));
         assert!(is("aiming", "fire") && is("aiming", "drop"));
+        assert!(is("venue", "talks") && is("venue", "conference") && !is("venue", "offensive"));
+        assert!(names_people("member") && names_people("woman") && !names_people("bulldozer"));
+        assert!(is_capital("Damascus") && !is_capital("Tulsa"));
     }
 }

@@ -42,6 +42,7 @@ pub(super) fn reread_actors(
         .chain(&event.target)
         .copied()
         .filter(|a| !roles.source.contains(a) && !roles.target.contains(a))
+        .filter(|&a| !stands_for_people(&again, a))
         .find(|&a| {
             c.doc.entities.by_id(a).is_some_and(|e| {
                 matches!(
@@ -62,6 +63,21 @@ pub(super) fn reread_actors(
     }
     event.source = roles.source;
     event.target = roles.target;
+}
+
+/// Whether the second reading read a place's name in the clause as people
+/// ("Syrian officers", "four Americans") or as where a person is from ("a
+/// New York man"): not where the act was done.
+fn stands_for_people(c: &Clause<'_>, a: EntityId) -> bool {
+    let (start, end) = (c.doc.tokens[c.a].span.start, c.doc.tokens[c.b - 1].span.end);
+    c.doc.mentions.iter().any(|m| {
+        m.entity == Some(a)
+            && m.span.start >= start
+            && m.span.end <= end
+            && (counted_nationals(c, m).is_some()
+                || nationals_by_form(c, m).is_some()
+                || super::phrases::locates_person(c, m))
+    })
 }
 
 /// Prepositions of where someone or something is, or an act is done.
@@ -613,6 +629,77 @@ pub(super) fn located_people(c: &Clause<'_>, tokens: &[usize], m: &Mention) -> O
     let actor_noun = doc.tokens[h].pos == Some(Upos::Noun)
         && c.lex.agents.contains_key(&super::singular(c.word(h)));
     (locative && actor_noun).then_some(Actor::People(h))
+}
+
+/// "a British film-maker", "Egyptian civil society members": a country's
+/// adjective before a noun of people (`phrases::names_people`) that the
+/// agent nouns lack (those are `nationality`'s) names those people,
+/// not the state; not before a title or office ("the Russian president"),
+/// whose holder acts for the state.
+pub(super) fn nationals_by_form(c: &Clause<'_>, m: &Mention) -> Option<Actor> {
+    if !c.reread || !super::is_country(c.doc, m) {
+        return None;
+    }
+    let top = crate::tree::top_in(c.doc, m.span, c.a..c.b)?;
+    if !matches!(c.dep(top), Some(Dep::Amod | Dep::Compound)) {
+        return None;
+    }
+    let h = c.doc.tokens[top].head.filter(|&h| h > top && h < c.b)?;
+    let noun = super::singular(c.word(h));
+    let people = c.doc.tokens[h].pos == Some(Upos::Noun)
+        && super::phrases::names_people(&noun)
+        && !crate::speakers::is_person_title(&noun)
+        && !c.lex.agents.contains_key(&noun);
+    people.then_some(Actor::Counted(h))
+}
+
+/// Words that count people before a plural: "many Syrians", "some Britons".
+const COUNTING: &[&str] = &[
+    "many",
+    "some",
+    "several",
+    "few",
+    "most",
+    "thousands",
+    "hundreds",
+];
+
+/// Nouns of a count whose "of" phrase is what is counted: "dozens of Russians".
+const COUNTS: &[&str] = &[
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "tens",
+    "scores",
+];
+
+/// "four Americans", "tens of thousands of Syrians", "many Russians": a
+/// country's people counted are those people, not the state ("the Russians"
+/// uncounted may well be the state), as `group_people` reads "two US
+/// soldiers".
+pub(super) fn counted_nationals(c: &Clause<'_>, m: &Mention) -> Option<Actor> {
+    if !c.reread || m.ty != dossier_core::EntityType::Norp || !super::is_country(c.doc, m) {
+        return None;
+    }
+    let top = crate::tree::top_in(c.doc, m.span, c.a..c.b)?;
+    if matches!(c.dep(top), Some(Dep::Amod | Dep::Compound)) || !c.word(top).ends_with('s') {
+        return None;
+    }
+    // "Syrians and Iraqis": a later conjunct is counted as the first is.
+    let first = match c.dep(top) {
+        Some(Dep::Conj) => c.doc.tokens[top].head.filter(|&h| h >= c.a && h < c.b)?,
+        _ => top,
+    };
+    let counted = c.children(first).any(|k| {
+        c.dep(k) == Some(Dep::Nummod) || COUNTING.contains(&c.word(k).to_lowercase().as_str())
+    });
+    let of_a_count = c.dep(first) == Some(Dep::Nmod)
+        && super::marked_by(c.doc, first, "of")
+        && c.doc.tokens[first]
+            .head
+            .is_some_and(|h| COUNTS.contains(&c.word(h).to_lowercase().as_str()));
+    (counted || of_a_count).then_some(Actor::Counted(top))
 }
 
 /// Whose the object is, when it names no actor itself: "condemned the

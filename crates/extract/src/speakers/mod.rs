@@ -45,7 +45,7 @@ mod words;
 
 pub(crate) use heads::phrase_head;
 pub(crate) use pronouns::pronoun_referent;
-pub(crate) use words::{is_person_title, people_noun, DOCUMENTS};
+pub(crate) use words::{is_person_title, people_noun, person_word, DOCUMENTS};
 
 fn person_like(t: EntityType) -> bool {
     t == EntityType::Person
@@ -174,6 +174,18 @@ pub(crate) fn resolve_speakers(
             content: q.span,
         });
     }
+}
+
+/// The one named person or organisation a definite descriptor stands for
+/// ("the foreign minister", "the group"), resolved by its own words and the
+/// text around it as a quote speaker's descriptor is, no quote being near:
+/// for an event's role, which names the holder where the document does.
+pub(crate) fn descriptor_entity(
+    doc: &Document,
+    span: Span,
+    tokens: (usize, usize),
+) -> Option<EntityId> {
+    descriptor_antecedent(doc, span, Some(tokens), (&[], None))
 }
 
 /// The quote just before, as the next one's speaker reads it.

@@ -192,7 +192,7 @@ pub(super) fn noun_sex(word: &str) -> Option<bool> {
 
 /// Whether `word` is one of the lexicon's person words ("men",
 /// "children", "sister"), not counting agent suffixes.
-pub(super) fn person_word(word: &str) -> bool {
+pub(crate) fn person_word(word: &str) -> bool {
     PERSON_NOUNS.words.contains_key(word)
 }
 
