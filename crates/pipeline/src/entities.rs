@@ -856,8 +856,8 @@ fn by_article(
     bits: u8,
     gazetteer: &Gazetteer,
 ) -> Option<EntityType> {
-    let place_or_person = gazetteer::GPE | gazetteer::LOC | gazetteer::PERSON | gazetteer::NORP;
-    if before != Some("the") || bits & place_or_person != 0 {
+    let other_kinds = gazetteer::GPE | gazetteer::LOC | gazetteer::PERSON | gazetteer::NORP;
+    if before != Some("the") || bits & other_kinds != 0 {
         return None;
     }
     let with_article: Vec<&str> = std::iter::once("The")

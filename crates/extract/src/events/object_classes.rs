@@ -72,6 +72,12 @@ fn head_of_class(c: &Clause<'_>, k: usize, class: &str) -> bool {
         .any(|m| is(class, &singular(c.word(m))))
 }
 
+/// Whether an object of `v` is, by its head, of `class`.
+fn object_of_class(c: &Clause<'_>, v: usize, class: &str) -> bool {
+    c.children(v)
+        .any(|k| c.dep(k) == Some(Dep::Obj) && head_of_class(c, k, class))
+}
+
 /// A plea in court ("pleaded guilty", "pleaded not guilty to the charge",
 /// "plead their innocence") or a plea of an excuse ("pleading other
 /// business"), not a request: a verb of class `pleading` with a word of
@@ -107,9 +113,7 @@ fn comment_declined(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
         Some(Dep::Xcomp) => {
             let complement = c.lex.lemma(&c.word(k).to_lowercase()).to_lowercase();
             is("comment", &complement)
-                || (is("talks", &complement)
-                    && c.children(k)
-                        .any(|o| c.dep(o) == Some(Dep::Obj) && head_of_class(c, o, "reported")))
+                || (is("talks", &complement) && object_of_class(c, k, "reported"))
         }
         Some(Dep::Obj) => head_of_class(c, k, "interview"),
         _ => false,
@@ -127,17 +131,13 @@ fn document_released(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
 /// expressed ("offered a window into", "offered a response"): CAMEO's
 /// statements and "express sympathy", no commitment to cooperate.
 fn words_offered(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
-    is("offering", lemma)
-        && c.children(v)
-            .any(|k| c.dep(k) == Some(Dep::Obj) && head_of_class(c, k, "statement"))
+    is("offering", lemma) && object_of_class(c, v, "statement")
 }
 
 /// A standing, a chance or a hope ruined ("destroying the reputation of the
 /// committee", "destroyed his chances"): a figure of speech, no attack.
 fn standing_ruined(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
-    is("ruining", lemma)
-        && c.children(v)
-            .any(|k| c.dep(k) == Some(Dep::Obj) && head_of_class(c, k, "standing"))
+    is("ruining", lemma) && object_of_class(c, v, "standing")
 }
 
 /// A raid by the police (CAMEO's "conduct raid", which PLOVER's COERCE
@@ -163,10 +163,7 @@ fn result_beaten(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
     if !is("beating", lemma) {
         return false;
     }
-    let expected = c
-        .children(v)
-        .any(|k| c.dep(k) == Some(Dep::Obj) && head_of_class(c, k, "expectation"));
-    expected
+    object_of_class(c, v, "expectation")
         || c.subtree(v, &[Dep::Advcl, Dep::Conj])
             .into_iter()
             .any(|j| score(c.word(j)))

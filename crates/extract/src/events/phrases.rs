@@ -113,11 +113,18 @@ fn place_modifies(c: &Clause<'_>, m: &Mention) -> Option<String> {
     if !c.reread || !place || super::is_country(c.doc, m) {
         return None;
     }
+    modified_noun(c, m).map(|h| super::singular(c.word(h)))
+}
+
+/// The common noun later in the clause that a name modifies as an adjective
+/// or compound ("a New York man", "a British film-maker").
+pub(super) fn modified_noun(c: &Clause<'_>, m: &Mention) -> Option<usize> {
     let t = crate::tree::top_in(c.doc, m.span, c.a..c.b)?;
+    if !matches!(c.dep(t), Some(Dep::Amod | Dep::Compound)) {
+        return None;
+    }
     let h = c.doc.tokens[t].head.filter(|&h| h > t && h < c.b)?;
-    let modifier = matches!(c.dep(t), Some(Dep::Amod | Dep::Compound));
-    let noun = c.doc.tokens[h].pos == Some(dossier_core::Upos::Noun);
-    (modifier && noun).then(|| super::singular(c.word(h)))
+    (c.doc.tokens[h].pos == Some(dossier_core::Upos::Noun)).then_some(h)
 }
 
 /// Whether a name is a country's capital (`models/countries.tsv`), which

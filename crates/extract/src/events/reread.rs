@@ -640,14 +640,9 @@ pub(super) fn nationals_by_form(c: &Clause<'_>, m: &Mention) -> Option<Actor> {
     if !c.reread || !super::is_country(c.doc, m) {
         return None;
     }
-    let top = crate::tree::top_in(c.doc, m.span, c.a..c.b)?;
-    if !matches!(c.dep(top), Some(Dep::Amod | Dep::Compound)) {
-        return None;
-    }
-    let h = c.doc.tokens[top].head.filter(|&h| h > top && h < c.b)?;
+    let h = super::phrases::modified_noun(c, m)?;
     let noun = super::singular(c.word(h));
-    let people = c.doc.tokens[h].pos == Some(Upos::Noun)
-        && super::phrases::names_people(&noun)
+    let people = super::phrases::names_people(&noun)
         && !crate::speakers::is_person_title(&noun)
         && !c.lex.agents.contains_key(&noun);
     people.then_some(Actor::Counted(h))
