@@ -186,3 +186,21 @@ fn load_event_verbs() -> Result<dossier_extract::events::EventLexicon, ModelErro
         .with_trigger_model(&triggers, env_threshold("DOSSIER_EVENT_TRIGGER_THRESHOLD")?)
         .with_judge_model(&judge, env_threshold("DOSSIER_EVENT_JUDGE_THRESHOLD")?))
 }
+
+#[cfg(test)]
+mod tests {
+    /// An institution filed under a people's sector is an organisation; its people are a group.
+    #[test]
+    fn institutions_among_the_agents_are_organisations() {
+        let type_of = |noun: &str| {
+            super::EVENT_AGENTS
+                .lines()
+                .find_map(|l| l.strip_prefix(&format!("{noun}\t")))
+                .and_then(|rest| rest.split('\t').nth(1))
+        };
+        assert_eq!(type_of("hospital"), Some("ORG"));
+        assert_eq!(type_of("school"), Some("ORG"));
+        assert_eq!(type_of("doctor"), Some("NORP"));
+        assert_eq!(type_of("protester"), Some("NORP"));
+    }
+}
