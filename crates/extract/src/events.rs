@@ -21,6 +21,7 @@ mod acts;
 mod context;
 mod discourse;
 mod object_classes;
+mod obligations;
 mod party_roles;
 mod phrases;
 mod political;
@@ -1673,11 +1674,12 @@ fn act_of(
     let says = |h: usize| {
         doc.tokens[h].pos == Some(Upos::Verb) && SAYING.contains(&c.word(h).to_lowercase().as_str())
     };
+    // (Only where it calls on an actor: "said the ruling should lift investment" is a view.)
     let demander = (c.dep(v) == Some(Dep::Ccomp) && c.has_auxiliary(v, AUX, &["must", "should"]))
         .then(|| {
-            doc.tokens[v]
-                .head
-                .filter(|&h| h >= c.a && h < c.b && says(h))
+            doc.tokens[v].head.filter(|&h| {
+                h >= c.a && h < c.b && says(h) && obligations::demands_of_an_actor(c, verb, h)
+            })
         })
         .flatten();
     // "should push", "must stop appeasing", "ought to act": an obligation

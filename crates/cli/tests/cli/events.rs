@@ -296,6 +296,28 @@ fn a_block_default_without_support_and_an_obligation_make_no_event() {
 }
 
 #[test]
+fn a_reported_obligation_is_a_demand_only_when_it_calls_on_an_actor() {
+    // The one obliged is a state, a public body or armed group, or the one told: REQUEST.
+    for text in [
+        "Kyiv said that Germany must send more tanks.",
+        "The minister said the rebels must lay down their arms.",
+        "The president told Russia that it must withdraw its troops from Ukraine.",
+    ] {
+        assert_eq!(types_of(text), ["REQUEST"], "{text}");
+    }
+    // A view of what should be calls on no one: a passive, a person named alone, a
+    // first person, a state of mind asked for.
+    for text in [
+        "The senator said the prisoners should be released.",
+        "The senator said the mayor should be replaced.",
+        "The mayor said we must learn from the floods.",
+        "The spokeswoman said the governor should know about it.",
+    ] {
+        assert!(types_of(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn acts_not_done_nor_done_by_anyone_make_no_event() {
     // A quantifier of no one as subject or object, an act failed or only asked
     // for, an act only possible: the act itself is no event.
