@@ -928,7 +928,10 @@ fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
     // ("Hungarian officials", "Haiti's efforts") stands for it.
     let token_at = |pos: usize| doc.tokens.partition_point(|t| t.span.end <= pos);
     let modifies_a_name = |m: &dossier_core::Mention| {
-        if reread::modifies_named_noun(c, &inside, m) || reread::titles_a_name(c, &inside, m) {
+        if reread::modifies_named_noun(c, &inside, m)
+            || reread::titles_a_name(c, &inside, m)
+            || reread::titles_next_name(c, &inside, m)
+        {
             return true;
         }
         let mut t = token_at(m.span.end.saturating_sub(1)).min(doc.tokens.len() - 1);
@@ -980,6 +983,7 @@ fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
             .or_else(|| reread::counted_nationals(c, m))
             .or_else(|| party_roles::party_role(c, m))
             .or_else(|| reread::located_people(c, tokens, m))
+            .or_else(|| phrases::whose_people(c, m))
             .or(m.entity.map(Actor::Entity)),
     };
     let heads: Vec<Actor> = inside

@@ -1358,3 +1358,31 @@ fn towns_counted_nationals_people_of_a_country_and_descriptors_name_who_acts() {
     );
     assert_eq!(source, ["Emmanuel Macron"]);
 }
+
+#[test]
+fn whose_people_act_and_a_title_s_owner_does_not_act_beside_the_person() {
+    // A town's or a person's name before a noun of civilians or kin only
+    // says whose they are: those people act, not the name.
+    let (source, _) = roles_of(
+        "Springfield residents have accused the mayor of hiding the report.",
+        "accused",
+    );
+    assert_eq!(source, ["springfield residents"]);
+    let (_, target) = roles_of(
+        "Walker's brother was detained by the police on Friday.",
+        "detained",
+    );
+    assert_eq!(target, ["brother"]);
+    // Officials act for the one they serve.
+    let (source, _) = roles_of(
+        "Obama officials criticized the ruling on Monday.",
+        "criticized",
+    );
+    assert_eq!(source, ["Obama"]);
+    // A name before a title that runs into a person's name is whose title it is.
+    let (source, _) = roles_of(
+        "Brooklyn Supreme Court Justice Mary Jones rejected the request on Friday.",
+        "rejected",
+    );
+    assert_eq!(source, ["Mary Jones"]);
+}

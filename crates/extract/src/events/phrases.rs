@@ -144,6 +144,37 @@ fn is_capital(name: &str) -> bool {
         .contains(&name.to_lowercase())
 }
 
+/// "Sanders supporters", "Rashida's husband", "Idlib's inhabitants": a
+/// person's name, or a town's or region's, that only says whose kin,
+/// following or residents a noun of people names stands for none of them;
+/// those people act, as the noun's phrase. Not a body that acts for its
+/// head ("Obama officials", "Baghdadi's fighters", "Trump's spokesman"):
+/// agent nouns count only as civilians, by their type and code, and as
+/// people by their form.
+pub(super) fn whose_people(c: &Clause<'_>, m: &Mention) -> Option<super::Actor> {
+    let town = matches!(m.ty, EntityType::Gpe | EntityType::Loc) && !super::is_country(c.doc, m);
+    if !c.reread || !(m.ty == EntityType::Person || town) || is_capital(c.doc.span_text(m.span)) {
+        return None;
+    }
+    let t = crate::tree::top_in(c.doc, m.span, c.a..c.b)?;
+    let possessor = c.dep(t) == Some(Dep::Nmod)
+        && ["'s", "’s", "'", "’"]
+            .iter()
+            .any(|w| super::marked_by(c.doc, t, w));
+    if !(c.dep(t) == Some(Dep::Compound) || possessor) {
+        return None;
+    }
+    let h = c.doc.tokens[t].head.filter(|&h| h > t && h < c.b)?;
+    let noun = super::singular(c.word(h));
+    // Agent nouns of places and crowds ("neighbourhood", "community") are no one's kin.
+    let civilians = c.lex.agents.get(&noun).is_some_and(|(ty, code)| {
+        *ty == EntityType::Norp && !["CRM", "UAF", "REB"].iter().any(|k| code.starts_with(k))
+    }) && crate::speakers::people_noun(&noun);
+    let people = names_people(&noun) || is("following", &noun) || civilians;
+    (c.doc.tokens[h].pos == Some(dossier_core::Upos::Noun) && people)
+        .then_some(super::Actor::Role(h))
+}
+
 /// Whether a (singular, lower-case) noun names people: a person word
 /// ("man", "mother") or one of class `people` ("member", "film-maker").
 pub(super) fn names_people(noun: &str) -> bool {

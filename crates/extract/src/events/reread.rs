@@ -66,8 +66,8 @@ pub(super) fn reread_actors(
 }
 
 /// Whether the second reading read a place's name in the clause as people
-/// ("Syrian officers", "four Americans") or as where a person is from ("a
-/// New York man"): not where the act was done.
+/// ("Syrian officers", "four Americans", "Idlib's inhabitants") or as where
+/// a person is from ("a New York man"): not where the act was done.
 fn stands_for_people(c: &Clause<'_>, a: EntityId) -> bool {
     let (start, end) = (c.doc.tokens[c.a].span.start, c.doc.tokens[c.b - 1].span.end);
     c.doc.mentions.iter().any(|m| {
@@ -76,6 +76,7 @@ fn stands_for_people(c: &Clause<'_>, a: EntityId) -> bool {
             && m.span.end <= end
             && (counted_nationals(c, m).is_some()
                 || nationals_by_form(c, m).is_some()
+                || super::phrases::whose_people(c, m).is_some()
                 || super::phrases::locates_person(c, m))
     })
 }
@@ -416,6 +417,62 @@ pub(super) fn modifies_named_noun(c: &Clause<'_>, names: &[&Mention], m: &Mentio
 
 /// Dependencies by which a name modifies the noun it describes.
 const MODIFYING: &[Dep] = &[Dep::Compound, Dep::Amod, Dep::Nmod, Dep::Flat, Dep::Appos];
+
+/// "House Speaker Paul Ryan", "Manhattan Supreme Court Justice Frank
+/// Nervo", "Turkey's President Erdoğan": a name right before a title that
+/// runs on, with no comma, into a person's name says whose title it is and
+/// does not act beside the person, however the parse hung the three (the
+/// title as the head and the name as its flat or apposition, the name as the
+/// title's sibling subject, or the person as the first name's apposition).
+pub(super) fn titles_next_name(c: &Clause<'_>, names: &[&Mention], m: &Mention) -> bool {
+    if !c.reread {
+        return false;
+    }
+    let doc = c.doc;
+    let own = crate::tree::tokens_in(doc, m.span);
+    let Some(top) = crate::tree::top_in(doc, m.span, c.a..c.b) else {
+        return false;
+    };
+    let named = |j: usize| {
+        doc.mentions
+            .iter()
+            .any(|o| crate::tree::touches_token(doc, o.span, j))
+    };
+    let mut j = own.end;
+    if j < c.b && matches!(c.word(j), "'s" | "’s") {
+        j += 1;
+    }
+    let title_start = j;
+    while j < c.b.min(title_start + 3)
+        && !named(j)
+        && matches!(
+            doc.tokens[j].pos,
+            Some(Upos::Noun | Upos::Propn | Upos::Adj)
+        )
+    {
+        j += 1;
+    }
+    let title = title_start..j;
+    if title.is_empty() || doc.tokens[j - 1].pos == Some(Upos::Adj) {
+        return false;
+    }
+    let person = names.iter().find(|o| {
+        o.ty == dossier_core::EntityType::Person
+            && !std::ptr::eq(**o, m)
+            && crate::tree::tokens_in(doc, o.span).start == j
+    });
+    let Some(person) = person else {
+        return false;
+    };
+    let theirs = crate::tree::tokens_in(doc, person.span);
+    let on_the_title = doc.tokens[top]
+        .head
+        .is_some_and(|h| title.contains(&h) || theirs.contains(&h));
+    let renames_it = theirs
+        .clone()
+        .any(|k| doc.tokens[k].head.is_some_and(|h| own.contains(&h)));
+    on_the_title || renames_it
+}
 
 /// "The Turkish president, Recep Tayyip Erdoğan", "the director of GCHQ,
 /// Jeremy Fleming", "Assad's main backer, the Russian president, Vladimir
