@@ -19,6 +19,7 @@ use dossier_core::{
 
 mod acts;
 mod context;
+mod conventions;
 mod discourse;
 mod object_classes;
 mod obligations;
@@ -1172,6 +1173,8 @@ fn recognise_with(
     }
     let mut events: Vec<Event> = Vec::new();
     let mut recoded = Vec::new();
+    // Negated acts that are no refusal: the act, negated, not REJECT.
+    let mut not_refused = Vec::new();
     let nominals = Nominals {
         first: doc.entities.len(),
         found: Default::default(),
@@ -1236,6 +1239,9 @@ fn recognise_with(
             reread::reread_actors(&c, &verb, demander, &mut event);
             let codebook = recode::recoded(&c, &verb, &event);
             recoded.extend(codebook.map(|act| (event.trigger, event.act, act)));
+            if event.status == EventStatus::Negated && !refusal(&c, v) {
+                not_refused.push(event.trigger);
+            }
             if demander.is_none() {
                 // (A demand reported through "should" is the demand itself.)
                 reread::relay_status(&c, v, &mut event);
@@ -1251,7 +1257,12 @@ fn recognise_with(
     political::keep_political(doc, lex, &nominals, &mut events);
     recode::apply(&recoded, &mut events);
     for e in &mut events {
-        e.ty = plover_type(e);
+        let refused = !not_refused.contains(&e.trigger);
+        e.ty = if refused {
+            plover_type(e)
+        } else {
+            unrefused_type(e)
+        };
         e.mode = codebook_mode(doc, lex, e);
     }
     nominals.add_to(doc, &mut events);
@@ -3151,6 +3162,47 @@ pub fn plover_type(e: &Event) -> EventType {
         // Already speech acts about the future, or refusals of it.
         t => t,
     }
+}
+
+/// The PLOVER code of an act negated with no refusal ("has not endorsed",
+/// "did not cooperate", "have never met"): the act itself, negated. REJECT
+/// is "all rejections and refusals" of a request, a proposal or a demand,
+/// and not doing an act refuses none.
+fn unrefused_type(e: &Event) -> EventType {
+    match e.status {
+        EventStatus::Negated => e.act,
+        _ => plover_type(e),
+    }
+}
+
+/// Whether the negation of verb `v` refuses: a modal of will or ability on
+/// it or on a verb whose negation it shares ("will not accept refugees",
+/// "cannot agree", "would never agree"), or a verb of refusing above it
+/// ("refused to deploy"), "going to", a copula or a verb that refuses when
+/// negated (`conventions::refused_when_negated`: "are not welcome", "did not
+/// allow"). A past, perfect or habitual act not done ("did not cooperate",
+/// "has not endorsed", "does not offer") refuses nothing.
+fn refusal(c: &Clause<'_>, v: usize) -> bool {
+    const WILLING: &[&str] = &[
+        "will", "'ll", "wo", "would", "shall", "can", "ca", "cannot", "could",
+    ];
+    const REFUSING: &[&str] = &["refuse", "reject", "decline", "fail"];
+    let modal = std::iter::once(v)
+        .chain(negating_governors(c, v))
+        .any(|h| c.has_auxiliary(h, AUX, WILLING));
+    // "are not welcome": a state declared, a standing refusal.
+    let copula = c.children(v).any(|k| c.dep(k) == Some(Dep::Cop))
+        || conventions::refused_when_negated(c, v);
+    // "are not going to withdraw": a future said with "going to".
+    let going_to = governing_verbs(c, v)
+        .into_iter()
+        .any(|g| c.word(g).eq_ignore_ascii_case("going") && to_infinitive(c, v));
+    modal
+        || copula
+        || going_to
+        || governing_verbs(c, v)
+            .into_iter()
+            .any(|g| REFUSING.contains(&c.lex.lemma(&c.word(g).to_lowercase())))
 }
 
 /// The PLOVER codebook's mode of an event's type, where its act tells it: a

@@ -1326,6 +1326,65 @@ fn pleas_comment_declined_documents_released_blocks_and_raids_read_by_their_obje
 }
 
 #[test]
+fn verbal_attacks_dismissals_advocacy_cooperation_and_acts_not_done_take_the_codebook_code() {
+    // The rules' events (the judge aside), as the codebook codes them.
+    let typed = |text: &str| {
+        events_of_rules(text)
+            .into_iter()
+            .map(|e| (e.0, e.2))
+            .collect::<Vec<_>>()
+    };
+    let types = |text: &str| typed(text).into_iter().map(|e| e.0).collect::<Vec<_>>();
+    // A rival or a stance attacked with no sign of force is criticism (ACCUSE).
+    assert_eq!(
+        types("Mary Jones attacked her opponent as a liar during the debate."),
+        ["ACCUSE"]
+    );
+    assert_eq!(types("The senator attacked the farm program."), ["ACCUSE"]);
+    assert_eq!(
+        types("Peter Brown fired back at Paul Green on Sunday."),
+        ["ACCUSE"]
+    );
+    // With arms, or by an armed party, it is an assault.
+    assert_eq!(
+        types("Rebels attacked the town with mortars on Sunday."),
+        ["ASSAULT"]
+    );
+    assert_eq!(
+        types("A gunman attacked Paul Green outside his home."),
+        ["ASSAULT"]
+    );
+    // Firing an employee is dismissal, no PLOVER act; firing at someone is not.
+    assert!(types("Peter Brown fired his campaign manager on Monday.").is_empty());
+    assert!(types("Paul Green was fired from the network.").is_empty());
+    assert_eq!(types("Troops fired at the protesters."), ["ASSAULT"]);
+    // Fighting to pass a bill is advocacy; fighting to retake a town is not.
+    assert!(types("The senator fought to pass the bill.").is_empty());
+    assert_eq!(
+        types("Kurdish forces fought to retake the town from Isis."),
+        ["ASSAULT"]
+    );
+    // Cooperating is COOPERATE, not verbal support.
+    assert_eq!(
+        types("Mary Jones is cooperating with prosecutors."),
+        ["COOPERATE"]
+    );
+    // An act not done is that act negated; a refusal is REJECT.
+    assert_eq!(
+        typed("The governor has not endorsed Peter Brown."),
+        [("SUPPORT".to_string(), "negated".to_string())]
+    );
+    assert_eq!(
+        typed("Mary Jones did not cooperate with the investigation."),
+        [("COOPERATE".to_string(), "negated".to_string())]
+    );
+    assert_eq!(
+        types("Syria will not accept any more refugees."),
+        ["REJECT"]
+    );
+}
+
+#[test]
 fn towns_counted_nationals_people_of_a_country_and_descriptors_name_who_acts() {
     // A town's name before a person's noun says where from: the person acts,
     // and the town is not where the act was done.

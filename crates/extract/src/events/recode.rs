@@ -80,6 +80,9 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
     if let Some(discourse) = super::discourse::recoded(c, verb, event) {
         return Some(discourse);
     }
+    if let Some(convention) = super::conventions::recoded(c, verb, event) {
+        return Some(convention);
+    }
     let lemma = c.lex.lemma(&verb.form);
     Some(Some(match event.act {
         Support if matches!(lemma, "support" | "back") && military_backing(c, verb, event) => Aid,

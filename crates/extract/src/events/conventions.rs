@@ -1,0 +1,256 @@
+//! The PLOVER codebook's conventions on the code of a kept event where the
+//! CAMEO dictionary reads the verb's most martial sense (#24): a verbal
+//! attack on a rival is criticism (ACCUSE), striving "to" do something with
+//! no arms is advocacy (no event), firing an employee is dismissal (no PLOVER
+//! act), and cooperating is COOPERATE, not verbal SUPPORT. Part of the
+//! codebook recoding (`recode`), so it runs once the event judge has kept an
+//! event; the word classes are in `data/en/event-conventions.tsv`.
+
+use dossier_core::{Dep, EntityType, Event, EventType, Upos};
+
+use super::word_classes::WordFile;
+use super::{mention_of, singular, Clause, Verb};
+
+/// The word classes of `data/en/event-conventions.tsv`.
+static WORDS: WordFile = WordFile::new(include_str!("../../data/en/event-conventions.tsv"));
+
+fn is(class: &str, word: &str) -> bool {
+    WORDS.contains(class, word)
+}
+
+/// PETRARCH synsets of arms and armed forces.
+const ARMS_SYNSETS: &[&str] = &["&WEAPON", "&MILITARY"];
+/// CAMEO agent sectors of armed forces and groups.
+const ARMED_SECTORS: [&str; 3] = ["MIL", "UAF", "REB"];
+
+/// What the conventions make of a kept event: another act, or (`None`
+/// inside) no event at all; `None` where they say nothing.
+pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Option<EventType>> {
+    let lemma = c.lex.lemma(&verb.form).to_lowercase();
+    match event.act {
+        EventType::Assault if dismissal(c, verb, &lemma) => Some(None),
+        EventType::Assault if advocacy(c, verb.v, &lemma) => Some(None),
+        EventType::Assault if verbal_attack(c, verb, &lemma) => Some(Some(EventType::Accuse)),
+        EventType::Support if is("cooperating", &lemma) => Some(Some(EventType::Cooperate)),
+        _ => None,
+    }
+}
+
+/// Whether the word at `j` is one of force (class violent, by form, lemma or
+/// singular) or of arms (a PETRARCH arms synset).
+fn violent(c: &Clause<'_>, j: usize) -> bool {
+    let word = c.word(j).to_lowercase();
+    let one = singular(&word);
+    is("violent", &word)
+        || is("violent", &one)
+        || is("violent", c.lex.lemma(&word))
+        || c.lex
+            .synsets
+            .get(&one)
+            .is_some_and(|s| s.iter().any(|n| ARMS_SYNSETS.contains(&n.as_str())))
+}
+
+/// Whether the sentence says anything of force or arms.
+fn force_in_sentence(c: &Clause<'_>) -> bool {
+    (c.a..c.b).any(|j| violent(c, j))
+}
+
+/// Whether token `j` names an armed party or a state: an armed group by the
+/// agents dictionary, a country, a people.
+fn armed_or_state(c: &Clause<'_>, j: usize) -> bool {
+    let state = c.doc.mentions.iter().any(|m| {
+        crate::tree::holds_token(c.doc, m.span, j)
+            && (matches!(m.ty, EntityType::Norp | EntityType::Gpe) || super::is_country(c.doc, m))
+    });
+    state || super::political::in_sectors(c.lex, c.word(j), &ARMED_SECTORS) || violent(c, j)
+}
+
+/// The head of who acts: a passive's "by" phrase (a passive's subject is
+/// the one attacked), else the subject.
+fn actor_of(c: &Clause<'_>, verb: &Verb) -> Option<usize> {
+    if super::passive_voice(c, verb) {
+        return super::by_agent(c, verb.v);
+    }
+    c.subject(verb.v)
+}
+
+/// Whether the phrase headed by `h` names a rival: a person named, a noun
+/// of class rival, a personal pronoun.
+fn rival(c: &Clause<'_>, h: usize) -> bool {
+    let noun = singular(c.word(h));
+    let pronoun =
+        c.doc.tokens[h].pos == Some(Upos::Pron) && matches!(noun.as_str(), "him" | "her" | "them");
+    mention_of(c, h, &[EntityType::Person]) || is("rival", &noun) || pronoun
+}
+
+/// Whether the phrase headed by `h` names what one says or stands for (class
+/// stance, the head or a compound of it: "his business career").
+fn stance(c: &Clause<'_>, h: usize) -> bool {
+    std::iter::once(h)
+        .chain(c.children(h).filter(|&k| c.dep(k) == Some(Dep::Compound)))
+        .any(|k| is("stance", &singular(c.word(k))))
+}
+
+/// What a verb of class attacking attacks: its object, the phrases its
+/// condition names ("fired back at", "clashed with") or "on"/"against"
+/// ones, a passive's subject, and the "on"/"against" phrases of an attack
+/// launched ("launched a new round of attacks on").
+fn attacked(c: &Clause<'_>, verb: &Verb, lemma: &str) -> Vec<usize> {
+    let v = verb.v;
+    let mut heads: Vec<usize> = c
+        .children(v)
+        .filter(|&k| c.dep(k) == Some(Dep::Obj))
+        .collect();
+    if super::passive_voice(c, verb) {
+        heads.extend(c.children(v).filter(|&k| c.dep(k) == Some(Dep::Nsubj)));
+    }
+    let markers = WORDS.condition("attacking", lemma).unwrap_or("-");
+    for k in c.children(v).filter(|&k| c.dep(k) == Some(Dep::Obl)) {
+        let marked = |w: &str| super::marked_by(c.doc, k, w);
+        if ["on", "against"]
+            .into_iter()
+            .chain(markers.split(','))
+            .any(marked)
+        {
+            heads.push(k);
+        }
+    }
+    if is("launching", lemma) {
+        let objects: Vec<usize> = heads.clone();
+        for o in objects {
+            for j in c.subtree(o, &[Dep::Acl]) {
+                let on = super::marked_by(c.doc, j, "on") || super::marked_by(c.doc, j, "against");
+                if on && c.dep(j) == Some(Dep::Nmod) {
+                    heads.push(j);
+                }
+            }
+        }
+    }
+    heads
+}
+
+/// Whether a verb the dictionary reads as ASSAULT attacks with words: a verb
+/// of class attacking with the word its condition needs (or a verb
+/// launching an attack), aimed at a rival or a stance, by an attacker who is
+/// no armed force and no state, in a sentence with no word of force or arms.
+fn verbal_attack(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
+    let v = verb.v;
+    let launches_attack = is("launching", lemma)
+        && c.children(v)
+            .filter(|&k| c.dep(k) == Some(Dep::Obj))
+            .flat_map(|o| c.subtree(o, &[Dep::Acl]))
+            .any(|j| is("attack", &singular(c.word(j))));
+    let condition_met = WORDS.condition("attacking", lemma).is_some_and(|m| {
+        m == "-"
+            || m.split(',').any(|w| {
+                c.has_word(v, w)
+                    || c.children(v)
+                        .any(|k| c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, w))
+            })
+    });
+    if !(condition_met || launches_attack) || force_in_sentence(c) {
+        return false;
+    }
+    let attacker = actor_of(c, verb);
+    if attacker.is_some_and(|a| armed_or_state(c, a)) {
+        return false;
+    }
+    // A person attacked with words by a person or a rival; a stance by anyone.
+    let speaker = attacker.is_some_and(|a| {
+        mention_of(c, a, &[EntityType::Person]) || is("rival", &singular(c.word(a)))
+    });
+    // ("she attacked Trump": a pronoun speaks when the attacked is named.)
+    let pronoun = attacker
+        .is_some_and(|a| matches!(c.word(a).to_lowercase().as_str(), "he" | "she" | "they"));
+    attacked(c, verb, lemma).into_iter().any(|h| {
+        stance(c, h)
+            || (speaker && rival(c, h))
+            || (pronoun && mention_of(c, h, &[EntityType::Person]))
+    })
+}
+
+/// Whether a verb of striving ("fought to pass the bill") is advocacy: a
+/// "to" complement and no object, no word of force or arms in the sentence
+/// and no armed party or state in what it governs or as its subject.
+fn advocacy(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
+    if !is("striving", lemma) || c.children(v).any(|k| c.dep(k) == Some(Dep::Obj)) {
+        return false;
+    }
+    let complement = c.children(v).any(|k| {
+        c.dep(k) == Some(Dep::Xcomp)
+            && c.doc.tokens[k].pos == Some(Upos::Verb)
+            && super::to_infinitive(c, k)
+    });
+    if !complement || force_in_sentence(c) {
+        return false;
+    }
+    let subject = c.subject(v);
+    let governed = c.subtree(v, &[Dep::Parataxis, Dep::Advcl]);
+    !subject
+        .into_iter()
+        .chain(governed)
+        .any(|j| armed_or_state(c, j))
+}
+
+/// Whether a verb of dismissal ("fire", "sack") dismisses someone from a
+/// job: its object is a person named or a noun of someone employed, or it is
+/// passive, with a person as subject and nothing aimed at ("at", "on"); and
+/// nothing of force or arms in the sentence.
+fn dismissal(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
+    if !is("dismissing", lemma) || force_in_sentence(c) {
+        return false;
+    }
+    let v = verb.v;
+    let person = |h: usize| {
+        mention_of(c, h, &[EntityType::Person])
+            || is("staff", &singular(c.word(h)))
+            || matches!(c.word(h).to_lowercase().as_str(), "him" | "her")
+    };
+    // "fired on the convoy" aims; "on Monday" is when.
+    let when = |k: usize| {
+        let span = c.doc.tokens[k].span;
+        c.doc.times.iter().any(|t| t.span.contains(span))
+    };
+    let aimed = c
+        .obliques(v, "at")
+        .chain(c.obliques(v, "on").filter(|&k| !when(k)))
+        .next()
+        .is_some();
+    let object = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj));
+    match object {
+        Some(o) => person(o) && !aimed,
+        None => {
+            super::passive_voice(c, verb)
+                && !aimed
+                && c.children(v)
+                    .any(|k| c.dep(k) == Some(Dep::Nsubj) && person(k))
+        }
+    }
+}
+
+/// Whether verb `v`, negated, refuses whatever its tense: a participle of
+/// class stated after a form of "be" ("are not welcome"), or a verb of class
+/// permitting ("did not allow", "have not reached an agreement").
+pub(super) fn refused_when_negated(c: &Clause<'_>, v: usize) -> bool {
+    let stated = is("stated", &c.word(v).to_lowercase())
+        && c.has_auxiliary(v, &[Dep::Aux, Dep::Cop], &crate::tree::PASSIVE_AUXILIARIES);
+    stated || is("permitting", c.lex.lemma(&c.word(v).to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_classes_load() {
+        assert_eq!(WORDS.condition("attacking", "attack"), Some("-"));
+        assert_eq!(WORDS.condition("attacking", "fire"), Some("at,back"));
+        assert!(is("attack", "attack") && is("launching", "launch"));
+        assert!(is("rival", "opponent") && is("stance", "record"));
+        assert!(is("violent", "knife") && is("striving", "fight"));
+        assert!(is("dismissing", "fire") && is("staff", "manager"));
+        assert!(is("cooperating", "cooperate") && is("stated", "welcome"));
+        assert!(is("permitting", "allow") && is("violent", "tortured"));
+        assert!(!is("rival", "town") && !is("staff", "missile"));
+    }
+}
