@@ -1237,6 +1237,9 @@ fn recognise_with(
             }
             let mut event = event;
             reread::reread_actors(&c, &verb, demander, &mut event);
+            if demander.is_some_and(|says| obligations::negates_what_is_demanded(&c, v, says)) {
+                event.status = EventStatus::Reported;
+            }
             let codebook = recode::recoded(&c, &verb, &event);
             recoded.extend(codebook.map(|act| (event.trigger, event.act, act)));
             if event.status == EventStatus::Negated && !refusal(&c, v) {

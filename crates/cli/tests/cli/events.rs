@@ -302,6 +302,8 @@ fn a_reported_obligation_is_a_demand_only_when_it_calls_on_an_actor() {
         "Kyiv said that Germany must send more tanks.",
         "The minister said the rebels must lay down their arms.",
         "The president told Russia that it must withdraw its troops from Ukraine.",
+        "The president said the world must not abandon Ukraine.",
+        "The minister said the international community must act to stop the bombing.",
     ] {
         assert_eq!(types_of(text), ["REQUEST"], "{text}");
     }
@@ -315,6 +317,16 @@ fn a_reported_obligation_is_a_demand_only_when_it_calls_on_an_actor() {
     ] {
         assert!(types_of(text).is_empty(), "{text}");
     }
+}
+
+#[test]
+fn a_demand_not_to_act_is_a_demand_made() {
+    // "must not": what is demanded is negative; the demand itself was made.
+    let status = status_of(
+        "The president said the world must not abandon Ukraine.",
+        "abandon",
+    );
+    assert_eq!(status, "reported");
 }
 
 #[test]

@@ -25,9 +25,10 @@ const PUBLIC_SECTORS: &[&str] = &[
     "GOV", "MIL", "LEG", "JUD", "COP", "SPY", "REB", "UAF", "OPP", "PTY", "LAB",
 ];
 
-/// Common nouns for states and the parties to a dispute, which the agents
-/// dictionary leaves out ("the two sides should resume talks").
-const STATE_NOUNS: &[&str] = &["country", "nation", "state", "ally", "side"];
+/// Common nouns for states, the parties to a dispute and the states as a
+/// whole, which the agents dictionary leaves out ("the two sides should
+/// resume talks", "the world must act").
+const STATE_NOUNS: &[&str] = &["country", "nation", "state", "ally", "side", "world"];
 
 /// Whether the obligation on `verb`, reported by the verb of saying `says`,
 /// is a demand made of someone (see the module comment).
@@ -89,7 +90,27 @@ fn callable(c: &Clause<'_>, j: usize) -> bool {
         Some(Upos::Noun) => {
             STATE_NOUNS.contains(&singular(&word).as_str())
                 || in_sectors(c.lex, &word, PUBLIC_SECTORS)
+                || international_community(c, j, &word)
         }
         _ => false,
     }
+}
+
+/// "the international community": the states as a whole (a "community"
+/// alone is a town's or a faith's people, a view of what they should do).
+fn international_community(c: &Clause<'_>, j: usize, word: &str) -> bool {
+    word == "community"
+        && c.children(j)
+            .any(|k| c.word(k).eq_ignore_ascii_case("international"))
+}
+
+/// "said the world must not wait": the negation is part of what is demanded,
+/// not a demand denied (unless the saying is denied too: "did not say that
+/// they must not").
+pub(super) fn negates_what_is_demanded(c: &Clause<'_>, v: usize, says: usize) -> bool {
+    let negated = |h: usize| {
+        c.children(h)
+            .any(|k| super::NEGATING.contains(&c.word(k).to_lowercase().as_str()))
+    };
+    negated(v) && !negated(says)
 }
