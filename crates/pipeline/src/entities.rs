@@ -1082,9 +1082,47 @@ fn is_group_plural(w: &str, names: &Names) -> bool {
     is_title_case_word(w) && w.ends_with('s') && groups.contains(&cluster(w))
 }
 
+/// Groups of faith and party that OntoNotes types NORP and no ending marks
+/// ("Democrats", "Communists", "Hindus"): the NER reads them as MISC, and
+/// without a type they would be no name at all. Singular forms.
+const FAITH_AND_PARTY: &[&str] = &[
+    "Democrat",
+    "Conservative",
+    "Liberal",
+    "Socialist",
+    "Communist",
+    "Tory",
+    "Tories",
+    "Nationalist",
+    "Unionist",
+    "Loyalist",
+    "Labourite",
+    "Islamist",
+    "Salafist",
+    "Protestant",
+    "Hindu",
+    "Buddhist",
+    "Sikh",
+    "Mormon",
+    "Jew",
+    "Evangelical",
+    "Baptist",
+    "Methodist",
+    "Quaker",
+    "Shia",
+    "Shiite",
+    "Druze",
+    "Copt",
+    "Maronite",
+    "Alawite",
+];
+
 /// "Ukrainian", "Chinese", "Republican", "Democrats", "Muslim".
 fn is_demonym_like(w: &str) -> bool {
     let w = w.strip_suffix('s').unwrap_or(w);
+    if FAITH_AND_PARTY.contains(&w) {
+        return true;
+    }
     w.chars().next().is_some_and(char::is_uppercase)
         && [
             "an",

@@ -346,6 +346,14 @@ fn speakers_names_whole_and_of_their_type() {
 }
 
 #[test]
+fn groups_of_party_and_faith_are_norp() {
+    // No ending marks them as a demonym's does; the NER reads them as MISC.
+    let names = names_of("The Democrats criticized the plan on Tuesday.\n\nSenate Democrats blocked the bill.\n\nThe Communists and the Hindus protested in Delhi.\n");
+    let has = |n: &str| names.contains(&(n.to_string(), "NORP".to_string()));
+    assert!(has("Democrats"), "{names:?}");
+}
+
+#[test]
 fn an_organisation_named_with_the_is_one_without_it() {
     // "The Guardian" is in the gazetteer; "the Guardian" in running text is
     // no demonym for its "-an" ending.

@@ -1457,3 +1457,13 @@ fn whose_people_act_and_a_title_s_owner_does_not_act_beside_the_person() {
     );
     assert_eq!(source, ["Mary Jones"]);
 }
+
+#[test]
+fn a_party_member_in_apposition_describes_the_person_who_acts() {
+    let (_, events) = events_of(
+        "Senator Chuck Schumer, a Democrat from New York, criticized Donald Trump on Monday.",
+    );
+    let criticized = events.iter().find(|e| e.3 == "criticized");
+    let sources = criticized.map(|e| e.4.clone()).unwrap_or_default();
+    assert_eq!(sources, ["Chuck Schumer"], "{events:?}");
+}
