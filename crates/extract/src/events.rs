@@ -608,6 +608,11 @@ impl Clause<'_> {
         self.children(v)
             .any(|k| self.word(k).eq_ignore_ascii_case(word))
     }
+    /// Whether a word that negates (`NEGATING`: "not", "never") hangs on `v`.
+    fn negated(&self, v: usize) -> bool {
+        self.children(v)
+            .any(|k| NEGATING.contains(&self.word(k).to_lowercase().as_str()))
+    }
     /// Tokens under `top`, skipping the subtrees of `skip`-labelled children.
     fn subtree(&self, top: usize, skip: &[Dep]) -> Vec<usize> {
         crate::tree::subtree_without(self.doc, top, self.a, self.b, skip)
@@ -3201,16 +3206,17 @@ fn refusal(c: &Clause<'_>, v: usize) -> bool {
     // "are not welcome": a state declared, a standing refusal.
     let copula = c.children(v).any(|k| c.dep(k) == Some(Dep::Cop))
         || conventions::refused_when_negated(c, v);
+    let governors = governing_verbs(c, v);
     // "are not going to withdraw": a future said with "going to".
-    let going_to = governing_verbs(c, v)
-        .into_iter()
-        .any(|g| c.word(g).eq_ignore_ascii_case("going") && to_infinitive(c, v));
+    let going_to = governors
+        .iter()
+        .any(|&g| c.word(g).eq_ignore_ascii_case("going") && to_infinitive(c, v));
     modal
         || copula
         || going_to
-        || governing_verbs(c, v)
-            .into_iter()
-            .any(|g| REFUSING.contains(&c.lex.lemma(&c.word(g).to_lowercase())))
+        || governors
+            .iter()
+            .any(|&g| REFUSING.contains(&c.lex.lemma(&c.word(g).to_lowercase())))
 }
 
 /// The PLOVER codebook's mode of an event's type, where its act tells it: a
@@ -3418,9 +3424,7 @@ fn status_of(c: &Clause<'_>, v: usize, base: &str, ty: EventType, in_quote: bool
     let denied = governors
         .iter()
         .any(|&g| DENYING.contains(&lower(g).as_str()))
-        || negating_governors(c, v)
-            .into_iter()
-            .any(|g| c.children(g).any(|k| NEGATING.contains(&lower(k).as_str())));
+        || negating_governors(c, v).into_iter().any(|g| c.negated(g));
     if denied {
         return EventStatus::Negated;
     }

@@ -108,9 +108,5 @@ fn international_community(c: &Clause<'_>, j: usize, word: &str) -> bool {
 /// not a demand denied (unless the saying is denied too: "did not say that
 /// they must not").
 pub(super) fn negates_what_is_demanded(c: &Clause<'_>, v: usize, says: usize) -> bool {
-    let negated = |h: usize| {
-        c.children(h)
-            .any(|k| super::NEGATING.contains(&c.word(k).to_lowercase().as_str()))
-    };
-    negated(v) && !negated(says)
+    c.negated(v) && !c.negated(says)
 }
