@@ -8,6 +8,53 @@
 //! Actors come from the parse: the subject's names are the sources, split
 //! over coordination; the indirect object, a "to" phrase or (for non-aid
 //! events) the object's names are the targets.
+//!
+//! # The steps, in order
+//!
+//! 1. **Trigger and type.** A verb is typed by the CAMEO patterns mapped to
+//!    PLOVER; where the codebook names the act ("signed an agreement",
+//!    "blocked roads") its code wins. A block default stands only where the
+//!    codebook names the verb or the NGEC stories back it (lift >= 2,
+//!    `models/event-trigger-lift.tsv`); a pattern stands unless the stories
+//!    speak against it; an everyday or motion verb needs a pattern with a
+//!    content word. Defaults and patterns the judged rows show wrong are
+//!    corrected when the lexicon is built (`models/event-verb-corrections.tsv`).
+//!    A verb of speech, belief, perception or expectation is an event only
+//!    as a speech act the codebook codes (`data/en/event-speech-acts.tsv`) or
+//!    through a CAMEO pattern.
+//! 2. **No event** (`acts`, `obligations`): an obligation or need stated,
+//!    unless reported as a demand of an actor; an act only wanted, tried,
+//!    asked for, possible, hoped, feared or expected; one done by no one; a
+//!    verb standing as a noun with no argument; an act after "without" or
+//!    under "avoid". One event per clause: a verb under another event's verb
+//!    or describing a noun folds into it, except a gift under a pledge.
+//! 3. **Status.** A negation reaches down through complements and conjuncts
+//!    that share the subject; a condition or question makes the event
+//!    hypothetical; a pledge or plan is pledged/planned; an act relayed by a
+//!    verb of speech or "according to" is reported.
+//! 4. **Actors** (`political`, `embedding`, `passive_voice`): sources from
+//!    the subject, targets from indirect objects and "to" phrases, swapped
+//!    by a passive; only the least embedded names of a role act; a common
+//!    noun that names an actor (`models/event-agents.tsv`) becomes an entity;
+//!    an event needs an actor who acts and one who is no business.
+//! 5. **Classifier and judge.** A CAMEO-typed trigger must pass the trigger
+//!    classifier (`models/event-triggers.tsv`, trained on the NGEC stories);
+//!    every event must pass the event judge (`models/event-judge.tsv`, a
+//!    logistic model over general features, `judge_features` and `context`,
+//!    trained on hand-judged rows and the PLOVER tune half by
+//!    `scripts/build-event-judge`).
+//! 6. **Second reading** (`reread`, `phrases`): once kept, an event's actors
+//!    and status are read again, so no event comes or goes: places become
+//!    `place`, pronouns stand for their names, names that only describe or
+//!    place another do not act.
+//! 7. **Recode** (`recode`, `discourse`, `object_classes`, `conventions`):
+//!    the act is recoded where the PLOVER codebook codes it otherwise than
+//!    CAMEO, and political discourse it does not code (polls, rallies, views
+//!    shared, comment declined) goes. Each rule's words are in `data/en/`.
+//!
+//! The JSON `type` is the PLOVER code (`plover_type`: an intention to give
+//! aid is AGREE), `act` the act pledged or done (AID) and `status` its
+//! status; the store's aid tracker reads `act`.
 
 use dossier_core::{Dep, Upos, Xpos};
 use std::collections::HashMap;

@@ -3,6 +3,15 @@
 //! of a bare weekday or month ("began on Tuesday" is past, "is set to meet
 //! on Thursday" is future); "two years later" counts from the last year
 //! the text mentioned.
+//!
+//! Rules are named and tried in order over the tokens (`rules`), the first
+//! that reads an expression winning; each has an example in
+//! `data/en/time-examples.tsv` that runs as a test. The value is typed once
+//! (`value::Timex`) for the steps that extend it (a year said after, a part
+//! of the day, range ends) and printed as TIMEX3 at the end. A month the
+//! parse hangs from a verb in a finite past is never read well ahead
+//! (`governed_by_past`); a financial quarter counts from the last quarter
+//! named; a figure such as "3-8pm" or "2014-2018" is cut at its dash first.
 
 use dossier_core::calendar::{civil_from_days, days_from_civil};
 use dossier_core::{Dep, Xpos};

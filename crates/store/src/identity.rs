@@ -9,6 +9,13 @@
 //! Documents arrive in any order, so when a full name is stored after
 //! documents that gave only its surname, those surname entities are
 //! merged into it (`consolidate`).
+//!
+//! A lone word in more than five times the documents that name the person
+//! in full is something else (a town the NER typed PERSON) and stays apart.
+//! An entity named only by common nouns ("the government") keeps a key of
+//! its own document (`ORG:government@17`): which government is meant holds
+//! within one article. A person's display name is the full name most
+//! documents wrote; the type is voted over mentions.
 
 use rusqlite::{params, Connection, OptionalExtension};
 
