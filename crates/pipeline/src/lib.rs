@@ -1,6 +1,7 @@
 //! The analysis pipeline: which layers to build, and the stages that build
 //! them over a [`Document`] whose text and blocks the readers produced.
 
+mod appositions;
 pub mod components;
 mod entities;
 pub mod job;
@@ -433,6 +434,7 @@ fn parse(doc: &mut Document, syntax: &models::Syntax, scratch: &mut Scratch) {
             t.dep = Some(dep);
         }
     }
+    appositions::rehang_subjects(doc);
 }
 
 /// Longest sentence, in tokens: a run of text with no sentence end (a
