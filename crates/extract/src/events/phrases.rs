@@ -144,6 +144,9 @@ fn is_capital(name: &str) -> bool {
         .contains(&name.to_lowercase())
 }
 
+/// CAMEO agent sectors of no civilians: criminals, armed groups and rebels.
+const UNCIVIL_SECTORS: [&str; 3] = ["CRM", "UAF", "REB"];
+
 /// "Sanders supporters", "Rashida's husband", "Idlib's inhabitants": a
 /// person's name, or a town's or region's, that only says whose kin,
 /// following or residents a noun of people names stands for none of them;
@@ -166,10 +169,15 @@ pub(super) fn whose_people(c: &Clause<'_>, m: &Mention) -> Option<super::Actor> 
     }
     let h = c.doc.tokens[t].head.filter(|&h| h > t && h < c.b)?;
     let noun = super::singular(c.word(h));
-    // Agent nouns of places and crowds ("neighbourhood", "community") are no one's kin.
-    let civilians = c.lex.agents.get(&noun).is_some_and(|(ty, code)| {
-        *ty == EntityType::Norp && !["CRM", "UAF", "REB"].iter().any(|k| code.starts_with(k))
-    }) && crate::speakers::people_noun(&noun);
+    // Agent nouns of places and crowds ("neighbourhood", "community") are no
+    // one's kin; criminals and armed groups are no civilians.
+    let civilians = c
+        .lex
+        .agents
+        .get(&noun)
+        .is_some_and(|(ty, _)| *ty == EntityType::Norp)
+        && !super::political::in_sectors(c.lex, c.word(h), &UNCIVIL_SECTORS)
+        && crate::speakers::people_noun(&noun);
     let people = names_people(&noun) || is("following", &noun) || civilians;
     (c.doc.tokens[h].pos == Some(dossier_core::Upos::Noun) && people)
         .then_some(super::Actor::Role(h))
