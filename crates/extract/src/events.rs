@@ -2735,6 +2735,16 @@ fn passive_conjunct_of(c: &Clause<'_>, v: usize) -> Option<usize> {
     conjunct_heads(c, v, |_| true).find(|&h| auxiliary_passive(c, h) || describing_participle(c, h))
 }
 
+/// The head of who does a verb's act: a passive's "by" phrase (a passive's
+/// subject is the one acted on), else the subject, up the tree if need be
+/// ("police who raided", "Kurdish forces fighting Isis").
+fn who_acts(c: &Clause<'_>, verb: &Verb) -> Option<usize> {
+    if passive_voice(c, verb) {
+        return by_agent(c, verb.v);
+    }
+    c.subject(verb.v)
+}
+
 /// The "by" phrase of `h`, its agent when `h` is passive.
 fn by_agent(c: &Clause<'_>, h: usize) -> Option<usize> {
     c.children(h)

@@ -65,15 +65,6 @@ fn armed_or_state(c: &Clause<'_>, j: usize) -> bool {
     state || super::political::in_sectors(c.lex, c.word(j), &ARMED_SECTORS) || violent(c, j)
 }
 
-/// The head of who acts: a passive's "by" phrase (a passive's subject is
-/// the one attacked), else the subject.
-fn actor_of(c: &Clause<'_>, verb: &Verb) -> Option<usize> {
-    if super::passive_voice(c, verb) {
-        return super::by_agent(c, verb.v);
-    }
-    c.subject(verb.v)
-}
-
 /// Whether the phrase headed by `h` names a rival: a person named, a noun
 /// of class rival, a personal pronoun.
 fn rival(c: &Clause<'_>, h: usize) -> bool {
@@ -151,7 +142,7 @@ fn verbal_attack(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     if !(condition_met || launches_attack) || force_in_sentence(c) {
         return false;
     }
-    let attacker = actor_of(c, verb);
+    let attacker = super::who_acts(c, verb);
     if attacker.is_some_and(|a| armed_or_state(c, a)) {
         return false;
     }

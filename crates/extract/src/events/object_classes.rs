@@ -142,18 +142,15 @@ fn standing_ruined(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
 
 /// A raid by the police (CAMEO's "conduct raid", which PLOVER's COERCE
 /// `seize` names: "police or other authorities … seizing property"), not an
-/// armed attack: a verb of class `raiding` whose subject or "by" phrase is
-/// a noun the agents dictionary codes as police.
+/// armed attack: a verb of class `raiding` whose one who acts (`who_acts`:
+/// a passive's "by" phrase, else its subject) is a noun the agents
+/// dictionary codes as police.
 fn police_raid(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     if !is("raiding", lemma) {
         return false;
     }
-    let raider = if super::passive_voice(c, verb) {
-        super::by_agent(c, verb.v)
-    } else {
-        c.children(verb.v).find(|&k| c.dep(k) == Some(Dep::Nsubj))
-    };
-    raider.is_some_and(|k| super::political::in_sectors(c.lex, &singular(c.word(k)), &["COP"]))
+    super::who_acts(c, verb)
+        .is_some_and(|k| super::political::in_sectors(c.lex, c.word(k), &["COP"]))
 }
 
 /// A result or a match won, not an attack: a verb of class `beating` whose
