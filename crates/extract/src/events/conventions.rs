@@ -36,23 +36,25 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
     }
 }
 
-/// Whether the word at `j` is one of force (class violent, by form, lemma or
-/// singular) or of arms (a PETRARCH arms synset).
-fn violent(c: &Clause<'_>, j: usize) -> bool {
+/// Whether the word at `j` is one of force, arms or war: class force (by
+/// form, singular or lemma) or a PETRARCH arms synset. (Not every noun of
+/// the armed sectors: "Attorney General", "air force", "task force".)
+pub(super) fn armed_word(c: &Clause<'_>, j: usize) -> bool {
     let word = c.word(j).to_lowercase();
     let one = singular(&word);
-    is("violent", &word)
-        || is("violent", &one)
-        || is("violent", c.lex.lemma(&word))
+    is("force", &word)
+        || is("force", &one)
+        || is("force", c.lex.lemma(&word))
         || c.lex
             .synsets
             .get(&one)
             .is_some_and(|s| s.iter().any(|n| ARMS_SYNSETS.contains(&n.as_str())))
 }
 
-/// Whether the sentence says anything of force or arms.
-fn force_in_sentence(c: &Clause<'_>) -> bool {
-    (c.a..c.b).any(|j| violent(c, j))
+/// Whether the sentence of `v` says, beside `v`, anything of force, arms or
+/// war: the one test of an act of arms for the codebook's recoding.
+pub(super) fn force_beside(c: &Clause<'_>, v: usize) -> bool {
+    (c.a..c.b).any(|j| j != v && armed_word(c, j))
 }
 
 /// Whether token `j` names an armed party or a state: an armed group by the
@@ -62,7 +64,7 @@ fn armed_or_state(c: &Clause<'_>, j: usize) -> bool {
         crate::tree::holds_token(c.doc, m.span, j)
             && (matches!(m.ty, EntityType::Norp | EntityType::Gpe) || super::is_country(c.doc, m))
     });
-    state || super::political::in_sectors(c.lex, c.word(j), &ARMED_SECTORS) || violent(c, j)
+    state || super::political::in_sectors(c.lex, c.word(j), &ARMED_SECTORS) || armed_word(c, j)
 }
 
 /// Whether the phrase headed by `h` names a rival: a person named, a noun
@@ -139,7 +141,7 @@ fn verbal_attack(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
                         .any(|k| c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, w))
             })
     });
-    if !(condition_met || launches_attack) || force_in_sentence(c) {
+    if !(condition_met || launches_attack) || force_beside(c, v) {
         return false;
     }
     let attacker = super::who_acts(c, verb);
@@ -172,7 +174,7 @@ fn advocacy(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
             && c.doc.tokens[k].pos == Some(Upos::Verb)
             && super::to_infinitive(c, k)
     });
-    if !complement || force_in_sentence(c) {
+    if !complement || force_beside(c, v) {
         return false;
     }
     let subject = c.subject(v);
@@ -188,10 +190,10 @@ fn advocacy(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
 /// passive, with a person as subject and nothing aimed at ("at", "on"); and
 /// nothing of force or arms in the sentence.
 fn dismissal(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
-    if !is("dismissing", lemma) || force_in_sentence(c) {
+    let v = verb.v;
+    if !is("dismissing", lemma) || force_beside(c, v) {
         return false;
     }
-    let v = verb.v;
     let person = |h: usize| {
         mention_of(c, h, &[EntityType::Person])
             || is("staff", &singular(c.word(h)))
@@ -238,10 +240,11 @@ mod tests {
         assert_eq!(WORDS.condition("attacking", "fire"), Some("at,back"));
         assert!(is("attack", "attack") && is("launching", "launch"));
         assert!(is("rival", "opponent") && is("stance", "record"));
-        assert!(is("violent", "knife") && is("striving", "fight"));
+        assert!(is("force", "knife") && is("striving", "fight"));
         assert!(is("dismissing", "fire") && is("staff", "manager"));
         assert!(is("cooperating", "cooperate") && is("stated", "welcome"));
-        assert!(is("permitting", "allow") && is("violent", "tortured"));
+        assert!(is("permitting", "allow") && is("force", "tortured") && is("force", "insurgency"));
         assert!(!is("rival", "town") && !is("staff", "missile"));
+        assert!(!is("force", "car") && !is("force", "refugee") && !is("force", "victim"));
     }
 }

@@ -176,8 +176,7 @@ fn put_to_speaker(c: &Clause<'_>, v: usize, children: &[usize]) -> bool {
 /// through pneumonia"): a verb of class `struggle` whose one who fights is
 /// named but no one fought is (nor is its object a pronoun or an agent
 /// noun, nor is a name below it), in a sentence with no word of force, arms or
-/// war (classes `force` and `war`, the synsets of arms, the agents
-/// dictionary's armed sectors: "rebels", "troops").
+/// war (`conventions::force_beside`: "rebels", "troops", "shelling").
 fn figurative_fight(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> bool {
     if !is("struggle", lemma) || !event.target.is_empty() || event.source.is_empty() {
         return false;
@@ -193,20 +192,7 @@ fn figurative_fight(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> 
         .subtree(verb.v, &skip)
         .into_iter()
         .any(|j| c.doc.tokens[j].pos == Some(Upos::Propn));
-    !fought_someone && !armed_sentence(c, verb.v)
-}
-
-/// Whether the sentence of `v` has, beside `v`, a word of force, arms or war
-/// (classes `force` and `war`, the synsets of arms, the agents dictionary's
-/// armed sectors: "rebels", "troops").
-pub(super) fn armed_sentence(c: &Clause<'_>, v: usize) -> bool {
-    let armed = |j: usize| {
-        let word = c.word(j).to_lowercase();
-        forceful(c, j)
-            || is("war", &word)
-            || super::political::in_sectors(c.lex, &singular(&word), &["MIL", "UAF", "REB"])
-    };
-    (c.a..c.b).any(|j| j != v && armed(j))
+    !fought_someone && !super::conventions::force_beside(c, verb.v)
 }
 
 /// Whether the one who acts is a share of those polled or voting: the
@@ -241,7 +227,8 @@ fn named_person(c: &Clause<'_>, actors: &[EntityId]) -> bool {
 }
 
 /// Whether an attack is made with words: a verb news uses for words (with
-/// the particle it needs), no word of physical force in the sentence, and
+/// the particle it needs), no word of force, arms or war in the sentence
+/// (`conventions::force_beside`), and
 /// a speech context: a noun of speech, a medium or policy as its object or
 /// in a phrase of it ("on Twitter", "for his remarks"), a label ("as a
 /// violation"), a quotation or a verb of speech beside it, or a named person
@@ -273,7 +260,7 @@ fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> boo
             && (super::marked_by(c.doc, k, "in") || super::marked_by(c.doc, k, "on"))
             && is("body", &singular(c.word(k)))
     });
-    if !fits || on_body || (c.a..c.b).any(|j| j != v && forceful(c, j)) {
+    if !fits || on_body || super::conventions::force_beside(c, v) {
         return false;
     }
     let speech_noun = |k: usize| is("speech", &c.word(k).to_lowercase());
@@ -320,17 +307,6 @@ fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> boo
             .any(|&k| speech_noun(k) || super::marked_by(c.doc, k, "as"))
         || quoted;
     spoken || (named_person(c, &event.source) && named_person(c, &event.target))
-}
-
-/// Whether token `j` is a word of physical force or of arms.
-fn forceful(c: &Clause<'_>, j: usize) -> bool {
-    let word = c.word(j).to_lowercase();
-    is("force", &word)
-        || (c.doc.tokens[j].pos == Some(Upos::Noun)
-            && c.lex.synsets.get(&singular(&word)).is_some_and(|s| {
-                s.iter()
-                    .any(|n| matches!(n.as_str(), "&WEAPON" | "&MILITARY"))
-            }))
 }
 
 /// Whether a verb of speech is the attack's head or a clause under it
@@ -445,14 +421,13 @@ mod tests {
     #[test]
     fn word_classes_load() {
         assert_eq!(condition("verbal", "fire"), Some("back,at"));
-        assert!(is("force", "gun"));
         assert!(is("electoral", "poll"));
         assert!(is("praise", "champion"));
         assert!(is("body", "head"));
         assert!(!is("verbal", "kill"));
         assert_eq!(condition("verbal", "rip"), Some("into"));
         assert!(is("opinion", "agree") && is("binding", "would"));
-        assert!(is("struggle", "fight") && is("war", "insurgency"));
+        assert!(is("struggle", "fight"));
         assert!(is("campaigning", "trail"));
         assert!(is("asking", "ask") && is("whether", "if") && is("unnamed", "identify"));
     }

@@ -181,7 +181,7 @@ fn score(word: &str) -> bool {
 /// a ruling is another act), and the sentence has no word of force, arms or
 /// war ("blocked the army's attempt at an incursion").
 fn proposal_blocked(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
-    if !is("blocking", lemma) || super::discourse::armed_sentence(c, v) {
+    if !is("blocking", lemma) || super::conventions::force_beside(c, v) {
         return false;
     }
     let judicial = c
