@@ -1,12 +1,15 @@
 //! The PLOVER codebook's conventions on the code of a kept event where the
-//! CAMEO dictionary reads the verb's most martial sense (#24): a verbal
-//! attack on a rival is criticism (ACCUSE), striving "to" do something with
-//! no arms is advocacy (no event), firing an employee is dismissal (no PLOVER
-//! act), and cooperating is COOPERATE, not verbal SUPPORT. Part of the
-//! codebook recoding (`recode`), so it runs once the event judge has kept an
-//! event; the word classes are in `data/en/event-conventions.tsv`.
+//! CAMEO dictionary reads the verb's most martial sense (#24): an attack
+//! made with words (spoken, or aimed at a rival or a stance) is criticism
+//! (ACCUSE), striving "to" do something with no arms is advocacy (no event),
+//! firing an employee is dismissal (no PLOVER act), and cooperating is
+//! COOPERATE, not verbal SUPPORT. Here too is the one test of an act of
+//! arms the recoding asks (`force_beside`: a word of force, arms or war in
+//! the sentence). Part of the codebook recoding (`recode`), so it runs once
+//! the event judge has kept an event; the word classes are in
+//! `data/en/event-conventions.tsv`.
 
-use dossier_core::{Dep, EntityType, Event, EventType, Upos};
+use dossier_core::{ById, Dep, EntityType, Event, EventType, Upos};
 
 use super::word_classes::WordFile;
 use super::{mention_of, singular, Clause, Verb};
@@ -30,7 +33,9 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
     match event.act {
         EventType::Assault if dismissal(c, verb, &lemma) => Some(None),
         EventType::Assault if advocacy(c, verb.v, &lemma) => Some(None),
-        EventType::Assault if verbal_attack(c, verb, &lemma) => Some(Some(EventType::Accuse)),
+        EventType::Assault if verbal_attack(c, verb, event, &lemma) => {
+            Some(Some(EventType::Accuse))
+        }
         EventType::Support if is("cooperating", &lemma) => Some(Some(EventType::Cooperate)),
         _ => None,
     }
@@ -122,37 +127,124 @@ fn attacked(c: &Clause<'_>, verb: &Verb, lemma: &str) -> Vec<usize> {
     heads
 }
 
+/// Whether `lemma` is a verb of class attacking: one news also says of words.
+pub(super) fn attacking_verb(lemma: &str) -> bool {
+    WORDS.condition("attacking", lemma).is_some()
+}
+
 /// Whether a verb the dictionary reads as ASSAULT attacks with words: a verb
 /// of class attacking with the word its condition needs (or a verb
-/// launching an attack), aimed at a rival or a stance, by an attacker who is
-/// no armed force and no state, in a sentence with no word of force or arms.
-fn verbal_attack(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
+/// launching an attack), with no word of force, arms or war beside it and
+/// no blow on the body; spoken (`spoken`), or aimed at a rival or a stance
+/// by an attacker who is no armed force and no state, or a named person's
+/// attack on a named person.
+fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> bool {
     let v = verb.v;
     let launches_attack = is("launching", lemma)
         && c.children(v)
             .filter(|&k| c.dep(k) == Some(Dep::Obj))
             .flat_map(|o| c.subtree(o, &[Dep::Acl]))
             .any(|j| is("attack", &singular(c.word(j))));
+    // The particle or case word the verb needs: "fired back at", "ripped into".
     let condition_met = WORDS.condition("attacking", lemma).is_some_and(|m| {
         m == "-"
-            || m.split(',').any(|w| {
-                c.has_word(v, w)
-                    || c.children(v)
-                        .any(|k| c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, w))
+            || c.children(v).any(|k| {
+                std::iter::once(k)
+                    .chain(c.children(k))
+                    .any(|j| m.split(',').any(|w| c.word(j).eq_ignore_ascii_case(w)))
             })
     });
-    if !(condition_met || launches_attack) || force_beside(c, v) {
+    // "hit Rudolph in the head": a blow lands on the body.
+    let on_body = c.children(v).any(|k| {
+        c.dep(k) == Some(Dep::Obl)
+            && (super::marked_by(c.doc, k, "in") || super::marked_by(c.doc, k, "on"))
+            && is("body", &singular(c.word(k)))
+    });
+    if !(condition_met || launches_attack) || on_body || force_beside(c, v) {
         return false;
     }
+    spoken(c, verb, event)
+        || aimed_at_rival(c, verb, lemma)
+        || (super::discourse::named_person(c, &event.source)
+            && super::discourse::named_person(c, &event.target))
+}
+
+/// Whether an attack is told as words: a noun of speech, a medium or policy
+/// as its object or in a phrase of it ("on Twitter", "for his remarks"), a
+/// label ("as a violation"), the words that attack ("a tweet attacking"), or
+/// a quotation or a verb of speech beside an attack by someone named.
+fn spoken(c: &Clause<'_>, verb: &Verb, event: &Event) -> bool {
+    let v = verb.v;
+    let speech_noun = |k: usize| is("speech", &c.word(k).to_lowercase());
+    let object = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj));
+    let phrase = |k: &usize| {
+        matches!(
+            c.dep(*k),
+            Some(Dep::Obl | Dep::Nmod | Dep::Xcomp | Dep::Advcl)
+        )
+    };
+    let mut phrases: Vec<usize> = [Some(v), object]
+        .into_iter()
+        .flatten()
+        .flat_map(|h| c.children(h))
+        .filter(phrase)
+        .collect();
+    // And the phrases of those: "attacked her (opponent) as a fraud during
+    // the debate", however the parse hung the label.
+    let inner: Vec<usize> = phrases
+        .iter()
+        .flat_map(|&k| c.children(k))
+        .filter(phrase)
+        .collect();
+    phrases.extend(inner);
+    let named_source = event.source.iter().any(|&a| {
+        c.doc.entities.by_id(a).is_some_and(|e| {
+            matches!(
+                e.ty,
+                EntityType::Person | EntityType::Org | EntityType::Norp
+            )
+        })
+    });
+    // A quotation or a verb of speech beside an attack told outside quotation
+    // marks, by someone named: "Trump shot back, “…”".
+    let quoted = event.quote.is_none()
+        && named_source
+        && ((c.a..c.b).any(|j| matches!(c.word(j), "“" | "”" | "\"")) || speech_beside(c, v));
+    // "a tweet attacking a former Miss Universe": the words that attack.
+    let by_words = (c.dep(v) == Some(Dep::Acl) && c.doc.tokens[v].head.is_some_and(speech_noun))
+        || c.subject(v).is_some_and(speech_noun);
+    by_words
+        || object.is_some_and(speech_noun)
+        || phrases
+            .iter()
+            .any(|&k| speech_noun(k) || super::marked_by(c.doc, k, "as"))
+        || quoted
+}
+
+/// Whether a verb of speech is the attack's head or a clause under it
+/// ("attacked Trump, calling him a loser"; "said he attacked").
+fn speech_beside(c: &Clause<'_>, v: usize) -> bool {
+    c.children(v)
+        .filter(|&k| {
+            matches!(
+                c.dep(k),
+                Some(Dep::Advcl | Dep::Conj | Dep::Xcomp | Dep::Parataxis)
+            )
+        })
+        .any(|k| super::discourse::speech_verb(c, k))
+}
+
+/// Whether an attack is aimed at a rival or a stance by no armed force and
+/// no state: a stance attacked by anyone, a rival by a person or a rival, a
+/// person named by a pronoun ("she attacked Trump").
+fn aimed_at_rival(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     let attacker = super::who_acts(c, verb);
     if attacker.is_some_and(|a| armed_or_state(c, a)) {
         return false;
     }
-    // A person attacked with words by a person or a rival; a stance by anyone.
     let speaker = attacker.is_some_and(|a| {
         mention_of(c, a, &[EntityType::Person]) || is("rival", &singular(c.word(a)))
     });
-    // ("she attacked Trump": a pronoun speaks when the attacked is named.)
     let pronoun = attacker
         .is_some_and(|a| matches!(c.word(a).to_lowercase().as_str(), "he" | "she" | "they"));
     attacked(c, verb, lemma).into_iter().any(|h| {
@@ -238,6 +330,10 @@ mod tests {
     fn word_classes_load() {
         assert_eq!(WORDS.condition("attacking", "attack"), Some("-"));
         assert_eq!(WORDS.condition("attacking", "fire"), Some("at,back"));
+        assert_eq!(WORDS.condition("attacking", "rip"), Some("into"));
+        assert_eq!(WORDS.condition("attacking", "hit"), Some("-"));
+        assert!(attacking_verb("lambaste") && !attacking_verb("kill"));
+        assert!(is("speech", "tweet") && is("body", "head") && is("attack", "tirade"));
         assert!(is("attack", "attack") && is("launching", "launch"));
         assert!(is("rival", "opponent") && is("stance", "record"));
         assert!(is("force", "knife") && is("striving", "fight"));

@@ -1,9 +1,10 @@
-//! Political discourse read as what it is (#24): a politician's verbal attack
-//! is ACCUSE, not ASSAULT; "called X a Y" labels (ACCUSE, or no event for
-//! praise), while "called for X" stays a demand; polls, results and
-//! campaigning are no event. Part of the codebook recoding (`recode`), so it
-//! runs once the event judge has kept an event; the word classes are in
-//! `data/en/event-discourse.tsv`.
+//! Political discourse read as what it is (#24): "called X a Y" labels
+//! (ACCUSE, or no event for praise), while "called for X" stays a demand;
+//! polls, results and campaigning are no event; agreeing with a view, a
+//! fight of effort and a question asked are no event. (A verbal attack is
+//! read in `conventions`, with the one test of force, arms or war.) Part of
+//! the codebook recoding (`recode`), so it runs once the event judge has
+//! kept an event; the word classes are in `data/en/event-discourse.tsv`.
 //!
 //! The codebook's words: ASSAULT is the use of "conventional forms of
 //! violence"; ACCUSE `disapprove` "Express disapprovals, objections …
@@ -21,11 +22,6 @@ use super::{singular, Clause, Verb};
 /// The word classes of `data/en/event-discourse.tsv`.
 static WORDS: WordFile = WordFile::new(include_str!("../../data/en/event-discourse.tsv"));
 
-/// The condition of `word` in `class`, if it is in it.
-fn condition(class: &str, word: &str) -> Option<&'static str> {
-    WORDS.condition(class, word)
-}
-
 fn is(class: &str, word: &str) -> bool {
     WORDS.contains(class, word)
 }
@@ -42,9 +38,6 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
         return Some(None);
     }
     match event.act {
-        EventType::Assault if verbal_attack(c, verb, event, &lemma) => {
-            Some(Some(EventType::Accuse))
-        }
         EventType::Request | EventType::Agree if lemma == "call" => called(c, verb.v),
         _ => None,
     }
@@ -73,7 +66,7 @@ fn no_event(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> bool {
     let audience = lemma == "target" && object_word.as_deref().is_some_and(|w| is("share", w));
     let polled = (c.a..c.b).any(|j| is("polled", &c.word(j).to_lowercase()));
     // "hit the campaign trail": campaigning, whoever one campaigns with.
-    let campaigning = condition("verbal", lemma).is_some()
+    let campaigning = super::conventions::attacking_verb(lemma)
         && object_word.as_deref().is_some_and(|w| is("campaigning", w));
     (contest && electoral)
         || (polled && share_acts(c, v))
@@ -217,7 +210,7 @@ fn share_acts(c: &Clause<'_>, v: usize) -> bool {
 }
 
 /// Whether one of `actors` is a named person.
-fn named_person(c: &Clause<'_>, actors: &[EntityId]) -> bool {
+pub(super) fn named_person(c: &Clause<'_>, actors: &[EntityId]) -> bool {
     actors.iter().any(|&a| {
         c.doc
             .entities
@@ -226,104 +219,8 @@ fn named_person(c: &Clause<'_>, actors: &[EntityId]) -> bool {
     })
 }
 
-/// Whether an attack is made with words: a verb news uses for words (with
-/// the particle it needs), no word of force, arms or war in the sentence
-/// (`conventions::force_beside`), and
-/// a speech context: a noun of speech, a medium or policy as its object or
-/// in a phrase of it ("on Twitter", "for his remarks"), a label ("as a
-/// violation"), a quotation or a verb of speech beside it, or a named person
-/// attacking a named person.
-fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> bool {
-    let v = verb.v;
-    let Some(needs) = condition("verbal", lemma) else {
-        return false;
-    };
-    let below = |k: usize| {
-        std::iter::once(k)
-            .chain(c.children(k))
-            .map(|m| c.word(m).to_lowercase())
-            .collect::<Vec<_>>()
-    };
-    let object = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj));
-    let fits = match needs {
-        "-" => true,
-        "attack" => object.is_some_and(|o| is("attack_noun", &singular(c.word(o)))),
-        particles => c.children(v).any(|k| {
-            below(k)
-                .iter()
-                .any(|w| particles.split(',').any(|p| p == w))
-        }),
-    };
-    // "hit Rudolph in the head": a blow lands on the body.
-    let on_body = c.children(v).any(|k| {
-        c.dep(k) == Some(Dep::Obl)
-            && (super::marked_by(c.doc, k, "in") || super::marked_by(c.doc, k, "on"))
-            && is("body", &singular(c.word(k)))
-    });
-    if !fits || on_body || super::conventions::force_beside(c, v) {
-        return false;
-    }
-    let speech_noun = |k: usize| is("speech", &c.word(k).to_lowercase());
-    let phrase = |k: &usize| {
-        matches!(
-            c.dep(*k),
-            Some(Dep::Obl | Dep::Nmod | Dep::Xcomp | Dep::Advcl)
-        )
-    };
-    let mut phrases: Vec<usize> = [Some(v), object]
-        .into_iter()
-        .flatten()
-        .flat_map(|h| c.children(h))
-        .filter(phrase)
-        .collect();
-    // And the phrases of those: "attacked her (opponent) as a fraud during
-    // the debate", however the parse hung the label.
-    let inner: Vec<usize> = phrases
-        .iter()
-        .flat_map(|&k| c.children(k))
-        .filter(phrase)
-        .collect();
-    phrases.extend(inner);
-    let named_source = event.source.iter().any(|&a| {
-        c.doc.entities.by_id(a).is_some_and(|e| {
-            matches!(
-                e.ty,
-                EntityType::Person | EntityType::Org | EntityType::Norp
-            )
-        })
-    });
-    // A quotation or a verb of speech beside an attack told outside quotation
-    // marks, by someone named: "Trump shot back, “…”".
-    let quoted = event.quote.is_none()
-        && named_source
-        && ((c.a..c.b).any(|j| matches!(c.word(j), "“" | "”" | "\"")) || speech_beside(c, v));
-    // "a tweet attacking a former Miss Universe": the words that attack.
-    let by_words = (c.dep(v) == Some(Dep::Acl) && c.doc.tokens[v].head.is_some_and(speech_noun))
-        || c.subject(v).is_some_and(speech_noun);
-    let spoken = by_words
-        || object.is_some_and(speech_noun)
-        || phrases
-            .iter()
-            .any(|&k| speech_noun(k) || super::marked_by(c.doc, k, "as"))
-        || quoted;
-    spoken || (named_person(c, &event.source) && named_person(c, &event.target))
-}
-
-/// Whether a verb of speech is the attack's head or a clause under it
-/// ("attacked Trump, calling him a loser"; "said he attacked").
-fn speech_beside(c: &Clause<'_>, v: usize) -> bool {
-    c.children(v)
-        .filter(|&k| {
-            matches!(
-                c.dep(k),
-                Some(Dep::Advcl | Dep::Conj | Dep::Xcomp | Dep::Parataxis)
-            )
-        })
-        .any(|k| speech_verb(c, k))
-}
-
 /// Whether token `k` is a verb of speech (the cue class).
-fn speech_verb(c: &Clause<'_>, k: usize) -> bool {
+pub(super) fn speech_verb(c: &Clause<'_>, k: usize) -> bool {
     c.doc.tokens[k].pos == Some(Upos::Verb)
         && crate::cue_classes::CueClasses::english()
             .of_word(&c.word(k).to_lowercase())
@@ -420,12 +317,8 @@ mod tests {
 
     #[test]
     fn word_classes_load() {
-        assert_eq!(condition("verbal", "fire"), Some("back,at"));
         assert!(is("electoral", "poll"));
         assert!(is("praise", "champion"));
-        assert!(is("body", "head"));
-        assert!(!is("verbal", "kill"));
-        assert_eq!(condition("verbal", "rip"), Some("into"));
         assert!(is("opinion", "agree") && is("binding", "would"));
         assert!(is("struggle", "fight"));
         assert!(is("campaigning", "trail"));
