@@ -342,5 +342,6 @@ mod tests {
         assert!(is("permitting", "allow") && is("force", "tortured") && is("force", "insurgency"));
         assert!(!is("rival", "town") && !is("staff", "missile"));
         assert!(!is("force", "car") && !is("force", "refugee") && !is("force", "victim"));
+        assert!(is("force", "commander") && !is("force", "general") && !is("force", "captain"));
     }
 }
