@@ -282,29 +282,87 @@ fn referents_except(c: &Clause<'_>, k: usize, except: &[EntityId]) -> Vec<Entity
             .map(|a| c.actors_of(a))
             .unwrap_or_default();
     }
-    personal_referent(c, k, except).into_iter().collect()
+    personal_referent(c, k, except)
 }
 
-/// The entity a personal pronoun stands for, resolved as a quote's speaker
-/// pronoun is. A singular one only (he, him, his, she, her, and as a
-/// subject or possessor "it", "its"): "they" and "them" most often stand for
-/// a common noun ("civilians", "the militants") the resolver cannot choose,
-/// and an object "it" for a thing ("blaming it on"); "I", "we" and "you" are
-/// left alone.
-fn personal_referent(c: &Clause<'_>, k: usize, except: &[EntityId]) -> Option<EntityId> {
+/// The entities a personal pronoun stands for, resolved as a quote's
+/// speaker pronoun is: he, him, his, she, her; as a subject or possessor
+/// "it", "its" (an object "it" is most often a thing: "blaming it on");
+/// "they", "them", "their" the group or coordinated people named before, or
+/// the phrase of people that was the subject since ("the militants"), as
+/// the actor noun it is (none when its noun is no actor: "civilians" are
+/// not told from a group named earlier). "I", "we" and "you" are left alone.
+fn personal_referent(c: &Clause<'_>, k: usize, except: &[EntityId]) -> Vec<EntityId> {
     if c.doc.tokens[k].pos != Some(Upos::Pron) {
-        return None;
+        return Vec::new();
     }
     let word = match c.word(k).to_lowercase().as_str() {
         "its" => "it",
         // (Not a passive's "it", as often a thing: "how it was approved".)
         "it" if c.dep(k) == Some(Dep::Nsubj) => "it",
         w @ ("he" | "him" | "his" | "she" | "her") => w,
-        _ => return None,
+        "they" | "them" | "their" => return plural_referents(c, k, except),
+        _ => return Vec::new(),
     }
     .to_string();
     let at = c.doc.tokens[k].span.start;
     crate::speakers::pronoun_referent(c.doc, &word, at, except)
+        .into_iter()
+        .collect()
+}
+
+/// The actors a "they", "them" or "their" at token `k` stands for
+/// (`speakers::plural_referent`): a phrase of people only as an actor noun
+/// (`Clause::nominal`, read in the phrase's own sentence).
+fn plural_referents(c: &Clause<'_>, k: usize, except: &[EntityId]) -> Vec<EntityId> {
+    use crate::speakers::PluralReferent;
+    let doc = c.doc;
+    let mut except = except.to_vec();
+    except.extend(own_subject_names(c, k));
+    match crate::speakers::plural_referent(doc, doc.tokens[k].span.start, &except) {
+        Some(PluralReferent::Named(all)) => all,
+        Some(PluralReferent::Phrase(head)) => {
+            let s =
+                &doc.sentences[crate::tree::sentence_index_at(doc, doc.tokens[head].span.start)];
+            let (a, b) = s.tokens;
+            let there = Clause { a, b, ..*c };
+            there.nominal(head).into_iter().collect()
+        }
+        None => Vec::new(),
+    }
+}
+
+/// The names in the subject of the verb an object or possessor pronoun
+/// `k` hangs on ("after the party, a rival of X, asked them"): a "them"
+/// is not its own clause's subject, which would be "themselves".
+fn own_subject_names(c: &Clause<'_>, k: usize) -> Vec<EntityId> {
+    let mut v = k;
+    for _ in 0..3 {
+        if c.dep(v) == Some(Dep::Nsubj) {
+            return Vec::new();
+        }
+        match c.doc.tokens[v].head.filter(|h| (c.a..c.b).contains(h)) {
+            Some(h) => v = h,
+            None => return Vec::new(),
+        }
+        if c.doc.tokens[v].pos == Some(Upos::Verb) {
+            break;
+        }
+    }
+    let Some(s) = c.children(v).find(|&j| c.dep(j) == Some(Dep::Nsubj)) else {
+        return Vec::new();
+    };
+    let tokens = c.subtree(s, &[]);
+    c.doc
+        .mentions
+        .iter()
+        .filter(|m| {
+            tokens
+                .iter()
+                .any(|&j| crate::tree::touches_token(c.doc, m.span, j))
+        })
+        .filter_map(|m| m.entity)
+        .collect()
 }
 
 /// The subject a clause has of its own, in the second reading: a pronoun
@@ -340,7 +398,8 @@ pub(super) fn own_subject(c: &Clause<'_>, h: usize) -> Option<usize> {
     // nor in a conjunct, where it takes the first conjunct's subject ("The
     // Syrian Kurds claim …, but they receive").
     let resolved = || {
-        !matches!(c.dep(h), Some(Dep::Ccomp | Dep::Conj)) && personal_referent(c, s, &[]).is_some()
+        !matches!(c.dep(h), Some(Dep::Ccomp | Dep::Conj))
+            && !personal_referent(c, s, &[]).is_empty()
     };
     let real = match t.pos {
         Some(Upos::Pron) => resolved(),

@@ -44,7 +44,7 @@ mod unnamed;
 mod words;
 
 pub(crate) use heads::phrase_head;
-pub(crate) use pronouns::pronoun_referent;
+pub(crate) use pronouns::{plural_referent, pronoun_referent, PluralReferent};
 pub(crate) use words::{is_person_title, people_noun, person_word, DOCUMENTS};
 
 fn person_like(t: EntityType) -> bool {

@@ -19,6 +19,7 @@ use super::sentences::{
     inside_quotes, possessor, sentence_span, sentence_start_back, start_back_skipping, topicality,
     unquoted_subject,
 };
+use super::unnamed::{phrase_over_entity, Number};
 use super::words::{noun_sex, role_of, Role, FEMALE, MALE};
 use crate::tree::{sentence_index_at, tokens_in};
 
@@ -85,6 +86,125 @@ pub(crate) fn pronoun_referent(
         .collect();
     let window = (at, quoted.as_slice(), sentence_start_back(doc, at, 4));
     resolve_pronoun(doc, word, window, None, &HashMap::new(), None, except).map(|(e, _)| e)
+}
+
+/// What a "they", "them" or "their" stands for.
+#[derive(Debug, PartialEq)]
+pub(crate) enum PluralReferent {
+    /// A group, or people coordinated ("Kotey and Elsheikh"): every one.
+    Named(Vec<EntityId>),
+    /// A phrase of people that names no one ("the protesters"): its head token.
+    Phrase(usize),
+}
+
+/// What a plural pronoun at byte `at` stands for, resolved as a quote
+/// speaker's "they" is but with no speakers seen: the group or coordinated
+/// people `resolve_pronoun` finds, unless a phrase of people was the
+/// subject since (`unnamed::phrase_over_entity`). Never one of `except`.
+/// A wrong name is worse than none, so nothing inside quotation marks
+/// (the speaker's "they" has the speaker's context), and nothing when
+/// another plural noun stands between the antecedent and the pronoun
+/// ("allowing eight counties …, exempting them"): that noun may be what
+/// the pronoun stands for, and the resolver does not weigh objects.
+pub(crate) fn plural_referent(
+    doc: &Document,
+    at: usize,
+    except: &[EntityId],
+) -> Option<PluralReferent> {
+    let direct = |q: &&dossier_core::Quote| q.kind != QuoteKind::Indirect;
+    let quoted: Vec<Span> = doc.quotes.iter().filter(direct).map(|q| q.span).collect();
+    if quoted.iter().any(|q| q.start <= at && at < q.end) {
+        return None;
+    }
+    let contents: Vec<Span> = doc.quotes.iter().map(|q| q.span).collect();
+    let window = (at, quoted.as_slice(), sentence_start_back(doc, at, 4));
+    let found = resolve_pronoun(doc, "they", window, None, &HashMap::new(), None, except);
+    let asked = (None, Number::Plural, at, found.map(|(e, _)| e));
+    if let Some((phrase, head)) = phrase_over_entity(doc, "they", asked, (&quoted, &contents), None)
+    {
+        return (!plural_noun_between(doc, phrase, at)).then_some(PluralReferent::Phrase(head));
+    }
+    let (e, m) = found?;
+    let m = m?;
+    if !in_a_subject(doc, m) || plural_noun_between(doc, m, at) || modifies_a_thing(doc, m) {
+        return None;
+    }
+    let mut all = vec![e];
+    if person_like(doc.entities[e].ty) {
+        // Joined through any of them ("A, B and C" however the parse chained it).
+        let sentence = sentence_span(doc, m.start);
+        for _ in 0..2 {
+            for x in all.clone() {
+                let others = coordinated(doc, sentence, x).into_iter();
+                let new: Vec<_> = others.filter(|o| !all.contains(o)).collect();
+                all.extend(new);
+            }
+        }
+        all.retain(|o| !except.contains(o));
+    }
+    Some(PluralReferent::Named(all))
+}
+
+/// Whether the name at `span` is a subject or part of one ("Two members of
+/// Hamas were killed", "Talabani and Ahmed's clique fought"): the resolver
+/// falls back on the last name when no subject fits, which for a "they" is
+/// as often a place or a thing named in passing.
+fn in_a_subject(doc: &Document, span: Span) -> bool {
+    if topicality(doc, span) > 0 {
+        return true;
+    }
+    tokens_in(doc, span).any(|i| {
+        let mut t = i;
+        for _ in 0..4 {
+            match doc.tokens[t].dep {
+                Some(Dep::Nsubj) => return true,
+                Some(
+                    Dep::Compound | Dep::Amod | Dep::Flat | Dep::Nmod | Dep::Appos | Dep::Conj,
+                ) => {}
+                _ => return false,
+            }
+            match doc.tokens[t].head {
+                Some(h) if h != t => t = h,
+                _ => return false,
+            }
+        }
+        false
+    })
+}
+
+/// Whether the name at `span` only modifies a noun that is not people
+/// ("the majority Muslim nation"): "Kurdish officials … they" stand for
+/// the Kurds, a nation's adjective for no "they".
+fn modifies_a_thing(doc: &Document, span: Span) -> bool {
+    if !modifies_noun(doc, span) {
+        return false;
+    }
+    let Some(last) = tokens_in(doc, span).last() else {
+        return false;
+    };
+    doc.tokens[last]
+        .head
+        .is_none_or(|h| !super::unnamed::plural_people(doc, None, h))
+}
+
+/// Whether a plural common noun outside any name stands after `antecedent`
+/// and before byte `at`.
+fn plural_noun_between(doc: &Document, antecedent: Span, at: usize) -> bool {
+    let in_name = |s: Span| doc.mentions.iter().any(|m| m.span.contains(s));
+    let first = doc
+        .tokens
+        .partition_point(|t| t.span.start < antecedent.end);
+    doc.tokens[first..]
+        .iter()
+        .take_while(|t| t.span.end <= at)
+        .any(|t| {
+            t.pos == Some(Upos::Noun)
+                && matches!(
+                    t.tag,
+                    Some(dossier_core::Xpos::Nns | dossier_core::Xpos::Nnps)
+                )
+                && !in_name(t.span)
+        })
 }
 
 /// Whether the name at `span` only modifies a common noun ("a Trump

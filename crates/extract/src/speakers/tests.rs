@@ -101,6 +101,27 @@ fn they_after_a_later_plural_subject_of_people_refers_to_it() {
 }
 
 #[test]
+fn an_events_they_stands_for_a_later_phrase_of_people_or_the_group() {
+    use super::pronouns::{plural_referent, PluralReferent};
+    let at = |d: &Document| d.tokens[d.tokens.len() - 2].span.start;
+    // "Hamas met. The lawyers spoke; they said": the lawyers' head noun.
+    let (d, _) = they_after(&[("The", "DET", "DT"), ("lawyers", "NOUN", "NNS")]);
+    assert_eq!(
+        plural_referent(&d, at(&d), &[]),
+        Some(PluralReferent::Phrase(4))
+    );
+    // "Hamas met. The envoy spoke; they said": the group.
+    let (d, _) = they_after(&[("The", "DET", "DT"), ("envoy", "NOUN", "NN")]);
+    let hamas = PluralReferent::Named(vec![EntityId::new(0)]);
+    assert_eq!(plural_referent(&d, at(&d), &[]), Some(hamas));
+    assert_eq!(plural_referent(&d, at(&d), &[EntityId::new(0)]), None);
+    // "Hamas met. The talks spoke; they said": the talks may be what
+    // "they" stands for, so not Hamas.
+    let (d, _) = they_after(&[("The", "DET", "DT"), ("talks", "NOUN", "NNS")]);
+    assert_eq!(plural_referent(&d, at(&d), &[]), None);
+}
+
+#[test]
 fn a_relative_pronoun_stands_for_the_noun_its_clause_describes() {
     let cues = CueLexicon::from_tsv("officials\tspeaker\t9\t10\n");
     // "officials involved in the war against Islamic State who say so":

@@ -102,10 +102,24 @@ pub(super) fn phrase_antecedent(
         "she" => Number::Singular(false),
         _ => return None,
     };
-    let at = sp.span.start;
-    let (phrase, rank) = subject_phrase(doc, cues, at, number, (quoted, contents))?;
-    let Some(e) = sp.entity else {
-        return Some(phrase);
+    let found = (Some(cues), number, sp.span.start, sp.entity);
+    phrase_over_entity(doc, w, found, (quoted, contents), last_speaker).map(|(phrase, _)| phrase)
+}
+
+/// `phrase_antecedent` for the pronoun `w` at byte `at` that resolved to
+/// `entity` (if any): the phrase of people of `number` it stands for
+/// instead, and the phrase's head token. Without `cues` (an event's
+/// pronoun), a plural phrase is told by its noun's word class alone.
+pub(super) fn phrase_over_entity(
+    doc: &Document,
+    w: &str,
+    (cues, number, at, entity): (Option<&CueLexicon>, Number, usize, Option<EntityId>),
+    (quoted, contents): (&[Span], &[Span]),
+    last_speaker: Option<(EntityId, usize)>,
+) -> Option<(Span, usize)> {
+    let (phrase, head, rank) = subject_phrase(doc, cues, at, number, (quoted, contents))?;
+    let Some(e) = entity else {
+        return Some((phrase, head));
     };
     let outside = |s: Span| !quoted.iter().any(|q| q.contains(s));
     let talked_of = |m: Span| {
@@ -123,17 +137,17 @@ pub(super) fn phrase_antecedent(
         (Some(m), Some(s)) if s > m.end => (sentence_index_at(doc, s.saturating_sub(1)), 2, s),
         (Some(m), _) => (sentence_index_at(doc, m.start), topicality(doc, m), m.start),
         (None, Some(s)) => (sentence_index_at(doc, s.saturating_sub(1)), 2, s),
-        (None, None) => return Some(phrase),
+        (None, None) => return Some((phrase, head)),
     };
     if mention.is_some_and(|m| phrase.contains(m)) {
         return None;
     }
-    (rank > named).then_some(phrase)
+    (rank > named).then_some((phrase, head))
 }
 
 /// The number (and for one person, the sex) a pronoun asks of a phrase.
 #[derive(Clone, Copy)]
-enum Number {
+pub(super) enum Number {
     Plural,
     /// A person: true a man.
     Singular(bool),
@@ -142,15 +156,15 @@ enum Number {
 /// The nearest subject before byte `at`, in the four sentences before,
 /// that is a phrase of people of `number` named by no name ("the
 /// lawyers", "rebel officials", "those who resigned"; "a former admiral"),
-/// outside quotation marks and contents: its span, and its rank
-/// (sentence, topicality, byte).
+/// outside quotation marks and contents: its span, its head token, and
+/// its rank (sentence, topicality, byte).
 fn subject_phrase(
     doc: &Document,
-    cues: &CueLexicon,
+    cues: Option<&CueLexicon>,
     at: usize,
     number: Number,
     (quoted, contents): (&[Span], &[Span]),
-) -> Option<(Span, (usize, u8, usize))> {
+) -> Option<(Span, usize, (usize, u8, usize))> {
     let from = sentence_start_back(doc, at, 4);
     let first = doc.tokens.partition_point(|t| t.span.start < from);
     let last = doc.tokens.partition_point(|t| t.span.end <= at);
@@ -171,16 +185,16 @@ fn subject_phrase(
                 topicality(doc, doc.tokens[i].span),
                 phrase.start,
             );
-            (phrase, rank)
+            (phrase, i, rank)
         })
-        .max_by_key(|&(_, rank)| rank)
+        .max_by_key(|&(_, _, rank)| rank)
 }
 
 /// Whether token `i` heads a plural phrase of people: a plural noun that
 /// headed speakers in training ("officials", "lawyers"), names a role or
 /// kin, or is an agent noun ("journalists", "commanders", "militants");
-/// or "those" and "others".
-fn plural_people(doc: &Document, cues: &CueLexicon, i: usize) -> bool {
+/// or "those" and "others". Without `cues`, by the word classes alone.
+pub(super) fn plural_people(doc: &Document, cues: Option<&CueLexicon>, i: usize) -> bool {
     let t = &doc.tokens[i];
     let word = doc.span_text(t.span).to_lowercase();
     if matches!(word.as_str(), "those" | "others") {
@@ -190,7 +204,7 @@ fn plural_people(doc: &Document, cues: &CueLexicon, i: usize) -> bool {
         return false;
     }
     let singular = word.strip_suffix('s').unwrap_or(&word);
-    cues.is_speaker_noun(&word) || people_noun(singular) || person_word(&word)
+    cues.is_some_and(|c| c.is_speaker_noun(&word)) || people_noun(singular) || person_word(&word)
 }
 
 /// Whether token `i` heads "a former Russian admiral", "one doctor", "a
