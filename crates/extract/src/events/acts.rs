@@ -88,10 +88,6 @@ pub(super) fn attack_mounted(noun: &str) -> bool {
     WORDS.contains("launched", noun)
 }
 
-/// CAMEO agent sectors of armed forces and groups: military, unaligned armed
-/// forces, rebels ("troops", "militants", "insurgents").
-const ARMED_SECTORS: [&str; 3] = ["MIL", "UAF", "REB"];
-
 /// Whether verb `v` (lemma `lemma`) mounts strikes `o` that are an act of arms
 /// (class `launched` with condition `armed`): a modifier of arms ("air
 /// strikes"), an "on"/"against" phrase of the verb or the noun naming a
@@ -117,7 +113,8 @@ fn mounts_strikes(c: &Clause<'_>, v: usize, lemma: &str, o: usize) -> bool {
                 crate::tree::holds_token(c.doc, m.span, j)
                     && (m.ty == EntityType::Norp || super::is_country(c.doc, m))
             });
-            country_or_people || super::political::in_sectors(c.lex, c.word(j), &ARMED_SECTORS)
+            country_or_people
+                || super::political::in_sectors(c.lex, c.word(j), super::political::ARMED_SECTORS)
         })
     };
     let aimed = c

@@ -23,8 +23,6 @@ fn is(class: &str, word: &str) -> bool {
 
 /// PETRARCH synsets of arms and armed forces.
 const ARMS_SYNSETS: &[&str] = &["&WEAPON", "&MILITARY"];
-/// CAMEO agent sectors of armed forces and groups.
-const ARMED_SECTORS: [&str; 3] = ["MIL", "UAF", "REB"];
 
 /// What the conventions make of a kept event: another act, or (`None`
 /// inside) no event at all; `None` where they say nothing.
@@ -69,7 +67,9 @@ fn armed_or_state(c: &Clause<'_>, j: usize) -> bool {
         crate::tree::holds_token(c.doc, m.span, j)
             && (matches!(m.ty, EntityType::Norp | EntityType::Gpe) || super::is_country(c.doc, m))
     });
-    state || super::political::in_sectors(c.lex, c.word(j), &ARMED_SECTORS) || armed_word(c, j)
+    state
+        || super::political::in_sectors(c.lex, c.word(j), super::political::ARMED_SECTORS)
+        || armed_word(c, j)
 }
 
 /// Whether the phrase headed by `h` names a rival: a person named, a noun

@@ -59,6 +59,10 @@ pub(super) fn nominal_head(nominals: &Nominals, a: EntityId) -> Option<String> {
     })
 }
 
+/// CAMEO agent sectors of armed forces and groups: military, unaligned armed
+/// forces, rebels ("troops", "militants", "insurgents").
+pub(super) const ARMED_SECTORS: &[&str] = &["MIL", "UAF", "REB"];
+
 /// Whether the agents dictionary codes `word` in one of `sectors`.
 pub(super) fn in_sectors(lex: &EventLexicon, word: &str, sectors: &[&str]) -> bool {
     agent_code(lex, word).is_some_and(|code| sectors.iter().any(|s| code.starts_with(s)))

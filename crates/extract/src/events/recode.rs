@@ -151,9 +151,6 @@ fn military_backing(c: &Clause<'_>, verb: &Verb, event: &Event) -> bool {
         || (!event.target.is_empty() && agent.is_some_and(|a| military(a, MILITARY_SYNSETS)))
 }
 
-/// PETRARCH agent codes of armed forces: military, unidentified armed force, rebels.
-const ARMED_AGENTS: &[&str] = &["MIL", "UAF", "REB"];
-
 /// Whether armed forces (the verb's subject or what it moves) advance into a
 /// place: an "into" phrase of the verb or of its object names a country,
 /// region or town. A passive says nothing of who moves ("troops not invited into Syria").
@@ -190,7 +187,7 @@ fn armed(c: &Clause<'_>, j: usize) -> bool {
     c.lex
         .agents
         .get(&noun)
-        .is_some_and(|(_, code)| ARMED_AGENTS.contains(&code.as_str()))
+        .is_some_and(|(_, code)| super::political::ARMED_SECTORS.contains(&code.as_str()))
         || in_synsets(c, j, MILITARY_SYNSETS)
         || c.lex
             .synsets
