@@ -1117,6 +1117,12 @@ fn embedding(doc: &Document, tokens: &[usize], name: Span) -> (usize, usize) {
     let Some(mut t) = crate::tree::top_in(doc, name, tokens.iter().copied()) else {
         return (0, 0);
     };
+    // ("Schiff, the top Democrat": a party's or faith's member is a noun too.)
+    let group = || {
+        doc.mentions
+            .iter()
+            .any(|m| m.span == name && m.ty == EntityType::Norp)
+    };
     let mut depth = 0;
     for _ in 0..tokens.len() {
         let Some(h) = doc.tokens[t].head.filter(|h| tokens.contains(h)) else {
@@ -1128,13 +1134,8 @@ fn embedding(doc: &Document, tokens: &[usize], name: Span) -> (usize, usize) {
         // "Russia, Assad's ally"; not "the director of GCHQ, Jeremy Fleming",
         // where the parse hangs the name on the nearest name, nor "Qatar's
         // emir, Sheikh Hamad", a title before the name.
-        // ("Schiff, the top Democrat": a party's or faith's member is a noun too.)
-        let group = doc
-            .mentions
-            .iter()
-            .any(|m| m.span == name && m.ty == EntityType::Norp);
         let describes_a_name = doc.tokens[t].dep == Some(Dep::Appos)
-            && (doc.tokens[t].pos == Some(Upos::Noun) || group)
+            && (doc.tokens[t].pos == Some(Upos::Noun) || group())
             && t > h
             && doc.tokens[h].pos == Some(Upos::Propn);
         // "the town of Gorazde", "members of Hamas": an "of" phrase names

@@ -160,11 +160,7 @@ pub(super) fn whose_people(c: &Clause<'_>, m: &Mention) -> Option<super::Actor> 
         return None;
     }
     let t = crate::tree::top_in(c.doc, m.span, c.a..c.b)?;
-    let possessor = c.dep(t) == Some(Dep::Nmod)
-        && ["'s", "’s", "'", "’"]
-            .iter()
-            .any(|w| super::marked_by(c.doc, t, w));
-    if !(c.dep(t) == Some(Dep::Compound) || possessor) {
+    if !(c.dep(t) == Some(Dep::Compound) || super::reread::marked_by_possessive(c, t)) {
         return None;
     }
     let h = c.doc.tokens[t].head.filter(|&h| h > t && h < c.b)?;

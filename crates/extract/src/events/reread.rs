@@ -410,7 +410,7 @@ pub(super) fn own_subject(c: &Clause<'_>, h: usize) -> Option<usize> {
 }
 
 /// A possessor the parse labels plain "nmod" ("Begum's family").
-fn marked_by_possessive(c: &Clause<'_>, k: usize) -> bool {
+pub(super) fn marked_by_possessive(c: &Clause<'_>, k: usize) -> bool {
     c.dep(k) == Some(Dep::Nmod)
         && ["'s", "’s", "'", "’"]
             .iter()
