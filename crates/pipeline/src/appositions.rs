@@ -13,11 +13,14 @@ use dossier_core::{Dep, Document, Token, Upos, Xpos};
 /// Re-hangs, in every sentence, a finite verb with no subject under the noun
 /// before its apposition (see the module's comment).
 pub(crate) fn rehang_subjects(doc: &mut Document) {
-    let bounds: Vec<(usize, usize)> = doc.sentences.iter().map(|s| s.tokens).collect();
-    let text = doc.text().to_string();
-    for (a, b) in bounds {
-        rehang_in(&text, &mut doc.tokens, a, b);
+    // The tokens are taken out while they change, so the text is read in
+    // place rather than copied.
+    let mut tokens = std::mem::take(&mut doc.tokens);
+    for s in &doc.sentences {
+        let (a, b) = s.tokens;
+        rehang_in(doc.text(), &mut tokens, a, b);
     }
+    doc.tokens = tokens;
 }
 
 fn rehang_in(text: &str, tokens: &mut [Token], a: usize, b: usize) {
