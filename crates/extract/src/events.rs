@@ -628,6 +628,14 @@ impl Clause<'_> {
     fn children(&self, of: usize) -> impl Iterator<Item = usize> + '_ {
         crate::tree::children(self.doc, self.a, self.b, of)
     }
+    /// The direct objects of `v` (`tree::objects_of`).
+    fn objects(&self, v: usize) -> impl Iterator<Item = usize> + '_ {
+        crate::tree::objects_of(self.doc, self.a, self.b, v)
+    }
+    /// The direct object of `v`, its first `obj` child (`tree::object_of`).
+    fn object(&self, v: usize) -> Option<usize> {
+        crate::tree::object_of(self.doc, self.a, self.b, v)
+    }
     /// Whether `of` has a child labelled one of `deps` that is one of `words`
     /// (lowercase): "must" in "must send", "was" in "was attacked".
     fn has_auxiliary(&self, of: usize, deps: &[Dep], words: &[&str]) -> bool {
@@ -1506,10 +1514,7 @@ fn trigger_features(c: &Clause<'_>, verb: &Verb, e: &Event, origin: Origin) -> V
     let lemma = c.lex.lemma(&verb.form);
     let act = e.act.as_str();
     let kids: Vec<usize> = c.children(v).collect();
-    let object = kids
-        .iter()
-        .find(|&&k| c.dep(k) == Some(Dep::Obj))
-        .map(|&k| singular(c.word(k)));
+    let object = c.object(v).map(|k| singular(c.word(k)));
     let subject_pos = c
         .subject(v)
         .map_or("none", |sj| c.doc.tokens[sj].pos.map_or("X", Upos::as_str));
@@ -1679,7 +1684,7 @@ fn sense_features(c: &Clause<'_>, v: usize, f: &mut Vec<String>) {
         EntityType::Gpe,
         EntityType::Norp,
     ];
-    let object = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj));
+    let object = c.object(v);
     let kind = object.map_or("none", |o| {
         let word = singular(&c.word(o).to_lowercase());
         match c.doc.tokens[o].pos {
@@ -1772,9 +1777,10 @@ fn act_of(
         return None;
     }
     // "staged mass demonstrations", "began a hunger strike".
-    let protest = c.children(v).any(|k| {
-        c.dep(k) == Some(Dep::Obj) && PROTEST_NOUNS.contains(&singular(c.word(k)).as_str())
-    }) && STAGING.contains(&form);
+    let protest = c
+        .objects(v)
+        .any(|k| PROTEST_NOUNS.contains(&singular(c.word(k)).as_str()))
+        && STAGING.contains(&form);
     // The prepositions on the verb, for the codebook rules.
     let marked_by = |words: &[&str]| c.obl_marked(v, words);
     let joint = verb
@@ -1959,19 +1965,23 @@ fn folds_away(c: &Clause<'_>, verb: &Verb, act: EventType) -> bool {
             .iter()
             .any(|&j| AID_GOODS.contains(&singular(c.word(j)).as_str()))
     };
+    // What help gives: its object or a "with" phrase ("helped them with
+    // weapons"), so more than the object alone.
+    let object_or_with_phrase = |k: usize| {
+        c.dep(k) == Some(Dep::Obj)
+            || (c.dep(k) == Some(Dep::Obl)
+                && c.children(k)
+                    .any(|m| c.word(m).eq_ignore_ascii_case("with")))
+    };
     let helps_to = matches!(verb.base.as_str(), "help" | "helped" | "helping" | "helps")
-        && !c.children(v).any(|k| {
-            (c.dep(k) == Some(Dep::Obj)
-                || (c.dep(k) == Some(Dep::Obl)
-                    && c.children(k)
-                        .any(|m| c.word(m).eq_ignore_ascii_case("with"))))
-                && gives_goods(k)
-        });
+        && !c
+            .children(v)
+            .any(|k| object_or_with_phrase(k) && gives_goods(k));
     // "fighting for more air-defence systems": striving, no attack.
     let strives = act == EventType::Assault
         && c.obl_marked(v, &["for"])
         && !c.obl_marked(v, &["against", "on", "with"])
-        && !c.children(v).any(|k| c.dep(k) == Some(Dep::Obj));
+        && c.object(v).is_none();
     if helps_to || strives || publishes(c, verb) || silent(c, verb, act) {
         return true;
     }
@@ -2011,11 +2021,9 @@ const RECORDS: &[&str] = &[
 /// 36 RETREAT), a released other object with RETREAT 137 of 828.
 fn publishes(c: &Clause<'_>, verb: &Verb) -> bool {
     c.lex.lemma(&verb.form).eq_ignore_ascii_case("release")
-        && c.children(verb.v).any(|o| {
+        && c.objects(verb.v).any(|o| {
             let noun = singular(&c.word(o).to_lowercase());
-            c.dep(o) == Some(Dep::Obj)
-                && (crate::speakers::DOCUMENTS.contains(&noun.as_str())
-                    || RECORDS.contains(&noun.as_str()))
+            crate::speakers::DOCUMENTS.contains(&noun.as_str()) || RECORDS.contains(&noun.as_str())
         })
 }
 
@@ -2507,10 +2515,7 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
                 && !in_time(j)
         })
     };
-    let mut obj = c
-        .children(v)
-        .find(|&j| c.dep(j) == Some(Dep::Obj))
-        .or_else(bare_obl);
+    let mut obj = c.object(v).or_else(bare_obl);
     let mut target_tokens = recipient_phrases(c, verb, act, obj);
     reread::addressee_only(c, v, act, &mut target_tokens);
     let aid = act == EventType::Aid;
@@ -2536,7 +2541,7 @@ fn roles(c: &Clause<'_>, verb: &Verb, act: EventType, demander: Option<usize>) -
         let complement_obj = || {
             c.children(v)
                 .filter(|&x| c.dep(x) == Some(Dep::Xcomp))
-                .find_map(|x| c.children(x).find(|&j| c.dep(j) == Some(Dep::Obj)))
+                .find_map(|x| c.object(x))
         };
         // Not when the one addressed is named: "urged the UK not to join any US-led action".
         let complement_obj = || complement_obj().filter(|_| !reread::addressed(c, v));
@@ -2689,7 +2694,7 @@ fn passive_voice(c: &Clause<'_>, verb: &Verb) -> bool {
     if auxiliary_passive(c, v) {
         return true;
     }
-    let no_object = c.children(v).all(|k| c.dep(k) != Some(Dep::Obj));
+    let no_object = c.object(v).is_none();
     let unaided = c.children(v).all(|k| c.dep(k) != Some(Dep::Aux));
     let participle = c.doc.tokens[v].tag == Some(Xpos::Vbn);
     // "civilians killed by the coalition": a participle with an agent and no
@@ -2717,7 +2722,7 @@ fn describing_participle(c: &Clause<'_>, v: usize) -> bool {
 /// A passive by its auxiliary: a "be" or "get" before a participle with no
 /// object (the parser has no passive labels: its subject is plain "nsubj").
 fn auxiliary_passive(c: &Clause<'_>, v: usize) -> bool {
-    let no_object = c.children(v).all(|k| c.dep(k) != Some(Dep::Obj));
+    let no_object = c.object(v).is_none();
     let be_aux = c.has_auxiliary(v, AUX, &crate::tree::PASSIVE_AUXILIARIES);
     be_aux && no_object && !c.word(v).ends_with("ing")
 }
@@ -3421,7 +3426,7 @@ fn follow_list(doc: &Document, c: &Clause<'_>, si: usize, events: &mut Vec<Event
         ) {
             continue;
         }
-        let Some(obj) = c.children(v).find(|&j| c.dep(j) == Some(Dep::Obj)) else {
+        let Some(obj) = c.object(v) else {
             continue;
         };
         let theme = c.hull(&c.subtree(obj, &[]));

@@ -18,7 +18,9 @@ use dossier_core::{
 
 use crate::cue_classes::{CueClasses, QuoteMode};
 use crate::lexicon;
-use crate::tree::{children, is_by_phrase, is_comma, sentence_index_at, subtree, tokens_in};
+use crate::tree::{
+    children, is_by_phrase, is_comma, object_of, sentence_index_at, subtree, tokens_in,
+};
 
 mod non_speech;
 
@@ -1239,8 +1241,7 @@ fn relays_a_gerund(doc: &Document, c: usize, a: usize, b: usize) -> bool {
             .span_text(doc.tokens[c].span)
             .to_lowercase()
             .starts_with("report");
-    let object = children(doc, a, b, c).find(|&o| doc.tokens[o].dep == Some(Dep::Obj));
-    let Some(o) = object.filter(|_| relaying) else {
+    let Some(o) = object_of(doc, a, b, c).filter(|_| relaying) else {
         return false;
     };
     let speaks = |k: usize, deps: &[Dep]| {
@@ -1277,7 +1278,7 @@ fn quoted_speaker(doc: &Document, c: usize, a: usize, b: usize) -> Option<usize>
 /// The object of `c` when `c` is an active verb of quoting: "quoted her".
 fn quoted_one(doc: &Document, c: usize, a: usize, b: usize) -> Option<usize> {
     is_quoting(doc, c)
-        .then(|| children(doc, a, b, c).find(|&o| doc.tokens[o].dep == Some(Dep::Obj)))
+        .then(|| object_of(doc, a, b, c))
         .flatten()
 }
 

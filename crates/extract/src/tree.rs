@@ -66,6 +66,24 @@ pub(crate) fn children(
     (a..b).filter(move |&j| doc.tokens[j].head == Some(of))
 }
 
+/// The direct objects of `of` (its `obj` children), in order; the parse
+/// seldom gives a verb two.
+pub(crate) fn objects_of(
+    doc: &Document,
+    a: usize,
+    b: usize,
+    of: usize,
+) -> impl Iterator<Item = usize> + '_ {
+    children(doc, a, b, of).filter(move |&j| doc.tokens[j].dep == Some(Dep::Obj))
+}
+
+/// The direct object of `of`, its first `obj` child: "her" in "quoted her",
+/// "weapons" in "sent weapons". Only `obj`: a caller that also takes an
+/// indirect object or a phrase says so in its own test.
+pub(crate) fn object_of(doc: &Document, a: usize, b: usize, of: usize) -> Option<usize> {
+    objects_of(doc, a, b, of).next()
+}
+
 /// Whether `j` is a "by" phrase, a passive's agent when its head is passive
 /// ("attacked by Kurdish fighters", "was told by officials"). Quotes and
 /// events read agents with this one test.
@@ -119,4 +137,27 @@ pub(crate) fn subtree_without(
     (a..b)
         .filter(|&j| under(doc, j, top, a, b) && !skipped.iter().any(|&c| under(doc, j, c, a, b)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::tests::parsed;
+
+    #[test]
+    fn the_object_is_the_obj_child_not_the_indirect_one_nor_a_phrase() {
+        // "Kyiv sent officials weapons on Monday": "officials" is `iobj`,
+        // "Monday" an `obl`; only "weapons" is the object.
+        let d = parsed(&[
+            ("Kyiv", "PROPN", "NNP", 1, "nsubj"),
+            ("sent", "VERB", "VBD", -1, "root"),
+            ("officials", "NOUN", "NNS", 1, "iobj"),
+            ("weapons", "NOUN", "NNS", 1, "obj"),
+            ("on", "ADP", "IN", 5, "case"),
+            ("Monday", "PROPN", "NNP", 1, "obl"),
+        ]);
+        assert_eq!(object_of(&d, 0, 6, 1), Some(3));
+        assert_eq!(objects_of(&d, 0, 6, 1).collect::<Vec<_>>(), [3]);
+        assert_eq!(object_of(&d, 0, 6, 3), None, "a noun has no object");
+    }
 }

@@ -26,7 +26,7 @@ fn is(class: &str, word: &str) -> bool {
 pub(super) fn codebook_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventType>> {
     let lemma = c.lex.lemma(&verb.form);
     let v = verb.v;
-    let object = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj));
+    let object = c.object(v);
     let object_nouns = || {
         object
             .map(|o| c.subtree(o, &[Dep::Acl]))
@@ -294,8 +294,7 @@ pub(super) fn cyber(doc: &dossier_core::Document, lex: &super::EventLexicon, e: 
 /// Whether an act is a cyber attack: a word of hacking in the verb's
 /// object ("launched a cyber attack on Sony").
 pub(super) fn cyber_attack(c: &Clause<'_>, verb: &Verb) -> bool {
-    c.children(verb.v)
-        .filter(|&k| c.dep(k) == Some(Dep::Obj))
+    c.objects(verb.v)
         .flat_map(|o| c.subtree(o, &[Dep::Acl]))
         .any(|j| is("cyber", &c.word(j).to_lowercase()))
 }

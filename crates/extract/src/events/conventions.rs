@@ -95,10 +95,7 @@ fn stance(c: &Clause<'_>, h: usize) -> bool {
 /// launched ("launched a new round of attacks on").
 fn attacked(c: &Clause<'_>, verb: &Verb, lemma: &str) -> Vec<usize> {
     let v = verb.v;
-    let mut heads: Vec<usize> = c
-        .children(v)
-        .filter(|&k| c.dep(k) == Some(Dep::Obj))
-        .collect();
+    let mut heads: Vec<usize> = c.objects(v).collect();
     if super::passive_voice(c, verb) {
         heads.extend(c.children(v).filter(|&k| c.dep(k) == Some(Dep::Nsubj)));
     }
@@ -141,8 +138,7 @@ pub(super) fn attacking_verb(lemma: &str) -> bool {
 fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> bool {
     let v = verb.v;
     let launches_attack = is("launching", lemma)
-        && c.children(v)
-            .filter(|&k| c.dep(k) == Some(Dep::Obj))
+        && c.objects(v)
             .flat_map(|o| c.subtree(o, &[Dep::Acl]))
             .any(|j| is("attack", &singular(c.word(j))));
     // The particle or case word the verb needs: "fired back at", "ripped into".
@@ -176,7 +172,7 @@ fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> boo
 fn spoken(c: &Clause<'_>, verb: &Verb, event: &Event) -> bool {
     let v = verb.v;
     let speech_noun = |k: usize| is("speech", &c.word(k).to_lowercase());
-    let object = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj));
+    let object = c.object(v);
     let phrase = |k: &usize| {
         matches!(
             c.dep(*k),
@@ -258,7 +254,7 @@ fn aimed_at_rival(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
 /// "to" complement and no object, no word of force or arms in the sentence
 /// and no armed party or state in what it governs or as its subject.
 fn advocacy(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
-    if !is("striving", lemma) || c.children(v).any(|k| c.dep(k) == Some(Dep::Obj)) {
+    if !is("striving", lemma) || c.object(v).is_some() {
         return false;
     }
     let complement = c.children(v).any(|k| {
@@ -301,8 +297,7 @@ fn dismissal(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
         .chain(c.obliques(v, "on").filter(|&k| !when(k)))
         .next()
         .is_some();
-    let object = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj));
-    match object {
+    match c.object(v) {
         Some(o) => person(o) && !aimed,
         None => {
             super::passive_voice(c, verb)

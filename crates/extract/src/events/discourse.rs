@@ -54,7 +54,7 @@ fn no_event(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> bool {
     let contest = is("contest", lemma)
         && !matches!(event.act, EventType::Protest | EventType::Coerce)
         && !c.children(v).any(|k| c.word(k).eq_ignore_ascii_case("up"));
-    let object = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj));
+    let object = c.object(v);
     let object_word = object.map(|o| c.word(o).to_lowercase());
     // "held elections", "won the primary": an election held, won or lost.
     let held = is("holding", lemma) && object_word.as_deref().is_some_and(|w| is("contested", w));
@@ -121,10 +121,7 @@ fn question_asked(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     let unnamed = children.iter().any(|&k| {
         c.dep(k) == Some(Dep::Xcomp) && is("unnamed", &c.lex.lemma(c.word(k)).to_lowercase())
     });
-    let object = children
-        .iter()
-        .copied()
-        .find(|&k| c.dep(k) == Some(Dep::Obj));
+    let object = c.object(v);
     let question_object = object.is_some_and(|o| is("question", &singular(c.word(o))));
     let someone_asked = (object.is_some() && !question_object)
         || children.iter().any(|&k| c.dep(k) == Some(Dep::Iobj));
@@ -177,10 +174,8 @@ fn figurative_fight(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> 
     // "until they fought us", "fighting what remains of Isis", "fighting in
     // Idlib": someone is fought, or somewhere, whether or not the roles say.
     let skip = [Dep::Nsubj, Dep::Advcl, Dep::Parataxis, Dep::Conj];
-    let fought_someone = c.children(verb.v).any(|k| {
-        c.dep(k) == Some(Dep::Obj)
-            && (c.doc.tokens[k].pos == Some(Upos::Pron)
-                || c.lex.agents.contains_key(&singular(c.word(k))))
+    let fought_someone = c.objects(verb.v).any(|k| {
+        c.doc.tokens[k].pos == Some(Upos::Pron) || c.lex.agents.contains_key(&singular(c.word(k)))
     }) || c
         .subtree(verb.v, &skip)
         .into_iter()
@@ -277,7 +272,7 @@ fn called(c: &Clause<'_>, v: usize) -> Option<Option<EventType>> {
     if objects.len() == 1 && !on && is("meeting", &singular(c.word(objects[0]))) {
         return Some(Some(EventType::Consult));
     }
-    let has_object = children.iter().any(|&k| c.dep(k) == Some(Dep::Obj));
+    let has_object = c.object(v).is_some();
     if labelled && (objects.len() >= 2 || has_object) {
         let praised = objects.iter().chain(&labels).any(|&k| {
             std::iter::once(k)

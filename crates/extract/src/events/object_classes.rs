@@ -52,8 +52,8 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
 /// passive's, or a participle's the parse took for active: "a video released
 /// on Tuesday"); failing that, the noun a participle describes.
 fn undergoer(c: &Clause<'_>, v: usize) -> Option<usize> {
-    let child = |dep: Dep| c.children(v).find(|&k| c.dep(k) == Some(dep));
-    child(Dep::Obj).or_else(|| child(Dep::Nsubj)).or_else(|| {
+    let subject = || c.children(v).find(|&k| c.dep(k) == Some(Dep::Nsubj));
+    c.object(v).or_else(subject).or_else(|| {
         matches!(c.dep(v), Some(Dep::Acl | Dep::Amod))
             .then(|| c.doc.tokens[v].head)
             .flatten()
@@ -74,8 +74,7 @@ fn head_of_class(c: &Clause<'_>, k: usize, class: &str) -> bool {
 
 /// Whether an object of `v` is, by its head, of `class`.
 fn object_of_class(c: &Clause<'_>, v: usize, class: &str) -> bool {
-    c.children(v)
-        .any(|k| c.dep(k) == Some(Dep::Obj) && head_of_class(c, k, class))
+    c.objects(v).any(|k| head_of_class(c, k, class))
 }
 
 /// A plea in court ("pleaded guilty", "pleaded not guilty to the charge",

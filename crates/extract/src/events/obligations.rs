@@ -64,9 +64,7 @@ fn only_knowing(c: &Clause<'_>, v: usize) -> bool {
         });
     let act_weighed =
         |k: usize| c.dep(k) == Some(Dep::Xcomp) && c.doc.tokens[k].tag == Some(Xpos::Vbg);
-    mind && c
-        .children(v)
-        .all(|k| c.dep(k) != Some(Dep::Obj) && !act_weighed(k))
+    mind && c.object(v).is_none() && !c.children(v).any(act_weighed)
 }
 
 /// Whether the subject of `v`, or one of its conjuncts, is an actor a demand

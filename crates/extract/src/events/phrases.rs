@@ -218,8 +218,7 @@ pub(super) fn aimed_with(c: &Clause<'_>, t: usize) -> bool {
     // ("launched an offensive into Afrin": an attack launched goes into ground;
     // what it is aimed at is read with the attack's own phrases.)
     let fires_no_attack = |v: usize| {
-        c.children(v)
-            .filter(|&o| c.dep(o) == Some(Dep::Obj))
+        c.objects(v)
             .all(|o| !super::acts::attack_mounted(&super::singular(&c.word(o).to_lowercase())))
     };
     let aiming = |v: usize| {
@@ -262,11 +261,7 @@ pub(super) fn purpose_targets(c: &Clause<'_>, v: usize, act: EventType) -> Vec<E
                     && is("routing", c.word(x).to_lowercase().as_str())
                     && c.children(x).any(|k| c.word(k).eq_ignore_ascii_case("to"));
                 if routing {
-                    return c
-                        .children(x)
-                        .find(|&o| c.dep(o) == Some(Dep::Obj))
-                        .map(|o| c.actors_of(o))
-                        .unwrap_or_default();
+                    return c.object(x).map(|o| c.actors_of(o)).unwrap_or_default();
                 }
                 next.push(x);
             }

@@ -142,7 +142,7 @@ fn military_backing(c: &Clause<'_>, verb: &Verb, event: &Event) -> bool {
             .iter()
             .any(|&j| c.doc.tokens[j].pos == Some(Upos::Noun) && in_synsets(c, j, synsets))
     };
-    let object = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj));
+    let object = c.object(v);
     let agent = c
         .children(v)
         .find(|&k| crate::tree::is_by_phrase(c.doc, k, c.a, c.b))
@@ -159,7 +159,7 @@ fn advances_into(c: &Clause<'_>, verb: &Verb) -> bool {
     if super::passive_voice(c, verb) {
         return false;
     }
-    let object = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj));
+    let object = c.object(v);
     let into_place = [Some(v), object].into_iter().flatten().any(|h| {
         c.children(h)
             .filter(|&k| {
@@ -214,7 +214,7 @@ fn occupies(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
         return false;
     }
     let v = verb.v;
-    let Some(object) = c.children(v).find(|&k| c.dep(k) == Some(Dep::Obj)) else {
+    let Some(object) = c.object(v) else {
         return false;
     };
     let mut heads = vec![object];

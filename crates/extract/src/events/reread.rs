@@ -871,8 +871,7 @@ pub(super) fn releases(c: &Clause<'_>, verb: &Verb, act: EventType) -> bool {
             c.lex.lemma(&verb.form).to_lowercase().as_str(),
             "release" | "free"
         )
-        && c.children(verb.v)
-            .any(|o| c.dep(o) == Some(Dep::Obj) && someone(o))
+        && c.objects(verb.v).any(someone)
 }
 
 /// An act stated as done is `reported` when the writer only relays it: in
