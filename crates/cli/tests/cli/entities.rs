@@ -408,3 +408,209 @@ fn places_spelt_with_accents_in_geonames_are_places_in_ascii() {
         );
     }
 }
+
+/// #4 on the example: people are PERSON, equipment PRODUCT, Kyiv GPE, and
+/// no heading is taken whole as a name.
+#[test]
+fn issue_4_example_entities_have_the_right_types() {
+    let example = root().join("examples/nato-summit-2024.txt");
+    let out = run(
+        &["extract", "--date", "2024-07-10", example.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = &docs(&out)[0];
+    check_document(doc);
+    let typed = |name: &str| -> Vec<String> {
+        doc["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["text"] == name)
+            .map(|m| m["type"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for person in [
+        "Zelenskyy",
+        "Volodymyr Zelenskyy",
+        "Joe Biden",
+        "Biden",
+        "Jens Stoltenberg",
+        "Stoltenberg",
+        "Donald Trump",
+        "Vladimir Putin",
+        "Jake Sullivan",
+    ] {
+        let types = typed(person);
+        assert!(
+            !types.is_empty() && types.iter().all(|t| t == "PERSON"),
+            "{person}: {types:?}"
+        );
+    }
+    for product in ["Patriot", "Stinger", "SAMP-T", "NASAMS"] {
+        let types = typed(product);
+        assert!(
+            !types.is_empty() && types.iter().all(|t| t == "PRODUCT"),
+            "{product}: {types:?}"
+        );
+    }
+    assert_eq!(typed("Kyiv"), ["GPE"]);
+    let headings: Vec<(u64, u64)> = doc["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["kind"] == "heading")
+        .map(|b| (b["start"].as_u64().unwrap(), b["end"].as_u64().unwrap()))
+        .collect();
+    for m in doc["mentions"].as_array().unwrap() {
+        let (s, e) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
+        assert!(
+            !headings.contains(&(s, e)),
+            "a whole heading became a name: {}",
+            m["text"]
+        );
+    }
+    // Named mentions point at entities that list them back (numeric ones have none).
+    let numeric = [
+        "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+    ];
+    for (i, m) in doc["mentions"].as_array().unwrap().iter().enumerate() {
+        if numeric.contains(&m["type"].as_str().unwrap()) {
+            assert!(m["entity"].is_null());
+            continue;
+        }
+        let e = doc["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == m["entity"])
+            .expect("entity exists");
+        assert!(e["mentions"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::String(format!("m{}", i + 1))));
+    }
+    let biden = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Joe Biden")
+        .unwrap();
+    assert!(biden["aliases"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::String("Biden".into())));
+}
+
+#[test]
+fn ontonotes_types_beyond_conll() {
+    let out = run(&["extract", "--layers", "entities", "-"], Some("The film \"Casablanca\" played at Heathrow Airport. Zelenskyy spoke in Ukrainian to reporters in Kyiv about the NASAMS.".as_bytes()));
+    let doc = &docs(&out)[0];
+    check_document(doc);
+    let got: Vec<(String, String)> = doc["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["text"].as_str().unwrap().to_string(),
+                m["type"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for (text, ty) in [
+        ("Casablanca", "WORK_OF_ART"),
+        ("Heathrow Airport", "FAC"),
+        ("Zelenskyy", "PERSON"),
+        ("Ukrainian", "LANGUAGE"),
+        ("Kyiv", "GPE"),
+        ("NASAMS", "PRODUCT"),
+    ] {
+        assert!(
+            got.contains(&(text.to_string(), ty.to_string())),
+            "{text} {ty}: {got:?}"
+        );
+    }
+}
+
+/// #7 on the example: one entity per person and country, with ISO codes,
+/// the misspelt name merged and flagged, acting capitals resolved.
+#[test]
+fn issue_7_example_entities_resolve() {
+    let example = root().join("examples/nato-summit-2024.txt");
+    let doc = &docs(&run(
+        &["extract", "--date", "2024-07-10", example.to_str().unwrap()],
+        None,
+    ))[0];
+    check_document(doc);
+    let entities = doc["entities"].as_array().unwrap();
+    let named = |name: &str| {
+        entities
+            .iter()
+            .filter(|e| e["name"] == name)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    for person in [
+        "Volodymyr Zelenskyy",
+        "Joe Biden",
+        "Jens Stoltenberg",
+        "Donald Trump",
+        "Vladimir Putin",
+        "Jake Sullivan",
+    ] {
+        assert_eq!(named(person).len(), 1, "{person}");
+    }
+    assert!(
+        named("Volodymr Zelenskyy").is_empty(),
+        "the misspelling joins the right spelling"
+    );
+    assert!(doc["warnings"].as_array().unwrap().iter().any(
+        |w| w["code"] == "name_variant" && w["message"].as_str().unwrap().contains("Volodymr")
+    ));
+    let us = &named("United States")[0];
+    assert_eq!(us["kb"]["iso3166"], "US");
+    assert_eq!(us["key"], "iso3166:US");
+    let mention_entity = |text: &str, nth: usize| {
+        let m = doc["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["text"] == text)
+            .nth(nth)
+            .unwrap_or_else(|| panic!("mention {text} #{nth}"));
+        entities.iter().find(|e| e["id"] == m["entity"]).unwrap()["name"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(mention_entity("US", 0), "United States");
+    assert_eq!(mention_entity("U.S.", 0), "United States");
+    // "Washington is trying…", "Beijing's ambition", "that Kyiv has been seeking".
+    let acting = |text: &str, country: &str| {
+        let at = doc["text"].as_str().unwrap().find(text).unwrap();
+        let chars = doc["text"].as_str().unwrap()[..at].chars().count() as u64;
+        let m = doc["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["start"].as_u64() == Some(chars))
+            .unwrap_or_else(|| panic!("no mention at {text}"));
+        let e = entities.iter().find(|e| e["id"] == m["entity"]).unwrap();
+        assert_eq!(e["name"], country, "{text}");
+    };
+    acting("Washington is trying", "United States");
+    acting("Beijing's ambition", "China");
+    acting("Kyiv has been desperately", "Ukraine");
+    acting("Washington DC on Tuesday", "Washington DC"); // one place (#22)
+    assert_eq!(
+        mention_entity("Ukrainian", 0),
+        "Ukraine",
+        "demonyms link to their country"
+    );
+    let nato = &named("North Atlantic Treaty Organization")[0];
+    assert!(nato["aliases"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::String("NATO".into())));
+}

@@ -1467,3 +1467,216 @@ fn a_party_member_in_apposition_describes_the_person_who_acts() {
     let sources = criticized.map(|e| e.4.clone()).unwrap_or_default();
     assert_eq!(sources, ["Chuck Schumer"], "{events:?}");
 }
+
+/// #7: the PLOVER codebook names some acts the CAMEO dictionary codes
+/// otherwise or not at all: a rejection, an arrest (its object misparsed as
+/// an oblique still is the target), a signed agreement, blocked roads.
+#[test]
+fn issue_7_codebook_acts_and_their_targets() {
+    let text = "Serbia on Thursday flatly rejected an Australian ultimatum. Israeli soldiers arrested more than 100 Palestinians on Saturday. \
+Czechia and China signed an agreement today to increase trade. Angry French paper workers blocked the Europe Bridge for three hours.";
+    let doc = &docs(&run(
+        &[
+            "extract",
+            "--date",
+            "2024-07-10",
+            "--layers",
+            "text,sentences,tokens,entities,events",
+            "-",
+        ],
+        Some(text.as_bytes()),
+    ))[0];
+    check_document(doc);
+    let events: Vec<(String, String, Vec<String>, Vec<String>)> = event_rows(doc)
+        .into_iter()
+        .map(|e| (e.0, e.3, e.4, e.5))
+        .collect();
+    let has =
+        |ty: &str, trigger: &str| events.iter().find(|e| e.0 == ty && e.1 == trigger).cloned();
+    assert!(
+        has("REJECT", "rejected").is_some_and(|e| e.2 == ["Serbia"]),
+        "{events:?}"
+    );
+    let arrest = has("COERCE", "arrested").unwrap_or_else(|| panic!("{events:?}"));
+    // The Palestinians counted are those people, not the territory (`reread::counted_nationals`).
+    assert_eq!(
+        (arrest.2, arrest.3),
+        (
+            vec!["Israel".to_string()],
+            vec!["more than 100 palestinians".to_string()]
+        )
+    );
+    assert!(
+        has("SUPPORT", "signed").is_some_and(|e| e.2.len() == 2),
+        "{events:?}"
+    );
+    assert!(has("PROTEST", "blocked").is_some(), "{events:?}");
+}
+
+/// #7: a passive's "by" phrase acts on its subject, even when the parse
+/// labels that subject a plain "nsubj"; "is willing to" states an intention.
+#[test]
+fn issue_7_passives_and_stated_intentions() {
+    let text = "A camp for Congolese refugees was attacked by Burundian militiamen. At least three Iraqi civilians have been killed in Baghdad. \
+Syria says it is willing to withdraw its troops from Lebanon.";
+    let doc = &docs(&run(
+        &[
+            "extract",
+            "--date",
+            "2024-07-10",
+            "--layers",
+            "text,sentences,tokens,entities,events",
+            "-",
+        ],
+        Some(text.as_bytes()),
+    ))[0];
+    check_document(doc);
+    let event = |trigger: &str| {
+        doc["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["trigger"]["text"] == trigger)
+            .cloned()
+            .unwrap_or_else(|| panic!("{trigger}: {}", doc["events"]))
+    };
+    let names = |e: &Value, k: &str| actor_names(doc, e, k);
+    let attack = event("attacked");
+    // A country's adjective on a noun of people names the people (as the gold codes them).
+    assert_eq!(
+        (names(&attack, "source"), names(&attack, "target")),
+        (
+            vec!["burundian militiamen".to_string()],
+            vec!["congolese refugees".to_string()]
+        )
+    );
+    let killing = event("killed");
+    assert!(
+        names(&killing, "source").is_empty()
+            && names(&killing, "target") == ["at least three iraqi civilians"],
+        "{killing}"
+    );
+    let withdrawal = event("withdraw");
+    // A stated intention to withdraw is PLOVER's AGREE (as the gold codes it); the act stays RETREAT.
+    assert_eq!(
+        (
+            withdrawal["type"].as_str(),
+            withdrawal["act"].as_str(),
+            withdrawal["status"].as_str()
+        ),
+        (Some("AGREE"), Some("RETREAT"), Some("planned"))
+    );
+    assert_eq!(names(&withdrawal, "target"), ["Lebanon"]);
+}
+
+/// #7: one event per clause. A verb under another event's verb is part of
+/// it ("threatened to ban" is a threat, not also a ban), except a gift
+/// under a pledge, which stays the event with the pledge as its status.
+/// "X said Y must …" is X's demand of Y; staging demonstrations is a protest.
+#[test]
+fn issue_7_a_complement_belongs_to_its_governing_event() {
+    let text = "Israel threatened to ban voting in East Jerusalem. Germany pledged to send tanks to Ukraine. \
+Russia said that Sudan must return a helicopter. Indonesian students staged mass demonstrations in Jakarta. \
+Greece demanded that Turkey withdraw. Uganda threatened to expel Kenya. Arafat rejected a US offer to host a summit.";
+    let doc = &docs(&run(&["extract", "-"], Some(text.as_bytes())))[0];
+    check_document(doc);
+    let events: Vec<(String, String, String)> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["type"].as_str().unwrap().to_string(),
+                e["trigger"]["text"].as_str().unwrap().to_string(),
+                e["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let triggers: Vec<&str> = events.iter().map(|e| e.1.as_str()).collect();
+    // "to host" only describes the offer.
+    assert_eq!(
+        triggers,
+        [
+            "threatened",
+            "send",
+            "return",
+            "staged",
+            "demanded",
+            "threatened",
+            "rejected"
+        ],
+        "{events:?}"
+    );
+    assert_eq!(events[0].0, "THREATEN");
+    // A pledge is PLOVER's AGREE; the act pledged is AID.
+    assert_eq!(
+        (events[1].0.as_str(), events[1].2.as_str()),
+        ("AGREE", "pledged")
+    );
+    assert_eq!(doc["events"][1]["act"], "AID");
+    // An obligation in reported speech is the speaker's demand of the obliged.
+    assert_eq!(events[2].0, "REQUEST");
+    let request = &doc["events"][2];
+    assert_eq!(actor_names(doc, request, "source"), ["Russia"]);
+    assert_eq!(actor_names(doc, request, "target"), ["Sudan"]);
+    assert_eq!(events[3].0, "PROTEST");
+    // Those asked to act are a demand's target; a threat's complement gives its object.
+    let targets = |k: usize| actor_names(doc, &doc["events"][k], "target");
+    assert_eq!(targets(4), ["Turkey"]);
+    assert_eq!(targets(5), ["Kenya"]);
+}
+
+/// #7 on the example: the aid commitments with donors, recipient and item,
+/// and the conflicting contract figures.
+#[test]
+fn issue_7_example_commitments_and_conflict() {
+    let example = root().join("examples/nato-summit-2024.txt");
+    let doc = &docs(&run(
+        &["extract", "--date", "2024-07-10", example.to_str().unwrap()],
+        None,
+    ))[0];
+    check_document(doc);
+    let aid: Vec<(Vec<String>, Vec<String>, String, String)> = event_rows(doc)
+        .into_iter()
+        .filter(|e| e.1 == "AID")
+        .map(|e| (e.4, e.5, e.6, e.2))
+        .collect();
+    let has = |donors: &[&str], item: &str| {
+        aid.iter().any(|(s, t, theme, status)| {
+            donors.iter().all(|d| s.iter().any(|x| x == d))
+                && t == &["Ukraine"]
+                && theme.contains(item)
+                && status == "pledged"
+        })
+    };
+    assert!(
+        has(
+            &["United States", "Germany", "Romania"],
+            "Patriot batteries"
+        ),
+        "{aid:#?}"
+    );
+    assert!(has(&["The Netherlands"], "Patriot components"), "{aid:#?}");
+    assert!(has(&["Italy"], "SAMP-T"), "{aid:#?}");
+    assert!(
+        has(
+            &["Canada", "Norway", "Spain", "United Kingdom"],
+            "NASAMS, HAWKs, IRIS T-SLM, IRIS T-SLS and Gepards"
+        ),
+        "{aid:#?}"
+    );
+    assert!(has(&["United States"], "air-defense systems"), "{aid:#?}");
+    let conflict = doc["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "conflicting_figures")
+        .expect("conflict flagged");
+    let covered: Vec<String> = conflict["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| span_text(doc, s))
+        .collect();
+    assert_eq!(covered, ["nearly $700 million", "nearly $700"]);
+}

@@ -1017,3 +1017,345 @@ fn a_fronted_according_to_phrase_does_not_title_the_subject() {
         .unwrap();
     assert_eq!(entity_name(&doc, &q["speaker"]), None, "{q}");
 }
+
+/// #6 on the example: every direct quote is found with its speaker's
+/// entity, including the "he said" and "he added" that name nobody.
+#[test]
+fn issue_6_example_quotes_have_their_speakers() {
+    let example = root().join("examples/nato-summit-2024.txt");
+    let doc = &docs(&run(
+        &["extract", "--date", "2024-07-10", example.to_str().unwrap()],
+        None,
+    ))[0];
+    check_document(doc);
+    let entity_name = |id: &Value| name_by_id(doc, id);
+    let quote = |start: &str| {
+        doc["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["text"].as_str().unwrap().starts_with(start))
+            .unwrap_or_else(|| panic!("no quote {start}"))
+            .clone()
+    };
+    for (start, kind, speaker) in [
+        ("It had been four years", "direct", "Joe Biden"),
+        ("It was here where they made", "direct", "Joe Biden"),
+        ("Our allies are looking", "direct", "Joe Biden"),
+        ("Who else do you think", "direct", "Joe Biden"),
+        ("There is no way to provide", "direct", "Jens Stoltenberg"),
+        (
+            "We are fighting for more air-defence",
+            "direct",
+            "Zelenskyy",
+        ),
+        ("We are also striving", "direct", "Zelenskyy"),
+        ("NATO of \"breaching its boundary", "mixed", "Lin Jian"),
+        (
+            "that China is supplying machine tools",
+            "indirect",
+            "United States",
+        ),
+    ] {
+        let q = quote(start);
+        assert_eq!(q["kind"], kind, "{start}");
+        let name = entity_name(&q["speaker"]["entity"]).unwrap_or_default();
+        assert!(
+            name.contains(speaker),
+            "{start}: speaker {name:?}, wanted {speaker}"
+        );
+    }
+    assert_eq!(
+        quote("It had been four years")["speaker"]["text"],
+        "he",
+        "the pronoun stays a pronoun in the span"
+    );
+    assert_eq!(quote("We are also striving")["cue"]["text"], "added");
+}
+
+/// #6 (PolNeAR's broad notion, `--quotes all`): a cue after a closing mark signs that quote whatever the parse made
+/// of the sentence; a verb never seen in training ("yells") still signs one;
+/// a transcript's "PENCE:" inside a mark is the speaker, not part of the quote.
+#[test]
+fn issue_6_signed_quotes_and_transcript_speakers() {
+    let text = "German Chancellor Angela Merkel met Mike Pence in Bratislava.\n\n\
+\"We are in such a critical situation in Europe after the referendum in Britain,\" German Chancellor Angela Merkel told reporters after the day-long meeting that was held on a boat.\n\n\
+\"Did you shoot him? He better not be dead,\" she yells while moving along the street.\n\n\
+\"PENCE: Well, look, this is serious business for all of us.\n\n\
+\"WALLACE: Do you really see those two as equivalent?\n\n\
+“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.\n\n\
+“I have been doing a lot of thinking recently about where we are as a country,” added Rep. Jim Clyburn (D-S.C.), the assistant leader of the Democratic caucus.\n\n\
+Mr. Quiros was accused by the commission of using $50 million for personal expenses.\n\n\
+While debating the nominees, a friend commented: \"For you, immigration is the most important reason to vote.\"\n\n\
+The New York Times reports:\n\n\
+\"Just 24 percent of the contributors to the campaign so far have given $200 or less.\"";
+    let doc = &docs(&run(
+        &["extract", "--layers", "quotes", "--quotes", "all", "-"],
+        Some(text.as_bytes()),
+    ))[0];
+    check_document(doc);
+    let quotes = doc["quotes"].as_array().unwrap();
+    let quote = |start: &str| {
+        quotes
+            .iter()
+            .find(|q| q["text"].as_str().unwrap().starts_with(start))
+            .unwrap_or_else(|| panic!("no quote {start}: {quotes:?}"))
+    };
+    let merkel = quote("We are in such a critical situation");
+    assert_eq!(merkel["kind"], "direct");
+    assert_eq!(merkel["cue"]["text"], "told");
+    assert!(
+        merkel["speaker"]["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("Angela Merkel"),
+        "{merkel}"
+    );
+    assert!(
+        !quotes
+            .iter()
+            .any(|q| q["text"].as_str().unwrap().starts_with("reporters after")),
+        "what follows the cue is not content: {quotes:?}"
+    );
+    assert_eq!(quote("Did you shoot him")["cue"]["text"], "yells");
+    let pence = quote("Well, look");
+    assert_eq!(pence["speaker"]["text"], "PENCE");
+    let entity = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == pence["speaker"]["entity"])
+        .expect("PENCE resolves");
+    assert_eq!(entity["name"], "Mike Pence");
+    assert_eq!(quote("Do you really see")["speaker"]["text"], "WALLACE");
+    assert_eq!(
+        quote("It’s a dog whistle")["speaker"]["text"],
+        "Rep. Gwen Moore (D-Wis.)",
+        "the words between mark and cue, not the parse's \"Friday\""
+    );
+    assert!(
+        quote("I have been doing")["speaker"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Rep. Jim Clyburn"),
+        "the name after an inverted cue"
+    );
+    // A passive's subject is reported about; its "by" agent is the speaker.
+    let accused = quotes
+        .iter()
+        .find(|q| {
+            q["cue"]["text"]
+                .as_str()
+                .is_some_and(|c| c.ends_with("accused"))
+        })
+        .expect("the passive report");
+    assert_eq!(accused["speaker"]["text"], "the commission");
+    let introduced = quote("For you, immigration");
+    assert_eq!(
+        (
+            introduced["kind"].as_str(),
+            introduced["cue"]["text"].as_str(),
+            introduced["speaker"]["text"].as_str()
+        ),
+        (Some("direct"), Some("commented"), Some("a friend"))
+    );
+    // A report ending its paragraph with a colon introduces the next paragraph's quote.
+    let reported = quote("Just 24 percent");
+    assert_eq!(
+        (
+            reported["cue"]["text"].as_str(),
+            reported["speaker"]["text"].as_str()
+        ),
+        (Some("reports"), Some("The New York Times")),
+        "{reported}"
+    );
+}
+
+/// #6: a report the parse hangs under another report's content ("she
+/// believes") is part of that report, as PolNeAR annotates it; a coordinated
+/// verb with no subject of its own reports for the outer speaker; a clause
+/// opened by "but" after a closing mark does not sign the quote.
+#[test]
+fn issue_6_nested_reports_belong_to_the_outer_speaker() {
+    let text = "Clinton said she believes the plan will fail.\n\n\
+Trump tweeted in the early morning hours that Machado was “disgusting” and “a con” and encouraged Americans to “check out” her non-existent sex tape.\n\n\
+Trump is promising lower taxes and “jobs, jobs, jobs,” but he has also intensified the dire warnings that have defined his bid.";
+    let doc = &docs(&run(
+        &["extract", "--layers", "quotes", "--quotes", "all", "-"],
+        Some(text.as_bytes()),
+    ))[0];
+    check_document(doc);
+    let quotes = doc["quotes"].as_array().unwrap();
+    let speaker_of = |start: &str| {
+        quotes
+            .iter()
+            .find(|q| q["text"].as_str().unwrap().starts_with(start))
+            .unwrap_or_else(|| panic!("no quote {start}: {quotes:?}"))["speaker"]["text"]
+            .clone()
+    };
+    assert_eq!(speaker_of("she believes"), "Clinton");
+    assert!(
+        !quotes.iter().any(|q| q["cue"]["text"] == "believes"),
+        "no second report for the nested verb: {quotes:?}"
+    );
+    assert_eq!(
+        speaker_of("to “check out”"),
+        "Trump",
+        "not Machado, the subject the parse gave it"
+    );
+    assert!(
+        quotes
+            .iter()
+            .all(|q| !q["text"].as_str().unwrap().contains("encouraged")),
+        "the outer content stops before the coordinated report: {quotes:?}"
+    );
+    assert!(
+        quotes.iter().all(|q| q["speaker"]["text"] != "but he has"),
+        "{quotes:?}"
+    );
+}
+
+/// #6 (with `--quotes all`): speakers the parse does not give as a subject:
+/// a noun phrase right before the cue, a name right after an inverted cue,
+/// "as X put it"; and since #23, no quote from a headline.
+#[test]
+fn issue_6_speakers_without_a_parsed_subject() {
+    let text = "Hillary Clinton Speaks ‘Directly To White People’ After Latest Police Shooting.\n\n\
+Nearly eight of 10 voters say they plan to tune in.\n\n\
+However debates in and of themselves are not likely to alter the campaign, noted NBC’s Dante Chinni.\n\n\
+As Steven M. Rosenthal, a tax lawyer and senior fellow at the Urban-Brookings Tax Policy Center, recently put it, “Did Trump lower his taxes through legal tax avoidance, or illegal tax evasion?”";
+    let doc = &docs(&run(
+        &["extract", "--layers", "quotes", "--quotes", "all", "-"],
+        Some(text.as_bytes()),
+    ))[0];
+    check_document(doc);
+    let quotes = doc["quotes"].as_array().unwrap();
+    let speaker_of = |start: &str| {
+        quotes
+            .iter()
+            .find(|q| q["text"].as_str().unwrap().starts_with(start))
+            .unwrap_or_else(|| panic!("no quote {start}: {quotes:?}"))["speaker"]["text"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    // #23: a headline's scare quotes are credited to no one.
+    assert!(
+        quotes
+            .iter()
+            .filter(|q| q["text"]
+                .as_str()
+                .unwrap()
+                .contains("Directly To White People"))
+            .all(|q| q["speaker"].is_null()),
+        "{quotes:?}"
+    );
+    assert!(speaker_of("they plan to tune in").ends_with("10 voters"));
+    assert_eq!(speaker_of("However debates"), "NBC’s Dante Chinni");
+    assert_eq!(speaker_of("Did Trump lower"), "Steven M. Rosenthal");
+    // "As X put it" is speech: the default keeps that direct quote too.
+    let speech = &docs(&run(
+        &["extract", "--layers", "quotes", "-"],
+        Some(text.as_bytes()),
+    ))[0];
+    assert!(
+        speech["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(
+                |q| q["text"].as_str().unwrap().starts_with("Did Trump lower")
+                    && q["speaker"]["text"] == "Steven M. Rosenthal"
+            ),
+        "{speech}"
+    );
+}
+
+/// #6: the tagger reads a sentence-initial "Trump" before an adverb as a
+/// verb; the names come before the parse, so the word in a person's name is
+/// a proper noun, the subject of the report, and its speaker.
+#[test]
+fn issue_6_names_are_proper_nouns_before_the_parse() {
+    let text = "Donald Trump spoke in Ohio on Monday.\n\n\
+Trump further described the incident as a “terrible situation,” but stopped short of calling the actions racially motivated.";
+    let doc = &docs(&run(
+        &["extract", "--layers", "quotes", "-"],
+        Some(text.as_bytes()),
+    ))[0];
+    check_document(doc);
+    let quotes = doc["quotes"].as_array().unwrap();
+    let described = quotes
+        .iter()
+        .find(|q| {
+            q["cue"]["text"]
+                .as_str()
+                .is_some_and(|c| c.ends_with("described"))
+        })
+        .unwrap_or_else(|| panic!("{quotes:?}"));
+    assert_eq!(described["speaker"]["text"], "Trump");
+}
+
+/// #6: "according to X" and a report set off by commas ("…, Mr. Clarke
+/// said, he decided …") frame the whole clause around them: the verbs
+/// inside it are not reports of their own.
+#[test]
+fn issue_6_according_to_and_parenthetical_reports_frame_their_clause() {
+    let text = "Clinton plans to visit Charlotte on Sunday, according to a campaign aide.\n\n\
+Back in Virginia, Mr. Clarke said, he decided to take aim at the coal industry.";
+    let doc = &docs(&run(
+        &["extract", "--layers", "quotes", "-"],
+        Some(text.as_bytes()),
+    ))[0];
+    check_document(doc);
+    let quotes = doc["quotes"].as_array().unwrap();
+    let cues: Vec<&str> = quotes
+        .iter()
+        .map(|q| q["cue"]["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        !cues.contains(&"plans") && !cues.contains(&"decided"),
+        "{quotes:?}"
+    );
+    let aide = quotes
+        .iter()
+        .find(|q| q["cue"]["text"] == "according to")
+        .unwrap_or_else(|| panic!("{quotes:?}"));
+    assert_eq!(aide["speaker"]["text"], "a campaign aide");
+    assert!(aide["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Clinton plans to visit"));
+    assert!(
+        quotes.iter().any(|q| q["cue"]["text"] == "said"
+            && q["speaker"]["text"] == "Mr. Clarke"
+            && q["text"].as_str().unwrap().starts_with("he decided")),
+        "{quotes:?}"
+    );
+}
+
+/// #6: odd marks never fail the document; the unclosed one is flagged.
+#[test]
+fn issue_6_unbalanced_marks_give_a_warning_and_the_rest_still_parses() {
+    let text = "“There is no way,\" Stoltenberg said. He added: \"we will never stop\n\nBiden said the talks were good.";
+    let doc = &docs(&run(
+        &["extract", "--layers", "quotes", "-"],
+        Some(text.as_bytes()),
+    ))[0];
+    check_document(doc);
+    assert!(doc["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "unbalanced_quotes"));
+    let texts: Vec<&str> = doc["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&"There is no way"), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.starts_with("the talks were good")),
+        "{texts:?}"
+    );
+}
