@@ -11,4 +11,4 @@ pub mod quantities;
 pub mod quotes;
 mod speakers;
 pub mod times;
-mod tree;
+pub mod tree;

@@ -2,7 +2,7 @@
 //! document's `[a, b)`; heads outside the sentence count as the root.
 
 use dossier_core::Dep;
-use dossier_core::{Document, Span};
+use dossier_core::{Document, Span, Token};
 
 /// The forms of "be" and "get" that make a participle passive ("was
 /// detained", "got arrested").
@@ -63,7 +63,18 @@ pub(crate) fn children(
     b: usize,
     of: usize,
 ) -> impl Iterator<Item = usize> + '_ {
-    (a..b).filter(move |&j| doc.tokens[j].head == Some(of))
+    children_in(&doc.tokens, a, b, of)
+}
+
+/// `children` on bare tokens, the sentence's being `tokens[a..b]`: for the
+/// pipeline, which re-hangs tokens taken out of their document.
+pub fn children_in(
+    tokens: &[Token],
+    a: usize,
+    b: usize,
+    of: usize,
+) -> impl Iterator<Item = usize> + '_ {
+    (a..b).filter(move |&j| tokens[j].head == Some(of))
 }
 
 /// The direct objects of `of` (its `obj` children), in order; the parse
@@ -96,12 +107,19 @@ pub(crate) fn is_by_phrase(doc: &Document, j: usize, a: usize, b: usize) -> bool
 }
 
 /// Whether `j` lies under `top` in the parse (or is `top`).
-pub(crate) fn under(doc: &Document, mut j: usize, top: usize, a: usize, b: usize) -> bool {
+pub(crate) fn under(doc: &Document, j: usize, top: usize, a: usize, b: usize) -> bool {
+    under_in(&doc.tokens, j, top, a, b)
+}
+
+/// `under` on bare tokens, the sentence's being `tokens[a..b]` (see
+/// [`children_in`]). The climb stops after as many steps as the sentence
+/// has tokens, so a cycle in a broken parse ends it.
+pub fn under_in(tokens: &[Token], mut j: usize, top: usize, a: usize, b: usize) -> bool {
     for _ in 0..(b - a + 1) {
         if j == top {
             return true;
         }
-        match doc.tokens[j].head {
+        match tokens[j].head {
             Some(h) if h >= a && h < b => j = h,
             _ => return false,
         }

@@ -9,6 +9,7 @@
 //! becomes its `nsubj`; the apposition stays on the noun.
 
 use dossier_core::{Dep, Document, Token, Upos, Xpos};
+use dossier_extract::tree;
 
 /// Re-hangs, in every sentence, a finite verb with no subject under the noun
 /// before its apposition (see the module's comment).
@@ -113,7 +114,7 @@ impl Sentence<'_> {
     }
 
     fn children(&self, h: usize) -> impl Iterator<Item = usize> + '_ {
-        (self.a..self.b).filter(move |&j| self.tokens[j].head == Some(h))
+        tree::children_in(self.tokens, self.a, self.b, h)
     }
 
     /// A comma or dash that sets a phrase off.
@@ -121,19 +122,9 @@ impl Sentence<'_> {
         matches!(self.word(j), "," | "—" | "–" | "--")
     }
 
-    /// Whether `j` lies below `top` (or is it), climbing no higher than
-    /// the sentence's length allows.
-    fn under(&self, mut j: usize, top: usize) -> bool {
-        for _ in 0..self.b - self.a {
-            if j == top {
-                return true;
-            }
-            match self.tokens[j].head {
-                Some(h) if h >= self.a && h < self.b => j = h,
-                _ => return false,
-            }
-        }
-        false
+    /// Whether `j` lies below `top` (or is it).
+    fn under(&self, j: usize, top: usize) -> bool {
+        tree::under_in(self.tokens, j, top, self.a, self.b)
     }
 
     /// A finite verb with no subject: tense or modal on its first auxiliary
