@@ -57,6 +57,8 @@
 //! status; the store's aid tracker reads `act`.
 
 use dossier_core::{Dep, Upos, Xpos};
+
+use crate::speakers::Reach;
 use std::collections::HashMap;
 
 use dossier_core::{
@@ -688,7 +690,14 @@ impl Clause<'_> {
             .filter(|&k| self.dep(k) == Some(Dep::Conj));
         let conjuncts: Vec<usize> = std::iter::once(head).chain(conjuncts).collect();
         if named.is_empty() {
-            return conjuncts.iter().filter_map(|&h| self.nominal(h)).collect();
+            // "the police chief and the army commander" may both resolve to one holder.
+            let mut out: Vec<EntityId> = Vec::new();
+            for n in conjuncts.iter().filter_map(|&h| self.nominal(h)) {
+                if !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+            return out;
         }
         // "the Sudanese government and the rebels in Darfur": a conjunct that
         // names no one may still be a common noun that acts.
@@ -753,15 +762,20 @@ impl Clause<'_> {
             });
             return counted.and_then(|k| self.nominal(k));
         }
-        let ty = self.lex.agents.get(&singular(self.word(head)))?.0;
-        self.descriptor_holder(head)
+        let Some(ty) = self.lex.agents.get(&singular(self.word(head))).map(|a| a.0) else {
+            // "the candidate", "the committee": a role noun the agents lack
+            // (`data/en/role-nouns.tsv`) is no actor by itself, only the one
+            // holder its own words name.
+            return self.descriptor_holder(head, Reach::Words);
+        };
+        self.descriptor_holder(head, Reach::Context)
             .or_else(|| self.noun_phrase_actor(head, ty))
     }
 
     /// (Second reading) "the foreign minister", "the group": a definite
     /// descriptor the document resolves to one named holder
-    /// (`speakers::descriptor_entity`) is that holder.
-    fn descriptor_holder(&self, head: usize) -> Option<EntityId> {
+    /// (`speakers::descriptor_entity`, as far as `reach` lets) is that holder.
+    fn descriptor_holder(&self, head: usize, reach: Reach) -> Option<EntityId> {
         if !self.reread {
             return None;
         }
@@ -777,7 +791,7 @@ impl Clause<'_> {
             return None;
         }
         let (&x, &y) = (phrase.iter().min()?, phrase.iter().max()?);
-        crate::speakers::descriptor_entity(self.doc, self.hull(&phrase)?, (x, y + 1))
+        crate::speakers::descriptor_entity(self.doc, self.hull(&phrase)?, (x, y + 1), reach)
     }
 
     /// A person's role a party names ("the GOP nominee", `party_roles`):

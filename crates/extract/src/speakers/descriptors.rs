@@ -24,12 +24,14 @@ use crate::tree::{is_comma, sentence_index_at, tokens_in};
 /// earlier with "president" beside the name ("President Erdoğan",
 /// "Pompeo, the secretary of state"); "the group" is the one organisation
 /// named in the two sentences before. Anything less certain stays
-/// unresolved: a wrong name is worse than none.
+/// unresolved: a wrong name is worse than none. `reach` says whether the
+/// text around may resolve what its words leave open.
 pub(super) fn descriptor_antecedent(
     doc: &Document,
     span: Span,
     tokens: Option<(usize, usize)>,
     (quoted, previous_named): (&[Span], Option<(EntityId, Span)>),
+    reach: Reach,
 ) -> Option<EntityId> {
     let (x, y) = tokens.filter(|&(x, y)| y > x)?;
     let head = doc
@@ -51,32 +53,53 @@ pub(super) fn descriptor_antecedent(
     if !first.eq_ignore_ascii_case("the") {
         return None;
     }
-    match role_of(&head)? {
-        Role::Person => doc
-            .mentions
+    let titled_before = || {
+        doc.mentions
             .iter()
             .rev()
             .filter(|m| m.span.end <= span.start && person_like(m.ty))
             .find(|m| m.entity.is_some() && titled_as(doc, m.span, (x, y)))
             .and_then(|m| m.entity)
+    };
+    // "the coalition" used before for another group is that group.
+    let group = || {
+        let modifiers = head_modifiers(doc, x, phrase_head(doc, x, y));
+        lone_group(doc, span.start, &head, &modifiers)
+    };
+    match (role_of(&head)?, reach) {
+        // "the opposition leader … opposition leader Anicet Essebsi": every
+        // word of the descriptor titles the one person, before or after.
+        (Role::Person, Reach::Words) => {
+            titled_before().or_else(|| titled_later(doc, span, |m| titled_as(doc, m, (x, y))))
+        }
+        (Role::Group, Reach::Words) => group(),
+        (Role::Person, Reach::Context) => titled_before()
             .or_else(|| lede_subject(doc, span, person_like))
             .or_else(|| untitled_person(doc, span, &head, (quoted, previous_named)))
-            .or_else(|| titled_later(doc, span, &head)),
-        // "the coalition" used before for another group is that group.
-        Role::Group => lone_group(
-            doc,
-            span.start,
-            &head,
-            &head_modifiers(doc, x, phrase_head(doc, x, y)),
-        )
-        .or_else(|| {
-            let organisation = |t| t == EntityType::Org;
-            previous_speaker(doc, span, quoted, previous_named, organisation)
-                .filter(|_| !word_before(doc, &head, span.start, previous_named))
-        })
-        .or_else(|| lede_subject(doc, span, |t| t == EntityType::Org))
-        .or_else(|| spokesman_for(doc, span, quoted, previous_named)),
+            .or_else(|| titled_later(doc, span, |m| titled(doc, m, &head))),
+        (Role::Group, Reach::Context) => group()
+            .or_else(|| {
+                let organisation = |t| t == EntityType::Org;
+                previous_speaker(doc, span, quoted, previous_named, organisation)
+                    .filter(|_| !word_before(doc, &head, span.start, previous_named))
+            })
+            .or_else(|| lede_subject(doc, span, |t| t == EntityType::Org))
+            .or_else(|| spokesman_for(doc, span, quoted, previous_named)),
     }
+}
+
+/// How far a descriptor is resolved.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub(crate) enum Reach {
+    /// By its words and the text around it: a lede's descriptor is the
+    /// subject the next sentences name, an untitled one the person the text
+    /// was just about or the speaker before (a quote speaker's descriptor).
+    Context,
+    /// By its own words alone: the person every word of it titles, the name
+    /// set off after it, the organisation its words pick out. For an actor
+    /// that would otherwise be no one, where being the lede's or the last
+    /// speaker's subject is no evidence of being acted on.
+    Words,
 }
 
 /// "has been told by the home secretary, Sajid Javid, that": the person
@@ -133,14 +156,15 @@ pub(super) fn possessed_antecedent(
             .filter_map(|m| m.entity)
             .filter(|e| !possessors.contains(e)),
     )
-    .or_else(|| titled_later(doc, span, &head));
+    .or_else(|| titled_later(doc, span, |m| titled(doc, m, &head)));
     found.filter(|e| !possessors.contains(e))
 }
 
 /// "The prime minister said … Scott Morrison, the prime minister, …": a
-/// descriptor that nothing before resolves is the one person titled with
-/// its head word in the five sentences after it.
-fn titled_later(doc: &Document, span: Span, head: &str) -> Option<EntityId> {
+/// descriptor that nothing before resolves is the one person in the five
+/// sentences after it whose name `titled_so` (by its head word, or by all
+/// its words).
+fn titled_later(doc: &Document, span: Span, titled_so: impl Fn(Span) -> bool) -> Option<EntityId> {
     let here = sentence_index_at(doc, span.start);
     let until = doc
         .sentences
@@ -150,7 +174,7 @@ fn titled_later(doc: &Document, span: Span, head: &str) -> Option<EntityId> {
         doc.mentions
             .iter()
             .filter(|m| m.span.start >= span.end && m.span.end <= until && person_like(m.ty))
-            .filter(|m| titled(doc, m.span, head))
+            .filter(|m| titled_so(m.span))
             .filter_map(|m| m.entity),
     )
 }

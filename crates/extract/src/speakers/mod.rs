@@ -18,6 +18,7 @@ use dossier_core::{Document, EntityId, EntityType, Quote, QuoteKind, Span};
 
 use crate::quotes::CueLexicon;
 use coordination::coordinated;
+pub(crate) use descriptors::Reach;
 use descriptors::{descriptor_antecedent, possessed_antecedent};
 use gender::{kin_antecedent, kin_gender, pronoun_genders};
 use heads::{appositive_person, head_name, person_by_surname};
@@ -134,6 +135,7 @@ pub(crate) fn resolve_speakers(
             sp.span,
             *tokens,
             (&quoted, previous.as_ref().and_then(PreviousQuote::named)),
+            Reach::Context,
         ) {
             sp.entity = Some(e);
         } else if let Some(e) = institution_antecedent(doc, sp.span, *tokens) {
@@ -184,8 +186,9 @@ pub(crate) fn descriptor_entity(
     doc: &Document,
     span: Span,
     tokens: (usize, usize),
+    reach: Reach,
 ) -> Option<EntityId> {
-    descriptor_antecedent(doc, span, Some(tokens), (&[], None))
+    descriptor_antecedent(doc, span, Some(tokens), (&[], None), reach)
 }
 
 /// The quote just before, as the next one's speaker reads it.

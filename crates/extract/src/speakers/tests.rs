@@ -30,6 +30,23 @@ fn with_names(mut doc: Document, names: &[(usize, usize, EntityType)]) -> Docume
     doc
 }
 
+/// `d`'s tokens as two sentences, the second from token `at`.
+fn two_sentences(d: &mut Document, at: usize) {
+    let n = d.tokens.len();
+    d.sentences = vec![
+        Sentence {
+            span: Span::new(0, d.tokens[at - 1].span.end),
+            block: BlockId::new(0),
+            tokens: (0, at),
+        },
+        Sentence {
+            span: Span::new(d.tokens[at].span.start, d.tokens[n - 1].span.end),
+            block: BlockId::new(0),
+            tokens: (at, n),
+        },
+    ];
+}
+
 /// "X met . <subject> spoke ; they said": two sentences, "they" at token 8
 /// resolved to the organisation X.
 fn they_after(subject: &[(&str, &'static str, &'static str)]) -> (Document, Speaker) {
@@ -55,19 +72,8 @@ fn they_after(subject: &[(&str, &'static str, &'static str)]) -> (Document, Spea
         ("said", "VERB", "VBD", head + 1, "conj"),
     ]);
     let mut d = with_names(parsed(&rows), &[(0, 0, EntityType::Org)]);
+    two_sentences(&mut d, 3);
     let n = d.tokens.len();
-    d.sentences = vec![
-        Sentence {
-            span: Span::new(0, d.tokens[2].span.end),
-            block: BlockId::new(0),
-            tokens: (0, 3),
-        },
-        Sentence {
-            span: Span::new(d.tokens[3].span.start, d.tokens[n - 1].span.end),
-            block: BlockId::new(0),
-            tokens: (3, n),
-        },
-    ];
     let mut sp = Speaker::unresolved(d.tokens[n - 2].span);
     sp.entity = Some(EntityId::new(0));
     (d, sp)
@@ -241,4 +247,45 @@ fn the_person_noun_lexicon_keeps_its_classes_apart() {
     // "-ent" names a thing as often as a person: only after "who".
     assert!(!agent_noun("resident") && agent_noun_after_who("resident"));
     assert!(!people_noun("government"));
+}
+
+/// "the opposition leader arrived . <title> <Name> spoke .": a lede's
+/// descriptor and the person the next sentence names with `title`.
+fn lede_and_next(title: &[&'static str]) -> (Document, Span) {
+    let name = 5 + title.len();
+    let mut rows = vec![
+        ("the", "DET", "DT", 2, "det"),
+        ("opposition", "NOUN", "NN", 2, "compound"),
+        ("leader", "NOUN", "NN", 3, "nsubj"),
+        ("arrived", "VERB", "VBD", -1, "root"),
+        (".", "PUNCT", ".", 3, "punct"),
+    ];
+    for w in title {
+        rows.push((w, "NOUN", "NN", name as i32, "compound"));
+    }
+    rows.extend([
+        ("Essebsi", "PROPN", "NNP", name as i32 + 1, "nsubj"),
+        ("spoke", "VERB", "VBD", -1, "root"),
+        (".", "PUNCT", ".", name as i32 + 1, "punct"),
+    ]);
+    let mut d = with_names(parsed(&rows), &[(name, name, EntityType::Person)]);
+    two_sentences(&mut d, 5);
+    let span = Span::new(0, d.tokens[2].span.end);
+    (d, span)
+}
+
+#[test]
+fn a_descriptor_by_its_words_alone_is_only_the_one_its_words_title() {
+    // "President Essebsi spoke" after a lede's "the opposition leader":
+    // the lede's subject for a quote speaker, no one by the words alone.
+    let (d, span) = lede_and_next(&["president"]);
+    let essebsi = Some(EntityId::new(0));
+    assert_eq!(descriptor_entity(&d, span, (0, 3), Reach::Context), essebsi);
+    assert_eq!(descriptor_entity(&d, span, (0, 3), Reach::Words), None);
+    // "opposition leader Essebsi spoke": every word titles him.
+    let (d, span) = lede_and_next(&["opposition", "leader"]);
+    assert_eq!(descriptor_entity(&d, span, (0, 3), Reach::Words), essebsi);
+    // "leader Essebsi": the descriptor's "opposition" does not title him.
+    let (d, span) = lede_and_next(&["leader"]);
+    assert_eq!(descriptor_entity(&d, span, (0, 3), Reach::Words), None);
 }
