@@ -3,6 +3,7 @@
 //! conflicting figures among them.
 
 pub mod conflicts;
+pub mod countries;
 pub mod cue_classes;
 pub mod events;
 pub mod given_names;

@@ -15,7 +15,6 @@ static TAGGER: &[u8] = include_bytes!("../../../models/tagger.bin");
 static PARSER: &[u8] = include_bytes!("../../../models/parser.bin");
 static NER: &[u8] = include_bytes!("../../../models/ner.bin");
 static GAZETTEER: &str = include_str!("../../../models/gazetteer.tsv");
-static COUNTRIES: &str = include_str!("../../../models/countries.tsv");
 static EVENT_VERBS: &str = include_str!("../../../models/event-verbs.tsv");
 static EVENT_AGENTS: &str = include_str!("../../../models/event-agents.tsv");
 static EVENT_TRIGGER_LIFT: &str = include_str!("../../../models/event-trigger-lift.tsv");
@@ -100,11 +99,8 @@ pub fn cues() -> &'static dossier_extract::quotes::CueLexicon {
     CELL.get_or_init(|| dossier_extract::quotes::CueLexicon::from_tsv(CUES))
 }
 
-/// The country knowledge base (read on first call).
-pub fn countries() -> &'static crate::resolve::Countries {
-    static CELL: OnceLock<crate::resolve::Countries> = OnceLock::new();
-    CELL.get_or_init(|| crate::resolve::Countries::from_tsv(COUNTRIES))
-}
+/// The country knowledge base (`dossier_extract::countries`, read on first call).
+pub use dossier_extract::countries::countries;
 
 /// A threshold from the environment, to choose one on the tune split; a
 /// value that is no number is an error, never silently the shipped one.

@@ -127,18 +127,19 @@ pub(super) fn modified_noun(c: &Clause<'_>, m: &Mention) -> Option<usize> {
     (c.doc.tokens[h].pos == Some(dossier_core::Upos::Noun)).then_some(h)
 }
 
-/// Whether a name is a country's capital (`models/countries.tsv`), which
-/// stands for its government: "Damascus officials" act for Syria.
+/// Whether a name is a country's capital (`crate::countries`), which
+/// stands for its government: "Damascus officials" act for Syria. (The
+/// name as written, in any case; not `Countries::by_capital`'s key, which
+/// also drops a leading "the" and a final "'s".)
 fn is_capital(name: &str) -> bool {
     static CAPITALS: std::sync::OnceLock<std::collections::HashSet<String>> =
         std::sync::OnceLock::new();
     CAPITALS
         .get_or_init(|| {
-            include_str!("../../../../models/countries.tsv")
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| l.split('\t').nth(4))
-                .map(str::to_lowercase)
+            crate::countries::countries()
+                .list
+                .iter()
+                .map(|c| c.capital.to_lowercase())
                 .collect()
         })
         .contains(&name.to_lowercase())
