@@ -108,14 +108,9 @@ fn mounts_strikes(c: &Clause<'_>, v: usize, lemma: &str, o: usize) -> bool {
     });
     // A country, a people or an armed group in the phrase headed by `h`.
     let armed_party = |h: usize| {
-        c.subtree(h, &[Dep::Acl]).into_iter().any(|j| {
-            let country_or_people = c.doc.mentions.iter().any(|m| {
-                crate::tree::holds_token(c.doc, m.span, j)
-                    && (m.ty == EntityType::Norp || super::is_country(c.doc, m))
-            });
-            country_or_people
-                || super::political::in_sectors(c.lex, c.word(j), super::political::ARMED_SECTORS)
-        })
+        c.subtree(h, &[Dep::Acl])
+            .into_iter()
+            .any(|j| super::conventions::armed_party(c, j))
     };
     let aimed = c
         .obliques(v, "on")

@@ -60,16 +60,21 @@ pub(super) fn force_beside(c: &Clause<'_>, v: usize) -> bool {
     (c.a..c.b).any(|j| j != v && armed_word(c, j))
 }
 
-/// Whether token `j` names an armed party or a state: an armed group by the
-/// agents dictionary, a country, a people.
-fn armed_or_state(c: &Clause<'_>, j: usize) -> bool {
-    let state = c.doc.mentions.iter().any(|m| {
+/// Whether token `j` names a party that may wage war: a country or a people
+/// the NER names, or an armed group by the agents dictionary. No town: in
+/// "launches strikes against Damascus" the city is only the target.
+pub(super) fn armed_party(c: &Clause<'_>, j: usize) -> bool {
+    let country_or_people = c.doc.mentions.iter().any(|m| {
         crate::tree::holds_token(c.doc, m.span, j)
-            && (matches!(m.ty, EntityType::Norp | EntityType::Gpe) || super::is_country(c.doc, m))
+            && (m.ty == EntityType::Norp || super::is_country(c.doc, m))
     });
-    state
-        || super::political::in_sectors(c.lex, c.word(j), super::political::ARMED_SECTORS)
-        || armed_word(c, j)
+    country_or_people || super::political::armed_noun(c.lex, c.word(j))
+}
+
+/// Whether token `j` names an armed party ([`armed_party`]) or any place
+/// (a town attacking or attacked stands for its forces), or is a word of force.
+fn armed_or_state(c: &Clause<'_>, j: usize) -> bool {
+    armed_party(c, j) || mention_of(c, j, &[EntityType::Gpe]) || armed_word(c, j)
 }
 
 /// Whether the phrase headed by `h` names a rival: a person named, a noun

@@ -61,7 +61,14 @@ pub(super) fn nominal_head(nominals: &Nominals, a: EntityId) -> Option<String> {
 
 /// CAMEO agent sectors of armed forces and groups: military, unaligned armed
 /// forces, rebels ("troops", "militants", "insurgents").
-pub(super) const ARMED_SECTORS: &[&str] = &["MIL", "UAF", "REB"];
+const ARMED_SECTORS: &[&str] = &["MIL", "UAF", "REB"];
+
+/// Whether the agents dictionary codes `word` as an armed force or group:
+/// in `ARMED_SECTORS`, by prefix like every sector test ("jihadists" is
+/// UAFMUS). The one armed-party test of the agents dictionary.
+pub(super) fn armed_noun(lex: &EventLexicon, word: &str) -> bool {
+    in_sectors(lex, word, ARMED_SECTORS)
+}
 
 /// Whether the agents dictionary codes `word` in one of `sectors`.
 pub(super) fn in_sectors(lex: &EventLexicon, word: &str, sectors: &[&str]) -> bool {
@@ -109,4 +116,18 @@ pub(super) fn described_as(
         (attached || over) && in_sectors(lex, doc.span_text(t.span), sectors)
     };
     near.filter(|&k| !inside(k)).any(describes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_armed_noun_is_coded_in_an_armed_sector_by_prefix_in_any_case() {
+        let lex = EventLexicon::from_tsv("")
+            .with_agents("troop\tMIL\tORG\njihadist\tUAFMUS\tNORP\npolice\tCOP\tORG\n");
+        assert!(armed_noun(&lex, "Troops"));
+        assert!(armed_noun(&lex, "jihadists"), "UAFMUS is of UAF");
+        assert!(!armed_noun(&lex, "police"));
+    }
 }

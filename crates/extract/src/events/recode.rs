@@ -183,11 +183,7 @@ fn is_place(c: &Clause<'_>, j: usize) -> bool {
 
 /// Whether noun `j` names armed forces or their arms ("forces", "tanks").
 fn armed(c: &Clause<'_>, j: usize) -> bool {
-    let noun = singular(c.word(j));
-    c.lex
-        .agents
-        .get(&noun)
-        .is_some_and(|(_, code)| super::political::ARMED_SECTORS.contains(&code.as_str()))
+    super::political::armed_noun(c.lex, c.word(j))
         || in_synsets(c, j, MILITARY_SYNSETS)
         || c.lex
             .synsets
