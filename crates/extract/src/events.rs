@@ -1692,12 +1692,6 @@ const SENSE_PREFIXES: [&str; 4] = ["ok=", "prt=", "gen=", "nn="];
 /// generic statement (a bare plural subject in the present tense), and how
 /// many names of people, organisations and places the sentence holds.
 fn sense_features(c: &Clause<'_>, v: usize, f: &mut Vec<String>) {
-    const NAMED: [EntityType; 4] = [
-        EntityType::Person,
-        EntityType::Org,
-        EntityType::Gpe,
-        EntityType::Norp,
-    ];
     let object = c.object(v);
     let kind = object.map_or("none", |o| {
         let word = singular(&c.word(o).to_lowercase());
@@ -2474,6 +2468,19 @@ fn spoken_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventType>> {
         Some(Dep::Ccomp) => {
             modal(k) && acting_subject(c, k) && c.doc.tokens[k].pos == Some(Upos::Verb)
         }
+        // ("warned on Tuesday that …": a time, not what is warned of;
+        // "warned Slovenia of legal action": a repercussion warned of.)
+        // (The parse may hang the "of" phrase on the time: "on Friday of".)
+        Some(Dep::Obl) if lemma == "warn" => {
+            let of_repercussion =
+                |j: usize| marked_by(c.doc, j, "of") && object_classes::repercussion(c.word(j));
+            if in_time(c, k) {
+                c.children(k)
+                    .any(|j| c.dep(j) == Some(Dep::Nmod) && of_repercussion(j))
+            } else {
+                marked_by(c.doc, k, "on") || of_repercussion(k)
+            }
+        }
         Some(Dep::Obl) => c
             .children(k)
             .any(|m| matches!(c.word(m).to_lowercase().as_str(), "for" | "on")),
@@ -2482,13 +2489,45 @@ fn spoken_act(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventType>> {
     Some((complement || !needs_complement).then_some(ty))
 }
 
+/// Whether token `j` lies in a time expression ("on Tuesday").
+fn in_time(c: &Clause<'_>, j: usize) -> bool {
+    c.doc
+        .times
+        .iter()
+        .any(|t| crate::tree::holds_token(c.doc, t.span, j))
+}
+
 /// Whether a warned or asked-for clause has someone to act: a pronoun or an
 /// actor as its subject ("warned it would retaliate"), not a thing
-/// ("warned that repatriation would be difficult").
+/// ("warned that repatriation would be difficult"), nor a thing an actor
+/// only qualifies ("warned that Spain's exit will weaken", "that the Brexit
+/// vote could depress growth", "that a Syrian assault would lead to"): such
+/// a warning foretells, and no one is threatened with an act (noevent33,
+/// from the no-event notes of Guardian 1414/3737, PolNeAR dev 2626/3939).
 fn acting_subject(c: &Clause<'_>, k: usize) -> bool {
     c.children(k)
         .find(|&j| matches!(c.dep(j), Some(Dep::Nsubj | Dep::Expl)))
-        .is_none_or(|j| c.doc.tokens[j].pos == Some(Upos::Pron) || !c.actors_of(j).is_empty())
+        .is_none_or(|j| {
+            // (A passive clause's act is someone's: "could be put under surveillance".)
+            let acted_on = auxiliary_passive(c, k);
+            c.doc.tokens[j].pos == Some(Upos::Pron)
+                || (!c.actors_of(j).is_empty() && (acted_on || head_names_actor(c, j)))
+        })
+}
+
+/// Whether the noun phrase headed at `j`, or a conjunct of it, is headed by
+/// an actor's word: a name, a noun the agents dictionary codes ("the army",
+/// "his government"), or a count of them ("thousands of troops").
+fn head_names_actor(c: &Clause<'_>, j: usize) -> bool {
+    std::iter::once(j)
+        .chain(c.children(j).filter(|&m| c.dep(m) == Some(Dep::Conj)))
+        .any(|h| {
+            let word = singular(c.word(h));
+            c.doc.tokens[h].pos == Some(Upos::Propn)
+                || mention_of(c, h, &NAMED)
+                || c.lex.agents.contains_key(&word)
+                || COLLECTIVES.contains(&word.as_str())
+        })
 }
 
 /// Who acts and who is acted on, and the phrase acted on.
@@ -2740,6 +2779,14 @@ fn auxiliary_passive(c: &Clause<'_>, v: usize) -> bool {
     let be_aux = c.has_auxiliary(v, AUX, &crate::tree::PASSIVE_AUXILIARIES);
     be_aux && no_object && !c.word(v).ends_with("ing")
 }
+
+/// The types of a name that can act: people, organisations, places, groups.
+const NAMED: [EntityType; 4] = [
+    EntityType::Person,
+    EntityType::Org,
+    EntityType::Gpe,
+    EntityType::Norp,
+];
 
 /// Whether token `j` lies in a mention of one of these types.
 fn mention_of(c: &Clause<'_>, j: usize, types: &[EntityType]) -> bool {

@@ -27,6 +27,11 @@ fn events_with_env(text: &str, env: &[(&str, &str)]) -> (Value, Vec<EventRow>) {
     (doc, rows)
 }
 
+/// The JSON types of the rules' events (the judge aside), in order.
+fn rule_types(text: &str) -> Vec<String> {
+    events_of_rules(text).into_iter().map(|e| e.0).collect()
+}
+
 /// The JSON types of a text's events, in order.
 fn types_of(text: &str) -> Vec<String> {
     events_of(text).1.into_iter().map(|e| e.0).collect()
@@ -548,7 +553,8 @@ fn a_party_s_adjective_before_a_role_names_the_role_s_holder_not_the_party() {
         )
     );
     let (_, target) = roles_of(
-        "The senator warned the Democratic candidates on Tuesday.",
+        // (A warning needs what is warned of: "on Tuesday" is a time.)
+        "The senator warned the Democratic candidates on Tuesday of retaliation.",
         "warned",
     );
     assert_eq!(target, ["democratic candidates"]);
@@ -1286,12 +1292,7 @@ fn shared_views_fights_of_effort_campaigning_and_verbal_pounding_are_no_attack_o
 #[test]
 fn pleas_comment_declined_documents_released_blocks_and_raids_read_by_their_object() {
     // The rules' events (the judge aside): the classes recode what the judge keeps.
-    let types = |text: &str| {
-        events_of_rules(text)
-            .into_iter()
-            .map(|e| e.0)
-            .collect::<Vec<_>>()
-    };
+    let types = rule_types;
     // A plea in court asks for nothing; pleading with someone to act does.
     assert!(types("The former mayor pleaded guilty to fraud charges on Monday.").is_empty());
     assert_eq!(
@@ -1679,4 +1680,37 @@ fn issue_7_example_commitments_and_conflict() {
         .map(|s| span_text(doc, s))
         .collect();
     assert_eq!(covered, ["nearly $700 million", "nearly $700"]);
+}
+
+#[test]
+fn warnings_that_only_foretell_and_interviews_with_the_press_make_no_event() {
+    let types = rule_types;
+    // A warning of what a thing will do foretells; a time is not what is warned of.
+    for text in [
+        "Officials warned that Spain's departure from the bloc will weaken its trade.",
+        "The bank warned that the tariff vote could slow growth in Canada.",
+        "The aid chief, Jane Doe, warned on Wednesday that thousands of families face a cold winter.",
+    ] {
+        assert!(!types(text).contains(&"THREATEN".to_string()), "{text}");
+    }
+    // A warning of what an actor will do threatens.
+    assert_eq!(
+        types(
+            "The minister warned on Monday that his government would retaliate against any attack."
+        ),
+        ["THREATEN"]
+    );
+    // An interview given, agreed to or asked for is press relations; a meeting with an actor is not.
+    for text in [
+        "The governor spoke with the reporter on his weekly podcast.",
+        "The mayor agreed to an interview with the Gazette.",
+        "The anchor asked for an interview with the candidate.",
+        "The caucus held a press conference on Friday afternoon.",
+    ] {
+        assert!(types(text).is_empty(), "{text}: {:?}", types(text));
+    }
+    assert_eq!(
+        types("The president met with the Turkish foreign minister in Ankara."),
+        ["CONSULT"]
+    );
 }

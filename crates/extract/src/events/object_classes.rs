@@ -29,6 +29,7 @@ fn is(class: &str, word: &str) -> bool {
 pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Option<EventType>> {
     let lemma = c.lex.lemma(&verb.form).to_lowercase();
     let no_event = match event.act {
+        _ if press_interview(c, verb.v, event) => true,
         EventType::Request => plea(c, verb.v, &lemma),
         EventType::Reject => comment_declined(c, verb.v, &lemma),
         EventType::Retreat => document_released(c, verb.v, &lemma),
@@ -119,6 +120,49 @@ fn comment_declined(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
     })
 }
 
+/// An interview given to, asked of or held with the press ("spoke with the
+/// reporter on his podcast", "agreed to an interview with the Post", "asked
+/// for an interview", "held a press conference", "discussed it in a radio
+/// interview"): press relations, a CAMEO 01 statement, no meeting, pledge or
+/// request between actors. A CONSULT whose object, "with" or "to" phrase is
+/// of class `press` or `interview`, or whose "in", "on" or "during" phrase
+/// (the channel) is; an AGREE whose object or "to" phrase is an interview; a
+/// REQUEST whose object or "for" phrase is. A press conference held jointly
+/// with an actor named ("with the visiting minister") stays a meeting.
+fn press_interview(c: &Clause<'_>, v: usize, event: &Event) -> bool {
+    let of_class = |k: usize| head_of_class(c, k, "interview") || head_of_class(c, k, "press");
+    let objects = || c.children(v).filter(|&k| c.dep(k) == Some(Dep::Obj));
+    let phrases = |words: &[&'static str]| {
+        words
+            .iter()
+            .flat_map(|&w| c.obliques(v, w))
+            .collect::<Vec<_>>()
+    };
+    match event.act {
+        EventType::Consult => {
+            let named_partner = !event.target.is_empty();
+            objects().any(|k| of_class(k) && !named_partner)
+                || phrases(&["with", "to", "in", "on", "during"])
+                    .into_iter()
+                    .any(of_class)
+        }
+        EventType::Agree => objects()
+            .chain(phrases(&["to"]))
+            .any(|k| head_of_class(c, k, "interview")),
+        EventType::Request => objects()
+            .chain(phrases(&["for"]))
+            .any(|k| head_of_class(c, k, "interview")),
+        _ => false,
+    }
+}
+
+/// Whether a noun (as `singular` reads it) names a repercussion one can be
+/// warned of ("warned Slovenia of legal action", "of reprisals"): a threat,
+/// where a crisis or a famine warned of is only foretold.
+pub(super) fn repercussion(word: &str) -> bool {
+    is("repercussion", &singular(word))
+}
+
 /// A document, a record or a product released ("released its budget", "a
 /// poll released in August", "will be releasing his tax returns"): published,
 /// not persons or property let go (RETREAT `release`).
@@ -206,6 +250,9 @@ mod tests {
         assert!(is("beating", "beat") && is("expectation", "expectation"));
         assert!(is("blocking", "block") && is("proposal", "bill"));
         assert!(!is("document", "prisoner") && !is("proposal", "road"));
+        assert!(is("interview", "podcast") && is("press", "reporter") && is("press", "pres"));
+        assert!(!is("press", "minister") && !is("interview", "meeting"));
+        assert!(repercussion("reprisals") && repercussion("action") && !repercussion("crisis"));
     }
 
     #[test]
