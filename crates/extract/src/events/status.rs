@@ -1,0 +1,221 @@
+//! An event's status (step 3): negated through complements and conjuncts, hypothetical under a
+//! condition or question, pledged or planned, reported when relayed, else asserted.
+
+use super::*;
+
+/// Verbs that make their event a commitment.
+pub(super) const PLEDGING: &[&str] = &[
+    "pledge", "promise", "commit", "vow", "offer", "announce", "agree",
+];
+
+pub(super) const PLANNING: &[&str] = &[
+    "plan", "intend", "aim", "expect", "set", "prepare", "seek", "want", "hope", "schedule",
+    "poise",
+];
+
+/// The status a noun gives the infinitive it governs when it pledges or plans
+/// it ("a pledge to send", "plans to build"); none for other nouns ("ability to
+/// provide", "talks to transfer").
+pub(super) fn intention_noun(word: &str) -> Option<EventStatus> {
+    const PLEDGES: &[&str] = &[
+        "pledg",
+        "promis",
+        "commitment",
+        "vow",
+        "offer",
+        "undertaking",
+    ];
+    const PLANS: &[&str] = &[
+        "plan",
+        "intention",
+        "decision",
+        "threat",
+        "readiness",
+        "willingness",
+    ];
+    let w = word.to_lowercase();
+    if PLEDGES.iter().any(|p| w.starts_with(p)) {
+        Some(EventStatus::Pledged)
+    } else if PLANS.iter().any(|p| w.starts_with(p)) {
+        Some(EventStatus::Planned)
+    } else {
+        None
+    }
+}
+
+/// Verbs that deny what they govern: "denied that it was sending troops".
+pub(super) const DENYING: &[&str] = &[
+    "deny",
+    "denied",
+    "denies",
+    "denying",
+    "dismissed",
+    "dismisses",
+    "rejected",
+    "rejects",
+    "refuted",
+    "refutes",
+    "refused",
+    "refuses",
+    "refusing",
+];
+
+/// Words that negate the verb they hang on: "not", "n't" (also with a
+/// typographic apostrophe, "doesn’t"), "never".
+pub(super) const NEGATING: &[&str] = &["not", "n't", "n’t", "never"];
+
+pub(super) fn status_of(
+    c: &Clause<'_>,
+    v: usize,
+    base: &str,
+    ty: EventType,
+    in_quote: bool,
+) -> EventStatus {
+    let kids: Vec<usize> = c.children(v).collect();
+    let lower = |i: usize| c.word(i).to_lowercase();
+    let negates = |k: usize| {
+        NEGATING.contains(&lower(k).as_str())
+            || matches!(lower(k).as_str(), "no" | "neither" | "nor")
+    };
+    if kids
+        .iter()
+        .any(|&k| c.dep(k) != Some(Dep::Obj) && negates(k))
+    {
+        return EventStatus::Negated;
+    }
+    let governors = governing_verbs(c, v);
+    // "denied sending", "rejected an appeal for deploying", "did not say it
+    // would attack": what is denied or not done is not asserted.
+    let denied = governors
+        .iter()
+        .any(|&g| DENYING.contains(&lower(g).as_str()))
+        || negating_governors(c, v).into_iter().any(|g| c.negated(g));
+    if denied {
+        return EventStatus::Negated;
+    }
+    // A condition or a question asserts nothing: "if Russia attacks", "will they send troops?".
+    // A modal only as an auxiliary ("in May" is a month), a condition only as a marker.
+    let conditional = |k: usize| match c.dep(k) {
+        Some(Dep::Aux) => matches!(lower(k).as_str(), "could" | "would" | "might" | "may"),
+        Some(Dep::Mark) => matches!(lower(k).as_str(), "if" | "unless" | "whether"),
+        _ => false,
+    };
+    let question = (c.a..c.b)
+        .rev()
+        .find(|&i| !matches!(c.word(i), "\"" | "”" | "’" | "'" | ")"))
+        .is_some_and(|i| c.word(i) == "?");
+    // "would shoot down missiles and attack their platforms": a later conjunct
+    // shares the first one's modal.
+    if question
+        || std::iter::once(v)
+            .chain(shared_conjunct_heads(c, v))
+            .any(|w| c.children(w).any(&conditional))
+        || governors.iter().any(|&g| {
+            c.children(g)
+                .any(|k| c.dep(k) == Some(Dep::Mark) && conditional(k))
+        })
+    {
+        return EventStatus::Hypothetical;
+    }
+    const FUTURE: &[&str] = &["will", "'ll", "shall"];
+    let future = c.has_auxiliary(v, AUX, FUTURE)
+        || governors.iter().any(|&g| c.has_auxiliary(g, AUX, FUTURE));
+    let pledging = PLEDGING.contains(&base)
+        || governors
+            .iter()
+            .any(|&g| PLEDGING.contains(&base_form(c.word(g)).as_str()));
+    // "is willing to withdraw", "ready to send": an intention stated as a state.
+    let willing = c.doc.tokens[v]
+        .head
+        .filter(|&u| u >= c.a && u < c.b)
+        .is_some_and(|u| {
+            c.doc.tokens[u].pos == Some(Upos::Adj)
+                && matches!(
+                    c.word(u).to_lowercase().as_str(),
+                    "willing" | "ready" | "prepared" | "eager" | "determined"
+                )
+        });
+    // "a pledge to send", "plans to build": the noun's intention.
+    let intended = c.doc.tokens[v]
+        .head
+        .filter(|&u| u >= c.a && u < c.b && to_infinitive(c, v))
+        .filter(|&u| c.doc.tokens[u].pos.is_some_and(Upos::is_noun))
+        .and_then(|u| intention_noun(c.word(u)));
+    let pledging = pledging || intended == Some(EventStatus::Pledged);
+    let planning = willing
+        || intended == Some(EventStatus::Planned)
+        || governors
+            .iter()
+            .any(|&g| PLANNING.contains(&base_form(c.word(g)).as_str()));
+    if pledging || (future && ty == EventType::Aid) {
+        return EventStatus::Pledged;
+    }
+    if future || planning {
+        return EventStatus::Planned;
+    }
+    if in_quote {
+        return EventStatus::Reported;
+    }
+    EventStatus::Asserted
+}
+
+/// The verbs above `v` in its clause, nearest first: "committed … towards
+/// sending", "plans to send", "denied that it was sending".
+/// Whether a conjunct is joined by "but", "yet" or "while".
+pub(super) fn contrasted(c: &Clause<'_>, h: usize) -> bool {
+    c.children(h).any(|k| {
+        matches!(c.dep(k), Some(Dep::Cc | Dep::Mark))
+            && matches!(
+                c.word(k).to_lowercase().as_str(),
+                "but" | "yet" | "while" | "whereas"
+            )
+    })
+}
+
+/// The verbs above `v` whose negation is `v`'s: up through
+/// complements ("did not say it would attack") and conjuncts with no
+/// subject or auxiliary of their own ("did not stop or search"), not
+/// through an adjunct ("was not involved …, rejecting an accusation") or a
+/// conjunct of its own ("have not been charged, and the authorities have
+/// called").
+pub(super) fn negating_governors(c: &Clause<'_>, v: usize) -> Vec<usize> {
+    let mut governors = Vec::new();
+    let mut h = v;
+    for _ in 0..3 {
+        let passes = match c.dep(h) {
+            Some(Dep::Xcomp | Dep::Ccomp) => true,
+            Some(Dep::Conj) => !contrasted(c, h) && !own_clause(c, h),
+            _ => false,
+        };
+        let Some(u) = c.doc.tokens[h]
+            .head
+            .filter(|&u| passes && u >= c.a && u < c.b && u != h)
+        else {
+            break;
+        };
+        if c.doc.tokens[u].pos == Some(Upos::Verb) {
+            governors.push(u);
+        }
+        h = u;
+    }
+    governors
+}
+
+pub(super) fn governing_verbs(c: &Clause<'_>, v: usize) -> Vec<usize> {
+    let mut governors = Vec::new();
+    let mut h = v;
+    for _ in 0..3 {
+        match c.doc.tokens[h].head.filter(|&u| u >= c.a && u < c.b) {
+            // "will not join … but supports": a contrast does not share the first verb's negation.
+            Some(_) if c.dep(h) == Some(Dep::Conj) && contrasted(c, h) => break,
+            Some(u) if c.dep(h) != Some(Dep::Parataxis) => {
+                if c.doc.tokens[u].pos == Some(Upos::Verb) {
+                    governors.push(u);
+                }
+                h = u;
+            }
+            _ => break,
+        }
+    }
+    governors
+}
