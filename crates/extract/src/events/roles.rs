@@ -21,7 +21,7 @@ pub(super) fn roles(
     act: EventType,
     demander: Option<usize>,
 ) -> Option<Roles> {
-    let (doc, v) = (c.doc, verb.v);
+    let v = verb.v;
     let actors_of = |head: usize| c.actors_of(head);
     // A subject that names no actor may be a misparse ("committed themselves
     // towards sending", "towards" read as a noun): the governing clause's subject then gives.
@@ -31,22 +31,7 @@ pub(super) fn roles(
     reread::split_subjects(c, subject, &mut source);
     reread::pronoun_sources(c, subject, &mut source);
     reread::drop_opponents(c, subject, &mut source);
-    // The object; or a bare noun phrase the parse hung as an oblique
-    // ("arrested more than 100 Palestinians"), not a time.
-    let in_time = |j: usize| {
-        doc.times
-            .iter()
-            .any(|t| crate::tree::holds_token(doc, t.span, j))
-    };
-    let bare_obl = || {
-        c.children(v).find(|&j| {
-            c.dep(j) == Some(Dep::Obl)
-                && doc.tokens[j].pos.is_some_and(Upos::is_noun)
-                && !c.children(j).any(|k| c.dep(k) == Some(Dep::Case))
-                && !in_time(j)
-        })
-    };
-    let mut obj = c.object(v).or_else(bare_obl);
+    let mut obj = c.object(v).or_else(|| bare_noun_oblique(c, v));
     let mut target_tokens = recipient_phrases(c, verb, act, obj);
     reread::addressee_only(c, v, act, &mut target_tokens);
     let aid = act == EventType::Aid;
@@ -134,6 +119,23 @@ pub(super) fn roles(
         source,
         target,
         theme_head,
+    })
+}
+
+/// What stands for a missing object: a bare noun phrase the parse hung as an
+/// oblique ("arrested more than 100 Palestinians"), not a time.
+fn bare_noun_oblique(c: &Clause<'_>, v: usize) -> Option<usize> {
+    let doc = c.doc;
+    let in_time = |j: usize| {
+        doc.times
+            .iter()
+            .any(|t| crate::tree::holds_token(doc, t.span, j))
+    };
+    c.children(v).find(|&j| {
+        c.dep(j) == Some(Dep::Obl)
+            && doc.tokens[j].pos.is_some_and(Upos::is_noun)
+            && !c.children(j).any(|k| c.dep(k) == Some(Dep::Case))
+            && !in_time(j)
     })
 }
 
