@@ -30,6 +30,37 @@ pub struct DbArg {
     pub db: PathBuf,
 }
 
+/// What every paged listing reads: the database, the output form and the page.
+#[derive(Args, Debug)]
+pub struct Listing {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub out: Output,
+    #[command(flatten)]
+    pub paging: Paging,
+}
+
+impl Listing {
+    fn open(&self) -> Result<Store> {
+        open_existing(&self.db.db)
+    }
+
+    /// This listing's page of rows found all at once.
+    fn page_of(&self, rows: Vec<Value>) -> Page {
+        Page::of(
+            rows,
+            self.paging.limit as usize,
+            self.paging.offset as usize,
+        )
+    }
+
+    /// The page as a table of `columns`, or as JSON with `--json`.
+    fn show(&self, page: &Page, columns: &[&str]) -> Result<ExitCode> {
+        show_page(page, self.paging, columns, &self.out)
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct IngestArgs {
     #[command(flatten)]
@@ -151,11 +182,7 @@ pub fn open_existing(db: &Path) -> Result<Store> {
 #[derive(Args, Debug)]
 pub struct SearchArgs {
     #[command(flatten)]
-    pub db: DbArg,
-    #[command(flatten)]
-    pub out: Output,
-    #[command(flatten)]
-    pub paging: Paging,
+    pub list: Listing,
     /// Only articles published on or after this date (YYYY-MM-DD).
     #[arg(long, value_name = "D", value_parser = query_args::date)]
     pub since: Option<String>,
@@ -175,13 +202,13 @@ pub struct SearchArgs {
 }
 
 pub fn search(a: SearchArgs) -> Result<ExitCode> {
-    let store = open_existing(&a.db.db)?;
+    let store = a.list.open()?;
     let f = Filter {
         since: a.since,
         until: a.until,
         outlet: a.outlet,
         entity: a.entity,
-        ..paged(a.paging)
+        ..paged(a.list.paging)
     };
     let mut page = match store.search_page(&a.query.join(" "), &f) {
         Ok(page) => page,
@@ -191,16 +218,12 @@ pub fn search(a: SearchArgs) -> Result<ExitCode> {
         }
         Err(e) => return Err(e.into()),
     };
-    if !a.out.json {
+    if !a.list.out.json {
         // The table marks each match with [brackets].
         page.rows.iter_mut().for_each(bracket_highlights);
     }
-    show_page(
-        &page,
-        a.paging,
-        &["published", "title", "snippet", "url"],
-        &a.out,
-    )
+    a.list
+        .show(&page, &["published", "title", "snippet", "url"])
 }
 
 /// The snippet with its highlighted ranges in [brackets], for a table.
@@ -479,11 +502,7 @@ pub fn entity(a: EntityArgs) -> Result<ExitCode> {
 #[derive(Args, Debug)]
 pub struct QuotesArgs {
     #[command(flatten)]
-    pub db: DbArg,
-    #[command(flatten)]
-    pub out: Output,
-    #[command(flatten)]
-    pub paging: Paging,
+    pub list: Listing,
     /// Quotes by this speaker (name, alias or key).
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
@@ -499,30 +518,22 @@ pub struct QuotesArgs {
 }
 
 pub fn quotes(a: QuotesArgs) -> Result<ExitCode> {
-    let store = open_existing(&a.db.db)?;
+    let store = a.list.open()?;
     let page = store.quotes_page(&Filter {
         by: a.by,
         about: a.about,
         since: a.since,
         until: a.until,
-        ..paged(a.paging)
+        ..paged(a.list.paging)
     })?;
-    show_page(
-        &page,
-        a.paging,
-        &["published", "speaker", "kind", "text", "title"],
-        &a.out,
-    )
+    a.list
+        .show(&page, &["published", "speaker", "kind", "text", "title"])
 }
 
 #[derive(Args, Debug)]
 pub struct EventsArgs {
     #[command(flatten)]
-    pub db: DbArg,
-    #[command(flatten)]
-    pub out: Output,
-    #[command(flatten)]
-    pub paging: Paging,
+    pub list: Listing,
     /// Only events of this PLOVER type, e.g. AID, ACCUSE (any case).
     #[arg(long = "type", value_name = "TYPE", value_parser = query_args::event_type)]
     pub event_type: Option<String>,
@@ -552,7 +563,7 @@ pub struct EventsArgs {
 }
 
 pub fn events(a: EventsArgs) -> Result<ExitCode> {
-    let store = open_existing(&a.db.db)?;
+    let store = a.list.open()?;
     if a.across {
         let f = Filter {
             event_type: a.event_type,
@@ -560,14 +571,9 @@ pub fn events(a: EventsArgs) -> Result<ExitCode> {
             until: a.until,
             ..Filter::default()
         };
-        let page = Page::of(
-            store.events_across(&f)?,
-            a.paging.limit as usize,
-            a.paging.offset as usize,
-        );
-        return show_page(
+        let page = a.list.page_of(store.events_across(&f)?);
+        return a.list.show(
             &page,
-            a.paging,
             &[
                 "first_seen",
                 "last_seen",
@@ -577,7 +583,6 @@ pub fn events(a: EventsArgs) -> Result<ExitCode> {
                 "articles",
                 "sources",
             ],
-            &a.out,
         );
     }
     let f = Filter {
@@ -588,12 +593,11 @@ pub fn events(a: EventsArgs) -> Result<ExitCode> {
         since: a.since,
         until: a.until,
         oldest_first: a.oldest_first,
-        ..paged(a.paging)
+        ..paged(a.list.paging)
     };
     let page = store.events_page(&f)?;
-    show_page(
+    a.list.show(
         &page,
-        a.paging,
         &[
             "published",
             "type",
@@ -603,18 +607,13 @@ pub fn events(a: EventsArgs) -> Result<ExitCode> {
             "theme",
             "quantity",
         ],
-        &a.out,
     )
 }
 
 #[derive(Args, Debug)]
 pub struct CommitmentsArgs {
     #[command(flatten)]
-    pub db: DbArg,
-    #[command(flatten)]
-    pub out: Output,
-    #[command(flatten)]
-    pub paging: Paging,
+    pub list: Listing,
     /// Only commitments by this donor (name, alias or key).
     #[arg(long, value_name = "NAME")]
     pub donor: Option<String>,
@@ -624,15 +623,14 @@ pub struct CommitmentsArgs {
 }
 
 pub fn commitments(a: CommitmentsArgs) -> Result<ExitCode> {
-    let store = open_existing(&a.db.db)?;
+    let store = a.list.open()?;
     let page = store.commitments_page(&Filter {
         source: a.donor,
         target: a.recipient,
-        ..paged(a.paging)
+        ..paged(a.list.paging)
     })?;
-    show_page(
+    a.list.show(
         &page,
-        a.paging,
         &[
             "donor",
             "recipient",
@@ -642,33 +640,19 @@ pub fn commitments(a: CommitmentsArgs) -> Result<ExitCode> {
             "date",
             "url",
         ],
-        &a.out,
     )
 }
 
 #[derive(Args, Debug)]
 pub struct ConflictsArgs {
     #[command(flatten)]
-    pub db: DbArg,
-    #[command(flatten)]
-    pub out: Output,
-    #[command(flatten)]
-    pub paging: Paging,
+    pub list: Listing,
 }
 
 pub fn conflicts(a: ConflictsArgs) -> Result<ExitCode> {
-    let store = open_existing(&a.db.db)?;
-    let page = Page::of(
-        store.conflicts()?,
-        a.paging.limit as usize,
-        a.paging.offset as usize,
-    );
-    show_page(
-        &page,
-        a.paging,
-        &["scope", "message", "title", "url"],
-        &a.out,
-    )
+    let store = a.list.open()?;
+    let page = a.list.page_of(store.conflicts()?);
+    a.list.show(&page, &["scope", "message", "title", "url"])
 }
 
 #[derive(Args, Debug)]
