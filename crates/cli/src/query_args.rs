@@ -77,21 +77,7 @@ pub fn total_line(total: usize, offset: usize, shown: usize, limit: usize) -> St
 /// A plain-text table; with `full` false, each cell is cut at 60 characters.
 pub fn table(rows: &[Value], columns: &[&str], full: bool) -> String {
     let cell = |v: &Value| -> String {
-        let s = match v {
-            Value::Null => String::new(),
-            Value::String(s) => s.clone(),
-            Value::Array(a) => a
-                .iter()
-                .map(|x| {
-                    x.as_str()
-                        .map(str::to_string)
-                        .unwrap_or_else(|| x.to_string())
-                })
-                .collect::<Vec<_>>()
-                .join(", "),
-            other => other.to_string(),
-        };
-        let s = s.replace(['\n', '\t'], " ");
+        let s = dossier_store::export::plain_text(v, ", ").replace(['\n', '\t'], " ");
         if !full && s.chars().count() > 60 {
             format!("{}…", s.chars().take(59).collect::<String>())
         } else {

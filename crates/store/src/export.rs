@@ -199,25 +199,31 @@ impl Store {
     }
 }
 
+/// A value as one line of plain text: null as nothing, a string as itself,
+/// an array's items joined by `separator`, anything else as its JSON.
+pub fn plain_text(v: &Value, separator: &str) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(a) => a
+            .iter()
+            .map(|x| {
+                x.as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| x.to_string())
+            })
+            .collect::<Vec<_>>()
+            .join(separator),
+        other => other.to_string(),
+    }
+}
+
 /// RFC 4180 CSV of the given columns. A text cell that a spreadsheet would
 /// run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
 /// return) gets a leading `'`, so opening the file runs nothing.
 pub fn csv(rows: &[Value], columns: &[&str]) -> String {
     let field = |v: &Value| -> String {
-        let s = match v {
-            Value::Null => String::new(),
-            Value::String(s) => s.clone(),
-            Value::Array(a) => a
-                .iter()
-                .map(|x| {
-                    x.as_str()
-                        .map(str::to_string)
-                        .unwrap_or_else(|| x.to_string())
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
-            other => other.to_string(),
-        };
+        let s = plain_text(v, "; ");
         // Numbers stay numbers: only text can be a formula.
         let s = if matches!(v, Value::String(_) | Value::Array(_))
             && s.starts_with(['=', '+', '-', '@', '\t', '\r'])
