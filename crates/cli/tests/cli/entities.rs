@@ -281,11 +281,7 @@ fn names_of(text: &str) -> Vec<(String, String)> {
 
 #[test]
 fn example_has_no_person_indo_pacific_no_place_alliance_and_one_washington_dc() {
-    let example = root().join("examples/nato-summit-2024.txt");
-    let doc = &docs(&run(
-        &["extract", "--date", "2024-07-10", example.to_str().unwrap()],
-        None,
-    ))[0];
+    let doc = &example_document();
     let mentions: Vec<(&str, &str)> = doc["mentions"]
         .as_array()
         .unwrap()
@@ -413,13 +409,7 @@ fn places_spelt_with_accents_in_geonames_are_places_in_ascii() {
 /// no heading is taken whole as a name.
 #[test]
 fn issue_4_example_entities_have_the_right_types() {
-    let example = root().join("examples/nato-summit-2024.txt");
-    let out = run(
-        &["extract", "--date", "2024-07-10", example.to_str().unwrap()],
-        None,
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let doc = &docs(&out)[0];
+    let doc = &example_document();
     check_document(doc);
     let typed = |name: &str| -> Vec<String> {
         doc["mentions"]
@@ -537,11 +527,7 @@ fn ontonotes_types_beyond_conll() {
 /// the misspelt name merged and flagged, acting capitals resolved.
 #[test]
 fn issue_7_example_entities_resolve() {
-    let example = root().join("examples/nato-summit-2024.txt");
-    let doc = &docs(&run(
-        &["extract", "--date", "2024-07-10", example.to_str().unwrap()],
-        None,
-    ))[0];
+    let doc = &example_document();
     check_document(doc);
     let entities = doc["entities"].as_array().unwrap();
     let named = |name: &str| {

@@ -139,11 +139,7 @@ fn common_nouns_act_and_the_aid_tracker_finds_recipients_and_amounts() {
 
 #[test]
 fn the_example_has_no_event_on_announced_fighting_or_help() {
-    let example = root().join("examples/nato-summit-2024.txt");
-    let doc = &docs(&run(
-        &["extract", "--date", "2024-07-10", example.to_str().unwrap()],
-        None,
-    ))[0];
+    let doc = &example_document();
     let triggers: Vec<&str> = doc["events"]
         .as_array()
         .unwrap()
@@ -1631,11 +1627,7 @@ Greece demanded that Turkey withdraw. Uganda threatened to expel Kenya. Arafat r
 /// and the conflicting contract figures.
 #[test]
 fn issue_7_example_commitments_and_conflict() {
-    let example = root().join("examples/nato-summit-2024.txt");
-    let doc = &docs(&run(
-        &["extract", "--date", "2024-07-10", example.to_str().unwrap()],
-        None,
-    ))[0];
+    let doc = &example_document();
     check_document(doc);
     let aid: Vec<(Vec<String>, Vec<String>, String, String)> = event_rows(doc)
         .into_iter()

@@ -169,19 +169,7 @@ const PARQUET_TABLES: &[(&str, &[&str])] = &[
 fn issue_27_parquet_export_writes_every_table_with_its_schema() {
     let dir = scratch("export-parquet");
     let db = dir.join("s.db");
-    let example = root().join("examples/nato-summit-2024.txt");
-    let out = run(
-        &[
-            "ingest",
-            "--db",
-            db.to_str().unwrap(),
-            "--date",
-            "2024-07-10",
-            example.to_str().unwrap(),
-        ],
-        None,
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    ingest_example(&db);
     let events_json = lines(&run(&["export", "--db", db.to_str().unwrap()], None));
     let files = dir.join("parquet");
     let out = run(

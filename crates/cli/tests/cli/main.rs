@@ -110,6 +110,41 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// The example article, from the repository root.
+const EXAMPLE: &str = "examples/nato-summit-2024.txt";
+
+/// The example extracted as of its date, 2024-07-10: its one document.
+fn example_document() -> Value {
+    let example = root().join(EXAMPLE);
+    let out = run(
+        &["extract", "--date", "2024-07-10", example.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    docs(&out).into_iter().next().expect("one document")
+}
+
+/// Ingests `input` into the store at `db`, dated 2024-07-10 as the example is.
+fn ingest_dated(db: &Path, input: &Path) {
+    let out = run(
+        &[
+            "ingest",
+            "--db",
+            db.to_str().unwrap(),
+            "--date",
+            "2024-07-10",
+            input.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// A store at `db` holding the example.
+fn ingest_example(db: &Path) {
+    ingest_dated(db, &root().join(EXAMPLE));
+}
+
 /// Validates against the schema, and checks that every span's offsets
 /// (in code points) select exactly its `text` and stay inside the text.
 fn check_document(doc: &Value) {

@@ -6,11 +6,7 @@ use super::*;
 /// come every month; and quantities are numeric mentions too.
 #[test]
 fn issue_5_example_quantities() {
-    let example = root().join("examples/nato-summit-2024.txt");
-    let doc = &docs(&run(
-        &["extract", "--date", "2024-07-10", example.to_str().unwrap()],
-        None,
-    ))[0];
+    let doc = &example_document();
     check_document(doc);
     let q = |text: &str| {
         doc["quantities"]

@@ -1022,11 +1022,7 @@ fn a_fronted_according_to_phrase_does_not_title_the_subject() {
 /// entity, including the "he said" and "he added" that name nobody.
 #[test]
 fn issue_6_example_quotes_have_their_speakers() {
-    let example = root().join("examples/nato-summit-2024.txt");
-    let doc = &docs(&run(
-        &["extract", "--date", "2024-07-10", example.to_str().unwrap()],
-        None,
-    ))[0];
+    let doc = &example_document();
     check_document(doc);
     let entity_name = |id: &Value| name_by_id(doc, id);
     let quote = |start: &str| {

@@ -9,19 +9,7 @@ use super::*;
 /// A store holding the example, for the server tests.
 fn example_store(test: &str) -> PathBuf {
     let db = scratch(test).join("s.db");
-    let example = root().join("examples/nato-summit-2024.txt");
-    let out = run(
-        &[
-            "ingest",
-            "--db",
-            db.to_str().unwrap(),
-            "--date",
-            "2024-07-10",
-            example.to_str().unwrap(),
-        ],
-        None,
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    ingest_example(&db);
     db
 }
 

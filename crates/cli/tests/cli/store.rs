@@ -115,20 +115,7 @@ fn queries_need_an_existing_database() {
 fn issue_8_server_api_token_and_ui() {
     let dir = scratch("serve");
     let db = dir.join("s.db");
-    let example = root().join("examples/nato-summit-2024.txt");
-    assert!(run(
-        &[
-            "ingest",
-            "--db",
-            db.to_str().unwrap(),
-            "--date",
-            "2024-07-10",
-            example.to_str().unwrap()
-        ],
-        None
-    )
-    .status
-    .success());
+    ingest_example(&db);
     let server = Server::start(&db, &["--token", "t0ken"]);
     let addr = server.addr.clone();
     let get = |path: &str| {
@@ -302,21 +289,10 @@ fn issue_8_web_ui_in_headless_chromium() {
         "Stoltenberg said <script>alert('x')</script> was in the article.\n",
     )
     .unwrap();
-    let example = root().join("examples/nato-summit-2024.txt");
+    let example = root().join(EXAMPLE);
     let corpus = root().join("tests/browser/corpus/corpus.jsonl");
     for input in [example.as_path(), corpus.as_path(), hostile.as_path()] {
-        let out = run(
-            &[
-                "ingest",
-                "--db",
-                db.to_str().unwrap(),
-                "--date",
-                "2024-07-10",
-                input.to_str().unwrap(),
-            ],
-            None,
-        );
-        assert!(out.status.success(), "{}", stderr(&out));
+        ingest_dated(&db, input);
     }
     let server = Server::start(&db, &[]);
     let base = format!("http://{}", server.addr);

@@ -5,11 +5,7 @@ use super::*;
 /// #5 on the example, dated 2024-07-10: every relative date resolves.
 #[test]
 fn issue_5_example_times() {
-    let example = root().join("examples/nato-summit-2024.txt");
-    let doc = &docs(&run(
-        &["extract", "--date", "2024-07-10", example.to_str().unwrap()],
-        None,
-    ))[0];
+    let doc = &example_document();
     check_document(doc);
     let times: Vec<(String, String, String)> = doc["times"]
         .as_array()
