@@ -631,15 +631,11 @@ impl Origin {
 /// Whether verb `v` has an "at", "on" or "upon" phrase that is no time:
 /// "fired at/on a convoy", not "fired on Tuesday".
 fn aims_at(c: &Clause<'_>, v: usize) -> bool {
-    let doc = c.doc;
     c.children(v).any(|k| {
         c.dep(k) == Some(Dep::Obl)
             && c.children(k)
                 .any(|m| matches!(c.word(m).to_lowercase().as_str(), "at" | "on" | "upon"))
-            && !doc
-                .times
-                .iter()
-                .any(|t| crate::tree::holds_token(doc, t.span, k))
+            && !in_time(c, k)
     })
 }
 
@@ -886,6 +882,15 @@ fn in_time(c: &Clause<'_>, j: usize) -> bool {
         .times
         .iter()
         .any(|t| crate::tree::holds_token(c.doc, t.span, j))
+}
+
+/// Adds to `actors`, in order, each of `more` it does not hold yet.
+fn add_actors(actors: &mut Vec<EntityId>, more: impl IntoIterator<Item = EntityId>) {
+    for e in more {
+        if !actors.contains(&e) {
+            actors.push(e);
+        }
+    }
 }
 
 /// Whether a warned or asked-for clause has someone to act: a pronoun or an

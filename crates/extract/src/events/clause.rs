@@ -99,12 +99,8 @@ impl Clause<'_> {
         let conjuncts: Vec<usize> = std::iter::once(head).chain(conjuncts).collect();
         if named.is_empty() {
             // "the police chief and the army commander" may both resolve to one holder.
-            let mut out: Vec<EntityId> = Vec::new();
-            for n in conjuncts.iter().filter_map(|&h| self.nominal(h)) {
-                if !out.contains(&n) {
-                    out.push(n);
-                }
-            }
+            let mut out = Vec::new();
+            add_actors(&mut out, conjuncts.iter().filter_map(|&h| self.nominal(h)));
             return out;
         }
         // "the Sudanese government and the rebels in Darfur": a conjunct that

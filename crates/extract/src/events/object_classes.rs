@@ -131,7 +131,6 @@ fn comment_declined(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
 /// with an actor named ("with the visiting minister") stays a meeting.
 fn press_interview(c: &Clause<'_>, v: usize, event: &Event) -> bool {
     let of_class = |k: usize| head_of_class(c, k, "interview") || head_of_class(c, k, "press");
-    let objects = || c.children(v).filter(|&k| c.dep(k) == Some(Dep::Obj));
     let phrases = |words: &[&'static str]| {
         words
             .iter()
@@ -141,15 +140,17 @@ fn press_interview(c: &Clause<'_>, v: usize, event: &Event) -> bool {
     match event.act {
         EventType::Consult => {
             let named_partner = !event.target.is_empty();
-            objects().any(|k| of_class(k) && !named_partner)
+            c.objects(v).any(|k| of_class(k) && !named_partner)
                 || phrases(&["with", "to", "in", "on", "during"])
                     .into_iter()
                     .any(of_class)
         }
-        EventType::Agree => objects()
+        EventType::Agree => c
+            .objects(v)
             .chain(phrases(&["to"]))
             .any(|k| head_of_class(c, k, "interview")),
-        EventType::Request => objects()
+        EventType::Request => c
+            .objects(v)
             .chain(phrases(&["for"]))
             .any(|k| head_of_class(c, k, "interview")),
         _ => false,

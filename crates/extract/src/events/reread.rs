@@ -222,11 +222,7 @@ pub(super) fn pronoun_targets(
         }
         // An object pronoun is not the clause's own subject ("she criticised
         // him"): that would be "herself".
-        for e in referents_except(c, k, source) {
-            if !target.contains(&e) {
-                target.push(e);
-            }
-        }
+        super::add_actors(target, referents_except(c, k, source));
     }
 }
 
@@ -623,11 +619,7 @@ pub(super) fn attackers(c: &Clause<'_>, v: usize) -> Vec<EntityId> {
         let heads =
             std::iter::once(a).chain(c.children(j).filter(|&k| c.dep(k) == Some(Dep::Conj)));
         for h in heads.collect::<Vec<_>>() {
-            for e in c.actors_among(&whose_attack(c, h)) {
-                if !out.contains(&e) {
-                    out.push(e);
-                }
-            }
+            super::add_actors(&mut out, c.actors_among(&whose_attack(c, h)));
         }
     }
     out
@@ -846,11 +838,7 @@ pub(super) fn owner_targets(
         } else {
             named
         };
-        for e in owners {
-            if !target.contains(&e) {
-                target.push(e);
-            }
-        }
+        super::add_actors(target, owners);
     }
 }
 
@@ -961,11 +949,7 @@ pub(super) fn split_subjects(c: &Clause<'_>, subject: Option<usize>, source: &mu
             let title = c.actors_of(sj);
             source.retain(|e| !title.contains(e));
         }
-        for e in c.actors_of(k) {
-            if !source.contains(&e) {
-                source.push(e);
-            }
-        }
+        super::add_actors(source, c.actors_of(k));
     }
 }
 

@@ -61,15 +61,8 @@ pub(super) fn roles(
         };
         // Not when the one addressed is named: "urged the UK not to join any US-led action".
         let complement_obj = || complement_obj().filter(|_| !reread::addressed(c, v));
-        for t in obj
-            .or_else(complement_obj)
-            .map(|o| c.actors_of(o))
-            .unwrap_or_default()
-        {
-            if !target.contains(&t) {
-                target.push(t);
-            }
-        }
+        let acted_on = obj.or_else(complement_obj).map(|o| c.actors_of(o));
+        add_actors(&mut target, acted_on.unwrap_or_default());
     }
     reread::pronoun_targets(c, v, act, &source, &mut target);
     reread::owner_targets(c, act, obj, &mut target);
@@ -125,17 +118,11 @@ pub(super) fn roles(
 /// What stands for a missing object: a bare noun phrase the parse hung as an
 /// oblique ("arrested more than 100 Palestinians"), not a time.
 fn bare_noun_oblique(c: &Clause<'_>, v: usize) -> Option<usize> {
-    let doc = c.doc;
-    let in_time = |j: usize| {
-        doc.times
-            .iter()
-            .any(|t| crate::tree::holds_token(doc, t.span, j))
-    };
     c.children(v).find(|&j| {
         c.dep(j) == Some(Dep::Obl)
-            && doc.tokens[j].pos.is_some_and(Upos::is_noun)
+            && c.doc.tokens[j].pos.is_some_and(Upos::is_noun)
             && !c.children(j).any(|k| c.dep(k) == Some(Dep::Case))
-            && !in_time(j)
+            && !in_time(c, j)
     })
 }
 
