@@ -140,19 +140,22 @@ impl Sentence<'_> {
         }) {
             return false;
         }
+        finite(self.tense_tag(v))
+    }
+
+    /// The tag that carries a verb's tense and number: its first
+    /// auxiliary's ("have died"), else its own.
+    fn tense_tag(&self, v: usize) -> Option<Xpos> {
         let first_aux = self
             .children(v)
             .find(|&k| matches!(self.dep(k), Some(Dep::Aux | Dep::Cop)));
-        finite(first_aux.map_or(self.tokens[v].tag, |k| self.tokens[k].tag))
+        first_aux.map_or(self.tokens[v].tag, |k| self.tokens[k].tag)
     }
 
     /// The verb's number, from its first auxiliary or itself, agrees with
     /// the noun's (a conjunct before the verb makes it plural).
     fn agrees(&self, n: usize, v: usize) -> bool {
-        let tag = self
-            .children(v)
-            .find(|&k| matches!(self.dep(k), Some(Dep::Aux | Dep::Cop)))
-            .map_or(self.tokens[v].tag, |k| self.tokens[k].tag);
+        let tag = self.tense_tag(v);
         let plural = matches!(self.tokens[n].tag, Some(Xpos::Nns | Xpos::Nnps))
             || self
                 .children(n)
