@@ -10,7 +10,7 @@
 //! (`value::Timex`) for the steps that extend it (a year said after, a part
 //! of the day, range ends) and printed as TIMEX3 at the end. A month the
 //! parse hangs from a verb in a finite past is never read well ahead
-//! (`governed_by_past`); a financial quarter counts from the last quarter
+//! (`governors`); a financial quarter counts from the last quarter
 //! named; a figure such as "3-8pm" or "2014-2018" is cut at its dash first.
 //!
 //! This file finds the expressions in a sentence and grows them (`Reading`);
@@ -20,7 +20,7 @@
 //! the year a month falls in given the tense).
 
 use dossier_core::calendar::{civil_from_days, days_from_civil};
-use dossier_core::{Dep, Xpos};
+use dossier_core::{CueClass, Dep, Xpos};
 use dossier_core::{Document, Span, TimeExpr, TimeType, Token};
 
 use crate::lexicon::{CARDINALS, MONTHS, ORDINALS, PAST_VERBS, TENS, WEEKDAYS};
@@ -171,7 +171,7 @@ fn tense_at_each(words: &[String], tags: &[Option<Xpos>]) -> Vec<Option<bool>> {
 pub fn recognise(doc: &mut Document) {
     let text = doc.text();
     let mut reading = Reading::new(doc.published.as_deref());
-    let governed = governed_by_past(&doc.tokens, text);
+    let governed = governors(&doc.tokens, text);
     // The sentences' lower-cased words, in one buffer reused for each.
     let mut lowered = Vec::new();
     for s in &doc.sentences {
@@ -184,22 +184,27 @@ pub fn recognise(doc: &mut Document) {
         );
         let n = crate::lexicon::lower_into(toks.iter().map(|t| t.of(text)), &mut lowered);
         let sentence_tokens = &doc.tokens[s.tokens.0..s.tokens.1];
-        let past_governed = toks
+        let governors = toks
             .iter()
             .map(|t| {
                 let k = sentence_tokens.partition_point(|d| d.span.start <= t.start);
-                k > 0 && governed[s.tokens.0 + k - 1]
+                if k > 0 {
+                    governed[s.tokens.0 + k - 1]
+                } else {
+                    Governor::Other
+                }
             })
             .collect();
         reading.sentence(&Sentence {
             text,
             toks,
             tags,
-            past_governed,
+            governors,
             words: &lowered[..n],
             first: reading.out.len(),
         });
     }
+    let own_past: Vec<bool> = reading.out.iter().map(|t| t.past_governed).collect();
     let mut out: Vec<TimeExpr> = reading
         .out
         .into_iter()
@@ -209,7 +214,7 @@ pub fn recognise(doc: &mut Document) {
             value: t.value.map(|v| v.to_string()),
         })
         .collect();
-    keep_first_month_reading(&mut out, text);
+    keep_first_month_reading(&mut out, &own_past, text);
     doc.times = out;
 }
 
@@ -223,53 +228,117 @@ const PAST_AUXILIARIES: &[&str] = &["was", "were", "had", "has", "have", "'ve", 
 /// verb says nothing of its side ("was put on hold until February").
 const ENDPOINTS: &[&str] = &["until", "till", "through", "into", "to"];
 
-/// Whether each token hangs, in the parse, from a verb in a finite past
-/// ("bought RJR in February", "the year ended Jan. 31"): its own clause's
-/// tense, where the nearest tense word may belong to another clause
-/// ("declared a dividend, payable Dec. 15": the date hangs from the
-/// adjective). A date's own words are climbed first ("Jan." under "31").
-/// All false without a parse.
-fn governed_by_past(tokens: &[Token], text: &str) -> Vec<bool> {
+/// Whether the expression at word `i` is a deadline: right after "until"
+/// or "till" with no date just before to make it a span's end ("from
+/// Monday until Wednesday"). News gives a deadline still to come whatever
+/// the verb's tense ("extended its deadline until Tuesday", "has until
+/// Friday"), so a weekday there is read ahead.
+fn deadline(words: &[String], i: usize, consumed: usize) -> bool {
+    i > 0
+        && (consumed == 0 || consumed + 1 != i)
+        && matches!(words[i - 1].as_str(), "until" | "till")
+}
+
+/// The tense of the verb a token hangs from in the parse (`governors`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Governor {
+    #[default]
+    Other,
+    /// A finite past: "bought RJR in February", "the year ended Jan. 31".
+    Past,
+    /// A plain present of an act, no auxiliary and no verb of saying or
+    /// thinking: news tells what is scheduled in it ("the council votes
+    /// Thursday", "they meet Monday"); "says Monday" tells nothing.
+    Present,
+}
+
+/// What verb each token hangs from, in the parse: its own clause's tense,
+/// where the nearest tense word may belong to another clause ("declared a
+/// dividend, payable Dec. 15": the date hangs from the adjective). A
+/// date's own words are climbed first ("Jan." under "31"). A date ending a
+/// span ("until February") takes no side from its verb unless that verb is
+/// in the past perfect ("until Thursday they had not called him"); one
+/// after "since" none; one that owns a noun takes the noun's verb's past
+/// but not its present ("the move follows Tuesday's declaration"). All
+/// `Other` without a parse.
+fn governors(tokens: &[Token], text: &str) -> Vec<Governor> {
     // Case-blind in place: no string per auxiliary or preposition.
     let one_of = |t: &Token, words: &[&str]| {
         let w = t.span.of(text);
         words.iter().any(|x| x.eq_ignore_ascii_case(w))
     };
-    // Per token: an auxiliary of the past or perfect, another auxiliary, an
-    // endpoint preposition among its dependents.
-    let (mut past_aux, mut other_aux) = (vec![false; tokens.len()], vec![false; tokens.len()]);
-    let mut endpoint = vec![false; tokens.len()];
+    let n = tokens.len();
+    // Per token: an auxiliary of the past or perfect ("had" among them, or
+    // another auxiliary) among its dependents; the preposition or
+    // possessive mark it takes; whether it has a subject.
+    let (mut past_aux, mut had, mut other_aux) = (vec![false; n], vec![false; n], vec![false; n]);
+    let (mut case, mut subject) = (vec![None; n], vec![false; n]);
     for t in tokens {
         match (t.head, t.dep) {
-            (Some(h), Some(Dep::Aux)) if one_of(t, PAST_AUXILIARIES) => past_aux[h] = true,
+            (Some(h), Some(Dep::Nsubj)) => subject[h] = true,
+            (Some(h), Some(Dep::Aux)) if one_of(t, PAST_AUXILIARIES) => {
+                past_aux[h] = true;
+                had[h] |= one_of(t, &["had"]);
+            }
             (Some(h), Some(Dep::Aux)) => other_aux[h] = true,
-            (Some(h), Some(Dep::Case)) if one_of(t, ENDPOINTS) => endpoint[h] = true,
+            (Some(h), Some(Dep::Case)) if one_of(t, ENDPOINTS) => case[h] = Some("until"),
+            (Some(h), Some(Dep::Case)) if one_of(t, &["since"]) => case[h] = Some("since"),
+            (Some(h), Some(Dep::Case)) if one_of(t, &["'s", "’s", "'"]) => case[h] = Some("'s"),
             _ => {}
         }
     }
-    let past: Vec<bool> = (0..tokens.len())
+    let cues = crate::cue_classes::CueClasses::english();
+    let tense: Vec<Governor> = (0..n)
         .map(|h| match tokens[h].tag {
-            Some(Xpos::Vbd) => !other_aux[h],
-            Some(Xpos::Vbn) => past_aux[h] && !other_aux[h],
-            _ => false,
+            Some(Xpos::Vbd) if !other_aux[h] => Governor::Past,
+            // A participle with its own subject and no auxiliary is a
+            // finite past the tagger took for one ("Since KKR bought RJR
+            // in February").
+            Some(Xpos::Vbn) if (past_aux[h] || subject[h]) && !other_aux[h] => Governor::Past,
+            // A "VBZ" without its "-s" is the tagger's slip ("before dawn").
+            Some(Xpos::Vbz | Xpos::Vbp)
+                if (tokens[h].tag == Some(Xpos::Vbp) || tokens[h].span.of(text).ends_with('s'))
+                    && !past_aux[h]
+                    && !other_aux[h]
+                    && cues
+                        .of_word(tokens[h].span.of(text))
+                        .is_none_or(|(class, _)| class == CueClass::Expectation) =>
+            {
+                Governor::Present
+            }
+            _ => Governor::Other,
         })
         .collect();
-    (0..tokens.len())
+    (0..n)
         .map(|k| {
             let mut date = k;
-            while let Some(j) = tokens[date].head.filter(|&j| j > date && j <= k + 3) {
+            while let Some(j) = tokens[date]
+                .head
+                .filter(|&j| j > date && j <= k + 3 && case[date].is_none())
+            {
                 date = j;
             }
-            !endpoint[date] && tokens[date].head.is_some_and(|j| past[j])
+            match (tokens[date].head, case[date]) {
+                (Some(j), None) => tense[j],
+                (Some(j), Some("until")) if had[j] => Governor::Past,
+                // "Tuesday's declaration" is past under "follows", as under "criticized".
+                (Some(j), Some("'s")) => match tokens[j].head.map(|h| tense[h]) {
+                    Some(Governor::Past) => Governor::Past,
+                    _ => Governor::Other,
+                },
+                _ => Governor::Other,
+            }
         })
         .collect()
 }
 
 /// A bare month name keeps the reading the document first gave it
-/// ("wait for November" … "the November results").
-fn keep_first_month_reading(out: &mut [TimeExpr], text: &str) {
+/// ("wait for November" … "the November results"), unless its own verb is
+/// a finite past (`own_past`): "bought RJR in February" is last February
+/// even after "due in February".
+fn keep_first_month_reading(out: &mut [TimeExpr], own_past: &[bool], text: &str) {
     let mut months: Vec<(String, String)> = Vec::new();
-    for t in out {
+    for (t, &own_past) in out.iter_mut().zip(own_past) {
         let surface = t.span.of(text);
         if month_of(surface).is_none() || surface.contains(' ') {
             continue;
@@ -279,6 +348,7 @@ fn keep_first_month_reading(out: &mut [TimeExpr], text: &str) {
         };
         let key = surface.to_lowercase();
         match months.iter().find(|(k, _)| *k == key) {
+            Some(_) if own_past => {}
             Some((_, first)) => t.value = Some(first.clone()),
             None => months.push((key, value)),
         }
@@ -292,8 +362,8 @@ struct Sentence<'t> {
     toks: Vec<Span>,
     /// Each token's Penn tag, when the tagger ran.
     tags: Vec<Option<Xpos>>,
-    /// Whether each token hangs from a verb in a finite past (`governed_by_past`).
-    past_governed: Vec<bool>,
+    /// The tense of the verb each token hangs from (`governors`).
+    governors: Vec<Governor>,
     words: &'t [String],
     /// Where its expressions start in `Reading::out`.
     first: usize,
@@ -304,6 +374,8 @@ struct Expr {
     span: Span,
     ty: TimeType,
     value: Option<Timex>,
+    /// Whether it hangs from a verb in a finite past (`Governor::Past`).
+    past_governed: bool,
 }
 
 /// A document being read: the expressions found so far and what they said
@@ -350,7 +422,7 @@ impl Reading {
         }
     }
 
-    fn frame(&self, future: bool, told: bool, past_governor: bool) -> Frame {
+    fn frame(&self, future: bool, told: bool, governor: Governor, ahead: bool) -> Frame {
         let quarters = Quarters {
             reference: self.quarter,
             named: self.quarter.filter(|_| self.quarter_named),
@@ -359,7 +431,8 @@ impl Reading {
             anchor: self.anchor,
             future,
             told,
-            past_governor,
+            past_governor: governor == Governor::Past,
+            weekday_ahead: ahead || governor == Governor::Present,
             last_year: self.last_year,
             quarters,
             now: self.now,
@@ -377,7 +450,8 @@ impl Reading {
             let frame = self.frame(
                 tenses[i].unwrap_or(future),
                 tenses[i].is_some() || future,
-                s.past_governed[i],
+                s.governors[i],
+                deadline(s.words, i, consumed) && s.governors[i] != Governor::Past,
             );
             if let Some(end) = self.clock_range(s, i, consumed, frame) {
                 i = end;
@@ -469,11 +543,13 @@ impl Reading {
             ),
             ty: TimeType::Time,
             value: day.map(|d| Timex::Clock(d, h0, m0, s0)),
+            past_governed: false,
         });
         out.push(Expr {
             span: Span::new(toks[range.second].start, toks[end - 1].end),
             ty: TimeType::Time,
             value: day.map(|d| Timex::Clock(d, h1, m1, s1)),
+            past_governed: false,
         });
         Some(end)
     }
@@ -523,6 +599,7 @@ impl Reading {
             span: Span::new(s.toks[first].start, s.toks[e.end - 1].end),
             ty: e.ty,
             value: e.value,
+            past_governed: s.governors[i] == Governor::Past,
         });
         e.end
     }
@@ -1066,6 +1143,12 @@ mod tests {
                 "PRP/2/nsubj VBD/2/aux VBN/-/root IN/4/case NNP/2/obl",
                 "2020-02",
             ),
+            // The tagger's participle with a subject is a finite past.
+            (
+                "KKR bought RJR in February",
+                "NNP/1/nsubj VBN/-/root NNP/1/obj IN/4/case NNP/1/obl",
+                "2019-02",
+            ),
             // A month just past is read as it was without the parse.
             (
                 "KKR bought RJR in October",
@@ -1074,6 +1157,86 @@ mod tests {
             ),
         ] {
             assert_eq!(parsed_times(phrase, parse, "2019-11-02"), [expected], "{phrase}");
+        }
+    }
+
+    /// A month under its own finite past keeps its reading though the
+    /// document read the same month ahead before.
+    #[test]
+    fn a_past_governed_month_keeps_its_own_reading() {
+        let phrase = "the vote will be in February ; KKR bought RJR in February";
+        let parse = "DT/1/det NN/5/nsubj MD/5/aux VB/5/cop IN/5/case NNP/-/root :/8/punct \
+                     NNP/8/nsubj VBD/5/parataxis NNP/8/obj IN/11/case NNP/8/obl";
+        assert_eq!(
+            parsed_times(phrase, parse, "2019-11-02"),
+            ["2020-02", "2019-02"]
+        );
+    }
+
+    /// A weekday under a plain present of an act is still to come; under
+    /// a verb of saying, or after "since", it takes the tense words' side
+    /// (the past by default). Read on Tuesday 5 November 2019.
+    #[test]
+    fn a_present_governing_verb_reads_a_weekday_ahead() {
+        for (phrase, parse, expected) in [
+            (
+                "the council votes Thursday",
+                "DT/1/det NN/2/nsubj VBZ/-/root NNP/2/obl",
+                "2019-11-07",
+            ),
+            (
+                "they meet separately Monday",
+                "PRP/1/nsubj VBP/-/root RB/1/advmod NNP/1/obl",
+                "2019-11-11",
+            ),
+            (
+                "the minister says Thursday",
+                "DT/1/det NN/2/nsubj VBZ/-/root NNP/2/obl",
+                "2019-10-31",
+            ),
+            (
+                "shares trade higher since Thursday",
+                "NNS/1/nsubj VBP/-/root JJR/1/advmod IN/4/case NNP/1/obl",
+                "2019-10-31",
+            ),
+            (
+                "the firm sold shares Thursday",
+                "DT/1/det NN/2/nsubj VBD/-/root NNS/2/obj NNP/2/obl",
+                "2019-10-31",
+            ),
+        ] {
+            assert_eq!(
+                parsed_times(phrase, parse, "2019-11-05"),
+                [expected],
+                "{phrase}"
+            );
+        }
+    }
+
+    /// A weekday right after "until" is a deadline still to come, whatever
+    /// the verb's tense; one that ends a span of two days keeps the span's
+    /// side. Read on Monday 3 April 2017.
+    #[test]
+    fn a_deadline_weekday_is_ahead() {
+        for (phrase, expected) in [
+            (
+                "the agency extended its deadline until Tuesday",
+                vec!["2017-04-04"],
+            ),
+            (
+                "they were given until 9 a.m. Tuesday",
+                vec!["2017-04-04T09:00"],
+            ),
+            (
+                "the talks ran from Wednesday until Friday",
+                vec!["2017-03-29", "2017-03-31"],
+            ),
+        ] {
+            let values: Vec<String> = times(phrase, "2017-04-03")
+                .into_iter()
+                .map(|(_, v)| v)
+                .collect();
+            assert_eq!(values, expected, "{phrase}");
         }
     }
 

@@ -21,6 +21,10 @@ pub(super) struct Frame {
     /// Whether the word hangs from a verb in a finite past (the parse): its
     /// own clause's tense, more exact than the nearest marker's.
     pub past_governor: bool,
+    /// Whether a weekday here is read ahead whatever the tense words say:
+    /// it hangs from a plain present ("they meet Monday") or is a deadline
+    /// ("until Tuesday").
+    pub weekday_ahead: bool,
     /// The last explicit year mentioned, for "two years later".
     pub last_year: Option<i64>,
     pub quarters: Quarters,
@@ -1734,7 +1738,7 @@ fn weekday_name(c: &Context) -> Option<Found> {
             return c.stop();
         }
         let value = anchor
-            .map(|d| resolve_weekday(d, wd as i64, future))
+            .map(|d| resolve_weekday(d, wd as i64, future || c.frame.weekday_ahead))
             .or(Some(format!("XXXX-WXX-{}", wd + 1)));
         return Some((1, TimeType::Date, value, None));
     }
@@ -2421,6 +2425,7 @@ mod tests {
                 future: tenses[i].unwrap_or(sentence_future),
                 told: tenses[i].is_some() || sentence_future,
                 past_governor: false,
+                weekday_ahead: false,
                 last_year,
                 quarters: Quarters {
                     reference,
