@@ -252,6 +252,18 @@ enum Governor {
     Present,
 }
 
+/// The case mark a date takes, which decides whether its verb's tense
+/// tells its side (`governors`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    /// "until", "till", "through", "into", "to": the date ends a span.
+    Endpoint,
+    /// "since": the date takes no side from its verb.
+    Since,
+    /// "'s": the date owns a noun ("Tuesday's declaration").
+    Possessive,
+}
+
 /// What verb each token hangs from, in the parse: its own clause's tense,
 /// where the nearest tense word may belong to another clause ("declared a
 /// dividend, payable Dec. 15": the date hangs from the adjective). A
@@ -281,9 +293,11 @@ fn governors(tokens: &[Token], text: &str) -> Vec<Governor> {
                 had[h] |= one_of(t, &["had"]);
             }
             (Some(h), Some(Dep::Aux)) => other_aux[h] = true,
-            (Some(h), Some(Dep::Case)) if one_of(t, ENDPOINTS) => case[h] = Some("until"),
-            (Some(h), Some(Dep::Case)) if one_of(t, &["since"]) => case[h] = Some("since"),
-            (Some(h), Some(Dep::Case)) if one_of(t, &["'s", "’s", "'"]) => case[h] = Some("'s"),
+            (Some(h), Some(Dep::Case)) if one_of(t, ENDPOINTS) => case[h] = Some(Mark::Endpoint),
+            (Some(h), Some(Dep::Case)) if one_of(t, &["since"]) => case[h] = Some(Mark::Since),
+            (Some(h), Some(Dep::Case)) if one_of(t, &["'s", "’s", "'"]) => {
+                case[h] = Some(Mark::Possessive)
+            }
             _ => {}
         }
     }
@@ -320,9 +334,9 @@ fn governors(tokens: &[Token], text: &str) -> Vec<Governor> {
             }
             match (tokens[date].head, case[date]) {
                 (Some(j), None) => tense[j],
-                (Some(j), Some("until")) if had[j] => Governor::Past,
+                (Some(j), Some(Mark::Endpoint)) if had[j] => Governor::Past,
                 // "Tuesday's declaration" is past under "follows", as under "criticized".
-                (Some(j), Some("'s")) => match tokens[j].head.map(|h| tense[h]) {
+                (Some(j), Some(Mark::Possessive)) => match tokens[j].head.map(|h| tense[h]) {
                     Some(Governor::Past) => Governor::Past,
                     _ => Governor::Other,
                 },
