@@ -1706,3 +1706,39 @@ fn warnings_that_only_foretell_and_interviews_with_the_press_make_no_event() {
         ["CONSULT"]
     );
 }
+
+#[test]
+fn questions_put_to_someone_and_notions_rejected_make_no_event() {
+    let types = rule_types;
+    // A question put to someone named is no request (noevent34), nor is one
+    // pressed on a subject an attack; asking leave or an act is a request.
+    for text in [
+        "The host asked the governor whether the bridge would open before winter.",
+        "A student asked the senator about the closing of the mill.",
+        "The governor was pressed on why he had vetoed the bill.",
+        "The anchor pressed the mayor on the subject of the budget.",
+    ] {
+        assert!(types(text).is_empty(), "{text}: {:?}", types(text));
+    }
+    assert_eq!(
+        types("Germany asked Poland whether it could send troops through its territory."),
+        ["REQUEST"]
+    );
+    assert_eq!(
+        types("Britain asked France to investigate whether the funds were misused."),
+        ["REQUEST"]
+    );
+    // A notion, a label or a report rejected is a denial; a proposal rejected is REJECT.
+    for text in [
+        "The spokesman rejected the idea that the talks had failed.",
+        "The minister rejected the label on Tuesday.",
+    ] {
+        assert!(types(text).is_empty(), "{text}: {:?}", types(text));
+    }
+    for text in [
+        "Serbia rejected the proposal for a new border crossing.",
+        "Serbia rejected the idea of opening a new border crossing.",
+    ] {
+        assert_eq!(types(text), ["REJECT"], "{text}");
+    }
+}

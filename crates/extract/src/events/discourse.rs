@@ -34,6 +34,7 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
         || (event.act == EventType::Agree && opinion_shared(c, verb, &lemma))
         || (event.act == EventType::Assault && figurative_fight(c, verb, event, &lemma))
         || (event.act == EventType::Request && question_asked(c, verb, &lemma))
+        || questioned(c, verb, &lemma)
     {
         return Some(None);
     }
@@ -107,11 +108,15 @@ fn opinion_shared(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
 
 /// A question asked, not a request (the codebook's REQUEST asks for an act
 /// or a thing): a verb of class `asking` whose content is a question (a
-/// clause marked by a word of class `whether`, an "about" phrase, or a
-/// question as object: "was asked if", "asked the same question"), with no
-/// one asked named as its object ("asked Russia whether it could operate"
-/// asks leave); or one asking only to be kept unnamed (class `unnamed`:
-/// "asked not to be identified").
+/// clause marked by a word of class `whether`, a quoted question ending in
+/// "?", an "about" phrase, or a question as object: "was asked if", "asked
+/// the same question"), and no act asked for (a verb complement: "asked the
+/// ministry to investigate whether …"); or one asking only to be kept
+/// unnamed (class `unnamed`: "asked not to be identified"). With someone
+/// asked named, a marked clause is a question put to them ("asked Pence
+/// whether that would happen") unless it asks leave (`leave_asked`: "asked
+/// Russia whether it could operate"); an "about" phrase always is ("asked
+/// her about it").
 fn question_asked(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     let v = verb.v;
     if !is("asking", lemma) {
@@ -121,6 +126,7 @@ fn question_asked(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     let unnamed = children.iter().any(|&k| {
         c.dep(k) == Some(Dep::Xcomp) && is("unnamed", &c.lex.lemma(c.word(k)).to_lowercase())
     });
+    let act_asked = children.iter().any(|&k| c.dep(k) == Some(Dep::Xcomp));
     let object = c.object(v);
     let question_object = object.is_some_and(|o| is("question", &singular(c.word(o))));
     let someone_asked = (object.is_some() && !question_object)
@@ -131,15 +137,66 @@ fn question_asked(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
         .subtree(v, &[Dep::Nsubj, Dep::Advcl, Dep::Conj, Dep::Parataxis])
         .into_iter()
         .any(|j| c.dep(j) == Some(Dep::Mark) && is("whether", &c.word(j).to_lowercase()));
-    let question = question_object
-        || marked_question
-        || children.iter().any(|&k| {
-            (c.dep(k) == Some(Dep::Ccomp)
+    let about = children
+        .iter()
+        .any(|&k| c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, "about"));
+    let clause_question = children.iter().any(|&k| {
+        c.dep(k) == Some(Dep::Ccomp)
+            && c.children(k)
+                .any(|m| is("whether", &c.word(m).to_lowercase()) || c.word(m) == "?")
+    });
+    let marked = marked_question || clause_question;
+    let question = question_object || marked || about;
+    let put_to_someone = about || (marked && !leave_asked(c, &children));
+    unnamed
+        || (question && !act_asked && (!someone_asked || put_to_someone))
+        || put_to_speaker(c, v, &children)
+}
+
+/// Whether a question clause below the verb asks leave: its subject a
+/// pronoun and a modal of class `leave` ("whether it could operate", "if
+/// they may enter"), the asker's own act asked for.
+fn leave_asked(c: &Clause<'_>, children: &[usize]) -> bool {
+    children
+        .iter()
+        .filter(|&&k| c.dep(k) == Some(Dep::Ccomp))
+        .any(|&k| {
+            let pronoun = c
+                .children(k)
+                .any(|m| c.dep(m) == Some(Dep::Nsubj) && c.doc.tokens[m].pos == Some(Upos::Pron));
+            pronoun
                 && c.children(k)
-                    .any(|m| is("whether", &c.word(m).to_lowercase())))
-                || (c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, "about"))
-        });
-    unnamed || (question && !someone_asked) || put_to_speaker(c, v, &children)
+                    .any(|m| c.dep(m) == Some(Dep::Aux) && is("leave", &c.word(m).to_lowercase()))
+        })
+}
+
+/// Someone pressed or quizzed on a subject (class `questioning`: "was
+/// pressed on why he had said it", "pressed the chairman on the subject of
+/// taxes"): a question put, no attack and no request, where the one pressed
+/// is named (an object, or a passive) and what about is an "on" or "about"
+/// phrase or a question clause, with no act pressed for ("pressed him to
+/// resign" is a demand).
+fn questioned(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
+    let v = verb.v;
+    if !is("questioning", lemma) {
+        return false;
+    }
+    let children: Vec<usize> = c.children(v).collect();
+    let pressed = c.object(v).is_some() || super::passive_voice(c, verb);
+    let act = children.iter().any(|&k| c.dep(k) == Some(Dep::Xcomp));
+    // "on the subject of", "about it", a bare "on" before a clause ("pressed
+    // on why"), or a clause marked as a question.
+    let subject = children.iter().any(|&k| match c.dep(k) {
+        Some(Dep::Obl) => ["on", "about"]
+            .into_iter()
+            .any(|w| super::marked_by(c.doc, k, w)),
+        Some(Dep::Advmod) => matches!(c.word(k).to_lowercase().as_str(), "on" | "about"),
+        Some(Dep::Ccomp | Dep::Advcl) => c
+            .children(k)
+            .any(|m| is("whether", &c.word(m).to_lowercase())),
+        _ => false,
+    });
+    pressed && subject && !act
 }
 
 /// An interviewer's question put to the one who then speaks: "When asked for

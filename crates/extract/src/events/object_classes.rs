@@ -31,7 +31,9 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
     let no_event = match event.act {
         _ if press_interview(c, verb.v, event) => true,
         EventType::Request => plea(c, verb.v, &lemma),
-        EventType::Reject => comment_declined(c, verb.v, &lemma),
+        EventType::Reject => {
+            comment_declined(c, verb.v, &lemma) || notion_rejected(c, verb.v, &lemma)
+        }
         EventType::Retreat => document_released(c, verb.v, &lemma),
         EventType::Agree => words_offered(c, verb.v, &lemma),
         EventType::Assault => {
@@ -118,6 +120,29 @@ fn comment_declined(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
         Some(Dep::Obj) => head_of_class(c, k, "interview"),
         _ => false,
     })
+}
+
+/// A notion, a label or a report rejected ("rejected the idea that the
+/// changes were a shake-up", "rejected the label", "dismissed reports that"):
+/// a denial, a CAMEO 01 statement, where REJECT refuses a request or a
+/// proposal ("rejected the proposal", "rejected calls for a ceasefire").
+/// A verb of class `denying` whose object (or passive subject) is of class
+/// `notion`, with no "of" or "for" phrase making it a proposal ("rejected
+/// the idea of holding a summit" rejects one).
+fn notion_rejected(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
+    // An "of" or "for" phrase or clause below the notion: "the idea of holding".
+    let proposed = |k: usize| {
+        c.children(k)
+            .filter(|&m| matches!(c.dep(m), Some(Dep::Nmod | Dep::Acl)))
+            .any(|m| {
+                c.children(m).any(|x| {
+                    matches!(c.dep(x), Some(Dep::Case | Dep::Mark))
+                        && matches!(c.word(x).to_lowercase().as_str(), "of" | "for")
+                })
+            })
+    };
+    is("denying", lemma)
+        && undergoer(c, v).is_some_and(|k| head_of_class(c, k, "notion") && !proposed(k))
 }
 
 /// An interview given to, asked of or held with the press ("spoke with the
@@ -244,6 +269,7 @@ mod tests {
         assert!(is("pleading", "plead") && is("plea", "guilty"));
         assert!(is("declining", "decline") && is("comment", "comment"));
         assert!(is("talks", "discuss") && is("reported", "allegation"));
+        assert!(is("denying", "reject") && is("notion", "idea") && !is("notion", "proposal"));
         assert!(is("releasing", "release") && is("document", "report"));
         assert!(is("offering", "offer") && is("statement", "condolence"));
         assert!(is("ruining", "destroy") && is("standing", "reputation"));
