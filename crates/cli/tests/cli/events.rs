@@ -1456,6 +1456,51 @@ fn whose_people_act_and_a_title_s_owner_does_not_act_beside_the_person() {
 }
 
 #[test]
+fn a_name_before_or_after_a_noun_of_people_says_whose_they_are() {
+    // A town's name before a noun of people says where they are from: they act.
+    let (source, _) = roles_of(
+        "The Springfield businessman praised the mayor on Monday.",
+        "praised",
+    );
+    assert_eq!(source, ["springfield businessman"]);
+    let (_, target) = roles_of(
+        "Mary Jones urged the Springfield mogul to release the tapes.",
+        "urged",
+    );
+    assert_eq!(target, ["springfield mogul"]);
+    // A person's donors and surrogates are theirs, as supporters are; their
+    // attack on a named person is words.
+    let (source, _) = roles_of("Clinton donors praised the decision.", "praised");
+    assert_eq!(source, ["clinton donors"]);
+    let (_, events) = events_of("Clinton's surrogates attacked Sanders.");
+    let e = events.iter().find(|e| e.3 == "attacked").expect("attacked");
+    assert_eq!(
+        (e.0.as_str(), e.4.clone()),
+        ("ACCUSE", vec!["surrogates".to_string()])
+    );
+    // Kin in whose "of" phrase a name stands act, not the name; an
+    // organisation's "sons" and a body's members stay the organisation.
+    let (source, _) = roles_of(
+        "The parents of two Springfield victims sued the city on Monday.",
+        "sued",
+    );
+    assert_eq!(source, ["parents"]);
+    let (source, _) = roles_of(
+        "The sons of Isis have harmed the people of this town.",
+        "harmed",
+    );
+    assert_eq!(source, ["Isis"]);
+    let (source, _) = roles_of("Members of Congress criticized the ruling.", "criticized");
+    assert_eq!(source, ["Congress"]);
+    // A party's adjective on the noun compounded into a role: the role acts.
+    let (source, _) = roles_of(
+        "A Republican committee aide blasted the statement.",
+        "blasted",
+    );
+    assert_eq!(source, ["republican committee aide"]);
+}
+
+#[test]
 fn a_party_member_in_apposition_describes_the_person_who_acts() {
     let (_, events) = events_of(
         "Senator Chuck Schumer, a Democrat from New York, criticized Donald Trump on Monday.",

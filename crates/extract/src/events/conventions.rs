@@ -9,7 +9,7 @@
 //! the event judge has kept an event; the word classes are in
 //! `data/en/event-conventions.tsv`.
 
-use dossier_core::{ById, Dep, EntityType, Event, EventType, Upos};
+use dossier_core::{ById, Dep, EntityId, EntityType, Event, EventType, Upos};
 
 use super::word_classes::WordFile;
 use super::{mention_of, singular, Clause, Verb};
@@ -166,8 +166,17 @@ fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> boo
     }
     spoken(c, verb, event)
         || aimed_at_rival(c, verb, lemma)
-        || (super::discourse::named_person(c, &event.source)
+        || (speaks_for_a_person(c, &event.source)
             && super::discourse::named_person(c, &event.target))
+}
+
+/// Whether one of `actors` is a named person or those around one ("Clinton's
+/// surrogates", "a Trump aide"), whose attack on a named person is words as theirs is.
+fn speaks_for_a_person(c: &Clause<'_>, actors: &[EntityId]) -> bool {
+    super::discourse::named_person(c, actors)
+        || actors
+            .iter()
+            .any(|&a| super::phrases::following_actor(c, a))
 }
 
 /// Whether an attack is told as words: a noun of speech, a medium or policy

@@ -98,8 +98,9 @@ pub(super) fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
         .filter(|m| !reread::only_where(c, m))
         // A backer ("US-backed rebels") or a stretch of ground ("the Turkish border") acts not.
         .filter(|m| !phrases::backs_only(c, m) && !phrases::locates_ground(c, m))
-        // "a New York man", "the Sochi talks": a town's name says where from or where held.
-        .filter(|m| !phrases::locates_noun(c, m))
+        // "a New York man", "the Sochi talks": a town's name says where from or where held;
+        // before a noun of people the town's name is kept, to name them ("a Springfield mogul").
+        .filter(|m| !phrases::locates_noun(c, m) || phrases::whose_people(c, m).is_some())
         // "Democratic presidential candidate Hillary Clinton": the party titles a person.
         .filter(|m| !party_roles::titles_a_person(c, m))
         .collect();
@@ -112,6 +113,7 @@ pub(super) fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
             .or_else(|| reread::counted_nationals(c, m))
             .or_else(|| party_roles::party_role(c, m))
             .or_else(|| reread::located_people(c, tokens, m))
+            .or_else(|| phrases::whose_following(c, m))
             .or_else(|| phrases::whose_people(c, m))
             .or(m.entity.map(Actor::Entity)),
     };

@@ -126,10 +126,23 @@ fn role_noun(c: &Clause<'_>, m: &Mention) -> Option<usize> {
         return None;
     }
     let h = doc.tokens[top].head.filter(|&h| h > top && h < c.b)?;
-    let noun = super::singular(c.word(h)).to_lowercase();
-    let role = doc.tokens[h].pos == Some(Upos::Noun)
-        && (crate::speakers::people_noun(&noun) || is("role", &noun));
-    role.then_some(h)
+    let role = |h: usize| {
+        let noun = super::singular(c.word(h)).to_lowercase();
+        doc.tokens[h].pos == Some(Upos::Noun)
+            && (crate::speakers::people_noun(&noun) || is("role", &noun))
+    };
+    // "a Republican committee aide": the adjective may modify the noun compounded into the role.
+    let compounded = || {
+        (c.dep(h) == Some(Dep::Compound))
+            .then(|| doc.tokens[h].head.filter(|&r| r > h && r < c.b))
+            .flatten()
+            .filter(|&r| role(r))
+    };
+    if role(h) {
+        Some(h)
+    } else {
+        compounded()
+    }
 }
 
 /// Whether a name is a group's adjective or a party's name: a NORP

@@ -176,8 +176,40 @@ pub(super) fn whose_people(c: &Clause<'_>, m: &Mention) -> Option<super::Actor> 
         && !super::political::in_sectors(c.lex, c.word(h), &UNCIVIL_SECTORS)
         && crate::speakers::people_noun(&noun);
     let people = names_people(&noun) || is("following", &noun) || civilians;
-    (c.doc.tokens[h].pos == Some(dossier_core::Upos::Noun) && people)
+    // ("the New York attorney general": a noun compounded into another is no head of people.)
+    let head = c.dep(h) != Some(Dep::Compound);
+    (c.doc.tokens[h].pos == Some(dossier_core::Upos::Noun) && people && head)
         .then_some(super::Actor::Role(h))
+}
+
+/// "the families of Springfield victims", "supporters of Bernie Sanders": a
+/// person's or a place's name in the "of" phrase of a noun of kin or following
+/// (class `following`), or in a noun that phrase holds, says whose they are;
+/// they act, not the name. (An organisation's "sons" or "family" are its members.)
+pub(super) fn whose_following(c: &Clause<'_>, m: &Mention) -> Option<super::Actor> {
+    let place = matches!(m.ty, EntityType::Gpe | EntityType::Loc | EntityType::Fac);
+    if !c.reread || !(m.ty == EntityType::Person || place) {
+        return None;
+    }
+    let mut t = crate::tree::top_in(c.doc, m.span, c.a..c.b)?;
+    // ("Springfield victims": the noun the name is compounded into holds it.)
+    if c.dep(t) == Some(Dep::Compound) || super::reread::marked_by_possessive(c, t) {
+        t = c.doc.tokens[t].head.filter(|&h| h > t && h < c.b)?;
+    }
+    if c.dep(t) != Some(Dep::Nmod) || !super::marked_by(c.doc, t, "of") {
+        return None;
+    }
+    let h = c.doc.tokens[t].head.filter(|&h| h >= c.a && h < t)?;
+    let following = is("following", &super::singular(c.word(h)));
+    (c.doc.tokens[h].pos == Some(dossier_core::Upos::Noun) && following)
+        .then_some(super::Actor::Role(h))
+}
+
+/// Whether a common-noun actor is the people around someone (class
+/// `following`, its head noun): "Clinton's surrogates", "a Trump aide".
+pub(super) fn following_actor(c: &Clause<'_>, a: EntityId) -> bool {
+    super::political::nominal_head(c.nominals, a)
+        .is_some_and(|w| is("following", &super::singular(&w)))
 }
 
 /// Whether a (singular, lower-case) noun names people: a person word
@@ -286,6 +318,10 @@ mod tests {
         assert!(is("aiming", "fire") && is("aiming", "drop"));
         assert!(is("venue", "talks") && is("venue", "conference") && !is("venue", "offensive"));
         assert!(names_people("member") && names_people("woman") && !names_people("bulldozer"));
+        // Those who serve or back a person are theirs; officials act for the office.
+        assert!(is("following", "aide") && is("following", "ally") && is("following", "parent"));
+        assert!(!is("following", "official") && !is("following", "member"));
+        assert!(names_people("businessman") && names_people("mogul"));
         assert!(is_capital("Damascus") && !is_capital("Tulsa"));
     }
 }
