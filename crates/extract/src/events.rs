@@ -68,6 +68,7 @@ use dossier_core::{
 
 mod acts;
 mod aid;
+mod campaigning;
 mod clause;
 mod codebook;
 mod context;

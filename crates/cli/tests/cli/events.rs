@@ -1787,3 +1787,35 @@ fn questions_put_to_someone_and_notions_rejected_make_no_event() {
         assert_eq!(types(text), ["REJECT"], "{text}");
     }
 }
+
+#[test]
+fn campaign_ads_pledged_delegates_vows_about_ones_race_and_appeals_to_voters_make_no_event() {
+    // (campaign34) A campaign's own doings are no act between actors.
+    for text in [
+        "The senator vowed to stay in the race until the convention.",
+        "The governor vowed to fight on despite the loss.",
+        "The governor urged voters to turn out on Tuesday.",
+    ] {
+        assert!(types_of(text).is_empty(), "{text}");
+    }
+    for text in [
+        "Senator Smith unveiled a new campaign ad on Monday.",
+        "Jones leads Smith by 120 pledged delegates after Tuesday.",
+    ] {
+        assert!(rule_types(text).is_empty(), "{text}");
+    }
+    // Fighting on against an army threatens; backing another's campaign and
+    // accusing a rival stay events.
+    assert_eq!(
+        types_of("The rebels vowed to fight on against the army."),
+        ["THREATEN"]
+    );
+    assert_eq!(
+        types_of("The senator vowed to back her campaign."),
+        ["AGREE"]
+    );
+    assert_eq!(
+        types_of("Senator Smith accused Governor Jones of raising taxes."),
+        ["ACCUSE"]
+    );
+}

@@ -50,6 +50,14 @@ impl Clause<'_> {
                 && words.contains(&self.word(k).to_lowercase().as_str())
         })
     }
+    /// The word at `k` and the compounds and conjuncts beside it ("tax
+    /// returns", "thoughts and prayers"): where a word class is read of a head.
+    pub(super) fn head_and_beside(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(k).chain(
+            self.children(k)
+                .filter(|&m| matches!(self.dep(m), Some(Dep::Compound | Dep::Conj))),
+        )
+    }
     /// Whether `v` has an oblique phrase marked by one of `words` (lowercase).
     pub(super) fn obl_marked(&self, v: usize, words: &[&str]) -> bool {
         self.children(v)

@@ -67,11 +67,7 @@ fn undergoer(c: &Clause<'_>, v: usize) -> Option<usize> {
 /// Whether the word at `k`, or a compound or conjunct beside it, is of
 /// `class` ("tax returns", "thoughts and prayers").
 fn head_of_class(c: &Clause<'_>, k: usize, class: &str) -> bool {
-    std::iter::once(k)
-        .chain(
-            c.children(k)
-                .filter(|&m| matches!(c.dep(m), Some(Dep::Compound | Dep::Conj))),
-        )
+    c.head_and_beside(k)
         .any(|m| is(class, &singular(c.word(m))))
 }
 
