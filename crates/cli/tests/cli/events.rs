@@ -1819,3 +1819,28 @@ fn campaign_ads_pledged_delegates_vows_about_ones_race_and_appeals_to_voters_mak
         ["ACCUSE"]
     );
 }
+
+#[test]
+fn agreeing_with_a_view_is_no_event_and_agreeing_to_act_is_agree() {
+    // (agree34) Agreeing that something is so, or with someone's view, commits to nothing.
+    for text in [
+        "France agreed with Germany on the issue.",
+        "Germany agrees with France up to a point.",
+        "Turkey and Russia agreed the Syrian government had a record of broken promises.",
+        "“The plan will fail,” Turkey said. Russia agreed.",
+        "Russia agreed: “It is a different matter altogether.”",
+    ] {
+        assert!(types_of(text).is_empty(), "{text}");
+    }
+    // Agreeing to an act, on a deal, or after an offer, is AGREE.
+    for text in [
+        "Germany agreed with France on the issue of a ceasefire in Idlib.",
+        "Germany agreed to meet France on Monday.",
+    ] {
+        assert_eq!(types_of(text), ["AGREE"], "{text}");
+    }
+    assert_eq!(
+        types_of("Russia offered to remove the weapons. The United States agreed."),
+        ["AGREE", "AGREE"]
+    );
+}

@@ -83,27 +83,83 @@ fn no_event(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> bool {
 /// clause, and no sign of a commitment: a "to" infinitive or phrase, an "on"
 /// phrase, an object, a passive, or a clause of what will be done (an
 /// auxiliary of class `binding`: "agreed that the troops would leave").
+/// A "to" phrase of class `degree` ("agrees with it up to a point") and,
+/// beside a "with" phrase, an "on" phrase of class `topic` ("agreed with him
+/// on the issue") commit to nothing; nor does an object that is the subject
+/// of the clause after it ("agreed Assad's regime had a pattern"). A bare
+/// "agreed" answers the view before it (`view_answered`).
 fn opinion_shared(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     let v = verb.v;
     if !is("opinion", lemma) || super::passive_voice(c, verb) {
         return false;
     }
-    let committed = c
-        .children(v)
-        .any(|k| matches!(c.dep(k), Some(Dep::Xcomp | Dep::Obj)))
-        || ["to", "on", "upon"]
-            .into_iter()
-            .any(|p| c.obliques(v, p).next().is_some());
     let clauses: Vec<usize> = c
         .children(v)
         .filter(|&k| c.dep(k) == Some(Dep::Ccomp))
         .collect();
+    // The parse's object of "agreed X had …" is the subject of the clause.
+    let clause_subject = |o: usize| {
+        clauses
+            .iter()
+            .any(|&k| k > o && !c.children(k).any(|m| c.dep(m) == Some(Dep::Nsubj)))
+    };
+    let with = c.obliques(v, "with").next().is_some();
+    let phrase_of = |p: &'static str, class: &str| {
+        c.obliques(v, p).any(|k| {
+            !is(class, &singular(c.word(k))) || c.children(k).any(|m| c.dep(m) == Some(Dep::Nmod))
+        })
+    };
+    let committed = c.children(v).any(|k| match c.dep(k) {
+        Some(Dep::Xcomp) => true,
+        Some(Dep::Obj) => !clause_subject(k),
+        _ => false,
+    }) || phrase_of("to", "degree")
+        || c.obliques(v, "upon").next().is_some()
+        || (if with {
+            phrase_of("on", "topic")
+        } else {
+            c.obliques(v, "on").next().is_some()
+        });
     let binding = clauses.iter().any(|&k| {
         c.children(k)
             .any(|m| c.dep(m) == Some(Dep::Aux) && is("binding", &c.word(m).to_lowercase()))
     });
-    let with = c.obliques(v, "with").next().is_some();
-    !committed && !binding && (with || !clauses.is_empty())
+    !committed && !binding && (with || !clauses.is_empty() || view_answered(c, v))
+}
+
+/// A bare "agreed" (a subject, adverbs and punctuation, nothing agreed to)
+/// that answers a view: a quotation after a colon ("Smith agreed: “It is
+/// …”"), or a sentence before it that quotes or reports a view (a quotation
+/// mark, or a clause said or found: "Sixty-two percent agreed" after a poll
+/// "found that 74 percent said …"). After an offer ("Russia offered to …")
+/// it is assent to an act.
+fn view_answered(c: &Clause<'_>, v: usize) -> bool {
+    let bare = c.children(v).all(|k| {
+        matches!(
+            c.dep(k),
+            Some(Dep::Nsubj | Dep::Advmod | Dep::Punct | Dep::Cc | Dep::Aux)
+        )
+    });
+    if !bare {
+        return false;
+    }
+    let quote = |j: usize| is("quotation", c.word(j));
+    let colon = v + 1 < c.doc.tokens.len() && c.word(v + 1) == ":";
+    if colon && (v + 2..c.doc.tokens.len().min(v + 4)).any(quote) {
+        return true;
+    }
+    let Some(s) = c
+        .doc
+        .sentences
+        .iter()
+        .position(|s| s.tokens.0 <= v && v < s.tokens.1)
+    else {
+        return false;
+    };
+    let Some(before) = s.checked_sub(1).map(|p| c.doc.sentences[p].tokens) else {
+        return false;
+    };
+    (before.0..before.1).any(|j| quote(j) || c.doc.tokens[j].dep == Some(Dep::Ccomp))
 }
 
 /// A question asked, not a request (the codebook's REQUEST asks for an act
