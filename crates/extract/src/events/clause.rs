@@ -174,13 +174,6 @@ impl Clause<'_> {
             });
             return counted.and_then(|k| self.nominal(k));
         }
-        // "took them hostage": no determiner nor number, so a state, not people.
-        let bare = !self
-            .children(head)
-            .any(|k| matches!(self.dep(k), Some(Dep::Det | Dep::Nummod)));
-        if bare && STATE_NOUNS.contains(&self.word(head).to_lowercase().as_str()) {
-            return None;
-        }
         let Some(ty) = self.lex.agents.get(&singular(self.word(head))).map(|a| a.0) else {
             // "the candidate", "the committee": a role noun the agents lack
             // (`data/en/role-nouns.tsv`) is no actor by itself, only the one

@@ -20,10 +20,6 @@ pub(super) const COLLECTIVES: &[&str] = &[
     "million",
 ];
 
-/// Nouns of people that, bare and singular, name a state someone is put in
-/// ("taken hostage", "held captive", "taken prisoner"), not someone acted on.
-pub(super) const STATE_NOUNS: &[&str] = &["hostage", "captive", "prisoner"];
-
 /// Entities named in a span of tokens, heads only: "US President Joe Biden"
 /// gives Biden, "the US, Germany and Romania" gives all three.
 pub(super) fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
