@@ -47,10 +47,12 @@
 //!    and status are read again, so no event comes or goes: places become
 //!    `place`, pronouns stand for their names, names that only describe or
 //!    place another do not act.
-//! 7. **Recode** (`recode`, `discourse`, `object_classes`, `conventions`):
+//! 7. **Recode** (`recode`, `discourse`, `object_classes`, `campaigning`,
+//!    `conventions`):
 //!    the act is recoded where the PLOVER codebook codes it otherwise than
 //!    CAMEO, and political discourse it does not code (polls, rallies, views
-//!    shared, comment declined) goes. Each rule's words are in `data/en/`.
+//!    shared, comment declined, campaign ads and vows) goes. Each rule's words
+//!    are in `data/en/`.
 //!
 //! The JSON `type` is the PLOVER code (`plover_type`: an intention to give
 //! aid is AGREE), `act` the act pledged or done (AID) and `status` its
