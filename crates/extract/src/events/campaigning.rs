@@ -48,13 +48,6 @@ fn described(c: &Clause<'_>, v: usize) -> Option<usize> {
     None
 }
 
-/// Whether the word at `k`, or a compound or conjunct beside it, is of
-/// `class` ("TV ad", "ads and mailers").
-fn head_of_class(c: &Clause<'_>, k: usize, class: &str) -> bool {
-    c.head_and_beside(k)
-        .any(|m| is(class, &singular(c.word(m))))
-}
-
 /// A campaign ad that acts, or an ad released or unveiled: "ads supporting
 /// Rubio and attacking Cruz", "a TV ad released Thursday accuses Trump",
 /// "unveils first Spanish campaign ad".
@@ -74,8 +67,8 @@ fn ad_acts(c: &Clause<'_>, v: usize) -> bool {
 fn delegates_counted(c: &Clause<'_>, v: usize) -> bool {
     let subject = c.children(v).find(|&k| c.dep(k) == Some(Dep::Nsubj));
     let counted = subject.is_none_or(|k| c.doc.tokens[k].tag == Some(Xpos::Cd));
-    described(c, v).is_some_and(|h| head_of_class(c, h, "delegate"))
-        || (counted && c.objects(v).any(|k| head_of_class(c, k, "delegate")))
+    described(c, v).is_some_and(|h| c.head_of_class(h, &WORDS, "delegate"))
+        || (counted && c.objects(v).any(|k| c.head_of_class(k, &WORDS, "delegate")))
 }
 
 /// A vow about one's own race: what is vowed, a verb the dictionary codes no
@@ -94,7 +87,7 @@ fn own_race_vowed(c: &Clause<'_>, v: usize) -> bool {
     let race = |k: usize| {
         std::iter::once(k)
             .chain(c.children(k).filter(|&m| c.dep(m) == Some(Dep::Nmod)))
-            .any(|m| head_of_class(c, m, "race") || own_campaign(c, m))
+            .any(|m| c.head_of_class(m, &WORDS, "race") || own_campaign(c, m))
     };
     vowed.into_iter().any(|x| {
         let lemma = c.lex.lemma(c.word(x)).to_lowercase();
@@ -130,7 +123,7 @@ fn own_campaign(c: &Clause<'_>, k: usize) -> bool {
 fn voters_appealed_to(c: &Clause<'_>, v: usize) -> bool {
     c.objects(v)
         .chain(c.obliques(v, "to"))
-        .any(|k| head_of_class(c, k, "voter"))
+        .any(|k| c.head_of_class(k, &WORDS, "voter"))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! A clause of the parse as the event rules read it: its tokens, their words, lemmas, relations
 //! and the tree walks every step asks for.
 
+use super::word_classes::WordFile;
 use super::*;
 
 /// Tokens of a sentence `[a, b)` with their parse, for the role lookups.
@@ -50,13 +51,16 @@ impl Clause<'_> {
                 && words.contains(&self.word(k).to_lowercase().as_str())
         })
     }
-    /// The word at `k` and the compounds and conjuncts beside it ("tax
-    /// returns", "thoughts and prayers"): where a word class is read of a head.
-    pub(super) fn head_and_beside(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
-        std::iter::once(k).chain(
-            self.children(k)
-                .filter(|&m| matches!(self.dep(m), Some(Dep::Compound | Dep::Conj))),
-        )
+    /// Whether the word at `k`, or a compound or conjunct beside it ("tax
+    /// returns", "thoughts and prayers", "ads and mailers"), is, singular, of
+    /// `class` in `words`: where a word class is read of a head.
+    pub(super) fn head_of_class(&self, k: usize, words: &WordFile, class: &str) -> bool {
+        std::iter::once(k)
+            .chain(
+                self.children(k)
+                    .filter(|&m| matches!(self.dep(m), Some(Dep::Compound | Dep::Conj))),
+            )
+            .any(|m| words.contains(class, &singular(self.word(m))))
     }
     /// Whether `v` has an oblique phrase marked by one of `words` (lowercase).
     pub(super) fn obl_marked(&self, v: usize, words: &[&str]) -> bool {

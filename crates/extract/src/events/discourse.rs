@@ -148,14 +148,7 @@ fn view_answered(c: &Clause<'_>, v: usize) -> bool {
     if colon && (v + 2..c.doc.tokens.len().min(v + 4)).any(quote) {
         return true;
     }
-    let Some(s) = c
-        .doc
-        .sentences
-        .iter()
-        .position(|s| s.tokens.0 <= v && v < s.tokens.1)
-    else {
-        return false;
-    };
+    let s = crate::tree::sentence_index_at(c.doc, c.doc.tokens[v].span.start);
     let Some(before) = s.checked_sub(1).map(|p| c.doc.sentences[p].tokens) else {
         return false;
     };

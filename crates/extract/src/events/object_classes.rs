@@ -64,16 +64,9 @@ fn undergoer(c: &Clause<'_>, v: usize) -> Option<usize> {
     })
 }
 
-/// Whether the word at `k`, or a compound or conjunct beside it, is of
-/// `class` ("tax returns", "thoughts and prayers").
-fn head_of_class(c: &Clause<'_>, k: usize, class: &str) -> bool {
-    c.head_and_beside(k)
-        .any(|m| is(class, &singular(c.word(m))))
-}
-
 /// Whether an object of `v` is, by its head, of `class`.
 fn object_of_class(c: &Clause<'_>, v: usize, class: &str) -> bool {
-    c.objects(v).any(|k| head_of_class(c, k, class))
+    c.objects(v).any(|k| c.head_of_class(k, &WORDS, class))
 }
 
 /// A plea in court ("pleaded guilty", "pleaded not guilty to the charge",
@@ -113,7 +106,7 @@ fn comment_declined(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
             is("comment", &complement)
                 || (is("talks", &complement) && object_of_class(c, k, "reported"))
         }
-        Some(Dep::Obj) => head_of_class(c, k, "interview"),
+        Some(Dep::Obj) => c.head_of_class(k, &WORDS, "interview"),
         _ => false,
     })
 }
@@ -138,7 +131,7 @@ fn notion_rejected(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
             })
     };
     is("denying", lemma)
-        && undergoer(c, v).is_some_and(|k| head_of_class(c, k, "notion") && !proposed(k))
+        && undergoer(c, v).is_some_and(|k| c.head_of_class(k, &WORDS, "notion") && !proposed(k))
 }
 
 /// An interview given to, asked of or held with the press ("spoke with the
@@ -151,7 +144,8 @@ fn notion_rejected(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
 /// REQUEST whose object or "for" phrase is. A press conference held jointly
 /// with an actor named ("with the visiting minister") stays a meeting.
 fn press_interview(c: &Clause<'_>, v: usize, event: &Event) -> bool {
-    let of_class = |k: usize| head_of_class(c, k, "interview") || head_of_class(c, k, "press");
+    let of_class =
+        |k: usize| c.head_of_class(k, &WORDS, "interview") || c.head_of_class(k, &WORDS, "press");
     let phrases = |words: &[&'static str]| {
         words
             .iter()
@@ -169,11 +163,11 @@ fn press_interview(c: &Clause<'_>, v: usize, event: &Event) -> bool {
         EventType::Agree => c
             .objects(v)
             .chain(phrases(&["to"]))
-            .any(|k| head_of_class(c, k, "interview")),
+            .any(|k| c.head_of_class(k, &WORDS, "interview")),
         EventType::Request => c
             .objects(v)
             .chain(phrases(&["for"]))
-            .any(|k| head_of_class(c, k, "interview")),
+            .any(|k| c.head_of_class(k, &WORDS, "interview")),
         _ => false,
     }
 }
@@ -189,7 +183,8 @@ pub(super) fn repercussion(word: &str) -> bool {
 /// poll released in August", "will be releasing his tax returns"): published,
 /// not persons or property let go (RETREAT `release`).
 fn document_released(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
-    is("releasing", lemma) && undergoer(c, v).is_some_and(|k| head_of_class(c, k, "document"))
+    is("releasing", lemma)
+        && undergoer(c, v).is_some_and(|k| c.head_of_class(k, &WORDS, "document"))
 }
 
 /// Condolences, thoughts and prayers, a view or a glimpse offered, sent or
@@ -253,7 +248,7 @@ fn proposal_blocked(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
         .subtree(v, &[Dep::Obj, Dep::Ccomp, Dep::Advcl, Dep::Conj])
         .into_iter()
         .any(|j| is("judicial", &singular(c.word(j))));
-    !judicial && undergoer(c, v).is_some_and(|k| head_of_class(c, k, "proposal"))
+    !judicial && undergoer(c, v).is_some_and(|k| c.head_of_class(k, &WORDS, "proposal"))
 }
 
 #[cfg(test)]
