@@ -1844,3 +1844,37 @@ fn agreeing_with_a_view_is_no_event_and_agreeing_to_act_is_agree() {
         ["AGREE", "AGREE"]
     );
 }
+
+#[test]
+fn names_inside_a_person_s_description_and_a_venue_s_town_act_not() {
+    // (actors35) A conjunct inside a phrase that describes a person is as
+    // deep as the description: the person acts or is acted on, not the places
+    // or the other posts the description names.
+    let (_, target) = roles_of(
+        "Mary Smith, a former director and a general in the wars in Iraq and Afghanistan, was sentenced by a judge on Monday.",
+        "sentenced",
+    );
+    assert_eq!(target, ["Mary Smith"]);
+    let (source, _) = roles_of(
+        "John Brown, a former governor and a senator from Iowa and Ohio, endorsed Mary Jones last week.",
+        "endorsed",
+    );
+    assert_eq!(source, ["John Brown"]);
+    // People coordinated after their descriptions stay coordinated.
+    let (_, target) = roles_of(
+        "Ali Khan, from Leeds, and Omar Shah, from Bristol, have been killed by drones.",
+        "killed",
+    );
+    assert_eq!(target, ["Ali Khan", "Omar Shah"]);
+    // A town's name before a debate or a primary says where it is held.
+    let (_, target) = roles_of(
+        "Mary Jones was removed from the Springfield debate by police on Monday.",
+        "removed",
+    );
+    assert_eq!(target, ["Mary Jones"]);
+    let (_, target) = roles_of(
+        "Senator Mary Jones attacked the Springfield primary as a farce.",
+        "attacked",
+    );
+    assert!(target.is_empty(), "{target:?}");
+}

@@ -86,7 +86,7 @@ pub(super) fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
     };
     let placed: Vec<_> = inside
         .iter()
-        .map(|m| embedding(doc, tokens, m.span))
+        .map(|m| embedding(doc, tokens, m.span, c.reread))
         .collect();
     let shallowest = |conjunct: usize| placed.iter().filter(|p| p.0 == conjunct).map(|p| p.1).min();
     let inside: Vec<_> = inside
@@ -194,8 +194,16 @@ pub(super) enum Actor {
 /// head, and that head. Only the least embedded names of a conjunct act:
 /// "Donald Trump's rhetoric on Syria" is Trump's, "Brandon Lewis, the
 /// Conservative party chairman" Lewis's, while "the Sudanese government and
-/// the rebels in Darfur" keeps Darfur for the rebels.
-pub(super) fn embedding(doc: &Document, tokens: &[usize], name: Span) -> (usize, usize) {
+/// the rebels in Darfur" keeps Darfur for the rebels. In the second reading
+/// (`nested`) a conjunct inside a phrase that describes a name is as deep
+/// as that phrase ("Smith, a director and a general in the wars in Iraq and
+/// Afghanistan"): no conjunct of the phrase's own.
+pub(super) fn embedding(
+    doc: &Document,
+    tokens: &[usize],
+    name: Span,
+    nested: bool,
+) -> (usize, usize) {
     let Some(mut t) = crate::tree::top_in(doc, name, tokens.iter().copied()) else {
         return (0, 0);
     };
@@ -206,12 +214,30 @@ pub(super) fn embedding(doc: &Document, tokens: &[usize], name: Span) -> (usize,
             .any(|m| m.span == name && m.ty == EntityType::Norp)
     };
     let mut depth = 0;
+    // The first conjunct crossed, unless a description of a name holds it.
+    let mut conjunct = None;
+    let kind = doc.mentions.iter().find(|m| m.span == name).map(|m| m.ty);
+    let of_its_kind = |h: usize| {
+        doc.mentions
+            .iter()
+            .any(|m| Some(m.ty) == kind && crate::tree::holds_token(doc, m.span, h))
+    };
     for _ in 0..tokens.len() {
         let Some(h) = doc.tokens[t].head.filter(|h| tokens.contains(h)) else {
             break;
         };
         if doc.tokens[t].dep == Some(Dep::Conj) {
-            break;
+            // (A name conjoined to a noun or a name of another kind is one of
+            // the phrase's own: "Amin, from Leeds, and Khan", "Kotey, a
+            // father, and Elsheikh".)
+            let own = doc.tokens[t].pos == Some(Upos::Propn) && !of_its_kind(h);
+            if !nested || own {
+                conjunct = None;
+                break;
+            }
+            conjunct = conjunct.or(Some((t, depth)));
+            t = h;
+            continue;
         }
         // "Russia, Assad's ally"; not "the director of GCHQ, Jeremy Fleming",
         // where the parse hangs the name on the nearest name, nor "Qatar's
@@ -242,9 +268,12 @@ pub(super) fn embedding(doc: &Document, tokens: &[usize], name: Span) -> (usize,
                 )
             );
         depth += usize::from(embeds || describes_a_name);
+        if describes_a_name {
+            conjunct = None;
+        }
         t = h;
     }
-    (t, depth)
+    conjunct.unwrap_or((t, depth))
 }
 
 /// Actors named by a common noun ("protesters", "the government"), found
