@@ -1877,4 +1877,13 @@ fn names_inside_a_person_s_description_and_a_venue_s_town_act_not() {
         "attacked",
     );
     assert!(target.is_empty(), "{target:?}");
+    // A name the parse made the root, with the verb hung on it, acts.
+    let (source, target) = roles_of(
+        "John Brown, the party's executive director, praised Smith's remarks on Thursday, but also used them to raise the pressure.",
+        "praised",
+    );
+    assert_eq!(
+        (source, target),
+        (vec!["John Brown".to_string()], vec!["Smith".to_string()])
+    );
 }

@@ -14,7 +14,9 @@
 //! parse read as a past tense with no object ("four fighters killed on the
 //! battlefront") has its subject harmed; those the subject is "against" do not act;
 //! a group's adjective the NER cut from its name is read in full ("Islamic
-//! State"), and one before an actor noun leaves the noun's people to act.
+//! State"), and one before an actor noun leaves the noun's people to act; a
+//! name the parse made the sentence's root, the verb hung on it, acts ("Ed
+//! Jones, a lawyer, praised").
 
 use dossier_core::{ById, EntityId};
 use dossier_core::{CueClass, Event, EventStatus, EventType, Mention};
@@ -412,6 +414,36 @@ pub(super) fn marked_by_possessive(c: &Clause<'_>, k: usize) -> bool {
         && ["'s", "’s", "'", "’"]
             .iter()
             .any(|w| super::marked_by(c.doc, k, w))
+}
+
+/// "Ayotte called on others", "Ed Rendell, a Springfield lawyer, praised
+/// Sanders": where the parse made the name the sentence's root and hung the
+/// finite verb after it on the name (a clause, conjunct or parataxis), with
+/// no subject of its own nor a "by" phrase, the name acts. Second reading
+/// only: whether the event exists stays the first reading's.
+pub(super) fn hung_on_a_name(c: &Clause<'_>, v: usize, source: &mut Vec<EntityId>) {
+    if !c.reread || !source.is_empty() {
+        return;
+    }
+    let Some(h) = c.doc.tokens[v].head.filter(|&h| h >= c.a && h < v) else {
+        return;
+    };
+    // (The tagger reads such a verb as a participle as often as not; one
+    // with an auxiliary or a "by" phrase is a passive's.)
+    let finite = match c.doc.tokens[v].tag {
+        Some(Xpos::Vbd | Xpos::Vbz | Xpos::Vbp) => true,
+        Some(Xpos::Vbn) => !c.children(v).any(|k| c.dep(k) == Some(Dep::Aux)),
+        _ => false,
+    };
+    let hung = matches!(c.dep(v), Some(Dep::Acl | Dep::Conj | Dep::Parataxis));
+    let name_root = c.dep(h) == Some(Dep::Root) && c.doc.tokens[h].pos == Some(Upos::Propn);
+    let own = c.children(v).any(|k| {
+        matches!(c.dep(k), Some(Dep::Nsubj | Dep::Csubj | Dep::Expl))
+            || c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, "by")
+    });
+    if finite && hung && name_root && !own {
+        *source = c.actors_among(&c.phrase_tokens(h, true));
+    }
 }
 
 /// A subject pronoun acts as the one it refers to ("he denounces", "they

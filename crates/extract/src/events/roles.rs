@@ -31,6 +31,7 @@ pub(super) fn roles(
     reread::split_subjects(c, subject, &mut source);
     reread::pronoun_sources(c, subject, &mut source);
     reread::drop_opponents(c, subject, &mut source);
+    reread::hung_on_a_name(c, v, &mut source);
     let mut obj = c.object(v).or_else(|| bare_noun_oblique(c, v));
     let mut target_tokens = recipient_phrases(c, verb, act, obj);
     reread::addressee_only(c, v, act, &mut target_tokens);
