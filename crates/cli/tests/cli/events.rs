@@ -1821,6 +1821,28 @@ fn campaign_ads_pledged_delegates_vows_about_ones_race_and_appeals_to_voters_mak
 }
 
 #[test]
+fn dismissals_races_and_figures_of_force_make_no_event() {
+    // (noevent35) A verb of force that names no act between actors.
+    for text in [
+        "The bank fired Smith over a message he posted on Monday.",
+        "The coach was fired from the club on Tuesday.",
+        "Senator Smith was battling with Governor Jones for second place in Ohio.",
+        "The mayor, struck by her story, called the hospital.",
+        "The governor has fought hard to defend the tax on sugar.",
+        "The city has been fighting pollution since 1990.",
+    ] {
+        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
+    }
+    // Shots, and fighting an army, stay ASSAULT.
+    for text in [
+        "Rebels fired on the convoy near Aleppo on Tuesday.",
+        "Turkish troops were battling the Kurdish militia for the seat of the province.",
+    ] {
+        assert_eq!(types_of(text), ["ASSAULT"], "{text}");
+    }
+}
+
+#[test]
 fn agreeing_with_a_view_is_no_event_and_agreeing_to_act_is_agree() {
     // (agree34) Agreeing that something is so, or with someone's view, commits to nothing.
     for text in [
