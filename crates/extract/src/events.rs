@@ -48,12 +48,12 @@
 //!    `place`, pronouns stand for their names, names that only describe or
 //!    place another do not act.
 //! 7. **Recode** (`recode`, `discourse`, `object_classes`, `campaigning`,
-//!    `no_act`, `conventions`):
+//!    `no_act`, `generic`, `conventions`):
 //!    the act is recoded where the PLOVER codebook codes it otherwise than
 //!    CAMEO, and political discourse it does not code (polls, rallies, views
 //!    shared, comment declined, campaign ads and vows) goes, as do verbs of
-//!    force that name no act (dismissals, races, figures of speech). Each
-//!    rule's words are in `data/en/`.
+//!    force that name no act (dismissals, races, figures of speech) and
+//!    generic statements. Each rule's words are in `data/en/`.
 //!
 //! The JSON `type` is the PLOVER code (`plover_type`: an intention to give
 //! aid is AGREE), `act` the act pledged or done (AID) and `status` its
@@ -78,6 +78,7 @@ mod context;
 mod conventions;
 mod discourse;
 mod features;
+mod generic;
 mod lexicon;
 mod no_act;
 mod nominals;

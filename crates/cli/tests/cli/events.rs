@@ -1843,6 +1843,25 @@ fn dismissals_races_and_figures_of_force_make_no_event() {
 }
 
 #[test]
+fn generic_statements_make_no_event() {
+    // (noevent35) What anyone does in general, or an act judged, is no act done.
+    for text in [
+        "People fight over water in dry years, the farmer said.",
+        "Reporters are killed simply for doing their work in the region.",
+        "Attacking the convoy would be folly, the minister said.",
+    ] {
+        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
+    }
+    // Fighting that happened, and named attackers, stay ASSAULT.
+    for text in [
+        "Fighting between rebel factions in Idlib displaced thousands on Monday.",
+        "Rebels attacked the convoy near Aleppo on Tuesday.",
+    ] {
+        assert_eq!(types_of(text), ["ASSAULT"], "{text}");
+    }
+}
+
+#[test]
 fn agreeing_with_a_view_is_no_event_and_agreeing_to_act_is_agree() {
     // (agree34) Agreeing that something is so, or with someone's view, commits to nothing.
     for text in [

@@ -77,7 +77,10 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
     if let Some(by_object) = super::object_classes::recoded(c, verb, event) {
         return Some(by_object);
     }
-    if super::campaigning::no_event(c, verb.v, event) || super::no_act::no_event(c, verb, event) {
+    if super::campaigning::no_event(c, verb.v, event)
+        || super::no_act::no_event(c, verb, event)
+        || super::generic::no_event(c, verb, event)
+    {
         return Some(None);
     }
     if let Some(discourse) = super::discourse::recoded(c, verb, event) {
