@@ -904,6 +904,53 @@ fn the_codebook_codes_military_backing_occupation_expulsion_and_vowed_harm() {
 }
 
 #[test]
+fn a_vow_of_harm_to_someone_or_of_a_reprisal_is_a_threat() {
+    let type_of = |text: &str, trigger: &str| {
+        events_of_rules(text)
+            .into_iter()
+            .find(|e| e.3 == trigger)
+            .unwrap_or_else(|| panic!("{text}: no {trigger}"))
+            .0
+    };
+    // The complement's act is the dictionary's, backed by the stories or not,
+    // when it is done to someone.
+    for (text, trigger) in [
+        (
+            "The minister vowed to crush the insurgents in the north.",
+            "vowed",
+        ),
+        (
+            "The governor vowed to punish the officials who leaked the files.",
+            "vowed",
+        ),
+        ("The general has vowed vengeance for the raid.", "vowed"),
+        (
+            "The president promised a swift military response to any incursion.",
+            "promised",
+        ),
+    ] {
+        assert_eq!(type_of(text, trigger), "THREATEN", "{text}");
+    }
+    // Done to no one, or a reply, it stays a pledge.
+    for (text, trigger) in [
+        ("The mayor vowed to crush crime in the city.", "vowed"),
+        (
+            "The ministry promised a response to the letter.",
+            "promised",
+        ),
+    ] {
+        assert_ne!(
+            events_of_rules(text)
+                .into_iter()
+                .find(|e| e.3 == trigger)
+                .map(|e| e.0),
+            Some("THREATEN".to_string()),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn the_harmed_do_not_act_nor_do_those_a_subject_is_against() {
     // A participle the parse read as a past tense: its subject was harmed.
     let (source, target) = roles_of(

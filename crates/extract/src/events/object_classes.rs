@@ -251,6 +251,21 @@ fn proposal_blocked(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
     !judicial && undergoer(c, v).is_some_and(|k| c.head_of_class(k, &WORDS, "proposal"))
 }
 
+/// Whether the noun at `k` is a reprisal (class reprisal): one with a
+/// condition needs a modifier of it ("a strong response"; a response to a
+/// letter is none).
+pub(super) fn reprisal(c: &Clause<'_>, k: usize) -> bool {
+    WORDS
+        .condition("reprisal", &singular(c.word(k)))
+        .is_some_and(|m| {
+            m == "-"
+                || c.children(k).any(|j| {
+                    c.dep(j) == Some(Dep::Amod)
+                        && m.split(',').any(|w| c.word(j).eq_ignore_ascii_case(w))
+                })
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,6 +286,9 @@ mod tests {
         assert!(is("interview", "podcast") && is("press", "reporter") && is("press", "pres"));
         assert!(!is("press", "minister") && !is("interview", "meeting"));
         assert!(repercussion("reprisals") && repercussion("action") && !repercussion("crisis"));
+        let reprisal = |w: &str| WORDS.condition("reprisal", w);
+        assert!(reprisal("vengeance") == Some("-") && reprisal("response").is_some());
+        assert!(reprisal("answer").is_none());
     }
 
     #[test]
