@@ -759,6 +759,24 @@ fn an_act_relayed_from_someone_else_is_reported() {
     ] {
         assert_eq!(status_of(text, trigger), "reported", "{text}");
     }
+    // The words of the act itself, said with it, relay no act: the writer
+    // tells the blame and the rebuke.
+    for (text, trigger) in [
+        (
+            "The governor angrily rebuked critics who call the plan \"a giveaway,\" saying the jobs it brings will pay for it.",
+            "rebuked",
+        ),
+        (
+            "The union accused the company of \"union busting,\" saying managers had threatened workers.",
+            "accused",
+        ),
+        (
+            "Rebels killed 12 soldiers near the \"red zone,\" saying the troops had shelled villages.",
+            "killed",
+        ),
+    ] {
+        assert_eq!(status_of(text, trigger), "asserted", "{text}");
+    }
 }
 
 #[test]
