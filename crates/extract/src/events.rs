@@ -351,6 +351,7 @@ fn recognise_with(
             if demander.is_none() {
                 // (A demand reported through "should" is the demand itself.)
                 told_by_writer(&c, v, &mut event);
+                frames_the_saying(&c, v, &mut event);
                 reread::relay_status(&c, v, &mut event);
             }
             events.push(event);

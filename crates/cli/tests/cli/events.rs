@@ -746,7 +746,9 @@ fn an_act_relayed_from_someone_else_is_reported() {
         ),
         "reported"
     );
-    // An adverb of hearsay relays what others say was done.
+    // An adverb of hearsay relays what others say was done; what was said
+    // stays reported with its own clause of time, and a clause of time before
+    // a trailing cue.
     for (text, trigger) in [
         (
             "Rebels reportedly killed 12 soldiers in the attack.",
@@ -756,11 +758,21 @@ fn an_act_relayed_from_someone_else_is_reported() {
             "The army allegedly arrested dozens of students.",
             "arrested",
         ),
+        (
+            "The ministry said the army attacked the village after rebels shelled the road.",
+            "attacked",
+        ),
+        (
+            "After the police clashed with protesters, hundreds left the square, officials said.",
+            "clashed",
+        ),
     ] {
         assert_eq!(status_of(text, trigger), "reported", "{text}");
     }
     // The words of the act itself, said with it, relay no act: the writer
-    // tells the blame and the rebuke.
+    // tells the blame and the rebuke. Nor does a clause of time that frames
+    // the saying: "a day after" hung on the cue, or the act an "after" clause
+    // holding its cue hangs on.
     for (text, trigger) in [
         (
             "The governor angrily rebuked critics who call the plan \"a giveaway,\" saying the jobs it brings will pay for it.",
@@ -773,6 +785,14 @@ fn an_act_relayed_from_someone_else_is_reported() {
         (
             "Rebels killed 12 soldiers near the \"red zone,\" saying the troops had shelled villages.",
             "killed",
+        ),
+        (
+            "The governor tweeted a chart of crime figures on Sunday, just a day after protesters attacked a police station in the city.",
+            "attacked",
+        ),
+        (
+            "The president has accused the rebels of building a “terror army”, after the government announced plans for a new force in the north.",
+            "accused",
         ),
     ] {
         assert_eq!(status_of(text, trigger), "asserted", "{text}");

@@ -2,6 +2,7 @@
 //! condition or question, pledged or planned, reported when relayed, else asserted.
 
 use super::*;
+use dossier_core::QuoteKind;
 
 /// Verbs that make their event a commitment.
 pub(super) const PLEDGING: &[&str] = &[
@@ -285,4 +286,107 @@ fn hung_on(c: &Clause<'_>, j: usize, v: usize) -> bool {
         }
     }
     false
+}
+
+/// An act told `reported` only because its trigger lies inside a quote's
+/// span is the writer's when it frames the saying rather than being said: a
+/// clause opened by "after", "before" or "when", with a subject of its own,
+/// hung as an adverbial clause on a cue before it ("reiterated a message …
+/// when he urged Russia to cooperate", "tweeted a chart, a day after
+/// supporters assaulted a protester"), or the act such a clause holding the
+/// event's own cue hangs on ("has accused the US of forming a terror army,
+/// after Washington announced plans"). The clause tells when the saying
+/// happened, not what was said. Not after a reported clause ("said the
+/// army attacked … after rebels shelled": the parse may hang the adverbial on
+/// the cue), not before the cue ("After police clashed …, 200 left …,
+/// authorities said" is all the authorities'), not inside a direct quote.
+/// Read after the judge, as `told_by_writer` (status35, from the S1 status
+/// notes of Guardian 1414 and PolNeAR train 3434: the writer's narration
+/// coded reported).
+pub(super) fn frames_the_saying(c: &Clause<'_>, v: usize, event: &mut Event) {
+    if event.status != EventStatus::Reported {
+        return;
+    }
+    let span = |i: usize| c.doc.tokens[i].span;
+    let quotes = &c.doc.quotes;
+    if quotes
+        .iter()
+        .any(|q| q.kind == QuoteKind::Direct && q.span.contains(span(v)))
+    {
+        return;
+    }
+    let is_cue = |i: usize| {
+        quotes
+            .iter()
+            .any(|q| q.cue.is_some_and(|s| s.contains(span(i))))
+    };
+    // "when he urged", "a day after supporters assaulted" hung on a cue before it.
+    let frames_cue = c.dep(v) == Some(Dep::Advcl)
+        && head_in(c, v).is_some_and(|h| {
+            h < v
+                && is_cue(h)
+                && !c
+                    .children(h)
+                    .any(|k| c.dep(k) == Some(Dep::Ccomp) && k > h && k < v)
+                && framing_clause(c, v)
+                && (h + 1..v).any(|j| framing(c, j) && dominated(c, j, v))
+        });
+    // "…, after Washington announced": the event's own cue in a clause of time hung on it.
+    let own_cue = event
+        .quote
+        .and_then(|q| quotes.get(q.index()))
+        .and_then(|q| q.cue);
+    let cue_frames = own_cue.is_some_and(|cue| {
+        (c.a..c.b).any(|k| {
+            cue.contains(span(k))
+                && head_in(c, k) == Some(v)
+                && c.dep(k) == Some(Dep::Advcl)
+                && framing_clause(c, k)
+                && c.children(k)
+                    .any(|m| matches!(c.dep(m), Some(Dep::Mark | Dep::Advmod)) && framing(c, m))
+        })
+    });
+    if frames_cue || cue_frames {
+        event.status = EventStatus::Asserted;
+    }
+}
+
+/// Whether the word at `j` opens a clause of time ("because", "while" and
+/// "since" are left out: a reason is as often part of what was said).
+fn framing(c: &Clause<'_>, j: usize) -> bool {
+    matches!(
+        c.word(j).to_lowercase().as_str(),
+        "after" | "before" | "when"
+    )
+}
+
+/// The head of `i` inside the clause.
+fn head_in(c: &Clause<'_>, i: usize) -> Option<usize> {
+    c.doc.tokens[i]
+        .head
+        .filter(|&h| h >= c.a && h < c.b && h != i)
+}
+
+/// Whether `j` hangs on `v` within three heads.
+fn dominated(c: &Clause<'_>, j: usize, v: usize) -> bool {
+    let mut h = j;
+    for _ in 0..3 {
+        match head_in(c, h) {
+            Some(x) if x == v => return true,
+            Some(x) => h = x,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Whether the clause headed by `k` has a subject of its own and no marker
+/// but a word of time ("that one shooting may have", parsed as an adverbial
+/// clause, is what was said; "as the ministry said" attributes).
+fn framing_clause(c: &Clause<'_>, k: usize) -> bool {
+    let kids: Vec<usize> = c.children(k).collect();
+    kids.iter().any(|&m| c.dep(m) == Some(Dep::Nsubj))
+        && kids
+            .iter()
+            .all(|&m| c.dep(m) != Some(Dep::Mark) || framing(c, m))
 }
