@@ -110,12 +110,7 @@ fn own_race_vowed(c: &Clause<'_>, v: usize) -> bool {
 /// campaign", "Sanders's campaign"), where "to implement a campaign against
 /// corruption" commits to an act.
 fn own_campaign(c: &Clause<'_>, k: usize) -> bool {
-    let possessive = |m: usize| {
-        c.doc.tokens[m].tag == Some(Xpos::PrpPoss)
-            || c.children(m)
-                .any(|p| c.doc.tokens[p].tag == Some(Xpos::Pos))
-    };
-    is("campaign", &singular(c.word(k))) && c.children(k).any(possessive)
+    is("campaign", &singular(c.word(k))) && c.children(k).any(|m| c.is_possessor(m))
 }
 
 /// An appeal to the voters ("appealing to the nation's electorate", "urged

@@ -62,6 +62,15 @@ impl Clause<'_> {
             )
             .any(|m| words.contains(class, &singular(self.word(m))))
     }
+    /// Whether the word at `m` marks its head as possessed: a possessive
+    /// pronoun ("his campaign") or a name with a possessive "'s" ("Sanders's
+    /// campaign", "Podliska's firing").
+    pub(super) fn is_possessor(&self, m: usize) -> bool {
+        self.doc.tokens[m].tag == Some(Xpos::PrpPoss)
+            || self
+                .children(m)
+                .any(|p| self.doc.tokens[p].tag == Some(Xpos::Pos))
+    }
     /// Whether `v` has an oblique phrase marked by one of `words` (lowercase).
     pub(super) fn obl_marked(&self, v: usize, words: &[&str]) -> bool {
         self.children(v)

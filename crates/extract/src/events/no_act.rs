@@ -11,7 +11,7 @@
 //! a word of force, arms or war beside the verb, but a dismissal (a person
 //! fired, with no phrase of where a shot went) and an idiom.
 
-use dossier_core::{Dep, EntityType, Event, EventType, Upos, Xpos};
+use dossier_core::{Dep, EntityType, Event, EventType, Upos};
 
 use super::word_classes::WordFile;
 use super::{mention_of, singular, Clause, Verb};
@@ -103,11 +103,7 @@ fn dismissal(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
         return false;
     }
     let subject = c.children(v).find(|&k| c.dep(k) == Some(Dep::Nsubj));
-    let possessed = |k: usize| {
-        c.doc.tokens[k].tag == Some(Xpos::PrpPoss)
-            || c.children(k)
-                .any(|p| c.doc.tokens[p].tag == Some(Xpos::Pos))
-    };
+    let possessed = |k: usize| c.is_possessor(k);
     let noun = c.doc.tokens[v].pos == Some(Upos::Noun);
     c.objects(v)
         .any(|k| person(c, k) || c.children(k).any(possessed))

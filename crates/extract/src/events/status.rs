@@ -233,11 +233,7 @@ pub(super) fn told_by_writer(c: &Clause<'_>, v: usize, event: &mut Event) {
     if event.status != EventStatus::Reported {
         return;
     }
-    let Some(cue) = event
-        .quote
-        .and_then(|q| c.doc.quotes.get(q.index()))
-        .and_then(|q| q.cue)
-    else {
+    let Some(cue) = own_cue(c, event) else {
         return;
     };
     // "…, saying", "…, urging": the cue is a participle set off by a comma,
@@ -264,16 +260,21 @@ fn after_comma(c: &Clause<'_>, j: usize) -> bool {
         .is_some_and(|i| c.word(i) == ",")
 }
 
+/// The cue of the quote the event was read in, if any.
+fn own_cue(c: &Clause<'_>, event: &Event) -> Option<Span> {
+    event
+        .quote
+        .and_then(|q| c.doc.quotes.get(q.index()))
+        .and_then(|q| q.cue)
+}
+
 /// Whether `j` hangs on `v`, directly or inside one of its objects or
 /// phrases ("rebuked critics who say …, saying"), not inside a clause of its
 /// own ("were killed as the ministry condemned …, urging"); up to five heads.
 fn hung_on(c: &Clause<'_>, j: usize, v: usize) -> bool {
     let mut h = j;
     for _ in 0..5 {
-        match c.doc.tokens[h]
-            .head
-            .filter(|&x| x >= c.a && x < c.b && x != h)
-        {
+        match head_in(c, h) {
             Some(x) if x == v => {
                 return h == j
                     || matches!(
@@ -332,11 +333,7 @@ pub(super) fn frames_the_saying(c: &Clause<'_>, v: usize, event: &mut Event) {
                 && (h + 1..v).any(|j| framing(c, j) && dominated(c, j, v))
         });
     // "…, after Washington announced": the event's own cue in a clause of time hung on it.
-    let own_cue = event
-        .quote
-        .and_then(|q| quotes.get(q.index()))
-        .and_then(|q| q.cue);
-    let cue_frames = own_cue.is_some_and(|cue| {
+    let cue_frames = own_cue(c, event).is_some_and(|cue| {
         (c.a..c.b).any(|k| {
             cue.contains(span(k))
                 && head_in(c, k) == Some(v)
