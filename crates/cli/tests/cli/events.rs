@@ -989,6 +989,45 @@ fn a_vow_of_harm_to_someone_or_of_a_reprisal_is_a_threat() {
 }
 
 #[test]
+fn a_court_blocking_or_striking_down_a_measure_or_passing_a_sentence_convicts() {
+    let type_of = |text: &str, trigger: &str| {
+        events_of_rules(text)
+            .into_iter()
+            .find(|e| e.3 == trigger)
+            .map(|e| e.0)
+    };
+    for (text, trigger) in [
+        (
+            "A federal court blocked the governor's new voting law on Friday.",
+            "blocked",
+        ),
+        (
+            "The judge struck down the city's ban on street vendors.",
+            "struck",
+        ),
+        (
+            "Judge Maria Lopez imposed a ten-year sentence on the former mayor.",
+            "imposed",
+        ),
+    ] {
+        assert_eq!(
+            type_of(text, trigger).as_deref(),
+            Some("SANCTION"),
+            "{text}"
+        );
+    }
+    // Blocked by lawmakers, a measure is vetoed; a curfew imposed is coercion.
+    assert_ne!(
+        type_of("Senate Republicans blocked the funding bill.", "blocked").as_deref(),
+        Some("SANCTION")
+    );
+    assert_ne!(
+        type_of("The army imposed a curfew on the city.", "imposed").as_deref(),
+        Some("SANCTION")
+    );
+}
+
+#[test]
 fn the_harmed_do_not_act_nor_do_those_a_subject_is_against() {
     // A participle the parse read as a past tense: its subject was harmed.
     let (source, target) = roles_of(

@@ -10,7 +10,9 @@
 //! PLOVER type), as is "express sympathy" (CAMEO 018); RETREAT `release` is
 //! "release of persons or property" held, not publishing a document; REJECT
 //! covers "reject or veto a proposal", where CAMEO's "block" is read as
-//! coercion; a result beaten is no assault.
+//! coercion; a result beaten is no assault; a court that blocks or strikes
+//! down a measure, or a judge who passes a sentence, convicts (SANCTION
+//! `convict`: "find an entity or behavior guilty, unconstitutional").
 
 use dossier_core::{Dep, Event, EventType, Upos};
 
@@ -45,6 +47,11 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
         return Some(None);
     }
     match event.act {
+        EventType::Coerce | EventType::Assault | EventType::Retreat | EventType::Reject
+            if court_ruling(c, verb, &lemma) =>
+        {
+            Some(Some(EventType::Sanction))
+        }
         EventType::Coerce if proposal_blocked(c, verb.v, &lemma) => Some(Some(EventType::Reject)),
         EventType::Assault if police_raid(c, verb, &lemma) => Some(Some(EventType::Coerce)),
         _ => None,
@@ -251,6 +258,53 @@ fn proposal_blocked(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
     !judicial && undergoer(c, v).is_some_and(|k| c.head_of_class(k, &WORDS, "proposal"))
 }
 
+/// A court's ruling against a party or a measure, or a sentence passed
+/// (SANCTION `convict`), where the dictionary reads coercion, force or a
+/// retreat: a verb of class `ruling` (with its particle) said of a court or
+/// a judge, as its subject, its agent or the place it is done in ("blocked
+/// in the courts"), or with its particle done to a measure ("struck down the
+/// bans"); or a penalty imposed ("imposed a 52-month sentence").
+fn court_ruling(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
+    let v = verb.v;
+    if is("imposing", lemma) && object_of_class(c, v, "penalty") {
+        return true;
+    }
+    let Some(particle) = WORDS.condition("ruling", lemma) else {
+        return false;
+    };
+    let with_particle = particle != "-";
+    // The particle, or the parse's case word of what is struck ("struck
+    // [down the city's ban]").
+    let struck = c
+        .children(v)
+        .find(|&k| c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, particle));
+    let marked = c
+        .children(v)
+        .any(|k| c.word(k).eq_ignore_ascii_case(particle));
+    if with_particle && struck.is_none() && !marked {
+        return false;
+    }
+    // "U.S. District Judge James Cacheris", "Reeves, a federal judge".
+    let judicial = |k: usize| {
+        std::iter::once(k)
+            .chain(
+                c.children(k)
+                    .filter(|&m| matches!(c.dep(m), Some(Dep::Appos | Dep::Flat))),
+            )
+            .any(|m| c.head_of_class(m, &WORDS, "judicial"))
+    };
+    let in_court = c.children(v).any(|k| {
+        c.dep(k) == Some(Dep::Obl)
+            && (super::marked_by(c.doc, k, "in") || super::marked_by(c.doc, k, "by"))
+            && judicial(k)
+    });
+    let measure =
+        |k: usize| c.head_of_class(k, &WORDS, "proposal") || c.head_of_class(k, &WORDS, "statute");
+    super::who_acts(c, verb).is_some_and(judicial)
+        || in_court
+        || (with_particle && undergoer(c, v).or(struck).is_some_and(measure))
+}
+
 /// Whether the noun at `k` is a reprisal (class reprisal): one with a
 /// condition needs a modifier of it ("a strong response"; a response to a
 /// letter is none).
@@ -289,6 +343,9 @@ mod tests {
         let reprisal = |w: &str| WORDS.condition("reprisal", w);
         assert!(reprisal("vengeance") == Some("-") && reprisal("response").is_some());
         assert!(reprisal("answer").is_none());
+        assert!(is("ruling", "block") && WORDS.condition("ruling", "strike") == Some("down"));
+        assert!(is("statute", "ban") && is("imposing", "impose") && is("penalty", "sentence"));
+        assert!(!is("ruling", "order") && !is("penalty", "curfew"));
     }
 
     #[test]
