@@ -674,6 +674,13 @@ fn a_kept_event_s_actors_are_read_again_for_pronouns_appositions_addressees_and_
         "charged",
     );
     assert_eq!(target, ["John Smith"]);
+    // (targets36) So does the object pronoun of the complement of a verb with no object of its
+    // own, when the name is in its sentence before it.
+    let (_, target) = roles_of(
+        "Governor Cuomo lost the primary, and Senator Warren refused to endorse him.",
+        "refused",
+    );
+    assert_eq!(target, ["Cuomo"]);
     // The one urged is the target, not the parties of what they are urged to do.
     let (_, target) = roles_of(
         "Germany has urged Hungary not to join any Russian-led action against Ukraine.",

@@ -229,6 +229,52 @@ pub(super) fn pronoun_targets(
     }
 }
 
+/// "refused to help him", "vowed to attack them": with no object of its
+/// own, the verb acts on whom its complement's object pronoun stands for,
+/// as it does on a named one (`roles`' complement object). Not when the one
+/// addressed is named ("urged Iran to release them"), nor for aid or a
+/// withdrawal, whose complement's object is what is given or pulled back.
+pub(super) fn complement_pronoun_targets(
+    c: &Clause<'_>,
+    v: usize,
+    act: EventType,
+    source: &[EntityId],
+    target: &mut Vec<EntityId>,
+) {
+    if !c.reread
+        || !target.is_empty()
+        || c.object(v).is_some()
+        || addressed(c, v)
+        || matches!(act, EventType::Aid | EventType::Retreat)
+    {
+        return;
+    }
+    // ("demanding the FBI summon him": a complement with a subject of its own acts on him.)
+    let own_subject = |x: usize| c.children(x).any(|k| c.dep(k) == Some(Dep::Nsubj));
+    let objects: Vec<usize> = c
+        .children(v)
+        .filter(|&x| c.dep(x) == Some(Dep::Xcomp) && !own_subject(x))
+        .filter_map(|x| c.object(x))
+        .collect();
+    for k in objects {
+        super::add_actors(target, named_before(c, k, referents_except(c, k, source)));
+    }
+}
+
+/// Of the entities a pronoun at `k` was resolved to, those named in its own
+/// sentence before it: the resolver's reach back over sentences picks a
+/// wrong name for an object pronoun as often as not.
+fn named_before(c: &Clause<'_>, k: usize, found: Vec<EntityId>) -> Vec<EntityId> {
+    let (from, to) = (c.doc.tokens[c.a].span.start, c.doc.tokens[k].span.start);
+    let named = |e: &EntityId| {
+        c.doc
+            .mentions
+            .iter()
+            .any(|m| m.entity == Some(*e) && m.span.start >= from && m.span.start < to)
+    };
+    found.into_iter().filter(named).collect()
+}
+
 /// Acts of blame or harm, whose "for" phrase is their ground ("criticised
 /// for his support", "sanctioned for the annexation", "rejected the call
 /// for talks"), not their target.

@@ -66,6 +66,7 @@ pub(super) fn roles(
         add_actors(&mut target, acted_on.unwrap_or_default());
     }
     reread::pronoun_targets(c, v, act, &source, &mut target);
+    reread::complement_pronoun_targets(c, v, act, &source, &mut target);
     reread::owner_targets(c, act, obj, &mut target);
     let reduced = reread::reduced_passive(c, verb);
     if reduced {
