@@ -681,6 +681,13 @@ fn a_kept_event_s_actors_are_read_again_for_pronouns_appositions_addressees_and_
         "refused",
     );
     assert_eq!(target, ["Cuomo"]);
+    // (targets36) An object that names no one is acted on through a possessive pronoun that
+    // cannot be the subject's own.
+    let (_, target) = roles_of(
+        "Governor Cuomo lost the primary after the FBI investigated his role in the scandal.",
+        "investigated",
+    );
+    assert_eq!(target, ["Cuomo"]);
     // The one urged is the target, not the parties of what they are urged to do.
     let (_, target) = roles_of(
         "Germany has urged Hungary not to join any Russian-led action against Ukraine.",

@@ -275,6 +275,32 @@ fn named_before(c: &Clause<'_>, k: usize, found: Vec<EntityId>) -> Vec<EntityId>
     found.into_iter().filter(named).collect()
 }
 
+/// Whether the possessive pronoun `k` cannot stand for the subject of `v`
+/// ("the senators praised his plan", "the FBI investigated her role"): a
+/// "his" or "her" after a plural subject or one that names no person, an
+/// "its" after a plural one or a person. ("their" and a singular subject's
+/// own "his" are most often the subject's.)
+fn not_the_subject_s(c: &Clause<'_>, v: usize, k: usize) -> bool {
+    let Some(sj) = c.subject(v) else {
+        return false;
+    };
+    let plural = matches!(c.doc.tokens[sj].tag, Some(Xpos::Nns | Xpos::Nnps))
+        || c.children(sj).any(|j| c.dep(j) == Some(Dep::Conj));
+    let names = c.actors_of(sj);
+    // (An actor noun's id is no entity of the document's: no person.)
+    let person = |e: &EntityId| {
+        c.doc
+            .entities
+            .by_id(*e)
+            .is_some_and(|x| x.ty == dossier_core::EntityType::Person)
+    };
+    match c.word(k).to_lowercase().as_str() {
+        "his" | "her" => plural || (!names.is_empty() && !names.iter().any(person)),
+        "its" => plural || (!names.is_empty() && names.iter().all(person)),
+        _ => false,
+    }
+}
+
 /// Acts of blame or harm, whose "for" phrase is their ground ("criticised
 /// for his support", "sanctioned for the annexation", "rejected the call
 /// for talks"), not their target.
@@ -889,6 +915,7 @@ pub(super) fn counted_nationals(c: &Clause<'_>, m: &Mention) -> Option<Actor> {
 /// rebels" act on the community and the rebels.
 pub(super) fn owner_targets(
     c: &Clause<'_>,
+    v: usize,
     act: EventType,
     obj: Option<usize>,
     target: &mut Vec<EntityId>,
@@ -909,6 +936,17 @@ pub(super) fn owner_targets(
                     )
             })
     };
+    // "the FBI investigated her role": a possessive pronoun that cannot be
+    // the subject's own (the parse hangs it as a bare "nmod").
+    if let Some(k) = c
+        .children(o)
+        .find(|&k| c.doc.tokens[k].tag == Some(Xpos::PrpPoss))
+    {
+        if !crate::speakers::people_noun(&super::singular(c.word(o))) && not_the_subject_s(c, v, k)
+        {
+            super::add_actors(target, named_before(c, k, referents(c, k)));
+        }
+    }
     for k in c.children(o).filter(|&k| owner(k)).collect::<Vec<_>>() {
         // "dismissed its call": a possessive pronoun is whose it refers to.
         let named = c.actors_of(k);

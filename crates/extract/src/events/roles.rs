@@ -67,7 +67,7 @@ pub(super) fn roles(
     }
     reread::pronoun_targets(c, v, act, &source, &mut target);
     reread::complement_pronoun_targets(c, v, act, &source, &mut target);
-    reread::owner_targets(c, act, obj, &mut target);
+    reread::owner_targets(c, v, act, obj, &mut target);
     let reduced = reread::reduced_passive(c, verb);
     if reduced {
         target.clear(); // what the harmed did ("fighting Isis") names no one harmed
