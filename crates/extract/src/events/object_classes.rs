@@ -14,10 +14,18 @@
 //! down a measure, or a judge who passes a sentence, convicts (SANCTION
 //! `convict`: "find an entity or behavior guilty, unconstitutional").
 
-use dossier_core::{Dep, Event, EventType, Upos};
+use dossier_core::{Dep, EntityType, Event, EventType, Upos, Xpos};
 
 use super::word_classes::WordFile;
-use super::{singular, Clause, Verb};
+use super::{mention_of, singular, Clause, Verb};
+
+/// Entity types of a party one talks with.
+const GROUPS: &[EntityType] = &[
+    EntityType::Person,
+    EntityType::Org,
+    EntityType::Gpe,
+    EntityType::Norp,
+];
 
 /// The word classes of `data/en/event-object-classes.tsv`.
 static WORDS: WordFile = WordFile::new(include_str!("../../data/en/event-object-classes.tsv"));
@@ -32,11 +40,14 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
     let lemma = c.lex.lemma(&verb.form).to_lowercase();
     let no_event = match event.act {
         _ if press_interview(c, verb.v, event) => true,
+        // Released, a document is published whatever act the dictionary
+        // read ("releasing a new online ad", coded COOPERATE).
+        _ if document_released(c, verb.v, &lemma) => true,
+        EventType::Consult => topic_discussed(c, verb, &lemma),
         EventType::Request => plea(c, verb.v, &lemma),
         EventType::Reject => {
             comment_declined(c, verb.v, &lemma) || notion_rejected(c, verb.v, &lemma)
         }
-        EventType::Retreat => document_released(c, verb.v, &lemma),
         EventType::Agree => words_offered(c, verb.v, &lemma),
         EventType::Assault => {
             result_beaten(c, verb.v, &lemma) || standing_ruined(c, verb.v, &lemma)
@@ -188,10 +199,69 @@ pub(super) fn repercussion(word: &str) -> bool {
 
 /// A document, a record or a product released ("released its budget", "a
 /// poll released in August", "will be releasing his tax returns"): published,
-/// not persons or property let go (RETREAT `release`).
+/// not persons or property let go (RETREAT `release`). A part of documents
+/// is one too ("an excerpt of the book", "a batch of emails", "30 years of
+/// tax returns"), and so is a phrase the parse made the subject of an
+/// active "released" ("In a poll released Monday, 50 percent ...").
 fn document_released(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
-    is("releasing", lemma)
-        && undergoer(c, v).is_some_and(|k| c.head_of_class(k, &WORDS, "document"))
+    if !is("releasing", lemma) {
+        return false;
+    }
+    let document = |k: usize| {
+        c.head_of_class(k, &WORDS, "document")
+            || (c.head_of_class(k, &WORDS, "part")
+                && c.children(k)
+                    .any(|m| c.dep(m) == Some(Dep::Nmod) && c.head_of_class(m, &WORDS, "document")))
+    };
+    // A subject with a case word of its own is a phrase the parse misread.
+    let misread_phrase = c.children(v).find(|&k| {
+        c.dep(k) == Some(Dep::Nsubj) && c.children(k).any(|m| c.dep(m) == Some(Dep::Case))
+    });
+    undergoer(c, v).is_some_and(document) || misread_phrase.is_some_and(document)
+}
+
+/// A topic discussed, or a talk given, by one speaker with no one to talk
+/// with ("Bolton also discussed the vast differences between ...", "he
+/// discussed his commitment to veterans at an event"): a statement, no
+/// consultation, which takes two. A "with" or "to" phrase (or one inside a
+/// phrase: "in phone calls with Trump and Putin"), an actor as object, or a
+/// subject of more than one ("Trump and May discussed", "ministers
+/// discussed", "they") or a group ("the council discussed") keeps it; so does
+/// a verb with no subject of its own.
+fn topic_discussed(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
+    // A passive names the topic, not who talked ("the deal was discussed in
+    // Istanbul").
+    if !is("discussing", lemma) || super::passive_voice(c, verb) {
+        return false;
+    }
+    let v = verb.v;
+    let partner = |k: usize| {
+        matches!(c.dep(k), Some(Dep::Obl | Dep::Nmod))
+            && c.children(k).any(|m| {
+                c.dep(m) == Some(Dep::Case)
+                    && matches!(c.word(m).to_lowercase().as_str(), "with" | "to" | "among")
+            })
+    };
+    // The partner's phrase may hang on the verb, on its object ("discussed
+    // the war with the Turkish leader") or on a phrase of that ("the status
+    // of the negotiations with Kerry").
+    let talked_with = c.children(v).any(|k| {
+        partner(k)
+            || c.children(k)
+                .any(|m| partner(m) || c.children(m).any(partner))
+    });
+    let actor_object = c.objects(v).any(|k| mention_of(c, k, GROUPS));
+    let subjects: Vec<usize> = c
+        .children(v)
+        .filter(|&k| c.dep(k) == Some(Dep::Nsubj))
+        .collect();
+    let many = |s: usize| {
+        matches!(c.doc.tokens[s].tag, Some(Xpos::Nns | Xpos::Nnps))
+            || c.children(s).any(|k| c.dep(k) == Some(Dep::Conj))
+            || is("many", &c.word(s).to_lowercase())
+            || mention_of(c, s, &[EntityType::Org])
+    };
+    !subjects.is_empty() && !subjects.into_iter().any(many) && !talked_with && !actor_object
 }
 
 /// Condolences, thoughts and prayers, a view or a glimpse offered, sent or
@@ -331,6 +401,8 @@ mod tests {
         assert!(is("talks", "discuss") && is("reported", "allegation"));
         assert!(is("denying", "reject") && is("notion", "idea") && !is("notion", "proposal"));
         assert!(is("releasing", "release") && is("document", "report"));
+        assert!(is("part", "excerpt") && is("part", "batch") && !is("part", "prisoner"));
+        assert!(is("discussing", "discuss") && is("many", "they") && !is("many", "he"));
         assert!(is("offering", "offer") && is("statement", "condolence"));
         assert!(is("ruining", "destroy") && is("standing", "reputation"));
         assert!(is("raiding", "raid"));
