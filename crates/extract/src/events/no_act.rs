@@ -33,10 +33,15 @@ fn is(class: &str, word: &str) -> bool {
 
 /// Whether the codebook codes no event for the kept event of `verb`.
 pub(super) fn no_event(c: &Clause<'_>, verb: &Verb, event: &Event) -> bool {
+    let lemma = lemma_of(c, verb);
+    // A figure of speech is no act whatever act the dictionary read in its
+    // verb ("seized on the message", coded COERCE).
+    if figure(c, verb.v, &lemma) {
+        return true;
+    }
     if !matches!(event.act, EventType::Assault | EventType::Threaten) {
         return false;
     }
-    let lemma = lemma_of(c, verb);
     if event.act == EventType::Assault && dismissal(c, verb, &lemma) {
         return true;
     }
@@ -148,6 +153,21 @@ fn idiom(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
         .any(|k| marks(k) || c.children(k).any(|m| marks(m) || c.children(m).any(marks)))
 }
 
+/// A figure of speech of any act: a verb of class figure with one of its
+/// condition's words as a direct dependent ("raised alarm", "call the GOP's
+/// bluff", "was met with skepticism") or, written ">word", as the word right
+/// after it ("seized on the video", "hung out", "the plant is hanging on").
+fn figure(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
+    let Some(words) = WORDS.condition("figure", lemma) else {
+        return false;
+    };
+    let next = (v + 1 < c.b).then(|| c.word(v + 1).to_lowercase());
+    words.split(',').any(|m| match m.strip_prefix('>') {
+        Some(after) => next.as_deref() == Some(after),
+        None => c.children(v).any(|k| singular(c.word(k)) == m),
+    })
+}
+
 /// A verb of class moved said of the mind: a passive with a "by" phrase of
 /// class inner ("struck by her story", "torn apart by disagreements").
 fn moved(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
@@ -208,6 +228,9 @@ mod tests {
         assert!(is("dismissing", "fire") && is("direction", "at") && !is("direction", "over"));
         assert!(is("contesting", "battle") && is("race", &singular("primaries")));
         assert_eq!(WORDS.condition("idiom", "shoot"), Some("foot"));
+        assert!(WORDS
+            .condition("figure", "seize")
+            .is_some_and(|w| w.starts_with(">on")));
         assert!(is("moved", "strike") && is("inner", &singular("disagreements")));
         assert!(is("crusading", "fight") && !is("crusading", "attack"));
     }
