@@ -2000,6 +2000,37 @@ fn generic_statements_make_no_event() {
 }
 
 #[test]
+fn documents_released_figures_of_speech_lone_talks_and_poll_figures_make_no_event() {
+    // (noevent36) A document released, a figure of speech, a topic discussed
+    // by one speaker and a poll's figure are no act between actors.
+    for text in [
+        "In a CBS News poll released Monday, 50 percent of respondents chose Peter Brown.",
+        "Fox News has released an excerpt of the memoir.",
+        "Peter Brown seized on the remark in Tuesday's debate.",
+        "The senator called the party's bluff on the budget.",
+        "The plan was met with skepticism in Berlin.",
+        "Mary Jones struck a similar tune.",
+        "Peter Brown hung out with friends in college.",
+        "The former minister discussed the differences between the two plans.",
+        "Peter Brown held a commanding lead over Mary Jones in the Iowa polls.",
+    ] {
+        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
+    }
+    // Persons let go, land seized, and talks with someone stay events.
+    assert_eq!(
+        types_of("Iran released the British sailors on Friday."),
+        ["RETREAT"]
+    );
+    assert_eq!(types_of("Rebels seized the town on Tuesday."), ["ASSAULT"]);
+    for text in [
+        "The president discussed the war with the Turkish leader on Sunday.",
+        "Putin and Erdogan discussed the war on Sunday.",
+    ] {
+        assert_eq!(types_of(text), ["CONSULT"], "{text}");
+    }
+}
+
+#[test]
 fn agreeing_with_a_view_is_no_event_and_agreeing_to_act_is_agree() {
     // (agree34) Agreeing that something is so, or with someone's view, commits to nothing.
     for text in [
