@@ -29,7 +29,7 @@ pub struct Paging {
     pub offset: u32,
 }
 
-pub use dossier_store::checks::{date, event_status, event_type};
+pub use dossier_store::checks::{confidence, date, event_status, event_type};
 
 /// Prints a page as a table (or JSON) and the line that says which rows of
 /// how many these are.

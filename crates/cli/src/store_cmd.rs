@@ -552,6 +552,10 @@ pub struct EventsArgs {
     /// Only events from articles published on or before this date (YYYY-MM-DD).
     #[arg(long, value_name = "D", value_parser = query_args::date)]
     pub until: Option<String>,
+    /// Only events the event judge gave at least this confidence (0 to 1) that
+    /// their type and status are right; fewer events, more of them right.
+    #[arg(long, value_name = "P", value_parser = query_args::confidence)]
+    pub min_confidence: Option<f64>,
     /// Oldest first (the default is newest first).
     #[arg(long)]
     pub oldest_first: bool,
@@ -592,6 +596,7 @@ pub fn events(a: EventsArgs) -> Result<ExitCode> {
         target: a.target,
         since: a.since,
         until: a.until,
+        min_confidence: a.min_confidence,
         oldest_first: a.oldest_first,
         ..paged(a.list.paging)
     };
@@ -602,6 +607,7 @@ pub fn events(a: EventsArgs) -> Result<ExitCode> {
             "published",
             "type",
             "status",
+            "confidence",
             "sources",
             "targets",
             "theme",

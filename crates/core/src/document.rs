@@ -158,6 +158,10 @@ pub struct Event {
     pub time: Option<TimeId>,
     pub place: Option<EntityId>,
     pub quote: Option<QuoteId>,
+    /// The event judge's estimate that a person would judge `ty` and `status`
+    /// right (none for events the judge does not see): a reader's dial
+    /// between recall and precision.
+    pub confidence: Option<f32>,
 }
 
 /// A problem found in the text or while processing it.

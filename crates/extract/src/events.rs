@@ -335,10 +335,15 @@ fn recognise_with(
                 }
             }
             // Every event then goes past the event judge.
-            if !judged(lex, &event, judge_features(&c, &verb, &event, origin)) {
+            let Verdict::Kept(confidence) =
+                judged(lex, &event, judge_features(&c, &verb, &event, origin))
+            else {
                 continue;
-            }
-            let mut event = event;
+            };
+            let mut event = Event {
+                confidence,
+                ..event
+            };
             reread::reread_actors(&c, &verb, demander, &mut event);
             if demander.is_some_and(|says| obligations::negates_what_is_demanded(&c, v, says)) {
                 event.status = EventStatus::Reported;
@@ -998,6 +1003,7 @@ fn attach(c: &Clause<'_>, si: usize, verb: &Verb, act: EventType, roles: Roles) 
         time: time.map(TimeId::new),
         place,
         quote: quote.map(QuoteId::new),
+        confidence: None,
     }
 }
 
@@ -1348,6 +1354,7 @@ mod tests {
             time: None,
             place: None,
             quote: None,
+            confidence: None,
         };
         assert_eq!(
             plover_type(&event(EventType::Aid, EventStatus::Pledged)),

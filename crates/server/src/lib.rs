@@ -367,6 +367,9 @@ fn filter(p: &HashMap<String, String>, max_rows: usize) -> Result<Filter, String
         event_type: checked("type", checks::event_type)?,
         status: checked("status", checks::event_status)?,
         act: param(p, "act"),
+        min_confidence: param(p, "min_confidence")
+            .map(|v| checks::confidence(&v).map_err(|m| format!("min_confidence: {m}")))
+            .transpose()?,
         since: checked("since", checks::date)?,
         until: checked("until", checks::date)?,
         outlet: param(p, "outlet"),

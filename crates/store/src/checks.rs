@@ -55,9 +55,26 @@ pub fn event_status(s: &str) -> Result<String, String> {
     }
 }
 
+/// An event judge's confidence: a number from 0 to 1.
+pub fn confidence(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!(
+            "`{s}` is not a confidence; write a number from 0 to 1, e.g. 0.7"
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn confidence_is_a_number_from_0_to_1() {
+        assert_eq!(confidence("0.7"), Ok(0.7));
+        assert!(confidence("1.5").unwrap_err().contains("from 0 to 1"));
+        assert!(confidence("high").is_err());
+    }
 
     #[test]
     fn options_are_checked() {

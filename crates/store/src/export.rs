@@ -42,6 +42,7 @@ impl Export {
                 "type",
                 "mode",
                 "status",
+                "confidence",
                 "sources",
                 "source_keys",
                 "targets",

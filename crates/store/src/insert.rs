@@ -183,6 +183,8 @@ struct EventView<'a> {
     place: Text<'a>,
     #[serde(borrow)]
     quote: Text<'a>,
+    #[serde(default)]
+    confidence: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -465,8 +467,8 @@ impl Writing<'_, '_> {
                 .and_then(|t| times.get(t))
                 .and_then(|t| t.value.as_deref().or(t.text.as_deref()));
             self.run(
-                "INSERT INTO events (document, local, type, act, mode, status, trigger, start, end, theme, quantity, value, unit, time, place, quote, sentence, sentence_start, sentence_end)
-                 VALUES (?1, ?2, ?3, ?19, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                "INSERT INTO events (document, local, type, act, mode, status, trigger, start, end, theme, quantity, value, unit, time, place, quote, sentence, sentence_start, sentence_end, confidence)
+                 VALUES (?1, ?2, ?3, ?19, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?20)",
                 params![
                     self.id, local, e.ty, e.mode, e.status,
                     trigger.and_then(|t| t.text.as_deref()), start as i64, trigger.and_then(|t| t.end).unwrap_or(0) as i64,
@@ -474,7 +476,7 @@ impl Writing<'_, '_> {
                     quantity.and_then(|q| q.text.as_deref()), quantity.and_then(|q| q.value), quantity.and_then(|q| q.unit.as_deref()),
                     time, self.key_for(e.place.as_deref()), e.quote,
                     sentence.as_ref().map(|s| s.0.clone()), sentence.as_ref().map(|s| s.1 as i64), sentence.as_ref().map(|s| s.2 as i64),
-                    e.act.as_deref().or(e.ty.as_deref())
+                    e.act.as_deref().or(e.ty.as_deref()), e.confidence
                 ],
             )?;
             for (role, actors) in [("source", &e.source), ("target", &e.target)] {

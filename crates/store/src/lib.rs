@@ -298,6 +298,10 @@ UPDATE aliases SET documents = (SELECT e.documents FROM entities e WHERE e.key =
     WHERE alias = (SELECT e.name FROM entities e WHERE e.key = aliases.key);
 "#),
     Run(identity::fold_stored_surnames),
+    // The event judge's confidence in an event's type and status (none for events stored before).
+    Sql(r#"
+ALTER TABLE events ADD COLUMN confidence REAL;
+"#),
 ];
 
 pub struct Store {

@@ -22,6 +22,8 @@ pub struct Filter {
     pub oldest_first: bool,
     /// The act an event did or pledged (`events.act`), whatever its PLOVER type.
     pub act: Option<String>,
+    /// Events: only those the event judge gave at least this confidence.
+    pub min_confidence: Option<f64>,
     pub since: Option<String>,
     pub until: Option<String>,
     pub limit: Option<usize>,
@@ -392,7 +394,7 @@ impl Store {
     pub fn events_page(&self, f: &Filter) -> Result<Page, StoreError> {
         let mut args = Vec::new();
         let mut sql = String::from(
-            "SELECT substr(d.published, 1, 10) AS published, ev.type, ev.act, ev.mode, ev.status,
+            "SELECT substr(d.published, 1, 10) AS published, ev.type, ev.act, ev.mode, ev.status, ev.confidence,
                     (SELECT json_group_array(e.name) FROM event_actors a JOIN entities e ON e.key = a.key
                       WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'source') AS sources_json,
                     (SELECT json_group_array(e.name) FROM event_actors a JOIN entities e ON e.key = a.key
@@ -412,6 +414,10 @@ impl Store {
         if let Some(t) = &f.act {
             args.push(Sql::Text(t.to_uppercase()));
             sql.push_str(&format!(" AND ev.act = ?{}", args.len()));
+        }
+        if let Some(p) = f.min_confidence {
+            args.push(Sql::Real(p));
+            sql.push_str(&format!(" AND ev.confidence >= ?{}", args.len()));
         }
         for (name, role) in [(&f.source, "source"), (&f.target, "target")] {
             if let Some(name) = name {
@@ -474,7 +480,7 @@ impl Store {
     ) -> Result<Vec<Value>, StoreError> {
         let count = |n: usize| Sql::Integer(i64::try_from(n).unwrap_or(i64::MAX));
         self.rows(
-            "SELECT ev.document, d.url, substr(d.published, 1, 10) AS published, ev.local AS event, ev.type, ev.act, ev.mode, ev.status,
+            "SELECT ev.document, d.url, substr(d.published, 1, 10) AS published, ev.local AS event, ev.type, ev.act, ev.mode, ev.status, ev.confidence,
                     (SELECT group_concat(e.name, '; ') FROM event_actors a JOIN entities e ON e.key = a.key WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'source') AS sources,
                     (SELECT group_concat(a.key, '; ') FROM event_actors a WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'source') AS source_keys,
                     (SELECT group_concat(e.name, '; ') FROM event_actors a JOIN entities e ON e.key = a.key WHERE a.document = ev.document AND a.local = ev.local AND a.role = 'target') AS targets,

@@ -113,12 +113,12 @@ pub const EVENTS: Table = Table {
     name: "events",
     columns: &[
         col("document", Str), col("event", Str), col("published", Str), col("url", Str), col("type", Str), col("act", Str), col("mode", Str),
-        col("status", Str), col("trigger", Str), col("start", Int), col("end", Int), col("sources", StrList), col("source_keys", StrList), col("targets", StrList),
+        col("status", Str), col("confidence", Float), col("trigger", Str), col("start", Int), col("end", Int), col("sources", StrList), col("source_keys", StrList), col("targets", StrList),
         col("target_keys", StrList), col("theme", Str), col("quantity", Str), col("value", Float), col("unit", Str), col("time", Str),
         col("place", Str), col("quote", Str), col("sentence", Str), col("sentence_start", Int), col("sentence_end", Int),
     ],
     sql: Some(concat!(
-        "SELECT ev.rowid AS _page, ev.document, ev.local AS event, substr(d.published, 1, 10) AS published, d.url, ev.type, ev.act, ev.mode, ev.status,
+        "SELECT ev.rowid AS _page, ev.document, ev.local AS event, substr(d.published, 1, 10) AS published, d.url, ev.type, ev.act, ev.mode, ev.status, ev.confidence,
                 ev.trigger, ev.start, ev.end, ",
         actors!("COALESCE(e.name, a.key)", "source"), " AS sources_json, ", actors!("a.key", "source"), " AS source_keys_json, ",
         actors!("COALESCE(e.name, a.key)", "target"), " AS targets_json, ", actors!("a.key", "target"), " AS target_keys_json,
@@ -363,6 +363,7 @@ pub mod answers {
         col("act", Str),
         col("mode", Str),
         col("status", Str),
+        col("confidence", Float),
         col("sources", StrList),
         col("targets", StrList),
         col("trigger", Str),

@@ -2097,3 +2097,48 @@ fn names_inside_a_person_s_description_and_a_venue_s_town_act_not() {
         (vec!["John Brown".to_string()], vec!["Smith".to_string()])
     );
 }
+
+/// Each judged event carries the event judge's confidence (0 to 1, two
+/// decimals); `events --min-confidence` keeps only the surer ones and a value
+/// outside 0..1 is a clear error.
+#[test]
+fn events_carry_the_judges_confidence_and_can_be_filtered_by_it() {
+    let doc = example_document();
+    let confidences: Vec<f64> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["confidence"].as_f64())
+        .collect();
+    assert!(!confidences.is_empty(), "no event has a confidence");
+    for p in &confidences {
+        assert!((0.0..=1.0).contains(p), "confidence {p} out of 0..1");
+        assert_eq!(
+            (p * 100.0).round() / 100.0,
+            *p,
+            "{p} has more than two decimals"
+        );
+    }
+    let dir = scratch("confidence");
+    let db = dir.join("c.db");
+    ingest_example(&db);
+    let db = db.to_str().unwrap();
+    let count = |min: &str| {
+        let out = run(
+            &["events", "--db", db, "--json", "--min-confidence", min],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+        for r in &rows {
+            assert!(r["confidence"].as_f64().unwrap() >= min.parse::<f64>().unwrap());
+        }
+        rows.len()
+    };
+    let (all, sure) = (count("0"), count("0.7"));
+    assert_eq!(all, confidences.len(), "min 0 keeps every judged event");
+    assert!(sure > 0 && sure < all, "0.7 keeps {sure} of {all}");
+    let bad = run(&["events", "--db", db, "--min-confidence", "1.5"], None);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("from 0 to 1"), "{}", stderr(&bad));
+}

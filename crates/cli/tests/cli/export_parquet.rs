@@ -110,6 +110,7 @@ const PARQUET_TABLES: &[(&str, &[&str])] = &[
             "act",
             "mode",
             "status",
+            "confidence",
             "trigger",
             "start",
             "end",

@@ -33,17 +33,27 @@ pub fn judge_candidates_of(run: impl FnOnce()) -> Vec<JudgedCandidate> {
     JUDGE_LOG.with(|l| l.borrow_mut().take().unwrap_or_default())
 }
 
-/// Whether the event judge keeps an event (every one while logging).
-pub(super) fn judged(lex: &EventLexicon, event: &Event, features: Vec<String>) -> bool {
+/// What the event judge says of an event.
+pub(super) enum Verdict {
+    Dropped,
+    /// Kept, with the judge's probability (none with no judge, or while logging).
+    Kept(Option<f32>),
+}
+
+/// The event judge's verdict on an event (every one kept while logging).
+pub(super) fn judged(lex: &EventLexicon, event: &Event, features: Vec<String>) -> Verdict {
     JUDGE_LOG.with(|l| match l.borrow_mut().as_mut() {
         Some(log) => {
             log.push(JudgedCandidate {
                 event: event.clone(),
                 features,
             });
-            true
+            Verdict::Kept(None)
         }
-        None => lex.takes_event(&features),
+        None if lex.takes_event(&features) => {
+            Verdict::Kept(lex.event_confidence(&features).map(|p| p as f32))
+        }
+        None => Verdict::Dropped,
     })
 }
 

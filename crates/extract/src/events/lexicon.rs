@@ -234,6 +234,11 @@ impl EventLexicon {
         TriggerModel::keeps(self.judge.as_ref(), features)
     }
 
+    /// The event judge's probability for these features (none with no judge).
+    pub(super) fn event_confidence(&self, features: &[String]) -> Option<f64> {
+        self.judge.as_ref().map(|m| m.probability(features))
+    }
+
     /// A verb form's lemma in the dictionary, else the form.
     pub(super) fn lemma<'a>(&'a self, form: &'a str) -> &'a str {
         self.verbs
