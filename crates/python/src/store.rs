@@ -8,7 +8,7 @@ use arrow_pyarrow::ToPyArrow;
 use dossier_store::arrow::record_batch;
 use dossier_store::tables::{answers, Column, ENTITIES};
 use dossier_store::{Filter, StoreError};
-use pyo3::exceptions::PyRuntimeError;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use serde_json::Value;
 
@@ -94,16 +94,23 @@ fn event_filter(
     since: Option<String>,
     until: Option<String>,
     limit: Option<usize>,
-) -> Filter {
-    Filter {
+    min_confidence: Option<f64>,
+) -> PyResult<Filter> {
+    if let Some(p) = min_confidence.filter(|p| !(0.0..=1.0).contains(p)) {
+        return Err(PyValueError::new_err(format!(
+            "min_confidence must be a number from 0 to 1, not {p}"
+        )));
+    }
+    Ok(Filter {
         event_type,
         source,
         target,
         since,
         until,
         limit,
+        min_confidence,
         ..Filter::default()
-    }
+    })
 }
 
 #[pymethods]
@@ -206,7 +213,7 @@ impl Store {
         })
     }
 
-    #[pyo3(signature = (r#type=None, source=None, target=None, since=None, until=None, limit=500))]
+    #[pyo3(signature = (r#type=None, source=None, target=None, since=None, until=None, limit=500, min_confidence=None))]
     fn events_json(
         &self,
         py: Python<'_>,
@@ -216,20 +223,21 @@ impl Store {
         since: Option<String>,
         until: Option<String>,
         limit: usize,
+        min_confidence: Option<f64>,
     ) -> PyResult<String> {
-        self.json(py, |s| {
-            s.events(&event_filter(
-                r#type,
-                source,
-                target,
-                since,
-                until,
-                Some(limit),
-            ))
-        })
+        let filter = event_filter(
+            r#type,
+            source,
+            target,
+            since,
+            until,
+            Some(limit),
+            min_confidence,
+        )?;
+        self.json(py, |s| s.events(&filter))
     }
 
-    #[pyo3(signature = (r#type=None, source=None, target=None, since=None, until=None, limit=500))]
+    #[pyo3(signature = (r#type=None, source=None, target=None, since=None, until=None, limit=500, min_confidence=None))]
     fn events_arrow<'py>(
         &self,
         py: Python<'py>,
@@ -239,17 +247,18 @@ impl Store {
         since: Option<String>,
         until: Option<String>,
         limit: usize,
+        min_confidence: Option<f64>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        self.arrow(py, answers::EVENTS, |s| {
-            s.events(&event_filter(
-                r#type,
-                source,
-                target,
-                since,
-                until,
-                Some(limit),
-            ))
-        })
+        let filter = event_filter(
+            r#type,
+            source,
+            target,
+            since,
+            until,
+            Some(limit),
+            min_confidence,
+        )?;
+        self.arrow(py, answers::EVENTS, |s| s.events(&filter))
     }
 
     #[pyo3(signature = (donor=None, recipient=None))]

@@ -40,6 +40,16 @@ def test_arrow_tables_hold_the_same_rows(store, name):
         assert set(row) <= set(table.column_names)
 
 
+def test_events_filter_by_the_judges_confidence(store):
+    events = store.events()
+    sure = store.events(min_confidence=0.7)
+    assert 0 < len(sure) < len(events)
+    assert all(e["confidence"] >= 0.7 for e in sure)
+    assert store.events_arrow(min_confidence=0.7).num_rows == len(sure)
+    with pytest.raises(ValueError, match="from 0 to 1"):
+        store.events(min_confidence=2)
+
+
 def test_events_arrow_has_list_columns_and_becomes_pandas(store):
     table = store.events_arrow()
     assert pa.types.is_list(table.schema.field("sources").type)

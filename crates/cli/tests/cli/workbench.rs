@@ -339,6 +339,7 @@ fn the_api_pages_and_checks_its_parameters() {
         ("/api/quotes?limit=abc", "whole number"),
         ("/api/events?offset=-1", "whole number"),
         ("/api/events?sort=sideways", "oldest"),
+        ("/api/events?min_confidence=2", "from 0 to 1"),
         ("/api/search?q=OR%20nato", "needs a word"),
     ] {
         let (status, text) = get(path);

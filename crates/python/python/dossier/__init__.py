@@ -111,13 +111,18 @@ class Store:
     def quotes_arrow(self, by=None, about=None, since=None, until=None, limit=200):
         return _table(self._inner.quotes_arrow(by, about, since, until, limit))
 
-    def events(self, type=None, source=None, target=None, since=None, until=None, limit=500):
+    def events(self, type=None, source=None, target=None, since=None, until=None, limit=500,
+               min_confidence=None):
         """Events, newest first, with their actors' names: of a PLOVER type, by a
-        source, on a target, between dates."""
-        return _json.loads(self._inner.events_json(type, source, target, since, until, limit))
+        source, on a target, between dates; with ``min_confidence`` (0 to 1) only
+        those the event judge is at least that sure of (each row's ``confidence``)."""
+        return _json.loads(self._inner.events_json(type, source, target, since, until, limit,
+                                                   min_confidence))
 
-    def events_arrow(self, type=None, source=None, target=None, since=None, until=None, limit=500):
-        return _table(self._inner.events_arrow(type, source, target, since, until, limit))
+    def events_arrow(self, type=None, source=None, target=None, since=None, until=None, limit=500,
+                     min_confidence=None):
+        return _table(self._inner.events_arrow(type, source, target, since, until, limit,
+                                               min_confidence))
 
     def commitments(self, donor=None, recipient=None):
         """The aid tracker: AID events as donor, recipient, item, amount, status, date."""

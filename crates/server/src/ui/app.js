@@ -284,9 +284,9 @@ async function eventsPage() {
   const sort = current.params.get("sort") === "oldest" ? "oldest" : "newest";
   const sortLink = el("a", { class: "button", href: withParams({ sort: sort === "oldest" ? null : "oldest", offset: null }), text: sort === "oldest" ? "Oldest first ↑ (show newest)" : "Newest first ↓ (show oldest)" });
   show(el("h1", { text: "Events" }),
-    filterForm([["type", "type", EVENT_TYPES], ["status", "status", STATUSES], ["source", "source (actor)"], ["target", "target"], ["since", "since"], ["until", "until"]]),
+    filterForm([["type", "type", EVENT_TYPES], ["status", "status", STATUSES], ["min_confidence", "confidence at least", ["0.5", "0.6", "0.7", "0.8"]], ["source", "source (actor)"], ["target", "target"], ["since", "since"], ["until", "until"]]),
     el("div", { class: "row" }, pager(page, pageLimit()), sortLink),
-    table(page.rows, [["published", "Date"], ["type", "Type", r => el("span", { class: "badge ev-" + r.type, text: r.type })], ...(page.rows.some(r => r.act) ? [["act", "Act"]] : []), ["status", "Status"], ["sources", "Source", r => entityLinks(r.sources)], ["targets", "Target", r => entityLinks(r.targets)], ["theme", "Theme"], ["quantity", "Amount"], ["sentence", "Evidence", r => el("span", {}, r.sentence || "", " ", docLink(r.document, "(" + (r.title || "document") + ")"))]], { name: "events" }),
+    table(page.rows, [["published", "Date"], ["type", "Type", r => el("span", { class: "badge ev-" + r.type, text: r.type })], ...(page.rows.some(r => r.act) ? [["act", "Act"]] : []), ["status", "Status"], ["confidence", "Confidence"], ["sources", "Source", r => entityLinks(r.sources)], ["targets", "Target", r => entityLinks(r.targets)], ["theme", "Theme"], ["quantity", "Amount"], ["sentence", "Evidence", r => el("span", {}, r.sentence || "", " ", docLink(r.document, "(" + (r.title || "document") + ")"))]], { name: "events" }),
     pager(page, pageLimit()));
 }
 
