@@ -96,6 +96,7 @@ impl Export {
                 "value",
                 "unit",
                 "status",
+                "confidence",
                 "date",
                 "evidence",
                 "document",

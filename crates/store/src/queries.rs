@@ -548,7 +548,7 @@ fn commitment(e: &Value) -> Value {
         .or_else(|| e["published"].as_str().map(str::to_string));
     json!({
         "donor": e["sources"], "recipient": e["targets"], "item": e["theme"], "quantity": e["quantity"],
-        "value": e["value"], "unit": e["unit"], "status": e["status"], "date": date,
+        "value": e["value"], "unit": e["unit"], "status": e["status"], "confidence": e["confidence"], "date": date,
         "published": e["published"], "url": e["url"], "title": e["title"], "document": e["document"], "event": e["event"], "evidence": e["sentence"],
     })
 }

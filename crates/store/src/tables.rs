@@ -133,13 +133,13 @@ pub const COMMITMENTS: Table = Table {
     columns: &[
         col("document", Str), col("event", Str), col("donor", StrList), col("donor_keys", StrList), col("recipient", StrList),
         col("recipient_keys", StrList), col("item", Str), col("quantity", Str), col("value", Float), col("unit", Str), col("status", Str),
-        col("date", Str), col("published", Str), col("url", Str), col("title", Str), col("evidence", Str),
+        col("confidence", Float), col("date", Str), col("published", Str), col("url", Str), col("title", Str), col("evidence", Str),
     ],
     sql: Some(concat!(
         "SELECT ev.rowid AS _page, ev.document, ev.local AS event, ",
         actors!("COALESCE(e.name, a.key)", "source"), " AS donor_json, ", actors!("a.key", "source"), " AS donor_keys_json, ",
         actors!("COALESCE(e.name, a.key)", "target"), " AS recipient_json, ", actors!("a.key", "target"), " AS recipient_keys_json,
-                ev.theme AS item, ev.quantity, ev.value, ev.unit, ev.status,
+                ev.theme AS item, ev.quantity, ev.value, ev.unit, ev.status, ev.confidence,
                 CASE WHEN ev.time GLOB '[0-9]*' THEN ev.time ELSE substr(d.published, 1, 10) END AS date,
                 substr(d.published, 1, 10) AS published, d.url, d.title, ev.sentence AS evidence
          FROM events ev JOIN documents d ON d.id = ev.document WHERE ev.act = 'AID' AND ev.rowid > ?1 ORDER BY ev.rowid LIMIT ?2"
@@ -389,6 +389,7 @@ pub mod answers {
         col("value", Float),
         col("unit", Str),
         col("status", Str),
+        col("confidence", Float),
         col("date", Str),
         col("published", Str),
         col("url", Str),

@@ -2138,6 +2138,12 @@ fn events_carry_the_judges_confidence_and_can_be_filtered_by_it() {
     let (all, sure) = (count("0"), count("0.7"));
     assert_eq!(all, confidences.len(), "min 0 keeps every judged event");
     assert!(sure > 0 && sure < all, "0.7 keeps {sure} of {all}");
+    let out = run(&["commitments", "--db", db, "--json"], None);
+    let commitments: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        !commitments.is_empty() && commitments.iter().all(|c| c["confidence"].is_f64()),
+        "each commitment carries its event's confidence"
+    );
     let bad = run(&["events", "--db", db, "--min-confidence", "1.5"], None);
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("from 0 to 1"), "{}", stderr(&bad));

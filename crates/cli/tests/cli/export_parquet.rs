@@ -144,6 +144,7 @@ const PARQUET_TABLES: &[(&str, &[&str])] = &[
             "value",
             "unit",
             "status",
+            "confidence",
             "date",
             "published",
             "url",
