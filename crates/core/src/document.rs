@@ -161,7 +161,7 @@ pub struct Event {
     /// The event judge's estimate that a person would judge `ty` and `status`
     /// right (none for events the judge does not see): a reader's dial
     /// between recall and precision.
-    pub confidence: Option<f32>,
+    pub confidence: Option<f64>,
 }
 
 /// A problem found in the text or while processing it.

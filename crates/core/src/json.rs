@@ -408,7 +408,7 @@ impl DocView<'_> {
                     place: e.place,
                     quote: e.quote,
                     // Two decimals: the judge is no finer than that.
-                    confidence: e.confidence.map(|p| (f64::from(p) * 100.0).round() / 100.0),
+                    confidence: e.confidence.map(|p| (p * 100.0).round() / 100.0),
                 })
             }),
         )?;

@@ -106,6 +106,7 @@ use status::*;
 
 pub use codebook::plover_type;
 pub use features::{candidates, judge_candidates_of, Candidate, JudgedCandidate};
+use lexicon::Verdict;
 pub use lexicon::{EventLexicon, TriggerModel};
 
 /// Verbs of motion, possession and everyday doing (#24): "going", "took",
@@ -1154,6 +1155,11 @@ mod tests {
         let asserted = "st=asserted".to_string();
         assert!(lex.takes_event(std::slice::from_ref(&asserted)));
         assert!(!lex.takes_event(&[asserted.clone(), "h1l=xcomp|want".to_string()]));
+        // A kept event carries the judge's probability, sigmoid(1).
+        assert!(matches!(
+            lex.judge_event(std::slice::from_ref(&asserted)),
+            lexicon::Verdict::Kept(Some(p)) if (p - 0.7311).abs() < 1e-3
+        ));
         // A lower threshold keeps more; no judge keeps everything.
         let lenient = EventLexicon::from_tsv("").with_judge_model(tsv, Some(0.2));
         assert!(lenient.takes_event(&[asserted, "h1l=xcomp|want".to_string()]));

@@ -33,13 +33,6 @@ pub fn judge_candidates_of(run: impl FnOnce()) -> Vec<JudgedCandidate> {
     JUDGE_LOG.with(|l| l.borrow_mut().take().unwrap_or_default())
 }
 
-/// What the event judge says of an event.
-pub(super) enum Verdict {
-    Dropped,
-    /// Kept, with the judge's probability (none with no judge, or while logging).
-    Kept(Option<f32>),
-}
-
 /// The event judge's verdict on an event (every one kept while logging).
 pub(super) fn judged(lex: &EventLexicon, event: &Event, features: Vec<String>) -> Verdict {
     JUDGE_LOG.with(|l| match l.borrow_mut().as_mut() {
@@ -50,10 +43,7 @@ pub(super) fn judged(lex: &EventLexicon, event: &Event, features: Vec<String>) -
             });
             Verdict::Kept(None)
         }
-        None if lex.takes_event(&features) => {
-            Verdict::Kept(lex.event_confidence(&features).map(|p| p as f32))
-        }
-        None => Verdict::Dropped,
+        None => lex.judge_event(&features),
     })
 }
 

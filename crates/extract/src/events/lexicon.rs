@@ -47,6 +47,13 @@ pub struct TriggerModel {
     pub weights: HashMap<String, f64>,
 }
 
+/// What the event judge says of an event.
+pub(super) enum Verdict {
+    Dropped,
+    /// Kept, with the judge's probability (none with no judge, or while logging).
+    Kept(Option<f64>),
+}
+
 impl TriggerModel {
     /// Reads `bias`, `threshold` and `feature<TAB>weight` lines.
     pub fn from_tsv(tsv: &str) -> Option<Self> {
@@ -87,7 +94,13 @@ impl TriggerModel {
 
     /// Whether a model keeps these features (always, with no model).
     pub(super) fn keeps(model: Option<&Self>, features: &[String]) -> bool {
-        model.is_none_or(|m| m.probability(features) >= m.threshold_for(features))
+        model.is_none_or(|m| m.passing(features).is_some())
+    }
+
+    /// The probability of these features when it reaches the threshold.
+    fn passing(&self, features: &[String]) -> Option<f64> {
+        let p = self.probability(features);
+        (p >= self.threshold_for(features)).then_some(p)
     }
 
     /// The threshold of the first feature-conditioned one that applies, else the model's.
@@ -229,14 +242,20 @@ impl EventLexicon {
         self
     }
 
-    /// Whether the event judge keeps an event (always, with no judge).
-    pub(super) fn takes_event(&self, features: &[String]) -> bool {
-        TriggerModel::keeps(self.judge.as_ref(), features)
+    /// The event judge's verdict on an event's features.
+    pub(super) fn judge_event(&self, features: &[String]) -> Verdict {
+        match &self.judge {
+            None => Verdict::Kept(None),
+            Some(m) => m
+                .passing(features)
+                .map_or(Verdict::Dropped, |p| Verdict::Kept(Some(p))),
+        }
     }
 
-    /// The event judge's probability for these features (none with no judge).
-    pub(super) fn event_confidence(&self, features: &[String]) -> Option<f64> {
-        self.judge.as_ref().map(|m| m.probability(features))
+    /// Whether the event judge keeps an event (always, with no judge).
+    #[cfg(test)]
+    pub(super) fn takes_event(&self, features: &[String]) -> bool {
+        matches!(self.judge_event(features), Verdict::Kept(_))
     }
 
     /// A verb form's lemma in the dictionary, else the form.
