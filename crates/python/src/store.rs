@@ -6,6 +6,7 @@ use std::sync::Mutex;
 
 use arrow_pyarrow::ToPyArrow;
 use dossier_store::arrow::record_batch;
+use dossier_store::checks;
 use dossier_store::tables::{answers, Column, ENTITIES};
 use dossier_store::{Filter, StoreError};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
@@ -96,11 +97,10 @@ fn event_filter(
     limit: Option<usize>,
     min_confidence: Option<f64>,
 ) -> PyResult<Filter> {
-    if let Some(p) = min_confidence.filter(|p| !(0.0..=1.0).contains(p)) {
-        return Err(PyValueError::new_err(format!(
-            "min_confidence must be a number from 0 to 1, not {p}"
-        )));
-    }
+    let min_confidence = min_confidence
+        .map(checks::confidence_value)
+        .transpose()
+        .map_err(|m| PyValueError::new_err(format!("min_confidence: {m}")))?;
     Ok(Filter {
         event_type,
         source,

@@ -348,12 +348,15 @@ fn bad_request(message: String) -> Response {
 /// that says what is expected, never an empty answer.
 fn filter(p: &HashMap<String, String>, max_rows: usize) -> Result<Filter, String> {
     use dossier_store::checks;
-    let checked =
-        |key: &str, check: fn(&str) -> Result<String, String>| -> Result<Option<String>, String> {
-            param(p, key)
-                .map(|v| check(&v).map_err(|m| format!("{key}: {m}")))
-                .transpose()
-        };
+    fn checked<T>(
+        p: &HashMap<String, String>,
+        key: &str,
+        check: fn(&str) -> Result<T, String>,
+    ) -> Result<Option<T>, String> {
+        param(p, key)
+            .map(|v| check(&v).map_err(|m| format!("{key}: {m}")))
+            .transpose()
+    }
     let oldest_first = match param(p, "sort").as_deref() {
         None | Some("newest") => false,
         Some("oldest") => true,
@@ -364,14 +367,12 @@ fn filter(p: &HashMap<String, String>, max_rows: usize) -> Result<Filter, String
         about: param(p, "about"),
         source: param(p, "source").or_else(|| param(p, "donor")),
         target: param(p, "target").or_else(|| param(p, "recipient")),
-        event_type: checked("type", checks::event_type)?,
-        status: checked("status", checks::event_status)?,
+        event_type: checked(p, "type", checks::event_type)?,
+        status: checked(p, "status", checks::event_status)?,
         act: param(p, "act"),
-        min_confidence: param(p, "min_confidence")
-            .map(|v| checks::confidence(&v).map_err(|m| format!("min_confidence: {m}")))
-            .transpose()?,
-        since: checked("since", checks::date)?,
-        until: checked("until", checks::date)?,
+        min_confidence: checked(p, "min_confidence", checks::confidence)?,
+        since: checked(p, "since", checks::date)?,
+        until: checked(p, "until", checks::date)?,
         outlet: param(p, "outlet"),
         entity: param(p, "entity"),
         oldest_first,

@@ -57,12 +57,22 @@ pub fn event_status(s: &str) -> Result<String, String> {
 
 /// An event judge's confidence: a number from 0 to 1.
 pub fn confidence(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
-        _ => Err(format!(
-            "`{s}` is not a confidence; write a number from 0 to 1, e.g. 0.7"
-        )),
+    s.parse::<f64>()
+        .map_err(|_| not_a_confidence(s))
+        .and_then(confidence_value)
+}
+
+/// A confidence given as a number (from Python): from 0 to 1.
+pub fn confidence_value(p: f64) -> Result<f64, String> {
+    if (0.0..=1.0).contains(&p) {
+        Ok(p)
+    } else {
+        Err(not_a_confidence(p))
     }
+}
+
+fn not_a_confidence(p: impl std::fmt::Display) -> String {
+    format!("`{p}` is not a confidence; write a number from 0 to 1, e.g. 0.7")
 }
 
 #[cfg(test)]
@@ -74,6 +84,7 @@ mod tests {
         assert_eq!(confidence("0.7"), Ok(0.7));
         assert!(confidence("1.5").unwrap_err().contains("from 0 to 1"));
         assert!(confidence("high").is_err());
+        assert!(confidence("NaN").is_err() && confidence_value(-0.1).is_err());
     }
 
     #[test]
