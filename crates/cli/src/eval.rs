@@ -595,6 +595,11 @@ fn eval_timeml(
         "type acc.  {:.3} of relaxed matches",
         counts.type_ as f64 / counts.relaxed.max(1) as f64
     );
+    let (mp, mr) = counts.mod_pr();
+    println!(
+        "mod        P {mp:.3} R {mr:.3}  (on relaxed matches: {} gold, {} ours, {} the same)",
+        counts.gold_mods, counts.predicted_mods, counts.right_mods
+    );
     println!(
         "speed      {:.1} MB/s (sentences and times, one thread)",
         bytes as f64 / secs / 1e6
@@ -638,6 +643,7 @@ fn predicted_timexes(doc: &dossier_core::Document) -> Vec<dossier_eval::timeml::
             end: offsets.to_char(t.span.end),
             ty: t.ty.as_str().to_string(),
             value: t.value.clone().unwrap_or_default(),
+            modifier: String::new(),
         })
         .collect()
 }

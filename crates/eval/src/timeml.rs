@@ -1,14 +1,17 @@
 //! TempEval-3 scoring over TimeML files: the text inside `<TEXT>` with its
 //! tags removed, the gold TIMEX3 spans over it, and extent (strict and
-//! relaxed) and value F1 for predicted spans.
+//! relaxed) and value F1 for predicted spans, and how well the `mod`
+//! attribute ("late 2014": END) is given on the spans both found.
 
-/// A time expression: char offsets into the stripped text, type and value.
+/// A time expression: char offsets into the stripped text, type, value and
+/// TimeML `mod` (empty when there is none).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Timex {
     pub start: usize,
     pub end: usize,
     pub ty: String,
     pub value: String,
+    pub modifier: String,
 }
 
 /// One document: its creation time, plain text and gold expressions.
@@ -50,7 +53,7 @@ pub fn parse(xml: &str) -> TimemlDoc {
     let mut text = String::new();
     let mut chars = 0usize;
     let mut gold = Vec::new();
-    let mut open: Option<(usize, String, String)> = None;
+    let mut open: Option<(usize, String, String, String)> = None;
     let mut rest = body;
     while let Some(lt) = rest.find('<') {
         let piece = unescape(&rest[..lt]);
@@ -63,14 +66,16 @@ pub fn parse(xml: &str) -> TimemlDoc {
                 chars,
                 attr(tag, "type").unwrap_or_default(),
                 attr(tag, "value").unwrap_or_default(),
+                attr(tag, "mod").unwrap_or_default(),
             ));
         } else if tag.starts_with("</TIMEX3") {
-            if let Some((start, ty, value)) = open.take() {
+            if let Some((start, ty, value, modifier)) = open.take() {
                 gold.push(Timex {
                     start,
                     end: chars,
                     ty,
                     value,
+                    modifier,
                 });
             }
         }
@@ -89,6 +94,11 @@ pub struct Counts {
     pub relaxed: usize,
     pub value: usize,
     pub type_: usize,
+    /// Relaxed matches whose gold has a `mod`, whose prediction has one, and
+    /// on which both give the same.
+    pub gold_mods: usize,
+    pub predicted_mods: usize,
+    pub right_mods: usize,
 }
 
 impl Counts {
@@ -111,8 +121,22 @@ impl Counts {
                 self.relaxed += 1;
                 self.value += usize::from(predicted[k].value == g.value);
                 self.type_ += usize::from(predicted[k].ty == g.ty);
+                self.add_mods(&g.modifier, &predicted[k].modifier);
             }
         }
+    }
+
+    fn add_mods(&mut self, gold: &str, predicted: &str) {
+        self.gold_mods += usize::from(!gold.is_empty());
+        self.predicted_mods += usize::from(!predicted.is_empty());
+        self.right_mods += usize::from(!gold.is_empty() && gold == predicted);
+    }
+
+    /// (precision, recall) of the `mod`s given on relaxed matches.
+    pub fn mod_pr(&self) -> (f64, f64) {
+        let p = self.right_mods as f64 / self.predicted_mods.max(1) as f64;
+        let r = self.right_mods as f64 / self.gold_mods.max(1) as f64;
+        (p, r)
     }
 
     /// (precision, recall, F1) of a matched count.
@@ -139,7 +163,8 @@ mod tests {
                 start: 22,
                 end: 28,
                 ty: "DATE".into(),
-                value: "1998-08-07".into()
+                value: "1998-08-07".into(),
+                modifier: String::new(),
             }]
         );
         let mut c = Counts::default();
@@ -150,8 +175,23 @@ mod tests {
                 end: 28,
                 ty: "DATE".into(),
                 value: "1998-08-07".into(),
+                modifier: String::new(),
             }],
         );
         assert_eq!((c.strict, c.relaxed, c.value), (1, 1, 1));
+    }
+
+    #[test]
+    fn scores_mods_on_relaxed_matches() {
+        let xml = "<TEXT>In <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1990\" mod=\"START\">early 1990</TIMEX3> and <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"1991\">1991</TIMEX3>.</TEXT>";
+        let d = parse(xml);
+        assert_eq!(d.gold[0].modifier, "START");
+        assert_eq!(d.gold[1].modifier, "");
+        let mut ours = d.gold.clone();
+        ours[1].modifier = "END".into();
+        let mut c = Counts::default();
+        c.add(&d.gold, &ours);
+        assert_eq!((c.gold_mods, c.predicted_mods, c.right_mods), (1, 2, 1));
+        assert_eq!(c.mod_pr(), (0.5, 1.0));
     }
 }
