@@ -649,7 +649,7 @@ fn predicted_timexes(doc: &dossier_core::Document) -> Vec<dossier_eval::timeml::
 }
 
 /// One line per missed, spurious or mis-bounded expression and per wrong
-/// value or type, with the words around it: enough to judge the value by.
+/// value, type or mod, with the words around it: enough to judge the value by.
 fn print_timeml_errors(
     name: &str,
     text: &str,
@@ -703,6 +703,13 @@ fn print_timeml_errors(
                 show(g),
                 g.ty,
                 p.ty,
+                around(g)
+            ),
+            Some(p) if p.modifier != g.modifier => println!(
+                "MOD\t{name}\t{}\t{}\tours {}\t{}",
+                show(g),
+                g.modifier,
+                p.modifier,
                 around(g)
             ),
             Some(_) => {}
