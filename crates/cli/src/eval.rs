@@ -643,7 +643,9 @@ fn predicted_timexes(doc: &dossier_core::Document) -> Vec<dossier_eval::timeml::
             end: offsets.to_char(t.span.end),
             ty: t.ty.as_str().to_string(),
             value: t.value.clone().unwrap_or_default(),
-            modifier: String::new(),
+            modifier: t
+                .modifier
+                .map_or_else(String::new, |m| m.as_str().to_string()),
         })
         .collect()
 }

@@ -123,6 +123,8 @@ pub struct TimeExpr {
     pub span: Span,
     pub ty: TimeType,
     pub value: Option<String>,
+    /// TIMEX3 `mod`, from the expression's leading words ("early", "the end of", "more than").
+    pub modifier: Option<TimeMod>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -321,6 +321,8 @@ impl DocView<'_> {
             #[serde(rename = "type")]
             ty: &'static str,
             value: Option<&'a str>,
+            #[serde(rename = "mod")]
+            modifier: Option<&'static str>,
         }
         m.serialize_entry(
             "times",
@@ -330,6 +332,7 @@ impl DocView<'_> {
                     span: self.span(t.span),
                     ty: t.ty.as_str(),
                     value: t.value.as_deref(),
+                    modifier: t.modifier.map(|m| m.as_str()),
                 })
             }),
         )?;

@@ -26,7 +26,7 @@ pub use labels::{Dep, UnknownLabel, Upos, Xpos};
 pub use offsets::CharOffsets;
 pub use types::{
     Approx, BlockKind, CueClass, EntityType, EventStatus, EventType, MentionKind, QuantityKind,
-    QuoteKind, SourceFormat, TimeType,
+    QuoteKind, SourceFormat, TimeMod, TimeType,
 };
 
 /// The schema identifier written into every document.

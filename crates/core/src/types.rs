@@ -67,6 +67,15 @@ string_enum!(
 );
 
 string_enum!(
+    /// TIMEX3 `mod`: how the expression bounds or narrows its value ("late 2014" is the END of
+    /// 2014, "more than four hours" MORE_THAN PT4H).
+    TimeMod { Before => "BEFORE", After => "AFTER", OnOrBefore => "ON_OR_BEFORE",
+    OnOrAfter => "ON_OR_AFTER", LessThan => "LESS_THAN", MoreThan => "MORE_THAN",
+    EqualOrLess => "EQUAL_OR_LESS", EqualOrMore => "EQUAL_OR_MORE", Start => "START", Mid => "MID",
+    End => "END", Approx => "APPROX" }
+);
+
+string_enum!(
     QuantityKind { Money => "money", Percent => "percent", Count => "count",
     Measure => "measure", Ordinal => "ordinal" }
 );

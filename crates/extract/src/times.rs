@@ -29,6 +29,7 @@ mod calendar;
 mod clock;
 mod dates;
 mod durations;
+mod modifier;
 mod quarters;
 mod rules;
 mod value;
@@ -212,6 +213,7 @@ pub fn recognise(doc: &mut Document) {
             span: t.span,
             ty: t.ty,
             value: t.value.map(|v| v.to_string()),
+            modifier: modifier::modifier(t.span.of(text), t.ty),
         })
         .collect();
     keep_first_month_reading(&mut out, &own_past, text);
@@ -922,8 +924,8 @@ fn range_dash(word: &str, anchor: Option<i64>) -> Option<(usize, usize)> {
 }
 
 /// How many words before an expression belong to it in TimeML: "the end
-/// of 1990", "nearly two years", "more than four decades ago", "the late
-/// 1970s".
+/// of 1990", "nearly two years", "more than four decades ago" (the
+/// `attach` rows of `data/en/time-modifiers.tsv`), "the late 1970s".
 fn leading_phrase(before: &[String], expr: &[String], ty: TimeType) -> usize {
     let n = before.len();
     let ends = |tail: &[&str]| {
@@ -934,28 +936,9 @@ fn leading_phrase(before: &[String], expr: &[String], ty: TimeType) -> usize {
                 .all(|(a, b)| a == b)
     };
     let first = expr.first().map(String::as_str).unwrap_or("");
-    if ty == TimeType::Date {
-        for part in ["end", "beginning", "middle", "start"] {
-            if ends(&["the", part, "of"]) {
-                return 3;
-            }
-        }
-    }
-    // Bounds on an amount of time, not on a date.
-    if ty == TimeType::Duration || expr.last().is_some_and(|w| w == "ago") {
-        for bound in [
-            &["no", "more", "than"][..],
-            &["no", "less", "than"],
-            &["more", "than"],
-            &["less", "than"],
-            &["at", "least"],
-            &["up", "to"],
-            &["nearly"],
-        ] {
-            if ends(bound) {
-                return bound.len();
-            }
-        }
+    let bound = modifier::attached(before, ty, expr.last().is_some_and(|w| w == "ago"));
+    if bound > 0 {
+        return bound;
     }
     let decade = first.ends_with("0s")
         || first.ends_with("0's")
@@ -1077,6 +1060,24 @@ mod tests {
         published: &str,
         parse: impl Fn(usize) -> (Option<Xpos>, Option<usize>, Option<Dep>),
     ) -> Vec<(String, String)> {
+        recognised(text, published, parse)
+            .times
+            .iter()
+            .map(|t| {
+                (
+                    t.span.of(text).to_string(),
+                    t.value.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    /// One sentence, words split at spaces and parsed by `parse`, after `recognise`.
+    fn recognised(
+        text: &str,
+        published: &str,
+        parse: impl Fn(usize) -> (Option<Xpos>, Option<usize>, Option<Dep>),
+    ) -> Document {
         let mut doc = Document::new(
             text.to_string(),
             Source {
@@ -1099,15 +1100,32 @@ mod tests {
             tokens: (0, doc.tokens.len()),
         });
         recognise(&mut doc);
-        doc.times
-            .iter()
-            .map(|t| {
-                (
-                    t.span.of(text).to_string(),
-                    t.value.clone().unwrap_or_default(),
-                )
-            })
-            .collect()
+        doc
+    }
+
+    /// Every row of `data/en/time-modifiers.tsv` gives its mod to an
+    /// expression of its example that opens with its words.
+    #[test]
+    fn modifier_examples_read_as_written() {
+        for (words, expected, example) in modifier::examples() {
+            let text = example.trim_end_matches('.');
+            let doc = recognised(text, "2000-01-10", |_| (None, None, None));
+            let found: Vec<_> = doc
+                .times
+                .iter()
+                .map(|t| (t.span.of(text), t.modifier))
+                .collect();
+            let opens = |surface: &str| match modifier::closing_words(words) {
+                Some(closing) => surface.to_lowercase().ends_with(closing),
+                None => surface.to_lowercase().starts_with(words),
+            };
+            assert!(
+                found
+                    .iter()
+                    .any(|&(surface, m)| opens(surface) && m == Some(expected)),
+                "{example}: expected {expected} on an expression opening with {words:?}, found {found:?}"
+            );
+        }
     }
 
     /// A month without a year that hangs from a verb in a finite past is

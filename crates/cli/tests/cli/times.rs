@@ -306,3 +306,31 @@ Talks began in 2019 and collapsed the same year.";
     // "the march one and a half hours" is a march, not 1 March.
     assert!(!times.iter().any(|(t, _)| t.contains("march")), "{times:?}");
 }
+
+/// #28: each time carries TIMEX3 `mod` from its own words ("late 2014" is the
+/// END of 2014), null when it has none.
+#[test]
+fn issue_28_times_carry_their_mod() {
+    let text =
+        "The deal was delayed in late 2014. The talks lasted more than four hours on Monday.";
+    let doc = &docs(&run(
+        &["extract", "--date", "2016-01-05", "--layers", "times", "-"],
+        Some(text.as_bytes()),
+    ))[0];
+    check_document(doc);
+    let mods: Vec<(&str, Option<&str>)> = doc["times"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["text"].as_str().unwrap(), t["mod"].as_str()))
+        .collect();
+    assert_eq!(
+        mods,
+        [
+            ("late 2014", Some("END")),
+            ("more than four hours", Some("MORE_THAN")),
+            ("Monday", None)
+        ],
+        "{mods:?}"
+    );
+}

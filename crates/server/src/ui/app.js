@@ -434,7 +434,7 @@ async function documentPage(id) {
     marks.push({ s: q.start, e: q.end, cls: "quote", title: "quote, " + q.kind + (speakerOf(q) ? ", said by " + speakerOf(q) : ", speaker unknown") });
     (badges[q.end] = badges[q.end] || []).push(el("span", { class: "badge speaker", text: "— " + (speakerOf(q) || "speaker unknown") }));
   }
-  for (const t of d.times) marks.push({ s: t.start, e: t.end, cls: "time", title: t.type + " " + (t.value || "") });
+  for (const t of d.times) marks.push({ s: t.start, e: t.end, cls: "time", title: t.type + " " + (t.value || "") + (t.mod ? " " + t.mod : "") });
   for (const v of d.events) {
     marks.push({ s: v.trigger.start, e: v.trigger.end, cls: "event", title: v.type + " (" + v.status + ")" });
     (badges[v.trigger.end] = badges[v.trigger.end] || []).push(el("span", { class: "badge ev-" + v.type, text: v.type }));
