@@ -1039,6 +1039,17 @@ fn a_court_blocking_or_striking_down_a_measure_or_passing_a_sentence_convicts() 
         type_of("The army imposed a curfew on the city.", "imposed").as_deref(),
         Some("SANCTION")
     );
+    // A ruling overturned by a higher court finds nobody guilty.
+    for text in [
+        "The appeals court overturned a lower court ruling on the voting law.",
+        "The appeals court overturned the ruling of the lower court.",
+    ] {
+        assert_ne!(
+            type_of(text, "overturned").as_deref(),
+            Some("SANCTION"),
+            "{text}"
+        );
+    }
 }
 
 #[test]

@@ -333,7 +333,8 @@ fn proposal_blocked(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
 /// retreat: a verb of class `ruling` (with its particle) said of a court or
 /// a judge, as its subject, its agent or the place it is done in ("blocked
 /// in the courts"), or with its particle done to a measure ("struck down the
-/// bans"); or a penalty imposed ("imposed a 52-month sentence").
+/// bans"); or a penalty imposed ("imposed a 52-month sentence"). Not a
+/// ruling undone by another ("overturned a lower court ruling").
 fn court_ruling(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     let v = verb.v;
     if is("imposing", lemma) && object_of_class(c, v, "penalty") {
@@ -370,6 +371,23 @@ fn court_ruling(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     });
     let measure =
         |k: usize| c.head_of_class(k, &WORDS, "proposal") || c.head_of_class(k, &WORDS, "statute");
+    // A ruling overturned is a court's word on a court's word ("overturned a
+    // lower court ruling"): nobody is found guilty by it.
+    // (What is done to: the object, the particle's phrase, a passive's
+    // subject; not an active subject, the court itself.)
+    let passive_subject = || {
+        super::passive_voice(c, verb)
+            .then(|| c.subject(v))
+            .flatten()
+    };
+    let ruling_undone = c
+        .object(v)
+        .or(struck)
+        .or_else(passive_subject)
+        .is_some_and(|k| is("judicial", &singular(c.word(k))));
+    if ruling_undone {
+        return false;
+    }
     super::who_acts(c, verb).is_some_and(judicial)
         || in_court
         || (with_particle && undergoer(c, v).or(struck).is_some_and(measure))
