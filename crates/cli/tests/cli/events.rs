@@ -1484,6 +1484,46 @@ fn pleas_comment_declined_documents_released_blocks_and_raids_read_by_their_obje
 }
 
 #[test]
+fn a_verbal_attack_on_a_topic_of_arms_a_judge_or_the_speaker_is_criticism() {
+    let types = |text: &str| {
+        events_of_rules(text)
+            .into_iter()
+            .map(|e| e.0)
+            .collect::<Vec<_>>()
+    };
+    // Guns as the topic an attack is on are no force.
+    assert_eq!(
+        types("Mary Jones hit Peter Brown on taxes, and she hit him on guns."),
+        ["ACCUSE", "ACCUSE"]
+    );
+    assert_eq!(
+        types("Mary Jones spent the week pounding Peter Brown on the gun issue."),
+        ["ACCUSE"]
+    );
+    // A judge attacked, or the speaker ("me"), is a rival attacked.
+    assert_eq!(types("Peter Brown attacked a federal judge."), ["ACCUSE"]);
+    assert_eq!(
+        types("Mary Jones viciously attacked me from the stage."),
+        ["ACCUSE"]
+    );
+    // Battling with a rival over a budget is a clash of words.
+    assert_eq!(
+        types("The governor has battled with Paul Green over the budget."),
+        ["ACCUSE"]
+    );
+    // With arms, or on the body, it stays an assault.
+    assert_eq!(
+        types("Troops hit the rebels on the front line."),
+        ["ASSAULT"]
+    );
+    assert_eq!(types("A gunman hit Peter Brown on the head."), ["ASSAULT"]);
+    assert_eq!(
+        types("Mary Jones attacked Peter Brown with a knife."),
+        ["ASSAULT"]
+    );
+}
+
+#[test]
 fn verbal_attacks_dismissals_advocacy_cooperation_and_acts_not_done_take_the_codebook_code() {
     // The rules' events (the judge aside), as the codebook codes them.
     let typed = |text: &str| {

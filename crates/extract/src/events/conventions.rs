@@ -81,8 +81,12 @@ fn armed_or_state(c: &Clause<'_>, j: usize) -> bool {
 /// of class rival, a personal pronoun.
 fn rival(c: &Clause<'_>, h: usize) -> bool {
     let noun = singular(c.word(h));
-    let pronoun =
-        c.doc.tokens[h].pos == Some(Upos::Pron) && matches!(noun.as_str(), "him" | "her" | "them");
+    // "attacked me from the stage": the speaker attacked is a rival too.
+    let pronoun = c.doc.tokens[h].pos == Some(Upos::Pron)
+        && matches!(
+            c.word(h).to_lowercase().as_str(),
+            "him" | "her" | "them" | "me" | "us"
+        );
     mention_of(c, h, &[EntityType::Person]) || is("rival", &noun) || pronoun
 }
 
@@ -161,13 +165,40 @@ fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> boo
             && (super::marked_by(c.doc, k, "in") || super::marked_by(c.doc, k, "on"))
             && is("body", &singular(c.word(k)))
     });
-    if !(condition_met || launches_attack) || on_body || force_beside(c, v) {
+    if !(condition_met || launches_attack) || on_body || force_beside_but_topics(c, v) {
         return false;
     }
+    // The person attacked, named in the event or in what the verb attacks
+    // ("fighting about Barack Obama", where the event kept no target).
+    let person_attacked = super::discourse::named_person(c, &event.target)
+        || attacked(c, verb, lemma)
+            .into_iter()
+            .any(|h| mention_of(c, h, &[EntityType::Person]));
     spoken(c, verb, event)
         || aimed_at_rival(c, verb, lemma)
-        || (speaks_for_a_person(c, &event.source)
-            && super::discourse::named_person(c, &event.target))
+        || (speaks_for_a_person(c, &event.source) && person_attacked)
+}
+
+/// [`force_beside`], but for words of force that are only what a rival is
+/// attacked on: a compound of a noun of speech or stance ("the gun issue",
+/// "his war record"), or the "on", "over" or "about" phrase of a verb of
+/// class attacking that attacks a rival ("hit him on guns").
+fn force_beside_but_topics(c: &Clause<'_>, v: usize) -> bool {
+    let topic = |j: usize| {
+        let Some(h) = c.doc.tokens[j].head else {
+            return false;
+        };
+        let of_speech = c.dep(j) == Some(Dep::Compound)
+            && (is("speech", &c.word(h).to_lowercase()) || stance(c, h));
+        let attacking_head = attacking_verb(c.lex.lemma(&c.word(h).to_lowercase()))
+            && c.object(h).is_some_and(|o| rival(c, o));
+        let on_topic = c.dep(j) == Some(Dep::Obl)
+            && ["on", "over", "about"]
+                .into_iter()
+                .any(|w| super::marked_by(c.doc, j, w));
+        of_speech || (attacking_head && on_topic)
+    };
+    (c.a..c.b).any(|j| j != v && armed_word(c, j) && !topic(j))
 }
 
 /// Whether one of `actors` is a named person or those around one ("Clinton's
