@@ -1484,6 +1484,22 @@ fn pleas_comment_declined_documents_released_blocks_and_raids_read_by_their_obje
 }
 
 #[test]
+fn a_relative_clause_keeps_its_own_tense() {
+    // What a relative clause tells was done, whatever the main verb plans.
+    assert_eq!(
+        status_of(
+            "Mary Jones, who had endorsed Peter Brown, will visit Paris.",
+            "endorsed"
+        ),
+        "asserted"
+    );
+    assert_eq!(
+        status_of("Mary Jones will endorse Peter Brown on Monday.", "endorse"),
+        "planned"
+    );
+}
+
+#[test]
 fn a_verbal_attack_on_a_topic_of_arms_a_judge_or_the_speaker_is_criticism() {
     let types = |text: &str| {
         events_of_rules(text)

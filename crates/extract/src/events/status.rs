@@ -160,8 +160,6 @@ pub(super) fn status_of(
     EventStatus::Asserted
 }
 
-/// The verbs above `v` in its clause, nearest first: "committed … towards
-/// sending", "plans to send", "denied that it was sending".
 /// Whether a conjunct is joined by "but", "yet" or "while".
 pub(super) fn contrasted(c: &Clause<'_>, h: usize) -> bool {
     c.children(h).any(|k| {
@@ -202,6 +200,9 @@ pub(super) fn negating_governors(c: &Clause<'_>, v: usize) -> Vec<usize> {
     governors
 }
 
+/// The verbs above `v` in its clause, nearest first: "committed … towards
+/// sending", "plans to send", "denied that it was sending"; not above a
+/// clause describing a noun (`describes_a_noun`).
 pub(super) fn governing_verbs(c: &Clause<'_>, v: usize) -> Vec<usize> {
     let mut governors = Vec::new();
     let mut h = v;
@@ -209,6 +210,7 @@ pub(super) fn governing_verbs(c: &Clause<'_>, v: usize) -> Vec<usize> {
         match c.doc.tokens[h].head.filter(|&u| u >= c.a && u < c.b) {
             // "will not join … but supports": a contrast does not share the first verb's negation.
             Some(_) if c.dep(h) == Some(Dep::Conj) && contrasted(c, h) => break,
+            Some(_) if describes_a_noun(c, h) => break,
             Some(u) if c.dep(h) != Some(Dep::Parataxis) => {
                 if c.doc.tokens[u].pos == Some(Upos::Verb) {
                     governors.push(u);
@@ -219,6 +221,23 @@ pub(super) fn governing_verbs(c: &Clause<'_>, v: usize) -> Vec<usize> {
         }
     }
     governors
+}
+
+/// Whether `h` heads a clause describing a noun, which has its own tense: a
+/// relative clause ("will cover the crisis in which the compound was
+/// attacked", "the US, which provided air cover") or a past participle
+/// ("wants to avoid the executive arrested this month"). Not a noun's
+/// content ("denied claims that it was sending troops", "a report claiming")
+/// nor its infinitive ("a plan to send troops").
+fn describes_a_noun(c: &Clause<'_>, h: usize) -> bool {
+    let wh = |k: usize| {
+        matches!(
+            c.doc.tokens[k].tag,
+            Some(Xpos::Wdt | Xpos::Wp | Xpos::WpPoss | Xpos::Wrb)
+        )
+    };
+    let relative = c.children(h).any(|k| wh(k) || c.children(k).any(wh));
+    c.dep(h) == Some(Dep::Acl) && (relative || c.doc.tokens[h].tag == Some(Xpos::Vbn))
 }
 
 /// An act told `reported` only because its trigger lies inside a quote's
