@@ -694,6 +694,32 @@ fn a_kept_event_s_actors_are_read_again_for_pronouns_appositions_addressees_and_
         "urged",
     );
     assert_eq!(target, ["Hungary"]);
+    // (targets37) Those named only in what a request asks for are not asked: the
+    // countries whose goods a tariff would hit, the one a sought inquiry concerns;
+    // the owner of what is asked for and the one it is asked from are.
+    let (_, target) = roles_of(
+        "Senator Dole called for new tariffs on steel from Germany and Japan.",
+        "called",
+    );
+    assert!(target.is_empty(), "{target:?}");
+    let (_, target) = roles_of("Mayor Dole sought a new Smith inquiry.", "sought");
+    assert!(target.is_empty(), "{target:?}");
+    let (_, target) = roles_of(
+        "Germany has requested technical assistance from the World Bank.",
+        "requested",
+    );
+    assert_eq!(target, ["World Bank"]);
+    let (_, target) = roles_of(
+        "Protesters demanded the resignation of the governor of Ruritania, John Smith.",
+        "demanded",
+    );
+    assert!(target.contains(&"John Smith".to_string()), "{target:?}");
+    // Pressure stepped up is the asking itself: its "on" phrase names the one asked.
+    let (_, target) = roles_of(
+        "Germany stepped up pressure on Hungary to free the prisoners.",
+        "stepped",
+    );
+    assert_eq!(target, ["Hungary"]);
     // A town that only locates an actor noun's people leaves the noun to act.
     let (_, target) = roles_of(
         "Government troops drove the rebels out of Homs in March.",

@@ -226,6 +226,146 @@ pub(super) fn topic_of(c: &Clause<'_>, o: usize, j: usize) -> bool {
         && is("topical", super::singular(c.word(o)).as_str())
 }
 
+/// The case words of a phrase that, hung on what is asked for, still names
+/// whom it is asked of: its owner or doer ("the impeachment of the attorney
+/// general", "answers from the Kremlin", "a meeting with Mr Smith", "an
+/// inquiry by the FBI", "an end to Smith's rule").
+const ASKED_OF: [&str; 5] = ["of", "from", "with", "by", "to"];
+
+/// (Second reading, a request) The tokens of what is asked for that name no
+/// one asked: "called for tariffs on goods from Ruritania", "called for troops
+/// split between two countries", "sought a new Smith inquiry" (class `sought`:
+/// the name only says whom the measure concerns), "demanded proof that X is
+/// alive". What is asked for is the "for" phrase of the verb, or its object
+/// when that names no one; its owner and its `ASKED_OF` phrases
+/// stay, and so does anyone the request names elsewhere.
+pub(super) fn not_asked(c: &Clause<'_>, v: usize, act: EventType) -> Vec<usize> {
+    if !c.reread || act != EventType::Request {
+        return Vec::new();
+    }
+    // ("called Wednesday for X": a time the parse made the object asks for
+    // nothing; "stepped up pressure on China": the object is the asking.)
+    let asked_for = |x: usize| match c.dep(x) {
+        Some(Dep::Obl) => super::marked_by(c.doc, x, "for"),
+        Some(Dep::Obj) => {
+            !super::in_time(c, x)
+                && !is(
+                    "asking",
+                    super::singular(&c.word(x).to_lowercase()).as_str(),
+                )
+        }
+        _ => false,
+    };
+    let mut out = Vec::new();
+    for x in c.children(v).filter(|&x| asked_for(x)) {
+        let heads: Vec<usize> = std::iter::once(x)
+            .chain(c.children(x).filter(|&k| c.dep(k) == Some(Dep::Conj)))
+            .collect();
+        let (asked, things): (Vec<usize>, Vec<usize>) =
+            heads.into_iter().partition(|&h| names_someone(c, h));
+        // "called for 20,000 troops split between two countries", "for the
+        // agency to investigate X": the clause on someone asked for says what
+        // they would do, and to whom.
+        for &h in asked.iter().filter(|_| c.dep(x) == Some(Dep::Obl)) {
+            for k in c.children(h).filter(|&k| c.dep(k) == Some(Dep::Acl)) {
+                out.extend(c.subtree(k, &[]));
+            }
+        }
+        for &h in &things {
+            let kept = owner_phrases(c, h);
+            out.extend(
+                c.subtree(h, &[Dep::Conj, Dep::Cc])
+                    .into_iter()
+                    .filter(|t| !kept.contains(t)),
+            );
+        }
+        // "demanded proof that X is alive": with a thing asked for as object,
+        // a "that" clause of the verb says what the thing is.
+        if c.dep(x) == Some(Dep::Obj) && things.contains(&x) {
+            for k in c.children(v).filter(|&k| c.dep(k) == Some(Dep::Ccomp)) {
+                out.extend(c.subtree(k, &[]));
+            }
+        }
+    }
+    out
+}
+
+/// Whether the head `h` itself names someone: a name, an actor noun or a noun of people.
+fn names_someone(c: &Clause<'_>, h: usize) -> bool {
+    let noun = super::singular(&c.word(h).to_lowercase());
+    c.doc
+        .mentions
+        .iter()
+        .any(|m| m.entity.is_some() && crate::tree::touches_token(c.doc, m.span, h))
+        || c.lex.agents.contains_key(&noun)
+        || names_people(&noun)
+        || c.doc.tokens[h].pos == Some(dossier_core::Upos::Pron)
+}
+
+/// The tokens of a thing asked for that still name whom it is asked of: its
+/// own words (but for the names before a noun of class `sought`), its owner
+/// ("Smith's endorsement", "his resignation") and its `ASKED_OF` phrases.
+fn owner_phrases(c: &Clause<'_>, h: usize) -> Vec<usize> {
+    let mut kept = c.phrase_tokens(h, true);
+    if is(
+        "sought",
+        super::singular(&c.word(h).to_lowercase()).as_str(),
+    ) {
+        // ("U.N. sanctions", "a CBI probe": an organisation's name says who
+        // would impose or hold it, the one asked.)
+        let organisation = |k: usize| {
+            c.doc
+                .mentions
+                .iter()
+                .any(|m| m.ty == EntityType::Org && crate::tree::touches_token(c.doc, m.span, k))
+        };
+        let modifiers: Vec<usize> = c
+            .children(h)
+            .filter(|&k| matches!(c.dep(k), Some(Dep::Compound | Dep::Amod)))
+            .filter(|&k| !organisation(k))
+            .flat_map(|k| c.subtree(k, &[]))
+            .collect();
+        kept.retain(|t| !modifiers.contains(t));
+    }
+    for k in c.children(h).filter(|&k| c.dep(k) == Some(Dep::Nmod)) {
+        // An owner: "his", or a name with "'s" (which may follow the name's
+        // last word, out of `marked_by`'s reach: "Francois Hollande's").
+        let owner = c
+            .children(k)
+            .filter(|&m| c.dep(m) == Some(Dep::Case))
+            .all(|m| ["'s", "’s", "'", "’"].contains(&c.word(m)));
+        // (Read as `Clause::actors_of` reads a phrase: without the clauses on it.)
+        if owner || ASKED_OF.iter().any(|w| super::marked_by(c.doc, k, w)) {
+            kept.extend(c.subtree(k, &[Dep::Acl]));
+        }
+    }
+    // "the resignation of the prime minister, Albert Perez": an apposition the
+    // parse hung on the thing names the one it is asked of.
+    for k in c.children(h).filter(|&k| c.dep(k) == Some(Dep::Appos)) {
+        kept.extend(c.subtree(k, &[Dep::Acl]));
+    }
+    kept
+}
+
+/// (Second reading, a request) Drops from the targets those named only in
+/// what is asked for (`not_asked`), not elsewhere in the clause.
+pub(super) fn asked_only(c: &Clause<'_>, v: usize, act: EventType, target: &mut Vec<EntityId>) {
+    let dropped = not_asked(c, v, act);
+    if dropped.is_empty() || target.is_empty() {
+        return;
+    }
+    let there = c.entities(super::actors(c, &dropped));
+    let elsewhere = |a: &EntityId| {
+        c.doc.mentions.iter().any(|m| {
+            m.entity == Some(*a)
+                && (c.a..c.b)
+                    .filter(|j| !dropped.contains(j))
+                    .any(|j| crate::tree::touches_token(c.doc, m.span, j))
+        })
+    };
+    target.retain(|a| !there.contains(a) || elsewhere(a));
+}
+
 /// Whether a "to" phrase of this act says where the one acted on is sent
 /// or what they are sentenced to: a sanction's or a coercion's.
 pub(super) fn sends_away(c: &Clause<'_>, act: EventType, j: usize) -> bool {
@@ -313,6 +453,8 @@ mod tests {
         assert!(is("backing", "backed"));
         assert!(is("ground", "border"));
         assert!(is("topical", "rhetoric"));
+        assert!(is("sought", "inquiry") && is("sought", "tariff") && !is("sought", "support"));
+        assert!(is("asking", "pressure") && !is("asking", "inquiry"));
         assert!(is("routing", "oust"));
         assert!(!is("routing", "border"));
         assert!(is("aiming", "fire") && is("aiming", "drop"));

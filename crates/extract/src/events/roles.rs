@@ -86,6 +86,7 @@ pub(super) fn roles(
         target = phrases::purpose_targets(c, v, act);
     }
     fill_roles(c, verb, act, passive, demander, &mut source, &mut target);
+    phrases::asked_only(c, v, act, &mut target);
     target.retain(|t| !source.contains(t));
     // An event needs a political or social actor who acts. A subject that
     // names none ("I", "it", "the jury") makes no event, unless the verb is
