@@ -720,6 +720,12 @@ fn a_kept_event_s_actors_are_read_again_for_pronouns_appositions_addressees_and_
         "stepped",
     );
     assert_eq!(target, ["Hungary"]);
+    // With someone addressed, what they are asked to do names no one asked.
+    let (_, target) = roles_of(
+        "The minister urged all parties to accept mediation with the Houthis.",
+        "urged",
+    );
+    assert_eq!(target, ["parties"]);
     // A town that only locates an actor noun's people leaves the noun to act.
     let (_, target) = roles_of(
         "Government troops drove the rebels out of Homs in March.",

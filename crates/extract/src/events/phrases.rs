@@ -287,7 +287,48 @@ pub(super) fn not_asked(c: &Clause<'_>, v: usize, act: EventType) -> Vec<usize> 
             }
         }
     }
+    out.extend(asked_to_do(c, v));
     out
+}
+
+/// (Second reading, a request) With someone addressed ("called on Dean",
+/// "urged the department", "pleaded with the regime"), the tokens of what
+/// they are asked to do, an infinitive on the verb or on them: "called on
+/// Dean to apologize to Smith", "urged the department to process Smith's
+/// emails" ask Dean and the department, not Smith.
+fn asked_to_do(c: &Clause<'_>, v: usize) -> Vec<usize> {
+    // (An object before the infinitive is addressed whatever its noun: "urged
+    // the department to process"; a phrase, when it names someone.)
+    let addressed = |x: usize| match c.dep(x) {
+        Some(Dep::Obj | Dep::Iobj) => c.doc.tokens[x]
+            .pos
+            .is_some_and(|p| p.is_noun() || p == dossier_core::Upos::Pron),
+        Some(Dep::Obl) => {
+            ["on", "with", "to"]
+                .iter()
+                .any(|w| super::marked_by(c.doc, x, w))
+                && names_someone(c, x)
+        }
+        _ => false,
+    };
+    let addressees: Vec<usize> = c
+        .children(v)
+        .filter(|&x| addressed(x) && !super::in_time(c, x))
+        .collect();
+    if addressees.is_empty() {
+        return Vec::new();
+    }
+    let infinitive = |k: usize| {
+        c.dep(k) == Some(Dep::Xcomp)
+            || matches!(c.dep(k), Some(Dep::Acl | Dep::Advcl))
+                && c.children(k)
+                    .any(|m| c.dep(m) == Some(Dep::Mark) && c.word(m).eq_ignore_ascii_case("to"))
+    };
+    std::iter::once(v)
+        .chain(addressees)
+        .flat_map(|h| c.children(h).filter(|&k| infinitive(k)).collect::<Vec<_>>())
+        .flat_map(|k| c.subtree(k, &[]))
+        .collect()
 }
 
 /// Whether the head `h` itself names someone: a name, an actor noun or a noun of people.
@@ -299,6 +340,7 @@ fn names_someone(c: &Clause<'_>, h: usize) -> bool {
         .any(|m| m.entity.is_some() && crate::tree::touches_token(c.doc, m.span, h))
         || c.lex.agents.contains_key(&noun)
         || names_people(&noun)
+        || is("following", &noun)
         || c.doc.tokens[h].pos == Some(dossier_core::Upos::Pron)
 }
 
@@ -354,7 +396,20 @@ pub(super) fn asked_only(c: &Clause<'_>, v: usize, act: EventType, target: &mut 
     if dropped.is_empty() || target.is_empty() {
         return;
     }
-    let there = c.entities(super::actors(c, &dropped));
+    let mut there = c.entities(super::actors(c, &dropped));
+    // A common-noun actor ("civilians") whose phrase lies there.
+    let nominal_there = |a: EntityId| {
+        let span = c
+            .nominals
+            .nth(a)
+            .and_then(|n| c.nominals.found.borrow().get(n).map(|f| f.0));
+        span.is_some_and(|s| {
+            dropped
+                .iter()
+                .any(|&j| crate::tree::holds_token(c.doc, s, j))
+        })
+    };
+    there.extend(target.iter().copied().filter(|&a| nominal_there(a)));
     let elsewhere = |a: &EntityId| {
         c.doc.mentions.iter().any(|m| {
             m.entity == Some(*a)
