@@ -142,6 +142,32 @@ fn sentence(text: &str, toks: &[Span], pos: &[Option<Upos>], out: &mut Vec<Quant
     let first = out.len();
     bounded_figures(text, toks, pos, out);
     join_bounds(text, out, first);
+    for q in &mut out[first..] {
+        if is_age(text, toks, pos, q) {
+            q.kind = QuantityKind::Measure;
+            q.unit = Some("years".to_string());
+        }
+    }
+}
+
+/// "Shamima Begum, 19, wants to return": a bare whole number set off by
+/// commas right after a name is the person's age, not a count.
+fn is_age(text: &str, toks: &[Span], pos: &[Option<Upos>], q: &Quantity) -> bool {
+    let Some(i) = toks.iter().position(|t| *t == q.span) else {
+        return false;
+    };
+    let digits = word(text, toks[i]).bytes().all(|b| b.is_ascii_digit());
+    q.kind == QuantityKind::Count
+        && q.unit.is_none()
+        && q.approx == Approx::Exact
+        && q.value.is_some_and(|v| (1.0..=120.0).contains(&v))
+        && digits
+        && i >= 2
+        && word(text, toks[i - 1]) == ","
+        && pos[i - 2] == Some(Upos::Propn)
+        && toks
+            .get(i + 1)
+            .is_none_or(|t| matches!(word(text, *t), "," | "." | ")" | ";"))
 }
 
 /// A quantity read from the token at `i` alone, or from a word that names
@@ -186,11 +212,7 @@ fn token_quantity(
         return Some(i + 1);
     }
     if let Some(v) = ordinal(w) {
-        // "May 4th" is a date, not a rank.
-        let after_month = i > 0 && is_month_word(&lower(text, toks.get(i - 1)));
-        if !after_month
-            && (lw != "second" || (i > 0 && word(text, toks[i - 1]).eq_ignore_ascii_case("the")))
-        {
+        if is_rank(text, toks, pos, i, lw) {
             out.push(single(
                 toks[i],
                 QuantityKind::Ordinal,
@@ -254,6 +276,24 @@ fn token_quantity(
         }
     }
     None
+}
+
+/// Whether the ordinal at token `i` ranks something. "May 4th" is a date;
+/// an adverb ("when they first arrived", "at first") or a time ("for the
+/// first time") is no rank, but a word owned or determined is one whatever
+/// its tag ("Stein's first", "her first six albums"); "second" ranks only
+/// after "the" (else it is the unit of time).
+fn is_rank(text: &str, toks: &[Span], pos: &[Option<Upos>], i: usize, lw: &str) -> bool {
+    let prev = lower(text, i.checked_sub(1).and_then(|k| toks.get(k)));
+    let owned = matches!(
+        &*prev,
+        "'s" | "’s" | "my" | "your" | "his" | "her" | "its" | "our" | "their" | "the" | "a"
+    );
+    let adverb = pos.get(i) == Some(&Some(Upos::Adv)) && !owned;
+    !is_month_word(&prev)
+        && !adverb
+        && lower(text, toks.get(i + 1)) != "time"
+        && (lw != "second" || prev == "the")
 }
 
 /// Whether the figure read at `num_at` (`used` words, from word `i` with
@@ -658,6 +698,59 @@ mod tests {
             (q.approx, q.value, q.unit.as_deref()),
             (Approx::Vague, None, Some("systems"))
         );
+    }
+
+    /// Words and parts of speech given as "word/UPOS" ("/" alone: none).
+    fn tagged_quantities(text: &str) -> Vec<Quantity> {
+        let (words, pos): (Vec<&str>, Vec<Option<Upos>>) = text
+            .split(' ')
+            .map(|wt| {
+                let (w, tag) = wt.rsplit_once('/').unwrap_or((wt, ""));
+                (w, tag.parse().ok())
+            })
+            .unzip();
+        let plain = words.join(" ");
+        let mut toks = Vec::new();
+        let mut t = 0;
+        for w in &words {
+            toks.push(Span::new(t, t + w.len()));
+            t += w.len() + 1;
+        }
+        let mut out = Vec::new();
+        sentence(&plain, &toks, &pos, &mut out);
+        out
+    }
+
+    #[test]
+    fn an_age_after_a_name_is_in_years() {
+        let q = &tagged_quantities("Jane/PROPN Doe/PROPN ,/PUNCT 19/NUM ,/PUNCT left/VERB")[0];
+        assert_eq!(
+            (q.kind, q.value, q.unit.as_deref()),
+            (QuantityKind::Measure, Some(19.0), Some("years"))
+        );
+        // Not after a name, or with more after it: a count as before.
+        let q = &tagged_quantities("in/ADP town/NOUN ,/PUNCT 19/NUM ,/PUNCT left/VERB")[0];
+        assert_eq!((q.kind, q.unit.as_deref()), (QuantityKind::Count, None));
+        let q = &tagged_quantities("Doe/PROPN ,/PUNCT 19/NUM people/NOUN left/VERB")[0];
+        assert_eq!(q.kind, QuantityKind::Count);
+    }
+
+    #[test]
+    fn an_adverb_or_a_time_is_no_rank() {
+        assert!(tagged_quantities("they/PRON first/ADV arrived/VERB").is_empty());
+        let q = &tagged_quantities("her/PRON first/ADV six/NUM albums/NOUN")[0];
+        assert_eq!((q.kind, q.value), (QuantityKind::Ordinal, Some(1.0)));
+        assert!(quantities("for the first time").is_empty());
+        let q = &tagged_quantities("the/DET first/ADJ Briton/PROPN")[0];
+        assert_eq!((q.kind, q.value), (QuantityKind::Ordinal, Some(1.0)));
+    }
+
+    #[test]
+    fn as_many_as_and_estimated_qualify_a_figure() {
+        let q = &quantities("as many as 4,000 citizens")[0];
+        assert_eq!((q.value, q.approx), (Some(4000.0), Approx::UpTo));
+        let q = &quantities("an estimated 3 million people")[0];
+        assert_eq!((q.value, q.approx), (Some(3e6), Approx::About));
     }
 
     #[test]

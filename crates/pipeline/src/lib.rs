@@ -335,6 +335,8 @@ fn add_numeric_mentions(doc: &mut Document) {
             QuantityKind::Money => EntityType::Money,
             QuantityKind::Percent => EntityType::Percent,
             QuantityKind::Ordinal => EntityType::Ordinal,
+            // An age ("Begum, 19,"): OntoNotes types ages DATE.
+            QuantityKind::Measure if q.unit.as_deref() == Some("years") => EntityType::Date,
             QuantityKind::Measure => EntityType::Quantity,
             QuantityKind::Count => EntityType::Cardinal,
         };

@@ -83,6 +83,9 @@ pub(super) const BOUNDS_BEFORE: &[(&[&str], Approx)] = &[
     (&["smaller", "than"], Approx::LessThan),
     (&["lower", "than"], Approx::LessThan),
     (&["up", "to"], Approx::UpTo),
+    // "as many as 4,000 citizens", "as much as $5m": an upper figure.
+    (&["as", "many", "as"], Approx::UpTo),
+    (&["as", "much", "as"], Approx::UpTo),
     // "equal to 20", "equals 20": exactly, the cue kept in the extent.
     (&["equal", "to"], Approx::Exact),
     (&["equals", "to"], Approx::Exact),
@@ -123,7 +126,7 @@ pub(super) fn qualifier(text: &str, toks: &[Span], i: usize) -> (Approx, usize) 
     }
     match before.last().map(|w| &**w).unwrap_or("") {
         "nearly" | "almost" | "about" | "around" | "approximately" | "roughly" | "some"
-        | "circa" | "approx." | "~" => (Approx::About, 1),
+        | "circa" | "approx." | "~" | "estimated" => (Approx::About, 1),
         _ => (Approx::Exact, 0),
     }
 }
