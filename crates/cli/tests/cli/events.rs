@@ -2130,6 +2130,22 @@ fn documents_released_figures_of_speech_lone_talks_and_poll_figures_make_no_even
 }
 
 #[test]
+fn a_poll_inside_what_is_blamed_keeps_the_accusation_and_margins_are_poll_figures() {
+    // (noevent37) A poll phrase inside someone's thing the act is about is no
+    // poll figure; a margin in points and a share of voters as subject are.
+    assert_eq!(
+        types_of("Peter Brown blamed Mary Jones's decline in the polls on the news media."),
+        ["ACCUSE"]
+    );
+    for text in [
+        "Peter Brown's approval among voters has declined by nine percentage points since June.",
+        "A poll from Marquette Law School released Wednesday found Peter Brown leading Mary Jones by 15 points among likely voters in Ohio.",
+    ] {
+        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
+    }
+}
+
+#[test]
 fn agreeing_with_a_view_is_no_event_and_agreeing_to_act_is_agree() {
     // (agree34) Agreeing that something is so, or with someone's view, commits to nothing.
     for text in [

@@ -46,12 +46,15 @@ pub(super) fn no_event(c: &Clause<'_>, verb: &Verb, event: &Event) -> bool {
 /// conducted the first week of March"). The act is said with a word of class
 /// poll as its subject, as the subject of the verb whose complement or
 /// object it is, as a phrase of it or of its object, or as the noun it
-/// describes. Acts of force are not read so.
+/// describes, but not a phrase of a possessed object. Acts of force are
+/// not read so.
 fn poll_figure(c: &Clause<'_>, v: usize) -> bool {
     let poll = |k: usize| c.head_of_class(k, &WORDS, "poll");
+    // A share of those polled as the subject ("47 percent of voters said").
     let said_by_poll = |h: usize| {
-        c.children(h)
-            .any(|k| c.dep(k) == Some(Dep::Nsubj) && poll(k))
+        c.children(h).any(|k| {
+            c.dep(k) == Some(Dep::Nsubj) && (poll(k) || c.head_of_class(k, &WORDS, "share"))
+        })
     };
     let phrase_of = |h: usize| {
         c.children(h)
@@ -64,7 +67,23 @@ fn poll_figure(c: &Clause<'_>, v: usize) -> bool {
         Some(Dep::Acl | Dep::Amod) => poll(h),
         _ => false,
     });
-    said_by_poll(v) || found || phrase_of(v) || c.objects(v).any(phrase_of)
+    // A poll inside someone's thing the act is about is no figure of the act
+    // ("blaming Trump's decline in the polls on the news media").
+    let unpossessed = |o: usize| !c.children(o).any(|m| c.is_possessor(m));
+    said_by_poll(v)
+        || found
+        || phrase_of(v)
+        || c.objects(v).any(|o| unpossessed(o) && phrase_of(o))
+        || margin(c, v)
+}
+
+/// A margin in points ("won the primary by 20 points", "have declined by
+/// nine percentage points"): a "by" phrase of class margin with a number, a
+/// poll's or a vote's figure.
+fn margin(c: &Clause<'_>, v: usize) -> bool {
+    c.obliques(v, "by").any(|k| {
+        c.head_of_class(k, &WORDS, "margin") && c.children(k).any(|m| c.dep(m) == Some(Dep::Nummod))
+    })
 }
 
 /// A gerund with an object but no subject of its own that is a clause's
@@ -153,5 +172,6 @@ mod tests {
         assert!(is("generic", "people") && is("generic", "those") && !is("generic", "they"));
         assert!(is("quantifier", "most") && !is("quantifier", "the"));
         assert!(is("poll", "poll") && is("poll", "survey") && !is("poll", "vote"));
+        assert!(is("share", "percent") && is("margin", "point") && !is("margin", "percent"));
     }
 }

@@ -74,8 +74,15 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
 /// on Tuesday"); failing that, the noun a participle describes.
 fn undergoer(c: &Clause<'_>, v: usize) -> Option<usize> {
     let subject = || c.children(v).find(|&k| c.dep(k) == Some(Dep::Nsubj));
+    // The parse may hang a participle on its noun as a phrase ("A poll from
+    // Marquette Law School released Wednesday found").
+    let describes = match c.dep(v) {
+        Some(Dep::Acl | Dep::Amod) => true,
+        Some(Dep::Nmod) => c.doc.tokens[v].pos == Some(Upos::Verb),
+        _ => false,
+    };
     c.object(v).or_else(subject).or_else(|| {
-        matches!(c.dep(v), Some(Dep::Acl | Dep::Amod))
+        describes
             .then(|| c.doc.tokens[v].head)
             .flatten()
             .filter(|&h| h >= c.a && h < c.b)
