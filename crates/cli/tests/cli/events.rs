@@ -2146,6 +2146,24 @@ fn a_poll_inside_what_is_blamed_keeps_the_accusation_and_margins_are_poll_figure
 }
 
 #[test]
+fn speeches_and_views_delivered_or_offered_make_no_event() {
+    // (noevent37) A speech or a view delivered, offered or opened is a
+    // statement, whatever act the dictionary read in the verb.
+    for text in [
+        "Peter Brown has delivered an impassioned defense of the treaty.",
+        "Mary Jones offered a preview of the governor's thinking in an interview with Reuters.",
+        "President Peter Brown is opening his announcement on new gun measures by remembering Mary Jones.",
+    ] {
+        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
+    }
+    // Aid delivered stays AID.
+    assert_eq!(
+        types_of("The United States delivered aid to the Kurds in Syria."),
+        ["AID"]
+    );
+}
+
+#[test]
 fn agreeing_with_a_view_is_no_event_and_agreeing_to_act_is_agree() {
     // (agree34) Agreeing that something is so, or with someone's view, commits to nothing.
     for text in [

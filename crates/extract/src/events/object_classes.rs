@@ -43,12 +43,16 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
         // Released, a document is published whatever act the dictionary
         // read ("releasing a new online ad", coded COOPERATE).
         _ if document_released(c, verb.v, &lemma) => true,
+        // Words offered, delivered or expressed are a statement whatever act
+        // the dictionary read ("delivered a heartfelt defense", coded AID);
+        // praise is support, a message may threaten.
+        EventType::Support | EventType::Threaten => false,
+        _ if words_offered(c, verb.v, &lemma) => true,
         EventType::Consult => topic_discussed(c, verb, &lemma),
         EventType::Request => plea(c, verb.v, &lemma),
         EventType::Reject => {
             comment_declined(c, verb.v, &lemma) || notion_rejected(c, verb.v, &lemma)
         }
-        EventType::Agree => words_offered(c, verb.v, &lemma),
         EventType::Assault => {
             result_beaten(c, verb.v, &lemma) || standing_ruined(c, verb.v, &lemma)
         }
@@ -271,11 +275,21 @@ fn topic_discussed(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     !subjects.is_empty() && !subjects.into_iter().any(many) && !talked_with && !actor_object
 }
 
-/// Condolences, thoughts and prayers, a view or a glimpse offered, sent or
-/// expressed ("offered a window into", "offered a response"): CAMEO's
-/// statements and "express sympathy", no commitment to cooperate.
+/// Condolences, thoughts and prayers, a view or a speech offered, sent,
+/// delivered or expressed ("offered a window into", "offered a response",
+/// "delivered an impassioned defense of", "is opening his announcement"):
+/// CAMEO's statements and "express sympathy", no commitment to cooperate, no
+/// aid given.
 fn words_offered(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
-    is("offering", lemma) && object_of_class(c, v, "statement")
+    is("offering", lemma) && c.objects(v).any(|k| statement(c, k))
+}
+
+/// Whether the noun at `k` is of class `statement` by its own head or a
+/// conjunct ("thoughts and prayers"), not a compound ("defense efforts").
+pub(super) fn statement(c: &Clause<'_>, k: usize) -> bool {
+    std::iter::once(k)
+        .chain(c.children(k).filter(|&m| c.dep(m) == Some(Dep::Conj)))
+        .any(|m| is("statement", &singular(c.word(m))))
 }
 
 /// A standing, a chance or a hope ruined ("destroying the reputation of the
@@ -443,6 +457,7 @@ mod tests {
         assert!(is("ruling", "block") && WORDS.condition("ruling", "strike") == Some("down"));
         assert!(is("statute", "ban") && is("imposing", "impose") && is("penalty", "sentence"));
         assert!(!is("ruling", "order") && !is("penalty", "curfew"));
+        assert!(is("offering", "deliver") && is("statement", "preview"));
     }
 
     #[test]
