@@ -2164,6 +2164,25 @@ fn speeches_and_views_delivered_or_offered_make_no_event() {
 }
 
 #[test]
+fn questions_asked_and_comment_declined_make_no_event() {
+    // (noevent37) A question asked and comment declined are press
+    // relations, no request or rejection between actors.
+    for text in [
+        "Moderator Peter Brown asked Mary Jones to share her views on the war.",
+        "Peter Brown demanded to know whether Mary Jones was still on the line.",
+        "Mary Jones declined to be interviewed for this article.",
+        "Mary Jones declined to speak on the record.",
+    ] {
+        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
+    }
+    // A request to act stays REQUEST.
+    assert_eq!(
+        types_of("Iran asked the United States to lift the sanctions."),
+        ["REQUEST"]
+    );
+}
+
+#[test]
 fn agreeing_with_a_view_is_no_event_and_agreeing_to_act_is_agree() {
     // (agree34) Agreeing that something is so, or with someone's view, commits to nothing.
     for text in [

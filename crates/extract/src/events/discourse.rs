@@ -165,17 +165,33 @@ fn view_answered(c: &Clause<'_>, v: usize) -> bool {
 /// asked named, a marked clause is a question put to them ("asked Pence
 /// whether that would happen") unless it asks leave (`leave_asked`: "asked
 /// Russia whether it could operate"); an "about" phrase always is ("asked
-/// her about it").
+/// her about it"). A verb of class `demanding` asks a question only by a
+/// complement of class `answer` ("demanded to know").
 fn question_asked(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     let v = verb.v;
     if !is("asking", lemma) {
-        return false;
+        // A demand is a question only by its complement ("demanded to know
+        // which rival campaign leaked it"; "demanded proof" asks a thing).
+        let mut xcomps = c
+            .children(v)
+            .filter(|&k| c.dep(k) == Some(Dep::Xcomp))
+            .peekable();
+        return is("demanding", lemma)
+            && xcomps.peek().is_some()
+            && xcomps.all(|k| answer_asked(c, k));
     }
     let children: Vec<usize> = c.children(v).collect();
     let unnamed = children.iter().any(|&k| {
         c.dep(k) == Some(Dep::Xcomp) && is("unnamed", &c.lex.lemma(c.word(k)).to_lowercase())
     });
-    let act_asked = children.iter().any(|&k| c.dep(k) == Some(Dep::Xcomp));
+    // A complement that asks for an answer ("to share his views", "to know
+    // which campaign leaked it", "to comment") asks no act.
+    let answer = children
+        .iter()
+        .any(|&k| c.dep(k) == Some(Dep::Xcomp) && answer_asked(c, k));
+    let act_asked = children
+        .iter()
+        .any(|&k| c.dep(k) == Some(Dep::Xcomp) && !answer_asked(c, k));
     let object = c.object(v);
     let question_object = object.is_some_and(|o| is("question", &singular(c.word(o))));
     let someone_asked = (object.is_some() && !question_object)
@@ -195,11 +211,23 @@ fn question_asked(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
                 .any(|m| is("whether", &c.word(m).to_lowercase()) || c.word(m) == "?")
     });
     let marked = marked_question || clause_question;
-    let question = question_object || marked || about;
-    let put_to_someone = about || (marked && !leave_asked(c, &children));
+    let question = question_object || marked || about || answer;
+    let put_to_someone = about || answer || (marked && !leave_asked(c, &children));
     unnamed
         || (question && !act_asked && (!someone_asked || put_to_someone))
         || put_to_speaker(c, v, &children)
+}
+
+/// Whether the verb complement `k` asks for an answer, not an act: its
+/// lemma of class `answer`, with the condition's object class where it has
+/// one ("to share his views", not "to share water").
+fn answer_asked(c: &Clause<'_>, k: usize) -> bool {
+    let lemma = c.lex.lemma(&c.word(k).to_lowercase()).to_lowercase();
+    match WORDS.condition("answer", &lemma) {
+        Some("-") => true,
+        Some(_) => c.objects(k).any(|o| super::object_classes::statement(c, o)),
+        None => false,
+    }
 }
 
 /// Whether a question clause below the verb asks leave: its subject a
@@ -424,5 +452,7 @@ mod tests {
         assert!(is("struggle", "fight"));
         assert!(is("campaigning", "trail"));
         assert!(is("asking", "ask") && is("whether", "if") && is("unnamed", "identify"));
+        assert!(is("demanding", "demand") && WORDS.condition("answer", "pose") == Some("-"));
+        assert_eq!(WORDS.condition("answer", "share"), Some("statement"));
     }
 }

@@ -120,11 +120,12 @@ fn plea(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
 }
 
 /// Declining to comment, or an interview ("declined to elaborate", "refused
-/// to say whether", "declined to discuss reports", "declined an interview
+/// to say whether", "declined to be interviewed", "declined to discuss
+/// reports", "declined to speak on the record", "declined an interview
 /// request"): a verb of class `declining` whose verb complement is of class
-/// `comment`, or of class `talks` with an object of class `reported` (to
-/// refuse to discuss a demand or to talk to a minister rejects), or whose
-/// object is of class `interview`.
+/// `comment`, or of class `talks` with an object of class `reported` or an
+/// "on" phrase of class `record` (to refuse to discuss a demand or to talk to
+/// a minister rejects), or whose object is of class `interview`.
 fn comment_declined(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
     if !is("declining", lemma) {
         return false;
@@ -132,8 +133,12 @@ fn comment_declined(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
     c.children(v).any(|k| match c.dep(k) {
         Some(Dep::Xcomp) => {
             let complement = c.lex.lemma(&c.word(k).to_lowercase()).to_lowercase();
+            let on_record = || {
+                c.obliques(k, "on")
+                    .any(|o| c.head_of_class(o, &WORDS, "record"))
+            };
             is("comment", &complement)
-                || (is("talks", &complement) && object_of_class(c, k, "reported"))
+                || (is("talks", &complement) && (object_of_class(c, k, "reported") || on_record()))
         }
         Some(Dep::Obj) => c.head_of_class(k, &WORDS, "interview"),
         _ => false,
@@ -458,6 +463,9 @@ mod tests {
         assert!(is("statute", "ban") && is("imposing", "impose") && is("penalty", "sentence"));
         assert!(!is("ruling", "order") && !is("penalty", "curfew"));
         assert!(is("offering", "deliver") && is("statement", "preview"));
+        assert!(
+            is("comment", "interview") && is("interview", "anonymity") && is("record", "record")
+        );
     }
 
     #[test]
