@@ -2183,6 +2183,24 @@ fn questions_asked_and_comment_declined_make_no_event() {
 }
 
 #[test]
+fn guests_invited_to_a_meal_a_wedding_or_a_speech_make_no_event() {
+    // (noevent37) A guest invited to a private occasion or to give a speech is
+    // no act between actors.
+    for text in [
+        "Peter Brown and Mary Jones were not invited to Chelsea Clinton's wedding.",
+        "Mary Jones had been invited to give a keynote address to a conference on business.",
+        "Peter Brown invited Mary Jones to lunch.",
+    ] {
+        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
+    }
+    // A leader invited to a summit stays AGREE.
+    assert_eq!(
+        types_of("The president invited the Turkish leader to the summit in Ankara."),
+        ["AGREE"]
+    );
+}
+
+#[test]
 fn agreeing_with_a_view_is_no_event_and_agreeing_to_act_is_agree() {
     // (agree34) Agreeing that something is so, or with someone's view, commits to nothing.
     for text in [

@@ -48,6 +48,7 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
         // praise is support, a message may threaten.
         EventType::Support | EventType::Threaten => false,
         _ if words_offered(c, verb.v, &lemma) => true,
+        _ if occasion_invited(c, verb.v, &lemma) => true,
         EventType::Consult => topic_discussed(c, verb, &lemma),
         EventType::Request => plea(c, verb.v, &lemma),
         EventType::Reject => {
@@ -297,6 +298,22 @@ pub(super) fn statement(c: &Clause<'_>, k: usize) -> bool {
         .any(|m| is("statement", &singular(c.word(m))))
 }
 
+/// A guest invited to a private or social occasion or to give a speech ("a
+/// boss invited her to lunch", "were not invited to the wedding", "had been
+/// invited to give a keynote address"): a verb of class `inviting` with a
+/// "to" phrase of class `occasion`, or a verb complement whose object is;
+/// invited to a summit or to talks, a state is invited to meet.
+fn occasion_invited(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
+    if !is("inviting", lemma) {
+        return false;
+    }
+    let occasion = |k: usize| c.head_of_class(k, &WORDS, "occasion");
+    c.obliques(v, "to").any(occasion)
+        || c.children(v)
+            .filter(|&k| c.dep(k) == Some(Dep::Xcomp))
+            .any(|k| object_of_class(c, k, "occasion"))
+}
+
 /// A standing, a chance or a hope ruined ("destroying the reputation of the
 /// committee", "destroyed his chances"): a figure of speech, no attack.
 fn standing_ruined(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
@@ -466,6 +483,8 @@ mod tests {
         assert!(
             is("comment", "interview") && is("interview", "anonymity") && is("record", "record")
         );
+        assert!(is("inviting", "invite") && is("occasion", "wedding"));
+        assert!(!is("occasion", "summit") && !is("occasion", "talk") && !is("occasion", "house"));
     }
 
     #[test]
