@@ -2201,6 +2201,18 @@ fn guests_invited_to_a_meal_a_wedding_or_a_speech_make_no_event() {
 }
 
 #[test]
+fn reactions_told_as_figures_make_no_event() {
+    // (noevent37) Alarm bells raised, anger met with, doors opened: figures.
+    for text in [
+        "The report has been met with anger by the families of Kurdish fighters.",
+        "The Kurdish advances raised the alarm bells in Ankara and Tehran.",
+        "America opened up doors of opportunity for Peter Brown.",
+    ] {
+        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
+    }
+}
+
+#[test]
 fn agreeing_with_a_view_is_no_event_and_agreeing_to_act_is_agree() {
     // (agree34) Agreeing that something is so, or with someone's view, commits to nothing.
     for text in [
