@@ -47,6 +47,13 @@ fn status_of(text: &str, trigger: &str) -> String {
         .2
 }
 
+/// Each text makes no event; the message names the text and what it made.
+fn assert_no_events(texts: &[&str]) {
+    for text in texts {
+        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
+    }
+}
+
 #[test]
 fn everyday_verbs_make_no_event_unless_their_object_does() {
     for text in [
@@ -275,12 +282,10 @@ fn a_block_default_without_support_and_an_obligation_make_no_event() {
     assert_eq!(types_of("The YPG withdrew from Afrin."), ["RETREAT"]);
     // A CAMEO pattern's words lie at most two content words below the verb:
     // "military" in "doubts about military action" is no MOBILIZE by "given".
-    for text in [
+    assert_no_events(&[
         "David Davis has been given reassurance over the doubts about military action in Syria.",
         "Ministers have abandoned the very values that shaped the role of America.",
-    ] {
-        assert!(types_of(text).is_empty(), "{text}");
-    }
+    ]);
     // A reported demand stays a REQUEST; a backed default stays.
     let (_, events) = events_of("Kyiv said that Germany must send more tanks.");
     assert_eq!(
@@ -310,14 +315,12 @@ fn a_reported_obligation_is_a_demand_only_when_it_calls_on_an_actor() {
     }
     // A view of what should be calls on no one: a passive, a person named alone, a
     // first person, a state of mind asked for.
-    for text in [
+    assert_no_events(&[
         "The senator said the prisoners should be released.",
         "The senator said the mayor should be replaced.",
         "The mayor said we must learn from the floods.",
         "The spokeswoman said the governor should know about it.",
-    ] {
-        assert!(types_of(text).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
@@ -1315,12 +1318,10 @@ fn verbal_attacks_labels_polls_and_rallies_are_discourse_not_violence() {
         ["CONSULT"]
     );
     // A poll's result and a candidate's rallies are no event.
-    for text in [
+    assert_no_events(&[
         "In the poll, Smith beats Jones by 46 to 42 percent.",
         "Smith held rallies in Ohio and Iowa.",
-    ] {
-        assert!(types_of(text).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
@@ -1334,12 +1335,10 @@ fn resignations_meetings_attended_investigations_hacks_and_passive_sanctions_fol
         (Some("RETREAT"), Some("resign"))
     );
     // Being present at a funeral, or studying a proposal, is no event.
-    for text in [
+    assert_no_events(&[
         "The senator attended the funeral of his friend.",
         "The ministry is examining the Russian proposal.",
-    ] {
-        assert!(types_of(text).is_empty(), "{text}");
-    }
+    ]);
     // A cyber attack is COERCE `cyber`, not ASSAULT.
     let (doc, _) = events_of("North Korea launched a cyber attack on Sony Pictures.");
     let e = &doc["events"][0];
@@ -1426,12 +1425,10 @@ fn what_is_fired_at_a_country_targets_it_and_strikes_mounted_with_arms_are_attac
 fn shared_views_fights_of_effort_campaigning_and_verbal_pounding_are_no_attack_or_agreement() {
     // Agreeing with someone, or that something is so, commits to nothing;
     // agreeing to an act does.
-    for text in [
+    assert_no_events(&[
         "Senator Smith agreed with Governor Jones about the budget.",
         "The minister agreed that the plan was a mistake.",
-    ] {
-        assert!(types_of(text).is_empty(), "{text}");
-    }
+    ]);
     assert_eq!(
         types_of("Russia agreed to withdraw its troops from the border."),
         ["AGREE"]
@@ -2028,13 +2025,11 @@ fn questions_put_to_someone_and_notions_rejected_make_no_event() {
 #[test]
 fn campaign_ads_pledged_delegates_vows_about_ones_race_and_appeals_to_voters_make_no_event() {
     // (campaign34) A campaign's own doings are no act between actors.
-    for text in [
+    assert_no_events(&[
         "The senator vowed to stay in the race until the convention.",
         "The governor vowed to fight on despite the loss.",
         "The governor urged voters to turn out on Tuesday.",
-    ] {
-        assert!(types_of(text).is_empty(), "{text}");
-    }
+    ]);
     for text in [
         "Senator Smith unveiled a new campaign ad on Monday.",
         "Jones leads Smith by 120 pledged delegates after Tuesday.",
@@ -2060,16 +2055,14 @@ fn campaign_ads_pledged_delegates_vows_about_ones_race_and_appeals_to_voters_mak
 #[test]
 fn dismissals_races_and_figures_of_force_make_no_event() {
     // (noevent35) A verb of force that names no act between actors.
-    for text in [
+    assert_no_events(&[
         "The bank fired Smith over a message he posted on Monday.",
         "The coach was fired from the club on Tuesday.",
         "Senator Smith was battling with Governor Jones for second place in Ohio.",
         "The mayor, struck by her story, called the hospital.",
         "The governor has fought hard to defend the tax on sugar.",
         "The city has been fighting pollution since 1990.",
-    ] {
-        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
-    }
+    ]);
     // Shots, and fighting an army, stay ASSAULT.
     for text in [
         "Rebels fired on the convoy near Aleppo on Tuesday.",
@@ -2082,13 +2075,11 @@ fn dismissals_races_and_figures_of_force_make_no_event() {
 #[test]
 fn generic_statements_make_no_event() {
     // (noevent35) What anyone does in general, or an act judged, is no act done.
-    for text in [
+    assert_no_events(&[
         "People fight over water in dry years, the farmer said.",
         "Reporters are killed simply for doing their work in the region.",
         "Attacking the convoy would be folly, the minister said.",
-    ] {
-        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
-    }
+    ]);
     // Fighting that happened, and named attackers, stay ASSAULT.
     for text in [
         "Fighting between rebel factions in Idlib displaced thousands on Monday.",
@@ -2102,7 +2093,7 @@ fn generic_statements_make_no_event() {
 fn documents_released_figures_of_speech_lone_talks_and_poll_figures_make_no_event() {
     // (noevent36) A document released, a figure of speech, a topic discussed
     // by one speaker and a poll's figure are no act between actors.
-    for text in [
+    assert_no_events(&[
         "In a CBS News poll released Monday, 50 percent of respondents chose Peter Brown.",
         "Fox News has released an excerpt of the memoir.",
         "Peter Brown seized on the remark in Tuesday's debate.",
@@ -2112,9 +2103,7 @@ fn documents_released_figures_of_speech_lone_talks_and_poll_figures_make_no_even
         "Peter Brown hung out with friends in college.",
         "The former minister discussed the differences between the two plans.",
         "Peter Brown held a commanding lead over Mary Jones in the Iowa polls.",
-    ] {
-        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
-    }
+    ]);
     // Persons let go, land seized, and talks with someone stay events.
     assert_eq!(
         types_of("Iran released the British sailors on Friday."),
@@ -2137,25 +2126,21 @@ fn a_poll_inside_what_is_blamed_keeps_the_accusation_and_margins_are_poll_figure
         types_of("Peter Brown blamed Mary Jones's decline in the polls on the news media."),
         ["ACCUSE"]
     );
-    for text in [
+    assert_no_events(&[
         "Peter Brown's approval among voters has declined by nine percentage points since June.",
         "A poll from Marquette Law School released Wednesday found Peter Brown leading Mary Jones by 15 points among likely voters in Ohio.",
-    ] {
-        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
-    }
+    ]);
 }
 
 #[test]
 fn speeches_and_views_delivered_or_offered_make_no_event() {
     // (noevent37) A speech or a view delivered, offered or opened is a
     // statement, whatever act the dictionary read in the verb.
-    for text in [
+    assert_no_events(&[
         "Peter Brown has delivered an impassioned defense of the treaty.",
         "Mary Jones offered a preview of the governor's thinking in an interview with Reuters.",
         "President Peter Brown is opening his announcement on new gun measures by remembering Mary Jones.",
-    ] {
-        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
-    }
+    ]);
     // Aid delivered stays AID.
     assert_eq!(
         types_of("The United States delivered aid to the Kurds in Syria."),
@@ -2167,14 +2152,12 @@ fn speeches_and_views_delivered_or_offered_make_no_event() {
 fn questions_asked_and_comment_declined_make_no_event() {
     // (noevent37) A question asked and comment declined are press
     // relations, no request or rejection between actors.
-    for text in [
+    assert_no_events(&[
         "Moderator Peter Brown asked Mary Jones to share her views on the war.",
         "Peter Brown demanded to know whether Mary Jones was still on the line.",
         "Mary Jones declined to be interviewed for this article.",
         "Mary Jones declined to speak on the record.",
-    ] {
-        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
-    }
+    ]);
     // A request to act stays REQUEST.
     assert_eq!(
         types_of("Iran asked the United States to lift the sanctions."),
@@ -2186,13 +2169,11 @@ fn questions_asked_and_comment_declined_make_no_event() {
 fn guests_invited_to_a_meal_a_wedding_or_a_speech_make_no_event() {
     // (noevent37) A guest invited to a private occasion or to give a speech is
     // no act between actors.
-    for text in [
+    assert_no_events(&[
         "Peter Brown and Mary Jones were not invited to Chelsea Clinton's wedding.",
         "Mary Jones had been invited to give a keynote address to a conference on business.",
         "Peter Brown invited Mary Jones to lunch.",
-    ] {
-        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
-    }
+    ]);
     // A leader invited to a summit stays AGREE.
     assert_eq!(
         types_of("The president invited the Turkish leader to the summit in Ankara."),
@@ -2203,27 +2184,23 @@ fn guests_invited_to_a_meal_a_wedding_or_a_speech_make_no_event() {
 #[test]
 fn reactions_told_as_figures_make_no_event() {
     // (noevent37) Alarm bells raised, anger met with, doors opened: figures.
-    for text in [
+    assert_no_events(&[
         "The report has been met with anger by the families of Kurdish fighters.",
         "The Kurdish advances raised the alarm bells in Ankara and Tehran.",
         "America opened up doors of opportunity for Peter Brown.",
-    ] {
-        assert!(types_of(text).is_empty(), "{text}: {:?}", types_of(text));
-    }
+    ]);
 }
 
 #[test]
 fn agreeing_with_a_view_is_no_event_and_agreeing_to_act_is_agree() {
     // (agree34) Agreeing that something is so, or with someone's view, commits to nothing.
-    for text in [
+    assert_no_events(&[
         "France agreed with Germany on the issue.",
         "Germany agrees with France up to a point.",
         "Turkey and Russia agreed the Syrian government had a record of broken promises.",
         "“The plan will fail,” Turkey said. Russia agreed.",
         "Russia agreed: “It is a different matter altogether.”",
-    ] {
-        assert!(types_of(text).is_empty(), "{text}");
-    }
+    ]);
     // Agreeing to an act, on a deal, or after an offer, is AGREE.
     for text in [
         "Germany agreed with France on the issue of a ceasefire in Idlib.",
