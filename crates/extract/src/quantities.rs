@@ -180,14 +180,25 @@ fn token_quantity(
     (w, lw): (&str, &str),
     out: &mut Vec<Quantity>,
 ) -> Option<usize> {
-    // Vague amounts: "dozens of", "hundreds of", "thousands of".
-    if matches!(
-        lw,
-        "dozens" | "hundreds" | "thousands" | "millions" | "scores"
-    ) && toks.get(i + 1).is_some_and(|t| word(text, *t) == "of")
-    {
-        let (unit, unit_end) = counted_noun(text, toks, pos, i + 2);
-        let end = unit_end.unwrap_or(i + 1);
+    // Vague amounts: "dozens of", "hundreds of", "thousands of"; scales
+    // chain ("hundreds of thousands of refugees", "tens of thousands of
+    // people"), the counted noun after the last.
+    let vague = |w: &str| {
+        matches!(
+            w,
+            "dozens" | "tens" | "hundreds" | "thousands" | "millions" | "scores"
+        )
+    };
+    let of_at = |k: usize| toks.get(k).is_some_and(|t| word(text, *t) == "of");
+    if vague(lw) && of_at(i + 1) {
+        let mut last_scale = i;
+        while vague(&lower(text, toks.get(last_scale + 2))) && of_at(last_scale + 3) {
+            last_scale += 2;
+        }
+        let (unit, unit_end) = counted_noun(text, toks, pos, last_scale + 2);
+        // "tens of thousands have fled": a scale counts nothing.
+        let unit = unit.filter(|u| !vague(&u.to_lowercase()));
+        let end = unit_end.unwrap_or(last_scale + 1);
         out.push(single(
             Span::new(toks[i].start, toks[end - 1].end),
             QuantityKind::Count,
@@ -743,6 +754,22 @@ mod tests {
         assert!(quantities("for the first time").is_empty());
         let q = &tagged_quantities("the/DET first/ADJ Briton/PROPN")[0];
         assert_eq!((q.kind, q.value), (QuantityKind::Ordinal, Some(1.0)));
+    }
+
+    #[test]
+    fn vague_scales_chain_to_their_noun() {
+        let q = &quantities("hundreds of thousands of refugees .")[0];
+        assert_eq!(
+            (q.approx, q.value, q.unit.as_deref()),
+            (Approx::Vague, None, Some("refugees"))
+        );
+        let q = &quantities("tens of thousands of civil servants")[0];
+        assert_eq!(
+            (q.approx, q.unit.as_deref()),
+            (Approx::Vague, Some("servants"))
+        );
+        let q = &quantities("tens of thousands have fled")[0];
+        assert_eq!((q.approx, q.unit.as_deref()), (Approx::Vague, None));
     }
 
     #[test]
