@@ -30,3 +30,24 @@ pub fn gender(word: &str) -> Option<bool> {
 pub fn is_given_name(word: &str) -> bool {
     gender(word).is_some()
 }
+
+/// Whether `word` is a given name of the table that is no month or weekday
+/// ("May", "June", "Sunday" are in it as names too).
+pub fn is_given_name_not_date(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    is_given_name(&lower)
+        && !crate::lexicon::MONTHS.contains(&lower.as_str())
+        && !crate::lexicon::WEEKDAYS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_given_name_that_is_a_month_or_a_weekday_is_left_out() {
+        assert!(is_given_name_not_date("Jeb") && is_given_name_not_date("ivanka"));
+        assert!(is_given_name("May") && !is_given_name_not_date("May"));
+        assert!(!is_given_name_not_date("June") && !is_given_name_not_date("Trump"));
+    }
+}

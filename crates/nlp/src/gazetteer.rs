@@ -29,6 +29,9 @@ pub struct Gazetteer {
     /// Lowercased words that end two places' names or more ("korea" of
     /// "North Korea" and "South Korea").
     place_ends: FeatureMap<()>,
+    /// Lowercased words of the names of places, organisations and groups
+    /// ("west", "special", "court").
+    other_words: FeatureMap<()>,
 }
 
 /// Words that open PERSON entries but are titles, not given names.
@@ -168,7 +171,11 @@ impl Gazetteer {
         // dictionaries ("Syrian National Coalition") made "Syrian" one, and
         // with it "Syrian Democratic Forces" a person.
         let mut first_names = FeatureMap::default();
+        let mut other_words = FeatureMap::default();
         for (word, (people, others)) in opens_person {
+            if others > 0 {
+                other_words.insert(word_key(&word), ());
+            }
             if people >= 2
                 && people > others
                 && word.chars().count() >= 2
@@ -190,7 +197,14 @@ impl Gazetteer {
             first_names,
             demonyms,
             place_ends,
+            other_words,
         }
+    }
+
+    /// Whether `word` is a word of the name of a place, an organisation or
+    /// a group ("West" of "West Bank", "Special" of "Special Forces").
+    pub fn in_other_names(&self, word: &str) -> bool {
+        self.other_words.contains_key(&word_key(word))
     }
 
     /// Whether `word` ends the names of two places or more ("Korea").

@@ -53,12 +53,21 @@ pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut
                 .map(move |&(_, y, _)| tokens[s.tokens.0 + y - 1].span.of(text))
         })
         .collect();
+    // The words the document writes in lower case ("other", "even"): no
+    // given names where it capitalises them.
+    let lower_words: std::collections::HashSet<&str> = tokens
+        .iter()
+        .map(|t| t.span.of(text))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect();
     let mut found: Vec<Found> = Vec::new();
     for (s, sp) in sentences.iter().zip(&spans) {
-        sentence_names(doc, names, (s, sp), &surnames, &mut found);
+        let known = (&surnames, &lower_words);
+        sentence_names(doc, names, (s, sp), known, &mut found);
     }
     people_named_again(doc, &mut found);
     people_typed_otherwise(doc, &names.gazetteer, &mut found);
+    people_after_honorifics(doc, names, &lower_words, &mut found);
     // Title-Case headlines capitalise everything: keep a name found there
     // only if the body or the gazetteer knows it.
     let key = |a: usize, b: usize| {
@@ -191,13 +200,89 @@ fn people_named_again(doc: &Document, found: &mut Vec<Found>) {
     }
 }
 
+/// A capitalised word right after an honorific or an office ("Mr. Trump",
+/// "Sen. Cruz", "President Obama") where the model found no name is a
+/// person's: the honorific in no name ("Larry King Now") and after no
+/// "the" nor a capitalised word but a one-word place or group ("the
+/// Justice Center", "United States Justice Department"; "US President
+/// Trump" stays), not in a headline; the word not a title itself, not followed by
+/// another capitalised word ("Mr. Big Shot"), not written in lower case
+/// elsewhere in the document, no demonym, not named otherwise elsewhere in
+/// the document ("Prime Minister Kashmir problem" beside "the Kashmir
+/// issue"), and not a place, an organisation or a group the gazetteer knows
+/// (unless it knows a person so named too).
+fn people_after_honorifics(
+    doc: &Document,
+    names: &Names,
+    lower_words: &std::collections::HashSet<&str>,
+    found: &mut Vec<Found>,
+) {
+    let text = doc.text();
+    let word = |i: usize| doc.tokens[i].span.of(text);
+    let not_person = gazetteer::GPE | gazetteer::LOC | gazetteer::ORG | gazetteer::NORP;
+    let named: std::collections::HashMap<usize, EntityType> = found
+        .iter()
+        .flat_map(|f| (f.0..f.1).map(|i| (i, f.2)))
+        .collect();
+    let other_names: std::collections::HashSet<&str> = found
+        .iter()
+        .filter(|f| f.2 != EntityType::Person && f.1 - f.0 == 1)
+        .map(|f| word(f.0))
+        .collect();
+    // The word before the honorific: none, lower case but "the", or a
+    // one-word place or group ("US President", not "United States Justice").
+    let one_word_places: std::collections::HashSet<usize> = found
+        .iter()
+        .filter(|f| f.1 - f.0 == 1 && matches!(f.2, EntityType::Gpe | EntityType::Norp))
+        .map(|f| f.0)
+        .collect();
+    let opens = |h: usize, a: usize| {
+        h == a || {
+            let w = word(h - 1);
+            if named.contains_key(&(h - 1)) {
+                one_word_places.contains(&(h - 1))
+            } else {
+                !w.starts_with(char::is_uppercase) && !w.eq_ignore_ascii_case("the")
+            }
+        }
+    };
+    for s in &doc.sentences {
+        let (a, b) = s.tokens;
+        if doc.blocks[s.block].kind == dossier_core::BlockKind::Heading
+            || is_title_case((a..b).map(word))
+        {
+            continue;
+        }
+        for i in a + 1..b {
+            let w = word(i);
+            let bits = names.gazetteer.lookup(&[w]);
+            if names::is_honorific(word(i - 1))
+                && opens(i - 1, a)
+                && !named.contains_key(&i)
+                && !named.contains_key(&(i - 1))
+                && !other_names.contains(w)
+                && w.chars().count() > 1
+                && is_title_case_word(w)
+                && !names::is_title(w)
+                && !is_demonym_like(w)
+                && !lower_words.contains(w.to_lowercase().as_str())
+                && (bits & not_person == 0 || bits & gazetteer::PERSON != 0)
+                && !(i + 1 < b && is_title_case_word(word(i + 1)))
+            {
+                found.push((i, i + 1, EntityType::Person, false));
+            }
+        }
+    }
+}
+
 /// A name of another type that names a person of the document is that
 /// person's: the whole of a person's name ("Shiraz Maher" an ORG once), or
 /// one capitalised word that ends one ("the Trudeau government",
 /// "Erdogan" beside "Recep Tayyip Erdoğan", letters with accents or
-/// without), unless the gazetteer knows it as a place, an organisation or a
-/// group, or it reads as a demonym. The model types each occurrence alone;
-/// the document's other occurrences say more.
+/// without) or that an honorific made a person's ("President Obama"),
+/// unless the gazetteer knows it as a place, an organisation or a group
+/// and no person so named, or it reads as a demonym. The model types each
+/// occurrence alone; the document's other occurrences say more.
 fn people_typed_otherwise(doc: &Document, gazetteer: &Gazetteer, found: &mut [Found]) {
     let text = doc.text();
     let words = |f: &Found| -> Vec<&str> {
@@ -206,9 +291,11 @@ fn people_typed_otherwise(doc: &Document, gazetteer: &Gazetteer, found: &mut [Fo
             .map(|t| t.span.of(text))
             .collect()
     };
+    let after_honorific =
+        |f: &Found| f.0 > 0 && names::is_honorific(doc.tokens[f.0 - 1].span.of(text));
     let people: Vec<Vec<&str>> = found
         .iter()
-        .filter(|f| f.2 == EntityType::Person && f.1 - f.0 >= 2)
+        .filter(|f| f.2 == EntityType::Person && (f.1 - f.0 >= 2 || after_honorific(f)))
         .map(words)
         .collect();
     let same = |a: &[&str], b: &[&str]| {
@@ -223,9 +310,10 @@ fn people_typed_otherwise(doc: &Document, gazetteer: &Gazetteer, found: &mut [Fo
         let names_one = people
             .iter()
             .any(|p| same(p, &ws) || (ws.len() == 1 && same(&p[p.len() - 1..], &ws)));
+        let bits = gazetteer.lookup(&ws);
         if names_one
             && ws.iter().all(|w| is_title_case_word(w) || w.contains('-'))
-            && gazetteer.lookup(&ws) & not_person == 0
+            && (bits & not_person == 0 || bits & gazetteer::PERSON != 0)
             && !(ws.len() == 1 && is_demonym_like(ws[0]) && gazetteer.lookup(&ws) == 0)
         {
             f.2 = EntityType::Person;
@@ -344,7 +432,10 @@ fn sentence_names(
     doc: &Document,
     names: &Names,
     (s, sp): (&dossier_core::Sentence, &[(usize, usize, usize)]),
-    surnames: &std::collections::HashSet<&str>,
+    (surnames, lower_words): (
+        &std::collections::HashSet<&str>,
+        &std::collections::HashSet<&str>,
+    ),
     found: &mut Vec<Found>,
 ) {
     let text = doc.text();
@@ -363,6 +454,11 @@ fn sentence_names(
             .filter(|span| person(span))
             .any(|&(x, y, _)| px < y && x < py && y - x > py - px)
     });
+    let word = |i: usize| tokens[a + i].span.of(text);
+    let given = |i: usize| {
+        let at = (placed_to_open(word, i, s.tokens.1 - a), heading);
+        is_given_name_at(word(i), names, at, lower_words)
+    };
     for &(x, y, t) in sp {
         // A name neither starts nor ends with a lowercase word ("AP
         // inputs"), a possessive or a quotation mark.
@@ -379,8 +475,7 @@ fn sentence_names(
         }
         if names.ner.types()[t] == "PER" {
             let free_from = sp.iter().map(|&(_, e, _)| e).filter(|&e| e <= x).max();
-            let word = |i: usize| tokens[a + i].span.of(text);
-            x = given_names_before(x, free_from.unwrap_or(0), word, &names.gazetteer);
+            x = given_names_before(x, free_from.unwrap_or(0), word, given);
             // "Labib al-Nahhas": the model stops before the particle.
             while a + y < s.tokens.1
                 && is_particle_name(word(y))
@@ -409,6 +504,10 @@ fn sentence_names(
             y += 1;
         }
         let ws: Vec<&str> = words(a + x, a + y).collect();
+        if let Some(start) = given_name_opens(names, (x, y, t), sp, &ws, (&word, &given)) {
+            found.push((a + start, a + y, EntityType::Person, heading));
+            continue;
+        }
         if names.ner.types()[t] != "PER" {
             if let Some(k) = title_before_person(&ws, &names.gazetteer) {
                 found.push((a + x, a + x + k, EntityType::Org, heading));
@@ -489,37 +588,110 @@ fn title_before_person(ws: &[&str], gazetteer: &Gazetteer) -> Option<usize> {
 /// Where a person's name starts when the given names and initials right
 /// before it, from `from` on, are taken in ("Steven M. Rosenthal" read as
 /// "M. Rosenthal", "John F. Kennedy" as "Kennedy"): up to the first word
-/// of the run that is a known given name, not a title ("Ambassador") nor a
-/// sentence's first word ("Said Ellis:"). In CoNLL-2003 train, a
-/// capitalised known given name right before a person's name and outside
-/// any name is a title every time (8 of 8, all excluded here).
+/// of the run that opens names (`given`, by sentence index: see
+/// [`is_given_name_at`]). In CoNLL-2003 train, a capitalised known given
+/// name right before a person's name and outside any name is a title every
+/// time (8 of 8, all excluded there).
 fn given_names_before<'t>(
     x: usize,
     from: usize,
     word: impl Fn(usize) -> &'t str,
-    gazetteer: &Gazetteer,
+    given: impl Fn(usize) -> bool,
 ) -> usize {
-    let initial = |w: &str| {
-        let mut c = w.chars();
-        matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
-    };
-    let given = |w: &str| {
-        is_title_case_word(w)
-            && gazetteer.is_first_name(w)
-            && !names::is_title(w)
-            && !names::is_honorific(w)
-    };
+    // A name led by its holder's title ("Sgt Johnathan Dunbar") has no
+    // given name before it ("Master Sgt", "Supreme Court Justice").
+    if names::is_title(word(x)) {
+        return x;
+    }
     let (mut start, mut i) = (x, x);
     while i > from {
         let w = word(i - 1);
-        if given(w) && i > 1 {
+        if given(i - 1) {
             start = i - 1;
-        } else if !initial(w) {
+        } else if !is_initials(w) {
             break;
         }
         i -= 1;
     }
     start
+}
+
+/// Whether word `i` of a sentence of `n` words stands where a given name
+/// may open a name: after a word, or first in its sentence (after
+/// punctuation only) only before a middle initial ("Sonya A. Zoghlin"),
+/// as "(Read Reuters" and "Major Dostum" do not.
+fn placed_to_open<'t>(word: impl Fn(usize) -> &'t str, i: usize, n: usize) -> bool {
+    let first = (0..i).all(|k| !word(k).starts_with(char::is_alphanumeric));
+    !first || (i + 1 < n && is_dotted_initial(word(i + 1)))
+}
+
+/// One capital and a dot: "A." of "Sonya A. Zoghlin".
+fn is_dotted_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
+}
+
+/// Initials between a given name and a surname: "M.", "W", "H.W.", "HW"
+/// (one or two capitals, dots or none); not the words "A" and "I".
+fn is_initials(w: &str) -> bool {
+    let letters = w.chars().filter(|&c| c != '.').count();
+    (1..=2).contains(&letters)
+        && w.chars().all(|c| c.is_uppercase() || c == '.')
+        && !matches!(w, "A" | "I")
+}
+
+/// Whether word `w` can open a person's name before a surname: `placed`
+/// not first in its sentence ("Said Ellis:") or first only before a
+/// middle initial; a capitalised given name, no title ("Ambassador"), of
+/// the gazetteer's people or of `first-names.tsv` (US birth records, a list with "Other" and
+/// "West" in it), from the latter only one that is no month or weekday
+/// ("May"), not in a headline (where every word is capitalised), not
+/// written in lower case elsewhere in the document (`lower_words`: "Even",
+/// "Said") and no word of a place's, an organisation's or a group's name
+/// in the gazetteer ("Georgia", "West", "Special", "Court").
+fn is_given_name_at(
+    w: &str,
+    names: &Names,
+    (placed, heading): (bool, bool),
+    lower_words: &std::collections::HashSet<&str>,
+) -> bool {
+    let gazetteer = &names.gazetteer;
+    is_title_case_word(w)
+        && !names::is_title(w)
+        && !names::is_honorific(w)
+        && placed
+        && (gazetteer.is_first_name(w)
+            || given_names::is_given_name_not_date(w)
+                && !heading
+                && !lower_words.contains(w.to_lowercase().as_str())
+                && !gazetteer.in_other_names(w))
+}
+
+/// Where a person's name starts when the model typed its surname alone as
+/// a place or an organisation, or as a person, and the given name (and
+/// initials) before it are outside every name: "Jeb Bush" read as a place
+/// "Bush", "George W Bush" as "Bush". `None` when no given name opens it,
+/// or the surname is a demonym, or the gazetteer knows the whole as a place
+/// or an organisation. `given` tells whether a sentence word opens names.
+fn given_name_opens<'t>(
+    names: &Names,
+    (x, y, t): (usize, usize, usize),
+    sp: &[(usize, usize, usize)],
+    ws: &[&str],
+    (word, given): (&impl Fn(usize) -> &'t str, &impl Fn(usize) -> bool),
+) -> Option<usize> {
+    if names.ner.types()[t] == "PER"
+        || ws.len() != 1
+        || !is_title_case_word(ws[0])
+        || is_demonym_like(ws[0])
+    {
+        return None;
+    }
+    let free_from = sp.iter().map(|&(_, e, _)| e).filter(|&e| e <= x).max();
+    let start = given_names_before(x, free_from.unwrap_or(0), word, given);
+    let whole: Vec<&str> = (start..y).map(word).collect();
+    let place_or_org = gazetteer::GPE | gazetteer::LOC | gazetteer::ORG;
+    (start < x && names.gazetteer.lookup(&whole) & place_or_org == 0).then_some(start)
 }
 
 /// A headline set as a sentence ("Rush Limbaugh: Hillary Asking Moderator To

@@ -600,3 +600,40 @@ fn issue_7_example_entities_resolve() {
         .unwrap()
         .contains(&Value::String("NATO".into())));
 }
+
+#[test]
+fn people_after_an_honorific_and_named_so_elsewhere_in_the_document() {
+    // An honorific before a word no name covers makes a person; an
+    // honorific in a name or after "the" does not.
+    let names = names_of(
+        "Former Florida Gov. Jeb Bush criticized Mr. Trump on Tuesday.\n\nProtesters ended their march at the Justice Center downtown.\n",
+    );
+    let has = |n: &str, t: &str| names.contains(&(n.to_string(), t.to_string()));
+    assert!(has("Trump", "PERSON"), "{names:?}");
+    assert!(!names.iter().any(|n| n.0 == "Center"), "{names:?}");
+    // The person an honorific names is that person where the model read a
+    // place, when the gazetteer knows a person so named too.
+    let names = names_of(
+        "World leaders denounce the test; Obama, others vow consequences. In a statement, President Obama condemned the test.\n",
+    );
+    let obama: Vec<&(String, String)> = names.iter().filter(|n| n.0 == "Obama").collect();
+    assert!(
+        obama.len() == 2 && obama.iter().all(|n| n.1 == "PERSON"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_given_name_before_a_middle_initial_opens_the_name_even_first_in_a_sentence() {
+    let names = names_of(
+        "Sonya A. Zoghlin, his attorney, told reporters that her client regretted it.\n\n(Read Reuters special report.) Major Nadeem Shah said the raid was over.\n",
+    );
+    let has = |n: &str, t: &str| names.contains(&(n.to_string(), t.to_string()));
+    assert!(has("Sonya A. Zoghlin", "PERSON"), "{names:?}");
+    // A capitalised word first in its sentence opens no name without an
+    // initial after it, nor does a title.
+    assert!(
+        has("Reuters", "ORG") && has("Nadeem Shah", "PERSON"),
+        "{names:?}"
+    );
+}
