@@ -1735,6 +1735,38 @@ fn a_name_before_or_after_a_noun_of_people_says_whose_they_are() {
 }
 
 #[test]
+fn an_organisation_or_place_in_a_person_s_title_does_not_act_beside_the_person() {
+    // (actors38) A title may run on with "of" or end in a capitalised
+    // adjective ("Chief of Staff", "Attorney General"); the person acts even
+    // when the parse hangs the name below the title.
+    let (source, _) = roles_of(
+        "Former Pentagon Chief of Staff John Brown criticized the plan.",
+        "criticized",
+    );
+    assert_eq!(source, ["John Brown"]);
+    let (source, _) = roles_of(
+        "In addition to the earlier cases, Ohio Attorney General Mary Brown filed a lawsuit in 2015.",
+        "filed",
+    );
+    assert_eq!(source, ["Mary Brown"]);
+    // A title after a comma the parse made a conjunct of the person describes
+    // her; a title joined by "and" is a second actor.
+    let (source, _) = roles_of(
+        "Smith's niece Marion, the vice-president of the Liberty Party, and father Jean, the former party leader, have also endorsed Jones.",
+        "endorsed",
+    );
+    assert_eq!(source, ["Marion", "Jean"]);
+    let (source, _) = roles_of(
+        "The senator and the chairman of the Springfield Party praised the mayor.",
+        "praised",
+    );
+    assert!(
+        source.iter().any(|s| s == "Springfield Party"),
+        "{source:?}"
+    );
+}
+
+#[test]
 fn a_party_member_in_apposition_describes_the_person_who_acts() {
     let (_, events) = events_of(
         "Senator Chuck Schumer, a Democrat from New York, criticized Donald Trump on Monday.",

@@ -84,6 +84,7 @@ pub(super) fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
         }
         false
     };
+    let every = inside.clone();
     let placed: Vec<_> = inside
         .iter()
         .map(|m| embedding(doc, tokens, m.span, c.reread))
@@ -122,18 +123,32 @@ pub(super) fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
         .filter(|m| !modifies_a_name(m))
         .filter_map(actor)
         .collect();
-    let mut out = if heads.is_empty() {
-        inside.iter().filter_map(actor).collect()
+    if !heads.is_empty() {
+        return unique(heads);
+    }
+    // "Former Pentagon Chief of Staff John Brown" with the person hung below
+    // the title: the person, not the title's owner.
+    let people: Vec<_> = inside
+        .iter()
+        .filter_map(|m| reread::titled_person(c, &every, m))
+        .collect();
+    let names = if people.len() == inside.len() {
+        &people
     } else {
-        heads
+        &inside
     };
+    unique(names.iter().filter_map(actor).collect())
+}
+
+/// `found` without repeats, in order.
+fn unique(mut found: Vec<Actor>) -> Vec<Actor> {
     let mut seen = Vec::new();
-    out.retain(|e| {
+    found.retain(|e| {
         let fresh = !seen.contains(e);
         seen.push(*e);
         fresh
     });
-    out
+    found
 }
 
 /// Whether the phrase headed by `t` is marked by the case word `word`.
@@ -226,6 +241,14 @@ pub(super) fn embedding(
         let Some(h) = doc.tokens[t].head.filter(|h| tokens.contains(h)) else {
             break;
         };
+        // "Blackwell, founder of the Leadership Institute,": a title after a
+        // comma the parse made a conjunct describes the person, as an apposition.
+        if nested && describes_a_person(doc, t, h) {
+            depth += 1;
+            conjunct = None;
+            t = h;
+            continue;
+        }
         if doc.tokens[t].dep == Some(Dep::Conj) {
             // (A name conjoined to a noun or a name of another kind is one of
             // the phrase's own: "Amin, from Leeds, and Khan", "Kotey, a
@@ -274,6 +297,27 @@ pub(super) fn embedding(
         t = h;
     }
     conjunct.unwrap_or((t, depth))
+}
+
+/// Whether the conjunct `t` of `h` is a person's title set off by a comma,
+/// not a further actor: a singular common noun after a comma, joined by no
+/// "and" or "or", conjoined to a person's name ("Grassley, chairman of the
+/// Judiciary Committee,"; "the senator and the chairman of X" is two).
+fn describes_a_person(doc: &Document, t: usize, h: usize) -> bool {
+    let tok = &doc.tokens[t];
+    let first = (h + 1..=t).find(|&k| {
+        !crate::tree::is_comma(doc, k) && crate::tree::under(doc, k, t, 0, doc.tokens.len())
+    });
+    tok.dep == Some(Dep::Conj)
+        && tok.pos == Some(Upos::Noun)
+        && tok.tag == Some(Xpos::Nn)
+        && t > h
+        && first.is_some_and(|f| crate::tree::is_comma(doc, f - 1))
+        && !(h + 1..t).any(|k| doc.tokens[k].dep == Some(Dep::Cc) && doc.tokens[k].head == Some(t))
+        && doc
+            .mentions
+            .iter()
+            .any(|m| m.ty == EntityType::Person && crate::tree::holds_token(doc, m.span, h))
 }
 
 /// Actors named by a common noun ("protesters", "the government"), found

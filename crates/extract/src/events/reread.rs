@@ -585,14 +585,21 @@ const MODIFYING: &[Dep] = &[Dep::Compound, Dep::Amod, Dep::Nmod, Dep::Flat, Dep:
 /// title as the head and the name as its flat or apposition, the name as the
 /// title's sibling subject, or the person as the first name's apposition).
 pub(super) fn titles_next_name(c: &Clause<'_>, names: &[&Mention], m: &Mention) -> bool {
+    titled_person(c, names, m).is_some()
+}
+
+/// The person whose title a name begins (`titles_next_name`), if any.
+pub(super) fn titled_person<'m>(
+    c: &Clause<'_>,
+    names: &[&'m Mention],
+    m: &Mention,
+) -> Option<&'m Mention> {
     if !c.reread {
-        return false;
+        return None;
     }
     let doc = c.doc;
     let own = crate::tree::tokens_in(doc, m.span);
-    let Some(top) = crate::tree::top_in(doc, m.span, c.a..c.b) else {
-        return false;
-    };
+    let top = crate::tree::top_in(doc, m.span, c.a..c.b)?;
     let named = |j: usize| {
         doc.mentions
             .iter()
@@ -603,27 +610,30 @@ pub(super) fn titles_next_name(c: &Clause<'_>, names: &[&Mention], m: &Mention) 
         j += 1;
     }
     let title_start = j;
-    while j < c.b.min(title_start + 3)
-        && !named(j)
-        && matches!(
-            doc.tokens[j].pos,
-            Some(Upos::Noun | Upos::Propn | Upos::Adj)
-        )
-    {
+    let word_of_title = |k: usize| {
+        k < c.b
+            && !named(k)
+            && matches!(
+                doc.tokens[k].pos,
+                Some(Upos::Noun | Upos::Propn | Upos::Adj)
+            )
+    };
+    // "Chief of Staff": an "of" between two words of the title.
+    let of_inside = |k: usize| {
+        k > title_start && k < c.b && c.word(k).eq_ignore_ascii_case("of") && word_of_title(k + 1)
+    };
+    while j < title_start + 5 && (word_of_title(j) || of_inside(j)) {
         j += 1;
     }
     let title = title_start..j;
-    if title.is_empty() || doc.tokens[j - 1].pos == Some(Upos::Adj) {
-        return false;
+    if title.is_empty() || (doc.tokens[j - 1].pos == Some(Upos::Adj) && !postposed(c, j - 1)) {
+        return None;
     }
     let person = names.iter().find(|o| {
         o.ty == dossier_core::EntityType::Person
             && !std::ptr::eq(**o, m)
             && crate::tree::tokens_in(doc, o.span).start == j
-    });
-    let Some(person) = person else {
-        return false;
-    };
+    })?;
     let theirs = crate::tree::tokens_in(doc, person.span);
     let on_the_title = doc.tokens[top]
         .head
@@ -631,7 +641,15 @@ pub(super) fn titles_next_name(c: &Clause<'_>, names: &[&Mention], m: &Mention) 
     let renames_it = theirs
         .clone()
         .any(|k| doc.tokens[k].head.is_some_and(|h| own.contains(&h)));
-    on_the_title || renames_it
+    (on_the_title || renames_it).then_some(*person)
+}
+
+/// "Attorney General", "Secretary General": a capitalised adjective after a
+/// noun of a title ends it (a lowercase one, "Syrian", describes the name after).
+fn postposed(c: &Clause<'_>, k: usize) -> bool {
+    k > c.a
+        && c.word(k).starts_with(|ch: char| ch.is_uppercase())
+        && matches!(c.doc.tokens[k - 1].pos, Some(Upos::Noun | Upos::Propn))
 }
 
 /// "The Turkish president, Recep Tayyip Erdoğan", "the director of GCHQ,
