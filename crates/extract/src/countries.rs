@@ -111,25 +111,43 @@ impl Countries {
         self.by_name.get(&key(name)).copied()
     }
 
+    /// A demonym, or its regular plural ("Iraqis", "Puerto Ricans").
     pub fn by_demonym(&self, name: &str) -> Option<usize> {
-        self.by_demonym.get(&key(name)).copied()
+        let k = key(name);
+        let singular = || k.strip_suffix('s').and_then(|d| self.by_demonym.get(d));
+        self.by_demonym.get(&k).or_else(singular).copied()
     }
 
-    /// A demonym within one or two edits of a known one ("Ukranian"), with
-    /// its first letter: misspellings seldom touch it (Pollock & Zamora 1984),
-    /// while another people's name may end in a country's ("Assyrians").
+    /// A demonym within one or two edits of a known one
+    /// ("Ukranian"), with its first letter: misspellings seldom touch it
+    /// (Pollock & Zamora 1984), while another people's name may end in a
+    /// country's ("Assyrians"). The edits are counted word by word, so that
+    /// one region's name is no misspelling of another's ("Central American").
     pub fn by_misspelt_demonym(&self, name: &str) -> Option<usize> {
         let k = key(name);
         if k.chars().count() < 6 {
             return None;
         }
-        let first = k.chars().next();
+        let near = |d: &str| -> Option<usize> {
+            let (dw, kw): (Vec<&str>, Vec<&str>) = (d.split(' ').collect(), k.split(' ').collect());
+            if dw.len() != kw.len() || d.chars().next() != k.chars().next() {
+                return None;
+            }
+            let mut total = 0;
+            for (a, b) in dw.iter().zip(&kw) {
+                let edits = edit_distance(a, b);
+                if edits > 1 + (b.len() >= 9) as usize {
+                    return None;
+                }
+                total += edits;
+            }
+            Some(total)
+        };
         self.by_demonym
             .iter()
-            .filter(|(d, _)| d.chars().next() == first)
-            .filter(|(d, _)| edit_distance(d, &k) <= 1 + (k.len() >= 9) as usize)
-            .min_by_key(|(d, _)| edit_distance(d, &k))
-            .map(|(_, &i)| i)
+            .filter_map(|(d, &i)| Some((near(d)?, i)))
+            .min() // the fewest edits, then the first country: the same on every run
+            .map(|(_, i)| i)
     }
 
     pub fn by_capital(&self, name: &str) -> Option<usize> {
@@ -192,6 +210,16 @@ mod tests {
             "another people"
         );
         assert_eq!(kb_sy.by_misspelt_demonym("Syrrian"), Some(0));
+        assert_eq!(kb_sy.by_demonym("Syrians"), Some(0), "a regular plural");
+        assert_eq!(kb_sy.by_misspelt_demonym("Syrrians"), None, "too far");
+        let kb_cf =
+            Countries::from_tsv("CF\tCentral African Republic\tCAF\tCentral African\tBangui\n");
+        assert_eq!(
+            kb_cf.by_misspelt_demonym("Central American"),
+            None,
+            "another region's people, not a misspelling"
+        );
+        assert_eq!(kb_cf.by_misspelt_demonym("Central Afrcan"), Some(0));
         assert_eq!(
             kb.by_capital("Kyiv").map(|i| kb.list[i].iso.as_str()),
             Some("UA")

@@ -15,6 +15,7 @@ use dossier_core::{ById, Document, Entity, EntityId, EntityType, IdVec, MentionI
 
 use dossier_core::names::without_initials;
 use dossier_extract::countries::{edit_distance, Countries, Country};
+use dossier_extract::given_names;
 
 use crate::entities::name_key;
 
@@ -448,8 +449,14 @@ fn same_person_spelling(a: &str, b: &str) -> bool {
         &wa[wa.len() - 1].to_lowercase(),
         &wb[wb.len() - 1].to_lowercase(),
     );
+    // Given names of the two sexes name two people ("Eric" and "Erica Garner").
+    let sexes_differ = matches!(
+        (given_names::gender(wa[0]), given_names::gender(wb[0])),
+        (Some(x), Some(y)) if x != y
+    );
     (1..=2).contains(&total)
         && last <= 1
+        && !sexes_differ
         && wa
             .iter()
             .zip(&wb)
@@ -467,6 +474,11 @@ mod tests {
             "Volodymyr Zelenskyy"
         ));
         assert!(!same_person_spelling("Joe Biden", "Jill Biden"));
+        assert!(
+            !same_person_spelling("Erica Garner", "Eric Garner"),
+            "a woman's and a man's given name"
+        );
+        assert!(same_person_spelling("Peter Santilli", "Pete Santilli"));
         assert_eq!(initials("North Atlantic Treaty Organization"), "NATO");
     }
 }
