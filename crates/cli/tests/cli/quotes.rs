@@ -1355,3 +1355,33 @@ fn issue_6_unbalanced_marks_give_a_warning_and_the_rest_still_parses() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_closing_speech_verb_with_its_own_speaker_signs_the_clause_before_it() {
+    // The parse hangs "reported" under "insisted" (or "decided"): the
+    // closing attribution still reports the whole clause, and the cue
+    // inside it is no second report.
+    for (text, speaker, content) in [
+        (
+            "The general insisted the truce did not apply to the northern districts, the state news agency reported.",
+            "the state news agency",
+            "The general insisted the truce did not apply to the northern districts",
+        ),
+        (
+            "The company decided to close two factories, Reuters reported.",
+            "Reuters",
+            "The company decided to close two factories",
+        ),
+    ] {
+        let (_, quotes) = quotes_of(text, "all");
+        let found: Vec<(&str, &str)> = quotes
+            .iter()
+            .map(|q| (q["speaker"]["text"].as_str().unwrap_or(""), q["text"].as_str().unwrap()))
+            .collect();
+        assert!(found.contains(&(speaker, content)), "{found:?}");
+        assert!(
+            !found.iter().any(|(_, c)| c.ends_with("reported")),
+            "the signature is no content: {found:?}"
+        );
+    }
+}
