@@ -2224,6 +2224,71 @@ fn reactions_told_as_figures_make_no_event() {
 }
 
 #[test]
+fn election_results_declared_called_or_led_make_no_event() {
+    // (noevent38) A winner declared, a state called for a candidate, a lead
+    // held in a poll: results, no act between actors.
+    assert_no_events(&[
+        "Joe Biden was declared the winner in Michigan by the networks.",
+        "Ohio was called for Mary Jones minutes after the polls closed.",
+        "Joe Biden held a 10-point lead over Donald Trump among women in a Fox News poll.",
+    ]);
+    // A demand stays a demand.
+    assert_eq!(
+        types_of("The president called for a ceasefire in Gaza."),
+        ["REQUEST"]
+    );
+}
+
+#[test]
+fn a_label_given_by_no_one_named_makes_no_event() {
+    // (noevent38) A passive "called" with a label and no one who calls it so.
+    assert_no_events(&["These hospitals are called failing."]);
+    // Called a name by someone named is disapproval; called on to act, a demand.
+    assert_eq!(
+        types_of("Peter Brown was called a liar by the governor."),
+        ["ACCUSE"]
+    );
+    assert_eq!(
+        types_of("Turkey was called on to withdraw its troops."),
+        ["REQUEST"]
+    );
+}
+
+#[test]
+fn questions_answered_make_no_event() {
+    // (noevent38) An interviewer's question answered ("when asked to") and a
+    // question about something put to someone are no request.
+    assert_no_events(&[
+        "Mary Jones named Peter Brown on Sunday when asked to pick a running mate.",
+        "The senator hesitated when asked to choose between the two candidates.",
+        "At a town hall meeting in Ohio, a young man asked Mary Jones about several workers who said they had lost their jobs.",
+    ]);
+    // Asked by the police, or asking a state to act, is a request.
+    assert_eq!(
+        types_of("The protesters left the square when asked to do so by police."),
+        ["REQUEST"]
+    );
+    assert_eq!(
+        types_of("The president asked Russia to lift the sanctions."),
+        ["REQUEST"]
+    );
+}
+
+#[test]
+fn a_campaign_party_hosted_and_a_start_with_a_bang_make_no_event() {
+    // (noevent38) A watch party a campaign hosts is campaigning; a debate
+    // that "started with a bang" is a figure. Hosting a leader stays CONSULT.
+    assert_no_events(&[
+        "The Civic Forum is hosting an election watch party at a hotel in Columbus before the primary.",
+        "The Democratic debate in Houston on Tuesday night started with a bang when Joe Biden and Bernie Sanders were pressed about their attacks on each other.",
+    ]);
+    assert_eq!(
+        types_of("The president hosted the Turkish leader for talks in Ankara."),
+        ["CONSULT"]
+    );
+}
+
+#[test]
 fn agreeing_with_a_view_is_no_event_and_agreeing_to_act_is_agree() {
     // (agree34) Agreeing that something is so, or with someone's view, commits to nothing.
     assert_no_events(&[

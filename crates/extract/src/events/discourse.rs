@@ -39,7 +39,7 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
         return Some(None);
     }
     match event.act {
-        EventType::Request | EventType::Agree if lemma == "call" => called(c, verb.v),
+        EventType::Request | EventType::Agree if lemma == "call" => called(c, verb),
         _ => None,
     }
 }
@@ -59,10 +59,23 @@ fn no_event(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> bool {
     let object_word = object.map(|o| c.word(o).to_lowercase());
     // "held elections", "won the primary": an election held, won or lost.
     let held = is("holding", lemma) && object_word.as_deref().is_some_and(|w| is("contested", w));
-    // "holding a rally in Springfield": a candidate's rally is campaigning.
+    // "holding a rally in Springfield": a candidate's rally is campaigning;
+    // so is the noun a participle describes ("the town hall hosted by CNN").
+    let gathering = object.or_else(|| {
+        (c.dep(v) == Some(Dep::Acl))
+            .then(|| c.doc.tokens[v].head)
+            .flatten()
+            .filter(|&h| h >= c.a && h < c.b)
+    });
     let rally = is("staging", lemma)
-        && object.is_some_and(|o| is("rally", &c.word(o).to_lowercase()))
+        && gathering.is_some_and(|o| is("rally", &c.word(o).to_lowercase()))
         && (electoral || named_person(c, &event.source));
+    // "was declared the winner": a result declared, no act.
+    let declared = is("declaring", lemma)
+        && c.children(v).any(|k| {
+            matches!(c.dep(k), Some(Dep::Obj | Dep::Xcomp))
+                && is("winner", &c.word(k).to_lowercase())
+        });
     // "targeting Latino voters": a campaign's audience is attacked by no one.
     let audience = lemma == "target" && object_word.as_deref().is_some_and(|w| is("share", w));
     let polled = (c.a..c.b).any(|j| is("polled", &c.word(j).to_lowercase()));
@@ -72,6 +85,7 @@ fn no_event(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> bool {
     (contest && electoral)
         || (polled && share_acts(c, v))
         || held
+        || declared
         || rally
         || audience
         || campaigning
@@ -202,9 +216,15 @@ fn question_asked(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
         .subtree(v, &[Dep::Nsubj, Dep::Advcl, Dep::Conj, Dep::Parataxis])
         .into_iter()
         .any(|j| c.dep(j) == Some(Dep::Mark) && is("whether", &c.word(j).to_lowercase()));
-    let about = children
-        .iter()
-        .any(|&k| c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, "about"));
+    // An "about" phrase of the verb, or one the parse hung on the one asked
+    // ("asked Mrs. Clinton about several women").
+    let about_phrase = |k: usize| super::marked_by(c.doc, k, "about");
+    let about = children.iter().any(|&k| {
+        (c.dep(k) == Some(Dep::Obl) && about_phrase(k))
+            || (matches!(c.dep(k), Some(Dep::Obj | Dep::Iobj))
+                && c.children(k)
+                    .any(|m| c.dep(m) == Some(Dep::Nmod) && about_phrase(m)))
+    });
     let clause_question = children.iter().any(|&k| {
         c.dep(k) == Some(Dep::Ccomp)
             && c.children(k)
@@ -216,6 +236,7 @@ fn question_asked(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     unnamed
         || (question && !act_asked && (!someone_asked || put_to_someone))
         || put_to_speaker(c, v, &children)
+        || when_asked(c, v, &children)
 }
 
 /// Whether the verb complement `k` asks for an answer, not an act: its
@@ -296,6 +317,37 @@ fn put_to_speaker(c: &Clause<'_>, v: usize, children: &[usize]) -> bool {
             .is_some_and(|h| h >= c.a && h < c.b && speech_verb(c, h))
 }
 
+/// An interviewer's question answered in the clause it hangs on: "Trump
+/// named Cruz when asked to pick a running mate", "his equivocation when
+/// asked to condemn the Klan" (a bare participle, with no subject and no
+/// auxiliary, after "when"), whatever it asks for: the one asked answers.
+/// Asked by someone named ("when asked to do so by police") is a request.
+fn when_asked(c: &Clause<'_>, v: usize, children: &[usize]) -> bool {
+    let by = children.iter().any(|&k| {
+        matches!(c.dep(k), Some(Dep::Obl | Dep::Nmod)) && super::marked_by(c.doc, k, "by")
+    }) || c
+        .subtree(v, &[Dep::Nsubj])
+        .into_iter()
+        .any(|j| j != v && c.dep(j) == Some(Dep::Obl) && super::marked_by(c.doc, j, "by"));
+    if by {
+        return false;
+    }
+    // (A past form with no subject is the participle, whatever its tag.)
+    let participle = matches!(
+        c.doc.tokens[v].tag,
+        Some(dossier_core::Xpos::Vbn | dossier_core::Xpos::Vbd)
+    ) && !children
+        .iter()
+        .any(|&k| matches!(c.dep(k), Some(Dep::Nsubj | Dep::Aux)));
+    participle
+        && matches!(c.dep(v), Some(Dep::Advcl | Dep::Acl))
+        && children.iter().any(|&k| {
+            k < v
+                && matches!(c.dep(k), Some(Dep::Advmod | Dep::Mark))
+                && c.word(k).eq_ignore_ascii_case("when")
+        })
+}
+
 /// A fight that is effort, not arms ("fighting climate change", "battled
 /// through pneumonia"): a verb of class `struggle` whose one who fights is
 /// named but no one fought is (nor is its object a pronoun or an agent
@@ -360,8 +412,12 @@ pub(super) fn speech_verb(c: &Clause<'_>, k: usize) -> bool {
 /// the label is praise or the one labelled is the speaker ("called himself a
 /// socialist"); "called for", "called on X to" stay demands; "called an
 /// emergency meeting" is CONSULT.
-fn called(c: &Clause<'_>, v: usize) -> Option<Option<EventType>> {
+fn called(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventType>> {
+    let v = verb.v;
     let children: Vec<usize> = c.children(v).collect();
+    if super::passive_voice(c, verb) && (label_given(c, &children) || race_called(c, &children)) {
+        return Some(None);
+    }
     let nominal = |k: usize| {
         matches!(
             c.doc.tokens[k].pos,
@@ -419,6 +475,51 @@ fn called(c: &Clause<'_>, v: usize) -> Option<Option<EventType>> {
         return Some((!praised && !own).then_some(EventType::Accuse));
     }
     None
+}
+
+/// A label given by no one named ("has been called the Trump of the East",
+/// "are called failing", "This is called carrying out an operation"): a
+/// passive "called" with a complement, no "by" phrase of who calls it so
+/// ("called a charlatan by fellow physicians" is disapproval), no particle
+/// or "on" phrase of a demand ("was called on to", "called for") and no "to"
+/// infinitive ("was called to testify" is a summons). A "for" phrase after
+/// the label gives a reason ("for his statements").
+fn label_given(c: &Clause<'_>, children: &[usize]) -> bool {
+    let complement = children.iter().any(|&k| match c.dep(k) {
+        Some(Dep::Obj) => true,
+        Some(Dep::Xcomp) => !c
+            .children(k)
+            .any(|m| c.dep(m) == Some(Dep::Mark) && c.word(m).eq_ignore_ascii_case("to")),
+        _ => false,
+    });
+    let particle = children.iter().any(|&k| {
+        matches!(
+            c.word(k).to_lowercase().as_str(),
+            "for" | "on" | "upon" | "out" | "off"
+        )
+    });
+    let phrase = children.iter().any(|&k| {
+        matches!(c.dep(k), Some(Dep::Obl | Dep::Nmod))
+            && ["by", "on", "upon"]
+                .into_iter()
+                .any(|w| super::marked_by(c.doc, k, w))
+    });
+    complement && !particle && !phrase
+}
+
+/// A state or a race called for a candidate ("Texas was called for Ted Cruz
+/// moments after polls closed"): a result, no demand. A passive "called for"
+/// whose subject is a place or a word of class `electoral` ("the race").
+fn race_called(c: &Clause<'_>, children: &[usize]) -> bool {
+    let for_phrase = children.iter().any(|&k| {
+        matches!(c.dep(k), Some(Dep::Obl | Dep::Nmod)) && super::marked_by(c.doc, k, "for")
+    });
+    let place = children.iter().any(|&k| {
+        c.dep(k) == Some(Dep::Nsubj)
+            && (super::mention_of(c, k, &[EntityType::Gpe])
+                || is("electoral", &c.word(k).to_lowercase()))
+    });
+    for_phrase && place
 }
 
 /// Whether token `k`, below `v`, lies in a clause describing a noun (`acl`,
