@@ -2275,6 +2275,42 @@ fn questions_answered_make_no_event() {
 }
 
 #[test]
+fn asking_by_or_of_reporters_is_press_relations() {
+    // (noevent38) Reporters asking, or asked to ask: press relations. A
+    // newspaper's editorial that urges is a request.
+    assert_no_events(&[
+        "Mary Jones begged reporters to ask her about the economy.",
+        "Peter Brown said he was tired of reporters asking him to criticize Mary Jones.",
+    ]);
+    assert_eq!(
+        types_of("The newspaper urged the governor to resign."),
+        ["REQUEST"]
+    );
+}
+
+#[test]
+fn an_allegation_or_criticism_rejected_is_a_denial() {
+    // (noevent38) Rejecting an allegation or a criticism denies it; a
+    // proposal rejected stays REJECT.
+    assert_no_events(&[
+        "The ministry rejected the allegation.",
+        "Mary Jones rejected criticism from Peter Brown over the budget.",
+    ]);
+    assert_eq!(types_of("Iran rejected the proposal."), ["REJECT"]);
+}
+
+#[test]
+fn a_problem_decried_is_no_accusation() {
+    // (noevent38) Decrying a state of things with no actor in it is a
+    // complaint; decrying an actor's plan stays ACCUSE.
+    assert_no_events(&["The senator decried the rise in gun deaths in the cities."]);
+    assert_eq!(
+        types_of("The senator decried the governor's plan to close the schools."),
+        ["ACCUSE"]
+    );
+}
+
+#[test]
 fn a_campaign_party_hosted_and_a_start_with_a_bang_make_no_event() {
     // (noevent38) A watch party a campaign hosts is campaigning; a debate
     // that "started with a bang" is a figure. Hosting a leader stays CONSULT.

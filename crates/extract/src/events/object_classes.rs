@@ -39,7 +39,7 @@ fn is(class: &str, word: &str) -> bool {
 pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Option<EventType>> {
     let lemma = c.lex.lemma(&verb.form).to_lowercase();
     let no_event = match event.act {
-        _ if press_interview(c, verb.v, event) => true,
+        _ if press_interview(c, verb.v, event, &lemma) => true,
         // Released, a document is published whatever act the dictionary
         // read ("releasing a new online ad", coded COOPERATE).
         _ if document_released(c, verb.v, &lemma) => true,
@@ -57,6 +57,7 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
         EventType::Assault => {
             result_beaten(c, verb.v, &lemma) || standing_ruined(c, verb.v, &lemma)
         }
+        EventType::Accuse => problem_decried(c, verb.v, event, &lemma),
         _ => false,
     };
     if no_event {
@@ -178,7 +179,7 @@ fn notion_rejected(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
 /// (the channel) is; an AGREE whose object or "to" phrase is an interview; a
 /// REQUEST whose object or "for" phrase is. A press conference held jointly
 /// with an actor named ("with the visiting minister") stays a meeting.
-fn press_interview(c: &Clause<'_>, v: usize, event: &Event) -> bool {
+fn press_interview(c: &Clause<'_>, v: usize, event: &Event, lemma: &str) -> bool {
     let of_class =
         |k: usize| c.head_of_class(k, &WORDS, "interview") || c.head_of_class(k, &WORDS, "press");
     let phrases = |words: &[&'static str]| {
@@ -199,10 +200,18 @@ fn press_interview(c: &Clause<'_>, v: usize, event: &Event) -> bool {
             .objects(v)
             .chain(phrases(&["to"]))
             .any(|k| c.head_of_class(k, &WORDS, "interview")),
-        EventType::Request => c
-            .objects(v)
-            .chain(phrases(&["for"]))
-            .any(|k| c.head_of_class(k, &WORDS, "interview")),
+        // Asked of the press or by it ("begged reporters to ask him",
+        // "reporters asking him to attack her"): press relations. (A
+        // newspaper that urges is an editorial's request.)
+        EventType::Request => {
+            let press = |k: usize| is("asking", lemma) && c.head_of_class(k, &WORDS, "press");
+            c.objects(v)
+                .chain(phrases(&["for"]))
+                .any(|k| c.head_of_class(k, &WORDS, "interview"))
+                || c.objects(v).any(press)
+                || c.children(v)
+                    .any(|k| c.dep(k) == Some(Dep::Nsubj) && press(k))
+        }
         _ => false,
     }
 }
@@ -312,6 +321,28 @@ fn occasion_invited(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
         || c.children(v)
             .filter(|&k| c.dep(k) == Some(Dep::Xcomp))
             .any(|k| object_of_class(c, k, "occasion"))
+}
+
+/// A problem decried with no actor in it ("decried the issue of systemic
+/// racism", "decrying the influence of big money in politics", "decried an
+/// increase in homicides"): a complaint about the state of things, where
+/// ACCUSE disapproves of an actor ("decried Trump's calls", "decried the GOP
+/// for", "decried the governor's plan", "decried this humanitarian offer").
+/// A verb of class `decrying` with no target and an object that names no
+/// person, group, place or people, no noun the agents dictionary codes as an
+/// actor, and whose head is no one's deed or proposal (classes `deed`,
+/// `proposal`).
+fn problem_decried(c: &Clause<'_>, v: usize, event: &Event, lemma: &str) -> bool {
+    let actor =
+        |j: usize| mention_of(c, j, GROUPS) || super::political::political_noun(c.lex, c.word(j));
+    let deed = |o: usize| {
+        let head = singular(c.word(o));
+        is("deed", &head) || is("proposal", &head)
+    };
+    is("decrying", lemma)
+        && event.target.is_empty()
+        && c.object(v)
+            .is_some_and(|o| !deed(o) && !c.subtree(o, &[]).into_iter().any(actor))
 }
 
 /// A standing, a chance or a hope ruined ("destroying the reputation of the
