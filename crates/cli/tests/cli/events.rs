@@ -1767,6 +1767,28 @@ fn an_organisation_or_place_in_a_person_s_title_does_not_act_beside_the_person()
 }
 
 #[test]
+fn a_by_phrase_right_after_an_active_verb_s_object_says_whose_the_object_is() {
+    // (actors38) The parse hangs "by" on the verb; in the active voice it is
+    // the author of the thing rejected or denounced, the one acted on.
+    let (_, target) = roles_of(
+        "Russia and Turkey have spurned efforts by the United Nations to change the committee.",
+        "spurned",
+    );
+    assert_eq!(target, ["United Nations"]);
+    let (_, target) = roles_of(
+        "Senator Mary Jones denounced suggestions by the two front-runners, John Smith and Tom Brown, that they would close the border.",
+        "denounced",
+    );
+    assert_eq!(target, ["John Smith", "Tom Brown"]);
+    // A means or a measure names no one.
+    let (_, target) = roles_of(
+        "Russia rejected the plan by a vote of five to four.",
+        "rejected",
+    );
+    assert!(target.is_empty(), "{target:?}");
+}
+
+#[test]
 fn a_party_member_in_apposition_describes_the_person_who_acts() {
     let (_, events) = events_of(
         "Senator Chuck Schumer, a Democrat from New York, criticized Donald Trump on Monday.",

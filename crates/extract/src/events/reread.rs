@@ -975,6 +975,29 @@ pub(super) fn owner_targets(
         };
         super::add_actors(target, owners);
     }
+    // "spurned efforts by the UN", "rejecting an accusation by Russia's
+    // defence ministry": a "by" phrase the parse hung on the active verb right
+    // after its object says whose the object is.
+    // (Not a passive with an object, "was taken hostage by police", whose "by" acts;
+    // nor "by any person", no one in particular, nor a name deeper in the phrase.)
+    let passive = c.doc.tokens[v].tag == Some(Xpos::Vbn)
+        && c.has_auxiliary(v, super::AUX, &crate::tree::PASSIVE_AUXILIARIES);
+    let someone = |k: usize| {
+        let any = |m: usize| matches!(c.word(m).to_lowercase().as_str(), "any" | "every" | "no");
+        let named = |m: usize| c.doc.tokens[m].pos == Some(Upos::Propn);
+        let renamed = |m: usize| matches!(c.dep(m), Some(Dep::Appos | Dep::Conj)) && named(m);
+        (named(k) || c.nominal(k).is_some() || c.children(k).any(renamed))
+            && !c.children(k).any(any)
+    };
+    if target.is_empty() && !passive {
+        let after_object = c.subtree(o, &[]).into_iter().max().map(|e| e + 1);
+        let bys: Vec<usize> = c.obliques(v, "by").filter(|&k| someone(k)).collect();
+        for k in bys {
+            if c.subtree(k, &[]).into_iter().min() == after_object {
+                super::add_actors(target, c.actors_of(k));
+            }
+        }
+    }
 }
 
 /// "will release Prime Minister Mahendra Chaudhry": those released are
