@@ -89,6 +89,13 @@ impl Clause<'_> {
         self.children(v)
             .filter(move |&k| self.dep(k) == Some(Dep::Obl) && marked_by(self.doc, k, word))
     }
+    /// The phrases of `v`, on the verb or on a noun (`obl`, `nmod`), marked
+    /// by the case word `word` ("by", "for", "into").
+    pub(super) fn phrases(&self, v: usize, word: &'static str) -> impl Iterator<Item = usize> + '_ {
+        self.children(v).filter(move |&k| {
+            matches!(self.dep(k), Some(Dep::Obl | Dep::Nmod)) && marked_by(self.doc, k, word)
+        })
+    }
     /// Whether `v` has a child that is the word `word` (a particle: "down").
     pub(super) fn has_word(&self, v: usize, word: &str) -> bool {
         self.children(v)

@@ -323,12 +323,10 @@ fn put_to_speaker(c: &Clause<'_>, v: usize, children: &[usize]) -> bool {
 /// auxiliary, after "when"), whatever it asks for: the one asked answers.
 /// Asked by someone named ("when asked to do so by police") is a request.
 fn when_asked(c: &Clause<'_>, v: usize, children: &[usize]) -> bool {
-    let by = children.iter().any(|&k| {
-        matches!(c.dep(k), Some(Dep::Obl | Dep::Nmod)) && super::marked_by(c.doc, k, "by")
-    }) || c
-        .subtree(v, &[Dep::Nsubj])
-        .into_iter()
-        .any(|j| j != v && c.dep(j) == Some(Dep::Obl) && super::marked_by(c.doc, j, "by"));
+    let by = c.phrases(v, "by").next().is_some()
+        || c.subtree(v, &[Dep::Nsubj])
+            .into_iter()
+            .any(|j| j != v && c.dep(j) == Some(Dep::Obl) && super::marked_by(c.doc, j, "by"));
     if by {
         return false;
     }
@@ -415,7 +413,7 @@ pub(super) fn speech_verb(c: &Clause<'_>, k: usize) -> bool {
 fn called(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventType>> {
     let v = verb.v;
     let children: Vec<usize> = c.children(v).collect();
-    if super::passive_voice(c, verb) && (label_given(c, &children) || race_called(c, &children)) {
+    if super::passive_voice(c, verb) && (label_given(c, v) || race_called(c, v)) {
         return Some(None);
     }
     let nominal = |k: usize| {
@@ -484,37 +482,32 @@ fn called(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventType>> {
 /// or "on" phrase of a demand ("was called on to", "called for") and no "to"
 /// infinitive ("was called to testify" is a summons). A "for" phrase after
 /// the label gives a reason ("for his statements").
-fn label_given(c: &Clause<'_>, children: &[usize]) -> bool {
-    let complement = children.iter().any(|&k| match c.dep(k) {
+fn label_given(c: &Clause<'_>, v: usize) -> bool {
+    let complement = c.children(v).any(|k| match c.dep(k) {
         Some(Dep::Obj) => true,
         Some(Dep::Xcomp) => !c
             .children(k)
             .any(|m| c.dep(m) == Some(Dep::Mark) && c.word(m).eq_ignore_ascii_case("to")),
         _ => false,
     });
-    let particle = children.iter().any(|&k| {
+    let particle = c.children(v).any(|k| {
         matches!(
             c.word(k).to_lowercase().as_str(),
             "for" | "on" | "upon" | "out" | "off"
         )
     });
-    let phrase = children.iter().any(|&k| {
-        matches!(c.dep(k), Some(Dep::Obl | Dep::Nmod))
-            && ["by", "on", "upon"]
-                .into_iter()
-                .any(|w| super::marked_by(c.doc, k, w))
-    });
+    let phrase = ["by", "on", "upon"]
+        .into_iter()
+        .any(|w| c.phrases(v, w).next().is_some());
     complement && !particle && !phrase
 }
 
 /// A state or a race called for a candidate ("Texas was called for Ted Cruz
 /// moments after polls closed"): a result, no demand. A passive "called for"
 /// whose subject is a place or a word of class `electoral` ("the race").
-fn race_called(c: &Clause<'_>, children: &[usize]) -> bool {
-    let for_phrase = children.iter().any(|&k| {
-        matches!(c.dep(k), Some(Dep::Obl | Dep::Nmod)) && super::marked_by(c.doc, k, "for")
-    });
-    let place = children.iter().any(|&k| {
+fn race_called(c: &Clause<'_>, v: usize) -> bool {
+    let for_phrase = c.phrases(v, "for").next().is_some();
+    let place = c.children(v).any(|k| {
         c.dep(k) == Some(Dep::Nsubj)
             && (super::mention_of(c, k, &[EntityType::Gpe])
                 || is("electoral", &c.word(k).to_lowercase()))

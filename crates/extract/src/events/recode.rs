@@ -169,13 +169,10 @@ fn advances_into(c: &Clause<'_>, verb: &Verb) -> bool {
         return false;
     }
     let object = c.object(v);
-    let into_place = [Some(v), object].into_iter().flatten().any(|h| {
-        c.children(h)
-            .filter(|&k| {
-                matches!(c.dep(k), Some(Dep::Obl | Dep::Nmod)) && super::marked_by(c.doc, k, "into")
-            })
-            .any(|k| is_place(c, k))
-    });
+    let into_place = [Some(v), object]
+        .into_iter()
+        .flatten()
+        .any(|h| c.phrases(h, "into").any(|k| is_place(c, k)));
     into_place
         && [c.subject(v), object]
             .into_iter()
