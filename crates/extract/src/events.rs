@@ -91,6 +91,7 @@ mod political;
 mod recode;
 mod reread;
 mod roles;
+mod sport;
 mod status;
 mod word_classes;
 
@@ -284,6 +285,7 @@ fn recognise_with(
         found: Default::default(),
     };
     let context = context::DocContext::read(doc, lex);
+    let sport = sport::sport_report(doc);
     for (si, s) in doc.sentences.iter().enumerate() {
         if doc.blocks[s.block].kind == dossier_core::BlockKind::Heading {
             continue; // a headline restates the body's events
@@ -312,6 +314,9 @@ fn recognise_with(
                 continue;
             }
             let verb = Verb::read(&c, v);
+            if sport && sport::play(&c, &verb) {
+                continue;
+            }
             let Some((act, demander, origin)) = act_of(&c, &verb, lex) else {
                 continue;
             };

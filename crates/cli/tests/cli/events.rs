@@ -2462,3 +2462,22 @@ fn events_carry_the_judges_confidence_and_can_be_filtered_by_it() {
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("from 0 to 1"), "{}", stderr(&bad));
 }
+
+#[test]
+fn play_in_a_sport_report_makes_no_event_but_violence_there_does() {
+    // A match report tells play with the codebook's verbs; GDELT's sport
+    // coded as war is the failure this guards against.
+    let report = "Norway beat Chile 3-1 in the cup semifinal on Sunday. \
+        The striker scored twice before halftime and the goalkeeper saved a penalty. \
+        Chile rallied after the break but the referee denied them a second goal.";
+    let types = types_of(report);
+    assert!(!types.iter().any(|t| t == "ASSAULT"), "{types:?}");
+    // Violence after a match stays an event, and so does play outside sport.
+    let riot = format!("{report} After the match, police arrested 20 fans who attacked a bus.");
+    assert!(
+        types_of(&riot).iter().any(|t| t == "COERCE"),
+        "{:?}",
+        types_of(&riot)
+    );
+    assert_eq!(types_of("Rebels attacked the army base."), ["ASSAULT"]);
+}
