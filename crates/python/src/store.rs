@@ -88,29 +88,53 @@ fn filter(
     }
 }
 
-fn event_filter(
+/// A ValueError naming the argument that was given a bad value.
+fn invalid(argument: &str, message: String) -> PyErr {
+    PyValueError::new_err(format!("{argument}: {message}"))
+}
+
+/// What `Store.events` and `events_arrow` filter on: the package passes its
+/// keyword arguments as one dict, so a new filter is one field, not a new
+/// positional parameter in four places.
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+struct EventQuery {
+    #[pyo3(item("type"))]
     event_type: Option<String>,
+    status: Option<String>,
     source: Option<String>,
     target: Option<String>,
     since: Option<String>,
     until: Option<String>,
-    limit: Option<usize>,
+    limit: usize,
     min_confidence: Option<f64>,
-) -> PyResult<Filter> {
-    let min_confidence = min_confidence
-        .map(checks::confidence_value)
-        .transpose()
-        .map_err(|m| PyValueError::new_err(format!("min_confidence: {m}")))?;
-    Ok(Filter {
-        event_type,
-        source,
-        target,
-        since,
-        until,
-        limit,
-        min_confidence,
-        ..Filter::default()
-    })
+}
+
+impl EventQuery {
+    /// The store's filter, with the type, status and confidence checked as the CLI checks them.
+    fn filter(self) -> PyResult<Filter> {
+        let event_type = self
+            .event_type
+            .as_deref()
+            .map(checks::event_type)
+            .transpose();
+        let status = self.status.as_deref().map(checks::event_status).transpose();
+        let min_confidence = self
+            .min_confidence
+            .map(checks::confidence_value)
+            .transpose();
+        Ok(Filter {
+            event_type: event_type.map_err(|m| invalid("type", m))?,
+            status: status.map_err(|m| invalid("status", m))?,
+            min_confidence: min_confidence.map_err(|m| invalid("min_confidence", m))?,
+            source: self.source,
+            target: self.target,
+            since: self.since,
+            until: self.until,
+            limit: Some(self.limit),
+            ..Filter::default()
+        })
+    }
 }
 
 #[pymethods]
@@ -213,51 +237,13 @@ impl Store {
         })
     }
 
-    #[pyo3(signature = (r#type=None, source=None, target=None, since=None, until=None, limit=500, min_confidence=None))]
-    fn events_json(
-        &self,
-        py: Python<'_>,
-        r#type: Option<String>,
-        source: Option<String>,
-        target: Option<String>,
-        since: Option<String>,
-        until: Option<String>,
-        limit: usize,
-        min_confidence: Option<f64>,
-    ) -> PyResult<String> {
-        let filter = event_filter(
-            r#type,
-            source,
-            target,
-            since,
-            until,
-            Some(limit),
-            min_confidence,
-        )?;
+    fn events_json(&self, py: Python<'_>, query: EventQuery) -> PyResult<String> {
+        let filter = query.filter()?;
         self.json(py, |s| s.events(&filter))
     }
 
-    #[pyo3(signature = (r#type=None, source=None, target=None, since=None, until=None, limit=500, min_confidence=None))]
-    fn events_arrow<'py>(
-        &self,
-        py: Python<'py>,
-        r#type: Option<String>,
-        source: Option<String>,
-        target: Option<String>,
-        since: Option<String>,
-        until: Option<String>,
-        limit: usize,
-        min_confidence: Option<f64>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let filter = event_filter(
-            r#type,
-            source,
-            target,
-            since,
-            until,
-            Some(limit),
-            min_confidence,
-        )?;
+    fn events_arrow<'py>(&self, py: Python<'py>, query: EventQuery) -> PyResult<Bound<'py, PyAny>> {
+        let filter = query.filter()?;
         self.arrow(py, answers::EVENTS, |s| s.events(&filter))
     }
 

@@ -50,6 +50,19 @@ def test_events_filter_by_the_judges_confidence(store):
         store.events(min_confidence=2)
 
 
+def test_events_filter_by_status_and_check_what_they_are_given(store):
+    events = store.events(limit=100000)
+    asserted = store.events(status="Asserted", limit=100000)
+    assert asserted and all(e["status"] == "asserted" for e in asserted)
+    assert len(asserted) < len(events)
+    assert store.events_arrow(status="asserted", limit=100000).num_rows == len(asserted)
+    assert all(e["type"] == "AID" for e in store.events(type="aid"))
+    with pytest.raises(ValueError, match="not an event status"):
+        store.events(status="rumoured")
+    with pytest.raises(ValueError, match="not an event type"):
+        store.events_arrow(type="PICNIC")
+
+
 def test_events_arrow_has_list_columns_and_becomes_pandas(store):
     table = store.events_arrow()
     assert pa.types.is_list(table.schema.field("sources").type)

@@ -63,6 +63,11 @@ class Pipeline:
         return self._inner.pipe_json(items)
 
 
+def _event_query(args):
+    """The keyword arguments of Store.events as the dict the extension reads."""
+    return {k: v for k, v in args.items() if k != "self"}
+
+
 def _table(batch):
     import pyarrow
 
@@ -112,17 +117,17 @@ class Store:
         return _table(self._inner.quotes_arrow(by, about, since, until, limit))
 
     def events(self, type=None, source=None, target=None, since=None, until=None, limit=500,
-               min_confidence=None):
+               min_confidence=None, status=None):
         """Events, newest first, with their actors' names: of a PLOVER type, by a
-        source, on a target, between dates; with ``min_confidence`` (0 to 1) only
-        those the event judge is at least that sure of (each row's ``confidence``)."""
-        return _json.loads(self._inner.events_json(type, source, target, since, until, limit,
-                                                   min_confidence))
+        source, on a target, between dates, with a status (asserted, pledged,
+        planned, negated, hypothetical, reported); with ``min_confidence`` (0 to 1)
+        only those the event judge is at least that sure of (each row's
+        ``confidence``). A type, status or confidence that is none raises ValueError."""
+        return _json.loads(self._inner.events_json(_event_query(locals())))
 
     def events_arrow(self, type=None, source=None, target=None, since=None, until=None, limit=500,
-                     min_confidence=None):
-        return _table(self._inner.events_arrow(type, source, target, since, until, limit,
-                                               min_confidence))
+                     min_confidence=None, status=None):
+        return _table(self._inner.events_arrow(_event_query(locals())))
 
     def commitments(self, donor=None, recipient=None):
         """The aid tracker: AID events as donor, recipient, item, amount, status, date."""
