@@ -815,9 +815,31 @@ fn an_act_relayed_from_someone_else_is_reported() {
             "After the police clashed with protesters, hundreds left the square, officials said.",
             "clashed",
         ),
+        // An estimate of what was done, and a trailing cue the parse hangs
+        // as an adverbial clause (status39).
+        (
+            "Monitors estimated that 40 civilians had been killed in the strikes.",
+            "killed",
+        ),
+        (
+            "It is estimated that more than 300 fighters have been killed in the region.",
+            "killed",
+        ),
+        (
+            "The two men were detained by Kurdish fighters in January, US military officials confirmed.",
+            "detained",
+        ),
     ] {
         assert_eq!(status_of(text, trigger), "reported", "{text}");
     }
+    // A clause of time with its cue dates the act; it relays nothing.
+    assert_eq!(
+        status_of(
+            "The two men were detained by Kurdish fighters in January after officials confirmed the raid.",
+            "detained"
+        ),
+        "asserted"
+    );
     // The words of the act itself, said with it, relay no act: the writer
     // tells the blame and the rebuke. Nor does a clause of time that frames
     // the saying: "a day after" hung on the cue, or the act an "after" clause

@@ -272,7 +272,7 @@ pub(super) fn told_by_writer(c: &Clause<'_>, v: usize, event: &mut Event) {
 }
 
 /// Whether the word before `j`, quotation marks aside, is a comma.
-fn after_comma(c: &Clause<'_>, j: usize) -> bool {
+pub(super) fn after_comma(c: &Clause<'_>, j: usize) -> bool {
     (c.a..j)
         .rev()
         .find(|&i| !matches!(c.word(i), "\"" | "”" | "“" | "’" | "'" | "''"))
