@@ -363,6 +363,7 @@ fn recognise_with(
                 // (A demand reported through "should" is the demand itself.)
                 told_by_writer(&c, v, &mut event);
                 frames_the_saying(&c, v, &mut event);
+                beside_the_saying(&c, v, &mut event);
                 reread::relay_status(&c, v, &mut event);
             }
             events.push(event);

@@ -865,6 +865,11 @@ fn an_act_relayed_from_someone_else_is_reported() {
             "The president has accused the rebels of building a “terror army”, after the government announced plans for a new force in the north.",
             "accused",
         ),
+        // The speaker's own act set beside the cue (status39).
+        (
+            "The senator argued forcefully - rebuking the governor twice by name - that the plan had failed.",
+            "rebuking",
+        ),
     ] {
         assert_eq!(status_of(text, trigger), "asserted", "{text}");
     }
