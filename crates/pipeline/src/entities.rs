@@ -68,6 +68,7 @@ pub fn recognise(doc: &mut Document, names: &Names, lexes: &[Lex], scratch: &mut
     people_named_again(doc, &mut found);
     people_typed_otherwise(doc, &names.gazetteer, &mut found);
     people_after_honorifics(doc, names, &lower_words, &mut found);
+    split_seat_owners(doc, &names.gazetteer, &mut found);
     // Title-Case headlines capitalise everything: keep a name found there
     // only if the body or the gazetteer knows it.
     let key = |a: usize, b: usize| {
@@ -160,6 +161,34 @@ fn trim_title_words<'t>(
             *t = named_as;
         }
     }
+}
+
+/// "the Obama White House" as one name: a person's name before a seat of
+/// government is two names, the person and the seat (OntoNotes: "Obama"
+/// PERSON, "White House" ORG), when the words before the seat end a
+/// person's name of two words or more in the document or the gazetteer
+/// knows them as a person's.
+fn split_seat_owners(doc: &Document, gazetteer: &Gazetteer, found: &mut Vec<Found>) {
+    let text = doc.text();
+    let word = |i: usize| doc.tokens[i].span.of(text);
+    let surnames: std::collections::HashSet<&str> = found
+        .iter()
+        .filter(|f| f.2 == EntityType::Person && f.1 - f.0 >= 2)
+        .map(|f| word(f.1 - 1))
+        .collect();
+    let mut seats = Vec::new();
+    for f in found.iter_mut().filter(|f| f.2 != EntityType::Person) {
+        let ws: Vec<&str> = (f.0..f.1).map(word).collect();
+        let Some(k) = (1..ws.len()).find(|&k| is_seat_of_government(&ws[k..])) else {
+            continue;
+        };
+        let owner = &ws[..k];
+        if surnames.contains(owner[k - 1]) || gazetteer.lookup(owner) & gazetteer::PERSON != 0 {
+            seats.push((f.0 + k, f.1, EntityType::Org, f.3));
+            *f = (f.0, f.0 + k, EntityType::Person, f.3);
+        }
+    }
+    found.extend(seats);
 }
 
 /// A word that ends a person's name somewhere in the document is that
@@ -947,16 +976,22 @@ fn by_convention(
     {
         return Some(Some(EntityType::Gpe));
     }
-    if matches!(
-        words,
-        ["White", "House"]
-            | ["Kremlin"]
-            | ["Pentagon"]
-            | ["Downing", "Street"]
-            | ["Elysee" | "Élysée"]
-            | ["Blue", "House"]
-    ) {
+    if is_seat_of_government(words) {
         return Some(Some(EntityType::Org));
+    }
+    // OntoNotes: continents and regions named by a landform ("Asia",
+    // "Silicon Valley", "the Korean Peninsula", "the Gulf Coast") are LOCs,
+    // not GPEs, unless the gazetteer knows the name only as a political
+    // place ("Ivory Coast") or a lower-case word makes it an
+    // organisation's long name ("Al Qaeda in the Arabian Peninsula").
+    let political_only = bits & gazetteer::GPE != 0 && bits & gazetteer::LOC == 0;
+    if conll != "PER"
+        && !political_only
+        && !words.iter().any(|w| w.starts_with(char::is_lowercase))
+        && ((words.len() >= 2 && is_landform_head(last_word(words)))
+            || (words.len() == 1 && bits & gazetteer::LOC != 0 && is_continent(words[0])))
+    {
+        return Some(Some(EntityType::Loc));
     }
     // A dateline: "WASHINGTON (AP) —", a known place in capitals before a
     // credit or a dash at the start of a paragraph.
@@ -1151,6 +1186,44 @@ fn is_facility_head(w: &str) -> bool {
             | "Harbour"
             | "Harbor"
             | "Terminal"
+    )
+}
+
+/// Seats of government that act for it ("the White House said").
+fn is_seat_of_government(words: &[&str]) -> bool {
+    matches!(
+        words,
+        ["White", "House"]
+            | ["Kremlin"]
+            | ["Pentagon"]
+            | ["Downing", "Street"]
+            | ["Elysee" | "Élysée"]
+            | ["Blue", "House"]
+    )
+}
+
+/// The last word of a region named by its landform ("Silicon Valley",
+/// "the Gulf Coast", "the Rust Belt", "the Sahara Desert").
+fn is_landform_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Valley"
+            | "Peninsula"
+            | "Coast"
+            | "Basin"
+            | "Desert"
+            | "Plateau"
+            | "Highlands"
+            | "Delta"
+            | "Mountains"
+            | "Belt"
+    )
+}
+
+fn is_continent(w: &str) -> bool {
+    matches!(
+        w,
+        "Asia" | "Europe" | "Africa" | "Antarctica" | "Oceania" | "Australasia" | "Eurasia"
     )
 }
 

@@ -523,6 +523,38 @@ fn ontonotes_types_beyond_conll() {
     }
 }
 
+#[test]
+fn regions_are_locations_and_a_seat_of_government_is_no_part_of_its_holder() {
+    let names = names_of("Chip makers in Silicon Valley hired engineers from Asia. Growers on the Gulf Coast shipped rice to Ivory Coast. Al Qaeda in the Arabian Peninsula claimed the attack.\n\nBarbara Okafor took office in 2015. Staff of the Okafor White House said the Kremlin had called.\n");
+    let has = |n: &str, t: &str| names.contains(&(n.to_string(), t.to_string()));
+    // A landform names a region, a continent is no country; a country
+    // named by a landform stays a country.
+    for (n, t) in [
+        ("Silicon Valley", "LOC"),
+        ("Asia", "LOC"),
+        ("Gulf Coast", "LOC"),
+        ("Ivory Coast", "GPE"),
+    ] {
+        assert!(has(n, t), "{n} {t}: {names:?}");
+    }
+    // An organisation's long name that ends in a landform stays whole.
+    assert!(
+        !names
+            .iter()
+            .any(|(n, t)| n.ends_with("Arabian Peninsula") && t == "LOC"),
+        "{names:?}"
+    );
+    // The person the document names in full, and the seat, apart.
+    assert!(
+        has("Okafor", "PERSON") && has("White House", "ORG") && has("Kremlin", "ORG"),
+        "{names:?}"
+    );
+    assert!(
+        !names.iter().any(|(n, _)| n == "Okafor White House"),
+        "{names:?}"
+    );
+}
+
 /// #7 on the example: one entity per person and country, with ISO codes,
 /// the misspelt name merged and flagged, acting capitals resolved.
 #[test]
