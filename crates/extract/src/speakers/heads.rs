@@ -60,10 +60,30 @@ pub(super) fn head_name(
     let names_head = |m: &&&dossier_core::Mention| {
         tokens.is_some_and(|(x, y)| y > x && names_phrase_head(doc, m.span, x, y))
     };
-    let named = inside
+    // "The Trump White House has declared": an organisation holding the
+    // head itself speaks, not the person named right before it.
+    let holds_head = |m: &&&dossier_core::Mention| {
+        tokens.is_some_and(|(x, y)| {
+            y > x && crate::tree::holds_token(doc, m.span, phrase_head(doc, x, y))
+        })
+    };
+    let right_before = |o: Span| {
+        inside.iter().any(|p| {
+            person_like(p.ty)
+                && p.span.end < o.start
+                && doc.text()[p.span.end..o.start].trim().is_empty()
+        })
+    };
+    let org_head = inside
         .iter()
-        .rev()
-        .find(|m| person_like(m.ty) && names_head(m))
+        .find(|m| m.ty == EntityType::Org && holds_head(m) && right_before(m.span));
+    let named = org_head
+        .or_else(|| {
+            inside
+                .iter()
+                .rev()
+                .find(|m| person_like(m.ty) && names_head(m))
+        })
         .or_else(|| inside.iter().rev().find(|m| person_like(m.ty)))
         .or_else(|| inside.iter().find(|m| group_like(m.ty)))?;
     if named.ty == EntityType::Norp

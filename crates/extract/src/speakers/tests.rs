@@ -237,6 +237,36 @@ fn a_name_modifying_the_noun_of_an_apposition_is_not_the_speaker() {
 }
 
 #[test]
+fn an_organisation_holding_the_head_speaks_not_the_person_before_it() {
+    // The entity `head_name` takes for the phrase over all of `rows`.
+    let speaker = |rows: &[(&'static str, &'static str, &'static str, i32, &'static str)],
+                   names: &[(usize, usize, EntityType)]| {
+        let d = with_names(parsed(rows), names);
+        let n = rows.len() - 1;
+        head_name(&d, Span::new(0, d.tokens[n - 1].span.end), Some((0, n)))
+    };
+    // "The Kowalski Foreign Ministry said": the ministry, not Kowalski.
+    let rows = [
+        ("The", "DET", "DT", 3, "det"),
+        ("Kowalski", "PROPN", "NNP", 3, "compound"),
+        ("Foreign", "PROPN", "NNP", 3, "compound"),
+        ("Ministry", "PROPN", "NNP", 4, "nsubj"),
+        ("said", "VERB", "VBD", -1, "root"),
+    ];
+    let names = [(1, 1, EntityType::Person), (2, 3, EntityType::Org)];
+    assert_eq!(speaker(&rows, &names), Some(EntityId::new(1)));
+    // A person holding the head still wins over an organisation before it.
+    let rows = [
+        ("NATO", "PROPN", "NNP", 2, "compound"),
+        ("chief", "PROPN", "NNP", 2, "compound"),
+        ("Okafor", "PROPN", "NNP", 3, "nsubj"),
+        ("said", "VERB", "VBD", -1, "root"),
+    ];
+    let names = [(0, 0, EntityType::Org), (2, 2, EntityType::Person)];
+    assert_eq!(speaker(&rows, &names), Some(EntityId::new(1)));
+}
+
+#[test]
 fn the_person_noun_lexicon_keeps_its_classes_apart() {
     use super::words::{agent_noun, agent_noun_after_who, kin_word_gender, noun_sex, people_noun};
     assert_eq!(kin_word_gender("mother"), Some(false));
