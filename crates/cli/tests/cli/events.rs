@@ -1816,6 +1816,37 @@ fn a_by_phrase_right_after_an_active_verb_s_object_says_whose_the_object_is() {
 }
 
 #[test]
+fn a_request_the_parse_hung_on_a_name_as_a_participle_is_active() {
+    // (targets39) "called on X to do" has its "on" phrase and infinitive; a
+    // passive's "on" is stranded ("called on to resign by the party").
+    let (source, target) = roles_of(
+        "On Monday, Mary Jones, the party leader, called on energy companies to cut prices.",
+        "called",
+    );
+    assert_eq!(source, ["Mary Jones"]);
+    assert_eq!(target, ["energy companies"]);
+    let (source, target) = roles_of(
+        "Tom Brown, a spokesman for the mayor, called on the governor to apologise and said he had gone too far.",
+        "called",
+    );
+    assert_eq!(source, ["Tom Brown"]);
+    assert!(!target.contains(&"Tom Brown".to_string()), "{target:?}");
+    let (source, target) = roles_of(
+        "Tom Brown, called on to resign by the party, refused.",
+        "called",
+    );
+    assert!(!source.contains(&"Tom Brown".to_string()), "{source:?}");
+    assert_eq!(target, ["Tom Brown"]);
+}
+
+#[test]
+fn an_upon_phrase_names_whom_an_act_is_aimed_at_as_an_on_phrase_does() {
+    // (targets39) "upon" is "on": "called upon the United Nations".
+    let (_, target) = roles_of("Smith called upon the United Nations to act.", "called");
+    assert_eq!(target, ["United Nations"]);
+}
+
+#[test]
 fn a_party_member_in_apposition_describes_the_person_who_acts() {
     let (_, events) = events_of(
         "Senator Chuck Schumer, a Democrat from New York, criticized Donald Trump on Monday.",

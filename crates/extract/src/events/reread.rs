@@ -209,7 +209,7 @@ pub(super) fn pronoun_targets(
         c.children(k).any(|m| {
             matches!(
                 c.word(m).to_lowercase().as_str(),
-                "to" | "towards" | "with" | "against" | "on"
+                "to" | "towards" | "with" | "against" | "on" | "upon"
             )
         })
     };
@@ -516,6 +516,54 @@ pub(super) fn hung_on_a_name(c: &Clause<'_>, v: usize, source: &mut Vec<EntityId
     if finite && hung && name_root && !own {
         *source = c.actors_among(&c.phrase_tokens(h, true));
     }
+}
+
+/// "Mary Jones, the party leader, called on companies to cut prices": a
+/// request's past form the parse hung on a name as a participle (`acl`)
+/// with an "on"/"upon" phrase naming someone and a "to" infinitive after
+/// it is the active "call on someone to do", which no passive has (its
+/// "on" is stranded: "was called on to resign"). Second reading only.
+pub(super) fn asks_on(c: &Clause<'_>, v: usize, act: EventType) -> bool {
+    if !c.reread
+        || act != EventType::Request
+        || c.dep(v) != Some(Dep::Acl)
+        || !matches!(c.doc.tokens[v].tag, Some(Xpos::Vbd | Xpos::Vbn))
+    {
+        return false;
+    }
+    let on_a_name = c.doc.tokens[v]
+        .head
+        .is_some_and(|h| h < v && c.doc.tokens[h].pos == Some(Upos::Propn));
+    let own = c.children(v).any(|k| {
+        matches!(c.dep(k), Some(Dep::Nsubj | Dep::Aux))
+            || c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, "by")
+    });
+    // A "to" infinitive after the phrase, in the participle's reach or right
+    // after it, wherever the parse hung it ("called on others who received
+    // money to return it", "called on the administration to \"really act\"").
+    let reach = c.subtree(v, &[]);
+    let end = reach.iter().copied().max().unwrap_or(v);
+    let infinitive = |t: usize| {
+        c.word(t).eq_ignore_ascii_case("to")
+            && c.dep(t) == Some(Dep::Mark)
+            && c.doc.tokens[t]
+                .head
+                .is_some_and(|h| c.doc.tokens[h].tag == Some(Xpos::Vb))
+    };
+    let to_after = |k: usize| {
+        (k + 1..(end + 2).min(c.b)).any(|t| (reach.contains(&t) || t == end + 1) && infinitive(t))
+    };
+    let asked = c
+        .children(v)
+        .filter(|&k| c.dep(k) == Some(Dep::Obl))
+        .filter(|&k| super::marked_by(c.doc, k, "on") || super::marked_by(c.doc, k, "upon"))
+        .any(|k| {
+            c.doc.tokens[k]
+                .pos
+                .is_some_and(|p| p.is_noun() || p == Upos::Pron)
+                && to_after(k)
+        });
+    on_a_name && !own && asked
 }
 
 /// A subject pronoun acts as the one it refers to ("he denounces", "they

@@ -72,7 +72,14 @@ pub(super) fn roles(
     if reduced {
         target.clear(); // what the harmed did ("fighting Isis") names no one harmed
     }
-    let passive = reduced || passive_voice(c, verb);
+    // "Mary Jones, the party leader, called on companies to cut prices": a past
+    // form the parse hung on the name as a participle, but active.
+    let asks_on = reread::asks_on(c, v, act);
+    if asks_on && source.is_empty() {
+        let h = c.doc.tokens[v].head.unwrap_or(v);
+        source = c.actors_among(&c.phrase_tokens(h, true));
+    }
+    let passive = !asks_on && (reduced || passive_voice(c, verb));
     if passive {
         turn_round(c, v, &mut source, &mut target);
         attack_subject_acts(c, v, &mut source, &mut target);
@@ -418,7 +425,13 @@ pub(super) fn recipient_phrases(
         if d == Some(Dep::Iobj)
             || aimed_at
             || (d == Some(Dep::Obl)
-                && marked(&["to", "towards", "for", "with", "against", "on"])
+                && (marked(&["to", "towards", "for", "with", "against", "on"])
+                    // (Second reading) "called upon the UN": an "on" on the
+                    // verb itself (not "restrictions placed upon"); the first
+                    // reading's events stay as they were.
+                    || c.reread
+                        && doc.tokens[j].head == Some(verb.v)
+                        && marked(&["upon"]))
                 && !phrases::sends_away(c, act, j))
             || (d == Some(Dep::Obl) && left && marked(&["from"]))
             || aimed
