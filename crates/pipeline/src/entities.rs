@@ -503,8 +503,7 @@ fn sentence_names(
             x += 1;
         }
         if names.ner.types()[t] == "PER" {
-            let free_from = sp.iter().map(|&(_, e, _)| e).filter(|&e| e <= x).max();
-            x = given_names_before(x, free_from.unwrap_or(0), word, given);
+            x = given_names_before(x, free_from(sp, x), word, given);
             // "Labib al-Nahhas": the model stops before the particle.
             while a + y < s.tokens.1
                 && is_particle_name(word(y))
@@ -614,6 +613,17 @@ fn title_before_person(ws: &[&str], gazetteer: &Gazetteer) -> Option<usize> {
     })
 }
 
+/// Where the words before token `x` are free of names: the end of the last
+/// name span `sp` holds before `x` (0 when none), so that a given name is
+/// never taken from another name.
+fn free_from(sp: &[(usize, usize, usize)], x: usize) -> usize {
+    sp.iter()
+        .map(|&(_, e, _)| e)
+        .filter(|&e| e <= x)
+        .max()
+        .unwrap_or(0)
+}
+
 /// Where a person's name starts when the given names and initials right
 /// before it, from `from` on, are taken in ("Steven M. Rosenthal" read as
 /// "M. Rosenthal", "John F. Kennedy" as "Kennedy"): up to the first word
@@ -716,8 +726,7 @@ fn given_name_opens<'t>(
     {
         return None;
     }
-    let free_from = sp.iter().map(|&(_, e, _)| e).filter(|&e| e <= x).max();
-    let start = given_names_before(x, free_from.unwrap_or(0), word, given);
+    let start = given_names_before(x, free_from(sp, x), word, given);
     let whole: Vec<&str> = (start..y).map(word).collect();
     let place_or_org = gazetteer::GPE | gazetteer::LOC | gazetteer::ORG;
     (start < x && names.gazetteer.lookup(&whole) & place_or_org == 0).then_some(start)
