@@ -248,7 +248,6 @@ fn people_after_honorifics(
 ) {
     let text = doc.text();
     let word = |i: usize| doc.tokens[i].span.of(text);
-    let not_person = gazetteer::GPE | gazetteer::LOC | gazetteer::ORG | gazetteer::NORP;
     let named: std::collections::HashMap<usize, EntityType> = found
         .iter()
         .flat_map(|f| (f.0..f.1).map(|i| (i, f.2)))
@@ -295,7 +294,7 @@ fn people_after_honorifics(
                 && !names::is_title(w)
                 && !is_demonym_like(w)
                 && !lower_words.contains(w.to_lowercase().as_str())
-                && (bits & not_person == 0 || bits & gazetteer::PERSON != 0)
+                && may_name_a_person(bits)
                 && !(i + 1 < b && is_title_case_word(word(i + 1)))
             {
                 found.push((i, i + 1, EntityType::Person, false));
@@ -330,7 +329,6 @@ fn people_typed_otherwise(doc: &Document, gazetteer: &Gazetteer, found: &mut [Fo
     let same = |a: &[&str], b: &[&str]| {
         a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_but_accents(x, y))
     };
-    let not_person = gazetteer::GPE | gazetteer::LOC | gazetteer::ORG | gazetteer::NORP;
     for f in found.iter_mut() {
         if !matches!(f.2, EntityType::Org | EntityType::Gpe | EntityType::Norp) {
             continue;
@@ -342,8 +340,8 @@ fn people_typed_otherwise(doc: &Document, gazetteer: &Gazetteer, found: &mut [Fo
         let bits = gazetteer.lookup(&ws);
         if names_one
             && ws.iter().all(|w| is_title_case_word(w) || w.contains('-'))
-            && (bits & not_person == 0 || bits & gazetteer::PERSON != 0)
-            && !(ws.len() == 1 && is_demonym_like(ws[0]) && gazetteer.lookup(&ws) == 0)
+            && may_name_a_person(bits)
+            && !(ws.len() == 1 && is_demonym_like(ws[0]) && bits == 0)
         {
             f.2 = EntityType::Person;
         }
@@ -1196,6 +1194,14 @@ fn is_facility_head(w: &str) -> bool {
             | "Harbor"
             | "Terminal"
     )
+}
+
+/// Whether the gazetteer's `bits` for a word leave it free to name a
+/// person: it knows no place, organisation or group so named, or it knows a
+/// person so named too ("Obama", a Japanese city and a president).
+fn may_name_a_person(bits: u8) -> bool {
+    let not_person = gazetteer::GPE | gazetteer::LOC | gazetteer::ORG | gazetteer::NORP;
+    bits & not_person == 0 || bits & gazetteer::PERSON != 0
 }
 
 /// Seats of government that act for it ("the White House said").

@@ -84,13 +84,12 @@ pub(super) fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
         }
         false
     };
-    let every = inside.clone();
     let placed: Vec<_> = inside
         .iter()
         .map(|m| embedding(doc, tokens, m.span, c.reread))
         .collect();
     let shallowest = |conjunct: usize| placed.iter().filter(|p| p.0 == conjunct).map(|p| p.1).min();
-    let inside: Vec<_> = inside
+    let kept: Vec<_> = inside
         .iter()
         .zip(&placed)
         .filter(|(_, p)| shallowest(p.0) == Some(p.1))
@@ -118,7 +117,7 @@ pub(super) fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
             .or_else(|| phrases::whose_people(c, m))
             .or(m.entity.map(Actor::Entity)),
     };
-    let heads: Vec<Actor> = inside
+    let heads: Vec<Actor> = kept
         .iter()
         .filter(|m| !modifies_a_name(m))
         .filter_map(actor)
@@ -128,14 +127,14 @@ pub(super) fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
     }
     // "Former Pentagon Chief of Staff John Brown" with the person hung below
     // the title: the person, not the title's owner.
-    let people: Vec<_> = inside
+    let people: Vec<_> = kept
         .iter()
-        .filter_map(|m| reread::titled_person(c, &every, m))
+        .filter_map(|m| reread::titled_person(c, &inside, m))
         .collect();
-    let names = if people.len() == inside.len() {
+    let names = if people.len() == kept.len() {
         &people
     } else {
-        &inside
+        &kept
     };
     unique(names.iter().filter_map(actor).collect())
 }

@@ -534,10 +534,10 @@ pub(super) fn asks_on(c: &Clause<'_>, v: usize, act: EventType) -> bool {
     let on_a_name = c.doc.tokens[v]
         .head
         .is_some_and(|h| h < v && c.doc.tokens[h].pos == Some(Upos::Propn));
-    let own = c.children(v).any(|k| {
-        matches!(c.dep(k), Some(Dep::Nsubj | Dep::Aux))
-            || c.dep(k) == Some(Dep::Obl) && super::marked_by(c.doc, k, "by")
-    });
+    let own = c
+        .children(v)
+        .any(|k| matches!(c.dep(k), Some(Dep::Nsubj | Dep::Aux)))
+        || c.obliques(v, "by").next().is_some();
     // A "to" infinitive after the phrase, in the participle's reach or right
     // after it, wherever the parse hung it ("called on others who received
     // money to return it", "called on the administration to \"really act\"").
@@ -553,16 +553,12 @@ pub(super) fn asks_on(c: &Clause<'_>, v: usize, act: EventType) -> bool {
     let to_after = |k: usize| {
         (k + 1..(end + 2).min(c.b)).any(|t| (reach.contains(&t) || t == end + 1) && infinitive(t))
     };
-    let asked = c
-        .children(v)
-        .filter(|&k| c.dep(k) == Some(Dep::Obl))
-        .filter(|&k| super::marked_by(c.doc, k, "on") || super::marked_by(c.doc, k, "upon"))
-        .any(|k| {
-            c.doc.tokens[k]
-                .pos
-                .is_some_and(|p| p.is_noun() || p == Upos::Pron)
-                && to_after(k)
-        });
+    let asked = c.obliques(v, "on").chain(c.obliques(v, "upon")).any(|k| {
+        c.doc.tokens[k]
+            .pos
+            .is_some_and(|p| p.is_noun() || p == Upos::Pron)
+            && to_after(k)
+    });
     on_a_name && !own && asked
 }
 

@@ -11,6 +11,7 @@ use dossier_core::{Document, Upos};
 use super::roles::passive_voice;
 use super::word_classes::WordFile;
 use super::{Clause, Verb};
+use crate::lexicon::lower;
 
 /// The word classes of `data/en/event-sport.tsv`.
 static WORDS: WordFile = WordFile::new(include_str!("../../data/en/event-sport.tsv"));
@@ -18,17 +19,11 @@ static WORDS: WordFile = WordFile::new(include_str!("../../data/en/event-sport.t
 /// Whether `doc` reports sport: at least three of its words, and two in a
 /// hundred, are sport's own ("innings", "halftime", "quarterback").
 pub(super) fn sport_report(doc: &Document) -> bool {
-    let mut lower = String::new();
-    let mut hits = 0;
-    for t in &doc.tokens {
-        let word = doc.span_text(t.span);
-        if !word.starts_with(|c: char| c.is_alphabetic()) {
-            continue;
-        }
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        hits += usize::from(WORDS.contains("sport", &lower));
-    }
+    let hits = doc
+        .tokens
+        .iter()
+        .filter(|t| WORDS.contains("sport", &lower(doc.span_text(t.span))))
+        .count();
     hits >= 3 && hits * 50 >= doc.tokens.len()
 }
 
@@ -44,6 +39,6 @@ pub(super) fn play(c: &Clause<'_>, verb: &Verb) -> bool {
         return false;
     }
     c.object(verb.v).is_none_or(|o| {
-        c.doc.tokens[o].pos == Some(Upos::Num) || WORDS.contains("sport", &c.word(o).to_lowercase())
+        c.doc.tokens[o].pos == Some(Upos::Num) || WORDS.contains("sport", &lower(c.word(o)))
     })
 }
