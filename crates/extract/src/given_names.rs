@@ -23,7 +23,7 @@ fn table() -> &'static HashMap<&'static str, bool> {
 /// Whether a given name is a man's (true) or a woman's (false); None for a
 /// name of either sex or an unknown word.
 pub fn gender(word: &str) -> Option<bool> {
-    table().get(word.to_lowercase().as_str()).copied()
+    table().get(crate::lexicon::lower(word).as_ref()).copied()
 }
 
 /// Whether `word` is a given name of one sex in the table.
@@ -34,10 +34,10 @@ pub fn is_given_name(word: &str) -> bool {
 /// Whether `word` is a given name of the table that is no month or weekday
 /// ("May", "June", "Sunday" are in it as names too).
 pub fn is_given_name_not_date(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    is_given_name(&lower)
-        && !crate::lexicon::MONTHS.contains(&lower.as_str())
-        && !crate::lexicon::WEEKDAYS.contains(&lower.as_str())
+    let lower = crate::lexicon::lower(word);
+    table().contains_key(lower.as_ref())
+        && !crate::lexicon::MONTHS.contains(&lower.as_ref())
+        && !crate::lexicon::WEEKDAYS.contains(&lower.as_ref())
 }
 
 #[cfg(test)]

@@ -71,7 +71,10 @@ pub(super) fn head_name(
         inside.iter().any(|p| {
             person_like(p.ty)
                 && p.span.end < o.start
-                && doc.text()[p.span.end..o.start].trim().is_empty()
+                && doc
+                    .span_text(Span::new(p.span.end, o.start))
+                    .trim()
+                    .is_empty()
         })
     };
     let org_head = inside
