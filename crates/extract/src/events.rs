@@ -280,6 +280,8 @@ fn recognise_with(
     let mut recoded = Vec::new();
     // Negated acts that are no refusal: the act, negated, not REJECT.
     let mut not_refused = Vec::new();
+    // Planned meetings set for a date: CONSULT, not AGREE.
+    let mut scheduled = Vec::new();
     let nominals = Nominals {
         first: doc.entities.len(),
         found: Default::default(),
@@ -359,6 +361,9 @@ fn recognise_with(
             if event.status == EventStatus::Negated && !refusal(&c, v) {
                 not_refused.push(event.trigger);
             }
+            if scheduled_meeting(&c, v, &event) {
+                scheduled.push(event.trigger);
+            }
             if demander.is_none() {
                 // (A demand reported through "should" is the demand itself.)
                 told_by_writer(&c, v, &mut event);
@@ -377,12 +382,7 @@ fn recognise_with(
     political::keep_political(doc, lex, &nominals, &mut events);
     recode::apply(&recoded, &mut events);
     for e in &mut events {
-        let refused = !not_refused.contains(&e.trigger);
-        e.ty = if refused {
-            plover_type(e)
-        } else {
-            unrefused_type(e)
-        };
+        e.ty = coded_type(e, &not_refused, &scheduled);
         e.mode = codebook_mode(doc, lex, e);
     }
     nominals.add_to(doc, &mut events);

@@ -1957,6 +1957,39 @@ Syria says it is willing to withdraw its troops from Lebanon.";
     assert_eq!(names(&withdrawal, "target"), ["Lebanon"]);
 }
 
+/// A meeting foretold for a time of its own is a consultation planned
+/// (CONSULT); a willingness to meet, a condition or an undated plan stays the
+/// codebook's AGREE, the act CONSULT.
+#[test]
+fn a_meeting_set_for_a_date_is_consult_and_a_willingness_to_meet_agree() {
+    let coded = |text: &str| {
+        let events = events_of_rules(text);
+        let e = events
+            .iter()
+            .find(|e| e.3 == "meet")
+            .unwrap_or_else(|| panic!("{text}: {events:?}"));
+        (e.0.clone(), e.1.clone(), e.2.clone())
+    };
+    for text in [
+        "Mary Jones will meet Peter Brown in Vienna on Tuesday.",
+        "Mary Jones is scheduled to meet Peter Brown on Thursday.",
+    ] {
+        assert_eq!(
+            coded(text),
+            ("CONSULT".into(), "CONSULT".into(), "planned".into()),
+            "{text}"
+        );
+    }
+    for text in [
+        "Mary Jones will meet Peter Brown.",
+        "Mary Jones is ready to meet Peter Brown on Tuesday.",
+        "Mary Jones said on Tuesday she will meet Peter Brown.",
+        "Mary Jones would meet Peter Brown on Tuesday if he came.",
+    ] {
+        assert_eq!(coded(text).0, "AGREE", "{text}");
+    }
+}
+
 /// #7: one event per clause. A verb under another event's verb is part of
 /// it ("threatened to ban" is a threat, not also a ban), except a gift
 /// under a pledge, which stays the event with the pledge as its status.

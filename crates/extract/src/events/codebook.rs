@@ -192,6 +192,54 @@ pub fn plover_type(e: &Event) -> EventType {
     }
 }
 
+/// Verbs of wishing above a planned act: "wants to meet", "hopes to hold talks".
+const WISHING: &[&str] = &["want", "hope", "seek", "aim", "intend", "wish", "prepare"];
+
+/// Whether verb `v` is a meeting foretold for a time of its own ("will meet in
+/// London on Wednesday", "is scheduled to meet … this Thursday", "will hold a
+/// conference on 24-25 April"): a consultation planned, CONSULT. The codebook's
+/// AGREE is a willingness to meet ("would meet the mediator if …", "is ready
+/// to negotiate", "wants to meet"), which such a date does not make. The time
+/// is the verb's own, not that of a clause inside its object ("visit Sudan, in
+/// a conflict now in its ninth year") nor of the saying.
+pub(super) fn scheduled_meeting(c: &Clause<'_>, v: usize, e: &Event) -> bool {
+    let wished = governing_verbs(c, v)
+        .iter()
+        .any(|&g| WISHING.contains(&c.lex.lemma(&c.word(g).to_lowercase())))
+        || c.doc.tokens[v]
+            .head
+            .is_some_and(|u| not_done::INTENDING.contains(&c.word(u).to_lowercase().as_str()));
+    e.act == EventType::Consult
+        && e.status == EventStatus::Planned
+        && !wished
+        && c.subtree(
+            v,
+            &[
+                Dep::Nsubj,
+                Dep::Ccomp,
+                Dep::Parataxis,
+                Dep::Advcl,
+                Dep::Csubj,
+                Dep::Acl,
+            ],
+        )
+        .into_iter()
+        .any(|j| in_time(c, j))
+}
+
+/// The JSON type of an event: its act where it is a meeting set for a date
+/// (`scheduled_meeting`), its act negated where the negation refuses nothing
+/// (`unrefused_type`), else the codebook's (`plover_type`).
+pub(super) fn coded_type(e: &Event, not_refused: &[Span], scheduled: &[Span]) -> EventType {
+    if e.status == EventStatus::Planned && scheduled.contains(&e.trigger) {
+        e.act
+    } else if not_refused.contains(&e.trigger) {
+        unrefused_type(e)
+    } else {
+        plover_type(e)
+    }
+}
+
 /// The PLOVER code of an act negated with no refusal ("has not endorsed",
 /// "did not cooperate", "have never met"): the act itself, negated. REJECT
 /// is "all rejections and refusals" of a request, a proposal or a demand,
