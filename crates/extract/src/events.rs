@@ -316,7 +316,7 @@ fn recognise_with(
                 continue;
             }
             let verb = Verb::read(&c, v);
-            if sport && sport::play(&c, &verb) {
+            if sport::play(&c, &verb) && (sport || sport::result_line(&c)) {
                 continue;
             }
             let Some((act, demander, origin)) = act_of(&c, &verb, lex) else {

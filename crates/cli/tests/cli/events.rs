@@ -2572,3 +2572,33 @@ fn play_in_a_sport_report_makes_no_event_but_violence_there_does() {
     );
     assert_eq!(types_of("Rebels attacked the army base."), ["ASSAULT"]);
 }
+
+#[test]
+fn a_results_list_is_a_sport_report_and_a_result_line_is_play_anywhere() {
+    // A results list is mostly names and scores: the scores mark it.
+    let results = "Results of the open championship on Friday:\n\
+        Women's singles, third round\n\
+        Anna Berg (Sweden) beat Maria Lopez (Spain)\n6-3 6-4\n\
+        Jan Novak (Czech Republic) beat Tom Hale (Britain) 7-5 6-2\n\
+        Paul Dunn (Ireland) beat Luis Vega (Chile) 6-1 6-1\n";
+    let types = types_of(results);
+    assert!(!types.iter().any(|t| t == "ASSAULT"), "{types:?}");
+    // In a story that is not all sport, a sentence with two scores, or one
+    // beside a word of sport, is a result line: its play is no event.
+    let news = "The government sent troops to the border town on Monday. ";
+    for line in [
+        "Jones (8-4) struck out 10 as the Tigers won 6-0.",
+        "Smith came charging back to take the second set 7-5 and level the match.",
+    ] {
+        assert_eq!(types_of(&format!("{news}{line}")), ["COOPERATE"], "{line}");
+    }
+    // A range or a lone score leaves violence an event.
+    assert_eq!(
+        types_of("Rebels attacked the army base on 24-25 April."),
+        ["ASSAULT"]
+    );
+    assert_eq!(
+        types_of("Police killed 12 fans after the 2-1 match on Monday."),
+        ["ASSAULT"]
+    );
+}

@@ -6,7 +6,7 @@
 //! event; policing, protest and killing there stay events. The words are in
 //! `data/en/event-sport.tsv`.
 
-use dossier_core::{Document, Upos};
+use dossier_core::{Dep, Document, Upos};
 
 use super::roles::passive_voice;
 use super::word_classes::WordFile;
@@ -17,14 +17,48 @@ use crate::lexicon::lower;
 static WORDS: WordFile = WordFile::new(include_str!("../../data/en/event-sport.tsv"));
 
 /// Whether `doc` reports sport: at least three of its words, and two in a
-/// hundred, are sport's own ("innings", "halftime", "quarterback").
+/// hundred, are sport's own ("innings", "halftime", "quarterback") or scores
+/// ("6-3", "3:31.526"): a results list is mostly names and scores.
 pub(super) fn sport_report(doc: &Document) -> bool {
     let hits = doc
         .tokens
         .iter()
-        .filter(|t| WORDS.contains("sport", &lower(doc.span_text(t.span))))
+        .filter(|t| sport_word(doc.span_text(t.span)))
         .count();
     hits >= 3 && hits * 50 >= doc.tokens.len()
+}
+
+/// Whether the sentence of `c` reads as a result line even in a document
+/// that is not all sport: two scores ("6-3 6-4"), or a score beside a word
+/// of sport ("a 2-1 win in the qualifier"). One score alone may be a range
+/// ("on 24-25 April", "10-15 minutes") or a vote ("voted 51-49").
+pub(super) fn result_line(c: &Clause<'_>) -> bool {
+    let words = || (c.a..c.b).map(|i| c.word(i));
+    let scores = words().filter(|w| score(w)).count();
+    scores >= 2 || (scores == 1 && words().any(|w| WORDS.contains("sport", &lower(w))))
+}
+
+fn sport_word(w: &str) -> bool {
+    score(w) || WORDS.contains("sport", &lower(w))
+}
+
+/// A score or a race time: "6-3", "71-1", "45-17" (one to three digits each
+/// side, so no year span "1994-95"), or "3:31.526" (minutes, seconds and a
+/// fraction, so no clock time "10:30").
+fn score(w: &str) -> bool {
+    let digits = |s: &str, most: usize| {
+        (1..=most).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if let Some((a, b)) = w.split_once('-') {
+        return digits(a, 3) && digits(b, 3);
+    }
+    let Some((m, rest)) = w.split_once(':') else {
+        return false;
+    };
+    let Some((sec, frac)) = rest.split_once('.') else {
+        return false;
+    };
+    digits(m, 2) && sec.len() == 2 && digits(sec, 2) && digits(frac, 3)
 }
 
 /// Whether `verb` tells play: a verb of play, or one of force in the active
@@ -39,6 +73,43 @@ pub(super) fn play(c: &Clause<'_>, verb: &Verb) -> bool {
         return false;
     }
     c.object(verb.v).is_none_or(|o| {
-        c.doc.tokens[o].pos == Some(Upos::Num) || WORDS.contains("sport", &lower(c.word(o)))
+        c.doc.tokens[o].pos == Some(Upos::Num)
+            || played(c.word(o))
+            || c.children(o)
+                .any(|k| c.dep(k) == Some(Dep::Nmod) && played(c.word(k)))
     })
+}
+
+/// Whether a force verb's object names play, not someone harmed: a word of
+/// sport or a stroke ("hit a single", "hit his first pitch"), also as the
+/// last part of a compound ("fired a seven-hitter") or in an "of" phrase
+/// ("hit a pair of homers").
+fn played(w: &str) -> bool {
+    let w = lower(w);
+    let last = w.rsplit('-').next().unwrap_or(&w);
+    [&*w, last]
+        .iter()
+        .any(|x| WORDS.contains("sport", x) || WORDS.contains("stroke", x))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_score_or_a_race_time_is_a_word_of_sport_but_a_year_span_or_a_clock_time_is_not() {
+        for w in ["6-3", "71-1", "45-17", "3:31.526", "4:00.9"] {
+            assert!(sport_word(w), "{w}");
+        }
+        for w in ["1994-95", "10:30", "18-year-old", "6-", "-3", "3:31", "a-b"] {
+            assert!(!sport_word(w), "{w}");
+        }
+        assert!(sport_word("Qualifier") && sport_word("overs"));
+    }
+
+    #[test]
+    fn a_stroke_or_a_compound_of_sport_names_play_not_a_person() {
+        assert!(played("single") && played("seven-hitter") && played("homers"));
+        assert!(!played("protesters") && !played("two-run") && !played("station"));
+    }
 }
