@@ -1615,6 +1615,16 @@ fn verbal_attacks_dismissals_advocacy_cooperation_and_acts_not_done_take_the_cod
         types("Peter Brown fired back at Paul Green on Sunday."),
         ["ACCUSE"]
     );
+    // An actor blamed for a deed ("for" and a clause) is criticised; a
+    // reason given for an attack with arms leaves it an assault.
+    assert_eq!(
+        types("The Liberals attacked the Greens for refusing to back the plan."),
+        ["ACCUSE"]
+    );
+    assert_eq!(
+        types("The mob attacked Peter Brown for refusing to pay them."),
+        ["ASSAULT"]
+    );
     // With arms, or by an armed party, it is an assault.
     assert_eq!(
         types("Rebels attacked the town with mortars on Sunday."),

@@ -176,7 +176,41 @@ fn verbal_attack(c: &Clause<'_>, verb: &Verb, event: &Event, lemma: &str) -> boo
             .any(|h| mention_of(c, h, &[EntityType::Person]));
     spoken(c, verb, event)
         || aimed_at_rival(c, verb, lemma)
+        || blamed_for_deed(c, verb)
         || (speaks_for_a_person(c, &event.source) && person_attacked)
+}
+
+/// Whether an attack blames an actor for a deed: active, with a "for"
+/// clause ("attacked Rubio for not answering the question", "attacked
+/// Republicans for how they were running the investigation") and as object
+/// a rival, a stance or an actor named (a state too: "attacked China for
+/// stealing jobs"), by no armed force and no state (a people, such as
+/// "Democrats", may blame). One attacks with arms for a reason too, but then
+/// a word of force is beside (`verbal_attack`).
+fn blamed_for_deed(c: &Clause<'_>, verb: &Verb) -> bool {
+    let v = verb.v;
+    let armed = super::who_acts(c, verb)
+        .is_some_and(|a| armed_or_state(c, a) && !mention_of(c, a, &[EntityType::Norp]));
+    if armed || super::passive_voice(c, verb) {
+        return false;
+    }
+    let actors = [
+        EntityType::Person,
+        EntityType::Org,
+        EntityType::Norp,
+        EntityType::Gpe,
+    ];
+    let blamed = c
+        .object(v)
+        .is_some_and(|o| rival(c, o) || stance(c, o) || mention_of(c, o, &actors));
+    // The deed is a clause under the verb, marked "for".
+    let for_deed = c.children(v).any(|k| {
+        c.dep(k) == Some(Dep::Advcl)
+            && c.doc.tokens[k].pos == Some(Upos::Verb)
+            && c.children(k)
+                .any(|m| c.dep(m) == Some(Dep::Mark) && c.word(m).eq_ignore_ascii_case("for"))
+    });
+    blamed && for_deed
 }
 
 /// [`force_beside`], but for words of force that are only what a rival is
