@@ -1857,6 +1857,24 @@ fn an_upon_phrase_names_whom_an_act_is_aimed_at_as_an_on_phrase_does() {
 }
 
 #[test]
+fn a_participle_after_been_or_being_is_passive_whatever_object_it_has() {
+    // (targets40) "have been promised X", "was being detained pending charges":
+    // the subject is the one acted on, not the one who acts.
+    let (source, target) = roles_of(
+        "Brazil have been promised the support of armed guards for the tournament.",
+        "promised",
+    );
+    assert!(source.is_empty(), "{source:?}");
+    assert_eq!(target, ["Brazil"]);
+    let (source, target) = roles_of(
+        "Tom Brown was being detained pending further charges, his lawyer said.",
+        "detained",
+    );
+    assert!(!source.contains(&"Tom Brown".to_string()), "{source:?}");
+    assert_eq!(target, ["Tom Brown"]);
+}
+
+#[test]
 fn a_party_member_in_apposition_describes_the_person_who_acts() {
     let (_, events) = events_of(
         "Senator Chuck Schumer, a Democrat from New York, criticized Donald Trump on Monday.",

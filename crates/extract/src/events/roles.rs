@@ -259,7 +259,14 @@ pub(super) fn describing_participle(c: &Clause<'_>, v: usize) -> bool {
 pub(super) fn auxiliary_passive(c: &Clause<'_>, v: usize) -> bool {
     let no_object = c.object(v).is_none();
     let be_aux = c.has_auxiliary(v, AUX, &crate::tree::PASSIVE_AUXILIARIES);
-    be_aux && no_object && !c.word(v).ends_with("ing")
+    // (Second reading, so no event is added or lost) "have been promised the
+    // presence of commandos", "was being detained pending charges": a
+    // participle after "been" or "being" is passive whatever object the
+    // parse gave it (a second object, a misread phrase).
+    let been = c.reread
+        && c.doc.tokens[v].tag == Some(Xpos::Vbn)
+        && c.has_auxiliary(v, AUX, &["been", "being"]);
+    be_aux && (no_object || been) && !c.word(v).ends_with("ing")
 }
 
 /// Whether token `j` lies in a mention of one of these types.
