@@ -1875,6 +1875,28 @@ fn a_participle_after_been_or_being_is_passive_whatever_object_it_has() {
 }
 
 #[test]
+fn police_named_in_the_sentence_made_an_arrest_no_one_is_named_for() {
+    // (targets40) An agentless arrest or charge, the police acting or
+    // speaking beside it; not a killing, and not police acted on.
+    let (source, target) = roles_of(
+        "Tom Brown, 35, was arrested late on Monday after police searched his flat, police said.",
+        "arrested",
+    );
+    assert_eq!(source, ["police"]);
+    assert_eq!(target, ["Tom Brown"]);
+    let (source, _) = roles_of(
+        "Tom Brown was killed late on Monday, police said.",
+        "killed",
+    );
+    assert!(source.is_empty(), "{source:?}");
+    let (source, _) = roles_of(
+        "Tom Brown was arrested after two policemen were injured in the riot.",
+        "arrested",
+    );
+    assert!(source.is_empty(), "{source:?}");
+}
+
+#[test]
 fn a_party_member_in_apposition_describes_the_person_who_acts() {
     let (_, events) = events_of(
         "Senator Chuck Schumer, a Democrat from New York, criticized Donald Trump on Monday.",

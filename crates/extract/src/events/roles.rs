@@ -342,7 +342,15 @@ pub(super) fn fill_roles(
             EventType::Coerce | EventType::Accuse | EventType::Sanction
         )
     {
-        source.extend(in_place.filter(|p| !target.contains(p)));
+        // (Second reading, so no event is added) "was arrested …, police
+        // said": the police named acting or speaking in the sentence arrested
+        // or charged, before the place's authorities.
+        if c.reread && act != EventType::Sanction {
+            source.extend(police_beside(c).into_iter().filter(|p| !target.contains(p)));
+        }
+        if source.is_empty() {
+            source.extend(in_place.filter(|p| !target.contains(p)));
+        }
     }
     // "demonstrated in Serbia", "a curfew in Algiers": with no one else
     // acted on, the place acted in (PLOVER codes it as the target).
@@ -369,6 +377,38 @@ pub(super) fn fill_roles(
         *target = std::mem::take(source);
         *source = c.subject(h).map(|sj| c.actors_of(sj)).unwrap_or_default();
     }
+}
+
+/// The police who act or speak in the sentence ("police said", "after
+/// police searched a house", "an officer of the county Police Department
+/// said"): the subject of an active verb, or its "of" phrase, that the agents
+/// dictionary codes as police (COP) or that lies in an organisation's name
+/// holding such a word. Who made an arrest or a charge no one is named for.
+fn police_beside(c: &Clause<'_>) -> Vec<EntityId> {
+    let doc = c.doc;
+    let cop = |w: &str| super::political::in_sectors(c.lex, w, &["COP"]);
+    let police = |k: usize| {
+        (doc.tokens[k].pos.is_some_and(Upos::is_noun) && cop(c.word(k)))
+            || doc.mentions.iter().any(|m| {
+                m.ty == EntityType::Org
+                    && crate::tree::holds_token(doc, m.span, k)
+                    && doc.span_text(m.span).split_whitespace().any(cop)
+            })
+    };
+    let active_subject = |k: usize| {
+        c.dep(k) == Some(Dep::Nsubj) && doc.tokens[k].head.is_some_and(|h| !auxiliary_passive(c, h))
+    };
+    (c.a..c.b)
+        .filter(|&k| active_subject(k))
+        .flat_map(|k| {
+            let of = c
+                .children(k)
+                .filter(|&m| c.dep(m) == Some(Dep::Nmod) && marked_by(doc, m, "of"));
+            std::iter::once(k).chain(of).collect::<Vec<_>>()
+        })
+        .find(|&k| police(k))
+        .map(|k| c.actors_of(k))
+        .unwrap_or_default()
 }
 
 /// The tokens of the phrases that name whom an act is aimed at or given to.
