@@ -2652,3 +2652,15 @@ fn a_results_list_is_a_sport_report_and_a_result_line_is_play_anywhere() {
         ["ASSAULT"]
     );
 }
+
+#[test]
+fn participles_of_a_noun_make_no_event() {
+    // (noevent40) A past participle the parse gave the noun it describes as
+    // an object ("Convicted smugglers") is an adjective, no act; with "have"
+    // it stays an act.
+    assert_no_events(&["Convicted smugglers were among those deported."]);
+    assert_eq!(
+        types_of("Police have jailed three opposition leaders."),
+        ["COERCE"]
+    );
+}

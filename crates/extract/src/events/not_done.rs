@@ -113,26 +113,69 @@ pub(super) fn foreseen_only(c: &Clause<'_>, v: usize) -> bool {
 
 /// Whether verb `v` stands as a noun or a noun's modifier with no argument
 /// of its own: "treating the injured", "the fighting groups", "the
-/// negotiating team". It names people or a kind, no act.
+/// negotiating team". It names people or a kind, no act; so does a
+/// participle that describes a noun (`adjective_use`).
 pub(super) fn noun_use(c: &Clause<'_>, v: usize) -> bool {
-    matches!(
-        c.dep(v),
-        Some(Dep::Compound | Dep::Obj | Dep::Iobj | Dep::Nsubj | Dep::Obl | Dep::Appos)
-    ) && !c.children(v).any(|k| {
-        matches!(
-            c.dep(k),
-            Some(
-                Dep::Obj
-                    | Dep::Iobj
-                    | Dep::Obl
-                    | Dep::Xcomp
-                    | Dep::Ccomp
-                    | Dep::Advcl
-                    | Dep::Nsubj
-                    | Dep::Aux
+    adjective_use(c, v)
+        || matches!(
+            c.dep(v),
+            Some(Dep::Compound | Dep::Obj | Dep::Iobj | Dep::Nsubj | Dep::Obl | Dep::Appos)
+        ) && !c.children(v).any(|k| {
+            matches!(
+                c.dep(k),
+                Some(
+                    Dep::Obj
+                        | Dep::Iobj
+                        | Dep::Obl
+                        | Dep::Xcomp
+                        | Dep::Ccomp
+                        | Dep::Advcl
+                        | Dep::Nsubj
+                        | Dep::Aux
+                )
             )
-        )
-    })
+        })
+}
+
+/// Whether past participle `v` describes the noun the parse made its
+/// object: "the imprisoned oil tycoon", "Convicted felons are barred", "took
+/// jailed militant leader X to hospital". A participle with an object of its
+/// own needs "have" ("has jailed dissidents") or a subject; one that opens
+/// the sentence, follows a determiner or possessive, or follows the verb
+/// that governs it (not a name the tagger read as a verb) with a bare noun
+/// after it, and has neither, is an adjective of a noun phrase: no act.
+fn adjective_use(c: &Clause<'_>, v: usize) -> bool {
+    let t = &c.doc.tokens[v];
+    if t.tag != Some(Xpos::Vbn)
+        || !c
+            .children(v)
+            .any(|k| k > v && matches!(c.dep(k), Some(Dep::Obj | Dep::Iobj)))
+        || c.children(v)
+            .any(|k| matches!(c.dep(k), Some(Dep::Aux | Dep::Nsubj | Dep::Expl)))
+    {
+        return false;
+    }
+    if v == c.a {
+        return true;
+    }
+    let p = v - 1;
+    let before = &c.doc.tokens[p];
+    // A determiner of the noun, not a floating one ("have all attacked").
+    (before.tag == Some(Xpos::Dt) && c.dep(p) == Some(Dep::Det))
+        || before.tag == Some(Xpos::PrpPoss)
+        || (t.head == Some(p)
+            && c.dep(v) == Some(Dep::Xcomp)
+            && matches!(before.tag, Some(Xpos::Vbd | Xpos::Vbz | Xpos::Vbp))
+            && c.word(p).chars().all(|ch| ch.is_lowercase())
+            && !c.children(v).any(|k| k > v && determined(c, k)))
+}
+
+/// Whether noun `k` has a determiner or a possessor of its own ("said
+/// targeted the ministry's website"): the object of a verb, where a noun
+/// phrase a participle opens has its determiner before the participle.
+fn determined(c: &Clause<'_>, k: usize) -> bool {
+    c.children(k)
+        .any(|m| c.dep(m) == Some(Dep::Det) || c.is_possessor(m))
 }
 
 /// Words that count no one or nothing: "none of the big players support him".
