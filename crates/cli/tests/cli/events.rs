@@ -2654,6 +2654,25 @@ fn a_results_list_is_a_sport_report_and_a_result_line_is_play_anywhere() {
 }
 
 #[test]
+fn details_declined_make_no_event() {
+    // (noevent40) Declining to give details or to speak to reporters
+    // declines comment (a CAMEO 01 statement), no REJECT.
+    assert_no_events(&[
+        "A central bank spokesman confirmed the report but declined to give further details.",
+        "The minister refused to speak to reporters after the meeting on Friday.",
+    ]);
+    // Refusing access, or to talk to a state, rejects.
+    assert_eq!(
+        types_of("The government refused to give the inspectors access to the site."),
+        ["REJECT"]
+    );
+    assert_eq!(
+        types_of("Egypt refused to speak to Israel about the border."),
+        ["REJECT"]
+    );
+}
+
+#[test]
 fn participles_of_a_noun_make_no_event() {
     // (noevent40) A past participle the parse gave the noun it describes as
     // an object ("Convicted smugglers") is an adjective, no act; with "have"

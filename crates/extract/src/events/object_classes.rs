@@ -126,8 +126,10 @@ fn plea(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
 /// reports", "declined to speak on the record", "declined an interview
 /// request"): a verb of class `declining` whose verb complement is of class
 /// `comment`, or of class `talks` with an object of class `reported` or an
-/// "on" phrase of class `record` (to refuse to discuss a demand or to talk to
-/// a minister rejects), or whose object is of class `interview`.
+/// "on" phrase of class `record` or a "to" phrase of class `press` (to refuse
+/// to discuss a demand or to talk to a minister rejects), or of class
+/// `telling` with an object of class `told` ("declined to give further
+/// details"; giving up a claim is no telling), or whose object is of class `interview`.
 fn comment_declined(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
     if !is("declining", lemma) {
         return false;
@@ -139,8 +141,16 @@ fn comment_declined(c: &Clause<'_>, v: usize, lemma: &str) -> bool {
                 c.obliques(k, "on")
                     .any(|o| c.head_of_class(o, &WORDS, "record"))
             };
+            // Talking to the press, or telling what is reported ("declined to
+            // give further details", "refused to speak to reporters").
+            let to_press = || {
+                c.obliques(k, "to")
+                    .any(|o| c.head_of_class(o, &WORDS, "press"))
+            };
             is("comment", &complement)
-                || (is("talks", &complement) && (object_of_class(c, k, "reported") || on_record()))
+                || (is("talks", &complement)
+                    && (object_of_class(c, k, "reported") || on_record() || to_press()))
+                || (is("telling", &complement) && object_of_class(c, k, "told"))
         }
         Some(Dep::Obj) => c.head_of_class(k, &WORDS, "interview"),
         _ => false,
