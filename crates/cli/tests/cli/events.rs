@@ -1625,6 +1625,16 @@ fn verbal_attacks_dismissals_advocacy_cooperation_and_acts_not_done_take_the_cod
         types("The mob attacked Peter Brown for refusing to pay them."),
         ["ASSAULT"]
     );
+    // The CAMEO pattern "attack … for" reads criticism, but an armed group's
+    // attack, or one on a place, vehicle or building, is an assault.
+    assert_eq!(
+        types("Insurgents attacked the convoy for carrying supplies to the base."),
+        ["ASSAULT"]
+    );
+    assert_eq!(
+        types("Rebels attacked the village for sheltering soldiers."),
+        ["ASSAULT"]
+    );
     // With arms, or by an armed party, it is an assault.
     assert_eq!(
         types("Rebels attacked the town with mortars on Sunday."),

@@ -35,6 +35,7 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
             Some(Some(EventType::Accuse))
         }
         EventType::Support if is("cooperating", &lemma) => Some(Some(EventType::Cooperate)),
+        EventType::Accuse if armed_attack(c, verb, &lemma) => Some(Some(EventType::Assault)),
         _ => None,
     }
 }
@@ -75,6 +76,25 @@ pub(super) fn armed_party(c: &Clause<'_>, j: usize) -> bool {
 /// (a town attacking or attacked stands for its forces), or is a word of force.
 fn armed_or_state(c: &Clause<'_>, j: usize) -> bool {
     armed_party(c, j) || mention_of(c, j, &[EntityType::Gpe]) || armed_word(c, j)
+}
+
+/// Whether an attack the CAMEO dictionary reads as criticism ("attack … for",
+/// "attack … government") is one of arms: a verb of class attacking whose
+/// attacker is an armed group or force (the agents dictionary's armed
+/// sectors, class force: "insurgents", "troops"), or whose object is a place,
+/// vehicle or building (a location or facility named, class struck: "the
+/// convoy", "the village"). A party, a people ("Democrats") or a state
+/// ("lambasted Russia for treating …") still criticises.
+fn armed_attack(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
+    if !attacking_verb(lemma) {
+        return false;
+    }
+    let armed = super::who_acts(c, verb)
+        .is_some_and(|a| super::political::armed_noun(c.lex, c.word(a)) || armed_word(c, a));
+    let struck = c.object(verb.v).is_some_and(|o| {
+        is("struck", &singular(c.word(o))) || mention_of(c, o, &[EntityType::Loc, EntityType::Fac])
+    });
+    armed || struck
 }
 
 /// Whether the phrase headed by `h` names a rival: a person named, a noun
@@ -417,5 +437,6 @@ mod tests {
         assert!(!is("rival", "town") && !is("staff", "missile"));
         assert!(!is("force", "car") && !is("force", "refugee") && !is("force", "victim"));
         assert!(is("force", "commander") && !is("force", "general") && !is("force", "captain"));
+        assert!(is("struck", "convoy") && is("struck", "village") && !is("struck", "plan"));
     }
 }
