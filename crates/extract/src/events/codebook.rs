@@ -2,6 +2,7 @@
 //! is AGREE, a refusal REJECT) and its mode; the acts the codebook names by their object.
 
 use super::*;
+use crate::lexicon::lower;
 
 /// What is signed or ratified: SUPPORT.
 pub(super) const AGREEMENTS: &[&str] = &[
@@ -203,15 +204,17 @@ const WISHING: &[&str] = &["want", "hope", "seek", "aim", "intend", "wish", "pre
 /// is the verb's own, not that of a clause inside its object ("visit Sudan, in
 /// a conflict now in its ninth year") nor of the saying.
 pub(super) fn scheduled_meeting(c: &Clause<'_>, v: usize, e: &Event) -> bool {
+    // Most events are no planned meeting: ask that first, before the parse.
+    if e.act != EventType::Consult || e.status != EventStatus::Planned {
+        return false;
+    }
     let wished = governing_verbs(c, v)
         .iter()
-        .any(|&g| WISHING.contains(&c.lex.lemma(&c.word(g).to_lowercase())))
+        .any(|&g| WISHING.contains(&c.lex.lemma(&lower(c.word(g)))))
         || c.doc.tokens[v]
             .head
-            .is_some_and(|u| not_done::INTENDING.contains(&c.word(u).to_lowercase().as_str()));
-    e.act == EventType::Consult
-        && e.status == EventStatus::Planned
-        && !wished
+            .is_some_and(|u| not_done::INTENDING.contains(&lower(c.word(u)).as_ref()));
+    !wished
         && c.subtree(
             v,
             &[
