@@ -141,7 +141,8 @@ pub(crate) fn subtree(doc: &Document, top: usize, a: usize, b: usize) -> (usize,
 }
 
 /// The tokens under `top`, leaving out the subtrees of its children whose
-/// relation is in `skip`.
+/// relation is in `skip`: one climb per token, which leaves as soon as it
+/// steps from a skipped child onto `top`.
 pub(crate) fn subtree_without(
     doc: &Document,
     top: usize,
@@ -149,12 +150,25 @@ pub(crate) fn subtree_without(
     b: usize,
     skip: &[Dep],
 ) -> Vec<usize> {
-    let skipped: Vec<usize> = children(doc, a, b, top)
-        .filter(|&c| doc.tokens[c].dep.is_some_and(|d| skip.contains(&d)))
-        .collect();
-    (a..b)
-        .filter(|&j| under(doc, j, top, a, b) && !skipped.iter().any(|&c| under(doc, j, c, a, b)))
-        .collect()
+    let tokens = &doc.tokens;
+    let kept = |mut j: usize| {
+        for _ in 0..(b - a + 1) {
+            if j == top {
+                return true;
+            }
+            match tokens[j].head {
+                Some(h) if h >= a && h < b => {
+                    if h == top && tokens[j].dep.is_some_and(|d| skip.contains(&d)) {
+                        return false;
+                    }
+                    j = h;
+                }
+                _ => return false,
+            }
+        }
+        false
+    };
+    (a..b).filter(|&j| kept(j)).collect()
 }
 
 #[cfg(test)]

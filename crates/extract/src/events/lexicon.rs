@@ -2,6 +2,7 @@
 //! trigger classifier (`models/event-triggers.tsv`), the judge and the word lists the rules read, loaded once.
 
 use super::*;
+use foldhash::{HashMap, HashSet};
 
 /// A verb pattern: the words that must all occur in what the verb governs, and its type.
 pub(super) type Pattern = (Vec<String>, Option<EventType>);
@@ -20,10 +21,10 @@ pub struct EventLexicon {
     pub(super) agents: HashMap<String, (EntityType, String)>,
     /// (lemma, act) pairs whose CAMEO default the synthetic stories or the codebook support
     /// (`models/event-trigger-lift.tsv`); `None` when no table is read (every default stands).
-    pub(super) supported: Option<std::collections::HashSet<(String, EventType)>>,
+    pub(super) supported: Option<HashSet<(String, EventType)>>,
     /// (lemma, act) pairs the synthetic stories speak against: seen in several stories, no more
     /// often in that act's stories than elsewhere, and not named by the codebook.
-    pub(super) contradicted: std::collections::HashSet<(String, EventType)>,
+    pub(super) contradicted: HashSet<(String, EventType)>,
     /// The trigger classifier (`models/event-triggers.tsv`), when one is read.
     pub(super) triggers: Option<TriggerModel>,
     /// The event judge (`models/event-judge.tsv`), when one is read: whether an
@@ -61,7 +62,7 @@ impl TriggerModel {
             bias: 0.0,
             threshold: 0.0,
             thresholds_if: Vec::new(),
-            weights: HashMap::new(),
+            weights: HashMap::default(),
         };
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let Some((name, w)) = line.split_once('\t') else {
@@ -125,10 +126,10 @@ impl TriggerModel {
 impl EventLexicon {
     pub fn from_tsv(tsv: &str) -> Self {
         let mut lex = EventLexicon {
-            verbs: HashMap::new(),
-            patterns: HashMap::new(),
-            synsets: HashMap::new(),
-            agents: HashMap::new(),
+            verbs: HashMap::default(),
+            patterns: HashMap::default(),
+            synsets: HashMap::default(),
+            agents: HashMap::default(),
             supported: None,
             contradicted: Default::default(),
             triggers: None,
@@ -188,7 +189,7 @@ impl EventLexicon {
     /// default of the verb's CAMEO block: "managed", "faces", "broke out" make no event.
     /// An empty table keeps every default (`DOSSIER_NO_TRIGGER_LIFT`, to build the table).
     pub fn with_trigger_lift(mut self, tsv: &str) -> Self {
-        let mut supported = std::collections::HashSet::new();
+        let mut supported = HashSet::default();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             if let [lemma, act, stories, of_its_type, lift, named] =
                 line.split('\t').collect::<Vec<_>>().as_slice()
@@ -306,11 +307,12 @@ impl EventLexicon {
         governed: &[String],
     ) -> Option<Option<EventType>> {
         let (lemma, _) = self.verbs.get(form)?;
-        let occurs = |p: &String| {
-            governed
-                .iter()
-                .any(|w| w == p || self.synsets.get(w).is_some_and(|s| s.contains(p)))
-        };
+        // The governed words and the synsets they are in, looked up once.
+        let present: Vec<&String> = governed
+            .iter()
+            .flat_map(|w| std::iter::once(w).chain(self.synsets.get(w).into_iter().flatten()))
+            .collect();
+        let occurs = |p: &String| present.contains(&p);
         let mut best: Option<(usize, Option<EventType>)> = None;
         // "came to", "went on": an everyday verb's pattern needs a content word.
         let everyday = EVERYDAY.contains(&lemma.as_str());

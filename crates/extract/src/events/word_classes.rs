@@ -3,7 +3,7 @@
 //! `data/en/event-phrases.tsv`, `data/en/event-acts.tsv`, `data/en/party-roles.tsv`,
 //! `data/en/event-object-classes.tsv`).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 /// A compiled-in word-class file, parsed on first use: each module that
@@ -43,7 +43,7 @@ struct WordClasses(HashMap<&'static str, HashMap<&'static str, &'static str>>);
 impl WordClasses {
     /// Parses a word-class file.
     fn parse(text: &'static str) -> Self {
-        let mut classes: HashMap<_, HashMap<_, _>> = HashMap::new();
+        let mut classes: HashMap<_, HashMap<_, _>> = HashMap::default();
         let lines = text
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
