@@ -1045,9 +1045,25 @@ fn a_vow_of_harm_to_someone_or_of_a_reprisal_is_a_threat() {
     ] {
         assert_eq!(type_of(text, trigger), "THREATEN", "{text}");
     }
+    // A verb of force or coercion the dictionary leaves uncoded (class
+    // harming), done to someone or to no one named (code41).
+    for (text, trigger) in [
+        ("The rebel commander vowed to exterminate them.", "vowed"),
+        ("The defence minister promised to retaliate.", "promised"),
+        (
+            "The rebels swore to wipe out the garrison's soldiers.",
+            "swore",
+        ),
+    ] {
+        assert_eq!(type_of(text, trigger), "THREATEN", "{text}");
+    }
     // Done to no one, or a reply, it stays a pledge.
     for (text, trigger) in [
         ("The mayor vowed to crush crime in the city.", "vowed"),
+        (
+            "The mayor pledged to eliminate hunger in the city.",
+            "pledged",
+        ),
         (
             "The ministry promised a response to the letter.",
             "promised",
@@ -1338,6 +1354,20 @@ fn verbal_attacks_labels_polls_and_rallies_are_discourse_not_violence() {
     assert_eq!(
         types_of("The senator called for new elections."),
         ["REQUEST"]
+    );
+    // A label read as a second object, or a passive's, that rebukes (class
+    // rebuke) is ACCUSE, not a demand (code41).
+    assert_eq!(
+        types_of("Senator John Smith called the plan a disgrace on Monday."),
+        ["ACCUSE"]
+    );
+    assert_eq!(
+        types_of("Governor Jones was called a liar by Senator Smith."),
+        ["ACCUSE"]
+    );
+    assert_ne!(
+        types_of("Senator Smith called Governor Jones a fine leader."),
+        ["ACCUSE"]
     );
     // Calling a meeting convenes it, whatever a clause below the meeting says.
     assert_eq!(

@@ -407,6 +407,20 @@ fn dismissal(c: &Clause<'_>, verb: &Verb, lemma: &str) -> bool {
     }
 }
 
+/// Whether verb `k` is one of force or coercion (class harming), with the
+/// particle its condition needs ("wipe out", "hunt down"): vowed or pledged,
+/// a threat, not AGREE.
+pub(super) fn harming_verb(c: &Clause<'_>, k: usize) -> bool {
+    let word = crate::lexicon::lower(c.word(k));
+    WORDS
+        .condition("harming", c.lex.lemma(&word))
+        .is_some_and(|m| {
+            m == "-"
+                || c.children(k)
+                    .any(|j| m.split(',').any(|w| c.word(j).eq_ignore_ascii_case(w)))
+        })
+}
+
 /// Whether verb `v`, negated, refuses whatever its tense: a participle of
 /// class stated after a form of "be" ("are not welcome"), or a verb of class
 /// permitting ("did not allow", "have not reached an agreement").

@@ -18,6 +18,7 @@ use dossier_core::{EntityType, Event, EventType};
 
 use super::word_classes::WordFile;
 use super::{singular, Clause, Verb};
+use crate::lexicon::lower;
 
 /// The word classes of `data/en/event-discourse.tsv`.
 static WORDS: WordFile = WordFile::new(include_str!("../../data/en/event-discourse.tsv"));
@@ -408,8 +409,9 @@ pub(super) fn speech_verb(c: &Clause<'_>, k: usize) -> bool {
 
 /// "called X a Y", "called it 'rigged'": a label, ACCUSE, or no event when
 /// the label is praise or the one labelled is the speaker ("called himself a
-/// socialist"); "called for", "called on X to" stay demands; "called an
-/// emergency meeting" is CONSULT.
+/// socialist"); a label the parse reads as a second object, or a passive's
+/// object, is ACCUSE when it rebukes (`rebuked`); "called for", "called on X
+/// to" stay demands; "called an emergency meeting" is CONSULT.
 fn called(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventType>> {
     let v = verb.v;
     let children: Vec<usize> = c.children(v).collect();
@@ -461,18 +463,51 @@ fn called(c: &Clause<'_>, verb: &Verb) -> Option<Option<EventType>> {
         return Some(Some(EventType::Consult));
     }
     let has_object = c.object(v).is_some();
+    let own = objects
+        .iter()
+        .any(|&k| c.word(k).to_lowercase().ends_with("self"));
     if labelled && (objects.len() >= 2 || has_object) {
         let praised = objects.iter().chain(&labels).any(|&k| {
             std::iter::once(k)
                 .chain(c.children(k).filter(|&m| c.dep(m) == Some(Dep::Amod)))
                 .any(|m| is("praise", &singular(c.word(m))))
         });
-        let own = objects
-            .iter()
-            .any(|&k| c.word(k).to_lowercase().ends_with("self"));
         return Some((!praised && !own).then_some(EventType::Accuse));
     }
+    // "called the plan a disgrace" read as two objects (the second under
+    // the verb or under the first), or a passive's object ("was called a
+    // liar by …"): a label that rebukes is ACCUSE; one that does not is
+    // left to the dictionary.
+    let second_objects: Vec<usize> = if super::passive_voice(c, verb) {
+        objects.clone()
+    } else {
+        let under_first = objects.iter().flat_map(|&o| {
+            c.children(o)
+                .filter(|&m| c.dep(m) == Some(Dep::Obj) && nominal(m))
+        });
+        objects.iter().skip(1).copied().chain(under_first).collect()
+    };
+    if !own && rebuked(c, &second_objects) {
+        return Some(Some(EventType::Accuse));
+    }
     None
+}
+
+/// Whether a label rebukes: a word of class `rebuke` in it ("a disgrace",
+/// "a pathological liar", "trivial"), its head no praise ("a hero of the fight
+/// against corruption"). A label of neither ("a landmark judgment", "a
+/// cessation of hostilities") names or praises: no disapproval.
+fn rebuked(c: &Clause<'_>, labels: &[usize]) -> bool {
+    let of_class = |class: &str, m: usize| {
+        let word = lower(c.word(m));
+        is(class, &word) || is(class, &singular(&word))
+    };
+    labels.iter().any(|&k| {
+        !of_class("praise", k)
+            && c.subtree(k, &[Dep::Acl, Dep::Advcl, Dep::Ccomp])
+                .into_iter()
+                .any(|m| of_class("rebuke", m))
+    })
 }
 
 /// A label given by no one named ("has been called the Trump of the East",

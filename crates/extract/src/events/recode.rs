@@ -251,7 +251,10 @@ fn from_group(c: &Clause<'_>, v: usize, or_agreement: bool) -> bool {
 /// ("vowed to crush the insurgents", "to harshly punish those who …"); a
 /// reprisal vowed is one too ("vowed vengeance", "promised a strong
 /// response"). (code35, from the wrong-code notes of Guardian 1313, 1414,
-/// 2525, 3737, 4343 and PolNeAR dev 3939: vows of force coded AGREE.)
+/// 2525, 3737, 4343 and PolNeAR dev 3939: vows of force coded AGREE.) So is
+/// a verb of force or coercion the dictionary leaves uncoded, of class
+/// harming (`conventions::harming_verb`: "to exterminate", "to retaliate"),
+/// done to someone or to no one named (code41).
 fn vowed_harm(c: &Clause<'_>, verb: &Verb) -> bool {
     if !matches!(
         c.lex.lemma(&verb.form),
@@ -266,15 +269,27 @@ fn vowed_harm(c: &Clause<'_>, verb: &Verb) -> bool {
                 c.objects(k)
                     .any(|o| c.doc.tokens[o].pos == Some(Upos::Pron) || head_names_actor(c, o))
             };
-            match act_of(c, &vowed, c.lex) {
-                Some((act, _, _)) => hostile(act),
-                None => {
-                    to_someone()
-                        && c.lex
-                            .classify(&vowed.form, &pattern_words(c, &vowed))
-                            .is_some_and(hostile)
+            // "vowed to exterminate them", "to retaliate": force or coercion
+            // the dictionary does not code (class harming), done to someone
+            // or to no one named ("to eliminate poverty" harms no one).
+            let targets = || {
+                c.objects(k)
+                    .chain(c.obliques(k, "on"))
+                    .chain(c.obliques(k, "against"))
+            };
+            let at_someone = targets().next().is_none()
+                || targets()
+                    .any(|o| c.doc.tokens[o].pos == Some(Upos::Pron) || head_names_actor(c, o));
+            (super::conventions::harming_verb(c, k) && at_someone)
+                || match act_of(c, &vowed, c.lex) {
+                    Some((act, _, _)) => hostile(act),
+                    None => {
+                        to_someone()
+                            && c.lex
+                                .classify(&vowed.form, &pattern_words(c, &vowed))
+                                .is_some_and(hostile)
+                    }
                 }
-            }
         }
         Some(Dep::Obj) => super::object_classes::reprisal(c, k),
         _ => false,
