@@ -80,6 +80,7 @@ mod discourse;
 mod features;
 mod generic;
 mod lexicon;
+mod nationals;
 mod no_act;
 mod nominals;
 mod not_done;

@@ -2723,3 +2723,46 @@ fn participles_of_a_noun_make_no_event() {
         ["COERCE"]
     );
 }
+
+#[test]
+fn a_nationality_behind_a_compound_or_before_an_adjective_tagged_noun_names_the_people() {
+    // (targets41) A country's adjective the parse hung on a compound before
+    // the noun of people, or before a noun of people tagged an adjective,
+    // names the people, not the state.
+    let (source, target) = roles_of(
+        "Armed men kidnapped a Danish aid worker near the border on Tuesday.",
+        "kidnapped",
+    );
+    assert_eq!(
+        (source, target),
+        (
+            vec!["armed men".to_string()],
+            vec!["danish aid worker".to_string()]
+        )
+    );
+    let (_, target) = roles_of(
+        "Police detained a Bulgarian national at the airport.",
+        "detained",
+    );
+    assert_eq!(target, ["bulgarian national"]);
+    // Before a title the state acts.
+    let (source, _) = roles_of(
+        "The Danish foreign minister criticised the plan.",
+        "criticised",
+    );
+    assert_eq!(source, ["Denmark"]);
+}
+
+#[test]
+fn a_with_phrase_on_a_truce_names_the_other_side() {
+    // (targets41) A withdrawal's object names no one acted on; a "with"
+    // phrase hung on it names the other side.
+    let (source, target) = roles_of(
+        "Ethiopia declared a ceasefire with Eritrea on Sunday.",
+        "declared",
+    );
+    assert_eq!(
+        (source, target),
+        (vec!["Ethiopia".to_string()], vec!["Eritrea".to_string()])
+    );
+}

@@ -109,6 +109,7 @@ pub(super) fn actors(c: &Clause<'_>, tokens: &[usize]) -> Vec<Actor> {
         Some(people) => Some(Actor::People(people)),
         _ => reread::full_name(c, tokens, m)
             .or_else(|| reread::nationals_by_form(c, m))
+            .or_else(|| nationals::nationals_behind_compound(c, m))
             .or_else(|| reread::group_people(c, m))
             .or_else(|| reread::counted_nationals(c, m))
             .or_else(|| party_roles::party_role(c, m))

@@ -78,6 +78,7 @@ fn stands_for_people(c: &Clause<'_>, a: EntityId) -> bool {
             && m.span.end <= end
             && (counted_nationals(c, m).is_some()
                 || nationals_by_form(c, m).is_some()
+                || super::nationals::nationals_behind_compound(c, m).is_some()
                 || super::phrases::whose_people(c, m).is_some()
                 || super::phrases::whose_following(c, m).is_some()
                 || super::phrases::locates_person(c, m))

@@ -444,7 +444,8 @@ pub(super) fn recipient_phrases(
             && d == Some(Dep::Nmod)
             && (obj.is_some_and(|o| doc.tokens[j].head == Some(o) && !phrases::topic_of(c, o, j))
                 && marked(&["against", "on"])
-                || reread::against_nominal(c, verb.v, j, act));
+                || reread::against_nominal(c, verb.v, j, act)
+                || truce_with(c, act, obj, j));
         // (Second reading) "lashed out at Trump", "fired at the convoy";
         // "fought alongside the SDF".
         let aimed_at = c.reread
@@ -490,4 +491,14 @@ pub(super) fn recipient_phrases(
     }
     tokens.retain(|t| !grounds.contains(t));
     tokens
+}
+
+/// (Second reading) "declared a ceasefire with Hamas": a withdrawal's object
+/// is what is pulled back or ended, so names no one acted on, but a "with"
+/// phrase hung on it names the other side.
+fn truce_with(c: &Clause<'_>, act: EventType, obj: Option<usize>, j: usize) -> bool {
+    c.reread
+        && act == EventType::Retreat
+        && obj.is_some_and(|o| c.doc.tokens[j].head == Some(o))
+        && marked_by(c.doc, j, "with")
 }
