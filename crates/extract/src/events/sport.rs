@@ -14,7 +14,8 @@ use super::{Clause, Verb};
 use crate::lexicon::lower;
 
 /// The word classes of `data/en/event-sport.tsv`.
-static WORDS: WordFile = WordFile::new(include_str!("../../data/en/event-sport.tsv"));
+static WORDS: WordFile = WordFile::new(WORDS_TEXT);
+const WORDS_TEXT: &str = include_str!("../../data/en/event-sport.tsv");
 
 /// Whether `doc` reports sport: at least three of its words, and two in a
 /// hundred, are sport's own ("innings", "halftime", "quarterback") or scores
@@ -35,11 +36,31 @@ pub(super) fn sport_report(doc: &Document) -> bool {
 pub(super) fn result_line(c: &Clause<'_>) -> bool {
     let words = || (c.a..c.b).map(|i| c.word(i));
     let scores = words().filter(|w| score(w)).count();
-    scores >= 2 || (scores == 1 && words().any(|w| WORDS.contains("sport", &lower(w))))
+    scores >= 2 || (scores == 1 && words().any(|w| in_class("sport", w)))
 }
 
 fn sport_word(w: &str) -> bool {
-    score(w) || WORDS.contains("sport", &lower(w))
+    score(w) || in_class("sport", w)
+}
+
+/// The longest word of `data/en/event-sport.tsv` may have this many bytes.
+const LONGEST: usize = 24;
+
+/// Whether `w`, lower-cased, is of `class`: an ASCII word is lower-cased into
+/// a buffer on the stack, as this is read of every token of a document.
+fn in_class(class: &str, w: &str) -> bool {
+    if !w.is_ascii() {
+        return WORDS.contains(class, &lower(w));
+    }
+    // Lower-casing keeps an ASCII word's length: a longer one is of no class.
+    if w.len() > LONGEST {
+        return false;
+    }
+    let mut buffer = [0u8; LONGEST];
+    let word = &mut buffer[..w.len()];
+    word.copy_from_slice(w.as_bytes());
+    word.make_ascii_lowercase();
+    std::str::from_utf8(word).is_ok_and(|word| WORDS.contains(class, word))
 }
 
 /// A score or a race time: "6-3", "71-1", "45-17" (one to three digits each
@@ -85,11 +106,10 @@ pub(super) fn play(c: &Clause<'_>, verb: &Verb) -> bool {
 /// last part of a compound ("fired a seven-hitter") or in an "of" phrase
 /// ("hit a pair of homers").
 fn played(w: &str) -> bool {
-    let w = lower(w);
-    let last = w.rsplit('-').next().unwrap_or(&w);
-    [&*w, last]
+    let last = w.rsplit('-').next().unwrap_or(w);
+    [w, last]
         .iter()
-        .any(|x| WORDS.contains("sport", x) || WORDS.contains("stroke", x))
+        .any(|x| in_class("sport", x) || in_class("stroke", x))
 }
 
 #[cfg(test)]
@@ -105,6 +125,19 @@ mod tests {
             assert!(!sport_word(w), "{w}");
         }
         assert!(sport_word("Qualifier") && sport_word("overs"));
+    }
+
+    #[test]
+    fn no_word_of_the_file_is_longer_than_the_buffer_it_is_looked_up_in() {
+        let longest = WORDS_TEXT
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').nth(1))
+            .map(str::len)
+            .max();
+        assert!(longest.is_some_and(|n| n <= LONGEST));
+        assert!(in_class("sport", "INNINGS") && !in_class("sport", &"a".repeat(40)));
+        assert!(in_class("sport", "Qualifier") && !in_class("sport", "Ünal"));
     }
 
     #[test]
