@@ -48,12 +48,13 @@
 //!    `place`, pronouns stand for their names, names that only describe or
 //!    place another do not act.
 //! 7. **Recode** (`recode`, `discourse`, `object_classes`, `campaigning`,
-//!    `no_act`, `generic`, `conventions`):
+//!    `no_act`, `generic`, `nonpolitical`, `conventions`):
 //!    the act is recoded where the PLOVER codebook codes it otherwise than
 //!    CAMEO, and political discourse it does not code (polls, rallies, views
 //!    shared, comment declined, campaign ads and vows) goes, as do verbs of
-//!    force that name no act (dismissals, races, figures of speech) and
-//!    generic statements. Each rule's words are in `data/en/`.
+//!    force that name no act (dismissals, races, figures of speech),
+//!    generic statements and acts of no political party (a firm's deal, a
+//!    private act, an accident). Each rule's words are in `data/en/`.
 //!
 //! The JSON `type` is the PLOVER code (`plover_type`: an intention to give
 //! aid is AGREE), `act` the act pledged or done (AID) and `status` its
@@ -83,6 +84,7 @@ mod lexicon;
 mod nationals;
 mod no_act;
 mod nominals;
+mod nonpolitical;
 mod not_done;
 mod object_classes;
 mod obligations;

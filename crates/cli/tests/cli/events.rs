@@ -2766,3 +2766,53 @@ fn a_with_phrase_on_a_truce_names_the_other_side() {
         (vec!["Ethiopia".to_string()], vec!["Eritrea".to_string()])
     );
 }
+
+/// The JSON types of the events of one JSONL story with a title.
+fn types_of_titled(title: &str, text: &str) -> Vec<String> {
+    let line = serde_json::json!({ "title": title, "text": text }).to_string();
+    let out = run(&["extract", "--from", "jsonl"], Some(line.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    event_rows(&docs(&out)[0])
+        .into_iter()
+        .map(|e| e.0)
+        .collect()
+}
+
+#[test]
+fn a_wire_sport_slug_makes_a_sport_report_where_transfers_and_strikeouts_are_play() {
+    // (noevent41) A wire service heads its sport with the sport's name; under
+    // it a fight is a bout, a signing a transfer, a strikeout no strike.
+    let story = "Hill fought Ruiz in Las Vegas in 1994. \
+        The winger signed for Ajax on Friday. Diaz struck out Lee in the ninth.";
+    let types = types_of_titled("BOXING - HILL RETIRES.", story);
+    assert!(types.is_empty(), "{types:?}");
+    // Under another slug the strike stays an event.
+    let types = types_of_titled("PRESS DIGEST - Ruritania", story);
+    assert!(types.iter().any(|t| t == "ASSAULT"), "{types:?}");
+}
+
+#[test]
+fn deals_of_firms_market_quotes_private_visits_and_accidents_make_no_event() {
+    // (noevent41) Acts of no political party.
+    assert_no_events(&[
+        "A Dutch bank bought a 20 percent stake in the brewer on Monday.",
+        "The Dutch bond future was trading at 97.18, down 0.20 from the settlement price.",
+        "The senator visited his mother in hospital on Sunday.",
+        "A gas explosion levelled the bakery, killing three people.",
+        "Two men were killed in a car crash near the border on Friday.",
+    ]);
+    // A government's purchase stays a deal, a bomb an attack, and a visit
+    // to a state a visit.
+    assert_eq!(
+        types_of("The government bought a 20 percent stake in the brewer on Monday."),
+        ["COOPERATE"]
+    );
+    assert_eq!(
+        types_of("A bomb explosion killed three people in the market on Friday."),
+        ["ASSAULT"]
+    );
+    assert_eq!(
+        types_of("The senator visited Mexico on Sunday."),
+        ["CONSULT"]
+    );
+}

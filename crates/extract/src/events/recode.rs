@@ -83,6 +83,7 @@ pub(super) fn recoded(c: &Clause<'_>, verb: &Verb, event: &Event) -> Option<Opti
     if super::campaigning::no_event(c, verb.v, event)
         || super::no_act::no_event(c, verb, event)
         || super::generic::no_event(c, verb, event)
+        || super::nonpolitical::no_event(c, verb, event)
     {
         return Some(None);
     }

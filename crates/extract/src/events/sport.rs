@@ -6,20 +6,26 @@
 //! event; policing, protest and killing there stay events. The words are in
 //! `data/en/event-sport.tsv`.
 
-use dossier_core::{Dep, Document, Upos};
+use dossier_core::{Dep, Document, EntityType, Upos};
 
-use super::roles::passive_voice;
+use super::roles::{mention_of, passive_voice};
 use super::word_classes::WordFile;
 use super::{Clause, Verb};
 use crate::lexicon::lower;
 
 /// The word classes of `data/en/event-sport.tsv`.
-static WORDS: WordFile = WordFile::new(include_str!("../../data/en/event-sport.tsv"));
+static WORDS: WordFile = WordFile::new(WORDS_TEXT);
+const WORDS_TEXT: &str = include_str!("../../data/en/event-sport.tsv");
 
-/// Whether `doc` reports sport: at least three of its words, and two in a
-/// hundred, are sport's own ("innings", "halftime", "quarterback") or scores
-/// ("6-3", "3:31.526"): a results list is mostly names and scores.
+/// Whether `doc` reports sport: its title opens with a sport's name before a
+/// dash, as a wire service heads its sport ("SOCCER - ...", "Boxing-..."),
+/// or at least three of its words, and two in a hundred, are sport's own
+/// ("innings", "halftime", "quarterback") or scores ("6-3", "3:31.526"): a
+/// results list is mostly names and scores.
 pub(super) fn sport_report(doc: &Document) -> bool {
+    if doc.title.as_deref().is_some_and(sport_title) {
+        return true;
+    }
     let hits = doc
         .tokens
         .iter()
@@ -35,11 +41,44 @@ pub(super) fn sport_report(doc: &Document) -> bool {
 pub(super) fn result_line(c: &Clause<'_>) -> bool {
     let words = || (c.a..c.b).map(|i| c.word(i));
     let scores = words().filter(|w| score(w)).count();
-    scores >= 2 || (scores == 1 && words().any(|w| WORDS.contains("sport", &lower(w))))
+    scores >= 2 || (scores == 1 && words().any(|w| in_class("sport", w)))
+}
+
+/// Whether a title opens with a slug of one to three words, one of them a
+/// word of sport, before a dash ("RUGBY UNION - ...", "Boxing-Bruno quits"):
+/// no other slug ("PRESS DIGEST - ...") nor a headline with a dash in it.
+fn sport_title(title: &str) -> bool {
+    let Some((slug, _)) = title.split_once('-') else {
+        return false;
+    };
+    let words = || slug.split_whitespace();
+    (1..=3).contains(&words().count())
+        && words().all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+        && words().any(|w| in_class("sport", w))
 }
 
 fn sport_word(w: &str) -> bool {
-    score(w) || WORDS.contains("sport", &lower(w))
+    score(w) || in_class("sport", w)
+}
+
+/// The longest word of `data/en/event-sport.tsv` may have this many bytes.
+const LONGEST: usize = 24;
+
+/// Whether `w`, lower-cased, is of `class`: an ASCII word is lower-cased into
+/// a buffer on the stack, as this is read of every token of a document.
+fn in_class(class: &str, w: &str) -> bool {
+    if !w.is_ascii() {
+        return WORDS.contains(class, &lower(w));
+    }
+    // Lower-casing keeps an ASCII word's length: a longer one is of no class.
+    if w.len() > LONGEST {
+        return false;
+    }
+    let mut buffer = [0u8; LONGEST];
+    let word = &mut buffer[..w.len()];
+    word.copy_from_slice(w.as_bytes());
+    word.make_ascii_lowercase();
+    std::str::from_utf8(word).is_ok_and(|word| WORDS.contains(class, word))
 }
 
 /// A score or a race time: "6-3", "71-1", "45-17" (one to three digits each
@@ -61,12 +100,36 @@ fn score(w: &str) -> bool {
     digits(m, 2) && sec.len() == 2 && digits(sec, 2) && digits(frac, 3)
 }
 
-/// Whether `verb` tells play: a verb of play, or one of force in the active
-/// voice whose object, if any, is a number or a word of sport ("shot a 67",
-/// "hit his 38th homer"), not someone harmed.
+/// Whether `verb` tells play: a verb of play, a club's signing or an
+/// athlete's entry ("signed for the club", "agreed to run": `signed`), an
+/// injury or a bout, a verb of force with "out" (a strikeout), or one of
+/// force in the active voice whose object, if any, is a number or a word of
+/// sport ("shot a 67", "hit his 38th homer"), not someone harmed.
 pub(super) fn play(c: &Clause<'_>, verb: &Verb) -> bool {
     let lemma = c.lex.lemma(&verb.form);
     if WORDS.contains("play", lemma) {
+        return true;
+    }
+    if WORDS.contains("signing", lemma) {
+        return signed(c, verb.v);
+    }
+    // An injury no one is said to have caused ("both are injured and will
+    // miss the qualifier"), and a bout ("fought Tyson in Las Vegas").
+    if WORDS.contains("hurt", lemma)
+        && passive_voice(c, verb)
+        && c.obliques(verb.v, "by").next().is_none()
+        && !super::conventions::force_beside(c, verb.v)
+    {
+        return true;
+    }
+    if WORDS.contains("bout", lemma)
+        && c.object(verb.v)
+            .is_some_and(|o| mention_of(c, o, &[EntityType::Person]))
+    {
+        return true;
+    }
+    // A strikeout: "struck out the last batter" strikes no one.
+    if WORDS.contains("force", lemma) && c.has_word(verb.v, "out") {
         return true;
     }
     if !WORDS.contains("force", lemma) || passive_voice(c, verb) {
@@ -80,16 +143,27 @@ pub(super) fn play(c: &Clause<'_>, verb: &Verb) -> bool {
     })
 }
 
+/// Whether a verb of signing is a club's or an athlete's ("signed for Ajax",
+/// "joined Milan on a free transfer", "agreed to run"): no pact is what is
+/// signed or agreed ("signed a memorandum", "would not sign a deal"), and no
+/// country, people or armed group is named beside it.
+fn signed(c: &Clause<'_>, v: usize) -> bool {
+    let pact = c.children(v).any(|k| {
+        matches!(c.dep(k), Some(Dep::Obj | Dep::Nsubj | Dep::Obl))
+            && c.head_of_class(k, &WORDS, "pact")
+    });
+    !pact && !(c.a..c.b).any(|j| super::conventions::armed_party(c, j))
+}
+
 /// Whether a force verb's object names play, not someone harmed: a word of
 /// sport or a stroke ("hit a single", "hit his first pitch"), also as the
 /// last part of a compound ("fired a seven-hitter") or in an "of" phrase
 /// ("hit a pair of homers").
 fn played(w: &str) -> bool {
-    let w = lower(w);
-    let last = w.rsplit('-').next().unwrap_or(&w);
-    [&*w, last]
+    let last = w.rsplit('-').next().unwrap_or(w);
+    [w, last]
         .iter()
-        .any(|x| WORDS.contains("sport", x) || WORDS.contains("stroke", x))
+        .any(|x| in_class("sport", x) || in_class("stroke", x))
 }
 
 #[cfg(test)]
@@ -105,6 +179,37 @@ mod tests {
             assert!(!sport_word(w), "{w}");
         }
         assert!(sport_word("Qualifier") && sport_word("overs"));
+    }
+
+    #[test]
+    fn no_word_of_the_file_is_longer_than_the_buffer_it_is_looked_up_in() {
+        let longest = WORDS_TEXT
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').nth(1))
+            .map(str::len)
+            .max();
+        assert!(longest.is_some_and(|n| n <= LONGEST));
+        assert!(in_class("sport", "INNINGS") && !in_class("sport", &"a".repeat(40)));
+        assert!(in_class("sport", "Qualifier") && !in_class("sport", "Ünal"));
+    }
+
+    #[test]
+    fn a_wire_sport_slug_makes_a_sport_title_but_no_other_slug_or_headline() {
+        for t in [
+            "SOCCER - A NEW CAPTAIN NAMED.",
+            "Boxing-A champion retires.",
+            "RUGBY UNION - LIONS WIN",
+        ] {
+            assert!(sport_title(t), "{t}");
+        }
+        for t in [
+            "PRESS DIGEST - Ruritania",
+            "Ministers meet on trade - agency",
+            "No dash here",
+        ] {
+            assert!(!sport_title(t), "{t}");
+        }
     }
 
     #[test]
