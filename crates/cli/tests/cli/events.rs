@@ -2760,6 +2760,12 @@ fn forces_a_possessive_pronoun_says_are_someones_act_for_their_owner() {
         "arrested",
     );
     assert_eq!(source, ["Norway"]);
+    // A person's "her" owns no troops: her commanders act.
+    let (source, _) = roles_of(
+        "Jane Smith said her commanders arrested two journalists near the border.",
+        "arrested",
+    );
+    assert!(!source.contains(&"Jane Smith".to_string()), "{source:?}");
     // Troops named in full stay: "its Syldavian troops".
     let (source, _) = roles_of(
         "Police arrested two journalists near the border on Monday.",

@@ -113,13 +113,24 @@ pub(super) fn forces_owner(c: &Clause<'_>, subject: Option<usize>, source: &mut 
     if named || !phrase.iter().all(bare) {
         return;
     }
-    let Some(owner) = c
-        .children(sj)
-        .find(|&k| c.doc.tokens[k].tag == Some(Xpos::PrpPoss))
-    else {
+    // A state's or a group's ("its", "their"), not a person's: "her commanders" command her.
+    let Some(owner) = c.children(sj).find(|&k| {
+        c.doc.tokens[k].tag == Some(Xpos::PrpPoss)
+            && matches!(lower(c.word(k)).as_ref(), "its" | "their")
+    }) else {
         return;
     };
-    let owners = super::reread::referents(c, owner);
+    // "The U.S. military said its forces …": the reporting verb's subject, when it names an
+    // actor, is the owner before any name the resolver finds earlier in the text.
+    let reporter = c.doc.tokens[sj]
+        .head
+        .filter(|&v| c.dep(v) == Some(Dep::Ccomp))
+        .and_then(|v| c.doc.tokens[v].head)
+        .filter(|h| (c.a..c.b).contains(h))
+        .and_then(|h| c.children(h).find(|&k| c.dep(k) == Some(Dep::Nsubj)))
+        .map(|k| c.actors_of(k))
+        .filter(|a| !a.is_empty());
+    let owners = reporter.unwrap_or_else(|| super::reread::referents(c, owner));
     if !owners.is_empty() {
         *source = owners;
     }
