@@ -94,6 +94,7 @@ mod political;
 mod recode;
 mod reread;
 mod roles;
+mod sources;
 mod sport;
 mod status;
 mod word_classes;

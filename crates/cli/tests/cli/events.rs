@@ -2816,3 +2816,93 @@ fn deals_of_firms_market_quotes_private_visits_and_accidents_make_no_event() {
         ["CONSULT"]
     );
 }
+
+#[test]
+fn police_beside_an_agentless_act_made_only_an_arrest_or_a_charge() {
+    // (sources41) The police who report a hijacking or a kidnapping did not do it.
+    let (source, _) = roles_of(
+        "Two Danish tourists were kidnapped near the border on Sunday, police said.",
+        "kidnapped",
+    );
+    assert!(!source.contains(&"police".to_string()), "{source:?}");
+    let (source, _) = roles_of(
+        "Two Danish tourists were detained near the border on Sunday, police said.",
+        "detained",
+    );
+    assert_eq!(source, ["police"]);
+}
+
+#[test]
+fn the_other_side_of_a_fight_harmed_those_killed_in_it() {
+    // (sources41) "killed in clashes with X": X harmed them.
+    let (source, target) = roles_of(
+        "Three Ruritanian soldiers were killed in clashes with Syldavian troops on Monday.",
+        "killed",
+    );
+    assert!(
+        source
+            .iter()
+            .any(|s| s.contains("troops") || s.contains("Syldavia")),
+        "{source:?}"
+    );
+    assert!(target.iter().any(|t| t.contains("soldiers")), "{target:?}");
+    // A fight's "with" phrase on no fight noun says nothing of who harmed.
+    let (source, _) = roles_of(
+        "Three Ruritanian soldiers were killed in a village with a school.",
+        "killed",
+    );
+    assert!(source.is_empty(), "{source:?}");
+}
+
+#[test]
+fn a_passive_agent_hung_on_a_complement_or_a_place_phrase_acts() {
+    // (sources41) "shot dead … by X", "expelled from … by X".
+    let (source, _) = roles_of(
+        "A Ruritanian farmer was shot dead on Friday by Syldavian police.",
+        "shot",
+    );
+    assert!(source.iter().any(|s| s.contains("police")), "{source:?}");
+    let (source, target) = roles_of(
+        "The rebels were expelled from the northern towns by the Ruritanian army.",
+        "expelled",
+    );
+    assert!(
+        source
+            .iter()
+            .any(|s| s.contains("army") || s.contains("Ruritania")),
+        "{source:?}"
+    );
+    assert!(target.iter().any(|t| t.contains("rebels")), "{target:?}");
+}
+
+#[test]
+fn forces_a_possessive_pronoun_says_are_someones_act_for_their_owner() {
+    // (sources41) "Israel said its troops arrested …": the state acts, not its troops.
+    let (source, _) = roles_of(
+        "Norway said on Monday that its troops arrested two journalists near the border.",
+        "arrested",
+    );
+    assert_eq!(source, ["Norway"]);
+    // A person's "her" owns no troops: her commanders act.
+    let (source, _) = roles_of(
+        "Jane Smith said her commanders arrested two journalists near the border.",
+        "arrested",
+    );
+    assert!(!source.contains(&"Jane Smith".to_string()), "{source:?}");
+    // Troops named in full stay: "its Syldavian troops".
+    let (source, _) = roles_of(
+        "Police arrested two journalists near the border on Monday.",
+        "arrested",
+    );
+    assert_eq!(source, ["police"]);
+}
+
+#[test]
+fn an_attack_subject_is_done_by_those_its_by_phrase_names() {
+    // (sources41) "Bombings by Syldavian militants killed …": the militants.
+    let (source, _) = roles_of(
+        "Car bombings by rebel militants killed twelve policemen in the capital last week.",
+        "killed",
+    );
+    assert!(source.iter().any(|s| s.contains("militants")), "{source:?}");
+}

@@ -294,6 +294,12 @@ pub(super) fn cyber_attack(c: &Clause<'_>, verb: &Verb) -> bool {
         .any(|j| is("cyber", &c.word(j).to_lowercase()))
 }
 
+/// Whether a verb's lemma takes someone into custody or charges them (class
+/// `custody`): an act the police beside it may have done, unlike a hijacking.
+pub(super) fn custody(lemma: &str) -> bool {
+    is("custody", lemma)
+}
+
 /// Whether the trigger of a RETREAT is a resignation (codebook mode `resign`).
 pub(super) fn resignation_trigger(lemma: &str) -> bool {
     WORDS.condition("resign", lemma).is_some() || is("quit", lemma)
@@ -317,5 +323,6 @@ mod tests {
         assert!(launched_attack("offensive") && !launched_attack("strike"));
         assert_eq!(WORDS.condition("mounting", "carry"), Some("out"));
         assert!(is("armed", "drone") && is("leading", "chairman"));
+        assert!(custody("arrest") && custody("hold") && !custody("hijack") && !custody("kidnap"));
     }
 }

@@ -25,6 +25,13 @@ fn is(class: &str, word: &str) -> bool {
     WORDS.contains(class, word)
 }
 
+/// Whether a noun (lower case, either number) names a fight between two sides
+/// (class `fight`): "clash", "clashes", "gun battles".
+pub(super) fn fight(noun: &str) -> bool {
+    let plural = |suffix: &str| noun.strip_suffix(suffix).is_some_and(|w| is("fight", w));
+    is("fight", noun) || plural("s") || plural("es")
+}
+
 /// Whether a name only says who backs the noun it is compounded into
 /// ("US-backed rebels"), also as the first of coordinated backers ("Russian
 /// and Iranian-backed forces").
@@ -511,6 +518,7 @@ mod tests {
         assert!(is("sought", "inquiry") && is("sought", "tariff") && !is("sought", "support"));
         assert!(is("asking", "pressure") && !is("asking", "inquiry"));
         assert!(is("routing", "oust"));
+        assert!(fight("clashes") && fight("battles") && fight("fighting") && !fight("talks"));
         assert!(!is("routing", "border"));
         assert!(is("aiming", "fire") && is("aiming", "drop"));
         assert!(is("venue", "talks") && is("venue", "conference") && !is("venue", "offensive"));

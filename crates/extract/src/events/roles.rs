@@ -30,6 +30,7 @@ pub(super) fn roles(
     let mut source = subject.map(actors_of).unwrap_or_default();
     reread::split_subjects(c, subject, &mut source);
     reread::pronoun_sources(c, subject, &mut source);
+    sources::forces_owner(c, subject, &mut source);
     reread::drop_opponents(c, subject, &mut source);
     reread::hung_on_a_name(c, v, &mut source);
     let mut obj = c.object(v).or_else(|| bare_noun_oblique(c, v));
@@ -86,8 +87,14 @@ pub(super) fn roles(
         if source.is_empty() && hostile(act) {
             source = reread::attackers(c, v);
         }
+        if source.is_empty() && act == EventType::Assault {
+            source = sources::fought_with(c, v);
+        }
     } else if source.is_empty() && hostile(act) {
         source = reread::attack_claimants(c, v);
+        if source.is_empty() {
+            source = sources::attack_by(c, v);
+        }
     }
     if !passive && target.is_empty() {
         target = phrases::purpose_targets(c, v, act);
@@ -150,7 +157,8 @@ pub(super) fn turn_round(
     // "by" phrase on either conjunct.
     let agent = by_agent(c, v)
         .or_else(|| passive_conjunct_of(c, v).and_then(|h| by_agent(c, h)))
-        .or_else(|| reread::later_conjunct_agent(c, v));
+        .or_else(|| reread::later_conjunct_agent(c, v))
+        .or_else(|| sources::stray_by_agent(c, v));
     // "In eastern Ghouta, scene of the attack, 200 civilians were killed":
     // of two subjects the parse gave apart by a comma, the one that names actors.
     let subjects: Vec<usize> = c
@@ -345,7 +353,8 @@ pub(super) fn fill_roles(
         // (Second reading, so no event is added) "was arrested …, police
         // said": the police named acting or speaking in the sentence arrested
         // or charged, before the place's authorities.
-        if c.reread && act != EventType::Sanction {
+        // Only an arrest, a detention or a charge: "hijacked …, police said" was no police act.
+        if c.reread && act != EventType::Sanction && acts::custody(c.lex.lemma(&verb.form)) {
             source.extend(police_beside(c).into_iter().filter(|p| !target.contains(p)));
         }
         if source.is_empty() {
