@@ -793,7 +793,8 @@ pub(super) fn attackers(c: &Clause<'_>, v: usize) -> Vec<EntityId> {
     out
 }
 
-fn attack_noun(c: &Clause<'_>, j: usize) -> bool {
+/// Whether token `j` is a noun of an attack (`ATTACK_NOUNS`), either number.
+pub(super) fn attack_noun(c: &Clause<'_>, j: usize) -> bool {
     super::ATTACK_NOUNS.contains(&super::singular(c.word(j)).as_str())
 }
 

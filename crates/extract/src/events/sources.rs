@@ -5,7 +5,8 @@
 
 use dossier_core::{Dep, EntityId, Xpos};
 
-use super::{add_actors, marked_by, phrases, Clause, ATTACK_NOUNS};
+use super::reread::attack_noun;
+use super::{add_actors, marked_by, phrases, Clause};
 use crate::lexicon::lower;
 
 /// Prepositions of a phrase one is moved out of or into, which a stray "by" phrase may hang on:
@@ -30,11 +31,7 @@ pub(super) fn stray_by_agent(c: &Clause<'_>, v: usize) -> Option<usize> {
         c.children(h)
             .find(|&k| matches!(c.dep(k), Some(Dep::Obl | Dep::Nmod)) && marked_by(c.doc, k, "by"))
     };
-    let act_noun = |j: usize| {
-        let w = lower(c.word(j));
-        let bare = w.strip_suffix('s').unwrap_or(&w);
-        ATTACK_NOUNS.contains(&bare) || phrases::fight(&w)
-    };
+    let act_noun = |j: usize| attack_noun(c, j) || phrases::fight(&lower(c.word(j)));
     let of_phrase = |j: usize| {
         c.children(j)
             .find(|&k| c.dep(k) == Some(Dep::Nmod) && marked_by(c.doc, k, "of"))
@@ -142,12 +139,8 @@ pub(super) fn attack_by(c: &Clause<'_>, v: usize) -> Vec<EntityId> {
     if !c.reread {
         return Vec::new();
     }
-    let attack = |j: usize| {
-        let w = lower(c.word(j));
-        ATTACK_NOUNS.contains(&w.strip_suffix('s').unwrap_or(&w))
-    };
     c.children(v)
-        .find(|&k| c.dep(k) == Some(Dep::Nsubj) && attack(k))
+        .find(|&k| c.dep(k) == Some(Dep::Nsubj) && attack_noun(c, k))
         .and_then(|sj| {
             c.children(sj)
                 .find(|&k| c.dep(k) == Some(Dep::Nmod) && marked_by(c.doc, k, "by"))
