@@ -2,10 +2,17 @@
 //! trigger classifier (`models/event-triggers.tsv`), the judge and the word lists the rules read, loaded once.
 
 use super::*;
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 
 /// A verb pattern: the words that must all occur in what the verb governs, and its type.
 pub(super) type Pattern = (Vec<String>, Option<EventType>);
+
+/// Lemma → the acts a table names for it: looked up by a borrowed lemma, with no key built per lookup.
+pub(super) type LemmaActs = HashMap<String, Vec<EventType>>;
+
+fn names_act(table: &LemmaActs, lemma: &str, act: EventType) -> bool {
+    table.get(lemma).is_some_and(|acts| acts.contains(&act))
+}
 
 /// The verb patterns of `models/event-verbs.tsv` (`scripts/build-event-verbs`).
 pub struct EventLexicon {
@@ -21,10 +28,10 @@ pub struct EventLexicon {
     pub(super) agents: HashMap<String, (EntityType, String)>,
     /// (lemma, act) pairs whose CAMEO default the synthetic stories or the codebook support
     /// (`models/event-trigger-lift.tsv`); `None` when no table is read (every default stands).
-    pub(super) supported: Option<HashSet<(String, EventType)>>,
+    pub(super) supported: Option<LemmaActs>,
     /// (lemma, act) pairs the synthetic stories speak against: seen in several stories, no more
     /// often in that act's stories than elsewhere, and not named by the codebook.
-    pub(super) contradicted: HashSet<(String, EventType)>,
+    pub(super) contradicted: LemmaActs,
     /// The trigger classifier (`models/event-triggers.tsv`), when one is read.
     pub(super) triggers: Option<TriggerModel>,
     /// The event judge (`models/event-judge.tsv`), when one is read: whether an
@@ -189,7 +196,7 @@ impl EventLexicon {
     /// default of the verb's CAMEO block: "managed", "faces", "broke out" make no event.
     /// An empty table keeps every default (`DOSSIER_NO_TRIGGER_LIFT`, to build the table).
     pub fn with_trigger_lift(mut self, tsv: &str) -> Self {
-        let mut supported = HashSet::default();
+        let mut supported = LemmaActs::default();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             if let [lemma, act, stories, of_its_type, lift, named] =
                 line.split('\t').collect::<Vec<_>>().as_slice()
@@ -206,10 +213,13 @@ impl EventLexicon {
                     && lift.parse::<f64>().is_ok_and(|l| l < 1.0)
                     && *named != "1";
                 if let (true, Some(act)) = (against, EventType::parse(act)) {
-                    self.contradicted.insert((lemma.to_string(), act));
+                    self.contradicted
+                        .entry(lemma.to_string())
+                        .or_default()
+                        .push(act);
                 }
                 if let (true, Some(act)) = (backed, EventType::parse(act)) {
-                    supported.insert((lemma.to_string(), act));
+                    supported.entry(lemma.to_string()).or_default().push(act);
                 }
             }
         }
@@ -270,7 +280,7 @@ impl EventLexicon {
     pub(super) fn contradicts(&self, form: &str, act: EventType) -> bool {
         self.verbs
             .get(form)
-            .is_some_and(|(lemma, _)| self.contradicted.contains(&(lemma.clone(), act)))
+            .is_some_and(|(lemma, _)| names_act(&self.contradicted, lemma, act))
     }
 
     /// Whether the codebook or the synthetic stories support verb `form`'s default act `act`.
@@ -288,7 +298,7 @@ impl EventLexicon {
         };
         self.verbs
             .get(form)
-            .is_some_and(|(lemma, _)| supported.contains(&(lemma.clone(), act)))
+            .is_some_and(|(lemma, _)| names_act(supported, lemma, act))
     }
 
     /// The type of verb `form` governing these words (lower case, singular), if it is an event:
