@@ -2815,6 +2815,15 @@ fn deals_of_firms_market_quotes_private_visits_and_accidents_make_no_event() {
         types_of("The senator visited Mexico on Sunday."),
         ["CONSULT"]
     );
+    // (status42) Someone who acts makes no accident of a vehicle in the
+    // act's phrase: a subject, the subject of the verb it completes, or a
+    // passive's "by" phrase.
+    for text in [
+        "The farmer has admitted killing his neighbour in a car park, the prosecutor said.",
+        "A retired teacher was killed by his nephew in a car park on Friday.",
+    ] {
+        assert_eq!(types_of(text), ["ASSAULT"], "{text}");
+    }
 }
 
 #[test]
