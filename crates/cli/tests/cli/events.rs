@@ -2792,6 +2792,26 @@ fn a_wire_sport_slug_makes_a_sport_report_where_transfers_and_strikeouts_are_pla
 }
 
 #[test]
+fn on_a_sport_page_only_policing_courts_protest_and_harm_stay_events() {
+    // (noevent42) Under a sport's slug, play told with any verb of the
+    // codebook is no event ("met", "took control", "blamed", "was hit by a
+    // pitch"); under another slug the same sentences make events.
+    let play = "Lisbon met Porto in the cup final on Sunday. \
+        The coach blamed the wet pitch for the defeat. \
+        Ortiz was hit by a pitch in the third inning.";
+    let types = types_of_titled("HANDBALL - LISBON WIN CUP.", play);
+    assert!(types.is_empty(), "{types:?}");
+    let types = types_of_titled("PRESS DIGEST - Ruritania", play);
+    assert!(!types.is_empty(), "{types:?}");
+    // An arrest, and an act beside a noun of authority, stay events there.
+    let acts = "Police arrested 12 fans outside the stadium. \
+        The government asked the federation to move the final.";
+    let types = types_of_titled("HANDBALL - FINAL MOVED.", acts);
+    assert!(types.iter().any(|t| t == "COERCE"), "{types:?}");
+    assert!(types.iter().any(|t| t == "REQUEST"), "{types:?}");
+}
+
+#[test]
 fn deals_of_firms_market_quotes_private_visits_and_accidents_make_no_event() {
     // (noevent41) Acts of no political party.
     assert_no_events(&[
