@@ -291,7 +291,7 @@ fn recognise_with(
         found: Default::default(),
     };
     let context = context::DocContext::read(doc, lex);
-    let sport = sport::sport_report(doc);
+    let sport = sport::Reading::of(doc);
     for (si, s) in doc.sentences.iter().enumerate() {
         if doc.blocks[s.block].kind == dossier_core::BlockKind::Heading {
             continue; // a headline restates the body's events
@@ -320,7 +320,7 @@ fn recognise_with(
                 continue;
             }
             let verb = Verb::read(&c, v);
-            if sport::play(&c, &verb) && (sport || sport::result_line(&c)) {
+            if sport.play_only(&c, &verb) {
                 continue;
             }
             let Some((act, demander, origin)) = act_of(&c, &verb, lex) else {

@@ -2792,6 +2792,44 @@ fn a_wire_sport_slug_makes_a_sport_report_where_transfers_and_strikeouts_are_pla
 }
 
 #[test]
+fn on_a_sport_page_only_policing_courts_protest_and_harm_stay_events() {
+    // (noevent42) Under a sport's slug, play told with any verb of the
+    // codebook is no event ("met", "took control", "blamed", "was hit by a
+    // pitch"); under another slug the same sentences make events.
+    let play = "The coach blamed the referee for the defeat. The captain met the mayor on Sunday.";
+    let types = types_of_titled("HANDBALL - LISBON WIN.", play);
+    assert!(types.is_empty(), "{types:?}");
+    let types = types_of_titled("PRESS DIGEST - Ruritania", play);
+    assert!(!types.is_empty(), "{types:?}");
+    let hit = "Ortiz was hit by a pitch in the third inning.";
+    assert!(types_of_titled("BASEBALL - TIGERS WIN.", hit).is_empty());
+    // An arrest, and an act beside a noun of authority, stay events there.
+    let acts = "Police arrested 12 fans outside the stadium. \
+        The government asked the federation to move the final.";
+    let types = types_of_titled("HANDBALL - FINAL MOVED.", acts);
+    assert!(types.iter().any(|t| t == "COERCE"), "{types:?}");
+    assert!(types.iter().any(|t| t == "REQUEST"), "{types:?}");
+}
+
+#[test]
+fn harm_under_a_clause_of_an_accident_makes_no_event_but_a_blast_of_a_bomb_does() {
+    // (noevent42) A crash, a capsizing or a collapse told in a clause of the
+    // harm ("when ...", "..., killing") is an accident: no one acts.
+    assert_no_events(&[
+        "Four people were injured when a minibus overturned on the mountain road.",
+        "The helicopter crashed in fog, killing its two pilots.",
+    ]);
+    assert_eq!(
+        types_of("Three people were killed when a bomb exploded in the market."),
+        ["ASSAULT"]
+    );
+    assert_eq!(
+        types_of("Two soldiers were killed when rebels ambushed their convoy."),
+        ["ASSAULT"]
+    );
+}
+
+#[test]
 fn deals_of_firms_market_quotes_private_visits_and_accidents_make_no_event() {
     // (noevent41) Acts of no political party.
     assert_no_events(&[

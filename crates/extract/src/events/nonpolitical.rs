@@ -115,7 +115,10 @@ fn accident(c: &Clause<'_>, verb: &Verb) -> bool {
     let Some(m) = cause(c, verb) else {
         return false;
     };
-    let blast = WORDS.condition("mishap", &singular(c.word(m))) == Some("blast");
+    // A clause of an accident ("when the bus overturned") may hide an
+    // attack told elsewhere in the document, as a blast may.
+    let blast = WORDS.condition("mishap", &singular(c.word(m))) == Some("blast")
+        || c.doc.tokens[m].pos == Some(Upos::Verb);
     let in_sentence = (c.a..c.b).any(|j| attack_word(c, j));
     let in_document = || (0..c.doc.tokens.len()).any(|j| attack_word(c, j));
     !(in_sentence || (blast && in_document()))
@@ -168,6 +171,21 @@ fn cause(c: &Clause<'_>, verb: &Verb) -> Option<usize> {
             .filter(|&h| h >= c.a && h < c.b && h != k)
     };
     let describing = |k: usize| matches!(c.dep(k), Some(Dep::Advcl | Dep::Xcomp));
+    let befell = |k: usize| {
+        c.doc.tokens[k].pos == Some(Upos::Verb)
+            && is("befall", c.lex.lemma(&c.word(k).to_lowercase()))
+    };
+    // A clause of an accident: the one the harm describes ("the helicopter
+    // crashed, killing both pilots") or one under it ("were injured when the
+    // minibus overturned").
+    let accident_clause = |k: usize| {
+        head_of(k)
+            .filter(|&h| describing(k) && c.doc.tokens[k].tag == Some(Xpos::Vbg) && befell(h))
+            .or_else(|| {
+                c.children(k)
+                    .find(|&m| c.dep(m) == Some(Dep::Advcl) && befell(m))
+            })
+    };
     // The subject of `k`, or of the verb `k` describes ("an explosion
     // levelled the motel, killing two").
     let subject_or_described =
@@ -189,19 +207,21 @@ fn cause(c: &Clause<'_>, verb: &Verb) -> Option<usize> {
                     .filter(|&m| c.dep(m) == Some(Dep::Nmod))
                     .all(|m| mishap(m).is_none())
         });
-        return phrase.filter(|_| !by_someone);
+        return phrase.or_else(|| accident_clause(v)).filter(|_| !by_someone);
     }
     // "killing two people and injuring a dozen": a conjunct shares its
     // first verb's cause.
     let conjunct = head_of(v).filter(|_| c.dep(v) == Some(Dep::Conj));
     // Someone who acts, the subject of the verb or of the verb it describes
     // or completes ("has admitted killing a man in a car park"), is the cause
-    // whatever the phrase names: only a mishap subject makes an accident.
+    // whatever the phrase names: only a mishap subject, or a clause of an
+    // accident, makes one.
     let agent = subject_or_described(v).or_else(|| conjunct.and_then(subject_or_described));
     match agent {
         Some(k) => mishap(k),
         None => phrase,
     }
+    .or_else(|| accident_clause(v))
 }
 
 #[cfg(test)]
@@ -216,5 +236,6 @@ mod tests {
         assert!(is("mishap", "crash") && is("attack", "grenade") && !is("mishap", "grenade"));
         assert_eq!(WORDS.condition("mishap", "explosion"), Some("blast"));
         assert_eq!(WORDS.condition("mishap", "crash"), Some("-"));
+        assert!(is("befall", "overturn") && !is("befall", "burn") && !is("befall", "strike"));
     }
 }

@@ -17,12 +17,35 @@ use crate::lexicon::lower;
 static WORDS: WordFile = WordFile::new(WORDS_TEXT);
 const WORDS_TEXT: &str = include_str!("../../data/en/event-sport.tsv");
 
+/// How a document reads as sport: a sport report (`sport_report`) and, on
+/// stronger evidence, a sport page (`sport_page`).
+pub(super) struct Reading {
+    report: bool,
+    page: bool,
+}
+
+impl Reading {
+    pub(super) fn of(doc: &Document) -> Reading {
+        Reading {
+            report: sport_report(doc),
+            page: sport_page(doc),
+        }
+    }
+
+    /// Whether the event of `verb` is play, no event: a verb of play in a
+    /// sport report or a result line, or on a sport page any verb not
+    /// [`beyond_play`].
+    pub(super) fn play_only(&self, c: &Clause<'_>, verb: &Verb) -> bool {
+        (play(c, verb) && (self.report || result_line(c))) || (self.page && !beyond_play(c, verb))
+    }
+}
+
 /// Whether `doc` reports sport: its title opens with a sport's name before a
 /// dash, as a wire service heads its sport ("SOCCER - ...", "Boxing-..."),
 /// or at least three of its words, and two in a hundred, are sport's own
 /// ("innings", "halftime", "quarterback") or scores ("6-3", "3:31.526"): a
 /// results list is mostly names and scores.
-pub(super) fn sport_report(doc: &Document) -> bool {
+fn sport_report(doc: &Document) -> bool {
     if doc.title.as_deref().is_some_and(sport_title) {
         return true;
     }
@@ -34,11 +57,43 @@ pub(super) fn sport_report(doc: &Document) -> bool {
     hits >= 3 && hits * 50 >= doc.tokens.len()
 }
 
+/// Whether `doc` is a sport page: its title opens with a sport's slug
+/// ("TENNIS - ...", "SQUASH - ..."). A wire service slugs only what its sport
+/// desk files, so this is stronger evidence than words of sport in the text,
+/// which political stories of a match or a bid to host one have too.
+fn sport_page(doc: &Document) -> bool {
+    doc.title.as_deref().is_some_and(sport_title)
+}
+
+/// Whether the event of `verb` on a sport page may be more than play: its
+/// verb is of policing, courts, sanctions, protest or harm (class `public`),
+/// or of force, injury or a bout (left to [`play`]), or a noun of class
+/// authority is in its sentence ("police detained fans", "the government
+/// barred the team"). Anything else there ("met them in the cup", "took
+/// control", "blamed the wind") is play or the talk of play.
+fn beyond_play(c: &Clause<'_>, verb: &Verb) -> bool {
+    let lemma = c.lex.lemma(&verb.form);
+    ["public", "force", "hurt", "bout"]
+        .iter()
+        .any(|class| WORDS.contains(class, lemma))
+        || (c.a..c.b)
+            .any(|j| c.doc.tokens[j].pos.is_some_and(Upos::is_noun) && authority(c.word(j)))
+}
+
+/// Whether `w` is a noun of class authority, or its plural in "s" (the
+/// file lists the other plurals): read of every noun of a sentence, so
+/// through the stack buffer of [`in_class`].
+fn authority(w: &str) -> bool {
+    in_class("authority", w)
+        || w.strip_suffix('s')
+            .is_some_and(|one| in_class("authority", one))
+}
+
 /// Whether the sentence of `c` reads as a result line even in a document
 /// that is not all sport: two scores ("6-3 6-4"), or a score beside a word
 /// of sport ("a 2-1 win in the qualifier"). One score alone may be a range
 /// ("on 24-25 April", "10-15 minutes") or a vote ("voted 51-49").
-pub(super) fn result_line(c: &Clause<'_>) -> bool {
+fn result_line(c: &Clause<'_>) -> bool {
     let words = || (c.a..c.b).map(|i| c.word(i));
     let scores = words().filter(|w| score(w)).count();
     scores >= 2 || (scores == 1 && words().any(|w| in_class("sport", w)))
@@ -54,7 +109,14 @@ fn sport_title(title: &str) -> bool {
     let words = || slug.split_whitespace();
     (1..=3).contains(&words().count())
         && words().all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
-        && words().any(|w| in_class("sport", w))
+        && words().any(|w| in_class("sport", w) || (capitals(w) && in_class("slug", w)))
+}
+
+/// Whether `w` is written in capitals, as a wire service writes its slugs
+/// ("MOTOR RACING - ..."): a headline's first words ("Racing pigeons lost -
+/// owners") are no slug.
+fn capitals(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 fn sport_word(w: &str) -> bool {
@@ -105,7 +167,7 @@ fn score(w: &str) -> bool {
 /// injury or a bout, a verb of force with "out" (a strikeout), or one of
 /// force in the active voice whose object, if any, is a number or a word of
 /// sport ("shot a 67", "hit his 38th homer"), not someone harmed.
-pub(super) fn play(c: &Clause<'_>, verb: &Verb) -> bool {
+fn play(c: &Clause<'_>, verb: &Verb) -> bool {
     let lemma = c.lex.lemma(&verb.form);
     if WORDS.contains("play", lemma) {
         return true;
@@ -130,6 +192,13 @@ pub(super) fn play(c: &Clause<'_>, verb: &Verb) -> bool {
     }
     // A strikeout: "struck out the last batter" strikes no one.
     if WORDS.contains("force", lemma) && c.has_word(verb.v, "out") {
+        return true;
+    }
+    // "was hit by a pitch": a stroke does the harm.
+    if WORDS.contains("force", lemma)
+        && passive_voice(c, verb)
+        && c.obliques(verb.v, "by").any(|k| played(c.word(k)))
+    {
         return true;
     }
     if !WORDS.contains("force", lemma) || passive_voice(c, verb) {
@@ -200,6 +269,8 @@ mod tests {
             "SOCCER - A NEW CAPTAIN NAMED.",
             "Boxing-A champion retires.",
             "RUGBY UNION - LIONS WIN",
+            "SQUASH - OPEN RESULTS.",
+            "MOTOR RACING - A NEW POLE.",
         ] {
             assert!(sport_title(t), "{t}");
         }
@@ -207,6 +278,7 @@ mod tests {
             "PRESS DIGEST - Ruritania",
             "Ministers meet on trade - agency",
             "No dash here",
+            "Racing pigeons lost - owners",
         ] {
             assert!(!sport_title(t), "{t}");
         }
@@ -216,5 +288,29 @@ mod tests {
     fn a_stroke_or_a_compound_of_sport_names_play_not_a_person() {
         assert!(played("single") && played("seven-hitter") && played("homers"));
         assert!(!played("protesters") && !played("two-run") && !played("station"));
+    }
+
+    #[test]
+    fn a_noun_of_authority_or_its_plural_but_no_title_clubs_have_too() {
+        for w in [
+            "police",
+            "Police",
+            "ministers",
+            "policemen",
+            "authorities",
+            "court",
+        ] {
+            assert!(authority(w), "{w}");
+        }
+        for w in [
+            "president",
+            "officials",
+            "referee",
+            "fans",
+            "courts-martial",
+        ] {
+            assert!(!authority(w), "{w}");
+        }
+        assert!(!in_class("sport", "squash") && in_class("slug", "squash"));
     }
 }
