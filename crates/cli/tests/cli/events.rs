@@ -2953,3 +2953,29 @@ fn an_attack_subject_is_done_by_those_its_by_phrase_names() {
     );
     assert!(source.iter().any(|s| s.contains("militants")), "{source:?}");
 }
+
+#[test]
+fn a_participle_set_off_after_its_noun_is_a_passive() {
+    // (sources42) A past participle between commas after the noun whose
+    // subject the parse lends it acts on that noun, which is not the doer.
+    let (source, target) = roles_of(
+        "An Angolan dissident, detained in a police raid a week ago, was deported after his \
+         appeal failed, his lawyer said.",
+        "detained",
+    );
+    assert!(
+        !source.contains(&"angolan dissident".to_string()),
+        "{source:?}"
+    );
+    assert_eq!(target, ["angolan dissident"]);
+}
+
+#[test]
+fn a_reported_pronoun_stands_for_the_reporter_only_when_they_agree() {
+    // (sources42) "it", "he", "they" of a reported clause are the reporter
+    // only when number and kind agree.
+    let (source, _) = roles_of("Syldavia said it would expel the diplomats.", "expel");
+    assert_eq!(source, ["Syldavia"]);
+    let (source, _) = roles_of("Police say he attacked a guard.", "attacked");
+    assert!(source.is_empty(), "{source:?}");
+}

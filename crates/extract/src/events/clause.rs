@@ -323,9 +323,11 @@ impl Clause<'_> {
                         .head
                         .filter(|&u| u >= self.a && u < self.b)
                     {
-                        if let Some(r) =
-                            self.children(up).find(|&c| self.dep(c) == Some(Dep::Nsubj))
-                        {
+                        // (Second reading) only a reporter the pronoun agrees with.
+                        if let Some(r) = self.children(up).find(|&c| {
+                            self.dep(c) == Some(Dep::Nsubj)
+                                && super::sources::reporter_agrees(self, s, c)
+                        }) {
                             return Some(r);
                         }
                     }

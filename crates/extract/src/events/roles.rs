@@ -251,6 +251,7 @@ pub(super) fn passive_voice(c: &Clause<'_>, verb: &Verb) -> bool {
     // ("had been killed and the children severely injured": a participle may have one).
     let past = participle || (c.doc.tokens[v].tag == Some(Xpos::Vbd) && !own_subject);
     describing_participle(c, v)
+        || sources::set_off_participle(c, v)
         || (past && no_object && unaided && passive_conjunct_of(c, v).is_some())
 }
 

@@ -148,3 +148,56 @@ pub(super) fn attack_by(c: &Clause<'_>, v: usize) -> Vec<EntityId> {
         .map(|k| c.actors_of(k))
         .unwrap_or_default()
 }
+
+/// "The envoy, arrested at the border last week, was freed": a past participle with no subject,
+/// auxiliary or object of its own, set off by a comma right after the noun whose subject it
+/// borrows (the parse hangs it on the main verb, not on the noun), is a passive: that noun is
+/// the one acted on, not the one who acts.
+pub(super) fn set_off_participle(c: &Clause<'_>, v: usize) -> bool {
+    if !c.reread || c.doc.tokens[v].tag != Some(Xpos::Vbn) || v < c.a + 2 {
+        return false;
+    }
+    let own = |k: usize| {
+        matches!(
+            c.dep(k),
+            Some(Dep::Nsubj | Dep::Aux | Dep::Obj | Dep::Iobj | Dep::Expl)
+        )
+    };
+    let main = matches!(
+        c.dep(v),
+        Some(Dep::Root | Dep::Conj | Dep::Ccomp | Dep::Parataxis)
+    );
+    if main || c.children(v).any(own) || !crate::tree::is_comma(c.doc, v - 1) {
+        return false;
+    }
+    c.subject(v)
+        .is_some_and(|s| s < v && c.subtree(s, &[]).contains(&(v - 2)))
+}
+
+/// Whether the subject pronoun of a reported clause can stand for the reporter: "the ministry
+/// said it would …", "the rebels said they …", not "newspapers said it killed …" nor "the
+/// minister said they …" (a pronoun that disagrees in number or kind stands for someone else).
+pub(super) fn reporter_agrees(c: &Clause<'_>, pronoun: usize, reporter: usize) -> bool {
+    use dossier_core::EntityType::{Gpe, Norp, Org, Person};
+    if !c.reread {
+        return true;
+    }
+    let person = super::mention_of(c, reporter, &[Person]);
+    let body = super::mention_of(c, reporter, &[Gpe, Org, Norp]);
+    let said_by = lower(c.word(reporter));
+    let said_by = said_by.as_ref();
+    // Two or more named ("Smith and Jones said they"); a plural noun ("the officials"), and of
+    // those one in "-s" for an "it" (the police may be an "it"); a name is a body, never plural.
+    // (A singular noun is left to agree with "they": "the rebel group said they" is common.)
+    let several = c.children(reporter).any(|k| c.dep(k) == Some(Dep::Conj));
+    let plural_tag = !body && matches!(c.doc.tokens[reporter].tag, Some(Xpos::Nns | Xpos::Nnps));
+    let plural_s = plural_tag && said_by.ends_with('s');
+    match lower(c.word(pronoun)).as_ref() {
+        "it" => !plural_s && !person && !matches!(said_by, "he" | "she" | "they" | "we" | "i"),
+        "he" | "she" => {
+            !plural_tag && !several && !body && !matches!(said_by, "it" | "they" | "we" | "i")
+        }
+        "they" => (several || !person) && !matches!(said_by, "he" | "she" | "it" | "i"),
+        _ => true,
+    }
+}
