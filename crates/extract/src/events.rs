@@ -97,6 +97,7 @@ mod roles;
 mod sources;
 mod sport;
 mod status;
+mod targets;
 mod word_classes;
 
 // What the steps share, from the modules the steps were split into.

@@ -2979,3 +2979,35 @@ fn a_reported_pronoun_stands_for_the_reporter_only_when_they_agree() {
     let (source, _) = roles_of("Police say he attacked a guard.", "attacked");
     assert!(source.is_empty(), "{source:?}");
 }
+
+#[test]
+fn people_the_agent_nouns_lack_and_a_shared_object_are_targets() {
+    // (targets42) A noun of people the agent nouns lack, as object or as a
+    // passive's subject; a plural title; a count's "of" phrase.
+    let (_, target) = roles_of(
+        "Two gunmen opened fire on police and killed a pedestrian in the capital.",
+        "killed",
+    );
+    assert_eq!(target, ["pedestrian"]);
+    let (_, target) = roles_of(
+        "An elderly veteran was jailed for 15 years by a Ruritanian court on Saturday.",
+        "jailed",
+    );
+    assert_eq!(target, ["elderly veteran"]);
+    let (_, target) = roles_of(
+        "President Ion Brat invited opposition leaders to a meeting on Friday.",
+        "invited",
+    );
+    assert_eq!(target, ["opposition leaders"]);
+    let (_, target) = roles_of(
+        "Police detained one of the attackers after the raid, the agency said.",
+        "detained",
+    );
+    assert_eq!(target, ["attackers"]);
+    // A verb with no object of its own shares the next conjunct's.
+    let (_, target) = roles_of(
+        "Police in Ruritania arrested and charged a British man on Friday, a prosecutor said.",
+        "arrested",
+    );
+    assert_eq!(target, ["british man"]);
+}

@@ -33,7 +33,10 @@ pub(super) fn roles(
     sources::forces_owner(c, subject, &mut source);
     reread::drop_opponents(c, subject, &mut source);
     reread::hung_on_a_name(c, v, &mut source);
-    let mut obj = c.object(v).or_else(|| bare_noun_oblique(c, v));
+    let mut obj = c
+        .object(v)
+        .or_else(|| bare_noun_oblique(c, v))
+        .or_else(|| targets::shared_object(c, v, act));
     let mut target_tokens = recipient_phrases(c, verb, act, obj);
     reread::addressee_only(c, v, act, &mut target_tokens);
     let aid = act == EventType::Aid;
@@ -53,6 +56,9 @@ pub(super) fn roles(
         }
     }
     let mut target = c.actors_among(&target_tokens);
+    if target.is_empty() {
+        target = targets::people_among(c, &target_tokens);
+    }
     // "withdraw its troops": what is pulled back is not acted on.
     if !aid && (act != EventType::Retreat || reread::releases(c, verb, act)) {
         // "threatened to ban the candidates": the complement's object.
@@ -63,7 +69,9 @@ pub(super) fn roles(
         };
         // Not when the one addressed is named: "urged the UK not to join any US-led action".
         let complement_obj = || complement_obj().filter(|_| !reread::addressed(c, v));
-        let acted_on = obj.or_else(complement_obj).map(|o| c.actors_of(o));
+        let acted_on = obj
+            .or_else(complement_obj)
+            .map(|o| targets::actors_or_people(c, o, act));
         add_actors(&mut target, acted_on.unwrap_or_default());
     }
     reread::pronoun_targets(c, v, act, &source, &mut target);
@@ -183,7 +191,7 @@ pub(super) fn turn_round(
     let patient = match own.or_else(described) {
         Some(ps) => Some(c.actors_of(ps))
             .filter(|a| !a.is_empty())
-            .unwrap_or_else(|| reread::referents(c, ps)),
+            .unwrap_or_else(|| targets::referents_or_people(c, ps)),
         None => std::mem::take(source),
     };
     *source = agent.map(|a| c.actors_of(a)).unwrap_or_default();
