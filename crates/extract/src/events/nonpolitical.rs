@@ -207,7 +207,9 @@ fn cause(c: &Clause<'_>, verb: &Verb) -> Option<usize> {
                     .filter(|&m| c.dep(m) == Some(Dep::Nmod))
                     .all(|m| mishap(m).is_none())
         });
-        return phrase.or_else(|| accident_clause(v)).filter(|_| !by_someone);
+        return phrase
+            .or_else(|| accident_clause(v))
+            .filter(|_| !by_someone);
     }
     // "killing two people and injuring a dozen": a conjunct shares its
     // first verb's cause.

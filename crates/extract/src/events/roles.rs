@@ -89,21 +89,7 @@ pub(super) fn roles(
         source = c.actors_among(&c.phrase_tokens(h, true));
     }
     let passive = !asks_on && (reduced || passive_voice(c, verb));
-    if passive {
-        turn_round(c, v, &mut source, &mut target);
-        attack_subject_acts(c, v, &mut source, &mut target);
-        if source.is_empty() && hostile(act) {
-            source = reread::attackers(c, v);
-        }
-        if source.is_empty() && act == EventType::Assault {
-            source = sources::fought_with(c, v);
-        }
-    } else if source.is_empty() && hostile(act) {
-        source = reread::attack_claimants(c, v);
-        if source.is_empty() {
-            source = sources::attack_by(c, v);
-        }
-    }
+    by_voice(c, v, act, passive, &mut source, &mut target);
     if !passive && target.is_empty() {
         target = phrases::purpose_targets(c, v, act);
     }
@@ -138,6 +124,33 @@ pub(super) fn roles(
         target,
         theme_head,
     })
+}
+
+/// The roles a passive turns round, and the attackers a hostile act with no
+/// source names elsewhere ("was shelled by rebels", "a bombing claimed by X").
+fn by_voice(
+    c: &Clause<'_>,
+    v: usize,
+    act: EventType,
+    passive: bool,
+    source: &mut Vec<EntityId>,
+    target: &mut Vec<EntityId>,
+) {
+    if passive {
+        turn_round(c, v, source, target);
+        attack_subject_acts(c, v, source, target);
+        if source.is_empty() && hostile(act) {
+            *source = reread::attackers(c, v);
+        }
+        if source.is_empty() && act == EventType::Assault {
+            *source = sources::fought_with(c, v);
+        }
+    } else if source.is_empty() && hostile(act) {
+        *source = reread::attack_claimants(c, v);
+        if source.is_empty() {
+            *source = sources::attack_by(c, v);
+        }
+    }
 }
 
 /// What stands for a missing object: a bare noun phrase the parse hung as an
