@@ -89,6 +89,12 @@ impl Clause<'_> {
         self.children(v)
             .filter(move |&k| self.dep(k) == Some(Dep::Obl) && marked_by(self.doc, k, word))
     }
+    /// The phrases hung on noun `h` (`nmod`) marked by the case word `word`
+    /// ("one of the attackers", "bombings by militants").
+    pub(super) fn nmods(&self, h: usize, word: &'static str) -> impl Iterator<Item = usize> + '_ {
+        self.children(h)
+            .filter(move |&k| self.dep(k) == Some(Dep::Nmod) && marked_by(self.doc, k, word))
+    }
     /// The phrases of `v`, on the verb or on a noun (`obl`, `nmod`), marked
     /// by the case word `word` ("by", "for", "into").
     pub(super) fn phrases(&self, v: usize, word: &'static str) -> impl Iterator<Item = usize> + '_ {

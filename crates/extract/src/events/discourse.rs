@@ -381,10 +381,7 @@ fn share_acts(c: &Clause<'_>, v: usize) -> bool {
     // "a majority of voters", not "the conservative majority on the Court".
     let counted = |j: usize| {
         let word = c.word(j).to_lowercase();
-        is("share", &word)
-            && (!is("share_of", &word)
-                || c.children(j)
-                    .any(|k| c.dep(k) == Some(Dep::Nmod) && super::marked_by(c.doc, k, "of")))
+        is("share", &word) && (!is("share_of", &word) || c.nmods(j, "of").next().is_some())
     };
     [by, subject].into_iter().flatten().any(counted)
 }

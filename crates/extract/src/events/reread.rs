@@ -771,10 +771,7 @@ pub(super) fn attackers(c: &Clause<'_>, v: usize) -> Vec<EntityId> {
     }
     let attack = |j: usize| attack_noun(c, j);
     // "dozens of airstrikes": the attack a count or series counts.
-    let counted = |j: usize| {
-        c.children(j)
-            .find(|&k| c.dep(k) == Some(Dep::Nmod) && super::marked_by(c.doc, k, "of") && attack(k))
-    };
+    let counted = |j: usize| c.nmods(j, "of").find(|&k| attack(k));
     let mut out = Vec::new();
     for j in c.children(v).filter(|&j| c.dep(j) == Some(Dep::Obl)) {
         let marked = ["in", "by"].iter().any(|w| super::marked_by(c.doc, j, w));

@@ -432,9 +432,7 @@ fn police_beside(c: &Clause<'_>) -> Vec<EntityId> {
     (c.a..c.b)
         .filter(|&k| active_subject(k))
         .flat_map(|k| {
-            let of = c
-                .children(k)
-                .filter(|&m| c.dep(m) == Some(Dep::Nmod) && marked_by(doc, m, "of"));
+            let of = c.nmods(k, "of");
             std::iter::once(k).chain(of).collect::<Vec<_>>()
         })
         .find(|&k| police(k))

@@ -27,15 +27,9 @@ pub(super) fn stray_by_agent(c: &Clause<'_>, v: usize) -> Option<usize> {
     if !c.reread {
         return None;
     }
-    let by = |h: usize| {
-        c.children(h)
-            .find(|&k| matches!(c.dep(k), Some(Dep::Obl | Dep::Nmod)) && marked_by(c.doc, k, "by"))
-    };
+    let by = |h: usize| c.phrases(h, "by").next();
     let act_noun = |j: usize| attack_noun(c, j) || phrases::fight(&lower(c.word(j)));
-    let of_phrase = |j: usize| {
-        c.children(j)
-            .find(|&k| c.dep(k) == Some(Dep::Nmod) && marked_by(c.doc, k, "of"))
-    };
+    let of_phrase = |j: usize| c.nmods(j, "of").next();
     let named_place = |j: usize| {
         super::mention_of(c, j, &[Gpe, Loc, Fac])
             || of_phrase(j).is_some_and(|k| super::mention_of(c, k, &[Gpe, Loc, Fac]))
@@ -141,10 +135,7 @@ pub(super) fn attack_by(c: &Clause<'_>, v: usize) -> Vec<EntityId> {
     }
     c.children(v)
         .find(|&k| c.dep(k) == Some(Dep::Nsubj) && attack_noun(c, k))
-        .and_then(|sj| {
-            c.children(sj)
-                .find(|&k| c.dep(k) == Some(Dep::Nmod) && marked_by(c.doc, k, "by"))
-        })
+        .and_then(|sj| c.nmods(sj, "by").next())
         .map(|k| c.actors_of(k))
         .unwrap_or_default()
 }

@@ -83,8 +83,7 @@ fn counted_of(c: &Clause<'_>, h: usize) -> Option<usize> {
     if !counts {
         return None;
     }
-    c.children(h)
-        .find(|&k| c.dep(k) == Some(Dep::Nmod) && super::marked_by(c.doc, k, "of"))
+    c.nmods(h, "of").next()
 }
 
 /// Whether `h` heads a noun of people the agent nouns lack, as `people_named` reads one.
@@ -104,13 +103,7 @@ fn people_noun(c: &Clause<'_>, h: usize) -> bool {
             .any(|k| matches!(c.dep(k), Some(Dep::Det | Dep::Nummod)) || c.is_possessor(k))
     };
     // "the wife of a man shot by police": the "of" phrase names whom the phrase is about.
-    let of_someone = || {
-        c.children(h).any(|k| {
-            c.dep(k) == Some(Dep::Nmod)
-                && super::marked_by(c.doc, k, "of")
-                && !c.actors_of(k).is_empty()
-        })
-    };
+    let of_someone = || c.nmods(h, "of").any(|k| !c.actors_of(k).is_empty());
     people && (plural || determined()) && !of_someone()
 }
 
