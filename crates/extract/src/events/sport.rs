@@ -17,18 +17,23 @@ use crate::lexicon::lower;
 static WORDS: WordFile = WordFile::new(WORDS_TEXT);
 const WORDS_TEXT: &str = include_str!("../../data/en/event-sport.tsv");
 
-/// How a document reads as sport: a sport report (`sport_report`) and, on
-/// stronger evidence, a sport page (`sport_page`).
+/// How a document reads as sport.
 pub(super) struct Reading {
+    /// A sport report: a sport page, or a text dense in sport's words (`dense_in_sport`).
     report: bool,
+    /// A sport page: its title opens with a sport's slug ("TENNIS - ...",
+    /// "SQUASH - ..."). A wire service slugs only what its sport desk files,
+    /// so this is stronger evidence than words of sport in the text, which
+    /// political stories of a match or a bid to host one have too.
     page: bool,
 }
 
 impl Reading {
     pub(super) fn of(doc: &Document) -> Reading {
+        let page = doc.title.as_deref().is_some_and(sport_title);
         Reading {
-            report: sport_report(doc),
-            page: sport_page(doc),
+            report: page || dense_in_sport(doc),
+            page,
         }
     }
 
@@ -40,29 +45,16 @@ impl Reading {
     }
 }
 
-/// Whether `doc` reports sport: its title opens with a sport's name before a
-/// dash, as a wire service heads its sport ("SOCCER - ...", "Boxing-..."),
-/// or at least three of its words, and two in a hundred, are sport's own
-/// ("innings", "halftime", "quarterback") or scores ("6-3", "3:31.526"): a
-/// results list is mostly names and scores.
-fn sport_report(doc: &Document) -> bool {
-    if doc.title.as_deref().is_some_and(sport_title) {
-        return true;
-    }
+/// Whether at least three of the words of `doc`, and two in a hundred, are
+/// sport's own ("innings", "halftime", "quarterback") or scores ("6-3",
+/// "3:31.526"): a results list is mostly names and scores.
+fn dense_in_sport(doc: &Document) -> bool {
     let hits = doc
         .tokens
         .iter()
         .filter(|t| sport_word(doc.span_text(t.span)))
         .count();
     hits >= 3 && hits * 50 >= doc.tokens.len()
-}
-
-/// Whether `doc` is a sport page: its title opens with a sport's slug
-/// ("TENNIS - ...", "SQUASH - ..."). A wire service slugs only what its sport
-/// desk files, so this is stronger evidence than words of sport in the text,
-/// which political stories of a match or a bid to host one have too.
-fn sport_page(doc: &Document) -> bool {
-    doc.title.as_deref().is_some_and(sport_title)
 }
 
 /// Whether the event of `verb` on a sport page may be more than play: its
